@@ -1,0 +1,133 @@
+"""Values of the finance ledgers: normalised entries, import problems and reconciliation results.
+
+One entry type serves the three ledgers and the portfolio; each ledger fills the fields it has.
+Money is Decimal, dates are dates, text is normalised (see ledger.normalize) before it lands here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class LedgerKind(StrEnum):
+    REWARDS = "rewards"  # 知识产权奖惩记录表
+    PAYMENTS = "payments"  # 知识产权奖金发放登记表
+    EXPENSES = "expenses"  # 知识产权经费使用记录
+    PORTFOLIO = "portfolio"  # 知识产权台账 (patents, copyrights, trademarks …)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a value came from: file name, sheet, 1-based row as the spreadsheet shows it."""
+
+    file: str
+    sheet: str
+    row: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.file} [{self.sheet}] row {self.row}"
+            if self.sheet
+            else f"{self.file} row {self.row}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: LedgerKind
+    source: SourceRef
+    date: dt.date | None = None
+    person: str = ""  # normalised name ("李  娜" -> "李娜")
+    department: str = ""
+    ip_number: str = ""  # normalised IP number ("ZL202410100001.7", "71234567", "2025SR1000001")
+    amount: Decimal = Decimal("0.00")  # always positive; direction is in ``is_penalty``
+    is_penalty: bool = False  # rewards ledger: 处罚/罚款
+    voucher: str = ""  # 凭证号
+    category: str = ""  # expenses: 费用类别; portfolio: ip type
+    text: str = ""  # 事由 / 摘要 / title
+    # portfolio only
+    status: str = ""
+    granted: dt.date | None = None
+    inventors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A row or cell that could not become (part of) an entry. Nothing is dropped silently."""
+
+    source: SourceRef
+    column: str  # header text of the column ("" for the whole row)
+    raw: str  # the raw cell text
+    reason_zh: str
+    reason_en: str
+
+    def reason(self, lang: str) -> str:
+        return self.reason_en if lang.startswith("en") else self.reason_zh
+
+
+@dataclass(frozen=True, slots=True)
+class StatedTotal:
+    """A 小计/合计/总计 row: what it states, and what the rows it covers add up to."""
+
+    source: SourceRef
+    label: str
+    stated: Decimal
+    computed: Decimal
+    first_row: int
+    last_row: int
+
+    @property
+    def difference(self) -> Decimal:
+        return self.stated - self.computed
+
+
+@dataclass(slots=True)
+class ImportResult:
+    kind: LedgerKind
+    file: str
+    sheet: str
+    header_row: int  # 1-based
+    mapping: dict[str, int]  # field name -> 0-based column index
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    totals: list[StatedTotal] = field(default_factory=list)
+    rows_read: int = 0
+    unit: Decimal = Decimal(1)  # 10000 when the sheet says 万元
+
+
+class DiscrepancyKind(StrEnum):
+    UNPAID_REWARD = "unpaid_reward"  # reward decided, never paid
+    UNDERPAID = "underpaid"  # paid less than decided
+    OVERPAID = "overpaid"  # paid more than decided
+    PAYMENT_WITHOUT_DECISION = "payment_without_decision"
+    DUPLICATE_PAYMENT = "duplicate_payment"
+    PAID_BEFORE_DECISION = "paid_before_decision"
+    PENALTY_PAID = "penalty_paid"  # a penalty appears in the payment register
+    BATCH_MISMATCH = "batch_mismatch"  # expense reward line != its payment batch
+    BATCH_NOT_BOOKED = "batch_not_booked"  # payment batch with no expense line
+    EXPENSE_WITHOUT_PAYMENTS = "expense_without_payments"  # reward expense line with no batch
+    TOTAL_MISMATCH = "total_mismatch"  # stated 合计 differs from its rows
+    RATE_DEVIATION = "rate_deviation"  # reward differs from the procedure's rate
+    IP_NOT_IN_PORTFOLIO = "ip_not_in_portfolio"
+    INVALID_IP_NUMBER = "invalid_ip_number"  # patent number check digit wrong
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    kind: DiscrepancyKind
+    key: str  # stable identity (kind + persons + IP + rows), for accepted explanations
+    persons: tuple[str, ...]
+    ip_items: tuple[str, ...]
+    expected: Decimal | None  # what should be (e.g. decided amount)
+    actual: Decimal | None  # what is (e.g. paid amount)
+    difference: Decimal  # actual - expected (or the amount at stake)
+    rows: tuple[SourceRef, ...]
+    message_zh: str
+    message_en: str
+    date: dt.date | None = None
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang.startswith("en") else self.message_zh
