@@ -13,7 +13,8 @@ import unicodedata
 from enum import StrEnum
 
 _WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
-_PATENT_RE = re.compile(r"^(?:ZL|CN)?(\d{12}|\d{8})\.?([\dX])$")
+# 12 digits (dot optional) or the pre-2003 8 digits (dot required, else it reads as a trademark)
+_PATENT_RE = re.compile(r"^(?:ZL|CN)?(\d{12}(?=\.?[\dX]$)|\d{8}(?=\.))\.?([\dX])$")
 _SOFTWARE_RE = re.compile(r"^\d{4}SR\d{4,8}$")
 
 
