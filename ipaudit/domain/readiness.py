@@ -1,0 +1,76 @@
+"""Readiness per department and overall, computed from items and findings — never typed in.
+
+An item scores by its status (ready 1, in progress ½, not started 0) capped by its worst blocking
+finding (major 0, minor ½). Accepted findings and observations do not lower the score. Readiness is the
+mean score of the applicable items, as a percentage.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from ipaudit.domain.checks import item_department
+from ipaudit.domain.model import Department, Finding, Grade, ItemState, Readiness, Status, Template
+
+_STATUS_SCORE = {Status.READY: 1.0, Status.IN_PROGRESS: 0.5, Status.NOT_STARTED: 0.0}
+_GRADE_CAP = {Grade.MAJOR: 0.0, Grade.MINOR: 0.5, Grade.OBSERVATION: 1.0}
+
+
+def item_score(state: ItemState | None, findings: Iterable[Finding]) -> float:
+    status = state.status if state else Status.NOT_STARTED
+    score = _STATUS_SCORE.get(status, 0.0)
+    for f in findings:
+        if f.accepted is None:
+            score = min(score, _GRADE_CAP[f.grade])
+    return score
+
+
+def compute_readiness(
+    template: Template,
+    departments: Sequence[Department],
+    states: Mapping[str, ItemState],
+    findings: Sequence[Finding],
+) -> tuple[Readiness, dict[str, Readiness]]:
+    """(overall, per department key) for the departments that are present and not merged."""
+    deps = {d.key: d for d in departments}
+    by_item: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_item[f.item_key].append(f)
+    scores: dict[str, list[float]] = defaultdict(list)
+    ready: Counter[str] = Counter()
+    for item in template.items:
+        dep = item_department(item, deps)
+        if dep is None:
+            continue
+        state = states.get(item.key)
+        if state is not None and state.status is Status.NOT_APPLICABLE:
+            continue
+        score = item_score(state, by_item.get(item.key, ()))
+        scores[dep].append(score)
+        if score >= 1.0:
+            ready[dep] += 1
+    per_dep: dict[str, Readiness] = {}
+    for dep in departments:
+        if dep.absent or dep.merged_into:
+            continue
+        dep_findings = [f for f in findings if f.department == dep.key]
+        per_dep[dep.key] = _readiness(
+            dep.key, scores.get(dep.key, []), ready[dep.key], dep_findings
+        )
+    all_scores = [s for values in scores.values() for s in values]
+    overall = _readiness("", all_scores, sum(ready.values()), list(findings))
+    return overall, per_dep
+
+
+def _readiness(key: str, scores: list[float], ready: int, findings: list[Finding]) -> Readiness:
+    by_grade = Counter(f.grade for f in findings if f.accepted is None)
+    percent = round(100.0 * sum(scores) / len(scores), 1) if scores else 100.0
+    return Readiness(
+        department=key,
+        percent=percent,
+        items=len(scores),
+        ready_items=ready,
+        blocking=sum(1 for f in findings if f.blocking),
+        by_grade={g: by_grade.get(g, 0) for g in Grade},
+    )

@@ -1,0 +1,102 @@
+"""Evidence bytes inside the workspace, content-addressed by SHA-256 and streamed in chunks.
+
+A file is read once: each chunk is hashed and written in the same pass, so a 1 GB scan never sits in
+memory. When the finished hash is already stored, the caller's transaction is rolled back and the
+existing copy is used: identical files are stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import Connection, select
+
+from ipaudit.store.schema import blob_chunks, blobs
+
+CHUNK_SIZE = 1 << 20
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+CancelCheck = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """The user cancelled a long operation; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBlob:
+    sha256: str
+    size: int
+    existed: bool  # True when identical bytes were already stored
+
+
+def blob_exists(conn: Connection, sha256: str) -> bool:
+    return conn.execute(select(blobs.c.id).where(blobs.c.sha256 == sha256)).first() is not None
+
+
+def write_stream(
+    conn: Connection,
+    stream: BinaryIO,
+    total: int,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+) -> tuple[int, str, int]:
+    """Write ``stream`` as a new blob row (hash not yet set): (blob id, sha256, size)."""
+    blob_id = conn.execute(blobs.insert().values(sha256=None, size=0)).inserted_primary_key[0]
+    digest = hashlib.sha256()
+    size = seq = 0
+    insert_sql = "INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)"
+    while chunk := stream.read(CHUNK_SIZE):
+        if cancel is not None and cancel():
+            raise Cancelled
+        digest.update(chunk)
+        conn.exec_driver_sql(insert_sql, (blob_id, seq, chunk))
+        seq += 1
+        size += len(chunk)
+        if progress is not None:
+            progress(size, total)
+    return blob_id, digest.hexdigest(), size
+
+
+def finish_blob(conn: Connection, blob_id: int, sha256: str, size: int) -> None:
+    conn.execute(blobs.update().where(blobs.c.id == blob_id).values(sha256=sha256, size=size))
+
+
+def hash_file(path: Path, cancel: CancelCheck | None = None) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK_SIZE):
+            if cancel is not None and cancel():
+                raise Cancelled
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def iter_blob(conn: Connection, sha256: str) -> Iterator[bytes]:
+    """The stored bytes of ``sha256`` chunk by chunk."""
+    blob_id = conn.execute(select(blobs.c.id).where(blobs.c.sha256 == sha256)).scalar_one()
+    seq = 0
+    while True:
+        row = conn.execute(
+            select(blob_chunks.c.data).where(
+                blob_chunks.c.blob_id == blob_id, blob_chunks.c.seq == seq
+            )
+        ).first()
+        if row is None:
+            return
+        yield bytes(row[0])
+        seq += 1
+
+
+def delete_unreferenced(conn: Connection) -> int:
+    """Remove blobs no evidence row refers to any more; returns how many."""
+    result = conn.exec_driver_sql(
+        "DELETE FROM blobs WHERE sha256 IS NULL OR sha256 NOT IN (SELECT sha256 FROM evidence)"
+    )
+    return result.rowcount or 0

@@ -1,0 +1,106 @@
+"""Connections to a workspace file, and the translation of database errors into workspace errors.
+
+SQLite runs in WAL mode, so readers (the GUI) never wait for a writer (a worker attaching a large
+file). Writes take the lock up front (``BEGIN IMMEDIATE``) and fail fast with WorkspaceLocked when
+another process holds it, instead of half-way through an edit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from ipaudit.store.errors import (
+    DiskFull,
+    NotAWorkspace,
+    ReadOnlyWorkspace,
+    WorkspaceCorrupt,
+    WorkspaceError,
+    WorkspaceLocked,
+    WorkspaceNotFound,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 3000
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine for the SQLite file at ``path`` with our pragmas and explicit transactions."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        poolclass=NullPool if str(path) == ":memory:" else None,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def check_file(path: Path) -> None:
+    """Refuse early what is plainly not a workspace: missing, not SQLite."""
+    if not path.exists():
+        raise WorkspaceNotFound(path)
+    if path.is_dir():
+        raise NotAWorkspace(path, "a folder")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except PermissionError as exc:
+        raise NotAWorkspace(path, "cannot be read") from exc
+    if head != SQLITE_HEADER:
+        raise NotAWorkspace(path, "not a database")
+
+
+def translate(exc: BaseException, path: Path | str) -> WorkspaceError | None:
+    """The workspace error that a database exception means, or None for a bug."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(orig, OSError) and getattr(orig, "errno", None) == 28:
+        return DiskFull(path)
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    text = str(orig).lower()
+    code = getattr(orig, "sqlite_errorname", "")
+    if "locked" in text or code in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return WorkspaceLocked(path)
+    if "disk is full" in text or code == "SQLITE_FULL":
+        return DiskFull(path)
+    if "readonly" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
+        return ReadOnlyWorkspace(path)
+    if "not a database" in text or code == "SQLITE_NOTADB":
+        return NotAWorkspace(path, "not a database")
+    if "malformed" in text or code == "SQLITE_CORRUPT":
+        return WorkspaceCorrupt(path, str(orig))
+    if "unable to open" in text or code == "SQLITE_CANTOPEN":
+        return WorkspaceNotFound(path)
+    return None
+
+
+@contextlib.contextmanager
+def translated(path: Path | str) -> Iterator[None]:
+    """Re-raise database failures that have a meaning for the user as WorkspaceError."""
+    try:
+        yield
+    except (DBAPIError, sqlite3.Error, OSError) as exc:
+        err = translate(exc, path)
+        if err is None:
+            raise
+        raise err from exc

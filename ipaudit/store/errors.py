@@ -1,0 +1,137 @@
+"""Expected failures of the workspace file, each saying what happened and what to do, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WorkspaceError(Exception):
+    """Base of the expected workspace failures. ``message(lang)`` is what the user reads."""
+
+    code = "workspace_error"
+
+    def __init__(self, path: str | Path, zh: str, en: str) -> None:
+        self.path = str(path)
+        self.zh = zh
+        self.en = en
+        super().__init__(f"{en} [{self.path}]")
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang.startswith("en") else self.zh
+
+
+class WorkspaceNotFound(WorkspaceError):
+    code = "not_found"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"找不到工作区文件：{path}。它可能已被移动或删除；请用“打开”重新选择。",
+            f"The workspace file {path} does not exist. It may have been moved or deleted; choose it"
+            " again with Open.",
+        )
+
+
+class NotAWorkspace(WorkspaceError):
+    code = "not_a_workspace"
+
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        super().__init__(
+            path,
+            f"{path} 不是 ipaudit 工作区文件{('（' + detail + '）') if detail else ''}。请选择 .ipaudit 文件。",
+            f"{path} is not an ipaudit workspace{(' (' + detail + ')') if detail else ''}. Choose an"
+            " .ipaudit file.",
+        )
+
+
+class WorkspaceTooNew(WorkspaceError):
+    code = "too_new"
+
+    def __init__(self, path: str | Path, found: int, supported: int) -> None:
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            path,
+            f"{path} 由较新版本的 ipaudit 创建（格式 {found}，本程序支持到 {supported}）。请升级 ipaudit"
+            " 后再打开；文件未作任何改动。",
+            f"{path} was written by a newer ipaudit (format {found}; this version reads up to"
+            f" {supported}). Update ipaudit to open it; the file was not changed.",
+        )
+
+
+class WorkspaceCorrupt(WorkspaceError):
+    code = "corrupt"
+
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        super().__init__(
+            path,
+            f"工作区文件 {path} 已损坏（{detail}）。请用备份副本（同目录下的 *-backup-* 文件）或最近保存的副本。",
+            f"The workspace file {path} is damaged ({detail}). Use a backup (the *-backup-* files"
+            " beside it) or your latest saved copy.",
+        )
+
+
+class WorkspaceLocked(WorkspaceError):
+    code = "locked"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"另一个程序正在写入 {path}。请关闭另一处打开的 ipaudit 后重试；您的修改没有丢失。",
+            f"Another program is writing {path}. Close the other ipaudit window that has it open and"
+            " try again; nothing you entered was lost.",
+        )
+
+
+class DiskFull(WorkspaceError):
+    code = "disk_full"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"磁盘空间不足，无法写入 {path}。请释放空间后重试；已保存的内容不受影响。",
+            f"The disk is full; {path} could not be written. Free some space and try again; what was"
+            " saved before is intact.",
+        )
+
+
+class ReadOnlyWorkspace(WorkspaceError):
+    code = "read_only"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"{path} 是只读的，无法保存修改。请复制到可写位置后再打开。",
+            f"{path} is read-only; changes cannot be saved. Copy it to a writable place and open the copy.",
+        )
+
+
+class EditConflict(WorkspaceError):
+    code = "edit_conflict"
+
+    def __init__(self, path: str | Path, what: str) -> None:
+        super().__init__(
+            path,
+            f"“{what}”已被他人修改。请刷新后再编辑。",
+            f"'{what}' was changed by someone else meanwhile. Refresh and edit again.",
+        )
+
+
+class SourceFileMissing(WorkspaceError):
+    code = "source_missing"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"文件 {path} 不存在或无法读取（可能已被移动或删除）。请重新选择文件。",
+            f"The file {path} does not exist or cannot be read (moved or deleted?). Choose it again.",
+        )
+
+
+class InvalidInput(WorkspaceError):
+    """A value the user gave that the workspace cannot take (unknown item, bad date …)."""
+
+    code = "invalid_input"
+
+    def __init__(self, zh: str, en: str, path: str | Path = "") -> None:
+        super().__init__(path, zh, en)

@@ -1,0 +1,68 @@
+"""Schema versions: create a new file, migrate an older one (after a backup), refuse a newer one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from ipaudit.store.errors import NotAWorkspace, WorkspaceTooNew
+from ipaudit.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES_BY_VERSION, metadata
+
+
+def _create_tables(version: int) -> Callable[[Connection], None]:
+    def step(conn: Connection) -> None:
+        metadata.create_all(conn, tables=list(TABLES_BY_VERSION[version]))
+
+    return step
+
+
+# version reached -> the step that reaches it from the one before
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _create_tables(1),
+    2: _create_tables(2),
+}
+
+
+def read_version(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(application_id, user_version) of an open SQLite connection."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return app_id, version
+
+
+def check_version(path: Path, app_id: int, version: int) -> None:
+    if app_id != APPLICATION_ID:
+        raise NotAWorkspace(path, "another program's database")
+    if version > SCHEMA_VERSION:
+        raise WorkspaceTooNew(path, version, SCHEMA_VERSION)
+
+
+def backup_path(path: Path, version: int, now: dt.datetime | None = None) -> Path:
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}-backup-v{version}-{stamp}{path.suffix}")
+
+
+def backup(path: Path, target: Path) -> Path:
+    """A consistent copy of the live file through SQLite's backup API."""
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(conn: Connection, start: int, target: int = SCHEMA_VERSION) -> None:
+    """Run the steps from ``start`` to ``target`` inside the caller's transaction."""
+    for version in range(start + 1, target + 1):
+        MIGRATIONS[version](conn)
+    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.exec_driver_sql(f"PRAGMA user_version = {target}")

@@ -1,0 +1,548 @@
+"""The workspace file: one SQLite file holding an audit cycle, its facts, answers and evidence bytes.
+
+Every edit is its own transaction. Opening an older file migrates it after writing a backup beside
+it; a newer file is refused untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from ipaudit.domain.model import (
+    AuditType,
+    Department,
+    Edition,
+    Evidence,
+    Facts,
+    ItemState,
+    Status,
+    WorkspaceInfo,
+)
+from ipaudit.store import blobs as blobstore
+from ipaudit.store import codec
+from ipaudit.store import schema as s
+from ipaudit.store.engine import check_file, make_engine, translated
+from ipaudit.store.errors import EditConflict, InvalidInput, SourceFileMissing
+from ipaudit.store.migrations import backup, backup_path, check_version, read_version, upgrade
+
+INFO_KEYS = (
+    "company",
+    "edition",
+    "audit_type",
+    "audit_start",
+    "audit_end",
+    "period_start",
+    "period_end",
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class WorkspaceStore:
+    """Typed access to one workspace file. Thread-safe: each call uses its own connection."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.engine = make_engine(self.path)
+        self.backup_written: Path | None = None
+
+    # --- opening and creating ---------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        info: WorkspaceInfo,
+        template_yaml: str,
+        departments: list[Department],
+        facts: Facts | None = None,
+    ) -> WorkspaceStore:
+        path = Path(path)
+        if path.exists():
+            raise InvalidInput(
+                f"{path} 已存在；请换一个文件名，或打开它。",
+                f"{path} already exists; choose another name or open it.",
+                path,
+            )
+        with translated(path):
+            raw = sqlite3.connect(path)
+            try:
+                raw.execute("PRAGMA page_size = 65536")  # fewer pages per evidence chunk
+                raw.execute("PRAGMA journal_mode = WAL")
+            finally:
+                raw.close()
+        store = cls(path)
+        try:
+            with store._write() as conn:
+                upgrade(conn, 0)
+                store._put_info(conn, info)
+                conn.execute(insert(s.template).values(id=1, yaml=template_yaml, version=1))
+                for pos, dep in enumerate(departments):
+                    conn.execute(insert(s.departments).values(**_dep_values(dep, pos)))
+                sections = codec.facts_to_sections(facts or Facts())
+                for key, value in sections.items():
+                    conn.execute(
+                        insert(s.facts).values(
+                            key=key, value=codec.dumps(value), version=1, updated_at=_now()
+                        )
+                    )
+                conn.execute(insert(s.meta).values(key="created_at", value=_now().isoformat()))
+        except BaseException:
+            store.close()
+            path.unlink(missing_ok=True)
+            raise
+        return store
+
+    @classmethod
+    def open(cls, path: Path | str) -> WorkspaceStore:
+        path = Path(path)
+        check_file(path)
+        with translated(path):
+            raw = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=3)
+            try:
+                app_id, version = read_version(raw)
+                check_version(path, app_id, version)
+                raw.execute("PRAGMA journal_mode = WAL")
+            finally:
+                raw.close()
+        store = cls(path)
+        if version < s.SCHEMA_VERSION:
+            store.backup_written = backup(path, backup_path(path, version))
+            with store._write() as conn:
+                upgrade(conn, version)
+        with translated(path), store.engine.connect() as conn:
+            conn.execute(select(func.count()).select_from(s.meta)).scalar_one()
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> WorkspaceStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with (
+            translated(self.path),
+            self.engine.connect().execution_options(write=True) as conn,
+            conn.begin(),
+        ):
+            yield conn
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with translated(self.path), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def save_copy(self, target: Path | str) -> Path:
+        """A consistent copy of the workspace (SQLite backup API), e.g. "Save a copy as…"."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise InvalidInput(
+                "不能覆盖正在使用的工作区。", "Cannot overwrite the open workspace.", target
+            )
+        tmp = target.with_name(target.name + ".part")
+        tmp.unlink(missing_ok=True)
+        with translated(target):
+            backup(self.path, tmp)
+            tmp.replace(target)
+        return target
+
+    def integrity_check(self) -> str:
+        with self._read() as conn:
+            return conn.exec_driver_sql("PRAGMA integrity_check").scalar_one()
+
+    # --- workspace info and template ---------------------------------------------------------
+
+    def _put_info(self, conn: Connection, info: WorkspaceInfo) -> None:
+        values = {
+            "company": info.company,
+            "edition": info.edition.value,
+            "audit_type": info.audit_type.value,
+            "audit_start": info.audit_start.isoformat(),
+            "audit_end": info.audit_end.isoformat(),
+            "period_start": info.period_start.isoformat(),
+            "period_end": info.period_end.isoformat(),
+        }
+        for key, value in values.items():
+            conn.execute(delete(s.meta).where(s.meta.c.key == key))
+            conn.execute(insert(s.meta).values(key=key, value=value))
+
+    def info(self) -> WorkspaceInfo:
+        with self._read() as conn:
+            rows = dict(conn.execute(select(s.meta.c.key, s.meta.c.value)).all())
+        return WorkspaceInfo(
+            company=rows["company"],
+            edition=Edition(rows["edition"]),
+            audit_type=AuditType(rows["audit_type"]),
+            audit_start=dt.date.fromisoformat(rows["audit_start"]),
+            audit_end=dt.date.fromisoformat(rows["audit_end"]),
+            period_start=dt.date.fromisoformat(rows["period_start"]),
+            period_end=dt.date.fromisoformat(rows["period_end"]),
+        )
+
+    def set_info(self, info: WorkspaceInfo) -> None:
+        with self._write() as conn:
+            self._put_info(conn, info)
+
+    def meta_value(self, key: str) -> str | None:
+        with self._read() as conn:
+            return conn.execute(
+                select(s.meta.c.value).where(s.meta.c.key == key)
+            ).scalar_one_or_none()
+
+    def template_yaml(self) -> str:
+        with self._read() as conn:
+            return conn.execute(select(s.template.c.yaml).where(s.template.c.id == 1)).scalar_one()
+
+    def set_template_yaml(self, text: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                update(s.template)
+                .where(s.template.c.id == 1)
+                .values(yaml=text, version=s.template.c.version + 1)
+            )
+
+    # --- departments -------------------------------------------------------------------------
+
+    def departments(self) -> list[Department]:
+        with self._read() as conn:
+            rows = conn.execute(select(s.departments).order_by(s.departments.c.position)).all()
+        return [codec.department_from_row(r) for r in rows]
+
+    def save_department(self, dep: Department) -> None:
+        """Insert or update one department (rename, mark absent, merge, move)."""
+        with self._write() as conn:
+            exists = conn.execute(
+                select(s.departments.c.key).where(s.departments.c.key == dep.key)
+            ).first()
+            values = _dep_values(dep, dep.position)
+            if exists:
+                values.pop("key")
+                conn.execute(
+                    update(s.departments)
+                    .where(s.departments.c.key == dep.key)
+                    .values(**values, version=s.departments.c.version + 1)
+                )
+            else:
+                conn.execute(insert(s.departments).values(**values))
+
+    # --- facts -------------------------------------------------------------------------------
+
+    def facts(self) -> Facts:
+        with self._read() as conn:
+            rows = conn.execute(select(s.facts.c.key, s.facts.c.value)).all()
+        return codec.facts_from_sections({k: json.loads(v) for k, v in rows})
+
+    def set_facts(self, facts: Facts) -> None:
+        """Write the sections that changed, each row's version bumped."""
+        sections = codec.facts_to_sections(facts)
+        with self._write() as conn:
+            current = dict(conn.execute(select(s.facts.c.key, s.facts.c.value)).all())
+            for key, value in sections.items():
+                text = codec.dumps(value)
+                if current.get(key) == text:
+                    continue
+                if key in current:
+                    conn.execute(
+                        update(s.facts)
+                        .where(s.facts.c.key == key)
+                        .values(value=text, version=s.facts.c.version + 1, updated_at=_now())
+                    )
+                else:
+                    conn.execute(
+                        insert(s.facts).values(key=key, value=text, version=1, updated_at=_now())
+                    )
+
+    # --- item states -------------------------------------------------------------------------
+
+    def item_states(self) -> dict[str, ItemState]:
+        with self._read() as conn:
+            rows = conn.execute(select(s.item_states)).all()
+        return {r.item_key: codec.state_from_row(r) for r in rows}
+
+    def item_state(self, item_key: str) -> ItemState:
+        with self._read() as conn:
+            row = conn.execute(
+                select(s.item_states).where(s.item_states.c.item_key == item_key)
+            ).first()
+        return codec.state_from_row(row) if row else ItemState(item_key)
+
+    def save_item_state(
+        self, state: ItemState, department: str, *, check_version: bool = False
+    ) -> ItemState:
+        """Store ``state``; with ``check_version`` refuse when someone saved a newer version meanwhile."""
+        values = {
+            "department": department,
+            "status": state.status.value,
+            "na_reason": state.na_reason,
+            "notes": state.notes,
+            "answers": codec.dumps(state.answers),
+            "instance_names": codec.dumps(list(state.instance_names)),
+            "updated_at": _now(),
+        }
+        with self._write() as conn:
+            found = conn.execute(
+                select(s.item_states.c.version).where(s.item_states.c.item_key == state.item_key)
+            ).scalar_one_or_none()
+            if found is None:
+                conn.execute(
+                    insert(s.item_states).values(item_key=state.item_key, version=1, **values)
+                )
+                return replace(state, version=1)
+            if check_version and found != state.version:
+                raise EditConflict(self.path, state.item_key)
+            conn.execute(
+                update(s.item_states)
+                .where(s.item_states.c.item_key == state.item_key)
+                .values(version=found + 1, **values)
+            )
+            return replace(state, version=found + 1)
+
+    # --- evidence ----------------------------------------------------------------------------
+
+    def evidence(self, *, include_old: bool = False) -> list[Evidence]:
+        query = select(s.evidence).where(s.evidence.c.removed.is_(False)).order_by(s.evidence.c.id)
+        if not include_old:
+            query = query.where(s.evidence.c.current.is_(True))
+        with self._read() as conn:
+            return [codec.evidence_from_row(r) for r in conn.execute(query)]
+
+    def evidence_by_id(self, evidence_id: int) -> Evidence:
+        with self._read() as conn:
+            row = conn.execute(select(s.evidence).where(s.evidence.c.id == evidence_id)).first()
+        if row is None:
+            raise InvalidInput(
+                f"证据 {evidence_id} 不存在。", f"There is no evidence {evidence_id}.", self.path
+            )
+        return codec.evidence_from_row(row)
+
+    def attach(
+        self,
+        source: Path | str,
+        *,
+        item_key: str,
+        department: str,
+        slot: str = "",
+        title: str = "",
+        doc_number: str = "",
+        version: str = "",
+        doc_date: dt.date | None = None,
+        period_start: dt.date | None = None,
+        period_end: dt.date | None = None,
+        supersedes: int | None = None,
+        progress: blobstore.Progress | None = None,
+        cancel: blobstore.CancelCheck | None = None,
+    ) -> Evidence:
+        """Stream ``source`` into the workspace and link it to ``item_key`` — one transaction."""
+        source = Path(source)
+        try:
+            fh: BinaryIO = source.open("rb")
+        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+            raise SourceFileMissing(source) from exc
+        with fh:
+            total = source.stat().st_size
+            fields = {
+                "item_key": item_key,
+                "slot": slot,
+                "department": department,
+                "original_name": source.name,
+                "title": title or source.stem,
+                "doc_number": doc_number,
+                "version_label": version,
+                "doc_date": doc_date,
+                "period_start": period_start,
+                "period_end": period_end,
+                "supersedes": supersedes,
+            }
+            return self._attach_stream(fh, total, fields, progress, cancel)
+
+    def _attach_stream(
+        self,
+        fh: BinaryIO,
+        total: int,
+        fields: dict[str, Any],
+        progress: blobstore.Progress | None,
+        cancel: blobstore.CancelCheck | None,
+    ) -> Evidence:
+        with self._write() as conn:
+            savepoint = conn.begin_nested()
+            blob_id, sha, size = blobstore.write_stream(conn, fh, total, progress, cancel)
+            if blobstore.blob_exists(conn, sha):
+                savepoint.rollback()  # the same bytes are stored already: keep one copy
+            else:
+                blobstore.finish_blob(conn, blob_id, sha, size)
+                savepoint.commit()
+            if fields["supersedes"] is not None:
+                conn.execute(
+                    update(s.evidence)
+                    .where(s.evidence.c.id == fields["supersedes"])
+                    .values(current=False, version=s.evidence.c.version + 1)
+                )
+            new_id = conn.execute(
+                insert(s.evidence).values(
+                    sha256=sha, size=size, added_at=_now(), current=True, **fields
+                )
+            ).inserted_primary_key[0]
+            row = conn.execute(select(s.evidence).where(s.evidence.c.id == new_id)).one()
+        return codec.evidence_from_row(row)
+
+    def update_evidence(self, evidence_id: int, **changes: Any) -> Evidence:
+        """Edit metadata: title, doc_number, version, doc_date, period_start, period_end, slot."""
+        allowed = {
+            "title",
+            "doc_number",
+            "version",
+            "doc_date",
+            "period_start",
+            "period_end",
+            "slot",
+            "item_key",
+        }
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        if "version" in changes:
+            changes["version_label"] = changes.pop("version")
+        with self._write() as conn:
+            conn.execute(
+                update(s.evidence)
+                .where(s.evidence.c.id == evidence_id)
+                .values(**changes, version=s.evidence.c.version + 1)
+            )
+            row = conn.execute(select(s.evidence).where(s.evidence.c.id == evidence_id)).one()
+        return codec.evidence_from_row(row)
+
+    def set_evidence_removed(self, evidence_id: int, removed: bool) -> None:
+        """Remove (or restore) an evidence link; a removed version's predecessor becomes current again."""
+        with self._write() as conn:
+            row = conn.execute(select(s.evidence).where(s.evidence.c.id == evidence_id)).one()
+            conn.execute(
+                update(s.evidence)
+                .where(s.evidence.c.id == evidence_id)
+                .values(removed=removed, version=s.evidence.c.version + 1)
+            )
+            if row.supersedes is not None:
+                conn.execute(
+                    update(s.evidence)
+                    .where(s.evidence.c.id == row.supersedes)
+                    .values(current=removed)
+                )
+
+    def versions_of(self, evidence_id: int) -> list[Evidence]:
+        """The chain of older versions behind ``evidence_id``, newest first."""
+        chain: list[Evidence] = []
+        current: int | None = self.evidence_by_id(evidence_id).supersedes
+        while current is not None:
+            ev = self.evidence_by_id(current)
+            chain.append(ev)
+            current = ev.supersedes
+        return chain
+
+    def iter_blob(self, sha256: str) -> Iterator[bytes]:
+        with self._read() as conn:
+            yield from blobstore.iter_blob(conn, sha256)
+
+    def export_blob(self, sha256: str, target: Path | str) -> Path:
+        target = Path(target)
+        with target.open("wb") as out:
+            for chunk in self.iter_blob(sha256):
+                out.write(chunk)
+        return target
+
+    def purge_blobs(self) -> int:
+        with self._write() as conn:
+            return blobstore.delete_unreferenced(conn)
+
+    # --- accepted explanations and readiness history ----------------------------------------
+
+    def acceptances(self) -> dict[str, str]:
+        with self._read() as conn:
+            return dict(
+                conn.execute(select(s.acceptances.c.finding_key, s.acceptances.c.explanation))
+            )
+
+    def accept(self, finding_key: str, explanation: str) -> None:
+        if not explanation.strip():
+            raise InvalidInput(
+                "接受差异需要书面说明。",
+                "Accepting a difference needs a written explanation.",
+                self.path,
+            )
+        with self._write() as conn:
+            conn.execute(delete(s.acceptances).where(s.acceptances.c.finding_key == finding_key))
+            conn.execute(
+                insert(s.acceptances).values(
+                    finding_key=finding_key, explanation=explanation, accepted_at=_now()
+                )
+            )
+
+    def unaccept(self, finding_key: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(s.acceptances).where(s.acceptances.c.finding_key == finding_key))
+
+    def record_snapshot(
+        self, day: dt.date, overall: float, per_department: dict[str, float], blocking: int
+    ) -> None:
+        with self._write() as conn:
+            conn.execute(delete(s.snapshots).where(s.snapshots.c.day == day))
+            conn.execute(
+                insert(s.snapshots).values(
+                    day=day,
+                    overall=str(overall),
+                    per_department=codec.dumps(per_department),
+                    blocking=blocking,
+                )
+            )
+
+    def snapshots(self) -> list[tuple[dt.date, float, dict[str, float], int]]:
+        with self._read() as conn:
+            rows = conn.execute(select(s.snapshots).order_by(s.snapshots.c.day)).all()
+        return [(r.day, float(r.overall), json.loads(r.per_department), r.blocking) for r in rows]
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        with self._read() as conn:
+            value = conn.execute(
+                select(s.settings.c.value).where(s.settings.c.key == key)
+            ).scalar_one_or_none()
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(s.settings).where(s.settings.c.key == key))
+            conn.execute(insert(s.settings).values(key=key, value=value))
+
+
+def _dep_values(dep: Department, position: int) -> dict[str, Any]:
+    return {
+        "key": dep.key,
+        "name_zh": dep.name.zh,
+        "name_en": dep.name.en,
+        "absent": dep.absent,
+        "merged_into": dep.merged_into,
+        "position": position,
+    }
+
+
+def status_from_text(text: str) -> Status:
+    try:
+        return Status(text)
+    except ValueError as exc:
+        allowed = ", ".join(s.value for s in Status)
+        raise InvalidInput(
+            f"未知状态“{text}”；可选：{allowed}", f"Unknown status '{text}'; use one of: {allowed}"
+        ) from exc
