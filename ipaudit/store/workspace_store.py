@@ -30,7 +30,7 @@ from ipaudit.domain.model import (
 from ipaudit.store import blobs as blobstore
 from ipaudit.store import codec
 from ipaudit.store import schema as s
-from ipaudit.store.engine import check_file, make_engine, translated
+from ipaudit.store.engine import BUSY_TIMEOUT_MS, check_file, make_engine, translated
 from ipaudit.store.errors import EditConflict, InvalidInput, SourceFileMissing
 from ipaudit.store.migrations import backup, backup_path, check_version, read_version, upgrade
 
@@ -52,9 +52,9 @@ def _now() -> dt.datetime:
 class WorkspaceStore:
     """Typed access to one workspace file. Thread-safe: each call uses its own connection."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
-        self.engine = make_engine(self.path)
+        self.engine = make_engine(self.path, busy_timeout_ms)
         self.backup_written: Path | None = None
 
     # --- opening and creating ---------------------------------------------------------------
@@ -105,7 +105,7 @@ class WorkspaceStore:
         return store
 
     @classmethod
-    def open(cls, path: Path | str) -> WorkspaceStore:
+    def open(cls, path: Path | str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> WorkspaceStore:
         path = Path(path)
         check_file(path)
         with translated(path):
@@ -116,7 +116,7 @@ class WorkspaceStore:
                 raw.execute("PRAGMA journal_mode = WAL")
             finally:
                 raw.close()
-        store = cls(path)
+        store = cls(path, busy_timeout_ms)
         if version < s.SCHEMA_VERSION:
             store.backup_written = backup(path, backup_path(path, version))
             with store._write() as conn:
@@ -472,9 +472,8 @@ class WorkspaceStore:
 
     def acceptances(self) -> dict[str, str]:
         with self._read() as conn:
-            return dict(
-                conn.execute(select(s.acceptances.c.finding_key, s.acceptances.c.explanation))
-            )
+            rows = conn.execute(select(s.acceptances.c.finding_key, s.acceptances.c.explanation))
+            return {key: text for key, text in rows}
 
     def accept(self, finding_key: str, explanation: str) -> None:
         if not explanation.strip():
