@@ -1,0 +1,271 @@
+"""Payment register ↔ expense record: payment batches and the reward expense lines that book them.
+
+Finance pays rewards in batches and books each batch as one (or a few) reward-category lines of the
+expense record. A batch is the payments sharing a voucher number (凭证号); payments without one are
+batched by payment date. Expense lines of a reward category (``is_reward_category``) are linked to
+batches:
+
+1. by voucher number: every reward line carrying a batch's voucher belongs to that batch;
+2. the others by date: a line booked on or after the batch's first payment and at most
+   ``window_days`` after its last one (finance often books a few days later) goes to a batch not
+   yet booked — first one whose total equals the line, then the nearest one before the line; a
+   line finding only batches that are booked already joins the nearest of them (a split booking).
+
+A booked batch whose lines do not add up to its payments is BATCH_MISMATCH (with both sides' rows);
+a batch with no line is BATCH_NOT_BOOKED; a reward line with no batch is EXPENSE_WITHOUT_PAYMENTS.
+Lines of other categories (申请费, 代理费, 年费 …) play no part.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ipaudit.ledger import discrepancies as dsc
+from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
+
+K = DiscrepancyKind
+ZERO = Decimal("0.00")
+
+# 奖励费, 奖金, 专利奖励, 发明人报酬, 激励费 …
+DEFAULT_REWARD_WORDS = ("奖励", "奖金", "奖酬", "报酬", "激励")
+
+
+def default_is_reward_category(category: str) -> bool:
+    """True for expense categories that book rewards (奖励费, 奖金, 职务发明报酬, 激励 …)."""
+    text = unicodedata.normalize("NFKC", category)
+    return any(word in text for word in DEFAULT_REWARD_WORDS)
+
+
+def normalize_voucher(raw: str) -> str:
+    """``记 - 2025 - 0930`` → ``记-2025-0930``: NFKC, no spaces, upper case."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw)).upper()
+
+
+@dataclass(slots=True)
+class Batch:
+    """Payments paid together, and the reward expense lines that book them."""
+
+    key: str  # "voucher:记-2025-0930" or "date:2025-09-30"
+    voucher: str  # "" for a batch formed by date
+    first: dt.date | None
+    last: dt.date | None
+    payments: list[int]  # indices into the payments given to match_batches
+    total: Decimal = ZERO
+    lines: list[int] = field(default_factory=list)  # indices into the expenses given
+    booked: Decimal = ZERO
+    by_voucher: bool = False  # lines linked by voucher number (else by date)
+
+    @property
+    def difference(self) -> Decimal:
+        """Booked minus paid."""
+        return self.booked - self.total
+
+    @property
+    def matched(self) -> bool:
+        return bool(self.lines) and self.booked == self.total
+
+    def label(self, lang: str) -> str:
+        if self.voucher:
+            return f"Voucher {self.voucher}" if lang.startswith("en") else f"凭证 {self.voucher}"
+        when = dsc.day(self.first)
+        return f"Batch paid on {when}" if lang.startswith("en") else f"{when} 发放批次"
+
+
+@dataclass(slots=True)
+class BatchMatching:
+    batches: list[Batch]
+    batch_of_payment: list[int]  # payment index -> batch index
+    batch_of_line: dict[int, int]  # expense index -> batch index (reward lines that found a batch)
+    reward_lines: list[int]  # expense indices of reward-category lines
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+
+    @property
+    def batches_matched(self) -> int:
+        return sum(1 for b in self.batches if b.matched)
+
+    @property
+    def lines_matched(self) -> int:
+        return sum(len(b.lines) for b in self.batches if b.matched)
+
+
+def match_batches(
+    payments: Sequence[Entry],
+    expenses: Sequence[Entry],
+    *,
+    window_days: int = 15,
+    is_reward_category: Callable[[str], bool] | None = None,
+) -> BatchMatching:
+    """Group payments into batches and link the reward expense lines to them (module docstring)."""
+    predicate = is_reward_category or default_is_reward_category
+    window = dt.timedelta(days=window_days)
+
+    vouchers: dict[str, str] = {}
+
+    def voucher(raw: str) -> str:
+        v = vouchers.get(raw)
+        if v is None:
+            v = vouchers[raw] = normalize_voucher(raw) if raw else ""
+        return v
+
+    batches: list[Batch] = []
+    index: dict[str, int] = {}
+    batch_of_payment: list[int] = []
+    for j, p in enumerate(payments):
+        v = voucher(p.voucher)
+        key = f"voucher:{v}" if v else f"date:{dsc.day(p.date)}"
+        b = index.get(key)
+        if b is None:
+            b = index[key] = len(batches)
+            batches.append(Batch(key, v, p.date, p.date, []))
+        batches[b].payments.append(j)
+        batch_of_payment.append(b)
+    for batch in batches:
+        members = [payments[j] for j in batch.payments]
+        batch.total = sum((p.amount for p in members), ZERO)
+        dates = [p.date for p in members if p.date]
+        batch.first = min(dates, default=None)
+        batch.last = max(dates, default=None)
+
+    reward_cats: dict[str, bool] = {}
+    reward_lines: list[int] = []
+    for i, e in enumerate(expenses):
+        ok = reward_cats.get(e.category)
+        if ok is None:
+            ok = reward_cats[e.category] = predicate(e.category)
+        if ok:
+            reward_lines.append(i)
+
+    batch_of_line: dict[int, int] = {}
+    by_date: list[int] = []
+    for i in reward_lines:
+        v = voucher(expenses[i].voucher)
+        b = index.get(f"voucher:{v}") if v else None
+        if b is None:
+            by_date.append(i)
+        else:
+            batch_of_line[i] = b
+            batches[b].lines.append(i)
+            batches[b].by_voucher = True
+    if by_date:
+        _link_by_date(by_date, expenses, batches, batch_of_line, window)
+    for batch in batches:
+        batch.booked = sum((expenses[i].amount for i in batch.lines), ZERO)
+
+    found: list[Discrepancy] = []
+    for batch in batches:
+        if not batch.lines:
+            found.append(_not_booked(batch, payments))
+        elif batch.booked != batch.total:
+            found.append(_mismatch(batch, payments, expenses))
+    for i in reward_lines:
+        if i not in batch_of_line:
+            found.append(_without_payments(expenses[i]))
+    return BatchMatching(batches, batch_of_payment, batch_of_line, reward_lines, found)
+
+
+def _link_by_date(
+    lines: list[int],
+    expenses: Sequence[Entry],
+    batches: list[Batch],
+    batch_of_line: dict[int, int],
+    window: dt.timedelta,
+) -> None:
+    dated = sorted(
+        (b for b, batch in enumerate(batches) if not batch.by_voucher and batch.last),
+        key=lambda b: batches[b].last or dt.date.min,
+    )
+    lasts = [batches[b].last or dt.date.min for b in dated]
+    span = max(((batches[b].last - batches[b].first) for b in dated), default=dt.timedelta(0))
+
+    def candidates(e: Entry) -> list[int]:
+        if e.date is None:
+            return []
+        lo = bisect.bisect_left(lasts, e.date - window)
+        hi = bisect.bisect_right(lasts, e.date + span)
+        return [b for b in dated[lo:hi] if (batches[b].first or dt.date.min) <= e.date]
+
+    def nearest(e: Entry, cands: list[int]) -> int:
+        assert e.date is not None
+        return min(cands, key=lambda b: (abs((e.date - batches[b].last).days), b))
+
+    def link(i: int, b: int) -> None:
+        batch_of_line[i] = b
+        batches[b].lines.append(i)
+
+    lines = sorted(lines, key=lambda i: (expenses[i].date or dt.date.min, i))
+    for i in lines:  # an unbooked batch of exactly this amount
+        e = expenses[i]
+        cands = [b for b in candidates(e) if not batches[b].lines and batches[b].total == e.amount]
+        if cands:
+            link(i, nearest(e, cands))
+    for i in lines:  # the nearest unbooked batch, else the nearest booked one
+        if i in batch_of_line:
+            continue
+        e = expenses[i]
+        cands = candidates(e)
+        free = [b for b in cands if not batches[b].lines]
+        if free or cands:
+            link(i, nearest(e, free or cands))
+
+
+def _rows(batch: Batch, payments: Sequence[Entry], expenses: Sequence[Entry]) -> list[Entry]:
+    return [expenses[i] for i in batch.lines] + [payments[j] for j in batch.payments]
+
+
+def _not_booked(batch: Batch, payments: Sequence[Entry]) -> Discrepancy:
+    m = dsc.money
+    pays = [payments[j] for j in batch.payments]
+    n = len(pays)
+    return dsc.build(
+        K.BATCH_NOT_BOOKED,
+        entries=pays,
+        expected=batch.total,
+        actual=ZERO,
+        difference=-batch.total,
+        date=batch.last,
+        what_zh=f"{batch.label('zh')}（{n} 笔，{dsc.day(batch.first)} 发放，合计 {m(batch.total)} "
+        "元）在经费使用记录中没有奖励费入账",
+        what_en=f"{batch.label('en')} ({n} payment{'s' if n != 1 else ''} on "
+        f"{dsc.day(batch.first)}, {m(batch.total)} in total) is not booked as reward expense",
+    )
+
+
+def _mismatch(batch: Batch, payments: Sequence[Entry], expenses: Sequence[Entry]) -> Discrepancy:
+    m = dsc.money
+    n = len(batch.payments)
+    return dsc.build(
+        K.BATCH_MISMATCH,
+        entries=_rows(batch, payments, expenses),
+        expected=batch.total,
+        actual=batch.booked,
+        difference=batch.difference,
+        date=batch.last,
+        what_zh=f"{batch.label('zh')}：经费入账 {m(batch.booked)} 元，该批发放 {n} 笔共 "
+        f"{m(batch.total)} 元，相差 {dsc.signed(batch.difference)} 元",
+        what_en=f"{batch.label('en')}: expense {m(batch.booked)}, payments {m(batch.total)} "
+        f"({n} payment{'s' if n != 1 else ''}), difference {dsc.signed(batch.difference)}",
+    )
+
+
+def _without_payments(e: Entry) -> Discrepancy:
+    m = dsc.money
+    v = f"凭证 {e.voucher} " if e.voucher else ""
+    v_en = f" (voucher {e.voucher})" if e.voucher else ""
+    return dsc.build(
+        K.EXPENSE_WITHOUT_PAYMENTS,
+        entries=(e,),
+        persons=(),
+        expected=ZERO,
+        actual=e.amount,
+        difference=e.amount,
+        date=e.date,
+        what_zh=f"{dsc.day(e.date)} {v}{e.category} {m(e.amount)} 元在奖金发放登记表中没有对应的发放",
+        what_en=f"{e.category} of {m(e.amount)} booked on {dsc.day(e.date)}{v_en} has no payments "
+        "in the payment register",
+    )

@@ -1,0 +1,187 @@
+"""Building reconciliation findings: stable keys, bilingual messages, grade suggestions.
+
+A discrepancy's ``key`` is a hash of its kind, persons, IP items and source rows. The rows are
+identified by ledger (rewards/payments/expenses/portfolio, or the file name when the ledger is not
+known), sheet and row number — not by the file's path — so an explanation accepted for a finding
+still applies after the same ledger is re-imported from a corrected or renamed file, as long as the
+finding itself (same kind, same people, same IP, same rows) is still there. Amounts are deliberately
+not part of the key: a difference that changed from 200 to 300 on the same rows keeps its identity
+and the reviewer sees the new amount next to the old explanation.
+
+Grades follow the auditors' scale (DOMAIN.md §1):
+- major (×, records missing): a reward never paid, a payment with no decision, a second payment of
+  the same reward, a penalty in the payment register, a payment batch never booked as expense, a
+  reward expense with no payments, a reward for IP that is not in the portfolio;
+- minor (○, records exist but disagree): paid more or less than decided, a batch whose expense line
+  differs, a payment dated before its decision, a wrong stated total, an amount off the procedure's
+  rate, a patent number with a wrong check digit;
+- observation (△): a difference of amounts (paid vs decided, batch vs expense, stated total, rate)
+  of at most ``tiny`` (default 1.00 元, i.e. rounding).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import PurePath, PureWindowsPath
+
+from ipaudit.domain.model import Grade
+from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry, LedgerKind, SourceRef
+
+K = DiscrepancyKind
+
+_MAJOR = frozenset(
+    {
+        K.UNPAID_REWARD,
+        K.PAYMENT_WITHOUT_DECISION,
+        K.DUPLICATE_PAYMENT,
+        K.PENALTY_PAID,
+        K.BATCH_NOT_BOOKED,
+        K.EXPENSE_WITHOUT_PAYMENTS,
+        K.IP_NOT_IN_PORTFOLIO,
+    }
+)
+_AMOUNT_MINOR = frozenset(
+    {K.UNDERPAID, K.OVERPAID, K.BATCH_MISMATCH, K.TOTAL_MISMATCH, K.RATE_DEVIATION}
+)
+
+KIND_TEXT: dict[DiscrepancyKind, tuple[str, str]] = {
+    K.UNPAID_REWARD: ("奖励未发放", "reward never paid"),
+    K.UNDERPAID: ("少发", "paid less than decided"),
+    K.OVERPAID: ("多发", "paid more than decided"),
+    K.PAYMENT_WITHOUT_DECISION: ("发放无奖励决定", "payment without a decision"),
+    K.DUPLICATE_PAYMENT: ("重复发放", "duplicate payment"),
+    K.PAID_BEFORE_DECISION: ("先发放后决定", "paid before the decision"),
+    K.PENALTY_PAID: ("处罚被当作奖金发放", "penalty in the payment register"),
+    K.BATCH_MISMATCH: ("经费与发放批次不符", "expense differs from its batch"),
+    K.BATCH_NOT_BOOKED: ("发放批次未入账", "batch not booked as expense"),
+    K.EXPENSE_WITHOUT_PAYMENTS: ("奖励经费无发放记录", "reward expense without payments"),
+    K.TOTAL_MISMATCH: ("合计行有误", "stated total wrong"),
+    K.RATE_DEVIATION: ("金额不符合奖励标准", "amount off the reward rate"),
+    K.IP_NOT_IN_PORTFOLIO: ("知识产权不在台账中", "IP not in the portfolio"),
+    K.INVALID_IP_NUMBER: ("专利号校验位错误", "patent number check digit wrong"),
+}
+
+LEDGER_TEXT: dict[LedgerKind, tuple[str, str]] = {
+    LedgerKind.REWARDS: ("奖惩记录表", "reward record"),
+    LedgerKind.PAYMENTS: ("奖金发放登记表", "payment register"),
+    LedgerKind.EXPENSES: ("经费使用记录", "expense record"),
+    LedgerKind.PORTFOLIO: ("知识产权台账", "portfolio"),
+}
+
+
+def kind_text(kind: DiscrepancyKind, lang: str) -> str:
+    zh, en = KIND_TEXT[kind]
+    return en if lang.startswith("en") else zh
+
+
+def money(amount: Decimal) -> str:
+    """``5000`` → ``5,000.00``."""
+    return f"{amount:,.2f}"
+
+
+def signed(amount: Decimal) -> str:
+    """``200`` → ``+200.00``, ``-200`` → ``-200.00``."""
+    return f"{amount:+,.2f}"
+
+
+def day(date: dt.date | None) -> str:
+    return date.isoformat() if date else "?"
+
+
+def file_name(path: str) -> str:
+    """The last component of a POSIX or Windows path."""
+    return PureWindowsPath(PurePath(path).name).name
+
+
+def where(rows: Iterable[SourceRef]) -> tuple[str, str]:
+    """``奖金发放登记表.xlsx[奖金发放] 第3、4行`` / ``奖金发放登记表.xlsx [奖金发放] rows 3, 4``."""
+    grouped: dict[tuple[str, str], list[int]] = {}
+    for ref in rows:
+        grouped.setdefault((file_name(ref.file), ref.sheet), []).append(ref.row)
+    zh: list[str] = []
+    en: list[str] = []
+    for (name, sheet), numbers in grouped.items():
+        numbers = sorted(set(numbers))
+        listed = ", ".join(str(n) for n in numbers)
+        zh.append(
+            f"{name}[{sheet}] 第{'、'.join(str(n) for n in numbers)}行"
+            if sheet
+            else f"{name} 第{'、'.join(str(n) for n in numbers)}行"
+        )
+        label = "row" if len(numbers) == 1 else "rows"
+        en.append(f"{name} [{sheet}] {label} {listed}" if sheet else f"{name} {label} {listed}")
+    return "；".join(zh), "; ".join(en)
+
+
+def make_key(
+    kind: DiscrepancyKind,
+    persons: Sequence[str],
+    ip_items: Sequence[str],
+    rows: Iterable[tuple[str, SourceRef]],
+) -> str:
+    """A stable 16-hex-digit identity; ``rows`` pairs each row with its ledger (or file) name."""
+    parts = [
+        kind.value,
+        "|".join(sorted(persons)),
+        "|".join(sorted(ip_items)),
+        "|".join(sorted(f"{ledger}:{ref.sheet}:{ref.row}" for ledger, ref in rows)),
+    ]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for value in values:
+        if value:
+            seen.setdefault(value, None)
+    return tuple(seen)
+
+
+def build(
+    kind: DiscrepancyKind,
+    *,
+    entries: Sequence[Entry] = (),
+    extra_rows: Sequence[tuple[str, SourceRef]] = (),
+    persons: Sequence[str] | None = None,
+    ip_items: Sequence[str] | None = None,
+    expected: Decimal | None,
+    actual: Decimal | None,
+    difference: Decimal,
+    what_zh: str,
+    what_en: str,
+    date: dt.date | None = None,
+) -> Discrepancy:
+    """One finding: persons/IP items default to those of ``entries``; messages get the rows appended."""
+    if persons is None:
+        persons = _unique(e.person for e in entries)
+    if ip_items is None:
+        ip_items = _unique(e.ip_number for e in entries)
+    keyed_rows = [(e.kind.value, e.source) for e in entries] + list(extra_rows)
+    refs = tuple(ref for _, ref in keyed_rows)
+    where_zh, where_en = where(refs)
+    return Discrepancy(
+        kind=kind,
+        key=make_key(kind, persons, ip_items, keyed_rows),
+        persons=tuple(persons),
+        ip_items=tuple(ip_items),
+        expected=expected,
+        actual=actual,
+        difference=difference,
+        rows=refs,
+        message_zh=f"{what_zh}（{where_zh}）" if where_zh else what_zh,
+        message_en=f"{what_en} ({where_en})" if where_en else what_en,
+        date=date,
+    )
+
+
+def suggest_grade(discrepancy: Discrepancy, *, tiny: Decimal = Decimal("1.00")) -> Grade:
+    """The grade an auditor would most likely give; see the module docstring for the rule."""
+    kind = discrepancy.kind
+    if kind in _MAJOR:
+        return Grade.MAJOR
+    if kind in _AMOUNT_MINOR and abs(discrepancy.difference) <= tiny:
+        return Grade.OBSERVATION
+    return Grade.MINOR

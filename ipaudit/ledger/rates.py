@@ -1,0 +1,235 @@
+"""The rate table of the reward/penalty procedure (知识产权奖惩制度) and the check against it.
+
+A table maps an IP type (``ipnumber.IpType``) or a text category of the procedure (发明专利授权,
+发明专利申请 …) to the amount one IP item earns. YAML form::
+
+    # 知识产权奖惩制度 奖励标准（元）
+    rates:
+      invention: 5000            # or 发明专利 / 发明
+      utility_model: 1000        # or 实用新型
+      design: 500                # or 外观设计
+      software_copyright: 500    # or 软件著作权
+      trademark: 300             # or 商标
+      发明专利申请: 1000          # any other key is a text category, matched in the reason text
+
+Which rate applies to a reward: a text category found in its reason text (the longest one wins);
+else the type its IP number shows (``ipnumber.classify``); else the type named in the reason text
+(发明专利/实用新型/外观设计/软件著作权/商标). A reward with none of these is not checked.
+
+Rewards of one IP item under one rate are checked together, because procedures often split one
+item's reward among its inventors: the group is fine when its amounts add up to the rate, or when
+every one of them equals the rate (a procedure paying each inventor in full). Otherwise the group is
+a RATE_DEVIATION. Rewards without an IP number are checked one by one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from ipaudit.ledger import discrepancies as dsc
+from ipaudit.ledger.ipkeys import IpKeys
+from ipaudit.ledger.ipnumber import IpType, classify
+from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
+
+ZERO = Decimal("0.00")
+_TYPE_VALUES = frozenset(t.value for t in IpType)
+
+# Chinese names of the types, as rate-table keys and as words in reason texts (longest first)
+TYPE_WORDS: dict[str, IpType] = {
+    "软件著作权": IpType.SOFTWARE,
+    "计算机软件": IpType.SOFTWARE,
+    "软件著作": IpType.SOFTWARE,
+    "软著": IpType.SOFTWARE,
+    "实用新型": IpType.UTILITY_MODEL,
+    "外观设计": IpType.DESIGN,
+    "发明专利": IpType.INVENTION,
+    "外观专利": IpType.DESIGN,
+    "发明": IpType.INVENTION,
+    "外观": IpType.DESIGN,
+    "商标": IpType.TRADEMARK,
+}
+
+TYPE_TEXT: dict[IpType, tuple[str, str]] = {
+    IpType.INVENTION: ("发明专利", "invention patent"),
+    IpType.UTILITY_MODEL: ("实用新型", "utility model"),
+    IpType.DESIGN: ("外观设计", "design patent"),
+    IpType.SOFTWARE: ("软件著作权", "software copyright"),
+    IpType.TRADEMARK: ("商标", "trademark"),
+    IpType.OTHER: ("其他", "other"),
+}
+
+
+class RateTableError(ValueError):
+    """A rate table that cannot be read; says which key and why, in Chinese and English."""
+
+    def __init__(self, source: str, key: str, raw: object, reason_zh: str, reason_en: str):
+        self.source, self.key, self.raw = source, key, raw
+        self.message_zh = f"{source}：奖励标准“{key}”的金额“{raw}”{reason_zh}"
+        self.message_en = f"{source}: rate '{key}' has amount '{raw}': {reason_en}"
+        super().__init__(self.message_en)
+
+
+def _amount(source: str, key: str, raw: object) -> Decimal:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str, Decimal)):
+        raise RateTableError(source, key, raw, "不是数字", "not a number")
+    text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace("元", "").strip()
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise RateTableError(source, key, raw, "不是数字", "not a number") from None
+    if not value.is_finite() or value < 0:
+        raise RateTableError(source, key, raw, "必须是非负数", "must not be negative")
+    return value.quantize(Decimal("0.01"))
+
+
+@dataclass(slots=True)
+class RateTable:
+    types: dict[IpType, Decimal] = field(default_factory=dict)
+    categories: dict[str, Decimal] = field(default_factory=dict)  # text category -> amount
+
+    # -- construction and persistence ------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object], *, source: str = "rates") -> RateTable:
+        """Keys: IpType values (``invention``), Chinese type names (``发明专利``) or categories."""
+        table = cls()
+        for raw_key, raw in data.items():
+            key = unicodedata.normalize("NFKC", str(raw_key)).strip()
+            amount = _amount(source, key, raw)
+            if key in _TYPE_VALUES:
+                table.types[IpType(key)] = amount
+            elif key in TYPE_WORDS:
+                table.types[TYPE_WORDS[key]] = amount
+            else:
+                table.categories[key] = amount
+        return table
+
+    def to_dict(self) -> dict[str, Decimal]:
+        """Type values first, then the text categories."""
+        out: dict[str, Decimal] = {t.value: a for t, a in self.types.items()}
+        out.update(self.categories)
+        return out
+
+    @classmethod
+    def load(cls, path: str | Path) -> RateTable:
+        """Read a YAML file: a mapping of key to amount, optionally under ``rates:``."""
+        path = Path(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise RateTableError(
+                str(path), "rates", str(exc), "无法解析", "not valid YAML"
+            ) from None
+        if isinstance(data, Mapping) and isinstance(data.get("rates"), Mapping):
+            data = data["rates"]
+        if not isinstance(data, Mapping):
+            raise RateTableError(
+                str(path), "rates", type(data).__name__, "不是键值表", "not a mapping"
+            )
+        return cls.from_dict(data, source=str(path))
+
+    def save(self, path: str | Path) -> None:
+        """Write YAML that :meth:`load` reads back to an equal table (amounts as written)."""
+        rates = {
+            k: int(v) if v == v.to_integral_value() else str(v) for k, v in self.to_dict().items()
+        }
+        header = "# 知识产权奖惩制度 奖励标准（元） / reward rates of the procedure (yuan)\n"
+        body = yaml.safe_dump({"rates": rates}, allow_unicode=True, sort_keys=False)
+        Path(path).write_text(header + body, encoding="utf-8")
+
+    # -- lookup ----------------------------------------------------------------------------
+    def rate_for(self, reward: Entry) -> tuple[str, Decimal] | None:
+        """(rate key, amount) for a reward, or None when the table has no rate for it."""
+        text = unicodedata.normalize("NFKC", reward.text) if reward.text else ""
+        if text and self.categories:
+            hits = [c for c in self.categories if c in text]
+            if hits:
+                best = max(hits, key=len)
+                return best, self.categories[best]
+        kind = classify(reward.ip_number) if reward.ip_number else IpType.OTHER
+        if kind is IpType.OTHER and text:
+            for word, t in TYPE_WORDS.items():
+                if word in text:
+                    kind = t
+                    break
+        if kind in self.types:
+            return kind.value, self.types[kind]
+        return None
+
+
+def key_text(key: str, lang: str) -> str:
+    """A rate key as the user reads it."""
+    if key in _TYPE_VALUES:
+        zh, en = TYPE_TEXT[IpType(key)]
+        return en if lang.startswith("en") else zh
+    return key
+
+
+def check_rates(
+    rewards: Iterable[Entry], table: RateTable, *, keys: IpKeys | None = None
+) -> list[Discrepancy]:
+    """RATE_DEVIATION findings for rewards (penalties are skipped); see the module docstring."""
+    keys = keys or IpKeys()
+    cache: dict[tuple[str, str], tuple[str, Decimal] | None] = {}
+    groups: dict[tuple[str, str], tuple[Decimal, list[Entry]]] = {}
+    single: list[tuple[str, Decimal, Entry]] = []
+    for r in rewards:
+        if r.is_penalty:
+            continue
+        ck = (r.ip_number, r.text)
+        if ck in cache:
+            rate = cache[ck]
+        else:
+            rate = cache[ck] = table.rate_for(r)
+        if rate is None:
+            continue
+        rkey, amount = rate
+        ip = keys(r.ip_number)
+        if ip:
+            g = groups.get((ip, rkey))
+            if g is None:
+                groups[(ip, rkey)] = (amount, [r])
+            else:
+                g[1].append(r)
+        else:
+            single.append((rkey, amount, r))
+    found: list[Discrepancy] = []
+    for (_, rkey), (amount, members) in groups.items():
+        if len(members) == 1:
+            if members[0].amount != amount:
+                found.append(_deviation(rkey, amount, members))
+            continue
+        total = sum((r.amount for r in members), ZERO)
+        if total != amount and any(r.amount != amount for r in members):
+            found.append(_deviation(rkey, amount, members))
+    for rkey, amount, r in single:
+        if r.amount != amount:
+            found.append(_deviation(rkey, amount, [r]))
+    return found
+
+
+def _deviation(rkey: str, rate: Decimal, members: list[Entry]) -> Discrepancy:
+    m = dsc.money
+    actual = sum((r.amount for r in members), ZERO)
+    first = members[0]
+    ip = first.ip_number or first.text
+    persons = "、".join(dict.fromkeys(r.person for r in members))
+    persons_en = ", ".join(dict.fromkeys(r.person for r in members))
+    dates = ", ".join(sorted({dsc.day(r.date) for r in members}))
+    return dsc.build(
+        DiscrepancyKind.RATE_DEVIATION,
+        entries=members,
+        expected=rate,
+        actual=actual,
+        difference=actual - rate,
+        date=first.date,
+        what_zh=f"{persons} {ip} 奖励 {m(actual)} 元（{dates} 决定）不符合奖励标准："
+        f"{key_text(rkey, 'zh')} {m(rate)} 元，相差 {dsc.signed(actual - rate)} 元",
+        what_en=f"Reward of {m(actual)} to {persons_en} for {ip} decided {dates} is off the rate "
+        f"for {key_text(rkey, 'en')} ({m(rate)}), difference {dsc.signed(actual - rate)}",
+    )

@@ -1,0 +1,246 @@
+"""Three-way reconciliation of the reward record, the payment register and the expense record.
+
+``reconcile()`` runs every comparison and check and returns a :class:`Reconciliation`: the findings
+(``Discrepancy``), the summary, the links a view needs to highlight related rows (a reward and its
+payments, a payment and its batch, a batch and its expense lines) and the totals tables.
+
+- reward record ↔ payment register: ``matching`` (per person and IP item);
+- payment register ↔ expense record: ``batches`` (per voucher, else per date, within a window);
+- stated 合计/小计 rows, totals side by side: ``totals``;
+- the procedure's rates: ``rates``; the portfolio and patent check digits: ``ipchecks``.
+
+Pure Python, no Qt, no database; linear in the number of rows apart from sorting the findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ipaudit.domain.model import Grade
+from ipaudit.ledger.batches import Batch, BatchMatching, match_batches
+from ipaudit.ledger.discrepancies import suggest_grade
+from ipaudit.ledger.ipchecks import check_ip_numbers, check_portfolio
+from ipaudit.ledger.ipkeys import IpKeys
+from ipaudit.ledger.matching import RewardLink, RewardMatching, match_rewards
+from ipaudit.ledger.model import (
+    Discrepancy,
+    DiscrepancyKind,
+    Entry,
+    LedgerKind,
+    SourceRef,
+    StatedTotal,
+)
+from ipaudit.ledger.rates import RateTable, check_rates
+from ipaudit.ledger.summary import Summary, kind_lines
+from ipaudit.ledger.totals import Dimension, TotalsTable, build_totals, check_stated_totals
+
+ZERO = Decimal("0.00")
+_KIND_ORDER = {kind: n for n, kind in enumerate(DiscrepancyKind)}
+
+
+@dataclass(slots=True)
+class Reconciliation:
+    rewards: list[Entry]  # as given (penalties included)
+    payments: list[Entry]
+    expenses: list[Entry]  # as given (all categories)
+    discrepancies: list[Discrepancy]
+    summary: Summary
+    reward_links: list[RewardLink]  # one per reward decision, penalties excluded
+    batches: list[Batch]  # Batch.payments / Batch.lines index ``payments`` / ``expenses``
+    period: tuple[dt.date, dt.date] | None = None
+    _rewards: RewardMatching | None = field(default=None, repr=False)
+    _batches: BatchMatching | None = field(default=None, repr=False)
+    _totals: dict[Dimension, TotalsTable] | None = field(default=None, repr=False)
+    _by_source: dict[SourceRef, object] | None = field(default=None, repr=False)
+    _findings: dict[SourceRef, list[Discrepancy]] | None = field(default=None, repr=False)
+
+    # -- totals ----------------------------------------------------------------------------
+    @property
+    def totals(self) -> dict[Dimension, TotalsTable]:
+        """Totals per audit period, year, quarter, month, person, department and IP item."""
+        if self._totals is None:
+            lines = self._batches.reward_lines if self._batches else []
+            self._totals = build_totals(
+                self.rewards,
+                self.payments,
+                [self.expenses[i] for i in lines],
+                period=self.period,
+            )
+        return self._totals
+
+    # -- links for highlighting ------------------------------------------------------------
+    def _index(self) -> dict[SourceRef, object]:
+        if self._by_source is None:
+            index: dict[SourceRef, object] = {}
+            for link in self.reward_links:
+                index[link.reward.source] = link
+            for j, p in enumerate(self.payments):
+                index[p.source] = j
+            for i, e in enumerate(self.expenses):
+                index[e.source] = i
+            self._by_source = index
+        return self._by_source
+
+    def link_of(self, reward: Entry) -> RewardLink | None:
+        found = self._index().get(reward.source)
+        return found if isinstance(found, RewardLink) else None
+
+    def payments_of(self, reward: Entry) -> tuple[Entry, ...]:
+        """The payments settling a reward, then its duplicates and extra payments."""
+        link = self.link_of(reward)
+        return link.payments + link.duplicates + link.extras if link else ()
+
+    def reward_of(self, payment: Entry) -> Entry | None:
+        j = self._index().get(payment.source)
+        if not isinstance(j, int) or self._rewards is None:
+            return None
+        i = self._rewards.payment_reward.get(j)
+        return None if i is None else self.reward_links[i].reward
+
+    def batch_of(self, entry: Entry) -> Batch | None:
+        """The batch of a payment, or the batch an expense line books."""
+        n = self._index().get(entry.source)
+        if not isinstance(n, int) or self._batches is None:
+            return None
+        if entry.kind is LedgerKind.EXPENSES:
+            b = self._batches.batch_of_line.get(n)
+            return None if b is None else self.batches[b]
+        return self.batches[self._batches.batch_of_payment[n]]
+
+    def batch_payments(self, batch: Batch) -> list[Entry]:
+        return [self.payments[j] for j in batch.payments]
+
+    def batch_lines(self, batch: Batch) -> list[Entry]:
+        return [self.expenses[i] for i in batch.lines]
+
+    def findings_for(self, source: SourceRef) -> list[Discrepancy]:
+        """Every finding citing a row (to mark it in a table)."""
+        if self._findings is None:
+            index: dict[SourceRef, list[Discrepancy]] = {}
+            for d in self.discrepancies:
+                for ref in d.rows:
+                    index.setdefault(ref, []).append(d)
+            self._findings = index
+        return self._findings.get(source, [])
+
+    def grade(self, discrepancy: Discrepancy) -> Grade:
+        return suggest_grade(discrepancy)
+
+
+def _ledger_of_files(
+    totals: Sequence[StatedTotal], ledgers: Iterable[Sequence[Entry]]
+) -> dict[str, LedgerKind]:
+    wanted = {t.source.file for t in totals}
+    out: dict[str, LedgerKind] = {}
+    for entries in ledgers:
+        for e in entries:
+            if not wanted - out.keys():
+                return out
+            if e.source.file in wanted and e.source.file not in out:
+                out[e.source.file] = e.kind
+    return out
+
+
+def reconcile(
+    rewards: Sequence[Entry],
+    payments: Sequence[Entry],
+    expenses: Sequence[Entry],
+    *,
+    totals: Iterable[StatedTotal] = (),
+    rates: RateTable | None = None,
+    portfolio: Sequence[Entry] | None = None,
+    window_days: int = 15,
+    pay_window_days: int = 180,
+    is_reward_category: Callable[[str], bool] | None = None,
+    period: tuple[dt.date, dt.date] | None = None,
+) -> Reconciliation:
+    """Compare the three ledgers and check them; see the module docstring.
+
+    ``window_days``: how long after a batch's last payment its expense line may be booked.
+    ``pay_window_days``: when a reward or payment has no IP item, how long after the decision a
+    payment of the same person and amount still settles it.
+    ``is_reward_category``: which expense categories book rewards (default: 奖励/奖金/报酬/激励).
+    ``period``: the audit period, for the totals tables only.
+    """
+    rewards = list(rewards)
+    payments = list(payments)
+    expenses = list(expenses)
+    stated = list(totals)
+    keys = IpKeys()
+
+    rm = match_rewards(rewards, payments, window_days=pay_window_days, keys=keys)
+    bm = match_batches(
+        payments, expenses, window_days=window_days, is_reward_category=is_reward_category
+    )
+    found: list[Discrepancy] = [*rm.discrepancies, *bm.discrepancies]
+    found += check_stated_totals(stated, _ledger_of_files(stated, (rewards, payments, expenses)))
+    if rates is not None:
+        found += check_rates(rewards, rates, keys=keys)
+    if portfolio is not None:
+        found += check_portfolio(rewards, portfolio, keys)
+    ledgers = [rewards, payments, expenses]
+    if portfolio is not None:
+        ledgers.append(list(portfolio))
+    found += check_ip_numbers(ledgers, keys)
+    found.sort(
+        key=lambda d: (
+            _KIND_ORDER[d.kind],
+            d.date or dt.date.min,
+            [(r.file, r.sheet, r.row) for r in d.rows],
+        )
+    )
+    summary = _summary(rewards, payments, expenses, rm, bm, found)
+    return Reconciliation(
+        rewards=rewards,
+        payments=payments,
+        expenses=expenses,
+        discrepancies=found,
+        summary=summary,
+        reward_links=rm.links,
+        batches=bm.batches,
+        period=period,
+        _rewards=rm,
+        _batches=bm,
+    )
+
+
+def _summary(
+    rewards: list[Entry],
+    payments: list[Entry],
+    expenses: list[Entry],
+    rm: RewardMatching,
+    bm: BatchMatching,
+    found: list[Discrepancy],
+) -> Summary:
+    clean_payments: set[int] = set()
+    for j, i in rm.payment_reward.items():
+        if rm.links[i].clean:
+            clean_payments.add(j)
+    booked_payments: set[int] = set()
+    for batch in bm.batches:
+        if batch.matched:
+            booked_payments.update(batch.payments)
+    penalties = [r for r in rewards if r.is_penalty]
+    reward_total = sum((r.amount for r in rewards), ZERO)
+    penalty_total = sum((r.amount for r in penalties), ZERO)
+    return Summary(
+        reward_count=len(rewards) - len(penalties),
+        penalty_count=len(penalties),
+        payment_count=len(payments),
+        batch_count=len(bm.batches),
+        expense_line_count=len(bm.reward_lines),
+        rewards_matched=rm.rewards_matched,
+        payments_matched=len(clean_payments),
+        payments_booked=len(booked_payments),
+        payments_both=len(clean_payments & booked_payments),
+        batches_matched=bm.batches_matched,
+        expense_lines_matched=bm.lines_matched,
+        rewards_total=reward_total - penalty_total,
+        penalties_total=penalty_total,
+        payments_total=sum((p.amount for p in payments), ZERO),
+        expenses_total=sum((expenses[i].amount for i in bm.reward_lines), ZERO),
+        kinds=kind_lines(found),
+    )

@@ -1,0 +1,305 @@
+"""Totals of the three ledgers side by side, and the check of stated 合计/小计 rows.
+
+A totals table sums, per key of one dimension, the rewards decided (penalties apart), the payments
+and the reward-category expense lines. Time dimensions (the audit period, year, quarter, month)
+have all three columns; person, department and IP item have no expense column, because the expense
+record books batches, not people (``expenses`` is ``None`` there). Entries without a date are
+summed under the key ``""`` of the time tables, so every table adds up to the same grand total.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from operator import attrgetter
+
+from ipaudit.ledger import discrepancies as dsc
+from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry, LedgerKind, StatedTotal
+
+ZERO = Decimal("0.00")
+
+
+class Dimension(StrEnum):
+    PERIOD = "period"
+    YEAR = "year"
+    QUARTER = "quarter"
+    MONTH = "month"
+    PERSON = "person"
+    DEPARTMENT = "department"
+    IP = "ip"
+
+    @property
+    def is_time(self) -> bool:
+        return self in (Dimension.PERIOD, Dimension.YEAR, Dimension.QUARTER, Dimension.MONTH)
+
+    def text(self, lang: str) -> str:
+        zh, en = _DIMENSION_TEXT[self]
+        return en if lang.startswith("en") else zh
+
+
+_DIMENSION_TEXT = {
+    Dimension.PERIOD: ("审核期", "audit period"),
+    Dimension.YEAR: ("年度", "year"),
+    Dimension.QUARTER: ("季度", "quarter"),
+    Dimension.MONTH: ("月份", "month"),
+    Dimension.PERSON: ("人员", "person"),
+    Dimension.DEPARTMENT: ("部门", "department"),
+    Dimension.IP: ("知识产权项目", "IP item"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TotalsRow:
+    key: str  # "2025", "2025-Q3", "2025-09", a name, a department, an IP number; "" = unknown
+    rewards: Decimal  # rewards decided, penalties excluded
+    penalties: Decimal
+    payments: Decimal
+    expenses: Decimal | None  # reward expense lines; None where the dimension does not apply
+    reward_count: int = 0
+    payment_count: int = 0
+    expense_count: int = 0
+
+    @property
+    def paid_minus_decided(self) -> Decimal:
+        return self.payments - self.rewards
+
+    @property
+    def booked_minus_paid(self) -> Decimal | None:
+        return None if self.expenses is None else self.expenses - self.payments
+
+    @property
+    def agrees(self) -> bool:
+        return self.paid_minus_decided == 0 and not self.booked_minus_paid
+
+
+@dataclass(frozen=True, slots=True)
+class TotalsTable:
+    dimension: Dimension
+    rows: tuple[TotalsRow, ...]
+    total: TotalsRow
+
+    def headers(self, lang: str) -> list[str]:
+        en = lang.startswith("en")
+        names = (
+            ["decided", "penalties", "paid", "paid − decided", "booked", "booked − paid"]
+            if en
+            else ["奖励决定", "处罚", "已发放", "发放−决定", "经费奖励", "经费−发放"]
+        )
+        return [self.dimension.text(lang), *names]
+
+    def as_rows(self, lang: str) -> list[list[str]]:
+        """Text cells for display or export; the last row is the grand total."""
+        total_label = "Total" if lang.startswith("en") else "合计"
+        if self.dimension.is_time:
+            unknown = "no date" if lang.startswith("en") else "日期不明"
+        else:
+            unknown = "(blank)" if lang.startswith("en") else "（空）"
+        out = []
+        for row in (*self.rows, self.total):
+            label = total_label if row is self.total else (row.key or unknown)
+            booked = "" if row.expenses is None else dsc.money(row.expenses)
+            diff = row.booked_minus_paid
+            out.append(
+                [
+                    label,
+                    dsc.money(row.rewards),
+                    dsc.money(row.penalties),
+                    dsc.money(row.payments),
+                    dsc.signed(row.paid_minus_decided),
+                    booked,
+                    "" if diff is None else dsc.signed(diff),
+                ]
+            )
+        return out
+
+
+# -- computation ----------------------------------------------------------------------------
+_Sums = dict[object, list]  # key -> [amount, count]
+
+
+def _sum_by(keys: Iterable[object], amounts: Iterable[Decimal]) -> _Sums:
+    sums: _Sums = {}
+    for k, a in zip(keys, amounts, strict=True):
+        s = sums.get(k)
+        if s is None:
+            sums[k] = [a, 1]
+        else:
+            s[0] += a
+            s[1] += 1
+    return sums
+
+
+_AMOUNT = attrgetter("amount")
+_DATE = attrgetter("date")
+
+
+def _time_key(dim: Dimension, date: dt.date | None, period_label: str) -> str:
+    if date is None:
+        return ""
+    if dim is Dimension.YEAR:
+        return f"{date.year}"
+    if dim is Dimension.QUARTER:
+        return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+    if dim is Dimension.MONTH:
+        return f"{date.year}-{date.month:02d}"
+    return period_label
+
+
+def _fold(sums: _Sums, fn: Callable[[object], str]) -> _Sums:
+    out: _Sums = {}
+    for k, (a, n) in sums.items():
+        key = fn(k)
+        s = out.get(key)
+        if s is None:
+            out[key] = [a, n]
+        else:
+            s[0] += a
+            s[1] += n
+    return out
+
+
+def build_totals(
+    rewards: Sequence[Entry],
+    payments: Sequence[Entry],
+    reward_expenses: Sequence[Entry],
+    *,
+    period: tuple[dt.date, dt.date] | None = None,
+    dimensions: Iterable[Dimension] = tuple(Dimension),
+) -> dict[Dimension, TotalsTable]:
+    """Totals tables for ``dimensions``; ``reward_expenses`` are the reward-category lines only.
+
+    With ``period`` (first day, last day) dated entries outside it are left out; undated ones stay.
+    """
+    if period is not None:
+        lo, hi = period
+
+        def inside(e: Entry) -> bool:
+            return e.date is None or lo <= e.date <= hi
+
+        rewards = [e for e in rewards if inside(e)]
+        payments = [e for e in payments if inside(e)]
+        reward_expenses = [e for e in reward_expenses if inside(e)]
+    ledgers: dict[str, Sequence[Entry]] = {
+        "rewards": [r for r in rewards if not r.is_penalty],
+        "penalties": [r for r in rewards if r.is_penalty],
+        "payments": payments,
+        "expenses": reward_expenses,
+    }
+    if period is not None:
+        label = f"{period[0].isoformat()}–{period[1].isoformat()}"
+    else:
+        dates = [e.date for e in (*rewards, *payments, *reward_expenses) if e.date]
+        label = f"{min(dates).isoformat()}–{max(dates).isoformat()}" if dates else ""
+    by_date: dict[str, _Sums] = {}
+    tables: dict[Dimension, TotalsTable] = {}
+    for dim in dimensions:
+        if dim.is_time:
+            if not by_date:
+                by_date = {
+                    name: _sum_by(map(_DATE, entries), map(_AMOUNT, entries))
+                    for name, entries in ledgers.items()
+                }
+
+            def key_of(d: object, dim: Dimension = dim) -> str:
+                return _time_key(dim, d if isinstance(d, dt.date) else None, label)
+
+            sums = {name: _fold(s, key_of) for name, s in by_date.items()}
+        else:
+            getter = attrgetter(
+                {Dimension.PERSON: "person", Dimension.DEPARTMENT: "department"}.get(
+                    dim, "ip_number"
+                )
+            )
+            sums = {
+                name: _sum_by(map(getter, entries), map(_AMOUNT, entries))
+                for name, entries in ledgers.items()
+                if name != "expenses"
+            }
+        tables[dim] = _table(dim, sums)
+    return tables
+
+
+def _table(dim: Dimension, sums: Mapping[str, _Sums]) -> TotalsTable:
+    has_expenses = "expenses" in sums
+    keys: set[object] = set()
+    for s in sums.values():
+        keys.update(s)
+
+    def get(name: str, key: object) -> tuple[Decimal, int]:
+        s = sums.get(name, {}).get(key)
+        return (s[0], s[1]) if s else (ZERO, 0)
+
+    def row(key: object) -> TotalsRow:
+        r, rn = get("rewards", key)
+        pen, _ = get("penalties", key)
+        p, pn = get("payments", key)
+        e, en = get("expenses", key)
+        return TotalsRow(
+            key=str(key),
+            rewards=r,
+            penalties=pen,
+            payments=p,
+            expenses=e if has_expenses else None,
+            reward_count=rn,
+            payment_count=pn,
+            expense_count=en,
+        )
+
+    # unknown ("") last, the rest in natural order
+    rows = tuple(row(k) for k in sorted(keys, key=lambda k: (k == "", str(k))))
+
+    def total(field: str) -> Decimal:
+        return sum((getattr(r, field) for r in rows), ZERO)
+
+    grand = TotalsRow(
+        key="",
+        rewards=total("rewards"),
+        penalties=total("penalties"),
+        payments=total("payments"),
+        expenses=total("expenses") if has_expenses else None,
+        reward_count=sum(r.reward_count for r in rows),
+        payment_count=sum(r.payment_count for r in rows),
+        expense_count=sum(r.expense_count for r in rows),
+    )
+    return TotalsTable(dim, rows, grand)
+
+
+# -- stated totals --------------------------------------------------------------------------
+def check_stated_totals(
+    totals: Iterable[StatedTotal], ledger_of_file: Mapping[str, LedgerKind] | None = None
+) -> list[Discrepancy]:
+    """TOTAL_MISMATCH for every 合计/小计 row whose stated amount differs from its rows' sum.
+
+    ``ledger_of_file`` names the ledger of each source file, for the message and the key.
+    """
+    ledger_of_file = ledger_of_file or {}
+    found: list[Discrepancy] = []
+    m = dsc.money
+    for t in totals:
+        diff = t.difference
+        if diff == 0:
+            continue
+        ledger = ledger_of_file.get(t.source.file)
+        name_zh, name_en = (
+            dsc.LEDGER_TEXT[ledger] if ledger else (dsc.file_name(t.source.file),) * 2
+        )
+        found.append(
+            dsc.build(
+                DiscrepancyKind.TOTAL_MISMATCH,
+                extra_rows=[(ledger.value if ledger else dsc.file_name(t.source.file), t.source)],
+                persons=(),
+                ip_items=(),
+                expected=t.computed,
+                actual=t.stated,
+                difference=diff,
+                what_zh=f"{name_zh}“{t.label}”行写 {m(t.stated)} 元，第{t.first_row}–{t.last_row}行"
+                f"之和为 {m(t.computed)} 元，相差 {dsc.signed(diff)} 元",
+                what_en=f"{name_en}: the '{t.label}' row states {m(t.stated)}, rows "
+                f"{t.first_row}–{t.last_row} add up to {m(t.computed)}, difference "
+                f"{dsc.signed(diff)}",
+            )
+        )
+    return found
