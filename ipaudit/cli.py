@@ -1,0 +1,595 @@
+"""The command line: everything the GUI does except draw. ``python main.py <command> --help``.
+
+Exit codes: 0 success · 1 findings block (``findings --fail-on``) · 2 usage error · 3 workspace
+error (missing, locked, damaged, newer version) · 4 bad input (unknown item, bad file, bad value) ·
+5 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ipaudit.domain.model import AuditType, Edition, Facts, Finding, Grade, Objective, Status
+from ipaudit.store.blobs import Cancelled
+from ipaudit.store.errors import InvalidInput, WorkspaceError
+
+EXIT_OK, EXIT_BLOCKING, EXIT_USAGE, EXIT_WORKSPACE, EXIT_INPUT, EXIT_CANCELLED = 0, 1, 2, 3, 4, 5
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Handler] = {}
+# further command groups (ledger, export) register their sub-parsers and expected errors here
+EXTENSIONS: list[Callable[[Any], None]] = []
+EXPECTED_ERRORS: list[tuple[type[Exception], int]] = [(InvalidInput, 4), (WorkspaceError, 3)]
+
+
+def command(name: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def lang() -> str:
+    import locale
+    import os
+
+    env = os.environ.get("IPAUDIT_LANG") or os.environ.get("LANG") or (locale.getlocale()[0] or "")
+    return "en" if env.lower().startswith("en") else "zh"
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def parse_date(text: str) -> dt.date:
+    cleaned = text.strip().replace("/", "-").replace(".", "-")
+    try:
+        year, month, day = (int(p) for p in cleaned.split("-"))
+        return dt.date(year, month, day)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2025-03-05)") from None
+
+
+def _open(path: str) -> Any:
+    from ipaudit.services import Workspace
+
+    return Workspace.open(path)
+
+
+# --- workspace -------------------------------------------------------------------------------
+
+
+@command("new")
+def cmd_new(args: argparse.Namespace) -> int:
+    from ipaudit.domain.model import WorkspaceInfo
+    from ipaudit.services import Workspace
+
+    today = dt.date.today()
+    period_end = args.period_end or dt.date(today.year - 1, 12, 31)
+    info = WorkspaceInfo(
+        company=args.company,
+        edition=Edition(args.edition),
+        audit_type=AuditType(args.audit_type),
+        audit_start=args.audit_start or today + dt.timedelta(days=30),
+        audit_end=args.audit_end
+        or (args.audit_start or today + dt.timedelta(days=30)) + dt.timedelta(days=2),
+        period_start=args.period_start or dt.date(period_end.year, 1, 1),
+        period_end=period_end,
+    )
+    with Workspace.create(
+        args.workspace, info, separate_procurement=args.separate_procurement
+    ) as ws:
+        n = len(ws.template.items)
+        out(
+            f"{'Created' if lang() == 'en' else '已创建'} {ws.path} ({info.edition.value}, {n} items)"
+        )
+    return EXIT_OK
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ipaudit.demo.build import build_demo
+
+    path = build_demo(Path(args.workspace), overwrite=args.force)
+    out(f"{'Demo workspace' if lang() == 'en' else '演示工作区'}: {path}")
+    return EXIT_OK
+
+
+def readiness_json(ws: Any) -> dict[str, Any]:
+    overall, per_dep = ws.readiness()
+    names = {d.key: d.name for d in ws.departments()}
+    return {
+        "company": ws.info().company,
+        "edition": ws.info().edition.value,
+        "overall": _readiness_dict(overall),
+        "departments": [
+            {"key": k, "name_zh": names[k].zh, "name_en": names[k].en, **_readiness_dict(r)}
+            for k, r in per_dep.items()
+        ],
+    }
+
+
+def _readiness_dict(r: Any) -> dict[str, Any]:
+    return {
+        "percent": r.percent,
+        "items": r.items,
+        "ready_items": r.ready_items,
+        "blocking": r.blocking,
+        "major": r.by_grade[Grade.MAJOR],
+        "minor": r.by_grade[Grade.MINOR],
+        "observation": r.by_grade[Grade.OBSERVATION],
+    }
+
+
+@command("readiness")
+def cmd_readiness(args: argparse.Namespace) -> int:
+    with _open(args.workspace) as ws:
+        data = readiness_json(ws)
+        if args.json:
+            emit_json(data)
+            return EXIT_OK
+        en = lang() == "en"
+        o = data["overall"]
+        out(f"{data['company']} — GB/T 29490-{data['edition']}")
+        out(
+            f"{'Overall readiness' if en else '总体就绪度'}: {o['percent']:.1f}%  ({'blocking' if en else '阻断项'} {o['blocking']})"
+        )
+        for d in data["departments"]:
+            name = d["name_en"] if en else d["name_zh"]
+            out(
+                f"  {name:<16} {d['percent']:5.1f}%  {d['ready_items']}/{d['items']}  ×{d['major']} ○{d['minor']} △{d['observation']}"
+            )
+    return EXIT_OK
+
+
+GRADE_MARK = {Grade.MAJOR: "×", Grade.MINOR: "○", Grade.OBSERVATION: "△"}
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "key": f.key,
+        "code": f.code,
+        "grade": f.grade.value,
+        "department": f.department,
+        "item": f.item_key,
+        "message_zh": f.message.zh,
+        "message_en": f.message.en,
+        "refs": list(f.refs),
+        "blocking": f.blocking,
+        "accepted": f.accepted,
+    }
+
+
+@command("findings")
+def cmd_findings(args: argparse.Namespace) -> int:
+    with _open(args.workspace) as ws:
+        found = ws.findings(args.department)
+        if args.grade:
+            found = [f for f in found if f.grade.value in args.grade]
+        if args.json:
+            emit_json([finding_json(f) for f in found])
+        else:
+            ui_lang = lang()
+            for f in found:
+                extra = (
+                    f"  [{'accepted' if ui_lang == 'en' else '已接受'}: {f.accepted}]"
+                    if f.accepted
+                    else ""
+                )
+                out(
+                    f"{GRADE_MARK[f.grade]} {f.department:<12} {f.item_key:<28} {f.message.get(ui_lang)}{extra}"
+                )
+            if not found:
+                out("No findings." if ui_lang == "en" else "没有发现问题。")
+        if args.fail_on:
+            worst = {Grade(g) for g in args.fail_on}
+            if any(f.grade in worst and f.blocking for f in found):
+                return EXIT_BLOCKING
+    return EXIT_OK
+
+
+@command("items")
+def cmd_items(args: argparse.Namespace) -> int:
+    with _open(args.workspace) as ws:
+        ws.department(args.department)
+        states = ws.states()
+        by_item: dict[str, list[Finding]] = {}
+        for f in ws.findings(args.department):
+            by_item.setdefault(f.item_key, []).append(f)
+        evidence_count: dict[str, int] = {}
+        for ev in ws.evidence():
+            evidence_count[ev.item_key] = evidence_count.get(ev.item_key, 0) + 1
+        rows = []
+        for item in ws.items_of(args.department):
+            state = states.get(item.key)
+            worst = min(
+                (f.grade for f in by_item.get(item.key, []) if f.blocking),
+                key=lambda g: g.rank,
+                default=None,
+            )
+            rows.append(
+                {
+                    "key": item.key,
+                    "clause": item.clause,
+                    "refs": {
+                        ed: {"clause": r.clause, "confirmed": r.confirmed}
+                        for ed, r in item.refs.items()
+                    },
+                    "title_zh": item.title.zh,
+                    "title_en": item.title.en,
+                    "kind": item.kind.value,
+                    "status": (state.status if state else Status.NOT_STARTED).value,
+                    "evidence": evidence_count.get(item.key, 0),
+                    "worst_finding": worst.value if worst else None,
+                    "questions": [
+                        {
+                            "key": q.key,
+                            "zh": q.text.zh,
+                            "en": q.text.en,
+                            "fact": q.fact,
+                            "answer": (state.answers.get(q.key) if state else None),
+                        }
+                        for q in item.questions
+                    ],
+                }
+            )
+        if args.json:
+            emit_json(rows)
+            return EXIT_OK
+        ui_lang = lang()
+        for r in rows:
+            mark = {"major": "×", "minor": "○"}.get(r["worst_finding"] or "", " ")
+            title = r["title_en"] if ui_lang == "en" else r["title_zh"]
+            out(
+                f"{mark} {r['clause']:<8} {r['key']:<30} {r['status']:<15} {r['evidence']:>3}  {title}"
+            )
+    return EXIT_OK
+
+
+@command("status")
+def cmd_status(args: argparse.Namespace) -> int:
+    from ipaudit.store.workspace_store import status_from_text
+
+    with _open(args.workspace) as ws:
+        state = ws.set_status(args.item, status_from_text(args.status), args.reason or "")
+        out(f"{args.item}: {state.status.value}")
+    return EXIT_OK
+
+
+@command("answer")
+def cmd_answer(args: argparse.Namespace) -> int:
+    with _open(args.workspace) as ws:
+        ws.answer(args.item, args.question, args.text)
+        ui_lang = lang()
+        for f in ws.findings():
+            if (
+                f.item_key == args.item
+                and f.code == "answer_contradicts_fact"
+                and args.question in f.refs
+            ):
+                out(f"{GRADE_MARK[f.grade]} {f.message.get(ui_lang)}")
+                break
+        else:
+            out("OK")
+    return EXIT_OK
+
+
+@command("attach")
+def cmd_attach(args: argparse.Namespace) -> int:
+    with _open(args.workspace) as ws:
+        meta = {
+            k: v
+            for k, v in {
+                "title": args.title,
+                "doc_number": args.doc_number,
+                "version": args.version,
+                "doc_date": args.date,
+                "period_start": args.period_start,
+                "period_end": args.period_end,
+            }.items()
+            if v
+        }
+        progress = _progress_line() if sys.stderr.isatty() else None
+        ev = ws.attach(args.item, args.file, slot=args.slot or "", progress=progress, **meta)
+        if args.json:
+            emit_json(evidence_json(ev))
+        else:
+            out(f"{ev.id}  {ev.sha256}  {ev.size}  {ev.original_name}")
+    return EXIT_OK
+
+
+def evidence_json(ev: Any) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "item": ev.item_key,
+        "slot": ev.slot,
+        "department": ev.department,
+        "title": ev.title,
+        "original_name": ev.original_name,
+        "size": ev.size,
+        "sha256": ev.sha256,
+        "doc_number": ev.doc_number,
+        "version": ev.version,
+        "doc_date": ev.doc_date,
+        "period_start": ev.period_start,
+        "period_end": ev.period_end,
+    }
+
+
+@command("evidence")
+def cmd_evidence(args: argparse.Namespace) -> int:
+    with _open(args.workspace) as ws:
+        rows = [evidence_json(e) for e in ws.evidence(args.item)]
+        if args.json:
+            emit_json(rows)
+        else:
+            for r in rows:
+                out(
+                    f"{r['id']:>5}  {r['item']:<28} {r['sha256'][:12]}  {r['size']:>10}  {r['original_name']}"
+                )
+    return EXIT_OK
+
+
+def _progress_line() -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        pct = 100 * done // total if total else 100
+        sys.stderr.write(f"\r{pct:3d}%")
+        if done >= total:
+            sys.stderr.write("\n")
+
+    return show
+
+
+@command("facts")
+def cmd_facts(args: argparse.Namespace) -> int:
+    from ipaudit.store.codec import facts_to_sections
+
+    with _open(args.workspace) as ws:
+        emit_json(facts_to_sections(ws.facts()))
+    return EXIT_OK
+
+
+@command("set-fact")
+def cmd_set_fact(args: argparse.Namespace) -> int:
+    with _open(args.workspace) as ws:
+        ws.set_facts(
+            apply_fact(ws.facts(), args.key, args.value, {d.key for d in ws.departments()})
+        )
+        out("OK")
+    return EXIT_OK
+
+
+def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Facts:
+    """``policy``, ``headcount.<dept>``, ``duties.<dept>``, ``certificates`` (、 or , separated),
+    ``portfolio.<type>``, ``extra.<key>``, ``manual-objectives`` (; separated),
+    ``objective.<key>`` = ``text|target|unit|dept=share,dept=share`` (empty value removes it)."""
+    section, _, sub = key.partition(".")
+
+    def need_dept() -> str:
+        if sub not in departments:
+            raise InvalidInput(f"没有部门“{sub}”。", f"There is no department '{sub}'.")
+        return sub
+
+    def number(text: str) -> Decimal:
+        try:
+            return Decimal(text.strip())
+        except InvalidOperation:
+            raise InvalidInput(f"“{text}”不是数字。", f"'{text}' is not a number.") from None
+
+    if key == "policy":
+        return replace(facts, policy=value)
+    if section == "headcount":
+        dep = need_dept()
+        counts = dict(facts.headcount)
+        if value.strip():
+            counts[dep] = int(number(value))
+        else:
+            counts.pop(dep, None)
+        return replace(facts, headcount=counts)
+    if section == "duties":
+        return replace(facts, duties={**facts.duties, need_dept(): value})
+    if key == "certificates":
+        parts = [p.strip() for p in value.replace("、", ",").split(",") if p.strip()]
+        return replace(facts, certificates=tuple(parts))
+    if section == "portfolio" and sub:
+        return replace(facts, portfolio={**facts.portfolio, sub: int(number(value))})
+    if section == "extra" and sub:
+        return replace(facts, extra={**facts.extra, sub: value})
+    if key == "manual-objectives":
+        return replace(
+            facts, manual_objectives=tuple(p.strip() for p in value.split(";") if p.strip())
+        )
+    if section == "objective" and sub:
+        others = tuple(o for o in facts.objectives if o.key != sub)
+        if not value.strip():
+            return replace(facts, objectives=others)
+        text, target, unit, split = ([*value.split("|"), "", "", ""])[:4]
+        shares = {}
+        for part in filter(None, (p.strip() for p in split.split(","))):
+            dep, _, share = part.partition("=")
+            if dep not in departments:
+                raise InvalidInput(f"没有部门“{dep}”。", f"There is no department '{dep}'.")
+            shares[dep] = number(share)
+        obj = Objective(sub, text.strip(), number(target), unit.strip(), shares)
+        return replace(facts, objectives=(*others, obj))
+    raise InvalidInput(
+        f"未知的事实“{key}”。", f"Unknown fact '{key}'. See `set-fact --help` for the keys."
+    )
+
+
+@command("departments")
+def cmd_departments(args: argparse.Namespace) -> int:
+    with _open(args.workspace) as ws:
+        if args.action == "rename":
+            ws.rename_department(args.key, args.zh, args.en)
+        elif args.action == "add":
+            ws.add_department(args.key, args.zh, args.en or args.key)
+        elif args.action == "merge":
+            ws.merge_department(args.key, args.into)
+        elif args.action in ("absent", "present"):
+            ws.set_department_absent(args.key, args.action == "absent")
+        rows = [
+            {
+                "key": d.key,
+                "name_zh": d.name.zh,
+                "name_en": d.name.en,
+                "absent": d.absent,
+                "merged_into": d.merged_into,
+            }
+            for d in ws.departments()
+        ]
+        if args.json:
+            emit_json(rows)
+        else:
+            for r in rows:
+                flag = (
+                    " (absent)"
+                    if r["absent"]
+                    else (f" → {r['merged_into']}" if r["merged_into"] else "")
+                )
+                out(f"{r['key']:<14} {r['name_zh']} / {r['name_en']}{flag}")
+    return EXIT_OK
+
+
+# --- parser ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="ipaudit", description="GB/T 29490 audit readiness (知识产权贯标外审准备)"
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def ws_cmd(name: str, help_text: str) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help_text, description=help_text)
+        c.add_argument("workspace", help="workspace file (*.ipaudit)")
+        return c
+
+    c = ws_cmd("new", "create a workspace for one audit cycle")
+    c.add_argument("--company", required=True)
+    c.add_argument("--edition", choices=[e.value for e in Edition], default="2023")
+    c.add_argument("--audit-type", choices=[a.value for a in AuditType], default="initial")
+    c.add_argument("--audit-start", type=parse_date)
+    c.add_argument("--audit-end", type=parse_date)
+    c.add_argument(
+        "--period-start", type=parse_date, help="default: 1 January of the period's end year"
+    )
+    c.add_argument("--period-end", type=parse_date, help="default: 31 December of last year")
+    c.add_argument(
+        "--separate-procurement", action="store_true", help="procurement as its own department"
+    )
+
+    c = ws_cmd("demo", "create the demo workspace (a fictional company)")
+    c.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    c = ws_cmd("readiness", "readiness per department and overall")
+    c.add_argument("--json", action="store_true")
+
+    c = ws_cmd("findings", "list findings")
+    c.add_argument("--department")
+    c.add_argument("--grade", action="append", choices=[g.value for g in Grade])
+    c.add_argument(
+        "--fail-on",
+        action="append",
+        choices=[g.value for g in Grade],
+        help="exit 1 if such a blocking finding exists",
+    )
+    c.add_argument("--json", action="store_true")
+
+    c = ws_cmd("items", "list the checklist items of a department")
+    c.add_argument("department")
+    c.add_argument("--json", action="store_true")
+
+    c = ws_cmd("status", "set an item's status")
+    c.add_argument("item")
+    c.add_argument("status", help=", ".join(s.value for s in Status))
+    c.add_argument("--reason", help="required reason when not_applicable")
+
+    c = ws_cmd("answer", "answer an auditor question of an item")
+    c.add_argument("item")
+    c.add_argument("question")
+    c.add_argument("text")
+
+    c = ws_cmd("attach", "attach an evidence file to an item")
+    c.add_argument("item")
+    c.add_argument("file")
+    c.add_argument("--slot", help="record-set slot <n>/<sub-record> or year:<YYYY>")
+    c.add_argument("--title")
+    c.add_argument("--doc-number")
+    c.add_argument("--version")
+    c.add_argument("--date", type=parse_date, help="document date")
+    c.add_argument("--period-start", type=parse_date)
+    c.add_argument("--period-end", type=parse_date)
+    c.add_argument("--json", action="store_true")
+
+    c = ws_cmd("evidence", "list evidence files")
+    c.add_argument("--item")
+    c.add_argument("--json", action="store_true")
+
+    ws_cmd("facts", "print the declared facts as JSON")
+    c = ws_cmd("set-fact", "declare one fact of the IP manual")
+    c.add_argument("key", help=apply_fact.__doc__)
+    c.add_argument("value")
+
+    c = ws_cmd("departments", "list or change departments")
+    c.add_argument(
+        "action",
+        nargs="?",
+        choices=["list", "rename", "add", "merge", "absent", "present"],
+        default="list",
+    )
+    c.add_argument("key", nargs="?")
+    c.add_argument("--zh")
+    c.add_argument("--en")
+    c.add_argument("--into")
+    c.add_argument("--json", action="store_true")
+
+    for extend in EXTENSIONS:
+        extend(sub)
+    return p
+
+
+def _load_extensions() -> None:
+    import importlib
+
+    for module in ("ipaudit.cli_ledger", "ipaudit.cli_export"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def main(argv: Sequence[str]) -> int:
+    _load_extensions()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_OK
+    ui_lang = lang()
+    try:
+        return COMMANDS[args.command](args)
+    except Cancelled:
+        sys.stderr.write("ipaudit: cancelled\n")
+        return EXIT_CANCELLED
+    except Exception as exc:
+        for kind, code in EXPECTED_ERRORS:
+            if isinstance(exc, kind):
+                message = exc.message(ui_lang) if hasattr(exc, "message") else str(exc)
+                sys.stderr.write(f"ipaudit: {message}\n")
+                return code
+        raise

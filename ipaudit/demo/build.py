@@ -1,0 +1,259 @@
+"""Build the demo workspace: a 60-person company, mostly ready, with a handful of deliberate gaps
+of different kinds so that every check fires at least once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from ipaudit.demo import content
+from ipaudit.demo.files import safe_name, write_docx, write_txt, write_xlsx
+from ipaudit.domain.facts import declared
+from ipaudit.domain.model import Item, ItemKind, ItemState, Question, Status
+from ipaudit.services import Workspace
+from ipaudit.store.errors import InvalidInput
+
+Progress = Callable[[int, int], None]
+
+
+def remove_workspace(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def build_demo(path: Path, *, overwrite: bool = False, progress: Progress | None = None) -> Path:
+    path = Path(path)
+    if path.exists():
+        if not overwrite:
+            raise InvalidInput(
+                f"{path} 已存在；加 --force 覆盖。", f"{path} exists; add --force to overwrite it."
+            )
+        remove_workspace(path)
+    part = path.with_name(path.name + ".part")
+    remove_workspace(part)
+    try:
+        with (
+            Workspace.create(part, content.INFO, facts=content.FACTS) as ws,
+            tempfile.TemporaryDirectory() as tmp,
+        ):
+            _Builder(ws, Path(tmp), progress).run()
+        part.replace(path)
+    finally:
+        remove_workspace(part)
+    return path
+
+
+class _Builder:
+    def __init__(self, ws: Workspace, tmp: Path, progress: Progress | None) -> None:
+        self.ws = ws
+        self.tmp = tmp
+        self.progress = progress
+        self.info = ws.info()
+        self.facts = ws.facts()
+        self.gaps = _choose_gaps(ws.template.items)
+        self.counter = 0
+
+    def run(self) -> None:
+        items = self.ws.template.items
+        for n, item in enumerate(items, 1):
+            owner = self.ws.owner(item)
+            if owner:
+                self.fill(item, owner)
+            if self.progress:
+                self.progress(n, len(items))
+        self.ws.store.set_setting("demo", "1")
+        self.history()
+        self.ws.changed()
+
+    # --- one item ----------------------------------------------------------------------------
+
+    def fill(self, item: Item, owner: str) -> None:
+        gap = self.gaps.get(item.key, "")
+        state = ItemState(item.key, Status.READY)
+        if gap == "na_without_reason":
+            self.ws.store.save_item_state(replace(state, status=Status.NOT_APPLICABLE), owner)
+            return
+        if gap == "na_with_reason":
+            reason = "本公司无此类业务，手册第 3 章已说明删减理由"
+            self.ws.store.save_item_state(
+                replace(state, status=Status.NOT_APPLICABLE, na_reason=reason), owner
+            )
+            return
+        if item.kind is ItemKind.RECORD_SET:
+            state = replace(state, instance_names=self.instance_names(item))
+        answers = self.answers(item, owner, gap)
+        state = replace(state, answers=answers)
+        if gap in ("evidence_missing", "answer_missing"):
+            state = replace(state, status=Status.IN_PROGRESS)
+        self.ws.store.save_item_state(state, owner)
+        if item.kind is not ItemKind.ANSWER and gap != "evidence_missing":
+            self.evidence(item, owner, gap)
+
+    def instance_names(self, item: Item) -> tuple[str, ...]:
+        if item.department == "rnd":
+            return content.PROJECTS[: item.instances]
+        return tuple(
+            f"{item.instance_label.zh if item.instance_label else ''}{i}"
+            for i in range(1, item.instances + 1)
+        )
+
+    def answers(self, item: Item, owner: str, gap: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for i, q in enumerate(item.questions):
+            if gap == "answer_missing" and i > 0:
+                break
+            out[q.key] = self.answer(q, owner, gap)
+        return out
+
+    def answer(self, q: Question, owner: str, gap: str) -> str:
+        if q.fact == "headcount" and gap == "answer_contradicts_fact":
+            return f"{content.HEADCOUNT.get(owner, 0) + 2}人"
+        if q.fact == "extra.projects_in_progress":
+            return "目前同时在研 4 个项目"
+        if q.fact:
+            fact = declared(self.facts, q.fact, owner)
+            if fact is not None:
+                return fact.display + ("人" if q.fact.startswith("headcount") else "")
+        return "按《知识产权管理手册》和相应程序文件执行，记录见本条目所附证据。"
+
+    # --- evidence ----------------------------------------------------------------------------
+
+    def evidence(self, item: Item, owner: str, gap: str) -> None:
+        start, end = self.info.period_start, self.info.period_end
+        mid = start + (end - start) / 2
+        if item.kind is ItemKind.DOCUMENT:
+            self.attach(item, "", f"{item.title.zh}", None, docx=True)
+        elif item.kind is ItemKind.RECORDS:
+            count = item.min_count - 1 if gap == "too_few_records" else item.min_count
+            for i in range(1, count + 1):
+                day = start + dt.timedelta(days=30 * i)
+                self.attach(item, "", f"{item.title.zh}-{i:02d}", min(day, end))
+            if gap == "evidence_outside_period":
+                self.attach(item, "", f"{item.title.zh}-旧", start - dt.timedelta(days=200))
+        elif item.kind is ItemKind.RECORD_SET:
+            names = self.instance_names(item)
+            for i in range(1, item.instances + 1):
+                for j, sub in enumerate(item.sub_records):
+                    if (
+                        gap == "record_set_incomplete"
+                        and i == item.instances
+                        and j == len(item.sub_records) - 1
+                    ):
+                        continue
+                    label = names[i - 1] if i <= len(names) else str(i)
+                    self.attach(item, f"{i}/{sub.key}", f"{label}-{sub.title.zh}", mid)
+        elif item.kind is ItemKind.YEARLY:
+            years = self.info.period_years()
+            if gap == "year_not_covered":
+                years = years[-1:]
+            for year in years:
+                self.attach(
+                    item, f"year:{year}", f"{year}年{item.title.zh}", None, docx=True, year=year
+                )
+
+    def attach(
+        self,
+        item: Item,
+        slot: str,
+        title: str,
+        day: dt.date | None,
+        *,
+        docx: bool = False,
+        year: int | None = None,
+    ) -> None:
+        self.counter += 1
+        lines = [
+            content.COMPANY,
+            f"{item.title.zh} / {item.title.en}",
+            f"编号 XH-JL-{self.counter:04d}",
+            f"日期 {day or self.info.period_start}",
+        ]
+        form = item.forms[0] if item.forms else None
+        stem = safe_name(title)
+        if docx:
+            path = write_docx(self.tmp / f"{stem}.docx", title, lines)
+        elif form is not None and form.format == "xlsx":
+            staff = content.STAFF.get(item.department, ["王强"])
+            rows = [
+                [str(day or ""), staff[i % len(staff)], *[""] * max(len(form.columns) - 2, 0)]
+                for i in range(3)
+            ]
+            path = write_xlsx(self.tmp / f"{stem}.xlsx", title, form, rows)
+        else:
+            path = write_txt(self.tmp / f"{stem}.txt", title, lines)
+        period = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else (None, None)
+        self.ws.store.attach(
+            path,
+            item_key=item.key,
+            department=self.ws.owner(item),
+            slot=slot,
+            title=title,
+            doc_number=f"XH-JL-{self.counter:04d}",
+            version="A/0",
+            doc_date=day,
+            period_start=period[0],
+            period_end=period[1],
+        )
+
+    def history(self) -> None:
+        """Readiness over the last weeks: the fictional company's progress so far."""
+        today = dt.date.today()
+        deps = [d.key for d in self.ws.departments(active_only=True)]
+        for back, level in ((42, 31.0), (35, 44.5), (28, 58.0), (21, 66.5), (14, 74.0), (7, 79.5)):
+            per = {k: round(min(100.0, level + (hash(k) % 9) - 4), 1) for k in deps}
+            self.ws.store.record_snapshot(
+                today - dt.timedelta(days=back), level, per, int(60 - level / 2)
+            )
+
+
+def _choose_gaps(items: tuple[Item, ...]) -> dict[str, str]:
+    """Pick the items that carry the deliberate gaps, by kind and department, so the choice works
+    for whatever the template holds."""
+    gaps: dict[str, str] = {}
+
+    def pick(gap: str, pred: Callable[[Item], bool]) -> None:
+        for item in items:
+            if item.key not in gaps and pred(item):
+                gaps[item.key] = gap
+                return
+
+    def has_fact(item: Item, fact: str) -> bool:
+        return any(q.fact == fact for q in item.questions)
+
+    pick("answer_contradicts_fact", lambda i: i.department == "rnd" and has_fact(i, "headcount"))
+    pick(
+        "evidence_missing",
+        lambda i: (
+            i.department == "marketing" and i.kind is ItemKind.DOCUMENT and "风险" in i.title.zh
+        ),
+    )
+    pick("evidence_missing", lambda i: i.department == "marketing" and i.kind is ItemKind.DOCUMENT)
+    pick(
+        "too_few_records",
+        lambda i: i.department == "hr_admin" and i.kind is ItemKind.RECORDS and i.min_count >= 3,
+    )
+    pick("record_set_incomplete", lambda i: i.department == "rnd" and i.kind is ItemKind.RECORD_SET)
+    pick("year_not_covered", lambda i: i.department == "hr_admin" and i.kind is ItemKind.YEARLY)
+    pick(
+        "evidence_outside_period",
+        lambda i: i.department == "ip_office" and i.kind is ItemKind.RECORDS,
+    )
+    pick(
+        "answer_missing",
+        lambda i: (
+            i.department == "marketing" and i.kind is ItemKind.ANSWER and len(i.questions) >= 2
+        ),
+    )
+    pick(
+        "na_without_reason", lambda i: i.department == "production" and i.kind is ItemKind.DOCUMENT
+    )
+    pick(
+        "na_with_reason",
+        lambda i: (
+            i.department == "ip_office" and i.kind is ItemKind.DOCUMENT and "联盟" in i.title.zh
+        ),
+    )
+    return gaps
