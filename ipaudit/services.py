@@ -75,6 +75,7 @@ class Workspace:
         )
         self._lock = threading.RLock()
         self._assessment: Assessment | None = None
+        self._snapshot_due = False
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -103,6 +104,8 @@ class Workspace:
         return cls(WorkspaceStore.open(path))
 
     def close(self) -> None:
+        if self._snapshot_due:
+            self.assess()  # records today's readiness before the file is closed
         self.store.close()
 
     def __enter__(self) -> Workspace:
@@ -181,6 +184,14 @@ class Workspace:
             findings = run_checks(data)
             overall, per_dep = compute_readiness(self.template, departments, states, findings)
             self._assessment = Assessment(findings, overall, per_dep)
+            if self._snapshot_due:
+                self._snapshot_due = False
+                self.store.record_snapshot(
+                    dt.date.today(),
+                    overall.percent,
+                    {k: r.percent for k, r in per_dep.items()},
+                    overall.blocking,
+                )
             return self._assessment
 
     def findings(self, department: str | None = None) -> list[Finding]:
@@ -192,16 +203,14 @@ class Workspace:
         return a.overall, a.departments
 
     def changed(self) -> None:
-        """Forget the cached assessment and record today's readiness snapshot."""
+        """Forget the cached assessment; the next one records today's readiness snapshot."""
         with self._lock:
             self._assessment = None
-        a = self.assess()
-        self.store.record_snapshot(
-            dt.date.today(),
-            a.overall.percent,
-            {k: r.percent for k, r in a.departments.items()},
-            a.overall.blocking,
-        )
+            self._snapshot_due = True
+
+    @property
+    def stale(self) -> bool:
+        return self._assessment is None
 
     # --- editing -----------------------------------------------------------------------------
 

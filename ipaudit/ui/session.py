@@ -1,0 +1,95 @@
+"""The open workspace as the GUI sees it: services, an undo stack, and signals when things change.
+
+Edits are small transactions run on the GUI thread (milliseconds). Checks and readiness run in a
+worker after each edit; ``assessed`` delivers the result. Views never call the store directly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from ipaudit.domain.model import Department, Item
+from ipaudit.services import Assessment, Workspace
+from ipaudit.ui import workers
+
+
+class WorkspaceSession(QObject):
+    #: something was edited (item key, or "" for workspace-wide edits such as facts)
+    edited = Signal(str)
+    #: fresh findings and readiness
+    assessed = Signal(object)
+    #: an expected failure during background work (exception object)
+    failed = Signal(object)
+
+    def __init__(
+        self, workspace: Workspace, *, department: str | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        #: when set, the session is a department view: only this department, facts read-only
+        self.department_only = department
+        self.undo_stack = QUndoStack(self)
+        self.assessment: Assessment | None = None
+        self._task: workers.Task | None = None
+        self._again = False
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(30)
+        self._debounce.timeout.connect(self._start_assessment)
+        self.edited.connect(lambda _key: self.reassess())
+
+    # --- reading helpers ---------------------------------------------------------------------
+
+    @property
+    def read_only_facts(self) -> bool:
+        return self.department_only is not None
+
+    def departments(self) -> list[Department]:
+        deps = self.workspace.departments(active_only=True)
+        if self.department_only:
+            deps = [d for d in deps if d.key == self.department_only]
+        return deps
+
+    def items_of(self, department: str) -> list[Item]:
+        return self.workspace.items_of(department)
+
+    # --- checks in the background ------------------------------------------------------------
+
+    def reassess(self) -> None:
+        """Schedule a fresh assessment (edits in quick succession share one run)."""
+        self._debounce.start()
+
+    def assess_now(self) -> workers.Task | None:
+        self._debounce.stop()
+        return self._start_assessment()
+
+    def _start_assessment(self) -> workers.Task | None:
+        if self._task is not None:
+            self._again = True
+            return self._task
+        self.workspace.changed()
+        ws = self.workspace
+        task = workers.Task(lambda _ctx: ws.assess(), "assess")
+        task.finished.connect(self._on_assessed)
+        task.failed.connect(self._on_failed)
+        self._task = task
+        workers.start(task)
+        return task
+
+    def _on_assessed(self, assessment: Assessment) -> None:
+        self._task = None
+        self.assessment = assessment
+        self.assessed.emit(assessment)
+        if self._again:
+            self._again = False
+            self._start_assessment()
+
+    def _on_failed(self, exc: Exception) -> None:
+        self._task = None
+        self.failed.emit(exc)
+
+    def close(self) -> None:
+        self._debounce.stop()
+        workers.wait_all()
+        self.workspace.close()
