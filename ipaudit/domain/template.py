@@ -1,0 +1,911 @@
+"""Checklist templates: load a GB/T 29490 checklist from YAML and validate it.
+
+The built-in templates live in ``resources/templates/`` (their schema is documented at the top of
+each file). A workspace keeps its own editable copy as YAML text and loads it with
+:func:`load_template_text`. Validation walks the whole file and reports every problem at once —
+each with the path inside the file (``items[12].kind``) and what is wrong — as one
+:class:`TemplateError`. Nothing here touches Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ipaudit.domain.model import (
+    ClauseDef,
+    ClauseRef,
+    DepartmentDef,
+    Edition,
+    FormDef,
+    Item,
+    ItemKind,
+    Question,
+    SubRecord,
+    Template,
+    Text,
+)
+
+try:  # the C loader is several times faster; fall back to the pure-Python one
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
+CLAUSE_MAP_PATH = TEMPLATES_DIR / "clause-map-2013-2023.yaml"
+
+# Department keys the rest of the code relies on. A template must declare all of them (it may
+# declare more). ``procurement`` is optional: the workspace merges it into ``hr_admin`` when the
+# company has no separate procurement function.
+DEPARTMENT_KEYS: tuple[str, ...] = (
+    "management",
+    "ip_office",
+    "rnd",
+    "hr_admin",
+    "procurement",
+    "marketing",
+    "finance",
+    "production",
+)
+
+# Fact keys a question may bind to with ``fact:``; the checks compare the answer with the fact.
+FACT_KEYS: frozenset[str] = frozenset(
+    {
+        "policy",
+        "headcount",  # the item department's headcount
+        "headcount_total",
+        "duties",  # the item department's duties
+        "objectives",  # the item department's objective targets
+        "certificates",
+        "portfolio.invention",
+        "portfolio.utility_model",
+        "portfolio.design",
+        "portfolio.software_copyright",
+        "portfolio.trademark",
+        "extra.projects_in_progress",
+        "extra.search_phases",
+    }
+)
+
+# The requirements of the source article (GB/T 29490 audit preparation, article 5): numbered
+# sections, and their lettered points where a section has them. Items claim them with ``seed:``.
+SEED_REQUIREMENTS: dict[str, Text] = {
+    "1": Text(
+        "各部门准确回答程序文件、职责、流程、方针、目标、知识产权现状、手册、组织架构、人数",
+        "Every department answers procedures, duties, workflows, policy, objectives, "
+        "IP situation, manual, org chart and headcount consistently with the documents",
+    ),
+    "2": Text(
+        "首次会议后管理者代表带领参观并介绍企业及其他证书",
+        "After the opening meeting the management representative tours the auditors and "
+        "mentions other certificates",
+    ),
+    "3": Text(
+        "重视贯标；手册中的目标与目标清单及目标分解一致",
+        "Show commitment; the manual's objectives match the objectives list and its split",
+    ),
+    "4.a": Text("管理层：知识产权方针", "Management: the IP policy"),
+    "4.b": Text("管理层：知识产权现状", "Management: the current IP situation"),
+    "4.c": Text("管理层：知识产权目标", "Management: the IP objectives"),
+    "4.d": Text("管理层：如何制定方针和目标", "Management: how policy and objectives were set"),
+    "4.e": Text(
+        "管理层：如何确保知识产权管理人员有效沟通",
+        "Management: how communication between IP staff is ensured",
+    ),
+    "4.f": Text("管理层：如何确保资源配备", "Management: how resources are ensured"),
+    "5.a": Text("知识产权小组：职责与成员", "IP team: duties and members"),
+    "5.b": Text(
+        "知识产权小组：一套从申请到取得的完整资料",
+        "IP team: one complete application-to-grant file set",
+    ),
+    "5.c": Text(
+        "知识产权小组：知识产权归纳整理、便于展示",
+        "IP team: the portfolio organised so it can be shown",
+    ),
+    "5.d": Text(
+        "知识产权小组：配合整理审核所需文件", "IP team: produce the files the auditor asks for"
+    ),
+    "5.e": Text(
+        "知识产权小组：《合理化建议》《合理化建议审批表》",
+        "IP team: improvement suggestions and their approval forms",
+    ),
+    "6.a": Text(
+        "研发部：三个完整项目各阶段的知识产权内容",
+        "R&D: three complete projects with the IP content of every phase",
+    ),
+    "6.b": Text("研发部：部门人数、同时进行的项目", "R&D: headcount and concurrent projects"),
+    "6.c": Text("研发部：部门职责", "R&D: the department's duties"),
+    "6.d": Text("研发部：今年的知识产权目标", "R&D: this year's IP objective"),
+    "6.e": Text("研发部：在什么阶段做知识产权检索", "R&D: at which phases IP searches are done"),
+    "6.f": Text("研发部：三个项目的每一个记录文件", "R&D: every record of the three projects"),
+    "7.a": Text("行政人事部：部门职责", "HR/admin: the department's duties"),
+    "7.b": Text(
+        "行政人事部：培训计划及每次培训的申请表、签到表、培训记录表",
+        "HR/admin: training plans and, per training, application, sign-in sheet and record",
+    ),
+    "7.c": Text(
+        "行政人事部：至少三套劳动合同和保密协议、知识产权条款说明、入职背景调查",
+        "HR/admin: at least three labour contracts and confidentiality agreements, the IP "
+        "clause explanation, background checks of new hires",
+    ),
+    "7.d": Text(
+        "行政人事部：核心离职员工面谈记录表和资料交割清单",
+        "HR/admin: exit interviews and handover lists for departing core staff",
+    ),
+    "7.e": Text(
+        "行政人事部：《知识产权奖惩制度》及与财务三张表相互对应的记录",
+        "HR/admin: the reward/penalty procedure and records that agree with finance's ledgers",
+    ),
+    "7.f": Text(
+        "采购：采购合同知识产权条款或补充协议",
+        "Procurement: IP clauses in purchase contracts or a supplementary agreement",
+    ),
+    "8.a": Text("市场部：知识产权目标、市场、部门人数", "Marketing: objectives, market, headcount"),
+    "8.b": Text(
+        "市场部：在售产品种类及主要功能", "Marketing: products on sale and their main functions"
+    ),
+    "8.c": Text(
+        "市场部：最近一次展会的全部材料", "Marketing: all materials of the latest trade show"
+    ),
+    "8.d": Text(
+        "市场部：《知识产权风险监控记录及防范预案》《知识产权风险评估报告》",
+        "Marketing: IP risk monitoring record and prevention plan; IP risk assessment report",
+    ),
+    "8.e": Text("市场部：知识产权保护和规避方案", "Marketing: IP protection and avoidance plans"),
+    "9": Text(
+        "财务部：三张表完整且金额相互对应，费用类别齐全",
+        "Finance: the three ledgers complete and mutually consistent, with all expense kinds",
+    ),
+}
+SEED_IDS: tuple[str, ...] = tuple(SEED_REQUIREMENTS)
+
+FORM_FORMATS = ("xlsx", "docx")
+
+_REF_RE = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)*$")
+_ITEM_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
+_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+_TOP_FIELDS = {"edition", "title", "departments", "clauses", "items"}
+_DEPT_FIELDS = {"key", "zh", "en", "optional"}
+_CLAUSE_FIELDS = {"ref", "zh", "en", "confirmed"}
+_ITEM_FIELDS = {
+    "key",
+    "department",
+    "clause",
+    "refs",
+    "unconfirmed",
+    "title",
+    "guidance",
+    "kind",
+    "min_count",
+    "instances",
+    "instance_label",
+    "sub_records",
+    "questions",
+    "forms",
+    "seed",
+}
+_SUB_FIELDS = {"key", "zh", "en"}
+_QUESTION_FIELDS = {"key", "zh", "en", "fact"}
+_FORM_FIELDS = {"zh", "en", "format", "columns"}
+_TEXT_FIELDS = {"zh", "en"}
+_MAP_FIELDS = {"2013", "2023", "confirmed", "note"}
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateProblem:
+    """One problem in a template file: where (``items[12].kind``) and what."""
+
+    path: str
+    problem: str
+    problem_zh: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}" if self.path else self.problem
+
+
+class TemplateError(Exception):
+    """A template file that cannot be used, with every problem found in it."""
+
+    def __init__(self, file: str, problems: list[TemplateProblem]) -> None:
+        self.file = file
+        self.problems = list(problems)
+        super().__init__(self._render("en"))
+
+    def _render(self, lang: str) -> str:
+        n = len(self.problems)
+        if lang == "zh":
+            head = f"模板文件 {self.file} 有 {n} 处问题："
+            lines = [
+                f"  {p.path}：{p.problem_zh or p.problem}" if p.path else f"  {p.problem_zh}"
+                for p in self.problems
+            ]
+        else:
+            head = f"template file {self.file}: {n} problem{'s' if n != 1 else ''}:"
+            lines = [f"  {p}" for p in self.problems]
+        return "\n".join([head, *lines])
+
+    @property
+    def text(self) -> Text:
+        """The message in both languages, for the UI."""
+        return Text(zh=self._render("zh"), en=self._render("en"))
+
+
+# -- clause map -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseMapping:
+    """One correspondence between a 2013 clause and a 2023 clause."""
+
+    clause_2013: str
+    clause_2023: str
+    confirmed: bool
+    note: Text | None = None
+
+
+# -- public API -----------------------------------------------------------------------------------
+
+
+def builtin_path(edition: Edition | str) -> Path:
+    """Path of the built-in template of an edition."""
+    return TEMPLATES_DIR / f"gbt29490-{Edition(edition).value}.yaml"
+
+
+def builtin_text(edition: Edition | str) -> str:
+    """The built-in template's YAML text (what a new workspace stores as its own copy)."""
+    return builtin_path(edition).read_text(encoding="utf-8")
+
+
+def load_builtin(edition: Edition | str) -> Template:
+    """Load and validate the built-in template of an edition."""
+    return load_template(builtin_path(edition))
+
+
+def load_template(path: str | Path) -> Template:
+    """Load and validate a template file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(
+            path.name,
+            [
+                TemplateProblem(
+                    "",
+                    f"not UTF-8 text (byte {exc.start})",
+                    f"不是 UTF-8 文本（第 {exc.start} 字节）",
+                )
+            ],
+        ) from exc
+    return load_template_text(text, path.name)
+
+
+def load_template_text(text: str, source_name: str) -> Template:
+    """Load and validate template YAML text; ``source_name`` names it in messages."""
+    data = _parse_yaml(text, source_name)
+    v = _Validator()
+    template = v.template(data, source_name)
+    if v.problems or template is None:
+        raise TemplateError(source_name, v.problems)
+    return template
+
+
+def load_clause_map(path: str | Path | None = None) -> tuple[ClauseMapping, ...]:
+    """Load the 2013 ↔ 2023 clause correspondence (the built-in one by default)."""
+    path = Path(path) if path is not None else CLAUSE_MAP_PATH
+    name = path.name
+    data = _parse_yaml(path.read_text(encoding="utf-8"), name)
+    v = _Validator()
+    result: list[ClauseMapping] = []
+    if not isinstance(data, list):
+        v.add("", "must be a list of mappings", "必须是映射列表")
+    else:
+        for i, raw in enumerate(data):
+            p = f"[{i}]"
+            if not v.mapping(raw, p, _MAP_FIELDS):
+                continue
+            c13 = v.ref(raw.get("2013"), f"{p}.2013")
+            c23 = v.ref(raw.get("2023"), f"{p}.2023")
+            confirmed = v.boolean(raw.get("confirmed"), f"{p}.confirmed", required=True)
+            note = v.text(raw["note"], f"{p}.note") if "note" in raw else None
+            if c13 and c23 and confirmed is not None:
+                result.append(ClauseMapping(c13, c23, confirmed, note))
+    if v.problems:
+        raise TemplateError(name, v.problems)
+    return tuple(result)
+
+
+def counterparts(
+    mappings: tuple[ClauseMapping, ...], edition: Edition | str, ref: str
+) -> tuple[ClauseMapping, ...]:
+    """The mappings that start from ``ref`` of ``edition`` (falling back to its parent clauses)."""
+    ed = Edition(edition)
+    own = (lambda m: m.clause_2013) if ed is Edition.GB2013 else (lambda m: m.clause_2023)
+    probe = ref
+    while True:
+        found = tuple(m for m in mappings if own(m) == probe)
+        if found or "." not in probe:
+            return found
+        probe = probe.rsplit(".", 1)[0]
+
+
+# -- parsing --------------------------------------------------------------------------------------
+
+
+def _parse_yaml(text: str, source_name: str) -> Any:
+    try:
+        data = yaml.load(text, Loader=_Loader)  # _Loader is a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = exc.problem or exc.context or "invalid YAML"
+        raise TemplateError(
+            source_name,
+            [TemplateProblem(where, f"invalid YAML: {what}", f"YAML 格式错误：{what}")],
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise TemplateError(
+            source_name, [TemplateProblem("", f"invalid YAML: {exc}", f"YAML 格式错误：{exc}")]
+        ) from exc
+    if data is None:
+        raise TemplateError(source_name, [TemplateProblem("", "the file is empty", "文件为空")])
+    return data
+
+
+class _Validator:
+    """Builds model values from parsed YAML, collecting every problem on the way."""
+
+    def __init__(self) -> None:
+        self.problems: list[TemplateProblem] = []
+
+    def add(self, path: str, en: str, zh: str) -> None:
+        self.problems.append(TemplateProblem(path, en, zh))
+
+    # primitives ------------------------------------------------------------------------------
+
+    def mapping(self, raw: Any, path: str, allowed: set[str]) -> bool:
+        if not isinstance(raw, Mapping):
+            self.add(
+                path,
+                f"must be a mapping, not {_kind(raw)}",
+                f"必须是映射（键: 值），而不是{_kind_zh(raw)}",
+            )
+            return False
+        for key in raw:
+            if str(key) not in allowed:
+                self.add(
+                    f"{path}.{key}" if path else str(key),
+                    f"unknown field (expected one of: {', '.join(sorted(allowed))})",
+                    f"未知字段（允许：{', '.join(sorted(allowed))}）",
+                )
+        return True
+
+    def string(self, raw: Any, path: str, *, required: bool = True) -> str | None:
+        if raw is None:
+            if required:
+                self.add(path, "missing", "缺失")
+            return None
+        if not isinstance(raw, str):
+            self.add(path, f"must be text, not {_kind(raw)}", f"必须是文本，而不是{_kind_zh(raw)}")
+            return None
+        if not raw.strip():
+            self.add(path, "is empty", "为空")
+            return None
+        return raw
+
+    def text(self, raw: Any, path: str) -> Text | None:
+        if raw is None:
+            self.add(path, "missing (needs zh and en)", "缺失（需要 zh 和 en）")
+            return None
+        if not self.mapping(raw, path, _TEXT_FIELDS):
+            return None
+        zh = self.string(raw.get("zh"), f"{path}.zh")
+        en = self.string(raw.get("en"), f"{path}.en")
+        return Text(zh, en) if zh is not None and en is not None else None
+
+    def inline_text(self, raw: Mapping[str, Any], path: str) -> Text | None:
+        """zh/en given directly on the object (departments, clauses, sub-records …)."""
+        zh = self.string(raw.get("zh"), f"{path}.zh")
+        en = self.string(raw.get("en"), f"{path}.en")
+        return Text(zh, en) if zh is not None and en is not None else None
+
+    def boolean(
+        self, raw: Any, path: str, *, required: bool = False, default: bool = False
+    ) -> bool | None:
+        if raw is None:
+            if required:
+                self.add(path, "missing (true or false)", "缺失（true 或 false）")
+                return None
+            return default
+        if not isinstance(raw, bool):
+            self.add(
+                path, f"must be true or false, not {raw!r}", f"必须是 true 或 false，而不是 {raw!r}"
+            )
+            return None
+        return raw
+
+    def count(self, raw: Any, path: str, what_en: str, what_zh: str) -> int | None:
+        if raw is None:
+            self.add(path, f"missing ({what_en})", f"缺失（{what_zh}）")
+            return None
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            self.add(path, f"must be a whole number, not {raw!r}", f"必须是整数，而不是 {raw!r}")
+            return None
+        if raw < 1:
+            self.add(path, f"must be at least 1, not {raw}", f"至少为 1，而不是 {raw}")
+            return None
+        return raw
+
+    def ref(self, raw: Any, path: str) -> str | None:
+        if isinstance(raw, float):
+            self.add(
+                path,
+                f'clause number must be quoted, e.g. "{raw}" (unquoted YAML reads it as a number)',
+                f'条款号必须加引号，例如 "{raw}"（不加引号 YAML 会把它读成数字）',
+            )
+            return None
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            raw = str(raw)
+        s = self.string(raw, path)
+        if s is None:
+            return None
+        if not _REF_RE.match(s):
+            self.add(path, f"not a clause number: {s!r}", f"不是条款号：{s!r}")
+            return None
+        return s
+
+    def key(self, raw: Any, path: str, pattern: re.Pattern[str], example: str) -> str | None:
+        s = self.string(raw, path)
+        if s is None:
+            return None
+        if not pattern.match(s):
+            self.add(
+                path,
+                f"invalid key {s!r} (lower-case letters, digits and _, like {example!r})",
+                f"键 {s!r} 无效（小写字母、数字和下划线，例如 {example!r}）",
+            )
+            return None
+        return s
+
+    def edition(self, raw: Any, path: str) -> Edition | None:
+        value = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+        try:
+            return Edition(value)
+        except ValueError:
+            editions = ", ".join(e.value for e in Edition)
+            self.add(
+                path,
+                f"unknown edition {raw!r} (expected {editions})",
+                f"未知版本 {raw!r}（应为 {editions}）",
+            )
+            return None
+
+    def listing(self, raw: Any, path: str, *, required: bool = True) -> list[Any]:
+        if raw is None:
+            if required:
+                self.add(path, "missing", "缺失")
+            return []
+        if not isinstance(raw, list):
+            self.add(
+                path, f"must be a list, not {_kind(raw)}", f"必须是列表，而不是{_kind_zh(raw)}"
+            )
+            return []
+        return raw
+
+    def unique(
+        self, seen: dict[str, str], value: str, path: str, what_en: str, what_zh: str
+    ) -> bool:
+        if value in seen:
+            self.add(
+                path,
+                f"duplicate {what_en} {value!r} (first at {seen[value]})",
+                f"重复的{what_zh} {value!r}（首次出现于 {seen[value]}）",
+            )
+            return False
+        seen[value] = path
+        return True
+
+    # the template ----------------------------------------------------------------------------
+
+    def template(self, data: Any, source: str) -> Template | None:
+        if not self.mapping(data, "", _TOP_FIELDS):
+            return None
+        edition = self.edition(data.get("edition"), "edition")
+        title = self.text(data.get("title"), "title")
+        departments = self.departments(data.get("departments"))
+        clauses = self.clauses(data.get("clauses"))
+        dept_keys = {d.key for d in departments}
+        clause_map = {c.ref: c for c in clauses}
+        items: list[Item] = []
+        seen: dict[str, str] = {}
+        raw_items = self.listing(data.get("items"), "items")
+        if isinstance(data.get("items"), list) and not raw_items:
+            self.add("items", "has no items", "没有任何条目")
+        for i, raw in enumerate(raw_items):
+            item = self.item(raw, f"items[{i}]", edition, dept_keys, clause_map, seen)
+            if item is not None:
+                items.append(item)
+        if edition is None or title is None:
+            return None
+        return Template(
+            edition=edition,
+            title=title,
+            departments=tuple(departments),
+            clauses=tuple(clauses),
+            items=tuple(items),
+            source=source,
+        )
+
+    def departments(self, raw: Any) -> list[DepartmentDef]:
+        result: list[DepartmentDef] = []
+        seen: dict[str, str] = {}
+        for i, d in enumerate(self.listing(raw, "departments")):
+            p = f"departments[{i}]"
+            if not self.mapping(d, p, _DEPT_FIELDS):
+                continue
+            key = self.key(d.get("key"), f"{p}.key", _KEY_RE, "hr_admin")
+            name = self.inline_text(d, p)
+            optional = self.boolean(d.get("optional"), f"{p}.optional")
+            fresh = key is not None and self.unique(seen, key, f"{p}.key", "department", "部门")
+            if fresh and key is not None and name is not None and optional is not None:
+                result.append(DepartmentDef(key, name, optional))
+        if isinstance(raw, list):
+            missing = [k for k in DEPARTMENT_KEYS if k not in seen]
+            if missing:
+                self.add(
+                    "departments",
+                    f"missing the standard departments: {', '.join(missing)}",
+                    f"缺少标准部门：{', '.join(missing)}",
+                )
+        return result
+
+    def clauses(self, raw: Any) -> list[ClauseDef]:
+        result: list[ClauseDef] = []
+        seen: dict[str, str] = {}
+        for i, c in enumerate(self.listing(raw, "clauses")):
+            p = f"clauses[{i}]"
+            if not self.mapping(c, p, _CLAUSE_FIELDS):
+                continue
+            ref = self.ref(c.get("ref"), f"{p}.ref")
+            title = self.inline_text(c, p)
+            confirmed = self.boolean(c.get("confirmed"), f"{p}.confirmed", default=True)
+            fresh = ref is not None and self.unique(seen, ref, f"{p}.ref", "clause", "条款")
+            if fresh and ref is not None and title is not None and confirmed is not None:
+                result.append(ClauseDef(ref, title, confirmed))
+        return result
+
+    def item(
+        self,
+        raw: Any,
+        p: str,
+        edition: Edition | None,
+        dept_keys: set[str],
+        clauses: dict[str, ClauseDef],
+        seen: dict[str, str],
+    ) -> Item | None:
+        if not self.mapping(raw, p, _ITEM_FIELDS):
+            return None
+        n_before = len(self.problems)
+        key = self.key(raw.get("key"), f"{p}.key", _ITEM_KEY_RE, "rnd.projects")
+        if key is not None:
+            self.unique(seen, key, f"{p}.key", "item key", "条目键")
+
+        department = self.string(raw.get("department"), f"{p}.department")
+        if department is not None and dept_keys and department not in dept_keys:
+            self.add(
+                f"{p}.department",
+                f"unknown department {department!r} (declare it under departments)",
+                f"未知部门 {department!r}（需先在 departments 中声明）",
+            )
+
+        clause = self.ref(raw.get("clause"), f"{p}.clause")
+        if clause is not None and clause not in clauses:
+            self.add(
+                f"{p}.clause",
+                f"clause {clause!r} is not in clauses",
+                f"条款 {clause!r} 不在 clauses 中",
+            )
+
+        refs = self.refs(raw.get("refs"), raw.get("unconfirmed"), p, edition, clause, clauses)
+        title = self.text(raw.get("title"), f"{p}.title")
+        guidance = self.text(raw.get("guidance"), f"{p}.guidance")
+        kind = self.kind(raw.get("kind"), f"{p}.kind")
+
+        min_count = 1
+        instances = 0
+        instance_label: Text | None = None
+        sub_records: tuple[SubRecord, ...] = ()
+        if "min_count" in raw:
+            if kind is not None and kind is not ItemKind.RECORDS:
+                self.add(
+                    f"{p}.min_count",
+                    "only records items have min_count",
+                    "只有 records 类条目才有 min_count",
+                )
+            else:
+                min_count = self.count(raw["min_count"], f"{p}.min_count", "records", "记录数") or 1
+        record_set_fields = [f for f in ("instances", "instance_label", "sub_records") if f in raw]
+        if kind is ItemKind.RECORD_SET:
+            instances = (
+                self.count(raw.get("instances"), f"{p}.instances", "how many instances", "实例数量")
+                or 0
+            )
+            instance_label = self.text(raw.get("instance_label"), f"{p}.instance_label")
+            sub_records = self.sub_records(raw.get("sub_records"), f"{p}.sub_records")
+        elif kind is not None:
+            for f in record_set_fields:
+                self.add(
+                    f"{p}.{f}",
+                    "only record_set items have this field",
+                    "只有 record_set 类条目才有此字段",
+                )
+
+        questions = self.questions(raw.get("questions"), f"{p}.questions")
+        if kind is ItemKind.ANSWER and not questions and "questions" not in raw:
+            self.add(
+                f"{p}.questions",
+                "an answer item needs at least one question",
+                "answer 类条目至少需要一个问题",
+            )
+        forms = self.forms(raw.get("forms"), f"{p}.forms")
+        seed = self.seed(raw.get("seed"), f"{p}.seed")
+
+        if len(self.problems) != n_before:
+            return None
+        assert key and department and clause and title and guidance and kind is not None
+        return Item(
+            key=key,
+            department=department,
+            clause=clause,
+            refs=refs,
+            title=title,
+            guidance=guidance,
+            kind=kind,
+            min_count=min_count,
+            instances=instances,
+            instance_label=instance_label,
+            sub_records=sub_records,
+            questions=questions,
+            forms=forms,
+            seed_refs=seed,
+        )
+
+    def kind(self, raw: Any, path: str) -> ItemKind | None:
+        s = self.string(raw, path)
+        if s is None:
+            return None
+        try:
+            return ItemKind(s)
+        except ValueError:
+            kinds = ", ".join(k.value for k in ItemKind)
+            self.add(
+                path,
+                f"unknown kind {s!r} (expected one of: {kinds})",
+                f"未知类型 {s!r}（应为：{kinds}）",
+            )
+            return None
+
+    def refs(
+        self,
+        raw: Any,
+        raw_unconfirmed: Any,
+        p: str,
+        edition: Edition | None,
+        clause: str | None,
+        clauses: dict[str, ClauseDef],
+    ) -> dict[str, ClauseRef]:
+        path = f"{p}.refs"
+        found: dict[str, str] = {}
+        if raw is None:
+            self.add(path, "missing (clause numbers per edition)", "缺失（各版本的条款号）")
+        elif self.mapping(raw, path, {e.value for e in Edition}):
+            for ed_raw, ref_raw in raw.items():
+                ed = str(ed_raw)
+                if ed not in {e.value for e in Edition}:
+                    continue  # reported as an unknown field
+                ref = self.ref(ref_raw, f"{path}.{ed}")
+                if ref is not None:
+                    found[ed] = ref
+        unconfirmed: set[str] = set()
+        for j, ed_raw in enumerate(
+            self.listing(raw_unconfirmed, f"{p}.unconfirmed", required=False)
+        ):
+            ed = str(ed_raw)
+            if ed not in found:
+                self.add(
+                    f"{p}.unconfirmed[{j}]",
+                    f"{ed!r} is not an edition in refs",
+                    f"{ed!r} 不是 refs 中的版本",
+                )
+            unconfirmed.add(ed)
+        if edition is not None and isinstance(raw, Mapping):
+            own = edition.value
+            own_ref = found.get(own)
+            if own not in {str(k) for k in raw}:
+                self.add(
+                    path,
+                    f"missing the reference for this template's edition {own}",
+                    f"缺少本模板版本 {own} 的条款号",
+                )
+            elif own_ref is not None:
+                cdef = clauses.get(own_ref)
+                if cdef is None:
+                    self.add(
+                        f"{path}.{own}",
+                        f"clause {own_ref!r} is not in clauses",
+                        f"条款 {own_ref!r} 不在 clauses 中",
+                    )
+                elif not cdef.confirmed and own not in unconfirmed:
+                    self.add(
+                        f"{p}.unconfirmed",
+                        f"clause {own_ref} is unconfirmed in clauses; list {own!r} here",
+                        f"条款 {own_ref} 在 clauses 中标为未确认；此处须列出 {own!r}",
+                    )
+                if clause is not None and not (
+                    own_ref == clause or own_ref.startswith(clause + ".")
+                ):
+                    self.add(
+                        f"{path}.{own}",
+                        f"{own_ref} is not clause {clause} or one of its sub-clauses",
+                        f"{own_ref} 不是条款 {clause} 或其子条款",
+                    )
+        return {ed: ClauseRef(ref, ed not in unconfirmed) for ed, ref in found.items()}
+
+    def sub_records(self, raw: Any, path: str) -> tuple[SubRecord, ...]:
+        if raw is None:
+            self.add(
+                path, "a record_set item needs sub_records", "record_set 类条目需要 sub_records"
+            )
+            return ()
+        items = self.listing(raw, path)
+        if isinstance(raw, list) and not raw:
+            self.add(
+                path,
+                "a record_set item needs at least one sub-record",
+                "record_set 类条目至少需要一个子记录",
+            )
+        result: list[SubRecord] = []
+        seen: dict[str, str] = {}
+        for i, s in enumerate(items):
+            sp = f"{path}[{i}]"
+            if not self.mapping(s, sp, _SUB_FIELDS):
+                continue
+            key = self.key(s.get("key"), f"{sp}.key", _KEY_RE, "initiation")
+            title = self.inline_text(s, sp)
+            if (
+                key is not None
+                and self.unique(seen, key, f"{sp}.key", "sub-record", "子记录")
+                and title
+            ):
+                result.append(SubRecord(key, title))
+        return tuple(result)
+
+    def questions(self, raw: Any, path: str) -> tuple[Question, ...]:
+        items = self.listing(raw, path, required=False)
+        if isinstance(raw, list) and not raw:
+            self.add(
+                path, "is an empty list (remove it or add questions)", "是空列表（删除或添加问题）"
+            )
+        result: list[Question] = []
+        seen: dict[str, str] = {}
+        for i, q in enumerate(items):
+            qp = f"{path}[{i}]"
+            if not self.mapping(q, qp, _QUESTION_FIELDS):
+                continue
+            key = self.key(q.get("key"), f"{qp}.key", _KEY_RE, "headcount")
+            text = self.inline_text(q, qp)
+            fact: str | None = None
+            if "fact" in q:
+                fact = self.string(q.get("fact"), f"{qp}.fact")
+                if fact is not None and fact not in FACT_KEYS:
+                    self.add(
+                        f"{qp}.fact",
+                        f"unknown fact key {fact!r} (expected one of: {', '.join(sorted(FACT_KEYS))})",
+                        f"未知事实键 {fact!r}（应为：{', '.join(sorted(FACT_KEYS))}）",
+                    )
+                    fact = None
+            if key is not None and self.unique(seen, key, f"{qp}.key", "question", "问题") and text:
+                result.append(Question(key, text, fact))
+        return tuple(result)
+
+    def forms(self, raw: Any, path: str) -> tuple[FormDef, ...]:
+        result: list[FormDef] = []
+        for i, f in enumerate(self.listing(raw, path, required=False)):
+            fp = f"{path}[{i}]"
+            if not self.mapping(f, fp, _FORM_FIELDS):
+                continue
+            title = self.inline_text(f, fp)
+            fmt = self.string(f.get("format"), f"{fp}.format")
+            if fmt is not None and fmt not in FORM_FORMATS:
+                self.add(
+                    f"{fp}.format",
+                    f"unknown form format {fmt!r} (expected xlsx or docx)",
+                    f"未知表单格式 {fmt!r}（应为 xlsx 或 docx）",
+                )
+                fmt = None
+            raw_cols = self.listing(f.get("columns"), f"{fp}.columns")
+            if isinstance(f.get("columns"), list) and not raw_cols:
+                self.add(f"{fp}.columns", "a form needs at least one column", "表单至少需要一列")
+            columns = [self.text(c, f"{fp}.columns[{j}]") for j, c in enumerate(raw_cols)]
+            if title and fmt and raw_cols and all(columns):
+                result.append(FormDef(title, fmt, tuple(c for c in columns if c)))
+        return tuple(result)
+
+    def seed(self, raw: Any, path: str) -> tuple[str, ...]:
+        result: list[str] = []
+        seen: dict[str, str] = {}
+        for i, s in enumerate(self.listing(raw, path, required=False)):
+            sp = f"{path}[{i}]"
+            if isinstance(s, int) and not isinstance(s, bool):
+                s = str(s)
+            if not isinstance(s, str):
+                self.add(
+                    sp,
+                    f'seed id must be quoted text such as "7.b", not {s!r}',
+                    f'来源要求编号须为带引号的文本，如 "7.b"，而不是 {s!r}',
+                )
+                continue
+            if s not in SEED_REQUIREMENTS:
+                self.add(
+                    sp,
+                    f"unknown seed id {s!r} (expected one of: {', '.join(SEED_IDS)})",
+                    f"未知来源要求编号 {s!r}（应为：{', '.join(SEED_IDS)}）",
+                )
+                continue
+            if self.unique(seen, s, sp, "seed id", "来源要求编号"):
+                result.append(s)
+        return tuple(result)
+
+
+def _kind(raw: Any) -> str:
+    names: dict[type, str] = {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}
+    if raw is None:
+        return "nothing"
+    for t, name in names.items():
+        if isinstance(raw, t):
+            return name
+    if isinstance(raw, int | float):
+        return f"the number {raw!r}"
+    return type(raw).__name__
+
+
+def _kind_zh(raw: Any) -> str:
+    names: dict[type, str] = {dict: "映射", list: "列表", str: "文本", bool: "布尔值"}
+    if raw is None:
+        return "空值"
+    for t, name in names.items():
+        if isinstance(raw, t):
+            return name
+    if isinstance(raw, int | float):
+        return f"数字 {raw!r}"
+    return type(raw).__name__
+
+
+__all__ = [
+    "CLAUSE_MAP_PATH",
+    "DEPARTMENT_KEYS",
+    "FACT_KEYS",
+    "FORM_FORMATS",
+    "SEED_IDS",
+    "SEED_REQUIREMENTS",
+    "TEMPLATES_DIR",
+    "ClauseMapping",
+    "TemplateError",
+    "TemplateProblem",
+    "builtin_path",
+    "builtin_text",
+    "counterparts",
+    "load_builtin",
+    "load_clause_map",
+    "load_template",
+    "load_template_text",
+]
