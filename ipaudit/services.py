@@ -385,3 +385,12 @@ def template_departments(edition: Edition) -> tuple[DepartmentDef, ...]:
     return load_template_text(
         builtin_path(edition).read_text("utf-8"), builtin_path(edition).name
     ).departments
+
+
+def _register_finding_sources() -> None:
+    from ipaudit import ledger_service
+
+    ledger_service.register()
+
+
+_register_finding_sources()

@@ -215,6 +215,8 @@ def _choose_gaps(items: tuple[Item, ...]) -> dict[str, str]:
     gaps: dict[str, str] = {}
 
     def pick(gap: str, pred: Callable[[Item], bool]) -> None:
+        if gap in gaps.values():
+            return  # a preferred choice already carries this gap
         for item in items:
             if item.key not in gaps and pred(item):
                 gaps[item.key] = gap

@@ -182,19 +182,20 @@ def _answer_findings(item: Item, dep: str, state: ItemState, facts: Facts) -> li
                 f"{item.title.en}: the auditor's questions are not answered yet",
             )
         )
-    elif item.kind is ItemKind.ANSWER:
-        for q in unanswered:
-            out.append(
-                _finding(
-                    "answer_missing",
-                    Grade.MINOR,
-                    dep,
-                    item.key,
-                    f"{item.title.zh}：未回答“{q.text.zh}”",
-                    f"{item.title.en}: '{q.text.en}' is not answered",
-                    q.key,
-                )
+    elif item.kind is ItemKind.ANSWER and unanswered:
+        out.append(
+            _finding(
+                "answer_missing",
+                Grade.MINOR,
+                dep,
+                item.key,
+                f"{item.title.zh}：{len(unanswered)} 个问题未回答："
+                + "；".join(f"“{q.text.zh}”" for q in unanswered),
+                f"{item.title.en}: {len(unanswered)} question(s) not answered: "
+                + "; ".join(f"'{q.text.en}'" for q in unanswered),
+                *(q.key for q in unanswered),
             )
+        )
     for q in item.questions:
         answer = state.answers.get(q.key, "").strip()
         if not q.fact or not answer:
@@ -313,12 +314,16 @@ def run_checks(data: CheckInput) -> list[Finding]:
 
 
 def _objectives_item(template: Template) -> Item | None:
-    for item in template.items:
-        if item.key == OBJECTIVES_ITEM:
-            return item
-    for item in template.items:
-        if any(q.fact == "objectives" for q in item.questions):
-            return item
+    """The item the objectives checks are filed under: the IP office's objectives list."""
+    preferences = (
+        lambda i: i.key == OBJECTIVES_ITEM,
+        lambda i: i.department == "ip_office" and "objectives" in i.key,
+        lambda i: any(q.fact == "objectives" for q in i.questions),
+    )
+    for wanted in preferences:
+        for item in template.items:
+            if wanted(item):
+                return item
     return None
 
 

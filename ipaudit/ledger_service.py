@@ -1,0 +1,421 @@
+"""The finance ledgers inside a workspace: imports stored, reconciled, and turned into findings.
+
+Importing a ledger replaces the earlier import of the same ledger; explanations accepted for a
+discrepancy stay attached to its stable key and apply again when the same discrepancy reappears.
+Discrepancies become findings of 财务部 (payments, expenses, totals) and 行政人事部 (reward decisions,
+rates, portfolio), so they count in those departments' readiness.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, insert, select
+
+from ipaudit.domain.model import Finding, Template, Text
+from ipaudit.ledger.discrepancies import suggest_grade
+from ipaudit.ledger.model import (
+    Discrepancy,
+    DiscrepancyKind,
+    Entry,
+    ImportResult,
+    LedgerKind,
+    Problem,
+    SourceRef,
+    StatedTotal,
+)
+from ipaudit.ledger.rates import RateTable
+from ipaudit.ledger.reconcile import Reconciliation, reconcile
+from ipaudit.store import schema as s
+
+if TYPE_CHECKING:
+    from ipaudit.services import Workspace
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+GENERATION = "ledger_generation"
+WINDOW_DAYS = "ledger_window_days"
+DEFAULT_WINDOW_DAYS = 15
+
+# where each ledger's findings go: (department, words that name the ledger's checklist item)
+_LEDGER_ITEMS: dict[LedgerKind, tuple[str, tuple[str, ...]]] = {
+    LedgerKind.REWARDS: ("hr_admin", ("奖惩记录", "奖惩制度", "奖惩")),
+    LedgerKind.PAYMENTS: ("finance", ("奖金发放登记",)),
+    LedgerKind.EXPENSES: ("finance", ("经费使用记录",)),
+    LedgerKind.PORTFOLIO: ("ip_office", ("台账", "知识产权清单", "归纳整理")),
+}
+_KIND_LEDGER: dict[DiscrepancyKind, LedgerKind] = {
+    DiscrepancyKind.UNPAID_REWARD: LedgerKind.REWARDS,
+    DiscrepancyKind.RATE_DEVIATION: LedgerKind.REWARDS,
+    DiscrepancyKind.IP_NOT_IN_PORTFOLIO: LedgerKind.REWARDS,
+    DiscrepancyKind.UNDERPAID: LedgerKind.PAYMENTS,
+    DiscrepancyKind.OVERPAID: LedgerKind.PAYMENTS,
+    DiscrepancyKind.PAYMENT_WITHOUT_DECISION: LedgerKind.PAYMENTS,
+    DiscrepancyKind.DUPLICATE_PAYMENT: LedgerKind.PAYMENTS,
+    DiscrepancyKind.PAID_BEFORE_DECISION: LedgerKind.PAYMENTS,
+    DiscrepancyKind.PENALTY_PAID: LedgerKind.PAYMENTS,
+    DiscrepancyKind.BATCH_MISMATCH: LedgerKind.EXPENSES,
+    DiscrepancyKind.BATCH_NOT_BOOKED: LedgerKind.EXPENSES,
+    DiscrepancyKind.EXPENSE_WITHOUT_PAYMENTS: LedgerKind.EXPENSES,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRecord:
+    id: int
+    kind: LedgerKind
+    file_name: str
+    sheet: str
+    header_row: int
+    rows_read: int
+    imported_at: dt.datetime
+    mapping: dict[str, int]
+
+
+@dataclass(slots=True)
+class LedgerBook:
+    """Everything ledger-related a workspace holds, reconciled."""
+
+    imports: list[ImportRecord] = field(default_factory=list)
+    entries: dict[LedgerKind, list[Entry]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    totals: list[StatedTotal] = field(default_factory=list)
+    rates: RateTable | None = None
+    reconciliation: Reconciliation | None = None
+
+    def of(self, kind: LedgerKind) -> list[Entry]:
+        return self.entries.get(kind, [])
+
+    @property
+    def empty(self) -> bool:
+        return not any(
+            self.entries.get(k)
+            for k in (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
+        )
+
+
+# --- storing imports ---------------------------------------------------------------------------
+
+
+def _bump(ws: Workspace) -> None:
+    ws.store.set_setting(GENERATION, str(int(ws.store.get_setting(GENERATION, "0")) + 1))
+    ws.changed()
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def store_import(
+    ws: Workspace, result: ImportResult, *, sha256: str = "", signature: str = ""
+) -> int:
+    """Replace the earlier import of this ledger with ``result`` — one transaction."""
+    now = dt.datetime.now().replace(microsecond=0)
+    with ws.store._write() as conn:
+        conn.execute(delete(s.ledger_imports).where(s.ledger_imports.c.kind == result.kind.value))
+        import_id = conn.execute(
+            insert(s.ledger_imports).values(
+                kind=result.kind.value,
+                file_name=result.file,
+                sheet=result.sheet,
+                sha256=sha256,
+                header_row=result.header_row,
+                mapping=json.dumps(result.mapping, sort_keys=True),
+                rows_read=result.rows_read,
+                imported_at=now,
+            )
+        ).inserted_primary_key[0]
+        if result.entries:
+            conn.execute(
+                insert(s.ledger_entries), [_entry_row(import_id, e) for e in result.entries]
+            )
+        if result.problems:
+            conn.execute(
+                insert(s.ledger_problems),
+                [
+                    {
+                        "import_id": import_id,
+                        "file": p.source.file,
+                        "sheet": p.source.sheet,
+                        "row": p.source.row,
+                        "column_name": p.column,
+                        "raw": p.raw,
+                        "reason_zh": p.reason_zh,
+                        "reason_en": p.reason_en,
+                    }
+                    for p in result.problems
+                ],
+            )
+        if result.totals:
+            conn.execute(
+                insert(s.ledger_totals),
+                [
+                    {
+                        "import_id": import_id,
+                        "file": t.source.file,
+                        "sheet": t.source.sheet,
+                        "row": t.source.row,
+                        "label": t.label,
+                        "stated": t.stated,
+                        "computed": t.computed,
+                        "first_row": t.first_row,
+                        "last_row": t.last_row,
+                    }
+                    for t in result.totals
+                ],
+            )
+        if signature:
+            conn.execute(
+                delete(s.column_mappings).where(s.column_mappings.c.signature == signature)
+            )
+            conn.execute(
+                insert(s.column_mappings).values(
+                    signature=signature,
+                    kind=result.kind.value,
+                    mapping=json.dumps(result.mapping, sort_keys=True),
+                )
+            )
+    _bump(ws)
+    return import_id
+
+
+def remove_import(ws: Workspace, kind: LedgerKind) -> None:
+    with ws.store._write() as conn:
+        conn.execute(delete(s.ledger_imports).where(s.ledger_imports.c.kind == kind.value))
+    _bump(ws)
+
+
+def remembered_mapping(ws: Workspace, signature: str) -> tuple[LedgerKind, dict[str, int]] | None:
+    """The column mapping the user confirmed earlier for a sheet with this layout."""
+    with ws.store._read() as conn:
+        row = conn.execute(
+            select(s.column_mappings).where(s.column_mappings.c.signature == signature)
+        ).first()
+    if row is None:
+        return None
+    return LedgerKind(row.kind), {k: int(v) for k, v in json.loads(row.mapping).items()}
+
+
+def _entry_row(import_id: int, e: Entry) -> dict[str, object]:
+    return {
+        "import_id": import_id,
+        "kind": e.kind.value,
+        "file": e.source.file,
+        "sheet": e.source.sheet,
+        "row": e.source.row,
+        "date": e.date,
+        "person": e.person,
+        "department": e.department,
+        "ip_number": e.ip_number,
+        "amount": e.amount,
+        "is_penalty": e.is_penalty,
+        "voucher": e.voucher,
+        "category": e.category,
+        "text": e.text,
+        "status": e.status,
+        "granted": e.granted,
+        "inventors": "\n".join(e.inventors),
+    }
+
+
+def set_rates(ws: Workspace, rates: RateTable | None) -> None:
+    with ws.store._write() as conn:
+        conn.execute(delete(s.rates))
+        if rates is not None:
+            for key, amount in rates.to_dict().items():
+                conn.execute(insert(s.rates).values(ip_type=key, amount=amount))
+    _bump(ws)
+
+
+def get_rates(ws: Workspace) -> RateTable | None:
+    with ws.store._read() as conn:
+        rows = conn.execute(select(s.rates.c.ip_type, s.rates.c.amount)).all()
+    return RateTable.from_dict({k: v for k, v in rows}, source="workspace") if rows else None
+
+
+def set_window_days(ws: Workspace, days: int) -> None:
+    ws.store.set_setting(WINDOW_DAYS, str(int(days)))
+    _bump(ws)
+
+
+def window_days(ws: Workspace) -> int:
+    return int(ws.store.get_setting(WINDOW_DAYS, str(DEFAULT_WINDOW_DAYS)))
+
+
+# --- loading and reconciling -------------------------------------------------------------------
+
+_cache: dict[tuple[str, str], LedgerBook] = {}
+_cache_lock = threading.Lock()
+
+
+def load_book(ws: Workspace) -> LedgerBook:
+    """The workspace's ledgers, reconciled (cached until the next ledger change)."""
+    key = (str(ws.path.resolve()), ws.store.get_setting(GENERATION, "0"))
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+    book = _load(ws)
+    with _cache_lock:
+        for old in [k for k in _cache if k[0] == key[0]]:
+            del _cache[old]
+        _cache[key] = book
+    return book
+
+
+def _load(ws: Workspace) -> LedgerBook:
+    book = LedgerBook()
+    with ws.store._read() as conn:
+        for r in conn.execute(select(s.ledger_imports).order_by(s.ledger_imports.c.id)):
+            book.imports.append(
+                ImportRecord(
+                    r.id,
+                    LedgerKind(r.kind),
+                    r.file_name,
+                    r.sheet,
+                    r.header_row,
+                    r.rows_read,
+                    r.imported_at,
+                    {k: int(v) for k, v in json.loads(r.mapping).items()},
+                )
+            )
+        for r in conn.execute(select(s.ledger_entries).order_by(s.ledger_entries.c.id)):
+            book.entries.setdefault(LedgerKind(r.kind), []).append(
+                Entry(
+                    kind=LedgerKind(r.kind),
+                    source=SourceRef(r.file, r.sheet, r.row),
+                    date=r.date,
+                    person=r.person,
+                    department=r.department,
+                    ip_number=r.ip_number,
+                    amount=r.amount,
+                    is_penalty=bool(r.is_penalty),
+                    voucher=r.voucher,
+                    category=r.category,
+                    text=r.text,
+                    status=r.status,
+                    granted=r.granted,
+                    inventors=tuple(filter(None, r.inventors.split("\n"))),
+                )
+            )
+        for r in conn.execute(select(s.ledger_problems).order_by(s.ledger_problems.c.id)):
+            book.problems.append(
+                Problem(
+                    SourceRef(r.file, r.sheet, r.row),
+                    r.column_name,
+                    r.raw,
+                    r.reason_zh,
+                    r.reason_en,
+                )
+            )
+        for r in conn.execute(select(s.ledger_totals).order_by(s.ledger_totals.c.id)):
+            book.totals.append(
+                StatedTotal(
+                    SourceRef(r.file, r.sheet, r.row),
+                    r.label,
+                    r.stated,
+                    r.computed,
+                    r.first_row,
+                    r.last_row,
+                )
+            )
+    book.rates = get_rates(ws)
+    if not book.empty:
+        info = ws.info()
+        portfolio = book.entries.get(LedgerKind.PORTFOLIO)
+        book.reconciliation = reconcile(
+            book.of(LedgerKind.REWARDS),
+            book.of(LedgerKind.PAYMENTS),
+            book.of(LedgerKind.EXPENSES),
+            totals=book.totals,
+            rates=book.rates,
+            portfolio=portfolio if portfolio else None,
+            window_days=window_days(ws),
+            period=(info.period_start, info.period_end),
+        )
+    return book
+
+
+# --- findings ----------------------------------------------------------------------------------
+
+
+def ledger_item_keys(template: Template) -> dict[LedgerKind, tuple[str, str]]:
+    """For each ledger, the (department, item key) its findings are filed under."""
+    out: dict[LedgerKind, tuple[str, str]] = {}
+    for kind, (dep, words) in _LEDGER_ITEMS.items():
+        candidates = [i for i in template.items if i.department == dep] or list(template.items)
+        chosen = next(
+            (i for w in words for i in candidates if w in i.title.zh),
+            candidates[0] if candidates else None,
+        )
+        if chosen is not None:
+            out[kind] = (dep, chosen.key)
+    return out
+
+
+def ledger_of(d: Discrepancy, book: LedgerBook) -> LedgerKind:
+    if d.kind in _KIND_LEDGER:
+        return _KIND_LEDGER[d.kind]
+    files = {
+        kind: {e.source.file for e in entries[:1]}
+        | {i.file_name for i in book.imports if i.kind is kind}
+        for kind, entries in book.entries.items()
+    }
+    for row in d.rows:
+        for kind, names in files.items():
+            if row.file in names:
+                return kind
+    return LedgerKind.PAYMENTS
+
+
+def discrepancy_findings(ws: Workspace) -> list[Finding]:
+    book = load_book(ws)
+    if book.reconciliation is None:
+        return []
+    owners = ledger_item_keys(ws.template)
+    deps = {d.key: d for d in ws.departments()}
+    out: list[Finding] = []
+    for d in book.reconciliation.discrepancies:
+        dep, item_key = owners.get(ledger_of(d, book), ("finance", ""))
+        while dep in deps and deps[dep].merged_into:
+            dep = deps[dep].merged_into or dep
+        out.append(
+            Finding(
+                code=f"ledger.{d.kind.value}",
+                grade=suggest_grade(d),
+                department=dep,
+                item_key=item_key,
+                message=Text(d.message_zh, d.message_en),
+                refs=tuple(str(r) for r in d.rows),
+                key=d.key,
+            )
+        )
+    return out
+
+
+def register() -> None:
+    """Let every workspace's checks include the ledger findings."""
+    from ipaudit import services
+
+    if discrepancy_findings not in services.FINDING_SOURCES:
+        services.FINDING_SOURCES.append(discrepancy_findings)
+
+
+def explanations(ws: Workspace, discrepancies: Iterable[Discrepancy]) -> dict[str, str]:
+    accepted = ws.store.acceptances()
+    return {d.key: accepted[d.key] for d in discrepancies if d.key in accepted}
+
+
+def entries_of(book: LedgerBook, kinds: Sequence[LedgerKind]) -> list[Entry]:
+    return [e for k in kinds for e in book.of(k)]
