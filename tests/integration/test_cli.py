@@ -32,7 +32,7 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
 @pytest.fixture
 def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "acme.ipaudit"
-    code, out, _ = run(
+    code, _out, _ = run(
         capsys,
         "new",
         path,
@@ -104,7 +104,7 @@ def test_facts_objectives_and_departments(ws: Path, capsys: pytest.CaptureFixtur
     found = run_json(capsys, "findings", ws, "--grade", "minor")
     split = [f for f in found if f["code"] == "objective_split_mismatch"]  # type: ignore[union-attr]
     assert len(split) == 1 and "10" in split[0]["message_zh"]
-    code, out, _ = run(capsys, "facts", ws)
+    _code, out, _ = run(capsys, "facts", ws)
     assert json.loads(out)["objectives"][0]["split"] == {"production": "2", "rnd": "8"}
 
     assert run(capsys, "departments", ws, "rename", "rnd", "--zh", "技术中心")[0] == EXIT_OK
