@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ipaudit.domain.facts import FACT_KEYS
 from ipaudit.domain.model import (
     ClauseDef,
     ClauseRef,
@@ -53,24 +54,7 @@ DEPARTMENT_KEYS: tuple[str, ...] = (
     "production",
 )
 
-# Fact keys a question may bind to with ``fact:``; the checks compare the answer with the fact.
-FACT_KEYS: frozenset[str] = frozenset(
-    {
-        "policy",
-        "headcount",  # the item department's headcount
-        "headcount_total",
-        "duties",  # the item department's duties
-        "objectives",  # the item department's objective targets
-        "certificates",
-        "portfolio.invention",
-        "portfolio.utility_model",
-        "portfolio.design",
-        "portfolio.software_copyright",
-        "portfolio.trademark",
-        "extra.projects_in_progress",
-        "extra.search_phases",
-    }
-)
+# Fact keys a question may bind to with ``fact:`` are ``facts.FACT_KEYS`` (re-exported here).
 
 # The requirements of the source article (GB/T 29490 audit preparation, article 5): numbered
 # sections, and their lettered points where a section has them. Items claim them with ``seed:``.
