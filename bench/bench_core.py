@@ -26,18 +26,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert  # noqa: E402
 
 from ipaudit.domain.model import (  # noqa: E402
-    ClauseDef,
-    ClauseRef,
-    DepartmentDef,
-    Edition,
-    Item,
     ItemKind,
-    ItemState,
-    Question,
     Status,
-    SubRecord,
-    Template,
-    Text,
 )
 from ipaudit.services import Workspace  # noqa: E402
 from ipaudit.store import schema as s  # noqa: E402
