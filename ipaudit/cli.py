@@ -472,6 +472,23 @@ def cmd_departments(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("accept")
+def cmd_accept(args: argparse.Namespace) -> int:
+    with _open(args.workspace) as ws:
+        keys = {f.key for f in ws.findings()}
+        if args.key not in keys:
+            raise InvalidInput(
+                f"没有键为“{args.key}”的发现项（findings --json 列出键）。",
+                f"No finding has the key '{args.key}' (findings --json lists the keys).",
+            )
+        if args.withdraw:
+            ws.unaccept(args.key)
+        else:
+            ws.accept(args.key, args.explanation or "")
+        out("OK")
+    return EXIT_OK
+
+
 # --- parser ----------------------------------------------------------------------------------
 
 
@@ -564,6 +581,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--en")
     c.add_argument("--into")
     c.add_argument("--json", action="store_true")
+
+    c = ws_cmd("accept", "accept a finding with a written explanation (or withdraw it)")
+    c.add_argument("key", help="the finding's key (findings --json)")
+    c.add_argument("explanation", nargs="?", help="why the difference is acceptable")
+    c.add_argument("--withdraw", action="store_true", help="withdraw an earlier acceptance")
 
     for extend in EXTENSIONS:
         extend(sub)

@@ -66,7 +66,7 @@ ANSWER = item(
     ),
 )
 OBJECTIVES = item(
-    "ip_office.objectives",
+    "ipo.objectives_list",
     ItemKind.DOCUMENT,
     department="ip_office",
     questions=(

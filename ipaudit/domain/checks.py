@@ -29,7 +29,7 @@ from ipaudit.domain.model import (
 )
 from ipaudit.domain.normalize import normalize_text
 
-OBJECTIVES_ITEM = "ip_office.objectives"
+OBJECTIVES_ITEM = "ipo.objectives_list"
 
 
 @dataclass(slots=True)

@@ -108,7 +108,7 @@ class Item:
     sub_records: tuple[SubRecord, ...] = ()
     questions: tuple[Question, ...] = ()
     forms: tuple[FormDef, ...] = ()
-    seed_refs: tuple[str, ...] = ()  # e.g. ("5.7.b",) — the seed's article-5 requirement ids
+    seed_refs: tuple[str, ...] = ()  # e.g. ("7.b",) — the article-5 requirement ids it covers
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,7 @@ def complete_evidence() -> list[Evidence]:
         ),
         ev("rnd.training_plan", "year:2024"),
         ev("rnd.training_plan", doc_date=dt.date(2025, 1, 10)),
-        ev("ip_office.objectives"),
+        ev("ipo.objectives_list"),
     ]
 
 
@@ -199,7 +199,7 @@ def test_objective_split_must_add_up() -> None:
     )
     found = run(facts=bad)
     assert codes(found) == ["objective_split_mismatch"]
-    assert "9" in found[0].message.zh and found[0].item_key == "ip_office.objectives"
+    assert "9" in found[0].message.zh and found[0].item_key == "ipo.objectives_list"
 
 
 def test_percent_objectives_are_not_summed() -> None:
@@ -256,4 +256,4 @@ def test_merged_department_owns_the_items() -> None:
     deps = [DEPARTMENTS[0], replace(DEPARTMENTS[1], merged_into="rnd")]
     found = run_checks(CheckInput(INFO, TEMPLATE, deps, FACTS, answered(), []))
     assert {f.department for f in found} == {"rnd"}
-    assert "ip_office.objectives" in {f.item_key for f in found}
+    assert "ipo.objectives_list" in {f.item_key for f in found}
