@@ -489,6 +489,36 @@ def cmd_accept(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("template")
+def cmd_template(args: argparse.Namespace) -> int:
+    """Export the workspace's own checklist copy, or replace it with an edited one (validated)."""
+    from ipaudit.domain.template import TemplateError, load_template_text
+
+    with _open(args.workspace) as ws:
+        if args.import_file:
+            text = Path(args.import_file).read_text("utf-8")
+            try:
+                template = load_template_text(text, Path(args.import_file).name)
+            except TemplateError as exc:
+                raise InvalidInput(
+                    f"清单文件有误，未作更改：\n{exc}",
+                    f"The checklist file has problems; nothing changed:\n{exc}",
+                ) from exc
+            if template.edition != ws.info().edition:
+                raise InvalidInput(
+                    f"清单版本 {template.edition.value} 与工作区版本 {ws.info().edition.value} 不一致。",
+                    f"The checklist is edition {template.edition.value}, the workspace {ws.info().edition.value}.",
+                )
+            ws.store.set_template_yaml(text)
+            out(f"OK ({len(template.items)} items)")
+        elif args.export_file:
+            Path(args.export_file).write_text(ws.store.template_yaml(), "utf-8")
+            out(str(args.export_file))
+        else:
+            sys.stdout.write(ws.store.template_yaml())
+    return EXIT_OK
+
+
 # --- parser ----------------------------------------------------------------------------------
 
 
@@ -581,6 +611,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--en")
     c.add_argument("--into")
     c.add_argument("--json", action="store_true")
+
+    c = ws_cmd("template", "export or replace the workspace's own (editable) checklist")
+    group = c.add_mutually_exclusive_group()
+    group.add_argument(
+        "--export", dest="export_file", metavar="FILE", help="write the checklist YAML to FILE"
+    )
+    group.add_argument(
+        "--import", dest="import_file", metavar="FILE", help="replace it with FILE (validated)"
+    )
 
     c = ws_cmd("accept", "accept a finding with a written explanation (or withdraw it)")
     c.add_argument("key", help="the finding's key (findings --json)")

@@ -177,3 +177,20 @@ def test_main_py_runs_the_cli_in_a_subprocess(ws: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["company"] == "示例科技有限公司"
+
+
+def test_template_copy_can_be_corrected(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "checklist.yaml"
+    assert run(capsys, "template", ws, "--export", exported)[0] == EXIT_OK
+    text = exported.read_text("utf-8")
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(text.replace("title: {zh: ", "title: {zh: 改·", 1), "utf-8")
+    assert run(capsys, "template", ws, "--import", edited)[0] == EXIT_OK
+    assert "改·" in run(capsys, "template", ws)[1]
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("kind: document", "kind: pdf", 1), "utf-8")
+    code, _, err = run(capsys, "template", ws, "--import", broken)
+    assert code == EXIT_INPUT and "kind" in err
+    assert "改·" in run(capsys, "template", ws)[1]  # nothing changed by the bad file
