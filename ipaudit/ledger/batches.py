@@ -25,12 +25,19 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import compress, groupby
+from operator import attrgetter
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
 K = DiscrepancyKind
 ZERO = Decimal("0.00")
+
+_VOUCHER = attrgetter("voucher")
+_DATE = attrgetter("date")
+_AMOUNT = attrgetter("amount")
+_CATEGORY = attrgetter("category")
 
 # 奖励费, 奖金, 专利奖励, 发明人报酬, 激励费 …
 DEFAULT_REWARD_WORDS = ("奖励", "奖金", "奖酬", "报酬", "激励")
@@ -80,10 +87,22 @@ class Batch:
 @dataclass(slots=True)
 class BatchMatching:
     batches: list[Batch]
-    batch_of_payment: list[int]  # payment index -> batch index
     batch_of_line: dict[int, int]  # expense index -> batch index (reward lines that found a batch)
     reward_lines: list[int]  # expense indices of reward-category lines
+    payment_count: int
     discrepancies: list[Discrepancy] = field(default_factory=list)
+    _batch_of_payment: list[int] | None = None
+
+    @property
+    def batch_of_payment(self) -> list[int]:
+        """Payment index -> batch index (built on first use)."""
+        if self._batch_of_payment is None:
+            out = [0] * self.payment_count
+            for b, batch in enumerate(self.batches):
+                for j in batch.payments:
+                    out[j] = b
+            self._batch_of_payment = out
+        return self._batch_of_payment
 
     @property
     def batches_matched(self) -> int:
@@ -105,46 +124,57 @@ def match_batches(
     predicate = is_reward_category or default_is_reward_category
     window = dt.timedelta(days=window_days)
 
-    vouchers: dict[str, str] = {}
-
-    def voucher(raw: str) -> str:
-        v = vouchers.get(raw)
-        if v is None:
-            v = vouchers[raw] = normalize_voucher(raw) if raw else ""
-        return v
-
+    raw_vouchers = list(map(_VOUCHER, payments))
+    norm = {v: normalize_voucher(v) if v else "" for v in set(raw_vouchers)}
+    dates = list(map(_DATE, payments))
+    # a batch key is the voucher number, or the payment date when there is none
+    keys: list[object] = [
+        v or d for v, d in zip(map(norm.__getitem__, raw_vouchers), dates, strict=True)
+    ]
+    # registers list a batch's payments together: take runs of equal keys, then merge the runs
+    runs: dict[object, list[int]] = {}
+    pos = 0
+    for key, run in groupby(keys):
+        n = sum(1 for _ in run)
+        members = runs.get(key)
+        if members is None:
+            runs[key] = list(range(pos, pos + n))
+        else:
+            members.extend(range(pos, pos + n))
+        pos += n
+    amounts = list(map(_AMOUNT, payments))
     batches: list[Batch] = []
     index: dict[str, int] = {}
-    batch_of_payment: list[int] = []
-    for j, p in enumerate(payments):
-        v = voucher(p.voucher)
-        key = f"voucher:{v}" if v else f"date:{dsc.day(p.date)}"
-        b = index.get(key)
-        if b is None:
-            b = index[key] = len(batches)
-            batches.append(Batch(key, v, p.date, p.date, []))
-        batches[b].payments.append(j)
-        batch_of_payment.append(b)
-    for batch in batches:
-        members = [payments[j] for j in batch.payments]
-        batch.total = sum((p.amount for p in members), ZERO)
-        dates = [p.date for p in members if p.date]
-        batch.first = min(dates, default=None)
-        batch.last = max(dates, default=None)
+    for key, members in runs.items():
+        member_dates = [d for d in map(dates.__getitem__, members) if d is not None]
+        first = min(member_dates, default=None)
+        if isinstance(key, str):
+            voucher, label = key, f"voucher:{key}"
+        else:
+            voucher, label = "", f"date:{dsc.day(first)}"
+        index[label] = len(batches)
+        batches.append(
+            Batch(
+                key=label,
+                voucher=voucher,
+                first=first,
+                last=max(member_dates, default=None),
+                payments=members,
+                total=sum(map(amounts.__getitem__, members), ZERO),
+            )
+        )
 
-    reward_cats: dict[str, bool] = {}
-    reward_lines: list[int] = []
-    for i, e in enumerate(expenses):
-        ok = reward_cats.get(e.category)
-        if ok is None:
-            ok = reward_cats[e.category] = predicate(e.category)
-        if ok:
-            reward_lines.append(i)
+    categories = list(map(_CATEGORY, expenses))
+    rewardish = {c: bool(predicate(c)) for c in set(categories)}
+    reward_lines = list(compress(range(len(categories)), map(rewardish.__getitem__, categories)))
 
     batch_of_line: dict[int, int] = {}
     by_date: list[int] = []
     for i in reward_lines:
-        v = voucher(expenses[i].voucher)
+        raw = expenses[i].voucher
+        v = norm.get(raw)
+        if v is None:
+            v = normalize_voucher(raw) if raw else ""
         b = index.get(f"voucher:{v}") if v else None
         if b is None:
             by_date.append(i)
@@ -166,7 +196,7 @@ def match_batches(
     for i in reward_lines:
         if i not in batch_of_line:
             found.append(_without_payments(expenses[i]))
-    return BatchMatching(batches, batch_of_payment, batch_of_line, reward_lines, found)
+    return BatchMatching(batches, batch_of_line, reward_lines, len(payments), found)
 
 
 def _link_by_date(

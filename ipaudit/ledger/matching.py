@@ -4,30 +4,37 @@ Rewards and payments are matched per person and IP item, in passes from the most
 certain, so that a clear match is never spoiled by a doubtful one:
 
 1. same person, same IP item, same amount — one payment settles one reward (the earliest payment
-   on or after the decision; failing that, one dated before it, which is then reported);
+   on or after the decision; failing that, one dated before it, which is then reported). IP numbers
+   compare without prefix, dot and check digit (``ipkeys``);
 2. same person and IP item, several payments adding up exactly to one reward (instalments);
 3. when one side leaves the IP item blank: same person, same amount, paid within ``window_days``
-   after the decision; then instalments the same way;
-4. what is still open: a payment equal to a reward that is already settled is a duplicate payment;
-   a payment equal to a penalty of that person (or marked as a penalty) is a penalty paid out;
+   after the decision, the pairs closest in time first; then instalments the same way;
+4. what is still open: a payment marked as a penalty is a penalty paid; a payment equal to a reward
+   of the same IP item that is already settled is a duplicate payment; a payment equal to a penalty
+   decided for that person is a penalty paid; a payment without IP item equal to a reward settled
+   within the window is a duplicate;
 5. the rest is paired by person and IP item (a blank IP within the window) with the latest reward
    decided on or before the payment: such a reward was paid more or less than decided; a reward
    with nothing is unpaid; a payment with no reward at all has no decision; an extra payment for a
    person and IP item whose rewards are all settled overpays the latest of them.
 
 Every reward with payments dated before its decision is reported once as paid before the decision.
-Groups are found with dictionaries, so the work is linear in the number of rows; the subset search
-for instalments only ever sees the few open payments of one person and IP item (at most 16).
+
+Speed: pass 1 runs over all rows with dictionaries keyed by (person, IP number) and handles the
+usual case — the key occurs once on each side — without any per-group work; only keys occurring
+more than once, and whatever is still open after it, go through the careful per-group passes. The
+subset search for instalments only sees the open payments of one person and IP item (at most 16).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.ipkeys import IpKeys
@@ -38,6 +45,8 @@ ZERO = Decimal("0.00")
 _MAX_SUBSET = 16
 _OPEN = -1
 _CLOSED = -2  # a duplicate, a penalty paid out, or an extra payment: not settling a reward
+_PERSON_IP = attrgetter("person", "ip_number")
+_DATE = attrgetter("date")
 
 
 class MatchHow(StrEnum):
@@ -73,24 +82,86 @@ class RewardLink:
         return sum((p.amount for p in self.payments + self.extras), ZERO)
 
 
-@dataclass(slots=True)
+def _date_key(entry: Entry) -> dt.date:
+    return entry.date or dt.date.min
+
+
 class RewardMatching:
-    links: list[RewardLink]  # one per reward decision (penalties excluded), in input order
-    payment_reward: dict[int, int]  # payment index -> reward link index (incl. duplicates, extras)
-    orphans: list[Entry]  # payments with no decision, and penalties paid out
-    discrepancies: list[Discrepancy] = field(default_factory=list)
+    """The outcome: per reward its payments; per payment its reward; the findings.
+
+    ``rewards`` are the reward decisions (penalties excluded) in input order; indices below refer
+    to them and to ``payments``. :meth:`link` builds a :class:`RewardLink` on request, so a large
+    ledger costs no per-row objects until a view asks for them.
+    """
+
+    def __init__(self, m: _Matcher, discrepancies: list[Discrepancy], unclean: set[int]) -> None:
+        self.rewards = m.R
+        self.penalties = m.penalties
+        self.payments = m.P
+        self._paid = m.paid
+        self._owner = m.owner
+        self._alloc = m.alloc
+        self._early = m.early
+        self._dups: dict[int, list[int]] = defaultdict(list)
+        for j, i in m.dup_of.items():
+            self._dups[i].append(j)
+        self._extras: dict[int, list[int]] = defaultdict(list)
+        for j, i in m.extra_of.items():
+            self._extras[i].append(j)
+        self._closed_of = {**m.dup_of, **m.extra_of}
+        self.orphans: list[int] = m.orphans  # payments without decision, penalties paid
+        self.discrepancies = discrepancies
+        self.unclean = unclean  # reward indices not settled cleanly
+        self._links: list[RewardLink] | None = None
+
+    def payment_indices(self, i: int) -> tuple[int, ...]:
+        x = self._paid[i]
+        if isinstance(x, tuple):
+            return x
+        return () if x < 0 else (x,)
+
+    def link(self, i: int) -> RewardLink:
+        P = self.payments
+        pays = tuple(P[j] for j in self.payment_indices(i))
+        if not pays:
+            how = MatchHow.UNPAID
+        elif i in self._alloc and sum((p.amount for p in pays), ZERO) != self.rewards[i].amount:
+            how = MatchHow.DIFFERENT
+        else:
+            how = MatchHow.EXACT if len(pays) == 1 else MatchHow.INSTALMENTS
+        return RewardLink(
+            reward=self.rewards[i],
+            payments=pays,
+            how=how,
+            duplicates=tuple(P[j] for j in self._dups.get(i, ())),
+            extras=tuple(P[j] for j in self._extras.get(i, ())),
+            paid_early=i in self._early,
+        )
+
+    @property
+    def links(self) -> list[RewardLink]:
+        """One link per reward decision, in input order (built on first use)."""
+        if self._links is None:
+            self._links = [self.link(i) for i in range(len(self.rewards))]
+        return self._links
+
+    def reward_of(self, j: int) -> int | None:
+        """The reward a payment settles (or duplicates, or overpays), else None."""
+        i = self._owner[j]
+        return i if i >= 0 else self._closed_of.get(j)
 
     @property
     def rewards_matched(self) -> int:
-        return sum(1 for link in self.links if link.clean)
+        return len(self.rewards) - len(self.unclean)
+
+    def payment_clean(self, j: int) -> bool:
+        i = self._owner[j]
+        return i >= 0 and i not in self.unclean
 
     @property
     def payments_matched(self) -> int:
-        return sum(len(link.payments) for link in self.links if link.clean)
-
-
-def _date_key(entry: Entry) -> dt.date:
-    return entry.date or dt.date.min
+        owned = len(self._owner) - self._owner.count(_OPEN) - self._owner.count(_CLOSED)
+        return owned - sum(len(self.payment_indices(i)) for i in self.unclean)
 
 
 class _Matcher:
@@ -102,20 +173,26 @@ class _Matcher:
         self.P = list(payments)
         self.window = dt.timedelta(days=window_days)
         self.keys = keys
-        self.rk = [keys(r.ip_number) for r in self.R]
-        self.pk = [keys(p.ip_number) for p in self.P]
-        self.paid_by: list[tuple[int, ...] | None] = [None] * len(self.R)
+        self.paid: list[int | tuple[int, ...]] = [_OPEN] * len(self.R)
         self.owner = [_OPEN] * len(self.P)
         self.dup_of: dict[int, int] = {}
         self.extra_of: dict[int, int] = {}
         self.penalty_of: dict[int, Entry | None] = {}
-        self.alloc: dict[int, list[int]] = {}  # reward -> leftover payments (pass 5)
+        self.alloc: set[int] = set()  # rewards settled by what was left (pass 5)
+        self.early: set[int] = set()
+        self.orphans: list[int] = []
 
     # -- helpers ---------------------------------------------------------------------------
     def _settle(self, i: int, js: tuple[int, ...]) -> None:
-        self.paid_by[i] = js
+        self.paid[i] = js[0] if len(js) == 1 else js
         for j in js:
             self.owner[j] = i
+
+    def rk(self, i: int) -> str:
+        return self.keys(self.R[i].ip_number)
+
+    def pk(self, j: int) -> str:
+        return self.keys(self.P[j].ip_number)
 
     def _in_window(self, r: Entry, p: Entry) -> bool:
         if r.date is None or p.date is None:
@@ -127,7 +204,7 @@ class _Matcher:
         r, p = self.R[i], self.P[j]
         if r.person != p.person:
             return False
-        rk, pk = self.rk[i], self.pk[j]
+        rk, pk = self.rk(i), self.pk(j)
         if rk and pk:
             return rk == pk
         return self._in_window(r, p)
@@ -148,26 +225,64 @@ class _Matcher:
                     return reach[t]
         return None
 
+    def open_rewards(self) -> list[int]:
+        return [i for i, x in enumerate(self.paid) if x == _OPEN]
+
+    def open_payments(self) -> list[int]:
+        P = self.P
+        return [j for j, o in enumerate(self.owner) if o == _OPEN and not P[j].is_penalty]
+
     # -- pass 1: same person, IP and amount --------------------------------------------------
-    def exact_keyed(self) -> None:
-        pidx: dict[tuple[str, str, Decimal], list[int]] = defaultdict(list)
-        for j, p in enumerate(self.P):
-            k = self.pk[j]
-            if k and not p.is_penalty:
-                pidx[(p.person, k, p.amount)].append(j)
-        ridx: dict[tuple[str, str, Decimal], list[int]] = defaultdict(list)
-        for i, r in enumerate(self.R):
-            k = self.rk[i]
-            if k:
-                ridx[(r.person, k, r.amount)].append(i)
-        for key, rl in ridx.items():
-            pl = pidx.get(key)
-            if not pl:
+    def exact_fast(self) -> None:
+        """Keys (person, IP number as written) that occur once on each side: pair them directly."""
+        R, P, paid, owner = self.R, self.P, self.paid, self.owner
+        rkeys = list(map(_PERSON_IP, R))
+        pkeys = list(map(_PERSON_IP, P))
+        rcount = Counter(rkeys)
+        pcount = Counter(pkeys)
+        pidx = dict(zip(pkeys, range(len(pkeys)), strict=True))
+        busy: set[tuple[str, str]] = set()
+        for i, k in enumerate(rkeys):
+            if not k[1]:
+                continue  # no IP item: pass 3
+            if rcount[k] > 1 or pcount.get(k, 0) > 1:
+                busy.add(k)
                 continue
-            if len(rl) == 1 and len(pl) == 1:
-                self._settle(rl[0], (pl[0],))
-            else:
+            j = pidx.get(k)
+            if j is not None and P[j].amount == R[i].amount and not P[j].is_penalty:
+                paid[i] = j
+                owner[j] = i
+        if not busy:
+            return
+        groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {k: ([], []) for k in busy}
+        for i, k in enumerate(rkeys):
+            if k in busy:
+                groups[k][0].append(i)
+        for j, k in enumerate(pkeys):
+            if k in busy and not P[j].is_penalty:
+                groups[k][1].append(j)
+        for rl, pl in groups.values():
+            if rl and pl:
                 self._exact_group(rl, pl, windowed=False)
+
+    def exact_keyed(self) -> None:
+        """What is open: the same IP item written differently (prefix, dot, check digit)."""
+        for rl, pl in self._keyed_groups().values():
+            if pl:
+                self._exact_group(rl, pl, windowed=False)
+
+    def _keyed_groups(self) -> dict[tuple[str, str], tuple[list[int], list[int]]]:
+        groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+        for i in self.open_rewards():
+            k = self.rk(i)
+            if k:
+                groups.setdefault((self.R[i].person, k), ([], []))[0].append(i)
+        if groups:
+            for j in self.open_payments():
+                g = groups.get((self.P[j].person, self.pk(j)))
+                if g is not None:
+                    g[1].append(j)
+        return groups
 
     def _exact_group(self, rl: list[int], pl: list[int], *, windowed: bool) -> None:
         R, P = self.R, self.P
@@ -177,11 +292,13 @@ class _Matcher:
             if windowed and not on_time:
                 break
             for i in rl:
-                if self.paid_by[i] is not None:
+                if self.paid[i] != _OPEN:
                     continue
                 r = R[i]
                 for j in pl:
-                    if self.owner[j] != _OPEN or not self._compatible(i, j):
+                    if self.owner[j] != _OPEN or P[j].amount != r.amount:
+                        continue
+                    if not self._compatible(i, j):
                         continue
                     p = P[j]
                     if on_time and r.date and p.date and p.date < r.date:
@@ -194,7 +311,7 @@ class _Matcher:
         R, P = self.R, self.P
         pl = sorted(pl, key=lambda j: (_date_key(P[j]), j))
         for i in sorted(rl, key=lambda i: (_date_key(R[i]), i)):
-            if self.paid_by[i] is not None:
+            if self.paid[i] != _OPEN:
                 continue
             r = R[i]
             cands = [j for j in pl if self.owner[j] == _OPEN and self._compatible(i, j)]
@@ -207,25 +324,8 @@ class _Matcher:
             if found is not None:
                 self._settle(i, found)
 
-    def open_rewards(self) -> list[int]:
-        return [i for i, got in enumerate(self.paid_by) if got is None]
-
-    def open_payments(self) -> list[int]:
-        return [j for j, o in enumerate(self.owner) if o == _OPEN and not self.P[j].is_penalty]
-
     def instalments_keyed(self) -> None:
-        groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
-        for i in self.open_rewards():
-            k = self.rk[i]
-            if k:
-                groups.setdefault((self.R[i].person, k), ([], []))[0].append(i)
-        if not groups:
-            return
-        for j in self.open_payments():
-            g = groups.get((self.P[j].person, self.pk[j]))
-            if g is not None:
-                g[1].append(j)
-        for rl, pl in groups.values():
+        for rl, pl in self._keyed_groups().values():
             if len(pl) >= 2:
                 self._instalments(rl, pl)
 
@@ -245,16 +345,32 @@ class _Matcher:
                 by_person_p[person].append(j)
         for person, pl in by_person_p.items():
             rl = by_person_r[person]
-            if not any(not self.rk[i] for i in rl) and not any(not self.pk[j] for j in pl):
+            if all(self.rk(i) for i in rl) and all(self.pk(j) for j in pl):
                 continue  # both sides carry IP items: nothing blank to match here
-            by_amount: dict[Decimal, list[int]] = defaultdict(list)
+            # a reward whose own IP item is on an open payment is likely that payment's (pass 5):
+            # it comes last
+            ips = {self.pk(j) for j in pl} - {""}
+            claimed = {i for i in rl if self.rk(i) in ips}
+            self._exact_nearest(rl, pl, claimed)
+            self._instalments([i for i in rl if i not in claimed], pl)
+            self._instalments([i for i in rl if i in claimed], pl)
+
+    def _exact_nearest(self, rl: list[int], pl: list[int], claimed: set[int]) -> None:
+        """Equal amounts within the window: unclaimed rewards first, then the pairs closest in
+        time first."""
+        R, P = self.R, self.P
+        pairs = []
+        for i in rl:
+            r = R[i]
             for j in pl:
-                by_amount[self.P[j].amount].append(j)
-            for i in rl:
-                same = by_amount.get(self.R[i].amount)
-                if same:
-                    self._exact_group([i], same, windowed=True)
-            self._instalments(rl, pl)
+                p = P[j]
+                if p.amount == r.amount and self._compatible(i, j):
+                    gap = (p.date - r.date).days if p.date and r.date else 0
+                    pairs.append((i in claimed, gap, _date_key(r), i, j))
+        pairs.sort()
+        for *_, i, j in pairs:
+            if self.paid[i] == _OPEN and self.owner[j] == _OPEN:
+                self._settle(i, (j,))
 
     # -- pass 4: duplicates and penalties ---------------------------------------------------
     def duplicates_and_penalties(self, person_rewards: dict[str, list[int]]) -> None:
@@ -272,18 +388,22 @@ class _Matcher:
             settled = [
                 i
                 for i in person_rewards.get(p.person, ())
-                if self.paid_by[i] is not None
-                and R[i].amount == p.amount
-                and self._compatible(i, j)
+                if self.paid[i] != _OPEN and R[i].amount == p.amount and self._compatible(i, j)
             ]
-            if settled:
+            pk = self.pk(j)
+            # the same IP item settled already: a duplicate, whatever penalties there are
+            keyed = [i for i in settled if pk and self.rk(i) == pk]
+            if keyed:
                 self.owner[j] = _CLOSED
-                self.dup_of[j] = self._latest_before(settled, p)
+                self.dup_of[j] = self._latest_before(keyed, p)
                 continue
             penalty = self._penalty_for(p, pen_by_person.get(p.person, ()))
             if penalty is not None and penalty.amount == p.amount:
                 self.owner[j] = _CLOSED
                 self.penalty_of[j] = penalty
+            elif settled:
+                self.owner[j] = _CLOSED
+                self.dup_of[j] = self._latest_before(settled, p)
 
     def _penalty_for(self, p: Entry, penalties: Iterable[Entry]) -> Entry | None:
         pk = self.keys(p.ip_number)
@@ -307,23 +427,42 @@ class _Matcher:
     # -- pass 5: what is left ---------------------------------------------------------------
     def leftovers(self, person_rewards: dict[str, list[int]]) -> None:
         open_set = set(self.open_rewards())
+        alloc: dict[int, list[int]] = {}
         for j in self.open_payments():
             p = self.P[j]
+            pk = self.pk(j)
             rl = person_rewards.get(p.person, ())
-            keyed = [i for i in rl if i in open_set and self.rk[i] and self.rk[i] == self.pk[j]]
+            keyed = [i for i in rl if i in open_set and pk and self.rk(i) == pk]
             cands = keyed or [i for i in rl if i in open_set and self._compatible(i, j)]
             if cands:
                 i = self._latest_before(cands, p)
-                self.alloc.setdefault(i, []).append(j)
+                alloc.setdefault(i, []).append(j)
                 self.owner[j] = i
                 continue
-            pk = self.pk[j]
-            settled = [i for i in rl if pk and self.rk[i] == pk and self.paid_by[i] is not None]
+            settled = [i for i in rl if pk and self.rk(i) == pk and self.paid[i] != _OPEN]
             if settled:
                 self.owner[j] = _CLOSED
                 self.extra_of[j] = self._latest_before(settled, p)
-        for i, js in self.alloc.items():
-            self.paid_by[i] = tuple(js)
+        for i, js in alloc.items():
+            self.paid[i] = js[0] if len(js) == 1 else tuple(js)
+            self.alloc.add(i)
+
+    # -- paid before the decision -----------------------------------------------------------
+    def mark_early(self) -> None:
+        rdates = list(map(_DATE, self.R))
+        pdates = list(map(_DATE, self.P))
+        early = self.early
+        for i, x in enumerate(self.paid):
+            rd = rdates[i]
+            if rd is None:
+                continue
+            if type(x) is int:
+                if x >= 0:
+                    pd = pdates[x]
+                    if pd is not None and pd < rd:
+                        early.add(i)
+            elif any(pdates[j] is not None and pdates[j] < rd for j in x):  # type: ignore[union-attr]
+                early.add(i)
 
 
 def match_rewards(
@@ -339,6 +478,7 @@ def match_rewards(
     still settle a reward.
     """
     m = _Matcher(rewards, payments, window_days, keys or IpKeys())
+    m.exact_fast()
     m.exact_keyed()
     m.instalments_keyed()
     m.blank_ip()
@@ -350,52 +490,26 @@ def match_rewards(
                 person_rewards[r.person].append(i)
     m.duplicates_and_penalties(person_rewards)
     m.leftovers(person_rewards)
+    m.mark_early()
     return _result(m)
 
 
 def _result(m: _Matcher) -> RewardMatching:
-    R, P = m.R, m.P
-    dups: dict[int, list[int]] = defaultdict(list)
-    for j, i in m.dup_of.items():
-        dups[i].append(j)
-    extras: dict[int, list[int]] = defaultdict(list)
-    for j, i in m.extra_of.items():
-        extras[i].append(j)
-    links: list[RewardLink] = []
-    found: list[Discrepancy] = []
-    payment_reward: dict[int, int] = {}
-    for i, r in enumerate(R):
-        js = m.paid_by[i]
-        pays = tuple(P[j] for j in js) if js else ()
-        if not pays:
-            how = MatchHow.UNPAID
-        elif i in m.alloc:
-            paid = sum((p.amount for p in pays), ZERO)
-            how = MatchHow.DIFFERENT if paid != r.amount else MatchHow.INSTALMENTS
-        else:
-            how = MatchHow.EXACT if len(pays) == 1 else MatchHow.INSTALMENTS
-        early = bool(r.date) and any(p.date and r.date and p.date < r.date for p in pays)
-        link = RewardLink(
-            reward=r,
-            payments=pays,
-            how=how,
-            duplicates=tuple(P[j] for j in dups.get(i, ())),
-            extras=tuple(P[j] for j in extras.get(i, ())),
-            paid_early=early,
-        )
-        links.append(link)
-        for j in (*(js or ()), *dups.get(i, ()), *extras.get(i, ())):
-            payment_reward[j] = i
-        found.extend(_link_findings(link))
-    orphans: list[Entry] = []
-    for j, p in enumerate(P):
+    unclean: set[int] = set(m.open_rewards()) | m.alloc | m.early
+    unclean.update(m.dup_of.values())
+    unclean.update(m.extra_of.values())
+    m.orphans.extend(sorted([j for j, o in enumerate(m.owner) if o == _OPEN] + [*m.penalty_of]))
+    result = RewardMatching(m, [], unclean)
+    found = result.discrepancies
+    for i in sorted(unclean):
+        found.extend(_link_findings(result.link(i)))
+    for j in m.orphans:
+        p = m.P[j]
         if j in m.penalty_of:
-            orphans.append(p)
             found.append(_penalty_paid(p, m.penalty_of[j]))
-        elif m.owner[j] == _OPEN:
-            orphans.append(p)
+        else:
             found.append(_without_decision(p))
-    return RewardMatching(links, payment_reward, orphans, found)
+    return result
 
 
 # -- findings -------------------------------------------------------------------------------

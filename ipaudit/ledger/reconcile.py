@@ -15,9 +15,12 @@ Pure Python, no Qt, no database; linear in the number of rows apart from sorting
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 
 from ipaudit.domain.model import Grade
 from ipaudit.ledger.batches import Batch, BatchMatching, match_batches
@@ -38,6 +41,7 @@ from ipaudit.ledger.summary import Summary, kind_lines
 from ipaudit.ledger.totals import Dimension, TotalsTable, build_totals, check_stated_totals
 
 ZERO = Decimal("0.00")
+_AMOUNT = attrgetter("amount")
 _KIND_ORDER = {kind: n for n, kind in enumerate(DiscrepancyKind)}
 
 
@@ -48,25 +52,35 @@ class Reconciliation:
     expenses: list[Entry]  # as given (all categories)
     discrepancies: list[Discrepancy]
     summary: Summary
-    reward_links: list[RewardLink]  # one per reward decision, penalties excluded
-    batches: list[Batch]  # Batch.payments / Batch.lines index ``payments`` / ``expenses``
+    matching: RewardMatching  # reward record <-> payment register
+    batching: BatchMatching  # payment register <-> expense record
     period: tuple[dt.date, dt.date] | None = None
-    _rewards: RewardMatching | None = field(default=None, repr=False)
-    _batches: BatchMatching | None = field(default=None, repr=False)
     _totals: dict[Dimension, TotalsTable] | None = field(default=None, repr=False)
     _by_source: dict[SourceRef, object] | None = field(default=None, repr=False)
     _findings: dict[SourceRef, list[Discrepancy]] | None = field(default=None, repr=False)
 
+    @property
+    def reward_links(self) -> list[RewardLink]:
+        """One link per reward decision (penalties excluded), in input order."""
+        return self.matching.links
+
+    @property
+    def batches(self) -> list[Batch]:
+        """Payment batches; ``Batch.payments`` / ``Batch.lines`` index ``payments`` / ``expenses``."""
+        return self.batching.batches
+
     # -- totals ----------------------------------------------------------------------------
     @property
     def totals(self) -> dict[Dimension, TotalsTable]:
-        """Totals per audit period, year, quarter, month, person, department and IP item."""
+        """Totals per audit period, year, quarter, month, person, department and IP item.
+
+        Built on first use (a view that never shows them does not pay for them).
+        """
         if self._totals is None:
-            lines = self._batches.reward_lines if self._batches else []
             self._totals = build_totals(
                 self.rewards,
                 self.payments,
-                [self.expenses[i] for i in lines],
+                [self.expenses[i] for i in self.batching.reward_lines],
                 period=self.period,
             )
         return self._totals
@@ -75,8 +89,8 @@ class Reconciliation:
     def _index(self) -> dict[SourceRef, object]:
         if self._by_source is None:
             index: dict[SourceRef, object] = {}
-            for link in self.reward_links:
-                index[link.reward.source] = link
+            for i, r in enumerate(self.matching.rewards):
+                index[r.source] = ("r", i)
             for j, p in enumerate(self.payments):
                 index[p.source] = j
             for i, e in enumerate(self.expenses):
@@ -86,7 +100,7 @@ class Reconciliation:
 
     def link_of(self, reward: Entry) -> RewardLink | None:
         found = self._index().get(reward.source)
-        return found if isinstance(found, RewardLink) else None
+        return self.matching.link(found[1]) if isinstance(found, tuple) else None
 
     def payments_of(self, reward: Entry) -> tuple[Entry, ...]:
         """The payments settling a reward, then its duplicates and extra payments."""
@@ -95,20 +109,20 @@ class Reconciliation:
 
     def reward_of(self, payment: Entry) -> Entry | None:
         j = self._index().get(payment.source)
-        if not isinstance(j, int) or self._rewards is None:
+        if not isinstance(j, int):
             return None
-        i = self._rewards.payment_reward.get(j)
-        return None if i is None else self.reward_links[i].reward
+        i = self.matching.reward_of(j)
+        return None if i is None else self.matching.rewards[i]
 
     def batch_of(self, entry: Entry) -> Batch | None:
         """The batch of a payment, or the batch an expense line books."""
         n = self._index().get(entry.source)
-        if not isinstance(n, int) or self._batches is None:
+        if not isinstance(n, int):
             return None
         if entry.kind is LedgerKind.EXPENSES:
-            b = self._batches.batch_of_line.get(n)
+            b = self.batching.batch_of_line.get(n)
             return None if b is None else self.batches[b]
-        return self.batches[self._batches.batch_of_payment[n]]
+        return self.batches[self.batching.batch_of_payment[n]]
 
     def batch_payments(self, batch: Batch) -> list[Entry]:
         return [self.payments[j] for j in batch.payments]
@@ -165,10 +179,47 @@ def reconcile(
     ``is_reward_category``: which expense categories book rewards (default: 奖励/奖金/报酬/激励).
     ``period``: the audit period, for the totals tables only.
     """
-    rewards = list(rewards)
-    payments = list(payments)
-    expenses = list(expenses)
-    stated = list(totals)
+    with _collector_paused():
+        return _reconcile(
+            list(rewards),
+            list(payments),
+            list(expenses),
+            list(totals),
+            rates,
+            None if portfolio is None else list(portfolio),
+            window_days,
+            pay_window_days,
+            is_reward_category,
+            period,
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while hundreds of thousands of small containers are
+    built: none of them forms a cycle, and each collection would walk every entry of the three
+    ledgers again (it otherwise takes most of the time of a large reconciliation)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _reconcile(
+    rewards: list[Entry],
+    payments: list[Entry],
+    expenses: list[Entry],
+    stated: list[StatedTotal],
+    rates: RateTable | None,
+    portfolio: list[Entry] | None,
+    window_days: int,
+    pay_window_days: int,
+    is_reward_category: Callable[[str], bool] | None,
+    period: tuple[dt.date, dt.date] | None,
+) -> Reconciliation:
     keys = IpKeys()
 
     rm = match_rewards(rewards, payments, window_days=pay_window_days, keys=keys)
@@ -183,7 +234,7 @@ def reconcile(
         found += check_portfolio(rewards, portfolio, keys)
     ledgers = [rewards, payments, expenses]
     if portfolio is not None:
-        ledgers.append(list(portfolio))
+        ledgers.append(portfolio)
     found += check_ip_numbers(ledgers, keys)
     found.sort(
         key=lambda d: (
@@ -199,11 +250,9 @@ def reconcile(
         expenses=expenses,
         discrepancies=found,
         summary=summary,
-        reward_links=rm.links,
-        batches=bm.batches,
+        matching=rm,
+        batching=bm,
         period=period,
-        _rewards=rm,
-        _batches=bm,
     )
 
 
@@ -215,17 +264,17 @@ def _summary(
     bm: BatchMatching,
     found: list[Discrepancy],
 ) -> Summary:
-    clean_payments: set[int] = set()
-    for j, i in rm.payment_reward.items():
-        if rm.links[i].clean:
-            clean_payments.add(j)
-    booked_payments: set[int] = set()
+    payments_matched = rm.payments_matched
+    booked = 0
+    clean_not_booked = 0  # settling a reward cleanly, but in a batch that disagrees
     for batch in bm.batches:
         if batch.matched:
-            booked_payments.update(batch.payments)
-    penalties = [r for r in rewards if r.is_penalty]
-    reward_total = sum((r.amount for r in rewards), ZERO)
-    penalty_total = sum((r.amount for r in penalties), ZERO)
+            booked += len(batch.payments)
+        else:
+            clean_not_booked += sum(1 for j in batch.payments if rm.payment_clean(j))
+    penalties = rm.penalties
+    reward_total = sum(map(_AMOUNT, rewards), ZERO)
+    penalty_total = sum(map(_AMOUNT, penalties), ZERO)
     return Summary(
         reward_count=len(rewards) - len(penalties),
         penalty_count=len(penalties),
@@ -233,14 +282,14 @@ def _summary(
         batch_count=len(bm.batches),
         expense_line_count=len(bm.reward_lines),
         rewards_matched=rm.rewards_matched,
-        payments_matched=len(clean_payments),
-        payments_booked=len(booked_payments),
-        payments_both=len(clean_payments & booked_payments),
+        payments_matched=payments_matched,
+        payments_booked=booked,
+        payments_both=payments_matched - clean_not_booked,
         batches_matched=bm.batches_matched,
         expense_lines_matched=bm.lines_matched,
         rewards_total=reward_total - penalty_total,
         penalties_total=penalty_total,
-        payments_total=sum((p.amount for p in payments), ZERO),
-        expenses_total=sum((expenses[i].amount for i in bm.reward_lines), ZERO),
+        payments_total=sum(map(_AMOUNT, payments), ZERO),
+        expenses_total=sum(map(_AMOUNT, map(expenses.__getitem__, bm.reward_lines)), ZERO),
         kinds=kind_lines(found),
     )
