@@ -1,0 +1,480 @@
+"""Cell values of the ledgers → normalised values: money, dates, names, IP numbers, reward/penalty.
+
+Each parser returns the value, ``None`` for an empty cell, or raises ``NormalizeError`` with the
+reason in Chinese and English (the importer turns it into a ``Problem`` carrying the raw text).
+
+Money is ``Decimal`` with two places. A float from a reader is rounded to cents exactly once:
+``Decimal(repr(x))`` (the float's shortest exact decimal form) times the unit, then ROUND_HALF_UP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from ipaudit.ledger.cells import Cell, CellIssue, cell_text
+from ipaudit.ledger.ipnumber import normalize_ip_number
+from ipaudit.ledger.synonyms import Synonyms, header_key, load_synonyms
+
+CENT = Decimal("0.01")
+ONE = Decimal(1)
+_MAX_AMOUNT = Decimal("1e13")  # ten trillion yuan: beyond any ledger line, so a typo or a code
+
+
+class NormalizeError(ValueError):
+    """A cell value that cannot be read as what its column holds."""
+
+    def __init__(self, reason_zh: str, reason_en: str) -> None:
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+        super().__init__(reason_en)
+
+
+def _issue_error(issue: CellIssue) -> NormalizeError:
+    if issue.kind == "formula":
+        return NormalizeError(
+            f"公式 {issue.text} 没有保存计算结果（文件由不计算公式的程序生成）；"
+            "请在 Excel/WPS 中打开并保存后重新导入",
+            f"the formula {issue.text} has no saved result (the file was written by a program"
+            " that does not calculate); open and save it in Excel or WPS, then import again",
+        )
+    return NormalizeError(
+        f"公式结果是错误值 {issue.text}",
+        f"the formula result is the error {issue.text}",
+    )
+
+
+def _wrong_type(value: Cell, what_zh: str, what_en: str) -> NormalizeError:
+    if isinstance(value, CellIssue):
+        return _issue_error(value)
+    return NormalizeError(
+        f"“{cell_text(value)}”不是{what_zh}", f"“{cell_text(value)}” is not {what_en}"
+    )
+
+
+# ---------------------------------------------------------------------------------------- money
+
+_SPACE_RE = re.compile(r"\s+")
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_PLAIN_NUMBER_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?")
+_CURRENCY_PREFIXES = ("人民币", "rmb", "cny", "¥", "￥", "$")
+_DASHES = frozenset({"-", "—", "–", "−", "--", "——", "/"})
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "壹": 1,
+    "一": 1,
+    "贰": 2,
+    "貳": 2,
+    "二": 2,
+    "两": 2,
+    "叁": 3,
+    "參": 3,
+    "三": 3,
+    "肆": 4,
+    "四": 4,
+    "伍": 5,
+    "五": 5,
+    "陆": 6,
+    "陸": 6,
+    "六": 6,
+    "柒": 7,
+    "七": 7,
+    "捌": 8,
+    "八": 8,
+    "玖": 9,
+    "九": 9,
+}
+_CN_UNITS = {"拾": 10, "十": 10, "佰": 100, "百": 100, "仟": 1000, "千": 1000}
+_CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_CN_MONEY_CHARS = frozenset(_CN_DIGITS) | frozenset(_CN_UNITS) | frozenset(_CN_BIG)
+_CN_YUAN = ("元", "圆", "圓")
+
+
+def amount_from_number(value: float | int, unit: Decimal = ONE) -> Decimal:
+    """A numeric cell → Decimal cents, rounded once (after applying the unit)."""
+    if value.__class__ is float:
+        if not math.isfinite(value):
+            raise NormalizeError(f"“{value}”不是金额", f"“{value}” is not an amount")
+        number = Decimal(repr(value))
+    else:
+        number = Decimal(value)
+    if unit is not ONE and unit != ONE:
+        number *= unit
+    if abs(number) >= _MAX_AMOUNT:
+        raise NormalizeError(
+            f"金额 {cell_text(value)} 大得不合理",
+            f"the amount {cell_text(value)} is implausibly large",
+        )
+    return number.quantize(CENT, ROUND_HALF_UP)
+
+
+def parse_amount(value: Cell, unit: Decimal = ONE) -> Decimal | None:
+    """An amount cell → Decimal (two places), ``None`` when empty.
+
+    Numbers (floats rounded once), "¥1,200.00", "1200元", "1,200", "(1,200.00)", "-1200",
+    "1.2万", capital numerals ("壹仟贰佰元整", "贰万零伍拾元伍角"), full-width digits. ``unit`` is the
+    sheet's multiplier (10000 for 万元); an amount that names its own unit ("1200元") keeps it.
+    """
+    cls = value.__class__
+    if cls is float or cls is int:
+        return amount_from_number(value, unit)  # type: ignore[arg-type]
+    if cls is str:
+        return parse_amount_text(value, unit)  # type: ignore[arg-type]
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return amount_from_number(value, unit)  # type: ignore[arg-type]
+    if cls is bool:
+        raise NormalizeError(
+            f"“{cell_text(value)}”是逻辑值，不是金额",
+            f"“{cell_text(value)}” is a logical value, not an amount",
+        )
+    raise _wrong_type(value, "金额", "an amount")
+
+
+def parse_amount_text(text: str, unit: Decimal = ONE) -> Decimal | None:
+    raw = text
+    s = _SPACE_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    s = _ZERO_WIDTH_RE.sub("", s)
+    if not s:
+        return None
+    if s in _DASHES:  # accounting format shows zero as a dash
+        return Decimal("0.00")
+    negative = False
+    if s[0] == "(" and s[-1] == ")":
+        negative, s = True, s[1:-1]
+    for prefix in _CURRENCY_PREFIXES:  # "¥-1,200" and "-¥1,200" both occur
+        if s.startswith(prefix):
+            s = s[len(prefix) :]
+            break
+    if s[:1] in ("-", "−", "–") or s.startswith("负"):
+        negative = not negative
+        s = s[1:]
+    elif s[-1:] == "-":  # "1,200-" (some accounting exports)
+        negative = not negative
+        s = s[:-1]
+    for prefix in _CURRENCY_PREFIXES:
+        if s.startswith(prefix):
+            s = s[len(prefix) :]
+            break
+    if not s:
+        raise _not_amount(raw)
+    if any(ch in _CN_MONEY_CHARS for ch in s):
+        number = _parse_mixed_or_capital(s, raw)
+        factor = ONE
+        own_unit = True
+    else:
+        number, factor, own_unit = _parse_plain(s, raw)
+    if not own_unit:
+        factor = unit
+    if factor != ONE:
+        number *= factor
+    if negative:
+        number = -number
+    if abs(number) >= _MAX_AMOUNT:
+        raise NormalizeError(f"金额“{raw}”大得不合理", f"the amount “{raw}” is implausibly large")
+    rounded = number.quantize(CENT, ROUND_HALF_UP)
+    if rounded != number:
+        raise NormalizeError(
+            f"金额“{raw}”超过两位小数（分以下）",
+            f"the amount “{raw}” has more than two decimal places (below a cent)",
+        )
+    return rounded
+
+
+def _not_amount(raw: str) -> NormalizeError:
+    return NormalizeError(f"“{raw}”不是金额", f"“{raw}” is not an amount")
+
+
+def _parse_plain(s: str, raw: str) -> tuple[Decimal, Decimal, bool]:
+    """ "1,200.00元" → (1200.00, 1, True); "1.2万" → (1.2, 10000, True); "1200" → (1200, 1, False)."""
+    factor = ONE
+    own_unit = False
+    for suffix, mult in (  # 万 and 千 go the Chinese-numeral way ("1.2万")
+        ("元整", 1),
+        ("圆整", 1),
+        ("元", 1),
+        ("圆", 1),
+    ):
+        if s.endswith(suffix):
+            s = s[: -len(suffix)]
+            factor = Decimal(mult)
+            own_unit = True
+            break
+    if s.endswith("整"):
+        s = s[:-1]
+    if not s or _PLAIN_NUMBER_RE.fullmatch(s) is None or s in (".", ","):
+        if "," in s and re.fullmatch(r"[\d,]+(?:\.\d*)?", s):
+            raise NormalizeError(
+                f"金额“{raw}”的千位分隔符位置不对",
+                f"the thousands separators of “{raw}” are misplaced",
+            )
+        raise _not_amount(raw)
+    try:
+        return Decimal(s.replace(",", "")), factor, own_unit
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only numbers
+        raise _not_amount(raw) from exc
+
+
+def _parse_mixed_or_capital(s: str, raw: str) -> Decimal:
+    """Capital numerals (壹仟贰佰元整) or Chinese numerals with 元角分."""
+    for prefix in ("人民币", "大写"):
+        if s.startswith(prefix):
+            s = s[len(prefix) :]
+    s = s.rstrip("整正")
+    if not s:
+        raise _not_amount(raw)
+    integer_part, fraction_part = s, ""
+    for yuan in _CN_YUAN:
+        if yuan in s:
+            integer_part, _, fraction_part = s.partition(yuan)
+            break
+    else:
+        if s[-1] in "角分":
+            integer_part, fraction_part = "", s
+    if integer_part[:1].isdigit() or "." in integer_part:
+        # "1.2万" after a currency sign — Arabic digits with a Chinese big unit
+        m = re.fullmatch(r"([\d,]*\.?\d*)([万萬千亿億])", integer_part)
+        if not m or fraction_part:
+            raise _not_amount(raw)
+        mult = {"万": 10_000, "萬": 10_000, "千": 1000, "亿": 10**8, "億": 10**8}[m.group(2)]
+        try:
+            return Decimal(m.group(1).replace(",", "")) * mult
+        except InvalidOperation as exc:
+            raise _not_amount(raw) from exc
+    yuan_value = _cn_integer(integer_part, raw) if integer_part else 0
+    cents = _cn_fraction(fraction_part, raw)
+    return Decimal(yuan_value) + Decimal(cents) / 100
+
+
+def _cn_integer(s: str, raw: str) -> int:
+    """壹仟贰佰 → 1200, 贰万零伍拾 → 20050, 拾 → 10; strict: 壹壹 or 伍拾拾 are not numerals."""
+    total = 0
+    section = 0
+    digit: int | None = None
+    last_unit = 10**9
+    for ch in s:
+        if ch in _CN_DIGITS:
+            d = _CN_DIGITS[ch]
+            if digit not in (None, 0) and d != 0:
+                raise _not_amount(raw)
+            digit = d
+        elif ch in _CN_UNITS:
+            u = _CN_UNITS[ch]
+            if digit == 0 or u >= last_unit:
+                raise _not_amount(raw)
+            section += (1 if digit is None else digit) * u
+            digit = None
+            last_unit = u
+        elif ch in _CN_BIG:
+            big = _CN_BIG[ch]
+            section += digit or 0
+            digit = None
+            if big >= 100_000_000:
+                total = (total + section) * big
+            else:
+                if section == 0:
+                    raise _not_amount(raw)
+                total += section * big
+            section = 0
+            last_unit = 10**9
+        else:
+            raise _not_amount(raw)
+    return total + section + (digit or 0)
+
+
+def _cn_fraction(s: str, raw: str) -> int:
+    """伍角陆分 → 56, 零伍分 → 5, 伍角 → 50, "" → 0 (in cents)."""
+    cents = 0
+    digit: int | None = None
+    seen_jiao = seen_fen = False
+    for ch in s:
+        if ch in _CN_DIGITS:
+            if digit not in (None, 0):
+                raise _not_amount(raw)
+            digit = _CN_DIGITS[ch]
+        elif ch == "角" and digit is not None and not seen_jiao and not seen_fen:
+            cents += digit * 10
+            digit = None
+            seen_jiao = True
+        elif ch == "分" and digit is not None and not seen_fen:
+            cents += digit
+            digit = None
+            seen_fen = True
+        else:
+            raise _not_amount(raw)
+    if digit not in (None, 0):  # "壹元伍" — a digit without 角 or 分
+        raise _not_amount(raw)
+    return cents
+
+
+# ---------------------------------------------------------------------------------------- dates
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_MAX_SERIAL = 2_958_465  # 9999-12-31
+_DATE_RE = re.compile(
+    r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?"
+    r"(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?"
+)
+_COMPACT_DATE_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_SERIAL_TEXT_RE = re.compile(r"\d{5}(?:\.\d+)?")
+_MIN_YEAR = 1950
+_MAX_YEAR = 2100
+
+
+def date_from_serial(serial: float) -> dt.date:
+    """An Excel serial day number (1900 date system) → date; the time of day is dropped."""
+    if not math.isfinite(serial) or serial < 1 or serial > _MAX_SERIAL:
+        raise NormalizeError(
+            f"数字 {cell_text(serial)} 不是 Excel 日期序号",
+            f"the number {cell_text(serial)} is not an Excel date",
+        )
+    days = int(serial)
+    if days == 60:  # Excel's 1900-02-29, a day that never was
+        raise NormalizeError("1900年2月29日不存在", "1900-02-29 does not exist")
+    if days < 60:
+        days += 1
+    return _EXCEL_EPOCH + dt.timedelta(days=days)
+
+
+def parse_date(value: Cell) -> dt.date | None:
+    """A date cell → date, ``None`` when empty.
+
+    Date cells, Excel serial numbers, "2025年3月5日", "2025.3.5", "2025/03/05", "2025-03-05",
+    "20250305", with full-width digits and an optional time of day.
+    """
+    cls = value.__class__
+    if cls is dt.date:
+        return value  # type: ignore[return-value]
+    if cls is dt.datetime:
+        return value.date()  # type: ignore[union-attr]
+    if cls is str:
+        return parse_date_text(value)  # type: ignore[arg-type]
+    if cls is float or cls is int:
+        return _checked_year(date_from_serial(value), cell_text(value))  # type: ignore[arg-type]
+    if value is None:
+        return None
+    raise _wrong_type(value, "日期", "a date")
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    s = unicodedata.normalize("NFKC", text).strip()
+    if not s:
+        return None
+    m = _DATE_RE.fullmatch(s) or _COMPACT_DATE_RE.fullmatch(s)
+    if m is None:
+        if _SERIAL_TEXT_RE.fullmatch(s):  # a serial number exported as text
+            return _checked_year(date_from_serial(float(s)), text)
+        raise NormalizeError(
+            f"“{text}”不是可识别的日期（应如 2025-03-05、2025年3月5日）",
+            f"“{text}” is not a date we can read (write it like 2025-03-05)",
+        )
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    try:
+        date = dt.date(year, month, day)
+    except ValueError as exc:
+        raise NormalizeError(f"日期“{text}”不存在", f"the date “{text}” does not exist") from exc
+    return _checked_year(date, text)
+
+
+def _checked_year(date: dt.date, raw: str) -> dt.date:
+    if not _MIN_YEAR <= date.year <= _MAX_YEAR:
+        raise NormalizeError(
+            f"日期“{raw}”的年份 {date.year} 不合理",
+            f"the year {date.year} of “{raw}” is implausible",
+        )
+    return date
+
+
+# ---------------------------------------------------------------------------------------- text
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_GAP_RE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+_CJK_DOT_RE = re.compile(f"(?<=[{_CJK}])\\s*[.・•‧∙]\\s*(?=[{_CJK}])")
+
+
+def normalize_name(value: Cell) -> str:
+    """NFKC; white space collapsed; none between Chinese characters ("李  娜" → "李娜",
+    "欧阳 娜娜" → "欧阳娜娜", "John  Smith" → "John Smith"); middle dots unified (买买提·艾力)."""
+    s = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))  # type: ignore[arg-type]
+    s = " ".join(_ZERO_WIDTH_RE.sub("", s).split())
+    if " " in s:
+        s = _CJK_GAP_RE.sub("", s)
+    if not s.isascii():
+        s = _CJK_DOT_RE.sub("·", s)
+    return s
+
+
+def normalize_text(value: Cell) -> str:
+    """Free text (事由, 摘要, titles): NFKC, white space collapsed, stripped."""
+    s = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))  # type: ignore[arg-type]
+    return " ".join(_ZERO_WIDTH_RE.sub("", s).split())
+
+
+def normalize_code(value: Cell) -> str:
+    """Voucher numbers and categories: NFKC, no white space ("记 - 2025 - 0131" → "记-2025-0131")."""
+    s = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))  # type: ignore[arg-type]
+    return _SPACE_RE.sub("", _ZERO_WIDTH_RE.sub("", s))
+
+
+IP_PLAIN_RE = re.compile(r"[A-Z0-9][A-Z0-9.]*")  # already in normalised form
+
+
+def normalize_ip(value: Cell) -> str:
+    """An IP-number cell → ``ipnumber.normalize_ip_number`` form; numeric cells read as written."""
+    if value.__class__ is str:
+        if IP_PLAIN_RE.fullmatch(value):  # type: ignore[arg-type]
+            return value  # type: ignore[return-value]
+        return normalize_ip_number(value)  # type: ignore[arg-type]
+    if value is None:
+        return ""
+    if value.__class__ is float or value.__class__ is int:
+        return normalize_ip_number(cell_text(value))
+    raise _wrong_type(value, "知识产权编号", "an IP number")
+
+
+_NAME_LIST_RE = re.compile(r"[、,;/|]+")
+_BOTH_WAYS = frozenset({"奖惩", "奖罚", "奖/惩", "奖/罚", "奖励/处罚"})
+
+
+def split_names(value: Cell) -> tuple[str, ...]:
+    """Inventors "张三、李  四；王五" → ("张三", "李四", "王五")."""
+    text = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))  # type: ignore[arg-type]
+    names = (normalize_name(part) for part in _NAME_LIST_RE.split(text))
+    return tuple(name for name in names if name)
+
+
+def reward_or_penalty(value: Cell, synonyms: Synonyms | None = None) -> bool | None:
+    """The 奖惩类型 cell → True for a penalty, False for a reward, None when empty."""
+    words = synonyms or load_synonyms()
+    text = value if value.__class__ is str else cell_text(value)
+    key = header_key(text)
+    if not key:
+        return None
+    if key in words.penalty_words:
+        return True
+    if key in words.reward_words:
+        return False
+    if key not in _BOTH_WAYS:
+        if any(w in key for w in words.penalty_words):  # "扣发奖金" is a penalty
+            return True
+        if any(w in key for w in words.reward_words):
+            return False
+    raise NormalizeError(
+        f"“{text}”既不是奖励也不是处罚（应为 奖励 或 处罚/罚款）",
+        f"“{text}” is neither a reward nor a penalty (expected 奖励/reward or 处罚/penalty)",
+    )
+
+
+def is_reward_category(category: str, synonyms: Synonyms | None = None) -> bool:
+    """Whether an expense category (费用类别) is a reward payment: 奖励费, 奖金, 奖励 …"""
+    words = synonyms or load_synonyms()
+    key = header_key(category)
+    if not key:
+        return False
+    return key in words.reward_categories or any(w in key for w in words.reward_categories)

@@ -1,0 +1,420 @@
+"""Reading the rows of a ledger file: xlsx/xlsm, xls, ods, xlsb (python-calamine) and csv/tsv.
+
+The format is recognised from the file's first bytes, not its name (finance departments rename
+files freely). Spreadsheets are read with python-calamine — formulas give their saved results —
+after ``xlsxscan`` has checked an xlsx sheet's extent and found formulas without results. Text
+files are decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (a superset of GBK),
+and their delimiter is sniffed.
+
+Rows come out in spreadsheet positions: the n-th row yielded is row n as the spreadsheet shows it
+and cell ``i`` is column ``i`` (A = 0), whatever empty rows or columns lie before the data. Every
+expected failure is a typed ``LedgerError``; nothing here waits on anything but the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import mmap
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import python_calamine as pc
+
+from ipaudit.ledger import xlsxscan
+from ipaudit.ledger.cells import Cell, CellIssue
+from ipaudit.ledger.errors import (
+    EmptyFile,
+    FileCorrupt,
+    FileUnreadable,
+    NotASpreadsheet,
+    PasswordProtected,
+    SheetNotFound,
+    SheetTooLarge,
+)
+
+MAX_COLUMNS = xlsxscan.MAX_COLUMNS
+_SAMPLE = 64 * 1024
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_DELIMITERS = (",", "\t", ";", "|")
+_XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+# (magic prefix, what zh, what en) for files that are certainly not spreadsheets
+_NOT_SHEETS = (
+    (b"%PDF", "PDF 文档", "a PDF document"),
+    (b"\x89PNG", "PNG 图片", "a PNG image"),
+    (b"\xff\xd8\xff", "JPEG 图片", "a JPEG image"),
+    (b"GIF8", "GIF 图片", "a GIF image"),
+    (b"II*\x00", "TIFF 图片", "a TIFF image"),
+    (b"MM\x00*", "TIFF 图片", "a TIFF image"),
+    (b"Rar!", "RAR 压缩包", "a RAR archive"),
+    (b"7z\xbc\xaf", "7z 压缩包", "a 7z archive"),
+    (b"\x1f\x8b", "gzip 压缩文件", "a gzip file"),
+    (b"{\\rtf", "RTF 文档", "an RTF document"),
+    (b"\x7fELF", "程序文件", "a program"),
+    (b"MZ", "程序文件", "a program"),
+)
+
+
+class Format:
+    XLSX = "xlsx"
+    XLS = "xls"
+    XLSB = "xlsb"
+    ODS = "ods"
+    CSV = "csv"
+
+
+@dataclass(frozen=True, slots=True)
+class TextFormat:
+    encoding: str
+    delimiter: str
+
+
+def _read_head(path: Path, size: int = _SAMPLE) -> bytes:
+    try:
+        with path.open("rb") as f:
+            return f.read(size)
+    except FileNotFoundError as exc:
+        raise FileUnreadable(path, "文件不存在 / not found") from exc
+    except IsADirectoryError as exc:
+        raise FileUnreadable(path, "这是文件夹 / a folder") from exc
+    except PermissionError as exc:
+        raise FileUnreadable(path, "没有读取权限 / permission denied") from exc
+    except OSError as exc:
+        raise FileUnreadable(path, exc.strerror or str(exc)) from exc
+
+
+def sniff_format(path: str | Path) -> str:
+    """``xlsx``, ``xls``, ``xlsb``, ``ods`` or ``csv`` (any delimited text), from the content."""
+    p = Path(path)
+    head = _read_head(p)
+    if not head:
+        raise EmptyFile(p)
+    if head.startswith(_ZIP):
+        return _zip_format(p)
+    if head.startswith(_OLE2):
+        _check_ole2(p)
+        return Format.XLS
+    for magic, zh, en in _NOT_SHEETS:
+        if head.startswith(magic):
+            raise NotASpreadsheet(p, zh, en)
+    lowered = head[:2048].lstrip().lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<table")):
+        raise NotASpreadsheet(
+            p, "网页（HTML，常见于系统导出的“xls”）", "a web page (HTML, often exported as “xls”)"
+        )
+    if lowered.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+        raise NotASpreadsheet(p, "Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet")
+    _text_format(p, head)  # raises for binary data
+    return Format.CSV
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+# streams of an OLE2 compound file that say what it is, when it is not an xls workbook
+_OLE2_OTHERS = (
+    (_utf16("WordDocument"), "Word 97-2003 文档", "a Word 97-2003 document"),
+    (
+        _utf16("PowerPoint Document"),
+        "PowerPoint 97-2003 演示文稿",
+        "a PowerPoint 97-2003 presentation",
+    ),
+)
+
+
+def _check_ole2(path: Path) -> None:
+    """Encrypted Office files and old Word/PowerPoint files share the xls container."""
+    try:
+        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            if data.find(_utf16("EncryptedPackage")) >= 0:
+                raise PasswordProtected(path)
+            if data.find(_utf16("Book")) >= 0:  # "Workbook" (BIFF8) or "Book" (BIFF5)
+                return
+            for marker, zh, en in _OLE2_OTHERS:
+                if data.find(marker) >= 0:
+                    raise NotASpreadsheet(path, zh, en)
+    except (OSError, ValueError) as exc:
+        raise FileUnreadable(path, str(exc)) from exc
+
+
+def _zip_format(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "mimetype" in names:
+                mimetype = zf.read("mimetype").decode("ascii", "replace").strip()
+                if mimetype.startswith("application/vnd.oasis.opendocument.spreadsheet"):
+                    return Format.ODS
+                raise NotASpreadsheet(
+                    path, f"OpenDocument 文档（{mimetype}）", f"an OpenDocument file ({mimetype})"
+                )
+    except (zipfile.BadZipFile, zlib.error) as exc:
+        raise FileCorrupt(path, f"压缩结构不完整 / broken zip: {exc}") from exc
+    except OSError as exc:
+        raise FileUnreadable(path, exc.strerror or str(exc)) from exc
+    if "xl/workbook.xml" in names:
+        return Format.XLSX
+    if "xl/workbook.bin" in names:
+        return Format.XLSB
+    if "word/document.xml" in names:
+        raise NotASpreadsheet(path, "Word 文档", "a Word document")
+    if any(n.startswith("ppt/") for n in names):
+        raise NotASpreadsheet(path, "PowerPoint 演示文稿", "a PowerPoint presentation")
+    raise NotASpreadsheet(path, "压缩包（zip）", "a zip archive")
+
+
+def _text_format(path: Path, head: bytes) -> TextFormat:
+    """Encoding and delimiter of a delimited text file, from its first 64 KiB."""
+    if head.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        if b"\x00" in head or _control_ratio(head) > 0.01:
+            raise NotASpreadsheet(
+                path, "二进制数据（无法识别的文件）", "binary data (an unknown kind of file)"
+            )
+        encoding = "gb18030"
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < _SAMPLE)
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            try:
+                codecs.getincrementaldecoder("gb18030")().decode(head, final=len(head) < _SAMPLE)
+            except UnicodeDecodeError as exc:
+                raise NotASpreadsheet(
+                    path,
+                    "无法识别编码的文本（不是 UTF-8 也不是 GB18030/GBK）",
+                    "text in an unknown encoding (neither UTF-8 nor GB18030/GBK)",
+                ) from exc
+    text = head.decode(encoding, errors="ignore")
+    return TextFormat(encoding, _sniff_delimiter(text, path.suffix.lower()))
+
+
+def _control_ratio(data: bytes) -> float:
+    bad = sum(1 for b in data[:4096] if b < 9 or 13 < b < 32)
+    return bad / max(1, min(len(data), 4096))
+
+
+def _sniff_delimiter(text: str, suffix: str) -> str:
+    """The delimiter that splits the first lines into the most rows of one common width."""
+    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    if len(lines) > 1 and len(text) >= _SAMPLE - 4:
+        lines = lines[:-1]  # the last sampled line may be cut off
+    preferred = "\t" if suffix in (".tsv", ".tab", ".txt") else ","
+    best, best_score = preferred, 0
+    for delimiter in (preferred, *(d for d in _DELIMITERS if d != preferred)):
+        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        counts: dict[int, int] = {}
+        for w in widths:
+            if w > 1:
+                counts[w] = counts.get(w, 0) + 1
+        score = max(counts.values(), default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+# ------------------------------------------------------------------------------------ workbooks
+
+
+def _open_workbook(path: Path, fmt: str) -> pc.CalamineWorkbook:
+    suffix_ok = {
+        Format.XLSX: path.suffix.lower() in _XLSX_SUFFIXES,
+        Format.XLS: path.suffix.lower() in (".xls", ".xlt", ".et"),
+        Format.XLSB: path.suffix.lower() == ".xlsb",
+        Format.ODS: path.suffix.lower() in (".ods", ".ots"),
+    }[fmt]
+    try:
+        if suffix_ok:
+            return pc.CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as f:  # renamed file: let calamine recognise the content
+            return pc.CalamineWorkbook.from_filelike(io.BytesIO(f.read()))
+    except pc.PasswordError as exc:
+        raise PasswordProtected(path) from exc
+    except OSError as exc:
+        raise FileUnreadable(path, exc.strerror or str(exc)) from exc
+    except pc.CalamineError as exc:
+        _raise_calamine(path, exc, "")
+        raise  # pragma: no cover - _raise_calamine always raises
+
+
+def _raise_calamine(path: Path, exc: Exception, sheet: str) -> None:
+    message = str(exc)
+    if "Cell limit exceeded" in message:
+        raise SheetTooLarge(path, sheet=sheet, rows=0, columns=0) from exc
+    if isinstance(exc, pc.PasswordError) or "password" in message.lower():
+        raise PasswordProtected(path) from exc
+    if "Cannot detect file format" in message:
+        raise NotASpreadsheet(path, "无法识别的文件", "an unrecognised file") from exc
+    raise FileCorrupt(path, message, sheet=sheet) from exc
+
+
+def list_sheets(path: str | Path) -> list[str]:
+    """The worksheet names in workbook order (chart sheets left out); ``[file stem]`` for csv."""
+    p = Path(path)
+    fmt = sniff_format(p)
+    if fmt == Format.CSV:
+        return [p.stem]
+    wb = _open_workbook(p, fmt)
+    try:
+        return [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+    finally:
+        wb.close()
+
+
+class SheetData:
+    """One sheet, loaded (spreadsheets) or opened for streaming (csv).
+
+    ``rows()`` yields one sequence per spreadsheet row from row 1; ``merged`` lists merged ranges
+    as 0-based inclusive ``(first_row, first_col, last_row, last_col)``; ``total_rows`` is the
+    number of rows ``rows()`` will yield (None for csv, whose length is known only at the end).
+    """
+
+    def __init__(
+        self,
+        file: Path,
+        name: str,
+        fmt: str,
+        *,
+        sheet: pc.CalamineSheet | None = None,
+        text: TextFormat | None = None,
+        issues: dict[int, dict[int, CellIssue]] | None = None,
+    ) -> None:
+        self.file = file
+        self.name = name
+        self.format = fmt
+        self._sheet = sheet
+        self._text = text
+        self._issues = issues or {}
+        self.merged: tuple[tuple[int, int, int, int], ...] = ()
+        self.total_rows: int | None = None
+        self.columns = 0
+        if sheet is not None:
+            end = sheet.end
+            self.total_rows = 0 if end is None else end[0] + 1
+            self.columns = 0 if end is None else end[1] + 1
+            if self._issues:
+                self.total_rows = max(self.total_rows, max(self._issues) + 1)
+                self.columns = max(self.columns, *(max(c) + 1 for c in self._issues.values()))
+            merged = sheet.merged_cell_ranges or ()
+            self.merged = tuple((a[0], a[1], b[0], b[1]) for a, b in merged)
+
+    def rows(self) -> Iterator[Sequence[Cell]]:
+        if self._sheet is not None:
+            return self._sheet_rows(self._sheet)
+        return self._text_rows()
+
+    def _sheet_rows(self, sheet: pc.CalamineSheet) -> Iterator[Sequence[Cell]]:
+        start = sheet.start
+        offset = start[1] if start else 0
+        rows: Iterator[Sequence[Cell]] = iter(sheet.iter_rows()) if start else iter(())
+        if offset == 0 and not self._issues:
+            return rows  # the fast path: calamine's own iterator, nothing added per row
+        return self._adjusted_rows(rows, offset)
+
+    def _adjusted_rows(
+        self, rows: Iterator[Sequence[Cell]], offset: int
+    ) -> Iterator[Sequence[Cell]]:
+        pad = ("",) * offset
+        issues = self._issues
+        index = -1
+        for index, row in enumerate(rows):  # index is used after the loop
+            cells = [*pad, *row] if offset else row
+            if index in issues:
+                cells = _with_issues(list(cells), issues[index])
+            yield cells
+        for extra in range(index + 1, (max(issues) + 1) if issues else 0):
+            yield _with_issues([], issues.get(extra, {}))
+
+    def _text_rows(self) -> Iterator[Sequence[Cell]]:
+        assert self._text is not None
+        record = 0
+        try:
+            with self.file.open(encoding=self._text.encoding, newline="", errors="strict") as f:
+                for record, row in enumerate(csv.reader(f, delimiter=self._text.delimiter), 1):
+                    if len(row) > MAX_COLUMNS:
+                        raise SheetTooLarge(self.file, rows=record, columns=len(row), row=record)
+                    yield row
+        except UnicodeDecodeError as exc:
+            raise FileCorrupt(
+                self.file,
+                f"第 {record + 1} 行附近的文字无法按 {self._text.encoding} 解码 / undecodable text",
+                row=record + 1,
+            ) from exc
+        except csv.Error as exc:
+            raise FileCorrupt(self.file, f"CSV: {exc}", row=record + 1) from exc
+        except OSError as exc:
+            raise FileUnreadable(self.file, exc.strerror or str(exc)) from exc
+
+
+def _with_issues(cells: list[Cell], issues: dict[int, CellIssue]) -> list[Cell]:
+    if not issues:
+        return cells
+    width = max(issues) + 1
+    if len(cells) < width:
+        cells.extend([""] * (width - len(cells)))
+    for col, issue in issues.items():
+        cells[col] = issue
+    return cells
+
+
+def open_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
+    """Open one sheet (default: the first) for reading its rows. Raises ``LedgerError``s."""
+    p = Path(path)
+    fmt = sniff_format(p)
+    if fmt == Format.CSV:
+        if sheet not in (None, "", p.stem):
+            raise SheetNotFound(p, sheet, [p.stem])
+        return SheetData(p, "", fmt, text=_text_format(p, _read_head(p)))
+    wb = _open_workbook(p, fmt)
+    names = [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+    if not names:
+        raise EmptyFile(p)
+    name = names[0] if sheet is None else sheet
+    if name not in wb.sheet_names:
+        raise SheetNotFound(p, name, names)
+    issues: dict[int, dict[int, CellIssue]] = {}
+    if fmt == Format.XLSX:
+        issues = _scan_xlsx(p, name)
+    try:
+        loaded = wb.get_sheet_by_name(name)
+    except pc.CalamineError as exc:
+        _raise_calamine(p, exc, name)
+        raise  # pragma: no cover
+    return SheetData(p, name, fmt, sheet=loaded, issues=issues)
+
+
+def _scan_xlsx(path: Path, sheet: str) -> dict[int, dict[int, CellIssue]]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            member = xlsxscan.sheet_members(zf, str(path)).get(sheet)
+            if member is None or member not in zf.namelist():
+                raise FileCorrupt(
+                    path, f"工作表“{sheet}”的数据缺失 / sheet data missing", sheet=sheet
+                )
+            return xlsxscan.scan_sheet(zf, member, file=str(path), sheet=sheet).issues
+    except (zipfile.BadZipFile, zlib.error) as exc:
+        raise FileCorrupt(path, str(exc), sheet=sheet) from exc
+
+
+def read_rows(
+    path: str | Path, sheet: str | None = None, *, limit: int | None = None
+) -> Iterator[tuple[Cell, ...]]:
+    """The rows of a sheet as tuples, from spreadsheet row 1 (see ``SheetData.rows``).
+
+    ``limit`` stops after that many rows: a csv is then read no further; a workbook sheet is
+    loaded whole by calamine but converted only as far as needed.
+    """
+    rows = open_sheet(path, sheet).rows()
+    if limit is not None:
+        rows = islice(rows, limit)
+    return (tuple(row) for row in rows)

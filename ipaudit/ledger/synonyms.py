@@ -1,0 +1,216 @@
+"""Header synonyms and keywords of the ledgers, loaded from ``resources/ledger/synonyms.yaml``.
+
+The lists are data (finance departments name their columns in many ways); this module only
+validates them and builds the lookups the layout detection and the importer use.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ipaudit.ledger.errors import SynonymsInvalid
+from ipaudit.ledger.model import LedgerKind
+
+SYNONYMS_FILE = Path(__file__).resolve().parents[2] / "resources" / "ledger" / "synonyms.yaml"
+
+#: every field a ledger column can map to; the names are those of ``model.Entry`` where one exists
+#: (``kind`` fills ``Entry.is_penalty``)
+FIELDS = (
+    "date",
+    "person",
+    "department",
+    "amount",
+    "ip_number",
+    "category",
+    "voucher",
+    "kind",
+    "text",
+    "status",
+    "granted",
+    "inventors",
+)
+
+_SPACE_RE = re.compile(r"\s+")
+# a unit in brackets or after a slash at the end of a header: 金额(元), 金额（万元）, 金额/元
+_UNIT_SUFFIX_RE = re.compile(
+    r"(?:\((?:人民币)?(?:万|千)?元\)|/(?:人民币)?(?:万|千)?元|\(rmb\)|\(cny\))$"
+)
+_TRAILING_PUNCT = ":*※.。、"
+
+
+def header_key(text: object) -> str:
+    """The form headers are compared in: NFKC, lower case, no white space, no unit suffix."""
+    key = _SPACE_RE.sub("", unicodedata.normalize("NFKC", str(text)).lower())
+    key = key.strip(_TRAILING_PUNCT)
+    stripped = _UNIT_SUFFIX_RE.sub("", key)
+    return stripped.strip(_TRAILING_PUNCT) or key
+
+
+@dataclass(frozen=True, slots=True)
+class KindSpec:
+    kind: LedgerKind
+    fields: tuple[str, ...]
+    required: tuple[str, ...]
+    identifying: frozenset[str]  # header keys that point to this ledger
+    names: tuple[str, ...]  # words in sheet or file names that point to this ledger
+    exact: dict[str, str]  # header key -> field
+    contained: tuple[tuple[str, str], ...]  # (synonym key, field), longest first
+
+
+@dataclass(frozen=True, slots=True)
+class Synonyms:
+    kinds: dict[LedgerKind, KindSpec]
+    ignore: frozenset[str]
+    subtotal: frozenset[str]
+    total: frozenset[str]
+    notes: tuple[str, ...]
+    units: dict[str, Decimal]
+    reward_words: tuple[str, ...]
+    penalty_words: tuple[str, ...]
+    reward_categories: tuple[str, ...]
+    source: str
+
+
+def _str_list(data: Any, where: str, file: Path) -> list[str]:
+    if data is None:
+        return []
+    if not isinstance(data, list) or not all(isinstance(x, str | int) for x in data):
+        raise SynonymsInvalid(file, where, "应为文本列表", "must be a list of texts")
+    return [str(x) for x in data]
+
+
+def _mapping(data: Any, where: str, file: Path) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise SynonymsInvalid(file, where, "应为映射（键: 值）", "must be a mapping (key: value)")
+    return data
+
+
+def parse_synonyms(data: Any, file: Path) -> Synonyms:
+    """Validate the loaded YAML and build the lookups; errors name the path inside the file."""
+    root = _mapping(data, "/", file)
+    fields = _mapping(root.get("fields"), "fields", file)
+    for name in fields:
+        if name not in FIELDS:
+            raise SynonymsInvalid(
+                file,
+                f"fields.{name}",
+                f"未知字段（可用：{', '.join(FIELDS)}）",
+                f"unknown field (known: {', '.join(FIELDS)})",
+            )
+    shared = {name: _str_list(v, f"fields.{name}", file) for name, v in fields.items()}
+    kinds_data = _mapping(root.get("kinds"), "kinds", file)
+    kinds: dict[LedgerKind, KindSpec] = {}
+    for kind in LedgerKind:
+        spec = kinds_data.get(kind.value)
+        if spec is None:
+            raise SynonymsInvalid(file, f"kinds.{kind.value}", "缺少该台账的定义", "missing")
+        kinds[kind] = _kind_spec(kind, _mapping(spec, f"kinds.{kind.value}", file), shared, file)
+    kw = _mapping(root.get("keywords"), "keywords", file)
+    units_data = _mapping(kw.get("units", {}), "keywords.units", file)
+    units: dict[str, Decimal] = {}
+    for word, factor in units_data.items():
+        if not isinstance(factor, int) or factor <= 0:
+            raise SynonymsInvalid(
+                file,
+                f"keywords.units.{word}",
+                "倍数应为正整数",
+                "the factor must be a positive integer",
+            )
+        units[header_key(word)] = Decimal(factor)
+
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(header_key(w) for w in _str_list(kw.get(name), f"keywords.{name}", file))
+
+    return Synonyms(
+        kinds=kinds,
+        ignore=frozenset(header_key(w) for w in _str_list(root.get("ignore"), "ignore", file)),
+        subtotal=frozenset(words("subtotal")),
+        total=frozenset(words("total")),
+        notes=words("notes"),
+        units=units,
+        reward_words=words("reward"),
+        penalty_words=words("penalty"),
+        reward_categories=words("reward_categories"),
+        source=str(file),
+    )
+
+
+def _kind_spec(
+    kind: LedgerKind, spec: dict[str, Any], shared: dict[str, list[str]], file: Path
+) -> KindSpec:
+    where = f"kinds.{kind.value}"
+    fields = _str_list(spec.get("fields"), f"{where}.fields", file)
+    for name in fields:
+        if name not in FIELDS:
+            raise SynonymsInvalid(
+                file, f"{where}.fields", f"未知字段 {name}", f"unknown field {name}"
+            )
+    required = _str_list(spec.get("required"), f"{where}.required", file)
+    for name in required:
+        if name not in fields:
+            raise SynonymsInvalid(
+                file,
+                f"{where}.required",
+                f"必填字段 {name} 不在 fields 中",
+                f"required field {name} is not among its fields",
+            )
+    extra = _mapping(spec.get("extra") or {}, f"{where}.extra", file)
+    exact: dict[str, str] = {}
+    contained: list[tuple[str, str]] = []
+    # precedence: the ledger's own synonyms, then the shared ones, each in field order
+    for source in ("extra", "shared"):
+        for name in fields:
+            if source == "extra":
+                if name not in extra:
+                    continue
+                synonyms = _str_list(extra[name], f"{where}.extra.{name}", file)
+            else:
+                if name in extra:  # the ledger redefines this field's synonyms
+                    continue
+                synonyms = shared.get(name, [])
+            for synonym in synonyms:
+                key = header_key(synonym)
+                if key and key not in exact:
+                    exact[key] = name
+                    contained.append((key, name))
+    contained.sort(key=lambda pair: -len(pair[0]))
+    return KindSpec(
+        kind=kind,
+        fields=tuple(fields),
+        required=tuple(required),
+        identifying=frozenset(
+            header_key(w) for w in _str_list(spec.get("identifying"), f"{where}.identifying", file)
+        ),
+        names=tuple(header_key(w) for w in _str_list(spec.get("names"), f"{where}.names", file)),
+        exact=exact,
+        contained=tuple(pair for pair in contained if len(pair[0]) >= 2),
+    )
+
+
+def load_synonyms(path: str | Path | None = None) -> Synonyms:
+    """The synonyms of ``path`` (default: the shipped file), validated; cached per path."""
+    return _load(str(Path(path) if path is not None else SYNONYMS_FILE))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Synonyms:
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SynonymsInvalid(
+            file, "/", f"无法读取（{exc.strerror}）", f"cannot be read ({exc})"
+        ) from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise SynonymsInvalid(file, "/", f"YAML 格式错误：{exc}", f"malformed YAML: {exc}") from exc
+    return parse_synonyms(data, file)
