@@ -1,0 +1,1 @@
+"""The facts editor: what the IP manual declares, the truth every answer is checked against."""

@@ -1,0 +1,52 @@
+"""Parsing what is typed into the facts tables: numbers with full-width digits, commas, units."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from ipaudit.domain.normalize import nfkc
+
+
+class BadValue(ValueError):
+    """The typed text is not a value of the expected kind (the edit is refused)."""
+
+
+def _clean(text: str, units: tuple[str, ...] = ()) -> str:
+    value = nfkc(text).strip().replace(",", "").replace(" ", "")
+    for unit in units:
+        value = value.removesuffix(unit)
+    return value
+
+
+def parse_decimal(text: str, *, units: tuple[str, ...] = ()) -> Decimal | None:
+    """A non-negative number; None for an empty cell. "１２", "12件" (with units=("件",)), "2.5"."""
+    value = _clean(text, units)
+    if not value:
+        return None
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise BadValue(text) from None
+    if not number.is_finite() or number < 0:
+        raise BadValue(text)
+    return number
+
+
+def parse_count(text: str, *, units: tuple[str, ...] = ("人", "件", "个")) -> int | None:
+    """A whole non-negative count; None for an empty cell."""
+    number = parse_decimal(text, units=units)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise BadValue(text)
+    return int(number)
+
+
+def parse_year(text: str) -> int | None:
+    """A year such as 2026 (also "2026年"); None for an empty cell."""
+    number = parse_count(text, units=("年",))
+    if number is None:
+        return None
+    if not 1900 <= number <= 2200:
+        raise BadValue(text)
+    return number

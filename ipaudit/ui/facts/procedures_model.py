@@ -1,0 +1,122 @@
+"""The procedures list (程序文件): code, title and the department that owns each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ipaudit.domain.model import Procedure, Text
+from ipaudit.ui.findings.language import pick
+
+Index = QModelIndex | QPersistentModelIndex
+
+CODE, TITLE, DEPARTMENT = range(3)
+COLUMNS = 3
+
+
+class ProceduresModel(QAbstractTableModel):
+    """One row per procedure. The department column shows the name and edits the key."""
+
+    proceduresEdited = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Procedure] = []
+        self._names: dict[str, Text] = {}
+        self._read_only = False
+
+    def set_rows(
+        self,
+        procedures: Sequence[Procedure],
+        departments: Sequence[tuple[str, Text]],
+        *,
+        read_only: bool = False,
+    ) -> None:
+        rows = list(procedures)
+        names = dict(departments)
+        if rows == self._rows and names == self._names and read_only == self._read_only:
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._names = names
+        self._read_only = read_only
+        self.endResetModel()
+
+    def procedures(self) -> tuple[Procedure, ...]:
+        return tuple(self._rows)
+
+    def add_procedure(self) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(Procedure("", ""))
+        self.endInsertRows()
+        return row  # an empty row changes no fact until something is typed into it
+
+    def remove_procedure(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+            self.proceduresEdited.emit()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, DEPARTMENT), self.index(last, DEPARTMENT))
+
+    # --- QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Code"), self.tr("Procedure"), self.tr("Department"))
+        return titles[section] if 0 <= section < COLUMNS else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base if self._read_only else base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        proc = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == CODE:
+                return proc.code
+            if col == TITLE:
+                return proc.title
+            name = self._names.get(proc.department)
+            return pick(name) if name else proc.department
+        if role == Qt.ItemDataRole.EditRole:
+            return (proc.code, proc.title, proc.department)[col]
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        row, col = index.row(), index.column()
+        proc = self._rows[row]
+        text = ("" if value is None else str(value)).strip()
+        field = ("code", "title", "department")[col]
+        new = replace(proc, **{field: text})
+        if new == proc:
+            return True
+        self._rows[row] = new
+        self.dataChanged.emit(index, index)
+        self.proceduresEdited.emit()
+        return True

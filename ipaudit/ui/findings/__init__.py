@@ -1,0 +1,1 @@
+"""The findings panel: every finding of the workspace, filtered, accepted or withdrawn."""

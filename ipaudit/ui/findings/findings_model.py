@@ -1,0 +1,155 @@
+"""The findings as a table: grade, department, item, message, accepted explanation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from ipaudit.domain.model import Finding, Text
+from ipaudit.ui.findings.grade_style import (
+    ACCEPTED_COLOR,
+    COLORS,
+    grade_icon,
+    grade_label,
+    grade_name,
+)
+from ipaudit.ui.findings.language import pick, short_name
+
+Index = QModelIndex | QPersistentModelIndex
+
+GRADE, DEPARTMENT, ITEM, MESSAGE, ACCEPTED = range(5)
+COLUMNS = 5
+
+#: the ``Finding`` itself
+FindingRole = Qt.ItemDataRole.UserRole + 1
+#: the workspace department key
+DepartmentKeyRole = Qt.ItemDataRole.UserRole + 2
+#: the checklist item key
+ItemKeyRole = Qt.ItemDataRole.UserRole + 3
+#: a value that sorts the column sensibly (grade rank for the grade column)
+SortRole = Qt.ItemDataRole.UserRole + 4
+
+
+class FindingsModel(QAbstractTableModel):
+    """A thin adapter over a list of findings; names come from the maps given to ``set_rows``."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Finding] = []
+        self._departments: dict[str, Text] = {}
+        self._items: dict[str, Text] = {}
+
+    # --- filling -----------------------------------------------------------------------------
+
+    def set_rows(
+        self,
+        findings: Sequence[Finding],
+        departments: Mapping[str, Text],
+        items: Mapping[str, Text],
+    ) -> None:
+        self.beginResetModel()
+        self._rows = list(findings)
+        self._departments = dict(departments)
+        self._items = dict(items)
+        self.endResetModel()
+
+    def finding(self, row: int) -> Finding:
+        return self._rows[row]
+
+    def findings(self) -> list[Finding]:
+        return list(self._rows)
+
+    def row_of(self, key: str) -> int:
+        """The row of the finding with this key, or -1."""
+        for row, f in enumerate(self._rows):
+            if f.key == key:
+                return row
+        return -1
+
+    def retranslate(self) -> None:
+        """The UI language changed: every text and header is new."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMNS - 1))
+
+    # --- QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Grade"),
+            self.tr("Department"),
+            self.tr("Item"),
+            self.tr("Finding"),
+            self.tr("Accepted because"),
+        )
+        return titles[section] if 0 <= section < COLUMNS else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        f = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(f, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(f, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == GRADE:
+            return grade_icon(f.grade)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if f.accepted is not None:
+                return ACCEPTED_COLOR
+            if col == GRADE:
+                return COLORS[f.grade]
+            return None
+        if role == Qt.ItemDataRole.FontRole and f.accepted is not None and col != ACCEPTED:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == FindingRole:
+            return f
+        if role == DepartmentKeyRole:
+            return f.department
+        if role == ItemKeyRole:
+            return f.item_key
+        if role == SortRole:
+            if col == GRADE:
+                return f.grade.rank
+            return self._text(f, col)
+        return None
+
+    def _tooltip(self, f: Finding, col: int) -> str:
+        if col == GRADE:
+            text = grade_label(f.grade)
+            return self.tr("%1 (accepted)").replace("%1", text) if f.accepted is not None else text
+        if col == DEPARTMENT:
+            name = self._departments.get(f.department)
+            return pick(name) if name else f.department
+        return self._text(f, col)
+
+    def _text(self, f: Finding, col: int) -> str:
+        if col == GRADE:
+            return grade_name(f.grade)  # the icon carries the symbol
+        if col == DEPARTMENT:
+            name = self._departments.get(f.department)
+            return short_name(pick(name)) if name else f.department
+        if col == ITEM:
+            title = self._items.get(f.item_key)
+            return pick(title) if title else f.item_key
+        if col == MESSAGE:
+            return pick(f.message)
+        if col == ACCEPTED:
+            return f.accepted or ""
+        return ""

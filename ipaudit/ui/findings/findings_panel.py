@@ -1,0 +1,264 @@
+"""The findings panel: every finding with its grade, filters, jump-to-item and acceptance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipaudit.domain.model import Finding, Grade
+from ipaudit.services import Assessment
+from ipaudit.ui import commands
+from ipaudit.ui.findings import findings_model as fm
+from ipaudit.ui.findings.accept_dialog import AcceptDialog
+from ipaudit.ui.findings.findings_filter import FindingsFilterModel
+from ipaudit.ui.findings.grade_style import grade_icon, grade_label
+from ipaudit.ui.findings.language import pick
+from ipaudit.ui.session import WorkspaceSession
+
+
+class FindingsPanel(QWidget):
+    """All findings of ``session.assessed``; double-click emits ``itemActivated(department, item)``."""
+
+    itemActivated = Signal(str, str)
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.accept_dialog: AcceptDialog | None = None
+
+        self.model = fm.FindingsModel(self)
+        self.proxy = FindingsFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.department_label = QLabel()
+        self.department_filter = QComboBox()
+        self.department_label.setBuddy(self.department_filter)
+        self.grade_label = QLabel()
+        self.grade_filter = QComboBox()
+        self.grade_label.setBuddy(self.grade_filter)
+        self.open_only = QCheckBox()
+        self.count_label = QLabel()
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(fm.GRADE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(fm.DEPARTMENT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(fm.ITEM, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(fm.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(fm.ACCEPTED, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(fm.DEPARTMENT, 130)
+        header.resizeSection(fm.ITEM, 200)
+        header.resizeSection(fm.ACCEPTED, 180)
+        self.view.sortByColumn(fm.GRADE, Qt.SortOrder.AscendingOrder)
+
+        self.accept_button = QPushButton()
+        self.withdraw_button = QPushButton()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.department_label)
+        filters.addWidget(self.department_filter)
+        filters.addSpacing(12)
+        filters.addWidget(self.grade_label)
+        filters.addWidget(self.grade_filter)
+        filters.addSpacing(12)
+        filters.addWidget(self.open_only)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.accept_button)
+        actions.addWidget(self.withdraw_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+
+        self.department_filter.currentIndexChanged.connect(self._filter_changed)
+        self.grade_filter.currentIndexChanged.connect(self._filter_changed)
+        self.open_only.toggled.connect(self.proxy.set_open_only)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.view.activated.connect(self._activated)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        session.assessed.connect(self._on_assessed)
+
+        self.retranslate_ui()
+        if session.assessment is not None:
+            self._on_assessed(session.assessment)
+        else:
+            self._update_buttons()
+
+    # --- public API --------------------------------------------------------------------------
+
+    def set_department_filter(self, key: str | None) -> None:
+        """Show one department's findings (None: all)."""
+        pos = self.department_filter.findData(key or "")
+        if pos >= 0:
+            self.department_filter.setCurrentIndex(pos)
+
+    def set_grade_filter(self, grade: Grade | None) -> None:
+        pos = self.grade_filter.findData(grade.value if grade else "")
+        if pos >= 0:
+            self.grade_filter.setCurrentIndex(pos)
+
+    def selected_finding(self) -> Finding | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        finding: Finding = rows[0].data(fm.FindingRole)
+        return finding
+
+    def select_finding(self, key: str) -> bool:
+        """Select the finding with this key if it is shown."""
+        row = self.model.row_of(key)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.view.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def accept_selected(self) -> AcceptDialog | None:
+        """Open the explanation dialog for the selected finding (window-modal, not blocking)."""
+        finding = self.selected_finding()
+        if finding is None or finding.accepted is not None or self.session.read_only_facts:
+            return None
+        dialog = AcceptDialog(finding, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: self._accept(finding, dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._forget_dialog)
+        self.accept_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def withdraw_selected(self) -> None:
+        finding = self.selected_finding()
+        if finding is None or finding.accepted is None or self.session.read_only_facts:
+            return
+        self.session.undo_stack.push(
+            commands.AcceptFinding(self.session, finding.key, None, finding.item_key)
+        )
+
+    # --- language ----------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.department_label.setText(self.tr("&Department:"))
+        self.grade_label.setText(self.tr("&Grade:"))
+        self.open_only.setText(self.tr("Hide &accepted"))
+        self.accept_button.setText(self.tr("Accept with e&xplanation…"))
+        self.accept_button.setToolTip(
+            self.tr("Accept the selected finding with a written explanation the report shows")
+        )
+        self.withdraw_button.setText(self.tr("&Withdraw acceptance"))
+        self._fill_department_filter()
+        self._fill_grade_filter()
+        self.model.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _fill_department_filter(self) -> None:
+        current = self.department_filter.currentData() or ""
+        self.department_filter.blockSignals(True)
+        self.department_filter.clear()
+        only = self.session.department_only
+        if only is None:
+            self.department_filter.addItem(self.tr("All departments"), "")
+        for dep in self.session.departments():
+            self.department_filter.addItem(pick(dep.name), dep.key)
+        pos = self.department_filter.findData(only or current)
+        self.department_filter.setCurrentIndex(max(pos, 0))
+        self.department_filter.setEnabled(only is None)
+        self.department_filter.blockSignals(False)
+        self._filter_changed()
+
+    def _fill_grade_filter(self) -> None:
+        current = self.grade_filter.currentData() or ""
+        self.grade_filter.blockSignals(True)
+        self.grade_filter.clear()
+        self.grade_filter.addItem(self.tr("All grades"), "")
+        for grade in Grade:
+            self.grade_filter.addItem(grade_icon(grade), grade_label(grade), grade.value)
+        self.grade_filter.setCurrentIndex(max(self.grade_filter.findData(current), 0))
+        self.grade_filter.blockSignals(False)
+        self._filter_changed()
+
+    def _filter_changed(self) -> None:
+        dep = self.department_filter.currentData() or None
+        grade = self.grade_filter.currentData() or None
+        self.proxy.set_department(dep)
+        self.proxy.set_grade(Grade(grade) if grade else None)
+        self._update_count()
+        self._update_buttons()
+
+    def _on_assessed(self, assessment: Assessment) -> None:
+        selected = self.selected_finding()
+        ws = self.session.workspace
+        departments = {d.key: d.name for d in ws.departments()}
+        items = {it.key: it.title for it in ws.template.items}
+        self.model.set_rows(assessment.findings, departments, items)
+        if selected is not None:
+            self.select_finding(selected.key)
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = self.tr("%1 of %2 findings").replace("%1", str(shown)).replace("%2", str(total))
+        self.count_label.setText(text)
+
+    def _update_buttons(self) -> None:
+        finding = self.selected_finding()
+        editable = not self.session.read_only_facts
+        self.accept_button.setEnabled(editable and finding is not None and finding.accepted is None)
+        self.withdraw_button.setEnabled(
+            editable and finding is not None and finding.accepted is not None
+        )
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.itemActivated.emit(index.data(fm.DepartmentKeyRole), index.data(fm.ItemKeyRole))
+
+    def _accept(self, finding: Finding, explanation: str) -> None:
+        if explanation:
+            self.session.undo_stack.push(
+                commands.AcceptFinding(self.session, finding.key, explanation, finding.item_key)
+            )
+
+    def _forget_dialog(self) -> None:
+        self.accept_dialog = None
