@@ -46,12 +46,16 @@ def lang() -> str:
     return "en" if env.lower().startswith("en") else "zh"
 
 
-def pad(text: str, width: int) -> str:
-    """Left-align ``text`` in ``width`` terminal columns (CJK characters take two)."""
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes (CJK characters take two)."""
     import unicodedata
 
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(width - used, 0)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """Left-align ``text`` in ``width`` terminal columns."""
+    return text + " " * max(width - display_width(text), 0)
 
 
 def out(text: str = "") -> None:

@@ -47,7 +47,7 @@ DEFAULT_WINDOW_DAYS = 15
 
 # where each ledger's findings go: (department, words that name the ledger's checklist item)
 _LEDGER_ITEMS: dict[LedgerKind, tuple[str, tuple[str, ...]]] = {
-    LedgerKind.REWARDS: ("hr_admin", ("奖惩记录", "奖惩制度", "奖惩")),
+    LedgerKind.REWARDS: ("hr_admin", ("奖惩审批", "奖惩记录", "奖惩制度", "奖惩")),
     LedgerKind.PAYMENTS: ("finance", ("奖金发放登记",)),
     LedgerKind.EXPENSES: ("finance", ("经费使用记录",)),
     LedgerKind.PORTFOLIO: ("ip_office", ("台账", "知识产权清单", "归纳整理")),

@@ -1,0 +1,128 @@
+"""The ledger commands on the shared office-suite samples and on real generated files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, main
+from tests.unit.ledger.sheetgen import write_sheet
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "ledgers"
+REWARDS = SAMPLES / "奖惩记录表.xls"
+PAYMENTS = SAMPLES / "奖金发放登记表.xlsx"
+EXPENSES = SAMPLES / "知识产权经费使用记录.csv"
+RATES = ["--rate", "invention=5000", "--rate", "utility_model=1000", "--rate", "design=500"]
+RATES += ["--rate", "software_copyright=500", "--rate", "trademark=300"]
+
+pytestmark = pytest.mark.skipif(not SAMPLES.exists(), reason="shared samples not present")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_one_off_reconcile_reports_exactly_the_samples_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "reconcile", REWARDS, PAYMENTS, EXPENSES, *RATES, "--json")
+    assert code == EXIT_OK, err
+    data = json.loads(out)
+    kinds = sorted(f["kind"] for f in data["findings"])
+    assert kinds == sorted(
+        [
+            "unpaid_reward",
+            "underpaid",
+            "payment_without_decision",
+            "batch_mismatch",
+            "total_mismatch",
+        ]
+    )
+    by_kind = {f["kind"]: f for f in data["findings"]}
+    assert by_kind["unpaid_reward"]["persons"] == ["黄海"]
+    assert by_kind["unpaid_reward"]["ip_items"] == ["ZL202410100004.0"]
+    assert by_kind["underpaid"]["difference"] == "-200.00"
+    assert by_kind["payment_without_decision"]["persons"] == ["马超"]
+    assert by_kind["batch_mismatch"]["difference"] == "200.00"
+    assert by_kind["total_mismatch"]["rows"] == [
+        {"file": "奖金发放登记表.xlsx", "sheet": "奖金发放", "row": 16}
+    ]
+    summary = data["summary"]
+    assert summary["rewards"]["total"] == "30800.00" and summary["penalties"]["total"] == "500.00"
+    assert summary["payments"]["total"] == "26600.00"
+    assert summary["expense_reward_lines"]["total"] == "26800.00"
+    assert data["problems"] == []
+    assert (
+        run(capsys, "reconcile", REWARDS, PAYMENTS, EXPENSES, "--fail-on-discrepancy")[0]
+        == EXIT_BLOCKING
+    )
+
+
+def test_ledgers_in_a_workspace_feed_findings_and_keep_explanations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = tmp_path / "w.ipaudit"
+    assert run(capsys, "new", ws, "--company", "示例智能科技有限公司")[0] == EXIT_OK
+    for f in (REWARDS, PAYMENTS, EXPENSES):
+        code, out, err = run(capsys, "import-ledger", ws, f)
+        assert code == EXIT_OK, err
+    assert run(capsys, "rates", ws, *RATES)[0] == EXIT_OK
+    ledger = json.loads(run(capsys, "ledger", ws, "--json")[1])
+    assert len(ledger["discrepancies"]) == 5
+    findings = json.loads(run(capsys, "findings", ws, "--json")[1])
+    ledger_findings = [f for f in findings if f["code"].startswith("ledger.")]
+    assert len(ledger_findings) == 5
+    assert {f["department"] for f in ledger_findings} == {"finance", "hr_admin"}
+
+    unpaid = next(f for f in ledger_findings if f["code"] == "ledger.unpaid_reward")
+    assert (
+        run(capsys, "accept", ws, unpaid["key"], "已于12月补发，见凭证记-2025-1215")[0] == EXIT_OK
+    )
+    # re-importing the same ledger keeps the explanation that still applies
+    assert run(capsys, "import-ledger", ws, REWARDS)[0] == EXIT_OK
+    again = json.loads(run(capsys, "ledger", ws, "--json")[1])
+    accepted = [d for d in again["discrepancies"] if d["accepted"]]
+    assert [d["kind"] for d in accepted] == ["unpaid_reward"]
+    assert accepted[0]["accepted"].startswith("已于12月补发")
+    findings = json.loads(run(capsys, "findings", ws, "--json")[1])
+    unpaid = next(f for f in findings if f["code"] == "ledger.unpaid_reward")
+    assert unpaid["blocking"] is False and unpaid["accepted"]
+
+
+def test_mapping_given_once_is_remembered_for_that_layout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # headers no synonym knows: the user maps the columns once
+    rows = [
+        ["登记日", "员工", "科室", "成果编号", "数目", "单据"],
+        ["2025-01-31", "王强", "研发部", "ZL202410100001.7", "5000", "记-1"],
+        ["2025-02-28", "李娜", "研发部", "ZL202420200001.X", "1000", "记-2"],
+    ]
+    sheet = write_sheet(tmp_path / "发放.xlsx", rows, "xlsx", sheet_name="发放")
+    ws = tmp_path / "w.ipaudit"
+    run(capsys, "new", ws, "--company", "X")
+    code, _, err = run(capsys, "import-ledger", ws, sheet, "--kind", "payments")
+    assert code == EXIT_INPUT and err  # not recognised without a mapping, and it says so
+    mapping = "date=A,person=B,department=C,ip_number=D,amount=E,voucher=F"
+    code, out, err = run(
+        capsys, "import-ledger", ws, sheet, "--kind", "payments", "--map", mapping, "--json"
+    )
+    assert code == EXIT_OK, err
+    assert json.loads(out)[0]["entries"] == 2
+    # the same layout again, without --map: the remembered mapping is used
+    code, out, err = run(capsys, "import-ledger", ws, sheet, "--kind", "payments", "--json")
+    assert code == EXIT_OK, err
+    assert json.loads(out)[0]["entries"] == 2
+
+
+def test_bad_files_are_clear_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    garbage = tmp_path / "ledger.xlsx"
+    garbage.write_bytes(b"\x00\x01garbage" * 100)
+    code, _, err = run(capsys, "reconcile", garbage, PAYMENTS, EXPENSES)
+    assert code == EXIT_INPUT and "ledger.xlsx" in err
+    code, _, err = run(capsys, "reconcile", REWARDS)
+    assert code == EXIT_INPUT
