@@ -68,7 +68,7 @@ def test_ledgers_in_a_workspace_feed_findings_and_keep_explanations(
     ws = tmp_path / "w.ipaudit"
     assert run(capsys, "new", ws, "--company", "示例智能科技有限公司")[0] == EXIT_OK
     for f in (REWARDS, PAYMENTS, EXPENSES):
-        code, out, err = run(capsys, "import-ledger", ws, f)
+        code, _out, err = run(capsys, "import-ledger", ws, f)
         assert code == EXIT_OK, err
     assert run(capsys, "rates", ws, *RATES)[0] == EXIT_OK
     ledger = json.loads(run(capsys, "ledger", ws, "--json")[1])
