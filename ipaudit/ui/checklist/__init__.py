@@ -1,0 +1,3 @@
+"""The department checklist: navigator, checklist tree and item panel, with their models and dialogs."""
+
+from __future__ import annotations
