@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ipaudit.demo import content
 from ipaudit.demo.files import safe_name, write_docx, write_txt, write_xlsx
+from ipaudit.demo.ledgers import add_ledgers
 from ipaudit.domain.facts import declared
 from ipaudit.domain.model import Item, ItemKind, ItemState, Question, Status
 from ipaudit.services import Workspace
@@ -65,6 +66,7 @@ class _Builder:
             if self.progress:
                 self.progress(n, len(items))
         self.ws.store.set_setting("demo", "1")
+        add_ledgers(self.ws, self.tmp)
         self.history()
         self.ws.changed()
 

@@ -159,6 +159,8 @@ def test_demo_fires_every_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
         "objective_split_mismatch",
         "objective_not_in_list",
         "na_without_reason",
+        "ledger.unpaid_reward",
+        "ledger.batch_mismatch",
     }
     assert expected <= codes
     data = run_json(capsys, "readiness", path)
