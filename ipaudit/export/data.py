@@ -1,0 +1,332 @@
+"""One consistent read of a workspace for every document of a pack, and where each file goes.
+
+``collect()`` reads the workspace once (facts, states, findings, readiness, evidence, ledgers) and
+plans every path of the pack, so the report, the workbook and the interview sheets cite the same
+numbers and the same places. The documents are then written from this snapshot alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ipaudit.domain.model import (
+    Department,
+    Evidence,
+    Facts,
+    Finding,
+    FormDef,
+    Item,
+    ItemKind,
+    ItemState,
+    Readiness,
+    Template,
+    WorkspaceInfo,
+)
+from ipaudit.export.i18n import t
+from ipaudit.export.options import ExportOptions
+from ipaudit.export.redaction import redact
+from ipaudit.export.safenames import PathPlanner, safe_component
+
+if TYPE_CHECKING:
+    from ipaudit.ledger.model import Entry, LedgerKind, Problem
+    from ipaudit.ledger.reconcile import Reconciliation
+    from ipaudit.services import Workspace
+
+# findings that mean a record is (partly) missing: a blank form helps
+MISSING_RECORD_CODES = frozenset(
+    {"evidence_missing", "too_few_records", "record_set_incomplete", "year_not_covered"}
+)
+FALLBACK_TIME = dt.datetime(2000, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceFile:
+    evidence: Evidence
+    department: str  # workspace department key ("" when the owner is absent)
+    path: str  # pack-relative path; "" when evidence is not included
+    older: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FormFile:
+    item: Item
+    form: FormDef
+    department: str
+    path: str
+
+
+@dataclass(slots=True)
+class LedgerData:
+    entries: dict[LedgerKind, list[Entry]]
+    problems: list[Problem]
+    reconciliation: Reconciliation | None
+    explanations: dict[str, str]  # discrepancy key -> accepted explanation
+
+
+@dataclass(frozen=True, slots=True)
+class PackNames:
+    """The pack's own file and folder names in the chosen language."""
+
+    root: str
+    report: str
+    report_pdf: str
+    workbook: str
+    readme: str
+    interviews: str
+    evidence: str
+    forms: str
+    older: str
+
+    @classmethod
+    def of(cls, root: str, lang: str) -> PackNames:
+        report = t("file.report", lang)
+        return cls(
+            root=root,
+            report=f"{report}.docx",
+            report_pdf=f"{report}.pdf",
+            workbook=f"{t('file.workbook', lang)}.xlsx",
+            readme=f"{t('file.readme', lang)}.txt",
+            interviews=t("dir.interviews", lang),
+            evidence=t("dir.evidence", lang),
+            forms=t("dir.forms", lang),
+            older=t("dir.older", lang),
+        )
+
+
+@dataclass(slots=True)
+class PackData:
+    lang: str
+    options: ExportOptions
+    names: PackNames
+    info: WorkspaceInfo
+    template: Template
+    departments: list[Department]  # present and not merged, in order
+    department_names: dict[str, str]  # every department key -> its name in ``lang``
+    items: dict[str, list[Item]]  # department key -> its items
+    states: dict[str, ItemState]
+    facts: Facts
+    findings: list[Finding]
+    overall: Readiness
+    readiness: dict[str, Readiness]
+    evidence: list[EvidenceFile]  # current versions, then older ones when asked
+    forms: list[FormFile]
+    interview_paths: dict[str, str]  # department key -> pack path of its interview sheet
+    ledger: LedgerData | None
+    as_of: dt.datetime  # fixed timestamp of the documents (from the workspace, not the clock)
+    clean: Callable[[str], str] = field(default=lambda s: s)
+
+    def text(self, value: object) -> str:
+        """A value as document text, redacted when asked."""
+        return self.clean("" if value is None else str(value))
+
+    def dep_name(self, key: str) -> str:
+        return self.department_names.get(key) or key or t("dep.other", self.lang)
+
+    def findings_of(self, department: str) -> list[Finding]:
+        return [f for f in self.findings if f.department == department]
+
+    def evidence_of_item(self, item_key: str, *, older: bool = False) -> list[EvidenceFile]:
+        return [e for e in self.evidence if e.evidence.item_key == item_key and e.older == older]
+
+    def forms_of(self, department: str) -> list[FormFile]:
+        return [f for f in self.forms if f.department == department]
+
+
+def load_ledgers(ws: Workspace) -> LedgerData | None:
+    """The workspace's ledgers and reconciliation; None when this build has no ledger support."""
+    try:
+        service = importlib.import_module("ipaudit.ledger_service")
+    except ModuleNotFoundError as exc:
+        if exc.name != "ipaudit.ledger_service":
+            raise
+        return None
+    book = service.load_book(ws)
+    accepted = ws.store.acceptances()
+    recon = book.reconciliation
+    explanations = (
+        {d.key: accepted[d.key] for d in recon.discrepancies if d.key in accepted}
+        if recon is not None
+        else {}
+    )
+    return LedgerData(dict(book.entries), list(book.problems), recon, explanations)
+
+
+def _ensure_ledger_findings(ws: Workspace) -> None:
+    """Make the workspace's findings include the ledger discrepancies, as the app shows them."""
+    try:
+        service = importlib.import_module("ipaudit.ledger_service")
+    except ModuleNotFoundError as exc:
+        if exc.name != "ipaudit.ledger_service":
+            raise
+        return
+    from ipaudit import services
+
+    register: Callable[[], None] | None = getattr(service, "register", None)
+    if register is None:
+        return
+    before = len(services.FINDING_SOURCES)
+    register()
+    if len(services.FINDING_SOURCES) != before:
+        ws.changed()
+
+
+def as_of(ws: Workspace, evidence: list[Evidence]) -> dt.datetime:
+    """The latest moment the workspace records: its creation or the newest evidence."""
+    moments: list[dt.datetime] = []
+    created = ws.store.meta_value("created_at")
+    if created:
+        with contextlib.suppress(ValueError):
+            moments.append(dt.datetime.fromisoformat(created))
+    moments += [e.added_at for e in evidence if e.added_at is not None]
+    stamp = max(moments, default=FALLBACK_TIME).replace(microsecond=0, tzinfo=None)
+    return max(stamp, FALLBACK_TIME)
+
+
+def _slot_prefix(item: Item, ev: Evidence, state: ItemState | None, lang: str) -> str:
+    if ev.slot.startswith("year:"):
+        return f"{ev.slot[5:]}_"
+    inst, _, sub = ev.slot.partition("/")
+    if not inst.isdigit():
+        return ""
+    title = next((s.title.get(lang) for s in item.sub_records if s.key == sub), sub)
+    return f"{inst}-{title}_"
+
+
+def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
+    """Read ``ws`` once and plan the pack whose root folder is named ``root``."""
+    lang = options.lang
+    names = PackNames.of(root, lang)
+    _ensure_ledger_findings(ws)
+    assessment = ws.assess()
+    info = ws.info()
+    all_deps = ws.departments()
+    active = [d for d in all_deps if not d.absent and not d.merged_into]
+    dep_names = {d.key: d.name.get(lang) for d in all_deps}
+    states = ws.states()
+    items = {d.key: ws.items_of(d.key) for d in active}
+    owner_of = {it.key: dep for dep, its in items.items() for it in its}
+    all_evidence = ws.evidence(include_old=True)
+    current = [e for e in all_evidence if e.current]
+    older = [e for e in all_evidence if not e.current] if options.older_versions else []
+
+    planner = PathPlanner(root)
+    position = {it.key: n for n, it in enumerate(ws.template.items)}
+    dep_position = {d.key: n for n, d in enumerate(all_deps)}
+
+    def sort_key(e: Evidence) -> tuple[int, int, str, int]:
+        dep = owner_of.get(e.item_key, e.department)
+        return (dep_position.get(dep, 999), position.get(e.item_key, 10**6), e.slot, e.id)
+
+    files: list[EvidenceFile] = []
+    for group, is_old in (
+        (sorted(current, key=sort_key), False),
+        (sorted(older, key=sort_key), True),
+    ):
+        for ev in group:
+            dep = owner_of.get(ev.item_key, "")
+            path = ""
+            if options.include_evidence:
+                path = _evidence_path(
+                    planner, names, ws, ev, dep or ev.department, dep_names, states, lang, is_old
+                )
+            files.append(EvidenceFile(ev, dep, path, is_old))
+
+    forms = _plan_forms(planner, names, assessment.findings, items, dep_names, ws.template, lang)
+    interview_paths = {
+        d.key: planner.child(
+            names.interviews, f"{t('file.interview', lang, department=dep_names[d.key])}.docx", 80
+        )
+        for d in active
+    }
+    return PackData(
+        lang=lang,
+        options=options,
+        names=names,
+        info=info,
+        template=ws.template,
+        departments=active,
+        department_names=dep_names,
+        items=items,
+        states=states,
+        facts=ws.facts(),
+        findings=list(assessment.findings),
+        overall=assessment.overall,
+        readiness=dict(assessment.departments),
+        evidence=files,
+        forms=forms,
+        interview_paths=interview_paths,
+        ledger=load_ledgers(ws),
+        as_of=as_of(ws, all_evidence),
+        clean=redact if options.redact else (lambda s: s),
+    )
+
+
+def _evidence_path(
+    planner: PathPlanner,
+    names: PackNames,
+    ws: Workspace,
+    ev: Evidence,
+    dep: str,
+    dep_names: dict[str, str],
+    states: dict[str, ItemState],
+    lang: str,
+    older: bool,
+) -> str:
+    dep_folder = planner.folder(names.evidence, dep_names.get(dep) or t("dep.other", lang), 40)
+    try:
+        item = ws.template.item(ev.item_key)
+    except KeyError:
+        item = None
+    label = f"{item.clause} {item.title.get(lang)}" if item else ev.item_key
+    folder = planner.folder(dep_folder, label, 60)
+    prefix = _slot_prefix(item, ev, states.get(ev.item_key), lang) if item else ""
+    original = safe_component(ev.original_name or ev.title or f"evidence-{ev.id}", 200)
+    if older:
+        folder = planner.folder(folder, names.older, 20)
+        stamp = ev.added_at.strftime("%Y%m%d") + "_" if ev.added_at else f"{ev.id}_"
+        prefix = stamp + prefix
+    return planner.child(folder, prefix + original, 100)
+
+
+def _plan_forms(
+    planner: PathPlanner,
+    names: PackNames,
+    findings: list[Finding],
+    items: dict[str, list[Item]],
+    dep_names: dict[str, str],
+    template: Template,
+    lang: str,
+) -> list[FormFile]:
+    missing = {f.item_key for f in findings if f.code in MISSING_RECORD_CODES}
+    out: list[FormFile] = []
+    for dep, dep_items in items.items():
+        for item in dep_items:
+            if item.key not in missing or item.kind is ItemKind.ANSWER:
+                continue
+            for form in item.forms:
+                folder = planner.folder(names.forms, dep_names.get(dep) or dep, 40)
+                ext = "docx" if form.format == "docx" else "xlsx"
+                path = planner.child(folder, f"{form.title.get(lang)}.{ext}", 80)
+                out.append(FormFile(item, form, dep, path))
+    return out
+
+
+def describe_slot(item: Item | None, slot: str, state: ItemState | None, lang: str) -> str:
+    """A record-set or yearly slot in words ("1（项目A）/立项报告", "2025")."""
+    if not slot:
+        return ""
+    if slot.startswith("year:"):
+        return slot[5:]
+    inst, _, sub = slot.partition("/")
+    if item is None or not inst.isdigit():
+        return slot
+    sub_title = next((s.title.get(lang) for s in item.sub_records if s.key == sub), sub)
+    names = state.instance_names if state else ()
+    n = int(inst)
+    who = f"{inst}（{names[n - 1]}）" if 1 <= n <= len(names) and names[n - 1] else inst
+    return f"{who}/{sub_title}"

@@ -1,0 +1,71 @@
+"""Expected failures of exporting and verifying a pack, saying what happened and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ExportError(Exception):
+    """Base of the expected export and verify failures. ``message(lang)`` is what the user reads."""
+
+    code = "export_error"
+
+    def __init__(self, path: str | Path, zh: str, en: str) -> None:
+        self.path = str(path)
+        self.zh = zh
+        self.en = en
+        super().__init__(f"{en} [{self.path}]")
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang.startswith("en") else self.zh
+
+
+class TargetExists(ExportError):
+    code = "target_exists"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"{path} 已存在。请换一个名称，或选择覆盖（CLI：--force）。",
+            f"{path} already exists. Choose another name, or choose to overwrite it (CLI: --force).",
+        )
+
+
+class TargetNotWritable(ExportError):
+    code = "target_not_writable"
+
+    def __init__(self, path: str | Path, detail: str) -> None:
+        self.detail = detail
+        super().__init__(
+            path,
+            f"无法写入 {path}（{detail}）。请检查磁盘空间和文件夹权限后重试；没有留下任何未完成的文件。",
+            f"Cannot write {path} ({detail}). Check the free disk space and the folder's permissions and"
+            " try again; nothing half-written was left behind.",
+        )
+
+
+class EvidenceDamaged(ExportError):
+    code = "evidence_damaged"
+
+    def __init__(self, path: str | Path, name: str, sha256: str) -> None:
+        self.name = name
+        self.sha256 = sha256
+        super().__init__(
+            path,
+            f"工作区中的证据文件“{name}”已损坏（内容与其 SHA-256 {sha256[:12]}… 不符，或已丢失）。"
+            "请重新附加该文件后再导出。",
+            f"The evidence file '{name}' in the workspace is damaged (its bytes do not match its SHA-256"
+            f" {sha256[:12]}…, or they are gone). Attach the file again, then export.",
+        )
+
+
+class PackUnreadable(ExportError):
+    code = "pack_unreadable"
+
+    def __init__(self, path: str | Path, detail_zh: str, detail_en: str) -> None:
+        super().__init__(
+            path,
+            f"{path} 不是可核对的资料包：{detail_zh}。请选择导出的资料包文件夹或 .zip 文件。",
+            f"{path} is not a pack that can be verified: {detail_en}. Choose an exported pack folder or"
+            " .zip file.",
+        )

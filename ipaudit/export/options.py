@@ -1,0 +1,29 @@
+"""What the user chose for one export."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+LANGUAGES = ("zh", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    lang: str = "zh"  # language of the documents and of the file and folder names
+    as_zip: bool = False  # one .zip file instead of a folder
+    include_evidence: bool = True
+    older_versions: bool = False  # older versions of evidence in a subfolder of each item
+    redact: bool = False  # mask resident ID and mobile numbers in the documents
+    pdf: bool = False  # a PDF of the report too (needs LibreOffice)
+    overwrite: bool = False  # replace an existing pack of the same name
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}, not {self.lang!r}")
+
+    def recorded(self) -> dict[str, Any]:
+        """The options that shape the content (written into the manifest)."""
+        data = asdict(self)
+        data.pop("overwrite")
+        return data

@@ -1,0 +1,575 @@
+"""The readiness report (docx): cover, contents, summary with chart, departments, facts, ledgers,
+evidence index and the appendix of every ledger discrepancy."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ipaudit.domain.model import Finding, Grade, ItemKind, Status
+from ipaudit.export import docx_xml as X
+from ipaudit.export.data import PackData, describe_slot
+from ipaudit.export.docx_base import PackDocument
+from ipaudit.export.docx_chart import bar_chart_xml, chart_workbook
+from ipaudit.export.i18n import (
+    AUDIT_TYPE_TEXT,
+    KIND_TEXT,
+    grade_text,
+    percent,
+    pick,
+    status_text,
+    t,
+    todo_text,
+)
+from ipaudit.export.ledger_text import money, row_ref, signed
+
+GRADE_FILL = {Grade.MAJOR: "FFC7CE", Grade.MINOR: "FFEB9C", Grade.OBSERVATION: "DDEBF7"}
+READY_FILL = "C6EFCE"
+PORTRAIT = X.A4_TEXT_WIDTH
+LANDSCAPE = X.A4_LANDSCAPE_TEXT_WIDTH
+EMU_PER_MM = 36000
+
+
+def columns(
+    lang: str, total: int, spec: list[tuple[str, float] | tuple[str, float, str]]
+) -> list[X.Column]:
+    w = X.widths(total, [s[1] for s in spec])
+    return [
+        X.Column(t(s[0], lang), width, s[2] if len(s) > 2 else None)  # type: ignore[misc]
+        for s, width in zip(spec, w, strict=True)
+    ]
+
+
+def worst(findings: list[Finding]) -> Grade | None:
+    open_ = [f.grade for f in findings if f.accepted is None]
+    return min(open_, key=lambda g: g.rank, default=None)
+
+
+def build_report(data: PackData) -> bytes:
+    lang = data.lang
+    doc = PackDocument(
+        lang,
+        clean=data.clean,
+        footer=t("footer.page", lang, page="{page}", pages="{pages}"),
+        toc=True,
+    )
+    _cover(doc, data)
+    doc.toc_here(t("toc.title", lang))
+    _summary(doc, data)
+    for dep in data.departments:
+        _department(doc, data, dep.key)
+    _facts(doc, data)
+    _ledgers(doc, data)
+    doc.landscape_from_here()
+    _evidence_index(doc, data)
+    _appendix(doc, data)
+    title = t("report.title", lang).replace("\n", " ")
+    return doc.save(
+        title=f"{data.info.company} {title}",
+        subject=data.template.title.get(lang),
+        author=data.info.company,
+        as_of=data.as_of,
+    )
+
+
+# --- cover and summary ------------------------------------------------------------------------
+
+
+def _cover(doc: PackDocument, data: PackData) -> None:
+    lang, info = data.lang, data.info
+    for _ in range(4):
+        doc.para("")
+    doc.raw(
+        X.paragraph(
+            X.run(data.text(info.company), bold=True, size=36, heading_font=True),
+            align="center",
+            style="CoverLine",
+        )
+    )
+    doc.raw(
+        X.paragraph(
+            X.run(t("report.title", lang), bold=True, size=48, heading_font=True),
+            style="Title",
+            align="center",
+        )
+    )
+    doc.para("")
+    rows = [
+        (t("cover.company", lang), info.company),
+        (t("cover.standard", lang), data.template.title.get(lang)),
+        (t("cover.audit_type", lang), pick(AUDIT_TYPE_TEXT[info.audit_type], lang)),
+        (t("cover.audit_dates", lang), f"{info.audit_start} ~ {info.audit_end}"),
+        (t("cover.period", lang), f"{info.period_start} ~ {info.period_end}"),
+        (t("cover.overall", lang), percent(data.overall.percent)),
+        (t("cover.blocking", lang), str(data.overall.blocking)),
+        (t("cover.prepared", lang), data.as_of.strftime("%Y-%m-%d %H:%M")),
+    ]
+    cols = [X.Column(t("col.field", lang), 2600), X.Column(t("col.value", lang), 5800)]
+    doc.table(cols, ([X.Cell(a, bold=True), b] for a, b in rows))
+    if data.options.redact:
+        doc.para(t("cover.redacted", lang), size=18, align="center", color="595959")
+    doc.page_break()
+
+
+def _summary(doc: PackDocument, data: PackData) -> None:
+    lang = data.lang
+    o = data.overall
+    doc.heading(t("summary.title", lang), 1, new_page=True)
+    doc.para(
+        t(
+            "summary.text",
+            lang,
+            date=data.as_of.date().isoformat(),
+            company=data.info.company,
+            items=o.items,
+            ready=o.ready_items,
+            percent=percent(o.percent),
+            findings=len(data.findings),
+            major=o.by_grade[Grade.MAJOR],
+            minor=o.by_grade[Grade.MINOR],
+            observation=o.by_grade[Grade.OBSERVATION],
+            blocking=o.blocking,
+        )
+    )
+    names = [data.dep_name(d.key) for d in data.departments]
+    values = [data.readiness[d.key].percent for d in data.departments]
+    if names:
+        title = t("summary.chart", lang)
+        series = t("col.readiness_pct", lang)
+        height_mm = 30 + 11 * len(names)
+        doc.chart(
+            bar_chart_xml(title, series, [data.text(n) for n in names], values, embedded=True),
+            chart_workbook(
+                [t("col.department", lang), series],
+                [data.text(n) for n in names],
+                values,
+                data.as_of,
+            ),
+            160 * EMU_PER_MM,
+            height_mm * EMU_PER_MM,
+            title,
+        )
+    doc.heading(t("summary.by_department", lang), 2)
+    cols = columns(
+        lang,
+        PORTRAIT,
+        [
+            ("col.department", 3.2),
+            ("col.readiness", 1.3, "right"),
+            ("col.items", 1.1, "right"),
+            ("col.ready", 1.1, "right"),
+            ("col.blocking", 1.1, "right"),
+            *[(f"grade.{g.value}", 1.1, "right") for g in Grade],
+        ],
+    )
+    rows = []
+    for d in data.departments:
+        r = data.readiness[d.key]
+        rows.append(
+            [
+                data.dep_name(d.key),
+                X.Cell(percent(r.percent), fill=_level_fill(r.percent)),
+                str(r.items),
+                str(r.ready_items),
+                str(r.blocking),
+                *[str(r.by_grade[g]) for g in Grade],
+            ]
+        )
+    rows.append(
+        [
+            X.Cell(t("wb.overall", lang), bold=True),
+            X.Cell(percent(o.percent), bold=True, fill=_level_fill(o.percent)),
+            X.Cell(str(o.items), bold=True),
+            X.Cell(str(o.ready_items), bold=True),
+            X.Cell(str(o.blocking), bold=True),
+            *[X.Cell(str(o.by_grade[g]), bold=True) for g in Grade],
+        ]
+    )
+    doc.table(cols, rows)
+    doc.heading(t("summary.by_grade", lang), 2)
+    total = Counter(f.grade for f in data.findings)
+    opened = Counter(f.grade for f in data.findings if f.accepted is None)
+    cols = columns(
+        lang, PORTRAIT, [("col.grade", 3), ("col.count", 1.5, "right"), ("col.open", 1.5, "right")]
+    )
+    doc.table(
+        cols,
+        [
+            [X.Cell(grade_text(g, lang), fill=GRADE_FILL[g]), str(total[g]), str(opened[g])]
+            for g in Grade
+        ],
+    )
+
+
+def _level_fill(value: float) -> str:
+    return (
+        READY_FILL
+        if value >= 90
+        else GRADE_FILL[Grade.MINOR]
+        if value >= 70
+        else GRADE_FILL[Grade.MAJOR]
+    )
+
+
+# --- departments ------------------------------------------------------------------------------
+
+
+def _department(doc: PackDocument, data: PackData, dep: str) -> None:
+    lang = data.lang
+    r = data.readiness[dep]
+    doc.heading(data.dep_name(dep), 1, new_page=True)
+    if dep in data.facts.headcount:
+        doc.para(t("dep.headcount", lang, n=data.facts.headcount[dep]))
+    if data.facts.duties.get(dep, "").strip():
+        doc.para(t("dep.duties", lang, text=data.facts.duties[dep]))
+    doc.para(
+        t(
+            "dep.readiness",
+            lang,
+            percent=percent(r.percent),
+            ready=r.ready_items,
+            items=r.items,
+            major=r.by_grade[Grade.MAJOR],
+            minor=r.by_grade[Grade.MINOR],
+            observation=r.by_grade[Grade.OBSERVATION],
+        )
+    )
+    findings = data.findings_of(dep)
+    by_item: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_item.setdefault(f.item_key, []).append(f)
+    current_count = Counter(e.evidence.item_key for e in data.evidence if not e.older)
+
+    doc.heading(t("dep.items", lang), 2)
+    cols = columns(
+        lang,
+        PORTRAIT,
+        [
+            ("col.clause", 1.0),
+            ("col.item", 4.6),
+            ("col.kind", 1.2),
+            ("col.status", 1.2),
+            ("col.evidence", 0.9, "right"),
+            ("col.worst", 1.6),
+        ],
+    )
+    rows = []
+    for item in data.items.get(dep, []):
+        state = data.states.get(item.key)
+        status = state.status if state else Status.NOT_STARTED
+        w = worst(by_item.get(item.key, []))
+        rows.append(
+            [
+                item.clause,
+                item.title.get(lang),
+                pick(KIND_TEXT[item.kind], lang),
+                X.Cell(
+                    status_text(status, lang), fill=READY_FILL if status is Status.READY else None
+                ),
+                "" if item.kind is ItemKind.ANSWER else str(current_count.get(item.key, 0)),
+                X.Cell(grade_text(w, lang), fill=GRADE_FILL[w]) if w else "",
+            ]
+        )
+    doc.table(cols, rows)
+
+    doc.heading(t("dep.findings", lang), 2)
+    if findings:
+        titles = {it.key: it.title.get(lang) for it in data.template.items}
+        cols = columns(
+            lang,
+            PORTRAIT,
+            [
+                ("col.grade", 1.3),
+                ("col.item", 2.0),
+                ("col.message", 3.6),
+                ("col.todo", 2.6),
+                ("col.accepted", 1.8),
+            ],
+        )
+        doc.table(
+            cols,
+            (
+                [
+                    X.Cell(grade_text(f.grade, lang), fill=GRADE_FILL[f.grade]),
+                    titles.get(f.item_key, f.item_key),
+                    f.message.get(lang),
+                    todo_text(f.code, lang),
+                    f.accepted or "",
+                ]
+                for f in findings
+            ),
+        )
+    else:
+        doc.para(t("dep.no_findings", lang))
+
+    doc.heading(t("dep.evidence", lang), 2)
+    files = [e for e in data.evidence if e.department == dep and not e.older]
+    if files:
+        titles = {it.key: it for it in data.template.items}
+        cols = columns(
+            lang,
+            PORTRAIT,
+            [
+                ("col.item", 2.2),
+                ("col.title", 2.6),
+                ("col.doc_number", 1.3),
+                ("col.date", 1.1),
+                ("col.path", 3.2),
+            ],
+        )
+        rows = []
+        for e in files:
+            ev = e.evidence
+            item = titles.get(ev.item_key)
+            slot = describe_slot(item, ev.slot, data.states.get(ev.item_key), lang)
+            rows.append(
+                [
+                    item.title.get(lang) if item else ev.item_key,
+                    ev.title + (f"（{slot}）" if slot else ""),
+                    ev.doc_number,
+                    str(ev.doc_date or ""),
+                    e.path or t("index.not_included", lang),
+                ]
+            )
+        doc.table(cols, rows)
+    else:
+        doc.para(t("dep.no_evidence", lang))
+
+
+# --- facts ------------------------------------------------------------------------------------
+
+
+def _facts(doc: PackDocument, data: PackData) -> None:
+    lang, facts = data.lang, data.facts
+    none = t("facts.none", lang)
+    doc.heading(t("facts.title", lang), 1, new_page=True)
+    doc.heading(t("facts.policy", lang), 2)
+    doc.para(facts.policy or none)
+    doc.heading(t("facts.objectives", lang), 2)
+    if facts.objectives:
+        cols = columns(
+            lang,
+            PORTRAIT,
+            [
+                ("col.objective", 3),
+                ("col.year", 0.8),
+                ("col.target", 1.1, "right"),
+                ("col.unit", 0.8),
+                ("col.split", 4.2),
+            ],
+        )
+        doc.table(
+            cols,
+            (
+                [
+                    o.text,
+                    str(o.year or ""),
+                    _num(o.target),
+                    o.unit,
+                    "；".join(f"{data.dep_name(k)} {_num(v)}{o.unit}" for k, v in o.split.items()),
+                ]
+                for o in facts.objectives
+            ),
+        )
+    else:
+        doc.para(none)
+    if facts.manual_objectives:
+        doc.heading(t("facts.manual_objectives", lang), 2)
+        for text in facts.manual_objectives:
+            doc.para(f"· {text}")
+    doc.heading(t("facts.headcount", lang), 2)
+    keys = [d.key for d in data.departments]
+    keys += [k for k in (*facts.headcount, *facts.duties) if k not in keys]
+    keys = list(dict.fromkeys(keys))
+    cols = columns(
+        lang,
+        PORTRAIT,
+        [("col.department", 2.2), ("col.headcount", 1, "right"), ("col.duties", 6.8)],
+    )
+    rows = [
+        [data.dep_name(k), str(facts.headcount.get(k, "")), facts.duties.get(k, "")]
+        for k in keys
+        if k in facts.headcount or k in facts.duties
+    ]
+    if facts.headcount:
+        rows.append(
+            [
+                X.Cell(t("facts.total", lang), bold=True),
+                X.Cell(str(sum(facts.headcount.values())), bold=True),
+                "",
+            ]
+        )
+    doc.table(cols, rows) if rows else doc.para(none)
+    if facts.procedures:
+        doc.heading(t("facts.procedures", lang), 2)
+        cols = columns(lang, PORTRAIT, [("col.code", 2), ("col.title", 5), ("col.department", 2.5)])
+        doc.table(
+            cols,
+            (
+                [p.code, p.title, data.dep_name(p.department) if p.department else ""]
+                for p in facts.procedures
+            ),
+        )
+    if facts.portfolio:
+        doc.heading(t("facts.portfolio", lang), 2)
+        cols = columns(lang, PORTRAIT, [("col.ip_type", 4), ("col.count", 2, "right")])
+        doc.table(cols, ([_portfolio_name(k, lang), str(v)] for k, v in facts.portfolio.items()))
+    if facts.certificates:
+        doc.heading(t("facts.certificates", lang), 2)
+        doc.para("、".join(facts.certificates) if lang == "zh" else ", ".join(facts.certificates))
+    if facts.extra:
+        doc.heading(t("facts.extra", lang), 2)
+        for key, value in facts.extra.items():
+            doc.label_value(_extra_name(key, lang), value)
+
+
+def _num(value) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+
+
+def _portfolio_name(key: str, lang: str) -> str:
+    from ipaudit.export.i18n import TEXTS
+
+    pair = TEXTS.get(f"portfolio.{key}")
+    return pick(pair, lang) if pair else key
+
+
+def _extra_name(key: str, lang: str) -> str:
+    from ipaudit.export.i18n import TEXTS
+
+    pair = TEXTS.get(f"extra.{key}")
+    return pick(pair, lang) if pair else key
+
+
+# --- ledgers ----------------------------------------------------------------------------------
+
+
+def _ledgers(doc: PackDocument, data: PackData) -> None:
+    lang = data.lang
+    doc.heading(t("ledger.title", lang), 1, new_page=True)
+    recon = data.ledger.reconciliation if data.ledger else None
+    if recon is None:
+        doc.para(t("ledger.none", lang))
+        return
+    s = recon.summary
+    doc.para(s.text(lang))
+    doc.heading(t("ledger.compare", lang), 2)
+    _text_table(doc, s.table(lang), [3, 1.2, 1.2, 1.2, 1.4], right_from=1)
+    if s.kinds:
+        doc.heading(t("ledger.kinds", lang), 2)
+        _text_table(doc, s.kind_table(lang), [3, 2.6, 1, 1.6, 1.2], right_from=2)
+    else:
+        doc.para(t("ledger.no_discrepancies", lang))
+    totals = _year_totals(recon)
+    if totals is not None:
+        doc.heading(t("ledger.totals", lang), 2)
+        _text_table(
+            doc,
+            [totals.headers(lang), *totals.as_rows(lang)],
+            [1.3, 1.4, 1.2, 1.4, 1.4, 1.4, 1.4],
+            right_from=1,
+        )
+
+
+def _year_totals(recon):
+    from ipaudit.ledger.totals import Dimension
+
+    try:
+        return recon.totals[Dimension.YEAR]
+    except KeyError:
+        return None
+
+
+def _text_table(
+    doc: PackDocument, rows: list[list[str]], weights: list[float], right_from: int
+) -> None:
+    head, *body = rows
+    w = X.widths(PORTRAIT, weights)
+    cols = [
+        X.Column(h, width, "right" if i >= right_from else None)
+        for i, (h, width) in enumerate(zip(head, w, strict=True))
+    ]
+    doc.table(cols, body)
+
+
+# --- evidence index and appendix --------------------------------------------------------------
+
+
+def _evidence_index(doc: PackDocument, data: PackData) -> None:
+    lang = data.lang
+    doc.heading(t("index.title", lang), 1)
+    files = data.evidence
+    doc.para(t("index.text", lang, n=sum(1 for e in files if not e.older)))
+    cols = columns(
+        lang,
+        LANDSCAPE,
+        [
+            ("col.no", 0.45, "right"),
+            ("col.title", 2.2),
+            ("col.original", 2.2),
+            ("col.current", 0.55),
+            ("col.path", 4.6),
+            ("col.sha256", 3.4),
+        ],
+    )
+    yes, no = t("yes", lang), t("no", lang)
+
+    def rows() -> Iterator[list[str | X.Cell]]:
+        for n, e in enumerate(files, 1):
+            ev = e.evidence
+            yield [
+                str(n),
+                ev.title,
+                ev.original_name,
+                no if e.older else yes,
+                e.path or t("index.not_included", lang),
+                ev.sha256,
+            ]
+
+    doc.table(cols, rows(), size=15)
+
+
+def _appendix(doc: PackDocument, data: PackData) -> None:
+    lang = data.lang
+    recon = data.ledger.reconciliation if data.ledger else None
+    if recon is None:
+        return
+    doc.heading(t("ledger.appendix", lang), 1, new_page=True)
+    if not recon.discrepancies:
+        doc.para(t("ledger.no_discrepancies", lang))
+        return
+    cols = columns(
+        lang,
+        LANDSCAPE,
+        [
+            ("col.no", 0.5, "right"),
+            ("col.discrepancy", 3.4),
+            ("col.persons", 1.1),
+            ("col.ip", 1.6),
+            ("col.expected", 1.1, "right"),
+            ("col.actual", 1.1, "right"),
+            ("col.difference", 1.1, "right"),
+            ("col.rows", 2.6),
+            ("col.accepted", 2.2),
+        ],
+    )
+    explanations = data.ledger.explanations if data.ledger else {}
+    from ipaudit.ledger.discrepancies import suggest_grade
+
+    def rows() -> Iterator[list[str | X.Cell]]:
+        for n, d in enumerate(recon.discrepancies, 1):
+            accepted = explanations.get(d.key, "")
+            grade = suggest_grade(d)
+            yield [
+                str(n),
+                X.Cell(d.message(lang), fill=None if accepted else GRADE_FILL[grade]),
+                "、".join(d.persons),
+                "、".join(d.ip_items),
+                money(d.expected),
+                money(d.actual),
+                signed(d.difference),
+                "\n".join(row_ref(r, lang) for r in d.rows),
+                accepted,
+            ]
+
+    doc.table(cols, rows())

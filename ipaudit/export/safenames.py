@@ -1,0 +1,122 @@
+"""File and folder names that are safe on Windows (and everywhere else) and unique in their folder.
+
+Windows refuses ``<>:"/\\|?*`` and control characters, the device names CON, PRN, AUX, NUL,
+COM1–COM9 and LPT1–LPT9 (with any extension: ``CON.txt`` is the console), and silently drops
+trailing dots and spaces; Explorer and many tools still stop at 260 characters for a full path.
+Names are compared case-insensitively there (``Report.pdf`` and ``report.PDF`` are one file).
+``#`` and ``%`` are replaced as well so that relative hyperlinks to the file (workbook, report)
+are not cut at a fragment or mistaken for an escape.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+FORBIDDEN = re.compile(r'[<>:"/\\|?*#%\x00-\x1f\x7f]')
+RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"COM{n}" for n in range(1, 10)}
+    | {f"LPT{n}" for n in range(1, 10)}
+    | {"COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"}
+)
+MAX_PATH = 260
+# Room left for where the user unpacks the pack (``C:\Users\<name>\Desktop\``); a pack's paths
+# (pack folder name included) stay within MAX_PATH - LOCATION_ROOM characters.
+LOCATION_ROOM = 60
+PATH_BUDGET = MAX_PATH - LOCATION_ROOM
+MAX_COMPONENT_BYTES = 240  # ext4 and most Unix file systems allow 255 bytes per name
+MAX_EXTENSION = 16
+
+
+def _fit(text: str, max_chars: int) -> str:
+    """``text`` cut to ``max_chars`` characters and to MAX_COMPONENT_BYTES bytes of UTF-8."""
+    text = text[:max_chars]
+    while len(text.encode("utf-8")) > MAX_COMPONENT_BYTES:
+        text = text[:-1]
+    return text
+
+
+def split_extension(name: str) -> tuple[str, str]:
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem or len(ext) > MAX_EXTENSION or not ext.strip() or " " in ext:
+        return name, ""
+    return stem, "." + ext
+
+
+def safe_component(name: str, max_chars: int = 100, fallback: str = "_") -> str:
+    """One path component safe on Windows, at most ``max_chars`` characters (extension kept)."""
+    text = unicodedata.normalize("NFC", name)
+    text = FORBIDDEN.sub("_", text)
+    text = text.strip().rstrip(". ")
+    if not text.strip("._ "):
+        text = fallback
+    stem, ext = split_extension(text)
+    ext = ext.rstrip(". ")
+    if stem.split(".")[0].rstrip(" ").upper() in RESERVED:
+        stem = "_" + stem
+    room = max(max_chars - len(ext), 1)
+    stem = _fit(stem, room).rstrip(". ") or "_"
+    out = _fit(stem + ext, max_chars)
+    return out.rstrip(". ") or "_"
+
+
+def folded(name: str) -> str:
+    """How Windows compares names: case-insensitively (NFC first, so composed forms agree)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+class FolderNames:
+    """Hands out unique, safe names inside one folder (case-insensitive)."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, wanted: str, max_chars: int) -> str:
+        base = safe_component(wanted, max_chars)
+        name = base
+        n = 2
+        while folded(name) in self._taken:
+            stem, ext = split_extension(base)
+            suffix = f" ({n})"
+            stem = _fit(stem, max(max_chars - len(ext) - len(suffix), 1)).rstrip(". ") or "_"
+            name = f"{stem}{suffix}{ext}"
+            n += 1
+        self._taken.add(folded(name))
+        return name
+
+
+class PathPlanner:
+    """Safe, unique paths inside a pack whose root folder is ``root`` (part of the length budget)."""
+
+    def __init__(self, root: str, budget: int = PATH_BUDGET) -> None:
+        self.root = root
+        self.budget = budget
+        self._folders: dict[str, FolderNames] = {}
+        self._folder_cache: dict[tuple[str, str], str] = {}
+
+    def _names(self, folder: str) -> FolderNames:
+        key = folded(folder)
+        if key not in self._folders:
+            self._folders[key] = FolderNames()
+        return self._folders[key]
+
+    def room(self, folder: str) -> int:
+        """Characters left for a name directly inside ``folder``."""
+        used = len(self.root) + 1 + (len(folder) + 1 if folder else 0)
+        return self.budget - used
+
+    def child(self, folder: str, wanted: str, max_chars: int = 100) -> str:
+        """A unique safe name for ``wanted`` inside ``folder``; returns the pack-relative path."""
+        limit = min(max_chars, self.room(folder))
+        if limit < 8:
+            raise ValueError(f"no room for a name inside {folder!r}")
+        name = self._names(folder).claim(wanted, limit)
+        return f"{folder}/{name}" if folder else name
+
+    def folder(self, parent: str, wanted: str, max_chars: int) -> str:
+        """Like ``child`` but remembers the result so the same wanted name maps to one folder."""
+        key = (folded(parent), wanted)
+        if key not in self._folder_cache:
+            self._folder_cache[key] = self.child(parent, wanted, max_chars)
+        return self._folder_cache[key]
