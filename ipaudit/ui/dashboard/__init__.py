@@ -1,0 +1,1 @@
+"""The readiness dashboard: per department, overall, by grade and over time."""
