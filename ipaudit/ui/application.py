@@ -1,0 +1,154 @@
+"""Start of the desktop app: ``run(argv)``.
+
+Sets the application names, logging to ``<data dir>/logs/ipaudit.log``, the crash hook, the UI
+language (the preference, else ``IPAUDIT_LANG``, else the system locale; Chinese unless that says
+English), then opens, in this order: the workspace named on the command line, the last workspace,
+or — on the very first start — the demo (built in the background the first time). Heavy modules
+(the store, the checks, the panels) load only when a workspace opens.
+
+``--smoke`` (or ``IPAUDIT_EXIT_AFTER_PAINT=1``) quits after the first paint of the window with its
+workspace, printing ``IPAUDIT_FIRST_PAINT <epoch seconds> <seconds since run()>``; the exit code is
+0, 3 when an expected error was shown, 70 after an unexpected one. Tests and the start-up benchmark
+use it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+import time
+from pathlib import Path
+
+log = logging.getLogger("ipaudit")
+
+EXIT_EXPECTED_ERROR = 3
+EXIT_CRASH = 70
+
+
+def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(
+        prog="ipaudit gui", description="Open the ipaudit desktop app."
+    )
+    parser.add_argument("workspace", nargs="?", help="a workspace file (.ipaudit) to open")
+    parser.add_argument("--department", help="open it for one department (its key)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="UI language for this run")
+    parser.add_argument(
+        "--smoke", action="store_true", help="quit after the first paint (tests, benchmarks)"
+    )
+    return parser.parse_known_args(argv)
+
+
+def _setup_logging(path: Path) -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _route_qt_messages() -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(mode: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def _say(text: str) -> None:
+    if sys.stdout is not None:  # None under pythonw on Windows
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+
+
+def run(argv: list[str]) -> int:
+    started = time.perf_counter()
+    opts, qt_args = _parse(argv)
+    smoke = opts.smoke or os.environ.get("IPAUDIT_EXIT_AFTER_PAINT") == "1"
+
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from ipaudit import __version__
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    QCoreApplication.setOrganizationName("ipaudit")
+    QCoreApplication.setApplicationName("ipaudit")
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["ipaudit", *qt_args])
+    QGuiApplication.setDesktopFileName("ipaudit")
+
+    from ipaudit.ui import errors, i18n, icons, paths
+
+    log_file = paths.log_path()
+    _setup_logging(log_file)
+    _route_qt_messages()
+    errors.set_log_file(log_file)
+    errors.install_excepthook()
+    log.info("ipaudit %s starting (%s)", __version__, " ".join(argv))
+
+    from ipaudit.ui.main_window import MainWindow
+    from ipaudit.ui.settings import Settings
+
+    settings = Settings()
+    i18n.set_language(opts.lang or settings.language or i18n.system_language())
+    app.setWindowIcon(icons.app_icon())
+    window = MainWindow(settings)
+
+    pending_demo = None
+    if opts.workspace:
+        window.open_path(opts.workspace, opts.department)
+    elif settings.last_workspace and Path(settings.last_workspace).exists():
+        window.open_path(settings.last_workspace)
+    elif settings.last_workspace:
+        window.note_missing_last(settings.last_workspace)
+    else:
+        pending_demo = window.open_demo()
+    window.show()
+
+    if smoke:
+
+        def first_paint() -> None:
+            now = time.time()
+            _say(f"IPAUDIT_FIRST_PAINT {now:.6f} {time.perf_counter() - started:.3f}")
+            log.info("first paint after %.3f s", time.perf_counter() - started)
+            window.close()
+            app.quit()
+
+        if pending_demo is not None:
+            window.workspaceOpened.connect(lambda _s: window.call_after_next_paint(first_paint))
+            pending_demo.failed.connect(lambda _e: window.call_after_next_paint(first_paint))
+        else:
+            window.call_after_next_paint(first_paint)
+
+    code = app.exec()
+    if window.isVisible():
+        window.close()
+    from ipaudit.ui import workers
+
+    workers.wait_all()
+    log.info("ipaudit exiting")
+    rep = errors.reporter()
+    if code == 0 and rep.crash_count:
+        code = EXIT_CRASH
+    elif code == 0 and smoke and rep.expected_count:
+        code = EXIT_EXPECTED_ERROR
+    return code

@@ -1,0 +1,103 @@
+"""The UI language: Simplified Chinese (default) or English, switched at run time.
+
+UI strings are written in English with ``self.tr()``; the Chinese comes from
+``resources/i18n/ipaudit_zh_CN.qm`` (built by ``tools/i18n.py``). Installing or removing the
+translators makes Qt send ``QEvent.LanguageChange`` to every widget, whose ``retranslate_ui()``
+sets its strings again. Texts that come with the data (templates, findings, error messages) carry
+both languages; widgets pick one with ``language()`` or ``text()``.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+LANGUAGES = ("zh", "en")
+
+_current = "zh"
+_initialised = False
+_translators: list[QTranslator] = []
+
+
+class _Bilingual(Protocol):
+    def get(self, lang: str) -> str: ...
+
+
+def system_language() -> str:
+    """ "en" when the environment asks for English (IPAUDIT_LANG, then the system locale), else "zh"."""
+    env = os.environ.get("IPAUDIT_LANG", "")
+    if env:
+        return "en" if env.lower().startswith("en") else "zh"
+    name = QLocale.system().name() or (locale.getlocale()[0] or "")
+    return "en" if name.lower().startswith("en") else "zh"
+
+
+def language() -> str:
+    """The current UI language: "zh" or "en"."""
+    return _current
+
+
+def text(value: _Bilingual) -> str:
+    """A two-language value (``domain.model.Text``) in the current UI language."""
+    return value.get(_current)
+
+
+def qm_path(lang: str = "zh") -> Path:
+    return I18N_DIR / ("ipaudit_zh_CN.qm" if lang == "zh" else f"ipaudit_{lang}.qm")
+
+
+def set_language(lang: str) -> str:
+    """Install the translators for ``lang`` ("zh" or "en"); returns the language now in use.
+
+    Qt's own strings (standard dialog buttons, context menus) follow through qtbase's catalogue.
+    Every widget receives ``QEvent.LanguageChange`` afterwards.
+    """
+    global _current, _initialised
+    lang = lang if lang in LANGUAGES else "zh"
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("set_language needs a QApplication")
+    if lang == _current and _initialised:
+        return lang
+    _initialised = True
+    changed = bool(_translators)
+    for tr in _translators:
+        app.removeTranslator(tr)
+    _translators.clear()
+    _current = lang
+    if lang == "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (("qtbase_zh_CN.qm", qt_dir), (qm_path("zh").name, str(I18N_DIR))):
+            tr = QTranslator(app)
+            if tr.load(name, folder):
+                _translators.append(tr)
+                app.installTranslator(tr)
+                changed = True
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    if not changed and isinstance(app, QApplication):
+        # No translator came or went, so Qt sent nothing; texts taken from the data still change.
+        # (Like Qt, post to the windows; a widget passes LanguageChange on to its children.)
+        for widget in app.topLevelWidgets():
+            QCoreApplication.postEvent(widget, QEvent(QEvent.Type.LanguageChange))
+    return lang
+
+
+def reset() -> None:
+    """Back to the state before any ``set_language`` (no translators): for tests."""
+    global _current, _initialised
+    app = QCoreApplication.instance()
+    for tr in _translators:
+        if app is not None:
+            app.removeTranslator(tr)
+    _translators.clear()
+    _current = "zh"
+    _initialised = False
+    QLocale.setDefault(QLocale.system())

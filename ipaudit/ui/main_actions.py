@@ -1,0 +1,124 @@
+"""The main window's actions: texts, shortcuts, icons and tool tips in one place.
+
+Undo and redo follow the active undo stack through a ``QUndoGroup``; their text says what will be
+undone ("Undo Answer “headcount”"). They are our own actions rather than
+``QUndoGroup.createUndoAction`` so that their prefix follows a language switch too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+
+from ipaudit.ui import icons
+
+
+class MainActions(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+
+        def make(name: str, icon: str = "", shortcut: QKeySequence | str | None = None) -> QAction:
+            action = QAction(parent)
+            action.setObjectName(name)
+            if icon:
+                action.setIcon(icons.icon(icon))
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            return action
+
+        std = QKeySequence.StandardKey
+        # File
+        self.new = make("actionNew", "new", QKeySequence(std.New))
+        self.open = make("actionOpen", "open", QKeySequence(std.Open))
+        self.open_department = make("actionOpenDepartment", "department")
+        self.open_whole = make("actionOpenWhole")
+        self.open_demo = make("actionOpenDemo", "demo")
+        self.clear_recent = make("actionClearRecent")
+        self.save_copy = make("actionSaveCopy", "save-copy", "Ctrl+Shift+S")
+        self.import_ledger = make("actionImportLedger")
+        self.export_pack = make("actionExportPack", shortcut="Ctrl+E")
+        self.close = make("actionClose", shortcut=QKeySequence(std.Close))
+        self.quit = make("actionQuit", shortcut="Ctrl+Q")
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        # Edit
+        self.undo_group = QUndoGroup(self)
+        self.undo = make("actionUndo", "undo", QKeySequence(std.Undo))
+        self.redo = make("actionRedo", "redo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find = make("actionFind", shortcut=QKeySequence(std.Find))
+        self.preferences = make("actionPreferences", shortcut=QKeySequence(std.Preferences))
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        # View
+        self.view_checklist = make("actionViewChecklist", "checklist", "Alt+1")
+        self.view_facts = make("actionViewFacts", "facts", "Alt+2")
+        self.view_dashboard = make("actionViewDashboard", "dashboard", "Alt+3")
+        self.rerun_checks = make("actionRerunChecks", "refresh", QKeySequence(std.Refresh))
+        if self.rerun_checks.shortcut().isEmpty():
+            self.rerun_checks.setShortcut(QKeySequence("F5"))
+        # Tools, Help
+        self.reconciliation = make("actionReconciliation")
+        self.verify_pack = make("actionVerifyPack")
+        self.about = make("actionAbout")
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+        for action in (self.undo, self.redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.undo.triggered.connect(self.undo_group.undo)
+        self.redo.triggered.connect(self.undo_group.redo)
+        self.undo_group.canUndoChanged.connect(self.undo.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda _t: self._undo_texts())
+        self.undo_group.redoTextChanged.connect(lambda _t: self._undo_texts())
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        self.retranslate()
+
+    def workspace_actions(self) -> list[QAction]:
+        """Actions that need an open workspace."""
+        return [
+            self.save_copy,
+            self.close,
+            self.find,
+            self.view_checklist,
+            self.view_facts,
+            self.view_dashboard,
+            self.rerun_checks,
+            self.open_whole,
+        ]
+
+    def _undo_texts(self) -> None:
+        undo, redo = self.undo_group.undoText(), self.undo_group.redoText()
+        self.undo.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
+        self.redo.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
+
+    def retranslate(self) -> None:
+        self.new.setText(self.tr("&New workspace…"))
+        self.new.setToolTip(self.tr("Create a workspace for one audit cycle"))
+        self.open.setText(self.tr("&Open…"))
+        self.open.setToolTip(self.tr("Open a workspace file (.ipaudit)"))
+        self.open_department.setText(self.tr("Open for one &department…"))
+        self.open_department.setToolTip(
+            self.tr("Show only one department's checklist, with the facts read-only")
+        )
+        self.open_whole.setText(self.tr("Open the &whole workspace"))
+        self.open_demo.setText(self.tr("Open the de&mo"))
+        self.open_demo.setToolTip(self.tr("A fictional company to try everything on"))
+        self.clear_recent.setText(self.tr("Clear the list"))
+        self.save_copy.setText(self.tr("Save a &copy as…"))
+        self.save_copy.setToolTip(
+            self.tr("Edits are saved as you make them; this writes a copy of the workspace")
+        )
+        self.import_ledger.setText(self.tr("&Import a ledger…"))
+        self.export_pack.setText(self.tr("&Export the readiness pack…"))
+        self.close.setText(self.tr("C&lose workspace"))
+        self.quit.setText(self.tr("&Quit"))
+        self._undo_texts()
+        self.find.setText(self.tr("&Find in checklist"))
+        self.preferences.setText(self.tr("&Preferences…"))
+        self.view_checklist.setText(self.tr("&Checklist"))
+        self.view_facts.setText(self.tr("&Facts"))
+        self.view_dashboard.setText(self.tr("&Dashboard"))
+        self.rerun_checks.setText(self.tr("&Re-run the checks"))
+        self.reconciliation.setText(self.tr("Ledger &reconciliation"))
+        self.verify_pack.setText(self.tr("&Verify a readiness pack…"))
+        self.about.setText(self.tr("&About ipaudit"))

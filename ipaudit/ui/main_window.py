@@ -1,0 +1,598 @@
+"""The main window: the welcome page, or one open workspace with its panels.
+
+The department navigator and the findings list are docks; the checklist (with the item panel), the
+facts and the dashboard are tabs of the central page. Edits are saved as they are made; the Edit
+menu undoes them. Window geometry, dock layout and recent files are remembered.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from ipaudit.ui import errors, i18n, icons, panels, paths, workers
+from ipaudit.ui.main_actions import MainActions
+from ipaudit.ui.main_menus import MainMenus
+from ipaudit.ui.progress import TaskProgressDialog
+from ipaudit.ui.session import WorkspaceSession
+from ipaudit.ui.settings import Settings
+from ipaudit.ui.welcome import WelcomePage
+from ipaudit.ui.workspace_page import CHECKLIST_TAB, DASHBOARD_TAB, FACTS_TAB, WorkspacePage
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER_SUFFIX = "*.ipaudit"
+
+
+class MainWindow(QMainWindow):
+    workspaceOpened = Signal(object)  # WorkspaceSession
+    workspaceClosed = Signal()
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icons.app_icon())
+        self.settings = settings or Settings()
+        self.session: WorkspaceSession | None = None
+        self.page: WorkspacePage | None = None
+        self._dock_state = self.settings.window_state
+        self._after_paint: list[Callable[[], None]] = []
+        self._demo_task: workers.Task | None = None
+
+        self.acts = MainActions(self)
+        self.menus = MainMenus(self, self.acts, self.settings, self.open_path, self.show_department)
+        for menu in (self.menus.file, self.menus.tools):
+            menu.setToolTipsVisible(True)
+            menu.aboutToShow.connect(self._update_tool_actions)
+
+        self.welcome = WelcomePage(self.settings)
+        self.welcome.newRequested.connect(self.new_workspace)
+        self.welcome.openRequested.connect(self.open_dialog)
+        self.welcome.demoRequested.connect(self.open_demo)
+        self.welcome.recentActivated.connect(self.open_path)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+
+        self.navigator_dock = QDockWidget(self)
+        self.navigator_dock.setObjectName("navigatorDock")
+        self.navigator_dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.findings_dock = QDockWidget(self)
+        self.findings_dock.setObjectName("findingsDock")
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        for dock in (self.navigator_dock, self.findings_dock):
+            self.menus.add_dock_toggle(dock.toggleViewAction())
+            dock.hide()
+
+        self.readiness_label = QLabel()
+        self.readiness_label.setObjectName("readinessLabel")
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("modeLabel")
+        self.statusBar().addPermanentWidget(self.mode_label)
+        self.statusBar().addPermanentWidget(self.readiness_label)
+
+        a = self.acts
+        a.new.triggered.connect(self.new_workspace)
+        a.open.triggered.connect(self.open_dialog)
+        a.open_department.triggered.connect(lambda: self.open_for_department())
+        a.open_whole.triggered.connect(self.open_whole)
+        a.open_demo.triggered.connect(self.open_demo)
+        a.clear_recent.triggered.connect(self._clear_recent)
+        a.save_copy.triggered.connect(lambda: self.save_copy_as())
+        a.close.triggered.connect(self.close_workspace)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.focus_search)
+        a.preferences.triggered.connect(self.show_preferences)
+        a.view_checklist.triggered.connect(lambda: self.set_view(CHECKLIST_TAB))
+        a.view_facts.triggered.connect(lambda: self.set_view(FACTS_TAB))
+        a.view_dashboard.triggered.connect(lambda: self.set_view(DASHBOARD_TAB))
+        a.rerun_checks.triggered.connect(self.rerun_checks)
+        a.import_ledger.triggered.connect(lambda: self.run_tool("ledger_import"))
+        a.export_pack.triggered.connect(lambda: self.run_tool("export"))
+        a.reconciliation.triggered.connect(lambda: self.run_tool("reconciliation"))
+        a.verify_pack.triggered.connect(lambda: self.run_tool("verify"))
+        a.about.triggered.connect(self.show_about)
+
+        if not self.settings.geometry.isEmpty():
+            self.restoreGeometry(self.settings.geometry)
+        else:
+            self._default_geometry()
+        self._update_actions()
+        self.retranslate_ui()
+
+    def _default_geometry(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        if area is None or area.width() < 800:
+            self.resize(1280, 820)
+            return
+        width, height = min(1400, int(area.width() * 0.9)), min(900, int(area.height() * 0.9))
+        self.setGeometry(
+            area.x() + (area.width() - width) // 2,
+            area.y() + (area.height() - height) // 2,
+            width,
+            height,
+        )
+
+    # --- opening and closing -----------------------------------------------------------------
+
+    def open_dialog(self) -> bool:
+        folder = (
+            str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else ""
+        )
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a workspace"),
+            folder,
+            self.tr("ipaudit workspaces (%1);;All files (*)").replace("%1", FILE_FILTER_SUFFIX),
+        )
+        return self.open_path(path) if path else False
+
+    def open_path(self, path: Path | str, department: str | None = None) -> bool:
+        """Open the workspace at ``path`` (optionally as a department view). Failures are shown."""
+        from ipaudit.services import Workspace
+        from ipaudit.store.errors import WorkspaceNotFound
+
+        path = Path(path)
+        try:
+            workspace = Workspace.open(path)
+        except errors.expected_types() as exc:
+            if isinstance(exc, WorkspaceNotFound):
+                self.settings.remove_recent(path)
+                self.welcome.refresh()
+            errors.show_error(exc, self, self.tr("The workspace could not be opened."))
+            return False
+        if department is not None and department not in {
+            d.key for d in workspace.departments(active_only=True)
+        }:
+            workspace.close()
+            from ipaudit.store.errors import InvalidInput
+
+            exc = InvalidInput(
+                f"工作区中没有部门“{department}”。",
+                f"The workspace has no department '{department}'.",
+                path,
+            )
+            errors.show_error(exc, self, self.tr("The workspace could not be opened."))
+            return False
+        self.adopt(workspace, department)
+        return True
+
+    def adopt(self, workspace: object, department: str | None = None) -> WorkspaceSession:
+        """Show an open ``Workspace`` (the window owns it from now on)."""
+        from ipaudit.services import Workspace
+
+        assert isinstance(workspace, Workspace)
+        self.close_workspace()
+        session = WorkspaceSession(workspace, department=department, parent=self)
+        self.session = session
+        page = WorkspacePage(session)
+        self.page = page
+        self.navigator_dock.setWidget(page.navigator)
+        self.findings_dock.setWidget(page.findings)
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        # the docks as they were when a workspace was last shown (hidden ones stay hidden)
+        if self._dock_state.isEmpty() or not self.restoreState(self._dock_state):
+            self.navigator_dock.show()
+            self.findings_dock.show()
+        if not self.settings.splitter_state.isEmpty():
+            page.splitter.restoreState(self.settings.splitter_state)
+        else:
+            page.splitter.setSizes([620, 480])
+        self.setTabOrder(page.navigator, page.checklist)
+        self.setTabOrder(page.checklist, page.item_panel)
+        self.setTabOrder(page.item_panel, page.findings)
+
+        self.acts.undo_group.addStack(session.undo_stack)
+        self.acts.undo_group.setActiveStack(session.undo_stack)
+        session.assessed.connect(self._on_assessed)
+        session.failed.connect(errors.on_task_failed(self, self.tr("The checks could not run.")))
+        session.edited.connect(self._on_edited)
+        page.departmentShown.connect(self.menus.check_department)
+
+        self.settings.add_recent(workspace.path)
+        if department is None:
+            self.settings.last_workspace = workspace.path
+        self._rebuild_departments_menu()
+        deps = session.departments()
+        if deps:
+            page.show_department(deps[0].key)
+        if workspace.store.backup_written is not None:
+            self.statusBar().showMessage(
+                self.tr("The workspace was upgraded; the original is kept as %1").replace(
+                    "%1", str(workspace.store.backup_written)
+                ),
+                15_000,
+            )
+        self.readiness_label.setText(self.tr("Checking…"))
+        session.assess_now()
+        self._update_actions()
+        self.retranslate_ui()
+        log.info("opened %s%s", workspace.path, f" for {department}" if department else "")
+        self.workspaceOpened.emit(session)
+        return session
+
+    def close_workspace(self) -> None:
+        session, page = self.session, self.page
+        if session is None or page is None:
+            return
+        self._dock_state = self.saveState()
+        self.settings.window_state = self._dock_state
+        self.settings.splitter_state = page.splitter.saveState()
+        self.acts.undo_group.removeStack(session.undo_stack)
+        for signal, slot in (
+            (session.assessed, self._on_assessed),
+            (session.edited, self._on_edited),
+        ):
+            signal.disconnect(slot)
+        self.session = None
+        self.page = None
+        for dock in (self.navigator_dock, self.findings_dock):
+            widget = dock.widget()
+            dock.hide()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.stack.removeWidget(page)
+        page.setParent(None)
+        page.deleteLater()
+        self.stack.setCurrentWidget(self.welcome)
+        session.close()
+        session.deleteLater()
+        self.menus.set_departments([])
+        self.readiness_label.clear()
+        self.welcome.refresh()
+        self._update_actions()
+        self.retranslate_ui()
+        log.info("closed %s", session.workspace.path)
+        self.workspaceClosed.emit()
+
+    def open_demo(self) -> workers.Task | None:
+        """Open the demo workspace, building it first (in the background) if it is not there."""
+        path = paths.demo_path()
+        if path.exists():
+            self.open_path(path)
+            return None
+        if self._demo_task is not None:
+            return self._demo_task
+        from ipaudit.demo.build import build_demo
+
+        task = workers.Task(lambda ctx: build_demo(path, progress=ctx.progress), "build demo")
+        self._demo_task = task
+        TaskProgressDialog(
+            task,
+            self.tr("Preparing the demo workspace (first start only)…"),
+            self,
+            title=self.tr("Demo"),
+            minimum_ms=0,
+            cancellable=False,
+        )
+        task.finished.connect(lambda built: self._demo_built(Path(built)))
+        task.failed.connect(lambda _e: setattr(self, "_demo_task", None))
+        errors.watch(task, self, self.tr("The demo workspace could not be prepared."))
+        workers.start(task)
+        return task
+
+    def _demo_built(self, path: Path) -> None:
+        self._demo_task = None
+        self.open_path(path)
+
+    def open_for_department(
+        self, path: Path | str | None = None, department: str | None = None
+    ) -> bool:
+        """Open a workspace showing one department only (the facts read-only)."""
+        if path is None:
+            if self.session is not None:
+                path = self.session.workspace.path
+            else:
+                chosen, _f = QFileDialog.getOpenFileName(
+                    self,
+                    self.tr("Open a workspace for one department"),
+                    "",
+                    self.tr("ipaudit workspaces (%1);;All files (*)").replace(
+                        "%1", FILE_FILTER_SUFFIX
+                    ),
+                )
+                if not chosen:
+                    return False
+                path = chosen
+        if department is None:
+            from ipaudit.services import Workspace
+
+            try:
+                with Workspace.open(path) as ws:
+                    deps = ws.departments(active_only=True)
+            except errors.expected_types() as exc:
+                errors.show_error(exc, self, self.tr("The workspace could not be opened."))
+                return False
+            names = [i18n.text(d.name) for d in deps]
+            choice, ok = QInputDialog.getItem(
+                self,
+                self.tr("Open for one department"),
+                self.tr("Department:"),
+                names,
+                0,
+                False,
+            )
+            if not ok:
+                return False
+            department = deps[names.index(choice)].key
+        return self.open_path(path, department)
+
+    def open_whole(self) -> bool:
+        if self.session is None:
+            return False
+        return self.open_path(self.session.workspace.path)
+
+    def new_workspace(self) -> None:
+        from ipaudit.ui.new_workspace_wizard import NewWorkspaceWizard
+
+        wizard = NewWorkspaceWizard(self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(result: int) -> None:
+            if result and wizard.workspace is not None:
+                self.adopt(wizard.workspace)
+
+        wizard.finished.connect(done)
+        wizard.open()
+
+    def save_copy_as(self, target: Path | str | None = None) -> workers.Task | None:
+        """Write a consistent copy of the workspace (in the background)."""
+        if self.session is None:
+            return None
+        ws = self.session.workspace
+        if target is None:
+            suggestion = ws.path.with_name(f"{ws.path.stem}-copy{ws.path.suffix}")
+            chosen, _f = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save a copy as"),
+                str(suggestion),
+                self.tr("ipaudit workspaces (%1)").replace("%1", FILE_FILTER_SUFFIX),
+            )
+            if not chosen:
+                return None
+            target = chosen
+        dest = Path(target)
+        if dest.suffix != ".ipaudit":
+            dest = dest.with_name(dest.name + ".ipaudit")
+        task = workers.Task(lambda _ctx: ws.store.save_copy(dest), "save copy")
+        TaskProgressDialog(task, self.tr("Saving a copy…"), self, cancellable=False)
+        task.finished.connect(
+            lambda saved: self.statusBar().showMessage(
+                self.tr("Saved a copy as %1").replace("%1", str(saved)), 10_000
+            )
+        )
+        errors.watch(task, self, self.tr("The copy could not be saved."))
+        workers.start(task)
+        return task
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def show_department(self, key: str) -> None:
+        if self.page is not None:
+            self.page.show_department(key)
+
+    def show_item(self, department: str, item: str) -> None:
+        if self.page is not None:
+            self.page.show_item(department, item)
+
+    def set_view(self, index: int) -> None:
+        if self.page is not None:
+            self.page.set_view(index)
+
+    def focus_search(self) -> None:
+        if self.page is not None:
+            self.page.focus_search()
+
+    def rerun_checks(self) -> None:
+        if self.session is not None:
+            self.readiness_label.setText(self.tr("Checking…"))
+            self.session.assess_now()
+
+    def _rebuild_departments_menu(self) -> None:
+        if self.session is None:
+            self.menus.set_departments([])
+            return
+        self.menus.set_departments([(d.key, i18n.text(d.name)) for d in self.session.departments()])
+        if self.page is not None:
+            self.menus.check_department(self.page.department)
+
+    def _on_edited(self, item_key: str) -> None:
+        if not item_key:  # workspace-wide edits may rename departments
+            self._rebuild_departments_menu()
+            self._update_title()
+
+    def _on_assessed(self, assessment: object) -> None:
+        self._update_readiness()
+
+    def _update_readiness(self) -> None:
+        session = self.session
+        if session is None or session.assessment is None:
+            return
+        a = session.assessment
+        readiness = a.overall
+        if session.department_only:
+            readiness = a.departments.get(session.department_only, readiness)
+        self.readiness_label.setText(
+            self.tr("Readiness %1% · %2 blocking findings")
+            .replace("%1", f"{readiness.percent:.0f}")
+            .replace("%2", str(readiness.blocking))
+        )
+
+    # --- tools that come with later parts ----------------------------------------------------
+
+    def _update_tool_actions(self) -> None:
+        a = self.acts
+        for key, action in (
+            ("ledger_import", a.import_ledger),
+            ("export", a.export_pack),
+            ("reconciliation", a.reconciliation),
+            ("verify", a.verify_pack),
+        ):
+            present = panels.available(panels.TOOLS[key])
+            needs_workspace = key != "verify"
+            whole = self.session is not None and not self.session.department_only
+            action.setEnabled(present and (whole or not needs_workspace))
+            if not present:
+                action.setToolTip(self.tr("Not part of this version of ipaudit yet"))
+            elif needs_workspace and not whole:
+                action.setToolTip(self.tr("Open a whole workspace first"))
+            else:
+                action.setToolTip(action.text().replace("&", "").rstrip("…"))
+
+    def run_tool(self, key: str) -> QWidget | None:
+        cls = panels.load(panels.TOOLS[key])
+        if cls is None:
+            return None
+        if key == "verify":
+            dialog: QWidget = cls(self)
+        elif self.session is None:
+            return None
+        elif key == "reconciliation" and self.page is not None:
+            existing = self.page.extra_view(key)
+            if existing is not None:
+                return self.page.add_view(key, existing, "")
+            view = cls(self.session, self.page)
+            self.page.add_view(key, view, self.tr("Reconciliation"))
+            return view
+        else:
+            dialog = cls(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if hasattr(dialog, "open"):
+            dialog.open()
+        else:
+            dialog.show()
+        return dialog
+
+    # --- dialogs -----------------------------------------------------------------------------
+
+    def show_preferences(self) -> QWidget:
+        from ipaudit.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        from ipaudit import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About ipaudit"),
+            self.tr(
+                "<b>ipaudit %1</b><p>Readiness for the GB/T 29490 IP management certification"
+                " audit.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def note_missing_last(self, path: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("The last workspace %1 was not found.").replace("%1", path), 15_000
+        )
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self.welcome.refresh()
+
+    # --- state -------------------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        has = self.session is not None
+        for action in self.acts.workspace_actions():
+            action.setEnabled(has)
+        self.acts.open_whole.setVisible(has and bool(self.session and self.session.department_only))
+        for dock in (self.navigator_dock, self.findings_dock):
+            dock.toggleViewAction().setEnabled(has)
+        self._update_tool_actions()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        session = self.session
+        if session is None:
+            self.setWindowTitle(self.tr("ipaudit"))
+            self.mode_label.clear()
+            return
+        info = session.workspace.info()
+        parts = [info.company, session.workspace.path.name]
+        if session.department_only:
+            dep = session.workspace.department(session.department_only)
+            parts.insert(0, i18n.text(dep.name))
+            self.mode_label.setText(
+                self.tr("Department view: %1 (facts read-only)").replace("%1", i18n.text(dep.name))
+            )
+        else:
+            self.mode_label.clear()
+        self.setWindowTitle(" — ".join([*parts, "ipaudit"]))
+
+    def retranslate_ui(self) -> None:
+        self.acts.retranslate()
+        self.menus.retranslate()
+        self.navigator_dock.setWindowTitle(self.tr("Departments"))
+        self.findings_dock.setWindowTitle(self.tr("Findings"))
+        if self.page is not None and self.page.extra_view("reconciliation") is not None:
+            self.page.set_extra_title("reconciliation", self.tr("Reconciliation"))
+        self._rebuild_departments_menu()
+        self._update_readiness()
+        self._update_title()
+        self._update_tool_actions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- painting and closing ----------------------------------------------------------------
+
+    def call_after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has painted next (start-up timing, smoke runs)."""
+        self._after_paint.append(callback)
+        self.update()
+
+    def event(self, event: QEvent) -> bool:
+        result = super().event(event)
+        if event.type() == QEvent.Type.Paint and self._after_paint:
+            callbacks, self._after_paint = self._after_paint, []
+            for cb in callbacks:
+                QTimer.singleShot(0, cb)
+        return result
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None and self.page is not None:
+            self._dock_state = self.saveState()
+            self.settings.splitter_state = self.page.splitter.saveState()
+        if not self._dock_state.isEmpty():
+            self.settings.window_state = self._dock_state
+        self.settings.geometry = self.saveGeometry()
+        self.close_workspace()
+        self.settings.sync()
+        event.accept()
+
+
+def find_main_window() -> MainWindow | None:
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            return widget
+    return None

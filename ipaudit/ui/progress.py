@@ -1,0 +1,89 @@
+"""A progress dialog bound to a ``workers.Task``: it follows the task's progress, Cancel asks the
+task to stop, and it closes itself when the task has reported (finished, failed or cancelled).
+
+Create it before starting the task. It only appears when the work takes longer than ``minimum_ms``, so quick tasks do not flash.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ipaudit.ui.workers import Task
+
+#: QProgressDialog counts in int; totals beyond this are scaled down
+_SCALE_LIMIT = 1_000_000
+
+
+class TaskProgressDialog(QProgressDialog):
+    def __init__(
+        self,
+        task: Task,
+        label: str = "",
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        minimum_ms: int = 400,
+        cancellable: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskProgressDialog")
+        self.task = task
+        self._label = label
+        self._title = title
+        self._cancellable = cancellable
+        self._finished = False
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(minimum_ms)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setRange(0, 0)  # busy until the first progress report
+        self.setValue(0)
+        if not cancellable:
+            self.setCancelButton(None)
+        self.canceled.connect(self._cancel)
+        task.progress.connect(self._on_progress)
+        for signal in (task.finished, task.failed, task.cancelled):
+            signal.connect(self._done)
+        self.retranslate_ui()
+        if task.done.is_set():  # it reported before we were listening
+            QTimer.singleShot(0, self._done)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self._title or self.tr("Working…"))
+        self.setLabelText(self._label or self.tr("Please wait…"))
+        if self._cancellable:
+            self.setCancelButtonText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_label(self, label: str) -> None:
+        self._label = label
+        self.setLabelText(label)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            if self.maximum() != 0:
+                self.setRange(0, 0)
+            return
+        if total > _SCALE_LIMIT:
+            done, total = done * _SCALE_LIMIT // total, _SCALE_LIMIT
+        if self.maximum() != total:
+            self.setRange(0, total)
+        self.setValue(min(done, total))
+
+    def _cancel(self) -> None:
+        self.task.cancel()
+        self.setLabelText(self.tr("Cancelling…"))
+
+    def _done(self, *_args: object) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        self.task.progress.disconnect(self._on_progress)
+        self.canceled.disconnect(self._cancel)
+        self.hide()  # not close(): QProgressDialog's closeEvent would emit canceled
+        self.deleteLater()

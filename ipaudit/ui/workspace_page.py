@@ -1,0 +1,155 @@
+"""The panels of one open workspace and how they follow each other.
+
+The department navigator and the findings list go into the main window's docks; the checklist with
+its item panel, the facts editor and the dashboard are the tabs of this page. Choosing a department
+shows its checklist; choosing an item shows its details; activating a finding goes to its item.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ipaudit.ui import icons
+from ipaudit.ui.panels import create_panel
+from ipaudit.ui.session import WorkspaceSession
+
+CHECKLIST_TAB, FACTS_TAB, DASHBOARD_TAB = 0, 1, 2
+
+
+class WorkspacePage(QWidget):
+    departmentShown = Signal(str)
+    itemShown = Signal(str)
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspacePage")
+        self.session = session
+        self.department = ""
+        self.item = ""
+        self.navigator = create_panel("navigator", session)
+        self.navigator.setObjectName("departmentNavigator")
+        self.findings = create_panel("findings", session)
+        self.findings.setObjectName("findingsPanel")
+        self.checklist = create_panel("checklist", session)
+        self.checklist.setObjectName("checklistView")
+        self.item_panel = create_panel("item", session)
+        self.item_panel.setObjectName("itemPanel")
+        self.facts = create_panel("facts", session)
+        self.facts.setObjectName("factsEditor")
+        self.dashboard = create_panel("dashboard", session)
+        self.dashboard.setObjectName("dashboard")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("checklistSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.checklist)
+        self.splitter.addWidget(self.item_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("workspaceTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, icons.icon("checklist"), "")
+        self.tabs.addTab(self.facts, icons.icon("facts"), "")
+        self.tabs.addTab(self.dashboard, icons.icon("dashboard"), "")
+        self._extra: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self._connect(self.navigator, "departmentSelected", self.show_department)
+        self._connect(self.checklist, "itemSelected", self._item_selected)
+        self._connect(self.findings, "itemActivated", self.show_item)
+        self.setTabOrder(self.checklist, self.item_panel)
+        self.retranslate_ui()
+
+    @staticmethod
+    def _connect(panel: QWidget, signal: str, slot: Any) -> None:
+        sig = getattr(panel, signal, None)
+        if sig is not None:
+            sig.connect(slot)
+
+    @staticmethod
+    def _call(panel: QWidget, method: str, *args: Any) -> None:
+        fn = getattr(panel, method, None)
+        if fn is not None:
+            fn(*args)
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def show_department(self, key: str) -> None:
+        """Show ``key``'s checklist (switching to the checklist tab)."""
+        self.tabs.setCurrentIndex(CHECKLIST_TAB)
+        if key == self.department:
+            return
+        self.department = key
+        self.item = ""
+        self._call(self.navigator, "select_department", key)
+        self._call(self.checklist, "show_department", key)
+        self.departmentShown.emit(key)
+
+    def show_item(self, department: str, item: str) -> None:
+        """Go to ``item`` of ``department`` (a finding's double-click)."""
+        if department:
+            self.show_department(department)
+        self._call(self.checklist, "select_item", item)
+        if self.item != item:  # the checklist did not report the selection
+            self._item_selected(item)
+
+    def _item_selected(self, key: str) -> None:
+        if key == self.item:
+            return
+        self.item = key
+        self._call(self.item_panel, "show_item", key)
+        self.itemShown.emit(key)
+
+    def set_view(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    def add_view(self, key: str, widget: QWidget, title: str) -> QWidget:
+        """An extra tab (e.g. the reconciliation view); shown again if already there."""
+        existing = self._extra.get(key)
+        if existing is None:
+            self._extra[key] = widget
+            self.tabs.addTab(widget, title)
+            existing = widget
+        self.tabs.setCurrentWidget(existing)
+        return existing
+
+    def extra_view(self, key: str) -> QWidget | None:
+        return self._extra.get(key)
+
+    def set_extra_title(self, key: str, title: str) -> None:
+        widget = self._extra.get(key)
+        if widget is not None:
+            self.tabs.setTabText(self.tabs.indexOf(widget), title)
+
+    def focus_search(self) -> bool:
+        """Put the keyboard in the checklist's search box; False when there is none."""
+        self.tabs.setCurrentIndex(CHECKLIST_TAB)
+        focus = getattr(self.checklist, "focus_search", None)
+        if focus is not None:
+            focus()
+            return True
+        box = self.checklist.findChild(QLineEdit)
+        if box is None:
+            return False
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+        return True
+
+    # --- language ----------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.tabs.setTabText(CHECKLIST_TAB, self.tr("Checklist"))
+        self.tabs.setTabText(FACTS_TAB, self.tr("Facts"))
+        self.tabs.setTabText(DASHBOARD_TAB, self.tr("Dashboard"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

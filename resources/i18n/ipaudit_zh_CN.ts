@@ -1,0 +1,1838 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>AcceptDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="57" />
+            <source>Accept finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="60" />
+            <source>Explain why this finding is acceptable. The explanation is shown in the report, and the finding no longer blocks readiness.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="67" />
+            <source>Explanation (required)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="68" />
+            <source>Accept</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AnswerField</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="108" />
+            <source>IP manual: not declared yet — fill it in the facts to check this answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="117" />
+            <source>≠ IP manual: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="120" />
+            <source>The answer disagrees with what the IP manual declares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="123" />
+            <source>IP manual: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="125" />
+            <source>What the IP manual declares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="130" />
+            <source>Your answer, as you would give it to the auditor (Ctrl+Enter to save)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ChecklistModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="240" />
+            <source>Item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="241" />
+            <source>Finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="242" />
+            <source>Files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="280" />
+            <source>Clause number or title not confirmed against the published standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="334" />
+            <source>%1 current files</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ChecklistView</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="209" />
+            <source>%1 of %2 items shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="211" />
+            <source>%1 items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="223" />
+            <source>Search items (title, clause, key)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="224" />
+            <source>Search items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="225" />
+            <source>Only what blocks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="227" />
+            <source>Show only items with a major or minor finding that is not accepted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="229" />
+            <source>Checklist</source>
+            <translation>清单</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompanyPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="85" />
+            <source>Company and audit</source>
+            <translation>企业与审核</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="86" />
+            <source>One workspace holds one audit cycle of one company.</source>
+            <translation>一个工作区对应一家企业的一个审核周期。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="87" />
+            <source>&amp;Company name:</source>
+            <translation>企业名称(&amp;C)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="88" />
+            <source>As on the business licence</source>
+            <translation>与营业执照一致</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="89" />
+            <source>&amp;Standard:</source>
+            <translation>标准版本(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="90" />
+            <source>GB/T 29490-2023 (current)</source>
+            <translation>GB/T 29490-2023（现行）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="91" />
+            <source>GB/T 29490-2013 (older manuals)</source>
+            <translation>GB/T 29490-2013（旧版手册）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="92" />
+            <source>Audit &amp;type:</source>
+            <translation>审核类型(&amp;T)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="93" />
+            <source>Initial certification</source>
+            <translation>初次认证审核</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="94" />
+            <source>Surveillance audit</source>
+            <translation>监督审核</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="95" />
+            <source>Re-certification</source>
+            <translation>再认证审核</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/errors.py" line="215" />
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/errors.py" line="218" />
+            <source>ipaudit ran into a problem it did not expect. Everything you entered before this was saved as you entered it. Please send the details below and the log file to whoever supports ipaudit for you; you can go on working.</source>
+            <translation>ipaudit 遇到了意料之外的问题。此前录入的内容都已随时保存。请把下面的详细信息和日志文件发给为您提供 ipaudit 支持的人员；您可以继续工作。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/errors.py" line="225" />
+            <source>Log file: %1</source>
+            <translation>日志文件：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/errors.py" line="227" />
+            <source>No log file is being written.</source>
+            <translation>当前没有写入日志文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/errors.py" line="229" />
+            <source>Copy details</source>
+            <translation>复制详细信息</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="110" />
+            <source>%1 of %2 items ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="114" />
+            <source>Blocking findings: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="120" />
+            <source>Lowest: %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="130" />
+            <source>Department readiness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="130" />
+            <source>Overall readiness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
+            <source>Readiness by department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="136" />
+            <source>Readiness (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="135" />
+            <source>Open findings by grade</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="136" />
+            <source>Readiness over time</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DatesPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="152" />
+            <source>The audit cannot end before it starts.</source>
+            <translation>审核结束日期不能早于开始日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="154" />
+            <source>The audit period cannot end before it starts.</source>
+            <translation>审核覆盖期的结束日期不能早于开始日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="156" />
+            <source>The audit period must begin before the audit.</source>
+            <translation>审核覆盖期必须在审核之前开始。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="167" />
+            <source>Audit dates and period</source>
+            <translation>审核日期与覆盖期</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="170" />
+            <source>The audit period is the time the auditor looks at: records must fall inside it and every year of it must be covered.</source>
+            <translation>审核覆盖期是审核员检查的时间范围：记录须落在其中，且其中每一年都要有记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="175" />
+            <source>Audit &amp;starts:</source>
+            <translation>审核开始(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="176" />
+            <source>Audit &amp;ends:</source>
+            <translation>审核结束(&amp;E)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="177" />
+            <source>&amp;Period from:</source>
+            <translation>覆盖期自(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="178" />
+            <source>Period &amp;to:</source>
+            <translation>覆盖期至(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartmentFactsModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="98" />
+            <source>Department</source>
+            <extracomment>the department key of the row</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="98" />
+            <source>Headcount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="98" />
+            <source>IP duties</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DepartmentModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/navigator_model.py" line="81" />
+            <source>%1: %2% ready, %3 of %4 items ready, %5 blocking findings</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DepartmentNavigator</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/navigator.py" line="97" />
+            <source>Readiness: checking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/navigator.py" line="100" />
+            <source>Readiness %1% · %2 blocking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/navigator.py" line="107" />
+            <source>Department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/navigator.py" line="107" />
+            <location filename="../../ipaudit/ui/checklist/navigator.py" line="109" />
+            <source>Departments</source>
+            <translation>部门</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartmentsPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/departments_page.py" line="56" />
+            <source>How many people each department has and what its IP duties are, as the manual states them. Every department's interview answers are checked against these.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/departments_page.py" line="70" />
+            <source>Company headcount: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/departments_page.py" line="78" />
+            <source>Edit headcount and duties of %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EvidenceDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="88" />
+            <source>The title cannot be empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="92" />
+            <source>The period covered ends before it starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="107" />
+            <source>Evidence details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="109" />
+            <source>File: %1 (SHA-256 %2…)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="114" />
+            <source>&amp;Title:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="115" />
+            <source>Document &amp;number:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="116" />
+            <source>&amp;Version:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="117" />
+            <source>&amp;Date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="118" />
+            <source>&amp;Period covered:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="126" />
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="127" />
+            <source>e.g. IPM-QP-05</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="128" />
+            <source>e.g. A/1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="129" />
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="130" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceList</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="249" />
+            <source>Add files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="251" />
+            <source>Attach files (or drop them here from the file manager)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="253" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="254" />
+            <source>Open with the system application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="255" />
+            <source>Replace…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="256" />
+            <source>Attach a new version; the old one is kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="257" />
+            <source>Details…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="259" />
+            <source>Edit title, document number, version, date and period covered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="261" />
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="262" />
+            <source>No files yet. Drop files here or use “Add files…”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="264" />
+            <source>Evidence files</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EvidenceModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="162" />
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="163" />
+            <source>For</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="164" />
+            <source>Doc. No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="165" />
+            <source>Version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="166" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="167" />
+            <source>Period covered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="168" />
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="169" />
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="170" />
+            <source>SHA-256</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="171" />
+            <source>Added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="196" />
+            <source>Older version, replaced — %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExpectedErrorBox</name>
+        <message>
+            <location filename="../../ipaudit/ui/errors.py" line="168" />
+            <source>ipaudit</source>
+            <translation>ipaudit 知识产权贯标迎审</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/errors.py" line="170" />
+            <source>This could not be done.</source>
+            <translation>操作未能完成。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FactsEditor</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="70" />
+            <source>Policy and objectives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="71" />
+            <source>Headcount and duties</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="72" />
+            <source>Procedures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="73" />
+            <source>Certificates and portfolio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="79" />
+            <source>The facts are read-only in a department view; the compliance manager maintains them.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="243" />
+            <source>Save the new workspace as</source>
+            <translation>新工作区保存为</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="245" />
+            <source>ipaudit workspaces (*.ipaudit)</source>
+            <translation>ipaudit 工作区 (*.ipaudit)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="261" />
+            <source>%1 · %2 · audit %3 to %4 · period %5 to %6 · %7 departments</source>
+            <translation>%1 · %2 · 审核 %3 至 %4 · 覆盖期 %5 至 %6 · %7 个部门</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="272" />
+            <source>Save the workspace</source>
+            <translation>保存工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="275" />
+            <source>The workspace is one file that holds everything, evidence files included. Edits are saved as you make them.</source>
+            <translation>工作区是一个文件，包含全部内容（含证据文件）。修改会随时自动保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="279" />
+            <source>&amp;File:</source>
+            <translation>文件(&amp;F)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="280" />
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="92" />
+            <source>Grade</source>
+            <extracomment>the ``Finding`` itself the workspace department key the checklist item key a value that sorts the column sensibly (grade rank for the grade column)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="93" />
+            <source>Department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="94" />
+            <source>Item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="95" />
+            <source>Finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="96" />
+            <source>Accepted because</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="136" />
+            <source>%1 (accepted)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FindingsPanel</name>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="176" />
+            <source>&amp;Department:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="177" />
+            <source>&amp;Grade:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="178" />
+            <source>Hide &amp;accepted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="179" />
+            <source>Accept with e&amp;xplanation…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="181" />
+            <source>Accept the selected finding with a written explanation the report shows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="183" />
+            <source>&amp;Withdraw acceptance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="202" />
+            <source>All departments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="215" />
+            <source>All grades</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="242" />
+            <source>%1 of %2 findings</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ItemPanel</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="323" />
+            <source>Attach files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="329" />
+            <source>New version of “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="338" />
+            <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="351" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="427" />
+            <source>Evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="417" />
+            <source>This item belongs to another department.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="419" />
+            <source>Choose an item in the checklist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="424" />
+            <source>What to prepare — what the auditor looks for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="425" />
+            <source>Clauses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="426" />
+            <source>Auditor questions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="428" />
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="429" />
+            <source>Notes for yourself and the team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="431" />
+            <source>Drop files from the file manager anywhere on this panel to attach them.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainActions</name>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="91" />
+            <source>&amp;Undo %1</source>
+            <translation>撤销(&amp;U) %1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="91" />
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="92" />
+            <source>&amp;Redo %1</source>
+            <translation>重做(&amp;R) %1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="92" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="95" />
+            <source>&amp;New workspace…</source>
+            <translation>新建工作区(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="96" />
+            <source>Create a workspace for one audit cycle</source>
+            <translation>为一个审核周期新建工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="97" />
+            <source>&amp;Open…</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="98" />
+            <source>Open a workspace file (.ipaudit)</source>
+            <translation>打开工作区文件（.ipaudit）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="99" />
+            <source>Open for one &amp;department…</source>
+            <translation>按部门打开(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="101" />
+            <source>Show only one department's checklist, with the facts read-only</source>
+            <translation>只显示一个部门的清单，体系事实只读</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="103" />
+            <source>Open the &amp;whole workspace</source>
+            <translation>打开整个工作区(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="104" />
+            <source>Open the de&amp;mo</source>
+            <translation>打开演示工作区(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="105" />
+            <source>A fictional company to try everything on</source>
+            <translation>一家虚构的公司，可以放心试用各项功能</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="106" />
+            <source>Clear the list</source>
+            <translation>清空列表</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="107" />
+            <source>Save a &amp;copy as…</source>
+            <translation>另存副本(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="109" />
+            <source>Edits are saved as you make them; this writes a copy of the workspace</source>
+            <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="111" />
+            <source>&amp;Import a ledger…</source>
+            <translation>导入台账(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="112" />
+            <source>&amp;Export the readiness pack…</source>
+            <translation>导出迎审资料包(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
+            <source>C&amp;lose workspace</source>
+            <translation>关闭工作区(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
+            <source>&amp;Find in checklist</source>
+            <translation>在清单中查找(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="117" />
+            <source>&amp;Preferences…</source>
+            <translation>首选项(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="118" />
+            <source>&amp;Checklist</source>
+            <translation>清单(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
+            <source>&amp;Facts</source>
+            <translation>体系事实(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="120" />
+            <source>&amp;Dashboard</source>
+            <translation>总览(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="121" />
+            <source>&amp;Re-run the checks</source>
+            <translation>重新检查(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
+            <source>Ledger &amp;reconciliation</source>
+            <translation>台账核对(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="123" />
+            <source>&amp;Verify a readiness pack…</source>
+            <translation>校验迎审资料包(&amp;V)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
+            <source>&amp;About ipaudit</source>
+            <translation>关于 ipaudit(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainMenus</name>
+        <message>
+            <location filename="../../ipaudit/ui/main_menus.py" line="106" />
+            <source>No recent workspaces</source>
+            <translation>没有最近打开的工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_menus.py" line="133" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_menus.py" line="134" />
+            <source>Open &amp;recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_menus.py" line="135" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_menus.py" line="136" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_menus.py" line="137" />
+            <source>&amp;Departments</source>
+            <translation>部门(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_menus.py" line="138" />
+            <source>&amp;Tools</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_menus.py" line="139" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_menus.py" line="140" />
+            <source>Tool bar</source>
+            <translation>工具栏</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="143" />
+            <source>Open a workspace</source>
+            <translation>打开工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="145" />
+            <location filename="../../ipaudit/ui/main_window.py" line="314" />
+            <source>ipaudit workspaces (%1);;All files (*)</source>
+            <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="161" />
+            <location filename="../../ipaudit/ui/main_window.py" line="174" />
+            <location filename="../../ipaudit/ui/main_window.py" line="328" />
+            <source>The workspace could not be opened.</source>
+            <translation>无法打开工作区。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="210" />
+            <source>The checks could not run.</source>
+            <translation>检查未能运行。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="223" />
+            <source>The workspace was upgraded; the original is kept as %1</source>
+            <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="228" />
+            <location filename="../../ipaudit/ui/main_window.py" line="412" />
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="286" />
+            <source>Preparing the demo workspace (first start only)…</source>
+            <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="288" />
+            <source>Demo</source>
+            <translation>演示</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="294" />
+            <source>The demo workspace could not be prepared.</source>
+            <translation>无法准备演示工作区。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="312" />
+            <source>Open a workspace for one department</source>
+            <translation>按部门打开工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="333" />
+            <source>Open for one department</source>
+            <translation>按部门打开</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="334" />
+            <source>Department:</source>
+            <translation>部门：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="371" />
+            <source>Save a copy as</source>
+            <translation>另存副本</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="373" />
+            <source>ipaudit workspaces (%1)</source>
+            <translation>ipaudit 工作区 (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="382" />
+            <source>Saving a copy…</source>
+            <translation>正在保存副本…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="385" />
+            <source>Saved a copy as %1</source>
+            <translation>副本已保存为 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="388" />
+            <source>The copy could not be saved.</source>
+            <translation>无法保存副本。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="440" />
+            <source>Readiness %1% · %2 blocking findings</source>
+            <translation>就绪度 %1% · %2 项阻碍性问题</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="460" />
+            <source>Not part of this version of ipaudit yet</source>
+            <translation>当前版本尚未包含此功能</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="462" />
+            <source>Open a whole workspace first</source>
+            <translation>请先打开整个工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="479" />
+            <location filename="../../ipaudit/ui/main_window.py" line="557" />
+            <source>Reconciliation</source>
+            <translation>台账核对</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="505" />
+            <source>About ipaudit</source>
+            <translation>关于 ipaudit</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="507" />
+            <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
+            <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="514" />
+            <source>The last workspace %1 was not found.</source>
+            <translation>找不到上次打开的工作区 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="536" />
+            <source>ipaudit</source>
+            <translation>ipaudit 知识产权贯标迎审</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="545" />
+            <source>Department view: %1 (facts read-only)</source>
+            <translation>部门视图：%1（体系事实只读）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="554" />
+            <source>Departments</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="555" />
+            <source>Findings</source>
+            <translation>问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>NaReasonDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="52" />
+            <source>Not applicable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="55" />
+            <source>Why does “%1” not apply to the company? The auditor will ask; the reason is required.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="61" />
+            <source>e.g. The company has no production of its own; all products are made by contract manufacturers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="64" />
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="65" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewWorkspaceWizard</name>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="356" />
+            <source>The workspace could not be created.</source>
+            <translation>无法创建工作区。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="362" />
+            <source>New workspace</source>
+            <translation>新建工作区</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObjectivesModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
+            <source>Objective</source>
+            <extracomment>the row's ``SplitCheck`` the department key of a split column</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
+            <source>Target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
+            <source>Year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="141" />
+            <source>Sum check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="146" />
+            <source>Share of %1 (empty: no share)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="149" />
+            <source>The department shares must add up to the target; percentages are not summed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="203" />
+            <source>rate, not summed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="213" />
+            <source>The department shares add up to %1, not the target %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="218" />
+            <source>A rate: every department carries it; the shares are not added up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="220" />
+            <source>Not split by department yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="221" />
+            <source>The department shares add up to the target</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Placeholder</name>
+        <message>
+            <location filename="../../ipaudit/ui/panels.py" line="86" />
+            <source>The department list</source>
+            <extracomment>the panels of an open workspace; each takes ``(session, parent=None)`` dialogs and views reached from the File and Tools menus</extracomment>
+            <translation>部门列表</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/panels.py" line="87" />
+            <source>The checklist</source>
+            <translation>清单</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/panels.py" line="88" />
+            <source>The item details</source>
+            <translation>条目详情</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/panels.py" line="89" />
+            <source>The facts editor</source>
+            <translation>体系事实编辑器</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/panels.py" line="90" />
+            <source>The findings list</source>
+            <translation>问题列表</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/panels.py" line="91" />
+            <source>The dashboard</source>
+            <translation>总览</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/panels.py" line="92" />
+            <source>The ledger reconciliation</source>
+            <translation>台账核对</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/panels.py" line="98" />
+            <source>%1 is not part of this version of ipaudit yet.</source>
+            <translation>当前版本的 ipaudit 尚未包含“%1”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="109" />
+            <source>Not in the objectives list below</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="120" />
+            <source>IP policy (as written in the manual)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="121" />
+            <source>The policy wording, word for word</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="122" />
+            <source>Objectives as worded in the manual</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="124" />
+            <source>Each objective the IP manual names must appear in the objectives list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="126" />
+            <source>Objectives list and split by department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="129" />
+            <source>Each department's share must add up to the company target; a row turns red when it does not. Percentages are not summed. Leave a share empty when a department has none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="134" />
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="134" />
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="137" />
+            <source>Add objective</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="137" />
+            <source>Remove objective</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="150" />
+            <source>Edit the IP policy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="156" />
+            <source>Edit the manual's objectives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="164" />
+            <source>Edit the objectives</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PortfolioPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="127" />
+            <source>Other certificates</source>
+            <extracomment>spin box value meaning "not declared" (shown as text, not as a number)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="129" />
+            <source>Certificates the management representative mentions, e.g. ISO 9001 or CMMI3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="131" />
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="131" />
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="132" />
+            <source>IP portfolio (granted and registered, as declared)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="134" />
+            <source>Invention patents:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="135" />
+            <source>Utility model patents:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="136" />
+            <source>Design patents:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="137" />
+            <source>Software copyrights:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="138" />
+            <source>Trademarks:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="142" />
+            <source>not declared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="143" />
+            <source>Other declared facts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="145" />
+            <source>R&amp;&amp;D projects in progress:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="146" />
+            <source>Phases with IP searches:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="149" />
+            <source>e.g. 4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="150" />
+            <source>e.g. initiation and design phases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="166" />
+            <source>Edit the certificates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="186" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="197" />
+            <source>Edit %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/preferences.py" line="71" />
+            <source>Preferences</source>
+            <translation>首选项</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/preferences.py" line="72" />
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/preferences.py" line="74" />
+            <source>As the system (%1)</source>
+            <translation>跟随系统（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/preferences.py" line="75" />
+            <source>The language changes at once; no restart is needed.</source>
+            <translation>语言立即切换，无需重新启动。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProceduresModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="84" />
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="84" />
+            <source>Procedure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="84" />
+            <source>Department</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProceduresPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/procedures_page.py" line="61" />
+            <source>The level-2 procedure documents the manual lists. Every department must be able to name its procedures in the interview.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/procedures_page.py" line="65" />
+            <source>Add procedure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/procedures_page.py" line="65" />
+            <source>Remove procedure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/procedures_page.py" line="75" />
+            <source>Edit the procedures</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProgressStrip</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/progress_strip.py" line="42" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/progress_strip.py" line="43" />
+            <source>Stop; nothing of this step is kept</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SlotChooser</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="130" />
+            <source>By the file's date or period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="169" />
+            <source>Attach to %1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="170" />
+            <source>Record:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="171" />
+            <source>Attach for year:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="175" />
+            <source>Name of %1 %2:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="176" />
+            <source>e.g. the project's name</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StatusEditor</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="102" />
+            <source>Reason: %1</source>
+            <extracomment>the user chose a status (with the reason when it is "not applicable")</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="106" />
+            <source>No reason given — the auditor will ask for one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="111" />
+            <source>&amp;Status:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="114" />
+            <source>Change reason…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TaskProgressDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/progress.py" line="53" />
+            <source>Working…</source>
+            <extracomment>QProgressDialog counts in int; totals beyond this are scaled down</extracomment>
+            <translation>正在处理…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/progress.py" line="54" />
+            <source>Please wait…</source>
+            <translation>请稍候…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/progress.py" line="56" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/progress.py" line="80" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="120" />
+            <source>%1 (not found)</source>
+            <translation>%1（找不到）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="132" />
+            <source>ipaudit</source>
+            <translation>ipaudit 知识产权贯标迎审</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="135" />
+            <source>Get your company ready for the GB/T 29490 IP management certification audit: declare the facts of your IP manual, hand each department its checklist, and see what the auditor would find before the audit.</source>
+            <translation>为 GB/T 29490 知识产权管理体系认证审核做好准备：录入知识产权手册中的体系事实，把清单分给各部门，在审核之前就看到审核员会发现的问题。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="140" />
+            <source>New workspace…</source>
+            <translation>新建工作区…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="141" />
+            <source>Create a workspace for one audit cycle (Ctrl+N)</source>
+            <translation>为一个审核周期新建工作区（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="142" />
+            <source>Open…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="143" />
+            <source>Open a workspace file (Ctrl+O)</source>
+            <translation>打开工作区文件（Ctrl+O）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="144" />
+            <source>Open the demo</source>
+            <translation>打开演示工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="145" />
+            <source>A fictional company to try everything on</source>
+            <translation>一家虚构的公司，可以放心试用各项功能</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="146" />
+            <source>Recent workspaces</source>
+            <translation>最近打开的工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="147" />
+            <source>No recent workspaces yet.</source>
+            <translation>还没有最近打开的工作区。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardDepartmentsPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="270" />
+            <source>New department</source>
+            <translation>新部门</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="294" />
+            <source>Merge department</source>
+            <translation>合并部门</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="295" />
+            <source>Merge “%1” into:</source>
+            <translation>将“%1”合并到：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="321" />
+            <source>Departments</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="324" />
+            <source>The departments of the checklist, as your company names them. Double-click a name to rename it. A department you do not have can be merged into the one that does its work.</source>
+            <translation>清单中的部门，请按贵公司的叫法命名。双击名称即可修改。没有的部门可以合并到承担其工作的部门。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="331" />
+            <source>Removed departments take their checklist items with them; merge instead when another department does that work.</source>
+            <translation>移除部门会连同其清单条目一起移除；如有其他部门承担该工作，请改用合并。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="335" />
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="336" />
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="337" />
+            <source>&amp;Merge into…</source>
+            <translation>合并到(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="338" />
+            <source>Re&amp;store</source>
+            <translation>恢复(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspacePage</name>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_page.py" line="148" />
+            <source>Checklist</source>
+            <translation>清单</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_page.py" line="149" />
+            <source>Facts</source>
+            <translation>体系事实</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_page.py" line="150" />
+            <source>Dashboard</source>
+            <translation>总览</translation>
+        </message>
+    </context>
+    <context>
+        <name>grade_style</name>
+        <message>
+            <location filename="../../ipaudit/ui/findings/grade_style.py" line="28" />
+            <source>Major</source>
+            <extracomment>muted colour for accepted findings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/grade_style.py" line="29" />
+            <source>Minor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/grade_style.py" line="30" />
+            <source>Observation</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClauseRefs</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/clause_refs.py" line="55" />
+            <source>unconfirmed: check against your copy of the standard</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EvidenceTransfer</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="108" />
+            <source>Attach “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="110" />
+            <source>Attach %1 files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="123" />
+            <source>Replace “%1” with a new version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="144" />
+            <source>Opening “%1”</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="64" />
+            <source>Answer “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="75" />
+            <source>Set status of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="85" />
+            <source>Edit notes of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="95" />
+            <source>Rename instances of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="125" />
+            <source>Remove “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="142" />
+            <source>Edit “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="158" />
+            <source>Edit facts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="183" />
+            <source>Accept a finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="183" />
+            <source>Withdraw an acceptance</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>

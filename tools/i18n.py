@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Build the UI translations: one command for the .ts and the .qm.
+
+    .venv/bin/python tools/i18n.py            # update ipaudit_zh_CN.ts and build ipaudit_zh_CN.qm
+    .venv/bin/python tools/i18n.py --check    # only report; writes nothing (for CI)
+
+Steps:
+1. ``pyside6-lupdate`` extracts every ``self.tr()`` / ``QCoreApplication.translate()`` string of
+   ``ipaudit/ui/**/*.py`` into ``resources/i18n/ipaudit_zh_CN.ts`` (obsolete strings dropped).
+   Module-level helpers of the form ``def tr(text): return QCoreApplication.translate("Ctx", text)``
+   are understood: lupdate files their strings under an empty context, and this tool moves them to
+   "Ctx", the context the helper asks for at run time.
+2. The Chinese comes from the glossaries ``resources/i18n/zh_CN/*.yaml`` — one per UI package
+   (``shell.yaml`` for the main window and dialogs, ``checklist.yaml``, ``facts.yaml`` …). Each maps
+   the English source text, exactly as written in the code, to its Chinese::
+
+       "&File": "文件(&F)"
+       "Readiness %1% · %2 blocking findings": "就绪度 %1% · %2 项阻碍性问题"
+       MainWindow:                 # optional: an entry for one context only
+         "Open": "打开工作区"
+
+   A context entry wins over a plain one. The same source text given two different plain
+   translations in two glossaries is an error (make one of them a context entry).
+3. ``pyside6-lrelease`` compiles the .ts into ``resources/i18n/ipaudit_zh_CN.qm``.
+
+The exit code is 0 when every string has a translation, 1 otherwise, listing each untranslated
+string with its file and line (the .qm is still built with what there is), 2 on a glossary error.
+English needs no catalogue: the source strings are English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+UI_DIR = ROOT / "ipaudit" / "ui"
+I18N_DIR = ROOT / "resources" / "i18n"
+GLOSSARY_DIR = I18N_DIR / "zh_CN"
+TS_FILE = I18N_DIR / "ipaudit_zh_CN.ts"
+QM_FILE = I18N_DIR / "ipaudit_zh_CN.qm"
+
+
+@dataclass(frozen=True, slots=True)
+class Untranslated:
+    context: str
+    source: str
+    file: str
+    line: int
+
+
+class GlossaryError(Exception):
+    pass
+
+
+def qt_tool(name: str) -> str:
+    """``pyside6-<name>`` next to this Python (the venv), else on PATH."""
+    candidate = Path(sys.executable).with_name(f"pyside6-{name}")
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which(f"pyside6-{name}")
+    if not found:
+        raise SystemExit(f"pyside6-{name} not found; install PySide6 (requirements.txt)")
+    return found
+
+
+def ui_sources() -> list[Path]:
+    return sorted(p for p in UI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def helper_contexts(files: list[Path]) -> dict[Path, str]:
+    """Files with a module-level ``tr`` helper -> the context it passes to ``translate``."""
+    out: dict[Path, str] = {}
+    for path in files:
+        tree = ast.parse(path.read_text("utf-8"), str(path))
+        for node in tree.body:
+            if not (isinstance(node, ast.FunctionDef) and node.name == "tr"):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "translate"
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                    and isinstance(call.args[0].value, str)
+                ):
+                    out[path.resolve()] = call.args[0].value
+    return out
+
+
+def load_glossaries(folder: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """(plain source -> zh, (context, source) -> zh) merged from every ``*.yaml`` in ``folder``."""
+    plain: dict[str, str] = {}
+    plain_from: dict[str, str] = {}
+    by_context: dict[tuple[str, str], str] = {}
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        if not isinstance(data, dict):
+            problems.append(f"{path.name}: the top level must be a mapping")
+            continue
+        for key, value in data.items():
+            if isinstance(value, dict):
+                for source, zh in value.items():
+                    if not isinstance(zh, str):
+                        problems.append(f"{path.name}: {key}/{source!r}: not a text")
+                        continue
+                    by_context[(str(key), str(source))] = zh
+            elif isinstance(value, str):
+                source = str(key)
+                if source in plain and plain[source] != value:
+                    problems.append(
+                        f"{path.name}: {source!r} is {value!r} here but {plain[source]!r} in"
+                        f" {plain_from[source]}; make one of them a context entry"
+                    )
+                    continue
+                plain[source] = value
+                plain_from[source] = path.name
+            else:
+                problems.append(f"{path.name}: {key!r}: not a text")
+    if problems:
+        raise GlossaryError("\n".join(problems))
+    return plain, by_context
+
+
+def run_lupdate(files: list[Path], ts: Path) -> None:
+    cmd = [
+        qt_tool("lupdate"),
+        *map(str, files),
+        "-no-obsolete",
+        "-locations",
+        "absolute",
+        "-source-language",
+        "en",
+        "-target-language",
+        "zh_CN",
+        "-ts",
+        str(ts),
+    ]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+
+
+def _fix_helper_contexts(root: ET.Element, ts: Path, helpers: dict[Path, str]) -> None:
+    """Move messages of the empty context to the context their module's ``tr`` helper uses.
+
+    Moved messages get their file and absolute line, since relative lines count from the message
+    before them.
+    """
+    empty = next((c for c in root.findall("context") if (c.findtext("name") or "") == ""), None)
+    if empty is None:
+        return
+    contexts = {c.findtext("name") or "": c for c in root.findall("context")}
+    filename, line = "", 0
+    for message in empty.findall("message"):
+        loc = message.find("location")
+        if loc is not None:
+            if loc.get("filename"):
+                filename, line = loc.get("filename", ""), 0
+            delta = loc.get("line", "0")
+            line = line + int(delta) if delta.startswith(("+", "-")) else int(delta)
+        ctx = helpers.get((ts.parent / filename).resolve()) if filename else None
+        if not ctx:
+            continue
+        target = contexts.get(ctx)
+        if target is None:
+            target = ET.SubElement(root, "context")
+            ET.SubElement(target, "name").text = ctx
+            contexts[ctx] = target
+        if loc is not None:
+            loc.set("filename", filename)
+            loc.set("line", str(line))
+        empty.remove(message)
+        target.append(message)
+    if not empty.findall("message"):
+        root.remove(empty)
+
+
+def fill(
+    ts: Path,
+    plain: dict[str, str],
+    by_context: dict[tuple[str, str], str],
+    helpers: dict[Path, str],
+) -> list[Untranslated]:
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    _fix_helper_contexts(root, ts, helpers)
+    missing: list[Untranslated] = []
+    for context in root.findall("context"):
+        name = context.findtext("name") or ""
+        current_file, line = "", 0
+        for message in context.findall("message"):
+            loc = message.find("location")
+            if loc is not None:
+                if loc.get("filename"):
+                    current_file = loc.get("filename", "")
+                    line = 0
+                delta = loc.get("line", "0")
+                line = line + int(delta) if delta.startswith(("+", "-")) else int(delta)
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            zh = by_context.get((name, source), plain.get(source))
+            if zh:
+                if message.get("numerus") == "yes":
+                    for old in list(translation):
+                        translation.remove(old)
+                    ET.SubElement(translation, "numerusform").text = zh
+                    translation.text = None
+                else:
+                    translation.text = zh
+                translation.attrib.pop("type", None)
+            else:
+                translation.text = None
+                translation.set("type", "unfinished")
+                shown = (
+                    str((ts.parent / current_file).resolve().relative_to(ROOT))
+                    if current_file
+                    else "?"
+                )
+                missing.append(Untranslated(name, source, shown, line))
+    ET.indent(tree, space="    ")
+    with ts.open("wb") as fh:
+        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(fh, encoding="utf-8", xml_declaration=False)
+        fh.write(b"\n")
+    return missing
+
+
+def run_lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="report only; write nothing")
+    args = parser.parse_args(argv)
+    try:
+        plain, by_context = load_glossaries(GLOSSARY_DIR)
+    except GlossaryError as exc:
+        print(f"glossary error:\n{exc}", file=sys.stderr)
+        return 2
+    files = ui_sources()
+    helpers = helper_contexts(files)
+    # check mode works on a copy beside the real one, so its relative locations stay right
+    ts = I18N_DIR / f".check-{TS_FILE.name}" if args.check else TS_FILE
+    if args.check and TS_FILE.exists():
+        shutil.copyfile(TS_FILE, ts)
+    try:
+        run_lupdate(files, ts)
+        missing = fill(ts, plain, by_context, helpers)
+        total = sum(1 for _ in ET.parse(ts).getroot().iter("message"))
+        if not args.check:
+            run_lrelease(ts, QM_FILE)
+    finally:
+        if args.check:
+            ts.unlink(missing_ok=True)
+    if missing:
+        print(
+            f"{len(missing)} untranslated string(s) — add them to resources/i18n/zh_CN/<package>.yaml:"
+        )
+        for m in missing:
+            print(f"  {m.file}:{m.line}  [{m.context or '-'}]  {m.source!r}")
+        return 1
+    if not args.check:
+        print(f"{TS_FILE.relative_to(ROOT)}: {total} strings, all translated; built {QM_FILE.name}")
+    else:
+        print("all strings translated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
