@@ -138,12 +138,13 @@ def test_new_workspace_with_a_single_snapshot(qtbot, tmp_path):
 
 
 def test_english_ui_shows_english_department_names(qtbot, session, dashboard):
+    before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     try:
         QApplication.sendEvent(dashboard, QEvent(QEvent.Type.LanguageChange))
         assert "R&D" in dashboard.department_chart.category_axis.categories()
         assert "Management" in dashboard.department_chart.category_axis.categories()
     finally:
-        QLocale.setDefault(QLocale.c())
+        QLocale.setDefault(before)
     QApplication.sendEvent(dashboard, QEvent(QEvent.Type.LanguageChange))
     assert "研发部" in dashboard.department_chart.category_axis.categories()

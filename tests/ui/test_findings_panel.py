@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -92,9 +92,16 @@ def test_department_combo_drives_the_filter(qtbot, session):
     pos = panel.department_filter.findData("hr_admin")
     panel.department_filter.setCurrentIndex(pos)
     assert {f.department for f in _shown(panel)} == {"hr_admin"}
-    pos = panel.grade_filter.findData(Grade.MAJOR.value)
+    pos = panel.grade_filter.findData(Grade.MINOR.value)
     panel.grade_filter.setCurrentIndex(pos)
-    assert _shown(panel) == []
+    expected = [
+        f.key
+        for f in session.assessment.findings
+        if f.department == "hr_admin" and f.grade is Grade.MINOR
+    ]
+    assert expected and sorted(f.key for f in _shown(panel)) == sorted(expected)
+    panel.department_filter.setCurrentIndex(panel.department_filter.findData(""))
+    assert {f.grade for f in _shown(panel)} == {Grade.MINOR}
 
 
 def test_double_click_emits_item_activated_with_department_and_item(qtbot, session):
@@ -189,3 +196,21 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, session):
     qtmodeltester.check(proxy)
     empty = fm.FindingsModel()
     qtmodeltester.check(empty)
+
+
+def test_messages_follow_the_ui_language(qtbot, session):
+    panel = _panel(qtbot, session)
+    row = _row_of(panel, "answer_contradicts_fact").row()
+    finding = panel.proxy.index(row, 0).data(fm.FindingRole)
+    assert panel.proxy.index(row, fm.MESSAGE).data() == finding.message.zh
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        QApplication.sendEvent(panel, QEvent(QEvent.Type.LanguageChange))
+        assert panel.proxy.index(row, fm.MESSAGE).data() == finding.message.en
+        assert panel.proxy.index(row, fm.DEPARTMENT).data() == "R&D"
+        assert panel.department_filter.itemText(panel.department_filter.findData("rnd")) == "R&D"
+    finally:
+        QLocale.setDefault(before)
+    QApplication.sendEvent(panel, QEvent(QEvent.Type.LanguageChange))
+    assert panel.proxy.index(row, fm.MESSAGE).data() == finding.message.zh

@@ -42,6 +42,7 @@ class PolicyPage(QWidget):
         self.manual_model = TextListModel(self)
         self.manual_view = QListView()
         self.manual_view.setModel(self.manual_model)
+        self.manual_view.setSpacing(1)
         self.manual_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

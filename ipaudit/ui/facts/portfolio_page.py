@@ -37,6 +37,7 @@ class PortfolioPage(QWidget):
         self.certificates_model = TextListModel(self)
         self.certificates_view = QListView()
         self.certificates_view.setModel(self.certificates_model)
+        self.certificates_view.setSpacing(1)
         self.certificates_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
