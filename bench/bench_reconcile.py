@@ -20,6 +20,7 @@ Measured in the same run:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import gc
 import random
@@ -192,6 +193,10 @@ class Ledgers:
                 Decimal(rng.randrange(3, 300) * 100),
                 "",
             )
+        # finance keeps each ledger in date order, one row after the other
+        self.rewards = _in_date_order(self.rewards, first_row=4)
+        self.payments = _in_date_order(self.payments, first_row=3)
+        self.expenses = _in_date_order(self.expenses, first_row=2)
 
     def _expense(self, d: dt.date, voucher: str, cat: str, amount: Decimal, text: str) -> None:
         row = len(self.expenses) + 2
@@ -264,6 +269,14 @@ class Ledgers:
 
 
 CENT = Decimal("0.01")
+
+
+def _in_date_order(entries: list[Entry], first_row: int) -> list[Entry]:
+    ordered = sorted(entries, key=lambda e: (e.date or dt.date.min, e.voucher))
+    return [
+        dataclasses.replace(e, source=dataclasses.replace(e.source, row=first_row + n))
+        for n, e in enumerate(ordered)
+    ]
 
 
 def ours(led: Ledgers, rates: RateTable) -> tuple[float, float, object]:

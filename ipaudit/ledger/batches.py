@@ -29,6 +29,7 @@ from itertools import compress, groupby
 from operator import attrgetter
 
 from ipaudit.ledger import discrepancies as dsc
+from ipaudit.ledger import normalize
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
 K = DiscrepancyKind
@@ -39,14 +40,11 @@ _DATE = attrgetter("date")
 _AMOUNT = attrgetter("amount")
 _CATEGORY = attrgetter("category")
 
-# 奖励费, 奖金, 专利奖励, 发明人报酬, 激励费 …
-DEFAULT_REWARD_WORDS = ("奖励", "奖金", "奖酬", "报酬", "激励")
-
 
 def default_is_reward_category(category: str) -> bool:
-    """True for expense categories that book rewards (奖励费, 奖金, 职务发明报酬, 激励 …)."""
-    text = unicodedata.normalize("NFKC", category)
-    return any(word in text for word in DEFAULT_REWARD_WORDS)
+    """True for expense categories that book rewards (奖励费, 奖金, 激励费 …): the
+    ``reward_categories`` words of the shipped synonyms file, the ones the importer uses."""
+    return normalize.is_reward_category(category)
 
 
 def normalize_voucher(raw: str) -> str:
@@ -131,17 +129,7 @@ def match_batches(
     keys: list[object] = [
         v or d for v, d in zip(map(norm.__getitem__, raw_vouchers), dates, strict=True)
     ]
-    # registers list a batch's payments together: take runs of equal keys, then merge the runs
-    runs: dict[object, list[int]] = {}
-    pos = 0
-    for key, run in groupby(keys):
-        n = sum(1 for _ in run)
-        members = runs.get(key)
-        if members is None:
-            runs[key] = list(range(pos, pos + n))
-        else:
-            members.extend(range(pos, pos + n))
-        pos += n
+    runs = _group(keys)
     amounts = list(map(_AMOUNT, payments))
     batches: list[Batch] = []
     index: dict[str, int] = {}
@@ -197,6 +185,33 @@ def match_batches(
         if i not in batch_of_line:
             found.append(_without_payments(expenses[i]))
     return BatchMatching(batches, batch_of_line, reward_lines, len(payments), found)
+
+
+def _group(keys: list[object]) -> dict[object, list[int]]:
+    """Indices per key, in order. Registers list a batch's payments together, so runs of equal
+    keys are taken whole; a register in another order falls back to one step per row."""
+    runs: dict[object, list[int]] = {}
+    pos = 0
+    for n_runs, (key, run) in enumerate(groupby(keys)):
+        if n_runs > 64 and n_runs * 4 > pos:  # mostly runs of one: not in batch order
+            break
+        n = sum(1 for _ in run)
+        members = runs.get(key)
+        if members is None:
+            runs[key] = list(range(pos, pos + n))
+        else:
+            members.extend(range(pos, pos + n))
+        pos += n
+    else:
+        return runs
+    for j in range(pos, len(keys)):
+        key = keys[j]
+        members = runs.get(key)
+        if members is None:
+            runs[key] = [j]
+        else:
+            members.append(j)
+    return runs
 
 
 def _link_by_date(

@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import PurePath, PureWindowsPath
 
 from ipaudit.domain.model import Grade
@@ -91,6 +92,7 @@ def day(date: dt.date | None) -> str:
     return date.isoformat() if date else "?"
 
 
+@lru_cache(maxsize=256)
 def file_name(path: str) -> str:
     """The last component of a POSIX or Windows path."""
     return PureWindowsPath(PurePath(path).name).name

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from operator import attrgetter
 
 from ipaudit.ledger import discrepancies as dsc
-from ipaudit.ledger.ipkeys import IpKeys
+from ipaudit.ledger.ipkeys import IpKeys, invalid_patent_numbers
 from ipaudit.ledger.ipnumber import check_digit
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
 K = DiscrepancyKind
+_IP = attrgetter("ip_number")
 ZERO = Decimal("0.00")
 
 
@@ -21,14 +23,20 @@ def _right_number(number: str) -> str:
     return body + check_digit(digits)
 
 
-def check_ip_numbers(ledgers: Iterable[Sequence[Entry]], keys: IpKeys) -> list[Discrepancy]:
+def check_ip_numbers(ledgers: Iterable[Sequence[Entry]]) -> list[Discrepancy]:
     """INVALID_IP_NUMBER: one finding per wrong patent number, listing every row that carries it."""
-    rows: dict[str, list[Entry]] = {}
+    ledgers = list(ledgers)
+    distinct: set[str] = set()
     for entries in ledgers:
-        for e in entries:
-            n = e.ip_number
-            if n and not keys.valid(n):
-                rows.setdefault(n, []).append(e)
+        distinct.update(map(_IP, entries))
+    distinct.discard("")
+    bad = invalid_patent_numbers(distinct)
+    rows: dict[str, list[Entry]] = {}
+    if bad:
+        for entries in ledgers:
+            for e in entries:
+                if e.ip_number in bad:
+                    rows.setdefault(e.ip_number, []).append(e)
     found: list[Discrepancy] = []
     for number, entries in rows.items():
         right = _right_number(number)

@@ -19,6 +19,8 @@ certain, so that a clear match is never spoiled by a doubtful one:
    person and IP item whose rewards are all settled overpays the latest of them.
 
 Every reward with payments dated before its decision is reported once as paid before the decision.
+A negative payment (a reversal, 冲销) that cancels an open payment of the same person, IP item and
+amount sets both aside; one that cancels nothing counts against the reward it belongs to.
 
 Speed: pass 1 runs over all rows with dictionaries keyed by (person, IP number) and handles the
 usual case — the key occurs once on each side — without any per-group work; only keys occurring
@@ -34,7 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, eq, lt, not_
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.ipkeys import IpKeys
@@ -45,8 +48,10 @@ ZERO = Decimal("0.00")
 _MAX_SUBSET = 16
 _OPEN = -1
 _CLOSED = -2  # a duplicate, a penalty paid out, or an extra payment: not settling a reward
+_MULTI = -3  # a reward settled by several payments
 _PERSON_IP = attrgetter("person", "ip_number")
-_DATE = attrgetter("date")
+_PERSON = attrgetter("person")
+_AMOUNT = attrgetter("amount")
 
 
 class MatchHow(StrEnum):
@@ -99,6 +104,7 @@ class RewardMatching:
         self.penalties = m.penalties
         self.payments = m.P
         self._paid = m.paid
+        self._multi = m.multi
         self._owner = m.owner
         self._alloc = m.alloc
         self._early = m.early
@@ -110,15 +116,16 @@ class RewardMatching:
             self._extras[i].append(j)
         self._closed_of = {**m.dup_of, **m.extra_of}
         self.orphans: list[int] = m.orphans  # payments without decision, penalties paid
+        self.reversals: dict[int, int] = m.reversal_of  # negative payment -> payment cancelled
         self.discrepancies = discrepancies
         self.unclean = unclean  # reward indices not settled cleanly
         self._links: list[RewardLink] | None = None
 
     def payment_indices(self, i: int) -> tuple[int, ...]:
         x = self._paid[i]
-        if isinstance(x, tuple):
-            return x
-        return () if x < 0 else (x,)
+        if x >= 0:
+            return (x,)
+        return self._multi[i] if x == _MULTI else ()
 
     def link(self, i: int) -> RewardLink:
         P = self.payments
@@ -173,20 +180,42 @@ class _Matcher:
         self.P = list(payments)
         self.window = dt.timedelta(days=window_days)
         self.keys = keys
-        self.paid: list[int | tuple[int, ...]] = [_OPEN] * len(self.R)
-        self.owner = [_OPEN] * len(self.P)
+        # paid[i]: _OPEN, the one payment's index, or _MULTI (indices in multi[i])
+        self.paid: list[int] = [_OPEN] * len(self.R)
+        self.multi: dict[int, tuple[int, ...]] = {}
+        # owner[j]: _OPEN, the reward's index, or _CLOSED
+        self.owner: list[int] = [_OPEN] * len(self.P)
+        self.penalty_payments = [j for j, p in enumerate(self.P) if p.is_penalty]
         self.dup_of: dict[int, int] = {}
         self.extra_of: dict[int, int] = {}
+        self.reversal_of: dict[int, int] = {}  # negative payment -> the payment it cancels
         self.penalty_of: dict[int, Entry | None] = {}
         self.alloc: set[int] = set()  # rewards settled by what was left (pass 5)
         self.early: set[int] = set()
         self.orphans: list[int] = []
+        self.open_r: list[int] = []
+        self.open_p: list[int] = []
 
     # -- helpers ---------------------------------------------------------------------------
     def _settle(self, i: int, js: tuple[int, ...]) -> None:
-        self.paid[i] = js[0] if len(js) == 1 else js
+        if len(js) == 1:
+            self.paid[i] = js[0]
+        else:
+            self.paid[i] = _MULTI
+            self.multi[i] = js
         for j in js:
             self.owner[j] = i
+
+    def _pays(self, i: int) -> tuple[int, ...]:
+        x = self.paid[i]
+        if x >= 0:
+            return (x,)
+        return self.multi[i] if x == _MULTI else ()
+
+    def _refresh_open(self) -> None:
+        paid, owner = self.paid, self.owner
+        self.open_r = [i for i in self.open_r if paid[i] == _OPEN]
+        self.open_p = [j for j in self.open_p if owner[j] == _OPEN]
 
     def rk(self, i: int) -> str:
         return self.keys(self.R[i].ip_number)
@@ -225,64 +254,83 @@ class _Matcher:
                     return reach[t]
         return None
 
-    def open_rewards(self) -> list[int]:
-        return [i for i, x in enumerate(self.paid) if x == _OPEN]
-
-    def open_payments(self) -> list[int]:
-        P = self.P
-        return [j for j, o in enumerate(self.owner) if o == _OPEN and not P[j].is_penalty]
-
     # -- pass 1: same person, IP and amount --------------------------------------------------
     def exact_fast(self) -> None:
-        """Keys (person, IP number as written) that occur once on each side: pair them directly."""
+        """Pair each reward with the payment of the same (person, IP number as written) when the
+        amounts agree. A key two rewards compete for goes through a group instead; a second
+        payment of a key is left open for the passes below (a duplicate, an instalment …)."""
         R, P, paid, owner = self.R, self.P, self.paid, self.owner
+        n_r, n_p = len(R), len(P)
         rkeys = list(map(_PERSON_IP, R))
         pkeys = list(map(_PERSON_IP, P))
-        rcount = Counter(rkeys)
-        pcount = Counter(pkeys)
-        pidx = dict(zip(pkeys, range(len(pkeys)), strict=True))
+        ramt = list(map(_AMOUNT, R))
+        pamt = list(map(_AMOUNT, P))
+        pamt.append(None)  # index n_p: "no payment", equal to no amount
+        last = dict(zip(pkeys, range(n_p), strict=True))
+        first = dict(zip(reversed(pkeys), range(n_p - 1, -1, -1), strict=True))
+        for k in [k for k in last if not k[1]]:
+            del last[k], first[k]  # no IP item: pass 3
+        for j in self.penalty_payments:
+            if last.get(pkeys[j]) == j:
+                del last[pkeys[j]]
+            if first.get(pkeys[j]) == j:
+                del first[pkeys[j]]
+        # the key's last payment when the amounts agree, else its first one (an application and
+        # a grant reward for one patent …); all of it with the loops in C
+        js = list(map(last.get, rkeys, repeat(n_p)))
+        agree = list(map(eq, map(pamt.__getitem__, js), ramt))
+        ri = list(compress(range(n_r), agree))
+        pj = list(compress(js, agree))
+        rest = list(compress(range(n_r), map(not_, agree)))
+        if rest:
+            js = list(map(first.get, map(rkeys.__getitem__, rest), repeat(n_p)))
+            agree = list(map(eq, map(pamt.__getitem__, js), map(ramt.__getitem__, rest)))
+            ri += compress(rest, agree)
+            pj += compress(js, agree)
         busy: set[tuple[str, str]] = set()
-        for i, k in enumerate(rkeys):
-            if not k[1]:
-                continue  # no IP item: pass 3
-            if rcount[k] > 1 or pcount.get(k, 0) > 1:
-                busy.add(k)
-                continue
-            j = pidx.get(k)
-            if j is not None and P[j].amount == R[i].amount and not P[j].is_penalty:
-                paid[i] = j
-                owner[j] = i
-        if not busy:
-            return
-        groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {k: ([], []) for k in busy}
-        for i, k in enumerate(rkeys):
-            if k in busy:
-                groups[k][0].append(i)
-        for j, k in enumerate(pkeys):
-            if k in busy and not P[j].is_penalty:
-                groups[k][1].append(j)
-        for rl, pl in groups.values():
-            if rl and pl:
+        if len(set(pj)) < len(pj):  # two rewards of one key want the same payment
+            taken = Counter(pj)
+            busy = {pkeys[j] for j, c in taken.items() if c > 1}
+        for i, j in zip(ri, pj, strict=True):
+            paid[i] = j
+            owner[j] = i
+        if busy:  # decide those keys in groups
+            groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {k: ([], []) for k in busy}
+            for i, k in enumerate(rkeys):
+                if k in busy:
+                    groups[k][0].append(i)
+                    paid[i] = _OPEN
+            for j, k in enumerate(pkeys):
+                if k in busy and not P[j].is_penalty:
+                    groups[k][1].append(j)
+                    owner[j] = _OPEN
+            for rl, pl in groups.values():
                 self._exact_group(rl, pl, windowed=False)
+        self.open_r = list(compress(range(n_r), map(eq, paid, repeat(_OPEN))))
+        self.open_p = list(compress(range(n_p), map(eq, owner, repeat(_OPEN))))
+        if self.penalty_payments:
+            self.open_p = [j for j in self.open_p if not P[j].is_penalty]
 
-    def exact_keyed(self) -> None:
-        """What is open: the same IP item written differently (prefix, dot, check digit)."""
-        for rl, pl in self._keyed_groups().values():
-            if pl:
-                self._exact_group(rl, pl, windowed=False)
-
-    def _keyed_groups(self) -> dict[tuple[str, str], tuple[list[int], list[int]]]:
+    def keyed(self) -> None:
+        """What is open, by person and IP item (written any way: prefix, dot, check digit):
+        one payment of the amount, else instalments."""
         groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
-        for i in self.open_rewards():
+        for i in self.open_r:
             k = self.rk(i)
             if k:
                 groups.setdefault((self.R[i].person, k), ([], []))[0].append(i)
-        if groups:
-            for j in self.open_payments():
-                g = groups.get((self.P[j].person, self.pk(j)))
-                if g is not None:
-                    g[1].append(j)
-        return groups
+        if not groups:
+            return
+        for j in self.open_p:
+            g = groups.get((self.P[j].person, self.pk(j)))
+            if g is not None:
+                g[1].append(j)
+        for rl, pl in groups.values():
+            if pl:
+                self._exact_group(rl, pl, windowed=False)
+                if len(pl) >= 2:
+                    self._instalments(rl, pl)
+        self._refresh_open()
 
     def _exact_group(self, rl: list[int], pl: list[int], *, windowed: bool) -> None:
         R, P = self.R, self.P
@@ -306,7 +354,7 @@ class _Matcher:
                     self._settle(i, (j,))
                     break
 
-    # -- pass 2: instalments with the same IP item ------------------------------------------
+    # -- pass 2: instalments ----------------------------------------------------------------
     def _instalments(self, rl: list[int], pl: list[int]) -> None:
         R, P = self.R, self.P
         pl = sorted(pl, key=lambda j: (_date_key(P[j]), j))
@@ -324,36 +372,81 @@ class _Matcher:
             if found is not None:
                 self._settle(i, found)
 
-    def instalments_keyed(self) -> None:
-        for rl, pl in self._keyed_groups().values():
-            if len(pl) >= 2:
-                self._instalments(rl, pl)
+    # -- reversals --------------------------------------------------------------------------
+    def reversals(self) -> None:
+        """A negative payment (冲销) cancels an open payment of the same person, IP item and
+        amount — the latest one on or before it; the two are set aside together."""
+        P = self.P
+        negative = [j for j in self.open_p if P[j].amount < 0]
+        if not negative:
+            return
+        by_person: dict[str, list[int]] = defaultdict(list)
+        for k in self.open_p:
+            if P[k].amount > 0:
+                by_person[P[k].person].append(k)
+        for j in negative:
+            p = P[j]
+            pk = self.pk(j)
+            cands = []
+            for k in by_person.get(p.person, ()):
+                q = P[k]
+                if self.owner[k] != _OPEN or q.amount != -p.amount:
+                    continue
+                qk = self.pk(k)
+                if pk and qk and pk != qk:
+                    continue
+                late = bool(p.date and q.date and q.date > p.date)
+                cands.append((late, not (pk and pk == qk), -(_date_key(q).toordinal()), k))
+            if cands:
+                k = min(cands)[-1]
+                self.owner[j] = self.owner[k] = _CLOSED
+                self.reversal_of[j] = k
+        self._refresh_open()
 
     # -- pass 3: one side without an IP item ------------------------------------------------
     def blank_ip(self) -> None:
-        open_r = self.open_rewards()
-        open_p = self.open_payments()
-        if not open_r or not open_p:
+        if not self.open_r or not self.open_p:
             return
+        R, P = self.R, self.P
+        # rewards whose own IP item is on an open payment are likely that payment's (pass 5)
+        claimed_items = {(P[j].person, self.pk(j)) for j in self.open_p} - {("", "")}
+        claimed = {i for i in self.open_r if (R[i].person, self.rk(i)) in claimed_items}
+        self._blank_fast(claimed)
         by_person_r: dict[str, list[int]] = defaultdict(list)
-        for i in open_r:
-            by_person_r[self.R[i].person].append(i)
+        for i in self.open_r:
+            by_person_r[R[i].person].append(i)
         by_person_p: dict[str, list[int]] = defaultdict(list)
-        for j in open_p:
-            person = self.P[j].person
+        for j in self.open_p:
+            person = P[j].person
             if person in by_person_r:
                 by_person_p[person].append(j)
         for person, pl in by_person_p.items():
             rl = by_person_r[person]
             if all(self.rk(i) for i in rl) and all(self.pk(j) for j in pl):
                 continue  # both sides carry IP items: nothing blank to match here
-            # a reward whose own IP item is on an open payment is likely that payment's (pass 5):
-            # it comes last
-            ips = {self.pk(j) for j in pl} - {""}
-            claimed = {i for i in rl if self.rk(i) in ips}
             self._exact_nearest(rl, pl, claimed)
             self._instalments([i for i in rl if i not in claimed], pl)
             self._instalments([i for i in rl if i in claimed], pl)
+        self._refresh_open()
+
+    def _blank_fast(self, claimed: set[int]) -> None:
+        """A payment without IP item whose (person, amount) is found once among the open payments
+        and once among the open rewards, within the window: they belong together."""
+        R, P = self.R, self.P
+        blank = [j for j in self.open_p if not P[j].ip_number]
+        if not blank:
+            return
+        pkeys = [(P[j].person, P[j].amount) for j in blank]
+        rkeys = [(R[i].person, R[i].amount) for i in self.open_r]
+        pcount = Counter(pkeys)
+        rcount = Counter(rkeys)
+        where = dict(zip(pkeys, blank, strict=True))
+        for i, k in zip(self.open_r, rkeys, strict=True):
+            if rcount[k] == 1 and pcount.get(k) == 1 and i not in claimed:
+                j = where[k]
+                if self._in_window(R[i], P[j]):
+                    self._settle(i, (j,))
+        self._refresh_open()
 
     def _exact_nearest(self, rl: list[int], pl: list[int], claimed: set[int]) -> None:
         """Equal amounts within the window: unclaimed rewards first, then the pairs closest in
@@ -361,10 +454,12 @@ class _Matcher:
         R, P = self.R, self.P
         pairs = []
         for i in rl:
+            if self.paid[i] != _OPEN:
+                continue
             r = R[i]
             for j in pl:
                 p = P[j]
-                if p.amount == r.amount and self._compatible(i, j):
+                if self.owner[j] == _OPEN and p.amount == r.amount and self._compatible(i, j):
                     gap = (p.date - r.date).days if p.date and r.date else 0
                     pairs.append((i in claimed, gap, _date_key(r), i, j))
         pairs.sort()
@@ -378,13 +473,12 @@ class _Matcher:
         pen_by_person: dict[str, list[Entry]] = defaultdict(list)
         for pen in self.penalties:
             pen_by_person[pen.person].append(pen)
-        for j, p in enumerate(P):
-            if self.owner[j] != _OPEN:
-                continue
-            if p.is_penalty:
-                self.owner[j] = _CLOSED
-                self.penalty_of[j] = self._penalty_for(p, pen_by_person.get(p.person, ()))
-                continue
+        for j in self.penalty_payments:
+            p = P[j]
+            self.owner[j] = _CLOSED
+            self.penalty_of[j] = self._penalty_for(p, pen_by_person.get(p.person, ()))
+        for j in self.open_p:
+            p = P[j]
             settled = [
                 i
                 for i in person_rewards.get(p.person, ())
@@ -394,16 +488,32 @@ class _Matcher:
             # the same IP item settled already: a duplicate, whatever penalties there are
             keyed = [i for i in settled if pk and self.rk(i) == pk]
             if keyed:
-                self.owner[j] = _CLOSED
-                self.dup_of[j] = self._latest_before(keyed, p)
+                self._duplicate(j, self._latest_before(keyed, p))
                 continue
             penalty = self._penalty_for(p, pen_by_person.get(p.person, ()))
             if penalty is not None and penalty.amount == p.amount:
                 self.owner[j] = _CLOSED
                 self.penalty_of[j] = penalty
             elif settled:
-                self.owner[j] = _CLOSED
-                self.dup_of[j] = self._latest_before(settled, p)
+                self._duplicate(j, self._latest_before(settled, p))
+        self._refresh_open()
+
+    def _duplicate(self, j: int, i: int) -> None:
+        """Payment ``j`` pays reward ``i`` again. Of the two, the earlier one paid on time
+        settles the reward and the other is the duplicate."""
+        P, r = self.P, self.R[i]
+        self.owner[j] = _CLOSED
+        x = self.paid[i]
+        if x >= 0:
+
+            def rank(n: int) -> tuple[bool, dt.date]:
+                d = P[n].date
+                return (bool(r.date and d and d < r.date), d or dt.date.max)
+
+            if rank(j) < rank(x):
+                self.paid[i], self.owner[j], self.owner[x] = j, i, _CLOSED
+                j = x
+        self.dup_of[j] = i
 
     def _penalty_for(self, p: Entry, penalties: Iterable[Entry]) -> Entry | None:
         pk = self.keys(p.ip_number)
@@ -426,9 +536,9 @@ class _Matcher:
 
     # -- pass 5: what is left ---------------------------------------------------------------
     def leftovers(self, person_rewards: dict[str, list[int]]) -> None:
-        open_set = set(self.open_rewards())
+        open_set = set(self.open_r)
         alloc: dict[int, list[int]] = {}
-        for j in self.open_payments():
+        for j in self.open_p:
             p = self.P[j]
             pk = self.pk(j)
             rl = person_rewards.get(p.person, ())
@@ -444,25 +554,25 @@ class _Matcher:
                 self.owner[j] = _CLOSED
                 self.extra_of[j] = self._latest_before(settled, p)
         for i, js in alloc.items():
-            self.paid[i] = js[0] if len(js) == 1 else tuple(js)
+            self._settle(i, tuple(js))
             self.alloc.add(i)
+        self._refresh_open()
 
     # -- paid before the decision -----------------------------------------------------------
     def mark_early(self) -> None:
-        rdates = list(map(_DATE, self.R))
-        pdates = list(map(_DATE, self.P))
-        early = self.early
-        for i, x in enumerate(self.paid):
-            rd = rdates[i]
-            if rd is None:
-                continue
-            if type(x) is int:
-                if x >= 0:
-                    pd = pdates[x]
-                    if pd is not None and pd < rd:
-                        early.add(i)
-            elif any(pdates[j] is not None and pdates[j] < rd for j in x):  # type: ignore[union-attr]
-                early.add(i)
+        """Rewards with a payment dated before the decision (a missing date never is)."""
+        pdates = [p.date or dt.date.max for p in self.P]
+        rdates = [r.date or dt.date.min for r in self.R]
+        paid = self.paid
+        # the date of each reward's single payment; open (-1) and multi (-3) rewards read one of
+        # three "never early" dates put at the end
+        pdates += [dt.date.max] * 3
+        pay_dates = map(pdates.__getitem__, paid)
+        flagged = compress(range(len(paid)), map(lt, pay_dates, rdates))
+        self.early.update(flagged)
+        for i, js in self.multi.items():
+            if any(pdates[j] < rdates[i] for j in js):
+                self.early.add(i)
 
 
 def match_rewards(
@@ -479,15 +589,15 @@ def match_rewards(
     """
     m = _Matcher(rewards, payments, window_days, keys or IpKeys())
     m.exact_fast()
-    m.exact_keyed()
-    m.instalments_keyed()
+    m.keyed()
+    m.reversals()
     m.blank_ip()
-    open_persons = {m.P[j].person for j, o in enumerate(m.owner) if o == _OPEN}
+    open_persons = {m.P[j].person for j in m.open_p} | {m.P[j].person for j in m.penalty_payments}
     person_rewards: dict[str, list[int]] = defaultdict(list)
     if open_persons:
-        for i, r in enumerate(m.R):
-            if r.person in open_persons:
-                person_rewards[r.person].append(i)
+        for i, person in enumerate(map(_PERSON, m.R)):
+            if person in open_persons:
+                person_rewards[person].append(i)
     m.duplicates_and_penalties(person_rewards)
     m.leftovers(person_rewards)
     m.mark_early()
@@ -495,10 +605,10 @@ def match_rewards(
 
 
 def _result(m: _Matcher) -> RewardMatching:
-    unclean: set[int] = set(m.open_rewards()) | m.alloc | m.early
+    unclean: set[int] = set(m.open_r) | m.alloc | m.early
     unclean.update(m.dup_of.values())
     unclean.update(m.extra_of.values())
-    m.orphans.extend(sorted([j for j, o in enumerate(m.owner) if o == _OPEN] + [*m.penalty_of]))
+    m.orphans.extend(sorted([*m.open_p, *m.penalty_of]))
     result = RewardMatching(m, [], unclean)
     found = result.discrepancies
     for i in sorted(unclean):

@@ -13,10 +13,12 @@ A table maps an IP type (``ipnumber.IpType``) or a text category of the procedur
       发明专利申请: 1000          # any other key is a text category, matched in the reason text
 
 Which rate applies to a reward: a text category found in its reason text (the longest one wins);
-else the type its IP number shows (``ipnumber.classify``); else the type named in the reason text
-(发明专利/实用新型/外观设计/软件著作权/商标). A reward with none of these is not checked.
+else the IP type its reason text names (发明专利/实用新型/外观设计/软件著作权/商标 …), because the
+reason says what the decision rewarded; else the type its IP number shows (``ipnumber.classify``:
+the patent type digit, 2025SR…, a trademark registration number). A reward with none of these, or
+whose type has no rate in the table, is not checked.
 
-Rewards of one IP item under one rate are checked together, because procedures often split one
+Rewards of one IP item (the number as written) under one rate are checked together, because procedures often split one
 item's reward among its inventors: the group is fine when its amounts add up to the rate, or when
 every one of them equals the rate (a procedure paying each inventor in full). Otherwise the group is
 a RATE_DEVIATION. Rewards without an IP number are checked one by one.
@@ -28,6 +30,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import compress
+from operator import attrgetter, ne
 from pathlib import Path
 
 import yaml
@@ -38,6 +42,9 @@ from ipaudit.ledger.ipnumber import IpType, classify
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
 ZERO = Decimal("0.00")
+_TEXT = attrgetter("text")
+_IP = attrgetter("ip_number")
+_AMOUNT = attrgetter("amount")
 _TYPE_VALUES = frozenset(t.value for t in IpType)
 
 # Chinese names of the types, as rate-table keys and as words in reason texts (longest first)
@@ -143,23 +150,28 @@ class RateTable:
         Path(path).write_text(header + body, encoding="utf-8")
 
     # -- lookup ----------------------------------------------------------------------------
+    def text_rate(self, text: str) -> tuple[str, Decimal] | None:
+        """The rate a reason text names: a category of the table, else an IP type word."""
+        if not text:
+            return None
+        text = unicodedata.normalize("NFKC", text)
+        hits = [c for c in self.categories if c in text]
+        if hits:
+            best = max(hits, key=len)
+            return best, self.categories[best]
+        for word, kind in TYPE_WORDS.items():
+            if word in text:
+                return (kind.value, self.types[kind]) if kind in self.types else None
+        return None
+
+    def number_rate(self, number: str) -> tuple[str, Decimal] | None:
+        """The rate of the IP type a number shows (patent type digit, 2025SR…, trademark)."""
+        kind = classify(number) if number else IpType.OTHER
+        return (kind.value, self.types[kind]) if kind in self.types else None
+
     def rate_for(self, reward: Entry) -> tuple[str, Decimal] | None:
         """(rate key, amount) for a reward, or None when the table has no rate for it."""
-        text = unicodedata.normalize("NFKC", reward.text) if reward.text else ""
-        if text and self.categories:
-            hits = [c for c in self.categories if c in text]
-            if hits:
-                best = max(hits, key=len)
-                return best, self.categories[best]
-        kind = classify(reward.ip_number) if reward.ip_number else IpType.OTHER
-        if kind is IpType.OTHER and text:
-            for word, t in TYPE_WORDS.items():
-                if word in text:
-                    kind = t
-                    break
-        if kind in self.types:
-            return kind.value, self.types[kind]
-        return None
+        return self.text_rate(reward.text) or self.number_rate(reward.ip_number)
 
 
 def key_text(key: str, lang: str) -> str:
@@ -173,43 +185,53 @@ def key_text(key: str, lang: str) -> str:
 def check_rates(
     rewards: Iterable[Entry], table: RateTable, *, keys: IpKeys | None = None
 ) -> list[Discrepancy]:
-    """RATE_DEVIATION findings for rewards (penalties are skipped); see the module docstring."""
-    keys = keys or IpKeys()
-    cache: dict[tuple[str, str], tuple[str, Decimal] | None] = {}
-    groups: dict[tuple[str, str], tuple[Decimal, list[Entry]]] = {}
-    single: list[tuple[str, Decimal, Entry]] = []
-    for r in rewards:
-        if r.is_penalty:
-            continue
-        ck = (r.ip_number, r.text)
-        if ck in cache:
-            rate = cache[ck]
-        else:
-            rate = cache[ck] = table.rate_for(r)
-        if rate is None:
-            continue
-        rkey, amount = rate
-        ip = keys(r.ip_number)
-        if ip:
-            g = groups.get((ip, rkey))
-            if g is None:
-                groups[(ip, rkey)] = (amount, [r])
-            else:
-                g[1].append(r)
-        else:
-            single.append((rkey, amount, r))
+    """RATE_DEVIATION findings for rewards (penalties are skipped); see the module docstring.
+
+    ``keys`` is accepted for symmetry with the other checks; rewards of one IP item are grouped
+    by the number as written.
+    """
+    rewards = [r for r in rewards if not r.is_penalty]
+    texts = list(map(_TEXT, rewards))
+    by_text = {t: table.text_rate(t) for t in set(texts)}
+    rates = list(map(by_text.__getitem__, texts))
+    amounts = list(map(_AMOUNT, rewards))
+    # what each reward should be; a reward with no rate is compared with itself
+    should_of_text = {t: None if r is None else r[1] for t, r in by_text.items()}
+    should = list(map(should_of_text.__getitem__, texts))
+    if None in should:
+        by_number: dict[str, tuple[str, Decimal] | None] = {}
+        for n in [n for n, x in enumerate(should) if x is None]:
+            number = rewards[n].ip_number
+            if number not in by_number:
+                by_number[number] = table.number_rate(number)
+            rate = rates[n] = by_number[number]
+            should[n] = amounts[n] if rate is None else rate[1]
+    off = list(compress(range(len(rewards)), map(ne, amounts, should)))
+    if not off:
+        return []
+    # rewards of one IP item under one rate are judged together (inventors sharing a reward)
+    off_numbers = {rewards[n].ip_number for n in off} - {""}
+    groups: dict[tuple[str, str], list[int]] = {}
+    if off_numbers:
+        for n in compress(range(len(rewards)), map(off_numbers.__contains__, map(_IP, rewards))):
+            rate = rates[n]
+            if rate is not None:
+                groups.setdefault((rewards[n].ip_number, rate[0]), []).append(n)
     found: list[Discrepancy] = []
-    for (_, rkey), (amount, members) in groups.items():
+    for (_, rkey), members in groups.items():
+        rate_amount = should[members[0]]
         if len(members) == 1:
-            if members[0].amount != amount:
-                found.append(_deviation(rkey, amount, members))
+            if amounts[members[0]] != rate_amount:
+                found.append(_deviation(rkey, rate_amount, [rewards[members[0]]]))
             continue
-        total = sum((r.amount for r in members), ZERO)
-        if total != amount and any(r.amount != amount for r in members):
-            found.append(_deviation(rkey, amount, members))
-    for rkey, amount, r in single:
-        if r.amount != amount:
-            found.append(_deviation(rkey, amount, [r]))
+        shares = [amounts[n] for n in members]
+        if sum(shares, ZERO) != rate_amount and any(a != rate_amount for a in shares):
+            found.append(_deviation(rkey, rate_amount, [rewards[n] for n in members]))
+    for n in off:
+        if not rewards[n].ip_number:
+            rate = rates[n]
+            assert rate is not None
+            found.append(_deviation(rate[0], rate[1], [rewards[n]]))
     return found
 
 

@@ -176,7 +176,8 @@ def reconcile(
     ``window_days``: how long after a batch's last payment its expense line may be booked.
     ``pay_window_days``: when a reward or payment has no IP item, how long after the decision a
     payment of the same person and amount still settles it.
-    ``is_reward_category``: which expense categories book rewards (default: 奖励/奖金/报酬/激励).
+    ``is_reward_category``: which expense categories book rewards (default: the importer's,
+    from the synonyms file: 奖励费, 奖金, 激励费 …).
     ``period``: the audit period, for the totals tables only.
     """
     with _collector_paused():
@@ -235,7 +236,7 @@ def _reconcile(
     ledgers = [rewards, payments, expenses]
     if portfolio is not None:
         ledgers.append(portfolio)
-    found += check_ip_numbers(ledgers, keys)
+    found += check_ip_numbers(ledgers)
     found.sort(
         key=lambda d: (
             _KIND_ORDER[d.kind],
