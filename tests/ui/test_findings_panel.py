@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ipaudit.domain.model import Finding, Grade
+from ipaudit.domain.model import Finding, Grade, Text
+from ipaudit.ui import commands
 from ipaudit.ui.findings import findings_model as fm
 from ipaudit.ui.findings.findings_filter import FindingsFilterModel
 from ipaudit.ui.findings.findings_panel import FindingsPanel
@@ -214,3 +217,18 @@ def test_messages_follow_the_ui_language(qtbot, session):
         QLocale.setDefault(before)
     QApplication.sendEvent(panel, QEvent(QEvent.Type.LanguageChange))
     assert panel.proxy.index(row, fm.MESSAGE).data() == finding.message.zh
+
+
+def test_department_filter_follows_a_rename(qtbot, session):
+    panel = _panel(qtbot, session)
+    old = session.workspace.department("marketing")
+    new = replace(old, name=Text("市场营销部", old.name.en))
+    with qtbot.waitSignal(session.assessed, timeout=10_000):
+        session.undo_stack.push(commands.SaveDepartment(session, old, new, "rename"))
+    pos = panel.department_filter.findData("marketing")
+    assert panel.department_filter.itemText(pos) == "市场营销部"
+    panel.set_department_filter("marketing")
+    assert panel.proxy.rowCount() > 0
+    assert {panel.proxy.index(r, fm.DEPARTMENT).data() for r in range(panel.proxy.rowCount())} == {
+        "市场营销部"
+    }

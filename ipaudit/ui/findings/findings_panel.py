@@ -36,6 +36,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.accept_dialog: AcceptDialog | None = None
+        self._shown_departments: list[tuple[str, str]] = []
 
         self.model = fm.FindingsModel(self)
         self.proxy = FindingsFilterModel(self)
@@ -199,13 +200,17 @@ class FindingsPanel(QWidget):
         only = self.session.department_only
         if only is None:
             self.department_filter.addItem(self.tr("All departments"), "")
-        for dep in self.session.departments():
-            self.department_filter.addItem(pick(dep.name), dep.key)
+        self._shown_departments = self._filter_departments()
+        for key, name in self._shown_departments:
+            self.department_filter.addItem(name, key)
         pos = self.department_filter.findData(only or current)
         self.department_filter.setCurrentIndex(max(pos, 0))
         self.department_filter.setEnabled(only is None)
         self.department_filter.blockSignals(False)
         self._filter_changed()
+
+    def _filter_departments(self) -> list[tuple[str, str]]:
+        return [(d.key, pick(d.name)) for d in self.session.departments()]
 
     def _fill_grade_filter(self) -> None:
         current = self.grade_filter.currentData() or ""
@@ -230,6 +235,8 @@ class FindingsPanel(QWidget):
         selected = self.selected_finding()
         ws = self.session.workspace
         departments = {d.key: d.name for d in ws.departments()}
+        if self._filter_departments() != self._shown_departments:
+            self._fill_department_filter()  # a department was added, renamed or merged
         items = {it.key: it.title for it in ws.template.items}
         self.model.set_rows(assessment.findings, departments, items)
         if selected is not None:
