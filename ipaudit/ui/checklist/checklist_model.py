@@ -26,8 +26,8 @@ COLUMNS = 3
 ItemKeyRole = Qt.ItemDataRole.UserRole + 1  # str; "" for a clause group
 BlockingRole = Qt.ItemDataRole.UserRole + 2  # bool: a finding that blocks certification
 SearchRole = Qt.ItemDataRole.UserRole + 3  # normalised text the search box matches
-StatusRole = Qt.ItemDataRole.UserRole + 4  # Status (items only)
-GradeRole = Qt.ItemDataRole.UserRole + 5  # worst open Grade or None
+StatusRole = Qt.ItemDataRole.UserRole + 4  # Status value, e.g. "ready" (items only)
+GradeRole = Qt.ItemDataRole.UserRole + 5  # worst open Grade value ("major"…) or None
 EvidenceCountRole = Qt.ItemDataRole.UserRole + 6  # int
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -266,7 +266,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == BlockingRole:
             return any(r.blocking for r in group.rows)
         if role == GradeRole:
-            return group.worst
+            return group.worst.value if group.worst else None
         if role == EvidenceCountRole:
             return sum(r.evidence for r in group.rows)
         if col == COL_TITLE:
@@ -296,9 +296,10 @@ class ChecklistModel(QAbstractItemModel):
         if role == BlockingRole:
             return row.blocking
         if role == StatusRole:
-            return row.state.status
+            return row.state.status.value
         if role == GradeRole:
-            return row.worst
+            worst = row.worst
+            return worst.value if worst else None
         if role == EvidenceCountRole:
             return row.evidence
         if col == COL_TITLE:

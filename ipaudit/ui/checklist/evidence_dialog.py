@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.domain.model import Evidence
+from ipaudit.ui.checklist.lang import fill
 from ipaudit.ui.checklist.optional_date import OptionalDateEdit
 
 FIELDS = ("title", "doc_number", "version", "doc_date", "period_start", "period_end")
@@ -47,11 +48,21 @@ class EvidenceDialog(QDialog):
         period.addWidget(self.period_to)
         period.addWidget(self.period_end, 1)
         self.form = QFormLayout()
-        self.form.addRow("", self.title)
-        self.form.addRow("", self.doc_number)
-        self.form.addRow("", self.version)
-        self.form.addRow("", self.doc_date)
-        self.form.addRow("", period)
+        self.labels = [QLabel(self) for _ in range(5)]
+        fields: tuple[QWidget, ...] = (
+            self.title,
+            self.doc_number,
+            self.version,
+            self.doc_date,
+            self.period_start,
+        )
+        for label, buddy in zip(self.labels, fields, strict=True):
+            label.setBuddy(buddy)
+        self.form.addRow(self.labels[0], self.title)
+        self.form.addRow(self.labels[1], self.doc_number)
+        self.form.addRow(self.labels[2], self.version)
+        self.form.addRow(self.labels[3], self.doc_date)
+        self.form.addRow(self.labels[4], period)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -106,9 +117,11 @@ class EvidenceDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Evidence details"))
         self.file_label.setText(
-            self.tr("File: %1 (SHA-256 %2…)")
-            .replace("%1", self.evidence.original_name)
-            .replace("%2", self.evidence.sha256[:12])
+            fill(
+                self.tr("File: %1 (SHA-256 %2…)"),
+                self.evidence.original_name,
+                self.evidence.sha256[:12],
+            )
         )
         labels = (
             self.tr("&Title:"),
@@ -117,12 +130,8 @@ class EvidenceDialog(QDialog):
             self.tr("&Date:"),
             self.tr("&Period covered:"),
         )
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            if isinstance(label, QLabel):
-                label.setText(text)
-                field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
-                label.setBuddy(field if field is not None else self.period_start)
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
         self.period_to.setText(self.tr("to"))
         self.doc_number.setPlaceholderText(self.tr("e.g. IPM-QP-05"))
         self.version.setPlaceholderText(self.tr("e.g. A/1"))

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipaudit.ui.checklist.lang import fill
+
 
 class NaReasonDialog(QDialog):
     def __init__(self, item_title: str, reason: str = "", parent: QWidget | None = None) -> None:
@@ -51,10 +53,13 @@ class NaReasonDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Not applicable"))
         self.prompt.setText(
-            self.tr(
-                "Why does “%1” not apply to the company? The auditor will ask; the reason is"
-                " required."
-            ).replace("%1", self.item_title)
+            fill(
+                self.tr(
+                    "Why does “%1” not apply to the company? The auditor will ask; the reason is"
+                    " required."
+                ),
+                self.item_title,
+            )
         )
         self.edit.setPlaceholderText(
             self.tr(

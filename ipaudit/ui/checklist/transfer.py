@@ -7,8 +7,11 @@ whole drop is one undoable step. A cancelled or failed drop of several files lea
 from __future__ import annotations
 
 import atexit
+import contextlib
+import os
 import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,12 +34,29 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("EvidenceTransfer", text)
 
 
+def _remove_tree(folder: Path) -> None:
+    """Remove the read-only copies (Windows refuses to delete read-only files unless told)."""
+
+    def make_writable(func: Callable[[str], object], path: str, _exc: object) -> None:
+        # still open in another program: the system cleans its temp folder later
+        with contextlib.suppress(OSError):
+            os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
+            func(path)
+
+    if not folder.exists():
+        return
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(folder, onexc=make_writable)
+    else:
+        shutil.rmtree(folder, onerror=make_writable)
+
+
 def open_dir() -> Path:
     """A folder for read-only copies handed to the system application; removed at exit."""
     global _open_dir
     if _open_dir is None:
         _open_dir = Path(tempfile.mkdtemp(prefix="ipaudit-open-"))
-        atexit.register(shutil.rmtree, _open_dir, ignore_errors=True)
+        atexit.register(_remove_tree, _open_dir)
     return _open_dir
 
 

@@ -1,0 +1,234 @@
+"""Evidence on the item panel: real drops from the file manager, hashing in a worker, versions,
+metadata, removal and opening — each edit undone and redone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from ipaudit.ui.checklist.evidence_model import COL_SHA256, SHA_SHOWN, Sha256Role
+from ipaudit.ui.checklist.item_panel import ItemPanel
+
+
+def records_item(session) -> str:
+    """An item that takes plain records (no slots): the template may change, the kind does not."""
+    ws = session.workspace
+    return next(it.key for it in ws.template.items if it.kind.value == "records" and ws.owner(it))
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def drop(target, files: list[Path]) -> QDropEvent:
+    """What the file manager sends: drag enter, drag move and the drop, with file URLs.
+
+    (Qt delivers a drop only to a widget that accepted the drag when it entered.)
+    """
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    args = (
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, QDragEnterEvent(*args))
+    QApplication.sendEvent(target, QDragMoveEvent(*args))
+    event = QDropEvent(*args)
+    QApplication.sendEvent(target, event)
+    return event
+
+
+def listed(panel: ItemPanel) -> dict[str, str]:
+    """SHA-256 → title of the current files the list shows."""
+    model = panel.evidence_list.model
+    out = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        full = index.data(Sha256Role)
+        assert model.index(row, COL_SHA256).data() == full[:SHA_SHOWN]
+        out[full] = index.data()
+    return out
+
+
+@pytest.fixture
+def panel(qtbot, session) -> ItemPanel:
+    p = ItemPanel(session)
+    qtbot.addWidget(p)
+    p.resize(700, 900)
+    p.show()
+    p.show_item(records_item(session))
+    assert p.item_key
+    return p
+
+
+def test_dropping_two_files_lists_them_with_their_sha256(qtbot, session, panel, tmp_path):
+    a = write(tmp_path / "2025年培训计划.docx", b"plan 2025 " * 1000)
+    b = write(tmp_path / "签到表.xlsx", os.urandom(3 * (1 << 20)))  # several chunks
+    before = listed(panel)
+    count = session.undo_stack.count()
+    with qtbot.waitSignal(panel.transfer.attached, timeout=20_000) as attached:
+        event = drop(panel, [a, b])
+    assert event.isAccepted()
+    stored = attached.args[0]
+    assert [e.sha256 for e in stored] == [sha256(a), sha256(b)]
+    shown = listed(panel)
+    assert shown[sha256(a)] == "2025年培训计划" and shown[sha256(b)] == "签到表"
+    assert len(shown) == len(before) + 2
+    assert session.undo_stack.count() == count + 1  # the drop is one step
+    assert not panel.progress.isVisible()
+    # the checklist counts and the stored bytes agree
+    assert len(session.workspace.evidence(panel.item_key)) == len(before) + 2
+
+    session.undo_stack.undo()
+    assert listed(panel) == before
+    assert len(session.workspace.evidence(panel.item_key)) == len(before)
+    session.undo_stack.redo()
+    assert listed(panel) == shown
+
+
+def test_dropping_on_the_evidence_list_and_folders_are_ignored(qtbot, session, panel, tmp_path):
+    a = write(tmp_path / "记录.pdf", b"%PDF-1.4 record")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    event = drop(panel.evidence_list, [folder])
+    assert not event.isAccepted()
+    assert not panel.transfer.busy
+    with qtbot.waitSignal(panel.transfer.attached, timeout=20_000):
+        drop(panel.evidence_list, [a, folder])
+    assert sha256(a) in listed(panel)
+
+
+def test_cancelling_an_attachment_keeps_nothing(qtbot, session, panel, tmp_path):
+    small = write(tmp_path / "small.txt", b"small")
+    big = write(tmp_path / "big.bin", os.urandom(24 * (1 << 20)))
+    before = listed(panel)
+    count = session.undo_stack.count()
+    with qtbot.waitSignal(panel.transfer.cancelled, timeout=30_000):
+        panel.attach_files([small, big])
+        assert panel.progress.isVisible()
+        assert not panel.evidence_list.add_action.isEnabled()
+        panel.progress.cancel_button.click()
+    assert listed(panel) == before
+    assert len(session.workspace.evidence(panel.item_key)) == len(before)
+    assert session.undo_stack.count() == count
+    assert panel.evidence_list.add_action.isEnabled()
+
+
+def test_a_missing_file_is_reported_not_crashed(qtbot, session, panel, tmp_path):
+    gone = tmp_path / "gone.pdf"
+    with qtbot.waitSignal(panel.transfer.failed, timeout=10_000):
+        panel.attach_files([gone])
+    assert panel.message_box is not None
+    assert str(gone) in panel.message_box.text()
+
+
+def test_replace_keeps_the_old_version(qtbot, session, panel, tmp_path):
+    first = write(tmp_path / "规划.docx", b"version one")
+    with qtbot.waitSignal(panel.transfer.attached, timeout=20_000):
+        panel.attach_files([first])
+    ev = next(e for e in session.workspace.evidence(panel.item_key) if e.sha256 == sha256(first))
+    second = write(tmp_path / "规划-v2.docx", b"version two")
+    with qtbot.waitSignal(panel.transfer.attached, timeout=20_000):
+        panel.replace_evidence(ev, second)
+    model = panel.evidence_list.model
+    index = model.index_of(ev.id)
+    assert index.isValid() and index.parent().isValid()  # listed under the new version
+    assert index.parent().data(Sha256Role) == sha256(second)
+    assert index.data(Sha256Role) == sha256(first)
+    assert sha256(first) not in listed(panel) and sha256(second) in listed(panel)
+
+    session.undo_stack.undo()
+    assert sha256(first) in listed(panel) and sha256(second) not in listed(panel)
+    session.undo_stack.redo()
+    assert sha256(second) in listed(panel) and sha256(first) not in listed(panel)
+
+
+def test_edit_metadata_and_remove(qtbot, session, panel, tmp_path):
+    f = write(tmp_path / "合同.pdf", b"contract")
+    with qtbot.waitSignal(panel.transfer.attached, timeout=20_000):
+        panel.attach_files([f])
+    ev = next(e for e in session.workspace.evidence(panel.item_key) if e.sha256 == sha256(f))
+    dialog = panel.edit_evidence(ev)
+    assert dialog.isVisible()
+    dialog.title.setText("")
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.title.setText("2025年度培训计划")
+    dialog.doc_number.setText("HR-JL-03")
+    dialog.version.setText("A/1")
+    dialog.doc_date.set_value(dt.date(2025, 1, 8))
+    dialog.period_start.set_value(dt.date(2025, 12, 31))
+    dialog.period_end.set_value(dt.date(2025, 1, 1))
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.period_start.set_value(dt.date(2025, 1, 1))
+    dialog.period_end.set_value(dt.date(2025, 12, 31))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    edited = session.workspace.store.evidence_by_id(ev.id)
+    assert (edited.title, edited.doc_number, edited.version) == (
+        "2025年度培训计划",
+        "HR-JL-03",
+        "A/1",
+    )
+    assert edited.doc_date == dt.date(2025, 1, 8)
+    assert (edited.period_start, edited.period_end) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert listed(panel)[ev.sha256] == "2025年度培训计划"
+
+    session.undo_stack.undo()
+    restored = session.workspace.store.evidence_by_id(ev.id)
+    assert (restored.title, restored.doc_date, restored.period_start) == (ev.title, None, None)
+    assert listed(panel)[ev.sha256] == ev.title
+    session.undo_stack.redo()
+    assert listed(panel)[ev.sha256] == "2025年度培训计划"
+
+    panel.evidence_list.select(ev.id)
+    panel.evidence_list.remove_action.trigger()
+    assert ev.sha256 not in listed(panel)
+    session.undo_stack.undo()
+    assert ev.sha256 in listed(panel)
+    session.undo_stack.redo()
+    assert ev.sha256 not in listed(panel)
+
+
+class _Opened(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_open_hands_a_read_only_copy_to_the_system(qtbot, session, panel, tmp_path):
+    f = write(tmp_path / "证书.pdf", b"%PDF certificate")
+    with qtbot.waitSignal(panel.transfer.attached, timeout=20_000):
+        panel.attach_files([f])
+    ev = next(e for e in session.workspace.evidence(panel.item_key) if e.sha256 == sha256(f))
+    opened = _Opened()
+    QDesktopServices.setUrlHandler("file", opened, "handle")
+    try:
+        panel.evidence_list.select(ev.id)
+        with qtbot.waitSignal(panel.transfer.exported, timeout=10_000):
+            panel.evidence_list.open_action.trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert len(opened.urls) == 1
+    copy = Path(opened.urls[0].toLocalFile())
+    assert copy.name == "证书.pdf"
+    assert copy.read_bytes() == f.read_bytes()
+    assert not copy.stat().st_mode & stat.S_IWUSR  # edits cannot silently go to a temp copy
