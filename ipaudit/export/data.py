@@ -187,14 +187,12 @@ def as_of(ws: Workspace, evidence: list[Evidence]) -> dt.datetime:
     return max(stamp, FALLBACK_TIME)
 
 
-def _slot_prefix(item: Item, ev: Evidence, state: ItemState | None, lang: str) -> str:
+def _slot_prefix(ev: Evidence) -> str:
+    """Files of one record-set instance or one year sort together: ``1-…``, ``2025_…``."""
     if ev.slot.startswith("year:"):
         return f"{ev.slot[5:]}_"
-    inst, _, sub = ev.slot.partition("/")
-    if not inst.isdigit():
-        return ""
-    title = next((s.title.get(lang) for s in item.sub_records if s.key == sub), sub)
-    return f"{inst}-{title}_"
+    inst, _, _sub = ev.slot.partition("/")
+    return f"{inst}-" if inst.isdigit() else ""
 
 
 def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
@@ -284,7 +282,7 @@ def _evidence_path(
         item = None
     label = f"{item.clause} {item.title.get(lang)}" if item else ev.item_key
     folder = planner.folder(dep_folder, label, 60)
-    prefix = _slot_prefix(item, ev, states.get(ev.item_key), lang) if item else ""
+    prefix = _slot_prefix(ev)
     original = safe_component(ev.original_name or ev.title or f"evidence-{ev.id}", 200)
     if older:
         folder = planner.folder(folder, names.older, 20)

@@ -202,8 +202,15 @@ class PackDocument:
     def label_value(self, label: str, value: str) -> None:
         self.body.add(X.paragraph(X.run(label + "：", bold=True) + X.run(self.clean(value))))
 
-    def table(self, columns: Sequence[X.Column], rows, *, size: int | None = None) -> None:
-        self.body.add(X.table(columns, rows, clean=self.clean, size=size))
+    def table(
+        self,
+        columns: Sequence[X.Column],
+        rows,
+        *,
+        size: int | None = None,
+        row_height: int | None = None,
+    ) -> None:
+        self.body.add(X.table(columns, rows, clean=self.clean, size=size, row_height=row_height))
         self.body.add(X.paragraph("", extra_ppr='<w:spacing w:after="60"/>'))
 
     def raw(self, xml: str) -> None:

@@ -155,8 +155,10 @@ def table(
     clean: Callable[[str], str] = lambda s: s,
     style: str = "PackTable",
     size: int | None = None,
+    row_height: int | None = None,
 ) -> str:
-    """``size`` in half-points overrides the table style's 9 pt (e.g. 16 for dense indexes)."""
+    """``size`` in half-points overrides the table style's 9 pt (e.g. 16 for dense indexes);
+    ``row_height`` (twips) gives body rows a minimum height (room to write in blank forms)."""
     grid = "".join(f'<w:gridCol w:w="{c.width}"/>' for c in columns)
     total = sum(c.width for c in columns)
     parts = [
@@ -172,8 +174,9 @@ def table(
     parts += [_cell_xml(c.title, c.width, None, clean, True, size) for c in columns]
     parts.append("</w:tr>")
     widths = [(c.width, c.align) for c in columns]
+    height = f'<w:trHeight w:val="{row_height}"/>' if row_height else ""
     for row in rows:
-        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        parts.append(f"<w:tr><w:trPr><w:cantSplit/>{height}</w:trPr>")
         parts += [
             _cell_xml(value, w, align, clean, False, size)
             for value, (w, align) in zip(row, widths, strict=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 # already-compressed formats: deflating them again costs time and gains nothing
@@ -40,13 +41,22 @@ def compressible(name: str) -> bool:
     return name.rpartition(".")[2].lower() not in STORED_EXTENSIONS
 
 
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
 def restamp(data: bytes, moment: dt.datetime) -> bytes:
-    """``data`` (a zip) rewritten with every entry dated ``moment``, order and content kept."""
+    """``data`` (a .docx/.xlsx zip) rewritten with every entry dated ``moment``, order and content
+    kept — except the document's created/modified dates, which are set to ``moment`` too
+    (openpyxl writes the clock's time into docProps/core.xml whatever it was told)."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as src,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
     ):
         for info in src.infolist():
-            dst.writestr(entry(info.filename, moment, True), src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_DATES.sub(lambda m: m.group(1) + stamp + m.group(2), content)
+            dst.writestr(entry(info.filename, moment, True), content)
     return out.getvalue()

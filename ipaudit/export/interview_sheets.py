@@ -1,0 +1,162 @@
+"""Interview preparation sheets (docx, one per department): the questions auditors ask, the
+official answer taken from the declared facts, and the records to have at hand with their place
+in the pack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ipaudit.domain.facts import agrees, declared
+from ipaudit.domain.model import ItemKind, Status
+from ipaudit.export import docx_xml as X
+from ipaudit.export.data import PackData, describe_slot
+from ipaudit.export.docx_base import PackDocument
+from ipaudit.export.i18n import status_text, t
+
+WIDTH = X.A4_TEXT_WIDTH
+
+
+def _fact_answer(data: PackData, key: str, dep: str) -> str | None:
+    fact = declared(data.facts, key, dep)
+    if fact is None:
+        return None
+    if key in ("headcount", "headcount_total"):
+        return fact.display + (" people" if data.lang == "en" else " 人")
+    return fact.display
+
+
+def build_interview(data: PackData, dep: str) -> bytes:
+    lang = data.lang
+    name = data.dep_name(dep)
+    doc = PackDocument(
+        lang, clean=data.clean, footer=t("footer.page", lang, page="{page}", pages="{pages}")
+    )
+    doc.raw(
+        X.paragraph(
+            X.run(
+                f"{t('iv.title', lang)} — {data.text(name)}", bold=True, size=36, heading_font=True
+            ),
+            style="Title",
+            align="center",
+        )
+    )
+    info = data.info
+    doc.para(
+        f"{info.company}　{t('cover.audit_dates', lang)}：{info.audit_start} ~ {info.audit_end}",
+        align="center",
+        size=20,
+    )
+    doc.para(t("iv.intro", lang, department=name))
+
+    none = t("iv.none", lang)
+    src_fact, src_answer, src_none = (
+        t("iv.src.fact", lang),
+        t("iv.src.answer", lang),
+        t("iv.src.none", lang),
+    )
+
+    doc.heading(t("iv.common", lang), 1)
+    procedures = [p for p in data.facts.procedures if p.department == dep] or list(
+        data.facts.procedures
+    )
+    common = [
+        ("iv.q.headcount", _fact_answer(data, "headcount", dep)),
+        ("iv.q.duties", _fact_answer(data, "duties", dep)),
+        ("iv.q.objectives", _fact_answer(data, "objectives", dep)),
+        ("iv.q.policy", _fact_answer(data, "policy", dep)),
+        ("iv.q.procedures", "；".join(f"{p.code} {p.title}" for p in procedures) or None),
+    ]
+    cols = [
+        X.Column(t("col.question", lang), int(WIDTH * 0.3)),
+        X.Column(t("col.answer", lang), int(WIDTH * 0.52)),
+        X.Column(t("col.source", lang), WIDTH - int(WIDTH * 0.3) - int(WIDTH * 0.52)),
+    ]
+    doc.table(
+        cols,
+        (
+            [
+                X.Cell(t(key, lang), bold=True),
+                answer or t("facts.none", lang),
+                src_fact if answer else src_none,
+            ]
+            for key, answer in common
+        ),
+    )
+
+    doc.heading(t("iv.items", lang), 1)
+    items = data.items.get(dep, [])
+    asked = [(item, q) for item in items for q in item.questions]
+    if asked:
+        w = X.widths(WIDTH, [2.0, 2.6, 3.6, 1.6])
+        cols = [
+            X.Column(t("col.item", lang), w[0]),
+            X.Column(t("col.question", lang), w[1]),
+            X.Column(t("col.answer", lang), w[2]),
+            X.Column(t("col.source", lang), w[3]),
+        ]
+
+        def rows() -> Iterator[list[str | X.Cell]]:
+            for item, q in asked:
+                state = data.states.get(item.key)
+                given = (state.answers.get(q.key, "") if state else "").strip()
+                official = _fact_answer(data, q.fact, dep) if q.fact else None
+                fact = declared(data.facts, q.fact, dep) if q.fact else None
+                if official is not None:
+                    if given and fact is not None and not agrees(given, fact):
+                        source = X.Cell(f"{t('iv.src.conflict', lang)}（{given}）", fill="FFEB9C")
+                    else:
+                        source = src_fact
+                    answer = official
+                elif given:
+                    answer, source = given, src_answer
+                else:
+                    answer, source = "", X.Cell(src_none, fill="FFC7CE")
+                yield [f"{item.clause} {item.title.get(lang)}", q.text.get(lang), answer, source]
+
+        doc.table(cols, rows())
+    else:
+        doc.para(none)
+
+    doc.heading(t("iv.records", lang), 1)
+    records = [it for it in items if it.kind is not ItemKind.ANSWER]
+    if records:
+        w = X.widths(WIDTH, [0.8, 2.6, 1.0, 5.0])
+        cols = [
+            X.Column(t("col.clause", lang), w[0]),
+            X.Column(t("col.record", lang), w[1]),
+            X.Column(t("col.status", lang), w[2]),
+            X.Column(t("col.path", lang), w[3]),
+        ]
+        forms_by_item: dict[str, list[str]] = {}
+        for f in data.forms_of(dep):
+            forms_by_item.setdefault(f.item.key, []).append(f.path)
+
+        def record_rows() -> Iterator[list[str | X.Cell]]:
+            for item in records:
+                state = data.states.get(item.key)
+                status = state.status if state else Status.NOT_STARTED
+                files = data.evidence_of_item(item.key)
+                lines = []
+                for e in files:
+                    slot = describe_slot(item, e.evidence.slot, state, lang)
+                    where = e.path or t("iv.not_in_pack", lang)
+                    lines.append(f"{e.evidence.title}{f'（{slot}）' if slot else ''}：{where}")
+                forms = [t("iv.form_at", lang, path=p) for p in forms_by_item.get(item.key, [])]
+                if not files and status is not Status.NOT_APPLICABLE:
+                    cell: str | X.Cell = X.Cell(
+                        "\n".join([t("iv.missing", lang), *forms]), fill="FFC7CE"
+                    )
+                else:
+                    cell = "\n".join(lines + forms) or none
+                yield [item.clause, item.title.get(lang), status_text(status, lang), cell]
+
+        doc.table(cols, record_rows())
+    else:
+        doc.para(none)
+
+    return doc.save(
+        title=f"{t('iv.title', lang)} — {name}",
+        subject=data.template.title.get(lang),
+        author=info.company,
+        as_of=data.as_of,
+    )

@@ -1,0 +1,542 @@
+"""The readiness workbook (xlsx): overview with a native bar chart, checklist, evidence index with
+links into the pack, findings, ledger reconciliation and details, import problems.
+
+Every sheet has a frozen header row and an autofilter; money is a number formatted ``¥#,##0.00``
+(written from Decimal, exact to the cent); grades are coloured; column widths count a Chinese
+character as two.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ipaudit.domain.model import Finding, Grade, ItemKind, Status
+from ipaudit.export.data import PackData, describe_slot
+from ipaudit.export.i18n import (
+    AUDIT_TYPE_TEXT,
+    KIND_TEXT,
+    grade_text,
+    pick,
+    status_text,
+    t,
+    todo_text,
+)
+from ipaudit.export.zipstable import restamp
+
+MONEY = "¥#,##0.00"
+PERCENT_NUMBER = '0.0"%"'
+RATE = "0.00%"
+GRADE_FILL = {
+    Grade.MAJOR: PatternFill("solid", fgColor="FFC7CE"),
+    Grade.MINOR: PatternFill("solid", fgColor="FFEB9C"),
+    Grade.OBSERVATION: PatternFill("solid", fgColor="DDEBF7"),
+}
+READY_FILL = PatternFill("solid", fgColor="C6EFCE")
+HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+HEADER_FONT = Font(bold=True)
+LINK_FONT = Font(color="0563C1", underline="single")
+THIN = Side(style="thin", color="A6A6A6")
+HEADER_BORDER = Border(bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+MAX_WIDTH = 60
+MIN_WIDTH = 6
+
+
+def display_width(text: str) -> int:
+    """Columns a text needs in Excel: East Asian wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+class SheetWriter:
+    """Appends rows to one sheet, tracking column widths; header row frozen with an autofilter."""
+
+    def __init__(self, ws: Worksheet, data: PackData, header: Sequence[str]) -> None:
+        self.ws = ws
+        self.data = data
+        self.widths = [display_width(h) + 2 for h in header]
+        self.wrap: set[int] = set()
+        self.row = 0
+        self._append(list(header), header=True)
+        ws.freeze_panes = "A2"
+
+    def _value(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return ILLEGAL_CHARACTERS_RE.sub("", self.data.clean(value))
+        return value
+
+    def _append(self, values: Sequence[Any], header: bool = False) -> list[Any]:
+        self.row += 1
+        cells = []
+        for col, raw in enumerate(values, 1):
+            value = self._value(raw)
+            cell = self.ws.cell(row=self.row, column=col, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
+            if header:
+                cell.font = HEADER_FONT
+                cell.fill = HEADER_FILL
+                cell.border = HEADER_BORDER
+                cell.alignment = Alignment(vertical="center")
+            if isinstance(value, str) and value:
+                longest = max(display_width(line) for line in value.split("\n"))
+                if longest > MAX_WIDTH or "\n" in value:
+                    self.wrap.add(col)
+                if col <= len(self.widths):
+                    self.widths[col - 1] = max(self.widths[col - 1], min(longest + 2, MAX_WIDTH))
+            elif isinstance(value, (int, float, Decimal)) and col <= len(self.widths):
+                self.widths[col - 1] = max(self.widths[col - 1], len(f"{value:,}") + 4)
+            cells.append(cell)
+        return cells
+
+    def add(
+        self, values: Sequence[Any], *, fills: dict[int, PatternFill] | None = None
+    ) -> list[Any]:
+        cells = self._append(values)
+        for col, fill in (fills or {}).items():
+            cells[col].fill = fill
+        return cells
+
+    def finish(
+        self, *, money: Iterable[int] = (), number_formats: dict[int, str] | None = None
+    ) -> None:
+        ws = self.ws
+        last_col = get_column_letter(len(self.widths))
+        ws.auto_filter.ref = f"A1:{last_col}{max(self.row, 1)}"
+        for n, width in enumerate(self.widths, 1):
+            ws.column_dimensions[get_column_letter(n)].width = max(MIN_WIDTH, min(width, MAX_WIDTH))
+        formats = {c: MONEY for c in money} | (number_formats or {})
+        for col, fmt in formats.items():
+            for (cell,) in ws.iter_rows(min_row=2, max_row=self.row, min_col=col, max_col=col):
+                cell.number_format = fmt
+            letter = get_column_letter(col)
+            ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width, 14)
+        for col in self.wrap:
+            for (cell,) in ws.iter_rows(min_row=2, max_row=self.row, min_col=col, max_col=col):
+                cell.alignment = WRAP
+        print_setup(ws)
+
+
+def print_setup(ws: Worksheet) -> None:
+    """A4 landscape, as wide as the page, the header row repeated on every printed page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+def build_workbook(data: PackData) -> bytes:
+    lang = data.lang
+    wb = Workbook()
+    overview = wb.active
+    overview.title = t("sheet.overview", lang)
+    _overview(overview, data)
+    _checklist(wb.create_sheet(t("sheet.checklist", lang)), data)
+    _evidence(wb.create_sheet(t("sheet.evidence", lang)), data)
+    _findings(wb.create_sheet(t("sheet.findings", lang)), data)
+    _ledgers(wb, data)
+    _problems(wb.create_sheet(t("sheet.problems", lang)), data)
+    props = wb.properties
+    props.created = data.as_of
+    props.modified = data.as_of
+    props.creator = data.info.company
+    props.lastModifiedBy = data.info.company
+    props.title = f"{data.info.company} {t('file.workbook', lang)}"
+    props.subject = data.template.title.get(lang)
+    props.language = "en-GB" if lang == "en" else "zh-CN"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return restamp(buf.getvalue(), data.as_of)
+
+
+def _level_fill(value: float) -> PatternFill:
+    return (
+        READY_FILL
+        if value >= 90
+        else GRADE_FILL[Grade.MINOR]
+        if value >= 70
+        else GRADE_FILL[Grade.MAJOR]
+    )
+
+
+def _overview(ws: Worksheet, data: PackData) -> None:
+    lang = data.lang
+    header = [
+        t("col.department", lang),
+        t("col.readiness_pct", lang),
+        t("col.items", lang),
+        t("col.ready", lang),
+        t("col.blocking", lang),
+        *[t(f"grade.{g.value}", lang) for g in Grade],
+    ]
+    sheet = SheetWriter(ws, data, header)
+    for d in data.departments:
+        r = data.readiness[d.key]
+        sheet.add(
+            [
+                data.dep_name(d.key),
+                r.percent,
+                r.items,
+                r.ready_items,
+                r.blocking,
+                *[r.by_grade[g] for g in Grade],
+            ],
+            fills={1: _level_fill(r.percent)},
+        )
+    n = len(data.departments)
+    o = data.overall
+    cells = sheet.add(
+        [
+            t("wb.overall", lang),
+            o.percent,
+            o.items,
+            o.ready_items,
+            o.blocking,
+            *[o.by_grade[g] for g in Grade],
+        ],
+        fills={1: _level_fill(o.percent)},
+    )
+    for cell in cells:
+        cell.font = HEADER_FONT
+    sheet.finish(number_formats={2: PERCENT_NUMBER})
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n + 1}"  # the overall row stays put
+
+    info = data.info
+    facts = [
+        (t("cover.company", lang), info.company),
+        (t("cover.standard", lang), data.template.title.get(lang)),
+        (t("cover.audit_type", lang), pick(AUDIT_TYPE_TEXT[info.audit_type], lang)),
+        (t("cover.audit_dates", lang), f"{info.audit_start} ~ {info.audit_end}"),
+        (t("cover.period", lang), f"{info.period_start} ~ {info.period_end}"),
+        (t("cover.prepared", lang), data.as_of.strftime("%Y-%m-%d %H:%M")),
+    ]
+    start = n + 4
+    for k, (label, value) in enumerate(facts):
+        a = ws.cell(row=start + k, column=1, value=data.clean(label))
+        a.font = HEADER_FONT
+        ws.cell(row=start + k, column=2, value=data.clean(value))
+
+    if n:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.style = 10
+        chart.title = t("summary.chart", lang)
+        chart.y_axis.title = t("col.readiness_pct", lang)
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 100
+        chart.y_axis.majorUnit = 20
+        chart.x_axis.scaling.orientation = "maxMin"  # first department on top
+        chart.legend = None
+        chart.x_axis.delete = False  # openpyxl hides axes unless told otherwise
+        chart.y_axis.delete = False
+        chart.y_axis.number_format = "0"
+        values = Reference(ws, min_col=2, min_row=1, max_row=n + 1)
+        categories = Reference(ws, min_col=1, min_row=2, max_row=n + 1)
+        chart.add_data(values, titles_from_data=True)
+        chart.set_categories(categories)
+        chart.dataLabels = DataLabelList()
+        chart.dataLabels.showVal = True
+        chart.width = 18
+        chart.height = max(7.0, 2.0 + 1.0 * n)
+        ws.add_chart(chart, f"{get_column_letter(len(header) + 2)}2")
+
+
+def _checklist(ws: Worksheet, data: PackData) -> None:
+    lang = data.lang
+    other = "2013" if data.info.edition.value == "2023" else "2023"
+    header = [
+        t("col.department", lang),
+        t("col.clause", lang),
+        f"{other} {t('col.clause', lang)}",
+        t("col.item_key", lang),
+        t("col.item", lang),
+        t("col.kind", lang),
+        t("col.status", lang),
+        t("col.evidence", lang),
+        t("col.worst", lang),
+        t("col.todo", lang),
+    ]
+    sheet = SheetWriter(ws, data, header)
+    by_item: dict[str, list[Finding]] = {}
+    for f in data.findings:
+        by_item.setdefault(f.item_key, []).append(f)
+    counts = Counter(e.evidence.item_key for e in data.evidence if not e.older)
+    for d in data.departments:
+        for item in data.items.get(d.key, []):
+            state = data.states.get(item.key)
+            status = state.status if state else Status.NOT_STARTED
+            open_ = [f for f in by_item.get(item.key, []) if f.accepted is None]
+            worst = min((f.grade for f in open_), key=lambda g: g.rank, default=None)
+            ref = item.refs.get(other)
+            fills = {}
+            if status is Status.READY:
+                fills[6] = READY_FILL
+            if worst is not None:
+                fills[8] = GRADE_FILL[worst]
+            sheet.add(
+                [
+                    data.dep_name(d.key),
+                    item.clause,
+                    ref.clause if ref else "",
+                    item.key,
+                    item.title.get(lang),
+                    pick(KIND_TEXT[item.kind], lang),
+                    status_text(status, lang),
+                    None if item.kind is ItemKind.ANSWER else counts.get(item.key, 0),
+                    grade_text(worst, lang) if worst else "",
+                    todo_text(min(open_, key=lambda f: f.grade.rank).code, lang) if open_ else "",
+                ],
+                fills=fills,
+            )
+    sheet.finish()
+
+
+def _evidence(ws: Worksheet, data: PackData) -> None:
+    lang = data.lang
+    header = [
+        t("col.no", lang),
+        t("col.department", lang),
+        t("col.clause", lang),
+        t("col.item", lang),
+        t("col.title", lang),
+        t("col.slot", lang),
+        t("col.original", lang),
+        t("col.doc_number", lang),
+        t("col.version", lang),
+        t("col.date", lang),
+        t("col.size", lang),
+        t("col.current", lang),
+        t("col.sha256", lang),
+        t("col.path", lang),
+    ]
+    sheet = SheetWriter(ws, data, header)
+    items = {it.key: it for it in data.template.items}
+    yes, no = t("yes", lang), t("no", lang)
+    for n, e in enumerate(data.evidence, 1):
+        ev = e.evidence
+        item = items.get(ev.item_key)
+        cells = sheet.add(
+            [
+                n,
+                data.dep_name(e.department or ev.department),
+                item.clause if item else "",
+                item.title.get(lang) if item else ev.item_key,
+                ev.title,
+                describe_slot(item, ev.slot, data.states.get(ev.item_key), lang),
+                ev.original_name,
+                ev.doc_number,
+                ev.version,
+                ev.doc_date,
+                ev.size,
+                no if e.older else yes,
+                ev.sha256,
+                e.path or t("index.not_included", lang),
+            ]
+        )
+        if e.path:
+            link = cells[-1]
+            link.hyperlink = e.path.replace(" ", "%20")
+            link.font = LINK_FONT
+    sheet.finish(number_formats={10: "yyyy-mm-dd", 11: "#,##0"})
+    ws.column_dimensions["M"].width = 66
+
+
+def _findings(ws: Worksheet, data: PackData) -> None:
+    lang = data.lang
+    header = [
+        t("col.grade", lang),
+        t("col.department", lang),
+        t("col.item_key", lang),
+        t("col.item", lang),
+        t("col.message", lang),
+        t("col.todo", lang),
+        t("col.refs", lang),
+        t("col.accepted", lang),
+    ]
+    sheet = SheetWriter(ws, data, header)
+    titles = {it.key: it.title.get(lang) for it in data.template.items}
+    for f in data.findings:
+        sheet.add(
+            [
+                grade_text(f.grade, lang),
+                data.dep_name(f.department),
+                f.item_key,
+                titles.get(f.item_key, f.item_key),
+                f.message.get(lang),
+                todo_text(f.code, lang),
+                "\n".join(f.refs),
+                f.accepted or "",
+            ],
+            fills={0: GRADE_FILL[f.grade]},
+        )
+    sheet.finish()
+
+
+# --- ledgers ----------------------------------------------------------------------------------
+
+
+def _ledgers(wb: Workbook, data: PackData) -> None:
+    lang = data.lang
+    ws = wb.create_sheet(t("sheet.reconciliation", lang))
+    recon = data.ledger.reconciliation if data.ledger else None
+    if recon is None:
+        sheet = SheetWriter(ws, data, [t("ledger.title", lang)])
+        sheet.add([t("wb.no_ledgers", lang)])
+        sheet.finish()
+        return
+    from ipaudit.ledger.discrepancies import kind_text
+    from ipaudit.ledger.model import LedgerKind
+
+    s = recon.summary
+    sheet = SheetWriter(
+        ws,
+        data,
+        [
+            t("col.field", lang),
+            t("col.count", lang),
+            t("col.ready", lang),
+            t("col.open", lang),
+            t("col.amount", lang),
+        ],
+    )
+    money_rows: list[int] = []
+    for line in s.lines:
+        sheet.add([line.name(lang), line.total, line.matched, line.unmatched, None])
+    sheet.add(
+        [t("facts.total", lang), s.records, s.records_matched, s.records - s.records_matched, None]
+    )
+    for label, amount in (
+        (t("col.rewards", lang), s.rewards_total),
+        (t("col.payments", lang), s.payments_total),
+        (t("col.expenses", lang), s.expenses_total),
+    ):
+        sheet.add([label, None, None, None, amount])
+        money_rows.append(sheet.row)
+    sheet.add([])
+    head = sheet.add([t("ledger.kinds", lang), t("col.count", lang), "", "", t("col.amount", lang)])
+    for cell in head:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for k in s.kinds:
+        sheet.add(
+            [f"{kind_text(k.kind, lang)}（{k.side.text(lang)}）", k.count, None, None, k.amount]
+        )
+        money_rows.append(sheet.row)
+    totals = _year_totals(recon)
+    if totals is not None:
+        sheet.add([])
+        head = sheet.add(totals.headers(lang))
+        for cell in head:
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
+        for row in (*totals.rows, totals.total):
+            sheet.add(
+                [
+                    t("facts.total", lang) if row is totals.total else (row.key or "—"),
+                    row.rewards,
+                    row.penalties,
+                    row.payments,
+                    row.paid_minus_decided,
+                    row.expenses,
+                    row.booked_minus_paid,
+                ]
+            )
+            money_rows.append(sheet.row)
+    sheet.finish()
+    for r in money_rows:
+        for (cell,) in ws.iter_cols(min_col=2, max_col=7, min_row=r, max_row=r):
+            if isinstance(cell.value, (int, float, Decimal)):
+                cell.number_format = MONEY
+    ws.auto_filter.ref = f"A1:E{len(s.lines) + 2}"
+    for col in "BCDEFG":
+        ws.column_dimensions[col].width = max(ws.column_dimensions[col].width or 0, 16)
+
+    for kind, key in (
+        (LedgerKind.REWARDS, "sheet.rewards"),
+        (LedgerKind.PAYMENTS, "sheet.payments"),
+        (LedgerKind.EXPENSES, "sheet.expenses"),
+    ):
+        _ledger_sheet(wb.create_sheet(t(key, lang)), data, kind, recon)
+
+
+def _year_totals(recon: Any) -> Any:
+    from ipaudit.ledger.totals import Dimension
+
+    return recon.totals.get(Dimension.YEAR)
+
+
+def _ledger_sheet(ws: Worksheet, data: PackData, kind: Any, recon: Any) -> None:
+    from ipaudit.ledger.discrepancies import kind_text
+    from ipaudit.ledger.model import LedgerKind
+
+    lang = data.lang
+    entries = data.ledger.entries.get(kind, []) if data.ledger else []
+    header = [
+        t("col.file", lang),
+        t("col.sheet", lang),
+        t("col.row", lang),
+        t("col.date", lang),
+        t("col.person", lang),
+        t("col.department", lang),
+        t("col.ip", lang),
+    ]
+    if kind is LedgerKind.REWARDS:
+        header.append(t("col.penalty", lang))
+    else:
+        header += [t("col.voucher", lang), t("col.category", lang)]
+    header += [t("col.text", lang), t("col.amount", lang), t("wb.findings_of_row", lang)]
+    sheet = SheetWriter(ws, data, header)
+    for e in entries:
+        found = recon.findings_for(e.source)
+        row: list[Any] = [
+            e.source.file,
+            e.source.sheet,
+            e.source.row,
+            e.date,
+            e.person,
+            e.department,
+            e.ip_number,
+        ]
+        if kind is LedgerKind.REWARDS:
+            row.append(t("penalty", lang) if e.is_penalty else t("reward", lang))
+        else:
+            row += [e.voucher, e.category]
+        row += [e.text, e.amount, "；".join(dict.fromkeys(kind_text(d.kind, lang) for d in found))]
+        fills = {len(row) - 1: GRADE_FILL[recon.grade(found[0])]} if found else None
+        sheet.add(row, fills=fills)
+    amount_col = len(header) - 1
+    sheet.finish(money=[amount_col], number_formats={4: "yyyy-mm-dd"})
+
+
+def _problems(ws: Worksheet, data: PackData) -> None:
+    lang = data.lang
+    header = [
+        t("col.file", lang),
+        t("col.sheet", lang),
+        t("col.row", lang),
+        t("col.column", lang),
+        t("col.raw", lang),
+        t("col.reason", lang),
+    ]
+    sheet = SheetWriter(ws, data, header)
+    problems = data.ledger.problems if data.ledger else []
+    for p in problems:
+        sheet.add([p.source.file, p.source.sheet, p.source.row, p.column, p.raw, p.reason(lang)])
+    if not problems:
+        sheet.add(["", "", None, "", "", t("wb.no_problems", lang)])
+    sheet.finish()
