@@ -39,6 +39,9 @@ from ipaudit.ui import i18n
 log = logging.getLogger("ipaudit")
 
 MessageFn = Callable[[BaseException, str], str]
+#: what failed, e.g. ``lambda: self.tr("The copy could not be saved.")`` (a callable is asked
+#: again when the language changes; a plain string stays as it is)
+Headline = str | Callable[[], str]
 
 # exception type -> how to get its message in a language ("zh"/"en")
 _EXPECTED: dict[type[BaseException], MessageFn] = {}
@@ -149,7 +152,7 @@ class ExpectedErrorBox(QMessageBox):
     """What happened and what to do, in the current language (it follows a language switch)."""
 
     def __init__(
-        self, exc: BaseException, headline: str = "", parent: QWidget | None = None
+        self, exc: BaseException, headline: Headline = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("expectedErrorBox")
@@ -166,8 +169,9 @@ class ExpectedErrorBox(QMessageBox):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ipaudit"))
-        # the headline is translated by the caller in its own context; keep the default ours
-        self.setText(self._headline or self.tr("This could not be done."))
+        # the caller translates the headline in its own context; a callable follows a switch
+        headline = self._headline() if callable(self._headline) else self._headline
+        self.setText(headline or self.tr("This could not be done."))
         self.setInformativeText(self.message)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -269,7 +273,9 @@ def show_crash(details: str, parent: QWidget | None = None) -> CrashDialog:
     return dialog
 
 
-def show_error(exc: BaseException, parent: QWidget | None = None, headline: str = "") -> QDialog:
+def show_error(
+    exc: BaseException, parent: QWidget | None = None, headline: Headline = ""
+) -> QDialog:
     """The right dialog for ``exc``: a message box when expected, the crash dialog otherwise."""
     if expected_message(exc) is None:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
@@ -283,7 +289,9 @@ def show_error(exc: BaseException, parent: QWidget | None = None, headline: str 
     return box
 
 
-def on_task_failed(parent: QWidget | None = None, headline: str = "") -> Callable[[object], None]:
+def on_task_failed(
+    parent: QWidget | None = None, headline: Headline = ""
+) -> Callable[[object], None]:
     """A slot for ``Task.failed``: ``task.failed.connect(errors.on_task_failed(self, tr(...)))``."""
 
     def slot(exc: object) -> None:
@@ -295,7 +303,7 @@ def on_task_failed(parent: QWidget | None = None, headline: str = "") -> Callabl
     return slot
 
 
-def watch(task: Any, parent: QWidget | None = None, headline: str = "") -> Any:
+def watch(task: Any, parent: QWidget | None = None, headline: Headline = "") -> Any:
     """Connect a Task's ``failed`` signal to the error dialogs; returns the task."""
     task.failed.connect(on_task_failed(parent, headline))
     return task

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self._dock_state = self.settings.window_state
         self._after_paint: list[Callable[[], None]] = []
         self._demo_task: workers.Task | None = None
+        self._checking = False
 
         self.acts = MainActions(self)
         self.menus = MainMenus(self, self.acts, self.settings, self.open_path, self.show_department)
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
             if isinstance(exc, WorkspaceNotFound):
                 self.settings.remove_recent(path)
                 self.welcome.refresh()
-            errors.show_error(exc, self, self.tr("The workspace could not be opened."))
+            errors.show_error(exc, self, lambda: self.tr("The workspace could not be opened."))
             return False
         if department is not None and department not in {
             d.key for d in workspace.departments(active_only=True)
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
                 f"The workspace has no department '{department}'.",
                 path,
             )
-            errors.show_error(exc, self, self.tr("The workspace could not be opened."))
+            errors.show_error(exc, self, lambda: self.tr("The workspace could not be opened."))
             return False
         self.adopt(workspace, department)
         return True
@@ -204,7 +205,9 @@ class MainWindow(QMainWindow):
         self.acts.undo_group.addStack(session.undo_stack)
         self.acts.undo_group.setActiveStack(session.undo_stack)
         session.assessed.connect(self._on_assessed)
-        session.failed.connect(errors.on_task_failed(self, self.tr("The checks could not run.")))
+        session.failed.connect(
+            errors.on_task_failed(self, lambda: self.tr("The checks could not run."))
+        )
         session.edited.connect(self._on_edited)
         page.departmentShown.connect(self.menus.check_department)
 
@@ -222,7 +225,7 @@ class MainWindow(QMainWindow):
                 ),
                 15_000,
             )
-        self.readiness_label.setText(self.tr("Checking…"))
+        self._checking = True
         session.assess_now()
         self._update_actions()
         self.retranslate_ui()
@@ -288,7 +291,7 @@ class MainWindow(QMainWindow):
         )
         task.finished.connect(lambda built: self._demo_built(Path(built)))
         task.failed.connect(lambda _e: setattr(self, "_demo_task", None))
-        errors.watch(task, self, self.tr("The demo workspace could not be prepared."))
+        errors.watch(task, self, lambda: self.tr("The demo workspace could not be prepared."))
         workers.start(task)
         return task
 
@@ -322,7 +325,7 @@ class MainWindow(QMainWindow):
                 with Workspace.open(path) as ws:
                     deps = ws.departments(active_only=True)
             except errors.expected_types() as exc:
-                errors.show_error(exc, self, self.tr("The workspace could not be opened."))
+                errors.show_error(exc, self, lambda: self.tr("The workspace could not be opened."))
                 return False
             names = [i18n.text(d.name) for d in deps]
             choice, ok = QInputDialog.getItem(
@@ -382,7 +385,7 @@ class MainWindow(QMainWindow):
                 self.tr("Saved a copy as %1").replace("%1", str(saved)), 10_000
             )
         )
-        errors.watch(task, self, self.tr("The copy could not be saved."))
+        errors.watch(task, self, lambda: self.tr("The copy could not be saved."))
         workers.start(task)
         return task
 
@@ -406,7 +409,8 @@ class MainWindow(QMainWindow):
 
     def rerun_checks(self) -> None:
         if self.session is not None:
-            self.readiness_label.setText(self.tr("Checking…"))
+            self._checking = True
+            self._update_readiness()
             self.session.assess_now()
 
     def _rebuild_departments_menu(self) -> None:
@@ -423,11 +427,15 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _on_assessed(self, assessment: object) -> None:
+        self._checking = False
         self._update_readiness()
 
     def _update_readiness(self) -> None:
         session = self.session
-        if session is None or session.assessment is None:
+        if session is None:
+            return
+        if self._checking or session.assessment is None:
+            self.readiness_label.setText(self.tr("Checking…"))
             return
         a = session.assessment
         readiness = a.overall

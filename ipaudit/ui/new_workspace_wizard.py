@@ -353,7 +353,7 @@ class NewWorkspaceWizard(QWizard):
                 path, self.info(), departments=self.departments_page.model.departments()
             )
         except errors.expected_types() as exc:
-            errors.show_error(exc, self, self.tr("The workspace could not be created."))
+            errors.show_error(exc, self, lambda: self.tr("The workspace could not be created."))
             return False
         self.path = path
         return True

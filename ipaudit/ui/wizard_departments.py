@@ -37,7 +37,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 NAME_ZH, NAME_EN, ARRANGEMENT = range(3)
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("DepartmentListModel", text)
 
 
@@ -143,9 +143,9 @@ class DepartmentListModel(QAbstractTableModel):
 
     def _arrangement(self, dep: Department) -> str:
         if dep.absent:
-            return _tr("Not in this company")
+            return tr("Not in this company")
         if dep.merged_into:
-            return _tr("Merged into %1").replace("%1", self.name_of(dep.merged_into))
+            return tr("Merged into %1").replace("%1", self.name_of(dep.merged_into))
         return ""
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -195,9 +195,9 @@ class DepartmentListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            NAME_ZH: _tr("Chinese name"),
-            NAME_EN: _tr("English name"),
-            ARRANGEMENT: _tr("Arrangement"),
+            NAME_ZH: tr("Chinese name"),
+            NAME_EN: tr("English name"),
+            ARRANGEMENT: tr("Arrangement"),
         }.get(section)
 
 
@@ -250,6 +250,7 @@ class WizardDepartmentsPage(QWizardPage):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self.model.dataChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self.completeChanged)
         self.model.rowsInserted.connect(lambda *_: self.completeChanged.emit())
         self.model.rowsRemoved.connect(lambda *_: self.completeChanged.emit())
         self.model.dataChanged.connect(lambda *_: self.completeChanged.emit())

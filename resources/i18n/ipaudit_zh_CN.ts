@@ -6,22 +6,22 @@
         <message>
             <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="57" />
             <source>Accept finding</source>
-            <translation type="unfinished" />
+            <translation>接受问题</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="60" />
             <source>Explain why this finding is acceptable. The explanation is shown in the report, and the finding no longer blocks readiness.</source>
-            <translation type="unfinished" />
+            <translation>请说明为什么可以接受这个问题。说明将显示在报告中，该问题不再影响准备度。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="67" />
             <source>Explanation (required)</source>
-            <translation type="unfinished" />
+            <translation>说明（必填）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="68" />
             <source>Accept</source>
-            <translation type="unfinished" />
+            <translation>接受</translation>
         </message>
     </context>
     <context>
@@ -62,12 +62,12 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="240" />
             <source>Item</source>
-            <translation type="unfinished" />
+            <translation>条目</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="241" />
             <source>Finding</source>
-            <translation type="unfinished" />
+            <translation>问题</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="242" />
@@ -214,48 +214,48 @@
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="110" />
             <source>%1 of %2 items ready</source>
-            <translation type="unfinished" />
+            <translation>%2 个条目中 %1 个已就绪</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="114" />
             <source>Blocking findings: %1</source>
-            <translation type="unfinished" />
+            <translation>待解决问题：%1 个</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="120" />
             <source>Lowest: %1 (%2)</source>
-            <translation type="unfinished" />
+            <translation>最低：%1（%2）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="130" />
             <source>Department readiness</source>
-            <translation type="unfinished" />
+            <translation>部门准备度</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="130" />
             <source>Overall readiness</source>
-            <translation type="unfinished" />
+            <translation>总体准备度</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
             <source>Readiness by department</source>
-            <translation type="unfinished" />
+            <translation>各部门准备度</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="136" />
             <source>Readiness (%)</source>
-            <translation type="unfinished" />
+            <translation>准备度（%）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="135" />
             <source>Open findings by grade</source>
-            <translation type="unfinished" />
+            <translation>未关闭问题（按等级）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="136" />
             <source>Readiness over time</source>
-            <translation type="unfinished" />
+            <translation>准备度变化</translation>
         </message>
     </context>
     <context>
@@ -312,17 +312,17 @@
             <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="98" />
             <source>Department</source>
             <extracomment>the department key of the row</extracomment>
-            <translation type="unfinished" />
+            <translation>部门</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="98" />
             <source>Headcount</source>
-            <translation type="unfinished" />
+            <translation>人数</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="98" />
             <source>IP duties</source>
-            <translation type="unfinished" />
+            <translation>知识产权职责</translation>
         </message>
     </context>
     <context>
@@ -348,7 +348,7 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/navigator.py" line="107" />
             <source>Department</source>
-            <translation type="unfinished" />
+            <translation>部门</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/navigator.py" line="107" />
@@ -362,88 +362,88 @@
         <message>
             <location filename="../../ipaudit/ui/facts/departments_page.py" line="56" />
             <source>How many people each department has and what its IP duties are, as the manual states them. Every department's interview answers are checked against these.</source>
-            <translation type="unfinished" />
+            <translation>手册所述的各部门人数和知识产权职责。各部门访谈中的回答都将与此核对。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/departments_page.py" line="70" />
             <source>Company headcount: %1</source>
-            <translation type="unfinished" />
+            <translation>公司总人数：%1</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/departments_page.py" line="78" />
             <source>Edit headcount and duties of %1</source>
-            <translation type="unfinished" />
+            <translation>修改%1的人数和职责</translation>
         </message>
     </context>
     <context>
         <name>EvidenceDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="88" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="99" />
             <source>The title cannot be empty.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="92" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="103" />
             <source>The period covered ends before it starts.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="107" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="118" />
             <source>Evidence details</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="109" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="121" />
             <source>File: %1 (SHA-256 %2…)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="114" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="127" />
             <source>&amp;Title:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="115" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="128" />
             <source>Document &amp;number:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="116" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="129" />
             <source>&amp;Version:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="117" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="130" />
             <source>&amp;Date:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="118" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="131" />
             <source>&amp;Period covered:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="126" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="135" />
             <source>to</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="127" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="136" />
             <source>e.g. IPM-QP-05</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="128" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="137" />
             <source>e.g. A/1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="129" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="138" />
             <source>OK</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="130" />
+            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="139" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -493,7 +493,7 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="261" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>删除</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="262" />
@@ -582,27 +582,27 @@
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="70" />
             <source>Policy and objectives</source>
-            <translation type="unfinished" />
+            <translation>方针和目标</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="71" />
             <source>Headcount and duties</source>
-            <translation type="unfinished" />
+            <translation>人数和职责</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="72" />
             <source>Procedures</source>
-            <translation type="unfinished" />
+            <translation>程序文件</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="73" />
             <source>Certificates and portfolio</source>
-            <translation type="unfinished" />
+            <translation>证书和知识产权数量</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="79" />
             <source>The facts are read-only in a department view; the compliance manager maintains them.</source>
-            <translation type="unfinished" />
+            <translation>部门视图中手册事实为只读，由体系专员维护。</translation>
         </message>
     </context>
     <context>
@@ -649,80 +649,80 @@
             <location filename="../../ipaudit/ui/findings/findings_model.py" line="92" />
             <source>Grade</source>
             <extracomment>the ``Finding`` itself the workspace department key the checklist item key a value that sorts the column sensibly (grade rank for the grade column)</extracomment>
-            <translation type="unfinished" />
+            <translation>等级</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_model.py" line="93" />
             <source>Department</source>
-            <translation type="unfinished" />
+            <translation>部门</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_model.py" line="94" />
             <source>Item</source>
-            <translation type="unfinished" />
+            <translation>条目</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_model.py" line="95" />
             <source>Finding</source>
-            <translation type="unfinished" />
+            <translation>问题</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_model.py" line="96" />
             <source>Accepted because</source>
-            <translation type="unfinished" />
+            <translation>接受理由</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_model.py" line="136" />
             <source>%1 (accepted)</source>
-            <translation type="unfinished" />
+            <translation>%1（已接受）</translation>
         </message>
     </context>
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="176" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="175" />
             <source>&amp;Department:</source>
-            <translation type="unfinished" />
+            <translation>部门(&amp;D)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="176" />
+            <source>&amp;Grade:</source>
+            <translation>等级(&amp;G)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="177" />
-            <source>&amp;Grade:</source>
-            <translation type="unfinished" />
+            <source>Hide &amp;accepted</source>
+            <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="178" />
-            <source>Hide &amp;accepted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="179" />
             <source>Accept with e&amp;xplanation…</source>
-            <translation type="unfinished" />
+            <translation>说明理由并接受(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="181" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="180" />
             <source>Accept the selected finding with a written explanation the report shows</source>
-            <translation type="unfinished" />
+            <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="183" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="182" />
             <source>&amp;Withdraw acceptance</source>
-            <translation type="unfinished" />
+            <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="202" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="201" />
             <source>All departments</source>
-            <translation type="unfinished" />
+            <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="215" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="214" />
             <source>All grades</source>
-            <translation type="unfinished" />
+            <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="242" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="241" />
             <source>%1 of %2 findings</source>
-            <translation type="unfinished" />
+            <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
     </context>
     <context>
@@ -940,47 +940,47 @@
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="106" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="107" />
             <source>No recent workspaces</source>
             <translation>没有最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="133" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="140" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="134" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="141" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="135" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="142" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="136" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="143" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="137" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="144" />
             <source>&amp;Departments</source>
             <translation>部门(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="138" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="145" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="139" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="146" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="140" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="147" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
@@ -988,175 +988,223 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="143" />
+            <location filename="../../ipaudit/ui/main_window.py" line="142" />
             <source>Open a workspace</source>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="145" />
-            <location filename="../../ipaudit/ui/main_window.py" line="314" />
+            <location filename="../../ipaudit/ui/main_window.py" line="144" />
+            <location filename="../../ipaudit/ui/main_window.py" line="311" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="161" />
-            <location filename="../../ipaudit/ui/main_window.py" line="174" />
-            <location filename="../../ipaudit/ui/main_window.py" line="328" />
+            <location filename="../../ipaudit/ui/main_window.py" line="160" />
+            <location filename="../../ipaudit/ui/main_window.py" line="173" />
+            <location filename="../../ipaudit/ui/main_window.py" line="325" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="210" />
+            <location filename="../../ipaudit/ui/main_window.py" line="207" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="223" />
+            <location filename="../../ipaudit/ui/main_window.py" line="220" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="228" />
-            <location filename="../../ipaudit/ui/main_window.py" line="412" />
+            <location filename="../../ipaudit/ui/main_window.py" line="225" />
+            <location filename="../../ipaudit/ui/main_window.py" line="409" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="286" />
+            <location filename="../../ipaudit/ui/main_window.py" line="283" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="288" />
+            <location filename="../../ipaudit/ui/main_window.py" line="285" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="294" />
+            <location filename="../../ipaudit/ui/main_window.py" line="291" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="312" />
+            <location filename="../../ipaudit/ui/main_window.py" line="309" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="333" />
+            <location filename="../../ipaudit/ui/main_window.py" line="330" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="334" />
+            <location filename="../../ipaudit/ui/main_window.py" line="331" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="371" />
+            <location filename="../../ipaudit/ui/main_window.py" line="368" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="373" />
+            <location filename="../../ipaudit/ui/main_window.py" line="370" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="382" />
+            <location filename="../../ipaudit/ui/main_window.py" line="379" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="385" />
+            <location filename="../../ipaudit/ui/main_window.py" line="382" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="388" />
+            <location filename="../../ipaudit/ui/main_window.py" line="385" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="440" />
+            <location filename="../../ipaudit/ui/main_window.py" line="437" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="460" />
+            <location filename="../../ipaudit/ui/main_window.py" line="457" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="462" />
+            <location filename="../../ipaudit/ui/main_window.py" line="459" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="479" />
-            <location filename="../../ipaudit/ui/main_window.py" line="557" />
+            <location filename="../../ipaudit/ui/main_window.py" line="476" />
+            <location filename="../../ipaudit/ui/main_window.py" line="554" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="505" />
+            <location filename="../../ipaudit/ui/main_window.py" line="502" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="507" />
+            <location filename="../../ipaudit/ui/main_window.py" line="504" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="514" />
+            <location filename="../../ipaudit/ui/main_window.py" line="511" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="536" />
+            <location filename="../../ipaudit/ui/main_window.py" line="533" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="545" />
+            <location filename="../../ipaudit/ui/main_window.py" line="542" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="554" />
+            <location filename="../../ipaudit/ui/main_window.py" line="551" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="555" />
+            <location filename="../../ipaudit/ui/main_window.py" line="552" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
     </context>
     <context>
+        <name>MappingWidget</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="160" />
+            <source>&amp;Ledger:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="163" />
+            <source>&amp;Header row:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="165" />
+            <source>The spreadsheet row that holds the column titles; rows above it are skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="167" />
+            <source>Amounts &amp;in:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="170" />
+            <source>What each column holds (* required):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="225" />
+            <source>(not imported)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="293" />
+            <source>Choose a column for: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="296" />
+            <source>No column is mapped yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="299" />
+            <source>Every required column is mapped.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>NaReasonDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="52" />
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="54" />
             <source>Not applicable</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="55" />
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="58" />
             <source>Why does “%1” not apply to the company? The auditor will ask; the reason is required.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="61" />
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="66" />
             <source>e.g. The company has no production of its own; all products are made by contract manufacturers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="64" />
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="69" />
             <source>OK</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="65" />
+            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="70" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -1180,62 +1228,62 @@
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
             <source>Objective</source>
             <extracomment>the row's ``SplitCheck`` the department key of a split column</extracomment>
-            <translation type="unfinished" />
+            <translation>目标</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
             <source>Target</source>
-            <translation type="unfinished" />
+            <translation>目标值</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>单位</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
             <source>Year</source>
-            <translation type="unfinished" />
+            <translation>年度</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="141" />
             <source>Sum check</source>
-            <translation type="unfinished" />
+            <translation>分解核对</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="146" />
             <source>Share of %1 (empty: no share)</source>
-            <translation type="unfinished" />
+            <translation>%1的分解值（留空：不承担）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="149" />
             <source>The department shares must add up to the target; percentages are not summed</source>
-            <translation type="unfinished" />
+            <translation>各部门分解之和必须等于公司目标；百分比不相加</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="203" />
             <source>rate, not summed</source>
-            <translation type="unfinished" />
+            <translation>比率，不相加</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="213" />
             <source>The department shares add up to %1, not the target %2</source>
-            <translation type="unfinished" />
+            <translation>各部门分解之和为 %1，不等于公司目标 %2</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="218" />
             <source>A rate: every department carries it; the shares are not added up</source>
-            <translation type="unfinished" />
+            <translation>比率类目标：各部门均承担该比率，分解值不相加</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="220" />
             <source>Not split by department yet</source>
-            <translation type="unfinished" />
+            <translation>尚未分解到部门</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="221" />
             <source>The department shares add up to the target</source>
-            <translation type="unfinished" />
+            <translation>各部门分解之和等于公司目标</translation>
         </message>
     </context>
     <context>
@@ -1285,169 +1333,169 @@
     <context>
         <name>PolicyPage</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="109" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="110" />
             <source>Not in the objectives list below</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="120" />
-            <source>IP policy (as written in the manual)</source>
-            <translation type="unfinished" />
+            <translation>不在下方的目标清单中</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/policy_page.py" line="121" />
-            <source>The policy wording, word for word</source>
-            <translation type="unfinished" />
+            <source>IP policy (as written in the manual)</source>
+            <translation>知识产权方针（与手册原文一致）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/policy_page.py" line="122" />
+            <source>The policy wording, word for word</source>
+            <translation>方针原文，逐字填写</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="123" />
             <source>Objectives as worded in the manual</source>
-            <translation type="unfinished" />
+            <translation>手册中的目标表述</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="124" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="125" />
             <source>Each objective the IP manual names must appear in the objectives list</source>
-            <translation type="unfinished" />
+            <translation>手册中列出的每个目标都必须出现在目标清单中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="126" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="127" />
             <source>Objectives list and split by department</source>
-            <translation type="unfinished" />
+            <translation>目标清单及部门分解</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="129" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="130" />
             <source>Each department's share must add up to the company target; a row turns red when it does not. Percentages are not summed. Leave a share empty when a department has none.</source>
-            <translation type="unfinished" />
+            <translation>各部门分解之和必须等于公司目标，不相等时该行显示为红色。百分比不相加。部门不承担时留空。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="134" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="135" />
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="134" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="135" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="137" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="138" />
             <source>Add objective</source>
-            <translation type="unfinished" />
+            <translation>添加目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="137" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="138" />
             <source>Remove objective</source>
-            <translation type="unfinished" />
+            <translation>删除目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="150" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="151" />
             <source>Edit the IP policy</source>
-            <translation type="unfinished" />
+            <translation>修改知识产权方针</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="156" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="157" />
             <source>Edit the manual's objectives</source>
-            <translation type="unfinished" />
+            <translation>修改手册中的目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="164" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="165" />
             <source>Edit the objectives</source>
-            <translation type="unfinished" />
+            <translation>修改目标清单</translation>
         </message>
     </context>
     <context>
         <name>PortfolioPage</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="127" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="128" />
             <source>Other certificates</source>
             <extracomment>spin box value meaning "not declared" (shown as text, not as a number)</extracomment>
-            <translation type="unfinished" />
+            <translation>其他证书</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="129" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="130" />
             <source>Certificates the management representative mentions, e.g. ISO 9001 or CMMI3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="131" />
-            <source>Add</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="131" />
-            <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>管理者代表会提到的证书，例如 ISO 9001、CMMI3</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="132" />
-            <source>IP portfolio (granted and registered, as declared)</source>
-            <translation type="unfinished" />
+            <source>Add</source>
+            <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="134" />
-            <source>Invention patents:</source>
-            <translation type="unfinished" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="132" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="133" />
+            <source>IP portfolio (granted and registered, as declared)</source>
+            <translation>知识产权数量（已授权、已登记，按手册所述）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="135" />
-            <source>Utility model patents:</source>
-            <translation type="unfinished" />
+            <source>Invention patents:</source>
+            <translation>发明专利：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="136" />
-            <source>Design patents:</source>
-            <translation type="unfinished" />
+            <source>Utility model patents:</source>
+            <translation>实用新型专利：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="137" />
-            <source>Software copyrights:</source>
-            <translation type="unfinished" />
+            <source>Design patents:</source>
+            <translation>外观设计专利：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="138" />
-            <source>Trademarks:</source>
-            <translation type="unfinished" />
+            <source>Software copyrights:</source>
+            <translation>软件著作权：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="142" />
-            <source>not declared</source>
-            <translation type="unfinished" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="139" />
+            <source>Trademarks:</source>
+            <translation>注册商标：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="143" />
-            <source>Other declared facts</source>
-            <translation type="unfinished" />
+            <source>not declared</source>
+            <translation>未填写</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="145" />
-            <source>R&amp;&amp;D projects in progress:</source>
-            <translation type="unfinished" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="144" />
+            <source>Other declared facts</source>
+            <translation>其他声明事实</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="146" />
-            <source>Phases with IP searches:</source>
-            <translation type="unfinished" />
+            <source>R&amp;&amp;D projects in progress:</source>
+            <translation>在研项目数：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="149" />
-            <source>e.g. 4</source>
-            <translation type="unfinished" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="147" />
+            <source>Phases with IP searches:</source>
+            <translation>开展知识产权检索的阶段：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="150" />
+            <source>e.g. 4</source>
+            <translation>例如：4</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="151" />
             <source>e.g. initiation and design phases</source>
-            <translation type="unfinished" />
+            <translation>例如：立项阶段和设计阶段</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="166" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="167" />
             <source>Edit the certificates</source>
-            <translation type="unfinished" />
+            <translation>修改证书</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="186" />
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="197" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="187" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="198" />
             <source>Edit %1</source>
-            <translation type="unfinished" />
+            <translation>修改%1</translation>
         </message>
     </context>
     <context>
@@ -1474,21 +1522,50 @@
         </message>
     </context>
     <context>
+        <name>ProblemsModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="52" />
+            <source>Sheet</source>
+            <extracomment>the ``Problem`` itself</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="53" />
+            <source>Row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="54" />
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="55" />
+            <source>Cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="56" />
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ProceduresModel</name>
         <message>
             <location filename="../../ipaudit/ui/facts/procedures_model.py" line="84" />
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>编号</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/procedures_model.py" line="84" />
             <source>Procedure</source>
-            <translation type="unfinished" />
+            <translation>程序文件</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/procedures_model.py" line="84" />
             <source>Department</source>
-            <translation type="unfinished" />
+            <translation>部门</translation>
         </message>
     </context>
     <context>
@@ -1496,22 +1573,22 @@
         <message>
             <location filename="../../ipaudit/ui/facts/procedures_page.py" line="61" />
             <source>The level-2 procedure documents the manual lists. Every department must be able to name its procedures in the interview.</source>
-            <translation type="unfinished" />
+            <translation>手册列出的二级程序文件。访谈时每个部门都要能说出本部门对应的程序文件。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/procedures_page.py" line="65" />
             <source>Add procedure</source>
-            <translation type="unfinished" />
+            <translation>添加程序文件</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/procedures_page.py" line="65" />
             <source>Remove procedure</source>
-            <translation type="unfinished" />
+            <translation>删除程序文件</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/procedures_page.py" line="75" />
             <source>Edit the procedures</source>
-            <translation type="unfinished" />
+            <translation>修改程序文件</translation>
         </message>
     </context>
     <context>
@@ -1743,17 +1820,17 @@
             <location filename="../../ipaudit/ui/findings/grade_style.py" line="28" />
             <source>Major</source>
             <extracomment>muted colour for accepted findings</extracomment>
-            <translation type="unfinished" />
+            <translation>严重不符合</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/grade_style.py" line="29" />
             <source>Minor</source>
-            <translation type="unfinished" />
+            <translation>一般不符合</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/grade_style.py" line="30" />
             <source>Observation</source>
-            <translation type="unfinished" />
+            <translation>观察项</translation>
         </message>
     </context>
     <context>
@@ -1767,22 +1844,22 @@
     <context>
         <name>EvidenceTransfer</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="108" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="128" />
             <source>Attach “%1”</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="110" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="130" />
             <source>Attach %1 files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="123" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="143" />
             <source>Replace “%1” with a new version</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="144" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="164" />
             <source>Opening “%1”</source>
             <translation type="unfinished" />
         </message>
@@ -1833,6 +1910,132 @@
             <location filename="../../ipaudit/ui/commands.py" line="183" />
             <source>Withdraw an acceptance</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ledger</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="29" />
+            <source>Reward record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="30" />
+            <source>Payment register</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="31" />
+            <source>Expense record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="32" />
+            <source>IP portfolio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="40" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="41" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="42" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="43" />
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="44" />
+            <source>IP item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="45" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="46" />
+            <source>Voucher</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="47" />
+            <source>Reward or penalty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="48" />
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="49" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="50" />
+            <source>Grant date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="51" />
+            <source>Inventors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="58" />
+            <source>yuan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="59" />
+            <source>thousand yuan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="60" />
+            <source>ten thousand yuan (万元)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DepartmentListModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="146" />
+            <source>Not in this company</source>
+            <translation>本公司没有</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="148" />
+            <source>Merged into %1</source>
+            <translation>已合并到 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="198" />
+            <source>Chinese name</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="199" />
+            <source>English name</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="200" />
+            <source>Arrangement</source>
+            <translation>安排</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,236 @@
+"""Creating a workspace through the new-workspace wizard, with real widgets and a real file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLineEdit, QWizard
+
+from ipaudit.domain.model import AuditType, Edition
+from ipaudit.services import Workspace
+from ipaudit.ui import errors, i18n, workers
+from ipaudit.ui.main_window import MainWindow
+from ipaudit.ui.new_workspace_wizard import NewWorkspaceWizard, default_dates
+from ipaudit.ui.settings import Settings
+from ipaudit.ui.wizard_departments import NAME_EN, NAME_ZH, DepartmentListModel
+
+TODAY = dt.date(2026, 3, 10)
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp) -> Iterator[None]:
+    i18n.set_language("zh")
+    yield
+    i18n.reset()
+
+
+@pytest.fixture
+def wizard(qtbot) -> Iterator[NewWorkspaceWizard]:
+    w = NewWorkspaceWizard(today=TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    if w.workspace is not None:
+        w.workspace.close()
+
+
+def row_of(model: DepartmentListModel, key: str) -> int:
+    return next(r for r in range(model.rowCount()) if model.department(r).key == key)
+
+
+def next_page(qtbot, wizard: QWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_default_dates_put_the_period_before_the_audit() -> None:
+    a_start, a_end, p_start, p_end = default_dates(TODAY)
+    assert a_start == dt.date(2026, 5, 9) and a_end == dt.date(2026, 5, 11)
+    assert (p_start, p_end) == (dt.date(2025, 5, 1), dt.date(2026, 4, 30))
+
+
+def test_create_a_workspace_through_the_wizard(
+    wizard: NewWorkspaceWizard, tmp_path: Path, qtbot
+) -> None:
+    page1 = wizard.company_page
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # company is required
+    page1.company.insert("示例科技有限公司")  # as typed (QTest cannot type Chinese)
+    assert page1.edition.currentData() == "2023"  # the current edition is the default
+    page1.audit_type.setCurrentIndex(page1.audit_type.findData("surveillance"))
+    next_page(qtbot, wizard)
+
+    dates = wizard.dates_page
+    dates.audit_start.setDate(QDate(2026, 6, 2))
+    dates.audit_end.setDate(QDate(2026, 6, 4))
+    dates.period_start.setDate(QDate(2025, 6, 1))
+    dates.period_end.setDate(QDate(2026, 5, 31))
+    next_page(qtbot, wizard)
+
+    deps = wizard.departments_page
+    model = deps.model
+    keys = [model.department(r).key for r in range(model.rowCount())]
+    assert keys[:3] == ["management", "ip_office", "rnd"] and "procurement" in keys
+    assert model.department(row_of(model, "procurement")).merged_into == "hr_admin"
+
+    # rename marketing by typing into the table's editor
+    cell = model.index(row_of(model, "marketing"), NAME_ZH)
+    deps.view.setCurrentIndex(cell)
+    deps.view.edit(cell)
+    editor = deps.view.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    editor.insert("营销中心")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event loop turn
+    qtbot.waitUntil(lambda: model.department(row_of(model, "marketing")).name.zh == "营销中心")
+
+    # add a department and name it
+    qtbot.mouseClick(deps.add_button, Qt.MouseButton.LeftButton)
+    added = model.rowCount() - 1
+    assert model.setData(model.index(added, NAME_ZH), "法务部")
+    assert model.setData(model.index(added, NAME_EN), "Legal")
+    # remove production, merge finance into management, give procurement its own place
+    deps.select_row(row_of(model, "production"))
+    qtbot.mouseClick(deps.remove_button, Qt.MouseButton.LeftButton)
+    deps.select_row(row_of(model, "finance"))
+    deps.merge_selected(into="management")
+    deps.select_row(row_of(model, "procurement"))
+    qtbot.mouseClick(deps.restore_button, Qt.MouseButton.LeftButton)
+    assert model.data(model.index(row_of(model, "finance"), 2)).startswith("已合并到")
+    next_page(qtbot, wizard)
+
+    target = tmp_path / "示例.ipaudit"
+    wizard.file_page.path.setText(str(tmp_path / "示例"))  # the suffix is added
+    assert "示例科技有限公司" in wizard.file_page.summary.text()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert wizard.workspace is not None
+    wizard.workspace.close()
+    wizard.workspace = None
+
+    assert target.exists()
+    with Workspace.open(target) as ws:
+        info = ws.info()
+        assert info.company == "示例科技有限公司"
+        assert info.edition is Edition.GB2023
+        assert info.audit_type is AuditType.SURVEILLANCE
+        assert (info.audit_start, info.audit_end) == (dt.date(2026, 6, 2), dt.date(2026, 6, 4))
+        assert (info.period_start, info.period_end) == (dt.date(2025, 6, 1), dt.date(2026, 5, 31))
+        stored = {d.key: d for d in ws.departments()}
+        assert stored["marketing"].name.zh == "营销中心"
+        assert stored["production"].absent
+        assert stored["finance"].merged_into == "management"
+        assert stored["procurement"].merged_into is None and not stored["procurement"].absent
+        legal = next(d for d in stored.values() if d.name.zh == "法务部")
+        assert legal.name.en == "Legal" and legal.key.startswith("dept")
+        assert ws.items_of("finance") == []  # merged: its items belong to management now
+        assert any(it.department == "finance" for it in ws.items_of("management"))
+
+
+def test_the_2013_edition_loads_its_own_departments(wizard: NewWorkspaceWizard, qtbot) -> None:
+    wizard.company_page.company.insert("旧版公司")
+    wizard.company_page.edition.setCurrentIndex(1)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    assert wizard.edition() is Edition.GB2013
+    model = wizard.departments_page.model
+    assert model.rowCount() > 0
+    assert wizard._departments_edition == "2013"
+
+
+def test_dates_in_the_wrong_order_keep_next_disabled(wizard: NewWorkspaceWizard, qtbot) -> None:
+    wizard.company_page.company.insert("甲公司")
+    next_page(qtbot, wizard)
+    page = wizard.dates_page
+    page.audit_end.setDate(page.audit_start.date().addDays(-1))
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert page.problem.text() == "审核结束日期不能早于开始日期。"
+    page.audit_end.setDate(page.audit_start.date().addDays(2))
+    page.period_start.setDate(page.audit_start.date().addDays(10))
+    page.period_end.setDate(page.audit_start.date().addDays(20))
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "之前开始" in page.problem.text()
+
+
+def test_an_existing_file_is_refused_and_nothing_typed_is_lost(
+    wizard: NewWorkspaceWizard, tmp_path: Path, qtbot
+) -> None:
+    target = tmp_path / "taken.ipaudit"
+    target.write_bytes(b"already here")
+    wizard.company_page.company.insert("乙公司")
+    for _ in range(3):
+        next_page(qtbot, wizard)
+    wizard.file_page.path.setText(str(target))
+    shown: list[object] = []
+    errors.reporter().shown.connect(shown.append)
+    try:
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
+    finally:
+        errors.reporter().shown.disconnect(shown.append)
+    assert len(shown) == 1
+    box = shown[0]
+    assert isinstance(box, errors.ExpectedErrorBox)
+    assert "已存在" in box.informativeText()
+    box.close()
+    assert wizard.isVisible() and wizard.workspace is None
+    assert wizard.company_page.company.text() == "乙公司"
+    assert target.read_bytes() == b"already here"
+    # choosing another name finishes
+    wizard.file_page.path.setText(str(tmp_path / "free.ipaudit"))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.workspace is not None and (tmp_path / "free.ipaudit").exists()
+
+
+def test_the_main_window_opens_what_the_wizard_created(tmp_path: Path, qtbot) -> None:
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    window.acts.new.trigger()
+    wizard = window.findChild(NewWorkspaceWizard)
+    assert wizard is not None and wizard.isVisible()
+    wizard.company_page.company.insert("丙公司")
+    for _ in range(3):
+        next_page(qtbot, wizard)
+    wizard.file_page.path.setText(str(tmp_path / "丙.ipaudit"))
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
+    assert window.session is not None
+    assert "丙公司" in window.windowTitle()
+    window.close()
+    workers.wait_all()
+
+
+def test_department_model_passes_the_model_tester(qtmodeltester) -> None:
+    from ipaudit.domain.template import load_builtin
+    from ipaudit.services import default_departments
+
+    model = DepartmentListModel(default_departments(load_builtin(Edition.GB2023)))
+    qtmodeltester.check(model, force_py=True)
+    model.add("法务部", "Legal")
+    model.remove(model.rowCount() - 1)  # an added one goes away
+    model.remove(0)  # a template one stays, marked absent
+    assert model.department(0).absent
+    model.merge(1, "rnd")
+    qtmodeltester.check(model, force_py=True)
+    assert not model.setData(model.index(0, NAME_ZH), "   ")  # a name cannot be blank
+
+
+def test_merging_moves_what_was_merged_into_it(qapp) -> None:
+    from ipaudit.domain.template import load_builtin
+    from ipaudit.services import default_departments
+
+    model = DepartmentListModel(default_departments(load_builtin(Edition.GB2023)))
+    hr = row_of(model, "hr_admin")
+    model.merge(hr, "management")
+    assert model.department(row_of(model, "procurement")).merged_into == "management"
+    model.remove(row_of(model, "management"))
+    assert model.department(row_of(model, "procurement")).merged_into is None
