@@ -10,21 +10,24 @@ Steps:
    Module-level helpers of the form ``def tr(text): return QCoreApplication.translate("Ctx", text)``
    are understood: lupdate files their strings under an empty context, and this tool moves them to
    "Ctx", the context the helper asks for at run time.
-2. The Chinese comes from the glossaries ``resources/i18n/zh_CN/*.yaml`` — one per UI package
-   (``shell.yaml`` for the main window and dialogs, ``checklist.yaml``, ``facts.yaml`` …). Each maps
-   the English source text, exactly as written in the code, to its Chinese::
+2. The Chinese comes from the glossaries ``resources/i18n/zh_CN/*.yaml``, one per UI package and
+   named after it: ``checklist.yaml`` for ``ipaudit/ui/checklist/``, ``facts.yaml``, ``findings.yaml``
+   … and ``shell.yaml`` for the modules directly in ``ipaudit/ui/`` (main window, dialogs, undo
+   commands). Each maps the English source text, exactly as written in the code, to its Chinese::
 
        "&File": "文件(&F)"
        "Readiness %1% · %2 blocking findings": "就绪度 %1% · %2 项阻碍性问题"
-       MainWindow:                 # optional: an entry for one context only
+       MainWindow:                 # optional: an entry for one context (class) only
          "Open": "打开工作区"
 
-   A context entry wins over a plain one. The same source text given two different plain
-   translations in two glossaries is an error (make one of them a context entry).
+   A string is looked up in its own package's glossary first (a context entry before a plain
+   one), then in ``shell.yaml``, then in the other glossaries; so two packages may translate the
+   same English differently.
 3. ``pyside6-lrelease`` compiles the .ts into ``resources/i18n/ipaudit_zh_CN.qm``.
 
 The exit code is 0 when every string has a translation, 1 otherwise, listing each untranslated
-string with its file and line (the .qm is still built with what there is), 2 on a glossary error.
+string with its file and line (the .qm is still built with what there is), 2 on a glossary error
+(a file that is not a mapping of texts).
 English needs no catalogue: the source strings are English.
 """
 
@@ -97,39 +100,63 @@ def helper_contexts(files: list[Path]) -> dict[Path, str]:
     return out
 
 
-def load_glossaries(folder: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    """(plain source -> zh, (context, source) -> zh) merged from every ``*.yaml`` in ``folder``."""
-    plain: dict[str, str] = {}
-    plain_from: dict[str, str] = {}
-    by_context: dict[tuple[str, str], str] = {}
+@dataclass(slots=True)
+class Glossary:
+    name: str  # the package it serves ("shell" for ipaudit/ui/*.py)
+    plain: dict[str, str]
+    by_context: dict[tuple[str, str], str]
+
+    def lookup(self, context: str, source: str) -> str | None:
+        return self.by_context.get((context, source)) or self.plain.get(source)
+
+
+def load_glossaries(folder: Path) -> dict[str, Glossary]:
+    """Every ``*.yaml`` in ``folder`` by package name."""
+    out: dict[str, Glossary] = {}
     problems: list[str] = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8")) or {}
+        glossary = Glossary(path.stem, {}, {})
+        out[path.stem] = glossary
         if not isinstance(data, dict):
             problems.append(f"{path.name}: the top level must be a mapping")
             continue
         for key, value in data.items():
             if isinstance(value, dict):
                 for source, zh in value.items():
-                    if not isinstance(zh, str):
+                    if isinstance(zh, str):
+                        glossary.by_context[(str(key), str(source))] = zh
+                    else:
                         problems.append(f"{path.name}: {key}/{source!r}: not a text")
-                        continue
-                    by_context[(str(key), str(source))] = zh
             elif isinstance(value, str):
-                source = str(key)
-                if source in plain and plain[source] != value:
-                    problems.append(
-                        f"{path.name}: {source!r} is {value!r} here but {plain[source]!r} in"
-                        f" {plain_from[source]}; make one of them a context entry"
-                    )
-                    continue
-                plain[source] = value
-                plain_from[source] = path.name
+                glossary.plain[str(key)] = value
             else:
                 problems.append(f"{path.name}: {key!r}: not a text")
     if problems:
         raise GlossaryError("\n".join(problems))
-    return plain, by_context
+    return out
+
+
+def package_of(source_file: Path) -> str:
+    """The glossary that serves a source file: its package under ipaudit/ui, or "shell"."""
+    try:
+        rel = source_file.resolve().relative_to(UI_DIR)
+    except ValueError:
+        return "shell"
+    return rel.parts[0] if len(rel.parts) > 1 else "shell"
+
+
+def translate(
+    glossaries: dict[str, Glossary], package: str, context: str, source: str
+) -> str | None:
+    order = [package, "shell", *sorted(glossaries)]
+    for name in dict.fromkeys(order):
+        glossary = glossaries.get(name)
+        if glossary is not None:
+            zh = glossary.lookup(context, source)
+            if zh:
+                return zh
+    return None
 
 
 def run_lupdate(files: list[Path], ts: Path) -> None:
@@ -184,12 +211,7 @@ def _fix_helper_contexts(root: ET.Element, ts: Path, helpers: dict[Path, str]) -
         root.remove(empty)
 
 
-def fill(
-    ts: Path,
-    plain: dict[str, str],
-    by_context: dict[tuple[str, str], str],
-    helpers: dict[Path, str],
-) -> list[Untranslated]:
+def fill(ts: Path, glossaries: dict[str, Glossary], helpers: dict[Path, str]) -> list[Untranslated]:
     tree = ET.parse(ts)
     root = tree.getroot()
     _fix_helper_contexts(root, ts, helpers)
@@ -209,7 +231,8 @@ def fill(
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            zh = by_context.get((name, source), plain.get(source))
+            package = package_of(ts.parent / current_file) if current_file else "shell"
+            zh = translate(glossaries, package, name, source)
             if zh:
                 if message.get("numerus") == "yes":
                     for old in list(translation):
@@ -245,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="report only; write nothing")
     args = parser.parse_args(argv)
     try:
-        plain, by_context = load_glossaries(GLOSSARY_DIR)
+        glossaries = load_glossaries(GLOSSARY_DIR)
     except GlossaryError as exc:
         print(f"glossary error:\n{exc}", file=sys.stderr)
         return 2
@@ -257,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copyfile(TS_FILE, ts)
     try:
         run_lupdate(files, ts)
-        missing = fill(ts, plain, by_context, helpers)
+        missing = fill(ts, glossaries, helpers)
         total = sum(1 for _ in ET.parse(ts).getroot().iter("message"))
         if not args.check:
             run_lrelease(ts, QM_FILE)

@@ -29,32 +29,32 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/answer_field.py" line="108" />
             <source>IP manual: not declared yet — fill it in the facts to check this answer</source>
-            <translation type="unfinished" />
+            <translation>知识产权手册：尚未填写——在“手册事实”中填写后即可核对此答案</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/answer_field.py" line="117" />
             <source>≠ IP manual: %1</source>
-            <translation type="unfinished" />
+            <translation>≠ 知识产权手册：%1</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/answer_field.py" line="120" />
             <source>The answer disagrees with what the IP manual declares</source>
-            <translation type="unfinished" />
+            <translation>答案与知识产权手册所述不一致</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/answer_field.py" line="123" />
             <source>IP manual: %1</source>
-            <translation type="unfinished" />
+            <translation>知识产权手册：%1</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/answer_field.py" line="125" />
             <source>What the IP manual declares</source>
-            <translation type="unfinished" />
+            <translation>知识产权手册所述</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/answer_field.py" line="130" />
             <source>Your answer, as you would give it to the auditor (Ctrl+Enter to save)</source>
-            <translation type="unfinished" />
+            <translation>按您将回答审核员的方式作答（Ctrl+Enter 保存）</translation>
         </message>
     </context>
     <context>
@@ -72,17 +72,17 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="242" />
             <source>Files</source>
-            <translation type="unfinished" />
+            <translation>文件</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="280" />
             <source>Clause number or title not confirmed against the published standard</source>
-            <translation type="unfinished" />
+            <translation>条款号或标题尚未与正式发布的标准核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="334" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="335" />
             <source>%1 current files</source>
-            <translation type="unfinished" />
+            <translation>%1 个现行文件</translation>
         </message>
     </context>
     <context>
@@ -90,37 +90,37 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="209" />
             <source>%1 of %2 items shown</source>
-            <translation type="unfinished" />
+            <translation>显示 %1 / %2 个条目</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="211" />
             <source>%1 items</source>
-            <translation type="unfinished" />
+            <translation>%1 个条目</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="223" />
             <source>Search items (title, clause, key)</source>
-            <translation type="unfinished" />
+            <translation>搜索条目（标题、条款、编号）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="224" />
             <source>Search items</source>
-            <translation type="unfinished" />
+            <translation>搜索条目</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="225" />
             <source>Only what blocks</source>
-            <translation type="unfinished" />
+            <translation>只看阻碍项</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="227" />
             <source>Show only items with a major or minor finding that is not accepted</source>
-            <translation type="unfinished" />
+            <translation>只显示有未说明的严重或一般不符合项的条目</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="229" />
             <source>Checklist</source>
-            <translation>清单</translation>
+            <translation>检查清单</translation>
         </message>
     </context>
     <context>
@@ -184,27 +184,27 @@
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="215" />
+            <location filename="../../ipaudit/ui/errors.py" line="219" />
             <source>Unexpected error</source>
             <translation>意外错误</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="218" />
+            <location filename="../../ipaudit/ui/errors.py" line="222" />
             <source>ipaudit ran into a problem it did not expect. Everything you entered before this was saved as you entered it. Please send the details below and the log file to whoever supports ipaudit for you; you can go on working.</source>
             <translation>ipaudit 遇到了意料之外的问题。此前录入的内容都已随时保存。请把下面的详细信息和日志文件发给为您提供 ipaudit 支持的人员；您可以继续工作。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="225" />
+            <location filename="../../ipaudit/ui/errors.py" line="229" />
             <source>Log file: %1</source>
             <translation>日志文件：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="227" />
+            <location filename="../../ipaudit/ui/errors.py" line="231" />
             <source>No log file is being written.</source>
             <translation>当前没有写入日志文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="229" />
+            <location filename="../../ipaudit/ui/errors.py" line="233" />
             <source>Copy details</source>
             <translation>复制详细信息</translation>
         </message>
@@ -330,7 +330,7 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/navigator_model.py" line="81" />
             <source>%1: %2% ready, %3 of %4 items ready, %5 blocking findings</source>
-            <translation type="unfinished" />
+            <translation>%1：就绪度 %2%，%4 个条目中 %3 个已就绪，%5 个阻碍认证的问题</translation>
         </message>
     </context>
     <context>
@@ -338,12 +338,12 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/navigator.py" line="97" />
             <source>Readiness: checking…</source>
-            <translation type="unfinished" />
+            <translation>就绪度：正在检查…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/navigator.py" line="100" />
             <source>Readiness %1% · %2 blocking</source>
-            <translation type="unfinished" />
+            <translation>就绪度 %1% · %2 项阻碍</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/navigator.py" line="107" />
@@ -376,71 +376,94 @@
         </message>
     </context>
     <context>
+        <name>DonePage</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="324" />
+            <source>Imported %1 entries of the %2 from %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="331" />
+            <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="335" />
+            <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="341" />
+            <source>Imported</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>EvidenceDialog</name>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="99" />
             <source>The title cannot be empty.</source>
-            <translation type="unfinished" />
+            <translation>标题不能为空。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="103" />
             <source>The period covered ends before it starts.</source>
-            <translation type="unfinished" />
+            <translation>覆盖期间的结束日期早于开始日期。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="118" />
             <source>Evidence details</source>
-            <translation type="unfinished" />
+            <translation>证据详情</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="121" />
             <source>File: %1 (SHA-256 %2…)</source>
-            <translation type="unfinished" />
+            <translation>文件：%1（SHA-256 %2…）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="127" />
             <source>&amp;Title:</source>
-            <translation type="unfinished" />
+            <translation>标题(&amp;T)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="128" />
             <source>Document &amp;number:</source>
-            <translation type="unfinished" />
+            <translation>文件编号(&amp;N)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="129" />
             <source>&amp;Version:</source>
-            <translation type="unfinished" />
+            <translation>版本(&amp;V)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="130" />
             <source>&amp;Date:</source>
-            <translation type="unfinished" />
+            <translation>日期(&amp;D)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="131" />
             <source>&amp;Period covered:</source>
-            <translation type="unfinished" />
+            <translation>覆盖期间(&amp;P)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="135" />
             <source>to</source>
-            <translation type="unfinished" />
+            <translation>至</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="136" />
             <source>e.g. IPM-QP-05</source>
-            <translation type="unfinished" />
+            <translation>例如：IPM-QP-05</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="137" />
             <source>e.g. A/1</source>
-            <translation type="unfinished" />
+            <translation>例如：A/1</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="138" />
             <source>OK</source>
-            <translation type="unfinished" />
+            <translation>确定</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="139" />
@@ -453,57 +476,57 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="249" />
             <source>Add files…</source>
-            <translation type="unfinished" />
+            <translation>添加文件…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="251" />
             <source>Attach files (or drop them here from the file manager)</source>
-            <translation type="unfinished" />
+            <translation>添加文件（也可以从文件管理器拖到这里）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="253" />
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>打开</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="254" />
             <source>Open with the system application</source>
-            <translation type="unfinished" />
+            <translation>用系统默认程序打开</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="255" />
             <source>Replace…</source>
-            <translation type="unfinished" />
+            <translation>替换…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="256" />
             <source>Attach a new version; the old one is kept</source>
-            <translation type="unfinished" />
+            <translation>添加新版本，旧版本保留</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="257" />
             <source>Details…</source>
-            <translation type="unfinished" />
+            <translation>详情…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="259" />
             <source>Edit title, document number, version, date and period covered</source>
-            <translation type="unfinished" />
+            <translation>编辑标题、文件编号、版本、日期和覆盖期间</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="261" />
             <source>Remove</source>
-            <translation>删除</translation>
+            <translation>移除</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="262" />
             <source>No files yet. Drop files here or use “Add files…”.</source>
-            <translation type="unfinished" />
+            <translation>还没有文件。把文件拖到这里，或点击“添加文件…”。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="264" />
             <source>Evidence files</source>
-            <translation type="unfinished" />
+            <translation>证据文件</translation>
         </message>
     </context>
     <context>
@@ -511,68 +534,69 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="162" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>标题</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="163" />
             <source>For</source>
-            <translation type="unfinished" />
+            <translation>归属</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="164" />
             <source>Doc. No.</source>
-            <translation type="unfinished" />
+            <translation>文件编号</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="165" />
             <source>Version</source>
-            <translation type="unfinished" />
+            <translation>版本</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="166" />
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>日期</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="167" />
             <source>Period covered</source>
-            <translation type="unfinished" />
+            <translation>覆盖期间</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="168" />
             <source>File</source>
-            <translation type="unfinished" />
+            <translation>文件名</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="169" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>大小</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="170" />
             <source>SHA-256</source>
-            <translation type="unfinished" />
+            <translation>SHA-256</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="171" />
             <source>Added</source>
-            <translation type="unfinished" />
+            <translation>添加时间</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="196" />
             <source>Older version, replaced — %1</source>
-            <translation type="unfinished" />
+            <translation>旧版本，已被替换——%1</translation>
         </message>
     </context>
     <context>
         <name>ExpectedErrorBox</name>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="168" />
+            <location filename="../../ipaudit/ui/errors.py" line="171" />
             <source>ipaudit</source>
+            <extracomment>what failed, e.g. ``lambda: self.tr("The copy could not be saved.")`` (a callable is asked again when the language changes; a plain string stays as it is)</extracomment>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="170" />
+            <location filename="../../ipaudit/ui/errors.py" line="174" />
             <source>This could not be done.</source>
             <translation>操作未能完成。</translation>
         </message>
@@ -633,14 +657,51 @@
             <translation>工作区是一个文件，包含全部内容（含证据文件）。修改会随时自动保存。</translation>
         </message>
         <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="79" />
+            <source>Choose a ledger file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="81" />
+            <source>Spreadsheets and CSV (%1);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="102" />
+            <source>Choose the ledger file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="105" />
+            <source>The reward record, the payment register, the expense record or the IP portfolio, as finance keeps it: xlsx, xls, ods or csv.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="109" />
             <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="279" />
             <source>&amp;File:</source>
             <translation>文件(&amp;F)：</translation>
         </message>
         <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="110" />
             <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="280" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="111" />
+            <source>&amp;Ledger:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="112" />
+            <source>Detect from the headers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="117" />
+            <source>Importing a ledger replaces the earlier import of the same ledger. Explanations you accepted for its differences are kept while the differences remain.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -680,47 +741,47 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="175" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="176" />
             <source>&amp;Department:</source>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="176" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="177" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="177" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="178" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="178" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="179" />
             <source>Accept with e&amp;xplanation…</source>
             <translation>说明理由并接受(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="180" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="181" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="182" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="183" />
             <source>&amp;Withdraw acceptance</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="201" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="202" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="214" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="219" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="241" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="248" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -730,62 +791,71 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="323" />
             <source>Attach files</source>
-            <translation type="unfinished" />
+            <translation>添加文件</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="329" />
             <source>New version of “%1”</source>
-            <translation type="unfinished" />
+            <translation>“%1”的新版本</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="338" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
-            <translation type="unfinished" />
+            <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="351" />
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="427" />
             <source>Evidence</source>
-            <translation type="unfinished" />
+            <translation>证据</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="417" />
             <source>This item belongs to another department.</source>
-            <translation type="unfinished" />
+            <translation>此条目属于其他部门。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="419" />
             <source>Choose an item in the checklist.</source>
-            <translation type="unfinished" />
+            <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="424" />
             <source>What to prepare — what the auditor looks for</source>
-            <translation type="unfinished" />
+            <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="425" />
             <source>Clauses</source>
-            <translation type="unfinished" />
+            <translation>对应条款</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="426" />
             <source>Auditor questions</source>
-            <translation type="unfinished" />
+            <translation>审核员提问</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="428" />
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="429" />
             <source>Notes for yourself and the team</source>
-            <translation type="unfinished" />
+            <translation>写给自己和团队的备注</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="431" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
+            <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerImportWizard</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/import_wizard.py" line="64" />
+            <source>Import a ledger</source>
+            <extracomment>the sheets of the chosen file were listed (names) the preview was read (``importer.Preview``) the sheet was read with the confirmed mapping (``ImportResult``), not yet stored the import was stored in the workspace (``ImportResult``) an expected failure was shown on a page (the exception)</extracomment>
             <translation type="unfinished" />
         </message>
     </context>
@@ -988,147 +1058,146 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="142" />
+            <location filename="../../ipaudit/ui/main_window.py" line="143" />
             <source>Open a workspace</source>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="144" />
-            <location filename="../../ipaudit/ui/main_window.py" line="311" />
+            <location filename="../../ipaudit/ui/main_window.py" line="145" />
+            <location filename="../../ipaudit/ui/main_window.py" line="314" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="160" />
-            <location filename="../../ipaudit/ui/main_window.py" line="173" />
-            <location filename="../../ipaudit/ui/main_window.py" line="325" />
+            <location filename="../../ipaudit/ui/main_window.py" line="161" />
+            <location filename="../../ipaudit/ui/main_window.py" line="174" />
+            <location filename="../../ipaudit/ui/main_window.py" line="328" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="207" />
+            <location filename="../../ipaudit/ui/main_window.py" line="209" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="220" />
+            <location filename="../../ipaudit/ui/main_window.py" line="223" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="225" />
-            <location filename="../../ipaudit/ui/main_window.py" line="409" />
+            <location filename="../../ipaudit/ui/main_window.py" line="438" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="283" />
+            <location filename="../../ipaudit/ui/main_window.py" line="286" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="285" />
+            <location filename="../../ipaudit/ui/main_window.py" line="288" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="291" />
+            <location filename="../../ipaudit/ui/main_window.py" line="294" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="309" />
+            <location filename="../../ipaudit/ui/main_window.py" line="312" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="330" />
+            <location filename="../../ipaudit/ui/main_window.py" line="333" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="331" />
+            <location filename="../../ipaudit/ui/main_window.py" line="334" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="368" />
+            <location filename="../../ipaudit/ui/main_window.py" line="371" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="370" />
+            <location filename="../../ipaudit/ui/main_window.py" line="373" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="379" />
+            <location filename="../../ipaudit/ui/main_window.py" line="382" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="382" />
+            <location filename="../../ipaudit/ui/main_window.py" line="385" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="385" />
+            <location filename="../../ipaudit/ui/main_window.py" line="388" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="437" />
+            <location filename="../../ipaudit/ui/main_window.py" line="445" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="457" />
+            <location filename="../../ipaudit/ui/main_window.py" line="465" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="459" />
+            <location filename="../../ipaudit/ui/main_window.py" line="467" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="476" />
-            <location filename="../../ipaudit/ui/main_window.py" line="554" />
+            <location filename="../../ipaudit/ui/main_window.py" line="484" />
+            <location filename="../../ipaudit/ui/main_window.py" line="562" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="502" />
+            <location filename="../../ipaudit/ui/main_window.py" line="510" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="504" />
+            <location filename="../../ipaudit/ui/main_window.py" line="512" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="511" />
+            <location filename="../../ipaudit/ui/main_window.py" line="519" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="533" />
+            <location filename="../../ipaudit/ui/main_window.py" line="541" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="542" />
+            <location filename="../../ipaudit/ui/main_window.py" line="550" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="551" />
+            <location filename="../../ipaudit/ui/main_window.py" line="559" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="552" />
+            <location filename="../../ipaudit/ui/main_window.py" line="560" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -1186,22 +1255,22 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="54" />
             <source>Not applicable</source>
-            <translation type="unfinished" />
+            <translation>不适用</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="58" />
             <source>Why does “%1” not apply to the company? The auditor will ask; the reason is required.</source>
-            <translation type="unfinished" />
+            <translation>为什么“%1”不适用于本公司？审核员会问，必须填写理由。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="66" />
             <source>e.g. The company has no production of its own; all products are made by contract manufacturers.</source>
-            <translation type="unfinished" />
+            <translation>例如：公司没有自己的生产环节，全部产品委托外部加工。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="69" />
             <source>OK</source>
-            <translation type="unfinished" />
+            <translation>确定</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="70" />
@@ -1522,6 +1591,54 @@
         </message>
     </context>
     <context>
+        <name>PreviewPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="131" />
+            <source>Reading %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="161" />
+            <source>The sheet could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="180" />
+            <source>Reading the first rows…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="187" />
+            <source>This sheet has the layout of one you imported before: the columns are mapped as you confirmed then. Check them and go on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="194" />
+            <source>No header was recognised in the first rows. Choose the header row, the ledger and what each column holds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="200" />
+            <source>Recognised the %1 with its header on row %2. Check the columns.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="206" />
+            <source>The header on row %1 was only partly recognised. Check the ledger and map the columns that are missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="233" />
+            <source>Check the columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="236" />
+            <source>The first rows of the sheet. The header row is highlighted; each column shows the field it is imported as.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ProblemsModel</name>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_model.py" line="52" />
@@ -1547,6 +1664,79 @@
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_model.py" line="56" />
             <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProblemsPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="128" />
+            <source>Importing %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="158" />
+            <source>The import failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="186" />
+            <source>Saving the import…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="206" />
+            <source>The import was not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="217" />
+            <source>Reading the sheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="232" />
+            <source>%1: %2 rows read, %3 entries, %4 problem(s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="239" />
+            <source>Every row was read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="244" />
+            <source>The rows below are not imported. Go back to fix the mapping, or import now and correct the file later: importing it again replaces this import.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="254" />
+            <source>%1 stated total row(s) agree with their rows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="258" />
+            <source>Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="275" />
+            <source>Importing replaces the %1 imported on %2 from %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="282" />
+            <source>Check what was read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="285" />
+            <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="289" />
+            <source>&amp;Import</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1601,6 +1791,44 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/progress_strip.py" line="43" />
             <source>Stop; nothing of this step is kept</source>
+            <translation>停止；本次操作不保留任何内容</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="171" />
+            <source>Reading %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="186" />
+            <source>The workbook has no worksheets.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="195" />
+            <source>The file could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="203" />
+            <source>Reading the workbook…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="210" />
+            <source>%1 sheet(s). Choose the one that holds the ledger.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="231" />
+            <source>Choose the sheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="232" />
+            <source>One workbook may hold several ledgers, each on its own sheet.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1609,32 +1837,32 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="130" />
             <source>By the file's date or period</source>
-            <translation type="unfinished" />
+            <translation>按文件日期或覆盖期间</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="169" />
             <source>Attach to %1:</source>
-            <translation type="unfinished" />
+            <translation>添加到%1：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="170" />
             <source>Record:</source>
-            <translation type="unfinished" />
+            <translation>记录：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="171" />
             <source>Attach for year:</source>
-            <translation type="unfinished" />
+            <translation>所属年度：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="175" />
             <source>Name of %1 %2:</source>
-            <translation type="unfinished" />
+            <translation>%1 %2 名称：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="176" />
             <source>e.g. the project's name</source>
-            <translation type="unfinished" />
+            <translation>例如：项目名称</translation>
         </message>
     </context>
     <context>
@@ -1643,22 +1871,22 @@
             <location filename="../../ipaudit/ui/checklist/status_editor.py" line="102" />
             <source>Reason: %1</source>
             <extracomment>the user chose a status (with the reason when it is "not applicable")</extracomment>
-            <translation type="unfinished" />
+            <translation>理由：%1</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/status_editor.py" line="106" />
             <source>No reason given — the auditor will ask for one.</source>
-            <translation type="unfinished" />
+            <translation>尚未填写理由——审核员会问。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/status_editor.py" line="111" />
             <source>&amp;Status:</source>
-            <translation type="unfinished" />
+            <translation>状态(&amp;S)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/status_editor.py" line="114" />
             <source>Change reason…</source>
-            <translation type="unfinished" />
+            <translation>修改理由…</translation>
         </message>
     </context>
     <context>
@@ -1746,52 +1974,52 @@
     <context>
         <name>WizardDepartmentsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="270" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="271" />
             <source>New department</source>
             <translation>新部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="294" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="295" />
             <source>Merge department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="295" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="296" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”合并到：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="321" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="322" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="324" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="325" />
             <source>The departments of the checklist, as your company names them. Double-click a name to rename it. A department you do not have can be merged into the one that does its work.</source>
             <translation>清单中的部门，请按贵公司的叫法命名。双击名称即可修改。没有的部门可以合并到承担其工作的部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="331" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="332" />
             <source>Removed departments take their checklist items with them; merge instead when another department does that work.</source>
             <translation>移除部门会连同其清单条目一起移除；如有其他部门承担该工作，请改用合并。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="335" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="336" />
             <source>&amp;Add</source>
             <translation>添加(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="336" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="337" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="337" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="338" />
             <source>&amp;Merge into…</source>
             <translation>合并到(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="338" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="339" />
             <source>Re&amp;store</source>
             <translation>恢复(&amp;S)</translation>
         </message>
@@ -1838,7 +2066,7 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/clause_refs.py" line="55" />
             <source>unconfirmed: check against your copy of the standard</source>
-            <translation type="unfinished" />
+            <translation>未确认：请对照您手中的标准文本核对</translation>
         </message>
     </context>
     <context>
@@ -1846,22 +2074,22 @@
         <message>
             <location filename="../../ipaudit/ui/checklist/transfer.py" line="128" />
             <source>Attach “%1”</source>
-            <translation type="unfinished" />
+            <translation>添加“%1”</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/transfer.py" line="130" />
             <source>Attach %1 files</source>
-            <translation type="unfinished" />
+            <translation>添加 %1 个文件</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/transfer.py" line="143" />
             <source>Replace “%1” with a new version</source>
-            <translation type="unfinished" />
+            <translation>用新版本替换“%1”</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/transfer.py" line="164" />
             <source>Opening “%1”</source>
-            <translation type="unfinished" />
+            <translation>正在打开“%1”</translation>
         </message>
     </context>
     <context>
@@ -1869,47 +2097,47 @@
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="64" />
             <source>Answer “%1”</source>
-            <translation type="unfinished" />
+            <translation>回答“%1”</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="75" />
             <source>Set status of %1</source>
-            <translation type="unfinished" />
+            <translation>设置 %1 的状态</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="85" />
             <source>Edit notes of %1</source>
-            <translation type="unfinished" />
+            <translation>编辑 %1 的备注</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="95" />
             <source>Rename instances of %1</source>
-            <translation type="unfinished" />
+            <translation>重命名 %1 的实例</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="125" />
             <source>Remove “%1”</source>
-            <translation type="unfinished" />
+            <translation>移除“%1”</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="142" />
             <source>Edit “%1”</source>
-            <translation type="unfinished" />
+            <translation>编辑“%1”</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="158" />
             <source>Edit facts</source>
-            <translation type="unfinished" />
+            <translation>编辑体系事实</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="183" />
             <source>Accept a finding</source>
-            <translation type="unfinished" />
+            <translation>接受问题</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="183" />
             <source>Withdraw an acceptance</source>
-            <translation type="unfinished" />
+            <translation>撤回接受</translation>
         </message>
     </context>
     <context>
@@ -1937,7 +2165,7 @@
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="40" />
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>日期</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="41" />
