@@ -1,0 +1,349 @@
+"""The import wizard's last two pages: what the import read (and every row it could not), then the
+import stored into the workspace.
+
+The sheet is read with the confirmed mapping in a worker, with progress and Cancel. Nothing is
+stored until the user presses Import on the problems page: they may go back and fix the mapping
+instead. Storing replaces the earlier import of the same ledger and remembers the mapping for this
+layout (``ledger_service.store_import(..., signature=...)``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from ipaudit.ledger.errors import ImportCancelled
+from ipaudit.ledger.importer import import_ledger
+from ipaudit.ledger.model import ImportResult, LedgerKind
+from ipaudit.ledger_service import ImportRecord, file_sha256, load_book, store_import
+from ipaudit.services import Workspace
+from ipaudit.ui import workers
+from ipaudit.ui.ledger import background
+from ipaudit.ui.ledger import problems_model as pm
+from ipaudit.ui.ledger.texts import kind_name, kind_noun, money, signed
+
+if TYPE_CHECKING:
+    from ipaudit.ui.ledger.import_state import ImportState
+    from ipaudit.ui.ledger.import_wizard import LedgerImportWizard
+
+
+def _read(
+    ws: Workspace, state: ImportState, ctx: workers.TaskContext
+) -> tuple[ImportResult, ImportRecord | None]:
+    assert state.path is not None and state.kind is not None
+    result = import_ledger(
+        state.path,
+        state.kind,
+        state.sheet,
+        state.mapping,
+        header_row=state.header_row,
+        unit=state.unit,
+        progress=lambda done, total: ctx.progress(done, total or 0),
+        cancel=ctx.cancelled,
+    )
+    earlier = next((i for i in load_book(ws).imports if i.kind is result.kind), None)
+    return result, earlier
+
+
+def _store(ws: Workspace, path: Path, result: ImportResult, signature: str) -> int:
+    return store_import(ws, result, sha256=file_sha256(path), signature=signature)
+
+
+class ProblemsPage(QWizardPage):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setCommitPage(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.model = pm.ProblemsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("importProblems")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(pm.REASON, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((pm.SHEET, 90), (pm.ROW, 50), (pm.COLUMN, 110), (pm.RAW, 140)):
+            header.resizeSection(col, width)
+        self.totals = QLabel()
+        self.totals.setObjectName("importTotals")
+        self.totals.setWordWrap(True)
+        self.replaces = QLabel()
+        self.replaces.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.replaces)
+        self.result: ImportResult | None = None
+        self.earlier: ImportRecord | None = None
+        self._busy = False
+        self._error = ""
+        self._stored = False
+        self._token = 0
+        self.retranslate_ui()
+
+    def wizard(self) -> LedgerImportWizard:  # type: ignore[override]
+        return super().wizard()  # type: ignore[return-value]
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        state = wizard.state
+        ws = wizard.session.workspace
+        self._token += 1
+        token = self._token
+        self._busy = True
+        self._error = ""
+        self._stored = False
+        self.result = None
+        self.model.set_rows([])
+        self._show()
+        assert state.path is not None
+        background.start(
+            lambda ctx: _read(ws, state, ctx),
+            lambda found: self._read_done(token, *found),
+            lambda exc: self._read_failed(token, exc),
+            description="import ledger",
+            parent=self,
+            label=self.tr("Importing %1…").replace("%1", state.path.name),
+            cancellable=True,
+        )
+
+    def cleanupPage(self) -> None:
+        self._token += 1  # a read still running is no longer wanted
+        self._busy = False
+        self.result = None
+        self.wizard().state.result = None
+        super().cleanupPage()
+
+    def _read_done(self, token: int, result: ImportResult, earlier: ImportRecord | None) -> None:
+        if token != self._token:
+            return
+        self._busy = False
+        self.result = result
+        self.earlier = earlier
+        self.wizard().state.result = result
+        self.model.set_rows(result.problems)
+        self._show()
+        self.wizard().read.emit(result)
+
+    def _read_failed(self, token: int, exc: BaseException) -> None:
+        if token != self._token:
+            return
+        self._busy = False
+        if isinstance(exc, ImportCancelled):
+            # back to the mapping; nothing was kept
+            QTimer.singleShot(0, self.wizard().back)
+            return
+        self._error = background.expected_text(exc, self) or self.tr("The import failed.")
+        self._show()
+        self.wizard().failed.emit(exc)
+
+    # --- storing -----------------------------------------------------------------------------
+
+    def isComplete(self) -> bool:
+        return not self._busy and self.result is not None
+
+    def validatePage(self) -> bool:
+        if self._stored:
+            return True
+        if self._busy or self.result is None:
+            return False
+        wizard = self.wizard()
+        state = wizard.state
+        ws = wizard.session.workspace
+        result, path, signature = self.result, state.path, state.signature
+        assert path is not None
+        self._busy = True
+        self.completeChanged.emit()
+        token = self._token
+        background.start(
+            lambda _ctx: _store(ws, path, result, signature),
+            lambda import_id: self._stored_done(token, import_id),
+            lambda exc: self._store_failed(token, exc),
+            description="store ledger import",
+            parent=self,
+            label=self.tr("Saving the import…"),
+        )
+        return False
+
+    def _stored_done(self, token: int, import_id: int) -> None:
+        if token != self._token:
+            return
+        self._busy = False
+        self._stored = True
+        wizard = self.wizard()
+        wizard.state.import_id = import_id
+        wizard.session.edited.emit("")
+        assert self.result is not None
+        wizard.stored.emit(self.result)
+        wizard.next()
+
+    def _store_failed(self, token: int, exc: BaseException) -> None:
+        if token != self._token:
+            return
+        self._busy = False
+        self._error = background.expected_text(exc, self) or self.tr("The import was not saved.")
+        self._show()
+        self.completeChanged.emit()
+        self.wizard().failed.emit(exc)
+
+    # --- display -----------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        r = self.result
+        if self._busy and r is None:
+            self.summary.setStyleSheet("")
+            self.summary.setText(self.tr("Reading the sheet…"))
+            self.totals.clear()
+            self.replaces.clear()
+        elif self._error:
+            self.summary.setStyleSheet("color: #c62828;")
+            self.summary.setText(self._error)
+        elif r is not None:
+            self.summary.setStyleSheet("color: #c62828;" if r.problems else "")
+            self.summary.setText(self._summary_text(r))
+            self.totals.setText(self._totals_text(r))
+            self.replaces.setText(self._replaces_text(r.kind))
+        self.completeChanged.emit()
+
+    def _summary_text(self, r: ImportResult) -> str:
+        counts = (
+            self.tr("%1: %2 rows read, %3 entries, %4 problem(s).")
+            .replace("%1", kind_name(r.kind))
+            .replace("%2", str(r.rows_read))
+            .replace("%3", str(len(r.entries)))
+            .replace("%4", str(len(r.problems)))
+        )
+        if not r.problems:
+            return counts + " " + self.tr("Every row was read.")
+        return (
+            counts
+            + " "
+            + self.tr(
+                "The rows below are not imported. Go back to fix the mapping, or import now and"
+                " correct the file later: importing it again replaces this import."
+            )
+        )
+
+    def _totals_text(self, r: ImportResult) -> str:
+        wrong = [t for t in r.totals if t.difference]
+        if not r.totals:
+            return ""
+        if not wrong:
+            return self.tr("%1 stated total row(s) agree with their rows.").replace(
+                "%1", str(len(r.totals))
+            )
+        lines = [
+            self.tr("Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).")
+            .replace("%1", str(t.source.row))
+            .replace("%2", t.label)
+            .replace("%3", money(t.stated))
+            .replace("%4", str(t.first_row))
+            .replace("%5", str(t.last_row))
+            .replace("%6", money(t.computed))
+            .replace("%7", signed(t.difference))
+            for t in wrong
+        ]
+        return "\n".join(lines)
+
+    def _replaces_text(self, kind: LedgerKind) -> str:
+        e = self.earlier
+        if e is None:
+            return ""
+        return (
+            self.tr("Importing replaces %1 imported on %2 from %3.")
+            .replace("%1", kind_noun(kind))
+            .replace("%2", e.imported_at.strftime("%Y-%m-%d %H:%M"))
+            .replace("%3", f"{e.file_name} [{e.sheet}]" if e.sheet else e.file_name)
+        )
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Check what was read"))
+        self.setSubTitle(
+            self.tr(
+                "Every row becomes an entry or a problem with its row number; nothing is dropped"
+                " silently."
+            )
+        )
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+        self.model.retranslate()
+        if not self._busy:
+            self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class DonePage(QWizardPage):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.text = QLabel()
+        self.text.setObjectName("importDone")
+        self.text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def wizard(self) -> LedgerImportWizard:  # type: ignore[override]
+        return super().wizard()  # type: ignore[return-value]
+
+    def initializePage(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        wizard = self.wizard()
+        r = wizard.state.result if wizard is not None else None
+        if r is None:
+            self.text.clear()
+            return
+        text = (
+            self.tr("Imported %1 entries of %2 from %3.")
+            .replace("%1", str(len(r.entries)))
+            .replace("%2", kind_noun(r.kind))
+            .replace("%3", f"{r.file} [{r.sheet}]" if r.sheet else r.file)
+        )
+        if r.problems:
+            text += " " + self.tr(
+                "%1 problem(s) are kept with the import; correct the file and import it again to"
+                " replace them."
+            ).replace("%1", str(len(r.problems)))
+        text += "\n\n" + self.tr(
+            "The column mapping is remembered for sheets with this header. The reconciliation"
+            " and the findings are brought up to date."
+        )
+        self.text.setText(text)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Imported"))
+        self.setSubTitle(self.tr("The import is stored in the workspace."))
+        if self.wizard() is not None:
+            self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
