@@ -1,0 +1,109 @@
+"""``main()`` in a subprocess (a second QApplication would crash this one): it opens the demo the
+first time, the last workspace afterwards, and exits cleanly after its first paint."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_app(
+    home: Path, *args: str, extra_env: dict[str, str] | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("XDG_", "IPAUDIT_", "QT_", "PYTEST"))
+    }
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_RUNTIME_DIR=str(home / "runtime"),
+        QT_QPA_PLATFORM="offscreen",
+        IPAUDIT_EXIT_AFTER_PAINT="1",
+        IPAUDIT_LANG="zh",
+    )
+    (home / "runtime").mkdir(parents=True, exist_ok=True, mode=0o700)
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def data_dir(home: Path) -> Path:
+    return home / "data" / "ipaudit" / "ipaudit"
+
+
+def first_paint_seconds(stdout: str) -> float:
+    line = next(x for x in stdout.splitlines() if x.startswith("IPAUDIT_FIRST_PAINT"))
+    return float(line.split()[2])
+
+
+@pytest.mark.slow
+def test_first_start_builds_and_opens_the_demo_then_reopens_it(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    first = run_app(home)
+    assert first.returncode == 0, first.stderr
+    assert first_paint_seconds(first.stdout) > 0
+    demo = data_dir(home) / "demo.ipaudit"
+    assert demo.exists()
+    log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
+    assert f"opened {demo}" in log
+    assert "ipaudit exiting" in log
+    assert "Traceback" not in log
+
+    # the second start opens the last workspace (the demo) without building anything
+    mtime = demo.stat().st_mtime_ns
+    second = run_app(home)
+    assert second.returncode == 0, second.stderr
+    log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
+    assert log.count(f"opened {demo}") == 2
+    assert demo.stat().st_mtime_ns >= mtime
+
+
+def test_the_workspace_on_the_command_line_is_opened(tmp_path: Path, demo_path: Path) -> None:
+    home = tmp_path / "home"
+    target = tmp_path / "mine.ipaudit"
+    shutil.copyfile(demo_path, target)
+    done = run_app(home, "gui", "--smoke", str(target))
+    assert done.returncode == 0, done.stderr
+    assert "IPAUDIT_FIRST_PAINT" in done.stdout
+    log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
+    assert f"opened {target}" in log
+    assert not (data_dir(home) / "demo.ipaudit").exists()  # no demo needed
+
+
+def test_a_department_view_from_the_command_line(tmp_path: Path, demo_path: Path) -> None:
+    home = tmp_path / "home"
+    done = run_app(home, "gui", str(demo_path), "--department", "rnd", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
+    assert f"opened {demo_path} for rnd" in log
+
+
+def test_a_file_that_is_not_a_workspace_shows_the_error_and_exits_cleanly(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    bogus = tmp_path / "bogus.ipaudit"
+    bogus.write_text("not a database", "utf-8")
+    done = run_app(home, "gui", str(bogus))
+    assert done.returncode == 3, done.stderr  # an expected error was shown, nothing crashed
+    log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
+    assert "expected failure" in log and "not an ipaudit workspace" in log
+    assert "Traceback" not in log
