@@ -10,9 +10,9 @@ certain, so that a clear match is never spoiled by a doubtful one:
 3. when one side leaves the IP item blank: same person, same amount, paid within ``window_days``
    after the decision, the pairs closest in time first; then instalments the same way;
 4. what is still open: a payment marked as a penalty is a penalty paid; a payment equal to a reward
-   of the same IP item that is already settled is a duplicate payment; a payment equal to a penalty
-   decided for that person is a penalty paid; a payment without IP item equal to a reward settled
-   within the window is a duplicate;
+   of the same IP item that is already settled is a duplicate payment; a payment of the amount of a
+   penalty decided for that person (and naming the same IP item, usually none) is a penalty paid;
+   a payment without IP item equal to a reward settled within the window is a duplicate;
 5. the rest is paired by person and IP item (a blank IP within the window) with the latest reward
    decided on or before the payment: such a reward was paid more or less than decided; a reward
    with nothing is unpaid; a payment with no reward at all has no decision; an extra payment for a
@@ -491,7 +491,11 @@ class _Matcher:
                 self._duplicate(j, self._latest_before(keyed, p))
                 continue
             penalty = self._penalty_for(p, pen_by_person.get(p.person, ()))
-            if penalty is not None and penalty.amount == p.amount:
+            if (
+                penalty is not None
+                and penalty.amount == abs(p.amount)
+                and self.keys(penalty.ip_number) == pk  # a payment naming an IP item is no fine
+            ):
                 self.owner[j] = _CLOSED
                 self.penalty_of[j] = penalty
             elif settled:

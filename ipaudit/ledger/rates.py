@@ -41,6 +41,9 @@ from ipaudit.ledger.ipkeys import IpKeys
 from ipaudit.ledger.ipnumber import IpType, classify
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
+DEFAULT_RATES_FILE = (
+    Path(__file__).resolve().parents[2] / "resources" / "ledger" / "rates-default.yaml"
+)
 ZERO = Decimal("0.00")
 _TEXT = attrgetter("text")
 _IP = attrgetter("ip_number")
@@ -148,6 +151,11 @@ class RateTable:
         header = "# 知识产权奖惩制度 奖励标准（元） / reward rates of the procedure (yuan)\n"
         body = yaml.safe_dump({"rates": rates}, allow_unicode=True, sort_keys=False)
         Path(path).write_text(header + body, encoding="utf-8")
+
+    @classmethod
+    def default(cls) -> RateTable:
+        """The shipped example table (``resources/ledger/rates-default.yaml``)."""
+        return cls.load(DEFAULT_RATES_FILE)
 
     # -- lookup ----------------------------------------------------------------------------
     def text_rate(self, text: str) -> tuple[str, Decimal] | None:
