@@ -184,11 +184,11 @@ def _text_format(path: Path, head: bytes) -> TextFormat:
             )
         encoding = "gb18030"
         try:
-            codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < _SAMPLE)
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
             encoding = "utf-8"
         except UnicodeDecodeError:
             try:
-                codecs.getincrementaldecoder("gb18030")().decode(head, final=len(head) < _SAMPLE)
+                codecs.getincrementaldecoder("gb18030")().decode(head, final=False)
             except UnicodeDecodeError as exc:
                 raise NotASpreadsheet(
                     path,
@@ -245,6 +245,17 @@ def _open_workbook(path: Path, fmt: str) -> pc.CalamineWorkbook:
     except pc.CalamineError as exc:
         _raise_calamine(path, exc, "")
         raise  # pragma: no cover - _raise_calamine always raises
+    except BaseException as exc:
+        _raise_if_panic(path, exc, "")
+        raise
+
+
+def _raise_if_panic(path: Path, exc: BaseException, sheet: str) -> None:
+    """calamine reports some malformed files by panicking in Rust, which pyo3 raises as
+    ``pyo3_runtime.PanicException`` (a BaseException): that is a damaged file, not a bug of ours.
+    Anything else is re-raised by the caller."""
+    if type(exc).__name__ == "PanicException" and type(exc).__module__ == "pyo3_runtime":
+        raise FileCorrupt(path, f"calamine: {exc}", sheet=sheet) from exc
 
 
 def _raise_calamine(path: Path, exc: Exception, sheet: str) -> None:
@@ -390,6 +401,9 @@ def open_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
     except pc.CalamineError as exc:
         _raise_calamine(p, exc, name)
         raise  # pragma: no cover
+    except BaseException as exc:
+        _raise_if_panic(p, exc, name)
+        raise
     return SheetData(p, name, fmt, sheet=loaded, issues=issues)
 
 

@@ -184,7 +184,14 @@ def _write_xls(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]], merged
         }
         for r0, c0, r1, c1 in spans:
             value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
-            ws.write_merge(r0, r1, c0, c1, _xls_value(value))
+            style = (
+                datetime_style
+                if isinstance(value, dt.datetime)
+                else date_style
+                if isinstance(value, dt.date)
+                else xlwt.Style.default_style
+            )
+            ws.write_merge(r0, r1, c0, c1, _xls_value(value), style)
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 if value is None or value == "" or (r, c) in covered:
