@@ -144,17 +144,19 @@ class Reconciliation:
         return suggest_grade(discrepancy)
 
 
-def _ledger_of_files(
+def _ledger_of_sheets(
     totals: Sequence[StatedTotal], ledgers: Iterable[Sequence[Entry]]
-) -> dict[str, LedgerKind]:
-    wanted = {t.source.file for t in totals}
-    out: dict[str, LedgerKind] = {}
+) -> dict[tuple[str, str], LedgerKind]:
+    """(file, sheet) -> ledger, for the sheets the stated totals come from."""
+    wanted = {(t.source.file, t.source.sheet) for t in totals}
+    out: dict[tuple[str, str], LedgerKind] = {}
     for entries in ledgers:
         for e in entries:
             if not wanted - out.keys():
                 return out
-            if e.source.file in wanted and e.source.file not in out:
-                out[e.source.file] = e.kind
+            where = (e.source.file, e.source.sheet)
+            if where in wanted and where not in out:
+                out[where] = e.kind
     return out
 
 
@@ -228,7 +230,7 @@ def _reconcile(
         payments, expenses, window_days=window_days, is_reward_category=is_reward_category
     )
     found: list[Discrepancy] = [*rm.discrepancies, *bm.discrepancies]
-    found += check_stated_totals(stated, _ledger_of_files(stated, (rewards, payments, expenses)))
+    found += check_stated_totals(stated, _ledger_of_sheets(stated, (rewards, payments, expenses)))
     if rates is not None:
         found += check_rates(rewards, rates, keys=keys)
     if portfolio is not None:

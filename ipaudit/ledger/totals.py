@@ -269,20 +269,21 @@ def _table(dim: Dimension, sums: Mapping[str, _Sums]) -> TotalsTable:
 
 # -- stated totals --------------------------------------------------------------------------
 def check_stated_totals(
-    totals: Iterable[StatedTotal], ledger_of_file: Mapping[str, LedgerKind] | None = None
+    totals: Iterable[StatedTotal],
+    ledger_of_sheet: Mapping[tuple[str, str], LedgerKind] | None = None,
 ) -> list[Discrepancy]:
     """TOTAL_MISMATCH for every 合计/小计 row whose stated amount differs from its rows' sum.
 
-    ``ledger_of_file`` names the ledger of each source file, for the message and the key.
+    ``ledger_of_sheet`` names the ledger of each (file, sheet), for the message and the key.
     """
-    ledger_of_file = ledger_of_file or {}
+    ledger_of_sheet = ledger_of_sheet or {}
     found: list[Discrepancy] = []
     m = dsc.money
     for t in totals:
         diff = t.difference
         if diff == 0:
             continue
-        ledger = ledger_of_file.get(t.source.file)
+        ledger = ledger_of_sheet.get((t.source.file, t.source.sheet))
         name_zh, name_en = (
             dsc.LEDGER_TEXT[ledger] if ledger else (dsc.file_name(t.source.file),) * 2
         )
