@@ -66,7 +66,7 @@ def test_groups_follow_clause_order_and_carry_the_worst_grade(qtmodeltester):
     qtmodeltester.check(model)
     rnd = model.index(1, 0)
     assert rnd.data(Qt.ItemDataRole.DisplayRole).startswith("8.3.2")
-    assert "(1/2)" in rnd.data()
+    assert "(1/2)" in rnd.data()  # ready of the applicable items
     assert rnd.data(GradeRole) == Grade.MINOR  # the accepted major does not count
     assert rnd.data(Qt.ItemDataRole.ToolTipRole)  # unconfirmed clause explained
     a = model.index_of("a")
@@ -85,6 +85,9 @@ def test_updates_in_place_and_resets_when_items_change(qtmodeltester):
     model.modelReset.connect(lambda: resets.append(1))
     model.dataChanged.connect(lambda *a: changes.append(a))
     model.update_item("b", ItemState("b", Status.IN_PROGRESS), 3)
+    assert "(0/2)" in model.index(0, 0).data()
+    model.update_item("a", ItemState("a", Status.NOT_APPLICABLE), 0)
+    assert "(0/1)" in model.index(0, 0).data()  # not applicable items do not count
     assert model.index_of("b").data(StatusRole) == Status.IN_PROGRESS
     assert model.index_of("b", COL_EVIDENCE).data() == "3"
     assert changes and not resets

@@ -31,7 +31,11 @@ GradeRole = Qt.ItemDataRole.UserRole + 5  # worst open Grade value ("major"…) 
 EvidenceCountRole = Qt.ItemDataRole.UserRole + 6  # int
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-_GROUP = 0  # internal id of a group row; item rows carry their group's row + 1
+_GROUP = 0
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ITEM_FLAGS = (
+    _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+)  # internal id of a group row; item rows carry their group's row + 1
 
 
 def normalise(text: str) -> str:
@@ -49,18 +53,20 @@ class ItemRow:
     state: ItemState
     evidence: int = 0
     findings: tuple[Finding, ...] = ()
+    worst: Grade | None = field(init=False, default=None)  # worst open finding
+    blocking: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        self.set_findings(self.findings)
+
+    def set_findings(self, findings: tuple[Finding, ...]) -> None:
+        self.findings = findings
+        self.worst = worst_grade(findings)
+        self.blocking = any(f.blocking for f in findings)
 
     @property
     def key(self) -> str:
         return self.item.key
-
-    @property
-    def worst(self) -> Grade | None:
-        return worst_grade(self.findings)
-
-    @property
-    def blocking(self) -> bool:
-        return any(f.blocking for f in self.findings)
 
 
 @dataclass(slots=True)
@@ -73,7 +79,8 @@ class ClauseGroup:
 
     @property
     def worst(self) -> Grade | None:
-        return worst_grade(f for r in self.rows for f in r.findings)
+        grades = [r.worst for r in self.rows if r.worst is not None]
+        return min(grades, key=lambda g: g.rank) if grades else None
 
 
 def _clause_key(ref: str) -> tuple[tuple[int, int | str], ...]:
@@ -143,7 +150,7 @@ class ChecklistModel(QAbstractItemModel):
     def set_findings(self, by_item: Mapping[str, Sequence[Finding]]) -> None:
         for group in self._groups:
             for row in group.rows:
-                row.findings = tuple(by_item.get(row.key, ()))
+                row.set_findings(tuple(by_item.get(row.key, ())))
         self._all_changed()
 
     def refresh_texts(self) -> None:
@@ -226,10 +233,7 @@ class ChecklistModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _GROUP:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        return _GROUP_FLAGS if index.internalId() == _GROUP else _ITEM_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -271,8 +275,10 @@ class ChecklistModel(QAbstractItemModel):
             return sum(r.evidence for r in group.rows)
         if col == COL_TITLE:
             if role == Qt.ItemDataRole.DisplayRole:
-                ready = sum(1 for r in group.rows if r.state.status is Status.READY)
-                return f"{group.ref}  {text_of(group.title)}  ({ready}/{len(group.rows)})"
+                applicable = [r for r in group.rows if r.state.status is not Status.NOT_APPLICABLE]
+                ready = sum(1 for r in applicable if r.state.status is Status.READY)
+                count = f"{ready}/{len(applicable)}" if applicable else "—"
+                return f"{group.ref}  {text_of(group.title)}  ({count})"
             if role == Qt.ItemDataRole.DecorationRole:
                 return clause_icon()
             if role == Qt.ItemDataRole.ToolTipRole and not group.confirmed:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -73,8 +74,9 @@ class ChecklistView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_GRADE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_EVIDENCE, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths: sizing to contents would ask every row of a 500-item department
+        header.setSectionResizeMode(COL_GRADE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_EVIDENCE, QHeaderView.ResizeMode.Fixed)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -227,9 +229,18 @@ class ChecklistView(QWidget):
             self.tr("Show only items with a major or minor finding that is not accepted")
         )
         self.tree.setAccessibleName(self.tr("Checklist"))
+        self._size_columns()
         self.model.refresh_texts()
         self._update_heading()
         self._update_count()
+
+    def _size_columns(self) -> None:
+        fm = self.tree.fontMetrics()
+        icon = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        for col, sample in ((COL_GRADE, "99"), (COL_EVIDENCE, "999")):
+            title = self.model.headerData(col, Qt.Orientation.Horizontal) or ""
+            content = fm.horizontalAdvance(sample) + (icon + 8 if col == COL_GRADE else 0)
+            self.tree.header().resizeSection(col, max(fm.horizontalAdvance(title), content) + 20)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
