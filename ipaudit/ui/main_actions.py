@@ -7,10 +7,18 @@ undone ("Undo Answer “headcount”"). They are our own actions rather than
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 
 from ipaudit.ui import icons
+
+
+def short_text(text: str) -> str:
+    """A menu text as a tool button shows it: no mnemonic ("(&F)" or "&"), no trailing "…"."""
+    text = re.sub(r"\s*\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.rstrip("…").rstrip(".").strip()
 
 
 class MainActions(QObject):
@@ -90,6 +98,11 @@ class MainActions(QObject):
         undo, redo = self.undo_group.undoText(), self.undo_group.redoText()
         self.undo.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
         self.redo.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
+        # the tool bar shows the short word; the tool tip says what will be undone
+        self.undo.setIconText(short_text(self.tr("&Undo")))
+        self.redo.setIconText(short_text(self.tr("&Redo")))
+        self.undo.setToolTip(short_text(self.undo.text()))
+        self.redo.setToolTip(short_text(self.redo.text()))
 
     def retranslate(self) -> None:
         self.new.setText(self.tr("&New workspace…"))
@@ -122,3 +135,5 @@ class MainActions(QObject):
         self.reconciliation.setText(self.tr("Ledger &reconciliation"))
         self.verify_pack.setText(self.tr("&Verify a readiness pack…"))
         self.about.setText(self.tr("&About ipaudit"))
+        for action in (self.new, self.open, self.save_copy, self.rerun_checks, self.open_demo):
+            action.setIconText(short_text(action.text()))

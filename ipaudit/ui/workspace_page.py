@@ -3,6 +3,9 @@
 The department navigator and the findings list go into the main window's docks; the checklist with
 its item panel, the facts editor and the dashboard are the tabs of this page. Choosing a department
 shows its checklist; choosing an item shows its details; activating a finding goes to its item.
+
+The facts editor and the dashboard are built the first time their tab is shown (or asked for), so
+opening a workspace paints sooner.
 """
 
 from __future__ import annotations
@@ -37,10 +40,15 @@ class WorkspacePage(QWidget):
         self.checklist.setObjectName("checklistView")
         self.item_panel = create_panel("item", session)
         self.item_panel.setObjectName("itemPanel")
-        self.facts = create_panel("facts", session)
-        self.facts.setObjectName("factsEditor")
-        self.dashboard = create_panel("dashboard", session)
-        self.dashboard.setObjectName("dashboard")
+        self._facts: QWidget | None = None
+        self._dashboard: QWidget | None = None
+        self.facts_tab = QWidget()
+        self.facts_tab.setObjectName("factsTab")
+        self.dashboard_tab = QWidget()
+        self.dashboard_tab.setObjectName("dashboardTab")
+        for holder in (self.facts_tab, self.dashboard_tab):
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("checklistSplitter")
@@ -54,8 +62,9 @@ class WorkspacePage(QWidget):
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, icons.icon("checklist"), "")
-        self.tabs.addTab(self.facts, icons.icon("facts"), "")
-        self.tabs.addTab(self.dashboard, icons.icon("dashboard"), "")
+        self.tabs.addTab(self.facts_tab, icons.icon("facts"), "")
+        self.tabs.addTab(self.dashboard_tab, icons.icon("dashboard"), "")
+        self.tabs.currentChanged.connect(self._tab_shown)
         self._extra: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +75,31 @@ class WorkspacePage(QWidget):
         self._connect(self.findings, "itemActivated", self.show_item)
         self.setTabOrder(self.checklist, self.item_panel)
         self.retranslate_ui()
+
+    @property
+    def facts(self) -> QWidget:
+        """The facts editor (built on first use)."""
+        if self._facts is None:
+            self._facts = create_panel("facts", self.session, self.facts_tab)
+            self._facts.setObjectName("factsEditor")
+            self.facts_tab.layout().addWidget(self._facts)
+        return self._facts
+
+    @property
+    def dashboard(self) -> QWidget:
+        """The dashboard (built on first use)."""
+        if self._dashboard is None:
+            self._dashboard = create_panel("dashboard", self.session, self.dashboard_tab)
+            self._dashboard.setObjectName("dashboard")
+            self.dashboard_tab.layout().addWidget(self._dashboard)
+            self._connect(self._dashboard, "departmentActivated", self.show_department)
+        return self._dashboard
+
+    def _tab_shown(self, index: int) -> None:
+        if index == FACTS_TAB:
+            _ = self.facts
+        elif index == DASHBOARD_TAB:
+            _ = self.dashboard
 
     @staticmethod
     def _connect(panel: QWidget, signal: str, slot: Any) -> None:

@@ -67,6 +67,11 @@ def test_opening_the_demo_shows_company_file_and_readiness(opened: MainWindow, d
 def test_every_panel_is_hosted_or_has_a_placeholder(opened: MainWindow) -> None:
     page = opened.page
     assert page is not None
+    # the hidden tabs are built when first shown
+    assert page._facts is None and page._dashboard is None
+    opened.acts.view_facts.trigger()
+    assert page._facts is not None and page.facts_tab.isAncestorOf(page._facts)
+    assert page._dashboard is None
     hosted = {
         "navigator": page.navigator,
         "checklist": page.checklist,
