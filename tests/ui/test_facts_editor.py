@@ -332,3 +332,12 @@ def test_department_view_shows_facts_read_only(qtbot, demo_path):
         assert s.workspace.facts().headcount["rnd"] == 23
     finally:
         s.close()
+
+
+def test_typed_text_is_saved_when_the_editor_is_hidden(qtbot, session, editor):
+    extra = editor.portfolio_page.extra["search_phases"]
+    extra.selectAll()
+    type_text(extra, "立项阶段")
+    assert session.workspace.facts().extra["search_phases"] != "立项阶段"
+    editor.hide()
+    assert session.workspace.facts().extra["search_phases"] == "立项阶段"

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ipaudit.domain.model import Text
@@ -80,6 +81,12 @@ class FactsEditor(QWidget):
                 " them."
             )
         )
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # switching to another tab or closing the window: what was typed is saved, not dropped
+        if not self.read_only:
+            self.flush()
+        super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
