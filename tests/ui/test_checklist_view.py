@@ -102,6 +102,10 @@ def test_only_what_blocks_and_search(qtbot, session):
     assert target.key in shown_items(view)
     view.search.setText("没有这样的条目zzz")
     assert shown_items(view) == []
+    view.show()
+    view.activateWindow()
+    view.focus_search()
+    assert view.search.selectedText() == view.search.text()
     # selecting an item hidden by the filters clears them
     view.select_item(target.key)
     assert view.search.text() == ""

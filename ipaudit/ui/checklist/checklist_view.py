@@ -137,6 +137,11 @@ class ChecklistView(QWidget):
         )
         self.tree.scrollTo(index)
 
+    def focus_search(self) -> None:
+        """Put the keyboard in the search box (Find in checklist)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def current_item(self) -> str:
         return self._current
 

@@ -1,4 +1,4 @@
-"""Status and grade icons, painted so they stay sharp at any scale (one pixmap per device size)."""
+"""Icons of the checklist: the application's status and grade icons, and a painted clause icon."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ipaudit.domain.model import Grade, Status
+from ipaudit.ui import icons as app_icons
 
 _SIZES = (16, 20, 24, 32, 48, 64)
 
@@ -51,72 +52,14 @@ def _circle(s: float) -> QRectF:
     return QRectF(m, m, s - 2 * m, s - 2 * m)
 
 
-def _paint_status(status: Status) -> Painter:
-    def paint(p: QPainter, s: float) -> None:
-        r = _circle(s)
-        if status is Status.READY:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(GREEN)
-            p.drawEllipse(r)
-            p.setPen(_pen(QColor("white"), s, 0.12))
-            path = QPainterPath(QPointF(s * 0.3, s * 0.52))
-            path.lineTo(s * 0.44, s * 0.66)
-            path.lineTo(s * 0.71, s * 0.36)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPath(path)
-        elif status is Status.IN_PROGRESS:
-            p.setPen(_pen(BLUE, s, 0.09))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(r)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(BLUE)
-            inner = r.adjusted(s * 0.12, s * 0.12, -s * 0.12, -s * 0.12)
-            p.drawPie(inner, 90 * 16, 180 * 16)
-        elif status is Status.NOT_APPLICABLE:
-            p.setPen(_pen(GREY, s, 0.09))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(r)
-            p.setPen(_pen(GREY, s, 0.11))
-            p.drawLine(QPointF(s * 0.32, s * 0.5), QPointF(s * 0.68, s * 0.5))
-        else:
-            p.setPen(_pen(GREY, s, 0.09))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(r)
-
-    return paint
-
-
-def _paint_grade(grade: Grade) -> Painter:
-    color = GRADE_COLORS[grade]
-
-    def paint(p: QPainter, s: float) -> None:
-        if grade is Grade.MAJOR:
-            p.setPen(_pen(color, s, 0.16))
-            p.drawLine(QPointF(s * 0.22, s * 0.22), QPointF(s * 0.78, s * 0.78))
-            p.drawLine(QPointF(s * 0.78, s * 0.22), QPointF(s * 0.22, s * 0.78))
-        elif grade is Grade.MINOR:
-            p.setPen(_pen(color, s, 0.13))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(_circle(s).adjusted(s * 0.08, s * 0.08, -s * 0.08, -s * 0.08))
-        else:
-            p.setPen(_pen(color, s, 0.11))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            tri = QPolygonF(
-                [QPointF(s * 0.5, s * 0.16), QPointF(s * 0.86, s * 0.8), QPointF(s * 0.14, s * 0.8)]
-            )
-            p.drawPolygon(tri)
-
-    return paint
-
-
-@cache
 def status_icon(status: Status) -> QIcon:
-    return _icon(_paint_status(status))
+    """The application's status icon (``resources/icons/status-*.svg``)."""
+    return app_icons.status_icon(status)
 
 
-@cache
 def grade_icon(grade: Grade) -> QIcon:
-    return _icon(_paint_grade(grade))
+    """The application's grade icon (``resources/icons/grade-*.svg``)."""
+    return app_icons.grade_icon(grade)
 
 
 @cache
