@@ -253,15 +253,14 @@ def export_pack(
     notes: list[Note] = []
     try:
         documents = dict(_documents(data, meter, notes))
+        documents[data.names.readme] = build_readme(data, notes, sorted(documents))
+        meter.step(W_SMALL)
         by_path = {e.path: e for e in included}
         for rel in sorted({*documents, *by_path}):
             if rel in documents:
                 sink.add_bytes(rel, documents[rel])
             else:
                 _copy_evidence(ws, sink, by_path[rel], meter)
-        readme = build_readme(data, notes, sorted(r.path for r in sink.records))
-        sink.add_bytes(data.names.readme, readme)
-        meter.step(W_SMALL)
         meta = _manifest_meta(data)
         records = list(sink.records)
         sink.add_bytes(MANIFEST, manifest_bytes(records, meta))

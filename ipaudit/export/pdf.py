@@ -91,26 +91,28 @@ def find_uno_python(soffice: str) -> str | None:
 
 
 def _run(cmd: list[str], cancel: Callable[[], bool] | None) -> tuple[int, str]:
-    proc = subprocess.Popen(
-        cmd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=_clean_env(),
-        start_new_session=sys.platform != "win32",
-    )
-    started = time.monotonic()
-    try:
-        while proc.poll() is None:
-            if cancel is not None and cancel():
-                raise Cancelled
-            if time.monotonic() - started > TIMEOUT_S:
-                raise PdfFailed(f"LibreOffice took longer than {TIMEOUT_S} s")
-            time.sleep(0.05)
-    except BaseException:
-        _kill(proc)
-        raise
-    output = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
-    return proc.returncode, output
+    """Run ``cmd`` to its end (or until cancelled / timed out); its exit code and output."""
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            cmd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=_clean_env(),
+            start_new_session=sys.platform != "win32",
+        )
+        started = time.monotonic()
+        try:
+            while proc.poll() is None:
+                if cancel is not None and cancel():
+                    raise Cancelled
+                if time.monotonic() - started > TIMEOUT_S:
+                    raise PdfFailed(f"LibreOffice took longer than {TIMEOUT_S} s")
+                time.sleep(0.05)
+        except BaseException:
+            _kill(proc)
+            raise
+        log.seek(0)
+        return proc.returncode, log.read().decode("utf-8", "replace")
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:

@@ -6,8 +6,8 @@
   number (an order number, a bank reference …), not an ID.
 - Mainland mobile numbers ``1[3-9]`` + 9 digits: the middle four are masked (``138****5678``).
 
-A match must stand on its own: digits (or letters) directly before or after it make it part of a
-longer number, which is left alone.
+A match must stand on its own: digits directly before or after it make it part of a longer
+number, which is left alone.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"  # index: weighted sum mod 11
 
-_ID = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
+_ID = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 
 

@@ -29,10 +29,10 @@ MAX_COMPONENT_BYTES = 240  # ext4 and most Unix file systems allow 255 bytes per
 MAX_EXTENSION = 16
 
 
-def _fit(text: str, max_chars: int) -> str:
-    """``text`` cut to ``max_chars`` characters and to MAX_COMPONENT_BYTES bytes of UTF-8."""
+def _fit(text: str, max_chars: int, max_bytes: int = MAX_COMPONENT_BYTES) -> str:
+    """``text`` cut to ``max_chars`` characters and to ``max_bytes`` bytes of UTF-8."""
     text = text[:max_chars]
-    while len(text.encode("utf-8")) > MAX_COMPONENT_BYTES:
+    while len(text.encode("utf-8")) > max_bytes:
         text = text[:-1]
     return text
 
@@ -56,7 +56,7 @@ def safe_component(name: str, max_chars: int = 100, fallback: str = "_") -> str:
     if stem.split(".")[0].rstrip(" ").upper() in RESERVED:
         stem = "_" + stem
     room = max(max_chars - len(ext), 1)
-    stem = _fit(stem, room).rstrip(". ") or "_"
+    stem = _fit(stem, room, MAX_COMPONENT_BYTES - len(ext.encode("utf-8"))).rstrip(". ") or "_"
     out = _fit(stem + ext, max_chars)
     return out.rstrip(". ") or "_"
 
@@ -79,7 +79,9 @@ class FolderNames:
         while folded(name) in self._taken:
             stem, ext = split_extension(base)
             suffix = f" ({n})"
-            stem = _fit(stem, max(max_chars - len(ext) - len(suffix), 1)).rstrip(". ") or "_"
+            budget = MAX_COMPONENT_BYTES - len((ext + suffix).encode("utf-8"))
+            stem = _fit(stem, max(max_chars - len(ext) - len(suffix), 1), budget).rstrip(". ")
+            stem = stem or "_"
             name = f"{stem}{suffix}{ext}"
             n += 1
         self._taken.add(folded(name))

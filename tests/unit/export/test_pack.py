@@ -1,0 +1,245 @@
+"""Exporting the pack: atomic, cancellable, deterministic, safe names, options honoured."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from ipaudit.export.errors import EvidenceDamaged, TargetExists, TargetNotWritable
+from ipaudit.export.manifest import verify
+from ipaudit.export.options import ExportOptions
+from ipaudit.export.pack import export_pack
+from ipaudit.export.safenames import PATH_BUDGET, RESERVED
+from ipaudit.services import Workspace
+from ipaudit.store import schema as s
+from ipaudit.store.blobs import Cancelled
+
+from .conftest import Exported
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".part-" in p.name or ".old-" in p.name)
+
+
+def test_layout_and_every_file_in_the_manifest(pack_zh: Exported) -> None:
+    root = pack_zh.path
+    for name in ("迎审就绪报告.docx", "迎审工作簿.xlsx", "说明.txt", "manifest.json", "SHA256SUMS"):
+        assert (root / name).is_file()
+    assert (root / "访谈准备单").is_dir() and (root / "证据").is_dir()
+    files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    listed = {r.path for r in pack_zh.result.manifest}
+    assert files - listed == {"manifest.json", "SHA256SUMS"}
+    for record in pack_zh.result.manifest:
+        data = (root / record.path).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == record.sha256
+    with Workspace.open(pack_zh.workspace) as ws:
+        current = ws.evidence()
+        older = [e for e in ws.evidence(include_old=True) if not e.current]
+    evidence = [r for r in pack_zh.result.manifest if r.path.startswith("证据/")]
+    assert len(evidence) == len(current) + len(older)
+    assert {r.sha256 for r in evidence} == {e.sha256 for e in current + older}
+    if older:
+        assert any("/旧版本/" in r.path for r in evidence)
+
+
+def test_deterministic(demo: Path, tmp_path: Path) -> None:
+    outputs = []
+    for n in (1, 2):
+        with Workspace.open(demo) as ws:
+            folder = (
+                export_pack(ws, tmp_path / f"f{n}" / "pack", ExportOptions())
+                if (tmp_path / f"f{n}").mkdir() is None
+                else None
+            )
+            zipped = export_pack(ws, tmp_path / f"f{n}" / "pack.zip", ExportOptions(as_zip=True))
+        assert folder is not None
+        outputs.append((folder, zipped))
+    (a, az), (b, bz) = outputs
+    assert az.path.read_bytes() == bz.path.read_bytes()
+    files_a = sorted(p.relative_to(a.path) for p in a.path.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b.path) for p in b.path.rglob("*") if p.is_file())
+    assert files_a == files_b
+    for rel in files_a:
+        assert (a.path / rel).read_bytes() == (b.path / rel).read_bytes(), rel
+
+
+def test_zip_stores_compressed_formats_and_deflates_text(pack_en: Exported) -> None:
+    with zipfile.ZipFile(pack_en.path) as z:
+        infos = z.infolist()
+        names = [i.filename for i in infos]
+    assert names == sorted(names[:-2]) + names[-2:]  # sorted, manifest files last
+    by_ext = {
+        i.filename.rsplit(".", 1)[-1]: i.compress_type
+        for i in infos
+        if "." in i.filename.rsplit("/", 1)[-1]
+    }
+    assert by_ext["docx"] == zipfile.ZIP_STORED
+    assert by_ext["xlsx"] == zipfile.ZIP_STORED
+    assert by_ext["txt"] == zipfile.ZIP_DEFLATED
+    assert by_ext["json"] == zipfile.ZIP_DEFLATED
+    assert len({i.date_time for i in infos}) == 1
+
+
+def test_cancel_leaves_nothing(demo: Path, tmp_path: Path) -> None:
+    calls = 0
+
+    def cancel() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 20
+
+    for as_zip in (False, True):
+        calls = 0
+        target = tmp_path / ("p.zip" if as_zip else "p")
+        with Workspace.open(demo) as ws, pytest.raises(Cancelled):
+            export_pack(ws, target, ExportOptions(as_zip=as_zip), cancel=cancel)
+        assert not target.exists()
+        assert leftovers(tmp_path) == []
+
+
+def test_cancel_at_the_very_end_leaves_nothing(demo: Path, tmp_path: Path) -> None:
+    """The last check happens after everything is written, just before the rename."""
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+
+    with Workspace.open(demo) as ws:
+        export_pack(ws, tmp_path / "probe", ExportOptions(), progress=progress)
+        checks = 0
+
+        def cancel() -> bool:
+            nonlocal checks
+            checks += 1
+            return checks >= needed
+
+        # count the cancel checks of a full run, then cancel at the last one
+        counter = 0
+
+        def count() -> bool:
+            nonlocal counter
+            counter += 1
+            return False
+
+        export_pack(ws, tmp_path / "probe2", ExportOptions(), cancel=count)
+        needed = counter
+        with pytest.raises(Cancelled):
+            export_pack(ws, tmp_path / "late", ExportOptions(), cancel=cancel)
+    assert not (tmp_path / "late").exists()
+    assert leftovers(tmp_path) == []
+    assert seen == sorted(seen) and seen[-1] > 0
+
+
+def test_damaged_evidence_fails_cleanly(demo: Path, tmp_path: Path) -> None:
+    with Workspace.open(demo) as ws:
+        victim = ws.evidence()[0]
+        with ws.store._write() as conn:
+            blob_id = (
+                conn.execute(s.blobs.select().where(s.blobs.c.sha256 == victim.sha256)).first().id
+            )
+            conn.execute(
+                update(s.blob_chunks)
+                .where(s.blob_chunks.c.blob_id == blob_id, s.blob_chunks.c.seq == 0)
+                .values(data=b"tampered")
+            )
+        with pytest.raises(EvidenceDamaged) as info:
+            export_pack(ws, tmp_path / "p", ExportOptions())
+    assert victim.original_name in info.value.message("zh")
+    assert not (tmp_path / "p").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["ws"]
+
+
+def test_existing_target_and_overwrite(demo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "p"
+    target.mkdir()
+    (target / "old.txt").write_text("old", encoding="utf-8")
+    with Workspace.open(demo) as ws:
+        with pytest.raises(TargetExists):
+            export_pack(ws, target, ExportOptions())
+        assert (target / "old.txt").exists()
+        export_pack(ws, target, ExportOptions(overwrite=True))
+        with pytest.raises(TargetNotWritable):
+            export_pack(ws, tmp_path / "missing" / "p", ExportOptions())
+    assert not (target / "old.txt").exists()
+    assert verify(target).ok
+    assert leftovers(tmp_path) == []
+
+
+def test_options_no_evidence_and_forms(demo: Path, tmp_path: Path) -> None:
+    with Workspace.open(demo) as ws:
+        result = export_pack(ws, tmp_path / "p", ExportOptions(include_evidence=False))
+        findings = ws.findings()
+        missing_with_forms = {
+            f.item_key
+            for f in findings
+            if f.code
+            in ("evidence_missing", "too_few_records", "record_set_incomplete", "year_not_covered")
+            and ws.item(f.item_key).forms
+        }
+    assert not (result.path / "证据").exists()
+    assert "按导出选项，本资料包未包含证据文件。" in result.note_texts("zh")
+    forms = [r.path for r in result.manifest if r.path.startswith("空白表单/")]
+    assert len(forms) >= len(missing_with_forms) > 0
+
+
+def test_hostile_evidence_names_land_inside(demo: Path, tmp_path: Path) -> None:
+    hostile = [
+        "../../x",
+        "CON.txt",
+        "长" * 300 + ".pdf",
+        "Report.PDF",
+        "report.pdf",
+        "a:b*?.txt",
+        "trailing. . ",
+    ]
+    with Workspace.open(demo) as ws:
+        item = next(i for i in ws.template.items if i.kind.value == "records" and ws.owner(i))
+        for n, name in enumerate(hostile):
+            source = tmp_path / f"src{n}.bin"
+            source.write_bytes(f"evidence {n}".encode())
+            ev = ws.attach(item.key, source)
+            with ws.store._write() as conn:  # names as another platform's client stored them
+                conn.execute(
+                    update(s.evidence).where(s.evidence.c.id == ev.id).values(original_name=name)
+                )
+        result = (
+            export_pack(ws, tmp_path / "out" / "p", ExportOptions())
+            if (tmp_path / "out").mkdir() is None
+            else None
+        )
+    assert result is not None
+    root = result.path.resolve()
+    paths = [r.path for r in result.manifest]
+    for rel in paths:
+        full = (root / rel).resolve()
+        assert full.is_relative_to(root) and full.is_file()
+        assert len(root.name) + 1 + len(rel) <= PATH_BUDGET
+        for part in rel.split("/"):
+            assert part.split(".")[0].upper() not in RESERVED
+            assert not part.endswith((".", " "))
+            assert not any(c in part for c in '<>:"\\|?*')
+    folded = [p.casefold() for p in paths]
+    assert len(set(folded)) == len(folded)
+    assert sorted(os.listdir(tmp_path / "out")) == ["p"]
+    with Workspace.open(demo) as ws:
+        from ipaudit.export.data import collect
+
+        data = collect(ws, ExportOptions(), "p")
+    originals = {e.evidence.original_name for e in data.evidence}
+    assert set(hostile) <= originals  # the index keeps the original names
+
+
+def test_progress_reaches_the_end(demo: Path, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    with Workspace.open(demo) as ws:
+        export_pack(ws, tmp_path / "p", ExportOptions(), progress=lambda d, t: seen.append((d, t)))
+    assert seen
+    dones = [d for d, _ in seen]
+    assert dones == sorted(dones)
+    assert seen[-1][0] == seen[-1][1]
+    assert max(t for _, t in seen) < 2**31
