@@ -58,6 +58,7 @@ class ItemPanel(QWidget):
         self.slot_chooser: SlotChooser | None = None
         self.evidence_dialog: EvidenceDialog | None = None
         self.message_box: QMessageBox | None = None
+        self._saved_notes = ""
         self.transfer = EvidenceTransfer(session, self)
         self.setAcceptDrops(True)
         self._build()
