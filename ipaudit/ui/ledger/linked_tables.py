@@ -1,0 +1,268 @@
+"""The three ledgers side by side, linked: selecting a row highlights the rows that go with it.
+
+- a reward → its payments, and the expense line(s) booking their batches;
+- a payment → its reward, the other payments of its batch, and the batch's expense line(s);
+- an expense line (a booked batch) → the batch's payments, their rewards, and the batch's other lines.
+
+Rows that a discrepancy cites carry its grade's mark; ``highlight_sources`` highlights the rows a
+selected discrepancy cites.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
+from ipaudit.ledger.reconcile import Reconciliation
+from ipaudit.ui.ledger.entries_model import EntriesModel, SortRole
+from ipaudit.ui.ledger.row_filter import RowSetFilter
+from ipaudit.ui.ledger.texts import kind_name
+
+LEDGERS = (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
+
+
+class LinkedTables(QWidget):
+    #: the entry selected in one of the tables (or None when the selection was cleared)
+    entrySelected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rec: Reconciliation | None = None
+        self.models: dict[LedgerKind, EntriesModel] = {}
+        self.proxies: dict[LedgerKind, RowSetFilter] = {}
+        self.views: dict[LedgerKind, QTableView] = {}
+        self.titles: dict[LedgerKind, QLabel] = {}
+        self._guard = False
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        for kind in LEDGERS:
+            model = EntriesModel(kind, self)
+            proxy = RowSetFilter(SortRole, self)
+            proxy.setSourceModel(model)
+            view = QTableView()
+            view.setObjectName(f"ledgerTable_{kind.value}")
+            view.setModel(proxy)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setSortingEnabled(True)
+            view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            view.setWordWrap(False)
+            view.verticalHeader().hide()
+            view.verticalHeader().setDefaultSectionSize(22)
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(True)
+            title = QLabel()
+            title.setBuddy(view)
+            box = QWidget()
+            layout = QVBoxLayout(box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(title)
+            layout.addWidget(view, 1)
+            splitter.addWidget(box)
+            self.models[kind], self.proxies[kind] = model, proxy
+            self.views[kind], self.titles[kind] = view, title
+            view.selectionModel().selectionChanged.connect(
+                lambda _s, _d, k=kind: self._selection_changed(k)
+            )
+            for signal in (proxy.modelReset, proxy.layoutChanged, proxy.rowsInserted):
+                signal.connect(self._update_titles)
+            proxy.rowsRemoved.connect(self._update_titles)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.retranslate_ui()
+
+    # --- filling -----------------------------------------------------------------------------
+
+    def set_reconciliation(self, rec: Reconciliation | None, accepted: Collection[str]) -> None:
+        self.rec = rec
+        self._guard = True
+        for kind, model in self.models.items():
+            entries = _entries(rec, kind)
+            model.set_rows(entries, rec.findings_for if rec else _none, accepted)
+        self._guard = False
+        self._fit_columns()
+        self._update_titles()
+
+    def set_accepted(self, accepted: Collection[str]) -> None:
+        for model in self.models.values():
+            model.set_accepted(accepted)
+
+    def set_visible(self, rows: Mapping[LedgerKind, Collection[int] | None]) -> None:
+        """Show only these source rows per ledger (None: all)."""
+        for kind, proxy in self.proxies.items():
+            proxy.set_rows(rows.get(kind))
+        self._update_titles()
+
+    # --- selection and highlighting ----------------------------------------------------------
+
+    def select(self, kind: LedgerKind, source_row: int) -> bool:
+        """Select an entry by its row in the ledger's model (as a click would)."""
+        proxy = self.proxies[kind]
+        index = proxy.mapFromSource(self.models[kind].index(source_row, 0))
+        if not index.isValid():
+            return False
+        view = self.views[kind]
+        view.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+        return True
+
+    def selected_entry(self) -> Entry | None:
+        for kind, view in self.views.items():
+            rows = view.selectionModel().selectedRows()
+            if rows:
+                return self.models[kind].entry(self.proxies[kind].mapToSource(rows[0]).row())
+        return None
+
+    def linked(self, entry: Entry) -> dict[LedgerKind, list[Entry]]:
+        """The entries that go with ``entry`` in each ledger (``entry`` itself not included)."""
+        rec = self.rec
+        out: dict[LedgerKind, list[Entry]] = {k: [] for k in LEDGERS}
+        if rec is None:
+            return out
+        if entry.kind is LedgerKind.REWARDS:
+            payments = list(rec.payments_of(entry))
+            out[LedgerKind.PAYMENTS] = payments
+            out[LedgerKind.EXPENSES] = _lines_of(rec, payments)
+        elif entry.kind is LedgerKind.PAYMENTS:
+            reward = rec.reward_of(entry)
+            out[LedgerKind.REWARDS] = [reward] if reward is not None else []
+            batch = rec.batch_of(entry)
+            if batch is not None:
+                out[LedgerKind.PAYMENTS] = rec.batch_payments(batch)
+                out[LedgerKind.EXPENSES] = rec.batch_lines(batch)
+        elif entry.kind is LedgerKind.EXPENSES:
+            batch = rec.batch_of(entry)
+            if batch is not None:
+                payments = rec.batch_payments(batch)
+                out[LedgerKind.PAYMENTS] = payments
+                out[LedgerKind.EXPENSES] = rec.batch_lines(batch)
+                rewards = (rec.reward_of(p) for p in payments)
+                out[LedgerKind.REWARDS] = list({r.source: r for r in rewards if r}.values())
+        for kind in LEDGERS:
+            out[kind] = [e for e in out[kind] if e.source != entry.source]
+        return out
+
+    def highlight_sources(self, sources: Iterable[SourceRef], *, scroll: bool = True) -> None:
+        """Highlight the rows read from ``sources`` in every table (and bring them into view)."""
+        wanted = set(sources)
+        self._guard = True
+        for view in self.views.values():
+            view.selectionModel().clearSelection()
+        self._guard = False
+        for kind, model in self.models.items():
+            rows = {r for s in wanted if (r := model.row_of(s)) >= 0}
+            model.set_highlight(rows)
+            if scroll and rows:
+                self._scroll_to(kind, rows)
+
+    def clear_highlight(self) -> None:
+        for model in self.models.values():
+            model.set_highlight(())
+
+    def highlighted(self) -> dict[LedgerKind, list[Entry]]:
+        """The highlighted entries per ledger, in row order."""
+        return {
+            kind: [model.entry(r) for r in sorted(model.highlighted())]
+            for kind, model in self.models.items()
+        }
+
+    def _selection_changed(self, kind: LedgerKind) -> None:
+        if self._guard:
+            return
+        rows = self.views[kind].selectionModel().selectedRows()
+        if not rows:
+            self.clear_highlight()
+            self.entrySelected.emit(None)
+            return
+        self._guard = True
+        for other, view in self.views.items():
+            if other is not kind:
+                view.selectionModel().clearSelection()
+        self._guard = False
+        entry = self.models[kind].entry(self.proxies[kind].mapToSource(rows[0]).row())
+        links = self.linked(entry)
+        for other, model in self.models.items():
+            found = {r for e in links[other] if (r := model.row_of(e.source)) >= 0}
+            model.set_highlight(found)
+            if found and other is not kind:
+                self._scroll_to(other, found)
+        self.entrySelected.emit(entry)
+
+    def _scroll_to(self, kind: LedgerKind, rows: Collection[int]) -> None:
+        proxy, model = self.proxies[kind], self.models[kind]
+        shown = [proxy.mapFromSource(model.index(r, 0)) for r in rows]
+        shown = [i for i in shown if i.isValid()]
+        if shown:
+            self.views[kind].scrollTo(min(shown, key=lambda i: i.row()))
+
+    # --- language and looks ------------------------------------------------------------------
+
+    def _fit_columns(self) -> None:
+        for kind, view in self.views.items():
+            view.resizeColumnsToContents()
+            header = view.horizontalHeader()
+            for col in range(header.count()):
+                header.resizeSection(col, min(header.sectionSize(col), 200))
+            del kind
+
+    def _update_titles(self) -> None:
+        for kind, title in self.titles.items():
+            shown, total = self.proxies[kind].rowCount(), self.models[kind].rowCount()
+            count = str(total) if shown == total else f"{shown} / {total}"
+            title.setText(f"<b>{kind_name(kind)}</b> ({count})")
+
+    def retranslate_ui(self) -> None:
+        for model in self.models.values():
+            model.retranslate()
+        self._update_titles()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def _none(_source: SourceRef) -> list:
+    return []
+
+
+def _entries(rec: Reconciliation | None, kind: LedgerKind) -> list[Entry]:
+    if rec is None:
+        return []
+    if kind is LedgerKind.REWARDS:
+        return rec.rewards
+    if kind is LedgerKind.PAYMENTS:
+        return rec.payments
+    return rec.expenses
+
+
+def _lines_of(rec: Reconciliation, payments: Iterable[Entry]) -> list[Entry]:
+    lines: dict[SourceRef, Entry] = {}
+    seen: set[str] = set()
+    for p in payments:
+        batch = rec.batch_of(p)
+        if batch is None or batch.key in seen:
+            continue
+        seen.add(batch.key)
+        for line in rec.batch_lines(batch):
+            lines.setdefault(line.source, line)
+    return list(lines.values())
