@@ -16,9 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import mmap
 import zipfile
-import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -26,7 +24,7 @@ from pathlib import Path
 
 import python_calamine as pc
 
-from ipaudit.ledger import xlsxscan
+from ipaudit.ledger import xlsscan, xlsxscan
 from ipaudit.ledger.cells import Cell, CellIssue
 from ipaudit.ledger.errors import (
     EmptyFile,
@@ -39,6 +37,7 @@ from ipaudit.ledger.errors import (
 )
 
 MAX_COLUMNS = xlsxscan.MAX_COLUMNS
+_ZIP_ERRORS = xlsxscan.ZIP_ERRORS
 _SAMPLE = 64 * 1024
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -99,8 +98,7 @@ def sniff_format(path: str | Path) -> str:
     if head.startswith(_ZIP):
         return _zip_format(p)
     if head.startswith(_OLE2):
-        _check_ole2(p)
-        return Format.XLS
+        return Format.XLS  # or another Office file in the same container: xlsscan tells
     for magic, zh, en in _NOT_SHEETS:
         if head.startswith(magic):
             raise NotASpreadsheet(p, zh, en)
@@ -115,36 +113,6 @@ def sniff_format(path: str | Path) -> str:
     return Format.CSV
 
 
-def _utf16(name: str) -> bytes:
-    return name.encode("utf-16-le")
-
-
-# streams of an OLE2 compound file that say what it is, when it is not an xls workbook
-_OLE2_OTHERS = (
-    (_utf16("WordDocument"), "Word 97-2003 文档", "a Word 97-2003 document"),
-    (
-        _utf16("PowerPoint Document"),
-        "PowerPoint 97-2003 演示文稿",
-        "a PowerPoint 97-2003 presentation",
-    ),
-)
-
-
-def _check_ole2(path: Path) -> None:
-    """Encrypted Office files and old Word/PowerPoint files share the xls container."""
-    try:
-        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            if data.find(_utf16("EncryptedPackage")) >= 0:
-                raise PasswordProtected(path)
-            if data.find(_utf16("Book")) >= 0:  # "Workbook" (BIFF8) or "Book" (BIFF5)
-                return
-            for marker, zh, en in _OLE2_OTHERS:
-                if data.find(marker) >= 0:
-                    raise NotASpreadsheet(path, zh, en)
-    except (OSError, ValueError) as exc:
-        raise FileUnreadable(path, str(exc)) from exc
-
-
 def _zip_format(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -156,10 +124,8 @@ def _zip_format(path: Path) -> str:
                 raise NotASpreadsheet(
                     path, f"OpenDocument 文档（{mimetype}）", f"an OpenDocument file ({mimetype})"
                 )
-    except (zipfile.BadZipFile, zlib.error) as exc:
+    except _ZIP_ERRORS as exc:
         raise FileCorrupt(path, f"压缩结构不完整 / broken zip: {exc}") from exc
-    except OSError as exc:
-        raise FileUnreadable(path, exc.strerror or str(exc)) from exc
     if "xl/workbook.xml" in names:
         return Format.XLSX
     if "xl/workbook.bin" in names:
@@ -275,6 +241,8 @@ def list_sheets(path: str | Path) -> list[str]:
     fmt = sniff_format(p)
     if fmt == Format.CSV:
         return [p.stem]
+    if fmt == Format.XLS:
+        _check_xls(p)
     wb = _open_workbook(p, fmt)
     try:
         return [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
@@ -386,6 +354,8 @@ def open_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
         if sheet not in (None, "", p.stem):
             raise SheetNotFound(p, sheet, [p.stem])
         return SheetData(p, "", fmt, text=_text_format(p, _read_head(p)))
+    if fmt == Format.XLS:
+        _check_xls(p)
     wb = _open_workbook(p, fmt)
     names = [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
     if not names:
@@ -407,6 +377,14 @@ def open_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
     return SheetData(p, name, fmt, sheet=loaded, issues=issues)
 
 
+def _check_xls(path: Path) -> None:
+    """The container must hold together, and no sheet be too large: calamine loads every sheet
+    of an xls when it opens the file."""
+    for name, extent in xlsscan.scan_xls(path).extents.items():
+        if extent is not None and extent[0] * max(extent[1], 1) > xlsxscan.MAX_CELLS:
+            raise SheetTooLarge(path, sheet=name, rows=extent[0], columns=extent[1])
+
+
 def _scan_xlsx(path: Path, sheet: str) -> dict[int, dict[int, CellIssue]]:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -416,7 +394,7 @@ def _scan_xlsx(path: Path, sheet: str) -> dict[int, dict[int, CellIssue]]:
                     path, f"工作表“{sheet}”的数据缺失 / sheet data missing", sheet=sheet
                 )
             return xlsxscan.scan_sheet(zf, member, file=str(path), sheet=sheet).issues
-    except (zipfile.BadZipFile, zlib.error) as exc:
+    except _ZIP_ERRORS as exc:
         raise FileCorrupt(path, str(exc), sheet=sheet) from exc
 
 

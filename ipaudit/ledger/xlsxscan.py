@@ -31,6 +31,15 @@ from ipaudit.ledger.errors import FileCorrupt, SheetTooLarge
 
 MAX_COLUMNS = 1024  # LibreOffice's classic limit; no ledger comes near it
 MAX_CELLS = 10_000_000  # e.g. 1,000,000 rows × 10 columns (calamine holds ~32 bytes per cell)
+#: what zipfile raises for a damaged archive (it has no single base class for them)
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    NotImplementedError,  # "compression method not supported", odd version fields
+    EOFError,
+    OSError,
+)
 _CHUNK = 1 << 20
 _OVERLAP = 64
 
@@ -73,7 +82,7 @@ def sheet_members(zf: zipfile.ZipFile, file: str) -> dict[str, str]:
     try:
         workbook = ElementTree.fromstring(zf.read("xl/workbook.xml"))
         rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, zlib.error, OSError) as exc:
+    except (KeyError, ElementTree.ParseError, *ZIP_ERRORS) as exc:
         raise FileCorrupt(file, f"workbook.xml: {exc}") from exc
     targets = {}
     for rel in rels.iter():
@@ -144,7 +153,7 @@ def scan_sheet(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str) -> Sh
             raise SheetTooLarge(file, sheet=sheet, rows=scan.max_row, columns=scan.max_col)
         if has_formula:
             scan.issues = _cell_issues(zf.read(member))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise FileCorrupt(file, str(exc), sheet=sheet) from exc
     return scan
 
