@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from itertools import compress, repeat
-from operator import attrgetter, eq, lt, not_
+from operator import add, attrgetter, eq, lt, not_
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.ipkeys import IpKeys
@@ -49,9 +49,12 @@ _MAX_SUBSET = 16
 _OPEN = -1
 _CLOSED = -2  # a duplicate, a penalty paid out, or an extra payment: not settling a reward
 _MULTI = -3  # a reward settled by several payments
-_PERSON_IP = attrgetter("person", "ip_number")
+_NO_AMOUNT = Decimal("NaN")  # equal to no amount, and compared fast (unlike None)
 _PERSON = attrgetter("person")
+_IP = attrgetter("ip_number")
+_SEP = "\x1f"
 _AMOUNT = attrgetter("amount")
+_DATE = attrgetter("date")
 
 
 class MatchHow(StrEnum):
@@ -85,6 +88,11 @@ class RewardLink:
     @property
     def paid(self) -> Decimal:
         return sum((p.amount for p in self.payments + self.extras), ZERO)
+
+
+def _person_ip_keys(entries: Sequence[Entry]) -> list[str]:
+    """``person + "\\x1f" + ip_number`` per entry (a string hashes once; a tuple every time)."""
+    return list(map(add, map(add, map(_PERSON, entries), repeat(_SEP)), map(_IP, entries)))
 
 
 def _date_key(entry: Entry) -> dt.date:
@@ -261,14 +269,14 @@ class _Matcher:
         payment of a key is left open for the passes below (a duplicate, an instalment …)."""
         R, P, paid, owner = self.R, self.P, self.paid, self.owner
         n_r, n_p = len(R), len(P)
-        rkeys = list(map(_PERSON_IP, R))
-        pkeys = list(map(_PERSON_IP, P))
+        rkeys = _person_ip_keys(R)
+        pkeys = _person_ip_keys(P)
         ramt = list(map(_AMOUNT, R))
         pamt = list(map(_AMOUNT, P))
-        pamt.append(None)  # index n_p: "no payment", equal to no amount
+        pamt.append(_NO_AMOUNT)  # index n_p: "no payment", equal to no amount
         last = dict(zip(pkeys, range(n_p), strict=True))
         first = dict(zip(reversed(pkeys), range(n_p - 1, -1, -1), strict=True))
-        for k in [k for k in last if not k[1]]:
+        for k in [k for k in last if k[-1] == _SEP]:
             del last[k], first[k]  # no IP item: pass 3
         for j in self.penalty_payments:
             if last.get(pkeys[j]) == j:
@@ -287,7 +295,7 @@ class _Matcher:
             agree = list(map(eq, map(pamt.__getitem__, js), map(ramt.__getitem__, rest)))
             ri += compress(rest, agree)
             pj += compress(js, agree)
-        busy: set[tuple[str, str]] = set()
+        busy: set[str] = set()
         if len(set(pj)) < len(pj):  # two rewards of one key want the same payment
             taken = Counter(pj)
             busy = {pkeys[j] for j, c in taken.items() if c > 1}
@@ -295,7 +303,7 @@ class _Matcher:
             paid[i] = j
             owner[j] = i
         if busy:  # decide those keys in groups
-            groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {k: ([], []) for k in busy}
+            groups: dict[str, tuple[list[int], list[int]]] = {k: ([], []) for k in busy}
             for i, k in enumerate(rkeys):
                 if k in busy:
                     groups[k][0].append(i)
@@ -565,15 +573,18 @@ class _Matcher:
     # -- paid before the decision -----------------------------------------------------------
     def mark_early(self) -> None:
         """Rewards with a payment dated before the decision (a missing date never is)."""
-        pdates = [p.date or dt.date.max for p in self.P]
-        rdates = [r.date or dt.date.min for r in self.R]
+        pdates = list(map(_DATE, self.P))
+        rdates = list(map(_DATE, self.R))
+        if None in pdates:  # (dates compare fast with None)
+            pdates = [d or dt.date.max for d in pdates]
+        if None in rdates:
+            rdates = [d or dt.date.min for d in rdates]
         paid = self.paid
         # the date of each reward's single payment; open (-1) and multi (-3) rewards read one of
         # three "never early" dates put at the end
         pdates += [dt.date.max] * 3
         pay_dates = map(pdates.__getitem__, paid)
-        flagged = compress(range(len(paid)), map(lt, pay_dates, rdates))
-        self.early.update(flagged)
+        self.early.update(compress(range(len(paid)), map(lt, pay_dates, rdates)))
         for i, js in self.multi.items():
             if any(pdates[j] < rdates[i] for j in js):
                 self.early.add(i)

@@ -206,7 +206,7 @@ def check_rates(
     # what each reward should be; a reward with no rate is compared with itself
     should_of_text = {t: None if r is None else r[1] for t, r in by_text.items()}
     should = list(map(should_of_text.__getitem__, texts))
-    if None in should:
+    if None in should_of_text.values():  # (not `in should`: == None on Decimals is slow)
         by_number: dict[str, tuple[str, Decimal] | None] = {}
         for n in [n for n, x in enumerate(should) if x is None]:
             number = rewards[n].ip_number
