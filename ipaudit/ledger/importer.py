@@ -530,7 +530,7 @@ class _RowConverter:
                 if label is not None:
                     self._stated_total(row, rownum, label)
                     continue
-                if (self.after_total and self._is_note(row)) or self._is_header_again(row):
+                if self.after_total and self._is_note(row):
                     continue
                 entry = convert(row, rownum)
             if entry is not None:
@@ -648,6 +648,7 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     file, sheet = conv.file, conv.sheet
     flipped = conv.flipped
     problem = conv._problem
+    is_header_again = conv._is_header_again
     names: dict[str, str] = {"": ""}
     texts: dict[str, str] = {"": ""}
     codes: dict[str, str] = {"": ""}
@@ -833,6 +834,8 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
                         label_zh, label_en = FIELD_LABELS[name]
                         bad.append((m[name], "", f"缺少{label_zh}", f"the {label_en} is missing"))
         if bad:
+            if is_header_again(row):  # a header repeated after a page break
+                return None
             source = SourceRef(file, sheet, rownum)
             for col, value, zh, en in bad:
                 problem(source, col, value, zh, en)
@@ -877,7 +880,12 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
 
 def _only_numbers(row: Sequence[Cell]) -> bool:
     """True when every non-empty cell of the row is a number (a 序号 in a template row)."""
-    return all(v in ("", None) or v.__class__ in (int, float) for v in row)
+    return all(
+        v in ("", None)
+        or v.__class__ in (int, float)
+        or (v.__class__ is str and v.strip().isdigit())  # type: ignore[union-attr]
+        for v in row
+    )
 
 
 __all__ = [
