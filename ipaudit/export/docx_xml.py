@@ -171,7 +171,7 @@ def table(
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
         "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
     ]
-    parts += [_cell_xml(c.title, c.width, None, clean, True, size) for c in columns]
+    parts += [_cell_xml(c.title, c.width, c.align, clean, True, size) for c in columns]
     parts.append("</w:tr>")
     widths = [(c.width, c.align) for c in columns]
     height = f'<w:trHeight w:val="{row_height}"/>' if row_height else ""

@@ -279,7 +279,7 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
             lang,
             PORTRAIT,
             [
-                ("col.grade", 1.3),
+                ("col.grade", 1.6),
                 ("col.item", 2.0),
                 ("col.message", 3.6),
                 ("col.todo", 2.6),
@@ -542,7 +542,7 @@ def _appendix(doc: PackDocument, data: PackData) -> None:
         lang,
         LANDSCAPE,
         [
-            ("col.no", 0.5, "right"),
+            ("col.no", 0.6, "right"),
             ("col.discrepancy", 3.4),
             ("col.persons", 1.1),
             ("col.ip", 1.6),

@@ -243,3 +243,23 @@ def test_progress_reaches_the_end(demo: Path, tmp_path: Path) -> None:
     assert dones == sorted(dones)
     assert seen[-1][0] == seen[-1][1]
     assert max(t for _, t in seen) < 2**31
+
+
+def test_workspace_without_ledgers_or_evidence(tmp_path: Path) -> None:
+    import docx
+    import openpyxl
+
+    from ipaudit.demo import content
+
+    with Workspace.create(tmp_path / "empty.ipaudit", content.INFO) as ws:
+        result = export_pack(ws, tmp_path / "p", ExportOptions())
+        findings = ws.findings()
+    assert verify(result.path).ok
+    report = docx.Document(str(result.path / "迎审就绪报告.docx"))
+    text = "\n".join(p.text for p in report.paragraphs)
+    assert "工作区尚未导入财务台账" in text
+    book = openpyxl.load_workbook(result.path / "迎审工作簿.xlsx")
+    assert book["台账核对汇总"]["A2"].value == "尚未导入财务台账。"
+    assert "奖惩记录表" not in book.sheetnames
+    assert book["发现项"].max_row == len(findings) + 1
+    assert not (result.path / "证据").exists()

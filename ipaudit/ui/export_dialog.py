@@ -1,0 +1,522 @@
+"""Export the readiness pack (ExportDialog) and verify a pack later (VerifyDialog).
+
+Both run their work in a worker (``workers.run_task``) with a progress bar and a Cancel button;
+the dialogs stay responsive and never block the GUI thread. Expected failures (target exists,
+disk full, damaged evidence, not a pack) reach the translated message box, anything else the
+crash dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipaudit.export import pdf
+from ipaudit.export.errors import ExportError
+from ipaudit.export.manifest import VerifyResult, verify
+from ipaudit.export.options import ExportOptions
+from ipaudit.export.pack import PackResult, default_name, export_pack
+from ipaudit.ui import errors, i18n, workers
+from ipaudit.ui.session import WorkspaceSession
+
+LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
+_BAR_MAX = 1000
+
+errors.register_expected(ExportError)
+
+
+def _bar_value(bar: QProgressBar, done: int, total: int) -> None:
+    if total <= 0:
+        bar.setRange(0, 0)
+        return
+    bar.setRange(0, _BAR_MAX)
+    bar.setValue(min(_BAR_MAX, done * _BAR_MAX // total))
+
+
+class ExportDialog(QDialog):
+    """Options (folder or zip, language, evidence, older versions, redaction, PDF), then export."""
+
+    #: the pack was written (``PackResult``)
+    exported = Signal(object)
+    #: the export was cancelled; nothing was left behind
+    export_cancelled = Signal()
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.session = session
+        self.task: workers.Task | None = None
+        self.result: PackResult | None = None
+        self._close_when_done = False
+        self._suggested = ""
+        self._soffice = pdf.find_soffice() is not None
+
+        self.target = QLineEdit()
+        self.target.setObjectName("exportTarget")
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self.choose_target)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(self.browse)
+
+        self.as_folder = QRadioButton()
+        self.as_zip = QRadioButton()
+        self.as_folder.setChecked(True)
+        self.kind = QButtonGroup(self)
+        self.kind.addButton(self.as_folder)
+        self.kind.addButton(self.as_zip)
+        self.as_zip.toggled.connect(self._kind_changed)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.as_folder)
+        kind_row.addWidget(self.as_zip)
+        kind_row.addStretch(1)
+
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.language())))
+        self.language.currentIndexChanged.connect(lambda _n: self._language_changed())
+
+        self.evidence = QCheckBox()
+        self.evidence.setChecked(True)
+        self.older = QCheckBox()
+        self.evidence.toggled.connect(self.older.setEnabled)
+        self.redact = QCheckBox()
+        self.pdf = QCheckBox()
+        self.pdf.setEnabled(self._soffice)
+        self.overwrite = QCheckBox()
+
+        self.target_label, self.kind_label, self.language_label = QLabel(), QLabel(), QLabel()
+        self.target_label.setBuddy(self.target)
+        self.language_label.setBuddy(self.language)
+        form = QFormLayout()
+        form.addRow(self.target_label, target_row)
+        form.addRow(self.kind_label, kind_row)
+        form.addRow(self.language_label, self.language)
+        options = QVBoxLayout()
+        for box in (self.evidence, self.older, self.redact, self.pdf, self.overwrite):
+            options.addWidget(box)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setObjectName("cancelExportButton")
+        self.cancel_button.setVisible(False)
+        self.open_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setVisible(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button.clicked.connect(self.open_result)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(options)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(620, 380)
+        self._suggest_target()
+        self.retranslate_ui()
+
+    # --- options --------------------------------------------------------------------------
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(
+            lang=str(self.language.currentData() or "zh"),
+            as_zip=self.as_zip.isChecked(),
+            include_evidence=self.evidence.isChecked(),
+            older_versions=self.evidence.isChecked() and self.older.isChecked(),
+            redact=self.redact.isChecked(),
+            pdf=self.pdf.isChecked() and self._soffice,
+            overwrite=self.overwrite.isChecked(),
+        )
+
+    def _suggest_target(self) -> None:
+        """A name from the company in the chosen language, beside the workspace file."""
+        folder = self.session.workspace.path.parent
+        current = self.target.text().strip()
+        if current:
+            folder = Path(current).parent
+        self.target.setText(str(folder / default_name(self.session.workspace, self.options())))
+        self._suggested = self.target.text()
+
+    def _kind_changed(self) -> None:
+        text = self.target.text().strip()
+        if not text or text == self._suggested:
+            self._suggest_target()
+            return
+        path = Path(text)
+        if self.as_zip.isChecked() and path.suffix.lower() != ".zip":
+            self.target.setText(str(path.with_name(path.name + ".zip")))
+        elif not self.as_zip.isChecked() and path.suffix.lower() == ".zip":
+            self.target.setText(str(path.with_suffix("")))
+
+    def _language_changed(self) -> None:
+        if self.target.text().strip() == self._suggested:
+            self._suggest_target()
+
+    def choose_target(self) -> None:
+        current = self.target.text().strip()
+        if self.as_zip.isChecked():
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save the pack as"), current, self.tr("Zip files (*.zip)")
+            )
+            if path:
+                self.target.setText(path)
+        else:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder to put the pack in"), str(Path(current).parent)
+            )
+            if folder:
+                name = Path(current).name or default_name(self.session.workspace, self.options())
+                self.target.setText(str(Path(folder) / name))
+
+    # --- running ----------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None
+
+    def _set_running(self, running: bool) -> None:
+        for w in (
+            self.target,
+            self.browse,
+            self.as_folder,
+            self.as_zip,
+            self.language,
+            self.evidence,
+            self.redact,
+            self.overwrite,
+        ):
+            w.setEnabled(not running)
+        self.older.setEnabled(not running and self.evidence.isChecked())
+        self.pdf.setEnabled(not running and self._soffice)
+        self.export_button.setEnabled(not running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running or self.progress.isVisible())
+
+    def start_export(self) -> workers.Task | None:
+        """Run the export in a worker; returns the task (None when nothing was started)."""
+        if self.running:
+            return self.task
+        text = self.target.text().strip()
+        if not text:
+            self.status.setText(self.tr("Choose where to write the pack."))
+            return None
+        options = self.options()
+        target = Path(text)
+        workspace = self.session.workspace
+        self.result = None
+        self.open_button.setVisible(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.status.setText(self.tr("Exporting…"))
+
+        def work(ctx: workers.TaskContext) -> PackResult:
+            return export_pack(
+                workspace, target, options, progress=ctx.progress, cancel=ctx.cancelled
+            )
+
+        task = workers.Task(work, "export pack")
+        task.progress.connect(lambda done, total: _bar_value(self.progress, done, total))
+        task.finished.connect(self._on_finished)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(self._on_cancelled)
+        self.task = task
+        self._set_running(True)
+        workers.start(task)
+        return task
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Cancelling…"))
+
+    def _done(self) -> None:
+        self.task = None
+        self._set_running(False)
+        if self._close_when_done:
+            super().reject()
+
+    def _on_finished(self, result: PackResult) -> None:
+        self.result = result
+        self.progress.setRange(0, _BAR_MAX)
+        self.progress.setValue(_BAR_MAX)
+        lang = i18n.language()
+        lines = [
+            self.tr("The pack was written to %1 (%2 files).")
+            .replace("%1", str(result.path))
+            .replace("%2", str(result.files))
+        ]
+        lines += result.note_texts(lang)
+        self.status.setText("\n".join(lines))
+        self.open_button.setVisible(True)
+        self._done()
+        self.exported.emit(result)
+
+    def _on_failed(self, exc: object) -> None:
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("The pack was not written."))
+        self._done()
+        if isinstance(exc, BaseException):
+            errors.show_error(exc, self, lambda: self.tr("The pack could not be exported."))
+        else:
+            errors.show_crash(f"export failed with {exc!r}", self)
+
+    def _on_cancelled(self) -> None:
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("Export cancelled; nothing was written."))
+        self._done()
+        self.export_cancelled.emit()
+
+    def open_result(self) -> None:
+        if self.result is not None:
+            where = self.result.path if self.result.path.is_dir() else self.result.path.parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(where)))
+
+    def reject(self) -> None:
+        """Closing while exporting cancels the export first; the dialog closes when it stopped."""
+        if self.running:
+            self._close_when_done = True
+            self.cancel()
+            return
+        super().reject()
+
+    # --- language ---------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Export readiness pack"))
+        self.target_label.setText(self.tr("&Save to:"))
+        self.browse.setText(self.tr("&Browse…"))
+        self.kind_label.setText(self.tr("Format:"))
+        self.as_folder.setText(self.tr("&Folder"))
+        self.as_zip.setText(self.tr("&Zip file"))
+        self.language_label.setText(self.tr("&Language of the documents:"))
+        self.evidence.setText(self.tr("Include the &evidence files"))
+        self.older.setText(self.tr("Include &older versions of evidence"))
+        self.redact.setText(self.tr("&Mask ID card and mobile numbers in the documents"))
+        self.pdf.setText(self.tr("Also make a &PDF of the report"))
+        self.pdf.setToolTip(
+            "" if self._soffice else self.tr("LibreOffice is not installed, so no PDF can be made.")
+        )
+        self.overwrite.setText(self.tr("O&verwrite an existing pack of the same name"))
+        self.export_button.setText(self.tr("&Export"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.open_button.setText(self.tr("Show in folder"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class VerifyDialog(QDialog):
+    """Pick a pack (folder or zip), re-hash it in a worker, list modified, missing and extra files."""
+
+    #: the pack was checked (``VerifyResult``)
+    verified = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, pack: Path | str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verifyDialog")
+        self.task: workers.Task | None = None
+        self.result: VerifyResult | None = None
+        self.pack = QLineEdit(str(pack) if pack else "")
+        self.pack.setObjectName("verifyPack")
+        self.pick_folder = QPushButton()
+        self.pick_zip = QPushButton()
+        self.pick_folder.clicked.connect(self.choose_folder)
+        self.pick_zip.clicked.connect(self.choose_zip)
+        row = QHBoxLayout()
+        row.addWidget(self.pack, 1)
+        row.addWidget(self.pick_folder)
+        row.addWidget(self.pick_zip)
+        self.pack_label = QLabel()
+        self.pack_label.setBuddy(self.pack)
+        form = QFormLayout()
+        form.addRow(self.pack_label, row)
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.summary = QLabel()
+        self.summary.setObjectName("verifySummary")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("verifyTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+
+        self.buttons = QDialogButtonBox()
+        self.verify_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.verify_button.setObjectName("verifyButton")
+        self.verify_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setVisible(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.verify_button.clicked.connect(self.start_verify)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.buttons)
+        self.resize(680, 460)
+        self.retranslate_ui()
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Pack folder"), self.pack.text())
+        if folder:
+            self.pack.setText(folder)
+
+    def choose_zip(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Pack zip file"), self.pack.text(), self.tr("Zip files (*.zip)")
+        )
+        if path:
+            self.pack.setText(path)
+
+    def start_verify(self) -> workers.Task | None:
+        if self.task is not None:
+            return self.task
+        text = self.pack.text().strip()
+        if not text:
+            self.summary.setText(self.tr("Choose a pack folder or zip file."))
+            return None
+        self.tree.clear()
+        self.result = None
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.summary.setText(self.tr("Checking…"))
+        path = Path(text)
+
+        def work(ctx: workers.TaskContext) -> VerifyResult:
+            return verify(path, progress=ctx.progress, cancel=ctx.cancelled)
+
+        task = workers.Task(work, "verify pack")
+        task.progress.connect(lambda done, total: _bar_value(self.progress, done, total))
+        task.finished.connect(self._on_finished)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(self._on_cancelled)
+        self.task = task
+        self.verify_button.setEnabled(False)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        workers.start(task)
+        return task
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _done(self) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.verify_button.setEnabled(True)
+        self.cancel_button.setVisible(False)
+
+    def _on_finished(self, result: VerifyResult) -> None:
+        self.result = result
+        self._done()
+        self._show(result)
+        self.verified.emit(result)
+
+    def _show(self, result: VerifyResult) -> None:
+        self.tree.clear()
+        groups = (
+            (self.tr("Modified (%1)"), result.modified),
+            (self.tr("Missing (%1)"), result.missing),
+            (self.tr("Extra (%1)"), result.extra),
+            (self.tr("Checksum lists disagree (%1)"), result.inconsistent),
+        )
+        for title, paths in groups:
+            if not paths:
+                continue
+            top = QTreeWidgetItem([title.replace("%1", str(len(paths)))])
+            top.addChildren([QTreeWidgetItem([p]) for p in paths])
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        if result.ok:
+            self.summary.setText(
+                self.tr("All %1 files match the manifest: nothing was changed.").replace(
+                    "%1", str(result.checked)
+                )
+            )
+        else:
+            count = sum(len(p) for _t, p in groups)
+            self.summary.setText(
+                self.tr("%1 differences: the pack was changed after it was exported.").replace(
+                    "%1", str(count)
+                )
+            )
+
+    def _on_failed(self, exc: object) -> None:
+        self._done()
+        self.summary.setText(self.tr("The pack could not be checked."))
+        if isinstance(exc, BaseException):
+            errors.show_error(exc, self, lambda: self.tr("The pack could not be checked."))
+        else:
+            errors.show_crash(f"verify failed with {exc!r}", self)
+
+    def _on_cancelled(self) -> None:
+        self._done()
+        self.summary.setText(self.tr("Check cancelled."))
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.cancel()
+        super().reject()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Verify a readiness pack"))
+        self.pack_label.setText(self.tr("&Pack:"))
+        self.pick_folder.setText(self.tr("&Folder…"))
+        self.pick_zip.setText(self.tr("&Zip file…"))
+        self.verify_button.setText(self.tr("&Verify"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        if self.result is not None:
+            self._show(self.result)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
