@@ -47,6 +47,7 @@ class Layout:
             self.header_row > 0
             and self.kind is not None
             and not self.missing
+            and not self.alternatives
             and self.confidence >= SURE
         )
 
@@ -186,7 +187,7 @@ def detect_layout(
     if missing:
         confidence *= 0.6
     if rivals and kind is None:
-        confidence *= 0.75
+        confidence *= 0.6
     header = rows[best.row]
     headers = tuple(cell_text(c).strip() for c in header)
     amount_col = best.mapping.get("amount")
