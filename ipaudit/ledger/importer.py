@@ -649,6 +649,7 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     flipped = conv.flipped
     problem = conv._problem
     is_header_again = conv._is_header_again
+    is_note = conv._is_note
     names: dict[str, str] = {"": ""}
     texts: dict[str, str] = {"": ""}
     codes: dict[str, str] = {"": ""}
@@ -817,8 +818,8 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
                 if name in required and (value is None or value == "")
             ]
             if bad is None and all((row[c] if c < n else "") in ("", None) for c in mapped):
-                if _only_numbers(row):
-                    return None  # a numbered template row (序号 only): nothing to import
+                if _only_numbers(row) or is_note(row):
+                    return None  # a numbered template row (序号 only) or a signature line
                 bad = [
                     (
                         _NONE,
@@ -836,6 +837,8 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
         if bad:
             if is_header_again(row):  # a header repeated after a page break
                 return None
+            if not person and amount is None and is_note(row):
+                return None  # "制表人：… 审核：…" written into the ledger's columns
             source = SourceRef(file, sheet, rownum)
             for col, value, zh, en in bad:
                 problem(source, col, value, zh, en)

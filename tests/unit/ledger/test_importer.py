@@ -158,6 +158,17 @@ def test_blank_template_and_repeated_header_rows_are_skipped(tmp_path):
         [3, None, None, None, None, None, None, None],  # numbered template rows
         [4, None, None, None, None, None, None, None],
         [None, None, None, None, None, None, None, "已签"],  # something outside the ledger
+        [
+            "制表人：张会计",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],  # no total above: still a note
+        [None, "审核：李经理", None, None, None, None, None, None],
     ]
     result = import_ledger(write_sheet(tmp_path / "b.csv", rows), LedgerKind.PAYMENTS)
     assert [e.person for e in result.entries] == ["王强", "李娜"]
