@@ -195,7 +195,7 @@ def layouts(draw):
             lambda rows: rows.count("unit") <= 1
         )
     )
-    fmt = draw(st.sampled_from(["xlsx", "csv", "xls"]))
+    fmt = draw(st.sampled_from(["xlsx", "csv", "xls", "ods", "tsv"]))
     return kind, columns, headers, above, fmt
 
 
