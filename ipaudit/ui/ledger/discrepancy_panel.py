@@ -217,7 +217,8 @@ class DiscrepancyPanel(QWidget):
     def _update_title(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         count = str(total) if shown == total else f"{shown} / {total}"
-        self.title.setText(f"<b>{self.tr('Discrepancies')}</b> ({count})")
+        title = self.tr("Discrepancies")
+        self.title.setText(f"<b>{title}</b> ({count})")
 
     def retranslate_ui(self) -> None:
         self.accept_button.setText(self.tr("Accept with e&xplanation…"))

@@ -31,7 +31,7 @@ from ipaudit.services import Workspace
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger import problems_model as pm
-from ipaudit.ui.ledger.texts import kind_name, kind_noun, money, signed
+from ipaudit.ui.ledger.texts import kind_name, kind_noun, lang, money, signed
 
 if TYPE_CHECKING:
     from ipaudit.ui.ledger.import_state import ImportState
@@ -235,11 +235,12 @@ class ProblemsPage(QWizardPage):
             .replace("%3", str(len(r.entries)))
             .replace("%4", str(len(r.problems)))
         )
+        sep = "" if lang() == "zh" else " "
         if not r.problems:
-            return counts + " " + self.tr("Every row was read.")
+            return counts + sep + self.tr("Every row was read.")
         return (
             counts
-            + " "
+            + sep
             + self.tr(
                 "The rows below are not imported. Go back to fix the mapping, or import now and"
                 " correct the file later: importing it again replaces this import."
@@ -327,7 +328,7 @@ class DonePage(QWizardPage):
             .replace("%3", f"{r.file} [{r.sheet}]" if r.sheet else r.file)
         )
         if r.problems:
-            text += " " + self.tr(
+            text += ("" if lang() == "zh" else " ") + self.tr(
                 "%1 problem(s) are kept with the import; correct the file and import it again to"
                 " replace them."
             ).replace("%1", str(len(r.problems)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from ipaudit.ledger.discrepancies import kind_text, suggest_grade, where
 from ipaudit.ledger.model import Discrepancy, Entry, LedgerKind
@@ -13,8 +13,12 @@ from ipaudit.ledger.reconcile import Reconciliation
 from ipaudit.ledger.totals import TotalsTable
 from ipaudit.ui.findings.grade_style import grade_label
 from ipaudit.ui.ledger.entries_model import EntriesModel
-from ipaudit.ui.ledger.texts import lang, tr
+from ipaudit.ui.ledger.texts import lang
 from ipaudit.ui.ledger.view_export import ExportSheet, Value
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ledger", text)
 
 
 def summary_sheet(rec: Reconciliation) -> ExportSheet:
