@@ -26,19 +26,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import compress, groupby
-from operator import attrgetter
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger import normalize
+from ipaudit.ledger.columns import Columns, columns
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
 K = DiscrepancyKind
 ZERO = Decimal("0.00")
-
-_VOUCHER = attrgetter("voucher")
-_DATE = attrgetter("date")
-_AMOUNT = attrgetter("amount")
-_CATEGORY = attrgetter("category")
 
 
 def default_is_reward_category(category: str) -> bool:
@@ -112,8 +107,8 @@ class BatchMatching:
 
 
 def match_batches(
-    payments: Sequence[Entry],
-    expenses: Sequence[Entry],
+    payments: Sequence[Entry] | Columns,
+    expenses: Sequence[Entry] | Columns,
     *,
     window_days: int = 15,
     is_reward_category: Callable[[str], bool] | None = None,
@@ -122,19 +117,27 @@ def match_batches(
     predicate = is_reward_category or default_is_reward_category
     window = dt.timedelta(days=window_days)
 
-    raw_vouchers = list(map(_VOUCHER, payments))
+    pc, ec = columns(payments), columns(expenses)
+    payments, expenses = pc.entries, ec.entries
+    raw_vouchers = pc.voucher
     norm = {v: normalize_voucher(v) if v else "" for v in set(raw_vouchers)}
-    dates = list(map(_DATE, payments))
+    dates = pc.date
     # a batch key is the voucher number, or the payment date when there is none
-    keys: list[object] = [
-        v or d for v, d in zip(map(norm.__getitem__, raw_vouchers), dates, strict=True)
-    ]
+    keys: list[object]
+    if "" not in norm.values():
+        keys = list(map(norm.__getitem__, raw_vouchers))
+    elif len(norm) == 1:
+        keys = list(dates)  # a copy: the runs below must not share the column
+    else:
+        keys = [v or d for v, d in zip(map(norm.__getitem__, raw_vouchers), dates, strict=True)]
     runs = _group(keys)
-    amounts = list(map(_AMOUNT, payments))
+    amounts = pc.amount
     batches: list[Batch] = []
     index: dict[str, int] = {}
     for key, members in runs.items():
-        member_dates = [d for d in map(dates.__getitem__, members) if d is not None]
+        member_dates = list(map(dates.__getitem__, members))
+        if None in member_dates:
+            member_dates = [d for d in member_dates if d is not None]
         first = min(member_dates, default=None)
         if isinstance(key, str):
             voucher, label = key, f"voucher:{key}"
@@ -152,7 +155,7 @@ def match_batches(
             )
         )
 
-    categories = list(map(_CATEGORY, expenses))
+    categories = ec.category
     rewardish = {c: bool(predicate(c)) for c in set(categories)}
     reward_lines = list(compress(range(len(categories)), map(rewardish.__getitem__, categories)))
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from operator import attrgetter
+from itertools import compress
 
 from ipaudit.ledger import discrepancies as dsc
+from ipaudit.ledger.columns import Columns, columns
 from ipaudit.ledger.ipkeys import IpKeys, invalid_patent_numbers
 from ipaudit.ledger.ipnumber import check_digit
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
 K = DiscrepancyKind
-_IP = attrgetter("ip_number")
 ZERO = Decimal("0.00")
 
 
@@ -23,20 +23,20 @@ def _right_number(number: str) -> str:
     return body + check_digit(digits)
 
 
-def check_ip_numbers(ledgers: Iterable[Sequence[Entry]]) -> list[Discrepancy]:
+def check_ip_numbers(ledgers: Iterable[Sequence[Entry] | Columns]) -> list[Discrepancy]:
     """INVALID_IP_NUMBER: one finding per wrong patent number, listing every row that carries it."""
-    ledgers = list(ledgers)
+    cols = [columns(entries) for entries in ledgers]
     distinct: set[str] = set()
-    for entries in ledgers:
-        distinct.update(map(_IP, entries))
+    for c in cols:
+        distinct.update(c.ip_number)
     distinct.discard("")
     bad = invalid_patent_numbers(distinct)
     rows: dict[str, list[Entry]] = {}
     if bad:
-        for entries in ledgers:
-            for e in entries:
-                if e.ip_number in bad:
-                    rows.setdefault(e.ip_number, []).append(e)
+        for c in cols:
+            for n in compress(range(len(c)), map(bad.__contains__, c.ip_number)):
+                e = c.entries[n]
+                rows.setdefault(e.ip_number, []).append(e)
     found: list[Discrepancy] = []
     for number, entries in rows.items():
         right = _right_number(number)

@@ -8,7 +8,8 @@ certain, so that a clear match is never spoiled by a doubtful one:
    compare without prefix, dot and check digit (``ipkeys``);
 2. same person and IP item, several payments adding up exactly to one reward (instalments);
 3. when one side leaves the IP item blank: same person, same amount, paid within ``window_days``
-   after the decision, the pairs closest in time first; then instalments the same way;
+   after the decision, the pairs closest in time first; then instalments the same way (a reward
+   whose IP item is named by an open payment is left to that payment);
 4. what is still open: a payment marked as a penalty is a penalty paid; a payment equal to a reward
    of the same IP item that is already settled is a duplicate payment; a payment of the amount of a
    penalty decided for that person (and naming the same IP item, usually none) is a penalty paid;
@@ -37,9 +38,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from itertools import compress, repeat
-from operator import add, attrgetter, eq, lt, not_
+from operator import add, eq, lt, not_
 
 from ipaudit.ledger import discrepancies as dsc
+from ipaudit.ledger.columns import Columns, columns
 from ipaudit.ledger.ipkeys import IpKeys
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
@@ -50,11 +52,6 @@ _OPEN = -1
 _CLOSED = -2  # a duplicate, a penalty paid out, or an extra payment: not settling a reward
 _MULTI = -3  # a reward settled by several payments
 _NO_AMOUNT = Decimal("NaN")  # equal to no amount, and compared fast (unlike None)
-_PERSON = attrgetter("person")
-_IP = attrgetter("ip_number")
-_SEP = "\x1f"
-_AMOUNT = attrgetter("amount")
-_DATE = attrgetter("date")
 
 
 class MatchHow(StrEnum):
@@ -90,9 +87,9 @@ class RewardLink:
         return sum((p.amount for p in self.payments + self.extras), ZERO)
 
 
-def _person_ip_keys(entries: Sequence[Entry]) -> list[str]:
-    """``person + "\\x1f" + ip_number`` per entry (a string hashes once; a tuple every time)."""
-    return list(map(add, map(add, map(_PERSON, entries), repeat(_SEP)), map(_IP, entries)))
+def _person_item(persons: Iterable[str], items: Iterable[str]) -> list[str]:
+    """``person + "\\x1f" + item`` (a string key hashes once; a tuple key every time)."""
+    return list(map(add, map(add, persons, repeat("\x1f")), items))
 
 
 def _date_key(entry: Entry) -> dt.date:
@@ -111,6 +108,8 @@ class RewardMatching:
         self.rewards = m.R
         self.penalties = m.penalties
         self.payments = m.P
+        self.reward_columns = m.rc  # of the reward decisions (penalties excluded)
+        self.payment_columns = m.pc
         self._paid = m.paid
         self._multi = m.multi
         self._owner = m.owner
@@ -181,11 +180,23 @@ class RewardMatching:
 
 class _Matcher:
     def __init__(
-        self, rewards: Sequence[Entry], payments: Sequence[Entry], window_days: int, keys: IpKeys
+        self,
+        rewards: Sequence[Entry] | Columns,
+        payments: Sequence[Entry] | Columns,
+        window_days: int,
+        keys: IpKeys,
     ) -> None:
-        self.R = [r for r in rewards if not r.is_penalty]
-        self.penalties = [r for r in rewards if r.is_penalty]
-        self.P = list(payments)
+        rc = columns(rewards)
+        flags = rc.is_penalty
+        if any(flags):
+            rc, pens = rc.split(flags)
+            self.penalties: list[Entry] = list(pens.entries)
+        else:
+            self.penalties = []
+        self.rc = rc  # columns of the reward decisions
+        self.pc = columns(payments)
+        self.R = list(rc.entries)
+        self.P = list(self.pc.entries)
         self.window = dt.timedelta(days=window_days)
         self.keys = keys
         # paid[i]: _OPEN, the one payment's index, or _MULTI (indices in multi[i])
@@ -193,7 +204,7 @@ class _Matcher:
         self.multi: dict[int, tuple[int, ...]] = {}
         # owner[j]: _OPEN, the reward's index, or _CLOSED
         self.owner: list[int] = [_OPEN] * len(self.P)
-        self.penalty_payments = [j for j, p in enumerate(self.P) if p.is_penalty]
+        self.penalty_payments = list(compress(range(len(self.P)), self.pc.is_penalty))
         self.dup_of: dict[int, int] = {}
         self.extra_of: dict[int, int] = {}
         self.reversal_of: dict[int, int] = {}  # negative payment -> the payment it cancels
@@ -203,6 +214,8 @@ class _Matcher:
         self.orphans: list[int] = []
         self.open_r: list[int] = []
         self.open_p: list[int] = []
+        self._rk: dict[int, str] = {}
+        self._pk: dict[int, str] = {}
 
     # -- helpers ---------------------------------------------------------------------------
     def _settle(self, i: int, js: tuple[int, ...]) -> None:
@@ -226,10 +239,27 @@ class _Matcher:
         self.open_p = [j for j in self.open_p if owner[j] == _OPEN]
 
     def rk(self, i: int) -> str:
-        return self.keys(self.R[i].ip_number)
+        k = self._rk.get(i)
+        return self.keys(self.R[i].ip_number) if k is None else k
 
     def pk(self, j: int) -> str:
-        return self.keys(self.P[j].ip_number)
+        k = self._pk.get(j)
+        return self.keys(self.P[j].ip_number) if k is None else k
+
+    def canonical_keys(self) -> None:
+        """The comparison keys (``ipkeys``) of what the first pass left open, computed at once."""
+        R, P = self.R, self.P
+        rks = self.keys.many([R[i].ip_number for i in self.open_r])
+        self._rk = dict(zip(self.open_r, rks, strict=True))
+        pks = self.keys.many([P[j].ip_number for j in self.open_p])
+        self._pk = dict(zip(self.open_p, pks, strict=True))
+
+    def claimed(self) -> set[int]:
+        """Open rewards whose own IP item is on an open payment of that person: that payment
+        (or what pass 5 makes of it) is theirs, not a payment without IP item."""
+        R, P = self.R, self.P
+        items = {(P[j].person, k) for j in self.open_p if (k := self.pk(j))}
+        return {i for i in self.open_r if (k := self.rk(i)) and (R[i].person, k) in items}
 
     def _in_window(self, r: Entry, p: Entry) -> bool:
         if r.date is None or p.date is None:
@@ -267,17 +297,19 @@ class _Matcher:
         """Pair each reward with the payment of the same (person, IP number as written) when the
         amounts agree. A key two rewards compete for goes through a group instead; a second
         payment of a key is left open for the passes below (a duplicate, an instalment …)."""
-        R, P, paid, owner = self.R, self.P, self.paid, self.owner
-        n_r, n_p = len(R), len(P)
-        rkeys = _person_ip_keys(R)
-        pkeys = _person_ip_keys(P)
-        ramt = list(map(_AMOUNT, R))
-        pamt = list(map(_AMOUNT, P))
-        pamt.append(_NO_AMOUNT)  # index n_p: "no payment", equal to no amount
+        P, paid, owner = self.P, self.paid, self.owner
+        n_r, n_p = len(self.R), len(P)
+        rip, pip = self.rc.ip_number, self.pc.ip_number
+        ramt = self.rc.amount
+        pamt = [*self.pc.amount, _NO_AMOUNT]  # index n_p: "no payment", equal to no amount
+        # keys "person\x1fitem": a string hashes once (a tuple key would hash every time)
+        rkeys = _person_item(self.rc.person, rip)
+        pkeys = _person_item(self.pc.person, pip)
         last = dict(zip(pkeys, range(n_p), strict=True))
         first = dict(zip(reversed(pkeys), range(n_p - 1, -1, -1), strict=True))
-        for k in [k for k in last if k[-1] == _SEP]:
-            del last[k], first[k]  # no IP item: pass 3
+        for j in compress(range(n_p), map(not_, pip)):  # no IP item: pass 3
+            last.pop(pkeys[j], None)
+            first.pop(pkeys[j], None)
         for j in self.penalty_payments:
             if last.get(pkeys[j]) == j:
                 del last[pkeys[j]]
@@ -297,20 +329,19 @@ class _Matcher:
             pj += compress(js, agree)
         busy: set[str] = set()
         if len(set(pj)) < len(pj):  # two rewards of one key want the same payment
-            taken = Counter(pj)
-            busy = {pkeys[j] for j, c in taken.items() if c > 1}
+            taken_by = Counter(pj)
+            busy = {pkeys[j] for j, c in taken_by.items() if c > 1}
         for i, j in zip(ri, pj, strict=True):
             paid[i] = j
             owner[j] = i
         if busy:  # decide those keys in groups
             groups: dict[str, tuple[list[int], list[int]]] = {k: ([], []) for k in busy}
-            for i, k in enumerate(rkeys):
-                if k in busy:
-                    groups[k][0].append(i)
-                    paid[i] = _OPEN
-            for j, k in enumerate(pkeys):
-                if k in busy and not P[j].is_penalty:
-                    groups[k][1].append(j)
+            for i in compress(range(n_r), map(busy.__contains__, rkeys)):
+                groups[rkeys[i]][0].append(i)
+                paid[i] = _OPEN
+            for j in compress(range(n_p), map(busy.__contains__, pkeys)):
+                if not P[j].is_penalty:
+                    groups[pkeys[j]][1].append(j)
                     owner[j] = _OPEN
             for rl, pl in groups.values():
                 self._exact_group(rl, pl, windowed=False)
@@ -322,17 +353,22 @@ class _Matcher:
     def keyed(self) -> None:
         """What is open, by person and IP item (written any way: prefix, dot, check digit):
         one payment of the amount, else instalments."""
+        R, P = self.R, self.P
         groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
-        for i in self.open_r:
-            k = self.rk(i)
+        open_r = self.open_r
+        rks = self.keys.many([R[i].ip_number for i in open_r])
+        for i, k in zip(open_r, rks, strict=True):
             if k:
-                groups.setdefault((self.R[i].person, k), ([], []))[0].append(i)
+                groups.setdefault((R[i].person, k), ([], []))[0].append(i)
         if not groups:
             return
-        for j in self.open_p:
-            g = groups.get((self.P[j].person, self.pk(j)))
-            if g is not None:
-                g[1].append(j)
+        open_p = self.open_p
+        pks = self.keys.many([P[j].ip_number for j in open_p])
+        for j, k in zip(open_p, pks, strict=True):
+            if k:
+                g = groups.get((P[j].person, k))
+                if g is not None:
+                    g[1].append(j)
         for rl, pl in groups.values():
             if pl:
                 self._exact_group(rl, pl, windowed=False)
@@ -417,9 +453,7 @@ class _Matcher:
             return
         R, P = self.R, self.P
         # rewards whose own IP item is on an open payment are likely that payment's (pass 5)
-        claimed_items = {(P[j].person, self.pk(j)) for j in self.open_p} - {("", "")}
-        claimed = {i for i in self.open_r if (R[i].person, self.rk(i)) in claimed_items}
-        self._blank_fast(claimed)
+        claimed = self.claimed()
         by_person_r: dict[str, list[int]] = defaultdict(list)
         for i in self.open_r:
             by_person_r[R[i].person].append(i)
@@ -437,10 +471,15 @@ class _Matcher:
             self._instalments([i for i in rl if i in claimed], pl)
         self._refresh_open()
 
-    def _blank_fast(self, claimed: set[int]) -> None:
+    def blank_fast(self) -> None:
         """A payment without IP item whose (person, amount) is found once among the open payments
-        and once among the open rewards, within the window: they belong together."""
+        and once among the open rewards, within the window, belongs to that reward — unless the
+        reward is claimed by a payment naming its IP item. Runs before the keyed passes (it only
+        takes unclaimed rewards, which those passes cannot settle) so that they see few rows."""
         R, P = self.R, self.P
+        if not self.open_r or not self.open_p:
+            return
+        claimed = self.claimed()
         blank = [j for j in self.open_p if not P[j].ip_number]
         if not blank:
             return
@@ -573,8 +612,8 @@ class _Matcher:
     # -- paid before the decision -----------------------------------------------------------
     def mark_early(self) -> None:
         """Rewards with a payment dated before the decision (a missing date never is)."""
-        pdates = list(map(_DATE, self.P))
-        rdates = list(map(_DATE, self.R))
+        pdates = list(self.pc.date)
+        rdates = self.rc.date
         if None in pdates:  # (dates compare fast with None)
             pdates = [d or dt.date.max for d in pdates]
         if None in rdates:
@@ -591,8 +630,8 @@ class _Matcher:
 
 
 def match_rewards(
-    rewards: Sequence[Entry],
-    payments: Sequence[Entry],
+    rewards: Sequence[Entry] | Columns,
+    payments: Sequence[Entry] | Columns,
     *,
     window_days: int = 180,
     keys: IpKeys | None = None,
@@ -604,15 +643,17 @@ def match_rewards(
     """
     m = _Matcher(rewards, payments, window_days, keys or IpKeys())
     m.exact_fast()
+    m.canonical_keys()
+    m.blank_fast()
     m.keyed()
     m.reversals()
     m.blank_ip()
     open_persons = {m.P[j].person for j in m.open_p} | {m.P[j].person for j in m.penalty_payments}
     person_rewards: dict[str, list[int]] = defaultdict(list)
     if open_persons:
-        for i, person in enumerate(map(_PERSON, m.R)):
-            if person in open_persons:
-                person_rewards[person].append(i)
+        persons = m.rc.person
+        for i in compress(range(len(persons)), map(open_persons.__contains__, persons)):
+            person_rewards[persons[i]].append(i)
     m.duplicates_and_penalties(person_rewards)
     m.leftovers(person_rewards)
     m.mark_early()

@@ -31,13 +31,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import compress
-from operator import attrgetter, ne
+from operator import ne
 from pathlib import Path
 
 import yaml
 
 from ipaudit.ledger import discrepancies as dsc
-from ipaudit.ledger.ipkeys import IpKeys
+from ipaudit.ledger.columns import Columns
 from ipaudit.ledger.ipnumber import IpType, classify
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
@@ -45,9 +45,6 @@ DEFAULT_RATES_FILE = (
     Path(__file__).resolve().parents[2] / "resources" / "ledger" / "rates-default.yaml"
 )
 ZERO = Decimal("0.00")
-_TEXT = attrgetter("text")
-_IP = attrgetter("ip_number")
-_AMOUNT = attrgetter("amount")
 _TYPE_VALUES = frozenset(t.value for t in IpType)
 
 # Chinese names of the types, as rate-table keys and as words in reason texts (longest first)
@@ -190,19 +187,16 @@ def key_text(key: str, lang: str) -> str:
     return key
 
 
-def check_rates(
-    rewards: Iterable[Entry], table: RateTable, *, keys: IpKeys | None = None
-) -> list[Discrepancy]:
-    """RATE_DEVIATION findings for rewards (penalties are skipped); see the module docstring.
-
-    ``keys`` is accepted for symmetry with the other checks; rewards of one IP item are grouped
-    by the number as written.
-    """
-    rewards = [r for r in rewards if not r.is_penalty]
-    texts = list(map(_TEXT, rewards))
+def check_rates(rewards: Iterable[Entry] | Columns, table: RateTable) -> list[Discrepancy]:
+    """RATE_DEVIATION findings for rewards (penalties are skipped); see the module docstring."""
+    rc = rewards if isinstance(rewards, Columns) else Columns(list(rewards))
+    if any(rc.is_penalty):
+        rc = rc.split(rc.is_penalty)[0]
+    rewards = rc.entries
+    texts = rc.text
     by_text = {t: table.text_rate(t) for t in set(texts)}
     rates = list(map(by_text.__getitem__, texts))
-    amounts = list(map(_AMOUNT, rewards))
+    amounts = rc.amount
     # what each reward should be; a reward with no rate is compared with itself
     should_of_text = {t: None if r is None else r[1] for t, r in by_text.items()}
     should = list(map(should_of_text.__getitem__, texts))
@@ -221,7 +215,7 @@ def check_rates(
     off_numbers = {rewards[n].ip_number for n in off} - {""}
     groups: dict[tuple[str, str], list[int]] = {}
     if off_numbers:
-        for n in compress(range(len(rewards)), map(off_numbers.__contains__, map(_IP, rewards))):
+        for n in compress(range(len(rewards)), map(off_numbers.__contains__, rc.ip_number)):
             rate = rates[n]
             if rate is not None:
                 groups.setdefault((rewards[n].ip_number, rate[0]), []).append(n)

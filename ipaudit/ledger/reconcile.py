@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
 
 from ipaudit.domain.model import Grade
 from ipaudit.ledger.batches import Batch, BatchMatching, match_batches
+from ipaudit.ledger.columns import Columns
 from ipaudit.ledger.discrepancies import suggest_grade
 from ipaudit.ledger.ipchecks import check_ip_numbers, check_portfolio
 from ipaudit.ledger.ipkeys import IpKeys
@@ -41,7 +41,6 @@ from ipaudit.ledger.summary import Summary, kind_lines
 from ipaudit.ledger.totals import Dimension, TotalsTable, build_totals, check_stated_totals
 
 ZERO = Decimal("0.00")
-_AMOUNT = attrgetter("amount")
 _KIND_ORDER = {kind: n for n, kind in enumerate(DiscrepancyKind)}
 
 
@@ -224,20 +223,20 @@ def _reconcile(
     period: tuple[dt.date, dt.date] | None,
 ) -> Reconciliation:
     keys = IpKeys()
+    # each attribute of each ledger is read once, as a column, by whichever step needs it first
+    rc, pc, ec = Columns(rewards), Columns(payments), Columns(expenses)
 
-    rm = match_rewards(rewards, payments, window_days=pay_window_days, keys=keys)
-    bm = match_batches(
-        payments, expenses, window_days=window_days, is_reward_category=is_reward_category
-    )
+    rm = match_rewards(rc, pc, window_days=pay_window_days, keys=keys)
+    bm = match_batches(pc, ec, window_days=window_days, is_reward_category=is_reward_category)
     found: list[Discrepancy] = [*rm.discrepancies, *bm.discrepancies]
     found += check_stated_totals(stated, _ledger_of_sheets(stated, (rewards, payments, expenses)))
     if rates is not None:
-        found += check_rates(rewards, rates, keys=keys)
+        found += check_rates(rm.reward_columns, rates)
     if portfolio is not None:
-        found += check_portfolio(rewards, portfolio, keys)
-    ledgers = [rewards, payments, expenses]
+        found += check_portfolio(rm.rewards, portfolio, keys)
+    ledgers: list[Columns] = [rm.reward_columns, Columns(rm.penalties), pc, ec]
     if portfolio is not None:
-        ledgers.append(portfolio)
+        ledgers.append(Columns(portfolio))
     found += check_ip_numbers(ledgers)
     found.sort(
         key=lambda d: (
@@ -246,7 +245,7 @@ def _reconcile(
             [(r.file, r.sheet, r.row) for r in d.rows],
         )
     )
-    summary = _summary(rewards, payments, expenses, rm, bm, found)
+    summary = _summary(rm, bm, ec, found)
     return Reconciliation(
         rewards=rewards,
         payments=payments,
@@ -260,12 +259,7 @@ def _reconcile(
 
 
 def _summary(
-    rewards: list[Entry],
-    payments: list[Entry],
-    expenses: list[Entry],
-    rm: RewardMatching,
-    bm: BatchMatching,
-    found: list[Discrepancy],
+    rm: RewardMatching, bm: BatchMatching, ec: Columns, found: list[Discrepancy]
 ) -> Summary:
     payments_matched = rm.payments_matched
     booked = 0
@@ -275,13 +269,11 @@ def _summary(
             booked += len(batch.payments)
         else:
             clean_not_booked += sum(1 for j in batch.payments if rm.payment_clean(j))
-    penalties = rm.penalties
-    reward_total = sum(map(_AMOUNT, rewards), ZERO)
-    penalty_total = sum(map(_AMOUNT, penalties), ZERO)
+    expense_amounts = ec.amount
     return Summary(
-        reward_count=len(rewards) - len(penalties),
-        penalty_count=len(penalties),
-        payment_count=len(payments),
+        reward_count=len(rm.rewards),
+        penalty_count=len(rm.penalties),
+        payment_count=len(rm.payments),
         batch_count=len(bm.batches),
         expense_line_count=len(bm.reward_lines),
         rewards_matched=rm.rewards_matched,
@@ -290,9 +282,9 @@ def _summary(
         payments_both=payments_matched - clean_not_booked,
         batches_matched=bm.batches_matched,
         expense_lines_matched=bm.lines_matched,
-        rewards_total=reward_total - penalty_total,
-        penalties_total=penalty_total,
-        payments_total=sum(map(_AMOUNT, payments), ZERO),
-        expenses_total=sum(map(_AMOUNT, map(expenses.__getitem__, bm.reward_lines)), ZERO),
+        rewards_total=sum(rm.reward_columns.amount, ZERO),
+        penalties_total=sum((p.amount for p in rm.penalties), ZERO),
+        payments_total=sum(rm.payment_columns.amount, ZERO),
+        expenses_total=sum(map(expense_amounts.__getitem__, bm.reward_lines), ZERO),
         kinds=kind_lines(found),
     )

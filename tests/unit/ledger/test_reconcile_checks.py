@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ipaudit.domain.model import Grade
 from ipaudit.ledger.discrepancies import suggest_grade
+from ipaudit.ledger.ipkeys import invalid_patent_numbers
+from ipaudit.ledger.ipnumber import is_patent_number, patent_check_ok
 from ipaudit.ledger.model import DiscrepancyKind as K
 from ipaudit.ledger.model import SourceRef
 from ipaudit.ledger.reconcile import reconcile
@@ -141,3 +146,28 @@ def test_findings_for_a_row_and_links_for_highlighting():
     batch = r.batch_of(payments[2])
     assert batch is not None and batch.voucher == "记-0331" and not batch.matched
     assert [e.source.row for e in r.batch_lines(batch)] == [9]
+
+
+digits = st.text("0123456789", min_size=8, max_size=12)
+numbers = st.one_of(
+    st.builds(
+        lambda d, c: f"ZL{d}.{c}",
+        st.text("0123456789", min_size=12, max_size=12),
+        st.sampled_from("0123456789X"),
+    ),
+    st.builds(
+        lambda p, d, dot, c: f"{p}{d}{dot}{c}",
+        st.sampled_from(["", "ZL", "CN"]),
+        digits,
+        st.sampled_from(["", "."]),
+        st.sampled_from("0123456789X"),
+    ),
+    st.text("0123456789SRZLX.٣", max_size=18),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(numbers, max_size=30))
+def test_bulk_check_digit_test_agrees_with_ipnumber(batch):
+    expected = {n for n in batch if is_patent_number(n) and not patent_check_ok(n)}
+    assert invalid_patent_numbers(batch) == expected

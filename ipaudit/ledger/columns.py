@@ -1,0 +1,63 @@
+"""Column views of a ledger: each attribute of all its entries as one list, extracted once.
+
+The reconciliation reads the same attributes in several places (the matcher, the batches, the
+rate check, the number check, the summary). ``Columns(entries).amount`` is
+``[e.amount for e in entries]`` built with the loop in C the first time it is asked for and
+shared afterwards, which on 10⁵-row ledgers is a good part of the whole run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter, not_
+
+from ipaudit.ledger.model import Entry
+
+_GETTERS = {
+    name: attrgetter(name)
+    for name in (
+        "date",
+        "person",
+        "department",
+        "ip_number",
+        "amount",
+        "is_penalty",
+        "voucher",
+        "category",
+        "text",
+    )
+}
+
+
+class Columns:
+    __slots__ = ("_cache", "entries")
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = entries
+        self._cache: dict[str, list] = {}
+
+    def __getattr__(self, name: str) -> list:
+        getter = _GETTERS.get(name)
+        if getter is None:
+            raise AttributeError(name)
+        column = self._cache.get(name)
+        if column is None:
+            column = self._cache[name] = list(map(getter, self.entries))
+        return column
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def split(self, flags: list[bool]) -> tuple[Columns, Columns]:
+        """(entries where the flag is false, entries where it is true), with their columns."""
+        yes = Columns(list(compress(self.entries, flags)))
+        no = Columns(list(compress(self.entries, map(not_, flags))))
+        for name, column in self._cache.items():
+            yes._cache[name] = list(compress(column, flags))
+            no._cache[name] = list(compress(column, map(not_, flags)))
+        return no, yes
+
+
+def columns(entries: Sequence[Entry] | Columns) -> Columns:
+    return entries if isinstance(entries, Columns) else Columns(entries)
