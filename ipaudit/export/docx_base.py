@@ -257,7 +257,7 @@ class PackDocument:
         rid = self.doc.part.relate_to(chart, RT.CHART)
         drawing = (
             "<w:r><w:drawing>"
-            '<wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:inline {X.NSDECLS} distT="0" distB="0" distL="0" distR="0">'
             f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
             f'<wp:docPr id="{1000 + n}" name="{X.esc(name)}"/><wp:cNvGraphicFramePr/>'
             '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
@@ -313,10 +313,28 @@ class PackDocument:
             parts.append(X.paragraph(content, style=f"TOC{level}"))
         return "".join(parts)
 
+    def _insert_body(self) -> None:
+        """Put the collected body XML before the final section properties, in one parse.
+
+        Moving parsed elements into python-docx's tree one by one costs lxml a namespace fix-up
+        per node (seconds for a large table); splicing text and parsing the document once is
+        linear and fast.
+        """
+        from lxml import etree
+
+        part = self.doc.part
+        xml = etree.tostring(part._element, encoding="unicode")
+        at = xml.rfind("<w:sectPr")
+        if at < 0:
+            at = xml.rfind("</w:body>")
+        xml = xml[:at] + "".join(self.body.parts) + xml[at:]
+        self.body.parts.clear()
+        part._element = parse_xml(xml.encode("utf-8"))
+
     def save(self, *, title: str, subject: str, author: str, as_of: dt.datetime) -> bytes:
         if self._toc_at is not None:
             self.body.parts[self._toc_at] = self._toc_xml()
-        self.body.flush_into(self.doc.element.body)
+        self._insert_body()
         props = self.doc.core_properties
         props.title = title
         props.subject = subject

@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from docx.oxml import parse_xml
-
 W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSDECLS = (
@@ -211,27 +209,11 @@ def field_runs(instr: str, cached: str, *, size: int | None = None) -> str:
     )
 
 
-def parse_fragment(xml: str) -> list:
-    """Parse body-level XML (paragraphs, tables) into elements ready to insert."""
-    wrapper = parse_xml(f"<w:body {NSDECLS}>{xml}</w:body>")
-    return list(wrapper)
-
-
 class Body:
-    """Collects body XML and inserts it into a python-docx document in one parse."""
+    """Collects body XML (paragraphs, tables) until the document is saved."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
 
     def add(self, xml: str) -> None:
         self.parts.append(xml)
-
-    def flush_into(self, document_body) -> None:  # docx.oxml body element
-        elements = parse_fragment("".join(self.parts))
-        self.parts.clear()
-        sect = document_body.find(f"{{{W_URI}}}sectPr")
-        for el in elements:
-            if sect is not None:
-                sect.addprevious(el)
-            else:
-                document_body.append(el)
