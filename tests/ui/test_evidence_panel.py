@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -40,16 +40,15 @@ def drop(target, files: list[Path]) -> QDropEvent:
     """
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    args = (
-        QPointF(20, 20),
+    rest = (
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    QApplication.sendEvent(target, QDragEnterEvent(*args))
-    QApplication.sendEvent(target, QDragMoveEvent(*args))
-    event = QDropEvent(*args)
+    QApplication.sendEvent(target, QDragEnterEvent(QPoint(20, 20), *rest))
+    QApplication.sendEvent(target, QDragMoveEvent(QPoint(20, 20), *rest))
+    event = QDropEvent(QPointF(20, 20), *rest)
     QApplication.sendEvent(target, event)
     return event
 
