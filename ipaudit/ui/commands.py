@@ -97,25 +97,49 @@ def set_instance_names(session: WorkspaceSession, item_key: str, names: list[str
 
 
 class EvidenceAdded(_Command):
-    """Pushed after a worker attached (or replaced) a file: undo removes it, redo restores it."""
+    """Pushed after a worker attached (or replaced) a file: undo removes it, redo restores it.
 
-    def __init__(self, session: WorkspaceSession, evidence: list[Evidence], text: str) -> None:
+    Attaching to an item not started marks it in progress; ``state_before`` lets undo put the
+    status back as it was.
+    """
+
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        evidence: list[Evidence],
+        text: str,
+        state_before: ItemState | None = None,
+    ) -> None:
         super().__init__(session, text, evidence[0].item_key if evidence else "")
         self.evidence = evidence
+        self.state_before = state_before
+        self.status_after: Status | None = None
         self._first = True
+
+    def _set_status(self, status: Status | None) -> None:
+        if status is None or not self.item_key:
+            return
+        current = self.ws.state(self.item_key)
+        if current.status is not status:
+            self.ws.save_state(replace(current, status=status, version=0))
 
     def redo(self) -> None:
         if self._first:  # the worker already stored it
             self._first = False
+            if self.item_key:
+                self.status_after = self.ws.state(self.item_key).status
             self._done()
             return
         for ev in self.evidence:
             self.ws.restore_evidence(ev.id)
+        self._set_status(self.status_after)
         self._done()
 
     def undo(self) -> None:
         for ev in reversed(self.evidence):
             self.ws.remove_evidence(ev.id)
+        if self.state_before is not None:
+            self._set_status(self.state_before.status)
         self._done()
 
 

@@ -231,3 +231,24 @@ def test_open_hands_a_read_only_copy_to_the_system(qtbot, session, panel, tmp_pa
     assert copy.name == "证书.pdf"
     assert copy.read_bytes() == f.read_bytes()
     assert not copy.stat().st_mode & stat.S_IWUSR  # edits cannot silently go to a temp copy
+
+
+def test_undoing_the_first_attachment_puts_the_status_back(qtbot, session, tmp_path):
+    from ipaudit.domain.model import Status
+
+    ws = session.workspace
+    key = next(it.key for it in ws.template.items if it.kind.value == "document" and ws.owner(it))
+    for ev in ws.evidence(key):  # start the item from scratch
+        ws.remove_evidence(ev.id)
+    ws.set_status(key, Status.NOT_STARTED)
+    p = ItemPanel(session)
+    qtbot.addWidget(p)
+    p.show()
+    p.show_item(key)
+    with qtbot.waitSignal(p.transfer.attached, timeout=20_000):
+        p.attach_files([write(tmp_path / "手册.pdf", b"%PDF-1.4 manual")])
+    assert ws.state(key).status is Status.IN_PROGRESS
+    session.undo_stack.undo()
+    assert ws.state(key).status is Status.NOT_STARTED and ws.evidence(key) == []
+    session.undo_stack.redo()
+    assert ws.state(key).status is Status.IN_PROGRESS and len(ws.evidence(key)) == 1

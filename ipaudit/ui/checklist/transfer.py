@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from ipaudit.domain.model import Evidence
+from ipaudit.domain.model import Evidence, ItemState
 from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import SourceFileMissing, WorkspaceError
 from ipaudit.ui import commands, workers
@@ -128,7 +128,8 @@ class EvidenceTransfer(QObject):
             text = fill(tr("Attach “%1”"), paths[0].name)
         else:
             text = fill(tr("Attach %1 files"), len(paths))
-        return self._start(run, text, lambda evs: self._push(evs, text))
+        before = ws.state(item_key)
+        return self._start(run, text, lambda evs: self._push(evs, text, before))
 
     def replace(self, evidence: Evidence, path: Path) -> workers.Task | None:
         if self.busy:
@@ -166,8 +167,8 @@ class EvidenceTransfer(QObject):
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _push(self, evidence: list[Evidence], text: str) -> None:
-        self.session.undo_stack.push(commands.EvidenceAdded(self.session, evidence, text))
+    def _push(self, evidence: list[Evidence], text: str, before: ItemState | None = None) -> None:
+        self.session.undo_stack.push(commands.EvidenceAdded(self.session, evidence, text, before))
         self.attached.emit(evidence)
 
     def _start(
