@@ -12,6 +12,7 @@ from ipaudit.ledger.model import LedgerKind, Problem, SourceRef
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger.totals import Dimension
 from ipaudit.ledger_service import load_book
+from ipaudit.ui.ledger import discrepancies_model as dm
 from ipaudit.ui.ledger import entries_model as em
 from ipaudit.ui.ledger import rates_model as rm
 from ipaudit.ui.ledger.discrepancies_model import DiscrepanciesModel
@@ -19,7 +20,7 @@ from ipaudit.ui.ledger.entries_model import EntriesModel
 from ipaudit.ui.ledger.filtering import periods
 from ipaudit.ui.ledger.preview_model import ABOVE_HEADER, PreviewModel
 from ipaudit.ui.ledger.problems_model import ProblemsModel
-from ipaudit.ui.ledger.row_filter import RowSetFilter
+from ipaudit.ui.ledger.rows_proxy import RowsProxy
 from ipaudit.ui.ledger.text_table_model import TextTableModel
 from ipaudit.ui.ledger.totals_model import TotalsModel
 
@@ -71,8 +72,10 @@ def test_entries_discrepancies_and_filter_models(qtmodeltester, session):
         model.set_rows(entries, rec.findings_for, accepted)
         model.set_highlight({0, 2})
         qtmodeltester.check(model)
-        proxy = RowSetFilter(em.SortRole)
+        proxy = RowsProxy()
+        qtmodeltester.check(proxy)
         proxy.setSourceModel(model)
+        qtmodeltester.check(proxy)
         proxy.sort(model.column("amount"), Qt.SortOrder.DescendingOrder)
         proxy.set_rows({0, 1, 2})
         qtmodeltester.check(proxy)
@@ -85,6 +88,15 @@ def test_entries_discrepancies_and_filter_models(qtmodeltester, session):
     qtmodeltester.check(discrepancies)
     discrepancies.set_rows(rec.discrepancies, {rec.discrepancies[0].key: "已说明"})
     qtmodeltester.check(discrepancies)
+    proxy = RowsProxy()
+    proxy.setSourceModel(discrepancies)
+    proxy.sort(dm.DIFFERENCE, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(proxy)
+    differences = [discrepancies.discrepancy(r).difference for r in proxy.shown_rows()]
+    assert differences == sorted(differences)
+    assert [proxy.index(r, dm.DIFFERENCE).data(dm.SortRole) for r in range(proxy.rowCount())] == [
+        discrepancies.sort_key(r, dm.DIFFERENCE) for r in proxy.shown_rows()
+    ]
 
 
 def test_totals_and_text_table_models(qtmodeltester, session):
@@ -142,3 +154,40 @@ def test_periods_list_years_quarters_and_months_present():
     assert list(found) == ["2025", "2025-Q4", "2025-12", "2026", "2026-Q1", "2026-02"]
     assert found["2026-02"] == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
     assert found["2025-Q4"] == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+
+
+def test_rows_proxy_filters_sorts_and_keeps_the_selection(qtbot, session):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    rec = load_book(session.workspace).reconciliation
+    model = EntriesModel(LedgerKind.PAYMENTS)
+    model.set_rows(rec.payments, rec.findings_for)
+    proxy = RowsProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    amount = model.column("amount")
+    wu = next(r for r in range(model.rowCount()) if model.entry(r).person == "吴磊")
+    view.selectionModel().select(
+        proxy.mapFromSource(model.index(wu, 0)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    proxy.sort(amount, Qt.SortOrder.DescendingOrder)
+    amounts = [model.entry(r).amount for r in proxy.shown_rows()]
+    assert amounts == sorted(amounts, reverse=True)
+    selected = view.selectionModel().selectedRows()
+    assert [proxy.mapToSource(i).row() for i in selected] == [wu]  # moved with its row
+    # filtered: the order stays, hidden rows map to nothing
+    proxy.set_rows({wu, 0, 1})
+    assert sorted(proxy.shown_rows()) == sorted({wu, 0, 1})
+    hidden = next(r for r in range(model.rowCount()) if r not in {wu, 0, 1})
+    assert not proxy.mapFromSource(model.index(hidden, 0)).isValid()
+    # data changes pass through without re-sorting
+    with qtbot.waitSignal(proxy.dataChanged, timeout=1000):
+        model.set_highlight({wu})
+    assert proxy.mapFromSource(model.index(wu, 0)).data(em.HighlightRole) is True
+    # a reset of the source keeps the filter and the order
+    model.set_rows(rec.payments[:3], rec.findings_for)
+    assert proxy.rowCount() == len({0, 1, wu} & {0, 1, 2})

@@ -59,6 +59,15 @@ class DiscrepanciesModel(QAbstractTableModel):
     def row_of(self, key: str) -> int:
         return next((n for n, d in enumerate(self._rows) if d.key == key), -1)
 
+    def sort_key(self, row: int, column: int) -> Any:
+        """What ``RowsProxy`` sorts the column by (the same as ``SortRole``)."""
+        d = self._rows[row]
+        if column == GRADE:
+            return suggest_grade(d).rank
+        if column in _MONEY:
+            return cents((d.expected, d.actual, d.difference)[_MONEY.index(column)])
+        return self._text(d, column, self._explanations.get(d.key))
+
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         if self._rows:
@@ -101,12 +110,7 @@ class DiscrepanciesModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(d, col, explanation)
         if role == SortRole:
-            if col == GRADE:
-                return suggest_grade(d).rank
-            if col in _MONEY:
-                value = (d.expected, d.actual, d.difference)[_MONEY.index(col)]
-                return cents(value)
-            return self._text(d, col, explanation)
+            return self.sort_key(index.row(), col)
         if role == Qt.ItemDataRole.DecorationRole and col == GRADE:
             return grade_icon(suggest_grade(d))
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -24,7 +24,7 @@ from ipaudit.ledger.model import Discrepancy
 from ipaudit.ui import commands
 from ipaudit.ui.findings.accept_dialog import AcceptDialog
 from ipaudit.ui.ledger import discrepancies_model as dm
-from ipaudit.ui.ledger.row_filter import RowSetFilter
+from ipaudit.ui.ledger.rows_proxy import RowsProxy
 from ipaudit.ui.ledger.texts import lang
 from ipaudit.ui.session import WorkspaceSession
 
@@ -38,7 +38,7 @@ class DiscrepancyPanel(QWidget):
         self.session = session
         self.accept_dialog: AcceptDialog | None = None
         self.model = dm.DiscrepanciesModel(self)
-        self.proxy = RowSetFilter(dm.SortRole, self)
+        self.proxy = RowsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.title = QLabel()
         self.view = QTableView()

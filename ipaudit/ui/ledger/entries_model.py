@@ -100,6 +100,10 @@ class EntriesModel(QAbstractTableModel):
         """The row of the entry read from ``source``, or -1."""
         return self._row_of.get(source, -1)
 
+    def sort_key(self, row: int, column: int) -> Any:
+        """What ``RowsProxy`` sorts the column by (the same as ``SortRole``)."""
+        return self._sort_key(self._rows[row], self.columns[column])
+
     def column(self, name: str) -> int:
         return self.columns.index(name)
 

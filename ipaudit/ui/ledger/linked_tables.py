@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
 from ipaudit.ledger.reconcile import Reconciliation
-from ipaudit.ui.ledger.entries_model import EntriesModel, SortRole
-from ipaudit.ui.ledger.row_filter import RowSetFilter
+from ipaudit.ui.ledger.entries_model import EntriesModel
+from ipaudit.ui.ledger.rows_proxy import RowsProxy
 from ipaudit.ui.ledger.texts import kind_name
 
 LEDGERS = (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
@@ -40,7 +40,7 @@ class LinkedTables(QWidget):
         super().__init__(parent)
         self.rec: Reconciliation | None = None
         self.models: dict[LedgerKind, EntriesModel] = {}
-        self.proxies: dict[LedgerKind, RowSetFilter] = {}
+        self.proxies: dict[LedgerKind, RowsProxy] = {}
         self.views: dict[LedgerKind, QTableView] = {}
         self.titles: dict[LedgerKind, QLabel] = {}
         self._guard = False
@@ -48,7 +48,7 @@ class LinkedTables(QWidget):
         splitter.setChildrenCollapsible(False)
         for kind in LEDGERS:
             model = EntriesModel(kind, self)
-            proxy = RowSetFilter(SortRole, self)
+            proxy = RowsProxy(self)
             proxy.setSourceModel(model)
             view = QTableView()
             view.setObjectName(f"ledgerTable_{kind.value}")
@@ -64,6 +64,7 @@ class LinkedTables(QWidget):
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
+            header.setResizeContentsPrecision(200)
             title = QLabel()
             title.setBuddy(view)
             box = QWidget()

@@ -39,7 +39,7 @@ from ipaudit.ui.ledger.discrepancy_panel import DiscrepancyPanel
 from ipaudit.ui.ledger.linked_tables import LEDGERS, LinkedTables
 from ipaudit.ui.ledger.rates_tab import RatesTab
 from ipaudit.ui.ledger.text_table_model import TextTableModel
-from ipaudit.ui.ledger.texts import kind_name, lang
+from ipaudit.ui.ledger.texts import lang
 from ipaudit.ui.ledger.totals_tab import TotalsTab
 from ipaudit.ui.ledger.view_export import write_xlsx
 from ipaudit.ui.session import WorkspaceSession
@@ -368,38 +368,29 @@ class ReconciliationView(QWidget):
                 name += ".xlsx"
             self.export_to(Path(name))
 
-    def export_sheets(self) -> list[view_sheets.ExportSheet]:
-        """The view as sheets: summary, the shown discrepancies and ledger rows, the totals."""
+    def export_snapshot(self) -> view_sheets.ViewSnapshot:
+        """What the view shows, collected for the export worker (references, not copies)."""
         rec = self.rec
         assert rec is not None
         shown = [
             self.discrepancies.model.discrepancy(r) for r in self.discrepancies.proxy.shown_rows()
         ]
-        sheets = [
-            view_sheets.summary_sheet(rec),
-            view_sheets.discrepancies_sheet(shown, self.explained),
-        ]
-        for kind in LEDGERS:
-            sheets.append(
-                view_sheets.entries_sheet(
-                    self.tables.models[kind],
-                    self.tables.proxies[kind].shown_rows(),
-                    rec,
-                    kind_name(kind),
-                )
-            )
-        table = self.totals.current_table()
-        if table is not None:
-            sheets.append(view_sheets.totals_sheet(table))
-        return sheets
+        return view_sheets.snapshot(
+            rec,
+            shown,
+            self.explained,
+            self.tables.models,
+            {kind: self.tables.proxies[kind].shown_rows() for kind in LEDGERS},
+            self.totals.current_table(),
+        )
 
     def export_to(self, path: Path) -> workers.Task | None:
         """Write the view to ``path`` in a worker; ``exported`` fires when it is written."""
         if self.rec is None:
             return None
-        sheets = self.export_sheets()
+        snap = self.export_snapshot()
         return background.start(
-            lambda _ctx: write_xlsx(path, sheets),
+            lambda _ctx: write_xlsx(path, view_sheets.build_sheets(snap)),
             lambda written: self.exported.emit(str(written)),
             lambda exc: errors.show_error(exc, self, self.tr("The view was not exported.")),
             description="export reconciliation view",

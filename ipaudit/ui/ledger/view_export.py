@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -48,48 +50,62 @@ def _sheet_title(title: str, taken: set[str]) -> str:
 
 
 def _width(value: Value) -> int:
-    text = value if isinstance(value, str) else str(value if value is not None else "")
+    if value is None:
+        return 0
+    if not isinstance(value, str):
+        return 12 if isinstance(value, dt.date) else len(str(value)) + 2
     # CJK characters take two columns
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in value)
+
+
+def _cell(ws: Any, value: Value, money: bool, header: bool = False) -> Any:
+    if header:
+        cell = WriteOnlyCell(ws, value=value)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+        return cell
+    if money and isinstance(value, Decimal | int):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = MONEY_FORMAT
+        return cell
+    if isinstance(value, dt.date):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    return value
 
 
 def build_workbook(sheets: Sequence[ExportSheet]) -> Workbook:
-    wb = Workbook()
-    wb.remove(wb.active)
+    """A write-only workbook (rows streamed, so 100,000-row sheets stay quick and small)."""
+    wb = Workbook(write_only=True)
     taken: set[str] = set()
     for spec in sheets:
         ws = wb.create_sheet(_sheet_title(spec.title, taken))
-        ws.append(list(spec.headers))
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.fill = _HEADER_FILL
-            cell.alignment = Alignment(vertical="center")
         widths = [_width(h) for h in spec.headers]
         for values in spec.rows:
-            ws.append(list(values))
             for col, value in enumerate(values[: len(widths)]):
-                widths[col] = max(widths[col], _width(value))
-        last_row = len(spec.rows) + 1
+                w = _width(value)
+                if w > widths[col]:
+                    widths[col] = w
         for col in range(len(spec.headers)):
-            letter = get_column_letter(col + 1)
-            money = col in spec.money_columns
-            for (cell,) in ws.iter_rows(
-                min_row=2, max_row=last_row, min_col=col + 1, max_col=col + 1
-            ):
-                if money and isinstance(cell.value, Decimal | int):
-                    cell.number_format = MONEY_FORMAT
-                elif isinstance(cell.value, dt.date):
-                    cell.number_format = DATE_FORMAT
-            extra = 4 if money else 2
-            ws.column_dimensions[letter].width = min(_MAX_WIDTH, max(8, widths[col] + extra))
+            extra = 4 if col in spec.money_columns else 2
+            ws.column_dimensions[get_column_letter(col + 1)].width = min(
+                _MAX_WIDTH, max(8, widths[col] + extra)
+            )
         ws.freeze_panes = "A2"
+        last_row = len(spec.rows) + 1
         if spec.headers:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.headers))}{last_row}"
+        ws.append([_cell(ws, h, False, header=True) for h in spec.headers])
+        money = spec.money_columns
+        for values in spec.rows:
+            ws.append([_cell(ws, v, col in money) for col, v in enumerate(values)])
         if spec.notes:
             ws.append([])
             for values in spec.notes:
                 ws.append(list(values))
-    if not wb.worksheets:
+    if not sheets:
         wb.create_sheet("Sheet")
     return wb
 

@@ -1,0 +1,187 @@
+"""A proxy that shows a chosen set of source rows in a chosen order, for tables of 100,000 rows.
+
+``QSortFilterProxyModel`` compares rows through ``data()`` one pair at a time: with a Python model
+that is a few million calls into Python for one sort, and it sorts again on every ``dataChanged``.
+Here the order is computed in one pass with Python's own sort over keys the source model gives
+(``source.sort_key(row, column)``), the filter is a set of source rows, and ``dataChanged`` is only
+passed on. Selections and the current index survive a sort or filter change (persistent indexes are
+moved to the rows' new places).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsProxy(QAbstractProxyModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._wanted: frozenset[int] | None = None
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._source_of: list[int] = []  # proxy row -> source row
+        self._proxy_of: list[int] = []  # source row -> proxy row, -1 when hidden
+        self._connections: list[Any] = []
+
+    # --- the source --------------------------------------------------------------------------
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            for signal, slot in self._connections:
+                signal.disconnect(slot)
+        self._connections = []
+        self.beginResetModel()
+        super().setSourceModel(model)
+        if model is not None:
+            for signal, slot in (
+                (model.modelAboutToBeReset, self.beginResetModel),
+                (model.modelReset, self._source_reset),
+                (model.dataChanged, self._source_data_changed),
+                (model.headerDataChanged, self.headerDataChanged),
+                (model.layoutChanged, self._source_reshaped),
+                (model.rowsInserted, self._source_reshaped),
+                (model.rowsRemoved, self._source_reshaped),
+                (model.columnsInserted, self._source_reshaped),
+                (model.columnsRemoved, self._source_reshaped),
+            ):
+                signal.connect(slot)
+                self._connections.append((signal, slot))
+        self._compute()
+        self.endResetModel()
+
+    def _source_reset(self) -> None:
+        self._compute()
+        self.endResetModel()
+
+    def _source_reshaped(self, *_args: object) -> None:
+        self.beginResetModel()
+        self._compute()
+        self.endResetModel()
+
+    def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()) -> None:  # fmt: skip
+        if not self._source_of:
+            return
+        if top_left.row() == bottom_right.row():
+            row = self._proxy_of[top_left.row()] if top_left.row() < len(self._proxy_of) else -1
+            if row < 0:
+                return
+            first, last = row, row
+        else:
+            first, last = 0, len(self._source_of) - 1
+        self.dataChanged.emit(
+            self.index(first, top_left.column()), self.index(last, bottom_right.column()), roles
+        )
+
+    # --- what is shown -----------------------------------------------------------------------
+
+    def set_rows(self, rows: Collection[int] | None) -> None:
+        """Show only these source rows (None: all)."""
+        wanted = None if rows is None else frozenset(rows)
+        if wanted == self._wanted:
+            return
+        self._wanted = wanted
+        self._relayout()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column = column
+        self._sort_order = order
+        self._relayout()
+
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    def shown_rows(self) -> list[int]:
+        """Source rows in the order shown."""
+        return list(self._source_of)
+
+    def _compute(self) -> None:
+        source = self.sourceModel()
+        count = source.rowCount() if source is not None else 0
+        wanted = self._wanted
+        rows = list(range(count)) if wanted is None else [r for r in range(count) if r in wanted]
+        column = self._sort_column
+        if source is not None and 0 <= column < source.columnCount() and rows:
+            key = source.sort_key  # type: ignore[attr-defined]
+            keyed = [(key(r, column), r) for r in rows]
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            keyed.sort(key=lambda pair: pair[0], reverse=descending)
+            rows = [r for _k, r in keyed]
+        self._source_of = rows
+        proxy_of = [-1] * count
+        for n, r in enumerate(rows):
+            proxy_of[r] = n
+        self._proxy_of = proxy_of
+
+    def _relayout(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        sources = [self.mapToSource(i) for i in persistent]
+        self._compute()
+        self.changePersistentIndexList(persistent, [self.mapFromSource(s) for s in sources])
+        self.layoutChanged.emit()
+
+    # --- QAbstractProxyModel -----------------------------------------------------------------
+
+    def mapToSource(self, proxy_index: Index) -> QModelIndex:
+        source = self.sourceModel()
+        if source is None or not proxy_index.isValid():
+            return QModelIndex()
+        row = proxy_index.row()
+        if not 0 <= row < len(self._source_of):
+            return QModelIndex()
+        return source.index(self._source_of[row], proxy_index.column())
+
+    def mapFromSource(self, source_index: Index) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        row = source_index.row()
+        if not 0 <= row < len(self._proxy_of) or self._proxy_of[row] < 0:
+            return QModelIndex()
+        return self.index(self._proxy_of[row], source_index.column())
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not 0 <= row < len(self._source_of):
+            return QModelIndex()
+        if not 0 <= column < self.columnCount():
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._source_of)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        source = self.sourceModel()
+        return 0 if parent.isValid() or source is None else source.columnCount()
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._source_of)
+
+    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
+        return self.index(row, column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        source = self.sourceModel()
+        if source is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return source.headerData(section, orientation, role)
+        if not 0 <= section < len(self._source_of):
+            return None
+        return source.headerData(self._source_of[section], orientation, role)
