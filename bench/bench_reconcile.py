@@ -9,22 +9,27 @@ without an IP number in the payment register), payments in voucher batches and i
 and an expense record where each batch is one 奖励费 line among many other expense lines. About one
 row in a hundred carries an injected discrepancy of every kind the engine knows.
 
-Measured in the same run:
-- ours: ``reconcile()`` (all comparisons, checks, findings, summary), then also the seven totals
-  tables (they are built on first use, so they are timed separately and together);
-- datacompy: ``PandasCompare`` of the reward record and the payment register joined on person and
-  IP item (the DataFrames are built before the clock starts; amounts as floats, its fast path);
-- peak memory of our reconciliation (tracemalloc, Python allocations) and the process's peak RSS.
+Measured in the same run, interleaved:
+- ours: ``reconcile()`` with the rate table (all comparisons, checks, findings, summary) and
+  without it; then the seven totals tables (built on first use, so timed on their own);
+- datacompy: ``PandasCompare(...).matches()`` of the reward decisions and the payment register
+  joined on person and IP item, on person/ip/date/amount with amounts as floats (its fast path),
+  and with the amounts as the Decimals the ledgers hold plus the department; the DataFrames are
+  built before the clock starts;
+- memory, in a fresh interpreter without pandas: peak RSS with the ledgers loaded and after
+  reconciling them, and the reconciliation's own allocations (tracemalloc).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import gc
 import random
 import resource
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -279,46 +284,84 @@ def _in_date_order(entries: list[Entry], first_row: int) -> list[Entry]:
     ]
 
 
-def ours(led: Ledgers, rates: RateTable) -> tuple[float, float, object]:
+def timed(fn):
+    gc.collect()
     t0 = time.perf_counter()
-    rec = reconcile(led.rewards, led.payments, led.expenses, rates=rates)
-    t1 = time.perf_counter()
-    tables = rec.totals
-    t2 = time.perf_counter()
-    assert len(tables) == 7
-    return t1 - t0, t2 - t0, rec
+    result = fn()
+    return time.perf_counter() - t0, result
 
 
-def frames(led: Ledgers):
+def frames(led: Ledgers, *, decimal: bool):
+    """The reward decisions and the payment register as DataFrames: the columns both have."""
     import pandas as pd
 
     def frame(entries: list[Entry]) -> pd.DataFrame:
-        return pd.DataFrame(
-            {
-                "person": [e.person for e in entries],
-                "ip": [e.ip_number for e in entries],
-                "date": [e.date for e in entries],
-                "amount": [float(e.amount) for e in entries],
-            }
-        )
+        data = {
+            "person": [e.person for e in entries],
+            "ip": [e.ip_number for e in entries],
+            "date": [e.date for e in entries],
+            "amount": [e.amount if decimal else float(e.amount) for e in entries],
+        }
+        if decimal:
+            data["department"] = [e.department for e in entries]
+        return pd.DataFrame(data)
 
     return frame([r for r in led.rewards if not r.is_penalty]), frame(led.payments)
 
 
-def theirs(a, b) -> float:
+def datacompy_compare(a, b) -> None:
     import datacompy
 
-    t0 = time.perf_counter()
-    cmp = datacompy.PandasCompare(a, b, join_columns=["person", "ip"])
-    cmp.matches()
-    return time.perf_counter() - t0
+    datacompy.PandasCompare(a, b, join_columns=["person", "ip"]).matches()
+
+
+def show(label: str, runs: list[float]) -> float:
+    best = min(runs)
+    print(f"  {label:44} best {best:.3f} s   runs {' '.join(f'{x:.3f}' for x in runs)}")
+    return best
+
+
+def memory(rows: int) -> None:
+    """In a fresh interpreter without pandas: peak RSS with the ledgers, then after reconciling."""
+    led = Ledgers(rows)
+    rates = RateTable.from_dict(RATES)
+    gc.collect()
+    before = _rss("VmRSS")
+    _reset_peak()
+    tracemalloc.start()
+    rec = reconcile(led.rewards, led.payments, led.expenses, rates=rates)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    after = _rss("VmHWM")  # the peak since the reset (Linux); else the lifetime peak
+    assert rec.discrepancies
+    print(f"{before:.0f} {after:.0f} {peak / 2**20:.1f}")
+
+
+def _rss(field: str) -> float:
+    """MiB from /proc/self/status (Linux), else the lifetime peak from getrusage."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _reset_peak() -> None:
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current RSS
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=100_000)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.memory:
+        memory(args.rows)
+        return
     t = time.perf_counter()
     led = Ledgers(args.rows)
     print(
@@ -326,25 +369,30 @@ def main() -> None:
         f"{len(led.expenses):,} expense lines in {time.perf_counter() - t:.1f} s"
     )
     rates = RateTable.from_dict(RATES)
-    a, b = frames(led)
+    dc_float = frames(led, decimal=False)
+    dc_decimal = frames(led, decimal=True)
 
-    gc.collect()
-    rec_times, all_times, dc_times = [], [], []
-    for _ in range(args.repeat):
-        gc.collect()
-        r, full, rec = ours(led, rates)
-        rec_times.append(r)
-        all_times.append(full)
+    runs: dict[str, list[float]] = {k: [] for k in ("full", "norates", "tables", "dcf", "dcd")}
+    rec = None
+    for _ in range(args.repeat):  # interleaved, so that both see the same machine
+        seconds, rec = timed(
+            lambda: reconcile(led.rewards, led.payments, led.expenses, rates=rates)
+        )
+        runs["full"].append(seconds)
+        runs["tables"].append(timed(lambda: rec.totals)[0])  # noqa: B023
         del rec
-        gc.collect()
-        dc_times.append(theirs(a, b))
+        runs["norates"].append(timed(lambda: reconcile(led.rewards, led.payments, led.expenses))[0])
+        runs["dcf"].append(timed(lambda: datacompy_compare(*dc_float))[0])
+        runs["dcd"].append(timed(lambda: datacompy_compare(*dc_decimal))[0])
 
-    gc.collect()
-    tracemalloc.start()
-    _, _, rec = ours(led, rates)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    out = subprocess.run(
+        [sys.executable, __file__, "--memory", "--rows", str(args.rows)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    ledgers_rss, peak_rss, traced = float(out[0]), float(out[1]), float(out[2])
+    rec = reconcile(led.rewards, led.payments, led.expenses, rates=rates)
 
     found: dict[str, int] = {}
     for d in rec.discrepancies:
@@ -352,28 +400,21 @@ def main() -> None:
     print("kind                         injected  found")
     for kind in sorted(set(found) | set(led.injected)):
         print(f"  {kind:27} {led.injected.get(kind, 0):8} {found.get(kind, 0):6}")
-    best = min(rec_times)
-    best_all = min(all_times)
-    best_dc = min(dc_times)
+    print("timings (wall clock, interleaved runs):")
+    full = show("ours: reconcile(), with rates", runs["full"])
+    norates = show("ours: reconcile(), without rates", runs["norates"])
+    show("ours: then all seven totals tables", runs["tables"])
+    dcf = show("datacompy: rewards vs payments, floats", runs["dcf"])
+    dcd = show("datacompy: rewards vs payments, Decimals", runs["dcd"])
     print(
-        f"ours: reconcile()                 best {best:.3f} s  (runs: "
-        f"{', '.join(f'{x:.3f}' for x in rec_times)})"
+        f"ratio ours/datacompy(floats): {full / dcf:.2f} with rates, {norates / dcf:.2f} without; "
+        f"ours/datacompy(Decimals): {full / dcd:.2f}"
     )
     print(
-        f"ours: reconcile() + totals tables best {best_all:.3f} s  (runs: "
-        f"{', '.join(f'{x:.3f}' for x in all_times)})"
-    )
-    print(
-        f"datacompy PandasCompare (2-way)   best {best_dc:.3f} s  (runs: "
-        f"{', '.join(f'{x:.3f}' for x in dc_times)})"
-    )
-    print(
-        f"ratio ours/datacompy: {best / best_dc:.2f} (reconcile), "
-        f"{best_all / best_dc:.2f} (with totals)"
-    )
-    print(
-        f"peak memory of one reconciliation (tracemalloc): {peak / 2**20:.1f} MiB; "
-        f"process peak RSS: {rss:.0f} MiB"
+        f"memory (fresh process, no pandas): RSS {ledgers_rss:.0f} MiB with the three ledgers "
+        f"loaded, peak RSS {peak_rss:.0f} MiB while reconciling them "
+        f"(+{peak_rss - ledgers_rss:.0f} MiB); the reconciliation's own allocations peak at "
+        f"{traced:.1f} MiB (tracemalloc)"
     )
 
 

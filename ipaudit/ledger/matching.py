@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from itertools import compress, repeat
-from operator import add, eq, lt, not_
+from operator import add, and_, eq, lt, not_
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.columns import Columns, columns
@@ -52,6 +52,7 @@ _OPEN = -1
 _CLOSED = -2  # a duplicate, a penalty paid out, or an extra payment: not settling a reward
 _MULTI = -3  # a reward settled by several payments
 _NO_AMOUNT = Decimal("NaN")  # equal to no amount, and compared fast (unlike None)
+_NO_PERSON = "\x00"
 
 
 class MatchHow(StrEnum):
@@ -300,48 +301,80 @@ class _Matcher:
         P, paid, owner = self.P, self.paid, self.owner
         n_r, n_p = len(self.R), len(P)
         rip, pip = self.rc.ip_number, self.pc.ip_number
-        ramt = self.rc.amount
+        ramt, rper = self.rc.amount, self.rc.person
         pamt = [*self.pc.amount, _NO_AMOUNT]  # index n_p: "no payment", equal to no amount
-        # keys "person\x1fitem": a string hashes once (a tuple key would hash every time)
-        rkeys = _person_item(self.rc.person, rip)
-        pkeys = _person_item(self.pc.person, pip)
-        last = dict(zip(pkeys, range(n_p), strict=True))
-        first = dict(zip(reversed(pkeys), range(n_p - 1, -1, -1), strict=True))
-        for j in compress(range(n_p), map(not_, pip)):  # no IP item: pass 3
-            last.pop(pkeys[j], None)
-            first.pop(pkeys[j], None)
+        pper = [*self.pc.person, _NO_PERSON]
+        # keyed by the IP number as written: its string hashes once and is shared by both ledgers
+        last = dict(zip(pip, range(n_p), strict=True))
+        first = dict(zip(reversed(pip), range(n_p - 1, -1, -1), strict=True))
+        last.pop("", None)  # no IP item: pass 3
+        first.pop("", None)
         for j in self.penalty_payments:
-            if last.get(pkeys[j]) == j:
-                del last[pkeys[j]]
-            if first.get(pkeys[j]) == j:
-                del first[pkeys[j]]
-        # the key's last payment when the amounts agree, else its first one (an application and
-        # a grant reward for one patent …); all of it with the loops in C
-        js = list(map(last.get, rkeys, repeat(n_p)))
-        agree = list(map(eq, map(pamt.__getitem__, js), ramt))
+            if last.get(pip[j]) == j:
+                del last[pip[j]]
+            if first.get(pip[j]) == j:
+                del first[pip[j]]
+        # the item's last payment when person and amount agree, else its first one (inventors
+        # sharing an item, an application and a grant reward …); all of it with the loops in C
+        js = list(map(last.get, rip, repeat(n_p)))
+        agree = list(
+            map(
+                and_,
+                map(eq, map(pamt.__getitem__, js), ramt),
+                map(eq, map(pper.__getitem__, js), rper),
+            )
+        )
         ri = list(compress(range(n_r), agree))
         pj = list(compress(js, agree))
         rest = list(compress(range(n_r), map(not_, agree)))
         if rest:
-            js = list(map(first.get, map(rkeys.__getitem__, rest), repeat(n_p)))
-            agree = list(map(eq, map(pamt.__getitem__, js), map(ramt.__getitem__, rest)))
+            js = list(map(first.get, map(rip.__getitem__, rest), repeat(n_p)))
+            agree = list(
+                map(
+                    and_,
+                    map(eq, map(pamt.__getitem__, js), map(ramt.__getitem__, rest)),
+                    map(eq, map(pper.__getitem__, js), map(rper.__getitem__, rest)),
+                )
+            )
             ri += compress(rest, agree)
             pj += compress(js, agree)
+            rest = list(compress(rest, map(not_, agree)))
+        if rest:  # items with more payments: by (person, item), among that item's payments left
+            items = set(map(rip.__getitem__, rest))
+            items.discard("")
+            used = set(pj)
+            left = [
+                j
+                for j in compress(range(n_p), map(items.__contains__, pip))
+                if j not in used and not P[j].is_penalty
+            ]
+            pkeys = _person_item(map(pper.__getitem__, left), map(pip.__getitem__, left))
+            rkeys = _person_item(map(rper.__getitem__, rest), map(rip.__getitem__, rest))
+            for index in (
+                dict(zip(pkeys, left, strict=True)),
+                dict(zip(reversed(pkeys), reversed(left), strict=True)),
+            ):
+                js = list(map(index.get, rkeys, repeat(n_p)))
+                agree = list(map(eq, map(pamt.__getitem__, js), map(ramt.__getitem__, rest)))
+                ri += compress(rest, agree)
+                pj += compress(js, agree)
+                rkeys = list(compress(rkeys, map(not_, agree)))
+                rest = list(compress(rest, map(not_, agree)))
         busy: set[str] = set()
-        if len(set(pj)) < len(pj):  # two rewards of one key want the same payment
+        if len(set(pj)) < len(pj):  # two rewards want the same payment: decide by item
             taken_by = Counter(pj)
-            busy = {pkeys[j] for j, c in taken_by.items() if c > 1}
+            busy = {pip[j] for j, c in taken_by.items() if c > 1}
         for i, j in zip(ri, pj, strict=True):
             paid[i] = j
             owner[j] = i
-        if busy:  # decide those keys in groups
+        if busy:  # decide those items in groups
             groups: dict[str, tuple[list[int], list[int]]] = {k: ([], []) for k in busy}
-            for i in compress(range(n_r), map(busy.__contains__, rkeys)):
-                groups[rkeys[i]][0].append(i)
+            for i in compress(range(n_r), map(busy.__contains__, rip)):
+                groups[rip[i]][0].append(i)
                 paid[i] = _OPEN
-            for j in compress(range(n_p), map(busy.__contains__, pkeys)):
+            for j in compress(range(n_p), map(busy.__contains__, pip)):
                 if not P[j].is_penalty:
-                    groups[pkeys[j]][1].append(j)
+                    groups[pip[j]][1].append(j)
                     owner[j] = _OPEN
             for rl, pl in groups.values():
                 self._exact_group(rl, pl, windowed=False)
@@ -612,7 +645,7 @@ class _Matcher:
     # -- paid before the decision -----------------------------------------------------------
     def mark_early(self) -> None:
         """Rewards with a payment dated before the decision (a missing date never is)."""
-        pdates = list(self.pc.date)
+        pdates = self.pc.date
         rdates = self.rc.date
         if None in pdates:  # (dates compare fast with None)
             pdates = [d or dt.date.max for d in pdates]
@@ -621,7 +654,7 @@ class _Matcher:
         paid = self.paid
         # the date of each reward's single payment; open (-1) and multi (-3) rewards read one of
         # three "never early" dates put at the end
-        pdates += [dt.date.max] * 3
+        pdates = [*pdates, dt.date.max, dt.date.max, dt.date.max]
         pay_dates = map(pdates.__getitem__, paid)
         self.early.update(compress(range(len(paid)), map(lt, pay_dates, rdates)))
         for i, js in self.multi.items():

@@ -15,15 +15,13 @@ Pure Python, no Qt, no database; linear in the number of rows apart from sorting
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ipaudit.domain.model import Grade
 from ipaudit.ledger.batches import Batch, BatchMatching, match_batches
-from ipaudit.ledger.columns import Columns
+from ipaudit.ledger.columns import Columns, collector_paused
 from ipaudit.ledger.discrepancies import suggest_grade
 from ipaudit.ledger.ipchecks import check_ip_numbers, check_portfolio
 from ipaudit.ledger.ipkeys import IpKeys
@@ -38,7 +36,7 @@ from ipaudit.ledger.model import (
 )
 from ipaudit.ledger.rates import RateTable, check_rates
 from ipaudit.ledger.summary import Summary, kind_lines
-from ipaudit.ledger.totals import Dimension, TotalsTable, build_totals, check_stated_totals
+from ipaudit.ledger.totals import Dimension, TotalsBuilder, TotalsTable, check_stated_totals
 
 ZERO = Decimal("0.00")
 _KIND_ORDER = {kind: n for n, kind in enumerate(DiscrepancyKind)}
@@ -54,7 +52,7 @@ class Reconciliation:
     matching: RewardMatching  # reward record <-> payment register
     batching: BatchMatching  # payment register <-> expense record
     period: tuple[dt.date, dt.date] | None = None
-    _totals: dict[Dimension, TotalsTable] | None = field(default=None, repr=False)
+    _totals: TotalsBuilder | None = field(default=None, repr=False)
     _by_source: dict[SourceRef, object] | None = field(default=None, repr=False)
     _findings: dict[SourceRef, list[Discrepancy]] | None = field(default=None, repr=False)
 
@@ -69,20 +67,24 @@ class Reconciliation:
         return self.batching.batches
 
     # -- totals ----------------------------------------------------------------------------
+    def totals_table(self, dim: Dimension) -> TotalsTable:
+        """The totals of one dimension (period, year, quarter, month, person, department, IP
+        item), built on first request: a view showing one table pays for that one only."""
+        if self._totals is None:
+            lines = self.batching.reward_lines
+            self._totals = TotalsBuilder(
+                self.matching.reward_columns,
+                self.matching.payment_columns,
+                [self.expenses[i] for i in lines],
+                period=self.period,
+                penalties=self.matching.penalties,
+            )
+        return self._totals.table(dim)
+
     @property
     def totals(self) -> dict[Dimension, TotalsTable]:
-        """Totals per audit period, year, quarter, month, person, department and IP item.
-
-        Built on first use (a view that never shows them does not pay for them).
-        """
-        if self._totals is None:
-            self._totals = build_totals(
-                self.rewards,
-                self.payments,
-                [self.expenses[i] for i in self.batching.reward_lines],
-                period=self.period,
-            )
-        return self._totals
+        """All seven totals tables."""
+        return {dim: self.totals_table(dim) for dim in Dimension}
 
     # -- links for highlighting ------------------------------------------------------------
     def _index(self) -> dict[SourceRef, object]:
@@ -181,7 +183,7 @@ def reconcile(
     from the synonyms file: 奖励费, 奖金, 激励费 …).
     ``period``: the audit period, for the totals tables only.
     """
-    with _collector_paused():
+    with collector_paused():
         return _reconcile(
             list(rewards),
             list(payments),
@@ -194,20 +196,6 @@ def reconcile(
             is_reward_category,
             period,
         )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while hundreds of thousands of small containers are
-    built: none of them forms a cycle, and each collection would walk every entry of the three
-    ledgers again (it otherwise takes most of the time of a large reconciliation)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _reconcile(
@@ -269,7 +257,7 @@ def _summary(
             booked += len(batch.payments)
         else:
             clean_not_booked += sum(1 for j in batch.payments if rm.payment_clean(j))
-    expense_amounts = ec.amount
+    expenses = ec.entries
     return Summary(
         reward_count=len(rm.rewards),
         penalty_count=len(rm.penalties),
@@ -285,6 +273,6 @@ def _summary(
         rewards_total=sum(rm.reward_columns.amount, ZERO),
         penalties_total=sum((p.amount for p in rm.penalties), ZERO),
         payments_total=sum(rm.payment_columns.amount, ZERO),
-        expenses_total=sum(map(expense_amounts.__getitem__, bm.reward_lines), ZERO),
+        expenses_total=sum((expenses[i].amount for i in bm.reward_lines), ZERO),
         kinds=kind_lines(found),
     )

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from operator import attrgetter
 
 from ipaudit.ledger import discrepancies as dsc
+from ipaudit.ledger.columns import Columns, collector_paused, columns
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry, LedgerKind, StatedTotal
 
 ZERO = Decimal("0.00")
@@ -132,10 +132,6 @@ def _sum_by(keys: Iterable[object], amounts: Iterable[Decimal]) -> _Sums:
     return sums
 
 
-_AMOUNT = attrgetter("amount")
-_DATE = attrgetter("date")
-
-
 def _time_key(dim: Dimension, date: dt.date | None, period_label: str) -> str:
     if date is None:
         return ""
@@ -161,65 +157,108 @@ def _fold(sums: _Sums, fn: Callable[[object], str]) -> _Sums:
     return out
 
 
+class TotalsBuilder:
+    """Builds the totals tables one dimension at a time, on request, and keeps them.
+
+    ``rewards`` may include penalties (kept in their own column); ``reward_expenses`` are the
+    reward-category expense lines only. With ``period`` (first day, last day) dated entries
+    outside it are left out; undated ones stay.
+    """
+
+    def __init__(
+        self,
+        rewards: Sequence[Entry] | Columns,
+        payments: Sequence[Entry] | Columns,
+        reward_expenses: Sequence[Entry] | Columns,
+        *,
+        period: tuple[dt.date, dt.date] | None = None,
+        penalties: Sequence[Entry] | Columns | None = None,
+    ) -> None:
+        """``penalties``: given apart, then ``rewards`` holds the decisions only."""
+        rc, pc, ec = columns(rewards), columns(payments), columns(reward_expenses)
+        if penalties is None:
+            flags = rc.is_penalty
+            rc, pen = rc.split(flags) if any(flags) else (rc, Columns([]))
+        else:
+            pen = columns(penalties)
+        if period is not None:
+            rc, pen, pc, ec = (_within(c, period) for c in (rc, pen, pc, ec))
+        decisions = rc
+        self._ledgers = {
+            "rewards": decisions,
+            "penalties": pen,
+            "payments": pc,
+            "expenses": ec,
+        }
+        if period is not None:
+            self.label = f"{period[0].isoformat()}–{period[1].isoformat()}"
+        else:
+            ends = [
+                (min(_dated(c), default=None), max(_dated(c), default=None))
+                for c in (rc, pen, pc, ec)
+            ]
+            dates = [d for pair in ends for d in pair if d]
+            self.label = f"{min(dates).isoformat()}–{max(dates).isoformat()}" if dates else ""
+        self._by_date: dict[str, _Sums] | None = None
+        self._tables: dict[Dimension, TotalsTable] = {}
+
+    def table(self, dim: Dimension) -> TotalsTable:
+        found = self._tables.get(dim)
+        if found is None:
+            with collector_paused():
+                found = self._tables[dim] = self._build(dim)
+        return found
+
+    def tables(
+        self, dimensions: Iterable[Dimension] = tuple(Dimension)
+    ) -> dict[Dimension, TotalsTable]:
+        return {dim: self.table(dim) for dim in dimensions}
+
+    def _build(self, dim: Dimension) -> TotalsTable:
+        if dim.is_time:
+            if self._by_date is None:
+                self._by_date = {
+                    name: _sum_by(c.date, c.amount) for name, c in self._ledgers.items()
+                }
+            label = self.label
+
+            def key_of(d: object) -> str:
+                return _time_key(dim, d if isinstance(d, dt.date) else None, label)
+
+            sums = {name: _fold(s, key_of) for name, s in self._by_date.items()}
+        else:
+            attr = {Dimension.PERSON: "person", Dimension.DEPARTMENT: "department"}.get(
+                dim, "ip_number"
+            )
+            sums = {
+                name: _sum_by(getattr(c, attr), c.amount)
+                for name, c in self._ledgers.items()
+                if name != "expenses"
+            }
+        return _table(dim, sums)
+
+
+def _dated(c: Columns) -> list[dt.date]:
+    dates = c.date
+    return [d for d in dates if d is not None] if None in dates else dates
+
+
+def _within(c: Columns, period: tuple[dt.date, dt.date]) -> Columns:
+    lo, hi = period
+    keep = [d is None or lo <= d <= hi for d in c.date]
+    return c.split(keep)[1] if not all(keep) else c
+
+
 def build_totals(
-    rewards: Sequence[Entry],
-    payments: Sequence[Entry],
-    reward_expenses: Sequence[Entry],
+    rewards: Sequence[Entry] | Columns,
+    payments: Sequence[Entry] | Columns,
+    reward_expenses: Sequence[Entry] | Columns,
     *,
     period: tuple[dt.date, dt.date] | None = None,
     dimensions: Iterable[Dimension] = tuple(Dimension),
 ) -> dict[Dimension, TotalsTable]:
-    """Totals tables for ``dimensions``; ``reward_expenses`` are the reward-category lines only.
-
-    With ``period`` (first day, last day) dated entries outside it are left out; undated ones stay.
-    """
-    if period is not None:
-        lo, hi = period
-
-        def inside(e: Entry) -> bool:
-            return e.date is None or lo <= e.date <= hi
-
-        rewards = [e for e in rewards if inside(e)]
-        payments = [e for e in payments if inside(e)]
-        reward_expenses = [e for e in reward_expenses if inside(e)]
-    ledgers: dict[str, Sequence[Entry]] = {
-        "rewards": [r for r in rewards if not r.is_penalty],
-        "penalties": [r for r in rewards if r.is_penalty],
-        "payments": payments,
-        "expenses": reward_expenses,
-    }
-    if period is not None:
-        label = f"{period[0].isoformat()}–{period[1].isoformat()}"
-    else:
-        dates = [e.date for e in (*rewards, *payments, *reward_expenses) if e.date]
-        label = f"{min(dates).isoformat()}–{max(dates).isoformat()}" if dates else ""
-    by_date: dict[str, _Sums] = {}
-    tables: dict[Dimension, TotalsTable] = {}
-    for dim in dimensions:
-        if dim.is_time:
-            if not by_date:
-                by_date = {
-                    name: _sum_by(map(_DATE, entries), map(_AMOUNT, entries))
-                    for name, entries in ledgers.items()
-                }
-
-            def key_of(d: object, dim: Dimension = dim) -> str:
-                return _time_key(dim, d if isinstance(d, dt.date) else None, label)
-
-            sums = {name: _fold(s, key_of) for name, s in by_date.items()}
-        else:
-            getter = attrgetter(
-                {Dimension.PERSON: "person", Dimension.DEPARTMENT: "department"}.get(
-                    dim, "ip_number"
-                )
-            )
-            sums = {
-                name: _sum_by(map(getter, entries), map(_AMOUNT, entries))
-                for name, entries in ledgers.items()
-                if name != "expenses"
-            }
-        tables[dim] = _table(dim, sums)
-    return tables
+    """Totals tables for ``dimensions`` (see :class:`TotalsBuilder`)."""
+    return TotalsBuilder(rewards, payments, reward_expenses, period=period).tables(dimensions)
 
 
 def _table(dim: Dimension, sums: Mapping[str, _Sums]) -> TotalsTable:
