@@ -410,12 +410,16 @@ def main() -> None:
         f"ratio ours/datacompy(floats): {full / dcf:.2f} with rates, {norates / dcf:.2f} without; "
         f"ours/datacompy(Decimals): {full / dcd:.2f}"
     )
+    verdict = "met" if full <= dcf else "NOT met"
+    print(f"budget: reconcile() ≤ datacompy (floats): {verdict} ({full:.3f} s vs {dcf:.3f} s)")
     print(
         f"memory (fresh process, no pandas): RSS {ledgers_rss:.0f} MiB with the three ledgers "
         f"loaded, peak RSS {peak_rss:.0f} MiB while reconciling them "
         f"(+{peak_rss - ledgers_rss:.0f} MiB); the reconciliation's own allocations peak at "
         f"{traced:.1f} MiB (tracemalloc)"
     )
+    verdict = "met" if peak_rss <= 500 else "NOT met"
+    print(f"budget: peak memory ≤ 500 MB: {verdict} ({peak_rss:.0f} MiB)")
 
 
 if __name__ == "__main__":
