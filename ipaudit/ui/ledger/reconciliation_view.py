@@ -390,12 +390,15 @@ class ReconciliationView(QWidget):
             return None
         snap = self.export_snapshot()
         return background.start(
-            lambda _ctx: write_xlsx(path, view_sheets.build_sheets(snap)),
+            lambda ctx: write_xlsx(
+                path, view_sheets.build_sheets(snap), ctx.progress, ctx.cancelled
+            ),
             lambda written: self.exported.emit(str(written)),
             lambda exc: errors.show_error(exc, self, self.tr("The view was not exported.")),
             description="export reconciliation view",
             parent=self,
             label=self.tr("Writing %1…").replace("%1", path.name),
+            cancellable=True,
         )
 
     # --- display -----------------------------------------------------------------------------

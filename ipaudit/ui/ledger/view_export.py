@@ -8,7 +8,7 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -19,10 +19,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ipaudit.store.blobs import Cancelled
+
 MONEY_FORMAT = '"¥"#,##0.00;[Red]"¥"-#,##0.00'
 DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FILL = PatternFill("solid", fgColor="DBE9F7")
 _MAX_WIDTH = 60
+_STEP = 2000  # rows between progress reports
 
 Value = str | int | Decimal | dt.date | None
 
@@ -76,9 +79,21 @@ def _cell(ws: Any, value: Value, money: bool, header: bool = False) -> Any:
     return value
 
 
-def build_workbook(sheets: Sequence[ExportSheet]) -> Workbook:
-    """A write-only workbook (rows streamed, so 100,000-row sheets stay quick and small)."""
+def build_workbook(
+    sheets: Sequence[ExportSheet],
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> tuple[Workbook, bool]:
+    """A write-only workbook (rows streamed, so 100,000-row sheets stay quick and small), and
+    whether it is complete.
+
+    ``progress(rows done, rows in all)`` is called every few thousand rows; when ``cancel()``
+    returns True the rows stop there and the workbook comes back incomplete (it must still be
+    saved somewhere, which closes its streams, and then thrown away).
+    """
     wb = Workbook(write_only=True)
+    total = sum(len(spec.rows) for spec in sheets)
+    done = 0
     taken: set[str] = set()
     for spec in sheets:
         ws = wb.create_sheet(_sheet_title(spec.title, taken))
@@ -99,26 +114,42 @@ def build_workbook(sheets: Sequence[ExportSheet]) -> Workbook:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.headers))}{last_row}"
         ws.append([_cell(ws, h, False, header=True) for h in spec.headers])
         money = spec.money_columns
-        for values in spec.rows:
+        for n, values in enumerate(spec.rows, 1):
             ws.append([_cell(ws, v, col in money) for col, v in enumerate(values)])
+            if not n % _STEP:
+                if cancel is not None and cancel():
+                    return wb, False
+                if progress is not None:
+                    progress(done + n, total)
+        done += len(spec.rows)
         if spec.notes:
             ws.append([])
             for values in spec.notes:
                 ws.append(list(values))
     if not sheets:
         wb.create_sheet("Sheet")
-    return wb
+    return wb, True
 
 
-def write_xlsx(path: str | Path, sheets: Sequence[ExportSheet]) -> Path:
-    """Write ``sheets`` to ``path`` atomically (a temporary file renamed into place)."""
+def write_xlsx(
+    path: str | Path,
+    sheets: Sequence[ExportSheet],
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path:
+    """Write ``sheets`` to ``path`` atomically (a temporary file renamed into place).
+
+    A cancelled or failed export leaves no file behind and an existing ``path`` untouched.
+    """
     target = Path(path)
-    wb = build_workbook(sheets)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".xlsx", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        wb, complete = build_workbook(sheets, progress, cancel)
         wb.save(tmp)
+        if not complete:
+            raise Cancelled()
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
