@@ -402,11 +402,24 @@ class _Matcher:
                 g = groups.get((P[j].person, k))
                 if g is not None:
                     g[1].append(j)
+        R, P = self.R, self.P
         for rl, pl in groups.values():
-            if pl:
-                self._exact_group(rl, pl, windowed=False)
-                if len(pl) >= 2:
-                    self._instalments(rl, pl)
+            if not pl:
+                continue
+            if len(rl) == 1:  # the usual shapes, without the general search
+                i = rl[0]
+                amount = R[i].amount
+                if len(pl) == 1:
+                    if P[pl[0]].amount == amount:
+                        self._settle(i, (pl[0],))
+                    continue
+                two = len(pl) == 2 and P[pl[0]].amount > 0 and P[pl[1]].amount > 0
+                if two and P[pl[0]].amount + P[pl[1]].amount == amount:
+                    self._settle(i, tuple(sorted(pl, key=lambda j: (_date_key(P[j]), j))))
+                    continue
+            self._exact_group(rl, pl, windowed=False)
+            if len(pl) >= 2:
+                self._instalments(rl, pl)
         self._refresh_open()
 
     def _exact_group(self, rl: list[int], pl: list[int], *, windowed: bool) -> None:
