@@ -513,8 +513,11 @@ class _Matcher:
             if all(self.rk(i) for i in rl) and all(self.pk(j) for j in pl):
                 continue  # both sides carry IP items: nothing blank to match here
             self._exact_nearest(rl, pl, claimed)
-            self._instalments([i for i in rl if i not in claimed], pl)
-            self._instalments([i for i in rl if i in claimed], pl)
+            pl = [j for j in pl if self.owner[j] == _OPEN]
+            rl = [i for i in rl if self.paid[i] == _OPEN]
+            if len(pl) >= 2 and rl:
+                self._instalments([i for i in rl if i not in claimed], pl)
+                self._instalments([i for i in rl if i in claimed], pl)
         self._refresh_open()
 
     def blank_fast(self) -> None:
