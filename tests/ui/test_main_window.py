@@ -293,3 +293,45 @@ def test_a_copy_of_the_demo_opens_side_by_side_after_close(
         assert opened.open_path(other)
     assert opened.session is not None and opened.session.workspace.path == other
     assert Settings().recent_files[:2] == [str(other.resolve()), str(demo_path.resolve())]
+
+
+def test_the_tools_of_the_later_parts_open_from_the_menus(opened: MainWindow) -> None:
+    opened.menus.tools.aboutToShow.emit()
+    page = opened.page
+    assert page is not None
+    for key, action in (
+        ("ledger_import", opened.acts.import_ledger),
+        ("export", opened.acts.export_pack),
+        ("verify", opened.acts.verify_pack),
+        ("reconciliation", opened.acts.reconciliation),
+    ):
+        component = panels.TOOLS[key]
+        if not panels.available(component):
+            assert not action.isEnabled()
+            continue
+        assert action.isEnabled(), key
+        before = set(opened.findChildren(QDialog))
+        action.trigger()
+        if key == "reconciliation":
+            view = page.extra_view("reconciliation")
+            assert view is not None and type(view).__name__ == component.name
+            assert page.tabs.currentWidget() is view
+            assert page.tabs.tabText(page.tabs.currentIndex()) == "台账核对"
+            action.trigger()  # shown again, not added twice
+            assert page.tabs.count() == 4
+        else:
+            opened_now = [d for d in opened.findChildren(QDialog) if d not in before]
+            assert any(type(d).__name__ == component.name for d in opened_now), key
+            for d in opened_now:
+                d.close()
+
+
+def test_tools_need_a_whole_workspace(window: MainWindow, demo_path, qtbot) -> None:
+    window.menus.tools.aboutToShow.emit()
+    assert not window.acts.reconciliation.isEnabled()
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        window.open_for_department(demo_path, "finance")
+    window.menus.tools.aboutToShow.emit()
+    if panels.available(panels.TOOLS["reconciliation"]):
+        assert not window.acts.reconciliation.isEnabled()
+        assert window.acts.reconciliation.toolTip() == "请先打开整个工作区"
