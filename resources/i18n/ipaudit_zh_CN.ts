@@ -60,27 +60,27 @@
     <context>
         <name>ChecklistModel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="240" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="244" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="241" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="245" />
             <source>Finding</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="242" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="246" />
             <source>Files</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="280" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="286" />
             <source>Clause number or title not confirmed against the published standard</source>
             <translation>条款号或标题尚未与正式发布的标准核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="335" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="341" />
             <source>%1 current files</source>
             <translation>%1 个现行文件</translation>
         </message>
@@ -88,37 +88,37 @@
     <context>
         <name>ChecklistView</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="209" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="216" />
             <source>%1 of %2 items shown</source>
             <translation>显示 %1 / %2 个条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="211" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="218" />
             <source>%1 items</source>
             <translation>%1 个条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="223" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="230" />
             <source>Search items (title, clause, key)</source>
             <translation>搜索条目（标题、条款、编号）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="224" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="231" />
             <source>Search items</source>
             <translation>搜索条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="225" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="232" />
             <source>Only what blocks</source>
             <translation>只看阻碍项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="227" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="234" />
             <source>Show only items with a major or minor finding that is not accepted</source>
             <translation>只显示有未说明的严重或一般不符合项的条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="229" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="236" />
             <source>Checklist</source>
             <translation>检查清单</translation>
         </message>
@@ -376,26 +376,183 @@
         </message>
     </context>
     <context>
+        <name>DiscrepanciesModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="90" />
+            <source>Grade</source>
+            <extracomment>the ``Discrepancy`` a value that sorts the column the accepted explanation, or None</extracomment>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="91" />
+            <source>Discrepancy</source>
+            <translation>差异类型</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="92" />
+            <source>People</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="93" />
+            <source>IP items</source>
+            <translation>知识产权项目</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="94" />
+            <source>Expected</source>
+            <translation>应为</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="95" />
+            <source>Actual</source>
+            <translation>实际</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="96" />
+            <source>Difference</source>
+            <translation>差额</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="97" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="98" />
+            <source>Accepted because</source>
+            <translation>接受理由</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiscrepancyPanel</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="200" />
+            <source>Select a discrepancy to see its rows in the ledgers.</source>
+            <extracomment>the selected discrepancy, or None</extracomment>
+            <translation>选择一项差异，即可在台账中看到相关的行。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="206" />
+            <source>Accepted because:</source>
+            <translation>接受理由：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="220" />
+            <source>Discrepancies</source>
+            <translation>差异</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="224" />
+            <source>Accept with e&amp;xplanation…</source>
+            <translation>说明理由并接受(&amp;X)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="226" />
+            <source>Accept the difference with a written explanation the report shows</source>
+            <translation>填写理由后接受该差异，理由会显示在报告中</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="228" />
+            <source>&amp;Withdraw acceptance</source>
+            <translation>撤销接受(&amp;W)</translation>
+        </message>
+    </context>
+    <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="324" />
-            <source>Imported %1 entries of the %2 from %3.</source>
-            <translation type="unfinished" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="325" />
+            <source>Imported %1 entries of %2 from %3.</source>
+            <translation>已从 %3 导入%2的 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="331" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="332" />
             <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
-            <translation type="unfinished" />
+            <translation>%1 个问题随导入一并保存；修改文件后再次导入即可替换。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="335" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="336" />
             <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
-            <translation type="unfinished" />
+            <translation>已记住此表头格式的列对应关系。对账结果和问题清单已随之更新。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="341" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="342" />
             <source>Imported</source>
-            <translation type="unfinished" />
+            <translation>已导入</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="343" />
+            <source>The import is stored in the workspace.</source>
+            <translation>导入结果已保存到工作区。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntriesModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="142" />
+            <source>Row</source>
+            <extracomment>the ``Entry`` a value that sorts the column (dates as ISO text, amounts as cents, row numbers as ints) NONE, OPEN or ACCEPTED: whether a discrepancy cites the row, and whether all are accepted True when the row is linked to the selection in another table</extracomment>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="143" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="144" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="145" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="146" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="147" />
+            <source>IP item</source>
+            <translation>知识产权项目</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="148" />
+            <source>Description</source>
+            <translation>事由/摘要</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="149" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="150" />
+            <source>Voucher</source>
+            <translation>凭证号</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="151" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="204" />
+            <source>Penalty</source>
+            <translation>处罚</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="204" />
+            <source>Reward</source>
+            <translation>奖励</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="233" />
+            <source>accepted</source>
+            <translation>已接受</translation>
         </message>
     </context>
     <context>
@@ -602,29 +759,163 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="196" />
+            <source>Save the pack as</source>
+            <extracomment>the pack was written (``PackResult``) the export was cancelled; nothing was left behind</extracomment>
+            <translation>资料包另存为</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="196" />
+            <source>Zip files (*.zip)</source>
+            <translation>Zip 压缩文件 (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="202" />
+            <source>Folder to put the pack in</source>
+            <translation>选择存放资料包的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="239" />
+            <source>Choose where to write the pack.</source>
+            <translation>请选择资料包的保存位置。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="248" />
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="269" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="283" />
+            <source>The pack was written to %1 (%2 files).</source>
+            <translation>资料包已写入 %1（共 %2 个文件）。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="295" />
+            <source>The pack was not written.</source>
+            <translation>资料包未生成。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="298" />
+            <source>The pack could not be exported.</source>
+            <translation>无法导出资料包。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="304" />
+            <source>Export cancelled; nothing was written.</source>
+            <translation>已取消导出，没有写入任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="324" />
+            <source>Export readiness pack</source>
+            <translation>导出迎审资料包</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="325" />
+            <source>&amp;Save to:</source>
+            <translation>保存到(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="326" />
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="327" />
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="328" />
+            <source>&amp;Folder</source>
+            <translation>文件夹(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="329" />
+            <source>&amp;Zip file</source>
+            <translation>Zip 压缩文件(&amp;Z)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="330" />
+            <source>&amp;Language of the documents:</source>
+            <translation>文档语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="331" />
+            <source>Include the &amp;evidence files</source>
+            <translation>包含证据文件(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="332" />
+            <source>Include &amp;older versions of evidence</source>
+            <translation>包含证据的旧版本(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="333" />
+            <source>&amp;Mask ID card and mobile numbers in the documents</source>
+            <translation>对文档中的身份证号码和手机号码脱敏(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="334" />
+            <source>Also make a &amp;PDF of the report</source>
+            <translation>同时生成报告的 PDF(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="336" />
+            <source>LibreOffice is not installed, so no PDF can be made.</source>
+            <translation>本机未安装 LibreOffice，无法生成 PDF。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="338" />
+            <source>O&amp;verwrite an existing pack of the same name</source>
+            <translation>覆盖同名的已有资料包(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="339" />
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="340" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="341" />
+            <source>Show in folder</source>
+            <translation>在文件夹中显示</translation>
+        </message>
+    </context>
+    <context>
         <name>FactsEditor</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="70" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="71" />
             <source>Policy and objectives</source>
             <translation>方针和目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="71" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="72" />
             <source>Headcount and duties</source>
             <translation>人数和职责</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="72" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="73" />
             <source>Procedures</source>
             <translation>程序文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="73" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="74" />
             <source>Certificates and portfolio</source>
             <translation>证书和知识产权数量</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="79" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="80" />
             <source>The facts are read-only in a department view; the compliance manager maintains them.</source>
             <translation>部门视图中手册事实为只读，由体系专员维护。</translation>
         </message>
@@ -659,22 +950,22 @@
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="79" />
             <source>Choose a ledger file</source>
-            <translation type="unfinished" />
+            <translation>选择台账文件</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="81" />
             <source>Spreadsheets and CSV (%1);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>电子表格和 CSV (%1);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="102" />
             <source>Choose the ledger file</source>
-            <translation type="unfinished" />
+            <translation>选择台账文件</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="105" />
             <source>The reward record, the payment register, the expense record or the IP portfolio, as finance keeps it: xlsx, xls, ods or csv.</source>
-            <translation type="unfinished" />
+            <translation>奖惩记录表、奖金发放登记表、经费使用记录或知识产权台账，财务保存的原样文件即可：xlsx、xls、ods 或 csv。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="109" />
@@ -691,17 +982,17 @@
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="111" />
             <source>&amp;Ledger:</source>
-            <translation type="unfinished" />
+            <translation>台账类型(&amp;L)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="112" />
             <source>Detect from the headers</source>
-            <translation type="unfinished" />
+            <translation>根据表头自动识别</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="117" />
             <source>Importing a ledger replaces the earlier import of the same ledger. Explanations you accepted for its differences are kept while the differences remain.</source>
-            <translation type="unfinished" />
+            <translation>导入台账会替换同一台账之前的导入。已接受的差异说明会保留，只要这些差异仍然存在。</translation>
         </message>
     </context>
     <context>
@@ -789,63 +1080,63 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="323" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="324" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="329" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="330" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="338" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="339" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="351" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="427" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="352" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="428" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="417" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="418" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="419" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="420" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="424" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="425" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="425" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="426" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="426" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="427" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="428" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="429" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="429" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="430" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="431" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="432" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -853,156 +1144,158 @@
     <context>
         <name>LedgerImportWizard</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/import_wizard.py" line="64" />
+            <location filename="../../ipaudit/ui/ledger/import_wizard.py" line="65" />
             <source>Import a ledger</source>
             <extracomment>the sheets of the chosen file were listed (names) the preview was read (``importer.Preview``) the sheet was read with the confirmed mapping (``ImportResult``), not yet stored the import was stored in the workspace (``ImportResult``) an expected failure was shown on a page (the exception)</extracomment>
-            <translation type="unfinished" />
+            <translation>导入台账</translation>
         </message>
     </context>
     <context>
         <name>MainActions</name>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="91" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="99" />
             <source>&amp;Undo %1</source>
             <translation>撤销(&amp;U) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="91" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="99" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="102" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="92" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="100" />
             <source>&amp;Redo %1</source>
             <translation>重做(&amp;R) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="92" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="100" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="103" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="95" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="108" />
             <source>&amp;New workspace…</source>
             <translation>新建工作区(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="96" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="109" />
             <source>Create a workspace for one audit cycle</source>
             <translation>为一个审核周期新建工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="97" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="110" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="98" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="111" />
             <source>Open a workspace file (.ipaudit)</source>
             <translation>打开工作区文件（.ipaudit）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="99" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="112" />
             <source>Open for one &amp;department…</source>
             <translation>按部门打开(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="101" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
             <source>Show only one department's checklist, with the facts read-only</source>
             <translation>只显示一个部门的清单，体系事实只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="103" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
             <source>Open the &amp;whole workspace</source>
             <translation>打开整个工作区(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="104" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="117" />
             <source>Open the de&amp;mo</source>
             <translation>打开演示工作区(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="105" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="118" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="106" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
             <source>Clear the list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="107" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="120" />
             <source>Save a &amp;copy as…</source>
             <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="109" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
             <source>Edits are saved as you make them; this writes a copy of the workspace</source>
             <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="111" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="112" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="125" />
             <source>&amp;Export the readiness pack…</source>
             <translation>导出迎审资料包(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="126" />
             <source>C&amp;lose workspace</source>
             <translation>关闭工作区(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="127" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="129" />
             <source>&amp;Find in checklist</source>
             <translation>在清单中查找(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="117" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="130" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="118" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
             <source>&amp;Checklist</source>
             <translation>清单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="132" />
             <source>&amp;Facts</source>
             <translation>体系事实(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="120" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="133" />
             <source>&amp;Dashboard</source>
             <translation>总览(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="121" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="134" />
             <source>&amp;Re-run the checks</source>
             <translation>重新检查(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="135" />
             <source>Ledger &amp;reconciliation</source>
             <translation>台账核对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="123" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
             <source>&amp;Verify a readiness pack…</source>
             <translation>校验迎审资料包(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="137" />
             <source>&amp;About ipaudit</source>
             <translation>关于 ipaudit(&amp;A)</translation>
         </message>
@@ -1207,47 +1500,47 @@
         <message>
             <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="160" />
             <source>&amp;Ledger:</source>
-            <translation type="unfinished" />
+            <translation>台账类型(&amp;L)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="163" />
             <source>&amp;Header row:</source>
-            <translation type="unfinished" />
+            <translation>表头行(&amp;H)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="165" />
             <source>The spreadsheet row that holds the column titles; rows above it are skipped</source>
-            <translation type="unfinished" />
+            <translation>包含列标题的行；其上方的行将被跳过</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="167" />
             <source>Amounts &amp;in:</source>
-            <translation type="unfinished" />
+            <translation>金额单位(&amp;I)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="170" />
             <source>What each column holds (* required):</source>
-            <translation type="unfinished" />
+            <translation>每列的内容（* 为必填）：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="225" />
             <source>(not imported)</source>
-            <translation type="unfinished" />
+            <translation>（不导入）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="293" />
             <source>Choose a column for: %1</source>
-            <translation type="unfinished" />
+            <translation>请为以下字段选择列：%1</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="296" />
             <source>No column is mapped yet.</source>
-            <translation type="unfinished" />
+            <translation>尚未对应任何列。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="299" />
             <source>Every required column is mapped.</source>
-            <translation type="unfinished" />
+            <translation>所有必填列均已对应。</translation>
         </message>
     </context>
     <context>
@@ -1593,49 +1886,49 @@
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="131" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="139" />
             <source>Reading %1…</source>
-            <translation type="unfinished" />
+            <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="161" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="169" />
             <source>The sheet could not be read.</source>
-            <translation type="unfinished" />
+            <translation>无法读取该工作表。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="180" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="188" />
             <source>Reading the first rows…</source>
-            <translation type="unfinished" />
+            <translation>正在读取前几行…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="187" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="195" />
             <source>This sheet has the layout of one you imported before: the columns are mapped as you confirmed then. Check them and go on.</source>
-            <translation type="unfinished" />
+            <translation>此工作表与您之前导入过的格式相同：已按您当时确认的方式对应各列。请核对后继续。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="194" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="202" />
             <source>No header was recognised in the first rows. Choose the header row, the ledger and what each column holds.</source>
-            <translation type="unfinished" />
+            <translation>前几行中没有识别出表头。请选择表头行、台账类型以及每列的内容。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="200" />
-            <source>Recognised the %1 with its header on row %2. Check the columns.</source>
-            <translation type="unfinished" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="208" />
+            <source>Recognised %1 with its header on row %2. Check the columns.</source>
+            <translation>已识别为%1，表头在第 %2 行。请核对各列。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="206" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="214" />
             <source>The header on row %1 was only partly recognised. Check the ledger and map the columns that are missing.</source>
-            <translation type="unfinished" />
+            <translation>第 %1 行的表头只识别出一部分。请核对台账类型，并为缺少的列指定含义。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="233" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="241" />
             <source>Check the columns</source>
-            <translation type="unfinished" />
+            <translation>核对各列</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="236" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="244" />
             <source>The first rows of the sheet. The header row is highlighted; each column shows the field it is imported as.</source>
-            <translation type="unfinished" />
+            <translation>工作表的前几行。表头行已高亮；每列标明将作为哪个字段导入。</translation>
         </message>
     </context>
     <context>
@@ -1644,27 +1937,27 @@
             <location filename="../../ipaudit/ui/ledger/problems_model.py" line="52" />
             <source>Sheet</source>
             <extracomment>the ``Problem`` itself</extracomment>
-            <translation type="unfinished" />
+            <translation>工作表</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_model.py" line="53" />
             <source>Row</source>
-            <translation type="unfinished" />
+            <translation>行</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_model.py" line="54" />
             <source>Column</source>
-            <translation type="unfinished" />
+            <translation>列</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_model.py" line="55" />
             <source>Cell</source>
-            <translation type="unfinished" />
+            <translation>单元格内容</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_model.py" line="56" />
             <source>Problem</source>
-            <translation type="unfinished" />
+            <translation>问题</translation>
         </message>
     </context>
     <context>
@@ -1672,72 +1965,72 @@
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_page.py" line="128" />
             <source>Importing %1…</source>
-            <translation type="unfinished" />
+            <translation>正在导入 %1…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_page.py" line="158" />
             <source>The import failed.</source>
-            <translation type="unfinished" />
+            <translation>导入失败。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_page.py" line="186" />
             <source>Saving the import…</source>
-            <translation type="unfinished" />
+            <translation>正在保存导入结果…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_page.py" line="206" />
             <source>The import was not saved.</source>
-            <translation type="unfinished" />
+            <translation>导入结果未保存。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_page.py" line="217" />
             <source>Reading the sheet…</source>
-            <translation type="unfinished" />
+            <translation>正在读取工作表…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/problems_page.py" line="232" />
             <source>%1: %2 rows read, %3 entries, %4 problem(s).</source>
-            <translation type="unfinished" />
+            <translation>%1：读取 %2 行，%3 条记录，%4 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="239" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="240" />
             <source>Every row was read.</source>
-            <translation type="unfinished" />
+            <translation>所有行均已读取。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="244" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="245" />
             <source>The rows below are not imported. Go back to fix the mapping, or import now and correct the file later: importing it again replaces this import.</source>
-            <translation type="unfinished" />
+            <translation>以下各行不会导入。可以返回修改列的对应关系，也可以现在导入、稍后修改文件：再次导入会替换这次的导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="254" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="255" />
             <source>%1 stated total row(s) agree with their rows.</source>
-            <translation type="unfinished" />
+            <translation>%1 个合计行与其所含各行一致。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="258" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="259" />
             <source>Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).</source>
-            <translation type="unfinished" />
+            <translation>第 %1 行“%2”写明 %3，但第 %4–%5 行之和为 %6（%7）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="275" />
-            <source>Importing replaces the %1 imported on %2 from %3.</source>
-            <translation type="unfinished" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="276" />
+            <source>Importing replaces %1 imported on %2 from %3.</source>
+            <translation>导入后将替换 %2 从 %3 导入的%1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="282" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="283" />
             <source>Check what was read</source>
-            <translation type="unfinished" />
+            <translation>核对读取结果</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="285" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="286" />
             <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
-            <translation type="unfinished" />
+            <translation>每一行要么成为一条记录，要么作为带行号的问题列出；不会有任何行被悄悄丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="289" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="290" />
             <source>&amp;Import</source>
-            <translation type="unfinished" />
+            <translation>导入(&amp;I)</translation>
         </message>
     </context>
     <context>
@@ -1795,41 +2088,236 @@
         </message>
     </context>
     <context>
+        <name>RatesModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="105" />
+            <source>IP type or category</source>
+            <translation>知识产权类型或类别</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="105" />
+            <source>Reward (yuan)</source>
+            <translation>奖励金额（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="134" />
+            <source>A reward whose reason contains this text earns this amount</source>
+            <translation>事由中包含此文字的奖励按此金额核对</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatesTab</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="128" />
+            <source>Edit the reward rates and the booking window</source>
+            <translation>修改奖励标准和入账宽限期</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="152" />
+            <source>The rewards of the reward/penalty procedure. A reward that differs from its rate is a finding; a type without an amount is not checked. Categories apply to rewards whose reason names them (for example 发明专利申请).</source>
+            <translation>知识产权奖惩制度规定的奖励标准。奖励金额与标准不符即为问题；未填金额的类型不做核对。自定义类别适用于事由中包含该类别名称的奖励（例如“发明专利申请”）。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="157" />
+            <source>&amp;Add category</source>
+            <translation>添加类别(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="158" />
+            <source>&amp;Remove category</source>
+            <translation>删除类别(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="159" />
+            <source>&amp;Booking window (days):</source>
+            <translation>入账宽限期（天）(&amp;B)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="162" />
+            <source>How many days after a payment batch its expense line may be booked and still count as booking that batch.</source>
+            <translation>奖金发放批次之后多少天内记入的经费行，仍视为该批次的入账。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="166" />
+            <source>A&amp;pply</source>
+            <translation>应用(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="167" />
+            <source>Re&amp;vert</source>
+            <translation>还原(&amp;V)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReconciliationView</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="255" />
+            <source>The ledgers could not be reconciled.</source>
+            <extracomment>the ledgers were (re)loaded and are shown the view was exported to this path</extracomment>
+            <translation>无法核对台账。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="311" />
+            <source>All rows</source>
+            <translation>全部行</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="312" />
+            <source>Rows with a discrepancy</source>
+            <translation>有差异的行</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="313" />
+            <source>Everyone</source>
+            <translation>全部人员</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="314" />
+            <source>Whole period</source>
+            <translation>整个期间</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="362" />
+            <source>Export the reconciliation view</source>
+            <translation>导出对账视图</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="363" />
+            <source>reconciliation.xlsx</source>
+            <translation>台账核对.xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="364" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="397" />
+            <source>The view was not exported.</source>
+            <translation>视图未能导出。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="400" />
+            <source>Writing %1…</source>
+            <translation>正在写入 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="426" />
+            <source>Reconciling the ledgers…</source>
+            <translation>正在核对台账…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="430" />
+            <source>No ledgers imported yet. Import the reward record, the payment register and the expense record to reconcile them.</source>
+            <translation>尚未导入台账。请导入奖惩记录表、奖金发放登记表和经费使用记录后进行三方核对。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="437" />
+            <source>Reconciled from: %1</source>
+            <translation>核对依据：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="440" />
+            <source>&amp;Import a ledger…</source>
+            <translation>导入台账(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="441" />
+            <source>E&amp;xport view to xlsx…</source>
+            <translation>导出当前视图为 xlsx(&amp;X)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="443" />
+            <source>The summary, the discrepancies and ledger rows shown, and the totals</source>
+            <translation>汇总、当前显示的差异和台账行，以及分类合计</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="445" />
+            <source>Summary</source>
+            <translation>汇总</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="446" />
+            <source>Ledgers and discrepancies</source>
+            <translation>台账与差异</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="447" />
+            <source>Totals</source>
+            <translation>分类合计</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="448" />
+            <source>Rates</source>
+            <translation>奖励标准</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="449" />
+            <source>Records compared</source>
+            <translation>核对记录</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="449" />
+            <source>Discrepancies by kind</source>
+            <translation>差异分类</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="452" />
+            <source>&amp;Show:</source>
+            <translation>显示(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="453" />
+            <source>&amp;Person:</source>
+            <translation>人员(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="454" />
+            <source>P&amp;eriod:</source>
+            <translation>期间(&amp;E)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="455" />
+            <source>&amp;Clear filters</source>
+            <translation>清除筛选(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
         <name>SheetPage</name>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="171" />
             <source>Reading %1…</source>
-            <translation type="unfinished" />
+            <translation>正在读取 %1…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="186" />
             <source>The workbook has no worksheets.</source>
-            <translation type="unfinished" />
+            <translation>工作簿中没有工作表。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="195" />
             <source>The file could not be read.</source>
-            <translation type="unfinished" />
+            <translation>无法读取该文件。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="203" />
             <source>Reading the workbook…</source>
-            <translation type="unfinished" />
+            <translation>正在读取工作簿…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="210" />
             <source>%1 sheet(s). Choose the one that holds the ledger.</source>
-            <translation type="unfinished" />
+            <translation>共 %1 个工作表。请选择包含台账的那一个。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="231" />
             <source>Choose the sheet</source>
-            <translation type="unfinished" />
+            <translation>选择工作表</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="232" />
             <source>One workbook may hold several ledgers, each on its own sheet.</source>
-            <translation type="unfinished" />
+            <translation>一个工作簿可以包含多本台账，每本在各自的工作表中。</translation>
         </message>
     </context>
     <context>
@@ -1911,6 +2399,119 @@
             <location filename="../../ipaudit/ui/progress.py" line="80" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsTab</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/totals_tab.py" line="75" />
+            <source>&amp;Totals per:</source>
+            <translation>合计维度(&amp;T)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/totals_tab.py" line="81" />
+            <source>Decided: rewards of the reward record (penalties apart). Paid: the payment register. Booked: the reward lines of the expense record, which books batches, not people — so it has no column per person, department or IP item.</source>
+            <translation>奖励决定：奖惩记录表中的奖励（处罚另列）。已发放：奖金发放登记表。经费奖励：经费使用记录中的奖励费用行；经费按批次入账而不按人，因此按人员、部门或知识产权项目合计时没有这一列。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="406" />
+            <source>Pack folder</source>
+            <extracomment>the pack was checked (``VerifyResult``)</extracomment>
+            <translation>资料包文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="412" />
+            <source>Pack zip file</source>
+            <translation>资料包 Zip 文件</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="412" />
+            <source>Zip files (*.zip)</source>
+            <translation>Zip 压缩文件 (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="422" />
+            <source>Choose a pack folder or zip file.</source>
+            <translation>请选择资料包文件夹或 Zip 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="428" />
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="466" />
+            <source>Modified (%1)</source>
+            <translation>已改动（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="467" />
+            <source>Missing (%1)</source>
+            <translation>缺失（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="468" />
+            <source>Extra (%1)</source>
+            <translation>多出（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="469" />
+            <source>Checksum lists disagree (%1)</source>
+            <translation>两份校验清单不一致（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="480" />
+            <source>All %1 files match the manifest: nothing was changed.</source>
+            <translation>全部 %1 个文件与清单一致：资料包未被改动。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="487" />
+            <source>%1 differences: the pack was changed after it was exported.</source>
+            <translation>发现 %1 处不一致：资料包在导出后被改动过。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="494" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="496" />
+            <source>The pack could not be checked.</source>
+            <translation>无法核对资料包。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="502" />
+            <source>Check cancelled.</source>
+            <translation>已取消核对。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="510" />
+            <source>Verify a readiness pack</source>
+            <translation>核对迎审资料包</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="511" />
+            <source>&amp;Pack:</source>
+            <translation>资料包(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="512" />
+            <source>&amp;Folder…</source>
+            <translation>文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="513" />
+            <source>&amp;Zip file…</source>
+            <translation>Zip 文件(&amp;Z)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="514" />
+            <source>&amp;Verify</source>
+            <translation>核对(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="515" />
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -2027,17 +2628,17 @@
     <context>
         <name>WorkspacePage</name>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="148" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="182" />
             <source>Checklist</source>
             <translation>清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="149" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="183" />
             <source>Facts</source>
             <translation>体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="150" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="184" />
             <source>Dashboard</source>
             <translation>总览</translation>
         </message>
@@ -2082,12 +2683,12 @@
             <translation>添加 %1 个文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="143" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="144" />
             <source>Replace “%1” with a new version</source>
             <translation>用新版本替换“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="164" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="165" />
             <source>Opening “%1”</source>
             <translation>正在打开“%1”</translation>
         </message>
@@ -2115,29 +2716,42 @@
             <translation>重命名 %1 的实例</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="125" />
+            <location filename="../../ipaudit/ui/commands.py" line="149" />
             <source>Remove “%1”</source>
             <translation>移除“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="142" />
+            <location filename="../../ipaudit/ui/commands.py" line="166" />
             <source>Edit “%1”</source>
             <translation>编辑“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="158" />
+            <location filename="../../ipaudit/ui/commands.py" line="182" />
             <source>Edit facts</source>
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="183" />
+            <location filename="../../ipaudit/ui/commands.py" line="207" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="183" />
+            <location filename="../../ipaudit/ui/commands.py" line="207" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
+        </message>
+    </context>
+    <context>
+        <name>ledger_commands</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="25" />
+            <source>Edit the reward rates</source>
+            <translation>修改奖励标准</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="43" />
+            <source>Set the booking window to %1 days</source>
+            <translation>将入账宽限期设为 %1 天</translation>
         </message>
     </context>
     <context>
@@ -2145,97 +2759,192 @@
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="29" />
             <source>Reward record</source>
-            <translation type="unfinished" />
+            <translation>奖惩记录表</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="30" />
             <source>Payment register</source>
-            <translation type="unfinished" />
+            <translation>奖金发放登记表</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="31" />
             <source>Expense record</source>
-            <translation type="unfinished" />
+            <translation>经费使用记录</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="32" />
             <source>IP portfolio</source>
-            <translation type="unfinished" />
+            <translation>知识产权台账</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="40" />
+            <source>the reward record</source>
+            <translation>奖惩记录表</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="41" />
+            <source>the payment register</source>
+            <translation>奖金发放登记表</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="42" />
+            <source>the expense record</source>
+            <translation>经费使用记录</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="43" />
+            <source>the IP portfolio</source>
+            <translation>知识产权台账</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="51" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="41" />
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="52" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="42" />
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="53" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="43" />
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="54" />
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="44" />
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="55" />
             <source>IP item</source>
-            <translation type="unfinished" />
+            <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="45" />
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="56" />
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="46" />
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="57" />
             <source>Voucher</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="47" />
-            <source>Reward or penalty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="48" />
-            <source>Description</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="49" />
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="50" />
-            <source>Grant date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="51" />
-            <source>Inventors</source>
-            <translation type="unfinished" />
+            <translation>凭证号</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="58" />
-            <source>yuan</source>
-            <translation type="unfinished" />
+            <source>Reward or penalty</source>
+            <translation>奖惩类型</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="59" />
-            <source>thousand yuan</source>
-            <translation type="unfinished" />
+            <source>Description</source>
+            <translation>事由/摘要</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/texts.py" line="60" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="61" />
+            <source>Grant date</source>
+            <translation>授权日</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="62" />
+            <source>Inventors</source>
+            <translation>发明人</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="69" />
+            <source>yuan</source>
+            <translation>元</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="70" />
+            <source>thousand yuan</source>
+            <translation>千元</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="71" />
             <source>ten thousand yuan (万元)</source>
-            <translation type="unfinished" />
+            <translation>万元</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="82" />
+            <source>Summary</source>
+            <translation>汇总</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="83" />
+            <source>Discrepancies</source>
+            <translation>差异</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="84" />
+            <source>Grade</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="85" />
+            <source>Discrepancy</source>
+            <translation>差异类型</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="86" />
+            <source>People</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="87" />
+            <source>IP items</source>
+            <translation>知识产权项目</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="88" />
+            <source>Expected</source>
+            <translation>应为</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="89" />
+            <source>Actual</source>
+            <translation>实际</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="90" />
+            <source>Difference</source>
+            <translation>差额</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="91" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="92" />
+            <source>Rows</source>
+            <translation>所在行</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="93" />
+            <source>Accepted because</source>
+            <translation>接受理由</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="94" />
+            <source>Totals per %1</source>
+            <translation>按%1合计</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="95" />
+            <source>Reward</source>
+            <translation>奖励</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="96" />
+            <source>Penalty</source>
+            <translation>处罚</translation>
         </message>
     </context>
     <context>
