@@ -88,7 +88,3 @@ class IpKeys:
                 "P" + _patent_digits(number) if ipnumber.is_patent_number(number) else number
             )
         return list(map(cache.__getitem__, numbers))
-
-    def valid(self, number: str) -> bool:
-        """False only for a patent number whose check digit is wrong."""
-        return not ipnumber.is_patent_number(number) or ipnumber.patent_check_ok(number)
