@@ -90,8 +90,9 @@ class WelcomePage(QWidget):
         column.addLayout(buttons)
         column.addSpacing(24)
         column.addWidget(self.recent_label)
-        column.addWidget(self.recent, 1)
+        column.addWidget(self.recent)
         column.addWidget(self.empty_label)
+        column.addStretch(1)
         box = QWidget()
         box.setMaximumWidth(760)
         box.setLayout(column)
@@ -120,6 +121,10 @@ class WelcomePage(QWidget):
                 item.setToolTip(self.tr("%1 (not found)").replace("%1", path))
             self.recent.addItem(item)
         has = self.recent.count() > 0
+        rows = min(self.recent.count(), 8)
+        if has:  # as tall as its entries (up to eight), the page's space stays below it
+            frame = 2 * self.recent.frameWidth() + 4
+            self.recent.setFixedHeight(rows * max(self.recent.sizeHintForRow(0), 1) + frame)
         self.recent.setVisible(has)
         self.empty_label.setVisible(not has)
 
