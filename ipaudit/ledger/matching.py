@@ -23,10 +23,12 @@ Every reward with payments dated before its decision is reported once as paid be
 A negative payment (a reversal, 冲销) that cancels an open payment of the same person, IP item and
 amount sets both aside; one that cancels nothing counts against the reward it belongs to.
 
-Speed: pass 1 runs over all rows with dictionaries keyed by (person, IP number) and handles the
-usual case — the key occurs once on each side — without any per-group work; only keys occurring
-more than once, and whatever is still open after it, go through the careful per-group passes. The
-subset search for instalments only sees the open payments of one person and IP item (at most 16).
+Speed (10⁵ rows per ledger): pass 1 handles the usual case without a per-row Python step — each
+reward looks up the last, then the first payment of its IP number as written (a dictionary over
+column lists, ``columns``), and person and amount are compared with ``map`` — and only what it
+leaves goes through the careful per-group passes, which see a few rows each. Payments without IP
+item whose (person, amount) is unique among what is open are paired next, so the keyed passes see
+even fewer. The subset search for instalments looks at 16 open payments of one group at most.
 """
 
 from __future__ import annotations
