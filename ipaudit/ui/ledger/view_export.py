@@ -26,6 +26,7 @@ DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FILL = PatternFill("solid", fgColor="DBE9F7")
 _MAX_WIDTH = 60
 _STEP = 2000  # rows between progress reports
+_WIDTH_ROWS = 2000
 
 Value = str | int | Decimal | dt.date | None
 
@@ -98,7 +99,7 @@ def build_workbook(
     for spec in sheets:
         ws = wb.create_sheet(_sheet_title(spec.title, taken))
         widths = [_width(h) for h in spec.headers]
-        for values in spec.rows:
+        for values in spec.rows[:_WIDTH_ROWS]:  # a sample is enough for the column widths
             for col, value in enumerate(values[: len(widths)]):
                 w = _width(value)
                 if w > widths[col]:
