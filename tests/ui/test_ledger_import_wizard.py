@@ -11,6 +11,7 @@ import pytest
 import xlwt
 from openpyxl import Workbook
 
+from ipaudit.ledger.errors import ImportCancelled
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger_service import load_book
 from ipaudit.ui.ledger import problems_model as pm
@@ -290,6 +291,32 @@ def test_the_shared_samples_go_through_without_problems(qtbot, session, name, ki
     assert result.kind is kind
     assert result.problems == []
     assert result.entries
+    if kind is LedgerKind.PAYMENTS:  # its 合计 row states 27,100.00; the rows add up to 26,600.00
+        assert "27,100.00" in wizard.problems_page.totals.text()
+        assert "26,600.00" in wizard.problems_page.totals.text()
     _store(qtbot, wizard, session)
     stored = load_book(session.workspace).of(kind)
     assert [e.source for e in stored] == [e.source for e in result.entries]
+
+
+def test_cancelling_the_import_goes_back_to_the_mapping_and_keeps_nothing(qtbot, session, tmp_path):
+    path = tmp_path / "big.xlsx"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("发放")
+    ws.append(["发放日期", "姓名", "部门", "发放金额", "凭证号"])
+    for n in range(12_000):
+        ws.append([dt.date(2026, 1, 1 + n % 28), f"员工{n}", "研发部", 100, f"记-{n // 50}"])
+    wb.save(path)
+    before = [e.source for e in load_book(session.workspace).of(LedgerKind.PAYMENTS)]
+    wizard = _wizard(qtbot, session)
+    _to_preview(qtbot, wizard, path)
+    wizard.next()
+    assert wizard.currentId() == PROBLEMS_PAGE
+    task = wizard.problems_page.task
+    assert task is not None
+    with qtbot.waitSignal(task.failed, timeout=20_000) as blocker:
+        task.cancel()
+    assert isinstance(blocker.args[0], ImportCancelled)
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW_PAGE, timeout=5_000)
+    assert wizard.state.result is None
+    assert [e.source for e in load_book(session.workspace).of(LedgerKind.PAYMENTS)] == before

@@ -95,6 +95,8 @@ class ProblemsPage(QWizardPage):
         self._error = ""
         self._stored = False
         self._token = 0
+        #: the read or store running now, if any
+        self.task: workers.Task | None = None
         self.retranslate_ui()
 
     def wizard(self) -> LedgerImportWizard:  # type: ignore[override]
@@ -119,7 +121,7 @@ class ProblemsPage(QWizardPage):
         self.model.set_rows([])
         self._show()
         assert state.path is not None
-        background.start(
+        self.task = background.start(
             lambda ctx: _read(ws, state, ctx),
             lambda found: self._read_done(token, *found),
             lambda exc: self._read_failed(token, exc),
@@ -177,7 +179,7 @@ class ProblemsPage(QWizardPage):
         self._busy = True
         self.completeChanged.emit()
         token = self._token
-        background.start(
+        self.task = background.start(
             lambda _ctx: _store(ws, path, result, signature),
             lambda import_id: self._stored_done(token, import_id),
             lambda exc: self._store_failed(token, exc),
