@@ -20,7 +20,7 @@ from ipaudit.ui.ledger import filtering
 from ipaudit.ui.ledger import rates_model as rm
 from ipaudit.ui.ledger import totals_model as tm
 from ipaudit.ui.ledger.import_wizard import LedgerImportWizard
-from ipaudit.ui.ledger.reconciliation_view import ReconciliationView
+from ipaudit.ui.ledger.reconciliation_view import LEDGERS_TAB, RATES_TAB, ReconciliationView
 from ipaudit.ui.ledger.view_export import MONEY_FORMAT
 
 K = DiscrepancyKind
@@ -317,6 +317,10 @@ def test_without_ledgers_the_view_says_what_to_do(qtbot, session):
     assert v.export_to(v.session.workspace.path.parent / "x.xlsx") is None
     assert v.status.text()
     assert v.import_button.isEnabled()
+    # the rates can be set before the ledgers are there
+    assert v.tabs.currentIndex() == RATES_TAB and v.tabs.isTabEnabled(RATES_TAB)
+    assert not v.tabs.isTabEnabled(LEDGERS_TAB)
+    assert v.rates.model.rowCount() == 5
 
 
 def test_data_texts_follow_a_language_switch(qtbot, view):

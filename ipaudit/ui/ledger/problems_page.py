@@ -9,6 +9,7 @@ layout (``ledger_service.store_import(..., signature=...)``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 def _read(
     ws: Workspace, state: ImportState, ctx: workers.TaskContext
 ) -> tuple[ImportResult, ImportRecord | None]:
+    """Import with the confirmed layout (``state`` is a copy the GUI no longer changes)."""
     assert state.path is not None and state.kind is not None
     result = import_ledger(
         state.path,
@@ -110,7 +112,7 @@ class ProblemsPage(QWizardPage):
 
     def initializePage(self) -> None:
         wizard = self.wizard()
-        state = wizard.state
+        state = replace(wizard.state, mapping=dict(wizard.state.mapping))
         ws = wizard.session.workspace
         self._token += 1
         token = self._token

@@ -421,7 +421,10 @@ class ReconciliationView(QWidget):
     def _show_status(self) -> None:
         has = self.rec is not None
         self.export_button.setEnabled(has and not self._loading)
-        self.tabs.setEnabled(has or self._loading)
+        for tab in (SUMMARY_TAB, LEDGERS_TAB, TOTALS_TAB):
+            self.tabs.setTabEnabled(tab, has or self._loading)
+        if not has and not self._loading:
+            self.tabs.setCurrentIndex(RATES_TAB)  # rates can be set before any ledger is there
         if self._loading:
             self.status.setText(self.tr("Reconciling the ledgers…"))
         elif not has:
