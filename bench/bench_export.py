@@ -66,6 +66,12 @@ def make_sources(folder: Path, files: int, total: int) -> list[Path]:
     return out
 
 
+def settle() -> None:
+    """Write back what earlier steps left in the page cache, so no step pays for another's."""
+    os.sync()
+    time.sleep(0.5)
+
+
 def baseline_copyfile(sources: list[Path], target: Path) -> float:
     target.mkdir()
     start = time.perf_counter()
@@ -115,6 +121,7 @@ def evidence_bench(args: argparse.Namespace, base: Path) -> None:
             ("one-pass copy+hash", baseline_one_pass),
         ):
             target = base / f"copy-{run}-{name[:4]}"
+            settle()
             seconds = fn(sources, target)
             shutil.rmtree(target)
             results[name] = min(results.get(name, seconds), seconds)
@@ -122,6 +129,7 @@ def evidence_bench(args: argparse.Namespace, base: Path) -> None:
             target = base / (f"pack-{run}.zip" if as_zip else f"pack-{run}")
             with Workspace.open(ws_path) as ws:
                 ws.assess()  # findings are computed once per open workspace, as in the app
+                settle()
                 start = time.perf_counter()
                 result = export_pack(ws, target, ExportOptions(as_zip=as_zip))
                 seconds = time.perf_counter() - start

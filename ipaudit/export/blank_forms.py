@@ -3,8 +3,6 @@ department can start filling them in (xlsx or docx, with the form's columns)."""
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -14,7 +12,7 @@ from ipaudit.export.data import FormFile, PackData
 from ipaudit.export.docx_base import PackDocument
 from ipaudit.export.i18n import t
 from ipaudit.export.workbook_xlsx import display_width, print_setup
-from ipaudit.export.zipstable import restamp
+from ipaudit.export.zipstable import save_xlsx
 
 EMPTY_ROWS = 20
 THIN = Side(style="thin", color="808080")
@@ -76,9 +74,7 @@ def _xlsx(data: PackData, form: FormFile) -> bytes:
     wb.properties.modified = data.as_of
     wb.properties.creator = data.info.company
     wb.properties.title = title
-    buf = io.BytesIO()
-    wb.save(buf)
-    return restamp(buf.getvalue(), data.as_of)
+    return save_xlsx(wb, data.as_of)
 
 
 def _docx(data: PackData, form: FormFile) -> bytes:

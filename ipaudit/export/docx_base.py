@@ -8,7 +8,6 @@ can be written (with page references) after the body is known.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable, Sequence
 
 from docx import Document
@@ -17,7 +16,7 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 
 from ipaudit.export import docx_xml as X
-from ipaudit.export.zipstable import restamp
+from ipaudit.export.zipstable import save_docx
 
 W = f"{{{X.W_URI}}}"
 
@@ -347,9 +346,7 @@ class PackDocument:
         props.modified = as_of
         props.last_printed = as_of
         props.language = "en-GB" if self.lang.startswith("en") else "zh-CN"
-        buf = io.BytesIO()
-        self.doc.save(buf)
-        return restamp(buf.getvalue(), as_of)
+        return save_docx(self.doc, as_of)
 
 
 def _xml_of(element) -> str:

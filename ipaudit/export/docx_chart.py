@@ -7,11 +7,10 @@ image; the small embedded workbook lets a user edit the data in Word ("Edit Data
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 
 from ipaudit.export.docx_xml import BODY_EA, BODY_LATIN, esc
-from ipaudit.export.zipstable import restamp
+from ipaudit.export.zipstable import save_xlsx
 
 GOOD, FAIR, POOR = "70AD47", "FFC000", "C00000"
 
@@ -112,6 +111,4 @@ def chart_workbook(
     wb.properties.created = as_of
     wb.properties.modified = as_of
     wb.properties.creator = "ipaudit"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return restamp(buf.getvalue(), as_of)
+    return save_xlsx(wb, as_of)

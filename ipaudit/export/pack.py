@@ -4,40 +4,40 @@ or one zip, with a manifest that proves later that nothing was changed.
 The pack is written under a temporary name next to the target and moved into place only when it
 is complete; a cancel or a failure removes the temporary files, so the target either is the whole
 pack or is not there. Progress is reported as (done, total) work units — roughly kibibytes, so the
-numbers stay small for Qt signals — and ``cancel()`` is asked between chunks.
+numbers stay small for Qt signals — and ``cancel()`` is asked between chunks and documents.
+
+The documents are built in a second thread while the evidence is copied (mostly file and
+database I/O and hashing, which run without the GIL), so a large pack costs little more than
+copying its evidence.
 
 Same workspace and same options → the same bytes: documents are dated from the workspace, zip
-entries carry fixed dates and are written in path order.
+entries carry fixed dates and are written in a fixed order (evidence by path, then the documents
+by path, then the manifest).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import os
-import shutil
-import uuid
-import zipfile
-from collections.abc import Callable, Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import NoResultFound
-
 import ipaudit
 from ipaudit.export import pdf
 from ipaudit.export.blank_forms import build_form
-from ipaudit.export.data import EvidenceFile, PackData, collect
-from ipaudit.export.errors import EvidenceDamaged, TargetExists, TargetNotWritable
+from ipaudit.export.data import PackData, collect
+from ipaudit.export.errors import TargetExists, TargetNotWritable
+from ipaudit.export.evidence_files import copy_evidence
 from ipaudit.export.i18n import t
 from ipaudit.export.interview_sheets import build_interview
 from ipaudit.export.manifest import MANIFEST, SUMS, FileRecord, manifest_bytes, sums_bytes
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.readme import build_readme
 from ipaudit.export.report_docx import build_report
+from ipaudit.export.sinks import FolderSink, Sink, ZipSink
 from ipaudit.export.workbook_xlsx import build_workbook
-from ipaudit.export.zipstable import compressible, entry
 from ipaudit.store.blobs import Cancelled
 
 if TYPE_CHECKING:
@@ -83,130 +83,38 @@ def default_name(ws: Workspace, options: ExportOptions) -> str:
     return name + (".zip" if options.as_zip else "")
 
 
-# --- sinks: where the files go ------------------------------------------------------------------
-
-
-class _Sink:
-    """Receives the pack's files; hashes what it writes."""
-
-    def __init__(self) -> None:
-        self.records: list[FileRecord] = []
-
-    def _record(self, rel: str, size: int, digest: str) -> None:
-        self.records.append(FileRecord(rel, size, digest))
-
-    def add_bytes(self, rel: str, data: bytes) -> None:
-        self._write(rel, iter((data,)), len(data), compressible(rel))
-
-    def add_stream(self, rel: str, chunks: Iterable[bytes], size: int) -> str:
-        return self._write(rel, chunks, size, compressible(rel))
-
-    def _write(self, rel: str, chunks: Iterable[bytes], size: int, compress: bool) -> str:
-        raise NotImplementedError
-
-    def commit(self, target: Path, overwrite: bool) -> None:
-        raise NotImplementedError
-
-    def discard(self) -> None:
-        raise NotImplementedError
-
-
-class _FolderSink(_Sink):
-    def __init__(self, target: Path) -> None:
-        super().__init__()
-        self.tmp = target.parent / f".{target.name}.part-{uuid.uuid4().hex[:8]}"
-        self.tmp.mkdir()
-
-    def _write(self, rel: str, chunks: Iterable[bytes], size: int, compress: bool) -> str:
-        path = self.tmp / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        h = hashlib.sha256()
-        written = 0
-        with path.open("wb") as out:
-            for chunk in chunks:
-                h.update(chunk)
-                out.write(chunk)
-                written += len(chunk)
-        digest = h.hexdigest()
-        self._record(rel, written, digest)
-        return digest
-
-    def commit(self, target: Path, overwrite: bool) -> None:
-        _move_into_place(self.tmp, target, overwrite)
-
-    def discard(self) -> None:
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-class _ZipSink(_Sink):
-    def __init__(self, target: Path, root: str, moment: dt.datetime) -> None:
-        super().__init__()
-        self.root = root
-        self.moment = moment
-        self.tmp = target.parent / f".{target.name}.part-{uuid.uuid4().hex[:8]}"
-        self.zip = zipfile.ZipFile(self.tmp, "w", allowZip64=True)
-
-    def _write(self, rel: str, chunks: Iterable[bytes], size: int, compress: bool) -> str:
-        info = entry(f"{self.root}/{rel}", self.moment, compress)
-        info.file_size = size
-        h = hashlib.sha256()
-        written = 0
-        with self.zip.open(info, "w", force_zip64=size > 0x7FFF0000) as out:
-            for chunk in chunks:
-                h.update(chunk)
-                out.write(chunk)
-                written += len(chunk)
-        digest = h.hexdigest()
-        self._record(rel, written, digest)
-        return digest
-
-    def commit(self, target: Path, overwrite: bool) -> None:
-        self.zip.close()
-        _move_into_place(self.tmp, target, overwrite)
-
-    def discard(self) -> None:
-        self.zip.close()
-        self.tmp.unlink(missing_ok=True)
-
-
-def _move_into_place(tmp: Path, target: Path, overwrite: bool) -> None:
-    if not target.exists() and not target.is_symlink():
-        os.replace(tmp, target)
-        return
-    if not overwrite:
-        raise TargetExists(target)
-    old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
-    os.replace(target, old)
-    try:
-        os.replace(tmp, target)
-    except OSError:
-        os.replace(old, target)  # put the previous pack back
-        raise
-    if old.is_dir() and not old.is_symlink():
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        old.unlink(missing_ok=True)
-
-
 # --- the export -------------------------------------------------------------------------------
 
 
 class _Progress:
+    """Progress from two threads, and the one place both ask whether to stop."""
+
     def __init__(self, total: int, progress: Progress | None, cancel: Cancel | None) -> None:
         self.total = max(total, 1)
         self.done = 0
         self.progress = progress
         self.cancel = cancel
+        self.abort = threading.Event()  # set when the other thread failed or was cancelled
+        self._lock = threading.Lock()
+
+    def stopping(self) -> bool:
+        return self.abort.is_set() or (self.cancel is not None and self.cancel())
 
     def check(self) -> None:
-        if self.cancel is not None and self.cancel():
+        if self.stopping():
             raise Cancelled
 
     def step(self, units: int) -> None:
         self.check()
-        self.done = min(self.done + units, self.total)
+        with self._lock:
+            self.done = min(self.done + units, self.total)
+            done = self.done
         if self.progress is not None:
-            self.progress(self.done, self.total)
+            self.progress(done, self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
 
 
 def _units(size: int) -> int:
@@ -233,7 +141,7 @@ def export_pack(
     root = target.stem if options.as_zip else target.name
 
     data = collect(ws, options, root)
-    included = [e for e in data.evidence if e.path]
+    included = sorted((e for e in data.evidence if e.path), key=lambda e: e.path)
     total = (
         W_REPORT
         + (W_PDF if options.pdf else 0)
@@ -247,27 +155,28 @@ def export_pack(
     meter.check()
 
     try:
-        sink: _Sink = _ZipSink(target, root, data.as_of) if options.as_zip else _FolderSink(target)
+        sink: Sink = ZipSink(target, root, data.as_of) if options.as_zip else FolderSink(target)
     except OSError as exc:
         raise TargetNotWritable(target, exc.strerror or str(exc)) from exc
     notes: list[Note] = []
     try:
-        documents = dict(_documents(data, meter, notes))
-        documents[data.names.readme] = build_readme(data, notes, sorted(documents))
-        meter.step(W_SMALL)
-        by_path = {e.path: e for e in included}
-        for rel in sorted({*documents, *by_path}):
-            if rel in documents:
-                sink.add_bytes(rel, documents[rel])
-            else:
-                _copy_evidence(ws, sink, by_path[rel], meter)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pack-documents") as pool:
+            building = pool.submit(_documents, data, meter, notes)
+            try:
+                copy_evidence(ws, sink, included, step=meter.step, abort=meter.abort)
+                documents = building.result()
+            except BaseException:
+                meter.abort.set()  # stops the document thread at its next check
+                raise
+        for rel in sorted(documents):
+            sink.add_bytes(rel, documents[rel])
         meta = _manifest_meta(data)
         records = list(sink.records)
         sink.add_bytes(MANIFEST, manifest_bytes(records, meta))
         sink.add_bytes(SUMS, sums_bytes(records))
-        meter.step(W_SMALL)
         meter.check()  # the last moment a cancel still leaves nothing behind
         sink.commit(target, options.overwrite)
+        meter.finish()
     except BaseException as exc:
         sink.discard()
         if isinstance(exc, OSError):
@@ -277,14 +186,25 @@ def export_pack(
     return PackResult(target, len(records) + 2, size, tuple(notes), tuple(records))
 
 
-def _documents(data: PackData, meter: _Progress, notes: list[Note]) -> Iterator[tuple[str, bytes]]:
+def _documents(data: PackData, meter: _Progress, notes: list[Note]) -> dict[str, bytes]:
+    """Every document of the pack by path, the README last (run in the document thread)."""
+    documents = dict(_each_document(data, meter, notes))
+    documents[data.names.readme] = build_readme(data, notes, sorted(documents))
+    meter.step(W_SMALL)
+    return documents
+
+
+def _each_document(
+    data: PackData, meter: _Progress, notes: list[Note]
+) -> Iterator[tuple[str, bytes]]:
     names = data.names
+    meter.check()
     report = build_report(data)
     meter.step(W_REPORT)
     yield names.report, report
     if data.options.pdf:
         try:
-            yield names.report_pdf, pdf.convert(report, data.as_of, cancel=meter.cancel)
+            yield names.report_pdf, pdf.convert(report, data.as_of, cancel=meter.stopping)
         except pdf.PdfUnavailable:
             notes.append(Note("note.no_soffice"))
         except pdf.PdfFailed as exc:
@@ -302,28 +222,6 @@ def _documents(data: PackData, meter: _Progress, notes: list[Note]) -> Iterator[
         notes.append(Note("note.no_evidence"))
     if data.options.redact:
         notes.append(Note("note.redacted"))
-
-
-def _copy_evidence(ws: Workspace, sink: _Sink, ef: EvidenceFile, meter: _Progress) -> None:
-    ev = ef.evidence
-    step = 0
-
-    def chunks() -> Iterator[bytes]:
-        nonlocal step
-        for chunk in ws.store.iter_blob(ev.sha256):
-            meter.check()
-            yield chunk
-            units = len(chunk) // 1024
-            step += units
-            meter.step(units)
-
-    try:
-        digest = sink.add_stream(ef.path, chunks(), ev.size)
-    except NoResultFound as exc:
-        raise EvidenceDamaged(ws.path, ev.original_name, ev.sha256) from exc
-    meter.step(max(_units(ev.size) - step, 0))
-    if digest != ev.sha256:
-        raise EvidenceDamaged(ws.path, ev.original_name, ev.sha256)
 
 
 def _manifest_meta(data: PackData) -> dict[str, object]:

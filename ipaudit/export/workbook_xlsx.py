@@ -8,7 +8,6 @@ character as two.
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -34,7 +33,7 @@ from ipaudit.export.i18n import (
     t,
     todo_text,
 )
-from ipaudit.export.zipstable import restamp
+from ipaudit.export.zipstable import save_xlsx
 
 MONEY = "¥#,##0.00"
 PERCENT_NUMBER = '0.0"%"'
@@ -159,9 +158,7 @@ def build_workbook(data: PackData) -> bytes:
     props.title = f"{data.info.company} {t('file.workbook', lang)}"
     props.subject = data.template.title.get(lang)
     props.language = "en-GB" if lang == "en" else "zh-CN"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return restamp(buf.getvalue(), data.as_of)
+    return save_xlsx(wb, data.as_of)
 
 
 def _level_fill(value: float) -> PatternFill:

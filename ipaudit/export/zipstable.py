@@ -1,15 +1,15 @@
 """Zip archives whose bytes depend only on their content.
 
-python-docx and openpyxl stamp every part of a .docx/.xlsx with the current time; rewriting the
-archive with a fixed date (taken from the workspace) makes two exports of the same workspace
-byte-identical. The same fixed entry headers are used for the pack's own .zip.
+python-docx and openpyxl stamp every part of a .docx/.xlsx with the current time (and openpyxl
+its document properties too); saving them through ``StampedZipFile`` with a fixed date taken from
+the workspace makes two exports of the same workspace byte-identical. The same fixed entry
+headers are used for the pack's own .zip.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 
 # already-compressed formats: deflating them again costs time and gains nothing
@@ -41,22 +41,73 @@ def compressible(name: str) -> bool:
     return name.rpartition(".")[2].lower() not in STORED_EXTENSIONS
 
 
-_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+class StampedZipFile(zipfile.ZipFile):
+    """A ZipFile whose entries written by name all carry one fixed date (deflated)."""
+
+    def __init__(self, file: io.BytesIO, moment: dt.datetime) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self.moment = moment
+
+    def writestr(  # type: ignore[override]
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: bytes | str,
+        *args: object,
+        **kw: object,
+    ) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = entry(zinfo_or_arcname, self.moment, True)
+        super().writestr(zinfo_or_arcname, data, *args, **kw)  # type: ignore[arg-type]
+
+    def write(  # type: ignore[override]
+        self, filename: str, arcname: str | None = None, *args: object, **kw: object
+    ) -> None:
+        """A file from disk (openpyxl writes each sheet to a temporary file first), stamped."""
+        with open(filename, "rb") as fh:
+            data = fh.read()
+        self.writestr(arcname or filename, data)
 
 
-def restamp(data: bytes, moment: dt.datetime) -> bytes:
-    """``data`` (a .docx/.xlsx zip) rewritten with every entry dated ``moment``, order and content
-    kept — except the document's created/modified dates, which are set to ``moment`` too
-    (openpyxl writes the clock's time into docProps/core.xml whatever it was told)."""
-    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _CORE_DATES.sub(lambda m: m.group(1) + stamp + m.group(2), content)
-            dst.writestr(entry(info.filename, moment, True), content)
-    return out.getvalue()
+class _PhysWriter:
+    """python-docx's physical package writer, on a StampedZipFile."""
+
+    def __init__(self, archive: StampedZipFile) -> None:
+        self.archive = archive
+
+    def write(self, pack_uri: object, blob: bytes) -> None:
+        self.archive.writestr(pack_uri.membername, blob)  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+def save_docx(document: object, moment: dt.datetime) -> bytes:
+    """A python-docx document as bytes, every entry dated ``moment``, compressed once."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package  # type: ignore[attr-defined]
+    for part in package.parts:
+        part.before_marshal()
+    buf = io.BytesIO()
+    phys = _PhysWriter(StampedZipFile(buf, moment))
+    parts = list(package.parts)
+    PackageWriter._write_content_types_stream(phys, parts)
+    PackageWriter._write_pkg_rels(phys, package.rels)
+    PackageWriter._write_parts(phys, parts)
+    phys.close()
+    return buf.getvalue()
+
+
+def save_xlsx(workbook: object, moment: dt.datetime) -> bytes:
+    """An openpyxl workbook as bytes, created/modified and every entry dated ``moment``.
+
+    (openpyxl's own ``save`` stamps the clock's time into the document properties.)
+    """
+    from openpyxl.writer.excel import ExcelWriter
+
+    props = workbook.properties  # type: ignore[attr-defined]
+    props.created = moment
+    props.modified = moment
+    buf = io.BytesIO()
+    ExcelWriter(workbook, StampedZipFile(buf, moment)).save()
+    return buf.getvalue()

@@ -72,7 +72,11 @@ def test_zip_stores_compressed_formats_and_deflates_text(pack_en: Exported) -> N
     with zipfile.ZipFile(pack_en.path) as z:
         infos = z.infolist()
         names = [i.filename for i in infos]
-    assert names == sorted(names[:-2]) + names[-2:]  # sorted, manifest files last
+    evidence = [n for n in names if n.startswith("pack/evidence/")]
+    others = [n for n in names[len(evidence) : -2]]
+    assert names[: len(evidence)] == sorted(evidence)  # evidence first, by path
+    assert others == sorted(others)  # then the documents, by path
+    assert names[-2:] == ["pack/manifest.json", "pack/SHA256SUMS"]
     by_ext = {
         i.filename.rsplit(".", 1)[-1]: i.compress_type
         for i in infos
@@ -263,3 +267,38 @@ def test_workspace_without_ledgers_or_evidence(tmp_path: Path) -> None:
     assert "奖惩记录表" not in book.sheetnames
     assert book["发现项"].max_row == len(findings) + 1
     assert not (result.path / "证据").exists()
+
+
+def _zip_dates(data: bytes) -> set[tuple[int, ...]]:
+    """Every entry date in an OOXML file, embedded workbooks included."""
+    import io
+
+    dates: set[tuple[int, ...]] = set()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for info in z.infolist():
+            dates.add(info.date_time)
+            if info.filename.endswith((".xlsx", ".docx")):
+                dates |= _zip_dates(z.read(info.filename))
+    return dates
+
+
+def test_documents_carry_the_workspace_date_not_the_clock(pack_zh: Exported) -> None:
+    import json
+
+    from ipaudit.export.zipstable import zip_time
+
+    manifest = json.loads((pack_zh.path / "manifest.json").read_text(encoding="utf-8"))
+    as_of = __import__("datetime").datetime.fromisoformat(manifest["as_of"])
+    offices = [
+        p
+        for p in pack_zh.path.rglob("*")
+        if p.suffix in (".docx", ".xlsx") and "证据" not in p.parts
+    ]
+    assert len(offices) > 5
+    for path in offices:
+        data = path.read_bytes()
+        assert _zip_dates(data) == {zip_time(as_of)}, path.name
+        with zipfile.ZipFile(path) as z:
+            core = z.read("docProps/core.xml").decode()
+        stamp = as_of.strftime("%Y-%m-%dT%H:%M:%S")
+        assert core.count(stamp) >= 2, path.name  # created and modified
