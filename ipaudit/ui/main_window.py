@@ -147,29 +147,63 @@ class MainWindow(QMainWindow):
         return self.open_path(path) if path else False
 
     def open_path(self, path: Path | str, department: str | None = None) -> bool:
-        """Open the workspace at ``path`` (optionally as a department view). Failures are shown."""
-        from ipaudit.services import Workspace
-        from ipaudit.store.errors import WorkspaceNotFound
+        """Open the workspace at ``path`` (optionally as a department view). Failures are shown.
 
+        A file of an older format is upgraded (after a backup beside it) in the background, with
+        a progress dialog; ``workspaceOpened`` follows when it is done. Returns False when the
+        workspace could not be opened.
+        """
         path = Path(path)
+        if _needs_upgrade(path):
+            self._open_in_background(path, department)
+            return True
+        from ipaudit.services import Workspace
+
         try:
             workspace = Workspace.open(path)
         except errors.expected_types() as exc:
-            if isinstance(exc, WorkspaceNotFound):
-                self.settings.remove_recent(path)
-                self.welcome.refresh()
-            errors.show_error(exc, self, lambda: self.tr("The workspace could not be opened."))
+            self._open_failed(path, exc)
             return False
+        return self._adopt_checked(workspace, department)
+
+    def _open_failed(self, path: Path, exc: BaseException) -> None:
+        from ipaudit.store.errors import WorkspaceNotFound
+
+        if isinstance(exc, WorkspaceNotFound):
+            self.settings.remove_recent(path)
+            self.welcome.refresh()
+        errors.show_error(exc, self, lambda: self.tr("The workspace could not be opened."))
+
+    def _open_in_background(self, path: Path, department: str | None) -> workers.Task:
+        from ipaudit.services import Workspace
+
+        task = workers.Task(lambda _ctx: Workspace.open(path), "open and upgrade")
+        TaskProgressDialog(
+            task,
+            self.tr("Upgrading %1 to the current format (a backup is written first)…").replace(
+                "%1", path.name
+            ),
+            self,
+            cancellable=False,
+        )
+        task.finished.connect(lambda ws: self._adopt_checked(ws, department))
+        task.failed.connect(lambda exc: self._open_failed(path, exc))
+        workers.start(task)
+        return task
+
+    def _adopt_checked(self, workspace: object, department: str | None) -> bool:
+        from ipaudit.services import Workspace
+        from ipaudit.store.errors import InvalidInput
+
+        assert isinstance(workspace, Workspace)
         if department is not None and department not in {
             d.key for d in workspace.departments(active_only=True)
         }:
             workspace.close()
-            from ipaudit.store.errors import InvalidInput
-
             exc = InvalidInput(
                 f"工作区中没有部门“{department}”。",
                 f"The workspace has no department '{department}'.",
-                path,
+                workspace.path,
             )
             errors.show_error(exc, self, lambda: self.tr("The workspace could not be opened."))
             return False
@@ -595,6 +629,27 @@ class MainWindow(QMainWindow):
         self.close_workspace()
         self.settings.sync()
         event.accept()
+
+
+def _needs_upgrade(path: Path) -> bool:
+    """Whether ``path`` is an ipaudit workspace of an older format (a quick read-only look; any
+    trouble is left to the real opening, which reports it properly)."""
+    import sqlite3
+
+    from ipaudit.store.schema import APPLICATION_ID, SCHEMA_VERSION
+
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return app_id == APPLICATION_ID and 0 < version < SCHEMA_VERSION
 
 
 def find_main_window() -> MainWindow | None:

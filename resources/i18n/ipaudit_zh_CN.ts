@@ -461,27 +461,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="325" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="329" />
             <source>Imported %1 entries of %2 from %3.</source>
             <translation>已从 %3 导入%2的 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="332" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="336" />
             <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
             <translation>%1 个问题随导入一并保存；修改文件后再次导入即可替换。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="336" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="340" />
             <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
             <translation>已记住此表头格式的列对应关系。对账结果和问题清单已随之更新。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="342" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="346" />
             <source>Imported</source>
             <translation>已导入</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="343" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="347" />
             <source>The import is stored in the workspace.</source>
             <translation>导入结果已保存到工作区。</translation>
         </message>
@@ -1357,140 +1357,145 @@
         </message>
         <message>
             <location filename="../../ipaudit/ui/main_window.py" line="145" />
-            <location filename="../../ipaudit/ui/main_window.py" line="314" />
+            <location filename="../../ipaudit/ui/main_window.py" line="348" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="161" />
-            <location filename="../../ipaudit/ui/main_window.py" line="174" />
-            <location filename="../../ipaudit/ui/main_window.py" line="328" />
+            <location filename="../../ipaudit/ui/main_window.py" line="175" />
+            <location filename="../../ipaudit/ui/main_window.py" line="208" />
+            <location filename="../../ipaudit/ui/main_window.py" line="362" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="209" />
+            <location filename="../../ipaudit/ui/main_window.py" line="243" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="223" />
+            <location filename="../../ipaudit/ui/main_window.py" line="257" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="438" />
+            <location filename="../../ipaudit/ui/main_window.py" line="472" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="286" />
+            <location filename="../../ipaudit/ui/main_window.py" line="320" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="288" />
+            <location filename="../../ipaudit/ui/main_window.py" line="183" />
+            <source>Upgrading %1 to the current format (a backup is written first)…</source>
+            <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="322" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="294" />
+            <location filename="../../ipaudit/ui/main_window.py" line="328" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="312" />
+            <location filename="../../ipaudit/ui/main_window.py" line="346" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="333" />
+            <location filename="../../ipaudit/ui/main_window.py" line="367" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="334" />
+            <location filename="../../ipaudit/ui/main_window.py" line="368" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="371" />
+            <location filename="../../ipaudit/ui/main_window.py" line="405" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="373" />
+            <location filename="../../ipaudit/ui/main_window.py" line="407" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="382" />
+            <location filename="../../ipaudit/ui/main_window.py" line="416" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="385" />
+            <location filename="../../ipaudit/ui/main_window.py" line="419" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="388" />
+            <location filename="../../ipaudit/ui/main_window.py" line="422" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="445" />
+            <location filename="../../ipaudit/ui/main_window.py" line="479" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="465" />
+            <location filename="../../ipaudit/ui/main_window.py" line="499" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="467" />
+            <location filename="../../ipaudit/ui/main_window.py" line="501" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="484" />
-            <location filename="../../ipaudit/ui/main_window.py" line="562" />
+            <location filename="../../ipaudit/ui/main_window.py" line="518" />
+            <location filename="../../ipaudit/ui/main_window.py" line="596" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="510" />
+            <location filename="../../ipaudit/ui/main_window.py" line="544" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="512" />
+            <location filename="../../ipaudit/ui/main_window.py" line="546" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="519" />
+            <location filename="../../ipaudit/ui/main_window.py" line="553" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="541" />
+            <location filename="../../ipaudit/ui/main_window.py" line="575" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="550" />
+            <location filename="../../ipaudit/ui/main_window.py" line="584" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="559" />
+            <location filename="../../ipaudit/ui/main_window.py" line="593" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="560" />
+            <location filename="../../ipaudit/ui/main_window.py" line="594" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -1963,72 +1968,73 @@
     <context>
         <name>ProblemsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="128" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="132" />
             <source>Importing %1…</source>
+            <extracomment>the read or store running now, if any</extracomment>
             <translation>正在导入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="158" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="162" />
             <source>The import failed.</source>
             <translation>导入失败。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="186" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="190" />
             <source>Saving the import…</source>
             <translation>正在保存导入结果…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="206" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="210" />
             <source>The import was not saved.</source>
             <translation>导入结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="217" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="221" />
             <source>Reading the sheet…</source>
             <translation>正在读取工作表…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="232" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="236" />
             <source>%1: %2 rows read, %3 entries, %4 problem(s).</source>
             <translation>%1：读取 %2 行，%3 条记录，%4 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="240" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="244" />
             <source>Every row was read.</source>
             <translation>所有行均已读取。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="245" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="249" />
             <source>The rows below are not imported. Go back to fix the mapping, or import now and correct the file later: importing it again replaces this import.</source>
             <translation>以下各行不会导入。可以返回修改列的对应关系，也可以现在导入、稍后修改文件：再次导入会替换这次的导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="255" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="259" />
             <source>%1 stated total row(s) agree with their rows.</source>
             <translation>%1 个合计行与其所含各行一致。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="259" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="263" />
             <source>Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).</source>
             <translation>第 %1 行“%2”写明 %3，但第 %4–%5 行之和为 %6（%7）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="276" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="280" />
             <source>Importing replaces %1 imported on %2 from %3.</source>
             <translation>导入后将替换 %2 从 %3 导入的%1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="283" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="287" />
             <source>Check what was read</source>
             <translation>核对读取结果</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="286" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="290" />
             <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
             <translation>每一行要么成为一条记录，要么作为带行号的问题列出；不会有任何行被悄悄丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="290" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="294" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -2202,82 +2208,82 @@
             <translation>正在写入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="426" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="429" />
             <source>Reconciling the ledgers…</source>
             <translation>正在核对台账…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="430" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="433" />
             <source>No ledgers imported yet. Import the reward record, the payment register and the expense record to reconcile them.</source>
             <translation>尚未导入台账。请导入奖惩记录表、奖金发放登记表和经费使用记录后进行三方核对。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="437" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="440" />
             <source>Reconciled from: %1</source>
             <translation>核对依据：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="440" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="443" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="441" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="444" />
             <source>E&amp;xport view to xlsx…</source>
             <translation>导出当前视图为 xlsx(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="443" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="446" />
             <source>The summary, the discrepancies and ledger rows shown, and the totals</source>
             <translation>汇总、当前显示的差异和台账行，以及分类合计</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="445" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="448" />
             <source>Summary</source>
             <translation>汇总</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="446" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="449" />
             <source>Ledgers and discrepancies</source>
             <translation>台账与差异</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="447" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="450" />
             <source>Totals</source>
             <translation>分类合计</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="448" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="451" />
             <source>Rates</source>
             <translation>奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="449" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="452" />
             <source>Records compared</source>
             <translation>核对记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="449" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="452" />
             <source>Discrepancies by kind</source>
             <translation>差异分类</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="452" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="455" />
             <source>&amp;Show:</source>
             <translation>显示(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="453" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="456" />
             <source>&amp;Person:</source>
             <translation>人员(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="454" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="457" />
             <source>P&amp;eriod:</source>
             <translation>期间(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="455" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="458" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
@@ -2517,57 +2523,57 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="120" />
+            <location filename="../../ipaudit/ui/welcome.py" line="121" />
             <source>%1 (not found)</source>
             <translation>%1（找不到）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="132" />
+            <location filename="../../ipaudit/ui/welcome.py" line="137" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="135" />
+            <location filename="../../ipaudit/ui/welcome.py" line="140" />
             <source>Get your company ready for the GB/T 29490 IP management certification audit: declare the facts of your IP manual, hand each department its checklist, and see what the auditor would find before the audit.</source>
             <translation>为 GB/T 29490 知识产权管理体系认证审核做好准备：录入知识产权手册中的体系事实，把清单分给各部门，在审核之前就看到审核员会发现的问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="140" />
+            <location filename="../../ipaudit/ui/welcome.py" line="145" />
             <source>New workspace…</source>
             <translation>新建工作区…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="141" />
+            <location filename="../../ipaudit/ui/welcome.py" line="146" />
             <source>Create a workspace for one audit cycle (Ctrl+N)</source>
             <translation>为一个审核周期新建工作区（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="142" />
+            <location filename="../../ipaudit/ui/welcome.py" line="147" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="143" />
+            <location filename="../../ipaudit/ui/welcome.py" line="148" />
             <source>Open a workspace file (Ctrl+O)</source>
             <translation>打开工作区文件（Ctrl+O）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="144" />
+            <location filename="../../ipaudit/ui/welcome.py" line="149" />
             <source>Open the demo</source>
             <translation>打开演示工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="145" />
+            <location filename="../../ipaudit/ui/welcome.py" line="150" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="146" />
+            <location filename="../../ipaudit/ui/welcome.py" line="151" />
             <source>Recent workspaces</source>
             <translation>最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="147" />
+            <location filename="../../ipaudit/ui/welcome.py" line="152" />
             <source>No recent workspaces yet.</source>
             <translation>还没有最近打开的工作区。</translation>
         </message>

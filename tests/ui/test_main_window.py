@@ -335,3 +335,19 @@ def test_tools_need_a_whole_workspace(window: MainWindow, demo_path, qtbot) -> N
     if panels.available(panels.TOOLS["reconciliation"]):
         assert not window.acts.reconciliation.isEnabled()
         assert window.acts.reconciliation.toolTip() == "请先打开整个工作区"
+
+
+def test_an_older_file_is_upgraded_in_the_background(
+    window: MainWindow, demo_path: Path, qtbot
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(demo_path) as conn:
+        conn.execute("PRAGMA user_version = 1")
+    with qtbot.waitSignal(window.workspaceOpened, timeout=30_000):
+        assert window.open_path(demo_path)  # returns at once; the upgrade runs in a worker
+    backups = list(demo_path.parent.glob("demo-backup-v1-*.ipaudit"))
+    assert len(backups) == 1
+    assert str(backups[0]) in window.statusBar().currentMessage()
+    with sqlite3.connect(demo_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
