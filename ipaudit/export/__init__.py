@@ -1,0 +1,11 @@
+"""The readiness pack: report (docx, optional PDF), workbook (xlsx), interview sheets, evidence by
+department and clause, blank forms for missing records, and a manifest that ``verify`` checks.
+
+Public API (the modules are imported on demand; this package pulls in nothing heavy by itself):
+
+- ``ipaudit.export.pack.export_pack(ws, target, options, progress=, cancel=) -> PackResult``
+- ``ipaudit.export.pack.default_name(ws, options) -> str``
+- ``ipaudit.export.options.ExportOptions``
+- ``ipaudit.export.manifest.verify(pack, progress=, cancel=) -> VerifyResult``
+- ``ipaudit.export.errors.ExportError`` and its subclasses (expected failures, ``message(lang)``)
+"""

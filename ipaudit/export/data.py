@@ -27,7 +27,7 @@ from ipaudit.domain.model import (
     Template,
     WorkspaceInfo,
 )
-from ipaudit.export.i18n import t
+from ipaudit.export.i18n import paren, t
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.redaction import redact
 from ipaudit.export.safenames import PathPlanner, safe_component
@@ -326,5 +326,5 @@ def describe_slot(item: Item | None, slot: str, state: ItemState | None, lang: s
     sub_title = next((s.title.get(lang) for s in item.sub_records if s.key == sub), sub)
     names = state.instance_names if state else ()
     n = int(inst)
-    who = f"{inst}（{names[n - 1]}）" if 1 <= n <= len(names) and names[n - 1] else inst
+    who = inst + paren(names[n - 1], lang) if 1 <= n <= len(names) and names[n - 1] else inst
     return f"{who}/{sub_title}"

@@ -69,9 +69,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.clause_2013": ("2013版条款", "2013 clause"),
     "col.item": ("条目", "Item"),
     "col.item_key": ("条目编号", "Item key"),
-    "col.kind": ("要求类型", "Requirement"),
+    "col.kind": ("要求类型", "Kind"),
     "col.status": ("状态", "Status"),
-    "col.evidence": ("证据数", "Evidence"),
+    "col.evidence": ("证据数", "Files"),
     "col.worst": ("最严重发现", "Worst finding"),
     "col.message": ("发现", "Finding"),
     "col.todo": ("应采取的措施", "What to do"),
@@ -376,6 +376,17 @@ def todo_text(code: str, lang: str) -> str:
     if code.startswith("ledger."):
         return pick(TODO_TEXT["ledger"], lang)
     return pick(TODO_TEXT.get(code, DEFAULT_TODO), lang)
+
+
+def paren(text: str, lang: str) -> str:
+    """`` (text)`` in English, ``（text）`` in Chinese; "" for no text."""
+    if not text:
+        return ""
+    return f" ({text})" if lang.startswith("en") else f"（{text}）"
+
+
+def colon(lang: str) -> str:
+    return ": " if lang.startswith("en") else "："
 
 
 def percent(value: float) -> str:

@@ -11,7 +11,7 @@ from ipaudit.domain.model import ItemKind, Status
 from ipaudit.export import docx_xml as X
 from ipaudit.export.data import PackData, describe_slot
 from ipaudit.export.docx_base import PackDocument
-from ipaudit.export.i18n import status_text, t
+from ipaudit.export.i18n import colon, paren, status_text, t
 
 WIDTH = X.A4_TEXT_WIDTH
 
@@ -103,7 +103,9 @@ def build_interview(data: PackData, dep: str) -> bytes:
                 fact = declared(data.facts, q.fact, dep) if q.fact else None
                 if official is not None:
                     if given and fact is not None and not agrees(given, fact):
-                        source = X.Cell(f"{t('iv.src.conflict', lang)}（{given}）", fill="FFEB9C")
+                        source = X.Cell(
+                            t("iv.src.conflict", lang) + paren(given, lang), fill="FFEB9C"
+                        )
                     else:
                         source = src_fact
                     answer = official
@@ -140,7 +142,7 @@ def build_interview(data: PackData, dep: str) -> bytes:
                 for e in files:
                     slot = describe_slot(item, e.evidence.slot, state, lang)
                     where = e.path or t("iv.not_in_pack", lang)
-                    lines.append(f"{e.evidence.title}{f'（{slot}）' if slot else ''}：{where}")
+                    lines.append(f"{e.evidence.title}{paren(slot, lang)}{colon(lang)}{where}")
                 forms = [t("iv.form_at", lang, path=p) for p in forms_by_item.get(item.key, [])]
                 if not files and status is not Status.NOT_APPLICABLE:
                     cell: str | X.Cell = X.Cell(

@@ -15,6 +15,7 @@ from ipaudit.export.i18n import (
     AUDIT_TYPE_TEXT,
     KIND_TEXT,
     grade_text,
+    paren,
     percent,
     pick,
     status_text,
@@ -154,12 +155,12 @@ def _summary(doc: PackDocument, data: PackData) -> None:
         lang,
         PORTRAIT,
         [
-            ("col.department", 3.2),
+            ("col.department", 2.8),
             ("col.readiness", 1.3, "right"),
             ("col.items", 1.1, "right"),
             ("col.ready", 1.1, "right"),
-            ("col.blocking", 1.1, "right"),
-            *[(f"grade.{g.value}", 1.1, "right") for g in Grade],
+            ("col.blocking", 1.2, "right"),
+            *[(f"grade.{g.value}", 1.3, "right") for g in Grade],
         ],
     )
     rows = []
@@ -245,12 +246,12 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
         lang,
         PORTRAIT,
         [
-            ("col.clause", 1.0),
-            ("col.item", 4.6),
-            ("col.kind", 1.2),
-            ("col.status", 1.2),
-            ("col.evidence", 0.9, "right"),
-            ("col.worst", 1.6),
+            ("col.clause", 0.9),
+            ("col.item", 4.4),
+            ("col.kind", 1.3),
+            ("col.status", 1.3),
+            ("col.evidence", 1.0, "right"),
+            ("col.worst", 1.7),
         ],
     )
     rows = []
@@ -325,7 +326,7 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
             rows.append(
                 [
                     item.title.get(lang) if item else ev.item_key,
-                    ev.title + (f"（{slot}）" if slot else ""),
+                    ev.title + paren(slot, lang),
                     ev.doc_number,
                     str(ev.doc_date or ""),
                     e.path or t("index.not_included", lang),

@@ -28,6 +28,7 @@ from ipaudit.export.i18n import (
     AUDIT_TYPE_TEXT,
     KIND_TEXT,
     grade_text,
+    paren,
     pick,
     status_text,
     t,
@@ -431,7 +432,13 @@ def _ledgers(wb: Workbook, data: PackData) -> None:
         cell.fill = HEADER_FILL
     for k in s.kinds:
         sheet.add(
-            [f"{kind_text(k.kind, lang)}（{k.side.text(lang)}）", k.count, None, None, k.amount]
+            [
+                kind_text(k.kind, lang) + paren(k.side.text(lang), lang),
+                k.count,
+                None,
+                None,
+                k.amount,
+            ]
         )
         money_rows.append(sheet.row)
     totals = _year_totals(recon)
