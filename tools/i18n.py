@@ -278,12 +278,15 @@ def main(argv: list[str] | None = None) -> int:
     ts = I18N_DIR / f".check-{TS_FILE.name}" if args.check else TS_FILE
     if args.check and TS_FILE.exists():
         shutil.copyfile(TS_FILE, ts)
+    stale = False
     try:
         run_lupdate(files, ts)
         missing = fill(ts, glossaries, helpers)
         total = sum(1 for _ in ET.parse(ts).getroot().iter("message"))
         if not args.check:
             run_lrelease(ts, QM_FILE)
+        elif TS_FILE.exists():
+            stale = _messages(ts) != _messages(TS_FILE) or not QM_FILE.exists()
     finally:
         if args.check:
             ts.unlink(missing_ok=True)
@@ -296,9 +299,26 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if not args.check:
         print(f"{TS_FILE.relative_to(ROOT)}: {total} strings, all translated; built {QM_FILE.name}")
+    elif stale:
+        print(f"{TS_FILE.relative_to(ROOT)} is out of date with the sources: run tools/i18n.py")
+        return 1
     else:
         print("all strings translated")
     return 0
+
+
+def _messages(ts: Path) -> set[tuple[str, str, str]]:
+    """(context, source, translation) of every finished message of a .ts file."""
+    root = ET.parse(ts).getroot()
+    return {
+        (c.findtext("name") or "", m.findtext("source") or "", m.findtext("translation") or "")
+        for c in root.findall("context")
+        for m in c.findall("message")
+        if (
+            m.find("translation") is None
+            or m.find("translation").get("type") not in ("obsolete", "vanished")
+        )
+    }
 
 
 if __name__ == "__main__":

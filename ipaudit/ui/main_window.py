@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         page = WorkspacePage(session)
         self.page = page
         self.navigator_dock.setWidget(page.navigator)
+        page.navigator.title.hide()  # the dock's own title says it already
         self.findings_dock.setWidget(page.findings)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

@@ -31,7 +31,7 @@ class TaskContext:
 
 
 class Task(QObject):
-    progress = Signal(int, int)
+    progress = Signal("qint64", "qint64")  # byte counts of files over 2 GB fit
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()

@@ -2157,133 +2157,133 @@
     <context>
         <name>ReconciliationView</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="255" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="269" />
             <source>The ledgers could not be reconciled.</source>
             <extracomment>the ledgers were (re)loaded and are shown the view was exported to this path</extracomment>
             <translation>无法核对台账。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="311" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="325" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="312" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="326" />
             <source>Rows with a discrepancy</source>
             <translation>有差异的行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="313" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="327" />
             <source>Everyone</source>
             <translation>全部人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="314" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="328" />
             <source>Whole period</source>
             <translation>整个期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="362" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="375" />
             <source>Export the reconciliation view</source>
             <translation>导出对账视图</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="363" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="376" />
             <source>reconciliation.xlsx</source>
             <translation>台账核对.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="364" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="377" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="397" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="410" />
             <source>The view was not exported.</source>
             <translation>视图未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="400" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="413" />
             <source>Writing %1…</source>
             <translation>正在写入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="429" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="442" />
             <source>Reconciling the ledgers…</source>
             <translation>正在核对台账…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="433" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="446" />
             <source>No ledgers imported yet. Import the reward record, the payment register and the expense record to reconcile them.</source>
             <translation>尚未导入台账。请导入奖惩记录表、奖金发放登记表和经费使用记录后进行三方核对。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="440" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="453" />
             <source>Reconciled from: %1</source>
             <translation>核对依据：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="443" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="456" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="444" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="457" />
             <source>E&amp;xport view to xlsx…</source>
             <translation>导出当前视图为 xlsx(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="446" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="459" />
             <source>The summary, the discrepancies and ledger rows shown, and the totals</source>
             <translation>汇总、当前显示的差异和台账行，以及分类合计</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="448" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="461" />
             <source>Summary</source>
             <translation>汇总</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="449" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="462" />
             <source>Ledgers and discrepancies</source>
             <translation>台账与差异</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="450" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="463" />
             <source>Totals</source>
             <translation>分类合计</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="451" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="464" />
             <source>Rates</source>
             <translation>奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="452" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="465" />
             <source>Records compared</source>
             <translation>核对记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="452" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="465" />
             <source>Discrepancies by kind</source>
             <translation>差异分类</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="455" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="468" />
             <source>&amp;Show:</source>
             <translation>显示(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="456" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="469" />
             <source>&amp;Person:</source>
             <translation>人员(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="457" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="470" />
             <source>P&amp;eriod:</source>
             <translation>期间(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="458" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="471" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
@@ -2674,6 +2674,69 @@
             <location filename="../../ipaudit/ui/checklist/clause_refs.py" line="55" />
             <source>unconfirmed: check against your copy of the standard</source>
             <translation>未确认：请对照您手中的标准文本核对</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistTerms</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="15" />
+            <source>Not started</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="16" />
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="17" />
+            <source>Ready</source>
+            <translation>已就绪</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="18" />
+            <source>Not applicable</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="24" />
+            <source>Major nonconformity</source>
+            <translation>严重不符合</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="25" />
+            <source>Minor nonconformity</source>
+            <translation>一般不符合</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="26" />
+            <source>Observation</source>
+            <translation>观察项</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="32" />
+            <source>Document</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="33" />
+            <source>Records</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="34" />
+            <source>Record set</source>
+            <translation>成套记录</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="35" />
+            <source>Yearly records</source>
+            <translation>年度记录</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="36" />
+            <source>Auditor questions</source>
+            <translation>审核员提问</translation>
         </message>
     </context>
     <context>

@@ -67,3 +67,9 @@ def test_a_broken_glossary_is_reported(tool: ModuleType, tmp_path: Path) -> None
     (tmp_path / "bad.yaml").write_text('"Remove": [1, 2]\n', "utf-8")
     with pytest.raises(tool.GlossaryError, match=r"bad\.yaml"):
         tool.load_glossaries(tmp_path)
+
+
+def test_committed_translations_match_the_sources(tool: ModuleType) -> None:
+    """Every string in the code is in the committed .ts with a translation, and the .qm is built
+    from it (tools/i18n.py regenerates both)."""
+    assert tool.main(["--check"]) == 0

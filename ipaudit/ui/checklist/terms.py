@@ -6,35 +6,33 @@ from PySide6.QtCore import QCoreApplication
 
 from ipaudit.domain.model import Grade, ItemKind, Status
 
-_CONTEXT = "ChecklistTerms"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ChecklistTerms", text)
 
 
 def status_name(status: Status) -> str:
     return {
-        Status.NOT_STARTED: _tr("Not started"),
-        Status.IN_PROGRESS: _tr("In progress"),
-        Status.READY: _tr("Ready"),
-        Status.NOT_APPLICABLE: _tr("Not applicable"),
+        Status.NOT_STARTED: tr("Not started"),
+        Status.IN_PROGRESS: tr("In progress"),
+        Status.READY: tr("Ready"),
+        Status.NOT_APPLICABLE: tr("Not applicable"),
     }[status]
 
 
 def grade_name(grade: Grade) -> str:
     return {
-        Grade.MAJOR: _tr("Major nonconformity"),
-        Grade.MINOR: _tr("Minor nonconformity"),
-        Grade.OBSERVATION: _tr("Observation"),
+        Grade.MAJOR: tr("Major nonconformity"),
+        Grade.MINOR: tr("Minor nonconformity"),
+        Grade.OBSERVATION: tr("Observation"),
     }[grade]
 
 
 def kind_name(kind: ItemKind) -> str:
     return {
-        ItemKind.DOCUMENT: _tr("Document"),
-        ItemKind.RECORDS: _tr("Records"),
-        ItemKind.RECORD_SET: _tr("Record set"),
-        ItemKind.YEARLY: _tr("Yearly records"),
-        ItemKind.ANSWER: _tr("Auditor questions"),
+        ItemKind.DOCUMENT: tr("Document"),
+        ItemKind.RECORDS: tr("Records"),
+        ItemKind.RECORD_SET: tr("Record set"),
+        ItemKind.YEARLY: tr("Yearly records"),
+        ItemKind.ANSWER: tr("Auditor questions"),
     }[kind]
