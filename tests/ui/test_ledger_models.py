@@ -191,3 +191,24 @@ def test_rows_proxy_filters_sorts_and_keeps_the_selection(qtbot, session):
     # a reset of the source keeps the filter and the order
     model.set_rows(rec.payments[:3], rec.findings_for)
     assert proxy.rowCount() == len({0, 1, wu} & {0, 1, 2})
+
+
+def test_sort_keys_in_one_pass_equal_the_keys_row_by_row(session):
+    rec = load_book(session.workspace).reconciliation
+    for kind, entries in (
+        (LedgerKind.REWARDS, rec.rewards),
+        (LedgerKind.PAYMENTS, rec.payments),
+        (LedgerKind.EXPENSES, rec.expenses),
+    ):
+        model = EntriesModel(kind)
+        model.set_rows(entries, rec.findings_for)
+        for column in range(model.columnCount()):
+            assert model.sort_keys(column) == [
+                model.sort_key(r, column) for r in range(model.rowCount())
+            ]
+    discrepancies = DiscrepanciesModel()
+    discrepancies.set_rows(rec.discrepancies, {})
+    for column in range(discrepancies.columnCount()):
+        assert discrepancies.sort_keys(column) == [
+            discrepancies.sort_key(r, column) for r in range(discrepancies.rowCount())
+        ]

@@ -68,6 +68,12 @@ class DiscrepanciesModel(QAbstractTableModel):
             return cents((d.expected, d.actual, d.difference)[_MONEY.index(column)])
         return self._text(d, column, self._explanations.get(d.key))
 
+    def sort_keys(self, column: int) -> list[Any]:
+        """``sort_key`` of every row of a column."""
+        if column == GRADE:
+            return [suggest_grade(d).rank for d in self._rows]
+        return [self.sort_key(r, column) for r in range(len(self._rows))]
+
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         if self._rows:

@@ -104,6 +104,22 @@ class EntriesModel(QAbstractTableModel):
         """What ``RowsProxy`` sorts the column by (the same as ``SortRole``)."""
         return self._sort_key(self._rows[row], self.columns[column])
 
+    def sort_keys(self, column: int) -> list[Any]:
+        """``sort_key`` of every row of a column, in one pass (100,000 rows in milliseconds)."""
+        name = self.columns[column]
+        rows = self._rows
+        if name == "row":
+            return [e.source.row for e in rows]
+        if name == "amount":
+            return [cents(e.amount) for e in rows]
+        if name == "date":
+            return [e.date.isoformat() if e.date else "" for e in rows]
+        if name in ("person", "department", "text", "voucher", "category"):
+            return [getattr(e, name) for e in rows]
+        if name == "ip":
+            return [e.ip_number for e in rows]
+        return [self._sort_key(e, name) for e in rows]
+
     def column(self, name: str) -> int:
         return self.columns.index(name)
 

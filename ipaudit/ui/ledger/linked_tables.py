@@ -64,7 +64,7 @@ class LinkedTables(QWidget):
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
-            header.setResizeContentsPrecision(200)
+            header.setResizeContentsPrecision(60)
             title = QLabel()
             title.setBuddy(view)
             box = QWidget()

@@ -54,6 +54,9 @@ class Loaded:
     explanations: dict[str, str]
     rates: RateTable | None
     window_days: int
+    persons: list[str]  # for the person filter
+    periods: list[tuple[str, filtering.Period]]  # for the period filter
+    entry_of: dict[SourceRef, Entry]  # every entry by the row it was read from
 
 
 def _load(ws: Workspace) -> Loaded:
@@ -64,7 +67,17 @@ def _load(ws: Workspace) -> Loaded:
         _ = rec.totals  # built here, off the GUI thread
         rec.findings_for(SourceRef("", "", 0))  # the same for the row index of the findings
     explained = explanations(ws, rec.discrepancies) if rec is not None else {}
-    return Loaded(generation, book, explained, book.rates, window_days(ws))
+    entries = (*rec.rewards, *rec.payments, *rec.expenses) if rec is not None else ()
+    return Loaded(
+        generation,
+        book,
+        explained,
+        book.rates,
+        window_days(ws),
+        filtering.persons(rec) if rec is not None else [],
+        filtering.periods(entries),
+        {e.source: e for e in entries},
+    )
 
 
 def _summary_table_view(model: TextTableModel, name: str) -> QTableView:
@@ -104,6 +117,8 @@ class ReconciliationView(QWidget):
         self.explained: dict[str, str] = {}
         self._generation: str | None = None
         self._entry_of: dict[SourceRef, Entry] = {}
+        self._persons: list[str] = []
+        self._periods: list[tuple[str, filtering.Period]] = []
         self._loading = False
         self._load_again = False
         self._task: workers.Task | None = None
@@ -235,9 +250,8 @@ class ReconciliationView(QWidget):
         self.rec = data.book.reconciliation
         self.explained = data.explanations
         rec = self.rec
-        self._entry_of = (
-            {e.source: e for e in (*rec.rewards, *rec.payments, *rec.expenses)} if rec else {}
-        )
+        self._entry_of = data.entry_of
+        self._persons, self._periods = data.persons, data.periods
         self.tables.set_reconciliation(rec, self.explained.keys())
         self.discrepancies.set_rows(rec.discrepancies if rec else [], self.explained)
         self.totals.set_tables(rec.totals if rec else {})
@@ -318,10 +332,9 @@ class ReconciliationView(QWidget):
             for kind in DiscrepancyKind:
                 if kind in present:
                     self.kind_filter.addItem(kind_text(kind, ui), kind.value)
-            for name in filtering.persons(rec):
+            for name in self._persons:
                 self.person_filter.addItem(name, name)
-            dated = (*rec.rewards, *rec.payments, *rec.expenses)
-            for label, span in filtering.periods(dated):
+            for label, span in self._periods:
                 shown = label if "-Q" in label or len(label) == 4 else f"  {label}"
                 self.period_filter.addItem(shown, span)
         self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(current.kind), 0))

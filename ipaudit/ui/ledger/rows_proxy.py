@@ -3,7 +3,7 @@
 ``QSortFilterProxyModel`` compares rows through ``data()`` one pair at a time: with a Python model
 that is a few million calls into Python for one sort, and it sorts again on every ``dataChanged``.
 Here the order is computed in one pass with Python's own sort over keys the source model gives
-(``source.sort_key(row, column)``), the filter is a set of source rows, and ``dataChanged`` is only
+(``source.sort_keys(column)``, or ``source.sort_key(row, column)`` row by row), the filter is a set of source rows, and ``dataChanged`` is only
 passed on. Selections and the current index survive a sort or filter change (persistent indexes are
 moved to the rows' new places).
 """
@@ -113,11 +113,16 @@ class RowsProxy(QAbstractProxyModel):
         rows = list(range(count)) if wanted is None else [r for r in range(count) if r in wanted]
         column = self._sort_column
         if source is not None and 0 <= column < source.columnCount() and rows:
-            key = source.sort_key  # type: ignore[attr-defined]
-            keyed = [(key(r, column), r) for r in rows]
             descending = self._sort_order == Qt.SortOrder.DescendingOrder
-            keyed.sort(key=lambda pair: pair[0], reverse=descending)
-            rows = [r for _k, r in keyed]
+            all_keys = getattr(source, "sort_keys", None)
+            if all_keys is not None:  # one pass over the model, then a C-level sort
+                keys = all_keys(column)
+                rows.sort(key=keys.__getitem__, reverse=descending)
+            else:
+                key = source.sort_key  # type: ignore[attr-defined]
+                keyed = [(key(r, column), r) for r in rows]
+                keyed.sort(key=lambda pair: pair[0], reverse=descending)
+                rows = [r for _k, r in keyed]
         self._source_of = rows
         proxy_of = [-1] * count
         for n, r in enumerate(rows):
