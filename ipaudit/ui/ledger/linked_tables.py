@@ -218,12 +218,11 @@ class LinkedTables(QWidget):
     # --- language and looks ------------------------------------------------------------------
 
     def _fit_columns(self) -> None:
-        for kind, view in self.views.items():
+        for view in self.views.values():
             view.resizeColumnsToContents()
             header = view.horizontalHeader()
             for col in range(header.count()):
                 header.resizeSection(col, min(header.sectionSize(col), 200))
-            del kind
 
     def _update_titles(self) -> None:
         for kind, title in self.titles.items():
