@@ -378,48 +378,48 @@
     <context>
         <name>DiscrepanciesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="90" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="96" />
             <source>Grade</source>
             <extracomment>the ``Discrepancy`` a value that sorts the column the accepted explanation, or None</extracomment>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="91" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="97" />
             <source>Discrepancy</source>
             <translation>差异类型</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="92" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="98" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="93" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="99" />
             <source>IP items</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="94" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="100" />
             <source>Expected</source>
             <translation>应为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="95" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="101" />
             <source>Actual</source>
             <translation>实际</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="96" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="102" />
             <source>Difference</source>
             <translation>差额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="97" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="103" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="98" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="104" />
             <source>Accepted because</source>
             <translation>接受理由</translation>
         </message>
@@ -489,68 +489,68 @@
     <context>
         <name>EntriesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="142" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="158" />
             <source>Row</source>
             <extracomment>the ``Entry`` a value that sorts the column (dates as ISO text, amounts as cents, row numbers as ints) NONE, OPEN or ACCEPTED: whether a discrepancy cites the row, and whether all are accepted True when the row is linked to the selection in another table</extracomment>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="143" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="159" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="144" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="160" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="145" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="161" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="146" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="162" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="147" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="163" />
             <source>IP item</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="148" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="164" />
             <source>Description</source>
             <translation>事由/摘要</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="149" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="165" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="150" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="166" />
             <source>Voucher</source>
             <translation>凭证号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="151" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="167" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="204" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="220" />
             <source>Penalty</source>
             <translation>处罚</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="204" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="220" />
             <source>Reward</source>
             <translation>奖励</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="233" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="249" />
             <source>accepted</source>
             <translation>已接受</translation>
         </message>
@@ -1357,34 +1357,34 @@
         </message>
         <message>
             <location filename="../../ipaudit/ui/main_window.py" line="145" />
-            <location filename="../../ipaudit/ui/main_window.py" line="348" />
+            <location filename="../../ipaudit/ui/main_window.py" line="349" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/main_window.py" line="175" />
             <location filename="../../ipaudit/ui/main_window.py" line="208" />
-            <location filename="../../ipaudit/ui/main_window.py" line="362" />
+            <location filename="../../ipaudit/ui/main_window.py" line="363" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="243" />
+            <location filename="../../ipaudit/ui/main_window.py" line="244" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="257" />
+            <location filename="../../ipaudit/ui/main_window.py" line="258" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="472" />
+            <location filename="../../ipaudit/ui/main_window.py" line="473" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="320" />
+            <location filename="../../ipaudit/ui/main_window.py" line="321" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
@@ -1394,108 +1394,108 @@
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="322" />
+            <location filename="../../ipaudit/ui/main_window.py" line="323" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="328" />
+            <location filename="../../ipaudit/ui/main_window.py" line="329" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="346" />
+            <location filename="../../ipaudit/ui/main_window.py" line="347" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="367" />
+            <location filename="../../ipaudit/ui/main_window.py" line="368" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="368" />
+            <location filename="../../ipaudit/ui/main_window.py" line="369" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="405" />
+            <location filename="../../ipaudit/ui/main_window.py" line="406" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="407" />
+            <location filename="../../ipaudit/ui/main_window.py" line="408" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="416" />
+            <location filename="../../ipaudit/ui/main_window.py" line="417" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="419" />
+            <location filename="../../ipaudit/ui/main_window.py" line="420" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="422" />
+            <location filename="../../ipaudit/ui/main_window.py" line="423" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="479" />
+            <location filename="../../ipaudit/ui/main_window.py" line="480" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="499" />
+            <location filename="../../ipaudit/ui/main_window.py" line="500" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="501" />
+            <location filename="../../ipaudit/ui/main_window.py" line="502" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="518" />
-            <location filename="../../ipaudit/ui/main_window.py" line="596" />
+            <location filename="../../ipaudit/ui/main_window.py" line="519" />
+            <location filename="../../ipaudit/ui/main_window.py" line="597" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="544" />
+            <location filename="../../ipaudit/ui/main_window.py" line="545" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="546" />
+            <location filename="../../ipaudit/ui/main_window.py" line="547" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="553" />
+            <location filename="../../ipaudit/ui/main_window.py" line="554" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="575" />
+            <location filename="../../ipaudit/ui/main_window.py" line="576" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="584" />
+            <location filename="../../ipaudit/ui/main_window.py" line="585" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="593" />
+            <location filename="../../ipaudit/ui/main_window.py" line="594" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="594" />
+            <location filename="../../ipaudit/ui/main_window.py" line="595" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2679,62 +2679,62 @@
     <context>
         <name>ChecklistTerms</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="15" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="16" />
             <source>Not started</source>
             <translation>未开始</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="16" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="17" />
             <source>In progress</source>
             <translation>进行中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="17" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="18" />
             <source>Ready</source>
             <translation>已就绪</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="18" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="19" />
             <source>Not applicable</source>
             <translation>不适用</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="24" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="25" />
             <source>Major nonconformity</source>
             <translation>严重不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="25" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="26" />
             <source>Minor nonconformity</source>
             <translation>一般不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="26" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="27" />
             <source>Observation</source>
             <translation>观察项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="32" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="33" />
             <source>Document</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="33" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="34" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="34" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="35" />
             <source>Record set</source>
             <translation>成套记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="35" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="36" />
             <source>Yearly records</source>
             <translation>年度记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="36" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="37" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
