@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -415,7 +415,3 @@ def register() -> None:
 def explanations(ws: Workspace, discrepancies: Iterable[Discrepancy]) -> dict[str, str]:
     accepted = ws.store.acceptances()
     return {d.key: accepted[d.key] for d in discrepancies if d.key in accepted}
-
-
-def entries_of(book: LedgerBook, kinds: Sequence[LedgerKind]) -> list[Entry]:
-    return [e for k in kinds for e in book.of(k)]

@@ -17,8 +17,6 @@ from typing import Any
 from ipaudit.domain.checks import CheckInput, item_department, run_checks
 from ipaudit.domain.model import (
     Department,
-    DepartmentDef,
-    Edition,
     Evidence,
     Facts,
     Finding,
@@ -215,9 +213,9 @@ class Workspace:
     # --- editing -----------------------------------------------------------------------------
 
     def save_state(self, state: ItemState) -> ItemState:
-        item = self.item(state.item_key)
-        if state.status is Status.NOT_APPLICABLE and not state.na_reason.strip():
-            pass  # allowed, and reported as a finding until a reason is given
+        item = self.item(
+            state.item_key
+        )  # not applicable without a reason is allowed: a finding says so
         saved = self.store.save_item_state(state, self.owner(item) or item.department)
         self.changed()
         return saved
@@ -379,12 +377,6 @@ class Workspace:
             f" 1/{next(iter(subs), 'x')}, or year:2025).",
             self.path,
         )
-
-
-def template_departments(edition: Edition) -> tuple[DepartmentDef, ...]:
-    return load_template_text(
-        builtin_path(edition).read_text("utf-8"), builtin_path(edition).name
-    ).departments
 
 
 def _register_finding_sources() -> None:
