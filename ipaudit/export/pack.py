@@ -171,7 +171,7 @@ def export_pack(
         for rel in sorted(documents):
             sink.add_bytes(rel, documents[rel])
         meta = _manifest_meta(data)
-        records = list(sink.records)
+        records = sorted(sink.records, key=lambda r: r.path)
         sink.add_bytes(MANIFEST, manifest_bytes(records, meta))
         sink.add_bytes(SUMS, sums_bytes(records))
         meter.check()  # the last moment a cancel still leaves nothing behind
