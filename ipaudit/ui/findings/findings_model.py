@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from ipaudit.domain.model import Finding, Text
@@ -17,8 +17,7 @@ from ipaudit.ui.findings.grade_style import (
     grade_name,
 )
 from ipaudit.ui.findings.language import pick, short_name
-
-Index = QModelIndex | QPersistentModelIndex
+from ipaudit.ui.table_model import Index, RowsTableModel
 
 GRADE, DEPARTMENT, ITEM, MESSAGE, ACCEPTED = range(5)
 COLUMNS = 5
@@ -33,12 +32,13 @@ ItemKeyRole = Qt.ItemDataRole.UserRole + 3
 SortRole = Qt.ItemDataRole.UserRole + 4
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsTableModel[Finding]):
     """A thin adapter over a list of findings; names come from the maps given to ``set_rows``."""
+
+    column_count = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Finding] = []
         self._departments: dict[str, Text] = {}
         self._items: dict[str, Text] = {}
 
@@ -69,33 +69,16 @@ class FindingsModel(QAbstractTableModel):
                 return row
         return -1
 
-    def retranslate(self) -> None:
-        """The UI language changed: every text and header is new."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMNS - 1))
-
     # --- QAbstractTableModel -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def header_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Grade"),
             self.tr("Department"),
             self.tr("Item"),
             self.tr("Finding"),
             self.tr("Accepted because"),
         )
-        return titles[section] if 0 <= section < COLUMNS else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

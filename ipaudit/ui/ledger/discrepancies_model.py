@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from ipaudit.ledger.discrepancies import kind_text, suggest_grade
 from ipaudit.ledger.model import Discrepancy
 from ipaudit.ui.findings.grade_style import ACCEPTED_COLOR, COLORS, grade_icon, grade_name
 from ipaudit.ui.ledger.texts import cents, lang, money, signed
-
-Index = QModelIndex | QPersistentModelIndex
+from ipaudit.ui.table_model import Index, RowsTableModel
 
 GRADE, KIND, PERSONS, IP, EXPECTED, ACTUAL, DIFFERENCE, MESSAGE, EXPLANATION = range(9)
 COLUMNS = 9
@@ -28,10 +27,11 @@ ExplanationRole = Qt.ItemDataRole.UserRole + 3
 _MONEY = (EXPECTED, ACTUAL, DIFFERENCE)
 
 
-class DiscrepanciesModel(QAbstractTableModel):
+class DiscrepanciesModel(RowsTableModel[Discrepancy]):
+    column_count = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Discrepancy] = []
         self._explanations: dict[str, str] = {}
 
     def set_rows(
@@ -44,8 +44,7 @@ class DiscrepanciesModel(QAbstractTableModel):
 
     def set_explanations(self, explanations: Mapping[str, str]) -> None:
         self._explanations = dict(explanations)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMNS - 1))
+        self._cells_changed()
 
     def discrepancy(self, row: int) -> Discrepancy:
         return self._rows[row]
@@ -74,25 +73,10 @@ class DiscrepanciesModel(QAbstractTableModel):
             return [suggest_grade(d).rank for d in self._rows]
         return [self.sort_key(r, column) for r in range(len(self._rows))]
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMNS - 1))
-
     # --- QAbstractTableModel -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def header_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Grade"),
             self.tr("Discrepancy"),
             self.tr("People"),
@@ -103,7 +87,6 @@ class DiscrepanciesModel(QAbstractTableModel):
             self.tr("Details"),
             self.tr("Accepted because"),
         )
-        return titles[section] if 0 <= section < COLUMNS else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -11,13 +11,12 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from ipaudit.ledger.ipnumber import IpType
 from ipaudit.ledger.rates import RateTable, key_text
 from ipaudit.ui.ledger.texts import lang, money
-
-Index = QModelIndex | QPersistentModelIndex
+from ipaudit.ui.table_model import Index, RowsTableModel
 
 KEY, AMOUNT = range(2)
 COLUMNS = 2
@@ -46,10 +45,11 @@ def parse_amount(text: str) -> Decimal | None:
     return value.quantize(Decimal("0.01"))
 
 
-class RatesModel(QAbstractTableModel):
+class RatesModel(RowsTableModel[list[Any]]):  # rows: [key, amount or None]
+    column_count = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[list[Any]] = []  # [key, amount or None]
         self.set_rate_table(None)
 
     # --- the table ---------------------------------------------------------------------------
@@ -84,26 +84,10 @@ class RatesModel(QAbstractTableModel):
         self.endRemoveRows()
         return True
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMNS - 1))
-
     # --- QAbstractTableModel -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("IP type or category"), self.tr("Reward (yuan)"))
-        return titles[section] if 0 <= section < COLUMNS else None
+    def header_titles(self) -> tuple[str, ...]:
+        return (self.tr("IP type or category"), self.tr("Reward (yuan)"))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
