@@ -6,7 +6,7 @@ keeps more than the rows has its own ``set_rows`` and resets the model itself). 
 and ``setData()`` when it is editable).
 
 ``header_titles()`` is written in each subclass so that its ``self.tr()`` calls keep the subclass
-as their translation context (``pyside6-lupdate`` files a string under the class the call stands in).
+as their translation context (``pyside6-lupdate`` files a string under the class it is written in).
 """
 
 from __future__ import annotations

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from ipaudit.domain.model import Text
 from ipaudit.ui.facts.cell_values import BadValue, parse_count
 from ipaudit.ui.findings.language import pick
-
-Index = QModelIndex | QPersistentModelIndex
+from ipaudit.ui.table_model import Index, RowsTableModel
 
 DEPARTMENT, HEADCOUNT, DUTIES = range(3)
 COLUMNS = 3
@@ -20,14 +19,15 @@ COLUMNS = 3
 DepartmentKeyRole = Qt.ItemDataRole.UserRole + 1
 
 
-class DepartmentFactsModel(QAbstractTableModel):
-    """One row per department; editing a cell emits ``factsEdited(department key)``."""
+class DepartmentFactsModel(RowsTableModel[tuple[str, Text]]):
+    """One row per department (key, name); editing a cell emits ``factsEdited(department key)``."""
 
     factsEdited = Signal(str)
+    column_count = COLUMNS
+    translated_columns = (DEPARTMENT, DEPARTMENT)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._departments: list[tuple[str, Text]] = []
         self._headcount: dict[str, int] = {}
         self._duties: dict[str, str] = {}
         self._read_only = False
@@ -48,7 +48,7 @@ class DepartmentFactsModel(QAbstractTableModel):
                 deps.append((key, Text(key, key)))
                 known.add(key)
         same = (
-            deps == self._departments
+            deps == self._rows
             and dict(headcount) == self._headcount
             and dict(duties) == self._duties
             and read_only == self._read_only
@@ -56,7 +56,7 @@ class DepartmentFactsModel(QAbstractTableModel):
         if same:
             return
         self.beginResetModel()
-        self._departments = deps
+        self._rows = deps
         self._headcount = dict(headcount)
         self._duties = dict(duties)
         self._read_only = read_only
@@ -72,31 +72,15 @@ class DepartmentFactsModel(QAbstractTableModel):
         return sum(self._headcount.values())
 
     def row_of(self, key: str) -> int:
-        for row, (k, _) in enumerate(self._departments):
+        for row, (k, _) in enumerate(self._rows):
             if k == key:
                 return row
         return -1
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
-        if self._departments:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._departments) - 1, 0))
-
     # --- QAbstractTableModel -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._departments)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Department"), self.tr("Headcount"), self.tr("IP duties"))
-        return titles[section] if 0 <= section < COLUMNS else None
+    def header_titles(self) -> tuple[str, ...]:
+        return (self.tr("Department"), self.tr("Headcount"), self.tr("IP duties"))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -107,9 +91,9 @@ class DepartmentFactsModel(QAbstractTableModel):
         return base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._departments):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        key, name = self._departments[index.row()]
+        key, name = self._rows[index.row()]
         col = index.column()
         if role in (
             Qt.ItemDataRole.DisplayRole,
@@ -132,7 +116,7 @@ class DepartmentFactsModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
-        key = self._departments[index.row()][0]
+        key = self._rows[index.row()][0]
         text = "" if value is None else str(value)
         if index.column() == HEADCOUNT:
             try:

@@ -7,21 +7,14 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ipaudit.domain.model import Objective, Text
 from ipaudit.ui.facts.cell_values import BadValue, parse_decimal, parse_year
 from ipaudit.ui.facts.split_check import SplitState, check_split, fmt_number
 from ipaudit.ui.findings.language import pick, short_name
-
-Index = QModelIndex | QPersistentModelIndex
+from ipaudit.ui.table_model import Index, RowsTableModel
 
 TEXT, TARGET, UNIT, YEAR = range(4)
 FIRST_SPLIT = 4
@@ -37,7 +30,7 @@ SplitCheckRole = Qt.ItemDataRole.UserRole + 1
 DepartmentKeyRole = Qt.ItemDataRole.UserRole + 2
 
 
-class ObjectivesModel(QAbstractTableModel):
+class ObjectivesModel(RowsTableModel[Objective]):
     """One row per objective; one column per department for its share; the last column checks the sum.
 
     Edits change the rows and emit ``objectivesEdited``; the editor turns that into an undoable
@@ -48,7 +41,6 @@ class ObjectivesModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Objective] = []
         self._departments: list[tuple[str, Text]] = []
         self._read_only = False
 
@@ -114,16 +106,7 @@ class ObjectivesModel(QAbstractTableModel):
             self.endRemoveRows()
             self.objectivesEdited.emit()
 
-    def retranslate(self) -> None:
-        last = self.columnCount() - 1
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
-
     # --- QAbstractTableModel -----------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else FIRST_SPLIT + len(self._departments) + 1

@@ -6,25 +6,25 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from ipaudit.domain.model import Procedure, Text
 from ipaudit.ui.findings.language import pick
-
-Index = QModelIndex | QPersistentModelIndex
+from ipaudit.ui.table_model import Index, RowsTableModel
 
 CODE, TITLE, DEPARTMENT = range(3)
 COLUMNS = 3
 
 
-class ProceduresModel(QAbstractTableModel):
+class ProceduresModel(RowsTableModel[Procedure]):
     """One row per procedure. The department column shows the name and edits the key."""
 
     proceduresEdited = Signal()
+    column_count = COLUMNS
+    translated_columns = (DEPARTMENT, DEPARTMENT)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Procedure] = []
         self._names: dict[str, Text] = {}
         self._read_only = False
 
@@ -62,27 +62,10 @@ class ProceduresModel(QAbstractTableModel):
             self.endRemoveRows()
             self.proceduresEdited.emit()
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
-        if self._rows:
-            last = len(self._rows) - 1
-            self.dataChanged.emit(self.index(0, DEPARTMENT), self.index(last, DEPARTMENT))
-
     # --- QAbstractTableModel -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Code"), self.tr("Procedure"), self.tr("Department"))
-        return titles[section] if 0 <= section < COLUMNS else None
+    def header_titles(self) -> tuple[str, ...]:
+        return (self.tr("Code"), self.tr("Procedure"), self.tr("Department"))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
