@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ipaudit.domain.model import Department, Text
 from ipaudit.ui import i18n
+from ipaudit.ui.table_model import RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -41,16 +41,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("DepartmentListModel", text)
 
 
-class DepartmentListModel(QAbstractTableModel):
+class DepartmentListModel(RowsTableModel[Department]):
     """The departments of the workspace to be, as a table: Chinese name, English name, arrangement.
 
     Template departments are never deleted: removing one marks it absent, so its key stays known.
     Departments added here are deleted when removed.
     """
 
+    column_count = 3
+
     def __init__(self, departments: list[Department] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Department] = []
         self._template_keys: set[str] = set()
         if departments:
             self.set_departments(departments)
@@ -128,18 +129,7 @@ class DepartmentListModel(QAbstractTableModel):
             key = f"{base}_{n}"
         return key
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, ARRANGEMENT)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, ARRANGEMENT))
-
     # --- QAbstractTableModel -----------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
 
     def _arrangement(self, dep: Department) -> str:
         if dep.absent:
@@ -189,16 +179,8 @@ class DepartmentListModel(QAbstractTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            NAME_ZH: tr("Chinese name"),
-            NAME_EN: tr("English name"),
-            ARRANGEMENT: tr("Arrangement"),
-        }.get(section)
+    def header_titles(self) -> tuple[str, ...]:
+        return (tr("Chinese name"), tr("English name"), tr("Arrangement"))
 
 
 class WizardDepartmentsPage(QWizardPage):

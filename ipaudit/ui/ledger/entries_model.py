@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ipaudit.domain.model import Grade
@@ -18,8 +18,7 @@ from ipaudit.ledger.discrepancies import kind_text, suggest_grade
 from ipaudit.ledger.model import Discrepancy, Entry, LedgerKind, SourceRef
 from ipaudit.ui.findings.grade_style import grade_icon
 from ipaudit.ui.ledger.texts import cents, day, lang, money
-
-Index = QModelIndex | QPersistentModelIndex
+from ipaudit.ui.table_model import Index, RowsTableModel
 
 #: the ``Entry``
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -49,12 +48,12 @@ def _no_findings(_source: SourceRef) -> Sequence[Discrepancy]:
     return ()
 
 
-class EntriesModel(QAbstractTableModel):
+class EntriesModel(RowsTableModel[Entry]):
     def __init__(self, kind: LedgerKind, parent: Any = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.columns = COLUMNS[kind]
-        self._rows: list[Entry] = []
+        self.column_count = len(self.columns)
         self._row_of: dict[SourceRef, int] = {}
         self._findings: Findings = _no_findings
         self._accepted: Collection[str] = frozenset()
@@ -78,14 +77,14 @@ class EntriesModel(QAbstractTableModel):
 
     def set_accepted(self, accepted: Collection[str]) -> None:
         self._accepted = accepted
-        self._all_changed()
+        self._cells_changed()
 
     def set_highlight(self, rows: Collection[int]) -> None:
         new = frozenset(rows)
         if new == self._highlight:
             return
         self._highlight = new
-        self._all_changed()
+        self._cells_changed()
 
     def highlighted(self) -> frozenset[int]:
         return self._highlight
@@ -129,31 +128,9 @@ class EntriesModel(QAbstractTableModel):
             return NONE
         return ACCEPTED if all(d.key in self._accepted for d in found) else OPEN
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        self._all_changed()
-
-    def _all_changed(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1)
-            )
-
     # --- QAbstractTableModel -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.columns):
-            return None
+    def header_titles(self) -> list[str]:
         titles = {
             "row": self.tr("Row"),
             "date": self.tr("Date"),
@@ -166,7 +143,7 @@ class EntriesModel(QAbstractTableModel):
             "voucher": self.tr("Voucher"),
             "category": self.tr("Category"),
         }
-        return titles[self.columns[section]]
+        return [titles[name] for name in self.columns]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
