@@ -6,21 +6,22 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from ipaudit.ui.table_model import Index, RowsTableModel
+Index = QModelIndex | QPersistentModelIndex
 
 _NUMBER = re.compile(r"[-+]?[\d,]+(\.\d+)?%?|—")
 
 
-class TextTableModel(RowsTableModel[list[str]]):
+class TextTableModel(QAbstractTableModel):
     """``set_table([[header…], [cell…], …])``; with ``bold_last`` the last row is a total."""
 
     def __init__(self, parent: Any = None, *, bold_last: bool = False) -> None:
         super().__init__(parent)
         self.bold_last = bold_last
         self._header: list[str] = []
+        self._rows: list[list[str]] = []
 
     def set_table(self, table: Sequence[Sequence[str]]) -> None:
         self.beginResetModel()
@@ -31,11 +32,18 @@ class TextTableModel(RowsTableModel[list[str]]):
     def table(self) -> list[list[str]]:
         return [list(self._header), *(list(r) for r in self._rows)]
 
-    def header_titles(self) -> list[str]:
-        return self._header
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._header)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._header[section] if 0 <= section < len(self._header) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
