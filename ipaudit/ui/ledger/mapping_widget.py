@@ -91,8 +91,8 @@ class MappingWidget(QWidget):
         self.headers: list[QLabel] = []
         self.combos: list[QComboBox] = []
 
-        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self.header_spin.valueChanged.connect(self._header_changed)
+        self.kind_combo.currentIndexChanged.connect(self._kind_or_header_changed)
+        self.header_spin.valueChanged.connect(self._kind_or_header_changed)
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
         self.retranslate_ui()
 
@@ -246,17 +246,7 @@ class MappingWidget(QWidget):
             detect_unit(self._rows[: self.header_row], self._mapping.get("amount"), self.syn)
         )
 
-    def _kind_changed(self) -> None:
-        if self._updating:
-            return
-        self._updating = True
-        self._redetect()
-        self._refresh_columns()
-        self._updating = False
-        self._update_status()
-        self.changed.emit()
-
-    def _header_changed(self) -> None:
+    def _kind_or_header_changed(self) -> None:
         if self._updating:
             return
         self._updating = True
