@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,7 @@ from ipaudit.ui.findings.accept_dialog import AcceptDialog
 from ipaudit.ui.findings.findings_filter import FindingsFilterModel
 from ipaudit.ui.findings.grade_style import grade_icon, grade_label
 from ipaudit.ui.findings.language import pick
+from ipaudit.ui.row_selection import select_row
 from ipaudit.ui.session import WorkspaceSession
 
 
@@ -136,17 +137,7 @@ class FindingsPanel(QWidget):
         row = self.model.row_of(key)
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.view.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-        return True
+        return select_row(self.view, self.proxy.mapFromSource(self.model.index(row, 0)))
 
     def accept_selected(self) -> AcceptDialog | None:
         """Open the explanation dialog for the selected finding (window-modal, not blocking)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from ipaudit.ui.findings.accept_dialog import AcceptDialog
 from ipaudit.ui.ledger import discrepancies_model as dm
 from ipaudit.ui.ledger.rows_proxy import RowsProxy
 from ipaudit.ui.ledger.texts import lang
+from ipaudit.ui.row_selection import select_row
 from ipaudit.ui.session import WorkspaceSession
 
 
@@ -119,17 +120,9 @@ class DiscrepancyPanel(QWidget):
 
     def select_key(self, key: str) -> bool:
         row = self.model.row_of(key)
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
-        if index is None or not index.isValid():
+        if row < 0:
             return False
-        self.view.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-        return True
+        return select_row(self.view, self.proxy.mapFromSource(self.model.index(row, 0)))
 
     def _selection_changed(self, *_args: object) -> None:
         d = self.selected()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,6 +28,7 @@ from ipaudit.ledger.reconcile import Reconciliation
 from ipaudit.ui.ledger.entries_model import EntriesModel
 from ipaudit.ui.ledger.rows_proxy import RowsProxy
 from ipaudit.ui.ledger.texts import kind_name
+from ipaudit.ui.row_selection import select_row
 
 LEDGERS = (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
 
@@ -112,19 +113,8 @@ class LinkedTables(QWidget):
 
     def select(self, kind: LedgerKind, source_row: int) -> bool:
         """Select an entry by its row in the ledger's model (as a click would)."""
-        proxy = self.proxies[kind]
-        index = proxy.mapFromSource(self.models[kind].index(source_row, 0))
-        if not index.isValid():
-            return False
-        view = self.views[kind]
-        view.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        view.setCurrentIndex(index)
-        view.scrollTo(index)
-        return True
+        index = self.proxies[kind].mapFromSource(self.models[kind].index(source_row, 0))
+        return select_row(self.views[kind], index)
 
     def selected_entry(self) -> Entry | None:
         for kind, view in self.views.items():
