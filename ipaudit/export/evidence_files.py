@@ -3,7 +3,8 @@
 Each file is streamed chunk by chunk from the workspace (never read whole), hashed and written in
 one pass. Into a folder, two files are copied at a time: SQLite reads, SHA-256 and file writes
 release the GIL, so two copies keep both CPUs busy. A zip takes its entries one after another, in
-order. The hash of what was written is checked against the evidence's SHA-256 (the workspace is
+order; there a helper thread hashes each chunk while the chunk is written (and its CRC computed).
+The hash of what was written is checked against the evidence's SHA-256 (the workspace is
 content-addressed): damaged stored bytes stop the export.
 """
 
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import NoResultFound
@@ -26,6 +28,29 @@ if TYPE_CHECKING:
     from ipaudit.services import Workspace
 
 PARALLEL_FILES = 2
+HASH_AHEAD = 4  # chunks handed to the hashing thread and not yet hashed
+
+
+class _Digest:
+    """SHA-256 of a stream, computed in order by ``pool`` (one thread) or inline without one."""
+
+    def __init__(self, pool: ThreadPoolExecutor | None) -> None:
+        self.pool = pool
+        self.h = hashlib.sha256()
+        self.pending: deque[Future[None]] = deque()
+
+    def update(self, chunk: bytes) -> None:
+        if self.pool is None:
+            self.h.update(chunk)
+            return
+        self.pending.append(self.pool.submit(self.h.update, chunk))
+        while len(self.pending) > HASH_AHEAD:
+            self.pending.popleft().result()
+
+    def hexdigest(self) -> str:
+        while self.pending:
+            self.pending.popleft().result()
+        return self.h.hexdigest()
 
 
 def copy_evidence(
@@ -39,8 +64,9 @@ def copy_evidence(
     """Write ``files`` into ``sink``; ``step(units)`` reports kibibytes done and may raise (a
     cancel). A zip receives them in the given order."""
     if not isinstance(sink, FolderSink) or len(files) < 2:
-        for ef in files:
-            _copy_one(ws, sink, ef, step, abort)
+        with ThreadPoolExecutor(1, thread_name_prefix="pack-hash") as hasher:
+            for ef in files:
+                _copy_one(ws, sink, ef, step, abort, hasher)
         return
     stop = threading.Event()
 
@@ -66,11 +92,12 @@ def _copy_one(
     ef: EvidenceFile,
     step: Callable[[int], None],
     abort: threading.Event,
+    hasher: ThreadPoolExecutor | None = None,
 ) -> None:
     if abort.is_set():
         raise Cancelled
     ev = ef.evidence
-    digest = hashlib.sha256()
+    digest = _Digest(hasher)
     counted = 0
 
     def chunks() -> Iterator[bytes]:
@@ -87,6 +114,7 @@ def _copy_one(
     except NoResultFound as exc:
         raise EvidenceDamaged(ws.path, ev.original_name, ev.sha256) from exc
     step(max(ev.size // 1024 + 1 - counted, 0))  # the file's whole share of the progress
-    if digest.hexdigest() != ev.sha256:
+    hexdigest = digest.hexdigest()
+    if hexdigest != ev.sha256:
         raise EvidenceDamaged(ws.path, ev.original_name, ev.sha256)
-    sink.record(ef.path, written, digest.hexdigest())
+    sink.record(ef.path, written, hexdigest)
