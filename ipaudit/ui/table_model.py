@@ -1,4 +1,5 @@
-"""``RowsTableModel``: what every flat table model over a list of rows has in common.
+"""``RowsTableModel``: the common part of the flat table models over a list of rows whose
+header the model itself translates (the findings, discrepancies, entries, facts tables …).
 
 The rows live in ``self._rows``; ``set_rows`` replaces them in one model reset (a subclass that
 keeps more than the rows has its own ``set_rows`` and resets the model itself). The subclass sets
