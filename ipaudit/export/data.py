@@ -137,6 +137,10 @@ class PackData:
         return [f for f in self.forms if f.department == department]
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def load_ledgers(ws: Workspace) -> LedgerData | None:
     """The workspace's ledgers and reconciliation; None when this build has no ledger support."""
     try:
@@ -212,6 +216,7 @@ def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
     current = [e for e in all_evidence if e.current]
     older = [e for e in all_evidence if not e.current] if options.older_versions else []
 
+    clean: Callable[[str], str] = redact if options.redact else _same
     planner = PathPlanner(root)
     position = {it.key: n for n, it in enumerate(ws.template.items)}
     dep_position = {d.key: n for n, d in enumerate(all_deps)}
@@ -230,7 +235,7 @@ def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
             path = ""
             if options.include_evidence:
                 path = _evidence_path(
-                    planner, names, ws, ev, dep or ev.department, dep_names, states, lang, is_old
+                    planner, names, ws, ev, dep or ev.department, dep_names, clean, lang, is_old
                 )
             files.append(EvidenceFile(ev, dep, path, is_old))
 
@@ -260,7 +265,7 @@ def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
         interview_paths=interview_paths,
         ledger=load_ledgers(ws),
         as_of=as_of(ws, all_evidence),
-        clean=redact if options.redact else (lambda s: s),
+        clean=clean,
     )
 
 
@@ -271,10 +276,12 @@ def _evidence_path(
     ev: Evidence,
     dep: str,
     dep_names: dict[str, str],
-    states: dict[str, ItemState],
+    clean: Callable[[str], str],
     lang: str,
     older: bool,
 ) -> str:
+    """Where an evidence file goes; with redaction on, numbers in its name are masked too (the
+    documents show the path, and the path must still lead to the file)."""
     dep_folder = planner.folder(names.evidence, dep_names.get(dep) or t("dep.other", lang), 40)
     try:
         item = ws.template.item(ev.item_key)
@@ -283,7 +290,7 @@ def _evidence_path(
     label = f"{item.clause} {item.title.get(lang)}" if item else ev.item_key
     folder = planner.folder(dep_folder, label, 60)
     prefix = _slot_prefix(ev)
-    original = safe_component(ev.original_name or ev.title or f"evidence-{ev.id}", 200)
+    original = safe_component(clean(ev.original_name or ev.title or f"evidence-{ev.id}"), 200)
     if older:
         folder = planner.folder(folder, names.older, 20)
         stamp = ev.added_at.strftime("%Y%m%d") + "_" if ev.added_at else f"{ev.id}_"

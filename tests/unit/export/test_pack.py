@@ -303,3 +303,51 @@ def test_documents_carry_the_workspace_date_not_the_clock(pack_zh: Exported) -> 
             core = z.read("docProps/core.xml").decode()
         stamp = as_of.strftime("%Y-%m-%dT%H:%M:%S")
         assert core.count(stamp) >= 2, path.name  # created and modified
+
+
+def _all_text(path: Path) -> str:
+    """Every text of a .docx or .xlsx, as one string."""
+    with zipfile.ZipFile(path) as z:
+        return "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+
+
+def test_redaction_masks_documents_not_evidence(demo: Path, tmp_path: Path) -> None:
+    from dataclasses import replace as dc_replace
+
+    person_id, mobile = "11010519491231002X", "13812345678"
+    other_number = "110105194912310021"  # 18 digits, wrong check digit: not an ID
+    with Workspace.open(demo) as ws:
+        facts = ws.facts()
+        dep = ws.departments(active_only=True)[0].key
+        duties = f"联系人身份证 {person_id}，手机 {mobile}，合同编号 {other_number}"
+        ws.set_facts(dc_replace(facts, duties={**facts.duties, dep: duties}))
+        ev = ws.evidence()[0]
+        ws.update_evidence(ev.id, title=f"身份证复印件 {person_id}")
+        masked = export_pack(ws, tmp_path / "masked", ExportOptions(redact=True))
+        plain = export_pack(ws, tmp_path / "plain", ExportOptions())
+    documents = ["迎审就绪报告.docx", "迎审工作簿.xlsx"]
+    interviews = sorted((masked.path / "访谈准备单").glob("*.docx"))
+    for rel in [*documents, *(p.relative_to(masked.path).as_posix() for p in interviews)]:
+        text = _all_text(masked.path / rel)
+        assert person_id not in text and mobile not in text, rel
+    report = _all_text(masked.path / "迎审就绪报告.docx")
+    assert "110105********002X" in report and "138****5678" in report
+    assert other_number in report  # not an ID number: left alone
+    assert person_id in _all_text(plain.path / "迎审就绪报告.docx")
+    evidence_m = {r.path: r.sha256 for r in masked.manifest if r.path.startswith("证据/")}
+    evidence_p = {r.path: r.sha256 for r in plain.manifest if r.path.startswith("证据/")}
+    assert evidence_m == evidence_p  # evidence files are the originals
+
+
+def test_redaction_reaches_evidence_file_names(demo: Path, tmp_path: Path) -> None:
+    person_id = "11010519491231002X"
+    with Workspace.open(demo) as ws:
+        item = next(i for i in ws.template.items if i.kind.value == "records" and ws.owner(i))
+        source = tmp_path / f"身份证-{person_id}.pdf"
+        source.write_bytes(b"%PDF-1.4 scan")
+        ws.attach(item.key, source)
+        result = export_pack(ws, tmp_path / "p", ExportOptions(redact=True))
+    paths = [r.path for r in result.manifest]
+    assert not any(person_id in p for p in paths)
+    assert any("身份证-110105________002X.pdf" in p for p in paths)  # "*" is not allowed on Windows
+    assert verify(result.path).ok
