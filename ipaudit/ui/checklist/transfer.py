@@ -83,7 +83,7 @@ def _sizes(paths: Sequence[Path]) -> int:
 class EvidenceTransfer(QObject):
     busyChanged = Signal(bool)
     started = Signal(str)  # what is being done
-    progress = Signal(int, int)
+    progress = Signal("qint64", "qint64")
     attached = Signal(list)  # list[Evidence], after the undo command was pushed
     exported = Signal(object, object)  # (Evidence, Path of the read-only copy)
     failed = Signal(object)  # the exception (expected ones are WorkspaceError)
