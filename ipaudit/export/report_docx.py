@@ -14,6 +14,7 @@ from ipaudit.export.docx_chart import bar_chart_xml, chart_workbook
 from ipaudit.export.i18n import (
     AUDIT_TYPE_TEXT,
     KIND_TEXT,
+    colon,
     grade_text,
     paren,
     percent,
@@ -530,6 +531,26 @@ def _evidence_index(doc: PackDocument, data: PackData) -> None:
     doc.table(cols, rows(), size=15)
 
 
+def _row_line(ref, entry, lang: str) -> str:
+    """A ledger row cited by a discrepancy: where it is, and what it says."""
+    where = row_ref(ref, lang)
+    if entry is None:
+        return where
+    what = " ".join(
+        str(v)
+        for v in (
+            entry.date or "",
+            entry.person,
+            entry.ip_number,
+            entry.voucher,
+            entry.category,
+            money(entry.amount),
+        )
+        if v
+    )
+    return f"{where}{colon(lang)}{what}"
+
+
 def _appendix(doc: PackDocument, data: PackData) -> None:
     lang = data.lang
     recon = data.ledger.reconciliation if data.ledger else None
@@ -544,18 +565,23 @@ def _appendix(doc: PackDocument, data: PackData) -> None:
         LANDSCAPE,
         [
             ("col.no", 0.6, "right"),
-            ("col.discrepancy", 3.4),
-            ("col.persons", 1.1),
-            ("col.ip", 1.6),
+            ("col.discrepancy", 3.0),
+            ("col.persons", 1.0),
+            ("col.ip", 1.5),
             ("col.expected", 1.1, "right"),
             ("col.actual", 1.1, "right"),
             ("col.difference", 1.1, "right"),
-            ("col.rows", 2.6),
-            ("col.accepted", 2.2),
+            ("col.rows", 3.4),
+            ("col.accepted", 2.0),
         ],
     )
     explanations = data.ledger.explanations if data.ledger else {}
     from ipaudit.ledger.discrepancies import suggest_grade
+
+    entries = {
+        e.source: e for es in (data.ledger.entries.values() if data.ledger else ()) for e in es
+    }
+    sep = "、" if lang == "zh" else ", "
 
     def rows() -> Iterator[list[str | X.Cell]]:
         for n, d in enumerate(recon.discrepancies, 1):
@@ -564,12 +590,12 @@ def _appendix(doc: PackDocument, data: PackData) -> None:
             yield [
                 str(n),
                 X.Cell(d.message(lang), fill=None if accepted else GRADE_FILL[grade]),
-                "、".join(d.persons),
-                "、".join(d.ip_items),
+                sep.join(d.persons),
+                sep.join(d.ip_items),
                 money(d.expected),
                 money(d.actual),
                 signed(d.difference),
-                "\n".join(row_ref(r, lang) for r in d.rows),
+                "\n".join(_row_line(r, entries.get(r), lang) for r in d.rows),
                 accepted,
             ]
 
