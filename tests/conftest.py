@@ -7,3 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["IPAUDIT_LANG"] = "zh"
 os.environ.setdefault("TZ", "Asia/Shanghai")
+
+from hypothesis import settings  # noqa: E402
+
+# No per-example deadline: a busy two-core machine is slow now and then, and that is not a bug.
+# In CI no example database either, so every run starts from the same place.
+settings.register_profile("default", deadline=None)
+settings.register_profile("ci", deadline=None, database=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
