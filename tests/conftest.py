@@ -1,14 +1,15 @@
-"""Test configuration shared by every suite: offscreen Qt, a pinned locale, isolated settings."""
+"""Test configuration shared by every suite: offscreen Qt, a pinned locale, isolated settings,
+and Hypothesis settings that do not depend on the machine's load."""
 
 from __future__ import annotations
 
 import os
 
+from hypothesis import settings
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["IPAUDIT_LANG"] = "zh"
 os.environ.setdefault("TZ", "Asia/Shanghai")
-
-from hypothesis import settings  # noqa: E402
 
 # No per-example deadline: a busy two-core machine is slow now and then, and that is not a bug.
 # In CI no example database either, so every run starts from the same place.
