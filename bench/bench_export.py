@@ -67,9 +67,10 @@ def make_sources(folder: Path, files: int, total: int) -> list[Path]:
 
 
 def settle() -> None:
-    """Write back what earlier steps left in the page cache, so no step pays for another's."""
+    """Write back what earlier steps left in the page cache (and let the file system finish
+    discarding what they deleted), so no step pays for another's."""
     os.sync()
-    time.sleep(0.5)
+    time.sleep(1.0)
 
 
 def baseline_copyfile(sources: list[Path], target: Path) -> float:
@@ -114,16 +115,16 @@ def evidence_bench(args: argparse.Namespace, base: Path) -> None:
         ws.changed()
     print(f"  attached them to a workspace in {time.perf_counter() - t0:.1f} s")
 
-    # Outputs are kept until the end: deleting a gigabyte between measurements makes the file
-    # system discard blocks while the next measurement writes, which is noise, not our cost.
     results: dict[str, float] = {}
     for run in range(args.repeat):
         for name, fn in (
             ("copyfile+hash", baseline_copyfile),
             ("one-pass copy+hash", baseline_one_pass),
         ):
+            target = base / f"copy-{run}-{name[:4]}"
             settle()
-            seconds = fn(sources, base / f"copy-{run}-{name[:4]}")
+            seconds = fn(sources, target)
+            shutil.rmtree(target)
             results[name] = min(results.get(name, seconds), seconds)
         for name, as_zip in (("export to a folder", False), ("export to a zip", True)):
             target = base / (f"pack-{run}.zip" if as_zip else f"pack-{run}")
@@ -134,6 +135,10 @@ def evidence_bench(args: argparse.Namespace, base: Path) -> None:
                 result = export_pack(ws, target, ExportOptions(as_zip=as_zip))
                 seconds = time.perf_counter() - start
             assert result.bytes >= total
+            if target.is_dir():
+                shutil.rmtree(target)
+            else:
+                target.unlink()
             results[name] = min(results.get(name, seconds), seconds)
     baseline = min(results["copyfile+hash"], results["one-pass copy+hash"])
     gb = total / 1e9
@@ -216,7 +221,11 @@ def main() -> int:
     p.add_argument("--rows", type=int, default=10_000)
     p.add_argument("--findings", type=int, default=2_000)
     p.add_argument("--repeat", type=int, default=2)
-    p.add_argument("--dir", help="temporary folder (needs about 3 × total-mb free)")
+    p.add_argument(
+        "--dir",
+        help="temporary folder (needs about 3 × total-mb free); /dev/shm measures without the"
+        " disk's ups and downs",
+    )
     p.add_argument("--skip-evidence", action="store_true")
     p.add_argument("--skip-report", action="store_true")
     args = p.parse_args()
