@@ -656,6 +656,11 @@ def main(argv: Sequence[str]) -> int:
     ui_lang = lang()
     try:
         return COMMANDS[args.command](args)
+    except BrokenPipeError:  # the reader went away (``… | head``): nothing more to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Cancelled:
         sys.stderr.write("ipaudit: cancelled\n")
         return EXIT_CANCELLED

@@ -196,3 +196,20 @@ def test_template_copy_can_be_corrected(
     code, _, err = run(capsys, "template", ws, "--import", broken)
     assert code == EXIT_INPUT and "kind" in err
     assert "改·" in run(capsys, "template", ws)[1]  # nothing changed by the bad file
+
+
+def test_output_into_a_closed_pipe_is_quiet(ws: Path) -> None:
+    """``ipaudit findings W | head -1``: the reader is gone before the output comes; no
+    traceback, exit 0."""
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "findings", str(ws)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader has gone before anything is written
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err
