@@ -11,7 +11,8 @@
      writes; the faster is the baseline);
    - exporting the pack to a folder, and to a zip (everything: documents, evidence streamed out of
      the workspace and hashed, manifest).
-   Budget: export ≤ 1.5 × baseline.
+   Budget: export ≤ 1.5 × baseline. Every measurement starts after ``sync`` and a pause, so none
+   pays for the write-back of another; ``--dir /dev/shm`` takes the disk out of the comparison.
 2. **Report.** The demo workspace's snapshot with ``--rows`` ledger discrepancies in the
    reconciliation (rewards never paid: the real ``reconcile()`` over generated ledgers) and
    ``--findings`` findings; the figure is ``build_report()`` alone, and the workbook for reference.
