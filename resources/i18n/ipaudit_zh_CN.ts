@@ -309,18 +309,18 @@
     <context>
         <name>DepartmentFactsModel</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="98" />
+            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="83" />
             <source>Department</source>
             <extracomment>the department key of the row</extracomment>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="98" />
+            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="83" />
             <source>Headcount</source>
             <translation>人数</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="98" />
+            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="83" />
             <source>IP duties</source>
             <translation>知识产权职责</translation>
         </message>
@@ -378,48 +378,48 @@
     <context>
         <name>DiscrepanciesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="96" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="80" />
             <source>Grade</source>
             <extracomment>the ``Discrepancy`` a value that sorts the column the accepted explanation, or None</extracomment>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="97" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="81" />
             <source>Discrepancy</source>
             <translation>差异类型</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="98" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="82" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="99" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="83" />
             <source>IP items</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="100" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="84" />
             <source>Expected</source>
             <translation>应为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="101" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="85" />
             <source>Actual</source>
             <translation>实际</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="102" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="86" />
             <source>Difference</source>
             <translation>差额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="103" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="87" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="104" />
+            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="88" />
             <source>Accepted because</source>
             <translation>接受理由</translation>
         </message>
@@ -427,33 +427,33 @@
     <context>
         <name>DiscrepancyPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="200" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="193" />
             <source>Select a discrepancy to see its rows in the ledgers.</source>
             <extracomment>the selected discrepancy, or None</extracomment>
             <translation>选择一项差异，即可在台账中看到相关的行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="206" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="199" />
             <source>Accepted because:</source>
             <translation>接受理由：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="220" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="213" />
             <source>Discrepancies</source>
             <translation>差异</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="224" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="217" />
             <source>Accept with e&amp;xplanation…</source>
             <translation>说明理由并接受(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="226" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="219" />
             <source>Accept the difference with a written explanation the report shows</source>
             <translation>填写理由后接受该差异，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="228" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="221" />
             <source>&amp;Withdraw acceptance</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
@@ -489,68 +489,68 @@
     <context>
         <name>EntriesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="158" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="135" />
             <source>Row</source>
             <extracomment>the ``Entry`` a value that sorts the column (dates as ISO text, amounts as cents, row numbers as ints) NONE, OPEN or ACCEPTED: whether a discrepancy cites the row, and whether all are accepted True when the row is linked to the selection in another table</extracomment>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="159" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="136" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="160" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="137" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="161" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="138" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="162" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="139" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="163" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="140" />
             <source>IP item</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="164" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="141" />
             <source>Description</source>
             <translation>事由/摘要</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="165" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="142" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="166" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="143" />
             <source>Voucher</source>
             <translation>凭证号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="167" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="144" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="220" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="197" />
             <source>Penalty</source>
             <translation>处罚</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="220" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="197" />
             <source>Reward</source>
             <translation>奖励</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="249" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="226" />
             <source>accepted</source>
             <translation>已接受</translation>
         </message>
@@ -998,33 +998,33 @@
     <context>
         <name>FindingsModel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="92" />
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="76" />
             <source>Grade</source>
             <extracomment>the ``Finding`` itself the workspace department key the checklist item key a value that sorts the column sensibly (grade rank for the grade column)</extracomment>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="93" />
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="77" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="94" />
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="78" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="95" />
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="79" />
             <source>Finding</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="96" />
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="80" />
             <source>Accepted because</source>
             <translation>接受理由</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="136" />
+            <location filename="../../ipaudit/ui/findings/findings_model.py" line="119" />
             <source>%1 (accepted)</source>
             <translation>%1（已接受）</translation>
         </message>
@@ -1032,47 +1032,47 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="176" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="167" />
             <source>&amp;Department:</source>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="177" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="168" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="178" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="169" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="179" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="170" />
             <source>Accept with e&amp;xplanation…</source>
             <translation>说明理由并接受(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="181" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="172" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="183" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="174" />
             <source>&amp;Withdraw acceptance</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="202" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="193" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="219" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="210" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="248" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="239" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -1533,17 +1533,17 @@
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="293" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="283" />
             <source>Choose a column for: %1</source>
             <translation>请为以下字段选择列：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="296" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="286" />
             <source>No column is mapped yet.</source>
             <translation>尚未对应任何列。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="299" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="289" />
             <source>Every required column is mapped.</source>
             <translation>所有必填列均已对应。</translation>
         </message>
@@ -1592,63 +1592,63 @@
     <context>
         <name>ObjectivesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="120" />
             <source>Objective</source>
             <extracomment>the row's ``SplitCheck`` the department key of a split column</extracomment>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="120" />
             <source>Target</source>
             <translation>目标值</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="120" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="137" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="120" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="141" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="124" />
             <source>Sum check</source>
             <translation>分解核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="146" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="129" />
             <source>Share of %1 (empty: no share)</source>
             <translation>%1的分解值（留空：不承担）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="149" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="132" />
             <source>The department shares must add up to the target; percentages are not summed</source>
             <translation>各部门分解之和必须等于公司目标；百分比不相加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="203" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="186" />
             <source>rate, not summed</source>
             <translation>比率，不相加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="213" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="196" />
             <source>The department shares add up to %1, not the target %2</source>
             <translation>各部门分解之和为 %1，不等于公司目标 %2</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="218" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="201" />
             <source>A rate: every department carries it; the shares are not added up</source>
             <translation>比率类目标：各部门均承担该比率，分解值不相加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="220" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="203" />
             <source>Not split by department yet</source>
             <translation>尚未分解到部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="221" />
+            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="204" />
             <source>The department shares add up to the target</source>
             <translation>各部门分解之和等于公司目标</translation>
         </message>
@@ -1939,28 +1939,28 @@
     <context>
         <name>ProblemsModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="52" />
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="28" />
             <source>Sheet</source>
             <extracomment>the ``Problem`` itself</extracomment>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="53" />
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="29" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="54" />
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="30" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="55" />
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="31" />
             <source>Cell</source>
             <translation>单元格内容</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="56" />
+            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="32" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
@@ -2042,17 +2042,17 @@
     <context>
         <name>ProceduresModel</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="84" />
+            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="68" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="84" />
+            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="68" />
             <source>Procedure</source>
             <translation>程序文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="84" />
+            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="68" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
@@ -2096,17 +2096,17 @@
     <context>
         <name>RatesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="105" />
+            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="90" />
             <source>IP type or category</source>
             <translation>知识产权类型或类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="105" />
+            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="90" />
             <source>Reward (yuan)</source>
             <translation>奖励金额（元）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="134" />
+            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="118" />
             <source>A reward whose reason contains this text earns this amount</source>
             <translation>事由中包含此文字的奖励按此金额核对</translation>
         </message>
@@ -2581,52 +2581,52 @@
     <context>
         <name>WizardDepartmentsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="271" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="253" />
             <source>New department</source>
             <translation>新部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="295" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="277" />
             <source>Merge department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="296" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="278" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”合并到：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="322" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="304" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="325" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="307" />
             <source>The departments of the checklist, as your company names them. Double-click a name to rename it. A department you do not have can be merged into the one that does its work.</source>
             <translation>清单中的部门，请按贵公司的叫法命名。双击名称即可修改。没有的部门可以合并到承担其工作的部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="332" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="314" />
             <source>Removed departments take their checklist items with them; merge instead when another department does that work.</source>
             <translation>移除部门会连同其清单条目一起移除；如有其他部门承担该工作，请改用合并。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="336" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="318" />
             <source>&amp;Add</source>
             <translation>添加(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="337" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="319" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="338" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="320" />
             <source>&amp;Merge into…</source>
             <translation>合并到(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="339" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="321" />
             <source>Re&amp;store</source>
             <translation>恢复(&amp;S)</translation>
         </message>
@@ -3019,27 +3019,27 @@
     <context>
         <name>DepartmentListModel</name>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="146" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="136" />
             <source>Not in this company</source>
             <translation>本公司没有</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="148" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="138" />
             <source>Merged into %1</source>
             <translation>已合并到 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="198" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="183" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="199" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="183" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="200" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="183" />
             <source>Arrangement</source>
             <translation>安排</translation>
         </message>
