@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ipaudit.errors import UserError
 
-class ExportError(Exception):
+
+class ExportError(UserError):
     """Base of the expected export and verify failures. ``message(lang)`` is what the user reads."""
 
     code = "export_error"
-
-    def __init__(self, path: str | Path, zh: str, en: str) -> None:
-        self.path = str(path)
-        self.zh = zh
-        self.en = en
-        super().__init__(f"{en} [{self.path}]")
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
 
 
 class TargetExists(ExportError):

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ipaudit.errors import UserError
 
-class WorkspaceError(Exception):
+
+class WorkspaceError(UserError):
     """Base of the expected workspace failures. ``message(lang)`` is what the user reads."""
 
     code = "workspace_error"
-
-    def __init__(self, path: str | Path, zh: str, en: str) -> None:
-        self.path = str(path)
-        self.zh = zh
-        self.en = en
-        super().__init__(f"{en} [{self.path}]")
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
 
 
 class WorkspaceNotFound(WorkspaceError):
