@@ -11,7 +11,7 @@
         <message>
             <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="60" />
             <source>Explain why this finding is acceptable. The explanation is shown in the report, and the finding no longer blocks readiness.</source>
-            <translation>请说明为什么可以接受这个问题。说明将显示在报告中，该问题不再影响准备度。</translation>
+            <translation>请说明为什么可以接受这个问题。说明将显示在报告中，该问题不再影响就绪度。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="67" />
@@ -229,23 +229,23 @@
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="130" />
             <source>Department readiness</source>
-            <translation>部门准备度</translation>
+            <translation>部门就绪度</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="130" />
             <source>Overall readiness</source>
-            <translation>总体准备度</translation>
+            <translation>总体就绪度</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
             <source>Readiness by department</source>
-            <translation>各部门准备度</translation>
+            <translation>各部门就绪度</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="136" />
             <source>Readiness (%)</source>
-            <translation>准备度（%）</translation>
+            <translation>就绪度（%）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="135" />
@@ -255,7 +255,7 @@
         <message>
             <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="136" />
             <source>Readiness over time</source>
-            <translation>准备度变化</translation>
+            <translation>就绪度变化</translation>
         </message>
     </context>
     <context>
