@@ -354,7 +354,7 @@ def test_unclear_reward_or_penalty_is_an_error(raw):
 
 
 def test_reward_categories():
-    for category in ("奖励费", "奖金", "专利奖励", "知识产权奖励费", " 奖励 费 "):
+    for category in ("奖励费", "奖金", "专利奖励", "知识产权奖励费", " 奖励 费 ", "职务发明报酬"):
         assert is_reward_category(category)
     for category in ("代理费", "年费", "申请费", "诉讼费", ""):
         assert not is_reward_category(category)
