@@ -129,11 +129,11 @@ def test_voucher_written_differently_falls_back_to_the_date():
 
 
 def test_reward_categories_can_be_chosen():
-    lines = [expense(11, 10000, "2025-09-30", "记-2025-0930", "职务发明报酬")]
+    lines = [expense(11, 10000, "2025-09-30", "记-2025-0930", "创新津贴")]
     lines.append(expense(12, 300, "2025-11-28", "记-2025-1128", "奖励费"))
     default = rec(VOUCHERED, lines).discrepancies
-    assert kinds(default) == {"batch_not_booked": 1}  # 报酬 is not a reward category by default
-    custom = rec(VOUCHERED, lines, is_reward_category=lambda c: "报酬" in c or "奖励" in c)
+    assert kinds(default) == {"batch_not_booked": 1}  # 津贴 is not a reward category by default
+    custom = rec(VOUCHERED, lines, is_reward_category=lambda c: "津贴" in c or "奖励" in c)
     assert custom.discrepancies == []
 
 
