@@ -369,7 +369,7 @@ def parse_date_text(text: str) -> dt.date | None:
     m = _DATE_RE.fullmatch(s) or _COMPACT_DATE_RE.fullmatch(s)
     if m is None:
         if _SERIAL_TEXT_RE.fullmatch(s):  # a serial number exported as text
-            return _checked_year(date_from_serial(float(s)), text)
+            return _checked_year(date_from_serial(float(s)), text)  # ok: a day count, not money
         raise NormalizeError(
             f"“{text}”不是可识别的日期（应如 2025-03-05、2025年3月5日）",
             f"“{text}” is not a date we can read (write it like 2025-03-05)",
