@@ -67,12 +67,16 @@ def emit_json(data: Any) -> None:
 
 
 def parse_date(text: str) -> dt.date:
-    cleaned = text.strip().replace("/", "-").replace(".", "-")
+    """A date as people write it: 2025-03-05, 2025/3/5, 2025.3.5, 2025年3月5日 …"""
+    from ipaudit.ledger.normalize import NormalizeError, parse_date_text
+
     try:
-        year, month, day = (int(p) for p in cleaned.split("-"))
-        return dt.date(year, month, day)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2025-03-05)") from None
+        value = parse_date_text(text)
+    except NormalizeError:
+        value = None
+    if value is None:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2025-03-05)")
+    return value
 
 
 def _open(path: str) -> Any:
