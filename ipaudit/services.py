@@ -200,8 +200,14 @@ class Workspace:
         a = self.assess()
         return a.overall, a.departments
 
+    def refresh(self) -> None:
+        """Forget the cached assessment (e.g. the file may have changed behind our back)."""
+        with self._lock:
+            self._assessment = None
+
     def changed(self) -> None:
-        """Forget the cached assessment; the next one records today's readiness snapshot."""
+        """Something was edited: forget the cached assessment; the next one records today's
+        readiness snapshot."""
         with self._lock:
             self._assessment = None
             self._snapshot_due = True
