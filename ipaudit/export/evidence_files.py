@@ -26,13 +26,6 @@ if TYPE_CHECKING:
     from ipaudit.services import Workspace
 
 PARALLEL_FILES = 2
-
-
-def stored_chunks(ws: Workspace, sha256: str) -> Iterator[bytes]:
-    """The stored bytes of ``sha256``, chunk by chunk."""
-    return ws.store.iter_blob(sha256)
-
-
 HASH_AHEAD = 4  # chunks handed to the hashing thread and not yet hashed
 
 
@@ -107,7 +100,7 @@ def _copy_one(
 
     def chunks() -> Iterator[bytes]:
         nonlocal counted
-        for chunk in stored_chunks(ws, ev.sha256):
+        for chunk in ws.store.iter_blob(ev.sha256):
             digest.update(chunk)
             units = len(chunk) // 1024
             counted += units
