@@ -200,14 +200,8 @@ class Workspace:
         a = self.assess()
         return a.overall, a.departments
 
-    def refresh(self) -> None:
-        """Forget the cached assessment (e.g. the file may have changed behind our back)."""
-        with self._lock:
-            self._assessment = None
-
     def changed(self) -> None:
-        """Something was edited: forget the cached assessment; the next one records today's
-        readiness snapshot."""
+        """Forget the cached assessment; the next one records today's readiness snapshot."""
         with self._lock:
             self._assessment = None
             self._snapshot_due = True

@@ -68,7 +68,7 @@ class WorkspaceSession(QObject):
         if self._task is not None:
             self._again = True
             return self._task
-        self.workspace.refresh()  # edits marked the workspace changed already
+        self.workspace.changed()
         ws = self.workspace
         task = workers.Task(lambda _ctx: ws.assess(), "assess")
         task.finished.connect(self._on_assessed)
