@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ipaudit.domain.model import Finding, Grade, ItemKind, Status
 from ipaudit.export import docx_xml as X
+from ipaudit.export.colors import GRADE_COLOR, READY_COLOR, level_color
 from ipaudit.export.data import PackData, describe_slot
 from ipaudit.export.docx_base import PackDocument
 from ipaudit.export.docx_chart import bar_chart_xml, chart_workbook
@@ -25,8 +26,6 @@ from ipaudit.export.i18n import (
 )
 from ipaudit.export.ledger_text import money, row_ref, signed
 
-GRADE_FILL = {Grade.MAJOR: "FFC7CE", Grade.MINOR: "FFEB9C", Grade.OBSERVATION: "DDEBF7"}
-READY_FILL = "C6EFCE"
 PORTRAIT = X.A4_TEXT_WIDTH
 LANDSCAPE = X.A4_LANDSCAPE_TEXT_WIDTH
 EMU_PER_MM = 36000
@@ -170,7 +169,7 @@ def _summary(doc: PackDocument, data: PackData) -> None:
         rows.append(
             [
                 data.dep_name(d.key),
-                X.Cell(percent(r.percent), fill=_level_fill(r.percent)),
+                X.Cell(percent(r.percent), fill=level_color(r.percent)),
                 str(r.items),
                 str(r.ready_items),
                 str(r.blocking),
@@ -180,7 +179,7 @@ def _summary(doc: PackDocument, data: PackData) -> None:
     rows.append(
         [
             X.Cell(t("wb.overall", lang), bold=True),
-            X.Cell(percent(o.percent), bold=True, fill=_level_fill(o.percent)),
+            X.Cell(percent(o.percent), bold=True, fill=level_color(o.percent)),
             X.Cell(str(o.items), bold=True),
             X.Cell(str(o.ready_items), bold=True),
             X.Cell(str(o.blocking), bold=True),
@@ -197,19 +196,9 @@ def _summary(doc: PackDocument, data: PackData) -> None:
     doc.table(
         cols,
         [
-            [X.Cell(grade_text(g, lang), fill=GRADE_FILL[g]), str(total[g]), str(opened[g])]
+            [X.Cell(grade_text(g, lang), fill=GRADE_COLOR[g]), str(total[g]), str(opened[g])]
             for g in Grade
         ],
-    )
-
-
-def _level_fill(value: float) -> str:
-    return (
-        READY_FILL
-        if value >= 90
-        else GRADE_FILL[Grade.MINOR]
-        if value >= 70
-        else GRADE_FILL[Grade.MAJOR]
     )
 
 
@@ -266,10 +255,10 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
                 item.title.get(lang),
                 pick(KIND_TEXT[item.kind], lang),
                 X.Cell(
-                    status_text(status, lang), fill=READY_FILL if status is Status.READY else None
+                    status_text(status, lang), fill=READY_COLOR if status is Status.READY else None
                 ),
                 "" if item.kind is ItemKind.ANSWER else str(current_count.get(item.key, 0)),
-                X.Cell(grade_text(w, lang), fill=GRADE_FILL[w]) if w else "",
+                X.Cell(grade_text(w, lang), fill=GRADE_COLOR[w]) if w else "",
             ]
         )
     doc.table(cols, rows)
@@ -292,7 +281,7 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
             cols,
             (
                 [
-                    X.Cell(grade_text(f.grade, lang), fill=GRADE_FILL[f.grade]),
+                    X.Cell(grade_text(f.grade, lang), fill=GRADE_COLOR[f.grade]),
                     titles.get(f.item_key, f.item_key),
                     f.message.get(lang),
                     todo_text(f.code, lang),
@@ -589,7 +578,7 @@ def _appendix(doc: PackDocument, data: PackData) -> None:
             grade = suggest_grade(d)
             yield [
                 str(n),
-                X.Cell(d.message(lang), fill=None if accepted else GRADE_FILL[grade]),
+                X.Cell(d.message(lang), fill=None if accepted else GRADE_COLOR[grade]),
                 sep.join(d.persons),
                 sep.join(d.ip_items),
                 money(d.expected),

@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ipaudit.domain.model import Finding, Grade, ItemKind, Status
+from ipaudit.export.colors import GRADE_COLOR, READY_COLOR, level_color
 from ipaudit.export.data import PackData, describe_slot
 from ipaudit.export.i18n import (
     AUDIT_TYPE_TEXT,
@@ -39,12 +40,8 @@ from ipaudit.export.zipstable import save_xlsx
 MONEY = "¥#,##0.00"
 PERCENT_NUMBER = '0.0"%"'
 RATE = "0.00%"
-GRADE_FILL = {
-    Grade.MAJOR: PatternFill("solid", fgColor="FFC7CE"),
-    Grade.MINOR: PatternFill("solid", fgColor="FFEB9C"),
-    Grade.OBSERVATION: PatternFill("solid", fgColor="DDEBF7"),
-}
-READY_FILL = PatternFill("solid", fgColor="C6EFCE")
+GRADE_FILL = {g: PatternFill("solid", fgColor=color) for g, color in GRADE_COLOR.items()}
+READY_FILL = PatternFill("solid", fgColor=READY_COLOR)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 HEADER_FONT = Font(bold=True)
 LINK_FONT = Font(color="0563C1", underline="single")
@@ -163,13 +160,7 @@ def build_workbook(data: PackData) -> bytes:
 
 
 def _level_fill(value: float) -> PatternFill:
-    return (
-        READY_FILL
-        if value >= 90
-        else GRADE_FILL[Grade.MINOR]
-        if value >= 70
-        else GRADE_FILL[Grade.MAJOR]
-    )
+    return PatternFill("solid", fgColor=level_color(value))
 
 
 def _overview(ws: Worksheet, data: PackData) -> None:
