@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ipaudit.domain.model import Finding, Grade, ItemKind, Status
+from ipaudit.domain.model import Finding, Grade, ItemKind, Readiness, Status
 from ipaudit.export.colors import GRADE_COLOR, READY_COLOR, level_color
 from ipaudit.export.data import PackData, describe_slot
 from ipaudit.export.i18n import (
@@ -174,33 +174,17 @@ def _overview(ws: Worksheet, data: PackData) -> None:
         *[t(f"grade.{g.value}", lang) for g in Grade],
     ]
     sheet = SheetWriter(ws, data, header)
-    for d in data.departments:
-        r = data.readiness[d.key]
-        sheet.add(
-            [
-                data.dep_name(d.key),
-                r.percent,
-                r.items,
-                r.ready_items,
-                r.blocking,
-                *[r.by_grade[g] for g in Grade],
-            ],
-            fills={1: _level_fill(r.percent)},
+
+    def add(name: str, r: Readiness) -> list[Any]:
+        values = [name, r.percent, r.items, r.ready_items, r.blocking]
+        return sheet.add(
+            [*values, *[r.by_grade[g] for g in Grade]], fills={1: _level_fill(r.percent)}
         )
+
+    for d in data.departments:
+        add(data.dep_name(d.key), data.readiness[d.key])
     n = len(data.departments)
-    o = data.overall
-    cells = sheet.add(
-        [
-            t("wb.overall", lang),
-            o.percent,
-            o.items,
-            o.ready_items,
-            o.blocking,
-            *[o.by_grade[g] for g in Grade],
-        ],
-        fills={1: _level_fill(o.percent)},
-    )
-    for cell in cells:
+    for cell in add(t("wb.overall", lang), data.overall):
         cell.font = HEADER_FONT
     sheet.finish(number_formats={2: PERCENT_NUMBER})
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n + 1}"  # the overall row stays put
