@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtWidgets import QSplitter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,11 +68,10 @@ class GlossaryTranslator(QTranslator):
 
 @pytest.fixture
 def english_locale():
-    old = QLocale()
-    yield lambda: QLocale.setDefault(
-        QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    )
-    QLocale.setDefault(old)
+    from ipaudit.ui import i18n
+
+    yield lambda: i18n.set_language("en")
+    i18n.reset()
 
 
 def test_language_switch_without_restart(qtbot, session, english_locale):
@@ -110,7 +109,7 @@ def test_language_switch_without_restart(qtbot, session, english_locale):
     qtbot.waitUntil(lambda: nav.title.text() == "Departments")
     assert panel.title_label.text() == item.title.zh  # data stays Chinese under a Chinese locale
 
-    # the application sets the locale, then announces the change (as installing a translator does)
+    # the application applies English, then the change is announced (as installing a translator does)
     english_locale()
     QCoreApplication.sendEvent(QCoreApplication.instance(), QEvent(QEvent.Type.LanguageChange))
     qtbot.waitUntil(lambda: panel.title_label.text() == item.title.en)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from ipaudit.domain.model import Grade
-from ipaudit.ui import commands
+from ipaudit.ui import commands, i18n
 from ipaudit.ui.dashboard.dashboard import Dashboard
 from ipaudit.ui.dashboard.history_chart import day_ms
 
@@ -138,13 +138,12 @@ def test_new_workspace_with_a_single_snapshot(qtbot, tmp_path):
 
 
 def test_english_ui_shows_english_department_names(qtbot, session, dashboard):
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    i18n.set_language("en")
     try:
         QApplication.sendEvent(dashboard, QEvent(QEvent.Type.LanguageChange))
         assert "R&D" in dashboard.department_chart.category_axis.categories()
         assert "Management" in dashboard.department_chart.category_axis.categories()
     finally:
-        QLocale.setDefault(before)
+        i18n.reset()
     QApplication.sendEvent(dashboard, QEvent(QEvent.Type.LanguageChange))
     assert "研发部" in dashboard.department_chart.category_axis.categories()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ipaudit.domain.model import Finding, Grade, Text
-from ipaudit.ui import commands
+from ipaudit.ui import commands, i18n
 from ipaudit.ui.findings import findings_model as fm
 from ipaudit.ui.findings.findings_filter import FindingsFilterModel
 from ipaudit.ui.findings.findings_panel import FindingsPanel
@@ -206,15 +206,14 @@ def test_messages_follow_the_ui_language(qtbot, session):
     row = _row_of(panel, "answer_contradicts_fact").row()
     finding = panel.proxy.index(row, 0).data(fm.FindingRole)
     assert panel.proxy.index(row, fm.MESSAGE).data() == finding.message.zh
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    i18n.set_language("en")
     try:
         QApplication.sendEvent(panel, QEvent(QEvent.Type.LanguageChange))
         assert panel.proxy.index(row, fm.MESSAGE).data() == finding.message.en
         assert panel.proxy.index(row, fm.DEPARTMENT).data() == "R&D"
         assert panel.department_filter.itemText(panel.department_filter.findData("rnd")) == "R&D"
     finally:
-        QLocale.setDefault(before)
+        i18n.reset()
     QApplication.sendEvent(panel, QEvent(QEvent.Type.LanguageChange))
     assert panel.proxy.index(row, fm.MESSAGE).data() == finding.message.zh
 

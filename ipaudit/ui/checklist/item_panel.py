@@ -28,7 +28,7 @@ from ipaudit.domain.facts import declared
 from ipaudit.domain.model import Evidence, Finding, Item, ItemState, Status
 from ipaudit.services import Assessment
 from ipaudit.store.errors import WorkspaceError
-from ipaudit.ui import commands
+from ipaudit.ui import commands, i18n
 from ipaudit.ui.checklist.answer_edit import AnswerEdit
 from ipaudit.ui.checklist.answer_field import AnswerField
 from ipaudit.ui.checklist.clause_refs import refs_html
@@ -37,7 +37,7 @@ from ipaudit.ui.checklist.evidence_dialog import EvidenceDialog
 from ipaudit.ui.checklist.evidence_list import EvidenceList
 from ipaudit.ui.checklist.evidence_model import build_rows
 from ipaudit.ui.checklist.item_findings import ItemFindings
-from ipaudit.ui.checklist.lang import fill, text_of, ui_lang
+from ipaudit.ui.checklist.lang import fill, text_of
 from ipaudit.ui.checklist.progress_strip import ProgressStrip
 from ipaudit.ui.checklist.slot_chooser import SlotChooser
 from ipaudit.ui.checklist.slots import slot_label, uses_slots
@@ -344,7 +344,7 @@ class ItemPanel(QWidget):
 
     def _on_failed(self, exc: Exception) -> None:
         if isinstance(exc, WorkspaceError):
-            self._warn(exc.message(ui_lang()))
+            self._warn(exc.message(i18n.language()))
             return
         raise exc  # a bug: the application's crash dialog takes it
 

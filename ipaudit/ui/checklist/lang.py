@@ -1,28 +1,21 @@
-"""The UI language for text that comes from data (template titles, department names, messages).
+"""Texts that come from data (template titles, department names, messages) in the UI language.
 
 Widget strings go through Qt's translators; data carries both languages (``Text``) and is shown in
-the language of the default ``QLocale``, which the application sets when it applies a language
-(English when it is English, Simplified Chinese otherwise).
+``i18n.language()``, the language the application applied.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QLocale
-
 from ipaudit.domain.model import Text
-
-
-def ui_lang() -> str:
-    """ "en" or "zh"."""
-    return "en" if QLocale().language() == QLocale.Language.English else "zh"
+from ipaudit.ui import i18n
 
 
 def text_of(text: Text | None, lang: str | None = None) -> str:
     if text is None:
         return ""
-    return text.get(lang or ui_lang())
+    return text.get(lang or i18n.language())
 
 
 def fill(template: str, *args: object) -> str:

@@ -1,33 +1,18 @@
-"""Which language user-facing data (findings, department names) is shown in.
+"""Data texts (findings, department names) for the findings views and charts.
 
-Widget strings go through Qt's translators; texts that carry both languages (``Text``) pick one with
-``ui_language()``. The application sets the default ``QLocale`` to the chosen language; when the
-default locale is neither Chinese nor English (the "C" locale of a bare system), the ``IPAUDIT_LANG``
-environment variable decides, and Chinese is the default.
+Widget strings go through Qt's translators; texts that carry both languages (``Text``) are shown in
+``i18n.language()``, the language the application applied.
 """
 
 from __future__ import annotations
 
-import os
-
-from PySide6.QtCore import QLocale
-
 from ipaudit.domain.model import Text
-
-
-def ui_language() -> str:
-    """ "zh" or "en"."""
-    language = QLocale().language()
-    if language == QLocale.Language.Chinese:
-        return "zh"
-    if language == QLocale.Language.English:
-        return "en"
-    return "en" if os.environ.get("IPAUDIT_LANG", "zh").lower().startswith("en") else "zh"
+from ipaudit.ui import i18n
 
 
 def pick(text: Text) -> str:
     """The text in the UI language (falling back to the other language when empty)."""
-    lang = ui_language()
+    lang = i18n.language()
     return text.get(lang) or text.get("zh" if lang == "en" else "en")
 
 
