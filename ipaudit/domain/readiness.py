@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from ipaudit.domain.checks import item_department
+from ipaudit.domain.checks import findings_by_item, item_department
 from ipaudit.domain.model import Department, Finding, Grade, ItemState, Readiness, Status, Template
 
 _STATUS_SCORE = {Status.READY: 1.0, Status.IN_PROGRESS: 0.5, Status.NOT_STARTED: 0.0}
@@ -34,9 +34,7 @@ def compute_readiness(
 ) -> tuple[Readiness, dict[str, Readiness]]:
     """(overall, per department key) for the departments that are present and not merged."""
     deps = {d.key: d for d in departments}
-    by_item: dict[str, list[Finding]] = defaultdict(list)
-    for f in findings:
-        by_item[f.item_key].append(f)
+    by_item = findings_by_item(findings)
     scores: dict[str, list[float]] = defaultdict(list)
     ready: Counter[str] = Counter()
     for item in template.items:

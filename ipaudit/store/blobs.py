@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import Connection, select
@@ -66,18 +65,6 @@ def finish_blob(conn: Connection, blob_id: int, sha256: str, size: int) -> None:
     conn.execute(blobs.update().where(blobs.c.id == blob_id).values(sha256=sha256, size=size))
 
 
-def hash_file(path: Path, cancel: CancelCheck | None = None) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK_SIZE):
-            if cancel is not None and cancel():
-                raise Cancelled
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
 def iter_blob(conn: Connection, sha256: str) -> Iterator[bytes]:
     """The stored bytes of ``sha256`` chunk by chunk, from one streamed query (a query per chunk
     would take twice the time for a large file)."""
@@ -89,11 +76,3 @@ def iter_blob(conn: Connection, sha256: str) -> Iterator[bytes]:
     )
     for (data,) in conn.execution_options(stream_results=True).execute(query):
         yield bytes(data)
-
-
-def delete_unreferenced(conn: Connection) -> int:
-    """Remove blobs no evidence row refers to any more; returns how many."""
-    result = conn.exec_driver_sql(
-        "DELETE FROM blobs WHERE sha256 IS NULL OR sha256 NOT IN (SELECT sha256 FROM evidence)"
-    )
-    return result.rowcount or 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from decimal import Decimal
 from typing import Any
@@ -126,7 +125,3 @@ def evidence_from_row(row: Any) -> Evidence:
         supersedes=row.supersedes,
         current=bool(row.current),
     )
-
-
-def parse_date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
 
 from ipaudit.store.errors import (
     DiskFull,
@@ -34,7 +33,6 @@ def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine for the SQLite file at ``path`` with our pragmas and explicit transactions."""
     engine = create_engine(
         f"sqlite:///{path}",
-        poolclass=NullPool if str(path) == ":memory:" else None,
         connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
     )
 

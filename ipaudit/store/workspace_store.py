@@ -464,10 +464,6 @@ class WorkspaceStore:
                 out.write(chunk)
         return target
 
-    def purge_blobs(self) -> int:
-        with self._write() as conn:
-            return blobstore.delete_unreferenced(conn)
-
     # --- accepted explanations and readiness history ----------------------------------------
 
     def acceptances(self) -> dict[str, str]:
