@@ -69,15 +69,13 @@ _ENTRY_FIELDS = (
 _SOURCE_FIELDS = ("file", "sheet", "row")
 
 
-def _fast_constructors() -> (
-    tuple[Callable[..., Entry], Callable[[str, str, int], SourceRef]] | None
-):
+def _fast_constructors() -> tuple[Callable[..., Entry], Callable[[str, str, int], SourceRef]]:
     """Constructors of Entry and SourceRef that fill the slots directly.
 
     A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, which is
     most of the cost of an import row; filling the slot descriptors gives the same objects
-    (equal, same hash) in half the time. Used only while the model has exactly these fields, as
-    slots, without ``__post_init__``; otherwise the importer calls the ordinary constructors.
+    (equal, same hash) in half the time. They rely on the model having exactly these fields, as
+    slots, without ``__post_init__``; a model that differs stops the import module from loading.
     """
     entry_fields = dataclasses.fields(Entry)
     source_fields = dataclasses.fields(SourceRef)
@@ -87,7 +85,7 @@ def _fast_constructors() -> (
         or not all("__slots__" in cls.__dict__ for cls in (Entry, SourceRef))
         or any(hasattr(cls, "__post_init__") for cls in (Entry, SourceRef))
     ):
-        return None
+        raise TypeError("Entry or SourceRef changed: update the importer's fast constructors")
     defaults = {f.name: f.default for f in entry_fields}
     d_status, d_granted, d_inventors = (
         defaults["status"],
@@ -153,36 +151,8 @@ def _fast_constructors() -> (
     return make_entry, make_source
 
 
-def _plain_entry(
-    kind: LedgerKind,
-    source: SourceRef,
-    date: dt.date | None,
-    person: str,
-    department: str,
-    ip_number: str,
-    amount: Decimal,
-    is_penalty: bool,
-    voucher: str,
-    category: str,
-    text: str,
-) -> Entry:
-    return Entry(
-        kind=kind,
-        source=source,
-        date=date,
-        person=person,
-        department=department,
-        ip_number=ip_number,
-        amount=amount,
-        is_penalty=is_penalty,
-        voucher=voucher,
-        category=category,
-        text=text,
-    )
-
-
 _FAST = _fast_constructors()
-MAKE_ENTRY, MAKE_SOURCE = _FAST if _FAST is not None else (_plain_entry, SourceRef)
+MAKE_ENTRY, MAKE_SOURCE = _FAST
 
 FIELD_LABELS = {
     "date": ("日期", "date"),
