@@ -11,25 +11,13 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields
 from itertools import compress
 from operator import attrgetter, not_
 
 from ipaudit.ledger.model import Entry
 
-_GETTERS = {
-    name: attrgetter(name)
-    for name in (
-        "date",
-        "person",
-        "department",
-        "ip_number",
-        "amount",
-        "is_penalty",
-        "voucher",
-        "category",
-        "text",
-    )
-}
+_GETTERS = {f.name: attrgetter(f.name) for f in fields(Entry)}
 
 
 class Columns:
