@@ -9,7 +9,7 @@ from itertools import compress
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.columns import Columns, columns
 from ipaudit.ledger.ipkeys import IpKeys, invalid_patent_numbers
-from ipaudit.ledger.ipnumber import check_digit
+from ipaudit.ledger.ipnumber import check_digit, patent_parts
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
 K = DiscrepancyKind
@@ -17,10 +17,10 @@ ZERO = Decimal("0.00")
 
 
 def _right_number(number: str) -> str:
-    """The number with the check digit it should have."""
-    body = number[:-1]
-    digits = (body[2:] if body[:2] in ("ZL", "CN") else body).replace(".", "")
-    return body + check_digit(digits)
+    """The patent number with the check digit it should have."""
+    parts = patent_parts(number)
+    assert parts is not None  # only patent numbers have a check digit to be wrong
+    return number[:-1] + check_digit(parts[0])
 
 
 def check_ip_numbers(ledgers: Iterable[Sequence[Entry] | Columns]) -> list[Discrepancy]:

@@ -17,17 +17,9 @@ from operator import add, itemgetter, mod, ne, not_
 
 from ipaudit.ledger import ipnumber
 
-# the pattern ipnumber.is_patent_number uses; matched here directly to test many numbers fast
-_PATENT = ipnumber._PATENT_RE
 _CHECK = "0123456789X"
 _D1, _D2, _D3 = itemgetter(slice(2, 6)), itemgetter(slice(6, 10)), itemgetter(slice(10, 14))
 _LAST = itemgetter(15)
-
-
-def _patent_digits(number: str) -> str:
-    """The 12 (or 8) digits of a patent number, without prefix, dot and check digit."""
-    body = number[2:] if number[:2] in ("ZL", "CN") else number
-    return body.replace(".", "")[:-1]
 
 
 def invalid_patent_numbers(numbers: Iterable[str]) -> set[str]:
@@ -46,10 +38,10 @@ def invalid_patent_numbers(numbers: Iterable[str]) -> set[str]:
     total = map(add, total, map(first.__getitem__, map(_D3, plain)))
     expected = map(_CHECK.__getitem__, map(mod, total, repeat(11)))
     bad = set(compress(plain, map(ne, expected, map(_LAST, plain))))
-    for m in filter(None, map(_PATENT.match, compress(numbers, map(not_, usual)))):
-        digits, check = m.groups()
-        if ipnumber.check_digit(digits) != check:
-            bad.add(m.string)
+    for number in compress(numbers, map(not_, usual)):
+        parts = ipnumber.patent_parts(number)
+        if parts is not None and ipnumber.check_digit(parts[0]) != parts[1]:
+            bad.add(number)
     return bad
 
 
@@ -76,15 +68,19 @@ class IpKeys:
     def __call__(self, number: str) -> str:
         key = self._keys.get(number)
         if key is None:
-            key = "P" + _patent_digits(number) if ipnumber.is_patent_number(number) else number
-            self._keys[number] = key
+            key = self._keys[number] = _key(number)
         return key
 
     def many(self, numbers: list[str]) -> list[str]:
         """``[self(n) for n in numbers]``, with one step per distinct number."""
         cache = self._keys
         for number in set(numbers).difference(cache):
-            cache[number] = (
-                "P" + _patent_digits(number) if ipnumber.is_patent_number(number) else number
-            )
+            cache[number] = _key(number)
         return list(map(cache.__getitem__, numbers))
+
+
+def _key(number: str) -> str:
+    """``P`` + the digits of a patent number (prefix, dot and check digit set aside), else the
+    number itself."""
+    parts = ipnumber.patent_parts(number)
+    return "P" + parts[0] if parts else number

@@ -43,20 +43,27 @@ def check_digit(digits: str) -> str:
     return "X" if total == 10 else str(total)
 
 
+def patent_parts(number: str) -> tuple[str, str] | None:
+    """(the 12 or 8 digits, the check character) of a normalised patent number, else None:
+    ``ZL202410100001.7`` → ("202410100001", "7")."""
+    m = _PATENT_RE.match(number)
+    return m.groups() if m else None  # type: ignore[return-value]
+
+
 def is_patent_number(number: str) -> bool:
     return _PATENT_RE.match(number) is not None
 
 
 def patent_check_ok(number: str) -> bool:
     """True when ``number`` (normalised) is a patent number whose check digit is right."""
-    m = _PATENT_RE.match(number)
-    return bool(m) and check_digit(m.group(1)) == m.group(2)
+    parts = patent_parts(number)
+    return parts is not None and check_digit(parts[0]) == parts[1]
 
 
 def classify(number: str) -> IpType:
-    m = _PATENT_RE.match(number)
-    if m:
-        digits = m.group(1)
+    parts = patent_parts(number)
+    if parts:
+        digits = parts[0]
         kind = digits[4] if len(digits) == 12 else digits[2]
         return {
             "1": IpType.INVENTION,
