@@ -54,6 +54,18 @@ def _bar_value(bar: QProgressBar, done: int, total: int) -> None:
     bar.setValue(min(_BAR_MAX, done * _BAR_MAX // total))
 
 
+def _wire(
+    task: workers.Task, dialog: ExportDialog | VerifyDialog, headline: errors.Headline
+) -> workers.Task:
+    """Connect ``task`` to the dialog's progress bar and its finished/failed/cancelled slots; a
+    failure also reaches the error dialogs under ``headline``."""
+    task.progress.connect(lambda done, total: _bar_value(dialog.progress, done, total))
+    task.finished.connect(dialog._on_finished)
+    task.failed.connect(dialog._on_failed)
+    task.cancelled.connect(dialog._on_cancelled)
+    return errors.watch(task, dialog, headline)
+
+
 class ExportDialog(QDialog):
     """Options (folder or zip, language, evidence, older versions, redaction, PDF), then export."""
 
@@ -252,11 +264,11 @@ class ExportDialog(QDialog):
                 workspace, target, options, progress=ctx.progress, cancel=ctx.cancelled
             )
 
-        task = workers.Task(work, "export pack")
-        task.progress.connect(lambda done, total: _bar_value(self.progress, done, total))
-        task.finished.connect(self._on_finished)
-        task.failed.connect(self._on_failed)
-        task.cancelled.connect(self._on_cancelled)
+        task = _wire(
+            workers.Task(work, "export pack"),
+            self,
+            lambda: self.tr("The pack could not be exported."),
+        )
         self.task = task
         self._set_running(True)
         workers.start(task)
@@ -290,14 +302,11 @@ class ExportDialog(QDialog):
         self._done()
         self.exported.emit(result)
 
-    def _on_failed(self, exc: object) -> None:
+    def _on_failed(self, _exc: object) -> None:
+        """The error dialog comes from ``errors.watch``."""
         self.progress.setVisible(False)
         self.status.setText(self.tr("The pack was not written."))
         self._done()
-        if isinstance(exc, BaseException):
-            errors.show_error(exc, self, lambda: self.tr("The pack could not be exported."))
-        else:
-            errors.show_crash(f"export failed with {exc!r}", self)
 
     def _on_cancelled(self) -> None:
         self.progress.setVisible(False)
@@ -431,11 +440,11 @@ class VerifyDialog(QDialog):
         def work(ctx: workers.TaskContext) -> VerifyResult:
             return verify(path, progress=ctx.progress, cancel=ctx.cancelled)
 
-        task = workers.Task(work, "verify pack")
-        task.progress.connect(lambda done, total: _bar_value(self.progress, done, total))
-        task.finished.connect(self._on_finished)
-        task.failed.connect(self._on_failed)
-        task.cancelled.connect(self._on_cancelled)
+        task = _wire(
+            workers.Task(work, "verify pack"),
+            self,
+            lambda: self.tr("The pack could not be checked."),
+        )
         self.task = task
         self.verify_button.setEnabled(False)
         self.cancel_button.setVisible(True)
@@ -489,13 +498,10 @@ class VerifyDialog(QDialog):
                 )
             )
 
-    def _on_failed(self, exc: object) -> None:
+    def _on_failed(self, _exc: object) -> None:
+        """The error dialog comes from ``errors.watch``."""
         self._done()
         self.summary.setText(self.tr("The pack could not be checked."))
-        if isinstance(exc, BaseException):
-            errors.show_error(exc, self, lambda: self.tr("The pack could not be checked."))
-        else:
-            errors.show_crash(f"verify failed with {exc!r}", self)
 
     def _on_cancelled(self) -> None:
         self._done()
