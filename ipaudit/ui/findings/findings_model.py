@@ -12,11 +12,11 @@ from ipaudit.domain.model import Finding, Text
 from ipaudit.ui.findings.grade_style import (
     ACCEPTED_COLOR,
     COLORS,
-    grade_icon,
     grade_label,
     grade_name,
 )
 from ipaudit.ui.findings.language import pick, short_name
+from ipaudit.ui.icons import grade_icon
 from ipaudit.ui.table_model import Index, RowsTableModel
 
 GRADE, DEPARTMENT, ITEM, MESSAGE, ACCEPTED = range(5)

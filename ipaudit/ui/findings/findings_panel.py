@@ -22,8 +22,9 @@ from ipaudit.ui import commands
 from ipaudit.ui.findings import findings_model as fm
 from ipaudit.ui.findings.accept_dialog import AcceptDialog
 from ipaudit.ui.findings.findings_filter import FindingsFilterModel
-from ipaudit.ui.findings.grade_style import grade_icon, grade_label
+from ipaudit.ui.findings.grade_style import grade_label
 from ipaudit.ui.findings.language import pick
+from ipaudit.ui.icons import grade_icon
 from ipaudit.ui.row_selection import select_row
 from ipaudit.ui.session import WorkspaceSession
 

@@ -1,11 +1,15 @@
-"""How grades look: the auditors' symbols (× ○ △), their colours, and icons drawn for any DPI."""
+"""How grades look: the auditors' symbols (× ○ △), their colours and names.
+
+The grade icons are the application's (``ipaudit.ui.icons.grade_icon``, re-exported here).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 
 from ipaudit.domain.model import Grade
+from ipaudit.ui.icons import grade_icon as grade_icon
 
 SYMBOLS: dict[Grade, str] = {Grade.MAJOR: "×", Grade.MINOR: "○", Grade.OBSERVATION: "△"}
 
@@ -17,9 +21,6 @@ COLORS: dict[Grade, QColor] = {
 
 #: muted colour for accepted findings
 ACCEPTED_COLOR = QColor("#757575")
-
-_ICON_SIZES = (16, 20, 24, 32, 48, 64)
-_icons: dict[Grade, QIcon] = {}
 
 
 def grade_name(grade: Grade) -> str:
@@ -35,40 +36,3 @@ def grade_name(grade: Grade) -> str:
 def grade_label(grade: Grade) -> str:
     """Symbol and name, e.g. "× Major"."""
     return f"{SYMBOLS[grade]} {grade_name(grade)}"
-
-
-def _draw(grade: Grade, size: int) -> QPixmap:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(COLORS[grade], max(1.5, size / 8))
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setPen(pen)
-    m = size * 0.2
-    box = QRectF(m, m, size - 2 * m, size - 2 * m)
-    if grade is Grade.MAJOR:
-        painter.drawLine(box.topLeft(), box.bottomRight())
-        painter.drawLine(box.topRight(), box.bottomLeft())
-    elif grade is Grade.MINOR:
-        painter.drawEllipse(box)
-    else:
-        path = QPainterPath(QPointF(box.center().x(), box.top()))
-        path.lineTo(box.bottomRight())
-        path.lineTo(box.bottomLeft())
-        path.closeSubpath()
-        painter.drawPath(path)
-    painter.end()
-    return pixmap
-
-
-def grade_icon(grade: Grade) -> QIcon:
-    """The grade's symbol drawn in its colour, at several sizes so it stays sharp on high DPI."""
-    icon = _icons.get(grade)
-    if icon is None:
-        icon = QIcon()
-        for size in _ICON_SIZES:
-            icon.addPixmap(_draw(grade, size))
-        _icons[grade] = icon
-    return icon
