@@ -82,10 +82,14 @@ class RateTableError(ValueError):
         super().__init__(self.message_en)
 
 
-def _amount(source: str, key: str, raw: object) -> Decimal:
+def parse_rate(raw: object, *, source: str = "", key: str = "") -> Decimal | None:
+    """``5000``, ``"5,000"``, ``"5000元"``, ``"５０００"`` → 5000.00; blank → None; anything else
+    raises ``RateTableError`` (a ``ValueError``) naming ``source`` and ``key``."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str, Decimal)):
         raise RateTableError(source, key, raw, "不是数字", "not a number")
     text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace("元", "").strip()
+    if not text:
+        return None
     try:
         value = Decimal(text)
     except InvalidOperation:
@@ -93,6 +97,13 @@ def _amount(source: str, key: str, raw: object) -> Decimal:
     if not value.is_finite() or value < 0:
         raise RateTableError(source, key, raw, "必须是非负数", "must not be negative")
     return value.quantize(Decimal("0.01"))
+
+
+def _amount(source: str, key: str, raw: object) -> Decimal:
+    amount = parse_rate(raw, source=source, key=key)
+    if amount is None:
+        raise RateTableError(source, key, raw, "不是数字", "not a number")
+    return amount
 
 
 @dataclass(slots=True)

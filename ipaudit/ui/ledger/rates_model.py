@@ -8,13 +8,12 @@ extra rows whose name is editable too. ``rate_table()`` gives the ``RateTable`` 
 from __future__ import annotations
 
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
 from ipaudit.ledger.ipnumber import IpType
-from ipaudit.ledger.rates import RateTable, key_text
+from ipaudit.ledger.rates import RateTable, key_text, parse_rate
 from ipaudit.ui.ledger.texts import lang, money
 from ipaudit.ui.table_model import Index, RowsTableModel
 
@@ -29,20 +28,6 @@ TYPES = (
     IpType.TRADEMARK,
 )
 _TYPE_KEYS = frozenset(t.value for t in TYPES)
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """``"5,000"``, ``"5000元"``, ``"５０００"`` → 5000.00; blank → None; raises ValueError."""
-    plain = unicodedata.normalize("NFKC", text).replace(",", "").replace("元", "").strip()
-    if not plain:
-        return None
-    try:
-        value = Decimal(plain)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite() or value < 0:
-        raise ValueError(text)
-    return value.quantize(Decimal("0.01"))
 
 
 class RatesModel(RowsTableModel[list[Any]]):  # rows: [key, amount or None]
@@ -128,7 +113,7 @@ class RatesModel(RowsTableModel[list[Any]]):  # rows: [key, amount or None]
             return False
         if col == AMOUNT:
             try:
-                amount = parse_amount(str(value))
+                amount = parse_rate(str(value))
             except ValueError:
                 return False
             self._rows[row][1] = amount
