@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,15 +34,9 @@ K = DiscrepancyKind
 ZERO = Decimal("0.00")
 
 
-def default_is_reward_category(category: str) -> bool:
-    """True for expense categories that book rewards (奖励费, 奖金, 激励费 …): the
-    ``reward_categories`` words of the shipped synonyms file, the ones the importer uses."""
-    return normalize.is_reward_category(category)
-
-
 def normalize_voucher(raw: str) -> str:
-    """``记 - 2025 - 0930`` → ``记-2025-0930``: NFKC, no spaces, upper case."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw)).upper()
+    """``记 - 2025 - 0930`` → ``记-2025-0930``: the importer's form of a code, in upper case."""
+    return normalize.normalize_code(raw).upper()
 
 
 @dataclass(slots=True)
@@ -114,7 +106,8 @@ def match_batches(
     is_reward_category: Callable[[str], bool] | None = None,
 ) -> BatchMatching:
     """Group payments into batches and link the reward expense lines to them (module docstring)."""
-    predicate = is_reward_category or default_is_reward_category
+    # default: the reward_categories words of the shipped synonyms file, as the importer reads them
+    predicate = is_reward_category or normalize.is_reward_category
     window = dt.timedelta(days=window_days)
 
     pc, ec = columns(payments), columns(expenses)

@@ -38,6 +38,7 @@ from ipaudit.ledger.errors import (
 )
 from ipaudit.ledger.layout import SCAN_ROWS, Layout, detect_layout, detect_unit
 from ipaudit.ledger.model import Entry, ImportResult, LedgerKind, Problem, SourceRef, StatedTotal
+from ipaudit.ledger.normalize import is_reward_category
 from ipaudit.ledger.reader import SheetData, list_sheets, open_sheet
 from ipaudit.ledger.synonyms import FIELDS, Synonyms, header_key, load_synonyms
 
@@ -168,11 +169,6 @@ FIELD_LABELS = {
     "granted": ("授权日", "grant date"),
     "inventors": ("发明人", "inventors"),
 }
-
-
-def is_reward_category(category: str, synonyms: Synonyms | None = None) -> bool:
-    """Whether an expense line's category (费用类别) is a reward payment (奖励费, 奖金 …)."""
-    return nz.is_reward_category(category, synonyms)
 
 
 @dataclass(frozen=True, slots=True)
