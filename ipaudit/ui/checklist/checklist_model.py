@@ -14,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ipaudit.domain.model import ClauseDef, Finding, Grade, Item, ItemState, Status, Text
-from ipaudit.ui.checklist.icons import clause_icon, grade_icon, status_icon
+from ipaudit.ui.checklist.icons import clause_icon
 from ipaudit.ui.checklist.lang import fill, text_of
 from ipaudit.ui.checklist.terms import grade_name, kind_name, status_name
+from ipaudit.ui.icons import grade_icon, status_icon
 
 COL_TITLE = 0
 COL_GRADE = 1

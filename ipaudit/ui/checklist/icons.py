@@ -1,4 +1,7 @@
-"""Icons of the checklist: the application's status and grade icons, and a painted clause icon."""
+"""The checklist's painted clause icon and the colours of its readiness bars.
+
+Status and grade icons are the application's (``ipaudit.ui.icons``).
+"""
 
 from __future__ import annotations
 
@@ -8,21 +11,12 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from ipaudit.domain.model import Grade, Status
-from ipaudit.ui import icons as app_icons
-
 _SIZES = (16, 20, 24, 32, 48, 64)
 
 GREEN = QColor("#2e9d4f")
-BLUE = QColor("#2f6fc0")
 GREY = QColor("#8a8f98")
 RED = QColor("#d13438")
 ORANGE = QColor("#d97a00")
-TEAL = QColor("#2a8a9e")
-
-GRADE_COLORS = {Grade.MAJOR: RED, Grade.MINOR: ORANGE, Grade.OBSERVATION: TEAL}
-#: the auditors' own marks: × major, ○ minor, △ observation
-GRADE_MARKS = {Grade.MAJOR: "×", Grade.MINOR: "○", Grade.OBSERVATION: "△"}
 
 Painter = Callable[[QPainter, float], None]
 
@@ -45,21 +39,6 @@ def _pen(color: QColor, s: float, width: float = 0.11) -> QPen:
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
-
-
-def _circle(s: float) -> QRectF:
-    m = s * 0.1
-    return QRectF(m, m, s - 2 * m, s - 2 * m)
-
-
-def status_icon(status: Status) -> QIcon:
-    """The application's status icon (``resources/icons/status-*.svg``)."""
-    return app_icons.status_icon(status)
-
-
-def grade_icon(grade: Grade) -> QIcon:
-    """The application's grade icon (``resources/icons/grade-*.svg``)."""
-    return app_icons.grade_icon(grade)
 
 
 @cache

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ipaudit.domain.model import Finding
-from ipaudit.ui.checklist.icons import grade_icon
 from ipaudit.ui.checklist.lang import text_of
 from ipaudit.ui.checklist.terms import grade_name
+from ipaudit.ui.icons import grade_icon
 
 
 class ItemFindings(QWidget):

@@ -6,10 +6,10 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ipaudit.domain.model import Status
-from ipaudit.ui.checklist.icons import status_icon
 from ipaudit.ui.checklist.lang import fill
 from ipaudit.ui.checklist.na_reason_dialog import NaReasonDialog
 from ipaudit.ui.checklist.terms import status_name
+from ipaudit.ui.icons import status_icon
 
 ORDER = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.READY, Status.NOT_APPLICABLE)
 
