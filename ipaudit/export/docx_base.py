@@ -16,6 +16,7 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 
 from ipaudit.export import docx_xml as X
+from ipaudit.export.i18n import t
 from ipaudit.export.zipstable import save_docx
 
 W = f"{{{X.W_URI}}}"
@@ -146,6 +147,17 @@ def _setup_settings(doc, update_fields: bool) -> None:
     theme_lang = settings.find(f"{W}themeFontLang")
     if theme_lang is not None:
         theme_lang.set(f"{W}eastAsia", "zh-CN")
+
+
+def columns(
+    lang: str, total: int, spec: list[tuple[str, float] | tuple[str, float, str]]
+) -> list[X.Column]:
+    """Table columns from (text key, width weight[, align]) sharing ``total`` twips."""
+    w = X.widths(total, [s[1] for s in spec])
+    return [
+        X.Column(t(s[0], lang), width, s[2] if len(s) > 2 else None)  # type: ignore[misc]
+        for s, width in zip(spec, w, strict=True)
+    ]
 
 
 class PackDocument:

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipaudit.domain.facts import agrees, declared
-from ipaudit.domain.model import ItemKind, Status
+from ipaudit.domain.model import Grade, ItemKind, Status
 from ipaudit.export import docx_xml as X
+from ipaudit.export.colors import GRADE_COLOR
 from ipaudit.export.data import PackData, describe_slot
-from ipaudit.export.docx_base import PackDocument
+from ipaudit.export.docx_base import PackDocument, columns
 from ipaudit.export.i18n import colon, paren, status_text, t
 
 WIDTH = X.A4_TEXT_WIDTH
@@ -66,11 +67,7 @@ def build_interview(data: PackData, dep: str) -> bytes:
         ("iv.q.policy", _fact_answer(data, "policy", dep)),
         ("iv.q.procedures", "；".join(f"{p.code} {p.title}" for p in procedures) or None),
     ]
-    cols = [
-        X.Column(t("col.question", lang), int(WIDTH * 0.3)),
-        X.Column(t("col.answer", lang), int(WIDTH * 0.52)),
-        X.Column(t("col.source", lang), WIDTH - int(WIDTH * 0.3) - int(WIDTH * 0.52)),
-    ]
+    cols = columns(lang, WIDTH, [("col.question", 30), ("col.answer", 52), ("col.source", 18)])
     doc.table(
         cols,
         (
@@ -87,13 +84,11 @@ def build_interview(data: PackData, dep: str) -> bytes:
     items = data.items.get(dep, [])
     asked = [(item, q) for item in items for q in item.questions]
     if asked:
-        w = X.widths(WIDTH, [2.0, 2.6, 3.6, 1.6])
-        cols = [
-            X.Column(t("col.item", lang), w[0]),
-            X.Column(t("col.question", lang), w[1]),
-            X.Column(t("col.answer", lang), w[2]),
-            X.Column(t("col.source", lang), w[3]),
-        ]
+        cols = columns(
+            lang,
+            WIDTH,
+            [("col.item", 2.0), ("col.question", 2.6), ("col.answer", 3.6), ("col.source", 1.6)],
+        )
 
         def rows() -> Iterator[list[str | X.Cell]]:
             for item, q in asked:
@@ -104,7 +99,8 @@ def build_interview(data: PackData, dep: str) -> bytes:
                 if official is not None:
                     if given and fact is not None and not agrees(given, fact):
                         source = X.Cell(
-                            t("iv.src.conflict", lang) + paren(given, lang), fill="FFEB9C"
+                            t("iv.src.conflict", lang) + paren(given, lang),
+                            fill=GRADE_COLOR[Grade.MINOR],
                         )
                     else:
                         source = src_fact
@@ -112,7 +108,7 @@ def build_interview(data: PackData, dep: str) -> bytes:
                 elif given:
                     answer, source = given, src_answer
                 else:
-                    answer, source = "", X.Cell(src_none, fill="FFC7CE")
+                    answer, source = "", X.Cell(src_none, fill=GRADE_COLOR[Grade.MAJOR])
                 yield [f"{item.clause} {item.title.get(lang)}", q.text.get(lang), answer, source]
 
         doc.table(cols, rows())
@@ -122,13 +118,11 @@ def build_interview(data: PackData, dep: str) -> bytes:
     doc.heading(t("iv.records", lang), 1)
     records = [it for it in items if it.kind is not ItemKind.ANSWER]
     if records:
-        w = X.widths(WIDTH, [0.8, 2.6, 1.0, 5.0])
-        cols = [
-            X.Column(t("col.clause", lang), w[0]),
-            X.Column(t("col.record", lang), w[1]),
-            X.Column(t("col.status", lang), w[2]),
-            X.Column(t("col.path", lang), w[3]),
-        ]
+        cols = columns(
+            lang,
+            WIDTH,
+            [("col.clause", 0.8), ("col.record", 2.6), ("col.status", 1.0), ("col.path", 5.0)],
+        )
         forms_by_item: dict[str, list[str]] = {}
         for f in data.forms_of(dep):
             forms_by_item.setdefault(f.item.key, []).append(f.path)
@@ -146,7 +140,7 @@ def build_interview(data: PackData, dep: str) -> bytes:
                 forms = [t("iv.form_at", lang, path=p) for p in forms_by_item.get(item.key, [])]
                 if not files and status is not Status.NOT_APPLICABLE:
                     cell: str | X.Cell = X.Cell(
-                        "\n".join([t("iv.missing", lang), *forms]), fill="FFC7CE"
+                        "\n".join([t("iv.missing", lang), *forms]), fill=GRADE_COLOR[Grade.MAJOR]
                     )
                 else:
                     cell = "\n".join(lines + forms) or none

@@ -10,7 +10,7 @@ from ipaudit.domain.model import Finding, Grade, ItemKind, Status
 from ipaudit.export import docx_xml as X
 from ipaudit.export.colors import GRADE_COLOR, READY_COLOR, level_color
 from ipaudit.export.data import PackData, describe_slot
-from ipaudit.export.docx_base import PackDocument
+from ipaudit.export.docx_base import PackDocument, columns
 from ipaudit.export.docx_chart import bar_chart_xml, chart_workbook
 from ipaudit.export.i18n import (
     AUDIT_TYPE_TEXT,
@@ -29,16 +29,6 @@ from ipaudit.export.ledger_text import money, row_ref, signed
 PORTRAIT = X.A4_TEXT_WIDTH
 LANDSCAPE = X.A4_LANDSCAPE_TEXT_WIDTH
 EMU_PER_MM = 36000
-
-
-def columns(
-    lang: str, total: int, spec: list[tuple[str, float] | tuple[str, float, str]]
-) -> list[X.Column]:
-    w = X.widths(total, [s[1] for s in spec])
-    return [
-        X.Column(t(s[0], lang), width, s[2] if len(s) > 2 else None)  # type: ignore[misc]
-        for s, width in zip(spec, w, strict=True)
-    ]
 
 
 def worst(findings: list[Finding]) -> Grade | None:
