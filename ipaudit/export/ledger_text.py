@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ipaudit.ledger import discrepancies
 from ipaudit.ledger.model import SourceRef
 
 
 def money(amount: Decimal | None) -> str:
     """``5000`` → ``5,000.00``; None → ""."""
-    return "" if amount is None else f"{amount:,.2f}"
+    return "" if amount is None else discrepancies.money(amount)
 
 
 def signed(amount: Decimal | None) -> str:
     """``200`` → ``+200.00``; None → ""."""
-    return "" if amount is None else f"{amount:+,.2f}"
+    return "" if amount is None else discrepancies.signed(amount)
 
 
 def row_ref(ref: SourceRef, lang: str) -> str:
