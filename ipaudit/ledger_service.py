@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from ipaudit.domain.model import Finding, Template, Text
 from ipaudit.ledger.discrepancies import suggest_grade
@@ -111,11 +111,8 @@ def _bump(ws: Workspace) -> None:
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def store_import(
@@ -274,22 +271,32 @@ def load_book(ws: Workspace) -> LedgerBook:
     return book
 
 
+def import_records(ws: Workspace) -> list[ImportRecord]:
+    """The stored imports alone, without loading or reconciling their entries."""
+    with ws.store._read() as conn:
+        return _import_records(conn)
+
+
+def _import_records(conn: Connection) -> list[ImportRecord]:
+    return [
+        ImportRecord(
+            r.id,
+            LedgerKind(r.kind),
+            r.file_name,
+            r.sheet,
+            r.header_row,
+            r.rows_read,
+            r.imported_at,
+            {k: int(v) for k, v in json.loads(r.mapping).items()},
+        )
+        for r in conn.execute(select(s.ledger_imports).order_by(s.ledger_imports.c.id))
+    ]
+
+
 def _load(ws: Workspace) -> LedgerBook:
     book = LedgerBook()
     with ws.store._read() as conn:
-        for r in conn.execute(select(s.ledger_imports).order_by(s.ledger_imports.c.id)):
-            book.imports.append(
-                ImportRecord(
-                    r.id,
-                    LedgerKind(r.kind),
-                    r.file_name,
-                    r.sheet,
-                    r.header_row,
-                    r.rows_read,
-                    r.imported_at,
-                    {k: int(v) for k, v in json.loads(r.mapping).items()},
-                )
-            )
+        book.imports = _import_records(conn)
         for r in conn.execute(select(s.ledger_entries).order_by(s.ledger_entries.c.id)):
             book.entries.setdefault(LedgerKind(r.kind), []).append(
                 Entry(

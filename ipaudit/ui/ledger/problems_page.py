@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ipaudit.ledger.errors import ImportCancelled
 from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import ImportResult, LedgerKind
-from ipaudit.ledger_service import ImportRecord, file_sha256, load_book, store_import
+from ipaudit.ledger_service import ImportRecord, file_sha256, import_records, store_import
 from ipaudit.services import Workspace
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
@@ -54,7 +54,7 @@ def _read(
         progress=lambda done, total: ctx.progress(done, total or 0),
         cancel=ctx.cancelled,
     )
-    earlier = next((i for i in load_book(ws).imports if i.kind is result.kind), None)
+    earlier = next((i for i in import_records(ws) if i.kind is result.kind), None)
     return result, earlier
 
 
