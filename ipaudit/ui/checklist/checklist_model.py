@@ -11,13 +11,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from ipaudit.domain.model import ClauseDef, Finding, Grade, Item, ItemState, Status, Text
 from ipaudit.ui.checklist.icons import clause_icon
 from ipaudit.ui.checklist.lang import fill, text_of
 from ipaudit.ui.checklist.terms import grade_name, kind_name, status_name
 from ipaudit.ui.icons import grade_icon, status_icon
+from ipaudit.ui.two_level_model import TOP, AnyIndex, TwoLevelModel
 
 COL_TITLE = 0
 COL_GRADE = 1
@@ -31,12 +32,7 @@ StatusRole = Qt.ItemDataRole.UserRole + 4  # Status value, e.g. "ready" (items o
 GradeRole = Qt.ItemDataRole.UserRole + 5  # worst open Grade value ("major"…) or None
 EvidenceCountRole = Qt.ItemDataRole.UserRole + 6  # int
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_GROUP = 0
-_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_ITEM_FLAGS = (
-    _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
-)  # internal id of a group row; item rows carry their group's row + 1
+_GROUP = TOP  # internal id of a group row; item rows carry their group's row + 1
 
 
 def normalise(text: str) -> str:
@@ -118,7 +114,9 @@ def build_groups(
     return sorted(groups.values(), key=lambda g: (order.get(g.ref, len(order)), _clause_key(g.ref)))
 
 
-class ChecklistModel(QAbstractItemModel):
+class ChecklistModel(TwoLevelModel):
+    column_count = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[ClauseGroup] = []
@@ -199,42 +197,11 @@ class ChecklistModel(QAbstractItemModel):
 
     # --- structure ---------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= COLUMNS or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            if row >= len(self._groups):
-                return QModelIndex()
-            return self.createIndex(row, column, _GROUP)
-        if parent.internalId() != _GROUP or parent.column() != 0:
-            return QModelIndex()
-        g = parent.row()
-        if g >= len(self._groups) or row >= len(self._groups[g].rows):
-            return QModelIndex()
-        return self.createIndex(row, column, g + 1)
+    def top_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not child.isValid() or child.internalId() == _GROUP:
-            return QModelIndex()
-        return self.createIndex(int(child.internalId()) - 1, 0, _GROUP)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self._groups[parent.row()].rows)
-        return 0
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return COLUMNS
-
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _GROUP_FLAGS if index.internalId() == _GROUP else _ITEM_FLAGS
+    def child_count(self, top: int) -> int:
+        return len(self._groups[top].rows)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

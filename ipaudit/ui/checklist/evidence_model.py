@@ -6,18 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ipaudit.domain.model import Evidence
 from ipaudit.ui.checklist.lang import fill
+from ipaudit.ui.two_level_model import TOP, AnyIndex, TwoLevelModel
 
 COL_TITLE = 0
 COL_SLOT = 1
@@ -37,8 +32,6 @@ CurrentRole = Qt.ItemDataRole.UserRole + 3
 EvidenceRole = Qt.ItemDataRole.UserRole + 4  # the Evidence value
 
 SHA_SHOWN = 12
-AnyIndex = QModelIndex | QPersistentModelIndex
-_TOP = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +62,9 @@ def human_size(size: int) -> str:
     return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
-class EvidenceModel(QAbstractItemModel):
+class EvidenceModel(TwoLevelModel):
+    column_count = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[EvidenceRow] = []
@@ -92,7 +87,7 @@ class EvidenceModel(QAbstractItemModel):
     def evidence_at(self, index: AnyIndex) -> Evidence | None:
         if not index.isValid():
             return None
-        if index.internalId() == _TOP:
+        if index.internalId() == TOP:
             return self._rows[index.row()].evidence if index.row() < len(self._rows) else None
         parent = self._rows[int(index.internalId()) - 1]
         return parent.older[index.row()] if index.row() < len(parent.older) else None
@@ -100,7 +95,7 @@ class EvidenceModel(QAbstractItemModel):
     def index_of(self, evidence_id: int) -> QModelIndex:
         for r, row in enumerate(self._rows):
             if row.evidence.id == evidence_id:
-                return self.createIndex(r, 0, _TOP)
+                return self.createIndex(r, 0, TOP)
             for c, old in enumerate(row.older):
                 if old.id == evidence_id:
                     return self.createIndex(c, 0, r + 1)
@@ -110,48 +105,17 @@ class EvidenceModel(QAbstractItemModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         if self._rows:
             self.dataChanged.emit(
-                self.createIndex(0, 0, _TOP),
-                self.createIndex(len(self._rows) - 1, COLUMNS - 1, _TOP),
+                self.createIndex(0, 0, TOP),
+                self.createIndex(len(self._rows) - 1, COLUMNS - 1, TOP),
             )
 
     # --- structure ---------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if row < 0 or not 0 <= column < COLUMNS:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _TOP) if row < len(self._rows) else QModelIndex()
-        if parent.internalId() != _TOP or parent.column() != 0 or parent.row() >= len(self._rows):
-            return QModelIndex()
-        if row >= len(self._rows[parent.row()].older):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
+    def top_count(self) -> int:
+        return len(self._rows)
 
-    def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not child.isValid() or child.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(int(child.internalId()) - 1, 0, _TOP)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._rows)
-        if parent.internalId() == _TOP and parent.column() == 0 and parent.row() < len(self._rows):
-            return len(self._rows[parent.row()].older)
-        return 0
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return COLUMNS
-
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _TOP:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+    def child_count(self, top: int) -> int:
+        return len(self._rows[top].older)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
