@@ -318,8 +318,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
             }.items()
             if v
         }
-        progress = _progress_line() if sys.stderr.isatty() else None
-        ev = ws.attach(args.item, args.file, slot=args.slot or "", progress=progress, **meta)
+        ev = ws.attach(args.item, args.file, slot=args.slot or "", progress=progress_line(), **meta)
         if args.json:
             emit_json(evidence_json(ev))
         else:
@@ -359,12 +358,21 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress_line() -> Callable[[int, int], None]:
+def progress_line(label: str = "") -> Callable[[int, int], None]:
+    """A percentage on one stderr line, redrawn in place; only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return lambda _done, _total: None
+    last = [-1]
+    prefix = f"{label} " if label else ""
+
     def show(done: int, total: int) -> None:
         pct = 100 * done // total if total else 100
-        sys.stderr.write(f"\r{pct:3d}%")
-        if done >= total:
-            sys.stderr.write("\n")
+        if pct != last[0]:
+            last[0] = pct
+            sys.stderr.write(f"\r{prefix}{pct:3d}%")
+            if done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
 
     return show
 

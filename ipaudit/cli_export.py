@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ipaudit import cli
-from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out
+from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, progress_line
 from ipaudit.export.errors import ExportError
 
 cli.EXPECTED_ERRORS.append((ExportError, cli.EXIT_INPUT))
-
-
-def _progress_line(label: str) -> Callable[[int, int], None]:
-    """A percentage on one stderr line, redrawn in place; only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return lambda _done, _total: None
-    last = [-1]
-
-    def show(done: int, total: int) -> None:
-        pct = 100 * done // total if total else 100
-        if pct != last[0]:
-            last[0] = pct
-            sys.stderr.write(f"\r{label} {pct:3d}%")
-            if done >= total:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
-
-    return show
 
 
 @command("export")
@@ -52,7 +32,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace) as ws:
         target = Path(args.target) if args.target else Path.cwd() / default_name(ws, options)
         label = "Exporting" if ui_lang == "en" else "正在导出"
-        result = export_pack(ws, target, options, progress=_progress_line(label))
+        result = export_pack(ws, target, options, progress=progress_line(label))
     if args.json:
         emit_json(
             {
@@ -77,7 +57,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     ui_lang = lang()
     label = "Verifying" if ui_lang == "en" else "正在核对"
-    result = verify(args.pack, progress=_progress_line(label))
+    result = verify(args.pack, progress=progress_line(label))
     if args.json:
         emit_json(result.as_dict())
     else:
