@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import AuditType, Edition, Facts, Finding, Grade, Objective, Status
 from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import InvalidInput, WorkspaceError
@@ -231,11 +232,7 @@ def cmd_items(args: argparse.Namespace) -> int:
         rows = []
         for item in ws.items_of(args.department):
             state = states.get(item.key)
-            worst = min(
-                (f.grade for f in by_item.get(item.key, []) if f.blocking),
-                key=lambda g: g.rank,
-                default=None,
-            )
+            worst = worst_grade(f for f in by_item.get(item.key, []) if f.blocking)
             rows.append(
                 {
                     "key": item.key,

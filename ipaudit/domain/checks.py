@@ -327,6 +327,13 @@ def _objectives_item(template: Template) -> Item | None:
     return None
 
 
+def worst_grade(findings: Iterable[Finding]) -> Grade | None:
+    """The worst grade among the findings not accepted with an explanation; None when none."""
+    return min(
+        (f.grade for f in findings if f.accepted is None), key=lambda g: g.rank, default=None
+    )
+
+
 def findings_by_item(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     out: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:

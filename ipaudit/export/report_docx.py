@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import Finding, Grade, ItemKind, Status
 from ipaudit.export import docx_xml as X
 from ipaudit.export.colors import GRADE_COLOR, READY_COLOR, level_color
@@ -29,11 +30,6 @@ from ipaudit.export.ledger_text import money, row_ref, signed
 PORTRAIT = X.A4_TEXT_WIDTH
 LANDSCAPE = X.A4_LANDSCAPE_TEXT_WIDTH
 EMU_PER_MM = 36000
-
-
-def worst(findings: list[Finding]) -> Grade | None:
-    open_ = [f.grade for f in findings if f.accepted is None]
-    return min(open_, key=lambda g: g.rank, default=None)
 
 
 def build_report(data: PackData) -> bytes:
@@ -238,7 +234,7 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
     for item in data.items.get(dep, []):
         state = data.states.get(item.key)
         status = state.status if state else Status.NOT_STARTED
-        w = worst(by_item.get(item.key, []))
+        w = worst_grade(by_item.get(item.key, []))
         rows.append(
             [
                 item.clause,

@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import Finding, Grade, ItemKind, Readiness, Status
 from ipaudit.export.colors import GRADE_COLOR, READY_COLOR, level_color
 from ipaudit.export.data import PackData, describe_slot
@@ -254,7 +255,7 @@ def _checklist(ws: Worksheet, data: PackData) -> None:
             state = data.states.get(item.key)
             status = state.status if state else Status.NOT_STARTED
             open_ = [f for f in by_item.get(item.key, []) if f.accepted is None]
-            worst = min((f.grade for f in open_), key=lambda g: g.rank, default=None)
+            worst = worst_grade(open_)
             ref = item.refs.get(other)
             fills = {}
             if status is Status.READY:
