@@ -7,12 +7,13 @@ fresh findings change data in place (``dataChanged``) so selection and expansion
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import ClauseDef, Finding, Grade, Item, ItemState, Status, Text
 from ipaudit.ui.checklist.icons import clause_icon
 from ipaudit.ui.checklist.lang import fill, text_of
@@ -37,11 +38,6 @@ _GROUP = TOP  # internal id of a group row; item rows carry their group's row + 
 
 def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
-
-
-def worst_grade(findings: Iterable[Finding]) -> Grade | None:
-    grades = [f.grade for f in findings if f.accepted is None]
-    return min(grades, key=lambda g: g.rank) if grades else None
 
 
 @dataclass(slots=True)
