@@ -157,8 +157,7 @@ class Workspace:
         return self.store.item_states()
 
     def evidence(self, item_key: str | None = None, *, include_old: bool = False) -> list[Evidence]:
-        rows = self.store.evidence(include_old=include_old)
-        return [e for e in rows if item_key is None or e.item_key == item_key]
+        return self.store.evidence(item_key, include_old=include_old)
 
     # --- checks ------------------------------------------------------------------------------
 

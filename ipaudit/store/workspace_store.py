@@ -315,8 +315,12 @@ class WorkspaceStore:
 
     # --- evidence ----------------------------------------------------------------------------
 
-    def evidence(self, *, include_old: bool = False) -> list[Evidence]:
+    def evidence(self, item_key: str | None = None, *, include_old: bool = False) -> list[Evidence]:
+        """Evidence not removed, of one item or all (indexed by item), current versions unless
+        ``include_old``."""
         query = select(s.evidence).where(s.evidence.c.removed.is_(False)).order_by(s.evidence.c.id)
+        if item_key is not None:
+            query = query.where(s.evidence.c.item_key == item_key)
         if not include_old:
             query = query.where(s.evidence.c.current.is_(True))
         with self._read() as conn:

@@ -113,6 +113,18 @@ def test_new_version_keeps_the_old_and_removal_is_reversible(
     assert [e.id for e in store.evidence()] == [v2.id]
 
 
+def test_evidence_of_one_item(store: WorkspaceStore, tmp_path: Path) -> None:
+    a = store.attach(write(tmp_path / "a.txt", b"a"), item_key="i1", department="rnd")
+    b = store.attach(write(tmp_path / "b.txt", b"b"), item_key="i2", department="rnd")
+    b2 = store.attach(
+        write(tmp_path / "b2.txt", b"b2"), item_key="i2", department="rnd", supersedes=b.id
+    )
+    assert [e.id for e in store.evidence("i1")] == [a.id]
+    assert [e.id for e in store.evidence("i2")] == [b2.id]
+    assert [e.id for e in store.evidence("i2", include_old=True)] == [b.id, b2.id]
+    assert [e.id for e in store.evidence()] == [a.id, b2.id]
+
+
 def test_metadata_edit(store: WorkspaceStore, tmp_path: Path) -> None:
     ev = store.attach(write(tmp_path / "a.txt", b"x"), item_key="i", department="rnd")
     changed = store.update_evidence(
