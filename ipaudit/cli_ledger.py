@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import column_index_from_string
+
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
-from ipaudit.domain.model import Grade
 from ipaudit.ledger.discrepancies import kind_text, suggest_grade
 from ipaudit.ledger.errors import LedgerError
 from ipaudit.ledger.importer import import_ledger, import_workbook, preview
@@ -34,14 +35,11 @@ def _mapping(text: str | None) -> dict[str, int] | None:
                 f"Unknown field '{name}' (known: {', '.join(FIELDS)})",
             )
         col = col.strip().upper()
-        if col.isdigit() and int(col) >= 1:
-            mapping[name] = int(col) - 1
-        elif col.isalpha():
-            index = 0
-            for ch in col:
-                index = index * 26 + (ord(ch) - 64)
-            mapping[name] = index - 1
-        else:
+        try:
+            mapping[name] = int(col) - 1 if col.isdigit() else column_index_from_string(col) - 1
+        except ValueError:
+            mapping[name] = -1
+        if mapping[name] < 0:
             raise InvalidInput(
                 f"列“{col}”无效（用 1、2… 或 A、B…）", f"Bad column '{col}' (use 1, 2 … or A, B …)"
             )
@@ -157,12 +155,11 @@ def print_reconciliation(rec: Reconciliation, accepted: dict[str, str] | None = 
         for row in table:
             out("  ".join(cli.pad(cell, w) for cell, w in zip(row, widths, strict=True)))
         out()
-    marks = {Grade.MAJOR: "×", Grade.MINOR: "○", Grade.OBSERVATION: "△"}
     for d in rec.discrepancies:
         extra = ""
         if accepted and d.key in accepted:
             extra = f"  [{'accepted' if ui == 'en' else '已接受'}: {accepted[d.key]}]"
-        out(f"{marks[suggest_grade(d)]} {kind_text(d.kind, ui)}: {d.message(ui)}{extra}")
+        out(f"{cli.GRADE_MARK[suggest_grade(d)]} {kind_text(d.kind, ui)}: {d.message(ui)}{extra}")
 
 
 def _rates(args: argparse.Namespace) -> RateTable | None:
