@@ -27,7 +27,7 @@ from itertools import compress, groupby
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger import normalize
-from ipaudit.ledger.columns import Columns, columns
+from ipaudit.ledger.columns import Columns, columns, money
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
 K = DiscrepancyKind
@@ -124,7 +124,7 @@ def match_batches(
     else:
         keys = [v or d for v, d in zip(map(norm.__getitem__, raw_vouchers), dates, strict=True)]
     runs = _group(keys)
-    amounts = pc.amount
+    cents = pc.cents
     batches: list[Batch] = []
     index: dict[str, int] = {}
     for key, members in runs.items():
@@ -144,7 +144,7 @@ def match_batches(
                 first=first,
                 last=max(member_dates, default=None),
                 payments=members,
-                total=sum(map(amounts.__getitem__, members), ZERO),
+                total=money(sum(map(cents.__getitem__, members))),
             )
         )
 

@@ -53,7 +53,7 @@ _MAX_SUBSET = 16
 _OPEN = -1
 _CLOSED = -2  # a duplicate, a penalty paid out, or an extra payment: not settling a reward
 _MULTI = -3  # a reward settled by several payments
-_NO_AMOUNT = Decimal("NaN")  # equal to no amount, and compared fast (unlike None)
+_NO_AMOUNT = float("nan")  # equal to no amount (of cents), and compared fast (unlike None)
 _NO_PERSON = "\x00"
 
 
@@ -110,6 +110,7 @@ class RewardMatching:
     def __init__(self, m: _Matcher, discrepancies: list[Discrepancy], unclean: set[int]) -> None:
         self.rewards = m.R
         self.penalties = m.penalties
+        self.penalty_columns = m.penalty_columns
         self.payments = m.P
         self.reward_columns = m.rc  # of the reward decisions (penalties excluded)
         self.payment_columns = m.pc
@@ -193,9 +194,10 @@ class _Matcher:
         flags = rc.is_penalty
         if any(flags):
             rc, pens = rc.split(flags)
-            self.penalties: list[Entry] = list(pens.entries)
         else:
-            self.penalties = []
+            pens = Columns([])
+        self.penalty_columns = pens
+        self.penalties: list[Entry] = list(pens.entries)
         self.rc = rc  # columns of the reward decisions
         self.pc = columns(payments)
         self.R = list(rc.entries)
@@ -303,8 +305,8 @@ class _Matcher:
         P, paid, owner = self.P, self.paid, self.owner
         n_r, n_p = len(self.R), len(P)
         rip, pip = self.rc.ip_number, self.pc.ip_number
-        ramt, rper = self.rc.amount, self.rc.person
-        pamt = [*self.pc.amount, _NO_AMOUNT]  # index n_p: "no payment", equal to no amount
+        ramt, rper = self.rc.cents, self.rc.person
+        pamt = [*self.pc.cents, _NO_AMOUNT]  # index n_p: "no payment", equal to no amount
         pper = [*self.pc.person, _NO_PERSON]
         # keyed by the IP number as written: its string hashes once and is shared by both ledgers
         last = dict(zip(pip, range(n_p), strict=True))
@@ -534,8 +536,16 @@ class _Matcher:
         blank = [j for j in self.open_p if not P[j].ip_number]
         if not blank:
             return
-        pkeys = [(P[j].person, P[j].amount) for j in blank]
-        rkeys = [(R[i].person, R[i].amount) for i in self.open_r]
+        pper, pcents = self.pc.person, self.pc.cents
+        rper, rcents = self.rc.person, self.rc.cents
+        pkeys = list(zip(map(pper.__getitem__, blank), map(pcents.__getitem__, blank), strict=True))
+        rkeys = list(
+            zip(
+                map(rper.__getitem__, self.open_r),
+                map(rcents.__getitem__, self.open_r),
+                strict=True,
+            )
+        )
         pcount = Counter(pkeys)
         rcount = Counter(rkeys)
         where = dict(zip(pkeys, blank, strict=True))

@@ -30,14 +30,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from itertools import compress
-from operator import ne
+from itertools import compress, repeat
+from operator import add, ne, not_
 from pathlib import Path
 
 import yaml
 
 from ipaudit.ledger import discrepancies as dsc
-from ipaudit.ledger.columns import Columns
+from ipaudit.ledger.columns import Columns, cents_of, money
 from ipaudit.ledger.ipnumber import IpType, classify
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
@@ -204,48 +204,66 @@ def check_rates(rewards: Iterable[Entry] | Columns, table: RateTable) -> list[Di
     if any(rc.is_penalty):
         rc = rc.split(rc.is_penalty)[0]
     rewards = rc.entries
-    texts = rc.text
+    texts, numbers, amounts = rc.text, rc.ip_number, rc.cents
     by_text = {t: table.text_rate(t) for t in set(texts)}
-    rates = list(map(by_text.__getitem__, texts))
-    amounts = rc.amount
-    # what each reward should be; a reward with no rate is compared with itself
-    should_of_text = {t: None if r is None else r[1] for t, r in by_text.items()}
+    # per reward: the rate's key ("" for none) and what the reward should be, in cents; a reward
+    # with no rate is compared with itself
+    keys = list(map({t: r[0] if r else "" for t, r in by_text.items()}.__getitem__, texts))
+    should_of_text = {t: _cents(r[1]) if r else None for t, r in by_text.items()}
     should = list(map(should_of_text.__getitem__, texts))
-    if None in should_of_text.values():  # (not `in should`: == None on Decimals is slow)
+    if None in should_of_text.values():
         by_number: dict[str, tuple[str, Decimal] | None] = {}
         for n in [n for n, x in enumerate(should) if x is None]:
-            number = rewards[n].ip_number
+            number = numbers[n]
             if number not in by_number:
                 by_number[number] = table.number_rate(number)
-            rate = rates[n] = by_number[number]
-            should[n] = amounts[n] if rate is None else rate[1]
+            rate = by_number[number]
+            if rate is None:
+                should[n] = amounts[n]
+            else:
+                keys[n], should[n] = rate[0], _cents(rate[1])
     off = list(compress(range(len(rewards)), map(ne, amounts, should)))
     if not off:
         return []
-    # rewards of one IP item under one rate are judged together (inventors sharing a reward)
-    off_numbers = {rewards[n].ip_number for n in off} - {""}
-    groups: dict[tuple[str, str], list[int]] = {}
-    if off_numbers:
-        for n in compress(range(len(rewards)), map(off_numbers.__contains__, rc.ip_number)):
-            rate = rates[n]
-            if rate is not None:
-                groups.setdefault((rewards[n].ip_number, rate[0]), []).append(n)
     found: list[Discrepancy] = []
-    for (_, rkey), members in groups.items():
-        rate_amount = should[members[0]]
-        if len(members) == 1:
-            if amounts[members[0]] != rate_amount:
-                found.append(_deviation(rkey, rate_amount, [rewards[members[0]]]))
-            continue
-        shares = [amounts[n] for n in members]
-        if sum(shares, ZERO) != rate_amount and any(a != rate_amount for a in shares):
-            found.append(_deviation(rkey, rate_amount, [rewards[n] for n in members]))
-    for n in off:
-        if not rewards[n].ip_number:
-            rate = rates[n]
-            assert rate is not None
-            found.append(_deviation(rate[0], rate[1], [rewards[n]]))
+    # rewards of one IP item under one rate are judged together (inventors sharing a reward): a
+    # group with a reward off the rate deviates unless the group adds up to the rate
+    numbered = list(map(bool, map(numbers.__getitem__, off)))
+    if any(numbered):
+        itemised = list(compress(off, numbered))
+        off_numbers = set(map(numbers.__getitem__, itemised))
+        rows = list(compress(range(len(rewards)), map(off_numbers.__contains__, numbers)))
+        groups = _joined(map(numbers.__getitem__, rows), map(keys.__getitem__, rows))
+        totals: dict[str, int | Decimal] = {}
+        for group, amount in zip(groups, map(amounts.__getitem__, rows), strict=True):
+            totals[group] = totals.get(group, 0) + amount
+        first = dict(zip(reversed(groups), reversed(rows), strict=True))
+        wrong = {
+            group
+            for group in _joined(
+                map(numbers.__getitem__, itemised), map(keys.__getitem__, itemised)
+            )
+            if totals[group] != should[first[group]]
+        }
+        members: dict[str, list[int]] = {group: [] for group in totals if group in wrong}
+        flags = list(map(wrong.__contains__, groups))
+        for group, n in zip(compress(groups, flags), compress(rows, flags), strict=True):
+            members[group].append(n)
+        for rows_of_group in members.values():
+            n = rows_of_group[0]
+            found.append(_deviation(keys[n], money(should[n]), [rewards[m] for m in rows_of_group]))
+    for n in compress(off, map(not_, numbered)):
+        found.append(_deviation(keys[n], money(should[n]), [rewards[n]]))
     return found
+
+
+def _joined(numbers: Iterable[str], keys: Iterable[str]) -> list[str]:
+    """``number + "\\x1f" + key``: one string per (IP item, rate) group, hashed once."""
+    return list(map(add, map(add, numbers, repeat("\x1f")), keys))
+
+
+def _cents(amount: Decimal) -> int | Decimal:
+    return cents_of((amount,))[0]
 
 
 def _deviation(rkey: str, rate: Decimal, members: list[Entry]) -> Discrepancy:

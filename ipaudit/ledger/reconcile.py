@@ -10,6 +10,7 @@ payments, a payment and its batch, a batch and its expense lines) and the totals
 - the procedure's rates: ``rates``; the portfolio and patent check digits: ``ipchecks``.
 
 Pure Python, no Qt, no database; linear in the number of rows apart from sorting the findings.
+Each ledger may be given as entries or as prepared ``Columns`` (the form a loaded ledger is kept in).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from decimal import Decimal
 
 from ipaudit.domain.model import Grade
 from ipaudit.ledger.batches import Batch, BatchMatching, match_batches
-from ipaudit.ledger.columns import Columns, collector_paused
+from ipaudit.ledger.columns import Columns, collector_paused, money
 from ipaudit.ledger.discrepancies import suggest_grade
 from ipaudit.ledger.ipchecks import check_ip_numbers, check_portfolio
 from ipaudit.ledger.ipkeys import IpKeys
@@ -77,7 +78,7 @@ class Reconciliation:
                 self.matching.payment_columns,
                 [self.expenses[i] for i in lines],
                 period=self.period,
-                penalties=self.matching.penalties,
+                penalties=self.matching.penalty_columns,
             )
         return self._totals.table(dim)
 
@@ -162,9 +163,9 @@ def _ledger_of_sheets(
 
 
 def reconcile(
-    rewards: Sequence[Entry],
-    payments: Sequence[Entry],
-    expenses: Sequence[Entry],
+    rewards: Sequence[Entry] | Columns,
+    payments: Sequence[Entry] | Columns,
+    expenses: Sequence[Entry] | Columns,
     *,
     totals: Iterable[StatedTotal] = (),
     rates: RateTable | None = None,
@@ -185,9 +186,9 @@ def reconcile(
     """
     with collector_paused():
         return _reconcile(
-            list(rewards),
-            list(payments),
-            list(expenses),
+            _own(rewards),
+            _own(payments),
+            _own(expenses),
             list(totals),
             rates,
             None if portfolio is None else list(portfolio),
@@ -198,10 +199,15 @@ def reconcile(
         )
 
 
+def _own(ledger: Sequence[Entry] | Columns) -> Columns:
+    """Columns of a list the reconciliation owns (the caller's sequence is never changed)."""
+    return ledger if isinstance(ledger, Columns) else Columns(list(ledger))
+
+
 def _reconcile(
-    rewards: list[Entry],
-    payments: list[Entry],
-    expenses: list[Entry],
+    rc: Columns,
+    pc: Columns,
+    ec: Columns,
     stated: list[StatedTotal],
     rates: RateTable | None,
     portfolio: list[Entry] | None,
@@ -212,7 +218,7 @@ def _reconcile(
 ) -> Reconciliation:
     keys = IpKeys()
     # each attribute of each ledger is read once, as a column, by whichever step needs it first
-    rc, pc, ec = Columns(rewards), Columns(payments), Columns(expenses)
+    rewards, payments, expenses = rc.entries, pc.entries, ec.entries
 
     rm = match_rewards(rc, pc, window_days=pay_window_days, keys=keys)
     bm = match_batches(pc, ec, window_days=window_days, is_reward_category=is_reward_category)
@@ -222,7 +228,7 @@ def _reconcile(
         found += check_rates(rm.reward_columns, rates)
     if portfolio is not None:
         found += check_portfolio(rm.rewards, portfolio, keys)
-    ledgers: list[Columns] = [rm.reward_columns, Columns(rm.penalties), pc, ec]
+    ledgers: list[Columns] = [rm.reward_columns, rm.penalty_columns, pc, ec]
     if portfolio is not None:
         ledgers.append(Columns(portfolio))
     found += check_ip_numbers(ledgers)
@@ -235,9 +241,9 @@ def _reconcile(
     )
     summary = _summary(rm, bm, ec, found)
     return Reconciliation(
-        rewards=rewards,
-        payments=payments,
-        expenses=expenses,
+        rewards=list(rewards),
+        payments=list(payments),
+        expenses=list(expenses),
         discrepancies=found,
         summary=summary,
         matching=rm,
@@ -257,7 +263,6 @@ def _summary(
             booked += len(batch.payments)
         else:
             clean_not_booked += sum(1 for j in batch.payments if rm.payment_clean(j))
-    expenses = ec.entries
     return Summary(
         reward_count=len(rm.rewards),
         penalty_count=len(rm.penalties),
@@ -270,9 +275,9 @@ def _summary(
         payments_both=payments_matched - clean_not_booked,
         batches_matched=bm.batches_matched,
         expense_lines_matched=bm.lines_matched,
-        rewards_total=sum(rm.reward_columns.amount, ZERO),
-        penalties_total=sum((p.amount for p in rm.penalties), ZERO),
-        payments_total=sum(rm.payment_columns.amount, ZERO),
-        expenses_total=sum((expenses[i].amount for i in bm.reward_lines), ZERO),
+        rewards_total=money(sum(rm.reward_columns.cents)),
+        penalties_total=money(sum(rm.penalty_columns.cents)),
+        payments_total=money(sum(rm.payment_columns.cents)),
+        expenses_total=sum((ec.entries[i].amount for i in bm.reward_lines), ZERO),
         kinds=kind_lines(found),
     )
