@@ -21,12 +21,13 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from itertools import compress, repeat
 from operator import attrgetter, ne, not_
 
 from ipaudit.ledger.model import Entry
 
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # scaling by 100 never rounds
 _GETTERS = {f.name: attrgetter(f.name) for f in fields(Entry)}
 _DERIVED = ("cents",)
 _PREPARED = ("date", "person", "department", "ip_number", "amount", "is_penalty", "voucher")
@@ -37,7 +38,7 @@ class Columns:
     __slots__ = ("_cache", "_parent", "entries")
 
     def __init__(self, entries: Sequence[Entry]) -> None:
-        self.entries = entries
+        self.entries: list[Entry] = entries if isinstance(entries, list) else list(entries)
         self._cache: dict[str, list] = {}
         # (columns, flags): this is the part of those columns where the flag is true; a column
         # the parent has already is taken from it, not read from the entries again
@@ -46,7 +47,7 @@ class Columns:
     @classmethod
     def prepared(cls, entries: Sequence[Entry]) -> Columns:
         """Columns with every field the reconciliation reads, and ``cents``, built now."""
-        c = cls(entries if isinstance(entries, list) else list(entries))
+        c = cls(entries)
         for name in (*_PREPARED, *_DERIVED):
             getattr(c, name)
         return c
@@ -89,7 +90,7 @@ def columns(entries: Sequence[Entry] | Columns) -> Columns:
 def cents_of(amounts: Sequence[Decimal]) -> list[int | Decimal]:
     """Each amount × 100: an int when it is a whole number of cents (always, for amounts the
     importer made), else the exact Decimal."""
-    scaled = list(map(Decimal.scaleb, amounts, repeat(2)))
+    scaled = list(map(_EXACT.scaleb, amounts, repeat(2)))
     cents: list[int | Decimal] = list(map(int, scaled))
     for n in compress(range(len(cents)), map(ne, cents, scaled)):
         cents[n] = scaled[n]
@@ -98,7 +99,7 @@ def cents_of(amounts: Sequence[Decimal]) -> list[int | Decimal]:
 
 def money(cents: int | Decimal) -> Decimal:
     """Cents back to yuan, with two decimals: ``money(120050)`` → ``Decimal("1200.50")``."""
-    return Decimal(cents).scaleb(-2)
+    return _EXACT.scaleb(Decimal(cents), -2)
 
 
 @contextmanager
