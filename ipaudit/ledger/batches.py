@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import compress, groupby
+from operator import not_
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger import normalize
@@ -122,7 +123,9 @@ def match_batches(
     elif len(norm) == 1:
         keys = list(dates)  # a copy: the runs below must not share the column
     else:
-        keys = [v or d for v, d in zip(map(norm.__getitem__, raw_vouchers), dates, strict=True)]
+        keys = list(map(norm.__getitem__, raw_vouchers))
+        for n in compress(range(len(keys)), map(not_, keys)):
+            keys[n] = dates[n]
     runs = _group(keys)
     cents = pc.cents
     batches: list[Batch] = []

@@ -200,8 +200,8 @@ class _Matcher:
         self.penalties: list[Entry] = list(pens.entries)
         self.rc = rc  # columns of the reward decisions
         self.pc = columns(payments)
-        self.R = list(rc.entries)
-        self.P = list(self.pc.entries)
+        self.R = rc.entries
+        self.P = self.pc.entries
         self.window = dt.timedelta(days=window_days)
         self.keys = keys
         # paid[i]: _OPEN, the one payment's index, or _MULTI (indices in multi[i])
@@ -346,12 +346,8 @@ class _Matcher:
         if rest:  # items with more payments: by (person, item), among that item's payments left
             items = set(map(rip.__getitem__, rest))
             items.discard("")
-            used = set(pj)
-            left = [
-                j
-                for j in compress(range(n_p), map(items.__contains__, pip))
-                if j not in used and not P[j].is_penalty
-            ]
+            of_items = set(compress(range(n_p), map(items.__contains__, pip)))
+            left = sorted(of_items.difference(pj, self.penalty_payments))
             pkeys = _person_item(map(pper.__getitem__, left), map(pip.__getitem__, left))
             rkeys = _person_item(map(rper.__getitem__, rest), map(rip.__getitem__, rest))
             for index in (

@@ -241,9 +241,9 @@ def _reconcile(
     )
     summary = _summary(rm, bm, ec, found)
     return Reconciliation(
-        rewards=list(rewards),
-        payments=list(payments),
-        expenses=list(expenses),
+        rewards=rewards,
+        payments=payments,
+        expenses=expenses,
         discrepancies=found,
         summary=summary,
         matching=rm,

@@ -10,13 +10,14 @@ summed under the key ``""`` of the time tables, so every table adds up to the sa
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from ipaudit.ledger import discrepancies as dsc
-from ipaudit.ledger.columns import Columns, collector_paused, columns
+from ipaudit.ledger.columns import Columns, collector_paused, columns, money
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry, LedgerKind, StatedTotal
 
 ZERO = Decimal("0.00")
@@ -117,19 +118,15 @@ class TotalsTable:
 
 
 # -- computation ----------------------------------------------------------------------------
-_Sums = dict[object, list]  # key -> [amount, count]
+_Sums = dict[object, list]  # key -> [cents, count]
 
 
-def _sum_by(keys: Iterable[object], amounts: Iterable[Decimal]) -> _Sums:
-    sums: _Sums = {}
-    for k, a in zip(keys, amounts, strict=True):
-        s = sums.get(k)
-        if s is None:
-            sums[k] = [a, 1]
-        else:
-            s[0] += a
-            s[1] += 1
-    return sums
+def _sum_by(keys: list[object], cents: list[int | Decimal]) -> _Sums:
+    counts = Counter(keys)
+    sums: dict[object, int | Decimal] = dict.fromkeys(counts, 0)
+    for k, a in zip(keys, cents, strict=True):
+        sums[k] += a
+    return {k: [a, counts[k]] for k, a in sums.items()}
 
 
 def _time_key(dim: Dimension, date: dt.date | None, period_label: str) -> str:
@@ -218,7 +215,7 @@ class TotalsBuilder:
         if dim.is_time:
             if self._by_date is None:
                 self._by_date = {
-                    name: _sum_by(c.date, c.amount) for name, c in self._ledgers.items()
+                    name: _sum_by(c.date, c.cents) for name, c in self._ledgers.items()
                 }
             label = self.label
 
@@ -231,7 +228,7 @@ class TotalsBuilder:
                 dim, "ip_number"
             )
             sums = {
-                name: _sum_by(getattr(c, attr), c.amount)
+                name: _sum_by(getattr(c, attr), c.cents)
                 for name, c in self._ledgers.items()
                 if name != "expenses"
             }
@@ -269,7 +266,7 @@ def _table(dim: Dimension, sums: Mapping[str, _Sums]) -> TotalsTable:
 
     def get(name: str, key: object) -> tuple[Decimal, int]:
         s = sums.get(name, {}).get(key)
-        return (s[0], s[1]) if s else (ZERO, 0)
+        return (money(s[0]), s[1]) if s else (ZERO, 0)
 
     def row(key: object) -> TotalsRow:
         r, rn = get("rewards", key)

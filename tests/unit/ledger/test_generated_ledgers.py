@@ -9,6 +9,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from ipaudit.ledger.columns import Columns
 from ipaudit.ledger.importer import import_ledger, is_reward_category
 from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
 from ipaudit.ledger.reconcile import reconcile
@@ -37,6 +38,11 @@ def test_entries_report_exactly_the_injected_discrepancies(seed, inject, voucher
     assert r.summary.discrepancy_count == sum(g.expected.values())
     if not g.expected:
         assert r.summary.match_rate == 1.0
+    # the ledgers as the workspace keeps them once loaded give the same result
+    loaded = [Columns.prepared(x) for x in (rewards, payments, expenses)]
+    again = reconcile(*loaded, totals=totals, rates=RATES, portfolio=portfolio)
+    assert again.discrepancies == r.discrepancies
+    assert again.summary == r.summary
 
 
 # -- the same ledgers as real files in the layouts finance departments use ------------------
