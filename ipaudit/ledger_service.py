@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, delete, insert, select
 
 from ipaudit.domain.model import Finding, Template, Text
+from ipaudit.ledger.columns import Columns
 from ipaudit.ledger.discrepancies import suggest_grade
 from ipaudit.ledger.model import (
     Discrepancy,
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-GENERATION = "ledger_generation"
+GENERATION = "ledger_generation"  # any ledger change: imports, rates, window
+IMPORTS_GENERATION = "ledger_imports_generation"  # imports added, replaced or removed
 WINDOW_DAYS = "ledger_window_days"
 DEFAULT_WINDOW_DAYS = 15
 
@@ -105,8 +107,9 @@ class LedgerBook:
 # --- storing imports ---------------------------------------------------------------------------
 
 
-def _bump(ws: Workspace) -> None:
-    ws.store.set_setting(GENERATION, str(int(ws.store.get_setting(GENERATION, "0")) + 1))
+def _bump(ws: Workspace, *settings: str) -> None:
+    for key in (GENERATION, *settings):
+        ws.store.set_setting(key, str(int(ws.store.get_setting(key, "0")) + 1))
     ws.changed()
 
 
@@ -184,14 +187,14 @@ def store_import(
                     mapping=json.dumps(result.mapping, sort_keys=True),
                 )
             )
-    _bump(ws)
+    _bump(ws, IMPORTS_GENERATION)
     return import_id
 
 
 def remove_import(ws: Workspace, kind: LedgerKind) -> None:
     with ws.store._write() as conn:
         conn.execute(delete(s.ledger_imports).where(s.ledger_imports.c.kind == kind.value))
-    _bump(ws)
+    _bump(ws, IMPORTS_GENERATION)
 
 
 def remembered_mapping(ws: Workspace, signature: str) -> tuple[LedgerKind, dict[str, int]] | None:
@@ -293,58 +296,48 @@ def _import_records(conn: Connection) -> list[ImportRecord]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """What the stored imports hold: their entries (also as prepared columns), problems and
+    stated totals. It changes only when an import is added, replaced or removed."""
+
+    entries: dict[LedgerKind, list[Entry]]
+    columns: dict[LedgerKind, Columns]
+    problems: list[Problem]
+    totals: list[StatedTotal]
+
+
+# workspace path -> (identity of its imports, what they hold): a change of rates or window
+# reconciles again without reading and preparing the entries again
+_loaded: dict[str, tuple[str, _Loaded]] = {}
+
+
 def _load(ws: Workspace) -> LedgerBook:
     book = LedgerBook()
+    path = str(ws.path.resolve())
+    identity = ws.store.get_setting(IMPORTS_GENERATION, "0")
     with ws.store._read() as conn:
         book.imports = _import_records(conn)
-        for r in conn.execute(select(s.ledger_entries).order_by(s.ledger_entries.c.id)):
-            book.entries.setdefault(LedgerKind(r.kind), []).append(
-                Entry(
-                    kind=LedgerKind(r.kind),
-                    source=SourceRef(r.file, r.sheet, r.row),
-                    date=r.date,
-                    person=r.person,
-                    department=r.department,
-                    ip_number=r.ip_number,
-                    amount=r.amount,
-                    is_penalty=bool(r.is_penalty),
-                    voucher=r.voucher,
-                    category=r.category,
-                    text=r.text,
-                    status=r.status,
-                    granted=r.granted,
-                    inventors=tuple(filter(None, r.inventors.split("\n"))),
-                )
-            )
-        for r in conn.execute(select(s.ledger_problems).order_by(s.ledger_problems.c.id)):
-            book.problems.append(
-                Problem(
-                    SourceRef(r.file, r.sheet, r.row),
-                    r.column_name,
-                    r.raw,
-                    r.reason_zh,
-                    r.reason_en,
-                )
-            )
-        for r in conn.execute(select(s.ledger_totals).order_by(s.ledger_totals.c.id)):
-            book.totals.append(
-                StatedTotal(
-                    SourceRef(r.file, r.sheet, r.row),
-                    r.label,
-                    r.stated,
-                    r.computed,
-                    r.first_row,
-                    r.last_row,
-                )
-            )
+        with _cache_lock:
+            found = _loaded.get(path)
+        if found is not None and found[0] == identity:
+            loaded = found[1]
+        else:
+            loaded = _read_imports(conn)
+            with _cache_lock:
+                _loaded[path] = (identity, loaded)
+    book.entries = loaded.entries
+    book.problems = loaded.problems
+    book.totals = loaded.totals
     book.rates = get_rates(ws)
     if not book.empty:
         info = ws.info()
+        cols = loaded.columns
         portfolio = book.entries.get(LedgerKind.PORTFOLIO)
         book.reconciliation = reconcile(
-            book.of(LedgerKind.REWARDS),
-            book.of(LedgerKind.PAYMENTS),
-            book.of(LedgerKind.EXPENSES),
+            cols.get(LedgerKind.REWARDS, ()),
+            cols.get(LedgerKind.PAYMENTS, ()),
+            cols.get(LedgerKind.EXPENSES, ()),
             totals=book.totals,
             rates=book.rates,
             portfolio=portfolio if portfolio else None,
@@ -352,6 +345,50 @@ def _load(ws: Workspace) -> LedgerBook:
             period=(info.period_start, info.period_end),
         )
     return book
+
+
+def _read_imports(conn: Connection) -> _Loaded:
+    entries: dict[LedgerKind, list[Entry]] = {}
+    for r in conn.execute(select(s.ledger_entries).order_by(s.ledger_entries.c.id)):
+        entries.setdefault(LedgerKind(r.kind), []).append(
+            Entry(
+                kind=LedgerKind(r.kind),
+                source=SourceRef(r.file, r.sheet, r.row),
+                date=r.date,
+                person=r.person,
+                department=r.department,
+                ip_number=r.ip_number,
+                amount=r.amount,
+                is_penalty=bool(r.is_penalty),
+                voucher=r.voucher,
+                category=r.category,
+                text=r.text,
+                status=r.status,
+                granted=r.granted,
+                inventors=tuple(filter(None, r.inventors.split("\n"))),
+            )
+        )
+    problems = [
+        Problem(SourceRef(r.file, r.sheet, r.row), r.column_name, r.raw, r.reason_zh, r.reason_en)
+        for r in conn.execute(select(s.ledger_problems).order_by(s.ledger_problems.c.id))
+    ]
+    totals = [
+        StatedTotal(
+            SourceRef(r.file, r.sheet, r.row),
+            r.label,
+            r.stated,
+            r.computed,
+            r.first_row,
+            r.last_row,
+        )
+        for r in conn.execute(select(s.ledger_totals).order_by(s.ledger_totals.c.id))
+    ]
+    columns = {
+        kind: Columns.prepared(entries[kind])
+        for kind in (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
+        if kind in entries
+    }
+    return _Loaded(entries, columns, problems, totals)
 
 
 # --- findings ----------------------------------------------------------------------------------
