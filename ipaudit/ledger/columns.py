@@ -24,10 +24,14 @@ from dataclasses import fields
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from itertools import compress, repeat
 from operator import attrgetter, ne, not_
+from typing import TYPE_CHECKING
 
 from ipaudit.ledger.model import Entry
 
-_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # scaling by 100 never rounds
+if TYPE_CHECKING:
+    import polars as pl
+
+EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # scaling by 100 never rounds
 _GETTERS = {f.name: attrgetter(f.name) for f in fields(Entry)}
 _DERIVED = ("cents",)
 _PREPARED = ("date", "person", "department", "ip_number", "amount", "is_penalty", "voucher")
@@ -35,7 +39,7 @@ _PREPARED += ("category", "text")
 
 
 class Columns:
-    __slots__ = ("_cache", "_parent", "entries")
+    __slots__ = ("_cache", "_parent", "_series", "entries")
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries: list[Entry] = entries if isinstance(entries, list) else list(entries)
@@ -43,6 +47,7 @@ class Columns:
         # (columns, flags): this is the part of those columns where the flag is true; a column
         # the parent has already is taken from it, not read from the entries again
         self._parent: tuple[Columns, list[bool]] | None = None
+        self._series: dict[str, pl.Series] = {}
 
     @classmethod
     def prepared(cls, entries: Sequence[Entry]) -> Columns:
@@ -69,6 +74,15 @@ class Columns:
         self._cache[name] = column
         return column
 
+    def text_series(self, name: str) -> pl.Series:
+        """A text column (IP number, person, voucher …) as a polars series, built once."""
+        import polars as pl
+
+        series = self._series.get(name)
+        if series is None:
+            series = self._series[name] = pl.Series(name, getattr(self, name), dtype=pl.String)
+        return series
+
     def __len__(self) -> int:
         return len(self.entries)
 
@@ -90,7 +104,7 @@ def columns(entries: Sequence[Entry] | Columns) -> Columns:
 def cents_of(amounts: Sequence[Decimal]) -> list[int | Decimal]:
     """Each amount × 100: an int when it is a whole number of cents (always, for amounts the
     importer made), else the exact Decimal."""
-    scaled = list(map(_EXACT.scaleb, amounts, repeat(2)))
+    scaled = list(map(EXACT.scaleb, amounts, repeat(2)))
     cents: list[int | Decimal] = list(map(int, scaled))
     for n in compress(range(len(cents)), map(ne, cents, scaled)):
         cents[n] = scaled[n]
@@ -99,7 +113,7 @@ def cents_of(amounts: Sequence[Decimal]) -> list[int | Decimal]:
 
 def money(cents: int | Decimal) -> Decimal:
     """Cents back to yuan, with two decimals: ``money(120050)`` → ``Decimal("1200.50")``."""
-    return _EXACT.scaleb(Decimal(cents), -2)
+    return EXACT.scaleb(Decimal(cents), -2)
 
 
 @contextmanager

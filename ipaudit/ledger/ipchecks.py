@@ -25,12 +25,11 @@ def _right_number(number: str) -> str:
 
 def check_ip_numbers(ledgers: Iterable[Sequence[Entry] | Columns]) -> list[Discrepancy]:
     """INVALID_IP_NUMBER: one finding per wrong patent number, listing every row that carries it."""
+    import polars as pl
+
     cols = [columns(entries) for entries in ledgers]
-    distinct: set[str] = set()
-    for c in cols:
-        distinct.update(c.ip_number)
-    distinct.discard("")
-    bad = invalid_patent_numbers(distinct)
+    distinct = pl.concat([c.text_series("ip_number") for c in cols]).unique()
+    bad = invalid_patent_numbers(distinct.filter(distinct != ""))
     rows: dict[str, list[Entry]] = {}
     if bad:
         for c in cols:

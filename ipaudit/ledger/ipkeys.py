@@ -11,50 +11,38 @@ without a decision. Other numbers (software copyrights, trademarks, titles) comp
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
-from itertools import compress, repeat
-from operator import add, itemgetter, mod, ne, not_
+from typing import TYPE_CHECKING
 
 from ipaudit.ledger import ipnumber
 
-_CHECK = "0123456789X"
-_D1, _D2, _D3 = itemgetter(slice(2, 6)), itemgetter(slice(6, 10)), itemgetter(slice(10, 14))
-_LAST = itemgetter(15)
+if TYPE_CHECKING:
+    import polars as pl
 
 
-def invalid_patent_numbers(numbers: Iterable[str]) -> set[str]:
+def invalid_patent_numbers(numbers: Iterable[str] | pl.Series) -> set[str]:
     """The patent numbers among ``numbers`` whose check digit is wrong (the rule of
     ``ipnumber.patent_check_ok``). Numbers in the usual form ``ZL`` + 12 digits + ``.`` + check
-    are tested with per-4-digit tables and the loops in C; the rest through the full pattern."""
-    first, second = _tables()
-    numbers = list(numbers)
-    usual = [
-        len(n) == 16 and n[14] == "." and n[:2] == "ZL" and n.isascii() and n[2:14].isdigit()
-        for n in numbers
-    ]
-    plain = list(compress(numbers, usual))
-    total = map(first.__getitem__, map(_D1, plain))
-    total = map(add, total, map(second.__getitem__, map(_D2, plain)))
-    total = map(add, total, map(first.__getitem__, map(_D3, plain)))
-    expected = map(_CHECK.__getitem__, map(mod, total, repeat(11)))
-    bad = set(compress(plain, map(ne, expected, map(_LAST, plain))))
-    for number in compress(numbers, map(not_, usual)):
+    are tested in one vectorised step; the few others that could be patent numbers through the
+    full pattern."""
+    import polars as pl
+
+    series = (
+        numbers if isinstance(numbers, pl.Series) else pl.Series(list(numbers), dtype=pl.String)
+    )
+    frame = pl.DataFrame({"n": series})
+    usual = pl.col("n").str.contains(r"^ZL[0-9]{12}\.[0-9X]$")
+    total = pl.sum_horizontal(
+        pl.col("n").str.slice(2 + k, 1).cast(pl.Int32) * w for k, w in enumerate(ipnumber.WEIGHTS)
+    )
+    check = (total % 11).cast(pl.String).replace("10", "X")
+    plain = frame.filter(usual)
+    bad = set(plain.filter(check != pl.col("n").str.slice(15, 1))["n"].to_list())
+    others = frame.filter(~usual & pl.col("n").str.contains(r"\d"))["n"].to_list()
+    for number in others:
         parts = ipnumber.patent_parts(number)
         if parts is not None and ipnumber.check_digit(parts[0]) != parts[1]:
             bad.add(number)
     return bad
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, int], dict[str, int]]:
-    """Weighted digit sums of every 4-digit group: weights 2,3,4,5 and 6,7,8,9."""
-    groups = [f"{n:04d}" for n in range(10_000)]
-    sums = [[int(c) for c in g] for g in groups]
-    first = {g: 2 * a + 3 * b + 4 * c + 5 * d for g, (a, b, c, d) in zip(groups, sums, strict=True)}
-    second = {
-        g: 6 * a + 7 * b + 8 * c + 9 * d for g, (a, b, c, d) in zip(groups, sums, strict=True)
-    }
-    return first, second
 
 
 class IpKeys:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
-_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 # 12 digits (dot optional) or the pre-2003 8 digits (dot required, else it reads as a trademark)
 _PATENT_RE = re.compile(r"^(?:ZL|CN)?(\d{12}(?=\.?[\dX]$)|\d{8}(?=\.))\.?([\dX])$")
 _SOFTWARE_RE = re.compile(r"^\d{4}SR\d{4,8}$")
@@ -39,7 +39,7 @@ def normalize_ip_number(raw: str) -> str:
 
 def check_digit(digits: str) -> str:
     """The check character for 8 or 12 patent digits."""
-    total = sum(int(c) * w for c, w in zip(digits, _WEIGHTS, strict=False)) % 11
+    total = sum(int(c) * w for c, w in zip(digits, WEIGHTS, strict=False)) % 11
     return "X" if total == 10 else str(total)
 
 

@@ -40,9 +40,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from itertools import compress, repeat
-from operator import add, and_, eq, lt, not_
+from operator import add, eq, lt
 
 from ipaudit.ledger import discrepancies as dsc
+from ipaudit.ledger import frames
 from ipaudit.ledger.columns import Columns, columns
 from ipaudit.ledger.ipkeys import IpKeys
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
@@ -299,89 +300,22 @@ class _Matcher:
 
     # -- pass 1: same person, IP and amount --------------------------------------------------
     def exact_fast(self) -> None:
-        """Pair each reward with the payment of the same (person, IP number as written) when the
-        amounts agree. A key two rewards compete for goes through a group instead; a second
-        payment of a key is left open for the passes below (a duplicate, an instalment …)."""
-        P, paid, owner = self.P, self.paid, self.owner
-        n_r, n_p = len(self.R), len(P)
-        rip, pip = self.rc.ip_number, self.pc.ip_number
-        ramt, rper = self.rc.cents, self.rc.person
-        pamt = [*self.pc.cents, _NO_AMOUNT]  # index n_p: "no payment", equal to no amount
-        pper = [*self.pc.person, _NO_PERSON]
-        # keyed by the IP number as written: its string hashes once and is shared by both ledgers
-        last = dict(zip(pip, range(n_p), strict=True))
-        first = dict(zip(reversed(pip), range(n_p - 1, -1, -1), strict=True))
-        last.pop("", None)  # no IP item: pass 3
-        first.pop("", None)
-        for j in self.penalty_payments:
-            if last.get(pip[j]) == j:
-                del last[pip[j]]
-            if first.get(pip[j]) == j:
-                del first[pip[j]]
-        # the item's last payment when person and amount agree, else its first one (inventors
-        # sharing an item, an application and a grant reward …); all of it with the loops in C
-        js = list(map(last.get, rip, repeat(n_p)))
-        agree = list(
-            map(
-                and_,
-                map(eq, map(pamt.__getitem__, js), ramt),
-                map(eq, map(pper.__getitem__, js), rper),
-            )
+        """Pair a reward and a payment that are the only ones of their person, IP number (as
+        written) and amount: one join of the two ledgers (``frames``). Every other row — an
+        item paid twice, in instalments, without IP number, a penalty paid — waits for the
+        careful passes below, which see few rows."""
+        rc, pc = self.rc, self.pc
+        r_cents, p_cents = frames.integer_money(rc.cents, pc.cents).series
+        self.paid, self.owner = paid, owner = frames.unique_pairs(
+            (rc.text_series("ip_number"), rc.text_series("person"), r_cents),
+            (pc.text_series("ip_number"), pc.text_series("person"), p_cents),
+            skip_right=self.penalty_payments,
+            unmatched=_OPEN,
         )
-        ri = list(compress(range(n_r), agree))
-        pj = list(compress(js, agree))
-        rest = list(compress(range(n_r), map(not_, agree)))
-        if rest:
-            js = list(map(first.get, map(rip.__getitem__, rest), repeat(n_p)))
-            agree = list(
-                map(
-                    and_,
-                    map(eq, map(pamt.__getitem__, js), map(ramt.__getitem__, rest)),
-                    map(eq, map(pper.__getitem__, js), map(rper.__getitem__, rest)),
-                )
-            )
-            ri += compress(rest, agree)
-            pj += compress(js, agree)
-            rest = list(compress(rest, map(not_, agree)))
-        if rest:  # items with more payments: by (person, item), among that item's payments left
-            items = set(map(rip.__getitem__, rest))
-            items.discard("")
-            of_items = set(compress(range(n_p), map(items.__contains__, pip)))
-            left = sorted(of_items.difference(pj, self.penalty_payments))
-            pkeys = _person_item(map(pper.__getitem__, left), map(pip.__getitem__, left))
-            rkeys = _person_item(map(rper.__getitem__, rest), map(rip.__getitem__, rest))
-            for index in (
-                dict(zip(pkeys, left, strict=True)),
-                dict(zip(reversed(pkeys), reversed(left), strict=True)),
-            ):
-                js = list(map(index.get, rkeys, repeat(n_p)))
-                agree = list(map(eq, map(pamt.__getitem__, js), map(ramt.__getitem__, rest)))
-                ri += compress(rest, agree)
-                pj += compress(js, agree)
-                rkeys = list(compress(rkeys, map(not_, agree)))
-                rest = list(compress(rest, map(not_, agree)))
-        busy: set[str] = set()
-        if len(set(pj)) < len(pj):  # two rewards want the same payment: decide by item
-            taken_by = Counter(pj)
-            busy = {pip[j] for j, c in taken_by.items() if c > 1}
-        for i, j in zip(ri, pj, strict=True):
-            paid[i] = j
-            owner[j] = i
-        if busy:  # decide those items in groups
-            groups: dict[str, tuple[list[int], list[int]]] = {k: ([], []) for k in busy}
-            for i in compress(range(n_r), map(busy.__contains__, rip)):
-                groups[rip[i]][0].append(i)
-                paid[i] = _OPEN
-            for j in compress(range(n_p), map(busy.__contains__, pip)):
-                if not P[j].is_penalty:
-                    groups[pip[j]][1].append(j)
-                    owner[j] = _OPEN
-            for rl, pl in groups.values():
-                self._exact_group(rl, pl, windowed=False)
-        self.open_r = list(compress(range(n_r), map(eq, paid, repeat(_OPEN))))
-        self.open_p = list(compress(range(n_p), map(eq, owner, repeat(_OPEN))))
+        self.open_r = list(compress(range(len(paid)), map(eq, paid, repeat(_OPEN))))
+        self.open_p = list(compress(range(len(owner)), map(eq, owner, repeat(_OPEN))))
         if self.penalty_payments:
-            self.open_p = [j for j in self.open_p if not P[j].is_penalty]
+            self.open_p = [j for j in self.open_p if not self.P[j].is_penalty]
 
     def keyed(self) -> None:
         """What is open, by person and IP item (written any way: prefix, dot, check digit):

@@ -30,14 +30,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from itertools import compress, repeat
-from operator import add, ne, not_
 from pathlib import Path
 
 import yaml
 
 from ipaudit.ledger import discrepancies as dsc
-from ipaudit.ledger.columns import Columns, cents_of, money
+from ipaudit.ledger.columns import Columns, cents_of
+from ipaudit.ledger.frames import integer_money
 from ipaudit.ledger.ipnumber import IpType, classify
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
@@ -200,66 +199,54 @@ def key_text(key: str, lang: str) -> str:
 
 def check_rates(rewards: Iterable[Entry] | Columns, table: RateTable) -> list[Discrepancy]:
     """RATE_DEVIATION findings for rewards (penalties are skipped); see the module docstring."""
+    import polars as pl
+
     rc = rewards if isinstance(rewards, Columns) else Columns(list(rewards))
     if any(rc.is_penalty):
         rc = rc.split(rc.is_penalty)[0]
     rewards = rc.entries
-    texts, numbers, amounts = rc.text, rc.ip_number, rc.cents
-    by_text = {t: table.text_rate(t) for t in set(texts)}
-    # per reward: the rate's key ("" for none) and what the reward should be, in cents; a reward
-    # with no rate is compared with itself
-    keys = list(map({t: r[0] if r else "" for t, r in by_text.items()}.__getitem__, texts))
-    should_of_text = {t: _cents(r[1]) if r else None for t, r in by_text.items()}
-    should = list(map(should_of_text.__getitem__, texts))
-    if None in should_of_text.values():
-        by_number: dict[str, tuple[str, Decimal] | None] = {}
-        for n in [n for n, x in enumerate(should) if x is None]:
-            number = numbers[n]
-            if number not in by_number:
-                by_number[number] = table.number_rate(number)
-            rate = by_number[number]
-            if rate is None:
-                should[n] = amounts[n]
-            else:
-                keys[n], should[n] = rate[0], _cents(rate[1])
-    off = list(compress(range(len(rewards)), map(ne, amounts, should)))
-    if not off:
+    texts, numbers = rc.text_series("text"), rc.text_series("ip_number")
+    # the rate of each reward: named by its reason text, else shown by its IP number
+    by_text = {t: table.text_rate(t) for t in texts.unique().to_list()}
+    by_number: dict[str, tuple[str, Decimal] | None] = {}
+    if None in by_text.values():
+        unnamed = texts.is_in([t for t, r in by_text.items() if r is None])
+        by_number = {n: table.number_rate(n) for n in numbers.filter(unnamed).unique().to_list()}
+    amounts = table.to_dict()
+    money = integer_money(rc.cents, extra=[_cents(a) for a in amounts.values()])
+    units = {key: money.unit(_cents(a)) for key, a in amounts.items()}
+
+    def key_of(column: str, rates: dict[str, tuple[str, Decimal] | None]) -> pl.Expr:
+        keys = {k: r[0] for k, r in rates.items() if r}
+        return pl.col(column).replace_strict(keys, default=None, return_dtype=pl.String)
+
+    frame = (
+        pl.DataFrame({"ip": numbers, "text": texts, "amount": money.series[0]})
+        .with_row_index("n")
+        .with_columns(key=pl.coalesce(key_of("text", by_text), key_of("ip", by_number)))
+        .filter(pl.col("key").is_not_null())  # a reward with no rate is not checked
+        .with_columns(
+            should=pl.col("key").replace_strict(units, return_dtype=money.series[0].dtype)
+        )
+        .with_columns(off=pl.col("amount") != pl.col("should"))
+    )
+    if not frame["off"].any():
         return []
     found: list[Discrepancy] = []
     # rewards of one IP item under one rate are judged together (inventors sharing a reward): a
     # group with a reward off the rate deviates unless the group adds up to the rate
-    numbered = list(map(bool, map(numbers.__getitem__, off)))
-    if any(numbered):
-        itemised = list(compress(off, numbered))
-        off_numbers = set(map(numbers.__getitem__, itemised))
-        rows = list(compress(range(len(rewards)), map(off_numbers.__contains__, numbers)))
-        groups = _joined(map(numbers.__getitem__, rows), map(keys.__getitem__, rows))
-        totals: dict[str, int | Decimal] = {}
-        for group, amount in zip(groups, map(amounts.__getitem__, rows), strict=True):
-            totals[group] = totals.get(group, 0) + amount
-        first = dict(zip(reversed(groups), reversed(rows), strict=True))
-        wrong = {
-            group
-            for group in _joined(
-                map(numbers.__getitem__, itemised), map(keys.__getitem__, itemised)
-            )
-            if totals[group] != should[first[group]]
-        }
-        members: dict[str, list[int]] = {group: [] for group in totals if group in wrong}
-        flags = list(map(wrong.__contains__, groups))
-        for group, n in zip(compress(groups, flags), compress(rows, flags), strict=True):
-            members[group].append(n)
-        for rows_of_group in members.values():
-            n = rows_of_group[0]
-            found.append(_deviation(keys[n], money(should[n]), [rewards[m] for m in rows_of_group]))
-    for n in compress(off, map(not_, numbered)):
-        found.append(_deviation(keys[n], money(should[n]), [rewards[n]]))
+    groups = (
+        frame.filter(pl.col("ip") != "")
+        .group_by("ip", "key", maintain_order=True)
+        .agg(pl.col("n"), pl.col("should").first(), pl.col("off").any(), pl.col("amount").sum())
+        .filter(pl.col("off") & (pl.col("amount") != pl.col("should")))
+    )
+    for key, rows in zip(groups["key"].to_list(), groups["n"].to_list(), strict=True):
+        found.append(_deviation(key, amounts[key], [rewards[n] for n in rows]))
+    single = frame.filter((pl.col("ip") == "") & pl.col("off"))
+    for key, n in zip(single["key"].to_list(), single["n"].to_list(), strict=True):
+        found.append(_deviation(key, amounts[key], [rewards[n]]))
     return found
-
-
-def _joined(numbers: Iterable[str], keys: Iterable[str]) -> list[str]:
-    """``number + "\\x1f" + key``: one string per (IP item, rate) group, hashed once."""
-    return list(map(add, map(add, numbers, repeat("\x1f")), keys))
 
 
 def _cents(amount: Decimal) -> int | Decimal:

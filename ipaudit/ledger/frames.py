@@ -1,0 +1,95 @@
+"""The bulk steps of a reconciliation as polars frames: pairing by key, sums per group.
+
+On 10⁵-row ledgers, hashing every key of both ledgers in Python is most of a reconciliation's
+time; polars does the same joins and group sums in compiled code. The careful per-group passes
+(``matching``) stay in Python: they see the few rows these steps leave.
+
+Amounts go in as integers (``integer_money``): cents (``columns.cents``), or — when some amount is
+finer than a cent — a fraction of a cent small enough for all of them, so that every comparison
+and sum stays exact.
+
+polars is imported on first use, so that starting the app does not wait for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import chain
+from typing import TYPE_CHECKING
+
+from ipaudit.ledger.columns import EXACT
+
+if TYPE_CHECKING:
+    import polars as pl
+
+KEY = ("ip", "person", "cents")
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """Amounts of one or more ledgers as integer series in one unit: ``10**-places`` cents."""
+
+    series: list[pl.Series]
+    places: int = 0
+
+    def unit(self, cents: int | Decimal) -> int:
+        """An amount in cents (``columns.cents``) in this unit, exactly."""
+        return int(EXACT.scaleb(Decimal(cents), self.places)) if self.places else int(cents)
+
+
+def integer_money(*cents: Sequence[int | Decimal], extra: Iterable[int | Decimal] = ()) -> Money:
+    """Each ledger's cents as an integer series, all in one unit that also holds ``extra``
+    amounts (rates, say) exactly: cents, or a fraction of a cent when some amount is finer."""
+    import polars as pl
+
+    extra = list(extra)
+    if all(type(x) is int for x in extra):
+        try:
+            return Money([pl.Series(c, dtype=pl.Int64) for c in cents])
+        except (TypeError, OverflowError):
+            pass
+    places = max(
+        (
+            -int(x.as_tuple().exponent)
+            for x in chain(*cents, extra)
+            if isinstance(x, Decimal) and int(x.as_tuple().exponent) < 0
+        ),
+        default=0,
+    )
+    money = Money([], places)
+    scaled = [list(map(money.unit, c)) for c in cents]
+    try:
+        money.series.extend(pl.Series(c, dtype=pl.Int64) for c in scaled)
+    except (TypeError, OverflowError):
+        money.series.clear()
+        money.series.extend(pl.Series(c, dtype=pl.Int128) for c in scaled)
+    return money
+
+
+def unique_pairs(
+    left: tuple[pl.Series, pl.Series, pl.Series],
+    right: tuple[pl.Series, pl.Series, pl.Series],
+    *,
+    skip_right: Sequence[int] = (),
+    unmatched: int = -1,
+) -> tuple[list[int], list[int]]:
+    """Pair the rows of ``left`` and ``right`` — each given as (IP number, person, cents) —
+    whose key is found exactly once on each side. Rows with no IP number and the ``skip_right``
+    rows take no part. Returns, for each left row, the index of its right row, and for each
+    right row the index of its left row (``unmatched`` where there is none)."""
+    import polars as pl
+
+    def frame(columns: tuple[pl.Series, pl.Series, pl.Series]) -> pl.DataFrame:
+        return pl.DataFrame(dict(zip(KEY, columns, strict=True))).with_row_index("n")
+
+    a, b = frame(left), frame(right)
+    if skip_right:
+        b = b.filter(~pl.col("n").is_in(pl.Series(skip_right, dtype=pl.UInt32)))
+    once = (pl.col("ip") != "") & (pl.len().over(KEY) == 1)
+    pairs = a.filter(once).join(b.filter(once), on=KEY, how="inner")
+    ai, bi = pairs["n"], pairs["n_right"]
+    to_right = pl.Series([unmatched] * len(left[0]), dtype=pl.Int64).scatter(ai, bi)
+    to_left = pl.Series([unmatched] * len(right[0]), dtype=pl.Int64).scatter(bi, ai)
+    return to_right.to_list(), to_left.to_list()
