@@ -68,28 +68,47 @@ def integer_money(*cents: Sequence[int | Decimal], extra: Iterable[int | Decimal
     return money
 
 
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """For each left row the index of its right row, for each right row the index of its left
+    row (``unmatched`` where there is none), and the rows of each side left unpaired."""
+
+    to_right: list[int]
+    to_left: list[int]
+    open_left: list[int]
+    open_right: list[int]
+
+
 def unique_pairs(
     left: tuple[pl.Series, pl.Series, pl.Series],
     right: tuple[pl.Series, pl.Series, pl.Series],
     *,
     skip_right: Sequence[int] = (),
     unmatched: int = -1,
-) -> tuple[list[int], list[int]]:
+) -> Pairs:
     """Pair the rows of ``left`` and ``right`` — each given as (IP number, person, cents) —
     whose key is found exactly once on each side. Rows with no IP number and the ``skip_right``
-    rows take no part. Returns, for each left row, the index of its right row, and for each
-    right row the index of its left row (``unmatched`` where there is none)."""
+    rows take no part (and are not open)."""
     import polars as pl
 
     def frame(columns: tuple[pl.Series, pl.Series, pl.Series]) -> pl.DataFrame:
         return pl.DataFrame(dict(zip(KEY, columns, strict=True))).with_row_index("n")
 
     a, b = frame(left), frame(right)
+    skip = pl.Series(skip_right, dtype=pl.UInt32)
     if skip_right:
-        b = b.filter(~pl.col("n").is_in(pl.Series(skip_right, dtype=pl.UInt32)))
+        b = b.filter(~pl.col("n").is_in(skip))
     once = (pl.col("ip") != "") & (pl.len().over(KEY) == 1)
     pairs = a.filter(once).join(b.filter(once), on=KEY, how="inner")
     ai, bi = pairs["n"], pairs["n_right"]
     to_right = pl.Series([unmatched] * len(left[0]), dtype=pl.Int64).scatter(ai, bi)
     to_left = pl.Series([unmatched] * len(right[0]), dtype=pl.Int64).scatter(bi, ai)
-    return to_right.to_list(), to_left.to_list()
+    open_right = (to_left == unmatched).arg_true()
+    if skip_right:
+        open_right = open_right.filter(~open_right.is_in(skip))
+    return Pairs(
+        to_right.to_list(),
+        to_left.to_list(),
+        (to_right == unmatched).arg_true().to_list(),
+        open_right.to_list(),
+    )

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from itertools import compress, repeat
-from operator import add, eq, lt
+from operator import add, lt
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger import frames
@@ -254,10 +254,9 @@ class _Matcher:
 
     def canonical_keys(self) -> None:
         """The comparison keys (``ipkeys``) of what the first pass left open, computed at once."""
-        R, P = self.R, self.P
-        rks = self.keys.many([R[i].ip_number for i in self.open_r])
+        rks = self.keys.of_series(self.rc.text_series("ip_number").gather(self.open_r))
         self._rk = dict(zip(self.open_r, rks, strict=True))
-        pks = self.keys.many([P[j].ip_number for j in self.open_p])
+        pks = self.keys.of_series(self.pc.text_series("ip_number").gather(self.open_p))
         self._pk = dict(zip(self.open_p, pks, strict=True))
 
     def claimed(self) -> set[int]:
@@ -306,16 +305,14 @@ class _Matcher:
         careful passes below, which see few rows."""
         rc, pc = self.rc, self.pc
         r_cents, p_cents = frames.integer_money(rc.cents, pc.cents).series
-        self.paid, self.owner = paid, owner = frames.unique_pairs(
+        pairs = frames.unique_pairs(
             (rc.text_series("ip_number"), rc.text_series("person"), r_cents),
             (pc.text_series("ip_number"), pc.text_series("person"), p_cents),
             skip_right=self.penalty_payments,
             unmatched=_OPEN,
         )
-        self.open_r = list(compress(range(len(paid)), map(eq, paid, repeat(_OPEN))))
-        self.open_p = list(compress(range(len(owner)), map(eq, owner, repeat(_OPEN))))
-        if self.penalty_payments:
-            self.open_p = [j for j in self.open_p if not self.P[j].is_penalty]
+        self.paid, self.owner = pairs.to_right, pairs.to_left
+        self.open_r, self.open_p = pairs.open_left, pairs.open_right
 
     def keyed(self) -> None:
         """What is open, by person and IP item (written any way: prefix, dot, check digit):
@@ -323,14 +320,14 @@ class _Matcher:
         R, P = self.R, self.P
         groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
         open_r = self.open_r
-        rks = self.keys.many([R[i].ip_number for i in open_r])
+        rks = list(map(self.rk, open_r))
         for i, k in zip(open_r, rks, strict=True):
             if k:
                 groups.setdefault((R[i].person, k), ([], []))[0].append(i)
         if not groups:
             return
         open_p = self.open_p
-        pks = self.keys.many([P[j].ip_number for j in open_p])
+        pks = list(map(self.pk, open_p))
         for j, k in zip(open_p, pks, strict=True):
             if k:
                 g = groups.get((P[j].person, k))

@@ -49,12 +49,15 @@ def test_unique_pairs_pair_only_keys_found_once_on_each_side() -> None:
 
     left = side(["A", "A", "B", "", "C"], ["王", "王", "李", "赵", "周"], [100, 100, 50, 10, 70])
     right = side(["A", "B", "", "C", "C"], ["王", "李", "赵", "周", "周"], [100, 50, 10, 70, 70])
-    to_right, to_left = unique_pairs(left, right, unmatched=-1)
+    pairs = unique_pairs(left, right, unmatched=-1)
     # A: two rewards; blank IP: never; C: two payments; only B pairs
-    assert to_right == [-1, -1, 1, -1, -1]
-    assert to_left == [-1, 2, -1, -1, -1]
-    to_right, _ = unique_pairs(left, right, skip_right=[1], unmatched=-1)
-    assert to_right == [-1] * 5
+    assert pairs.to_right == [-1, -1, 1, -1, -1]
+    assert pairs.to_left == [-1, 2, -1, -1, -1]
+    assert pairs.open_left == [0, 1, 3, 4] and pairs.open_right == [0, 2, 3, 4]
+    # without payment 1 (B) and 3 (one of C's two), B has nothing and C pairs
+    pairs = unique_pairs(left, right, skip_right=[1, 3], unmatched=-1)
+    assert pairs.to_right == [-1, -1, -1, -1, 4]
+    assert pairs.open_right == [0, 2]  # skipped rows are not open
 
 
 def test_reconciling_amounts_finer_than_a_cent() -> None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from ipaudit.domain.model import Grade
 from ipaudit.ledger.discrepancies import suggest_grade
-from ipaudit.ledger.ipkeys import invalid_patent_numbers
+from ipaudit.ledger.ipkeys import IpKeys, invalid_patent_numbers
 from ipaudit.ledger.ipnumber import is_patent_number, patent_check_ok
 from ipaudit.ledger.model import DiscrepancyKind as K
 from ipaudit.ledger.model import SourceRef
@@ -171,3 +171,14 @@ numbers = st.one_of(
 def test_bulk_check_digit_test_agrees_with_ipnumber(batch):
     expected = {n for n in batch if is_patent_number(n) and not patent_check_ok(n)}
     assert invalid_patent_numbers(batch) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(numbers, max_size=30))
+def test_bulk_keys_agree_with_one_by_one(batch):
+    import polars as pl
+
+    one_by_one = [IpKeys()(n) for n in batch]
+    keys = IpKeys()
+    assert keys.of_series(pl.Series(batch, dtype=pl.String)) == one_by_one
+    assert [keys(n) for n in batch] == one_by_one  # remembered
