@@ -24,7 +24,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import compress, groupby
-from operator import not_
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger import normalize
@@ -114,18 +113,10 @@ def match_batches(
     pc, ec = columns(payments), columns(expenses)
     payments, expenses = pc.entries, ec.entries
     raw_vouchers = pc.voucher
-    norm = {v: normalize_voucher(v) if v else "" for v in set(raw_vouchers)}
+    norm = {v: code for v in set(raw_vouchers) if v and (code := normalize_voucher(v))}
     dates = pc.date
     # a batch key is the voucher number, or the payment date when there is none
-    keys: list[object]
-    if "" not in norm.values():
-        keys = list(map(norm.__getitem__, raw_vouchers))
-    elif len(norm) == 1:
-        keys = list(dates)  # a copy: the runs below must not share the column
-    else:
-        keys = list(map(norm.__getitem__, raw_vouchers))
-        for n in compress(range(len(keys)), map(not_, keys)):
-            keys[n] = dates[n]
+    keys: list[object] = list(map(norm.get, raw_vouchers, dates))
     runs = _group(keys)
     cents = pc.cents
     batches: list[Batch] = []
@@ -194,7 +185,7 @@ def _group(keys: list[object]) -> dict[object, list[int]]:
     for n_runs, (key, run) in enumerate(groupby(keys)):
         if n_runs > 64 and n_runs * 4 > pos:  # mostly runs of one: not in batch order
             break
-        n = sum(1 for _ in run)
+        n = len(list(run))
         members = runs.get(key)
         if members is None:
             runs[key] = list(range(pos, pos + n))
