@@ -24,8 +24,6 @@ from ipaudit.ledger.columns import EXACT
 if TYPE_CHECKING:
     import polars as pl
 
-KEY = ("ip", "person", "cents")
-
 
 @dataclass(frozen=True, slots=True)
 class Money:
@@ -79,6 +77,21 @@ class Pairs:
     open_right: list[int]
 
 
+def unique_matches(
+    left: Sequence[pl.Series], right: Sequence[pl.Series]
+) -> tuple[list[int], list[int]]:
+    """Rows of ``left`` and ``right`` (each given as the same key columns) whose key is found
+    exactly once on each side: (positions in left, positions in right), pair by pair."""
+    pairs = _once_joined(_frame(left), _frame(right), [f"k{n}" for n in range(len(left))])
+    return pairs["n"].to_list(), pairs["n_right"].to_list()
+
+
+def found_in(left: Sequence[pl.Series], right: Sequence[pl.Series]) -> list[int]:
+    """Positions of the ``left`` rows whose key (the same key columns) is among ``right``'s."""
+    keys = [f"k{n}" for n in range(len(left))]
+    return _frame(left).join(_frame(right), on=keys, how="semi")["n"].to_list()
+
+
 def unique_pairs(
     left: tuple[pl.Series, pl.Series, pl.Series],
     right: tuple[pl.Series, pl.Series, pl.Series],
@@ -91,15 +104,12 @@ def unique_pairs(
     rows take no part (and are not open)."""
     import polars as pl
 
-    def frame(columns: tuple[pl.Series, pl.Series, pl.Series]) -> pl.DataFrame:
-        return pl.DataFrame(dict(zip(KEY, columns, strict=True))).with_row_index("n")
-
-    a, b = frame(left), frame(right)
+    a, b = _frame(left), _frame(right)
     skip = pl.Series(skip_right, dtype=pl.UInt32)
     if skip_right:
         b = b.filter(~pl.col("n").is_in(skip))
-    once = (pl.col("ip") != "") & (pl.len().over(KEY) == 1)
-    pairs = a.filter(once).join(b.filter(once), on=KEY, how="inner")
+    numbered = pl.col("k0") != ""
+    pairs = _once_joined(a.filter(numbered), b.filter(numbered), ["k0", "k1", "k2"])
     ai, bi = pairs["n"], pairs["n_right"]
     to_right = pl.Series([unmatched] * len(left[0]), dtype=pl.Int64).scatter(ai, bi)
     to_left = pl.Series([unmatched] * len(right[0]), dtype=pl.Int64).scatter(bi, ai)
@@ -112,3 +122,17 @@ def unique_pairs(
         (to_right == unmatched).arg_true().to_list(),
         open_right.to_list(),
     )
+
+
+def _frame(columns: Sequence[pl.Series]) -> pl.DataFrame:
+    """Key columns ``k0``, ``k1`` … and the row number ``n``."""
+    import polars as pl
+
+    return pl.DataFrame({f"k{n}": c for n, c in enumerate(columns)}).with_row_index("n")
+
+
+def _once_joined(a: pl.DataFrame, b: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    import polars as pl
+
+    once = pl.len().over(keys) == 1
+    return a.filter(once).join(b.filter(once), on=keys, how="inner")

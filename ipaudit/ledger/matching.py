@@ -34,19 +34,23 @@ even fewer. The subset search for instalments looks at 16 open payments of one g
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from itertools import compress, repeat
-from operator import add, lt
+from operator import add, lt, not_
+from typing import TYPE_CHECKING
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger import frames
 from ipaudit.ledger.columns import Columns, columns
 from ipaudit.ledger.ipkeys import IpKeys
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
+
+if TYPE_CHECKING:
+    import polars
 
 K = DiscrepancyKind
 ZERO = Decimal("0.00")
@@ -222,6 +226,8 @@ class _Matcher:
         self.open_p: list[int] = []
         self._rk: dict[int, str] = {}
         self._pk: dict[int, str] = {}
+        # both ledgers' amounts as integer series (``frames.integer_money``)
+        self.money: list[polars.Series] = frames.integer_money(rc.cents, self.pc.cents).series
 
     # -- helpers ---------------------------------------------------------------------------
     def _settle(self, i: int, js: tuple[int, ...]) -> None:
@@ -262,9 +268,21 @@ class _Matcher:
     def claimed(self) -> set[int]:
         """Open rewards whose own IP item is on an open payment of that person: that payment
         (or what pass 5 makes of it) is theirs, not a payment without IP item."""
-        R, P = self.R, self.P
-        items = {(P[j].person, k) for j in self.open_p if (k := self.pk(j))}
-        return {i for i in self.open_r if (k := self.rk(i)) and (R[i].person, k) in items}
+        import polars as pl
+
+        open_r, open_p = self.open_r, self.open_p
+        if not open_r or not open_p:
+            return set()
+        rkeys = pl.Series(list(map(self.rk, open_r)), dtype=pl.String)
+        pkeys = pl.Series(list(map(self.pk, open_p)), dtype=pl.String)
+        found = frames.found_in(
+            (self.rc.text_series("person").gather(open_r), rkeys),
+            (
+                self.pc.text_series("person").gather(open_p).filter(pkeys != ""),
+                pkeys.filter(pkeys != ""),
+            ),
+        )
+        return set(map(open_r.__getitem__, found))  # (a blank key is never among pkeys)
 
     def _in_window(self, r: Entry, p: Entry) -> bool:
         if r.date is None or p.date is None:
@@ -304,7 +322,7 @@ class _Matcher:
         item paid twice, in instalments, without IP number, a penalty paid — waits for the
         careful passes below, which see few rows."""
         rc, pc = self.rc, self.pc
-        r_cents, p_cents = frames.integer_money(rc.cents, pc.cents).series
+        r_cents, p_cents = self.money
         pairs = frames.unique_pairs(
             (rc.text_series("ip_number"), rc.text_series("person"), r_cents),
             (pc.text_series("ip_number"), pc.text_series("person"), p_cents),
@@ -457,30 +475,22 @@ class _Matcher:
         reward is claimed by a payment naming its IP item. Runs before the keyed passes (it only
         takes unclaimed rewards, which those passes cannot settle) so that they see few rows."""
         R, P = self.R, self.P
-        if not self.open_r or not self.open_p:
+        open_r = self.open_r
+        if not open_r or not self.open_p:
             return
-        claimed = self.claimed()
-        blank = [j for j in self.open_p if not P[j].ip_number]
+        pip = self.pc.ip_number
+        blank = list(compress(self.open_p, map(not_, map(pip.__getitem__, self.open_p))))
         if not blank:
             return
-        pper, pcents = self.pc.person, self.pc.cents
-        rper, rcents = self.rc.person, self.rc.cents
-        pkeys = list(zip(map(pper.__getitem__, blank), map(pcents.__getitem__, blank), strict=True))
-        rkeys = list(
-            zip(
-                map(rper.__getitem__, self.open_r),
-                map(rcents.__getitem__, self.open_r),
-                strict=True,
-            )
+        claimed = self.claimed()
+        rc, pc = self.rc, self.pc
+        ra, pa = frames.unique_matches(
+            (rc.text_series("person").gather(open_r), self.money[0].gather(open_r)),
+            (pc.text_series("person").gather(blank), self.money[1].gather(blank)),
         )
-        pcount = Counter(pkeys)
-        rcount = Counter(rkeys)
-        where = dict(zip(pkeys, blank, strict=True))
-        for i, k in zip(self.open_r, rkeys, strict=True):
-            if rcount[k] == 1 and pcount.get(k) == 1 and i not in claimed:
-                j = where[k]
-                if self._in_window(R[i], P[j]):
-                    self._settle(i, (j,))
+        for i, j in zip(map(open_r.__getitem__, ra), map(blank.__getitem__, pa), strict=True):
+            if i not in claimed and self._in_window(R[i], P[j]):
+                self._settle(i, (j,))
         self._refresh_open()
 
     def _exact_nearest(self, rl: list[int], pl: list[int], claimed: set[int]) -> None:

@@ -235,14 +235,19 @@ def check_rates(rewards: Iterable[Entry] | Columns, table: RateTable) -> list[Di
     found: list[Discrepancy] = []
     # rewards of one IP item under one rate are judged together (inventors sharing a reward): a
     # group with a reward off the rate deviates unless the group adds up to the rate
-    groups = (
-        frame.filter(pl.col("ip") != "")
-        .group_by("ip", "key", maintain_order=True)
-        .agg(pl.col("n"), pl.col("should").first(), pl.col("off").any(), pl.col("amount").sum())
+    items = frame.filter(pl.col("ip") != "")
+    wrong = (
+        items.group_by("ip", "key")
+        .agg(pl.col("should").first(), pl.col("off").any(), pl.col("amount").sum())
         .filter(pl.col("off") & (pl.col("amount") != pl.col("should")))
+        .select("ip", "key")
     )
-    for key, rows in zip(groups["key"].to_list(), groups["n"].to_list(), strict=True):
-        found.append(_deviation(key, amounts[key], [rewards[n] for n in rows]))
+    rows = items.join(wrong, on=["ip", "key"], how="semi", maintain_order="left")
+    groups: dict[tuple[str, str], list[int]] = {}
+    for ip, key, n in rows.select("ip", "key", "n").iter_rows():
+        groups.setdefault((ip, key), []).append(n)
+    for (_, key), members in groups.items():
+        found.append(_deviation(key, amounts[key], [rewards[n] for n in members]))
     single = frame.filter((pl.col("ip") == "") & pl.col("off"))
     for key, n in zip(single["key"].to_list(), single["n"].to_list(), strict=True):
         found.append(_deviation(key, amounts[key], [rewards[n]]))
