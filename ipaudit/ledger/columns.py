@@ -36,6 +36,7 @@ _GETTERS = {f.name: attrgetter(f.name) for f in fields(Entry)}
 _DERIVED = ("cents",)
 _PREPARED = ("date", "person", "department", "ip_number", "amount", "is_penalty", "voucher")
 _PREPARED += ("category", "text")
+_TEXT = ("ip_number", "person", "text", "voucher", "category")  # also kept as polars series
 
 
 class Columns:
@@ -47,14 +48,18 @@ class Columns:
         # (columns, flags): this is the part of those columns where the flag is true; a column
         # the parent has already is taken from it, not read from the entries again
         self._parent: tuple[Columns, list[bool]] | None = None
-        self._series: dict[str, pl.Series] = {}
+        self._series: dict[str, pl.Series | None] = {}
 
     @classmethod
     def prepared(cls, entries: Sequence[Entry]) -> Columns:
-        """Columns with every field the reconciliation reads, and ``cents``, built now."""
+        """Columns with every field the reconciliation reads, and ``cents``, built now: as
+        lists, and the text columns and the cents also as polars series."""
         c = cls(entries)
         for name in (*_PREPARED, *_DERIVED):
             getattr(c, name)
+        for name in _TEXT:
+            c.text_series(name)
+        c.cents_series()
         return c
 
     def __getattr__(self, name: str) -> list:
@@ -80,8 +85,42 @@ class Columns:
 
         series = self._series.get(name)
         if series is None:
-            series = self._series[name] = pl.Series(name, getattr(self, name), dtype=pl.String)
+            from_parent = self._from_parent(name)
+            series = self._series[name] = (
+                pl.Series(name, getattr(self, name), dtype=pl.String)
+                if from_parent is None
+                else from_parent
+            )
         return series
+
+    def cents_series(self) -> pl.Series | None:
+        """``cents`` as an ``Int64`` series, built once; None when an amount is finer than a
+        cent or beyond 64 bits (``frames.integer_money`` then finds a unit for all)."""
+        import polars as pl
+
+        if "cents" not in self._series:
+            series = self._from_parent("cents")
+            if series is None:
+                try:
+                    series = pl.Series("cents", self.cents, dtype=pl.Int64)
+                except (TypeError, OverflowError):
+                    series = None
+            self._series["cents"] = series
+        return self._series["cents"]
+
+    def _from_parent(self, name: str) -> pl.Series | None:
+        """The parent's series of that name (if it has one) cut to this part."""
+        import polars as pl
+
+        if self._parent is None:
+            return None
+        parent, flags = self._parent
+        if parent._series.get(name) is None:
+            return None
+        mask = self._series.get("\x00mask")
+        if mask is None:
+            mask = self._series["\x00mask"] = pl.Series(flags, dtype=pl.Boolean)
+        return parent._series[name].filter(mask)
 
     def __len__(self) -> int:
         return len(self.entries)

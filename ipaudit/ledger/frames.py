@@ -19,7 +19,7 @@ from decimal import Decimal
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from ipaudit.ledger.columns import EXACT
+from ipaudit.ledger.columns import EXACT, Columns
 
 if TYPE_CHECKING:
     import polars as pl
@@ -37,17 +37,20 @@ class Money:
         return int(EXACT.scaleb(Decimal(cents), self.places)) if self.places else int(cents)
 
 
-def integer_money(*cents: Sequence[int | Decimal], extra: Iterable[int | Decimal] = ()) -> Money:
-    """Each ledger's cents as an integer series, all in one unit that also holds ``extra``
-    amounts (rates, say) exactly: cents, or a fraction of a cent when some amount is finer."""
+def integer_money(
+    *ledgers: Columns | Sequence[int | Decimal], extra: Iterable[int | Decimal] = ()
+) -> Money:
+    """Each ledger's cents (given as ``Columns`` or as a list of cents) as an integer series, all
+    in one unit that also holds ``extra`` amounts (rates, say) exactly: cents, or a fraction of
+    a cent when some amount is finer."""
     import polars as pl
 
     extra = list(extra)
     if all(type(x) is int for x in extra):
-        try:
-            return Money([pl.Series(c, dtype=pl.Int64) for c in cents])
-        except (TypeError, OverflowError):
-            pass
+        fast = [_int64_cents(c) for c in ledgers]
+        if all(s is not None for s in fast):
+            return Money(fast)  # type: ignore[arg-type]
+    cents = [c.cents if isinstance(c, Columns) else c for c in ledgers]
     places = max(
         (
             -int(x.as_tuple().exponent)
@@ -64,6 +67,17 @@ def integer_money(*cents: Sequence[int | Decimal], extra: Iterable[int | Decimal
         money.series.clear()
         money.series.extend(pl.Series(c, dtype=pl.Int128) for c in scaled)
     return money
+
+
+def _int64_cents(ledger: Columns | Sequence[int | Decimal]) -> pl.Series | None:
+    import polars as pl
+
+    if isinstance(ledger, Columns):
+        return ledger.cents_series()
+    try:
+        return pl.Series(ledger, dtype=pl.Int64)
+    except (TypeError, OverflowError):
+        return None
 
 
 @dataclass(frozen=True, slots=True)

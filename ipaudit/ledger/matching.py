@@ -227,7 +227,7 @@ class _Matcher:
         self._rk: dict[int, str] = {}
         self._pk: dict[int, str] = {}
         # both ledgers' amounts as integer series (``frames.integer_money``)
-        self.money: list[polars.Series] = frames.integer_money(rc.cents, self.pc.cents).series
+        self.money: list[polars.Series] = frames.integer_money(rc, self.pc).series
 
     # -- helpers ---------------------------------------------------------------------------
     def _settle(self, i: int, js: tuple[int, ...]) -> None:
@@ -610,20 +610,19 @@ class _Matcher:
     # -- paid before the decision -----------------------------------------------------------
     def mark_early(self) -> None:
         """Rewards with a payment dated before the decision (a missing date never is)."""
-        pdates = self.pc.date
-        rdates = self.rc.date
-        if None in pdates:  # (dates compare fast with None)
+        pdates, rdates, paid = self.pc.date, self.rc.date, self.paid
+        try:  # the date of each reward's single payment; open (-1) and multi (-3) rewards
+            # read one of three "never early" dates put at the end
+            ends = [*pdates, dt.date.max, dt.date.max, dt.date.max]
+            early = list(map(lt, map(ends.__getitem__, paid), rdates))
+        except TypeError:  # a missing date (dates do not compare with None)
             pdates = [d or dt.date.max for d in pdates]
-        if None in rdates:
             rdates = [d or dt.date.min for d in rdates]
-        paid = self.paid
-        # the date of each reward's single payment; open (-1) and multi (-3) rewards read one of
-        # three "never early" dates put at the end
-        pdates = [*pdates, dt.date.max, dt.date.max, dt.date.max]
-        pay_dates = map(pdates.__getitem__, paid)
-        self.early.update(compress(range(len(paid)), map(lt, pay_dates, rdates)))
+            ends = [*pdates, dt.date.max, dt.date.max, dt.date.max]
+            early = list(map(lt, map(ends.__getitem__, paid), rdates))
+        self.early.update(compress(range(len(paid)), early))
         for i, js in self.multi.items():
-            if any(pdates[j] < rdates[i] for j in js):
+            if any(pdates[j] < rdates[i] for j in js if pdates[j] and rdates[i]):
                 self.early.add(i)
 
 

@@ -213,7 +213,7 @@ def check_rates(rewards: Iterable[Entry] | Columns, table: RateTable) -> list[Di
         unnamed = texts.is_in([t for t, r in by_text.items() if r is None])
         by_number = {n: table.number_rate(n) for n in numbers.filter(unnamed).unique().to_list()}
     amounts = table.to_dict()
-    money = integer_money(rc.cents, extra=[_cents(a) for a in amounts.values()])
+    money = integer_money(rc, extra=[_cents(a) for a in amounts.values()])
     units = {key: money.unit(_cents(a)) for key, a in amounts.items()}
 
     def key_of(column: str, rates: dict[str, tuple[str, Decimal] | None]) -> pl.Expr:
