@@ -67,10 +67,8 @@ class IpKeys:
         return key
 
     def of_series(self, numbers: pl.Series) -> list[str]:
-        """The keys of a series of numbers, computed in bulk (and remembered)."""
-        keys = key_series(numbers).to_list()
-        self._keys.update(zip(numbers.to_list(), keys, strict=True))
-        return keys
+        """The keys of a series of numbers, computed in bulk (not remembered one by one)."""
+        return key_series(numbers).to_list()
 
     def many(self, numbers: list[str]) -> list[str]:
         """``[self(n) for n in numbers]``, with one step per distinct number."""
@@ -84,9 +82,8 @@ def key_series(numbers: pl.Series) -> pl.Series:
     """The keys of a series of numbers in one vectorised step (the same as :func:`_key`)."""
     import polars as pl
 
-    digits = pl.coalesce(
-        pl.col("n").str.extract(_PATENT_DIGITS, 1), pl.col("n").str.extract(_PATENT_DIGITS, 2)
-    )
+    groups = pl.col("n").str.extract_groups(_PATENT_DIGITS)
+    digits = pl.coalesce(groups.struct.field("1"), groups.struct.field("2"))
     key = pl.when(digits.is_not_null()).then(pl.lit("P") + digits).otherwise(pl.col("n"))
     return pl.DataFrame({"n": numbers}).select(key.alias("n"))["n"]
 

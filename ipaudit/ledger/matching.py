@@ -260,10 +260,18 @@ class _Matcher:
 
     def canonical_keys(self) -> None:
         """The comparison keys (``ipkeys``) of what the first pass left open, computed at once."""
-        rks = self.keys.of_series(self.rc.text_series("ip_number").gather(self.open_r))
-        self._rk = dict(zip(self.open_r, rks, strict=True))
-        pks = self.keys.of_series(self.pc.text_series("ip_number").gather(self.open_p))
-        self._pk = dict(zip(self.open_p, pks, strict=True))
+        import polars as pl
+
+        open_r, open_p = self.open_r, self.open_p
+        numbers = pl.concat(
+            [
+                self.rc.text_series("ip_number").gather(open_r),
+                self.pc.text_series("ip_number").gather(open_p),
+            ]
+        )
+        keys = self.keys.of_series(numbers)
+        self._rk = dict(zip(open_r, keys[: len(open_r)], strict=True))
+        self._pk = dict(zip(open_p, keys[len(open_r) :], strict=True))
 
     def claimed(self) -> set[int]:
         """Open rewards whose own IP item is on an open payment of that person: that payment
