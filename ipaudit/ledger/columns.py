@@ -36,7 +36,14 @@ _GETTERS = {f.name: attrgetter(f.name) for f in fields(Entry)}
 _DERIVED = ("cents",)
 _PREPARED = ("date", "person", "department", "ip_number", "amount", "is_penalty", "voucher")
 _PREPARED += ("category", "text")
-_TEXT = ("ip_number", "person", "text", "voucher", "category")  # also kept as polars series
+_TEXT = (
+    "ip_number",
+    "person",
+    "department",
+    "text",
+    "voucher",
+    "category",
+)  # also kept as polars series
 
 
 class Columns:

@@ -36,6 +36,10 @@ class Money:
         """An amount in cents (``columns.cents``) in this unit, exactly."""
         return int(EXACT.scaleb(Decimal(cents), self.places)) if self.places else int(cents)
 
+    def cents(self, units: int) -> int | Decimal:
+        """Back from this unit to cents, exactly (a sum, say)."""
+        return EXACT.scaleb(Decimal(units), -self.places) if self.places else units
+
 
 def integer_money(
     *ledgers: Columns | Sequence[int | Decimal], extra: Iterable[int | Decimal] = ()

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.columns import Columns, collector_paused, columns, money
+from ipaudit.ledger.frames import integer_money
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry, LedgerKind, StatedTotal
 
 ZERO = Decimal("0.00")
@@ -129,6 +130,17 @@ def _sum_by(keys: list[object], cents: list[int | Decimal]) -> _Sums:
     return {k: [a, counts[k]] for k, a in sums.items()}
 
 
+def _sum_by_text(c: Columns, attr: str) -> _Sums:
+    """``_sum_by`` for a text column, grouped by polars (``frames``)."""
+    import polars as pl
+
+    money = integer_money(c)
+    frame = pl.DataFrame({"k": c.text_series(attr), "a": money.series[0]})
+    sums = frame.group_by("k").agg(pl.col("a").sum(), pl.len())
+    to_cents = money.cents
+    return {k: [to_cents(a), n] for k, a, n in sums.iter_rows()}
+
+
 def _time_key(dim: Dimension, date: dt.date | None, period_label: str) -> str:
     if date is None:
         return ""
@@ -228,7 +240,7 @@ class TotalsBuilder:
                 dim, "ip_number"
             )
             sums = {
-                name: _sum_by(getattr(c, attr), c.cents)
+                name: _sum_by_text(c, attr)
                 for name, c in self._ledgers.items()
                 if name != "expenses"
             }
@@ -263,22 +275,28 @@ def _table(dim: Dimension, sums: Mapping[str, _Sums]) -> TotalsTable:
     keys: set[object] = set()
     for s in sums.values():
         keys.update(s)
+    none = (0, 0)
+    rewards, penalties, payments, expenses = (
+        sums.get(name, {}) for name in ("rewards", "penalties", "payments", "expenses")
+    )
+    amounts: dict[int | Decimal, Decimal] = {}  # cents -> yuan; tables repeat a few amounts
 
-    def get(name: str, key: object) -> tuple[Decimal, int]:
-        s = sums.get(name, {}).get(key)
-        return (money(s[0]), s[1]) if s else (ZERO, 0)
+    def yuan(cents: int | Decimal) -> Decimal:
+        found = amounts.get(cents)
+        if found is None:
+            found = amounts[cents] = money(cents)
+        return found
 
     def row(key: object) -> TotalsRow:
-        r, rn = get("rewards", key)
-        pen, _ = get("penalties", key)
-        p, pn = get("payments", key)
-        e, en = get("expenses", key)
+        r, rn = rewards.get(key, none)
+        p, pn = payments.get(key, none)
+        e, en = expenses.get(key, none)
         return TotalsRow(
             key=str(key),
-            rewards=r,
-            penalties=pen,
-            payments=p,
-            expenses=e if has_expenses else None,
+            rewards=yuan(r),
+            penalties=yuan(penalties.get(key, none)[0]),
+            payments=yuan(p),
+            expenses=yuan(e) if has_expenses else None,
             reward_count=rn,
             payment_count=pn,
             expense_count=en,
@@ -287,18 +305,18 @@ def _table(dim: Dimension, sums: Mapping[str, _Sums]) -> TotalsTable:
     # unknown ("") last, the rest in natural order
     rows = tuple(row(k) for k in sorted(keys, key=lambda k: (k == "", str(k))))
 
-    def total(field: str) -> Decimal:
-        return sum((getattr(r, field) for r in rows), ZERO)
+    def total(ledger: _Sums) -> Decimal:
+        return money(sum(s[0] for s in ledger.values()))
 
     grand = TotalsRow(
         key="",
-        rewards=total("rewards"),
-        penalties=total("penalties"),
-        payments=total("payments"),
-        expenses=total("expenses") if has_expenses else None,
-        reward_count=sum(r.reward_count for r in rows),
-        payment_count=sum(r.payment_count for r in rows),
-        expense_count=sum(r.expense_count for r in rows),
+        rewards=total(rewards),
+        penalties=total(penalties),
+        payments=total(payments),
+        expenses=total(expenses) if has_expenses else None,
+        reward_count=sum(s[1] for s in rewards.values()),
+        payment_count=sum(s[1] for s in payments.values()),
+        expense_count=sum(s[1] for s in expenses.values()),
     )
     return TotalsTable(dim, rows, grand)
 

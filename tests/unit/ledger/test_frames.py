@@ -12,6 +12,7 @@ from ipaudit.ledger.frames import integer_money, unique_pairs
 from ipaudit.ledger.model import DiscrepancyKind
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger.reconcile import reconcile
+from ipaudit.ledger.totals import Dimension
 from tests.unit.ledger.reconcile_support import patent, payment, reward
 
 K = DiscrepancyKind
@@ -81,3 +82,6 @@ def test_reconciling_amounts_finer_than_a_cent() -> None:
     deviations = [d for d in rec.discrepancies if d.kind is K.RATE_DEVIATION]
     assert len(deviations) == 2
     assert {d.actual - d.expected for d in deviations} == {Decimal("-0.005")}
+    by_person = {row.key: row for row in rec.totals_table(Dimension.PERSON).rows}
+    assert by_person["王强"].rewards == by_person["王强"].payments == Decimal("100.005")
+    assert by_person["李娜"].paid_minus_decided == Decimal("-0.005")
