@@ -23,11 +23,12 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import compress, groupby
+from itertools import compress
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger import normalize
 from ipaudit.ledger.columns import Columns, columns, money
+from ipaudit.ledger.frames import integer_money
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
 K = DiscrepancyKind
@@ -112,35 +113,14 @@ def match_batches(
 
     pc, ec = columns(payments), columns(expenses)
     payments, expenses = pc.entries, ec.entries
-    raw_vouchers = pc.voucher
-    norm = {v: code for v in set(raw_vouchers) if v and (code := normalize_voucher(v))}
-    dates = pc.date
-    # a batch key is the voucher number, or the payment date when there is none
-    keys: list[object] = list(map(norm.get, raw_vouchers, dates))
-    runs = _group(keys)
-    cents = pc.cents
+    vouchers = pc.text_series("voucher")
+    norm = {v: code for v in vouchers.unique().to_list() if v and (code := normalize_voucher(v))}
     batches: list[Batch] = []
     index: dict[str, int] = {}
-    for key, members in runs.items():
-        member_dates = list(map(dates.__getitem__, members))
-        if None in member_dates:
-            member_dates = [d for d in member_dates if d is not None]
-        first = min(member_dates, default=None)
-        if isinstance(key, str):
-            voucher, label = key, f"voucher:{key}"
-        else:
-            voucher, label = "", f"date:{dsc.day(first)}"
+    for voucher, first, last, members, cents in _batch_rows(pc, norm):
+        label = f"voucher:{voucher}" if voucher else f"date:{dsc.day(first)}"
         index[label] = len(batches)
-        batches.append(
-            Batch(
-                key=label,
-                voucher=voucher,
-                first=first,
-                last=max(member_dates, default=None),
-                payments=members,
-                total=money(sum(map(cents.__getitem__, members))),
-            )
-        )
+        batches.append(Batch(label, voucher or "", first, last, members, money(cents)))
 
     categories = ec.category
     rewardish = {c: bool(predicate(c)) for c in set(categories)}
@@ -177,31 +157,32 @@ def match_batches(
     return BatchMatching(batches, batch_of_line, reward_lines, len(payments), found)
 
 
-def _group(keys: list[object]) -> dict[object, list[int]]:
-    """Indices per key, in order. Registers list a batch's payments together, so runs of equal
-    keys are taken whole; a register in another order falls back to one step per row."""
-    runs: dict[object, list[int]] = {}
-    pos = 0
-    for n_runs, (key, run) in enumerate(groupby(keys)):
-        if n_runs > 64 and n_runs * 4 > pos:  # mostly runs of one: not in batch order
-            break
-        n = len(list(run))
-        members = runs.get(key)
-        if members is None:
-            runs[key] = list(range(pos, pos + n))
-        else:
-            members.extend(range(pos, pos + n))
-        pos += n
-    else:
-        return runs
-    for j in range(pos, len(keys)):
-        key = keys[j]
-        members = runs.get(key)
-        if members is None:
-            runs[key] = [j]
-        else:
-            members.append(j)
-    return runs
+def _batch_rows(
+    pc: Columns, norm: dict[str, str]
+) -> list[tuple[str | None, dt.date | None, dt.date | None, list[int], int | Decimal]]:
+    """(voucher or None, first date, last date, payment indices, cents) per batch, in the order
+    of each batch's first payment. A batch key is the normalised voucher number, or the payment
+    date when there is none."""
+    import polars as pl
+
+    money = integer_money(pc)
+    voucher = pl.col("voucher").replace_strict(norm, default=None, return_dtype=pl.String)
+    frame = pl.DataFrame(
+        {"voucher": pc.text_series("voucher"), "date": pc.date_series(), "a": money.series[0]}
+    ).with_row_index("n")
+    rows = (
+        frame.with_columns(voucher=voucher)
+        .with_columns(day=pl.when(pl.col("voucher").is_null()).then(pl.col("date")))
+        .group_by("voucher", "day", maintain_order=True)
+        .agg(
+            pl.col("date").min().alias("first"),
+            pl.col("date").max().alias("last"),
+            pl.col("n"),
+            pl.col("a").sum(),
+        )
+        .select("voucher", "first", "last", "n", "a")
+    )
+    return [(v, f, la, n, money.cents(a)) for v, f, la, n, a in rows.iter_rows()]
 
 
 def _link_by_date(

@@ -60,13 +60,14 @@ class Columns:
     @classmethod
     def prepared(cls, entries: Sequence[Entry]) -> Columns:
         """Columns with every field the reconciliation reads, and ``cents``, built now: as
-        lists, and the text columns and the cents also as polars series."""
+        lists, and the text columns, the dates and the cents also as polars series."""
         c = cls(entries)
         for name in (*_PREPARED, *_DERIVED):
             getattr(c, name)
         for name in _TEXT:
             c.text_series(name)
         c.cents_series()
+        c.date_series()
         return c
 
     def __getattr__(self, name: str) -> list:
@@ -98,6 +99,18 @@ class Columns:
                 if from_parent is None
                 else from_parent
             )
+        return series
+
+    def date_series(self) -> pl.Series:
+        """``date`` as a polars ``Date`` series (missing dates null), built once."""
+        import polars as pl
+
+        series = self._series.get("date")
+        if series is None:
+            series = self._from_parent("date")
+            if series is None:
+                series = pl.Series("date", self.date, dtype=pl.Date)
+            self._series["date"] = series
         return series
 
     def cents_series(self) -> pl.Series | None:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from itertools import compress, repeat
-from operator import add, lt, not_
+from operator import add, not_
 from typing import TYPE_CHECKING
 
 from ipaudit.ledger import discrepancies as dsc
@@ -618,19 +618,18 @@ class _Matcher:
     # -- paid before the decision -----------------------------------------------------------
     def mark_early(self) -> None:
         """Rewards with a payment dated before the decision (a missing date never is)."""
-        pdates, rdates, paid = self.pc.date, self.rc.date, self.paid
-        try:  # the date of each reward's single payment; open (-1) and multi (-3) rewards
-            # read one of three "never early" dates put at the end
-            ends = [*pdates, dt.date.max, dt.date.max, dt.date.max]
-            early = list(map(lt, map(ends.__getitem__, paid), rdates))
-        except TypeError:  # a missing date (dates do not compare with None)
-            pdates = [d or dt.date.max for d in pdates]
-            rdates = [d or dt.date.min for d in rdates]
-            ends = [*pdates, dt.date.max, dt.date.max, dt.date.max]
-            early = list(map(lt, map(ends.__getitem__, paid), rdates))
-        self.early.update(compress(range(len(paid)), early))
+        import polars as pl
+
+        paid = pl.Series(self.paid, dtype=pl.Int64)
+        single = paid >= 0  # open (-1) and multi (-3) rewards: below
+        pay_dates = self.pc.date_series().gather(paid.filter(single))
+        decided = self.rc.date_series().filter(single)
+        early = single.arg_true().filter(pay_dates < decided)  # null dates compare to null
+        self.early.update(early.to_list())
+        pdates, rdates = self.pc.date, self.rc.date
         for i, js in self.multi.items():
-            if any(pdates[j] < rdates[i] for j in js if pdates[j] and rdates[i]):
+            r = rdates[i]
+            if r is not None and any(d is not None and d < r for d in map(pdates.__getitem__, js)):
                 self.early.add(i)
 
 
