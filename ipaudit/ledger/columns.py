@@ -10,9 +10,14 @@ Besides the entry's own fields there is ``cents``: each amount as a whole number
 comparing and adding amounts in bulk is integer work. It is exact: two amounts are equal exactly
 when their cents are, and ``money(sum(cents))`` is the Decimal sum.
 
-``Columns.prepared(entries)`` builds every column up front. A loaded ledger is kept in that form
-(``ledger_service`` keeps one per import), so that reconciling it again — after an explanation is
-accepted, a rate edited, another ledger re-imported — reads no entry attribute twice.
+The text columns, the dates and the cents are also kept as polars series (``text_series``,
+``date_series``, ``cents_series``) for the bulk steps in ``frames``; the part of a split takes them
+from the whole by a mask.
+
+``Columns.prepared(entries)`` builds all of it up front — what a DataFrame holds. A loaded ledger
+is kept in that form (``ledger_service`` keeps the stored imports' ledgers until an import
+changes), so that reconciling again after a rate or the booking window is edited reads no entry
+attribute twice.
 """
 
 from __future__ import annotations

@@ -70,13 +70,6 @@ class IpKeys:
         """The keys of a series of numbers, computed in bulk (not remembered one by one)."""
         return key_series(numbers).to_list()
 
-    def many(self, numbers: list[str]) -> list[str]:
-        """``[self(n) for n in numbers]``, with one step per distinct number."""
-        cache = self._keys
-        for number in set(numbers).difference(cache):
-            cache[number] = _key(number)
-        return list(map(cache.__getitem__, numbers))
-
 
 def key_series(numbers: pl.Series) -> pl.Series:
     """The keys of a series of numbers in one vectorised step (the same as :func:`_key`)."""

@@ -23,12 +23,12 @@ Every reward with payments dated before its decision is reported once as paid be
 A negative payment (a reversal, 冲销) that cancels an open payment of the same person, IP item and
 amount sets both aside; one that cancels nothing counts against the reward it belongs to.
 
-Speed (10⁵ rows per ledger): pass 1 handles the usual case without a per-row Python step — each
-reward looks up the last, then the first payment of its IP number as written (a dictionary over
-column lists, ``columns``), and person and amount are compared with ``map`` — and only what it
-leaves goes through the careful per-group passes, which see a few rows each. Payments without IP
-item whose (person, amount) is unique among what is open are paired next, so the keyed passes see
-even fewer. The subset search for instalments looks at 16 open payments of one group at most.
+Speed (10⁵ rows per ledger): the usual case needs no per-row Python step. A reward and a payment
+that are the only ones of their person, IP number as written and amount pair up in one join of the
+two ledgers (``frames``, on polars); payments without IP item whose person and amount are unique
+among what is open are paired the same way. Only what these leave goes through the careful
+per-group passes, which see a few rows each. The subset search for instalments looks at 16 open
+payments of one group at most.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from itertools import compress, repeat
-from operator import add, not_
+from itertools import compress
+from operator import not_
 from typing import TYPE_CHECKING
 
 from ipaudit.ledger import discrepancies as dsc
@@ -58,7 +58,6 @@ _MAX_SUBSET = 16
 _OPEN = -1
 _CLOSED = -2  # a duplicate, a penalty paid out, or an extra payment: not settling a reward
 _MULTI = -3  # a reward settled by several payments
-_NO_AMOUNT = float("nan")  # equal to no amount (of cents), and compared fast (unlike None)
 _NO_PERSON = "\x00"
 
 
@@ -93,11 +92,6 @@ class RewardLink:
     @property
     def paid(self) -> Decimal:
         return sum((p.amount for p in self.payments + self.extras), ZERO)
-
-
-def _person_item(persons: Iterable[str], items: Iterable[str]) -> list[str]:
-    """``person + "\\x1f" + item`` (a string key hashes once; a tuple key every time)."""
-    return list(map(add, map(add, persons, repeat("\x1f")), items))
 
 
 def _date_key(entry: Entry) -> dt.date:

@@ -9,8 +9,9 @@ payments, a payment and its batch, a batch and its expense lines) and the totals
 - stated 合计/小计 rows, totals side by side: ``totals``;
 - the procedure's rates: ``rates``; the portfolio and patent check digits: ``ipchecks``.
 
-Pure Python, no Qt, no database; linear in the number of rows apart from sorting the findings.
-Each ledger may be given as entries or as prepared ``Columns`` (the form a loaded ledger is kept in).
+No Qt, no database: Python and, for the bulk joins and sums, polars (``frames``); linear in the
+number of rows apart from sorting. Each ledger may be given as entries or as prepared ``Columns``
+(the form a loaded ledger is kept in).
 """
 
 from __future__ import annotations
