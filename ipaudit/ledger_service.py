@@ -274,6 +274,15 @@ def load_book(ws: Workspace) -> LedgerBook:
     return book
 
 
+def forget(path: Path) -> None:
+    """Drop what is kept in memory for the workspace at ``path`` (when it is closed)."""
+    key = str(path.resolve())
+    with _cache_lock:
+        _loaded.pop(key, None)
+        for old in [k for k in _cache if k[0] == key]:
+            del _cache[old]
+
+
 def import_records(ws: Workspace) -> list[ImportRecord]:
     """The stored imports alone, without loading or reconciling their entries."""
     with ws.store._read() as conn:

@@ -102,9 +102,12 @@ class Workspace:
         return cls(WorkspaceStore.open(path))
 
     def close(self) -> None:
+        from ipaudit import ledger_service
+
         if self._snapshot_due:
             self.assess()  # records today's readiness before the file is closed
         self.store.close()
+        ledger_service.forget(self.path)  # the ledgers it kept loaded
 
     def __enter__(self) -> Workspace:
         return self

@@ -58,7 +58,6 @@ _MAX_SUBSET = 16
 _OPEN = -1
 _CLOSED = -2  # a duplicate, a penalty paid out, or an extra payment: not settling a reward
 _MULTI = -3  # a reward settled by several payments
-_NO_PERSON = "\x00"
 
 
 class MatchHow(StrEnum):

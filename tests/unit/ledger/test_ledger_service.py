@@ -83,3 +83,17 @@ def test_a_new_import_loads_the_entries_again(tmp_path: Path) -> None:
         assert len(after.reconciliation.expenses) == len(before.reconciliation.expenses) - 1
     finally:
         ws.close()
+
+
+def test_closing_the_workspace_forgets_its_loaded_ledgers(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path)
+    before = load_book(ws)
+    ws.close()
+    ws = Workspace.open(tmp_path / "w.ipaudit")
+    try:
+        after = load_book(ws)
+        assert after is not before
+        assert after.entries[R] is not before.entries[R]
+        assert after.entries[R] == before.entries[R]
+    finally:
+        ws.close()
