@@ -2,7 +2,8 @@
 
 The format is recognised from the file's first bytes, not its name (finance departments rename
 files freely). Spreadsheets are read with python-calamine — formulas give their saved results —
-after ``xlsxscan`` has checked an xlsx sheet's extent and found formulas without results. Text
+after ``xlsxscan`` has checked an xlsx sheet's extent and found formulas without results and error
+cells, and ``odsscan`` the same in an ods sheet (an xls formula always carries its result). Text
 files are decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (a superset of GBK),
 and their delimiter is sniffed.
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import python_calamine as pc
 
-from ipaudit.ledger import xlsscan, xlsxscan
+from ipaudit.ledger import odsscan, xlsscan, xlsxscan
 from ipaudit.ledger.cells import Cell, CellIssue
 from ipaudit.ledger.errors import (
     EmptyFile,
@@ -366,6 +367,8 @@ def open_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
     issues: dict[int, dict[int, CellIssue]] = {}
     if fmt == Format.XLSX:
         issues = _scan_xlsx(p, name)
+    elif fmt == Format.ODS:
+        issues = odsscan.cell_issues(p, name)
     try:
         loaded = wb.get_sheet_by_name(name)
     except pc.CalamineError as exc:

@@ -5,11 +5,11 @@ Two things calamine cannot tell us, found by streaming the sheet's XML once:
 * **Extent.** calamine allocates the sheet as a dense grid from the first to the last non-empty
   cell; one stray value in XFD1048576 makes it ask for half a terabyte and abort the process. We
   find the last row and column first and refuse sheets no ledger could fill (``SheetTooLarge``).
-* **Formulas without a saved result and error results.** calamine returns nothing for a formula
-  whose result was never saved (files written by openpyxl and other non-calculating programs) and
-  an empty string for a formula whose result is ``#DIV/0!``; both would pass for empty cells. We
-  return them as ``CellIssue`` per cell so the importer reports them. (An error typed in as a
-  constant, without a formula, is not looked for: it reads as an empty cell.)
+* **Formulas without a saved result and errors.** calamine returns nothing for a formula whose
+  result was never saved (files written by openpyxl and other non-calculating programs) and an
+  empty string for an error — a formula's result such as ``#DIV/0!`` or a typed-in ``#N/A``; all
+  would pass for empty cells. We return them as ``CellIssue`` per cell so the importer reports
+  them.
 
 The scan reads the decompressed XML in 1 MiB chunks with a few compiled byte patterns; only when a
 formula or an error is present does it parse the cells that carry one.
@@ -49,6 +49,7 @@ _LAST_ROW = b'<row r="'
 _ROW_RE = re.compile(rb'<row r="(\d+)"')
 _WIDE_REF_RE = re.compile(rb'<c r="([A-Z]{2,3})(\d+)"')
 _FORMULA_RE_FAST = re.compile(rb"<f[ >/]")
+_ERROR_TYPE = b' t="e"'
 _ANY_REF_RE = re.compile(rb'<c r="([A-Z]{1,3})\d')
 _NS_ROW_RE = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 _NS_WIDE_REF_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})(\d+)"')
@@ -112,7 +113,7 @@ def scan_sheet(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str) -> Sh
     row_re, wide_re, formula_re, any_re = _ROW_RE, _WIDE_REF_RE, _FORMULA_RE_FAST, _ANY_REF_RE
     first = True
     try:
-        for data in _chunks(zf, member):
+        for data in member_chunks(zf, member):
             if first:
                 first = False
                 if b"<sheetData" not in data and b":sheetData" in data:
@@ -138,13 +139,17 @@ def scan_sheet(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str) -> Sh
                 scan.max_row = max(scan.max_row, max(int(r) for _, r in wide))
                 if wide_col > MAX_COLUMNS:
                     raise SheetTooLarge(file, sheet=sheet, rows=scan.max_row, columns=wide_col)
-            if not has_formula:  # an error result is a formula's result too
-                has_formula = formula_re.search(data) is not None
+            if not has_formula:  # a formula, or an error (a formula's result or typed in)
+                has_formula = formula_re.search(data) is not None or _ERROR_TYPE in data
         if wide_col:
             scan.max_col = wide_col
         elif scan.max_row * 26 > MAX_CELLS:  # only one-letter columns: find the last one exactly
             scan.max_col = max(
-                (column_number(c) for d in _chunks(zf, member) for c in set(any_re.findall(d))),
+                (
+                    column_number(c)
+                    for d in member_chunks(zf, member)
+                    for c in set(any_re.findall(d))
+                ),
                 default=1,
             )
         elif scan.max_row:
@@ -158,7 +163,7 @@ def scan_sheet(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str) -> Sh
     return scan
 
 
-def _chunks(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
+def member_chunks(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
     """The member's decompressed bytes in chunks that overlap, so no tag is cut in two."""
     tail = b""
     with zf.open(member) as stream:

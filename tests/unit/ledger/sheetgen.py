@@ -5,7 +5,7 @@
     write_workbook(path, {"奖惩": rows, "发放": rows2}, fmt=None, *, merged={"奖惩": ["A1:H1"]})
 
 ``rows`` are sequences of cell values: str, int, float, Decimal, date, datetime, bool or None
-(empty). ``Formula("=SUM(F3:F9)", cached=26600)`` writes a formula (xlsx only); without ``cached``
+(empty). ``Formula("=SUM(F3:F9)", cached=26600)`` writes a formula (xlsx and ods); without ``cached``
 the file holds no saved result, as files written by openpyxl do; ``cached=ExcelError("#DIV/0!")``
 saves an error result. ``fmt`` defaults to the file
 suffix. Text files take ``encoding`` ("utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16") and write
@@ -217,6 +217,7 @@ def _xls_value(value: Any) -> Any:
 
 _ODS_NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
 )
@@ -275,7 +276,15 @@ def _ods_cell(value: Any, attrs: str) -> str:
     if value is None or value == "":
         return f"<table:table-cell{attrs}/>"
     if isinstance(value, Formula):
-        raise ValueError("ods formulas are not supported by this writer")
+        formula = f' table:formula="of:{escape(value.text)}"'
+        if value.cached is None:  # no saved result, as non-calculating writers leave it
+            return f"<table:table-cell{attrs}{formula}/>"
+        if isinstance(value.cached, ExcelError):  # as LibreOffice saves an error result
+            return (
+                f'<table:table-cell{attrs}{formula} office:value-type="float" office:value="0" '
+                f'calcext:value-type="error"><text:p>{value.cached.code}</text:p></table:table-cell>'
+            )
+        return _ods_cell(value.cached, attrs + formula)
     if isinstance(value, bool):
         v = "true" if value else "false"
         return f'<table:table-cell{attrs} office:value-type="boolean" office:boolean-value="{v}"><text:p>{v}</text:p></table:table-cell>'

@@ -101,6 +101,41 @@ def test_formula_results_and_missing_results(tmp_path):
     assert read[6] == ("备注", CellIssue("formula", "=B9"))
 
 
+def test_ods_formulas_without_results_and_error_results(tmp_path):
+    rows = [
+        ["姓名", "金额"],
+        ["王强", 100],
+        ["李娜", Formula("=[.B2]*2", cached=200)],
+        ["合计", Formula("=SUM([.B2:.B3])")],  # written without a result
+        ["比率", Formula("=[.B2]/0", cached=ExcelError("#DIV/0!"))],  # LibreOffice saves 0
+        [None, None],
+        ["备注", Formula("=[.B9]")],
+    ]
+    read = list(read_rows(write_sheet(tmp_path / "f.ods", rows)))
+    assert read[2][1] == 200
+    assert read[3][1] == CellIssue("formula", "=SUM([.B2:.B3])")
+    assert read[4][1] == CellIssue("error", "#DIV/0!")
+    assert read[6] == ("备注", CellIssue("formula", "=[.B9]"))
+
+
+def test_an_error_typed_in_as_a_constant_is_an_issue(tmp_path):
+    path = write_sheet(tmp_path / "e.xlsx", [["姓名", "金额"], ["王强", 100], ["李娜", 0]])
+    # make B3 an error constant (t="e", no formula), as Excel stores a typed-in #N/A
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    start = sheet.index('<c r="B3"')
+    end = sheet.index("</c>", start) + len("</c>")
+    parts["xl/worksheets/sheet1.xml"] = (
+        sheet[:start] + '<c r="B3" t="e"><v>#N/A</v></c>' + sheet[end:]
+    ).encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    read = list(read_rows(path))
+    assert read[2][1] == CellIssue("error", "#N/A")
+
+
 def test_merged_ranges_are_reported(tmp_path):
     rows = [
         ["标题", None, None],
