@@ -19,6 +19,7 @@ from typing import Any
 
 from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import AuditType, Edition, Facts, Finding, Grade, Objective, Status
+from ipaudit.errors import UserError
 from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import InvalidInput, WorkspaceError
 
@@ -26,9 +27,14 @@ EXIT_OK, EXIT_BLOCKING, EXIT_USAGE, EXIT_WORKSPACE, EXIT_INPUT, EXIT_CANCELLED =
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Handler] = {}
-# further command groups (ledger, export) register their sub-parsers and expected errors here
+# further command groups (ledger, export) register their sub-parsers here
 EXTENSIONS: list[Callable[[Any], None]] = []
-EXPECTED_ERRORS: list[tuple[type[Exception], int]] = [(InvalidInput, 4), (WorkspaceError, 3)]
+# expected failures and their exit codes, the first that fits (ledger files, exporting …: input)
+EXPECTED_ERRORS: list[tuple[type[Exception], int]] = [
+    (InvalidInput, EXIT_INPUT),
+    (WorkspaceError, EXIT_WORKSPACE),
+    (UserError, EXIT_INPUT),
+]
 
 
 def command(name: str) -> Callable[[Handler], Handler]:

@@ -8,9 +8,6 @@ from typing import Any
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, progress_line
-from ipaudit.export.errors import ExportError
-
-cli.EXPECTED_ERRORS.append((ExportError, cli.EXIT_INPUT))
 
 
 @command("export")

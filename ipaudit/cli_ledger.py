@@ -11,15 +11,12 @@ from openpyxl.utils import column_index_from_string
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
 from ipaudit.ledger.discrepancies import kind_text, suggest_grade
-from ipaudit.ledger.errors import LedgerError
 from ipaudit.ledger.importer import import_ledger, import_workbook, preview
 from ipaudit.ledger.model import Discrepancy, ImportResult, LedgerKind, Problem
 from ipaudit.ledger.rates import RateTable, RateTableError
 from ipaudit.ledger.reconcile import Reconciliation, reconcile
 from ipaudit.ledger.synonyms import FIELDS
 from ipaudit.store.errors import InvalidInput
-
-cli.EXPECTED_ERRORS.append((LedgerError, cli.EXIT_INPUT))
 
 
 def _mapping(text: str | None) -> dict[str, int] | None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ipaudit.errors import UserError
 
-class LedgerError(Exception):
-    """Base of the expected ledger-file failures. ``message(lang)`` is what the user reads."""
+
+class LedgerError(UserError):
+    """Base of the expected ledger-file failures. ``message(lang)`` is what the user reads: where
+    (file, sheet, row, column), what happened and what to do."""
 
     code = "ledger_error"
 
@@ -36,12 +39,19 @@ class LedgerError(Exception):
         self.todo_en = todo_en
         where_zh = _where_zh(self.file, sheet, row, column)
         where_en = _where_en(self.file, sheet, row, column)
-        self.message_zh = f"{where_zh}：{zh}" + (f"。{todo_zh}" if todo_zh else "")
-        self.message_en = f"{where_en}: {en}" + (f". {todo_en}" if todo_en else "")
-        super().__init__(self.message_en)
+        super().__init__(
+            file,
+            f"{where_zh}：{zh}" + (f"。{todo_zh}" if todo_zh else ""),
+            f"{where_en}: {en}" + (f". {todo_en}" if todo_en else ""),
+        )
 
-    def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang.startswith("en") else self.message_zh
+    @property
+    def message_zh(self) -> str:
+        return self.zh
+
+    @property
+    def message_en(self) -> str:
+        return self.en
 
     def what_to_do(self, lang: str = "zh") -> str:
         return self.todo_en if lang.startswith("en") else self.todo_zh

@@ -74,11 +74,9 @@ def _register_builtin() -> None:
         return
     _registered_builtin = True
     from ipaudit.domain.template import TemplateError
-    from ipaudit.ledger.errors import LedgerError
-    from ipaudit.store.errors import WorkspaceError
+    from ipaudit.errors import UserError
 
-    register_expected(WorkspaceError)
-    register_expected(LedgerError)
+    register_expected(UserError)  # the workspace, ledger files, exporting …
     register_expected(TemplateError, lambda exc, lang: exc.text.get(lang))  # type: ignore[attr-defined]
 
 

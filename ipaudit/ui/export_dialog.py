@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.export import pdf
-from ipaudit.export.errors import ExportError
 from ipaudit.export.manifest import VerifyResult, verify
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.pack import PackResult, default_name, export_pack
@@ -42,8 +41,6 @@ from ipaudit.ui.session import WorkspaceSession
 
 LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
 _BAR_MAX = 1000
-
-errors.register_expected(ExportError)
 
 
 def _bar_value(bar: QProgressBar, done: int, total: int) -> None:

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ipaudit.errors import UserError
 from ipaudit.ledger.errors import (
     EmptyFile,
     FileCorrupt,
@@ -53,7 +54,8 @@ def originals(tmp_path_factory) -> dict[str, bytes]:
 
 
 def assert_clear(error: LedgerError, path: Path) -> None:
-    assert error.file == str(path)
+    assert isinstance(error, UserError)  # shown and exited on like every expected failure
+    assert error.file == error.path == str(path)
     assert path.name in error.message_zh and path.name in error.message_en
     assert error.message("zh") == error.message_zh and error.message("en") == error.message_en
 
