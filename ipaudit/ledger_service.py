@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import ColumnElement, Connection, Select, Table, delete, insert, select
 
 from ipaudit.domain.model import Finding, Template, Text
 from ipaudit.ledger.columns import Columns
@@ -45,6 +45,7 @@ Cancel = Callable[[], bool]
 GENERATION = "ledger_generation"  # any ledger change: imports, rates, window
 IMPORTS_GENERATION = "ledger_imports_generation"  # imports added, replaced or removed
 WINDOW_DAYS = "ledger_window_days"
+_ASIDE = ":set-aside"  # an import replaced or removed, kept until the workspace is closed for undo
 DEFAULT_WINDOW_DAYS = 15
 
 # where each ledger's findings go: (department, words that name the ledger's checklist item)
@@ -119,12 +120,21 @@ def file_sha256(path: Path) -> str:
 
 
 def store_import(
-    ws: Workspace, result: ImportResult, *, sha256: str = "", signature: str = ""
+    ws: Workspace,
+    result: ImportResult,
+    *,
+    sha256: str = "",
+    signature: str = "",
+    keep_replaced: bool = False,
 ) -> int:
-    """Replace the earlier import of this ledger with ``result`` — one transaction."""
+    """Replace the earlier import of this ledger with ``result`` — one transaction.
+
+    ``keep_replaced``: set the earlier import aside instead of deleting it, so that an undo can
+    bring it back (``activate_import``); set-aside imports are deleted when the workspace is
+    closed (``purge_set_aside``)."""
     now = dt.datetime.now().replace(microsecond=0)
     with ws.store._write() as conn:
-        conn.execute(delete(s.ledger_imports).where(s.ledger_imports.c.kind == result.kind.value))
+        _set_aside(conn, result.kind, delete_it=not keep_replaced)
         import_id = conn.execute(
             insert(s.ledger_imports).values(
                 kind=result.kind.value,
@@ -193,8 +203,51 @@ def store_import(
 
 def remove_import(ws: Workspace, kind: LedgerKind) -> None:
     with ws.store._write() as conn:
-        conn.execute(delete(s.ledger_imports).where(s.ledger_imports.c.kind == kind.value))
+        _set_aside(conn, kind, delete_it=True)
     _bump(ws, IMPORTS_GENERATION)
+
+
+def current_import(ws: Workspace, kind: LedgerKind) -> int | None:
+    """The id of the import in use for a ledger, if any."""
+    with ws.store._read() as conn:
+        return conn.execute(
+            select(s.ledger_imports.c.id).where(s.ledger_imports.c.kind == kind.value)
+        ).scalar_one_or_none()
+
+
+def activate_import(ws: Workspace, kind: LedgerKind, import_id: int | None) -> None:
+    """Make a set-aside import of ``kind`` the one in use again (``None``: no import), setting the
+    current one aside — how an import is undone and redone. Two small updates, no copying."""
+    with ws.store._write() as conn:
+        _set_aside(conn, kind, delete_it=False)
+        if import_id is not None:
+            found = conn.execute(
+                s.ledger_imports.update()
+                .where(s.ledger_imports.c.id == import_id)
+                .where(s.ledger_imports.c.kind == kind.value + _ASIDE)
+                .values(kind=kind.value)
+            ).rowcount
+            if not found:
+                raise LookupError(f"import {import_id} of {kind.value} is not set aside")
+    _bump(ws, IMPORTS_GENERATION)
+
+
+def purge_set_aside(ws: Workspace) -> None:
+    """Delete the imports set aside for undo (their entries go with them)."""
+    aside = s.ledger_imports.c.kind.like("%" + _ASIDE)
+    with ws.store._read() as conn:
+        if conn.execute(select(s.ledger_imports.c.id).where(aside).limit(1)).first() is None:
+            return  # nothing to delete: no write, so a read-only file closes quietly
+    with ws.store._write() as conn:
+        conn.execute(delete(s.ledger_imports).where(aside))
+
+
+def _set_aside(conn: Connection, kind: LedgerKind, *, delete_it: bool) -> None:
+    which = s.ledger_imports.c.kind == kind.value
+    if delete_it:
+        conn.execute(delete(s.ledger_imports).where(which))
+    else:
+        conn.execute(s.ledger_imports.update().where(which).values(kind=kind.value + _ASIDE))
 
 
 def remembered_mapping(ws: Workspace, signature: str) -> tuple[LedgerKind, dict[str, int]] | None:
@@ -301,8 +354,20 @@ def _import_records(conn: Connection) -> list[ImportRecord]:
             r.imported_at,
             {k: int(v) for k, v in json.loads(r.mapping).items()},
         )
-        for r in conn.execute(select(s.ledger_imports).order_by(s.ledger_imports.c.id))
+        for r in conn.execute(
+            select(s.ledger_imports).where(_in_use()).order_by(s.ledger_imports.c.id)
+        )
     ]
+
+
+def _in_use() -> ColumnElement[bool]:
+    return s.ledger_imports.c.kind.in_([k.value for k in LedgerKind])
+
+
+def _of_imports_in_use(table: Table) -> Select:
+    """The rows of ``table`` (entries, problems, totals) that belong to imports in use."""
+    in_use = select(s.ledger_imports.c.id).where(_in_use())
+    return select(table).where(table.c.import_id.in_(in_use)).order_by(table.c.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +423,7 @@ def _load(ws: Workspace) -> LedgerBook:
 
 def _read_imports(conn: Connection) -> _Loaded:
     entries: dict[LedgerKind, list[Entry]] = {}
-    for r in conn.execute(select(s.ledger_entries).order_by(s.ledger_entries.c.id)):
+    for r in conn.execute(_of_imports_in_use(s.ledger_entries)):
         entries.setdefault(LedgerKind(r.kind), []).append(
             Entry(
                 kind=LedgerKind(r.kind),
@@ -379,7 +444,7 @@ def _read_imports(conn: Connection) -> _Loaded:
         )
     problems = [
         Problem(SourceRef(r.file, r.sheet, r.row), r.column_name, r.raw, r.reason_zh, r.reason_en)
-        for r in conn.execute(select(s.ledger_problems).order_by(s.ledger_problems.c.id))
+        for r in conn.execute(_of_imports_in_use(s.ledger_problems))
     ]
     totals = [
         StatedTotal(
@@ -390,7 +455,7 @@ def _read_imports(conn: Connection) -> _Loaded:
             r.first_row,
             r.last_row,
         )
-        for r in conn.execute(select(s.ledger_totals).order_by(s.ledger_totals.c.id))
+        for r in conn.execute(_of_imports_in_use(s.ledger_totals))
     ]
     columns = {
         kind: Columns.prepared(entries[kind])

@@ -8,6 +8,7 @@ workspace changes.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -31,12 +32,14 @@ from ipaudit.domain.model import (
 from ipaudit.domain.readiness import compute_readiness
 from ipaudit.domain.template import builtin_path, load_template_text
 from ipaudit.store.blobs import CancelCheck, Progress
-from ipaudit.store.errors import InvalidInput
+from ipaudit.store.errors import InvalidInput, WorkspaceError
 from ipaudit.store.workspace_store import WorkspaceStore
 
 FindingSource = Callable[["Workspace"], Iterable[Finding]]
 # Other packages (the ledger reconciliation) contribute findings through these hooks.
 FINDING_SOURCES: list[FindingSource] = []
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,10 @@ class Workspace:
 
         if self._snapshot_due:
             self.assess()  # records today's readiness before the file is closed
+        try:  # imports kept for undo: no undo outlives the session
+            ledger_service.purge_set_aside(self)
+        except WorkspaceError as exc:  # (locked, read-only): never read, purged at the next close
+            log.warning("set-aside ledger imports kept: %s", exc)
         self.store.close()
         ledger_service.forget(self.path)  # the ledgers it kept loaded
 

@@ -60,27 +60,27 @@
     <context>
         <name>ChecklistModel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="244" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="208" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="245" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="209" />
             <source>Finding</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="246" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="210" />
             <source>Files</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="286" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="250" />
             <source>Clause number or title not confirmed against the published standard</source>
             <translation>条款号或标题尚未与正式发布的标准核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="341" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="305" />
             <source>%1 current files</source>
             <translation>%1 个现行文件</translation>
         </message>
@@ -184,27 +184,27 @@
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="219" />
+            <location filename="../../ipaudit/ui/errors.py" line="217" />
             <source>Unexpected error</source>
             <translation>意外错误</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="222" />
+            <location filename="../../ipaudit/ui/errors.py" line="220" />
             <source>ipaudit ran into a problem it did not expect. Everything you entered before this was saved as you entered it. Please send the details below and the log file to whoever supports ipaudit for you; you can go on working.</source>
             <translation>ipaudit 遇到了意料之外的问题。此前录入的内容都已随时保存。请把下面的详细信息和日志文件发给为您提供 ipaudit 支持的人员；您可以继续工作。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="229" />
+            <location filename="../../ipaudit/ui/errors.py" line="227" />
             <source>Log file: %1</source>
             <translation>日志文件：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="231" />
+            <location filename="../../ipaudit/ui/errors.py" line="229" />
             <source>No log file is being written.</source>
             <translation>当前没有写入日志文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="233" />
+            <location filename="../../ipaudit/ui/errors.py" line="231" />
             <source>Copy details</source>
             <translation>复制详细信息</translation>
         </message>
@@ -461,27 +461,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="329" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="346" />
             <source>Imported %1 entries of %2 from %3.</source>
             <translation>已从 %3 导入%2的 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="336" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="353" />
             <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
             <translation>%1 个问题随导入一并保存；修改文件后再次导入即可替换。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="340" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="357" />
             <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
             <translation>已记住此表头格式的列对应关系。对账结果和问题清单已随之更新。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="346" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="363" />
             <source>Imported</source>
             <translation>已导入</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="347" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="364" />
             <source>The import is stored in the workspace.</source>
             <translation>导入结果已保存到工作区。</translation>
         </message>
@@ -689,57 +689,57 @@
     <context>
         <name>EvidenceModel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="162" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="126" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="163" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="127" />
             <source>For</source>
             <translation>归属</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="164" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="128" />
             <source>Doc. No.</source>
             <translation>文件编号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="165" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="129" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="166" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="130" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="167" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="131" />
             <source>Period covered</source>
             <translation>覆盖期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="168" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="132" />
             <source>File</source>
             <translation>文件名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="169" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="133" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="170" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="134" />
             <source>SHA-256</source>
             <translation>SHA-256</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="171" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="135" />
             <source>Added</source>
             <translation>添加时间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="196" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="160" />
             <source>Older version, replaced — %1</source>
             <translation>旧版本，已被替换——%1</translation>
         </message>
@@ -747,13 +747,13 @@
     <context>
         <name>ExpectedErrorBox</name>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="171" />
+            <location filename="../../ipaudit/ui/errors.py" line="169" />
             <source>ipaudit</source>
             <extracomment>what failed, e.g. ``lambda: self.tr("The copy could not be saved.")`` (a callable is asked again when the language changes; a plain string stays as it is)</extracomment>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="174" />
+            <location filename="../../ipaudit/ui/errors.py" line="172" />
             <source>This could not be done.</source>
             <translation>操作未能完成。</translation>
         </message>
@@ -761,133 +761,133 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="196" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="205" />
             <source>Save the pack as</source>
             <extracomment>the pack was written (``PackResult``) the export was cancelled; nothing was left behind</extracomment>
             <translation>资料包另存为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="196" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="205" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="202" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="211" />
             <source>Folder to put the pack in</source>
             <translation>选择存放资料包的文件夹</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="239" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="248" />
             <source>Choose where to write the pack.</source>
             <translation>请选择资料包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="248" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="257" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="269" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="278" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="283" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="292" />
             <source>The pack was written to %1 (%2 files).</source>
             <translation>资料包已写入 %1（共 %2 个文件）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="295" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="305" />
             <source>The pack was not written.</source>
             <translation>资料包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="298" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="267" />
             <source>The pack could not be exported.</source>
             <translation>无法导出资料包。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="304" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="310" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="324" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="330" />
             <source>Export readiness pack</source>
             <translation>导出迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="325" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="331" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="326" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="332" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="327" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="333" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="328" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="334" />
             <source>&amp;Folder</source>
             <translation>文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="329" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="335" />
             <source>&amp;Zip file</source>
             <translation>Zip 压缩文件(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="330" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="336" />
             <source>&amp;Language of the documents:</source>
             <translation>文档语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="331" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="337" />
             <source>Include the &amp;evidence files</source>
             <translation>包含证据文件(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="332" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="338" />
             <source>Include &amp;older versions of evidence</source>
             <translation>包含证据的旧版本(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="333" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="339" />
             <source>&amp;Mask ID card and mobile numbers in the documents</source>
             <translation>对文档中的身份证号码和手机号码脱敏(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="334" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="340" />
             <source>Also make a &amp;PDF of the report</source>
             <translation>同时生成报告的 PDF(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="336" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="342" />
             <source>LibreOffice is not installed, so no PDF can be made.</source>
             <translation>本机未安装 LibreOffice，无法生成 PDF。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="338" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="344" />
             <source>O&amp;verwrite an existing pack of the same name</source>
             <translation>覆盖同名的已有资料包(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="339" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="345" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="340" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="346" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="341" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="347" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
@@ -1032,47 +1032,47 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="167" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="168" />
             <source>&amp;Department:</source>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="168" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="169" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="169" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="170" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="170" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="171" />
             <source>Accept with e&amp;xplanation…</source>
             <translation>说明理由并接受(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="172" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="173" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="174" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="175" />
             <source>&amp;Withdraw acceptance</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="193" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="194" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="210" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="211" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="239" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="240" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -1968,73 +1968,73 @@
     <context>
         <name>ProblemsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="132" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="144" />
             <source>Importing %1…</source>
             <extracomment>the read or store running now, if any</extracomment>
             <translation>正在导入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="162" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="174" />
             <source>The import failed.</source>
             <translation>导入失败。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="190" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="202" />
             <source>Saving the import…</source>
             <translation>正在保存导入结果…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="210" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="227" />
             <source>The import was not saved.</source>
             <translation>导入结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="221" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="238" />
             <source>Reading the sheet…</source>
             <translation>正在读取工作表…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="236" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="253" />
             <source>%1: %2 rows read, %3 entries, %4 problem(s).</source>
             <translation>%1：读取 %2 行，%3 条记录，%4 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="244" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="261" />
             <source>Every row was read.</source>
             <translation>所有行均已读取。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="249" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="266" />
             <source>The rows below are not imported. Go back to fix the mapping, or import now and correct the file later: importing it again replaces this import.</source>
             <translation>以下各行不会导入。可以返回修改列的对应关系，也可以现在导入、稍后修改文件：再次导入会替换这次的导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="259" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="276" />
             <source>%1 stated total row(s) agree with their rows.</source>
             <translation>%1 个合计行与其所含各行一致。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="263" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="280" />
             <source>Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).</source>
             <translation>第 %1 行“%2”写明 %3，但第 %4–%5 行之和为 %6（%7）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="280" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="297" />
             <source>Importing replaces %1 imported on %2 from %3.</source>
             <translation>导入后将替换 %2 从 %3 导入的%1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="287" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="304" />
             <source>Check what was read</source>
             <translation>核对读取结果</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="290" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="307" />
             <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
             <translation>每一行要么成为一条记录，要么作为带行号的问题列出；不会有任何行被悄悄丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="294" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="311" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -2096,17 +2096,17 @@
     <context>
         <name>RatesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="90" />
+            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="75" />
             <source>IP type or category</source>
             <translation>知识产权类型或类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="90" />
+            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="75" />
             <source>Reward (yuan)</source>
             <translation>奖励金额（元）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="118" />
+            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="103" />
             <source>A reward whose reason contains this text earns this amount</source>
             <translation>事由中包含此文字的奖励按此金额核对</translation>
         </message>
@@ -2423,99 +2423,99 @@
     <context>
         <name>VerifyDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="406" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="412" />
             <source>Pack folder</source>
             <extracomment>the pack was checked (``VerifyResult``)</extracomment>
             <translation>资料包文件夹</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="412" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="418" />
             <source>Pack zip file</source>
             <translation>资料包 Zip 文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="412" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="418" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="422" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="428" />
             <source>Choose a pack folder or zip file.</source>
             <translation>请选择资料包文件夹或 Zip 文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="428" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="434" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="466" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="472" />
             <source>Modified (%1)</source>
             <translation>已改动（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="467" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="473" />
             <source>Missing (%1)</source>
             <translation>缺失（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="468" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="474" />
             <source>Extra (%1)</source>
             <translation>多出（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="469" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="475" />
             <source>Checksum lists disagree (%1)</source>
             <translation>两份校验清单不一致（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="480" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="486" />
             <source>All %1 files match the manifest: nothing was changed.</source>
             <translation>全部 %1 个文件与清单一致：资料包未被改动。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="487" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="493" />
             <source>%1 differences: the pack was changed after it was exported.</source>
             <translation>发现 %1 处不一致：资料包在导出后被改动过。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="494" />
-            <location filename="../../ipaudit/ui/export_dialog.py" line="496" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="443" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="501" />
             <source>The pack could not be checked.</source>
             <translation>无法核对资料包。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="502" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="505" />
             <source>Check cancelled.</source>
             <translation>已取消核对。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="510" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="513" />
             <source>Verify a readiness pack</source>
             <translation>核对迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="511" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="514" />
             <source>&amp;Pack:</source>
             <translation>资料包(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="512" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="515" />
             <source>&amp;Folder…</source>
             <translation>文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="513" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="516" />
             <source>&amp;Zip file…</source>
             <translation>Zip 文件(&amp;Z)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="514" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="517" />
             <source>&amp;Verify</source>
             <translation>核对(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="515" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="518" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2652,18 +2652,18 @@
     <context>
         <name>grade_style</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/grade_style.py" line="28" />
+            <location filename="../../ipaudit/ui/findings/grade_style.py" line="29" />
             <source>Major</source>
             <extracomment>muted colour for accepted findings</extracomment>
             <translation>严重不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/grade_style.py" line="29" />
+            <location filename="../../ipaudit/ui/findings/grade_style.py" line="30" />
             <source>Minor</source>
             <translation>一般不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/grade_style.py" line="30" />
+            <location filename="../../ipaudit/ui/findings/grade_style.py" line="31" />
             <source>Observation</source>
             <translation>观察项</translation>
         </message>
@@ -2813,12 +2813,17 @@
     <context>
         <name>ledger_commands</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="25" />
+            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="35" />
+            <source>Import %1</source>
+            <translation>导入 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="60" />
             <source>Edit the reward rates</source>
             <translation>修改奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="43" />
+            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="78" />
             <source>Set the booking window to %1 days</source>
             <translation>将入账宽限期设为 %1 天</translation>
         </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from openpyxl import Workbook
 from ipaudit.ledger.errors import ImportCancelled
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger_service import load_book
+from ipaudit.services import Workspace
 from ipaudit.ui.ledger import problems_model as pm
 from ipaudit.ui.ledger.import_wizard import (
     DONE_PAGE,
@@ -320,3 +322,45 @@ def test_cancelling_the_import_goes_back_to_the_mapping_and_keeps_nothing(qtbot,
     qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW_PAGE, timeout=5_000)
     assert wizard.state.result is None
     assert [e.source for e in load_book(session.workspace).of(LedgerKind.PAYMENTS)] == before
+
+
+def test_an_import_is_undone_and_redone_and_set_aside_imports_go_when_closed(
+    qtbot, session, tmp_path, demo_path
+):
+    ws = session.workspace
+    before = load_book(ws).of(LedgerKind.REWARDS)
+    assert before  # the demo's reward record
+    path = tmp_path / "奖惩记录表.xlsx"
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "奖惩记录"
+    sheet.append(["日期", "姓名", "部门", "奖惩类型", "知识产权项目", "事由", "金额(元)"])
+    sheet.append([dt.date(2026, 1, 5), "王强", "研发部", "奖励", "2026SR0001234", "软著", 500])
+    wb.save(path)
+    wizard = _wizard(qtbot, session)
+    _to_preview(qtbot, wizard, path)
+    _read(qtbot, wizard)
+    _store(qtbot, wizard, session)
+    stack = session.undo_stack
+    assert stack.canUndo() and "奖惩记录表.xlsx" in stack.undoText()
+    assert [e.person for e in load_book(ws).of(LedgerKind.REWARDS)] == ["王强"]
+
+    with qtbot.waitSignal(session.edited, timeout=5_000):
+        stack.undo()
+    assert load_book(ws).of(LedgerKind.REWARDS) == before
+    with qtbot.waitSignal(session.edited, timeout=5_000):
+        stack.redo()
+    assert [e.person for e in load_book(ws).of(LedgerKind.REWARDS)] == ["王强"]
+    stack.undo()  # the demo's record in use again, the new one set aside
+
+    def set_aside() -> int:
+        with sqlite3.connect(demo_path) as db:
+            return db.execute(
+                "SELECT count(*) FROM ledger_imports WHERE kind LIKE '%:set-aside'"
+            ).fetchone()[0]
+
+    assert set_aside() == 1
+    session.close()
+    assert set_aside() == 0
+    with Workspace.open(demo_path) as again:
+        assert load_book(again).of(LedgerKind.REWARDS) == before

@@ -1,6 +1,6 @@
-"""Undoable ledger settings: the rate table and the booking window, one command each.
+"""Undoable ledger changes: an import, the rate table and the booking window, one command each.
 
-Both go through ``ledger_service`` (which marks the ledgers changed, so the reconciliation is
+All go through ``ledger_service`` (which marks the ledgers changed, so the reconciliation is
 computed again) and emit ``session.edited`` so the findings follow.
 """
 
@@ -9,13 +9,48 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.rates import RateTable
-from ipaudit.ledger_service import set_rates, set_window_days
+from ipaudit.ledger_service import activate_import, set_rates, set_window_days
 from ipaudit.ui.session import WorkspaceSession
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ledger_commands", text)
+
+
+class ImportLedger(QUndoCommand):
+    """A ledger import the wizard has stored (in a worker: it may be 10⁵ rows). Undo brings back
+    the import it replaced, or none; redo this one again. Both only switch which stored import is
+    in use (``ledger_service.activate_import``), so they are instant whatever the size."""
+
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        kind: LedgerKind,
+        imported: int,
+        replaced: int | None,
+        file_name: str,
+    ) -> None:
+        super().__init__(tr("Import %1").replace("%1", file_name))
+        self.session = session
+        self.kind = kind
+        self.imported = imported
+        self.replaced = replaced
+        self._stored = True  # pushed after the wizard stored it: the first redo has nothing to do
+
+    def _apply(self, import_id: int | None) -> None:
+        activate_import(self.session.workspace, self.kind, import_id)
+        self.session.edited.emit("")
+
+    def redo(self) -> None:
+        if self._stored:
+            self._stored = False
+            return
+        self._apply(self.imported)
+
+    def undo(self) -> None:
+        self._apply(self.replaced)
 
 
 class SetRates(QUndoCommand):

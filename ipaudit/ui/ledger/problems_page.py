@@ -27,11 +27,18 @@ from PySide6.QtWidgets import (
 from ipaudit.ledger.errors import ImportCancelled
 from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import ImportResult, LedgerKind
-from ipaudit.ledger_service import ImportRecord, file_sha256, import_records, store_import
+from ipaudit.ledger_service import (
+    ImportRecord,
+    current_import,
+    file_sha256,
+    import_records,
+    store_import,
+)
 from ipaudit.services import Workspace
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger import problems_model as pm
+from ipaudit.ui.ledger.ledger_commands import ImportLedger
 from ipaudit.ui.ledger.texts import kind_name, kind_noun, lang, money, signed
 
 if TYPE_CHECKING:
@@ -58,8 +65,13 @@ def _read(
     return result, earlier
 
 
-def _store(ws: Workspace, path: Path, result: ImportResult, signature: str) -> int:
-    return store_import(ws, result, sha256=file_sha256(path), signature=signature)
+def _store(
+    ws: Workspace, path: Path, result: ImportResult, signature: str
+) -> tuple[int, int | None]:
+    """(the new import, the one it replaces) — that one is set aside, for undo."""
+    replaced = current_import(ws, result.kind)
+    sha = file_sha256(path)
+    return store_import(ws, result, sha256=sha, signature=signature, keep_replaced=True), replaced
 
 
 class ProblemsPage(QWizardPage):
@@ -183,7 +195,7 @@ class ProblemsPage(QWizardPage):
         token = self._token
         self.task = background.start(
             lambda _ctx: _store(ws, path, result, signature),
-            lambda import_id: self._stored_done(token, import_id),
+            lambda ids: self._stored_done(token, ids),
             lambda exc: self._store_failed(token, exc),
             description="store ledger import",
             parent=self,
@@ -191,15 +203,20 @@ class ProblemsPage(QWizardPage):
         )
         return False
 
-    def _stored_done(self, token: int, import_id: int) -> None:
+    def _stored_done(self, token: int, ids: tuple[int, int | None]) -> None:
         if token != self._token:
             return
         self._busy = False
         self._stored = True
         wizard = self.wizard()
+        import_id, replaced = ids
         wizard.state.import_id = import_id
-        wizard.session.edited.emit("")
         assert self.result is not None
+        session = wizard.session
+        session.undo_stack.push(
+            ImportLedger(session, self.result.kind, import_id, replaced, self.result.file)
+        )
+        session.edited.emit("")
         wizard.stored.emit(self.result)
         wizard.next()
 

@@ -5,13 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ipaudit.demo.content import INFO
 from ipaudit.demo.ledgers import add_ledgers
 from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import DiscrepancyKind, LedgerKind
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger.reconcile import reconcile
-from ipaudit.ledger_service import file_sha256, get_rates, load_book, set_rates, store_import
+from ipaudit.ledger_service import (
+    activate_import,
+    current_import,
+    file_sha256,
+    get_rates,
+    load_book,
+    set_rates,
+    store_import,
+)
 from ipaudit.services import Workspace
 
 R, P, E = LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES
@@ -95,5 +105,29 @@ def test_closing_the_workspace_forgets_its_loaded_ledgers(tmp_path: Path) -> Non
         assert after is not before
         assert after.entries[R] is not before.entries[R]
         assert after.entries[R] == before.entries[R]
+    finally:
+        ws.close()
+
+
+def test_set_aside_imports_come_back_only_by_their_id(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path)
+    try:
+        old = current_import(ws, E)
+        path = tmp_path / "知识产权经费使用记录.csv"
+        new = store_import(ws, import_ledger(path), keep_replaced=True)
+        assert current_import(ws, E) == new and old is not None and new != old
+        activate_import(ws, E, old)
+        assert current_import(ws, E) == old
+        activate_import(ws, E, None)  # no expense record in use
+        assert current_import(ws, E) is None and not load_book(ws).of(E)
+        activate_import(ws, E, new)
+        assert current_import(ws, E) == new and load_book(ws).of(E)
+        with pytest.raises(LookupError):
+            activate_import(ws, E, 10_000)  # never set aside
+        assert current_import(ws, E) == new  # one transaction: nothing was switched
+        activate_import(ws, E, old)
+        store_import(ws, import_ledger(path))  # by default the replaced import is deleted
+        with pytest.raises(LookupError):
+            activate_import(ws, E, old)
     finally:
         ws.close()
