@@ -178,10 +178,28 @@ class EditEvidence(_Command):
 
 
 class SetFacts(_Command):
-    def __init__(self, session: WorkspaceSession, old: Facts, new: Facts, text: str = "") -> None:
+    """Replace the facts. Edits with the same non-empty ``merge`` key in a row — the saves of one
+    typing session in one field — are one undo step."""
+
+    _ID = 0x46414354  # QUndoCommand.id(): only commands with the same id are offered to merge
+
+    def __init__(
+        self, session: WorkspaceSession, old: Facts, new: Facts, text: str = "", merge: str = ""
+    ) -> None:
         super().__init__(session, text or tr("Edit facts"))
         self.old = old
         self.new = new
+        self.merge = merge
+
+    def id(self) -> int:
+        return self._ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetFacts) or other.merge != self.merge:
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)  # typed back to what it was: no step at all
+        return True
 
     def redo(self) -> None:
         self.ws.set_facts(self.new)
@@ -192,10 +210,10 @@ class SetFacts(_Command):
         self._done()
 
 
-def set_facts(session: WorkspaceSession, new: Facts, text: str = "") -> None:
+def set_facts(session: WorkspaceSession, new: Facts, text: str = "", merge: str = "") -> None:
     old = session.workspace.facts()
     if old != new:
-        session.undo_stack.push(SetFacts(session, old, new, text))
+        session.undo_stack.push(SetFacts(session, old, new, text, merge))
 
 
 class AcceptFinding(_Command):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 
+from ipaudit.ui import commands
 from ipaudit.ui.facts import department_facts_model as dm
 from ipaudit.ui.facts import objectives_model as om
 from ipaudit.ui.facts import procedures_model as pm
@@ -219,6 +221,34 @@ def test_policy_is_saved_after_a_pause_in_typing(qtbot, session, editor):
     policy.selectAll()
     type_text(policy, "新方针")
     qtbot.waitUntil(lambda: session.workspace.facts().policy == "新方针", timeout=5_000)
+
+
+def test_typing_with_pauses_is_one_undo_step(qtbot, session, editor):
+    policy = editor.policy_page.policy
+    old = session.workspace.facts().policy
+    depth = session.undo_stack.count()
+    policy.selectAll()
+    type_text(policy, "尊重知识产权")
+    qtbot.waitUntil(lambda: session.workspace.facts().policy == "尊重知识产权", timeout=5_000)
+    cursor = policy.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    policy.setTextCursor(cursor)
+    type_text(policy, "，鼓励创新")
+    qtbot.waitUntil(
+        lambda: session.workspace.facts().policy == "尊重知识产权，鼓励创新", timeout=5_000
+    )
+    assert session.undo_stack.count() == depth + 1  # the two saves merged
+    with qtbot.waitSignal(session.assessed, timeout=10_000):
+        session.undo_stack.undo()
+    assert session.workspace.facts().policy == old
+    # another fact in between starts a new step
+    with qtbot.waitSignal(session.assessed, timeout=10_000):
+        session.undo_stack.redo()
+    editor.flush()
+    headcount = dict(session.workspace.facts().headcount)
+    headcount["finance"] = headcount.get("finance", 0) + 1
+    commands.set_facts(session, replace(session.workspace.facts(), headcount=headcount))
+    assert session.undo_stack.count() == depth + 2
 
 
 def test_text_being_typed_survives_a_reload(qtbot, session, editor):

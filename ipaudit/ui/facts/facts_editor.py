@@ -106,4 +106,4 @@ class FactsEditor(QWidget):
             self.reload()
             return
         new = replace(self.session.workspace.facts(), **change.fields)  # type: ignore[arg-type]
-        commands.set_facts(self.session, new, change.text)
+        commands.set_facts(self.session, new, change.text, merge=change.merge)

@@ -14,7 +14,11 @@ IDLE_MS = 1200
 
 
 class FieldBinding(QObject):
-    """Emits ``committed(value)`` when the widget's value differs from the last loaded one."""
+    """Emits ``committed(value)`` when the widget's value differs from the last loaded one.
+
+    ``session`` numbers the typing sessions: the saves after pauses in typing and the one when
+    the field is left share a number, so that they can become one undo step; the next typing
+    starts a new one."""
 
     committed = Signal(object)
 
@@ -22,10 +26,11 @@ class FieldBinding(QObject):
         super().__init__(parent or widget)
         self.widget = widget
         self._loaded: Any = self._get()
+        self.session = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._pause)
         changed: Callable[..., object]
         if isinstance(widget, QPlainTextEdit):
             changed = widget.textChanged
@@ -58,13 +63,18 @@ class FieldBinding(QObject):
             self._set(value)
             self._loaded = value
 
-    def flush(self) -> None:
-        """Save now if the value changed."""
+    def flush(self, *, ending: bool = True) -> None:
+        """Save now if the value changed; ``ending``: the typing session ends with it."""
         self._timer.stop()
         value = self._get()
         if value != self._loaded:
             self._loaded = value
             self.committed.emit(value)
+            if ending:
+                self.session += 1
+
+    def _pause(self) -> None:
+        self.flush(ending=False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget and event.type() == QEvent.Type.FocusOut:

@@ -148,7 +148,11 @@ class PolicyPage(QWidget):
 
     def _policy_committed(self, value: object) -> None:
         self.changed.emit(
-            FactsChange(self.tr("Edit the IP policy"), {"policy": str(value).strip()})
+            FactsChange(
+                self.tr("Edit the IP policy"),
+                {"policy": str(value).strip()},
+                merge=f"policy#{self.policy_binding.session}",
+            )
         )
 
     def _manual_edited(self) -> None:

@@ -183,8 +183,13 @@ class PortfolioPage(QWidget):
         else:
             portfolio[kind] = value
         label = self.portfolio_labels[kind].text().rstrip(":：")
+        session = self._bindings[f"portfolio.{kind}"].session
         self.changed.emit(
-            FactsChange(self.tr("Edit %1").replace("%1", label), {"portfolio": portfolio})
+            FactsChange(
+                self.tr("Edit %1").replace("%1", label),
+                {"portfolio": portfolio},
+                merge=f"portfolio.{kind}#{session}",
+            )
         )
 
     def _extra_committed(self, key: str) -> None:
@@ -195,4 +200,11 @@ class PortfolioPage(QWidget):
         else:
             extra.pop(key, None)
         label = self.extra_labels[key].text().replace("&&", "&").rstrip(":：")
-        self.changed.emit(FactsChange(self.tr("Edit %1").replace("%1", label), {"extra": extra}))
+        session = self._bindings[f"extra.{key}"].session
+        self.changed.emit(
+            FactsChange(
+                self.tr("Edit %1").replace("%1", label),
+                {"extra": extra},
+                merge=f"extra.{key}#{session}",
+            )
+        )
