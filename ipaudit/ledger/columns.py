@@ -23,7 +23,7 @@ attribute twice.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
@@ -41,18 +41,12 @@ _GETTERS = {f.name: attrgetter(f.name) for f in fields(Entry)}
 _DERIVED = ("cents",)
 _PREPARED = ("date", "person", "department", "ip_number", "amount", "is_penalty", "voucher")
 _PREPARED += ("category", "text")
-_TEXT = (
-    "ip_number",
-    "person",
-    "department",
-    "text",
-    "voucher",
-    "category",
-)  # also kept as polars series
+# the text columns also kept as polars series
+_TEXT = ("ip_number", "person", "department", "text", "voucher", "category")
 
 
 class Columns:
-    __slots__ = ("_cache", "_parent", "_series", "entries")
+    __slots__ = ("_cache", "_mask", "_parent", "_series", "entries")
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries: list[Entry] = entries if isinstance(entries, list) else list(entries)
@@ -60,6 +54,7 @@ class Columns:
         # (columns, flags): this is the part of those columns where the flag is true; a column
         # the parent has already is taken from it, not read from the entries again
         self._parent: tuple[Columns, list[bool]] | None = None
+        self._mask: pl.Series | None = None  # the parent's flags as a series, when needed
         self._series: dict[str, pl.Series | None] = {}
 
     @classmethod
@@ -96,26 +91,16 @@ class Columns:
         """A text column (IP number, person, voucher …) as a polars series, built once."""
         import polars as pl
 
-        series = self._series.get(name)
-        if series is None:
-            from_parent = self._from_parent(name)
-            series = self._series[name] = (
-                pl.Series(name, getattr(self, name), dtype=pl.String)
-                if from_parent is None
-                else from_parent
-            )
+        series = self._kept(name, lambda: pl.Series(name, getattr(self, name), dtype=pl.String))
+        assert series is not None
         return series
 
     def date_series(self) -> pl.Series:
         """``date`` as a polars ``Date`` series (missing dates null), built once."""
         import polars as pl
 
-        series = self._series.get("date")
-        if series is None:
-            series = self._from_parent("date")
-            if series is None:
-                series = pl.Series("date", self.date, dtype=pl.Date)
-            self._series["date"] = series
+        series = self._kept("date", lambda: pl.Series("date", self.date, dtype=pl.Date))
+        assert series is not None
         return series
 
     def cents_series(self) -> pl.Series | None:
@@ -123,29 +108,29 @@ class Columns:
         cent or beyond 64 bits (``frames.integer_money`` then finds a unit for all)."""
         import polars as pl
 
-        if "cents" not in self._series:
-            series = self._from_parent("cents")
-            if series is None:
-                try:
-                    series = pl.Series("cents", self.cents, dtype=pl.Int64)
-                except (TypeError, OverflowError):
-                    series = None
-            self._series["cents"] = series
-        return self._series["cents"]
+        def build() -> pl.Series | None:
+            try:
+                return pl.Series("cents", self.cents, dtype=pl.Int64)
+            except (TypeError, OverflowError):
+                return None
 
-    def _from_parent(self, name: str) -> pl.Series | None:
-        """The parent's series of that name (if it has one) cut to this part."""
+        return self._kept("cents", build)
+
+    def _kept(self, name: str, build: Callable[[], pl.Series | None]) -> pl.Series | None:
+        """The series ``name``: kept, else cut from the parent's, else built."""
         import polars as pl
 
-        if self._parent is None:
-            return None
-        parent, flags = self._parent
-        if parent._series.get(name) is None:
-            return None
-        mask = self._series.get("\x00mask")
-        if mask is None:
-            mask = self._series["\x00mask"] = pl.Series(flags, dtype=pl.Boolean)
-        return parent._series[name].filter(mask)
+        if name not in self._series:
+            series = None
+            if self._parent is not None:
+                parent, flags = self._parent
+                whole = parent._series.get(name)
+                if whole is not None:
+                    if self._mask is None:
+                        self._mask = pl.Series(flags, dtype=pl.Boolean)
+                    series = whole.filter(self._mask)
+            self._series[name] = build() if series is None else series
+        return self._series[name]
 
     def __len__(self) -> int:
         return len(self.entries)
