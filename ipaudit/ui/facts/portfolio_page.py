@@ -183,14 +183,7 @@ class PortfolioPage(QWidget):
         else:
             portfolio[kind] = value
         label = self.portfolio_labels[kind].text().rstrip(":：")
-        session = self._bindings[f"portfolio.{kind}"].session
-        self.changed.emit(
-            FactsChange(
-                self.tr("Edit %1").replace("%1", label),
-                {"portfolio": portfolio},
-                merge=f"portfolio.{kind}#{session}",
-            )
-        )
+        self._emit(f"portfolio.{kind}", label, {"portfolio": portfolio})
 
     def _extra_committed(self, key: str) -> None:
         extra = dict(self._facts.extra)
@@ -200,11 +193,11 @@ class PortfolioPage(QWidget):
         else:
             extra.pop(key, None)
         label = self.extra_labels[key].text().replace("&&", "&").rstrip(":：")
-        session = self._bindings[f"extra.{key}"].session
+        self._emit(f"extra.{key}", label, {"extra": extra})
+
+    def _emit(self, binding: str, label: str, fields: dict[str, object]) -> None:
+        """One field's change; the saves of one typing session in it are one undo step."""
+        session = self._bindings[binding].session
         self.changed.emit(
-            FactsChange(
-                self.tr("Edit %1").replace("%1", label),
-                {"extra": extra},
-                merge=f"extra.{key}#{session}",
-            )
+            FactsChange(self.tr("Edit %1").replace("%1", label), fields, f"{binding}#{session}")
         )
