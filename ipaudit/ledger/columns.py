@@ -53,7 +53,7 @@ class Columns:
         self._cache: dict[str, list] = {}
         # (columns, flags): this is the part of those columns where the flag is true; a column
         # the parent has already is taken from it, not read from the entries again
-        self._parent: tuple[Columns, list[bool]] | None = None
+        self._parent: tuple[Columns, bytearray] | None = None
         self._mask: pl.Series | None = None  # the parent's flags as a series, when needed
         self._series: dict[str, pl.Series | None] = {}
 
@@ -127,7 +127,7 @@ class Columns:
                 whole = parent._series.get(name)
                 if whole is not None:
                     if self._mask is None:
-                        self._mask = pl.Series(flags, dtype=pl.Boolean)
+                        self._mask = pl.Series(list(flags), dtype=pl.UInt8).cast(pl.Boolean)
                     series = whole.filter(self._mask)
             self._series[name] = build() if series is None else series
         return self._series[name]
@@ -137,10 +137,11 @@ class Columns:
 
     def split(self, flags: list[bool]) -> tuple[Columns, Columns]:
         """(entries where the flag is false, entries where it is true). Their columns are taken
-        from these columns when first asked for."""
+        from these columns when first asked for. (The flags are kept as bytes: a list of 10⁵
+        bools kept alive would be walked by every run of the garbage collector.)"""
         yes = Columns(list(compress(self.entries, flags)))
-        yes._parent = (self, flags)
-        inverse = list(map(not_, flags))
+        yes._parent = (self, bytearray(flags))
+        inverse = bytearray(map(not_, flags))
         no = Columns(list(compress(self.entries, inverse)))
         no._parent = (self, inverse)
         return no, yes

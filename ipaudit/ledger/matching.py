@@ -619,10 +619,10 @@ class _Matcher:
         decided = self.rc.date_series().filter(single)
         early = single.arg_true().filter(pay_dates < decided)  # null dates compare to null
         self.early.update(early.to_list())
-        pdates, rdates = self.pc.date, self.rc.date
+        R, P = self.R, self.P
         for i, js in self.multi.items():
-            r = rdates[i]
-            if r is not None and any(d is not None and d < r for d in map(pdates.__getitem__, js)):
+            r = R[i].date
+            if r is not None and any(P[j].date is not None and P[j].date < r for j in js):
                 self.early.add(i)
 
 
@@ -648,9 +648,9 @@ def match_rewards(
     open_persons = {m.P[j].person for j in m.open_p} | {m.P[j].person for j in m.penalty_payments}
     person_rewards: dict[str, list[int]] = defaultdict(list)
     if open_persons:
-        persons = m.rc.person
-        for i in compress(range(len(persons)), map(open_persons.__contains__, persons)):
-            person_rewards[persons[i]].append(i)
+        persons = m.rc.text_series("person")
+        for i in persons.is_in(list(open_persons)).arg_true().to_list():
+            person_rewards[m.R[i].person].append(i)
     m.duplicates_and_penalties(person_rewards)
     m.leftovers(person_rewards)
     m.mark_early()

@@ -199,11 +199,16 @@ def key_text(key: str, lang: str) -> str:
 
 def check_rates(rewards: Iterable[Entry] | Columns, table: RateTable) -> list[Discrepancy]:
     """RATE_DEVIATION findings for rewards (penalties are skipped); see the module docstring."""
-    import polars as pl
-
     rc = rewards if isinstance(rewards, Columns) else Columns(list(rewards))
     if any(rc.is_penalty):
         rc = rc.split(rc.is_penalty)[0]
+    return check_decision_rates(rc, table)
+
+
+def check_decision_rates(rc: Columns, table: RateTable) -> list[Discrepancy]:
+    """``check_rates`` of reward decisions, which hold no penalties (the matcher's own part)."""
+    import polars as pl
+
     rewards = rc.entries
     texts, numbers = rc.text_series("text"), rc.text_series("ip_number")
     # the rate of each reward: named by its reason text, else shown by its IP number

@@ -36,7 +36,7 @@ from ipaudit.ledger.model import (
     SourceRef,
     StatedTotal,
 )
-from ipaudit.ledger.rates import RateTable, check_rates
+from ipaudit.ledger.rates import RateTable, check_decision_rates
 from ipaudit.ledger.summary import Summary, kind_lines
 from ipaudit.ledger.totals import Dimension, TotalsBuilder, TotalsTable, check_stated_totals
 
@@ -226,7 +226,7 @@ def _reconcile(
     found: list[Discrepancy] = [*rm.discrepancies, *bm.discrepancies]
     found += check_stated_totals(stated, _ledger_of_sheets(stated, (rewards, payments, expenses)))
     if rates is not None:
-        found += check_rates(rm.reward_columns, rates)
+        found += check_decision_rates(rm.reward_columns, rates)
     if portfolio is not None:
         found += check_portfolio(rm.rewards, portfolio, keys)
     ledgers: list[Columns] = [rm.reward_columns, rm.penalty_columns, pc, ec]
@@ -276,9 +276,15 @@ def _summary(
         payments_both=payments_matched - clean_not_booked,
         batches_matched=bm.batches_matched,
         expense_lines_matched=bm.lines_matched,
-        rewards_total=money(sum(rm.reward_columns.cents)),
-        penalties_total=money(sum(rm.penalty_columns.cents)),
-        payments_total=money(sum(rm.payment_columns.cents)),
+        rewards_total=_total(rm.reward_columns),
+        penalties_total=_total(rm.penalty_columns),
+        payments_total=_total(rm.payment_columns),
         expenses_total=sum((ec.entries[i].amount for i in bm.reward_lines), ZERO),
         kinds=kind_lines(found),
     )
+
+
+def _total(ledger: Columns) -> Decimal:
+    """The sum of a ledger's amounts (from its cents series when it has one)."""
+    cents = ledger.cents_series()
+    return money(cents.sum() if cents is not None else sum(ledger.cents))
