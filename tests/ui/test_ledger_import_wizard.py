@@ -13,8 +13,9 @@ import xlwt
 from openpyxl import Workbook
 
 from ipaudit.ledger.errors import ImportCancelled
+from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import LedgerKind
-from ipaudit.ledger_service import load_book
+from ipaudit.ledger_service import load_book, store_import
 from ipaudit.services import Workspace
 from ipaudit.ui.ledger import problems_model as pm
 from ipaudit.ui.ledger.import_wizard import (
@@ -364,3 +365,31 @@ def test_an_import_is_undone_and_redone_and_set_aside_imports_go_when_closed(
     assert set_aside() == 0
     with Workspace.open(demo_path) as again:
         assert load_book(again).of(LedgerKind.REWARDS) == before
+
+
+def test_an_undo_step_whose_import_another_program_replaced_is_dropped(qtbot, session, tmp_path):
+    ws = session.workspace
+    before = load_book(ws).of(LedgerKind.EXPENSES)
+    path = tmp_path / "经费.csv"
+    with path.open("w", encoding="gb18030", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["日期", "凭证号", "费用类别", "摘要", "金额"])
+        writer.writerow(["2026-03-31", "记-2026-0331", "奖励费", "知识产权奖金", "2500"])
+    wizard = _wizard(qtbot, session)
+    _to_preview(qtbot, wizard, path)
+    _read(qtbot, wizard)
+    _store(qtbot, wizard, session)
+    stack = session.undo_stack
+    stack.undo()  # the demo's expense record in use again; the new import set aside
+    assert load_book(ws).of(LedgerKind.EXPENSES) == before
+    # another program (the CLI) imports the expense record meanwhile: the demo's record is
+    # replaced outright, the set-aside import stays set aside
+    store_import(ws, import_ledger(path))
+    depth = stack.count()
+    with qtbot.waitSignal(session.edited, timeout=5_000):
+        stack.redo()  # switches back to the set-aside import: it still exists
+    assert [e.amount for e in load_book(ws).of(LedgerKind.EXPENSES)] == [Decimal("2500.00")]
+    with qtbot.waitSignal(session.edited, timeout=5_000):
+        stack.undo()  # the import it replaced is gone: the step is dropped, nothing changes
+    assert stack.count() == depth - 1
+    assert [e.amount for e in load_book(ws).of(LedgerKind.EXPENSES)] == [Decimal("2500.00")]

@@ -6,6 +6,8 @@ computed again) and emit ``session.edited`` so the findings follow.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
@@ -13,6 +15,8 @@ from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger_service import activate_import, set_rates, set_window_days
 from ipaudit.ui.session import WorkspaceSession
+
+log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
@@ -40,7 +44,11 @@ class ImportLedger(QUndoCommand):
         self._stored = True  # pushed after the wizard stored it: the first redo has nothing to do
 
     def _apply(self, import_id: int | None) -> None:
-        activate_import(self.session.workspace, self.kind, import_id)
+        try:
+            activate_import(self.session.workspace, self.kind, import_id)
+        except LookupError:  # replaced meanwhile by another program (the CLI): nothing to switch
+            log.warning("ledger import %s is gone; the undo step is dropped", import_id)
+            self.setObsolete(True)
         self.session.edited.emit("")
 
     def redo(self) -> None:
