@@ -92,14 +92,18 @@ def _read_head(path: Path, size: int = _SAMPLE) -> bytes:
 
 def sniff_format(path: str | Path) -> str:
     """``xlsx``, ``xls``, ``xlsb``, ``ods`` or ``csv`` (any delimited text), from the content."""
-    p = Path(path)
+    return _sniff(Path(path))[0]
+
+
+def _sniff(p: Path) -> tuple[str, TextFormat | None]:
+    """The format, and for delimited text its encoding and delimiter, from one read of the head."""
     head = _read_head(p)
     if not head:
         raise EmptyFile(p)
     if head.startswith(_ZIP):
-        return _zip_format(p)
+        return _zip_format(p), None
     if head.startswith(_OLE2):
-        return Format.XLS  # or another Office file in the same container: xlsscan tells
+        return Format.XLS, None  # or another Office file in the same container: xlsscan tells
     for magic, zh, en in _NOT_SHEETS:
         if head.startswith(magic):
             raise NotASpreadsheet(p, zh, en)
@@ -110,8 +114,7 @@ def sniff_format(path: str | Path) -> str:
         )
     if lowered.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
         raise NotASpreadsheet(p, "Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet")
-    _text_format(p, head)  # raises for binary data
-    return Format.CSV
+    return Format.CSV, _text_format(p, head)  # raises for binary data
 
 
 def _zip_format(path: Path) -> str:
@@ -246,9 +249,13 @@ def list_sheets(path: str | Path) -> list[str]:
         _check_xls(p)
     wb = _open_workbook(p, fmt)
     try:
-        return [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+        return _worksheet_names(wb)
     finally:
         wb.close()
+
+
+def _worksheet_names(wb: pc.CalamineWorkbook) -> list[str]:
+    return [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
 
 
 class SheetData:
@@ -350,15 +357,15 @@ def _with_issues(cells: list[Cell], issues: dict[int, CellIssue]) -> list[Cell]:
 def open_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
     """Open one sheet (default: the first) for reading its rows. Raises ``LedgerError``s."""
     p = Path(path)
-    fmt = sniff_format(p)
-    if fmt == Format.CSV:
+    fmt, text = _sniff(p)
+    if text is not None:
         if sheet not in (None, "", p.stem):
             raise SheetNotFound(p, sheet, [p.stem])
-        return SheetData(p, "", fmt, text=_text_format(p, _read_head(p)))
+        return SheetData(p, "", fmt, text=text)
     if fmt == Format.XLS:
         _check_xls(p)
     wb = _open_workbook(p, fmt)
-    names = [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+    names = _worksheet_names(wb)
     if not names:
         raise EmptyFile(p)
     name = names[0] if sheet is None else sheet
