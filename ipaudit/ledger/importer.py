@@ -36,7 +36,7 @@ from ipaudit.ledger.errors import (
     LedgerKindUnknown,
     MappingInvalid,
 )
-from ipaudit.ledger.layout import SCAN_ROWS, Layout, detect_layout, detect_unit
+from ipaudit.ledger.layout import SCAN_ROWS, Layout, detect_layout, detect_unit, layout_signature
 from ipaudit.ledger.model import Entry, ImportResult, LedgerKind, Problem, SourceRef, StatedTotal
 from ipaudit.ledger.normalize import is_reward_category
 from ipaudit.ledger.reader import SheetData, list_sheets, open_sheet
@@ -257,7 +257,7 @@ def import_ledger(
     layout = detect_layout(head, kind=kind, names=(data.name, p.stem), synonyms=syn)
     layout = _settle_layout(p, data, head, layout, kind, mapping, header_row, syn)
     if unit is not None:
-        layout = _replace_unit(layout, unit)
+        layout = dataclasses.replace(layout, unit=unit)
     assert layout.kind is not None
     result = ImportResult(
         kind=layout.kind,
@@ -297,8 +297,7 @@ def _settle_layout(
         if layout.kind is None:
             raise LedgerKindUnknown(path, data.name)
         if layout.missing:
-            labels_zh = "、".join(FIELD_LABELS[f][0] for f in layout.missing)
-            labels_en = ", ".join(FIELD_LABELS[f][1] for f in layout.missing)
+            labels_zh, labels_en = _field_labels(layout.missing)
             raise MappingInvalid(
                 path,
                 data.name,
@@ -339,14 +338,11 @@ def _settle_layout(
         )
     missing = tuple(f for f in spec.required if f not in mapping)
     if missing:
-        labels_zh = "、".join(FIELD_LABELS[f][0] for f in missing)
-        labels_en = ", ".join(FIELD_LABELS[f][1] for f in missing)
+        labels_zh, labels_en = _field_labels(missing)
         raise MappingInvalid(
             path, data.name, f"缺少必需的列：{labels_zh}", f"required columns missing: {labels_en}"
         )
     headers = tuple(cell_text(c).strip() for c in header)
-    from ipaudit.ledger.layout import layout_signature
-
     return Layout(
         kind=the_kind,
         header_row=row,
@@ -359,18 +355,10 @@ def _settle_layout(
     )
 
 
-def _replace_unit(layout: Layout, unit: Decimal) -> Layout:
-    return Layout(
-        kind=layout.kind,
-        header_row=layout.header_row,
-        mapping=layout.mapping,
-        headers=layout.headers,
-        confidence=layout.confidence,
-        unit=unit,
-        missing=layout.missing,
-        signature=layout.signature,
-        alternatives=layout.alternatives,
-    )
+def _field_labels(fields: Iterable[str]) -> tuple[str, str]:
+    """The fields' names for a message, joined in Chinese and in English."""
+    names = [FIELD_LABELS[f] for f in fields]
+    return "、".join(zh for zh, _ in names), ", ".join(en for _, en in names)
 
 
 class _MergedAmount:
