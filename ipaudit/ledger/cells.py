@@ -47,7 +47,3 @@ def cell_text(value: Cell) -> str:
     if cls is bool:
         return "TRUE" if value else "FALSE"
     return str(value)
-
-
-def is_blank(value: Cell) -> bool:
-    return value is None or (value.__class__ is str and not value.strip())  # type: ignore[union-attr]

@@ -151,6 +151,13 @@ def columns(entries: Sequence[Entry] | Columns) -> Columns:
     return entries if isinstance(entries, Columns) else Columns(entries)
 
 
+def split_penalties(rewards: Columns) -> tuple[Columns, Columns]:
+    """(reward decisions, penalties) of a reward record; the record itself when it holds no
+    penalty."""
+    flags = rewards.is_penalty
+    return rewards.split(flags) if any(flags) else (rewards, Columns([]))
+
+
 def cents_of(amounts: Sequence[Decimal]) -> list[int | Decimal]:
     """Each amount × 100: an int when it is a whole number of cents (always, for amounts the
     importer made), else the exact Decimal."""

@@ -92,6 +92,12 @@ def day(date: dt.date | None) -> str:
     return date.isoformat() if date else "?"
 
 
+def person_names(entries: Iterable[Entry]) -> tuple[str, str]:
+    """The entries' persons, each once in order: ``张三、李四`` / ``张三, 李四``."""
+    names = list(dict.fromkeys(e.person for e in entries))
+    return "、".join(names), ", ".join(names)
+
+
 @lru_cache(maxsize=256)
 def file_name(path: str) -> str:
     """The last component of a POSIX or Windows path."""

@@ -74,8 +74,7 @@ def check_portfolio(
     for number, entries in missing.items():
         m = dsc.money
         total = sum((e.amount for e in entries), ZERO)
-        persons = "、".join(dict.fromkeys(e.person for e in entries))
-        persons_en = ", ".join(dict.fromkeys(e.person for e in entries))
+        persons, persons_en = dsc.person_names(entries)
         found.append(
             dsc.build(
                 K.IP_NOT_IN_PORTFOLIO,

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger import frames
-from ipaudit.ledger.columns import Columns, columns
+from ipaudit.ledger.columns import Columns, columns, split_penalties
 from ipaudit.ledger.ipkeys import IpKeys
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 
@@ -188,12 +188,7 @@ class _Matcher:
         window_days: int,
         keys: IpKeys,
     ) -> None:
-        rc = columns(rewards)
-        flags = rc.is_penalty
-        if any(flags):
-            rc, pens = rc.split(flags)
-        else:
-            pens = Columns([])
+        rc, pens = split_penalties(columns(rewards))
         self.penalty_columns = pens
         self.penalties: list[Entry] = list(pens.entries)
         self.rc = rc  # columns of the reward decisions
@@ -231,12 +226,6 @@ class _Matcher:
             self.multi[i] = js
         for j in js:
             self.owner[j] = i
-
-    def _pays(self, i: int) -> tuple[int, ...]:
-        x = self.paid[i]
-        if x >= 0:
-            return (x,)
-        return self.multi[i] if x == _MULTI else ()
 
     def _refresh_open(self) -> None:
         paid, owner = self.paid, self.owner

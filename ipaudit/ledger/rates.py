@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 from ipaudit.ledger import discrepancies as dsc
-from ipaudit.ledger.columns import Columns, cents_of
+from ipaudit.ledger.columns import Columns, cents_of, split_penalties
 from ipaudit.ledger.frames import integer_money
 from ipaudit.ledger.ipnumber import IpType, classify
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
@@ -200,9 +200,7 @@ def key_text(key: str, lang: str) -> str:
 def check_rates(rewards: Iterable[Entry] | Columns, table: RateTable) -> list[Discrepancy]:
     """RATE_DEVIATION findings for rewards (penalties are skipped); see the module docstring."""
     rc = rewards if isinstance(rewards, Columns) else Columns(list(rewards))
-    if any(rc.is_penalty):
-        rc = rc.split(rc.is_penalty)[0]
-    return check_decision_rates(rc, table)
+    return check_decision_rates(split_penalties(rc)[0], table)
 
 
 def check_decision_rates(rc: Columns, table: RateTable) -> list[Discrepancy]:
@@ -268,8 +266,7 @@ def _deviation(rkey: str, rate: Decimal, members: list[Entry]) -> Discrepancy:
     actual = sum((r.amount for r in members), ZERO)
     first = members[0]
     ip = first.ip_number or first.text
-    persons = "、".join(dict.fromkeys(r.person for r in members))
-    persons_en = ", ".join(dict.fromkeys(r.person for r in members))
+    persons, persons_en = dsc.person_names(members)
     dates = ", ".join(sorted({dsc.day(r.date) for r in members}))
     return dsc.build(
         DiscrepancyKind.RATE_DEVIATION,

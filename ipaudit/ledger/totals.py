@@ -17,7 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ipaudit.ledger import discrepancies as dsc
-from ipaudit.ledger.columns import Columns, collector_paused, columns, money
+from ipaudit.ledger.columns import Columns, collector_paused, columns, money, split_penalties
 from ipaudit.ledger.frames import integer_money
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry, LedgerKind, StatedTotal
 
@@ -186,15 +186,13 @@ class TotalsBuilder:
         """``penalties``: given apart, then ``rewards`` holds the decisions only."""
         rc, pc, ec = columns(rewards), columns(payments), columns(reward_expenses)
         if penalties is None:
-            flags = rc.is_penalty
-            rc, pen = rc.split(flags) if any(flags) else (rc, Columns([]))
+            rc, pen = split_penalties(rc)
         else:
             pen = columns(penalties)
         if period is not None:
             rc, pen, pc, ec = (_within(c, period) for c in (rc, pen, pc, ec))
-        decisions = rc
         self._ledgers = {
-            "rewards": decisions,
+            "rewards": rc,
             "penalties": pen,
             "payments": pc,
             "expenses": ec,
@@ -202,12 +200,12 @@ class TotalsBuilder:
         if period is not None:
             self.label = f"{period[0].isoformat()}–{period[1].isoformat()}"
         else:
-            ends = [
-                (min(_dated(c), default=None), max(_dated(c), default=None))
-                for c in (rc, pen, pc, ec)
-            ]
-            dates = [d for pair in ends for d in pair if d]
-            self.label = f"{min(dates).isoformat()}–{max(dates).isoformat()}" if dates else ""
+            dated = [dates for c in (rc, pen, pc, ec) if (dates := _dated(c))]
+            if dated:
+                first, last = min(map(min, dated)), max(map(max, dated))
+                self.label = f"{first.isoformat()}–{last.isoformat()}"
+            else:
+                self.label = ""
         self._by_date: dict[str, _Sums] | None = None
         self._tables: dict[Dimension, TotalsTable] = {}
 
