@@ -39,7 +39,7 @@ from ipaudit.ledger.errors import (
 from ipaudit.ledger.layout import SCAN_ROWS, Layout, detect_layout, detect_unit, layout_signature
 from ipaudit.ledger.model import Entry, ImportResult, LedgerKind, Problem, SourceRef, StatedTotal
 from ipaudit.ledger.normalize import is_reward_category
-from ipaudit.ledger.reader import SheetData, list_sheets, open_sheet
+from ipaudit.ledger.reader import SheetData, Workbook, open_sheet
 from ipaudit.ledger.synonyms import FIELDS, Synonyms, header_key, load_synonyms
 
 Progress = Callable[[int, "int | None"], None]
@@ -211,15 +211,21 @@ def import_workbook(
     sheet holds a ledger ``HeaderNotFound`` is raised. ``progress`` counts sheets.
     """
     p = Path(path)
-    sheets = list_sheets(p)
+    book = Workbook(p)  # opened (and an xls container checked) once for all its sheets
+    sheets = book.names
     results: list[ImportResult] = []
-    for done, name in enumerate(sheets):
-        if cancel is not None and cancel():
-            raise ImportCancelled(p, name)
-        with contextlib.suppress(HeaderNotFound, LedgerKindUnknown, EmptyFile):
-            results.append(import_ledger(p, sheet=name, cancel=cancel, synonyms=synonyms))
-        if progress is not None:
-            progress(done + 1, len(sheets))
+    try:
+        for done, name in enumerate(sheets):
+            if cancel is not None and cancel():
+                raise ImportCancelled(p, name)
+            with contextlib.suppress(HeaderNotFound, LedgerKindUnknown, EmptyFile):
+                results.append(
+                    import_ledger(p, sheet=name, cancel=cancel, synonyms=synonyms, workbook=book)
+                )
+            if progress is not None:
+                progress(done + 1, len(sheets))
+    finally:
+        book.close()
     if not results:
         raise HeaderNotFound(p, "", SCAN_ROWS)
     return results
@@ -236,8 +242,10 @@ def import_ledger(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     synonyms: Synonyms | None = None,
+    workbook: Workbook | None = None,
 ) -> ImportResult:
-    """Import one sheet (default: the first) of a ledger or portfolio file.
+    """Import one sheet (default: the first) of a ledger or portfolio file (``workbook``: the
+    file already opened, when several of its sheets are imported).
 
     ``kind`` — which ledger (detected from headers and names when None). ``mapping`` — field ->
     0-based column, as the wizard's mapping control gives it (fields: ``synonyms.FIELDS``);
@@ -247,7 +255,7 @@ def import_ledger(
     """
     p = Path(path)
     syn = synonyms or load_synonyms()
-    data = open_sheet(p, sheet)
+    data = workbook.sheet(sheet) if workbook is not None else open_sheet(p, sheet)
     rows = data.rows()
     head = list(islice(rows, SCAN_ROWS))
     if not any(any(c not in (None, "") for c in r) for r in head):

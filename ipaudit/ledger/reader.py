@@ -241,17 +241,11 @@ def _raise_calamine(path: Path, exc: Exception, sheet: str) -> None:
 
 def list_sheets(path: str | Path) -> list[str]:
     """The worksheet names in workbook order (chart sheets left out); ``[file stem]`` for csv."""
-    p = Path(path)
-    fmt = sniff_format(p)
-    if fmt == Format.CSV:
-        return [p.stem]
-    if fmt == Format.XLS:
-        _check_xls(p)
-    wb = _open_workbook(p, fmt)
+    book = Workbook(path)
     try:
-        return _worksheet_names(wb)
+        return book.names
     finally:
-        wb.close()
+        book.close()
 
 
 def _worksheet_names(wb: pc.CalamineWorkbook) -> list[str]:
@@ -354,37 +348,59 @@ def _with_issues(cells: list[Cell], issues: dict[int, CellIssue]) -> list[Cell]:
     return cells
 
 
+class Workbook:
+    """A ledger file opened once: its format sniffed, an xls container checked, the workbook
+    opened; then its sheets on request (a workbook with several ledgers is read once)."""
+
+    def __init__(self, path: str | Path) -> None:
+        p = self.path = Path(path)
+        self.format, self._text = _sniff(p)
+        self._wb: pc.CalamineWorkbook | None = None
+        if self._text is not None:
+            self.names = [p.stem]
+            return
+        if self.format == Format.XLS:
+            _check_xls(p)
+        self._wb = _open_workbook(p, self.format)
+        self.names = _worksheet_names(self._wb)
+
+    def close(self) -> None:
+        if self._wb is not None:
+            self._wb.close()
+
+    def sheet(self, sheet: str | None = None) -> SheetData:
+        """One sheet (default: the first) for reading its rows. Raises ``LedgerError``s."""
+        p, fmt = self.path, self.format
+        if self._text is not None:
+            if sheet not in (None, "", p.stem):
+                raise SheetNotFound(p, sheet, [p.stem])
+            return SheetData(p, "", fmt, text=self._text)
+        wb = self._wb
+        assert wb is not None
+        if not self.names:
+            raise EmptyFile(p)
+        name = self.names[0] if sheet is None else sheet
+        if name not in wb.sheet_names:
+            raise SheetNotFound(p, name, self.names)
+        issues: dict[int, dict[int, CellIssue]] = {}
+        if fmt == Format.XLSX:
+            issues = _scan_xlsx(p, name)
+        elif fmt == Format.ODS:
+            issues = odsscan.cell_issues(p, name)
+        try:
+            loaded = wb.get_sheet_by_name(name)
+        except pc.CalamineError as exc:
+            _raise_calamine(p, exc, name)
+            raise  # pragma: no cover
+        except BaseException as exc:
+            _raise_if_panic(p, exc, name)
+            raise
+        return SheetData(p, name, fmt, sheet=loaded, issues=issues)
+
+
 def open_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
     """Open one sheet (default: the first) for reading its rows. Raises ``LedgerError``s."""
-    p = Path(path)
-    fmt, text = _sniff(p)
-    if text is not None:
-        if sheet not in (None, "", p.stem):
-            raise SheetNotFound(p, sheet, [p.stem])
-        return SheetData(p, "", fmt, text=text)
-    if fmt == Format.XLS:
-        _check_xls(p)
-    wb = _open_workbook(p, fmt)
-    names = _worksheet_names(wb)
-    if not names:
-        raise EmptyFile(p)
-    name = names[0] if sheet is None else sheet
-    if name not in wb.sheet_names:
-        raise SheetNotFound(p, name, names)
-    issues: dict[int, dict[int, CellIssue]] = {}
-    if fmt == Format.XLSX:
-        issues = _scan_xlsx(p, name)
-    elif fmt == Format.ODS:
-        issues = odsscan.cell_issues(p, name)
-    try:
-        loaded = wb.get_sheet_by_name(name)
-    except pc.CalamineError as exc:
-        _raise_calamine(p, exc, name)
-        raise  # pragma: no cover
-    except BaseException as exc:
-        _raise_if_panic(p, exc, name)
-        raise
-    return SheetData(p, name, fmt, sheet=loaded, issues=issues)
+    return Workbook(path).sheet(sheet)
 
 
 def _check_xls(path: Path) -> None:
