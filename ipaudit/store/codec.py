@@ -17,18 +17,6 @@ from ipaudit.domain.model import (
     Text,
 )
 
-FACT_SECTIONS = (
-    "policy",
-    "manual_objectives",
-    "objectives",
-    "headcount",
-    "duties",
-    "procedures",
-    "certificates",
-    "portfolio",
-    "extra",
-)
-
 
 def facts_to_sections(facts: Facts) -> dict[str, Any]:
     return {

@@ -34,16 +34,6 @@ from ipaudit.store.engine import BUSY_TIMEOUT_MS, check_file, make_engine, trans
 from ipaudit.store.errors import EditConflict, InvalidInput, SourceFileMissing
 from ipaudit.store.migrations import backup, backup_path, check_version, read_version, upgrade
 
-INFO_KEYS = (
-    "company",
-    "edition",
-    "audit_type",
-    "audit_start",
-    "audit_end",
-    "period_start",
-    "period_end",
-)
-
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
