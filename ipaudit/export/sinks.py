@@ -12,6 +12,7 @@ import uuid
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from ipaudit.export.errors import TargetExists
 from ipaudit.export.manifest import FileRecord
@@ -22,6 +23,15 @@ ZIP64_FROM = 0x7FFF0000
 
 def temporary_name(target: Path, kind: str) -> Path:
     return target.parent / f".{target.name}.{kind}-{uuid.uuid4().hex[:8]}"
+
+
+def _write_all(out: IO[bytes], chunks: Iterable[bytes]) -> int:
+    """Write every chunk to ``out``; the number of bytes written."""
+    written = 0
+    for chunk in chunks:
+        out.write(chunk)
+        written += len(chunk)
+    return written
 
 
 class Sink:
@@ -63,12 +73,8 @@ class FolderSink(Sink):
         if path.parent not in self._made:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(path.parent)
-        written = 0
         with path.open("wb") as out:
-            for chunk in chunks:
-                out.write(chunk)
-                written += len(chunk)
-        return written
+            return _write_all(out, chunks)
 
     def commit(self, target: Path, overwrite: bool) -> None:
         move_into_place(self.tmp, target, overwrite)
@@ -90,12 +96,8 @@ class ZipSink(Sink):
     def _store(self, rel: str, chunks: Iterable[bytes], size: int) -> int:
         info = entry(f"{self.root}/{rel}", self.moment, compressible(rel))
         info.file_size = size
-        written = 0
         with self.zip.open(info, "w", force_zip64=size > ZIP64_FROM) as out:
-            for chunk in chunks:
-                out.write(chunk)
-                written += len(chunk)
-        return written
+            return _write_all(out, chunks)
 
     def commit(self, target: Path, overwrite: bool) -> None:
         self.zip.close()
