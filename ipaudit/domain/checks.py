@@ -71,7 +71,8 @@ def _in_period(day: dt.date, info: WorkspaceInfo) -> bool:
     return info.period_start <= day <= info.period_end
 
 
-def _covers_year(ev: Evidence, year: int) -> bool:
+def covers_year(ev: Evidence, year: int) -> bool:
+    """A file counts for ``year`` by its slot, its period covered or its date."""
     if ev.slot == f"year:{year}":
         return True
     if ev.period_start and ev.period_end:
@@ -109,7 +110,7 @@ def _evidence_findings(
         )
     if item.kind is ItemKind.YEARLY:
         for year in info.period_years():
-            if not any(_covers_year(ev, year) for ev in files):
+            if not any(covers_year(ev, year) for ev in files):
                 out.append(
                     _finding(
                         "year_not_covered",

@@ -392,9 +392,7 @@ class _Validator:
             return None
         if not self.mapping(raw, path, _TEXT_FIELDS):
             return None
-        zh = self.string(raw.get("zh"), f"{path}.zh")
-        en = self.string(raw.get("en"), f"{path}.en")
-        return Text(zh, en) if zh is not None and en is not None else None
+        return self.inline_text(raw, path)
 
     def inline_text(self, raw: Mapping[str, Any], path: str) -> Text | None:
         """zh/en given directly on the object (departments, clauses, sub-records …)."""
