@@ -19,6 +19,7 @@ from typing import Any
 
 from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import AuditType, Edition, Facts, Finding, Grade, Objective, Status
+from ipaudit.domain.normalize import display_width
 from ipaudit.errors import UserError
 from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import InvalidInput, WorkspaceError
@@ -51,13 +52,6 @@ def lang() -> str:
 
     env = os.environ.get("IPAUDIT_LANG") or os.environ.get("LANG") or (locale.getlocale()[0] or "")
     return "en" if env.lower().startswith("en") else "zh"
-
-
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes (CJK characters take two)."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def pad(text: str, width: int) -> str:

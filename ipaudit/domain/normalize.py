@@ -44,6 +44,11 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "")
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal or a spreadsheet: wide East Asian characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
 def normalize_text(text: str) -> str:
     """Wording only: NFKC, case-folded, without punctuation, symbols and white space."""
     folded = nfkc(text).casefold()

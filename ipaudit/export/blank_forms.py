@@ -7,11 +7,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from ipaudit.domain.normalize import display_width
 from ipaudit.export import docx_xml as X
 from ipaudit.export.data import FormFile, PackData
 from ipaudit.export.docx_base import PackDocument
 from ipaudit.export.i18n import t
-from ipaudit.export.workbook_xlsx import display_width, print_setup
+from ipaudit.export.workbook_xlsx import print_setup
 from ipaudit.export.zipstable import save_xlsx
 
 EMPTY_ROWS = 20

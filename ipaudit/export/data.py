@@ -27,7 +27,7 @@ from ipaudit.domain.model import (
     Template,
     WorkspaceInfo,
 )
-from ipaudit.export.i18n import paren, t
+from ipaudit.export.i18n import AUDIT_TYPE_TEXT, paren, pick, t
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.redaction import redact
 from ipaudit.export.safenames import PathPlanner, safe_component
@@ -124,6 +124,17 @@ class PackData:
         """A value as document text, redacted when asked."""
         return self.clean("" if value is None else str(value))
 
+    def cover_facts(self) -> list[tuple[str, str]]:
+        """The audit at a glance, labelled: organisation, standard, type, dates, period covered."""
+        info, lang = self.info, self.lang
+        return [
+            (t("cover.company", lang), info.company),
+            (t("cover.standard", lang), self.template.title.get(lang)),
+            (t("cover.audit_type", lang), pick(AUDIT_TYPE_TEXT[info.audit_type], lang)),
+            (t("cover.audit_dates", lang), f"{info.audit_start} ~ {info.audit_end}"),
+            (t("cover.period", lang), f"{info.period_start} ~ {info.period_end}"),
+        ]
+
     def dep_name(self, key: str) -> str:
         return self.department_names.get(key) or key or t("dep.other", self.lang)
 
@@ -160,25 +171,6 @@ def load_ledgers(ws: Workspace) -> LedgerData | None:
     return LedgerData(dict(book.entries), list(book.problems), recon, explanations)
 
 
-def _ensure_ledger_findings(ws: Workspace) -> None:
-    """Make the workspace's findings include the ledger discrepancies, as the app shows them."""
-    try:
-        service = importlib.import_module("ipaudit.ledger_service")
-    except ModuleNotFoundError as exc:
-        if exc.name != "ipaudit.ledger_service":
-            raise
-        return
-    from ipaudit import services
-
-    register: Callable[[], None] | None = getattr(service, "register", None)
-    if register is None:
-        return
-    before = len(services.FINDING_SOURCES)
-    register()
-    if len(services.FINDING_SOURCES) != before:
-        ws.changed()
-
-
 def as_of(ws: Workspace, evidence: list[Evidence]) -> dt.datetime:
     """The latest moment the workspace records: its creation or the newest evidence."""
     moments: list[dt.datetime] = []
@@ -203,14 +195,14 @@ def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
     """Read ``ws`` once and plan the pack whose root folder is named ``root``."""
     lang = options.lang
     names = PackNames.of(root, lang)
-    _ensure_ledger_findings(ws)
     assessment = ws.assess()
     info = ws.info()
     all_deps = ws.departments()
     active = [d for d in all_deps if not d.absent and not d.merged_into]
     dep_names = {d.key: d.name.get(lang) for d in all_deps}
     states = ws.states()
-    items = {d.key: ws.items_of(d.key) for d in active}
+    by_department = ws.items_by_department()
+    items = {d.key: by_department.get(d.key, []) for d in active}
     owner_of = {it.key: dep for dep, its in items.items() for it in its}
     all_evidence = ws.evidence(include_old=True)
     current = [e for e in all_evidence if e.current]

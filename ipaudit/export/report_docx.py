@@ -14,7 +14,6 @@ from ipaudit.export.data import PackData, describe_slot
 from ipaudit.export.docx_base import PackDocument, columns
 from ipaudit.export.docx_chart import bar_chart_xml, chart_workbook
 from ipaudit.export.i18n import (
-    AUDIT_TYPE_TEXT,
     KIND_TEXT,
     colon,
     grade_text,
@@ -82,11 +81,7 @@ def _cover(doc: PackDocument, data: PackData) -> None:
     )
     doc.para("")
     rows = [
-        (t("cover.company", lang), info.company),
-        (t("cover.standard", lang), data.template.title.get(lang)),
-        (t("cover.audit_type", lang), pick(AUDIT_TYPE_TEXT[info.audit_type], lang)),
-        (t("cover.audit_dates", lang), f"{info.audit_start} ~ {info.audit_end}"),
-        (t("cover.period", lang), f"{info.period_start} ~ {info.period_end}"),
+        *data.cover_facts(),
         (t("cover.overall", lang), percent(data.overall.percent)),
         (t("cover.blocking", lang), str(data.overall.blocking)),
         (t("cover.prepared", lang), data.as_of.strftime("%Y-%m-%d %H:%M")),

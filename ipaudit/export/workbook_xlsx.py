@@ -8,7 +8,6 @@ character as two.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -24,10 +23,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import Finding, Grade, ItemKind, Readiness, Status
+from ipaudit.domain.normalize import display_width
 from ipaudit.export.colors import GRADE_COLOR, READY_COLOR, level_color
 from ipaudit.export.data import PackData, describe_slot
 from ipaudit.export.i18n import (
-    AUDIT_TYPE_TEXT,
     KIND_TEXT,
     grade_text,
     paren,
@@ -40,7 +39,6 @@ from ipaudit.export.zipstable import save_xlsx
 
 MONEY = "¥#,##0.00"
 PERCENT_NUMBER = '0.0"%"'
-RATE = "0.00%"
 GRADE_FILL = {g: PatternFill("solid", fgColor=color) for g, color in GRADE_COLOR.items()}
 READY_FILL = PatternFill("solid", fgColor=READY_COLOR)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
@@ -52,11 +50,6 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 MAX_WIDTH = 60
 MIN_WIDTH = 6
-
-
-def display_width(text: str) -> int:
-    """Columns a text needs in Excel: East Asian wide characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 class SheetWriter:
@@ -190,13 +183,8 @@ def _overview(ws: Worksheet, data: PackData) -> None:
     sheet.finish(number_formats={2: PERCENT_NUMBER})
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n + 1}"  # the overall row stays put
 
-    info = data.info
     facts = [
-        (t("cover.company", lang), info.company),
-        (t("cover.standard", lang), data.template.title.get(lang)),
-        (t("cover.audit_type", lang), pick(AUDIT_TYPE_TEXT[info.audit_type], lang)),
-        (t("cover.audit_dates", lang), f"{info.audit_start} ~ {info.audit_end}"),
-        (t("cover.period", lang), f"{info.period_start} ~ {info.period_end}"),
+        *data.cover_facts(),
         (t("cover.prepared", lang), data.as_of.strftime("%Y-%m-%d %H:%M")),
     ]
     start = n + 4
