@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import column_index_from_string
-
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
 from ipaudit.ledger.discrepancies import kind_text, suggest_grade
@@ -23,6 +21,8 @@ def _mapping(text: str | None) -> dict[str, int] | None:
     """``date=1,person=2,amount=6`` (1-based columns as Excel shows them, or letters A, B …)."""
     if not text:
         return None
+    from openpyxl.utils import column_index_from_string  # (only here: openpyxl loads slowly)
+
     mapping: dict[str, int] = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
         name, _, col = part.partition("=")
