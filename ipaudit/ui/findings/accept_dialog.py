@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -78,3 +80,16 @@ class AcceptDialog(QDialog):
     def accept(self) -> None:
         if self.text():  # Enter on the button box cannot bypass the required explanation
             super().accept()
+
+
+def open_accept_dialog(
+    finding: Finding, parent: QWidget, on_accept: Callable[[str], None]
+) -> AcceptDialog:
+    """Open the dialog for ``finding`` window-modal (not blocking); OK calls ``on_accept`` with the
+    explanation. The dialog deletes itself when it closes."""
+    dialog = AcceptDialog(finding, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.accepted.connect(lambda: on_accept(dialog.text()))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

@@ -20,7 +20,7 @@ from ipaudit.domain.model import Finding, Grade
 from ipaudit.services import Assessment
 from ipaudit.ui import commands
 from ipaudit.ui.findings import findings_model as fm
-from ipaudit.ui.findings.accept_dialog import AcceptDialog
+from ipaudit.ui.findings.accept_dialog import AcceptDialog, open_accept_dialog
 from ipaudit.ui.findings.findings_filter import FindingsFilterModel
 from ipaudit.ui.findings.grade_style import grade_label
 from ipaudit.ui.findings.language import pick
@@ -145,13 +145,9 @@ class FindingsPanel(QWidget):
         finding = self.selected_finding()
         if finding is None or finding.accepted is not None or self.session.read_only_facts:
             return None
-        dialog = AcceptDialog(finding, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.accepted.connect(lambda: self._accept(finding, dialog.text()))
-        dialog.finished.connect(dialog.deleteLater)
+        dialog = open_accept_dialog(finding, self, lambda text: self._accept(finding, text))
         dialog.finished.connect(self._forget_dialog)
         self.accept_dialog = dialog
-        dialog.open()
         return dialog
 
     def withdraw_selected(self) -> None:
