@@ -195,7 +195,7 @@ class ItemPanel(QWidget):
         self.evidence = ws.evidence(item.key, include_old=True)
         facts = ws.facts()
         owner = ws.owner(item) or item.department
-        self._render_static()
+        self._render_static(item, owner)
         self.status_editor.set_state(state.status, state.na_reason, text_of(item.title))
         for q in item.questions:
             field = self.answer_fields[q.key]
@@ -393,13 +393,9 @@ class ItemPanel(QWidget):
             self.slot_chooser.instanceNamesEdited.connect(self._on_instance_names)
             self.slot_host.addWidget(self.slot_chooser)
 
-    def _render_static(self) -> None:
-        item = self.item
-        if item is None:
-            return
+    def _render_static(self, item: Item, owner: str) -> None:
         ws = self.session.workspace
         self.title_label.setText(text_of(item.title))
-        owner = ws.owner(item) or item.department
         dep_name = next((text_of(d.name) for d in ws.departments() if d.key == owner), owner)
         self.meta_label.setText(f"{item.key}  ·  {kind_name(item.kind)}  ·  {dep_name}")
         self.guidance_label.setText(text_of(item.guidance))
@@ -432,9 +428,7 @@ class ItemPanel(QWidget):
             self.tr("Drop files from the file manager anywhere on this panel to attach them.")
         )
         self._update_placeholder("")
-        if self.item is not None:
-            self._render_static()
-            self.reload()
+        self.reload()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
