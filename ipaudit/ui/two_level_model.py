@@ -1,10 +1,15 @@
 """The structure of a two-level tree model: top rows, each with child rows that have no children.
 
 A top row's index carries internal id ``TOP`` (0); a child's carries its parent's row + 1.
-Subclasses say how many rows there are (``top_count``, ``child_count``) and provide ``data``.
+Subclasses say how many rows there are (``top_count``, ``child_count``), name their columns in
+``header_titles()`` (written in the subclass, so that its ``self.tr()`` calls keep the subclass as
+their translation context) and provide ``data``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -23,6 +28,10 @@ class TwoLevelModel(QAbstractItemModel):
 
     def child_count(self, top: int) -> int:
         raise NotImplementedError
+
+    def header_titles(self) -> Sequence[str]:
+        """The horizontal header's title of each column, in the current UI language."""
+        return ()
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if row < 0 or not 0 <= column < self.column_count:
@@ -51,6 +60,14 @@ class TwoLevelModel(QAbstractItemModel):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return self.column_count
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = self.header_titles()
+        return titles[section] if 0 <= section < len(titles) else None
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return self.rowCount(parent) > 0

@@ -199,16 +199,8 @@ class ChecklistModel(TwoLevelModel):
     def child_count(self, top: int) -> int:
         return len(self._groups[top].rows)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            COL_TITLE: self.tr("Item"),
-            COL_GRADE: self.tr("Finding"),
-            COL_EVIDENCE: self.tr("Files"),
-        }.get(section)
+    def header_titles(self) -> tuple[str, ...]:
+        return (self.tr("Item"), self.tr("Finding"), self.tr("Files"))  # COL_TITLE … COL_EVIDENCE
 
     # --- data --------------------------------------------------------------------------------
 

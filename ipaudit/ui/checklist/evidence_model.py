@@ -117,23 +117,19 @@ class EvidenceModel(TwoLevelModel):
     def child_count(self, top: int) -> int:
         return len(self._rows[top].older)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            COL_TITLE: self.tr("Title"),
-            COL_SLOT: self.tr("For"),
-            COL_NUMBER: self.tr("Doc. No."),
-            COL_VERSION: self.tr("Version"),
-            COL_DATE: self.tr("Date"),
-            COL_PERIOD: self.tr("Period covered"),
-            COL_FILE: self.tr("File"),
-            COL_SIZE: self.tr("Size"),
-            COL_SHA256: self.tr("SHA-256"),
-            COL_ADDED: self.tr("Added"),
-        }.get(section)
+    def header_titles(self) -> tuple[str, ...]:
+        return (  # COL_TITLE … COL_ADDED
+            self.tr("Title"),
+            self.tr("For"),
+            self.tr("Doc. No."),
+            self.tr("Version"),
+            self.tr("Date"),
+            self.tr("Period covered"),
+            self.tr("File"),
+            self.tr("Size"),
+            self.tr("SHA-256"),
+            self.tr("Added"),
+        )
 
     # --- data --------------------------------------------------------------------------------
 
