@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,14 +67,13 @@ class PortfolioPage(QWidget):
             spin.setAccelerated(True)
             spin.setMinimumWidth(120)
             spin.setMaximumWidth(180)
-            label = QLabel()
-            label.setBuddy(spin)
             self.portfolio[kind] = spin
-            self.portfolio_labels[kind] = label
-            self.portfolio_form.addRow(label, spin)
-            binding = FieldBinding(spin, self)
-            binding.committed.connect(lambda _v, k=kind: self._portfolio_committed(k))
-            self._bindings[f"portfolio.{kind}"] = binding
+            self.portfolio_labels[kind] = self._add_field(
+                self.portfolio_form,
+                spin,
+                f"portfolio.{kind}",
+                partial(self._portfolio_committed, kind),
+            )
 
         self.extra_box = QGroupBox()
         self.extra_form = QFormLayout(self.extra_box)
@@ -80,14 +82,10 @@ class PortfolioPage(QWidget):
         for key in EXTRA_KEYS:
             edit = QLineEdit()
             edit.setClearButtonEnabled(True)
-            label = QLabel()
-            label.setBuddy(edit)
             self.extra[key] = edit
-            self.extra_labels[key] = label
-            self.extra_form.addRow(label, edit)
-            binding = FieldBinding(edit, self)
-            binding.committed.connect(lambda _v, k=key: self._extra_committed(k))
-            self._bindings[f"extra.{key}"] = binding
+            self.extra_labels[key] = self._add_field(
+                self.extra_form, edit, f"extra.{key}", partial(self._extra_committed, key)
+            )
 
         right = QVBoxLayout()
         right.addWidget(self.portfolio_box)
@@ -104,6 +102,22 @@ class PortfolioPage(QWidget):
         )
         self._facts = Facts()
         self.retranslate_ui()
+
+    def _add_field(
+        self,
+        form: QFormLayout,
+        field: QSpinBox | QLineEdit,
+        binding: str,
+        committed: Callable[[], None],
+    ) -> QLabel:
+        """A labelled row of ``form`` whose commits call ``committed``; returns its label."""
+        label = QLabel()
+        label.setBuddy(field)
+        form.addRow(label, field)
+        bound = FieldBinding(field, self)
+        bound.committed.connect(lambda _value: committed())
+        self._bindings[binding] = bound
+        return label
 
     # --- loading -----------------------------------------------------------------------------
 
