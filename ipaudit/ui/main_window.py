@@ -249,7 +249,6 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(workspace.path)
         if department is None:
             self.settings.last_workspace = workspace.path
-        self._rebuild_departments_menu()
         deps = session.departments()
         if deps:
             page.show_department(deps[0].key)
@@ -296,7 +295,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
         session.close()
         session.deleteLater()
-        self.menus.set_departments([])
         self.readiness_label.clear()
         self.welcome.refresh()
         self._update_actions()
@@ -561,14 +559,14 @@ class MainWindow(QMainWindow):
     # --- state -------------------------------------------------------------------------------
 
     def _update_actions(self) -> None:
+        """Enable what needs an open workspace; ``retranslate_ui``, which every caller runs next,
+        updates the tool actions, the departments menu and the title."""
         has = self.session is not None
         for action in self.acts.workspace_actions():
             action.setEnabled(has)
         self.acts.open_whole.setVisible(has and bool(self.session and self.session.department_only))
         for dock in (self.navigator_dock, self.findings_dock):
             dock.toggleViewAction().setEnabled(has)
-        self._update_tool_actions()
-        self._update_title()
 
     def _update_title(self) -> None:
         session = self.session
