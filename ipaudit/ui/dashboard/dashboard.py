@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ipaudit.domain.model import Department
 from ipaudit.services import Assessment
 from ipaudit.ui.dashboard.department_chart import DepartmentChart
 from ipaudit.ui.dashboard.grade_chart import GradeChart
@@ -90,7 +91,7 @@ class Dashboard(QWidget):
         overall = assessment.departments[only] if only and only in shown else assessment.overall
         self.grade_chart.set_counts(overall.by_grade)
         self.history_chart.set_snapshots(self._snapshots())
-        self._update_overall()
+        self._update_overall(assessment, departments)
 
     def _snapshots(self) -> list[tuple]:
         rows = self.session.workspace.store.snapshots()
@@ -99,10 +100,7 @@ class Dashboard(QWidget):
             return rows
         return [(day, per[only], per, blocking) for day, _o, per, blocking in rows if only in per]
 
-    def _update_overall(self) -> None:
-        a = self._assessment
-        if a is None:
-            return
+    def _update_overall(self, a: Assessment, departments: list[Department]) -> None:
         only = self.session.department_only
         r = a.departments.get(only, a.overall) if only else a.overall
         self.overall_value.setText(_fmt_percent(r.percent))
@@ -114,7 +112,7 @@ class Dashboard(QWidget):
         self.blocking_label.setText(self.tr("Blocking findings: %1").replace("%1", str(r.blocking)))
         lowest = self.department_chart.lowest()
         if lowest is not None and not only:
-            dep = next((d for d in self.session.departments() if d.key == lowest), None)
+            dep = next((d for d in departments if d.key == lowest), None)
             name = pick(dep.name) if dep else lowest
             self.lowest_label.setText(
                 self.tr("Lowest: %1 (%2)")
