@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from ipaudit.domain.checks import covers_year
 from ipaudit.domain.model import Evidence, Item, ItemKind, ItemState
 from ipaudit.ui.checklist.lang import fill, text_of
-from ipaudit.ui.checklist.slots import DEFAULT_INSTANCE_LABEL, covers_year
+from ipaudit.ui.checklist.slots import DEFAULT_INSTANCE_LABEL
 
 DONE = "✓"
 MISSING = "✗"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ipaudit.domain.model import Evidence, Item, ItemKind, ItemState, Text
+from ipaudit.domain.model import Item, ItemKind, ItemState, Text
 from ipaudit.ui.checklist.lang import text_of
 
 DEFAULT_INSTANCE_LABEL = Text("实例", "Instance")
@@ -34,12 +34,3 @@ def record_set_slots(item: Item) -> list[str]:
 
 def uses_slots(item: Item) -> bool:
     return item.kind in (ItemKind.RECORD_SET, ItemKind.YEARLY)
-
-
-def covers_year(ev: Evidence, year: int) -> bool:
-    """A file counts for ``year`` by its slot, its period covered or its date."""
-    if ev.slot == f"year:{year}":
-        return True
-    if ev.period_start and ev.period_end:
-        return ev.period_start.year <= year <= ev.period_end.year
-    return ev.doc_date is not None and ev.doc_date.year == year
