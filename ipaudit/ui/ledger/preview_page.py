@@ -11,16 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QSplitter,
     QTableView,
     QVBoxLayout,
-    QWizardPage,
 )
 
 from ipaudit.ledger.cells import Cell, cell_text
@@ -33,9 +32,7 @@ from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger.mapping_widget import MappingWidget
 from ipaudit.ui.ledger.preview_model import PreviewModel
 from ipaudit.ui.ledger.texts import kind_noun
-
-if TYPE_CHECKING:
-    from ipaudit.ui.ledger.import_wizard import LedgerImportWizard
+from ipaudit.ui.ledger.wizard_page import LedgerWizardPage
 
 PREVIEW_ROWS = 40
 
@@ -77,7 +74,7 @@ def _read(ws: Workspace, path: Path, sheet: str | None, kind: LedgerKind | None)
     return shown, remembered
 
 
-class PreviewPage(QWizardPage):
+class PreviewPage(LedgerWizardPage):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.model = PreviewModel(self)
@@ -105,16 +102,8 @@ class PreviewPage(QWizardPage):
         self.remembered: Remembered | None = None
         self._loading = False
         self._error = ""
-        self._token = 0
         self.mapping.changed.connect(self._mapping_changed)
         self.retranslate_ui()
-
-    def wizard(self) -> LedgerImportWizard:  # type: ignore[override]
-        return super().wizard()  # type: ignore[return-value]
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
 
     def initializePage(self) -> None:
         wizard = self.wizard()
@@ -122,26 +111,22 @@ class PreviewPage(QWizardPage):
         path, sheet, kind = state.path, state.sheet, state.kind_hint
         assert path is not None
         ws = wizard.session.workspace
-        self._token += 1
-        token = self._token
         self._loading = True
         self._error = ""
         self.preview = None
         self.model.set_rows([])
         self._show_note()
         self.completeChanged.emit()
-        background.start(
+        self.start_task(
             lambda _ctx: _read(ws, path, sheet, kind),
-            lambda found: self._shown(token, *found),
-            lambda exc: self._failed(token, exc),
+            lambda found: self._shown(*found),
+            self._failed,
             description="preview ledger",
             parent=self,
             label=self.tr("Reading %1…").replace("%1", path.name),
         )
 
-    def _shown(self, token: int, shown: Preview, remembered: Remembered | None) -> None:
-        if token != self._token:
-            return
+    def _shown(self, shown: Preview, remembered: Remembered | None) -> None:
         self._loading = False
         self.preview = shown
         self.remembered = remembered
@@ -162,9 +147,7 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
         self.wizard().previewed.emit(shown)
 
-    def _failed(self, token: int, exc: BaseException) -> None:
-        if token != self._token:
-            return
+    def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._error = background.expected_text(exc, self) or self.tr("The sheet could not be read.")
         self._show_note()
@@ -247,8 +230,3 @@ class PreviewPage(QWizardPage):
         )
         self.model.retranslate()
         self._show_note()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

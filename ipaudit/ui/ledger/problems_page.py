@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
     QWizard,
-    QWizardPage,
 )
 
 from ipaudit.ledger.errors import ImportCancelled
@@ -40,10 +39,10 @@ from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger import problems_model as pm
 from ipaudit.ui.ledger.ledger_commands import ImportLedger
 from ipaudit.ui.ledger.texts import kind_name, kind_noun, lang, money, signed
+from ipaudit.ui.ledger.wizard_page import LedgerWizardPage
 
 if TYPE_CHECKING:
     from ipaudit.ui.ledger.import_state import ImportState
-    from ipaudit.ui.ledger.import_wizard import LedgerImportWizard
 
 
 def _read(
@@ -74,7 +73,7 @@ def _store(
     return store_import(ws, result, sha256=sha, signature=signature, keep_replaced=True), replaced
 
 
-class ProblemsPage(QWizardPage):
+class ProblemsPage(LedgerWizardPage):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setCommitPage(True)
@@ -108,17 +107,9 @@ class ProblemsPage(QWizardPage):
         self._busy = False
         self._error = ""
         self._stored = False
-        self._token = 0
         #: the read or store running now, if any
         self.task: workers.Task | None = None
         self.retranslate_ui()
-
-    def wizard(self) -> LedgerImportWizard:  # type: ignore[override]
-        return super().wizard()  # type: ignore[return-value]
-
-    @property
-    def busy(self) -> bool:
-        return self._busy
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -126,8 +117,6 @@ class ProblemsPage(QWizardPage):
         wizard = self.wizard()
         state = replace(wizard.state, mapping=dict(wizard.state.mapping))
         ws = wizard.session.workspace
-        self._token += 1
-        token = self._token
         self._busy = True
         self._error = ""
         self._stored = False
@@ -135,10 +124,10 @@ class ProblemsPage(QWizardPage):
         self.model.set_rows([])
         self._show()
         assert state.path is not None
-        self.task = background.start(
+        self.task = self.start_task(
             lambda ctx: _read(ws, state, ctx),
-            lambda found: self._read_done(token, *found),
-            lambda exc: self._read_failed(token, exc),
+            lambda found: self._read_done(*found),
+            self._read_failed,
             description="import ledger",
             parent=self,
             label=self.tr("Importing %1…").replace("%1", state.path.name),
@@ -146,15 +135,13 @@ class ProblemsPage(QWizardPage):
         )
 
     def cleanupPage(self) -> None:
-        self._token += 1  # a read still running is no longer wanted
+        self.drop_tasks()  # a read still running is no longer wanted
         self._busy = False
         self.result = None
         self.wizard().state.result = None
         super().cleanupPage()
 
-    def _read_done(self, token: int, result: ImportResult, earlier: ImportRecord | None) -> None:
-        if token != self._token:
-            return
+    def _read_done(self, result: ImportResult, earlier: ImportRecord | None) -> None:
         self._busy = False
         self.result = result
         self.earlier = earlier
@@ -163,9 +150,7 @@ class ProblemsPage(QWizardPage):
         self._show()
         self.wizard().read.emit(result)
 
-    def _read_failed(self, token: int, exc: BaseException) -> None:
-        if token != self._token:
-            return
+    def _read_failed(self, exc: BaseException) -> None:
         self._busy = False
         if isinstance(exc, ImportCancelled):
             # back to the mapping; nothing was kept
@@ -192,20 +177,17 @@ class ProblemsPage(QWizardPage):
         assert path is not None
         self._busy = True
         self.completeChanged.emit()
-        token = self._token
-        self.task = background.start(
+        self.task = self.start_task(
             lambda _ctx: _store(ws, path, result, signature),
-            lambda ids: self._stored_done(token, ids),
-            lambda exc: self._store_failed(token, exc),
+            self._stored_done,
+            self._store_failed,
             description="store ledger import",
             parent=self,
             label=self.tr("Saving the import…"),
         )
         return False
 
-    def _stored_done(self, token: int, ids: tuple[int, int | None]) -> None:
-        if token != self._token:
-            return
+    def _stored_done(self, ids: tuple[int, int | None]) -> None:
         self._busy = False
         self._stored = True
         wizard = self.wizard()
@@ -220,9 +202,7 @@ class ProblemsPage(QWizardPage):
         wizard.stored.emit(self.result)
         wizard.next()
 
-    def _store_failed(self, token: int, exc: BaseException) -> None:
-        if token != self._token:
-            return
+    def _store_failed(self, exc: BaseException) -> None:
         self._busy = False
         self._error = background.expected_text(exc, self) or self.tr("The import was not saved.")
         self._show()
@@ -313,13 +293,8 @@ class ProblemsPage(QWizardPage):
         if not self._busy:
             self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
-
-class DonePage(QWizardPage):
+class DonePage(LedgerWizardPage):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.text = QLabel()
@@ -329,9 +304,6 @@ class DonePage(QWizardPage):
         layout.addWidget(self.text)
         layout.addStretch(1)
         self.retranslate_ui()
-
-    def wizard(self) -> LedgerImportWizard:  # type: ignore[override]
-        return super().wizard()  # type: ignore[return-value]
 
     def initializePage(self) -> None:
         self._show()
@@ -364,8 +336,3 @@ class DonePage(QWizardPage):
         self.setSubTitle(self.tr("The import is stored in the workspace."))
         if self.wizard() is not None:
             self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

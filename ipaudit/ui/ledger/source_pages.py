@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -17,21 +16,18 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
-    QWizardPage,
 )
 
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.reader import list_sheets
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger.texts import kind_name
-
-if TYPE_CHECKING:
-    from ipaudit.ui.ledger.import_wizard import LedgerImportWizard
+from ipaudit.ui.ledger.wizard_page import LedgerWizardPage
 
 FILE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt"
 
 
-class FilePage(QWizardPage):
+class FilePage(LedgerWizardPage):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.file_label = QLabel()
@@ -64,9 +60,6 @@ class FilePage(QWizardPage):
         self.path_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
         self.browse_button.clicked.connect(self.browse)
         self.retranslate_ui()
-
-    def wizard(self) -> LedgerImportWizard:  # type: ignore[override]
-        return super().wizard()  # type: ignore[return-value]
 
     def path(self) -> Path | None:
         text = self.path_edit.text().strip()
@@ -119,13 +112,8 @@ class FilePage(QWizardPage):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
-
-class SheetPage(QWizardPage):
+class SheetPage(LedgerWizardPage):
     """Lists the workbook's sheets (read in a worker); a csv file has its one sheet."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -139,41 +127,29 @@ class SheetPage(QWizardPage):
         layout.addWidget(self.status)
         self._loading = False
         self._error = ""
-        self._token = 0
         self.sheets.currentRowChanged.connect(lambda _r: self.completeChanged.emit())
         self.sheets.itemDoubleClicked.connect(lambda _i: self._next_if_complete())
         self.retranslate_ui()
-
-    def wizard(self) -> LedgerImportWizard:  # type: ignore[override]
-        return super().wizard()  # type: ignore[return-value]
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
 
     def initializePage(self) -> None:
         state = self.wizard().state
         path = state.path
         assert path is not None
-        self._token += 1
-        token = self._token
         self._loading = True
         self._error = ""
         self.sheets.clear()
         self._show_status()
         self.completeChanged.emit()
-        background.start(
+        self.start_task(
             lambda _ctx: list_sheets(path),
-            lambda names: self._listed(token, names),
-            lambda exc: self._failed(token, exc),
+            self._listed,
+            self._failed,
             description="list sheets",
             parent=self,
             label=self.tr("Reading %1…").replace("%1", path.name),
         )
 
-    def _listed(self, token: int, names: list[str]) -> None:
-        if token != self._token:
-            return
+    def _listed(self, names: list[str]) -> None:
         self._loading = False
         state = self.wizard().state
         state.sheets = list(names)
@@ -188,9 +164,7 @@ class SheetPage(QWizardPage):
         self.completeChanged.emit()
         self.wizard().sheets_listed.emit(list(names))
 
-    def _failed(self, token: int, exc: BaseException) -> None:
-        if token != self._token:
-            return
+    def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._error = background.expected_text(exc, self) or self.tr("The file could not be read.")
         self._show_status()
@@ -231,8 +205,3 @@ class SheetPage(QWizardPage):
         self.setTitle(self.tr("Choose the sheet"))
         self.setSubTitle(self.tr("One workbook may hold several ledgers, each on its own sheet."))
         self._show_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
