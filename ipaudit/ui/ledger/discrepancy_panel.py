@@ -22,7 +22,7 @@ from ipaudit.domain.model import Finding, Text
 from ipaudit.ledger.discrepancies import kind_text, suggest_grade
 from ipaudit.ledger.model import Discrepancy
 from ipaudit.ui import commands
-from ipaudit.ui.findings.accept_dialog import AcceptDialog
+from ipaudit.ui.findings.accept_dialog import AcceptDialog, open_accept_dialog
 from ipaudit.ui.ledger import discrepancies_model as dm
 from ipaudit.ui.ledger.rows_proxy import RowsProxy
 from ipaudit.ui.ledger.texts import lang
@@ -155,14 +155,9 @@ class DiscrepancyPanel(QWidget):
         d = self.selected()
         if d is None or self.model.explanation(d.key) is not None or self._read_only():
             return None
-        finding = self.finding_of(d)
-        dialog = AcceptDialog(finding, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.accepted.connect(lambda: self.accept(d, dialog.text()))
-        dialog.finished.connect(dialog.deleteLater)
+        dialog = open_accept_dialog(self.finding_of(d), self, lambda text: self.accept(d, text))
         dialog.finished.connect(self._forget_dialog)
         self.accept_dialog = dialog
-        dialog.open()
         return dialog
 
     def accept(self, d: Discrepancy, explanation: str) -> None:
