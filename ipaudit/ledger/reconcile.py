@@ -135,13 +135,23 @@ class Reconciliation:
 
     def findings_for(self, source: SourceRef) -> list[Discrepancy]:
         """Every finding citing a row (to mark it in a table)."""
+        return self._finding_index().get(source, [])
+
+    def _finding_index(self) -> dict[SourceRef, list[Discrepancy]]:
         if self._findings is None:
             index: dict[SourceRef, list[Discrepancy]] = {}
             for d in self.discrepancies:
                 for ref in d.rows:
                     index.setdefault(ref, []).append(d)
             self._findings = index
-        return self._findings.get(source, [])
+        return self._findings
+
+    def build_indexes(self) -> None:
+        """Build now what the views look up on first use — the totals tables, the findings by
+        row, the links between the ledgers' rows — e.g. in a worker, not on the GUI thread."""
+        _ = self.totals
+        self._finding_index()
+        self._index()
 
     def grade(self, discrepancy: Discrepancy) -> Grade:
         return suggest_grade(discrepancy)

@@ -64,15 +64,22 @@ def _in(period: Period | None, date: dt.date | None) -> bool:
     return period is None or (date is not None and period[0] <= date <= period[1])
 
 
+def ledger_entries(rec: Reconciliation | None, kind: LedgerKind) -> list[Entry]:
+    """The entries of one of the three reconciled ledgers (none without a reconciliation)."""
+    if rec is None:
+        return []
+    if kind is LedgerKind.REWARDS:
+        return rec.rewards
+    if kind is LedgerKind.PAYMENTS:
+        return rec.payments
+    return rec.expenses
+
+
 def entry_rows(rec: Reconciliation, kind: LedgerKind, flt: ViewFilter) -> set[int] | None:
     """The rows (indices into the ledger's entries) the filter shows; None when it shows all."""
     if not flt.active:
         return None
-    entries = {
-        LedgerKind.REWARDS: rec.rewards,
-        LedgerKind.PAYMENTS: rec.payments,
-        LedgerKind.EXPENSES: rec.expenses,
-    }[kind]
+    entries = ledger_entries(rec, kind)
     batch_persons: dict[str, set[str]] = {}
 
     def person_ok(e: Entry) -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
 from ipaudit.ledger.reconcile import Reconciliation
 from ipaudit.ui.ledger.entries_model import EntriesModel
+from ipaudit.ui.ledger.filtering import ledger_entries
 from ipaudit.ui.ledger.rows_proxy import RowsProxy
 from ipaudit.ui.ledger.texts import kind_name
 from ipaudit.ui.row_selection import select_row
@@ -89,12 +90,19 @@ class LinkedTables(QWidget):
 
     # --- filling -----------------------------------------------------------------------------
 
-    def set_reconciliation(self, rec: Reconciliation | None, accepted: Collection[str]) -> None:
+    def set_reconciliation(
+        self,
+        rec: Reconciliation | None,
+        accepted: Collection[str],
+        row_of: Mapping[LedgerKind, dict[SourceRef, int]] | None = None,
+    ) -> None:
+        """``row_of``: each ledger's ``entries_model.row_index`` if it was built already."""
         self.rec = rec
         self._guard = True
         for kind, model in self.models.items():
-            entries = _entries(rec, kind)
-            model.set_rows(entries, rec.findings_for if rec else _none, accepted)
+            entries = ledger_entries(rec, kind)
+            findings = rec.findings_for if rec else _none
+            model.set_rows(entries, findings, accepted, row_of.get(kind) if row_of else None)
         self._guard = False
         self._fit_columns()
         self._update_titles()
@@ -233,16 +241,6 @@ class LinkedTables(QWidget):
 
 def _none(_source: SourceRef) -> list:
     return []
-
-
-def _entries(rec: Reconciliation | None, kind: LedgerKind) -> list[Entry]:
-    if rec is None:
-        return []
-    if kind is LedgerKind.REWARDS:
-        return rec.rewards
-    if kind is LedgerKind.PAYMENTS:
-        return rec.payments
-    return rec.expenses
 
 
 def _lines_of(rec: Reconciliation, payments: Iterable[Entry]) -> list[Entry]:

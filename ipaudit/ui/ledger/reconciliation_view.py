@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.ledger.discrepancies import kind_text
-from ipaudit.ledger.model import DiscrepancyKind, Entry, SourceRef
+from ipaudit.ledger.model import DiscrepancyKind, Entry, LedgerKind, SourceRef
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger.reconcile import Reconciliation
 from ipaudit.ledger_service import GENERATION, LedgerBook, explanations, load_book, window_days
@@ -36,6 +36,7 @@ from ipaudit.services import Workspace
 from ipaudit.ui import errors, workers
 from ipaudit.ui.ledger import background, filtering, view_sheets
 from ipaudit.ui.ledger.discrepancy_panel import DiscrepancyPanel
+from ipaudit.ui.ledger.entries_model import row_index
 from ipaudit.ui.ledger.linked_tables import LEDGERS, LinkedTables
 from ipaudit.ui.ledger.rates_tab import RatesTab
 from ipaudit.ui.ledger.text_table_model import TextTableModel
@@ -57,17 +58,17 @@ class Loaded:
     persons: list[str]  # for the person filter
     periods: list[tuple[str, filtering.Period]]  # for the period filter
     entry_of: dict[SourceRef, Entry]  # every entry by the row it was read from
+    row_of: dict[LedgerKind, dict[SourceRef, int]]  # each ledger's entries_model.row_index
 
 
 def _load(ws: Workspace) -> Loaded:
     generation = ws.store.get_setting(GENERATION, "0")
     book = load_book(ws)
     rec = book.reconciliation
-    if rec is not None:
-        _ = rec.totals  # built here, off the GUI thread
-        rec.findings_for(SourceRef("", "", 0))  # the same for the row index of the findings
-    explained = explanations(ws, rec.discrepancies) if rec is not None else {}
     entries = (*rec.rewards, *rec.payments, *rec.expenses) if rec is not None else ()
+    if rec is not None:
+        rec.build_indexes()  # here, off the GUI thread (else by the first look-up on a click)
+    explained = explanations(ws, rec.discrepancies) if rec is not None else {}
     return Loaded(
         generation,
         book,
@@ -77,6 +78,7 @@ def _load(ws: Workspace) -> Loaded:
         filtering.persons(rec) if rec is not None else [],
         filtering.periods(entries),
         {e.source: e for e in entries},
+        {kind: row_index(filtering.ledger_entries(rec, kind)) for kind in LEDGERS},
     )
 
 
@@ -252,7 +254,7 @@ class ReconciliationView(QWidget):
         rec = self.rec
         self._entry_of = data.entry_of
         self._persons, self._periods = data.persons, data.periods
-        self.tables.set_reconciliation(rec, self.explained.keys())
+        self.tables.set_reconciliation(rec, self.explained.keys(), data.row_of)
         self.discrepancies.set_rows(rec.discrepancies if rec else [], self.explained)
         self.totals.set_tables(rec.totals if rec else {})
         self.rates.set_values(data.rates, data.window_days)
