@@ -8,8 +8,9 @@ raises ``FileCorrupt`` for a broken container, so calamine only ever sees consis
 
 It also reads what the container says about the workbook: encrypted Office files and Word or
 PowerPoint documents share the container; an xls with a FILEPASS record is password protected;
-and each sheet's DIMENSIONS record gives its extent, so a sheet no ledger could fill (up to
-65,536 × 256 cells, a gigabyte for calamine) is refused before it is loaded.
+and each sheet's DIMENSIONS record and cell records give its extent, so a sheet no ledger could
+fill (up to 65,536 × 256 cells, a gigabyte for calamine — or far more when a damaged cell record
+points beyond it) is refused before it is loaded.
 """
 
 from __future__ import annotations
@@ -223,15 +224,36 @@ def _sheet_name(raw: bytes) -> str:
     return raw[2 : 2 + count].decode("latin-1")
 
 
+# cell records: row (u16) and column (u16) first; MULRK and MULBLANK end with their last column
+_CELLS = frozenset({0x0006, 0x00FD, 0x0203, 0x027E, 0x0201, 0x0205, 0x0204, 0x00D6})
+_MULTI_CELLS = frozenset({0x00BD, 0x00BE})
+
+
 def _dimensions(stream: bytes, offset: int) -> tuple[int, int] | None:
-    for _ in range(64):  # DIMENSIONS comes within the first records of a sheet
-        if offset + 4 > len(stream):
-            return None
-        kind, length = struct.unpack_from("<HH", stream, offset)
-        if kind == _DIMENSIONS and length >= 12:
-            _first_row, rows, _first_col, columns = struct.unpack_from("<IIHH", stream, offset + 4)
-            return rows, columns
-        if kind == _EOF:
-            return None
-        offset += 4 + length
-    return None
+    """A sheet's extent: its DIMENSIONS record, widened to every cell record of the sheet.
+    calamine sizes the sheet from the cells it finds, so one damaged cell record with a row or
+    column far out would make it allocate far more than DIMENSIONS says."""
+    dims: tuple[int, int] | None = None
+    rows = columns = 0
+    end = len(stream)
+    unpack = struct.unpack_from
+    while offset + 4 <= end:
+        kind, length = unpack("<HH", stream, offset)
+        body = offset + 4
+        if kind in _CELLS and length >= 4:
+            row, col = unpack("<HH", stream, body)
+            rows, columns = max(rows, row + 1), max(columns, col + 1)
+        elif kind in _MULTI_CELLS and length >= 6 and body + length <= end:
+            row = unpack("<H", stream, body)[0]
+            last = unpack("<H", stream, body + length - 2)[0]
+            rows, columns = max(rows, row + 1), max(columns, last + 1)
+        elif kind == _DIMENSIONS and length >= 12 and dims is None:
+            _first_row, dim_rows, _first_col, dim_cols = unpack("<IIHH", stream, body)
+            dims = dim_rows, dim_cols
+        elif kind == _EOF:
+            break
+        offset = body + length
+    if dims is None and not rows:
+        return None
+    dim_rows, dim_cols = dims or (0, 0)
+    return max(dim_rows, rows), max(dim_cols, columns)

@@ -39,6 +39,7 @@ ZIP_ERRORS = (
     NotImplementedError,  # "compression method not supported", odd version fields
     EOFError,
     OSError,
+    UnicodeDecodeError,  # a damaged entry name flagged as UTF-8
 )
 _CHUNK = 1 << 20
 _OVERLAP = 64

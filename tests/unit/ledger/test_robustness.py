@@ -319,3 +319,27 @@ def test_damaged_stream_reads_as_a_typed_error(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(LedgerError):
         import_ledger(path)
+
+
+def test_an_xls_cell_record_far_outside_the_sheet_is_refused_before_loading(tmp_path):
+    """One damaged cell record (row and column near 65,535) would make calamine allocate
+    ~137 GB and abort the process; the container check sizes the sheet from its cells too."""
+    path = good_file(tmp_path, "xls")
+    data = bytearray(path.read_bytes())
+    cell = data.find(b"\xfd\x00\x0a\x00")  # a LABELSST record: row, column, format, string
+    assert cell > 0
+    data[cell + 4 : cell + 8] = b"\xfe\xff\xfe\xff"
+    path.write_bytes(bytes(data))
+    with pytest.raises(SheetTooLarge) as info:
+        import_ledger(path)
+    assert_clear(info.value, path)
+
+
+def test_a_zip_entry_name_that_is_not_utf8_is_a_damaged_file(tmp_path):
+    path = tmp_path / "ledger.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("数据.xml", "<x/>")  # a non-ASCII name: stored with the UTF-8 flag
+    path.write_bytes(path.read_bytes().replace("数".encode(), b"\x9b\x95\xb0"))
+    with pytest.raises(FileCorrupt) as info:
+        import_ledger(path)
+    assert_clear(info.value, path)
