@@ -30,7 +30,12 @@ from ipaudit.domain.model import (
     WorkspaceInfo,
 )
 from ipaudit.domain.readiness import compute_readiness
-from ipaudit.domain.template import builtin_path, load_template_text
+from ipaudit.domain.template import (
+    builtin_path,
+    builtin_text,
+    load_builtin,
+    load_template_text,
+)
 from ipaudit.store.blobs import CancelCheck, Progress
 from ipaudit.store.errors import InvalidInput, WorkspaceError
 from ipaudit.store.workspace_store import WorkspaceStore
@@ -68,10 +73,11 @@ def default_departments(template: Template, separate_procurement: bool = False) 
 class Workspace:
     """An open workspace: the store plus its template, with the checks run on demand."""
 
-    def __init__(self, store: WorkspaceStore) -> None:
+    def __init__(self, store: WorkspaceStore, template: Template | None = None) -> None:
+        """``template``: the store's template when the caller has it parsed already."""
         self.store = store
         self.path = store.path
-        self.template: Template = load_template_text(
+        self.template: Template = template or load_template_text(
             store.template_yaml(), f"{store.path.name}:template"
         )
         self._lock = threading.RLock()
@@ -91,14 +97,13 @@ class Workspace:
         template_yaml: str | None = None,
         separate_procurement: bool = False,
     ) -> Workspace:
-        text = (
-            template_yaml
-            if template_yaml is not None
-            else builtin_path(info.edition).read_text("utf-8")
-        )
-        template = load_template_text(text, builtin_path(info.edition).name)
+        if template_yaml is None:
+            text, template = builtin_text(info.edition), load_builtin(info.edition)
+        else:
+            text = template_yaml
+            template = load_template_text(text, builtin_path(info.edition).name)
         deps = departments or default_departments(template, separate_procurement)
-        return cls(WorkspaceStore.create(path, info, text, deps, facts))
+        return cls(WorkspaceStore.create(path, info, text, deps, facts), template)
 
     @classmethod
     def open(cls, path: Path | str) -> Workspace:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -250,7 +251,13 @@ def builtin_text(edition: Edition | str) -> str:
 
 
 def load_builtin(edition: Edition | str) -> Template:
-    """Load and validate the built-in template of an edition."""
+    """Load and validate the built-in template of an edition (once per process: templates are
+    immutable)."""
+    return _builtin(Edition(edition).value)
+
+
+@cache
+def _builtin(edition: str) -> Template:
     return load_template(builtin_path(edition))
 
 
