@@ -8,16 +8,13 @@ from pathlib import Path
 import pytest
 
 from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, main
+from tests.shared_samples import EXPENSES, PAYMENTS, REWARDS, needs_shared
 from tests.unit.ledger.sheetgen import write_sheet
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "ledgers"
-REWARDS = SAMPLES / "奖惩记录表.xls"
-PAYMENTS = SAMPLES / "奖金发放登记表.xlsx"
-EXPENSES = SAMPLES / "知识产权经费使用记录.csv"
 RATES = ["--rate", "invention=5000", "--rate", "utility_model=1000", "--rate", "design=500"]
 RATES += ["--rate", "software_copyright=500", "--rate", "trademark=300"]
 
-pytestmark = pytest.mark.skipif(not SAMPLES.exists(), reason="shared samples not present")
+pytestmark = needs_shared
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:

@@ -26,8 +26,7 @@ from ipaudit.ui.ledger.import_wizard import (
     ImportLedgerWizard,
     LedgerImportWizard,
 )
-
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "ledgers"
+from tests.shared_samples import SAMPLES, needs_shared
 
 # a payment register whose header no synonym knows: the user has to map it by hand
 ODD_HEADER = ["编号", "时点", "当事人", "单元", "款项", "凭据", "备注"]
@@ -276,7 +275,7 @@ def test_csv_in_gb18030_is_imported_through_all_pages(qtbot, session, tmp_path):
     assert len(load_book(session.workspace).of(LedgerKind.EXPENSES)) == 2
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared samples not present")
+@needs_shared
 @pytest.mark.parametrize(
     ("name", "kind"),
     [

@@ -15,12 +15,9 @@ import pytest
 
 from ipaudit.domain.model import Edition, Item, ItemKind, Template
 from ipaudit.domain.template import SEED_IDS, SEED_REQUIREMENTS, load_builtin
+from tests.shared_samples import SEED_COLLECTION, needs_shared
 
 ARTICLE = Path(__file__).parent / "data" / "seed_article5.zh-Hant.txt"
-# The collection the article was taken from, when it sits beside the repository.
-SEED_COLLECTION = (
-    Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_d3d9260e21b9ddaf.txt"
-)
 
 _SECTION = re.compile(r"^(\d+)、")
 _POINT = re.compile(r"^([a-z])\.")
@@ -70,9 +67,8 @@ def templates() -> dict[Edition, Template]:
     return {ed: load_builtin(ed) for ed in Edition}
 
 
+@needs_shared
 def test_the_kept_article_is_the_fifth_article_of_the_collection(article: str) -> None:
-    if not SEED_COLLECTION.exists():
-        pytest.skip("the source collection is not beside this checkout")
     collection = SEED_COLLECTION.read_text(encoding="utf-8")
     start = collection.index("第五篇")
     assert collection[start:].strip() == article.strip()

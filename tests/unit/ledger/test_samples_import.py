@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 from ipaudit.ledger.importer import import_ledger, is_reward_category
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.reader import _read_head, _text_format, sniff_format
+from tests.shared_samples import EXPENSES, PAYMENTS, REWARDS, needs_shared
 
-SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "samples" / "ledgers"
-REWARDS = SAMPLES / "奖惩记录表.xls"
-PAYMENTS = SAMPLES / "奖金发放登记表.xlsx"
-EXPENSES = SAMPLES / "知识产权经费使用记录.csv"
+pytestmark = needs_shared
 
 
 def test_reward_record_from_old_excel():

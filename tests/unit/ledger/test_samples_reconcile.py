@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -12,9 +11,10 @@ from ipaudit.ledger.model import DiscrepancyKind as K
 from ipaudit.ledger.reconcile import reconcile
 from ipaudit.ledger.summary import Side
 from ipaudit.ledger.totals import Dimension
+from tests.shared_samples import SAMPLES, needs_shared
 from tests.unit.ledger.reconcile_support import SAMPLE_RATES, holding
 
-SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "samples" / "ledgers"
+pytestmark = needs_shared
 
 
 def money(text: str) -> Decimal:
