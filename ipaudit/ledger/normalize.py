@@ -15,6 +15,7 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from ipaudit.domain.numbers import NumberError, parse_chinese_integer
 from ipaudit.ledger.cells import Cell, CellIssue, cell_text
 from ipaudit.ledger.ipnumber import normalize_ip_number
 from ipaudit.ledger.synonyms import Synonyms, header_key, load_synonyms
@@ -253,39 +254,12 @@ def _parse_mixed_or_capital(s: str, raw: str) -> Decimal:
 
 
 def _cn_integer(s: str, raw: str) -> int:
-    """壹仟贰佰 → 1200, 贰万零伍拾 → 20050, 拾 → 10; strict: 壹壹 or 伍拾拾 are not numerals."""
-    total = 0
-    section = 0
-    digit: int | None = None
-    last_unit = 10**9
-    for ch in s:
-        if ch in _CN_DIGITS:
-            d = _CN_DIGITS[ch]
-            if digit not in (None, 0) and d != 0:
-                raise _not_amount(raw)
-            digit = d
-        elif ch in _CN_UNITS:
-            u = _CN_UNITS[ch]
-            if digit == 0 or u >= last_unit:
-                raise _not_amount(raw)
-            section += (1 if digit is None else digit) * u
-            digit = None
-            last_unit = u
-        elif ch in _CN_BIG:
-            big = _CN_BIG[ch]
-            section += digit or 0
-            digit = None
-            if big >= 100_000_000:
-                total = (total + section) * big
-            else:
-                if section == 0:
-                    raise _not_amount(raw)
-                total += section * big
-            section = 0
-            last_unit = 10**9
-        else:
-            raise _not_amount(raw)
-    return total + section + (digit or 0)
+    """壹仟贰佰 → 1200, 贰万零伍拾 → 20050, 拾 → 10; malformed forms (壹壹, 伍拾拾, 壹佰壹) are not
+    numerals — read by the project's one numeral parser."""
+    try:
+        return parse_chinese_integer(s)
+    except NumberError as exc:
+        raise _not_amount(raw) from exc
 
 
 def _cn_fraction(s: str, raw: str) -> int:
