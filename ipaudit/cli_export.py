@@ -73,6 +73,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         for title, paths in groups:
             for path in paths:
                 out(f"{title}: {path}")
+        damaged = "damaged" if en else "已损坏"
+        for path, reason in sorted(result.damaged.items()):
+            out(f"{damaged}: {path or Path(args.pack).name} ({reason})")
         if result.ok:
             out(
                 f"OK: {result.checked} files match the manifest."
@@ -80,7 +83,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 else f"通过：{result.checked} 个文件与清单一致。"
             )
         else:
-            n = sum(len(p) for _, p in groups)
+            n = sum(len(p) for _, p in groups) + len(result.damaged)
             out(f"FAILED: {n} differences." if en else f"未通过：发现 {n} 处不一致。")
     return EXIT_OK if result.ok else EXIT_BLOCKING
 

@@ -3,7 +3,9 @@
 ``manifest.json`` lists every file of the pack with its size and SHA-256, plus what the pack is
 (company, edition, options); ``SHA256SUMS`` carries the same hashes in the format of
 ``sha256sum -c``. ``verify()`` re-hashes a pack — a folder or a .zip — and lists the files that
-were modified, are missing, or were added since the export.
+were modified, are missing, or were added since the export, and the ones that cannot be read any
+more (a zip entry with a bad CRC, truncated or not inflatable; a file the system refuses to read).
+A damaged pack is a result, not an error: ``verify`` only raises when the path is no pack at all.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -28,6 +32,28 @@ CHUNK = 1 << 20
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
+
+# what reading a damaged zip raises: zipfile's own errors, zlib's, and the low-level ones it lets
+# through on a mangled header (a flipped flag or method byte, a truncated record)
+ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,  # UnicodeDecodeError included
+    NotImplementedError,
+    RuntimeError,
+    struct.error,
+    OverflowError,
+)
+
+
+def damage_text(exc: BaseException) -> str:
+    """What was wrong with a damaged member, for the user (the exception's own words)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    detail = str(exc) or type(exc).__name__
+    return detail if len(detail) <= 200 else detail[:197] + "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +90,16 @@ class VerifyResult:
     extra: list[str] = field(default_factory=list)
     # files whose hash in SHA256SUMS disagrees with manifest.json (one of them was edited)
     inconsistent: list[str] = field(default_factory=list)
+    # files that cannot be read back, path -> why ("" for the zip file itself)
+    damaged: dict[str, str] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    manifest_sha256: str = ""  # of manifest.json as found in the pack
 
     @property
     def ok(self) -> bool:
-        return not (self.modified or self.missing or self.extra or self.inconsistent)
+        return not (
+            self.modified or self.missing or self.extra or self.inconsistent or self.damaged
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +110,8 @@ class VerifyResult:
             "missing": self.missing,
             "extra": self.extra,
             "inconsistent": self.inconsistent,
+            "damaged": [{"path": p, "reason": r} for p, r in sorted(self.damaged.items())],
+            "manifest_sha256": self.manifest_sha256,
         }
 
 
@@ -86,45 +119,60 @@ class VerifyResult:
 
 
 class _Pack:
-    """Files of a pack folder or zip, by pack-relative path."""
+    """Files of a pack folder or zip, by pack-relative path. A zip that cannot be opened at all
+    sets ``broken`` (why) instead of raising."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
         self._root = ""
+        self.broken = ""
         if path.is_dir():
-            if not (path / MANIFEST).is_file():
+            if not (path / MANIFEST).is_file() and not (path / SUMS).is_file():
                 raise PackUnreadable(path, f"找不到 {MANIFEST}", f"there is no {MANIFEST}")
         elif path.is_file():
             try:
                 self._zip = zipfile.ZipFile(path)
-            except (zipfile.BadZipFile, OSError) as exc:
+                names = self._zip.namelist()
+                _check_starts_at_zero(self._zip)
+            except PermissionError as exc:
                 raise PackUnreadable(
-                    path, "不是 zip 文件或已损坏", f"not a zip file or damaged ({exc})"
+                    path, f"无权读取（{exc.strerror}）", f"it cannot be read ({exc.strerror})"
                 ) from exc
-            names = [n for n in self._zip.namelist() if PurePosixPath(n).name == MANIFEST]
-            shallow = sorted(names, key=lambda n: n.count("/"))
-            if not shallow or shallow[0].count("/") > 1:
-                self._zip.close()
-                raise PackUnreadable(
-                    path, f"zip 中找不到 {MANIFEST}", f"the zip holds no {MANIFEST}"
-                )
-            self._root = shallow[0][: -len(MANIFEST)]
+            except ZIP_DAMAGE as exc:
+                self.close()
+                self.broken = damage_text(exc)
+                return
+            self._root = self._find_root(names)
         else:
-            raise PackUnreadable(path, "路径不存在", "the path does not exist")
+            raise PackUnreadable(path, "不是文件夹或文件", "it is neither a folder nor a file")
+
+    def _find_root(self, names: list[str]) -> str:
+        """The folder inside the zip that holds manifest.json (or, when that entry is lost,
+        SHA256SUMS)."""
+        for wanted in (MANIFEST, SUMS):
+            found = sorted(
+                (n for n in names if PurePosixPath(n).name == wanted and n.count("/") <= 1),
+                key=lambda n: n.count("/"),
+            )
+            if found:
+                return found[0][: -len(wanted)]
+        self.close()
+        raise PackUnreadable(self.path, f"zip 中找不到 {MANIFEST}", f"the zip holds no {MANIFEST}")
 
     def close(self) -> None:
         if self._zip is not None:
             self._zip.close()
+            self._zip = None
 
     def read(self, rel: str) -> bytes | None:
-        if self._zip is None:
-            target = self.path / rel
-            return target.read_bytes() if target.is_file() else None
-        try:
-            return self._zip.read(self._root + rel)
-        except KeyError:
+        """The bytes of ``rel``; None when it is not in the pack. Raises what a damaged zip
+        raises (``ZIP_DAMAGE``)."""
+        fh = self.open(rel)
+        if fh is None:
             return None
+        with fh:
+            return fh.read()
 
     def files(self) -> Iterator[str]:
         """Every file's pack-relative path."""
@@ -150,14 +198,17 @@ class _Pack:
         except KeyError:
             return None
 
-    def size(self, rel: str) -> int:
-        if self._zip is None:
-            target = self.path / rel
-            return target.stat().st_size if target.is_file() else 0
-        try:
-            return self._zip.getinfo(self._root + rel).file_size
-        except KeyError:
-            return 0
+
+def _check_starts_at_zero(archive: zipfile.ZipFile) -> None:
+    """A pack zip's first entry starts the file. When a cut-off pack is opened, zipfile finds the
+    table of contents of the last complete zip *inside* it (a stored .docx) instead; that is damage,
+    not a different pack."""
+    offsets = [i.header_offset for i in archive.infolist()]
+    if offsets and min(offsets) != 0:
+        raise zipfile.BadZipFile(
+            f"the table of contents found starts at byte {min(offsets)}, not at the file's start"
+            " (cut off?)"
+        )
 
 
 def _parse_sums(text: str) -> dict[str, str]:
@@ -169,65 +220,121 @@ def _parse_sums(text: str) -> dict[str, str]:
     return out
 
 
+def _read_listing(
+    path: Path, source: _Pack, result: VerifyResult
+) -> tuple[dict[str, tuple[int, str]], dict[str, str] | None]:
+    """(manifest's files: path -> (size, sha256), SHA256SUMS: path -> sha256 or None when absent).
+    A damaged manifest is reported and the files are checked against SHA256SUMS instead."""
+    listed: dict[str, tuple[int, str]] | None = None
+    try:
+        raw = source.read(MANIFEST)
+    except ZIP_DAMAGE as exc:
+        result.damaged[MANIFEST] = damage_text(exc)
+        raw = None
+    if raw is not None:
+        result.manifest_sha256 = hashlib.sha256(raw).hexdigest()
+        try:
+            manifest = json.loads(raw)
+            files = {
+                f["path"]: (int(f["size"]), str(f["sha256"]).lower()) for f in manifest["files"]
+            }
+            fmt = manifest.get("format")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            result.damaged[MANIFEST] = f"not a readable manifest ({damage_text(exc)})"
+        else:
+            if fmt != FORMAT:
+                raise PackUnreadable(
+                    path,
+                    f"{MANIFEST} 不是 ipaudit 资料包清单",
+                    f"{MANIFEST} is not an ipaudit pack manifest",
+                )
+            listed = files
+            result.meta = {k: v for k, v in manifest.items() if k != "files"}
+    elif MANIFEST not in result.damaged:
+        result.missing.append(MANIFEST)
+    sums: dict[str, str] | None = None
+    try:
+        sums_raw = source.read(SUMS)
+    except ZIP_DAMAGE as exc:
+        result.damaged[SUMS] = damage_text(exc)
+        sums_raw = None
+    if sums_raw is not None:
+        sums = _parse_sums(sums_raw.decode("utf-8", "replace"))
+    elif SUMS not in result.damaged:
+        result.missing.append(SUMS)
+    if listed is None:
+        if sums is None:
+            if not result.damaged:
+                raise PackUnreadable(path, f"{MANIFEST} 无法读取", f"{MANIFEST} cannot be read")
+            return {}, None  # nothing left to check against: the damage is the result
+        listed = {p: (-1, d) for p, d in sums.items()}  # sizes unknown
+        sums = None  # nothing to compare it with
+    return listed, sums
+
+
 def verify(
     pack: Path | str, *, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> VerifyResult:
-    """Re-hash every file of ``pack`` against its manifest."""
+    """Re-hash every file of ``pack`` against its manifest; never raises for a damaged pack."""
     path = Path(pack)
+    if not path.exists():
+        raise PackUnreadable(path, "路径不存在", "the path does not exist")
     source = _Pack(path)
+    result = VerifyResult(str(path))
+    if source.broken:
+        result.damaged[""] = (
+            f"not a zip file, or its table of contents is damaged ({source.broken})"
+        )
+        return result
     try:
-        raw = source.read(MANIFEST)
-        try:
-            manifest = json.loads(raw or b"")
-            listed = {
-                f["path"]: (int(f["size"]), str(f["sha256"]).lower()) for f in manifest["files"]
-            }
-        except (ValueError, KeyError, TypeError) as exc:
-            raise PackUnreadable(
-                path, f"{MANIFEST} 无法读取", f"{MANIFEST} cannot be read ({exc})"
-            ) from exc
-        if manifest.get("format") != FORMAT:
-            raise PackUnreadable(
-                path,
-                f"{MANIFEST} 不是 ipaudit 资料包清单",
-                f"{MANIFEST} is not an ipaudit pack manifest",
-            )
-        result = VerifyResult(str(path), meta={k: v for k, v in manifest.items() if k != "files"})
-        sums_raw = source.read(SUMS)
-        if sums_raw is None:
-            result.missing.append(SUMS)
-        else:
-            sums = _parse_sums(sums_raw.decode("utf-8", "replace"))
+        listed, sums = _read_listing(path, source, result)
+        if sums is not None:
             result.inconsistent = sorted(
                 p for p in set(sums) | set(listed) if sums.get(p) != listed.get(p, (0, None))[1]
             )
-        present = {p for p in source.files() if p not in (MANIFEST, SUMS)}
-        result.extra = sorted(present - set(listed))
+        try:
+            present = {p for p in source.files() if p not in (MANIFEST, SUMS)}
+        except OSError as exc:  # a folder that cannot be listed
+            result.damaged["."] = damage_text(exc)
+            present = set()
+        if listed:
+            result.extra = sorted(present - set(listed))
         total = sum(max(size, 0) for size, _ in listed.values()) // 1024 + len(listed)
         done = 0
         for rel in sorted(listed):
             size, digest = listed[rel]
+            done += max(size, 0) // 1024 + 1
             if rel not in present:
                 result.missing.append(rel)
-                done += size // 1024 + 1
                 continue
-            fh = source.open(rel)
-            if fh is None:
+            try:
+                actual = _hash(source, rel, cancel)
+            except ZIP_DAMAGE as exc:
+                result.damaged[rel] = damage_text(exc)
+                continue
+            if actual is None:
                 result.missing.append(rel)
                 continue
-            h = hashlib.sha256()
-            with fh:
-                while chunk := fh.read(CHUNK):
-                    if cancel is not None and cancel():
-                        raise Cancelled
-                    h.update(chunk)
             result.checked += 1
-            if h.hexdigest() != digest:
+            if actual != digest:
                 result.modified.append(rel)
-            done += size // 1024 + 1
             if progress is not None:
                 progress(done, total)
         result.missing.sort()
         return result
     finally:
         source.close()
+
+
+def _hash(source: _Pack, rel: str, cancel: Cancel | None) -> str | None:
+    """SHA-256 of one file of the pack (the zip's CRC is checked on the way)."""
+    fh = source.open(rel)
+    if fh is None:
+        return None
+    h = hashlib.sha256()
+    with fh:
+        while chunk := fh.read(CHUNK):
+            if cancel is not None and cancel():
+                raise Cancelled
+            h.update(chunk)
+    return h.hexdigest()
