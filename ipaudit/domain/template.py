@@ -25,12 +25,27 @@ from ipaudit.domain.model import (
     DepartmentDef,
     Edition,
     FormDef,
+    Grade,
     Item,
     ItemKind,
     Question,
     SubRecord,
     Template,
     Text,
+)
+from ipaudit.domain.rules import (
+    DEFAULT_GRADES,
+    DEFAULT_LEAD_MONTHS,
+    Every,
+    ItemOrder,
+    ItemRule,
+    PhaseOrder,
+    RuledTemplate,
+    SameDay,
+    Situation,
+    TemplateRules,
+    TimeRule,
+    default_time_rule,
 )
 
 try:  # the C loader is several times faster; fall back to the pure-Python one
@@ -155,7 +170,11 @@ _REF_RE = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)*$")
 _ITEM_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
-_TOP_FIELDS = {"edition", "title", "departments", "clauses", "items"}
+_TOP_FIELDS = {"edition", "title", "departments", "clauses", "items", "chronology", "grades"}
+_CHRONOLOGY_FIELDS = {"phases", "sequences", "same_day"}
+_PHASES_FIELDS = {"item", "order"}
+_SEQUENCE_FIELDS = {"first", "then", "first_records", "then_records", "within_months"}
+_SAME_DAY_FIELDS = {"set_min", "department_min", "department_share"}
 _DEPT_FIELDS = {"key", "zh", "en", "optional"}
 _CLAUSE_FIELDS = {"ref", "zh", "en", "confirmed"}
 _ITEM_FIELDS = {
@@ -174,6 +193,10 @@ _ITEM_FIELDS = {
     "questions",
     "forms",
     "seed",
+    "time_rule",
+    "lead_months",
+    "every",
+    "mandatory",
 }
 _SUB_FIELDS = {"key", "zh", "en"}
 _QUESTION_FIELDS = {"key", "zh", "en", "fact"}
@@ -357,6 +380,8 @@ class _Validator:
 
     def __init__(self) -> None:
         self.problems: list[TemplateProblem] = []
+        self.item_rules: dict[str, ItemRule] = {}
+        self.items_by_key: dict[str, Item] = {}
 
     def add(self, path: str, en: str, zh: str) -> None:
         self.problems.append(TemplateProblem(path, en, zh))
@@ -523,15 +548,24 @@ class _Validator:
             item = self.item(raw, f"items[{i}]", edition, dept_keys, clause_map, seen)
             if item is not None:
                 items.append(item)
+        phases, sequences, same_day = self.chronology(data.get("chronology"))
+        grades = self.grades(data.get("grades"))
         if edition is None or title is None:
             return None
-        return Template(
+        return RuledTemplate(
             edition=edition,
             title=title,
             departments=tuple(departments),
             clauses=tuple(clauses),
             items=tuple(items),
             source=source,
+            rules=TemplateRules(
+                items=dict(self.item_rules),
+                phase_orders=phases,
+                item_orders=sequences,
+                same_day=same_day,
+                grades=grades,
+            ),
         )
 
     def departments(self, raw: Any) -> list[DepartmentDef]:
@@ -647,11 +681,13 @@ class _Validator:
             )
         forms = self.forms(raw.get("forms"), f"{p}.forms")
         seed = self.seed(raw.get("seed"), f"{p}.seed")
+        rule = self.item_rule(raw, p, kind)
 
-        if len(self.problems) != n_before:
+        if len(self.problems) != n_before or rule is None:
             return None
         assert key and department and clause and title and guidance and kind is not None
-        return Item(
+        self.item_rules[key] = rule
+        item = Item(
             key=key,
             department=department,
             clause=clause,
@@ -667,6 +703,204 @@ class _Validator:
             forms=forms,
             seed_refs=seed,
         )
+        self.items_by_key[key] = item
+        return item
+
+    def item_rule(self, raw: Mapping[str, Any], p: str, kind: ItemKind | None) -> ItemRule | None:
+        """``time_rule``, ``lead_months``, ``every`` and ``mandatory`` of one item."""
+        n_before = len(self.problems)
+        rules = ", ".join(r.value for r in TimeRule)
+        time_rule: TimeRule | None = default_time_rule(kind) if kind is not None else None
+        if "time_rule" in raw:
+            s = self.string(raw.get("time_rule"), f"{p}.time_rule")
+            if s is not None and s not in {r.value for r in TimeRule}:
+                self.add(
+                    f"{p}.time_rule",
+                    f"unknown time rule {s!r} (expected one of: {rules})",
+                    f"未知时间规则 {s!r}（应为：{rules}）",
+                )
+            elif s is not None and kind is ItemKind.ANSWER:
+                self.add(
+                    f"{p}.time_rule",
+                    "an answer item has no records, so no time rule",
+                    "answer 类条目没有记录，不设时间规则",
+                )
+            elif s is not None:
+                time_rule = TimeRule(s)
+        if kind is ItemKind.YEARLY and time_rule not in (TimeRule.YEARLY, None):
+            self.add(
+                f"{p}.time_rule",
+                f"a yearly item takes the time rule 'yearly', not {time_rule.value!r}",
+                f"yearly 类条目的时间规则须为 'yearly'，而不是 {time_rule.value!r}",
+            )
+        lead = DEFAULT_LEAD_MONTHS
+        if "lead_months" in raw:
+            if time_rule is not TimeRule.YEARLY:
+                self.add(
+                    f"{p}.lead_months",
+                    "only items with time_rule: yearly have lead_months",
+                    "只有 time_rule: yearly 的条目才有 lead_months",
+                )
+            else:
+                lead = self.months(raw["lead_months"], f"{p}.lead_months", low=0)
+        every: Every | None = None
+        if time_rule is TimeRule.PERIODIC:
+            s = self.string(raw.get("every"), f"{p}.every")
+            if s is not None and s not in {e.value for e in Every}:
+                self.add(
+                    f"{p}.every",
+                    f"unknown period {s!r} (expected month or quarter)",
+                    f"未知周期 {s!r}（应为 month 或 quarter）",
+                )
+            elif s is not None:
+                every = Every(s)
+        elif "every" in raw:
+            self.add(
+                f"{p}.every",
+                "only items with time_rule: periodic have every",
+                "只有 time_rule: periodic 的条目才有 every",
+            )
+        mandatory = self.boolean(raw.get("mandatory"), f"{p}.mandatory")
+        if len(self.problems) != n_before or mandatory is None:
+            return None
+        return ItemRule(time_rule, mandatory, lead, every)
+
+    def months(self, raw: Any, path: str, *, low: int) -> int:
+        if isinstance(raw, bool) or not isinstance(raw, int) or not low <= raw <= 12:
+            self.add(
+                path,
+                f"must be a whole number of months from {low} to 12, not {raw!r}",
+                f"须为 {low} 到 12 之间的整月数，而不是 {raw!r}",
+            )
+            return DEFAULT_LEAD_MONTHS
+        return raw
+
+    # chronology and grades ---------------------------------------------------------------------
+
+    def chronology(self, raw: Any) -> tuple[tuple[PhaseOrder, ...], tuple[ItemOrder, ...], SameDay]:
+        if raw is None or not self.mapping(raw, "chronology", _CHRONOLOGY_FIELDS):
+            return (), (), SameDay()
+        phases: list[PhaseOrder] = []
+        for i, r in enumerate(self.listing(raw.get("phases"), "chronology.phases", required=False)):
+            p = f"chronology.phases[{i}]"
+            if not self.mapping(r, p, _PHASES_FIELDS):
+                continue
+            item = self.record_set_item(r.get("item"), f"{p}.item")
+            order = self.listing(r.get("order"), f"{p}.order")
+            groups: list[tuple[str, ...]] = []
+            seen: dict[str, str] = {}
+            for j, g in enumerate(order):
+                gp = f"{p}.order[{j}]"
+                keys = g if isinstance(g, list) else [g]
+                group = []
+                for k in keys:
+                    if item is not None and k not in {s.key for s in item.sub_records}:
+                        self.add(
+                            gp,
+                            f"{k!r} is not a sub-record of {item.key}",
+                            f"{k!r} 不是 {item.key} 的子记录",
+                        )
+                    elif isinstance(k, str) and self.unique(seen, k, gp, "phase", "阶段"):
+                        group.append(k)
+                groups.append(tuple(group))
+            if isinstance(order, list) and len(order) < 2:
+                self.add(f"{p}.order", "needs at least two phases", "至少需要两个阶段")
+            if item is not None and len(groups) >= 2:
+                phases.append(PhaseOrder(item.key, tuple(groups)))
+        sequences: list[ItemOrder] = []
+        raw_seq = self.listing(raw.get("sequences"), "chronology.sequences", required=False)
+        for i, r in enumerate(raw_seq):
+            p = f"chronology.sequences[{i}]"
+            if not self.mapping(r, p, _SEQUENCE_FIELDS):
+                continue
+            first = self.known_item(r.get("first"), f"{p}.first")
+            then = self.known_item(r.get("then"), f"{p}.then")
+            first_records = self.sub_record_keys(
+                first, r.get("first_records"), f"{p}.first_records"
+            )
+            then_records = self.sub_record_keys(then, r.get("then_records"), f"{p}.then_records")
+            within = self.months(r.get("within_months", 12), f"{p}.within_months", low=1)
+            if first is not None and then is not None and first.key == then.key:
+                self.add(p, "first and then are the same item", "first 与 then 是同一条目")
+            elif first is not None and then is not None:
+                sequences.append(
+                    ItemOrder(first.key, then.key, first_records, then_records, within)
+                )
+        same_day = SameDay()
+        sd = raw.get("same_day")
+        if sd is not None and self.mapping(sd, "chronology.same_day", _SAME_DAY_FIELDS):
+            set_min = self.count(
+                sd.get("set_min", 3), "chronology.same_day.set_min", "records", "记录数"
+            )
+            dep_min = self.count(
+                sd.get("department_min", 8),
+                "chronology.same_day.department_min",
+                "records",
+                "记录数",
+            )
+            share = sd.get("department_share", 0.5)
+            if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 1:
+                self.add(
+                    "chronology.same_day.department_share",
+                    f"must be a share above 0 and at most 1 (e.g. 0.5), not {share!r}",
+                    f"须为大于 0、不超过 1 的比例（如 0.5），而不是 {share!r}",
+                )
+                share = 0.5
+            same_day = SameDay(set_min or 3, dep_min or 8, float(share))
+        return tuple(phases), tuple(sequences), same_day
+
+    def known_item(self, raw: Any, path: str) -> Item | None:
+        key = self.string(raw, path)
+        if key is None:
+            return None
+        item = self.items_by_key.get(key)
+        if item is None:
+            self.add(path, f"no item {key!r} in items", f"items 中没有条目 {key!r}")
+        return item
+
+    def record_set_item(self, raw: Any, path: str) -> Item | None:
+        item = self.known_item(raw, path)
+        if item is not None and item.kind is not ItemKind.RECORD_SET:
+            self.add(
+                path,
+                f"{item.key} is not a record_set item (phases order sub-records)",
+                f"{item.key} 不是 record_set 类条目（阶段顺序针对子记录）",
+            )
+            return None
+        return item
+
+    def sub_record_keys(self, item: Item | None, raw: Any, path: str) -> tuple[str, ...]:
+        keys = self.listing(raw, path, required=False)
+        if item is None:
+            return ()
+        own = {s.key for s in item.sub_records}
+        for j, k in enumerate(keys):
+            if k not in own:
+                self.add(
+                    f"{path}[{j}]",
+                    f"{k!r} is not a sub-record of {item.key}",
+                    f"{k!r} 不是 {item.key} 的子记录",
+                )
+        return tuple(k for k in keys if k in own)
+
+    def grades(self, raw: Any) -> dict[Situation, Grade]:
+        table = dict(DEFAULT_GRADES)
+        if raw is None:
+            return table
+        if not self.mapping(raw, "grades", {s.value for s in Situation}):
+            return table
+        for name, value in raw.items():
+            if str(name) not in {s.value for s in Situation}:
+                continue  # reported as an unknown field, with the list
+            try:
+                table[Situation(str(name))] = Grade(str(value))
+            except ValueError:
+                self.add(
+                    f"grades.{name}",
+                    f"unknown grade {value!r} (expected major, minor or observation)",
+                    f"未知等级 {value!r}（应为 major、minor 或 observation）",
+                )
+        return table
 
     def kind(self, raw: Any, path: str) -> ItemKind | None:
         s = self.string(raw, path)
