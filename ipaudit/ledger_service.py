@@ -14,11 +14,13 @@ import json
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, delete, insert, select
 
+from ipaudit.domain import validation
 from ipaudit.domain.model import Finding, Template, Text
 from ipaudit.ledger.columns import Columns
 from ipaudit.ledger.discrepancies import suggest_grade
@@ -32,7 +34,7 @@ from ipaudit.ledger.model import (
     SourceRef,
     StatedTotal,
 )
-from ipaudit.ledger.rates import RateTable
+from ipaudit.ledger.rates import RateTable, RateTableError
 from ipaudit.ledger.reconcile import Reconciliation, reconcile
 from ipaudit.store import schema as s
 
@@ -293,18 +295,66 @@ def set_rates(ws: Workspace, rates: RateTable | None) -> None:
 
 
 def get_rates(ws: Workspace) -> RateTable | None:
+    """The stored rates; a rate an older version stored out of range is left out
+    (``invalid_ledger_settings`` reports it)."""
+    good, _bad = _stored_rates(ws)
+    return RateTable.from_dict(good, source="workspace") if good else None
+
+
+def _stored_rates(ws: Workspace) -> tuple[dict[str, object], list[tuple[str, str, Text]]]:
     with ws.store._read() as conn:
         rows = conn.execute(select(s.rates.c.ip_type, s.rates.c.amount)).all()
-    return RateTable.from_dict({k: v for k, v in rows}, source="workspace") if rows else None
+    good: dict[str, object] = {}
+    bad: list[tuple[str, str, Text]] = []
+    for key, amount in rows:
+        try:
+            RateTable.from_dict({key: amount}, source="workspace")
+        except RateTableError as exc:
+            bad.append((f"rate.{key}", str(amount)[:64], Text(exc.message_zh, exc.message_en)))
+        else:
+            good[key] = amount
+    return good, bad
 
 
 def set_window_days(ws: Workspace, days: int) -> None:
-    ws.store.set_setting(WINDOW_DAYS, str(int(days)))
+    """Store the booking window (0–3650 days, ``validation.WINDOW_DAYS``; else InvalidValue)."""
+    ws.store.set_setting(WINDOW_DAYS, str(validation.check_window_days(days)))
     _bump(ws)
 
 
 def window_days(ws: Workspace) -> int:
-    return int(ws.store.get_setting(WINDOW_DAYS, str(DEFAULT_WINDOW_DAYS)))
+    """The booking window; the default when what is stored breaks the rule (an older version's
+    value, reported by ``invalid_ledger_settings``)."""
+    days, _bad = _stored_window_days(ws)
+    return days
+
+
+def _stored_window_days(ws: Workspace) -> tuple[int, str | None]:
+    raw = ws.store.get_setting(WINDOW_DAYS, "")
+    if not raw:
+        return DEFAULT_WINDOW_DAYS, None
+    try:
+        return validation.check_window_days(Decimal(raw)), None
+    except (InvalidOperation, validation.InvalidValue):
+        return DEFAULT_WINDOW_DAYS, raw[:64]
+
+
+def invalid_ledger_settings(ws: Workspace) -> list[tuple[str, str, Text]]:
+    """(where, raw value, why) of each stored ledger setting that breaks today's rules."""
+    bad = list(_stored_rates(ws)[1])
+    _days, raw = _stored_window_days(ws)
+    if raw is not None:
+        reason = validation.WINDOW_DAYS.problem(Decimal(raw)) if _is_number(raw) else None
+        bad.append(("window_days", raw, reason or Text("不是数字", "is not a number")))
+    return bad
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        return False
+    return True
 
 
 # --- loading and reconciling -------------------------------------------------------------------
@@ -408,10 +458,15 @@ def _load(ws: Workspace) -> LedgerBook:
         info = ws.info()
         cols = loaded.columns
         portfolio = book.entries.get(LedgerKind.PORTFOLIO)
+        imported = {i.kind for i in book.imports}
+
+        def ledger(kind: LedgerKind) -> Columns | tuple[()] | None:
+            return cols.get(kind, ()) if kind in imported else None  # None: not imported
+
         book.reconciliation = reconcile(
-            cols.get(LedgerKind.REWARDS, ()),
-            cols.get(LedgerKind.PAYMENTS, ()),
-            cols.get(LedgerKind.EXPENSES, ()),
+            ledger(LedgerKind.REWARDS),
+            ledger(LedgerKind.PAYMENTS),
+            ledger(LedgerKind.EXPENSES),
             totals=book.totals,
             rates=book.rates,
             portfolio=portfolio if portfolio else None,
@@ -483,6 +538,8 @@ def ledger_item_keys(template: Template) -> dict[LedgerKind, tuple[str, str]]:
 
 
 def ledger_of(d: Discrepancy, book: LedgerBook) -> LedgerKind:
+    if d.ledger is not None:
+        return d.ledger
     if d.kind in _KIND_LEDGER:
         return _KIND_LEDGER[d.kind]
     files = {

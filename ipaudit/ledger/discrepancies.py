@@ -16,7 +16,9 @@ Grades follow the auditors' scale (DOMAIN.md §1):
   differs, a payment dated before its decision, a wrong stated total, an amount off the procedure's
   rate, a patent number with a wrong check digit;
 - observation (△): a difference of amounts (paid vs decided, batch vs expense, stated total, rate)
-  of at most ``tiny`` (default 1.00 元, i.e. rounding).
+  of at most ``tiny`` (default 1.00 元, i.e. rounding); a ledger not imported (said once, in place
+  of the findings the comparisons that need it would make — whether the record itself exists is
+  the checklist's question, not the reconciliation's).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ _MAJOR = frozenset(
         K.IP_NOT_IN_PORTFOLIO,
     }
 )
+_OBSERVATION = frozenset({K.LEDGER_NOT_IMPORTED})
 _AMOUNT_MINOR = frozenset(
     {K.UNDERPAID, K.OVERPAID, K.BATCH_MISMATCH, K.TOTAL_MISMATCH, K.RATE_DEVIATION}
 )
@@ -63,6 +66,7 @@ KIND_TEXT: dict[DiscrepancyKind, tuple[str, str]] = {
     K.RATE_DEVIATION: ("金额不符合奖励标准", "amount off the reward rate"),
     K.IP_NOT_IN_PORTFOLIO: ("知识产权不在台账中", "IP not in the portfolio"),
     K.INVALID_IP_NUMBER: ("专利号校验位错误", "patent number check digit wrong"),
+    K.LEDGER_NOT_IMPORTED: ("台账未导入", "ledger not imported"),
 }
 
 LEDGER_TEXT: dict[LedgerKind, tuple[str, str]] = {
@@ -190,6 +194,26 @@ def suggest_grade(discrepancy: Discrepancy, *, tiny: Decimal = Decimal("1.00")) 
     kind = discrepancy.kind
     if kind in _MAJOR:
         return Grade.MAJOR
+    if kind in _OBSERVATION:
+        return Grade.OBSERVATION
     if kind in _AMOUNT_MINOR and abs(discrepancy.difference) <= tiny:
         return Grade.OBSERVATION
     return Grade.MINOR
+
+
+def not_imported(ledger: LedgerKind, checks_zh: str, checks_en: str) -> Discrepancy:
+    """The one finding for a ledger that was not imported; ``checks_*`` name what did not run."""
+    zh, en = LEDGER_TEXT[ledger]
+    return Discrepancy(
+        kind=K.LEDGER_NOT_IMPORTED,
+        key=make_key(K.LEDGER_NOT_IMPORTED, (), (), [(ledger.value, SourceRef("", "", 0))]),
+        persons=(),
+        ip_items=(),
+        expected=None,
+        actual=None,
+        difference=Decimal("0.00"),
+        rows=(),
+        message_zh=f"{zh}未导入：{checks_zh}未核对；导入后即可核对",
+        message_en=f"{en} not imported: {checks_en} not checked; import it to check them",
+        ledger=ledger,
+    )

@@ -113,6 +113,7 @@ class DiscrepancyKind(StrEnum):
     RATE_DEVIATION = "rate_deviation"  # reward differs from the procedure's rate
     IP_NOT_IN_PORTFOLIO = "ip_not_in_portfolio"
     INVALID_IP_NUMBER = "invalid_ip_number"  # patent number check digit wrong
+    LEDGER_NOT_IMPORTED = "ledger_not_imported"  # said once; the checks needing it did not run
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class Discrepancy:
     message_zh: str
     message_en: str
     date: dt.date | None = None
+    ledger: LedgerKind | None = None  # the ledger it concerns, when no row says it
 
     def message(self, lang: str) -> str:
         return self.message_en if lang.startswith("en") else self.message_zh

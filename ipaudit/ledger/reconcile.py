@@ -11,7 +11,9 @@ payments, a payment and its batch, a batch and its expense lines) and the totals
 
 No Qt, no database: Python and, for the bulk joins and sums, polars (``frames``); linear in the
 number of rows apart from sorting. Each ledger may be given as entries or as prepared ``Columns``
-(the form a loaded ledger is kept in).
+(the form a loaded ledger is kept in), or as ``None`` when it was not imported: that is said once
+(``ledger_not_imported``) and the comparisons that need it do not run — no wall of "reward never
+paid" for a payment register nobody imported. The summary names every check that did not run.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ipaudit.domain.model import Grade
+from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.batches import Batch, BatchMatching, match_batches
 from ipaudit.ledger.columns import Columns, collector_paused, money
 from ipaudit.ledger.discrepancies import suggest_grade
@@ -37,11 +40,27 @@ from ipaudit.ledger.model import (
     StatedTotal,
 )
 from ipaudit.ledger.rates import RateTable, check_decision_rates
-from ipaudit.ledger.summary import Summary, kind_lines
+from ipaudit.ledger.summary import CHECK_NEEDS, Check, NotRun, Summary, kind_lines, not_run
 from ipaudit.ledger.totals import Dimension, TotalsBuilder, TotalsTable, check_stated_totals
 
 ZERO = Decimal("0.00")
-_KIND_ORDER = {kind: n for n, kind in enumerate(DiscrepancyKind)}
+K = DiscrepancyKind
+# a ledger not imported is said first: it explains why some comparisons are absent
+_KIND_ORDER = {kind: n for n, kind in enumerate(DiscrepancyKind)} | {K.LEDGER_NOT_IMPORTED: -1}
+_THREE = (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
+
+#: the check whose ledgers a kind of finding needs (kinds not listed need one ledger only)
+_KIND_CHECK: dict[DiscrepancyKind, Check] = {
+    K.UNPAID_REWARD: Check.REWARDS_PAYMENTS,
+    K.UNDERPAID: Check.REWARDS_PAYMENTS,
+    K.OVERPAID: Check.REWARDS_PAYMENTS,
+    K.PAYMENT_WITHOUT_DECISION: Check.REWARDS_PAYMENTS,
+    K.DUPLICATE_PAYMENT: Check.REWARDS_PAYMENTS,
+    K.PAID_BEFORE_DECISION: Check.REWARDS_PAYMENTS,
+    K.BATCH_MISMATCH: Check.PAYMENTS_EXPENSES,
+    K.BATCH_NOT_BOOKED: Check.PAYMENTS_EXPENSES,
+    K.EXPENSE_WITHOUT_PAYMENTS: Check.PAYMENTS_EXPENSES,
+}
 
 
 @dataclass(slots=True)
@@ -174,9 +193,9 @@ def _ledger_of_sheets(
 
 
 def reconcile(
-    rewards: Sequence[Entry] | Columns,
-    payments: Sequence[Entry] | Columns,
-    expenses: Sequence[Entry] | Columns,
+    rewards: Sequence[Entry] | Columns | None,
+    payments: Sequence[Entry] | Columns | None,
+    expenses: Sequence[Entry] | Columns | None,
     *,
     totals: Iterable[StatedTotal] = (),
     rates: RateTable | None = None,
@@ -194,12 +213,16 @@ def reconcile(
     ``is_reward_category``: which expense categories book rewards (default: the importer's,
     from the synonyms file: 奖励费, 奖金, 激励费 …).
     ``period``: the audit period, for the totals tables only.
+    A ledger given as ``None`` was not imported (see the module docstring).
     """
+    given = dict(zip(_THREE, (rewards, payments, expenses), strict=True))
+    missing = tuple(kind for kind, ledger in given.items() if ledger is None)
     with collector_paused():
         return _reconcile(
             _own(rewards),
             _own(payments),
             _own(expenses),
+            missing,
             list(totals),
             rates,
             None if portfolio is None else list(portfolio),
@@ -210,8 +233,10 @@ def reconcile(
         )
 
 
-def _own(ledger: Sequence[Entry] | Columns) -> Columns:
+def _own(ledger: Sequence[Entry] | Columns | None) -> Columns:
     """Columns of a list the reconciliation owns (the caller's sequence is never changed)."""
+    if ledger is None:
+        return Columns([])
     return ledger if isinstance(ledger, Columns) else Columns(list(ledger))
 
 
@@ -219,6 +244,7 @@ def _reconcile(
     rc: Columns,
     pc: Columns,
     ec: Columns,
+    missing: tuple[LedgerKind, ...],
     stated: list[StatedTotal],
     rates: RateTable | None,
     portfolio: list[Entry] | None,
@@ -243,6 +269,9 @@ def _reconcile(
     if portfolio is not None:
         ledgers.append(Columns(portfolio))
     found += check_ip_numbers(ledgers)
+    skipped = not_run(missing, rates=rates is not None, portfolio=portfolio is not None)
+    if missing:
+        found = _checkable(found, skipped, missing)
     found.sort(
         key=lambda d: (
             _KIND_ORDER[d.kind],
@@ -250,7 +279,7 @@ def _reconcile(
             [(r.file, r.sheet, r.row) for r in d.rows],
         )
     )
-    summary = _summary(rm, bm, ec, found)
+    summary = _summary(rm, bm, ec, found, missing, skipped)
     return Reconciliation(
         rewards=rewards,
         payments=payments,
@@ -263,8 +292,29 @@ def _reconcile(
     )
 
 
+def _checkable(
+    found: list[Discrepancy], skipped: Sequence[NotRun], missing: tuple[LedgerKind, ...]
+) -> list[Discrepancy]:
+    """The findings of the checks that ran, and one ``ledger_not_imported`` per missing ledger."""
+    gone = {n.check for n in skipped}
+    kept = [d for d in found if _KIND_CHECK.get(d.kind) not in gone]
+    for ledger in missing:
+        checks = [
+            c for c in (Check.REWARDS_PAYMENTS, Check.PAYMENTS_EXPENSES) if ledger in CHECK_NEEDS[c]
+        ]
+        zh = "、".join(c.text("zh") for c in checks)
+        en = " and ".join(c.text("en") for c in checks)
+        kept.append(dsc.not_imported(ledger, zh, en))
+    return kept
+
+
 def _summary(
-    rm: RewardMatching, bm: BatchMatching, ec: Columns, found: list[Discrepancy]
+    rm: RewardMatching,
+    bm: BatchMatching,
+    ec: Columns,
+    found: list[Discrepancy],
+    missing: tuple[LedgerKind, ...] = (),
+    skipped: tuple[NotRun, ...] = (),
 ) -> Summary:
     payments_matched = rm.payments_matched
     booked = 0
@@ -291,6 +341,8 @@ def _summary(
         payments_total=_total(rm.payment_columns),
         expenses_total=sum((ec.entries[i].amount for i in bm.reward_lines), ZERO),
         kinds=kind_lines(found),
+        missing=missing,
+        not_run=skipped,
     )
 
 

@@ -12,6 +12,11 @@ Match rates:
   lines, over all payments and reward expense lines;
 - overall: decisions as above, payments that pass both comparisons, and matched expense lines,
   over all decisions, payments and reward expense lines.
+
+A ledger that was not imported is said once (one finding, ``ledger_not_imported``); the
+comparisons that need it are left out of the table and the match rate, and the summary says which
+checks did not run — also the rate check when no rates are set and the portfolio check when no
+portfolio is given.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ipaudit.ledger import discrepancies as dsc
-from ipaudit.ledger.model import Discrepancy, DiscrepancyKind
+from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, LedgerKind
 
 K = DiscrepancyKind
 ZERO = Decimal("0.00")
@@ -33,6 +38,7 @@ class Side(StrEnum):
     B_NOT_A = "b_not_a"
     DIFFERENT = "different"  # in both, but they disagree
     SINGLE = "single"  # a check of one ledger (totals, rates, portfolio, numbers)
+    MISSING = "missing"  # a ledger not imported: nothing to compare
 
     def text(self, lang: str) -> str:
         zh, en = _SIDE_TEXT[self]
@@ -44,6 +50,7 @@ _SIDE_TEXT = {
     Side.B_NOT_A: ("后表有、前表无", "in the second, not in the first"),
     Side.DIFFERENT: ("两边都有但不一致", "in both, but different"),
     Side.SINGLE: ("单表检查", "check of one ledger"),
+    Side.MISSING: ("台账未导入", "ledger not imported"),
 }
 
 KIND_SIDE: dict[DiscrepancyKind, Side] = {
@@ -61,7 +68,90 @@ KIND_SIDE: dict[DiscrepancyKind, Side] = {
     K.RATE_DEVIATION: Side.SINGLE,
     K.IP_NOT_IN_PORTFOLIO: Side.SINGLE,
     K.INVALID_IP_NUMBER: Side.SINGLE,
+    K.LEDGER_NOT_IMPORTED: Side.MISSING,
 }
+
+R, P, E = LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES
+
+
+class Check(StrEnum):
+    """The checks a reconciliation runs, each of which may not run for want of its data."""
+
+    REWARDS_PAYMENTS = "rewards_payments"  # reward record <-> payment register
+    PAYMENTS_EXPENSES = "payments_expenses"  # payment register <-> expense record
+    RATES = "rates"  # rewards at the procedure's rates
+    PORTFOLIO = "portfolio"  # rewarded IP in the portfolio
+
+    def text(self, lang: str) -> str:
+        zh, en = CHECK_TEXT[self]
+        return en if lang.startswith("en") else zh
+
+
+CHECK_TEXT: dict[Check, tuple[str, str]] = {
+    Check.REWARDS_PAYMENTS: ("奖惩记录与奖金发放的核对", "rewards against payments"),
+    Check.PAYMENTS_EXPENSES: ("奖金发放与经费记录的核对", "payments against expenses"),
+    Check.RATES: ("奖励标准核对", "the rate check"),
+    Check.PORTFOLIO: ("知识产权台账核对", "the portfolio check"),
+}
+
+#: the ledgers each comparison needs
+CHECK_NEEDS: dict[Check, frozenset[LedgerKind]] = {
+    Check.REWARDS_PAYMENTS: frozenset({R, P}),
+    Check.PAYMENTS_EXPENSES: frozenset({P, E}),
+    Check.RATES: frozenset({R}),
+    Check.PORTFOLIO: frozenset({R}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NotRun:
+    """A check that did not run, and why."""
+
+    check: Check
+    reason_zh: str
+    reason_en: str
+
+    def reason(self, lang: str) -> str:
+        return self.reason_en if lang.startswith("en") else self.reason_zh
+
+
+#: the two ledgers a kind of finding compares: (first, second)
+KIND_PAIR: dict[DiscrepancyKind, tuple[LedgerKind, LedgerKind]] = {
+    **dict.fromkeys(
+        (
+            K.UNPAID_REWARD,
+            K.UNDERPAID,
+            K.OVERPAID,
+            K.PAYMENT_WITHOUT_DECISION,
+            K.DUPLICATE_PAYMENT,
+            K.PAID_BEFORE_DECISION,
+            K.PENALTY_PAID,
+        ),
+        (R, P),
+    ),
+    **dict.fromkeys((K.BATCH_MISMATCH, K.BATCH_NOT_BOOKED, K.EXPENSE_WITHOUT_PAYMENTS), (P, E)),
+}
+
+
+def side_text(kind: DiscrepancyKind, lang: str) -> str:
+    """Where a kind of finding lies, naming the two ledgers: "in the reward record, not in the
+    payment register"; checks of one ledger and missing ledgers as ``Side.text``."""
+    side = KIND_SIDE[kind]
+    pair = KIND_PAIR.get(kind)
+    if pair is None or side not in (Side.A_NOT_B, Side.B_NOT_A, Side.DIFFERENT):
+        return side.text(lang)
+    (a_zh, a_en), (b_zh, b_en) = (dsc.LEDGER_TEXT[k] for k in pair)
+    if lang.startswith("en"):
+        if side is Side.A_NOT_B:
+            return f"in the {a_en}, not in the {b_en}"
+        if side is Side.B_NOT_A:
+            return f"in the {b_en}, not in the {a_en}"
+        return f"in both the {a_en} and the {b_en}, but different"
+    if side is Side.A_NOT_B:
+        return f"{a_zh}有、{b_zh}无"
+    if side is Side.B_NOT_A:
+        return f"{b_zh}有、{a_zh}无"
+    return f"{a_zh}与{b_zh}都有但不一致"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +160,10 @@ class KindLine:
     side: Side
     count: int
     amount: Decimal  # sum of |difference|
+
+    def where(self, lang: str) -> str:
+        """The side, naming the ledgers compared (see ``side_text``)."""
+        return side_text(self.kind, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +174,7 @@ class CompareLine:
     name_en: str
     total: int
     matched: int
+    check: Check = Check.REWARDS_PAYMENTS  # the comparison that decides "agree"
 
     @property
     def unmatched(self) -> int:
@@ -115,6 +210,11 @@ class Summary:
     payments_total: Decimal
     expenses_total: Decimal  # reward-category lines
     kinds: tuple[KindLine, ...]  # kinds that occur, in DiscrepancyKind order
+    missing: tuple[LedgerKind, ...] = ()  # of the three ledgers, those not imported
+    not_run: tuple[NotRun, ...] = ()  # checks that did not run, in Check order
+
+    def ran(self, check: Check) -> bool:
+        return all(n.check is not check for n in self.not_run)
 
     @property
     def discrepancy_count(self) -> int:
@@ -132,17 +232,23 @@ class Summary:
 
     @property
     def lines(self) -> tuple[CompareLine, ...]:
-        return (
-            CompareLine("奖励决定", "reward decisions", self.reward_count, self.rewards_matched),
-            CompareLine("奖金发放", "payments", self.payment_count, self.payments_matched),
-            CompareLine("发放批次", "payment batches", self.batch_count, self.batches_matched),
+        """The kinds of record compared (those of a comparison that did not run left out)."""
+        rp, pe = Check.REWARDS_PAYMENTS, Check.PAYMENTS_EXPENSES
+        every = (
+            CompareLine(
+                "奖励决定", "reward decisions", self.reward_count, self.rewards_matched, rp
+            ),
+            CompareLine("奖金发放", "payments", self.payment_count, self.payments_matched, rp),
+            CompareLine("发放批次", "payment batches", self.batch_count, self.batches_matched, pe),
             CompareLine(
                 "经费奖励行",
                 "reward expense lines",
                 self.expense_line_count,
                 self.expense_lines_matched,
+                pe,
             ),
         )
+        return tuple(line for line in every if self.ran(line.check))
 
     @property
     def rewards_payments_rate(self) -> float | None:
@@ -156,11 +262,23 @@ class Summary:
 
     @property
     def records(self) -> int:
-        return self.reward_count + self.payment_count + self.expense_line_count
+        rp, pe = self.ran(Check.REWARDS_PAYMENTS), self.ran(Check.PAYMENTS_EXPENSES)
+        return (
+            (self.reward_count if rp else 0)
+            + (self.payment_count if rp or pe else 0)
+            + (self.expense_line_count if pe else 0)
+        )
 
     @property
     def records_matched(self) -> int:
-        return self.rewards_matched + self.payments_both + self.expense_lines_matched
+        rp, pe = self.ran(Check.REWARDS_PAYMENTS), self.ran(Check.PAYMENTS_EXPENSES)
+        if rp and pe:
+            return self.rewards_matched + self.payments_both + self.expense_lines_matched
+        if rp:
+            return self.rewards_matched + self.payments_matched
+        if pe:
+            return self.payments_booked + self.expense_lines_matched
+        return 0
 
     @property
     def match_rate(self) -> float | None:
@@ -180,18 +298,18 @@ class Summary:
             rows.append(
                 [
                     line.name(lang),
-                    str(line.total),
-                    str(line.matched),
-                    str(line.unmatched),
+                    count(line.total),
+                    count(line.matched),
+                    count(line.unmatched),
                     percent(line.rate),
                 ]
             )
         rows.append(
             [
                 "all records" if en else "合计",
-                str(self.records),
-                str(self.records_matched),
-                str(self.records - self.records_matched),
+                count(self.records),
+                count(self.records_matched),
+                count(self.records - self.records_matched),
                 percent(self.match_rate),
             ]
         )
@@ -211,8 +329,8 @@ class Summary:
             rows.append(
                 [
                     dsc.kind_text(k.kind, lang),
-                    k.side.text(lang),
-                    str(k.count),
+                    k.where(lang),
+                    count(k.count),
                     dsc.money(k.amount),
                     percent(k.count / n if n else None),
                 ]
@@ -220,60 +338,155 @@ class Summary:
         return rows
 
     def text(self, lang: str) -> str:
-        """The summary in a few sentences."""
-        m = dsc.money
+        """The summary in a few sentences, ending with the checks that did not run."""
+        m, c = dsc.money, count
+        rp, pe = self.ran(Check.REWARDS_PAYMENTS), self.ran(Check.PAYMENTS_EXPENSES)
         if lang.startswith("en"):
-            parts = [
-                f"Compared {self.reward_count} reward decisions"
-                + (
-                    f" (plus {self.penalty_count} "
-                    f"penalt{'y' if self.penalty_count == 1 else 'ies'})"
-                    if self.penalty_count
-                    else ""
+            compared = []
+            if R not in self.missing:
+                compared.append(
+                    f"{c(self.reward_count)} reward decisions"
+                    + (
+                        f" (plus {c(self.penalty_count)} "
+                        f"penalt{'y' if self.penalty_count == 1 else 'ies'})"
+                        if self.penalty_count
+                        else ""
+                    )
                 )
-                + f", {self.payment_count} payments in {self.batch_count} batches and "
-                f"{self.expense_line_count} reward expense lines: {self.records} records, "
-                f"{self.records_matched} agree, match rate {percent(self.match_rate)}.",
-                f"Totals: decided {m(self.rewards_total)}, paid {m(self.payments_total)}, "
-                f"booked {m(self.expenses_total)}.",
+            if P not in self.missing:
+                compared.append(
+                    f"{c(self.payment_count)} payments in {c(self.batch_count)} batches"
+                )
+            if E not in self.missing:
+                compared.append(f"{c(self.expense_line_count)} reward expense lines")
+            parts = [
+                f"Compared {_join_en(compared)}: {c(self.records)} records, "
+                f"{c(self.records_matched)} agree, match rate {percent(self.match_rate)}."
+                if rp or pe
+                else f"Read {_join_en(compared) or 'no ledger'}; nothing to compare with.",
+                "Totals: "
+                + ", ".join(
+                    text
+                    for ledger, text in (
+                        (R, f"decided {m(self.rewards_total)}"),
+                        (P, f"paid {m(self.payments_total)}"),
+                        (E, f"booked {m(self.expenses_total)}"),
+                    )
+                    if ledger not in self.missing
+                )
+                + ".",
             ]
             if self.kinds:
                 listed = "; ".join(
-                    f"{dsc.kind_text(k.kind, 'en')}: {k.count} ({m(k.amount)})" for k in self.kinds
+                    f"{dsc.kind_text(k.kind, 'en')}: {c(k.count)} ({m(k.amount)})"
+                    for k in self.kinds
                 )
                 parts.append(
-                    f"{self.discrepancy_count} discrepancies, {m(self.discrepancy_amount)} in "
-                    f"total — {listed}. "
-                    f"In the first ledger only: {self.side_count(Side.A_NOT_B)}; in the second "
-                    f"only: {self.side_count(Side.B_NOT_A)}; in both but different: "
-                    f"{self.side_count(Side.DIFFERENT)}; checks of one ledger: "
-                    f"{self.side_count(Side.SINGLE)}."
+                    f"{c(self.discrepancy_count)} discrepancies, {m(self.discrepancy_amount)} in "
+                    f"total — {listed}. " + self._sides("en")
                 )
             else:
                 parts.append("No discrepancies.")
+            if self.not_run:
+                parts.append("Not run: " + "; ".join(n.reason_en for n in self.not_run) + ".")
             return " ".join(parts)
+        compared = []
+        if R not in self.missing:
+            compared.append(
+                f"奖励决定 {c(self.reward_count)} 条"
+                + (f"（另有处罚 {c(self.penalty_count)} 条）" if self.penalty_count else "")
+            )
+        if P not in self.missing:
+            compared.append(f"奖金发放 {c(self.payment_count)} 笔（{c(self.batch_count)} 批）")
+        if E not in self.missing:
+            compared.append(f"经费奖励行 {c(self.expense_line_count)} 条")
         parts = [
-            f"共核对奖励决定 {self.reward_count} 条"
-            + (f"（另有处罚 {self.penalty_count} 条）" if self.penalty_count else "")
-            + f"、奖金发放 {self.payment_count} 笔（{self.batch_count} 批）、经费奖励行 "
-            f"{self.expense_line_count} 条，共 {self.records} 条记录，一致 {self.records_matched} 条，"
-            f"匹配率 {percent(self.match_rate)}。",
-            f"合计：奖励决定 {m(self.rewards_total)} 元，已发放 {m(self.payments_total)} 元，"
-            f"经费奖励 {m(self.expenses_total)} 元。",
+            f"共核对{'、'.join(compared)}，共 {c(self.records)} 条记录，一致 "
+            f"{c(self.records_matched)} 条，匹配率 {percent(self.match_rate)}。"
+            if rp or pe
+            else f"读取{'、'.join(compared) or '的台账为空'}，没有可对照的台账。",
+            "合计："
+            + "，".join(
+                text
+                for ledger, text in (
+                    (R, f"奖励决定 {m(self.rewards_total)} 元"),
+                    (P, f"已发放 {m(self.payments_total)} 元"),
+                    (E, f"经费奖励 {m(self.expenses_total)} 元"),
+                )
+                if ledger not in self.missing
+            )
+            + "。",
         ]
         if self.kinds:
             listed = "，".join(
-                f"{dsc.kind_text(k.kind, 'zh')} {k.count} 项 {m(k.amount)} 元" for k in self.kinds
+                f"{dsc.kind_text(k.kind, 'zh')} {c(k.count)} 项 {m(k.amount)} 元"
+                for k in self.kinds
             )
             parts.append(
-                f"发现差异 {self.discrepancy_count} 项，金额合计 {m(self.discrepancy_amount)} 元："
-                f"{listed}。其中前表有、后表无 {self.side_count(Side.A_NOT_B)} 项，后表有、前表无 "
-                f"{self.side_count(Side.B_NOT_A)} 项，两边都有但不一致 "
-                f"{self.side_count(Side.DIFFERENT)} 项，单表检查 {self.side_count(Side.SINGLE)} 项。"
+                f"发现差异 {c(self.discrepancy_count)} 项，金额合计 {m(self.discrepancy_amount)} 元："
+                f"{listed}。" + self._sides("zh")
             )
         else:
             parts.append("未发现差异。")
+        if self.not_run:
+            parts.append("未进行：" + "；".join(n.reason_zh for n in self.not_run) + "。")
         return "".join(parts)
+
+    def _sides(self, lang: str) -> str:
+        """The findings counted by where they lie, each comparison naming its two ledgers."""
+        counts: dict[str, int] = {}
+        for k in self.kinds:
+            if k.side is not Side.MISSING:
+                counts[k.where(lang)] = counts.get(k.where(lang), 0) + k.count
+        if lang.startswith("en"):
+            listed = "; ".join(f"{where}: {count(n)}" for where, n in counts.items())
+            return listed[:1].upper() + listed[1:] + "." if listed else ""
+        return (
+            "其中" + "，".join(f"{where} {count(n)} 项" for where, n in counts.items()) + "。"
+            if counts
+            else ""
+        )
+
+
+def count(n: int) -> str:
+    """``100000`` → ``100,000``."""
+    return f"{n:,}"
+
+
+def _join_en(parts: list[str]) -> str:
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def not_run(missing: Iterable[LedgerKind], *, rates: bool, portfolio: bool) -> tuple[NotRun, ...]:
+    """The checks that cannot run without the ``missing`` ledgers, rates or portfolio."""
+    gone = frozenset(missing)
+    out: list[NotRun] = []
+    for check in Check:
+        lacking = [k for k in (R, P, E) if k in CHECK_NEEDS[check] & gone]
+        what_zh, what_en = CHECK_TEXT[check]
+        if lacking:
+            zh = "、".join(dsc.LEDGER_TEXT[k][0] for k in lacking)
+            en = _join_en([dsc.LEDGER_TEXT[k][1] for k in lacking])
+            out.append(NotRun(check, f"{what_zh}（{zh}未导入）", f"{what_en} ({en} not imported)"))
+        elif check is Check.RATES and not rates:
+            out.append(
+                NotRun(
+                    check,
+                    f"{what_zh}（尚未设定奖励标准）",
+                    f"{what_en} (no reward rates set)",
+                )
+            )
+        elif check is Check.PORTFOLIO and not portfolio:
+            out.append(
+                NotRun(
+                    check,
+                    f"{what_zh}（知识产权台账未导入）",
+                    f"{what_en} (no portfolio imported)",
+                )
+            )
+    return tuple(out)
 
 
 def kind_lines(discrepancies: Iterable[Discrepancy]) -> tuple[KindLine, ...]:

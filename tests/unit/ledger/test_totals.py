@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ipaudit.ledger.model import DiscrepancyKind as K
 from ipaudit.ledger.model import SourceRef, StatedTotal
+from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger.reconcile import reconcile
 from ipaudit.ledger.summary import Side
 from ipaudit.ledger.totals import Dimension, build_totals, check_stated_totals
@@ -143,10 +144,15 @@ def test_summary_reads_like_a_reconciliation_report():
     assert table[0] == ["类型", "总数", "一致", "不一致", "匹配率"]
     assert table[1] == ["奖励决定", "3", "2", "1", "66.67%"]
     assert table[-1] == ["合计", "9", "5", "4", "55.56%"]
-    assert s.kind_table("en")[1][:3] == ["paid less than decided", "in both, but different", "1"]
+    assert s.kind_table("en")[1][:3] == [
+        "paid less than decided",
+        "in both the reward record and the payment register, but different",
+        "1",
+    ]
+    assert "奖惩记录表与奖金发放登记表都有但不一致 1 项" in s.text("zh")
     zh = s.text("zh")
     assert "共核对奖励决定 3 条（另有处罚 1 条）" in zh and "匹配率 55.56%" in zh
-    assert "少发 1 项 200.00 元" in zh and "两边都有但不一致 2 项" in zh
+    assert "少发 1 项 200.00 元" in zh and "奖金发放登记表与经费使用记录都有但不一致 1 项" in zh
     en = s.text("en")
     assert "plus 1 penalty)" in en and "2 discrepancies, 400.00 in total" in en
 
@@ -155,5 +161,10 @@ def test_summary_without_discrepancies():
     paid = [payment(3, "王强", patent(1), 5000, "2025-01-10")]
     s = reconcile(REWARDS[:1], paid, booked(paid)).summary
     assert s.kinds == () and s.match_rate == 1.0
-    assert s.text("zh").endswith("未发现差异。") and s.text("en").endswith("No discrepancies.")
+    assert "未发现差异。" in s.text("zh") and "No discrepancies." in s.text("en")
     assert s.discrepancy_amount == Decimal("0.00")
+    # without rates and portfolio, the summary says those checks did not run
+    assert s.text("zh").endswith("未进行：奖励标准核对（尚未设定奖励标准）；知识产权台账核对（知识产权台账未导入）。")
+    assert "Not run: the rate check (no reward rates set)" in s.text("en")
+    rated = reconcile(REWARDS[:1], paid, booked(paid), rates=RateTable.from_dict({"invention": 5000}))
+    assert "rate check" not in rated.summary.text("en")
