@@ -91,21 +91,26 @@ def _open(path: str) -> Any:
 
 @command("new")
 def cmd_new(args: argparse.Namespace) -> int:
+    from ipaudit.domain.cycle import default_period
     from ipaudit.domain.model import WorkspaceInfo
     from ipaudit.services import Workspace
 
-    today = dt.date.today()
-    period_end = args.period_end or dt.date(today.year - 1, 12, 31)
+    audit_start = args.audit_start or dt.date.today() + dt.timedelta(days=30)
     info = WorkspaceInfo(
         company=args.company,
         edition=Edition(args.edition),
         audit_type=AuditType(args.audit_type),
-        audit_start=args.audit_start or today + dt.timedelta(days=30),
-        audit_end=args.audit_end
-        or (args.audit_start or today + dt.timedelta(days=30)) + dt.timedelta(days=2),
-        period_start=args.period_start or dt.date(period_end.year, 1, 1),
-        period_end=period_end,
+        audit_start=audit_start,
+        audit_end=args.audit_end or audit_start + dt.timedelta(days=2),
+        period_start=audit_start,
+        period_end=audit_start,
+        last_audit=args.last_audit,
+        certificate_start=args.certificate_start,
+        certificate_end=args.certificate_end,
+        system_start=args.system_start,
     )
+    start, end = default_period(info)  # the audit type's period unless given
+    info = replace(info, period_start=args.period_start or start, period_end=args.period_end or end)
     with Workspace.create(
         args.workspace, info, separate_procurement=args.separate_procurement
     ) as ws:
@@ -396,7 +401,8 @@ def cmd_set_fact(args: argparse.Namespace) -> int:
 def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Facts:
     """``policy``, ``headcount.<dept>``, ``duties.<dept>``, ``certificates`` (、 or , separated),
     ``portfolio.<type>``, ``extra.<key>``, ``manual-objectives`` (; separated),
-    ``objective.<key>`` = ``text|target|unit|dept=share,dept=share`` (empty value removes it)."""
+    ``objective.<key>`` = ``text|target|unit|dept=share,dept=share`` (empty value removes it),
+    ``budget.<category>`` (yuan), ``nonconformities.open`` (the last audit's still open)."""
     section, _, sub = key.partition(".")
 
     def need_dept() -> str:
@@ -446,6 +452,15 @@ def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Fac
             shares[dep] = number(share)
         obj = Objective(sub, text.strip(), number(target), unit.strip(), shares)
         return replace(facts, objectives=(*others, obj))
+    if section == "budget" and sub:
+        from ipaudit.budget_service import parse_amount, parse_category
+
+        category, amount = parse_category(sub), parse_amount(value)
+        budget = {k: a for k, a in facts.budget.items() if k != category}
+        return replace(facts, budget=budget if amount is None else {**budget, category: amount})
+    if key == "nonconformities.open":
+        count = None if not value.strip() else int(number(value))
+        return replace(facts, open_nonconformities=count)
     raise InvalidInput(
         f"未知的事实“{key}”。", f"Unknown fact '{key}'. See `set-fact --help` for the keys."
     )
@@ -553,9 +568,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--audit-start", type=parse_date)
     c.add_argument("--audit-end", type=parse_date)
     c.add_argument(
-        "--period-start", type=parse_date, help="default: 1 January of the period's end year"
+        "--period-start",
+        type=parse_date,
+        help="default by audit type: initial from --system-start, surveillance from the day after"
+        " --last-audit, recertification from --certificate-start (else 1 or 3 years back)",
     )
-    c.add_argument("--period-end", type=parse_date, help="default: 31 December of last year")
+    c.add_argument("--period-end", type=parse_date, help="default: the day before the audit")
+    c.add_argument("--last-audit", type=parse_date, help="first day of the previous audit")
+    c.add_argument("--certificate-start", type=parse_date, help="the certificate's start date")
+    c.add_argument("--certificate-end", type=parse_date, help="the certificate's expiry date")
+    c.add_argument(
+        "--system-start", type=parse_date, help="the IP manual's issue date (system start)"
+    )
     c.add_argument(
         "--separate-procurement", action="store_true", help="procurement as its own department"
     )
@@ -647,7 +671,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _load_extensions() -> None:
     import importlib
 
-    for module in ("ipaudit.cli_ledger", "ipaudit.cli_export"):
+    for module in ("ipaudit.cli_ledger", "ipaudit.cli_export", "ipaudit.cli_cycle"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -97,6 +97,7 @@ class Workspace:
         template_yaml: str | None = None,
         separate_procurement: bool = False,
     ) -> Workspace:
+        _check_info(info, path)
         if template_yaml is None:
             text, template = builtin_text(info.edition), load_builtin(info.edition)
         else:
@@ -276,6 +277,16 @@ class Workspace:
         self.changed()
 
     def set_info(self, info: WorkspaceInfo) -> None:
+        """Change the workspace information (company, audit type and dates), validated first;
+        every check runs again on the new dates."""
+        _check_info(info, self.path)
+        if info.edition != self.store.info().edition:
+            raise InvalidInput(
+                "版本在创建工作区时确定，不能更改；请用所需版本新建工作区。",
+                "The edition is chosen when the workspace is created and cannot change; create a"
+                " new workspace for the other edition.",
+                self.path,
+            )
         self.store.set_info(info)
         self.changed()
 
@@ -401,10 +412,26 @@ class Workspace:
         )
 
 
+def _check_info(info: WorkspaceInfo, path: Path | str) -> None:
+    """Refuse inconsistent workspace information (dates out of order, a period that ends after
+    the audit starts …) with every problem and what to do."""
+    from ipaudit.domain.cycle import validate
+
+    problems = validate(info)
+    if problems:
+        raise InvalidInput(
+            "工作区信息有误，未作更改：" + "".join(p.zh for p in problems),
+            "The workspace information is inconsistent; nothing changed: "
+            + " ".join(p.en for p in problems),
+            path,
+        )
+
+
 def _register_finding_sources() -> None:
-    from ipaudit import ledger_service
+    from ipaudit import budget_service, ledger_service
 
     ledger_service.register()
+    budget_service.register()
 
 
 _register_finding_sources()

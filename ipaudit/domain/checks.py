@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from ipaudit.domain.cycle import prerequisite_findings
 from ipaudit.domain.facts import agrees, declared
 from ipaudit.domain.model import (
     Department,
@@ -28,6 +29,7 @@ from ipaudit.domain.model import (
     WorkspaceInfo,
 )
 from ipaudit.domain.normalize import normalize_text
+from ipaudit.domain.people import people_findings
 
 OBJECTIVES_ITEM = "ipo.objectives_list"
 
@@ -304,6 +306,7 @@ def run_checks(data: CheckInput) -> list[Finding]:
         dep = item_department(obj_item, deps)
         if dep is not None:
             findings.extend(objective_findings(data.facts, dep, obj_item.key))
+    findings.extend([*prerequisite_findings(data), *people_findings(data)])  # audit cycle
     findings.extend(data.extra_findings)
     if data.accepted:
         findings = [

@@ -161,6 +161,10 @@ class WorkspaceInfo:
     audit_end: dt.date
     period_start: dt.date
     period_end: dt.date
+    last_audit: dt.date | None = None  # first day of the previous external audit (surveillance)
+    certificate_start: dt.date | None = None  # the current certificate's validity
+    certificate_end: dt.date | None = None
+    system_start: dt.date | None = None  # the IP manual's issue date: the system runs from it
 
     def period_years(self) -> list[int]:
         return list(range(self.period_start.year, self.period_end.year + 1))
@@ -183,6 +187,21 @@ class Procedure:
     department: str = ""
 
 
+class PersonKind(StrEnum):
+    HIRE = "hire"  # joined during the audit period
+    LEAVER = "leaver"  # a core employee who left during the audit period
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A declared new hire or core leaver: the records HR must hold are matched by name."""
+
+    name: str
+    kind: PersonKind
+    department: str = ""
+    date: dt.date | None = None  # joining or leaving day
+
+
 @dataclass(frozen=True, slots=True)
 class Facts:
     """What the IP manual declares: the truth the answers are checked against."""
@@ -196,6 +215,9 @@ class Facts:
     certificates: tuple[str, ...] = ()
     portfolio: dict[str, int] = field(default_factory=dict)  # ip type -> count
     extra: dict[str, str] = field(default_factory=dict)  # other declared facts by key
+    people: tuple[Person, ...] = ()  # new hires and core leavers of the period
+    budget: dict[str, Decimal] = field(default_factory=dict)  # expense category -> budget (yuan)
+    open_nonconformities: int | None = None  # the previous audit's, still open (None: undeclared)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,20 +2,76 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from ipaudit.domain.model import (
+    AuditType,
     Department,
+    Edition,
     Evidence,
     Facts,
     ItemState,
     Objective,
+    Person,
+    PersonKind,
     Procedure,
     Status,
     Text,
+    WorkspaceInfo,
 )
+
+# workspace information in the ``meta`` table; the optional dates are absent when not declared
+INFO_DATES = (
+    "audit_start",
+    "audit_end",
+    "period_start",
+    "period_end",
+    "last_audit",
+    "certificate_start",
+    "certificate_end",
+    "system_start",
+)
+
+
+def info_to_meta(info: WorkspaceInfo) -> dict[str, str | None]:
+    """The ``meta`` rows of ``info``; None means the row is removed."""
+    values: dict[str, str | None] = {
+        "company": info.company,
+        "edition": info.edition.value,
+        "audit_type": info.audit_type.value,
+    }
+    for key in INFO_DATES:
+        day = getattr(info, key)
+        values[key] = day.isoformat() if day else None
+    return values
+
+
+def info_from_meta(rows: Mapping[str, str]) -> WorkspaceInfo:
+    def day(key: str) -> dt.date | None:
+        text = rows.get(key)
+        return dt.date.fromisoformat(text) if text else None
+
+    dates = {key: day(key) for key in INFO_DATES}
+    return WorkspaceInfo(
+        company=rows["company"],
+        edition=Edition(rows["edition"]),
+        audit_type=AuditType(rows["audit_type"]),
+        **dates,  # type: ignore[arg-type]
+    )
+
+
+def _person_from(data: Mapping[str, Any]) -> Person:
+    date = data.get("date")
+    return Person(
+        name=data["name"],
+        kind=PersonKind(data["kind"]),
+        department=data.get("department", ""),
+        date=dt.date.fromisoformat(date) if date else None,
+    )
 
 
 def facts_to_sections(facts: Facts) -> dict[str, Any]:
@@ -41,6 +97,17 @@ def facts_to_sections(facts: Facts) -> dict[str, Any]:
         "certificates": list(facts.certificates),
         "portfolio": dict(facts.portfolio),
         "extra": dict(facts.extra),
+        "people": [
+            {
+                "name": p.name,
+                "kind": p.kind.value,
+                "department": p.department,
+                "date": p.date.isoformat() if p.date else None,
+            }
+            for p in facts.people
+        ],
+        "budget": {k: str(v) for k, v in facts.budget.items()},
+        "open_nonconformities": facts.open_nonconformities,
     }
 
 
@@ -65,6 +132,9 @@ def facts_from_sections(sections: dict[str, Any]) -> Facts:
         certificates=tuple(sections.get("certificates", ())),
         portfolio={k: int(v) for k, v in sections.get("portfolio", {}).items()},
         extra=dict(sections.get("extra", {})),
+        people=tuple(_person_from(p) for p in sections.get("people", ())),
+        budget={k: Decimal(v) for k, v in sections.get("budget", {}).items()},
+        open_nonconformities=sections.get("open_nonconformities"),
     )
 
 

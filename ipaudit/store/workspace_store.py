@@ -18,9 +18,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ipaudit.domain.model import (
-    AuditType,
     Department,
-    Edition,
     Evidence,
     Facts,
     ItemState,
@@ -159,31 +157,15 @@ class WorkspaceStore:
     # --- workspace info and template ---------------------------------------------------------
 
     def _put_info(self, conn: Connection, info: WorkspaceInfo) -> None:
-        values = {
-            "company": info.company,
-            "edition": info.edition.value,
-            "audit_type": info.audit_type.value,
-            "audit_start": info.audit_start.isoformat(),
-            "audit_end": info.audit_end.isoformat(),
-            "period_start": info.period_start.isoformat(),
-            "period_end": info.period_end.isoformat(),
-        }
-        for key, value in values.items():
+        for key, value in codec.info_to_meta(info).items():
             conn.execute(delete(s.meta).where(s.meta.c.key == key))
-            conn.execute(insert(s.meta).values(key=key, value=value))
+            if value is not None:
+                conn.execute(insert(s.meta).values(key=key, value=value))
 
     def info(self) -> WorkspaceInfo:
         with self._read() as conn:
             rows = dict(conn.execute(select(s.meta.c.key, s.meta.c.value)).all())
-        return WorkspaceInfo(
-            company=rows["company"],
-            edition=Edition(rows["edition"]),
-            audit_type=AuditType(rows["audit_type"]),
-            audit_start=dt.date.fromisoformat(rows["audit_start"]),
-            audit_end=dt.date.fromisoformat(rows["audit_end"]),
-            period_start=dt.date.fromisoformat(rows["period_start"]),
-            period_end=dt.date.fromisoformat(rows["period_end"]),
-        )
+        return codec.info_from_meta(rows)
 
     def set_info(self, info: WorkspaceInfo) -> None:
         with self._write() as conn:
