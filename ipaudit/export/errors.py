@@ -62,3 +62,18 @@ class PackUnreadable(ExportError):
             f"{path} is not a pack that can be verified: {detail_en}. Choose an exported pack folder or"
             " .zip file.",
         )
+
+
+class TargetNotAPack(ExportError):
+    """``--force`` met something at the target that is not an earlier ipaudit pack."""
+
+    code = "target_not_a_pack"
+
+    def __init__(self, path: str | Path, detail_zh: str, detail_en: str) -> None:
+        super().__init__(
+            path,
+            f"{path} 已存在，且不是 ipaudit 之前导出的资料包（{detail_zh}），因此不会被覆盖，"
+            "其中的内容未作任何改动。请换一个名称或位置。",
+            f"{path} exists and is not a pack ipaudit exported earlier ({detail_en}), so it is not"
+            " overwritten and nothing in it was changed. Choose another name or place.",
+        )

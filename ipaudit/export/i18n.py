@@ -31,8 +31,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cover.blocking": ("待解决的阻断项", "Blocking findings open"),
     "cover.prepared": ("资料截至", "Data as of"),
     "cover.redacted": (
-        "本报告已对身份证号码和手机号码做脱敏处理。",
-        "Resident ID and mobile numbers in this report are masked.",
+        "本报告已对正文中的身份证号码和手机号码做脱敏处理；证据文件为原件，其内容未做脱敏。",
+        "Resident ID and mobile numbers in the text of this report are masked; the evidence files"
+        " are the originals and their contents are not redacted.",
     ),
     "toc.title": ("目录", "Contents"),
     "toc.placeholder": (
@@ -258,6 +259,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "note.redacted": (
         "报告、工作簿和访谈单中的身份证号码和手机号码已脱敏；证据文件为原件。",
         "Resident ID and mobile numbers are masked in the report, workbook and interview sheets; evidence files are originals.",
+    ),
+    "note.stale_removed": (
+        "已清理此前被中断的导出留下的 {count} 个临时文件夹。",
+        "Removed {count} temporary folder(s) left by an earlier export that was interrupted.",
     ),
     "opt.language": ("语言", "Language"),
     "opt.evidence": ("包含证据", "Evidence included"),

@@ -338,3 +338,49 @@ def _hash(source: _Pack, rel: str, cancel: Cancel | None) -> str | None:
                 raise Cancelled
             h.update(chunk)
     return h.hexdigest()
+
+
+# --- what --force may replace -----------------------------------------------------------------
+
+
+# files a file manager leaves in a folder it showed; not the user's
+OS_LITTER = frozenset({"Thumbs.db", "desktop.ini", ".DS_Store"})
+
+
+def replaceable_problem(path: Path) -> tuple[str, str] | None:
+    """None when ``path`` is an earlier ipaudit pack that an export may replace as a whole: a
+    .zip with an ipaudit manifest, or a folder with one that holds nothing but the files its
+    manifest lists. Otherwise why not, as (zh, en)."""
+    if path.is_symlink():
+        return "它是一个链接", "it is a link"
+    if path.is_file() and path.suffix.lower() != ".zip":
+        return "它不是 .zip 文件", "it is not a .zip file"
+    try:
+        source = _Pack(path)
+    except PackUnreadable:
+        return f"没有 ipaudit 的 {MANIFEST}", f"it has no ipaudit {MANIFEST}"
+    try:
+        if source.broken:
+            return "它不是可读的 zip 文件", "it is not a readable zip file"
+        raw = source.read(MANIFEST)
+        manifest = json.loads(raw or b"")
+        listed = {str(f["path"]) for f in manifest["files"]}
+        if manifest.get("format") != FORMAT:
+            raise ValueError(manifest.get("format"))
+        if not path.is_dir():
+            return None
+        foreign = sorted(
+            p
+            for p in source.files()
+            if p not in listed | {MANIFEST, SUMS} and PurePosixPath(p).name not in OS_LITTER
+        )
+    except (*ZIP_DAMAGE, KeyError, TypeError, AttributeError):
+        return f"没有可读的 ipaudit {MANIFEST}", f"it has no readable ipaudit {MANIFEST}"
+    finally:
+        source.close()
+    if foreign:
+        return (
+            f"其中有 {len(foreign)} 个不属于资料包的文件，例如 {foreign[0]}",
+            f"it holds {len(foreign)} files that are not part of the pack, e.g. {foreign[0]}",
+        )
+    return None

@@ -1,9 +1,11 @@
 """Export the readiness pack: everything the company carries into the audit room, in one folder
 or one zip, with a manifest that proves later that nothing was changed.
 
-The pack is written under a temporary name next to the target and moved into place only when it
-is complete; a cancel or a failure removes the temporary files, so the target either is the whole
-pack or is not there. Progress is reported as (done, total) work units — roughly kibibytes, so the
+The pack is written in a hidden work folder next to the target and moved into place only when it
+is complete; a cancel or a failure removes the work folder, so the target either is the whole
+pack or is not there (a killed export's work folder is removed by the next export of the same
+target). An existing target is replaced only when asked and only when it is an earlier ipaudit
+pack. Progress is reported as (done, total) work units — roughly kibibytes, so the
 numbers stay small for Qt signals — and ``cancel()`` is asked between chunks and documents.
 
 The documents are built in a second thread while the evidence is copied (mostly file and
@@ -28,7 +30,7 @@ import ipaudit
 from ipaudit.export import pdf
 from ipaudit.export.blank_forms import build_form
 from ipaudit.export.data import PackData, collect
-from ipaudit.export.errors import TargetExists, TargetNotWritable
+from ipaudit.export.errors import TargetNotWritable
 from ipaudit.export.evidence_files import copy_evidence
 from ipaudit.export.i18n import t
 from ipaudit.export.interview_sheets import build_interview
@@ -36,8 +38,9 @@ from ipaudit.export.manifest import MANIFEST, SUMS, FileRecord, manifest_bytes, 
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.readme import build_readme
 from ipaudit.export.report_docx import build_report
-from ipaudit.export.sinks import FolderSink, Sink, ZipSink
+from ipaudit.export.sinks import FolderSink, Sink, ZipSink, check_target
 from ipaudit.export.workbook_xlsx import build_workbook
+from ipaudit.export.workfolder import remove_stale
 from ipaudit.store.blobs import Cancelled
 
 if TYPE_CHECKING:
@@ -136,8 +139,11 @@ def export_pack(
         target = target.with_name(target.name + ".zip")
     if not target.parent.is_dir():
         raise TargetNotWritable(target, "folder does not exist / 文件夹不存在")
-    if (target.exists() or target.is_symlink()) and not options.overwrite:
-        raise TargetExists(target)
+    check_target(target, options.overwrite)
+    notes: list[Note] = []
+    stale = remove_stale(target)
+    if stale:
+        notes.append(Note("note.stale_removed", {"count": str(stale)}))
     root = target.stem if options.as_zip else target.name
 
     data = collect(ws, options, root)
@@ -158,7 +164,6 @@ def export_pack(
         sink: Sink = ZipSink(target, root, data.as_of) if options.as_zip else FolderSink(target)
     except OSError as exc:
         raise TargetNotWritable(target, exc.strerror or str(exc)) from exc
-    notes: list[Note] = []
     try:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pack-documents") as pool:
             building = pool.submit(_documents, data, meter, notes)

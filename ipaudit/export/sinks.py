@@ -1,5 +1,11 @@
-"""Where a pack's files go while it is written: a hidden folder or a hidden .zip beside the target,
-moved into place only when complete (or removed when anything went wrong)."""
+"""Where a pack's files go while it is written: a folder or a .zip inside the hidden work folder
+beside the target (``workfolder.WorkFolder``), moved into place only when complete (or removed when
+anything went wrong).
+
+Durability: every file is flushed to the disk (``fsync``) as it is closed, the folders once at the
+end, and the target's folder after the rename — so a pack that was reported written, and recorded
+in the workspace's export history, survives a power cut.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +13,17 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-import shutil
-import uuid
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from ipaudit.export.errors import TargetExists
-from ipaudit.export.manifest import FileRecord
+from ipaudit.export.errors import TargetExists, TargetNotAPack
+from ipaudit.export.manifest import FileRecord, replaceable_problem
+from ipaudit.export.workfolder import WorkFolder, fsync_folder
 from ipaudit.export.zipstable import compressible, entry
 
 ZIP64_FROM = 0x7FFF0000
-
-
-def temporary_name(target: Path, kind: str) -> Path:
-    return target.parent / f".{target.name}.{kind}-{uuid.uuid4().hex[:8]}"
 
 
 def _write_all(out: IO[bytes], chunks: Iterable[bytes]) -> int:
@@ -32,6 +33,18 @@ def _write_all(out: IO[bytes], chunks: Iterable[bytes]) -> int:
         out.write(chunk)
         written += len(chunk)
     return written
+
+
+def check_target(target: Path, overwrite: bool) -> None:
+    """Refuse an existing ``target`` unless ``overwrite`` and it is an earlier ipaudit pack (which
+    is then replaced as a whole); anything else there is the user's and is never touched."""
+    if not target.exists() and not target.is_symlink():
+        return
+    if not overwrite:
+        raise TargetExists(target)
+    problem = replaceable_problem(target)
+    if problem is not None:
+        raise TargetNotAPack(target, *problem)
 
 
 class Sink:
@@ -64,23 +77,30 @@ class Sink:
 class FolderSink(Sink):
     def __init__(self, target: Path) -> None:
         super().__init__()
-        self.tmp = temporary_name(target, "part")
+        self.work = WorkFolder(target)
+        self.tmp = self.work.new
         self.tmp.mkdir()
-        self._made: set[Path] = set()
+        self._made: set[Path] = {self.tmp}
 
     def _store(self, rel: str, chunks: Iterable[bytes], size: int) -> int:
         path = self.tmp / rel
         if path.parent not in self._made:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(path.parent)
+            self._made.update(p for p in path.parents if self.tmp in p.parents)
         with path.open("wb") as out:
-            return _write_all(out, chunks)
+            written = _write_all(out, chunks)
+            out.flush()
+            os.fsync(out.fileno())
+        return written
 
     def commit(self, target: Path, overwrite: bool) -> None:
-        move_into_place(self.tmp, target, overwrite)
+        for folder in sorted(self._made, key=lambda p: len(p.parts), reverse=True):
+            fsync_folder(folder)
+        check_target(target, overwrite)
+        self.work.commit(overwrite)
 
     def discard(self) -> None:
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.work.discard()
 
 
 class ZipSink(Sink):
@@ -90,8 +110,10 @@ class ZipSink(Sink):
         super().__init__()
         self.root = root
         self.moment = moment
-        self.tmp = temporary_name(target, "part")
-        self.zip = zipfile.ZipFile(self.tmp, "w", allowZip64=True)
+        self.work = WorkFolder(target)
+        self.tmp = self.work.new
+        self.file = self.tmp.open("wb")
+        self.zip = zipfile.ZipFile(self.file, "w", allowZip64=True)
 
     def _store(self, rel: str, chunks: Iterable[bytes], size: int) -> int:
         info = entry(f"{self.root}/{rel}", self.moment, compressible(rel))
@@ -101,30 +123,16 @@ class ZipSink(Sink):
 
     def commit(self, target: Path, overwrite: bool) -> None:
         self.zip.close()
-        move_into_place(self.tmp, target, overwrite)
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.close()
+        check_target(target, overwrite)
+        self.work.commit(overwrite)
 
     def discard(self) -> None:
         # a half-written entry may refuse to close; the file is removed below anyway
         with contextlib.suppress(OSError, ValueError, RuntimeError, zipfile.BadZipFile):
             self.zip.close()
-        self.tmp.unlink(missing_ok=True)
-
-
-def move_into_place(tmp: Path, target: Path, overwrite: bool) -> None:
-    """Rename ``tmp`` to ``target``; an existing target is replaced only when ``overwrite``."""
-    if not target.exists() and not target.is_symlink():
-        os.replace(tmp, target)
-        return
-    if not overwrite:
-        raise TargetExists(target)
-    old = temporary_name(target, "old")
-    os.replace(target, old)
-    try:
-        os.replace(tmp, target)
-    except OSError:
-        os.replace(old, target)  # put the previous pack back
-        raise
-    if old.is_dir() and not old.is_symlink():
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        old.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.file.close()
+        self.work.discard()

@@ -160,16 +160,14 @@ def test_damaged_evidence_fails_cleanly(demo: Path, tmp_path: Path) -> None:
 
 def test_existing_target_and_overwrite(demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "p"
-    target.mkdir()
-    (target / "old.txt").write_text("old", encoding="utf-8")
     with Workspace.open(demo) as ws:
+        export_pack(ws, target, ExportOptions(include_evidence=False))
         with pytest.raises(TargetExists):
             export_pack(ws, target, ExportOptions())
-        assert (target / "old.txt").exists()
-        export_pack(ws, target, ExportOptions(overwrite=True))
+        export_pack(ws, target, ExportOptions(overwrite=True))  # an earlier pack: replaced
         with pytest.raises(TargetNotWritable):
             export_pack(ws, tmp_path / "missing" / "p", ExportOptions())
-    assert not (target / "old.txt").exists()
+    assert (target / "证据").is_dir()
     assert verify(target).ok
     assert leftovers(tmp_path) == []
 
