@@ -6,12 +6,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from ipaudit.domain.chronology import phase_findings, same_day_findings, sequence_findings
 from ipaudit.domain.cycle import prerequisite_findings
 from ipaudit.domain.facts import agrees, declared
 from ipaudit.domain.model import (
@@ -30,6 +30,8 @@ from ipaudit.domain.model import (
 )
 from ipaudit.domain.normalize import normalize_text
 from ipaudit.domain.people import people_findings
+from ipaudit.domain.rules import ItemRule, Situation, TemplateRules, TimeRule, item_rule, rules_of
+from ipaudit.domain.timing import NewFinding, is_dated, judge, years_of
 
 OBJECTIVES_ITEM = "ipo.objectives_list"
 
@@ -69,82 +71,58 @@ def _finding(code: str, grade: Grade, dep: str, item: str, zh: str, en: str, *re
     return Finding(code, grade, dep, item, Text(zh, en), tuple(refs), key=f"{code}:{item}:{detail}")
 
 
-def _in_period(day: dt.date, info: WorkspaceInfo) -> bool:
-    return info.period_start <= day <= info.period_end
+def covers_year(ev: Evidence, year: int, lead_months: int = 0) -> bool:
+    """A dated file counts for ``year`` by its slot, its period covered or its date (a yearly
+    document dated up to ``lead_months`` before its year counts for it)."""
+    return is_dated(ev) and year in years_of(ev, lead_months)
 
 
-def covers_year(ev: Evidence, year: int) -> bool:
-    """A file counts for ``year`` by its slot, its period covered or its date."""
-    if ev.slot == f"year:{year}":
-        return True
-    if ev.period_start and ev.period_end:
-        return ev.period_start.year <= year <= ev.period_end.year
-    return ev.doc_date is not None and ev.doc_date.year == year
+def _maker(rules: TemplateRules, dep: str, item_key: str) -> NewFinding:
+    """A finding of ``item_key`` graded by the template's grade table."""
+
+    def new(code: str, situation: Situation, zh: str, en: str, *refs: str) -> Finding:
+        return _finding(code, rules.grade(situation), dep, item_key, zh, en, *refs)
+
+    return new
 
 
 def _evidence_findings(
-    item: Item, dep: str, files: list[Evidence], info: WorkspaceInfo
+    item: Item,
+    rule: ItemRule,
+    dep: str,
+    files: list[Evidence],
+    info: WorkspaceInfo,
+    rules: TemplateRules,
 ) -> list[Finding]:
-    out: list[Finding] = []
     title = item.title
+    new = _maker(rules, dep, item.key)
     if not files:
         return [
-            _finding(
+            new(
                 "evidence_missing",
-                Grade.MAJOR,
-                dep,
-                item.key,
+                Situation.NO_EVIDENCE,
                 f"缺少证据：{title.zh}",
                 f"Evidence missing: {title.en}",
             )
         ]
-    if item.kind is ItemKind.RECORDS and len(files) < item.min_count:
+    judged = judge(item, rule, files, info, new)
+    out = list(judged.findings)
+    counted = len(judged.counted)
+    if item.kind is ItemKind.RECORDS and counted < item.min_count:
         out.append(
-            _finding(
+            new(
                 "too_few_records",
-                Grade.MINOR,
-                dep,
-                item.key,
-                f"{title.zh}：需要至少 {item.min_count} 份记录，现有 {len(files)} 份",
-                f"{title.en}: at least {item.min_count} records required, {len(files)} attached",
-                f"{len(files)}/{item.min_count}",
+                Situation.RECORDS_SHORT,
+                f"{title.zh}：需要至少 {item.min_count} 份有效记录，现有 {counted} 份",
+                f"{title.en}: at least {item.min_count} valid records required, {counted} attached",
+                f"{counted}/{item.min_count}",
             )
         )
-    if item.kind is ItemKind.YEARLY:
-        for year in info.period_years():
-            if not any(covers_year(ev, year) for ev in files):
-                out.append(
-                    _finding(
-                        "year_not_covered",
-                        Grade.MINOR,
-                        dep,
-                        item.key,
-                        f"{title.zh}：审核期内 {year} 年没有记录",
-                        f"{title.en}: no record for {year} of the audit period",
-                        str(year),
-                    )
-                )
-    if item.kind is not ItemKind.DOCUMENT:
-        for ev in files:
-            if ev.doc_date is not None and not _in_period(ev.doc_date, info):
-                out.append(
-                    _finding(
-                        "evidence_outside_period",
-                        Grade.MINOR,
-                        dep,
-                        item.key,
-                        f"{title.zh}：《{ev.title}》日期 {ev.doc_date} 不在审核期"
-                        f" {info.period_start}～{info.period_end} 内",
-                        f"{title.en}: '{ev.title}' is dated {ev.doc_date}, outside the audit period"
-                        f" {info.period_start} – {info.period_end}",
-                        f"evidence:{ev.id}",
-                    )
-                )
     return out
 
 
 def _record_set_findings(
-    item: Item, dep: str, state: ItemState, files: list[Evidence]
+    item: Item, dep: str, state: ItemState, files: list[Evidence], rules: TemplateRules
 ) -> list[Finding]:
     have = {ev.slot for ev in files}
     out: list[Finding] = []
@@ -159,7 +137,7 @@ def _record_set_findings(
         out.append(
             _finding(
                 "record_set_incomplete",
-                Grade.MINOR,
+                rules.grade(Situation.RECORD_SET_INCOMPLETE),
                 dep,
                 item.key,
                 f"{item.title.zh}：{zh_name} 缺少 " + "、".join(s.title.zh for s in missing),
@@ -171,14 +149,16 @@ def _record_set_findings(
     return out
 
 
-def _answer_findings(item: Item, dep: str, state: ItemState, facts: Facts) -> list[Finding]:
+def _answer_findings(
+    item: Item, dep: str, state: ItemState, facts: Facts, rules: TemplateRules
+) -> list[Finding]:
     out: list[Finding] = []
     unanswered = [q for q in item.questions if not state.answers.get(q.key, "").strip()]
     if item.kind is ItemKind.ANSWER and item.questions and len(unanswered) == len(item.questions):
         out.append(
             _finding(
                 "answer_missing",
-                Grade.MAJOR,
+                rules.grade(Situation.NO_ANSWERS),
                 dep,
                 item.key,
                 f"{item.title.zh}：审核员的问题尚未作答",
@@ -189,7 +169,7 @@ def _answer_findings(item: Item, dep: str, state: ItemState, facts: Facts) -> li
         out.append(
             _finding(
                 "answer_missing",
-                Grade.MINOR,
+                rules.grade(Situation.SOME_ANSWERS_MISSING),
                 dep,
                 item.key,
                 f"{item.title.zh}：{len(unanswered)} 个问题未回答："
@@ -208,7 +188,7 @@ def _answer_findings(item: Item, dep: str, state: ItemState, facts: Facts) -> li
             out.append(
                 _finding(
                     "fact_not_declared",
-                    Grade.OBSERVATION,
+                    rules.grade(Situation.FACT_NOT_DECLARED),
                     dep,
                     item.key,
                     f"“{q.text.zh}”的答案无法核对：手册事实（{q.fact}）尚未填写",
@@ -220,7 +200,7 @@ def _answer_findings(item: Item, dep: str, state: ItemState, facts: Facts) -> li
             out.append(
                 _finding(
                     "answer_contradicts_fact",
-                    Grade.MINOR,
+                    rules.grade(Situation.ANSWER_CONTRADICTS),
                     dep,
                     item.key,
                     f"“{q.text.zh}”回答“{answer}”与手册所述“{fact.display}”不一致",
@@ -231,8 +211,11 @@ def _answer_findings(item: Item, dep: str, state: ItemState, facts: Facts) -> li
     return out
 
 
-def objective_findings(facts: Facts, dep: str, item_key: str = OBJECTIVES_ITEM) -> list[Finding]:
+def objective_findings(
+    facts: Facts, dep: str, item_key: str = OBJECTIVES_ITEM, rules: TemplateRules | None = None
+) -> list[Finding]:
     """Department splits that do not add up; manual objectives missing from the objectives list."""
+    grade = (rules or TemplateRules()).grade(Situation.OBJECTIVE_MISMATCH)
     out: list[Finding] = []
     for obj in facts.objectives:
         if not obj.split or obj.unit.strip() in ("%", "％"):
@@ -242,7 +225,7 @@ def objective_findings(facts: Facts, dep: str, item_key: str = OBJECTIVES_ITEM) 
             out.append(
                 _finding(
                     "objective_split_mismatch",
-                    Grade.MINOR,
+                    grade,
                     dep,
                     item_key,
                     f"目标“{obj.text}”：各部门分解之和 {total} 不等于公司目标 {obj.target}",
@@ -257,7 +240,7 @@ def objective_findings(facts: Facts, dep: str, item_key: str = OBJECTIVES_ITEM) 
             out.append(
                 _finding(
                     "objective_not_in_list",
-                    Grade.MINOR,
+                    grade,
                     dep,
                     item_key,
                     f"手册中的目标“{text}”不在知识产权目标清单中",
@@ -277,35 +260,47 @@ def run_checks(data: CheckInput) -> list[Finding]:
             files_by_item[ev.item_key].append(ev)
     findings: list[Finding] = []
     empty = ItemState("")
+    rules = rules_of(data.template)
+    dated_by_dep: dict[str, list[tuple[Item, list[Evidence]]]] = defaultdict(list)
+    evidence_items: dict[str, list[Item]] = defaultdict(list)
     for item in data.template.items:
         dep = item_department(item, deps)
         if dep is None:
             continue
         state = data.states.get(item.key, empty)
+        rule = item_rule(data.template, item)
         if state.status is Status.NOT_APPLICABLE:
-            if not state.na_reason.strip():
-                findings.append(
-                    _finding(
-                        "na_without_reason",
-                        Grade.MINOR,
-                        dep,
-                        item.key,
-                        f"{item.title.zh}：标为不适用但未说明理由",
-                        f"{item.title.en}: marked not applicable without a reason",
+            if rule.mandatory:
+                findings.append(_mandatory_na_finding(item, dep, rules))
+            else:
+                if not state.na_reason.strip():
+                    findings.append(
+                        _finding(
+                            "na_without_reason",
+                            rules.grade(Situation.NA_WITHOUT_REASON),
+                            dep,
+                            item.key,
+                            f"{item.title.zh}：标为不适用但未说明理由",
+                            f"{item.title.en}: marked not applicable without a reason",
+                        )
                     )
-                )
-            continue
+                continue
         files = files_by_item.get(item.key, [])
         if item.kind is not ItemKind.ANSWER:
-            findings.extend(_evidence_findings(item, dep, files, data.info))
+            evidence_items[dep].append(item)
+            findings.extend(_evidence_findings(item, rule, dep, files, data.info, rules))
             if item.kind is ItemKind.RECORD_SET and files:
-                findings.extend(_record_set_findings(item, dep, state, files))
-        findings.extend(_answer_findings(item, dep, state, data.facts))
+                findings.extend(_record_set_findings(item, dep, state, files, rules))
+            if rule.time_rule is not TimeRule.IN_FORCE:
+                dated_by_dep[dep].append((item, files))
+        findings.extend(_answer_findings(item, dep, state, data.facts, rules))
+    findings.extend(_chronology_findings(data, deps, files_by_item, rules, dated_by_dep))
+    findings.extend(_departments_without_records(evidence_items, files_by_item, rules))
     obj_item = _objectives_item(data.template)
     if obj_item is not None:
         dep = item_department(obj_item, deps)
         if dep is not None:
-            findings.extend(objective_findings(data.facts, dep, obj_item.key))
+            findings.extend(objective_findings(data.facts, dep, obj_item.key, rules))
     findings.extend([*prerequisite_findings(data), *people_findings(data)])  # audit cycle
     findings.extend(data.extra_findings)
     if data.accepted:
@@ -315,6 +310,80 @@ def run_checks(data: CheckInput) -> list[Finding]:
         ]
     findings.sort(key=lambda f: (f.department, f.grade.rank, f.item_key))
     return findings
+
+
+def _mandatory_na_finding(item: Item, dep: str, rules: TemplateRules) -> Finding:
+    return _finding(
+        "mandatory_not_applicable",
+        rules.grade(Situation.MANDATORY_NOT_APPLICABLE),
+        dep,
+        item.key,
+        f"{item.title.zh}：是必备要求，不能标为不适用（审核员从不豁免）；请准备记录",
+        f"{item.title.en}: a mandatory requirement cannot be not applicable (auditors never"
+        " waive it); prepare its records",
+    )
+
+
+def _chronology_findings(
+    data: CheckInput,
+    deps: Mapping[str, Department],
+    files_by_item: Mapping[str, list[Evidence]],
+    rules: TemplateRules,
+    dated_by_dep: Mapping[str, list[tuple[Item, list[Evidence]]]],
+) -> list[Finding]:
+    """Phases in order, the sequence of items, and records that look written after the fact."""
+    out: list[Finding] = []
+    items = {it.key: it for it in data.template.items}
+    applicable = {
+        key
+        for key, it in items.items()
+        if item_department(it, deps) is not None
+        and (
+            data.states.get(key) is None
+            or data.states[key].status is not Status.NOT_APPLICABLE
+            or item_rule(data.template, it).mandatory
+        )
+    }
+    for order in rules.phase_orders:
+        item = items.get(order.item)
+        if item is None or order.item not in applicable:
+            continue
+        dep = item_department(item, deps) or item.department
+        state = data.states.get(item.key, ItemState(item.key))
+        new = _maker(rules, dep, item.key)
+        out.extend(phase_findings(item, order, state, files_by_item.get(item.key, []), new))
+    for seq in rules.item_orders:
+        first, then = items.get(seq.first), items.get(seq.then)
+        if first is None or then is None or not {first.key, then.key} <= applicable:
+            continue
+        dep = item_department(then, deps) or then.department
+        out.extend(sequence_findings(seq, first, then, files_by_item, _maker(rules, dep, then.key)))
+    for dep, by_item in dated_by_dep.items():
+        out.extend(
+            same_day_findings(by_item, rules.same_day, lambda key, d=dep: _maker(rules, d, key))
+        )
+    return out
+
+
+def _departments_without_records(
+    evidence_items: Mapping[str, list[Item]],
+    files_by_item: Mapping[str, list[Evidence]],
+    rules: TemplateRules,
+) -> list[Finding]:
+    """A department that owns record items but holds no record at all: a whole process missing."""
+    return [
+        _finding(
+            "department_without_records",
+            rules.grade(Situation.DEPARTMENT_WITHOUT_RECORDS),
+            dep,
+            items[0].key,
+            f"本部门的 {len(items)} 项记录要求一份证据都没有",
+            f"The department holds no record at all for its {len(items)} record requirements",
+            "department",
+        )
+        for dep, items in evidence_items.items()
+        if items and not any(files_by_item.get(it.key) for it in items)
+    ]
 
 
 def _objectives_item(template: Template) -> Item | None:

@@ -47,17 +47,18 @@ FACTS = Facts(
 
 
 def complete_evidence() -> list[Evidence]:
+    """Every requirement met, each record dated as real work is (on different days)."""
     return [
-        ev("rnd.manual"),
-        *(ev("rnd.contracts", doc_date=dt.date(2025, 3, 1)) for _ in range(3)),
+        ev("rnd.manual", doc_date=dt.date(2023, 6, 1)),
+        *(ev("rnd.contracts", doc_date=dt.date(2025, 3, day)) for day in (1, 2, 3)),
         *(
-            ev("rnd.projects", f"{i}/{s}", dt.date(2025, 5, 1))
+            ev("rnd.projects", f"{i}/{s}", dt.date(2025, 4 + i, day))
             for i in (1, 2)
-            for s in ("init", "design")
+            for s, day in (("init", 1), ("design", 10))
         ),
-        ev("rnd.training_plan", "year:2024"),
+        ev("rnd.training_plan", "year:2024", doc_date=dt.date(2023, 12, 20)),
         ev("rnd.training_plan", doc_date=dt.date(2025, 1, 10)),
-        ev("ipo.objectives_list"),
+        ev("ipo.objectives_list", doc_date=dt.date(2024, 1, 2)),
     ]
 
 

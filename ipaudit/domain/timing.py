@@ -1,0 +1,202 @@
+"""Time rules: whether each record of an item counts for the audit period, and what is wrong when not.
+
+The rules (declared per item in the template, see :class:`ipaudit.domain.rules.TimeRule`):
+
+- event: the record's date (or the period it covers) falls inside the audit period;
+- in_force: signed before the period ends, and not expired or withdrawn before it ends (the
+  evidence's period end is its expiry);
+- yearly: every year of the period has a record; one dated up to ``lead_months`` before its year
+  counts for that year (a 2026 plan approved in December 2025);
+- periodic: every month or quarter of the period is covered by a record's date or period.
+
+A record with no date and no period proves nothing: it is a finding and never counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ipaudit.domain.model import Evidence, Finding, Item, WorkspaceInfo
+from ipaudit.domain.rules import Every, ItemRule, Situation, TimeRule
+
+NewFinding = Callable[..., Finding]  # (code, situation, zh, en, *refs) -> Finding
+
+
+def is_dated(ev: Evidence) -> bool:
+    return ev.doc_date is not None or ev.period_start is not None or ev.period_end is not None
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` months before ``day``'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def years_of(ev: Evidence, lead_months: int = 0) -> set[int]:
+    """The years a yearly record is for: its year slot, the years of its period, or its date's
+    year — and the next year when dated within ``lead_months`` before it."""
+    if ev.slot.startswith("year:") and ev.slot[5:].isdigit():
+        return {int(ev.slot[5:])}
+    if ev.period_start and ev.period_end:
+        return set(range(ev.period_start.year, ev.period_end.year + 1))
+    day = ev.doc_date or ev.period_start or ev.period_end
+    if day is None:
+        return set()
+    years = {day.year}
+    if lead_months and day >= months_before(dt.date(day.year + 1, 1, 1), lead_months):
+        years.add(day.year + 1)
+    return years
+
+
+def period_slots(info: WorkspaceInfo, every: Every) -> list[str]:
+    """The months (``2025-03``) or quarters (``2025Q1``) the audit period touches."""
+    out: list[str] = []
+    day = dt.date(info.period_start.year, info.period_start.month, 1)
+    while day <= info.period_end:
+        label = _slot(day, every)
+        if label not in out:
+            out.append(label)
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return out
+
+
+def _slot(day: dt.date, every: Every) -> str:
+    if every is Every.QUARTER:
+        return f"{day.year}Q{(day.month - 1) // 3 + 1}"
+    return f"{day.year}-{day.month:02d}"
+
+
+def slots_of(ev: Evidence, every: Every) -> set[str]:
+    start = ev.period_start or ev.doc_date or ev.period_end
+    end = ev.period_end or ev.doc_date or ev.period_start
+    if start is None or end is None or end < start:
+        return set()
+    out: set[str] = set()
+    day = dt.date(start.year, start.month, 1)
+    while day <= end:
+        out.add(_slot(day, every))
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    counted: list[Evidence]  # records that count toward the item's requirement
+    findings: list[Finding]
+
+
+def judge(
+    item: Item, rule: ItemRule, files: Sequence[Evidence], info: WorkspaceInfo, new: NewFinding
+) -> Judged:
+    """Apply the item's time rule to its current files."""
+    counted: list[Evidence] = []
+    out: list[Finding] = []
+    title = item.title
+    for ev in files:
+        if not is_dated(ev):
+            out.append(
+                new(
+                    "record_undated",
+                    Situation.UNDATED,
+                    f"{title.zh}：《{ev.title}》没有日期，不能作为证据（请填写文件日期或有效期）",
+                    f"{title.en}: '{ev.title}' carries no date and proves nothing (give its date or"
+                    " validity)",
+                    f"evidence:{ev.id}",
+                )
+            )
+            continue
+        problem = _problem(ev, rule, info)
+        if problem is None:
+            counted.append(ev)
+            continue
+        code, situation, zh, en = problem
+        out.append(
+            new(
+                code,
+                situation,
+                f"{title.zh}：《{ev.title}》{zh}",
+                f"{title.en}: '{ev.title}' {en}",
+                f"evidence:{ev.id}",
+            )
+        )
+    if rule.time_rule is TimeRule.YEARLY:
+        for year in info.period_years():
+            if not any(year in years_of(ev, rule.lead_months) for ev in counted):
+                out.append(
+                    new(
+                        "year_not_covered",
+                        Situation.YEAR_NOT_COVERED,
+                        f"{title.zh}：审核期内 {year} 年没有记录",
+                        f"{title.en}: no record for {year} of the audit period",
+                        str(year),
+                    )
+                )
+    if rule.time_rule is TimeRule.PERIODIC and files:
+        every = rule.every or Every.QUARTER
+        covered = set().union(*(slots_of(ev, every) for ev in counted)) if counted else set()
+        missing = [s for s in period_slots(info, every) if s not in covered]
+        if missing:
+            zh_every = "月" if every is Every.MONTH else "季度"
+            out.append(
+                new(
+                    "period_not_covered",
+                    Situation.PERIOD_NOT_COVERED,
+                    f"{title.zh}：审核期内以下{zh_every}没有记录：" + "、".join(missing),
+                    f"{title.en}: no record for these {every.value}s of the audit period: "
+                    + ", ".join(missing),
+                    *missing,
+                )
+            )
+    return Judged(counted, out)
+
+
+def _problem(
+    ev: Evidence, rule: ItemRule, info: WorkspaceInfo
+) -> tuple[str, Situation, str, str] | None:
+    period = f"{info.period_start}～{info.period_end}"
+    period_en = f"{info.period_start} – {info.period_end}"
+    if rule.time_rule is TimeRule.IN_FORCE:
+        signed = ev.doc_date or ev.period_start
+        if signed is not None and signed > info.period_end:
+            return (
+                "document_not_in_force",
+                Situation.NOT_IN_FORCE,
+                f"签订/发布于 {signed}，晚于审核期 {period}",
+                f"was signed or issued on {signed}, after the audit period {period_en}",
+            )
+        if ev.period_end is not None and ev.period_end < info.period_end:
+            return (
+                "document_not_in_force",
+                Situation.NOT_IN_FORCE,
+                f"有效期至 {ev.period_end}，审核期 {period} 内已失效",
+                f"expired on {ev.period_end}, before the end of the audit period {period_en}",
+            )
+        return None
+    if rule.time_rule is TimeRule.YEARLY:
+        if years_of(ev, rule.lead_months) & set(info.period_years()):
+            return None
+        when = ev.slot[5:] if ev.slot.startswith("year:") else str(ev.doc_date or ev.period_start)
+        return (
+            "evidence_outside_period",
+            Situation.OUTSIDE_PERIOD,
+            f"属于 {when}，不在审核期 {period} 的任何年度内",
+            f"belongs to {when}, not to a year of the audit period {period_en}",
+        )
+    # event and periodic: the date, or the period covered, overlaps the audit period
+    start = ev.doc_date or ev.period_start or ev.period_end
+    end = ev.doc_date or ev.period_end or ev.period_start
+    assert start is not None and end is not None
+    if end < info.period_start or start > info.period_end:
+        when = str(ev.doc_date) if ev.doc_date else f"{start}～{end}"
+        return (
+            "evidence_outside_period",
+            Situation.OUTSIDE_PERIOD,
+            f"日期 {when} 不在审核期 {period} 内",
+            f"is dated {when}, outside the audit period {period_en}",
+        )
+    return None
+
+
+__all__ = ["Judged", "is_dated", "judge", "months_before", "period_slots", "slots_of", "years_of"]
