@@ -282,7 +282,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     from ipaudit.store.workspace_store import status_from_text
 
     with _open(args.workspace) as ws:
-        state = ws.set_status(args.item, status_from_text(args.status), args.reason or "")
+        state = ws.set_status(
+            args.item, status_from_text(args.status), args.reason or "", force=args.force
+        )
         out(f"{args.item}: {state.status.value}")
     return EXIT_OK
 
@@ -336,6 +338,9 @@ def evidence_json(ev: Any) -> dict[str, Any]:
         "department": ev.department,
         "title": ev.title,
         "original_name": ev.original_name,
+        warnings = ws.attach_warnings(ev)
+        for warning in warnings:
+            sys.stderr.write(f"ipaudit: {warning.get(lang())}\n")
         "size": ev.size,
         "sha256": ev.sha256,
         "doc_number": ev.doc_number,
@@ -369,6 +374,8 @@ def progress_line(label: str = "") -> Callable[[int, int], None]:
 
     def show(done: int, total: int) -> None:
         pct = 100 * done // total if total else 100
+        if args.item is not None:
+            ws.item(args.item)  # an unknown item is bad input (exit 4)
         if pct != last[0]:
             last[0] = pct
             sys.stderr.write(f"\r{prefix}{pct:3d}%")
@@ -540,8 +547,7 @@ def cmd_template(args: argparse.Namespace) -> int:
             ws.store.set_template_yaml(text)
             out(f"OK ({len(template.items)} items)")
         elif args.export_file:
-            Path(args.export_file).write_text(ws.store.template_yaml(), "utf-8")
-            out(str(args.export_file))
+            out(str(export_template(ws, args.export_file)))
         else:
             sys.stdout.write(ws.store.template_yaml())
     return EXIT_OK

@@ -30,12 +30,14 @@ from ipaudit.domain.model import (
     WorkspaceInfo,
 )
 from ipaudit.domain.readiness import compute_readiness
+from ipaudit.domain.rules import is_mandatory
 from ipaudit.domain.template import (
     builtin_path,
     builtin_text,
     load_builtin,
     load_template_text,
 )
+from ipaudit.domain.validation import check_department_key, check_facts, without_invalid
 from ipaudit.store.blobs import CancelCheck, Progress
 from ipaudit.store.errors import InvalidInput, WorkspaceError
 from ipaudit.store.workspace_store import WorkspaceStore
@@ -43,6 +45,19 @@ from ipaudit.store.workspace_store import WorkspaceStore
 FindingSource = Callable[["Workspace"], Iterable[Finding]]
 # Other packages (the ledger reconciliation) contribute findings through these hooks.
 FINDING_SOURCES: list[FindingSource] = []
+
+
+class StatusRefused(InvalidInput):
+    """A status the item can never take (a mandatory item marked not applicable)."""
+
+    code = "status_refused"
+
+
+class ConfirmationNeeded(InvalidInput):
+    """A status change the user must confirm (ready while a blocking finding is open)."""
+
+    code = "confirmation_needed"
+
 
 log = logging.getLogger(__name__)
 
@@ -104,11 +119,20 @@ class Workspace:
             text = template_yaml
             template = load_template_text(text, builtin_path(info.edition).name)
         deps = departments or default_departments(template, separate_procurement)
+        for dep in deps:
+            check_department_key(dep.key)
         return cls(WorkspaceStore.create(path, info, text, deps, facts), template)
 
     @classmethod
-    def open(cls, path: Path | str) -> Workspace:
-        return cls(WorkspaceStore.open(path))
+    def open(cls, path: Path | str, *, read_only: bool | None = None) -> Workspace:
+        """Open ``path``; read-only when asked or when the file or its folder cannot be written
+        (``read_only`` None: as the IPAUDIT_READ_ONLY variable says, else as the file allows)."""
+        return cls(WorkspaceStore.open(path, read_only=read_only))
+
+    @property
+    def read_only(self) -> str:
+        """Why the workspace was opened read-only (a ReadOnlyWorkspace reason), or ""."""
+        return self.store.read_only
 
     def close(self) -> None:
         from ipaudit import ledger_service
@@ -172,7 +196,9 @@ class Workspace:
         return out
 
     def facts(self) -> Facts:
-        return self.store.facts()
+        """The declared facts, without values an older version stored that break today's rules
+        (``stored_values`` reports those as findings)."""
+        return without_invalid(self.store.facts())
 
     def state(self, item_key: str) -> ItemState:
         return self.store.item_state(item_key)
@@ -196,7 +222,7 @@ class Workspace:
                 info=self.store.info(),
                 template=self.template,
                 departments=departments,
-                facts=self.store.facts(),
+                facts=self.facts(),
                 states=states,
                 evidence=self.store.evidence(),
                 extra_findings=[f for source in FINDING_SOURCES for f in source(self)],
@@ -205,7 +231,7 @@ class Workspace:
             findings = run_checks(data)
             overall, per_dep = compute_readiness(self.template, departments, states, findings)
             self._assessment = Assessment(findings, overall, per_dep)
-            if self._snapshot_due:
+            if self._snapshot_due and not self.store.read_only:
                 self._snapshot_due = False
                 self.store.record_snapshot(
                     dt.date.today(),
@@ -235,18 +261,60 @@ class Workspace:
 
     # --- editing -----------------------------------------------------------------------------
 
-    def save_state(self, state: ItemState) -> ItemState:
-        item = self.item(
-            state.item_key
-        )  # not applicable without a reason is allowed: a finding says so
-        saved = self.store.save_item_state(state, self.owner(item) or item.department)
+    def save_state(self, state: ItemState, *, base: ItemState | None = None) -> ItemState:
+        """Store an item's whole state. ``base``: the state the edit started from — what changed
+        from it is merged into what someone else saved meanwhile, and a field both changed
+        differently raises EditConflict (who, when)."""
+        item = self.item(state.item_key)  # not applicable without a reason: a finding says so
+        saved = self.store.save_item_state(state, self.owner(item) or item.department, base=base)
         self.changed()
         return saved
 
-    def set_status(self, item_key: str, status: Status, reason: str = "") -> ItemState:
-        state = self.state(item_key)
-        na_reason = reason if status is Status.NOT_APPLICABLE else state.na_reason
-        return self.save_state(replace(state, status=status, na_reason=na_reason))
+    def edit_state(self, item_key: str, change: Callable[[ItemState], ItemState]) -> ItemState:
+        """Apply ``change`` to the item's state as stored now, in one transaction: two people
+        editing the same item at once both keep their edit."""
+        item = self.item(item_key)
+        saved = self.store.update_item_state(item_key, self.owner(item) or item.department, change)
+        self.changed()
+        return saved
+
+    def check_status(self, item_key: str, status: Status, *, force: bool = False) -> None:
+        """Refuse a status the item cannot take: not applicable on a mandatory item
+        (StatusRefused); ready while a blocking finding is open, unless ``force``
+        (ConfirmationNeeded: the GUI asks, the CLI wants --force). The finding stays either way."""
+        item = self.item(item_key)
+        title = item.title
+        if status is Status.NOT_APPLICABLE and is_mandatory(self.template, item):
+            raise StatusRefused(
+                f"“{title.zh}”（{item_key}）是必备要求，审核员不接受“不适用”；请准备其记录。",
+                f"'{title.en}' ({item_key}) is mandatory: auditors never accept it as not"
+                " applicable. Prepare its records instead.",
+                self.path,
+            )
+        if status is Status.READY and not force:
+            blocking = [f for f in self.findings() if f.item_key == item_key and f.blocking]
+            if blocking:
+                raise ConfirmationNeeded(
+                    f"“{title.zh}”还有 {len(blocking)} 个未解决的阻碍项（"
+                    + "；".join(f.message.zh for f in blocking[:3])
+                    + "）。它在解决前仍显示为进行中；确定要标为就绪吗？（命令行加 --force）",
+                    f"'{title.en}' still has {len(blocking)} open blocking finding(s) ("
+                    + "; ".join(f.message.en for f in blocking[:3])
+                    + "). It shows as in progress until they are resolved; mark it ready anyway?"
+                    " (--force on the command line)",
+                    self.path,
+                )
+
+    def set_status(
+        self, item_key: str, status: Status, reason: str = "", *, force: bool = False
+    ) -> ItemState:
+        self.check_status(item_key, status, force=force)
+
+        def change(state: ItemState) -> ItemState:
+            na_reason = reason if status is Status.NOT_APPLICABLE else state.na_reason
+            return replace(state, status=status, na_reason=na_reason)
+
+        return self.edit_state(item_key, change)
 
     def answer(self, item_key: str, question_key: str, text: str) -> ItemState:
         item = self.item(item_key)
@@ -257,24 +325,28 @@ class Workspace:
                 f"Item '{item_key}' has no question '{question_key}' (its questions: {keys}).",
                 self.path,
             )
-        state = self.state(item_key)
-        answers = dict(state.answers)
-        if text.strip():
-            answers[question_key] = text
-        else:
-            answers.pop(question_key, None)
-        status = state.status if state.status is not Status.NOT_STARTED else Status.IN_PROGRESS
-        return self.save_state(replace(state, answers=answers, status=status))
+        return self.edit_state(item_key, lambda state: answered(state, question_key, text))
 
     def set_notes(self, item_key: str, notes: str) -> ItemState:
-        return self.save_state(replace(self.state(item_key), notes=notes))
+        return self.edit_state(item_key, lambda state: replace(state, notes=notes))
 
     def set_instance_names(self, item_key: str, names: list[str]) -> ItemState:
-        return self.save_state(replace(self.state(item_key), instance_names=tuple(names)))
+        return self.edit_state(item_key, lambda state: replace(state, instance_names=tuple(names)))
 
-    def set_facts(self, facts: Facts) -> None:
-        self.store.set_facts(facts)
+    def set_facts(self, facts: Facts, *, base: Facts | None = None) -> Facts:
+        """Store the facts. ``base``: the facts the edit started from — only what changed from
+        it is applied to the facts as stored now; a section someone else changed differently
+        meanwhile raises EditConflict. A value out of range raises InvalidValue (validation)."""
+        check_facts(facts, base if base is not None else self.store.facts())
+        stored = self.store.set_facts(facts, base=base)
         self.changed()
+        return stored
+
+    def update_facts(self, change: Callable[[Facts], Facts]) -> Facts:
+        """Apply ``change`` to the facts as stored now, in one transaction (``set-fact``)."""
+        stored = self.store.update_facts(lambda current: check_facts(change(current), current))
+        self.changed()
+        return stored
 
     def set_info(self, info: WorkspaceInfo) -> None:
         """Change the workspace information (company, audit type and dates), validated first;
@@ -311,11 +383,36 @@ class Workspace:
             cancel=cancel,
             **meta,
         )
-        state = self.state(item_key)
-        if state.status is Status.NOT_STARTED:
-            self.store.save_item_state(replace(state, status=Status.IN_PROGRESS), ev.department)
+        self.store.update_item_state(item_key, ev.department, started)
         self.changed()
         return ev
+
+    def attach_warnings(self, ev: Evidence) -> list[Text]:
+        """What to tell the user about a file just attached: it is empty, or the same file
+        (same SHA-256) is attached to the item already. Attaching went ahead either way."""
+        warnings = []
+        if ev.size == 0:
+            warnings.append(
+                Text(
+                    f"文件“{ev.original_name}”是空的（0 字节），不能证明任何事；请检查是否选错了文件。",
+                    f"The file '{ev.original_name}' is empty (0 bytes) and proves nothing; check"
+                    " that it is the right file.",
+                )
+            )
+        same = [
+            e for e in self.store.evidence(ev.item_key) if e.sha256 == ev.sha256 and e.id != ev.id
+        ]
+        if same:
+            names = "、".join(f"“{e.title}”" for e in same)
+            names_en = ", ".join(f"'{e.title}'" for e in same)
+            warnings.append(
+                Text(
+                    f"条目“{ev.item_key}”已附有内容完全相同的文件：{names}。如非有意，请移除其中一份。",
+                    f"Item '{ev.item_key}' already has a file with exactly the same content:"
+                    f" {names_en}. Remove one of them unless this is intended.",
+                )
+            )
+        return warnings
 
     def replace_evidence(
         self,
@@ -369,19 +466,39 @@ class Workspace:
         self.store.save_department(dep)
         self.changed()
 
+    def edit_department(self, key: str, change: Callable[[Department], Department]) -> Department:
+        """Apply ``change`` to department ``key`` as stored now, in one transaction."""
+
+        def apply(current: Department | None) -> Department:
+            if current is None:
+                raise self._no_department(key)
+            return change(current)
+
+        dep = self.store.update_department(key, apply)
+        self.changed()
+        return dep
+
+    def _no_department(self, key: str) -> InvalidInput:
+        return InvalidInput(f"没有部门“{key}”。", f"There is no department '{key}'.", self.path)
+
     def rename_department(self, key: str, zh: str, en: str | None = None) -> Department:
-        dep = self.department(key)
-        new = replace(dep, name=Text(zh, en if en is not None else dep.name.en))
-        self.save_department(new)
-        return new
+        return self.edit_department(
+            key, lambda dep: replace(dep, name=Text(zh, en if en is not None else dep.name.en))
+        )
 
     def add_department(self, key: str, zh: str, en: str) -> Department:
-        if any(d.key == key for d in self.store.departments()):
-            raise InvalidInput(
-                f"部门“{key}”已存在。", f"Department '{key}' already exists.", self.path
-            )
-        dep = Department(key, Text(zh, en), position=len(self.store.departments()))
-        self.save_department(dep)
+        check_department_key(key)
+        position = len(self.store.departments())
+
+        def add(current: Department | None) -> Department:
+            if current is not None:
+                raise InvalidInput(
+                    f"部门“{key}”已存在。", f"Department '{key}' already exists.", self.path
+                )
+            return Department(key, Text(zh, en), position=position)
+
+        dep = self.store.update_department(key, add)
+        self.changed()
         return dep
 
     def merge_department(self, key: str, into: str) -> None:
@@ -390,10 +507,10 @@ class Workspace:
                 "部门不能合并到自身。", "A department cannot merge into itself.", self.path
             )
         self.department(into)
-        self.save_department(replace(self.department(key), merged_into=into))
+        self.edit_department(key, lambda dep: replace(dep, merged_into=into))
 
     def set_department_absent(self, key: str, absent: bool = True) -> None:
-        self.save_department(replace(self.department(key), absent=absent))
+        self.edit_department(key, lambda dep: replace(dep, absent=absent))
 
     def _check_slot(self, item: Item, slot: str) -> None:
         if not slot:
@@ -412,6 +529,27 @@ class Workspace:
         )
 
 
+def answered(state: ItemState, question_key: str, text: str) -> ItemState:
+    """``state`` with the answer to ``question_key`` set (removed when blank); an item not
+    started is in progress once answered."""
+    answers = dict(state.answers)
+    if text.strip():
+        answers[question_key] = text
+    else:
+        answers.pop(question_key, None)
+    if answers == state.answers:
+        return state
+    status = state.status if state.status is not Status.NOT_STARTED else Status.IN_PROGRESS
+    return replace(state, answers=answers, status=status)
+
+
+def started(state: ItemState) -> ItemState:
+    """An item not started is in progress once a file is attached to it."""
+    if state.status is Status.NOT_STARTED:
+        return replace(state, status=Status.IN_PROGRESS)
+    return state
+
+
 def _check_info(info: WorkspaceInfo, path: Path | str) -> None:
     """Refuse inconsistent workspace information (dates out of order, a period that ends after
     the audit starts …) with every problem and what to do."""
@@ -428,10 +566,11 @@ def _check_info(info: WorkspaceInfo, path: Path | str) -> None:
 
 
 def _register_finding_sources() -> None:
-    from ipaudit import budget_service, ledger_service
+    from ipaudit import budget_service, ledger_service, stored_values
 
     ledger_service.register()
     budget_service.register()
+    stored_values.register()
 
 
 _register_finding_sources()

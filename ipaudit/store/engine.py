@@ -29,12 +29,34 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
 
 
-def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
-    """An engine for the SQLite file at ``path`` with our pragmas and explicit transactions."""
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
-    )
+# how a workspace that cannot be written is opened: ``mode=ro`` reads a file beside which SQLite
+# may still keep its -wal/-shm files; ``immutable`` when not even they can be made (read-only folder)
+READ_ONLY = "ro"
+IMMUTABLE = "immutable"
+
+
+def read_only_uri(path: Path, mode: str) -> str:
+    """The SQLite URI that opens ``path`` read-only (``mode``: READ_ONLY or IMMUTABLE)."""
+    query = "mode=ro&immutable=1" if mode == IMMUTABLE else "mode=ro"
+    return f"{Path(path).absolute().as_uri()}?{query}"
+
+
+def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: str = "") -> Engine:
+    """An engine for the SQLite file at ``path`` with our pragmas and explicit transactions;
+    ``read_only`` (READ_ONLY or IMMUTABLE) opens it for reading only."""
+    timeout = busy_timeout_ms / 1000
+    if read_only:
+        uri = read_only_uri(path, read_only)
+        engine = create_engine(  # the file URL picks the pool; the creator opens read-only
+            f"sqlite:///{path}",
+            creator=lambda: sqlite3.connect(
+                uri, uri=True, check_same_thread=False, timeout=timeout
+            ),
+        )
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": timeout}
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:

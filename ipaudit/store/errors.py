@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ipaudit.errors import UserError
@@ -89,24 +90,53 @@ class DiskFull(WorkspaceError):
 
 
 class ReadOnlyWorkspace(WorkspaceError):
+    """An edit on a workspace opened read-only; ``reason`` is a ``READ_ONLY_REASONS`` key."""
+
     code = "read_only"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, reason: str = "") -> None:
+        self.reason = reason
+        zh, en = READ_ONLY_REASONS.get(reason, ("", ""))
         super().__init__(
             path,
-            f"{path} 是只读的，无法保存修改。请复制到可写位置后再打开。",
-            f"{path} is read-only; changes cannot be saved. Copy it to a writable place and open the copy.",
+            f"{path} 以只读方式打开{'（' + zh + '）' if zh else ''}，无法保存修改。请把它复制到可写的位置，"
+            "再打开副本。",
+            f"{path} was opened read-only{' because ' + en if en else ''}; changes cannot be saved."
+            " Copy it somewhere writable and open the copy.",
         )
 
 
+# why a workspace was opened read-only: key -> (zh, en)
+READ_ONLY_REASONS = {
+    "requested": ("按要求只读打开", "read-only opening was asked for"),
+    "file": ("文件不可写", "the file is not writable"),
+    "folder": ("所在文件夹不可写", "its folder is not writable"),
+    "refused": ("系统拒绝写入", "the system refused to write it"),
+}
+
+
 class EditConflict(WorkspaceError):
+    """Someone saved a different change of ``what`` since this edit's state was read.
+
+    ``by`` and ``at`` say who (the operating system's user name) and when, if recorded.
+    """
+
     code = "edit_conflict"
 
-    def __init__(self, path: str | Path, what: str) -> None:
+    def __init__(
+        self, path: str | Path, what: str, by: str = "", at: dt.datetime | None = None
+    ) -> None:
+        self.what = what
+        self.by = by
+        self.at = at
+        when = at.strftime("%Y-%m-%d %H:%M:%S") if at else ""
+        who_zh = f"已被 {by or '他人'}{' 于 ' + when if when else ''}修改"
+        who_en = f"was changed by {by or 'someone else'}{' at ' + when if when else ''}"
         super().__init__(
             path,
-            f"“{what}”已被他人修改。请刷新后再编辑。",
-            f"'{what}' was changed by someone else meanwhile. Refresh and edit again.",
+            f"“{what}”{who_zh}，您的修改没有保存。请查看对方的内容后再修改；您输入的内容仍保留。",
+            f"'{what}' {who_en}; your change was not saved. Look at the other change and edit"
+            " again; what you entered is kept.",
         )
 
 
@@ -128,3 +158,17 @@ class InvalidInput(WorkspaceError):
 
     def __init__(self, zh: str, en: str, path: str | Path = "") -> None:
         super().__init__(path, zh, en)
+
+
+class SourceFileChanged(InvalidInput):
+    """A file that changed (size or modification time) while it was being read; nothing stored."""
+
+    code = "source_changed"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            f"文件 {path} 在读取过程中被修改了，未保存任何内容。请等它写完（例如关闭正在编辑它的程序）后再附加。",
+            f"The file {path} changed while it was being read; nothing was stored. Wait until it is"
+            " complete (close the program writing it) and attach it again.",
+            path,
+        )

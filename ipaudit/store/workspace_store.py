@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -26,23 +27,65 @@ from ipaudit.domain.model import (
     WorkspaceInfo,
 )
 from ipaudit.store import blobs as blobstore
-from ipaudit.store import codec
+from ipaudit.store import codec, edits
 from ipaudit.store import schema as s
-from ipaudit.store.engine import BUSY_TIMEOUT_MS, check_file, make_engine, translated
-from ipaudit.store.errors import EditConflict, InvalidInput, SourceFileMissing
+from ipaudit.store.engine import (
+    BUSY_TIMEOUT_MS,
+    IMMUTABLE,
+    READ_ONLY,
+    check_file,
+    make_engine,
+    read_only_uri,
+    translated,
+)
+from ipaudit.store.errors import (
+    EditConflict,
+    InvalidInput,
+    ReadOnlyWorkspace,
+    SourceFileChanged,
+    SourceFileMissing,
+)
 from ipaudit.store.migrations import backup, backup_path, check_version, read_version, upgrade
+from ipaudit.store.structure import check_structure
+
+#: set (to "1") to open every workspace read-only, as ``main.py --read-only`` does
+READ_ONLY_ENV = "IPAUDIT_READ_ONLY"
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class WorkspaceStore:
-    """Typed access to one workspace file. Thread-safe: each call uses its own connection."""
+def read_only_reason(path: Path, requested: bool | None = None) -> str:
+    """Why ``path`` must be opened read-only ("" when it can be written): a ReadOnlyWorkspace
+    reason. ``requested`` None follows the IPAUDIT_READ_ONLY environment variable."""
+    if requested is None:
+        requested = os.environ.get(READ_ONLY_ENV, "") not in ("", "0")
+    if requested:
+        return "requested"
+    if not os.access(path, os.W_OK):
+        return "file"
+    if not os.access(path.absolute().parent, os.W_OK):
+        return "folder"  # SQLite cannot make its -wal/-shm files beside it
+    return ""
 
-    def __init__(self, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+
+class WorkspaceStore:
+    """Typed access to one workspace file. Thread-safe: each call uses its own connection.
+
+    A workspace that cannot be written opens read-only (``read_only`` says why): everything can
+    be read and exported, and every edit raises ReadOnlyWorkspace before touching the file.
+    """
+
+    def __init__(
+        self, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: str = ""
+    ) -> None:
         self.path = Path(path)
-        self.engine = make_engine(self.path, busy_timeout_ms)
+        self.read_only = read_only
+        mode = (
+            "" if not read_only else READ_ONLY if read_only in ("requested", "file") else IMMUTABLE
+        )
+        self.engine = make_engine(self.path, busy_timeout_ms, mode)
         self.backup_written: Path | None = None
 
     # --- opening and creating ---------------------------------------------------------------
@@ -93,18 +136,29 @@ class WorkspaceStore:
         return store
 
     @classmethod
-    def open(cls, path: Path | str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> WorkspaceStore:
+    def open(
+        cls,
+        path: Path | str,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        *,
+        read_only: bool | None = None,
+    ) -> WorkspaceStore:
+        """Open ``path``; read-only when asked (``read_only`` True, or the IPAUDIT_READ_ONLY
+        variable when None) or when the file or its folder cannot be written."""
         path = Path(path)
         check_file(path)
-        with translated(path):
-            raw = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=3)
+        reason = read_only_reason(path, read_only)
+        if not reason:
             try:
-                app_id, version = read_version(raw)
-                check_version(path, app_id, version)
-                raw.execute("PRAGMA journal_mode = WAL")
-            finally:
-                raw.close()
-        store = cls(path, busy_timeout_ms)
+                version = cls._prepare(path, f"{path.absolute().as_uri()}?mode=rw")
+            except ReadOnlyWorkspace:  # a read-only disk, an immutable file
+                reason = "refused"
+        if reason:
+            mode = READ_ONLY if reason in ("requested", "file") else IMMUTABLE
+            version = cls._prepare(path, read_only_uri(path, mode))
+            if version < s.SCHEMA_VERSION:
+                raise ReadOnlyWorkspace(path, reason)  # it needs an upgrade, which writes
+        store = cls(path, busy_timeout_ms, reason)
         if version < s.SCHEMA_VERSION:
             store.backup_written = backup(path, backup_path(path, version))
             with store._write() as conn:
@@ -112,6 +166,22 @@ class WorkspaceStore:
         with translated(path), store.engine.connect() as conn:
             conn.execute(select(func.count()).select_from(s.meta)).scalar_one()
         return store
+
+    @staticmethod
+    def _prepare(path: Path, uri: str) -> int:
+        """Check that ``uri`` opens an ipaudit workspace this version reads; WAL mode when it
+        is opened for writing. The file's schema version."""
+        with translated(path):
+            raw = sqlite3.connect(uri, uri=True, timeout=3)
+            try:
+                app_id, version = read_version(raw)
+                check_version(path, app_id, version)
+                check_structure(raw, path, version)  # before WAL mode writes the header
+                if "mode=rw" in uri:
+                    raw.execute("PRAGMA journal_mode = WAL")
+            finally:
+                raw.close()
+        return version
 
     def close(self) -> None:
         self.engine.dispose()
@@ -124,6 +194,8 @@ class WorkspaceStore:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Connection]:
+        if self.read_only:
+            raise ReadOnlyWorkspace(self.path, self.read_only)
         with (
             translated(self.path),
             self.engine.connect().execution_options(write=True) as conn,
@@ -198,47 +270,107 @@ class WorkspaceStore:
 
     def save_department(self, dep: Department) -> None:
         """Insert or update one department (rename, mark absent, merge, move)."""
+        self.update_department(dep.key, lambda _current: dep)
+
+    def update_department(
+        self, key: str, change: Callable[[Department | None], Department]
+    ) -> Department:
+        """Apply ``change`` to department ``key`` as stored now (None when there is none yet) and
+        store the result, read and write in one transaction."""
         with self._write() as conn:
-            exists = conn.execute(
-                select(s.departments.c.key).where(s.departments.c.key == dep.key)
-            ).first()
+            row = conn.execute(select(s.departments).where(s.departments.c.key == key)).first()
+            current = codec.department_from_row(row) if row else None
+            dep = change(current)
             values = _dep_values(dep, dep.position)
-            if exists:
+            if current is not None:
                 values.pop("key")
                 conn.execute(
                     update(s.departments)
-                    .where(s.departments.c.key == dep.key)
+                    .where(s.departments.c.key == key)
                     .values(**values, version=s.departments.c.version + 1)
                 )
             else:
                 conn.execute(insert(s.departments).values(**values))
+            self._mark_edited(conn, "departments", key)
+        return dep
+
+    # --- who edited a row last ---------------------------------------------------------------
+
+    def _mark_edited(self, conn: Connection, table: str, key: str) -> None:
+        meta_key = edits.editor_key(table, key)
+        conn.execute(delete(s.meta).where(s.meta.c.key == meta_key))
+        conn.execute(insert(s.meta).values(key=meta_key, value=edits.editor_value(_now())))
+
+    def _editor(self, conn: Connection, table: str, key: str) -> edits.Editor:
+        value = conn.execute(
+            select(s.meta.c.value).where(s.meta.c.key == edits.editor_key(table, key))
+        ).scalar_one_or_none()
+        return edits.editor_from_value(value)
+
+    def editor(self, table: str, key: str) -> edits.Editor:
+        """Who saved the row ``key`` of ``table`` last, and when."""
+        with self._read() as conn:
+            return self._editor(conn, table, key)
+
+    def _conflict(self, conn: Connection, table: str, key: str, what: str) -> EditConflict:
+        who = self._editor(conn, table, key)
+        return EditConflict(self.path, what, who.by, who.at)
 
     # --- facts -------------------------------------------------------------------------------
 
     def facts(self) -> Facts:
         with self._read() as conn:
-            rows = conn.execute(select(s.facts.c.key, s.facts.c.value)).all()
+            return self._facts(conn)
+
+    @staticmethod
+    def _facts(conn: Connection) -> Facts:
+        rows = conn.execute(select(s.facts.c.key, s.facts.c.value)).all()
         return codec.facts_from_sections({k: json.loads(v) for k, v in rows})
 
-    def set_facts(self, facts: Facts) -> None:
-        """Write the sections that changed, each row's version bumped."""
-        sections = codec.facts_to_sections(facts)
+    def set_facts(self, facts: Facts, *, base: Facts | None = None) -> Facts:
+        """Store ``facts``: the sections that changed, each row's version bumped.
+
+        With ``base`` (the facts this edit started from) only what changed from ``base`` is
+        applied to the facts as stored now; a section someone else changed differently meanwhile
+        is an EditConflict. Returns the facts as stored.
+        """
+        if base is None:
+            return self.update_facts(lambda _current: facts)
+        mine = codec.facts_to_sections(facts)
+        start = codec.facts_to_sections(base)
         with self._write() as conn:
-            current = dict(conn.execute(select(s.facts.c.key, s.facts.c.value)).all())
-            for key, value in sections.items():
-                text = codec.dumps(value)
-                if current.get(key) == text:
-                    continue
-                if key in current:
-                    conn.execute(
-                        update(s.facts)
-                        .where(s.facts.c.key == key)
-                        .values(value=text, version=s.facts.c.version + 1, updated_at=_now())
-                    )
-                else:
-                    conn.execute(
-                        insert(s.facts).values(key=key, value=text, version=1, updated_at=_now())
-                    )
+            theirs = codec.facts_to_sections(self._facts(conn))
+            try:
+                merged = edits.merge_sections(start, mine, theirs)
+            except edits.MergeConflict as exc:
+                section = exc.what.split(".", 1)[0]
+                raise self._conflict(conn, "facts", section, exc.what) from None
+            return self._put_facts(conn, codec.facts_from_sections(merged))
+
+    def update_facts(self, change: Callable[[Facts], Facts]) -> Facts:
+        """Apply ``change`` to the facts as stored now and store the result, read and write in
+        one transaction (two people declaring two facts at once both keep theirs)."""
+        with self._write() as conn:
+            return self._put_facts(conn, change(self._facts(conn)))
+
+    def _put_facts(self, conn: Connection, facts: Facts) -> Facts:
+        current = dict(conn.execute(select(s.facts.c.key, s.facts.c.value)).all())
+        for key, value in codec.facts_to_sections(facts).items():
+            text = codec.dumps(value)
+            if current.get(key) == text:
+                continue
+            if key in current:
+                conn.execute(
+                    update(s.facts)
+                    .where(s.facts.c.key == key)
+                    .values(value=text, version=s.facts.c.version + 1, updated_at=_now())
+                )
+            else:
+                conn.execute(
+                    insert(s.facts).values(key=key, value=text, version=1, updated_at=_now())
+                )
+            self._mark_edited(conn, "facts", key)
+        return facts
 
     # --- item states -------------------------------------------------------------------------
 
@@ -249,41 +381,93 @@ class WorkspaceStore:
 
     def item_state(self, item_key: str) -> ItemState:
         with self._read() as conn:
-            row = conn.execute(
-                select(s.item_states).where(s.item_states.c.item_key == item_key)
-            ).first()
+            return self._item_state(conn, item_key)
+
+    @staticmethod
+    def _item_state(conn: Connection, item_key: str) -> ItemState:
+        row = conn.execute(
+            select(s.item_states).where(s.item_states.c.item_key == item_key)
+        ).first()
         return codec.state_from_row(row) if row else ItemState(item_key)
 
+    @staticmethod
+    def _owner(conn: Connection, item_key: str) -> str | None:
+        return conn.execute(
+            select(s.item_states.c.department).where(s.item_states.c.item_key == item_key)
+        ).scalar_one_or_none()
+
     def save_item_state(
-        self, state: ItemState, department: str, *, check_version: bool = False
+        self,
+        state: ItemState,
+        department: str,
+        *,
+        check_version: bool = False,
+        base: ItemState | None = None,
     ) -> ItemState:
-        """Store ``state``; with ``check_version`` refuse when someone saved a newer version meanwhile."""
-        values = {
-            "department": department,
-            "status": state.status.value,
-            "na_reason": state.na_reason,
-            "notes": state.notes,
-            "answers": codec.dumps(state.answers),
-            "instance_names": codec.dumps(list(state.instance_names)),
-            "updated_at": _now(),
-        }
+        """Store ``state``; returns it as stored, with its new version.
+
+        ``check_version``: refuse (EditConflict) when the stored version is not ``state.version``.
+        ``base``: the state this edit started from; when someone saved meanwhile, what changed
+        from ``base`` to ``state`` is applied to what they saved, and only a field both changed
+        differently is an EditConflict.
+        """
+        key = state.item_key
+
+        def change(current: ItemState) -> ItemState:
+            if current.version == (base.version if base is not None else state.version):
+                return state
+            if check_version:
+                raise edits.MergeConflict(key)
+            if base is not None:
+                return edits.merge_state(base, state, current)
+            return state
+
+        return self.update_item_state(key, department, change, always=True)
+
+    def update_item_state(
+        self,
+        item_key: str,
+        department: str,
+        change: Callable[[ItemState], ItemState],
+        *,
+        always: bool = False,
+    ) -> ItemState:
+        """Apply ``change`` to the item's state as stored now and store the result, read and
+        write in one transaction. Unless ``always``, nothing is written when ``change`` leaves it
+        as it was."""
         with self._write() as conn:
-            found = conn.execute(
-                select(s.item_states.c.version).where(s.item_states.c.item_key == state.item_key)
-            ).scalar_one_or_none()
-            if found is None:
+            current = self._item_state(conn, item_key)
+            try:
+                state = change(current)
+            except edits.MergeConflict as exc:
+                raise self._conflict(conn, "item_states", item_key, exc.what) from None
+            new = replace(state, item_key=item_key, version=current.version)
+            if (
+                not always
+                and new == current
+                and current.version
+                and department == self._owner(conn, item_key)
+            ):
+                return current
+            values = {
+                "department": department,
+                "status": state.status.value,
+                "na_reason": state.na_reason,
+                "notes": state.notes,
+                "answers": codec.dumps(state.answers),
+                "instance_names": codec.dumps(list(state.instance_names)),
+                "updated_at": _now(),
+            }
+            if current.version == 0:
+                conn.execute(insert(s.item_states).values(item_key=item_key, version=1, **values))
+            else:
                 conn.execute(
-                    insert(s.item_states).values(item_key=state.item_key, version=1, **values)
+                    update(s.item_states)
+                    .where(s.item_states.c.item_key == item_key)
+                    .values(version=current.version + 1, **values)
                 )
-                return replace(state, version=1)
-            if check_version and found != state.version:
-                raise EditConflict(self.path, state.item_key)
-            conn.execute(
-                update(s.item_states)
-                .where(s.item_states.c.item_key == state.item_key)
-                .values(version=found + 1, **values)
-            )
-            return replace(state, version=found + 1)
+            self._mark_edited(conn, "item_states", item_key)
+            return replace(new, version=current.version + 1)
 
     # --- evidence ----------------------------------------------------------------------------
 
@@ -324,14 +508,32 @@ class WorkspaceStore:
         progress: blobstore.Progress | None = None,
         cancel: blobstore.CancelCheck | None = None,
     ) -> Evidence:
-        """Stream ``source`` into the workspace and link it to ``item_key`` — one transaction."""
+        """Stream ``source`` into the workspace and link it to ``item_key`` — one transaction.
+
+        A file whose size or modification time changed while it was read (still being written,
+        replaced) is refused with SourceFileChanged and nothing is stored.
+        """
         source = Path(source)
         try:
             fh: BinaryIO = source.open("rb")
         except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
             raise SourceFileMissing(source) from exc
         with fh:
-            total = source.stat().st_size
+            before = os.fstat(fh.fileno())
+            total = before.st_size
+
+            def unchanged(size: int) -> None:
+                try:
+                    after = (os.fstat(fh.fileno()), source.stat())
+                except OSError as exc:  # moved or deleted while being read
+                    raise SourceFileChanged(source) from exc
+                if size != total or any(
+                    (st.st_size, st.st_mtime_ns, st.st_ino)
+                    != (size, before.st_mtime_ns, before.st_ino)
+                    for st in after
+                ):
+                    raise SourceFileChanged(source)
+
             fields = {
                 "item_key": item_key,
                 "slot": slot,
@@ -345,7 +547,7 @@ class WorkspaceStore:
                 "period_end": period_end,
                 "supersedes": supersedes,
             }
-            return self._attach_stream(fh, total, fields, progress, cancel)
+            return self._attach_stream(fh, total, fields, progress, cancel, unchanged)
 
     def _attach_stream(
         self,
@@ -354,10 +556,14 @@ class WorkspaceStore:
         fields: dict[str, Any],
         progress: blobstore.Progress | None,
         cancel: blobstore.CancelCheck | None,
+        check: Callable[[int], None] | None = None,
     ) -> Evidence:
+        """``check(size read)`` raises when the source changed: the transaction is rolled back."""
         with self._write() as conn:
             savepoint = conn.begin_nested()
             blob_id, sha, size = blobstore.write_stream(conn, fh, total, progress, cancel)
+            if check is not None:
+                check(size)
             if blobstore.blob_exists(conn, sha):
                 savepoint.rollback()  # the same bytes are stored already: keep one copy
             else:

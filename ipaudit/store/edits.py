@@ -1,0 +1,126 @@
+"""Concurrent edits: who changed a row last, and three-way merges of one person's edit into what
+is stored now.
+
+Two people (two windows, a window and a command) may edit the same workspace. An edit carries the
+state it was based on; when the stored row moved on meanwhile, what this person changed is merged
+into what the other one saved. Only when both changed the same thing differently is it a conflict,
+which the caller reports with who saved the other change and when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ipaudit.domain.model import ItemState
+
+# meta rows ``edited:<table>:<row key>`` = {"by": user, "at": ISO time}; no column holds the editor
+EDITED_PREFIX = "edited:"
+
+
+class MergeConflict(Exception):
+    """Both sides changed ``what`` differently; the store turns it into an EditConflict."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+@dataclass(frozen=True, slots=True)
+class Editor:
+    """Who saved a row last, and when (empty when not recorded)."""
+
+    by: str = ""
+    at: dt.datetime | None = None
+
+
+def os_user() -> str:
+    """The operating system's name of the person running ipaudit ("" when it cannot be told)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no such user in the password database, no variables set
+        return ""
+
+
+def editor_key(table: str, key: str) -> str:
+    return f"{EDITED_PREFIX}{table}:{key}"
+
+
+def editor_value(when: dt.datetime) -> str:
+    return json.dumps({"by": os_user(), "at": when.isoformat()}, ensure_ascii=False)
+
+
+def editor_from_value(value: str | None) -> Editor:
+    if not value:
+        return Editor()
+    try:
+        data = json.loads(value)
+        at = data.get("at")
+        return Editor(str(data.get("by", "")), dt.datetime.fromisoformat(at) if at else None)
+    except (ValueError, TypeError, AttributeError):
+        return Editor()
+
+
+def merge_value(what: str, base: Any, mine: Any, theirs: Any) -> Any:
+    """``mine`` applied to ``theirs`` where ``base`` is what ``mine`` started from.
+
+    Mappings merge key by key, so two people declaring the headcount of two departments both
+    keep their edit; anything else changed differently by both is a MergeConflict.
+    """
+    if mine in (base, theirs):
+        return theirs
+    if theirs == base:
+        return mine
+    if isinstance(base, dict) and isinstance(mine, dict) and isinstance(theirs, dict):
+        missing = object()
+        out: dict[str, Any] = {}
+        for key in [*theirs, *(k for k in mine if k not in theirs)]:
+            value = merge_value(
+                f"{what}.{key}",
+                base.get(key, missing),
+                mine.get(key, missing),
+                theirs.get(key, missing),
+            )
+            if value is not missing:
+                out[key] = value
+        return out
+    raise MergeConflict(what)
+
+
+def merge_state(base: ItemState, mine: ItemState, theirs: ItemState) -> ItemState:
+    """An item's state with what changed from ``base`` to ``mine`` applied to ``theirs``.
+
+    Status and its not-applicable reason go together; answers merge question by question.
+    """
+    key = base.item_key
+    status, na_reason = merge_value(
+        f"{key}: status",
+        (base.status, base.na_reason),
+        (mine.status, mine.na_reason),
+        (theirs.status, theirs.na_reason),
+    )
+    return replace(
+        theirs,
+        status=status,
+        na_reason=na_reason,
+        notes=merge_value(f"{key}: notes", base.notes, mine.notes, theirs.notes),
+        answers=merge_value(f"{key}: answers", base.answers, mine.answers, theirs.answers),
+        instance_names=merge_value(
+            f"{key}: instances", base.instance_names, mine.instance_names, theirs.instance_names
+        ),
+    )
+
+
+def merge_sections(
+    base: dict[str, Any], mine: dict[str, Any], theirs: dict[str, Any]
+) -> dict[str, Any]:
+    """The facts sections (plain JSON values) with ``base`` → ``mine`` applied to ``theirs``."""
+    out = dict(theirs)
+    for key in mine:
+        if key in base and mine[key] == base[key]:
+            continue
+        out[key] = merge_value(key, base.get(key), mine[key], theirs.get(key))
+    return out
