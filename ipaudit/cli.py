@@ -13,7 +13,6 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from ipaudit.domain.model import AuditType, Edition, Facts, Finding, Grade, Obje
 from ipaudit.domain.normalize import display_width
 from ipaudit.errors import UserError
 from ipaudit.store.blobs import Cancelled
-from ipaudit.store.errors import InvalidInput, WorkspaceError
+from ipaudit.store.errors import InvalidInput, SourceFileMissing, WorkspaceError
 
 EXIT_OK, EXIT_BLOCKING, EXIT_USAGE, EXIT_WORKSPACE, EXIT_INPUT, EXIT_CANCELLED = 0, 1, 2, 3, 4, 5
 
@@ -33,6 +32,7 @@ EXTENSIONS: list[Callable[[Any], None]] = []
 # expected failures and their exit codes, the first that fits (ledger files, exporting …: input)
 EXPECTED_ERRORS: list[tuple[type[Exception], int]] = [
     (InvalidInput, EXIT_INPUT),
+    (SourceFileMissing, EXIT_INPUT),  # a file to attach that cannot be read: bad input
     (WorkspaceError, EXIT_WORKSPACE),
     (UserError, EXIT_INPUT),
 ]
@@ -68,16 +68,29 @@ def emit_json(data: Any) -> None:
 
 
 def parse_date(text: str) -> dt.date:
-    """A date as people write it: 2025-03-05, 2025/3/5, 2025.3.5, 2025年3月5日 …"""
+    """A date as people write it: 2025-03-05, 2025/3/5, 2025.3.5, 2025年3月5日 … (a real day
+    from 1950 to 2100); anything else is bad input (exit 4)."""
+    from ipaudit.domain.validation import InvalidValue, check_date
     from ipaudit.ledger.normalize import NormalizeError, parse_date_text
 
+    shown = text if len(text) <= 64 else text[:64] + "…"
     try:
         value = parse_date_text(text)
     except NormalizeError:
         value = None
     if value is None:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2025-03-05)")
-    return value
+        raise InvalidValue(
+            f"“{shown}”不是 1950 至 2100 年间的日期（应如 2025-03-05）。",
+            f"'{shown}' is not a date from 1950 to 2100 (write it like 2025-03-05).",
+        )
+    return check_date(value, shown)
+
+
+def window_days_arg(text: str) -> int:
+    """``--window-days``: a whole number of days from 0 to 3650 (else bad input, exit 4)."""
+    from ipaudit.domain.validation import WINDOW_DAYS
+
+    return WINDOW_DAYS.parse_int(text, "--window-days")
 
 
 def _open(path: str) -> Any:
@@ -198,6 +211,8 @@ def finding_json(f: Finding) -> dict[str, Any]:
 @command("findings")
 def cmd_findings(args: argparse.Namespace) -> int:
     with _open(args.workspace) as ws:
+        if args.department is not None:
+            ws.department(args.department)  # an unknown department is bad input (exit 4)
         found = ws.findings(args.department)
         if args.grade:
             found = [f for f in found if f.grade.value in args.grade]
@@ -323,8 +338,16 @@ def cmd_attach(args: argparse.Namespace) -> int:
             if v
         }
         ev = ws.attach(args.item, args.file, slot=args.slot or "", progress=progress_line(), **meta)
+        warnings = ws.attach_warnings(ev)
+        for warning in warnings:
+            sys.stderr.write(f"ipaudit: {warning.get(lang())}\n")
         if args.json:
-            emit_json(evidence_json(ev))
+            emit_json(
+                {
+                    **evidence_json(ev),
+                    "warnings": [{"message_zh": w.zh, "message_en": w.en} for w in warnings],
+                }
+            )
         else:
             out(f"{ev.id}  {ev.sha256}  {ev.size}  {ev.original_name}")
     return EXIT_OK
@@ -338,9 +361,6 @@ def evidence_json(ev: Any) -> dict[str, Any]:
         "department": ev.department,
         "title": ev.title,
         "original_name": ev.original_name,
-        warnings = ws.attach_warnings(ev)
-        for warning in warnings:
-            sys.stderr.write(f"ipaudit: {warning.get(lang())}\n")
         "size": ev.size,
         "sha256": ev.sha256,
         "doc_number": ev.doc_number,
@@ -354,6 +374,8 @@ def evidence_json(ev: Any) -> dict[str, Any]:
 @command("evidence")
 def cmd_evidence(args: argparse.Namespace) -> int:
     with _open(args.workspace) as ws:
+        if args.item is not None:
+            ws.item(args.item)  # an unknown item is bad input (exit 4)
         rows = [evidence_json(e) for e in ws.evidence(args.item)]
         if args.json:
             emit_json(rows)
@@ -374,8 +396,6 @@ def progress_line(label: str = "") -> Callable[[int, int], None]:
 
     def show(done: int, total: int) -> None:
         pct = 100 * done // total if total else 100
-        if args.item is not None:
-            ws.item(args.item)  # an unknown item is bad input (exit 4)
         if pct != last[0]:
             last[0] = pct
             sys.stderr.write(f"\r{prefix}{pct:3d}%")
@@ -398,9 +418,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
 @command("set-fact")
 def cmd_set_fact(args: argparse.Namespace) -> int:
     with _open(args.workspace) as ws:
-        ws.set_facts(
-            apply_fact(ws.facts(), args.key, args.value, {d.key for d in ws.departments()})
-        )
+        departments = {d.key for d in ws.departments()}
+        ws.update_facts(lambda facts: apply_fact(facts, args.key, args.value, departments))
         out("OK")
     return EXIT_OK
 
@@ -410,6 +429,8 @@ def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Fac
     ``portfolio.<type>``, ``extra.<key>``, ``manual-objectives`` (; separated),
     ``objective.<key>`` = ``text|target|unit|dept=share,dept=share`` (empty value removes it),
     ``budget.<category>`` (yuan), ``nonconformities.open`` (the last audit's still open)."""
+    from ipaudit.domain import validation as v
+
     section, _, sub = key.partition(".")
 
     def need_dept() -> str:
@@ -417,19 +438,13 @@ def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Fac
             raise InvalidInput(f"没有部门“{sub}”。", f"There is no department '{sub}'.")
         return sub
 
-    def number(text: str) -> Decimal:
-        try:
-            return Decimal(text.strip())
-        except InvalidOperation:
-            raise InvalidInput(f"“{text}”不是数字。", f"'{text}' is not a number.") from None
-
     if key == "policy":
         return replace(facts, policy=value)
     if section == "headcount":
         dep = need_dept()
         counts = dict(facts.headcount)
         if value.strip():
-            counts[dep] = int(number(value))
+            counts[dep] = v.HEADCOUNT.parse_int(value, key)
         else:
             counts.pop(dep, None)
         return replace(facts, headcount=counts)
@@ -439,14 +454,16 @@ def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Fac
         parts = [p.strip() for p in value.replace("、", ",").split(",") if p.strip()]
         return replace(facts, certificates=tuple(parts))
     if section == "portfolio" and sub:
-        return replace(facts, portfolio={**facts.portfolio, sub: int(number(value))})
+        count = v.COUNT.parse_int(value, key)
+        return replace(facts, portfolio={**facts.portfolio, v.check_fact_key(sub, section): count})
     if section == "extra" and sub:
-        return replace(facts, extra={**facts.extra, sub: value})
+        return replace(facts, extra={**facts.extra, v.check_fact_key(sub, section): value})
     if key == "manual-objectives":
         return replace(
             facts, manual_objectives=tuple(p.strip() for p in value.split(";") if p.strip())
         )
     if section == "objective" and sub:
+        v.check_fact_key(sub, section)
         others = tuple(o for o in facts.objectives if o.key != sub)
         if not value.strip():
             return replace(facts, objectives=others)
@@ -456,8 +473,8 @@ def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Fac
             dep, _, share = part.partition("=")
             if dep not in departments:
                 raise InvalidInput(f"没有部门“{dep}”。", f"There is no department '{dep}'.")
-            shares[dep] = number(share)
-        obj = Objective(sub, text.strip(), number(target), unit.strip(), shares)
+            shares[dep] = v.TARGET.parse(share, f"{key} {dep}")
+        obj = Objective(sub, text.strip(), v.TARGET.parse(target, key), unit.strip(), shares)
         return replace(facts, objectives=(*others, obj))
     if section == "budget" and sub:
         from ipaudit.budget_service import parse_amount, parse_category
@@ -466,7 +483,7 @@ def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Fac
         budget = {k: a for k, a in facts.budget.items() if k != category}
         return replace(facts, budget=budget if amount is None else {**budget, category: amount})
     if key == "nonconformities.open":
-        count = None if not value.strip() else int(number(value))
+        count = None if not value.strip() else v.COUNT.parse_int(value, key)
         return replace(facts, open_nonconformities=count)
     raise InvalidInput(
         f"未知的事实“{key}”。", f"Unknown fact '{key}'. See `set-fact --help` for the keys."
@@ -527,24 +544,11 @@ def cmd_accept(args: argparse.Namespace) -> int:
 @command("template")
 def cmd_template(args: argparse.Namespace) -> int:
     """Export the workspace's own checklist copy, or replace it with an edited one (validated)."""
-    from ipaudit.domain.template import TemplateError, load_template_text
+    from ipaudit.template_service import export_template, import_template
 
     with _open(args.workspace) as ws:
         if args.import_file:
-            text = Path(args.import_file).read_text("utf-8")
-            try:
-                template = load_template_text(text, Path(args.import_file).name)
-            except TemplateError as exc:
-                raise InvalidInput(
-                    f"清单文件有误，未作更改：\n{exc}",
-                    f"The checklist file has problems; nothing changed:\n{exc}",
-                ) from exc
-            if template.edition != ws.info().edition:
-                raise InvalidInput(
-                    f"清单版本 {template.edition.value} 与工作区版本 {ws.info().edition.value} 不一致。",
-                    f"The checklist is edition {template.edition.value}, the workspace {ws.info().edition.value}.",
-                )
-            ws.store.set_template_yaml(text)
+            template = import_template(ws, args.import_file)
             out(f"OK ({len(template.items)} items)")
         elif args.export_file:
             out(str(export_template(ws, args.export_file)))
@@ -559,6 +563,11 @@ def cmd_template(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="ipaudit", description="GB/T 29490 audit readiness (知识产权贯标外审准备)"
+    )
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the workspace read-only: read and export, every edit refused",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -615,6 +624,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("item")
     c.add_argument("status", help=", ".join(s.value for s in Status))
     c.add_argument("--reason", help="required reason when not_applicable")
+    c.add_argument(
+        "--force",
+        action="store_true",
+        help="mark ready although a blocking finding is open (the finding stays)",
+    )
 
     c = ws_cmd("answer", "answer an auditor question of an item")
     c.add_argument("item")
@@ -688,11 +702,20 @@ def _load_extensions() -> None:
 def main(argv: Sequence[str]) -> int:
     _load_extensions()
     parser = build_parser()
+    ui_lang = lang()
     try:
         args = parser.parse_args(list(argv))
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
-    ui_lang = lang()
+    except UserError as exc:  # a value the argument types refused (a date, a number of days)
+        sys.stderr.write(f"ipaudit: {exc.message(ui_lang)}\n")
+        return EXIT_INPUT
+    if args.read_only:
+        import os
+
+        from ipaudit.store.workspace_store import READ_ONLY_ENV
+
+        os.environ[READ_ONLY_ENV] = "1"  # every workspace this command opens
     try:
         return COMMANDS[args.command](args)
     except BrokenPipeError:  # the reader went away (``… | head``): nothing more to say

@@ -165,7 +165,7 @@ def _rates(args: argparse.Namespace) -> RateTable | None:
         try:
             data.update(RateTable.load(args.rates).to_dict())
         except RateTableError as exc:
-            raise InvalidInput(str(exc), str(exc)) from exc
+            raise InvalidInput(exc.message_zh, exc.message_en) from exc
     for item in getattr(args, "rate", None) or []:
         key, _, amount = item.partition("=")
         data[key.strip()] = amount.strip()
@@ -174,7 +174,7 @@ def _rates(args: argparse.Namespace) -> RateTable | None:
     try:
         return RateTable.from_dict(data, source="command line")
     except RateTableError as exc:
-        raise InvalidInput(str(exc), str(exc)) from exc
+        raise InvalidInput(exc.message_zh, exc.message_en) from exc
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def _rates(args: argparse.Namespace) -> RateTable | None:
 
 @command("import-ledger")
 def cmd_import_ledger(args: argparse.Namespace) -> int:
-    from ipaudit.ledger_service import file_sha256, remembered_mapping, store_import
+    from ipaudit.ledger_service import import_file, remembered_mapping
     from ipaudit.services import Workspace
 
     path = Path(args.file)
@@ -203,9 +203,8 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
                 signature = preview(path, args.sheet, kind=kind).layout.signature
             results = [import_ledger(path, kind, args.sheet, mapping, header_row=args.header_row)]
             signatures = [signature]
-        sha = file_sha256(path)
         for result, signature in zip(results, signatures, strict=True):
-            store_import(ws, result, sha256=sha, signature=signature)
+            import_file(ws, result, path, signature=signature)  # and the file becomes evidence
         if args.json:
             emit_json([import_json(r) for r in results])
         else:
@@ -383,7 +382,9 @@ def configure(sub: Any) -> None:
     c.add_argument("--rate", action="append", metavar="TYPE=AMOUNT", help="e.g. invention=5000")
     c.add_argument("--clear", action="store_true")
     c.add_argument(
-        "--window-days", type=int, help="days an expense line may be booked after its payments"
+        "--window-days",
+        type=cli.window_days_arg,
+        help="days (0-3650) an expense line may be booked after its payments",
     )
     c.add_argument("--json", action="store_true")
 
@@ -396,7 +397,7 @@ def configure(sub: Any) -> None:
     c.add_argument("--portfolio", metavar="FILE", help="IP portfolio register")
     c.add_argument("--rates", metavar="FILE", help="YAML file of reward rates")
     c.add_argument("--rate", action="append", metavar="TYPE=AMOUNT", help="e.g. invention=5000")
-    c.add_argument("--window-days", type=int, default=15)
+    c.add_argument("--window-days", type=cli.window_days_arg, default=15, help="0-3650 days")
     c.add_argument(
         "--detect",
         action="store_true",

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import yaml
 
+from ipaudit.domain.validation import RATE
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.columns import Columns, cents_of, split_penalties
 from ipaudit.ledger.frames import integer_money
@@ -83,7 +84,8 @@ class RateTableError(ValueError):
 
 def parse_rate(raw: object, *, source: str = "", key: str = "") -> Decimal | None:
     """``5000``, ``"5,000"``, ``"5000元"``, ``"５０００"`` → 5000.00; blank → None; anything else
-    raises ``RateTableError`` (a ``ValueError``) naming ``source`` and ``key``."""
+    (not finite, negative, 10⁹ or more, more than two decimals: ``validation.RATE``) raises
+    ``RateTableError`` (a ``ValueError``) naming ``source`` and ``key``."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str, Decimal)):
         raise RateTableError(source, key, raw, "不是数字", "not a number")
     text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace("元", "").strip()
@@ -93,8 +95,11 @@ def parse_rate(raw: object, *, source: str = "", key: str = "") -> Decimal | Non
         value = Decimal(text)
     except InvalidOperation:
         raise RateTableError(source, key, raw, "不是数字", "not a number") from None
-    if not value.is_finite() or value < 0:
+    if value.is_finite() and value < 0:
         raise RateTableError(source, key, raw, "必须是非负数", "must not be negative")
+    reason = RATE.problem(value)
+    if reason is not None:
+        raise RateTableError(source, key, raw, reason.zh, reason.en)
     return value.quantize(Decimal("0.01"))
 
 
@@ -117,6 +122,8 @@ class RateTable:
         table = cls()
         for raw_key, raw in data.items():
             key = unicodedata.normalize("NFKC", str(raw_key)).strip()
+            if not key:
+                raise RateTableError(source, key, raw, "没有名称", "has no name (use TYPE=AMOUNT)")
             amount = _amount(source, key, raw)
             if key in _TYPE_VALUES:
                 table.types[IpType(key)] = amount
@@ -137,7 +144,19 @@ class RateTable:
         """Read a YAML file: a mapping of key to amount, optionally under ``rates:``."""
         path = Path(path)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            err = RateTableError(str(path), "rates", reason, "", "")
+            err.message_zh = (
+                f"奖励标准文件 {path} 无法读取（{reason}）；请给出 UTF-8 编码的 YAML 文件。"
+            )
+            err.message_en = (
+                f"The rates file {path} cannot be read ({reason}); give a UTF-8 YAML file."
+            )
+            raise err from None
+        try:
+            data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise RateTableError(
                 str(path), "rates", str(exc), "无法解析", "not valid YAML"

@@ -121,7 +121,10 @@ class DepartmentListModel(RowsTableModel[Department]):
         self.dataChanged.emit(self.index(row, 0), self.index(row, ARRANGEMENT))
 
     def _new_key(self, name: str) -> str:
-        base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "dept"
+        base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+        if not base[:1].isalpha():  # a key starts with a letter (validation.check_department_key)
+            base = f"dept_{base}".strip("_")
+        base = base[:28].rstrip("_")  # room for a "_<n>" suffix within 32 characters
         keys = {d.key for d in self._rows}
         key, n = base, 1
         while key in keys:

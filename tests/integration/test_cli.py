@@ -124,7 +124,7 @@ def test_fail_on_and_errors(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert run(capsys, "readiness", notws)[0] == EXIT_WORKSPACE
     assert run(capsys, "no-such-command")[0] == EXIT_USAGE
     code, _, err = run(capsys, "attach", ws, "hr.labour_contracts", tmp_path / "gone.pdf")
-    assert code == EXIT_WORKSPACE and "gone.pdf" in err
+    assert code == EXIT_INPUT and "gone.pdf" in err  # a file that cannot be read: bad input
     with sqlite3.connect(ws) as raw:
         raw.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     code, _, err = run(capsys, "readiness", ws)

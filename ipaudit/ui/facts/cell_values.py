@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from ipaudit.domain.normalize import nfkc
+from ipaudit.domain.validation import HEADCOUNT, TARGET
 
 
 class BadValue(ValueError):
@@ -19,7 +20,8 @@ def _clean(text: str, units: tuple[str, ...] = ()) -> str:
 
 
 def parse_decimal(text: str, *, units: tuple[str, ...] = ()) -> Decimal | None:
-    """A non-negative number; None for an empty cell. "１２", "12件" (with units=("件",)), "2.5"."""
+    """A target or share (``validation.TARGET``); None for an empty cell. "１２", "12件" (with
+    units=("件",)), "2.5"."""
     value = _clean(text, units)
     if not value:
         return None
@@ -27,17 +29,17 @@ def parse_decimal(text: str, *, units: tuple[str, ...] = ()) -> Decimal | None:
         number = Decimal(value)
     except InvalidOperation:
         raise BadValue(text) from None
-    if not number.is_finite() or number < 0:
+    if TARGET.problem(number) is not None:  # finite, 0 … 10¹², at most 4 decimals
         raise BadValue(text)
     return number
 
 
 def parse_count(text: str, *, units: tuple[str, ...] = ("人", "件", "个")) -> int | None:
-    """A whole non-negative count; None for an empty cell."""
+    """A whole count of people or items (``validation.HEADCOUNT``); None for an empty cell."""
     number = parse_decimal(text, units=units)
     if number is None:
         return None
-    if number != number.to_integral_value():
+    if HEADCOUNT.problem(number) is not None:  # a whole number 0 … 1,000,000
         raise BadValue(text)
     return int(number)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipaudit.domain.validation import WINDOW_DAYS
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ui.ledger import rates_model as rm
 from ipaudit.ui.ledger.ledger_commands import SetRates, SetWindowDays, same_rates
@@ -49,7 +50,7 @@ class RatesTab(QWidget):
         self.window_label = QLabel()
         self.window_spin = QSpinBox()
         self.window_spin.setObjectName("windowDays")
-        self.window_spin.setRange(0, 366)
+        self.window_spin.setRange(int(WINDOW_DAYS.low), int(WINDOW_DAYS.high))
         self.window_spin.setMaximumWidth(120)
         self.window_label.setBuddy(self.window_spin)
         self.window_note = QLabel()

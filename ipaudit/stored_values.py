@@ -1,0 +1,77 @@
+"""Values an older ipaudit stored that today's rules refuse, reported as findings.
+
+A workspace may hold a booking window of -99999999999999999999 days, a reward rate of 10²⁰ yuan or
+an objective target of 1e999999999 from a version that did not check them. Reading never fails on
+them: the services leave them out (``validation.without_invalid``, ``ledger_service.window_days``,
+``ledger_service.get_rates``) and this finding source says which value was left out and that it
+must be entered again, in the department that owns it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ipaudit.domain.model import Finding, Grade, Text
+from ipaudit.domain.validation import facts_problems
+
+if TYPE_CHECKING:
+    from ipaudit.services import Workspace
+
+CODE = "stored_value_invalid"
+FACTS_OWNER = "ip_office"  # who keeps the declared facts when a value concerns no department
+LEDGER_OWNER = "finance"
+
+
+def _owner(ws: Workspace, department: str, fallback: str) -> str:
+    deps = {d.key: d for d in ws.departments()}
+    key = department if department in deps else fallback
+    seen: set[str] = set()
+    while key in deps and deps[key].merged_into and key not in seen:
+        seen.add(key)
+        key = deps[key].merged_into or key
+    if key in deps:
+        return key
+    active = ws.departments(active_only=True)
+    return active[0].key if active else key
+
+
+def stored_value_findings(ws: Workspace) -> list[Finding]:
+    """A minor finding for every stored value that breaks its rule."""
+    from ipaudit import ledger_service
+
+    found = [
+        Finding(
+            code=CODE,
+            grade=Grade.MINOR,
+            department=_owner(ws, p.department, FACTS_OWNER),
+            item_key="",
+            message=p.message(),
+            refs=(p.where,),
+            key=f"{CODE}:{p.where}",
+        )
+        for p in facts_problems(ws.store.facts())
+    ]
+    for where, raw, reason in ledger_service.invalid_ledger_settings(ws):
+        found.append(
+            Finding(
+                code=CODE,
+                grade=Grade.MINOR,
+                department=_owner(ws, LEDGER_OWNER, LEDGER_OWNER),
+                item_key="",
+                message=Text(
+                    f"已保存的设置“{where}”的值“{raw}”{reason.zh}，对账时不使用它。请在“奖励标准”中重新填写。",
+                    f"The stored setting '{where}' = {raw} {reason.en}; the reconciliation leaves"
+                    " it out. Enter it again under the reward rates.",
+                ),
+                refs=(where,),
+                key=f"{CODE}:{where}",
+            )
+        )
+    return found
+
+
+def register() -> None:
+    from ipaudit import services
+
+    if stored_value_findings not in services.FINDING_SOURCES:
+        services.FINDING_SOURCES.append(stored_value_findings)
