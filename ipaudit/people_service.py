@@ -125,7 +125,12 @@ def read_people(path: str | Path, kind: PersonKind | None = None) -> list[Person
             date: dt.date | None = parse_date(cell("date"))
         except NormalizeError as exc:
             raise LedgerError(
-                file, exc.zh, exc.en, sheet=sheet.name, row=row_no, column=header_names["date"]
+                file,
+                exc.reason_zh,
+                exc.reason_en,
+                sheet=sheet.name,
+                row=row_no,
+                column=header_names["date"],
             ) from exc
         raw_kind = cell_text(cell("kind"))
         found = kind_from_text(raw_kind) if raw_kind else (header_kind or kind)
