@@ -1,5 +1,10 @@
 """Readiness per department and overall, computed from items and findings — never typed in.
 
+"Ready" has one meaning everywhere (:func:`effective_status`): an item marked ready that still
+has an unaccepted blocking finding (major or minor) is shown and counted as in progress — in the
+tree, group counts, tooltips, readiness, report, workbook and interview sheets alike. A mandatory
+item marked not applicable counts as not started (a major finding says why).
+
 An item scores by its status (ready 1, in progress ½, not started 0) capped by its worst blocking
 finding (major 0, minor ½). Accepted findings and observations do not lower the score. Readiness is the
 mean score of the applicable items, as a percentage.
@@ -12,14 +17,33 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ipaudit.domain.checks import findings_by_item, item_department
 from ipaudit.domain.model import Department, Finding, Grade, ItemState, Readiness, Status, Template
+from ipaudit.domain.rules import is_mandatory
 
 _STATUS_SCORE = {Status.READY: 1.0, Status.IN_PROGRESS: 0.5, Status.NOT_STARTED: 0.0}
 _GRADE_CAP = {Grade.MAJOR: 0.0, Grade.MINOR: 0.5, Grade.OBSERVATION: 1.0}
 
 
-def item_score(state: ItemState | None, findings: Iterable[Finding]) -> float:
+def effective_status(
+    state: ItemState | None, findings: Iterable[Finding], *, mandatory: bool = False
+) -> Status:
+    """The status to show and count: ready only when no unaccepted blocking finding is left."""
     status = state.status if state else Status.NOT_STARTED
-    score = _STATUS_SCORE.get(status, 0.0)
+    if status is Status.NOT_APPLICABLE and mandatory:
+        return Status.NOT_STARTED
+    if status is Status.READY and any(f.blocking for f in findings):
+        return Status.IN_PROGRESS
+    return status
+
+
+def is_ready(state: ItemState | None, findings: Iterable[Finding]) -> bool:
+    return effective_status(state, findings) is Status.READY
+
+
+def item_score(
+    state: ItemState | None, findings: Iterable[Finding], *, mandatory: bool = False
+) -> float:
+    findings = list(findings)
+    score = _STATUS_SCORE.get(effective_status(state, findings, mandatory=mandatory), 0.0)
     for f in findings:
         if f.accepted is None:
             score = min(score, _GRADE_CAP[f.grade])
@@ -42,9 +66,10 @@ def compute_readiness(
         if dep is None:
             continue
         state = states.get(item.key)
-        if state is not None and state.status is Status.NOT_APPLICABLE:
+        mandatory = is_mandatory(template, item)
+        if state is not None and state.status is Status.NOT_APPLICABLE and not mandatory:
             continue
-        score = item_score(state, by_item.get(item.key, ()))
+        score = item_score(state, by_item.get(item.key, ()), mandatory=mandatory)
         scores[dep].append(score)
         if score >= 1.0:
             ready[dep] += 1

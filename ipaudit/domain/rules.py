@@ -172,6 +172,11 @@ def is_mandatory(template: Template, item: Item) -> bool:
     return item_rule(template, item).mandatory
 
 
+def mandatory_keys(template: Template) -> frozenset[str]:
+    """The keys of the items that can never be marked not applicable."""
+    return frozenset(key for key, rule in rules_of(template).items.items() if rule.mandatory)
+
+
 __all__ = [
     "DEFAULT_GRADES",
     "DEFAULT_LEAD_MONTHS",
@@ -187,5 +192,6 @@ __all__ = [
     "default_time_rule",
     "is_mandatory",
     "item_rule",
+    "mandatory_keys",
     "rules_of",
 ]

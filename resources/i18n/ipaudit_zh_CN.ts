@@ -4,22 +4,22 @@
     <context>
         <name>AcceptDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="57" />
+            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="59" />
             <source>Accept finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="60" />
+            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="62" />
             <source>Explain why this finding is acceptable. The explanation is shown in the report, and the finding no longer blocks readiness.</source>
             <translation>请说明为什么可以接受这个问题。说明将显示在报告中，该问题不再影响就绪度。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="67" />
+            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="69" />
             <source>Explanation (required)</source>
             <translation>说明（必填）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="68" />
+            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="70" />
             <source>Accept</source>
             <translation>接受</translation>
         </message>
@@ -60,27 +60,32 @@
     <context>
         <name>ChecklistModel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="208" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="217" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="209" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="217" />
             <source>Finding</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="210" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="217" />
             <source>Files</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="250" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="256" />
             <source>Clause number or title not confirmed against the published standard</source>
             <translation>条款号或标题尚未与正式发布的标准核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="305" />
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="296" />
+            <source>Marked %1, but a blocking finding is still open</source>
+            <translation>已标为“%1”，但仍有未解决的阻碍项</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="316" />
             <source>%1 current files</source>
             <translation>%1 个现行文件</translation>
         </message>
@@ -88,39 +93,57 @@
     <context>
         <name>ChecklistView</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="216" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="218" />
             <source>%1 of %2 items shown</source>
             <translation>显示 %1 / %2 个条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="218" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="220" />
             <source>%1 items</source>
             <translation>%1 个条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="230" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="232" />
             <source>Search items (title, clause, key)</source>
             <translation>搜索条目（标题、条款、编号）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="231" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="233" />
             <source>Search items</source>
             <translation>搜索条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="232" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="234" />
             <source>Only what blocks</source>
             <translation>只看阻碍项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="234" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="236" />
             <source>Show only items with a major or minor finding that is not accepted</source>
             <translation>只显示有未说明的严重或一般不符合项的条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="236" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="238" />
             <source>Checklist</source>
             <translation>检查清单</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollapsibleDock</name>
+        <message>
+            <location filename="../../ipaudit/ui/collapsible_dock.py" line="110" />
+            <source>Show the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/collapsible_dock.py" line="110" />
+            <source>Fold the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/collapsible_dock.py" line="111" />
+            <source>Close</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -212,48 +235,48 @@
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="110" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="108" />
             <source>%1 of %2 items ready</source>
             <translation>%2 个条目中 %1 个已就绪</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="114" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="112" />
             <source>Blocking findings: %1</source>
             <translation>待解决问题：%1 个</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="120" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="118" />
             <source>Lowest: %1 (%2)</source>
             <translation>最低：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="130" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="128" />
             <source>Department readiness</source>
             <translation>部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="130" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="128" />
             <source>Overall readiness</source>
             <translation>总体就绪度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="131" />
             <source>Readiness by department</source>
             <translation>各部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="136" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="131" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="134" />
             <source>Readiness (%)</source>
             <translation>就绪度（%）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="135" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
             <source>Open findings by grade</source>
             <translation>未关闭问题（按等级）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="136" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="134" />
             <source>Readiness over time</source>
             <translation>就绪度变化</translation>
         </message>
@@ -427,33 +450,33 @@
     <context>
         <name>DiscrepancyPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="193" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="188" />
             <source>Select a discrepancy to see its rows in the ledgers.</source>
             <extracomment>the selected discrepancy, or None</extracomment>
             <translation>选择一项差异，即可在台账中看到相关的行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="199" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="194" />
             <source>Accepted because:</source>
             <translation>接受理由：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="213" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="208" />
             <source>Discrepancies</source>
             <translation>差异</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="217" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="212" />
             <source>Accept with e&amp;xplanation…</source>
             <translation>说明理由并接受(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="219" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="214" />
             <source>Accept the difference with a written explanation the report shows</source>
             <translation>填写理由后接受该差异，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="221" />
+            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="216" />
             <source>&amp;Withdraw acceptance</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
@@ -461,27 +484,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="346" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="316" />
             <source>Imported %1 entries of %2 from %3.</source>
             <translation>已从 %3 导入%2的 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="353" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="323" />
             <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
             <translation>%1 个问题随导入一并保存；修改文件后再次导入即可替换。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="357" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="327" />
             <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
             <translation>已记住此表头格式的列对应关系。对账结果和问题清单已随之更新。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="363" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="333" />
             <source>Imported</source>
             <translation>已导入</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="364" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="334" />
             <source>The import is stored in the workspace.</source>
             <translation>导入结果已保存到工作区。</translation>
         </message>
@@ -489,68 +512,68 @@
     <context>
         <name>EntriesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="135" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="142" />
             <source>Row</source>
             <extracomment>the ``Entry`` a value that sorts the column (dates as ISO text, amounts as cents, row numbers as ints) NONE, OPEN or ACCEPTED: whether a discrepancy cites the row, and whether all are accepted True when the row is linked to the selection in another table</extracomment>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="136" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="143" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="137" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="144" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="138" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="145" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="139" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="146" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="140" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="147" />
             <source>IP item</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="141" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="148" />
             <source>Description</source>
             <translation>事由/摘要</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="142" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="149" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="143" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="150" />
             <source>Voucher</source>
             <translation>凭证号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="144" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="151" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="197" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="204" />
             <source>Penalty</source>
             <translation>处罚</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="197" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="204" />
             <source>Reward</source>
             <translation>奖励</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="226" />
+            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="233" />
             <source>accepted</source>
             <translation>已接受</translation>
         </message>
@@ -689,57 +712,57 @@
     <context>
         <name>EvidenceModel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="126" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="122" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="127" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="123" />
             <source>For</source>
             <translation>归属</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="128" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="124" />
             <source>Doc. No.</source>
             <translation>文件编号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="129" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="125" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="130" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="126" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="131" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="127" />
             <source>Period covered</source>
             <translation>覆盖期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="132" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="128" />
             <source>File</source>
             <translation>文件名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="133" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="129" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="134" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="130" />
             <source>SHA-256</source>
             <translation>SHA-256</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="135" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="131" />
             <source>Added</source>
             <translation>添加时间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="160" />
+            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="156" />
             <source>Older version, replaced — %1</source>
             <translation>旧版本，已被替换——%1</translation>
         </message>
@@ -948,49 +971,49 @@
             <translation>工作区是一个文件，包含全部内容（含证据文件）。修改会随时自动保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="79" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="72" />
             <source>Choose a ledger file</source>
             <translation>选择台账文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="81" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="74" />
             <source>Spreadsheets and CSV (%1);;All files (*)</source>
             <translation>电子表格和 CSV (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="102" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="95" />
             <source>Choose the ledger file</source>
             <translation>选择台账文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="105" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="98" />
             <source>The reward record, the payment register, the expense record or the IP portfolio, as finance keeps it: xlsx, xls, ods or csv.</source>
             <translation>奖惩记录表、奖金发放登记表、经费使用记录或知识产权台账，财务保存的原样文件即可：xlsx、xls、ods 或 csv。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="109" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="102" />
             <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="279" />
             <source>&amp;File:</source>
             <translation>文件(&amp;F)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="110" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="103" />
             <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="280" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="111" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="104" />
             <source>&amp;Ledger:</source>
             <translation>台账类型(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="112" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="105" />
             <source>Detect from the headers</source>
             <translation>根据表头自动识别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="117" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="110" />
             <source>Importing a ledger replaces the earlier import of the same ledger. Explanations you accepted for its differences are kept while the differences remain.</source>
             <translation>导入台账会替换同一台账之前的导入。已接受的差异说明会保留，只要这些差异仍然存在。</translation>
         </message>
@@ -1032,47 +1055,68 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="168" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="187" />
             <source>&amp;Department:</source>
+            <extracomment>what the list shows, e.g. "Finance · 5 findings" (the dock's title repeats it) the findings table shows at least this many rows (the dock cannot shrink below)</extracomment>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="169" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="188" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="170" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="189" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="171" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="190" />
+            <source>&amp;Follow the selected department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="193" />
+            <source>List the findings of the department chosen on the left; clear it to keep all departments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="197" />
             <source>Accept with e&amp;xplanation…</source>
             <translation>说明理由并接受(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="173" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="199" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="175" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="201" />
             <source>&amp;Withdraw acceptance</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="194" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="220" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="211" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="237" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="240" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="274" />
+            <source>%1 · %2 findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="275" />
+            <source>all departments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="279" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -1080,63 +1124,69 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="324" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="304" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="314" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="367" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="330" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="373" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="339" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="382" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="352" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="428" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="395" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="470" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="418" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="460" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="420" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="462" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="425" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="467" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="426" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="468" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="427" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="469" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="429" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="471" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="430" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="472" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="432" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="474" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -1351,151 +1401,151 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="143" />
+            <location filename="../../ipaudit/ui/main_window.py" line="151" />
             <source>Open a workspace</source>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="145" />
-            <location filename="../../ipaudit/ui/main_window.py" line="349" />
+            <location filename="../../ipaudit/ui/main_window.py" line="153" />
+            <location filename="../../ipaudit/ui/main_window.py" line="363" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="175" />
-            <location filename="../../ipaudit/ui/main_window.py" line="208" />
-            <location filename="../../ipaudit/ui/main_window.py" line="363" />
+            <location filename="../../ipaudit/ui/main_window.py" line="183" />
+            <location filename="../../ipaudit/ui/main_window.py" line="216" />
+            <location filename="../../ipaudit/ui/main_window.py" line="377" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="244" />
+            <location filename="../../ipaudit/ui/main_window.py" line="255" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="258" />
+            <location filename="../../ipaudit/ui/main_window.py" line="272" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="473" />
+            <location filename="../../ipaudit/ui/main_window.py" line="487" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="321" />
+            <location filename="../../ipaudit/ui/main_window.py" line="335" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="183" />
+            <location filename="../../ipaudit/ui/main_window.py" line="191" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="323" />
+            <location filename="../../ipaudit/ui/main_window.py" line="337" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="329" />
+            <location filename="../../ipaudit/ui/main_window.py" line="343" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="347" />
+            <location filename="../../ipaudit/ui/main_window.py" line="361" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="368" />
+            <location filename="../../ipaudit/ui/main_window.py" line="382" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="369" />
+            <location filename="../../ipaudit/ui/main_window.py" line="383" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="406" />
+            <location filename="../../ipaudit/ui/main_window.py" line="420" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="408" />
+            <location filename="../../ipaudit/ui/main_window.py" line="422" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="417" />
+            <location filename="../../ipaudit/ui/main_window.py" line="431" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="420" />
+            <location filename="../../ipaudit/ui/main_window.py" line="434" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="423" />
+            <location filename="../../ipaudit/ui/main_window.py" line="437" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="480" />
+            <location filename="../../ipaudit/ui/main_window.py" line="494" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="500" />
+            <location filename="../../ipaudit/ui/main_window.py" line="514" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="502" />
+            <location filename="../../ipaudit/ui/main_window.py" line="516" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="519" />
-            <location filename="../../ipaudit/ui/main_window.py" line="597" />
+            <location filename="../../ipaudit/ui/main_window.py" line="533" />
+            <location filename="../../ipaudit/ui/main_window.py" line="611" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="545" />
+            <location filename="../../ipaudit/ui/main_window.py" line="559" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="547" />
+            <location filename="../../ipaudit/ui/main_window.py" line="561" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="554" />
+            <location filename="../../ipaudit/ui/main_window.py" line="568" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="576" />
+            <location filename="../../ipaudit/ui/main_window.py" line="590" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="585" />
+            <location filename="../../ipaudit/ui/main_window.py" line="599" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="594" />
+            <location filename="../../ipaudit/ui/main_window.py" line="608" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="595" />
+            <location filename="../../ipaudit/ui/main_window.py" line="609" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -1755,17 +1805,17 @@
             <translation>删除目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="151" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="152" />
             <source>Edit the IP policy</source>
             <translation>修改知识产权方针</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="157" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="161" />
             <source>Edit the manual's objectives</source>
             <translation>修改手册中的目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="165" />
+            <location filename="../../ipaudit/ui/facts/policy_page.py" line="169" />
             <source>Edit the objectives</source>
             <translation>修改目标清单</translation>
         </message>
@@ -1773,94 +1823,93 @@
     <context>
         <name>PortfolioPage</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="128" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="142" />
             <source>Other certificates</source>
             <extracomment>spin box value meaning "not declared" (shown as text, not as a number)</extracomment>
             <translation>其他证书</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="130" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="144" />
             <source>Certificates the management representative mentions, e.g. ISO 9001 or CMMI3</source>
             <translation>管理者代表会提到的证书，例如 ISO 9001、CMMI3</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="132" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="146" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="132" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="146" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="133" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="147" />
             <source>IP portfolio (granted and registered, as declared)</source>
             <translation>知识产权数量（已授权、已登记，按手册所述）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="135" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="149" />
             <source>Invention patents:</source>
             <translation>发明专利：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="136" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="150" />
             <source>Utility model patents:</source>
             <translation>实用新型专利：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="137" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="151" />
             <source>Design patents:</source>
             <translation>外观设计专利：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="138" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="152" />
             <source>Software copyrights:</source>
             <translation>软件著作权：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="139" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="153" />
             <source>Trademarks:</source>
             <translation>注册商标：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="143" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="157" />
             <source>not declared</source>
             <translation>未填写</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="144" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="158" />
             <source>Other declared facts</source>
             <translation>其他声明事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="146" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="160" />
             <source>R&amp;&amp;D projects in progress:</source>
             <translation>在研项目数：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="147" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="161" />
             <source>Phases with IP searches:</source>
             <translation>开展知识产权检索的阶段：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="150" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="164" />
             <source>e.g. 4</source>
             <translation>例如：4</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="151" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="165" />
             <source>e.g. initiation and design phases</source>
             <translation>例如：立项阶段和设计阶段</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="167" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="181" />
             <source>Edit the certificates</source>
             <translation>修改证书</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="187" />
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="198" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="216" />
             <source>Edit %1</source>
             <translation>修改%1</translation>
         </message>
@@ -1891,47 +1940,47 @@
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="139" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="126" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="169" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="152" />
             <source>The sheet could not be read.</source>
             <translation>无法读取该工作表。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="188" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="171" />
             <source>Reading the first rows…</source>
             <translation>正在读取前几行…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="195" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="178" />
             <source>This sheet has the layout of one you imported before: the columns are mapped as you confirmed then. Check them and go on.</source>
             <translation>此工作表与您之前导入过的格式相同：已按您当时确认的方式对应各列。请核对后继续。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="202" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="185" />
             <source>No header was recognised in the first rows. Choose the header row, the ledger and what each column holds.</source>
             <translation>前几行中没有识别出表头。请选择表头行、台账类型以及每列的内容。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="208" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="191" />
             <source>Recognised %1 with its header on row %2. Check the columns.</source>
             <translation>已识别为%1，表头在第 %2 行。请核对各列。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="214" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="197" />
             <source>The header on row %1 was only partly recognised. Check the ledger and map the columns that are missing.</source>
             <translation>第 %1 行的表头只识别出一部分。请核对台账类型，并为缺少的列指定含义。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="241" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="224" />
             <source>Check the columns</source>
             <translation>核对各列</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="244" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="227" />
             <source>The first rows of the sheet. The header row is highlighted; each column shows the field it is imported as.</source>
             <translation>工作表的前几行。表头行已高亮；每列标明将作为哪个字段导入。</translation>
         </message>
@@ -1968,73 +2017,73 @@
     <context>
         <name>ProblemsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="144" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="124" />
             <source>Importing %1…</source>
             <extracomment>the read or store running now, if any</extracomment>
             <translation>正在导入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="174" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="150" />
             <source>The import failed.</source>
             <translation>导入失败。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="202" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="177" />
             <source>Saving the import…</source>
             <translation>正在保存导入结果…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="227" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="205" />
             <source>The import was not saved.</source>
             <translation>导入结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="238" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="216" />
             <source>Reading the sheet…</source>
             <translation>正在读取工作表…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="253" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="231" />
             <source>%1: %2 rows read, %3 entries, %4 problem(s).</source>
             <translation>%1：读取 %2 行，%3 条记录，%4 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="261" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="239" />
             <source>Every row was read.</source>
             <translation>所有行均已读取。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="266" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="244" />
             <source>The rows below are not imported. Go back to fix the mapping, or import now and correct the file later: importing it again replaces this import.</source>
             <translation>以下各行不会导入。可以返回修改列的对应关系，也可以现在导入、稍后修改文件：再次导入会替换这次的导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="276" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="254" />
             <source>%1 stated total row(s) agree with their rows.</source>
             <translation>%1 个合计行与其所含各行一致。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="280" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="258" />
             <source>Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).</source>
             <translation>第 %1 行“%2”写明 %3，但第 %4–%5 行之和为 %6（%7）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="297" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="275" />
             <source>Importing replaces %1 imported on %2 from %3.</source>
             <translation>导入后将替换 %2 从 %3 导入的%1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="304" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="282" />
             <source>Check what was read</source>
             <translation>核对读取结果</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="307" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="285" />
             <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
             <translation>每一行要么成为一条记录，要么作为带行号的问题列出；不会有任何行被悄悄丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="311" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="289" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -2114,42 +2163,42 @@
     <context>
         <name>RatesTab</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="128" />
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="129" />
             <source>Edit the reward rates and the booking window</source>
             <translation>修改奖励标准和入账宽限期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="152" />
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="153" />
             <source>The rewards of the reward/penalty procedure. A reward that differs from its rate is a finding; a type without an amount is not checked. Categories apply to rewards whose reason names them (for example 发明专利申请).</source>
             <translation>知识产权奖惩制度规定的奖励标准。奖励金额与标准不符即为问题；未填金额的类型不做核对。自定义类别适用于事由中包含该类别名称的奖励（例如“发明专利申请”）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="157" />
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="158" />
             <source>&amp;Add category</source>
             <translation>添加类别(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="158" />
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="159" />
             <source>&amp;Remove category</source>
             <translation>删除类别(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="159" />
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="160" />
             <source>&amp;Booking window (days):</source>
             <translation>入账宽限期（天）(&amp;B)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="162" />
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="163" />
             <source>How many days after a payment batch its expense line may be booked and still count as booking that batch.</source>
             <translation>奖金发放批次之后多少天内记入的经费行，仍视为该批次的入账。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="166" />
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="167" />
             <source>A&amp;pply</source>
             <translation>应用(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="167" />
+            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="168" />
             <source>Re&amp;vert</source>
             <translation>还原(&amp;V)</translation>
         </message>
@@ -2157,133 +2206,133 @@
     <context>
         <name>ReconciliationView</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="269" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="271" />
             <source>The ledgers could not be reconciled.</source>
             <extracomment>the ledgers were (re)loaded and are shown the view was exported to this path</extracomment>
             <translation>无法核对台账。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="325" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="327" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="326" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="328" />
             <source>Rows with a discrepancy</source>
             <translation>有差异的行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="327" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="329" />
             <source>Everyone</source>
             <translation>全部人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="328" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="330" />
             <source>Whole period</source>
             <translation>整个期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="375" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="377" />
             <source>Export the reconciliation view</source>
             <translation>导出对账视图</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="376" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="378" />
             <source>reconciliation.xlsx</source>
             <translation>台账核对.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="377" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="379" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="410" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="412" />
             <source>The view was not exported.</source>
             <translation>视图未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="413" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="415" />
             <source>Writing %1…</source>
             <translation>正在写入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="442" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="444" />
             <source>Reconciling the ledgers…</source>
             <translation>正在核对台账…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="446" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="448" />
             <source>No ledgers imported yet. Import the reward record, the payment register and the expense record to reconcile them.</source>
             <translation>尚未导入台账。请导入奖惩记录表、奖金发放登记表和经费使用记录后进行三方核对。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="453" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="455" />
             <source>Reconciled from: %1</source>
             <translation>核对依据：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="456" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="458" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="457" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="459" />
             <source>E&amp;xport view to xlsx…</source>
             <translation>导出当前视图为 xlsx(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="459" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="461" />
             <source>The summary, the discrepancies and ledger rows shown, and the totals</source>
             <translation>汇总、当前显示的差异和台账行，以及分类合计</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="461" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="463" />
             <source>Summary</source>
             <translation>汇总</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="462" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="464" />
             <source>Ledgers and discrepancies</source>
             <translation>台账与差异</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="463" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="465" />
             <source>Totals</source>
             <translation>分类合计</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="464" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="466" />
             <source>Rates</source>
             <translation>奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="465" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="467" />
             <source>Records compared</source>
             <translation>核对记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="465" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="467" />
             <source>Discrepancies by kind</source>
             <translation>差异分类</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="468" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="470" />
             <source>&amp;Show:</source>
             <translation>显示(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="469" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="471" />
             <source>&amp;Person:</source>
             <translation>人员(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="470" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="472" />
             <source>P&amp;eriod:</source>
             <translation>期间(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="471" />
+            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="473" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
@@ -2291,37 +2340,37 @@
     <context>
         <name>SheetPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="171" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="149" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="186" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="162" />
             <source>The workbook has no worksheets.</source>
             <translation>工作簿中没有工作表。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="195" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="169" />
             <source>The file could not be read.</source>
             <translation>无法读取该文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="203" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="177" />
             <source>Reading the workbook…</source>
             <translation>正在读取工作簿…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="210" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="184" />
             <source>%1 sheet(s). Choose the one that holds the ledger.</source>
             <translation>共 %1 个工作表。请选择包含台账的那一个。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="231" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="205" />
             <source>Choose the sheet</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="232" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="206" />
             <source>One workbook may hold several ledgers, each on its own sheet.</source>
             <translation>一个工作簿可以包含多本台账，每本在各自的工作表中。</translation>
         </message>
@@ -2329,32 +2378,32 @@
     <context>
         <name>SlotChooser</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="130" />
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="137" />
             <source>By the file's date or period</source>
             <translation>按文件日期或覆盖期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="169" />
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="176" />
             <source>Attach to %1:</source>
             <translation>添加到%1：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="170" />
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="177" />
             <source>Record:</source>
             <translation>记录：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="171" />
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="178" />
             <source>Attach for year:</source>
             <translation>所属年度：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="175" />
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="182" />
             <source>Name of %1 %2:</source>
             <translation>%1 %2 名称：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="176" />
+            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="183" />
             <source>e.g. the project's name</source>
             <translation>例如：项目名称</translation>
         </message>
@@ -2362,23 +2411,28 @@
     <context>
         <name>StatusEditor</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="102" />
-            <source>Reason: %1</source>
+            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="78" />
+            <source>Counted as “%1” until the blocking findings below are resolved.</source>
             <extracomment>the user chose a status (with the reason when it is "not applicable")</extracomment>
+            <translation>在解决下列阻碍项之前，按“%1”显示和计算。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="127" />
+            <source>Reason: %1</source>
             <translation>理由：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="106" />
+            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="131" />
             <source>No reason given — the auditor will ask for one.</source>
             <translation>尚未填写理由——审核员会问。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="111" />
+            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="136" />
             <source>&amp;Status:</source>
             <translation>状态(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="114" />
+            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="139" />
             <source>Change reason…</source>
             <translation>修改理由…</translation>
         </message>
@@ -2581,52 +2635,52 @@
     <context>
         <name>WizardDepartmentsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="253" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="256" />
             <source>New department</source>
             <translation>新部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="277" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="280" />
             <source>Merge department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="278" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="281" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”合并到：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="304" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="307" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="307" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="310" />
             <source>The departments of the checklist, as your company names them. Double-click a name to rename it. A department you do not have can be merged into the one that does its work.</source>
             <translation>清单中的部门，请按贵公司的叫法命名。双击名称即可修改。没有的部门可以合并到承担其工作的部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="314" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="317" />
             <source>Removed departments take their checklist items with them; merge instead when another department does that work.</source>
             <translation>移除部门会连同其清单条目一起移除；如有其他部门承担该工作，请改用合并。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="318" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="321" />
             <source>&amp;Add</source>
             <translation>添加(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="319" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="322" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="320" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="323" />
             <source>&amp;Merge into…</source>
             <translation>合并到(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="321" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="324" />
             <source>Re&amp;store</source>
             <translation>恢复(&amp;S)</translation>
         </message>
@@ -2634,17 +2688,17 @@
     <context>
         <name>WorkspacePage</name>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="182" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="190" />
             <source>Checklist</source>
             <translation>清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="183" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="191" />
             <source>Facts</source>
             <translation>体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="184" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="192" />
             <source>Dashboard</source>
             <translation>总览</translation>
         </message>
@@ -2795,17 +2849,17 @@
             <translation>编辑“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="182" />
+            <location filename="../../ipaudit/ui/commands.py" line="189" />
             <source>Edit facts</source>
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="207" />
+            <location filename="../../ipaudit/ui/commands.py" line="225" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="207" />
+            <location filename="../../ipaudit/ui/commands.py" line="225" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
         </message>
@@ -2813,17 +2867,17 @@
     <context>
         <name>ledger_commands</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="35" />
+            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="42" />
             <source>Import %1</source>
             <translation>导入 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="60" />
+            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="76" />
             <source>Edit the reward rates</source>
             <translation>修改奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="78" />
+            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="94" />
             <source>Set the booking window to %1 days</source>
             <translation>将入账宽限期设为 %1 天</translation>
         </message>
@@ -3024,27 +3078,27 @@
     <context>
         <name>DepartmentListModel</name>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="136" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="139" />
             <source>Not in this company</source>
             <translation>本公司没有</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="138" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="141" />
             <source>Merged into %1</source>
             <translation>已合并到 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="183" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="186" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="183" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="186" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="183" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="186" />
             <source>Arrangement</source>
             <translation>安排</translation>
         </message>

@@ -7,7 +7,9 @@ from collections import Counter
 
 from PySide6.QtCore import Qt
 
-from ipaudit.domain.model import Grade
+from ipaudit.domain.model import Grade, Status
+from ipaudit.domain.readiness import effective_status
+from ipaudit.domain.rules import mandatory_keys
 from ipaudit.ui.checklist.checklist_model import (
     COL_EVIDENCE,
     COL_GRADE,
@@ -52,10 +54,14 @@ def test_tree_grouped_by_clause_with_status_grade_and_files(qtbot, session, qtmo
     states = ws.states()
     counts = Counter(e.item_key for e in ws.evidence())
     findings = [f for f in session.assessment.findings if f.department == "marketing"]
+    mandatory = mandatory_keys(ws.template)
     for it in items:
         index = model.index_of(it.key)
-        if it.key in states:
-            assert index.data(StatusRole) == states[it.key].status
+        mine = [f for f in findings if f.item_key == it.key]
+        shown = effective_status(states.get(it.key), mine, mandatory=it.key in mandatory)
+        assert index.data(StatusRole) == shown  # never "ready" beside an open blocking finding
+        if any(f.blocking for f in mine):
+            assert shown is not Status.READY
         assert model.index_of(it.key, COL_EVIDENCE).data() == (
             str(counts[it.key]) if counts[it.key] else ""
         )
@@ -153,7 +159,6 @@ def test_walk_every_department_and_item(qtbot, session):
 
 
 def test_edits_update_the_row_in_place(qtbot, session):
-    from ipaudit.domain.model import Status
     from ipaudit.ui import commands
 
     view = ChecklistView(session)
@@ -166,6 +171,8 @@ def test_edits_update_the_row_in_place(qtbot, session):
     commands.set_status(session, key, Status.IN_PROGRESS)
     assert view.model.index_of(key).data(StatusRole) == Status.IN_PROGRESS
     session.undo_stack.undo()
-    assert view.model.index_of(key).data(StatusRole) == session.workspace.state(key).status
+    mine = [f for f in session.assessment.findings if f.item_key == key]
+    shown = effective_status(session.workspace.state(key), mine)
+    assert view.model.index_of(key).data(StatusRole) == shown
     assert resets == []  # selection and expansion survive
     assert view.current_item() == key

@@ -7,7 +7,7 @@ fresh findings change data in place (``dataChanged``) so selection and expansion
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import ClauseDef, Finding, Grade, Item, ItemState, Status, Text
+from ipaudit.domain.readiness import effective_status
 from ipaudit.ui.checklist.icons import clause_icon
 from ipaudit.ui.checklist.lang import fill, text_of
 from ipaudit.ui.checklist.terms import grade_name, kind_name, status_name
@@ -46,6 +47,7 @@ class ItemRow:
     state: ItemState
     evidence: int = 0
     findings: tuple[Finding, ...] = ()
+    mandatory: bool = False  # cannot be not applicable
     worst: Grade | None = field(init=False, default=None)  # worst open finding
     blocking: bool = field(init=False, default=False)
 
@@ -60,6 +62,15 @@ class ItemRow:
     @property
     def key(self) -> str:
         return self.item.key
+
+    @property
+    def status(self) -> Status:
+        """The status shown and counted: never ready while a blocking finding is open."""
+        return effective_status(self.state, self.findings, mandatory=self.mandatory)
+
+    @property
+    def applicable(self) -> bool:
+        return self.status is not Status.NOT_APPLICABLE
 
 
 @dataclass(slots=True)
@@ -86,8 +97,10 @@ def build_groups(
     states: Mapping[str, ItemState],
     evidence_counts: Mapping[str, int],
     findings: Mapping[str, Sequence[Finding]],
+    mandatory: Collection[str] = (),
 ) -> list[ClauseGroup]:
-    """Group ``items`` by clause in clause order (one pass, no reads)."""
+    """Group ``items`` by clause in clause order (one pass, no reads); ``mandatory``: the keys of
+    the items that cannot be not applicable."""
     defs = {c.ref: c for c in clauses}
     order = {c.ref: i for i, c in enumerate(clauses)}
     groups: dict[str, ClauseGroup] = {}
@@ -105,6 +118,7 @@ def build_groups(
                 states.get(item.key) or ItemState(item.key),
                 evidence_counts.get(item.key, 0),
                 tuple(findings.get(item.key, ())),
+                item.key in mandatory,
             )
         )
     return sorted(groups.values(), key=lambda g: (order.get(g.ref, len(order)), _clause_key(g.ref)))
@@ -231,8 +245,8 @@ class ChecklistModel(TwoLevelModel):
             return sum(r.evidence for r in group.rows)
         if col == COL_TITLE:
             if role == Qt.ItemDataRole.DisplayRole:
-                applicable = [r for r in group.rows if r.state.status is not Status.NOT_APPLICABLE]
-                ready = sum(1 for r in applicable if r.state.status is Status.READY)
+                applicable = [r for r in group.rows if r.applicable]
+                ready = sum(1 for r in applicable if r.status is Status.READY)
                 count = f"{ready}/{len(applicable)}" if applicable else "—"
                 return f"{group.ref}  {text_of(group.title)}  ({count})"
             if role == Qt.ItemDataRole.DecorationRole:
@@ -258,7 +272,7 @@ class ChecklistModel(TwoLevelModel):
         if role == BlockingRole:
             return row.blocking
         if role == StatusRole:
-            return row.state.status.value
+            return row.status.value
         if role == GradeRole:
             worst = row.worst
             return worst.value if worst else None
@@ -268,15 +282,20 @@ class ChecklistModel(TwoLevelModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return text_of(row.item.title)
             if role == Qt.ItemDataRole.DecorationRole:
-                return status_icon(row.state.status)
+                return status_icon(row.status)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return fill(
+                tip = fill(
                     "%1\n%2 · %3 · %4",
                     text_of(row.item.title),
                     row.key,
                     kind_name(row.item.kind),
-                    status_name(row.state.status),
+                    status_name(row.status),
                 )
+                if row.status is not row.state.status:
+                    tip += "\n" + self.tr(
+                        "Marked %1, but a blocking finding is still open"
+                    ).replace("%1", status_name(row.state.status))
+                return tip
         elif col == COL_GRADE:
             worst = row.worst
             open_findings = [f for f in row.findings if f.accepted is None]

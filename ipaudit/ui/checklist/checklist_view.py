@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.domain.model import Finding
+from ipaudit.domain.rules import mandatory_keys
 from ipaudit.services import Assessment
 from ipaudit.ui.checklist.checklist_filter import ChecklistFilter
 from ipaudit.ui.checklist.checklist_model import (
@@ -161,6 +162,7 @@ class ChecklistView(QWidget):
             ws.states(),
             counts,
             findings_by_item(self.session.assessment, self.department),
+            mandatory_keys(ws.template),
         )
         self.model.set_groups(groups)
         self._update_count()

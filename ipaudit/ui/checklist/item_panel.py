@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from ipaudit.domain.facts import declared
 from ipaudit.domain.model import Evidence, Finding, Item, ItemState, Status
-from ipaudit.services import Assessment
+from ipaudit.domain.readiness import effective_status
+from ipaudit.domain.rules import is_mandatory
+from ipaudit.services import Assessment, ConfirmationNeeded, StatusRefused
 from ipaudit.store.errors import WorkspaceError
 from ipaudit.ui import commands, i18n
 from ipaudit.ui.checklist.answer_edit import AnswerEdit
@@ -95,6 +97,7 @@ class ItemPanel(QWidget):
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta_label = QLabel(self.body)
         self.meta_label.setObjectName("itemMeta")
+        self.meta_label.setWordWrap(True)
         self.meta_label.setStyleSheet("color: palette(dark);")
         self.status_editor = StatusEditor(self.body)
         self.findings_box = ItemFindings(self.body)
@@ -289,8 +292,48 @@ class ItemPanel(QWidget):
         self._show_findings(assessment)
 
     def _on_status(self, status: Status, reason: str) -> None:
-        if self.item is not None:
-            commands.set_status(self.session, self.item.key, status, reason)
+        """The service decides: a mandatory item is never not applicable; ready with a blocking
+        finding open needs the user's confirmation (the finding stays visible)."""
+        if self.item is None:
+            return
+        key = self.item.key
+        try:
+            self.session.workspace.check_status(key, status)
+        except StatusRefused as exc:
+            self._show_stored_status()
+            self._warn(exc.message(i18n.language()), self.tr("Status"))
+            return
+        except ConfirmationNeeded as exc:
+            self._confirm_status(key, status, reason, exc.message(i18n.language()))
+            return
+        commands.set_status(self.session, key, status, reason)
+
+    def _confirm_status(self, key: str, status: Status, reason: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Status"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent=self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes and self.item and self.item.key == key:
+                commands.set_status(self.session, key, status, reason)
+            else:
+                self._show_stored_status()
+
+        box.finished.connect(done)
+        self.message_box = box
+        box.open()
+
+    def _show_stored_status(self) -> None:
+        if self.item is not None and self.state is not None:
+            self.status_editor.set_state(
+                self.state.status, self.state.na_reason, text_of(self.item.title)
+            )
 
     def _on_answer(self, question_key: str, text: str) -> None:
         if self.item is not None:
@@ -348,8 +391,8 @@ class ItemPanel(QWidget):
             return
         raise exc  # a bug: the application's crash dialog takes it
 
-    def _warn(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Evidence"), text, parent=self)
+    def _warn(self, text: str, title: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title or self.tr("Evidence"), text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message_box = box
         box.open()
@@ -405,8 +448,11 @@ class ItemPanel(QWidget):
         if self.item is None or assessment is None:
             self.findings_box.set_findings([])
             return
-        self.findings_box.set_findings(
-            [f for f in assessment.findings if f.item_key == self.item.key]
+        mine = [f for f in assessment.findings if f.item_key == self.item.key]
+        self.findings_box.set_findings(mine)
+        ws = self.session.workspace
+        self.status_editor.set_effective(
+            effective_status(self.state, mine, mandatory=is_mandatory(ws.template, self.item))
         )
 
     def _update_placeholder(self, key: str) -> None:

@@ -29,6 +29,11 @@ class StatusEditor(QWidget):
         for status in ORDER:
             self.combo.addItem(status_icon(status), "", status.value)
         self.label.setBuddy(self.combo)
+        self.effective = Status.NOT_STARTED  # what the checklist shows and counts
+        self.effective_label = QLabel(self)
+        self.effective_label.setWordWrap(True)
+        self.effective_label.setStyleSheet("color: #d13438;")
+        self.effective_label.setVisible(False)
         self.reason_label = QLabel(self)
         self.reason_label.setWordWrap(True)
         self.reason_button = QToolButton(self)
@@ -44,6 +49,7 @@ class StatusEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.effective_label)
         layout.addLayout(reason_row)
         self.setFocusProxy(self.combo)
         self.combo.activated.connect(self._on_activated)
@@ -52,8 +58,27 @@ class StatusEditor(QWidget):
 
     def set_state(self, status: Status, reason: str, item_title: str) -> None:
         self.status, self.reason, self.item_title = status, reason, item_title
+        self.effective = status  # until set_effective says otherwise
         self.combo.setCurrentIndex(ORDER.index(status))
         self._show_reason()
+        self._show_effective()
+
+    def set_effective(self, status: Status) -> None:
+        """The status the checklist shows and counts (ready only without open blocking
+        findings); a note says so when it differs from the one chosen."""
+        self.effective = status
+        self._show_effective()
+
+    def _show_effective(self) -> None:
+        differs = self.effective is not self.status
+        self.effective_label.setVisible(differs)
+        if differs:
+            self.effective_label.setText(
+                fill(
+                    self.tr("Counted as “%1” until the blocking findings below are resolved."),
+                    status_name(self.effective),
+                )
+            )
 
     def shown_status(self) -> Status:
         """The status the list shows."""
@@ -113,6 +138,7 @@ class StatusEditor(QWidget):
             self.combo.setItemText(i, status_name(status))
         self.reason_button.setText(self.tr("Change reason…"))
         self._show_reason()
+        self._show_effective()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
