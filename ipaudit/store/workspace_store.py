@@ -514,6 +514,8 @@ class WorkspaceStore:
         replaced) is refused with SourceFileChanged and nothing is stored.
         """
         source = Path(source)
+        if source.exists() and not source.is_file():  # a folder, device or pipe: never a record
+            raise SourceFileMissing(source)  # (/dev/zero would fill the disk, a pipe would hang)
         try:
             fh: BinaryIO = source.open("rb")
         except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
