@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ipaudit.export.redaction import Verbatim
 from ipaudit.ledger import discrepancies
 from ipaudit.ledger.model import SourceRef
 
 
 def money(amount: Decimal | None) -> str:
     """``5000`` → ``5,000.00``; None → ""."""
-    return "" if amount is None else discrepancies.money(amount)
+    return "" if amount is None else Verbatim(discrepancies.money(amount))
 
 
 def signed(amount: Decimal | None) -> str:
     """``200`` → ``+200.00``; None → ""."""
-    return "" if amount is None else discrepancies.signed(amount)
+    return "" if amount is None else Verbatim(discrepancies.signed(amount))
 
 
 def row_ref(ref: SourceRef, lang: str) -> str:

@@ -25,6 +25,7 @@ from ipaudit.export.i18n import (
     todo_text,
 )
 from ipaudit.export.ledger_text import money, row_ref, signed
+from ipaudit.export.redaction import Verbatim
 
 PORTRAIT = X.A4_TEXT_WIDTH
 LANDSCAPE = X.A4_LANDSCAPE_TEXT_WIDTH
@@ -298,9 +299,9 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
                 [
                     item.title.get(lang) if item else ev.item_key,
                     ev.title + paren(slot, lang),
-                    ev.doc_number,
+                    Verbatim(ev.doc_number),
                     str(ev.doc_date or ""),
-                    e.path or t("index.not_included", lang),
+                    Verbatim(e.path) or t("index.not_included", lang),
                 ]
             )
         doc.table(cols, rows)
@@ -494,8 +495,8 @@ def _evidence_index(doc: PackDocument, data: PackData) -> None:
                 ev.title,
                 ev.original_name,
                 no if e.older else yes,
-                e.path or t("index.not_included", lang),
-                ev.sha256,
+                Verbatim(e.path) or t("index.not_included", lang),
+                Verbatim(ev.sha256),
             ]
 
     doc.table(cols, rows(), size=15)

@@ -35,6 +35,7 @@ from ipaudit.export.i18n import (
     t,
     todo_text,
 )
+from ipaudit.export.redaction import Verbatim
 from ipaudit.export.zipstable import save_xlsx
 
 MONEY = "¥#,##0.00"
@@ -301,13 +302,13 @@ def _evidence(ws: Worksheet, data: PackData) -> None:
                 ev.title,
                 describe_slot(item, ev.slot, data.states.get(ev.item_key), lang),
                 ev.original_name,
-                ev.doc_number,
+                Verbatim(ev.doc_number),
                 ev.version,
                 ev.doc_date,
                 ev.size,
                 no if e.older else yes,
-                ev.sha256,
-                e.path or t("index.not_included", lang),
+                Verbatim(ev.sha256),
+                Verbatim(e.path) or t("index.not_included", lang),
             ]
         )
         if e.path:
@@ -478,12 +479,12 @@ def _ledger_sheet(ws: Worksheet, data: PackData, kind: Any, recon: Any) -> None:
             e.date,
             e.person,
             e.department,
-            e.ip_number,
+            Verbatim(e.ip_number),
         ]
         if kind is LedgerKind.REWARDS:
             row.append(t("penalty", lang) if e.is_penalty else t("reward", lang))
         else:
-            row += [e.voucher, e.category]
+            row += [Verbatim(e.voucher), e.category]
         row += [e.text, e.amount, "；".join(dict.fromkeys(kind_text(d.kind, lang) for d in found))]
         fills = {len(row) - 1: GRADE_FILL[recon.grade(found[0])]} if found else None
         sheet.add(row, fills=fills)

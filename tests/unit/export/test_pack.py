@@ -337,6 +337,32 @@ def test_redaction_masks_documents_not_evidence(demo: Path, tmp_path: Path) -> N
     assert evidence_m == evidence_p  # evidence files are the originals
 
 
+def test_redaction_leaves_digests_and_document_numbers_and_says_so(
+    demo: Path, tmp_path: Path
+) -> None:
+    """Free text is masked in every written form; structured fields never are; the cover says
+    the evidence files are not redacted."""
+    from dataclasses import replace as dc_replace
+
+    with Workspace.open(demo) as ws:
+        facts = ws.facts()
+        dep = ws.departments(active_only=True)[0].key
+        duties = "联系人手机 +86 139 8765 4321，备用 １３７１２３４５６７８，座机 138-1111-2222"
+        ws.set_facts(dc_replace(facts, duties={**facts.duties, dep: duties}))
+        ev = ws.evidence()[0]
+        ws.update_evidence(ev.id, doc_number="13812345678")  # a number that looks like a mobile
+        masked = export_pack(ws, tmp_path / "masked", ExportOptions(redact=True))
+    report = _all_text(masked.path / "迎审就绪报告.docx")
+    book = _all_text(masked.path / "迎审工作簿.xlsx")
+    for text in (report, book):
+        assert "13812345678" in text  # the document number, verbatim
+        for digest in {r.sha256 for r in masked.manifest if r.path.startswith("证据/")}:
+            assert digest in text
+    assert "+86 139 **** 4321" in report and "１３７****５６７８" in report
+    assert "138-****-2222" in report and "98765" not in report
+    assert "证据文件为原件，其内容未做脱敏" in report
+
+
 def test_redaction_reaches_evidence_file_names(demo: Path, tmp_path: Path) -> None:
     person_id = "11010519491231002X"
     with Workspace.open(demo) as ws:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipaudit.export.redaction import (
+    Verbatim,
     id_check_digit,
     mask_id,
     redact,
@@ -17,7 +18,7 @@ from ipaudit.export.redaction import (
 
 digits17 = st.text(alphabet="0123456789", min_size=17, max_size=17)
 filler = st.text(
-    alphabet=st.sampled_from(list("身份证号码：，。 张三李四abc-()／\n")), min_size=0, max_size=12
+    alphabet=st.sampled_from(list("身份证号码：，。 张三李四-()／\n")), min_size=0, max_size=12
 )
 
 
@@ -80,3 +81,81 @@ def test_mixed_text(ids: list[tuple[str, bool]], rnd: random.Random) -> None:
     for number in invalid:
         assert number in out
     assert re.search(r"1[3-9]\d\*{4}\d{4}$", out)
+
+
+# --- free text only; the written forms of mobile numbers ---------------------------------------
+
+FULL = str.maketrans({str(d): chr(0xFF10 + d) for d in range(10)})
+mobiles = st.builds(
+    lambda second, rest: "1" + str(second) + rest,
+    st.integers(3, 9),
+    st.text(alphabet="0123456789", min_size=9, max_size=9),
+)
+prefixes = st.sampled_from(["", "+86 ", "+86", "+86-", "0086 ", "(+86)", "（+86）"])
+text_around = st.text(alphabet=st.sampled_from(list("手机电话联系人：，。；、 张三\n")), max_size=8)
+
+
+def _form(number: str, style: int) -> str:
+    a, b, c = number[:3], number[3:7], number[7:]
+    return [number, f"{a}-{b}-{c}", f"{a} {b} {c}", f"{a}-{b}{c}", f"{a} {b}-{c}"][style]
+
+
+@settings(max_examples=300, deadline=None)
+@given(mobiles, prefixes, st.integers(0, 4), st.booleans(), text_around, text_around)
+def test_every_written_form_of_a_mobile_is_masked(
+    number: str, prefix: str, style: int, full_width: bool, before: str, after: str
+) -> None:
+    written = prefix + _form(number, style)
+    if full_width:
+        written = written.translate(FULL)
+    out = redact(before + written + after)
+    digits = "".join(ch for ch in out.translate(_UNFULL) if ch.isdigit() or ch == "*")
+    assert number not in digits
+    assert number[:3] + "****" + number[7:] in digits
+    assert out.startswith(before) and out.endswith(after)
+    assert len(out) == len(before + written + after)  # separators kept, digits masked in place
+
+
+_UNFULL = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789abcdef", min_size=64, max_size=64), text_around, text_around)
+def test_a_sha256_digest_is_never_changed(digest: str, before: str, after: str) -> None:
+    for written in (digest, digest.upper(), f"SHA-256: {digest}", f"{digest[:12]}…"):
+        text = before + written + after
+        assert redact(text) == text
+
+
+def test_digests_full_of_digits_and_structured_numbers_are_left_alone() -> None:
+    digest = "13812345678" + "a" * 10 + "11010519491231002X" + "b" * 25
+    assert len(digest) == 64
+    assert redact(digest) == digest
+    untouched = [
+        "金额 13812345678.00 元",  # an amount
+        "¥13,812,345,678",
+        "ZL201310123456.7",  # a Chinese patent number
+        "2026SR0001234",
+        "文件编号 QP-13812345678",  # a document number
+        "HR/13812345678",
+        "2025-03-05",
+        "发票号 13812345678-01",
+        "a13812345678",
+        "13812345678_x",
+    ]
+    for text in untouched:
+        assert redact(text) == text, text
+
+
+def test_written_forms_examples() -> None:
+    assert redact("电话：+86 137 1234 5678。") == "电话：+86 137 **** 5678。"
+    assert redact("138-1234-5678") == "138-****-5678"
+    assert redact("手机１３８１２３４５６７８") == "手机１３８****５６７８"
+    assert redact("身份证 110105 19491231 002X") == "身份证 110105 ******** 002X"
+    assert redact("（+86）13812345678") == "（+86）138****5678"
+
+
+def test_verbatim_fields_are_never_redacted() -> None:
+    number = Verbatim("13812345678")
+    assert redact(number) == "13812345678"
+    assert redact(str(number) + " ") == "138****5678 "
