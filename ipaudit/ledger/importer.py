@@ -16,7 +16,6 @@ fast paths, repeated texts are normalised once per import, and no per-row dicts 
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,6 +27,7 @@ from pathlib import Path
 from ipaudit.ledger import normalize as nz
 from ipaudit.ledger.cells import Cell, cell_text
 from ipaudit.ledger.columns import collector_paused
+from ipaudit.ledger.content import SAMPLE_ROWS, find_ip_number
 from ipaudit.ledger.errors import (
     EmptyFile,
     HeaderNotFound,
@@ -36,8 +36,25 @@ from ipaudit.ledger.errors import (
     LedgerKindUnknown,
     MappingInvalid,
 )
-from ipaudit.ledger.layout import SCAN_ROWS, Layout, detect_layout, detect_unit, layout_signature
-from ipaudit.ledger.model import Entry, ImportResult, LedgerKind, Problem, SourceRef, StatedTotal
+from ipaudit.ledger.layout import (
+    FIELD_NAMES,
+    SCAN_ROWS,
+    Layout,
+    detect_layout,
+    detect_unit,
+    layout_signature,
+)
+from ipaudit.ledger.model import (
+    ColumnNote,
+    Entry,
+    ImportResult,
+    LedgerKind,
+    Problem,
+    RowCounts,
+    SourceRef,
+    StatedTotal,
+    column_letter,
+)
 from ipaudit.ledger.normalize import is_reward_category
 from ipaudit.ledger.reader import SheetData, Workbook, open_sheet
 from ipaudit.ledger.synonyms import FIELDS, Synonyms, header_key, load_synonyms
@@ -155,20 +172,7 @@ def _fast_constructors() -> tuple[Callable[..., Entry], Callable[[str, str, int]
 _FAST = _fast_constructors()
 MAKE_ENTRY, MAKE_SOURCE = _FAST
 
-FIELD_LABELS = {
-    "date": ("日期", "date"),
-    "person": ("姓名", "name"),
-    "department": ("部门", "department"),
-    "amount": ("金额", "amount"),
-    "ip_number": ("知识产权编号", "IP number"),
-    "category": ("类别", "category"),
-    "voucher": ("凭证号", "voucher"),
-    "kind": ("奖惩类型", "reward or penalty"),
-    "text": ("事由/摘要", "description"),
-    "status": ("状态", "status"),
-    "granted": ("授权日", "grant date"),
-    "inventors": ("发明人", "inventors"),
-}
+FIELD_LABELS = FIELD_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,12 +194,31 @@ def preview(
     rows: int = 30,
     synonyms: Synonyms | None = None,
 ) -> Preview:
-    """The first ``rows`` rows of a sheet and the layout detected in them."""
+    """The first ``rows`` rows of a sheet and the layout detected in them (the values of up to
+    ``content.SAMPLE_ROWS`` rows are read to judge the columns)."""
     p = Path(path)
     data = open_sheet(p, sheet)
-    head = tuple(tuple(r) for r in islice(data.rows(), max(rows, SCAN_ROWS)))
-    layout = detect_layout(head, kind=kind, names=(data.name, p.stem), synonyms=synonyms)
+    head = tuple(tuple(r) for r in islice(data.rows(), max(rows, SAMPLE_ROWS)))
+    layout = detect_layout(
+        head, kind=kind, names=(data.name, p.stem), synonyms=synonyms, merged=data.merged
+    )
     return Preview(str(p), data.name, head[:rows], layout, data.total_rows)
+
+
+#: the remembered mapping of a header layout (by ``layout_signature``): (ledger, field -> column)
+Remembered = Callable[[str], "tuple[LedgerKind, dict[str, int]] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedSheet:
+    """A sheet of a workbook that holds no ledger, and why."""
+
+    sheet: str
+    reason_zh: str
+    reason_en: str
+
+    def reason(self, lang: str) -> str:
+        return self.reason_en if lang.startswith("en") else self.reason_zh
 
 
 def import_workbook(
@@ -205,30 +228,41 @@ def import_workbook(
     cancel: Cancel | None = None,
     synonyms: Synonyms | None = None,
 ) -> list[ImportResult]:
-    """Every sheet of a workbook that holds a recognisable ledger, each imported on its own.
+    """Every sheet of a workbook that holds a recognisable ledger, each imported on its own
+    (``sources.import_sources`` for one file, without column maps). Sheets without a ledger
+    (notes, pivot tables, empty sheets) are left out; when no sheet holds a ledger
+    ``HeaderNotFound`` is raised. ``progress`` counts sheets."""
+    from ipaudit.ledger.sources import import_sources
 
-    Sheets without a ledger header (notes, pivot tables, empty sheets) are left out; when no
-    sheet holds a ledger ``HeaderNotFound`` is raised. ``progress`` counts sheets.
-    """
     p = Path(path)
-    book = Workbook(p)  # opened (and an xls container checked) once for all its sheets
-    sheets = book.names
-    results: list[ImportResult] = []
-    try:
-        for done, name in enumerate(sheets):
-            if cancel is not None and cancel():
-                raise ImportCancelled(p, name)
-            with contextlib.suppress(HeaderNotFound, LedgerKindUnknown, EmptyFile):
-                results.append(
-                    import_ledger(p, sheet=name, cancel=cancel, synonyms=synonyms, workbook=book)
-                )
-            if progress is not None:
-                progress(done + 1, len(sheets))
-    finally:
-        book.close()
-    if not results:
+    found = import_sources(
+        [p], wanted=(), progress=progress, cancel=cancel, synonyms=synonyms
+    ).results
+    if not found:
         raise HeaderNotFound(p, "", SCAN_ROWS)
-    return results
+    return found
+
+
+def assign_kinds(
+    found: Sequence[tuple[LedgerKind | None, tuple[LedgerKind, ...]]],
+    wanted: Sequence[LedgerKind],
+) -> list[LedgerKind]:
+    """One ledger kind per sheet, whatever order the sheets come in: ``found`` holds each
+    sheet's detected kind and the kinds that fit it as well; each sheet keeps its kind, or takes
+    one of the others, so that every ``wanted`` kind is taken once. Where the content cannot
+    tell, the sheets are taken in the order of ``wanted``."""
+    from itertools import permutations
+
+    best: tuple[int, tuple[LedgerKind, ...]] | None = None
+    for perm in permutations(wanted, len(found)):
+        score = 0
+        for (kind, alternatives), k in zip(found, perm, strict=True):
+            score += 2 if kind is k else 1 if k in alternatives else -10
+        if best is None or score > best[0]:
+            best = (score, perm)
+    if best is None or best[0] < 0:
+        return list(wanted[: len(found)])
+    return list(best[1])
 
 
 def import_ledger(
@@ -237,6 +271,8 @@ def import_ledger(
     sheet: str | None = None,
     mapping: dict[str, int] | None = None,
     *,
+    overrides: dict[str, int] | Callable[[LedgerKind], dict[str, int] | None] | None = None,
+    remembered: Remembered | None = None,
     header_row: int | None = None,
     unit: Decimal | None = None,
     progress: Progress | None = None,
@@ -247,23 +283,37 @@ def import_ledger(
     """Import one sheet (default: the first) of a ledger or portfolio file (``workbook``: the
     file already opened, when several of its sheets are imported).
 
-    ``kind`` — which ledger (detected from headers and names when None). ``mapping`` — field ->
-    0-based column, as the wizard's mapping control gives it (fields: ``synonyms.FIELDS``);
-    ``header_row`` (1-based) and ``unit`` override the detected ones. ``progress(done, total)``
-    is called every few thousand rows (total None for csv); ``cancel()`` returning True stops with
-    ``ImportCancelled``. Raises ``LedgerError`` subclasses for files that cannot be imported.
+    ``kind`` — which ledger (detected from headers, values and names when None). ``mapping`` —
+    the whole mapping, field -> 0-based column, as the wizard's mapping control gives it (fields:
+    ``synonyms.FIELDS``). ``overrides`` — only some fields, set over the detected mapping (a
+    column given to a field is taken from the field detected there; ``-1`` leaves a field out),
+    or a function giving them for the ledger the sheet is read as.
+    ``remembered`` — the mapping confirmed earlier for this header layout, used when neither is
+    given. ``header_row`` (1-based) and ``unit`` override the detected ones.
+    ``progress(done, total)`` is called every few thousand rows (total None for csv);
+    ``cancel()`` returning True stops with ``ImportCancelled``. Raises ``LedgerError``
+    subclasses for files that cannot be imported.
     """
     p = Path(path)
     syn = synonyms or load_synonyms()
     data = workbook.sheet(sheet) if workbook is not None else open_sheet(p, sheet)
     rows = data.rows()
-    head = list(islice(rows, SCAN_ROWS))
-    if not any(any(c not in (None, "") for c in r) for r in head):
-        if next(rows, None) is None:
+    head = list(islice(rows, SAMPLE_ROWS))
+    if not any(any(c not in (None, "") for c in r) for r in head[:SCAN_ROWS]):
+        if next(iter(head[SCAN_ROWS:]), None) is None and next(rows, None) is None:
             raise EmptyFile(p, data.name or p.name)
         raise HeaderNotFound(p, data.name, SCAN_ROWS)
-    layout = detect_layout(head, kind=kind, names=(data.name, p.stem), synonyms=syn)
-    layout = _settle_layout(p, data, head, layout, kind, mapping, header_row, syn)
+    detected = detect_layout(
+        head, kind=kind, names=(data.name, p.stem), synonyms=syn, merged=data.merged
+    )
+    if callable(overrides):
+        read_as = kind or detected.kind
+        overrides = overrides(read_as) if read_as is not None else None
+    if mapping is None and overrides is None and remembered is not None and detected.signature:
+        known = remembered(detected.signature)
+        if known is not None and (kind is None or known[0] is kind):
+            kind, mapping = known
+    layout = _settle_layout(p, data, head, detected, kind, mapping, overrides, header_row, syn)
     if unit is not None:
         layout = dataclasses.replace(layout, unit=unit)
     assert layout.kind is not None
@@ -274,6 +324,13 @@ def import_ledger(
         header_row=layout.header_row,
         mapping=dict(layout.mapping),
         unit=layout.unit,
+        confidence=layout.confidence,
+        field_confidence=dict(layout.field_confidence),
+        headers=layout.headers,
+        unused_columns=list(layout.unused),
+        warnings=list(layout.warnings),
+        signature=layout.signature,
+        alternatives=detected.alternatives if kind is None and mapping is None else (),
     )
     # rows after the header: what is left of the head, then the rest of the sheet
     body = chain(head[layout.header_row :], rows)
@@ -295,12 +352,13 @@ def _settle_layout(
     layout: Layout,
     kind: LedgerKind | None,
     mapping: dict[str, int] | None,
+    overrides: dict[str, int] | None,
     header_row: int | None,
     syn: Synonyms,
 ) -> Layout:
     """The layout to import with: the detected one, or the caller's mapping checked against it."""
-    if mapping is None and header_row is None:
-        if layout.header_row == 0:
+    if mapping is None and overrides is None and header_row is None:
+        if not layout.mapping:
             raise HeaderNotFound(path, data.name, SCAN_ROWS)
         if layout.kind is None:
             raise LedgerKindUnknown(path, data.name)
@@ -314,30 +372,44 @@ def _settle_layout(
             )
         return layout
     row = header_row if header_row is not None else layout.header_row
-    if not 1 <= row <= len(head):
+    if not 0 <= row <= min(len(head), SCAN_ROWS) or (header_row is not None and row < 1):
         raise MappingInvalid(
             path,
             data.name,
-            f"表头行 {row} 不在前 {len(head)} 行内",
-            f"header row {row} is not among the first {len(head)} rows",
+            f"表头行 {row} 不在前 {min(len(head), SCAN_ROWS)} 行内",
+            f"header row {row} is not among the first {min(len(head), SCAN_ROWS)} rows",
         )
-    header = head[row - 1]
+    header: Sequence[Cell] = head[row - 1] if row >= 1 else ()
     the_kind = kind or layout.kind
     if the_kind is None:
         raise LedgerKindUnknown(path, data.name)
     if mapping is None:
-        redo = detect_layout(head[row - 1 : row], kind=the_kind, synonyms=syn)
-        mapping = redo.mapping
+        redo = layout
+        if row != layout.header_row or the_kind is not layout.kind:
+            redo = detect_layout(
+                head, kind=the_kind, synonyms=syn, merged=data.merged, header_row=row
+            )
+        mapping = dict(redo.mapping)
+        layout = redo
+        for name, column in (overrides or {}).items():
+            mapping.pop(name, None)
+            if column >= 0:
+                for other in [f for f, c in mapping.items() if c == column]:
+                    del mapping[other]
+                mapping[name] = column
+    explicit = set(overrides or {}) if overrides is not None else set(mapping)
     spec = syn.kinds[the_kind]
+    width = max(len(header), data.columns, max((len(r) for r in head), default=0), 1)
     for name, column in mapping.items():
         if name not in FIELDS:
             raise MappingInvalid(path, data.name, f"未知字段 {name}", f"unknown field {name}")
-        if not isinstance(column, int) or column < 0 or column >= max(len(header), data.columns, 1):
+        if not isinstance(column, int) or column < 0 or column >= width:
+            where = column_letter(column) if isinstance(column, int) and column >= 0 else column
             raise MappingInvalid(
                 path,
                 data.name,
-                f"字段 {name} 指向不存在的列 {column}",
-                f"field {name} points to a column that does not exist ({column})",
+                f"字段 {name} 指向不存在的列 {where}",
+                f"field {name} points to a column that does not exist ({where})",
             )
     columns = list(mapping.values())
     if len(columns) != len(set(columns)):
@@ -351,16 +423,50 @@ def _settle_layout(
             path, data.name, f"缺少必需的列：{labels_zh}", f"required columns missing: {labels_en}"
         )
     headers = tuple(cell_text(c).strip() for c in header)
+    headers += ("",) * max(0, width - len(headers))
+    confidence = {
+        f: (1.0 if f in explicit else layout.field_confidence.get(f, 1.0)) for f in mapping
+    }
+    used = set(mapping.values())
+    extra = {layout.ip_text_column, layout.credit_column, layout.balance_column}
+    extra |= {layout.direction_column}
+    keep = {c for c in extra if c is not None and c not in used}
+    unused = _unused_after(layout, used | keep, headers)
+    explicit_cols = {mapping[f] for f in explicit if f in mapping}
+    detected_cols = set(layout.mapping.values())
+    warnings = [
+        w
+        for w in layout.warnings
+        if w.column not in explicit_cols
+        and not (w.column not in detected_cols and (w.column in used or w.looks_like in mapping))
+    ]
     return Layout(
         kind=the_kind,
         header_row=row,
         mapping=dict(sorted(mapping.items(), key=lambda item: item[1])),
         headers=headers,
-        confidence=1.0,
+        confidence=round(sum(confidence.values()) / len(confidence) if confidence else 0.0, 3),
         unit=detect_unit(head[:row], mapping.get("amount"), syn),
         missing=(),
         signature=layout_signature(header),
+        field_confidence=confidence,
+        unused=tuple(unused),
+        warnings=tuple(warnings),
+        ip_text_column=layout.ip_text_column if "ip_number" not in mapping else None,
+        credit_column=layout.credit_column if layout.credit_column not in used else None,
+        balance_column=layout.balance_column if layout.balance_column not in used else None,
+        direction_column=layout.direction_column if layout.direction_column not in used else None,
     )
+
+
+def _unused_after(layout: Layout, used: set[int], headers: Sequence[str]) -> list[ColumnNote]:
+    """The columns left unused once the mapping is settled: the detected unused ones still
+    unused, and columns the detection had used that the caller's mapping left out."""
+    notes = {n.column: n for n in layout.unused if n.column not in used}
+    for name, col in layout.mapping.items():
+        if col not in used and col not in notes:
+            notes[col] = ColumnNote(col, headers[col] if col < len(headers) else "", name)
+    return [notes[c] for c in sorted(notes)]
 
 
 def _field_labels(fields: Iterable[str]) -> tuple[str, str]:
@@ -436,6 +542,14 @@ class _RowConverter:
         self.section_mark = 0
         self.flipped: set[int] = set()
         self.after_total = False
+        self.skipped = 0  # rows read but neither entries, problems nor totals
+        # an accounting export: the credit side and the running balance
+        self.credit_col = layout.credit_column if layout.credit_column is not None else _NONE
+        self.balance_col = layout.balance_column if layout.balance_column is not None else _NONE
+        self.direction_col = (
+            layout.direction_column if layout.direction_column is not None else _NONE
+        )
+        self.balance: Decimal | None = None  # the running balance, once a row states one
         self.convert = _make_convert(self)
 
     # -------------------------------------------------------------------------- main loop
@@ -455,8 +569,12 @@ class _RowConverter:
         key_col = self.key_col if self.key_col is not None else _NONE
         date_cls = _DATE
         read = 0
+        totals = 0
+        problem_rows = 0
+        problems = result.problems
         rownum = first_row - 1
         next_step = first_row + _STEP
+        accounting = self.credit_col != _NONE or self.balance_col != _NONE
         for rownum, row in enumerate(rows, first_row):  # rownum is used after the loop
             if rownum >= next_step:
                 next_step += _STEP
@@ -470,21 +588,109 @@ class _RowConverter:
             # a data row shows a name (or a date) in its key column; anything else may be a label
             key = row[key_col] if key_col < len(row) else ""
             cls = key.__class__
+            if accounting and self._accounting_row(row, rownum):
+                continue
             if (cls is str and key and "计" not in key and "otal" not in key) or cls is date_cls:
                 entry = convert(row, rownum)
             else:
                 label = self._label(row)
                 if label is not None:
+                    totals += 1
                     self._stated_total(row, rownum, label)
                     continue
                 if self.after_total and self._is_note(row):
+                    self.skipped += 1
                     continue
                 entry = convert(row, rownum)
             if entry is not None:
                 append(entry)
+                if accounting:
+                    self._check_balance(row, rownum, entry.amount)
+            elif problems and problems[-1].source.row == rownum:
+                problem_rows += 1
+            else:
+                self.skipped += 1  # a template row, a repeated header, a signature line
         result.rows_read = read
+        sheet_rows = max(rownum, first_row - 1)
+        result.counts = RowCounts(
+            sheet_rows=sheet_rows,
+            above_data=first_row - 1,
+            blank=sheet_rows - (first_row - 1) - read,
+            entries=len(result.entries),
+            problem_rows=problem_rows,
+            total_rows=totals,
+            skipped=self.skipped,
+        )
         if progress is not None:
             progress(rownum, total_rows if total_rows is not None else rownum)
+
+    # -------------------------------------------------------------------------- accounting
+
+    def _amount_at(self, row: Sequence[Cell], col: int) -> Decimal | None:
+        value = row[col] if col < len(row) else ""
+        if value in ("", None) or isinstance(value, _MergedAmount):
+            return None
+        try:
+            return nz.parse_amount(value, self.layout.unit)
+        except nz.NormalizeError:
+            return None
+
+    def _stated_balance(self, row: Sequence[Cell]) -> Decimal | None:
+        balance = self._amount_at(row, self.balance_col)
+        if balance is None:
+            return None
+        side = row[self.direction_col] if self.direction_col < len(row) else ""
+        side_text = cell_text(side).strip() if side not in ("", None) else ""
+        if side_text.startswith("贷") or side_text.lower().startswith("cr"):
+            return -balance
+        if side_text == "平":
+            return _ZERO
+        return balance
+
+    def _accounting_row(self, row: Sequence[Cell], rownum: int) -> bool:
+        """True for a row of an accounting export that is not an expense: a balance carried
+        forward (期初余额, 承前页 …; it starts the running balance) or a line with only a credit
+        (a transfer out, e.g. 结转). Totals (本月合计, 本年累计) are left to the label check."""
+        for value in row:
+            if value.__class__ is str and value.strip():
+                key = header_key(value)
+                if any(key.startswith(w) for w in self.syn.balance_rows):
+                    stated = self._stated_balance(row)
+                    if stated is not None:
+                        self.balance = stated
+                    self.skipped += 1
+                    return True
+        debit = self._amount_at(row, self.amount_col)
+        credit = self._amount_at(row, self.credit_col)
+        if debit is None and credit is not None and self._label(row) is None:
+            self._check_balance(row, rownum, -credit)
+            self.skipped += 1
+            return True
+        return False
+
+    def _check_balance(self, row: Sequence[Cell], rownum: int, change: Decimal) -> None:
+        """Follow the running balance; a row whose stated balance differs is a stated total
+        (the reconciliation reports it with the rows)."""
+        stated = self._stated_balance(row)
+        if self.balance is None:
+            self.balance = stated
+            return
+        expected = self.balance + change
+        if stated is None:
+            self.balance = expected
+            return
+        if stated != expected:
+            self.result.totals.append(
+                StatedTotal(
+                    source=SourceRef(self.file, self.sheet, rownum),
+                    label=f"余额/balance {column_letter(self.balance_col)}{rownum}",
+                    stated=stated,
+                    computed=expected,
+                    first_row=rownum,
+                    last_row=rownum,
+                )
+            )
+        self.balance = stated
 
     # -------------------------------------------------------------------------- labels
 
@@ -541,7 +747,9 @@ class _RowConverter:
             self._problem(source, col, value, exc.reason_zh, exc.reason_en)
             stated = None
         entries = self.result.entries
-        covered = entries[self.section_mark if is_subtotal else self.all_mark :]
+        cumulative = "累计" in text or "todate" in header_key(text)
+        start = 0 if cumulative else self.section_mark if is_subtotal else self.all_mark
+        covered = entries[start:]
         if stated is not None:
             flipped = self.flipped
             computed = sum(
@@ -558,7 +766,7 @@ class _RowConverter:
                 )
             )
         self.section_mark = len(entries)
-        if not is_subtotal:
+        if not is_subtotal and not cumulative:
             self.all_mark = len(entries)
             self.after_total = True
 
@@ -584,6 +792,10 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     c_voucher, c_kind, c_text = (m.get(f, _NONE) for f in ("voucher", "kind", "text"))
     c_status, c_granted, c_inv = (m.get(f, _NONE) for f in ("status", "granted", "inventors"))
     mapped = tuple(sorted(m.values()))
+    # IP numbers written only inside a text column (事由, 摘要, 备注)
+    c_ip_text = conv.layout.ip_text_column if c_ip == _NONE else None
+    c_ip_text = _NONE if c_ip_text is None else c_ip_text
+    find_ip = find_ip_number
     kind = conv.result.kind
     is_rewards = kind is LedgerKind.REWARDS
     is_portfolio = kind is LedgerKind.PORTFOLIO
@@ -668,7 +880,9 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
             department = "" if v is None else normalize_name(v)
         # IP number
         v = row[c_ip] if c_ip < n else ""
-        if v.__class__ is str_cls and (not v or ip_plain(v)):  # type: ignore[arg-type]
+        if c_ip_text < n:
+            ip_number = find_ip(row[c_ip_text])
+        elif v.__class__ is str_cls and (not v or ip_plain(v)):  # type: ignore[arg-type]
             ip_number = v
         else:
             try:

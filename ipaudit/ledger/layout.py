@@ -6,10 +6,18 @@ header is the row among the first ``SCAN_ROWS`` whose cells best match the synon
 identify a ledger (奖惩类型, 发放金额, 费用类别 …) and words in the sheet and file names. When the
 result is not ``sure`` the import wizard shows a preview with a column-mapping control; the mapping
 the user chose is remembered per ``layout_signature``.
+
+Headers are read the ways finance writes them (``headers``: compound names, notes in brackets,
+two-level headers, typos), then every column is judged by its values (``content``): a column whose
+header is unknown is placed by what it holds, a header whose values say otherwise is reported, a
+sheet without a usable header is read from its values alone, and every column left unused is
+listed with what it looks like. An IP number written only inside a text column is taken from
+there; an export of accounting software (借方/贷方/余额) is read from its debit side.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -18,7 +26,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ipaudit.ledger.cells import Cell, cell_text
-from ipaudit.ledger.model import LedgerKind
+from ipaudit.ledger.content import (
+    DECIDES,
+    SAMPLE_ROWS,
+    STRONG,
+    WEAK_FIELDS,
+    Profile,
+    looks_like_data,
+    profile_columns,
+)
+from ipaudit.ledger.headers import (
+    NOTE_REMOVED,
+    TYPO,
+    header_candidates,
+    spread_parent,
+    typo_match,
+)
+from ipaudit.ledger.model import ColumnNote, LedgerKind, column_letter
 from ipaudit.ledger.synonyms import KindSpec, Synonyms, header_key, load_synonyms
 
 SCAN_ROWS = 15
@@ -26,6 +50,21 @@ SURE = 0.75  # confidence from which the import goes ahead without asking
 _CONTAINED_STRENGTH = 0.6
 _MAX_HEADER_LEN = 24  # longer cells are notes or titles, not headers
 ONE = Decimal(1)
+
+FIELD_NAMES = {
+    "date": ("日期", "date"),
+    "person": ("姓名", "name"),
+    "department": ("部门", "department"),
+    "amount": ("金额", "amount"),
+    "ip_number": ("知识产权编号", "IP number"),
+    "category": ("类别", "category"),
+    "voucher": ("凭证号", "voucher"),
+    "kind": ("奖惩类型", "reward or penalty"),
+    "text": ("事由/摘要", "description"),
+    "status": ("状态", "status"),
+    "granted": ("授权日", "grant date"),
+    "inventors": ("发明人", "inventors"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +78,19 @@ class Layout:
     missing: tuple[str, ...] = ()  # required fields of ``kind`` no column maps to
     signature: str = ""  # layout_signature(headers)
     alternatives: tuple[LedgerKind, ...] = field(default=())  # other kinds that fit as well
+    field_confidence: dict[str, float] = field(default_factory=dict)  # field -> 0..1
+    unused: tuple[ColumnNote, ...] = ()  # columns not imported, with what they look like
+    warnings: tuple[ColumnNote, ...] = ()  # header and values disagree; a field left unused
+    ip_text_column: int | None = None  # IP numbers found inside this text column
+    credit_column: int | None = None  # accounting export: 贷方
+    balance_column: int | None = None  # accounting export: 余额
+    direction_column: int | None = None  # accounting export: 方向 (借/贷)
 
     @property
     def sure(self) -> bool:
         """True when the import can go ahead without the user checking the mapping."""
         return (
-            self.header_row > 0
+            bool(self.mapping)
             and self.kind is not None
             and not self.missing
             and not self.alternatives
@@ -69,12 +115,21 @@ def layout_signature(headers: Iterable[Cell]) -> str:
 
 
 @dataclass(slots=True)
+class _RowMatch:
+    """One header row read as one ledger."""
+
+    mapping: dict[str, int]
+    strength: dict[str, float]  # field -> how surely its header says so
+    understood: float  # header cells understood (fields and known-but-ignored headers)
+    ignored: set[int]  # columns whose header is known to carry nothing to import
+    identifying: int  # header cells that point to this ledger
+
+
+@dataclass(slots=True)
 class _Match:
     kind: LedgerKind
     row: int  # 0-based
-    mapping: dict[str, int]
-    strength: float  # fields matched (exact 1, contained 0.6)
-    understood: float  # header cells understood (fields and known-but-ignored headers)
+    match: _RowMatch
     cells: int  # non-empty cells of the row
     score: float
 
@@ -84,46 +139,71 @@ def match_headers(
 ) -> dict[str, int]:
     """Field -> column for one header row read as ``kind``."""
     syn = synonyms or load_synonyms()
-    keys = [_cell_key(c) for c in headers]
-    mapping, _strength, _understood = _match_keys(keys, syn.kinds[kind], syn)
-    return mapping
+    cands = _row_candidates(headers, None, syn)
+    return _match_row(cands, syn.kinds[kind], syn).mapping
 
 
-def _cell_key(value: Cell) -> str:
+def _cell_text(value: Cell) -> str:
     if value.__class__ is not str:
         return ""  # numbers and dates are data, not headers
-    key = header_key(value)
-    return key if len(key) <= _MAX_HEADER_LEN else ""
+    return value if len(header_key(value)) <= _MAX_HEADER_LEN else ""  # type: ignore[return-value]
 
 
-def _match_keys(
-    keys: Sequence[str], spec: KindSpec, syn: Synonyms
-) -> tuple[dict[str, int], float, float]:
-    mapping: dict[str, int] = {}
-    strength = understood = 0.0
-    loose: list[int] = []
-    for col, key in enumerate(keys):
-        if not key:
+def _row_candidates(
+    row: Sequence[Cell], parent: Sequence[str] | None, syn: Synonyms
+) -> list[list[tuple[str, float]]]:
+    """Per column, the keys to look its header up by (see ``headers.header_candidates``)."""
+    width = max(len(row), len(parent) if parent else 0)
+    out: list[list[tuple[str, float]]] = []
+    for col in range(width):
+        text = _cell_text(row[col]) if col < len(row) else ""
+        above = parent[col] if parent and col < len(parent) else ""
+        out.append(header_candidates(text, above, syn) if text or above else [])
+    return out
+
+
+def _match_row(cands: list[list[tuple[str, float]]], spec: KindSpec, syn: Synonyms) -> _RowMatch:
+    m = _RowMatch({}, {}, 0.0, set(), 0)
+    done: set[int] = set()
+
+    def take(col: int, name: str, strength: float) -> None:
+        done.add(col)
+        m.understood += strength
+        if name not in m.mapping:
+            m.mapping[name] = col
+            m.strength[name] = strength
+
+    # the header as written (or without its notes) first, then the weaker readings
+    for strongest in (True, False):
+        for col, keys in enumerate(cands):
+            if col in done:
+                continue
+            for key, strength in keys:
+                if strongest and strength < NOTE_REMOVED:
+                    continue
+                name = spec.exact.get(key)
+                if name is not None:
+                    take(col, name, strength)
+                    break
+                if key in syn.ignore:
+                    done.add(col)
+                    m.ignored.add(col)
+                    m.understood += strength
+                    break
+    for col, keys in enumerate(cands):
+        if col in done or not keys:
             continue
-        name = spec.exact.get(key)
-        if name is not None:
-            understood += 1
-            if name not in mapping:
-                mapping[name] = col
-                strength += 1
-        elif key in syn.ignore:
-            understood += 1
-        else:
-            loose.append(col)
-    for col in loose:
-        key = keys[col]
+        own = keys[0][0]
+        typo = typo_match(own, spec.exact)
+        if typo is not None:
+            take(col, spec.exact[typo], TYPO)
+            continue
         for synonym, name in spec.contained:
-            if synonym in key and name not in mapping:
-                mapping[name] = col
-                strength += _CONTAINED_STRENGTH
-                understood += _CONTAINED_STRENGTH
+            if synonym in own and name not in m.mapping:
+                take(col, name, _CONTAINED_STRENGTH)
                 break
-    return mapping, strength, understood
+    m.identifying = sum(1 for keys in cands if keys and any(k in spec.identifying for k, _ in keys))
+    return m
 
 
 def kind_from_names(names: Iterable[str], synonyms: Synonyms | None = None) -> LedgerKind | None:
@@ -145,78 +225,366 @@ def kind_from_names(names: Iterable[str], synonyms: Synonyms | None = None) -> L
     return winners[0] if len(winners) == 1 else None
 
 
+def _texts(row: Sequence[Cell]) -> list[str]:
+    return [cell_text(c).strip() if c not in (None, "") else "" for c in row]
+
+
+def _parent_row(
+    rows: Sequence[Sequence[Cell]], index: int, merged: Sequence[tuple[int, int, int, int]]
+) -> list[str] | None:
+    """The row above ``index`` as the parent of a two-level header, if it can be one: it holds
+    at least two header-like texts, and the row below holds no data values."""
+    if index < 1:
+        return None
+    row = rows[index]
+    if any(c.__class__ in (int, float, dt.date, dt.datetime) for c in row):
+        return None
+    above = [_cell_text(c).strip() for c in rows[index - 1]]
+    if sum(1 for t in above if t) < 2:
+        return None
+    return spread_parent(above, index - 1, merged)
+
+
+def _data_start(rows: Sequence[Sequence[Cell]], syn: Synonyms) -> int | None:
+    """The first row (0-based) of a sheet without a recognisable header where the data begins."""
+    scan = rows[:SCAN_ROWS]
+    for index, row in enumerate(scan):
+        if looks_like_data(row, syn):
+            following = rows[index + 1 : index + 3]
+            if not following or any(looks_like_data(r, syn) for r in following):
+                return index
+    return None
+
+
 def detect_layout(
     rows: Sequence[Sequence[Cell]],
     *,
     kind: LedgerKind | None = None,
     names: Iterable[str] = (),
     synonyms: Synonyms | None = None,
+    merged: Sequence[tuple[int, int, int, int]] = (),
+    header_row: int | None = None,
 ) -> Layout:
-    """Find the header among the first ``SCAN_ROWS`` of ``rows`` (spreadsheet rows from row 1).
+    """Find the header among the first ``SCAN_ROWS`` of ``rows`` (spreadsheet rows from row 1;
+    the rows after it, up to ``content.SAMPLE_ROWS``, are read to judge the columns' values).
 
-    ``kind`` fixes the ledger; otherwise it is detected from the headers and ``names`` (sheet
-    and file names). A layout with ``header_row == 0`` means no header was found.
+    ``kind`` fixes the ledger; otherwise it is detected from the headers, the values and
+    ``names`` (sheet and file names). ``merged``: the sheet's merged ranges (0-based
+    ``(row0, col0, row1, col1)``), to read a two-level header. A layout with an empty mapping
+    means no ledger was found. ``header_row`` (1-based; 0: the data starts on row 1) fixes the
+    header row instead of searching for it.
     """
     syn = synonyms or load_synonyms()
     hint = kind_from_names(names, syn) if kind is None else None
     kinds = [kind] if kind is not None else list(syn.kinds)
     matches: list[_Match] = []
-    for index, row in enumerate(rows[:SCAN_ROWS]):
-        keys = [_cell_key(c) for c in row]
-        cells = sum(1 for c in row if c not in (None, "") and cell_text(c).strip())
-        if sum(1 for k in keys if k) < 2:
+    candidates: dict[int, list[list[tuple[str, float]]]] = {}
+    scan = rows[:SCAN_ROWS] if header_row is None else ()
+    for index, row in enumerate(scan):
+        parent = _parent_row(rows, index, merged)
+        cands = _row_candidates(row, parent, syn)
+        if sum(1 for c in cands if c) < 2:
             continue
+        candidates[index] = cands
+        cells = sum(1 for c in cands if c)
         for k in kinds:
             spec = syn.kinds[k]
-            mapping, strength, understood = _match_keys(keys, spec, syn)
-            if len(mapping) < 2:
+            rm = _match_row(cands, spec, syn)
+            if len(rm.mapping) < 2:
                 continue
-            identifying = sum(1 for key in keys if key in spec.identifying)
-            score = strength + 0.5 * identifying + (1.0 if k is hint else 0.0)
-            if any(f not in mapping for f in spec.required):
+            score = sum(rm.strength.values()) + 0.5 * rm.identifying + (1.0 if k is hint else 0.0)
+            if any(f not in rm.mapping for f in spec.required):
                 score -= 1.5
-            matches.append(_Match(k, index, mapping, strength, understood, cells, score))
-    if not matches:
-        return Layout(kind=kind or hint, header_row=0, mapping={})
-    best = max(matches, key=lambda m: (m.score, -m.row))
-    same_row = [m for m in matches if m.row == best.row and m.kind is not best.kind]
-    rivals = tuple(m.kind for m in same_row if best.score - m.score < 1.0)
-    spec = syn.kinds[best.kind]
-    missing = tuple(f for f in spec.required if f not in best.mapping)
-    confidence = min(1.0, best.understood / max(best.cells, 1))
-    if missing:
+            matches.append(_Match(k, index, rm, cells, score))
+    if header_row is not None:
+        header_index = header_row - 1
+    elif matches:
+        header_index = max(matches, key=lambda m: (m.score, -m.row)).row
+    else:
+        start = _data_start(rows, syn)
+        if start is None:
+            return Layout(kind=kind or hint, header_row=0, mapping={})
+        header_index = start - 1
+    header: Sequence[Cell] = rows[header_index] if header_index >= 0 else ()
+    cands = candidates.get(header_index) or (
+        _row_candidates(header, _parent_row(rows, header_index, merged), syn)
+        if header_index >= 0
+        else []
+    )
+    data = rows[header_index + 1 :]
+    width = max([len(header), *(len(r) for r in data[:SAMPLE_ROWS])], default=0)
+    profiles = profile_columns(data, syn, width)
+    headers = tuple(_texts(header)) + ("",) * max(0, width - len(header))
+    readings = [
+        _read_columns(k, _match_row(cands, syn.kinds[k], syn), profiles, headers, syn, hint)
+        for k in kinds
+    ]
+    readings = [r for r in readings if len(r.mapping) >= (2 if header_row is None else 1)]
+    if not readings:
+        return Layout(kind=kind or hint, header_row=header_index + 1, mapping={}, headers=headers)
+    best = max(readings, key=lambda r: r.score)
+    rivals = tuple(
+        r.kind for r in readings if r.kind is not best.kind and best.score - r.score < 1.0
+    )
+    parent = _parent_row(rows, header_index, merged)
+    unit = detect_unit(rows[: header_index + 1], best.mapping.get("amount"), syn, parent)
+    confidence = best.confidence
+    if best.missing:
         confidence *= 0.6
     if rivals and kind is None:
         confidence *= 0.6
-    header = rows[best.row]
-    headers = tuple(cell_text(c).strip() for c in header)
-    amount_col = best.mapping.get("amount")
-    unit = detect_unit(rows[: best.row + 1], amount_col, syn)
     return Layout(
         kind=best.kind,
-        header_row=best.row + 1,
+        header_row=header_index + 1,
         mapping=dict(sorted(best.mapping.items(), key=lambda item: item[1])),
         headers=headers,
         confidence=round(confidence, 3),
         unit=unit,
-        missing=missing,
+        missing=best.missing,
         signature=layout_signature(header),
         alternatives=rivals,
+        field_confidence=best.field_confidence,
+        unused=best.unused,
+        warnings=best.warnings,
+        ip_text_column=best.ip_text_column,
+        credit_column=best.credit_column,
+        balance_column=best.balance_column,
+        direction_column=best.direction_column,
+    )
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A sheet's columns read as one ledger: from the headers, then from the values."""
+
+    kind: LedgerKind
+    mapping: dict[str, int]
+    field_confidence: dict[str, float]
+    score: float
+    confidence: float
+    missing: tuple[str, ...]
+    unused: tuple[ColumnNote, ...]
+    warnings: tuple[ColumnNote, ...]
+    ip_text_column: int | None
+    credit_column: int | None
+    balance_column: int | None
+    direction_column: int | None
+
+
+def _label(name: str) -> tuple[str, str]:
+    return FIELD_NAMES.get(name, (name, name))
+
+
+def _read_columns(
+    kind: LedgerKind,
+    rm: _RowMatch,
+    profiles: Sequence[Profile],
+    headers: Sequence[str],
+    syn: Synonyms,
+    hint: LedgerKind | None,
+) -> _Reading:
+    spec = syn.kinds[kind]
+    fields = spec.fields
+    mapping = dict(rm.mapping)
+    conf: dict[str, float] = {}
+    warnings: list[ColumnNote] = []
+
+    def profile(col: int) -> Profile:
+        return profiles[col] if col < len(profiles) else Profile(col, 0)
+
+    # the headers, checked against the values
+    for name, col in list(mapping.items()):
+        strength = rm.strength.get(name, 1.0)
+        p = profile(col)
+        if p.filled == 0 or name in WEAK_FIELDS:
+            conf[name] = round(strength * 0.9, 2)
+            continue
+        score = p.score(name)
+        other = p.best(fields, strong_only=True)
+        if score >= DECIDES or other is None or other == name or p.score(other) < STRONG:
+            conf[name] = round(min(1.0, strength + (0.1 if score >= DECIDES else -0.1)), 2)
+            if score >= DECIDES:
+                conf[name] = round(max(conf[name], strength), 2)
+            continue
+        hz, he = _label(name)
+        oz, oe = _label(other)
+        letter = column_letter(col)
+        header = headers[col] if col < len(headers) else ""
+        if strength >= NOTE_REMOVED or other in mapping:
+            conf[name] = round(strength * 0.5, 2)
+            warnings.append(
+                ColumnNote(
+                    col,
+                    header,
+                    other,
+                    f"第 {letter} 列“{header}”按表头读作{hz}，但内容看起来是{oz}；请核对列映射",
+                    f"column {letter} “{header}” is read as the {he} by its header, but its values"
+                    f" look like the {oe}; check the column mapping",
+                )
+            )
+        else:  # a loose header reading gives way to clear values
+            del mapping[name]
+            mapping[other] = col
+            conf[other] = round(p.score(other) * 0.85, 2)
+            warnings.append(
+                ColumnNote(
+                    col,
+                    header,
+                    other,
+                    f"第 {letter} 列“{header}”的表头像{hz}，但内容是{oz}，按内容读作{oz}",
+                    f"column {letter} “{header}” has a header like the {he} but its values are"
+                    f" the {oe}; it is read as the {oe}",
+                )
+            )
+    # columns the headers did not place: the values decide
+    taken = set(mapping.values())
+    offers: list[tuple[float, int, str]] = []
+    for p in profiles:
+        if p.column in taken or p.column in rm.ignored:
+            continue
+        for name in fields:
+            if name in mapping or name in WEAK_FIELDS:
+                continue
+            score = p.score(name)
+            if score >= DECIDES and not p.row_numbers:
+                offers.append((score, -p.column, name))
+    by_content = 0.0
+    for score, neg_col, name in sorted(offers, reverse=True):
+        col = -neg_col
+        if name in mapping or col in taken:
+            continue
+        rival = profile(col).best(fields, strong_only=True)
+        if rival not in (None, name) and profile(col).score(rival) > score:
+            continue
+        mapping[name] = col
+        taken.add(col)
+        conf[name] = round(score * 0.85, 2)
+        by_content += score
+    # free text last: an unknown column of longer texts, when the ledger has a text field
+    if "text" in fields and "text" not in mapping:
+        for p in profiles:
+            if p.column not in taken and p.column not in rm.ignored and p.best(fields) == "text":
+                mapping["text"] = p.column
+                taken.add(p.column)
+                conf["text"] = round(p.score("text") * 0.7, 2)
+                break
+    # IP numbers written inside a text column (事由, 摘要, 备注)
+    ip_text_column = None
+    if "ip_number" in fields and "ip_number" not in mapping:
+        inside = [p for p in profiles if p.ip_inside >= 0.3 and not p.row_numbers]
+        if inside:
+            best_inside = max(inside, key=lambda p: (p.ip_inside, -p.column))
+            ip_text_column = best_inside.column
+            conf["ip_number"] = round(best_inside.ip_inside * 0.85, 2)
+    # an export of accounting software: the credit, balance and direction columns
+    keys = [header_key(h) for h in headers]
+
+    def find(words: frozenset[str]) -> int | None:
+        return next((i for i, k in enumerate(keys) if k in words and i not in taken), None)
+
+    credit = balance = direction = None
+    if kind is LedgerKind.EXPENSES and "amount" in mapping:
+        credit, balance, direction = find(syn.credit), find(syn.balance), find(syn.direction)
+    used = taken | {c for c in (ip_text_column, credit, balance, direction) if c is not None}
+    # every column not used, with what its values look like
+    unused: list[ColumnNote] = []
+    for col in range(len(profiles)):
+        if col in used:
+            continue
+        p = profile(col)
+        header = headers[col] if col < len(headers) else ""
+        if p.filled == 0 and not header:
+            continue
+        looks = p.best(fields, strong_only=True) if p.filled else None
+        unused.append(ColumnNote(col, header, looks))
+        if (
+            looks is not None
+            and looks not in mapping
+            and not (looks == "ip_number" and ip_text_column is not None)
+        ):
+            lz, le = _label(looks)
+            letter = column_letter(col)
+            warnings.append(
+                ColumnNote(
+                    col,
+                    header,
+                    looks,
+                    f"第 {letter} 列“{header}”的内容看起来是{lz}，但没有导入；如需要请在列映射中指定",
+                    f"column {letter} “{header}” looks like the {le} but is not imported; map it"
+                    " if it is",
+                )
+            )
+    missing = tuple(f for f in spec.required if f not in mapping)
+    cues = 0.0
+    for p in profiles:
+        if p.column in rm.ignored:
+            continue
+        if kind is LedgerKind.REWARDS and p.score("kind") >= DECIDES:
+            cues += 1.0
+        if kind is LedgerKind.EXPENSES and p.score("category") >= DECIDES:
+            cues += 1.0
+        if kind is LedgerKind.PORTFOLIO and p.score("status") >= DECIDES:
+            cues += 1.0
+    if credit is not None or balance is not None:
+        cues += 1.5
+    score = (
+        sum(rm.strength.get(f, 0.0) for f in rm.mapping if mapping.get(f) == rm.mapping[f])
+        + 0.5 * rm.identifying
+        + 0.5 * by_content
+        + cues
+        + (1.0 if kind is hint else 0.0)
+        - (1.5 if missing else 0.0)
+    )
+    filled = [p for p in profiles if p.filled or (p.column < len(headers) and headers[p.column])]
+    understood = (
+        sum(conf.values())
+        + sum(1.0 for c in rm.ignored if c not in mapping.values())
+        + sum(1.0 for c in (credit, balance, direction) if c is not None)
+    )
+    confidence = min(1.0, understood / max(len(filled), 1)) if filled else 0.0
+    if rm.mapping and not by_content:
+        # a header-only reading: as before, the share of header cells understood
+        cells = sum(1 for h in headers if h)
+        confidence = min(
+            1.0,
+            (rm.understood + sum(conf.get(f, 0) for f in mapping if f not in rm.mapping))
+            / max(cells, 1),
+        )
+    return _Reading(
+        kind=kind,
+        mapping=mapping,
+        field_confidence=dict(sorted(conf.items())),
+        score=score,
+        confidence=confidence,
+        missing=missing,
+        unused=tuple(unused),
+        warnings=tuple(warnings),
+        ip_text_column=ip_text_column,
+        credit_column=credit,
+        balance_column=balance,
+        direction_column=direction,
     )
 
 
 def detect_unit(
-    rows: Sequence[Sequence[Cell]], amount_col: int | None, synonyms: Synonyms | None = None
+    rows: Sequence[Sequence[Cell]],
+    amount_col: int | None,
+    synonyms: Synonyms | None = None,
+    parent: Sequence[str] | None = None,
 ) -> Decimal:
-    """The amount unit: the amount header's own ("金额（万元）") or a unit row's ("单位：万元")."""
+    """The amount unit: the amount header's own ("金额（万元）"), its parent's in a two-level
+    header, or a unit row's ("单位：万元")."""
     syn = synonyms or load_synonyms()
     words = sorted(syn.units, key=len, reverse=True)
     unit_re = re.compile("单位[:]?(" + "|".join(map(re.escape, words)) + ")") if words else None
-    if rows and amount_col is not None and amount_col < len(rows[-1]):
-        header = _plain(rows[-1][amount_col])
-        for word in words:
-            if f"({word})" in header or header.endswith(f"/{word}") or header.endswith(word):
-                return syn.units[word]
+    if amount_col is not None:
+        own = [rows[-1][amount_col]] if rows and amount_col < len(rows[-1]) else []
+        above = [parent[amount_col]] if parent and amount_col < len(parent) else []
+        for cell in (*own, *above):
+            header = _plain(cell)
+            for word in words:
+                if f"({word})" in header or header.endswith(f"/{word}") or header.endswith(word):
+                    return syn.units[word]
     if unit_re is not None:
         for row in rows:
             for cell in row:

@@ -84,6 +84,48 @@ class StatedTotal:
         return self.stated - self.computed
 
 
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column: 0 → "A", 27 → "AB"."""
+    letters = ""
+    n = index + 1
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnNote:
+    """A source column the import did not use, or whose header and values disagree."""
+
+    column: int  # 0-based
+    header: str
+    looks_like: str | None = None  # the ledger field its values look like, if any
+    message_zh: str = ""
+    message_en: str = ""
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.column)
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang.startswith("en") else self.message_zh
+
+
+@dataclass(frozen=True, slots=True)
+class RowCounts:
+    """Where every row of the sheet went; the parts add up to ``sheet_rows``."""
+
+    sheet_rows: int = 0
+    above_data: int = 0  # title, unit and header rows
+    blank: int = 0
+    entries: int = 0
+    problem_rows: int = 0  # rows that became problems
+    total_rows: int = 0  # 小计/合计/本年累计 rows (checked, not counted)
+    skipped: int = 0  # signature and note lines, repeated headers, numbered template rows,
+    #                   balance carried forward, credit-only lines of an accounting export
+
+
 @dataclass(slots=True)
 class ImportResult:
     kind: LedgerKind
@@ -96,6 +138,14 @@ class ImportResult:
     totals: list[StatedTotal] = field(default_factory=list)
     rows_read: int = 0
     unit: Decimal = Decimal(1)  # 10000 when the sheet says 万元
+    confidence: float = 1.0  # of the detected mapping, 0..1
+    field_confidence: dict[str, float] = field(default_factory=dict)
+    headers: tuple[str, ...] = ()  # the header row's texts (index = column)
+    unused_columns: list[ColumnNote] = field(default_factory=list)
+    warnings: list[ColumnNote] = field(default_factory=list)  # things the user must see
+    counts: RowCounts = field(default_factory=RowCounts)
+    signature: str = ""  # of the header layout, to remember a mapping by
+    alternatives: tuple[LedgerKind, ...] = ()  # other ledgers the sheet could be, when detected
 
 
 class DiscrepancyKind(StrEnum):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -77,6 +77,24 @@ class Synonyms:
     penalty_words: tuple[str, ...]
     reward_categories: tuple[str, ...]
     source: str
+    confusables: dict[str, str] = field(default_factory=dict)  # character -> what was meant
+    credit: frozenset[str] = frozenset()  # headers of an accounting export's credit column
+    balance: frozenset[str] = frozenset()  # … its running balance
+    direction: frozenset[str] = frozenset()  # … the balance's side (借/贷)
+    balance_rows: tuple[str, ...] = ()  # labels of rows that carry a balance forward
+    content: ContentWords = field(default_factory=lambda: ContentWords())
+
+
+@dataclass(frozen=True, slots=True)
+class ContentWords:
+    """The words that tell what a column holds from its values (``content`` in the YAML)."""
+
+    surnames: frozenset[str] = frozenset()
+    department_suffixes: tuple[str, ...] = ()
+    right_kinds: frozenset[str] = frozenset()
+    expense_categories: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    voucher_words: tuple[str, ...] = ()
 
 
 def _str_list(data: Any, where: str, file: Path) -> list[str]:
@@ -140,6 +158,44 @@ def parse_synonyms(data: Any, file: Path) -> Synonyms:
         penalty_words=words("penalty"),
         reward_categories=words("reward_categories"),
         source=str(file),
+        confusables=_confusables(root.get("confusables"), file),
+        credit=frozenset(words("credit")),
+        balance=frozenset(words("balance")),
+        direction=frozenset(words("direction")),
+        balance_rows=words("balance_rows"),
+        content=_content(root.get("content"), file),
+    )
+
+
+def _confusables(data: Any, file: Path) -> dict[str, str]:
+    pairs = _mapping(data or {}, "confusables", file)
+    found: dict[str, str] = {}
+    for wrong, meant in pairs.items():
+        wrong_n, meant_n = (unicodedata.normalize("NFKC", str(x)) for x in (wrong, meant))
+        if len(wrong_n) != 1 or len(meant_n) != 1:
+            raise SynonymsInvalid(
+                file,
+                f"confusables.{wrong}",
+                "应为单个字符对单个字符",
+                "must map one character to one character",
+            )
+        found[wrong_n] = meant_n
+    return found
+
+
+def _content(data: Any, file: Path) -> ContentWords:
+    root = _mapping(data or {}, "content", file)
+
+    def words(name: str) -> list[str]:
+        return [header_key(w) for w in _str_list(root.get(name), f"content.{name}", file)]
+
+    return ContentWords(
+        surnames=frozenset(words("surnames")),
+        department_suffixes=tuple(sorted(words("department_suffixes"), key=len, reverse=True)),
+        right_kinds=frozenset(words("right_kinds")),
+        expense_categories=frozenset(words("expense_categories")),
+        statuses=frozenset(words("statuses")),
+        voucher_words=tuple(sorted(words("voucher_words"), key=len, reverse=True)),
     )
 
 

@@ -272,8 +272,10 @@ def test_merged_cells(tmp_path):
 def test_explicit_mapping_and_header_row(tmp_path):
     rows = [["A", "B", "C"], ["甲", "乙", "丙"], ["王强", "2025-01-31", "1000"]]
     path = write_sheet(tmp_path / "odd.csv", rows)
-    with pytest.raises(HeaderNotFound):
-        import_ledger(path)
+    # headers that mean nothing: the values decide, and the kind stays open to the user
+    found = import_ledger(path)
+    assert found.header_row == 2 and found.mapping == {"person": 0, "date": 1, "amount": 2}
+    assert found.confidence < 0.75
     result = import_ledger(
         path, LedgerKind.PAYMENTS, mapping={"person": 0, "date": 1, "amount": 2}, header_row=2
     )
@@ -288,8 +290,11 @@ def test_explicit_mapping_and_header_row(tmp_path):
         import_ledger(path, LedgerKind.PAYMENTS, mapping={"person": 0, "amount": 0}, header_row=2)
     with pytest.raises(MappingInvalid):
         import_ledger(path, LedgerKind.PAYMENTS, mapping={"salary": 0, "amount": 2}, header_row=2)
+    notes = write_sheet(tmp_path / "notes.csv", [["甲", "乙"], ["说明文字", "更多说明"]])
+    with pytest.raises(HeaderNotFound):
+        import_ledger(notes)
     with pytest.raises(LedgerKindUnknown):
-        import_ledger(path, mapping={"person": 0, "amount": 2}, header_row=2)
+        import_ledger(notes, mapping={"person": 0, "amount": 1}, header_row=1)
 
 
 def test_missing_required_column_is_refused(tmp_path):
