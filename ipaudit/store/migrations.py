@@ -24,6 +24,7 @@ def _create_tables(version: int) -> Callable[[Connection], None]:
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_tables(1),
     2: _create_tables(2),
+    3: _create_tables(3),
 }
 
 

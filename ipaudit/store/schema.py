@@ -23,7 +23,7 @@ from sqlalchemy import (
     TypeDecorator,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x49504155  # "IPAU": tells an ipaudit file from any other SQLite file
 
 
@@ -247,6 +247,21 @@ settings = Table(
     Column("value", Text, nullable=False),
 )
 
+# --- schema version 3: the export history (tamper evidence for exported packs) ---
+
+exports = Table(
+    "exports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("exported_at", DateTime, nullable=False),
+    Column("target", Text, nullable=False),  # the pack's path as written
+    Column("options", Text, nullable=False, default="{}"),  # JSON: the options that shape it
+    Column("manifest_sha256", String(64), nullable=False),
+    Column("files", Integer, nullable=False),
+    Column("bytes", Integer, nullable=False),
+)
+Index("ix_exports_manifest", exports.c.manifest_sha256)
+
 TABLES_BY_VERSION: dict[int, tuple[Table, ...]] = {
     1: (meta, template, departments, facts, item_states, blobs, blob_chunks, evidence, acceptances),
     2: (
@@ -259,4 +274,5 @@ TABLES_BY_VERSION: dict[int, tuple[Table, ...]] = {
         rates,
         settings,
     ),
+    3: (exports,),
 }
