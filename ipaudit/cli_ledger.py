@@ -3,44 +3,132 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
-from ipaudit.ledger.discrepancies import kind_text, suggest_grade
-from ipaudit.ledger.importer import import_ledger, import_workbook, preview
-from ipaudit.ledger.model import Discrepancy, ImportResult, LedgerKind, Problem
+from ipaudit.ledger.discrepancies import (
+    LEDGER_TEXT,
+    kind_text,
+    money,
+    owning_ledger,
+    suggest_grade,
+)
+from ipaudit.ledger.errors import HeaderNotFound
+from ipaudit.ledger.importer import SkippedSheet, import_ledger
+from ipaudit.ledger.layout import SCAN_ROWS
+from ipaudit.ledger.model import (
+    Discrepancy,
+    ImportResult,
+    LedgerKind,
+    Problem,
+    StatedTotal,
+    column_letter,
+)
 from ipaudit.ledger.rates import RateTable, RateTableError
 from ipaudit.ledger.reconcile import Reconciliation, reconcile
-from ipaudit.ledger.synonyms import FIELDS
+from ipaudit.ledger.sources import (
+    ColumnMap,
+    MapSyntaxError,
+    import_sources,
+    overrides_for,
+    parse_map,
+)
+from ipaudit.ledger.summary import KIND_PAIR, count
 from ipaudit.store.errors import InvalidInput
 
 
-def _mapping(text: str | None) -> dict[str, int] | None:
-    """``date=1,person=2,amount=6`` (1-based columns as Excel shows them, or letters A, B …)."""
-    if not text:
-        return None
-    from openpyxl.utils import column_index_from_string  # (only here: openpyxl loads slowly)
+def _maps(texts: list[str] | None, files: list[Path]) -> list[ColumnMap]:
+    """The ``--map`` options (see ``ledger.sources``): ``[FILE:][SHEET|KIND:]field=col,…``."""
+    try:
+        return [parse_map(t, files) for t in texts or []]
+    except MapSyntaxError as exc:
+        raise InvalidInput(exc.zh, exc.en) from exc
 
-    mapping: dict[str, int] = {}
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        name, _, col = part.partition("=")
-        if name not in FIELDS:
-            raise InvalidInput(
-                f"未知字段“{name}”（可用：{', '.join(FIELDS)}）",
-                f"Unknown field '{name}' (known: {', '.join(FIELDS)})",
-            )
-        col = col.strip().upper()
-        try:
-            mapping[name] = int(col) - 1 if col.isdigit() else column_index_from_string(col) - 1
-        except ValueError:
-            mapping[name] = -1
-        if mapping[name] < 0:
-            raise InvalidInput(
-                f"列“{col}”无效（用 1、2… 或 A、B…）", f"Bad column '{col}' (use 1, 2 … or A, B …)"
-            )
-    return mapping
+
+def _skipped_text(file: str, s: SkippedSheet) -> str:
+    en = lang() == "en"
+    return (
+        f"{file} [{s.sheet}] skipped: {s.reason('en')}"
+        if en
+        else f"{file} [{s.sheet}] 未导入：{s.reason('zh')}"
+    )
+
+
+def _skipped_json(skipped: list[tuple[str, SkippedSheet]]) -> list[dict[str, str]]:
+    return [
+        {"file": f, "sheet": s.sheet, "reason_zh": s.reason_zh, "reason_en": s.reason_en}
+        for f, s in skipped
+    ]
+
+
+def columns_json(r: ImportResult) -> dict[str, Any]:
+    """How the columns were read: the mapping's confidence, the columns not used (with what
+    they look like) and the warnings, and where every row of the sheet went."""
+    c = r.counts
+    return {
+        "confidence": round(r.confidence, 2),
+        "field_confidence": {k: round(v, 2) for k, v in r.field_confidence.items()},
+        "unused_columns": [
+            {"column": n.letter, "header": n.header, "looks_like": n.looks_like}
+            for n in r.unused_columns
+        ],
+        "warnings": [
+            {
+                "column": w.letter,
+                "header": w.header,
+                "message_zh": w.message_zh,
+                "message_en": w.message_en,
+            }
+            for w in r.warnings
+        ],
+        "rows": {
+            "sheet": c.sheet_rows,
+            "above_data": c.above_data,
+            "blank": c.blank,
+            "entries": c.entries,
+            "problems": c.problem_rows,
+            "totals": c.total_rows,
+            "skipped": c.skipped,
+        },
+    }
+
+
+def print_columns(r: ImportResult) -> None:
+    """The mapping with its confidence, the warnings and the unused columns of one import."""
+    ui = lang()
+    en = ui == "en"
+    read = ", ".join(
+        f"{name}={column_letter(col)}"
+        + (f" ({r.field_confidence[name]:.0%})" if name in r.field_confidence else "")
+        for name, col in sorted(r.mapping.items(), key=lambda item: item[1])
+    )
+    confidence = f"{r.confidence:.0%}"
+    out(f"  {'columns' if en else '列映射'} ({confidence}): {read}")
+    for w in r.warnings:
+        out(f"  {'warning' if en else '警告'}: {w.message(ui)}")
+    if r.unused_columns:
+        listed = ", ".join(
+            f"{n.letter} “{n.header}”" + (f" ~{n.looks_like}" if n.looks_like else "")
+            for n in r.unused_columns
+        )
+        out(f"  {'not imported' if en else '未导入的列'}: {listed}")
+    c = r.counts
+    out(
+        f"  {'rows' if en else '行'}: "
+        + (
+            f"{c.sheet_rows} in the sheet = {c.above_data} above the data + {c.blank} blank"
+            f" + {c.entries} entries + {c.problem_rows} with problems + {c.total_rows} totals"
+            f" + {c.skipped} skipped"
+            if en
+            else f"表中 {c.sheet_rows} 行 = 表头及以上 {c.above_data} + 空行 {c.blank}"
+            f" + 记录 {c.entries} + 有问题 {c.problem_rows} + 合计行 {c.total_rows}"
+            f" + 跳过 {c.skipped}"
+        )
+    )
 
 
 def problem_json(p: Problem) -> dict[str, Any]:
@@ -55,40 +143,67 @@ def problem_json(p: Problem) -> dict[str, Any]:
     }
 
 
-def import_json(r: ImportResult) -> dict[str, Any]:
+def totals_json(totals: Iterable[StatedTotal]) -> list[dict[str, Any]]:
+    return [
+        {
+            "row": t.source.row,
+            "label": t.label,
+            "stated": str(t.stated),
+            "computed": str(t.computed),
+            "difference": str(t.difference),
+        }
+        for t in totals
+    ]
+
+
+def import_head_json(
+    kind: LedgerKind,
+    file: str,
+    sheet: str,
+    header_row: int,
+    mapping: dict[str, int],
+    rows_read: int,
+    entries: int,
+) -> dict[str, Any]:
+    """What every import object carries, in ``import-ledger``, ``ledger`` and ``reconcile``."""
     return {
-        "kind": r.kind.value,
-        "file": r.file,
-        "sheet": r.sheet,
-        "header_row": r.header_row,
-        "mapping": {k: v + 1 for k, v in r.mapping.items()},
-        "rows_read": r.rows_read,
-        "entries": len(r.entries),
+        "kind": kind.value,
+        "file": file,
+        "sheet": sheet,
+        "header_row": header_row,
+        "mapping": {k: column_letter(v) for k, v in mapping.items()},
+        "rows_read": rows_read,
+        "entries": entries,
+    }
+
+
+def import_json(r: ImportResult) -> dict[str, Any]:
+    """One import for ``import-ledger --json``: its problems listed."""
+    head = import_head_json(
+        r.kind, r.file, r.sheet, r.header_row, r.mapping, r.rows_read, len(r.entries)
+    )
+    return {
+        **head,
+        **columns_json(r),
         "problems": [problem_json(p) for p in r.problems],
-        "totals": [
-            {
-                "row": t.source.row,
-                "label": t.label,
-                "stated": str(t.stated),
-                "computed": str(t.computed),
-                "difference": str(t.difference),
-            }
-            for t in r.totals
-        ],
+        "totals": totals_json(r.totals),
     }
 
 
 def print_import(r: ImportResult) -> None:
     ui = lang()
     en = ui == "en"
+    name = LEDGER_TEXT[r.kind][1 if en else 0]
+    entries, problems = count(len(r.entries)), count(len(r.problems))
     out(
-        f"{r.file} [{r.sheet}] → {r.kind.value}: "
+        f"{r.file} [{r.sheet}] → {name}: "
         + (
-            f"header row {r.header_row}, {len(r.entries)} entries, {len(r.problems)} problems"
+            f"header row {r.header_row}, {entries} entries, {problems} problems"
             if en
-            else f"表头第 {r.header_row} 行，{len(r.entries)} 条记录，{len(r.problems)} 个问题"
+            else f"表头第 {r.header_row} 行，{entries} 条记录，{problems} 个问题"
         )
     )
+    print_columns(r)
     for p in r.problems:
         out(
             f"  {'row' if en else '第'} {p.source.row}{'' if en else ' 行'} [{p.column}] “{p.raw}”: {p.reason(ui)}"
@@ -98,18 +213,33 @@ def print_import(r: ImportResult) -> None:
             out(
                 f"  {'row' if en else '第'} {t.source.row}{'' if en else ' 行'} {t.label}: "
                 + (
-                    f"stated {t.stated}, rows {t.first_row}–{t.last_row} sum to {t.computed}"
+                    f"stated {money(t.stated)}, rows {t.first_row}–{t.last_row} sum to "
+                    f"{money(t.computed)}"
                     if en
-                    else f"写明 {t.stated}，第 {t.first_row}–{t.last_row} 行合计 {t.computed}"
+                    else f"写明 {money(t.stated)}，第 {t.first_row}–{t.last_row} 行合计 "
+                    f"{money(t.computed)}"
                 )
             )
 
 
-def discrepancy_json(d: Discrepancy, accepted: str | None = None) -> dict[str, Any]:
+def discrepancy_json(
+    d: Discrepancy,
+    accepted: str | None = None,
+    *,
+    ledger: LedgerKind | None = None,
+    department: str | None = None,
+) -> dict[str, Any]:
+    """One finding of ``ledger --json`` and ``reconcile --json`` (the same object in both)."""
+    pair = KIND_PAIR.get(d.kind)
     return {
         "key": d.key,
+        "code": f"ledger.{d.kind.value}",
         "kind": d.kind.value,
         "grade": suggest_grade(d).value,
+        "ledger": (ledger or d.ledger).value if (ledger or d.ledger) else None,
+        "first": pair[0].value if pair else None,
+        "second": pair[1].value if pair else None,
+        "department": department,
         "persons": list(d.persons),
         "ip_items": list(d.ip_items),
         "expected": None if d.expected is None else str(d.expected),
@@ -133,29 +263,74 @@ def summary_json(rec: Reconciliation) -> dict[str, Any]:
         "batches": s.batch_count,
         "discrepancies": s.discrepancy_count,
         "by_kind": [
-            {"kind": k.kind.value, "count": k.count, "amount": str(k.amount)} for k in s.kinds
+            {
+                "kind": k.kind.value,
+                "side": k.side.value,
+                "first": KIND_PAIR[k.kind][0].value if k.kind in KIND_PAIR else None,
+                "second": KIND_PAIR[k.kind][1].value if k.kind in KIND_PAIR else None,
+                "count": k.count,
+                "amount": str(k.amount),
+            }
+            for k in s.kinds
         ],
         "compared": [
-            {"records": line.name_en, "total": line.total, "agree": line.matched, "rate": line.rate}
+            {
+                "records": line.name_en,
+                "check": line.check.value,
+                "total": line.total,
+                "agree": line.matched,
+                "rate": line.rate,
+            }
             for line in s.lines
         ],
         "match_rate": s.match_rate,
+        "missing": [k.value for k in s.missing],
+        "not_run": [
+            {"check": n.check.value, "reason_zh": n.reason_zh, "reason_en": n.reason_en}
+            for n in s.not_run
+        ],
     }
 
 
-def print_reconciliation(rec: Reconciliation, accepted: dict[str, str] | None = None) -> None:
+def reconciliation_json(
+    imports: list[dict[str, Any]],
+    rec: Reconciliation | None,
+    findings: list[dict[str, Any]],
+    problems: Iterable[Problem],
+) -> dict[str, Any]:
+    """The one JSON document of ``ledger --json`` and ``reconcile --json`` (see README)."""
+    return {
+        "imports": imports,
+        "summary": summary_json(rec) if rec is not None else None,
+        "findings": findings,
+        "problems": [problem_json(p) for p in problems],
+    }
+
+
+def print_reconciliation(
+    rec: Reconciliation,
+    accepted: dict[str, str] | None = None,
+    departments: dict[str, str] | None = None,
+) -> None:
+    """The summary, its two tables and every finding; ``departments``: finding key → the name of
+    the department it is filed under (in a workspace)."""
     ui = lang()
+    en = ui == "en"
     out(rec.summary.text(ui))
     out()
     for table in (rec.summary.table(ui), rec.summary.kind_table(ui)):
+        if len(table) < 2:
+            continue  # nothing compared, or no discrepancy: the summary has said so
         widths = [max(cli.display_width(row[i]) for row in table) for i in range(len(table[0]))]
         for row in table:
             out("  ".join(cli.pad(cell, w) for cell, w in zip(row, widths, strict=True)))
         out()
     for d in rec.discrepancies:
         extra = ""
+        if departments and d.key in departments:
+            extra += f"  → {departments[d.key]}"
         if accepted and d.key in accepted:
-            extra = f"  [{'accepted' if ui == 'en' else '已接受'}: {accepted[d.key]}]"
+            extra += f"  [{'accepted' if en else '已接受'}: {accepted[d.key]}]"
         out(f"{cli.GRADE_MARK[suggest_grade(d)]} {kind_text(d.kind, ui)}: {d.message(ui)}{extra}")
 
 
@@ -182,79 +357,94 @@ def _rates(args: argparse.Namespace) -> RateTable | None:
 
 @command("import-ledger")
 def cmd_import_ledger(args: argparse.Namespace) -> int:
+    from ipaudit.ledger.reader import list_sheets
     from ipaudit.ledger_service import import_file, remembered_mapping
     from ipaudit.services import Workspace
 
     path = Path(args.file)
     kind = LedgerKind(args.kind) if args.kind else None
+    maps = _maps(args.map, [path])
     with Workspace.open(args.workspace) as ws:
-        if args.all_sheets:
-            results = import_workbook(path, progress=None)
-            signatures = [""] * len(results)
+
+        def remembered(signature: str) -> tuple[LedgerKind, dict[str, int]] | None:
+            return remembered_mapping(ws, signature)
+
+        skipped: list[tuple[str, SkippedSheet]] = []
+        if args.all_sheets or (args.sheet is None and len(list_sheets(path)) > 1):
+            found = import_sources([path], maps=maps, remembered=remembered, wanted=())
+            if not found.results:
+                raise HeaderNotFound(path, "", SCAN_ROWS)
+            results, skipped = found.results, found.skipped
         else:
-            mapping = _mapping(args.map)
-            signature = ""
-            if mapping is None:
-                layout = preview(path, args.sheet, kind=kind).layout
-                remembered = remembered_mapping(ws, layout.signature) if layout.signature else None
-                if remembered is not None and not layout.sure:
-                    kind, mapping = kind or remembered[0], remembered[1]
-            else:
-                signature = preview(path, args.sheet, kind=kind).layout.signature
-            results = [import_ledger(path, kind, args.sheet, mapping, header_row=args.header_row)]
-            signatures = [signature]
-        for result, signature in zip(results, signatures, strict=True):
+            sheet = args.sheet or ""
+            results = [
+                import_ledger(
+                    path,
+                    kind,
+                    args.sheet,
+                    overrides=(lambda k: overrides_for(maps, path, sheet, k)) if maps else None,
+                    remembered=remembered,
+                    header_row=args.header_row,
+                )
+            ]
+        for result in results:
+            mapped = any(m.applies(path, result.sheet, result.kind) for m in maps)
+            signature = result.signature if mapped or args.header_row else ""
             import_file(ws, result, path, signature=signature)  # and the file becomes evidence
         if args.json:
             emit_json([import_json(r) for r in results])
+            for file, sheet in skipped:  # the list on stdout holds imports only
+                sys.stderr.write(f"ipaudit: {_skipped_text(file, sheet)}\n")
         else:
             for r in results:
                 print_import(r)
+            for file, sheet in skipped:
+                out(_skipped_text(file, sheet))
     return EXIT_OK
 
 
 @command("ledger")
 def cmd_ledger(args: argparse.Namespace) -> int:
-    from ipaudit.ledger_service import explanations, load_book
+    from ipaudit.ledger_service import explanations, load_book, places
     from ipaudit.services import Workspace
 
     with Workspace.open(args.workspace) as ws:
         book = load_book(ws)
         rec = book.reconciliation
-        if rec is None:
-            if args.json:
-                emit_json(
-                    {
-                        "summary": None,
-                        "discrepancies": [],
-                        "problems": [problem_json(p) for p in book.problems],
-                    }
-                )
-            else:
-                out("No ledgers imported yet." if lang() == "en" else "尚未导入台账。")
+        if rec is None and not args.json:
+            out("No ledgers imported yet." if lang() == "en" else "尚未导入台账。")
             return EXIT_OK
-        accepted = explanations(ws, rec.discrepancies)
+        found = rec.discrepancies if rec is not None else []
+        accepted = explanations(ws, found)
+        where = places(ws, book)
         if args.json:
-            emit_json(
-                {
-                    "imports": [
-                        {
-                            "kind": i.kind.value,
-                            "file": i.file_name,
-                            "sheet": i.sheet,
-                            "rows_read": i.rows_read,
-                        }
-                        for i in book.imports
-                    ],
-                    "summary": summary_json(rec),
-                    "discrepancies": [
-                        discrepancy_json(d, accepted.get(d.key)) for d in rec.discrepancies
-                    ],
-                    "problems": [problem_json(p) for p in book.problems],
-                }
-            )
+            imports = []
+            for i in book.imports:
+                mine = (i.file_name, i.sheet)
+                head = import_head_json(
+                    i.kind,
+                    i.file_name,
+                    i.sheet,
+                    i.header_row,
+                    i.mapping,
+                    i.rows_read,
+                    len(book.of(i.kind)),
+                )
+                problems = sum(1 for p in book.problems if (p.source.file, p.source.sheet) == mine)
+                totals = [t for t in book.totals if (t.source.file, t.source.sheet) == mine]
+                imports.append({**head, "problems": problems, "totals": totals_json(totals)})
+            findings = [
+                discrepancy_json(d, accepted.get(d.key), ledger=p.ledger, department=p.department)
+                for d in found
+                for p in (where[d.key],)
+            ]
+            emit_json(reconciliation_json(imports, rec, findings, book.problems))
         else:
-            print_reconciliation(rec, accepted)
+            assert rec is not None
+            en = lang() == "en"
+            names = {d.key: (d.name.en if en else d.name.zh) for d in ws.departments()}
+            departments = {k: names.get(p.department, p.department) for k, p in where.items()}
+            print_reconciliation(rec, accepted, departments)
     return EXIT_OK
 
 
@@ -290,37 +480,30 @@ def cmd_rates(args: argparse.Namespace) -> int:
 @command("reconcile")
 def cmd_reconcile(args: argparse.Namespace) -> int:
     files = [Path(f) for f in args.files]
-    if len(files) == 1:
-        results = import_workbook(files[0])
-    elif len(files) == 3:
-        results = [
-            import_ledger(f, LedgerKind(k) if args.detect is False else None)
-            for f, k in zip(files, ("rewards", "payments", "expenses"), strict=True)
-        ]
-    else:
-        raise InvalidInput(
-            "请给出三个文件（奖惩记录、奖金发放登记、经费使用记录）或一个含三张表的工作簿。",
-            "Give three files (rewards, payments, expenses) or one workbook holding all three sheets.",
-        )
+    portfolio_path = Path(args.portfolio) if args.portfolio else None
+    maps = _maps(args.map, files + ([portfolio_path] if portfolio_path else []))
+    found = import_sources(files, maps=[m for m in maps if m.file != portfolio_path])
+    results = [r for r in found.results if r.kind is not LedgerKind.PORTFOLIO]
     by_kind: dict[LedgerKind, list[ImportResult]] = {}
     for r in results:
         by_kind.setdefault(r.kind, []).append(r)
-    missing = [
-        k
-        for k in (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
-        if k not in by_kind
-    ]
-    if missing:
-        names = ", ".join(k.value for k in missing)
-        raise InvalidInput(f"没有找到这些台账：{names}", f"These ledgers were not found: {names}")
     portfolio = (
-        import_ledger(Path(args.portfolio), LedgerKind.PORTFOLIO) if args.portfolio else None
+        import_ledger(
+            portfolio_path,
+            LedgerKind.PORTFOLIO,
+            overrides=lambda k: overrides_for(maps, portfolio_path, "", k),
+        )
+        if portfolio_path is not None
+        else None
     )
     if portfolio is not None:
         results.append(portfolio)
 
-    def entries(kind: LedgerKind) -> list[Any]:
-        return [e for r in by_kind.get(kind, []) for e in r.entries]
+    def entries(kind: LedgerKind) -> list[Any] | None:
+        """The ledger's entries; None when no file held it (said once by the reconciliation)."""
+        if kind not in by_kind:
+            return None
+        return [e for r in by_kind[kind] for e in r.entries]
 
     rec = reconcile(
         entries(LedgerKind.REWARDS),
@@ -333,17 +516,19 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     )
     problems = [p for r in results for p in r.problems]
     if args.json:
-        emit_json(
-            {
-                "imports": [import_json(r) for r in results],
-                "summary": summary_json(rec),
-                "findings": [discrepancy_json(d) for d in rec.discrepancies],
-                "problems": [problem_json(p) for p in problems],
-            }
-        )
+        files: dict[LedgerKind, set[str]] = {}
+        for r in results:
+            files.setdefault(r.kind, set()).add(r.file)
+        findings = [discrepancy_json(d, ledger=owning_ledger(d, files)) for d in rec.discrepancies]
+        imports = [{**import_json(r), "problems": len(r.problems)} for r in results]
+        document = reconciliation_json(imports, rec, findings, problems)
+        document["skipped_sheets"] = _skipped_json(found.skipped)
+        emit_json(document)
     else:
         for r in results:
             print_import(r)
+        for file, s in found.skipped:
+            out(_skipped_text(file, s))
         out()
         print_reconciliation(rec)
     return cli.EXIT_BLOCKING if args.fail_on_discrepancy and rec.discrepancies else EXIT_OK
@@ -365,7 +550,12 @@ def configure(sub: Any) -> None:
         "--all-sheets", action="store_true", help="import every sheet that holds a ledger"
     )
     c.add_argument(
-        "--map", help="column mapping, e.g. date=B,person=C,amount=H (remembered for this layout)"
+        "--map",
+        action="append",
+        metavar="[SHEET:|KIND:]FIELD=COL,…",
+        help="set some columns, keeping the detected rest, e.g. date=B,person=3 or"
+        " 奖惩:amount=H (letters or 1-based numbers; FIELD=- leaves a field out); repeatable;"
+        " remembered for that header layout",
     )
     c.add_argument("--header-row", type=int, help="1-based header row (detected when omitted)")
     c.add_argument("--json", action="store_true")
@@ -391,7 +581,8 @@ def configure(sub: Any) -> None:
     c = sub.add_parser(
         "reconcile",
         help="one-off reconciliation of three ledger files, no workspace needed",
-        description="Reconcile rewards, payments and expenses (three files, or one workbook with three sheets).",
+        description="Reconcile rewards, payments and expenses: three files in any order, or one"
+        " workbook with the three sheets (each sheet's ledger is detected from its content).",
     )
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument("--portfolio", metavar="FILE", help="IP portfolio register")
@@ -399,9 +590,17 @@ def configure(sub: Any) -> None:
     c.add_argument("--rate", action="append", metavar="TYPE=AMOUNT", help="e.g. invention=5000")
     c.add_argument("--window-days", type=cli.window_days_arg, default=15, help="0-3650 days")
     c.add_argument(
+        "--map",
+        action="append",
+        metavar="[FILE:][SHEET:|KIND:]FIELD=COL,…",
+        help="set some columns of one file, sheet or ledger, keeping the detected rest, e.g."
+        " rewards:date=B,person=C or book.xlsx:发放:amount=6 (letters or 1-based numbers);"
+        " repeatable",
+    )
+    c.add_argument(
         "--detect",
         action="store_true",
-        help="detect which file is which (default: in the given order)",
+        help="kept for older scripts: which file is which is always detected from the content",
     )
     c.add_argument(
         "--fail-on-discrepancy", action="store_true", help="exit 1 when any discrepancy is found"

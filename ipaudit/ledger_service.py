@@ -4,6 +4,11 @@ Importing a ledger replaces the earlier import of the same ledger; explanations 
 discrepancy stay attached to its stable key and apply again when the same discrepancy reappears.
 Discrepancies become findings of 财务部 (payments, expenses, totals) and 行政人事部 (reward decisions,
 rates, portfolio), so they count in those departments' readiness.
+
+An imported ledger is itself the record its checklist item asks for (《知识产权奖惩记录表》,
+《知识产权奖金发放登记表》, 《知识产权经费使用记录》, the IP register): ``import_file`` stores the
+import and attaches the source file, with its SHA-256 and the period its entries cover, as the
+evidence of that item; importing a new file of the same ledger attaches it as a new version.
 """
 
 from __future__ import annotations
@@ -21,12 +26,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, Connection, Select, Table, delete, insert, select
 
 from ipaudit.domain import validation
-from ipaudit.domain.model import Finding, Template, Text
+from ipaudit.domain.model import Evidence, Finding, Template, Text
 from ipaudit.ledger.columns import Columns
-from ipaudit.ledger.discrepancies import suggest_grade
+from ipaudit.ledger.discrepancies import owning_ledger, suggest_grade
 from ipaudit.ledger.model import (
     Discrepancy,
-    DiscrepancyKind,
     Entry,
     ImportResult,
     LedgerKind,
@@ -57,19 +61,12 @@ _LEDGER_ITEMS: dict[LedgerKind, tuple[str, tuple[str, ...]]] = {
     LedgerKind.EXPENSES: ("finance", ("经费使用记录",)),
     LedgerKind.PORTFOLIO: ("ip_office", ("台账", "知识产权清单", "归纳整理")),
 }
-_KIND_LEDGER: dict[DiscrepancyKind, LedgerKind] = {
-    DiscrepancyKind.UNPAID_REWARD: LedgerKind.REWARDS,
-    DiscrepancyKind.RATE_DEVIATION: LedgerKind.REWARDS,
-    DiscrepancyKind.IP_NOT_IN_PORTFOLIO: LedgerKind.REWARDS,
-    DiscrepancyKind.UNDERPAID: LedgerKind.PAYMENTS,
-    DiscrepancyKind.OVERPAID: LedgerKind.PAYMENTS,
-    DiscrepancyKind.PAYMENT_WITHOUT_DECISION: LedgerKind.PAYMENTS,
-    DiscrepancyKind.DUPLICATE_PAYMENT: LedgerKind.PAYMENTS,
-    DiscrepancyKind.PAID_BEFORE_DECISION: LedgerKind.PAYMENTS,
-    DiscrepancyKind.PENALTY_PAID: LedgerKind.PAYMENTS,
-    DiscrepancyKind.BATCH_MISMATCH: LedgerKind.EXPENSES,
-    DiscrepancyKind.BATCH_NOT_BOOKED: LedgerKind.EXPENSES,
-    DiscrepancyKind.EXPENSE_WITHOUT_PAYMENTS: LedgerKind.EXPENSES,
+# the checklist item each ledger file is the evidence of: (department, words of the item's title)
+_EVIDENCE_ITEMS: dict[LedgerKind, tuple[str, tuple[str, ...]]] = {
+    LedgerKind.REWARDS: ("finance", ("奖惩记录表",)),
+    LedgerKind.PAYMENTS: ("finance", ("奖金发放登记",)),
+    LedgerKind.EXPENSES: ("finance", ("经费使用记录",)),
+    LedgerKind.PORTFOLIO: ("ip_office", ("知识产权台账", "台账")),
 }
 
 
@@ -203,6 +200,91 @@ def store_import(
     return import_id
 
 
+@dataclass(frozen=True, slots=True)
+class StoredImport:
+    """What ``import_file`` did: the import stored, the one it replaced (set aside or deleted),
+    and the evidence attached for the ledger's checklist item (None when already attached)."""
+
+    import_id: int
+    replaced: int | None
+    evidence: Evidence | None
+
+
+def import_file(
+    ws: Workspace,
+    result: ImportResult,
+    source: Path,
+    *,
+    signature: str = "",
+    keep_replaced: bool = False,
+) -> StoredImport:
+    """Store an import read from ``source`` and attach ``source`` as the evidence of the ledger's
+    checklist item — the one operation behind ``import-ledger`` and the import wizard."""
+    sha = file_sha256(source)
+    replaced = current_import(ws, result.kind)
+    earlier = _imported_hashes(ws, result.kind)  # before the earlier import may be deleted
+    import_id = store_import(
+        ws, result, sha256=sha, signature=signature, keep_replaced=keep_replaced
+    )
+    evidence = attach_ledger_file(ws, result, source, sha256=sha, earlier=earlier)
+    return StoredImport(import_id, replaced, evidence)
+
+
+def evidence_item(template: Template, kind: LedgerKind) -> str | None:
+    """The key of the checklist item a ledger file is the evidence of (None if the workspace's
+    checklist has none)."""
+    dep, words = _EVIDENCE_ITEMS[kind]
+    for pool in ([i for i in template.items if i.department == dep], list(template.items)):
+        for word in words:
+            for item in pool:
+                if word in item.title.zh:
+                    return item.key
+    return None
+
+
+def attach_ledger_file(
+    ws: Workspace,
+    result: ImportResult,
+    source: Path,
+    *,
+    sha256: str = "",
+    earlier: set[str] | None = None,
+) -> Evidence | None:
+    """Attach the file a ledger was imported from to the ledger's checklist item, covering the
+    period of its entries' dates. A file already attached there is not attached again; one that
+    replaces a file imported earlier for this ledger (``earlier``: their SHA-256, default those
+    stored now) becomes its new version."""
+    item_key = evidence_item(ws.template, result.kind)
+    if item_key is None:
+        return None
+    sha = sha256 or file_sha256(source)
+    current = ws.evidence(item_key)
+    if any(ev.sha256 == sha for ev in current):
+        return None
+    if earlier is None:
+        earlier = _imported_hashes(ws, result.kind)
+    older = next((ev for ev in reversed(current) if ev.sha256 in earlier), None)
+    dates = [e.date for e in result.entries if e.date is not None]
+    return ws.attach(
+        item_key,
+        source,
+        period_start=min(dates) if dates else None,
+        period_end=max(dates) if dates else None,
+        supersedes=older.id if older is not None else None,
+    )
+
+
+def _imported_hashes(ws: Workspace, kind: LedgerKind) -> set[str]:
+    """The SHA-256 of every file imported for ``kind`` that the workspace still knows."""
+    with ws.store._read() as conn:
+        rows = conn.execute(
+            select(s.ledger_imports.c.sha256).where(
+                s.ledger_imports.c.kind.in_([kind.value, kind.value + _ASIDE])
+            )
+        ).scalars()
+        return {sha for sha in rows if sha}
+
+
 def remove_import(ws: Workspace, kind: LedgerKind) -> None:
     with ws.store._write() as conn:
         _set_aside(conn, kind, delete_it=True)
@@ -309,8 +391,11 @@ def _stored_rates(ws: Workspace) -> tuple[dict[str, object], list[tuple[str, str
     for key, amount in rows:
         try:
             RateTable.from_dict({key: amount}, source="workspace")
-        except RateTableError as exc:
-            bad.append((f"rate.{key}", str(amount)[:64], Text(exc.message_zh, exc.message_en)))
+        except RateTableError:
+            reason = validation.RATE.problem(amount) if isinstance(amount, Decimal) else None
+            bad.append(
+                (f"rate.{key}", str(amount)[:64], reason or Text("不是数字", "is not a number"))
+            )
         else:
             good[key] = amount
     return good, bad
@@ -538,33 +623,47 @@ def ledger_item_keys(template: Template) -> dict[LedgerKind, tuple[str, str]]:
 
 
 def ledger_of(d: Discrepancy, book: LedgerBook) -> LedgerKind:
-    if d.ledger is not None:
-        return d.ledger
-    if d.kind in _KIND_LEDGER:
-        return _KIND_LEDGER[d.kind]
     files = {
         kind: {e.source.file for e in entries[:1]}
         | {i.file_name for i in book.imports if i.kind is kind}
         for kind, entries in book.entries.items()
     }
-    for row in d.rows:
-        for kind, names in files.items():
-            if row.file in names:
-                return kind
-    return LedgerKind.PAYMENTS
+    return owning_ledger(d, files)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a discrepancy is filed in a workspace: its ledger, department and checklist item."""
+
+    ledger: LedgerKind
+    department: str
+    item_key: str
+
+
+def places(ws: Workspace, book: LedgerBook) -> dict[str, Place]:
+    """Discrepancy key → where it is filed (merged departments followed)."""
+    if book.reconciliation is None:
+        return {}
+    owners = ledger_item_keys(ws.template)
+    deps = {d.key: d for d in ws.departments()}
+    out: dict[str, Place] = {}
+    for d in book.reconciliation.discrepancies:
+        ledger = ledger_of(d, book)
+        dep, item_key = owners.get(ledger, ("finance", ""))
+        while dep in deps and deps[dep].merged_into:
+            dep = deps[dep].merged_into or dep
+        out[d.key] = Place(ledger, dep, item_key)
+    return out
 
 
 def discrepancy_findings(ws: Workspace) -> list[Finding]:
     book = load_book(ws)
     if book.reconciliation is None:
         return []
-    owners = ledger_item_keys(ws.template)
-    deps = {d.key: d for d in ws.departments()}
+    where = places(ws, book)
     out: list[Finding] = []
     for d in book.reconciliation.discrepancies:
-        dep, item_key = owners.get(ledger_of(d, book), ("finance", ""))
-        while dep in deps and deps[dep].merged_into:
-            dep = deps[dep].merged_into or dep
+        dep, item_key = where[d.key].department, where[d.key].item_key
         out.append(
             Finding(
                 code=f"ledger.{d.kind.value}",

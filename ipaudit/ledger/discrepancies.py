@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import PurePath, PureWindowsPath
@@ -75,6 +75,37 @@ LEDGER_TEXT: dict[LedgerKind, tuple[str, str]] = {
     LedgerKind.EXPENSES: ("经费使用记录", "expense record"),
     LedgerKind.PORTFOLIO: ("知识产权台账", "portfolio"),
 }
+
+
+#: the ledger whose checklist item a kind of finding belongs to
+KIND_LEDGER: dict[DiscrepancyKind, LedgerKind] = {
+    K.UNPAID_REWARD: LedgerKind.REWARDS,
+    K.RATE_DEVIATION: LedgerKind.REWARDS,
+    K.IP_NOT_IN_PORTFOLIO: LedgerKind.REWARDS,
+    K.UNDERPAID: LedgerKind.PAYMENTS,
+    K.OVERPAID: LedgerKind.PAYMENTS,
+    K.PAYMENT_WITHOUT_DECISION: LedgerKind.PAYMENTS,
+    K.DUPLICATE_PAYMENT: LedgerKind.PAYMENTS,
+    K.PAID_BEFORE_DECISION: LedgerKind.PAYMENTS,
+    K.PENALTY_PAID: LedgerKind.PAYMENTS,
+    K.BATCH_MISMATCH: LedgerKind.EXPENSES,
+    K.BATCH_NOT_BOOKED: LedgerKind.EXPENSES,
+    K.EXPENSE_WITHOUT_PAYMENTS: LedgerKind.EXPENSES,
+}
+
+
+def owning_ledger(d: Discrepancy, files: Mapping[LedgerKind, set[str]]) -> LedgerKind:
+    """The ledger a finding belongs to: said by the finding, by its kind, else by the file of
+    its first row found in ``files`` (ledger → the file names it was read from)."""
+    if d.ledger is not None:
+        return d.ledger
+    if d.kind in KIND_LEDGER:
+        return KIND_LEDGER[d.kind]
+    for row in d.rows:
+        for kind, names in files.items():
+            if row.file in names:
+                return kind
+    return LedgerKind.PAYMENTS
 
 
 def kind_text(kind: DiscrepancyKind, lang: str) -> str:

@@ -69,7 +69,7 @@ def test_ledgers_in_a_workspace_feed_findings_and_keep_explanations(
         assert code == EXIT_OK, err
     assert run(capsys, "rates", ws, *RATES)[0] == EXIT_OK
     ledger = json.loads(run(capsys, "ledger", ws, "--json")[1])
-    assert len(ledger["discrepancies"]) == 5
+    assert len(ledger["findings"]) == 5
     findings = json.loads(run(capsys, "findings", ws, "--json")[1])
     ledger_findings = [f for f in findings if f["code"].startswith("ledger.")]
     assert len(ledger_findings) == 5
@@ -82,7 +82,7 @@ def test_ledgers_in_a_workspace_feed_findings_and_keep_explanations(
     # re-importing the same ledger keeps the explanation that still applies
     assert run(capsys, "import-ledger", ws, REWARDS)[0] == EXIT_OK
     again = json.loads(run(capsys, "ledger", ws, "--json")[1])
-    accepted = [d for d in again["discrepancies"] if d["accepted"]]
+    accepted = [d for d in again["findings"] if d["accepted"]]
     assert [d["kind"] for d in accepted] == ["unpaid_reward"]
     assert accepted[0]["accepted"].startswith("已于12月补发")
     findings = json.loads(run(capsys, "findings", ws, "--json")[1])
@@ -121,5 +121,37 @@ def test_bad_files_are_clear_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     garbage.write_bytes(b"\x00\x01garbage" * 100)
     code, _, err = run(capsys, "reconcile", garbage, PAYMENTS, EXPENSES)
     assert code == EXIT_INPUT and "ledger.xlsx" in err
-    code, _, err = run(capsys, "reconcile", REWARDS)
-    assert code == EXIT_INPUT
+    # a file holding one ledger: the other two are said once each, the one ledger is checked
+    code, out, err = run(capsys, "reconcile", REWARDS, "--json")
+    assert code == EXIT_OK, err
+    data = json.loads(out)
+    assert data["summary"]["missing"] == ["payments", "expenses"]
+    assert [f["ledger"] for f in data["findings"] if f["kind"] == "ledger_not_imported"] == [
+        "payments",
+        "expenses",
+    ]
+    assert "unpaid_reward" not in {f["kind"] for f in data["findings"]}
+
+
+def test_an_imported_ledger_is_the_evidence_of_its_item(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hashlib
+
+    ws = tmp_path / "w.ipaudit"
+    assert run(capsys, "new", ws, "--company", "示例智能科技有限公司")[0] == EXIT_OK
+    assert run(capsys, "import-ledger", ws, PAYMENTS)[0] == EXIT_OK
+    listed = json.loads(run(capsys, "evidence", ws, "--item", "fin.bonus_register", "--json")[1])
+    assert [e["original_name"] for e in listed] == [PAYMENTS.name]
+    assert listed[0]["sha256"] == hashlib.sha256(PAYMENTS.read_bytes()).hexdigest()
+    findings = json.loads(run(capsys, "findings", ws, "--json")[1])
+    on_item = {f["code"] for f in findings if f["item"] == "fin.bonus_register"}
+    assert "evidence_missing" not in on_item
+    # the two ledgers not imported are said once each, not as findings per reward
+    ledger = json.loads(run(capsys, "ledger", ws, "--json")[1])
+    notices = [f for f in ledger["findings"] if f["kind"] == "ledger_not_imported"]
+    assert sorted(f["ledger"] for f in notices) == ["expenses", "rewards"]
+    assert all(f["grade"] == "observation" for f in notices)
+    compared = {"unpaid_reward", "payment_without_decision", "batch_not_booked", "underpaid"}
+    assert not compared & {f["kind"] for f in ledger["findings"]}
+    assert ledger["summary"]["missing"] == ["rewards", "expenses"]

@@ -345,12 +345,18 @@ def test_an_import_is_undone_and_redone_and_set_aside_imports_go_when_closed(
     assert stack.canUndo() and "奖惩记录表.xlsx" in stack.undoText()
     assert [e.person for e in load_book(ws).of(LedgerKind.REWARDS)] == ["王强"]
 
+    def evidence_names() -> list[str]:
+        return [e.original_name for e in ws.evidence("fin.reward_record")]
+
+    assert "奖惩记录表.xlsx" in evidence_names()  # the imported file is the item's evidence
     with qtbot.waitSignal(session.edited, timeout=5_000):
         stack.undo()
     assert load_book(ws).of(LedgerKind.REWARDS) == before
+    assert "奖惩记录表.xlsx" not in evidence_names()
     with qtbot.waitSignal(session.edited, timeout=5_000):
         stack.redo()
     assert [e.person for e in load_book(ws).of(LedgerKind.REWARDS)] == ["王强"]
+    assert "奖惩记录表.xlsx" in evidence_names()
     stack.undo()  # the demo's record in use again, the new one set aside
 
     def set_aside() -> int:

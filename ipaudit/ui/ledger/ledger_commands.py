@@ -26,7 +26,8 @@ def tr(text: str) -> str:
 class ImportLedger(QUndoCommand):
     """A ledger import the wizard has stored (in a worker: it may be 10⁵ rows). Undo brings back
     the import it replaced, or none; redo this one again. Both only switch which stored import is
-    in use (``ledger_service.activate_import``), so they are instant whatever the size."""
+    in use (``ledger_service.activate_import``), so they are instant whatever the size. The
+    evidence the import attached (``evidence``) is removed by undo and restored by redo."""
 
     def __init__(
         self,
@@ -35,12 +36,15 @@ class ImportLedger(QUndoCommand):
         imported: int,
         replaced: int | None,
         file_name: str,
+        *,
+        evidence: int | None = None,
     ) -> None:
         super().__init__(tr("Import %1").replace("%1", file_name))
         self.session = session
         self.kind = kind
         self.imported = imported
         self.replaced = replaced
+        self.evidence = evidence
         self._stored = True  # pushed after the wizard stored it: the first redo has nothing to do
 
     def _apply(self, import_id: int | None) -> None:
@@ -55,9 +59,13 @@ class ImportLedger(QUndoCommand):
         if self._stored:
             self._stored = False
             return
+        if self.evidence is not None:
+            self.session.workspace.restore_evidence(self.evidence)
         self._apply(self.imported)
 
     def undo(self) -> None:
+        if self.evidence is not None:
+            self.session.workspace.remove_evidence(self.evidence)
         self._apply(self.replaced)
 
 

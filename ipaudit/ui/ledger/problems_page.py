@@ -26,13 +26,7 @@ from PySide6.QtWidgets import (
 from ipaudit.ledger.errors import ImportCancelled
 from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import ImportResult, LedgerKind
-from ipaudit.ledger_service import (
-    ImportRecord,
-    current_import,
-    file_sha256,
-    import_records,
-    store_import,
-)
+from ipaudit.ledger_service import ImportRecord, StoredImport, import_file, import_records
 from ipaudit.services import Workspace
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
@@ -64,13 +58,10 @@ def _read(
     return result, earlier
 
 
-def _store(
-    ws: Workspace, path: Path, result: ImportResult, signature: str
-) -> tuple[int, int | None]:
-    """(the new import, the one it replaces) — that one is set aside, for undo."""
-    replaced = current_import(ws, result.kind)
-    sha = file_sha256(path)
-    return store_import(ws, result, sha256=sha, signature=signature, keep_replaced=True), replaced
+def _store(ws: Workspace, path: Path, result: ImportResult, signature: str) -> StoredImport:
+    """The import stored and its file attached as evidence; the import it replaces is set
+    aside, for undo."""
+    return import_file(ws, result, path, signature=signature, keep_replaced=True)
 
 
 class ProblemsPage(LedgerWizardPage):
@@ -187,16 +178,23 @@ class ProblemsPage(LedgerWizardPage):
         )
         return False
 
-    def _stored_done(self, ids: tuple[int, int | None]) -> None:
+    def _stored_done(self, stored: StoredImport) -> None:
         self._busy = False
         self._stored = True
         wizard = self.wizard()
-        import_id, replaced = ids
-        wizard.state.import_id = import_id
+        wizard.state.import_id = stored.import_id
         assert self.result is not None
         session = wizard.session
+        evidence = stored.evidence.id if stored.evidence is not None else None
         session.undo_stack.push(
-            ImportLedger(session, self.result.kind, import_id, replaced, self.result.file)
+            ImportLedger(
+                session,
+                self.result.kind,
+                stored.import_id,
+                stored.replaced,
+                self.result.file,
+                evidence=evidence,
+            )
         )
         session.edited.emit("")
         wizard.stored.emit(self.result)

@@ -53,7 +53,9 @@ def test_payment_register_missing_is_one_notice_not_a_wall_of_unpaid_rewards():
     assert s.missing == (LedgerKind.PAYMENTS,)
     assert {n.check for n in s.not_run} >= {Check.REWARDS_PAYMENTS, Check.PAYMENTS_EXPENSES}
     assert s.lines == () and s.records == 0 and s.match_rate is None
-    assert "奖金发放登记表未导入" in s.text("zh") and "payment register not imported" in s.text("en")
+    assert "奖金发放登记表未导入" in s.text("zh") and "payment register not imported" in s.text(
+        "en"
+    )
     assert s.kinds[0].side is Side.MISSING
 
 
