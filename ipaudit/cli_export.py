@@ -1,4 +1,5 @@
-"""Command line for the readiness pack: ``export`` a workspace, ``verify`` a pack."""
+"""Command line for the readiness pack: ``export`` a workspace, ``verify`` a pack (against the
+workspace's export history too), list the ``exports`` of a workspace."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 "path": str(result.path),
                 "files": result.files,
                 "bytes": result.bytes,
+                "manifest_sha256": result.manifest_sha256,
                 "notes": result.note_texts(ui_lang),
             }
         )
@@ -43,6 +45,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     done = "Pack written" if ui_lang == "en" else "资料包已生成"
     files = "files" if ui_lang == "en" else "个文件"
     out(f"{done}: {result.path} ({result.files} {files}, {result.bytes:,} bytes)")
+    digest = (
+        "SHA-256 of manifest.json (recorded in the workspace's export history)"
+        if ui_lang == "en"
+        else "manifest.json 的 SHA-256（已记入工作区的导出记录）"
+    )
+    out(f"{digest}: {result.manifest_sha256}")
     for note in result.note_texts(ui_lang):
         out(f"  ! {note}")
     return EXIT_OK
@@ -54,11 +62,19 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     ui_lang = lang()
     label = "Verifying" if ui_lang == "en" else "正在核对"
-    result = verify(args.pack, progress=progress_line(label))
+    if args.workspace:
+        from ipaudit.export.history import verify_against
+        from ipaudit.services import Workspace
+
+        with Workspace.open(args.workspace) as ws:
+            result = verify_against(ws, args.pack, progress=progress_line(label))
+    else:
+        result = verify(args.pack, progress=progress_line(label))
     if args.json:
         emit_json(result.as_dict())
     else:
         en = ui_lang == "en"
+        _print_record(result.recorded, result.manifest_sha256, args.workspace, en)
         groups: list[tuple[str, list[str]]] = [
             ("modified" if en else "已改动", result.modified),
             ("missing" if en else "缺失", result.missing),
@@ -83,9 +99,50 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 else f"通过：{result.checked} 个文件与清单一致。"
             )
         else:
-            n = sum(len(p) for _, p in groups) + len(result.damaged)
+            n = sum(len(p) for _, p in groups) + len(result.damaged) + (result.recorded == [])
             out(f"FAILED: {n} differences." if en else f"未通过：发现 {n} 处不一致。")
     return EXIT_OK if result.ok else EXIT_BLOCKING
+
+
+def _print_record(
+    recorded: list[dict[str, Any]] | None, digest: str, workspace: str | None, en: bool
+) -> None:
+    """What the workspace's export history says about the pack's manifest."""
+    if recorded is None:
+        return
+    out(f"manifest.json SHA-256: {digest or '-'}")
+    for r in recorded:
+        when = r["exported_at"].replace("T", " ")
+        out(
+            f"recorded: exported {when} to {r['target']}"
+            if en
+            else f"导出记录相符：{when} 导出至 {r['target']}"
+        )
+    if not recorded:
+        out(
+            f"NOT in the export history of {workspace}: the manifest was rewritten, or the pack"
+            " was not exported from this workspace."
+            if en
+            else f"{workspace} 的导出记录中没有此清单：清单已被改写，或资料包并非由该工作区导出。"
+        )
+
+
+@command("exports")
+def cmd_exports(args: argparse.Namespace) -> int:
+    from ipaudit.export.history import history
+    from ipaudit.services import Workspace
+
+    with Workspace.open(args.workspace) as ws:
+        records = history(ws)
+    if args.json:
+        emit_json([r.as_dict() for r in records])
+        return EXIT_OK
+    en = lang() == "en"
+    if not records:
+        out("No pack was exported from this workspace yet." if en else "该工作区尚未导出过资料包。")
+    for r in records:
+        out(f"{r.exported_at:%Y-%m-%d %H:%M:%S}  {r.manifest_sha256}  {r.files:>5}  {r.target}")
+    return EXIT_OK
 
 
 def configure(sub: Any) -> None:
@@ -118,6 +175,20 @@ def configure(sub: Any) -> None:
         " when anything differs.",
     )
     c.add_argument("pack", help="pack folder or .zip file")
+    c.add_argument(
+        "--workspace",
+        metavar="W",
+        help="also check that the pack's manifest is one this workspace exported (its export"
+        " history); catches a pack whose files, manifest and SHA256SUMS were all rewritten",
+    )
+    c.add_argument("--json", action="store_true")
+
+    c = sub.add_parser(
+        "exports",
+        help="the export history of a workspace: when, where, manifest SHA-256",
+        description="List every pack exported from a workspace, newest first.",
+    )
+    c.add_argument("workspace", help="workspace file (*.ipaudit)")
     c.add_argument("--json", action="store_true")
 
 

@@ -94,11 +94,18 @@ class VerifyResult:
     damaged: dict[str, str] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
     manifest_sha256: str = ""  # of manifest.json as found in the pack
+    # exports in a workspace's history with this manifest digest (None: no workspace asked)
+    recorded: list[dict[str, Any]] | None = None
 
     @property
     def ok(self) -> bool:
         return not (
-            self.modified or self.missing or self.extra or self.inconsistent or self.damaged
+            self.modified
+            or self.missing
+            or self.extra
+            or self.inconsistent
+            or self.damaged
+            or self.recorded == []
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -112,6 +119,7 @@ class VerifyResult:
             "inconsistent": self.inconsistent,
             "damaged": [{"path": p, "reason": r} for p, r in sorted(self.damaged.items())],
             "manifest_sha256": self.manifest_sha256,
+            "recorded": self.recorded,
         }
 
 

@@ -19,6 +19,7 @@ by path, then the manifest).
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -42,6 +43,8 @@ from ipaudit.export.sinks import FolderSink, Sink, ZipSink, check_target
 from ipaudit.export.workbook_xlsx import build_workbook
 from ipaudit.export.workfolder import remove_stale
 from ipaudit.store.blobs import Cancelled
+from ipaudit.store.errors import WorkspaceError
+from ipaudit.store.exports_store import record_export
 
 if TYPE_CHECKING:
     from ipaudit.services import Workspace
@@ -71,6 +74,7 @@ class PackResult:
     bytes: int
     notes: tuple[Note, ...]
     manifest: tuple[FileRecord, ...]
+    manifest_sha256: str  # recorded in the workspace's export history (``verify --workspace``)
 
     def note_texts(self, lang: str) -> list[str]:
         return [n.text(lang) for n in self.notes]
@@ -177,18 +181,31 @@ def export_pack(
             sink.add_bytes(rel, documents[rel])
         meta = _manifest_meta(data)
         records = sorted(sink.records, key=lambda r: r.path)
-        sink.add_bytes(MANIFEST, manifest_bytes(records, meta))
+        manifest = manifest_bytes(records, meta)
+        sink.add_bytes(MANIFEST, manifest)
         sink.add_bytes(SUMS, sums_bytes(records))
         meter.check()  # the last moment a cancel still leaves nothing behind
         sink.commit(target, options.overwrite)
-        meter.finish()
     except BaseException as exc:
         sink.discard()
         if isinstance(exc, OSError):
             raise TargetNotWritable(target, exc.strerror or str(exc)) from exc
         raise
     size = sum(r.size for r in records)
-    return PackResult(target, len(records) + 2, size, tuple(notes), tuple(records))
+    digest = hashlib.sha256(manifest).hexdigest()
+    try:
+        record_export(
+            ws.store,
+            target=str(target.resolve()),
+            options=options.recorded(),
+            manifest_sha256=digest,
+            files=len(records) + 2,
+            size=size,
+        )
+    except WorkspaceError as exc:  # e.g. a read-only workspace: the pack itself is complete
+        notes.append(Note("note.history_not_recorded", {"reason": exc.message(options.lang)}))
+    meter.finish()
+    return PackResult(target, len(records) + 2, size, tuple(notes), tuple(records), digest)
 
 
 def _documents(data: PackData, meter: _Progress, notes: list[Note]) -> dict[str, bytes]:

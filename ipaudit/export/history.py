@@ -1,0 +1,40 @@
+"""Checking a pack against the export history of the workspace it came from.
+
+``verify`` alone proves that the pack's files match its own manifest — which whoever rewrote a
+file could rewrite too (with SHA256SUMS). The workspace records the SHA-256 of the manifest of
+every pack it exported; a pack whose manifest digest is in that history has exactly the files
+that were exported, and one whose digest is not was changed (or comes from elsewhere).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ipaudit.export.manifest import VerifyResult, verify
+from ipaudit.store.exports_store import ExportRecord, export_history
+
+if TYPE_CHECKING:
+    from ipaudit.services import Workspace
+
+
+def verify_against(
+    ws: Workspace,
+    pack: Path | str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> VerifyResult:
+    """``verify(pack)``, and whether the pack's manifest is one ``ws`` exported."""
+    result = verify(pack, progress=progress, cancel=cancel)
+    found: list[ExportRecord] = (
+        export_history(ws.store, result.manifest_sha256) if result.manifest_sha256 else []
+    )
+    result.recorded = [r.as_dict() for r in found]
+    return result
+
+
+def history(ws: Workspace) -> list[ExportRecord]:
+    """Every pack exported from ``ws``, newest first."""
+    return export_history(ws.store)
