@@ -283,22 +283,39 @@ class Profile:
 
 
 def _is_row_numbers(values: list[Cell]) -> bool:
+    """1, 2, 3 … (a 序号 column; a label such as 合计 among them is allowed)."""
     numbers: list[int] = []
     for v in values:
         if v.__class__ is int or (v.__class__ is float and float(v).is_integer()):  # type: ignore[arg-type]
             numbers.append(int(v))  # type: ignore[arg-type]
         elif v.__class__ is str and v.strip().isdigit():  # type: ignore[union-attr]
             numbers.append(int(v.strip()))  # type: ignore[union-attr]
-        else:
-            return False
-    return len(numbers) >= 2 and all(b - a == 1 for a, b in pairwise(numbers))
+    return (
+        len(numbers) >= 2
+        and len(numbers) >= 0.8 * len(values)
+        and all(b - a == 1 for a, b in pairwise(numbers))
+    )
+
+
+def _is_label_row(row: Sequence[Cell], syn: Synonyms) -> bool:
+    """A 合计/小计/本年累计 row: not a sample of what the columns hold."""
+    for v in row:
+        if v.__class__ is str:
+            key = header_key(v)
+            if key in syn.total or key in syn.subtotal or key.endswith(("合计", "小计", "累计")):
+                return True
+    return False
 
 
 def profile_columns(
     rows: Sequence[Sequence[Cell]], syn: Synonyms, columns: int | None = None
 ) -> list[Profile]:
     """Score every column of ``rows`` (data rows, up to ``SAMPLE_ROWS`` are read)."""
-    sample = [r for r in rows[:SAMPLE_ROWS] if any(c not in (None, "") for c in r)]
+    sample = [
+        r
+        for r in rows[:SAMPLE_ROWS]
+        if any(c not in (None, "") for c in r) and not _is_label_row(r, syn)
+    ]
     width = columns if columns is not None else max((len(r) for r in sample), default=0)
     profiles: list[Profile] = []
     for col in range(width):

@@ -93,7 +93,7 @@ def test_ledgers_in_a_workspace_feed_findings_and_keep_explanations(
 def test_mapping_given_once_is_remembered_for_that_layout(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # headers no synonym knows: the user maps the columns once
+    # headers no synonym knows: the values decide, and a mapping the user gives is remembered
     rows = [
         ["登记日", "员工", "科室", "成果编号", "数目", "单据"],
         ["2025-01-31", "王强", "研发部", "ZL202410100001.7", "5000", "记-1"],
@@ -102,17 +102,29 @@ def test_mapping_given_once_is_remembered_for_that_layout(
     sheet = write_sheet(tmp_path / "发放.xlsx", rows, "xlsx", sheet_name="发放")
     ws = tmp_path / "w.ipaudit"
     run(capsys, "new", ws, "--company", "X")
-    code, _, err = run(capsys, "import-ledger", ws, sheet, "--kind", "payments")
-    assert code == EXIT_INPUT and err  # not recognised without a mapping, and it says so
-    mapping = "date=A,person=B,department=C,ip_number=D,amount=E,voucher=F"
+    # the values tell what each column holds
+    code, out, err = run(capsys, "import-ledger", ws, sheet, "--kind", "payments", "--json")
+    assert code == EXIT_OK, err
+    detected = json.loads(out)[0]["mapping"]
+    assert detected == {
+        "date": "A",
+        "person": "B",
+        "department": "C",
+        "ip_number": "D",
+        "amount": "E",
+        "voucher": "F",
+    }
+    # a partial map changes one column (a number or a letter) and keeps the detected rest
     code, out, err = run(
-        capsys, "import-ledger", ws, sheet, "--kind", "payments", "--map", mapping, "--json"
+        capsys, "import-ledger", ws, sheet, "--kind", "payments", "--map", "text=6", "--json"
     )
     assert code == EXIT_OK, err
-    assert json.loads(out)[0]["entries"] == 2
+    mapped = json.loads(out)[0]["mapping"]
+    assert mapped == {**{k: v for k, v in detected.items() if k != "voucher"}, "text": "F"}
     # the same layout again, without --map: the remembered mapping is used
     code, out, err = run(capsys, "import-ledger", ws, sheet, "--kind", "payments", "--json")
     assert code == EXIT_OK, err
+    assert json.loads(out)[0]["mapping"] == mapped
     assert json.loads(out)[0]["entries"] == 2
 
 
