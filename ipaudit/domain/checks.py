@@ -184,7 +184,21 @@ def _answer_findings(
         if not q.fact or not answer:
             continue
         fact = declared(facts, q.fact, dep)
-        if fact is None:
+        if fact is None and q.fact == "procedures":
+            out.append(
+                _finding(
+                    "procedure_not_declared",
+                    rules.grade(Situation.PROCEDURE_NOT_DECLARED),
+                    dep,
+                    item.key,
+                    f"“{q.text.zh}”：手册未给本部门分配任何程序文件；请在事实中声明本部门的程序文件"
+                    "（不能拿全公司的程序文件清单代替）",
+                    f"'{q.text.en}': the manual assigns no procedure to this department; declare"
+                    " its own procedures in the facts (the company's whole list is no answer)",
+                    q.key,
+                )
+            )
+        elif fact is None:
             out.append(
                 _finding(
                     "fact_not_declared",

@@ -7,24 +7,30 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ipaudit.domain.model import Facts
-from ipaudit.domain.normalize import normalize_text, numbers_agree, numbers_in
+from ipaudit.domain.normalize import covers_terms, normalize_text, numbers_agree, numbers_in
 
 PORTFOLIO_TYPES = ("invention", "utility_model", "design", "software_copyright", "trademark")
-EXTRA_KEYS = ("projects_in_progress", "search_phases")
+EXTRA_KEYS = ("projects_in_progress", "search_phases", "manual_version")
+
+# The unit a quantity fact is stated in, and the words that mean the same unit.
+PEOPLE_UNITS = ("人", "名", "位")
+ITEM_UNITS = ("件", "项", "个")
 
 FACT_KEYS: frozenset[str] = frozenset(
     {"policy", "headcount", "headcount_total", "duties", "objectives", "certificates"}
+    | {"procedures", "portfolio"}
     | {f"portfolio.{t}" for t in PORTFOLIO_TYPES}
     | {f"extra.{k}" for k in EXTRA_KEYS}
 )
 
 
 class FactKind(StrEnum):
-    NUMBER = "number"  # the answer's first number must equal it
-    NUMBERS = "numbers"  # every number in the answer must be one of them
-    WORDING = "wording"  # the same wording (policy)
-    TEXT = "text"  # one contains the other (duties, search phases)
-    LIST = "list"  # the answer names every entry
+    NUMBER = "number"  # the first quantity in the fact's unit must equal it (years, dates ignored)
+    NUMBERS = "numbers"  # every quantity the answer states must be one of them
+    WORDING = "wording"  # the policy: its key terms covered (see normalize.covers_terms)
+    TEXT = "text"  # duties, search phases: their key terms covered
+    LIST = "list"  # the answer names every entry (certificates, procedures)
+    MENTION = "mention"  # the answer contains the value (a manual version such as A/1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +38,7 @@ class Declared:
     kind: FactKind
     display: str
     number: Decimal | None = None
+    units: tuple[str, ...] = ()  # the units a NUMBER is stated in ("人", "件" …)
     numbers: tuple[Decimal, ...] = ()
     text: str = ""
     entries: tuple[str, ...] = ()
@@ -53,12 +60,14 @@ def declared(facts: Facts, key: str, department: str) -> Declared | None:
         if department not in facts.headcount:
             return None
         n = Decimal(facts.headcount[department])
-        return Declared(FactKind.NUMBER, str(facts.headcount[department]), number=n)
+        return Declared(
+            FactKind.NUMBER, f"{facts.headcount[department]}人", number=n, units=PEOPLE_UNITS
+        )
     if key == "headcount_total":
         if not facts.headcount:
             return None
         total = sum(facts.headcount.values())
-        return Declared(FactKind.NUMBER, str(total), number=Decimal(total))
+        return Declared(FactKind.NUMBER, f"{total}人", number=Decimal(total), units=PEOPLE_UNITS)
     if key == "duties":
         duties = facts.duties.get(department, "").strip()
         return Declared(FactKind.TEXT, duties, text=duties) if duties else None
@@ -67,22 +76,57 @@ def declared(facts: Facts, key: str, department: str) -> Declared | None:
     if key == "certificates":
         certs = tuple(c for c in facts.certificates if c.strip())
         return Declared(FactKind.LIST, "、".join(certs), entries=certs) if certs else None
+    if key == "procedures":
+        return _procedures(facts, department)
+    if key == "portfolio":
+        return _portfolio(facts)
     if key.startswith("portfolio."):
         kind = key.removeprefix("portfolio.")
         if kind not in facts.portfolio:
             return None
-        return Declared(
-            FactKind.NUMBER, str(facts.portfolio[kind]), number=Decimal(facts.portfolio[kind])
-        )
+        n = facts.portfolio[kind]
+        return Declared(FactKind.NUMBER, f"{n}件", number=Decimal(n), units=ITEM_UNITS)
     if key.startswith("extra."):
         value = facts.extra.get(key.removeprefix("extra."), "").strip()
         if not value:
             return None
+        if key == "extra.manual_version":
+            return Declared(FactKind.MENTION, value, text=value)
         numbers = numbers_in(value)
         if len(numbers) == 1 and normalize_text(value) == normalize_text(_fmt(numbers[0])):
             return Declared(FactKind.NUMBER, value, number=numbers[0])
         return Declared(FactKind.TEXT, value, text=value)
     raise KeyError(key)
+
+
+# How the portfolio's kinds are named in an answer about the company's IP situation.
+PORTFOLIO_NAMES_ZH = {
+    "invention": "发明专利",
+    "utility_model": "实用新型",
+    "design": "外观设计",
+    "software_copyright": "软件著作权",
+    "trademark": "商标",
+}
+
+
+def _procedures(facts: Facts, department: str) -> Declared | None:
+    """The department's own procedures — never the company's whole list in their place."""
+    own = tuple(p for p in facts.procedures if p.department == department)
+    if not own:
+        return None
+    entries = tuple(p.title for p in own)
+    display = "；".join(f"{p.code} {p.title}".strip() for p in own)
+    return Declared(FactKind.LIST, display, entries=entries, text=" ".join(p.code for p in own))
+
+
+def _portfolio(facts: Facts) -> Declared | None:
+    """The company's IP situation: each declared count, and their total."""
+    counts = {k: v for k, v in facts.portfolio.items() if k in PORTFOLIO_NAMES_ZH}
+    if not counts:
+        return None
+    display = "，".join(f"{PORTFOLIO_NAMES_ZH[k]} {v} 件" for k, v in counts.items())
+    numbers = (*(Decimal(v) for v in counts.values()), Decimal(sum(counts.values())))
+    return Declared(FactKind.NUMBERS, display, numbers=numbers)
 
 
 def _objectives(facts: Facts, department: str) -> Declared | None:
@@ -107,14 +151,19 @@ def _objectives(facts: Facts, department: str) -> Declared | None:
 def agrees(answer: str, fact: Declared) -> bool:
     """Whether ``answer`` agrees with the declared ``fact`` after normalisation."""
     if fact.kind is FactKind.NUMBER:
-        return fact.number is not None and numbers_agree(answer, fact.number)
+        return fact.number is not None and numbers_agree(answer, fact.number, fact.units)
     if fact.kind is FactKind.NUMBERS:
         stated = numbers_in(answer)
         return bool(stated) and all(n in fact.numbers for n in stated)
     said = normalize_text(answer)
-    if fact.kind is FactKind.WORDING:
-        return said == normalize_text(fact.text)
-    if fact.kind is FactKind.TEXT:
-        truth = normalize_text(fact.text)
-        return bool(said) and (said in truth or truth in said)
-    return all(normalize_text(entry) in said for entry in fact.entries)
+    if fact.kind in (FactKind.WORDING, FactKind.TEXT):
+        return covers_terms(answer, fact.text)
+    if fact.kind is FactKind.MENTION:
+        return bool(said) and normalize_text(fact.text) in said
+    codes = fact.text.split()
+    return all(
+        normalize_text(entry) in said
+        or covers_terms(answer, entry)
+        or (i < len(codes) and normalize_text(codes[i]) in said)
+        for i, entry in enumerate(fact.entries)
+    )

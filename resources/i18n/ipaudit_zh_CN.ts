@@ -1203,149 +1203,159 @@
     <context>
         <name>MainActions</name>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="99" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="101" />
             <source>&amp;Undo %1</source>
             <translation>撤销(&amp;U) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="99" />
-            <location filename="../../ipaudit/ui/main_actions.py" line="102" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="101" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="104" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="100" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="102" />
             <source>&amp;Redo %1</source>
             <translation>重做(&amp;R) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="100" />
-            <location filename="../../ipaudit/ui/main_actions.py" line="103" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="102" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="105" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="108" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="110" />
             <source>&amp;New workspace…</source>
             <translation>新建工作区(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="109" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="111" />
             <source>Create a workspace for one audit cycle</source>
             <translation>为一个审核周期新建工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="110" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="112" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="111" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
             <source>Open a workspace file (.ipaudit)</source>
             <translation>打开工作区文件（.ipaudit）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="112" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
             <source>Open for one &amp;department…</source>
             <translation>按部门打开(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
             <source>Show only one department's checklist, with the facts read-only</source>
             <translation>只显示一个部门的清单，体系事实只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="118" />
             <source>Open the &amp;whole workspace</source>
             <translation>打开整个工作区(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="117" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
             <source>Open the de&amp;mo</source>
             <translation>打开演示工作区(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="118" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="120" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="121" />
             <source>Clear the list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="120" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
             <source>Save a &amp;copy as…</source>
             <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
             <source>Edits are saved as you make them; this writes a copy of the workspace</source>
             <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="126" />
+            <source>Workspace &amp;information…</source>
+            <translation>工作区信息(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="128" />
+            <source>Company, audit type, audit dates and period, certificate and last audit</source>
+            <translation>企业名称、审核类型、审核日期与审核期、证书和上次审核</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="130" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="125" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
             <source>&amp;Export the readiness pack…</source>
             <translation>导出迎审资料包(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="126" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="132" />
             <source>C&amp;lose workspace</source>
             <translation>关闭工作区(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="127" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="133" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="129" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="135" />
             <source>&amp;Find in checklist</source>
             <translation>在清单中查找(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="130" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="137" />
             <source>&amp;Checklist</source>
             <translation>清单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="132" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="138" />
             <source>&amp;Facts</source>
             <translation>体系事实(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="133" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="139" />
             <source>&amp;Dashboard</source>
             <translation>总览(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="134" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="140" />
             <source>&amp;Re-run the checks</source>
             <translation>重新检查(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="135" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="141" />
             <source>Ledger &amp;reconciliation</source>
             <translation>台账核对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="142" />
             <source>&amp;Verify a readiness pack…</source>
             <translation>校验迎审资料包(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="137" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="143" />
             <source>&amp;About ipaudit</source>
             <translation>关于 ipaudit(&amp;A)</translation>
         </message>
@@ -1401,151 +1411,151 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="151" />
+            <location filename="../../ipaudit/ui/main_window.py" line="152" />
             <source>Open a workspace</source>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="153" />
-            <location filename="../../ipaudit/ui/main_window.py" line="363" />
+            <location filename="../../ipaudit/ui/main_window.py" line="154" />
+            <location filename="../../ipaudit/ui/main_window.py" line="364" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="183" />
-            <location filename="../../ipaudit/ui/main_window.py" line="216" />
-            <location filename="../../ipaudit/ui/main_window.py" line="377" />
+            <location filename="../../ipaudit/ui/main_window.py" line="184" />
+            <location filename="../../ipaudit/ui/main_window.py" line="217" />
+            <location filename="../../ipaudit/ui/main_window.py" line="378" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="255" />
+            <location filename="../../ipaudit/ui/main_window.py" line="256" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="272" />
+            <location filename="../../ipaudit/ui/main_window.py" line="273" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="487" />
+            <location filename="../../ipaudit/ui/main_window.py" line="488" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="335" />
+            <location filename="../../ipaudit/ui/main_window.py" line="336" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="191" />
+            <location filename="../../ipaudit/ui/main_window.py" line="192" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="337" />
+            <location filename="../../ipaudit/ui/main_window.py" line="338" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="343" />
+            <location filename="../../ipaudit/ui/main_window.py" line="344" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="361" />
+            <location filename="../../ipaudit/ui/main_window.py" line="362" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="382" />
+            <location filename="../../ipaudit/ui/main_window.py" line="383" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="383" />
+            <location filename="../../ipaudit/ui/main_window.py" line="384" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="420" />
+            <location filename="../../ipaudit/ui/main_window.py" line="421" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="422" />
+            <location filename="../../ipaudit/ui/main_window.py" line="423" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="431" />
+            <location filename="../../ipaudit/ui/main_window.py" line="432" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="434" />
+            <location filename="../../ipaudit/ui/main_window.py" line="435" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="437" />
+            <location filename="../../ipaudit/ui/main_window.py" line="438" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="494" />
+            <location filename="../../ipaudit/ui/main_window.py" line="495" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="514" />
+            <location filename="../../ipaudit/ui/main_window.py" line="515" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="516" />
+            <location filename="../../ipaudit/ui/main_window.py" line="517" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="533" />
-            <location filename="../../ipaudit/ui/main_window.py" line="611" />
+            <location filename="../../ipaudit/ui/main_window.py" line="534" />
+            <location filename="../../ipaudit/ui/main_window.py" line="615" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="559" />
+            <location filename="../../ipaudit/ui/main_window.py" line="560" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="561" />
+            <location filename="../../ipaudit/ui/main_window.py" line="562" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="568" />
+            <location filename="../../ipaudit/ui/main_window.py" line="569" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="590" />
+            <location filename="../../ipaudit/ui/main_window.py" line="591" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="599" />
+            <location filename="../../ipaudit/ui/main_window.py" line="603" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="608" />
+            <location filename="../../ipaudit/ui/main_window.py" line="612" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="609" />
+            <location filename="../../ipaudit/ui/main_window.py" line="613" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -1706,43 +1716,43 @@
     <context>
         <name>Placeholder</name>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="86" />
+            <location filename="../../ipaudit/ui/panels.py" line="87" />
             <source>The department list</source>
             <extracomment>the panels of an open workspace; each takes ``(session, parent=None)`` dialogs and views reached from the File and Tools menus</extracomment>
             <translation>部门列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="87" />
+            <location filename="../../ipaudit/ui/panels.py" line="88" />
             <source>The checklist</source>
             <translation>清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="88" />
+            <location filename="../../ipaudit/ui/panels.py" line="89" />
             <source>The item details</source>
             <translation>条目详情</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="89" />
+            <location filename="../../ipaudit/ui/panels.py" line="90" />
             <source>The facts editor</source>
             <translation>体系事实编辑器</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="90" />
+            <location filename="../../ipaudit/ui/panels.py" line="91" />
             <source>The findings list</source>
             <translation>问题列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="91" />
+            <location filename="../../ipaudit/ui/panels.py" line="92" />
             <source>The dashboard</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="92" />
+            <location filename="../../ipaudit/ui/panels.py" line="93" />
             <source>The ledger reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="98" />
+            <location filename="../../ipaudit/ui/panels.py" line="99" />
             <source>%1 is not part of this version of ipaudit yet.</source>
             <translation>当前版本的 ipaudit 尚未包含“%1”。</translation>
         </message>
@@ -1894,22 +1904,32 @@
             <translation>开展知识产权检索的阶段：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="164" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="162" />
+            <source>Current IP manual version:</source>
+            <translation>知识产权手册现行版本：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="165" />
             <source>e.g. 4</source>
             <translation>例如：4</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="165" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="166" />
             <source>e.g. initiation and design phases</source>
             <translation>例如：立项阶段和设计阶段</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="181" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="167" />
+            <source>e.g. A/1</source>
+            <translation>例如：A/1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="183" />
             <source>Edit the certificates</source>
             <translation>修改证书</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="216" />
+            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="218" />
             <source>Edit %1</source>
             <translation>修改%1</translation>
         </message>
@@ -2577,57 +2597,57 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="121" />
+            <location filename="../../ipaudit/ui/welcome.py" line="131" />
             <source>%1 (not found)</source>
             <translation>%1（找不到）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="137" />
+            <location filename="../../ipaudit/ui/welcome.py" line="147" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="140" />
+            <location filename="../../ipaudit/ui/welcome.py" line="150" />
             <source>Get your company ready for the GB/T 29490 IP management certification audit: declare the facts of your IP manual, hand each department its checklist, and see what the auditor would find before the audit.</source>
             <translation>为 GB/T 29490 知识产权管理体系认证审核做好准备：录入知识产权手册中的体系事实，把清单分给各部门，在审核之前就看到审核员会发现的问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="145" />
+            <location filename="../../ipaudit/ui/welcome.py" line="155" />
             <source>New workspace…</source>
             <translation>新建工作区…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="146" />
+            <location filename="../../ipaudit/ui/welcome.py" line="156" />
             <source>Create a workspace for one audit cycle (Ctrl+N)</source>
             <translation>为一个审核周期新建工作区（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="147" />
+            <location filename="../../ipaudit/ui/welcome.py" line="157" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="148" />
+            <location filename="../../ipaudit/ui/welcome.py" line="158" />
             <source>Open a workspace file (Ctrl+O)</source>
             <translation>打开工作区文件（Ctrl+O）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="149" />
+            <location filename="../../ipaudit/ui/welcome.py" line="159" />
             <source>Open the demo</source>
             <translation>打开演示工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="150" />
+            <location filename="../../ipaudit/ui/welcome.py" line="160" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="151" />
+            <location filename="../../ipaudit/ui/welcome.py" line="161" />
             <source>Recent workspaces</source>
             <translation>最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="152" />
+            <location filename="../../ipaudit/ui/welcome.py" line="162" />
             <source>No recent workspaces yet.</source>
             <translation>还没有最近打开的工作区。</translation>
         </message>
@@ -2683,6 +2703,119 @@
             <location filename="../../ipaudit/ui/wizard_departments.py" line="324" />
             <source>Re&amp;store</source>
             <translation>恢复(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceInfoDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="237" />
+            <source>The information was not changed.</source>
+            <translation>工作区信息未更改。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="247" />
+            <source>Initial certification: the period runs from the system's start (the IP manual's issue date); the system has run at least three months, and an internal audit and a management review are dated before the audit.</source>
+            <translation>初次认证：审核期自体系运行开始（知识产权手册发布日）起；体系须已运行至少三个月，且内部审核和管理评审的日期早于审核。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="253" />
+            <source>Surveillance audit: the period runs from the day after the last audit; the last audit's nonconformities are closed (declare how many are open in the facts).</source>
+            <translation>监督审核：审核期自上次审核的次日起；上次审核的不符合项须全部关闭（在体系事实中填写未关闭的数量）。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="258" />
+            <source>Re-certification: the period is the certificate's whole three-year cycle; the certificate is still valid when the audit starts.</source>
+            <translation>再认证：审核期为证书的整个三年周期；审核开始时证书仍须有效。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="262" />
+            <source>This department view shows the information read-only.</source>
+            <translation>部门视图中工作区信息为只读。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="266" />
+            <source>Workspace information</source>
+            <translation>工作区信息</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="268" />
+            <source>&amp;Company name:</source>
+            <translation>企业名称(&amp;C)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="269" />
+            <source>Standard:</source>
+            <translation>标准版本：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="270" />
+            <source>Audit &amp;type:</source>
+            <translation>审核类型(&amp;T)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="271" />
+            <source>Audit &amp;starts:</source>
+            <translation>审核开始(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="272" />
+            <source>Audit &amp;ends:</source>
+            <translation>审核结束(&amp;E)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="273" />
+            <source>Audit &amp;period:</source>
+            <translation>审核期(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="274" />
+            <source>System start (manual issued):</source>
+            <translation>体系运行开始（手册发布）：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="275" />
+            <source>&amp;Last audit:</source>
+            <translation>上次审核(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="276" />
+            <source>Certificate &amp;valid from:</source>
+            <translation>证书生效日(&amp;V)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="277" />
+            <source>Certificate valid &amp;until:</source>
+            <translation>证书到期日(&amp;U)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="281" />
+            <source>Initial certification</source>
+            <translation>初次认证审核</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="282" />
+            <source>Surveillance audit</source>
+            <translation>监督审核</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="283" />
+            <source>Re-certification</source>
+            <translation>再认证审核</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="284" />
+            <source>&amp;Default period</source>
+            <translation>默认审核期(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="285" />
+            <source>The period the audit type asks for</source>
+            <translation>按审核类型确定的审核期</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="292" />
+            <source>Declared</source>
+            <translation>已填写</translation>
         </message>
     </context>
     <context>
@@ -2854,12 +2987,17 @@
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="225" />
+            <location filename="../../ipaudit/ui/commands.py" line="224" />
+            <source>Edit workspace information</source>
+            <translation>编辑工作区信息</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="256" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="225" />
+            <location filename="../../ipaudit/ui/commands.py" line="256" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
         </message>

@@ -159,10 +159,12 @@ class PortfolioPage(QWidget):
         extra_names = {
             "projects_in_progress": self.tr("R&&D projects in progress:"),
             "search_phases": self.tr("Phases with IP searches:"),
+            "manual_version": self.tr("Current IP manual version:"),
         }
         placeholders = {
             "projects_in_progress": self.tr("e.g. 4"),
             "search_phases": self.tr("e.g. initiation and design phases"),
+            "manual_version": self.tr("e.g. A/1"),
         }
         for key, label in self.extra_labels.items():
             label.setText(extra_names.get(key, key))

@@ -61,7 +61,18 @@ def test_wording_ignores_punctuation_space_and_width(text: str) -> None:
     assert normalize_text(noisy) == normalize_text(text)
     fact = Declared(FactKind.WORDING, text, text=text)
     assert agrees(noisy, fact)
-    assert not agrees(noisy + "不", fact)
+
+
+_PHRASES = ("尊重知识产权", "激励创新创造", "规范合规管理", "提升核心竞争力", "保护商业秘密")
+
+
+@given(st.permutations(_PHRASES), st.integers(min_value=0, max_value=5))
+def test_policy_agrees_by_coverage_of_its_phrases(order: list[str], kept: int) -> None:
+    """The policy's phrases in any order agree; an answer keeping fewer than 60 % of them (and
+    no stray words of the others) does not."""
+    fact = Declared(FactKind.WORDING, "，".join(_PHRASES), text="，".join(_PHRASES))
+    answer = "、".join(order[:kept]) + "。"
+    assert agrees(answer, fact) is (kept >= 3)
 
 
 def test_examples() -> None:
