@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ipaudit.domain.model import Department, Evidence, Facts, ItemState, Status
+from ipaudit.domain.model import Department, Evidence, Facts, ItemState, Status, WorkspaceInfo
 from ipaudit.ui.session import WorkspaceSession
 
 
@@ -214,6 +214,37 @@ def set_facts(session: WorkspaceSession, new: Facts, text: str = "", merge: str 
     old = session.workspace.facts()
     if old != new:
         session.undo_stack.push(SetFacts(session, old, new, text, merge))
+
+
+class SetInfo(_Command):
+    """Change the workspace information (audit type and dates). The first redo finds it stored
+    already: ``set_info`` stores it before pushing, so a refused change never enters the stack."""
+
+    def __init__(self, session: WorkspaceSession, old: WorkspaceInfo, new: WorkspaceInfo) -> None:
+        super().__init__(session, tr("Edit workspace information"))
+        self.old = old
+        self.new = new
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self.ws.set_info(self.new)
+        self._done()
+
+    def undo(self) -> None:
+        self.ws.set_info(self.old)
+        self._done()
+
+
+def set_info(session: WorkspaceSession, new: WorkspaceInfo) -> None:
+    """Store ``new`` (validated by the service: raises before anything changes) as one undo step."""
+    old = session.workspace.info()
+    if old == new:
+        return
+    session.workspace.set_info(new)
+    session.undo_stack.push(SetInfo(session, old, new))
 
 
 class AcceptFinding(_Command):

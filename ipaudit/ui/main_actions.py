@@ -43,6 +43,7 @@ class MainActions(QObject):
         self.open_demo = make("actionOpenDemo", "demo")
         self.clear_recent = make("actionClearRecent")
         self.save_copy = make("actionSaveCopy", "save-copy", "Ctrl+Shift+S")
+        self.workspace_info = make("actionWorkspaceInfo", shortcut="Ctrl+I")
         self.import_ledger = make("actionImportLedger")
         self.export_pack = make("actionExportPack", shortcut="Ctrl+E")
         self.close = make("actionClose", shortcut=QKeySequence(std.Close))
@@ -85,6 +86,7 @@ class MainActions(QObject):
         """Actions that need an open workspace."""
         return [
             self.save_copy,
+            self.workspace_info,
             self.close,
             self.find,
             self.view_checklist,
@@ -120,6 +122,10 @@ class MainActions(QObject):
         self.save_copy.setText(self.tr("Save a &copy as…"))
         self.save_copy.setToolTip(
             self.tr("Edits are saved as you make them; this writes a copy of the workspace")
+        )
+        self.workspace_info.setText(self.tr("Workspace &information…"))
+        self.workspace_info.setToolTip(
+            self.tr("Company, audit type, audit dates and period, certificate and last audit")
         )
         self.import_ledger.setText(self.tr("&Import a ledger…"))
         self.export_pack.setText(self.tr("&Export the readiness pack…"))

@@ -45,7 +45,7 @@ class MainMenus(QObject):
         self.recent.setObjectName("menuRecent")
         self.recent.aboutToShow.connect(self.rebuild_recent)
         self.file.addSeparator()
-        self.file.addAction(a.save_copy)
+        self.file.addActions([a.workspace_info, a.save_copy])
         self.file.addSeparator()
         self.file.addActions([a.import_ledger, a.export_pack])
         self.file.addSeparator()

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         a.open_demo.triggered.connect(self.open_demo)
         a.clear_recent.triggered.connect(self._clear_recent)
         a.save_copy.triggered.connect(lambda: self.save_copy_as())
+        a.workspace_info.triggered.connect(lambda: self.run_tool("workspace_info"))
         a.close.triggered.connect(self.close_workspace)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.focus_search)
@@ -574,8 +575,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("ipaudit"))
             self.mode_label.clear()
             return
+        from ipaudit.domain.cycle import AUDIT_TYPE_TEXT
+
         info = session.workspace.info()
-        parts = [info.company, session.workspace.path.name]
+        audit = f"{i18n.text(AUDIT_TYPE_TEXT[info.audit_type])} {info.audit_start.isoformat()}"
+        parts = [info.company, audit, session.workspace.path.name]
         if session.department_only:
             dep = session.workspace.department(session.department_only)
             parts.insert(0, i18n.text(dep.name))

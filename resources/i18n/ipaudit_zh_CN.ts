@@ -205,6 +205,34 @@
         </message>
     </context>
     <context>
+        <name>ConflictBox</name>
+        <message>
+            <location filename="../../ipaudit/ui/conflict_box.py" line="50" />
+            <source>ipaudit</source>
+            <translation>ipaudit 知识产权贯标迎审</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/conflict_box.py" line="51" />
+            <source>Someone else changed this meanwhile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/conflict_box.py" line="56" />
+            <source>What you entered is under “Show Details…”. Keep it to save it over the other change, or keep the other change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/conflict_box.py" line="60" />
+            <source>Keep mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/conflict_box.py" line="61" />
+            <source>Keep theirs</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <location filename="../../ipaudit/ui/errors.py" line="217" />
@@ -784,135 +812,160 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="205" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="213" />
             <source>Save the pack as</source>
             <extracomment>the pack was written (``PackResult``) the export was cancelled; nothing was left behind</extracomment>
             <translation>资料包另存为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="205" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="213" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="211" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="219" />
             <source>Folder to put the pack in</source>
             <translation>选择存放资料包的文件夹</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="248" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="256" />
             <source>Choose where to write the pack.</source>
             <translation>请选择资料包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="257" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="265" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="278" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="286" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="292" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="300" />
             <source>The pack was written to %1 (%2 files).</source>
             <translation>资料包已写入 %1（共 %2 个文件）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="305" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="337" />
             <source>The pack was not written.</source>
             <translation>资料包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="267" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="275" />
             <source>The pack could not be exported.</source>
             <translation>无法导出资料包。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="310" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="306" />
+            <source>SHA-256 of its manifest, recorded in the workspace's export history: %1</source>
+            <translation>清单（manifest.json）的 SHA-256，已记入工作区的导出记录：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="342" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="330" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="362" />
             <source>Export readiness pack</source>
             <translation>导出迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="331" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="363" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="332" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="364" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="333" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="365" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="334" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="366" />
             <source>&amp;Folder</source>
             <translation>文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="335" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="367" />
             <source>&amp;Zip file</source>
             <translation>Zip 压缩文件(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="336" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="368" />
             <source>&amp;Language of the documents:</source>
             <translation>文档语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="337" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="369" />
             <source>Include the &amp;evidence files</source>
             <translation>包含证据文件(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="338" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="370" />
             <source>Include &amp;older versions of evidence</source>
             <translation>包含证据的旧版本(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="339" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="371" />
             <source>&amp;Mask ID card and mobile numbers in the documents</source>
             <translation>对文档中的身份证号码和手机号码脱敏(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="340" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="372" />
             <source>Also make a &amp;PDF of the report</source>
             <translation>同时生成报告的 PDF(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="342" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="374" />
             <source>LibreOffice is not installed, so no PDF can be made.</source>
             <translation>本机未安装 LibreOffice，无法生成 PDF。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="344" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="376" />
             <source>O&amp;verwrite an existing pack of the same name</source>
             <translation>覆盖同名的已有资料包(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="345" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="377" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="346" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="378" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="347" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="379" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="380" />
+            <source>Packs exported from this workspace:</source>
+            <translation>该工作区导出过的资料包：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
+            <source>Exported</source>
+            <translation>导出时间</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
+            <source>Where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
+            <source>Manifest SHA-256</source>
+            <translation>清单 SHA-256</translation>
         </message>
     </context>
     <context>
@@ -939,6 +992,11 @@
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="80" />
+            <source>The workspace was opened read-only; copy it somewhere writable to edit the facts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="84" />
             <source>The facts are read-only in a department view; the compliance manager maintains them.</source>
             <translation>部门视图中手册事实为只读，由体系专员维护。</translation>
         </message>
@@ -1055,68 +1113,73 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="187" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="190" />
             <source>&amp;Department:</source>
             <extracomment>what the list shows, e.g. "Finance · 5 findings" (the dock's title repeats it) the findings table shows at least this many rows (the dock cannot shrink below)</extracomment>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="188" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="191" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="189" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="192" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="190" />
-            <source>&amp;Follow the selected department</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="193" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="196" />
             <source>List the findings of the department chosen on the left; clear it to keep all departments</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="197" />
-            <source>Accept with e&amp;xplanation…</source>
-            <translation>说明理由并接受(&amp;X)…</translation>
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="199" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="202" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="201" />
-            <source>&amp;Withdraw acceptance</source>
-            <translation>撤销接受(&amp;W)</translation>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="193" />
+            <source>&amp;Selected department only</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="220" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="200" />
+            <source>A&amp;ccept…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="204" />
+            <source>&amp;Withdraw</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="205" />
+            <source>Withdraw the acceptance of the selected finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="224" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="237" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="241" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="274" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="278" />
             <source>%1 · %2 findings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="275" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="279" />
             <source>all departments</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="279" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="283" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -1124,69 +1187,69 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="304" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="314" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="307" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="317" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="367" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="370" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="373" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="376" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="382" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="385" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="395" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="470" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="398" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="473" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="460" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="463" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="462" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="465" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="467" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="470" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="468" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="471" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="469" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="472" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="471" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="474" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="472" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="475" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="474" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="477" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -1520,7 +1583,7 @@
         </message>
         <message>
             <location filename="../../ipaudit/ui/main_window.py" line="534" />
-            <location filename="../../ipaudit/ui/main_window.py" line="615" />
+            <location filename="../../ipaudit/ui/main_window.py" line="620" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
@@ -1550,12 +1613,22 @@
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="612" />
+            <location filename="../../ipaudit/ui/main_window.py" line="608" />
+            <source>read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="610" />
+            <source>Read-only: copy the workspace somewhere writable to edit it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="617" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="613" />
+            <location filename="../../ipaudit/ui/main_window.py" line="618" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2497,99 +2570,144 @@
     <context>
         <name>VerifyDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="412" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="129" />
             <source>Pack folder</source>
             <extracomment>the pack was checked (``VerifyResult``)</extracomment>
             <translation>资料包文件夹</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="418" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="135" />
             <source>Pack zip file</source>
             <translation>资料包 Zip 文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="418" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="135" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="428" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="143" />
+            <source>Workspace the pack was exported from</source>
+            <translation>导出该资料包的工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="145" />
+            <source>Workspaces (*.ipaudit)</source>
+            <translation>工作区文件 (*.ipaudit)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="155" />
             <source>Choose a pack folder or zip file.</source>
             <translation>请选择资料包文件夹或 Zip 文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="434" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="159" />
+            <source>Choose the workspace the pack was exported from.</source>
+            <translation>请选择导出该资料包的工作区。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="166" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="472" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="218" />
             <source>Modified (%1)</source>
             <translation>已改动（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="473" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="219" />
             <source>Missing (%1)</source>
             <translation>缺失（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="474" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="220" />
             <source>Extra (%1)</source>
             <translation>多出（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="475" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="221" />
             <source>Checksum lists disagree (%1)</source>
             <translation>两份校验清单不一致（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="486" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="222" />
+            <source>Damaged, cannot be read (%1)</source>
+            <translation>已损坏、无法读取（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="235" />
             <source>All %1 files match the manifest: nothing was changed.</source>
             <translation>全部 %1 个文件与清单一致：资料包未被改动。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="493" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="241" />
             <source>%1 differences: the pack was changed after it was exported.</source>
             <translation>发现 %1 处不一致：资料包在导出后被改动过。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="443" />
-            <location filename="../../ipaudit/ui/export_dialog.py" line="501" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="181" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="276" />
             <source>The pack could not be checked.</source>
             <translation>无法核对资料包。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="505" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="248" />
+            <source>The files match the pack's own manifest, but that manifest is not one the workspace exported: the pack was rewritten, or it comes from elsewhere.</source>
+            <translation>文件与资料包自带的清单一致，但该清单不在工作区的导出记录中：资料包已被改写，或并非由该工作区导出。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="261" />
+            <source>Manifest SHA-256 %1: exported from this workspace on %2 to %3.</source>
+            <translation>清单 SHA-256 %1：由该工作区于 %2 导出至 %3。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="268" />
+            <source>Manifest SHA-256 %1 is NOT in the workspace's export history.</source>
+            <translation>清单 SHA-256 %1 不在该工作区的导出记录中。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="280" />
             <source>Check cancelled.</source>
             <translation>已取消核对。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="513" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="288" />
             <source>Verify a readiness pack</source>
             <translation>核对迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="514" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="289" />
             <source>&amp;Pack:</source>
             <translation>资料包(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="515" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="290" />
             <source>&amp;Folder…</source>
             <translation>文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="516" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="291" />
             <source>&amp;Zip file…</source>
             <translation>Zip 文件(&amp;Z)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="517" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="293" />
+            <source>Also check it against the export &amp;history of the workspace:</source>
+            <translation>同时按工作区的导出记录核对(&amp;H)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="295" />
+            <source>&amp;Workspace…</source>
+            <translation>工作区(&amp;W)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="296" />
             <source>&amp;Verify</source>
             <translation>核对(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="518" />
+            <location filename="../../ipaudit/ui/verify_dialog.py" line="297" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2929,22 +3047,22 @@
     <context>
         <name>EvidenceTransfer</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="128" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="129" />
             <source>Attach “%1”</source>
             <translation>添加“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="130" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="131" />
             <source>Attach %1 files</source>
             <translation>添加 %1 个文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="144" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="145" />
             <source>Replace “%1” with a new version</source>
             <translation>用新版本替换“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="165" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="166" />
             <source>Opening “%1”</source>
             <translation>正在打开“%1”</translation>
         </message>
@@ -2952,52 +3070,59 @@
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="64" />
+            <location filename="../../ipaudit/ui/commands.py" line="55" />
+            <location filename="../../ipaudit/ui/commands.py" line="113" />
+            <location filename="../../ipaudit/ui/commands.py" line="327" />
+            <source>The change could not be saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/commands.py" line="131" />
             <source>Answer “%1”</source>
             <translation>回答“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="75" />
+            <location filename="../../ipaudit/ui/commands.py" line="149" />
             <source>Set status of %1</source>
             <translation>设置 %1 的状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="85" />
+            <location filename="../../ipaudit/ui/commands.py" line="156" />
             <source>Edit notes of %1</source>
             <translation>编辑 %1 的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="95" />
+            <location filename="../../ipaudit/ui/commands.py" line="167" />
             <source>Rename instances of %1</source>
             <translation>重命名 %1 的实例</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="149" />
+            <location filename="../../ipaudit/ui/commands.py" line="230" />
             <source>Remove “%1”</source>
             <translation>移除“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="166" />
+            <location filename="../../ipaudit/ui/commands.py" line="247" />
             <source>Edit “%1”</source>
             <translation>编辑“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="189" />
+            <location filename="../../ipaudit/ui/commands.py" line="271" />
             <source>Edit facts</source>
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="224" />
+            <location filename="../../ipaudit/ui/commands.py" line="352" />
             <source>Edit workspace information</source>
             <translation>编辑工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="256" />
+            <location filename="../../ipaudit/ui/commands.py" line="384" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="256" />
+            <location filename="../../ipaudit/ui/commands.py" line="384" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
         </message>
