@@ -81,12 +81,13 @@ def parse_chinese_integer(text: str) -> int:
         before, after = s[: yi[0]], s[yi[0] + 1 :]
         if not before:
             raise NumberError(f"亿 without a number before it in {text!r}")
-        return _below_yi(before, text, start=True) * 10**8 + _below_yi(after, text, start=False)
+        high = _below_yi(before, text, start=True, before_big=True)
+        return high * 10**8 + _below_yi(after, text, start=False)
     return _below_yi(s, text, start=True)
 
 
-def _below_yi(s: str, raw: str, *, start: bool) -> int:
-    """A part without 亿: ``[section 万] section``."""
+def _below_yi(s: str, raw: str, *, start: bool, before_big: bool = False) -> int:
+    """A part without 亿: ``[section 万] section``; ``before_big``: 亿 follows it."""
     wan = [i for i, ch in enumerate(s) if BIG_UNITS.get(ch) == 10**4]
     if len(wan) > 1:
         raise NumberError(f"万 twice in {raw!r}")
@@ -94,12 +95,14 @@ def _below_yi(s: str, raw: str, *, start: bool) -> int:
         before, after = s[: wan[0]], s[wan[0] + 1 :]
         if not before:
             raise NumberError(f"万 without a number before it in {raw!r}")
-        return _section(before, raw, start=start) * 10**4 + _section(after, raw, start=False)
-    return _section(s, raw, start=start)
+        high = _section(before, raw, start=start, before_big=True)
+        return high * 10**4 + _section(after, raw, start=False, before_big=before_big)
+    return _section(s, raw, start=start, before_big=before_big)
 
 
-def _section(s: str, raw: str, *, start: bool) -> int:
-    """Up to four places (千百十个); ``start``: at the very beginning of the numeral."""
+def _section(s: str, raw: str, *, start: bool, before_big: bool = False) -> int:
+    """Up to four places (千百十个); ``start``: at the very beginning of the numeral;
+    ``before_big``: 万 or 亿 follows it (两万 is well-formed)."""
     if not s:
         return 0
     value = 0
@@ -132,7 +135,7 @@ def _section(s: str, raw: str, *, start: bool) -> int:
         if zero:
             raise NumberError(f"trailing 零 in {raw!r}")
         return value
-    if two:
+    if two and not (before_big and last_unit == 10**4):
         raise NumberError(f"两 without a unit in {raw!r}")
     if last_unit == 10**4:  # a bare digit: alone, or after 零 following 万/亿
         if not start and not zero:
