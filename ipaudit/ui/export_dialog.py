@@ -1,7 +1,8 @@
-"""Export the readiness pack (ExportDialog) and verify a pack later (VerifyDialog).
+"""Export the readiness pack (ExportDialog), with the workspace's export history beside it;
+``verify_dialog.VerifyDialog`` checks a pack later.
 
-Both run their work in a worker (``workers.run_task``) with a progress bar and a Cancel button;
-the dialogs stay responsive and never block the GUI thread. Expected failures (target exists,
+Both dialogs run their work in a worker (``workers.run_task``) with a progress bar and a Cancel
+button; they stay responsive and never block the GUI thread. Expected failures (target exists,
 disk full, damaged evidence, not a pack) reach the translated message box, anything else the
 crash dialog.
 """
@@ -9,6 +10,7 @@ crash dialog.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -33,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.export import pdf
-from ipaudit.export.manifest import VerifyResult, verify
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.pack import PackResult, default_name, export_pack
 from ipaudit.ui import errors, i18n, workers
@@ -51,9 +52,7 @@ def _bar_value(bar: QProgressBar, done: int, total: int) -> None:
     bar.setValue(min(_BAR_MAX, done * _BAR_MAX // total))
 
 
-def _wire(
-    task: workers.Task, dialog: ExportDialog | VerifyDialog, headline: errors.Headline
-) -> workers.Task:
+def wire_task(task: workers.Task, dialog: Any, headline: errors.Headline) -> workers.Task:
     """Connect ``task`` to the dialog's progress bar and its finished/failed/cancelled slots; a
     failure also reaches the error dialogs under ``headline``."""
     task.progress.connect(lambda done, total: _bar_value(dialog.progress, done, total))
@@ -135,6 +134,13 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.history_label = QLabel()
+        self.history = QTreeWidget()
+        self.history.setObjectName("exportHistory")
+        self.history.setRootIsDecorated(False)
+        self.history.setColumnCount(3)
+        self.history.setMaximumHeight(140)
+
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
@@ -155,11 +161,13 @@ class ExportDialog(QDialog):
         layout.addLayout(options)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addStretch(1)
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.history, 1)
         layout.addWidget(self.buttons)
-        self.resize(620, 380)
+        self.resize(680, 480)
         self._suggest_target()
         self.retranslate_ui()
+        self.load_history()
 
     # --- options --------------------------------------------------------------------------
 
@@ -261,7 +269,7 @@ class ExportDialog(QDialog):
                 workspace, target, options, progress=ctx.progress, cancel=ctx.cancelled
             )
 
-        task = _wire(
+        task = wire_task(
             workers.Task(work, "export pack"),
             self,
             lambda: self.tr("The pack could not be exported."),
@@ -293,11 +301,35 @@ class ExportDialog(QDialog):
             .replace("%1", str(result.path))
             .replace("%2", str(result.files))
         ]
+        lines.append(
+            self.tr(
+                "SHA-256 of its manifest, recorded in the workspace's export history: %1"
+            ).replace("%1", result.manifest_sha256)
+        )
         lines += result.note_texts(lang)
         self.status.setText("\n".join(lines))
         self.open_button.setVisible(True)
         self._done()
+        self.load_history()
         self.exported.emit(result)
+
+    def load_history(self) -> None:
+        """The packs exported from this workspace, newest first (a small read)."""
+        from ipaudit.export.history import history
+
+        self.history.clear()
+        for record in history(self.session.workspace):
+            row = QTreeWidgetItem(
+                [
+                    record.exported_at.strftime("%Y-%m-%d %H:%M"),
+                    record.target,
+                    record.manifest_sha256,
+                ]
+            )
+            row.setToolTip(1, record.target)
+            row.setToolTip(2, record.manifest_sha256)
+            self.history.addTopLevelItem(row)
+        self.history.resizeColumnToContents(0)
 
     def _on_failed(self, _exc: object) -> None:
         """The error dialog comes from ``errors.watch``."""
@@ -345,179 +377,10 @@ class ExportDialog(QDialog):
         self.export_button.setText(self.tr("&Export"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.open_button.setText(self.tr("Show in folder"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-
-class VerifyDialog(QDialog):
-    """Pick a pack (folder or zip), re-hash it in a worker, list modified, missing and extra files."""
-
-    #: the pack was checked (``VerifyResult``)
-    verified = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None, pack: Path | str | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("verifyDialog")
-        self.task: workers.Task | None = None
-        self.result: VerifyResult | None = None
-        self.pack = QLineEdit(str(pack) if pack else "")
-        self.pack.setObjectName("verifyPack")
-        self.pick_folder = QPushButton()
-        self.pick_zip = QPushButton()
-        self.pick_folder.clicked.connect(self.choose_folder)
-        self.pick_zip.clicked.connect(self.choose_zip)
-        row = QHBoxLayout()
-        row.addWidget(self.pack, 1)
-        row.addWidget(self.pick_folder)
-        row.addWidget(self.pick_zip)
-        self.pack_label = QLabel()
-        self.pack_label.setBuddy(self.pack)
-        form = QFormLayout()
-        form.addRow(self.pack_label, row)
-
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.summary = QLabel()
-        self.summary.setObjectName("verifySummary")
-        self.summary.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("verifyTree")
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(True)
-
-        self.buttons = QDialogButtonBox()
-        self.verify_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.verify_button.setObjectName("verifyButton")
-        self.verify_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.cancel_button.setVisible(False)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.verify_button.clicked.connect(self.start_verify)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.buttons)
-        self.resize(680, 460)
-        self.retranslate_ui()
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Pack folder"), self.pack.text())
-        if folder:
-            self.pack.setText(folder)
-
-    def choose_zip(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Pack zip file"), self.pack.text(), self.tr("Zip files (*.zip)")
+        self.history_label.setText(self.tr("Packs exported from this workspace:"))
+        self.history.setHeaderLabels(
+            [self.tr("Exported"), self.tr("Where"), self.tr("Manifest SHA-256")]
         )
-        if path:
-            self.pack.setText(path)
-
-    def start_verify(self) -> workers.Task | None:
-        if self.task is not None:
-            return self.task
-        text = self.pack.text().strip()
-        if not text:
-            self.summary.setText(self.tr("Choose a pack folder or zip file."))
-            return None
-        self.tree.clear()
-        self.result = None
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.summary.setText(self.tr("Checking…"))
-        path = Path(text)
-
-        def work(ctx: workers.TaskContext) -> VerifyResult:
-            return verify(path, progress=ctx.progress, cancel=ctx.cancelled)
-
-        task = _wire(
-            workers.Task(work, "verify pack"),
-            self,
-            lambda: self.tr("The pack could not be checked."),
-        )
-        self.task = task
-        self.verify_button.setEnabled(False)
-        self.cancel_button.setVisible(True)
-        self.cancel_button.setEnabled(True)
-        workers.start(task)
-        return task
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.cancel_button.setEnabled(False)
-
-    def _done(self) -> None:
-        self.task = None
-        self.progress.setVisible(False)
-        self.verify_button.setEnabled(True)
-        self.cancel_button.setVisible(False)
-
-    def _on_finished(self, result: VerifyResult) -> None:
-        self.result = result
-        self._done()
-        self._show(result)
-        self.verified.emit(result)
-
-    def _show(self, result: VerifyResult) -> None:
-        self.tree.clear()
-        groups = (
-            (self.tr("Modified (%1)"), result.modified),
-            (self.tr("Missing (%1)"), result.missing),
-            (self.tr("Extra (%1)"), result.extra),
-            (self.tr("Checksum lists disagree (%1)"), result.inconsistent),
-        )
-        for title, paths in groups:
-            if not paths:
-                continue
-            top = QTreeWidgetItem([title.replace("%1", str(len(paths)))])
-            top.addChildren([QTreeWidgetItem([p]) for p in paths])
-            self.tree.addTopLevelItem(top)
-            top.setExpanded(True)
-        if result.ok:
-            self.summary.setText(
-                self.tr("All %1 files match the manifest: nothing was changed.").replace(
-                    "%1", str(result.checked)
-                )
-            )
-        else:
-            count = sum(len(p) for _t, p in groups)
-            self.summary.setText(
-                self.tr("%1 differences: the pack was changed after it was exported.").replace(
-                    "%1", str(count)
-                )
-            )
-
-    def _on_failed(self, _exc: object) -> None:
-        """The error dialog comes from ``errors.watch``."""
-        self._done()
-        self.summary.setText(self.tr("The pack could not be checked."))
-
-    def _on_cancelled(self) -> None:
-        self._done()
-        self.summary.setText(self.tr("Check cancelled."))
-
-    def reject(self) -> None:
-        if self.task is not None:
-            self.cancel()
-        super().reject()
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Verify a readiness pack"))
-        self.pack_label.setText(self.tr("&Pack:"))
-        self.pick_folder.setText(self.tr("&Folder…"))
-        self.pick_zip.setText(self.tr("&Zip file…"))
-        self.verify_button.setText(self.tr("&Verify"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        if self.result is not None:
-            self._show(self.result)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

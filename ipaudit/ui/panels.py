@@ -36,7 +36,7 @@ PANELS: dict[str, Component] = {
 TOOLS: dict[str, Component] = {
     "export": Component("ipaudit.ui.export_dialog", "ExportDialog"),  # (session, parent)
     "workspace_info": Component("ipaudit.ui.workspace_info_dialog", "WorkspaceInfoDialog"),
-    "verify": Component("ipaudit.ui.export_dialog", "VerifyDialog"),  # (parent)
+    "verify": Component("ipaudit.ui.verify_dialog", "VerifyDialog"),  # (parent)
     "ledger_import": Component("ipaudit.ui.ledger.import_wizard", "LedgerImportWizard"),
     "reconciliation": Component("ipaudit.ui.ledger.reconciliation_view", "ReconciliationView"),
 }

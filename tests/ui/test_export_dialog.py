@@ -1,4 +1,5 @@
-"""The export and verify dialogs: work runs in a worker with progress; cancel leaves nothing."""
+"""The export and verify dialogs: work runs in a worker with progress; cancel leaves nothing; the
+export history and the damage of a pack are shown."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 from ipaudit.export.manifest import verify
 from ipaudit.ui import errors, workers
-from ipaudit.ui.export_dialog import ExportDialog, VerifyDialog
+from ipaudit.ui.export_dialog import ExportDialog
+from ipaudit.ui.verify_dialog import VerifyDialog
 
 
 @pytest.fixture
@@ -149,3 +151,73 @@ def test_verify_dialog_not_a_pack(qtbot, tmp_path: Path) -> None:
     box.close()
     assert verifier.result is None
     workers.wait_all()
+
+
+def _export(dialog: ExportDialog, qtbot, target: Path):
+    dialog.target.setText(str(target))
+    dialog.evidence.setChecked(False)
+    with qtbot.waitSignal(dialog.exported, timeout=60_000) as blocker:
+        dialog.start_export()
+    return blocker.args[0]
+
+
+def test_export_shows_the_manifest_digest_and_the_history(
+    dialog: ExportDialog, qtbot, tmp_path: Path
+) -> None:
+    assert dialog.history.topLevelItemCount() == 0
+    first = _export(dialog, qtbot, tmp_path / "a")
+    assert first.manifest_sha256 in dialog.status.text()
+    second = _export(dialog, qtbot, tmp_path / "b")
+    rows = [dialog.history.topLevelItem(n) for n in range(dialog.history.topLevelItemCount())]
+    assert [r.text(2) for r in rows] == [second.manifest_sha256, first.manifest_sha256]
+    assert rows[0].text(1) == str((tmp_path / "b").resolve())
+
+
+def test_verify_dialog_checks_the_workspace_history(
+    dialog: ExportDialog, session, qtbot, tmp_path: Path
+) -> None:
+    import hashlib
+    import json
+
+    target = tmp_path / "pack"
+    result = _export(dialog, qtbot, target)
+    verifier = VerifyDialog(pack=target, workspace=session.workspace.path)
+    qtbot.addWidget(verifier)
+    assert verifier.use_history.isChecked()
+    with qtbot.waitSignal(verifier.verified, timeout=60_000) as blocker:
+        verifier.start_verify()
+    assert blocker.args[0].ok
+    assert result.manifest_sha256 in verifier.history_note.text()
+    # a consistent forgery: a file, the manifest and SHA256SUMS rewritten together
+    readme = next(p for p in target.iterdir() if p.suffix == ".txt")
+    readme.write_text("rewritten", encoding="utf-8")
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    for f in manifest["files"]:
+        if f["path"] == readme.name:
+            f["size"] = len(b"rewritten")
+            f["sha256"] = hashlib.sha256(b"rewritten").hexdigest()
+    (target / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (target / "SHA256SUMS").write_text(
+        "".join(f"{f['sha256']}  {f['path']}\n" for f in manifest["files"]), encoding="utf-8"
+    )
+    with qtbot.waitSignal(verifier.verified, timeout=60_000) as blocker:
+        verifier.start_verify()
+    assert not blocker.args[0].ok
+    assert "NOT" in verifier.history_note.text()
+    assert "not one the workspace exported" in verifier.summary.text()
+
+
+def test_verify_dialog_names_damaged_members(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:
+    dialog.as_zip.setChecked(True)
+    _export(dialog, qtbot, tmp_path / "pack.zip")
+    raw = (tmp_path / "pack.zip").read_bytes()
+    (tmp_path / "cut.zip").write_bytes(raw[: len(raw) // 2])
+    verifier = VerifyDialog(pack=tmp_path / "cut.zip")
+    qtbot.addWidget(verifier)
+    assert not verifier.use_history.isChecked()
+    with qtbot.waitSignal(verifier.verified, timeout=60_000) as blocker:
+        verifier.start_verify()
+    assert not blocker.args[0].ok
+    top = verifier.tree.topLevelItem(0)
+    assert top.text(0) == "Damaged, cannot be read (1)"
+    assert _children(top)[0].startswith("cut.zip (")
