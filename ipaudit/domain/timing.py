@@ -184,9 +184,14 @@ def _problem(
             f"属于 {when}，不在审核期 {period} 的任何年度内",
             f"belongs to {when}, not to a year of the audit period {period_en}",
         )
-    # event and periodic: the date, or the period covered, overlaps the audit period
-    start = ev.doc_date or ev.period_start or ev.period_end
-    end = ev.doc_date or ev.period_end or ev.period_start
+    # event: its date (else the period it covers) falls in the audit period; periodic: the
+    # period it covers (else its date) overlaps the audit period
+    if rule.time_rule is TimeRule.PERIODIC:
+        start = ev.period_start or ev.doc_date or ev.period_end
+        end = ev.period_end or ev.doc_date or ev.period_start
+    else:
+        start = ev.doc_date or ev.period_start or ev.period_end
+        end = ev.doc_date or ev.period_end or ev.period_start
     assert start is not None and end is not None
     if end < info.period_start or start > info.period_end:
         when = str(ev.doc_date) if ev.doc_date else f"{start}～{end}"

@@ -1,0 +1,240 @@
+"""Time rules over generated record sets: every violation found, none invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ipaudit.domain.checks import CheckInput, run_checks
+from ipaudit.domain.model import Evidence, ItemKind, ItemState, Status, Text
+from ipaudit.domain.rules import Every, ItemRule, RuledTemplate, TemplateRules, TimeRule
+from tests.factories import DEPARTMENTS, INFO, TEMPLATE, item
+
+PS, PE = INFO.period_start, INFO.period_end  # 2024-01-01 … 2025-12-31
+days = st.dates(min_value=dt.date(2021, 1, 1), max_value=dt.date(2027, 12, 31))
+
+
+@st.composite
+def records(draw: st.DrawFn, n: int = 6) -> list[Evidence]:
+    """Records dated, given a period, or undated — inside, across and outside the period."""
+    out = []
+    for i in range(draw(st.integers(min_value=1, max_value=n))):
+        kind = draw(st.sampled_from(["date", "period", "both", "none", "start"]))
+        a, b = sorted([draw(days), draw(days)])
+        out.append(
+            Evidence(
+                id=i + 1,
+                item_key="x.records",
+                slot="",
+                sha256="0" * 64,
+                size=1,
+                original_name=f"{i}.pdf",
+                title=f"记录{i}",
+                department="rnd",
+                doc_date=a if kind in ("date", "both") else None,
+                period_start=a if kind in ("period", "both", "start") else None,
+                period_end=b if kind in ("period", "both") else None,
+            )
+        )
+    return out
+
+
+def run_rule(rule: ItemRule, files: list[Evidence], kind: ItemKind = ItemKind.RECORDS):
+    it = (
+        item("x.records", kind, min_count=1)
+        if kind is ItemKind.RECORDS
+        else item("x.records", kind)
+    )
+    template = RuledTemplate(
+        edition=TEMPLATE.edition,
+        title=Text("测试", "test"),
+        departments=TEMPLATE.departments,
+        clauses=TEMPLATE.clauses,
+        items=(it,),
+        rules=TemplateRules(items={"x.records": rule}),
+    )
+    found = run_checks(
+        CheckInput(
+            INFO, template, DEPARTMENTS, _facts(), {"x.records": ItemState("x.records")}, files
+        )
+    )
+    return [f for f in found if f.item_key == "x.records" and f.code != "records_same_day"]
+
+
+def _facts():
+    from ipaudit.domain.model import Facts
+
+    return Facts()
+
+
+def undated(ev: Evidence) -> bool:
+    return ev.doc_date is None and ev.period_start is None and ev.period_end is None
+
+
+def flagged(found, code: str) -> set[int]:
+    return {
+        int(r.split(":")[1])
+        for f in found
+        if f.code == code
+        for r in f.refs
+        if r.startswith("evidence:")
+    }
+
+
+@settings(max_examples=200)
+@given(records())
+def test_event_records_fall_inside_the_period(files: list[Evidence]) -> None:
+    found = run_rule(ItemRule(TimeRule.EVENT), files)
+
+    def outside(ev: Evidence) -> bool:
+        if ev.doc_date is not None:
+            return not PS <= ev.doc_date <= PE
+        start = ev.period_start or ev.period_end
+        end = ev.period_end or ev.period_start
+        return end < PS or start > PE
+
+    assert flagged(found, "record_undated") == {ev.id for ev in files if undated(ev)}
+    assert flagged(found, "evidence_outside_period") == {
+        ev.id for ev in files if not undated(ev) and outside(ev)
+    }
+    valid = [ev for ev in files if not undated(ev) and not outside(ev)]
+    assert ("too_few_records" in {f.code for f in found}) is (not valid)
+
+
+@settings(max_examples=200)
+@given(records())
+def test_in_force_documents_signed_before_the_end_and_not_expired(files: list[Evidence]) -> None:
+    found = run_rule(ItemRule(TimeRule.IN_FORCE), files)
+
+    def not_in_force(ev: Evidence) -> bool:
+        signed = ev.doc_date or ev.period_start
+        if signed is not None and signed > PE:
+            return True
+        return ev.period_end is not None and ev.period_end < PE
+
+    assert flagged(found, "record_undated") == {ev.id for ev in files if undated(ev)}
+    assert flagged(found, "document_not_in_force") == {
+        ev.id for ev in files if not undated(ev) and not_in_force(ev)
+    }
+    assert "evidence_outside_period" not in {f.code for f in found}  # old contracts are fine
+
+
+@settings(max_examples=200)
+@given(records(), st.integers(min_value=0, max_value=6))
+def test_yearly_documents_cover_every_year(files: list[Evidence], lead: int) -> None:
+    files = [
+        replace(ev, period_end=None, period_start=None) if ev.period_end else ev for ev in files
+    ]
+    found = run_rule(ItemRule(TimeRule.YEARLY, lead_months=lead), files, ItemKind.YEARLY)
+
+    def years(ev: Evidence) -> set[int]:
+        day = ev.doc_date or ev.period_start
+        if day is None:
+            return set()
+        out = {day.year}
+        first_of_next = dt.date(day.year + 1, 1, 1)
+        # dated within ``lead`` whole months before the next year: that year's document
+        months_left = 12 - day.month + 1
+        if lead and months_left <= lead and day < first_of_next:
+            out.add(day.year + 1)
+        return out
+
+    missing = {y for y in (2024, 2025) if not any(y in years(ev) for ev in files)}
+    reported = {int(f.refs[0]) for f in found if f.code == "year_not_covered"}
+    assert reported == missing
+    assert flagged(found, "evidence_outside_period") == {
+        ev.id for ev in files if not undated(ev) and not years(ev) & {2024, 2025}
+    }
+
+
+def test_a_plan_approved_in_the_last_quarter_counts_for_next_year() -> None:
+    plan = Evidence(
+        1,
+        "x.records",
+        "",
+        "0" * 64,
+        1,
+        "p.pdf",
+        "2025年培训计划",
+        "rnd",
+        doc_date=dt.date(2023, 12, 15),
+    )
+    plan_2025 = replace(plan, id=2, doc_date=dt.date(2025, 1, 3))
+    found = run_rule(ItemRule(TimeRule.YEARLY), [plan, plan_2025], ItemKind.YEARLY)
+    assert found == []
+    late = replace(plan, doc_date=dt.date(2023, 9, 15))  # three and a half months early
+    codes = [
+        f.code for f in run_rule(ItemRule(TimeRule.YEARLY), [late, plan_2025], ItemKind.YEARLY)
+    ]
+    assert sorted(codes) == ["evidence_outside_period", "year_not_covered"]
+
+
+@settings(max_examples=200)
+@given(records(n=10), st.sampled_from(list(Every)))
+def test_periodic_records_cover_every_slot(files: list[Evidence], every: Every) -> None:
+    found = run_rule(ItemRule(TimeRule.PERIODIC, every=every), files)
+
+    def label(day: dt.date) -> str:
+        return (
+            f"{day.year}Q{(day.month - 1) // 3 + 1}" if every is Every.QUARTER else f"{day:%Y-%m}"
+        )
+
+    expected_slots = {label(PS + dt.timedelta(days=d)) for d in range((PE - PS).days + 1)}
+    covered: set[str] = set()
+    for ev in files:
+        if undated(ev):
+            continue
+        start = ev.period_start or ev.doc_date or ev.period_end
+        end = ev.period_end or ev.doc_date or ev.period_start
+        if end < PS or start > PE:
+            continue
+        covered |= {label(start + dt.timedelta(days=d)) for d in range((end - start).days + 1)}
+    missing = expected_slots - covered
+    reported = {r for f in found if f.code == "period_not_covered" for r in f.refs}
+    assert reported == missing
+
+
+def test_undated_labour_contract_does_not_count_and_old_one_is_in_force() -> None:
+    """A contract signed in 2019 for a current employee is fine; an undated one is a finding and
+    does not count toward the three."""
+    base = Evidence(
+        1, "x.records", "", "0" * 64, 1, "c.pdf", "劳动合同", "rnd", doc_date=dt.date(2019, 3, 1)
+    )
+    files = [
+        base,
+        replace(base, id=2, doc_date=dt.date(2022, 5, 1)),
+        replace(base, id=3, doc_date=None),
+    ]
+    rule = ItemRule(TimeRule.IN_FORCE)
+    it = item("x.records", ItemKind.RECORDS, min_count=3)
+    template = RuledTemplate(
+        edition=TEMPLATE.edition,
+        title=Text("t", "t"),
+        departments=TEMPLATE.departments,
+        clauses=TEMPLATE.clauses,
+        items=(it,),
+        rules=TemplateRules(items={"x.records": rule}),
+    )
+    found = run_checks(CheckInput(INFO, template, DEPARTMENTS, _facts(), {}, files))
+    assert sorted(f.code for f in found) == ["record_undated", "too_few_records"]
+    assert next(f for f in found if f.code == "too_few_records").refs == ("2/3",)
+
+
+def test_mandatory_item_marked_not_applicable_is_major_and_still_checked() -> None:
+    it = item("x.records", ItemKind.RECORDS)
+    template = RuledTemplate(
+        edition=TEMPLATE.edition,
+        title=Text("t", "t"),
+        departments=TEMPLATE.departments,
+        clauses=TEMPLATE.clauses,
+        items=(it,),
+        rules=TemplateRules(items={"x.records": ItemRule(TimeRule.EVENT, mandatory=True)}),
+    )
+    state = ItemState("x.records", Status.NOT_APPLICABLE, na_reason="今年没做")
+    found = run_checks(CheckInput(INFO, template, DEPARTMENTS, _facts(), {"x.records": state}, []))
+    codes = {f.code: f.grade.value for f in found}
+    assert codes["mandatory_not_applicable"] == "major"
+    assert codes["evidence_missing"] == "major"
