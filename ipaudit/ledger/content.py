@@ -144,7 +144,7 @@ def _is_name(s: str, syn: Synonyms) -> bool:
 
 def is_person(value: Cell, syn: Synonyms) -> float:
     s = _text(value)
-    if not s or header_key(s) in _known_words(syn):
+    if not s or header_key(s) in _known_words(syn) or is_category(s, syn):
         return 0.0
     return 1.0 if _is_name(s, syn) else 0.0
 

@@ -84,7 +84,7 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 
 def _typo_allowed(key: str) -> bool:
-    return len(key) >= (5 if key.isascii() else 3)
+    return len(key) >= (4 if key.isascii() else 3)
 
 
 def header_candidates(

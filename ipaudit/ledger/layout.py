@@ -37,7 +37,9 @@ from ipaudit.ledger.content import (
 )
 from ipaudit.ledger.headers import (
     NOTE_REMOVED,
+    PARENT_ONLY,
     TYPO,
+    WITH_PARENT,
     header_candidates,
     spread_parent,
     typo_match,
@@ -173,22 +175,27 @@ def _match_row(cands: list[list[tuple[str, float]]], spec: KindSpec, syn: Synony
             m.mapping[name] = col
             m.strength[name] = strength
 
-    # the header as written (or without its notes) first, then the weaker readings
-    for strongest in (True, False):
+    # the header as written (or without its notes) first; then joined to its parent; then, if
+    # the header is one known to carry nothing, it is left out; then the weaker readings
+    passes = (
+        lambda strength: strength >= NOTE_REMOVED,
+        lambda strength: strength in (WITH_PARENT, PARENT_ONLY),
+        None,
+        lambda strength: True,
+    )
+    for wanted in passes:
         for col, keys in enumerate(cands):
             if col in done:
                 continue
-            for key, strength in keys:
-                if strongest and strength < NOTE_REMOVED:
-                    continue
-                name = spec.exact.get(key)
-                if name is not None:
-                    take(col, name, strength)
-                    break
-                if key in syn.ignore:
+            if wanted is None:
+                if any(k in syn.ignore for k, strength in keys if strength >= NOTE_REMOVED):
                     done.add(col)
                     m.ignored.add(col)
-                    m.understood += strength
+                    m.understood += 1.0
+                continue
+            for key, strength in keys:
+                if wanted(strength) and key in spec.exact:
+                    take(col, spec.exact[key], strength)
                     break
     for col, keys in enumerate(cands):
         if col in done or not keys:
@@ -299,7 +306,20 @@ def detect_layout(
     if header_row is not None:
         header_index = header_row - 1
     elif matches:
-        header_index = max(matches, key=lambda m: (m.score, -m.row)).row
+        top = max(matches, key=lambda m: (m.score, -m.row))
+        header_index = top.row
+        # a two-level header: the row below, read with this one as its parent, is the header
+        # when it places at least as many fields (the data starts after it)
+        below = [
+            m
+            for m in matches
+            if m.row == top.row + 1
+            and m.kind is top.kind
+            and _parent_row(rows, m.row, merged) is not None
+            and len(m.match.mapping) >= len(top.match.mapping)
+        ]
+        if below:
+            header_index = top.row + 1
     else:
         start = _data_start(rows, syn)
         if start is None:
