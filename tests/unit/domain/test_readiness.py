@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ipaudit.domain.model import Finding, Grade, ItemState, Status, Text
-from ipaudit.domain.readiness import compute_readiness, item_score
+from ipaudit.domain.readiness import compute_readiness, effective_status, item_score
 from tests.factories import DEPARTMENTS, TEMPLATE
 
 
@@ -56,3 +56,24 @@ def test_merged_and_absent_departments_have_no_readiness_of_their_own() -> None:
     deps = [DEPARTMENTS[0], replace(DEPARTMENTS[1], absent=True)]
     _, per_dep = compute_readiness(TEMPLATE, deps, {}, [])
     assert set(per_dep) == {"rnd"} and per_dep["rnd"].items == 5
+
+
+def test_ready_has_one_meaning() -> None:
+    """An item marked ready beside an open blocking finding is shown and counted in progress."""
+    ready = ItemState("a", Status.READY)
+    assert effective_status(ready, []) is Status.READY
+    assert effective_status(ready, [finding("a", Grade.OBSERVATION)]) is Status.READY
+    assert effective_status(ready, [finding("a", Grade.MINOR)]) is Status.IN_PROGRESS
+    assert effective_status(ready, [finding("a", Grade.MAJOR, accepted="说明")]) is Status.READY
+    na = ItemState("a", Status.NOT_APPLICABLE, na_reason="今年没做")
+    assert effective_status(na, []) is Status.NOT_APPLICABLE
+    assert effective_status(na, [], mandatory=True) is Status.NOT_STARTED
+    states = {it.key: ItemState(it.key, Status.READY) for it in TEMPLATE.items}
+    key = TEMPLATE.items[0].key
+    overall, _ = compute_readiness(TEMPLATE, DEPARTMENTS, states, [finding(key, Grade.MINOR)])
+    shown_ready = sum(
+        effective_status(states[it.key], [finding(key, Grade.MINOR)] if it.key == key else [])
+        is Status.READY
+        for it in TEMPLATE.items
+    )
+    assert overall.ready_items == shown_ready == len(TEMPLATE.items) - 1
