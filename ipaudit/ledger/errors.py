@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ipaudit.errors import UserError
+from ipaudit.ledger.model import column_letter
 
 
 class LedgerError(UserError):
@@ -154,6 +155,25 @@ class FileCorrupt(LedgerError):
         )
 
 
+class UnclosedQuote(LedgerError):
+    """A csv cell opened with a quote that is never closed: the rows after it would become part
+    of that cell, so the file is refused at the row and column where the quote opens."""
+
+    code = "unclosed_quote"
+
+    def __init__(self, file: str | Path, *, row: int, line: int, column: int, swallowed: int):
+        super().__init__(
+            file,
+            f'这一格以引号 " 开头却没有闭合（文件第 {line} 行），其后 {swallowed} 行会被并进这一格',
+            f"this cell opens a quote that is never closed (line {line} of the file); the "
+            f"{swallowed} lines after it would become part of the cell",
+            todo_zh="请在文本编辑器或 Excel/WPS 中补上或删去这个引号后再导入",
+            todo_en="Close or delete that quote in a text editor or Excel/WPS and import again",
+            row=row,
+            column=column_letter(column),
+        )
+
+
 class PasswordProtected(LedgerError):
     code = "password_protected"
 
@@ -204,6 +224,28 @@ class SheetTooLarge(LedgerError):
             " outside the ledger, or copy the ledger into a new sheet and import that",
             sheet=sheet,
             row=row,
+        )
+
+
+class SheetDataTooLarge(LedgerError):
+    """A workbook part (a sheet's XML, the shared strings) that unpacks to more than any ledger
+    holds — often a "zip bomb": refused before it is unpacked, so memory stays bounded."""
+
+    code = "sheet_data_too_large"
+
+    def __init__(self, file: str | Path, *, sheet: str = "", part: str, size: int, limit: int):
+        self.size = size
+        self.limit = limit
+        mb, cap = f"{size / 2**20:,.0f}", f"{limit / 2**20:,.0f}"
+        super().__init__(
+            file,
+            f"工作簿中的“{part}”解压后有 {mb} MB，超过台账可能的大小（上限 {cap} MB）",
+            f"the workbook's “{part}” unpacks to {mb} MB, more than a ledger can hold"
+            f" (limit {cap} MB)",
+            todo_zh="请把台账区域复制到一个新工作簿后再导入；若文件来历不明，请勿打开",
+            todo_en="Copy the ledger into a new workbook and import that; if you do not know where"
+            " the file came from, do not open it",
+            sheet=sheet,
         )
 
 

@@ -4,8 +4,11 @@ The format is recognised from the file's first bytes, not its name (finance depa
 files freely). Spreadsheets are read with python-calamine — formulas give their saved results —
 after ``xlsxscan`` has checked an xlsx sheet's extent and found formulas without results and error
 cells, and ``odsscan`` the same in an ods sheet (an xls formula always carries its result). Text
-files are decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (a superset of GBK),
-and their delimiter is sniffed.
+files are decoded as UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (a superset of GBK) or
+Big5 — a small ladder with a plausibility test, because Big5 bytes also decode as GB18030, into
+rare characters: text whose characters are mostly outside GB2312 but common Big5 is Big5. Any other
+encoding is refused with its likely name. The delimiter is sniffed. A csv is streamed, never read
+whole; a quote left open is a located error, never a cell that swallows the rows after it.
 
 Rows come out in spreadsheet positions: the n-th row yielded is row n as the spreadsheet shows it
 and cell ``i`` is column ``i`` (A = 0), whatever empty rows or columns lie before the data. Every
@@ -18,7 +21,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -35,6 +38,7 @@ from ipaudit.ledger.errors import (
     PasswordProtected,
     SheetNotFound,
     SheetTooLarge,
+    UnclosedQuote,
 )
 
 MAX_COLUMNS = xlsxscan.MAX_COLUMNS
@@ -44,6 +48,12 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _DELIMITERS = (",", "\t", ";", "|")
 _XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+_PLAUSIBLE = 0.8  # share of common characters that makes a decoding plausible
+_WESTERN = (
+    "西文单字节编码（如 Windows-1252/Latin-1）",
+    "a Western single-byte encoding such as Windows-1252",
+)
+_MAX_CELL_LINES = 50  # lines one csv cell may span before its quote counts as left open
 
 # (magic prefix, what zh, what en) for files that are certainly not spreadsheets
 _NOT_SHEETS = (
@@ -152,21 +162,72 @@ def _text_format(path: Path, head: bytes) -> TextFormat:
             raise NotASpreadsheet(
                 path, "二进制数据（无法识别的文件）", "binary data (an unknown kind of file)"
             )
-        encoding = "gb18030"
-        try:
-            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            try:
-                codecs.getincrementaldecoder("gb18030")().decode(head, final=False)
-            except UnicodeDecodeError as exc:
-                raise NotASpreadsheet(
-                    path,
-                    "无法识别编码的文本（不是 UTF-8 也不是 GB18030/GBK）",
-                    "text in an unknown encoding (neither UTF-8 nor GB18030/GBK)",
-                ) from exc
+        encoding = "utf-8" if _decodes(head, "utf-8") is not None else _legacy_encoding(path, head)
     text = head.decode(encoding, errors="ignore")
     return TextFormat(encoding, _sniff_delimiter(text, path.suffix.lower()))
+
+
+def _cjk_share(text: str, common: Callable[[str], bool]) -> float:
+    """The share of the non-ASCII characters of ``text`` for which ``common`` holds."""
+    wide = [c for c in text if ord(c) > 127][:4096]
+    return sum(1 for c in wide if common(c)) / len(wide) if wide else 1.0
+
+
+def _in_gb2312(c: str) -> bool:
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _common_big5(c: str) -> bool:
+    """In Big5's level 1 (the 5,401 frequent characters) or its symbols."""
+    try:
+        code = c.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xA140 <= int.from_bytes(code, "big") <= 0xC67E
+
+
+def _decodes(head: bytes, encoding: str) -> str | None:
+    try:
+        return codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def _legacy_encoding(path: Path, head: bytes) -> str:
+    """GB18030 or Big5 for text that is not UTF-8; else a ``NotASpreadsheet`` naming what the
+    text most likely is."""
+    gb = _decodes(head, "gb18030")
+    if gb is not None and _cjk_share(gb, _in_gb2312) >= _PLAUSIBLE:
+        return "gb18030"
+    big5 = _decodes(head, "big5")
+    if big5 is not None and _cjk_share(big5, _common_big5) >= _PLAUSIBLE:
+        return "big5"
+    guess = _guess_encoding(head)
+    if gb is not None and guess is None:
+        return "gb18030"  # rare characters, but valid: the problems will show them
+    zh, en = guess or _WESTERN
+    raise NotASpreadsheet(
+        path,
+        f"无法识别编码的文本（看起来是{zh}；不是 UTF-8、UTF-16、GB18030/GBK 或 Big5）。"
+        "请在 Excel/WPS 中另存为“CSV UTF-8”后再导入",
+        f"text in an unsupported encoding (it looks like {en}; not UTF-8, UTF-16, GB18030/GBK or "
+        "Big5). Save it again as “CSV UTF-8” in Excel/WPS and import that",
+    )
+
+
+def _guess_encoding(head: bytes) -> tuple[str, str] | None:
+    """The name of an encoding we do not read that the text plausibly is in."""
+    sjis = _decodes(head, "shift_jis")
+    if sjis is not None and any("\u3040" <= c <= "\u30ff" for c in sjis):
+        return "日文 Shift-JIS", "Japanese Shift-JIS"
+    korean = _decodes(head, "euc_kr")
+    if korean is not None and any("\uac00" <= c <= "\ud7a3" for c in korean):
+        return "韩文 EUC-KR", "Korean EUC-KR"
+    return None
 
 
 def _control_ratio(data: bytes) -> float:
@@ -319,11 +380,20 @@ class SheetData:
     def _text_rows(self) -> Iterator[Sequence[Cell]]:
         assert self._text is not None
         record = 0
+        delimiter = self._text.delimiter
         try:
             with self.file.open(encoding=self._text.encoding, newline="", errors="strict") as f:
-                for record, row in enumerate(csv.reader(f, delimiter=self._text.delimiter), 1):
+                reader = csv.reader(f, delimiter=delimiter)
+                line = width = (
+                    0  # lines read so far; the width of the first record of several cells
+                )
+                for record, row in enumerate(reader, 1):
                     if len(row) > MAX_COLUMNS:
                         raise SheetTooLarge(self.file, rows=record, columns=len(row), row=record)
+                    if reader.line_num > line + 1:  # a quoted cell ran over several lines
+                        _check_open_quote(self.file, row, record, line + 1, delimiter, width)
+                    line = reader.line_num
+                    width = width or (len(row) if len(row) > 1 else 0)
                     yield row
         except UnicodeDecodeError as exc:
             raise FileCorrupt(
@@ -335,6 +405,21 @@ class SheetData:
             raise FileCorrupt(self.file, f"CSV: {exc}", row=record + 1) from exc
         except OSError as exc:
             raise FileUnreadable(self.file, exc.strerror or str(exc)) from exc
+
+
+def _check_open_quote(
+    file: Path, row: list[str], record: int, line: int, delimiter: str, width: int
+) -> None:
+    """A cell may hold line breaks (a note written over two lines), but not whole rows: a cell
+    whose later lines carry a record's worth of delimiters, or very many lines, is a quote left
+    open, which would swallow those rows (``UnclosedQuote``, naming the row, line and column)."""
+    need = max(2, width - 1)
+    for col, cell in enumerate(row):
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        rest = cell.splitlines()[1:]
+        if any(part.count(delimiter) >= need for part in rest) or len(rest) > _MAX_CELL_LINES:
+            raise UnclosedQuote(file, row=record, line=line, column=col, swallowed=len(rest))
 
 
 def _with_issues(cells: list[Cell], issues: dict[int, CellIssue]) -> list[Cell]:
@@ -419,6 +504,7 @@ def _scan_xlsx(path: Path, sheet: str) -> dict[int, dict[int, CellIssue]]:
                 raise FileCorrupt(
                     path, f"工作表“{sheet}”的数据缺失 / sheet data missing", sheet=sheet
                 )
+            xlsxscan.check_size(zf, xlsxscan.SHARED_STRINGS, file=str(path), sheet=sheet)
             return xlsxscan.scan_sheet(zf, member, file=str(path), sheet=sheet).issues
     except _ZIP_ERRORS as exc:
         raise FileCorrupt(path, str(exc), sheet=sheet) from exc

@@ -11,6 +11,11 @@ Two things calamine cannot tell us, found by streaming the sheet's XML once:
   would pass for empty cells. We return them as ``CellIssue`` per cell so the importer reports
   them.
 
+* **Size.** A sheet's XML may claim anything and unpack to anything: one that says (in its zip
+  entry) or turns out (while it is inflated) to be larger than ``MAX_XML_BYTES`` is refused
+  (``SheetDataTooLarge``) before calamine sees it, and the shared strings the same way. Rows are
+  counted also when they carry no ``r=`` attribute (calamine then places them one after another).
+
 The scan reads the decompressed XML in 1 MiB chunks with a few compiled byte patterns; only when a
 formula or an error is present does it parse the cells that carry one.
 """
@@ -27,10 +32,14 @@ from posixpath import join, normpath
 from xml.etree import ElementTree
 
 from ipaudit.ledger.cells import CellIssue
-from ipaudit.ledger.errors import FileCorrupt, SheetTooLarge
+from ipaudit.ledger.errors import FileCorrupt, SheetDataTooLarge, SheetTooLarge
 
 MAX_COLUMNS = 1024  # LibreOffice's classic limit; no ledger comes near it
 MAX_CELLS = 10_000_000  # e.g. 1,000,000 rows × 10 columns (calamine holds ~32 bytes per cell)
+#: the most a sheet's XML (or the shared strings) may unpack to: 10⁶ rows of ten cells written by
+#: Excel take about 400 MiB
+MAX_XML_BYTES = 1 << 30
+SHARED_STRINGS = "xl/sharedStrings.xml"
 #: what zipfile raises for a damaged archive (it has no single base class for them)
 ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -47,11 +56,13 @@ _OVERLAP = 64
 # the fast patterns start with a literal, which the regex engine scans for quickly; sheets whose
 # tags carry a namespace prefix (<x:c r="A1">, written by some .NET libraries) take the slow ones
 _LAST_ROW = b'<row r="'
+_ROW_TAG_RE = re.compile(rb"<row[\s>/]")  # a row, with or without its r= attribute
 _ROW_RE = re.compile(rb'<row r="(\d+)"')
 _WIDE_REF_RE = re.compile(rb'<c r="([A-Z]{2,3})(\d+)"')
 _FORMULA_RE_FAST = re.compile(rb"<f[ >/]")
 _ERROR_TYPE = b' t="e"'
 _ANY_REF_RE = re.compile(rb'<c r="([A-Z]{1,3})\d')
+_NS_ROW_TAG_RE = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _NS_ROW_RE = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 _NS_WIDE_REF_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})(\d+)"')
 _NS_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
@@ -112,9 +123,12 @@ def scan_sheet(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str) -> Sh
     wide_col = 0  # last column among references of two or three letters (exact when > 26)
     has_formula = False
     row_re, wide_re, formula_re, any_re = _ROW_RE, _WIDE_REF_RE, _FORMULA_RE_FAST, _ANY_REF_RE
+    tag_re = _ROW_TAG_RE
     first = True
+    tags = 0  # rows counted by their tags (the only count when rows carry no r=)
     try:
-        for data in member_chunks(zf, member):
+        check_size(zf, member, file=file, sheet=sheet)
+        for data, new in _chunks(zf, member, file=file, sheet=sheet):
             if first:
                 first = False
                 if b"<sheetData" not in data and b":sheetData" in data:
@@ -124,6 +138,9 @@ def scan_sheet(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str) -> Sh
                         _NS_FORMULA_RE,
                         _NS_ANY_REF_RE,
                     )
+                    tag_re = _NS_ROW_TAG_RE
+            tags += _new_tags(tag_re, data, new)
+            scan.max_row = max(scan.max_row, tags)
             if row_re is _ROW_RE:
                 at = data.rfind(_LAST_ROW)
                 if at >= 0:
@@ -166,12 +183,44 @@ def scan_sheet(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str) -> Sh
 
 def member_chunks(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
     """The member's decompressed bytes in chunks that overlap, so no tag is cut in two."""
+    for data, _new in _chunks(zf, member):
+        yield data
+
+
+def _chunks(
+    zf: zipfile.ZipFile, member: str, *, file: str = "", sheet: str = ""
+) -> Iterator[tuple[bytes, int]]:
+    """(chunk, where its new bytes start): chunks that overlap by ``_OVERLAP`` bytes. Inflating
+    stops with ``SheetDataTooLarge`` beyond ``MAX_XML_BYTES``, whatever the entry claims."""
     tail = b""
+    total = 0
     with zf.open(member) as stream:
         while chunk := stream.read(_CHUNK):
+            total += len(chunk)
+            if total > MAX_XML_BYTES:
+                raise SheetDataTooLarge(
+                    file, sheet=sheet, part=member, size=total, limit=MAX_XML_BYTES
+                )
             data = tail + chunk
-            yield data
+            yield data, len(tail)
             tail = data[-_OVERLAP:]
+
+
+def _new_tags(tag_re: re.Pattern[bytes], data: bytes, new: int) -> int:
+    """Row tags that end in the new bytes of a chunk (the others were counted with the last one)."""
+    if tag_re is _ROW_TAG_RE:  # "<row " and the like: five bytes
+        return len(tag_re.findall(data, max(0, new - 4)))
+    return sum(1 for m in tag_re.finditer(data, max(0, new - _OVERLAP)) if m.end() > new)
+
+
+def check_size(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str = "") -> None:
+    """Refuse a part whose zip entry says it unpacks to more than ``MAX_XML_BYTES``."""
+    try:
+        size = zf.getinfo(member).file_size
+    except KeyError:
+        return
+    if size > MAX_XML_BYTES:
+        raise SheetDataTooLarge(file, sheet=sheet, part=member, size=size, limit=MAX_XML_BYTES)
 
 
 def _cell_issues(xml: bytes) -> dict[int, dict[int, CellIssue]]:
