@@ -44,6 +44,7 @@ from ipaudit.store.errors import (
     ReadOnlyWorkspace,
     SourceFileChanged,
     SourceFileMissing,
+    WorkspaceNotFound,
 )
 from ipaudit.store.migrations import backup, backup_path, check_version, read_version, upgrade
 from ipaudit.store.structure import check_structure
@@ -78,14 +79,16 @@ class WorkspaceStore:
     """
 
     def __init__(
-        self, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: str = ""
+        self,
+        path: Path,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        read_only: str = "",
+        mode: str = "",
     ) -> None:
+        """``read_only``: why it is opened read-only, ``mode`` how (engine READ_ONLY/IMMUTABLE)."""
         self.path = Path(path)
         self.read_only = read_only
-        mode = (
-            "" if not read_only else READ_ONLY if read_only in ("requested", "file") else IMMUTABLE
-        )
-        self.engine = make_engine(self.path, busy_timeout_ms, mode)
+        self.engine = make_engine(self.path, busy_timeout_ms, mode if read_only else "")
         self.backup_written: Path | None = None
 
     # --- opening and creating ---------------------------------------------------------------
@@ -153,12 +156,20 @@ class WorkspaceStore:
                 version = cls._prepare(path, f"{path.absolute().as_uri()}?mode=rw")
             except ReadOnlyWorkspace:  # a read-only disk, an immutable file
                 reason = "refused"
+        mode = ""
         if reason:
-            mode = READ_ONLY if reason in ("requested", "file") else IMMUTABLE
-            version = cls._prepare(path, read_only_uri(path, mode))
+            # -wal/-shm can be made beside it: read it as it is now, also while someone writes
+            mode = READ_ONLY
+            if reason == "refused" or not os.access(path.absolute().parent, os.W_OK):
+                mode = IMMUTABLE  # nothing can be made beside it, and nobody is writing it
+            try:
+                version = cls._prepare(path, read_only_uri(path, mode))
+            except WorkspaceNotFound:  # it exists (checked): SQLite could not make its -shm
+                mode = IMMUTABLE
+                version = cls._prepare(path, read_only_uri(path, mode))
             if version < s.SCHEMA_VERSION:
                 raise ReadOnlyWorkspace(path, reason)  # it needs an upgrade, which writes
-        store = cls(path, busy_timeout_ms, reason)
+        store = cls(path, busy_timeout_ms, reason, mode)
         if version < s.SCHEMA_VERSION:
             store.backup_written = backup(path, backup_path(path, version))
             with store._write() as conn:
@@ -407,19 +418,18 @@ class WorkspaceStore:
         """Store ``state``; returns it as stored, with its new version.
 
         ``check_version``: refuse (EditConflict) when the stored version is not ``state.version``.
-        ``base``: the state this edit started from; when someone saved meanwhile, what changed
-        from ``base`` to ``state`` is applied to what they saved, and only a field both changed
-        differently is an EditConflict.
+        ``base``: the state this edit started from; what changed from ``base`` to ``state`` is
+        applied to the state as stored now (which someone may have saved meanwhile), and only a
+        field both changed differently is an EditConflict. Undo is the same edit the other way
+        (``state`` the old state, ``base`` the new one).
         """
         key = state.item_key
 
         def change(current: ItemState) -> ItemState:
-            if current.version == (base.version if base is not None else state.version):
-                return state
-            if check_version:
-                raise edits.MergeConflict(key)
-            if base is not None:
+            if base is not None:  # (also when the version is base's: the row may hold a merge)
                 return edits.merge_state(base, state, current)
+            if check_version and current.version != state.version:
+                raise edits.MergeConflict(key)
             return state
 
         return self.update_item_state(key, department, change, always=True)

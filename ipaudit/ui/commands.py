@@ -1,17 +1,31 @@
 """Undoable edits: one QUndoCommand per domain operation, calling the services both ways.
 
 Every command emits ``session.edited`` after it ran, so views refresh and checks re-run.
+
+An item's state and the facts are edited from what the view showed (the ``base``): the service
+applies what changed from it to what is stored now, so an edit made meanwhile in another window
+or by a command is kept. When both changed the same field, the edit is not stored and a conflict
+box says who changed it when, keeping what the user entered (to copy, or to save over theirs).
+An edit that fails (read-only workspace, locked file) never enters the undo stack; an undo or
+redo that fails is shown and dropped from it.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import json
+from collections.abc import Callable
+from dataclasses import fields, replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ipaudit.domain.model import Department, Evidence, Facts, ItemState, Status, WorkspaceInfo
+from ipaudit.services import answered
+from ipaudit.store.codec import facts_to_sections
+from ipaudit.store.errors import EditConflict
+from ipaudit.ui import errors
+from ipaudit.ui.conflict_box import show_conflict
 from ipaudit.ui.session import WorkspaceSession
 
 
@@ -29,9 +43,24 @@ class _Command(QUndoCommand):
     def _done(self) -> None:
         self.session.edited.emit(self.item_key)
 
+    def _run(self, action: Callable[[], object]) -> bool:
+        """Run ``action`` (a redo or undo); when it fails it is shown and the command leaves
+        the stack."""
+        try:
+            action()
+        except errors.expected_types() as exc:
+            if not errors.is_expected(exc):
+                raise
+            self.setObsolete(True)
+            errors.show_error(exc, headline=lambda: tr("The change could not be saved."))
+            self._done()  # views show what is stored
+            return False
+        return True
+
 
 class SaveItemState(_Command):
-    """Replace an item's whole state (answer, status, notes, instance names)."""
+    """An edit of an item's state (answer, status, notes, instance names), from ``old`` to
+    ``new``; it is stored before the command is pushed (see ``edit_state``)."""
 
     def __init__(
         self, session: WorkspaceSession, old: ItemState, new: ItemState, text: str
@@ -39,60 +68,105 @@ class SaveItemState(_Command):
         super().__init__(session, text, new.item_key)
         self.old = old
         self.new = new
+        self._first = True
 
     def redo(self) -> None:
-        self.ws.save_state(replace(self.new, version=0))
+        if self._first:  # stored already
+            self._first = False
+        elif not self._run(lambda: self.ws.save_state(self.new, base=self.old)):
+            return
         self._done()
 
     def undo(self) -> None:
-        self.ws.save_state(replace(self.old, version=0))
-        self._done()
+        if self._run(lambda: self.ws.save_state(self.old, base=self.new)):
+            self._done()
 
 
-def set_answer(session: WorkspaceSession, item_key: str, question_key: str, text: str) -> None:
-    old = session.workspace.state(item_key)
-    answers = dict(old.answers)
-    if text.strip():
-        answers[question_key] = text
-    else:
-        answers.pop(question_key, None)
-    if answers == old.answers:
-        return
-    status = old.status if old.status is not Status.NOT_STARTED else Status.IN_PROGRESS
-    new = replace(old, answers=answers, status=status)
-    session.undo_stack.push(
-        SaveItemState(session, old, new, tr("Answer “%1”").replace("%1", question_key))
-    )
-
-
-def set_status(session: WorkspaceSession, item_key: str, status: Status, reason: str = "") -> None:
-    old = session.workspace.state(item_key)
-    na_reason = reason if status is Status.NOT_APPLICABLE else old.na_reason
-    new = replace(old, status=status, na_reason=na_reason)
+def edit_state(
+    session: WorkspaceSession,
+    item_key: str,
+    change: Callable[[ItemState], ItemState],
+    text: str,
+    mine: str,
+    base: ItemState | None = None,
+) -> bool:
+    """Store ``change`` applied to ``base`` (the state the view showed; read now when None) as
+    one undo step. ``mine`` is what the user entered, kept in the conflict box. False when it
+    was not stored (nothing to change, a conflict, an expected failure — each shown)."""
+    old = base if base is not None else session.workspace.state(item_key)
+    new = change(old)
     if new == old:
-        return
-    session.undo_stack.push(
-        SaveItemState(session, old, new, tr("Set status of %1").replace("%1", item_key))
+        return False
+    try:
+        session.workspace.save_state(new, base=old)
+    except EditConflict as exc:
+
+        def keep_mine() -> None:
+            edit_state(session, item_key, change, text, mine)
+
+        show_conflict(exc, mine, keep_mine)
+        session.edited.emit(item_key)  # the view shows the other change
+        return False
+    except errors.expected_types() as exc:
+        if not errors.is_expected(exc):
+            raise
+        errors.show_error(exc, headline=lambda: tr("The change could not be saved."))
+        session.edited.emit(item_key)
+        return False
+    session.undo_stack.push(SaveItemState(session, old, new, text))
+    return True
+
+
+def set_answer(
+    session: WorkspaceSession,
+    item_key: str,
+    question_key: str,
+    text: str,
+    base: ItemState | None = None,
+) -> bool:
+    return edit_state(
+        session,
+        item_key,
+        lambda state: answered(state, question_key, text),
+        tr("Answer “%1”").replace("%1", question_key),
+        text,
+        base,
     )
 
 
-def set_notes(session: WorkspaceSession, item_key: str, notes: str) -> None:
-    old = session.workspace.state(item_key)
-    if old.notes == notes:
-        return
-    new = replace(old, notes=notes)
-    session.undo_stack.push(
-        SaveItemState(session, old, new, tr("Edit notes of %1").replace("%1", item_key))
-    )
+def set_status(
+    session: WorkspaceSession,
+    item_key: str,
+    status: Status,
+    reason: str = "",
+    base: ItemState | None = None,
+) -> bool:
+    def change(state: ItemState) -> ItemState:
+        na_reason = reason if status is Status.NOT_APPLICABLE else state.na_reason
+        return replace(state, status=status, na_reason=na_reason)
+
+    mine = f"{status.value}\n{reason}".strip()
+    text = tr("Set status of %1").replace("%1", item_key)
+    return edit_state(session, item_key, change, text, mine, base)
 
 
-def set_instance_names(session: WorkspaceSession, item_key: str, names: list[str]) -> None:
-    old = session.workspace.state(item_key)
-    new = replace(old, instance_names=tuple(names))
-    if new == old:
-        return
-    session.undo_stack.push(
-        SaveItemState(session, old, new, tr("Rename instances of %1").replace("%1", item_key))
+def set_notes(
+    session: WorkspaceSession, item_key: str, notes: str, base: ItemState | None = None
+) -> bool:
+    text = tr("Edit notes of %1").replace("%1", item_key)
+    return edit_state(session, item_key, lambda s: replace(s, notes=notes), text, notes, base)
+
+
+def set_instance_names(
+    session: WorkspaceSession, item_key: str, names: list[str], base: ItemState | None = None
+) -> bool:
+    return edit_state(
+        session,
+        item_key,
+        lambda state: replace(state, instance_names=tuple(names)),
+        tr("Rename instances of %1").replace("%1", item_key),
+        "\n".join(names),
+        base,
     )
 
 
@@ -121,7 +195,7 @@ class EvidenceAdded(_Command):
             return
         current = self.ws.state(self.item_key)
         if current.status is not status:
-            self.ws.save_state(replace(current, status=status, version=0))
+            self.ws.edit_state(self.item_key, lambda s: replace(s, status=status))
 
     def redo(self) -> None:
         if self._first:  # the worker already stored it
@@ -130,17 +204,24 @@ class EvidenceAdded(_Command):
                 self.status_after = self.ws.state(self.item_key).status
             self._done()
             return
-        for ev in self.evidence:
-            self.ws.restore_evidence(ev.id)
-        self._set_status(self.status_after)
-        self._done()
+
+        def restore() -> None:
+            for ev in self.evidence:
+                self.ws.restore_evidence(ev.id)
+            self._set_status(self.status_after)
+
+        if self._run(restore):
+            self._done()
 
     def undo(self) -> None:
-        for ev in reversed(self.evidence):
-            self.ws.remove_evidence(ev.id)
-        if self.state_before is not None:
-            self._set_status(self.state_before.status)
-        self._done()
+        def remove() -> None:
+            for ev in reversed(self.evidence):
+                self.ws.remove_evidence(ev.id)
+            if self.state_before is not None:
+                self._set_status(self.state_before.status)
+
+        if self._run(remove):
+            self._done()
 
 
 class RemoveEvidence(_Command):
@@ -151,12 +232,12 @@ class RemoveEvidence(_Command):
         self.evidence = evidence
 
     def redo(self) -> None:
-        self.ws.remove_evidence(self.evidence.id)
-        self._done()
+        if self._run(lambda: self.ws.remove_evidence(self.evidence.id)):
+            self._done()
 
     def undo(self) -> None:
-        self.ws.restore_evidence(self.evidence.id)
-        self._done()
+        if self._run(lambda: self.ws.restore_evidence(self.evidence.id)):
+            self._done()
 
 
 class EditEvidence(_Command):
@@ -169,17 +250,18 @@ class EditEvidence(_Command):
         self.old = {k: getattr(evidence, k) for k in changes}
 
     def redo(self) -> None:
-        self.ws.update_evidence(self.evidence_id, **self.new)
-        self._done()
+        if self._run(lambda: self.ws.update_evidence(self.evidence_id, **self.new)):
+            self._done()
 
     def undo(self) -> None:
-        self.ws.update_evidence(self.evidence_id, **self.old)
-        self._done()
+        if self._run(lambda: self.ws.update_evidence(self.evidence_id, **self.old)):
+            self._done()
 
 
 class SetFacts(_Command):
-    """Replace the facts. Edits with the same non-empty ``merge`` key in a row — the saves of one
-    typing session in one field — are one undo step."""
+    """An edit of the facts from ``old`` to ``new``, stored before it is pushed (``set_facts``).
+    Edits with the same non-empty ``merge`` key in a row — the saves of one typing session in one
+    field — are one undo step."""
 
     _ID = 0x46414354  # QUndoCommand.id(): only commands with the same id are offered to merge
 
@@ -190,6 +272,7 @@ class SetFacts(_Command):
         self.old = old
         self.new = new
         self.merge = merge
+        self._first = True
 
     def id(self) -> int:
         return self._ID if self.merge else -1
@@ -202,18 +285,63 @@ class SetFacts(_Command):
         return True
 
     def redo(self) -> None:
-        self.ws.set_facts(self.new)
+        if self._first:  # stored already
+            self._first = False
+        elif not self._run(lambda: self.ws.set_facts(self.new, base=self.old)):
+            return
         self._done()
 
     def undo(self) -> None:
-        self.ws.set_facts(self.old)
-        self._done()
+        if self._run(lambda: self.ws.set_facts(self.old, base=self.new)):
+            self._done()
 
 
-def set_facts(session: WorkspaceSession, new: Facts, text: str = "", merge: str = "") -> None:
-    old = session.workspace.facts()
-    if old != new:
-        session.undo_stack.push(SetFacts(session, old, new, text, merge))
+def set_facts(
+    session: WorkspaceSession,
+    new: Facts,
+    text: str = "",
+    merge: str = "",
+    base: Facts | None = None,
+) -> bool:
+    """Store ``new`` as one undo step; ``base``: the facts the view showed (read now when None),
+    so that only what the user changed is applied to the facts as stored now. False when it was
+    not stored (no change, a conflict, an expected failure — each shown)."""
+    old = base if base is not None else session.workspace.facts()
+    if old == new:
+        return False
+    try:
+        session.workspace.set_facts(new, base=old)
+    except EditConflict as exc:
+        changed = {f.name: getattr(new, f.name) for f in fields(Facts)}
+        changed = {k: v for k, v in changed.items() if v != getattr(old, k)}
+
+        def keep_mine() -> None:
+            set_facts(session, replace(session.workspace.facts(), **changed), text, merge)
+
+        show_conflict(exc, _facts_text(old, new), keep_mine)
+        session.edited.emit("")  # the facts editor shows the other change
+        return False
+    except errors.expected_types() as exc:
+        if not errors.is_expected(exc):
+            raise
+        errors.show_error(exc, headline=lambda: tr("The change could not be saved."))
+        session.edited.emit("")
+        return False
+    session.undo_stack.push(SetFacts(session, old, new, text, merge))
+    return True
+
+
+def _facts_text(old: Facts, new: Facts) -> str:
+    """The sections the user changed, as readable text for the conflict box."""
+    before, after = facts_to_sections(old), facts_to_sections(new)
+    parts = []
+    for key, value in after.items():
+        if value != before.get(key):
+            shown = (
+                value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
+            )
+            parts.append(f"{key}:\n{shown}")
+    return "\n\n".join(parts)
 
 
 class SetInfo(_Command):
@@ -261,11 +389,10 @@ class AcceptFinding(_Command):
         self.old = session.workspace.store.acceptances().get(key)
 
     def _apply(self, value: str | None) -> None:
-        if value:
-            self.ws.accept(self.key, value)
-        else:
-            self.ws.unaccept(self.key)
-        self._done()
+        if self._run(
+            lambda: self.ws.accept(self.key, value) if value else self.ws.unaccept(self.key)
+        ):
+            self._done()
 
     def redo(self) -> None:
         self._apply(self.new)
@@ -283,12 +410,11 @@ class SaveDepartment(_Command):
         self.new = new
 
     def redo(self) -> None:
-        self.ws.save_department(self.new)
-        self._done()
+        if self._run(lambda: self.ws.save_department(self.new)):
+            self._done()
 
     def undo(self) -> None:
-        if self.old is not None:
-            self.ws.save_department(self.old)
-        else:  # a department added by this command: mark it absent again
-            self.ws.save_department(replace(self.new, absent=True))
-        self._done()
+        # a department added by this command is marked absent again
+        old = self.old if self.old is not None else replace(self.new, absent=True)
+        if self._run(lambda: self.ws.save_department(old)):
+            self._done()

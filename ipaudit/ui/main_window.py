@@ -604,6 +604,11 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+        if session.read_only:
+            parts.insert(0, self.tr("read-only"))
+            self.mode_label.setText(
+                self.tr("Read-only: copy the workspace somewhere writable to edit it")
+            )
             self.retranslate_ui()
         super().changeEvent(event)
 

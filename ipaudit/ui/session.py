@@ -42,8 +42,13 @@ class WorkspaceSession(QObject):
     # --- reading helpers ---------------------------------------------------------------------
 
     @property
+    def read_only(self) -> bool:
+        """The workspace was opened read-only (a read-only file or folder): nothing can be edited."""
+        return bool(self.workspace.read_only)
+
+    @property
     def read_only_facts(self) -> bool:
-        return self.department_only is not None
+        return self.department_only is not None or self.read_only
 
     def departments(self) -> list[Department]:
         deps = self.workspace.departments(active_only=True)

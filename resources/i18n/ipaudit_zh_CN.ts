@@ -133,17 +133,17 @@
         <message>
             <location filename="../../ipaudit/ui/collapsible_dock.py" line="110" />
             <source>Show the list</source>
-            <translation type="unfinished" />
+            <translation>展开列表</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/collapsible_dock.py" line="110" />
             <source>Fold the list</source>
-            <translation type="unfinished" />
+            <translation>收起列表</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/collapsible_dock.py" line="111" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>关闭</translation>
         </message>
     </context>
     <context>
@@ -214,22 +214,22 @@
         <message>
             <location filename="../../ipaudit/ui/conflict_box.py" line="51" />
             <source>Someone else changed this meanwhile.</source>
-            <translation type="unfinished" />
+            <translation>在此期间有人修改了同一内容。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/conflict_box.py" line="56" />
             <source>What you entered is under “Show Details…”. Keep it to save it over the other change, or keep the other change.</source>
-            <translation type="unfinished" />
+            <translation>您输入的内容在“显示详细信息…”中。可以保留您的内容（覆盖对方的修改），或保留对方的修改。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/conflict_box.py" line="60" />
             <source>Keep mine</source>
-            <translation type="unfinished" />
+            <translation>保留我的</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/conflict_box.py" line="61" />
             <source>Keep theirs</source>
-            <translation type="unfinished" />
+            <translation>保留对方的</translation>
         </message>
     </context>
     <context>
@@ -993,7 +993,7 @@
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="80" />
             <source>The workspace was opened read-only; copy it somewhere writable to edit the facts.</source>
-            <translation type="unfinished" />
+            <translation>工作区以只读方式打开；如需修改体系事实，请把它复制到可写的位置。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="84" />
@@ -1131,7 +1131,7 @@
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="196" />
             <source>List the findings of the department chosen on the left; clear it to keep all departments</source>
-            <translation type="unfinished" />
+            <translation>只列出左侧所选部门的问题；取消勾选则显示全部部门</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="202" />
@@ -1141,22 +1141,22 @@
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="193" />
             <source>&amp;Selected department only</source>
-            <translation type="unfinished" />
+            <translation>只看所选部门(&amp;S)</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="200" />
             <source>A&amp;ccept…</source>
-            <translation type="unfinished" />
+            <translation>接受(&amp;C)…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="204" />
             <source>&amp;Withdraw</source>
-            <translation type="unfinished" />
+            <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="205" />
             <source>Withdraw the acceptance of the selected finding</source>
-            <translation type="unfinished" />
+            <translation>撤销对所选问题的接受</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="224" />
@@ -1171,12 +1171,12 @@
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="278" />
             <source>%1 · %2 findings</source>
-            <translation type="unfinished" />
+            <translation>%1 · %2 项</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="279" />
             <source>all departments</source>
-            <translation type="unfinished" />
+            <translation>全部部门</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="283" />
@@ -1615,12 +1615,12 @@
         <message>
             <location filename="../../ipaudit/ui/main_window.py" line="608" />
             <source>read-only</source>
-            <translation type="unfinished" />
+            <translation>只读</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/main_window.py" line="610" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
-            <translation type="unfinished" />
+            <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/main_window.py" line="617" />
@@ -3074,7 +3074,7 @@
             <location filename="../../ipaudit/ui/commands.py" line="113" />
             <location filename="../../ipaudit/ui/commands.py" line="327" />
             <source>The change could not be saved.</source>
-            <translation type="unfinished" />
+            <translation>修改未能保存。</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="131" />

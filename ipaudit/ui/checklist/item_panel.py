@@ -67,6 +67,9 @@ class ItemPanel(QWidget):
         self.transfer.busyChanged.connect(self.evidence_list.set_busy)
         self.transfer.failed.connect(self._on_failed)
         self.transfer.exported.connect(self._on_exported)
+        self.transfer.warned.connect(
+            lambda warnings: self._warn("\n\n".join(i18n.text(w) for w in warnings))
+        )
         session.edited.connect(self._on_edited)
         session.assessed.connect(self._on_assessed)
         self.retranslate_ui()
@@ -337,17 +340,17 @@ class ItemPanel(QWidget):
 
     def _on_answer(self, question_key: str, text: str) -> None:
         if self.item is not None:
-            commands.set_answer(self.session, self.item.key, question_key, text)
+            commands.set_answer(self.session, self.item.key, question_key, text, self.state)
 
     def _on_instance_names(self, names: list[str]) -> None:
         if self.item is not None:
-            commands.set_instance_names(self.session, self.item.key, names)
+            commands.set_instance_names(self.session, self.item.key, names, self.state)
 
     def _commit_notes(self) -> None:
         if self.item is None or self.notes.text() == self._saved_notes:
             return
         self._saved_notes = self.notes.text()
-        commands.set_notes(self.session, self.item.key, self.notes.text())
+        commands.set_notes(self.session, self.item.key, self.notes.text(), self.state)
 
     def _set_notes(self, text: str) -> None:
         self._saved_notes = text

@@ -85,6 +85,7 @@ class EvidenceTransfer(QObject):
     started = Signal(str)  # what is being done
     progress = Signal("qint64", "qint64")
     attached = Signal(list)  # list[Evidence], after the undo command was pushed
+    warned = Signal(list)  # list[Text]: files attached but empty, or already on the item
     exported = Signal(object, object)  # (Evidence, Path of the read-only copy)
     failed = Signal(object)  # the exception (expected ones are WorkspaceError)
     cancelled = Signal()
@@ -170,6 +171,10 @@ class EvidenceTransfer(QObject):
     def _push(self, evidence: list[Evidence], text: str, before: ItemState | None = None) -> None:
         self.session.undo_stack.push(commands.EvidenceAdded(self.session, evidence, text, before))
         self.attached.emit(evidence)
+        ws = self.session.workspace
+        warnings = [w for ev in evidence for w in ws.attach_warnings(ev)]
+        if warnings:
+            self.warned.emit(warnings)
 
     def _start(
         self,

@@ -55,7 +55,7 @@ class FactsEditor(QWidget):
 
     def reload(self) -> None:
         """Show the stored facts (text the user is still typing is kept)."""
-        facts = self.session.workspace.facts()
+        facts = self.loaded = self.session.workspace.facts()
         departments = self._departments()
         for page in self.pages():
             page.load(facts, departments, self.read_only)
@@ -77,6 +77,10 @@ class FactsEditor(QWidget):
             self.tabs.setTabText(pos, title)
         self.read_only_banner.setText(
             self.tr(
+                "The workspace was opened read-only; copy it somewhere writable to edit the facts."
+            )
+            if self.session.read_only
+            else self.tr(
                 "The facts are read-only in a department view; the compliance manager maintains"
                 " them."
             )
@@ -105,5 +109,7 @@ class FactsEditor(QWidget):
         if self.read_only:
             self.reload()
             return
-        new = replace(self.session.workspace.facts(), **change.fields)  # type: ignore[arg-type]
-        commands.set_facts(self.session, new, change.text, merge=change.merge)
+        # the change applies to the facts this editor shows: what others stored meanwhile in
+        # other fields is kept, the same field changed by both is a conflict
+        new = replace(self.loaded, **change.fields)  # type: ignore[arg-type]
+        commands.set_facts(self.session, new, change.text, merge=change.merge, base=self.loaded)
