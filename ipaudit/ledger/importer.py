@@ -43,6 +43,7 @@ from ipaudit.ledger.layout import (
     detect_layout,
     detect_unit,
     layout_signature,
+    unused_warning,
 )
 from ipaudit.ledger.model import (
     ColumnNote,
@@ -428,9 +429,9 @@ def _settle_layout(
         f: (1.0 if f in explicit else layout.field_confidence.get(f, 1.0)) for f in mapping
     }
     used = set(mapping.values())
-    extra = {layout.ip_text_column, layout.credit_column, layout.balance_column}
-    extra |= {layout.direction_column}
-    keep = {c for c in extra if c is not None and c not in used}
+    ip_text_columns = () if "ip_number" in mapping else layout.ip_text_columns
+    extra = {layout.credit_column, layout.balance_column, layout.direction_column}
+    keep = {c for c in (*extra, *ip_text_columns) if c is not None and c not in used}
     unused = _unused_after(layout, used | keep, headers)
     explicit_cols = {mapping[f] for f in explicit if f in mapping}
     detected_cols = set(layout.mapping.values())
@@ -440,6 +441,15 @@ def _settle_layout(
         if w.column not in explicit_cols
         and not (w.column not in detected_cols and (w.column in used or w.looks_like in mapping))
     ]
+    warned = {w.column for w in warnings}
+    for note in unused:  # a column the detection used and the caller's mapping left out
+        if (
+            note.column in detected_cols
+            and note.column not in warned
+            and note.looks_like not in mapping
+            and (warning := unused_warning(note))
+        ):
+            warnings.append(warning)
     return Layout(
         kind=the_kind,
         header_row=row,
@@ -452,7 +462,7 @@ def _settle_layout(
         field_confidence=confidence,
         unused=tuple(unused),
         warnings=tuple(warnings),
-        ip_text_column=layout.ip_text_column if "ip_number" not in mapping else None,
+        ip_text_columns=ip_text_columns,
         credit_column=layout.credit_column if layout.credit_column not in used else None,
         balance_column=layout.balance_column if layout.balance_column not in used else None,
         direction_column=layout.direction_column if layout.direction_column not in used else None,
@@ -792,9 +802,10 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     c_voucher, c_kind, c_text = (m.get(f, _NONE) for f in ("voucher", "kind", "text"))
     c_status, c_granted, c_inv = (m.get(f, _NONE) for f in ("status", "granted", "inventors"))
     mapped = tuple(sorted(m.values()))
-    # IP numbers written only inside a text column (事由, 摘要, 备注)
-    c_ip_text = conv.layout.ip_text_column if c_ip == _NONE else None
-    c_ip_text = _NONE if c_ip_text is None else c_ip_text
+    # IP numbers written only inside text columns (事由, 摘要, 备注)
+    ip_texts = conv.layout.ip_text_columns if c_ip == _NONE else ()
+    c_ip_text = ip_texts[0] if ip_texts else _NONE
+    more_ip_texts = ip_texts[1:]
     find_ip = find_ip_number
     kind = conv.result.kind
     is_rewards = kind is LedgerKind.REWARDS
@@ -882,6 +893,10 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
         v = row[c_ip] if c_ip < n else ""
         if c_ip_text < n:
             ip_number = find_ip(row[c_ip_text])
+            for c in more_ip_texts:
+                if ip_number:
+                    break
+                ip_number = find_ip(row[c]) if c < n else ""
         elif v.__class__ is str_cls and (not v or ip_plain(v)):  # type: ignore[arg-type]
             ip_number = v
         else:

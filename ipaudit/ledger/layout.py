@@ -83,7 +83,7 @@ class Layout:
     field_confidence: dict[str, float] = field(default_factory=dict)  # field -> 0..1
     unused: tuple[ColumnNote, ...] = ()  # columns not imported, with what they look like
     warnings: tuple[ColumnNote, ...] = ()  # header and values disagree; a field left unused
-    ip_text_column: int | None = None  # IP numbers found inside this text column
+    ip_text_columns: tuple[int, ...] = ()  # text columns IP numbers are found inside
     credit_column: int | None = None  # accounting export: 贷方
     balance_column: int | None = None  # accounting export: 余额
     direction_column: int | None = None  # accounting export: 方向 (借/贷)
@@ -366,7 +366,7 @@ def detect_layout(
         field_confidence=best.field_confidence,
         unused=best.unused,
         warnings=best.warnings,
-        ip_text_column=best.ip_text_column,
+        ip_text_columns=best.ip_text_columns,
         credit_column=best.credit_column,
         balance_column=best.balance_column,
         direction_column=best.direction_column,
@@ -385,7 +385,7 @@ class _Reading:
     missing: tuple[str, ...]
     unused: tuple[ColumnNote, ...]
     warnings: tuple[ColumnNote, ...]
-    ip_text_column: int | None
+    ip_text_columns: tuple[int, ...]
     credit_column: int | None
     balance_column: int | None
     direction_column: int | None
@@ -393,6 +393,21 @@ class _Reading:
 
 def _label(name: str) -> tuple[str, str]:
     return FIELD_NAMES.get(name, (name, name))
+
+
+def unused_warning(note: ColumnNote) -> ColumnNote | None:
+    """The warning for an unused column whose values look like a ledger field."""
+    if note.looks_like is None:
+        return None
+    lz, le = _label(note.looks_like)
+    letter, header = note.letter, note.header
+    return ColumnNote(
+        note.column,
+        header,
+        note.looks_like,
+        f"第 {letter} 列“{header}”的内容看起来是{lz}，但没有导入；如需要请在列映射中指定",
+        f"column {letter} “{header}” looks like the {le} but is not imported; map it if it is",
+    )
 
 
 def _read_columns(
@@ -488,14 +503,14 @@ def _read_columns(
                 taken.add(p.column)
                 conf["text"] = round(p.score("text") * 0.7, 2)
                 break
-    # IP numbers written inside a text column (事由, 摘要, 备注)
-    ip_text_column = None
+    # IP numbers written inside text columns (事由, 摘要, 备注), the likeliest first
+    ip_text_columns: tuple[int, ...] = ()
     if "ip_number" in fields and "ip_number" not in mapping:
-        inside = [p for p in profiles if p.ip_inside >= 0.3 and not p.row_numbers]
+        inside = [p for p in profiles if p.ip_inside > 0 and not p.row_numbers]
+        inside.sort(key=lambda p: (-p.ip_inside, p.column))
+        ip_text_columns = tuple(p.column for p in inside)
         if inside:
-            best_inside = max(inside, key=lambda p: (p.ip_inside, -p.column))
-            ip_text_column = best_inside.column
-            conf["ip_number"] = round(best_inside.ip_inside * 0.85, 2)
+            conf["ip_number"] = round(min(1.0, sum(p.ip_inside for p in inside)) * 0.85, 2)
     # an export of accounting software: the credit, balance and direction columns
     keys = [header_key(h) for h in headers]
 
@@ -505,7 +520,8 @@ def _read_columns(
     credit = balance = direction = None
     if kind is LedgerKind.EXPENSES and "amount" in mapping:
         credit, balance, direction = find(syn.credit), find(syn.balance), find(syn.direction)
-    used = taken | {c for c in (ip_text_column, credit, balance, direction) if c is not None}
+    used = taken | set(ip_text_columns)
+    used |= {c for c in (credit, balance, direction) if c is not None}
     # every column not used, with what its values look like
     unused: list[ColumnNote] = []
     for col in range(len(profiles)):
@@ -516,24 +532,12 @@ def _read_columns(
         if p.filled == 0 and not header:
             continue
         looks = p.best(fields, strong_only=True) if p.filled else None
-        unused.append(ColumnNote(col, header, looks))
-        if (
-            looks is not None
-            and looks not in mapping
-            and not (looks == "ip_number" and ip_text_column is not None)
-        ):
-            lz, le = _label(looks)
-            letter = column_letter(col)
-            warnings.append(
-                ColumnNote(
-                    col,
-                    header,
-                    looks,
-                    f"第 {letter} 列“{header}”的内容看起来是{lz}，但没有导入；如需要请在列映射中指定",
-                    f"column {letter} “{header}” looks like the {le} but is not imported; map it"
-                    " if it is",
-                )
-            )
+        note = ColumnNote(col, header, looks)
+        unused.append(note)
+        if col not in rm.ignored and looks not in mapping:  # (经手人: known, carries nothing)
+            warning = unused_warning(note)
+            if warning is not None:
+                warnings.append(warning)
     missing = tuple(f for f in spec.required if f not in mapping)
     cues = 0.0
     for p in profiles:
@@ -579,7 +583,7 @@ def _read_columns(
         missing=missing,
         unused=tuple(unused),
         warnings=tuple(warnings),
-        ip_text_column=ip_text_column,
+        ip_text_columns=ip_text_columns,
         credit_column=credit,
         balance_column=balance,
         direction_column=direction,
