@@ -19,6 +19,8 @@ from typing import Any
 from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import AuditType, Edition, Facts, Finding, Grade, Objective, Status
 from ipaudit.domain.normalize import display_width
+from ipaudit.domain.readiness import effective_status
+from ipaudit.domain.rules import is_mandatory, item_rule
 from ipaudit.errors import UserError
 from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import InvalidInput, SourceFileMissing, WorkspaceError
@@ -59,12 +61,37 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(width - display_width(text), 0)
 
 
+def printable(text: str) -> str:
+    """``text`` with bytes that were not UTF-8 (a file name from another system) shown as \\x…"""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")  # the bytes as the system handed them over
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(printable(text + "\n"))
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(printable(text + "\n"))
+
+
+def undecodable_argument(argv: Sequence[str]) -> UserError | None:
+    """Bad input when an argument holds bytes that are not UTF-8 and is not an existing file's
+    name: text such as an answer or a key cannot be stored or shown reliably."""
+    import os
+
+    for arg in argv:
+        if arg != printable(arg) and not os.path.lexists(arg):
+            return InvalidInput(
+                f"参数“{printable(arg)[:64]}”含有不是 UTF-8 文本的字节；请用 UTF-8 重新输入。",
+                f"The argument '{printable(arg)[:64]}' holds bytes that are not UTF-8 text; type it"
+                " again in UTF-8.",
+            )
+    return None
 
 
 def parse_date(text: str) -> dt.date:
@@ -264,7 +291,16 @@ def cmd_items(args: argparse.Namespace) -> int:
                     "title_zh": item.title.zh,
                     "title_en": item.title.en,
                     "kind": item.kind.value,
-                    "status": (state.status if state else Status.NOT_STARTED).value,
+                    # ready only without an open blocking finding; "marked": as set by hand
+                    "status": effective_status(
+                        state, by_item.get(item.key, []), mandatory=is_mandatory(ws.template, item)
+                    ).value,
+                    "marked": (state.status if state else Status.NOT_STARTED).value,
+                    "na_reason": state.na_reason if state else "",
+                    "mandatory": is_mandatory(ws.template, item),
+                    "time_rule": time_rule.value
+                    if (time_rule := item_rule(ws.template, item).time_rule)
+                    else None,
                     "evidence": evidence_count.get(item.key, 0),
                     "worst_finding": worst.value if worst else None,
                     "questions": [
@@ -703,6 +739,10 @@ def main(argv: Sequence[str]) -> int:
     _load_extensions()
     parser = build_parser()
     ui_lang = lang()
+    bad = undecodable_argument(argv)
+    if bad is not None:
+        sys.stderr.write(f"ipaudit: {bad.message(ui_lang)}\n")
+        return EXIT_INPUT
     try:
         args = parser.parse_args(list(argv))
     except SystemExit as exc:
@@ -726,6 +766,17 @@ def main(argv: Sequence[str]) -> int:
     except Cancelled:
         sys.stderr.write("ipaudit: cancelled\n")
         return EXIT_CANCELLED
+    except UnicodeEncodeError:  # a file's name with bytes that are not UTF-8, to be stored
+        sys.stderr.write(
+            "ipaudit: "
+            + (
+                "A file name holds bytes that are not UTF-8 text, so it cannot be stored; rename"
+                " the file and try again.\n"
+                if ui_lang == "en"
+                else "文件名含有不是 UTF-8 文本的字节，无法保存；请重命名文件后重试。\n"
+            )
+        )
+        return EXIT_INPUT
     except Exception as exc:
         for kind, code in EXPECTED_ERRORS:
             if isinstance(exc, kind):
