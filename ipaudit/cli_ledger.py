@@ -482,7 +482,8 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     files = [Path(f) for f in args.files]
     portfolio_path = Path(args.portfolio) if args.portfolio else None
     maps = _maps(args.map, files + ([portfolio_path] if portfolio_path else []))
-    found = import_sources(files, maps=[m for m in maps if m.file != portfolio_path])
+    ledger_maps = [m for m in maps if portfolio_path is None or m.file != portfolio_path]
+    found = import_sources(files, maps=ledger_maps)
     results = [r for r in found.results if r.kind is not LedgerKind.PORTFOLIO]
     by_kind: dict[LedgerKind, list[ImportResult]] = {}
     for r in results:

@@ -158,13 +158,16 @@ def overrides_for(
 
 
 def check_maps_used(maps: Sequence[ColumnMap], seen: Sequence[tuple[Path, str]]) -> None:
-    """Every map naming a file or sheet must name one that exists."""
+    """Every map naming a sheet must name one that exists (``MappingInvalid`` otherwise)."""
     for m in maps:
         if m.sheet and not any((m.file is None or m.file == f) and s == m.sheet for f, s in seen):
-            where = f"{m.file.name}:{m.sheet}" if m.file else m.sheet
-            raise MapSyntaxError(
-                f"--map 指向的表“{where}”不存在",
-                f"--map names a sheet that does not exist: {where}",
+            files = [f for f, _ in seen if m.file is None or f == m.file]
+            sheets = [s for f, s in seen if f in files]
+            raise MappingInvalid(
+                files[0] if files else (m.file or ""),
+                m.sheet,
+                f"--map 指向的表不存在（有：{'、'.join(sheets)}）",
+                f"--map names a sheet that does not exist (there are: {', '.join(sheets)})",
             )
 
 
