@@ -581,12 +581,21 @@ class WorkspaceStore:
             else:
                 blobstore.finish_blob(conn, blob_id, sha, size)
                 savepoint.commit()
-            if fields["supersedes"] is not None:
+            old_id = fields["supersedes"]
+            if old_id is not None:
+                old = conn.execute(
+                    select(s.evidence.c.current, s.evidence.c.title).where(
+                        s.evidence.c.id == old_id
+                    )
+                ).first()
+                if old is not None and not old.current:  # replaced by someone else meanwhile
+                    raise self._conflict(conn, "evidence", str(old_id), old.title)
                 conn.execute(
                     update(s.evidence)
-                    .where(s.evidence.c.id == fields["supersedes"])
+                    .where(s.evidence.c.id == old_id)
                     .values(current=False, version=s.evidence.c.version + 1)
                 )
+                self._mark_edited(conn, "evidence", str(old_id))
             new_id = conn.execute(
                 insert(s.evidence).values(
                     sha256=sha, size=size, added_at=_now(), current=True, **fields

@@ -7,7 +7,7 @@ the services' one-transaction operations (as the CLI does); ``based`` reads the 
 saves it with the state it was based on (as the desktop app does), ``naive`` does the same without
 the base (how edits were made before they were atomic; for measuring, not for the test).
 
-It prints one JSON object: every edit that was stored, and every refusal with its message.
+It prints one JSON object: every edit that was stored, and every refusal (kind: message).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def main(path: str, name: str, style: str, rounds: int, go: str) -> None:
         try:
             action()
         except WorkspaceError as exc:
-            refused.append(exc.message("en"))
+            refused.append(f"{kind}: {exc.message('en')}")
         else:
             stored.append({"kind": kind, "target": target, "value": value})
 

@@ -11,7 +11,8 @@ import pytest
 
 from ipaudit.services import Workspace
 from ipaudit.store.blobs import CHUNK_SIZE
-from ipaudit.store.errors import SourceFileChanged
+from ipaudit.store.edits import os_user
+from ipaudit.store.errors import EditConflict, SourceFileChanged
 from tests.factories import INFO
 
 
@@ -107,3 +108,22 @@ def test_empty_and_duplicate_files_are_warned_about(ws: Workspace, tmp_path: Pat
     assert len(ws.evidence("rnd.projects")) == 3  # warned, not refused
     # the same file on another item is no duplicate
     assert ws.attach_warnings(ws.attach("rnd.disclosures", plan)) == []
+
+
+def test_a_version_replaced_meanwhile_is_not_replaced_twice(ws: Workspace, tmp_path: Path) -> None:
+    first = tmp_path / "v1.docx"
+    first.write_bytes(b"v1")
+    old = ws.attach("rnd.projects", first)
+    other = Workspace.open(ws.path)  # another window replaces it first
+    try:
+        second = tmp_path / "v2.docx"
+        second.write_bytes(b"v2")
+        other.replace_evidence(old.id, second)
+    finally:
+        other.close()
+    third = tmp_path / "v3.docx"
+    third.write_bytes(b"v3")
+    with pytest.raises(EditConflict) as caught:
+        ws.replace_evidence(old.id, third)
+    assert caught.value.by == os_user()
+    assert [ev.original_name for ev in ws.evidence("rnd.projects")] == ["v2.docx"]
