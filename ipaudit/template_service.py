@@ -31,6 +31,10 @@ def read_template_file(path: Path | str) -> str:
             raise _cannot(
                 path, "是文件夹；请选择 .yaml 文件。", "is a folder; choose a .yaml file."
             )
+        if path.exists() and not path.is_file():  # a device or pipe: reading it never ends
+            raise _cannot(
+                path, "不是普通文件；请选择 .yaml 文件。", "is not a file; choose a .yaml file."
+            )
         with path.open("rb") as fh:
             data = fh.read(MAX_TEMPLATE_BYTES + 1)
     except FileNotFoundError:

@@ -144,6 +144,8 @@ class RateTable:
         """Read a YAML file: a mapping of key to amount, optionally under ``rates:``."""
         path = Path(path)
         try:
+            if path.exists() and not path.is_file():  # a folder, device or pipe
+                raise IsADirectoryError(0, "not a file", str(path))
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
