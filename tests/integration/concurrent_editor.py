@@ -88,9 +88,7 @@ def main(path: str, name: str, style: str, rounds: int, go: str) -> None:
             "answer",
             f"{item}|{question}",
             value,
-            lambda item=item, q=question, v=value: edit_state(
-                item, lambda s: answered(s, q, v)
-            ),
+            lambda item=item, q=question, v=value: edit_state(item, lambda s: answered(s, q, v)),
         )
 
         status = STATUSES[i % 2]
