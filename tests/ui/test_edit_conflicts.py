@@ -150,6 +150,12 @@ def test_a_read_only_workspace_says_so_and_refuses_edits(qtbot, path: Path, dial
         assert "只读" in box.informativeText() and "复制" in box.informativeText()
         assert ro.undo_stack.count() == 0
         assert ro.workspace.state(ITEM).notes == ""
+        panel = ItemPanel(ro)  # shows everything, offers no edit
+        qtbot.addWidget(panel)
+        panel.show_item(ITEM)
+        assert panel.notes.isReadOnly() and not panel.status_editor.isEnabled()
+        assert all(f.edit.isReadOnly() for f in panel.answer_fields.values())
+        assert not panel.evidence_list.add_action.isEnabled()
     finally:
         ro.close()
 

@@ -218,6 +218,16 @@ class ItemPanel(QWidget):
             self._set_notes(state.notes)
         self._saved_notes = state.notes
         self._show_findings(self.session.assessment)
+        if self.session.read_only:
+            self._lock_edits()
+
+    def _lock_edits(self) -> None:
+        """A workspace opened read-only: everything shows, nothing can be edited."""
+        self.status_editor.setEnabled(False)
+        self.notes.setReadOnly(True)
+        for field in self.answer_fields.values():
+            field.edit.setReadOnly(True)
+        self.evidence_list.set_busy(True)
 
     def commit_pending(self) -> None:
         """Save answers and notes still being typed (leaving the item, closing the window)."""
@@ -263,6 +273,7 @@ class ItemPanel(QWidget):
         return (
             self.item is not None
             and not self.transfer.busy
+            and not self.session.read_only
             and bool(dropped_files(event.mimeData()))
         )
 
