@@ -37,6 +37,9 @@ def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--department", help="open it for one department (its key)")
     parser.add_argument("--lang", choices=("zh", "en"), help="UI language for this run")
     parser.add_argument(
+        "--read-only", action="store_true", help="open workspaces read-only (nothing can be edited)"
+    )
+    parser.add_argument(
         "--smoke", action="store_true", help="quit after the first paint (tests, benchmarks)"
     )
     return parser.parse_known_args(argv)
@@ -80,6 +83,10 @@ def run(argv: list[str]) -> int:
     started = time.perf_counter()
     opts, qt_args = _parse(argv)
     smoke = opts.smoke or os.environ.get("IPAUDIT_EXIT_AFTER_PAINT") == "1"
+    if opts.read_only:
+        from ipaudit.store.workspace_store import READ_ONLY_ENV
+
+        os.environ[READ_ONLY_ENV] = "1"  # every workspace this window opens
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication

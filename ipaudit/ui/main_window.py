@@ -264,7 +264,12 @@ class MainWindow(QMainWindow):
         session.assess_now()
         self._update_actions()
         self.retranslate_ui()
-        log.info("opened %s%s", workspace.path, f" for {department}" if department else "")
+        log.info(
+            "opened %s%s%s",
+            workspace.path,
+            f" for {department}" if department else "",
+            f" read-only ({workspace.read_only})" if workspace.read_only else "",
+        )
         self.workspaceOpened.emit(session)
         return session
 
@@ -588,6 +593,11 @@ class MainWindow(QMainWindow):
             )
         else:
             self.mode_label.clear()
+        if session.read_only:
+            parts.insert(0, self.tr("read-only"))
+            self.mode_label.setText(
+                self.tr("Read-only: copy the workspace somewhere writable to edit it")
+            )
         self.setWindowTitle(" — ".join([*parts, "ipaudit"]))
 
     def retranslate_ui(self) -> None:
@@ -604,11 +614,6 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-        if session.read_only:
-            parts.insert(0, self.tr("read-only"))
-            self.mode_label.setText(
-                self.tr("Read-only: copy the workspace somewhere writable to edit it")
-            )
             self.retranslate_ui()
         super().changeEvent(event)
 

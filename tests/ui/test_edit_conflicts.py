@@ -188,3 +188,15 @@ def test_attaching_an_empty_file_warns(
     assert "0" in warned.args[0][0].zh
     qtbot.waitUntil(lambda: panel.message_box is not None and panel.message_box.isVisible())
     assert "空白.pdf" in panel.message_box.text()
+
+
+def test_the_app_opens_a_workspace_read_only_when_asked(tmp_path: Path, path: Path) -> None:
+    from tests.ui.test_app import data_dir, run_app
+
+    before = path.read_bytes()
+    home = tmp_path / "home"
+    done = run_app(home, "gui", "--smoke", "--read-only", str(path))
+    assert done.returncode == 0, done.stderr
+    log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
+    assert f"opened {path} read-only (requested)" in log
+    assert path.read_bytes() == before
