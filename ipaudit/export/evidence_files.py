@@ -3,7 +3,8 @@
 Each file is streamed chunk by chunk from the workspace (never read whole), hashed and written in
 one pass. Into a folder, two files are copied at a time: SQLite reads, SHA-256 and file writes
 release the GIL, so two copies keep both CPUs busy. A zip takes its entries one after another, in
-order; there a helper thread hashes each chunk while the chunk is written (and its CRC computed).
+order; there a reader thread reads and hashes the chunks a few mebibytes ahead of the thread that
+computes their CRC and writes them into the zip.
 The hash of what was written is checked against the evidence's SHA-256 (the workspace is
 content-addressed): damaged stored bytes stop the export.
 """
@@ -11,10 +12,11 @@ content-addressed): damaged stored bytes stop the export.
 from __future__ import annotations
 
 import hashlib
+import queue
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ipaudit.export.data import EvidenceFile
@@ -26,29 +28,6 @@ if TYPE_CHECKING:
     from ipaudit.services import Workspace
 
 PARALLEL_FILES = 2
-HASH_AHEAD = 4  # chunks handed to the hashing thread and not yet hashed
-
-
-class _Digest:
-    """SHA-256 of a stream, computed in order by ``pool`` (one thread) or inline without one."""
-
-    def __init__(self, pool: ThreadPoolExecutor | None) -> None:
-        self.pool = pool
-        self.h = hashlib.sha256()
-        self.pending: deque[Future[None]] = deque()
-
-    def update(self, chunk: bytes) -> None:
-        if self.pool is None:
-            self.h.update(chunk)
-            return
-        self.pending.append(self.pool.submit(self.h.update, chunk))
-        while len(self.pending) > HASH_AHEAD:
-            self.pending.popleft().result()
-
-    def hexdigest(self) -> str:
-        while self.pending:
-            self.pending.popleft().result()
-        return self.h.hexdigest()
 
 
 def copy_evidence(
@@ -62,9 +41,7 @@ def copy_evidence(
     """Write ``files`` into ``sink``; ``step(units)`` reports kibibytes done and may raise (a
     cancel). A zip receives them in the given order."""
     if not isinstance(sink, FolderSink) or len(files) < 2:
-        with ThreadPoolExecutor(1, thread_name_prefix="pack-hash") as hasher:
-            for ef in files:
-                _copy_one(ws, sink, ef, step, abort, hasher)
+        _copy_in_order(ws, sink, files, step, abort)
         return
     stop = threading.Event()
 
@@ -90,12 +67,11 @@ def _copy_one(
     ef: EvidenceFile,
     step: Callable[[int], None],
     abort: threading.Event,
-    hasher: ThreadPoolExecutor | None = None,
 ) -> None:
     if abort.is_set():
         raise Cancelled
     ev = ef.evidence
-    digest = _Digest(hasher)
+    digest = hashlib.sha256()
     counted = 0
 
     def chunks() -> Iterator[bytes]:
@@ -113,3 +89,97 @@ def _copy_one(
     if hexdigest != ev.sha256:
         raise EvidenceDamaged(ws.path, ev.original_name, ev.sha256)
     sink.record(ef.path, written, hexdigest)
+
+
+# --- in order (a zip): read and hash ahead, write behind ---------------------------------------
+
+READ_AHEAD = 8  # chunks (about a mebibyte each) read and hashed ahead of the writer
+_WAIT = 0.1  # seconds between looks at the stop flag while the queue is full
+
+
+@dataclass(frozen=True, slots=True)
+class _End:
+    """The last item of one file in the read-ahead queue: its SHA-256."""
+
+    hexdigest: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    error: BaseException
+
+
+def _copy_in_order(
+    ws: Workspace,
+    sink: Sink,
+    files: Sequence[EvidenceFile],
+    step: Callable[[int], None],
+    abort: threading.Event,
+) -> None:
+    ahead: queue.Queue[bytes | _End | _Failed] = queue.Queue(READ_AHEAD)
+    stop = threading.Event()
+
+    def put(item: bytes | _End | _Failed) -> bool:
+        while not stop.is_set():
+            try:
+                ahead.put(item, timeout=_WAIT)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for ef in files:
+                h = hashlib.sha256()
+                for chunk in ws.store.iter_blob(ef.evidence.sha256):
+                    h.update(chunk)
+                    if not put(chunk):
+                        return
+                if not put(_End(h.hexdigest())):
+                    return
+        except BaseException as exc:  # handed to the writer, which raises it
+            put(_Failed(exc))
+
+    reader = threading.Thread(target=read, name="pack-read-ahead", daemon=True)
+    reader.start()
+    try:
+        for ef in files:
+            if abort.is_set():
+                raise Cancelled
+            _write_one(sink, ef, ahead, step, ws)
+    finally:
+        stop.set()
+        reader.join()
+
+
+def _write_one(
+    sink: Sink,
+    ef: EvidenceFile,
+    ahead: queue.Queue[bytes | _End | _Failed],
+    step: Callable[[int], None],
+    ws: Workspace,
+) -> None:
+    ev = ef.evidence
+    counted = 0
+    digest = ""
+
+    def chunks() -> Iterator[bytes]:
+        nonlocal counted, digest
+        while True:
+            item = ahead.get()
+            if isinstance(item, _Failed):
+                raise item.error
+            if isinstance(item, _End):
+                digest = item.hexdigest
+                return
+            units = len(item) // 1024
+            counted += units
+            step(units)
+            yield item
+
+    written = sink.add_stream(ef.path, chunks(), ev.size)
+    step(max(ev.size // 1024 + 1 - counted, 0))
+    if digest != ev.sha256:
+        raise EvidenceDamaged(ws.path, ev.original_name, ev.sha256)
+    sink.record(ef.path, written, digest)
