@@ -61,13 +61,13 @@ def declared(facts: Facts, key: str, department: str) -> Declared | None:
             return None
         n = Decimal(facts.headcount[department])
         return Declared(
-            FactKind.NUMBER, f"{facts.headcount[department]}人", number=n, units=PEOPLE_UNITS
+            FactKind.NUMBER, str(facts.headcount[department]), number=n, units=PEOPLE_UNITS
         )
     if key == "headcount_total":
         if not facts.headcount:
             return None
         total = sum(facts.headcount.values())
-        return Declared(FactKind.NUMBER, f"{total}人", number=Decimal(total), units=PEOPLE_UNITS)
+        return Declared(FactKind.NUMBER, str(total), number=Decimal(total), units=PEOPLE_UNITS)
     if key == "duties":
         duties = facts.duties.get(department, "").strip()
         return Declared(FactKind.TEXT, duties, text=duties) if duties else None
@@ -85,7 +85,7 @@ def declared(facts: Facts, key: str, department: str) -> Declared | None:
         if kind not in facts.portfolio:
             return None
         n = facts.portfolio[kind]
-        return Declared(FactKind.NUMBER, f"{n}件", number=Decimal(n), units=ITEM_UNITS)
+        return Declared(FactKind.NUMBER, str(n), number=Decimal(n), units=ITEM_UNITS)
     if key.startswith("extra."):
         value = facts.extra.get(key.removeprefix("extra."), "").strip()
         if not value:
