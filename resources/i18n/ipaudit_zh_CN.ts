@@ -512,27 +512,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="316" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="354" />
             <source>Imported %1 entries of %2 from %3.</source>
             <translation>已从 %3 导入%2的 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="323" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="361" />
             <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
             <translation>%1 个问题随导入一并保存；修改文件后再次导入即可替换。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="327" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="365" />
             <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
             <translation>已记住此表头格式的列对应关系。对账结果和问题清单已随之更新。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="333" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="371" />
             <source>Imported</source>
             <translation>已导入</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="334" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="372" />
             <source>The import is stored in the workspace.</source>
             <translation>导入结果已保存到工作区。</translation>
         </message>
@@ -1113,73 +1113,73 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="190" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="193" />
             <source>&amp;Department:</source>
             <extracomment>what the list shows, e.g. "Finance · 5 findings" (the dock's title repeats it) the findings table shows at least this many rows (the dock cannot shrink below)</extracomment>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="191" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="194" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="192" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="195" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/findings/findings_panel.py" line="196" />
+            <source>F&amp;ollow the selection</source>
+            <translation>跟随所选部门(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="199" />
             <source>List the findings of the department chosen on the left; clear it to keep all departments</source>
             <translation>只列出左侧所选部门的问题；取消勾选则显示全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="202" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="205" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="193" />
-            <source>&amp;Selected department only</source>
-            <translation>只看所选部门(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="200" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="203" />
             <source>A&amp;ccept…</source>
             <translation>接受(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="204" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="207" />
             <source>&amp;Withdraw</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="205" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="208" />
             <source>Withdraw the acceptance of the selected finding</source>
             <translation>撤销对所选问题的接受</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="224" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="227" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="241" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="244" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="278" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="282" />
             <source>%1 · %2 findings</source>
             <translation>%1 · %2 项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="279" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="283" />
             <source>all departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="283" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="288" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -1187,69 +1187,69 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="307" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="317" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="318" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="328" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="370" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="381" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="376" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="387" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="385" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="396" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="398" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="473" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="409" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="484" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="463" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="474" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="465" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="476" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="470" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="481" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="471" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="482" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="472" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="483" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="474" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="485" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="475" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="486" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="477" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="488" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -1480,14 +1480,14 @@
         </message>
         <message>
             <location filename="../../ipaudit/ui/main_window.py" line="154" />
-            <location filename="../../ipaudit/ui/main_window.py" line="364" />
+            <location filename="../../ipaudit/ui/main_window.py" line="369" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/main_window.py" line="184" />
             <location filename="../../ipaudit/ui/main_window.py" line="217" />
-            <location filename="../../ipaudit/ui/main_window.py" line="378" />
+            <location filename="../../ipaudit/ui/main_window.py" line="383" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
@@ -1502,12 +1502,12 @@
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="488" />
+            <location filename="../../ipaudit/ui/main_window.py" line="493" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="336" />
+            <location filename="../../ipaudit/ui/main_window.py" line="341" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
@@ -1517,118 +1517,118 @@
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="338" />
+            <location filename="../../ipaudit/ui/main_window.py" line="343" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="344" />
+            <location filename="../../ipaudit/ui/main_window.py" line="349" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="362" />
+            <location filename="../../ipaudit/ui/main_window.py" line="367" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="383" />
+            <location filename="../../ipaudit/ui/main_window.py" line="388" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="384" />
+            <location filename="../../ipaudit/ui/main_window.py" line="389" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="421" />
+            <location filename="../../ipaudit/ui/main_window.py" line="426" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="423" />
+            <location filename="../../ipaudit/ui/main_window.py" line="428" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="432" />
+            <location filename="../../ipaudit/ui/main_window.py" line="437" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="435" />
+            <location filename="../../ipaudit/ui/main_window.py" line="440" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="438" />
+            <location filename="../../ipaudit/ui/main_window.py" line="443" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="495" />
+            <location filename="../../ipaudit/ui/main_window.py" line="500" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="515" />
+            <location filename="../../ipaudit/ui/main_window.py" line="520" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="517" />
+            <location filename="../../ipaudit/ui/main_window.py" line="522" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="534" />
-            <location filename="../../ipaudit/ui/main_window.py" line="620" />
+            <location filename="../../ipaudit/ui/main_window.py" line="539" />
+            <location filename="../../ipaudit/ui/main_window.py" line="625" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="560" />
+            <location filename="../../ipaudit/ui/main_window.py" line="565" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="562" />
+            <location filename="../../ipaudit/ui/main_window.py" line="567" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="569" />
+            <location filename="../../ipaudit/ui/main_window.py" line="574" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="591" />
+            <location filename="../../ipaudit/ui/main_window.py" line="596" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="603" />
+            <location filename="../../ipaudit/ui/main_window.py" line="608" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="608" />
+            <location filename="../../ipaudit/ui/main_window.py" line="613" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="610" />
+            <location filename="../../ipaudit/ui/main_window.py" line="615" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="617" />
+            <location filename="../../ipaudit/ui/main_window.py" line="622" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="618" />
+            <location filename="../../ipaudit/ui/main_window.py" line="623" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -1636,47 +1636,67 @@
     <context>
         <name>MappingWidget</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="160" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="185" />
             <source>&amp;Ledger:</source>
             <translation>台账类型(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="163" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="188" />
             <source>&amp;Header row:</source>
             <translation>表头行(&amp;H)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="165" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="190" />
             <source>The spreadsheet row that holds the column titles; rows above it are skipped</source>
             <translation>包含列标题的行；其上方的行将被跳过</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="167" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="192" />
+            <source>none (data from row 1)</source>
+            <translation>无（数据从第 1 行开始）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="193" />
             <source>Amounts &amp;in:</source>
             <translation>金额单位(&amp;I)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="170" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="196" />
             <source>What each column holds (* required):</source>
             <translation>每列的内容（* 为必填）：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="225" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="255" />
             <source>(not imported)</source>
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="283" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="271" />
+            <source>How sure the detection is of this column's field</source>
+            <translation>识别此列含义的把握程度</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="275" />
+            <source>looks like %1</source>
+            <translation>看起来是%1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="278" />
+            <source>The values look like this field, but the column is not imported</source>
+            <translation>此列内容看起来是该字段，但没有导入</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="339" />
             <source>Choose a column for: %1</source>
             <translation>请为以下字段选择列：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="286" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="342" />
             <source>No column is mapped yet.</source>
             <translation>尚未对应任何列。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="289" />
+            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="345" />
             <source>Every required column is mapped.</source>
             <translation>所有必填列均已对应。</translation>
         </message>
@@ -2038,42 +2058,47 @@
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="152" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="167" />
             <source>The sheet could not be read.</source>
             <translation>无法读取该工作表。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="171" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="186" />
             <source>Reading the first rows…</source>
             <translation>正在读取前几行…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="178" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="193" />
             <source>This sheet has the layout of one you imported before: the columns are mapped as you confirmed then. Check them and go on.</source>
             <translation>此工作表与您之前导入过的格式相同：已按您当时确认的方式对应各列。请核对后继续。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="185" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="201" />
             <source>No header was recognised in the first rows. Choose the header row, the ledger and what each column holds.</source>
             <translation>前几行中没有识别出表头。请选择表头行、台账类型以及每列的内容。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="191" />
-            <source>Recognised %1 with its header on row %2. Check the columns.</source>
-            <translation>已识别为%1，表头在第 %2 行。请核对各列。</translation>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="208" />
+            <source>The sheet has no header: %1 was recognised from the values (%2 sure). Check the columns.</source>
+            <translation>此表没有表头：根据内容识别为%1（把握 %2）。请核对各列。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="197" />
-            <source>The header on row %1 was only partly recognised. Check the ledger and map the columns that are missing.</source>
-            <translation>第 %1 行的表头只识别出一部分。请核对台账类型，并为缺少的列指定含义。</translation>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="217" />
+            <source>Recognised %1 with its header on row %2 (%3 sure). Check the columns.</source>
+            <translation>已识别为%1，表头在第 %2 行（把握 %3）。请核对各列。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="224" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="225" />
+            <source>The header on row %1 was only partly recognised (%2 sure). Check the ledger and map the columns that are missing.</source>
+            <translation>第 %1 行的表头只识别出一部分（把握 %2）。请核对台账类型，并为缺少的列指定含义。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="260" />
             <source>Check the columns</source>
             <translation>核对各列</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="227" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="263" />
             <source>The first rows of the sheet. The header row is highlighted; each column shows the field it is imported as.</source>
             <translation>工作表的前几行。表头行已高亮；每列标明将作为哪个字段导入。</translation>
         </message>
@@ -2110,73 +2135,88 @@
     <context>
         <name>ProblemsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="124" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="129" />
             <source>Importing %1…</source>
             <extracomment>the read or store running now, if any</extracomment>
             <translation>正在导入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="150" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="155" />
             <source>The import failed.</source>
             <translation>导入失败。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="177" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="182" />
             <source>Saving the import…</source>
             <translation>正在保存导入结果…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="205" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="210" />
             <source>The import was not saved.</source>
             <translation>导入结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="216" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="221" />
             <source>Reading the sheet…</source>
             <translation>正在读取工作表…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="231" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="238" />
             <source>%1: %2 rows read, %3 entries, %4 problem(s).</source>
             <translation>%1：读取 %2 行，%3 条记录，%4 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="239" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="248" />
+            <source>Of the sheet's %1 rows: %2 above the data, %3 blank, %4 entries, %5 with problems, %6 total rows (checked, not counted), %7 skipped.</source>
+            <translation>表中共 %1 行：数据以上 %2 行，空行 %3，记录 %4，有问题 %5，合计行 %6（已核对，不计入），跳过 %7。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="260" />
             <source>Every row was read.</source>
             <translation>所有行均已读取。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="244" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="265" />
             <source>The rows below are not imported. Go back to fix the mapping, or import now and correct the file later: importing it again replaces this import.</source>
             <translation>以下各行不会导入。可以返回修改列的对应关系，也可以现在导入、稍后修改文件：再次导入会替换这次的导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="254" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="275" />
             <source>%1 stated total row(s) agree with their rows.</source>
             <translation>%1 个合计行与其所含各行一致。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="258" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="279" />
             <source>Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).</source>
             <translation>第 %1 行“%2”写明 %3，但第 %4–%5 行之和为 %6（%7）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="275" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="299" />
+            <source>(looks like %1)</source>
+            <translation>（看起来是%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="305" />
+            <source>Columns not imported: %1</source>
+            <translation>未导入的列：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="313" />
             <source>Importing replaces %1 imported on %2 from %3.</source>
             <translation>导入后将替换 %2 从 %3 导入的%1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="282" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="320" />
             <source>Check what was read</source>
             <translation>核对读取结果</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="285" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="323" />
             <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
             <translation>每一行要么成为一条记录，要么作为带行号的问题列出；不会有任何行被悄悄丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="289" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="327" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>

@@ -1,9 +1,11 @@
 """The column-mapping control of the import wizard: which ledger, which row is the header, the
 amount unit, and per column the field it holds.
 
-Changing the ledger or the header row detects the mapping again for that choice (the synonyms
-decide, as on import); choosing a field for a column takes it away from the column that had it, so
-every field maps to at most one column. ``changed`` fires on every change the user makes.
+Changing the ledger or the header row detects the mapping again for that choice (the headers and
+the values decide, as on import); choosing a field for a column takes it away from the column that
+had it, so every field maps to at most one column. Beside each column: how sure the detection is of
+its field, or — for a column not imported — the field its values look like. Header row 0 means the
+sheet has no header: the data starts on row 1. ``changed`` fires on every change the user makes.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.ledger.cells import Cell, cell_text
-from ipaudit.ledger.layout import SCAN_ROWS, detect_unit, match_headers
-from ipaudit.ledger.model import LedgerKind
+from ipaudit.ledger.layout import SCAN_ROWS, detect_layout
+from ipaudit.ledger.model import ColumnNote, LedgerKind
 from ipaudit.ledger.synonyms import Synonyms, load_synonyms
 from ipaudit.ui.ledger.texts import UNITS, column_letter, field_name, kind_name, unit_name
 
@@ -42,6 +44,8 @@ class MappingWidget(QWidget):
         self._rows: list[Sequence[Cell]] = []
         self._columns = 0
         self._mapping: dict[str, int] = {}
+        self._confidence: dict[str, float] = {}  # field -> how sure the detection is
+        self._looks_like: dict[int, str] = {}  # unused column -> the field its values look like
         self._updating = False
 
         self.kind_label = QLabel()
@@ -53,7 +57,7 @@ class MappingWidget(QWidget):
         self.header_label = QLabel()
         self.header_spin = QSpinBox()
         self.header_spin.setObjectName("mappingHeaderRow")
-        self.header_spin.setRange(1, 1)
+        self.header_spin.setRange(0, 1)
         self.header_label.setBuddy(self.header_spin)
         self.unit_label = QLabel()
         self.unit_combo = QComboBox()
@@ -90,6 +94,7 @@ class MappingWidget(QWidget):
         self.letters: list[QLabel] = []
         self.headers: list[QLabel] = []
         self.combos: list[QComboBox] = []
+        self.hints: list[QLabel] = []  # confidence, or what an unused column looks like
 
         self.kind_combo.currentIndexChanged.connect(self._kind_or_header_changed)
         self.header_spin.valueChanged.connect(self._kind_or_header_changed)
@@ -109,19 +114,31 @@ class MappingWidget(QWidget):
                     break
         self._columns = columns
         self._updating = True
-        self.header_spin.setRange(1, max(1, min(len(self._rows), SCAN_ROWS)))
+        self.header_spin.setRange(0, max(1, min(len(self._rows), SCAN_ROWS)))
         self._build_grid()
         self._updating = False
 
     def set_state(
-        self, kind: LedgerKind, header_row: int, mapping: Mapping[str, int], unit: Decimal
+        self,
+        kind: LedgerKind,
+        header_row: int,
+        mapping: Mapping[str, int],
+        unit: Decimal,
+        confidence: Mapping[str, float] | None = None,
+        unused: Sequence[ColumnNote] = (),
     ) -> None:
-        """Show a layout (the detected or the remembered one); does not emit ``changed``."""
+        """Show a layout (the detected or the remembered one); does not emit ``changed``.
+        ``confidence``: per field, how sure the detection is (a remembered or chosen field is
+        sure); ``unused``: the columns not imported, with what their values look like."""
         self._updating = True
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind.value), 0))
-        self.header_spin.setValue(max(1, header_row))
+        self.header_spin.setValue(max(0, header_row))
         self._select_unit(unit)
         self._mapping = {f: c for f, c in mapping.items() if 0 <= c < self._columns}
+        self._confidence = dict(confidence) if confidence is not None else {}
+        self._looks_like = {n.column: n.looks_like for n in unused if n.looks_like}
+        if confidence is not None:  # a detected column keeps its reading when unmapped
+            self._looks_like.update({c: f for f, c in self._mapping.items()})
         self._refresh_columns()
         self._updating = False
         self._update_status()
@@ -147,6 +164,14 @@ class MappingWidget(QWidget):
         combo = self.combos[column]
         combo.setCurrentIndex(max(combo.findData(field or ""), 0))
 
+    def confidence(self, field: str) -> float:
+        """How sure the mapping of ``field`` is (1.0 when the user chose it)."""
+        return self._confidence.get(field, 1.0) if field in self._mapping else 0.0
+
+    def hint(self, column: int) -> str:
+        """The text beside a column: its field's confidence, or what it looks like."""
+        return self.hints[column].text() if 0 <= column < len(self.hints) else ""
+
     def missing(self) -> tuple[str, ...]:
         """Required fields of the chosen ledger that no column maps to."""
         return tuple(f for f in self.syn.kinds[self.kind].required if f not in self._mapping)
@@ -164,6 +189,7 @@ class MappingWidget(QWidget):
         self.header_spin.setToolTip(
             self.tr("The spreadsheet row that holds the column titles; rows above it are skipped")
         )
+        self.header_spin.setSpecialValueText(self.tr("none (data from row 1)"))
         self.unit_label.setText(self.tr("Amounts &in:"))
         for i in range(self.unit_combo.count()):
             self.unit_combo.setItemText(i, unit_name(Decimal(self.unit_combo.itemData(i))))
@@ -179,10 +205,10 @@ class MappingWidget(QWidget):
     # --- internals ---------------------------------------------------------------------------
 
     def _build_grid(self) -> None:
-        for widget in (*self.letters, *self.headers, *self.combos):
+        for widget in (*self.letters, *self.headers, *self.combos, *self.hints):
             self.grid.removeWidget(widget)
             widget.deleteLater()
-        self.letters, self.headers, self.combos = [], [], []
+        self.letters, self.headers, self.combos, self.hints = [], [], [], []
         for col in range(self._columns):
             letter = QLabel(column_letter(col))
             letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -194,10 +220,14 @@ class MappingWidget(QWidget):
             combo.currentIndexChanged.connect(lambda _i, c=col: self._field_chosen(c))
             self.grid.addWidget(letter, col, 0)
             self.grid.addWidget(header, col, 1)
+            hint = QLabel()
+            hint.setObjectName(f"mappingHint{col}")
             self.grid.addWidget(combo, col, 2)
+            self.grid.addWidget(hint, col, 3)
             self.letters.append(letter)
             self.headers.append(header)
             self.combos.append(combo)
+            self.hints.append(hint)
         self.grid.setRowStretch(self._columns, 1)
 
     def _header_cells(self) -> Sequence[Cell]:
@@ -228,7 +258,29 @@ class MappingWidget(QWidget):
                 combo.addItem(field_name(field) + mark, field)
             combo.setCurrentIndex(max(combo.findData(field_of.get(col, "")), 0))
             combo.blockSignals(False)
+        self._show_hints()
         self._updating = was
+
+    def _show_hints(self) -> None:
+        field_of = {c: f for f, c in self._mapping.items()}
+        for col, hint in enumerate(self.hints):
+            field = field_of.get(col)
+            if field is not None:
+                sure = self.confidence(field)
+                hint.setText(f"{sure:.0%}")
+                hint.setToolTip(self.tr("How sure the detection is of this column's field"))
+                hint.setStyleSheet("" if sure >= 0.75 else "color: #e67e00;")
+            elif col in self._looks_like:
+                hint.setText(
+                    self.tr("looks like %1").replace("%1", field_name(self._looks_like[col]))
+                )
+                hint.setToolTip(
+                    self.tr("The values look like this field, but the column is not imported")
+                )
+                hint.setStyleSheet("color: #e67e00;")
+            else:
+                hint.setText("")
+                hint.setToolTip("")
 
     def _select_unit(self, unit: Decimal) -> None:
         pos = self.unit_combo.findData(str(unit))
@@ -238,13 +290,15 @@ class MappingWidget(QWidget):
         self.unit_combo.setCurrentIndex(pos)
 
     def _redetect(self) -> None:
-        """Match the current header row against the synonyms of the current ledger."""
-        cells = self._header_cells()
-        mapping = match_headers(cells, self.kind, self.syn) if cells else {}
-        self._mapping = {f: c for f, c in mapping.items() if c < self._columns}
-        self._select_unit(
-            detect_unit(self._rows[: self.header_row], self._mapping.get("amount"), self.syn)
+        """Read the columns again for the current ledger and header row (headers and values)."""
+        layout = detect_layout(
+            self._rows, kind=self.kind, synonyms=self.syn, header_row=self.header_row
         )
+        self._mapping = {f: c for f, c in layout.mapping.items() if c < self._columns}
+        self._confidence = dict(layout.field_confidence)
+        self._looks_like = {n.column: n.looks_like for n in layout.unused if n.looks_like}
+        self._looks_like.update({c: f for f, c in self._mapping.items()})
+        self._select_unit(layout.unit)
 
     def _kind_or_header_changed(self) -> None:
         if self._updating:
@@ -268,11 +322,13 @@ class MappingWidget(QWidget):
         if field:
             other = self._mapping.get(field)
             self._mapping[field] = col
+            self._confidence[field] = 1.0  # the user's choice
             if other is not None and other != col:
                 combo = self.combos[other]
                 combo.blockSignals(True)
                 combo.setCurrentIndex(0)
                 combo.blockSignals(False)
+        self._show_hints()
         self._update_status()
         self.changed.emit()
 

@@ -31,7 +31,7 @@ from ipaudit.services import Workspace
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger.mapping_widget import MappingWidget
 from ipaudit.ui.ledger.preview_model import PreviewModel
-from ipaudit.ui.ledger.texts import kind_noun
+from ipaudit.ui.ledger.texts import kind_noun, lang
 from ipaudit.ui.ledger.wizard_page import LedgerWizardPage
 
 PREVIEW_ROWS = 40
@@ -137,11 +137,26 @@ class PreviewPage(LedgerWizardPage):
         if remembered is not None:
             kind, header_row, mapping = remembered.kind, remembered.header_row, remembered.mapping
             unit = detect_unit(shown.rows[:header_row], mapping.get("amount"))
+            used = set(mapping.values())
+            self.mapping.set_state(
+                kind,
+                header_row,
+                mapping,
+                unit,
+                unused=[n for n in layout.unused if n.column not in used],
+            )
         else:
             kind = layout.kind or state.kind_hint or LedgerKind.REWARDS
-            header_row = layout.header_row or guess_header_row(shown.rows)
-            mapping, unit = dict(layout.mapping), layout.unit
-        self.mapping.set_state(kind, header_row, mapping, unit)
+            found = bool(layout.mapping)
+            header_row = layout.header_row if found else guess_header_row(shown.rows)
+            self.mapping.set_state(
+                kind,
+                header_row,
+                dict(layout.mapping),
+                layout.unit,
+                confidence=layout.field_confidence,
+                unused=layout.unused,
+            )
         self._sync_model()
         self._show_note()
         self.completeChanged.emit()
@@ -180,23 +195,44 @@ class PreviewPage(LedgerWizardPage):
             )
         else:
             layout = self.preview.layout
-            if layout.header_row == 0:
+            sure = f"{layout.confidence:.0%}"
+            if not layout.mapping:
                 text = self.tr(
                     "No header was recognised in the first rows. Choose the header row, the ledger"
                     " and what each column holds."
                 )
                 style = "color: #e67e00;"
+            elif layout.header_row == 0:
+                text = (
+                    self.tr(
+                        "The sheet has no header: %1 was recognised from the values (%2 sure)."
+                        " Check the columns."
+                    )
+                    .replace("%1", kind_noun(layout.kind) if layout.kind else "")
+                    .replace("%2", sure)
+                )
+                style = "" if layout.sure else "color: #e67e00;"
             elif layout.sure:
                 text = (
-                    self.tr("Recognised %1 with its header on row %2. Check the columns.")
+                    self.tr("Recognised %1 with its header on row %2 (%3 sure). Check the columns.")
                     .replace("%1", kind_noun(layout.kind) if layout.kind else "")
                     .replace("%2", str(layout.header_row))
+                    .replace("%3", sure)
                 )
             else:
-                text = self.tr(
-                    "The header on row %1 was only partly recognised. Check the ledger and map the"
-                    " columns that are missing."
-                ).replace("%1", str(layout.header_row))
+                text = (
+                    self.tr(
+                        "The header on row %1 was only partly recognised (%2 sure). Check the"
+                        " ledger and map the columns that are missing."
+                    )
+                    .replace("%1", str(layout.header_row))
+                    .replace("%2", sure)
+                )
+                style = "color: #e67e00;"
+            ui = lang()
+            warnings = [w.message(ui) for w in layout.warnings]
+            if warnings:
+                text = "\n".join([text, *warnings])
                 style = "color: #e67e00;"
         self.note.setText(text)
         self.note.setStyleSheet(style)

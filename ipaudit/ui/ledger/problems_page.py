@@ -32,7 +32,7 @@ from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger import problems_model as pm
 from ipaudit.ui.ledger.ledger_commands import ImportLedger
-from ipaudit.ui.ledger.texts import kind_name, kind_noun, lang, money, signed
+from ipaudit.ui.ledger.texts import field_name, kind_name, kind_noun, lang, money, signed
 from ipaudit.ui.ledger.wizard_page import LedgerWizardPage
 
 if TYPE_CHECKING:
@@ -86,12 +86,17 @@ class ProblemsPage(LedgerWizardPage):
         self.totals = QLabel()
         self.totals.setObjectName("importTotals")
         self.totals.setWordWrap(True)
+        self.columns = QLabel()
+        self.columns.setObjectName("importColumns")
+        self.columns.setWordWrap(True)
+        self.columns.setStyleSheet("color: #e67e00;")
         self.replaces = QLabel()
         self.replaces.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
+        layout.addWidget(self.columns)
         layout.addWidget(self.replaces)
         self.result: ImportResult | None = None
         self.earlier: ImportRecord | None = None
@@ -215,6 +220,7 @@ class ProblemsPage(LedgerWizardPage):
             self.summary.setStyleSheet("")
             self.summary.setText(self.tr("Reading the sheet…"))
             self.totals.clear()
+            self.columns.clear()
             self.replaces.clear()
         elif self._error:
             self.summary.setStyleSheet("color: #c62828;")
@@ -223,6 +229,7 @@ class ProblemsPage(LedgerWizardPage):
             self.summary.setStyleSheet("color: #c62828;" if r.problems else "")
             self.summary.setText(self._summary_text(r))
             self.totals.setText(self._totals_text(r))
+            self.columns.setText(self._columns_text(r))
             self.replaces.setText(self._replaces_text(r.kind))
         self.completeChanged.emit()
 
@@ -235,6 +242,20 @@ class ProblemsPage(LedgerWizardPage):
             .replace("%4", str(len(r.problems)))
         )
         sep = "" if lang() == "zh" else " "
+        c = r.counts
+        counts += sep + (
+            self.tr(
+                "Of the sheet's %1 rows: %2 above the data, %3 blank, %4 entries, %5 with"
+                " problems, %6 total rows (checked, not counted), %7 skipped."
+            )
+            .replace("%1", str(c.sheet_rows))
+            .replace("%2", str(c.above_data))
+            .replace("%3", str(c.blank))
+            .replace("%4", str(c.entries))
+            .replace("%5", str(c.problem_rows))
+            .replace("%6", str(c.total_rows))
+            .replace("%7", str(c.skipped))
+        )
         if not r.problems:
             return counts + sep + self.tr("Every row was read.")
         return (
@@ -265,6 +286,23 @@ class ProblemsPage(LedgerWizardPage):
             .replace("%7", signed(t.difference))
             for t in wrong
         ]
+        return "\n".join(lines)
+
+    def _columns_text(self, r: ImportResult) -> str:
+        """The warnings and every column not imported, with what its values look like."""
+        ui = lang()
+        lines = [w.message(ui) for w in r.warnings]
+        if r.unused_columns:
+            listed = [
+                f"{n.letter} “{n.header}”"
+                + (
+                    " " + self.tr("(looks like %1)").replace("%1", field_name(n.looks_like))
+                    if n.looks_like
+                    else ""
+                )
+                for n in r.unused_columns
+            ]
+            lines.append(self.tr("Columns not imported: %1").replace("%1", ", ".join(listed)))
         return "\n".join(lines)
 
     def _replaces_text(self, kind: LedgerKind) -> str:
