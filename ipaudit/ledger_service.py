@@ -109,7 +109,7 @@ class LedgerBook:
 
 def _bump(ws: Workspace, *settings: str) -> None:
     for key in (GENERATION, *settings):
-        ws.store.set_setting(key, str(int(ws.store.get_setting(key, "0")) + 1))
+        ws.store.bump_setting(key)
     ws.changed()
 
 

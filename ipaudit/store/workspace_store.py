@@ -724,6 +724,17 @@ class WorkspaceStore:
             conn.execute(delete(s.settings).where(s.settings.c.key == key))
             conn.execute(insert(s.settings).values(key=key, value=value))
 
+    def bump_setting(self, key: str) -> int:
+        """Add one to the counter ``key`` (0 when unset), read and write in one transaction."""
+        with self._write() as conn:
+            value = conn.execute(
+                select(s.settings.c.value).where(s.settings.c.key == key)
+            ).scalar_one_or_none()
+            count = int(value or 0) + 1
+            conn.execute(delete(s.settings).where(s.settings.c.key == key))
+            conn.execute(insert(s.settings).values(key=key, value=str(count)))
+        return count
+
 
 def _dep_values(dep: Department, position: int) -> dict[str, Any]:
     return {

@@ -176,3 +176,13 @@ def test_undo_reverts_only_what_this_edit_changed(store: WorkspaceStore) -> None
     store.save_item_state(replace(current, answers={"q": "23人"}), "rnd", base=current)
     undone = store.save_item_state(old, "rnd", base=new)
     assert undone.notes == "起草" and undone.answers == {"q": "23人"}
+
+
+def test_a_counter_is_bumped_from_unset_across_connections(tmp_path: Path) -> None:
+    path = tmp_path / "w.ipaudit"
+    WorkspaceStore.create(path, INFO, "x", DEPARTMENTS, FACTS).close()
+    with WorkspaceStore.open(path) as one, WorkspaceStore.open(path) as two:
+        for _ in range(5):
+            one.bump_setting("generation")
+            two.bump_setting("generation")
+        assert one.get_setting("generation") == "10"
