@@ -265,9 +265,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Removed {count} temporary folder(s) left by an earlier export that was interrupted.",
     ),
     "note.history_not_recorded": (
-        "资料包已完整生成，但未能记入工作区的导出记录（{reason}），因此无法用该工作区核对它。",
+        "资料包已完整生成，但未能记入工作区的导出记录（{reason_zh}），因此无法用该工作区核对它。",
         "The pack is complete, but it could not be added to the workspace's export history"
-        " ({reason}), so it cannot be checked against that workspace.",
+        " ({reason_en}), so it cannot be checked against that workspace.",
     ),
     "opt.language": ("语言", "Language"),
     "opt.evidence": ("包含证据", "Evidence included"),

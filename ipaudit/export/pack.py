@@ -203,7 +203,8 @@ def export_pack(
             size=size,
         )
     except WorkspaceError as exc:  # e.g. a read-only workspace: the pack itself is complete
-        notes.append(Note("note.history_not_recorded", {"reason": exc.message(options.lang)}))
+        reasons = {"reason_zh": exc.message("zh"), "reason_en": exc.message("en")}
+        notes.append(Note("note.history_not_recorded", reasons))
     meter.finish()
     return PackResult(target, len(records) + 2, size, tuple(notes), tuple(records), digest)
 

@@ -96,3 +96,20 @@ def test_a_pack_from_another_workspace_is_not_in_the_history(
     assert cli.main(["verify", str(pack), "--workspace", str(other)]) == cli.EXIT_BLOCKING
     assert cli.main(["verify", str(pack), "--workspace", str(demo)]) == cli.EXIT_OK
     assert "导出记录相符" in capsys.readouterr().out
+
+
+def test_a_read_only_workspace_exports_and_says_the_history_was_not_recorded(
+    demo: Path, tmp_path: Path
+) -> None:
+    from ipaudit.export.options import ExportOptions
+    from ipaudit.export.pack import export_pack
+
+    before = demo.read_bytes()
+    with Workspace.open(demo, read_only=True) as ws:
+        result = export_pack(ws, tmp_path / "pack", ExportOptions(include_evidence=False))
+    assert verify(result.path).ok
+    [note] = [n for n in result.notes if n.key == "note.history_not_recorded"]
+    assert "read-only" in note.text("en") and "只读" in note.text("zh")
+    assert "只读" not in note.text("en")
+    assert demo.read_bytes() == before
+    assert history_of(demo) == []
