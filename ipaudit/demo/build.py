@@ -4,6 +4,7 @@ of different kinds so that every check fires at least once."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -12,12 +13,26 @@ from pathlib import Path
 from ipaudit.demo import content
 from ipaudit.demo.files import safe_name, write_docx, write_txt, write_xlsx
 from ipaudit.demo.ledgers import add_ledgers
+from ipaudit.demo.schedule import DAY, Record, Schedule, working_day
 from ipaudit.domain.facts import declared
 from ipaudit.domain.model import Item, ItemKind, ItemState, Question, Status
+from ipaudit.domain.rules import item_rule
 from ipaudit.services import Workspace
 from ipaudit.store.errors import InvalidInput
 
 Progress = Callable[[int, int], None]
+# the HR items whose records are those of the declared hires and leavers
+PERSON_ITEMS = frozenset(
+    {
+        "hr.labour_contracts",
+        "hr.confidentiality_agreements",
+        "hr.background_checks",
+        "hr.ip_declarations",
+        "hr.exit_interviews",
+        "hr.exit_handover",
+        "hr.exit_agreements",
+    }
+)
 
 
 def remove_workspace(path: Path) -> None:
@@ -55,6 +70,7 @@ class _Builder:
         self.info = ws.info()
         self.facts = ws.facts()
         self.gaps = _choose_gaps(ws.template.items)
+        self.schedule = Schedule(self.info)
         self.counter = 0
 
     def run(self) -> None:
@@ -107,10 +123,10 @@ class _Builder:
         for i, q in enumerate(item.questions):
             if gap == "answer_missing" and i > 0:
                 break
-            out[q.key] = self.answer(q, owner, gap)
+            out[q.key] = self.answer(q, item, owner, gap)
         return out
 
-    def answer(self, q: Question, owner: str, gap: str) -> str:
+    def answer(self, q: Question, item: Item, owner: str, gap: str) -> str:
         if q.fact == "headcount" and gap == "answer_contradicts_fact":
             return f"{content.HEADCOUNT.get(owner, 0) + 2}人"
         if q.fact == "extra.projects_in_progress":
@@ -118,84 +134,79 @@ class _Builder:
         if q.fact:
             fact = declared(self.facts, q.fact, owner)
             if fact is not None:
-                return fact.display + ("人" if q.fact.startswith("headcount") else "")
-        return "按《知识产权管理手册》和相应程序文件执行，记录见本条目所附证据。"
+                unit = "人" if q.fact.startswith("headcount") else ""
+                return fact.display if fact.display.endswith(unit) else fact.display + unit
+        return content.ANSWERS.get(
+            (item.key, q.key), "按《知识产权管理手册》和相应程序文件执行，记录见本条目所附证据。"
+        )
 
     # --- evidence ----------------------------------------------------------------------------
 
     def evidence(self, item: Item, owner: str, gap: str) -> None:
-        start, end = self.info.period_start, self.info.period_end
-        mid = start + (end - start) / 2
-        if item.kind is ItemKind.DOCUMENT:
-            self.attach(item, "", f"{item.title.zh}", None, docx=True)
-        elif item.kind is ItemKind.RECORDS:
-            count = item.min_count - 1 if gap == "too_few_records" else item.min_count
-            for i in range(1, count + 1):
-                day = start + dt.timedelta(days=30 * i)
-                self.attach(item, "", f"{item.title.zh}-{i:02d}", min(day, end))
-            if gap == "evidence_outside_period":
-                self.attach(item, "", f"{item.title.zh}-旧", start - dt.timedelta(days=200))
-        elif item.kind is ItemKind.RECORD_SET:
-            names = self.instance_names(item)
-            for i in range(1, item.instances + 1):
-                for j, sub in enumerate(item.sub_records):
-                    if (
-                        gap == "record_set_incomplete"
-                        and i == item.instances
-                        and j == len(item.sub_records) - 1
-                    ):
-                        continue
-                    label = names[i - 1] if i <= len(names) else str(i)
-                    self.attach(item, f"{i}/{sub.key}", f"{label}-{sub.title.zh}", mid)
-        elif item.kind is ItemKind.YEARLY:
-            years = self.info.period_years()
-            if gap == "year_not_covered":
-                years = years[-1:]
-            for year in years:
-                self.attach(
-                    item, f"year:{year}", f"{year}年{item.title.zh}", None, docx=True, year=year
-                )
+        rule = item_rule(self.ws.template, item)
+        if item.key in PERSON_ITEMS:
+            records = self.people_records(item, gap)
+        else:
+            records = self.schedule.records(item, rule, self.instance_names(item))
+        if gap == "too_few_records":
+            records = records[: item.min_count - 1]
+        elif gap == "year_not_covered":
+            records = records[-1:]
+        elif gap == "record_set_incomplete":
+            records = records[:-1]  # the last instance's last phase
+        elif gap == "evidence_outside_period":
+            old = self.info.period_start - dt.timedelta(days=200)
+            records.append(Record("", f"{item.title.zh}-旧", working_day(old, old, old + 3 * DAY)))
+        for record in records:
+            self.attach(item, record, docx=item.kind in (ItemKind.DOCUMENT, ItemKind.YEARLY))
 
-    def attach(
-        self,
-        item: Item,
-        slot: str,
-        title: str,
-        day: dt.date | None,
-        *,
-        docx: bool = False,
-        year: int | None = None,
-    ) -> None:
+    def people_records(self, item: Item, gap: str) -> list[Record]:
+        """HR records of the declared hires and leavers (one handover list missing), plus the
+        contracts of long-serving staff the auditor samples."""
+        title = item.title.zh.split("（")[0]
+        skip = {"谢振华"} if item.key == "hr.exit_handover" else set()
+        staff: list[Record] = []
+        sampled = item.key in ("hr.labour_contracts", "hr.confidentiality_agreements")
+        if sampled and gap != "too_few_records":  # (else only the new hires' are filed)
+            rng = random.Random(item.key)
+            for name in ("王强", "李娜", "马超"):
+                day = self.schedule.signed_before(rng, years=7)
+                staff.append(Record("", f"{title}-{name}", day))
+        people = self.schedule.person_records(item.key, title, self.facts.people, skip)
+        return staff + people
+
+    def attach(self, item: Item, record: Record, *, docx: bool = False) -> None:
         self.counter += 1
+        day = record.day or (record.period[0] if record.period else None)
         lines = [
             content.COMPANY,
             f"{item.title.zh} / {item.title.en}",
             f"编号 XH-JL-{self.counter:04d}",
-            f"日期 {day or self.info.period_start}",
+            f"日期 {day or ''}",
         ]
         form = item.forms[0] if item.forms else None
-        stem = safe_name(title)
+        stem = safe_name(record.title)
         if docx:
-            path = write_docx(self.tmp / f"{stem}.docx", title, lines)
+            path = write_docx(self.tmp / f"{stem}.docx", record.title, lines)
         elif form is not None and form.format == "xlsx":
             staff = content.STAFF.get(item.department, ["王强"])
             rows = [
                 [str(day or ""), staff[i % len(staff)], *[""] * max(len(form.columns) - 2, 0)]
                 for i in range(3)
             ]
-            path = write_xlsx(self.tmp / f"{stem}.xlsx", title, form, rows)
+            path = write_xlsx(self.tmp / f"{stem}.xlsx", record.title, form, rows)
         else:
-            path = write_txt(self.tmp / f"{stem}.txt", title, lines)
-        period = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else (None, None)
+            path = write_txt(self.tmp / f"{stem}.txt", record.title, lines)
+        period = record.period or (None, None)
         self.ws.store.attach(
             path,
             item_key=item.key,
             department=self.ws.owner(item),
-            slot=slot,
-            title=title,
+            slot=record.slot,
+            title=record.title,
             doc_number=f"XH-JL-{self.counter:04d}",
-            version="A/0",
-            doc_date=day,
+            version=record.version,
+            doc_date=record.day,
             period_start=period[0],
             period_end=period[1],
         )

@@ -3,7 +3,8 @@
 - initial (初次认证): the period runs from the system's start (the IP manual's issue date); the
   system has run at least three months before the audit;
 - surveillance (监督审核): the period runs from the day after the last audit; the previous audit's
-  nonconformities are closed; the audit falls within twelve months of the last one;
+  nonconformities are closed; at most fifteen months pass between two audits (certification
+  practice: once per calendar year, the first within twelve months of certification);
 - recertification (再认证): the period is the certificate's whole three-year cycle, and the
   certificate is still valid when the audit starts.
 
@@ -42,7 +43,8 @@ PREREQUISITE = "prerequisite_missing"
 SURVEILLANCE_LATE = "surveillance_overdue"
 PERIOD_SHORT = "period_not_whole_cycle"
 SYSTEM_MONTHS = 3  # the system has run at least this long before an initial audit
-SURVEILLANCE_MONTHS = 12  # a surveillance audit within this many months of the last audit
+SURVEILLANCE_MONTHS = 12  # the default period of a surveillance audit: a year back
+SURVEILLANCE_INTERVAL_MONTHS = 15  # at most this many months between two audits
 CYCLE_YEARS = 3  # a certificate's validity
 
 MANUAL = "ipo.manual"
@@ -271,14 +273,14 @@ def _surveillance(info: WorkspaceInfo, open_count: int | None, add: _Add) -> Non
             " but it is not declared. Enter it in the workspace information.",
             "last_audit",
         )
-    elif add_months(info.last_audit, SURVEILLANCE_MONTHS) < info.audit_start:
+    elif add_months(info.last_audit, SURVEILLANCE_INTERVAL_MONTHS) < info.audit_start:
         add(
             CORRECTIVE_ACTIONS,
             SURVEILLANCE_LATE,
             Grade.OBSERVATION,
-            f"监督审核首日 {info.audit_start} 距上次审核 {info.last_audit} 超过 12 个月；"
+            f"监督审核首日 {info.audit_start} 距上次审核 {info.last_audit} 超过 15 个月；"
             "请与认证机构确认证书状态。",
-            f"The surveillance audit starts {info.audit_start}, more than 12 months after the last"
+            f"The surveillance audit starts {info.audit_start}, more than 15 months after the last"
             f" audit {info.last_audit}; confirm the certificate's status with the certification"
             " body.",
             "last_audit",

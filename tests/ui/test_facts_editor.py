@@ -289,10 +289,11 @@ def test_portfolio_and_extra_facts(qtbot, session, editor):
     assert session.workspace.facts().extra["projects_in_progress"] == "4"
     version = page.extra["manual_version"]  # the interview question on the manual is bound to it
     version.setFocus()
-    qtbot.keyClicks(version, "A/1")
+    version.clear()  # the demo declares A/1; the manual is revised
+    qtbot.keyClicks(version, "A/2")
     with qtbot.waitSignal(session.assessed, timeout=10_000):
         qtbot.keyClick(version, Qt.Key.Key_Return)
-    assert session.workspace.facts().extra["manual_version"] == "A/1"
+    assert session.workspace.facts().extra["manual_version"] == "A/2"
     assert "fact_not_declared" not in codes(session)
 
     spin = page.portfolio["trademark"]
