@@ -53,6 +53,7 @@ IMPORTS_GENERATION = "ledger_imports_generation"  # imports added, replaced or r
 WINDOW_DAYS = "ledger_window_days"
 _ASIDE = ":set-aside"  # an import replaced or removed, kept until the workspace is closed for undo
 DEFAULT_WINDOW_DAYS = 15
+_INSERT_BATCH = 5_000  # entries written per statement
 
 # where each ledger's findings go: (department, words that name the ledger's checklist item)
 _LEDGER_ITEMS: dict[LedgerKind, tuple[str, tuple[str, ...]]] = {
@@ -146,10 +147,10 @@ def store_import(
                 imported_at=now,
             )
         ).inserted_primary_key[0]
-        if result.entries:
-            conn.execute(
-                insert(s.ledger_entries), [_entry_row(import_id, e) for e in result.entries]
-            )
+        entries = result.entries
+        for start in range(0, len(entries), _INSERT_BATCH):  # bounded: not 10⁵ dicts at once
+            batch = entries[start : start + _INSERT_BATCH]
+            conn.execute(insert(s.ledger_entries), [_entry_row(import_id, e) for e in batch])
         if result.problems:
             conn.execute(
                 insert(s.ledger_problems),

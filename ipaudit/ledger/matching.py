@@ -621,11 +621,13 @@ def match_rewards(
     *,
     window_days: int = 180,
     keys: IpKeys | None = None,
+    compared: bool = True,
 ) -> RewardMatching:
     """Match reward decisions (penalties are set aside) with payments; see the module docstring.
 
     ``window_days``: when one side has no IP item, how long after its decision a payment may
-    still settle a reward.
+    still settle a reward. ``compared=False``: one of the two ledgers was not imported, so no
+    finding compares them (a payment marked as a penalty is still one).
     """
     m = _Matcher(rewards, payments, window_days, keys or IpKeys())
     m.exact_fast()
@@ -643,23 +645,23 @@ def match_rewards(
     m.duplicates_and_penalties(person_rewards)
     m.leftovers(person_rewards)
     m.mark_early()
-    return _result(m)
+    return _result(m, compared)
 
 
-def _result(m: _Matcher) -> RewardMatching:
+def _result(m: _Matcher, compared: bool = True) -> RewardMatching:
     unclean: set[int] = set(m.open_r) | m.alloc | m.early
     unclean.update(m.dup_of.values())
     unclean.update(m.extra_of.values())
     m.orphans.extend(sorted([*m.open_p, *m.penalty_of]))
     result = RewardMatching(m, [], unclean)
     found = result.discrepancies
-    for i in sorted(unclean):
+    for i in sorted(unclean) if compared else ():
         found.extend(_link_findings(result.link(i)))
     for j in m.orphans:
         p = m.P[j]
         if j in m.penalty_of:
             found.append(_penalty_paid(p, m.penalty_of[j]))
-        else:
+        elif compared:
             found.append(_without_decision(p))
     return result
 

@@ -257,7 +257,10 @@ def _reconcile(
     # each attribute of each ledger is read once, as a column, by whichever step needs it first
     rewards, payments, expenses = rc.entries, pc.entries, ec.entries
 
-    rm = match_rewards(rc, pc, window_days=pay_window_days, keys=keys)
+    skipped = not_run(missing, rates=rates is not None, portfolio=portfolio is not None)
+    gone = {n.check for n in skipped}
+    compared = Check.REWARDS_PAYMENTS not in gone  # no wall of "never paid" to throw away
+    rm = match_rewards(rc, pc, window_days=pay_window_days, keys=keys, compared=compared)
     bm = match_batches(pc, ec, window_days=window_days, is_reward_category=is_reward_category)
     found: list[Discrepancy] = [*rm.discrepancies, *bm.discrepancies]
     found += check_stated_totals(stated, _ledger_of_sheets(stated, (rewards, payments, expenses)))
@@ -269,7 +272,6 @@ def _reconcile(
     if portfolio is not None:
         ledgers.append(Columns(portfolio))
     found += check_ip_numbers(ledgers)
-    skipped = not_run(missing, rates=rates is not None, portfolio=portfolio is not None)
     if missing:
         found = _checkable(found, skipped, missing)
     found.sort(
