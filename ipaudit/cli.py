@@ -373,6 +373,8 @@ def cmd_attach(args: argparse.Namespace) -> int:
             }.items()
             if v
         }
+        if not args.date:
+            _propose_dates(ws, args.file, meta)
         ev = ws.attach(args.item, args.file, slot=args.slot or "", progress=progress_line(), **meta)
         warnings = ws.attach_warnings(ev)
         for warning in warnings:
@@ -387,6 +389,44 @@ def cmd_attach(args: argparse.Namespace) -> int:
         else:
             out(f"{ev.id}  {ev.sha256}  {ev.size}  {ev.original_name}")
     return EXIT_OK
+
+
+def _propose_dates(ws: Any, source: str, meta: dict[str, Any]) -> None:
+    """No --date: take the date the file suggests and say which, or warn that it has none."""
+    proposal = ws.propose_dates(source)
+    if proposal.period_start is not None and "period_start" not in meta:
+        meta["period_start"], meta["period_end"] = proposal.period_start, proposal.period_end
+    if proposal.doc_date is None:
+        sys.stderr.write(
+            "ipaudit: "
+            + pick(
+                "文件没有可识别的日期；无日期的记录不能证明任何事，请用 --date 给出文件日期。",
+                "The file shows no date; an undated record proves nothing. Give its date with"
+                " --date.",
+            )
+            + "\n"
+        )
+        return
+    meta["doc_date"] = proposal.doc_date
+    where = {
+        "name": ("文件名", "its name"),
+        "properties": ("文档属性", "its document properties"),
+        "pdf": ("PDF 元数据", "its PDF metadata"),
+    }[proposal.source]
+    day = proposal.doc_date.isoformat()
+    sys.stderr.write(
+        "ipaudit: "
+        + pick(
+            f"文件日期取自{where[0]}：{day}（如有误，请用 --date 更正）。",
+            f"Document date {day}, taken from {where[1]} (correct it with --date if wrong).",
+        )
+        + "\n"
+    )
+
+
+def pick(zh: str, en: str) -> str:
+    """One of a message's two languages, as the command line speaks."""
+    return zh if lang() == "zh" else en
 
 
 def evidence_json(ev: Any) -> dict[str, Any]:
@@ -528,11 +568,24 @@ def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Fac
 
 @command("departments")
 def cmd_departments(args: argparse.Namespace) -> int:
+    if args.action != "list" and not args.key:
+        raise InvalidInput(
+            f"请给出部门键（departments W {args.action} KEY）。",
+            f"Give the department's key (departments W {args.action} KEY).",
+        )
+    if args.action in ("rename", "add") and args.zh is None and args.en is None:
+        raise InvalidInput(
+            "请用 --zh（及 --en）给出部门名称。", "Give the department's name with --zh (and --en)."
+        )
+    if args.action == "merge" and not args.into:
+        raise InvalidInput(
+            "请用 --into 给出合并到的部门。", "Give the department to merge into with --into."
+        )
     with _open(args.workspace) as ws:
         if args.action == "rename":
-            ws.rename_department(args.key, args.zh, args.en)
+            ws.rename_department(args.key, args.zh or ws.department(args.key).name.zh, args.en)
         elif args.action == "add":
-            ws.add_department(args.key, args.zh, args.en or args.key)
+            ws.add_department(args.key, args.zh or args.en, args.en or args.zh)
         elif args.action == "merge":
             ws.merge_department(args.key, args.into)
         elif args.action in ("absent", "present"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -37,7 +38,16 @@ from ipaudit.domain.template import (
     load_builtin,
     load_template_text,
 )
-from ipaudit.domain.validation import check_department_key, check_facts, without_invalid
+from ipaudit.domain.validation import (
+    YEAR,
+    check_department_key,
+    check_facts,
+    check_name,
+    without_invalid,
+)
+from ipaudit.evidence_dates import DateProposal
+from ipaudit.evidence_dates import propose as propose_dates
+from ipaudit.evidence_review import FileReview, review_files
 from ipaudit.store.blobs import CancelCheck, Progress
 from ipaudit.store.errors import InvalidInput, WorkspaceError
 from ipaudit.store.workspace_store import WorkspaceStore
@@ -387,6 +397,26 @@ class Workspace:
         self.changed()
         return ev
 
+    def propose_dates(self, source: Path | str) -> DateProposal:
+        """The document date and covered period the file itself suggests (its name, its
+        document properties, a PDF's creation date); empty when it says nothing."""
+        return propose_dates(source)
+
+    def review_files(
+        self,
+        item_key: str,
+        sources: Iterable[Path | str],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> list[FileReview]:
+        """Before attaching: each file's size, hash, proposed dates, and the item's files with
+        the same content (hashing streams each file, with progress and cancel)."""
+        self.item(item_key)
+        return review_files(
+            [Path(p) for p in sources], self.store.evidence(item_key), progress, cancel
+        )
+
     def attach_warnings(self, ev: Evidence) -> list[Text]:
         """What to tell the user about a file just attached: it is empty, or the same file
         (same SHA-256) is attached to the item already. Attaching went ahead either way."""
@@ -482,12 +512,14 @@ class Workspace:
         return InvalidInput(f"没有部门“{key}”。", f"There is no department '{key}'.", self.path)
 
     def rename_department(self, key: str, zh: str, en: str | None = None) -> Department:
+        zh, en = check_name(zh, key), None if en is None else check_name(en, key)
         return self.edit_department(
             key, lambda dep: replace(dep, name=Text(zh, en if en is not None else dep.name.en))
         )
 
     def add_department(self, key: str, zh: str, en: str) -> Department:
         check_department_key(key)
+        zh, en = check_name(zh, key), check_name(en, key)
         position = len(self.store.departments())
 
         def add(current: Department | None) -> Department:
@@ -515,11 +547,14 @@ class Workspace:
     def _check_slot(self, item: Item, slot: str) -> None:
         if not slot:
             return
-        if slot.startswith("year:") and slot[5:].isdigit():
+        year = slot.removeprefix("year:")
+        if slot.startswith("year:") and re.fullmatch(r"[0-9]{4}", year):
+            YEAR.check(int(year), slot)  # 1950 … 2100, else InvalidValue
             return
         inst, _, sub = slot.partition("/")
         subs = {s.key for s in item.sub_records}
-        if inst.isdigit() and 1 <= int(inst) <= max(item.instances, 1) and sub in subs:
+        in_range = re.fullmatch(r"[0-9]{1,5}", inst) and 1 <= int(inst) <= max(item.instances, 1)
+        if in_range and sub in subs:
             return
         raise InvalidInput(
             f"条目“{item.key}”没有位置“{slot}”（格式：序号/子记录，如 1/{next(iter(subs), 'x')}，或 year:2025）。",

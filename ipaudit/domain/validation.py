@@ -134,6 +134,19 @@ def check_department_key(key: str) -> str:
     return key
 
 
+def check_name(text: str, name: str) -> str:
+    """A display name (a department's): not blank, at most 64 characters, no control characters;
+    returned without surrounding white space."""
+    value = text.strip()
+    if not value or len(value) > 64 or any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise InvalidValue(
+            f"“{name}”的名称“{_short(text)}”无效：不能为空、最多 64 个字符、不含控制字符。",
+            f"The name '{_short(text)}' for '{name}' is not valid: not blank, at most 64"
+            " characters, no control characters.",
+        )
+    return value
+
+
 def check_fact_key(key: str, section: str) -> str:
     """The ``<key>`` of ``objective.<key>``, ``portfolio.<key>`` or ``extra.<key>``."""
     if FACT_KEY_RE.fullmatch(key) is None:

@@ -484,3 +484,33 @@ def test_hostile_arguments_in_a_real_process(files: Files, tmp_path: Path) -> No
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+# every input the fuzzing found ending in a traceback (or a hang), kept as a regression case
+FOUND = [
+    ["departments", "{ws}", "rename", "rnd"],  # NOT NULL constraint: no --zh
+    ["departments", "{ws}", "add", "legal"],
+    ["departments", "{ws}", "merge", "rnd"],  # no --into
+    ["departments", "{ws}", "add", "legal", "--zh", "x" * 100],
+    ["attach", "{ws}", "rnd.projects", "{root}/rewards.csv", "--slot", "²/x"],  # int("²")
+    ["attach", "{ws}", "rnd.projects", "{root}/rewards.csv", "--slot", "year:99999"],
+    ["attach", "{ws}", "rnd.projects", "/dev/zero"],  # read for ever, filling the disk
+    ["answer", "{ws}", "rnd.interview", "headcount", os.fsdecode(b"\xff\xfe")],
+    ["template", "{ws}", "--import", "{root}/binary.bin"],
+    ["template", "{ws}", "--export", "{root}/folder"],
+    ["rates", "{ws}", "--rate", "invention=1e999999999"],
+    ["rates", "{ws}", "--rate", "=5000"],
+    ["rates", "{ws}", "--rates", "{root}/binary.bin"],
+    ["set-fact", "{ws}", "headcount.rnd", "1e999999"],
+    ["set-fact", "{ws}", "portfolio.invention", "NaN"],
+]
+
+
+@pytest.mark.parametrize("argv", FOUND, ids=lambda a: " ".join(a[:1] + a[2:4])[:40])
+def test_inputs_that_once_ended_in_a_traceback(
+    files: Files, tmp_path: Path, argv: list[str]
+) -> None:
+    ws = tmp_path / "w.ipaudit"
+    shutil.copyfile(files.base, ws)
+    code, _out, err = cli(*(a.format(ws=ws, root=files.root) for a in argv))
+    assert code == 4 and err.startswith("ipaudit: ") and err.count("\n") == 1, err

@@ -169,3 +169,10 @@ def test_check_facts_refuses_new_problems_only() -> None:
         v.check_facts(Facts(headcount={**stored.headcount, "hr_admin": -1}), stored)
     with pytest.raises(v.InvalidValue, match=r"headcount\.rnd"):
         v.check_facts(stored)
+
+
+def test_names() -> None:
+    assert v.check_name("  法务部 ", "legal") == "法务部"
+    for bad in ("", "   ", "x" * 65, "a\nb", "a\x00b"):
+        with pytest.raises(v.InvalidValue, match="name"):
+            v.check_name(bad, "legal")
