@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -325,11 +326,15 @@ def profile_columns(
             profiles.append(Profile(col, 0))
             continue
         n = len(values)
+        try:  # each distinct value judged once (departments, categories, kinds repeat)
+            counts = list(Counter(values).items())
+        except TypeError:  # an unhashable cell
+            counts = [(v, 1) for v in values]
         scores = {
-            name: round(sum(rec(v, syn) for v in values) / n, 3)
+            name: round(sum(rec(v, syn) * k for v, k in counts) / n, 3)
             for name, rec in RECOGNISERS.items()
         }
-        inside = sum(1 for v in values if find_ip_number(v)) / n
+        inside = sum(k for v, k in counts if find_ip_number(v)) / n
         profiles.append(
             Profile(col, n, {k: v for k, v in scores.items() if v}, inside, _is_row_numbers(values))
         )

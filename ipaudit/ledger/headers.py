@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ipaudit.ledger.synonyms import Synonyms, header_key
 
@@ -122,12 +122,33 @@ def header_candidates(
     return out
 
 
-def typo_match(key: str, known: Iterable[str]) -> str | None:
-    """The one known key ``key`` misses by a single character, if exactly one."""
+def typo_match(key: str, known: Mapping[str, object]) -> str | None:
+    """The one key of ``known`` that ``key`` misses by a single character, if exactly one."""
     if not _typo_allowed(key):
         return None
-    found = {k for k in known if _typo_allowed(k) and one_edit_apart(key, k)}
-    return found.pop() if len(found) == 1 else None
+    kept = _BY_LENGTH.get(id(known))
+    if kept is None or kept[0] is not known:
+        index: dict[int, list[str]] = {}
+        for k in known:
+            if _typo_allowed(k):
+                index.setdefault(len(k), []).append(k)
+        kept = _BY_LENGTH[id(known)] = (known, index, {})
+    index, answers = kept[1], kept[2]
+    if key in answers:
+        return answers[key]
+    n = len(key)
+    found = {
+        k for length in (n - 1, n, n + 1) for k in index.get(length, ()) if one_edit_apart(key, k)
+    }
+    answer = found.pop() if len(found) == 1 else None
+    if len(answers) < 50_000:
+        answers[key] = answer
+    return answer
+
+
+# per synonym table (kept to check identity): its typo-eligible keys by length, and the answers
+_Kept = tuple[Mapping[str, object], dict[int, list[str]], dict[str, "str | None"]]
+_BY_LENGTH: dict[int, _Kept] = {}
 
 
 def spread_parent(
