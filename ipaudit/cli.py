@@ -120,6 +120,20 @@ def window_days_arg(text: str) -> int:
     return WINDOW_DAYS.parse_int(text, "--window-days")
 
 
+def _new_file(path: str) -> Path:
+    """Where a new workspace goes: its folder must exist (else a workspace error, exit 3)."""
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise WorkspaceError(
+            target,
+            f"无法创建 {target}：文件夹 {folder} 不存在。请先创建该文件夹，或换一个位置。",
+            f"{target} cannot be created: the folder {folder} does not exist. Create it first or"
+            " choose another place.",
+        )
+    return target
+
+
 def _open(path: str) -> Any:
     from ipaudit.services import Workspace
 
@@ -152,7 +166,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     start, end = default_period(info)  # the audit type's period unless given
     info = replace(info, period_start=args.period_start or start, period_end=args.period_end or end)
     with Workspace.create(
-        args.workspace, info, separate_procurement=args.separate_procurement
+        _new_file(args.workspace), info, separate_procurement=args.separate_procurement
     ) as ws:
         n = len(ws.template.items)
         out(
@@ -165,7 +179,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from ipaudit.demo.build import build_demo
 
-    path = build_demo(Path(args.workspace), overwrite=args.force)
+    path = build_demo(_new_file(args.workspace), overwrite=args.force)
     out(f"{'Demo workspace' if lang() == 'en' else '演示工作区'}: {path}")
     return EXIT_OK
 
