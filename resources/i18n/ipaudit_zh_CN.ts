@@ -58,6 +58,175 @@
         </message>
     </context>
     <context>
+        <name>AttachDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="111" />
+            <source>Attach files: check their dates</source>
+            <translation>附加文件：核对日期</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="114" />
+            <source>A record counts for the audit only with its date. Check the date proposed for each file and the period it covers (a yearly plan, a quarterly report), and correct them where needed.</source>
+            <translation>记录只有带日期才能作为审核证据。请核对为每个文件建议的日期及其覆盖期间（如年度计划、季度报告），必要时更正。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="121" />
+            <source>Document date</source>
+            <translation>文件日期</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="121" />
+            <source>Covers from</source>
+            <translation>覆盖期间自</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="121" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="125" />
+            <source>Attach</source>
+            <translation>附加</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="140" />
+            <source>The file is empty (0 bytes) and proves nothing.</source>
+            <translation>文件是空的（0 字节），不能证明任何事。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="143" />
+            <source>The item already has this file: %1.</source>
+            <translation>本条目已附有相同内容的文件：%1。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="145" />
+            <source>The same file is in this drop twice.</source>
+            <translation>本次拖入的文件中有两份相同。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="147" />
+            <source>Date taken from the file name.</source>
+            <translation>日期取自文件名。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="148" />
+            <source>Date taken from the document properties.</source>
+            <translation>日期取自文档属性。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="149" />
+            <source>Date taken from the PDF's metadata.</source>
+            <translation>日期取自 PDF 元数据。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="152" />
+            <source>No date found: give the document date.</source>
+            <translation>未找到日期：请填写文件日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="156" />
+            <source>Date given by hand.</source>
+            <translation>日期为手工填写。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchPage</name>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="86" />
+            <source>Reading %1 file(s)…</source>
+            <translation>正在读取 %1 个文件…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="105" />
+            <source>The import failed.</source>
+            <translation>导入失败。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="142" />
+            <source>Saving the imports…</source>
+            <translation>正在保存导入…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="152" />
+            <source>Import %1 ledgers</source>
+            <translation>导入 %1 本台账</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="179" />
+            <source>Reading every sheet…</source>
+            <translation>正在读取各工作表…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="186" />
+            <source>%1 ledger(s) found, %2 sheet(s) skipped.</source>
+            <translation>找到 %1 本台账，跳过 %2 张工作表。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="194" />
+            <source>Two sheets read as the same ledger (%1): import them one at a time.</source>
+            <translation>有两张工作表被识别为同一台账（%1）：请逐张导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="201" />
+            <source>%1 [%2] skipped: %3</source>
+            <translation>%1 [%2] 未导入：%3</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="216" />
+            <source>%1 [%2] → %3 (%4 sure): %5 entries, %6 problem(s).</source>
+            <translation>%1 [%2] → %3（把握 %4）：%5 条记录，%6 个问题。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="229" />
+            <source>(looks like %1)</source>
+            <translation>（看起来是%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="235" />
+            <source>Columns not imported: %1</source>
+            <translation>未导入的列：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="239" />
+            <source>Import every ledger</source>
+            <translation>导入全部台账</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="242" />
+            <source>Each sheet is read as the ledger its headers and values show; sheets without a ledger are skipped and named. Import stores them all as one step.</source>
+            <translation>每张工作表按其表头和内容识别为相应的台账；不含台账的工作表会被跳过并列出。点击导入后全部保存，可一步撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="246" />
+            <source>&amp;Import</source>
+            <translation>导入(&amp;I)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BudgetModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
+            <source>Budget</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
+            <source>Spent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
+            <source>Variance</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ChecklistModel</name>
         <message>
             <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="217" />
@@ -258,6 +427,96 @@
             <location filename="../../ipaudit/ui/errors.py" line="231" />
             <source>Copy details</source>
             <translation>复制详细信息</translation>
+        </message>
+    </context>
+    <context>
+        <name>CyclePage</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="140" />
+            <source>The spending could not be read.</source>
+            <extracomment>the background work of this page finished (spending computed, a sheet read)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="161" />
+            <source>Edit the hires and leavers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="166" />
+            <source>Edit the IP budget</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="175" />
+            <source>Edit the open nonconformities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="188" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="205" />
+            <source>Import hires and leavers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="190" />
+            <source>Sheets (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="197" />
+            <source>The list could not be imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="211" />
+            <source>New hires and core leavers of the period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="214" />
+            <source>Each new hire needs a labour contract, a confidentiality agreement and an IP background check; each core leaver an exit interview, a handover list and a reminder of obligations. A record counts for a person when the name is in its title or file name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="220" />
+            <source>Add person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="220" />
+            <source>Remove person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="221" />
+            <source>Import a sheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="223" />
+            <source>A sheet with the columns name, department, date and kind (入职 / 离职)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="225" />
+            <source>IP budget and spending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="228" />
+            <source>The budget per expense category; the spending comes from the imported expense record (lines dated in the audit period). More than 10% over budget is a finding.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="233" />
+            <source>Last audit's nonconformities still open:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="234" />
+            <source>Declared</source>
+            <translation>已填写</translation>
         </message>
     </context>
     <context>
@@ -512,27 +771,28 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="354" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="355" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="368" />
             <source>Imported %1 entries of %2 from %3.</source>
             <translation>已从 %3 导入%2的 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="361" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="375" />
             <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
             <translation>%1 个问题随导入一并保存；修改文件后再次导入即可替换。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="365" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="379" />
             <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
             <translation>已记住此表头格式的列对应关系。对账结果和问题清单已随之更新。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="371" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="385" />
             <source>Imported</source>
             <translation>已导入</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="372" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="386" />
             <source>The import is stored in the workspace.</source>
             <translation>导入结果已保存到工作区。</translation>
         </message>
@@ -682,57 +942,57 @@
     <context>
         <name>EvidenceList</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="249" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="259" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="251" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="261" />
             <source>Attach files (or drop them here from the file manager)</source>
             <translation>添加文件（也可以从文件管理器拖到这里）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="253" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="263" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="254" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="264" />
             <source>Open with the system application</source>
             <translation>用系统默认程序打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="255" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="265" />
             <source>Replace…</source>
             <translation>替换…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="256" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="266" />
             <source>Attach a new version; the old one is kept</source>
             <translation>添加新版本，旧版本保留</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="257" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="267" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="259" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="269" />
             <source>Edit title, document number, version, date and period covered</source>
             <translation>编辑标题、文件编号、版本、日期和覆盖期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="261" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="271" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="262" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="272" />
             <source>No files yet. Drop files here or use “Add files…”.</source>
             <translation>还没有文件。把文件拖到这里，或点击“添加文件…”。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="264" />
+            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="274" />
             <source>Evidence files</source>
             <translation>证据文件</translation>
         </message>
@@ -971,32 +1231,37 @@
     <context>
         <name>FactsEditor</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="71" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="79" />
             <source>Policy and objectives</source>
             <translation>方针和目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="72" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="80" />
             <source>Headcount and duties</source>
             <translation>人数和职责</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="73" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="81" />
             <source>Procedures</source>
             <translation>程序文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="74" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="82" />
             <source>Certificates and portfolio</source>
             <translation>证书和知识产权数量</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="80" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="83" />
+            <source>People and budget</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="89" />
             <source>The workspace was opened read-only; copy it somewhere writable to edit the facts.</source>
             <translation>工作区以只读方式打开；如需修改体系事实，请把它复制到可写的位置。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="84" />
+            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="93" />
             <source>The facts are read-only in a department view; the compliance manager maintains them.</source>
             <translation>部门视图中手册事实为只读，由体系专员维护。</translation>
         </message>
@@ -1029,51 +1294,56 @@
             <translation>工作区是一个文件，包含全部内容（含证据文件）。修改会随时自动保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="72" />
-            <source>Choose a ledger file</source>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="89" />
+            <source>Choose the ledger files</source>
             <translation>选择台账文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="74" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="91" />
             <source>Spreadsheets and CSV (%1);;All files (*)</source>
             <translation>电子表格和 CSV (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="95" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="116" />
             <source>Choose the ledger file</source>
             <translation>选择台账文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="98" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="119" />
             <source>The reward record, the payment register, the expense record or the IP portfolio, as finance keeps it: xlsx, xls, ods or csv.</source>
             <translation>奖惩记录表、奖金发放登记表、经费使用记录或知识产权台账，财务保存的原样文件即可：xlsx、xls、ods 或 csv。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="102" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="123" />
             <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="279" />
             <source>&amp;File:</source>
             <translation>文件(&amp;F)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="103" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="124" />
             <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="280" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="104" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="125" />
             <source>&amp;Ledger:</source>
             <translation>台账类型(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="105" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="126" />
             <source>Detect from the headers</source>
             <translation>根据表头自动识别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="110" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="131" />
             <source>Importing a ledger replaces the earlier import of the same ledger. Explanations you accepted for its differences are kept while the differences remain.</source>
             <translation>导入台账会替换同一台账之前的导入。已接受的差异说明会保留，只要这些差异仍然存在。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="136" />
+            <source>Choose several files (or tick every ledger sheet of a workbook on the next page) to import the reward record, the payment register and the expense record in one pass.</source>
+            <translation>选择多个文件（或在下一页勾选导入工作簿中的全部台账表），即可一次导入奖惩记录、奖金发放登记和经费使用记录。</translation>
         </message>
     </context>
     <context>
@@ -1187,69 +1457,69 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="318" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="328" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="332" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="342" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="381" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="419" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="387" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="425" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="396" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="434" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="409" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="484" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="447" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="522" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="474" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="512" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="476" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="514" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="481" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="519" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="482" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="520" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="483" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="521" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="485" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="523" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="486" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="524" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="488" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="526" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -1257,7 +1527,7 @@
     <context>
         <name>LedgerImportWizard</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/import_wizard.py" line="65" />
+            <location filename="../../ipaudit/ui/ledger/import_wizard.py" line="79" />
             <source>Import a ledger</source>
             <extracomment>the sheets of the chosen file were listed (names) the preview was read (``importer.Preview``) the sheet was read with the confirmed mapping (``ImportResult``), not yet stored the import was stored in the workspace (``ImportResult``) an expected failure was shown on a page (the exception)</extracomment>
             <translation>导入台账</translation>
@@ -1804,6 +2074,39 @@
             <location filename="../../ipaudit/ui/facts/objectives_model.py" line="204" />
             <source>The department shares add up to the target</source>
             <translation>各部门分解之和等于公司目标</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleModel</name>
+        <message>
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="69" />
+            <source>New hire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="69" />
+            <source>Core leaver</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
+            <source>Hire or leaver</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
+            <source>Date</source>
+            <translation>日期</translation>
         </message>
     </context>
     <context>
@@ -2473,39 +2776,44 @@
     <context>
         <name>SheetPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="149" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="182" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="162" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="196" />
             <source>The workbook has no worksheets.</source>
             <translation>工作簿中没有工作表。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="169" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="203" />
             <source>The file could not be read.</source>
             <translation>无法读取该文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="177" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="211" />
             <source>Reading the workbook…</source>
             <translation>正在读取工作簿…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="184" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="218" />
             <source>%1 sheet(s). Choose the one that holds the ledger.</source>
             <translation>共 %1 个工作表。请选择包含台账的那一个。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="205" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="244" />
             <source>Choose the sheet</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="206" />
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="245" />
             <source>One workbook may hold several ledgers, each on its own sheet.</source>
             <translation>一个工作簿可以包含多本台账，每本在各自的工作表中。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="247" />
+            <source>Import every ledger sheet of this workbook (each told by its content)</source>
+            <translation>导入此工作簿中的全部台账表（按内容识别各表）</translation>
         </message>
     </context>
     <context>
@@ -3087,22 +3395,27 @@
     <context>
         <name>EvidenceTransfer</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="129" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="125" />
+            <source>Reading the files…</source>
+            <translation>正在读取文件…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="160" />
             <source>Attach “%1”</source>
             <translation>添加“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="131" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="162" />
             <source>Attach %1 files</source>
             <translation>添加 %1 个文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="145" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="176" />
             <source>Replace “%1” with a new version</source>
             <translation>用新版本替换“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="166" />
+            <location filename="../../ipaudit/ui/checklist/transfer.py" line="197" />
             <source>Opening “%1”</source>
             <translation>正在打开“%1”</translation>
         </message>

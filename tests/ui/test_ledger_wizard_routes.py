@@ -19,7 +19,13 @@ from ipaudit.cli import main
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger_service import load_book
 from ipaudit.services import Workspace
-from ipaudit.ui.ledger.import_wizard import PREVIEW_PAGE, PROBLEMS_PAGE, LedgerImportWizard
+from ipaudit.ui.ledger.import_wizard import (
+    BATCH_PAGE,
+    DONE_PAGE,
+    PREVIEW_PAGE,
+    PROBLEMS_PAGE,
+    LedgerImportWizard,
+)
 from ipaudit.ui.session import WorkspaceSession
 from tests.integration.test_ledger_routes import (
     EXPECTED,
@@ -120,3 +126,63 @@ def test_a_sheet_without_a_header_is_read_from_its_values(qtbot, fresh, tmp_path
     assert "G" in wizard.problems_page.columns.text()  # the unused column is listed
     c = result.counts
     assert (c.sheet_rows, c.above_data, c.entries) == (2, 0, 2)
+
+
+def _batch(qtbot, session, wizard: LedgerImportWizard) -> None:
+    page = wizard.batch_page
+    qtbot.waitUntil(page.isComplete, timeout=20_000)
+    with qtbot.waitSignal(session.assessed, timeout=20_000):
+        wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == DONE_PAGE, timeout=20_000)
+    assert len(wizard.state.results) == 3
+    assert wizard.done_page.text.text().count("\n") == 2
+
+
+def test_several_files_are_imported_in_one_pass(qtbot, fresh, tmp_path):
+    files = [
+        write_sheet(tmp_path / "经费.csv", EXPENSES),
+        write_sheet(tmp_path / "发放.xlsx", PAYMENTS, merged=PAYMENTS_MERGED),
+        write_sheet(tmp_path / "奖惩.xlsx", REWARDS),
+    ]
+    # the paid column of this layout is chosen once by hand; the batch uses it again
+    _through(qtbot, fresh, files[1], None, choose=lambda m: m.set_field(5, "amount"))
+    wizard = LedgerImportWizard(fresh)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_files([str(f) for f in files])
+    wizard.next()
+    assert wizard.currentId() == BATCH_PAGE
+    _batch(qtbot, fresh, wizard)
+    assert "奖惩.xlsx" in wizard.batch_page.details.text()
+    rec = load_book(fresh.workspace).reconciliation
+    found = sorted((d.kind.value, tuple(d.persons), str(d.difference)) for d in rec.discrepancies)
+    assert found == EXPECTED
+    # the three imports are one undo step
+    fresh.undo_stack.undo()
+    assert load_book(fresh.workspace).of(LedgerKind.REWARDS) == []
+
+
+def test_every_ledger_sheet_of_a_workbook_in_one_pass(qtbot, fresh, tmp_path):
+    book = write_workbook(
+        tmp_path / "财务台账.xlsx",
+        {"说明": NOTES, "经费": EXPENSES, "发放": PAYMENTS, "奖惩": REWARDS},
+        merged={"发放": PAYMENTS_MERGED},
+    )
+    wizard = LedgerImportWizard(fresh)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(str(book))
+    with qtbot.waitSignal(wizard.sheets_listed, timeout=10_000):
+        wizard.next()
+    qtbot.waitUntil(wizard.sheet_page.isComplete)
+    assert wizard.sheet_page.all_sheets.isVisible()
+    wizard.sheet_page.all_sheets.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == BATCH_PAGE
+    qtbot.waitUntil(wizard.batch_page.isComplete, timeout=20_000)
+    details = wizard.batch_page.details.text()
+    assert "说明" in details  # the skipped sheet is named
+    assert "实发" in details  # and the paid column, not imported without a mapping
+    _batch(qtbot, fresh, wizard)
+    kinds = {r.kind for r in wizard.state.results}
+    assert kinds == {LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES}

@@ -13,6 +13,8 @@ from ipaudit.ledger.model import ImportResult, LedgerKind
 @dataclass(slots=True)
 class ImportState:
     path: Path | None = None
+    paths: list[Path] = field(default_factory=list)  # every file chosen (several: every ledger)
+    all_sheets: bool = False  # every ledger sheet of the workbook, in one pass
     kind_hint: LedgerKind | None = None  # chosen on the first page; None = detect
     sheets: list[str] = field(default_factory=list)
     sheet: str | None = None
@@ -27,3 +29,4 @@ class ImportState:
     # the import read (not yet stored), then stored
     result: ImportResult | None = None
     import_id: int | None = None
+    results: list[ImportResult] = field(default_factory=list)  # several ledgers stored at once

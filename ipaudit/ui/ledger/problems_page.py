@@ -344,8 +344,22 @@ class DonePage(LedgerWizardPage):
     def initializePage(self) -> None:
         self._show()
 
+    def nextId(self) -> int:
+        return -1  # the last page, also after the page that imports every ledger
+
     def _show(self) -> None:
         wizard = self.wizard()
+        batch = wizard.state.results if wizard is not None else []
+        if batch:
+            lines = [
+                self.tr("Imported %1 entries of %2 from %3.")
+                .replace("%1", str(len(r.entries)))
+                .replace("%2", kind_noun(r.kind))
+                .replace("%3", f"{r.file} [{r.sheet}]" if r.sheet else r.file)
+                for r in batch
+            ]
+            self.text.setText("\n".join(lines))
+            return
         r = wizard.state.result if wizard is not None else None
         if r is None:
             self.text.clear()

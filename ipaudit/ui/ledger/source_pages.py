@@ -1,4 +1,7 @@
-"""The import wizard's first two pages: which file (and which ledger, if known), then which sheet."""
+"""The import wizard's first two pages: which file (and which ledger, if known), then which sheet.
+
+Several files (chosen together, or separated by ";") go straight to the page that imports every
+ledger they hold; a workbook's sheet page offers the same for all its sheets."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -21,8 +25,13 @@ from PySide6.QtWidgets import (
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.reader import list_sheets
 from ipaudit.ui.ledger import background
-from ipaudit.ui.ledger.texts import kind_name
-from ipaudit.ui.ledger.wizard_page import LedgerWizardPage
+from ipaudit.ui.ledger.texts import kind_name, lang
+from ipaudit.ui.ledger.wizard_page import (
+    BATCH_PAGE,
+    PREVIEW_PAGE,
+    SHEET_PAGE,
+    LedgerWizardPage,
+)
 
 FILE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt"
 
@@ -61,24 +70,35 @@ class FilePage(LedgerWizardPage):
         self.browse_button.clicked.connect(self.browse)
         self.retranslate_ui()
 
+    def paths(self) -> list[Path]:
+        """Every file in the box (several are separated by ";")."""
+        parts = (p.strip() for p in self.path_edit.text().split(";"))
+        return [Path(p).expanduser() for p in parts if p]
+
     def path(self) -> Path | None:
-        text = self.path_edit.text().strip()
-        return Path(text).expanduser() if text else None
+        paths = self.paths()
+        return paths[0] if paths else None
+
+    def set_paths(self, paths: list[str]) -> None:
+        self.path_edit.setText("; ".join(paths))
 
     def browse(self) -> None:
         start = str(self.path().parent) if self.path() else ""
-        name, _ = QFileDialog.getOpenFileName(
+        names, _ = QFileDialog.getOpenFileNames(
             self,
-            self.tr("Choose a ledger file"),
+            self.tr("Choose the ledger files"),
             start,
             self.tr("Spreadsheets and CSV (%1);;All files (*)").replace("%1", FILE_FILTER_EXTS),
         )
-        if name:
-            self.path_edit.setText(name)
+        if names:
+            self.set_paths(names)
 
     def isComplete(self) -> bool:
-        path = self.path()
-        return path is not None and path.is_file()
+        paths = self.paths()
+        return bool(paths) and all(p.is_file() for p in paths)
+
+    def nextId(self) -> int:
+        return BATCH_PAGE if len(self.paths()) > 1 else SHEET_PAGE
 
     def validatePage(self) -> bool:
         state = self.wizard().state
@@ -87,6 +107,7 @@ class FilePage(LedgerWizardPage):
             state.sheets = []
             state.sheet = None
         state.path = new_path
+        state.paths = self.paths()
         value = self.kind_combo.currentData()
         state.kind_hint = LedgerKind(value) if value else None
         return True
@@ -110,6 +131,12 @@ class FilePage(LedgerWizardPage):
                 "Importing a ledger replaces the earlier import of the same ledger. Explanations"
                 " you accepted for its differences are kept while the differences remain."
             )
+            + ("" if lang() == "zh" else " ")
+            + self.tr(
+                "Choose several files (or tick every ledger sheet of a workbook on the next"
+                " page) to import the reward record, the payment register and the expense"
+                " record in one pass."
+            )
         )
 
 
@@ -122,8 +149,12 @@ class SheetPage(LedgerWizardPage):
         self.sheets.setObjectName("ledgerSheets")
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.all_sheets = QCheckBox()
+        self.all_sheets.setObjectName("allSheets")
+        self.all_sheets.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.sheets, 1)
+        layout.addWidget(self.all_sheets)
         layout.addWidget(self.status)
         self._loading = False
         self._error = ""
@@ -138,6 +169,8 @@ class SheetPage(LedgerWizardPage):
         self._loading = True
         self._error = ""
         self.sheets.clear()
+        self.all_sheets.setChecked(False)
+        self.all_sheets.setVisible(False)
         self._show_status()
         self.completeChanged.emit()
         self.start_task(
@@ -158,6 +191,7 @@ class SheetPage(LedgerWizardPage):
         wanted = state.sheet if state.sheet in names else (names[0] if names else None)
         if wanted is not None:
             self.sheets.setCurrentRow(names.index(wanted))
+        self.all_sheets.setVisible(len(names) > 1)
         if not names:
             self._error = self.tr("The workbook has no worksheets.")
         self._show_status()
@@ -197,11 +231,19 @@ class SheetPage(LedgerWizardPage):
     def isComplete(self) -> bool:
         return not self._loading and not self._error and self.selected_sheet() is not None
 
+    def nextId(self) -> int:
+        return BATCH_PAGE if self.all_sheets.isChecked() else PREVIEW_PAGE
+
     def validatePage(self) -> bool:
-        self.wizard().state.sheet = self.selected_sheet()
+        state = self.wizard().state
+        state.sheet = self.selected_sheet()
+        state.all_sheets = self.all_sheets.isChecked()
         return True
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Choose the sheet"))
         self.setSubTitle(self.tr("One workbook may hold several ledgers, each on its own sheet."))
+        self.all_sheets.setText(
+            self.tr("Import every ledger sheet of this workbook (each told by its content)")
+        )
         self._show_status()

@@ -15,6 +15,10 @@ from ipaudit.ui.ledger import background
 if TYPE_CHECKING:
     from ipaudit.ui.ledger.import_wizard import LedgerImportWizard
 
+#: the wizard's pages: one ledger (file → sheet → preview → problems → done), or every ledger of
+#: several files or of a workbook at once (file [→ sheet] → batch → done)
+FILE_PAGE, SHEET_PAGE, PREVIEW_PAGE, PROBLEMS_PAGE, DONE_PAGE, BATCH_PAGE = range(6)
+
 
 class LedgerWizardPage(QWizardPage):
     def __init__(self, parent: Any = None) -> None:

@@ -1,0 +1,248 @@
+"""The import wizard's page for several ledgers at once: the three ledgers in one pass.
+
+Reached with several files chosen on the first page, or "every ledger sheet" ticked for a workbook.
+Every sheet is read in a worker, its ledger told by its content (``ledger.sources.import_sources``,
+the same reading as ``reconcile`` and ``import-ledger --all-sheets``; a mapping remembered for a
+sheet's header layout is used). The page lists what each sheet was read as, how sure the reading
+is, its problems, the columns not imported and the sheets skipped. Nothing is stored until Import;
+then all the imports are stored in a worker and become one undo step.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWizard
+
+from ipaudit.ledger.model import ImportResult
+from ipaudit.ledger.sources import SourcesImport, import_sources
+from ipaudit.ledger_service import StoredImport, import_file, remembered_mapping
+from ipaudit.services import Workspace
+from ipaudit.ui import workers
+from ipaudit.ui.ledger import background
+from ipaudit.ui.ledger.ledger_commands import ImportLedger
+from ipaudit.ui.ledger.texts import field_name, kind_name, lang
+from ipaudit.ui.ledger.wizard_page import DONE_PAGE, LedgerWizardPage
+
+
+def _read_all(ws: Workspace, paths: list[Path], ctx: workers.TaskContext) -> SourcesImport:
+    return import_sources(
+        paths,
+        remembered=lambda signature: remembered_mapping(ws, signature),
+        wanted=(),
+        progress=lambda done, total: ctx.progress(done, total or 0),
+        cancel=ctx.cancelled,
+    )
+
+
+def _source(paths: list[Path], result: ImportResult) -> Path:
+    return next(p for p in paths if p.name == result.file)
+
+
+def _store_all(
+    ws: Workspace, paths: list[Path], results: list[ImportResult]
+) -> list[tuple[ImportResult, StoredImport]]:
+    return [(r, import_file(ws, r, _source(paths, r), keep_replaced=True)) for r in results]
+
+
+class BatchPage(LedgerWizardPage):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setCommitPage(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("batchSummary")
+        self.summary.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setObjectName("batchImports")
+        self.details.setWordWrap(True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.details)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        self.found: SourcesImport | None = None
+        self._busy = False
+        self._error = ""
+        self._stored = False
+        self.retranslate_ui()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        paths = list(wizard.state.paths)
+        ws = wizard.session.workspace
+        self._busy, self._error, self._stored, self.found = True, "", False, None
+        self._show()
+        self.start_task(
+            lambda ctx: _read_all(ws, paths, ctx),
+            self._read_done,
+            self._failed,
+            description="import ledgers",
+            parent=self,
+            label=self.tr("Reading %1 file(s)…").replace("%1", str(len(paths))),
+            cancellable=True,
+        )
+
+    def cleanupPage(self) -> None:
+        self.drop_tasks()
+        self._busy = False
+        self.found = None
+        super().cleanupPage()
+
+    def _read_done(self, found: SourcesImport) -> None:
+        self._busy = False
+        self.found = found
+        self._show()
+        for result in found.results:
+            self.wizard().read.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._error = background.expected_text(exc, self) or self.tr("The import failed.")
+        self._show()
+        self.wizard().failed.emit(exc)
+
+    def duplicates(self) -> list[str]:
+        """Ledgers two sheets were read as: storing both would keep only the last."""
+        if self.found is None:
+            return []
+        counts = Counter(r.kind for r in self.found.results)
+        return [kind_name(k) for k, n in counts.items() if n > 1]
+
+    # --- storing -----------------------------------------------------------------------------
+
+    def isComplete(self) -> bool:
+        return (
+            not self._busy
+            and self.found is not None
+            and bool(self.found.results)
+            and not self.duplicates()
+        )
+
+    def validatePage(self) -> bool:
+        if self._stored:
+            return True
+        if not self.isComplete() or self.found is None:
+            return False
+        wizard = self.wizard()
+        ws = wizard.session.workspace
+        paths, results = list(wizard.state.paths), list(self.found.results)
+        self._busy = True
+        self.completeChanged.emit()
+        self.start_task(
+            lambda _ctx: _store_all(ws, paths, results),
+            self._stored_done,
+            self._failed,
+            description="store ledger imports",
+            parent=self,
+            label=self.tr("Saving the imports…"),
+        )
+        return False
+
+    def _stored_done(self, stored: list[tuple[ImportResult, StoredImport]]) -> None:
+        self._busy = False
+        self._stored = True
+        wizard = self.wizard()
+        session = wizard.session
+        wizard.state.results = [r for r, _ in stored]
+        session.undo_stack.beginMacro(self.tr("Import %1 ledgers").replace("%1", str(len(stored))))
+        for result, s in stored:
+            session.undo_stack.push(
+                ImportLedger(
+                    session,
+                    result.kind,
+                    s.import_id,
+                    s.replaced,
+                    result.file,
+                    evidence=s.evidence.id if s.evidence is not None else None,
+                )
+            )
+        session.undo_stack.endMacro()
+        session.edited.emit("")
+        for result, _ in stored:
+            wizard.stored.emit(result)
+        wizard.next()
+
+    def nextId(self) -> int:
+        return DONE_PAGE
+
+    # --- display -----------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        found = self.found
+        style = ""
+        if self._busy and found is None:
+            text, details = self.tr("Reading every sheet…"), ""
+        elif self._error:
+            text, details, style = self._error, "", "color: #c62828;"
+        elif found is None:
+            text, details = "", ""
+        else:
+            text = (
+                self.tr("%1 ledger(s) found, %2 sheet(s) skipped.")
+                .replace("%1", str(len(found.results)))
+                .replace("%2", str(len(found.skipped)))
+            )
+            doubled = self.duplicates()
+            if doubled:
+                style = "color: #c62828;"
+                text += " " + self.tr(
+                    "Two sheets read as the same ledger (%1): import them one at a time."
+                ).replace("%1", "、".join(doubled))
+            elif not found.results:
+                style = "color: #c62828;"
+            details = "\n\n".join(
+                [self._result_text(r) for r in found.results]
+                + [
+                    self.tr("%1 [%2] skipped: %3")
+                    .replace("%1", file)
+                    .replace("%2", s.sheet)
+                    .replace("%3", s.reason(lang()))
+                    for file, s in found.skipped
+                ]
+            )
+        self.summary.setText(text)
+        self.summary.setStyleSheet(style)
+        self.details.setText(details)
+        self.completeChanged.emit()
+
+    def _result_text(self, r: ImportResult) -> str:
+        ui = lang()
+        lines = [
+            self.tr("%1 [%2] → %3 (%4 sure): %5 entries, %6 problem(s).")
+            .replace("%1", r.file)
+            .replace("%2", r.sheet)
+            .replace("%3", kind_name(r.kind))
+            .replace("%4", f"{r.confidence:.0%}")
+            .replace("%5", str(len(r.entries)))
+            .replace("%6", str(len(r.problems)))
+        ]
+        lines += [w.message(ui) for w in r.warnings]
+        if r.unused_columns:
+            listed = [
+                f"{n.letter} “{n.header}”"
+                + (
+                    " " + self.tr("(looks like %1)").replace("%1", field_name(n.looks_like))
+                    if n.looks_like
+                    else ""
+                )
+                for n in r.unused_columns
+            ]
+            lines.append(self.tr("Columns not imported: %1").replace("%1", ", ".join(listed)))
+        return "\n".join(lines)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Import every ledger"))
+        self.setSubTitle(
+            self.tr(
+                "Each sheet is read as the ledger its headers and values show; sheets without a"
+                " ledger are skipped and named. Import stores them all as one step."
+            )
+        )
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+        if not self._busy:
+            self._show()
