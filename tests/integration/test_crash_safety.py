@@ -55,12 +55,15 @@ def test_sigkill_never_loses_a_committed_edit(tmp_path: Path) -> None:
             stdout=subprocess.PIPE,
             env=env,
         )
-        # let it start and write for a random while, then kill it mid-flight
-        deadline = time.monotonic() + rng.uniform(0.25, 0.9)
+        # once it writes (starting Python takes long on a busy machine), let it write for a
+        # random while, then kill it mid-flight
         assert proc.stdout is not None
         fd = proc.stdout.fileno()
-        os.set_blocking(fd, False)
         received = bytearray()
+        while b"\n" not in received and proc.poll() is None:
+            received += os.read(fd, 65536)  # blocking: the unbuffered pipe, never its buffer
+        deadline = time.monotonic() + rng.uniform(0.05, 0.6)
+        os.set_blocking(fd, False)
         while time.monotonic() < deadline:
             try:
                 received += os.read(fd, 65536)
