@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.ui import errors, i18n, icons, panels, paths, workers
+from ipaudit.ui.collapsible_dock import CollapsibleDock
 from ipaudit.ui.main_actions import MainActions
 from ipaudit.ui.main_menus import MainMenus
 from ipaudit.ui.progress import TaskProgressDialog
@@ -74,8 +75,12 @@ class MainWindow(QMainWindow):
         self.navigator_dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.findings_dock = QDockWidget(self)
+        self.findings_dock = CollapsibleDock(self)
         self.findings_dock.setObjectName("findingsDock")
+        self.findings_dock.set_collapsed(self.settings.findings_collapsed)
+        self.findings_dock.collapsedChanged.connect(
+            lambda folded: setattr(self.settings, "findings_collapsed", folded)
+        )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         for dock in (self.navigator_dock, self.findings_dock):
@@ -124,6 +129,9 @@ class MainWindow(QMainWindow):
         area = screen.availableGeometry() if screen else None
         if area is None or area.width() < 800:
             self.resize(1280, 820)
+            return
+        if area.width() < 1500 or area.height() < 900:  # a laptop: take the whole screen
+            self.setGeometry(area)
             return
         width, height = min(1400, int(area.width() * 0.9)), min(900, int(area.height() * 0.9))
         self.setGeometry(
@@ -230,6 +238,9 @@ class MainWindow(QMainWindow):
         if self._dock_state.isEmpty() or not self.restoreState(self._dock_state):
             self.navigator_dock.show()
             self.findings_dock.show()
+            self.resizeDocks(
+                [self.findings_dock], [page.findings.sizeHint().height()], Qt.Orientation.Vertical
+            )
         if not self.settings.splitter_state.isEmpty():
             page.splitter.restoreState(self.settings.splitter_state)
         else:
@@ -246,6 +257,10 @@ class MainWindow(QMainWindow):
         )
         session.edited.connect(self._on_edited)
         page.departmentShown.connect(self.menus.check_department)
+        count = getattr(page.findings, "countChanged", None)
+        if count is not None:
+            count.connect(self.findings_dock.set_subtitle)
+            self.findings_dock.set_subtitle(page.findings.count_label.text())
 
         self.settings.add_recent(workspace.path)
         if department is None:
@@ -302,6 +317,7 @@ class MainWindow(QMainWindow):
         session.close()
         session.deleteLater()
         self.readiness_label.clear()
+        self.findings_dock.set_subtitle("")
         self.welcome.refresh()
         self._update_actions()
         self.retranslate_ui()

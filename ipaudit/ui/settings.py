@@ -26,6 +26,7 @@ class Settings:
         "window/geometry": QByteArray(),
         "window/state": QByteArray(),
         "window/splitter": QByteArray(),
+        "window/findings_collapsed": False,
     }
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
@@ -40,6 +41,8 @@ class Settings:
             if raw is None or raw == "":
                 return []
             return [str(x) for x in raw] if isinstance(raw, list | tuple) else [str(raw)]
+        if isinstance(default, bool):
+            return raw in (True, "true", "1", 1)
         if isinstance(default, QByteArray):
             return raw if isinstance(raw, QByteArray) else QByteArray()
         return default if raw is None else type(default)(raw)
@@ -110,3 +113,11 @@ class Settings:
     @splitter_state.setter
     def splitter_state(self, data: QByteArray) -> None:
         self.set_value("window/splitter", data)
+
+    @property
+    def findings_collapsed(self) -> bool:
+        return bool(self.value("window/findings_collapsed"))
+
+    @findings_collapsed.setter
+    def findings_collapsed(self, collapsed: bool) -> None:
+        self.set_value("window/findings_collapsed", bool(collapsed))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -96,11 +97,20 @@ class WelcomePage(QWidget):
         box = QWidget()
         box.setMaximumWidth(760)
         box.setLayout(column)
-        outer = QHBoxLayout(self)
+        content = QWidget()
+        outer = QHBoxLayout(content)
         outer.setContentsMargins(32, 32, 32, 32)
         outer.addStretch(1)
         outer.addWidget(box, 4)
         outer.addStretch(1)
+        # scrolls on a small screen instead of making the window taller than the screen
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
 
         self.setTabOrder(self.new_button, self.open_button)
         self.setTabOrder(self.open_button, self.demo_button)

@@ -13,7 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ipaudit.ui import icons
 from ipaudit.ui.panels import create_panel
@@ -42,13 +50,12 @@ class WorkspacePage(QWidget):
         self.item_panel.setObjectName("itemPanel")
         self._facts: QWidget | None = None
         self._dashboard: QWidget | None = None
-        self.facts_tab = QWidget()
+        # the facts and the dashboard scroll up and down on a small screen rather than make
+        # the window taller than the screen
+        self.facts_tab = _VerticalScroll()
         self.facts_tab.setObjectName("factsTab")
-        self.dashboard_tab = QWidget()
+        self.dashboard_tab = _VerticalScroll()
         self.dashboard_tab.setObjectName("dashboardTab")
-        for holder in (self.facts_tab, self.dashboard_tab):
-            box = QVBoxLayout(holder)
-            box.setContentsMargins(0, 0, 0, 0)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("checklistSplitter")
@@ -82,7 +89,7 @@ class WorkspacePage(QWidget):
         if self._facts is None:
             self._facts = create_panel("facts", self.session, self.facts_tab)
             self._facts.setObjectName("factsEditor")
-            self.facts_tab.layout().addWidget(self._facts)
+            self.facts_tab.setWidget(self._facts)
         return self._facts
 
     @property
@@ -91,7 +98,7 @@ class WorkspacePage(QWidget):
         if self._dashboard is None:
             self._dashboard = create_panel("dashboard", self.session, self.dashboard_tab)
             self._dashboard.setObjectName("dashboard")
-            self.dashboard_tab.layout().addWidget(self._dashboard)
+            self.dashboard_tab.setWidget(self._dashboard)
             self._connect(self._dashboard, "departmentActivated", self.show_department)
         return self._dashboard
 
@@ -124,6 +131,7 @@ class WorkspacePage(QWidget):
         self.item = ""
         self._call(self.navigator, "select_department", key)
         self._call(self.checklist, "show_department", key)
+        self._call(self.findings, "follow_department", key)
         self.departmentShown.emit(key)
 
     def show_item(self, department: str, item: str) -> None:
@@ -187,3 +195,13 @@ class WorkspacePage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+class _VerticalScroll(QScrollArea):
+    """A tab page that fits its content to the width and scrolls only up and down."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -33,6 +33,12 @@ class SlotChooser(QWidget):
         self.instance = QComboBox(self)
         self.sub_record = QComboBox(self)
         self.year = QComboBox(self)
+        for combo in (self.instance, self.sub_record, self.year):  # long names: no sideways scroll
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.instance_label = QLabel(self)
         self.sub_record_label = QLabel(self)
         self.year_label = QLabel(self)

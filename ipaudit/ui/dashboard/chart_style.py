@@ -25,6 +25,6 @@ def new_chart_view(parent: QWidget | None = None) -> tuple[QChart, QChartView]:
     chart.legend().setVisible(False)
     view = QChartView(chart, parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumSize(260, 200)
+    view.setMinimumSize(260, 250)  # room for the axis labels at 150 % scaling
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return chart, view

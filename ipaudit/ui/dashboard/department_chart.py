@@ -61,6 +61,9 @@ class DepartmentChart(QObject):
         self.bar_set.append(values)
         self.category_axis.clear()
         self.category_axis.append([short_name(pick(d.name)) for d in shown])
+        # a line of text per bar, so no department's name is shortened to "…"
+        line = self.view.fontMetrics().height() + 8
+        self.view.setMinimumHeight(max(250, 110 + line * len(shown)))
         self.bar_set.deselectAllBars()
         if len(values) > 1 and min(values) < 100:
             self.bar_set.selectBar(values.index(min(values)))

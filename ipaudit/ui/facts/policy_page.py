@@ -185,8 +185,15 @@ class PolicyPage(QWidget):
     def _size_columns(self) -> None:
         header = self.objectives_view.horizontalHeader()
         header.setSectionResizeMode(om.TEXT, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, self.objectives_model.columnCount()):
+        model = self.objectives_model
+        for col in range(1, model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # department columns at most 96 px (the header's tool tip names the department), so the
+        # sum check stays in view on a laptop screen
+        for col in range(om.FIRST_SPLIT, model.check_column):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            width = max(header.sectionSizeHint(col), self.objectives_view.sizeHintForColumn(col))
+            header.resizeSection(col, min(width, 96))
         header.setMinimumSectionSize(48)
         self.objectives_view.setColumnWidth(om.TEXT, 200)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,12 +34,18 @@ class FindingsPanel(QWidget):
     """All findings of ``session.assessed``; double-click emits ``itemActivated(department, item)``."""
 
     itemActivated = Signal(str, str)
+    #: what the list shows, e.g. "Finance · 5 findings" (the dock's title repeats it)
+    countChanged = Signal(str)
+
+    #: the findings table shows at least this many rows (the dock cannot shrink below)
+    MIN_ROWS = 4
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.accept_dialog: AcceptDialog | None = None
         self._shown_departments: list[tuple[str, str]] = []
+        self._followed = ""  # the department the window shows
 
         self.model = fm.FindingsModel(self)
         self.proxy = FindingsFilterModel(self)
@@ -47,11 +54,25 @@ class FindingsPanel(QWidget):
         self.department_label = QLabel()
         self.department_filter = QComboBox()
         self.department_label.setBuddy(self.department_filter)
+        self.department_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.department_filter.setMinimumContentsLength(8)
+        self.follow = QCheckBox()
+        self.follow.setObjectName("followDepartment")
+        self.follow.setChecked(True)
         self.grade_label = QLabel()
         self.grade_filter = QComboBox()
         self.grade_label.setBuddy(self.grade_filter)
+        self.grade_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.grade_filter.setMinimumContentsLength(6)
         self.open_only = QCheckBox()
         self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setMinimumWidth(0)  # the dock's title repeats it on a narrow screen
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.view = QTableView()
         self.view.setModel(self.proxy)
@@ -75,28 +96,30 @@ class FindingsPanel(QWidget):
         self.accept_button = QPushButton()
         self.withdraw_button = QPushButton()
 
+        # one row of filters and actions, so the table keeps the height on a small screen
         filters = QHBoxLayout()
         filters.addWidget(self.department_label)
         filters.addWidget(self.department_filter)
-        filters.addSpacing(12)
+        filters.addWidget(self.follow)
+        filters.addSpacing(4)
         filters.addWidget(self.grade_label)
         filters.addWidget(self.grade_filter)
-        filters.addSpacing(12)
+        filters.addSpacing(4)
         filters.addWidget(self.open_only)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self.accept_button)
-        actions.addWidget(self.withdraw_button)
+        filters.addWidget(self.count_label, 1)
+        filters.addWidget(self.accept_button)
+        filters.addWidget(self.withdraw_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 4)
+        layout.setSpacing(4)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addLayout(actions)
+        self._fit_rows()
 
         self.department_filter.currentIndexChanged.connect(self._filter_changed)
         self.grade_filter.currentIndexChanged.connect(self._filter_changed)
         self.open_only.toggled.connect(self.proxy.set_open_only)
+        self.follow.toggled.connect(self._follow_toggled)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -120,6 +143,12 @@ class FindingsPanel(QWidget):
         pos = self.department_filter.findData(key or "")
         if pos >= 0:
             self.department_filter.setCurrentIndex(pos)
+
+    def follow_department(self, key: str) -> None:
+        """The window shows department ``key``: list its findings unless "all" was chosen."""
+        self._followed = key
+        if self.follow.isChecked():
+            self.set_department_filter(key)
 
     def set_grade_filter(self, grade: Grade | None) -> None:
         pos = self.grade_filter.findData(grade.value if grade else "")
@@ -164,11 +193,19 @@ class FindingsPanel(QWidget):
         self.department_label.setText(self.tr("&Department:"))
         self.grade_label.setText(self.tr("&Grade:"))
         self.open_only.setText(self.tr("Hide &accepted"))
-        self.accept_button.setText(self.tr("Accept with e&xplanation…"))
+        self.follow.setText(self.tr("F&ollow the selection"))
+        self.follow.setToolTip(
+            self.tr(
+                "List the findings of the department chosen on the left; clear it to keep all"
+                " departments"
+            )
+        )
+        self.accept_button.setText(self.tr("A&ccept…"))
         self.accept_button.setToolTip(
             self.tr("Accept the selected finding with a written explanation the report shows")
         )
-        self.withdraw_button.setText(self.tr("&Withdraw acceptance"))
+        self.withdraw_button.setText(self.tr("&Withdraw"))
+        self.withdraw_button.setToolTip(self.tr("Withdraw the acceptance of the selected finding"))
         self._fill_department_filter()
         self._fill_grade_filter()
         self.model.retranslate()
@@ -211,8 +248,15 @@ class FindingsPanel(QWidget):
         self.grade_filter.blockSignals(False)
         self._filter_changed()
 
+    def _follow_toggled(self, on: bool) -> None:
+        self.set_department_filter(self._followed if on and self._followed else None)
+
     def _filter_changed(self) -> None:
         dep = self.department_filter.currentData() or None
+        if self._followed and dep != self._followed and self.follow.isChecked():
+            self.follow.blockSignals(True)  # another choice than the shown department
+            self.follow.setChecked(False)
+            self.follow.blockSignals(False)
         grade = self.grade_filter.currentData() or None
         self.proxy.set_department(dep)
         self.proxy.set_grade(Grade(grade) if grade else None)
@@ -233,8 +277,22 @@ class FindingsPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = self.tr("%1 of %2 findings").replace("%1", str(shown)).replace("%2", str(total))
+        dep = self.department_filter.currentText() if self.proxy.department else ""
+        text = (
+            self.tr("%1 · %2 findings")
+            .replace("%1", dep or self.tr("all departments"))
+            .replace("%2", str(shown))
+        )
         self.count_label.setText(text)
+        self.count_label.setToolTip(
+            self.tr("%1 of %2 findings").replace("%1", str(shown)).replace("%2", str(total))
+        )
+        self.countChanged.emit(text)
+
+    def _fit_rows(self) -> None:
+        rows = self.MIN_ROWS * self.view.verticalHeader().defaultSectionSize()
+        header = self.view.horizontalHeader().sizeHint().height()
+        self.view.setMinimumHeight(rows + header + 2 * self.view.frameWidth())
 
     def _update_buttons(self) -> None:
         finding = self.selected_finding()

@@ -1,0 +1,103 @@
+"""The main window on the screens of real office laptops, in both languages.
+
+Each configuration runs ``tools/screenshots.py --check`` in its own process, with the offscreen
+platform's screen set to the real pixel size and ``QT_SCALE_FACTOR`` to the display scaling, so the
+window meets the screen as it would on the desk (a widget resize would not scale fonts and icons).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ipaudit.ui import i18n, workers
+from ipaudit.ui.main_window import MainWindow
+from ipaudit.ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCREENS = [("1366x768", 1.0), ("1920x1080", 1.25), ("1920x1080", 1.5)]
+
+
+def _fit_reports(screen: str, scale: float) -> list[dict]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "screenshots.py"),
+            *("--screen", screen, "--scale", str(scale), "--lang", "both"),
+            "--check",
+            "--no-images",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=900,
+        check=False,
+    )
+    if done.returncode == 2 and "font" in done.stderr:
+        pytest.skip("no CJK font installed (fonts-noto-cjk)")
+    assert done.returncode == 0, done.stderr[-3000:]
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+@pytest.mark.parametrize(("screen", "scale"), SCREENS, ids=[f"{s}@{f:g}" for s, f in SCREENS])
+def test_every_main_view_fits_the_screen(screen: str, scale: float) -> None:
+    reports = _fit_reports(screen, scale)
+    assert [r["lang"] for r in reports] == ["zh", "en"]
+    for r in reports:
+        where = f"{r['lang']} on {screen} at {scale:g}"
+        height = r["screen"][1]
+        assert r["min_height"] <= 640, where
+        assert r["window_height"] <= height, where  # no view made the window taller
+        assert r["status_bar_bottom"] <= r["window_height"], where
+        assert r["item_panel_sideways"] == [], where
+        assert r["dashboard_elided"] == [], where
+        assert r["findings_rows"] >= 4, where
+        assert r["objectives_rows"] >= 3, where
+        assert r["objectives_sum_visible"], where
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path):
+    i18n.set_language("en")
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.workspaceOpened, timeout=10_000):
+        win.open_path(demo_path)
+    yield win
+    win.close()
+    workers.wait_all()
+    i18n.reset()
+
+
+def test_the_findings_dock_folds_to_its_title_and_remembers_it(qtbot, window, demo_path) -> None:
+    dock = window.findings_dock
+    panel = window.page.findings
+    assert panel.isVisible()
+    qtbot.mouseClick(dock.title_bar.fold, Qt.MouseButton.LeftButton)
+    assert dock.collapsed and not panel.isVisible()
+    assert dock.height() <= dock.title_bar.sizeHint().height() + 2
+    assert Settings().findings_collapsed
+    window.close_workspace()
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        window.open_path(demo_path)
+    assert window.findings_dock.collapsed and not window.page.findings.isVisible()
+    qtbot.mouseDClick(dock.title_bar, Qt.MouseButton.LeftButton)
+    assert not dock.collapsed and window.page.findings.isVisible()
+    assert not Settings().findings_collapsed
+
+
+def test_the_findings_dock_title_counts_what_it_lists(qtbot, window) -> None:
+    window.show_department("finance")
+    text = window.findings_dock.title_bar.label.text()
+    shown = window.page.findings.proxy.rowCount()
+    assert "Finance" in text and text.endswith(f"· {shown} findings")
