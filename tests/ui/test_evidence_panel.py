@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -53,6 +53,15 @@ def drop(target, files: list[Path]) -> QDropEvent:
     return event
 
 
+def confirm_dates(panel: ItemPanel) -> None:
+    """Press "Attach" in the dates dialog each time a drop has been read."""
+
+    def press(_reviews: object) -> None:
+        QTimer.singleShot(0, lambda: panel.attach_dialog.ok.click())
+
+    panel.transfer.reviewed.connect(press)
+
+
 def listed(panel: ItemPanel) -> dict[str, str]:
     """SHA-256 → title of the current files the list shows."""
     model = panel.evidence_list.model
@@ -81,6 +90,7 @@ def test_dropping_two_files_lists_them_with_their_sha256(qtbot, session, panel, 
     b = write(tmp_path / "签到表.xlsx", os.urandom(3 * (1 << 20)))  # several chunks
     before = listed(panel)
     count = session.undo_stack.count()
+    confirm_dates(panel)
     with qtbot.waitSignal(panel.transfer.attached, timeout=20_000) as attached:
         event = drop(panel, [a, b])
     assert event.isAccepted()
@@ -108,6 +118,7 @@ def test_dropping_on_the_evidence_list_and_folders_are_ignored(qtbot, session, p
     event = drop(panel.evidence_list, [folder])
     assert not event.isAccepted()
     assert not panel.transfer.busy
+    confirm_dates(panel)
     with qtbot.waitSignal(panel.transfer.attached, timeout=20_000):
         drop(panel.evidence_list, [a, folder])
     assert sha256(a) in listed(panel)
@@ -252,3 +263,59 @@ def test_undoing_the_first_attachment_puts_the_status_back(qtbot, session, tmp_p
     assert ws.state(key).status is Status.NOT_STARTED and ws.evidence(key) == []
     session.undo_stack.redo()
     assert ws.state(key).status is Status.IN_PROGRESS and len(ws.evidence(key)) == 1
+
+
+def test_a_drop_asks_for_the_dates_of_every_file_in_one_dialog(qtbot, session, panel, tmp_path):
+    ws = session.workspace
+    dated = write(tmp_path / "培训签到 2025-03-05.pdf", b"%PDF-1.4 sign-in")
+    empty = write(tmp_path / "空白.docx", b"")
+    kept = write(tmp_path / "计划.pdf", b"%PDF-1.4 plan")
+    with qtbot.waitSignal(panel.transfer.attached, timeout=20_000):
+        panel.attach_files([kept], [{"doc_date": dt.date(2025, 1, 2)}])
+    again = write(tmp_path / "计划-副本.pdf", kept.read_bytes())
+    before = len(ws.evidence(panel.item_key))
+
+    with qtbot.waitSignal(panel.transfer.reviewed, timeout=20_000):
+        drop(panel, [dated, empty, again])
+    dialog = panel.attach_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = {r.review.path.name: r for r in dialog.rows}
+    assert list(rows) == [dated.name, empty.name, again.name]  # one dialog for the whole drop
+    assert rows[dated.name].doc_date.value() == dt.date(2025, 3, 5)
+    assert rows[dated.name].include.isChecked()
+    assert "file name" in rows[dated.name].note.text()
+    assert not rows[empty.name].include.isChecked()
+    assert "empty" in rows[empty.name].note.text()
+    assert "No date found" in rows[empty.name].note.text()
+    assert not rows[again.name].include.isChecked()
+    assert "计划" in rows[again.name].note.text()  # the title of the file it duplicates
+
+    # the user corrects a date and adds the period; the empty and duplicate files stay out
+    rows[dated.name].doc_date.set_value(dt.date(2025, 3, 6))
+    assert "by hand" in rows[dated.name].note.text()
+    rows[dated.name].period_start.set_value(dt.date(2025, 3, 1))
+    rows[dated.name].period_end.set_value(dt.date(2025, 3, 31))
+    with qtbot.waitSignal(panel.transfer.attached, timeout=20_000) as attached:
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    (ev,) = attached.args[0]
+    assert ev.original_name == dated.name
+    stored = ws.store.evidence_by_id(ev.id)
+    assert stored.doc_date == dt.date(2025, 3, 6)
+    assert (stored.period_start, stored.period_end) == (dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+    assert len(ws.evidence(panel.item_key)) == before + 1
+    # what was just attached is selected and in view
+    assert panel.evidence_list.selected().id == ev.id
+    viewport = panel.scroll.viewport()
+    top = panel.evidence_list.mapTo(viewport, QPoint(0, 0)).y()
+    assert 0 <= top < viewport.height()
+
+
+def test_cancelling_the_dates_dialog_attaches_nothing(qtbot, session, panel, tmp_path):
+    ws = session.workspace
+    before = len(ws.evidence(panel.item_key))
+    f = write(tmp_path / "记录20250101.pdf", b"%PDF-1.4 r")
+    with qtbot.waitSignal(panel.transfer.reviewed, timeout=20_000):
+        drop(panel, [f])
+    panel.attach_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not panel.transfer.busy
+    assert len(ws.evidence(panel.item_key)) == before

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -71,6 +71,10 @@ def test_done_when_walk(window: MainWindow, demo_path: Path, tmp_path: Path, qtb
         Qt.KeyboardModifier.NoModifier,
     )
     at = panel.rect().center()
+    # the drop asks for the files' dates in one dialog; the proposal is taken as it is
+    panel.transfer.reviewed.connect(
+        lambda _r: QTimer.singleShot(0, lambda: panel.attach_dialog.ok.click())
+    )
     with qtbot.waitSignal(panel.transfer.attached, timeout=15_000):
         # what a file manager sends: enter, move, drop (Qt drops only where the enter was taken)
         QApplication.sendEvent(panel, QDragEnterEvent(at, *rest))

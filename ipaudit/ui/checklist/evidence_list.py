@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -184,6 +184,16 @@ class EvidenceList(QWidget):
         if index.isValid():
             self.view.expand(index.parent())
             self.view.setCurrentIndex(index)
+
+    def flash(self) -> None:
+        """Outline the list for a moment (after a drop, to show where the files went)."""
+        self.view.setProperty("justAttached", True)
+        self.view.setStyleSheet("QTreeView { border: 2px solid palette(highlight); }")
+        QTimer.singleShot(1500, self._unflash)
+
+    def _unflash(self) -> None:
+        self.view.setProperty("justAttached", False)
+        self.view.setStyleSheet("")
 
     def set_busy(self, busy: bool) -> None:
         self.add_action.setEnabled(not busy)

@@ -28,11 +28,13 @@ from ipaudit.domain.facts import declared
 from ipaudit.domain.model import Evidence, Finding, Item, ItemState, Status
 from ipaudit.domain.readiness import effective_status
 from ipaudit.domain.rules import is_mandatory
+from ipaudit.evidence_review import FileReview
 from ipaudit.services import Assessment, ConfirmationNeeded, StatusRefused
 from ipaudit.store.errors import WorkspaceError
 from ipaudit.ui import commands, i18n
 from ipaudit.ui.checklist.answer_edit import AnswerEdit
 from ipaudit.ui.checklist.answer_field import AnswerField
+from ipaudit.ui.checklist.attach_dialog import AttachDialog
 from ipaudit.ui.checklist.clause_refs import refs_html
 from ipaudit.ui.checklist.drops import dropped_files
 from ipaudit.ui.checklist.evidence_dialog import EvidenceDialog
@@ -59,6 +61,7 @@ class ItemPanel(QWidget):
         self.answer_fields: dict[str, AnswerField] = {}
         self.slot_chooser: SlotChooser | None = None
         self.evidence_dialog: EvidenceDialog | None = None
+        self.attach_dialog: AttachDialog | None = None
         self.message_box: QMessageBox | None = None
         self._saved_notes = ""
         self.transfer = EvidenceTransfer(session, self)
@@ -67,6 +70,8 @@ class ItemPanel(QWidget):
         self.transfer.busyChanged.connect(self.evidence_list.set_busy)
         self.transfer.failed.connect(self._on_failed)
         self.transfer.exported.connect(self._on_exported)
+        self.transfer.reviewed.connect(self._ask_dates)
+        self.transfer.attached.connect(self._show_attached)
         self.transfer.warned.connect(
             lambda warnings: self._warn("\n\n".join(i18n.text(w) for w in warnings))
         )
@@ -159,7 +164,7 @@ class ItemPanel(QWidget):
         self.status_editor.statusChosen.connect(self._on_status)
         self.notes.editingFinished.connect(self._commit_notes)
         self.notes.reverted.connect(lambda: self._set_notes(self.state.notes if self.state else ""))
-        self.evidence_list.filesDropped.connect(self.attach_files)
+        self.evidence_list.filesDropped.connect(self.offer_files)
         self.evidence_list.addRequested.connect(self._choose_files)
         self.evidence_list.openRequested.connect(self.open_evidence)
         self.evidence_list.replaceRequested.connect(self._choose_replacement)
@@ -237,12 +242,21 @@ class ItemPanel(QWidget):
             field.commit()
         self._commit_notes()
 
-    def attach_files(self, paths: Sequence[Path | str]) -> None:
+    def offer_files(self, paths: Sequence[Path | str]) -> None:
+        """Dropped or chosen files: read them (in a worker), then ask for their dates in one
+        dialog; the confirmed ones are attached."""
+        if self.item is None or self.transfer.busy or not paths:
+            return
+        self.transfer.review(self.item.key, [Path(p) for p in paths])
+
+    def attach_files(
+        self, paths: Sequence[Path | str], metas: Sequence[dict[str, object]] | None = None
+    ) -> None:
         """Attach files to the item (in a worker); the drop becomes one undoable step."""
         if self.item is None or self.transfer.busy:
             return
         slot = self.slot_chooser.slot() if self.slot_chooser is not None else ""
-        self.transfer.attach(self.item.key, [Path(p) for p in paths], slot)
+        self.transfer.attach(self.item.key, [Path(p) for p in paths], slot, metas)
 
     def replace_evidence(self, evidence: Evidence, path: Path | str) -> None:
         self.transfer.replace(evidence, Path(path))
@@ -294,7 +308,7 @@ class ItemPanel(QWidget):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.attach_files(dropped_files(event.mimeData()))
+        self.offer_files(dropped_files(event.mimeData()))
 
     # --- reactions ---------------------------------------------------------------------------
 
@@ -372,6 +386,30 @@ class ItemPanel(QWidget):
         if changes:
             self.session.undo_stack.push(commands.EditEvidence(self.session, evidence, changes))
 
+    def _ask_dates(self, reviews: list[FileReview]) -> AttachDialog:
+        dialog = AttachDialog(reviews, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        item_key = self.item_key
+
+        def attach() -> None:
+            chosen = dialog.chosen()
+            if chosen and self.item_key == item_key:
+                self.attach_files([p for p, _m in chosen], [m for _p, m in chosen])
+
+        dialog.accepted.connect(attach)
+        self.attach_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _show_attached(self, evidence: list[Evidence]) -> None:
+        """Scroll to the files just attached and select them, so the drop visibly landed."""
+        if not evidence or self.item is None or evidence[0].item_key != self.item.key:
+            return
+        self.reload()
+        self.evidence_list.select(evidence[-1].id)
+        self.evidence_list.flash()
+        self.scroll.ensureWidgetVisible(self.evidence_list, 0, 40)
+
     def _forget_dialog(self, dialog: EvidenceDialog) -> None:
         if self.evidence_dialog is dialog:
             self.evidence_dialog = None
@@ -380,7 +418,7 @@ class ItemPanel(QWidget):
     def _choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
         if files:
-            self.attach_files(files)
+            self.offer_files(files)
 
     def _choose_replacement(self, evidence: Evidence) -> None:
         path, _ = QFileDialog.getOpenFileName(

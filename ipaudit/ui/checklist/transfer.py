@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ipaudit.domain.model import Evidence, ItemState
+from ipaudit.evidence_review import FileReview
 from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import SourceFileMissing, WorkspaceError
 from ipaudit.ui import commands, workers
@@ -85,6 +86,7 @@ class EvidenceTransfer(QObject):
     started = Signal(str)  # what is being done
     progress = Signal("qint64", "qint64")
     attached = Signal(list)  # list[Evidence], after the undo command was pushed
+    reviewed = Signal(list)  # list[FileReview]: the files looked at before attaching
     warned = Signal(list)  # list[Text]: files attached but empty, or already on the item
     exported = Signal(object, object)  # (Evidence, Path of the read-only copy)
     failed = Signal(object)  # the exception (expected ones are WorkspaceError)
@@ -105,18 +107,47 @@ class EvidenceTransfer(QObject):
 
     # --- operations --------------------------------------------------------------------------
 
-    def attach(self, item_key: str, paths: Sequence[Path], slot: str = "") -> workers.Task | None:
+    def review(self, item_key: str, paths: Sequence[Path]) -> workers.Task | None:
+        """Hash the files and propose their dates (``reviewed`` follows); nothing is stored."""
         paths = [Path(p) for p in paths]
         if self.busy or not paths:
             return None
         ws = self.session.workspace
 
+        def run(ctx: workers.TaskContext) -> list[FileReview]:
+            return ws.review_files(
+                item_key,
+                paths,
+                progress=lambda d, t: ctx.progress(d * _SCALE // max(t, 1), _SCALE),
+                cancel=ctx.cancelled,
+            )
+
+        text = tr("Reading the files…")
+        return self._start(run, text, self.reviewed.emit)
+
+    def attach(
+        self,
+        item_key: str,
+        paths: Sequence[Path],
+        slot: str = "",
+        metas: Sequence[dict[str, Any]] | None = None,
+    ) -> workers.Task | None:
+        """Attach ``paths`` (with ``metas``: each file's dates, as confirmed by the user)."""
+        paths = [Path(p) for p in paths]
+        if self.busy or not paths:
+            return None
+        ws = self.session.workspace
+        given = list(metas) if metas is not None else [{} for _ in paths]
+
         def run(ctx: workers.TaskContext) -> list[Evidence]:
             scaled = _Scaled(ctx, _sizes(paths))
             done: list[Evidence] = []
             try:
-                for path in paths:
-                    ev = ws.attach(item_key, path, slot=slot, progress=scaled, cancel=ctx.cancelled)
+                for path, meta in zip(paths, given, strict=True):
+                    known = {k: v for k, v in meta.items() if v is not None}
+                    ev = ws.attach(
+                        item_key, path, slot=slot, progress=scaled, cancel=ctx.cancelled, **known
+                    )
                     done.append(ev)
                     scaled.base += ev.size
             except (Cancelled, WorkspaceError, OSError):
