@@ -33,6 +33,7 @@ from ipaudit.domain.model import (
 from ipaudit.domain.readiness import compute_readiness
 from ipaudit.domain.rules import is_mandatory
 from ipaudit.domain.template import (
+    TemplateError,
     builtin_path,
     builtin_text,
     load_builtin,
@@ -102,9 +103,16 @@ class Workspace:
         """``template``: the store's template when the caller has it parsed already."""
         self.store = store
         self.path = store.path
-        self.template: Template = template or load_template_text(
-            store.template_yaml(), f"{store.path.name}:template"
-        )
+        # the stored checklist copy when it cannot be used (an older version's, damaged): the
+        # built-in checklist stands in and a finding (stored_values) says so
+        self.template_problem: TemplateError | None = None
+        if template is None:
+            try:
+                template = load_template_text(store.template_yaml(), f"{store.path.name}:template")
+            except TemplateError as exc:
+                self.template_problem = exc
+                template = load_builtin(store.info().edition)
+        self.template: Template = template
         self._lock = threading.RLock()
         self._assessment: Assessment | None = None
         self._snapshot_due = False

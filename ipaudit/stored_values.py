@@ -51,6 +51,25 @@ def stored_value_findings(ws: Workspace) -> list[Finding]:
         )
         for p in facts_problems(ws.store.facts())
     ]
+    problem = getattr(ws, "template_problem", None)
+    if problem is not None:
+        found.append(
+            Finding(
+                code=CODE,
+                grade=Grade.MAJOR,
+                department=_owner(ws, FACTS_OWNER, FACTS_OWNER),
+                item_key="",
+                message=Text(
+                    "工作区保存的检查清单无法使用，暂以内置清单代替。请用 template --export 导出、"
+                    f"修正后用 template --import 导入。\n{problem.text.zh}",
+                    "The workspace's own checklist cannot be used; the built-in checklist stands"
+                    " in. Export it with template --export, correct it and import it again with"
+                    f" template --import.\n{problem.text.en}",
+                ),
+                refs=("template",),
+                key=f"{CODE}:template",
+            )
+        )
     for where, raw, reason in ledger_service.invalid_ledger_settings(ws):
         found.append(
             Finding(

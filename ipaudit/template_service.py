@@ -93,6 +93,7 @@ def import_template(ws: Workspace, path: Path | str) -> Template:
         )
     ws.store.set_template_yaml(text)
     ws.template = template
+    ws.template_problem = None
     ws.changed()
     return template
 

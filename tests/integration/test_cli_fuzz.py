@@ -410,6 +410,7 @@ STORED_BY_OLDER_VERSIONS = [
         ("facts", "objectives", '[{"key": "x", "text": "t", "target": "1E+999999999"}]'),
     ],
     [
+        ("template", "", "edition: 2023\nitems: ["),  # a checklist copy that no longer loads
         ("settings", "ledger_window_days", "NaN"),
         (
             "facts",
@@ -433,6 +434,8 @@ def test_values_stored_by_an_older_version_never_break_a_command(
                 sql = "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"
             elif table == "rates":
                 sql = "INSERT OR REPLACE INTO rates (ip_type, amount) VALUES (?, ?)"
+            elif table == "template":
+                sql, key, value = "UPDATE template SET yaml = ? WHERE id = ?", value, 1
             else:
                 sql = "UPDATE facts SET value = ? WHERE key = ?"
                 key, value = value, key
