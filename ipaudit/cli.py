@@ -817,12 +817,11 @@ def main(argv: Sequence[str]) -> int:
     except UserError as exc:  # a value the argument types refused (a date, a number of days)
         sys.stderr.write(f"ipaudit: {exc.message(ui_lang)}\n")
         return EXIT_INPUT
-    if args.read_only:
-        import os
+    restore = None
+    if args.read_only:  # every workspace this command opens
+        from ipaudit.store.workspace_store import read_only_opening
 
-        from ipaudit.store.workspace_store import READ_ONLY_ENV
-
-        os.environ[READ_ONLY_ENV] = "1"  # every workspace this command opens
+        restore = read_only_opening()
     try:
         return COMMANDS[args.command](args)
     except BrokenPipeError:  # the reader went away (``… | head``): nothing more to say
@@ -851,3 +850,6 @@ def main(argv: Sequence[str]) -> int:
                 sys.stderr.write(f"ipaudit: {message}\n")
                 return code
         raise
+    finally:
+        if restore is not None:
+            restore()

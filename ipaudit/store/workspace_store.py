@@ -53,6 +53,20 @@ from ipaudit.store.structure import check_structure
 READ_ONLY_ENV = "IPAUDIT_READ_ONLY"
 
 
+def read_only_opening() -> Callable[[], None]:
+    """Open every workspace read-only from now on (``--read-only``); returns what undoes it."""
+    before = os.environ.get(READ_ONLY_ENV)
+    os.environ[READ_ONLY_ENV] = "1"
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop(READ_ONLY_ENV, None)
+        else:
+            os.environ[READ_ONLY_ENV] = before
+
+    return restore
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 

@@ -126,3 +126,17 @@ def test_read_only_opening_reads_and_exports_and_refuses_every_edit(
         assert "was opened read-only because read-only opening was asked for" in result.stderr
         assert "Copy it somewhere writable" in result.stderr and "Traceback" not in result.stderr
     assert hashlib.sha256(workspace.read_bytes()).hexdigest() == before
+
+
+def test_read_only_lasts_for_one_command(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ipaudit.cli import main
+    from ipaudit.store.workspace_store import READ_ONLY_ENV
+
+    assert main(["--read-only", "set-fact", str(workspace), "policy", "x"]) == 3
+    assert "只读" in capsys.readouterr().err
+    assert READ_ONLY_ENV not in os.environ
+    assert main(["set-fact", str(workspace), "policy", "新方针"]) == 0
+    with Workspace.open(workspace) as ws:
+        assert ws.facts().policy == "新方针" and ws.read_only == ""
