@@ -12,7 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -37,6 +43,8 @@ from ipaudit.ui.workspace_page import CHECKLIST_TAB, DASHBOARD_TAB, FACTS_TAB, W
 log = logging.getLogger(__name__)
 
 FILE_FILTER_SUFFIX = "*.ipaudit"
+#: files the ledger import reads (dropped on the reconciliation view)
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +62,7 @@ class MainWindow(QMainWindow):
         self._after_paint: list[Callable[[], None]] = []
         self._demo_task: workers.Task | None = None
         self._checking = False
+        self.setAcceptDrops(True)
 
         self.acts = MainActions(self)
         self.menus = MainMenus(self, self.acts, self.settings, self.open_path, self.show_department)
@@ -546,6 +555,62 @@ class MainWindow(QMainWindow):
         else:
             dialog.show()
         return dialog
+
+    def import_ledger_files(self, paths: list[Path]) -> QWidget | None:
+        """The ledger import wizard with ``paths`` filled in (files dropped on the
+        reconciliation view)."""
+        wizard = self.run_tool("ledger_import")
+        if wizard is not None and hasattr(wizard, "set_files"):
+            wizard.set_files([str(p) for p in paths])
+        return wizard
+
+    # --- drops -------------------------------------------------------------------------------
+
+    def _drop_kind(self, event: QDropEvent) -> str:
+        """ "open" for one workspace file, "ledger" for ledger files over the reconciliation
+        view, "" for anything else."""
+        from ipaudit.ui.checklist.drops import dropped_files
+
+        files = dropped_files(event.mimeData())
+        if len(files) == 1 and files[0].suffix.lower() == ".ipaudit":
+            return "open"
+        view = self.page.extra_view("reconciliation") if self.page is not None else None
+        if (
+            files
+            and view is not None
+            and view.isVisible()
+            and not (self.session and self.session.department_only)
+            and all(f.suffix.lower() in LEDGER_SUFFIXES for f in files)
+            and view.rect().contains(view.mapFrom(self, event.position().toPoint()))
+        ):
+            return "ledger"
+        return ""
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._drop_kind(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._drop_kind(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from ipaudit.ui.checklist.drops import dropped_files
+
+        kind = self._drop_kind(event)
+        if not kind:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        files = dropped_files(event.mimeData())
+        if kind == "open":
+            QTimer.singleShot(0, lambda: self.open_path(files[0]))
+        else:
+            QTimer.singleShot(0, lambda: self.import_ledger_files(files))
 
     # --- dialogs -----------------------------------------------------------------------------
 

@@ -79,6 +79,7 @@ class WorkspacePage(QWidget):
 
         self._connect(self.navigator, "departmentSelected", self.show_department)
         self._connect(self.checklist, "itemSelected", self._item_selected)
+        self._connect(self.checklist, "filesDropped", self._files_dropped)
         self._connect(self.findings, "itemActivated", self.show_item)
         self.setTabOrder(self.checklist, self.item_panel)
         self.retranslate_ui()
@@ -148,6 +149,11 @@ class WorkspacePage(QWidget):
         self.item = key
         self._call(self.item_panel, "show_item", key)
         self.itemShown.emit(key)
+
+    def _files_dropped(self, key: str, files: list[Any]) -> None:
+        """Files dropped on a checklist row: that item's panel asks for their dates."""
+        self._item_selected(key)
+        self._call(self.item_panel, "offer_files", files)
 
     def set_view(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

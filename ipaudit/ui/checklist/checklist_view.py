@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +31,7 @@ from ipaudit.ui.checklist.checklist_model import (
     ItemKeyRole,
     build_groups,
 )
+from ipaudit.ui.checklist.drops import dropped_files
 from ipaudit.ui.checklist.lang import fill, text_of
 from ipaudit.ui.session import WorkspaceSession
 
@@ -45,6 +47,8 @@ def findings_by_item(assessment: Assessment | None, department: str) -> dict[str
 
 class ChecklistView(QWidget):
     itemSelected = Signal(str)
+    #: files dropped on an item's row: (item key, list[Path])
+    filesDropped = Signal(str, list)
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +100,8 @@ class ChecklistView(QWidget):
         self.search.textChanged.connect(self._on_search)
         self.blocking_only.toggled.connect(self._on_blocking_only)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree.viewport().setAcceptDrops(True)
+        self.tree.viewport().installEventFilter(self)
         self.proxy.rowsInserted.connect(self._after_filter)
         self.proxy.layoutChanged.connect(self._after_filter)
         self.proxy.modelReset.connect(self._after_filter)
@@ -190,6 +196,31 @@ class ChecklistView(QWidget):
         # the proxy re-filters the changed rows by itself (dynamic filtering)
         self.model.set_findings(findings_by_item(assessment, self.department))
         self._update_count()
+
+    # --- files dropped on a row ----------------------------------------------------------------
+
+    def item_at(self, pos: QPoint) -> str:
+        """The key of the item whose row is at ``pos`` of the tree's viewport ("" for none)."""
+        index = self.tree.indexAt(pos)
+        return str(index.data(ItemKeyRole) or "") if index.isValid() else ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.tree.viewport():
+            return super().eventFilter(watched, event)
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)  # enter and move events are drop events too
+            key = self.item_at(event.position().toPoint())
+            files = dropped_files(event.mimeData())
+            if not key or not files:
+                event.ignore()
+                return True
+            event.acceptProposedAction()
+            if kind == QEvent.Type.Drop:
+                self.select_item(key)
+                self.filesDropped.emit(key, files)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(ItemKeyRole) if current.isValid() else ""
