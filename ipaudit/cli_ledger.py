@@ -71,6 +71,7 @@ def columns_json(r: ImportResult) -> dict[str, Any]:
     c = r.counts
     return {
         "confidence": round(r.confidence, 2),
+        "alternatives": [k.value for k in r.alternatives],
         "field_confidence": {k: round(v, 2) for k, v in r.field_confidence.items()},
         "unused_columns": [
             {"column": n.letter, "header": n.header, "looks_like": n.looks_like}
@@ -108,6 +109,16 @@ def print_columns(r: ImportResult) -> None:
     )
     confidence = f"{r.confidence:.0%}"
     out(f"  {'columns' if en else '列映射'} ({confidence}): {read}")
+    if r.alternatives:
+        others = ", ".join(k.value for k in r.alternatives)
+        out(
+            f"  {'warning' if en else '警告'}: "
+            + (
+                f"the sheet could also be: {others}; give --kind if it is"
+                if en
+                else f"此表也可能是：{others}；如是请用 --kind 指定"
+            )
+        )
     for w in r.warnings:
         out(f"  {'warning' if en else '警告'}: {w.message(ui)}")
     if r.unused_columns:

@@ -158,3 +158,22 @@ def test_bad_maps_are_clear_errors(book: Path, capsys, monkeypatch) -> None:
         code, _, err = run(capsys, "reconcile", book, "--map", bad)
         monkeypatch.delenv("IPAUDIT_LANG")
         assert words in err, (bad, err)
+
+
+def test_a_kind_the_content_cannot_settle_is_said(tmp_path: Path, capsys) -> None:
+    rows = [
+        [D(2025, 1, 20), "王强", "研发部", WANG, 5000],
+        [D(2025, 2, 20), "李娜", "研发部", LI, 800],
+    ]
+    sheet = write_sheet(tmp_path / "台账.csv", rows)
+    ws = tmp_path / "w.ipaudit"
+    assert run(capsys, "new", ws, "--company", "X")[0] == EXIT_OK
+    code, out, err = run(capsys, "import-ledger", ws, sheet, "--json")
+    assert code == EXIT_OK, err
+    (imported,) = json.loads(out)
+    assert imported["header_row"] == 0 and imported["confidence"] < 0.75
+    assert {imported["kind"], *imported["alternatives"]} >= {"rewards", "payments"}
+    code, out, err = run(capsys, "import-ledger", ws, sheet)
+    assert "--kind" in out
+    code, out, err = run(capsys, "import-ledger", ws, sheet, "--kind", "payments", "--json")
+    assert json.loads(out)[0]["alternatives"] == []
