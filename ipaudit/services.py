@@ -42,6 +42,7 @@ from ipaudit.domain.template import (
 from ipaudit.domain.validation import (
     YEAR,
     check_department_key,
+    check_evidence_dates,
     check_facts,
     check_name,
     without_invalid,
@@ -392,6 +393,7 @@ class Workspace:
     ) -> Evidence:
         item = self.item(item_key)
         self._check_slot(item, slot)
+        check_evidence_dates(meta)
         ev = self.store.attach(
             source,
             item_key=item_key,
@@ -488,6 +490,7 @@ class Workspace:
         self.changed()
 
     def update_evidence(self, evidence_id: int, **changes: Any) -> Evidence:
+        check_evidence_dates(changes)
         ev = self.store.update_evidence(evidence_id, **changes)
         self.changed()
         return ev

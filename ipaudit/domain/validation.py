@@ -169,6 +169,21 @@ def check_date(value: dt.date, name: str) -> dt.date:
     return value
 
 
+def check_evidence_dates(meta: dict[str, object]) -> None:
+    """An evidence file's document date and period: real days from 1950 to 2100, the period
+    not ending before it starts."""
+    for name in ("doc_date", "period_start", "period_end"):
+        value = meta.get(name)
+        if value is not None:
+            check_date(value, name)  # type: ignore[arg-type]
+    start, end = meta.get("period_start"), meta.get("period_end")
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+        raise InvalidValue(
+            f"记录期间的结束日 {end} 早于开始日 {start}。",
+            f"The record's period ends ({end}) before it starts ({start}).",
+        )
+
+
 # --- the declared facts ------------------------------------------------------------------------
 
 

@@ -269,7 +269,8 @@ def argvs(draw: st.DrawFn, command: str, files: Files, ws: Path) -> list[str]:
         if command == "items" or draw(st.booleans()):
             args += (["--department"] if command == "findings" else []) + [draw(text)]
     elif command in ("answer", "status"):
-        args += [draw(st.sampled_from(["rnd.interview", "rnd.projects"]) | text), draw(text)]
+        args += [draw(st.sampled_from(["rnd.interview", "rnd.projects"]) | text)]
+        args += [draw(st.sampled_from(["headcount", "ready", "not_applicable"]) | text)]
         args += [draw(text)] if command == "answer" else ["--reason", draw(text)]
     elif command == "attach":
         args += [draw(st.sampled_from(["rnd.projects", "hr.labour_contracts"]) | text)]
@@ -288,7 +289,7 @@ def argvs(draw: st.DrawFn, command: str, files: Files, ws: Path) -> list[str]:
         args += [key, value]
     elif command == "departments":
         action = draw(st.sampled_from(["list", "rename", "add", "merge", "absent", "present"]))
-        args += [action, draw(text)]
+        args += [action, draw(st.sampled_from(["rnd", "finance", "legal"]) | text)]
         for option in ("--zh", "--en", "--into"):
             if draw(st.booleans()):
                 args += [option, draw(text)]

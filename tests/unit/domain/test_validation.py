@@ -176,3 +176,14 @@ def test_names() -> None:
     for bad in ("", "   ", "x" * 65, "a\nb", "a\x00b"):
         with pytest.raises(v.InvalidValue, match="name"):
             v.check_name(bad, "legal")
+
+
+def test_evidence_dates() -> None:
+    v.check_evidence_dates({"doc_date": dt.date(2025, 3, 5), "title": "x"})
+    v.check_evidence_dates({"period_start": dt.date(2025, 1, 1), "period_end": dt.date(2025, 1, 1)})
+    with pytest.raises(v.InvalidValue, match="before it starts"):
+        v.check_evidence_dates(
+            {"period_start": dt.date(2025, 5, 1), "period_end": dt.date(2025, 1, 1)}
+        )
+    with pytest.raises(v.InvalidValue, match="plausible"):
+        v.check_evidence_dates({"doc_date": dt.date(1900, 1, 1)})
