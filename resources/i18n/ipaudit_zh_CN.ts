@@ -208,22 +208,22 @@
         <message>
             <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
             <source>Category</source>
-            <translation>类别</translation>
+            <translation>费用类别</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
             <source>Budget</source>
-            <translation type="unfinished" />
+            <translation>预算</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
             <source>Spent</source>
-            <translation type="unfinished" />
+            <translation>实际支出</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
             <source>Variance</source>
-            <translation type="unfinished" />
+            <translation>差额</translation>
         </message>
     </context>
     <context>
@@ -262,37 +262,38 @@
     <context>
         <name>ChecklistView</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="218" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="249" />
             <source>%1 of %2 items shown</source>
+            <extracomment>files dropped on an item's row: (item key, list[Path])</extracomment>
             <translation>显示 %1 / %2 个条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="220" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="251" />
             <source>%1 items</source>
             <translation>%1 个条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="232" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="263" />
             <source>Search items (title, clause, key)</source>
             <translation>搜索条目（标题、条款、编号）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="233" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="264" />
             <source>Search items</source>
             <translation>搜索条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="234" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="265" />
             <source>Only what blocks</source>
             <translation>只看阻碍项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="236" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="267" />
             <source>Show only items with a major or minor finding that is not accepted</source>
             <translation>只显示有未说明的严重或一般不符合项的条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="238" />
+            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="269" />
             <source>Checklist</source>
             <translation>检查清单</translation>
         </message>
@@ -435,86 +436,86 @@
             <location filename="../../ipaudit/ui/facts/cycle_page.py" line="140" />
             <source>The spending could not be read.</source>
             <extracomment>the background work of this page finished (spending computed, a sheet read)</extracomment>
-            <translation type="unfinished" />
+            <translation>无法读取经费支出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="161" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="165" />
             <source>Edit the hires and leavers</source>
-            <translation type="unfinished" />
+            <translation>修改入职和离职人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="166" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="170" />
             <source>Edit the IP budget</source>
-            <translation type="unfinished" />
+            <translation>修改知识产权经费预算</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="175" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="179" />
             <source>Edit the open nonconformities</source>
-            <translation type="unfinished" />
+            <translation>修改未关闭的不符合项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="188" />
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="205" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="192" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="207" />
             <source>Import hires and leavers</source>
-            <translation type="unfinished" />
+            <translation>导入入职和离职人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="190" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="194" />
             <source>Sheets (%1)</source>
-            <translation type="unfinished" />
+            <translation>表格 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="197" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="201" />
             <source>The list could not be imported.</source>
-            <translation type="unfinished" />
+            <translation>名单未能导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="211" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="213" />
             <source>New hires and core leavers of the period</source>
-            <translation type="unfinished" />
+            <translation>审核期内的新入职员工和核心离职员工</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="214" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="216" />
             <source>Each new hire needs a labour contract, a confidentiality agreement and an IP background check; each core leaver an exit interview, a handover list and a reminder of obligations. A record counts for a person when the name is in its title or file name.</source>
-            <translation type="unfinished" />
+            <translation>每名新入职员工须有劳动合同、保密协议和知识产权背景调查表；每名核心离职员工须有离职面谈记录、资料交割清单和离职义务提醒。证据的标题或文件名含有其姓名时才算作该人员的记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="220" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="222" />
             <source>Add person</source>
-            <translation type="unfinished" />
+            <translation>添加人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="220" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="222" />
             <source>Remove person</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="221" />
-            <source>Import a sheet…</source>
-            <translation type="unfinished" />
+            <translation>删除人员</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/cycle_page.py" line="223" />
-            <source>A sheet with the columns name, department, date and kind (入职 / 离职)</source>
-            <translation type="unfinished" />
+            <source>Import a sheet…</source>
+            <translation>导入表格…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/cycle_page.py" line="225" />
+            <source>A sheet with the columns name, department, date and kind (入职 / 离职)</source>
+            <translation>含姓名、部门、日期和类型（入职/离职）列的表格</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="227" />
             <source>IP budget and spending</source>
-            <translation type="unfinished" />
+            <translation>知识产权经费预算与支出</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="228" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="230" />
             <source>The budget per expense category; the spending comes from the imported expense record (lines dated in the audit period). More than 10% over budget is a finding.</source>
-            <translation type="unfinished" />
+            <translation>按费用类别填写预算；实际支出取自已导入的经费使用记录（审核期内的记录）。超出预算 10% 以上即为问题项。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="233" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="235" />
             <source>Last audit's nonconformities still open:</source>
-            <translation type="unfinished" />
+            <translation>上次审核未关闭的不符合项：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="234" />
+            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="236" />
             <source>Declared</source>
             <translation>已填写</translation>
         </message>
@@ -665,6 +666,104 @@
             <location filename="../../ipaudit/ui/checklist/navigator.py" line="109" />
             <source>Departments</source>
             <translation>部门</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartmentsDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="125" />
+            <source>merged into %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="129" />
+            <source>absent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="131" />
+            <source>active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="144" />
+            <source>Add a department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="156" />
+            <source>Rename the department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="175" />
+            <source>Merge a department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="176" />
+            <source>Merge “%1” into:</source>
+            <translation>将“%1”合并到：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="214" />
+            <source>Mark &amp;present</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="214" />
+            <source>Mark &amp;absent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="220" />
+            <source>Departments</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="222" />
+            <source>Chinese name</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="222" />
+            <source>English name</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="222" />
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="224" />
+            <source>A&amp;dd…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="225" />
+            <source>&amp;Rename…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="226" />
+            <source>&amp;Merge into…</source>
+            <translation>合并到(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="228" />
+            <source>Its checklist items move to the department it is merged into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="231" />
+            <source>A department the company does not have: its items are not audited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="233" />
+            <source>Close</source>
+            <translation>关闭</translation>
         </message>
     </context>
     <context>
@@ -1253,7 +1352,7 @@
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="83" />
             <source>People and budget</source>
-            <translation type="unfinished" />
+            <translation>人员与经费</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/facts_editor.py" line="89" />
@@ -1536,159 +1635,169 @@
     <context>
         <name>MainActions</name>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="101" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="104" />
             <source>&amp;Undo %1</source>
             <translation>撤销(&amp;U) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="101" />
             <location filename="../../ipaudit/ui/main_actions.py" line="104" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="107" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="102" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="105" />
             <source>&amp;Redo %1</source>
             <translation>重做(&amp;R) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="102" />
             <location filename="../../ipaudit/ui/main_actions.py" line="105" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="108" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="110" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
             <source>&amp;New workspace…</source>
             <translation>新建工作区(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="111" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
             <source>Create a workspace for one audit cycle</source>
             <translation>为一个审核周期新建工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="112" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="115" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
             <source>Open a workspace file (.ipaudit)</source>
             <translation>打开工作区文件（.ipaudit）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="117" />
             <source>Open for one &amp;department…</source>
             <translation>按部门打开(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
             <source>Show only one department's checklist, with the facts read-only</source>
             <translation>只显示一个部门的清单，体系事实只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="118" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="121" />
             <source>Open the &amp;whole workspace</source>
             <translation>打开整个工作区(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
             <source>Open the de&amp;mo</source>
             <translation>打开演示工作区(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="120" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="123" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="121" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
             <source>Clear the list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="125" />
             <source>Save a &amp;copy as…</source>
             <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="127" />
             <source>Edits are saved as you make them; this writes a copy of the workspace</source>
             <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="126" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="129" />
             <source>Workspace &amp;information…</source>
             <translation>工作区信息(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="128" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
             <source>Company, audit type, audit dates and period, certificate and last audit</source>
             <translation>企业名称、审核类型、审核日期与审核期、证书和上次审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="130" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="133" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="134" />
             <source>&amp;Export the readiness pack…</source>
             <translation>导出迎审资料包(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="132" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="135" />
             <source>C&amp;lose workspace</source>
             <translation>关闭工作区(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="133" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="135" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="138" />
             <source>&amp;Find in checklist</source>
             <translation>在清单中查找(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="139" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="137" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="140" />
             <source>&amp;Checklist</source>
             <translation>清单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="138" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="141" />
             <source>&amp;Facts</source>
             <translation>体系事实(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="139" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="142" />
             <source>&amp;Dashboard</source>
             <translation>总览(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="140" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="143" />
             <source>&amp;Re-run the checks</source>
             <translation>重新检查(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="141" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="144" />
+            <source>&amp;Edit departments…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="146" />
+            <source>Add, rename, merge or mark absent the departments of the workspace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="148" />
             <source>Ledger &amp;reconciliation</source>
             <translation>台账核对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="142" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="149" />
             <source>&amp;Verify a readiness pack…</source>
             <translation>校验迎审资料包(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="143" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="150" />
             <source>&amp;About ipaudit</source>
             <translation>关于 ipaudit(&amp;A)</translation>
         </message>
@@ -1701,42 +1810,42 @@
             <translation>没有最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="140" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="142" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="141" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="143" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="142" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="144" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="143" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="145" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="144" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="146" />
             <source>&amp;Departments</source>
             <translation>部门(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="145" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="147" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="146" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="148" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="147" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="149" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
@@ -1744,161 +1853,162 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="152" />
+            <location filename="../../ipaudit/ui/main_window.py" line="162" />
             <source>Open a workspace</source>
+            <extracomment>files the ledger import reads (dropped on the reconciliation view)</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="154" />
-            <location filename="../../ipaudit/ui/main_window.py" line="369" />
+            <location filename="../../ipaudit/ui/main_window.py" line="164" />
+            <location filename="../../ipaudit/ui/main_window.py" line="379" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="184" />
-            <location filename="../../ipaudit/ui/main_window.py" line="217" />
-            <location filename="../../ipaudit/ui/main_window.py" line="383" />
+            <location filename="../../ipaudit/ui/main_window.py" line="194" />
+            <location filename="../../ipaudit/ui/main_window.py" line="227" />
+            <location filename="../../ipaudit/ui/main_window.py" line="393" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="256" />
+            <location filename="../../ipaudit/ui/main_window.py" line="266" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="273" />
+            <location filename="../../ipaudit/ui/main_window.py" line="283" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="493" />
+            <location filename="../../ipaudit/ui/main_window.py" line="503" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="341" />
+            <location filename="../../ipaudit/ui/main_window.py" line="351" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="192" />
+            <location filename="../../ipaudit/ui/main_window.py" line="202" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="343" />
+            <location filename="../../ipaudit/ui/main_window.py" line="353" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="349" />
+            <location filename="../../ipaudit/ui/main_window.py" line="359" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="367" />
+            <location filename="../../ipaudit/ui/main_window.py" line="377" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="388" />
+            <location filename="../../ipaudit/ui/main_window.py" line="398" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="389" />
+            <location filename="../../ipaudit/ui/main_window.py" line="399" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="426" />
+            <location filename="../../ipaudit/ui/main_window.py" line="436" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="428" />
+            <location filename="../../ipaudit/ui/main_window.py" line="438" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="437" />
+            <location filename="../../ipaudit/ui/main_window.py" line="447" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="440" />
+            <location filename="../../ipaudit/ui/main_window.py" line="450" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="443" />
+            <location filename="../../ipaudit/ui/main_window.py" line="453" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="500" />
+            <location filename="../../ipaudit/ui/main_window.py" line="510" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="520" />
+            <location filename="../../ipaudit/ui/main_window.py" line="530" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="522" />
+            <location filename="../../ipaudit/ui/main_window.py" line="532" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="539" />
-            <location filename="../../ipaudit/ui/main_window.py" line="625" />
+            <location filename="../../ipaudit/ui/main_window.py" line="549" />
+            <location filename="../../ipaudit/ui/main_window.py" line="705" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="565" />
+            <location filename="../../ipaudit/ui/main_window.py" line="642" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="567" />
+            <location filename="../../ipaudit/ui/main_window.py" line="644" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="574" />
+            <location filename="../../ipaudit/ui/main_window.py" line="651" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="596" />
+            <location filename="../../ipaudit/ui/main_window.py" line="676" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="608" />
+            <location filename="../../ipaudit/ui/main_window.py" line="688" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="613" />
+            <location filename="../../ipaudit/ui/main_window.py" line="693" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="615" />
+            <location filename="../../ipaudit/ui/main_window.py" line="695" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="622" />
+            <location filename="../../ipaudit/ui/main_window.py" line="702" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="623" />
+            <location filename="../../ipaudit/ui/main_window.py" line="703" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2000,6 +2110,19 @@
         </message>
     </context>
     <context>
+        <name>NameForm</name>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="49" />
+            <source>Chinese name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="50" />
+            <source>English name:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>NewWorkspaceWizard</name>
         <message>
             <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="356" />
@@ -2081,12 +2204,12 @@
         <message>
             <location filename="../../ipaudit/ui/facts/people_model.py" line="69" />
             <source>New hire</source>
-            <translation type="unfinished" />
+            <translation>新入职员工</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/people_model.py" line="69" />
             <source>Core leaver</source>
-            <translation type="unfinished" />
+            <translation>核心离职员工</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
@@ -2096,7 +2219,7 @@
         <message>
             <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
             <source>Hire or leaver</source>
-            <translation type="unfinished" />
+            <translation>入职/离职</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
@@ -3287,17 +3410,17 @@
     <context>
         <name>WorkspacePage</name>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="190" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="196" />
             <source>Checklist</source>
             <translation>清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="191" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="197" />
             <source>Facts</source>
             <translation>体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="192" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="198" />
             <source>Dashboard</source>
             <translation>总览</translation>
         </message>
@@ -3478,6 +3601,34 @@
             <location filename="../../ipaudit/ui/commands.py" line="384" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartmentCommands</name>
+        <message>
+            <location filename="../../ipaudit/ui/department_commands.py" line="72" />
+            <source>Add the department “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/department_commands.py" line="84" />
+            <source>Rename the department to “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/department_commands.py" line="96" />
+            <source>Merge “%1” into “%2”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/department_commands.py" line="103" />
+            <source>Mark “%1” absent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/department_commands.py" line="103" />
+            <source>Mark “%1” present</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

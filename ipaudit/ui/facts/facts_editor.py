@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ipaudit.domain.model import Text
 from ipaudit.ui import commands
+from ipaudit.ui.facts.cycle_page import CyclePage
 from ipaudit.ui.facts.departments_page import DepartmentsPage
 from ipaudit.ui.facts.facts_change import FactsChange
 from ipaudit.ui.facts.policy_page import PolicyPage
@@ -36,6 +37,7 @@ class FactsEditor(QWidget):
         self.departments_page = DepartmentsPage()
         self.procedures_page = ProceduresPage()
         self.portfolio_page = PortfolioPage()
+        self.cycle_page = CyclePage(session)
         for page in self.pages():
             self.tabs.addTab(page, "")
             page.changed.connect(self._apply)
@@ -47,7 +49,13 @@ class FactsEditor(QWidget):
         self.reload()
 
     def pages(self) -> list[Any]:
-        return [self.policy_page, self.departments_page, self.procedures_page, self.portfolio_page]
+        return [
+            self.policy_page,
+            self.departments_page,
+            self.procedures_page,
+            self.portfolio_page,
+            self.cycle_page,
+        ]
 
     @property
     def read_only(self) -> bool:
@@ -72,6 +80,7 @@ class FactsEditor(QWidget):
             self.tr("Headcount and duties"),
             self.tr("Procedures"),
             self.tr("Certificates and portfolio"),
+            self.tr("People and budget"),
         )
         for pos, title in enumerate(titles):
             self.tabs.setTabText(pos, title)
