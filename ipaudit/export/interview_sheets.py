@@ -57,15 +57,13 @@ def build_interview(data: PackData, dep: str) -> bytes:
     )
 
     doc.heading(t("iv.common", lang), 1)
-    procedures = [p for p in data.facts.procedures if p.department == dep] or list(
-        data.facts.procedures
-    )
     common = [
         ("iv.q.headcount", _fact_answer(data, "headcount", dep)),
         ("iv.q.duties", _fact_answer(data, "duties", dep)),
         ("iv.q.objectives", _fact_answer(data, "objectives", dep)),
         ("iv.q.policy", _fact_answer(data, "policy", dep)),
-        ("iv.q.procedures", "；".join(f"{p.code} {p.title}" for p in procedures) or None),
+        # the department's own procedures only: a department without one has no answer yet
+        ("iv.q.procedures", _fact_answer(data, "procedures", dep)),
     ]
     cols = columns(lang, WIDTH, [("col.question", 30), ("col.answer", 52), ("col.source", 18)])
     doc.table(

@@ -28,6 +28,12 @@ def test_one_sheet_per_department_with_official_answers(pack_zh: Exported) -> No
         if dep.key in facts.headcount:
             assert common["你们部门有多少人？"] == f"{facts.headcount[dep.key]} 人"
         assert common["公司的知识产权方针是什么？"] == facts.policy
+        own = [p for p in facts.procedures if p.department == dep.key]
+        answer = common["你们执行哪些程序文件？"]
+        if own:
+            assert answer == "；".join(f"{p.code} {p.title}" for p in own)
+        else:  # never the company's whole list in place of the department's own
+            assert not any(p.title in answer for p in facts.procedures)
         duties = declared(facts, "duties", dep.key)
         if duties is not None:
             assert common["你们部门的知识产权职责是什么？"] == duties.display
