@@ -373,7 +373,7 @@ def _settle_layout(
             )
         return layout
     row = header_row if header_row is not None else layout.header_row
-    if not 0 <= row <= min(len(head), SCAN_ROWS) or (header_row is not None and row < 1):
+    if not 0 <= row <= min(len(head), SCAN_ROWS):
         raise MappingInvalid(
             path,
             data.name,
@@ -384,21 +384,20 @@ def _settle_layout(
     the_kind = kind or layout.kind
     if the_kind is None:
         raise LedgerKindUnknown(path, data.name)
+    given = set(mapping) if mapping is not None else set(overrides or {})
+    if row != layout.header_row or the_kind is not layout.kind:
+        layout = detect_layout(
+            head, kind=the_kind, synonyms=syn, merged=data.merged, header_row=row
+        )
     if mapping is None:
-        redo = layout
-        if row != layout.header_row or the_kind is not layout.kind:
-            redo = detect_layout(
-                head, kind=the_kind, synonyms=syn, merged=data.merged, header_row=row
-            )
-        mapping = dict(redo.mapping)
-        layout = redo
+        mapping = dict(layout.mapping)
         for name, column in (overrides or {}).items():
             mapping.pop(name, None)
             if column >= 0:
                 for other in [f for f, c in mapping.items() if c == column]:
                     del mapping[other]
                 mapping[name] = column
-    explicit = set(overrides or {}) if overrides is not None else set(mapping)
+    explicit = given
     spec = syn.kinds[the_kind]
     width = max(len(header), data.columns, max((len(r) for r in head), default=0), 1)
     for name, column in mapping.items():
@@ -802,6 +801,8 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     c_voucher, c_kind, c_text = (m.get(f, _NONE) for f in ("voucher", "kind", "text"))
     c_status, c_granted, c_inv = (m.get(f, _NONE) for f in ("status", "granted", "inventors"))
     mapped = tuple(sorted(m.values()))
+    if c_cat == _NONE and conv.result.kind is LedgerKind.EXPENSES:
+        c_cat = c_text  # no category column (an accounting export): the 摘要 tells the kind
     # IP numbers written only inside text columns (事由, 摘要, 备注)
     ip_texts = conv.layout.ip_text_columns if c_ip == _NONE else ()
     c_ip_text = ip_texts[0] if ip_texts else _NONE

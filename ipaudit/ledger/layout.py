@@ -335,6 +335,9 @@ def detect_layout(
     width = max([len(header), *(len(r) for r in data[:SAMPLE_ROWS])], default=0)
     profiles = profile_columns(data, syn, width)
     headers = tuple(_texts(header)) + ("",) * max(0, width - len(header))
+    if hint is None and kind is None:  # a title above the header ("知识产权奖励情况一览")
+        titles = [cell_text(c) for r in rows[: max(header_index, 0)] for c in r if c]
+        hint = kind_from_names([t for t in titles if len(t) <= 40], syn)
     readings = [
         _read_columns(k, _match_row(cands, syn.kinds[k], syn), profiles, headers, syn, hint)
         for k in kinds

@@ -17,7 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ipaudit.ledger.importer import import_ledger
+from ipaudit.ledger.layout import kind_from_names
 from ipaudit.ledger.model import LedgerKind
+from ipaudit.ledger.normalize import is_reward_category
 from tests.unit.ledger.sheetgen import write_sheet
 
 JAN = dt.date(2025, 1, 3)
@@ -116,6 +118,8 @@ def test_an_accounting_export_is_read_from_its_debit_side(tmp_path):
         (11, D("600.00")),
     ]
     assert result.entries[0].ip_number == "ZL202410100001.7"
+    # no category column: the 摘要 tells a reward line from other spending
+    assert [is_reward_category(e.category) for e in result.entries] == [False, False, True, False]
     # totals checked, not summed: the second 本年累计 covers the whole year; the balance on
     # row 10 (2,100) does not follow from 0 + 2,000 and is reported with its row
     checked = {(t.source.row, t.label): (t.stated, t.computed) for t in result.totals}
@@ -216,3 +220,16 @@ def test_rows_read_entries_problems_and_skipped_add_up_to_the_sheet(rows, fmt):
     assert c.problem_rows == len({p.source.row for p in result.problems})
     assert c.blank == sum(1 for r in rows[c.above_data :] if not r)
     assert c.total_rows == sum(1 for r in rows if "合计" in r or "本页小计" in r)
+
+
+def test_a_title_above_the_header_tells_the_ledger(tmp_path):
+    rows = [
+        ["知识产权奖励情况一览"],
+        ["奖励时间", "获奖人员", "所在科室", "专利名称及专利号", "奖励金额(元)"],
+        [JAN, "王强", "研发一室", "ZL202410100001.7", 5000],
+    ]
+    result = import_ledger(write_sheet(tmp_path / "Sheet.xlsx", rows))
+    assert result.kind is LedgerKind.REWARDS and result.alternatives == ()
+    assert result.mapping == {"date": 0, "person": 1, "department": 2, "ip_number": 3, "amount": 4}
+    assert kind_from_names(["知识产权奖励发放登记表"]) is LedgerKind.PAYMENTS
+    assert kind_from_names(["奖励情况"]) is LedgerKind.REWARDS
