@@ -24,10 +24,13 @@ from ipaudit.domain.model import (
     ItemKind,
     ItemState,
     Readiness,
+    Status,
     Template,
     WorkspaceInfo,
 )
-from ipaudit.export.i18n import AUDIT_TYPE_TEXT, paren, pick, t
+from ipaudit.domain.readiness import effective_status
+from ipaudit.domain.rules import is_mandatory
+from ipaudit.export.i18n import AUDIT_TYPE_TEXT, paren, pick, status_text, t
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.redaction import redact
 from ipaudit.export.safenames import PathPlanner, safe_component
@@ -140,6 +143,20 @@ class PackData:
 
     def findings_of(self, department: str) -> list[Finding]:
         return [f for f in self.findings if f.department == department]
+
+    def status_of(self, item: Item, findings: list[Finding]) -> tuple[Status, str]:
+        """The item's status as it counts (never ready beside an open blocking finding; a
+        mandatory item is never not applicable) and the not-applicable reason, if any."""
+        state = self.states.get(item.key)
+        status = effective_status(state, findings, mandatory=is_mandatory(self.template, item))
+        reason = state.na_reason.strip() if state and status is Status.NOT_APPLICABLE else ""
+        return status, reason
+
+    def status_label(self, item: Item, findings: list[Finding]) -> str:
+        """The status as the documents print it, with the not-applicable reason."""
+        status, reason = self.status_of(item, findings)
+        label = status_text(status, self.lang)
+        return f"{label}{paren(reason, self.lang)}" if reason else label
 
     def evidence_of_item(self, item_key: str, *, older: bool = False) -> list[EvidenceFile]:
         return [e for e in self.evidence if e.evidence.item_key == item_key and e.older == older]

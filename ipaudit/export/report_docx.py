@@ -20,7 +20,6 @@ from ipaudit.export.i18n import (
     paren,
     percent,
     pick,
-    status_text,
     t,
     todo_text,
 )
@@ -228,8 +227,7 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
     )
     rows = []
     for item in data.items.get(dep, []):
-        state = data.states.get(item.key)
-        status = state.status if state else Status.NOT_STARTED
+        status, _reason = data.status_of(item, by_item.get(item.key, []))
         w = worst_grade(by_item.get(item.key, []))
         rows.append(
             [
@@ -237,7 +235,8 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
                 item.title.get(lang),
                 pick(KIND_TEXT[item.kind], lang),
                 X.Cell(
-                    status_text(status, lang), fill=READY_COLOR if status is Status.READY else None
+                    data.status_label(item, by_item.get(item.key, [])),
+                    fill=READY_COLOR if status is Status.READY else None,
                 ),
                 "" if item.kind is ItemKind.ANSWER else str(current_count.get(item.key, 0)),
                 X.Cell(grade_text(w, lang), fill=GRADE_COLOR[w]) if w else "",

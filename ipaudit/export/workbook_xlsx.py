@@ -31,7 +31,6 @@ from ipaudit.export.i18n import (
     grade_text,
     paren,
     pick,
-    status_text,
     t,
     todo_text,
 )
@@ -241,8 +240,7 @@ def _checklist(ws: Worksheet, data: PackData) -> None:
     counts = Counter(e.evidence.item_key for e in data.evidence if not e.older)
     for d in data.departments:
         for item in data.items.get(d.key, []):
-            state = data.states.get(item.key)
-            status = state.status if state else Status.NOT_STARTED
+            status, _reason = data.status_of(item, by_item.get(item.key, []))
             open_ = [f for f in by_item.get(item.key, []) if f.accepted is None]
             worst = worst_grade(open_)
             ref = item.refs.get(other)
@@ -259,7 +257,7 @@ def _checklist(ws: Worksheet, data: PackData) -> None:
                     item.key,
                     item.title.get(lang),
                     pick(KIND_TEXT[item.kind], lang),
-                    status_text(status, lang),
+                    data.status_label(item, by_item.get(item.key, [])),
                     None if item.kind is ItemKind.ANSWER else counts.get(item.key, 0),
                     grade_text(worst, lang) if worst else "",
                     todo_text(min(open_, key=lambda f: f.grade.rank).code, lang) if open_ else "",
