@@ -64,6 +64,8 @@ class MainActions(QObject):
         self.rerun_checks = make("actionRerunChecks", "refresh", QKeySequence(std.Refresh))
         if self.rerun_checks.shortcut().isEmpty():
             self.rerun_checks.setShortcut(QKeySequence("F5"))
+        # Departments
+        self.edit_departments = make("actionEditDepartments", "department")
         # Tools, Help
         self.reconciliation = make("actionReconciliation")
         self.verify_pack = make("actionVerifyPack")
@@ -94,6 +96,7 @@ class MainActions(QObject):
             self.view_dashboard,
             self.rerun_checks,
             self.open_whole,
+            self.edit_departments,
         ]
 
     def _undo_texts(self) -> None:
@@ -138,6 +141,10 @@ class MainActions(QObject):
         self.view_facts.setText(self.tr("&Facts"))
         self.view_dashboard.setText(self.tr("&Dashboard"))
         self.rerun_checks.setText(self.tr("&Re-run the checks"))
+        self.edit_departments.setText(self.tr("&Edit departments…"))
+        self.edit_departments.setToolTip(
+            self.tr("Add, rename, merge or mark absent the departments of the workspace")
+        )
         self.reconciliation.setText(self.tr("Ledger &reconciliation"))
         self.verify_pack.setText(self.tr("&Verify a readiness pack…"))
         self.about.setText(self.tr("&About ipaudit"))

@@ -113,6 +113,8 @@ class MainMenus(QObject):
     def set_departments(self, departments: list[tuple[str, str]]) -> None:
         """(key, name) of the departments of the open workspace; [] when none is open."""
         self.departments.clear()
+        self.departments.addAction(self.actions.edit_departments)
+        self.departments.addSeparator()
         for old in self.department_actions:
             old.deleteLater()
         self.department_actions = []
@@ -130,7 +132,7 @@ class MainMenus(QObject):
             action.triggered.connect(lambda _c=False, k=key: self._show_department(k))
             self.departments.addAction(action)
             self.department_actions.append(action)
-        self.departments.setEnabled(bool(departments))
+        self.departments.setEnabled(True)
 
     def check_department(self, key: str) -> None:
         for action in self.department_actions:

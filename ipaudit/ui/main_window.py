@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         a.reconciliation.triggered.connect(lambda: self.run_tool("reconciliation"))
         a.verify_pack.triggered.connect(lambda: self.run_tool("verify"))
         a.about.triggered.connect(self.show_about)
+        a.edit_departments.triggered.connect(self.show_departments)
 
         if not self.settings.geometry.isEmpty():
             self.restoreGeometry(self.settings.geometry)
@@ -622,6 +623,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_departments(self) -> QWidget | None:
+        """Departments → Edit departments… (the whole workspace only)."""
+        if self.session is None or self.session.department_only:
+            return None
+        from ipaudit.ui.departments_dialog import DepartmentsDialog
+
+        dialog = DepartmentsDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         from ipaudit import __version__
 
@@ -652,6 +664,9 @@ class MainWindow(QMainWindow):
         for action in self.acts.workspace_actions():
             action.setEnabled(has)
         self.acts.open_whole.setVisible(has and bool(self.session and self.session.department_only))
+        self.acts.edit_departments.setEnabled(
+            has and not (self.session and self.session.read_only_facts)
+        )
         for dock in (self.navigator_dock, self.findings_dock):
             dock.toggleViewAction().setEnabled(has)
 

@@ -1,0 +1,239 @@
+"""Departments → Edit departments…: add, rename, merge, mark absent or present.
+
+Every change is one undo step (Edit → Undo names it) and takes effect at once: the navigator, the
+checklist and the findings follow. Names are asked for in both languages; the key a department
+is stored under is made from its English name, so nobody has to invent one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipaudit.domain.model import Department
+from ipaudit.ui import department_commands as dc
+from ipaudit.ui import i18n
+from ipaudit.ui.session import WorkspaceSession
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class NameForm(QDialog):
+    """The two names of a department."""
+
+    def __init__(self, title: str, zh: str = "", en: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("departmentNameForm")
+        self.setWindowTitle(title)
+        self.zh = QLineEdit(zh)
+        self.en = QLineEdit(en)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Chinese name:"), self.zh)
+        form.addRow(self.tr("English name:"), self.en)
+        form.addRow(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for edit in (self.zh, self.en):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.ok.setEnabled(bool(self.zh.text().strip() and self.en.text().strip()))
+
+
+class DepartmentsDialog(QDialog):
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("departmentsDialog")
+        self.session = session
+        self.form: NameForm | None = None
+        self.table = QTableWidget(0, 3)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.add_button = QPushButton()
+        self.rename_button = QPushButton()
+        self.merge_button = QPushButton()
+        self.absent_button = QPushButton()
+        self.close_button = QPushButton()
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.rename_button, self.merge_button, self.absent_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.ask_add)
+        self.rename_button.clicked.connect(self.ask_rename)
+        self.merge_button.clicked.connect(self.ask_merge)
+        self.absent_button.clicked.connect(self.toggle_absent)
+        self.close_button.clicked.connect(self.accept)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        session.edited.connect(self._on_edited)
+        self.retranslate_ui()
+        self.resize(640, 420)
+
+    # --- the list ----------------------------------------------------------------------------
+
+    def departments(self) -> list[Department]:
+        return self.session.workspace.departments()
+
+    def selected(self) -> Department | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        key = self.table.item(rows[0].row(), 0).data(KEY_ROLE)
+        return next((d for d in self.departments() if d.key == key), None)
+
+    def select(self, key: str) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(KEY_ROLE) == key:
+                self.table.selectRow(row)
+                return
+
+    def refresh(self) -> None:
+        current = self.selected()
+        deps = self.departments()
+        names = {d.key: i18n.text(d.name) for d in deps}
+        self.table.setRowCount(len(deps))
+        for row, dep in enumerate(deps):
+            if dep.merged_into:
+                state = self.tr("merged into %1").replace(
+                    "%1", names.get(dep.merged_into, dep.merged_into)
+                )
+            elif dep.absent:
+                state = self.tr("absent")
+            else:
+                state = self.tr("active")
+            for col, text in enumerate((dep.name.zh, dep.name.en, state)):
+                cell = QTableWidgetItem(text)
+                cell.setData(KEY_ROLE, dep.key)
+                cell.setToolTip(text)
+                self.table.setItem(row, col, cell)
+        if current is not None:
+            self.select(current.key)
+        self._update_buttons()
+
+    # --- changes -----------------------------------------------------------------------------
+
+    def ask_add(self) -> NameForm:
+        form = NameForm(self.tr("Add a department"), parent=self)
+        form.accepted.connect(lambda: self._added(form))
+        return self._open(form)
+
+    def _added(self, form: NameForm) -> None:
+        key = dc.add(self.session, form.zh.text(), form.en.text())
+        self.select(key)
+
+    def ask_rename(self) -> NameForm | None:
+        dep = self.selected()
+        if dep is None:
+            return None
+        form = NameForm(self.tr("Rename the department"), dep.name.zh, dep.name.en, self)
+        form.accepted.connect(
+            lambda: dc.rename(self.session, dep.key, form.zh.text(), form.en.text())
+        )
+        return self._open(form)
+
+    def merge_targets(self, dep: Department) -> list[Department]:
+        return [
+            d for d in self.departments() if d.key != dep.key and not d.merged_into and not d.absent
+        ]
+
+    def ask_merge(self) -> None:
+        dep = self.selected()
+        if dep is None:
+            return
+        targets = self.merge_targets(dep)
+        names = [i18n.text(d.name) for d in targets]
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Merge a department"),
+            self.tr("Merge “%1” into:").replace("%1", i18n.text(dep.name)),
+            names,
+            0,
+            False,
+        )
+        if ok and choice in names:
+            self.merge(dep.key, targets[names.index(choice)].key)
+
+    def merge(self, key: str, into: str) -> None:
+        names = {d.key: i18n.text(d.name) for d in self.departments()}
+        dc.merge(self.session, key, into, (names.get(key, key), names.get(into, into)))
+
+    def toggle_absent(self) -> None:
+        dep = self.selected()
+        if dep is not None:
+            dc.set_absent(self.session, dep.key, not dep.absent, i18n.text(dep.name))
+
+    def _open(self, form: NameForm) -> NameForm:
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form = form
+        form.finished.connect(lambda _r: setattr(self, "form", None))
+        form.open()
+        return form
+
+    def _on_edited(self, item_key: str) -> None:
+        if not item_key:
+            self.refresh()
+
+    def _update_buttons(self) -> None:
+        dep = self.selected()
+        editable = not self.session.read_only_facts
+        self.add_button.setEnabled(editable)
+        self.rename_button.setEnabled(editable and dep is not None)
+        self.merge_button.setEnabled(
+            editable and dep is not None and not dep.merged_into and bool(self.merge_targets(dep))
+        )
+        self.absent_button.setEnabled(editable and dep is not None and not dep.merged_into)
+        self.absent_button.setText(
+            self.tr("Mark &present") if dep is not None and dep.absent else self.tr("Mark &absent")
+        )
+
+    # --- language ----------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Departments"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Chinese name"), self.tr("English name"), self.tr("State")]
+        )
+        self.add_button.setText(self.tr("A&dd…"))
+        self.rename_button.setText(self.tr("&Rename…"))
+        self.merge_button.setText(self.tr("&Merge into…"))
+        self.merge_button.setToolTip(
+            self.tr("Its checklist items move to the department it is merged into")
+        )
+        self.absent_button.setToolTip(
+            self.tr("A department the company does not have: its items are not audited")
+        )
+        self.close_button.setText(self.tr("Close"))
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,143 @@
+"""Departments → Edit departments…: add, rename, merge, absent/present through the dialog's
+buttons, each one undo step, with the checklist items following."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog
+
+from ipaudit.ui import i18n, workers
+from ipaudit.ui.departments_dialog import DepartmentsDialog
+from ipaudit.ui.main_window import MainWindow
+from ipaudit.ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path) -> Iterator[MainWindow]:
+    i18n.set_language("en")
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.workspaceOpened, timeout=10_000):
+        win.open_path(demo_path)
+    yield win
+    win.close()
+    workers.wait_all()
+    i18n.reset()
+
+
+@pytest.fixture
+def dialog(window: MainWindow) -> DepartmentsDialog:
+    window.menus.departments.actions()[0].trigger()  # the menu's first entry
+    found = window.findChild(DepartmentsDialog)
+    assert found is not None and found.isVisible()
+    return found
+
+
+def ime_commit(widget, text: str) -> None:
+    """What a Chinese input method sends when the user picks the characters."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def names(window: MainWindow) -> list[str]:
+    return [a.text() for a in window.menus.department_actions]
+
+
+def test_add_and_rename_are_undoable(qtbot, window, dialog) -> None:
+    ws = window.session.workspace
+    count = window.session.undo_stack.count()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    form = dialog.form
+    assert form is not None and not form.ok.isEnabled()
+    ime_commit(form.zh, "法务部")  # Chinese arrives from the input method
+    qtbot.keyClicks(form.en, "Legal affairs")
+    qtbot.mouseClick(form.ok, Qt.MouseButton.LeftButton)
+    added = ws.department("legal_affairs")
+    assert added.name.zh == "法务部" and not added.absent
+    assert "Legal affairs" in names(window)
+    assert dialog.selected().key == "legal_affairs"
+    assert window.acts.undo.text().replace("&", "") == "Undo Add the department “法务部”"
+
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    form = dialog.form
+    assert form.zh.text() == "法务部"
+    form.en.selectAll()
+    qtbot.keyClicks(form.en, "Legal")
+    qtbot.mouseClick(form.ok, Qt.MouseButton.LeftButton)
+    assert ws.department("legal_affairs").name.en == "Legal"
+    assert "Legal" in names(window)
+    assert window.session.undo_stack.count() == count + 2
+
+    window.acts.undo.trigger()
+    assert ws.department("legal_affairs").name.en == "Legal affairs"
+    window.acts.undo.trigger()  # the added department is marked absent again
+    assert ws.department("legal_affairs").absent
+    assert "Legal affairs" not in names(window)
+
+
+def test_merge_moves_the_items_and_undo_brings_them_back(qtbot, window, dialog) -> None:
+    ws = window.session.workspace
+    marketing_items = {i.key for i in ws.items_of("marketing")}
+    assert marketing_items
+    dialog.select("marketing")
+
+    def choose() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog))
+        combo = box.findChild(QComboBox)
+        combo.setCurrentIndex(combo.findText("R&D"))
+        box.accept()
+
+    QTimer.singleShot(0, choose)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert ws.department("marketing").merged_into == "rnd"
+    assert marketing_items <= {i.key for i in ws.items_of("rnd")}
+    assert "Marketing and sales" not in names(window)
+    state = dialog.table.item(
+        next(
+            r
+            for r in range(dialog.table.rowCount())
+            if dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == "marketing"
+        ),
+        2,
+    ).text()
+    assert state == "merged into R&D"
+    window.acts.undo.trigger()
+    assert ws.department("marketing").merged_into is None
+    assert {i.key for i in ws.items_of("marketing")} == marketing_items
+
+
+def test_absent_and_present(qtbot, window, dialog) -> None:
+    ws = window.session.workspace
+    dialog.select("production")
+    assert dialog.absent_button.text().replace("&", "") == "Mark absent"
+    qtbot.mouseClick(dialog.absent_button, Qt.MouseButton.LeftButton)
+    assert ws.department("production").absent
+    assert "Production" not in names(window)
+    assert dialog.absent_button.text().replace("&", "") == "Mark present"
+    qtbot.mouseClick(dialog.absent_button, Qt.MouseButton.LeftButton)
+    assert not ws.department("production").absent
+    assert "Production" in names(window)
+
+
+def test_a_bad_name_is_refused_with_a_message_and_no_undo_step(qtbot, window, dialog) -> None:
+    count = window.session.undo_stack.count()
+    dialog.select("rnd")
+    form = dialog.ask_rename()
+    form.zh.setText("x" * 80)  # longer than a name may be
+    from ipaudit.ui import errors
+
+    with qtbot.waitSignal(errors.reporter().shown, timeout=5_000) as blocker:
+        form.ok.click()
+    box = blocker.args[0]
+    assert "64" in box.informativeText()
+    box.close()
+    assert window.session.workspace.department("rnd").name.en == "R&D"
+    assert window.session.undo_stack.count() == count
