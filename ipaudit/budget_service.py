@@ -11,10 +11,10 @@ from ipaudit.domain.budget import (
     BY_KEY,
     CATEGORIES,
     BudgetLine,
-    actual_by_category,
     budget_findings,
     category_key,
     compare,
+    spending_in_period,
 )
 from ipaudit.domain.cycle import anchor
 from ipaudit.domain.model import Finding
@@ -76,11 +76,8 @@ def actual_spending(ws: Workspace) -> dict[str, Decimal]:
 
     info = ws.info()
     entries = ledger_service.load_book(ws).of(LedgerKind.EXPENSES)
-    return actual_by_category(
-        (e.category, e.amount)
-        for e in entries
-        if e.date is not None and info.period_start <= e.date <= info.period_end
-    )
+    lines = ((e.category, e.amount, e.date) for e in entries)
+    return spending_in_period(lines, info.period_start, info.period_end)
 
 
 def budget_lines(ws: Workspace) -> list[BudgetLine]:

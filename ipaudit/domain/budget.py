@@ -9,6 +9,7 @@ that has no budget, are observations.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -97,6 +98,13 @@ def actual_by_category(spending: Iterable[tuple[str, Decimal]]) -> dict[str, Dec
         key = classify(text)
         out[key] = out.get(key, ZERO) + amount
     return out
+
+
+def spending_in_period(
+    lines: Iterable[tuple[str, Decimal, dt.date | None]], start: dt.date, end: dt.date
+) -> dict[str, Decimal]:
+    """(category text, amount, date) expense lines dated start … end, summed by category key."""
+    return actual_by_category((c, a) for c, a, d in lines if d is not None and start <= d <= end)
 
 
 @dataclass(frozen=True, slots=True)

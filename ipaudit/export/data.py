@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ipaudit.domain.budget import BudgetLine, compare, spending_in_period
 from ipaudit.domain.model import (
     Department,
     Evidence,
@@ -137,6 +138,21 @@ class PackData:
             (t("cover.audit_dates", lang), f"{info.audit_start} ~ {info.audit_end}"),
             (t("cover.period", lang), f"{info.period_start} ~ {info.period_end}"),
         ]
+
+    def budget_lines(self) -> list[BudgetLine]:
+        """Budget, spending (the expense record's lines in the period) and variance per category;
+        empty when no budget is declared."""
+        from ipaudit.ledger.model import LedgerKind
+
+        if not self.facts.budget:
+            return []
+        expenses = self.ledger.entries.get(LedgerKind.EXPENSES, []) if self.ledger else []
+        spent = spending_in_period(
+            ((e.category, e.amount, e.date) for e in expenses),
+            self.info.period_start,
+            self.info.period_end,
+        )
+        return compare(self.facts.budget, spent)
 
     def dep_name(self, key: str) -> str:
         return self.department_names.get(key) or key or t("dep.other", self.lang)

@@ -386,6 +386,18 @@ def _facts(doc: PackDocument, data: PackData) -> None:
         doc.heading(t("facts.portfolio", lang), 2)
         cols = columns(lang, PORTRAIT, [("col.ip_type", 4), ("col.count", 2, "right")])
         doc.table(cols, ([_portfolio_name(k, lang), str(v)] for k, v in facts.portfolio.items()))
+    budget = data.budget_lines()
+    if budget:
+        doc.heading(t("facts.budget", lang), 2)
+        spec = [("col.category", 4), ("col.budget", 2.5, "right"), ("col.spent", 2.5, "right")]
+        cols = columns(lang, PORTRAIT, [*spec, ("col.variance", 2.5, "right")])
+        doc.table(
+            cols,
+            (
+                [line.name(lang), money(line.budget), money(line.actual), money(line.variance)]
+                for line in budget
+            ),
+        )
     if facts.certificates:
         doc.heading(t("facts.certificates", lang), 2)
         doc.para("、".join(facts.certificates) if lang == "zh" else ", ".join(facts.certificates))
