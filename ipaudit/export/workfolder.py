@@ -6,7 +6,8 @@ keeps locked. Committing renames a replaced pack into the work folder (``old``),
 onto the target, and then removes the work folder. Whatever moment the process is killed at,
 only the work folder is left — and the next export of the same target recognises it (its name,
 its marker, and no process holding the marker's lock), puts a previous pack that was half-way
-replaced back in place, and removes it. Nothing else is ever removed.
+replaced back in place, and removes it; a folder of that name killed before its marker was
+written is empty and is removed with ``rmdir``. Nothing else is ever removed.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _lock(fh: IO[bytes]) -> bool:
+def try_lock(fh: IO[bytes]) -> bool:
     """Take the marker's lock without waiting; False when another process holds it."""
     try:
         if sys.platform == "win32":
@@ -62,9 +63,9 @@ class WorkFolder:
         self.path.mkdir()
         self.new = self.path / ("new.zip" if target.suffix.lower() == ".zip" else "new")
         self._marker: IO[bytes] | None = (self.path / MARKER).open("w+b")
+        try_lock(self._marker)  # before anything is written: a blank marker may be a live one
         self._marker.write(json.dumps({"target": target.name, "pid": os.getpid()}).encode("utf-8"))
         self._marker.flush()
-        _lock(self._marker)
 
     def commit(self, replace: bool) -> None:
         """Move the new pack onto the target (an earlier pack there, when ``replace``, goes into
@@ -103,11 +104,23 @@ def remove_stale(target: Path) -> int:
         name = entry.name
         if not name.startswith(prefix) or not _SUFFIX.fullmatch(name[len(prefix) :]):
             continue
-        if entry.is_symlink() or not entry.is_dir() or not _is_ours(entry / MARKER, target):
+        if entry.is_symlink() or not entry.is_dir():
+            continue
+        if _only_a_blank_marker(entry):  # killed before its marker was written
+            with contextlib.suppress(OSError):
+                if (entry / MARKER).exists():
+                    with (entry / MARKER).open("r+b") as fh:
+                        if not try_lock(fh):
+                            continue  # being made right now
+                    (entry / MARKER).unlink()
+                entry.rmdir()  # only ever removes an empty folder
+                removed += 1
+            continue
+        if not _is_ours(entry / MARKER, target):
             continue
         with contextlib.suppress(OSError):
             with (entry / MARKER).open("r+b") as fh:
-                if not _lock(fh):
+                if not try_lock(fh):
                     continue  # an export is writing it right now
             old = entry / "old"
             if (old.exists() or old.is_symlink()) and not (target.exists() or target.is_symlink()):
@@ -115,6 +128,16 @@ def remove_stale(target: Path) -> int:
             shutil.rmtree(entry)
             removed += 1
     return removed
+
+
+def _only_a_blank_marker(folder: Path) -> bool:
+    """A work folder made just before its process was killed: empty, or holding nothing but an
+    empty marker."""
+    try:
+        names = [p.name for p in folder.iterdir()]
+        return names == [] or (names == [MARKER] and (folder / MARKER).stat().st_size == 0)
+    except OSError:
+        return False
 
 
 def _is_ours(marker: Path, target: Path) -> bool:

@@ -174,3 +174,30 @@ def test_killed_export_process_then_next_export_cleans_up(
         export_pack(ws, target, ExportOptions(as_zip=as_zip, include_evidence=False))
     assert sorted(p.name for p in out.iterdir()) == [target.name]
     assert verify(target).ok
+
+
+def test_a_work_folder_killed_before_its_marker_was_written(tmp_path: Path) -> None:
+    target = tmp_path / "pack"
+    empty = tmp_path / ".pack.part-0000aaaa"
+    empty.mkdir()
+    blank = tmp_path / ".pack.part-0000bbbb"
+    blank.mkdir()
+    (blank / MARKER).write_bytes(b"")
+    kept = tmp_path / ".pack.part-0000cccc"  # a blank marker, but something else beside it
+    kept.mkdir()
+    (kept / MARKER).write_bytes(b"")
+    (kept / "data").write_text("x", encoding="utf-8")
+    assert remove_stale(target) == 2
+    assert not empty.exists() and not blank.exists() and (kept / "data").exists()
+
+
+def test_a_blank_marker_held_by_a_live_export_is_left_alone(tmp_path: Path) -> None:
+    from ipaudit.export.workfolder import try_lock
+
+    starting = tmp_path / ".pack.part-0000dddd"
+    starting.mkdir()
+    with (starting / MARKER).open("w+b") as held:
+        assert try_lock(held)  # an export between taking its lock and writing its marker
+        assert remove_stale(tmp_path / "pack") == 0
+        assert (starting / MARKER).exists()
+    assert remove_stale(tmp_path / "pack") == 1
