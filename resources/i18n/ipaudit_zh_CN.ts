@@ -673,47 +673,47 @@
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="125" />
             <source>merged into %1</source>
-            <translation type="unfinished" />
+            <translation>已并入%1</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="129" />
             <source>absent</source>
-            <translation type="unfinished" />
+            <translation>不设立</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="131" />
             <source>active</source>
-            <translation type="unfinished" />
+            <translation>正常</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="144" />
             <source>Add a department</source>
-            <translation type="unfinished" />
+            <translation>添加部门</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="156" />
             <source>Rename the department</source>
-            <translation type="unfinished" />
+            <translation>部门改名</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="175" />
             <source>Merge a department</source>
-            <translation type="unfinished" />
+            <translation>合并部门</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="176" />
             <source>Merge “%1” into:</source>
-            <translation>将“%1”合并到：</translation>
+            <translation>将“%1”并入：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="214" />
             <source>Mark &amp;present</source>
-            <translation type="unfinished" />
+            <translation>标为设立(&amp;P)</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="214" />
             <source>Mark &amp;absent</source>
-            <translation type="unfinished" />
+            <translation>标为不设立(&amp;A)</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="220" />
@@ -733,32 +733,32 @@
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="222" />
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>状态</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="224" />
             <source>A&amp;dd…</source>
-            <translation type="unfinished" />
+            <translation>添加(&amp;D)…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="225" />
             <source>&amp;Rename…</source>
-            <translation type="unfinished" />
+            <translation>改名(&amp;R)…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="226" />
             <source>&amp;Merge into…</source>
-            <translation>合并到(&amp;M)…</translation>
+            <translation>并入(&amp;M)…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="228" />
             <source>Its checklist items move to the department it is merged into</source>
-            <translation type="unfinished" />
+            <translation>其清单条目将转到并入的部门</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="231" />
             <source>A department the company does not have: its items are not audited</source>
-            <translation type="unfinished" />
+            <translation>公司没有的部门：其条目不受审核</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="233" />
@@ -1554,6 +1554,14 @@
         </message>
     </context>
     <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../ipaudit/ui/help_dialog.py" line="38" />
+            <source>ipaudit guide</source>
+            <translation>ipaudit 使用指南</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemPanel</name>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="332" />
@@ -1578,47 +1586,47 @@
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/item_panel.py" line="447" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="522" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="526" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="512" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="516" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="514" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="518" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="519" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="523" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="520" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="524" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="521" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="525" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="523" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="527" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="524" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="528" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="526" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="530" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -1635,169 +1643,199 @@
     <context>
         <name>MainActions</name>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="104" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="109" />
             <source>&amp;Undo %1</source>
             <translation>撤销(&amp;U) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="104" />
-            <location filename="../../ipaudit/ui/main_actions.py" line="107" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="109" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="112" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="105" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="110" />
             <source>&amp;Redo %1</source>
             <translation>重做(&amp;R) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="105" />
-            <location filename="../../ipaudit/ui/main_actions.py" line="108" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="110" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="118" />
             <source>&amp;New workspace…</source>
             <translation>新建工作区(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
             <source>Create a workspace for one audit cycle</source>
             <translation>为一个审核周期新建工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="115" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="120" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="121" />
             <source>Open a workspace file (.ipaudit)</source>
             <translation>打开工作区文件（.ipaudit）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="117" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
             <source>Open for one &amp;department…</source>
             <translation>按部门打开(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
             <source>Show only one department's checklist, with the facts read-only</source>
             <translation>只显示一个部门的清单，体系事实只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="121" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="126" />
             <source>Open the &amp;whole workspace</source>
             <translation>打开整个工作区(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="127" />
             <source>Open the de&amp;mo</source>
             <translation>打开演示工作区(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="123" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="128" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="129" />
             <source>Clear the list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="125" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="130" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
+            <source>Every edit is saved as you make it; this confirms it</source>
+            <translation>每次修改都会立即保存；此命令用于确认</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="132" />
             <source>Save a &amp;copy as…</source>
             <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="127" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="134" />
             <source>Edits are saved as you make them; this writes a copy of the workspace</source>
             <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="129" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
             <source>Workspace &amp;information…</source>
             <translation>工作区信息(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="138" />
             <source>Company, audit type, audit dates and period, certificate and last audit</source>
             <translation>企业名称、审核类型、审核日期与审核期、证书和上次审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="133" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="140" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="134" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="141" />
+            <source>Import ledger</source>
+            <translation>导入台账</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="142" />
             <source>&amp;Export the readiness pack…</source>
             <translation>导出迎审资料包(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="135" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="143" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="144" />
             <source>C&amp;lose workspace</source>
             <translation>关闭工作区(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="145" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="138" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="147" />
             <source>&amp;Find in checklist</source>
             <translation>在清单中查找(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="139" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="148" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="140" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="149" />
             <source>&amp;Checklist</source>
             <translation>清单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="141" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="150" />
             <source>&amp;Facts</source>
             <translation>体系事实(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="142" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="151" />
             <source>&amp;Dashboard</source>
             <translation>总览(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="143" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="152" />
             <source>&amp;Re-run the checks</source>
             <translation>重新检查(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="144" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="153" />
             <source>&amp;Edit departments…</source>
-            <translation type="unfinished" />
+            <translation>编辑部门(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="146" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="155" />
             <source>Add, rename, merge or mark absent the departments of the workspace</source>
-            <translation type="unfinished" />
+            <translation>添加、改名、合并部门，或标为不设立</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="148" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="157" />
             <source>Ledger &amp;reconciliation</source>
             <translation>台账核对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="149" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="158" />
             <source>&amp;Verify a readiness pack…</source>
             <translation>校验迎审资料包(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="150" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="159" />
+            <source>&amp;Guide</source>
+            <translation>使用指南(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="160" />
+            <source>How an audit goes and how to use each view</source>
+            <translation>外审准备流程和各视图的用法</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="161" />
             <source>&amp;About ipaudit</source>
             <translation>关于 ipaudit(&amp;A)</translation>
         </message>
@@ -1805,47 +1843,47 @@
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="107" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="109" />
             <source>No recent workspaces</source>
             <translation>没有最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="142" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="144" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="143" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="145" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="144" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="146" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="145" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="147" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="146" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="148" />
             <source>&amp;Departments</source>
             <translation>部门(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="147" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="149" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="148" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="150" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="149" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="151" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
@@ -1853,162 +1891,172 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="162" />
+            <location filename="../../ipaudit/ui/main_window.py" line="164" />
             <source>Open a workspace</source>
             <extracomment>files the ledger import reads (dropped on the reconciliation view)</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="164" />
-            <location filename="../../ipaudit/ui/main_window.py" line="379" />
+            <location filename="../../ipaudit/ui/main_window.py" line="166" />
+            <location filename="../../ipaudit/ui/main_window.py" line="381" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="194" />
-            <location filename="../../ipaudit/ui/main_window.py" line="227" />
-            <location filename="../../ipaudit/ui/main_window.py" line="393" />
+            <location filename="../../ipaudit/ui/main_window.py" line="196" />
+            <location filename="../../ipaudit/ui/main_window.py" line="229" />
+            <location filename="../../ipaudit/ui/main_window.py" line="395" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="266" />
+            <location filename="../../ipaudit/ui/main_window.py" line="268" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="283" />
+            <location filename="../../ipaudit/ui/main_window.py" line="285" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="503" />
+            <location filename="../../ipaudit/ui/main_window.py" line="519" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="351" />
+            <location filename="../../ipaudit/ui/main_window.py" line="353" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="202" />
+            <location filename="../../ipaudit/ui/main_window.py" line="204" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="353" />
+            <location filename="../../ipaudit/ui/main_window.py" line="355" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="359" />
+            <location filename="../../ipaudit/ui/main_window.py" line="361" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="377" />
+            <location filename="../../ipaudit/ui/main_window.py" line="379" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="398" />
+            <location filename="../../ipaudit/ui/main_window.py" line="400" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="399" />
+            <location filename="../../ipaudit/ui/main_window.py" line="401" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="436" />
+            <location filename="../../ipaudit/ui/main_window.py" line="437" />
+            <source>The workspace could not be written.</source>
+            <translation>无法写入工作区。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="440" />
+            <source>All changes are saved (every edit is saved as you make it).</source>
+            <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="452" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="438" />
+            <location filename="../../ipaudit/ui/main_window.py" line="454" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="447" />
+            <location filename="../../ipaudit/ui/main_window.py" line="463" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="450" />
+            <location filename="../../ipaudit/ui/main_window.py" line="466" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="453" />
+            <location filename="../../ipaudit/ui/main_window.py" line="469" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="510" />
+            <location filename="../../ipaudit/ui/main_window.py" line="526" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="530" />
+            <location filename="../../ipaudit/ui/main_window.py" line="546" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="532" />
+            <location filename="../../ipaudit/ui/main_window.py" line="548" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="549" />
-            <location filename="../../ipaudit/ui/main_window.py" line="705" />
+            <location filename="../../ipaudit/ui/main_window.py" line="565" />
+            <location filename="../../ipaudit/ui/main_window.py" line="729" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="642" />
+            <location filename="../../ipaudit/ui/main_window.py" line="666" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="644" />
+            <location filename="../../ipaudit/ui/main_window.py" line="668" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="651" />
+            <location filename="../../ipaudit/ui/main_window.py" line="675" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="676" />
+            <location filename="../../ipaudit/ui/main_window.py" line="700" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="688" />
+            <location filename="../../ipaudit/ui/main_window.py" line="712" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="693" />
+            <location filename="../../ipaudit/ui/main_window.py" line="717" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="695" />
+            <location filename="../../ipaudit/ui/main_window.py" line="719" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="702" />
+            <location filename="../../ipaudit/ui/main_window.py" line="726" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="703" />
+            <location filename="../../ipaudit/ui/main_window.py" line="727" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2114,12 +2162,12 @@
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="49" />
             <source>Chinese name:</source>
-            <translation type="unfinished" />
+            <translation>中文名称：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/departments_dialog.py" line="50" />
             <source>English name:</source>
-            <translation type="unfinished" />
+            <translation>英文名称：</translation>
         </message>
     </context>
     <context>
@@ -3186,57 +3234,62 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="131" />
+            <location filename="../../ipaudit/ui/welcome.py" line="135" />
             <source>%1 (not found)</source>
             <translation>%1（找不到）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="147" />
+            <location filename="../../ipaudit/ui/welcome.py" line="152" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="150" />
+            <location filename="../../ipaudit/ui/welcome.py" line="155" />
             <source>Get your company ready for the GB/T 29490 IP management certification audit: declare the facts of your IP manual, hand each department its checklist, and see what the auditor would find before the audit.</source>
             <translation>为 GB/T 29490 知识产权管理体系认证审核做好准备：录入知识产权手册中的体系事实，把清单分给各部门，在审核之前就看到审核员会发现的问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="155" />
+            <location filename="../../ipaudit/ui/welcome.py" line="160" />
             <source>New workspace…</source>
             <translation>新建工作区…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="156" />
+            <location filename="../../ipaudit/ui/welcome.py" line="161" />
             <source>Create a workspace for one audit cycle (Ctrl+N)</source>
             <translation>为一个审核周期新建工作区（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="157" />
+            <location filename="../../ipaudit/ui/welcome.py" line="162" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="158" />
+            <location filename="../../ipaudit/ui/welcome.py" line="163" />
             <source>Open a workspace file (Ctrl+O)</source>
             <translation>打开工作区文件（Ctrl+O）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="159" />
-            <source>Open the demo</source>
-            <translation>打开演示工作区</translation>
+            <location filename="../../ipaudit/ui/welcome.py" line="164" />
+            <source>Look at the demo</source>
+            <translation>看看演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="160" />
-            <source>A fictional company to try everything on</source>
-            <translation>一家虚构的公司，可以放心试用各项功能</translation>
+            <location filename="../../ipaudit/ui/welcome.py" line="166" />
+            <source>A fictional 60-person company half-way through its preparation, to try on</source>
+            <translation>一家虚构的 60 人公司，迎审准备进行到一半，可随意试用</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="161" />
+            <location filename="../../ipaudit/ui/welcome.py" line="170" />
+            <source>New here? Create a workspace for your company's audit cycle, or look at the demo first: a fictional company, kept apart from your own work.</source>
+            <translation>第一次使用？为贵公司的本次审核周期新建工作区，或先看看演示：一家虚构的公司，与您自己的工作互不干扰。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="174" />
             <source>Recent workspaces</source>
             <translation>最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="162" />
+            <location filename="../../ipaudit/ui/welcome.py" line="175" />
             <source>No recent workspaces yet.</source>
             <translation>还没有最近打开的工作区。</translation>
         </message>
@@ -3256,7 +3309,7 @@
         <message>
             <location filename="../../ipaudit/ui/wizard_departments.py" line="281" />
             <source>Merge “%1” into:</source>
-            <translation>将“%1”合并到：</translation>
+            <translation>将“%1”并入：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/wizard_departments.py" line="307" />
@@ -3286,7 +3339,7 @@
         <message>
             <location filename="../../ipaudit/ui/wizard_departments.py" line="323" />
             <source>&amp;Merge into…</source>
-            <translation>合并到(&amp;M)…</translation>
+            <translation>并入(&amp;M)…</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/wizard_departments.py" line="324" />
@@ -3455,64 +3508,99 @@
     <context>
         <name>ChecklistTerms</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="16" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="17" />
             <source>Not started</source>
             <translation>未开始</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="17" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="18" />
             <source>In progress</source>
             <translation>进行中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="18" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="19" />
             <source>Ready</source>
             <translation>已就绪</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="19" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="20" />
             <source>Not applicable</source>
             <translation>不适用</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="25" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="26" />
             <source>Major nonconformity</source>
             <translation>严重不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="26" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="27" />
             <source>Minor nonconformity</source>
             <translation>一般不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="27" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="28" />
             <source>Observation</source>
             <translation>观察项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="33" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="34" />
             <source>Document</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="34" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="35" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="35" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="36" />
             <source>Record set</source>
             <translation>成套记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="36" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="37" />
             <source>Yearly records</source>
             <translation>年度记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="37" />
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="38" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="45" />
+            <source>Dated inside the audit period</source>
+            <translation>日期须在审核期内</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="47" />
+            <source>In force during the audit period</source>
+            <translation>审核期内须有效</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="50" />
+            <source>One for each year of the period</source>
+            <translation>审核期每年一份</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="51" />
+            <source>One for each year of the period (approved up to %1 months before)</source>
+            <translation>审核期每年一份（可提前 %1 个月批准）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="56" />
+            <source>Every month of the period covered</source>
+            <translation>审核期每月都须有记录</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="57" />
+            <source>Every quarter of the period covered</source>
+            <translation>审核期每季度都须有记录</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/terms.py" line="62" />
+            <source>Mandatory: never not applicable</source>
+            <translation>必备要求：不能标为不适用</translation>
         </message>
     </context>
     <context>
@@ -3608,27 +3696,27 @@
         <message>
             <location filename="../../ipaudit/ui/department_commands.py" line="72" />
             <source>Add the department “%1”</source>
-            <translation type="unfinished" />
+            <translation>添加部门“%1”</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/department_commands.py" line="84" />
             <source>Rename the department to “%1”</source>
-            <translation type="unfinished" />
+            <translation>将部门改名为“%1”</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/department_commands.py" line="96" />
             <source>Merge “%1” into “%2”</source>
-            <translation type="unfinished" />
+            <translation>将“%1”并入“%2”</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/department_commands.py" line="103" />
             <source>Mark “%1” absent</source>
-            <translation type="unfinished" />
+            <translation>将“%1”标为不设立</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/department_commands.py" line="103" />
             <source>Mark “%1” present</source>
-            <translation type="unfinished" />
+            <translation>将“%1”标为设立</translation>
         </message>
     </context>
     <context>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ipaudit.domain.facts import declared
 from ipaudit.domain.model import Evidence, Finding, Item, ItemState, Status
 from ipaudit.domain.readiness import effective_status
-from ipaudit.domain.rules import is_mandatory
+from ipaudit.domain.rules import is_mandatory, item_rule
 from ipaudit.evidence_review import FileReview
 from ipaudit.services import Assessment, ConfirmationNeeded, StatusRefused
 from ipaudit.store.errors import WorkspaceError
@@ -46,7 +46,7 @@ from ipaudit.ui.checklist.progress_strip import ProgressStrip
 from ipaudit.ui.checklist.slot_chooser import SlotChooser
 from ipaudit.ui.checklist.slots import slot_label, uses_slots
 from ipaudit.ui.checklist.status_editor import StatusEditor
-from ipaudit.ui.checklist.terms import kind_name
+from ipaudit.ui.checklist.terms import kind_name, mandatory_name, time_rule_name
 from ipaudit.ui.checklist.transfer import EvidenceTransfer
 from ipaudit.ui.session import WorkspaceSession
 
@@ -492,7 +492,11 @@ class ItemPanel(QWidget):
         ws = self.session.workspace
         self.title_label.setText(text_of(item.title))
         dep_name = next((text_of(d.name) for d in ws.departments() if d.key == owner), owner)
-        self.meta_label.setText(f"{item.key}  ·  {kind_name(item.kind)}  ·  {dep_name}")
+        rule = item_rule(self.session.workspace.template, item)
+        parts = [item.key, kind_name(item.kind), time_rule_name(rule)]
+        if rule.mandatory:
+            parts.append(mandatory_name())
+        self.meta_label.setText("  ·  ".join(p for p in [*parts, dep_name] if p))
         self.guidance_label.setText(text_of(item.guidance))
         self.refs_label.setText(refs_html(item, ws.template))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ipaudit.domain.model import Grade, ItemKind, Status
+from ipaudit.domain.rules import Every, ItemRule, TimeRule
 
 
 def tr(text: str) -> str:
@@ -36,3 +37,26 @@ def kind_name(kind: ItemKind) -> str:
         ItemKind.YEARLY: tr("Yearly records"),
         ItemKind.ANSWER: tr("Auditor questions"),
     }[kind]
+
+
+def time_rule_name(rule: ItemRule) -> str:
+    """How the item's records are judged against the audit period ("" for answer items)."""
+    if rule.time_rule is TimeRule.EVENT:
+        return tr("Dated inside the audit period")
+    if rule.time_rule is TimeRule.IN_FORCE:
+        return tr("In force during the audit period")
+    if rule.time_rule is TimeRule.YEARLY:
+        if not rule.lead_months:
+            return tr("One for each year of the period")
+        return tr("One for each year of the period (approved up to %1 months before)").replace(
+            "%1", str(rule.lead_months)
+        )
+    if rule.time_rule is TimeRule.PERIODIC:
+        if rule.every is Every.MONTH:
+            return tr("Every month of the period covered")
+        return tr("Every quarter of the period covered")
+    return ""
+
+
+def mandatory_name() -> str:
+    return tr("Mandatory: never not applicable")
