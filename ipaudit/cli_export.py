@@ -165,14 +165,19 @@ def configure(sub: Any) -> None:
         "--redact", action="store_true", help="mask resident ID and mobile numbers in documents"
     )
     c.add_argument("--pdf", action="store_true", help="also a PDF of the report (LibreOffice)")
-    c.add_argument("--force", action="store_true", help="overwrite an existing pack")
+    c.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an earlier ipaudit pack of that name (anything else there is refused)",
+    )
     c.add_argument("--json", action="store_true")
 
     c = sub.add_parser(
         "verify",
-        help="re-hash a pack and list modified, missing and extra files",
-        description="Check an exported pack (folder or .zip) against its manifest. Exit code 1"
-        " when anything differs.",
+        help="re-hash a pack and list modified, missing, extra and damaged files",
+        description="Check an exported pack (folder or .zip) against its manifest, and with"
+        " --workspace against the workspace's export history. Exit code 1 when anything differs"
+        " or cannot be read.",
     )
     c.add_argument("pack", help="pack folder or .zip file")
     c.add_argument(

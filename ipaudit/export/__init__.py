@@ -6,6 +6,9 @@ Public API (the modules are imported on demand; this package pulls in nothing he
 - ``ipaudit.export.pack.export_pack(ws, target, options, progress=, cancel=) -> PackResult``
 - ``ipaudit.export.pack.default_name(ws, options) -> str``
 - ``ipaudit.export.options.ExportOptions``
-- ``ipaudit.export.manifest.verify(pack, progress=, cancel=) -> VerifyResult``
+- ``ipaudit.export.manifest.verify(pack, progress=, cancel=) -> VerifyResult`` (a damaged pack is
+  a result, with its damaged members named)
+- ``ipaudit.export.history.verify_against(ws, pack, ...)`` and ``history(ws)``: the workspace's
+  export history (each export's manifest SHA-256) and a pack checked against it
 - ``ipaudit.export.errors.ExportError`` and its subclasses (expected failures, ``message(lang)``)
 """
