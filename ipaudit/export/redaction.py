@@ -9,9 +9,9 @@
   ``(+86)138…``, ``0086-138…``, with full-width digits (``１３８…``) too.
 
 Only free text is touched. A number must stand on its own: a letter, digit or underscore right
-before or after it — or a code separator (``-./#:``) joining it to one, or a decimal part after
-it — makes it part of something else (a SHA-256 digest, a document or IP number, an amount, a date), which is left
-alone. Structured fields the documents show verbatim (digests, document and IP numbers,
+before or after it — or a code separator (``-./#``) joining it to one, or a decimal part after
+it — makes it part of something else (a SHA-256 digest, a document or IP number, an amount, a
+date), which is left alone. (``Tel:138…`` is a label and a number, and is masked.) Structured fields the documents show verbatim (digests, document and IP numbers,
 vouchers, amounts) are passed as ``Verbatim`` and never redacted at all.
 """
 
@@ -48,10 +48,10 @@ _FOLD = str.maketrans(
         "\u00a0": " ",
     }
 )
-_BEFORE = r"(?<![0-9A-Za-z_])(?<![0-9A-Za-z_][-./#:])"
+_BEFORE = r"(?<![0-9A-Za-z_])(?<![0-9A-Za-z_][-./#])"
 # after a number: ".5" or ",000" continue it (an amount); "-A1" or "/B" join it to a code; but
 # ".pdf" is a file name's extension
-_AFTER = r"(?![0-9A-Za-z_])(?![-./#:,][0-9])(?![-/#:][A-Za-z_])"
+_AFTER = r"(?![0-9A-Za-z_])(?![-./#,][0-9])(?![-/#][A-Za-z_])"
 _SEP = r"[ -]?"
 _ID = re.compile(_BEFORE + r"[0-9]{6}" + _SEP + r"[0-9]{8}" + _SEP + r"[0-9]{3}[0-9Xx]" + _AFTER)
 _PREFIX = r"(?:(?:\+|00)86" + _SEP + r"|\(\+?86\)" + _SEP + r")?"

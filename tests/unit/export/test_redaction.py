@@ -153,6 +153,8 @@ def test_written_forms_examples() -> None:
     assert redact("手机１３８１２３４５６７８") == "手机１３８****５６７８"
     assert redact("身份证 110105 19491231 002X") == "身份证 110105 ******** 002X"
     assert redact("（+86）13812345678") == "（+86）138****5678"
+    assert redact("Tel:13812345678") == "Tel:138****5678"
+    assert redact("13812345678.pdf") == "138****5678.pdf"
 
 
 def test_verbatim_fields_are_never_redacted() -> None:
