@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -310,7 +310,57 @@ def load_template_text(text: str, source_name: str) -> Template:
     template = v.template(data, source_name)
     if v.problems or template is None:
         raise TemplateError(source_name, v.problems)
+    if isinstance(template, RuledTemplate) and not _declares_rules(data):
+        return _with_builtin_rules(template)
     return template
+
+
+_RULE_FIELDS = ("time_rule", "mandatory", "lead_months", "every")
+
+
+def _declares_rules(data: Any) -> bool:
+    """Whether a template text declares any rule (copies made before rules existed declare none)."""
+    if not isinstance(data, Mapping):
+        return False
+    if "chronology" in data or "grades" in data:
+        return True
+    items = data.get("items")
+    return isinstance(items, list) and any(
+        isinstance(raw, Mapping) and any(f in raw for f in _RULE_FIELDS) for raw in items
+    )
+
+
+def _with_builtin_rules(template: RuledTemplate) -> RuledTemplate:
+    """A workspace's copy written before templates had rules takes them from the built-in template
+    of its edition, item by item where the item is the same kind (mandatory items, time rules,
+    chronology, grades)."""
+    builtin = load_builtin(template.edition)
+    theirs = builtin.rules if isinstance(builtin, RuledTemplate) else TemplateRules()
+    kinds = {it.key: it for it in builtin.items}
+    own = {it.key: it for it in template.items}
+    items = {
+        key: theirs.items[key]
+        if key in kinds and key in theirs.items and kinds[key].kind is own[key].kind
+        else rule
+        for key, rule in template.rules.items.items()
+    }
+    phases = tuple(
+        order
+        for order in theirs.phase_orders
+        if order.item in own
+        and own[order.item].kind is ItemKind.RECORD_SET
+        and {k for g in order.phases for k in g} <= {s.key for s in own[order.item].sub_records}
+    )
+    sequences = tuple(
+        seq
+        for seq in theirs.item_orders
+        if seq.first in own
+        and seq.then in own
+        and set(seq.first_records) <= {s.key for s in own[seq.first].sub_records}
+        and set(seq.then_records) <= {s.key for s in own[seq.then].sub_records}
+    )
+    rules = TemplateRules(items, phases, sequences, theirs.same_day, theirs.grades)
+    return replace(template, rules=rules)
 
 
 def load_clause_map(path: str | Path | None = None) -> tuple[ClauseMapping, ...]:

@@ -205,3 +205,26 @@ def test_grade_rule_major_for_a_missing_process_minor_for_a_lapse(edition: str) 
     ):
         assert rules.grade(s) is Grade.MINOR
     assert rules.grade(Situation.WRITTEN_AFTER_THE_FACT) is Grade.OBSERVATION
+
+
+def test_a_copy_written_before_rules_takes_the_builtin_rules() -> None:
+    """A workspace's template copy from before time rules existed declares none: it gets the
+    built-in rules of its edition, so a mandatory item marked not applicable there is found."""
+    text = builtin_path("2023").read_text(encoding="utf-8")
+    text = text.split("\n# ---- chronology", 1)[0]
+    legacy = "\n".join(
+        line
+        for line in text.split("\n")
+        if not re.match(r"    (time_rule|mandatory|lead_months|every):", line)
+    )
+    from ipaudit.domain.template import load_template_text
+
+    t = load_template_text(legacy, "old.ipaudit:template")
+    builtin = rules_of(load_builtin("2023"))
+    assert mandatory_keys(t) == ALWAYS_REQUIRED
+    assert rules_of(t).items == builtin.items
+    assert rules_of(t).phase_orders == builtin.phase_orders
+    edited = legacy.replace("kind: yearly\n", "kind: records\n", 1)  # an item of another kind
+    changed = load_template_text(edited, "old.ipaudit:template")
+    first_yearly = next(i for i in load_builtin("2023").items if i.kind is ItemKind.YEARLY)
+    assert rules_of(changed).items[first_yearly.key].time_rule is TimeRule.EVENT
