@@ -407,6 +407,11 @@ class Workspace:
         self.changed()
         return ev
 
+    def checkpoint(self) -> bool:
+        """Every edit is committed as it is made; this also folds SQLite's write-ahead log into
+        the workspace file (the habit of Ctrl+S). False when another reader kept part of it."""
+        return self.store.checkpoint()
+
     def propose_dates(self, source: Path | str) -> DateProposal:
         """The document date and covered period the file itself suggests (its name, its
         document properties, a PDF's creation date); empty when it says nothing."""

@@ -247,6 +247,17 @@ class WorkspaceStore:
             tmp.replace(target)
         return target
 
+    def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the workspace file and empty it (``wal_checkpoint``
+        TRUNCATE), so the .ipaudit file alone holds every committed edit. False when another
+        program was reading and the log could not be emptied completely (nothing is lost)."""
+        if self.read_only:
+            return True
+        with translated(self.path), self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return busy == 0
+
     def integrity_check(self) -> str:
         with self._read() as conn:
             return conn.exec_driver_sql("PRAGMA integrity_check").scalar_one()

@@ -2,9 +2,10 @@
 
 Sets the application names, logging to ``<data dir>/logs/ipaudit.log``, the crash hook, the UI
 language (the preference, else ``IPAUDIT_LANG``, else the system locale; Chinese unless that says
-English), then opens, in this order: the workspace named on the command line, the last workspace,
-or — on the very first start — the demo (built in the background the first time). Heavy modules
-(the store, the checks, the panels) load only when a workspace opens.
+English), then opens the workspace named on the command line or the last workspace; on the very
+first start the welcome page offers a new workspace or a look at the demo (nothing fictional is
+opened unasked). Heavy modules (the store, the checks, the panels) load only when a workspace
+opens.
 
 ``--smoke`` (or ``IPAUDIT_EXIT_AFTER_PAINT=1``) quits after the first paint of the window with its
 workspace, printing ``IPAUDIT_FIRST_PAINT <epoch seconds> <seconds since run()> <CPU seconds of
@@ -121,15 +122,12 @@ def run(argv: list[str]) -> int:
     app.setWindowIcon(icons.app_icon())
     window = MainWindow(settings)
 
-    pending_demo = None
     if opts.workspace:
         window.open_path(opts.workspace, opts.department)
     elif settings.last_workspace and Path(settings.last_workspace).exists():
         window.open_path(settings.last_workspace)
     elif settings.last_workspace:
         window.note_missing_last(settings.last_workspace)
-    else:
-        pending_demo = window.open_demo()
     window.show()
 
     if smoke:
@@ -142,11 +140,7 @@ def run(argv: list[str]) -> int:
             window.close()
             app.quit()
 
-        if pending_demo is not None:
-            window.workspaceOpened.connect(lambda _s: window.call_after_next_paint(first_paint))
-            pending_demo.failed.connect(lambda _e: window.call_after_next_paint(first_paint))
-        else:
-            window.call_after_next_paint(first_paint)
+        window.call_after_next_paint(first_paint)
 
     code = app.exec()
     if window.isVisible():

@@ -42,10 +42,11 @@ class MainActions(QObject):
         self.open_whole = make("actionOpenWhole")
         self.open_demo = make("actionOpenDemo", "demo")
         self.clear_recent = make("actionClearRecent")
+        self.save = make("actionSave", shortcut=QKeySequence(std.Save))
         self.save_copy = make("actionSaveCopy", "save-copy", "Ctrl+Shift+S")
         self.workspace_info = make("actionWorkspaceInfo", shortcut="Ctrl+I")
-        self.import_ledger = make("actionImportLedger")
-        self.export_pack = make("actionExportPack", shortcut="Ctrl+E")
+        self.import_ledger = make("actionImportLedger", "import")
+        self.export_pack = make("actionExportPack", "export", "Ctrl+E")
         self.close = make("actionClose", shortcut=QKeySequence(std.Close))
         self.quit = make("actionQuit", shortcut="Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -69,6 +70,9 @@ class MainActions(QObject):
         # Tools, Help
         self.reconciliation = make("actionReconciliation")
         self.verify_pack = make("actionVerifyPack")
+        self.guide = make("actionGuide", "help", QKeySequence(std.HelpContents))
+        if self.guide.shortcut().isEmpty():
+            self.guide.setShortcut(QKeySequence("F1"))
         self.about = make("actionAbout")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -87,6 +91,7 @@ class MainActions(QObject):
     def workspace_actions(self) -> list[QAction]:
         """Actions that need an open workspace."""
         return [
+            self.save,
             self.save_copy,
             self.workspace_info,
             self.close,
@@ -122,6 +127,8 @@ class MainActions(QObject):
         self.open_demo.setText(self.tr("Open the de&mo"))
         self.open_demo.setToolTip(self.tr("A fictional company to try everything on"))
         self.clear_recent.setText(self.tr("Clear the list"))
+        self.save.setText(self.tr("&Save"))
+        self.save.setToolTip(self.tr("Every edit is saved as you make it; this confirms it"))
         self.save_copy.setText(self.tr("Save a &copy as…"))
         self.save_copy.setToolTip(
             self.tr("Edits are saved as you make them; this writes a copy of the workspace")
@@ -131,7 +138,9 @@ class MainActions(QObject):
             self.tr("Company, audit type, audit dates and period, certificate and last audit")
         )
         self.import_ledger.setText(self.tr("&Import a ledger…"))
+        self.import_ledger.setIconText(self.tr("Import ledger"))
         self.export_pack.setText(self.tr("&Export the readiness pack…"))
+        self.export_pack.setIconText(self.tr("Export"))
         self.close.setText(self.tr("C&lose workspace"))
         self.quit.setText(self.tr("&Quit"))
         self._undo_texts()
@@ -147,6 +156,8 @@ class MainActions(QObject):
         )
         self.reconciliation.setText(self.tr("Ledger &reconciliation"))
         self.verify_pack.setText(self.tr("&Verify a readiness pack…"))
+        self.guide.setText(self.tr("&Guide"))
+        self.guide.setToolTip(self.tr("How an audit goes and how to use each view"))
         self.about.setText(self.tr("&About ipaudit"))
         for action in (self.new, self.open, self.save_copy, self.rerun_checks, self.open_demo):
             action.setIconText(short_text(action.text()))

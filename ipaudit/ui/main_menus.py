@@ -45,7 +45,7 @@ class MainMenus(QObject):
         self.recent.setObjectName("menuRecent")
         self.recent.aboutToShow.connect(self.rebuild_recent)
         self.file.addSeparator()
-        self.file.addActions([a.workspace_info, a.save_copy])
+        self.file.addActions([a.workspace_info, a.save, a.save_copy])
         self.file.addSeparator()
         self.file.addActions([a.import_ledger, a.export_pack])
         self.file.addSeparator()
@@ -75,7 +75,7 @@ class MainMenus(QObject):
 
         self.help = bar.addMenu("")
         self.help.setObjectName("menuHelp")
-        self.help.addAction(a.about)
+        self.help.addActions([a.guide, a.about])
 
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("mainToolBar")
@@ -86,6 +86,8 @@ class MainMenus(QObject):
         self.toolbar.addActions([a.undo, a.redo])
         self.toolbar.addSeparator()
         self.toolbar.addAction(a.rerun_checks)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([a.import_ledger, a.export_pack])
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.retranslate()
 

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         a.open_whole.triggered.connect(self.open_whole)
         a.open_demo.triggered.connect(self.open_demo)
         a.clear_recent.triggered.connect(self._clear_recent)
+        a.save.triggered.connect(self.save_all)
         a.save_copy.triggered.connect(lambda: self.save_copy_as())
         a.workspace_info.triggered.connect(lambda: self.run_tool("workspace_info"))
         a.close.triggered.connect(self.close_workspace)
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         a.verify_pack.triggered.connect(lambda: self.run_tool("verify"))
         a.about.triggered.connect(self.show_about)
         a.edit_departments.triggered.connect(self.show_departments)
+        a.guide.triggered.connect(self.show_guide)
 
         if not self.settings.geometry.isEmpty():
             self.restoreGeometry(self.settings.geometry)
@@ -424,6 +426,20 @@ class MainWindow(QMainWindow):
         wizard.finished.connect(done)
         wizard.open()
 
+    def save_all(self) -> None:
+        """Ctrl+S: every edit is saved already; say so, and fold the write-ahead log into the
+        workspace file."""
+        if self.session is None:
+            return
+        try:
+            self.session.workspace.checkpoint()
+        except errors.expected_types() as exc:
+            errors.show_error(exc, self, lambda: self.tr("The workspace could not be written."))
+            return
+        self.statusBar().showMessage(
+            self.tr("All changes are saved (every edit is saved as you make it)."), 8_000
+        )
+
     def save_copy_as(self, target: Path | str | None = None) -> workers.Task | None:
         """Write a consistent copy of the workspace (in the background)."""
         if self.session is None:
@@ -632,6 +648,14 @@ class MainWindow(QMainWindow):
         dialog = DepartmentsDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
+
+    def show_guide(self) -> QWidget:
+        from ipaudit.ui.help_dialog import HelpDialog
+
+        dialog = HelpDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     def show_about(self) -> None:

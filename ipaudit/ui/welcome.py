@@ -84,10 +84,14 @@ class WelcomePage(QWidget):
         self.recent.itemActivated.connect(self._activated)
         self.empty_label = QLabel()
         self.empty_label.setEnabled(False)
+        self.start_hint = QLabel()
+        self.start_hint.setObjectName("welcomeStartHint")
+        self.start_hint.setWordWrap(True)
 
         column = QVBoxLayout()
         column.addLayout(head)
         column.addSpacing(24)
+        column.addWidget(self.start_hint)
         column.addLayout(buttons)
         column.addSpacing(24)
         column.addWidget(self.recent_label)
@@ -137,6 +141,7 @@ class WelcomePage(QWidget):
             self.recent.setFixedHeight(rows * max(self.recent.sizeHintForRow(0), 1) + frame)
         self.recent.setVisible(has)
         self.empty_label.setVisible(not has)
+        self.start_hint.setVisible(not has)
 
     def _activated(self, item: QListWidgetItem) -> None:
         path = item.data(PATH_ROLE)
@@ -156,8 +161,16 @@ class WelcomePage(QWidget):
         self.new_button.setToolTip(self.tr("Create a workspace for one audit cycle (Ctrl+N)"))
         self.open_button.setText(self.tr("Open…"))
         self.open_button.setToolTip(self.tr("Open a workspace file (Ctrl+O)"))
-        self.demo_button.setText(self.tr("Open the demo"))
-        self.demo_button.setToolTip(self.tr("A fictional company to try everything on"))
+        self.demo_button.setText(self.tr("Look at the demo"))
+        self.demo_button.setToolTip(
+            self.tr("A fictional 60-person company half-way through its preparation, to try on")
+        )
+        self.start_hint.setText(
+            self.tr(
+                "New here? Create a workspace for your company's audit cycle, or look at the demo"
+                " first: a fictional company, kept apart from your own work."
+            )
+        )
         self.recent_label.setText(self.tr("Recent workspaces"))
         self.empty_label.setText(self.tr("No recent workspaces yet."))
         self.refresh()

@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -54,26 +52,17 @@ def first_paint_seconds(stdout: str) -> float:
     return float(line.split()[2])
 
 
-@pytest.mark.slow
-def test_first_start_builds_and_opens_the_demo_then_reopens_it(tmp_path: Path) -> None:
+def test_first_start_shows_the_welcome_page_and_opens_nothing(tmp_path: Path) -> None:
+    """No fictional company is opened unasked: the welcome page offers new or the demo."""
     home = tmp_path / "home"
     first = run_app(home)
     assert first.returncode == 0, first.stderr
     assert first_paint_seconds(first.stdout) > 0
-    demo = data_dir(home) / "demo.ipaudit"
-    assert demo.exists()
+    assert not (data_dir(home) / "demo.ipaudit").exists()
     log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
-    assert f"opened {demo}" in log
+    assert "opened" not in log
     assert "ipaudit exiting" in log
     assert "Traceback" not in log
-
-    # the second start opens the last workspace (the demo) without building anything
-    mtime = demo.stat().st_mtime_ns
-    second = run_app(home)
-    assert second.returncode == 0, second.stderr
-    log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
-    assert log.count(f"opened {demo}") == 2
-    assert demo.stat().st_mtime_ns >= mtime
 
 
 def test_the_workspace_on_the_command_line_is_opened(tmp_path: Path, demo_path: Path) -> None:
