@@ -210,9 +210,8 @@ def _chunks(
 
 def _new_tags(tag_re: re.Pattern[bytes], data: bytes, new: int) -> int:
     """Row tags that end in the new bytes of a chunk (the others were counted with the last one)."""
-    if tag_re is _ROW_TAG_RE:  # "<row " and the like: five bytes, counted without a regex
-        at = max(0, new - 4)
-        return data.count(b"<row ", at) + data.count(b"<row>", at) + data.count(b"<row/", at)
+    if tag_re is _ROW_TAG_RE:  # "<row" counted without a regex (a <rowBreaks> adds at most one)
+        return data.count(b"<row", max(0, new - 3))
     return sum(1 for m in tag_re.finditer(data, max(0, new - _OVERLAP)) if m.end() > new)
 
 
