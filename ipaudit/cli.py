@@ -849,7 +849,26 @@ def main(argv: Sequence[str]) -> int:
                 message = exc.message(ui_lang) if hasattr(exc, "message") else str(exc)
                 sys.stderr.write(f"ipaudit: {message}\n")
                 return code
+        if isinstance(exc, OSError):  # a file the system refused: a name too long, no access …
+            return _os_error(exc, args, ui_lang)
         raise
     finally:
         if restore is not None:
             restore()
+
+
+def _os_error(exc: OSError, args: argparse.Namespace, ui_lang: str) -> int:
+    """One sentence for a file the operating system refused; exit 3 when it is the workspace."""
+    name = str(exc.filename or "")
+    shown = printable(name if len(name) <= 80 else name[:80] + "…")
+    reason = exc.strerror or type(exc).__name__
+    if ui_lang == "en":
+        message = (
+            f"The file {shown} could not be used ({reason}). Check its name, that it exists and"
+            " that you may read and write its folder; then try again."
+        )
+    else:
+        message = f"无法使用文件 {shown}（{reason}）。请检查文件名、文件是否存在以及对其文件夹的读写权限，然后重试。"
+    sys.stderr.write(f"ipaudit: {message}\n")
+    workspace = getattr(args, "workspace", None)
+    return EXIT_WORKSPACE if workspace and name == str(workspace) else EXIT_INPUT
