@@ -20,7 +20,6 @@ DELIBERATE = {
     "answer_contradicts_fact",
     "answer_missing",
     "budget_overspent",
-    "budget_unspent",
     "evidence_missing",
     "evidence_outside_period",
     "fact_not_declared",
