@@ -2,7 +2,9 @@
 
 The rules (declared per item in the template, see :class:`ipaudit.domain.rules.TimeRule`):
 
-- event: the record's date (or the period it covers) falls inside the audit period;
+- event: the record's date (or the period it covers) falls inside the audit period; in a record
+  set, an instance (an R&D project, a training) with a record inside the period is work of the
+  period, so its other records may lie before or after it;
 - in_force: signed before the period ends, and not expired or withdrawn before it ends (the
   evidence's period end is its expiry);
 - yearly: every year of the period has a record; one dated up to ``lead_months`` before its year
@@ -18,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ipaudit.domain.model import Evidence, Finding, Item, WorkspaceInfo
+from ipaudit.domain.model import Evidence, Finding, Item, ItemKind, WorkspaceInfo
 from ipaudit.domain.rules import Every, ItemRule, Situation, TimeRule
 
 NewFinding = Callable[..., Finding]  # (code, situation, zh, en, *refs) -> Finding
@@ -94,6 +96,13 @@ def judge(
     counted: list[Evidence] = []
     out: list[Finding] = []
     title = item.title
+    # an instance of a record set (an R&D project, a training) that has a record in the period is
+    # work of the period: its other phases may lie before or after it
+    live = {
+        _instance(ev)
+        for ev in files
+        if item.kind is ItemKind.RECORD_SET and is_dated(ev) and _problem(ev, rule, info) is None
+    }
     for ev in files:
         if not is_dated(ev):
             out.append(
@@ -108,7 +117,7 @@ def judge(
             )
             continue
         problem = _problem(ev, rule, info)
-        if problem is None:
+        if problem is None or (rule.time_rule is TimeRule.EVENT and _instance(ev) in live):
             counted.append(ev)
             continue
         code, situation, zh, en = problem
@@ -150,6 +159,12 @@ def judge(
                 )
             )
     return Judged(counted, out)
+
+
+def _instance(ev: Evidence) -> str:
+    """The record-set instance a file belongs to ("" outside record sets)."""
+    inst, sep, _sub = ev.slot.partition("/")
+    return inst if sep else ""
 
 
 def _problem(

@@ -238,3 +238,36 @@ def test_mandatory_item_marked_not_applicable_is_major_and_still_checked() -> No
     codes = {f.code: f.grade.value for f in found}
     assert codes["mandatory_not_applicable"] == "major"
     assert codes["evidence_missing"] == "major"
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=1, max_value=3), st.sampled_from(["init", "design"]), days),
+        max_size=8,
+    )
+)
+def test_a_project_with_a_record_in_the_period_is_work_of_the_period(records_: list) -> None:
+    """An R&D project initiated before the period and closed in it is a valid sample; a project
+    whose records all lie outside the period is not."""
+    files = [
+        Evidence(
+            i + 1, "x.records", f"{inst}/{sub}", "0" * 64, 1, "f.pdf", "记录", "rnd", doc_date=day
+        )
+        for i, (inst, sub, day) in enumerate(records_)
+    ]
+    it = replace(TEMPLATE.item("rnd.projects"), key="x.records")
+    template = RuledTemplate(
+        edition=TEMPLATE.edition,
+        title=Text("t", "t"),
+        departments=TEMPLATE.departments,
+        clauses=TEMPLATE.clauses,
+        items=(it,),
+        rules=TemplateRules(items={"x.records": ItemRule(TimeRule.EVENT)}),
+    )
+    found = run_checks(CheckInput(INFO, template, DEPARTMENTS, _facts(), {}, files))
+    live = {ev.slot.split("/")[0] for ev in files if PS <= ev.doc_date <= PE}
+    expected = {
+        ev.id for ev in files if not PS <= ev.doc_date <= PE and ev.slot.split("/")[0] not in live
+    }
+    assert flagged(found, "evidence_outside_period") == expected
