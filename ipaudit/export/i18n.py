@@ -361,6 +361,38 @@ TODO_TEXT: dict[str, tuple[str, str]] = {
         "Add the manual's objective to the objectives list, or reword the manual.",
     ),
     "na_without_reason": ("写明不适用（删减）的理由。", "Write down why the item does not apply."),
+    "mandatory_not_applicable": (
+        "必备要求不能删减：撤销“不适用”，按要求准备记录。",
+        "A mandatory requirement cannot be waived: withdraw 'not applicable' and prepare its records.",
+    ),
+    "department_without_records": (
+        "该部门须按检查清单逐项准备记录；一份都没有会被判为严重不符合。",
+        "The department must prepare its records item by item; none at all is a major nonconformity.",
+    ),
+    "record_undated": (
+        "在证据上填写文件日期（或有效期）；无日期的记录不能作为证据。",
+        "Give the file its date (or validity); an undated record proves nothing.",
+    ),
+    "document_not_in_force": (
+        "附上审核期内有效的版本（续签的合同、现行的程序文件），或说明替代文件。",
+        "Attach the version in force during the audit period (the renewed contract, the current procedure), or name the one that replaced it.",
+    ),
+    "period_not_covered": (
+        "补齐所列月份或季度的记录。",
+        "Add the records of the months or quarters listed.",
+    ),
+    "records_out_of_order": (
+        "核对记录日期：后一阶段的记录不能早于前一阶段；更正日期或补齐缺失的前序记录。",
+        "Check the dates: a later phase cannot predate the one before it; correct the dates or add the missing earlier record.",
+    ),
+    "records_same_day": (
+        "核对这些记录是否确为当日形成；按实际发生日期保存记录，避免集中补记录。",
+        "Check that the records really were made that day; keep records as the work happens, not in one sitting.",
+    ),
+    "procedure_not_declared": (
+        "在“手册事实”中为该部门声明其执行的程序文件。",
+        "Declare, under the manual's facts, the procedures this department follows.",
+    ),
     "ledger": (
         "核对三本台账对应的行，更正差异；确属合理的差异请写明接受理由。",
         "Check the rows of the three ledgers and correct the difference; if it is justified, accept it with a written explanation.",
