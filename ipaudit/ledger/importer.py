@@ -25,6 +25,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from ipaudit.ledger import normalize as nz
+from ipaudit.ledger.accounting import RunningBalance
 from ipaudit.ledger.cells import Cell, cell_text
 from ipaudit.ledger.columns import collector_paused
 from ipaudit.ledger.content import SAMPLE_ROWS, find_ip_number
@@ -553,12 +554,15 @@ class _RowConverter:
         self.after_total = False
         self.skipped = 0  # rows read but neither entries, problems nor totals
         # an accounting export: the credit side and the running balance
-        self.credit_col = layout.credit_column if layout.credit_column is not None else _NONE
-        self.balance_col = layout.balance_column if layout.balance_column is not None else _NONE
-        self.direction_col = (
-            layout.direction_column if layout.direction_column is not None else _NONE
+        self.ledger_balance = RunningBalance(
+            syn,
+            layout.unit,
+            debit=m.get("amount"),
+            credit=layout.credit_column,
+            balance=layout.balance_column,
+            direction=layout.direction_column,
+            is_cell_blank=lambda v: v in ("", None) or isinstance(v, _MergedAmount),
         )
-        self.balance: Decimal | None = None  # the running balance, once a row states one
         self.convert = _make_convert(self)
 
     # -------------------------------------------------------------------------- main loop
@@ -583,7 +587,8 @@ class _RowConverter:
         problems = result.problems
         rownum = first_row - 1
         next_step = first_row + _STEP
-        accounting = self.credit_col != _NONE or self.balance_col != _NONE
+        running = self.ledger_balance
+        accounting = running.active
         for rownum, row in enumerate(rows, first_row):  # rownum is used after the loop
             if rownum >= next_step:
                 next_step += _STEP
@@ -597,7 +602,12 @@ class _RowConverter:
             # a data row shows a name (or a date) in its key column; anything else may be a label
             key = row[key_col] if key_col < len(row) else ""
             cls = key.__class__
-            if accounting and self._accounting_row(row, rownum):
+            if accounting and running.not_an_expense(
+                row,
+                SourceRef(self.file, self.sheet, rownum),
+                lambda r=row: self._label(r) is not None,
+            ):
+                self.skipped += 1
                 continue
             if (cls is str and key and "计" not in key and "otal" not in key) or cls is date_cls:
                 entry = convert(row, rownum)
@@ -614,12 +624,13 @@ class _RowConverter:
             if entry is not None:
                 append(entry)
                 if accounting:
-                    self._check_balance(row, rownum, entry.amount)
+                    running.follow(row, entry.source, entry.amount)
             elif problems and problems[-1].source.row == rownum:
                 problem_rows += 1
             else:
                 self.skipped += 1  # a template row, a repeated header, a signature line
         result.rows_read = read
+        result.totals.extend(running.breaks)
         sheet_rows = max(rownum, first_row - 1)
         result.counts = RowCounts(
             sheet_rows=sheet_rows,
@@ -632,74 +643,6 @@ class _RowConverter:
         )
         if progress is not None:
             progress(rownum, total_rows if total_rows is not None else rownum)
-
-    # -------------------------------------------------------------------------- accounting
-
-    def _amount_at(self, row: Sequence[Cell], col: int) -> Decimal | None:
-        value = row[col] if col < len(row) else ""
-        if value in ("", None) or isinstance(value, _MergedAmount):
-            return None
-        try:
-            return nz.parse_amount(value, self.layout.unit)
-        except nz.NormalizeError:
-            return None
-
-    def _stated_balance(self, row: Sequence[Cell]) -> Decimal | None:
-        balance = self._amount_at(row, self.balance_col)
-        if balance is None:
-            return None
-        side = row[self.direction_col] if self.direction_col < len(row) else ""
-        side_text = cell_text(side).strip() if side not in ("", None) else ""
-        if side_text.startswith("贷") or side_text.lower().startswith("cr"):
-            return -balance
-        if side_text == "平":
-            return _ZERO
-        return balance
-
-    def _accounting_row(self, row: Sequence[Cell], rownum: int) -> bool:
-        """True for a row of an accounting export that is not an expense: a balance carried
-        forward (期初余额, 承前页 …; it starts the running balance) or a line with only a credit
-        (a transfer out, e.g. 结转). Totals (本月合计, 本年累计) are left to the label check."""
-        for value in row:
-            if value.__class__ is str and value.strip():
-                key = header_key(value)
-                if any(key.startswith(w) for w in self.syn.balance_rows):
-                    stated = self._stated_balance(row)
-                    if stated is not None:
-                        self.balance = stated
-                    self.skipped += 1
-                    return True
-        debit = self._amount_at(row, self.amount_col)
-        credit = self._amount_at(row, self.credit_col)
-        if debit is None and credit is not None and self._label(row) is None:
-            self._check_balance(row, rownum, -credit)
-            self.skipped += 1
-            return True
-        return False
-
-    def _check_balance(self, row: Sequence[Cell], rownum: int, change: Decimal) -> None:
-        """Follow the running balance; a row whose stated balance differs is a stated total
-        (the reconciliation reports it with the rows)."""
-        stated = self._stated_balance(row)
-        if self.balance is None:
-            self.balance = stated
-            return
-        expected = self.balance + change
-        if stated is None:
-            self.balance = expected
-            return
-        if stated != expected:
-            self.result.totals.append(
-                StatedTotal(
-                    source=SourceRef(self.file, self.sheet, rownum),
-                    label=f"余额/balance {column_letter(self.balance_col)}{rownum}",
-                    stated=stated,
-                    computed=expected,
-                    first_row=rownum,
-                    last_row=rownum,
-                )
-            )
-        self.balance = stated
 
     # -------------------------------------------------------------------------- labels
 
