@@ -297,10 +297,18 @@ class Workspace:
         self.changed()
         return saved
 
-    def check_status(self, item_key: str, status: Status, *, force: bool = False) -> None:
+    def check_status(
+        self,
+        item_key: str,
+        status: Status,
+        *,
+        force: bool = False,
+        findings: Iterable[Finding] | None = None,
+    ) -> None:
         """Refuse a status the item cannot take: not applicable on a mandatory item
         (StatusRefused); ready while a blocking finding is open, unless ``force``
-        (ConfirmationNeeded: the GUI asks, the CLI wants --force). The finding stays either way."""
+        (ConfirmationNeeded: the GUI asks, the CLI wants --force). The finding stays either way.
+        ``findings``: the current assessment's, when the caller holds it (no checks run then)."""
         item = self.item(item_key)
         title = item.title
         if status is Status.NOT_APPLICABLE and is_mandatory(self.template, item):
@@ -311,7 +319,8 @@ class Workspace:
                 self.path,
             )
         if status is Status.READY and not force:
-            blocking = [f for f in self.findings() if f.item_key == item_key and f.blocking]
+            current = self.findings() if findings is None else findings
+            blocking = [f for f in current if f.item_key == item_key and f.blocking]
             if blocking:
                 raise ConfirmationNeeded(
                     f"“{title.zh}”还有 {len(blocking)} 个未解决的阻碍项（"

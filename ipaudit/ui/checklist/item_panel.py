@@ -326,7 +326,10 @@ class ItemPanel(QWidget):
             return
         key = self.item.key
         try:
-            self.session.workspace.check_status(key, status)
+            assessment = self.session.assessment  # held already: no checks on the GUI thread
+            self.session.workspace.check_status(
+                key, status, findings=assessment.findings if assessment else None
+            )
         except StatusRefused as exc:
             self._show_stored_status()
             self._warn(exc.message(i18n.language()), self.tr("Status"))
