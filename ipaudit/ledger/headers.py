@@ -43,8 +43,13 @@ def _nfkc(text: str) -> str:
 
 def strip_notes(text: str) -> str:
     """The header without its notes in brackets ("金额（含税）" → "金额")."""
-    core = _NOTE_RE.sub("", _nfkc(text))
-    return core if _SPACE_RE.sub("", core) else _nfkc(text)
+    whole = core = _nfkc(text)
+    while True:  # notes inside notes
+        shorter = _NOTE_RE.sub("", core)
+        if shorter == core:
+            break
+        core = shorter
+    return core if _SPACE_RE.sub("", core) else whole
 
 
 def header_parts(text: str) -> list[str]:

@@ -166,3 +166,52 @@ def test_a_typo_does_not_pick_between_two_synonyms():
     # "amoun" is one letter from "amount" only; a short key is never read as a typo
     layout = detect_layout([["姓名", "amoun", "ab"]], kind=LedgerKind.PAYMENTS)
     assert layout.mapping == {"person": 0, "amount": 1}
+
+
+# -- properties of the header readings ----------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ipaudit.ledger.content import find_ip_number  # noqa: E402
+from ipaudit.ledger.ipnumber import check_digit  # noqa: E402
+from ipaudit.ledger.synonyms import header_key  # noqa: E402
+
+HEADER_TEXT = st.text(
+    alphabet=st.sampled_from("金额日期姓名部门凭证号（）()[]【】/、或及& abcXYZ：:元万 　"),
+    max_size=16,
+)
+CJK_TEXT = st.text(alphabet=st.sampled_from("授权发明专利奖励年费代理的号第、，。 "), max_size=12)
+
+
+@given(HEADER_TEXT)
+def test_the_header_as_written_is_tried_first(text: str) -> None:
+    candidates = header_candidates(text, "", SYN)
+    if header_key(text):
+        assert candidates[0] == (header_key(text), 1.0)
+    assert all(0 < strength <= 1 for _, strength in candidates)
+    assert len({k for k, _ in candidates}) == len(candidates)
+
+
+@given(HEADER_TEXT)
+def test_notes_are_stripped_once_and_for_all(text: str) -> None:
+    once = strip_notes(text)
+    assert strip_notes(once) == once
+
+
+@given(st.text(alphabet="abcdef金额日期", min_size=1, max_size=8), st.data())
+def test_one_edit_is_symmetric_and_exact(word: str, data: st.DataObject) -> None:
+    i = data.draw(st.integers(0, len(word) - 1))
+    dropped = word[:i] + word[i + 1 :]
+    replaced = word[:i] + ("z" if word[i] != "z" else "y") + word[i + 1 :]
+    for other in (dropped, replaced):
+        assert one_edit_apart(word, other) and one_edit_apart(other, word)
+    assert not one_edit_apart(word, word)
+
+
+@given(CJK_TEXT, CJK_TEXT, st.integers(1, 9_999_999), st.sampled_from([1, 2, 3]), st.booleans())
+def test_a_patent_number_inside_any_text_is_found(before, after, serial, kind, spaced) -> None:
+    digits = f"2024{kind}{serial:07d}"
+    number = f"ZL{digits}.{check_digit(digits)}"
+    written = f"ZL {digits[:4]} {digits[4]} {digits[5:]}.{number[-1]}" if spaced else number
+    assert find_ip_number(f"{before}{written}{after}") == number
