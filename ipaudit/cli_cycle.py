@@ -13,6 +13,17 @@ from ipaudit.store.errors import InvalidInput
 
 INFO_KEYS = tuple(k for k in INFO_FIELDS if k != "edition")
 OPTIONAL_DATES = ("last_audit", "certificate_start", "certificate_end", "system_start")
+LABELS = {
+    "audit_type": ("审核类型", "audit type"),
+    "audit_start": ("审核开始", "audit starts"),
+    "audit_end": ("审核结束", "audit ends"),
+    "period_start": ("审核期开始", "period starts"),
+    "period_end": ("审核期结束", "period ends"),
+    "last_audit": ("上次审核", "last audit"),
+    "certificate_start": ("证书生效", "certificate from"),
+    "certificate_end": ("证书到期", "certificate until"),
+    "system_start": ("体系运行开始", "system start"),
+}
 
 
 def info_json(info: WorkspaceInfo) -> dict[str, Any]:
@@ -77,10 +88,10 @@ def cmd_info(args: argparse.Namespace) -> int:
         ui_lang = lang()
         kind = AUDIT_TYPE_TEXT[info.audit_type].get(ui_lang)
         out(f"{info.company} — GB/T 29490-{info.edition.value}, {kind}")
-        for key in INFO_KEYS:
-            if key != "company":
-                value = data[key]
-                out(f"  {key:<18} {'-' if value is None else value}")
+        for key, (zh, en) in LABELS.items():
+            value = data[key]
+            label = f"{en if ui_lang == 'en' else zh} ({key})"
+            out(f"  {cli.pad(label, 34)} {'-' if value is None else value}")
     return EXIT_OK
 
 

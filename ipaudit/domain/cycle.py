@@ -205,9 +205,9 @@ def prerequisite_findings(data: CheckInput) -> list[Finding]:
         if ev.current:
             files.setdefault(ev.item_key, []).append(ev)
     empty = ItemState("")
-    for key, zh, en in (
-        (INTERNAL_AUDIT, "内部审核", "internal audit"),
-        (MANAGEMENT_REVIEW, "管理评审", "management review"),
+    for key, zh, en, article in (
+        (INTERNAL_AUDIT, "内部审核", "internal audit", "an"),
+        (MANAGEMENT_REVIEW, "管理评审", "management review", "a"),
     ):
         have = files.get(key, [])
         waived = data.states.get(key, empty).status is Status.NOT_APPLICABLE
@@ -221,7 +221,7 @@ def prerequisite_findings(data: CheckInput) -> list[Finding]:
             Grade.MAJOR,
             f"{kind.zh}的前提：审核首日 {info.audit_start} 之前须完成一次{zh}，"
             f"但没有日期早于该日的{zh}记录。请附上带日期的记录。",
-            f"Prerequisite of the {kind.en}: an {en} completed before the audit's first day"
+            f"Prerequisite of the {kind.en}: {article} {en} completed before the audit's first day"
             f" {info.audit_start}, but no {en} record is dated before it. Attach the dated records.",
             key,
         )
