@@ -33,6 +33,7 @@ from ipaudit.ledger.reconcile import Reconciliation, reconcile
 from ipaudit.ledger.sources import (
     ColumnMap,
     MapSyntaxError,
+    check_maps_used,
     import_sources,
     overrides_for,
     parse_map,
@@ -381,13 +382,15 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
             return remembered_mapping(ws, signature)
 
         skipped: list[tuple[str, SkippedSheet]] = []
-        if args.all_sheets or (args.sheet is None and len(list_sheets(path)) > 1):
+        names = list_sheets(path)
+        if args.all_sheets or (args.sheet is None and len(names) > 1):
             found = import_sources([path], maps=maps, remembered=remembered, wanted=())
             if not found.results:
                 raise HeaderNotFound(path, "", SCAN_ROWS)
             results, skipped = found.results, found.skipped
         else:
-            sheet = args.sheet or ""
+            check_maps_used(maps, [(path, n) for n in names])
+            sheet = args.sheet or (names[0] if names else "")
             results = [
                 import_ledger(
                     path,
@@ -399,7 +402,8 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
                 )
             ]
         for result in results:
-            mapped = any(m.applies(path, result.sheet, result.kind) for m in maps)
+            name = result.sheet or path.stem  # (a csv file's one sheet is named after it)
+            mapped = any(m.applies(path, name, result.kind) for m in maps)
             signature = result.signature if mapped or args.header_row else ""
             import_file(ws, result, path, signature=signature)  # and the file becomes evidence
         if args.json:
@@ -411,6 +415,7 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
                 print_import(r)
             for file, sheet in skipped:
                 out(_skipped_text(file, sheet))
+        results.clear()  # stored: the readiness computed on closing reads the ledgers back
     return EXIT_OK
 
 

@@ -177,3 +177,16 @@ def test_a_kind_the_content_cannot_settle_is_said(tmp_path: Path, capsys) -> Non
     assert "--kind" in out
     code, out, err = run(capsys, "import-ledger", ws, sheet, "--kind", "payments", "--json")
     assert json.loads(out)[0]["alternatives"] == []
+
+
+def test_a_map_for_the_one_sheet_of_a_file_applies(tmp_path: Path, capsys) -> None:
+    ws = tmp_path / "w.ipaudit"
+    assert run(capsys, "new", ws, "--company", "X")[0] == EXIT_OK
+    single = write_sheet(
+        tmp_path / "发放.xlsx", PAYMENTS, sheet_name="发放", merged=PAYMENTS_MERGED
+    )
+    code, out, err = run(capsys, "import-ledger", ws, single, "--map", "发放:amount=F", "--json")
+    assert code == EXIT_OK, err
+    assert json.loads(out)[0]["mapping"]["amount"] == "F"
+    code, _, err = run(capsys, "import-ledger", ws, single, "--map", "其他:amount=F")
+    assert code == 4 and "其他" in err
