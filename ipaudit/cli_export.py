@@ -4,6 +4,7 @@ workspace's export history too), list the ``exports`` of a workspace."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, p
 
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
+    from ipaudit.export.errors import TargetExists
     from ipaudit.export.options import ExportOptions
     from ipaudit.export.pack import default_name, export_pack
     from ipaudit.services import Workspace
@@ -30,7 +32,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace) as ws:
         target = Path(args.target) if args.target else Path.cwd() / default_name(ws, options)
         label = "Exporting" if ui_lang == "en" else "正在导出"
-        result = export_pack(ws, target, options, progress=progress_line(label))
+        try:
+            result = export_pack(ws, target, options, progress=progress_line(label))
+        except TargetExists:
+            hint = "(--force overwrites it)" if ui_lang == "en" else "（加 --force 可覆盖）"
+            sys.stderr.write(f"ipaudit: {hint}\n")
+            raise
     if args.json:
         emit_json(
             {

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ipaudit.domain.chronology import phase_findings, same_day_findings, sequence_findings
 from ipaudit.domain.cycle import prerequisite_findings
-from ipaudit.domain.facts import agrees, declared
+from ipaudit.domain.facts import agrees, declared, fact_label
 from ipaudit.domain.model import (
     Department,
     Evidence,
@@ -205,8 +205,9 @@ def _answer_findings(
                     rules.grade(Situation.FACT_NOT_DECLARED),
                     dep,
                     item.key,
-                    f"“{q.text.zh}”的答案无法核对：手册事实（{q.fact}）尚未填写",
-                    f"The answer to '{q.text.en}' cannot be checked: the fact ({q.fact}) is not declared",
+                    f"“{q.text.zh}”的答案无法核对：体系事实中的{fact_label(q.fact)[0]}尚未填写",
+                    f"The answer to '{q.text.en}' cannot be checked: {fact_label(q.fact)[1]} is"
+                    " not declared in the facts",
                     q.key,
                 )
             )

@@ -99,6 +99,29 @@ def declared(facts: Facts, key: str, department: str) -> Declared | None:
     raise KeyError(key)
 
 
+_FACT_LABELS = {
+    "policy": ("知识产权方针", "the IP policy"),
+    "headcount": ("部门人数", "the department's headcount"),
+    "headcount_total": ("公司总人数", "the company's headcount"),
+    "duties": ("部门职责", "the department's duties"),
+    "objectives": ("知识产权目标", "the IP objectives"),
+    "certificates": ("证书", "the certificates"),
+    "procedures": ("程序文件", "the procedures"),
+    "portfolio": ("知识产权数量", "the IP portfolio"),
+}
+
+
+def fact_label(key: str) -> tuple[str, str]:
+    """How a declared fact is named to the user (Chinese, English); its key never is."""
+    if key in _FACT_LABELS:
+        return _FACT_LABELS[key]
+    if key.startswith("portfolio."):
+        kind = key.removeprefix("portfolio.")
+        zh = PORTFOLIO_NAMES_ZH.get(kind, "知识产权")
+        return f"{zh}数量", f"the number of {kind.replace('_', ' ')}s"
+    return "手册对这个问题的说明", "the manual's statement on this question"
+
+
 # How the portfolio's kinds are named in an answer about the company's IP situation.
 PORTFOLIO_NAMES_ZH = {
     "invention": "发明专利",

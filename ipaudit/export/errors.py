@@ -19,8 +19,8 @@ class TargetExists(ExportError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(
             path,
-            f"{path} 已存在。请换一个名称，或选择覆盖（CLI：--force）。",
-            f"{path} already exists. Choose another name, or choose to overwrite it (CLI: --force).",
+            f"{path} 已存在。请换一个名称，或选择覆盖。",
+            f"{path} already exists. Choose another name, or choose to overwrite it.",
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import ClassVar
 
 from ipaudit.errors import UserError
 
@@ -29,10 +30,19 @@ class WorkspaceNotFound(WorkspaceError):
 class NotAWorkspace(WorkspaceError):
     code = "not_a_workspace"
 
+    #: the Chinese of the details the store gives (a detail is never shown in the other language)
+    DETAILS_ZH: ClassVar[dict[str, str]] = {
+        "a folder": "这是一个文件夹",
+        "cannot be read": "无法读取",
+        "not a database": "不是数据库文件",
+        "another program's database": "是其他程序的数据库",
+    }
+
     def __init__(self, path: str | Path, detail: str = "") -> None:
+        zh = self.DETAILS_ZH.get(detail, "")
         super().__init__(
             path,
-            f"{path} 不是 ipaudit 工作区文件{('（' + detail + '）') if detail else ''}。请选择 .ipaudit 文件。",
+            f"{path} 不是 ipaudit 工作区文件{('（' + zh + '）') if zh else ''}。请选择 .ipaudit 文件。",
             f"{path} is not an ipaudit workspace{(' (' + detail + ')') if detail else ''}. Choose an"
             " .ipaudit file.",
         )

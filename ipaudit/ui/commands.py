@@ -24,7 +24,7 @@ from ipaudit.domain.model import Department, Evidence, Facts, ItemState, Status,
 from ipaudit.services import answered
 from ipaudit.store.codec import facts_to_sections
 from ipaudit.store.errors import EditConflict
-from ipaudit.ui import errors
+from ipaudit.ui import errors, i18n
 from ipaudit.ui.conflict_box import show_conflict
 from ipaudit.ui.session import WorkspaceSession
 
@@ -117,6 +117,14 @@ def edit_state(
     return True
 
 
+def _question_text(session: WorkspaceSession, item_key: str, question_key: str) -> str:
+    """The question as the user reads it (its key is never shown)."""
+    item = session.workspace.template.item(item_key)
+    question = next((q for q in item.questions if q.key == question_key), None)
+    text = i18n.text(question.text) if question is not None else ""
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def set_answer(
     session: WorkspaceSession,
     item_key: str,
@@ -128,7 +136,7 @@ def set_answer(
         session,
         item_key,
         lambda state: answered(state, question_key, text),
-        tr("Answer “%1”").replace("%1", question_key),
+        tr("Answer “%1”").replace("%1", _question_text(session, item_key, question_key)),
         text,
         base,
     )

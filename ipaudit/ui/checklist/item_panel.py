@@ -496,10 +496,12 @@ class ItemPanel(QWidget):
         self.title_label.setText(text_of(item.title))
         dep_name = next((text_of(d.name) for d in ws.departments() if d.key == owner), owner)
         rule = item_rule(self.session.workspace.template, item)
-        parts = [item.key, kind_name(item.kind), time_rule_name(rule)]
+        parts = [kind_name(item.kind), time_rule_name(rule)]
         if rule.mandatory:
             parts.append(mandatory_name())
         self.meta_label.setText("  ·  ".join(p for p in [*parts, dep_name] if p))
+        # the key is for the command line (attach, status …), not for reading
+        self.meta_label.setToolTip(fill(self.tr("Key on the command line: %1"), item.key))
         self.guidance_label.setText(text_of(item.guidance))
         self.refs_label.setText(refs_html(item, ws.template))
 

@@ -1,0 +1,204 @@
+"""Every view in both languages: no internal key reaches the user, and no text of the other
+language outside user data (a file name, a company's own wording).
+
+The walk shows each view of the main window on the demo workspace — welcome page, checklist and
+item panel for every department, each facts page, the dashboard, the findings, the menus, the undo
+text of an edit, the departments dialog and the guide — and reads what a user can read there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QWidget,
+)
+
+from ipaudit.ui import commands, i18n, workers
+from ipaudit.ui.main_window import MainWindow
+from ipaudit.ui.settings import Settings
+from ipaudit.ui.workspace_page import CHECKLIST_TAB, DASHBOARD_TAB, FACTS_TAB
+
+KEY_LIKE = re.compile(r"(?<![\w.])[a-z_]+\.[a-z_]+(?![\w.])")
+FILE_SUFFIXES = {"docx", "doc", "xlsx", "xls", "xlsm", "pdf", "txt", "csv", "ods", "ipaudit", "zip"}
+TWO_ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}[ -][a-z]{2,}\b")
+CJK = re.compile(r"[\u3400-\u9fff]")
+TAG = re.compile(r"<[^>]+>")
+
+
+def _plain(text: str) -> str:
+    return TAG.sub(" ", text).replace("&nbsp;", " ").replace("&", "")
+
+
+def _columns(model, parent: QModelIndex | None = None) -> int:
+    try:
+        return model.columnCount(parent or QModelIndex())
+    except TypeError:  # a list model whose columnCount is not public
+        return 1
+
+
+def _model_texts(view: QAbstractItemView) -> list[str]:
+    model = view.model()
+    if model is None:
+        return []
+    out = []
+    for col in range(_columns(model)):
+        out.append(str(model.headerData(col, Qt.Orientation.Horizontal) or ""))
+
+    def walk(parent: QModelIndex, depth: int) -> None:
+        for row in range(min(model.rowCount(parent), 400)):
+            for col in range(_columns(model, parent)):
+                index = model.index(row, col, parent)
+                value = index.data()
+                if isinstance(value, str):
+                    out.append(value)
+            if depth < 3:
+                walk(model.index(row, 0, parent), depth + 1)
+
+    walk(QModelIndex(), 0)
+    return out
+
+
+def chrome_texts(root: QWidget) -> list[str]:
+    """Words the application itself puts on screen: buttons, tabs, titles, headers, menus."""
+    out: list[str] = []
+    for w in root.findChildren(QAbstractButton):
+        if w.isVisible():
+            out.append(w.text())
+    for w in root.findChildren(QGroupBox):
+        if w.isVisible():
+            out.append(w.title())
+    for w in root.findChildren(QTabBar):
+        if w.isVisible():
+            out.extend(w.tabText(i) for i in range(w.count()))
+    for w in root.findChildren(QLineEdit):
+        if w.isVisible():
+            out.append(w.placeholderText())
+    for w in root.findChildren(QAbstractItemView):
+        model = w.model()
+        if w.isVisible() and model is not None:
+            out.extend(
+                str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                for c in range(_columns(model))
+            )
+    for menu in root.findChildren(QMenu):
+        out.append(menu.title())
+        out.extend(a.text() for a in menu.actions())
+    return [_plain(t) for t in out if t]
+
+
+def all_texts(root: QWidget) -> list[str]:
+    """Everything readable: the chrome, labels, combo entries and every cell of every view."""
+    out = chrome_texts(root)
+    for w in root.findChildren(QLabel):
+        if w.isVisible():
+            out.append(_plain(w.text()))
+    for w in root.findChildren(QComboBox):
+        if w.isVisible():
+            out.extend(w.itemText(i) for i in range(w.count()))
+    for w in root.findChildren(QAbstractItemView):
+        if w.isVisible():
+            out.extend(_model_texts(w))
+    return [t for t in out if t]
+
+
+def key_like(texts: list[str]) -> set[str]:
+    found = set()
+    for text in texts:
+        for m in KEY_LIKE.finditer(text):
+            if m.group().rsplit(".", 1)[1] not in FILE_SUFFIXES:
+                found.add(f"{m.group()}  in  {text[:80]}")
+    return found
+
+
+class Walk:
+    def __init__(self, window: MainWindow, qtbot) -> None:
+        self.window = window
+        self.qtbot = qtbot
+        self.everything: list[str] = []
+        self.chrome: list[str] = []
+
+    def read(self, root: QWidget | None = None) -> None:
+        QApplication.processEvents()
+        root = root or self.window
+        self.everything += all_texts(root)
+        self.chrome += chrome_texts(root)
+        self.chrome.append(root.windowTitle())
+
+
+def walk_everything(window: MainWindow, qtbot, demo_path: Path) -> Walk:
+    w = Walk(window, qtbot)
+    w.read()  # the welcome page
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        window.open_path(demo_path)
+    session = window.session
+    qtbot.waitUntil(lambda: session.assessment is not None, timeout=10_000)
+    page = window.page
+    for dep in session.departments():
+        page.show_department(dep.key)
+        for item in session.workspace.items_of(dep.key)[:6]:
+            page.show_item(dep.key, item.key)
+            w.read()
+    # an answer edited: the undo text names the question, not its key
+    item = next(
+        i for i in session.workspace.template.items if i.questions and session.workspace.owner(i)
+    )
+    commands.set_answer(session, item.key, item.questions[0].key, "60人")
+    w.everything += [window.acts.undo.text(), window.acts.undo.toolTip()]
+    page.set_view(FACTS_TAB)
+    tabs = page.facts.tabs
+    for n in range(tabs.count()):
+        tabs.setCurrentIndex(n)
+        w.read()
+    page.set_view(DASHBOARD_TAB)
+    w.read()
+    page.set_view(CHECKLIST_TAB)
+    departments = window.show_departments()
+    w.read(departments)
+    departments.close()
+    guide = window.show_guide()
+    w.chrome.append(guide.windowTitle())
+    guide.close()
+    return w
+
+
+@pytest.fixture(params=["zh", "en"])
+def window(request, qtbot) -> Iterator[MainWindow]:
+    i18n.set_language(request.param)
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.resize(1366, 700)
+    win.show()
+    yield win
+    win.close()
+    workers.wait_all()
+    i18n.reset()
+
+
+def test_no_internal_key_and_no_other_language(qtbot, window, demo_path) -> None:
+    walk = walk_everything(window, qtbot, demo_path)
+    assert len(walk.everything) > 500  # the walk really read the views
+    assert key_like(walk.everything) == set()
+    if i18n.language() == "zh":
+        english = {
+            t for t in walk.chrome if TWO_ENGLISH_WORDS.search(t) and "ipaudit" not in t.lower()
+        }
+        assert english == set()
+    else:
+        chinese = {t for t in walk.chrome if CJK.search(t)}
+        # the window title carries the company's own name: user data
+        company = window.session.workspace.info().company
+        assert {t for t in chinese if company not in t} == set()
