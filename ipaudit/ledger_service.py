@@ -564,23 +564,29 @@ def _load(ws: Workspace) -> LedgerBook:
 
 def _read_imports(conn: Connection) -> _Loaded:
     entries: dict[LedgerKind, list[Entry]] = {}
+    # a ledger repeats its file, sheet, people, departments, dates and vouchers: each value is
+    # kept once, not once per row
+    seen: dict[object, object] = {}
+    one = seen.setdefault
+    kinds = {k.value: k for k in LedgerKind}
     for r in conn.execute(_of_imports_in_use(s.ledger_entries)):
-        entries.setdefault(LedgerKind(r.kind), []).append(
+        kind = kinds[r.kind]
+        entries.setdefault(kind, []).append(
             Entry(
-                kind=LedgerKind(r.kind),
-                source=SourceRef(r.file, r.sheet, r.row),
-                date=r.date,
-                person=r.person,
-                department=r.department,
+                kind=kind,
+                source=SourceRef(one(r.file, r.file), one(r.sheet, r.sheet), r.row),  # type: ignore[arg-type]
+                date=one(r.date, r.date),  # type: ignore[arg-type]
+                person=one(r.person, r.person),  # type: ignore[arg-type]
+                department=one(r.department, r.department),  # type: ignore[arg-type]
                 ip_number=r.ip_number,
-                amount=r.amount,
+                amount=r.amount,  # (equal amounts may be written differently: 5000 / 5000.00)
                 is_penalty=bool(r.is_penalty),
-                voucher=r.voucher,
-                category=r.category,
-                text=r.text,
-                status=r.status,
+                voucher=one(r.voucher, r.voucher),  # type: ignore[arg-type]
+                category=one(r.category, r.category),  # type: ignore[arg-type]
+                text=one(r.text, r.text),  # type: ignore[arg-type]
+                status=one(r.status, r.status),  # type: ignore[arg-type]
                 granted=r.granted,
-                inventors=tuple(filter(None, r.inventors.split("\n"))),
+                inventors=tuple(filter(None, r.inventors.split("\n"))) if r.inventors else (),
             )
         )
     problems = [
