@@ -13,6 +13,16 @@ from ipaudit.store.errors import InvalidInput
 
 INFO_KEYS = tuple(k for k in INFO_FIELDS if k != "edition")
 OPTIONAL_DATES = ("last_audit", "certificate_start", "certificate_end", "system_start")
+TYPE_WORDS = {  # the audit types as people write them
+    "初次认证": "initial",
+    "初次": "initial",
+    "初审": "initial",
+    "监督审核": "surveillance",
+    "监督": "surveillance",
+    "再认证": "recertification",
+    "复评": "recertification",
+    "换证": "recertification",
+}
 LABELS = {
     "audit_type": ("审核类型", "audit type"),
     "audit_start": ("审核开始", "audit starts"),
@@ -51,7 +61,7 @@ def parse_changes(pairs: list[str]) -> dict[str, Any]:
             changes[key] = value
         elif key == "audit_type":
             try:
-                changes[key] = AuditType(value)
+                changes[key] = AuditType(TYPE_WORDS.get(value, value.lower()))
             except ValueError:
                 raise InvalidInput(
                     f"审核类型“{value}”无效（initial、surveillance、recertification）。",
