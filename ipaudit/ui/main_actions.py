@@ -45,6 +45,8 @@ class MainActions(QObject):
         self.save = make("actionSave", shortcut=QKeySequence(std.Save))
         self.save_copy = make("actionSaveCopy", "save-copy", "Ctrl+Shift+S")
         self.workspace_info = make("actionWorkspaceInfo", shortcut="Ctrl+I")
+        self.export_checklist = make("actionExportChecklist")
+        self.import_checklist = make("actionImportChecklist")
         self.import_ledger = make("actionImportLedger", "import")
         self.export_pack = make("actionExportPack", "export", "Ctrl+E")
         self.close = make("actionClose", shortcut=QKeySequence(std.Close))
@@ -94,6 +96,8 @@ class MainActions(QObject):
             self.save,
             self.save_copy,
             self.workspace_info,
+            self.export_checklist,
+            self.import_checklist,
             self.close,
             self.find,
             self.view_checklist,
@@ -136,6 +140,14 @@ class MainActions(QObject):
         self.workspace_info.setText(self.tr("Workspace &information…"))
         self.workspace_info.setToolTip(
             self.tr("Company, audit type, audit dates and period, certificate and last audit")
+        )
+        self.export_checklist.setText(self.tr("Export the chec&klist…"))
+        self.export_checklist.setToolTip(
+            self.tr("Write the workspace's own checklist copy to a YAML file to correct it")
+        )
+        self.import_checklist.setText(self.tr("Import a corrected checklis&t…"))
+        self.import_checklist.setToolTip(
+            self.tr("Replace the workspace's checklist with a corrected YAML file, checked first")
         )
         self.import_ledger.setText(self.tr("&Import a ledger…"))
         self.import_ledger.setIconText(self.tr("Import ledger"))

@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         a.clear_recent.triggered.connect(self._clear_recent)
         a.save.triggered.connect(self.save_all)
         a.save_copy.triggered.connect(lambda: self.save_copy_as())
+        a.export_checklist.triggered.connect(lambda: self.export_checklist())
+        a.import_checklist.triggered.connect(lambda: self.import_checklist())
         a.workspace_info.triggered.connect(lambda: self.run_tool("workspace_info"))
         a.close.triggered.connect(self.close_workspace)
         a.quit.triggered.connect(self.close)
@@ -467,6 +469,60 @@ class MainWindow(QMainWindow):
             )
         )
         errors.watch(task, self, lambda: self.tr("The copy could not be saved."))
+        workers.start(task)
+        return task
+
+    def export_checklist(self, target: Path | str | None = None) -> workers.Task | None:
+        """Write the workspace's own checklist copy (YAML) to a file, in the background."""
+        if self.session is None:
+            return None
+        ws = self.session.workspace
+        if target is None:
+            chosen, _f = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export the checklist"),
+                str(ws.path.with_name(f"{ws.path.stem}-checklist.yaml")),
+                self.tr("Checklists (*.yaml *.yml)"),
+            )
+            if not chosen:
+                return None
+            target = chosen
+        from ipaudit.template_service import export_template
+
+        dest = Path(target)
+        task = workers.Task(lambda _ctx: export_template(ws, dest), "export checklist")
+        task.finished.connect(
+            lambda written: self.statusBar().showMessage(
+                self.tr("Checklist written to %1").replace("%1", str(written)), 10_000
+            )
+        )
+        errors.watch(task, self, lambda: self.tr("The checklist could not be exported."))
+        workers.start(task)
+        return task
+
+    def import_checklist(self, source: Path | str | None = None) -> workers.Task | None:
+        """Replace the workspace's checklist with a corrected file (validated first, nothing
+        changes when it has problems); the workspace then opens again on the new checklist."""
+        session = self.session
+        if session is None or session.read_only_facts:
+            return None
+        ws = session.workspace
+        if source is None:
+            chosen, _f = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import a corrected checklist"),
+                str(ws.path.parent),
+                self.tr("Checklists (*.yaml *.yml)"),
+            )
+            if not chosen:
+                return None
+            source = chosen
+        from ipaudit.template_service import import_template
+
+        path, department = Path(source), session.department_only
+        task = workers.Task(lambda _ctx: import_template(ws, path), "import checklist")
+        task.finished.connect(lambda _template: self.open_path(ws.path, department))
+        errors.watch(task, self, lambda: self.tr("The checklist was not imported."))
         workers.start(task)
         return task
 

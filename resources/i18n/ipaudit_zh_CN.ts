@@ -1564,69 +1564,74 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="332" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="342" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="335" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="345" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="419" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="422" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="425" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="428" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="434" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="437" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="447" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="526" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="450" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="531" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="516" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="504" />
+            <source>Key on the command line: %1</source>
+            <translation>命令行中的键：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="521" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="518" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="523" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="523" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="528" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="524" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="529" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="525" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="530" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="527" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="532" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="528" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="533" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="530" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="535" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -1643,199 +1648,219 @@
     <context>
         <name>MainActions</name>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="109" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
             <source>&amp;Undo %1</source>
             <translation>撤销(&amp;U) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="109" />
-            <location filename="../../ipaudit/ui/main_actions.py" line="112" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="110" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
             <source>&amp;Redo %1</source>
             <translation>重做(&amp;R) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="110" />
-            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="117" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="118" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
             <source>&amp;New workspace…</source>
             <translation>新建工作区(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="119" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="123" />
             <source>Create a workspace for one audit cycle</source>
             <translation>为一个审核周期新建工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="120" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="121" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="125" />
             <source>Open a workspace file (.ipaudit)</source>
             <translation>打开工作区文件（.ipaudit）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="126" />
             <source>Open for one &amp;department…</source>
             <translation>按部门打开(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="128" />
             <source>Show only one department's checklist, with the facts read-only</source>
             <translation>只显示一个部门的清单，体系事实只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="126" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="130" />
             <source>Open the &amp;whole workspace</source>
             <translation>打开整个工作区(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="127" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
             <source>Open the de&amp;mo</source>
             <translation>打开演示工作区(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="128" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="132" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="129" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="133" />
             <source>Clear the list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="130" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="134" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="135" />
             <source>Every edit is saved as you make it; this confirms it</source>
             <translation>每次修改都会立即保存；此命令用于确认</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="132" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
             <source>Save a &amp;copy as…</source>
             <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="134" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="138" />
             <source>Edits are saved as you make them; this writes a copy of the workspace</source>
             <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="140" />
             <source>Workspace &amp;information…</source>
             <translation>工作区信息(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="138" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="142" />
             <source>Company, audit type, audit dates and period, certificate and last audit</source>
             <translation>企业名称、审核类型、审核日期与审核期、证书和上次审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="140" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="144" />
+            <source>Export the chec&amp;klist…</source>
+            <translation>导出检查清单(&amp;K)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="146" />
+            <source>Write the workspace's own checklist copy to a YAML file to correct it</source>
+            <translation>把工作区自己的检查清单写入 YAML 文件，以便修正</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="148" />
+            <source>Import a corrected checklis&amp;t…</source>
+            <translation>导入修正后的检查清单(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="150" />
+            <source>Replace the workspace's checklist with a corrected YAML file, checked first</source>
+            <translation>用修正后的 YAML 文件替换工作区的检查清单（先校验）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_actions.py" line="152" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="141" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="153" />
             <source>Import ledger</source>
             <translation>导入台账</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="142" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="154" />
             <source>&amp;Export the readiness pack…</source>
             <translation>导出迎审资料包(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="143" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="155" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="144" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="156" />
             <source>C&amp;lose workspace</source>
             <translation>关闭工作区(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="145" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="157" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="147" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="159" />
             <source>&amp;Find in checklist</source>
             <translation>在清单中查找(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="148" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="160" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="149" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="161" />
             <source>&amp;Checklist</source>
             <translation>清单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="150" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="162" />
             <source>&amp;Facts</source>
             <translation>体系事实(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="151" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="163" />
             <source>&amp;Dashboard</source>
             <translation>总览(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="152" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="164" />
             <source>&amp;Re-run the checks</source>
             <translation>重新检查(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="153" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="165" />
             <source>&amp;Edit departments…</source>
             <translation>编辑部门(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="155" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="167" />
             <source>Add, rename, merge or mark absent the departments of the workspace</source>
             <translation>添加、改名、合并部门，或标为不设立</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="157" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="169" />
             <source>Ledger &amp;reconciliation</source>
             <translation>台账核对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="158" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="170" />
             <source>&amp;Verify a readiness pack…</source>
             <translation>校验迎审资料包(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="159" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="171" />
             <source>&amp;Guide</source>
             <translation>使用指南(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="160" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="172" />
             <source>How an audit goes and how to use each view</source>
             <translation>外审准备流程和各视图的用法</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="161" />
+            <location filename="../../ipaudit/ui/main_actions.py" line="173" />
             <source>&amp;About ipaudit</source>
             <translation>关于 ipaudit(&amp;A)</translation>
         </message>
@@ -1843,47 +1868,47 @@
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="109" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="110" />
             <source>No recent workspaces</source>
             <translation>没有最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="144" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="145" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="145" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="146" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="146" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="147" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="147" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="148" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="148" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="149" />
             <source>&amp;Departments</source>
             <translation>部门(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="149" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="150" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="150" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="151" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="151" />
+            <location filename="../../ipaudit/ui/main_menus.py" line="152" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
@@ -1891,172 +1916,203 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="164" />
+            <location filename="../../ipaudit/ui/main_window.py" line="166" />
             <source>Open a workspace</source>
             <extracomment>files the ledger import reads (dropped on the reconciliation view)</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="166" />
-            <location filename="../../ipaudit/ui/main_window.py" line="381" />
+            <location filename="../../ipaudit/ui/main_window.py" line="168" />
+            <location filename="../../ipaudit/ui/main_window.py" line="383" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="196" />
-            <location filename="../../ipaudit/ui/main_window.py" line="229" />
-            <location filename="../../ipaudit/ui/main_window.py" line="395" />
+            <location filename="../../ipaudit/ui/main_window.py" line="198" />
+            <location filename="../../ipaudit/ui/main_window.py" line="231" />
+            <location filename="../../ipaudit/ui/main_window.py" line="397" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="268" />
+            <location filename="../../ipaudit/ui/main_window.py" line="270" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="285" />
+            <location filename="../../ipaudit/ui/main_window.py" line="287" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="519" />
+            <location filename="../../ipaudit/ui/main_window.py" line="575" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="353" />
+            <location filename="../../ipaudit/ui/main_window.py" line="355" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="204" />
+            <location filename="../../ipaudit/ui/main_window.py" line="206" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="355" />
+            <location filename="../../ipaudit/ui/main_window.py" line="357" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="361" />
+            <location filename="../../ipaudit/ui/main_window.py" line="363" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="379" />
+            <location filename="../../ipaudit/ui/main_window.py" line="381" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="400" />
+            <location filename="../../ipaudit/ui/main_window.py" line="402" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="401" />
+            <location filename="../../ipaudit/ui/main_window.py" line="403" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="437" />
+            <location filename="../../ipaudit/ui/main_window.py" line="439" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="440" />
+            <location filename="../../ipaudit/ui/main_window.py" line="442" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="452" />
+            <location filename="../../ipaudit/ui/main_window.py" line="454" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="454" />
+            <location filename="../../ipaudit/ui/main_window.py" line="456" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="463" />
+            <location filename="../../ipaudit/ui/main_window.py" line="465" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="466" />
+            <location filename="../../ipaudit/ui/main_window.py" line="468" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="469" />
+            <location filename="../../ipaudit/ui/main_window.py" line="471" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="526" />
+            <location filename="../../ipaudit/ui/main_window.py" line="483" />
+            <source>Export the checklist</source>
+            <translation>导出检查清单</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="485" />
+            <location filename="../../ipaudit/ui/main_window.py" line="515" />
+            <source>Checklists (*.yaml *.yml)</source>
+            <translation>检查清单 (*.yaml *.yml)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="496" />
+            <source>Checklist written to %1</source>
+            <translation>检查清单已写入 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="499" />
+            <source>The checklist could not be exported.</source>
+            <translation>检查清单未能导出。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="513" />
+            <source>Import a corrected checklist</source>
+            <translation>导入修正后的检查清单</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="525" />
+            <source>The checklist was not imported.</source>
+            <translation>检查清单未导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="582" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="546" />
+            <location filename="../../ipaudit/ui/main_window.py" line="602" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="548" />
+            <location filename="../../ipaudit/ui/main_window.py" line="604" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="565" />
-            <location filename="../../ipaudit/ui/main_window.py" line="729" />
+            <location filename="../../ipaudit/ui/main_window.py" line="621" />
+            <location filename="../../ipaudit/ui/main_window.py" line="785" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="666" />
+            <location filename="../../ipaudit/ui/main_window.py" line="722" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="668" />
+            <location filename="../../ipaudit/ui/main_window.py" line="724" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="675" />
+            <location filename="../../ipaudit/ui/main_window.py" line="731" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="700" />
+            <location filename="../../ipaudit/ui/main_window.py" line="756" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="712" />
+            <location filename="../../ipaudit/ui/main_window.py" line="768" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="717" />
+            <location filename="../../ipaudit/ui/main_window.py" line="773" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="719" />
+            <location filename="../../ipaudit/ui/main_window.py" line="775" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="726" />
+            <location filename="../../ipaudit/ui/main_window.py" line="782" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="727" />
+            <location filename="../../ipaudit/ui/main_window.py" line="783" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -3636,57 +3692,57 @@
         <message>
             <location filename="../../ipaudit/ui/commands.py" line="55" />
             <location filename="../../ipaudit/ui/commands.py" line="113" />
-            <location filename="../../ipaudit/ui/commands.py" line="327" />
+            <location filename="../../ipaudit/ui/commands.py" line="335" />
             <source>The change could not be saved.</source>
             <translation>修改未能保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="131" />
+            <location filename="../../ipaudit/ui/commands.py" line="139" />
             <source>Answer “%1”</source>
             <translation>回答“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="149" />
+            <location filename="../../ipaudit/ui/commands.py" line="157" />
             <source>Set status of %1</source>
             <translation>设置 %1 的状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="156" />
+            <location filename="../../ipaudit/ui/commands.py" line="164" />
             <source>Edit notes of %1</source>
             <translation>编辑 %1 的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="167" />
+            <location filename="../../ipaudit/ui/commands.py" line="175" />
             <source>Rename instances of %1</source>
             <translation>重命名 %1 的实例</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="230" />
+            <location filename="../../ipaudit/ui/commands.py" line="238" />
             <source>Remove “%1”</source>
             <translation>移除“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="247" />
+            <location filename="../../ipaudit/ui/commands.py" line="255" />
             <source>Edit “%1”</source>
             <translation>编辑“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="271" />
+            <location filename="../../ipaudit/ui/commands.py" line="279" />
             <source>Edit facts</source>
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="352" />
+            <location filename="../../ipaudit/ui/commands.py" line="360" />
             <source>Edit workspace information</source>
             <translation>编辑工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="384" />
+            <location filename="../../ipaudit/ui/commands.py" line="392" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="384" />
+            <location filename="../../ipaudit/ui/commands.py" line="392" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
         </message>
