@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, Connection, Select, Table, delete, insert, select
 
 from ipaudit.domain import validation
-from ipaudit.domain.model import Evidence, Finding, Template, Text
+from ipaudit.domain.model import Evidence, Finding, ItemKind, Template, Text
 from ipaudit.ledger.columns import Columns
 from ipaudit.ledger.discrepancies import owning_ledger, suggest_grade
 from ipaudit.ledger.model import (
@@ -252,7 +252,7 @@ def attach_ledger_file(
     earlier: set[str] | None = None,
 ) -> Evidence | None:
     """Attach the file a ledger was imported from to the ledger's checklist item, covering the
-    period of its entries' dates. A file already attached there is not attached again; one that
+    period of its entries' dates (in the slot of their year when a yearly item's file holds one). A file already attached there is not attached again; one that
     replaces a file imported earlier for this ledger (``earlier``: their SHA-256, default those
     stored now) becomes its new version."""
     item_key = evidence_item(ws.template, result.kind)
@@ -266,11 +266,15 @@ def attach_ledger_file(
         earlier = _imported_hashes(ws, result.kind)
     older = next((ev for ev in reversed(current) if ev.sha256 in earlier), None)
     dates = [e.date for e in result.entries if e.date is not None]
+    first, last = (min(dates), max(dates)) if dates else (None, None)
+    one_year = first is not None and last is not None and first.year == last.year
+    yearly = ws.item(item_key).kind is ItemKind.YEARLY
     return ws.attach(
         item_key,
         source,
-        period_start=min(dates) if dates else None,
-        period_end=max(dates) if dates else None,
+        slot=f"year:{first.year}" if yearly and one_year and first else "",
+        period_start=first,
+        period_end=last,
         supersedes=older.id if older is not None else None,
     )
 

@@ -4,6 +4,7 @@ same ledger becomes a new version of that evidence."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger_service import evidence_item, import_file, load_book
 from ipaudit.services import Workspace
+from tests.unit.ledger.sheetgen import write_sheet
 
 R, P, E = LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES
 
@@ -92,3 +94,15 @@ def test_a_file_attached_by_hand_is_kept_beside_the_import(ws: Workspace, tmp_pa
     imported = import_file(ws, import_ledger(path, R), path).evidence
     assert imported is not None and imported.supersedes is None
     assert {e.id for e in ws.evidence("fin.reward_record")} == {by_hand.id, imported.id}
+
+
+def test_a_ledger_of_one_year_fills_that_years_slot(ws: Workspace, tmp_path: Path) -> None:
+    rows = [
+        ["发放日期", "姓名", "部门", "项目", "金额", "凭证号"],
+        ["2025-03-31", "王强", "研发部", "ZL202410100001.7", "5000", "记-0331"],
+        ["2025-06-30", "李娜", "研发部", "ZL202420200001.X", "1000", "记-0630"],
+    ]
+    path = write_sheet(tmp_path / "发放2025.xlsx", rows, "xlsx", sheet_name="发放")
+    ev = import_file(ws, import_ledger(path, P), path).evidence
+    assert ev is not None and ev.slot == "year:2025"
+    assert (ev.period_start, ev.period_end) == (dt.date(2025, 3, 31), dt.date(2025, 6, 30))
