@@ -524,3 +524,20 @@ def test_inputs_that_once_ended_in_a_traceback(
     code, _out, err = cli(*(a.format(ws=ws, root=files.root) for a in argv))
     assert code == 4, err
     assert all(line.startswith("ipaudit: ") for line in err.splitlines()), err  # sentences
+
+
+@pytest.mark.parametrize("version", [0, 1, schema.SCHEMA_VERSION])
+def test_a_file_with_our_id_but_no_tables_is_damaged_and_left_untouched(
+    tmp_path: Path, version: int
+) -> None:
+    hollow = tmp_path / "hollow.ipaudit"
+    with contextlib.closing(sqlite3.connect(hollow)) as raw:
+        raw.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+        raw.execute(f"PRAGMA user_version = {version}")
+        raw.commit()
+    before = hollow.read_bytes()
+    for argv in (("readiness", hollow), ("set-fact", hollow, "policy", "x"), ("export", hollow)):
+        code, _out, err = cli(*argv)
+        assert code == 3 and "已损坏" in err, err  # "damaged": exit 3, one sentence
+    assert hollow.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hollow.ipaudit"]  # no backup, no WAL

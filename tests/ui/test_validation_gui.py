@@ -95,3 +95,21 @@ def test_values_stored_by_an_older_version_open_in_the_editors(qtbot, demo_path,
         assert view.rates.window_spin.value() == 3650
     finally:
         session.close()
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("法务部", ""),
+        ("第二实验室", "2nd Lab"),
+        ("x", "A very long English department name indeed"),
+    ],
+)
+def test_the_new_workspace_wizard_makes_department_keys_the_services_take(zh, en, qapp):
+    from ipaudit.domain.validation import check_department_key
+    from ipaudit.ui.wizard_departments import DepartmentListModel
+
+    model = DepartmentListModel()
+    for _ in range(3):  # the second and third get a suffix
+        row = model.add(zh, en)
+        assert check_department_key(model.department(row).key)
