@@ -43,7 +43,13 @@ if TYPE_CHECKING:
 
 # findings that mean a record is (partly) missing: a blank form helps
 MISSING_RECORD_CODES = frozenset(
-    {"evidence_missing", "too_few_records", "record_set_incomplete", "year_not_covered"}
+    {
+        "evidence_missing",
+        "too_few_records",
+        "record_set_incomplete",
+        "year_not_covered",
+        "period_not_covered",  # months or quarters of a periodic record not covered
+    }
 )
 FALLBACK_TIME = dt.datetime(2000, 1, 1)
 
