@@ -63,3 +63,14 @@ def test_choosing_all_in_the_combo_stops_following(window) -> None:
     assert not panel.follow.isChecked()
     window.show_department("rnd")
     assert panel.proxy.rowCount() == panel.model.rowCount()
+
+
+def test_grade_and_department_are_never_cut_short(qtbot, window) -> None:
+    panel = window.page.findings
+    window.findings_dock.set_collapsed(True)  # filled while folded away …
+    window.show_department("hr_admin")
+    window.findings_dock.set_collapsed(False)  # … and shown again
+    qtbot.waitUntil(lambda: panel.view.isVisible())
+    header = panel.view.horizontalHeader()
+    for col in (fm.GRADE, fm.DEPARTMENT):
+        assert header.sectionSize(col) >= panel.view.sizeHintForColumn(col)

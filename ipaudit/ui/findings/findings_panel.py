@@ -84,8 +84,9 @@ class FindingsPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(fm.GRADE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(fm.DEPARTMENT, QHeaderView.ResizeMode.ResizeToContents)
+        # sized from every row's text (see _fit_columns), not only the rows in view
+        header.setSectionResizeMode(fm.GRADE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(fm.DEPARTMENT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(fm.ITEM, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(fm.MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(fm.ACCEPTED, QHeaderView.ResizeMode.Interactive)
@@ -288,6 +289,22 @@ class FindingsPanel(QWidget):
             self.tr("%1 of %2 findings").replace("%1", str(shown)).replace("%2", str(total))
         )
         self.countChanged.emit(text)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Grade and department as wide as their longest text (at most 200 px), whatever part of
+        the list is scrolled into view."""
+        header = self.view.horizontalHeader()
+        grid = 1 if self.view.showGrid() else 0
+        for col in (fm.GRADE, fm.DEPARTMENT):
+            widest = max(
+                (
+                    self.view.sizeHintForIndex(self.proxy.index(r, col)).width()
+                    for r in range(self.proxy.rowCount())
+                ),
+                default=0,
+            )
+            header.resizeSection(col, min(max(header.sectionSizeHint(col), widest + grid), 200))
 
     def _fit_rows(self) -> None:
         rows = self.MIN_ROWS * self.view.verticalHeader().defaultSectionSize()
