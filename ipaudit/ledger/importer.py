@@ -431,6 +431,7 @@ def _settle_layout(
     used = set(mapping.values())
     ip_text_columns = () if "ip_number" in mapping else layout.ip_text_columns
     extra = {layout.credit_column, layout.balance_column, layout.direction_column}
+    extra.add(layout.penalty_column)
     keep = {c for c in (*extra, *ip_text_columns) if c is not None and c not in used}
     unused = _unused_after(layout, used | keep, headers)
     explicit_cols = {mapping[f] for f in explicit if f in mapping}
@@ -463,6 +464,7 @@ def _settle_layout(
         unused=tuple(unused),
         warnings=tuple(warnings),
         ip_text_columns=ip_text_columns,
+        penalty_column=layout.penalty_column if layout.penalty_column not in used else None,
         credit_column=layout.credit_column if layout.credit_column not in used else None,
         balance_column=layout.balance_column if layout.balance_column not in used else None,
         direction_column=layout.direction_column if layout.direction_column not in used else None,
@@ -551,6 +553,7 @@ class _RowConverter:
         self.all_mark = 0
         self.section_mark = 0
         self.flipped: set[int] = set()
+        self.fines: set[int] = set()  # rows whose amount is in the penalty column
         self.after_total = False
         self.skipped = 0  # rows read but neither entries, problems nor totals
         # an accounting export: the credit side and the running balance
@@ -703,9 +706,14 @@ class _RowConverter:
         start = 0 if cumulative else self.section_mark if is_subtotal else self.all_mark
         covered = entries[start:]
         if stated is not None:
-            flipped = self.flipped
+            flipped, fines = self.flipped, self.fines
             computed = sum(
-                (-e.amount if e.source.row in flipped else e.amount for e in covered), _ZERO
+                (
+                    -e.amount if e.source.row in flipped else e.amount
+                    for e in covered
+                    if e.source.row not in fines  # stated in the penalty column, not this one
+                ),
+                _ZERO,
             )
             self.result.totals.append(
                 StatedTotal(
@@ -744,6 +752,10 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     c_voucher, c_kind, c_text = (m.get(f, _NONE) for f in ("voucher", "kind", "text"))
     c_status, c_granted, c_inv = (m.get(f, _NONE) for f in ("status", "granted", "inventors"))
     mapped = tuple(sorted(m.values()))
+    # rewards: a penalty's amount written in a column of its own
+    c_fine = conv.layout.penalty_column
+    c_fine = _NONE if c_fine is None else c_fine
+    fines = conv.fines
     if c_cat == _NONE and conv.result.kind is LedgerKind.EXPENSES:
         c_cat = c_text  # no category column (an accounting export): the 摘要 tells the kind
     # IP numbers written only inside text columns (事由, 摘要, 备注)
@@ -818,6 +830,17 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
                 except normalize_error as exc:
                     bad = bad or []
                     bad.append((c_amount, v, exc.reason_zh, exc.reason_en))
+        fine = False
+        if amount is None and c_fine < n and row[c_fine] not in ("", None):
+            v = row[c_fine]
+            try:
+                amount = parse_amount(v, unit)
+                fine = amount is not None
+                if fine:
+                    fines.add(rownum)
+            except normalize_error as exc:
+                bad = bad or []
+                bad.append((c_fine, v, exc.reason_zh, exc.reason_en))
         # person, department
         v = row[c_person] if c_person < n else ""
         if v.__class__ is str_cls:
@@ -875,8 +898,8 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
         else:
             text = "" if v is None else normalize_text(v)
         # reward or penalty
-        is_penalty = False
-        if is_rewards:
+        is_penalty = fine
+        if is_rewards and not fine:
             v = row[c_kind] if c_kind < n else ""
             if v != "" and v is not None:
                 key = v if v.__class__ is str_cls else cell_text(v)

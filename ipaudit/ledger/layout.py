@@ -84,6 +84,7 @@ class Layout:
     unused: tuple[ColumnNote, ...] = ()  # columns not imported, with what they look like
     warnings: tuple[ColumnNote, ...] = ()  # header and values disagree; a field left unused
     ip_text_columns: tuple[int, ...] = ()  # text columns IP numbers are found inside
+    penalty_column: int | None = None  # rewards: the amounts of penalties, in a column of their own
     credit_column: int | None = None  # accounting export: 贷方
     balance_column: int | None = None  # accounting export: 余额
     direction_column: int | None = None  # accounting export: 方向 (借/贷)
@@ -370,6 +371,7 @@ def detect_layout(
         unused=best.unused,
         warnings=best.warnings,
         ip_text_columns=best.ip_text_columns,
+        penalty_column=best.penalty_column,
         credit_column=best.credit_column,
         balance_column=best.balance_column,
         direction_column=best.direction_column,
@@ -389,6 +391,7 @@ class _Reading:
     unused: tuple[ColumnNote, ...]
     warnings: tuple[ColumnNote, ...]
     ip_text_columns: tuple[int, ...]
+    penalty_column: int | None
     credit_column: int | None
     balance_column: int | None
     direction_column: int | None
@@ -523,8 +526,23 @@ def _read_columns(
     credit = balance = direction = None
     if kind is LedgerKind.EXPENSES and "amount" in mapping:
         credit, balance, direction = find(syn.credit), find(syn.balance), find(syn.direction)
+    # a reward record with one amount column for rewards and another for penalties
+    penalty_column = None
+    if kind is LedgerKind.REWARDS and "amount" in mapping:
+        amount_words = [w for w, f in spec.contained if f == "amount"]
+        amounts = [
+            i
+            for i, k in enumerate(keys)
+            if (spec.exact.get(k) == "amount" or any(w in k for w in amount_words))
+            and (i == mapping["amount"] or i not in taken)
+        ]
+        fines = [i for i in amounts if any(w in keys[i] for w in syn.penalty_words)]
+        rewards = [i for i in amounts if i not in fines]
+        if fines and rewards:
+            mapping["amount"], penalty_column = rewards[0], fines[0]
+            taken = (taken - {c for c in amounts}) | {rewards[0], fines[0]}
     used = taken | set(ip_text_columns)
-    used |= {c for c in (credit, balance, direction) if c is not None}
+    used |= {c for c in (credit, balance, direction, penalty_column) if c is not None}
     # every column not used, with what its values look like
     unused: list[ColumnNote] = []
     for col in range(len(profiles)):
@@ -587,6 +605,7 @@ def _read_columns(
         unused=tuple(unused),
         warnings=tuple(warnings),
         ip_text_columns=ip_text_columns,
+        penalty_column=penalty_column,
         credit_column=credit,
         balance_column=balance,
         direction_column=direction,

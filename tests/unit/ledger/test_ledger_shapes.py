@@ -233,3 +233,22 @@ def test_a_title_above_the_header_tells_the_ledger(tmp_path):
     assert result.mapping == {"date": 0, "person": 1, "department": 2, "ip_number": 3, "amount": 4}
     assert kind_from_names(["知识产权奖励发放登记表"]) is LedgerKind.PAYMENTS
     assert kind_from_names(["奖励情况"]) is LedgerKind.REWARDS
+
+
+def test_a_reward_record_with_a_column_for_penalties(tmp_path):
+    rows = [
+        ["日期", "姓名", "事由", "罚款金额", "奖励金额"],
+        [JAN, "王强", "发明专利授权 ZL202410100001.7", "", 5000],
+        [FEB, "李娜", "泄露技术资料", 200, ""],
+        ["合计", "", "", 200, 5000],
+    ]
+    result = import_ledger(write_sheet(tmp_path / "奖惩记录.xlsx", rows))
+    assert result.kind is LedgerKind.REWARDS
+    assert result.mapping["amount"] == 4
+    assert [(e.amount, e.is_penalty) for e in result.entries] == [
+        (D("5000.00"), False),
+        (D("200.00"), True),
+    ]
+    (total,) = result.totals
+    assert total.stated == total.computed == D("5000.00")  # the reward column's total
+    assert result.unused_columns == [] and result.problems == []
