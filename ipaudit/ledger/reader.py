@@ -173,12 +173,14 @@ def _cjk_share(text: str, common: Callable[[str], bool]) -> float:
     return sum(1 for c in wide if common(c)) / len(wide) if wide else 1.0
 
 
-def _in_gb2312(c: str) -> bool:
+def _common_gb2312(c: str) -> bool:
+    """A GB2312 hanzi or full-width punctuation (not its kana, Greek or box-drawing rows, where
+    Big5's most frequent characters land when read as GB18030)."""
     try:
-        c.encode("gb2312")
+        code = c.encode("gb2312")
     except UnicodeEncodeError:
         return False
-    return True
+    return len(code) == 2 and (0xA1 <= code[0] <= 0xA3 or 0xB0 <= code[0] <= 0xF7)
 
 
 def _common_big5(c: str) -> bool:
@@ -201,7 +203,7 @@ def _legacy_encoding(path: Path, head: bytes) -> str:
     """GB18030 or Big5 for text that is not UTF-8; else a ``NotASpreadsheet`` naming what the
     text most likely is."""
     gb = _decodes(head, "gb18030")
-    if gb is not None and _cjk_share(gb, _in_gb2312) >= _PLAUSIBLE:
+    if gb is not None and _cjk_share(gb, _common_gb2312) >= _PLAUSIBLE:
         return "gb18030"
     big5 = _decodes(head, "big5")
     if big5 is not None and _cjk_share(big5, _common_big5) >= _PLAUSIBLE:

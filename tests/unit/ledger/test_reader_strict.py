@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from pathlib import Path
 
@@ -131,3 +132,40 @@ def test_rows_without_r_attributes_are_counted(tmp_path: Path) -> None:
         scan = xlsxscan.scan_sheet(zf, "xl/worksheets/sheet1.xml", file=str(path), sheet="Sheet1")
     assert scan.max_row == 3000
     assert len(list(read_rows(path))) == 3000
+
+
+def _chars(encoding: str, leads: range, trails: range) -> list[str]:
+    out = []
+    for lead in leads:
+        for trail in trails:
+            with contextlib.suppress(UnicodeDecodeError):
+                out.append(bytes((lead, trail)).decode(encoding))
+    return out
+
+
+GB2312_HANZI = _chars("gb2312", range(0xB0, 0xF8), range(0xA1, 0xFF))
+BIG5_COMMON = _chars("big5", range(0xA4, 0xC6), range(0xA1, 0xFF))
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data(), encoding=st.sampled_from(["gbk", "big5"]))
+def test_chinese_text_is_read_in_its_own_encoding(tmp_path: Path, data, encoding: str) -> None:
+    alphabet = GB2312_HANZI if encoding == "gbk" else BIG5_COMMON
+    word = st.text(alphabet=alphabet, min_size=2, max_size=6)
+    # what a ledger row says besides the names: the reason of a reward
+    reason = "发明专利授权奖励" if encoding == "gbk" else "發明專利授權獎勵"
+    rows = [
+        ["日期", "姓名", "金额", "事由"] if encoding == "gbk" else ["日期", "姓名", "金額", "事由"]
+    ]
+    rows += data.draw(
+        st.lists(
+            st.tuples(st.just("2025/3/5"), word, st.just("100"), st.just(reason)).map(list),
+            min_size=8,
+            max_size=20,
+        )
+    )
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(_csv(rows).encode(encoding))
+    assert [list(r) for r in read_rows(path)] == rows
