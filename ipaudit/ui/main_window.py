@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -100,6 +101,10 @@ class MainWindow(QMainWindow):
         self.readiness_label.setObjectName("readinessLabel")
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
+        self.cycle_label = QLabel()  # the audit and its period; a click edits them
+        self.cycle_label.setObjectName("cycleLabel")
+        self.cycle_label.linkActivated.connect(lambda _link: self.run_tool("workspace_info"))
+        self.statusBar().addPermanentWidget(self.cycle_label)
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.readiness_label)
 
@@ -755,11 +760,20 @@ class MainWindow(QMainWindow):
         if session is None:
             self.setWindowTitle(self.tr("ipaudit"))
             self.mode_label.clear()
+            self.cycle_label.clear()
             return
         from ipaudit.domain.cycle import AUDIT_TYPE_TEXT
 
         info = session.workspace.info()
         audit = f"{i18n.text(AUDIT_TYPE_TEXT[info.audit_type])} {info.audit_start.isoformat()}"
+        cycle = (
+            self.tr("%1 · period %2 – %3")
+            .replace("%1", audit)
+            .replace("%2", info.period_start.isoformat())
+            .replace("%3", info.period_end.isoformat())
+        )
+        self.cycle_label.setText(f'<a href="info">{escape(cycle)}</a>')
+        self.cycle_label.setToolTip(self.acts.workspace_info.toolTip())
         parts = [info.company, audit, session.workspace.path.name]
         if session.department_only:
             dep = session.workspace.department(session.department_only)

@@ -1482,73 +1482,73 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="193" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="194" />
             <source>&amp;Department:</source>
             <extracomment>what the list shows, e.g. "Finance · 5 findings" (the dock's title repeats it) the findings table shows at least this many rows (the dock cannot shrink below)</extracomment>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="194" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="195" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="195" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="196" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="196" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="197" />
             <source>F&amp;ollow the selection</source>
             <translation>跟随所选部门(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="199" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="200" />
             <source>List the findings of the department chosen on the left; clear it to keep all departments</source>
             <translation>只列出左侧所选部门的问题；取消勾选则显示全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="205" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="206" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="203" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="204" />
             <source>A&amp;ccept…</source>
             <translation>接受(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="207" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="208" />
             <source>&amp;Withdraw</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="208" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="209" />
             <source>Withdraw the acceptance of the selected finding</source>
             <translation>撤销对所选问题的接受</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="227" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="228" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="244" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="245" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="282" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="283" />
             <source>%1 · %2 findings</source>
             <translation>%1 · %2 项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="283" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="284" />
             <source>all departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="288" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="289" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -1916,203 +1916,208 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="166" />
+            <location filename="../../ipaudit/ui/main_window.py" line="171" />
             <source>Open a workspace</source>
             <extracomment>files the ledger import reads (dropped on the reconciliation view)</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="168" />
-            <location filename="../../ipaudit/ui/main_window.py" line="383" />
+            <location filename="../../ipaudit/ui/main_window.py" line="173" />
+            <location filename="../../ipaudit/ui/main_window.py" line="388" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="198" />
-            <location filename="../../ipaudit/ui/main_window.py" line="231" />
-            <location filename="../../ipaudit/ui/main_window.py" line="397" />
+            <location filename="../../ipaudit/ui/main_window.py" line="203" />
+            <location filename="../../ipaudit/ui/main_window.py" line="236" />
+            <location filename="../../ipaudit/ui/main_window.py" line="402" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="270" />
+            <location filename="../../ipaudit/ui/main_window.py" line="275" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="287" />
+            <location filename="../../ipaudit/ui/main_window.py" line="292" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="575" />
+            <location filename="../../ipaudit/ui/main_window.py" line="580" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="355" />
+            <location filename="../../ipaudit/ui/main_window.py" line="360" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="206" />
+            <location filename="../../ipaudit/ui/main_window.py" line="211" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="357" />
+            <location filename="../../ipaudit/ui/main_window.py" line="362" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="363" />
+            <location filename="../../ipaudit/ui/main_window.py" line="368" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="381" />
+            <location filename="../../ipaudit/ui/main_window.py" line="386" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="402" />
+            <location filename="../../ipaudit/ui/main_window.py" line="407" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="403" />
+            <location filename="../../ipaudit/ui/main_window.py" line="408" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="439" />
+            <location filename="../../ipaudit/ui/main_window.py" line="444" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="442" />
+            <location filename="../../ipaudit/ui/main_window.py" line="447" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="454" />
+            <location filename="../../ipaudit/ui/main_window.py" line="459" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="456" />
+            <location filename="../../ipaudit/ui/main_window.py" line="461" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="465" />
+            <location filename="../../ipaudit/ui/main_window.py" line="470" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="468" />
+            <location filename="../../ipaudit/ui/main_window.py" line="473" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="471" />
+            <location filename="../../ipaudit/ui/main_window.py" line="476" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="483" />
+            <location filename="../../ipaudit/ui/main_window.py" line="488" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="485" />
-            <location filename="../../ipaudit/ui/main_window.py" line="515" />
+            <location filename="../../ipaudit/ui/main_window.py" line="490" />
+            <location filename="../../ipaudit/ui/main_window.py" line="520" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="496" />
+            <location filename="../../ipaudit/ui/main_window.py" line="501" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="499" />
+            <location filename="../../ipaudit/ui/main_window.py" line="504" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="513" />
+            <location filename="../../ipaudit/ui/main_window.py" line="518" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="525" />
+            <location filename="../../ipaudit/ui/main_window.py" line="530" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="582" />
+            <location filename="../../ipaudit/ui/main_window.py" line="587" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="602" />
+            <location filename="../../ipaudit/ui/main_window.py" line="607" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="604" />
+            <location filename="../../ipaudit/ui/main_window.py" line="609" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="621" />
-            <location filename="../../ipaudit/ui/main_window.py" line="785" />
+            <location filename="../../ipaudit/ui/main_window.py" line="626" />
+            <location filename="../../ipaudit/ui/main_window.py" line="799" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="722" />
+            <location filename="../../ipaudit/ui/main_window.py" line="727" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="724" />
+            <location filename="../../ipaudit/ui/main_window.py" line="729" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="731" />
+            <location filename="../../ipaudit/ui/main_window.py" line="736" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="756" />
+            <location filename="../../ipaudit/ui/main_window.py" line="761" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="768" />
+            <location filename="../../ipaudit/ui/main_window.py" line="770" />
+            <source>%1 · period %2 – %3</source>
+            <translation>%1 · 审核期 %2 至 %3</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="782" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="773" />
+            <location filename="../../ipaudit/ui/main_window.py" line="787" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="775" />
+            <location filename="../../ipaudit/ui/main_window.py" line="789" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="782" />
+            <location filename="../../ipaudit/ui/main_window.py" line="796" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="783" />
+            <location filename="../../ipaudit/ui/main_window.py" line="797" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>

@@ -181,6 +181,11 @@ def test_reached_from_the_file_menu_and_shown_in_the_title(tmp_path: Path, qtbot
         dialog.audit_end.setDate(QDate(2026, 5, 13))
         dialog.accept()
         qtbot.waitUntil(lambda: "2026-05-11" in window.windowTitle(), timeout=5_000)
+        assert "period 2025-06-01 – 2026-05-10" in window.cycle_label.text()
+        # the status bar's audit line opens the dialog too
+        window.cycle_label.linkActivated.emit("info")
+        dialogs = [d for d in window.findChildren(WorkspaceInfoDialog) if d.isVisible()]
+        assert dialogs and dialogs[-1].audit_start.date() == QDate(2026, 5, 11)
     finally:
         window.close()
         workers.wait_all()
