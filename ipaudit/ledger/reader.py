@@ -448,6 +448,8 @@ class Workbook:
             return
         if self.format == Format.XLS:
             _check_xls(p)
+        elif self.format == Format.XLSX:
+            _check_shared_strings(p)  # calamine loads them when it opens the workbook
         self._wb = _open_workbook(p, self.format)
         self.names = _worksheet_names(self._wb)
 
@@ -498,6 +500,15 @@ def _check_xls(path: Path) -> None:
             raise SheetTooLarge(path, sheet=name, rows=extent[0], columns=extent[1])
 
 
+def _check_shared_strings(path: Path) -> None:
+    """The shared strings must unpack to a bounded size, whatever their zip entry claims."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            xlsxscan.check_part(zf, xlsxscan.SHARED_STRINGS, file=str(path))
+    except _ZIP_ERRORS as exc:
+        raise FileCorrupt(path, str(exc)) from exc
+
+
 def _scan_xlsx(path: Path, sheet: str) -> dict[int, dict[int, CellIssue]]:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -506,7 +517,6 @@ def _scan_xlsx(path: Path, sheet: str) -> dict[int, dict[int, CellIssue]]:
                 raise FileCorrupt(
                     path, f"工作表“{sheet}”的数据缺失 / sheet data missing", sheet=sheet
                 )
-            xlsxscan.check_size(zf, xlsxscan.SHARED_STRINGS, file=str(path), sheet=sheet)
             return xlsxscan.scan_sheet(zf, member, file=str(path), sheet=sheet).issues
     except _ZIP_ERRORS as exc:
         raise FileCorrupt(path, str(exc), sheet=sheet) from exc

@@ -215,6 +215,16 @@ def _new_tags(tag_re: re.Pattern[bytes], data: bytes, new: int) -> int:
     return sum(1 for m in tag_re.finditer(data, max(0, new - _OVERLAP)) if m.end() > new)
 
 
+def check_part(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str = "") -> None:
+    """Refuse a part (if the zip has it) that says or turns out to unpack to more than
+    ``MAX_XML_BYTES``: its entry is checked, then it is inflated once, in chunks, and dropped."""
+    if member not in zf.NameToInfo:
+        return
+    check_size(zf, member, file=file, sheet=sheet)
+    for _chunk in _chunks(zf, member, file=file, sheet=sheet):
+        pass
+
+
 def check_size(zf: zipfile.ZipFile, member: str, *, file: str, sheet: str = "") -> None:
     """Refuse a part whose zip entry says it unpacks to more than ``MAX_XML_BYTES``."""
     try:

@@ -46,15 +46,21 @@ def _deflate_repeated(copies: int) -> tuple[bytes, int]:
     return start + middle * copies + end, len(_HEAD) + len(_BLOCK) * copies + len(_TAIL)
 
 
-def write_bomb(path: Path, unpacked: int, *, claimed: int | None = None) -> Path:
-    """An xlsx whose one sheet inflates to about ``unpacked`` bytes; its zip entry says
-    ``claimed`` (default: the truth). The CRC is not computed (it is never reached)."""
+def write_bomb(
+    path: Path, unpacked: int, *, claimed: int | None = None, part: str = "xl/worksheets/sheet1.xml"
+) -> Path:
+    """An xlsx whose ``part`` (the sheet, or ``xl/sharedStrings.xml``) inflates to about
+    ``unpacked`` bytes; its zip entry says ``claimed`` (default: the truth). The CRC is not
+    computed (it is never reached)."""
     data, size = _deflate_repeated(max(1, unpacked // len(_BLOCK)))
+    parts = dict(_PARTS)
+    if part != "xl/worksheets/sheet1.xml":
+        parts["xl/worksheets/sheet1.xml"] = _HEAD + _TAIL
     entries = [
         (name, zlib.compress(body)[2:-4], len(body), zlib.crc32(body))
-        for name, body in _PARTS.items()
+        for name, body in parts.items()
     ]
-    entries.append(("xl/worksheets/sheet1.xml", data, size if claimed is None else claimed, 0))
+    entries.append((part, data, size if claimed is None else claimed, 0))
     out = bytearray()
     central = bytearray()
     for name, body, raw_size, crc in entries:

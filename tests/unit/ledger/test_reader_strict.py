@@ -126,6 +126,18 @@ def test_a_sheet_that_claims_less_than_it_unpacks_to_is_refused(tmp_path: Path) 
         list(read_rows(path))
 
 
+@pytest.mark.parametrize("claimed", [None, 4096])
+def test_shared_strings_that_unpack_to_2_gb_are_refused_before_calamine(
+    tmp_path: Path, claimed: int | None
+) -> None:
+    path = write_bomb(tmp_path / "s.xlsx", 2 << 30, claimed=claimed, part="xl/sharedStrings.xml")
+    with pytest.raises((SheetDataTooLarge, FileCorrupt)) as caught:
+        list(read_rows(path))
+    if claimed is None:
+        assert isinstance(caught.value, SheetDataTooLarge)
+        assert "sharedStrings.xml" in caught.value.message_en
+
+
 def test_rows_without_r_attributes_are_counted(tmp_path: Path) -> None:
     path = write_rows_without_r(tmp_path / "no-r.xlsx", 3000)
     with zipfile.ZipFile(path) as zf:
