@@ -580,21 +580,22 @@ def _read_columns(
         + (1.0 if kind is hint else 0.0)
         - (1.5 if missing else 0.0)
     )
-    filled = [p for p in profiles if p.filled or (p.column < len(headers) and headers[p.column])]
-    understood = (
-        sum(conf.values())
-        + sum(1.0 for c in rm.ignored if c not in mapping.values())
-        + sum(1.0 for c in (credit, balance, direction) if c is not None)
-    )
-    confidence = min(1.0, understood / max(len(filled), 1)) if filled else 0.0
+    # the overall confidence: the share of the sheet's columns understood, each counted by how
+    # sure its reading is (the header cells alone when the headers placed every field)
     if rm.mapping and not by_content:
-        # a header-only reading: as before, the share of header cells understood
         cells = sum(1 for h in headers if h)
-        confidence = min(
-            1.0,
-            (rm.understood + sum(conf.get(f, 0) for f in mapping if f not in rm.mapping))
-            / max(cells, 1),
+        extra = sum(conf.get(f, 0) for f in mapping if f not in rm.mapping)
+        confidence = min(1.0, (rm.understood + extra) / max(cells, 1))
+    else:
+        filled = [
+            p for p in profiles if p.filled or (p.column < len(headers) and headers[p.column])
+        ]
+        understood = (
+            sum(conf.values())
+            + sum(1.0 for c in rm.ignored if c not in mapping.values())
+            + sum(1.0 for c in (credit, balance, direction, penalty_column) if c is not None)
         )
+        confidence = min(1.0, understood / max(len(filled), 1)) if filled else 0.0
     return _Reading(
         kind=kind,
         mapping=mapping,
