@@ -1,8 +1,11 @@
 """Importing a ledger or the IP portfolio: every data row becomes an entry or a problem.
 
-``import_ledger`` reads one sheet: it finds the header (or takes the caller's mapping), skips
-title and unit rows, normalises each row into an ``Entry`` and reports each cell it cannot read as
-a ``Problem`` with sheet, row, column header, raw text and reason. Blank rows are skipped;
+``import_ledger`` reads one sheet: it finds the header and reads each column by its header and
+its values (``layout``), or takes the caller's mapping or the columns it overrides, skips title and
+unit rows, normalises each row into an ``Entry`` and reports each cell it cannot read as a
+``Problem`` with sheet, row, column header, raw text and reason. The result lists the columns not
+used (with what they look like), the warnings, the mapping's confidence and where every row of the
+sheet went (``RowCounts``). Blank rows are skipped;
 小计/合计/总计 rows are never entries — they are checked against the rows they cover and returned
 as ``StatedTotal``s; signature and note lines after the total (制表人, 审核 …) are skipped.
 
