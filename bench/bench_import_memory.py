@@ -301,6 +301,9 @@ def main() -> int:
     bombs = {
         "2 GB sheet, size told": write_bomb(OUT / "bomb_2g.xlsx", 2 << 30),
         "2 GB sheet, size hidden": write_bomb(OUT / "bomb_2g_liar.xlsx", 2 << 30, claimed=4096),
+        "2 GB shared strings": write_bomb(
+            OUT / "bomb_2g_strings.xlsx", 2 << 30, part="xl/sharedStrings.xml"
+        ),
         "600 MB of rows without r=": write_bomb(OUT / "bomb_600m_rows.xlsx", 600 * MB),
     }
     for label, path in bombs.items():
