@@ -388,6 +388,25 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
             if not found.results:
                 raise HeaderNotFound(path, "", SCAN_ROWS)
             results, skipped = found.results, found.skipped
+            if kind is not None:  # only the sheets read as the ledger asked for
+                others = [r for r in results if r.kind is not kind]
+                results = [r for r in results if r.kind is kind]
+                if not results:
+                    raise InvalidInput(
+                        f"{path.name} 中没有读作 {kind.value} 的工作表；请用 --sheet 指定",
+                        f"No sheet of {path.name} reads as {kind.value}; name it with --sheet",
+                    )
+                skipped += [
+                    (
+                        r.file,
+                        SkippedSheet(
+                            r.sheet,
+                            f"读作 {r.kind.value}，不是 --kind 指定的台账",
+                            f"read as {r.kind.value}, not the ledger --kind asks for",
+                        ),
+                    )
+                    for r in others
+                ]
         else:
             check_maps_used(maps, [(path, n) for n in names])
             sheet = args.sheet or (names[0] if names else "")

@@ -190,3 +190,14 @@ def test_a_map_for_the_one_sheet_of_a_file_applies(tmp_path: Path, capsys) -> No
     assert json.loads(out)[0]["mapping"]["amount"] == "F"
     code, _, err = run(capsys, "import-ledger", ws, single, "--map", "其他:amount=F")
     assert code == 4 and "其他" in err
+
+
+def test_kind_picks_the_sheets_of_a_workbook(tmp_path: Path, book: Path, capsys) -> None:
+    ws = tmp_path / "w.ipaudit"
+    assert run(capsys, "new", ws, "--company", "X")[0] == EXIT_OK
+    code, out, err = run(capsys, "import-ledger", ws, book, "--kind", "expenses", "--json")
+    assert code == EXIT_OK, err
+    assert [(i["sheet"], i["kind"]) for i in json.loads(out)] == [("经费", "expenses")]
+    assert "奖惩" in err and "发放" in err  # the other ledgers are named, not imported
+    code, _, err = run(capsys, "import-ledger", ws, book, "--kind", "portfolio")
+    assert code == 4 and "--sheet" in err
