@@ -306,6 +306,9 @@ def test_a_new_import_reloads_the_view(qtbot, view, session):
     notices = [d for d in view.rec.discrepancies if d.kind is K.LEDGER_NOT_IMPORTED]
     assert [d.ledger for d in notices] == [LedgerKind.PAYMENTS]
     assert "奖金发放登记表未导入" in view.summary_text.text()
+    # the notice has no rows to filter the tables by
+    kinds = [view.kind_filter.itemData(i) for i in range(view.kind_filter.count())]
+    assert K.LEDGER_NOT_IMPORTED.value not in kinds
 
 
 def test_without_ledgers_the_view_says_what_to_do(qtbot, session):

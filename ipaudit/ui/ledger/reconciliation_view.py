@@ -330,7 +330,7 @@ class ReconciliationView(QWidget):
         self.period_filter.addItem(self.tr("Whole period"), None)
         if rec is not None:
             ui = lang()
-            present = {d.kind for d in rec.discrepancies}
+            present = {d.kind for d in rec.discrepancies if d.rows}  # a missing ledger has none
             for kind in DiscrepancyKind:
                 if kind in present:
                     self.kind_filter.addItem(kind_text(kind, ui), kind.value)
