@@ -164,7 +164,11 @@ def test_summary_without_discrepancies():
     assert "未发现差异。" in s.text("zh") and "No discrepancies." in s.text("en")
     assert s.discrepancy_amount == Decimal("0.00")
     # without rates and portfolio, the summary says those checks did not run
-    assert s.text("zh").endswith("未进行：奖励标准核对（尚未设定奖励标准）；知识产权台账核对（知识产权台账未导入）。")
+    assert s.text("zh").endswith(
+        "未进行：奖励标准核对（尚未设定奖励标准）；知识产权台账核对（知识产权台账未导入）。"
+    )
     assert "Not run: the rate check (no reward rates set)" in s.text("en")
-    rated = reconcile(REWARDS[:1], paid, booked(paid), rates=RateTable.from_dict({"invention": 5000}))
+    rated = reconcile(
+        REWARDS[:1], paid, booked(paid), rates=RateTable.from_dict({"invention": 5000})
+    )
     assert "rate check" not in rated.summary.text("en")
