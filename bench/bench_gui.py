@@ -2,10 +2,12 @@
 """Desktop app benchmarks (offscreen). Prints figures; not a test.
 
     .venv/bin/python bench/bench_gui.py [--runs 7] [--attach-mb 1024] [--skip-attach]
+                                        [--startup-only]
 
-1. start-up: process start to the first paint of the main window with the demo workspace
-   (``main.py gui --smoke``: the app prints the time of its first paint; we subtract the time just
-   before the process was spawned). Budget 1.0 s.
+1. start-up: process start to the first paint of the main window (budget 350 ms), and to the
+   window painted with the demo workspace, which opens in a worker meanwhile (budget 600 ms)
+   (``main.py gui --smoke``: the app prints the time of both paints; we subtract the time just
+   before the process was spawned).
 2. department switch: a workspace whose template has 500 items in one department; the time from
    choosing that department to the window having painted it. Budget 100 ms.
 3. event-loop stall: a 10 ms timer probes the GUI thread while a 1 GB file is attached through the
@@ -60,6 +62,7 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
     totals: list[float] = []
     inside: list[float] = []
     cpu: list[float] = []
+    shown: list[float] = []
     for n in range(runs + 1):  # the first run warms the disk cache and compiles bytecode
         before = time.time()
         done = subprocess.run(
@@ -73,14 +76,21 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
             raise SystemExit(f"the app failed (exit {done.returncode}):\n{done.stderr}")
         line = next(x for x in done.stdout.splitlines() if x.startswith("IPAUDIT_FIRST_PAINT"))
         _tag, painted_at, since_run, cpu_seconds = line.split()
+        full = next(x for x in done.stdout.splitlines() if x.startswith("IPAUDIT_WORKSPACE_SHOWN"))
         if n:
+            shown.append(float(full.split()[1]) - before)
             totals.append(float(painted_at) - before)
             inside.append(float(since_run))
             cpu.append(float(cpu_seconds))
     print(
         f"   process start → first paint: median {statistics.median(totals) * 1000:.0f} ms,"
         f" min {min(totals) * 1000:.0f} ms, max {max(totals) * 1000:.0f} ms"
-        f" over {runs} runs (budget 1000 ms)"
+        f" over {runs} runs (budget 350 ms)"
+    )
+    print(
+        f"   process start → workspace content visible: median"
+        f" {statistics.median(shown) * 1000:.0f} ms, min {min(shown) * 1000:.0f} ms,"
+        f" max {max(shown) * 1000:.0f} ms (budget 600 ms)"
     )
     print(
         f"   of which run() → first paint: median {statistics.median(inside) * 1000:.0f} ms"
@@ -227,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--attach-mb", type=int, default=1024)
     parser.add_argument("--skip-attach", action="store_true")
+    parser.add_argument("--startup-only", action="store_true", help="only the start-up figures")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -239,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
 
         demo = build_demo(tmp / "demo.ipaudit")
         bench_startup(demo, args.runs, tmp)
+        if args.startup_only:
+            return 0
         QCoreApplication.setOrganizationName("ipaudit-bench")
         QCoreApplication.setApplicationName("ipaudit-bench")
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)

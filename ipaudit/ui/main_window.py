@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -36,10 +37,12 @@ from ipaudit.ui.collapsible_dock import CollapsibleDock
 from ipaudit.ui.main_actions import MainActions
 from ipaudit.ui.main_menus import MainMenus
 from ipaudit.ui.progress import TaskProgressDialog
-from ipaudit.ui.session import WorkspaceSession
 from ipaudit.ui.settings import Settings
 from ipaudit.ui.welcome import WelcomePage
 from ipaudit.ui.workspace_page import CHECKLIST_TAB, DASHBOARD_TAB, FACTS_TAB, WorkspacePage
+
+if TYPE_CHECKING:  # the session (and the store) load when a workspace opens, not at start-up
+    from ipaudit.ui.session import WorkspaceSession
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +54,8 @@ LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
 class MainWindow(QMainWindow):
     workspaceOpened = Signal(object)  # WorkspaceSession
     workspaceClosed = Signal()
+    #: ``open_later`` could not open the workspace (the error was shown)
+    openFailed = Signal()
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,7 +199,30 @@ class MainWindow(QMainWindow):
             return False
         return self._adopt_checked(workspace, department)
 
+    def open_later(self, path: Path | str, department: str | None = None) -> workers.Task:
+        """Open the workspace in a worker while the window is already on screen (start-up):
+        ``workspaceOpened`` or ``openFailed`` follows."""
+        path = Path(path)
+        if _needs_upgrade(path):
+            task = self._open_in_background(path, department)
+        else:
+            from ipaudit.services import Workspace
+
+            task = workers.Task(lambda _ctx: Workspace.open(path), "open")
+            self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path.name))
+            task.failed.connect(lambda exc: self._open_failed(path, exc))
+            task.finished.connect(lambda ws: self._opened_later(ws, department))
+            workers.start(task)
+        task.failed.connect(lambda _exc: self.openFailed.emit())
+        return task
+
+    def _opened_later(self, workspace: object, department: str | None) -> None:
+        self.statusBar().clearMessage()
+        if not self._adopt_checked(workspace, department):
+            self.openFailed.emit()
+
     def _open_failed(self, path: Path, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
         from ipaudit.store.errors import WorkspaceNotFound
 
         if isinstance(exc, WorkspaceNotFound):
@@ -244,6 +272,8 @@ class MainWindow(QMainWindow):
 
         assert isinstance(workspace, Workspace)
         self.close_workspace()
+        from ipaudit.ui.session import WorkspaceSession
+
         session = WorkspaceSession(workspace, department=department, parent=self)
         self.session = session
         page = WorkspacePage(session)

@@ -14,8 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ipaudit.store.blobs import Cancelled
-
 log = logging.getLogger(__name__)
 
 
@@ -49,9 +47,13 @@ class Task(QObject):
     def _run(self) -> None:
         try:
             result = self.fn(TaskContext(self))
-        except Cancelled:
-            self.cancelled.emit()
         except Exception as exc:  # handed to the GUI thread, which decides expected vs bug
+            # imported here: the store (and SQLAlchemy) is not loaded before the first paint
+            from ipaudit.store.blobs import Cancelled
+
+            if isinstance(exc, Cancelled):
+                self.cancelled.emit()
+                return
             log.debug("task %s failed", self.description, exc_info=True)
             self.failed.emit(exc)
         else:

@@ -10,7 +10,7 @@ opening a workspace paints sooner.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from ipaudit.ui import icons
 from ipaudit.ui.panels import create_panel
-from ipaudit.ui.session import WorkspaceSession
+
+if TYPE_CHECKING:  # the session (and the store) load when a workspace opens, not at start-up
+    from ipaudit.ui.session import WorkspaceSession
 
 CHECKLIST_TAB, FACTS_TAB, DASHBOARD_TAB = 0, 1, 2
 

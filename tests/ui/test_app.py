@@ -71,9 +71,12 @@ def test_the_workspace_on_the_command_line_is_opened(tmp_path: Path, demo_path: 
     shutil.copyfile(demo_path, target)
     done = run_app(home, "gui", "--smoke", str(target))
     assert done.returncode == 0, done.stderr
-    assert "IPAUDIT_FIRST_PAINT" in done.stdout
+    assert "IPAUDIT_FIRST_PAINT" in done.stdout and "IPAUDIT_WORKSPACE_SHOWN" in done.stdout
     log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
     assert f"opened {target}" in log
+    # the window was on screen before the workspace was read; the workspace filled it in after
+    assert log.index("IPAUDIT_FIRST_PAINT") < log.index(f"opened {target}")
+    assert log.index(f"opened {target}") < log.index("IPAUDIT_WORKSPACE_SHOWN")
     assert not (data_dir(home) / "demo.ipaudit").exists()  # no demo needed
 
 
