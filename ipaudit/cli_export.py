@@ -34,9 +34,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         label = "Exporting" if ui_lang == "en" else "正在导出"
         try:
             result = export_pack(ws, target, options, progress=progress_line(label))
-        except TargetExists:
-            hint = "(--force overwrites it)" if ui_lang == "en" else "（加 --force 可覆盖）"
-            sys.stderr.write(f"ipaudit: {hint}\n")
+        except TargetExists as exc:
+            from ipaudit.export.manifest import replaceable_problem
+
+            if replaceable_problem(Path(exc.path)) is None:  # --force would replace it
+                hint = "(--force overwrites it)" if ui_lang == "en" else "（加 --force 可覆盖）"
+                sys.stderr.write(f"ipaudit: {hint}\n")
             raise
     if args.json:
         emit_json(

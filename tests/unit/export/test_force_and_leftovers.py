@@ -99,6 +99,13 @@ def test_cli_force_refusal_is_one_sentence(
     err = capsys.readouterr().err
     assert "不是 ipaudit 之前导出的资料包" in err and "Traceback" not in err
     assert (docs / "a.txt").read_text(encoding="utf-8") == "mine"
+    assert cli.main(["export", str(demo), str(docs)]) == cli.EXIT_INPUT
+    assert "--force" not in capsys.readouterr().err  # it would not help: not a pack
+    pack = tmp_path / "pack"
+    assert cli.main(["export", str(demo), str(pack), "--no-evidence"]) == 0
+    capsys.readouterr()
+    assert cli.main(["export", str(demo), str(pack), "--no-evidence"]) == cli.EXIT_INPUT
+    assert "--force" in capsys.readouterr().err  # an earlier pack: --force replaces it
 
 
 def _stale_work_folder(target: Path, *, old: Path | None = None) -> Path:
