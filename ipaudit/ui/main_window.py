@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         )
         session.edited.connect(self._on_edited)
         page.departmentShown.connect(self.menus.check_department)
+        page.infoRequested.connect(lambda: self.run_tool("workspace_info"))
         count = getattr(page.findings, "countChanged", None)
         if count is not None:
             count.connect(self.findings_dock.set_subtitle)

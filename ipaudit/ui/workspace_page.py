@@ -34,6 +34,8 @@ CHECKLIST_TAB, FACTS_TAB, DASHBOARD_TAB = 0, 1, 2
 
 class WorkspacePage(QWidget):
     departmentShown = Signal(str)
+    #: the dashboard's link to the workspace information was followed
+    infoRequested = Signal()
     itemShown = Signal(str)
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
@@ -103,6 +105,7 @@ class WorkspacePage(QWidget):
             self._dashboard.setObjectName("dashboard")
             self.dashboard_tab.setWidget(self._dashboard)
             self._connect(self._dashboard, "departmentActivated", self.show_department)
+            self._connect(self._dashboard, "infoRequested", self.infoRequested)
         return self._dashboard
 
     def _tab_shown(self, index: int) -> None:

@@ -523,48 +523,54 @@
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="108" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="115" />
             <source>%1 of %2 items ready</source>
+            <extracomment>the link to the workspace information (audit type, dates, period) was followed</extracomment>
             <translation>%2 个条目中 %1 个已就绪</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="112" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="119" />
             <source>Blocking findings: %1</source>
             <translation>待解决问题：%1 个</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="118" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="125" />
             <source>Lowest: %1 (%2)</source>
             <translation>最低：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="128" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="135" />
             <source>Department readiness</source>
             <translation>部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="128" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="135" />
             <source>Overall readiness</source>
             <translation>总体就绪度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="131" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="138" />
             <source>Readiness by department</source>
             <translation>各部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="131" />
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="134" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="138" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="145" />
             <source>Readiness (%)</source>
             <translation>就绪度（%）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="133" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="140" />
             <source>Open findings by grade</source>
             <translation>未关闭问题（按等级）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="134" />
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="142" />
+            <source>Audit type, dates and period…</source>
+            <translation>审核类型、日期和审核期间…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="145" />
             <source>Readiness over time</source>
             <translation>就绪度变化</translation>
         </message>
@@ -1916,208 +1922,213 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="171" />
+            <location filename="../../ipaudit/ui/main_window.py" line="176" />
             <source>Open a workspace</source>
-            <extracomment>files the ledger import reads (dropped on the reconciliation view)</extracomment>
+            <extracomment>files the ledger import reads (dropped on the reconciliation view) ``open_later`` could not open the workspace (the error was shown)</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="173" />
-            <location filename="../../ipaudit/ui/main_window.py" line="388" />
+            <location filename="../../ipaudit/ui/main_window.py" line="178" />
+            <location filename="../../ipaudit/ui/main_window.py" line="419" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="203" />
-            <location filename="../../ipaudit/ui/main_window.py" line="236" />
-            <location filename="../../ipaudit/ui/main_window.py" line="402" />
+            <location filename="../../ipaudit/ui/main_window.py" line="231" />
+            <location filename="../../ipaudit/ui/main_window.py" line="264" />
+            <location filename="../../ipaudit/ui/main_window.py" line="433" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="275" />
+            <location filename="../../ipaudit/ui/main_window.py" line="305" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="292" />
+            <location filename="../../ipaudit/ui/main_window.py" line="323" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="580" />
+            <location filename="../../ipaudit/ui/main_window.py" line="611" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="360" />
+            <location filename="../../ipaudit/ui/main_window.py" line="391" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="211" />
+            <location filename="../../ipaudit/ui/main_window.py" line="212" />
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/main_window.py" line="239" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="362" />
+            <location filename="../../ipaudit/ui/main_window.py" line="393" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="368" />
+            <location filename="../../ipaudit/ui/main_window.py" line="399" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="386" />
+            <location filename="../../ipaudit/ui/main_window.py" line="417" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="407" />
+            <location filename="../../ipaudit/ui/main_window.py" line="438" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="408" />
+            <location filename="../../ipaudit/ui/main_window.py" line="439" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="444" />
+            <location filename="../../ipaudit/ui/main_window.py" line="475" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="447" />
+            <location filename="../../ipaudit/ui/main_window.py" line="478" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="459" />
+            <location filename="../../ipaudit/ui/main_window.py" line="490" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="461" />
+            <location filename="../../ipaudit/ui/main_window.py" line="492" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="470" />
+            <location filename="../../ipaudit/ui/main_window.py" line="501" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="473" />
+            <location filename="../../ipaudit/ui/main_window.py" line="504" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="476" />
+            <location filename="../../ipaudit/ui/main_window.py" line="507" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="488" />
+            <location filename="../../ipaudit/ui/main_window.py" line="519" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="490" />
-            <location filename="../../ipaudit/ui/main_window.py" line="520" />
+            <location filename="../../ipaudit/ui/main_window.py" line="521" />
+            <location filename="../../ipaudit/ui/main_window.py" line="551" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="501" />
+            <location filename="../../ipaudit/ui/main_window.py" line="532" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="504" />
+            <location filename="../../ipaudit/ui/main_window.py" line="535" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="518" />
+            <location filename="../../ipaudit/ui/main_window.py" line="549" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="530" />
+            <location filename="../../ipaudit/ui/main_window.py" line="561" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="587" />
+            <location filename="../../ipaudit/ui/main_window.py" line="618" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="607" />
+            <location filename="../../ipaudit/ui/main_window.py" line="638" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="609" />
+            <location filename="../../ipaudit/ui/main_window.py" line="640" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="626" />
-            <location filename="../../ipaudit/ui/main_window.py" line="799" />
+            <location filename="../../ipaudit/ui/main_window.py" line="657" />
+            <location filename="../../ipaudit/ui/main_window.py" line="830" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="727" />
+            <location filename="../../ipaudit/ui/main_window.py" line="758" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="729" />
+            <location filename="../../ipaudit/ui/main_window.py" line="760" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="736" />
+            <location filename="../../ipaudit/ui/main_window.py" line="767" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="761" />
+            <location filename="../../ipaudit/ui/main_window.py" line="792" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="770" />
+            <location filename="../../ipaudit/ui/main_window.py" line="801" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="782" />
+            <location filename="../../ipaudit/ui/main_window.py" line="813" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="787" />
+            <location filename="../../ipaudit/ui/main_window.py" line="818" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="789" />
+            <location filename="../../ipaudit/ui/main_window.py" line="820" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="796" />
+            <location filename="../../ipaudit/ui/main_window.py" line="827" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="797" />
+            <location filename="../../ipaudit/ui/main_window.py" line="828" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2628,12 +2639,17 @@
             <translation>第 %1 行的表头只识别出一部分（把握 %2）。请核对台账类型，并为缺少的列指定含义。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="260" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="238" />
+            <source>The sheet could also be %1: check the ledger.</source>
+            <translation>此表也可能是%1：请核对台账类型。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="266" />
             <source>Check the columns</source>
             <translation>核对各列</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="263" />
+            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="269" />
             <source>The first rows of the sheet. The header row is highlighted; each column shows the field it is imported as.</source>
             <translation>工作表的前几行。表头行已高亮；每列标明将作为哪个字段导入。</translation>
         </message>
@@ -3524,17 +3540,18 @@
     <context>
         <name>WorkspacePage</name>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="196" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="201" />
             <source>Checklist</source>
+            <extracomment>the dashboard's link to the workspace information was followed</extracomment>
             <translation>清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="197" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="202" />
             <source>Facts</source>
             <translation>体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="198" />
+            <location filename="../../ipaudit/ui/workspace_page.py" line="203" />
             <source>Dashboard</source>
             <translation>总览</translation>
         </message>

@@ -147,3 +147,29 @@ def test_english_ui_shows_english_department_names(qtbot, session, dashboard):
         i18n.reset()
     QApplication.sendEvent(dashboard, QEvent(QEvent.Type.LanguageChange))
     assert "研发部" in dashboard.department_chart.category_axis.categories()
+
+
+def test_the_workspace_information_is_one_click_away(qtbot, demo_path):
+    from ipaudit.ui.main_window import MainWindow
+    from ipaudit.ui.settings import Settings
+    from ipaudit.ui.workspace_page import DASHBOARD_TAB
+
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        window.open_path(demo_path)
+    try:
+        window.page.set_view(DASHBOARD_TAB)
+        link = window.page.dashboard.info_link
+        assert link.isVisible()
+        with qtbot.waitSignal(window.page.infoRequested):
+            link.linkActivated.emit("info")
+        from ipaudit.ui import panels
+
+        cls = panels.load(panels.TOOLS["workspace_info"])
+        if cls is not None:  # the dialog of the audit cycle opened
+            qtbot.waitUntil(lambda: window.findChild(cls) is not None, timeout=5_000)
+            window.findChild(cls).close()
+    finally:
+        window.close()

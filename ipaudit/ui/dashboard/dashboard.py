@@ -24,6 +24,8 @@ class Dashboard(QWidget):
     """``departmentActivated(key)`` when a department's bar is clicked."""
 
     departmentActivated = Signal(str)
+    #: the link to the workspace information (audit type, dates, period) was followed
+    infoRequested = Signal()
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +46,11 @@ class Dashboard(QWidget):
         self.items_label = QLabel()
         self.blocking_label = QLabel()
         self.lowest_label = QLabel()
-        for label in (self.items_label, self.blocking_label, self.lowest_label):
+        self.info_link = QLabel()
+        self.info_link.setObjectName("dashboardInfoLink")
+        self.info_link.setTextFormat(Qt.TextFormat.RichText)
+        self.info_link.linkActivated.connect(lambda _link: self.infoRequested.emit())
+        for label in (self.items_label, self.blocking_label, self.lowest_label, self.info_link):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
         box = QVBoxLayout(self.overall_frame)
@@ -54,6 +60,7 @@ class Dashboard(QWidget):
         box.addWidget(self.items_label)
         box.addWidget(self.blocking_label)
         box.addWidget(self.lowest_label)
+        box.addWidget(self.info_link)
         box.addStretch(1)
 
         self.department_chart = DepartmentChart(self)
@@ -131,6 +138,10 @@ class Dashboard(QWidget):
             self.tr("Readiness by department"), self.tr("Readiness (%)")
         )
         self.grade_chart.retranslate(self.tr("Open findings by grade"))
+        self.info_link.setText(
+            '<a href="info">' + self.tr("Audit type, dates and period…") + "</a>"
+        )
+        self.info_link.setVisible(not only)
         self.history_chart.retranslate(self.tr("Readiness over time"), self.tr("Readiness (%)"))
         if self._assessment is not None:
             self.refresh(self._assessment)
