@@ -231,6 +231,12 @@ class PreviewPage(LedgerWizardPage):
                 style = "color: #e67e00;"
             ui = lang()
             warnings = [w.message(ui) for w in layout.warnings]
+            if layout.alternatives:
+                others = "、".join(kind_noun(k) for k in layout.alternatives)
+                warnings.insert(
+                    0,
+                    self.tr("The sheet could also be %1: check the ledger.").replace("%1", others),
+                )
             if warnings:
                 text = "\n".join([text, *warnings])
                 style = "color: #e67e00;"
