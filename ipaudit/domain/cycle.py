@@ -1,7 +1,8 @@
 """The audit cycle: the audit type sets the audit period and the prerequisites the auditors check first.
 
 - initial (初次认证): the period runs from the system's start (the IP manual's issue date); the
-  system has run at least three months before the audit;
+  system has run at least three months before the audit; the company holds at least one valid IP
+  right (when the portfolio is declared);
 - surveillance (监督审核): the period runs from the day after the last audit; the previous audit's
   nonconformities are closed; at most fifteen months pass between two audits (certification
   practice: once per calendar year, the first within twelve months of certification);
@@ -52,6 +53,7 @@ SCOPE = "ipo.scope"
 INTERNAL_AUDIT = "ipo.internal_audit"
 MANAGEMENT_REVIEW = "mgmt.management_review"
 CORRECTIVE_ACTIONS = "ipo.corrective_actions"
+PORTFOLIO = "ipo.portfolio_register"
 
 # the dates that set the default period: changing one of them moves the period along
 PERIOD_DRIVERS = frozenset(
@@ -227,6 +229,16 @@ def prerequisite_findings(data: CheckInput) -> list[Finding]:
         )
     if info.audit_type is AuditType.INITIAL:
         _initial(info, add)
+        if data.facts.portfolio and not any(data.facts.portfolio.values()):
+            add(
+                PORTFOLIO,
+                PREREQUISITE,
+                Grade.MAJOR,
+                "初次认证的前提：企业至少拥有一项有效知识产权，但声明的知识产权数量均为 0。",
+                "Prerequisite of the initial audit: the company holds at least one valid IP right,"
+                " but every declared portfolio count is 0.",
+                "portfolio",
+            )
     elif info.audit_type is AuditType.SURVEILLANCE:
         _surveillance(info, data.facts.open_nonconformities, add)
     else:

@@ -188,6 +188,15 @@ def test_initial_needs_three_months_of_running_system() -> None:
     assert [f.refs for f in undeclared] == [("system_start",)]
 
 
+def test_initial_needs_one_valid_ip_right_when_the_portfolio_is_declared() -> None:
+    assert prerequisites(BASE, facts=Facts(portfolio={"invention": 0, "trademark": 1})) == []
+    none = prerequisites(BASE, facts=Facts(portfolio={"invention": 0, "trademark": 0}))
+    assert [(f.item_key, f.refs) for f in none] == [("ipo.portfolio_register", ("portfolio",))]
+    surveillance = replace(BASE, audit_type=AuditType.SURVEILLANCE, last_audit=dt.date(2025, 3, 12))
+    facts = Facts(portfolio={"invention": 0}, open_nonconformities=0)
+    assert prerequisites(surveillance, facts=facts) == []
+
+
 @pytest.mark.parametrize("kind", list(AuditType))
 def test_internal_audit_and_review_must_be_dated_before_the_audit(kind: AuditType) -> None:
     info = replace(
