@@ -99,6 +99,24 @@ def test_existing_target_shows_the_expected_error(
     assert not dialog.running
 
 
+def test_overwrite_box_refuses_a_folder_that_is_not_a_pack(
+    dialog: ExportDialog, qtbot, tmp_path: Path
+) -> None:
+    target = tmp_path / "documents"
+    target.mkdir()
+    (target / "合同.docx").write_bytes(b"the user's contract")
+    dialog.target.setText(str(target))
+    dialog.overwrite.setChecked(True)
+    with qtbot.waitSignal(errors.reporter().shown, timeout=60_000) as blocker:
+        dialog.start_export()
+    box = blocker.args[0]
+    assert isinstance(box, errors.ExpectedErrorBox)
+    assert "不是 ipaudit 之前导出的资料包" in box.message
+    box.close()
+    assert [p.name for p in target.iterdir()] == ["合同.docx"]
+    assert (target / "合同.docx").read_bytes() == b"the user's contract"
+
+
 def test_pdf_option_follows_libreoffice(session, qtbot, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     d = ExportDialog(session)
