@@ -117,6 +117,13 @@ class Files:
         ]
 
 
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relative names the fuzzing draws ("Infinity", "1,000" …) are written here, never in the
+    project folder."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> Files:
     return Files(tmp_path_factory.mktemp("fuzz"))
@@ -477,6 +484,7 @@ def test_hostile_arguments_in_a_real_process(files: Files, tmp_path: Path) -> No
             capture_output=True,
             env=env,
             timeout=120,
+            cwd=tmp_path,
         )
         err = result.stderr.decode("utf-8", "replace")
         assert "Traceback" not in err, (argv, err)
@@ -488,6 +496,7 @@ def test_hostile_arguments_in_a_real_process(files: Files, tmp_path: Path) -> No
         capture_output=True,
         env=env,
         timeout=120,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
 
