@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ipaudit.domain.model import Finding, Grade, Text
-from ipaudit.domain.validation import facts_problems
+from ipaudit.domain.validation import DEPARTMENT_KEY_RE, facts_problems
 
 if TYPE_CHECKING:
     from ipaudit.services import Workspace
@@ -51,6 +51,25 @@ def stored_value_findings(ws: Workspace) -> list[Finding]:
         )
         for p in facts_problems(ws.store.facts())
     ]
+    for dep in ws.departments():
+        if DEPARTMENT_KEY_RE.fullmatch(dep.key) is None:
+            found.append(
+                Finding(
+                    code=CODE,
+                    grade=Grade.MINOR,
+                    department=_owner(ws, dep.key, FACTS_OWNER),
+                    item_key="",
+                    message=Text(
+                        f"已保存的部门键“{dep.key[:64]}”不符合规则（小写字母开头，只含小写字母、数字和"
+                        "下划线）。请用有效的键新增部门，再把此部门合并进去。",
+                        f"The stored department key '{dep.key[:64]}' breaks the rule (a lowercase"
+                        " letter, then lowercase letters, digits or _). Add a department with a"
+                        " valid key and merge this one into it.",
+                    ),
+                    refs=(f"department.{dep.key[:64]}",),
+                    key=f"{CODE}:department.{dep.key}",
+                )
+            )
     problem = getattr(ws, "template_problem", None)
     if problem is not None:
         found.append(
