@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 def _render(
     out: Path | None, lang: str, platform: str, tmp: Path, fonts: list[str], check: bool
 ) -> int:
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
@@ -139,6 +139,8 @@ def _render(
         suffix = "" if code == "zh" else f"-{code}"
         i18n.set_language(code)
         Settings().clear_recent()
+        Settings().window_state = QByteArray()  # each language starts from the default layout
+        Settings().splitter_state = QByteArray()
         Settings().add_recent(demo)
         Settings().add_recent(tmp / "去年监督审核.ipaudit")  # shown greyed: the file is gone
 

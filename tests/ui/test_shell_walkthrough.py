@@ -94,7 +94,9 @@ def test_done_when_walk(window: MainWindow, demo_path: Path, tmp_path: Path, qtb
 
     # undo the answer from the Edit menu: the contradiction is back
     undo = window.acts.undo
-    assert undo in window.menus.edit.actions() and question.key in undo.text()
+    # undo names the question as the user reads it, never its key
+    assert undo in window.menus.edit.actions() and question.text.zh in undo.text()
+    assert question.key not in undo.text()
     undo.trigger()
     qtbot.waitUntil(lambda: wrong.key in keys_of(window), timeout=15_000)
     assert keys_of(window) == fixed | {wrong.key}  # the attached file's fix stays
