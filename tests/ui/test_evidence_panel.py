@@ -319,3 +319,21 @@ def test_cancelling_the_dates_dialog_attaches_nothing(qtbot, session, panel, tmp
     panel.attach_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert not panel.transfer.busy
     assert len(ws.evidence(panel.item_key)) == before
+
+
+def test_files_go_to_the_item_they_were_dropped_on(qtbot, session, panel, tmp_path):
+    ws = session.workspace
+    first = panel.item_key
+    other = next(
+        it.key
+        for it in ws.template.items
+        if it.kind.value == "records" and ws.owner(it) and it.key != first
+    )
+    f = write(tmp_path / "记录 2025-05-06.pdf", b"%PDF-1.4 dropped")
+    with qtbot.waitSignal(panel.transfer.reviewed, timeout=20_000):
+        drop(panel, [f])
+    panel.show_item(other)  # the user looks at another item before confirming the dates
+    with qtbot.waitSignal(panel.transfer.attached, timeout=20_000):
+        panel.attach_dialog.ok.click()
+    assert any(e.sha256 == sha256(f) for e in ws.evidence(first))
+    assert not any(e.sha256 == sha256(f) for e in ws.evidence(other))

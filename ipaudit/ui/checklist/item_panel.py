@@ -62,6 +62,7 @@ class ItemPanel(QWidget):
         self.slot_chooser: SlotChooser | None = None
         self.evidence_dialog: EvidenceDialog | None = None
         self.attach_dialog: AttachDialog | None = None
+        self._reviewed_item = ""
         self.message_box: QMessageBox | None = None
         self._saved_notes = ""
         self.transfer = EvidenceTransfer(session, self)
@@ -247,6 +248,7 @@ class ItemPanel(QWidget):
         dialog; the confirmed ones are attached."""
         if self.item is None or self.transfer.busy or not paths:
             return
+        self._reviewed_item = self.item.key
         self.transfer.review(self.item.key, [Path(p) for p in paths])
 
     def attach_files(
@@ -392,12 +394,17 @@ class ItemPanel(QWidget):
     def _ask_dates(self, reviews: list[FileReview]) -> AttachDialog:
         dialog = AttachDialog(reviews, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        item_key = self.item_key
+        item_key = self._reviewed_item  # the item the files were dropped on
 
         def attach() -> None:
             chosen = dialog.chosen()
-            if chosen and self.item_key == item_key:
-                self.attach_files([p for p, _m in chosen], [m for _p, m in chosen])
+            paths, metas = [p for p, _m in chosen], [m for _p, m in chosen]
+            if not chosen:
+                return
+            if self.item_key == item_key:
+                self.attach_files(paths, metas)
+            else:  # another item was chosen meanwhile: the files still go where they were dropped
+                self.transfer.attach(item_key, paths, "", metas)
 
         dialog.accepted.connect(attach)
         self.attach_dialog = dialog
