@@ -254,6 +254,7 @@ class FindingsPanel(QWidget):
 
     def _filter_changed(self) -> None:
         dep = self.department_filter.currentData() or None
+        self.department_filter.setToolTip(self.department_filter.currentText())  # when cut short
         if self._followed and dep != self._followed and self.follow.isChecked():
             self.follow.blockSignals(True)  # another choice than the shown department
             self.follow.setChecked(False)
