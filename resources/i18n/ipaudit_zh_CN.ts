@@ -1544,17 +1544,17 @@
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="283" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="284" />
             <source>%1 · %2 findings</source>
             <translation>%1 · %2 项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="284" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="285" />
             <source>all departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="289" />
+            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="290" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -1570,74 +1570,74 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="335" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="345" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="337" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="347" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="422" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="429" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="428" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="435" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="437" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="444" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="450" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="531" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="457" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="538" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="504" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="511" />
             <source>Key on the command line: %1</source>
             <translation>命令行中的键：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="521" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="528" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="523" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="530" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="528" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="535" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="529" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="536" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="530" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="537" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="532" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="539" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="533" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="540" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="535" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="542" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>

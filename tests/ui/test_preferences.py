@@ -77,9 +77,9 @@ def test_switching_to_english_and_back_changes_the_menus(
 
 
 def test_the_welcome_page_follows_the_language(window: MainWindow, qtbot) -> None:
-    assert window.welcome.demo_button.text() == "打开演示工作区"
+    assert window.welcome.demo_button.text() == "看看演示"
     i18n.set_language("en")
-    qtbot.waitUntil(lambda: window.welcome.demo_button.text() == "Open the demo")
+    qtbot.waitUntil(lambda: window.welcome.demo_button.text() == "Look at the demo")
     assert window.windowTitle() == "ipaudit"
 
 
