@@ -3,6 +3,8 @@ department can start filling them in (xlsx or docx, with the form's columns)."""
 
 from __future__ import annotations
 
+from copy import copy
+
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -58,11 +60,16 @@ def _xlsx(data: PackData, form: FormFile) -> bytes:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         width = max(display_width(name) + 4, 10 if col > 1 or not _numbered(columns) else 6)
         ws.column_dimensions[get_column_letter(col)].width = min(width, 40)
+    boxed = None  # the boxed style, computed once and copied (setting it hashes the border)
     for r in range(header_row + 1, header_row + 1 + EMPTY_ROWS):
         ws.row_dimensions[r].height = 22
         for col in range(1, len(columns) + 1):
             cell = ws.cell(row=r, column=col)
-            cell.border = BOX
+            if boxed is None:
+                cell.border = BOX
+                boxed = copy(cell._style)
+            else:
+                cell._style = copy(boxed)
         if _numbered(columns):
             ws.cell(row=r, column=1, value=r - header_row).alignment = Alignment(
                 horizontal="center"

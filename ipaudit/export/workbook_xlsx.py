@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -47,6 +48,7 @@ LINK_FONT = Font(color="0563C1", underline="single")
 THIN = Side(style="thin", color="A6A6A6")
 HEADER_BORDER = Border(bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+MIDDLE = Alignment(vertical="center")
 TOP = Alignment(vertical="top")
 MAX_WIDTH = 60
 MIN_WIDTH = 6
@@ -61,8 +63,27 @@ class SheetWriter:
         self.widths = [display_width(h) + 2 for h in header]
         self.wrap: set[int] = set()
         self.row = 0
+        self._styled: dict[tuple[tuple[int, ...], tuple[tuple[str, object], ...]], Any] = {}
         self._append(list(header), header=True)
         ws.freeze_panes = "A2"
+
+    def style(self, cell: Any, **attributes: Any) -> None:
+        """Set style attributes (font, fill, alignment, number_format …) of ``cell``. openpyxl
+        hashes a style object every time one is set — a large share of building a workbook — so
+        a cell that had the same style before gets the style computed the first time, copied.
+        Style objects are told apart by identity (the cache keeps them alive, so an identity is
+        never reused for another one)."""
+        key = (
+            tuple(cell._style or ()),  # None: the default style
+            tuple((k, v if isinstance(v, str) else id(v)) for k, v in attributes.items()),
+        )
+        done = self._styled.get(key)
+        if done is None:
+            for name, value in attributes.items():
+                setattr(cell, name, value)
+            self._styled[key] = (copy(cell._style), tuple(attributes.values()))
+        else:
+            cell._style = copy(done[0])
 
     def _value(self, value: Any) -> Any:
         if isinstance(value, str):
@@ -78,10 +99,9 @@ class SheetWriter:
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # text, never a formula
             if header:
-                cell.font = HEADER_FONT
-                cell.fill = HEADER_FILL
-                cell.border = HEADER_BORDER
-                cell.alignment = Alignment(vertical="center")
+                self.style(
+                    cell, font=HEADER_FONT, fill=HEADER_FILL, border=HEADER_BORDER, alignment=MIDDLE
+                )
             if isinstance(value, str) and value:
                 longest = max(display_width(line) for line in value.split("\n"))
                 if longest > MAX_WIDTH or "\n" in value:
@@ -98,7 +118,7 @@ class SheetWriter:
     ) -> list[Any]:
         cells = self._append(values)
         for col, fill in (fills or {}).items():
-            cells[col].fill = fill
+            self.style(cells[col], fill=fill)
         return cells
 
     def finish(
@@ -112,12 +132,12 @@ class SheetWriter:
         formats = {c: MONEY for c in money} | (number_formats or {})
         for col, fmt in formats.items():
             for (cell,) in ws.iter_rows(min_row=2, max_row=self.row, min_col=col, max_col=col):
-                cell.number_format = fmt
+                self.style(cell, number_format=fmt)
             letter = get_column_letter(col)
             ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width, 14)
         for col in self.wrap:
             for (cell,) in ws.iter_rows(min_row=2, max_row=self.row, min_col=col, max_col=col):
-                cell.alignment = WRAP
+                self.style(cell, alignment=WRAP)
         print_setup(ws)
 
 
@@ -312,7 +332,7 @@ def _evidence(ws: Worksheet, data: PackData) -> None:
         if e.path:
             link = cells[-1]
             link.hyperlink = e.path.replace(" ", "%20")
-            link.font = LINK_FONT
+            sheet.style(link, font=LINK_FONT)
     sheet.finish(number_formats={10: "yyyy-mm-dd", 11: "#,##0"})
     ws.column_dimensions["M"].width = 66
 

@@ -142,3 +142,36 @@ def test_formula_like_text_stays_text(tmp_path) -> None:
     wb.save(tmp_path / "f.xlsx")
     again = openpyxl.load_workbook(tmp_path / "f.xlsx")
     assert again.active["A2"].data_type == "s"
+
+
+def test_styles_set_through_the_cache_are_each_cells_own(tmp_path) -> None:
+    """Fills made afresh for every row (as the readiness colours are) keep their own colours, and
+    a header, money format and wrap survive being copied between cells, after a save and load."""
+    import gc
+    import io
+
+    from openpyxl.styles import PatternFill
+
+    from ipaudit.export.workbook_xlsx import SheetWriter
+
+    class _Data:
+        clean = staticmethod(lambda s: s)
+
+    wb = openpyxl.Workbook()
+    sheet = SheetWriter(wb.active, _Data(), ["name", "amount"])  # type: ignore[arg-type]
+    # five colours over and over: an equal fill is not kept by openpyxl, so its identity is free
+    colours = [f"FF{(n % 5) * 50:02X}{255 - (n % 5) * 50:02X}00" for n in range(40)]
+    for n, colour in enumerate(colours):
+        sheet.add(
+            [f"row {n}\nwrapped", Decimal(n)], fills={0: PatternFill("solid", fgColor=colour)}
+        )
+        gc.collect()  # a freed fill's identity may be given to the next one
+    sheet.finish(money=[2])
+    buf = io.BytesIO()
+    wb.save(buf)
+    ws = openpyxl.load_workbook(io.BytesIO(buf.getvalue())).active
+    assert ws["A1"].font.bold and ws["B1"].font.bold
+    for n, colour in enumerate(colours, 2):
+        assert ws.cell(n, 1).fill.fgColor.rgb == colour
+        assert ws.cell(n, 1).alignment.wrap_text
+        assert ws.cell(n, 2).number_format == MONEY
