@@ -424,6 +424,7 @@ def _propose_dates(ws: Any, source: str, meta: dict[str, Any]) -> None:
     meta["doc_date"] = proposal.doc_date
     where = {
         "name": ("文件名", "its name"),
+        "text": ("文件正文", "its text"),
         "properties": ("文档属性", "its document properties"),
         "pdf": ("PDF 元数据", "its PDF metadata"),
     }[proposal.source]

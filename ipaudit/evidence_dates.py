@@ -6,8 +6,10 @@ covers. This module proposes both from the file itself, most explicit first:
 1. a date in the file name: ``2025-03-05``, ``2025.3.5``, ``2025_03_05``, ``20250305``,
    ``2025年3月5日``; a period in it: ``2025年度`` / ``FY2025`` (the year), ``2025年第一季度`` /
    ``2025Q1`` (the quarter), ``2025年3月`` / ``2025-03`` (the month);
-2. the document properties of Word and Excel files (docx/docm, xlsx/xlsm: created, else modified);
-3. the ``CreationDate`` of a PDF (its information dictionary or XMP metadata, found by a small
+2. a date written in a Word document: the last one in its closing paragraphs (where a Chinese
+   document is signed and dated, 落款), else the first one in its opening paragraphs;
+3. the document properties of Word and Excel files (docx/docm, xlsx/xlsm: created, else modified);
+4. the ``CreationDate`` of a PDF (its information dictionary or XMP metadata, found by a small
    regular expression on the first and last megabyte of the file).
 
 Nothing here raises for a file it cannot read: the proposal is then empty, and the user (or the
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SOURCE_NAME = "name"
+SOURCE_TEXT = "text"
 SOURCE_PROPERTIES = "properties"
 SOURCE_PDF = "pdf"
 
@@ -49,6 +52,18 @@ _PDF_DATE = re.compile(
     rb"|<xmp:CreateDate>\s*(\d{4})-(\d{2})-(\d{2})"
 )
 _ZH_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
+_TEXT_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"|-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?!\d))"
+)
+_TEXT_PARAGRAPHS = 12  # paragraphs read at each end of a Word document
+_UNREADABLE: tuple[type[BaseException], ...] = (
+    OSError,
+    ValueError,
+    KeyError,
+    SyntaxError,  # lxml's XML errors
+    zipfile.BadZipFile,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,16 +125,38 @@ def period_in_name(name: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+def _dates_in(text: str) -> list[dt.date]:
+    found = []
+    for m in _TEXT_DATE.finditer(unicodedata.normalize("NFKC", text)):
+        day = _day(m["y"], m["m"] or m["m2"], m["d"] or m["d2"])
+        if day is not None:
+            found.append(day)
+    return found
+
+
+def word_text_date(path: Path) -> dt.date | None:
+    """A date written in a Word document: the last one of its closing paragraphs (the signing
+    date), else the first one of its opening paragraphs."""
+    if path.suffix.lower() not in (".docx", ".docm"):
+        return None
+    import docx
+    from docx.opc.exceptions import OpcError
+
+    try:
+        paragraphs = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    except (*_UNREADABLE, OpcError):
+        return None
+    closing = [d for text in paragraphs[-_TEXT_PARAGRAPHS:] for d in _dates_in(text)]
+    if closing:
+        return closing[-1]
+    opening = [d for text in paragraphs[:_TEXT_PARAGRAPHS] for d in _dates_in(text)]
+    return opening[0] if opening else None
+
+
 def office_date(path: Path) -> dt.date | None:
     """The created (else modified) date of a Word or Excel file's document properties."""
     suffix = path.suffix.lower()
-    unreadable: tuple[type[BaseException], ...] = (
-        OSError,
-        ValueError,
-        KeyError,
-        SyntaxError,  # lxml's XML errors
-        zipfile.BadZipFile,
-    )
+    unreadable = _UNREADABLE
     try:
         if suffix in (".docx", ".docm"):
             import docx
@@ -184,6 +221,9 @@ def propose(path: Path | str, name: str | None = None) -> DateProposal:
     day = date_in_name(shown)
     if day is not None:
         return DateProposal(day, start, end, SOURCE_NAME)
+    day = word_text_date(path)
+    if day is not None:
+        return DateProposal(day, start, end, SOURCE_TEXT)
     day = office_date(path)
     if day is not None:
         return DateProposal(day, start, end, SOURCE_PROPERTIES)

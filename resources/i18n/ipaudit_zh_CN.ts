@@ -111,21 +111,26 @@
         </message>
         <message>
             <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="148" />
+            <source>Date taken from the document's text.</source>
+            <translation>日期取自文件正文。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="149" />
             <source>Date taken from the document properties.</source>
             <translation>日期取自文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="149" />
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="150" />
             <source>Date taken from the PDF's metadata.</source>
             <translation>日期取自 PDF 元数据。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="152" />
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="153" />
             <source>No date found: give the document date.</source>
             <translation>未找到日期：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="156" />
+            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="157" />
             <source>Date given by hand.</source>
             <translation>日期为手工填写。</translation>
         </message>

@@ -17,14 +17,16 @@ from ipaudit.evidence_dates import (
     SOURCE_NAME,
     SOURCE_PDF,
     SOURCE_PROPERTIES,
+    SOURCE_TEXT,
     date_in_name,
     pdf_date,
     period_in_name,
     propose,
+    word_text_date,
 )
 from ipaudit.evidence_review import file_sha256, review_files
 
-days = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
+days = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31))  # 19xx, 20xx
 words = st.text(alphabet="会议纪要培训签到合同评审 abcxyz", max_size=8)
 
 
@@ -180,3 +182,28 @@ def test_review_flags_empty_files_and_duplicates(tmp_path: Path) -> None:
     assert [r.empty for r in reviews] == [False, False, True]
     assert reviews[1].proposal.doc_date == dt.date(2025, 1, 2)
     assert seen and seen[-1][0] == seen[-1][1] == a.stat().st_size * 2
+
+
+def test_a_word_document_signed_and_dated_at_its_end(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.core_properties.created = dt.datetime(2019, 1, 1)  # the template's date
+    document.add_paragraph("知识产权管理评审报告")
+    document.add_paragraph("评审范围：2025年1月1日至2025年12月31日")
+    for n in range(20):
+        document.add_paragraph(f"第{n + 1}条 评审内容。")
+    document.add_paragraph("管理者代表：张三")
+    document.add_paragraph("２０２６年１月１５日")  # the signing date, full-width
+    word = tmp_path / "管理评审报告.docx"
+    document.save(str(word))
+    proposal = propose(word)
+    assert (proposal.doc_date, proposal.source) == (dt.date(2026, 1, 15), SOURCE_TEXT)
+
+
+def test_a_word_document_dated_at_its_start(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("会议纪要 2025-03-05")
+    for n in range(20):
+        document.add_paragraph(f"议题{n + 1}")
+    word = tmp_path / "纪要.docx"
+    document.save(str(word))
+    assert word_text_date(word) == dt.date(2025, 3, 5)

@@ -145,6 +145,7 @@ class AttachDialog(QDialog):
             problems.append(self.tr("The same file is in this drop twice."))
         sources = {
             "name": self.tr("Date taken from the file name."),
+            "text": self.tr("Date taken from the document's text."),
             "properties": self.tr("Date taken from the document properties."),
             "pdf": self.tr("Date taken from the PDF's metadata."),
         }
