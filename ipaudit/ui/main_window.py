@@ -71,7 +71,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.acts = MainActions(self)
-        self.menus = MainMenus(self, self.acts, self.settings, self.open_path, self.show_department)
+        # a recent or dropped workspace is read in a worker: the window never freezes on a big one
+        self.menus = MainMenus(
+            self, self.acts, self.settings, self.open_later, self.show_department
+        )
         for menu in (self.menus.file, self.menus.tools):
             menu.setToolTipsVisible(True)
             menu.aboutToShow.connect(self._update_tool_actions)
@@ -80,7 +83,7 @@ class MainWindow(QMainWindow):
         self.welcome.newRequested.connect(self.new_workspace)
         self.welcome.openRequested.connect(self.open_dialog)
         self.welcome.demoRequested.connect(self.open_demo)
-        self.welcome.recentActivated.connect(self.open_path)
+        self.welcome.recentActivated.connect(self.open_later)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.setCentralWidget(self.stack)
@@ -717,7 +720,7 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         files = dropped_files(event.mimeData())
         if kind == "open":
-            QTimer.singleShot(0, lambda: self.open_path(files[0]))
+            QTimer.singleShot(0, lambda: self.open_later(files[0]))
         else:
             QTimer.singleShot(0, lambda: self.import_ledger_files(files))
 
