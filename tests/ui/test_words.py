@@ -36,6 +36,7 @@ KEY_LIKE = re.compile(r"(?<![\w.])[a-z_]+\.[a-z_]+(?![\w.])")
 FILE_SUFFIXES = {"docx", "doc", "xlsx", "xls", "xlsm", "pdf", "txt", "csv", "ods", "ipaudit", "zip"}
 TWO_ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}[ -][a-z]{2,}\b")
 CJK = re.compile(r"[\u3400-\u9fff]")
+FILE_NAME = re.compile(r"\.[A-Za-z]{2,7}$")
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -166,6 +167,16 @@ def walk_everything(window: MainWindow, qtbot, demo_path: Path) -> Walk:
     page.set_view(DASHBOARD_TAB)
     w.read()
     page.set_view(CHECKLIST_TAB)
+    # the dates dialog of a drop: one file dated by its name, one empty
+    from ipaudit.evidence_review import review_files
+
+    folder = demo_path.parent
+    (folder / "培训签到 2025-03-05.pdf").write_bytes(b"%PDF-1.4 x")
+    (folder / "empty.docx").write_bytes(b"")
+    reviews = review_files([folder / "培训签到 2025-03-05.pdf", folder / "empty.docx"], [])
+    dialog = page.item_panel._ask_dates(reviews)
+    w.read(dialog)
+    dialog.reject()
     departments = window.show_departments()
     w.read(departments)
     departments.close()
@@ -198,7 +209,8 @@ def test_no_internal_key_and_no_other_language(qtbot, window, demo_path) -> None
         }
         assert english == set()
     else:
-        chinese = {t for t in walk.chrome if CJK.search(t)}
+        # a file's name is the user's own (the dates dialog lists the dropped files)
+        chinese = {t for t in walk.chrome if CJK.search(t) and not FILE_NAME.search(t)}
         # the window title carries the company's own name: user data
         company = window.session.workspace.info().company
         assert {t for t in chinese if company not in t} == set()
