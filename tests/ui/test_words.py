@@ -33,6 +33,7 @@ from ipaudit.ui.settings import Settings
 from ipaudit.ui.workspace_page import CHECKLIST_TAB, DASHBOARD_TAB, FACTS_TAB
 
 KEY_LIKE = re.compile(r"(?<![\w.])[a-z_]+\.[a-z_]+(?![\w.])")
+SNAKE_CASE = re.compile(r"(?<![\w.])[a-z]+_[a-z_]+(?![\w.])")  # a question's or fact's key
 FILE_SUFFIXES = {"docx", "doc", "xlsx", "xls", "xlsm", "pdf", "txt", "csv", "ods", "ipaudit", "zip"}
 TWO_ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}[ -][a-z]{2,}\b")
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -203,6 +204,7 @@ def test_no_internal_key_and_no_other_language(qtbot, window, demo_path) -> None
     walk = walk_everything(window, qtbot, demo_path)
     assert len(walk.everything) > 500  # the walk really read the views
     assert key_like(walk.everything) == set()
+    assert {m.group() for t in walk.everything for m in SNAKE_CASE.finditer(t)} == set()
     if i18n.language() == "zh":
         english = {
             t for t in walk.chrome if TWO_ENGLISH_WORDS.search(t) and "ipaudit" not in t.lower()
