@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
 
             task = workers.Task(lambda _ctx: Workspace.open(path), "open")
             self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path.name))
+            self.welcome.set_opening(path.name)
             task.failed.connect(lambda exc: self._open_failed(path, exc))
             task.finished.connect(lambda ws: self._opened_later(ws, department))
             workers.start(task)
@@ -221,11 +222,13 @@ class MainWindow(QMainWindow):
 
     def _opened_later(self, workspace: object, department: str | None) -> None:
         self.statusBar().clearMessage()
+        self.welcome.set_opening("")
         if not self._adopt_checked(workspace, department):
             self.openFailed.emit()
 
     def _open_failed(self, path: Path, exc: BaseException) -> None:
         self.statusBar().clearMessage()
+        self.welcome.set_opening("")
         from ipaudit.store.errors import WorkspaceNotFound
 
         if isinstance(exc, WorkspaceNotFound):

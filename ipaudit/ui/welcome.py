@@ -84,6 +84,9 @@ class WelcomePage(QWidget):
         self.recent.itemActivated.connect(self._activated)
         self.empty_label = QLabel()
         self.empty_label.setEnabled(False)
+        self.opening_label = QLabel()
+        self.opening_label.setObjectName("welcomeOpening")
+        self.opening_label.hide()
         self.start_hint = QLabel()
         self.start_hint.setObjectName("welcomeStartHint")
         self.start_hint.setWordWrap(True)
@@ -91,6 +94,7 @@ class WelcomePage(QWidget):
         column = QVBoxLayout()
         column.addLayout(head)
         column.addSpacing(24)
+        column.addWidget(self.opening_label)
         column.addWidget(self.start_hint)
         column.addLayout(buttons)
         column.addSpacing(24)
@@ -142,6 +146,13 @@ class WelcomePage(QWidget):
         self.recent.setVisible(has)
         self.empty_label.setVisible(not has)
         self.start_hint.setVisible(not has)
+
+    def set_opening(self, name: str) -> None:
+        """Say that workspace ``name`` is being opened ("" when done); the buttons wait."""
+        self.opening_label.setText(self.tr("Opening %1…").replace("%1", name) if name else "")
+        self.opening_label.setVisible(bool(name))
+        for widget in (self.new_button, self.open_button, self.demo_button, self.recent):
+            widget.setEnabled(not name)
 
     def _activated(self, item: QListWidgetItem) -> None:
         path = item.data(PATH_ROLE)

@@ -1927,213 +1927,213 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="176" />
+            <location filename="../../ipaudit/ui/main_window.py" line="179" />
             <source>Open a workspace</source>
             <extracomment>files the ledger import reads (dropped on the reconciliation view) ``open_later`` could not open the workspace (the error was shown)</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="178" />
-            <location filename="../../ipaudit/ui/main_window.py" line="419" />
+            <location filename="../../ipaudit/ui/main_window.py" line="181" />
+            <location filename="../../ipaudit/ui/main_window.py" line="425" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="231" />
-            <location filename="../../ipaudit/ui/main_window.py" line="264" />
-            <location filename="../../ipaudit/ui/main_window.py" line="433" />
+            <location filename="../../ipaudit/ui/main_window.py" line="237" />
+            <location filename="../../ipaudit/ui/main_window.py" line="270" />
+            <location filename="../../ipaudit/ui/main_window.py" line="439" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="305" />
+            <location filename="../../ipaudit/ui/main_window.py" line="311" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="323" />
+            <location filename="../../ipaudit/ui/main_window.py" line="329" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="611" />
+            <location filename="../../ipaudit/ui/main_window.py" line="617" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="391" />
+            <location filename="../../ipaudit/ui/main_window.py" line="397" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="212" />
+            <location filename="../../ipaudit/ui/main_window.py" line="215" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="239" />
+            <location filename="../../ipaudit/ui/main_window.py" line="245" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="393" />
+            <location filename="../../ipaudit/ui/main_window.py" line="399" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="399" />
+            <location filename="../../ipaudit/ui/main_window.py" line="405" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="417" />
+            <location filename="../../ipaudit/ui/main_window.py" line="423" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="438" />
+            <location filename="../../ipaudit/ui/main_window.py" line="444" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="439" />
+            <location filename="../../ipaudit/ui/main_window.py" line="445" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="475" />
+            <location filename="../../ipaudit/ui/main_window.py" line="481" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="478" />
+            <location filename="../../ipaudit/ui/main_window.py" line="484" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="490" />
+            <location filename="../../ipaudit/ui/main_window.py" line="496" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="492" />
+            <location filename="../../ipaudit/ui/main_window.py" line="498" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="501" />
+            <location filename="../../ipaudit/ui/main_window.py" line="507" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="504" />
+            <location filename="../../ipaudit/ui/main_window.py" line="510" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="507" />
+            <location filename="../../ipaudit/ui/main_window.py" line="513" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="519" />
+            <location filename="../../ipaudit/ui/main_window.py" line="525" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="521" />
-            <location filename="../../ipaudit/ui/main_window.py" line="551" />
+            <location filename="../../ipaudit/ui/main_window.py" line="527" />
+            <location filename="../../ipaudit/ui/main_window.py" line="557" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="532" />
+            <location filename="../../ipaudit/ui/main_window.py" line="538" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="535" />
+            <location filename="../../ipaudit/ui/main_window.py" line="541" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="549" />
+            <location filename="../../ipaudit/ui/main_window.py" line="555" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="561" />
+            <location filename="../../ipaudit/ui/main_window.py" line="567" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="618" />
+            <location filename="../../ipaudit/ui/main_window.py" line="624" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="638" />
+            <location filename="../../ipaudit/ui/main_window.py" line="644" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="640" />
+            <location filename="../../ipaudit/ui/main_window.py" line="646" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="657" />
-            <location filename="../../ipaudit/ui/main_window.py" line="830" />
+            <location filename="../../ipaudit/ui/main_window.py" line="663" />
+            <location filename="../../ipaudit/ui/main_window.py" line="836" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="758" />
+            <location filename="../../ipaudit/ui/main_window.py" line="764" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="760" />
+            <location filename="../../ipaudit/ui/main_window.py" line="766" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="767" />
+            <location filename="../../ipaudit/ui/main_window.py" line="773" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="792" />
+            <location filename="../../ipaudit/ui/main_window.py" line="798" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="801" />
+            <location filename="../../ipaudit/ui/main_window.py" line="807" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="813" />
+            <location filename="../../ipaudit/ui/main_window.py" line="819" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="818" />
+            <location filename="../../ipaudit/ui/main_window.py" line="824" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="820" />
+            <location filename="../../ipaudit/ui/main_window.py" line="826" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="827" />
+            <location filename="../../ipaudit/ui/main_window.py" line="833" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="828" />
+            <location filename="../../ipaudit/ui/main_window.py" line="834" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -3316,62 +3316,67 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="135" />
+            <location filename="../../ipaudit/ui/welcome.py" line="139" />
             <source>%1 (not found)</source>
             <translation>%1（找不到）</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/welcome.py" line="152" />
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/welcome.py" line="163" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="155" />
+            <location filename="../../ipaudit/ui/welcome.py" line="166" />
             <source>Get your company ready for the GB/T 29490 IP management certification audit: declare the facts of your IP manual, hand each department its checklist, and see what the auditor would find before the audit.</source>
             <translation>为 GB/T 29490 知识产权管理体系认证审核做好准备：录入知识产权手册中的体系事实，把清单分给各部门，在审核之前就看到审核员会发现的问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="160" />
+            <location filename="../../ipaudit/ui/welcome.py" line="171" />
             <source>New workspace…</source>
             <translation>新建工作区…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="161" />
+            <location filename="../../ipaudit/ui/welcome.py" line="172" />
             <source>Create a workspace for one audit cycle (Ctrl+N)</source>
             <translation>为一个审核周期新建工作区（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="162" />
+            <location filename="../../ipaudit/ui/welcome.py" line="173" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="163" />
+            <location filename="../../ipaudit/ui/welcome.py" line="174" />
             <source>Open a workspace file (Ctrl+O)</source>
             <translation>打开工作区文件（Ctrl+O）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="164" />
+            <location filename="../../ipaudit/ui/welcome.py" line="175" />
             <source>Look at the demo</source>
             <translation>看看演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="166" />
+            <location filename="../../ipaudit/ui/welcome.py" line="177" />
             <source>A fictional 60-person company half-way through its preparation, to try on</source>
             <translation>一家虚构的 60 人公司，迎审准备进行到一半，可随意试用</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="170" />
+            <location filename="../../ipaudit/ui/welcome.py" line="181" />
             <source>New here? Create a workspace for your company's audit cycle, or look at the demo first: a fictional company, kept apart from your own work.</source>
             <translation>第一次使用？为贵公司的本次审核周期新建工作区，或先看看演示：一家虚构的公司，与您自己的工作互不干扰。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="174" />
+            <location filename="../../ipaudit/ui/welcome.py" line="185" />
             <source>Recent workspaces</source>
             <translation>最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="175" />
+            <location filename="../../ipaudit/ui/welcome.py" line="186" />
             <source>No recent workspaces yet.</source>
             <translation>还没有最近打开的工作区。</translation>
         </message>

@@ -80,3 +80,28 @@ def test_the_first_start_offers_a_new_workspace_or_the_demo(qtbot, window) -> No
     assert welcome.demo_button.text() == "看看演示"
     with qtbot.waitSignal(welcome.newRequested):
         qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
+
+
+def test_opening_in_the_background_says_so_and_fills_the_window(qtbot, window, demo_path) -> None:
+    welcome = window.welcome
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        window.open_later(demo_path)
+        assert welcome.opening_label.isVisible()
+        assert demo_path.name in welcome.opening_label.text()
+        assert not welcome.new_button.isEnabled()  # nothing else starts meanwhile
+    assert window.stack.currentWidget() is window.page
+    assert not welcome.opening_label.isVisible() and welcome.new_button.isEnabled()
+
+
+def test_a_workspace_that_cannot_be_opened_gives_the_welcome_page_back(
+    qtbot, window, tmp_path
+) -> None:
+    from ipaudit.ui import errors
+
+    bogus = tmp_path / "bogus.ipaudit"
+    bogus.write_text("not a database", "utf-8")
+    with qtbot.waitSignal(errors.reporter().shown, timeout=10_000) as shown:
+        window.open_later(bogus)
+    shown.args[0].close()
+    assert window.session is None and window.welcome.new_button.isEnabled()
+    assert "不是数据库文件" in shown.args[0].informativeText()  # the detail in Chinese
