@@ -387,8 +387,8 @@ def cmd_attach(args: argparse.Namespace) -> int:
             }.items()
             if v
         }
-        if not args.date:
-            _propose_dates(ws, args.file, meta)
+        if not args.date and Path(args.file).is_file():  # (a pipe would be read before attach
+            _propose_dates(ws, args.file, meta)  # refuses it)
         ev = ws.attach(args.item, args.file, slot=args.slot or "", progress=progress_line(), **meta)
         warnings = ws.attach_warnings(ev)
         for warning in warnings:

@@ -104,6 +104,8 @@ def export_template(ws: Workspace, path: Path | str) -> Path:
     text = ws.store.template_yaml()
     if path.is_dir():
         raise _cannot(path, "是文件夹；请给出文件名。", "is a folder; give a file name.")
+    if path.exists() and not path.is_file():  # a device or pipe is never replaced by a file
+        raise _cannot(path, "不是普通文件；请给出文件名。", "is not a file; give a file name.")
     part = path.with_name(f".{path.name}.part")
     try:
         part.write_text(text, "utf-8")

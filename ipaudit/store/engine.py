@@ -81,6 +81,8 @@ def check_file(path: Path) -> None:
         raise WorkspaceNotFound(path)
     if path.is_dir():
         raise NotAWorkspace(path, "a folder")
+    if not path.is_file():  # a device or pipe: reading its header could wait for ever
+        raise NotAWorkspace(path, "not a file")
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))

@@ -90,6 +90,8 @@ class Files:
         (root / "notes.yaml").write_text("just: [a, list", "utf-8")
         (root / "deep.yaml").write_text("[" * 5000, "utf-8")
         (root / "folder").mkdir()
+        self.fifo = root / "pipe"
+        os.mkfifo(self.fifo)  # reading or replacing it must be refused, not hang
         self.user_file = root / "folder" / "mine.docx"
         self.user_file.write_bytes(b"the user's own document")
         hollow = root / "hollow.ipaudit"  # ipaudit's application id, no tables
@@ -115,6 +117,8 @@ class Files:
             Path("/dev/zero"),
             Path("../../../../etc/passwd"),
         ]
+        # a pipe too, for the commands that refuse one (reading a ledger from a pipe still waits)
+        self.paths_and_pipe = [*self.paths, self.fifo]
 
 
 @pytest.fixture(autouse=True)
@@ -245,6 +249,9 @@ def argvs(draw: st.DrawFn, command: str, files: Files, ws: Path) -> list[str]:
     """One command line: ``command`` with hostile arguments."""
     text = TEXTS
     path = st.sampled_from(files.paths).map(str) | text
+    any_path = (
+        st.sampled_from(files.paths_and_pipe).map(str) | text
+    )  # for commands that refuse pipes
     number = NUMBERS | text
     date = DATES | text
     args: list[object]
@@ -269,8 +276,8 @@ def argvs(draw: st.DrawFn, command: str, files: Files, ws: Path) -> list[str]:
             args += ["--rate", f"{draw(text)}={draw(number)}"]
         return [command, *map(str, args)]
     if command == "verify":
-        return [command, draw(path)]
-    target: object = ws if draw(st.integers(0, 9)) else draw(path)  # mostly the real workspace
+        return [command, draw(any_path)]
+    target: object = ws if draw(st.integers(0, 9)) else draw(any_path)  # mostly the real workspace
     args = [target]
     if command in ("findings", "items"):
         if command == "items" or draw(st.booleans()):
@@ -281,7 +288,7 @@ def argvs(draw: st.DrawFn, command: str, files: Files, ws: Path) -> list[str]:
         args += [draw(text)] if command == "answer" else ["--reason", draw(text)]
     elif command == "attach":
         args += [draw(st.sampled_from(["rnd.projects", "hr.labour_contracts"]) | text)]
-        args += [draw(path)]
+        args += [draw(any_path)]
         for option in ("--slot", "--title", "--doc-number", "--version"):
             if draw(st.booleans()):
                 args += [option, draw(text)]
@@ -303,7 +310,11 @@ def argvs(draw: st.DrawFn, command: str, files: Files, ws: Path) -> list[str]:
     elif command == "accept":
         args += [draw(text), draw(text)] + (["--withdraw"] if draw(st.booleans()) else [])
     elif command == "template":
-        args += [draw(st.sampled_from(["--export", "--import"])), draw(path)]
+        if draw(st.booleans()):
+            args += ["--import", draw(any_path)]
+        else:  # where --export may write: never over the shared files or a device
+            targets = [files.root / "missing" / "x.yaml", files.root / "folder", files.fifo]
+            args += ["--export", draw(st.sampled_from(targets).map(str) | text)]
     elif command == "import-ledger":
         args += [draw(path)]
         for option in ("--sheet", "--map", "--header-row"):
@@ -313,7 +324,7 @@ def argvs(draw: st.DrawFn, command: str, files: Files, ws: Path) -> list[str]:
         if draw(st.booleans()):
             args += ["--rate", f"{draw(st.sampled_from(['invention', '']) | text)}={draw(number)}"]
         if draw(st.booleans()):
-            args += ["--rates", draw(path)]
+            args += ["--rates", draw(any_path)]
         if draw(st.booleans()):
             args += ["--window-days", draw(number)]
     elif command == "export":
@@ -520,6 +531,9 @@ FOUND = [
     ["answer", "{ws}", "rnd.interview", "headcount", os.fsdecode(b"\xff\xfe")],
     ["template", "{ws}", "--import", "{root}/binary.bin"],
     ["template", "{ws}", "--export", "{root}/folder"],
+    ["template", "{ws}", "--export", "{root}/pipe"],  # was replaced by a regular file
+    ["template", "{ws}", "--import", "{root}/pipe"],  # hung
+    ["attach", "{ws}", "rnd.projects", "{root}/pipe"],  # hung reading the pipe for its dates
     ["rates", "{ws}", "--rate", "invention=1e999999999"],
     ["rates", "{ws}", "--rate", "=5000"],
     ["rates", "{ws}", "--rates", "{root}/binary.bin"],
@@ -557,3 +571,8 @@ def test_a_file_with_our_id_but_no_tables_is_damaged_and_left_untouched(
         assert code == 3 and "已损坏" in err, err  # "damaged": exit 3, one sentence
     assert hollow.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hollow.ipaudit"]  # no backup, no WAL
+
+
+def test_a_pipe_given_as_the_workspace_is_refused_not_waited_on(files: Files) -> None:
+    code, _out, err = cli("readiness", files.fifo)
+    assert code == 3 and err.startswith("ipaudit: "), err
