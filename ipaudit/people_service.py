@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ipaudit.domain.model import Person, PersonKind
 from ipaudit.domain.normalize import normalize_text
 from ipaudit.domain.people import merge_people, name_key
+from ipaudit.domain.validation import InvalidValue, check_department_key, check_name
 from ipaudit.ledger.cells import Cell, cell_text
 from ipaudit.ledger.errors import LedgerError
 from ipaudit.store.errors import InvalidInput
@@ -60,10 +61,36 @@ def parse_kind(text: str) -> PersonKind:
     return kind
 
 
-def add_person(ws: Workspace, person: Person) -> None:
-    """Declare one person (a person of the same kind and name is replaced)."""
+def check_department(text: str) -> str:
+    """A person's department as HR writes it: empty, a department key (``rnd``) or a name
+    (研发部, 研发/测试部; at most 64 characters); never a path (``../x``, ``/etc``, ``a\\b``).
+    Returned without surrounding space.
+    """
+    value = text.strip()
+    if not value:
+        return ""
+    if "\\" in value or ".." in value or value.startswith("/"):
+        raise InvalidValue(
+            f"部门“{value[:64]}”无效：请写部门名称（如 研发部）或部门键（如 rnd），不要写路径。",
+            f"The department '{value[:64]}' is not valid: write the department's name (研发部)"
+            " or key (rnd), not a path.",
+        )
+    if value.isascii() and value.replace("_", "").isalnum() and value == value.lower():
+        return check_department_key(value)
+    return check_name(value, "department")
+
+
+def check_person(person: Person) -> Person:
+    """``person`` with a name and a valid department (``InvalidInput``/``InvalidValue`` else)."""
     if not name_key(person.name):
         raise InvalidInput("姓名不能为空。", "The name must not be empty.")
+    check_name(person.name, "name")
+    return replace(person, department=check_department(person.department))
+
+
+def add_person(ws: Workspace, person: Person) -> None:
+    """Declare one person (a person of the same kind and name is replaced)."""
+    person = check_person(person)
     facts = ws.facts()
     ws.set_facts(replace(facts, people=merge_people(facts.people, [person])))
 
@@ -80,7 +107,10 @@ def remove_person(ws: Workspace, name: str, kind: PersonKind | None = None) -> N
 
 
 def set_people(ws: Workspace, people: tuple[Person, ...]) -> None:
-    """Replace the whole list (the GUI's editor and its undo)."""
+    """Replace the whole list (the GUI's editor and its undo); every person is checked as
+    ``add_person`` checks one (a person stored as it is now is let through)."""
+    stored = set(ws.facts().people)
+    people = tuple(p if p in stored else check_person(p) for p in people)
     ws.set_facts(replace(ws.facts(), people=people))
 
 
@@ -145,7 +175,20 @@ def read_people(path: str | Path, kind: PersonKind | None = None) -> list[Person
                 row=row_no,
                 column=header_names["kind"],
             )
-        department = cell_text(cell("department")).strip()
+        raw_department = cell_text(cell("department"))
+        try:
+            department = check_department(raw_department)
+        except InvalidValue as exc:
+            raise LedgerError(
+                file,
+                f"部门“{raw_department[:64]}”不是部门名称或部门键",
+                f"the department '{raw_department[:64]}' is neither a department's name nor key",
+                todo_zh="写部门名称（如 研发部）或部门键（如 rnd）",
+                todo_en="Write the department's name (研发部) or key (rnd)",
+                sheet=sheet.name,
+                row=row_no,
+                column="部门/department",
+            ) from exc
         people.append(Person(name, found, department, date))
     return people
 

@@ -10,7 +10,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from ipaudit.domain.model import Person, PersonKind
-from ipaudit.people_service import kind_from_text
+from ipaudit.errors import UserError
+from ipaudit.people_service import check_department, kind_from_text
 from ipaudit.ui.table_model import Index, RowsTableModel
 
 NAME, KIND, DEPARTMENT, DATE = range(4)
@@ -108,7 +109,10 @@ class PeopleModel(RowsTableModel[Person]):
                 return False
             new = replace(person, kind=kind)
         elif col == DEPARTMENT:
-            new = replace(person, department=text)
+            try:  # the check of ``people add --department``: a name or key, never a path
+                new = replace(person, department=check_department(text))
+            except UserError:
+                return False
         else:
             try:
                 new = replace(person, date=parse_day(text) if text else None)
