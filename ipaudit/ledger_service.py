@@ -27,6 +27,7 @@ from sqlalchemy import ColumnElement, Connection, Select, Table, delete, insert,
 
 from ipaudit.domain import validation
 from ipaudit.domain.model import Evidence, Finding, ItemKind, Template, Text
+from ipaudit.domain.rules import rules_of
 from ipaudit.ledger.columns import Columns
 from ipaudit.ledger.discrepancies import owning_ledger, suggest_grade
 from ipaudit.ledger.model import (
@@ -672,13 +673,14 @@ def discrepancy_findings(ws: Workspace) -> list[Finding]:
     if book.reconciliation is None:
         return []
     where = places(ws, book)
+    grades = rules_of(ws.template).grades  # the table the workspace's other findings use
     out: list[Finding] = []
     for d in book.reconciliation.discrepancies:
         dep, item_key = where[d.key].department, where[d.key].item_key
         out.append(
             Finding(
                 code=f"ledger.{d.kind.value}",
-                grade=suggest_grade(d),
+                grade=suggest_grade(d, grades),
                 department=dep,
                 item_key=item_key,
                 message=Text(d.message_zh, d.message_en),

@@ -96,6 +96,23 @@ class Situation(StrEnum):
     NA_WITHOUT_REASON = "na_without_reason"
     OUT_OF_ORDER = "out_of_order"
     WRITTEN_AFTER_THE_FACT = "written_after_the_fact"
+    # the reconciliation of the finance ledgers: one situation per kind of discrepancy
+    LEDGER_UNPAID_REWARD = "ledger.unpaid_reward"
+    LEDGER_UNDERPAID = "ledger.underpaid"
+    LEDGER_OVERPAID = "ledger.overpaid"
+    LEDGER_PAYMENT_WITHOUT_DECISION = "ledger.payment_without_decision"
+    LEDGER_DUPLICATE_PAYMENT = "ledger.duplicate_payment"
+    LEDGER_PAID_BEFORE_DECISION = "ledger.paid_before_decision"
+    LEDGER_PENALTY_PAID = "ledger.penalty_paid"
+    LEDGER_BATCH_MISMATCH = "ledger.batch_mismatch"
+    LEDGER_BATCH_NOT_BOOKED = "ledger.batch_not_booked"
+    LEDGER_EXPENSE_WITHOUT_PAYMENTS = "ledger.expense_without_payments"
+    LEDGER_TOTAL_MISMATCH = "ledger.total_mismatch"
+    LEDGER_RATE_DEVIATION = "ledger.rate_deviation"
+    LEDGER_IP_NOT_IN_PORTFOLIO = "ledger.ip_not_in_portfolio"
+    LEDGER_INVALID_IP_NUMBER = "ledger.invalid_ip_number"
+    LEDGER_NOT_IMPORTED = "ledger.ledger_not_imported"
+    LEDGER_ROUNDING = "ledger.rounding"  # an amount off by at most 1.00 yuan
 
 
 # The rule: 严重 (major) for a prerequisite or a whole process missing; 一般 (minor) for an isolated
@@ -121,6 +138,12 @@ DEFAULT_GRADES: Mapping[Situation, Grade] = MappingProxyType(
         Situation.NA_WITHOUT_REASON: Grade.MINOR,
         Situation.OUT_OF_ORDER: Grade.MINOR,
         Situation.WRITTEN_AFTER_THE_FACT: Grade.OBSERVATION,
+        # Every disagreement of the ledgers is one lapse in records that exist (one unpaid
+        # reward, one payment without its decision …); a reward process missing altogether is
+        # the checklist's no_evidence. A ledger not imported and a rounding difference are risks.
+        **{s: Grade.MINOR for s in Situation if s.value.startswith("ledger.")},
+        Situation.LEDGER_NOT_IMPORTED: Grade.OBSERVATION,
+        Situation.LEDGER_ROUNDING: Grade.OBSERVATION,
     }
 )
 

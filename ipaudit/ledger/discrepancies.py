@@ -8,17 +8,14 @@ finding itself (same kind, same people, same IP, same rows) is still there. Amou
 not part of the key: a difference that changed from 200 to 300 on the same rows keeps its identity
 and the reviewer sees the new amount next to the old explanation.
 
-Grades follow the auditors' scale (DOMAIN.md §1):
-- major (×, records missing): a reward never paid, a payment with no decision, a second payment of
-  the same reward, a penalty in the payment register, a payment batch never booked as expense, a
-  reward expense with no payments, a reward for IP that is not in the portfolio;
-- minor (○, records exist but disagree): paid more or less than decided, a batch whose expense line
-  differs, a payment dated before its decision, a wrong stated total, an amount off the procedure's
-  rate, a patent number with a wrong check digit;
-- observation (△): a difference of amounts (paid vs decided, batch vs expense, stated total, rate)
-  of at most ``tiny`` (default 1.00 元, i.e. rounding); a ledger not imported (said once, in place
-  of the findings the comparisons that need it would make — whether the record itself exists is
-  the checklist's question, not the reconciliation's).
+Grades come from the grade table (``ipaudit/domain/rules.py``; a workspace's template may change
+it under ``grades:``), one situation ``ledger.<kind>`` per kind of discrepancy. The rule is the
+auditors' (DOMAIN.md §1): every disagreement is an isolated lapse in records that exist — minor
+(○), one unpaid reward included; a reward process missing altogether is the checklist's major
+finding, not the reconciliation's. Observations (△): a difference of amounts (paid vs decided,
+batch vs expense, stated total, rate) of at most ``tiny`` (default 1.00 元, i.e. rounding;
+``ledger.rounding``) and a ledger not imported (said once, in place of the findings the comparisons
+that need it would make — whether the record itself exists is the checklist's question).
 """
 
 from __future__ import annotations
@@ -31,23 +28,12 @@ from functools import lru_cache
 from pathlib import PurePath, PureWindowsPath
 
 from ipaudit.domain.model import Grade
+from ipaudit.domain.rules import DEFAULT_GRADES, Situation
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry, LedgerKind, SourceRef
 
 K = DiscrepancyKind
 
-_MAJOR = frozenset(
-    {
-        K.UNPAID_REWARD,
-        K.PAYMENT_WITHOUT_DECISION,
-        K.DUPLICATE_PAYMENT,
-        K.PENALTY_PAID,
-        K.BATCH_NOT_BOOKED,
-        K.EXPENSE_WITHOUT_PAYMENTS,
-        K.IP_NOT_IN_PORTFOLIO,
-    }
-)
-_OBSERVATION = frozenset({K.LEDGER_NOT_IMPORTED})
-_AMOUNT_MINOR = frozenset(
+_AMOUNT_KINDS = frozenset(
     {K.UNDERPAID, K.OVERPAID, K.BATCH_MISMATCH, K.TOTAL_MISMATCH, K.RATE_DEVIATION}
 )
 
@@ -220,16 +206,23 @@ def build(
     )
 
 
-def suggest_grade(discrepancy: Discrepancy, *, tiny: Decimal = Decimal("1.00")) -> Grade:
-    """The grade an auditor would most likely give; see the module docstring for the rule."""
-    kind = discrepancy.kind
-    if kind in _MAJOR:
-        return Grade.MAJOR
-    if kind in _OBSERVATION:
-        return Grade.OBSERVATION
-    if kind in _AMOUNT_MINOR and abs(discrepancy.difference) <= tiny:
-        return Grade.OBSERVATION
-    return Grade.MINOR
+def situation(discrepancy: Discrepancy, *, tiny: Decimal = Decimal("1.00")) -> Situation:
+    """The row of the grade table that grades ``discrepancy``."""
+    if discrepancy.kind in _AMOUNT_KINDS and abs(discrepancy.difference) <= tiny:
+        return Situation.LEDGER_ROUNDING
+    return Situation(f"ledger.{discrepancy.kind.value}")
+
+
+def suggest_grade(
+    discrepancy: Discrepancy,
+    grades: Mapping[Situation, Grade] | None = None,
+    *,
+    tiny: Decimal = Decimal("1.00"),
+) -> Grade:
+    """The grade of ``discrepancy`` in ``grades`` (a template's table; the built-in one when
+    ``None``); see the module docstring for the rule."""
+    found = situation(discrepancy, tiny=tiny)
+    return (grades or DEFAULT_GRADES).get(found, DEFAULT_GRADES[found])
 
 
 def not_imported(ledger: LedgerKind, checks_zh: str, checks_en: str) -> Discrepancy:
