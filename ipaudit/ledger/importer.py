@@ -784,6 +784,7 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     codes: dict[str, str] = {"": ""}
     amounts: dict[object, Decimal] = {}
     kinds: dict[str, bool] = {}
+    dates: dict[str, dt.date | None] = {}
     date_cls, datetime_cls, str_cls, float_cls = _DATE, _DATETIME, str, float
     parse_date, parse_amount = nz.parse_date, nz.parse_amount
     normalize_name, normalize_code = nz.normalize_name, nz.normalize_code
@@ -805,9 +806,13 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
             date = v.date()  # type: ignore[union-attr]
         elif v == "" or v is None:
             date = None
+        elif cls is str_cls and v in dates:  # a date written as text, read once per import
+            date = dates[v]  # type: ignore[index]
         else:
             try:
                 date = parse_date(v)
+                if cls is str_cls and len(dates) < 100_000:
+                    dates[v] = date  # type: ignore[index]
             except normalize_error as exc:
                 date = None
                 bad = [(c_date, v, exc.reason_zh, exc.reason_en)]
