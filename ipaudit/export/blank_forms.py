@@ -76,7 +76,7 @@ def _xlsx(data: PackData, form: FormFile) -> bytes:
             )
     ws.cell(row=header_row + EMPTY_ROWS + 2, column=1, value=t("form.signature", lang))
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    print_setup(ws)
+    print_setup(ws, lang)
     ws.print_title_rows = f"{header_row}:{header_row}"
     wb.properties.created = data.as_of
     wb.properties.modified = data.as_of

@@ -161,6 +161,7 @@ def build_workbook(data: PackData) -> bytes:
     _evidence(wb.create_sheet(t("sheet.evidence", lang)), data)
     _findings(wb.create_sheet(t("sheet.findings", lang)), data)
     _ledgers(wb, data)
+    _budget(wb, data)
     _problems(wb.create_sheet(t("sheet.problems", lang)), data)
     props = wb.properties
     props.created = data.as_of
@@ -508,6 +509,28 @@ def _ledger_sheet(ws: Worksheet, data: PackData, kind: Any, recon: Any) -> None:
         sheet.add(row, fills=fills)
     amount_col = len(header) - 1
     sheet.finish(money=[amount_col], number_formats={4: "yyyy-mm-dd"})
+
+
+def _budget(wb: Workbook, data: PackData) -> None:
+    """The IP budget beside the expense record's spending in the period, per category, with the
+    variance (budget − spent; negative when overspent, filled as a minor finding when over the
+    tolerance) and a total row; no sheet when no budget is declared."""
+    lines = data.budget_lines()
+    if not lines:
+        return
+    lang = data.lang
+    header = [t("col.category", lang), t("col.budget", lang), t("col.spent", lang)]
+    sheet = SheetWriter(
+        wb.create_sheet(t("facts.budget", lang)), data, [*header, t("col.variance", lang)]
+    )
+    for line in lines:
+        fills = {3: GRADE_FILL[Grade.MINOR]} if line.overspent else None
+        sheet.add([line.name(lang), line.budget, line.actual, line.variance], fills=fills)
+    budget = sum((line.budget for line in lines if line.budget is not None), Decimal("0.00"))
+    spent = sum((line.actual for line in lines), Decimal("0.00"))
+    for cell in sheet.add([t("facts.total", lang), budget, spent, budget - spent]):
+        sheet.style(cell, font=HEADER_FONT)
+    sheet.finish(money=[2, 3, 4])
 
 
 def _problems(ws: Worksheet, data: PackData) -> None:

@@ -1,16 +1,22 @@
 """The readiness workbook reopened with openpyxl: numbers equal the workspace's to the cent,
-frozen headers, filters, money formats, grade colours, the native chart, links into the pack."""
+frozen headers, filters, number formats by meaning, print setup, grade colours, the native chart
+and its labels, links into the pack."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
 
 from ipaudit.domain.model import Grade
+from ipaudit.export.data import collect
 from ipaudit.export.i18n import grade_text
-from ipaudit.export.workbook_xlsx import MONEY, display_width
+from ipaudit.export.options import ExportOptions
+from ipaudit.export.workbook_xlsx import MONEY, PERCENT, build_workbook, display_width
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger_service import load_book
 from ipaudit.services import Workspace
@@ -20,9 +26,34 @@ from .conftest import Exported
 WORKBOOK = "迎审工作簿.xlsx"
 
 
+@dataclass(frozen=True)
+class Built:
+    workspace: Path
+    path: Path  # the workbook written to disk
+    book: openpyxl.Workbook  # ... and read back
+
+
+def _build(factory: pytest.TempPathFactory, master: Path, lang: str) -> Built:
+    """The workbook of a copy of the demo, built from one read of the workspace (as the export
+    builds it), written to a file and opened again."""
+    folder = factory.mktemp(f"workbook-{lang}")
+    ws_path = folder / "demo.ipaudit"
+    shutil.copyfile(master, ws_path)
+    with Workspace.open(ws_path) as ws:
+        data = collect(ws, ExportOptions(lang=lang, older_versions=True), "pack")
+    path = folder / "workbook.xlsx"
+    path.write_bytes(build_workbook(data))
+    return Built(ws_path, path, openpyxl.load_workbook(path))
+
+
 @pytest.fixture(scope="module")
-def book(pack_zh: Exported) -> openpyxl.Workbook:
-    return openpyxl.load_workbook(pack_zh.path / WORKBOOK)
+def built(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> Built:
+    return _build(tmp_path_factory, demo_master, "zh")
+
+
+@pytest.fixture(scope="module")
+def book(built: Built) -> openpyxl.Workbook:
+    return built.book
 
 
 def rows(ws) -> list[list]:
@@ -36,9 +67,11 @@ def test_sheets_have_frozen_headers_and_filters(book) -> None:
         "证据索引",
         "发现项",
         "台账核对汇总",
+        "台账年度合计",
         "奖惩记录表",
         "奖金发放登记表",
         "经费使用记录",
+        "知识产权经费预算与支出",
         "导入问题",
     ]
     for ws in book.worksheets:
@@ -46,25 +79,30 @@ def test_sheets_have_frozen_headers_and_filters(book) -> None:
         assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), ws.title
 
 
-def test_overview_equals_readiness_and_has_a_chart(pack_zh: Exported, book) -> None:
-    with Workspace.open(pack_zh.workspace) as ws:
+def test_overview_equals_readiness_and_has_a_chart(built: Built, book) -> None:
+    with Workspace.open(built.workspace) as ws:
         overall, per_dep = ws.readiness()
         names = {d.key: d.name.zh for d in ws.departments()}
     sheet = book["概览"]
     table = {r[0]: r for r in rows(sheet)[1 : len(per_dep) + 2]}
     for key, r in per_dep.items():
         row = table[names[key]]
-        assert row[1] == pytest.approx(r.percent)
+        assert row[1] == pytest.approx(r.percent / 100)
         assert row[2:8] == [r.items, r.ready_items, r.blocking, *[r.by_grade[g] for g in Grade]]
-    assert table["总体"][1] == pytest.approx(overall.percent)
-    assert sheet["B2"].number_format == '0.0"%"'
+    assert table["总体"][1] == pytest.approx(overall.percent / 100)
+    assert sheet["B2"].number_format == PERCENT == "0.0%"
     assert len(sheet._charts) == 1
     chart = sheet._charts[0]
     assert chart.tagname == "barChart" and chart.type == "bar"
+    # the value alone: LibreOffice reads an omitted flag as "on" and printed "部门; 就绪度; 97.7%"
+    labels = chart.dataLabels
+    assert labels.showVal is True
+    for flag in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
+        assert getattr(labels, flag) is False, flag
 
 
-def test_findings_sheet(pack_zh: Exported, book) -> None:
-    with Workspace.open(pack_zh.workspace) as ws:
+def test_findings_sheet(built: Built, book) -> None:
+    with Workspace.open(built.workspace) as ws:
         findings = ws.findings()
     sheet = book["发现项"]
     body = rows(sheet)[1:]
@@ -77,8 +115,8 @@ def test_findings_sheet(pack_zh: Exported, book) -> None:
     assert len(colours) == len([g for g in Grade if any(f.grade is g for f in findings)])
 
 
-def test_evidence_index_hashes_and_links(pack_zh: Exported, book) -> None:
-    sheet = book["证据索引"]
+def test_evidence_index_hashes_and_links(pack_zh: Exported) -> None:
+    sheet = openpyxl.load_workbook(pack_zh.path / WORKBOOK)["证据索引"]
     header, *body = rows(sheet)
     sha_col, path_col = header.index("SHA-256"), header.index("资料包中的位置")
     with Workspace.open(pack_zh.workspace) as ws:
@@ -92,14 +130,14 @@ def test_evidence_index_hashes_and_links(pack_zh: Exported, book) -> None:
         assert (pack_zh.path / target).is_file()
 
 
-def test_ledger_totals_to_the_cent(pack_zh: Exported, book) -> None:
-    with Workspace.open(pack_zh.workspace) as ws:
+def test_ledger_totals_to_the_cent(built: Built, book) -> None:
+    with Workspace.open(built.workspace) as ws:
         ledger = load_book(ws)
     recon = ledger.reconciliation
     assert recon is not None
     s = recon.summary
     sheet = book["台账核对汇总"]
-    amounts = {r[0]: r[4] for r in rows(sheet) if r and r[4] is not None and r[0]}
+    amounts = {r[0]: r[4] for r in rows(sheet) if r and isinstance(r[4], (int, float)) and r[0]}
     assert Decimal(str(amounts["奖励决定"])) == s.rewards_total
     assert Decimal(str(amounts["已发放"])) == s.payments_total
     assert Decimal(str(amounts["经费奖励"])) == s.expenses_total
@@ -110,7 +148,7 @@ def test_ledger_totals_to_the_cent(pack_zh: Exported, book) -> None:
     ):
         ws_ = book[name]
         header, *body = rows(ws_)
-        col = header.index("金额")
+        col = header.index("金额(元)")
         entries = ledger.of(kind)
         assert len(body) == len(entries)
         total = sum((Decimal(str(r[col])) for r in body), Decimal("0"))
@@ -133,6 +171,7 @@ def test_formula_like_text_stays_text(tmp_path) -> None:
     from ipaudit.export.workbook_xlsx import SheetWriter
 
     class Data:
+        lang = "zh"
         clean = staticmethod(lambda s: s)
 
     wb = openpyxl.Workbook()
@@ -155,6 +194,7 @@ def test_styles_set_through_the_cache_are_each_cells_own(tmp_path) -> None:
     from ipaudit.export.workbook_xlsx import SheetWriter
 
     class _Data:
+        lang = "zh"
         clean = staticmethod(lambda s: s)
 
     wb = openpyxl.Workbook()
@@ -175,3 +215,85 @@ def test_styles_set_through_the_cache_are_each_cells_own(tmp_path) -> None:
         assert ws.cell(n, 1).fill.fgColor.rgb == colour
         assert ws.cell(n, 1).alignment.wrap_text
         assert ws.cell(n, 2).number_format == MONEY
+
+
+def _column_formats(ws, column: int) -> set[str]:
+    """The number formats of a column's numeric and date cells below the header."""
+    return {
+        c.number_format
+        for (c,) in ws.iter_rows(min_row=2, min_col=column, max_col=column)
+        if c.value is not None and not isinstance(c.value, str)
+    }
+
+
+def test_number_formats_follow_meaning(book) -> None:
+    """Counts are whole numbers, money has two decimals and no currency sign, readiness is a
+    percentage, dates are dates — column by column, on every sheet that has them."""
+    expected = {
+        "概览": {
+            "就绪度": {"0.0%"},
+            **{h: {"0"} for h in ("适用条目", "已就绪", "阻断项", "严重")},
+        },
+        "检查清单": {"证据数": {"0"}},
+        "证据索引": {"序号": {"0"}, "日期": {"yyyy-mm-dd"}, "大小(字节)": {"#,##0"}},
+        "台账核对汇总": {"数量": {"0"}, "一致": {"0"}, "不一致": {"0"}, "金额(元)": {"#,##0.00"}},
+        "台账年度合计": {h: {"#,##0.00"} for h in ("奖励决定", "处罚", "已发放", "经费−发放")},
+        "奖惩记录表": {"行": {"0"}, "日期": {"yyyy-mm-dd"}, "金额(元)": {"#,##0.00"}},
+        "奖金发放登记表": {"行": {"0"}, "日期": {"yyyy-mm-dd"}, "金额(元)": {"#,##0.00"}},
+        "经费使用记录": {"行": {"0"}, "日期": {"yyyy-mm-dd"}, "金额(元)": {"#,##0.00"}},
+    }
+    for name, columns in expected.items():
+        ws = book[name]
+        header = [c.value for c in ws[1]]
+        for title, formats in columns.items():
+            found = _column_formats(ws, header.index(title) + 1)
+            assert found == formats, (name, title, found)
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert "¥" not in cell.number_format, (ws.title, cell.coordinate)
+
+
+def test_reconciliation_headers_and_blocks(book) -> None:
+    """The summary's columns say what they count; the kinds of discrepancy sit under the count
+    and amount columns; the totals by year are a sheet of their own with their own header."""
+    sheet = book["台账核对汇总"]
+    body = rows(sheet)
+    assert body[0] == ["项目", "数量", "一致", "不一致", "金额(元)"]
+    kinds = next(n for n, r in enumerate(body) if r[0] == "差异分类")
+    assert body[kinds][1] == "数量" and body[kinds][4] == "金额(元)"
+    for r in body[kinds + 1 :]:
+        if r[0]:
+            assert isinstance(r[1], int) and isinstance(r[4], (int, float)), r
+    assert sheet.max_column == 5  # nothing wider than the header (the totals moved out)
+    totals = rows(book["台账年度合计"])
+    assert totals[0] == ["年度", "奖励决定", "处罚", "已发放", "发放−决定", "经费奖励", "经费−发放"]
+    assert totals[-1][0] == "合计"
+    assert [r[0] for r in totals[1:-1]] == sorted(r[0] for r in totals[1:-1])
+
+
+def test_every_sheet_prints_landscape_to_the_page_width(book) -> None:
+    for ws in book.worksheets:
+        setup = ws.page_setup
+        assert setup.orientation == "landscape", ws.title
+        assert str(setup.paperSize) == "9", ws.title  # A4
+        assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_title_rows == "$1:$1", ws.title
+        assert ws.oddFooter.left.text == "&A", ws.title
+        assert ws.oddFooter.right.text == "第 &P 页，共 &N 页", ws.title
+
+
+def test_english_workbook_footer_and_headers(
+    tmp_path_factory: pytest.TempPathFactory, demo_master: Path
+) -> None:
+    book = _build(tmp_path_factory, demo_master, "en").book
+    for ws in book.worksheets:
+        assert ws.oddFooter.right.text == "Page &P of &N", ws.title
+    assert rows(book["Reconciliation"])[0] == [
+        "Field",
+        "Count",
+        "Matched",
+        "Not matched",
+        "Amount (yuan)",
+    ]
