@@ -1,9 +1,12 @@
 """The readiness workbook (xlsx): overview with a native bar chart, checklist, evidence index with
 links into the pack, findings, ledger reconciliation and details, import problems.
 
-Every sheet has a frozen header row and an autofilter; money is a number formatted ``¥#,##0.00``
-(written from Decimal, exact to the cent); grades are coloured; column widths count a Chinese
-character as two.
+Every sheet has one header row, frozen, filtered and repeated on every printed page; every sheet
+prints A4 landscape, as wide as the page, with the sheet's name and "page x of y" in its footer.
+Number formats follow what a number means: counts are whole numbers (``0``), money is ``#,##0.00``
+(written from Decimal, exact to the cent; the unit is in the header, never a currency symbol),
+readiness is a fraction formatted ``0.0%``, dates ``yyyy-mm-dd``. Grades are coloured; column widths
+count a Chinese character as two.
 """
 
 from __future__ import annotations
@@ -38,8 +41,11 @@ from ipaudit.export.i18n import (
 from ipaudit.export.redaction import Verbatim
 from ipaudit.export.zipstable import save_xlsx
 
-MONEY = "¥#,##0.00"
-PERCENT_NUMBER = '0.0"%"'
+MONEY = "#,##0.00"
+COUNT = "0"
+BYTES = "#,##0"
+PERCENT = "0.0%"
+DATE = "yyyy-mm-dd"
 GRADE_FILL = {g: PatternFill("solid", fgColor=color) for g, color in GRADE_COLOR.items()}
 READY_FILL = PatternFill("solid", fgColor=READY_COLOR)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
@@ -122,33 +128,47 @@ class SheetWriter:
         return cells
 
     def finish(
-        self, *, money: Iterable[int] = (), number_formats: dict[int, str] | None = None
+        self,
+        *,
+        money: Iterable[int] = (),
+        counts: Iterable[int] = (),
+        number_formats: dict[int, str] | None = None,
     ) -> None:
+        """Column widths, filter, wrapping, the number format of each numeric column (1-based:
+        ``money``, ``counts``, others by ``number_formats``) and the print setup."""
         ws = self.ws
         last_col = get_column_letter(len(self.widths))
         ws.auto_filter.ref = f"A1:{last_col}{max(self.row, 1)}"
         for n, width in enumerate(self.widths, 1):
             ws.column_dimensions[get_column_letter(n)].width = max(MIN_WIDTH, min(width, MAX_WIDTH))
-        formats = {c: MONEY for c in money} | (number_formats or {})
+        formats = {c: COUNT for c in counts} | {c: MONEY for c in money} | (number_formats or {})
         for col, fmt in formats.items():
             for (cell,) in ws.iter_rows(min_row=2, max_row=self.row, min_col=col, max_col=col):
-                self.style(cell, number_format=fmt)
-            letter = get_column_letter(col)
-            ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width, 14)
+                if cell.value is not None and not isinstance(cell.value, str):
+                    self.style(cell, number_format=fmt)
+            if fmt != COUNT:
+                letter = get_column_letter(col)
+                ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width, 14)
         for col in self.wrap:
             for (cell,) in ws.iter_rows(min_row=2, max_row=self.row, min_col=col, max_col=col):
                 self.style(cell, alignment=WRAP)
-        print_setup(ws)
+        print_setup(ws, self.data.lang)
 
 
-def print_setup(ws: Worksheet) -> None:
-    """A4 landscape, as wide as the page, the header row repeated on every printed page."""
+def print_setup(ws: Worksheet, lang: str) -> None:
+    """A4 landscape, as wide as the page (as many pages down as it takes), the header row
+    repeated on every printed page, and a footer with the sheet's name and "page x of y"
+    (Excel's codes ``&A``, ``&P`` and ``&N``, which WPS and LibreOffice read too)."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.right.text = t("footer.page", lang, page="&P", pages="&N")
+    ws.page_margins.footer = 0.3
 
 
 def build_workbook(data: PackData) -> bytes:
@@ -182,7 +202,7 @@ def _overview(ws: Worksheet, data: PackData) -> None:
     lang = data.lang
     header = [
         t("col.department", lang),
-        t("col.readiness_pct", lang),
+        t("col.readiness", lang),
         t("col.items", lang),
         t("col.ready", lang),
         t("col.blocking", lang),
@@ -191,7 +211,7 @@ def _overview(ws: Worksheet, data: PackData) -> None:
     sheet = SheetWriter(ws, data, header)
 
     def add(name: str, r: Readiness) -> list[Any]:
-        values = [name, r.percent, r.items, r.ready_items, r.blocking]
+        values = [name, round(r.percent / 100, 6), r.items, r.ready_items, r.blocking]
         return sheet.add(
             [*values, *[r.by_grade[g] for g in Grade]], fills={1: _level_fill(r.percent)}
         )
@@ -201,7 +221,7 @@ def _overview(ws: Worksheet, data: PackData) -> None:
     n = len(data.departments)
     for cell in add(t("wb.overall", lang), data.overall):
         cell.font = HEADER_FONT
-    sheet.finish(number_formats={2: PERCENT_NUMBER})
+    sheet.finish(counts=range(3, len(header) + 1), number_formats={2: PERCENT})
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n + 1}"  # the overall row stays put
 
     facts = [
@@ -219,24 +239,37 @@ def _overview(ws: Worksheet, data: PackData) -> None:
         chart.type = "bar"
         chart.style = 10
         chart.title = t("summary.chart", lang)
-        chart.y_axis.title = t("col.readiness_pct", lang)
+        chart.y_axis.title = t("col.readiness", lang)
         chart.y_axis.scaling.min = 0
-        chart.y_axis.scaling.max = 100
-        chart.y_axis.majorUnit = 20
+        chart.y_axis.scaling.max = 1
+        chart.y_axis.majorUnit = 0.2
         chart.x_axis.scaling.orientation = "maxMin"  # first department on top
         chart.legend = None
         chart.x_axis.delete = False  # openpyxl hides axes unless told otherwise
         chart.y_axis.delete = False
-        chart.y_axis.number_format = "0"
+        chart.y_axis.number_format = "0%"
         values = Reference(ws, min_col=2, min_row=1, max_row=n + 1)
         categories = Reference(ws, min_col=1, min_row=2, max_row=n + 1)
         chart.add_data(values, titles_from_data=True)
         chart.set_categories(categories)
-        chart.dataLabels = DataLabelList()
-        chart.dataLabels.showVal = True
+        chart.dataLabels = value_labels()
         chart.width = 18
         chart.height = max(7.0, 2.0 + 1.0 * n)
         ws.add_chart(chart, f"{get_column_letter(len(header) + 2)}2")
+
+
+def value_labels() -> DataLabelList:
+    """Data labels that print the value alone. Excel reads an omitted flag as "off", LibreOffice
+    as "on" (it printed "部门; 就绪度; 97.7%"), so every flag is written out."""
+    return DataLabelList(
+        showVal=True,
+        showSerName=False,
+        showCatName=False,
+        showLegendKey=False,
+        showPercent=False,
+        showBubbleSize=False,
+        showLeaderLines=False,
+    )
 
 
 def _checklist(ws: Worksheet, data: PackData) -> None:
@@ -285,7 +318,7 @@ def _checklist(ws: Worksheet, data: PackData) -> None:
                 ],
                 fills=fills,
             )
-    sheet.finish()
+    sheet.finish(counts=[8])
 
 
 def _evidence(ws: Worksheet, data: PackData) -> None:
@@ -334,7 +367,7 @@ def _evidence(ws: Worksheet, data: PackData) -> None:
             link = cells[-1]
             link.hyperlink = e.path.replace(" ", "%20")
             sheet.style(link, font=LINK_FONT)
-    sheet.finish(number_formats={10: "yyyy-mm-dd", 11: "#,##0"})
+    sheet.finish(counts=[1], number_formats={10: DATE, 11: BYTES})
     ws.column_dimensions["M"].width = 66
 
 
@@ -385,35 +418,34 @@ def _ledgers(wb: Workbook, data: PackData) -> None:
     from ipaudit.ledger.model import LedgerKind
 
     s = recon.summary
+    amount = t("col.amount_yuan", lang)
     sheet = SheetWriter(
         ws,
         data,
         [
             t("col.field", lang),
             t("col.count", lang),
-            t("col.ready", lang),
-            t("col.open", lang),
-            t("col.amount", lang),
+            t("col.matched", lang),
+            t("col.unmatched", lang),
+            amount,
         ],
     )
-    money_rows: list[int] = []
     for line in s.lines:
         sheet.add([line.name(lang), line.total, line.matched, line.unmatched, None])
     sheet.add(
         [t("facts.total", lang), s.records, s.records_matched, s.records - s.records_matched, None]
     )
-    for label, amount in (
+    for label, total in (
         (t("col.rewards", lang), s.rewards_total),
         (t("col.payments", lang), s.payments_total),
         (t("col.expenses", lang), s.expenses_total),
     ):
-        sheet.add([label, None, None, None, amount])
-        money_rows.append(sheet.row)
+        sheet.add([label, None, None, None, total])
     sheet.add([])
-    head = sheet.add([t("ledger.kinds", lang), t("col.count", lang), "", "", t("col.amount", lang)])
+    # the kinds of discrepancy: a count under the count column, an amount under the amount one
+    head = sheet.add([t("ledger.kinds", lang), t("col.count", lang), None, None, amount])
     for cell in head:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
+        sheet.style(cell, font=HEADER_FONT, fill=HEADER_FILL, border=HEADER_BORDER)
     for k in s.kinds:
         sheet.add(
             [
@@ -424,16 +456,18 @@ def _ledgers(wb: Workbook, data: PackData) -> None:
                 k.amount,
             ]
         )
-        money_rows.append(sheet.row)
+    sheet.finish(counts=[2, 3, 4], money=[5])
+    ws.auto_filter.ref = f"A1:E{len(s.lines) + 2}"
+    for col in "BCDE":
+        ws.column_dimensions[col].width = max(ws.column_dimensions[col].width or 0, 16)
+
     totals = _year_totals(recon)
     if totals is not None:
-        sheet.add([])
-        head = sheet.add(totals.headers(lang))
-        for cell in head:
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
+        by_year = SheetWriter(
+            wb.create_sheet(t("sheet.year_totals", lang)), data, totals.headers(lang)
+        )
         for row in (*totals.rows, totals.total):
-            sheet.add(
+            cells = by_year.add(
                 [
                     t("facts.total", lang) if row is totals.total else (row.key or "—"),
                     row.rewards,
@@ -444,15 +478,11 @@ def _ledgers(wb: Workbook, data: PackData) -> None:
                     row.booked_minus_paid,
                 ]
             )
-            money_rows.append(sheet.row)
-    sheet.finish()
-    for r in money_rows:
-        for (cell,) in ws.iter_cols(min_col=2, max_col=7, min_row=r, max_row=r):
-            if isinstance(cell.value, (int, float, Decimal)):
-                cell.number_format = MONEY
-    ws.auto_filter.ref = f"A1:E{len(s.lines) + 2}"
-    for col in "BCDEFG":
-        ws.column_dimensions[col].width = max(ws.column_dimensions[col].width or 0, 16)
+            if row is totals.total:
+                for cell in cells:
+                    by_year.style(cell, font=HEADER_FONT)
+        by_year.finish(money=range(2, 8))
+        by_year.ws.auto_filter.ref = f"A1:G{len(totals.rows) + 1}"  # the total row stays put
 
     for kind, key in (
         (LedgerKind.REWARDS, "sheet.rewards"),
@@ -487,7 +517,7 @@ def _ledger_sheet(ws: Worksheet, data: PackData, kind: Any, recon: Any) -> None:
         header.append(t("col.penalty", lang))
     else:
         header += [t("col.voucher", lang), t("col.category", lang)]
-    header += [t("col.text", lang), t("col.amount", lang), t("wb.findings_of_row", lang)]
+    header += [t("col.text", lang), t("col.amount_yuan", lang), t("wb.findings_of_row", lang)]
     sheet = SheetWriter(ws, data, header)
     for e in entries:
         found = recon.findings_for(e.source)
@@ -508,7 +538,7 @@ def _ledger_sheet(ws: Worksheet, data: PackData, kind: Any, recon: Any) -> None:
         fills = {len(row) - 1: GRADE_FILL[recon.grade(found[0])]} if found else None
         sheet.add(row, fills=fills)
     amount_col = len(header) - 1
-    sheet.finish(money=[amount_col], number_formats={4: "yyyy-mm-dd"})
+    sheet.finish(money=[amount_col], counts=[3], number_formats={4: DATE})
 
 
 def _budget(wb: Workbook, data: PackData) -> None:
@@ -549,4 +579,4 @@ def _problems(ws: Worksheet, data: PackData) -> None:
         sheet.add([p.source.file, p.source.sheet, p.source.row, p.column, p.raw, p.reason(lang)])
     if not problems:
         sheet.add(["", "", None, "", "", t("wb.no_problems", lang)])
-    sheet.finish()
+    sheet.finish(counts=[3])
