@@ -12,6 +12,22 @@ from ipaudit import cli
 from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, progress_line
 
 
+def parse_margin(text: str) -> int:
+    """A whole number of days from 0 to 365; anything else is bad input (exit 4)."""
+    from ipaudit.domain.validation import InvalidValue
+    from ipaudit.export.options import MAX_MARGIN_DAYS
+
+    shown = text if len(text) <= 32 else text[:32] + "…"
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or int(value) > MAX_MARGIN_DAYS:
+        raise InvalidValue(
+            f"--margin-days “{shown}”应为 0 至 {MAX_MARGIN_DAYS} 之间的整数天数（如 7）。",
+            f"--margin-days '{shown}' must be a whole number of days from 0 to {MAX_MARGIN_DAYS}"
+            " (e.g. 7).",
+        )
+    return int(value)
+
+
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     from ipaudit.export.errors import TargetExists
@@ -28,6 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         redact=args.redact,
         pdf=args.pdf,
         overwrite=args.force,
+        margin_days=args.margin_days,
     )
     with Workspace.open(args.workspace) as ws:
         target = Path(args.target) if args.target else Path.cwd() / default_name(ws, options)
@@ -175,6 +192,13 @@ def configure(sub: Any) -> None:
         "--redact", action="store_true", help="mask resident ID and mobile numbers in documents"
     )
     c.add_argument("--pdf", action="store_true", help="also a PDF of the report (LibreOffice)")
+    c.add_argument(
+        "--margin-days",
+        type=parse_margin,
+        default=7,
+        metavar="N",
+        help="the must-fix list's deadline is the audit's first day minus N days (default 7)",
+    )
     c.add_argument(
         "--force",
         action="store_true",

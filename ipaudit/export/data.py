@@ -35,6 +35,8 @@ from ipaudit.export.i18n import AUDIT_TYPE_TEXT, paren, pick, status_text, t
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.redaction import redact
 from ipaudit.export.safenames import PathPlanner, safe_component
+from ipaudit.export.verdict import Trend, assess, trend_from
+from ipaudit.store.exports_store import export_history
 
 if TYPE_CHECKING:
     from ipaudit.ledger.model import Entry, LedgerKind, Problem
@@ -129,6 +131,7 @@ class PackData:
     ledger: LedgerData | None
     as_of: dt.datetime  # fixed timestamp of the documents (from the workspace, not the clock)
     clean: Callable[[str], str] = field(default=lambda s: s)
+    trend: Trend | None = None  # the previous export whose figures differ (see verdict.py)
 
     def text(self, value: object) -> str:
         """A value as document text, redacted when asked."""
@@ -277,7 +280,7 @@ def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
         )
         for d in active
     }
-    return PackData(
+    data = PackData(
         lang=lang,
         options=options,
         names=names,
@@ -298,6 +301,13 @@ def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
         as_of=as_of(ws, all_evidence),
         clean=clean,
     )
+    data.trend = trend_from(export_history(ws.store), figures(data))
+    return data
+
+
+def figures(data: PackData) -> dict[str, object]:
+    """The figures an export records in the history, for the next export's trend."""
+    return assess(data).figures(data.overall.percent)
 
 
 def _evidence_path(

@@ -8,6 +8,7 @@ can be written (with page references) after the body is known.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 
 from docx import Document
@@ -169,6 +170,7 @@ class PackDocument:
         *,
         clean: Callable[[str], str] = lambda s: s,
         footer: str | None = None,
+        header: str | None = None,
         toc: bool = False,
     ) -> None:
         self.lang = lang
@@ -176,13 +178,17 @@ class PackDocument:
         self.doc = Document()
         _setup_styles(self.doc)
         _setup_page(self.doc.sections[0])
-        _setup_settings(self.doc, update_fields=toc)
+        # never ask Word to update fields on opening: the contents carry their page numbers
+        # (filled from a LibreOffice layout) or a note saying how to update them
+        _setup_settings(self.doc, update_fields=False)
         self.body = X.Body()
         self.headings: list[tuple[int, int, str]] = []  # (level, bookmark id, text)
         self._toc_at: int | None = None
         self._charts = 0
         if footer is not None:
-            self._footer(footer)
+            self._frame(self.doc.sections[0].footer, footer, "Footer", "center")
+        if header is not None:
+            self._frame(self.doc.sections[0].header, header, "Header", "right")
 
     # --- content ---------------------------------------------------------------------------
 
@@ -190,7 +196,11 @@ class PackDocument:
         n = len(self.headings) + 1
         self.headings.append((level, n, text))
         content = X.bookmark(n, f"_Toc{n:06d}", X.run(self.clean(text), heading_font=True))
-        self.body.add(X.paragraph(content, style=f"Heading{level}", page_break_before=new_page))
+        self.body.add(
+            X.paragraph(
+                content, style=f"Heading{level}", keep_next=True, page_break_before=new_page
+            )
+        )
 
     def para(
         self,
@@ -201,12 +211,15 @@ class PackDocument:
         align: str | None = None,
         style: str | None = None,
         color: str | None = None,
+        keep_next: bool = False,
     ) -> None:
+        """A paragraph; ``keep_next`` keeps it on the page of what follows (a table's lead-in)."""
         self.body.add(
             X.paragraph(
                 X.run(self.clean(text), bold=bold, size=size, color=color) if text else "",
                 style=style,
                 align=align,
+                keep_next=keep_next,
             )
         )
 
@@ -230,13 +243,16 @@ class PackDocument:
     def page_break(self) -> None:
         self.body.add(X.page_break())
 
-    def toc_here(self, title: str) -> None:
-        """Reserve the table of contents at this point (written when the document is saved)."""
+    def toc_here(self, title: str, *, note: str | None = None) -> None:
+        """Reserve the table of contents at this point (written when the document is saved);
+        ``note`` (how to fill in the page numbers) follows it when given."""
         self.body.add(
             X.paragraph(X.run(title, heading_font=True, bold=True, size=32), style="TOCHeading")
         )
         self._toc_at = len(self.body.parts)
         self.body.add("")  # replaced by the TOC field on save
+        if note:
+            self.body.add(X.paragraph(X.run(note, size=18, color="595959")))
 
     def landscape_from_here(self) -> None:
         """End the current (portrait) section; what follows is landscape A4."""
@@ -278,27 +294,26 @@ class PackDocument:
 
     # --- frame ------------------------------------------------------------------------------
 
-    def _footer(self, template: str) -> None:
-        """Page numbers in the footer: ``template`` has {page} and {pages}."""
-        footer = self.doc.sections[0].footer
-        para = footer.paragraphs[0]._p
-        before, _, rest = template.partition("{page}")
-        middle, _, after = rest.partition("{pages}")
-        runs = (
-            X.run(before, size=18)
-            + X.field_runs("PAGE", "1", size=18)
-            + X.run(middle, size=18)
-            + X.field_runs("NUMPAGES", "1", size=18)
-            + X.run(after, size=18)
-        )
+    def _frame(self, part, template: str, style: str, align: str) -> None:
+        """A running header or footer line: ``template`` may hold {page} and {pages}."""
+        para = part.paragraphs[0]._p
+        runs = ""
+        for n, chunk in enumerate(re.split(r"(\{page\}|\{pages\})", template)):
+            if n % 2:
+                runs += X.field_runs("PAGE" if chunk == "{page}" else "NUMPAGES", "1", size=18)
+            elif chunk:
+                runs += X.run(self.clean(chunk), size=18)
         new = parse_xml(
-            f'<w:p {X.NSDECLS}><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>{runs}</w:p>'
+            f'<w:p {X.NSDECLS}><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{align}"/></w:pPr>'
+            f"{runs}</w:p>"
         )
         para.addprevious(new)
         para.getparent().remove(para)
 
-    def _toc_xml(self) -> str:
-        """A TOC field whose cached result lists the headings with PAGEREF page numbers."""
+    def _toc_xml(self, pages: dict[int, int] | None = None) -> str:
+        """A TOC field whose cached result lists the headings with PAGEREF page numbers (from
+        ``pages``, heading number → page, when known; else empty until the field is updated)."""
+        pages = pages or {}
         instr = 'TOC \\o "1-1" \\h \\z \\u'
         rpr = f"<w:rPr>{X.BODY_FONTS}</w:rPr>"
         entries = [(lvl, n, text) for lvl, n, text in self.headings if lvl <= 1]
@@ -307,7 +322,7 @@ class PackDocument:
             begin = ""
             if k == 0:
                 begin = (
-                    f'<w:r>{rpr}<w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+                    f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
                     f'<w:r>{rpr}<w:instrText xml:space="preserve"> {X.esc(instr)} </w:instrText></w:r>'
                     f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
                 )
@@ -318,7 +333,7 @@ class PackDocument:
                 begin
                 + X.run(self.clean(text))
                 + f"<w:r>{rpr}<w:tab/></w:r>"
-                + X.field_runs(f"PAGEREF _Toc{n:06d} \\h", "")
+                + X.field_runs(f"PAGEREF _Toc{n:06d} \\h", str(pages.get(n, "")))
                 + end
             )
             parts.append(X.paragraph(content, style=f"TOC{level}"))
@@ -342,9 +357,17 @@ class PackDocument:
         self.body.parts.clear()
         part._element = parse_xml(xml.encode("utf-8"))
 
-    def save(self, *, title: str, subject: str, author: str, as_of: dt.datetime) -> bytes:
+    def save(
+        self,
+        *,
+        title: str,
+        subject: str,
+        author: str,
+        as_of: dt.datetime,
+        toc_pages: dict[int, int] | None = None,
+    ) -> bytes:
         if self._toc_at is not None:
-            self.body.parts[self._toc_at] = self._toc_xml()
+            self.body.parts[self._toc_at] = self._toc_xml(toc_pages)
         self._insert_body()
         props = self.doc.core_properties
         props.title = title

@@ -9,14 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from ipaudit.export.colors import level
 from ipaudit.export.docx_xml import BODY_EA, BODY_LATIN, esc
 from ipaudit.export.zipstable import save_xlsx
 
 GOOD, FAIR, POOR = "70AD47", "FFC000", "C00000"
+BAR_COLOR = {"good": GOOD, "fair": FAIR, "poor": POOR}
 
 
 def colour(percent: float) -> str:
-    return GOOD if percent >= 90 else FAIR if percent >= 70 else POOR
+    return BAR_COLOR[level(percent)]
 
 
 def _txpr(size: int = 900, bold: bool = False) -> str:
@@ -35,19 +37,23 @@ def bar_chart_xml(
     values: Sequence[float],
     *,
     embedded: bool,
+    levels: Sequence[str] | None = None,
 ) -> bytes:
-    """chartN.xml: horizontal bars, 0–100 axis, a colour per bar by level, value labels."""
+    """chartN.xml: horizontal bars, 0–100 axis, a colour per bar by level (``levels``, see
+    ``colors.level``; else by percentage), value labels."""
     n = len(categories)
+    bar_colours = [BAR_COLOR[x] for x in levels] if levels else [colour(v) for v in values]
     last = n + 1
     # bars are drawn bottom-up; reverse so the first department is on top
     cats = list(reversed(categories))
     vals = list(reversed(values))
+    fills = list(reversed(bar_colours))
     str_pts = "".join(f'<c:pt idx="{i}"><c:v>{esc(c)}</c:v></c:pt>' for i, c in enumerate(cats))
     num_pts = "".join(f'<c:pt idx="{i}"><c:v>{v:.1f}</c:v></c:pt>' for i, v in enumerate(vals))
     points = "".join(
         f'<c:dPt><c:idx val="{i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>'
-        f'<c:spPr><a:solidFill><a:srgbClr val="{colour(v)}"/></a:solidFill></c:spPr></c:dPt>'
-        for i, v in enumerate(vals)
+        f'<c:spPr><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></c:spPr></c:dPt>'
+        for i, fill in enumerate(fills)
     )
     external = (
         '<c:externalData r:id="__EXTERNAL_RID__"><c:autoUpdate val="0"/></c:externalData>'

@@ -29,6 +29,16 @@ HEAD_EA = "黑体"  # SimHei
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
+NO_BREAK_HYPHEN = "\u2011"  # written as Word's own <w:noBreakHyphen/>
+_INNER_HYPHEN = re.compile(r"(?<=[0-9A-Za-z])-(?=[0-9A-Za-z])")
+
+
+def no_break(text: str) -> str:
+    """``text`` with the hyphens inside dates, vouchers and numbers made non-breaking, so
+    "2026-09-30" or "记-2026-0930" never wraps at a hyphen."""
+    return _INNER_HYPHEN.sub(NO_BREAK_HYPHEN, text)
+
+
 # text width of an A4 page with 20 mm side margins, in twentieths of a point
 A4_TEXT_WIDTH = 9638
 A4_LANDSCAPE_TEXT_WIDTH = 14570
@@ -72,8 +82,11 @@ def run(
         for m, chunk in enumerate(line.split("\t")):
             if m:
                 parts.append("<w:tab/>")
-            if chunk:
-                parts.append(f'<w:t xml:space="preserve">{esc(chunk)}</w:t>')
+            for k, piece in enumerate(chunk.split(NO_BREAK_HYPHEN)):
+                if k:
+                    parts.append("<w:noBreakHyphen/>")
+                if piece:
+                    parts.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
     return f"<w:r><w:rPr>{props}</w:rPr>{''.join(parts)}</w:r>"
 
 
@@ -122,6 +135,7 @@ class Column:
 
 
 HEADER_FILL = "D9E2F3"
+SHORT_TABLE = 8  # rows: a table this short is never split across pages
 
 
 def _cell_xml(
@@ -131,6 +145,7 @@ def _cell_xml(
     clean: Callable[[str], str],
     header: bool,
     size: int | None,
+    keep_next: bool = False,
 ) -> str:
     if isinstance(value, Cell):
         text, fill, bold, align = value.text, value.fill, value.bold, value.align or align
@@ -141,7 +156,8 @@ def _cell_xml(
     tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if fill:
         tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
-    ppr = '<w:pPr><w:pStyle w:val="TableText"/>' + (f'<w:jc w:val="{align}"/>' if align else "")
+    ppr = '<w:pPr><w:pStyle w:val="TableText"/>' + ("<w:keepNext/>" if keep_next else "")
+    ppr += f'<w:jc w:val="{align}"/>' if align else ""
     body = run(clean(text), bold=bold, size=size) if text else ""
     return f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p>{ppr}</w:pPr>{body}</w:p></w:tc>"
 
@@ -154,9 +170,17 @@ def table(
     style: str = "PackTable",
     size: int | None = None,
     row_height: int | None = None,
+    keep_together: int = SHORT_TABLE,
 ) -> str:
     """``size`` in half-points overrides the table style's 9 pt (e.g. 16 for dense indexes);
-    ``row_height`` (twips) gives body rows a minimum height (room to write in blank forms)."""
+    ``row_height`` (twips) gives body rows a minimum height (room to write in blank forms).
+
+    A table of at most ``keep_together`` rows stays on one page with what precedes it (every row
+    keeps with the next); a longer one keeps its header with its first row and its last two rows
+    together, so no page starts or ends with a single orphaned row."""
+    rows = list(rows)
+    last = len(rows) - 1
+    short = len(rows) <= keep_together
     grid = "".join(f'<w:gridCol w:w="{c.width}"/>' for c in columns)
     total = sum(c.width for c in columns)
     parts = [
@@ -169,14 +193,18 @@ def table(
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
         "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
     ]
-    parts += [_cell_xml(c.title, c.width, c.align, clean, True, size) for c in columns]
+    parts += [
+        _cell_xml(c.title, c.width, c.align, clean, True, size, keep_next=bool(rows))
+        for c in columns
+    ]
     parts.append("</w:tr>")
     widths = [(c.width, c.align) for c in columns]
     height = f'<w:trHeight w:val="{row_height}"/>' if row_height else ""
-    for row in rows:
+    for n, row in enumerate(rows):
+        keep = n < last and (short or n == 0 or n == last - 1)
         parts.append(f"<w:tr><w:trPr><w:cantSplit/>{height}</w:trPr>")
         parts += [
-            _cell_xml(value, w, align, clean, False, size)
+            _cell_xml(value, w, align, clean, False, size, keep)
             for value, (w, align) in zip(row, widths, strict=True)
         ]
         parts.append("</w:tr>")

@@ -50,6 +50,57 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{percent}. Findings: {findings} ({major} major, {minor} minor, {observation} observations); "
         "{blocking} blocking.",
     ),
+    # verdict and must-fix list (page one; the rule is in verdict.py)
+    "verdict.title": ("结论", "Verdict"),
+    "verdict.ready": (
+        "{company} 已就绪，可以迎接 {start} 开始的审核。",
+        "{company} is ready for the audit starting on {start}.",
+    ),
+    "verdict.conditions": (
+        "{company} 有条件就绪：迎接 {start} 开始的审核，须在 {deadline} 前关闭下列 {n} 项一般不符合。",
+        "{company} is ready for the audit on {start} with conditions: the {n} minor findings below"
+        " must be closed by {deadline}.",
+    ),
+    "verdict.not_ready": (
+        "{company} 尚未就绪：不能迎接 {start} 开始的审核，除非下列 {n} 项（其中严重 {major} 项）"
+        "在 {deadline} 前完成整改。",
+        "{company} is not ready for the audit on {start} unless the {n} items below ({major}"
+        " major) are done by {deadline}.",
+    ),
+    "verdict.overdue": (
+        "{company} 尚未就绪：距 {start} 开始的审核已不足 {margin} 天，仍有 {n} 项阻断项未关闭"
+        "（整改期限 {deadline} 已过）。",
+        "{company} is not ready for the audit on {start}: {n} blocking findings are still open"
+        " and the deadline to close them ({deadline}, {margin} days before) has passed.",
+    ),
+    "verdict.rule": (
+        "判定规则：有未接受的严重发现项，或整改期限已过仍有阻断项 → 未就绪；只剩一般发现项 → "
+        "有条件就绪；没有阻断项 → 就绪（观察项不影响结论）。整改期限 = 审核首日前 {margin} 天。",
+        "Rule: an unaccepted major finding, or blocking findings left after the deadline → not"
+        " ready; only minor findings left → ready with conditions; none → ready (observations do"
+        " not count). Deadline = the audit's first day minus {margin} days.",
+    ),
+    "verdict.must_fix": ("必须完成的整改（按部门）", "Must fix, by department"),
+    "verdict.department": ("{department}：{n} 项", "{department}: {n}"),
+    "verdict.more": (
+        "另有 {n} 项见各部门章节的“发现项”。",
+        "{n} more in the Findings of each department's chapter.",
+    ),
+    "col.by_when": ("完成期限", "By"),
+    "trend.none": (
+        "此前没有数字不同的导出，尚无变化趋势。",
+        "No earlier export with different figures: no trend yet.",
+    ),
+    "trend.since": (
+        "与 {date} 的导出相比：阻断项 {before} → {after}，总体就绪度 {p_before} → {p_after}。",
+        "Since the export of {date}: blocking findings {before} → {after}, overall readiness"
+        " {p_before} → {p_after}.",
+    ),
+    "header.running": ("{company}　{audit}", "{company} · {audit}"),
+    "facts.split_mismatch": (
+        "⚠ 分解合计 {total}{unit}，与目标 {target}{unit} 不符",
+        "⚠ the split adds up to {total}{unit}, not {target}{unit}",
+    ),
     "summary.chart": ("各部门就绪度", "Readiness per department"),
     "summary.by_grade": ("发现项按等级", "Findings by grade"),
     "summary.by_department": ("各部门就绪情况", "Readiness by department"),
@@ -140,6 +191,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "portfolio.trademark": ("注册商标", "Trademarks"),
     "extra.projects_in_progress": ("同时在研项目数", "Projects in progress"),
     "extra.search_phases": ("知识产权检索的阶段", "When IP searches are done"),
+    "extra.manual_version": ("知识产权手册现行版本", "Current version of the IP manual"),
     # ledgers
     "ledger.title": ("财务台账核对", "Finance ledger reconciliation"),
     "ledger.none": (
@@ -154,6 +206,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "三本台账相互一致，没有差异。",
         "The three ledgers agree; no discrepancies.",
     ),
+    "ledger.open": ("未接受的差异", "Open differences"),
+    "ledger.open_text": (
+        "下列 {n} 项差异尚未更正，也未写明接受理由；审核员会逐项询问。",
+        "The {n} differences below are neither corrected nor accepted with an explanation; the"
+        " auditor will ask about each.",
+    ),
+    "ledger.no_open": ("没有未接受的差异。", "No open difference."),
+    "ledger.accepted": ("已接受的差异及说明", "Accepted differences and their explanations"),
+    "col.where": ("出处", "Where"),
     "col.discrepancy": ("差异", "Discrepancy"),
     "col.persons": ("人员", "Persons"),
     "col.ip": ("知识产权", "IP item"),

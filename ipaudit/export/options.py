@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 LANGUAGES = ("zh", "en")
+MAX_MARGIN_DAYS = 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,10 +18,13 @@ class ExportOptions:
     redact: bool = False  # mask resident ID and mobile numbers in the documents
     pdf: bool = False  # a PDF of the report too (needs LibreOffice)
     overwrite: bool = False  # replace an existing pack of the same name
+    margin_days: int = 7  # must-fix deadline: this many days before the audit's first day
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
             raise ValueError(f"language must be one of {LANGUAGES}, not {self.lang!r}")
+        if not 0 <= self.margin_days <= MAX_MARGIN_DAYS:
+            raise ValueError(f"margin must be 0 to {MAX_MARGIN_DAYS} days, not {self.margin_days}")
 
     def recorded(self) -> dict[str, Any]:
         """The options that shape the content (written into the manifest)."""

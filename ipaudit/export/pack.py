@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import ipaudit
 from ipaudit.export import pdf
 from ipaudit.export.blank_forms import build_form
-from ipaudit.export.data import PackData, collect
+from ipaudit.export.data import PackData, collect, figures
 from ipaudit.export.errors import TargetNotWritable
 from ipaudit.export.evidence_files import copy_evidence
 from ipaudit.export.i18n import t
@@ -197,7 +197,7 @@ def export_pack(
         record_export(
             ws.store,
             target=str(target.resolve()),
-            options=options.recorded(),
+            options={**options.recorded(), "figures": figures(data)},
             manifest_sha256=digest,
             files=len(records) + 2,
             size=size,

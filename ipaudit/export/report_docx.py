@@ -4,16 +4,18 @@ evidence index and the appendix of every ledger discrepancy."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import Finding, Grade, ItemKind, Status
 from ipaudit.export import docx_xml as X
-from ipaudit.export.colors import GRADE_COLOR, READY_COLOR, level_color
+from ipaudit.export.colors import GRADE_COLOR, READY_COLOR, level, level_color
 from ipaudit.export.data import PackData, describe_slot
 from ipaudit.export.docx_base import PackDocument, columns
 from ipaudit.export.docx_chart import bar_chart_xml, chart_workbook
 from ipaudit.export.i18n import (
+    AUDIT_TYPE_TEXT,
     KIND_TEXT,
     colon,
     grade_text,
@@ -25,22 +27,28 @@ from ipaudit.export.i18n import (
 )
 from ipaudit.export.ledger_text import money, row_ref, signed
 from ipaudit.export.redaction import Verbatim
+from ipaudit.export.verdict import Assessment, Verdict, assess, worst_open
 
 PORTRAIT = X.A4_TEXT_WIDTH
 LANDSCAPE = X.A4_LANDSCAPE_TEXT_WIDTH
 EMU_PER_MM = 36000
 
 
-def build_report(data: PackData) -> bytes:
+def build_report(data: PackData, toc_pages: dict[int, int] | None = None) -> bytes:
+    """The report; ``toc_pages`` (heading number → page, from a LibreOffice layout of the same
+    report) fills the contents' page numbers, else the contents says how to update them."""
     lang = data.lang
+    info = data.info
+    audit = f"{pick(AUDIT_TYPE_TEXT[info.audit_type], lang)} {info.audit_start} ~ {info.audit_end}"
     doc = PackDocument(
         lang,
         clean=data.clean,
         footer=t("footer.page", lang, page="{page}", pages="{pages}"),
+        header=t("header.running", lang, company=info.company, audit=audit),
         toc=True,
     )
     _cover(doc, data)
-    doc.toc_here(t("toc.title", lang))
+    doc.toc_here(t("toc.title", lang), note=None if toc_pages else t("toc.placeholder", lang))
     _summary(doc, data)
     for dep in data.departments:
         _department(doc, data, dep.key)
@@ -48,9 +56,9 @@ def build_report(data: PackData) -> bytes:
     _ledgers(doc, data)
     doc.landscape_from_here()
     _evidence_index(doc, data)
-    _appendix(doc, data)
     title = t("report.title", lang).replace("\n", " ")
     return doc.save(
+        toc_pages=toc_pages,
         title=f"{data.info.company} {title}",
         subject=data.template.title.get(lang),
         author=data.info.company,
@@ -62,9 +70,8 @@ def build_report(data: PackData) -> bytes:
 
 
 def _cover(doc: PackDocument, data: PackData) -> None:
+    """Page one: who, the verdict in one sentence, the must-fix list, the trend, the facts."""
     lang, info = data.lang, data.info
-    for _ in range(4):
-        doc.para("")
     doc.raw(
         X.paragraph(
             X.run(data.text(info.company), bold=True, size=36, heading_font=True),
@@ -74,23 +81,126 @@ def _cover(doc: PackDocument, data: PackData) -> None:
     )
     doc.raw(
         X.paragraph(
-            X.run(t("report.title", lang), bold=True, size=48, heading_font=True),
+            X.run(
+                t("report.title", lang).replace("\n", " "), bold=True, size=32, heading_font=True
+            ),
             style="Title",
             align="center",
         )
     )
-    doc.para("")
+    verdict = assess(data)
+    _verdict(doc, data, verdict)
+    doc.para(_trend_text(data), size=18)
+    _must_fix(doc, data, verdict)
     rows = [
         *data.cover_facts(),
         (t("cover.overall", lang), percent(data.overall.percent)),
         (t("cover.blocking", lang), str(data.overall.blocking)),
         (t("cover.prepared", lang), data.as_of.strftime("%Y-%m-%d %H:%M")),
     ]
-    cols = [X.Column(t("col.field", lang), 2600), X.Column(t("col.value", lang), 5800)]
-    doc.table(cols, ([X.Cell(a, bold=True), b] for a, b in rows))
+    cols = [X.Column(t("col.field", lang), 2600), X.Column(t("col.value", lang), 7038)]
+    doc.table(cols, ([X.Cell(a, bold=True), b] for a, b in rows), size=18)
+    doc.para(t("verdict.rule", lang, margin=data.options.margin_days), size=16, color="595959")
     if data.options.redact:
         doc.para(t("cover.redacted", lang), size=18, align="center", color="595959")
     doc.page_break()
+
+
+VERDICT_FILL = {
+    Verdict.READY: READY_COLOR,
+    Verdict.CONDITIONS: GRADE_COLOR[Grade.MINOR],
+    Verdict.NOT_READY: GRADE_COLOR[Grade.MAJOR],
+}
+MUST_FIX_ON_PAGE_ONE = 30  # rows; the rest are in each department's findings
+
+
+def verdict_sentence(data: PackData, verdict: Assessment) -> str:
+    """The verdict in one sentence."""
+    key = "verdict.overdue" if verdict.overdue else f"verdict.{verdict.verdict.value}"
+    return t(
+        key,
+        data.lang,
+        company=data.info.company,
+        start=verdict.audit_start.isoformat(),
+        deadline=verdict.deadline.isoformat(),
+        margin=data.options.margin_days,
+        n=verdict.blocking,
+        major=verdict.major,
+    )
+
+
+def _verdict(doc: PackDocument, data: PackData, verdict: Assessment) -> None:
+    fill = VERDICT_FILL[verdict.verdict]
+    box = (
+        f'<w:pBdr><w:top w:val="single" w:sz="8" w:space="4" w:color="808080"/>'
+        f'<w:bottom w:val="single" w:sz="8" w:space="4" w:color="808080"/></w:pBdr>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/><w:spacing w:before="240" w:after="240"/>'
+    )
+    doc.raw(
+        X.paragraph(
+            X.run(data.clean(verdict_sentence(data, verdict)), bold=True, size=26),
+            extra_ppr=box,
+        )
+    )
+
+
+def _must_fix(doc: PackDocument, data: PackData, verdict: Assessment) -> None:
+    """The blocking findings by department: the item, what is wrong and what to do, by when."""
+    if not verdict.must_fix:
+        return
+    lang = data.lang
+    doc.heading(t("verdict.must_fix", lang), 2)
+    cols = columns(
+        lang,
+        PORTRAIT,
+        [
+            ("col.department", 1.3),
+            ("col.item", 2.0),
+            ("col.message", 3.2),
+            ("col.todo", 2.6),
+            ("col.by_when", 1.25),
+        ],
+    )
+    by_when = Verbatim(verdict.deadline.isoformat())
+    rows: list[list[str | X.Cell]] = []
+    for group in verdict.must_fix:
+        name = data.dep_name(group.department)
+        for n, fix in enumerate(group.fixes):
+            if len(rows) >= MUST_FIX_ON_PAGE_ONE:
+                break
+            f = fix.finding
+            rows.append(
+                [
+                    X.Cell(
+                        t("verdict.department", lang, department=name, n=len(group.fixes)),
+                        bold=True,
+                    )
+                    if n == 0
+                    else "",
+                    fix.item_title or t("dep.other", lang),
+                    X.Cell(f.message.get(lang), fill=GRADE_COLOR[f.grade]),
+                    todo_text(f.code, lang),
+                    by_when,
+                ]
+            )
+    doc.table(cols, rows, size=16)
+    if verdict.blocking > len(rows):
+        doc.para(t("verdict.more", lang, n=verdict.blocking - len(rows)), size=18)
+
+
+def _trend_text(data: PackData) -> str:
+    trend, lang = data.trend, data.lang
+    if trend is None:
+        return t("trend.none", lang)
+    return t(
+        "trend.since",
+        lang,
+        date=trend.exported_at.strftime("%Y-%m-%d %H:%M"),
+        before=trend.blocking,
+        after=data.overall.blocking,
+        p_before=percent(trend.percent),
+        p_after=percent(data.overall.percent),
+    )
 
 
 def _summary(doc: PackDocument, data: PackData) -> None:
@@ -115,12 +225,23 @@ def _summary(doc: PackDocument, data: PackData) -> None:
     )
     names = [data.dep_name(d.key) for d in data.departments]
     values = [data.readiness[d.key].percent for d in data.departments]
+    levels = [
+        level(data.readiness[d.key].percent, worst_open(data.findings_of(d.key)))
+        for d in data.departments
+    ]
     if names:
         title = t("summary.chart", lang)
         series = t("col.readiness_pct", lang)
         height_mm = 30 + 11 * len(names)
         doc.chart(
-            bar_chart_xml(title, series, [data.text(n) for n in names], values, embedded=True),
+            bar_chart_xml(
+                title,
+                series,
+                [data.text(n) for n in names],
+                values,
+                embedded=True,
+                levels=levels,
+            ),
             chart_workbook(
                 [t("col.department", lang), series],
                 [data.text(n) for n in names],
@@ -150,7 +271,10 @@ def _summary(doc: PackDocument, data: PackData) -> None:
         rows.append(
             [
                 data.dep_name(d.key),
-                X.Cell(percent(r.percent), fill=level_color(r.percent)),
+                X.Cell(
+                    percent(r.percent),
+                    fill=level_color(r.percent, worst_open(data.findings_of(d.key))),
+                ),
                 str(r.items),
                 str(r.ready_items),
                 str(r.blocking),
@@ -160,7 +284,11 @@ def _summary(doc: PackDocument, data: PackData) -> None:
     rows.append(
         [
             X.Cell(t("wb.overall", lang), bold=True),
-            X.Cell(percent(o.percent), bold=True, fill=level_color(o.percent)),
+            X.Cell(
+                percent(o.percent),
+                bold=True,
+                fill=level_color(o.percent, worst_open(data.findings)),
+            ),
             X.Cell(str(o.items), bold=True),
             X.Cell(str(o.ready_items), bold=True),
             X.Cell(str(o.blocking), bold=True),
@@ -319,6 +447,12 @@ def _facts(doc: PackDocument, data: PackData) -> None:
     doc.para(facts.policy or none)
     doc.heading(t("facts.objectives", lang), 2)
     if facts.objectives:
+        mismatch = {
+            r: f.grade
+            for f in data.findings
+            if f.code == "objective_split_mismatch" and f.accepted is None
+            for r in f.refs
+        }
         cols = columns(
             lang,
             PORTRAIT,
@@ -338,7 +472,7 @@ def _facts(doc: PackDocument, data: PackData) -> None:
                     str(o.year or ""),
                     _num(o.target),
                     o.unit,
-                    "；".join(f"{data.dep_name(k)} {_num(v)}{o.unit}" for k, v in o.split.items()),
+                    _split_cell(data, o, mismatch.get(o.key)),
                 ]
                 for o in facts.objectives
             ),
@@ -407,6 +541,25 @@ def _facts(doc: PackDocument, data: PackData) -> None:
             doc.label_value(_extra_name(key, lang), value)
 
 
+def _split_cell(data: PackData, objective, grade: Grade | None) -> str | X.Cell:
+    """The department split of an objective; one that does not add up is marked and says so."""
+    sep = "；" if data.lang == "zh" else "; "
+    text = sep.join(
+        f"{data.dep_name(k)} {_num(v)}{objective.unit}" for k, v in objective.split.items()
+    )
+    if grade is None:
+        return text
+    total = sum(objective.split.values(), Decimal(0))
+    note = t(
+        "facts.split_mismatch",
+        data.lang,
+        total=_num(total),
+        target=_num(objective.target),
+        unit=objective.unit,
+    )
+    return X.Cell(f"{text}\n{note}", fill=GRADE_COLOR[grade])
+
+
 def _num(value) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
@@ -419,10 +572,11 @@ def _portfolio_name(key: str, lang: str) -> str:
 
 
 def _extra_name(key: str, lang: str) -> str:
+    from ipaudit.domain.facts import fact_label
     from ipaudit.export.i18n import TEXTS
 
     pair = TEXTS.get(f"extra.{key}")
-    return pick(pair, lang) if pair else key
+    return pick(pair or fact_label(f"extra.{key}"), lang)
 
 
 # --- ledgers ----------------------------------------------------------------------------------
@@ -453,6 +607,7 @@ def _ledgers(doc: PackDocument, data: PackData) -> None:
             [1.3, 1.4, 1.2, 1.4, 1.4, 1.4, 1.4],
             right_from=1,
         )
+    _differences(doc, data, recon)
 
 
 def _year_totals(recon):
@@ -533,52 +688,75 @@ def _row_line(ref, entry, lang: str) -> str:
     return f"{where}{colon(lang)}{what}"
 
 
-def _appendix(doc: PackDocument, data: PackData) -> None:
+def _differences(doc: PackDocument, data: PackData, recon) -> None:
+    """Every open difference (who, IP item, expected, actual, difference, where), then the
+    accepted ones with their explanations."""
     lang = data.lang
-    recon = data.ledger.reconciliation if data.ledger else None
-    if recon is None:
-        return
-    doc.heading(t("ledger.appendix", lang), 1, new_page=True)
-    if not recon.discrepancies:
-        doc.para(t("ledger.no_discrepancies", lang))
-        return
-    cols = columns(
-        lang,
-        LANDSCAPE,
-        [
-            ("col.no", 0.6, "right"),
-            ("col.discrepancy", 3.0),
-            ("col.persons", 1.0),
-            ("col.ip", 1.5),
-            ("col.expected", 1.1, "right"),
-            ("col.actual", 1.1, "right"),
-            ("col.difference", 1.1, "right"),
-            ("col.rows", 3.4),
-            ("col.accepted", 2.0),
-        ],
-    )
     explanations = data.ledger.explanations if data.ledger else {}
-    from ipaudit.ledger.discrepancies import suggest_grade
-
+    numbered = list(enumerate(recon.discrepancies, 1))
+    opened = [(n, d) for n, d in numbered if d.key not in explanations]
+    accepted = [(n, d) for n, d in numbered if d.key in explanations]
     entries = {
         e.source: e for es in (data.ledger.entries.values() if data.ledger else ()) for e in es
     }
+    doc.heading(t("ledger.open", lang), 2)
+    if not opened:
+        doc.para(t("ledger.no_open", lang))
+    else:
+        doc.para(t("ledger.open_text", lang, n=len(opened)), keep_next=True)
+        doc.table(
+            _difference_columns(lang, "col.rows"),
+            _difference_rows(opened, entries, lang, data.clean),
+            size=16,
+        )
+    if accepted:
+        doc.heading(t("ledger.accepted", lang), 2)
+        rows = (
+            [*row[:7], explanations[d.key]]
+            for row, (_n, d) in zip(
+                _difference_rows(accepted, entries, lang, data.clean), accepted, strict=True
+            )
+        )
+        doc.table(_difference_columns(lang, "col.accepted"), rows, size=16)
+
+
+def _difference_columns(lang: str, last: str) -> list[X.Column]:
+    # widths hold a patent number (ZL202510310140.7) and an amount on one line at 8 pt
+    return columns(
+        lang,
+        PORTRAIT,
+        [
+            ("col.no", 0.45, "right"),
+            ("col.discrepancy", 1.95),
+            ("col.persons", 0.8),
+            ("col.ip", 1.6),
+            ("col.expected", 1.05, "right"),
+            ("col.actual", 1.05, "right"),
+            ("col.difference", 1.05, "right"),
+            (last, 2.05),
+        ],
+    )
+
+
+def _difference_rows(
+    numbered, entries, lang: str, clean: Callable[[str], str]
+) -> Iterator[list[str | X.Cell]]:
+    """Rows of the differences tables; text is redacted first, then its dates, vouchers and
+    numbers are made non-breaking (redaction must see the text as written)."""
+    from ipaudit.ledger.discrepancies import suggest_grade
+
+    def keep(text: str) -> str:
+        return Verbatim(X.no_break(clean(text)))
+
     sep = "、" if lang == "zh" else ", "
-
-    def rows() -> Iterator[list[str | X.Cell]]:
-        for n, d in enumerate(recon.discrepancies, 1):
-            accepted = explanations.get(d.key, "")
-            grade = suggest_grade(d)
-            yield [
-                str(n),
-                X.Cell(d.message(lang), fill=None if accepted else GRADE_COLOR[grade]),
-                sep.join(d.persons),
-                sep.join(d.ip_items),
-                money(d.expected),
-                money(d.actual),
-                signed(d.difference),
-                "\n".join(_row_line(r, entries.get(r), lang) for r in d.rows),
-                accepted,
-            ]
-
-    doc.table(cols, rows())
+    for n, d in numbered:
+        yield [
+            str(n),
+            X.Cell(keep(d.message(lang)), fill=GRADE_COLOR[suggest_grade(d)]),
+            keep(sep.join(d.persons)),
+            keep("\n".join(d.ip_items)),
+            money(d.expected),
+            money(d.actual),
+            signed(d.difference),
+            keep("\n".join(_row_line(r, entries.get(r), lang) for r in d.rows)),
+        ]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.export import pdf
-from ipaudit.export.options import ExportOptions
+from ipaudit.export.options import MAX_MARGIN_DAYS, ExportOptions
 from ipaudit.export.pack import PackResult, default_name, export_pack
 from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.session import WorkspaceSession
@@ -114,14 +115,21 @@ class ExportDialog(QDialog):
         self.pdf = QCheckBox()
         self.pdf.setEnabled(self._soffice)
         self.overwrite = QCheckBox()
+        self.margin = QSpinBox()
+        self.margin.setObjectName("marginDays")
+        self.margin.setRange(0, MAX_MARGIN_DAYS)
+        self.margin.setValue(ExportOptions().margin_days)
 
         self.target_label, self.kind_label, self.language_label = QLabel(), QLabel(), QLabel()
+        self.margin_label = QLabel()
+        self.margin_label.setBuddy(self.margin)
         self.target_label.setBuddy(self.target)
         self.language_label.setBuddy(self.language)
         form = QFormLayout()
         form.addRow(self.target_label, target_row)
         form.addRow(self.kind_label, kind_row)
         form.addRow(self.language_label, self.language)
+        form.addRow(self.margin_label, self.margin)
         options = QVBoxLayout()
         for box in (self.evidence, self.older, self.redact, self.pdf, self.overwrite):
             options.addWidget(box)
@@ -180,6 +188,7 @@ class ExportDialog(QDialog):
             redact=self.redact.isChecked(),
             pdf=self.pdf.isChecked() and self._soffice,
             overwrite=self.overwrite.isChecked(),
+            margin_days=self.margin.value(),
         )
 
     def _suggest_target(self) -> None:
@@ -238,6 +247,7 @@ class ExportDialog(QDialog):
             self.evidence,
             self.redact,
             self.overwrite,
+            self.margin,
         ):
             w.setEnabled(not running)
         self.older.setEnabled(not running and self.evidence.isChecked())
@@ -374,6 +384,13 @@ class ExportDialog(QDialog):
             "" if self._soffice else self.tr("LibreOffice is not installed, so no PDF can be made.")
         )
         self.overwrite.setText(self.tr("O&verwrite an existing pack of the same name"))
+        self.margin_label.setText(self.tr("Must-fix &deadline:"))
+        self.margin.setSuffix(self.tr(" days before the audit"))
+        self.margin.setToolTip(
+            self.tr(
+                "The report's must-fix list gives this date: the audit's first day minus these days."
+            )
+        )
         self.export_button.setText(self.tr("&Export"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.open_button.setText(self.tr("Show in folder"))

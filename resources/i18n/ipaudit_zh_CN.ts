@@ -1182,158 +1182,173 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="213" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="222" />
             <source>Save the pack as</source>
             <extracomment>the pack was written (``PackResult``) the export was cancelled; nothing was left behind</extracomment>
             <translation>资料包另存为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="213" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="222" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="219" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="228" />
             <source>Folder to put the pack in</source>
             <translation>选择存放资料包的文件夹</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="256" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="266" />
             <source>Choose where to write the pack.</source>
             <translation>请选择资料包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="265" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="275" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="286" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="296" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="300" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="310" />
             <source>The pack was written to %1 (%2 files).</source>
             <translation>资料包已写入 %1（共 %2 个文件）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="337" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="347" />
             <source>The pack was not written.</source>
             <translation>资料包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="275" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="285" />
             <source>The pack could not be exported.</source>
             <translation>无法导出资料包。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="306" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="316" />
             <source>SHA-256 of its manifest, recorded in the workspace's export history: %1</source>
             <translation>清单（manifest.json）的 SHA-256，已记入工作区的导出记录：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="342" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="352" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="362" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="372" />
             <source>Export readiness pack</source>
             <translation>导出迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="363" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="373" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="364" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="374" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="365" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="375" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="366" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="376" />
             <source>&amp;Folder</source>
             <translation>文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="367" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="377" />
             <source>&amp;Zip file</source>
             <translation>Zip 压缩文件(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="368" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="378" />
             <source>&amp;Language of the documents:</source>
             <translation>文档语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="369" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="379" />
             <source>Include the &amp;evidence files</source>
             <translation>包含证据文件(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="370" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="380" />
             <source>Include &amp;older versions of evidence</source>
             <translation>包含证据的旧版本(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="371" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="381" />
             <source>&amp;Mask ID card and mobile numbers in the documents</source>
             <translation>对文档中的身份证号码和手机号码脱敏(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="372" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
             <source>Also make a &amp;PDF of the report</source>
             <translation>同时生成报告的 PDF(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="374" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="384" />
             <source>LibreOffice is not installed, so no PDF can be made.</source>
             <translation>本机未安装 LibreOffice，无法生成 PDF。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="376" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="386" />
             <source>O&amp;verwrite an existing pack of the same name</source>
             <translation>覆盖同名的已有资料包(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="377" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="387" />
+            <source>Must-fix &amp;deadline:</source>
+            <translation>整改期限(&amp;D)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="388" />
+            <source> days before the audit</source>
+            <translation> 天（审核首日之前）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="391" />
+            <source>The report's must-fix list gives this date: the audit's first day minus these days.</source>
+            <translation>报告中“必须完成的整改”清单的完成期限：审核首日减去这些天数。</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/export_dialog.py" line="394" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="378" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="395" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="379" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="396" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="380" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="397" />
             <source>Packs exported from this workspace:</source>
             <translation>该工作区导出过的资料包：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="399" />
             <source>Exported</source>
             <translation>导出时间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="399" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="399" />
             <source>Manifest SHA-256</source>
             <translation>清单 SHA-256</translation>
         </message>
@@ -2327,32 +2342,32 @@
     <context>
         <name>PeopleModel</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="69" />
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="70" />
             <source>New hire</source>
             <translation>新入职员工</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="69" />
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="70" />
             <source>Core leaver</source>
             <translation>核心离职员工</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="75" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="75" />
             <source>Hire or leaver</source>
             <translation>入职/离职</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="75" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="74" />
+            <location filename="../../ipaudit/ui/facts/people_model.py" line="75" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
