@@ -33,6 +33,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ipaudit.export.errors import TargetExists
     from ipaudit.export.options import ExportOptions
     from ipaudit.export.pack import default_name, export_pack
+    from ipaudit.export.target import free_name
     from ipaudit.services import Workspace
 
     ui_lang = lang()
@@ -47,7 +48,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         margin_days=args.margin_days,
     )
     with Workspace.open(args.workspace) as ws:
-        target = Path(args.target) if args.target else Path.cwd() / default_name(ws, options)
+        if args.target:
+            target = Path(args.target)  # "x.zip" writes a zip; missing folders are created
+        else:  # a name not taken yet, unless an earlier pack of that name is to be replaced
+            name = default_name(ws, options)
+            target = Path.cwd() / (name if args.force else free_name(Path.cwd(), name))
         label = "Exporting" if ui_lang == "en" else "正在导出"
         try:
             result = export_pack(ws, target, options, progress=progress_line(label))
@@ -180,7 +185,10 @@ def configure(sub: Any) -> None:
     )
     c.add_argument("workspace", help="workspace file (*.ipaudit)")
     c.add_argument(
-        "target", nargs="?", help="pack folder or .zip to write (default: a name from the company)"
+        "target",
+        nargs="?",
+        help="pack folder or .zip to write (a name ending in .zip writes a zip; missing folders"
+        " are created; default: a name from the company, -2, -3 … when taken)",
     )
     c.add_argument("--zip", action="store_true", help="write one .zip file instead of a folder")
     c.add_argument("--lang", choices=["zh", "en"], help="language of the documents and file names")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import importlib
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -225,10 +227,16 @@ def as_of(ws: Workspace, evidence: list[Evidence]) -> dt.datetime:
     return max(stamp, FALLBACK_TIME)
 
 
-def _slot_prefix(ev: Evidence) -> str:
-    """Files of one record-set instance or one year sort together: ``1-…``, ``2025_…``."""
+def _slot_prefix(ev: Evidence, name: str) -> str:
+    """Files of one record-set instance or one year sort together: ``1-…``, ``2025_…`` — a year
+    the file's ``name`` already shows (``2025年``, ``2025``, ``20250305``) is not written twice
+    (never ``2025_2025年计划.docx``)."""
     if ev.slot.startswith("year:"):
-        return f"{ev.slot[5:]}_"
+        year = ev.slot[5:]
+        shown = re.search(
+            rf"(?<!\d){re.escape(year)}(?:\d{{4}})?(?!\d)", unicodedata.normalize("NFKC", name)
+        )
+        return "" if shown else f"{year}_"
     inst, _, _sub = ev.slot.partition("/")
     return f"{inst}-" if inst.isdigit() else ""
 
@@ -330,8 +338,8 @@ def _evidence_path(
         item = None
     label = f"{item.clause} {item.title.get(lang)}" if item else ev.item_key
     folder = planner.folder(dep_folder, label, 60)
-    prefix = _slot_prefix(ev)
     original = safe_component(clean(ev.original_name or ev.title or f"evidence-{ev.id}"), 200)
+    prefix = _slot_prefix(ev, original)
     if older:
         folder = planner.folder(folder, names.older, 20)
         stamp = ev.added_at.strftime("%Y%m%d") + "_" if ev.added_at else f"{ev.id}_"

@@ -37,6 +37,22 @@ class TargetNotWritable(ExportError):
         )
 
 
+class FolderNotCreated(ExportError):
+    """A folder above the export's target could not be created."""
+
+    code = "folder_not_created"
+
+    def __init__(self, path: str | Path, detail_zh: str, detail_en: str) -> None:
+        super().__init__(
+            path,
+            f"无法创建文件夹 {path}（{detail_zh}）。请检查路径是否写对、其中是否有同名的文件，"
+            "以及上一级文件夹是否可写；没有写入任何文件。",
+            f"Cannot create the folder {path} ({detail_en}). Check that the path is right, that no"
+            " file of that name is in the way and that the folder above can be written; nothing"
+            " was written.",
+        )
+
+
 class EvidenceDamaged(ExportError):
     code = "evidence_damaged"
 

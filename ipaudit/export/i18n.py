@@ -285,6 +285,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "iv.form_at": ("空白表单：{path}", "Blank form: {path}"),
     "iv.not_in_pack": ("（未随资料包导出）", "(not exported with this pack)"),
     "iv.none": ("（无）", "(none)"),
+    "iv.open": ("审核员会问到的发现项", "Open findings the auditor will ask about"),
+    "iv.open_intro": (
+        "本部门有 {n} 项尚未解决的发现项。审核前能整改的先整改；仍未解决的，按下表准备应答。",
+        "The department has {n} open findings. Fix what can be fixed before the audit; for the"
+        " rest, prepare the answer below.",
+    ),
+    "iv.no_open": ("本部门没有未解决的发现项。", "The department has no open finding."),
+    "col.say": ("应答要点", "What to say"),
+    "col.show": ("出示材料", "What to show"),
     # blank forms
     "form.company": ("单位：{company}", "Organisation: {company}"),
     "form.for_item": ("对应条目：{clause} {item}", "For item: {clause} {item}"),

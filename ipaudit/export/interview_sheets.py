@@ -1,6 +1,6 @@
-"""Interview preparation sheets (docx, one per department): the questions auditors ask, the
-official answer taken from the declared facts, and the records to have at hand with their place
-in the pack."""
+"""Interview preparation sheets (docx, one per department): the department's open findings with
+what to say and what to show about each, the questions auditors ask, the official answer taken
+from the declared facts, and the records to have at hand with their place in the pack."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from ipaudit.export import docx_xml as X
 from ipaudit.export.colors import GRADE_COLOR
 from ipaudit.export.data import PackData, describe_slot
 from ipaudit.export.docx_base import PackDocument, columns
-from ipaudit.export.i18n import colon, paren, status_text, t
+from ipaudit.export.i18n import colon, grade_text, paren, status_text, t
+from ipaudit.export.interview_answers import answer_for
 
 WIDTH = X.A4_TEXT_WIDTH
 
@@ -24,6 +25,53 @@ def _fact_answer(data: PackData, key: str, dep: str) -> str | None:
     if key in ("headcount", "headcount_total"):
         return fact.display + (" people" if data.lang == "en" else " 人")
     return fact.display
+
+
+def _open_findings(doc: PackDocument, data: PackData, dep: str) -> None:
+    """The department's unaccepted findings, worst first, in plain words, each with what to say
+    and what to show when the auditor asks about it."""
+    lang = data.lang
+    doc.heading(t("iv.open", lang), 1)
+    found = sorted(
+        (f for f in data.findings_of(dep) if f.accepted is None), key=lambda f: f.grade.rank
+    )
+    if not found:
+        doc.para(t("iv.no_open", lang))
+        return
+    doc.para(t("iv.open_intro", lang, n=len(found)))
+    items = {it.key: it for it in data.template.items}
+    forms: dict[str, list[str]] = {}
+    for form in data.forms_of(dep):
+        forms.setdefault(form.item.key, []).append(form.path)
+    cols = columns(
+        lang,
+        WIDTH,
+        [
+            ("col.grade", 0.7),
+            ("col.item", 1.9),
+            ("col.message", 2.8),
+            ("col.say", 2.8),
+            ("col.show", 1.8),
+        ],
+    )
+
+    def rows() -> Iterator[list[str | X.Cell]]:
+        for f in found:
+            item = items.get(f.item_key)
+            answer = answer_for(f, lang)
+            show = [
+                answer.show,
+                *(t("iv.form_at", lang, path=p) for p in forms.get(f.item_key, [])),
+            ]
+            yield [
+                X.Cell(grade_text(f.grade, lang), fill=GRADE_COLOR[f.grade]),
+                f"{item.clause} {item.title.get(lang)}" if item else f.item_key,
+                f.message.get(lang),
+                answer.say,
+                "\n".join(show),
+            ]
+
+    doc.table(cols, rows())
 
 
 def build_interview(data: PackData, dep: str) -> bytes:
@@ -48,6 +96,7 @@ def build_interview(data: PackData, dep: str) -> bytes:
         size=20,
     )
     doc.para(t("iv.intro", lang, department=name))
+    _open_findings(doc, data, dep)
 
     none = t("iv.none", lang)
     src_fact, src_answer, src_none = (

@@ -6,6 +6,11 @@ trailing dots and spaces; Explorer and many tools still stop at 260 characters f
 Names are compared case-insensitively there (``Report.pdf`` and ``report.PDF`` are one file).
 ``#`` and ``%`` are replaced as well so that relative hyperlinks to the file (workbook, report)
 are not cut at a fragment or mistaken for an escape.
+
+A name too long is cut where a reader would cut it (``cut``): between words of a language
+written with spaces ("…training records", never "…training re"), between any two characters of
+Chinese or Japanese, never inside a character built of several code points (an accent, an emoji
+sequence); a separator, an opening bracket or a dangling "of"/"and" left at the end goes too.
 """
 
 from __future__ import annotations
@@ -29,12 +34,85 @@ MAX_COMPONENT_BYTES = 240  # ext4 and most Unix file systems allow 255 bytes per
 MAX_EXTENSION = 16
 
 
-def _fit(text: str, max_chars: int, max_bytes: int = MAX_COMPONENT_BYTES) -> str:
-    """``text`` cut to ``max_chars`` characters and to ``max_bytes`` bytes of UTF-8."""
-    text = text[:max_chars]
-    while len(text.encode("utf-8")) > max_bytes:
-        text = text[:-1]
+# Scripts written without spaces: every character boundary is a word boundary there.
+_EACH_CHARACTER = re.compile(
+    "[\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+)
+_JOINERS = frozenset("\u200c\u200d\u034f")  # zero-width (non-)joiner, grapheme joiner
+_INSIDE_WORD = frozenset("'\u2019")  # an apostrophe between letters: "company's"
+# left at the end of a cut name they mean nothing ("report (", "plan -", "training_")
+TRAILING = " \t._-–—,;，；、·&+(（[【《〈「『{"
+
+
+def _attaches(ch: str) -> bool:
+    """A code point that belongs to the character before it (a combining accent, a variation
+    selector, an emoji modifier, a joiner): never cut in front of it."""
+    return (
+        unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        or "\ufe00" <= ch <= "\ufe0f"
+        or "\U000e0100" <= ch <= "\U000e01ef"
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"
+        or ch in _JOINERS
+    )
+
+
+def is_word_char(ch: str) -> bool:
+    """Part of a word that must not be cut: a letter or digit of a script written with spaces."""
+    return (ch.isalnum() or ch in _INSIDE_WORD) and not _EACH_CHARACTER.match(ch)
+
+
+def _character_boundary(text: str, i: int) -> bool:
+    """Cutting ``text`` before index ``i`` keeps every character whole."""
+    return not _attaches(text[i]) and text[i - 1] not in _JOINERS
+
+
+def word_boundary(text: str, i: int) -> bool:
+    """Cutting ``text`` before index ``i`` (0 < i < len) cuts no word and no character."""
+    if i <= 0 or i >= len(text):
+        return True
+    if not _character_boundary(text, i):
+        return False
+    k = i - 1
+    while k > 0 and _attaches(text[k]):  # an accent belongs to the letter it follows
+        k -= 1
+    return not (is_word_char(text[k]) and is_word_char(text[i]))
+
+
+# English words that mean nothing at the end of a cut name ("…the IP records of")
+DANGLING = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"])
+
+
+def _without_dangling_word(text: str) -> str:
+    head, space, last = text.rpartition(" ")
+    if space and last.casefold() in DANGLING and head.rstrip(TRAILING):
+        return head.rstrip(TRAILING)
     return text
+
+
+def cut(text: str, max_chars: int, max_bytes: int = MAX_COMPONENT_BYTES) -> str:
+    """``text`` in at most ``max_chars`` characters and ``max_bytes`` bytes of UTF-8, cut at the
+    last word boundary that fits (any character boundary in Chinese), without a separator left
+    at the end. Only when the first word alone is too long is it cut, between two characters.
+    Text that fits is returned unchanged, so cutting twice is cutting once."""
+    if len(text) <= max_chars and len(text.encode("utf-8")) <= max_bytes:
+        return text
+    limit = min(len(text), max(max_chars, 0))
+    while limit > 0 and len(text[:limit].encode("utf-8")) > max_bytes:
+        limit -= 1
+    words = [i for i in range(limit, 0, -1) if word_boundary(text, i)]
+    for i in words:
+        kept = _without_dangling_word(text[:i].rstrip(TRAILING))
+        if kept:
+            return kept
+    for i in range(limit, 0, -1):  # one word longer than the limit: cut between characters
+        if _character_boundary(text, i):
+            return text[:i]
+    return ""
+
+
+def _fit(text: str, max_chars: int, max_bytes: int = MAX_COMPONENT_BYTES) -> str:
+    return cut(text, max_chars, max_bytes)
 
 
 def split_extension(name: str) -> tuple[str, str]:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ipaudit.export import pdf
 from ipaudit.export.options import MAX_MARGIN_DAYS, ExportOptions
 from ipaudit.export.pack import PackResult, default_name, export_pack
+from ipaudit.export.target import free_name
 from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.session import WorkspaceSession
 
@@ -83,6 +84,7 @@ class ExportDialog(QDialog):
 
         self.target = QLineEdit()
         self.target.setObjectName("exportTarget")
+        self.target.textEdited.connect(self._target_edited)
         self.browse = QPushButton()
         self.browse.clicked.connect(self.choose_target)
         target_row = QHBoxLayout()
@@ -197,8 +199,14 @@ class ExportDialog(QDialog):
         current = self.target.text().strip()
         if current:
             folder = Path(current).parent
-        self.target.setText(str(folder / default_name(self.session.workspace, self.options())))
+        name = default_name(self.session.workspace, self.options())
+        self.target.setText(str(folder / free_name(folder, name)))  # "…-2" when taken
         self._suggested = self.target.text()
+
+    def _target_edited(self, text: str) -> None:
+        """A name typed with ``.zip`` at its end is a zip file (the export writes one anyway)."""
+        if text.strip().lower().endswith(".zip") and not self.as_zip.isChecked():
+            self.as_zip.setChecked(True)
 
     def _kind_changed(self) -> None:
         text = self.target.text().strip()
@@ -320,6 +328,8 @@ class ExportDialog(QDialog):
         self.status.setText("\n".join(lines))
         self.open_button.setVisible(True)
         self._done()
+        if self.target.text().strip() == self._suggested:
+            self._suggest_target()  # the name is taken now: propose the next free one
         self.load_history()
         self.exported.emit(result)
 

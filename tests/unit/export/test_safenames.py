@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,10 +12,14 @@ from ipaudit.export.safenames import (
     MAX_COMPONENT_BYTES,
     PATH_BUDGET,
     RESERVED,
+    TRAILING,
     FolderNames,
     PathPlanner,
+    cut,
     folded,
+    is_word_char,
     safe_component,
+    word_boundary,
 )
 
 
@@ -81,3 +87,110 @@ def test_claimed_names_never_collide(wanted: list[str]) -> None:
     got = [names.claim(w, 40) for w in wanted]
     assert len({folded(n) for n in got}) == len(got)
     assert all(_windows_safe(n) for n in got)
+
+
+# --- cutting a name that is too long -----------------------------------------------------------
+
+WORDS = st.text(
+    alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDE0123456789")),
+    min_size=1,
+    max_size=12,
+)
+SEPARATORS = st.sampled_from([" ", " ", "-", "_", ".", " (", ") ", "、", "，"])
+CHINESE = st.text(
+    alphabet=st.sampled_from(list("知识产权培训计划与记录年度管理评审")), min_size=1, max_size=6
+)
+NAMES = st.lists(st.one_of(WORDS, CHINESE, SEPARATORS), min_size=1, max_size=30).map("".join)
+
+
+def _inside_a_word(text: str, out: str) -> bool:
+    """``out`` (a prefix of ``text``) stops between two letters or digits of one word."""
+    n = len(out)
+    return 0 < n < len(text) and is_word_char(out[-1]) and is_word_char(text[n])
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES, st.integers(min_value=1, max_value=80))
+def test_cut_at_word_boundaries(name: str, limit: int) -> None:
+    out = cut(name, limit)
+    assert len(out) <= limit and len(out.encode("utf-8")) <= MAX_COMPONENT_BYTES
+    assert name.startswith(out)
+    assert cut(out, limit) == out  # idempotent
+    if len(name) <= limit:
+        assert out == name
+    else:
+        first = next(  # the end of the first word (more than separators before it)
+            (
+                i
+                for i in range(1, len(name))
+                if word_boundary(name, i) and name[:i].rstrip(TRAILING)
+            ),
+            len(name),
+        )
+        if first <= limit:  # a word boundary fits: the cut is at one
+            assert not _inside_a_word(name, out), (name, out)
+            assert out and out[-1] not in TRAILING
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120), st.integers(min_value=1, max_value=60))
+def test_cut_never_splits_a_character(name: str, limit: int) -> None:
+    """Any text: within the limit, a prefix, idempotent, and never a lone accent or joiner left
+    behind (the next character is never one that attaches to the last kept one)."""
+    out = cut(name, limit, 60)
+    assert len(out) <= limit and len(out.encode("utf-8")) <= 60
+    assert name.startswith(out) and cut(out, limit, 60) == out
+    if 0 < len(out) < len(name):
+        nxt = name[len(out)]
+        assert not unicodedata.category(nxt).startswith("M") and nxt != "\u200d"
+
+
+def test_english_folder_names_end_with_whole_words() -> None:
+    assert cut("9.1 Training plans and training records of the year", 34) == (
+        "9.1 Training plans and training"
+    )
+    assert cut("Labour contracts (with the IP clause)", 20) == "Labour contracts"
+    assert cut("知识产权培训计划与记录", 6) == "知识产权培训"
+    assert cut("Supercalifragilistic", 8) == "Supercal"  # one word longer than the limit
+    assert safe_component("Training plans and training records.docx", 30) == ("Training plans.docx")
+
+
+def test_every_english_item_folder_of_the_checklist_ends_with_a_whole_word() -> None:
+    """The item folders of an English pack (clause and title, at most 60 characters)."""
+    from ipaudit.domain.template import load_builtin
+
+    planner = PathPlanner("Example Co-readiness-pack-2026-12-15")
+    for edition in ("2023", "2013"):
+        for item in load_builtin(edition).items:
+            label = FORBIDDEN.sub("_", f"{item.clause} {item.title.en}")
+            name = planner.folder("evidence/R&D", label, 60).rsplit("/", 1)[1]
+            base = name.rsplit(" (", 1)[0] if name not in label else name
+            assert label.startswith(base), (label, name)
+            assert not _inside_a_word(label, base), (label, name)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(NAMES, min_size=1, max_size=15, unique=True))
+def test_unique_long_names_stay_unique(names: list[str]) -> None:
+    """Names that differ only after the limit still come out different, each cut whole."""
+    claimed = FolderNames()
+    prefix = "Records of the management review meeting "
+    got = [claimed.claim(prefix + n, 40) for n in names]
+    assert len({folded(g) for g in got}) == len(got)
+    assert all(len(g) <= 40 and _windows_safe(g) for g in got)
+
+
+def test_a_dangling_little_word_goes_too() -> None:
+    assert cut("8.3.2 Three complete R&D projects with the IP records of each phase", 53) == (
+        "8.3.2 Three complete R&D projects with the IP records"
+    )
+
+
+def test_the_year_is_never_written_twice(pack_zh) -> None:
+    """A yearly record whose name shows its year keeps its name (never 2025_2025年….docx)."""
+    names = [p.name for p in (pack_zh.path / "证据").rglob("*") if p.is_file()]
+    yearly = [n for n in names if n[:4] in ("2025", "2026")]
+    assert yearly
+    for name in names:
+        if len(name) > 5 and name[:4].isdigit() and name[4] == "_":
+            assert name[:4] not in name[5:], name
