@@ -10,7 +10,7 @@ selected discrepancy cites.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
 from ipaudit.ledger.reconcile import Reconciliation
+from ipaudit.ui import workers
 from ipaudit.ui.ledger.entries_model import EntriesModel
 from ipaudit.ui.ledger.filtering import ledger_entries
 from ipaudit.ui.ledger.rows_proxy import RowsProxy
@@ -46,6 +47,8 @@ class LinkedTables(QWidget):
         self.views: dict[LedgerKind, QTableView] = {}
         self.titles: dict[LedgerKind, QLabel] = {}
         self._guard = False
+        self._filtering = 0  # the filter asked for last
+        self._filter_task: workers.Task | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         for kind in LEDGERS:
@@ -113,9 +116,42 @@ class LinkedTables(QWidget):
 
     def set_visible(self, rows: Mapping[LedgerKind, Collection[int] | None]) -> None:
         """Show only these source rows per ledger (None: all)."""
+        self._filtering += 1  # an earlier filter still computed in a worker is dropped
+        self._filter_task = None
         for kind, proxy in self.proxies.items():
             proxy.set_rows(rows.get(kind))
         self._update_titles()
+
+    def show_filtered(self, rows_of: Callable[[LedgerKind], Collection[int] | None]) -> None:
+        """Show the rows ``rows_of(ledger)`` chooses in each table: computed at once for small
+        ledgers, in a worker when they hold ``RowsProxy.background_rows`` rows or more (the
+        tables keep what they show until it is ready). ``rows_of`` must not touch Qt."""
+        if sum(m.rowCount() for m in self.models.values()) < RowsProxy.background_rows:
+            self.set_visible({k: rows_of(k) for k in LEDGERS})
+            return
+        self._filtering += 1
+        generation = self._filtering
+        task = workers.Task(
+            lambda _ctx: (generation, {k: rows_of(k) for k in LEDGERS}), "filter ledger rows"
+        )
+        task.finished.connect(self._filtered)
+        task.failed.connect(self._filter_failed)
+        self._filter_task = task
+        workers.start(task)
+
+    def busy(self) -> bool:
+        """True while a filter or an order is computed in a worker."""
+        return self._filter_task is not None or any(p.busy() for p in self.proxies.values())
+
+    def _filtered(self, result: tuple[int, dict[LedgerKind, Collection[int] | None]]) -> None:
+        generation, rows = result
+        if generation != self._filtering:
+            return
+        self.set_visible(rows)
+
+    def _filter_failed(self, exc: BaseException) -> None:
+        self._filter_task = None
+        raise exc  # a bug: the excepthook shows the crash dialog
 
     # --- selection and highlighting ----------------------------------------------------------
 

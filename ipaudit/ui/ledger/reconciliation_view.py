@@ -313,7 +313,7 @@ class ReconciliationView(QWidget):
         if rec is None:
             return
         flt = self.current_filter()
-        self.tables.set_visible({k: filtering.entry_rows(rec, k, flt) for k in LEDGERS})
+        self.tables.show_filtered(lambda kind: filtering.entry_rows(rec, kind, flt))
         self.discrepancies.set_visible(filtering.discrepancy_rows(rec, flt, self._entry_of))
         self.clear_filters.setEnabled(flt.active)
 

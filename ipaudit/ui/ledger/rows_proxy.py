@@ -6,11 +6,17 @@ Here the order is computed in one pass with Python's own sort over keys the sour
 (``source.sort_keys(column)``, or ``source.sort_key(row, column)`` row by row), the filter is a set of source rows, and ``dataChanged`` is only
 passed on. Selections and the current index survive a sort or filter change (persistent indexes are
 moved to the rows' new places).
+
+A source of ``background_rows`` rows or more is ordered in a worker: the proxy keeps showing the
+rows as they were until the new order is ready, then changes its layout once (``busy()`` tells
+whether an order is on its way, ``settled`` when the rows shown are the ones last asked for). The
+sort itself is done in slices with a merge, so the GUI thread gets its turns while it runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import heapq
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,14 +25,55 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
+
+from ipaudit.ui import workers
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: rows sorted at a time in a worker before the slices are merged (a C-level sort of this many
+#: rows holds the interpreter for a few milliseconds only)
+SLICE = 8192
+
+
+def order_rows(
+    count: int,
+    wanted: frozenset[int] | None,
+    keys: Callable[[], Sequence[Any]] | None,
+    descending: bool,
+    slice_rows: int = SLICE,
+) -> tuple[list[int], list[int]]:
+    """(proxy row -> source row, source row -> proxy row or -1) of ``count`` source rows: only
+    the ``wanted`` ones (None: all), in the order of ``keys()`` (None: the source's order; a
+    stable sort). Pure Python without Qt, safe to run in a worker."""
+    rows = list(range(count)) if wanted is None else [r for r in range(count) if r in wanted]
+    if keys is not None and rows:
+        key = keys().__getitem__
+        if len(rows) <= slice_rows:
+            rows.sort(key=key, reverse=descending)
+        else:  # sorted slices merged: the same stable order, the interpreter released between
+            slices = [rows[i : i + slice_rows] for i in range(0, len(rows), slice_rows)]
+            for part in slices:
+                part.sort(key=key, reverse=descending)
+            rows = list(heapq.merge(*slices, key=key, reverse=descending))
+    proxy_of = [-1] * count
+    for n, r in enumerate(rows):
+        proxy_of[r] = n
+    return rows, proxy_of
+
 
 class RowsProxy(QAbstractProxyModel):
+    #: the rows shown are the ones last asked for (after an order computed in a worker)
+    settled = Signal()
+
+    #: sources of this many rows or more are ordered in a worker
+    background_rows = 20_000
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._generation = 0  # the order asked for last; a worker's older order is dropped
+        self._pending: workers.Task | None = None
         self._wanted: frozenset[int] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -106,36 +153,82 @@ class RowsProxy(QAbstractProxyModel):
         """Source rows in the order shown."""
         return list(self._source_of)
 
-    def _compute(self) -> None:
+    def busy(self) -> bool:
+        """True while an order is computed in a worker."""
+        return self._pending is not None
+
+    def _plan(self) -> tuple[int, frozenset[int] | None, Callable[[], Sequence[Any]] | None, bool]:
+        """What ``order_rows`` needs for the current source, filter and sort column."""
         source = self.sourceModel()
         count = source.rowCount() if source is not None else 0
-        wanted = self._wanted
-        rows = list(range(count)) if wanted is None else [r for r in range(count) if r in wanted]
         column = self._sort_column
-        if source is not None and 0 <= column < source.columnCount() and rows:
-            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        keys: Callable[[], Sequence[Any]] | None = None
+        if source is not None and 0 <= column < source.columnCount() and count:
             all_keys = getattr(source, "sort_keys", None)
             if all_keys is not None:  # one pass over the model, then a C-level sort
-                keys = all_keys(column)
-                rows.sort(key=keys.__getitem__, reverse=descending)
+                keys = lambda: all_keys(column)  # noqa: E731
             else:
                 key = source.sort_key  # type: ignore[attr-defined]
-                keyed = [(key(r, column), r) for r in rows]
-                keyed.sort(key=lambda pair: pair[0], reverse=descending)
-                rows = [r for _k, r in keyed]
-        self._source_of = rows
-        proxy_of = [-1] * count
-        for n, r in enumerate(rows):
-            proxy_of[r] = n
-        self._proxy_of = proxy_of
+                keys = lambda: [key(r, column) for r in range(count)]  # noqa: E731
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return count, self._wanted, keys, descending
+
+    def _compute(self) -> None:
+        """Order the rows now (inside a model reset). A large source is shown filtered but in
+        its own order at once, and sorted in a worker."""
+        self._generation += 1
+        self._pending = None
+        count, wanted, keys, descending = self._plan()
+        if keys is not None and count >= self.background_rows:
+            self._source_of, self._proxy_of = order_rows(count, wanted, None, descending)
+            self._start_order()
+            return
+        self._source_of, self._proxy_of = order_rows(count, wanted, keys, descending)
 
     def _relayout(self) -> None:
+        count = self.sourceModel().rowCount() if self.sourceModel() is not None else 0
+        if count >= self.background_rows:
+            self._start_order()
+            return
+        self._generation += 1
+        self._pending = None
+        self._apply(order_rows(*self._plan()))
+
+    def _start_order(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        count, wanted, keys, descending = self._plan()
+        task = workers.Task(
+            lambda _ctx: (generation, order_rows(count, wanted, keys, descending)),
+            "order table rows",
+        )
+        task.finished.connect(self._ordered)
+        task.failed.connect(self._order_failed)
+        self._pending = task
+        workers.start(task)
+
+    def _ordered(self, result: tuple[int, tuple[list[int], list[int]]]) -> None:
+        generation, order = result
+        if generation != self._generation:
+            return  # asked again since, or the source changed: a newer order is coming
+        self._pending = None
+        source = self.sourceModel()
+        if source is None or len(order[1]) != source.rowCount():
+            return
+        self._apply(order)
+
+    def _order_failed(self, exc: BaseException) -> None:
+        self._pending = None
+        raise exc  # a bug: the excepthook shows the crash dialog
+
+    def _apply(self, order: tuple[list[int], list[int]]) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         sources = [self.mapToSource(i) for i in persistent]
-        self._compute()
+        self._source_of, self._proxy_of = order
         self.changePersistentIndexList(persistent, [self.mapFromSource(s) for s in sources])
         self.layoutChanged.emit()
+        self.settled.emit()
 
     # --- QAbstractProxyModel -----------------------------------------------------------------
 
