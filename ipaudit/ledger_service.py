@@ -26,10 +26,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, Connection, Select, Table, delete, insert, select
 
 from ipaudit.domain import validation
+from ipaudit.domain.facts import Declared, ledger_facts
 from ipaudit.domain.model import Evidence, Finding, ItemKind, Template, Text
 from ipaudit.domain.rules import rules_of
 from ipaudit.ledger.columns import Columns
 from ipaudit.ledger.discrepancies import owning_ledger, suggest_grade
+from ipaudit.ledger.figures import figures
 from ipaudit.ledger.model import (
     Discrepancy,
     Entry,
@@ -691,12 +693,25 @@ def discrepancy_findings(ws: Workspace) -> list[Finding]:
     return out
 
 
+def derived_facts(ws: Workspace) -> dict[str, Declared]:
+    """The official answers of the finance questions bound to the reconciliation
+    (``ledger.totals``, ``ledger.differences``): the audit period's totals and the discrepancies
+    not accepted with an explanation; nothing before the three ledgers are imported."""
+    book = load_book(ws)
+    if book.reconciliation is None:
+        return {}
+    return ledger_facts(figures(book.reconciliation, ws.store.acceptances().keys()))
+
+
 def register() -> None:
-    """Let every workspace's checks include the ledger findings."""
+    """Let every workspace's checks include the ledger findings and the reconciliation's
+    figures."""
     from ipaudit import services
 
     if discrepancy_findings not in services.FINDING_SOURCES:
         services.FINDING_SOURCES.append(discrepancy_findings)
+    if derived_facts not in services.DERIVED_SOURCES:
+        services.DERIVED_SOURCES.append(derived_facts)
 
 
 def explanations(ws: Workspace, discrepancies: Iterable[Discrepancy]) -> dict[str, str]:

@@ -11,12 +11,13 @@ import datetime as dt
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ipaudit.domain.checks import CheckInput, item_department, run_checks
+from ipaudit.domain.facts import Declared
 from ipaudit.domain.model import (
     Department,
     Evidence,
@@ -57,6 +58,10 @@ from ipaudit.store.workspace_store import WorkspaceStore
 FindingSource = Callable[["Workspace"], Iterable[Finding]]
 # Other packages (the ledger reconciliation) contribute findings through these hooks.
 FINDING_SOURCES: list[FindingSource] = []
+# ... and values the workspace derives rather than declares (``ledger.totals`` …), for the
+# questions bound to them (see ``ipaudit.domain.facts.declared``).
+DerivedSource = Callable[["Workspace"], Mapping[str, Declared]]
+DERIVED_SOURCES: list[DerivedSource] = []
 
 
 class StatusRefused(InvalidInput):
@@ -230,6 +235,12 @@ class Workspace:
 
     # --- checks ------------------------------------------------------------------------------
 
+    def derived_facts(self) -> dict[str, Declared]:
+        """The official answers the workspace derives (the reconciliation's totals and open
+        discrepancies), by fact key; what the checks, the item panel and the interview sheets
+        compare answers with besides the declared facts."""
+        return {k: v for source in DERIVED_SOURCES for k, v in source(self).items()}
+
     def assess(self) -> Assessment:
         """Findings and readiness (cached until the next edit through this object)."""
         with self._lock:
@@ -246,6 +257,7 @@ class Workspace:
                 evidence=self.store.evidence(),
                 extra_findings=[f for source in FINDING_SOURCES for f in source(self)],
                 accepted=self.store.acceptances(),
+                derived=self.derived_facts(),
             )
             findings = run_checks(data)
             overall, per_dep = compute_readiness(self.template, departments, states, findings)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ipaudit.domain.chronology import phase_findings, same_day_findings, sequence_findings
 from ipaudit.domain.cycle import prerequisite_findings
-from ipaudit.domain.facts import agrees, declared, fact_label
+from ipaudit.domain.facts import Declared, agrees, declared, fact_label
 from ipaudit.domain.model import (
     Department,
     Evidence,
@@ -48,6 +48,7 @@ class CheckInput:
     evidence: Sequence[Evidence]  # current versions only
     extra_findings: Sequence[Finding] = ()  # e.g. from the ledger reconciliation
     accepted: Mapping[str, str] = field(default_factory=dict)  # finding key -> explanation
+    derived: Mapping[str, Declared] = field(default_factory=dict)  # e.g. ledger.totals
 
 
 def resolve_department(key: str, departments: Mapping[str, Department]) -> str | None:
@@ -150,7 +151,12 @@ def _record_set_findings(
 
 
 def _answer_findings(
-    item: Item, dep: str, state: ItemState, facts: Facts, rules: TemplateRules
+    item: Item,
+    dep: str,
+    state: ItemState,
+    facts: Facts,
+    rules: TemplateRules,
+    derived: Mapping[str, Declared] | None = None,
 ) -> list[Finding]:
     out: list[Finding] = []
     unanswered = [q for q in item.questions if not state.answers.get(q.key, "").strip()]
@@ -183,7 +189,7 @@ def _answer_findings(
         answer = state.answers.get(q.key, "").strip()
         if not q.fact or not answer:
             continue
-        fact = declared(facts, q.fact, dep)
+        fact = declared(facts, q.fact, dep, derived)
         if fact is None and q.fact == "procedures":
             out.append(
                 _finding(
@@ -308,7 +314,7 @@ def run_checks(data: CheckInput) -> list[Finding]:
                 findings.extend(_record_set_findings(item, dep, state, files, rules))
             if rule.time_rule is not TimeRule.IN_FORCE:
                 dated_by_dep[dep].append((item, files))
-        findings.extend(_answer_findings(item, dep, state, data.facts, rules))
+        findings.extend(_answer_findings(item, dep, state, data.facts, rules, data.derived))
     findings.extend(_chronology_findings(data, deps, files_by_item, rules, dated_by_dep))
     findings.extend(_departments_without_records(evidence_items, files_by_item, rules))
     obj_item = _objectives_item(data.template)

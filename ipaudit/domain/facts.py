@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from ipaudit.domain.model import Facts
 from ipaudit.domain.normalize import covers_terms, normalize_text, numbers_agree, numbers_in
+from ipaudit.domain.numbers import Role, quantities
 
 PORTFOLIO_TYPES = ("invention", "utility_model", "design", "software_copyright", "trademark")
 EXTRA_KEYS = ("projects_in_progress", "search_phases", "manual_version")
@@ -15,12 +17,19 @@ EXTRA_KEYS = ("projects_in_progress", "search_phases", "manual_version")
 # The unit a quantity fact is stated in, and the words that mean the same unit.
 PEOPLE_UNITS = ("人", "名", "位")
 ITEM_UNITS = ("件", "项", "个")
+MONEY_UNITS = ("元",)
+
+# Facts the workspace derives rather than declares: the services pass them in (see ``derived``).
+LEDGER_TOTALS = "ledger.totals"  # the reconciliation's totals and whether the three tables agree
+LEDGER_DIFFERENCES = "ledger.differences"  # the open (unaccepted) discrepancies
+DERIVED_KEYS = frozenset({LEDGER_TOTALS, LEDGER_DIFFERENCES})
 
 FACT_KEYS: frozenset[str] = frozenset(
     {"policy", "headcount", "headcount_total", "duties", "objectives", "certificates"}
     | {"procedures", "portfolio"}
     | {f"portfolio.{t}" for t in PORTFOLIO_TYPES}
     | {f"extra.{k}" for k in EXTRA_KEYS}
+    | DERIVED_KEYS
 )
 
 
@@ -31,6 +40,7 @@ class FactKind(StrEnum):
     TEXT = "text"  # duties, search phases: their key terms covered
     LIST = "list"  # the answer names every entry (certificates, procedures)
     MENTION = "mention"  # the answer contains the value (a manual version such as A/1)
+    RECONCILED = "reconciled"  # the amounts stated are the totals; a claim of agreement is true
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +52,74 @@ class Declared:
     numbers: tuple[Decimal, ...] = ()
     text: str = ""
     entries: tuple[str, ...] = ()
+    agreed: bool | None = None  # RECONCILED: whether the ledgers agree (no open discrepancy)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerFigures:
+    """What the reconciliation of the finance ledgers shows for the audit period, as the services
+    read it (the domain never reads ledgers): the three totals and the open discrepancies (not
+    accepted with an explanation), each named in Chinese and English."""
+
+    rewards_total: Decimal  # the reward record's rewards
+    payments_total: Decimal  # the payment register
+    reward_expenses_total: Decimal  # the expense record's reward lines
+    open_discrepancies: tuple[tuple[str, str], ...] = ()  # (zh, en) of each open one
+    explained: int = 0  # discrepancies accepted with an explanation
+    missing: tuple[str, ...] = ()  # the ledgers not imported, named in Chinese
+
+
+def _yuan(value: Decimal) -> str:
+    return f"{value:,.2f} 元"
+
+
+def ledger_facts(figures: LedgerFigures) -> dict[str, Declared]:
+    """The official answers of the finance questions bound to the reconciliation: the totals (and
+    whether the tables agree) and the open discrepancies. Nothing when a ledger is missing: the
+    totals would be no one's answer."""
+    if figures.missing:
+        return {}
+    open_ = figures.open_discrepancies
+    # agree: nothing found; differ: something open; explained differences: either claim stands
+    agreed = False if open_ else (True if not figures.explained else None)
+    if open_:
+        verdict = f"三表不一致，{len(open_)} 项差异未处理"
+    elif figures.explained:
+        verdict = f"{figures.explained} 项差异已说明"
+    else:
+        verdict = "三表一致"
+    totals = (figures.rewards_total, figures.payments_total, figures.reward_expenses_total)
+    gaps = {abs(a - b) for a in totals for b in totals if a != b}  # "相差 300 元" is true too
+    display = (
+        f"奖励合计 {_yuan(totals[0])}，发放合计 {_yuan(totals[1])}，"
+        f"经费记录中的奖励费 {_yuan(totals[2])}；{verdict}"
+    )
+    listed = "；".join(zh for zh, _en in open_)
+    differences = f"{len(open_)} 项差异未处理：{listed}" if open_ else "无未处理的差异"
+    return {
+        LEDGER_TOTALS: Declared(
+            FactKind.RECONCILED, display, numbers=(*totals, *sorted(gaps)), agreed=agreed
+        ),
+        # only "there is no difference" can be wrong about the open ones
+        LEDGER_DIFFERENCES: Declared(
+            FactKind.RECONCILED, differences, agreed=False if open_ else None
+        ),
+    }
 
 
 def _fmt(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
-def declared(facts: Facts, key: str, department: str) -> Declared | None:
-    """The declared value a question bound to ``key`` is checked against; None when undeclared."""
+def declared(
+    facts: Facts, key: str, department: str, derived: Mapping[str, Declared] | None = None
+) -> Declared | None:
+    """The declared value a question bound to ``key`` is checked against; None when undeclared.
+
+    ``derived``: the values the workspace derives (``ledger_facts``), passed in by the services;
+    a derived key without one is undeclared (no ledger imported yet)."""
+    if key in DERIVED_KEYS:
+        return (derived or {}).get(key)
     if key == "policy":
         return (
             Declared(FactKind.WORDING, facts.policy, text=facts.policy)
@@ -99,6 +169,11 @@ def declared(facts: Facts, key: str, department: str) -> Declared | None:
     raise KeyError(key)
 
 
+LEDGER_LABEL = (
+    "三张财务台账的核对结果（请先导入奖惩记录表、奖金发放登记表和经费使用记录）",
+    "the reconciliation of the finance ledgers (import the reward record, the payment register"
+    " and the expense record first)",
+)
 _FACT_LABELS = {
     "policy": ("知识产权方针", "the IP policy"),
     "headcount": ("部门人数", "the department's headcount"),
@@ -108,6 +183,11 @@ _FACT_LABELS = {
     "certificates": ("证书", "the certificates"),
     "procedures": ("程序文件", "the procedures"),
     "portfolio": ("知识产权数量", "the IP portfolio"),
+    LEDGER_TOTALS: ("三张财务台账的核对结果", "the reconciliation of the three finance ledgers"),
+    LEDGER_DIFFERENCES: (
+        "三张财务台账的核对结果",
+        "the reconciliation of the three finance ledgers",
+    ),
 }
 
 
@@ -171,8 +251,47 @@ def _objectives(facts: Facts, department: str) -> Declared | None:
     return Declared(FactKind.NUMBERS, "；".join(parts), numbers=tuple(targets))
 
 
+# What an answer claims about the ledgers: "no difference" first (it contains 差异), then a
+# difference, then agreement (一致 is inside 不一致).
+_NO_DIFFERENCE = ("无差异", "没有差异", "无差额", "没有差额", "不存在差异", "nodifference")
+_NO_DIFFERENCE += ("nodiscrepanc", "nodifferences")
+_DIFFERENCE = ("不一致", "不相符", "不符", "不吻合", "不相等", "有差异", "存在差异", "差异", "差额")
+_DIFFERENCE += ("disagree", "donotagree", "dontagree", "differ", "mismatch", "inconsistent")
+_DIFFERENCE += ("notconsistent", "discrepanc")
+_AGREEMENT = ("一致", "相符", "吻合", "相等", "核对无误", "agree", "match", "consistent")
+
+
+def claims_agreement(answer: str) -> bool | None:
+    """True when ``answer`` says the ledgers agree, False when it says they differ, else None."""
+    said = normalize_text(answer)
+    if any(w in said for w in _NO_DIFFERENCE):
+        return True
+    if any(w in said for w in _DIFFERENCE):
+        return False
+    if any(w in said for w in _AGREEMENT):
+        return True
+    return None
+
+
+def _reconciled(answer: str, fact: Declared) -> bool:
+    """Every amount stated in 元 is one of the totals (or a difference of two), and a
+    claim that the ledgers agree or differ is true; an answer with neither says nothing checkable
+    and is let stand."""
+    amounts = [
+        q.value
+        for q in quantities(answer)
+        if q.role is Role.QUANTITY and q.unit in MONEY_UNITS and fact.numbers
+    ]
+    if any(a not in fact.numbers for a in amounts):
+        return False
+    claim = claims_agreement(answer)
+    return claim is None or fact.agreed is None or claim == fact.agreed
+
+
 def agrees(answer: str, fact: Declared) -> bool:
     """Whether ``answer`` agrees with the declared ``fact`` after normalisation."""
+    if fact.kind is FactKind.RECONCILED:
+        return _reconciled(answer, fact)
     if fact.kind is FactKind.NUMBER:
         return fact.number is not None and numbers_agree(answer, fact.number, fact.units)
     if fact.kind is FactKind.NUMBERS:

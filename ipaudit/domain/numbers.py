@@ -197,7 +197,10 @@ _TOKEN_RE = re.compile(
 _UNIT_RE = re.compile(r"\s*(%|‰|个人|余人|多人|[人名位个件项篇份次家套台元])")
 _ORDINAL_BEFORE = ("第", "No.", "no.", "#", "NO.")
 _DATE_AFTER = ("年", "月", "日", "号", "季度", "周岁", "岁")
-_DATE_SEP_RE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?")
+# 2026-11-30, 2026/11, 2026.11.30; never 5000.00 (an amount with two decimals, not year.month)
+_DATE_SEP_RE = re.compile(
+    r"\d{4}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{1,2})?|\d{4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}"
+)
 
 
 def quantities(text: str) -> list[Quantity]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ipaudit.domain.facts import agrees, declared
+from ipaudit.domain.facts import Declared, agrees, declared, ledger_facts
 from ipaudit.domain.model import Grade, ItemKind, Status
 from ipaudit.export import docx_xml as X
 from ipaudit.export.colors import GRADE_COLOR
@@ -18,8 +18,20 @@ from ipaudit.export.interview_answers import answer_for
 WIDTH = X.A4_TEXT_WIDTH
 
 
-def _fact_answer(data: PackData, key: str, dep: str) -> str | None:
-    fact = declared(data.facts, key, dep)
+def _derived(data: PackData) -> dict[str, Declared]:
+    """The reconciliation's figures (``ledger.totals`` …) from the pack's ledgers."""
+    recon = data.ledger.reconciliation if data.ledger else None
+    if recon is None:
+        return {}
+    from ipaudit.ledger.figures import figures
+
+    return ledger_facts(figures(recon, data.ledger.explanations.keys()))
+
+
+def _fact_answer(
+    data: PackData, key: str, dep: str, derived: dict[str, Declared] | None = None
+) -> str | None:
+    fact = declared(data.facts, key, dep, derived)
     if fact is None:
         return None
     if key in ("headcount", "headcount_total"):
@@ -130,6 +142,7 @@ def build_interview(data: PackData, dep: str) -> bytes:
     doc.heading(t("iv.items", lang), 1)
     items = data.items.get(dep, [])
     asked = [(item, q) for item in items for q in item.questions]
+    derived = _derived(data) if any(q.fact for _i, q in asked) else {}
     if asked:
         cols = columns(
             lang,
@@ -141,8 +154,8 @@ def build_interview(data: PackData, dep: str) -> bytes:
             for item, q in asked:
                 state = data.states.get(item.key)
                 given = (state.answers.get(q.key, "") if state else "").strip()
-                official = _fact_answer(data, q.fact, dep) if q.fact else None
-                fact = declared(data.facts, q.fact, dep) if q.fact else None
+                official = _fact_answer(data, q.fact, dep, derived) if q.fact else None
+                fact = declared(data.facts, q.fact, dep, derived) if q.fact else None
                 if official is not None:
                     if given and fact is not None and not agrees(given, fact):
                         source = X.Cell(

@@ -209,9 +209,10 @@ class ItemPanel(QWidget):
         owner = ws.owner(item) or item.department
         self._render_static(item, owner)
         self.status_editor.set_state(state.status, state.na_reason, text_of(item.title))
+        derived = ws.derived_facts() if any(q.fact for q in item.questions) else {}
         for q in item.questions:
             field = self.answer_fields[q.key]
-            field.set_declared(declared(facts, q.fact, owner) if q.fact else None)
+            field.set_declared(declared(facts, q.fact, owner, derived) if q.fact else None)
             field.set_answer(state.answers.get(q.key, ""))
         if self.slot_chooser is not None:
             self.slot_chooser.set_data(state, self.evidence, ws.info().period_years())
