@@ -12,7 +12,10 @@
    - the durable baselines — the export's durability at the least cost, with the same fsyncs:
      *folder*: one pass reading each source, SHA-256-hashing it and writing the copy, each file
      fsynced as it is closed, then every folder and the parent fsynced;
-     *zip*: one pass writing every source, hashed, into one file, fsynced once, then the parent;
+     *one file*: one pass writing every source, hashed, into one file, fsynced once, then the
+     parent (for reference);
+     *zip*: the same into a zip of stored entries — the zip format's own work (a CRC-32 and headers
+     per entry) on top of it; the export to a zip is measured against this one;
    - exporting the pack to a folder, and to a zip (everything: documents, evidence streamed out of
      the workspace and hashed, manifest, the work folder renamed into place and the export
      recorded in the workspace's history);
@@ -41,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -197,6 +201,25 @@ def baseline_durable_one_file(sources: list[Path], target: Path) -> None:
     fsync_folder(target.parent)
 
 
+def baseline_durable_zip(sources: list[Path], target: Path) -> None:
+    """The zip's own least work: every source hashed and stored (not deflated, as the export
+    stores compressed evidence) in one zip file, which computes each entry's CRC-32 and writes its
+    headers; fsynced once, then the parent."""
+    with target.open("wb") as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
+        for src in sources:
+            h = hashlib.sha256()
+            info = zipfile.ZipInfo(f"pack/{src.name}")
+            info.file_size = src.stat().st_size
+            with src.open("rb") as fh, zf.open(info, "w") as out:
+                while chunk := fh.read(CHUNK):
+                    h.update(chunk)
+                    out.write(chunk)
+        zf.close()
+        raw.flush()
+        os.fsync(raw.fileno())
+    fsync_folder(target.parent)
+
+
 def remove(path: Path) -> None:
     if path.is_dir():
         shutil.rmtree(path)
@@ -257,6 +280,7 @@ def evidence_bench(args: argparse.Namespace, base: Path) -> None:
         for name, fn, target in (
             ("durable baseline, folder", baseline_durable_folder, base / f"dfolder-{run}"),
             ("durable baseline, one file", baseline_durable_one_file, base / f"dfile-{run}.bin"),
+            ("durable baseline, zip", baseline_durable_zip, base / f"dzip-{run}.zip"),
             ("copyfile+hash (no fsync)", baseline_copyfile, base / f"copy-{run}"),
             ("one-pass copy+hash (no fsync)", baseline_one_pass, base / f"pass-{run}"),
         ):
@@ -280,7 +304,7 @@ def evidence_bench(args: argparse.Namespace, base: Path) -> None:
         )
     for name, baseline in (
         ("export to a folder", "durable baseline, folder"),
-        ("export to a zip", "durable baseline, one file"),
+        ("export to a zip", "durable baseline, zip"),
     ):
         ratio = seconds[name] / seconds[baseline]
         verdict = "OK" if ratio <= 1.5 else "OVER BUDGET"

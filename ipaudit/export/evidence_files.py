@@ -5,6 +5,9 @@ one pass. Into a folder, two files are copied at a time: SQLite reads, SHA-256 a
 release the GIL, so two copies keep both CPUs busy. A zip takes its entries one after another, in
 order; there a reader thread reads and hashes the chunks a few mebibytes ahead of the thread that
 computes their CRC and writes them into the zip.
+The stored chunks (a mebibyte each) are joined into blocks of a few mebibytes before they are hashed
+and written: every hash, CRC and write releases the GIL and must win it back from the thread that
+builds the documents, and fewer, larger calls keep that hand-over from dominating the copy.
 The hash of what was written is checked against the evidence's SHA-256 (the workspace is
 content-addressed): damaged stored bytes stop the export.
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -28,6 +31,21 @@ if TYPE_CHECKING:
     from ipaudit.services import Workspace
 
 PARALLEL_FILES = 2
+BLOCK = 8 << 20  # bytes hashed and written per call
+
+
+def blocks(chunks: Iterable[bytes], size: int = BLOCK) -> Iterator[bytes]:
+    """``chunks`` joined into blocks of at least ``size`` bytes (the last one may be shorter)."""
+    pending: list[bytes] = []
+    held = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            yield pending[0] if len(pending) == 1 else b"".join(pending)
+            pending, held = [], 0
+    if pending:
+        yield pending[0] if len(pending) == 1 else b"".join(pending)
 
 
 def copy_evidence(
@@ -76,7 +94,7 @@ def _copy_one(
 
     def chunks() -> Iterator[bytes]:
         nonlocal counted
-        for chunk in ws.store.iter_blob(ev.sha256):
+        for chunk in blocks(ws.store.iter_blob(ev.sha256)):
             digest.update(chunk)
             units = len(chunk) // 1024
             counted += units
@@ -93,7 +111,7 @@ def _copy_one(
 
 # --- in order (a zip): read and hash ahead, write behind ---------------------------------------
 
-READ_AHEAD = 8  # chunks (about a mebibyte each) read and hashed ahead of the writer
+READ_AHEAD = 4  # blocks (a few mebibytes each) read and hashed ahead of the writer
 _WAIT = 0.1  # seconds between looks at the stop flag while the queue is full
 
 
@@ -132,7 +150,7 @@ def _copy_in_order(
         try:
             for ef in files:
                 h = hashlib.sha256()
-                for chunk in ws.store.iter_blob(ef.evidence.sha256):
+                for chunk in blocks(ws.store.iter_blob(ef.evidence.sha256)):
                     h.update(chunk)
                     if not put(chunk):
                         return
