@@ -40,7 +40,6 @@ from ipaudit.export.options import ExportOptions
 from ipaudit.export.readme import build_readme
 from ipaudit.export.report_docx import build_report
 from ipaudit.export.sinks import FolderSink, Sink, ZipSink, check_target
-from ipaudit.export.target import make_parents, resolve
 from ipaudit.export.workbook_xlsx import build_workbook
 from ipaudit.export.workfolder import remove_stale
 from ipaudit.store.blobs import Cancelled
@@ -138,8 +137,12 @@ def export_pack(
     cancel: Cancel | None = None,
 ) -> PackResult:
     """Write the readiness pack of ``ws`` to ``target`` (a folder, or a .zip file)."""
-    target, options = resolve(target, options or ExportOptions())  # "x.zip" is a zip
-    make_parents(target)
+    options = options or ExportOptions()
+    target = Path(target)
+    if options.as_zip and target.suffix.lower() != ".zip":
+        target = target.with_name(target.name + ".zip")
+    if not target.parent.is_dir():
+        raise TargetNotWritable(target, "folder does not exist / 文件夹不存在")
     check_target(target, options.overwrite)
     notes: list[Note] = []
     stale = remove_stale(target)
@@ -221,15 +224,21 @@ def _each_document(
     meter.check()
     report = build_report(data)
     meter.step(W_REPORT)
-    yield names.report, report
     if data.options.pdf:
+        pages: dict[int, int] = {}
         try:
-            yield names.report_pdf, pdf.convert(report, data.as_of, cancel=meter.stopping)
+            yield (
+                names.report_pdf,
+                pdf.convert(report, data.as_of, cancel=meter.stopping, pages=pages),
+            )
         except pdf.PdfUnavailable:
             notes.append(Note("note.no_soffice"))
         except pdf.PdfFailed as exc:
             notes.append(Note("note.pdf_failed", {"detail": exc.detail}))
+        if pages:  # the report's own contents get the page numbers LibreOffice laid out
+            report = build_report(data, toc_pages=pages)
         meter.step(W_PDF)
+    yield names.report, report
     yield names.workbook, build_workbook(data)
     meter.step(W_WORKBOOK)
     for dep, rel in data.interview_paths.items():

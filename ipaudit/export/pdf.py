@@ -128,8 +128,16 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
     proc.wait()
 
 
-def convert(docx: bytes, as_of: dt.datetime, *, cancel: Callable[[], bool] | None = None) -> bytes:
-    """The PDF of ``docx``. Raises PdfUnavailable, PdfFailed or Cancelled."""
+def convert(
+    docx: bytes,
+    as_of: dt.datetime,
+    *,
+    cancel: Callable[[], bool] | None = None,
+    pages: dict[int, int] | None = None,
+) -> bytes:
+    """The PDF of ``docx``. Raises PdfUnavailable, PdfFailed or Cancelled. ``pages``, when given,
+    receives the page of every heading bookmark (heading number → page) where LibreOffice could
+    tell it (with ``uno`` only)."""
     soffice = find_soffice()
     if soffice is None:
         raise PdfUnavailable
@@ -141,9 +149,13 @@ def convert(docx: bytes, as_of: dt.datetime, *, cancel: Callable[[], bool] | Non
         target = work / "report.pdf"
         python = find_uno_python(soffice)
         if python is not None:
+            found = work / "pages.json"
             code, output = _run(
-                [python, str(UNO_SCRIPT), soffice, str(source), str(target), profile], cancel
+                [python, str(UNO_SCRIPT), soffice, str(source), str(target), profile, str(found)],
+                cancel,
             )
+            if pages is not None:
+                pages.update(_read_pages(found))
         if python is None or not target.is_file():
             code, output = _run(
                 [
@@ -164,6 +176,18 @@ def convert(docx: bytes, as_of: dt.datetime, *, cancel: Callable[[], bool] | Non
             lines = [ln for ln in output.splitlines() if ln.strip() and "javaldx" not in ln]
             raise PdfFailed(lines[-1][:200] if lines else f"exit code {code}")
         return stabilise(target.read_bytes(), as_of, hashlib.sha256(docx).digest())
+
+
+def _read_pages(path: Path) -> dict[int, int]:
+    import json
+
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {int(k): int(v) for k, v in raw.items() if str(k).isdigit() and isinstance(v, int)}
 
 
 _DATE = re.compile(rb"/(CreationDate|ModDate)\s*\((D:[^)]*)\)")

@@ -178,7 +178,10 @@ def _must_fix(doc: PackDocument, data: PackData, verdict: Assessment) -> None:
                     if n == 0
                     else "",
                     fix.item_title or t("dep.other", lang),
-                    X.Cell(f.message.get(lang), fill=GRADE_COLOR[f.grade]),
+                    X.Cell(
+                        Verbatim(X.no_break(data.clean(f.message.get(lang)))),
+                        fill=GRADE_COLOR[f.grade],
+                    ),
                     todo_text(f.code, lang),
                     by_when,
                 ]
