@@ -39,6 +39,8 @@ from ipaudit.export.i18n import (
     todo_text,
 )
 from ipaudit.export.redaction import Verbatim
+from ipaudit.export.report_docx import VERDICT_FILL, verdict_sentence
+from ipaudit.export.verdict import assess, worst_open
 from ipaudit.export.zipstable import save_xlsx
 
 MONEY = "#,##0.00"
@@ -50,6 +52,7 @@ GRADE_FILL = {g: PatternFill("solid", fgColor=color) for g, color in GRADE_COLOR
 READY_FILL = PatternFill("solid", fgColor=READY_COLOR)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 HEADER_FONT = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=13)
 LINK_FONT = Font(color="0563C1", underline="single")
 THIN = Side(style="thin", color="A6A6A6")
 HEADER_BORDER = Border(bottom=THIN)
@@ -61,17 +64,36 @@ MIN_WIDTH = 6
 
 
 class SheetWriter:
-    """Appends rows to one sheet, tracking column widths; header row frozen with an autofilter."""
+    """Appends rows to one sheet, tracking column widths; header row frozen with an autofilter.
+    A ``title`` (one line across the table, filled with ``title_fill``) goes above the header."""
 
-    def __init__(self, ws: Worksheet, data: PackData, header: Sequence[str]) -> None:
+    def __init__(
+        self,
+        ws: Worksheet,
+        data: PackData,
+        header: Sequence[str],
+        *,
+        title: str | None = None,
+        title_fill: str | None = None,
+    ) -> None:
         self.ws = ws
         self.data = data
         self.widths = [display_width(h) + 2 for h in header]
         self.wrap: set[int] = set()
         self.row = 0
         self._styled: dict[tuple[tuple[int, ...], tuple[tuple[str, object], ...]], Any] = {}
+        if title is not None:
+            self.row = 1
+            cell = ws.cell(row=1, column=1, value=self._value(title))
+            cell.font = TITLE_FONT
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            if title_fill:
+                cell.fill = PatternFill("solid", fgColor=title_fill)
+            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+            ws.row_dimensions[1].height = 36
+        self.header_row = self.row + 1
         self._append(list(header), header=True)
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = f"A{self.header_row + 1}"
 
     def style(self, cell: Any, **attributes: Any) -> None:
         """Set style attributes (font, fill, alignment, number_format …) of ``cell``. openpyxl
@@ -138,24 +160,28 @@ class SheetWriter:
         ``money``, ``counts``, others by ``number_formats``) and the print setup."""
         ws = self.ws
         last_col = get_column_letter(len(self.widths))
-        ws.auto_filter.ref = f"A1:{last_col}{max(self.row, 1)}"
+        ws.auto_filter.ref = f"A{self.header_row}:{last_col}{max(self.row, self.header_row)}"
         for n, width in enumerate(self.widths, 1):
             ws.column_dimensions[get_column_letter(n)].width = max(MIN_WIDTH, min(width, MAX_WIDTH))
         formats = {c: COUNT for c in counts} | {c: MONEY for c in money} | (number_formats or {})
         for col, fmt in formats.items():
-            for (cell,) in ws.iter_rows(min_row=2, max_row=self.row, min_col=col, max_col=col):
+            for (cell,) in ws.iter_rows(
+                min_row=self.header_row + 1, max_row=self.row, min_col=col, max_col=col
+            ):
                 if cell.value is not None and not isinstance(cell.value, str):
                     self.style(cell, number_format=fmt)
             if fmt != COUNT:
                 letter = get_column_letter(col)
                 ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width, 14)
         for col in self.wrap:
-            for (cell,) in ws.iter_rows(min_row=2, max_row=self.row, min_col=col, max_col=col):
+            for (cell,) in ws.iter_rows(
+                min_row=self.header_row + 1, max_row=self.row, min_col=col, max_col=col
+            ):
                 self.style(cell, alignment=WRAP)
-        print_setup(ws, self.data.lang)
+        print_setup(ws, self.data.lang, self.header_row)
 
 
-def print_setup(ws: Worksheet, lang: str) -> None:
+def print_setup(ws: Worksheet, lang: str, header_row: int = 1) -> None:
     """A4 landscape, as wide as the page (as many pages down as it takes), the header row
     repeated on every printed page, and a footer with the sheet's name and "page x of y"
     (Excel's codes ``&A``, ``&P`` and ``&N``, which WPS and LibreOffice read too)."""
@@ -164,7 +190,7 @@ def print_setup(ws: Worksheet, lang: str) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    ws.print_title_rows = f"1:{header_row}"
     ws.print_options.gridLines = True
     ws.oddFooter.left.text = "&A"
     ws.oddFooter.right.text = t("footer.page", lang, page="&P", pages="&N")
@@ -194,10 +220,6 @@ def build_workbook(data: PackData) -> bytes:
     return save_xlsx(wb, data.as_of)
 
 
-def _level_fill(value: float) -> PatternFill:
-    return PatternFill("solid", fgColor=level_color(value))
-
-
 def _overview(ws: Worksheet, data: PackData) -> None:
     lang = data.lang
     header = [
@@ -208,27 +230,37 @@ def _overview(ws: Worksheet, data: PackData) -> None:
         t("col.blocking", lang),
         *[t(f"grade.{g.value}", lang) for g in Grade],
     ]
-    sheet = SheetWriter(ws, data, header)
+    verdict = assess(data)
+    sheet = SheetWriter(
+        ws,
+        data,
+        header,
+        title=verdict_sentence(data, verdict),
+        title_fill=VERDICT_FILL[verdict.verdict],
+    )
 
-    def add(name: str, r: Readiness) -> list[Any]:
+    def add(name: str, r: Readiness, worst: Grade | None) -> list[Any]:
         values = [name, round(r.percent / 100, 6), r.items, r.ready_items, r.blocking]
         return sheet.add(
-            [*values, *[r.by_grade[g] for g in Grade]], fills={1: _level_fill(r.percent)}
+            [*values, *[r.by_grade[g] for g in Grade]],
+            fills={1: PatternFill("solid", fgColor=level_color(r.percent, worst))},
         )
 
     for d in data.departments:
-        add(data.dep_name(d.key), data.readiness[d.key])
+        add(data.dep_name(d.key), data.readiness[d.key], worst_open(data.findings_of(d.key)))
     n = len(data.departments)
-    for cell in add(t("wb.overall", lang), data.overall):
+    top = sheet.header_row  # the verdict is above the header
+    for cell in add(t("wb.overall", lang), data.overall, worst_open(data.findings)):
         cell.font = HEADER_FONT
     sheet.finish(counts=range(3, len(header) + 1), number_formats={2: PERCENT})
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n + 1}"  # the overall row stays put
+    last = get_column_letter(len(header))
+    ws.auto_filter.ref = f"A{top}:{last}{top + n}"  # the overall row stays put
 
     facts = [
         *data.cover_facts(),
         (t("cover.prepared", lang), data.as_of.strftime("%Y-%m-%d %H:%M")),
     ]
-    start = n + 4
+    start = top + n + 3
     for k, (label, value) in enumerate(facts):
         a = ws.cell(row=start + k, column=1, value=data.clean(label))
         a.font = HEADER_FONT
@@ -248,14 +280,14 @@ def _overview(ws: Worksheet, data: PackData) -> None:
         chart.x_axis.delete = False  # openpyxl hides axes unless told otherwise
         chart.y_axis.delete = False
         chart.y_axis.number_format = "0%"
-        values = Reference(ws, min_col=2, min_row=1, max_row=n + 1)
-        categories = Reference(ws, min_col=1, min_row=2, max_row=n + 1)
+        values = Reference(ws, min_col=2, min_row=top, max_row=top + n)
+        categories = Reference(ws, min_col=1, min_row=top + 1, max_row=top + n)
         chart.add_data(values, titles_from_data=True)
         chart.set_categories(categories)
         chart.dataLabels = value_labels()
         chart.width = 18
         chart.height = max(7.0, 2.0 + 1.0 * n)
-        ws.add_chart(chart, f"{get_column_letter(len(header) + 2)}2")
+        ws.add_chart(chart, f"{get_column_letter(len(header) + 2)}{top}")
 
 
 def value_labels() -> DataLabelList:

@@ -56,6 +56,10 @@ def book(built: Built) -> openpyxl.Workbook:
     return built.book
 
 
+def _header_row(ws) -> int:
+    return 2 if ws.title in ("概览", "Overview") else 1
+
+
 def rows(ws) -> list[list]:
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
@@ -75,8 +79,9 @@ def test_sheets_have_frozen_headers_and_filters(book) -> None:
         "导入问题",
     ]
     for ws in book.worksheets:
-        assert ws.freeze_panes == "A2", ws.title
-        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), ws.title
+        top = _header_row(ws)  # the overview has the verdict above its header
+        assert ws.freeze_panes == f"A{top + 1}", ws.title
+        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith(f"A{top}:"), ws.title
 
 
 def test_overview_equals_readiness_and_has_a_chart(built: Built, book) -> None:
@@ -84,13 +89,13 @@ def test_overview_equals_readiness_and_has_a_chart(built: Built, book) -> None:
         overall, per_dep = ws.readiness()
         names = {d.key: d.name.zh for d in ws.departments()}
     sheet = book["概览"]
-    table = {r[0]: r for r in rows(sheet)[1 : len(per_dep) + 2]}
+    table = {r[0]: r for r in rows(sheet)[2 : len(per_dep) + 3]}
     for key, r in per_dep.items():
         row = table[names[key]]
         assert row[1] == pytest.approx(r.percent / 100)
         assert row[2:8] == [r.items, r.ready_items, r.blocking, *[r.by_grade[g] for g in Grade]]
     assert table["总体"][1] == pytest.approx(overall.percent / 100)
-    assert sheet["B2"].number_format == PERCENT == "0.0%"
+    assert sheet["B3"].number_format == PERCENT == "0.0%"
     assert len(sheet._charts) == 1
     chart = sheet._charts[0]
     assert chart.tagname == "barChart" and chart.type == "bar"
@@ -221,7 +226,7 @@ def _column_formats(ws, column: int) -> set[str]:
     """The number formats of a column's numeric and date cells below the header."""
     return {
         c.number_format
-        for (c,) in ws.iter_rows(min_row=2, min_col=column, max_col=column)
+        for (c,) in ws.iter_rows(min_row=_header_row(ws) + 1, min_col=column, max_col=column)
         if c.value is not None and not isinstance(c.value, str)
     }
 
@@ -244,7 +249,7 @@ def test_number_formats_follow_meaning(book) -> None:
     }
     for name, columns in expected.items():
         ws = book[name]
-        header = [c.value for c in ws[1]]
+        header = [c.value for c in ws[_header_row(ws)]]
         for title, formats in columns.items():
             found = _column_formats(ws, header.index(title) + 1)
             assert found == formats, (name, title, found)
@@ -279,7 +284,7 @@ def test_every_sheet_prints_landscape_to_the_page_width(book) -> None:
         assert str(setup.paperSize) == "9", ws.title  # A4
         assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0), ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-        assert ws.print_title_rows == "$1:$1", ws.title
+        assert ws.print_title_rows == f"$1:${_header_row(ws)}", ws.title
         assert ws.oddFooter.left.text == "&A", ws.title
         assert ws.oddFooter.right.text == "第 &P 页，共 &N 页", ws.title
 
@@ -297,3 +302,39 @@ def test_english_workbook_footer_and_headers(
         "Not matched",
         "Amount (yuan)",
     ]
+
+
+def test_overview_opens_with_the_verdict(built: Built, book) -> None:
+    """The overview's first line is the report's verdict sentence, filled with its colour; the
+    readiness cells are never greener than the department's worst open finding allows."""
+    from ipaudit.export.colors import GRADE_COLOR, READY_COLOR
+    from ipaudit.export.verdict import Verdict, assess
+
+    with Workspace.open(built.workspace) as ws:
+        data = collect(ws, ExportOptions(lang="zh", older_versions=True), "pack")
+    verdict = assess(data)
+    sheet = book["概览"]
+    sentence = sheet["A1"].value
+    assert sentence.startswith(data.info.company)
+    assert str(data.info.audit_start) in sentence
+    expected = {
+        "未就绪": Verdict.NOT_READY,
+        "有条件就绪": Verdict.CONDITIONS,
+        "已就绪": Verdict.READY,
+    }
+    assert [v for k, v in expected.items() if k in sentence] == [verdict.verdict]
+    assert "A1:H1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet["A1"].fill.fgColor.rgb.endswith(
+        {Verdict.READY: READY_COLOR, Verdict.CONDITIONS: GRADE_COLOR[Grade.MINOR]}.get(
+            verdict.verdict, GRADE_COLOR[Grade.MAJOR]
+        )
+    )
+    names = {data.dep_name(d.key): d.key for d in data.departments}
+    for n in range(3, 3 + len(names)):
+        key = names[sheet.cell(n, 1).value]
+        worst = [f.grade for f in data.findings_of(key) if f.accepted is None]
+        colour = sheet.cell(n, 2).fill.fgColor.rgb
+        if Grade.MAJOR in worst:
+            assert colour.endswith(GRADE_COLOR[Grade.MAJOR]), key
+        elif Grade.MINOR in worst:
+            assert not colour.endswith(READY_COLOR), key
