@@ -1,5 +1,6 @@
-"""The new-workspace wizard: company, edition and audit type; audit dates and period; departments;
-where to save. The last step creates the workspace (``Workspace.create``); if that fails the wizard
+"""The new-workspace wizard: company, edition and audit type; the audit's dates, the dates its
+type needs and the period (the type's default until edited, checked by ``cycle.validate``);
+departments; where to save. The last step creates the workspace (``Workspace.create``); if that fails the wizard
 stays open with everything entered, and says why."""
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QEvent, QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ipaudit.domain.cycle import CYCLE_YEARS, add_months, default_period, validate
 from ipaudit.domain.model import AuditType, Edition, WorkspaceInfo
-from ipaudit.ui import errors, icons
+from ipaudit.ui import errors, i18n, icons
 from ipaudit.ui.wizard_departments import WizardDepartmentsPage
+from ipaudit.ui.workspace_info_dialog import OptionalDate, _date_edit
 
 SUFFIX = ".ipaudit"
 
@@ -39,13 +41,11 @@ def pydate(d: QDate) -> dt.date:
     return dt.date(d.year(), d.month(), d.day())
 
 
-def default_dates(today: dt.date) -> tuple[dt.date, dt.date, dt.date, dt.date]:
-    """Audit in about two months (three days); the period is the year before the audit month."""
+def default_audit(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Audit in about two months, three days long; the period follows from the audit type
+    (``cycle.default_period``)."""
     audit_start = today + dt.timedelta(days=60)
-    audit_end = audit_start + dt.timedelta(days=2)
-    period_end = audit_start.replace(day=1) - dt.timedelta(days=1)
-    period_start = (period_end + dt.timedelta(days=1)).replace(year=period_end.year - 1)
-    return audit_start, audit_end, period_start, period_end
+    return audit_start, audit_start + dt.timedelta(days=2)
 
 
 def safe_file_stem(name: str) -> str:
@@ -101,60 +101,144 @@ class CompanyPage(QWizardPage):
 
 
 class DatesPage(QWizardPage):
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    """The audit's dates, the dates the audit type needs (the system's start — the IP manual's
+    issue date — always; the last audit for a surveillance audit; the certificate for a
+    re-certification) and the period, which follows the type's default (``cycle.default_period``)
+    until it is edited by hand. Checked as typed by ``cycle.validate``, as the workspace
+    information dialog and ``info --set`` check them."""
+
+    def __init__(self, wizard: NewWorkspaceWizard, today: dt.date) -> None:
+        super().__init__(wizard)
         self.setObjectName("datesPage")
-        a_start, a_end, p_start, p_end = default_dates(today)
-
-        def date_edit(name: str, value: dt.date) -> QDateEdit:
-            edit = QDateEdit(qdate(value))
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            return edit
-
-        self.audit_start = date_edit("auditStart", a_start)
-        self.audit_end = date_edit("auditEnd", a_end)
-        self.period_start = date_edit("periodStart", p_start)
-        self.period_end = date_edit("periodEnd", p_end)
-        self.labels = [QLabel() for _ in range(4)]
-        form = QFormLayout()
-        for label, field in zip(
-            self.labels,
-            (self.audit_start, self.audit_end, self.period_start, self.period_end),
-            strict=True,
-        ):
+        self._wizard = wizard
+        self._period_touched = False
+        self._updating = False
+        a_start, a_end = default_audit(today)
+        self.audit_start = _date_edit("auditStart", a_start)
+        self.audit_end = _date_edit("auditEnd", a_end)
+        self.period_start = _date_edit("periodStart", add_months(a_start, -12))
+        self.period_end = _date_edit("periodEnd", a_start - dt.timedelta(days=1))
+        self.default_button = QPushButton()
+        self.default_button.setObjectName("defaultPeriodButton")
+        self.default_button.clicked.connect(self.use_default_period)
+        period_row = QWidget()
+        row = QHBoxLayout(period_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.period_start, 1)
+        row.addWidget(self.period_end, 1)
+        row.addWidget(self.default_button)
+        cert_start = add_months(a_start, -12 * CYCLE_YEARS)
+        self.system_start = OptionalDate("systemStart", None, add_months(a_start, -12))
+        self.last_audit = OptionalDate("lastAudit", None, add_months(a_start, -12))
+        self.certificate_start = OptionalDate("certificateStart", None, cert_start)
+        self.certificate_end = OptionalDate(
+            "certificateEnd", None, add_months(cert_start, 12 * CYCLE_YEARS) - dt.timedelta(days=1)
+        )
+        self.rows: dict[str, QWidget] = {
+            "audit_start": self.audit_start,
+            "audit_end": self.audit_end,
+            "system_start": self.system_start,
+            "last_audit": self.last_audit,
+            "certificate_start": self.certificate_start,
+            "certificate_end": self.certificate_end,
+            "period": period_row,
+        }
+        self.labels: dict[str, QLabel] = {}
+        self.form = QFormLayout()
+        for key, field in self.rows.items():
+            label = QLabel()
             label.setBuddy(field)
-            form.addRow(label, field)
+            self.labels[key] = label
+            self.form.addRow(label, field)
         self.problem = QLabel()
         self.problem.setObjectName("datesProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828;")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addStretch(1)
-        for edit in (self.audit_start, self.audit_end, self.period_start, self.period_end):
-            edit.dateChanged.connect(lambda _d: self._check())
+        drivers = (self.audit_start, self.system_start, self.last_audit, self.certificate_start)
+        for driver in drivers:
+            edit = driver.edit if isinstance(driver, OptionalDate) else driver
+            edit.dateChanged.connect(lambda _d: self._driver_changed())
+            if isinstance(driver, OptionalDate):
+                driver.declared.toggled.connect(lambda _on: self._driver_changed())
+        for edit in (self.period_start, self.period_end):
+            edit.dateChanged.connect(lambda _d: self._period_edited())
+        self.audit_end.dateChanged.connect(lambda _d: self._check())
+        self.certificate_end.edit.dateChanged.connect(lambda _d: self._check())
+        self.certificate_end.declared.toggled.connect(lambda _on: self._check())
         self.retranslate_ui()
 
-    def dates(self) -> tuple[dt.date, dt.date, dt.date, dt.date]:
-        return (
-            pydate(self.audit_start.date()),
-            pydate(self.audit_end.date()),
-            pydate(self.period_start.date()),
-            pydate(self.period_end.date()),
+    def audit_type(self) -> AuditType:
+        return AuditType(self._wizard.company_page.audit_type.currentData())
+
+    def asked(self) -> tuple[str, ...]:
+        """The optional dates the audit type asks for."""
+        return {
+            AuditType.INITIAL: ("system_start",),
+            AuditType.SURVEILLANCE: ("system_start", "last_audit"),
+            AuditType.RECERTIFICATION: ("system_start", "certificate_start", "certificate_end"),
+        }[self.audit_type()]
+
+    def dates(self) -> dict[str, dt.date | None]:
+        """The dates as entered; an optional date the audit type does not ask for is None."""
+        asked = self.asked()
+        optional = {
+            "system_start": self.system_start,
+            "last_audit": self.last_audit,
+            "certificate_start": self.certificate_start,
+            "certificate_end": self.certificate_end,
+        }
+        return {
+            "audit_start": pydate(self.audit_start.date()),
+            "audit_end": pydate(self.audit_end.date()),
+            "period_start": pydate(self.period_start.date()),
+            "period_end": pydate(self.period_end.date()),
+            **{key: box.value() if key in asked else None for key, box in optional.items()},
+        }
+
+    def info(self) -> WorkspaceInfo:
+        """The workspace information as entered on this page and the first."""
+        company = self._wizard.company_page
+        return WorkspaceInfo(
+            company=company.company.text().strip(),
+            edition=Edition(company.edition.currentData()),
+            audit_type=self.audit_type(),
+            **self.dates(),  # type: ignore[arg-type]
         )
 
+    def initializePage(self) -> None:
+        asked = self.asked()
+        for key in ("system_start", "last_audit", "certificate_start", "certificate_end"):
+            self.form.setRowVisible(self.rows[key], key in asked)
+        self._driver_changed()
+
+    def use_default_period(self) -> None:
+        """Set the period the audit type asks for; from now on it follows the dates again."""
+        start, end = default_period(self.info())
+        self._updating = True
+        try:
+            self.period_start.setDate(qdate(start))
+            self.period_end.setDate(qdate(end))
+        finally:
+            self._updating = False
+        self._period_touched = False
+        self._check()
+
+    def _driver_changed(self) -> None:
+        if not self._period_touched and not self._updating:
+            self.use_default_period()
+        self._check()
+
+    def _period_edited(self) -> None:
+        if not self._updating:
+            self._period_touched = True
+        self._check()
+
     def problem_text(self) -> str:
-        a_start, a_end, p_start, p_end = self.dates()
-        if a_end < a_start:
-            return self.tr("The audit cannot end before it starts.")
-        if p_end < p_start:
-            return self.tr("The audit period cannot end before it starts.")
-        if p_start > a_start:
-            return self.tr("The audit period must begin before the audit.")
-        return ""
+        return "\n".join(i18n.text(p) for p in validate(self.info()))
 
     def _check(self) -> None:
         self.problem.setText(self.problem_text())
@@ -168,17 +252,26 @@ class DatesPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "The audit period is the time the auditor looks at: records must fall inside it"
-                " and every year of it must be covered."
+                " and every year of it must be covered. It follows the audit type until you"
+                " change it."
             )
         )
-        texts = (
-            self.tr("Audit &starts:"),
-            self.tr("Audit &ends:"),
-            self.tr("&Period from:"),
-            self.tr("Period &to:"),
-        )
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
+        texts = {
+            "audit_start": self.tr("Audit &starts:"),
+            "audit_end": self.tr("Audit &ends:"),
+            "system_start": self.tr("System start (manual issued):"),
+            "last_audit": self.tr("&Last audit:"),
+            "certificate_start": self.tr("Certificate &valid from:"),
+            "certificate_end": self.tr("Certificate valid &until:"),
+            "period": self.tr("Audit &period:"),
+        }
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self.default_button.setText(self.tr("&Default period"))
+        self.default_button.setToolTip(self.tr("The period the audit type asks for"))
+        for box in (self.system_start, self.last_audit, self.certificate_start):
+            box.declared.setToolTip(self.tr("Declared"))
+        self.certificate_end.declared.setToolTip(self.tr("Declared"))
         self.problem.setText(self.problem_text())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -302,7 +395,7 @@ class NewWorkspaceWizard(QWizard):
         self.path: Path | None = None
         self._departments_edition: str | None = None
         self.company_page = CompanyPage(self)
-        self.dates_page = DatesPage(today or dt.date.today(), self)
+        self.dates_page = DatesPage(self, today or dt.date.today())
         self.departments_page = WizardDepartmentsPage(self)
         self.file_page = FilePage(self)
         for page in (self.company_page, self.dates_page, self.departments_page, self.file_page):
@@ -315,16 +408,7 @@ class NewWorkspaceWizard(QWizard):
         return Edition(self.company_page.edition.currentData())
 
     def info(self) -> WorkspaceInfo:
-        a_start, a_end, p_start, p_end = self.dates_page.dates()
-        return WorkspaceInfo(
-            company=self.company_page.company.text().strip(),
-            edition=self.edition(),
-            audit_type=AuditType(self.company_page.audit_type.currentData()),
-            audit_start=a_start,
-            audit_end=a_end,
-            period_start=p_start,
-            period_end=p_end,
-        )
+        return self.dates_page.info()
 
     def _page_changed(self, _id: int) -> None:
         if self.currentPage() is self.departments_page:

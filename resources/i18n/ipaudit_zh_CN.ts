@@ -583,49 +583,65 @@
     <context>
         <name>DatesPage</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="152" />
-            <source>The audit cannot end before it starts.</source>
-            <translation>审核结束日期不能早于开始日期。</translation>
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="154" />
-            <source>The audit period cannot end before it starts.</source>
-            <translation>审核覆盖期的结束日期不能早于开始日期。</translation>
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="156" />
-            <source>The audit period must begin before the audit.</source>
-            <translation>审核覆盖期必须在审核之前开始。</translation>
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="167" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="251" />
             <source>Audit dates and period</source>
             <translation>审核日期与覆盖期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="170" />
-            <source>The audit period is the time the auditor looks at: records must fall inside it and every year of it must be covered.</source>
-            <translation>审核覆盖期是审核员检查的时间范围：记录须落在其中，且其中每一年都要有记录。</translation>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="254" />
+            <source>The audit period is the time the auditor looks at: records must fall inside it and every year of it must be covered. It follows the audit type until you change it.</source>
+            <translation>审核覆盖期是审核员检查的时间范围：记录须落在其中，且其中每一年都要有记录。它随审核类型而定，直到您手动修改。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="175" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="260" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="176" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="261" />
             <source>Audit &amp;ends:</source>
             <translation>审核结束(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="177" />
-            <source>&amp;Period from:</source>
-            <translation>覆盖期自(&amp;P)：</translation>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="262" />
+            <source>System start (manual issued):</source>
+            <translation>体系运行开始（手册发布）：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="178" />
-            <source>Period &amp;to:</source>
-            <translation>覆盖期至(&amp;T)：</translation>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="263" />
+            <source>&amp;Last audit:</source>
+            <translation>上次审核(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="264" />
+            <source>Certificate &amp;valid from:</source>
+            <translation>证书生效日(&amp;V)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="265" />
+            <source>Certificate valid &amp;until:</source>
+            <translation>证书到期日(&amp;U)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="266" />
+            <source>Audit &amp;period:</source>
+            <translation>审核期(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="270" />
+            <source>&amp;Default period</source>
+            <translation>默认审核期(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="271" />
+            <source>The period the audit type asks for</source>
+            <translation>按审核类型确定的审核期</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="273" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="274" />
+            <source>Declared</source>
+            <translation>已填写</translation>
         </message>
     </context>
     <context>
@@ -1182,173 +1198,173 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="222" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="230" />
             <source>Save the pack as</source>
             <extracomment>the pack was written (``PackResult``) the export was cancelled; nothing was left behind</extracomment>
             <translation>资料包另存为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="222" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="230" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="228" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="236" />
             <source>Folder to put the pack in</source>
             <translation>选择存放资料包的文件夹</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="266" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="274" />
             <source>Choose where to write the pack.</source>
             <translation>请选择资料包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="275" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="283" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="296" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="304" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="310" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="318" />
             <source>The pack was written to %1 (%2 files).</source>
             <translation>资料包已写入 %1（共 %2 个文件）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="347" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="357" />
             <source>The pack was not written.</source>
             <translation>资料包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="285" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="293" />
             <source>The pack could not be exported.</source>
             <translation>无法导出资料包。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="316" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="324" />
             <source>SHA-256 of its manifest, recorded in the workspace's export history: %1</source>
             <translation>清单（manifest.json）的 SHA-256，已记入工作区的导出记录：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="352" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="362" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="372" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
             <source>Export readiness pack</source>
             <translation>导出迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="373" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="383" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="374" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="384" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="375" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="385" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="376" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="386" />
             <source>&amp;Folder</source>
             <translation>文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="377" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="387" />
             <source>&amp;Zip file</source>
             <translation>Zip 压缩文件(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="378" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="388" />
             <source>&amp;Language of the documents:</source>
             <translation>文档语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="379" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="389" />
             <source>Include the &amp;evidence files</source>
             <translation>包含证据文件(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="380" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="390" />
             <source>Include &amp;older versions of evidence</source>
             <translation>包含证据的旧版本(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="381" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="391" />
             <source>&amp;Mask ID card and mobile numbers in the documents</source>
             <translation>对文档中的身份证号码和手机号码脱敏(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="392" />
             <source>Also make a &amp;PDF of the report</source>
             <translation>同时生成报告的 PDF(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="384" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="394" />
             <source>LibreOffice is not installed, so no PDF can be made.</source>
             <translation>本机未安装 LibreOffice，无法生成 PDF。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="386" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="396" />
             <source>O&amp;verwrite an existing pack of the same name</source>
             <translation>覆盖同名的已有资料包(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="387" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="397" />
             <source>Must-fix &amp;deadline:</source>
             <translation>整改期限(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="388" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="398" />
             <source> days before the audit</source>
             <translation> 天（审核首日之前）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="391" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="401" />
             <source>The report's must-fix list gives this date: the audit's first day minus these days.</source>
             <translation>报告中“必须完成的整改”清单的完成期限：审核首日减去这些天数。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="394" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="404" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="395" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="405" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="396" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="406" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="397" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="407" />
             <source>Packs exported from this workspace:</source>
             <translation>该工作区导出过的资料包：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="399" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="409" />
             <source>Exported</source>
             <translation>导出时间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="399" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="409" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="399" />
+            <location filename="../../ipaudit/ui/export_dialog.py" line="409" />
             <source>Manifest SHA-256</source>
             <translation>清单 SHA-256</translation>
         </message>
@@ -1394,27 +1410,27 @@
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="243" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="336" />
             <source>Save the new workspace as</source>
             <translation>新工作区保存为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="245" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="338" />
             <source>ipaudit workspaces (*.ipaudit)</source>
             <translation>ipaudit 工作区 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="261" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="354" />
             <source>%1 · %2 · audit %3 to %4 · period %5 to %6 · %7 departments</source>
             <translation>%1 · %2 · 审核 %3 至 %4 · 覆盖期 %5 至 %6 · %7 个部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="272" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="365" />
             <source>Save the workspace</source>
             <translation>保存工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="275" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="368" />
             <source>The workspace is one file that holds everything, evidence files included. Edits are saved as you make them.</source>
             <translation>工作区是一个文件，包含全部内容（含证据文件）。修改会随时自动保存。</translation>
         </message>
@@ -1440,13 +1456,13 @@
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="123" />
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="279" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="372" />
             <source>&amp;File:</source>
             <translation>文件(&amp;F)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="124" />
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="280" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="373" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
@@ -1590,74 +1606,74 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="337" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="347" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="338" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="348" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="429" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="430" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="435" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="436" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="444" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="445" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="457" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="538" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="458" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="539" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="511" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="512" />
             <source>Key on the command line: %1</source>
             <translation>命令行中的键：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="528" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="529" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="530" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="531" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="535" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="536" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="536" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="537" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="537" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="538" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="539" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="540" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="540" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="541" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="542" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="543" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -2265,12 +2281,12 @@
     <context>
         <name>NewWorkspaceWizard</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="356" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="440" />
             <source>The workspace could not be created.</source>
             <translation>无法创建工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="362" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="446" />
             <source>New workspace</source>
             <translation>新建工作区</translation>
         </message>

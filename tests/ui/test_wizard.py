@@ -14,7 +14,7 @@ from ipaudit.domain.model import AuditType, Edition
 from ipaudit.services import Workspace
 from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.main_window import MainWindow
-from ipaudit.ui.new_workspace_wizard import NewWorkspaceWizard, default_dates
+from ipaudit.ui.new_workspace_wizard import NewWorkspaceWizard, default_audit
 from ipaudit.ui.settings import Settings
 from ipaudit.ui.wizard_departments import NAME_EN, NAME_ZH, DepartmentListModel
 
@@ -49,10 +49,76 @@ def next_page(qtbot, wizard: QWizard) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_default_dates_put_the_period_before_the_audit() -> None:
-    a_start, a_end, p_start, p_end = default_dates(TODAY)
-    assert a_start == dt.date(2026, 5, 9) and a_end == dt.date(2026, 5, 11)
-    assert (p_start, p_end) == (dt.date(2025, 5, 1), dt.date(2026, 4, 30))
+def test_the_audit_is_proposed_two_months_ahead() -> None:
+    assert default_audit(TODAY) == (dt.date(2026, 5, 9), dt.date(2026, 5, 11))
+
+
+def test_the_period_follows_the_audit_type_and_its_dates(
+    wizard: NewWorkspaceWizard, tmp_path: Path, qtbot
+) -> None:
+    company = wizard.company_page
+    company.company.insert("丁公司")
+    next_page(qtbot, wizard)
+    page = wizard.dates_page
+    visible = {k for k, w in page.rows.items() if page.form.isRowVisible(w)}
+    assert "system_start" in visible and "last_audit" not in visible
+    assert "certificate_start" not in visible
+    # initial: a year back, then from the system's start once it is given
+    assert (page.period_start.date(), page.period_end.date()) == (
+        QDate(2025, 5, 9),
+        QDate(2026, 5, 8),
+    )
+    page.system_start.declared.setChecked(True)
+    page.system_start.edit.setDate(QDate(2025, 12, 1))
+    assert page.period_start.date() == QDate(2025, 12, 1)
+
+    wizard.back()
+    company.audit_type.setCurrentIndex(company.audit_type.findData("surveillance"))
+    next_page(qtbot, wizard)
+    assert page.form.isRowVisible(page.rows["last_audit"])
+    page.last_audit.declared.setChecked(True)
+    page.last_audit.edit.setDate(QDate(2025, 5, 20))
+    assert page.period_start.date() == QDate(2025, 5, 21)  # the day after the last audit
+    # a last audit after the audit's first day is refused by the same check as info --set
+    page.last_audit.edit.setDate(QDate(2026, 6, 1))
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "上次审核日期" in page.problem.text()
+    page.last_audit.edit.setDate(QDate(2025, 5, 20))
+
+    wizard.back()
+    company.audit_type.setCurrentIndex(company.audit_type.findData("recertification"))
+    next_page(qtbot, wizard)
+    assert not page.form.isRowVisible(page.rows["last_audit"])
+    page.certificate_start.declared.setChecked(True)
+    page.certificate_start.edit.setDate(QDate(2023, 6, 1))
+    page.certificate_end.declared.setChecked(True)
+    page.certificate_end.edit.setDate(QDate(2023, 5, 1))
+    assert "证书到期日" in page.problem.text()
+    page.certificate_end.edit.setDate(QDate(2026, 5, 31))
+    assert page.period_start.date() == QDate(2023, 6, 1)  # the certificate's whole cycle
+    # a period edited by hand stays, until Default period is pressed
+    page.period_start.setDate(QDate(2024, 1, 1))
+    page.audit_end.setDate(QDate(2026, 5, 22))
+    page.audit_start.setDate(QDate(2026, 5, 20))
+    assert page.period_start.date() == QDate(2024, 1, 1)
+    qtbot.mouseClick(page.default_button, Qt.MouseButton.LeftButton)
+    assert page.period_end.date() == QDate(2026, 5, 19)
+    info = wizard.info()
+    assert info.certificate_start == dt.date(2023, 6, 1) and info.last_audit is None
+    assert page.problem.text() == "", page.problem.text()
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    wizard.file_page.path.setText(str(tmp_path / "丁"))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.workspace is not None
+    stored = wizard.workspace.info()
+    assert stored.audit_type is AuditType.RECERTIFICATION
+    assert (stored.certificate_start, stored.certificate_end) == (
+        dt.date(2023, 6, 1),
+        dt.date(2026, 5, 31),
+    )
+    assert stored.system_start == dt.date(2025, 12, 1) and stored.last_audit is None
+    assert (stored.period_start, stored.period_end) == (dt.date(2023, 6, 1), dt.date(2026, 5, 19))
 
 
 def test_create_a_workspace_through_the_wizard(
@@ -149,12 +215,12 @@ def test_dates_in_the_wrong_order_keep_next_disabled(wizard: NewWorkspaceWizard,
     page = wizard.dates_page
     page.audit_end.setDate(page.audit_start.date().addDays(-1))
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    assert page.problem.text() == "审核结束日期不能早于开始日期。"
+    assert "审核结束日" in page.problem.text() and "早于开始日" in page.problem.text()
     page.audit_end.setDate(page.audit_start.date().addDays(2))
     page.period_start.setDate(page.audit_start.date().addDays(10))
     page.period_end.setDate(page.audit_start.date().addDays(20))
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    assert "之前开始" in page.problem.text()
+    assert "或之前结束" in page.problem.text()
 
 
 def test_an_existing_file_is_refused_and_nothing_typed_is_lost(
