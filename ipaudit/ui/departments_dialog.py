@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.domain.model import Department
+from ipaudit.domain.validation import InvalidValue, check_name
 from ipaudit.ui import department_commands as dc
 from ipaudit.ui import i18n
 from ipaudit.ui.session import WorkspaceSession
@@ -35,12 +37,19 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 class NameForm(QDialog):
     """The two names of a department."""
 
-    def __init__(self, title: str, zh: str = "", en: str = "", parent: QWidget | None = None):
+    def __init__(
+        self, title: str, zh: str = "", en: str = "", parent: QWidget | None = None, key: str = ""
+    ):
         super().__init__(parent)
+        self.key = key  # the department renamed ("" for a new one)
         self.setObjectName("departmentNameForm")
         self.setWindowTitle(title)
         self.zh = QLineEdit(zh)
         self.en = QLineEdit(en)
+        self.problem = QLabel()
+        self.problem.setObjectName("departmentNameProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -48,6 +57,7 @@ class NameForm(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Chinese name:"), self.zh)
         form.addRow(self.tr("English name:"), self.en)
+        form.addRow(self.problem)
         form.addRow(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -55,8 +65,26 @@ class NameForm(QDialog):
             edit.textChanged.connect(self._update)
         self._update()
 
+    def problems(self) -> list[str]:
+        """What the service would refuse in the names as typed (``validation.check_name``, the
+        check ``add_department`` and ``rename_department`` make: not blank, at most 64
+        characters, no control characters); a blank name is simply not finished yet."""
+        found = []
+        key = self.key or dc.new_key(self.en.text() or self.zh.text(), set())
+        for edit in (self.zh, self.en):
+            if edit.text().strip():
+                try:
+                    check_name(edit.text(), key)
+                except InvalidValue as exc:
+                    found.append(exc.message(i18n.language()))
+        return found
+
     def _update(self) -> None:
-        self.ok.setEnabled(bool(self.zh.text().strip() and self.en.text().strip()))
+        problems = self.problems()
+        self.problem.setText("\n".join(problems))
+        self.problem.setVisible(bool(problems))
+        filled = bool(self.zh.text().strip() and self.en.text().strip())
+        self.ok.setEnabled(filled and not problems)
 
 
 class DepartmentsDialog(QDialog):
@@ -153,7 +181,7 @@ class DepartmentsDialog(QDialog):
         dep = self.selected()
         if dep is None:
             return None
-        form = NameForm(self.tr("Rename the department"), dep.name.zh, dep.name.en, self)
+        form = NameForm(self.tr("Rename the department"), dep.name.zh, dep.name.en, self, dep.key)
         form.accepted.connect(
             lambda: dc.rename(self.session, dep.key, form.zh.text(), form.en.text())
         )

@@ -128,14 +128,24 @@ def test_absent_and_present(qtbot, window, dialog) -> None:
 
 
 def test_a_bad_name_is_refused_with_a_message_and_no_undo_step(qtbot, window, dialog) -> None:
+    from ipaudit.ui import department_commands as dc
+    from ipaudit.ui import errors
+
     count = window.session.undo_stack.count()
     dialog.select("rnd")
     form = dialog.ask_rename()
+    # the form checks as typed with the service's own rule: OK waits, the message says why
     form.zh.setText("x" * 80)  # longer than a name may be
-    from ipaudit.ui import errors
-
+    assert not form.ok.isEnabled()
+    assert form.problem.isVisibleTo(form) and "64" in form.problem.text()
+    form.zh.setText("研发部\x07")  # a control character
+    assert not form.ok.isEnabled()
+    form.zh.setText("  研发中心  ")
+    assert form.ok.isEnabled() and not form.problem.isVisibleTo(form)
+    form.reject()
+    # and the service refuses it whoever asks: an error box, no undo step
     with qtbot.waitSignal(errors.reporter().shown, timeout=5_000) as blocker:
-        form.ok.click()
+        dc.rename(window.session, "rnd", "x" * 80, "R&D")
     box = blocker.args[0]
     assert "64" in box.informativeText()
     box.close()
