@@ -10,7 +10,7 @@ are not cut at a fragment or mistaken for an escape.
 A name too long is cut where a reader would cut it (``cut``): between words of a language
 written with spaces ("…training records", never "…training re"), between any two characters of
 Chinese or Japanese, never inside a character built of several code points (an accent, an emoji
-sequence); a separator, an opening bracket or a dangling "of"/"and" left at the end goes too.
+sequence); a separator, a dangling "of"/"and" or a bracket left open at the end goes too.
 """
 
 from __future__ import annotations
@@ -80,13 +80,35 @@ def word_boundary(text: str, i: int) -> bool:
 
 
 # English words that mean nothing at the end of a cut name ("…the IP records of")
-DANGLING = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"])
+DANGLING = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
 
 
 def _without_dangling_word(text: str) -> str:
-    head, space, last = text.rpartition(" ")
-    if space and last.casefold() in DANGLING and head.rstrip(TRAILING):
-        return head.rstrip(TRAILING)
+    while True:  # "… records of the" → "… records"
+        head, space, last = text.rpartition(" ")
+        if not (space and last.casefold() in DANGLING and head.rstrip(TRAILING)):
+            return text
+        text = head.rstrip(TRAILING)
+
+
+_PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》"}
+
+
+def _without_open_bracket(text: str) -> str:
+    """A bracket opened but cut before it closes goes, with what it holds ("Management
+    (general manager, management" → "Management"), when something is left before it."""
+    open_at: list[int] = []
+    for n, ch in enumerate(text):
+        if ch in _PAIRS:
+            open_at.append(n)
+        elif open_at and ch == _PAIRS[text[open_at[-1]]]:
+            open_at.pop()
+    if open_at:
+        head = text[: open_at[0]].rstrip(TRAILING)
+        if head:
+            return _without_dangling_word(head)
     return text
 
 
@@ -102,7 +124,7 @@ def cut(text: str, max_chars: int, max_bytes: int = MAX_COMPONENT_BYTES) -> str:
         limit -= 1
     words = [i for i in range(limit, 0, -1) if word_boundary(text, i)]
     for i in words:
-        kept = _without_dangling_word(text[:i].rstrip(TRAILING))
+        kept = _without_open_bracket(_without_dangling_word(text[:i].rstrip(TRAILING)))
         if kept:
             return kept
     for i in range(limit, 0, -1):  # one word longer than the limit: cut between characters

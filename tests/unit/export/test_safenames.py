@@ -194,3 +194,11 @@ def test_the_year_is_never_written_twice(pack_zh) -> None:
     for name in names:
         if len(name) > 5 and name[:4].isdigit() and name[4] == "_":
             assert name[:4] not in name[5:], name
+
+
+def test_a_bracket_cut_before_it_closes_goes() -> None:
+    assert cut("Management (general manager, management representative)", 40) == "Management"
+    assert cut("7.5 Document control records (controlled list, issue and return)", 60) == (
+        "7.5 Document control records"
+    )
+    assert cut("Records (2025) of the management review meeting", 30) == "Records (2025)"
