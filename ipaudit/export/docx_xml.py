@@ -30,7 +30,7 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 NO_BREAK_HYPHEN = "\u2011"  # written as Word's own <w:noBreakHyphen/>
-_INNER_HYPHEN = re.compile(r"(?<=[0-9A-Za-z])-(?=[0-9A-Za-z])")
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")  # between letters, digits or CJK
 
 
 def no_break(text: str) -> str:

@@ -72,6 +72,23 @@ def test_zip_in_english_without_evidence(dialog: ExportDialog, qtbot, tmp_path: 
     assert not any(n.startswith("pack/evidence/") for n in names)
 
 
+def test_margin_sets_the_must_fix_deadline(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:
+    import docx
+
+    assert dialog.margin.value() == 7
+    dialog.margin.setValue(3)
+    dialog.evidence.setChecked(False)
+    dialog.target.setText(str(tmp_path / "pack"))
+    assert dialog.options().margin_days == 3
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        dialog.start_export()
+        assert not dialog.margin.isEnabled()
+    report = docx.Document(str(tmp_path / "pack" / "迎审就绪报告.docx"))
+    cells = {c.text for t in report.tables for r in t.rows for c in r.cells}
+    assert "2026-12-12" in cells  # 2026-12-15 minus 3 days, in the must-fix list
+    assert dialog.margin.isEnabled()
+
+
 def test_cancel_leaves_nothing(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:
     target = tmp_path / "pack"
     dialog.target.setText(str(target))
