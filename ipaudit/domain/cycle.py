@@ -303,10 +303,10 @@ def _surveillance(info: WorkspaceInfo, open_count: int | None, add: _Add) -> Non
             PREREQUISITE,
             Grade.MAJOR,
             "监督审核的前提：上次审核的不符合项已全部关闭，但尚未声明未关闭数量。"
-            "请填写（set-fact nonconformities.open 0）。",
+            "请在体系事实的“上次审核未关闭的不符合项”中填写（全部关闭则填 0）。",
             "Prerequisite of the surveillance audit: the last audit's nonconformities are all"
-            " closed, but the number still open is not declared. Declare it (set-fact"
-            " nonconformities.open 0).",
+            " closed, but the number still open is not declared. Declare it in the facts, under"
+            " the last audit's nonconformities still open (0 when all are closed).",
             "open_nonconformities",
         )
     elif open_count > 0:

@@ -123,3 +123,15 @@ def test_contents_carry_page_numbers_without_asking(rendered) -> None:
         title = p.text[: m.start()].strip()
         page = int(m.group(1))
         assert title.replace(" ", "") in re.sub(r"[ \t]", "", pages[page - 1]), title
+
+
+def test_no_internal_key_in_the_report_of_an_empty_workspace(tmp_path: Path) -> None:
+    from ipaudit.demo import content
+
+    with Workspace.create(tmp_path / "empty.ipaudit", content.INFO) as ws:
+        result = export_pack(ws, tmp_path / "p", ExportOptions(include_evidence=False))
+    report = docx.Document(str(result.path / "迎审就绪报告.docx"))
+    texts = [p.text for p in report.paragraphs] + [
+        c.text for t in report.tables for r in t.rows for c in r.cells
+    ]
+    assert not {m.group(0) for text in texts for m in INTERNAL_KEY.finditer(text)}
