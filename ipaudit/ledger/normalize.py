@@ -60,6 +60,7 @@ def _wrong_type(value: Cell, what_zh: str, what_en: str) -> NormalizeError:
 
 _SPACE_RE = re.compile(r"\s+")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_CODE_BREAK_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]")  # what a code never keeps
 _PLAIN_NUMBER_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?")
 _CURRENCY_PREFIXES = ("人民币", "rmb", "cny", "¥", "￥", "$")
 _DASHES = frozenset({"-", "—", "–", "−", "--", "——", "/"})
@@ -392,7 +393,10 @@ def normalize_text(value: Cell) -> str:
 
 def normalize_code(value: Cell) -> str:
     """Voucher numbers and categories: NFKC, no white space ("记 - 2025 - 0131" → "记-2025-0131")."""
-    s = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))  # type: ignore[arg-type]
+    s = value if value.__class__ is str else cell_text(value)  # type: ignore[assignment]
+    if _CODE_BREAK_RE.search(s) is None and unicodedata.is_normalized("NFKC", s):  # type: ignore[arg-type]
+        return s  # type: ignore[return-value]  # already a code (most vouchers): nothing to do
+    s = unicodedata.normalize("NFKC", s)  # type: ignore[arg-type]
     return _SPACE_RE.sub("", _ZERO_WIDTH_RE.sub("", s))
 
 

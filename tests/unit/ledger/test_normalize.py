@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -305,6 +306,21 @@ def test_codes_and_texts():
     assert normalize_code(131.0) == "131"
     assert normalize_code("奖励费\u3000") == "奖励费"
     assert normalize_text("  2025年1月　知识产权奖金 ") == "2025年1月 知识产权奖金"
+
+
+@given(
+    st.text(
+        st.sampled_from("记字第-－ 　\t\u200b\ufeff0１2９/ABＣ.号ﾊｶﾞ①")
+        | st.characters(codec="utf-8"),
+        max_size=12,
+    )
+)
+def test_a_code_is_its_nfkc_form_without_white_space(text):
+    plain = unicodedata.normalize("NFKC", text)
+    plain = "".join(
+        ch for ch in plain if not ch.isspace() and ch not in "\u200b\u200c\u200d\u2060\ufeff"
+    )
+    assert normalize_code(text) == plain
 
 
 def test_ip_numbers():
