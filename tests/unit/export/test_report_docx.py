@@ -165,3 +165,24 @@ def test_english_report(pack_en: Exported) -> None:
     assert "Readiness summary" in headings and "Evidence index" in headings
     assert any(n.split("/")[1] == "evidence" for n in names)
     assert all(not re.search(r"[\u4e00-\u9fff]", n.split("/")[1]) for n in names)
+
+
+def test_accepted_differences_are_listed_with_their_explanation(demo, tmp_path) -> None:
+    from ipaudit.export.options import ExportOptions
+    from ipaudit.export.pack import export_pack
+
+    with Workspace.open(demo) as ws:
+        recon = load_book(ws).reconciliation
+        assert recon is not None and len(recon.discrepancies) >= 2
+        accepted = recon.discrepancies[0]
+        ws.accept(accepted.key, "经总经理批准延期至次年一月发放")
+        result = export_pack(ws, tmp_path / "p", ExportOptions(include_evidence=False))
+    document = docx.Document(str(result.path / REPORT))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert "未接受的差异" in headings and "已接受的差异及说明" in headings
+    tables = [t for t in document.tables if t.rows[0].cells[1].text == "差异"]
+    opened, done = ([[c.text for c in r.cells] for r in t.rows] for t in tables)
+    assert len(opened) - 1 == len(recon.discrepancies) - 1
+    assert done[0][-1] == "已接受说明"
+    assert done[1][-1] == "经总经理批准延期至次年一月发放"
+    assert done[1][6] == f"{accepted.difference:+,.2f}"
