@@ -96,7 +96,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Since the export of {date}: blocking findings {before} → {after}, overall readiness"
         " {p_before} → {p_after}.",
     ),
-    "header.running": ("{company}　{audit}", "{company} · {audit}"),
+    "header.running": ("{company}　{audit} {dates}", "{company} · {audit} audit {dates}"),
     "facts.split_mismatch": (
         "⚠ 分解合计 {total}{unit}，与目标 {target}{unit} 不符",
         "⚠ the split adds up to {total}{unit}, not {target}{unit}",

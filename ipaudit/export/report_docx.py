@@ -39,12 +39,13 @@ def build_report(data: PackData, toc_pages: dict[int, int] | None = None) -> byt
     report) fills the contents' page numbers, else the contents says how to update them."""
     lang = data.lang
     info = data.info
-    audit = f"{pick(AUDIT_TYPE_TEXT[info.audit_type], lang)} {info.audit_start} ~ {info.audit_end}"
+    audit = pick(AUDIT_TYPE_TEXT[info.audit_type], lang)
+    dates = f"{info.audit_start} ~ {info.audit_end}"
     doc = PackDocument(
         lang,
         clean=data.clean,
         footer=t("footer.page", lang, page="{page}", pages="{pages}"),
-        header=t("header.running", lang, company=info.company, audit=audit),
+        header=t("header.running", lang, company=info.company, audit=audit, dates=dates),
         toc=True,
     )
     _cover(doc, data)
