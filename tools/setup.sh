@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fonts-noto-cjk)
 if [[ "${1:-}" == "dev" ]]; then
-  # PDF export of the report and its test, and rendering its pages
-  SYSTEM_PACKAGES+=(libreoffice-writer-nogui poppler-utils)
+  # PDF export of the report and its test, the workbook printed through LibreOffice, rendering pages
+  SYSTEM_PACKAGES+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
 fi
 
 missing=()
