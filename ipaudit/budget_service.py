@@ -17,6 +17,7 @@ from ipaudit.domain.budget import (
     spending_in_period,
 )
 from ipaudit.domain.cycle import anchor
+from ipaudit.domain.facts import BUDGET, Declared, budget_fact
 from ipaudit.domain.model import Finding
 from ipaudit.store.errors import InvalidInput
 
@@ -95,12 +96,22 @@ def findings(ws: Workspace) -> list[Finding]:
     return budget_findings(budget_lines(ws), where[0], where[1])
 
 
+def derived_facts(ws: Workspace) -> dict[str, Declared]:
+    """The official answer on the IP budget: its declared total with the period's spending."""
+    budget = ws.facts().budget
+    fact = budget_fact(budget, actual_spending(ws)) if budget else None
+    return {BUDGET: fact} if fact is not None else {}
+
+
 def register() -> None:
-    """Let every workspace's checks include the budget comparison."""
+    """Let every workspace's checks include the budget comparison, and the questions on the
+    budget be answered with the spending."""
     from ipaudit import services
 
     if findings not in services.FINDING_SOURCES:
         services.FINDING_SOURCES.append(findings)
+    if derived_facts not in services.DERIVED_SOURCES:
+        services.DERIVED_SOURCES.append(derived_facts)
 
 
 def line_json(line: BudgetLine) -> dict[str, object]:

@@ -23,6 +23,7 @@ MONEY_UNITS = ("元",)
 LEDGER_TOTALS = "ledger.totals"  # the reconciliation's totals and whether the three tables agree
 LEDGER_DIFFERENCES = "ledger.differences"  # the open (unaccepted) discrepancies
 DERIVED_KEYS = frozenset({LEDGER_TOTALS, LEDGER_DIFFERENCES})
+BUDGET = "budget"  # the declared IP budget (with the period's spending when the services know it)
 
 FACT_KEYS: frozenset[str] = frozenset(
     {"policy", "headcount", "headcount_total", "duties", "objectives", "certificates"}
@@ -30,6 +31,7 @@ FACT_KEYS: frozenset[str] = frozenset(
     | {f"portfolio.{t}" for t in PORTFOLIO_TYPES}
     | {f"extra.{k}" for k in EXTRA_KEYS}
     | DERIVED_KEYS
+    | {BUDGET}
 )
 
 
@@ -71,6 +73,24 @@ class LedgerFigures:
 
 def _yuan(value: Decimal) -> str:
     return f"{value:,.2f} 元"
+
+
+def budget_fact(
+    budget: Mapping[str, Decimal], spent: Mapping[str, Decimal] | None = None
+) -> Declared | None:
+    """The IP budget as the manual declares it: its total (and each category's budget); with
+    ``spent`` (the expense record's lines of the period, by category) also what was spent, so an
+    answer on "how much has been spent" is compared too. None when no budget is declared."""
+    if not budget:
+        return None
+    total = sum(budget.values(), Decimal(0))
+    numbers = [total, *budget.values()]
+    display = f"知识产权经费预算 {_yuan(total)}"
+    if spent is not None:
+        used = sum(spent.values(), Decimal(0))
+        numbers += [used, *spent.values(), abs(total - used)]
+        display += f"，审核期内已支出 {_yuan(used)}"
+    return Declared(FactKind.RECONCILED, display, numbers=tuple(numbers))
 
 
 def ledger_facts(figures: LedgerFigures) -> dict[str, Declared]:
@@ -120,6 +140,8 @@ def declared(
     a derived key without one is undeclared (no ledger imported yet)."""
     if key in DERIVED_KEYS:
         return (derived or {}).get(key)
+    if key == BUDGET:
+        return (derived or {}).get(key) or budget_fact(facts.budget)
     if key == "policy":
         return (
             Declared(FactKind.WORDING, facts.policy, text=facts.policy)
@@ -183,11 +205,9 @@ _FACT_LABELS = {
     "certificates": ("证书", "the certificates"),
     "procedures": ("程序文件", "the procedures"),
     "portfolio": ("知识产权数量", "the IP portfolio"),
-    LEDGER_TOTALS: ("三张财务台账的核对结果", "the reconciliation of the three finance ledgers"),
-    LEDGER_DIFFERENCES: (
-        "三张财务台账的核对结果",
-        "the reconciliation of the three finance ledgers",
-    ),
+    BUDGET: ("知识产权经费预算", "the IP budget"),
+    LEDGER_TOTALS: LEDGER_LABEL,
+    LEDGER_DIFFERENCES: LEDGER_LABEL,
 }
 
 

@@ -114,3 +114,20 @@ def test_the_item_panel_shows_the_totals_as_the_manuals_value(qtbot, demo: Path)
         win.close()
         workers.wait_all()
         i18n.reset()
+
+
+def test_the_budget_answer_is_checked_against_budget_and_spending(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ipaudit.domain.facts import BUDGET
+
+    ws = tmp_path / "w.ipaudit"
+    ws.write_bytes(demo.read_bytes())
+    with Workspace.open(ws) as w:
+        fact = w.derived_facts()[BUDGET]
+        total = sum(w.facts().budget.values())
+    assert "已支出" in fact.display
+    ok = f"今年预算{total:f}元，总经理批准，每季度报告执行情况"
+    assert run(capsys, "answer", ws, "mgmt.resources", "budget", ok).strip() == "OK"
+    wrong = f"今年预算{total + 10000:f}元，总经理批准"
+    assert fact.display in run(capsys, "answer", ws, "mgmt.resources", "budget", wrong)

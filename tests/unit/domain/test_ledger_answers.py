@@ -116,3 +116,20 @@ def test_amounts_with_decimals_are_not_dates(text: str, values: list[Decimal]) -
     from ipaudit.domain.numbers import stated
 
     assert stated(text, ("元",)) == values
+
+
+def test_the_budget_question_is_answered_by_the_declared_budget_and_the_spending() -> None:
+    from ipaudit.domain.facts import BUDGET, budget_fact
+
+    budget = {"agency": D(36000), "rewards": D(22000), "training": D(8000)}
+    facts = Facts(budget=budget)
+    declared_only = declared(facts, BUDGET, "management")
+    assert declared_only is not None and "66,000.00 元" in declared_only.display
+    assert agrees("2026年预算6.6万元，由总经理批准", declared_only)
+    assert agrees("代理费预算36000元", declared_only)  # one category's budget is true too
+    assert not agrees("今年预算8万元", declared_only)
+    with_spending = budget_fact(budget, {"agency": D(30000), "training": D(5000)})
+    assert with_spending is not None and "已支出 35,000.00 元" in with_spending.display
+    assert agrees("预算6.6万元，已支出3.5万元，结余31000元", with_spending)
+    assert not agrees("预算6.6万元，已支出5万元", with_spending)
+    assert declared(Facts(), BUDGET, "management") is None
