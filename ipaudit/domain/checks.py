@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ipaudit.domain.chronology import phase_findings, same_day_findings, sequence_findings
 from ipaudit.domain.cycle import prerequisite_findings
-from ipaudit.domain.facts import Declared, agrees, declared, fact_label
+from ipaudit.domain.facts import DERIVED_KEYS, Declared, agrees, declared, fact_label
 from ipaudit.domain.model import (
     Department,
     Evidence,
@@ -201,6 +201,21 @@ def _answer_findings(
                     "（不能拿全公司的程序文件清单代替）",
                     f"'{q.text.en}': the manual assigns no procedure to this department; declare"
                     " its own procedures in the facts (the company's whole list is no answer)",
+                    q.key,
+                )
+            )
+        elif fact is None and q.fact in DERIVED_KEYS:
+            out.append(
+                _finding(
+                    "fact_not_declared",
+                    rules.grade(Situation.FACT_NOT_DECLARED),
+                    dep,
+                    item.key,
+                    f"“{q.text.zh}”的答案无法核对：尚未导入奖惩记录表、奖金发放登记表和经费使用记录"
+                    "三张台账；导入后按核对结果核对",
+                    f"The answer to '{q.text.en}' cannot be checked: the reward record, the"
+                    " payment register and the expense record are not all imported; import them"
+                    " and it is compared with their reconciliation",
                     q.key,
                 )
             )

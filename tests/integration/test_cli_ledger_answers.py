@@ -131,3 +131,15 @@ def test_the_budget_answer_is_checked_against_budget_and_spending(
     assert run(capsys, "answer", ws, "mgmt.resources", "budget", ok).strip() == "OK"
     wrong = f"今年预算{total + 10000:f}元，总经理批准"
     assert fact.display in run(capsys, "answer", ws, "mgmt.resources", "budget", wrong)
+
+
+def test_before_the_ledgers_are_imported_the_answer_waits_for_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = tmp_path / "new.ipaudit"
+    run(capsys, "new", ws, "--company", "示例")
+    assert run(capsys, "answer", ws, ITEM, "totals", "三表一致").strip() == "OK"
+    found = json.loads(run(capsys, "findings", ws, "--json"))
+    waiting = [f for f in found if f["item"] == ITEM and f["code"] == "fact_not_declared"]
+    assert len(waiting) == 1 and waiting[0]["grade"] == "observation"
+    assert "经费使用记录" in waiting[0]["message_zh"] and "import" in waiting[0]["message_en"]
