@@ -145,6 +145,8 @@ class Workspace:
         deps = departments or default_departments(template, separate_procurement)
         for dep in deps:
             check_department_key(dep.key)
+            check_name(dep.name.zh, dep.key)
+            check_name(dep.name.en, dep.key)
         return cls(WorkspaceStore.create(path, info, text, deps, facts), template)
 
     @classmethod

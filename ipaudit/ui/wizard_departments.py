@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.domain.model import Department, Text
+from ipaudit.domain.validation import InvalidValue, check_name
 from ipaudit.ui import i18n
 from ipaudit.ui.table_model import RowsTableModel
 
@@ -161,10 +162,13 @@ class DepartmentListModel(RowsTableModel[Department]):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        text = str(value).strip()
-        if not text or index.column() not in (NAME_ZH, NAME_EN):
+        if index.column() not in (NAME_ZH, NAME_EN):
             return False
         dep = self._rows[index.row()]
+        try:  # the rule the service applies to a department's names
+            text = check_name(str(value), dep.key)
+        except InvalidValue:
+            return False
         name = Text(text, dep.name.en) if index.column() == NAME_ZH else Text(dep.name.zh, text)
         self._rows[index.row()] = replace(dep, name=name)
         self.dataChanged.emit(index, index)

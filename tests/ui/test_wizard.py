@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit, QWizard
 
-from ipaudit.domain.model import AuditType, Edition
+from ipaudit.domain.model import AuditType, Edition, Text
 from ipaudit.services import Workspace
 from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.main_window import MainWindow
@@ -300,3 +301,29 @@ def test_merging_moves_what_was_merged_into_it(qapp) -> None:
     assert model.department(row_of(model, "procurement")).merged_into == "management"
     model.remove(row_of(model, "management"))
     assert model.department(row_of(model, "procurement")).merged_into is None
+
+
+def test_department_names_follow_the_services_rule(tmp_path: Path) -> None:
+    from ipaudit.domain.validation import InvalidValue
+
+    model = DepartmentListModel()
+    row = model.add("法务部", "Legal")
+    cell = model.index(row, NAME_ZH)
+    assert not model.setData(cell, "x" * 65)  # longer than a name may be
+    assert not model.setData(cell, "   ")
+    assert not model.setData(cell, "法务\x07部")
+    assert model.department(row).name.zh == "法务部"
+    assert model.setData(cell, "  法律事务部 ")
+    assert model.department(row).name.zh == "法律事务部"
+    # the service refuses such a name whoever passes it, before a file is written
+    wizard_info = NewWorkspaceWizard(today=TODAY)
+    try:
+        wizard_info.company_page.company.insert("戊公司")
+        info = wizard_info.info()
+    finally:
+        wizard_info.deleteLater()
+    bad = model.departments()
+    bad[row] = replace(bad[row], name=Text("x" * 65, "Legal"))
+    with pytest.raises(InvalidValue):
+        Workspace.create(tmp_path / "w.ipaudit", info, departments=bad)
+    assert not (tmp_path / "w.ipaudit").exists()
