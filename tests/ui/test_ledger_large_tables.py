@@ -139,6 +139,12 @@ def test_linked_tables_filter_in_a_worker(qtbot, session, monkeypatch):
     qtbot.waitUntil(lambda: not tables.busy(), timeout=20_000)
     qtbot.wait(50)
     assert tables.proxies[R].rowCount() == tables.models[R].rowCount()
+    # nor is one computed for the reconciliation shown before
+    tables.show_filtered(lambda kind: filtering.entry_rows(rec, kind, flt))
+    tables.set_reconciliation(rec, ())
+    qtbot.waitUntil(lambda: not tables.busy(), timeout=20_000)
+    qtbot.wait(50)
+    assert tables.proxies[R].rowCount() == tables.models[R].rowCount()
 
 
 def test_the_reconciliation_view_filters_large_ledgers_in_a_worker(qtbot, session, monkeypatch):

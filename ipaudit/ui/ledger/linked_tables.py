@@ -101,6 +101,8 @@ class LinkedTables(QWidget):
     ) -> None:
         """``row_of``: each ledger's ``entries_model.row_index`` if it was built already."""
         self.rec = rec
+        self._filtering += 1  # rows filtered from the previous reconciliation are dropped
+        self._filter_task = None
         self._guard = True
         for kind, model in self.models.items():
             entries = ledger_entries(rec, kind)
