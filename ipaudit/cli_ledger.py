@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
+from ipaudit.domain.model import Grade
+from ipaudit.domain.rules import Situation, rules_of
 from ipaudit.ledger.discrepancies import (
     LEDGER_TEXT,
     kind_text,
@@ -240,14 +242,16 @@ def discrepancy_json(
     *,
     ledger: LedgerKind | None = None,
     department: str | None = None,
+    grades: Mapping[Situation, Grade] | None = None,
 ) -> dict[str, Any]:
-    """One finding of ``ledger --json`` and ``reconcile --json`` (the same object in both)."""
+    """One finding of ``ledger --json`` and ``reconcile --json`` (the same object in both);
+    ``grades``: the workspace's grade table (the built-in one without a workspace)."""
     pair = KIND_PAIR.get(d.kind)
     return {
         "key": d.key,
         "code": f"ledger.{d.kind.value}",
         "kind": d.kind.value,
-        "grade": suggest_grade(d).value,
+        "grade": suggest_grade(d, grades).value,
         "ledger": (ledger or d.ledger).value if (ledger or d.ledger) else None,
         "first": pair[0].value if pair else None,
         "second": pair[1].value if pair else None,
@@ -323,9 +327,10 @@ def print_reconciliation(
     rec: Reconciliation,
     accepted: dict[str, str] | None = None,
     departments: dict[str, str] | None = None,
+    grades: Mapping[Situation, Grade] | None = None,
 ) -> None:
     """The summary, its two tables and every finding; ``departments``: finding key → the name of
-    the department it is filed under (in a workspace)."""
+    the department it is filed under and ``grades`` the grade table (in a workspace)."""
     ui = lang()
     en = ui == "en"
     out(rec.summary.text(ui))
@@ -343,7 +348,8 @@ def print_reconciliation(
             extra += f"  → {departments[d.key]}"
         if accepted and d.key in accepted:
             extra += f"  [{'accepted' if en else '已接受'}: {accepted[d.key]}]"
-        out(f"{cli.GRADE_MARK[suggest_grade(d)]} {kind_text(d.kind, ui)}: {d.message(ui)}{extra}")
+        mark = cli.GRADE_MARK[suggest_grade(d, grades)]
+        out(f"{mark} {kind_text(d.kind, ui)}: {d.message(ui)}{extra}")
 
 
 def _rates(args: argparse.Namespace) -> RateTable | None:
@@ -452,6 +458,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
         found = rec.discrepancies if rec is not None else []
         accepted = explanations(ws, found)
         where = places(ws, book)
+        grades = rules_of(ws.template).grades  # as the workspace's findings are graded
         if args.json:
             imports = []
             for i in book.imports:
@@ -469,7 +476,13 @@ def cmd_ledger(args: argparse.Namespace) -> int:
                 totals = [t for t in book.totals if (t.source.file, t.source.sheet) == mine]
                 imports.append({**head, "problems": problems, "totals": totals_json(totals)})
             findings = [
-                discrepancy_json(d, accepted.get(d.key), ledger=p.ledger, department=p.department)
+                discrepancy_json(
+                    d,
+                    accepted.get(d.key),
+                    ledger=p.ledger,
+                    department=p.department,
+                    grades=grades,
+                )
                 for d in found
                 for p in (where[d.key],)
             ]
@@ -479,7 +492,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
             en = lang() == "en"
             names = {d.key: (d.name.en if en else d.name.zh) for d in ws.departments()}
             departments = {k: names.get(p.department, p.department) for k, p in where.items()}
-            print_reconciliation(rec, accepted, departments)
+            print_reconciliation(rec, accepted, departments, grades)
     return EXIT_OK
 
 

@@ -50,3 +50,7 @@ def test_ledger_findings_follow_the_workspace_grade_table(
     assert after["ledger.unpaid_reward"] == {"major"}
     assert after["ledger.batch_mismatch"] <= {"observation"}
     assert run(capsys, "findings", ws, "--grade", "major", "--json").count("ledger.unpaid_reward")
+    # the reconciliation itself says the same
+    ledger = json.loads(run(capsys, "ledger", ws, "--json"))["findings"]
+    assert {d["grade"] for d in ledger if d["kind"] == "unpaid_reward"} == {"major"}
+    assert "×" in run(capsys, "ledger", ws)
