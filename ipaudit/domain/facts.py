@@ -24,6 +24,7 @@ LEDGER_TOTALS = "ledger.totals"  # the reconciliation's totals and whether the t
 LEDGER_DIFFERENCES = "ledger.differences"  # the open (unaccepted) discrepancies
 DERIVED_KEYS = frozenset({LEDGER_TOTALS, LEDGER_DIFFERENCES})
 BUDGET = "budget"  # the declared IP budget (with the period's spending when the services know it)
+DERIVED_FACTS = DERIVED_KEYS | {BUDGET}  # the keys the services may pass a value for
 
 FACT_KEYS: frozenset[str] = frozenset(
     {"policy", "headcount", "headcount_total", "duties", "objectives", "certificates"}

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipaudit.domain.facts import declared
+from ipaudit.domain.facts import DERIVED_FACTS, declared
 from ipaudit.domain.model import Evidence, Finding, Item, ItemState, Status
 from ipaudit.domain.readiness import effective_status
 from ipaudit.domain.rules import is_mandatory, item_rule
@@ -209,7 +209,8 @@ class ItemPanel(QWidget):
         owner = ws.owner(item) or item.department
         self._render_static(item, owner)
         self.status_editor.set_state(state.status, state.na_reason, text_of(item.title))
-        derived = ws.derived_facts() if any(q.fact for q in item.questions) else {}
+        # the reconciliation's and the spending's figures, only for the questions bound to them
+        derived = ws.derived_facts() if any(q.fact in DERIVED_FACTS for q in item.questions) else {}
         for q in item.questions:
             field = self.answer_fields[q.key]
             field.set_declared(declared(facts, q.fact, owner, derived) if q.fact else None)
