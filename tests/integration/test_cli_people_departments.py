@@ -4,10 +4,13 @@ the documented command line, the HR sheet import and the service the Facts tab c
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ipaudit import people_service
 from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
@@ -94,3 +97,22 @@ def test_the_facts_tab_refuses_a_path_as_department(qtbot) -> None:
     assert model.people()[0].department == "研发部"
     assert model.setData(cell, " 财务部 ")
     assert model.people()[0].department == "财务部"
+
+
+@given(st.text(max_size=80))
+def test_a_department_taken_is_never_a_path_and_keeps_the_name_rule(text: str) -> None:
+    try:
+        value = people_service.check_department(text)
+    except InvalidValue:
+        return
+    assert value == text.strip()
+    assert ".." not in value and "\\" not in value and not value.startswith("/")
+    assert len(value) <= 64
+    assert not any(unicodedata.category(ch) == "Cc" for ch in value)
+
+
+@given(st.text(max_size=20), st.sampled_from(["../", "..\\", "/", "a\\b", ".."]))
+def test_path_pieces_are_always_refused(text: str, piece: str) -> None:
+    candidate = piece + text if piece == "/" else text + piece + text
+    with pytest.raises(InvalidValue):
+        people_service.check_department((candidate.strip() and candidate) or piece)
