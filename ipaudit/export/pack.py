@@ -40,6 +40,7 @@ from ipaudit.export.options import ExportOptions
 from ipaudit.export.readme import build_readme
 from ipaudit.export.report_docx import build_report
 from ipaudit.export.sinks import FolderSink, Sink, ZipSink, check_target
+from ipaudit.export.target import make_parents, resolve
 from ipaudit.export.workbook_xlsx import build_workbook
 from ipaudit.export.workfolder import remove_stale
 from ipaudit.store.blobs import Cancelled
@@ -137,12 +138,8 @@ def export_pack(
     cancel: Cancel | None = None,
 ) -> PackResult:
     """Write the readiness pack of ``ws`` to ``target`` (a folder, or a .zip file)."""
-    options = options or ExportOptions()
-    target = Path(target)
-    if options.as_zip and target.suffix.lower() != ".zip":
-        target = target.with_name(target.name + ".zip")
-    if not target.parent.is_dir():
-        raise TargetNotWritable(target, "folder does not exist / 文件夹不存在")
+    target, options = resolve(target, options or ExportOptions())  # "x.zip" is a zip
+    make_parents(target)
     check_target(target, options.overwrite)
     notes: list[Note] = []
     stale = remove_stale(target)
