@@ -15,7 +15,8 @@ interpreter and the libraries included, and the wall time of the work inside it.
   budget: refused in ≤ 1 s and ≤ 200 MB;
 * the one-off ``reconcile`` from files: the three ledgers of ``bench_reconcile.py`` (``--rows``
   reward decisions) written as xlsx, xlsx and csv; ours is what ``main.py reconcile R P E`` does
-  (read the three files, reconcile); the baseline is python-calamine reading the three files into
+  (``ledger.sources.import_sources`` reads the three files, each ledger told by its content,
+  the next file's sheet loading while the current one is converted; then the reconciliation); the baseline is python-calamine reading the three files into
   Python rows plus datacompy's two-way comparison of the reward decisions with the payment register
   (DataFrames built from those rows inside the clock); budget ≤ 1×. Needs the bench-only packages
   (``.venv/bin/pip install -r bench/requirements.txt``).
@@ -207,9 +208,9 @@ def refusal(path: Path) -> dict:
 
 _OURS = """
 from pathlib import Path
-from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.reconcile import reconcile
+from ipaudit.ledger.sources import import_sources
 """
 
 _BASELINE = """
@@ -220,8 +221,9 @@ import python_calamine as pc, csv, datacompy, pandas as pd
 def reconcile_from_files(paths: tuple[Path, Path, Path], repeat: int) -> tuple[dict, dict]:
     r, p, e = (str(x) for x in paths)
     ours = (
-        f"rs = [import_ledger(Path(f), LedgerKind(k)) for f, k in zip(({r!r}, {p!r}, {e!r}), "
-        "('rewards', 'payments', 'expenses'))]\n"
+        f"found = import_sources([Path({r!r}), Path({p!r}), Path({e!r})])\n"
+        "by = {x.kind: x for x in found.results}\n"
+        "rs = [by[k] for k in (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)]\n"
         "rec = reconcile(*(x.entries for x in rs), totals=[t for x in rs for t in x.totals])\n"
         "outcome = {'findings': len(rec.discrepancies)}"
     )

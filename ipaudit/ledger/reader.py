@@ -22,6 +22,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -443,6 +444,7 @@ class Workbook:
         p = self.path = Path(path)
         self.format, self._text = _sniff(p)
         self._wb: pc.CalamineWorkbook | None = None
+        self._ahead: dict[str, Future[SheetData]] = {}
         if self._text is not None:
             self.names = [p.stem]
             return
@@ -454,11 +456,32 @@ class Workbook:
         self.names = _worksheet_names(self._wb)
 
     def close(self) -> None:
+        for ahead in self._ahead.values():  # loads started and never asked for
+            ahead.cancel()
+            if not ahead.cancelled():
+                ahead.exception()  # waits: the workbook is not closed under a running load
+        self._ahead.clear()
         if self._wb is not None:
             self._wb.close()
 
+    def read_ahead(self, sheet: str | None, pool: Executor) -> None:
+        """Start loading ``sheet`` (default: the first) in ``pool``; the next ``sheet()`` call for
+        it takes the result (or its error). calamine releases the GIL while it loads, so the next
+        file's sheet loads while the current one's rows are converted."""
+        if self._text is None and self.names:
+            name = self.names[0] if sheet is None else sheet
+            if name not in self._ahead:
+                self._ahead[name] = pool.submit(self._load, name)
+
     def sheet(self, sheet: str | None = None) -> SheetData:
         """One sheet (default: the first) for reading its rows. Raises ``LedgerError``s."""
+        if self._text is None and self.names:
+            ahead = self._ahead.pop(self.names[0] if sheet is None else sheet, None)
+            if ahead is not None:
+                return ahead.result()
+        return self._load(sheet)
+
+    def _load(self, sheet: str | None) -> SheetData:
         p, fmt = self.path, self.format
         if self._text is not None:
             if sheet not in (None, "", p.stem):

@@ -18,6 +18,7 @@ of the files never matters; sheets that hold no ledger are named with the reason
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -205,32 +206,11 @@ def import_sources(
             books.append((path, book))
             seen += [(path, name) for name in book.names]
         check_maps_used(maps, seen)
-        done = 0
-        for path, book in books:
-            several = len(book.names) > 1
-            for name in book.names:
-                if cancel is not None and cancel():
-                    raise ImportCancelled(path, name)
-                done += 1
-                if progress is not None:
-                    progress(done - 1, len(seen))
-                named = any(m.sheet == name and m.applies(path, name, m.kind) for m in maps)
-                try:
-                    result = import_ledger(
-                        path,
-                        sheet=name if several else None,
-                        overrides=lambda k, p=path, n=name: overrides_for(maps, p, n, k),
-                        remembered=remembered,
-                        cancel=cancel,
-                        synonyms=synonyms,
-                        workbook=book,
-                    )
-                except (HeaderNotFound, LedgerKindUnknown, EmptyFile, MappingInvalid) as exc:
-                    if named:
-                        raise
-                    out.skipped.append((path.name, SkippedSheet(name, exc.zh, exc.en)))
-                    continue
-                out.results.append(result)
+        with ThreadPoolExecutor(1, thread_name_prefix="ledger-read-ahead") as pool:
+            for n, (path, book) in enumerate(books):
+                if n + 1 < len(books):  # the next file's first sheet loads meanwhile
+                    books[n + 1][1].read_ahead(None, pool)
+                _import_book(out, path, book, maps, remembered, synonyms, cancel, progress, seen)
         if progress is not None:
             progress(len(seen), len(seen))
         _settle_kinds(out, books, maps, remembered, wanted)
@@ -238,6 +218,43 @@ def import_sources(
         for _path, book in books:
             book.close()
     return out
+
+
+def _import_book(
+    out: SourcesImport,
+    path: Path,
+    book: Workbook,
+    maps: Sequence[ColumnMap],
+    remembered: Remembered | None,
+    synonyms: Synonyms | None,
+    cancel: Cancel | None,
+    progress: Progress | None,
+    seen: Sequence[tuple[Path, str]],
+) -> None:
+    """Every sheet of one opened file into ``out`` (results, or skipped with the reason)."""
+    several = len(book.names) > 1
+    for name in book.names:
+        if cancel is not None and cancel():
+            raise ImportCancelled(path, name)
+        if progress is not None:
+            progress(seen.index((path, name)), len(seen))
+        named = any(m.sheet == name and m.applies(path, name, m.kind) for m in maps)
+        try:
+            result = import_ledger(
+                path,
+                sheet=name if several else None,
+                overrides=lambda k, p=path, n=name: overrides_for(maps, p, n, k),
+                remembered=remembered,
+                cancel=cancel,
+                synonyms=synonyms,
+                workbook=book,
+            )
+        except (HeaderNotFound, LedgerKindUnknown, EmptyFile, MappingInvalid) as exc:
+            if named:
+                raise
+            out.skipped.append((path.name, SkippedSheet(name, exc.zh, exc.en)))
+            continue
+        out.results.append(result)
 
 
 def _settle_kinds(

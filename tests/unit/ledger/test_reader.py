@@ -6,12 +6,14 @@ import datetime as dt
 import re
 import shutil
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from ipaudit.ledger.cells import CellIssue
-from ipaudit.ledger.errors import SheetNotFound
+from ipaudit.ledger.errors import LedgerError, SheetNotFound
 from ipaudit.ledger.reader import (
+    Workbook,
     _read_head,
     _text_format,
     list_sheets,
@@ -192,3 +194,30 @@ def test_xlsx_without_r_attributes_still_reads(tmp_path):
                 data = re.sub(rb' r="[A-Z]+\d+"', b"", data)
             zf.writestr(info, data)
     assert list(read_rows(stripped))[2][1] == "李  娜"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_a_sheet_read_ahead_in_a_pool_is_the_sheet_read_in_place(tmp_path, fmt):
+    path = write_sheet(tmp_path / f"发放.{fmt}", ROWS, sheet_name="奖金发放")
+    direct = list(Workbook(path).sheet().rows())
+    book = Workbook(path)
+    with ThreadPoolExecutor(1) as pool:
+        book.read_ahead(None, pool)
+        assert list(book.sheet("奖金发放").rows()) == direct
+    book.close()
+
+
+def test_an_error_found_while_reading_ahead_is_raised_where_the_sheet_is_asked_for(tmp_path):
+    path = write_sheet(tmp_path / "发放.xlsx", ROWS, sheet_name="奖金发放")
+    book = Workbook(path)
+    with zipfile.ZipFile(path) as zf:  # the sheet's XML vanishes after the workbook was opened
+        parts = {n: zf.read(n) for n in zf.namelist() if "worksheets/sheet" not in n}
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    with ThreadPoolExecutor(1) as pool:
+        book.read_ahead(None, pool)
+        with pytest.raises(LedgerError) as caught:
+            book.sheet()
+    assert "发放.xlsx" in str(caught.value.path)
+    book.close()
