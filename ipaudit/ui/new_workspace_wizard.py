@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QStandardPaths
+from PySide6.QtCore import QEvent, QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,21 +24,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ipaudit.domain.cycle import CYCLE_YEARS, add_months, default_period, validate
+from ipaudit.domain.cycle import CYCLE_YEARS, add_months, validate
 from ipaudit.domain.model import AuditType, Edition, WorkspaceInfo
 from ipaudit.ui import errors, i18n, icons
+from ipaudit.ui.cycle_fields import DefaultPeriod, OptionalDate, date_edit, pydate
 from ipaudit.ui.wizard_departments import WizardDepartmentsPage
-from ipaudit.ui.workspace_info_dialog import OptionalDate, _date_edit
 
 SUFFIX = ".ipaudit"
-
-
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(d: QDate) -> dt.date:
-    return dt.date(d.year(), d.month(), d.day())
 
 
 def default_audit(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -100,7 +92,7 @@ class CompanyPage(QWizardPage):
         super().changeEvent(event)
 
 
-class DatesPage(QWizardPage):
+class DatesPage(DefaultPeriod, QWizardPage):
     """The audit's dates, the dates the audit type needs (the system's start — the IP manual's
     issue date — always; the last audit for a surveillance audit; the certificate for a
     re-certification) and the period, which follows the type's default (``cycle.default_period``)
@@ -114,10 +106,10 @@ class DatesPage(QWizardPage):
         self._period_touched = False
         self._updating = False
         a_start, a_end = default_audit(today)
-        self.audit_start = _date_edit("auditStart", a_start)
-        self.audit_end = _date_edit("auditEnd", a_end)
-        self.period_start = _date_edit("periodStart", add_months(a_start, -12))
-        self.period_end = _date_edit("periodEnd", a_start - dt.timedelta(days=1))
+        self.audit_start = date_edit("auditStart", a_start)
+        self.audit_end = date_edit("auditEnd", a_end)
+        self.period_start = date_edit("periodStart", add_months(a_start, -12))
+        self.period_end = date_edit("periodEnd", a_start - dt.timedelta(days=1))
         self.default_button = QPushButton()
         self.default_button.setObjectName("defaultPeriodButton")
         self.default_button.clicked.connect(self.use_default_period)
@@ -214,28 +206,6 @@ class DatesPage(QWizardPage):
         for key in ("system_start", "last_audit", "certificate_start", "certificate_end"):
             self.form.setRowVisible(self.rows[key], key in asked)
         self._driver_changed()
-
-    def use_default_period(self) -> None:
-        """Set the period the audit type asks for; from now on it follows the dates again."""
-        start, end = default_period(self.info())
-        self._updating = True
-        try:
-            self.period_start.setDate(qdate(start))
-            self.period_end.setDate(qdate(end))
-        finally:
-            self._updating = False
-        self._period_touched = False
-        self._check()
-
-    def _driver_changed(self) -> None:
-        if not self._period_touched and not self._updating:
-            self.use_default_period()
-        self._check()
-
-    def _period_edited(self) -> None:
-        if not self._updating:
-            self._period_touched = True
-        self._check()
 
     def problem_text(self) -> str:
         return "\n".join(i18n.text(p) for p in validate(self.info()))

@@ -8,13 +8,9 @@ OK stores the change as one undoable step (``commands.set_info``); every check r
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,59 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipaudit.domain.cycle import default_period, validate
+from ipaudit.domain.cycle import validate
 from ipaudit.domain.model import AuditType, WorkspaceInfo
 from ipaudit.ui import commands, errors, i18n
+from ipaudit.ui.cycle_fields import DefaultPeriod, OptionalDate, date_edit, pydate
 from ipaudit.ui.session import WorkspaceSession
 
 AUDIT_TYPES = (AuditType.INITIAL, AuditType.SURVEILLANCE, AuditType.RECERTIFICATION)
 
 
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(d: QDate) -> dt.date:
-    return dt.date(d.year(), d.month(), d.day())
-
-
-def _date_edit(name: str, value: dt.date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(QDate(1950, 1, 1))
-    edit.setMaximumDate(QDate(2100, 12, 31))
-    return edit
-
-
-class OptionalDate(QWidget):
-    """A date that may be left undeclared: a check box enables the date."""
-
-    def __init__(self, name: str, value: dt.date | None, fallback: dt.date) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.declared = QCheckBox()
-        self.declared.setObjectName(f"{name}Declared")
-        self.edit = _date_edit(f"{name}Edit", value or fallback)
-        self.declared.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        self.declared.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.declared)
-        layout.addWidget(self.edit, 1)
-
-    def value(self) -> dt.date | None:
-        return pydate(self.edit.date()) if self.declared.isChecked() else None
-
-    def set_value(self, value: dt.date | None) -> None:
-        self.declared.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(qdate(value))
-
-
-class WorkspaceInfoDialog(QDialog):
+class WorkspaceInfoDialog(DefaultPeriod, QDialog):
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workspaceInfoDialog")
@@ -98,10 +51,10 @@ class WorkspaceInfoDialog(QDialog):
         for kind in AUDIT_TYPES:
             self.audit_type.addItem("", kind.value)
         self.audit_type.setCurrentIndex(AUDIT_TYPES.index(info.audit_type))
-        self.audit_start = _date_edit("auditStart", info.audit_start)
-        self.audit_end = _date_edit("auditEnd", info.audit_end)
-        self.period_start = _date_edit("periodStart", info.period_start)
-        self.period_end = _date_edit("periodEnd", info.period_end)
+        self.audit_start = date_edit("auditStart", info.audit_start)
+        self.audit_end = date_edit("auditEnd", info.audit_end)
+        self.period_start = date_edit("periodStart", info.period_start)
+        self.period_end = date_edit("periodEnd", info.period_end)
         self.default_button = QPushButton()
         self.default_button.setObjectName("defaultPeriodButton")
         self.default_button.clicked.connect(self.use_default_period)
@@ -195,28 +148,6 @@ class WorkspaceInfoDialog(QDialog):
             certificate_end=self.certificate_end.value(),
             system_start=self.system_start.value(),
         )
-
-    def use_default_period(self) -> None:
-        """Set the period the audit type asks for; from now on it follows the dates again."""
-        start, end = default_period(self.info())
-        self._updating = True
-        try:
-            self.period_start.setDate(qdate(start))
-            self.period_end.setDate(qdate(end))
-        finally:
-            self._updating = False
-        self._period_touched = False
-        self._check()
-
-    def _driver_changed(self) -> None:
-        if not self._period_touched and not self._updating:
-            self.use_default_period()
-        self._check()
-
-    def _period_edited(self) -> None:
-        if not self._updating:
-            self._period_touched = True
-        self._check()
 
     def problems(self) -> list[str]:
         return [i18n.text(p) for p in validate(self.info())]
