@@ -178,32 +178,22 @@
             <translation>%1 [%2] 未导入：%3</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="216" />
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="215" />
             <source>%1 [%2] → %3 (%4 sure): %5 entries, %6 problem(s).</source>
             <translation>%1 [%2] → %3（把握 %4）：%5 条记录，%6 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="229" />
-            <source>(looks like %1)</source>
-            <translation>（看起来是%1）</translation>
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="235" />
-            <source>Columns not imported: %1</source>
-            <translation>未导入的列：%1</translation>
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="239" />
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="226" />
             <source>Import every ledger</source>
             <translation>导入全部台账</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="242" />
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="229" />
             <source>Each sheet is read as the ledger its headers and values show; sheets without a ledger are skipped and named. Import stores them all as one step.</source>
             <translation>每张工作表按其表头和内容识别为相应的台账；不含台账的工作表会被跳过并列出。点击导入后全部保存，可一步撤销。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="246" />
+            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="233" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -324,57 +314,57 @@
     <context>
         <name>CompanyPage</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="85" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="77" />
             <source>Company and audit</source>
             <translation>企业与审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="86" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="78" />
             <source>One workspace holds one audit cycle of one company.</source>
             <translation>一个工作区对应一家企业的一个审核周期。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="87" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="79" />
             <source>&amp;Company name:</source>
             <translation>企业名称(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="88" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="80" />
             <source>As on the business licence</source>
             <translation>与营业执照一致</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="89" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="81" />
             <source>&amp;Standard:</source>
             <translation>标准版本(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="90" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="82" />
             <source>GB/T 29490-2023 (current)</source>
             <translation>GB/T 29490-2023（现行）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="91" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="83" />
             <source>GB/T 29490-2013 (older manuals)</source>
             <translation>GB/T 29490-2013（旧版手册）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="92" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="84" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="93" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="85" />
             <source>Initial certification</source>
             <translation>初次认证审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="94" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="86" />
             <source>Surveillance audit</source>
             <translation>监督审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="95" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="87" />
             <source>Re-certification</source>
             <translation>再认证审核</translation>
         </message>
@@ -583,63 +573,63 @@
     <context>
         <name>DatesPage</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="251" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="221" />
             <source>Audit dates and period</source>
             <translation>审核日期与覆盖期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="254" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="224" />
             <source>The audit period is the time the auditor looks at: records must fall inside it and every year of it must be covered. It follows the audit type until you change it.</source>
             <translation>审核覆盖期是审核员检查的时间范围：记录须落在其中，且其中每一年都要有记录。它随审核类型而定，直到您手动修改。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="260" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="230" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="261" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="231" />
             <source>Audit &amp;ends:</source>
             <translation>审核结束(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="262" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="232" />
             <source>System start (manual issued):</source>
             <translation>体系运行开始（手册发布）：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="263" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="233" />
             <source>&amp;Last audit:</source>
             <translation>上次审核(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="264" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="234" />
             <source>Certificate &amp;valid from:</source>
             <translation>证书生效日(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="265" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="235" />
             <source>Certificate valid &amp;until:</source>
             <translation>证书到期日(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="266" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="236" />
             <source>Audit &amp;period:</source>
             <translation>审核期(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="270" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="240" />
             <source>&amp;Default period</source>
             <translation>默认审核期(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="271" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="241" />
             <source>The period the audit type asks for</source>
             <translation>按审核类型确定的审核期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="273" />
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="274" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="243" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="244" />
             <source>Declared</source>
             <translation>已填写</translation>
         </message>
@@ -698,97 +688,97 @@
     <context>
         <name>DepartmentsDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="125" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="153" />
             <source>merged into %1</source>
             <translation>已并入%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="129" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="157" />
             <source>absent</source>
             <translation>不设立</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="131" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="159" />
             <source>active</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="144" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="172" />
             <source>Add a department</source>
             <translation>添加部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="156" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="184" />
             <source>Rename the department</source>
             <translation>部门改名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="175" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="203" />
             <source>Merge a department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="176" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="204" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”并入：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="214" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="242" />
             <source>Mark &amp;present</source>
             <translation>标为设立(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="214" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="242" />
             <source>Mark &amp;absent</source>
             <translation>标为不设立(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="220" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="248" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="222" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="250" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="222" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="250" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="222" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="250" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="224" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="252" />
             <source>A&amp;dd…</source>
             <translation>添加(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="225" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="253" />
             <source>&amp;Rename…</source>
             <translation>改名(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="226" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="254" />
             <source>&amp;Merge into…</source>
             <translation>并入(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="228" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="256" />
             <source>Its checklist items move to the department it is merged into</source>
             <translation>其清单条目将转到并入的部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="231" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="259" />
             <source>A department the company does not have: its items are not audited</source>
             <translation>公司没有的部门：其条目不受审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="233" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="261" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -897,28 +887,28 @@
     <context>
         <name>DonePage</name>
         <message>
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="342" />
             <location filename="../../ipaudit/ui/ledger/problems_page.py" line="355" />
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="368" />
             <source>Imported %1 entries of %2 from %3.</source>
             <translation>已从 %3 导入%2的 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="375" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="362" />
             <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
             <translation>%1 个问题随导入一并保存；修改文件后再次导入即可替换。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="379" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="366" />
             <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
             <translation>已记住此表头格式的列对应关系。对账结果和问题清单已随之更新。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="385" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="372" />
             <source>Imported</source>
             <translation>已导入</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="386" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="373" />
             <source>The import is stored in the workspace.</source>
             <translation>导入结果已保存到工作区。</translation>
         </message>
@@ -1410,27 +1400,27 @@
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="336" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="306" />
             <source>Save the new workspace as</source>
             <translation>新工作区保存为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="338" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="308" />
             <source>ipaudit workspaces (*.ipaudit)</source>
             <translation>ipaudit 工作区 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="354" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="324" />
             <source>%1 · %2 · audit %3 to %4 · period %5 to %6 · %7 departments</source>
             <translation>%1 · %2 · 审核 %3 至 %4 · 覆盖期 %5 至 %6 · %7 个部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="365" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="335" />
             <source>Save the workspace</source>
             <translation>保存工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="368" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="338" />
             <source>The workspace is one file that holds everything, evidence files included. Edits are saved as you make them.</source>
             <translation>工作区是一个文件，包含全部内容（含证据文件）。修改会随时自动保存。</translation>
         </message>
@@ -1456,13 +1446,13 @@
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="123" />
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="372" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="342" />
             <source>&amp;File:</source>
             <translation>文件(&amp;F)：</translation>
         </message>
         <message>
             <location filename="../../ipaudit/ui/ledger/source_pages.py" line="124" />
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="373" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="343" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
@@ -1606,74 +1596,74 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="338" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="348" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="339" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="349" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="430" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="431" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="436" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="437" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="445" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="446" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="458" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="539" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="459" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="540" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="512" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="513" />
             <source>Key on the command line: %1</source>
             <translation>命令行中的键：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="529" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="530" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="531" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="532" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="536" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="537" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="537" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="538" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="538" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="539" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="540" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="541" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="541" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="542" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="543" />
+            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="544" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -2268,12 +2258,12 @@
     <context>
         <name>NameForm</name>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="49" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="58" />
             <source>Chinese name:</source>
             <translation>中文名称：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="50" />
+            <location filename="../../ipaudit/ui/departments_dialog.py" line="59" />
             <source>English name:</source>
             <translation>英文名称：</translation>
         </message>
@@ -2281,12 +2271,12 @@
     <context>
         <name>NewWorkspaceWizard</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="440" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="410" />
             <source>The workspace could not be created.</source>
             <translation>无法创建工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="446" />
+            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="416" />
             <source>New workspace</source>
             <translation>新建工作区</translation>
         </message>
@@ -2778,32 +2768,22 @@
             <translation>第 %1 行“%2”写明 %3，但第 %4–%5 行之和为 %6（%7）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="299" />
-            <source>(looks like %1)</source>
-            <translation>（看起来是%1）</translation>
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="305" />
-            <source>Columns not imported: %1</source>
-            <translation>未导入的列：%1</translation>
-        </message>
-        <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="313" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="300" />
             <source>Importing replaces %1 imported on %2 from %3.</source>
             <translation>导入后将替换 %2 从 %3 导入的%1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="320" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="307" />
             <source>Check what was read</source>
             <translation>核对读取结果</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="323" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="310" />
             <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
             <translation>每一行要么成为一条记录，要么作为带行号的问题列出；不会有任何行被悄悄丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="327" />
+            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="314" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -3415,52 +3395,52 @@
     <context>
         <name>WizardDepartmentsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="256" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="260" />
             <source>New department</source>
             <translation>新部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="280" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="284" />
             <source>Merge department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="281" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="285" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”并入：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="307" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="311" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="310" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="314" />
             <source>The departments of the checklist, as your company names them. Double-click a name to rename it. A department you do not have can be merged into the one that does its work.</source>
             <translation>清单中的部门，请按贵公司的叫法命名。双击名称即可修改。没有的部门可以合并到承担其工作的部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="317" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="321" />
             <source>Removed departments take their checklist items with them; merge instead when another department does that work.</source>
             <translation>移除部门会连同其清单条目一起移除；如有其他部门承担该工作，请改用合并。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="321" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="325" />
             <source>&amp;Add</source>
             <translation>添加(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="322" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="326" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="323" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="327" />
             <source>&amp;Merge into…</source>
             <translation>并入(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="324" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="328" />
             <source>Re&amp;store</source>
             <translation>恢复(&amp;S)</translation>
         </message>
@@ -3468,112 +3448,112 @@
     <context>
         <name>WorkspaceInfoDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="237" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="168" />
             <source>The information was not changed.</source>
             <translation>工作区信息未更改。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="247" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="178" />
             <source>Initial certification: the period runs from the system's start (the IP manual's issue date); the system has run at least three months, and an internal audit and a management review are dated before the audit.</source>
             <translation>初次认证：审核期自体系运行开始（知识产权手册发布日）起；体系须已运行至少三个月，且内部审核和管理评审的日期早于审核。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="253" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="184" />
             <source>Surveillance audit: the period runs from the day after the last audit; the last audit's nonconformities are closed (declare how many are open in the facts).</source>
             <translation>监督审核：审核期自上次审核的次日起；上次审核的不符合项须全部关闭（在体系事实中填写未关闭的数量）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="258" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="189" />
             <source>Re-certification: the period is the certificate's whole three-year cycle; the certificate is still valid when the audit starts.</source>
             <translation>再认证：审核期为证书的整个三年周期；审核开始时证书仍须有效。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="262" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="193" />
             <source>This department view shows the information read-only.</source>
             <translation>部门视图中工作区信息为只读。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="266" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="197" />
             <source>Workspace information</source>
             <translation>工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="268" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="199" />
             <source>&amp;Company name:</source>
             <translation>企业名称(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="269" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="200" />
             <source>Standard:</source>
             <translation>标准版本：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="270" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="201" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="271" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="202" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="272" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="203" />
             <source>Audit &amp;ends:</source>
             <translation>审核结束(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="273" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="204" />
             <source>Audit &amp;period:</source>
             <translation>审核期(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="274" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="205" />
             <source>System start (manual issued):</source>
             <translation>体系运行开始（手册发布）：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="275" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="206" />
             <source>&amp;Last audit:</source>
             <translation>上次审核(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="276" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="207" />
             <source>Certificate &amp;valid from:</source>
             <translation>证书生效日(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="277" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="208" />
             <source>Certificate valid &amp;until:</source>
             <translation>证书到期日(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="281" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="212" />
             <source>Initial certification</source>
             <translation>初次认证审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="282" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="213" />
             <source>Surveillance audit</source>
             <translation>监督审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="283" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="214" />
             <source>Re-certification</source>
             <translation>再认证审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="284" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="215" />
             <source>&amp;Default period</source>
             <translation>默认审核期(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="285" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="216" />
             <source>The period the audit type asks for</source>
             <translation>按审核类型确定的审核期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="292" />
+            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="223" />
             <source>Declared</source>
             <translation>已填写</translation>
         </message>
@@ -3959,17 +3939,27 @@
             <translation>发明人</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="69" />
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="75" />
+            <source>(looks like %1)</source>
+            <translation>（看起来是%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="81" />
+            <source>Columns not imported: %1</source>
+            <translation>未导入的列：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="87" />
             <source>yuan</source>
             <translation>元</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="70" />
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="88" />
             <source>thousand yuan</source>
             <translation>千元</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="71" />
+            <location filename="../../ipaudit/ui/ledger/texts.py" line="89" />
             <source>ten thousand yuan (万元)</source>
             <translation>万元</translation>
         </message>
@@ -4052,27 +4042,27 @@
     <context>
         <name>DepartmentListModel</name>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="139" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="140" />
             <source>Not in this company</source>
             <translation>本公司没有</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="141" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="142" />
             <source>Merged into %1</source>
             <translation>已合并到 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="186" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="190" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="186" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="190" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="186" />
+            <location filename="../../ipaudit/ui/wizard_departments.py" line="190" />
             <source>Arrangement</source>
             <translation>安排</translation>
         </message>

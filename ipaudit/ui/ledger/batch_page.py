@@ -23,7 +23,7 @@ from ipaudit.services import Workspace
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger.ledger_commands import ImportLedger
-from ipaudit.ui.ledger.texts import field_name, kind_name, lang
+from ipaudit.ui.ledger.texts import column_lines, kind_name, lang
 from ipaudit.ui.ledger.wizard_page import DONE_PAGE, LedgerWizardPage
 
 
@@ -211,8 +211,7 @@ class BatchPage(LedgerWizardPage):
         self.completeChanged.emit()
 
     def _result_text(self, r: ImportResult) -> str:
-        ui = lang()
-        lines = [
+        header = (
             self.tr("%1 [%2] → %3 (%4 sure): %5 entries, %6 problem(s).")
             .replace("%1", r.file)
             .replace("%2", r.sheet)
@@ -220,20 +219,8 @@ class BatchPage(LedgerWizardPage):
             .replace("%4", f"{r.confidence:.0%}")
             .replace("%5", str(len(r.entries)))
             .replace("%6", str(len(r.problems)))
-        ]
-        lines += [w.message(ui) for w in r.warnings]
-        if r.unused_columns:
-            listed = [
-                f"{n.letter} “{n.header}”"
-                + (
-                    " " + self.tr("(looks like %1)").replace("%1", field_name(n.looks_like))
-                    if n.looks_like
-                    else ""
-                )
-                for n in r.unused_columns
-            ]
-            lines.append(self.tr("Columns not imported: %1").replace("%1", ", ".join(listed)))
-        return "\n".join(lines)
+        )
+        return "\n".join([header, *column_lines(r)])
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Import every ledger"))

@@ -32,7 +32,7 @@ from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger import problems_model as pm
 from ipaudit.ui.ledger.ledger_commands import ImportLedger
-from ipaudit.ui.ledger.texts import field_name, kind_name, kind_noun, lang, money, signed
+from ipaudit.ui.ledger.texts import column_lines, kind_name, kind_noun, lang, money, signed
 from ipaudit.ui.ledger.wizard_page import LedgerWizardPage
 
 if TYPE_CHECKING:
@@ -290,20 +290,7 @@ class ProblemsPage(LedgerWizardPage):
 
     def _columns_text(self, r: ImportResult) -> str:
         """The warnings and every column not imported, with what its values look like."""
-        ui = lang()
-        lines = [w.message(ui) for w in r.warnings]
-        if r.unused_columns:
-            listed = [
-                f"{n.letter} “{n.header}”"
-                + (
-                    " " + self.tr("(looks like %1)").replace("%1", field_name(n.looks_like))
-                    if n.looks_like
-                    else ""
-                )
-                for n in r.unused_columns
-            ]
-            lines.append(self.tr("Columns not imported: %1").replace("%1", ", ".join(listed)))
-        return "\n".join(lines)
+        return "\n".join(column_lines(r))
 
     def _replaces_text(self, kind: LedgerKind) -> str:
         e = self.earlier

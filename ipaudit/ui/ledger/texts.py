@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from ipaudit.ledger.model import LedgerKind
+from ipaudit.ledger.model import ImportResult, LedgerKind
 from ipaudit.ui import i18n
 
 
@@ -62,6 +62,24 @@ def field_name(field: str) -> str:
         "inventors": tr("Inventors"),
     }
     return names.get(field, field)
+
+
+def column_lines(r: ImportResult) -> list[str]:
+    """The import's warnings, then every column not imported with what its values look like."""
+    ui = lang()
+    lines = [w.message(ui) for w in r.warnings]
+    if r.unused_columns:
+        listed = [
+            f"{n.letter} “{n.header}”"
+            + (
+                " " + tr("(looks like %1)").replace("%1", field_name(n.looks_like))
+                if n.looks_like
+                else ""
+            )
+            for n in r.unused_columns
+        ]
+        lines.append(tr("Columns not imported: %1").replace("%1", ", ".join(listed)))
+    return lines
 
 
 def unit_name(unit: Decimal) -> str:
