@@ -4,7 +4,8 @@ header the model itself translates (the findings, discrepancies, entries, facts 
 The rows live in ``self._rows``; ``set_rows`` replaces them in one model reset (a subclass that
 keeps more than the rows has its own ``set_rows`` and resets the model itself). The subclass sets
 ``column_count``, names its columns in ``header_titles()`` and answers ``data()`` (and ``flags()``
-and ``setData()`` when it is editable).
+and ``setData()`` when it is editable). ``EditableRowsModel`` adds what the tables the user types
+rows into share: a read-only switch for ``flags()`` and appending or removing one row.
 
 ``header_titles()`` is written in each subclass so that its ``self.tr()`` calls keep the subclass
 as their translation context (``pyside6-lupdate`` files a string under the class it is written in).
@@ -67,3 +68,35 @@ class RowsTableModel(QAbstractTableModel, Generic[RowT]):
             return None
         titles = self.header_titles()
         return titles[section] if 0 <= section < len(titles) else None
+
+
+class EditableRowsModel(RowsTableModel[RowT]):
+    """Rows typed in by the user: every cell editable unless the model is read-only; rows are
+    appended and removed one at a time (the subclass says what an edit means and signals it)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._read_only = False
+
+    def _append_row(self, row: RowT) -> int:
+        """Append ``row``; returns its row number."""
+        number = len(self._rows)
+        self.beginInsertRows(QModelIndex(), number, number)
+        self._rows.append(row)
+        self.endInsertRows()
+        return number
+
+    def _remove_row(self, row: int) -> bool:
+        """Remove row ``row``; False when there is no such row."""
+        if not 0 <= row < len(self._rows):
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base if self._read_only else base | Qt.ItemFlag.ItemIsEditable

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from ipaudit.domain.model import Person, PersonKind
 from ipaudit.errors import UserError
 from ipaudit.people_service import check_department, kind_from_text
-from ipaudit.ui.table_model import Index, RowsTableModel
+from ipaudit.ui.table_model import EditableRowsModel, Index
 
 NAME, KIND, DEPARTMENT, DATE = range(4)
 COLUMNS = 4
@@ -28,16 +28,12 @@ def parse_day(text: str) -> dt.date | None:
         raise ValueError(str(exc)) from exc
 
 
-class PeopleModel(RowsTableModel[Person]):
+class PeopleModel(EditableRowsModel[Person]):
     """One row per person; every cell is edited as text and checked before it is taken."""
 
     peopleEdited = Signal()
     column_count = COLUMNS
     translated_columns = (KIND, KIND)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._read_only = False
 
     def set_people(self, people: Sequence[Person], *, read_only: bool = False) -> None:
         rows = list(people)
@@ -53,17 +49,10 @@ class PeopleModel(RowsTableModel[Person]):
         return tuple(p for p in self._rows if p.name.strip())
 
     def add_person(self, kind: PersonKind = PersonKind.HIRE) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(Person("", kind))
-        self.endInsertRows()
-        return row
+        return self._append_row(Person("", kind))
 
     def remove_person(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
+        if self._remove_row(row):
             self.peopleEdited.emit()
 
     def kind_text(self, kind: PersonKind) -> str:
@@ -73,12 +62,6 @@ class PeopleModel(RowsTableModel[Person]):
 
     def header_titles(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("Hire or leaver"), self.tr("Department"), self.tr("Date"))
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base if self._read_only else base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

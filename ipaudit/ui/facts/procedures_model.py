@@ -6,17 +6,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from ipaudit.domain.model import Procedure, Text
 from ipaudit.ui.findings.language import pick
-from ipaudit.ui.table_model import Index, RowsTableModel
+from ipaudit.ui.table_model import EditableRowsModel, Index
 
 CODE, TITLE, DEPARTMENT = range(3)
 COLUMNS = 3
 
 
-class ProceduresModel(RowsTableModel[Procedure]):
+class ProceduresModel(EditableRowsModel[Procedure]):
     """One row per procedure. The department column shows the name and edits the key."""
 
     proceduresEdited = Signal()
@@ -26,7 +26,6 @@ class ProceduresModel(RowsTableModel[Procedure]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._names: dict[str, Text] = {}
-        self._read_only = False
 
     def set_rows(
         self,
@@ -49,29 +48,17 @@ class ProceduresModel(RowsTableModel[Procedure]):
         return tuple(self._rows)
 
     def add_procedure(self) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(Procedure("", ""))
-        self.endInsertRows()
-        return row  # an empty row changes no fact until something is typed into it
+        # an empty row changes no fact until something is typed into it
+        return self._append_row(Procedure("", ""))
 
     def remove_procedure(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
+        if self._remove_row(row):
             self.proceduresEdited.emit()
 
     # --- QAbstractTableModel -----------------------------------------------------------------
 
     def header_titles(self) -> tuple[str, ...]:
         return (self.tr("Code"), self.tr("Procedure"), self.tr("Department"))
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base if self._read_only else base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
