@@ -23,8 +23,7 @@ from sqlalchemy import (
     TypeDecorator,
 )
 
-SCHEMA_VERSION = 3
-APPLICATION_ID = 0x49504155  # "IPAU": tells an ipaudit file from any other SQLite file
+from ipaudit.store.version import APPLICATION_ID, SCHEMA_VERSION  # noqa: F401  (re-exported)
 
 
 class Money(TypeDecorator[Decimal]):

@@ -209,9 +209,13 @@ class MainWindow(QMainWindow):
         if _needs_upgrade(path):
             task = self._open_in_background(path, department)
         else:
-            from ipaudit.services import Workspace
 
-            task = workers.Task(lambda _ctx: Workspace.open(path), "open")
+            def open_workspace(_ctx: object) -> object:
+                from ipaudit.services import Workspace  # loaded here, not on the GUI thread
+
+                return Workspace.open(path)
+
+            task = workers.Task(open_workspace, "open")
             self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path.name))
             self.welcome.set_opening(path.name)
             task.failed.connect(lambda exc: self._open_failed(path, exc))
@@ -876,7 +880,7 @@ def _needs_upgrade(path: Path) -> bool:
     trouble is left to the real opening, which reports it properly)."""
     import sqlite3
 
-    from ipaudit.store.schema import APPLICATION_ID, SCHEMA_VERSION
+    from ipaudit.store.version import APPLICATION_ID, SCHEMA_VERSION
 
     if not path.is_file():
         return False
