@@ -90,9 +90,19 @@ def find_ip_number(value: Cell) -> str:
 # ------------------------------------------------------------------------------ recognisers
 
 
+def _whole(value: Cell) -> int | None:
+    """A numeric cell's value when it is a whole number (workbook numbers come as int or float)."""
+    if value.__class__ is int:
+        return value  # type: ignore[return-value]
+    if value.__class__ is float and value.is_integer():  # type: ignore[union-attr]
+        return int(value)  # type: ignore[arg-type]
+    return None
+
+
 def is_ip_number(value: Cell, syn: Synonyms) -> float:
     if value.__class__ in (int, float):
-        digits = str(int(value)) if float(value).is_integer() else ""  # type: ignore[arg-type]
+        whole = _whole(value)
+        digits = "" if whole is None else str(whole)
         return 0.5 if _TRADEMARK_RE.fullmatch(digits) else 0.0
     s = _text(value)
     if not s:
@@ -108,9 +118,9 @@ def is_date(value: Cell, syn: Synonyms) -> float:
     if cls is dt.date or cls is dt.datetime:
         return 1.0
     if cls in (int, float):
-        v = float(value)  # type: ignore[arg-type]
+        whole = _whole(value)
         # an Excel serial of 1968–2050, not a round amount
-        return 0.6 if v.is_integer() and 25_000 <= v <= 55_000 and v % 100 else 0.0
+        return 0.6 if whole is not None and 25_000 <= whole <= 55_000 and whole % 100 else 0.0
     s = _text(value)
     if not s or not any(ch.isdigit() for ch in s):
         return 0.0
@@ -287,8 +297,9 @@ def _is_row_numbers(values: list[Cell]) -> bool:
     """1, 2, 3 … (a 序号 column; a label such as 合计 among them is allowed)."""
     numbers: list[int] = []
     for v in values:
-        if v.__class__ is int or (v.__class__ is float and float(v).is_integer()):  # type: ignore[arg-type]
-            numbers.append(int(v))  # type: ignore[arg-type]
+        whole = _whole(v)
+        if whole is not None:
+            numbers.append(whole)
         elif v.__class__ is str and v.strip().isdigit():  # type: ignore[union-attr]
             numbers.append(int(v.strip()))  # type: ignore[union-attr]
     return (
