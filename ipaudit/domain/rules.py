@@ -71,7 +71,7 @@ class SameDay:
 
     set_min: int = 3
     department_min: int = 8
-    department_share: float = 0.5
+    department_share: float = 0.5  # a ratio of record counts, as the template writes it
 
 
 class Situation(StrEnum):

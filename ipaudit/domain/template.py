@@ -896,7 +896,7 @@ class _Validator:
                     f"须为大于 0、不超过 1 的比例（如 0.5），而不是 {share!r}",
                 )
                 share = 0.5
-            same_day = SameDay(set_min or 3, dep_min or 8, float(share))
+            same_day = SameDay(set_min or 3, dep_min or 8, share)
         return tuple(phases), tuple(sequences), same_day
 
     def known_item(self, raw: Any, path: str) -> Item | None:
