@@ -11,7 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ipaudit.domain.chronology import phase_findings, same_day_findings, sequence_findings
+from ipaudit.domain.chronology import (
+    instance_text,
+    phase_findings,
+    same_day_findings,
+    sequence_findings,
+)
 from ipaudit.domain.cycle import prerequisite_findings
 from ipaudit.domain.facts import DERIVED_KEYS, Declared, agrees, declared, fact_label
 from ipaudit.domain.model import (
@@ -127,22 +132,19 @@ def _record_set_findings(
 ) -> list[Finding]:
     have = {ev.slot for ev in files}
     out: list[Finding] = []
-    label = item.instance_label or Text("实例", "instance")
     for i in range(1, item.instances + 1):
         missing = [s for s in item.sub_records if f"{i}/{s.key}" not in have]
         if not missing:
             continue
-        name = state.instance_names[i - 1] if i <= len(state.instance_names) else ""
-        zh_name = f"{label.zh} {i}" + (f"（{name}）" if name else "")
-        en_name = f"{label.en} {i}" + (f" ({name})" if name else "")
+        inst = instance_text(item, state, i)
         out.append(
             _finding(
                 "record_set_incomplete",
                 rules.grade(Situation.RECORD_SET_INCOMPLETE),
                 dep,
                 item.key,
-                f"{item.title.zh}：{zh_name} 缺少 " + "、".join(s.title.zh for s in missing),
-                f"{item.title.en}: {en_name} lacks " + ", ".join(s.title.en for s in missing),
+                f"{item.title.zh}：{inst.zh} 缺少 " + "、".join(s.title.zh for s in missing),
+                f"{item.title.en}: {inst.en} lacks " + ", ".join(s.title.en for s in missing),
                 str(i),
                 *(s.key for s in missing),
             )

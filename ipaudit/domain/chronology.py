@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import pairwise
 
-from ipaudit.domain.model import Evidence, Finding, Item, ItemState
+from ipaudit.domain.model import Evidence, Finding, Item, ItemState, Text
 from ipaudit.domain.rules import ItemOrder, PhaseOrder, SameDay, Situation
 
 NewFinding = Callable[..., Finding]  # (code, situation, zh, en, *refs) -> Finding
@@ -68,23 +68,30 @@ def phase_violations(
     return out
 
 
+def instance_text(item: Item, state: ItemState, number: int) -> Text:
+    """ "项目 2（智能锁）" / "project 2 (Smart lock)": the instance's label, number and given name."""
+    label = item.instance_label or Text("实例", "instance")
+    name = state.instance_names[number - 1] if number <= len(state.instance_names) else ""
+    return Text(
+        f"{label.zh} {number}" + (f"（{name}）" if name else ""),
+        f"{label.en} {number}" + (f" ({name})" if name else ""),
+    )
+
+
 def phase_findings(
     item: Item, order: PhaseOrder, state: ItemState, files: Sequence[Evidence], new: NewFinding
 ) -> list[Finding]:
     titles = {s.key: s.title for s in item.sub_records}
-    label = item.instance_label
     out: list[Finding] = []
     for i, a, a_day, b, b_day in phase_violations(order, item.instances, files):
-        name = state.instance_names[i - 1] if i <= len(state.instance_names) else ""
-        zh_inst = f"{label.zh if label else '实例'} {i}" + (f"（{name}）" if name else "")
-        en_inst = f"{label.en if label else 'instance'} {i}" + (f" ({name})" if name else "")
+        inst = instance_text(item, state, i)
         out.append(
             new(
                 "records_out_of_order",
                 Situation.OUT_OF_ORDER,
-                f"{item.title.zh}：{zh_inst} 的“{titles[b].zh}”（{b_day}）早于"
+                f"{item.title.zh}：{inst.zh} 的“{titles[b].zh}”（{b_day}）早于"
                 f"“{titles[a].zh}”（{a_day}）",
-                f"{item.title.en}: in {en_inst}, '{titles[b].en}' ({b_day}) predates"
+                f"{item.title.en}: in {inst.en}, '{titles[b].en}' ({b_day}) predates"
                 f" '{titles[a].en}' ({a_day})",
                 str(i),
                 a,
