@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ipaudit.ledger.importer import is_reward_category
 from ipaudit.ledger.ipnumber import check_digit
 from ipaudit.ledger.model import (
     Discrepancy,
@@ -31,6 +32,7 @@ from ipaudit.ledger.model import (
     StatedTotal,
 )
 from ipaudit.ledger.rates import RateTable
+from ipaudit.ledger.reconcile import Reconciliation, reconcile
 
 K = DiscrepancyKind
 ZERO = Decimal("0.00")
@@ -383,8 +385,25 @@ def to_entries(
             last,
         )
     ]
-    portfolio = [
+    return rewards, payments, expenses, totals, portfolio_entries(g)
+
+
+def portfolio_entries(g: Generated) -> list[Entry]:
+    """The portfolio ledger's entries, rows numbered below a header on row 1."""
+    return [
         Entry(LedgerKind.PORTFOLIO, SourceRef("台账.xlsx", "台账", n + 2), ip_number=ip)
         for n, ip in enumerate(g.portfolio)
     ]
-    return rewards, payments, expenses, totals, portfolio
+
+
+def reconcile_imported(g: Generated, rewards, payments, expenses) -> Reconciliation:
+    """Reconcile three imported ledgers (with their stated totals) against ``g``'s portfolio."""
+    return reconcile(
+        rewards.entries,
+        payments.entries,
+        expenses.entries,
+        totals=[*rewards.totals, *payments.totals, *expenses.totals],
+        rates=RATES,
+        portfolio=portfolio_entries(g),
+        is_reward_category=is_reward_category,
+    )

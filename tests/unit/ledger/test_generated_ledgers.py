@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ipaudit.ledger.columns import Columns
-from ipaudit.ledger.importer import import_ledger, is_reward_category
-from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
+from ipaudit.ledger.importer import import_ledger
+from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.reconcile import reconcile
 from tests.unit.ledger.reconcile_gen import (
     INJECTABLE,
@@ -19,6 +19,7 @@ from tests.unit.ledger.reconcile_gen import (
     Rec,
     found,
     generate,
+    reconcile_imported,
     to_entries,
 )
 from tests.unit.ledger.sheetgen import write_sheet, write_workbook
@@ -216,17 +217,5 @@ def test_files_in_random_layouts_report_exactly_the_injected(
     rewards, payments, expenses = (results[k] for k in HEADERS)
     assert len(rewards.entries) == len(g.rewards) and len(payments.entries) == len(g.payments)
     assert len(payments.totals) == 1
-    portfolio = [
-        Entry(LedgerKind.PORTFOLIO, SourceRef("台账.xlsx", "台账", n + 2), ip_number=ip)
-        for n, ip in enumerate(g.portfolio)
-    ]
-    r = reconcile(
-        rewards.entries,
-        payments.entries,
-        expenses.entries,
-        totals=[*rewards.totals, *payments.totals, *expenses.totals],
-        rates=RATES,
-        portfolio=portfolio,
-        is_reward_category=is_reward_category,
-    )
+    r = reconcile_imported(g, rewards, payments, expenses)
     assert found(r.discrepancies) == g.expected

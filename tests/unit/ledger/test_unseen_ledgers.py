@@ -12,11 +12,9 @@ import random
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ipaudit.ledger.importer import is_reward_category
-from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
-from ipaudit.ledger.reconcile import reconcile
+from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.sources import import_sources
-from tests.unit.ledger.reconcile_gen import INJECTABLE, RATES, found, generate
+from tests.unit.ledger.reconcile_gen import INJECTABLE, found, generate, reconcile_imported
 from tests.unit.ledger.sheetgen import write_sheet, write_workbook
 from tests.unit.ledger.test_generated_ledgers import sheet_rows
 from tests.unit.ledger.test_header_corpus import ENGLISH, MISSPELT, NOTES, PARTNERS
@@ -108,17 +106,5 @@ def test_another_companys_ledgers_report_exactly_the_injected(
         assert result.problems == [], (result.kind, result.mapping, result.problems[:3])
     rewards, payments, expenses = (by_kind[k] for k in sheets)
     assert len(rewards.entries) == len(g.rewards) and len(payments.entries) == len(g.payments)
-    portfolio = [
-        Entry(LedgerKind.PORTFOLIO, SourceRef("台账.xlsx", "台账", n + 2), ip_number=ip)
-        for n, ip in enumerate(g.portfolio)
-    ]
-    r = reconcile(
-        rewards.entries,
-        payments.entries,
-        expenses.entries,
-        totals=[*rewards.totals, *payments.totals, *expenses.totals],
-        rates=RATES,
-        portfolio=portfolio,
-        is_reward_category=is_reward_category,
-    )
+    r = reconcile_imported(g, rewards, payments, expenses)
     assert found(r.discrepancies) == g.expected
