@@ -10,7 +10,6 @@ crash dialog.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -39,29 +38,11 @@ from ipaudit.export import pdf
 from ipaudit.export.options import MAX_MARGIN_DAYS, ExportOptions
 from ipaudit.export.pack import PackResult, default_name, export_pack
 from ipaudit.export.target import free_name
-from ipaudit.ui import errors, i18n, workers
+from ipaudit.ui import i18n, workers
+from ipaudit.ui.progress import BAR_MAX, wire_task
 from ipaudit.ui.session import WorkspaceSession
 
 LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
-_BAR_MAX = 1000
-
-
-def _bar_value(bar: QProgressBar, done: int, total: int) -> None:
-    if total <= 0:
-        bar.setRange(0, 0)
-        return
-    bar.setRange(0, _BAR_MAX)
-    bar.setValue(min(_BAR_MAX, done * _BAR_MAX // total))
-
-
-def wire_task(task: workers.Task, dialog: Any, headline: errors.Headline) -> workers.Task:
-    """Connect ``task`` to the dialog's progress bar and its finished/failed/cancelled slots; a
-    failure also reaches the error dialogs under ``headline``."""
-    task.progress.connect(lambda done, total: _bar_value(dialog.progress, done, total))
-    task.finished.connect(dialog._on_finished)
-    task.failed.connect(dialog._on_failed)
-    task.cancelled.connect(dialog._on_cancelled)
-    return errors.watch(task, dialog, headline)
 
 
 class ExportDialog(QDialog):
@@ -311,8 +292,8 @@ class ExportDialog(QDialog):
 
     def _on_finished(self, result: PackResult) -> None:
         self.result = result
-        self.progress.setRange(0, _BAR_MAX)
-        self.progress.setValue(_BAR_MAX)
+        self.progress.setRange(0, BAR_MAX)
+        self.progress.setValue(BAR_MAX)
         lang = i18n.language()
         lines = [
             self.tr("The pack was written to %1 (%2 files).")

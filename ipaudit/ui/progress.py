@@ -6,13 +6,36 @@ Create it before starting the task. It only appears when the work takes longer t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from typing import Any
 
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
+
+from ipaudit.ui import errors
 from ipaudit.ui.workers import Task
 
 #: QProgressDialog counts in int; totals beyond this are scaled down
 _SCALE_LIMIT = 1_000_000
+#: a dialog's own QProgressBar counts in thousandths of the work
+BAR_MAX = 1000
+
+
+def _bar_value(bar: QProgressBar, done: int, total: int) -> None:
+    if total <= 0:
+        bar.setRange(0, 0)
+        return
+    bar.setRange(0, BAR_MAX)
+    bar.setValue(min(BAR_MAX, done * BAR_MAX // total))
+
+
+def wire_task(task: Task, dialog: Any, headline: errors.Headline) -> Task:
+    """Connect ``task`` to the dialog's progress bar and its finished/failed/cancelled slots; a
+    failure also reaches the error dialogs under ``headline``."""
+    task.progress.connect(lambda done, total: _bar_value(dialog.progress, done, total))
+    task.finished.connect(dialog._on_finished)
+    task.failed.connect(dialog._on_failed)
+    task.cancelled.connect(dialog._on_cancelled)
+    return errors.watch(task, dialog, headline)
 
 
 class TaskProgressDialog(QProgressDialog):

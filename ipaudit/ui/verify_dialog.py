@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ipaudit.export.manifest import VerifyResult, verify
 from ipaudit.ui import workers
-from ipaudit.ui.export_dialog import wire_task
+from ipaudit.ui.progress import wire_task
 
 
 def _open_workspace_path(parent: QWidget | None) -> str:
