@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ipaudit.domain.checks import follow_merges
 from ipaudit.domain.model import Finding, Grade, Text
 from ipaudit.domain.validation import DEPARTMENT_KEY_RE, facts_problems
 
@@ -24,11 +25,7 @@ LEDGER_OWNER = "finance"
 
 def _owner(ws: Workspace, department: str, fallback: str) -> str:
     deps = {d.key: d for d in ws.departments()}
-    key = department if department in deps else fallback
-    seen: set[str] = set()
-    while key in deps and deps[key].merged_into and key not in seen:
-        seen.add(key)
-        key = deps[key].merged_into or key
+    key = follow_merges(department if department in deps else fallback, deps)
     if key in deps:
         return key
     active = ws.departments(active_only=True)

@@ -56,12 +56,18 @@ class CheckInput:
     derived: Mapping[str, Declared] = field(default_factory=dict)  # e.g. ledger.totals
 
 
-def resolve_department(key: str, departments: Mapping[str, Department]) -> str | None:
-    """The workspace department that owns items of template department ``key``; None when absent."""
+def follow_merges(key: str, departments: Mapping[str, Department]) -> str:
+    """The department ``key`` was merged into, followed to its end (a merge cycle stops the walk)."""
     seen: set[str] = set()
     while key in departments and departments[key].merged_into and key not in seen:
         seen.add(key)
         key = departments[key].merged_into or key
+    return key
+
+
+def resolve_department(key: str, departments: Mapping[str, Department]) -> str | None:
+    """The workspace department that owns items of template department ``key``; None when absent."""
+    key = follow_merges(key, departments)
     dep = departments.get(key)
     if dep is None or dep.absent:
         return None
