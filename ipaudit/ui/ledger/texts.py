@@ -12,6 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from ipaudit.ledger.model import ImportResult, LedgerKind
+from ipaudit.ledger.model import column_letter as column_letter  # for the ledger views
 from ipaudit.ui import i18n
 
 
@@ -92,16 +93,6 @@ def unit_name(unit: Decimal) -> str:
 
 
 UNITS = (Decimal(1), Decimal(1000), Decimal(10000))
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA: the column as the spreadsheet shows it."""
-    letters = ""
-    n = index + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def money(amount: Decimal | None) -> str:
