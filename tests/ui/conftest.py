@@ -46,3 +46,22 @@ def session(demo_path: Path, qtbot) -> Iterator[object]:
         s.assess_now()
     yield s
     s.close()
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[object]:
+    """The main window in Chinese with no workspace open (test files that need another language or
+    an open workspace define their own ``window``)."""
+    from ipaudit.ui import i18n, workers
+    from ipaudit.ui.main_window import MainWindow
+    from ipaudit.ui.settings import Settings
+
+    i18n.set_language("zh")
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    workers.wait_all()
+    i18n.reset()

@@ -3,31 +3,14 @@ offers a new workspace or the demo."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser, QToolButton
 
 from ipaudit.domain.model import Status
-from ipaudit.ui import commands, i18n, workers
+from ipaudit.ui import commands, i18n
 from ipaudit.ui.help_dialog import HelpDialog, guide_text
-from ipaudit.ui.main_window import MainWindow
-from ipaudit.ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot) -> Iterator[MainWindow]:
-    i18n.set_language("zh")
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    workers.wait_all()
-    i18n.reset()
 
 
 def _wal_pages(path: Path) -> int:

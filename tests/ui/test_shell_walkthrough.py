@@ -4,31 +4,15 @@ undo one of them from the Edit menu, switch to English and back."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from ipaudit.ui import commands, i18n, workers
+from ipaudit.ui import commands
 from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.preferences import PreferencesDialog
-from ipaudit.ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot) -> Iterator[MainWindow]:
-    i18n.set_language("zh")
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    workers.wait_all()
-    i18n.reset()
 
 
 def keys_of(window: MainWindow) -> set[str]:
