@@ -20,7 +20,7 @@ from ipaudit.domain.checks import worst_grade
 from ipaudit.domain.model import AuditType, Edition, Facts, Finding, Grade, Objective, Status
 from ipaudit.domain.normalize import display_width
 from ipaudit.domain.readiness import effective_status
-from ipaudit.domain.rules import is_mandatory, item_rule
+from ipaudit.domain.rules import item_rule
 from ipaudit.errors import UserError
 from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import InvalidInput, SourceFileMissing, WorkspaceError
@@ -294,6 +294,7 @@ def cmd_items(args: argparse.Namespace) -> int:
         for item in ws.items_of(args.department):
             state = states.get(item.key)
             worst = worst_grade(f for f in by_item.get(item.key, []) if f.blocking)
+            rule = item_rule(ws.template, item)
             rows.append(
                 {
                     "key": item.key,
@@ -307,14 +308,12 @@ def cmd_items(args: argparse.Namespace) -> int:
                     "kind": item.kind.value,
                     # ready only without an open blocking finding; "marked": as set by hand
                     "status": effective_status(
-                        state, by_item.get(item.key, []), mandatory=is_mandatory(ws.template, item)
+                        state, by_item.get(item.key, []), mandatory=rule.mandatory
                     ).value,
                     "marked": (state.status if state else Status.NOT_STARTED).value,
                     "na_reason": state.na_reason if state else "",
-                    "mandatory": is_mandatory(ws.template, item),
-                    "time_rule": time_rule.value
-                    if (time_rule := item_rule(ws.template, item).time_rule)
-                    else None,
+                    "mandatory": rule.mandatory,
+                    "time_rule": rule.time_rule.value if rule.time_rule else None,
                     "evidence": evidence_count.get(item.key, 0),
                     "worst_finding": worst.value if worst else None,
                     "questions": [
