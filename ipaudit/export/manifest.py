@@ -228,17 +228,25 @@ def _parse_sums(text: str) -> dict[str, str]:
     return out
 
 
+def _read_member(source: _Pack, name: str, result: VerifyResult) -> bytes | None:
+    """``name``'s bytes, or None once it is noted in ``result`` as damaged or missing."""
+    try:
+        raw = source.read(name)
+    except ZIP_DAMAGE as exc:
+        result.damaged[name] = damage_text(exc)
+        return None
+    if raw is None:
+        result.missing.append(name)
+    return raw
+
+
 def _read_listing(
     path: Path, source: _Pack, result: VerifyResult
 ) -> tuple[dict[str, tuple[int, str]], dict[str, str] | None]:
     """(manifest's files: path -> (size, sha256), SHA256SUMS: path -> sha256 or None when absent).
     A damaged manifest is reported and the files are checked against SHA256SUMS instead."""
     listed: dict[str, tuple[int, str]] | None = None
-    try:
-        raw = source.read(MANIFEST)
-    except ZIP_DAMAGE as exc:
-        result.damaged[MANIFEST] = damage_text(exc)
-        raw = None
+    raw = _read_member(source, MANIFEST, result)
     if raw is not None:
         result.manifest_sha256 = hashlib.sha256(raw).hexdigest()
         try:
@@ -258,18 +266,10 @@ def _read_listing(
                 )
             listed = files
             result.meta = {k: v for k, v in manifest.items() if k != "files"}
-    elif MANIFEST not in result.damaged:
-        result.missing.append(MANIFEST)
     sums: dict[str, str] | None = None
-    try:
-        sums_raw = source.read(SUMS)
-    except ZIP_DAMAGE as exc:
-        result.damaged[SUMS] = damage_text(exc)
-        sums_raw = None
+    sums_raw = _read_member(source, SUMS, result)
     if sums_raw is not None:
         sums = _parse_sums(sums_raw.decode("utf-8", "replace"))
-    elif SUMS not in result.damaged:
-        result.missing.append(SUMS)
     if listed is None:
         if sums is None:
             if not result.damaged:
