@@ -1,7 +1,7 @@
 """Export the readiness pack (ExportDialog), with the workspace's export history beside it;
 ``verify_dialog.VerifyDialog`` checks a pack later.
 
-Both dialogs run their work in a worker (``workers.run_task``) with a progress bar and a Cancel
+Both dialogs run their work in a worker (``progress.wire_task``) with a progress bar and a Cancel
 button; they stay responsive and never block the GUI thread. Expected failures (target exists,
 disk full, damaged evidence, not a pack) reach the translated message box, anything else the
 crash dialog.
