@@ -18,7 +18,7 @@ from ipaudit.domain.budget import (
 )
 from ipaudit.domain.cycle import anchor
 from ipaudit.domain.facts import BUDGET, Declared, budget_fact
-from ipaudit.domain.model import Finding
+from ipaudit.domain.model import Facts, Finding
 from ipaudit.store.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -61,13 +61,16 @@ def parse_amount(text: str) -> Decimal | None:
 def set_budget(ws: Workspace, category: str, amount: Decimal | None) -> None:
     """Declare (or with None remove) the budget of one expense category."""
     key = parse_category(category)
-    facts = ws.facts()
-    budget = dict(facts.budget)
-    if amount is None:
-        budget.pop(key, None)
-    else:
-        budget[key] = amount
-    ws.set_facts(replace(facts, budget=budget))
+
+    def change(facts: Facts) -> Facts:
+        budget = dict(facts.budget)
+        if amount is None:
+            budget.pop(key, None)
+        else:
+            budget[key] = amount
+        return replace(facts, budget=budget)
+
+    ws.update_facts(change)  # read and written in one transaction
 
 
 def actual_spending(ws: Workspace) -> dict[str, Decimal]:
