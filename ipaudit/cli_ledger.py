@@ -376,7 +376,7 @@ def _rates(args: argparse.Namespace) -> RateTable | None:
 @command("import-ledger")
 def cmd_import_ledger(args: argparse.Namespace) -> int:
     from ipaudit.ledger.reader import list_sheets
-    from ipaudit.ledger_service import import_file, remembered_mapping
+    from ipaudit.ledger_service import file_sha256, import_file, remembered_mapping
     from ipaudit.services import Workspace
 
     path = Path(args.file)
@@ -426,11 +426,13 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
                     header_row=args.header_row,
                 )
             ]
+        sha = file_sha256(path)  # once for all the sheets read from it
         for result in results:
             name = result.sheet or path.stem  # (a csv file's one sheet is named after it)
             mapped = any(m.applies(path, name, result.kind) for m in maps)
             signature = result.signature if mapped or args.header_row else ""
-            import_file(ws, result, path, signature=signature)  # and the file becomes evidence
+            # and the file becomes evidence
+            import_file(ws, result, path, signature=signature, sha256=sha)
         if args.json:
             emit_json([import_json(r) for r in results])
             for file, sheet in skipped:  # the list on stdout holds imports only

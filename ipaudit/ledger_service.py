@@ -221,10 +221,12 @@ def import_file(
     *,
     signature: str = "",
     keep_replaced: bool = False,
+    sha256: str = "",
 ) -> StoredImport:
     """Store an import read from ``source`` and attach ``source`` as the evidence of the ledger's
-    checklist item — the one operation behind ``import-ledger`` and the import wizard."""
-    sha = file_sha256(source)
+    checklist item — the one operation behind ``import-ledger`` and the import wizard.
+    ``sha256``: the file's, when the caller already has it (several sheets of one workbook)."""
+    sha = sha256 or file_sha256(source)
     replaced = current_import(ws, result.kind)
     earlier = _imported_hashes(ws, result.kind)  # before the earlier import may be deleted
     import_id = store_import(

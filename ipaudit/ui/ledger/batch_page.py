@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWizard
 
 from ipaudit.ledger.model import ImportResult
 from ipaudit.ledger.sources import SourcesImport, import_sources
-from ipaudit.ledger_service import StoredImport, import_file, remembered_mapping
+from ipaudit.ledger_service import StoredImport, file_sha256, import_file, remembered_mapping
 from ipaudit.services import Workspace
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
@@ -44,7 +44,14 @@ def _source(paths: list[Path], result: ImportResult) -> Path:
 def _store_all(
     ws: Workspace, paths: list[Path], results: list[ImportResult]
 ) -> list[tuple[ImportResult, StoredImport]]:
-    return [(r, import_file(ws, r, _source(paths, r), keep_replaced=True)) for r in results]
+    hashes: dict[Path, str] = {}  # a workbook's sheets share one file, hashed once
+    stored = []
+    for r in results:
+        path = _source(paths, r)
+        if path not in hashes:
+            hashes[path] = file_sha256(path)
+        stored.append((r, import_file(ws, r, path, keep_replaced=True, sha256=hashes[path])))
+    return stored
 
 
 class BatchPage(LedgerWizardPage):
