@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, Connection, Select, Table, delete, insert, select
 
 from ipaudit.domain import validation
+from ipaudit.domain.checks import follow_merges
 from ipaudit.domain.facts import Declared, ledger_facts
 from ipaudit.domain.model import Evidence, Finding, ItemKind, Template, Text
 from ipaudit.domain.rules import rules_of
@@ -666,9 +667,7 @@ def places(ws: Workspace, book: LedgerBook) -> dict[str, Place]:
     for d in book.reconciliation.discrepancies:
         ledger = ledger_of(d, book)
         dep, item_key = owners.get(ledger, ("finance", ""))
-        while dep in deps and deps[dep].merged_into:
-            dep = deps[dep].merged_into or dep
-        out[d.key] = Place(ledger, dep, item_key)
+        out[d.key] = Place(ledger, follow_merges(dep, deps), item_key)
     return out
 
 
