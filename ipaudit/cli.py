@@ -567,7 +567,7 @@ def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Fac
         obj = Objective(sub, text.strip(), v.TARGET.parse(target, key), unit.strip(), shares)
         return replace(facts, objectives=(*others, obj))
     if section == "budget" and sub:
-        from ipaudit.budget_service import parse_amount, parse_category
+        from ipaudit.services.budget import parse_amount, parse_category
 
         category, amount = parse_category(sub), parse_amount(value)
         budget = {k: a for k, a in facts.budget.items() if k != category}
@@ -647,7 +647,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
 @command("template")
 def cmd_template(args: argparse.Namespace) -> int:
     """Export the workspace's own checklist copy, or replace it with an edited one (validated)."""
-    from ipaudit.template_service import export_template, import_template
+    from ipaudit.services.templates import export_template, import_template
 
     with _open(args.workspace) as ws:
         if args.import_file:

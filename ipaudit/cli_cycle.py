@@ -111,7 +111,7 @@ def person_json(p: Person) -> dict[str, Any]:
 
 @command("people")
 def cmd_people(args: argparse.Namespace) -> int:
-    from ipaudit import people_service as people
+    from ipaudit.services import people
 
     with cli._open(args.workspace) as ws:
         kind = people.parse_kind(args.kind) if args.kind else None
@@ -149,7 +149,7 @@ def _need(value: str | None) -> str:
 
 @command("budget")
 def cmd_budget(args: argparse.Namespace) -> int:
-    from ipaudit import budget_service as budget
+    from ipaudit.services import budget
 
     with cli._open(args.workspace) as ws:
         for pair in args.set or []:

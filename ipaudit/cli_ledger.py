@@ -376,8 +376,8 @@ def _rates(args: argparse.Namespace) -> RateTable | None:
 @command("import-ledger")
 def cmd_import_ledger(args: argparse.Namespace) -> int:
     from ipaudit.ledger.reader import list_sheets
-    from ipaudit.ledger_service import file_sha256, import_file, remembered_mapping
     from ipaudit.services import Workspace
+    from ipaudit.services.ledgers import file_sha256, import_file, remembered_mapping
 
     path = Path(args.file)
     kind = LedgerKind(args.kind) if args.kind else None
@@ -448,8 +448,8 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
 
 @command("ledger")
 def cmd_ledger(args: argparse.Namespace) -> int:
-    from ipaudit.ledger_service import explanations, load_book, places
     from ipaudit.services import Workspace
+    from ipaudit.services.ledgers import explanations, load_book, places
 
     with Workspace.open(args.workspace) as ws:
         book = load_book(ws)
@@ -500,8 +500,8 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 @command("rates")
 def cmd_rates(args: argparse.Namespace) -> int:
-    from ipaudit.ledger_service import get_rates, set_rates, set_window_days, window_days
     from ipaudit.services import Workspace
+    from ipaudit.services.ledgers import get_rates, set_rates, set_window_days, window_days
 
     with Workspace.open(args.workspace) as ws:
         if args.clear:

@@ -14,8 +14,8 @@ from openpyxl import Workbook
 from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.ipnumber import check_digit
 from ipaudit.ledger.rates import RateTable
-from ipaudit.ledger_service import file_sha256, set_rates, store_import
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import file_sha256, set_rates, store_import
 
 RATES = {
     "invention": Decimal(5000),

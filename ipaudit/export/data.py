@@ -199,9 +199,9 @@ def _same(text: str) -> str:
 def load_ledgers(ws: Workspace) -> LedgerData | None:
     """The workspace's ledgers and reconciliation; None when this build has no ledger support."""
     try:
-        service = importlib.import_module("ipaudit.ledger_service")
+        service = importlib.import_module("ipaudit.services.ledgers")
     except ModuleNotFoundError as exc:
-        if exc.name != "ipaudit.ledger_service":
+        if exc.name != "ipaudit.services.ledgers":
             raise
         return None
     book = service.load_book(ws)

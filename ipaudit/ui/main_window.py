@@ -533,7 +533,7 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return None
             target = chosen
-        from ipaudit.template_service import export_template
+        from ipaudit.services.templates import export_template
 
         dest = Path(target)
         task = workers.Task(lambda _ctx: export_template(ws, dest), "export checklist")
@@ -563,7 +563,7 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return None
             source = chosen
-        from ipaudit.template_service import import_template
+        from ipaudit.services.templates import import_template
 
         path, department = Path(source), session.department_only
         task = workers.Task(lambda _ctx: import_template(ws, path), "import checklist")

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ipaudit import people_service
 from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
 from ipaudit.domain.model import Person, PersonKind
 from ipaudit.domain.validation import InvalidValue
 from ipaudit.services import Workspace
+from ipaudit.services import people as people_service
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:

@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from ipaudit.ledger.errors import ImportCancelled
 from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import LedgerKind
-from ipaudit.ledger_service import load_book, store_import
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import load_book, store_import
 from ipaudit.ui.ledger import problems_model as pm
 from ipaudit.ui.ledger.import_wizard import (
     DONE_PAGE,

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
-from ipaudit.ledger_service import load_book
+from ipaudit.services.ledgers import load_book
 from ipaudit.ui.ledger import filtering
 from ipaudit.ui.ledger.entries_model import EntriesModel
 from ipaudit.ui.ledger.linked_tables import LEDGERS, LinkedTables

@@ -11,7 +11,7 @@ from ipaudit.ledger.cells import CellIssue
 from ipaudit.ledger.model import LedgerKind, Problem, SourceRef
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger.totals import Dimension
-from ipaudit.ledger_service import load_book
+from ipaudit.services.ledgers import load_book
 from ipaudit.ui.ledger import discrepancies_model as dm
 from ipaudit.ui.ledger import entries_model as em
 from ipaudit.ui.ledger import rates_model as rm

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from ipaudit.ledger.model import DiscrepancyKind, LedgerKind
 from ipaudit.ledger.totals import Dimension
-from ipaudit.ledger_service import get_rates, remove_import, window_days
+from ipaudit.services.ledgers import get_rates, remove_import, window_days
 from ipaudit.ui import i18n
 from ipaudit.ui.ledger import discrepancies_model as dm
 from ipaudit.ui.ledger import entries_model as em

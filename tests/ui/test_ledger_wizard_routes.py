@@ -17,8 +17,8 @@ import pytest
 
 from ipaudit.cli import main
 from ipaudit.ledger.model import LedgerKind
-from ipaudit.ledger_service import load_book
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import load_book
 from ipaudit.ui.ledger.import_wizard import (
     BATCH_PAGE,
     DONE_PAGE,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ipaudit.domain.validation import WINDOW_DAYS, InvalidValue
-from ipaudit.ledger_service import window_days
+from ipaudit.services.ledgers import window_days
 from ipaudit.ui.facts import department_facts_model as dm
 from ipaudit.ui.facts import objectives_model as om
 from ipaudit.ui.facts.facts_editor import FactsEditor

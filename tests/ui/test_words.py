@@ -169,7 +169,7 @@ def walk_everything(window: MainWindow, qtbot, demo_path: Path) -> Walk:
     w.read()
     page.set_view(CHECKLIST_TAB)
     # the dates dialog of a drop: one file dated by its name, one empty
-    from ipaudit.evidence_review import review_files
+    from ipaudit.services.evidence_review import review_files
 
     folder = demo_path.parent
     (folder / "培训签到 2025-03-05.pdf").write_bytes(b"%PDF-1.4 x")

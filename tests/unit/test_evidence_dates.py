@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ipaudit.domain.model import Evidence
-from ipaudit.evidence_dates import (
+from ipaudit.services.evidence_dates import (
     SOURCE_NAME,
     SOURCE_PDF,
     SOURCE_PROPERTIES,
@@ -24,7 +24,7 @@ from ipaudit.evidence_dates import (
     propose,
     word_text_date,
 )
-from ipaudit.evidence_review import file_sha256, review_files
+from ipaudit.services.evidence_review import file_sha256, review_files
 
 days = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31))  # 19xx, 20xx
 words = st.text(alphabet="会议纪要培训签到合同评审 abcxyz", max_size=8)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ipaudit.domain.model import Person, PersonKind
 from ipaudit.ledger.errors import LedgerError
-from ipaudit.people_service import kind_from_text, read_people
+from ipaudit.services.people import kind_from_text, read_people
 
 KIND_WORDS = {PersonKind.HIRE: ["入职", "新员工", "hire"], PersonKind.LEAVER: ["离职", "leaver"]}
 names = st.text(alphabet="张王李赵欧阳娜明华伟芳静", min_size=2, max_size=4)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipaudit.evidence_review import FileReview
+from ipaudit.services.evidence_review import FileReview
 from ipaudit.ui.checklist.lang import fill
 from ipaudit.ui.checklist.optional_date import OptionalDateEdit
 

@@ -28,8 +28,8 @@ from ipaudit.domain.facts import DERIVED_FACTS, declared
 from ipaudit.domain.model import Evidence, Finding, Item, ItemState, Status
 from ipaudit.domain.readiness import effective_status
 from ipaudit.domain.rules import is_mandatory, item_rule
-from ipaudit.evidence_review import FileReview
 from ipaudit.services import Assessment, ConfirmationNeeded, StatusRefused
+from ipaudit.services.evidence_review import FileReview
 from ipaudit.store.errors import WorkspaceError
 from ipaudit.ui import commands, i18n
 from ipaudit.ui.checklist.answer_edit import AnswerEdit

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from ipaudit.budget_service import parse_amount
 from ipaudit.domain.budget import CATEGORIES, ZERO, BudgetLine
 from ipaudit.errors import UserError
+from ipaudit.services.budget import parse_amount
 from ipaudit.ui.findings.language import pick
 from ipaudit.ui.table_model import Index, RowsTableModel
 

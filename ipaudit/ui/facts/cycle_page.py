@@ -132,7 +132,7 @@ class CyclePage(QWidget):
 
     def refresh_spending(self) -> workers.Task:
         """What the expense record shows per category, read in the background."""
-        from ipaudit import budget_service
+        from ipaudit.services import budget as budget_service
 
         ws = self.session.workspace
         task = workers.Task(lambda _ctx: budget_service.actual_spending(ws))
@@ -184,7 +184,7 @@ class CyclePage(QWidget):
 
     def import_people(self, path: str | None = None) -> workers.Task | None:
         """Read HR's sheet of hires and leavers in the background and add its people."""
-        from ipaudit.people_service import read_people
+        from ipaudit.services.people import read_people
 
         if path is None:
             path, _ = QFileDialog.getOpenFileName(

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 
 from ipaudit.domain.model import Person, PersonKind
 from ipaudit.errors import UserError
-from ipaudit.people_service import check_department, kind_from_text
+from ipaudit.services.people import check_department, kind_from_text
 from ipaudit.ui.table_model import EditableRowsModel, Index
 
 NAME, KIND, DEPARTMENT, DATE = range(4)

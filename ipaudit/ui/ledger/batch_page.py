@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWizard
 
 from ipaudit.ledger.model import ImportResult
 from ipaudit.ledger.sources import SourcesImport, import_sources
-from ipaudit.ledger_service import StoredImport, file_sha256, import_file, remembered_mapping
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import StoredImport, file_sha256, import_file, remembered_mapping
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger.ledger_commands import ImportLedger

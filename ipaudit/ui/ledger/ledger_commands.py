@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.rates import RateTable
-from ipaudit.ledger_service import activate_import, set_rates, set_window_days
+from ipaudit.services.ledgers import activate_import, set_rates, set_window_days
 from ipaudit.ui.session import WorkspaceSession
 
 log = logging.getLogger(__name__)

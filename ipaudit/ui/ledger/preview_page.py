@@ -26,8 +26,8 @@ from ipaudit.ledger.cells import Cell, cell_text
 from ipaudit.ledger.importer import Preview, preview
 from ipaudit.ledger.layout import SCAN_ROWS, detect_unit, layout_signature
 from ipaudit.ledger.model import LedgerKind
-from ipaudit.ledger_service import remembered_mapping
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import remembered_mapping
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger.mapping_widget import MappingWidget
 from ipaudit.ui.ledger.preview_model import PreviewModel

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from ipaudit.ledger.errors import ImportCancelled
 from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import ImportResult, LedgerKind
-from ipaudit.ledger_service import ImportRecord, StoredImport, import_file, import_records
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import ImportRecord, StoredImport, import_file, import_records
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger import problems_model as pm

@@ -31,8 +31,8 @@ from ipaudit.ledger.discrepancies import kind_text
 from ipaudit.ledger.model import DiscrepancyKind, Entry, LedgerKind, SourceRef
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger.reconcile import Reconciliation
-from ipaudit.ledger_service import GENERATION, LedgerBook, explanations, load_book, window_days
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import GENERATION, LedgerBook, explanations, load_book, window_days
 from ipaudit.ui import errors, workers
 from ipaudit.ui.ledger import background, filtering, view_sheets
 from ipaudit.ui.ledger.discrepancy_panel import DiscrepancyPanel

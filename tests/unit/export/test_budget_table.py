@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import docx
 
-from ipaudit import budget_service
 from ipaudit.domain.budget import BY_KEY
 from ipaudit.services import Workspace
+from ipaudit.services import budget as budget_service
 from tests.unit.export.conftest import Exported
 
 REPORT = "迎审就绪报告.docx"

@@ -15,8 +15,8 @@ from docx.shared import Mm
 from ipaudit.domain.model import Grade
 from ipaudit.export.i18n import grade_text, percent
 from ipaudit.export.ledger_text import money
-from ipaudit.ledger_service import load_book
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import load_book
 
 from .conftest import Exported
 

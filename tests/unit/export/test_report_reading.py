@@ -16,8 +16,8 @@ from ipaudit.export import pdf
 from ipaudit.export.ledger_text import money, signed
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.pack import export_pack
-from ipaudit.ledger_service import load_book
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import load_book
 
 pytestmark = [
     pytest.mark.slow,

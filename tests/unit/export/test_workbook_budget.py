@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import openpyxl
 
-from ipaudit import budget_service
 from ipaudit.domain.budget import BY_KEY
 from ipaudit.export.workbook_xlsx import MONEY
 from ipaudit.services import Workspace
+from ipaudit.services import budget as budget_service
 from tests.unit.export.conftest import Exported
 
 WORKBOOK = "迎审工作簿.xlsx"

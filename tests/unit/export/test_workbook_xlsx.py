@@ -18,8 +18,8 @@ from ipaudit.export.i18n import grade_text
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.workbook_xlsx import MONEY, PERCENT, build_workbook, display_width
 from ipaudit.ledger.model import LedgerKind
-from ipaudit.ledger_service import load_book
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import load_book
 
 from .conftest import Exported
 

@@ -15,8 +15,8 @@ from ipaudit.demo.ledgers import _expenses_csv, _payments_xlsx, _rewards_xlsx
 from ipaudit.domain.model import Edition
 from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import LedgerKind
-from ipaudit.ledger_service import evidence_item, import_file, load_book
 from ipaudit.services import Workspace
+from ipaudit.services.ledgers import evidence_item, import_file, load_book
 from tests.unit.ledger.sheetgen import write_sheet
 
 R, P, E = LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES

@@ -13,7 +13,8 @@ from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import DiscrepancyKind, LedgerKind
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger.reconcile import reconcile
-from ipaudit.ledger_service import (
+from ipaudit.services import Workspace
+from ipaudit.services.ledgers import (
     activate_import,
     current_import,
     file_sha256,
@@ -22,7 +23,6 @@ from ipaudit.ledger_service import (
     set_rates,
     store_import,
 )
-from ipaudit.services import Workspace
 
 R, P, E = LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES
 

@@ -75,8 +75,8 @@ def set_budget(ws: Workspace, category: str, amount: Decimal | None) -> None:
 
 def actual_spending(ws: Workspace) -> dict[str, Decimal]:
     """The expense record's amounts in the audit period, by category key."""
-    from ipaudit import ledger_service
     from ipaudit.ledger.model import LedgerKind
+    from ipaudit.services import ledgers as ledger_service
 
     info = ws.info()
     entries = ledger_service.load_book(ws).of(LedgerKind.EXPENSES)
@@ -104,17 +104,6 @@ def derived_facts(ws: Workspace) -> dict[str, Declared]:
     budget = ws.facts().budget
     fact = budget_fact(budget, actual_spending(ws)) if budget else None
     return {BUDGET: fact} if fact is not None else {}
-
-
-def register() -> None:
-    """Let every workspace's checks include the budget comparison, and the questions on the
-    budget be answered with the spending."""
-    from ipaudit import services
-
-    if findings not in services.FINDING_SOURCES:
-        services.FINDING_SOURCES.append(findings)
-    if derived_facts not in services.DERIVED_SOURCES:
-        services.DERIVED_SOURCES.append(derived_facts)
 
 
 def line_json(line: BudgetLine) -> dict[str, object]:

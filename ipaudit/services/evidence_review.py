@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipaudit.domain.model import Evidence
-from ipaudit.evidence_dates import DateProposal, propose
+from ipaudit.services.evidence_dates import DateProposal, propose
 from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import SourceFileMissing
 

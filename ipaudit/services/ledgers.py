@@ -704,17 +704,6 @@ def derived_facts(ws: Workspace) -> dict[str, Declared]:
     return ledger_facts(figures(book.reconciliation, ws.store.acceptances().keys()))
 
 
-def register() -> None:
-    """Let every workspace's checks include the ledger findings and the reconciliation's
-    figures."""
-    from ipaudit import services
-
-    if discrepancy_findings not in services.FINDING_SOURCES:
-        services.FINDING_SOURCES.append(discrepancy_findings)
-    if derived_facts not in services.DERIVED_SOURCES:
-        services.DERIVED_SOURCES.append(derived_facts)
-
-
 def explanations(ws: Workspace, discrepancies: Iterable[Discrepancy]) -> dict[str, str]:
     accepted = ws.store.acceptances()
     return {d.key: accepted[d.key] for d in discrepancies if d.key in accepted}

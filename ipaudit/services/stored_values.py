@@ -34,7 +34,7 @@ def _owner(ws: Workspace, department: str, fallback: str) -> str:
 
 def stored_value_findings(ws: Workspace) -> list[Finding]:
     """A minor finding for every stored value that breaks its rule."""
-    from ipaudit import ledger_service
+    from ipaudit.services import ledgers as ledger_service
 
     found = [
         Finding(
@@ -103,10 +103,3 @@ def stored_value_findings(ws: Workspace) -> list[Finding]:
             )
         )
     return found
-
-
-def register() -> None:
-    from ipaudit import services
-
-    if stored_value_findings not in services.FINDING_SOURCES:
-        services.FINDING_SOURCES.append(stored_value_findings)

@@ -48,20 +48,16 @@ from ipaudit.domain.validation import (
     check_name,
     without_invalid,
 )
-from ipaudit.evidence_dates import DateProposal
-from ipaudit.evidence_dates import propose as propose_dates
-from ipaudit.evidence_review import FileReview, review_files
+from ipaudit.services import budget, ledgers, stored_values
+from ipaudit.services.evidence_dates import DateProposal
+from ipaudit.services.evidence_dates import propose as propose_dates
+from ipaudit.services.evidence_review import FileReview, review_files
 from ipaudit.store.blobs import CancelCheck, Progress
 from ipaudit.store.errors import InvalidInput, WorkspaceError
 from ipaudit.store.workspace_store import WorkspaceStore
 
 FindingSource = Callable[["Workspace"], Iterable[Finding]]
-# Other packages (the ledger reconciliation) contribute findings through these hooks.
-FINDING_SOURCES: list[FindingSource] = []
-# ... and values the workspace derives rather than declares (``ledger.totals`` …), for the
-# questions bound to them (see ``ipaudit.domain.facts.declared``).
 DerivedSource = Callable[["Workspace"], Mapping[str, Declared]]
-DERIVED_SOURCES: list[DerivedSource] = []
 
 
 class StatusRefused(InvalidInput):
@@ -161,16 +157,14 @@ class Workspace:
         return self.store.read_only
 
     def close(self) -> None:
-        from ipaudit import ledger_service
-
         if self._snapshot_due:
             self.assess()  # records today's readiness before the file is closed
         try:  # imports kept for undo: no undo outlives the session
-            ledger_service.purge_set_aside(self)
+            ledgers.purge_set_aside(self)
         except WorkspaceError as exc:  # (locked, read-only): never read, purged at the next close
             log.warning("set-aside ledger imports kept: %s", exc)
         self.store.close()
-        ledger_service.forget(self.path)  # the ledgers it kept loaded
+        ledgers.forget(self.path)  # the ledgers it kept loaded
 
     def __enter__(self) -> Workspace:
         return self
@@ -639,12 +633,14 @@ def _check_info(info: WorkspaceInfo, path: Path | str) -> None:
         )
 
 
-def _register_finding_sources() -> None:
-    from ipaudit import budget_service, ledger_service, stored_values
-
-    ledger_service.register()
-    budget_service.register()
-    stored_values.register()
-
-
-_register_finding_sources()
+# Findings the checks add beyond the template's rules: the ledger reconciliation, the budget
+# comparison and stored values that no longer validate. Wired here, in code: a missing module
+# fails at import, never degrades to fewer findings.
+FINDING_SOURCES: tuple[FindingSource, ...] = (
+    ledgers.discrepancy_findings,
+    budget.findings,
+    stored_values.stored_value_findings,
+)
+# Values the workspace derives rather than declares (``ledger.totals`` …), for the questions
+# bound to them (see ``ipaudit.domain.facts.declared``).
+DERIVED_SOURCES: tuple[DerivedSource, ...] = (ledgers.derived_facts, budget.derived_facts)
