@@ -22,7 +22,7 @@ from ipaudit.domain.normalize import display_width
 from ipaudit.domain.readiness import effective_status
 from ipaudit.domain.rules import item_rule
 from ipaudit.errors import UserError
-from ipaudit.store.blobs import Cancelled
+from ipaudit.progress import Cancelled
 from ipaudit.store.errors import InvalidInput, SourceFileMissing, WorkspaceError
 
 EXIT_OK, EXIT_BLOCKING, EXIT_USAGE, EXIT_WORKSPACE, EXIT_INPUT, EXIT_CANCELLED = 0, 1, 2, 3, 4, 5

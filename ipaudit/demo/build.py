@@ -17,10 +17,10 @@ from ipaudit.demo.schedule import DAY, Record, Schedule, working_day
 from ipaudit.domain.facts import declared
 from ipaudit.domain.model import Item, ItemKind, ItemState, Question, Status
 from ipaudit.domain.rules import item_rule
+from ipaudit.progress import Progress
 from ipaudit.services import Workspace
 from ipaudit.store.errors import InvalidInput
 
-Progress = Callable[[int, int], None]
 # the HR items whose records are those of the declared hires and leavers
 PERSON_ITEMS = frozenset(
     {

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ipaudit.export.data import EvidenceFile
 from ipaudit.export.errors import EvidenceDamaged
 from ipaudit.export.sinks import FolderSink, Sink
-from ipaudit.store.blobs import Cancelled
+from ipaudit.progress import Cancelled
 
 if TYPE_CHECKING:
     from ipaudit.services import Workspace

@@ -16,13 +16,13 @@ import os
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from ipaudit.export.errors import PackUnreadable
-from ipaudit.store.blobs import Cancelled
+from ipaudit.progress import CancelCheck, Cancelled, Progress
 
 MANIFEST = "manifest.json"
 SUMS = "SHA256SUMS"
@@ -30,8 +30,6 @@ FORMAT = "ipaudit-readiness-pack"
 FORMAT_VERSION = 1
 CHUNK = 1 << 20
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 # what reading a damaged zip raises: zipfile's own errors, zlib's, and the low-level ones it lets
 # through on a mangled header (a flipped flag or method byte, a truncated record)
@@ -281,7 +279,7 @@ def _read_listing(
 
 
 def verify(
-    pack: Path | str, *, progress: Progress | None = None, cancel: Cancel | None = None
+    pack: Path | str, *, progress: Progress | None = None, cancel: CancelCheck | None = None
 ) -> VerifyResult:
     """Re-hash every file of ``pack`` against its manifest; never raises for a damaged pack."""
     path = Path(pack)
@@ -334,7 +332,7 @@ def verify(
         source.close()
 
 
-def _hash(source: _Pack, rel: str, cancel: Cancel | None) -> str | None:
+def _hash(source: _Pack, rel: str, cancel: CancelCheck | None) -> str | None:
     """SHA-256 of one file of the pack (the zip's CRC is checked on the way)."""
     fh = source.open(rel)
     if fh is None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,15 +43,13 @@ from ipaudit.export.sinks import FolderSink, Sink, ZipSink, check_target
 from ipaudit.export.target import make_parents, resolve
 from ipaudit.export.workbook_xlsx import build_workbook
 from ipaudit.export.workfolder import remove_stale
-from ipaudit.store.blobs import Cancelled
+from ipaudit.progress import CancelCheck, Cancelled, Progress
 from ipaudit.store.errors import WorkspaceError
 from ipaudit.store.exports_store import record_export
 
 if TYPE_CHECKING:
     from ipaudit.services import Workspace
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 # work units (about a kibibyte each) for the documents, next to the evidence bytes
 W_REPORT, W_PDF, W_WORKBOOK, W_INTERVIEW, W_FORM, W_SMALL = 3000, 10000, 2000, 300, 60, 10
@@ -97,7 +95,7 @@ def default_name(ws: Workspace, options: ExportOptions) -> str:
 class _Progress:
     """Progress from two threads, and the one place both ask whether to stop."""
 
-    def __init__(self, total: int, progress: Progress | None, cancel: Cancel | None) -> None:
+    def __init__(self, total: int, progress: Progress | None, cancel: CancelCheck | None) -> None:
         self.total = max(total, 1)
         self.done = 0
         self.progress = progress
@@ -135,7 +133,7 @@ def export_pack(
     options: ExportOptions | None = None,
     *,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    cancel: CancelCheck | None = None,
 ) -> PackResult:
     """Write the readiness pack of ``ws`` to ``target`` (a folder, or a .zip file)."""
     target, options = resolve(target, options or ExportOptions())  # "x.zip" is a zip

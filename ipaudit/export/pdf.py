@@ -22,7 +22,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from ipaudit.store.blobs import Cancelled
+from ipaudit.progress import Cancelled
 
 TIMEOUT_S = 600
 UNO_SCRIPT = Path(__file__).with_name("uno_convert.py")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipaudit.domain.model import Evidence
+from ipaudit.progress import Cancelled
 from ipaudit.services.evidence_dates import DateProposal, propose
-from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import SourceFileMissing
 
 CHUNK = 1 << 20

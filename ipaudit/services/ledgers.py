@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -49,8 +49,6 @@ from ipaudit.store import schema as s
 if TYPE_CHECKING:
     from ipaudit.services import Workspace
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 GENERATION = "ledger_generation"  # any ledger change: imports, rates, window
 IMPORTS_GENERATION = "ledger_imports_generation"  # imports added, replaced or removed

@@ -48,11 +48,11 @@ from ipaudit.domain.validation import (
     check_name,
     without_invalid,
 )
+from ipaudit.progress import CancelCheck, Progress
 from ipaudit.services import budget, ledgers, stored_values
 from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
 from ipaudit.services.evidence_review import FileReview, review_files
-from ipaudit.store.blobs import CancelCheck, Progress
 from ipaudit.store.errors import InvalidInput, WorkspaceError
 from ipaudit.store.workspace_store import WorkspaceStore
 

@@ -8,22 +8,16 @@ existing copy is used: identical files are stored once.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from sqlalchemy import Connection, select
 
+from ipaudit.progress import CancelCheck, Cancelled, Progress
 from ipaudit.store.schema import blob_chunks, blobs
 
 CHUNK_SIZE = 1 << 20
-
-Progress = Callable[[int, int], None]  # (bytes done, bytes total)
-CancelCheck = Callable[[], bool]
-
-
-class Cancelled(Exception):
-    """The user cancelled a long operation; nothing was written."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ class Task(QObject):
             result = self.fn(TaskContext(self))
         except Exception as exc:  # handed to the GUI thread, which decides expected vs bug
             # imported here: the store (and SQLAlchemy) is not loaded before the first paint
-            from ipaudit.store.blobs import Cancelled
+            from ipaudit.progress import Cancelled
 
             if isinstance(exc, Cancelled):
                 self.cancelled.emit()

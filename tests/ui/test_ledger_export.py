@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from ipaudit.store.blobs import Cancelled
+from ipaudit.progress import Cancelled
 from ipaudit.ui import errors
 from ipaudit.ui.ledger.reconciliation_view import ReconciliationView
 from ipaudit.ui.ledger.view_export import DATE_FORMAT, MONEY_FORMAT, ExportSheet, write_xlsx

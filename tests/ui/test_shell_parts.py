@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ipaudit.domain.model import Grade, Status
-from ipaudit.store.blobs import Cancelled
+from ipaudit.progress import Cancelled
 from ipaudit.ui import icons, panels, workers
 from ipaudit.ui.progress import TaskProgressDialog
 from ipaudit.ui.settings import MAX_RECENT, Settings

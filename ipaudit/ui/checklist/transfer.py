@@ -20,8 +20,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ipaudit.domain.model import Evidence, ItemState
+from ipaudit.progress import Cancelled
 from ipaudit.services.evidence_review import FileReview
-from ipaudit.store.blobs import Cancelled
 from ipaudit.store.errors import SourceFileMissing, WorkspaceError
 from ipaudit.ui import commands, workers
 from ipaudit.ui.checklist.lang import fill

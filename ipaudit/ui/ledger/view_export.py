@@ -19,7 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ipaudit.store.blobs import Cancelled
+from ipaudit.progress import Cancelled
 
 MONEY_FORMAT = '"¥"#,##0.00;[Red]"¥"-#,##0.00'
 DATE_FORMAT = "yyyy-mm-dd"

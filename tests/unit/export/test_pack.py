@@ -15,9 +15,9 @@ from ipaudit.export.manifest import verify
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.pack import export_pack
 from ipaudit.export.safenames import PATH_BUDGET, RESERVED
+from ipaudit.progress import Cancelled
 from ipaudit.services import Workspace
 from ipaudit.store import schema as s
-from ipaudit.store.blobs import Cancelled
 
 from .conftest import Exported
 

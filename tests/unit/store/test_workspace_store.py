@@ -145,7 +145,7 @@ def test_version_conflict_is_reported(store: WorkspaceStore) -> None:
 
 
 def test_cancelled_attach_stores_nothing(store: WorkspaceStore, tmp_path: Path) -> None:
-    from ipaudit.store.blobs import Cancelled
+    from ipaudit.progress import Cancelled
 
     src = write(tmp_path / "big.bin", os.urandom(4 * 1024 * 1024))
     calls = iter(range(100))
