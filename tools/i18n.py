@@ -6,11 +6,11 @@
 
 Steps:
 1. ``pyside6-lupdate`` extracts every ``self.tr()`` / ``QCoreApplication.translate()`` string of
-   ``ipaudit/ui/**/*.py`` into ``resources/i18n/ipaudit_zh_CN.ts`` (obsolete strings dropped).
+   ``ipaudit/ui/**/*.py`` into ``ipaudit/resources/i18n/ipaudit_zh_CN.ts`` (obsolete strings dropped).
    Module-level helpers of the form ``def tr(text): return QCoreApplication.translate("Ctx", text)``
    are understood: lupdate files their strings under an empty context, and this tool moves them to
    "Ctx", the context the helper asks for at run time.
-2. The Chinese comes from the glossaries ``resources/i18n/zh_CN/*.yaml``, one per UI package and
+2. The Chinese comes from the glossaries ``ipaudit/resources/i18n/zh_CN/*.yaml``, one per UI package and
    named after it: ``checklist.yaml`` for ``ipaudit/ui/checklist/``, ``facts.yaml``, ``findings.yaml``
    … and ``shell.yaml`` for the modules directly in ``ipaudit/ui/`` (main window, dialogs, undo
    commands). Each maps the English source text, exactly as written in the code, to its Chinese::
@@ -23,7 +23,7 @@ Steps:
    A string is looked up in its own package's glossary first (a context entry before a plain
    one), then in ``shell.yaml``, then in the other glossaries; so two packages may translate the
    same English differently.
-3. ``pyside6-lrelease`` compiles the .ts into ``resources/i18n/ipaudit_zh_CN.qm``.
+3. ``pyside6-lrelease`` compiles the .ts into ``ipaudit/resources/i18n/ipaudit_zh_CN.qm``.
 
 The exit code is 0 when every string has a translation, 1 otherwise, listing each untranslated
 string with its file and line (the .qm is still built with what there is), 2 on a glossary error
@@ -46,7 +46,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_DIR = ROOT / "ipaudit" / "ui"
-I18N_DIR = ROOT / "resources" / "i18n"
+I18N_DIR = ROOT / "ipaudit" / "resources" / "i18n"
 GLOSSARY_DIR = I18N_DIR / "zh_CN"
 TS_FILE = I18N_DIR / "ipaudit_zh_CN.ts"
 QM_FILE = I18N_DIR / "ipaudit_zh_CN.qm"
@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
             ts.unlink(missing_ok=True)
     if missing:
         print(
-            f"{len(missing)} untranslated string(s) — add them to resources/i18n/zh_CN/<package>.yaml:"
+            f"{len(missing)} untranslated string(s) — add them to ipaudit/resources/i18n/zh_CN/<package>.yaml:"
         )
         for m in missing:
             print(f"  {m.file}:{m.line}  [{m.context or '-'}]  {m.source!r}")

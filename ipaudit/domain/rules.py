@@ -1,6 +1,6 @@
 """The rules a checklist template declares beyond its items: time, mandatory items, order, grades.
 
-A template (``resources/templates/*.yaml``) gives each item a time rule and may mark it mandatory;
+A template (``ipaudit/resources/templates/*.yaml``) gives each item a time rule and may mark it mandatory;
 at the top level it lists the chronology rules (the order of a record set's phases, the order of
 two items such as internal audit → management review), the "written after the fact" thresholds and
 the grade of each kind of finding. :func:`rules_of` returns them for any template — templates built

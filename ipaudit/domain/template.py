@@ -1,6 +1,6 @@
 """Checklist templates: load a GB/T 29490 checklist from YAML and validate it.
 
-The built-in templates live in ``resources/templates/`` (their schema is documented at the top of
+The built-in templates live in ``ipaudit/resources/templates/`` (their schema is documented at the top of
 each file). A workspace keeps its own editable copy as YAML text and loads it with
 :func:`load_template_text`. Validation walks the whole file and reports every problem at once —
 each with the path inside the file (``items[12].kind``) and what is wrong — as one
@@ -47,13 +47,14 @@ from ipaudit.domain.rules import (
     TimeRule,
     default_time_rule,
 )
+from ipaudit.resource_files import resource_path
 
 try:  # the C loader is several times faster; fall back to the pure-Python one
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
+TEMPLATES_DIR = resource_path("templates")
 CLAUSE_MAP_PATH = TEMPLATES_DIR / "clause-map-2013-2023.yaml"
 
 # Department keys the rest of the code relies on. A template must declare all of them (it may

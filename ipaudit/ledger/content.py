@@ -5,7 +5,7 @@ amount, a person's name, a department, a voucher number, an expense category or 
 reward/penalty kind, a legal status, a list of names? ``profile_columns`` runs them over a sample of
 a column's values and scores each field by the share of the column's non-empty values that look
 like it (0..1). The words they use (surnames, department endings, categories …) are data, in the
-``content`` part of ``resources/ledger/synonyms.yaml``.
+``content`` part of ``ipaudit/resources/ledger/synonyms.yaml``.
 
 The layout uses the scores where the header is unknown, ambiguous or missing, and to say when a
 header and its values disagree.

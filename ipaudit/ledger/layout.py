@@ -2,7 +2,7 @@
 
 Real sheets carry a title row, sometimes a unit row (单位：元 / 单位：万元), then the header. The
 header is the row among the first ``SCAN_ROWS`` whose cells best match the synonyms of one ledger
-(``resources/ledger/synonyms.yaml``); the ledger kind comes from those headers, the headers that
+(``ipaudit/resources/ledger/synonyms.yaml``); the ledger kind comes from those headers, the headers that
 identify a ledger (奖惩类型, 发放金额, 费用类别 …) and words in the sheet and file names. When the
 result is not ``sure`` the import wizard shows a preview with a column-mapping control; the mapping
 the user chose is remembered per ``layout_signature``.

@@ -40,10 +40,9 @@ from ipaudit.ledger.columns import Columns, cents_of, split_penalties
 from ipaudit.ledger.frames import integer_money
 from ipaudit.ledger.ipnumber import IpType, classify
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
+from ipaudit.resource_files import resource_path
 
-DEFAULT_RATES_FILE = (
-    Path(__file__).resolve().parents[2] / "resources" / "ledger" / "rates-default.yaml"
-)
+DEFAULT_RATES_FILE = resource_path("ledger", "rates-default.yaml")
 ZERO = Decimal("0.00")
 _TYPE_VALUES = frozenset(t.value for t in IpType)
 
@@ -182,7 +181,7 @@ class RateTable:
 
     @classmethod
     def default(cls) -> RateTable:
-        """The shipped example table (``resources/ledger/rates-default.yaml``)."""
+        """The shipped example table (``ipaudit/resources/ledger/rates-default.yaml``)."""
         return cls.load(DEFAULT_RATES_FILE)
 
     # -- lookup ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Header synonyms and keywords of the ledgers, loaded from ``resources/ledger/synonyms.yaml``.
+"""Header synonyms and keywords of the ledgers, loaded from ``ipaudit/resources/ledger/synonyms.yaml``.
 
 The lists are data (finance departments name their columns in many ways); this module only
 validates them and builds the lookups the layout detection and the importer use.
@@ -18,8 +18,9 @@ import yaml
 
 from ipaudit.ledger.errors import SynonymsInvalid
 from ipaudit.ledger.model import LedgerKind
+from ipaudit.resource_files import resource_path
 
-SYNONYMS_FILE = Path(__file__).resolve().parents[2] / "resources" / "ledger" / "synonyms.yaml"
+SYNONYMS_FILE = resource_path("ledger", "synonyms.yaml")
 
 #: every field a ledger column can map to; the names are those of ``model.Entry`` where one exists
 #: (``kind`` fills ``Entry.is_penalty``)

@@ -1,18 +1,17 @@
 """Help → Guide (F1): how an audit goes and how to use each view, in the UI language.
 
-The guide is Markdown in ``resources/help/guide.<zh|en>.md``; it follows a language switch.
+The guide is Markdown in ``ipaudit/resources/help/guide.<zh|en>.md``; it follows a language switch.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from ipaudit.resource_files import resource_path
 from ipaudit.ui import i18n
 
-HELP_DIR = Path(__file__).resolve().parents[2] / "resources" / "help"
+HELP_DIR = resource_path("help")
 
 
 def guide_text(lang: str) -> str:

@@ -1,7 +1,7 @@
 """The UI language: Simplified Chinese (default) or English, switched at run time.
 
 UI strings are written in English with ``self.tr()``; the Chinese comes from
-``resources/i18n/ipaudit_zh_CN.qm`` (built by ``tools/i18n.py``). Installing or removing the
+``ipaudit/resources/i18n/ipaudit_zh_CN.qm`` (built by ``tools/i18n.py``). Installing or removing the
 translators makes Qt send ``QEvent.LanguageChange`` to every widget, whose ``retranslate_ui()``
 sets its strings again. Texts that come with the data (templates, findings, error messages) carry
 both languages; widgets pick one with ``language()`` or ``text()``.
@@ -17,7 +17,9 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+from ipaudit.resource_files import resource_path
+
+I18N_DIR = resource_path("i18n")
 LANGUAGES = ("zh", "en")
 
 _current = "zh"

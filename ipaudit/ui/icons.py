@@ -1,4 +1,4 @@
-"""Icons from ``resources/icons/*.svg``: vector, so they stay sharp at any screen scale.
+"""Icons from ``ipaudit/resources/icons/*.svg``: vector, so they stay sharp at any screen scale.
 
 ``icon("open")`` for actions and views; ``status_icon(Status.READY)`` and
 ``grade_icon(Grade.MAJOR)`` for the checklist, findings and navigator.
@@ -7,14 +7,14 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QPixmap
 
 from ipaudit.domain.model import Grade, Status
+from ipaudit.resource_files import resource_path
 
-ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+ICON_DIR = resource_path("icons")
 
 
 def icon_names() -> list[str]:
@@ -23,7 +23,7 @@ def icon_names() -> list[str]:
 
 @cache
 def icon(name: str) -> QIcon:
-    """The icon ``resources/icons/<name>.svg``; KeyError for an unknown name."""
+    """The icon ``ipaudit/resources/icons/<name>.svg``; KeyError for an unknown name."""
     path = ICON_DIR / f"{name}.svg"
     if not path.is_file():
         raise KeyError(name)

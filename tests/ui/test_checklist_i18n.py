@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QSplitter
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "ipaudit" / "ui" / "checklist"
-GLOSSARY = ROOT / "resources" / "i18n" / "zh_CN" / "checklist.yaml"
+GLOSSARY = ROOT / "ipaudit" / "resources" / "i18n" / "zh_CN" / "checklist.yaml"
 
 
 def source_strings() -> set[str]:

@@ -38,7 +38,9 @@ def translated_strings(package: Path) -> set[str]:
 
 @pytest.mark.parametrize("name", sorted(PACKAGES))
 def test_glossary_covers_every_translated_string(name):
-    glossary = yaml.safe_load((ROOT / "resources/i18n/zh_CN" / f"{name}.yaml").read_text("utf-8"))
+    glossary = yaml.safe_load(
+        (ROOT / "ipaudit/resources/i18n/zh_CN" / f"{name}.yaml").read_text("utf-8")
+    )
     strings = translated_strings(ROOT / PACKAGES[name])
     assert strings, "the views translate their strings"
     assert sorted(strings - set(glossary)) == []  # nothing left untranslated

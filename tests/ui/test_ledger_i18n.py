@@ -21,7 +21,7 @@ from ipaudit.ui.ledger.reconciliation_view import LEDGERS_TAB, ReconciliationVie
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "ipaudit" / "ui" / "ledger").glob("*.py"))
-GLOSSARY = ROOT / "resources" / "i18n" / "zh_CN" / "ledger.yaml"
+GLOSSARY = ROOT / "ipaudit" / "resources" / "i18n" / "zh_CN" / "ledger.yaml"
 
 
 def source_strings() -> set[str]:

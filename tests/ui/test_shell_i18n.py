@@ -32,7 +32,7 @@ def test_every_shell_string_is_translated(tool: ModuleType, tmp_path: Path) -> N
     tool.run_lupdate(SHELL_MODULES, ts)
     glossaries = tool.load_glossaries(tool.GLOSSARY_DIR)
     missing = tool.fill(ts, glossaries, tool.helper_contexts(SHELL_MODULES))
-    assert missing == [], "add them to resources/i18n/zh_CN/shell.yaml"
+    assert missing == [], "add them to ipaudit/resources/i18n/zh_CN/shell.yaml"
     contexts = {c.findtext("name") for c in ET.parse(ts).getroot().findall("context")}
     assert {"MainWindow", "MainMenus", "WelcomePage", "commands"} <= contexts
     assert "" not in contexts  # module-level tr() helpers were given their real context

@@ -4,22 +4,22 @@
     <context>
         <name>AcceptDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="59" />
+            <location filename="../../ui/findings/accept_dialog.py" line="59" />
             <source>Accept finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="62" />
+            <location filename="../../ui/findings/accept_dialog.py" line="62" />
             <source>Explain why this finding is acceptable. The explanation is shown in the report, and the finding no longer blocks readiness.</source>
             <translation>请说明为什么可以接受这个问题。说明将显示在报告中，该问题不再影响就绪度。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="69" />
+            <location filename="../../ui/findings/accept_dialog.py" line="69" />
             <source>Explanation (required)</source>
             <translation>说明（必填）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/accept_dialog.py" line="70" />
+            <location filename="../../ui/findings/accept_dialog.py" line="70" />
             <source>Accept</source>
             <translation>接受</translation>
         </message>
@@ -27,32 +27,32 @@
     <context>
         <name>AnswerField</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="108" />
+            <location filename="../../ui/checklist/answer_field.py" line="108" />
             <source>IP manual: not declared yet — fill it in the facts to check this answer</source>
             <translation>知识产权手册：尚未填写——在“手册事实”中填写后即可核对此答案</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="117" />
+            <location filename="../../ui/checklist/answer_field.py" line="117" />
             <source>≠ IP manual: %1</source>
             <translation>≠ 知识产权手册：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="120" />
+            <location filename="../../ui/checklist/answer_field.py" line="120" />
             <source>The answer disagrees with what the IP manual declares</source>
             <translation>答案与知识产权手册所述不一致</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="123" />
+            <location filename="../../ui/checklist/answer_field.py" line="123" />
             <source>IP manual: %1</source>
             <translation>知识产权手册：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="125" />
+            <location filename="../../ui/checklist/answer_field.py" line="125" />
             <source>What the IP manual declares</source>
             <translation>知识产权手册所述</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/answer_field.py" line="130" />
+            <location filename="../../ui/checklist/answer_field.py" line="130" />
             <source>Your answer, as you would give it to the auditor (Ctrl+Enter to save)</source>
             <translation>按您将回答审核员的方式作答（Ctrl+Enter 保存）</translation>
         </message>
@@ -60,77 +60,77 @@
     <context>
         <name>AttachDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="111" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="111" />
             <source>Attach files: check their dates</source>
             <translation>附加文件：核对日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="114" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="114" />
             <source>A record counts for the audit only with its date. Check the date proposed for each file and the period it covers (a yearly plan, a quarterly report), and correct them where needed.</source>
             <translation>记录只有带日期才能作为审核证据。请核对为每个文件建议的日期及其覆盖期间（如年度计划、季度报告），必要时更正。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="121" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="121" />
             <source>Document date</source>
             <translation>文件日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="121" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="121" />
             <source>Covers from</source>
             <translation>覆盖期间自</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="121" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="121" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="125" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="125" />
             <source>Attach</source>
             <translation>附加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="140" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="140" />
             <source>The file is empty (0 bytes) and proves nothing.</source>
             <translation>文件是空的（0 字节），不能证明任何事。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="143" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="143" />
             <source>The item already has this file: %1.</source>
             <translation>本条目已附有相同内容的文件：%1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="145" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="145" />
             <source>The same file is in this drop twice.</source>
             <translation>本次拖入的文件中有两份相同。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="147" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="147" />
             <source>Date taken from the file name.</source>
             <translation>日期取自文件名。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="148" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="148" />
             <source>Date taken from the document's text.</source>
             <translation>日期取自文件正文。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="149" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="149" />
             <source>Date taken from the document properties.</source>
             <translation>日期取自文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="150" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="150" />
             <source>Date taken from the PDF's metadata.</source>
             <translation>日期取自 PDF 元数据。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="153" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="153" />
             <source>No date found: give the document date.</source>
             <translation>未找到日期：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/attach_dialog.py" line="157" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="157" />
             <source>Date given by hand.</source>
             <translation>日期为手工填写。</translation>
         </message>
@@ -138,62 +138,62 @@
     <context>
         <name>BatchPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="86" />
+            <location filename="../../ui/ledger/batch_page.py" line="86" />
             <source>Reading %1 file(s)…</source>
             <translation>正在读取 %1 个文件…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="105" />
+            <location filename="../../ui/ledger/batch_page.py" line="105" />
             <source>The import failed.</source>
             <translation>导入失败。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="142" />
+            <location filename="../../ui/ledger/batch_page.py" line="142" />
             <source>Saving the imports…</source>
             <translation>正在保存导入…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="152" />
+            <location filename="../../ui/ledger/batch_page.py" line="152" />
             <source>Import %1 ledgers</source>
             <translation>导入 %1 本台账</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="179" />
+            <location filename="../../ui/ledger/batch_page.py" line="179" />
             <source>Reading every sheet…</source>
             <translation>正在读取各工作表…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="186" />
+            <location filename="../../ui/ledger/batch_page.py" line="186" />
             <source>%1 ledger(s) found, %2 sheet(s) skipped.</source>
             <translation>找到 %1 本台账，跳过 %2 张工作表。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="194" />
+            <location filename="../../ui/ledger/batch_page.py" line="194" />
             <source>Two sheets read as the same ledger (%1): import them one at a time.</source>
             <translation>有两张工作表被识别为同一台账（%1）：请逐张导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="201" />
+            <location filename="../../ui/ledger/batch_page.py" line="201" />
             <source>%1 [%2] skipped: %3</source>
             <translation>%1 [%2] 未导入：%3</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="215" />
+            <location filename="../../ui/ledger/batch_page.py" line="215" />
             <source>%1 [%2] → %3 (%4 sure): %5 entries, %6 problem(s).</source>
             <translation>%1 [%2] → %3（把握 %4）：%5 条记录，%6 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="226" />
+            <location filename="../../ui/ledger/batch_page.py" line="226" />
             <source>Import every ledger</source>
             <translation>导入全部台账</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="229" />
+            <location filename="../../ui/ledger/batch_page.py" line="229" />
             <source>Each sheet is read as the ledger its headers and values show; sheets without a ledger are skipped and named. Import stores them all as one step.</source>
             <translation>每张工作表按其表头和内容识别为相应的台账；不含台账的工作表会被跳过并列出。点击导入后全部保存，可一步撤销。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/batch_page.py" line="233" />
+            <location filename="../../ui/ledger/batch_page.py" line="233" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -201,22 +201,22 @@
     <context>
         <name>BudgetModel</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
+            <location filename="../../ui/facts/budget_model.py" line="65" />
             <source>Category</source>
             <translation>费用类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
+            <location filename="../../ui/facts/budget_model.py" line="65" />
             <source>Budget</source>
             <translation>预算</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
+            <location filename="../../ui/facts/budget_model.py" line="65" />
             <source>Spent</source>
             <translation>实际支出</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/budget_model.py" line="65" />
+            <location filename="../../ui/facts/budget_model.py" line="65" />
             <source>Variance</source>
             <translation>差额</translation>
         </message>
@@ -224,32 +224,32 @@
     <context>
         <name>ChecklistModel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="217" />
+            <location filename="../../ui/checklist/checklist_model.py" line="217" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="217" />
+            <location filename="../../ui/checklist/checklist_model.py" line="217" />
             <source>Finding</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="217" />
+            <location filename="../../ui/checklist/checklist_model.py" line="217" />
             <source>Files</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="256" />
+            <location filename="../../ui/checklist/checklist_model.py" line="256" />
             <source>Clause number or title not confirmed against the published standard</source>
             <translation>条款号或标题尚未与正式发布的标准核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="296" />
+            <location filename="../../ui/checklist/checklist_model.py" line="296" />
             <source>Marked %1, but a blocking finding is still open</source>
             <translation>已标为“%1”，但仍有未解决的阻碍项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_model.py" line="316" />
+            <location filename="../../ui/checklist/checklist_model.py" line="316" />
             <source>%1 current files</source>
             <translation>%1 个现行文件</translation>
         </message>
@@ -257,38 +257,38 @@
     <context>
         <name>ChecklistView</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="249" />
+            <location filename="../../ui/checklist/checklist_view.py" line="249" />
             <source>%1 of %2 items shown</source>
             <extracomment>files dropped on an item's row: (item key, list[Path])</extracomment>
             <translation>显示 %1 / %2 个条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="251" />
+            <location filename="../../ui/checklist/checklist_view.py" line="251" />
             <source>%1 items</source>
             <translation>%1 个条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="263" />
+            <location filename="../../ui/checklist/checklist_view.py" line="263" />
             <source>Search items (title, clause, key)</source>
             <translation>搜索条目（标题、条款、编号）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="264" />
+            <location filename="../../ui/checklist/checklist_view.py" line="264" />
             <source>Search items</source>
             <translation>搜索条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="265" />
+            <location filename="../../ui/checklist/checklist_view.py" line="265" />
             <source>Only what blocks</source>
             <translation>只看阻碍项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="267" />
+            <location filename="../../ui/checklist/checklist_view.py" line="267" />
             <source>Show only items with a major or minor finding that is not accepted</source>
             <translation>只显示有未说明的严重或一般不符合项的条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/checklist_view.py" line="269" />
+            <location filename="../../ui/checklist/checklist_view.py" line="269" />
             <source>Checklist</source>
             <translation>检查清单</translation>
         </message>
@@ -296,17 +296,17 @@
     <context>
         <name>CollapsibleDock</name>
         <message>
-            <location filename="../../ipaudit/ui/collapsible_dock.py" line="110" />
+            <location filename="../../ui/collapsible_dock.py" line="110" />
             <source>Show the list</source>
             <translation>展开列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/collapsible_dock.py" line="110" />
+            <location filename="../../ui/collapsible_dock.py" line="110" />
             <source>Fold the list</source>
             <translation>收起列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/collapsible_dock.py" line="111" />
+            <location filename="../../ui/collapsible_dock.py" line="111" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -314,57 +314,57 @@
     <context>
         <name>CompanyPage</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="77" />
+            <location filename="../../ui/new_workspace_wizard.py" line="77" />
             <source>Company and audit</source>
             <translation>企业与审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="78" />
+            <location filename="../../ui/new_workspace_wizard.py" line="78" />
             <source>One workspace holds one audit cycle of one company.</source>
             <translation>一个工作区对应一家企业的一个审核周期。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="79" />
+            <location filename="../../ui/new_workspace_wizard.py" line="79" />
             <source>&amp;Company name:</source>
             <translation>企业名称(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="80" />
+            <location filename="../../ui/new_workspace_wizard.py" line="80" />
             <source>As on the business licence</source>
             <translation>与营业执照一致</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="81" />
+            <location filename="../../ui/new_workspace_wizard.py" line="81" />
             <source>&amp;Standard:</source>
             <translation>标准版本(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="82" />
+            <location filename="../../ui/new_workspace_wizard.py" line="82" />
             <source>GB/T 29490-2023 (current)</source>
             <translation>GB/T 29490-2023（现行）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="83" />
+            <location filename="../../ui/new_workspace_wizard.py" line="83" />
             <source>GB/T 29490-2013 (older manuals)</source>
             <translation>GB/T 29490-2013（旧版手册）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="84" />
+            <location filename="../../ui/new_workspace_wizard.py" line="84" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="85" />
+            <location filename="../../ui/new_workspace_wizard.py" line="85" />
             <source>Initial certification</source>
             <translation>初次认证审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="86" />
+            <location filename="../../ui/new_workspace_wizard.py" line="86" />
             <source>Surveillance audit</source>
             <translation>监督审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="87" />
+            <location filename="../../ui/new_workspace_wizard.py" line="87" />
             <source>Re-certification</source>
             <translation>再认证审核</translation>
         </message>
@@ -372,27 +372,27 @@
     <context>
         <name>ConflictBox</name>
         <message>
-            <location filename="../../ipaudit/ui/conflict_box.py" line="50" />
+            <location filename="../../ui/conflict_box.py" line="50" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/conflict_box.py" line="51" />
+            <location filename="../../ui/conflict_box.py" line="51" />
             <source>Someone else changed this meanwhile.</source>
             <translation>在此期间有人修改了同一内容。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/conflict_box.py" line="56" />
+            <location filename="../../ui/conflict_box.py" line="56" />
             <source>What you entered is under “Show Details…”. Keep it to save it over the other change, or keep the other change.</source>
             <translation>您输入的内容在“显示详细信息…”中。可以保留您的内容（覆盖对方的修改），或保留对方的修改。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/conflict_box.py" line="60" />
+            <location filename="../../ui/conflict_box.py" line="60" />
             <source>Keep mine</source>
             <translation>保留我的</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/conflict_box.py" line="61" />
+            <location filename="../../ui/conflict_box.py" line="61" />
             <source>Keep theirs</source>
             <translation>保留对方的</translation>
         </message>
@@ -400,27 +400,27 @@
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="217" />
+            <location filename="../../ui/errors.py" line="217" />
             <source>Unexpected error</source>
             <translation>意外错误</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="220" />
+            <location filename="../../ui/errors.py" line="220" />
             <source>ipaudit ran into a problem it did not expect. Everything you entered before this was saved as you entered it. Please send the details below and the log file to whoever supports ipaudit for you; you can go on working.</source>
             <translation>ipaudit 遇到了意料之外的问题。此前录入的内容都已随时保存。请把下面的详细信息和日志文件发给为您提供 ipaudit 支持的人员；您可以继续工作。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="227" />
+            <location filename="../../ui/errors.py" line="227" />
             <source>Log file: %1</source>
             <translation>日志文件：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="229" />
+            <location filename="../../ui/errors.py" line="229" />
             <source>No log file is being written.</source>
             <translation>当前没有写入日志文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="231" />
+            <location filename="../../ui/errors.py" line="231" />
             <source>Copy details</source>
             <translation>复制详细信息</translation>
         </message>
@@ -428,89 +428,89 @@
     <context>
         <name>CyclePage</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="140" />
+            <location filename="../../ui/facts/cycle_page.py" line="140" />
             <source>The spending could not be read.</source>
             <extracomment>the background work of this page finished (spending computed, a sheet read)</extracomment>
             <translation>无法读取经费支出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="165" />
+            <location filename="../../ui/facts/cycle_page.py" line="165" />
             <source>Edit the hires and leavers</source>
             <translation>修改入职和离职人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="170" />
+            <location filename="../../ui/facts/cycle_page.py" line="170" />
             <source>Edit the IP budget</source>
             <translation>修改知识产权经费预算</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="179" />
+            <location filename="../../ui/facts/cycle_page.py" line="179" />
             <source>Edit the open nonconformities</source>
             <translation>修改未关闭的不符合项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="192" />
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="207" />
+            <location filename="../../ui/facts/cycle_page.py" line="192" />
+            <location filename="../../ui/facts/cycle_page.py" line="207" />
             <source>Import hires and leavers</source>
             <translation>导入入职和离职人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="194" />
+            <location filename="../../ui/facts/cycle_page.py" line="194" />
             <source>Sheets (%1)</source>
             <translation>表格 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="201" />
+            <location filename="../../ui/facts/cycle_page.py" line="201" />
             <source>The list could not be imported.</source>
             <translation>名单未能导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="213" />
+            <location filename="../../ui/facts/cycle_page.py" line="213" />
             <source>New hires and core leavers of the period</source>
             <translation>审核期内的新入职员工和核心离职员工</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="216" />
+            <location filename="../../ui/facts/cycle_page.py" line="216" />
             <source>Each new hire needs a labour contract, a confidentiality agreement and an IP background check; each core leaver an exit interview, a handover list and a reminder of obligations. A record counts for a person when the name is in its title or file name.</source>
             <translation>每名新入职员工须有劳动合同、保密协议和知识产权背景调查表；每名核心离职员工须有离职面谈记录、资料交割清单和离职义务提醒。证据的标题或文件名含有其姓名时才算作该人员的记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="222" />
+            <location filename="../../ui/facts/cycle_page.py" line="222" />
             <source>Add person</source>
             <translation>添加人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="222" />
+            <location filename="../../ui/facts/cycle_page.py" line="222" />
             <source>Remove person</source>
             <translation>删除人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="223" />
+            <location filename="../../ui/facts/cycle_page.py" line="223" />
             <source>Import a sheet…</source>
             <translation>导入表格…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="225" />
+            <location filename="../../ui/facts/cycle_page.py" line="225" />
             <source>A sheet with the columns name, department, date and kind (入职 / 离职)</source>
             <translation>含姓名、部门、日期和类型（入职/离职）列的表格</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="227" />
+            <location filename="../../ui/facts/cycle_page.py" line="227" />
             <source>IP budget and spending</source>
             <translation>知识产权经费预算与支出</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="230" />
+            <location filename="../../ui/facts/cycle_page.py" line="230" />
             <source>The budget per expense category; the spending comes from the imported expense record (lines dated in the audit period). More than 10% over budget is a finding.</source>
             <translation>按费用类别填写预算；实际支出取自已导入的经费使用记录（审核期内的记录）。超出预算 10% 以上即为问题项。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="235" />
+            <location filename="../../ui/facts/cycle_page.py" line="235" />
             <source>Last audit's nonconformities still open:</source>
             <translation>上次审核未关闭的不符合项：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/cycle_page.py" line="236" />
+            <location filename="../../ui/facts/cycle_page.py" line="236" />
             <source>Declared</source>
             <translation>已填写</translation>
         </message>
@@ -518,54 +518,54 @@
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="115" />
+            <location filename="../../ui/dashboard/dashboard.py" line="115" />
             <source>%1 of %2 items ready</source>
             <extracomment>the link to the workspace information (audit type, dates, period) was followed</extracomment>
             <translation>%2 个条目中 %1 个已就绪</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="119" />
+            <location filename="../../ui/dashboard/dashboard.py" line="119" />
             <source>Blocking findings: %1</source>
             <translation>待解决问题：%1 个</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="125" />
+            <location filename="../../ui/dashboard/dashboard.py" line="125" />
             <source>Lowest: %1 (%2)</source>
             <translation>最低：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="135" />
+            <location filename="../../ui/dashboard/dashboard.py" line="135" />
             <source>Department readiness</source>
             <translation>部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="135" />
+            <location filename="../../ui/dashboard/dashboard.py" line="135" />
             <source>Overall readiness</source>
             <translation>总体就绪度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="138" />
+            <location filename="../../ui/dashboard/dashboard.py" line="138" />
             <source>Readiness by department</source>
             <translation>各部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="138" />
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="145" />
+            <location filename="../../ui/dashboard/dashboard.py" line="138" />
+            <location filename="../../ui/dashboard/dashboard.py" line="145" />
             <source>Readiness (%)</source>
             <translation>就绪度（%）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="140" />
+            <location filename="../../ui/dashboard/dashboard.py" line="140" />
             <source>Open findings by grade</source>
             <translation>未关闭问题（按等级）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="142" />
+            <location filename="../../ui/dashboard/dashboard.py" line="142" />
             <source>Audit type, dates and period…</source>
             <translation>审核类型、日期和审核期间…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/dashboard/dashboard.py" line="145" />
+            <location filename="../../ui/dashboard/dashboard.py" line="145" />
             <source>Readiness over time</source>
             <translation>就绪度变化</translation>
         </message>
@@ -573,63 +573,63 @@
     <context>
         <name>DatesPage</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="221" />
+            <location filename="../../ui/new_workspace_wizard.py" line="221" />
             <source>Audit dates and period</source>
             <translation>审核日期与覆盖期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="224" />
+            <location filename="../../ui/new_workspace_wizard.py" line="224" />
             <source>The audit period is the time the auditor looks at: records must fall inside it and every year of it must be covered. It follows the audit type until you change it.</source>
             <translation>审核覆盖期是审核员检查的时间范围：记录须落在其中，且其中每一年都要有记录。它随审核类型而定，直到您手动修改。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="230" />
+            <location filename="../../ui/new_workspace_wizard.py" line="230" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="231" />
+            <location filename="../../ui/new_workspace_wizard.py" line="231" />
             <source>Audit &amp;ends:</source>
             <translation>审核结束(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="232" />
+            <location filename="../../ui/new_workspace_wizard.py" line="232" />
             <source>System start (manual issued):</source>
             <translation>体系运行开始（手册发布）：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="233" />
+            <location filename="../../ui/new_workspace_wizard.py" line="233" />
             <source>&amp;Last audit:</source>
             <translation>上次审核(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="234" />
+            <location filename="../../ui/new_workspace_wizard.py" line="234" />
             <source>Certificate &amp;valid from:</source>
             <translation>证书生效日(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="235" />
+            <location filename="../../ui/new_workspace_wizard.py" line="235" />
             <source>Certificate valid &amp;until:</source>
             <translation>证书到期日(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="236" />
+            <location filename="../../ui/new_workspace_wizard.py" line="236" />
             <source>Audit &amp;period:</source>
             <translation>审核期(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="240" />
+            <location filename="../../ui/new_workspace_wizard.py" line="240" />
             <source>&amp;Default period</source>
             <translation>默认审核期(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="241" />
+            <location filename="../../ui/new_workspace_wizard.py" line="241" />
             <source>The period the audit type asks for</source>
             <translation>按审核类型确定的审核期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="243" />
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="244" />
+            <location filename="../../ui/new_workspace_wizard.py" line="243" />
+            <location filename="../../ui/new_workspace_wizard.py" line="244" />
             <source>Declared</source>
             <translation>已填写</translation>
         </message>
@@ -637,18 +637,18 @@
     <context>
         <name>DepartmentFactsModel</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="83" />
+            <location filename="../../ui/facts/department_facts_model.py" line="83" />
             <source>Department</source>
             <extracomment>the department key of the row</extracomment>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="83" />
+            <location filename="../../ui/facts/department_facts_model.py" line="83" />
             <source>Headcount</source>
             <translation>人数</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/department_facts_model.py" line="83" />
+            <location filename="../../ui/facts/department_facts_model.py" line="83" />
             <source>IP duties</source>
             <translation>知识产权职责</translation>
         </message>
@@ -656,7 +656,7 @@
     <context>
         <name>DepartmentModel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/navigator_model.py" line="81" />
+            <location filename="../../ui/checklist/navigator_model.py" line="81" />
             <source>%1: %2% ready, %3 of %4 items ready, %5 blocking findings</source>
             <translation>%1：就绪度 %2%，%4 个条目中 %3 个已就绪，%5 个阻碍认证的问题</translation>
         </message>
@@ -664,23 +664,23 @@
     <context>
         <name>DepartmentNavigator</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/navigator.py" line="97" />
+            <location filename="../../ui/checklist/navigator.py" line="97" />
             <source>Readiness: checking…</source>
             <translation>就绪度：正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/navigator.py" line="100" />
+            <location filename="../../ui/checklist/navigator.py" line="100" />
             <source>Readiness %1% · %2 blocking</source>
             <translation>就绪度 %1% · %2 项阻碍</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/navigator.py" line="107" />
+            <location filename="../../ui/checklist/navigator.py" line="107" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/navigator.py" line="107" />
-            <location filename="../../ipaudit/ui/checklist/navigator.py" line="109" />
+            <location filename="../../ui/checklist/navigator.py" line="107" />
+            <location filename="../../ui/checklist/navigator.py" line="109" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
@@ -688,97 +688,97 @@
     <context>
         <name>DepartmentsDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="153" />
+            <location filename="../../ui/departments_dialog.py" line="153" />
             <source>merged into %1</source>
             <translation>已并入%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="157" />
+            <location filename="../../ui/departments_dialog.py" line="157" />
             <source>absent</source>
             <translation>不设立</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="159" />
+            <location filename="../../ui/departments_dialog.py" line="159" />
             <source>active</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="172" />
+            <location filename="../../ui/departments_dialog.py" line="172" />
             <source>Add a department</source>
             <translation>添加部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="184" />
+            <location filename="../../ui/departments_dialog.py" line="184" />
             <source>Rename the department</source>
             <translation>部门改名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="203" />
+            <location filename="../../ui/departments_dialog.py" line="203" />
             <source>Merge a department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="204" />
+            <location filename="../../ui/departments_dialog.py" line="204" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”并入：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="242" />
+            <location filename="../../ui/departments_dialog.py" line="242" />
             <source>Mark &amp;present</source>
             <translation>标为设立(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="242" />
+            <location filename="../../ui/departments_dialog.py" line="242" />
             <source>Mark &amp;absent</source>
             <translation>标为不设立(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="248" />
+            <location filename="../../ui/departments_dialog.py" line="248" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="250" />
+            <location filename="../../ui/departments_dialog.py" line="250" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="250" />
+            <location filename="../../ui/departments_dialog.py" line="250" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="250" />
+            <location filename="../../ui/departments_dialog.py" line="250" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="252" />
+            <location filename="../../ui/departments_dialog.py" line="252" />
             <source>A&amp;dd…</source>
             <translation>添加(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="253" />
+            <location filename="../../ui/departments_dialog.py" line="253" />
             <source>&amp;Rename…</source>
             <translation>改名(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="254" />
+            <location filename="../../ui/departments_dialog.py" line="254" />
             <source>&amp;Merge into…</source>
             <translation>并入(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="256" />
+            <location filename="../../ui/departments_dialog.py" line="256" />
             <source>Its checklist items move to the department it is merged into</source>
             <translation>其清单条目将转到并入的部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="259" />
+            <location filename="../../ui/departments_dialog.py" line="259" />
             <source>A department the company does not have: its items are not audited</source>
             <translation>公司没有的部门：其条目不受审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="261" />
+            <location filename="../../ui/departments_dialog.py" line="261" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -786,17 +786,17 @@
     <context>
         <name>DepartmentsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/departments_page.py" line="56" />
+            <location filename="../../ui/facts/departments_page.py" line="56" />
             <source>How many people each department has and what its IP duties are, as the manual states them. Every department's interview answers are checked against these.</source>
             <translation>手册所述的各部门人数和知识产权职责。各部门访谈中的回答都将与此核对。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/departments_page.py" line="70" />
+            <location filename="../../ui/facts/departments_page.py" line="70" />
             <source>Company headcount: %1</source>
             <translation>公司总人数：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/departments_page.py" line="78" />
+            <location filename="../../ui/facts/departments_page.py" line="78" />
             <source>Edit headcount and duties of %1</source>
             <translation>修改%1的人数和职责</translation>
         </message>
@@ -804,48 +804,48 @@
     <context>
         <name>DiscrepanciesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="80" />
+            <location filename="../../ui/ledger/discrepancies_model.py" line="80" />
             <source>Grade</source>
             <extracomment>the ``Discrepancy`` a value that sorts the column the accepted explanation, or None</extracomment>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="81" />
+            <location filename="../../ui/ledger/discrepancies_model.py" line="81" />
             <source>Discrepancy</source>
             <translation>差异类型</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="82" />
+            <location filename="../../ui/ledger/discrepancies_model.py" line="82" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="83" />
+            <location filename="../../ui/ledger/discrepancies_model.py" line="83" />
             <source>IP items</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="84" />
+            <location filename="../../ui/ledger/discrepancies_model.py" line="84" />
             <source>Expected</source>
             <translation>应为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="85" />
+            <location filename="../../ui/ledger/discrepancies_model.py" line="85" />
             <source>Actual</source>
             <translation>实际</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="86" />
+            <location filename="../../ui/ledger/discrepancies_model.py" line="86" />
             <source>Difference</source>
             <translation>差额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="87" />
+            <location filename="../../ui/ledger/discrepancies_model.py" line="87" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancies_model.py" line="88" />
+            <location filename="../../ui/ledger/discrepancies_model.py" line="88" />
             <source>Accepted because</source>
             <translation>接受理由</translation>
         </message>
@@ -853,33 +853,33 @@
     <context>
         <name>DiscrepancyPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="188" />
+            <location filename="../../ui/ledger/discrepancy_panel.py" line="188" />
             <source>Select a discrepancy to see its rows in the ledgers.</source>
             <extracomment>the selected discrepancy, or None</extracomment>
             <translation>选择一项差异，即可在台账中看到相关的行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="194" />
+            <location filename="../../ui/ledger/discrepancy_panel.py" line="194" />
             <source>Accepted because:</source>
             <translation>接受理由：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="208" />
+            <location filename="../../ui/ledger/discrepancy_panel.py" line="208" />
             <source>Discrepancies</source>
             <translation>差异</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="212" />
+            <location filename="../../ui/ledger/discrepancy_panel.py" line="212" />
             <source>Accept with e&amp;xplanation…</source>
             <translation>说明理由并接受(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="214" />
+            <location filename="../../ui/ledger/discrepancy_panel.py" line="214" />
             <source>Accept the difference with a written explanation the report shows</source>
             <translation>填写理由后接受该差异，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/discrepancy_panel.py" line="216" />
+            <location filename="../../ui/ledger/discrepancy_panel.py" line="216" />
             <source>&amp;Withdraw acceptance</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
@@ -887,28 +887,28 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="342" />
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="355" />
+            <location filename="../../ui/ledger/problems_page.py" line="342" />
+            <location filename="../../ui/ledger/problems_page.py" line="355" />
             <source>Imported %1 entries of %2 from %3.</source>
             <translation>已从 %3 导入%2的 %1 条记录。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="362" />
+            <location filename="../../ui/ledger/problems_page.py" line="362" />
             <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
             <translation>%1 个问题随导入一并保存；修改文件后再次导入即可替换。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="366" />
+            <location filename="../../ui/ledger/problems_page.py" line="366" />
             <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
             <translation>已记住此表头格式的列对应关系。对账结果和问题清单已随之更新。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="372" />
+            <location filename="../../ui/ledger/problems_page.py" line="372" />
             <source>Imported</source>
             <translation>已导入</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="373" />
+            <location filename="../../ui/ledger/problems_page.py" line="373" />
             <source>The import is stored in the workspace.</source>
             <translation>导入结果已保存到工作区。</translation>
         </message>
@@ -916,68 +916,68 @@
     <context>
         <name>EntriesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="142" />
+            <location filename="../../ui/ledger/entries_model.py" line="142" />
             <source>Row</source>
             <extracomment>the ``Entry`` a value that sorts the column (dates as ISO text, amounts as cents, row numbers as ints) NONE, OPEN or ACCEPTED: whether a discrepancy cites the row, and whether all are accepted True when the row is linked to the selection in another table</extracomment>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="143" />
+            <location filename="../../ui/ledger/entries_model.py" line="143" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="144" />
+            <location filename="../../ui/ledger/entries_model.py" line="144" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="145" />
+            <location filename="../../ui/ledger/entries_model.py" line="145" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="146" />
+            <location filename="../../ui/ledger/entries_model.py" line="146" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="147" />
+            <location filename="../../ui/ledger/entries_model.py" line="147" />
             <source>IP item</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="148" />
+            <location filename="../../ui/ledger/entries_model.py" line="148" />
             <source>Description</source>
             <translation>事由/摘要</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="149" />
+            <location filename="../../ui/ledger/entries_model.py" line="149" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="150" />
+            <location filename="../../ui/ledger/entries_model.py" line="150" />
             <source>Voucher</source>
             <translation>凭证号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="151" />
+            <location filename="../../ui/ledger/entries_model.py" line="151" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="204" />
+            <location filename="../../ui/ledger/entries_model.py" line="204" />
             <source>Penalty</source>
             <translation>处罚</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="204" />
+            <location filename="../../ui/ledger/entries_model.py" line="204" />
             <source>Reward</source>
             <translation>奖励</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/entries_model.py" line="233" />
+            <location filename="../../ui/ledger/entries_model.py" line="233" />
             <source>accepted</source>
             <translation>已接受</translation>
         </message>
@@ -985,72 +985,72 @@
     <context>
         <name>EvidenceDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="99" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="99" />
             <source>The title cannot be empty.</source>
             <translation>标题不能为空。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="103" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="103" />
             <source>The period covered ends before it starts.</source>
             <translation>覆盖期间的结束日期早于开始日期。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="118" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="118" />
             <source>Evidence details</source>
             <translation>证据详情</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="121" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="121" />
             <source>File: %1 (SHA-256 %2…)</source>
             <translation>文件：%1（SHA-256 %2…）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="127" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="127" />
             <source>&amp;Title:</source>
             <translation>标题(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="128" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="128" />
             <source>Document &amp;number:</source>
             <translation>文件编号(&amp;N)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="129" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="129" />
             <source>&amp;Version:</source>
             <translation>版本(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="130" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="130" />
             <source>&amp;Date:</source>
             <translation>日期(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="131" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="131" />
             <source>&amp;Period covered:</source>
             <translation>覆盖期间(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="135" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="135" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="136" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="136" />
             <source>e.g. IPM-QP-05</source>
             <translation>例如：IPM-QP-05</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="137" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="137" />
             <source>e.g. A/1</source>
             <translation>例如：A/1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="138" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="138" />
             <source>OK</source>
             <translation>确定</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_dialog.py" line="139" />
+            <location filename="../../ui/checklist/evidence_dialog.py" line="139" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -1058,57 +1058,57 @@
     <context>
         <name>EvidenceList</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="259" />
+            <location filename="../../ui/checklist/evidence_list.py" line="259" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="261" />
+            <location filename="../../ui/checklist/evidence_list.py" line="261" />
             <source>Attach files (or drop them here from the file manager)</source>
             <translation>添加文件（也可以从文件管理器拖到这里）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="263" />
+            <location filename="../../ui/checklist/evidence_list.py" line="263" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="264" />
+            <location filename="../../ui/checklist/evidence_list.py" line="264" />
             <source>Open with the system application</source>
             <translation>用系统默认程序打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="265" />
+            <location filename="../../ui/checklist/evidence_list.py" line="265" />
             <source>Replace…</source>
             <translation>替换…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="266" />
+            <location filename="../../ui/checklist/evidence_list.py" line="266" />
             <source>Attach a new version; the old one is kept</source>
             <translation>添加新版本，旧版本保留</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="267" />
+            <location filename="../../ui/checklist/evidence_list.py" line="267" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="269" />
+            <location filename="../../ui/checklist/evidence_list.py" line="269" />
             <source>Edit title, document number, version, date and period covered</source>
             <translation>编辑标题、文件编号、版本、日期和覆盖期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="271" />
+            <location filename="../../ui/checklist/evidence_list.py" line="271" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="272" />
+            <location filename="../../ui/checklist/evidence_list.py" line="272" />
             <source>No files yet. Drop files here or use “Add files…”.</source>
             <translation>还没有文件。把文件拖到这里，或点击“添加文件…”。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_list.py" line="274" />
+            <location filename="../../ui/checklist/evidence_list.py" line="274" />
             <source>Evidence files</source>
             <translation>证据文件</translation>
         </message>
@@ -1116,57 +1116,57 @@
     <context>
         <name>EvidenceModel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="122" />
+            <location filename="../../ui/checklist/evidence_model.py" line="122" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="123" />
+            <location filename="../../ui/checklist/evidence_model.py" line="123" />
             <source>For</source>
             <translation>归属</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="124" />
+            <location filename="../../ui/checklist/evidence_model.py" line="124" />
             <source>Doc. No.</source>
             <translation>文件编号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="125" />
+            <location filename="../../ui/checklist/evidence_model.py" line="125" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="126" />
+            <location filename="../../ui/checklist/evidence_model.py" line="126" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="127" />
+            <location filename="../../ui/checklist/evidence_model.py" line="127" />
             <source>Period covered</source>
             <translation>覆盖期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="128" />
+            <location filename="../../ui/checklist/evidence_model.py" line="128" />
             <source>File</source>
             <translation>文件名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="129" />
+            <location filename="../../ui/checklist/evidence_model.py" line="129" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="130" />
+            <location filename="../../ui/checklist/evidence_model.py" line="130" />
             <source>SHA-256</source>
             <translation>SHA-256</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="131" />
+            <location filename="../../ui/checklist/evidence_model.py" line="131" />
             <source>Added</source>
             <translation>添加时间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/evidence_model.py" line="156" />
+            <location filename="../../ui/checklist/evidence_model.py" line="156" />
             <source>Older version, replaced — %1</source>
             <translation>旧版本，已被替换——%1</translation>
         </message>
@@ -1174,13 +1174,13 @@
     <context>
         <name>ExpectedErrorBox</name>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="169" />
+            <location filename="../../ui/errors.py" line="169" />
             <source>ipaudit</source>
             <extracomment>what failed, e.g. ``lambda: self.tr("The copy could not be saved.")`` (a callable is asked again when the language changes; a plain string stays as it is)</extracomment>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/errors.py" line="172" />
+            <location filename="../../ui/errors.py" line="172" />
             <source>This could not be done.</source>
             <translation>操作未能完成。</translation>
         </message>
@@ -1188,173 +1188,173 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="230" />
+            <location filename="../../ui/export_dialog.py" line="230" />
             <source>Save the pack as</source>
             <extracomment>the pack was written (``PackResult``) the export was cancelled; nothing was left behind</extracomment>
             <translation>资料包另存为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="230" />
+            <location filename="../../ui/export_dialog.py" line="230" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="236" />
+            <location filename="../../ui/export_dialog.py" line="236" />
             <source>Folder to put the pack in</source>
             <translation>选择存放资料包的文件夹</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="274" />
+            <location filename="../../ui/export_dialog.py" line="274" />
             <source>Choose where to write the pack.</source>
             <translation>请选择资料包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="283" />
+            <location filename="../../ui/export_dialog.py" line="283" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="304" />
+            <location filename="../../ui/export_dialog.py" line="304" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="318" />
+            <location filename="../../ui/export_dialog.py" line="318" />
             <source>The pack was written to %1 (%2 files).</source>
             <translation>资料包已写入 %1（共 %2 个文件）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="357" />
+            <location filename="../../ui/export_dialog.py" line="357" />
             <source>The pack was not written.</source>
             <translation>资料包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="293" />
+            <location filename="../../ui/export_dialog.py" line="293" />
             <source>The pack could not be exported.</source>
             <translation>无法导出资料包。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="324" />
+            <location filename="../../ui/export_dialog.py" line="324" />
             <source>SHA-256 of its manifest, recorded in the workspace's export history: %1</source>
             <translation>清单（manifest.json）的 SHA-256，已记入工作区的导出记录：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="362" />
+            <location filename="../../ui/export_dialog.py" line="362" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="382" />
+            <location filename="../../ui/export_dialog.py" line="382" />
             <source>Export readiness pack</source>
             <translation>导出迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="383" />
+            <location filename="../../ui/export_dialog.py" line="383" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="384" />
+            <location filename="../../ui/export_dialog.py" line="384" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="385" />
+            <location filename="../../ui/export_dialog.py" line="385" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="386" />
+            <location filename="../../ui/export_dialog.py" line="386" />
             <source>&amp;Folder</source>
             <translation>文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="387" />
+            <location filename="../../ui/export_dialog.py" line="387" />
             <source>&amp;Zip file</source>
             <translation>Zip 压缩文件(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="388" />
+            <location filename="../../ui/export_dialog.py" line="388" />
             <source>&amp;Language of the documents:</source>
             <translation>文档语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="389" />
+            <location filename="../../ui/export_dialog.py" line="389" />
             <source>Include the &amp;evidence files</source>
             <translation>包含证据文件(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="390" />
+            <location filename="../../ui/export_dialog.py" line="390" />
             <source>Include &amp;older versions of evidence</source>
             <translation>包含证据的旧版本(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="391" />
+            <location filename="../../ui/export_dialog.py" line="391" />
             <source>&amp;Mask ID card and mobile numbers in the documents</source>
             <translation>对文档中的身份证号码和手机号码脱敏(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="392" />
+            <location filename="../../ui/export_dialog.py" line="392" />
             <source>Also make a &amp;PDF of the report</source>
             <translation>同时生成报告的 PDF(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="394" />
+            <location filename="../../ui/export_dialog.py" line="394" />
             <source>LibreOffice is not installed, so no PDF can be made.</source>
             <translation>本机未安装 LibreOffice，无法生成 PDF。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="396" />
+            <location filename="../../ui/export_dialog.py" line="396" />
             <source>O&amp;verwrite an existing pack of the same name</source>
             <translation>覆盖同名的已有资料包(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="397" />
+            <location filename="../../ui/export_dialog.py" line="397" />
             <source>Must-fix &amp;deadline:</source>
             <translation>整改期限(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="398" />
+            <location filename="../../ui/export_dialog.py" line="398" />
             <source> days before the audit</source>
             <translation> 天（审核首日之前）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="401" />
+            <location filename="../../ui/export_dialog.py" line="401" />
             <source>The report's must-fix list gives this date: the audit's first day minus these days.</source>
             <translation>报告中“必须完成的整改”清单的完成期限：审核首日减去这些天数。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="404" />
+            <location filename="../../ui/export_dialog.py" line="404" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="405" />
+            <location filename="../../ui/export_dialog.py" line="405" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="406" />
+            <location filename="../../ui/export_dialog.py" line="406" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="407" />
+            <location filename="../../ui/export_dialog.py" line="407" />
             <source>Packs exported from this workspace:</source>
             <translation>该工作区导出过的资料包：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="409" />
+            <location filename="../../ui/export_dialog.py" line="409" />
             <source>Exported</source>
             <translation>导出时间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="409" />
+            <location filename="../../ui/export_dialog.py" line="409" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/export_dialog.py" line="409" />
+            <location filename="../../ui/export_dialog.py" line="409" />
             <source>Manifest SHA-256</source>
             <translation>清单 SHA-256</translation>
         </message>
@@ -1362,37 +1362,37 @@
     <context>
         <name>FactsEditor</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="79" />
+            <location filename="../../ui/facts/facts_editor.py" line="79" />
             <source>Policy and objectives</source>
             <translation>方针和目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="80" />
+            <location filename="../../ui/facts/facts_editor.py" line="80" />
             <source>Headcount and duties</source>
             <translation>人数和职责</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="81" />
+            <location filename="../../ui/facts/facts_editor.py" line="81" />
             <source>Procedures</source>
             <translation>程序文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="82" />
+            <location filename="../../ui/facts/facts_editor.py" line="82" />
             <source>Certificates and portfolio</source>
             <translation>证书和知识产权数量</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="83" />
+            <location filename="../../ui/facts/facts_editor.py" line="83" />
             <source>People and budget</source>
             <translation>人员与经费</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="89" />
+            <location filename="../../ui/facts/facts_editor.py" line="89" />
             <source>The workspace was opened read-only; copy it somewhere writable to edit the facts.</source>
             <translation>工作区以只读方式打开；如需修改体系事实，请把它复制到可写的位置。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/facts_editor.py" line="93" />
+            <location filename="../../ui/facts/facts_editor.py" line="93" />
             <source>The facts are read-only in a department view; the compliance manager maintains them.</source>
             <translation>部门视图中手册事实为只读，由体系专员维护。</translation>
         </message>
@@ -1400,79 +1400,79 @@
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="306" />
+            <location filename="../../ui/new_workspace_wizard.py" line="306" />
             <source>Save the new workspace as</source>
             <translation>新工作区保存为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="308" />
+            <location filename="../../ui/new_workspace_wizard.py" line="308" />
             <source>ipaudit workspaces (*.ipaudit)</source>
             <translation>ipaudit 工作区 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="324" />
+            <location filename="../../ui/new_workspace_wizard.py" line="324" />
             <source>%1 · %2 · audit %3 to %4 · period %5 to %6 · %7 departments</source>
             <translation>%1 · %2 · 审核 %3 至 %4 · 覆盖期 %5 至 %6 · %7 个部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="335" />
+            <location filename="../../ui/new_workspace_wizard.py" line="335" />
             <source>Save the workspace</source>
             <translation>保存工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="338" />
+            <location filename="../../ui/new_workspace_wizard.py" line="338" />
             <source>The workspace is one file that holds everything, evidence files included. Edits are saved as you make them.</source>
             <translation>工作区是一个文件，包含全部内容（含证据文件）。修改会随时自动保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="89" />
+            <location filename="../../ui/ledger/source_pages.py" line="89" />
             <source>Choose the ledger files</source>
             <translation>选择台账文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="91" />
+            <location filename="../../ui/ledger/source_pages.py" line="91" />
             <source>Spreadsheets and CSV (%1);;All files (*)</source>
             <translation>电子表格和 CSV (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="116" />
+            <location filename="../../ui/ledger/source_pages.py" line="116" />
             <source>Choose the ledger file</source>
             <translation>选择台账文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="119" />
+            <location filename="../../ui/ledger/source_pages.py" line="119" />
             <source>The reward record, the payment register, the expense record or the IP portfolio, as finance keeps it: xlsx, xls, ods or csv.</source>
             <translation>奖惩记录表、奖金发放登记表、经费使用记录或知识产权台账，财务保存的原样文件即可：xlsx、xls、ods 或 csv。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="123" />
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="342" />
+            <location filename="../../ui/ledger/source_pages.py" line="123" />
+            <location filename="../../ui/new_workspace_wizard.py" line="342" />
             <source>&amp;File:</source>
             <translation>文件(&amp;F)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="124" />
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="343" />
+            <location filename="../../ui/ledger/source_pages.py" line="124" />
+            <location filename="../../ui/new_workspace_wizard.py" line="343" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="125" />
+            <location filename="../../ui/ledger/source_pages.py" line="125" />
             <source>&amp;Ledger:</source>
             <translation>台账类型(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="126" />
+            <location filename="../../ui/ledger/source_pages.py" line="126" />
             <source>Detect from the headers</source>
             <translation>根据表头自动识别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="131" />
+            <location filename="../../ui/ledger/source_pages.py" line="131" />
             <source>Importing a ledger replaces the earlier import of the same ledger. Explanations you accepted for its differences are kept while the differences remain.</source>
             <translation>导入台账会替换同一台账之前的导入。已接受的差异说明会保留，只要这些差异仍然存在。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="136" />
+            <location filename="../../ui/ledger/source_pages.py" line="136" />
             <source>Choose several files (or tick every ledger sheet of a workbook on the next page) to import the reward record, the payment register and the expense record in one pass.</source>
             <translation>选择多个文件（或在下一页勾选导入工作簿中的全部台账表），即可一次导入奖惩记录、奖金发放登记和经费使用记录。</translation>
         </message>
@@ -1480,33 +1480,33 @@
     <context>
         <name>FindingsModel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="76" />
+            <location filename="../../ui/findings/findings_model.py" line="76" />
             <source>Grade</source>
             <extracomment>the ``Finding`` itself the workspace department key the checklist item key a value that sorts the column sensibly (grade rank for the grade column)</extracomment>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="77" />
+            <location filename="../../ui/findings/findings_model.py" line="77" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="78" />
+            <location filename="../../ui/findings/findings_model.py" line="78" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="79" />
+            <location filename="../../ui/findings/findings_model.py" line="79" />
             <source>Finding</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="80" />
+            <location filename="../../ui/findings/findings_model.py" line="80" />
             <source>Accepted because</source>
             <translation>接受理由</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_model.py" line="119" />
+            <location filename="../../ui/findings/findings_model.py" line="119" />
             <source>%1 (accepted)</source>
             <translation>%1（已接受）</translation>
         </message>
@@ -1514,73 +1514,73 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="194" />
+            <location filename="../../ui/findings/findings_panel.py" line="194" />
             <source>&amp;Department:</source>
             <extracomment>what the list shows, e.g. "Finance · 5 findings" (the dock's title repeats it) the findings table shows at least this many rows (the dock cannot shrink below)</extracomment>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="195" />
+            <location filename="../../ui/findings/findings_panel.py" line="195" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="196" />
+            <location filename="../../ui/findings/findings_panel.py" line="196" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="197" />
+            <location filename="../../ui/findings/findings_panel.py" line="197" />
             <source>F&amp;ollow the selection</source>
             <translation>跟随所选部门(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="200" />
+            <location filename="../../ui/findings/findings_panel.py" line="200" />
             <source>List the findings of the department chosen on the left; clear it to keep all departments</source>
             <translation>只列出左侧所选部门的问题；取消勾选则显示全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="206" />
+            <location filename="../../ui/findings/findings_panel.py" line="206" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="204" />
+            <location filename="../../ui/findings/findings_panel.py" line="204" />
             <source>A&amp;ccept…</source>
             <translation>接受(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="208" />
+            <location filename="../../ui/findings/findings_panel.py" line="208" />
             <source>&amp;Withdraw</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="209" />
+            <location filename="../../ui/findings/findings_panel.py" line="209" />
             <source>Withdraw the acceptance of the selected finding</source>
             <translation>撤销对所选问题的接受</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="228" />
+            <location filename="../../ui/findings/findings_panel.py" line="228" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="245" />
+            <location filename="../../ui/findings/findings_panel.py" line="245" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="284" />
+            <location filename="../../ui/findings/findings_panel.py" line="284" />
             <source>%1 · %2 findings</source>
             <translation>%1 · %2 项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="285" />
+            <location filename="../../ui/findings/findings_panel.py" line="285" />
             <source>all departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/findings_panel.py" line="290" />
+            <location filename="../../ui/findings/findings_panel.py" line="290" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -1588,7 +1588,7 @@
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/help_dialog.py" line="38" />
+            <location filename="../../ui/help_dialog.py" line="38" />
             <source>ipaudit guide</source>
             <translation>ipaudit 使用指南</translation>
         </message>
@@ -1596,74 +1596,74 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="339" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="349" />
+            <location filename="../../ui/checklist/item_panel.py" line="339" />
+            <location filename="../../ui/checklist/item_panel.py" line="349" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="431" />
+            <location filename="../../ui/checklist/item_panel.py" line="431" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="437" />
+            <location filename="../../ui/checklist/item_panel.py" line="437" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="446" />
+            <location filename="../../ui/checklist/item_panel.py" line="446" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="459" />
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="540" />
+            <location filename="../../ui/checklist/item_panel.py" line="459" />
+            <location filename="../../ui/checklist/item_panel.py" line="540" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="513" />
+            <location filename="../../ui/checklist/item_panel.py" line="513" />
             <source>Key on the command line: %1</source>
             <translation>命令行中的键：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="530" />
+            <location filename="../../ui/checklist/item_panel.py" line="530" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="532" />
+            <location filename="../../ui/checklist/item_panel.py" line="532" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="537" />
+            <location filename="../../ui/checklist/item_panel.py" line="537" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="538" />
+            <location filename="../../ui/checklist/item_panel.py" line="538" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="539" />
+            <location filename="../../ui/checklist/item_panel.py" line="539" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="541" />
+            <location filename="../../ui/checklist/item_panel.py" line="541" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="542" />
+            <location filename="../../ui/checklist/item_panel.py" line="542" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/item_panel.py" line="544" />
+            <location filename="../../ui/checklist/item_panel.py" line="544" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -1671,7 +1671,7 @@
     <context>
         <name>LedgerImportWizard</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/import_wizard.py" line="79" />
+            <location filename="../../ui/ledger/import_wizard.py" line="79" />
             <source>Import a ledger</source>
             <extracomment>the sheets of the chosen file were listed (names) the preview was read (``importer.Preview``) the sheet was read with the confirmed mapping (``ImportResult``), not yet stored the import was stored in the workspace (``ImportResult``) an expected failure was shown on a page (the exception)</extracomment>
             <translation>导入台账</translation>
@@ -1680,219 +1680,219 @@
     <context>
         <name>MainActions</name>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
+            <location filename="../../ui/main_actions.py" line="113" />
             <source>&amp;Undo %1</source>
             <translation>撤销(&amp;U) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="113" />
-            <location filename="../../ipaudit/ui/main_actions.py" line="116" />
+            <location filename="../../ui/main_actions.py" line="113" />
+            <location filename="../../ui/main_actions.py" line="116" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
+            <location filename="../../ui/main_actions.py" line="114" />
             <source>&amp;Redo %1</source>
             <translation>重做(&amp;R) %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="114" />
-            <location filename="../../ipaudit/ui/main_actions.py" line="117" />
+            <location filename="../../ui/main_actions.py" line="114" />
+            <location filename="../../ui/main_actions.py" line="117" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="122" />
+            <location filename="../../ui/main_actions.py" line="122" />
             <source>&amp;New workspace…</source>
             <translation>新建工作区(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="123" />
+            <location filename="../../ui/main_actions.py" line="123" />
             <source>Create a workspace for one audit cycle</source>
             <translation>为一个审核周期新建工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="124" />
+            <location filename="../../ui/main_actions.py" line="124" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="125" />
+            <location filename="../../ui/main_actions.py" line="125" />
             <source>Open a workspace file (.ipaudit)</source>
             <translation>打开工作区文件（.ipaudit）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="126" />
+            <location filename="../../ui/main_actions.py" line="126" />
             <source>Open for one &amp;department…</source>
             <translation>按部门打开(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="128" />
+            <location filename="../../ui/main_actions.py" line="128" />
             <source>Show only one department's checklist, with the facts read-only</source>
             <translation>只显示一个部门的清单，体系事实只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="130" />
+            <location filename="../../ui/main_actions.py" line="130" />
             <source>Open the &amp;whole workspace</source>
             <translation>打开整个工作区(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="131" />
+            <location filename="../../ui/main_actions.py" line="131" />
             <source>Open the de&amp;mo</source>
             <translation>打开演示工作区(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="132" />
+            <location filename="../../ui/main_actions.py" line="132" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="133" />
+            <location filename="../../ui/main_actions.py" line="133" />
             <source>Clear the list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="134" />
+            <location filename="../../ui/main_actions.py" line="134" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="135" />
+            <location filename="../../ui/main_actions.py" line="135" />
             <source>Every edit is saved as you make it; this confirms it</source>
             <translation>每次修改都会立即保存；此命令用于确认</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="136" />
+            <location filename="../../ui/main_actions.py" line="136" />
             <source>Save a &amp;copy as…</source>
             <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="138" />
+            <location filename="../../ui/main_actions.py" line="138" />
             <source>Edits are saved as you make them; this writes a copy of the workspace</source>
             <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="140" />
+            <location filename="../../ui/main_actions.py" line="140" />
             <source>Workspace &amp;information…</source>
             <translation>工作区信息(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="142" />
+            <location filename="../../ui/main_actions.py" line="142" />
             <source>Company, audit type, audit dates and period, certificate and last audit</source>
             <translation>企业名称、审核类型、审核日期与审核期、证书和上次审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="144" />
+            <location filename="../../ui/main_actions.py" line="144" />
             <source>Export the chec&amp;klist…</source>
             <translation>导出检查清单(&amp;K)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="146" />
+            <location filename="../../ui/main_actions.py" line="146" />
             <source>Write the workspace's own checklist copy to a YAML file to correct it</source>
             <translation>把工作区自己的检查清单写入 YAML 文件，以便修正</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="148" />
+            <location filename="../../ui/main_actions.py" line="148" />
             <source>Import a corrected checklis&amp;t…</source>
             <translation>导入修正后的检查清单(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="150" />
+            <location filename="../../ui/main_actions.py" line="150" />
             <source>Replace the workspace's checklist with a corrected YAML file, checked first</source>
             <translation>用修正后的 YAML 文件替换工作区的检查清单（先校验）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="152" />
+            <location filename="../../ui/main_actions.py" line="152" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="153" />
+            <location filename="../../ui/main_actions.py" line="153" />
             <source>Import ledger</source>
             <translation>导入台账</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="154" />
+            <location filename="../../ui/main_actions.py" line="154" />
             <source>&amp;Export the readiness pack…</source>
             <translation>导出迎审资料包(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="155" />
+            <location filename="../../ui/main_actions.py" line="155" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="156" />
+            <location filename="../../ui/main_actions.py" line="156" />
             <source>C&amp;lose workspace</source>
             <translation>关闭工作区(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="157" />
+            <location filename="../../ui/main_actions.py" line="157" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="159" />
+            <location filename="../../ui/main_actions.py" line="159" />
             <source>&amp;Find in checklist</source>
             <translation>在清单中查找(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="160" />
+            <location filename="../../ui/main_actions.py" line="160" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="161" />
+            <location filename="../../ui/main_actions.py" line="161" />
             <source>&amp;Checklist</source>
             <translation>清单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="162" />
+            <location filename="../../ui/main_actions.py" line="162" />
             <source>&amp;Facts</source>
             <translation>体系事实(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="163" />
+            <location filename="../../ui/main_actions.py" line="163" />
             <source>&amp;Dashboard</source>
             <translation>总览(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="164" />
+            <location filename="../../ui/main_actions.py" line="164" />
             <source>&amp;Re-run the checks</source>
             <translation>重新检查(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="165" />
+            <location filename="../../ui/main_actions.py" line="165" />
             <source>&amp;Edit departments…</source>
             <translation>编辑部门(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="167" />
+            <location filename="../../ui/main_actions.py" line="167" />
             <source>Add, rename, merge or mark absent the departments of the workspace</source>
             <translation>添加、改名、合并部门，或标为不设立</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="169" />
+            <location filename="../../ui/main_actions.py" line="169" />
             <source>Ledger &amp;reconciliation</source>
             <translation>台账核对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="170" />
+            <location filename="../../ui/main_actions.py" line="170" />
             <source>&amp;Verify a readiness pack…</source>
             <translation>校验迎审资料包(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="171" />
+            <location filename="../../ui/main_actions.py" line="171" />
             <source>&amp;Guide</source>
             <translation>使用指南(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="172" />
+            <location filename="../../ui/main_actions.py" line="172" />
             <source>How an audit goes and how to use each view</source>
             <translation>外审准备流程和各视图的用法</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_actions.py" line="173" />
+            <location filename="../../ui/main_actions.py" line="173" />
             <source>&amp;About ipaudit</source>
             <translation>关于 ipaudit(&amp;A)</translation>
         </message>
@@ -1900,47 +1900,47 @@
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="110" />
+            <location filename="../../ui/main_menus.py" line="110" />
             <source>No recent workspaces</source>
             <translation>没有最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="145" />
+            <location filename="../../ui/main_menus.py" line="145" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="146" />
+            <location filename="../../ui/main_menus.py" line="146" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="147" />
+            <location filename="../../ui/main_menus.py" line="147" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="148" />
+            <location filename="../../ui/main_menus.py" line="148" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="149" />
+            <location filename="../../ui/main_menus.py" line="149" />
             <source>&amp;Departments</source>
             <translation>部门(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="150" />
+            <location filename="../../ui/main_menus.py" line="150" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="151" />
+            <location filename="../../ui/main_menus.py" line="151" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_menus.py" line="152" />
+            <location filename="../../ui/main_menus.py" line="152" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
@@ -1948,213 +1948,213 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="179" />
+            <location filename="../../ui/main_window.py" line="179" />
             <source>Open a workspace</source>
             <extracomment>files the ledger import reads (dropped on the reconciliation view) ``open_later`` could not open the workspace (the error was shown)</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="181" />
-            <location filename="../../ipaudit/ui/main_window.py" line="425" />
+            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="425" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="237" />
-            <location filename="../../ipaudit/ui/main_window.py" line="270" />
-            <location filename="../../ipaudit/ui/main_window.py" line="439" />
+            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="270" />
+            <location filename="../../ui/main_window.py" line="439" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="311" />
+            <location filename="../../ui/main_window.py" line="311" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="329" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="617" />
+            <location filename="../../ui/main_window.py" line="617" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="397" />
+            <location filename="../../ui/main_window.py" line="397" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="215" />
+            <location filename="../../ui/main_window.py" line="215" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="245" />
+            <location filename="../../ui/main_window.py" line="245" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="399" />
+            <location filename="../../ui/main_window.py" line="399" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="405" />
+            <location filename="../../ui/main_window.py" line="405" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="423" />
+            <location filename="../../ui/main_window.py" line="423" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="444" />
+            <location filename="../../ui/main_window.py" line="444" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="445" />
+            <location filename="../../ui/main_window.py" line="445" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="481" />
+            <location filename="../../ui/main_window.py" line="481" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="484" />
+            <location filename="../../ui/main_window.py" line="484" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="496" />
+            <location filename="../../ui/main_window.py" line="496" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="498" />
+            <location filename="../../ui/main_window.py" line="498" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="507" />
+            <location filename="../../ui/main_window.py" line="507" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="510" />
+            <location filename="../../ui/main_window.py" line="510" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="513" />
+            <location filename="../../ui/main_window.py" line="513" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="525" />
+            <location filename="../../ui/main_window.py" line="525" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="527" />
-            <location filename="../../ipaudit/ui/main_window.py" line="557" />
+            <location filename="../../ui/main_window.py" line="527" />
+            <location filename="../../ui/main_window.py" line="557" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="538" />
+            <location filename="../../ui/main_window.py" line="538" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="541" />
+            <location filename="../../ui/main_window.py" line="541" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="555" />
+            <location filename="../../ui/main_window.py" line="555" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="567" />
+            <location filename="../../ui/main_window.py" line="567" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="624" />
+            <location filename="../../ui/main_window.py" line="624" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="644" />
+            <location filename="../../ui/main_window.py" line="644" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="646" />
+            <location filename="../../ui/main_window.py" line="646" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="663" />
-            <location filename="../../ipaudit/ui/main_window.py" line="836" />
+            <location filename="../../ui/main_window.py" line="663" />
+            <location filename="../../ui/main_window.py" line="836" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="764" />
+            <location filename="../../ui/main_window.py" line="764" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="766" />
+            <location filename="../../ui/main_window.py" line="766" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="773" />
+            <location filename="../../ui/main_window.py" line="773" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="798" />
+            <location filename="../../ui/main_window.py" line="798" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="807" />
+            <location filename="../../ui/main_window.py" line="807" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="819" />
+            <location filename="../../ui/main_window.py" line="819" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="824" />
+            <location filename="../../ui/main_window.py" line="824" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="826" />
+            <location filename="../../ui/main_window.py" line="826" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="833" />
+            <location filename="../../ui/main_window.py" line="833" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/main_window.py" line="834" />
+            <location filename="../../ui/main_window.py" line="834" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2162,67 +2162,67 @@
     <context>
         <name>MappingWidget</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="185" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="185" />
             <source>&amp;Ledger:</source>
             <translation>台账类型(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="188" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="188" />
             <source>&amp;Header row:</source>
             <translation>表头行(&amp;H)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="190" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="190" />
             <source>The spreadsheet row that holds the column titles; rows above it are skipped</source>
             <translation>包含列标题的行；其上方的行将被跳过</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="192" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="192" />
             <source>none (data from row 1)</source>
             <translation>无（数据从第 1 行开始）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="193" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="193" />
             <source>Amounts &amp;in:</source>
             <translation>金额单位(&amp;I)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="196" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="196" />
             <source>What each column holds (* required):</source>
             <translation>每列的内容（* 为必填）：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="255" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="255" />
             <source>(not imported)</source>
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="271" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="271" />
             <source>How sure the detection is of this column's field</source>
             <translation>识别此列含义的把握程度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="275" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="275" />
             <source>looks like %1</source>
             <translation>看起来是%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="278" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="278" />
             <source>The values look like this field, but the column is not imported</source>
             <translation>此列内容看起来是该字段，但没有导入</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="339" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="339" />
             <source>Choose a column for: %1</source>
             <translation>请为以下字段选择列：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="342" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="342" />
             <source>No column is mapped yet.</source>
             <translation>尚未对应任何列。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/mapping_widget.py" line="345" />
+            <location filename="../../ui/ledger/mapping_widget.py" line="345" />
             <source>Every required column is mapped.</source>
             <translation>所有必填列均已对应。</translation>
         </message>
@@ -2230,27 +2230,27 @@
     <context>
         <name>NaReasonDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="54" />
+            <location filename="../../ui/checklist/na_reason_dialog.py" line="54" />
             <source>Not applicable</source>
             <translation>不适用</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="58" />
+            <location filename="../../ui/checklist/na_reason_dialog.py" line="58" />
             <source>Why does “%1” not apply to the company? The auditor will ask; the reason is required.</source>
             <translation>为什么“%1”不适用于本公司？审核员会问，必须填写理由。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="66" />
+            <location filename="../../ui/checklist/na_reason_dialog.py" line="66" />
             <source>e.g. The company has no production of its own; all products are made by contract manufacturers.</source>
             <translation>例如：公司没有自己的生产环节，全部产品委托外部加工。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="69" />
+            <location filename="../../ui/checklist/na_reason_dialog.py" line="69" />
             <source>OK</source>
             <translation>确定</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/na_reason_dialog.py" line="70" />
+            <location filename="../../ui/checklist/na_reason_dialog.py" line="70" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2258,12 +2258,12 @@
     <context>
         <name>NameForm</name>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="58" />
+            <location filename="../../ui/departments_dialog.py" line="58" />
             <source>Chinese name:</source>
             <translation>中文名称：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/departments_dialog.py" line="59" />
+            <location filename="../../ui/departments_dialog.py" line="59" />
             <source>English name:</source>
             <translation>英文名称：</translation>
         </message>
@@ -2271,12 +2271,12 @@
     <context>
         <name>NewWorkspaceWizard</name>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="410" />
+            <location filename="../../ui/new_workspace_wizard.py" line="410" />
             <source>The workspace could not be created.</source>
             <translation>无法创建工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/new_workspace_wizard.py" line="416" />
+            <location filename="../../ui/new_workspace_wizard.py" line="416" />
             <source>New workspace</source>
             <translation>新建工作区</translation>
         </message>
@@ -2284,63 +2284,63 @@
     <context>
         <name>ObjectivesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="120" />
+            <location filename="../../ui/facts/objectives_model.py" line="120" />
             <source>Objective</source>
             <extracomment>the row's ``SplitCheck`` the department key of a split column</extracomment>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="120" />
+            <location filename="../../ui/facts/objectives_model.py" line="120" />
             <source>Target</source>
             <translation>目标值</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="120" />
+            <location filename="../../ui/facts/objectives_model.py" line="120" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="120" />
+            <location filename="../../ui/facts/objectives_model.py" line="120" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="124" />
+            <location filename="../../ui/facts/objectives_model.py" line="124" />
             <source>Sum check</source>
             <translation>分解核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="129" />
+            <location filename="../../ui/facts/objectives_model.py" line="129" />
             <source>Share of %1 (empty: no share)</source>
             <translation>%1的分解值（留空：不承担）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="132" />
+            <location filename="../../ui/facts/objectives_model.py" line="132" />
             <source>The department shares must add up to the target; percentages are not summed</source>
             <translation>各部门分解之和必须等于公司目标；百分比不相加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="186" />
+            <location filename="../../ui/facts/objectives_model.py" line="186" />
             <source>rate, not summed</source>
             <translation>比率，不相加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="196" />
+            <location filename="../../ui/facts/objectives_model.py" line="196" />
             <source>The department shares add up to %1, not the target %2</source>
             <translation>各部门分解之和为 %1，不等于公司目标 %2</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="201" />
+            <location filename="../../ui/facts/objectives_model.py" line="201" />
             <source>A rate: every department carries it; the shares are not added up</source>
             <translation>比率类目标：各部门均承担该比率，分解值不相加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="203" />
+            <location filename="../../ui/facts/objectives_model.py" line="203" />
             <source>Not split by department yet</source>
             <translation>尚未分解到部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/objectives_model.py" line="204" />
+            <location filename="../../ui/facts/objectives_model.py" line="204" />
             <source>The department shares add up to the target</source>
             <translation>各部门分解之和等于公司目标</translation>
         </message>
@@ -2348,32 +2348,32 @@
     <context>
         <name>PeopleModel</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="70" />
+            <location filename="../../ui/facts/people_model.py" line="70" />
             <source>New hire</source>
             <translation>新入职员工</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="70" />
+            <location filename="../../ui/facts/people_model.py" line="70" />
             <source>Core leaver</source>
             <translation>核心离职员工</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="75" />
+            <location filename="../../ui/facts/people_model.py" line="75" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="75" />
+            <location filename="../../ui/facts/people_model.py" line="75" />
             <source>Hire or leaver</source>
             <translation>入职/离职</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="75" />
+            <location filename="../../ui/facts/people_model.py" line="75" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/people_model.py" line="75" />
+            <location filename="../../ui/facts/people_model.py" line="75" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -2381,43 +2381,43 @@
     <context>
         <name>Placeholder</name>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="87" />
+            <location filename="../../ui/panels.py" line="87" />
             <source>The department list</source>
             <extracomment>the panels of an open workspace; each takes ``(session, parent=None)`` dialogs and views reached from the File and Tools menus</extracomment>
             <translation>部门列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="88" />
+            <location filename="../../ui/panels.py" line="88" />
             <source>The checklist</source>
             <translation>清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="89" />
+            <location filename="../../ui/panels.py" line="89" />
             <source>The item details</source>
             <translation>条目详情</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="90" />
+            <location filename="../../ui/panels.py" line="90" />
             <source>The facts editor</source>
             <translation>体系事实编辑器</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="91" />
+            <location filename="../../ui/panels.py" line="91" />
             <source>The findings list</source>
             <translation>问题列表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="92" />
+            <location filename="../../ui/panels.py" line="92" />
             <source>The dashboard</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="93" />
+            <location filename="../../ui/panels.py" line="93" />
             <source>The ledger reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/panels.py" line="99" />
+            <location filename="../../ui/panels.py" line="99" />
             <source>%1 is not part of this version of ipaudit yet.</source>
             <translation>当前版本的 ipaudit 尚未包含“%1”。</translation>
         </message>
@@ -2425,72 +2425,72 @@
     <context>
         <name>PolicyPage</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="110" />
+            <location filename="../../ui/facts/policy_page.py" line="110" />
             <source>Not in the objectives list below</source>
             <translation>不在下方的目标清单中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="121" />
+            <location filename="../../ui/facts/policy_page.py" line="121" />
             <source>IP policy (as written in the manual)</source>
             <translation>知识产权方针（与手册原文一致）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="122" />
+            <location filename="../../ui/facts/policy_page.py" line="122" />
             <source>The policy wording, word for word</source>
             <translation>方针原文，逐字填写</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="123" />
+            <location filename="../../ui/facts/policy_page.py" line="123" />
             <source>Objectives as worded in the manual</source>
             <translation>手册中的目标表述</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="125" />
+            <location filename="../../ui/facts/policy_page.py" line="125" />
             <source>Each objective the IP manual names must appear in the objectives list</source>
             <translation>手册中列出的每个目标都必须出现在目标清单中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="127" />
+            <location filename="../../ui/facts/policy_page.py" line="127" />
             <source>Objectives list and split by department</source>
             <translation>目标清单及部门分解</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="130" />
+            <location filename="../../ui/facts/policy_page.py" line="130" />
             <source>Each department's share must add up to the company target; a row turns red when it does not. Percentages are not summed. Leave a share empty when a department has none.</source>
             <translation>各部门分解之和必须等于公司目标，不相等时该行显示为红色。百分比不相加。部门不承担时留空。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="135" />
+            <location filename="../../ui/facts/policy_page.py" line="135" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="135" />
+            <location filename="../../ui/facts/policy_page.py" line="135" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="138" />
+            <location filename="../../ui/facts/policy_page.py" line="138" />
             <source>Add objective</source>
             <translation>添加目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="138" />
+            <location filename="../../ui/facts/policy_page.py" line="138" />
             <source>Remove objective</source>
             <translation>删除目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="152" />
+            <location filename="../../ui/facts/policy_page.py" line="152" />
             <source>Edit the IP policy</source>
             <translation>修改知识产权方针</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="161" />
+            <location filename="../../ui/facts/policy_page.py" line="161" />
             <source>Edit the manual's objectives</source>
             <translation>修改手册中的目标</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/policy_page.py" line="169" />
+            <location filename="../../ui/facts/policy_page.py" line="169" />
             <source>Edit the objectives</source>
             <translation>修改目标清单</translation>
         </message>
@@ -2498,103 +2498,103 @@
     <context>
         <name>PortfolioPage</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="142" />
+            <location filename="../../ui/facts/portfolio_page.py" line="142" />
             <source>Other certificates</source>
             <extracomment>spin box value meaning "not declared" (shown as text, not as a number)</extracomment>
             <translation>其他证书</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="144" />
+            <location filename="../../ui/facts/portfolio_page.py" line="144" />
             <source>Certificates the management representative mentions, e.g. ISO 9001 or CMMI3</source>
             <translation>管理者代表会提到的证书，例如 ISO 9001、CMMI3</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="146" />
+            <location filename="../../ui/facts/portfolio_page.py" line="146" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="146" />
+            <location filename="../../ui/facts/portfolio_page.py" line="146" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="147" />
+            <location filename="../../ui/facts/portfolio_page.py" line="147" />
             <source>IP portfolio (granted and registered, as declared)</source>
             <translation>知识产权数量（已授权、已登记，按手册所述）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="149" />
+            <location filename="../../ui/facts/portfolio_page.py" line="149" />
             <source>Invention patents:</source>
             <translation>发明专利：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="150" />
+            <location filename="../../ui/facts/portfolio_page.py" line="150" />
             <source>Utility model patents:</source>
             <translation>实用新型专利：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="151" />
+            <location filename="../../ui/facts/portfolio_page.py" line="151" />
             <source>Design patents:</source>
             <translation>外观设计专利：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="152" />
+            <location filename="../../ui/facts/portfolio_page.py" line="152" />
             <source>Software copyrights:</source>
             <translation>软件著作权：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="153" />
+            <location filename="../../ui/facts/portfolio_page.py" line="153" />
             <source>Trademarks:</source>
             <translation>注册商标：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="157" />
+            <location filename="../../ui/facts/portfolio_page.py" line="157" />
             <source>not declared</source>
             <translation>未填写</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="158" />
+            <location filename="../../ui/facts/portfolio_page.py" line="158" />
             <source>Other declared facts</source>
             <translation>其他声明事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="160" />
+            <location filename="../../ui/facts/portfolio_page.py" line="160" />
             <source>R&amp;&amp;D projects in progress:</source>
             <translation>在研项目数：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="161" />
+            <location filename="../../ui/facts/portfolio_page.py" line="161" />
             <source>Phases with IP searches:</source>
             <translation>开展知识产权检索的阶段：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="162" />
+            <location filename="../../ui/facts/portfolio_page.py" line="162" />
             <source>Current IP manual version:</source>
             <translation>知识产权手册现行版本：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="165" />
+            <location filename="../../ui/facts/portfolio_page.py" line="165" />
             <source>e.g. 4</source>
             <translation>例如：4</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="166" />
+            <location filename="../../ui/facts/portfolio_page.py" line="166" />
             <source>e.g. initiation and design phases</source>
             <translation>例如：立项阶段和设计阶段</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="167" />
+            <location filename="../../ui/facts/portfolio_page.py" line="167" />
             <source>e.g. A/1</source>
             <translation>例如：A/1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="183" />
+            <location filename="../../ui/facts/portfolio_page.py" line="183" />
             <source>Edit the certificates</source>
             <translation>修改证书</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/portfolio_page.py" line="218" />
+            <location filename="../../ui/facts/portfolio_page.py" line="218" />
             <source>Edit %1</source>
             <translation>修改%1</translation>
         </message>
@@ -2602,22 +2602,22 @@
     <context>
         <name>PreferencesDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/preferences.py" line="71" />
+            <location filename="../../ui/preferences.py" line="71" />
             <source>Preferences</source>
             <translation>首选项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/preferences.py" line="72" />
+            <location filename="../../ui/preferences.py" line="72" />
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/preferences.py" line="74" />
+            <location filename="../../ui/preferences.py" line="74" />
             <source>As the system (%1)</source>
             <translation>跟随系统（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/preferences.py" line="75" />
+            <location filename="../../ui/preferences.py" line="75" />
             <source>The language changes at once; no restart is needed.</source>
             <translation>语言立即切换，无需重新启动。</translation>
         </message>
@@ -2625,57 +2625,57 @@
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="126" />
+            <location filename="../../ui/ledger/preview_page.py" line="126" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="167" />
+            <location filename="../../ui/ledger/preview_page.py" line="167" />
             <source>The sheet could not be read.</source>
             <translation>无法读取该工作表。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="186" />
+            <location filename="../../ui/ledger/preview_page.py" line="186" />
             <source>Reading the first rows…</source>
             <translation>正在读取前几行…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="193" />
+            <location filename="../../ui/ledger/preview_page.py" line="193" />
             <source>This sheet has the layout of one you imported before: the columns are mapped as you confirmed then. Check them and go on.</source>
             <translation>此工作表与您之前导入过的格式相同：已按您当时确认的方式对应各列。请核对后继续。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="201" />
+            <location filename="../../ui/ledger/preview_page.py" line="201" />
             <source>No header was recognised in the first rows. Choose the header row, the ledger and what each column holds.</source>
             <translation>前几行中没有识别出表头。请选择表头行、台账类型以及每列的内容。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="208" />
+            <location filename="../../ui/ledger/preview_page.py" line="208" />
             <source>The sheet has no header: %1 was recognised from the values (%2 sure). Check the columns.</source>
             <translation>此表没有表头：根据内容识别为%1（把握 %2）。请核对各列。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="217" />
+            <location filename="../../ui/ledger/preview_page.py" line="217" />
             <source>Recognised %1 with its header on row %2 (%3 sure). Check the columns.</source>
             <translation>已识别为%1，表头在第 %2 行（把握 %3）。请核对各列。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="225" />
+            <location filename="../../ui/ledger/preview_page.py" line="225" />
             <source>The header on row %1 was only partly recognised (%2 sure). Check the ledger and map the columns that are missing.</source>
             <translation>第 %1 行的表头只识别出一部分（把握 %2）。请核对台账类型，并为缺少的列指定含义。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="238" />
+            <location filename="../../ui/ledger/preview_page.py" line="238" />
             <source>The sheet could also be %1: check the ledger.</source>
             <translation>此表也可能是%1：请核对台账类型。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="266" />
+            <location filename="../../ui/ledger/preview_page.py" line="266" />
             <source>Check the columns</source>
             <translation>核对各列</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/preview_page.py" line="269" />
+            <location filename="../../ui/ledger/preview_page.py" line="269" />
             <source>The first rows of the sheet. The header row is highlighted; each column shows the field it is imported as.</source>
             <translation>工作表的前几行。表头行已高亮；每列标明将作为哪个字段导入。</translation>
         </message>
@@ -2683,28 +2683,28 @@
     <context>
         <name>ProblemsModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="28" />
+            <location filename="../../ui/ledger/problems_model.py" line="28" />
             <source>Sheet</source>
             <extracomment>the ``Problem`` itself</extracomment>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="29" />
+            <location filename="../../ui/ledger/problems_model.py" line="29" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="30" />
+            <location filename="../../ui/ledger/problems_model.py" line="30" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="31" />
+            <location filename="../../ui/ledger/problems_model.py" line="31" />
             <source>Cell</source>
             <translation>单元格内容</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_model.py" line="32" />
+            <location filename="../../ui/ledger/problems_model.py" line="32" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
@@ -2712,78 +2712,78 @@
     <context>
         <name>ProblemsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="129" />
+            <location filename="../../ui/ledger/problems_page.py" line="129" />
             <source>Importing %1…</source>
             <extracomment>the read or store running now, if any</extracomment>
             <translation>正在导入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="155" />
+            <location filename="../../ui/ledger/problems_page.py" line="155" />
             <source>The import failed.</source>
             <translation>导入失败。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="182" />
+            <location filename="../../ui/ledger/problems_page.py" line="182" />
             <source>Saving the import…</source>
             <translation>正在保存导入结果…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="210" />
+            <location filename="../../ui/ledger/problems_page.py" line="210" />
             <source>The import was not saved.</source>
             <translation>导入结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="221" />
+            <location filename="../../ui/ledger/problems_page.py" line="221" />
             <source>Reading the sheet…</source>
             <translation>正在读取工作表…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="238" />
+            <location filename="../../ui/ledger/problems_page.py" line="238" />
             <source>%1: %2 rows read, %3 entries, %4 problem(s).</source>
             <translation>%1：读取 %2 行，%3 条记录，%4 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="248" />
+            <location filename="../../ui/ledger/problems_page.py" line="248" />
             <source>Of the sheet's %1 rows: %2 above the data, %3 blank, %4 entries, %5 with problems, %6 total rows (checked, not counted), %7 skipped.</source>
             <translation>表中共 %1 行：数据以上 %2 行，空行 %3，记录 %4，有问题 %5，合计行 %6（已核对，不计入），跳过 %7。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="260" />
+            <location filename="../../ui/ledger/problems_page.py" line="260" />
             <source>Every row was read.</source>
             <translation>所有行均已读取。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="265" />
+            <location filename="../../ui/ledger/problems_page.py" line="265" />
             <source>The rows below are not imported. Go back to fix the mapping, or import now and correct the file later: importing it again replaces this import.</source>
             <translation>以下各行不会导入。可以返回修改列的对应关系，也可以现在导入、稍后修改文件：再次导入会替换这次的导入。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="275" />
+            <location filename="../../ui/ledger/problems_page.py" line="275" />
             <source>%1 stated total row(s) agree with their rows.</source>
             <translation>%1 个合计行与其所含各行一致。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="279" />
+            <location filename="../../ui/ledger/problems_page.py" line="279" />
             <source>Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).</source>
             <translation>第 %1 行“%2”写明 %3，但第 %4–%5 行之和为 %6（%7）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="300" />
+            <location filename="../../ui/ledger/problems_page.py" line="300" />
             <source>Importing replaces %1 imported on %2 from %3.</source>
             <translation>导入后将替换 %2 从 %3 导入的%1。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="307" />
+            <location filename="../../ui/ledger/problems_page.py" line="307" />
             <source>Check what was read</source>
             <translation>核对读取结果</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="310" />
+            <location filename="../../ui/ledger/problems_page.py" line="310" />
             <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
             <translation>每一行要么成为一条记录，要么作为带行号的问题列出；不会有任何行被悄悄丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/problems_page.py" line="314" />
+            <location filename="../../ui/ledger/problems_page.py" line="314" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -2791,17 +2791,17 @@
     <context>
         <name>ProceduresModel</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="68" />
+            <location filename="../../ui/facts/procedures_model.py" line="68" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="68" />
+            <location filename="../../ui/facts/procedures_model.py" line="68" />
             <source>Procedure</source>
             <translation>程序文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_model.py" line="68" />
+            <location filename="../../ui/facts/procedures_model.py" line="68" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
@@ -2809,22 +2809,22 @@
     <context>
         <name>ProceduresPage</name>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_page.py" line="61" />
+            <location filename="../../ui/facts/procedures_page.py" line="61" />
             <source>The level-2 procedure documents the manual lists. Every department must be able to name its procedures in the interview.</source>
             <translation>手册列出的二级程序文件。访谈时每个部门都要能说出本部门对应的程序文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_page.py" line="65" />
+            <location filename="../../ui/facts/procedures_page.py" line="65" />
             <source>Add procedure</source>
             <translation>添加程序文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_page.py" line="65" />
+            <location filename="../../ui/facts/procedures_page.py" line="65" />
             <source>Remove procedure</source>
             <translation>删除程序文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/facts/procedures_page.py" line="75" />
+            <location filename="../../ui/facts/procedures_page.py" line="75" />
             <source>Edit the procedures</source>
             <translation>修改程序文件</translation>
         </message>
@@ -2832,12 +2832,12 @@
     <context>
         <name>ProgressStrip</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/progress_strip.py" line="42" />
+            <location filename="../../ui/checklist/progress_strip.py" line="42" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/progress_strip.py" line="43" />
+            <location filename="../../ui/checklist/progress_strip.py" line="43" />
             <source>Stop; nothing of this step is kept</source>
             <translation>停止；本次操作不保留任何内容</translation>
         </message>
@@ -2845,17 +2845,17 @@
     <context>
         <name>RatesModel</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="75" />
+            <location filename="../../ui/ledger/rates_model.py" line="75" />
             <source>IP type or category</source>
             <translation>知识产权类型或类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="75" />
+            <location filename="../../ui/ledger/rates_model.py" line="75" />
             <source>Reward (yuan)</source>
             <translation>奖励金额（元）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_model.py" line="103" />
+            <location filename="../../ui/ledger/rates_model.py" line="103" />
             <source>A reward whose reason contains this text earns this amount</source>
             <translation>事由中包含此文字的奖励按此金额核对</translation>
         </message>
@@ -2863,42 +2863,42 @@
     <context>
         <name>RatesTab</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="129" />
+            <location filename="../../ui/ledger/rates_tab.py" line="129" />
             <source>Edit the reward rates and the booking window</source>
             <translation>修改奖励标准和入账宽限期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="153" />
+            <location filename="../../ui/ledger/rates_tab.py" line="153" />
             <source>The rewards of the reward/penalty procedure. A reward that differs from its rate is a finding; a type without an amount is not checked. Categories apply to rewards whose reason names them (for example 发明专利申请).</source>
             <translation>知识产权奖惩制度规定的奖励标准。奖励金额与标准不符即为问题；未填金额的类型不做核对。自定义类别适用于事由中包含该类别名称的奖励（例如“发明专利申请”）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="158" />
+            <location filename="../../ui/ledger/rates_tab.py" line="158" />
             <source>&amp;Add category</source>
             <translation>添加类别(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="159" />
+            <location filename="../../ui/ledger/rates_tab.py" line="159" />
             <source>&amp;Remove category</source>
             <translation>删除类别(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="160" />
+            <location filename="../../ui/ledger/rates_tab.py" line="160" />
             <source>&amp;Booking window (days):</source>
             <translation>入账宽限期（天）(&amp;B)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="163" />
+            <location filename="../../ui/ledger/rates_tab.py" line="163" />
             <source>How many days after a payment batch its expense line may be booked and still count as booking that batch.</source>
             <translation>奖金发放批次之后多少天内记入的经费行，仍视为该批次的入账。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="167" />
+            <location filename="../../ui/ledger/rates_tab.py" line="167" />
             <source>A&amp;pply</source>
             <translation>应用(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/rates_tab.py" line="168" />
+            <location filename="../../ui/ledger/rates_tab.py" line="168" />
             <source>Re&amp;vert</source>
             <translation>还原(&amp;V)</translation>
         </message>
@@ -2906,133 +2906,133 @@
     <context>
         <name>ReconciliationView</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="271" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="271" />
             <source>The ledgers could not be reconciled.</source>
             <extracomment>the ledgers were (re)loaded and are shown the view was exported to this path</extracomment>
             <translation>无法核对台账。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="327" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="327" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="328" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="328" />
             <source>Rows with a discrepancy</source>
             <translation>有差异的行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="329" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="329" />
             <source>Everyone</source>
             <translation>全部人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="330" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="330" />
             <source>Whole period</source>
             <translation>整个期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="377" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="377" />
             <source>Export the reconciliation view</source>
             <translation>导出对账视图</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="378" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="378" />
             <source>reconciliation.xlsx</source>
             <translation>台账核对.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="379" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="379" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="412" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="412" />
             <source>The view was not exported.</source>
             <translation>视图未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="415" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="415" />
             <source>Writing %1…</source>
             <translation>正在写入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="444" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="444" />
             <source>Reconciling the ledgers…</source>
             <translation>正在核对台账…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="448" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="448" />
             <source>No ledgers imported yet. Import the reward record, the payment register and the expense record to reconcile them.</source>
             <translation>尚未导入台账。请导入奖惩记录表、奖金发放登记表和经费使用记录后进行三方核对。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="455" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="455" />
             <source>Reconciled from: %1</source>
             <translation>核对依据：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="458" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="458" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="459" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="459" />
             <source>E&amp;xport view to xlsx…</source>
             <translation>导出当前视图为 xlsx(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="461" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="461" />
             <source>The summary, the discrepancies and ledger rows shown, and the totals</source>
             <translation>汇总、当前显示的差异和台账行，以及分类合计</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="463" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="463" />
             <source>Summary</source>
             <translation>汇总</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="464" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="464" />
             <source>Ledgers and discrepancies</source>
             <translation>台账与差异</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="465" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="465" />
             <source>Totals</source>
             <translation>分类合计</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="466" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="466" />
             <source>Rates</source>
             <translation>奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="467" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="467" />
             <source>Records compared</source>
             <translation>核对记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="467" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="467" />
             <source>Discrepancies by kind</source>
             <translation>差异分类</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="470" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="470" />
             <source>&amp;Show:</source>
             <translation>显示(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="471" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="471" />
             <source>&amp;Person:</source>
             <translation>人员(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="472" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="472" />
             <source>P&amp;eriod:</source>
             <translation>期间(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/reconciliation_view.py" line="473" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="473" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
@@ -3040,42 +3040,42 @@
     <context>
         <name>SheetPage</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="182" />
+            <location filename="../../ui/ledger/source_pages.py" line="182" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="196" />
+            <location filename="../../ui/ledger/source_pages.py" line="196" />
             <source>The workbook has no worksheets.</source>
             <translation>工作簿中没有工作表。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="203" />
+            <location filename="../../ui/ledger/source_pages.py" line="203" />
             <source>The file could not be read.</source>
             <translation>无法读取该文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="211" />
+            <location filename="../../ui/ledger/source_pages.py" line="211" />
             <source>Reading the workbook…</source>
             <translation>正在读取工作簿…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="218" />
+            <location filename="../../ui/ledger/source_pages.py" line="218" />
             <source>%1 sheet(s). Choose the one that holds the ledger.</source>
             <translation>共 %1 个工作表。请选择包含台账的那一个。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="244" />
+            <location filename="../../ui/ledger/source_pages.py" line="244" />
             <source>Choose the sheet</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="245" />
+            <location filename="../../ui/ledger/source_pages.py" line="245" />
             <source>One workbook may hold several ledgers, each on its own sheet.</source>
             <translation>一个工作簿可以包含多本台账，每本在各自的工作表中。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/source_pages.py" line="247" />
+            <location filename="../../ui/ledger/source_pages.py" line="247" />
             <source>Import every ledger sheet of this workbook (each told by its content)</source>
             <translation>导入此工作簿中的全部台账表（按内容识别各表）</translation>
         </message>
@@ -3083,32 +3083,32 @@
     <context>
         <name>SlotChooser</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="137" />
+            <location filename="../../ui/checklist/slot_chooser.py" line="137" />
             <source>By the file's date or period</source>
             <translation>按文件日期或覆盖期间</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="176" />
+            <location filename="../../ui/checklist/slot_chooser.py" line="176" />
             <source>Attach to %1:</source>
             <translation>添加到%1：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="177" />
+            <location filename="../../ui/checklist/slot_chooser.py" line="177" />
             <source>Record:</source>
             <translation>记录：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="178" />
+            <location filename="../../ui/checklist/slot_chooser.py" line="178" />
             <source>Attach for year:</source>
             <translation>所属年度：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="182" />
+            <location filename="../../ui/checklist/slot_chooser.py" line="182" />
             <source>Name of %1 %2:</source>
             <translation>%1 %2 名称：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/slot_chooser.py" line="183" />
+            <location filename="../../ui/checklist/slot_chooser.py" line="183" />
             <source>e.g. the project's name</source>
             <translation>例如：项目名称</translation>
         </message>
@@ -3116,28 +3116,28 @@
     <context>
         <name>StatusEditor</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="78" />
+            <location filename="../../ui/checklist/status_editor.py" line="78" />
             <source>Counted as “%1” until the blocking findings below are resolved.</source>
             <extracomment>the user chose a status (with the reason when it is "not applicable")</extracomment>
             <translation>在解决下列阻碍项之前，按“%1”显示和计算。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="127" />
+            <location filename="../../ui/checklist/status_editor.py" line="127" />
             <source>Reason: %1</source>
             <translation>理由：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="131" />
+            <location filename="../../ui/checklist/status_editor.py" line="131" />
             <source>No reason given — the auditor will ask for one.</source>
             <translation>尚未填写理由——审核员会问。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="136" />
+            <location filename="../../ui/checklist/status_editor.py" line="136" />
             <source>&amp;Status:</source>
             <translation>状态(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/status_editor.py" line="139" />
+            <location filename="../../ui/checklist/status_editor.py" line="139" />
             <source>Change reason…</source>
             <translation>修改理由…</translation>
         </message>
@@ -3145,23 +3145,23 @@
     <context>
         <name>TaskProgressDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/progress.py" line="53" />
+            <location filename="../../ui/progress.py" line="53" />
             <source>Working…</source>
             <extracomment>QProgressDialog counts in int; totals beyond this are scaled down</extracomment>
             <translation>正在处理…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/progress.py" line="54" />
+            <location filename="../../ui/progress.py" line="54" />
             <source>Please wait…</source>
             <translation>请稍候…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/progress.py" line="56" />
+            <location filename="../../ui/progress.py" line="56" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/progress.py" line="80" />
+            <location filename="../../ui/progress.py" line="80" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
@@ -3169,12 +3169,12 @@
     <context>
         <name>TotalsTab</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/totals_tab.py" line="75" />
+            <location filename="../../ui/ledger/totals_tab.py" line="75" />
             <source>&amp;Totals per:</source>
             <translation>合计维度(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/totals_tab.py" line="81" />
+            <location filename="../../ui/ledger/totals_tab.py" line="81" />
             <source>Decided: rewards of the reward record (penalties apart). Paid: the payment register. Booked: the reward lines of the expense record, which books batches, not people — so it has no column per person, department or IP item.</source>
             <translation>奖励决定：奖惩记录表中的奖励（处罚另列）。已发放：奖金发放登记表。经费奖励：经费使用记录中的奖励费用行；经费按批次入账而不按人，因此按人员、部门或知识产权项目合计时没有这一列。</translation>
         </message>
@@ -3182,144 +3182,144 @@
     <context>
         <name>VerifyDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="129" />
+            <location filename="../../ui/verify_dialog.py" line="129" />
             <source>Pack folder</source>
             <extracomment>the pack was checked (``VerifyResult``)</extracomment>
             <translation>资料包文件夹</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="135" />
+            <location filename="../../ui/verify_dialog.py" line="135" />
             <source>Pack zip file</source>
             <translation>资料包 Zip 文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="135" />
+            <location filename="../../ui/verify_dialog.py" line="135" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="143" />
+            <location filename="../../ui/verify_dialog.py" line="143" />
             <source>Workspace the pack was exported from</source>
             <translation>导出该资料包的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="145" />
+            <location filename="../../ui/verify_dialog.py" line="145" />
             <source>Workspaces (*.ipaudit)</source>
             <translation>工作区文件 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="155" />
+            <location filename="../../ui/verify_dialog.py" line="155" />
             <source>Choose a pack folder or zip file.</source>
             <translation>请选择资料包文件夹或 Zip 文件。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="159" />
+            <location filename="../../ui/verify_dialog.py" line="159" />
             <source>Choose the workspace the pack was exported from.</source>
             <translation>请选择导出该资料包的工作区。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="166" />
+            <location filename="../../ui/verify_dialog.py" line="166" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="218" />
+            <location filename="../../ui/verify_dialog.py" line="218" />
             <source>Modified (%1)</source>
             <translation>已改动（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="219" />
+            <location filename="../../ui/verify_dialog.py" line="219" />
             <source>Missing (%1)</source>
             <translation>缺失（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="220" />
+            <location filename="../../ui/verify_dialog.py" line="220" />
             <source>Extra (%1)</source>
             <translation>多出（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="221" />
+            <location filename="../../ui/verify_dialog.py" line="221" />
             <source>Checksum lists disagree (%1)</source>
             <translation>两份校验清单不一致（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="222" />
+            <location filename="../../ui/verify_dialog.py" line="222" />
             <source>Damaged, cannot be read (%1)</source>
             <translation>已损坏、无法读取（%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="235" />
+            <location filename="../../ui/verify_dialog.py" line="235" />
             <source>All %1 files match the manifest: nothing was changed.</source>
             <translation>全部 %1 个文件与清单一致：资料包未被改动。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="241" />
+            <location filename="../../ui/verify_dialog.py" line="241" />
             <source>%1 differences: the pack was changed after it was exported.</source>
             <translation>发现 %1 处不一致：资料包在导出后被改动过。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="181" />
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="276" />
+            <location filename="../../ui/verify_dialog.py" line="181" />
+            <location filename="../../ui/verify_dialog.py" line="276" />
             <source>The pack could not be checked.</source>
             <translation>无法核对资料包。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="248" />
+            <location filename="../../ui/verify_dialog.py" line="248" />
             <source>The files match the pack's own manifest, but that manifest is not one the workspace exported: the pack was rewritten, or it comes from elsewhere.</source>
             <translation>文件与资料包自带的清单一致，但该清单不在工作区的导出记录中：资料包已被改写，或并非由该工作区导出。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="261" />
+            <location filename="../../ui/verify_dialog.py" line="261" />
             <source>Manifest SHA-256 %1: exported from this workspace on %2 to %3.</source>
             <translation>清单 SHA-256 %1：由该工作区于 %2 导出至 %3。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="268" />
+            <location filename="../../ui/verify_dialog.py" line="268" />
             <source>Manifest SHA-256 %1 is NOT in the workspace's export history.</source>
             <translation>清单 SHA-256 %1 不在该工作区的导出记录中。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="280" />
+            <location filename="../../ui/verify_dialog.py" line="280" />
             <source>Check cancelled.</source>
             <translation>已取消核对。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="288" />
+            <location filename="../../ui/verify_dialog.py" line="288" />
             <source>Verify a readiness pack</source>
             <translation>核对迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="289" />
+            <location filename="../../ui/verify_dialog.py" line="289" />
             <source>&amp;Pack:</source>
             <translation>资料包(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="290" />
+            <location filename="../../ui/verify_dialog.py" line="290" />
             <source>&amp;Folder…</source>
             <translation>文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="291" />
+            <location filename="../../ui/verify_dialog.py" line="291" />
             <source>&amp;Zip file…</source>
             <translation>Zip 文件(&amp;Z)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="293" />
+            <location filename="../../ui/verify_dialog.py" line="293" />
             <source>Also check it against the export &amp;history of the workspace:</source>
             <translation>同时按工作区的导出记录核对(&amp;H)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="295" />
+            <location filename="../../ui/verify_dialog.py" line="295" />
             <source>&amp;Workspace…</source>
             <translation>工作区(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="296" />
+            <location filename="../../ui/verify_dialog.py" line="296" />
             <source>&amp;Verify</source>
             <translation>核对(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/verify_dialog.py" line="297" />
+            <location filename="../../ui/verify_dialog.py" line="297" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -3327,67 +3327,67 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="139" />
+            <location filename="../../ui/welcome.py" line="139" />
             <source>%1 (not found)</source>
             <translation>%1（找不到）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="152" />
+            <location filename="../../ui/welcome.py" line="152" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="163" />
+            <location filename="../../ui/welcome.py" line="163" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="166" />
+            <location filename="../../ui/welcome.py" line="166" />
             <source>Get your company ready for the GB/T 29490 IP management certification audit: declare the facts of your IP manual, hand each department its checklist, and see what the auditor would find before the audit.</source>
             <translation>为 GB/T 29490 知识产权管理体系认证审核做好准备：录入知识产权手册中的体系事实，把清单分给各部门，在审核之前就看到审核员会发现的问题。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="171" />
+            <location filename="../../ui/welcome.py" line="171" />
             <source>New workspace…</source>
             <translation>新建工作区…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="172" />
+            <location filename="../../ui/welcome.py" line="172" />
             <source>Create a workspace for one audit cycle (Ctrl+N)</source>
             <translation>为一个审核周期新建工作区（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="173" />
+            <location filename="../../ui/welcome.py" line="173" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="174" />
+            <location filename="../../ui/welcome.py" line="174" />
             <source>Open a workspace file (Ctrl+O)</source>
             <translation>打开工作区文件（Ctrl+O）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="175" />
+            <location filename="../../ui/welcome.py" line="175" />
             <source>Look at the demo</source>
             <translation>看看演示</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="177" />
+            <location filename="../../ui/welcome.py" line="177" />
             <source>A fictional 60-person company half-way through its preparation, to try on</source>
             <translation>一家虚构的 60 人公司，迎审准备进行到一半，可随意试用</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="181" />
+            <location filename="../../ui/welcome.py" line="181" />
             <source>New here? Create a workspace for your company's audit cycle, or look at the demo first: a fictional company, kept apart from your own work.</source>
             <translation>第一次使用？为贵公司的本次审核周期新建工作区，或先看看演示：一家虚构的公司，与您自己的工作互不干扰。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="185" />
+            <location filename="../../ui/welcome.py" line="185" />
             <source>Recent workspaces</source>
             <translation>最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/welcome.py" line="186" />
+            <location filename="../../ui/welcome.py" line="186" />
             <source>No recent workspaces yet.</source>
             <translation>还没有最近打开的工作区。</translation>
         </message>
@@ -3395,52 +3395,52 @@
     <context>
         <name>WizardDepartmentsPage</name>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="260" />
+            <location filename="../../ui/wizard_departments.py" line="260" />
             <source>New department</source>
             <translation>新部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="284" />
+            <location filename="../../ui/wizard_departments.py" line="284" />
             <source>Merge department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="285" />
+            <location filename="../../ui/wizard_departments.py" line="285" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”并入：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="311" />
+            <location filename="../../ui/wizard_departments.py" line="311" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="314" />
+            <location filename="../../ui/wizard_departments.py" line="314" />
             <source>The departments of the checklist, as your company names them. Double-click a name to rename it. A department you do not have can be merged into the one that does its work.</source>
             <translation>清单中的部门，请按贵公司的叫法命名。双击名称即可修改。没有的部门可以合并到承担其工作的部门。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="321" />
+            <location filename="../../ui/wizard_departments.py" line="321" />
             <source>Removed departments take their checklist items with them; merge instead when another department does that work.</source>
             <translation>移除部门会连同其清单条目一起移除；如有其他部门承担该工作，请改用合并。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="325" />
+            <location filename="../../ui/wizard_departments.py" line="325" />
             <source>&amp;Add</source>
             <translation>添加(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="326" />
+            <location filename="../../ui/wizard_departments.py" line="326" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="327" />
+            <location filename="../../ui/wizard_departments.py" line="327" />
             <source>&amp;Merge into…</source>
             <translation>并入(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="328" />
+            <location filename="../../ui/wizard_departments.py" line="328" />
             <source>Re&amp;store</source>
             <translation>恢复(&amp;S)</translation>
         </message>
@@ -3448,112 +3448,112 @@
     <context>
         <name>WorkspaceInfoDialog</name>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="168" />
+            <location filename="../../ui/workspace_info_dialog.py" line="168" />
             <source>The information was not changed.</source>
             <translation>工作区信息未更改。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="178" />
+            <location filename="../../ui/workspace_info_dialog.py" line="178" />
             <source>Initial certification: the period runs from the system's start (the IP manual's issue date); the system has run at least three months, and an internal audit and a management review are dated before the audit.</source>
             <translation>初次认证：审核期自体系运行开始（知识产权手册发布日）起；体系须已运行至少三个月，且内部审核和管理评审的日期早于审核。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="184" />
+            <location filename="../../ui/workspace_info_dialog.py" line="184" />
             <source>Surveillance audit: the period runs from the day after the last audit; the last audit's nonconformities are closed (declare how many are open in the facts).</source>
             <translation>监督审核：审核期自上次审核的次日起；上次审核的不符合项须全部关闭（在体系事实中填写未关闭的数量）。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="189" />
+            <location filename="../../ui/workspace_info_dialog.py" line="189" />
             <source>Re-certification: the period is the certificate's whole three-year cycle; the certificate is still valid when the audit starts.</source>
             <translation>再认证：审核期为证书的整个三年周期；审核开始时证书仍须有效。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="193" />
+            <location filename="../../ui/workspace_info_dialog.py" line="193" />
             <source>This department view shows the information read-only.</source>
             <translation>部门视图中工作区信息为只读。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="197" />
+            <location filename="../../ui/workspace_info_dialog.py" line="197" />
             <source>Workspace information</source>
             <translation>工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="199" />
+            <location filename="../../ui/workspace_info_dialog.py" line="199" />
             <source>&amp;Company name:</source>
             <translation>企业名称(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="200" />
+            <location filename="../../ui/workspace_info_dialog.py" line="200" />
             <source>Standard:</source>
             <translation>标准版本：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="201" />
+            <location filename="../../ui/workspace_info_dialog.py" line="201" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="202" />
+            <location filename="../../ui/workspace_info_dialog.py" line="202" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="203" />
+            <location filename="../../ui/workspace_info_dialog.py" line="203" />
             <source>Audit &amp;ends:</source>
             <translation>审核结束(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="204" />
+            <location filename="../../ui/workspace_info_dialog.py" line="204" />
             <source>Audit &amp;period:</source>
             <translation>审核期(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="205" />
+            <location filename="../../ui/workspace_info_dialog.py" line="205" />
             <source>System start (manual issued):</source>
             <translation>体系运行开始（手册发布）：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="206" />
+            <location filename="../../ui/workspace_info_dialog.py" line="206" />
             <source>&amp;Last audit:</source>
             <translation>上次审核(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="207" />
+            <location filename="../../ui/workspace_info_dialog.py" line="207" />
             <source>Certificate &amp;valid from:</source>
             <translation>证书生效日(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="208" />
+            <location filename="../../ui/workspace_info_dialog.py" line="208" />
             <source>Certificate valid &amp;until:</source>
             <translation>证书到期日(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="212" />
+            <location filename="../../ui/workspace_info_dialog.py" line="212" />
             <source>Initial certification</source>
             <translation>初次认证审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="213" />
+            <location filename="../../ui/workspace_info_dialog.py" line="213" />
             <source>Surveillance audit</source>
             <translation>监督审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="214" />
+            <location filename="../../ui/workspace_info_dialog.py" line="214" />
             <source>Re-certification</source>
             <translation>再认证审核</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="215" />
+            <location filename="../../ui/workspace_info_dialog.py" line="215" />
             <source>&amp;Default period</source>
             <translation>默认审核期(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="216" />
+            <location filename="../../ui/workspace_info_dialog.py" line="216" />
             <source>The period the audit type asks for</source>
             <translation>按审核类型确定的审核期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_info_dialog.py" line="223" />
+            <location filename="../../ui/workspace_info_dialog.py" line="223" />
             <source>Declared</source>
             <translation>已填写</translation>
         </message>
@@ -3561,18 +3561,18 @@
     <context>
         <name>WorkspacePage</name>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="201" />
+            <location filename="../../ui/workspace_page.py" line="201" />
             <source>Checklist</source>
             <extracomment>the dashboard's link to the workspace information was followed</extracomment>
             <translation>清单</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="202" />
+            <location filename="../../ui/workspace_page.py" line="202" />
             <source>Facts</source>
             <translation>体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/workspace_page.py" line="203" />
+            <location filename="../../ui/workspace_page.py" line="203" />
             <source>Dashboard</source>
             <translation>总览</translation>
         </message>
@@ -3580,18 +3580,18 @@
     <context>
         <name>grade_style</name>
         <message>
-            <location filename="../../ipaudit/ui/findings/grade_style.py" line="29" />
+            <location filename="../../ui/findings/grade_style.py" line="29" />
             <source>Major</source>
             <extracomment>muted colour for accepted findings</extracomment>
             <translation>严重不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/grade_style.py" line="30" />
+            <location filename="../../ui/findings/grade_style.py" line="30" />
             <source>Minor</source>
             <translation>一般不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/findings/grade_style.py" line="31" />
+            <location filename="../../ui/findings/grade_style.py" line="31" />
             <source>Observation</source>
             <translation>观察项</translation>
         </message>
@@ -3599,7 +3599,7 @@
     <context>
         <name>ClauseRefs</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/clause_refs.py" line="55" />
+            <location filename="../../ui/checklist/clause_refs.py" line="55" />
             <source>unconfirmed: check against your copy of the standard</source>
             <translation>未确认：请对照您手中的标准文本核对</translation>
         </message>
@@ -3607,97 +3607,97 @@
     <context>
         <name>ChecklistTerms</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="17" />
+            <location filename="../../ui/checklist/terms.py" line="17" />
             <source>Not started</source>
             <translation>未开始</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="18" />
+            <location filename="../../ui/checklist/terms.py" line="18" />
             <source>In progress</source>
             <translation>进行中</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="19" />
+            <location filename="../../ui/checklist/terms.py" line="19" />
             <source>Ready</source>
             <translation>已就绪</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="20" />
+            <location filename="../../ui/checklist/terms.py" line="20" />
             <source>Not applicable</source>
             <translation>不适用</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="26" />
+            <location filename="../../ui/checklist/terms.py" line="26" />
             <source>Major nonconformity</source>
             <translation>严重不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="27" />
+            <location filename="../../ui/checklist/terms.py" line="27" />
             <source>Minor nonconformity</source>
             <translation>一般不符合</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="28" />
+            <location filename="../../ui/checklist/terms.py" line="28" />
             <source>Observation</source>
             <translation>观察项</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="34" />
+            <location filename="../../ui/checklist/terms.py" line="34" />
             <source>Document</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="35" />
+            <location filename="../../ui/checklist/terms.py" line="35" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="36" />
+            <location filename="../../ui/checklist/terms.py" line="36" />
             <source>Record set</source>
             <translation>成套记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="37" />
+            <location filename="../../ui/checklist/terms.py" line="37" />
             <source>Yearly records</source>
             <translation>年度记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="38" />
+            <location filename="../../ui/checklist/terms.py" line="38" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="45" />
+            <location filename="../../ui/checklist/terms.py" line="45" />
             <source>Dated inside the audit period</source>
             <translation>日期须在审核期内</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="47" />
+            <location filename="../../ui/checklist/terms.py" line="47" />
             <source>In force during the audit period</source>
             <translation>审核期内须有效</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="50" />
+            <location filename="../../ui/checklist/terms.py" line="50" />
             <source>One for each year of the period</source>
             <translation>审核期每年一份</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="51" />
+            <location filename="../../ui/checklist/terms.py" line="51" />
             <source>One for each year of the period (approved up to %1 months before)</source>
             <translation>审核期每年一份（可提前 %1 个月批准）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="56" />
+            <location filename="../../ui/checklist/terms.py" line="56" />
             <source>Every month of the period covered</source>
             <translation>审核期每月都须有记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="57" />
+            <location filename="../../ui/checklist/terms.py" line="57" />
             <source>Every quarter of the period covered</source>
             <translation>审核期每季度都须有记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/terms.py" line="62" />
+            <location filename="../../ui/checklist/terms.py" line="62" />
             <source>Mandatory: never not applicable</source>
             <translation>必备要求：不能标为不适用</translation>
         </message>
@@ -3705,27 +3705,27 @@
     <context>
         <name>EvidenceTransfer</name>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="125" />
+            <location filename="../../ui/checklist/transfer.py" line="125" />
             <source>Reading the files…</source>
             <translation>正在读取文件…</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="160" />
+            <location filename="../../ui/checklist/transfer.py" line="160" />
             <source>Attach “%1”</source>
             <translation>添加“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="162" />
+            <location filename="../../ui/checklist/transfer.py" line="162" />
             <source>Attach %1 files</source>
             <translation>添加 %1 个文件</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="176" />
+            <location filename="../../ui/checklist/transfer.py" line="176" />
             <source>Replace “%1” with a new version</source>
             <translation>用新版本替换“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/checklist/transfer.py" line="197" />
+            <location filename="../../ui/checklist/transfer.py" line="197" />
             <source>Opening “%1”</source>
             <translation>正在打开“%1”</translation>
         </message>
@@ -3733,59 +3733,59 @@
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="55" />
-            <location filename="../../ipaudit/ui/commands.py" line="113" />
-            <location filename="../../ipaudit/ui/commands.py" line="335" />
+            <location filename="../../ui/commands.py" line="55" />
+            <location filename="../../ui/commands.py" line="113" />
+            <location filename="../../ui/commands.py" line="335" />
             <source>The change could not be saved.</source>
             <translation>修改未能保存。</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="139" />
+            <location filename="../../ui/commands.py" line="139" />
             <source>Answer “%1”</source>
             <translation>回答“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="157" />
+            <location filename="../../ui/commands.py" line="157" />
             <source>Set status of %1</source>
             <translation>设置 %1 的状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="164" />
+            <location filename="../../ui/commands.py" line="164" />
             <source>Edit notes of %1</source>
             <translation>编辑 %1 的备注</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="175" />
+            <location filename="../../ui/commands.py" line="175" />
             <source>Rename instances of %1</source>
             <translation>重命名 %1 的实例</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="238" />
+            <location filename="../../ui/commands.py" line="238" />
             <source>Remove “%1”</source>
             <translation>移除“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="255" />
+            <location filename="../../ui/commands.py" line="255" />
             <source>Edit “%1”</source>
             <translation>编辑“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="279" />
+            <location filename="../../ui/commands.py" line="279" />
             <source>Edit facts</source>
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="360" />
+            <location filename="../../ui/commands.py" line="360" />
             <source>Edit workspace information</source>
             <translation>编辑工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="392" />
+            <location filename="../../ui/commands.py" line="392" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/commands.py" line="392" />
+            <location filename="../../ui/commands.py" line="392" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
         </message>
@@ -3793,27 +3793,27 @@
     <context>
         <name>DepartmentCommands</name>
         <message>
-            <location filename="../../ipaudit/ui/department_commands.py" line="72" />
+            <location filename="../../ui/department_commands.py" line="72" />
             <source>Add the department “%1”</source>
             <translation>添加部门“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/department_commands.py" line="84" />
+            <location filename="../../ui/department_commands.py" line="84" />
             <source>Rename the department to “%1”</source>
             <translation>将部门改名为“%1”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/department_commands.py" line="96" />
+            <location filename="../../ui/department_commands.py" line="96" />
             <source>Merge “%1” into “%2”</source>
             <translation>将“%1”并入“%2”</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/department_commands.py" line="103" />
+            <location filename="../../ui/department_commands.py" line="103" />
             <source>Mark “%1” absent</source>
             <translation>将“%1”标为不设立</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/department_commands.py" line="103" />
+            <location filename="../../ui/department_commands.py" line="103" />
             <source>Mark “%1” present</source>
             <translation>将“%1”标为设立</translation>
         </message>
@@ -3821,17 +3821,17 @@
     <context>
         <name>ledger_commands</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="42" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="42" />
             <source>Import %1</source>
             <translation>导入 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="76" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="76" />
             <source>Edit the reward rates</source>
             <translation>修改奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/ledger_commands.py" line="94" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="94" />
             <source>Set the booking window to %1 days</source>
             <translation>将入账宽限期设为 %1 天</translation>
         </message>
@@ -3839,202 +3839,202 @@
     <context>
         <name>ledger</name>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="29" />
+            <location filename="../../ui/ledger/texts.py" line="29" />
             <source>Reward record</source>
             <translation>奖惩记录表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="30" />
+            <location filename="../../ui/ledger/texts.py" line="30" />
             <source>Payment register</source>
             <translation>奖金发放登记表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="31" />
+            <location filename="../../ui/ledger/texts.py" line="31" />
             <source>Expense record</source>
             <translation>经费使用记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="32" />
+            <location filename="../../ui/ledger/texts.py" line="32" />
             <source>IP portfolio</source>
             <translation>知识产权台账</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="40" />
+            <location filename="../../ui/ledger/texts.py" line="40" />
             <source>the reward record</source>
             <translation>奖惩记录表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="41" />
+            <location filename="../../ui/ledger/texts.py" line="41" />
             <source>the payment register</source>
             <translation>奖金发放登记表</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="42" />
+            <location filename="../../ui/ledger/texts.py" line="42" />
             <source>the expense record</source>
             <translation>经费使用记录</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="43" />
+            <location filename="../../ui/ledger/texts.py" line="43" />
             <source>the IP portfolio</source>
             <translation>知识产权台账</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="51" />
+            <location filename="../../ui/ledger/texts.py" line="51" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="52" />
+            <location filename="../../ui/ledger/texts.py" line="52" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="53" />
+            <location filename="../../ui/ledger/texts.py" line="53" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="54" />
+            <location filename="../../ui/ledger/texts.py" line="54" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="55" />
+            <location filename="../../ui/ledger/texts.py" line="55" />
             <source>IP item</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="56" />
+            <location filename="../../ui/ledger/texts.py" line="56" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="57" />
+            <location filename="../../ui/ledger/texts.py" line="57" />
             <source>Voucher</source>
             <translation>凭证号</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="58" />
+            <location filename="../../ui/ledger/texts.py" line="58" />
             <source>Reward or penalty</source>
             <translation>奖惩类型</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="59" />
+            <location filename="../../ui/ledger/texts.py" line="59" />
             <source>Description</source>
             <translation>事由/摘要</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="60" />
+            <location filename="../../ui/ledger/texts.py" line="60" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="61" />
+            <location filename="../../ui/ledger/texts.py" line="61" />
             <source>Grant date</source>
             <translation>授权日</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="62" />
+            <location filename="../../ui/ledger/texts.py" line="62" />
             <source>Inventors</source>
             <translation>发明人</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="75" />
+            <location filename="../../ui/ledger/texts.py" line="75" />
             <source>(looks like %1)</source>
             <translation>（看起来是%1）</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="81" />
+            <location filename="../../ui/ledger/texts.py" line="81" />
             <source>Columns not imported: %1</source>
             <translation>未导入的列：%1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="87" />
+            <location filename="../../ui/ledger/texts.py" line="87" />
             <source>yuan</source>
             <translation>元</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="88" />
+            <location filename="../../ui/ledger/texts.py" line="88" />
             <source>thousand yuan</source>
             <translation>千元</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/texts.py" line="89" />
+            <location filename="../../ui/ledger/texts.py" line="89" />
             <source>ten thousand yuan (万元)</source>
             <translation>万元</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="82" />
+            <location filename="../../ui/ledger/view_sheets.py" line="82" />
             <source>Summary</source>
             <translation>汇总</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="83" />
+            <location filename="../../ui/ledger/view_sheets.py" line="83" />
             <source>Discrepancies</source>
             <translation>差异</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="84" />
+            <location filename="../../ui/ledger/view_sheets.py" line="84" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="85" />
+            <location filename="../../ui/ledger/view_sheets.py" line="85" />
             <source>Discrepancy</source>
             <translation>差异类型</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="86" />
+            <location filename="../../ui/ledger/view_sheets.py" line="86" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="87" />
+            <location filename="../../ui/ledger/view_sheets.py" line="87" />
             <source>IP items</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="88" />
+            <location filename="../../ui/ledger/view_sheets.py" line="88" />
             <source>Expected</source>
             <translation>应为</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="89" />
+            <location filename="../../ui/ledger/view_sheets.py" line="89" />
             <source>Actual</source>
             <translation>实际</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="90" />
+            <location filename="../../ui/ledger/view_sheets.py" line="90" />
             <source>Difference</source>
             <translation>差额</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="91" />
+            <location filename="../../ui/ledger/view_sheets.py" line="91" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="92" />
+            <location filename="../../ui/ledger/view_sheets.py" line="92" />
             <source>Rows</source>
             <translation>所在行</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="93" />
+            <location filename="../../ui/ledger/view_sheets.py" line="93" />
             <source>Accepted because</source>
             <translation>接受理由</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="94" />
+            <location filename="../../ui/ledger/view_sheets.py" line="94" />
             <source>Totals per %1</source>
             <translation>按%1合计</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="95" />
+            <location filename="../../ui/ledger/view_sheets.py" line="95" />
             <source>Reward</source>
             <translation>奖励</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/ledger/view_sheets.py" line="96" />
+            <location filename="../../ui/ledger/view_sheets.py" line="96" />
             <source>Penalty</source>
             <translation>处罚</translation>
         </message>
@@ -4042,27 +4042,27 @@
     <context>
         <name>DepartmentListModel</name>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="140" />
+            <location filename="../../ui/wizard_departments.py" line="140" />
             <source>Not in this company</source>
             <translation>本公司没有</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="142" />
+            <location filename="../../ui/wizard_departments.py" line="142" />
             <source>Merged into %1</source>
             <translation>已合并到 %1</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="190" />
+            <location filename="../../ui/wizard_departments.py" line="190" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="190" />
+            <location filename="../../ui/wizard_departments.py" line="190" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ipaudit/ui/wizard_departments.py" line="190" />
+            <location filename="../../ui/wizard_departments.py" line="190" />
             <source>Arrangement</source>
             <translation>安排</translation>
         </message>
