@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 from ipaudit.domain.chronology import (
     instance_text,
@@ -34,6 +33,7 @@ from ipaudit.domain.model import (
     WorkspaceInfo,
 )
 from ipaudit.domain.normalize import normalize_text
+from ipaudit.domain.objectives import SplitState, check_split
 from ipaudit.domain.people import people_findings
 from ipaudit.domain.rules import ItemRule, Situation, TemplateRules, TimeRule, item_rule, rules_of
 from ipaudit.domain.timing import NewFinding, is_dated, judge, years_of
@@ -262,10 +262,9 @@ def objective_findings(
     grade = (rules or TemplateRules()).grade(Situation.OBJECTIVE_MISMATCH)
     out: list[Finding] = []
     for obj in facts.objectives:
-        if not obj.split or obj.unit.strip() in ("%", "％"):
-            continue  # rates and percentages are not split by adding up
-        total = sum(obj.split.values(), Decimal(0))
-        if total != obj.target:
+        check = check_split(obj)  # rates and percentages are not split by adding up
+        if check.state is SplitState.MISMATCH:
+            total = check.total
             out.append(
                 _finding(
                     "objective_split_mismatch",

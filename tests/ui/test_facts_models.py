@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 from ipaudit.demo import content
 from ipaudit.domain.model import Objective, Procedure, Text
+from ipaudit.domain.objectives import SplitState, check_split, fmt_number
 from ipaudit.ui.facts.cell_values import BadValue, parse_count, parse_decimal, parse_year
 from ipaudit.ui.facts.department_facts_model import DepartmentFactsModel
 from ipaudit.ui.facts.objectives_model import ObjectivesModel
 from ipaudit.ui.facts.procedures_model import ProceduresModel
-from ipaudit.ui.facts.split_check import SplitState, check_split, fmt_number
 from ipaudit.ui.facts.text_list_model import TextListModel
 
 DEPARTMENTS = [(k, Text(k, k)) for k in content.HEADCOUNT]

@@ -11,8 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ipaudit.domain.model import Objective, Text
+from ipaudit.domain.objectives import SplitState, check_split, fmt_number
 from ipaudit.ui.facts.cell_values import BadValue, parse_decimal, parse_year
-from ipaudit.ui.facts.split_check import SplitState, check_split, fmt_number
 from ipaudit.ui.findings.language import pick, short_name
 from ipaudit.ui.table_model import Index, RowsTableModel
 
