@@ -1,11 +1,14 @@
 """File and folder names that are safe on Windows (and everywhere else) and unique in their folder.
 
 Windows refuses ``<>:"/\\|?*`` and control characters, the device names CON, PRN, AUX, NUL,
-COM1–COM9 and LPT1–LPT9 (with any extension: ``CON.txt`` is the console), and silently drops
-trailing dots and spaces; Explorer and many tools still stop at 260 characters for a full path.
-Names are compared case-insensitively there (``Report.pdf`` and ``report.PDF`` are one file).
-``#`` and ``%`` are replaced as well so that relative hyperlinks to the file (workbook, report)
-are not cut at a fragment or mistaken for an escape.
+CLOCK$, COM0–COM9 and LPT0–LPT9 (with any extension: ``CON.txt`` is the console), and silently
+drops trailing dots and spaces; Explorer and many tools still stop at 260 characters for a full
+path. Names are compared case-insensitively there (``Report.pdf`` and ``report.PDF`` are one
+file). pathvalidate replaces the refused characters and marks the device names; two cases it
+leaves are handled here: a device name followed by spaces (``AUX .txt``, which Windows still
+opens as the device) and a name that only becomes a device name once it is cut (``CON`` from
+``CON minutes``). ``#`` and ``%`` are replaced as well so that relative hyperlinks to the file
+(workbook, report) are not cut at a fragment or mistaken for an escape.
 
 A name too long is cut where a reader would cut it (``cut``): between words of a language
 written with spaces ("…training records", never "…training re"), between any two characters of
@@ -18,12 +21,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pathvalidate import sanitize_filename
+from pathvalidate.handler import ReservedNameHandler
+
+# What a safe name never holds: the characters Windows refuses and ``#``/``%`` (hyperlinks).
 FORBIDDEN = re.compile(r'[<>:"/\\|?*#%\x00-\x1f\x7f]')
+_HYPERLINK = re.compile("[#%]")
+# The device names, as pathvalidate lists them for Windows (checked again after a cut).
 RESERVED = frozenset(
-    {"CON", "PRN", "AUX", "NUL"}
-    | {f"COM{n}" for n in range(1, 10)}
-    | {f"LPT{n}" for n in range(1, 10)}
-    | {"COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"}
+    {"CON", "PRN", "AUX", "NUL", "CLOCK$"}
+    | {f"{dev}{n}" for dev in ("COM", "LPT") for n in (*"0123456789", "¹", "²", "³")}
 )
 MAX_PATH = 260
 # Room left for where the user unpacks the pack (``C:\Users\<name>\Desktop\``); a pack's paths
@@ -144,21 +151,38 @@ def split_extension(name: str) -> tuple[str, str]:
     return stem, "." + ext
 
 
+def _reserved(name: str) -> bool:
+    """A device name, whatever its extension and spaces before the dot (``AUX .txt``)."""
+    return name.split(".")[0].rstrip(" ").upper() in RESERVED
+
+
 def safe_component(name: str, max_chars: int = 100, fallback: str = "_") -> str:
     """One path component safe on Windows, at most ``max_chars`` characters (extension kept)."""
-    text = unicodedata.normalize("NFC", name)
-    text = FORBIDDEN.sub("_", text)
+    text = _HYPERLINK.sub("_", unicodedata.normalize("NFC", name))
+    if len(text.encode("utf-8")) > MAX_COMPONENT_BYTES:
+        # pathvalidate cuts anything longer than 255 bytes blindly: cut at a word first
+        stem, ext = split_extension(text)
+        room = max(max_chars - len(ext), 1)
+        text = _fit(stem, room, MAX_COMPONENT_BYTES - len(ext.encode("utf-8"))) + ext
+    text = sanitize_filename(
+        text,
+        replacement_text="_",
+        platform="windows",
+        max_len=MAX_COMPONENT_BYTES + 1,  # the text fits: never cut here
+        reserved_name_handler=ReservedNameHandler.add_leading_underscore,
+    )
     text = text.strip().rstrip(". ")
     if not text.strip("._ "):
         text = fallback
     stem, ext = split_extension(text)
     ext = ext.rstrip(". ")
-    if stem.split(".")[0].rstrip(" ").upper() in RESERVED:
-        stem = "_" + stem
     room = max(max_chars - len(ext), 1)
     stem = _fit(stem, room, MAX_COMPONENT_BYTES - len(ext.encode("utf-8"))).rstrip(". ") or "_"
-    out = _fit(stem + ext, max_chars)
-    return out.rstrip(". ") or "_"
+    out = _fit(stem + ext, max_chars).rstrip(". ") or "_"
+    if _reserved(out):  # "AUX .txt", or a cut that left a device name ("CON minutes" → "CON")
+        stem, ext = split_extension(out)
+        out = "_" + _fit(stem, max(max_chars - len(ext) - 1, 1)).rstrip(". ") + ext
+    return out
 
 
 def folded(name: str) -> str:

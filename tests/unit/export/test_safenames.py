@@ -6,6 +6,7 @@ import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pathvalidate import is_valid_filename
 
 from ipaudit.export.safenames import (
     FORBIDDEN,
@@ -32,6 +33,7 @@ def _windows_safe(name: str) -> bool:
         and stem not in RESERVED
         and name not in (".", "..")
         and len(name.encode("utf-8")) <= MAX_COMPONENT_BYTES
+        and is_valid_filename(name, platform="windows")
     )
 
 
@@ -49,6 +51,31 @@ def test_hostile_names() -> None:
     long = "长" * 300 + ".pdf"
     cut = safe_component(long, 100)
     assert cut.endswith(".pdf") and len(cut) <= 100 and _windows_safe(cut)
+
+
+def test_device_names_pathvalidate_leaves_are_caught() -> None:
+    """pathvalidate knows the device names; a device name followed by spaces before the dot and a
+    name that a cut turns into a device name are caught here."""
+    assert safe_component("CLOCK$") == "_CLOCK$"
+    assert safe_component("com0.log") == "_com0.log"
+    assert safe_component("LPT¹.txt") == "_LPT¹.txt"
+    assert safe_component("AUX .txt") == "_AUX.txt"
+    assert safe_component("NUL ") == "_NUL"
+    out = safe_component("CON minutes of the meeting.pdf", 8)
+    assert out == "_CON.pdf" and _windows_safe(out)
+    assert safe_component("CONTRACTS.pdf") == "CONTRACTS.pdf"
+
+
+def test_a_long_name_is_cut_at_a_word_and_keeps_its_extension() -> None:
+    name = "Training records of the year " * 20 + ".docx"
+    out = safe_component(name, 200)
+    assert out.endswith(".docx") and len(out) <= 200 and _windows_safe(out)
+    stem = out[: -len(".docx")]
+    assert name.startswith(stem) and name[len(stem)] == " "  # stops between two words
+    wide = "培训记录<年度>" * 60 + ".xlsx"  # 300 wide characters: over 255 bytes of UTF-8
+    out = safe_component(wide, 200)
+    assert out.endswith(".xlsx") and _windows_safe(out)
+    assert len(out.encode("utf-8")) <= MAX_COMPONENT_BYTES
 
 
 def test_unique_case_insensitively() -> None:
