@@ -6,9 +6,12 @@ after ``xlsxscan`` has checked an xlsx sheet's extent and found formulas without
 cells, and ``odsscan`` the same in an ods sheet (an xls formula always carries its result). Text
 files are decoded as UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (a superset of GBK) or
 Big5 — a small ladder with a plausibility test, because Big5 bytes also decode as GB18030, into
-rare characters: text whose characters are mostly outside GB2312 but common Big5 is Big5. Any other
-encoding is refused with its likely name. The delimiter is sniffed. A csv is streamed, never read
-whole; a quote left open is a located error, never a cell that swallows the rows after it.
+rare characters: text whose characters are mostly outside GB2312 but common Big5 is Big5. Korean
+EUC-KR bytes decode as common GB2312 characters too; where the sample also decodes as Korean,
+charset-normalizer's measure of how garbled each reading is decides. Any other encoding is refused
+with the name charset-normalizer gives it. Only the first 64 KiB are sampled to tell any of this.
+The delimiter is sniffed. A csv is streamed, never read whole; a quote left open is a located
+error, never a cell that swallows the rows after it.
 
 Rows come out in spreadsheet positions: the n-th row yielded is row n as the spreadsheet shows it
 and cell ``i`` is column ``i`` (A = 0), whatever empty rows or columns lie before the data. Every
@@ -28,6 +31,7 @@ from itertools import islice
 from pathlib import Path
 
 import python_calamine as pc
+from charset_normalizer import from_bytes
 
 from ipaudit.ledger import odsscan, xlsscan, xlsxscan
 from ipaudit.ledger.cells import Cell, CellIssue
@@ -205,15 +209,21 @@ def _legacy_encoding(path: Path, head: bytes) -> str:
     text most likely is."""
     gb = _decodes(head, "gb18030")
     if gb is not None and _cjk_share(gb, _common_gb2312) >= _PLAUSIBLE:
-        return "gb18030"
+        if _decodes(head, "cp949") is None or not _clearly_korean(head):
+            return "gb18030"
+        raise _unsupported(path, _KOREAN)
     big5 = _decodes(head, "big5")
     if big5 is not None and _cjk_share(big5, _common_big5) >= _PLAUSIBLE:
         return "big5"
     guess = _guess_encoding(head)
     if gb is not None and guess is None:
         return "gb18030"  # rare characters, but valid: the problems will show them
-    zh, en = guess or _WESTERN
-    raise NotASpreadsheet(
+    raise _unsupported(path, guess or _WESTERN)
+
+
+def _unsupported(path: Path, names: tuple[str, str]) -> NotASpreadsheet:
+    zh, en = names
+    return NotASpreadsheet(
         path,
         f"无法识别编码的文本（看起来是{zh}；不是 UTF-8、UTF-16、GB18030/GBK 或 Big5）。"
         "请在 Excel/WPS 中另存为“CSV UTF-8”后再导入",
@@ -222,15 +232,64 @@ def _legacy_encoding(path: Path, head: bytes) -> str:
     )
 
 
+_KOREAN = ("韩文 EUC-KR", "Korean EUC-KR")
+_JAPANESE = ("日文 Shift-JIS", "Japanese Shift-JIS")
+_KOREAN_CODECS = frozenset({"cp949", "euc_kr", "johab", "iso2022_kr"})
+_JAPANESE_CODECS = frozenset(
+    {"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004"}
+    | {"euc_jisx0213", "iso2022_jp"}
+)
+_OURS = frozenset({"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "hz"})
+# Korean text read as GB18030 comes out clearly more garbled (charset-normalizer's "chaos" of the
+# GB18030 reading 0.13 or more, of the Korean one 0) than Chinese text read as Korean (within
+# 0.03 of each other, even for names of rare characters): only such a clear margin says Korean.
+_KOREAN_MARGIN = 0.1
+
+
+def _clearly_korean(head: bytes) -> bool:
+    """Text that decodes both as GB18030 and as Korean is Korean only when the Korean reading is
+    clean and the Chinese one clearly garbled."""
+    whole = head[: head.rfind(b"\n") + 1] or head  # not a character cut by the 64 KiB sample
+    chaos = {m.encoding: m.chaos for m in from_bytes(whole, cp_isolation=["gb18030", "cp949"])}
+    korean = chaos.get("cp949")
+    return (
+        korean is not None
+        and korean <= 0.01
+        and chaos.get("gb18030", 1.0) >= korean + _KOREAN_MARGIN
+    )
+
+
 def _guess_encoding(head: bytes) -> tuple[str, str] | None:
-    """The name of an encoding we do not read that the text plausibly is in."""
-    sjis = _decodes(head, "shift_jis")
-    if sjis is not None and any("\u3040" <= c <= "\u30ff" for c in sjis):
-        return "日文 Shift-JIS", "Japanese Shift-JIS"
-    korean = _decodes(head, "euc_kr")
-    if korean is not None and any("\uac00" <= c <= "\ud7a3" for c in korean):
-        return "韩文 EUC-KR", "Korean EUC-KR"
-    return None
+    """The name of an encoding we do not read that the text plausibly is in (charset-normalizer's
+    best reading); ``None`` when that is one we read, or none fits."""
+    best = from_bytes(head[: head.rfind(b"\n") + 1] or head).best()
+    if best is None or best.encoding in _OURS:
+        return None
+    if best.encoding in _KOREAN_CODECS:
+        return _KOREAN
+    if best.encoding in _JAPANESE_CODECS:
+        return _JAPANESE
+    if best.language in ("", "Unknown", "English") or _latin(best.encoding):
+        return _WESTERN
+    name = best.encoding.replace("cp125", "Windows-125").replace("_", "-")
+    return f"{name} 编码（{best.language}）", f"{best.language} text in {name}"
+
+
+def _latin(encoding: str) -> bool:
+    """A Western single-byte code page (how charset-normalizer reads short Latin text varies
+    between them: Windows-1250/1252, ISO 8859-1/2/15 …)."""
+    return encoding in {
+        "latin_1",
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp850",
+        "mac_roman",
+    } or (
+        encoding.startswith("iso8859_")
+        and encoding not in {"iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8"}
+    )
 
 
 def _control_ratio(data: bytes) -> float:
