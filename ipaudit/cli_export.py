@@ -46,6 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         pdf=args.pdf,
         overwrite=args.force,
         margin_days=args.margin_days,
+        **({} if args.toc_pages is None else {"toc_pages": args.toc_pages}),
     )
     with Workspace.open(args.workspace) as ws:
         if args.target:
@@ -200,6 +201,14 @@ def configure(sub: Any) -> None:
         "--redact", action="store_true", help="mask resident ID and mobile numbers in documents"
     )
     c.add_argument("--pdf", action="store_true", help="also a PDF of the report (LibreOffice)")
+    c.add_argument(
+        "--toc-pages",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fill the page numbers of the report's contents by laying it out with LibreOffice"
+        " (default: yes where LibreOffice is installed, unless IPAUDIT_TOC_PAGES=0; a few"
+        " seconds); --no-toc-pages leaves a note to update them in Word. A PDF always has them",
+    )
     c.add_argument(
         "--margin-days",
         type=parse_margin,

@@ -329,6 +329,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "未生成 PDF：LibreOffice 转换失败（{detail}）。可在 Word/WPS 中将报告另存为 PDF。",
         "No PDF was made: the LibreOffice conversion failed ({detail}). Save the report as PDF from Word/WPS.",
     ),
+    "note.toc_no_soffice": (
+        "报告目录未填页码：本机未安装 LibreOffice（soffice）。在 Word 中右键点击目录并选择“更新域”即可填上。",
+        "The report's contents have no page numbers: LibreOffice (soffice) is not installed on this"
+        " computer. In Word, right-click the contents and choose Update Field to fill them in.",
+    ),
+    "note.toc_failed": (
+        "报告目录未填页码：LibreOffice 排版失败（{detail}）。在 Word 中右键点击目录并选择“更新域”即可填上。",
+        "The report's contents have no page numbers: the LibreOffice layout failed ({detail}). In"
+        " Word, right-click the contents and choose Update Field to fill them in.",
+    ),
     "note.no_evidence": (
         "按导出选项，本资料包未包含证据文件。",
         "As chosen, this pack does not include the evidence files.",

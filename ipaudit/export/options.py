@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import os
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 LANGUAGES = ("zh", "en")
 MAX_MARGIN_DAYS = 365
+TOC_PAGES_ENV = "IPAUDIT_TOC_PAGES"  # "0", "off", "no" or "false": contents pages off by default
+
+
+def toc_pages_default() -> bool:
+    """Whether an export fills the report's contents page numbers unless told otherwise: yes,
+    unless the environment variable IPAUDIT_TOC_PAGES says no (a machine where LibreOffice is
+    installed but too slow to wait for, or a test run)."""
+    return os.environ.get(TOC_PAGES_ENV, "").strip().lower() not in ("0", "off", "no", "false")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +28,9 @@ class ExportOptions:
     pdf: bool = False  # a PDF of the report too (needs LibreOffice)
     overwrite: bool = False  # replace an existing pack of the same name
     margin_days: int = 7  # must-fix deadline: this many days before the audit's first day
+    # the report's contents get their page numbers from a LibreOffice layout (where installed;
+    # else the contents say how to update them in Word); a PDF always has them
+    toc_pages: bool = field(default_factory=toc_pages_default)
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipaudit
-from ipaudit.export import pdf
 from ipaudit.export.blank_forms import build_form
 from ipaudit.export.data import PackData, collect, figures
 from ipaudit.export.errors import TargetNotWritable
@@ -38,7 +37,7 @@ from ipaudit.export.interview_sheets import build_interview
 from ipaudit.export.manifest import MANIFEST, SUMS, FileRecord, manifest_bytes, sums_bytes
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.readme import build_readme
-from ipaudit.export.report_docx import build_report
+from ipaudit.export.report_pages import build_report_files
 from ipaudit.export.sinks import FolderSink, Sink, ZipSink, check_target
 from ipaudit.export.target import make_parents, resolve
 from ipaudit.export.workbook_xlsx import build_workbook
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
 
 # work units (about a kibibyte each) for the documents, next to the evidence bytes
 W_REPORT, W_PDF, W_WORKBOOK, W_INTERVIEW, W_FORM, W_SMALL = 3000, 10000, 2000, 300, 60, 10
+W_LAYOUT = 8000  # LibreOffice laying the report out for its contents' page numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +149,7 @@ def export_pack(
     included = sorted((e for e in data.evidence if e.path), key=lambda e: e.path)
     total = (
         W_REPORT
+        + (W_LAYOUT if options.toc_pages or options.pdf else 0)
         + (W_PDF if options.pdf else 0)
         + W_WORKBOOK
         + W_INTERVIEW * len(data.interview_paths)
@@ -217,23 +218,19 @@ def _each_document(
 ) -> Iterator[tuple[str, bytes]]:
     names = data.names
     meter.check()
-    report = build_report(data)
+    options = data.options
+    report = build_report_files(  # contents with page numbers where LibreOffice lays it out
+        data,
+        cancel=meter.stopping,
+        step=meter.step,
+        layout_units=W_LAYOUT if options.toc_pages or options.pdf else 0,
+        pdf_units=W_PDF if options.pdf else 0,
+    )
     meter.step(W_REPORT)
-    if data.options.pdf:
-        pages: dict[int, int] = {}
-        try:
-            yield (
-                names.report_pdf,
-                pdf.convert(report, data.as_of, cancel=meter.stopping, pages=pages),
-            )
-        except pdf.PdfUnavailable:
-            notes.append(Note("note.no_soffice"))
-        except pdf.PdfFailed as exc:
-            notes.append(Note("note.pdf_failed", {"detail": exc.detail}))
-        if pages:  # the report's own contents get the page numbers LibreOffice laid out
-            report = build_report(data, toc_pages=pages)
-        meter.step(W_PDF)
-    yield names.report, report
+    notes.extend(Note(key, fields) for key, fields in report.notes)
+    if report.pdf is not None:
+        yield names.report_pdf, report.pdf
+    yield names.report, report.docx
     yield names.workbook, build_workbook(data)
     meter.step(W_WORKBOOK)
     for dep, rel in data.interview_paths.items():

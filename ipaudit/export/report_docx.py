@@ -36,7 +36,9 @@ EMU_PER_MM = 36000
 
 def build_report(data: PackData, toc_pages: dict[int, int] | None = None) -> bytes:
     """The report; ``toc_pages`` (heading number → page, from a LibreOffice layout of the same
-    report) fills the contents' page numbers, else the contents says how to update them."""
+    report) fills the contents' page numbers; None leaves them out and the contents say how to
+    update them. ``{}`` gives the contents without page numbers and without that note: the report
+    as it will be laid out once the numbers are known (see ``report_pages``)."""
     lang = data.lang
     info = data.info
     audit = pick(AUDIT_TYPE_TEXT[info.audit_type], lang)
@@ -49,7 +51,9 @@ def build_report(data: PackData, toc_pages: dict[int, int] | None = None) -> byt
         toc=True,
     )
     _cover(doc, data)
-    doc.toc_here(t("toc.title", lang), note=None if toc_pages else t("toc.placeholder", lang))
+    doc.toc_here(
+        t("toc.title", lang), note=None if toc_pages is not None else t("toc.placeholder", lang)
+    )
     _summary(doc, data)
     for dep in data.departments:
         _department(doc, data, dep.key)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.export import pdf
-from ipaudit.export.options import MAX_MARGIN_DAYS, ExportOptions
+from ipaudit.export.options import MAX_MARGIN_DAYS, ExportOptions, toc_pages_default
 from ipaudit.export.pack import PackResult, default_name, export_pack
 from ipaudit.export.target import free_name
 from ipaudit.ui import i18n, workers
@@ -97,6 +97,10 @@ class ExportDialog(QDialog):
         self.redact = QCheckBox()
         self.pdf = QCheckBox()
         self.pdf.setEnabled(self._soffice)
+        self.toc_pages = QCheckBox()  # the contents' page numbers, laid out by LibreOffice
+        self.toc_pages.setObjectName("tocPages")
+        self.toc_pages.setChecked(self._soffice and toc_pages_default())
+        self.toc_pages.setEnabled(self._soffice)
         self.overwrite = QCheckBox()
         self.margin = QSpinBox()
         self.margin.setObjectName("marginDays")
@@ -114,7 +118,14 @@ class ExportDialog(QDialog):
         form.addRow(self.language_label, self.language)
         form.addRow(self.margin_label, self.margin)
         options = QVBoxLayout()
-        for box in (self.evidence, self.older, self.redact, self.pdf, self.overwrite):
+        for box in (
+            self.evidence,
+            self.older,
+            self.redact,
+            self.toc_pages,
+            self.pdf,
+            self.overwrite,
+        ):
             options.addWidget(box)
 
         self.progress = QProgressBar()
@@ -170,6 +181,7 @@ class ExportDialog(QDialog):
             older_versions=self.evidence.isChecked() and self.older.isChecked(),
             redact=self.redact.isChecked(),
             pdf=self.pdf.isChecked() and self._soffice,
+            toc_pages=self.toc_pages.isChecked() and self._soffice,
             overwrite=self.overwrite.isChecked(),
             margin_days=self.margin.value(),
         )
@@ -241,6 +253,7 @@ class ExportDialog(QDialog):
             w.setEnabled(not running)
         self.older.setEnabled(not running and self.evidence.isChecked())
         self.pdf.setEnabled(not running and self._soffice)
+        self.toc_pages.setEnabled(not running and self._soffice)
         self.export_button.setEnabled(not running)
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
@@ -373,6 +386,16 @@ class ExportDialog(QDialog):
         self.pdf.setText(self.tr("Also make a &PDF of the report"))
         self.pdf.setToolTip(
             "" if self._soffice else self.tr("LibreOffice is not installed, so no PDF can be made.")
+        )
+        self.toc_pages.setText(
+            self.tr("Fill in the page &numbers of the report's contents (a few seconds)")
+        )
+        self.toc_pages.setToolTip(
+            self.tr("LibreOffice lays the report out once, so the contents open with page numbers.")
+            if self._soffice
+            else self.tr(
+                "LibreOffice is not installed: the contents say how to update them in Word."
+            )
         )
         self.overwrite.setText(self.tr("O&verwrite an existing pack of the same name"))
         self.margin_label.setText(self.tr("Must-fix &deadline:"))

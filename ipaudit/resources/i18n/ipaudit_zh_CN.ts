@@ -138,62 +138,62 @@
     <context>
         <name>BatchPage</name>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="86" />
+            <location filename="../../ui/ledger/batch_page.py" line="80" />
             <source>Reading %1 file(s)…</source>
             <translation>正在读取 %1 个文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="105" />
+            <location filename="../../ui/ledger/batch_page.py" line="99" />
             <source>The import failed.</source>
             <translation>导入失败。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="142" />
+            <location filename="../../ui/ledger/batch_page.py" line="136" />
             <source>Saving the imports…</source>
             <translation>正在保存导入…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="152" />
+            <location filename="../../ui/ledger/batch_page.py" line="146" />
             <source>Import %1 ledgers</source>
             <translation>导入 %1 本台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="179" />
+            <location filename="../../ui/ledger/batch_page.py" line="164" />
             <source>Reading every sheet…</source>
             <translation>正在读取各工作表…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="186" />
+            <location filename="../../ui/ledger/batch_page.py" line="171" />
             <source>%1 ledger(s) found, %2 sheet(s) skipped.</source>
             <translation>找到 %1 本台账，跳过 %2 张工作表。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="194" />
+            <location filename="../../ui/ledger/batch_page.py" line="179" />
             <source>Two sheets read as the same ledger (%1): import them one at a time.</source>
             <translation>有两张工作表被识别为同一台账（%1）：请逐张导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="201" />
+            <location filename="../../ui/ledger/batch_page.py" line="186" />
             <source>%1 [%2] skipped: %3</source>
             <translation>%1 [%2] 未导入：%3</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="215" />
+            <location filename="../../ui/ledger/batch_page.py" line="200" />
             <source>%1 [%2] → %3 (%4 sure): %5 entries, %6 problem(s).</source>
             <translation>%1 [%2] → %3（把握 %4）：%5 条记录，%6 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="226" />
+            <location filename="../../ui/ledger/batch_page.py" line="211" />
             <source>Import every ledger</source>
             <translation>导入全部台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="229" />
+            <location filename="../../ui/ledger/batch_page.py" line="214" />
             <source>Each sheet is read as the ledger its headers and values show; sheets without a ledger are skipped and named. Import stores them all as one step.</source>
             <translation>每张工作表按其表头和内容识别为相应的台账；不含台账的工作表会被跳过并列出。点击导入后全部保存，可一步撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="233" />
+            <location filename="../../ui/ledger/batch_page.py" line="218" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -1188,173 +1188,188 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ui/export_dialog.py" line="230" />
+            <location filename="../../ui/export_dialog.py" line="223" />
             <source>Save the pack as</source>
             <extracomment>the pack was written (``PackResult``) the export was cancelled; nothing was left behind</extracomment>
             <translation>资料包另存为</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="230" />
+            <location filename="../../ui/export_dialog.py" line="223" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="236" />
+            <location filename="../../ui/export_dialog.py" line="229" />
             <source>Folder to put the pack in</source>
             <translation>选择存放资料包的文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="274" />
+            <location filename="../../ui/export_dialog.py" line="268" />
             <source>Choose where to write the pack.</source>
             <translation>请选择资料包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="283" />
+            <location filename="../../ui/export_dialog.py" line="277" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="304" />
+            <location filename="../../ui/export_dialog.py" line="298" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="318" />
+            <location filename="../../ui/export_dialog.py" line="312" />
             <source>The pack was written to %1 (%2 files).</source>
             <translation>资料包已写入 %1（共 %2 个文件）。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="357" />
+            <location filename="../../ui/export_dialog.py" line="351" />
             <source>The pack was not written.</source>
             <translation>资料包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="293" />
+            <location filename="../../ui/export_dialog.py" line="287" />
             <source>The pack could not be exported.</source>
             <translation>无法导出资料包。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="324" />
+            <location filename="../../ui/export_dialog.py" line="318" />
             <source>SHA-256 of its manifest, recorded in the workspace's export history: %1</source>
             <translation>清单（manifest.json）的 SHA-256，已记入工作区的导出记录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="362" />
+            <location filename="../../ui/export_dialog.py" line="356" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="382" />
+            <location filename="../../ui/export_dialog.py" line="376" />
             <source>Export readiness pack</source>
             <translation>导出迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="383" />
+            <location filename="../../ui/export_dialog.py" line="377" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="384" />
+            <location filename="../../ui/export_dialog.py" line="378" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="385" />
+            <location filename="../../ui/export_dialog.py" line="379" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="386" />
+            <location filename="../../ui/export_dialog.py" line="380" />
             <source>&amp;Folder</source>
             <translation>文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="387" />
+            <location filename="../../ui/export_dialog.py" line="381" />
             <source>&amp;Zip file</source>
             <translation>Zip 压缩文件(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="388" />
+            <location filename="../../ui/export_dialog.py" line="382" />
             <source>&amp;Language of the documents:</source>
             <translation>文档语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="389" />
+            <location filename="../../ui/export_dialog.py" line="383" />
             <source>Include the &amp;evidence files</source>
             <translation>包含证据文件(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="390" />
+            <location filename="../../ui/export_dialog.py" line="384" />
             <source>Include &amp;older versions of evidence</source>
             <translation>包含证据的旧版本(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="391" />
+            <location filename="../../ui/export_dialog.py" line="385" />
             <source>&amp;Mask ID card and mobile numbers in the documents</source>
             <translation>对文档中的身份证号码和手机号码脱敏(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="392" />
+            <location filename="../../ui/export_dialog.py" line="386" />
             <source>Also make a &amp;PDF of the report</source>
             <translation>同时生成报告的 PDF(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="394" />
+            <location filename="../../ui/export_dialog.py" line="388" />
             <source>LibreOffice is not installed, so no PDF can be made.</source>
             <translation>本机未安装 LibreOffice，无法生成 PDF。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="396" />
+            <location filename="../../ui/export_dialog.py" line="391" />
+            <source>Fill in the page &amp;numbers of the report's contents (a few seconds)</source>
+            <translation>填写报告目录的页码（需几秒钟）(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="394" />
+            <source>LibreOffice lays the report out once, so the contents open with page numbers.</source>
+            <translation>由 LibreOffice 先排版一次报告，打开时目录即带页码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="397" />
+            <source>LibreOffice is not installed: the contents say how to update them in Word.</source>
+            <translation>本机未安装 LibreOffice：目录中会说明如何在 Word 中更新页码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="400" />
             <source>O&amp;verwrite an existing pack of the same name</source>
             <translation>覆盖同名的已有资料包(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="397" />
+            <location filename="../../ui/export_dialog.py" line="401" />
             <source>Must-fix &amp;deadline:</source>
             <translation>整改期限(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="398" />
+            <location filename="../../ui/export_dialog.py" line="402" />
             <source> days before the audit</source>
             <translation> 天（审核首日之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="401" />
+            <location filename="../../ui/export_dialog.py" line="405" />
             <source>The report's must-fix list gives this date: the audit's first day minus these days.</source>
             <translation>报告中“必须完成的整改”清单的完成期限：审核首日减去这些天数。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="404" />
+            <location filename="../../ui/export_dialog.py" line="408" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="405" />
+            <location filename="../../ui/export_dialog.py" line="409" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="406" />
+            <location filename="../../ui/export_dialog.py" line="410" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="407" />
+            <location filename="../../ui/export_dialog.py" line="411" />
             <source>Packs exported from this workspace:</source>
             <translation>该工作区导出过的资料包：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="409" />
+            <location filename="../../ui/export_dialog.py" line="413" />
             <source>Exported</source>
             <translation>导出时间</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="409" />
+            <location filename="../../ui/export_dialog.py" line="413" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="409" />
+            <location filename="../../ui/export_dialog.py" line="413" />
             <source>Manifest SHA-256</source>
             <translation>清单 SHA-256</translation>
         </message>
@@ -1588,7 +1603,7 @@
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../ui/help_dialog.py" line="38" />
+            <location filename="../../ui/help_dialog.py" line="37" />
             <source>ipaudit guide</source>
             <translation>ipaudit 使用指南</translation>
         </message>
@@ -1955,206 +1970,206 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="181" />
-            <location filename="../../ui/main_window.py" line="425" />
+            <location filename="../../ui/main_window.py" line="433" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
-            <location filename="../../ui/main_window.py" line="270" />
-            <location filename="../../ui/main_window.py" line="439" />
+            <location filename="../../ui/main_window.py" line="241" />
+            <location filename="../../ui/main_window.py" line="274" />
+            <location filename="../../ui/main_window.py" line="447" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="311" />
+            <location filename="../../ui/main_window.py" line="315" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="617" />
+            <location filename="../../ui/main_window.py" line="625" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="397" />
+            <location filename="../../ui/main_window.py" line="405" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="215" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="245" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="399" />
+            <location filename="../../ui/main_window.py" line="407" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="405" />
+            <location filename="../../ui/main_window.py" line="413" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="423" />
+            <location filename="../../ui/main_window.py" line="431" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="444" />
+            <location filename="../../ui/main_window.py" line="452" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="445" />
+            <location filename="../../ui/main_window.py" line="453" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="481" />
+            <location filename="../../ui/main_window.py" line="489" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="484" />
+            <location filename="../../ui/main_window.py" line="492" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="496" />
+            <location filename="../../ui/main_window.py" line="504" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="498" />
+            <location filename="../../ui/main_window.py" line="506" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="507" />
+            <location filename="../../ui/main_window.py" line="515" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="510" />
+            <location filename="../../ui/main_window.py" line="518" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="513" />
+            <location filename="../../ui/main_window.py" line="521" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="525" />
+            <location filename="../../ui/main_window.py" line="533" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="527" />
-            <location filename="../../ui/main_window.py" line="557" />
+            <location filename="../../ui/main_window.py" line="535" />
+            <location filename="../../ui/main_window.py" line="565" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="538" />
+            <location filename="../../ui/main_window.py" line="546" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="541" />
+            <location filename="../../ui/main_window.py" line="549" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="555" />
+            <location filename="../../ui/main_window.py" line="563" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="567" />
+            <location filename="../../ui/main_window.py" line="575" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="624" />
+            <location filename="../../ui/main_window.py" line="632" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="644" />
+            <location filename="../../ui/main_window.py" line="652" />
             <source>Not part of this version of ipaudit yet</source>
             <translation>当前版本尚未包含此功能</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="646" />
+            <location filename="../../ui/main_window.py" line="654" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="663" />
-            <location filename="../../ui/main_window.py" line="836" />
+            <location filename="../../ui/main_window.py" line="671" />
+            <location filename="../../ui/main_window.py" line="844" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="764" />
+            <location filename="../../ui/main_window.py" line="772" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="766" />
+            <location filename="../../ui/main_window.py" line="774" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="773" />
+            <location filename="../../ui/main_window.py" line="781" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="798" />
+            <location filename="../../ui/main_window.py" line="806" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="807" />
+            <location filename="../../ui/main_window.py" line="815" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="819" />
+            <location filename="../../ui/main_window.py" line="827" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="824" />
+            <location filename="../../ui/main_window.py" line="832" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="826" />
+            <location filename="../../ui/main_window.py" line="834" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="833" />
+            <location filename="../../ui/main_window.py" line="841" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="834" />
+            <location filename="../../ui/main_window.py" line="842" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2348,32 +2363,32 @@
     <context>
         <name>PeopleModel</name>
         <message>
-            <location filename="../../ui/facts/people_model.py" line="70" />
+            <location filename="../../ui/facts/people_model.py" line="59" />
             <source>New hire</source>
             <translation>新入职员工</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/people_model.py" line="70" />
+            <location filename="../../ui/facts/people_model.py" line="59" />
             <source>Core leaver</source>
             <translation>核心离职员工</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/people_model.py" line="75" />
+            <location filename="../../ui/facts/people_model.py" line="64" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/people_model.py" line="75" />
+            <location filename="../../ui/facts/people_model.py" line="64" />
             <source>Hire or leaver</source>
             <translation>入职/离职</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/people_model.py" line="75" />
+            <location filename="../../ui/facts/people_model.py" line="64" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/people_model.py" line="75" />
+            <location filename="../../ui/facts/people_model.py" line="64" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -2712,18 +2727,18 @@
     <context>
         <name>ProblemsPage</name>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="129" />
+            <location filename="../../ui/ledger/problems_page.py" line="140" />
             <source>Importing %1…</source>
             <extracomment>the read or store running now, if any</extracomment>
             <translation>正在导入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="155" />
+            <location filename="../../ui/ledger/problems_page.py" line="167" />
             <source>The import failed.</source>
             <translation>导入失败。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="182" />
+            <location filename="../../ui/ledger/problems_page.py" line="192" />
             <source>Saving the import…</source>
             <translation>正在保存导入结果…</translation>
         </message>
@@ -2791,17 +2806,17 @@
     <context>
         <name>ProceduresModel</name>
         <message>
-            <location filename="../../ui/facts/procedures_model.py" line="68" />
+            <location filename="../../ui/facts/procedures_model.py" line="61" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/procedures_model.py" line="68" />
+            <location filename="../../ui/facts/procedures_model.py" line="61" />
             <source>Procedure</source>
             <translation>程序文件</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/procedures_model.py" line="68" />
+            <location filename="../../ui/facts/procedures_model.py" line="61" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
@@ -2906,133 +2921,133 @@
     <context>
         <name>ReconciliationView</name>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="271" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="277" />
             <source>The ledgers could not be reconciled.</source>
             <extracomment>the ledgers were (re)loaded and are shown the view was exported to this path</extracomment>
             <translation>无法核对台账。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="327" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="333" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="328" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="334" />
             <source>Rows with a discrepancy</source>
             <translation>有差异的行</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="329" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="335" />
             <source>Everyone</source>
             <translation>全部人员</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="330" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="336" />
             <source>Whole period</source>
             <translation>整个期间</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="377" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="383" />
             <source>Export the reconciliation view</source>
             <translation>导出对账视图</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="378" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="384" />
             <source>reconciliation.xlsx</source>
             <translation>台账核对.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="379" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="385" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="412" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="418" />
             <source>The view was not exported.</source>
             <translation>视图未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="415" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="421" />
             <source>Writing %1…</source>
             <translation>正在写入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="444" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="450" />
             <source>Reconciling the ledgers…</source>
             <translation>正在核对台账…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="448" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="454" />
             <source>No ledgers imported yet. Import the reward record, the payment register and the expense record to reconcile them.</source>
             <translation>尚未导入台账。请导入奖惩记录表、奖金发放登记表和经费使用记录后进行三方核对。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="455" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="461" />
             <source>Reconciled from: %1</source>
             <translation>核对依据：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="458" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="464" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="459" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="465" />
             <source>E&amp;xport view to xlsx…</source>
             <translation>导出当前视图为 xlsx(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="461" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="467" />
             <source>The summary, the discrepancies and ledger rows shown, and the totals</source>
             <translation>汇总、当前显示的差异和台账行，以及分类合计</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="463" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="469" />
             <source>Summary</source>
             <translation>汇总</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="464" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="470" />
             <source>Ledgers and discrepancies</source>
             <translation>台账与差异</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="465" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="471" />
             <source>Totals</source>
             <translation>分类合计</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="466" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="472" />
             <source>Rates</source>
             <translation>奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="467" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="473" />
             <source>Records compared</source>
             <translation>核对记录</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="467" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="473" />
             <source>Discrepancies by kind</source>
             <translation>差异分类</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="470" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="476" />
             <source>&amp;Show:</source>
             <translation>显示(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="471" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="477" />
             <source>&amp;Person:</source>
             <translation>人员(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="472" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="478" />
             <source>P&amp;eriod:</source>
             <translation>期间(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/reconciliation_view.py" line="473" />
+            <location filename="../../ui/ledger/reconciliation_view.py" line="479" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
@@ -3145,23 +3160,23 @@
     <context>
         <name>TaskProgressDialog</name>
         <message>
-            <location filename="../../ui/progress.py" line="53" />
+            <location filename="../../ui/progress.py" line="76" />
             <source>Working…</source>
-            <extracomment>QProgressDialog counts in int; totals beyond this are scaled down</extracomment>
+            <extracomment>QProgressDialog counts in int; totals beyond this are scaled down a dialog's own QProgressBar counts in thousandths of the work</extracomment>
             <translation>正在处理…</translation>
         </message>
         <message>
-            <location filename="../../ui/progress.py" line="54" />
+            <location filename="../../ui/progress.py" line="77" />
             <source>Please wait…</source>
             <translation>请稍候…</translation>
         </message>
         <message>
-            <location filename="../../ui/progress.py" line="56" />
+            <location filename="../../ui/progress.py" line="79" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/progress.py" line="80" />
+            <location filename="../../ui/progress.py" line="103" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
@@ -3821,17 +3836,17 @@
     <context>
         <name>ledger_commands</name>
         <message>
-            <location filename="../../ui/ledger/ledger_commands.py" line="42" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="46" />
             <source>Import %1</source>
             <translation>导入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/ledger_commands.py" line="76" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="78" />
             <source>Edit the reward rates</source>
             <translation>修改奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/ledger_commands.py" line="94" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="96" />
             <source>Set the booking window to %1 days</source>
             <translation>将入账宽限期设为 %1 天</translation>
         </message>
@@ -3839,202 +3854,202 @@
     <context>
         <name>ledger</name>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="29" />
+            <location filename="../../ui/ledger/texts.py" line="30" />
             <source>Reward record</source>
             <translation>奖惩记录表</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="30" />
+            <location filename="../../ui/ledger/texts.py" line="31" />
             <source>Payment register</source>
             <translation>奖金发放登记表</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="31" />
+            <location filename="../../ui/ledger/texts.py" line="32" />
             <source>Expense record</source>
             <translation>经费使用记录</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="32" />
+            <location filename="../../ui/ledger/texts.py" line="33" />
             <source>IP portfolio</source>
             <translation>知识产权台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="40" />
+            <location filename="../../ui/ledger/texts.py" line="41" />
             <source>the reward record</source>
             <translation>奖惩记录表</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="41" />
+            <location filename="../../ui/ledger/texts.py" line="42" />
             <source>the payment register</source>
             <translation>奖金发放登记表</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="42" />
+            <location filename="../../ui/ledger/texts.py" line="43" />
             <source>the expense record</source>
             <translation>经费使用记录</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="43" />
+            <location filename="../../ui/ledger/texts.py" line="44" />
             <source>the IP portfolio</source>
             <translation>知识产权台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="51" />
+            <location filename="../../ui/ledger/texts.py" line="52" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="52" />
+            <location filename="../../ui/ledger/texts.py" line="53" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="53" />
+            <location filename="../../ui/ledger/texts.py" line="54" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="54" />
+            <location filename="../../ui/ledger/texts.py" line="55" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="55" />
+            <location filename="../../ui/ledger/texts.py" line="56" />
             <source>IP item</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="56" />
+            <location filename="../../ui/ledger/texts.py" line="57" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="57" />
+            <location filename="../../ui/ledger/texts.py" line="58" />
             <source>Voucher</source>
             <translation>凭证号</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="58" />
+            <location filename="../../ui/ledger/texts.py" line="59" />
             <source>Reward or penalty</source>
             <translation>奖惩类型</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="59" />
+            <location filename="../../ui/ledger/texts.py" line="60" />
             <source>Description</source>
             <translation>事由/摘要</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="60" />
+            <location filename="../../ui/ledger/texts.py" line="61" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="61" />
+            <location filename="../../ui/ledger/texts.py" line="62" />
             <source>Grant date</source>
             <translation>授权日</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="62" />
+            <location filename="../../ui/ledger/texts.py" line="63" />
             <source>Inventors</source>
             <translation>发明人</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="75" />
+            <location filename="../../ui/ledger/texts.py" line="76" />
             <source>(looks like %1)</source>
             <translation>（看起来是%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="81" />
+            <location filename="../../ui/ledger/texts.py" line="82" />
             <source>Columns not imported: %1</source>
             <translation>未导入的列：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="87" />
+            <location filename="../../ui/ledger/texts.py" line="88" />
             <source>yuan</source>
             <translation>元</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="88" />
+            <location filename="../../ui/ledger/texts.py" line="89" />
             <source>thousand yuan</source>
             <translation>千元</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/texts.py" line="89" />
+            <location filename="../../ui/ledger/texts.py" line="90" />
             <source>ten thousand yuan (万元)</source>
             <translation>万元</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="82" />
+            <location filename="../../ui/ledger/view_sheets.py" line="62" />
             <source>Summary</source>
             <translation>汇总</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="83" />
+            <location filename="../../ui/ledger/view_sheets.py" line="63" />
             <source>Discrepancies</source>
             <translation>差异</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="84" />
+            <location filename="../../ui/ledger/view_sheets.py" line="64" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="85" />
+            <location filename="../../ui/ledger/view_sheets.py" line="65" />
             <source>Discrepancy</source>
             <translation>差异类型</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="86" />
+            <location filename="../../ui/ledger/view_sheets.py" line="66" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="87" />
+            <location filename="../../ui/ledger/view_sheets.py" line="67" />
             <source>IP items</source>
             <translation>知识产权项目</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="88" />
+            <location filename="../../ui/ledger/view_sheets.py" line="68" />
             <source>Expected</source>
             <translation>应为</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="89" />
+            <location filename="../../ui/ledger/view_sheets.py" line="69" />
             <source>Actual</source>
             <translation>实际</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="90" />
+            <location filename="../../ui/ledger/view_sheets.py" line="70" />
             <source>Difference</source>
             <translation>差额</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="91" />
+            <location filename="../../ui/ledger/view_sheets.py" line="71" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="92" />
+            <location filename="../../ui/ledger/view_sheets.py" line="72" />
             <source>Rows</source>
             <translation>所在行</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="93" />
+            <location filename="../../ui/ledger/view_sheets.py" line="73" />
             <source>Accepted because</source>
             <translation>接受理由</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="94" />
+            <location filename="../../ui/ledger/view_sheets.py" line="74" />
             <source>Totals per %1</source>
             <translation>按%1合计</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="95" />
+            <location filename="../../ui/ledger/view_sheets.py" line="75" />
             <source>Reward</source>
             <translation>奖励</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/view_sheets.py" line="96" />
+            <location filename="../../ui/ledger/view_sheets.py" line="76" />
             <source>Penalty</source>
             <translation>处罚</translation>
         </message>
