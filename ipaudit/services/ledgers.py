@@ -13,17 +13,13 @@ evidence of that item; importing a new file of the same ledger attaches it as a 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sqlalchemy import ColumnElement, Connection, Select, Table, delete, insert, select
 
 from ipaudit.domain import validation
 from ipaudit.domain.checks import follow_merges
@@ -39,23 +35,36 @@ from ipaudit.ledger.model import (
     ImportResult,
     LedgerKind,
     Problem,
-    SourceRef,
     StatedTotal,
 )
 from ipaudit.ledger.rates import RateTable, RateTableError
 from ipaudit.ledger.reconcile import Reconciliation, reconcile
-from ipaudit.store import schema as s
+from ipaudit.progress import CancelCheck, Progress
+from ipaudit.store.errors import InvalidInput
+from ipaudit.store.ledger_store import (
+    GENERATION,
+    IMPORTS_GENERATION,
+    WINDOW_DAYS,
+    ImportRecord,
+    LedgerStore,
+    StoredLedgers,
+    UnusedColumn,
+)
 
 if TYPE_CHECKING:
+    from ipaudit.ledger.importer import SkippedSheet
+    from ipaudit.ledger.sources import ColumnMap
     from ipaudit.services import Workspace
 
+__all__ = [  # the store's types the services hand out
+    "GENERATION",
+    "IMPORTS_GENERATION",
+    "WINDOW_DAYS",
+    "ImportRecord",
+    "UnusedColumn",
+]
 
-GENERATION = "ledger_generation"  # any ledger change: imports, rates, window
-IMPORTS_GENERATION = "ledger_imports_generation"  # imports added, replaced or removed
-WINDOW_DAYS = "ledger_window_days"
-_ASIDE = ":set-aside"  # an import replaced or removed, kept until the workspace is closed for undo
 DEFAULT_WINDOW_DAYS = 15
-_INSERT_BATCH = 5_000  # entries written per statement
 
 # where each ledger's findings go: (department, words that name the ledger's checklist item)
 _LEDGER_ITEMS: dict[LedgerKind, tuple[str, tuple[str, ...]]] = {
@@ -71,18 +80,6 @@ _EVIDENCE_ITEMS: dict[LedgerKind, tuple[str, tuple[str, ...]]] = {
     LedgerKind.EXPENSES: ("finance", ("经费使用记录",)),
     LedgerKind.PORTFOLIO: ("ip_office", ("知识产权台账", "台账")),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRecord:
-    id: int
-    kind: LedgerKind
-    file_name: str
-    sheet: str
-    header_row: int
-    rows_read: int
-    imported_at: dt.datetime
-    mapping: dict[str, int]
 
 
 @dataclass(slots=True)
@@ -107,18 +104,281 @@ class LedgerBook:
         )
 
 
-# --- storing imports ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """What the stored imports hold: their entries (also as prepared columns), problems and
+    stated totals. It changes only when an import is added, replaced or removed."""
+
+    entries: dict[LedgerKind, list[Entry]]
+    columns: dict[LedgerKind, Columns]
+    problems: list[Problem]
+    totals: list[StatedTotal]
 
 
-def _bump(ws: Workspace, *settings: str) -> None:
-    for key in (GENERATION, *settings):
-        ws.store.bump_setting(key)
+class LedgerCache:
+    """The ledgers an open workspace keeps in memory: the reconciled book of the current ledger
+    generation, and the entries of the current imports (a change of rates or window reconciles
+    again without reading and preparing the entries again). Owned by the ``Workspace``; closing
+    it drops them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._book: tuple[str, LedgerBook] | None = None
+        self._loaded: tuple[str, _Loaded] | None = None
+
+    def book(self, generation: str) -> LedgerBook | None:
+        with self._lock:
+            return self._book[1] if self._book and self._book[0] == generation else None
+
+    def keep_book(self, generation: str, book: LedgerBook) -> None:
+        with self._lock:
+            self._book = (generation, book)
+
+    def loaded(self, identity: str) -> _Loaded | None:
+        with self._lock:
+            return self._loaded[1] if self._loaded and self._loaded[0] == identity else None
+
+    def keep_loaded(self, identity: str, loaded: _Loaded) -> None:
+        with self._lock:
+            self._loaded = (identity, loaded)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._book = self._loaded = None
+
+
+def _repo(ws: Workspace) -> LedgerStore:
+    return ws.ledger_store
+
+
+def _changed(ws: Workspace, *, imports: bool = False) -> None:
+    _repo(ws).mark_changed(imports=imports)
     ws.changed()
+
+
+def generation(ws: Workspace) -> str:
+    """Changes whenever the ledgers change (imports, rates, window): what a view compares to
+    know whether to load the book again."""
+    return _repo(ws).generation()
+
+
+# --- reading files -------------------------------------------------------------------------------
 
 
 def file_sha256(path: Path) -> str:
     with path.open("rb") as fh:
         return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRead:
+    """One sheet read as a ledger, from ``source``; ``signature``: the header layout its mapping
+    is remembered under when stored ("" when the mapping was detected, not set by the user)."""
+
+    result: ImportResult
+    source: Path
+    signature: str = ""
+
+
+@dataclass(slots=True)
+class LedgerRead:
+    """What ``read_ledgers`` read: the sheets read as ledgers and the sheets skipped, with why.
+    Nothing is stored yet."""
+
+    sheets: list[SheetRead] = field(default_factory=list)
+    skipped: list[tuple[str, SkippedSheet]] = field(default_factory=list)
+
+    @property
+    def results(self) -> list[ImportResult]:
+        return [s.result for s in self.sheets]
+
+
+def remembered_mapping(ws: Workspace, signature: str) -> tuple[LedgerKind, dict[str, int]] | None:
+    """The column mapping the user confirmed earlier for a sheet with this layout."""
+    return _repo(ws).remembered_mapping(signature)
+
+
+def read_ledgers(
+    ws: Workspace,
+    paths: Sequence[Path],
+    *,
+    kind: LedgerKind | None = None,
+    sheet: str | None = None,
+    all_sheets: bool = False,
+    maps: Sequence[ColumnMap] = (),
+    header_row: int | None = None,
+    mapping: dict[str, int] | None = None,
+    unit: Decimal | None = None,
+    signature: str = "",
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+) -> LedgerRead:
+    """Read ledger files the way every import does — the first half of ``import_ledger``.
+
+    * ``mapping`` (the columns the user confirmed, with ``kind``, ``sheet``, ``header_row`` and
+      ``unit``): that sheet of ``paths[0]`` read with it; stored, it is remembered under
+      ``signature``.
+    * several files, ``all_sheets``, or a workbook of several sheets with no ``sheet`` named:
+      every sheet read as the ledger its content shows (``ledger.sources.import_sources``),
+      only those read as ``kind`` kept when it is given;
+    * else the one sheet, its columns detected.
+
+    A mapping the user confirmed earlier for a sheet's header layout is used; ``maps`` (the
+    ``--map`` options) set some columns and are remembered, as is a ``header_row`` given.
+    """
+    # (the readers load on first use: opening a workspace does not wait for them)
+    from ipaudit.ledger import importer
+    from ipaudit.ledger.reader import list_sheets
+    from ipaudit.ledger.sources import check_maps_used, import_sources, overrides_for
+
+    repo = _repo(ws)
+
+    def remembered(sig: str) -> tuple[LedgerKind, dict[str, int]] | None:
+        return repo.remembered_mapping(sig)
+
+    path = paths[0]
+    if mapping is not None:
+        result = importer.import_ledger(
+            path,
+            kind,
+            sheet,
+            mapping,
+            header_row=header_row,
+            unit=unit,
+            progress=progress,
+            cancel=cancel,
+        )
+        return LedgerRead([SheetRead(result, path, signature)])
+
+    def chosen(result: ImportResult, source: Path) -> SheetRead:
+        name = result.sheet or source.stem  # (a csv file's one sheet is named after it)
+        mapped = any(m.applies(source, name, result.kind) for m in maps)
+        return SheetRead(result, source, result.signature if mapped or header_row else "")
+
+    names = [] if len(paths) > 1 or all_sheets else list_sheets(path)
+    if len(paths) > 1 or all_sheets or (sheet is None and len(names) > 1):
+        found = import_sources(
+            list(paths),
+            maps=list(maps),
+            remembered=remembered,
+            wanted=(),
+            progress=progress,
+            cancel=cancel,
+        )
+        by_name = {p.name: p for p in paths}
+        read = LedgerRead(
+            [chosen(r, by_name.get(r.file, path)) for r in found.results], list(found.skipped)
+        )
+        if kind is not None and read.sheets:  # only the sheets read as the ledger asked for
+            _keep_kind(read, kind, path)
+        return read
+    check_maps_used(maps, [(path, n) for n in names])
+    name = sheet or (names[0] if names else "")
+    result = importer.import_ledger(
+        path,
+        kind,
+        sheet,
+        overrides=(lambda k: overrides_for(maps, path, name, k)) if maps else None,
+        remembered=remembered,
+        header_row=header_row,
+        progress=progress,
+        cancel=cancel,
+    )
+    return LedgerRead([chosen(result, path)])
+
+
+def _keep_kind(read: LedgerRead, kind: LedgerKind, path: Path) -> None:
+    from ipaudit.ledger.importer import SkippedSheet
+
+    others = [s for s in read.sheets if s.result.kind is not kind]
+    read.sheets = [s for s in read.sheets if s.result.kind is kind]
+    if not read.sheets:
+        raise InvalidInput(
+            f"{path.name} 中没有读作 {kind.value} 的工作表；请用 --sheet 指定",
+            f"No sheet of {path.name} reads as {kind.value}; name it with --sheet",
+        )
+    read.skipped += [
+        (
+            s.result.file,
+            SkippedSheet(
+                s.result.sheet,
+                f"读作 {s.result.kind.value}，不是 --kind 指定的台账",
+                f"read as {s.result.kind.value}, not the ledger --kind asks for",
+            ),
+        )
+        for s in others
+    ]
+
+
+# --- storing imports -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredImport:
+    """What storing an import did: the import stored, the one it replaced (set aside or
+    deleted), and the evidence attached for the ledger's checklist item (None when already
+    attached, or not asked for)."""
+
+    import_id: int
+    replaced: int | None
+    evidence: Evidence | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedLedgers:
+    """What ``import_ledger`` read and stored, sheet by sheet."""
+
+    read: LedgerRead
+    stored: list[StoredImport]
+
+
+def store_ledgers(
+    ws: Workspace,
+    read: LedgerRead,
+    *,
+    keep_replaced: bool = False,
+    as_evidence: bool = True,
+) -> list[StoredImport]:
+    """Store what ``read_ledgers`` read — the second half of ``import_ledger``: each sheet
+    replaces the earlier import of its ledger (set aside for undo when ``keep_replaced``), its
+    mapping is remembered when the user set it, and its file is attached as the evidence of the
+    ledger's checklist item (unless not ``as_evidence``). A file is hashed once for all its
+    sheets."""
+    hashes: dict[Path, str] = {}
+    stored: list[StoredImport] = []
+    for sheet in read.sheets:
+        if sheet.source not in hashes:
+            hashes[sheet.source] = file_sha256(sheet.source)
+        stored.append(
+            import_file(
+                ws,
+                sheet.result,
+                sheet.source,
+                signature=sheet.signature,
+                keep_replaced=keep_replaced,
+                sha256=hashes[sheet.source],
+                as_evidence=as_evidence,
+            )
+        )
+    return stored
+
+
+def import_ledger(
+    ws: Workspace,
+    paths: Sequence[Path],
+    *,
+    keep_replaced: bool = False,
+    as_evidence: bool = True,
+    **options: object,
+) -> ImportedLedgers:
+    """Import ledger files into the workspace: read them (``read_ledgers``, whose keyword
+    ``options`` apply), then store every sheet read and attach its file as evidence
+    (``store_ledgers``) — the one operation behind ``import-ledger``, the import wizard and the
+    demo."""
+    read = read_ledgers(ws, paths, **options)  # type: ignore[arg-type]
+    return ImportedLedgers(
+        read, store_ledgers(ws, read, keep_replaced=keep_replaced, as_evidence=as_evidence)
+    )
 
 
 def store_import(
@@ -134,83 +394,11 @@ def store_import(
     ``keep_replaced``: set the earlier import aside instead of deleting it, so that an undo can
     bring it back (``activate_import``); set-aside imports are deleted when the workspace is
     closed (``purge_set_aside``)."""
-    now = dt.datetime.now().replace(microsecond=0)
-    with ws.store._write() as conn:
-        _set_aside(conn, result.kind, delete_it=not keep_replaced)
-        import_id = conn.execute(
-            insert(s.ledger_imports).values(
-                kind=result.kind.value,
-                file_name=result.file,
-                sheet=result.sheet,
-                sha256=sha256,
-                header_row=result.header_row,
-                mapping=json.dumps(result.mapping, sort_keys=True),
-                rows_read=result.rows_read,
-                imported_at=now,
-            )
-        ).inserted_primary_key[0]
-        entries = result.entries
-        for start in range(0, len(entries), _INSERT_BATCH):  # bounded: not 10⁵ dicts at once
-            batch = entries[start : start + _INSERT_BATCH]
-            conn.execute(insert(s.ledger_entries), [_entry_row(import_id, e) for e in batch])
-        if result.problems:
-            conn.execute(
-                insert(s.ledger_problems),
-                [
-                    {
-                        "import_id": import_id,
-                        "file": p.source.file,
-                        "sheet": p.source.sheet,
-                        "row": p.source.row,
-                        "column_name": p.column,
-                        "raw": p.raw,
-                        "reason_zh": p.reason_zh,
-                        "reason_en": p.reason_en,
-                    }
-                    for p in result.problems
-                ],
-            )
-        if result.totals:
-            conn.execute(
-                insert(s.ledger_totals),
-                [
-                    {
-                        "import_id": import_id,
-                        "file": t.source.file,
-                        "sheet": t.source.sheet,
-                        "row": t.source.row,
-                        "label": t.label,
-                        "stated": t.stated,
-                        "computed": t.computed,
-                        "first_row": t.first_row,
-                        "last_row": t.last_row,
-                    }
-                    for t in result.totals
-                ],
-            )
-        if signature:
-            conn.execute(
-                delete(s.column_mappings).where(s.column_mappings.c.signature == signature)
-            )
-            conn.execute(
-                insert(s.column_mappings).values(
-                    signature=signature,
-                    kind=result.kind.value,
-                    mapping=json.dumps(result.mapping, sort_keys=True),
-                )
-            )
-    _bump(ws, IMPORTS_GENERATION)
+    import_id = _repo(ws).save_import(
+        result, sha256=sha256, signature=signature, keep_replaced=keep_replaced
+    )
+    _changed(ws, imports=True)
     return import_id
-
-
-@dataclass(frozen=True, slots=True)
-class StoredImport:
-    """What ``import_file`` did: the import stored, the one it replaced (set aside or deleted),
-    and the evidence attached for the ledger's checklist item (None when already attached)."""
-
-    import_id: int
-    replaced: int | None
-    evidence: Evidence | None
 
 
 def import_file(
@@ -221,17 +409,23 @@ def import_file(
     signature: str = "",
     keep_replaced: bool = False,
     sha256: str = "",
+    as_evidence: bool = True,
 ) -> StoredImport:
     """Store an import read from ``source`` and attach ``source`` as the evidence of the ledger's
-    checklist item — the one operation behind ``import-ledger`` and the import wizard.
-    ``sha256``: the file's, when the caller already has it (several sheets of one workbook)."""
+    checklist item. ``sha256``: the file's, when the caller already has it (several sheets of one
+    workbook)."""
+    repo = _repo(ws)
     sha = sha256 or file_sha256(source)
-    replaced = current_import(ws, result.kind)
-    earlier = _imported_hashes(ws, result.kind)  # before the earlier import may be deleted
+    replaced = repo.current_import(result.kind)
+    earlier = repo.imported_hashes(result.kind)  # before the earlier import may be deleted
     import_id = store_import(
         ws, result, sha256=sha, signature=signature, keep_replaced=keep_replaced
     )
-    evidence = attach_ledger_file(ws, result, source, sha256=sha, earlier=earlier)
+    evidence = None
+    if as_evidence:
+        evidence = attach_ledger_file(ws, result, source, sha256=sha, earlier=earlier)
+        if evidence is not None:
+            repo.set_import_evidence(import_id, evidence.id)
     return StoredImport(import_id, replaced, evidence)
 
 
@@ -267,7 +461,7 @@ def attach_ledger_file(
     if any(ev.sha256 == sha for ev in current):
         return None
     if earlier is None:
-        earlier = _imported_hashes(ws, result.kind)
+        earlier = _repo(ws).imported_hashes(result.kind)
     older = next((ev for ev in reversed(current) if ev.sha256 in earlier), None)
     dates = [e.date for e in result.entries if e.date is not None]
     first, last = (min(dates), max(dates)) if dates else (None, None)
@@ -283,106 +477,85 @@ def attach_ledger_file(
     )
 
 
-def _imported_hashes(ws: Workspace, kind: LedgerKind) -> set[str]:
-    """The SHA-256 of every file imported for ``kind`` that the workspace still knows."""
-    with ws.store._read() as conn:
-        rows = conn.execute(
-            select(s.ledger_imports.c.sha256).where(
-                s.ledger_imports.c.kind.in_([kind.value, kind.value + _ASIDE])
+# --- undoing an import ---------------------------------------------------------------------------
+
+
+def undo_import(
+    ws: Workspace, kind: LedgerKind, imported: StoredImport | None = None
+) -> StoredImport:
+    """Undo an import of ``kind``: it stops being used (set aside until the workspace is closed,
+    so ``redo_import`` can bring it back), the import it replaced is used again when it is still
+    kept (an import replaced in an earlier session was deleted when that session closed: the
+    ledger is then not imported), and the file it attached as evidence is taken off its item
+    (its earlier version becomes current again).
+
+    ``imported``: what storing it returned (the GUI's undo step); default the import in use now.
+    Returns what was undone. InvalidInput when the ledger has no import; LookupError when the
+    import ``imported`` replaced is gone (replaced meanwhile by another program)."""
+    repo = _repo(ws)
+    if imported is None:
+        current = repo.current_import(kind)
+        record = repo.import_record(current) if current is not None else None
+        if current is None or record is None:
+            raise InvalidInput(
+                f"尚未导入{kind.value}台账，没有可撤销的导入。",
+                f"No {kind.value} ledger is imported; there is no import to undo.",
+                ws.path,
             )
-        ).scalars()
-        return {sha for sha in rows if sha}
+        evidence = None
+        if record.evidence_id is not None:
+            found = [e for e in ws.evidence(include_old=True) if e.id == record.evidence_id]
+            evidence = found[0] if found else None
+        imported = StoredImport(current, repo.latest_set_aside(kind), evidence)
+    if imported.evidence is not None:
+        ws.remove_evidence(imported.evidence.id)
+    try:
+        repo.activate_import(kind, imported.replaced)
+    finally:
+        _changed(ws, imports=True)
+    return imported
+
+
+def redo_import(ws: Workspace, kind: LedgerKind, imported: StoredImport) -> None:
+    """Use an undone import again (and its evidence): the other half of ``undo_import``."""
+    if imported.evidence is not None:
+        ws.restore_evidence(imported.evidence.id)
+    try:
+        _repo(ws).activate_import(kind, imported.import_id)
+    finally:
+        _changed(ws, imports=True)
 
 
 def remove_import(ws: Workspace, kind: LedgerKind) -> None:
-    with ws.store._write() as conn:
-        _set_aside(conn, kind, delete_it=True)
-    _bump(ws, IMPORTS_GENERATION)
+    _repo(ws).remove_import(kind)
+    _changed(ws, imports=True)
 
 
 def current_import(ws: Workspace, kind: LedgerKind) -> int | None:
     """The id of the import in use for a ledger, if any."""
-    with ws.store._read() as conn:
-        return conn.execute(
-            select(s.ledger_imports.c.id).where(s.ledger_imports.c.kind == kind.value)
-        ).scalar_one_or_none()
+    return _repo(ws).current_import(kind)
 
 
 def activate_import(ws: Workspace, kind: LedgerKind, import_id: int | None) -> None:
     """Make a set-aside import of ``kind`` the one in use again (``None``: no import), setting the
     current one aside — how an import is undone and redone. Two small updates, no copying."""
-    with ws.store._write() as conn:
-        _set_aside(conn, kind, delete_it=False)
-        if import_id is not None:
-            found = conn.execute(
-                s.ledger_imports.update()
-                .where(s.ledger_imports.c.id == import_id)
-                .where(s.ledger_imports.c.kind == kind.value + _ASIDE)
-                .values(kind=kind.value)
-            ).rowcount
-            if not found:
-                raise LookupError(f"import {import_id} of {kind.value} is not set aside")
-    _bump(ws, IMPORTS_GENERATION)
+    try:
+        _repo(ws).activate_import(kind, import_id)
+    finally:
+        _changed(ws, imports=True)
 
 
 def purge_set_aside(ws: Workspace) -> None:
     """Delete the imports set aside for undo (their entries go with them)."""
-    aside = s.ledger_imports.c.kind.like("%" + _ASIDE)
-    with ws.store._read() as conn:
-        if conn.execute(select(s.ledger_imports.c.id).where(aside).limit(1)).first() is None:
-            return  # nothing to delete: no write, so a read-only file closes quietly
-    with ws.store._write() as conn:
-        conn.execute(delete(s.ledger_imports).where(aside))
+    _repo(ws).purge_set_aside()
 
 
-def _set_aside(conn: Connection, kind: LedgerKind, *, delete_it: bool) -> None:
-    which = s.ledger_imports.c.kind == kind.value
-    if delete_it:
-        conn.execute(delete(s.ledger_imports).where(which))
-    else:
-        conn.execute(s.ledger_imports.update().where(which).values(kind=kind.value + _ASIDE))
-
-
-def remembered_mapping(ws: Workspace, signature: str) -> tuple[LedgerKind, dict[str, int]] | None:
-    """The column mapping the user confirmed earlier for a sheet with this layout."""
-    with ws.store._read() as conn:
-        row = conn.execute(
-            select(s.column_mappings).where(s.column_mappings.c.signature == signature)
-        ).first()
-    if row is None:
-        return None
-    return LedgerKind(row.kind), {k: int(v) for k, v in json.loads(row.mapping).items()}
-
-
-def _entry_row(import_id: int, e: Entry) -> dict[str, object]:
-    return {
-        "import_id": import_id,
-        "kind": e.kind.value,
-        "file": e.source.file,
-        "sheet": e.source.sheet,
-        "row": e.source.row,
-        "date": e.date,
-        "person": e.person,
-        "department": e.department,
-        "ip_number": e.ip_number,
-        "amount": e.amount,
-        "is_penalty": e.is_penalty,
-        "voucher": e.voucher,
-        "category": e.category,
-        "text": e.text,
-        "status": e.status,
-        "granted": e.granted,
-        "inventors": "\n".join(e.inventors),
-    }
+# --- rates and the booking window ----------------------------------------------------------------
 
 
 def set_rates(ws: Workspace, rates: RateTable | None) -> None:
-    with ws.store._write() as conn:
-        conn.execute(delete(s.rates))
-        if rates is not None:
-            for key, amount in rates.to_dict().items():
-                conn.execute(insert(s.rates).values(ip_type=key, amount=amount))
-    _bump(ws)
+    _repo(ws).set_rates(rates.to_dict() if rates is not None else None)
+    _changed(ws)
 
 
 def get_rates(ws: Workspace) -> RateTable | None:
@@ -393,11 +566,9 @@ def get_rates(ws: Workspace) -> RateTable | None:
 
 
 def _stored_rates(ws: Workspace) -> tuple[dict[str, object], list[tuple[str, str, Text]]]:
-    with ws.store._read() as conn:
-        rows = conn.execute(select(s.rates.c.ip_type, s.rates.c.amount)).all()
     good: dict[str, object] = {}
     bad: list[tuple[str, str, Text]] = []
-    for key, amount in rows:
+    for key, amount in _repo(ws).rates():
         try:
             RateTable.from_dict({key: amount}, source="workspace")
         except RateTableError:
@@ -412,8 +583,8 @@ def _stored_rates(ws: Workspace) -> tuple[dict[str, object], list[tuple[str, str
 
 def set_window_days(ws: Workspace, days: int) -> None:
     """Store the booking window (0–3650 days, ``validation.WINDOW_DAYS``; else InvalidValue)."""
-    ws.store.set_setting(WINDOW_DAYS, str(validation.check_window_days(days)))
-    _bump(ws)
+    _repo(ws).set_window_days(validation.check_window_days(days))
+    _changed(ws)
 
 
 def window_days(ws: Workspace) -> int:
@@ -424,7 +595,7 @@ def window_days(ws: Workspace) -> int:
 
 
 def _stored_window_days(ws: Workspace) -> tuple[int, str | None]:
-    raw = ws.store.get_setting(WINDOW_DAYS, "")
+    raw = _repo(ws).window_days()
     if not raw:
         return DEFAULT_WINDOW_DAYS, None
     try:
@@ -451,99 +622,45 @@ def _is_number(text: str) -> bool:
     return True
 
 
-# --- loading and reconciling -------------------------------------------------------------------
-
-_cache: dict[tuple[str, str], LedgerBook] = {}
-_cache_lock = threading.Lock()
+# --- loading and reconciling ---------------------------------------------------------------------
 
 
 def load_book(ws: Workspace) -> LedgerBook:
-    """The workspace's ledgers, reconciled (cached until the next ledger change)."""
-    key = (str(ws.path.resolve()), ws.store.get_setting(GENERATION, "0"))
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
-    book = _load(ws)
-    with _cache_lock:
-        for old in [k for k in _cache if k[0] == key[0]]:
-            del _cache[old]
-        _cache[key] = book
+    """The workspace's ledgers, reconciled (kept by the workspace until the next ledger
+    change)."""
+    key = _repo(ws).generation()
+    book = ws.ledger_cache.book(key)
+    if book is None:
+        book = _load(ws)
+        ws.ledger_cache.keep_book(key, book)
     return book
-
-
-def forget(path: Path) -> None:
-    """Drop what is kept in memory for the workspace at ``path`` (when it is closed)."""
-    key = str(path.resolve())
-    with _cache_lock:
-        _loaded.pop(key, None)
-        for old in [k for k in _cache if k[0] == key]:
-            del _cache[old]
 
 
 def import_records(ws: Workspace) -> list[ImportRecord]:
     """The stored imports alone, without loading or reconciling their entries."""
-    with ws.store._read() as conn:
-        return _import_records(conn)
+    return _repo(ws).imports()
 
 
-def _import_records(conn: Connection) -> list[ImportRecord]:
-    return [
-        ImportRecord(
-            r.id,
-            LedgerKind(r.kind),
-            r.file_name,
-            r.sheet,
-            r.header_row,
-            r.rows_read,
-            r.imported_at,
-            {k: int(v) for k, v in json.loads(r.mapping).items()},
-        )
-        for r in conn.execute(
-            select(s.ledger_imports).where(_in_use()).order_by(s.ledger_imports.c.id)
-        )
-    ]
-
-
-def _in_use() -> ColumnElement[bool]:
-    return s.ledger_imports.c.kind.in_([k.value for k in LedgerKind])
-
-
-def _of_imports_in_use(table: Table) -> Select:
-    """The rows of ``table`` (entries, problems, totals) that belong to imports in use."""
-    in_use = select(s.ledger_imports.c.id).where(_in_use())
-    return select(table).where(table.c.import_id.in_(in_use)).order_by(table.c.id)
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    """What the stored imports hold: their entries (also as prepared columns), problems and
-    stated totals. It changes only when an import is added, replaced or removed."""
-
-    entries: dict[LedgerKind, list[Entry]]
-    columns: dict[LedgerKind, Columns]
-    problems: list[Problem]
-    totals: list[StatedTotal]
-
-
-# workspace path -> (identity of its imports, what they hold): a change of rates or window
-# reconciles again without reading and preparing the entries again
-_loaded: dict[str, tuple[str, _Loaded]] = {}
+def _prepared(stored: StoredLedgers) -> _Loaded:
+    entries = stored.entries
+    columns = {
+        kind: Columns.prepared(entries[kind])
+        for kind in (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
+        if kind in entries
+    }
+    return _Loaded(entries, columns, stored.problems, stored.totals)
 
 
 def _load(ws: Workspace) -> LedgerBook:
     book = LedgerBook()
-    path = str(ws.path.resolve())
-    identity = ws.store.get_setting(IMPORTS_GENERATION, "0")
-    with ws.store._read() as conn:
-        book.imports = _import_records(conn)
-        with _cache_lock:
-            found = _loaded.get(path)
-        if found is not None and found[0] == identity:
-            loaded = found[1]
-        else:
-            loaded = _read_imports(conn)
-            with _cache_lock:
-                _loaded[path] = (identity, loaded)
+    repo, cache = _repo(ws), ws.ledger_cache
+    identity = repo.imports_generation()
+    loaded = cache.loaded(identity)
+    book.imports, stored = repo.imports_with_contents(contents=loaded is None)
+    if stored is not None:
+        loaded = _prepared(stored)
+        cache.keep_loaded(identity, loaded)
+    assert loaded is not None
     book.entries = loaded.entries
     book.problems = loaded.problems
     book.totals = loaded.totals
@@ -568,56 +685,6 @@ def _load(ws: Workspace) -> LedgerBook:
             period=(info.period_start, info.period_end),
         )
     return book
-
-
-def _read_imports(conn: Connection) -> _Loaded:
-    entries: dict[LedgerKind, list[Entry]] = {}
-    # a ledger repeats its file, sheet, people, departments, dates and vouchers: each value is
-    # kept once, not once per row
-    seen: dict[object, object] = {}
-    one = seen.setdefault
-    kinds = {k.value: k for k in LedgerKind}
-    for r in conn.execute(_of_imports_in_use(s.ledger_entries)):
-        kind = kinds[r.kind]
-        entries.setdefault(kind, []).append(
-            Entry(
-                kind=kind,
-                source=SourceRef(one(r.file, r.file), one(r.sheet, r.sheet), r.row),  # type: ignore[arg-type]
-                date=one(r.date, r.date),  # type: ignore[arg-type]
-                person=one(r.person, r.person),  # type: ignore[arg-type]
-                department=one(r.department, r.department),  # type: ignore[arg-type]
-                ip_number=r.ip_number,
-                amount=r.amount,  # (equal amounts may be written differently: 5000 / 5000.00)
-                is_penalty=bool(r.is_penalty),
-                voucher=one(r.voucher, r.voucher),  # type: ignore[arg-type]
-                category=one(r.category, r.category),  # type: ignore[arg-type]
-                text=one(r.text, r.text),  # type: ignore[arg-type]
-                status=one(r.status, r.status),  # type: ignore[arg-type]
-                granted=r.granted,
-                inventors=tuple(filter(None, r.inventors.split("\n"))) if r.inventors else (),
-            )
-        )
-    problems = [
-        Problem(SourceRef(r.file, r.sheet, r.row), r.column_name, r.raw, r.reason_zh, r.reason_en)
-        for r in conn.execute(_of_imports_in_use(s.ledger_problems))
-    ]
-    totals = [
-        StatedTotal(
-            SourceRef(r.file, r.sheet, r.row),
-            r.label,
-            r.stated,
-            r.computed,
-            r.first_row,
-            r.last_row,
-        )
-        for r in conn.execute(_of_imports_in_use(s.ledger_totals))
-    ]
-    columns = {
-        kind: Columns.prepared(entries[kind])
-        for kind in (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
-        if kind in entries
-    }
-    return _Loaded(entries, columns, problems, totals)
 
 
 # --- findings ----------------------------------------------------------------------------------
@@ -699,9 +766,9 @@ def derived_facts(ws: Workspace) -> dict[str, Declared]:
     book = load_book(ws)
     if book.reconciliation is None:
         return {}
-    return ledger_facts(figures(book.reconciliation, ws.store.acceptances().keys()))
+    return ledger_facts(figures(book.reconciliation, _repo(ws).acceptances().keys()))
 
 
 def explanations(ws: Workspace, discrepancies: Iterable[Discrepancy]) -> dict[str, str]:
-    accepted = ws.store.acceptances()
+    accepted = _repo(ws).acceptances()
     return {d.key: accepted[d.key] for d in discrepancies if d.key in accepted}

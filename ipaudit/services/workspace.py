@@ -54,6 +54,7 @@ from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
 from ipaudit.services.evidence_review import FileReview, review_files
 from ipaudit.store.errors import InvalidInput, WorkspaceError
+from ipaudit.store.ledger_store import LedgerStore
 from ipaudit.store.workspace_store import WorkspaceStore
 
 FindingSource = Callable[["Workspace"], Iterable[Finding]]
@@ -118,6 +119,8 @@ class Workspace:
         self._lock = threading.RLock()
         self._assessment: Assessment | None = None
         self._snapshot_due = False
+        self.ledger_store = LedgerStore(store)  # the ledger tables
+        self.ledger_cache = ledgers.LedgerCache()  # the ledgers loaded; dropped on close
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -164,7 +167,7 @@ class Workspace:
         except WorkspaceError as exc:  # (locked, read-only): never read, purged at the next close
             log.warning("set-aside ledger imports kept: %s", exc)
         self.store.close()
-        ledgers.forget(self.path)  # the ledgers it kept loaded
+        self.ledger_cache.clear()  # the ledgers it kept loaded
 
     def __enter__(self) -> Workspace:
         return self
@@ -236,6 +239,10 @@ class Workspace:
         discrepancies), by fact key; what the checks, the item panel and the interview sheets
         compare answers with besides the declared facts."""
         return {k: v for source in DERIVED_SOURCES for k, v in source(self).items()}
+
+    def ledger_book(self) -> ledgers.LedgerBook:
+        """The workspace's ledgers, reconciled (kept until the next ledger change)."""
+        return ledgers.load_book(self)
 
     def assess(self) -> Assessment:
         """Findings and readiness (cached until the next edit through this object)."""

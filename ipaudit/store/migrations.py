@@ -10,7 +10,13 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from ipaudit.store.errors import NotAWorkspace, WorkspaceTooNew
-from ipaudit.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES_BY_VERSION, metadata
+from ipaudit.store.schema import (
+    APPLICATION_ID,
+    LEDGER_IMPORT_COLUMNS_4,
+    SCHEMA_VERSION,
+    TABLES_BY_VERSION,
+    metadata,
+)
 
 
 def _create_tables(version: int) -> Callable[[Connection], None]:
@@ -20,11 +26,22 @@ def _create_tables(version: int) -> Callable[[Connection], None]:
     return step
 
 
+def _ledger_import_reading(conn: Connection) -> None:
+    """Version 4: ledger imports keep the mapping's confidence, the columns not imported and the
+    evidence they attached. A file created now has them already (ledger_imports is created from
+    today's table at version 2); an older file gets them, empty, for the imports it holds."""
+    present = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(ledger_imports)")}
+    for name, sql_type in LEDGER_IMPORT_COLUMNS_4:
+        if name not in present:
+            conn.exec_driver_sql(f"ALTER TABLE ledger_imports ADD COLUMN {name} {sql_type}")
+
+
 # version reached -> the step that reaches it from the one before
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_tables(1),
     2: _create_tables(2),
     3: _create_tables(3),
+    4: _ledger_import_reading,
 }
 
 

@@ -163,6 +163,11 @@ ledger_imports = Table(
     Column("mapping", Text, nullable=False, default="{}"),
     Column("rows_read", Integer, nullable=False, default=0),
     Column("imported_at", DateTime, nullable=False),
+    # schema version 4: how the columns were read, and the evidence the import attached (NULL in
+    # imports stored before: not known)
+    Column("confidence", String(8)),  # of the mapping, 0..1 as text ("0.85")
+    Column("unused_columns", Text),  # JSON [{column, header, looks_like}]
+    Column("evidence_id", Integer),  # evidence.id of the file it attached, if it attached one
 )
 
 ledger_entries = Table(
@@ -274,4 +279,12 @@ TABLES_BY_VERSION: dict[int, tuple[Table, ...]] = {
         settings,
     ),
     3: (exports,),
+    4: (),  # columns added to ledger_imports (``LEDGER_IMPORT_COLUMNS_4``)
 }
+
+#: the columns schema version 4 adds to ledger_imports: (name, SQL type)
+LEDGER_IMPORT_COLUMNS_4 = (
+    ("confidence", "VARCHAR(8)"),
+    ("unused_columns", "TEXT"),
+    ("evidence_id", "INTEGER"),
+)
