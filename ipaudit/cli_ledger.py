@@ -35,13 +35,13 @@ from ipaudit.ledger.reconcile import Reconciliation, reconcile
 from ipaudit.ledger.sources import (
     ColumnMap,
     MapSyntaxError,
-    check_maps_used,
     import_sources,
     overrides_for,
     parse_map,
 )
 from ipaudit.ledger.summary import KIND_PAIR, count
 from ipaudit.store.errors import InvalidInput
+from ipaudit.store.ledger_store import ImportRecord
 
 
 def _maps(texts: list[str] | None, files: list[Path]) -> list[ColumnMap]:
@@ -98,6 +98,24 @@ def columns_json(r: ImportResult) -> dict[str, Any]:
             "totals": c.total_rows,
             "skipped": c.skipped,
         },
+    }
+
+
+def stored_columns_json(i: ImportRecord) -> dict[str, Any]:
+    """How a stored import's columns were read: the mapping's confidence and the columns not
+    imported, as ``import-ledger --json`` said when it was stored (null for an import stored by
+    a version that did not keep them)."""
+    unused = (
+        None
+        if i.unused_columns is None
+        else [
+            {"column": n.letter, "header": n.header, "looks_like": n.looks_like}
+            for n in i.unused_columns
+        ]
+    )
+    return {
+        "confidence": None if i.confidence is None else float(i.confidence),
+        "unused_columns": unused,
     }
 
 
@@ -375,74 +393,73 @@ def _rates(args: argparse.Namespace) -> RateTable | None:
 
 @command("import-ledger")
 def cmd_import_ledger(args: argparse.Namespace) -> int:
-    from ipaudit.ledger.reader import list_sheets
     from ipaudit.services import Workspace
-    from ipaudit.services.ledgers import file_sha256, import_file, remembered_mapping
+    from ipaudit.services import ledgers as ledger_service
 
     path = Path(args.file)
-    kind = LedgerKind(args.kind) if args.kind else None
-    maps = _maps(args.map, [path])
     with Workspace.open(args.workspace) as ws:
-
-        def remembered(signature: str) -> tuple[LedgerKind, dict[str, int]] | None:
-            return remembered_mapping(ws, signature)
-
-        skipped: list[tuple[str, SkippedSheet]] = []
-        names = list_sheets(path)
-        if args.all_sheets or (args.sheet is None and len(names) > 1):
-            found = import_sources([path], maps=maps, remembered=remembered, wanted=())
-            if not found.results:
-                raise HeaderNotFound(path, "", SCAN_ROWS)
-            results, skipped = found.results, found.skipped
-            if kind is not None:  # only the sheets read as the ledger asked for
-                others = [r for r in results if r.kind is not kind]
-                results = [r for r in results if r.kind is kind]
-                if not results:
-                    raise InvalidInput(
-                        f"{path.name} 中没有读作 {kind.value} 的工作表；请用 --sheet 指定",
-                        f"No sheet of {path.name} reads as {kind.value}; name it with --sheet",
-                    )
-                skipped += [
-                    (
-                        r.file,
-                        SkippedSheet(
-                            r.sheet,
-                            f"读作 {r.kind.value}，不是 --kind 指定的台账",
-                            f"read as {r.kind.value}, not the ledger --kind asks for",
-                        ),
-                    )
-                    for r in others
-                ]
-        else:
-            check_maps_used(maps, [(path, n) for n in names])
-            sheet = args.sheet or (names[0] if names else "")
-            results = [
-                import_ledger(
-                    path,
-                    kind,
-                    args.sheet,
-                    overrides=(lambda k: overrides_for(maps, path, sheet, k)) if maps else None,
-                    remembered=remembered,
-                    header_row=args.header_row,
-                )
-            ]
-        sha = file_sha256(path)  # once for all the sheets read from it
-        for result in results:
-            name = result.sheet or path.stem  # (a csv file's one sheet is named after it)
-            mapped = any(m.applies(path, name, result.kind) for m in maps)
-            signature = result.signature if mapped or args.header_row else ""
-            # and the file becomes evidence
-            import_file(ws, result, path, signature=signature, sha256=sha)
+        read = ledger_service.read_ledgers(
+            ws,
+            [path],
+            kind=LedgerKind(args.kind) if args.kind else None,
+            sheet=args.sheet,
+            all_sheets=args.all_sheets,
+            maps=_maps(args.map, [path]),
+            header_row=args.header_row,
+        )
+        if not read.sheets:
+            raise HeaderNotFound(path, "", SCAN_ROWS)
+        # stored, and the file becomes evidence
+        ledger_service.store_ledgers(ws, read)
+        results = read.results
         if args.json:
             emit_json([import_json(r) for r in results])
-            for file, sheet in skipped:  # the list on stdout holds imports only
+            for file, sheet in read.skipped:  # the list on stdout holds imports only
                 sys.stderr.write(f"ipaudit: {_skipped_text(file, sheet)}\n")
         else:
             for r in results:
                 print_import(r)
-            for file, sheet in skipped:
+            for file, sheet in read.skipped:
                 out(_skipped_text(file, sheet))
-        results.clear()  # stored: the readiness computed on closing reads the ledgers back
+        read.sheets.clear()  # stored: the readiness computed on closing reads the ledgers back
+        results.clear()
+    return EXIT_OK
+
+
+@command("undo-import")
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from ipaudit.services import Workspace
+    from ipaudit.services import ledgers as ledger_service
+
+    kind = LedgerKind(args.kind)
+    with Workspace.open(args.workspace) as ws:
+        record = next((i for i in ledger_service.import_records(ws) if i.kind is kind), None)
+        undone = ledger_service.undo_import(ws, kind)
+        back = next((i for i in ledger_service.import_records(ws) if i.kind is kind), None)
+        if args.json:
+            emit_json(
+                {
+                    "kind": kind.value,
+                    "undone": {"file": record.file_name, "sheet": record.sheet}
+                    if record is not None
+                    else None,
+                    "evidence_removed": undone.evidence.id if undone.evidence else None,
+                    "now": {"file": back.file_name, "sheet": back.sheet} if back else None,
+                }
+            )
+        else:
+            en = lang() == "en"
+            name = LEDGER_TEXT[kind][1 if en else 0]
+            where = f"{record.file_name} [{record.sheet}]" if record is not None else ""
+            out(f"{'undone' if en else '已撤销导入'}: {name} ← {where}")
+            if undone.evidence is not None:
+                out(
+                    f"  {'evidence removed' if en else '已移除证据'}: {undone.evidence.original_name}"
+                )
+            if back is None:
+                out(f"  {'the ledger is not imported now' if en else '该台账现在未导入'}")
+            else:
+                out(f"  {'in use again' if en else '恢复使用'}: {back.file_name} [{back.sheet}]")
     return EXIT_OK
 
 
@@ -476,7 +493,14 @@ def cmd_ledger(args: argparse.Namespace) -> int:
                 )
                 problems = sum(1 for p in book.problems if (p.source.file, p.source.sheet) == mine)
                 totals = [t for t in book.totals if (t.source.file, t.source.sheet) == mine]
-                imports.append({**head, "problems": problems, "totals": totals_json(totals)})
+                imports.append(
+                    {
+                        **head,
+                        **stored_columns_json(i),
+                        "problems": problems,
+                        "totals": totals_json(totals),
+                    }
+                )
             findings = [
                 discrepancy_json(
                     d,
@@ -609,6 +633,19 @@ def configure(sub: Any) -> None:
         " remembered for that header layout",
     )
     c.add_argument("--header-row", type=int, help="1-based header row (detected when omitted)")
+    c.add_argument("--json", action="store_true")
+
+    c = sub.add_parser(
+        "undo-import",
+        help="undo the import of a ledger: the import and the evidence it attached are removed",
+        description="Undo the import in use of one ledger, as Undo does in the GUI: it stops"
+        " being used, the file it attached as evidence is taken off the checklist item (an"
+        " earlier version of that file becomes current again), and an import it replaced in the"
+        " same session is used again — an import replaced by an earlier command is deleted when"
+        " that command ends, so the ledger is then not imported.",
+    )
+    c.add_argument("workspace")
+    c.add_argument("kind", choices=kinds, help="which ledger")
     c.add_argument("--json", action="store_true")
 
     c = sub.add_parser("ledger", help="the reconciliation of the workspace's ledgers")

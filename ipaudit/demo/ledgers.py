@@ -11,11 +11,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.ipnumber import check_digit
 from ipaudit.ledger.rates import RateTable
 from ipaudit.services import Workspace
-from ipaudit.services.ledgers import file_sha256, set_rates, store_import
+from ipaudit.services.ledgers import import_ledger, set_rates
 
 RATES = {
     "invention": Decimal(5000),
@@ -190,6 +189,8 @@ def add_ledgers(ws: Workspace, folder: Path) -> None:
         _payments_xlsx(folder / "知识产权奖金发放登记表.xlsx"),
         _expenses_csv(folder / "知识产权经费使用记录.csv"),
     ]
+    # imported as the user would, through the command line's and the wizard's import; the demo
+    # files its generated forms as those items' evidence, so the ledger files are not attached
     for path in files:
-        store_import(ws, import_ledger(path), sha256=file_sha256(path))
+        import_ledger(ws, [path], as_evidence=False)
     set_rates(ws, RateTable.from_dict(RATES, source="demo"))

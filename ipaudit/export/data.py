@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -196,15 +195,10 @@ def _same(text: str) -> str:
     return text
 
 
-def load_ledgers(ws: Workspace) -> LedgerData | None:
-    """The workspace's ledgers and reconciliation; None when this build has no ledger support."""
-    try:
-        service = importlib.import_module("ipaudit.services.ledgers")
-    except ModuleNotFoundError as exc:
-        if exc.name != "ipaudit.services.ledgers":
-            raise
-        return None
-    book = service.load_book(ws)
+def load_ledgers(ws: Workspace) -> LedgerData:
+    """The workspace's ledgers and reconciliation, as the workspace hands them out
+    (``Workspace.ledger_book``), with the explanations the discrepancies were accepted with."""
+    book = ws.ledger_book()
     accepted = ws.store.acceptances()
     recon = book.reconciliation
     explanations = (

@@ -17,9 +17,8 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWizard
 
 from ipaudit.ledger.model import ImportResult
-from ipaudit.ledger.sources import SourcesImport, import_sources
 from ipaudit.services import Workspace
-from ipaudit.services.ledgers import StoredImport, file_sha256, import_file, remembered_mapping
+from ipaudit.services.ledgers import LedgerRead, StoredImport, read_ledgers, store_ledgers
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger.ledger_commands import ImportLedger
@@ -27,31 +26,19 @@ from ipaudit.ui.ledger.texts import column_lines, kind_name, lang
 from ipaudit.ui.ledger.wizard_page import DONE_PAGE, LedgerWizardPage
 
 
-def _read_all(ws: Workspace, paths: list[Path], ctx: workers.TaskContext) -> SourcesImport:
-    return import_sources(
+def _read_all(ws: Workspace, paths: list[Path], ctx: workers.TaskContext) -> LedgerRead:
+    return read_ledgers(
+        ws,
         paths,
-        remembered=lambda signature: remembered_mapping(ws, signature),
-        wanted=(),
+        all_sheets=True,
         progress=lambda done, total: ctx.progress(done, total or 0),
         cancel=ctx.cancelled,
     )
 
 
-def _source(paths: list[Path], result: ImportResult) -> Path:
-    return next(p for p in paths if p.name == result.file)
-
-
-def _store_all(
-    ws: Workspace, paths: list[Path], results: list[ImportResult]
-) -> list[tuple[ImportResult, StoredImport]]:
-    hashes: dict[Path, str] = {}  # a workbook's sheets share one file, hashed once
-    stored = []
-    for r in results:
-        path = _source(paths, r)
-        if path not in hashes:
-            hashes[path] = file_sha256(path)
-        stored.append((r, import_file(ws, r, path, keep_replaced=True, sha256=hashes[path])))
-    return stored
+def _store_all(ws: Workspace, read: LedgerRead) -> list[tuple[ImportResult, StoredImport]]:
+    """Every sheet stored (a workbook hashed once), the imports replaced set aside for undo."""
+    return list(zip(read.results, store_ledgers(ws, read, keep_replaced=True), strict=True))
 
 
 class BatchPage(LedgerWizardPage):
@@ -70,7 +57,7 @@ class BatchPage(LedgerWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
-        self.found: SourcesImport | None = None
+        self.found: LedgerRead | None = None
         self._busy = False
         self._error = ""
         self._stored = False
@@ -100,7 +87,7 @@ class BatchPage(LedgerWizardPage):
         self.found = None
         super().cleanupPage()
 
-    def _read_done(self, found: SourcesImport) -> None:
+    def _read_done(self, found: LedgerRead) -> None:
         self._busy = False
         self.found = found
         self._show()
@@ -137,11 +124,11 @@ class BatchPage(LedgerWizardPage):
             return False
         wizard = self.wizard()
         ws = wizard.session.workspace
-        paths, results = list(wizard.state.paths), list(self.found.results)
+        found = self.found
         self._busy = True
         self.completeChanged.emit()
         self.start_task(
-            lambda _ctx: _store_all(ws, paths, results),
+            lambda _ctx: _store_all(ws, found),
             self._stored_done,
             self._failed,
             description="store ledger imports",
@@ -158,16 +145,7 @@ class BatchPage(LedgerWizardPage):
         wizard.state.results = [r for r, _ in stored]
         session.undo_stack.beginMacro(self.tr("Import %1 ledgers").replace("%1", str(len(stored))))
         for result, s in stored:
-            session.undo_stack.push(
-                ImportLedger(
-                    session,
-                    result.kind,
-                    s.import_id,
-                    s.replaced,
-                    result.file,
-                    evidence=s.evidence.id if s.evidence is not None else None,
-                )
-            )
+            session.undo_stack.push(ImportLedger(session, result.kind, s, result.file))
         session.undo_stack.endMacro()
         session.edited.emit("")
         for result, _ in stored:

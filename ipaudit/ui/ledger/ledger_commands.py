@@ -1,6 +1,6 @@
 """Undoable ledger changes: an import, the rate table and the booking window, one command each.
 
-All go through ``ledger_service`` (which marks the ledgers changed, so the reconciliation is
+All go through the ledger services (``services.ledgers``, which mark the ledgers changed, so the reconciliation is
 computed again) and emit ``session.edited`` so the findings follow.
 """
 
@@ -13,7 +13,13 @@ from PySide6.QtGui import QUndoCommand
 
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.rates import RateTable
-from ipaudit.services.ledgers import activate_import, set_rates, set_window_days
+from ipaudit.services.ledgers import (
+    StoredImport,
+    redo_import,
+    set_rates,
+    set_window_days,
+    undo_import,
+)
 from ipaudit.ui.session import WorkspaceSession
 
 log = logging.getLogger(__name__)
@@ -25,33 +31,33 @@ def tr(text: str) -> str:
 
 class ImportLedger(QUndoCommand):
     """A ledger import the wizard has stored (in a worker: it may be 10⁵ rows). Undo brings back
-    the import it replaced, or none; redo this one again. Both only switch which stored import is
-    in use (``ledger_service.activate_import``), so they are instant whatever the size. The
-    evidence the import attached (``evidence``) is removed by undo and restored by redo."""
+    the import it replaced, or none; redo this one again (``ledgers.undo_import`` and
+    ``redo_import``, as ``undo-import`` on the command line). Both only switch which stored
+    import is in use, so they are instant whatever the size; the evidence the import attached
+    is removed by undo and restored by redo."""
 
     def __init__(
         self,
         session: WorkspaceSession,
         kind: LedgerKind,
-        imported: int,
-        replaced: int | None,
+        stored: StoredImport,
         file_name: str,
-        *,
-        evidence: int | None = None,
     ) -> None:
         super().__init__(tr("Import %1").replace("%1", file_name))
         self.session = session
         self.kind = kind
-        self.imported = imported
-        self.replaced = replaced
-        self.evidence = evidence
+        self.stored = stored
         self._stored = True  # pushed after the wizard stored it: the first redo has nothing to do
 
-    def _apply(self, import_id: int | None) -> None:
+    def _apply(self, undo: bool) -> None:
+        ws = self.session.workspace
         try:
-            activate_import(self.session.workspace, self.kind, import_id)
+            if undo:
+                undo_import(ws, self.kind, self.stored)
+            else:
+                redo_import(ws, self.kind, self.stored)
         except LookupError:  # replaced meanwhile by another program (the CLI): nothing to switch
-            log.warning("ledger import %s is gone; the undo step is dropped", import_id)
+            log.warning("ledger import of %s is gone; the undo step is dropped", self.kind.value)
             self.setObsolete(True)
         self.session.edited.emit("")
 
@@ -59,14 +65,10 @@ class ImportLedger(QUndoCommand):
         if self._stored:
             self._stored = False
             return
-        if self.evidence is not None:
-            self.session.workspace.restore_evidence(self.evidence)
-        self._apply(self.imported)
+        self._apply(undo=False)
 
     def undo(self) -> None:
-        if self.evidence is not None:
-            self.session.workspace.remove_evidence(self.evidence)
-        self._apply(self.replaced)
+        self._apply(undo=True)
 
 
 class SetRates(QUndoCommand):

@@ -1,7 +1,7 @@
 """The import wizard's preview: the first rows, the header found, and the column mapping to check.
 
 The preview is read in a worker. A mapping the user confirmed earlier for a sheet with the same
-header (``ledger_service.remembered_mapping``, keyed by the header row's layout signature) is applied
+header (``ledgers.remembered_mapping``, keyed by the header row's layout signature) is applied
 before the detected one; otherwise the detection of ``ledger.layout`` is shown, and when it is not
 sure the page says so.
 """

@@ -4,13 +4,13 @@ import stored into the workspace.
 The sheet is read with the confirmed mapping in a worker, with progress and Cancel. Nothing is
 stored until the user presses Import on the problems page: they may go back and fix the mapping
 instead. Storing replaces the earlier import of the same ledger and remembers the mapping for this
-layout (``ledger_service.store_import(..., signature=...)``).
+layout (``ledgers.read_ledgers`` and ``ledgers.store_ledgers``, the two halves of the one
+``import_ledger`` the command line and the demo use).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -24,10 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.ledger.errors import ImportCancelled
-from ipaudit.ledger.importer import import_ledger
 from ipaudit.ledger.model import ImportResult, LedgerKind
 from ipaudit.services import Workspace
-from ipaudit.services.ledgers import ImportRecord, StoredImport, import_file, import_records
+from ipaudit.services.ledgers import (
+    ImportRecord,
+    LedgerRead,
+    StoredImport,
+    import_records,
+    read_ledgers,
+    store_ledgers,
+)
 from ipaudit.ui import workers
 from ipaudit.ui.ledger import background
 from ipaudit.ui.ledger import problems_model as pm
@@ -41,27 +47,31 @@ if TYPE_CHECKING:
 
 def _read(
     ws: Workspace, state: ImportState, ctx: workers.TaskContext
-) -> tuple[ImportResult, ImportRecord | None]:
-    """Import with the confirmed layout (``state`` is a copy the GUI no longer changes)."""
+) -> tuple[LedgerRead, ImportRecord | None]:
+    """Import with the confirmed layout (``state`` is a copy the GUI no longer changes); the
+    mapping is remembered under the confirmed header's signature when stored."""
     assert state.path is not None and state.kind is not None
-    result = import_ledger(
-        state.path,
-        state.kind,
-        state.sheet,
-        state.mapping,
+    read = read_ledgers(
+        ws,
+        [state.path],
+        kind=state.kind,
+        sheet=state.sheet,
+        mapping=state.mapping,
         header_row=state.header_row,
         unit=state.unit,
+        signature=state.signature,
         progress=lambda done, total: ctx.progress(done, total or 0),
         cancel=ctx.cancelled,
     )
-    earlier = next((i for i in import_records(ws) if i.kind is result.kind), None)
-    return result, earlier
+    kind = read.results[0].kind
+    earlier = next((i for i in import_records(ws) if i.kind is kind), None)
+    return read, earlier
 
 
-def _store(ws: Workspace, path: Path, result: ImportResult, signature: str) -> StoredImport:
+def _store(ws: Workspace, read: LedgerRead) -> StoredImport:
     """The import stored and its file attached as evidence; the import it replaces is set
     aside, for undo."""
-    return import_file(ws, result, path, signature=signature, keep_replaced=True)
+    return store_ledgers(ws, read, keep_replaced=True)[0]
 
 
 class ProblemsPage(LedgerWizardPage):
@@ -99,6 +109,7 @@ class ProblemsPage(LedgerWizardPage):
         layout.addWidget(self.columns)
         layout.addWidget(self.replaces)
         self.result: ImportResult | None = None
+        self.read: LedgerRead | None = None
         self.earlier: ImportRecord | None = None
         self._busy = False
         self._error = ""
@@ -137,9 +148,10 @@ class ProblemsPage(LedgerWizardPage):
         self.wizard().state.result = None
         super().cleanupPage()
 
-    def _read_done(self, result: ImportResult, earlier: ImportRecord | None) -> None:
+    def _read_done(self, read: LedgerRead, earlier: ImportRecord | None) -> None:
         self._busy = False
-        self.result = result
+        self.read = read
+        result = self.result = read.results[0]
         self.earlier = earlier
         self.wizard().state.result = result
         self.model.set_rows(result.problems)
@@ -164,17 +176,15 @@ class ProblemsPage(LedgerWizardPage):
     def validatePage(self) -> bool:
         if self._stored:
             return True
-        if self._busy or self.result is None:
+        if self._busy or self.result is None or self.read is None:
             return False
         wizard = self.wizard()
-        state = wizard.state
         ws = wizard.session.workspace
-        result, path, signature = self.result, state.path, state.signature
-        assert path is not None
+        read = self.read
         self._busy = True
         self.completeChanged.emit()
         self.task = self.start_task(
-            lambda _ctx: _store(ws, path, result, signature),
+            lambda _ctx: _store(ws, read),
             self._stored_done,
             self._store_failed,
             description="store ledger import",
@@ -190,17 +200,7 @@ class ProblemsPage(LedgerWizardPage):
         wizard.state.import_id = stored.import_id
         assert self.result is not None
         session = wizard.session
-        evidence = stored.evidence.id if stored.evidence is not None else None
-        session.undo_stack.push(
-            ImportLedger(
-                session,
-                self.result.kind,
-                stored.import_id,
-                stored.replaced,
-                self.result.file,
-                evidence=evidence,
-            )
-        )
+        session.undo_stack.push(ImportLedger(session, self.result.kind, stored, self.result.file))
         session.edited.emit("")
         wizard.stored.emit(self.result)
         wizard.next()

@@ -1,7 +1,7 @@
 """The reconciliation of the workspace's three ledgers: summary, linked ledgers and discrepancies,
 totals, rates — with filters and an xlsx export of what is shown.
 
-The ledgers are loaded and reconciled in a worker (``ledger_service.load_book``, about a second for
+The ledgers are loaded and reconciled in a worker (``ledgers.load_book``, about a second for
 large workspaces); the view reloads when an import or a rate change has changed the ledgers, and
 only refreshes the explanations when a finding was accepted or withdrawn.
 """
@@ -32,7 +32,13 @@ from ipaudit.ledger.model import DiscrepancyKind, Entry, LedgerKind, SourceRef
 from ipaudit.ledger.rates import RateTable
 from ipaudit.ledger.reconcile import Reconciliation
 from ipaudit.services import Workspace
-from ipaudit.services.ledgers import GENERATION, LedgerBook, explanations, load_book, window_days
+from ipaudit.services.ledgers import (
+    LedgerBook,
+    explanations,
+    generation,
+    load_book,
+    window_days,
+)
 from ipaudit.ui import errors, workers
 from ipaudit.ui.ledger import background, filtering, view_sheets
 from ipaudit.ui.ledger.discrepancy_panel import DiscrepancyPanel
@@ -62,7 +68,7 @@ class Loaded:
 
 
 def _load(ws: Workspace) -> Loaded:
-    generation = ws.store.get_setting(GENERATION, "0")
+    current = generation(ws)
     book = load_book(ws)
     rec = book.reconciliation
     entries = (*rec.rewards, *rec.payments, *rec.expenses) if rec is not None else ()
@@ -70,7 +76,7 @@ def _load(ws: Workspace) -> Loaded:
         rec.build_indexes()  # here, off the GUI thread (else by the first look-up on a click)
     explained = explanations(ws, rec.discrepancies) if rec is not None else {}
     return Loaded(
-        generation,
+        current,
         book,
         explained,
         book.rates,
@@ -272,7 +278,7 @@ class ReconciliationView(QWidget):
 
     def _on_edited(self, _key: str) -> None:
         ws = self.session.workspace
-        if ws.store.get_setting(GENERATION, "0") != self._generation:
+        if generation(ws) != self._generation:
             self.reload()
         elif self.rec is not None:
             self.explained = explanations(ws, self.rec.discrepancies)
