@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
@@ -41,7 +41,9 @@ from ipaudit.ledger.sources import (
 )
 from ipaudit.ledger.summary import KIND_PAIR, count
 from ipaudit.store.errors import InvalidInput
-from ipaudit.store.ledger_store import ImportRecord
+
+if TYPE_CHECKING:
+    from ipaudit.services.ledgers import ImportRecord
 
 
 def _maps(texts: list[str] | None, files: list[Path]) -> list[ColumnMap]:
