@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Sets up ipaudit with its test tools and runs lint and the whole test suite.
+# Sets up ipaudit with its test tools and runs lint, the layer contracts and the whole test suite
+# (tests/packaging builds the wheel and runs it installed in a fresh venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh dev
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/lint-imports  # the layer contracts of pyproject.toml
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
