@@ -11,7 +11,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from ipaudit.domain.numbers import NumberError, parse_chinese_integer, stated
+from ipaudit.domain.numbers import stated
 
 _PUNCT_CATEGORIES = ("P", "S", "Z", "C")  # punctuation, symbols, separators, control
 
@@ -29,15 +29,6 @@ def normalize_text(text: str) -> str:
     """Wording only: NFKC, case-folded, without punctuation, symbols and white space."""
     folded = nfkc(text).casefold()
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in _PUNCT_CATEGORIES)
-
-
-def chinese_numeral_value(text: str) -> int | None:
-    """``二十三`` → 23, ``一百零五`` → 105, ``两千`` → 2000; None when ``text`` is not a well-formed
-    numeral (see :mod:`ipaudit.domain.numbers`)."""
-    try:
-        return parse_chinese_integer(text)
-    except NumberError:
-        return None
 
 
 def numbers_in(text: str) -> list[Decimal]:

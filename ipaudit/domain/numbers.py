@@ -13,7 +13,9 @@ Chinese numerals follow the written standard; a malformed form is rejected, neve
 - ``三点五`` is 3.5 (digits after 点 one by one); ``百分之六十`` is 60 with the unit ``%``.
 
 Arabic numbers may be full-width, carry thousands separators (``1,200``) and decimals, and a
-Chinese multiplier (``1.2万`` is 12000).
+Chinese multiplier (``1.2万`` is 12000, ``3千`` 3000).
+
+:func:`parse_yuan` reads amounts written in numerals with 元角分 (``壹仟贰佰元伍角``), for the ledgers.
 
 :func:`quantities` finds every number a sentence states with the unit that follows it, and marks
 years (``2026年``), dates (``11月``, ``30日``, ``2026-11-30``) and ordinals (``第3``, ``3rd``), so a
@@ -146,6 +148,8 @@ def _section(s: str, raw: str, *, start: bool, before_big: bool = False) -> int:
 
 
 _ARABIC_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+#: what an Arabic number may be multiplied by when written right after it: 1.2万, 3千, 2亿
+MULTIPLIERS: dict[str, int] = {"千": 1000, **BIG_UNITS}
 
 
 def parse_number(text: str) -> Decimal:
@@ -155,8 +159,8 @@ def parse_number(text: str) -> Decimal:
     if s.startswith("百分之"):
         return parse_number(s[3:])
     multiplier = 1
-    if len(s) > 1 and s[-1] in BIG_UNITS and s[0].isascii() and s[0].isdigit():
-        multiplier, s = BIG_UNITS[s[-1]], s[:-1]
+    if len(s) > 1 and s[-1] in MULTIPLIERS and s[0].isascii() and s[0].isdigit():
+        multiplier, s = MULTIPLIERS[s[-1]], s[:-1]
     if _ARABIC_RE.fullmatch(s):
         return Decimal(s.replace(",", "")) * multiplier
     integer, dot, fraction = s.partition("点")
@@ -170,6 +174,69 @@ def parse_number(text: str) -> Decimal:
         except InvalidOperation as exc:  # pragma: no cover - digits only
             raise NumberError(text) from exc
     return Decimal(parse_chinese_integer(s))
+
+
+YUAN = ("元", "圆", "圓")
+_MIXED_RE = re.compile(r"([\d,]*\.?\d*)([万萬千亿億])")
+
+
+def parse_yuan(text: str) -> Decimal:
+    """An amount written with Chinese numerals, as on receipts and cheques (大写金额): yuan, then
+    角 and 分 — ``壹仟贰佰元整`` 1200, ``贰万零伍拾元伍角`` 20050.5, ``壹佰元零伍分`` 100.05, ``伍角``
+    0.5, ``人民币壹万元整`` 10000 — or Arabic digits with a multiplier (``1.2万`` 12000, ``3千`` 3000).
+
+    ``text`` is NFKC, without white space, sign or currency symbol; a leading ``人民币`` or ``大写``
+    and a trailing ``整``/``正`` are allowed. :class:`NumberError` when it is not such an amount."""
+    s = text
+    for prefix in ("人民币", "大写"):
+        if s.startswith(prefix):
+            s = s[len(prefix) :]
+    s = s.rstrip("整正")
+    if not s:
+        raise NumberError(f"not an amount: {text!r}")
+    integer_part, fraction_part = s, ""
+    for yuan in YUAN:
+        if yuan in s:
+            integer_part, _, fraction_part = s.partition(yuan)
+            break
+    else:
+        if s[-1] in "角分":
+            integer_part, fraction_part = "", s
+    if integer_part[:1].isdigit() or "." in integer_part:
+        m = _MIXED_RE.fullmatch(integer_part)
+        if not m or fraction_part:
+            raise NumberError(f"not an amount: {text!r}")
+        try:
+            return Decimal(m.group(1).replace(",", "")) * MULTIPLIERS[m.group(2)]
+        except InvalidOperation as exc:
+            raise NumberError(f"not an amount: {text!r}") from exc
+    yuan_value = parse_chinese_integer(integer_part) if integer_part else 0
+    return Decimal(yuan_value) + Decimal(_jiao_fen(fraction_part, text)) / 100
+
+
+def _jiao_fen(s: str, raw: str) -> int:
+    """伍角陆分 → 56, 零伍分 → 5, 伍角 → 50, "" → 0 (in cents)."""
+    cents = 0
+    digit: int | None = None
+    seen_jiao = seen_fen = False
+    for ch in s:
+        if ch in DIGITS:
+            if digit not in (None, 0):
+                raise NumberError(f"two digits in a row in {raw!r}")
+            digit = DIGITS[ch]
+        elif ch == "角" and digit is not None and not seen_jiao and not seen_fen:
+            cents += digit * 10
+            digit = None
+            seen_jiao = True
+        elif ch == "分" and digit is not None and not seen_fen:
+            cents += digit
+            digit = None
+            seen_fen = True
+        else:
+            raise NumberError(f"misplaced {ch} in {raw!r}")
+    if digit not in (None, 0):  # "壹元伍" — a digit without 角 or 分
+        raise NumberError(f"a digit without 角 or 分 in {raw!r}")
+    return cents
 
 
 class Role(StrEnum):
@@ -292,13 +359,16 @@ def stated(text: str, units: tuple[str, ...] = ()) -> list[Decimal]:
 __all__ = [
     "BIG_UNITS",
     "DIGITS",
+    "MULTIPLIERS",
     "NUMERAL_CHARS",
     "UNITS",
+    "YUAN",
     "NumberError",
     "Quantity",
     "Role",
     "parse_chinese_integer",
     "parse_number",
+    "parse_yuan",
     "quantities",
     "stated",
 ]

@@ -17,9 +17,11 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ipaudit.domain.model import Facts, Objective, Text
+from ipaudit.domain.numbers import NumberError
+from ipaudit.domain.numbers import parse_number as read_number
 from ipaudit.errors import UserError
 
 DATE_MIN = dt.date(1950, 1, 1)
@@ -93,20 +95,26 @@ class NumberRule:
 
 
 def parse_number(text: str, name: str) -> Decimal:
-    """A decimal number as typed: NFKC (full-width digits), thousands separators and spaces dropped."""
-    raw = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    """A number as typed, read by ``domain.numbers.parse_number`` (the one number reader): Arabic
+    digits in either width with thousands separators ("１２", "1,200", "2.5"), Chinese numerals
+    ("二十三"), a multiplier ("1.2万"); spaces ignored, a leading + or - kept for the rule to judge."""
+    raw = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     shown = _short(text)
+    not_a_number = InvalidValue(
+        f"“{name}”的值“{shown}”不是数字。", f"'{name}' = '{shown}' is not a number."
+    )
     if not raw or len(raw) > MAX_NUMBER_TEXT:
-        raise InvalidValue(
-            f"“{name}”的值“{shown}”不是数字。", f"'{name}' = '{shown}' is not a number."
-        )
+        raise not_a_number
+    negative = raw[0] == "-"
+    if raw[0] in "+-":
+        raw = raw[1:]
+    if len(raw) > 1 and (raw[0] == "." or raw[-1] == "."):  # ".5" and "5." as typed
+        raw = ("0" + raw if raw[:1] == "." else raw).removesuffix(".")
     try:
-        number = Decimal(raw)
-    except InvalidOperation:
-        raise InvalidValue(
-            f"“{name}”的值“{shown}”不是数字。", f"'{name}' = '{shown}' is not a number."
-        ) from None
-    return number
+        number = read_number(raw)
+    except NumberError:
+        raise not_a_number from None
+    return -number if negative else number
 
 
 WINDOW_DAYS = NumberRule(Decimal(0), Decimal(3650), 0, "记账期限天数", "the booking window in days")

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from ipaudit.domain.numbers import NumberError, parse_chinese_integer
+from ipaudit.domain.numbers import NUMERAL_CHARS, NumberError, parse_yuan
 from ipaudit.ledger.cells import Cell, CellIssue, cell_text
 from ipaudit.ledger.ipnumber import normalize_ip_number
 from ipaudit.ledger.synonyms import Synonyms, header_key, load_synonyms
@@ -64,37 +64,8 @@ _CODE_BREAK_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]")  # what a cod
 _PLAIN_NUMBER_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?")
 _CURRENCY_PREFIXES = ("人民币", "rmb", "cny", "¥", "￥", "$")
 _DASHES = frozenset({"-", "—", "–", "−", "--", "——", "/"})
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "○": 0,
-    "壹": 1,
-    "一": 1,
-    "贰": 2,
-    "貳": 2,
-    "二": 2,
-    "两": 2,
-    "叁": 3,
-    "參": 3,
-    "三": 3,
-    "肆": 4,
-    "四": 4,
-    "伍": 5,
-    "五": 5,
-    "陆": 6,
-    "陸": 6,
-    "六": 6,
-    "柒": 7,
-    "七": 7,
-    "捌": 8,
-    "八": 8,
-    "玖": 9,
-    "九": 9,
-}
-_CN_UNITS = {"拾": 10, "十": 10, "佰": 100, "百": 100, "仟": 1000, "千": 1000}
-_CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-_CN_MONEY_CHARS = frozenset(_CN_DIGITS) | frozenset(_CN_UNITS) | frozenset(_CN_BIG)
-_CN_YUAN = ("元", "圆", "圓")
+# a text with one of these is written in Chinese numerals (壹仟贰佰元) or mixed (1.2万)
+_CN_MONEY_CHARS = NUMERAL_CHARS
 
 
 def amount_from_number(value: float | int, unit: Decimal = ONE) -> Decimal:
@@ -224,68 +195,12 @@ def _parse_plain(s: str, raw: str) -> tuple[Decimal, Decimal, bool]:
 
 
 def _parse_mixed_or_capital(s: str, raw: str) -> Decimal:
-    """Capital numerals (壹仟贰佰元整) or Chinese numerals with 元角分."""
-    for prefix in ("人民币", "大写"):
-        if s.startswith(prefix):
-            s = s[len(prefix) :]
-    s = s.rstrip("整正")
-    if not s:
-        raise _not_amount(raw)
-    integer_part, fraction_part = s, ""
-    for yuan in _CN_YUAN:
-        if yuan in s:
-            integer_part, _, fraction_part = s.partition(yuan)
-            break
-    else:
-        if s[-1] in "角分":
-            integer_part, fraction_part = "", s
-    if integer_part[:1].isdigit() or "." in integer_part:
-        # "1.2万" after a currency sign — Arabic digits with a Chinese big unit
-        m = re.fullmatch(r"([\d,]*\.?\d*)([万萬千亿億])", integer_part)
-        if not m or fraction_part:
-            raise _not_amount(raw)
-        mult = {"万": 10_000, "萬": 10_000, "千": 1000, "亿": 10**8, "億": 10**8}[m.group(2)]
-        try:
-            return Decimal(m.group(1).replace(",", "")) * mult
-        except InvalidOperation as exc:
-            raise _not_amount(raw) from exc
-    yuan_value = _cn_integer(integer_part, raw) if integer_part else 0
-    cents = _cn_fraction(fraction_part, raw)
-    return Decimal(yuan_value) + Decimal(cents) / 100
-
-
-def _cn_integer(s: str, raw: str) -> int:
-    """壹仟贰佰 → 1200, 贰万零伍拾 → 20050, 拾 → 10; malformed forms (壹壹, 伍拾拾, 壹佰壹) are not
-    numerals — read by the project's one numeral parser."""
+    """Capital numerals (壹仟贰佰元整), Chinese numerals with 元角分, or "1.2万" — read by the
+    project's one number reader, ``domain.numbers.parse_yuan``."""
     try:
-        return parse_chinese_integer(s)
+        return parse_yuan(s)
     except NumberError as exc:
         raise _not_amount(raw) from exc
-
-
-def _cn_fraction(s: str, raw: str) -> int:
-    """伍角陆分 → 56, 零伍分 → 5, 伍角 → 50, "" → 0 (in cents)."""
-    cents = 0
-    digit: int | None = None
-    seen_jiao = seen_fen = False
-    for ch in s:
-        if ch in _CN_DIGITS:
-            if digit not in (None, 0):
-                raise _not_amount(raw)
-            digit = _CN_DIGITS[ch]
-        elif ch == "角" and digit is not None and not seen_jiao and not seen_fen:
-            cents += digit * 10
-            digit = None
-            seen_jiao = True
-        elif ch == "分" and digit is not None and not seen_fen:
-            cents += digit
-            digit = None
-            seen_fen = True
-        else:
-            raise _not_amount(raw)
-    if digit not in (None, 0):  # "壹元伍" — a digit without 角 or 分
-        raise _not_amount(raw)
-    return cents
 
 
 # ---------------------------------------------------------------------------------------- dates

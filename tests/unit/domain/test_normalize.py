@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from ipaudit.domain.facts import Declared, FactKind, agrees
 from ipaudit.domain.normalize import (
-    chinese_numeral_value,
     first_number,
     normalize_text,
     numbers_agree,
 )
+from ipaudit.domain.numbers import parse_chinese_integer
 
 _CN = "零一二三四五六七八九"
 
@@ -41,7 +41,7 @@ FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 @given(st.integers(min_value=0, max_value=99999))
 def test_chinese_numerals_round_trip(n: int) -> None:
-    assert chinese_numeral_value(to_chinese(n)) == n
+    assert parse_chinese_integer(to_chinese(n)) == n
 
 
 @given(

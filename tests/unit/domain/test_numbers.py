@@ -14,6 +14,7 @@ from ipaudit.domain.numbers import (
     Role,
     parse_chinese_integer,
     parse_number,
+    parse_yuan,
     quantities,
     stated,
 )
@@ -134,6 +135,8 @@ def test_ledger_amounts_use_the_same_reader(n: int) -> None:
         ("1.2万", 12000),
         ("三点五", Decimal("3.5")),
         ("百分之六十", 60),
+        ("3千", 3000),
+        ("2.5亿", 250_000_000),
     ],
 )
 def test_numbers_in_any_width_and_form(text: str, value: Decimal | int) -> None:
@@ -164,3 +167,30 @@ def test_roles_of_numbers() -> None:
     assert (Decimal(2025), Role.YEAR) in roles
     assert (Decimal(2), Role.ORDINAL) in roles
     assert (Decimal(30), Role.QUANTITY) in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("壹仟贰佰元整", "1200"),
+        ("贰万零伍拾元伍角", "20050.5"),
+        ("人民币壹万元整", "10000"),
+        ("大写壹佰元零伍分", "100.05"),
+        ("伍角陆分", "0.56"),
+        ("一千二百圆", "1200"),
+        ("兩千元", "2000"),  # traditional 兩 reads as 两 (the ledger once refused it)
+        ("1.2万", "12000"),
+        ("1,200千", "1200000"),
+    ],
+)
+def test_amounts_in_words(text: str, value: str) -> None:
+    assert parse_yuan(text) == Decimal(value)
+    assert parse_amount_text(text) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "整", "壹壹元", "壹元伍", "伍分伍角", "壹元角", "1.2万伍角", ".万", "伍拾拾元"]
+)
+def test_malformed_amounts_in_words(text: str) -> None:
+    with pytest.raises(NumberError):
+        parse_yuan(text)

@@ -65,6 +65,19 @@ def test_ranges_and_decimals() -> None:
     assert v.check_window_days(Decimal(15)) == 15
 
 
+def test_typed_numbers_are_read_by_the_one_number_reader() -> None:
+    # domain.numbers reads what is typed: Chinese numerals and multipliers too
+    assert v.HEADCOUNT.parse_int("二十三", "h") == 23
+    assert v.TARGET.parse("1.2万", "t") == Decimal(12000)
+    assert v.TARGET.parse(".5", "t") == Decimal("0.5") and v.TARGET.parse("5.", "t") == 5
+    assert v.TARGET.parse("+12", "t") == 12 and v.TARGET.parse("1 200", "t") == 1200
+    # separators in the wrong place, exponents and underscores were read by Decimal() once;
+    # they are typos, not numbers
+    for typo in ("1,2,3", "12,00", "1e5", "1_000", "--1", "一百一", ".", "-", "1..", "..5"):
+        with pytest.raises(v.InvalidValue, match="is not a number"):
+            v.TARGET.parse(typo, "t")
+
+
 @given(st.text(max_size=80))
 def test_parse_refuses_or_returns_a_value_in_range(text: str) -> None:
     for rule in (v.WINDOW_DAYS, v.HEADCOUNT, v.TARGET, v.RATE):

@@ -33,32 +33,33 @@ _SUFFIXES = ("",) * 12 + ("元", "元整", "整", "正", "角", "分", ")", "万
 
 
 def _spell(n: int, digits: str, units: str) -> str:
-    """A well-formed spelling of 0 <= n < 10**12 (digits: 零一…九; units: 十百千万亿)."""
+    """A well-formed spelling of 0 <= n < 10**12 (digits: 零一…九; units: 十百千)."""
     if n == 0:
         return digits[0]
 
-    def section(m: int, leading: bool) -> str:
+    def section(m: int) -> str:  # 0 < m < 10000, without a leading 零
         out, zero = "", False
         for pos in range(3, -1, -1):
             d = m // 10**pos % 10
             if d == 0:
-                zero = bool(out) or not leading
+                zero = bool(out)
                 continue
-            if zero and (out or not leading):
+            if zero:
                 out += digits[0]
-            zero = False
+                zero = False
             out += digits[d] + (units[pos - 1] if pos else "")
         return out
 
-    parts = [(n // 10**8, "亿"), (n // 10**4 % 10**4, "万"), (n % 10**4, "")]
-    out, started = "", False
-    for value, big in parts:
-        if value:
-            out += section(value, not started) + big
-            started = True
-        elif started and not out.endswith(digits[0]):
+    out, gap = "", False
+    for value, big in ((n // 10**8, "亿"), (n // 10**4 % 10**4, "万"), (n % 10**4, "")):
+        if value == 0:
+            gap = bool(out)
+            continue
+        if out and (gap or value < 1000):
             out += digits[0]
-    return out.rstrip(digits[0]) if len(out) > 1 else out
+        out += section(value) + big
+        gap = False
+    return out
 
 
 def _fraction(rng: random.Random, digits: str) -> str:
