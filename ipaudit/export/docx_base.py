@@ -233,8 +233,18 @@ class PackDocument:
         *,
         size: int | None = None,
         row_height: int | None = None,
+        keep_together: int = X.SHORT_TABLE,
     ) -> None:
-        self.body.add(X.table(columns, rows, clean=self.clean, size=size, row_height=row_height))
+        self.body.add(
+            X.table(
+                columns,
+                rows,
+                clean=self.clean,
+                size=size,
+                row_height=row_height,
+                keep_together=keep_together,
+            )
+        )
         self.body.add(X.paragraph("", extra_ppr='<w:spacing w:after="60"/>'))
 
     def raw(self, xml: str) -> None:

@@ -119,12 +119,14 @@ def page_break() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A table cell with optional shading (hex RGB), bold text and alignment."""
+    """A table cell with optional shading (hex RGB), bold text and alignment; ``span`` columns
+    wide (a row with spanning cells has fewer values than the table has columns)."""
 
     text: str
     fill: str | None = None
     bold: bool = False
     align: str | None = None
+    span: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +149,17 @@ def _cell_xml(
     size: int | None,
     keep_next: bool = False,
 ) -> str:
+    span = 1
     if isinstance(value, Cell):
         text, fill, bold, align = value.text, value.fill, value.bold, value.align or align
+        span = value.span
     else:
         text, fill, bold = value, None, False
     if header:
         fill, bold = fill or HEADER_FILL, True
     tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        tcpr += f'<w:gridSpan w:val="{span}"/>'
     if fill:
         tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
     ppr = '<w:pPr><w:pStyle w:val="TableText"/>' + ("<w:keepNext/>" if keep_next else "")
@@ -203,10 +209,14 @@ def table(
     for n, row in enumerate(rows):
         keep = n < last and (short or n == 0 or n == last - 1)
         parts.append(f"<w:tr><w:trPr><w:cantSplit/>{height}</w:trPr>")
-        parts += [
-            _cell_xml(value, w, align, clean, False, size, keep)
-            for value, (w, align) in zip(row, widths, strict=True)
-        ]
+        at = 0
+        for value in row:
+            span = value.span if isinstance(value, Cell) else 1
+            w = sum(width for width, _align in widths[at : at + span])
+            parts.append(_cell_xml(value, w, widths[at][1], clean, False, size, keep))
+            at += span
+        if at != len(widths):
+            raise ValueError(f"a row spans {at} columns, the table has {len(widths)}")
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)

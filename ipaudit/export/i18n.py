@@ -82,10 +82,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "verdict.must_fix": ("必须完成的整改（按部门）", "Must fix, by department"),
     "verdict.department": ("{department}：{n} 项", "{department}: {n}"),
-    "verdict.more": (
-        "另有 {n} 项见各部门章节的“发现项”。",
-        "{n} more in the Findings of each department's chapter.",
+    "verdict.must_fix_by": (
+        "必须在 {deadline} 前完成的整改（按部门）",
+        "Must be fixed by {deadline}, by department",
     ),
+    "verdict.more": (
+        "另有 {n} 项（{departments}）见第 {page} 页。",
+        "{n} more ({departments}) on page {page}.",
+    ),
+    "verdict.continued": ("必须完成的整改（续）", "Must be fixed (continued)"),
     "col.by_when": ("完成期限", "By"),
     "trend.none": (
         "此前没有数字不同的导出，尚无变化趋势。",

@@ -116,7 +116,6 @@ VERDICT_FILL = {
     Verdict.CONDITIONS: GRADE_COLOR[Grade.MINOR],
     Verdict.NOT_READY: GRADE_COLOR[Grade.MAJOR],
 }
-MUST_FIX_ON_PAGE_ONE = 30  # rows; the rest are in each department's findings
 
 
 def verdict_sentence(data: PackData, verdict: Assessment) -> str:
@@ -150,50 +149,160 @@ def _verdict(doc: PackDocument, data: PackData, verdict: Assessment) -> None:
 
 
 def _must_fix(doc: PackDocument, data: PackData, verdict: Assessment) -> None:
-    """The blocking findings by department: the item, what is wrong and what to do, by when."""
+    """The blocking findings by department, on page one: a row per department, then its items
+    with what is wrong (cut short; the department's chapter has it in full) and what to do; the
+    deadline, the same for all, in the heading. Rows that would not fit on page one go to a
+    continuation on page two, and page one says how many, of which departments, are there."""
     if not verdict.must_fix:
         return
     lang = data.lang
-    doc.heading(t("verdict.must_fix", lang), 2)
-    cols = columns(
-        lang,
-        PORTRAIT,
-        [
-            ("col.department", 1.3),
-            ("col.item", 2.0),
-            ("col.message", 3.2),
-            ("col.todo", 2.6),
-            ("col.by_when", 1.25),
-        ],
+    doc.heading(t("verdict.must_fix_by", lang, deadline=verdict.deadline.isoformat()), 2)
+    cols = columns(lang, PORTRAIT, MUST_FIX_COLUMNS)
+    width_pt = [c.width / 20 for c in cols]
+    rows = _must_fix_rows(data, verdict, cols)
+    budget = PAGE_ONE_TABLE_PT - _verdict_extra_pt(data, verdict)
+    cut = _fit([r for r, _d in rows], [c.title for c in cols], width_pt, budget)
+    shown, rest = rows[:cut], rows[cut:]
+    doc.table(cols, (r for r, _d in shown), size=MUST_FIX_SIZE, keep_together=0)
+    if not rest:
+        return
+    left = [d for r, d in rest if r and not _is_group(r)]
+    counts = Counter(left)
+    names = "、" if lang == "zh" else ", "
+    departments = names.join(
+        t("verdict.department", lang, department=data.dep_name(dep), n=n)
+        for dep, n in counts.items()
     )
-    by_when = Verbatim(verdict.deadline.isoformat())
-    rows: list[list[str | X.Cell]] = []
+    doc.para(t("verdict.more", lang, n=len(left), departments=departments, page=2), bold=True)
+    doc.heading(t("verdict.continued", lang), 2, new_page=True)
+    first_dep = rest[0][1]
+    if not _is_group(rest[0][0]):  # the department the cut fell in: name it again
+        group = next(r for r, d in rows if d == first_dep and _is_group(r))
+        rest = [(group, first_dep), *rest]
+    doc.table(cols, (r for r, _d in rest), size=MUST_FIX_SIZE, keep_together=0)
+
+
+MUST_FIX_COLUMNS = [("col.item", 2.3), ("col.message", 4.6), ("col.todo", 3.1)]
+MUST_FIX_SIZE = 15  # half-points: 7.5 pt
+# what is wrong and what to do, at most this many half-width characters on page one (about two
+# lines of their columns; English letters are narrower than half a Chinese character)
+MESSAGE_UNITS = {"zh": 108, "en": 116}
+TODO_UNITS = {"zh": 72, "en": 80}
+# page one's room for the must-fix table, in points, when the verdict takes two lines; and the
+# line under it that points to the rest (calibrated on LibreOffice's layout of the demo)
+PAGE_ONE_TABLE_PT = 490.0
+POINTER_PT = 20.0
+LINE_FACTOR = 1.42  # line height / font size of the table text
+CELL_PAD_PT = 4.0  # cell margins and rule per row
+
+
+def _fit(
+    rows: list[list[str | X.Cell]], header: list[str], width_pt: list[float], budget: float
+) -> int:
+    """How many of ``rows`` fit in ``budget`` points under the header row: all of them, or as
+    many as leave room for the pointer line, never ending on a department's label."""
+    heights = [_row_pt(r, width_pt) for r in rows]
+    top = _row_pt(list(header), width_pt)
+    if top + sum(heights) <= budget:
+        return len(rows)
+    cut, used = 0, top
+    while cut < len(rows) and used + heights[cut] <= budget - POINTER_PT:
+        used += heights[cut]
+        cut += 1
+    while cut > 0 and _is_group(rows[cut - 1]):
+        cut -= 1
+    return cut
+
+
+def _is_group(row: list[str | X.Cell]) -> bool:
+    return len(row) == 1
+
+
+def _must_fix_rows(
+    data: PackData, verdict: Assessment, cols: list[X.Column]
+) -> list[tuple[list[str | X.Cell], str]]:
+    """(row, department) for each department's label and each of its must-fix items."""
+    lang = data.lang
+    rows: list[tuple[list[str | X.Cell], str]] = []
     for group in verdict.must_fix:
         name = data.dep_name(group.department)
-        for n, fix in enumerate(group.fixes):
-            if len(rows) >= MUST_FIX_ON_PAGE_ONE:
-                break
+        label = t("verdict.department", lang, department=name, n=len(group.fixes))
+        rows.append(([X.Cell(label, bold=True, fill=GROUP_FILL, span=len(cols))], group.department))
+        for fix in group.fixes:
             f = fix.finding
+            message = shorten(data.clean(f.message.get(lang)), MESSAGE_UNITS[lang])
             rows.append(
-                [
-                    X.Cell(
-                        t("verdict.department", lang, department=name, n=len(group.fixes)),
-                        bold=True,
-                    )
-                    if n == 0
-                    else "",
-                    fix.item_title or t("dep.other", lang),
-                    X.Cell(
-                        Verbatim(X.no_break(data.clean(f.message.get(lang)))),
-                        fill=GRADE_COLOR[f.grade],
-                    ),
-                    todo_text(f.code, lang),
-                    by_when,
-                ]
+                (
+                    [
+                        fix.item_title or t("dep.other", lang),
+                        X.Cell(Verbatim(X.no_break(message)), fill=GRADE_COLOR[f.grade]),
+                        first_clause(todo_text(f.code, lang), TODO_UNITS[lang]),
+                    ],
+                    group.department,
+                )
             )
-    doc.table(cols, rows, size=16)
-    if verdict.blocking > len(rows):
-        doc.para(t("verdict.more", lang, n=verdict.blocking - len(rows)), size=18)
+    return rows
+
+
+GROUP_FILL = "EDEDED"
+
+
+def _units(ch: str) -> int:
+    """Width of a character in half-width units: CJK and full-width count two."""
+    import unicodedata
+
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def shorten(text: str, units: int) -> str:
+    """``text`` cut to at most ``units`` half-width units, with "…" where it was cut."""
+    text = " ".join(text.split())
+    used = 0
+    for n, ch in enumerate(text):
+        used += _units(ch)
+        if used > units - 2:
+            return text[:n].rstrip(" ，,；;、") + "…"
+    return text
+
+
+def first_clause(text: str, units: int) -> str:
+    """``text``, or only its first clause (up to "；" or "; ") when it is longer than ``units``."""
+    if sum(_units(ch) for ch in text) <= units:
+        return text
+    for mark, end in (("；", "。"), ("; ", ".")):
+        if mark in text:
+            return text.split(mark, 1)[0] + end
+    return shorten(text, units)
+
+
+def _lines(text: str, width_pt: float, size_pt: float) -> int:
+    """How many lines ``text`` takes in a cell ``width_pt`` wide (an estimate that errs long:
+    Latin letters are counted at half an em, a line breaks anywhere)."""
+    room = max(width_pt - 2 * 85 / 20, 1.0)  # the cell's left and right margins
+    total = 0
+    for part in text.split("\n"):
+        em = sum(1.0 if _units(ch) == 2 else 0.45 for ch in part)
+        total += max(1, -(-int(em * size_pt * 100) // int(room * 100)))
+    return total
+
+
+def _row_pt(row: list[str | X.Cell], width_pt: list[float]) -> float:
+    size_pt = MUST_FIX_SIZE / 2
+    lines = 1
+    at = 0
+    for value in row:
+        span = value.span if isinstance(value, X.Cell) else 1
+        text = value.text if isinstance(value, X.Cell) else value
+        lines = max(lines, _lines(str(text), sum(width_pt[at : at + span]), size_pt))
+        at += span
+    return lines * size_pt * LINE_FACTOR + CELL_PAD_PT
+
+
+def _verdict_extra_pt(data: PackData, verdict: Assessment) -> float:
+    """How much more than two lines the verdict sentence and the trend take."""
+    sentence = _lines(data.clean(verdict_sentence(data, verdict)), PORTRAIT / 20 - 10, 13)
+    trend = _lines(_trend_text(data), PORTRAIT / 20, 9)
+    return max(0, sentence - 2) * 13 * 1.4 + max(0, trend - 1) * 9 * 1.4
 
 
 def _trend_text(data: PackData) -> str:

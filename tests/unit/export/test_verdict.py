@@ -73,7 +73,7 @@ def test_empty_half_ready_and_ready_workspaces(demo: Path, tmp_path: Path) -> No
     assert majors > 0
     assert "尚未就绪：不能迎接 2026-12-15 开始的审核" in empty
     assert f"其中严重 {majors} 项" in empty
-    assert "必须完成的整改（按部门）" in empty
+    assert "必须在 2026-12-08 前完成的整改（按部门）" in empty
 
     with Workspace.open(demo) as ws:
         blocking = [f for f in ws.findings() if f.blocking]
@@ -91,10 +91,16 @@ def test_empty_half_ready_and_ready_workspaces(demo: Path, tmp_path: Path) -> No
         ready = page_one(export(ws, tmp_path / "ready"))
 
     assert "尚未就绪：不能迎接 2026-12-15 开始的审核，除非下列" in half
-    # the must-fix list: every blocking finding's item, what to do and the deadline
-    assert half.count("| 2026-12-08") == len(blocking)
+    # the must-fix list: every blocking finding's item, what is wrong and what to do; the
+    # deadline, the same for all, in its heading
+    assert "必须在 2026-12-08 前完成的整改（按部门）" in half
+    titles = {it.key: it.title.zh for it in ws.template.items}
+    rows = [ln.split(" | ") for ln in half.splitlines() if ln.count(" | ") == 2]
     for f in blocking:
-        assert f.message.zh in half
+        start = " ".join(f.message.zh.split())[:12]
+        assert any(r[1].startswith(start) for r in rows), f.message.zh
+        assert any(r[0] == titles[f.item_key] and r[1].startswith(start) for r in rows)
+    assert len(rows) == len(blocking) + 1  # and the header
     assert (
         f"有条件就绪：迎接 2026-12-15 开始的审核，须在 2026-12-08 前关闭下列 {len(minors)} 项"
         in (conditions)
@@ -112,7 +118,7 @@ def test_must_fix_is_grouped_by_department_in_pack_order(demo: Path, tmp_path: P
             if f.blocking:
                 name = next(d.name.zh for d in ws.departments() if d.key == f.department)
                 counts[name] = counts.get(name, 0) + 1
-    group_rows = [ln.split(" | ")[0] for ln in text.splitlines() if re.match(r".+：\d+ 项 \| ", ln)]
+    group_rows = [ln for ln in text.splitlines() if re.fullmatch(r".+：\d+ 项", ln)]
     assert group_rows == [f"{n}：{counts[n]} 项" for n in order if n in counts]
 
 
@@ -120,7 +126,7 @@ def test_margin_days_sets_the_deadline(demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "pack"
     assert cli.main(["export", str(demo), str(target), "--no-evidence", "--margin-days", "10"]) == 0
     text = page_one(target)
-    assert "| 2026-12-05" in text and "| 2026-12-08" not in text
+    assert "必须在 2026-12-05 前完成的整改" in text and "2026-12-08" not in text
     assert "整改期限 = 审核首日前 10 天" in text
     assert cli.main(["export", str(demo), str(tmp_path / "x"), "--margin-days", "-1"]) == 4
     assert cli.main(["export", str(demo), str(tmp_path / "x"), "--margin-days", "1000"]) == 4
