@@ -80,7 +80,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         " ready; only minor findings left → ready with conditions; none → ready (observations do"
         " not count). Deadline = the audit's first day minus {margin} days.",
     ),
-    "verdict.must_fix": ("必须完成的整改（按部门）", "Must fix, by department"),
     "verdict.department": ("{department}：{n} 项", "{department}: {n}"),
     "verdict.must_fix_by": (
         "必须在 {deadline} 前完成的整改（按部门）",
@@ -91,7 +90,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} more ({departments}) on page {page}.",
     ),
     "verdict.continued": ("必须完成的整改（续）", "Must be fixed (continued)"),
-    "col.by_when": ("完成期限", "By"),
     "trend.none": (
         "此前没有数字不同的导出，尚无变化趋势。",
         "No earlier export with different figures: no trend yet.",
