@@ -19,7 +19,9 @@ selected, an item with a finding open), facts, findings, dashboard.
 
 ``--check`` prints one JSON object per language with what does not fit: the window's minimum height,
 whether the status bar stays on screen, items whose panel scrolls sideways, elided dashboard texts,
-the rows the findings dock and the objectives table show. The layout tests read it.
+the rows the findings dock and the objectives table show, whether the objectives list is in view on
+the facts tab without scrolling and which of its department headers are cut off. The layout tests
+read it.
 """
 
 from __future__ import annotations
@@ -181,6 +183,7 @@ def _render(
         save(window, "main-window", suffix)
         page.set_view(FACTS_TAB)
         save(window, "facts", suffix)
+        facts_fit = objectives_fit(page) if check else {}
         page.set_view(DASHBOARD_TAB)
         save(window, "dashboard", suffix)
         page.set_view(CHECKLIST_TAB)
@@ -191,6 +194,7 @@ def _render(
             window.resizeDocks([window.findings_dock], [1], Qt.Orientation.Vertical)
             settle(100)
             report = fit_report(window, area, settle)
+            report.update(facts_fit)
             report["lang"] = code
             print(json.dumps(report, ensure_ascii=False))
 
@@ -200,6 +204,36 @@ def _render(
         settle(100)
     i18n.reset()
     return 0
+
+
+def objectives_fit(page: Any) -> dict[str, Any]:
+    """How the objectives list meets the eye on the facts tab, with the docks as they open: the
+    pixels of its header and first three rows that lie below the visible part of the tab (0: in
+    view without scrolling), and the department headers whose text is cut off."""
+    table = page.facts.policy_page.objectives_view
+    header = table.horizontalHeader()
+    scroll = page.facts_tab
+    top = table.mapTo(scroll.viewport(), table.rect().topLeft()).y()
+    rows = sum(table.rowHeight(r) for r in range(min(3, table.model().rowCount())))
+    needed = top + table.frameWidth() + header.height() + rows
+    metrics = header.fontMetrics()
+    margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
+    model = table.model()
+    clipped = []
+    for col in range(model.columnCount()):
+        text = str(model.headerData(col, header.orientation()) or "")
+        lines = text.split("\n")
+        too_wide = max(metrics.horizontalAdvance(x) for x in lines) + margin > header.sectionSize(
+            col
+        )
+        too_low = len(lines) * metrics.height() > header.height()
+        if too_wide or too_low:
+            clipped.append(text)
+    return {
+        "objectives_below_fold": max(0, needed - scroll.viewport().height()),
+        "objectives_scrolled": scroll.verticalScrollBar().value(),
+        "objectives_headers_clipped": clipped,
+    }
 
 
 def fit_report(window: Any, area: Any, settle: Any) -> dict[str, Any]:

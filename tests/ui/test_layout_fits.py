@@ -63,6 +63,10 @@ def test_every_main_view_fits_the_screen(screen: str, scale: float) -> None:
         assert r["findings_rows"] >= 4, where
         assert r["objectives_rows"] >= 3, where
         assert r["objectives_sum_visible"], where
+        # the facts tab opens on the objectives list: its header and three rows need no scrolling
+        assert r["objectives_below_fold"] == 0, where
+        assert r["objectives_scrolled"] == 0, where
+        assert r["objectives_headers_clipped"] == [], where
 
 
 @pytest.fixture

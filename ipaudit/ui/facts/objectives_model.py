@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -43,6 +43,8 @@ class ObjectivesModel(RowsTableModel[Objective]):
         super().__init__(parent)
         self._departments: list[tuple[str, Text]] = []
         self._read_only = False
+        # a department column's header as the view lays it out (two lines when it is long)
+        self._header_texts: dict[int, str] = {}
 
     # --- filling -----------------------------------------------------------------------------
 
@@ -69,6 +71,7 @@ class ObjectivesModel(RowsTableModel[Objective]):
         self._rows = rows
         self._departments = deps
         self._read_only = read_only
+        self._header_texts = {}
         self.endResetModel()
 
     def objectives(self) -> tuple[Objective, ...]:
@@ -80,6 +83,16 @@ class ObjectivesModel(RowsTableModel[Objective]):
     @property
     def check_column(self) -> int:
         return FIRST_SPLIT + len(self._departments)
+
+    def department_header(self, section: int) -> str:
+        """The department's short name over its share column (one line)."""
+        return short_name(pick(self._departments[section - FIRST_SPLIT][1]))
+
+    def set_header_texts(self, texts: dict[int, str]) -> None:
+        """Header texts the view chose for department columns (e.g. wrapped into two lines)."""
+        if texts != self._header_texts:
+            self._header_texts = dict(texts)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def split_column(self, department: str) -> int:
         """The column of a department's share (-1 when it has none)."""
@@ -122,7 +135,7 @@ class ObjectivesModel(RowsTableModel[Objective]):
                 return fixed[section]
             if section == self.check_column:
                 return self.tr("Sum check")
-            return short_name(pick(self._departments[section - FIRST_SPLIT][1]))
+            return self._header_texts.get(section) or self.department_header(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             if FIRST_SPLIT <= section < self.check_column:
                 name = pick(self._departments[section - FIRST_SPLIT][1])
@@ -238,3 +251,18 @@ class ObjectivesModel(RowsTableModel[Objective]):
         else:
             split[key] = share
         return replace(obj, split=split)
+
+
+def two_lines(text: str, width: Callable[[str], int], limit: int) -> str:
+    """``text`` as it best fits a column ``limit`` wide: one line when it fits, else two lines of
+    about equal width (broken at a space when the text has spaces, anywhere in Chinese)."""
+    text = text.strip()
+    if width(text) <= limit or len(text) < 2:
+        return text
+    words = text.split(" ")
+    if len(words) > 1:
+        cuts = [(" ".join(words[:n]), " ".join(words[n:])) for n in range(1, len(words))]
+    else:
+        cuts = [(text[:n], text[n:]) for n in range(1, len(text))]
+    first, second = min(cuts, key=lambda c: (max(width(c[0]), width(c[1])), len(c[1])))
+    return f"{first}\n{second}"

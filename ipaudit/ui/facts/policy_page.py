@@ -1,9 +1,13 @@
-"""Facts page 1: the IP policy, the objectives as the manual words them, and the objectives list
-with targets and the split by department (with the live sum check)."""
+"""Facts page 1: the objectives list with targets and the split by department (with the live sum
+check), and under it the IP policy and the objectives as the manual words them.
+
+The objectives list comes first, so that on a laptop screen (1366×768, or 1920×1080 at 125 %) it is
+in view without scrolling; a splitter gives the policy more room when it is being written. Long
+department names in the split's header wrap into two lines; the tool tip names the department."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPlainTextEdit,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -62,21 +67,37 @@ class PolicyPage(QWidget):
         self.objectives_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.objectives_view.verticalHeader().hide()
         self.objectives_view.setWordWrap(False)
+        self.objectives_view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.objectives_buttons = ListButtons(self.objectives_view)
         self.objectives_buttons.watch_selection()
         self.objectives_hint = QLabel()
         self.objectives_hint.setWordWrap(True)
+        # a splitter does not ask for the height a wrapped text needs at its width: the hint
+        # says it itself whenever its width changes (else the buttons would cover the list)
+        self.objectives_hint.installEventFilter(self)
         box = QVBoxLayout(self.objectives_box)
         box.addWidget(self.objectives_hint)
         box.addWidget(self.objectives_view, 1)
         box.addWidget(self.objectives_buttons)
 
-        top = QHBoxLayout()
-        top.addWidget(self.policy_box, 3)
-        top.addWidget(self.manual_box, 2)
+        wording = QWidget()
+        row = QHBoxLayout(wording)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.policy_box, 3)
+        row.addWidget(self.manual_box, 2)
+        # a few lines each: the texts are short, and the objectives list above needs the height
+        lines = self.fontMetrics().lineSpacing()
+        self.policy.setMinimumHeight(3 * lines + 12)
+        self.manual_view.setMinimumHeight(3 * lines + 12)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("policySplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.objectives_box)
+        self.splitter.addWidget(wording)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addWidget(self.objectives_box, 2)
+        layout.addWidget(self.splitter)
 
         self.policy_binding.committed.connect(self._policy_committed)
         self.manual_model.textsEdited.connect(self._manual_edited)
@@ -107,7 +128,7 @@ class PolicyPage(QWidget):
     def _manual_problems(self, facts: Facts) -> dict[int, str]:
         listed = {normalize_text(o.text) for o in facts.objectives}
         return {
-            row: self.tr("Not in the objectives list below")
+            row: self.tr("Not in the objectives list above")
             for row, text in enumerate(facts.manual_objectives)
             if normalize_text(text) and normalize_text(text) not in listed
         }
@@ -132,17 +153,30 @@ class PolicyPage(QWidget):
                 " department has none."
             )
         )
+        self._fit_hint()
         add, remove = self.tr("Add"), self.tr("Remove")
         self.manual_buttons.retranslate_ui(add, remove)
         self.objectives_buttons.retranslate_ui(
             self.tr("Add objective"), self.tr("Remove objective")
         )
         self.objectives_model.retranslate()
+        self._size_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.objectives_hint and event.type() == QEvent.Type.Resize:
+            self._fit_hint()
+        return super().eventFilter(watched, event)
+
+    def _fit_hint(self) -> None:
+        hint = self.objectives_hint
+        needed = hint.heightForWidth(hint.width())
+        if needed > 0 and needed != hint.minimumHeight():
+            hint.setMinimumHeight(needed)
 
     # --- edits -------------------------------------------------------------------------------
 
@@ -183,17 +217,29 @@ class PolicyPage(QWidget):
         self.objectives_view.edit(index)
 
     def _size_columns(self) -> None:
-        header = self.objectives_view.horizontalHeader()
+        view, model = self.objectives_view, self.objectives_model
+        header = view.horizontalHeader()
+        metrics = header.fontMetrics()
+        # a department column is about five Chinese characters (ten Latin letters) wide; a longer
+        # name wraps into two lines, and no column is narrower than a share of four digits
+        limit = max(
+            metrics.horizontalAdvance("知识产权管"), metrics.horizontalAdvance("Management")
+        )
+        margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 6
+        header.setMinimumSectionSize(metrics.horizontalAdvance("0000") + margin)
+        texts = {
+            col: om.two_lines(model.department_header(col), metrics.horizontalAdvance, limit)
+            for col in range(om.FIRST_SPLIT, model.check_column)
+        }
+        model.set_header_texts(texts)
         header.setSectionResizeMode(om.TEXT, QHeaderView.ResizeMode.Stretch)
-        model = self.objectives_model
         for col in range(1, model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        # department columns at most 96 px (the header's tool tip names the department), so the
-        # sum check stays in view on a laptop screen
-        for col in range(om.FIRST_SPLIT, model.check_column):
+        for col, text in texts.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            width = max(header.sectionSizeHint(col), self.objectives_view.sizeHintForColumn(col))
-            header.resizeSection(col, min(width, 96))
-        header.setMinimumSectionSize(48)
-        self.objectives_view.setColumnWidth(om.TEXT, 200)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+            widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+            header.resizeSection(col, max(widest + margin, view.sizeHintForColumn(col)))
+        view.setColumnWidth(om.TEXT, 200)
+        # the header and three rows always show (the list is the first thing on the page)
+        rows = 3 * max(view.verticalHeader().defaultSectionSize(), metrics.height() + 8)
+        view.setMinimumHeight(header.sizeHint().height() + rows + 2 * view.frameWidth())
