@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from ipaudit.domain.checks import worst_grade
@@ -29,8 +30,6 @@ EXIT_OK, EXIT_BLOCKING, EXIT_USAGE, EXIT_WORKSPACE, EXIT_INPUT, EXIT_CANCELLED =
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Handler] = {}
-# further command groups (ledger, export) register their sub-parsers here
-EXTENSIONS: list[Callable[[Any], None]] = []
 # expected failures and their exit codes, the first that fits (ledger files, exporting …: input)
 EXPECTED_ERRORS: list[tuple[type[Exception], int]] = [
     (InvalidInput, EXIT_INPUT),
@@ -458,6 +457,8 @@ def evidence_json(ev: Any) -> dict[str, Any]:
         "doc_date": ev.doc_date,
         "period_start": ev.period_start,
         "period_end": ev.period_end,
+        "current": ev.current,  # False: an older version a newer file replaced
+        "supersedes": ev.supersedes,  # the older version this file replaced
     }
 
 
@@ -466,7 +467,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     with _open(args.workspace) as ws:
         if args.item is not None:
             ws.item(args.item)  # an unknown item is bad input (exit 4)
-        rows = [evidence_json(e) for e in ws.evidence(args.item)]
+        rows = [evidence_json(e) for e in ws.evidence(args.item, include_old=args.include_old)]
         if args.json:
             emit_json(rows)
         else:
@@ -656,7 +657,7 @@ def cmd_template(args: argparse.Namespace) -> int:
         elif args.export_file:
             out(str(export_template(ws, args.export_file)))
         else:
-            sys.stdout.write(ws.store.template_yaml())
+            sys.stdout.write(ws.template_yaml())
     return EXIT_OK
 
 
@@ -752,6 +753,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = ws_cmd("evidence", "list evidence files")
     c.add_argument("--item")
+    c.add_argument(
+        "--include-old", action="store_true", help="also the older versions a file replaced"
+    )
     c.add_argument("--json", action="store_true")
 
     ws_cmd("facts", "print the declared facts as JSON")
@@ -786,24 +790,24 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("explanation", nargs="?", help="why the difference is acceptable")
     c.add_argument("--withdraw", action="store_true", help="withdraw an earlier acceptance")
 
-    for extend in EXTENSIONS:
-        extend(sub)
+    for module in command_modules():
+        module.configure(sub)
+    unhandled = sorted(set(sub.choices) - set(COMMANDS))
+    if unhandled:  # a parser without its handler: a wiring mistake, never a silent gap
+        raise RuntimeError(f"commands without a handler: {', '.join(unhandled)}")
     return p
 
 
-def _load_extensions() -> None:
-    import importlib
+def command_modules() -> tuple[ModuleType, ...]:
+    """The further command groups, each with ``configure(sub)`` adding its sub-parsers (their
+    handlers register with ``@command`` when the module is imported, here). Imported by name in
+    code: a missing module fails at once."""
+    from ipaudit import cli_cycle, cli_export, cli_ledger, cli_ops
 
-    for module in ("ipaudit.cli_ledger", "ipaudit.cli_export", "ipaudit.cli_cycle"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    return (cli_ledger, cli_export, cli_cycle, cli_ops)
 
 
 def main(argv: Sequence[str]) -> int:
-    _load_extensions()
     parser = build_parser()
     ui_lang = lang()
     bad = undecodable_argument(argv)

@@ -182,7 +182,7 @@ def cmd_budget(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _register(sub: Any) -> None:
+def configure(sub: Any) -> None:
     def ws_cmd(name: str, help_text: str) -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help_text, description=help_text)
         c.add_argument("workspace", help="workspace file (*.ipaudit)")
@@ -218,6 +218,3 @@ def _register(sub: Any) -> None:
         " agency, search, training, rewards, software, litigation, other (or 申请费, 年费 …)",
     )
     c.add_argument("--json", action="store_true")
-
-
-cli.EXTENSIONS.append(_register)

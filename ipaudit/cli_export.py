@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ipaudit import cli
 from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, progress_line
 
 
@@ -246,6 +245,3 @@ def configure(sub: Any) -> None:
     )
     c.add_argument("workspace", help="workspace file (*.ipaudit)")
     c.add_argument("--json", action="store_true")
-
-
-cli.EXTENSIONS.append(configure)

@@ -697,5 +697,3 @@ def configure(sub: Any) -> None:
     )
     c.add_argument("--json", action="store_true")
 
-
-cli.EXTENSIONS.append(configure)

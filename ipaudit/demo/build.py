@@ -81,7 +81,7 @@ class _Builder:
                 self.fill(item, owner)
             if self.progress:
                 self.progress(n, len(items))
-        self.ws.store.set_setting("demo", "1")
+        self.ws.mark_demo()
         add_ledgers(self.ws, self.tmp)
         self.history()
         self.ws.changed()
@@ -92,13 +92,11 @@ class _Builder:
         gap = self.gaps.get(item.key, "")
         state = ItemState(item.key, Status.READY)
         if gap == "na_without_reason":
-            self.ws.store.save_item_state(replace(state, status=Status.NOT_APPLICABLE), owner)
+            self.ws.save_state(replace(state, status=Status.NOT_APPLICABLE))
             return
         if gap == "na_with_reason":
             reason = "本公司无此类业务，手册第 3 章已说明删减理由"
-            self.ws.store.save_item_state(
-                replace(state, status=Status.NOT_APPLICABLE, na_reason=reason), owner
-            )
+            self.ws.save_state(replace(state, status=Status.NOT_APPLICABLE, na_reason=reason))
             return
         if item.kind is ItemKind.RECORD_SET:
             state = replace(state, instance_names=self.instance_names(item))
@@ -106,7 +104,7 @@ class _Builder:
         state = replace(state, answers=answers)
         if gap in ("evidence_missing", "answer_missing"):
             state = replace(state, status=Status.IN_PROGRESS)
-        self.ws.store.save_item_state(state, owner)
+        self.ws.save_state(state)
         if item.kind is not ItemKind.ANSWER and gap != "evidence_missing":
             self.evidence(item, owner, gap)
 
@@ -198,10 +196,9 @@ class _Builder:
         else:
             path = write_txt(self.tmp / f"{stem}.txt", record.title, lines)
         period = record.period or (None, None)
-        self.ws.store.attach(
+        self.ws.attach(
+            item.key,
             path,
-            item_key=item.key,
-            department=self.ws.owner(item),
             slot=record.slot,
             title=record.title,
             doc_number=f"XH-JL-{self.counter:04d}",
@@ -217,7 +214,7 @@ class _Builder:
         deps = [d.key for d in self.ws.departments(active_only=True)]
         for back, level in ((42, 31.0), (35, 44.5), (28, 58.0), (21, 66.5), (14, 74.0), (7, 79.5)):
             per = {k: round(min(100.0, level + (hash(k) % 9) - 4), 1) for k in deps}
-            self.ws.store.record_snapshot(
+            self.ws.record_snapshot(
                 today - dt.timedelta(days=back), level, per, int(60 - level / 2)
             )
 

@@ -94,7 +94,7 @@ def _copy_one(
 
     def chunks() -> Iterator[bytes]:
         nonlocal counted
-        for chunk in blocks(ws.store.iter_blob(ev.sha256)):
+        for chunk in blocks(ws.evidence_bytes(ev.sha256)):
             digest.update(chunk)
             units = len(chunk) // 1024
             counted += units
@@ -150,7 +150,7 @@ def _copy_in_order(
         try:
             for ef in files:
                 h = hashlib.sha256()
-                for chunk in blocks(ws.store.iter_blob(ef.evidence.sha256)):
+                for chunk in blocks(ws.evidence_bytes(ef.evidence.sha256)):
                     h.update(chunk)
                     if not put(chunk):
                         return

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ipaudit.export.manifest import VerifyResult, verify
-from ipaudit.store.exports_store import ExportRecord, export_history
+from ipaudit.store.exports_store import ExportRecord
 
 if TYPE_CHECKING:
     from ipaudit.services import Workspace
@@ -29,7 +29,7 @@ def verify_against(
     """``verify(pack)``, and whether the pack's manifest is one ``ws`` exported."""
     result = verify(pack, progress=progress, cancel=cancel)
     found: list[ExportRecord] = (
-        export_history(ws.store, result.manifest_sha256) if result.manifest_sha256 else []
+        ws.export_records(result.manifest_sha256) if result.manifest_sha256 else []
     )
     result.recorded = [r.as_dict() for r in found]
     return result
@@ -37,4 +37,4 @@ def verify_against(
 
 def history(ws: Workspace) -> list[ExportRecord]:
     """Every pack exported from ``ws``, newest first."""
-    return export_history(ws.store)
+    return ws.export_records()

@@ -44,7 +44,6 @@ from ipaudit.export.workbook_xlsx import build_workbook
 from ipaudit.export.workfolder import remove_stale
 from ipaudit.progress import CancelCheck, Cancelled, Progress
 from ipaudit.store.errors import WorkspaceError
-from ipaudit.store.exports_store import record_export
 
 if TYPE_CHECKING:
     from ipaudit.services import Workspace
@@ -190,8 +189,7 @@ def export_pack(
     size = sum(r.size for r in records)
     digest = hashlib.sha256(manifest).hexdigest()
     try:
-        record_export(
-            ws.store,
+        ws.record_export(
             target=str(target.resolve()),
             options={**options.recorded(), "figures": figures(data)},
             manifest_sha256=digest,

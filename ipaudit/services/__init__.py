@@ -12,6 +12,9 @@ from ipaudit.services.workspace import (
     Workspace,
     answered,
     default_departments,
+    with_instance_names,
+    with_notes,
+    with_status,
 )
 
 __all__ = [
@@ -21,4 +24,7 @@ __all__ = [
     "Workspace",
     "answered",
     "default_departments",
+    "with_instance_names",
+    "with_notes",
+    "with_status",
 ]

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
 from ipaudit.services.evidence_review import FileReview, review_files
 from ipaudit.store.errors import InvalidInput, WorkspaceError
+from ipaudit.store.exports_store import ExportRecord, export_history, record_export
 from ipaudit.store.ledger_store import LedgerStore
 from ipaudit.store.workspace_store import WorkspaceStore
 
@@ -169,6 +170,28 @@ class Workspace:
         self.store.close()
         self.ledger_cache.clear()  # the ledgers it kept loaded
 
+    def save_copy(self, target: Path | str) -> Path:
+        """A consistent copy of the workspace at ``copy_target(target)`` (File → Save a copy
+        as…; ``save-as``), replaced when it exists; the open workspace stays the one edited."""
+        return self.store.save_copy(self.copy_target(target))
+
+    def copy_target(self, target: Path | str) -> Path:
+        """Where ``save_copy(target)`` writes: ``target`` with .ipaudit added when missing
+        (InvalidInput for a folder or no name)."""
+        dest = Path(target)
+        if not dest.name or dest.is_dir():
+            raise InvalidInput(
+                f"“{target}”不是文件名；请给出副本的文件名（如 副本.ipaudit）。",
+                f"'{target}' is not a file name; give the copy's file name (such as copy.ipaudit).",
+                self.path,
+            )
+        return dest if dest.suffix == ".ipaudit" else dest.with_name(dest.name + ".ipaudit")
+
+    @property
+    def backup_written(self) -> Path | None:
+        """The copy kept of the file as it was before opening upgraded it, else None."""
+        return self.store.backup_written
+
     def __enter__(self) -> Workspace:
         return self
 
@@ -231,6 +254,55 @@ class Workspace:
 
     def evidence(self, item_key: str | None = None, *, include_old: bool = False) -> list[Evidence]:
         return self.store.evidence(item_key, include_old=include_old)
+
+    def evidence_by_id(self, evidence_id: int) -> Evidence:
+        """One evidence file by its id (``evidence --json`` lists them); InvalidInput when none."""
+        return self.store.evidence_by_id(evidence_id)
+
+    def evidence_versions(self, evidence_id: int) -> list[Evidence]:
+        """The older versions evidence ``evidence_id`` replaced, newest first."""
+        return self.store.versions_of(evidence_id)
+
+    def evidence_bytes(self, sha256: str) -> Iterator[bytes]:
+        """The stored bytes of an evidence file, in chunks (the export pack streams them)."""
+        return self.store.iter_blob(sha256)
+
+    def save_evidence_file(self, evidence_id: int, target: Path | str) -> Path:
+        """Write the stored bytes of evidence ``evidence_id`` to ``target`` (to open it, or hand
+        it on); returns ``target``."""
+        ev = self.store.evidence_by_id(evidence_id)
+        return self.store.export_blob(ev.sha256, target)
+
+    def template_yaml(self) -> str:
+        """The workspace's own checklist copy as stored (YAML text)."""
+        return self.store.template_yaml()
+
+    def acceptances(self) -> dict[str, str]:
+        """The written explanations of accepted findings, by finding key."""
+        return self.store.acceptances()
+
+    def snapshots(self) -> list[tuple[dt.date, float, dict[str, float], int]]:
+        """Readiness over time: (day, overall %, % per department, blocking findings), oldest
+        first."""
+        return self.store.snapshots()
+
+    def export_records(self, manifest_sha256: str | None = None) -> list[ExportRecord]:
+        """The packs exported from this workspace, newest first; only those whose manifest has
+        the SHA-256 ``manifest_sha256`` when given."""
+        return export_history(self.store, manifest_sha256)
+
+    def record_export(
+        self, *, target: str, options: dict[str, Any], manifest_sha256: str, files: int, size: int
+    ) -> ExportRecord:
+        """Add an exported pack to the workspace's export history."""
+        return record_export(
+            self.store,
+            target=target,
+            options=options,
+            manifest_sha256=manifest_sha256,
+            files=files,
+            size=size,
+        )
 
     # --- checks ------------------------------------------------------------------------------
 
@@ -352,12 +424,7 @@ class Workspace:
         self, item_key: str, status: Status, reason: str = "", *, force: bool = False
     ) -> ItemState:
         self.check_status(item_key, status, force=force)
-
-        def change(state: ItemState) -> ItemState:
-            na_reason = reason if status is Status.NOT_APPLICABLE else state.na_reason
-            return replace(state, status=status, na_reason=na_reason)
-
-        return self.edit_state(item_key, change)
+        return self.edit_state(item_key, lambda state: with_status(state, status, reason))
 
     def answer(self, item_key: str, question_key: str, text: str) -> ItemState:
         item = self.item(item_key)
@@ -371,10 +438,10 @@ class Workspace:
         return self.edit_state(item_key, lambda state: answered(state, question_key, text))
 
     def set_notes(self, item_key: str, notes: str) -> ItemState:
-        return self.edit_state(item_key, lambda state: replace(state, notes=notes))
+        return self.edit_state(item_key, lambda state: with_notes(state, notes))
 
     def set_instance_names(self, item_key: str, names: list[str]) -> ItemState:
-        return self.edit_state(item_key, lambda state: replace(state, instance_names=tuple(names)))
+        return self.edit_state(item_key, lambda state: with_instance_names(state, names))
 
     def set_facts(self, facts: Facts, *, base: Facts | None = None) -> Facts:
         """Store the facts. ``base``: the facts the edit started from — only what changed from
@@ -430,6 +497,17 @@ class Workspace:
         self.store.update_item_state(item_key, ev.department, started)
         self.changed()
         return ev
+
+    def record_snapshot(
+        self, day: dt.date, overall: float, per_department: dict[str, float], blocking: int
+    ) -> None:
+        """Keep the readiness of ``day`` (the checks record today's by themselves; the demo
+        writes its fictional past)."""
+        self.store.record_snapshot(day, overall, per_department, blocking)
+
+    def mark_demo(self) -> None:
+        """Mark the workspace as the built-in demo (a fictional company)."""
+        self.store.set_setting("demo", "1")
 
     def checkpoint(self) -> bool:
         """Every edit is committed as it is made; this also folds SQLite's write-ahead log into
@@ -511,15 +589,23 @@ class Workspace:
         return ev
 
     def remove_evidence(self, evidence_id: int) -> None:
+        """Take an evidence file off its item (kept in the file, ``restore_evidence`` brings it
+        back); an older version it replaced becomes current again."""
+        self.store.evidence_by_id(evidence_id)  # an unknown id is bad input
         self.store.set_evidence_removed(evidence_id, True)
         self.changed()
 
     def restore_evidence(self, evidence_id: int) -> None:
+        self.store.evidence_by_id(evidence_id)
         self.store.set_evidence_removed(evidence_id, False)
         self.changed()
 
     def update_evidence(self, evidence_id: int, **changes: Any) -> Evidence:
+        """Edit an evidence file's title, document number, version, date or covered period."""
         check_evidence_dates(changes)
+        ev = self.store.evidence_by_id(evidence_id)
+        if changes.get("slot"):
+            self._check_slot(self.item(changes.get("item_key") or ev.item_key), changes["slot"])
         ev = self.store.update_evidence(evidence_id, **changes)
         self.changed()
         return ev
@@ -616,6 +702,22 @@ def answered(state: ItemState, question_key: str, text: str) -> ItemState:
         return state
     status = state.status if state.status is not Status.NOT_STARTED else Status.IN_PROGRESS
     return replace(state, answers=answers, status=status)
+
+
+def with_status(state: ItemState, status: Status, reason: str = "") -> ItemState:
+    """``state`` with ``status``; ``reason`` is the not-applicable reason (kept as it was for
+    any other status)."""
+    na_reason = reason if status is Status.NOT_APPLICABLE else state.na_reason
+    return replace(state, status=status, na_reason=na_reason)
+
+
+def with_notes(state: ItemState, notes: str) -> ItemState:
+    return replace(state, notes=notes)
+
+
+def with_instance_names(state: ItemState, names: Iterable[str]) -> ItemState:
+    """``state`` with the names of its record set's instances, in order."""
+    return replace(state, instance_names=tuple(names))
 
 
 def started(state: ItemState) -> ItemState:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import fields, replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ipaudit.domain.model import Department, Evidence, Facts, ItemState, Status, WorkspaceInfo
-from ipaudit.services import answered
+from ipaudit.services import answered, with_instance_names, with_notes, with_status
 from ipaudit.store.codec import facts_to_sections
 from ipaudit.store.errors import EditConflict
 from ipaudit.ui import errors, i18n
@@ -149,12 +150,9 @@ def set_status(
     reason: str = "",
     base: ItemState | None = None,
 ) -> bool:
-    def change(state: ItemState) -> ItemState:
-        na_reason = reason if status is Status.NOT_APPLICABLE else state.na_reason
-        return replace(state, status=status, na_reason=na_reason)
-
     mine = f"{status.value}\n{reason}".strip()
     text = tr("Set status of %1").replace("%1", item_key)
+    change = partial(with_status, status=status, reason=reason)
     return edit_state(session, item_key, change, text, mine, base)
 
 
@@ -162,7 +160,7 @@ def set_notes(
     session: WorkspaceSession, item_key: str, notes: str, base: ItemState | None = None
 ) -> bool:
     text = tr("Edit notes of %1").replace("%1", item_key)
-    return edit_state(session, item_key, lambda s: replace(s, notes=notes), text, notes, base)
+    return edit_state(session, item_key, partial(with_notes, notes=notes), text, notes, base)
 
 
 def set_instance_names(
@@ -171,7 +169,7 @@ def set_instance_names(
     return edit_state(
         session,
         item_key,
-        lambda state: replace(state, instance_names=tuple(names)),
+        partial(with_instance_names, names=names),
         tr("Rename instances of %1").replace("%1", item_key),
         "\n".join(names),
         base,
@@ -394,7 +392,7 @@ class AcceptFinding(_Command):
         )
         self.key = key
         self.new = explanation
-        self.old = session.workspace.store.acceptances().get(key)
+        self.old = session.workspace.acceptances().get(key)
 
     def _apply(self, value: str | None) -> None:
         if self._run(

@@ -328,10 +328,10 @@ class MainWindow(QMainWindow):
         deps = session.departments()
         if deps:
             page.show_department(deps[0].key)
-        if workspace.store.backup_written is not None:
+        if workspace.backup_written is not None:
             self.statusBar().showMessage(
                 self.tr("The workspace was upgraded; the original is kept as %1").replace(
-                    "%1", str(workspace.store.backup_written)
+                    "%1", str(workspace.backup_written)
                 ),
                 15_000,
             )
@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
         dest = Path(target)
         if dest.suffix != ".ipaudit":
             dest = dest.with_name(dest.name + ".ipaudit")
-        task = workers.Task(lambda _ctx: ws.store.save_copy(dest), "save copy")
+        task = workers.Task(lambda _ctx: ws.save_copy(dest), "save copy")
         TaskProgressDialog(task, self.tr("Saving a copy…"), self, cancellable=False)
         task.finished.connect(
             lambda saved: self.statusBar().showMessage(
@@ -630,7 +630,7 @@ class MainWindow(QMainWindow):
             .replace("%2", str(readiness.blocking))
         )
 
-    # --- tools that come with later parts ----------------------------------------------------
+    # --- tools -------------------------------------------------------------------------------
 
     def _update_tool_actions(self) -> None:
         a = self.acts
@@ -640,21 +640,16 @@ class MainWindow(QMainWindow):
             ("reconciliation", a.reconciliation),
             ("verify", a.verify_pack),
         ):
-            present = panels.available(panels.TOOLS[key])
             needs_workspace = key != "verify"
             whole = self.session is not None and not self.session.department_only
-            action.setEnabled(present and (whole or not needs_workspace))
-            if not present:
-                action.setToolTip(self.tr("Not part of this version of ipaudit yet"))
-            elif needs_workspace and not whole:
+            action.setEnabled(whole or not needs_workspace)
+            if needs_workspace and not whole:
                 action.setToolTip(self.tr("Open a whole workspace first"))
             else:
                 action.setToolTip(action.text().replace("&", "").rstrip("…"))
 
     def run_tool(self, key: str) -> QWidget | None:
         cls = panels.load(panels.TOOLS[key])
-        if cls is None:
-            return None
         if key == "verify":
             dialog: QWidget = cls(self)
         elif self.session is None:

@@ -27,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ipaudit.cli import _load_extensions, build_parser, main
+from ipaudit.cli import build_parser, main
 from ipaudit.store import schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -343,8 +343,7 @@ def argvs(draw: st.DrawFn, command: str, files: Files, ws: Path) -> list[str]:
 
 
 def _commands() -> set[str]:
-    _load_extensions()  # the ledger and export commands
-    parser = build_parser()
+    parser = build_parser()  # with the ledger, export, cycle and other command groups
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return set(sub.choices)
 

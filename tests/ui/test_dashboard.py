@@ -49,7 +49,7 @@ def test_overall_number_and_findings_by_grade(session, dashboard):
 
 
 def test_history_has_one_point_per_snapshot(session, dashboard):
-    snapshots = session.workspace.store.snapshots()
+    snapshots = session.workspace.snapshots()
     assert len(snapshots) >= 2  # the demo's weeks of progress plus today
     points = dashboard.history_chart.points()
     assert len(points) == len(snapshots)
@@ -80,7 +80,7 @@ def test_redraws_when_an_edit_raises_readiness(qtbot, session, dashboard):
     assert str(blocking - 1) in dashboard.blocking_label.text()
     # today's snapshot follows, so the line ends at the new overall readiness
     assert dashboard.history_chart.points()[-1].y() == session.assessment.overall.percent
-    assert len(dashboard.history_chart.points()) == len(session.workspace.store.snapshots())
+    assert len(dashboard.history_chart.points()) == len(session.workspace.snapshots())
     with qtbot.waitSignal(session.assessed, timeout=10_000):
         session.undo_stack.undo()
     assert dashboard.department_chart.values()[dep] == before
@@ -111,7 +111,7 @@ def test_department_view_shows_that_department(qtbot, demo_path):
         assert widget.department_chart.values() == {"rnd": r.percent}
         assert widget.grade_chart.counts() == r.by_grade
         assert [p.y() for p in widget.history_chart.points()] == [
-            per["rnd"] for _day, _o, per, _b in s.workspace.store.snapshots()
+            per["rnd"] for _day, _o, per, _b in s.workspace.snapshots()
         ]
     finally:
         s.close()
@@ -129,7 +129,7 @@ def test_new_workspace_with_a_single_snapshot(qtbot, tmp_path):
         widget = Dashboard(s)
         qtbot.addWidget(widget)
         points = widget.history_chart.points()
-        assert len(points) == 1 == len(s.workspace.store.snapshots())
+        assert len(points) == 1 == len(s.workspace.snapshots())
         axis = widget.history_chart.date_axis
         assert axis.min() < axis.max()
         assert widget.grade_chart.counts()[Grade.MAJOR] > 0  # nothing attached yet

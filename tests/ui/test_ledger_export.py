@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from ipaudit.export.reconciliation_xlsx import DATE_FORMAT, MONEY_FORMAT, ExportSheet, write_xlsx
 from ipaudit.progress import Cancelled
 from ipaudit.ui import errors
 from ipaudit.ui.ledger.reconciliation_view import ReconciliationView
-from ipaudit.ui.ledger.view_export import DATE_FORMAT, MONEY_FORMAT, ExportSheet, write_xlsx
 
 
 def _sheet(rows: int) -> ExportSheet:

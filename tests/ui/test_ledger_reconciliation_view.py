@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
+from ipaudit.export.reconciliation_xlsx import MONEY_FORMAT
 from ipaudit.ledger.model import DiscrepancyKind, LedgerKind
 from ipaudit.ledger.totals import Dimension
 from ipaudit.services.ledgers import get_rates, remove_import, window_days
@@ -21,7 +22,6 @@ from ipaudit.ui.ledger import rates_model as rm
 from ipaudit.ui.ledger import totals_model as tm
 from ipaudit.ui.ledger.import_wizard import LedgerImportWizard
 from ipaudit.ui.ledger.reconciliation_view import LEDGERS_TAB, RATES_TAB, ReconciliationView
-from ipaudit.ui.ledger.view_export import MONEY_FORMAT
 
 K = DiscrepancyKind
 R, P, E = LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES

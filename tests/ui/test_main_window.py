@@ -81,11 +81,7 @@ def test_every_panel_is_hosted_or_has_a_placeholder(opened: MainWindow) -> None:
         "dashboard": page.dashboard,
     }
     for key, widget in hosted.items():
-        component = panels.PANELS[key]
-        if panels.available(component):
-            assert type(widget).__name__ == component.name, key
-        else:
-            assert isinstance(widget, panels.Placeholder), key
+        assert type(widget) is panels.load(panels.PANELS[key]), key
     assert opened.navigator_dock.widget() is page.navigator
     assert opened.findings_dock.widget() is page.findings
 
@@ -240,22 +236,6 @@ def test_a_finding_leads_to_its_item(opened: MainWindow) -> None:
     ].isChecked()
 
 
-def test_missing_tools_are_disabled_with_a_reason(
-    opened: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(
-        panels.TOOLS, "export", panels.Component("ipaudit.ui.not_built_yet", "ExportDialog")
-    )
-    monkeypatch.setitem(panels.TOOLS, "verify", panels.Component("PySide6.QtWidgets", "QDialog"))
-    opened.menus.file.aboutToShow.emit()
-    assert not opened.acts.export_pack.isEnabled()
-    assert opened.acts.export_pack.toolTip() == "当前版本尚未包含此功能"
-    assert opened.acts.verify_pack.isEnabled()
-    dialog = opened.run_tool("verify")
-    assert isinstance(dialog, QDialog) and dialog.isVisible()
-    dialog.close()
-
-
 def test_opening_the_demo_builds_it_the_first_time(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_master, qtbot
 ) -> None:
@@ -306,23 +286,20 @@ def test_the_tools_of_the_later_parts_open_from_the_menus(opened: MainWindow) ->
         ("verify", opened.acts.verify_pack),
         ("reconciliation", opened.acts.reconciliation),
     ):
-        component = panels.TOOLS[key]
-        if not panels.available(component):
-            assert not action.isEnabled()
-            continue
+        cls = panels.load(panels.TOOLS[key])
         assert action.isEnabled(), key
         before = set(opened.findChildren(QDialog))
         action.trigger()
         if key == "reconciliation":
             view = page.extra_view("reconciliation")
-            assert view is not None and type(view).__name__ == component.name
+            assert view is not None and type(view) is cls
             assert page.tabs.currentWidget() is view
             assert page.tabs.tabText(page.tabs.currentIndex()) == "台账核对"
             action.trigger()  # shown again, not added twice
             assert page.tabs.count() == 4
         else:
             opened_now = [d for d in opened.findChildren(QDialog) if d not in before]
-            assert any(type(d).__name__ == component.name for d in opened_now), key
+            assert any(type(d) is cls for d in opened_now), key
             for d in opened_now:
                 d.close()
 
@@ -333,9 +310,8 @@ def test_tools_need_a_whole_workspace(window: MainWindow, demo_path, qtbot) -> N
     with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
         window.open_for_department(demo_path, "finance")
     window.menus.tools.aboutToShow.emit()
-    if panels.available(panels.TOOLS["reconciliation"]):
-        assert not window.acts.reconciliation.isEnabled()
-        assert window.acts.reconciliation.toolTip() == "请先打开整个工作区"
+    assert not window.acts.reconciliation.isEnabled()
+    assert window.acts.reconciliation.toolTip() == "请先打开整个工作区"
 
 
 def test_an_older_file_is_upgraded_in_the_background(

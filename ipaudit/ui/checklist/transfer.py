@@ -180,7 +180,7 @@ class EvidenceTransfer(QObject):
         """A read-only copy of the stored bytes, named as the original file, for opening."""
         if self.busy:
             return None
-        store = self.session.workspace.store
+        ws = self.session.workspace
         folder = open_dir() / evidence.sha256[:16]
         target = folder / (Path(evidence.original_name).name or evidence.sha256)
 
@@ -189,7 +189,7 @@ class EvidenceTransfer(QObject):
                 return target
             folder.mkdir(parents=True, exist_ok=True)
             part = target.with_name(target.name + ".part")
-            store.export_blob(evidence.sha256, part)
+            ws.save_evidence_file(evidence.id, part)
             part.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
             part.replace(target)
             return target

@@ -101,7 +101,7 @@ class Dashboard(QWidget):
         self._update_overall(assessment, departments)
 
     def _snapshots(self) -> list[tuple]:
-        rows = self.session.workspace.store.snapshots()
+        rows = self.session.workspace.snapshots()
         only = self.session.department_only
         if not only:
             return rows

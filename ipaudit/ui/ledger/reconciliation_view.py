@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipaudit.export.reconciliation_xlsx import write_xlsx
 from ipaudit.ledger.discrepancies import kind_text
 from ipaudit.ledger.model import DiscrepancyKind, Entry, LedgerKind, SourceRef
 from ipaudit.ledger.rates import RateTable
@@ -48,7 +49,6 @@ from ipaudit.ui.ledger.rates_tab import RatesTab
 from ipaudit.ui.ledger.text_table_model import TextTableModel
 from ipaudit.ui.ledger.texts import lang
 from ipaudit.ui.ledger.totals_tab import TotalsTab
-from ipaudit.ui.ledger.view_export import write_xlsx
 from ipaudit.ui.session import WorkspaceSession
 
 SUMMARY_TAB, LEDGERS_TAB, TOTALS_TAB, RATES_TAB = range(4)
