@@ -696,4 +696,3 @@ def configure(sub: Any) -> None:
         "--fail-on-discrepancy", action="store_true", help="exit 1 when any discrepancy is found"
     )
     c.add_argument("--json", action="store_true")
-
