@@ -13,18 +13,27 @@ A row is either an entry or one or more problems, never both: a row whose date, 
 cannot be read is not guessed at. Rewards keep the amount positive and mark penalties; payments and
 expenses keep the amount's sign (a reversal stays negative).
 
-The loop is written for speed (100,000 rows within calamine's own reading time): typed cells take
-fast paths, repeated texts are normalised once per import, and no per-row dicts are built.
+Rows are converted in blocks of ``_STEP`` rows, column by column (``_make_bulk``): a column whose
+cells are all already in normal form (plain names, codes, IP numbers, date cells) is taken as it
+is after one check over the whole block, other cells are normalised once per distinct value, and
+the entries are built in one pass. A row that conversion cannot settle on its own — a label or
+total, a blank or short row, anything that may be a problem — goes through the row path
+(``_make_convert``) in its place, so entries, problems and totals are those of the rows one by
+one, in sheet order. Sheets with merged cells, accounting exports and the portfolio take the row
+path throughout. No per-row dicts are built.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import chain, islice
+from itertools import chain, islice, repeat
+from operator import is_, lt
 from pathlib import Path
 
 from ipaudit.ledger import normalize as nz
@@ -540,6 +549,7 @@ class _RowConverter:
         self.header_keys = tuple(header_key(h) for h in layout.headers)
         # the column whose content tells a data row from a label row at a glance
         self.key_col = next((m[f] for f in ("person", "date", "ip_number") if f in m), None)
+        self.data_merged = bool(data.merged)  # rows are filled from merges: the row path only
         self.amount_col = m.get("amount", _NONE)
         # stated totals are checked against the entries since the last (sub)total: indexes
         # into result.entries, and the rows whose written amount was negative (rewards only)
@@ -572,28 +582,27 @@ class _RowConverter:
         cancel: Cancel | None,
         path: Path,
     ) -> None:
+        """Read the rows in blocks of ``_STEP``: each block is converted column by column
+        (``_make_bulk``); the rows that conversion cannot settle on its own — labels, totals,
+        blank or short rows, anything that may be a problem — go one by one through the row
+        path (``step``), in their place, so entries, problems and totals come in sheet order."""
         result = self.result
-        append = result.entries.append
+        entries = result.entries
+        append = entries.append
+        extend = entries.extend
         convert = self.convert
         key_col = self.key_col if self.key_col is not None else _NONE
         date_cls = _DATE
-        read = 0
-        totals = 0
-        problem_rows = 0
+        read = totals = problem_rows = 0
         problems = result.problems
-        rownum = first_row - 1
-        next_step = first_row + _STEP
         running = self.ledger_balance
         accounting = running.active
-        for rownum, row in enumerate(rows, first_row):  # rownum is used after the loop
-            if rownum >= next_step:
-                next_step += _STEP
-                if cancel is not None and cancel():
-                    raise ImportCancelled(path, self.sheet, rownum)
-                if progress is not None:
-                    progress(rownum, total_rows)
+        bulk = None if accounting or key_col == _NONE else _make_bulk(self)
+
+        def step(row: Sequence[Cell], rownum: int) -> None:
+            nonlocal read, totals, problem_rows
             if not any(row):
-                continue
+                return
             read += 1
             # a data row shows a name (or a date) in its key column; anything else may be a label
             key = row[key_col] if key_col < len(row) else ""
@@ -604,7 +613,7 @@ class _RowConverter:
                 lambda r=row: self._label(r) is not None,
             ):
                 self.skipped += 1
-                continue
+                return
             if (cls is str and key and "计" not in key and "otal" not in key) or cls is date_cls:
                 entry = convert(row, rownum)
             else:
@@ -612,10 +621,10 @@ class _RowConverter:
                 if label is not None:
                     totals += 1
                     self._stated_total(row, rownum, label)
-                    continue
+                    return
                 if self.after_total and self._is_note(row):
                     self.skipped += 1
-                    continue
+                    return
                 entry = convert(row, rownum)
             if entry is not None:
                 append(entry)
@@ -625,6 +634,35 @@ class _RowConverter:
                 problem_rows += 1
             else:
                 self.skipped += 1  # a template row, a repeated header, a signature line
+
+        rows = iter(rows)
+        start = first_row  # the sheet row of the block's first row
+        while True:
+            block = list(islice(rows, _STEP))
+            if not block:
+                break
+            if start > first_row:  # every _STEP rows, as the block starts
+                if cancel is not None and cancel():
+                    raise ImportCancelled(path, self.sheet, start)
+                if progress is not None:
+                    progress(start, total_rows)
+            if bulk is None:
+                for rownum, row in enumerate(block, start):
+                    step(row, rownum)
+            else:
+                built, slow = bulk(block, start)
+                if not slow:
+                    extend(built)
+                    read += len(block)
+                else:
+                    for i, row in enumerate(block):
+                        if i in slow:
+                            step(row, start + i)
+                        else:
+                            append(built[i])
+                            read += 1
+            start += len(block)
+        rownum = start - 1  # the last row read
         result.rows_read = read
         result.totals.extend(running.breaks)
         sheet_rows = max(rownum, first_row - 1)
@@ -1020,6 +1058,424 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
         )
 
     return convert
+
+
+_MISS = object()  # not in a column's cache
+_EMPTY_KIND = object()  # a reward ledger's kind cell left blank: the amount's sign decides
+_NO_FLAG = object()  # a kind cell that says neither reward nor penalty
+
+
+# Whole-block checks: a block whose cells are all already in normal form (most ledgers) is taken
+# as it is, checked by one regular expression over its cells joined by NUL, not cell by cell.
+# The characters allowed are ones every normaliser keeps as they are: CJK ideographs, ASCII
+# letters and digits (names), printable ASCII (codes), and single spaces inside a text; NFKC
+# (``is_normalized``) is checked on the whole block besides.
+_SEP = "\x00"
+_IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff"
+_PLAIN_NAMES = re.compile(f"[{_IDEOGRAPHS}A-Za-z0-9\x00]*")
+_PLAIN_CODES = re.compile(f"[{_IDEOGRAPHS}!-~\x00]*")
+_PLAIN_TEXTS = re.compile(f"[{_IDEOGRAPHS}!-~ \x00]*")
+_PLAIN_IPS = re.compile(f"(?:{nz.IP_PLAIN_RE.pattern})?(?:\x00(?:{nz.IP_PLAIN_RE.pattern})?)*")
+_STR_ONLY = {str}
+
+
+def _joined(values: Sequence[Cell]) -> str | None:
+    """The block's cells joined by NUL when they are all texts, else None."""
+    return _SEP.join(values) if set(map(type, values)) == _STR_ONLY else None  # type: ignore[arg-type]
+
+
+def _plain_block(pattern: re.Pattern[str]) -> Callable[[Sequence[Cell]], list[object] | None]:
+    def whole(values: Sequence[Cell]) -> list[object] | None:
+        joined = _joined(values)
+        if (
+            joined is not None
+            and pattern.fullmatch(joined)
+            and unicodedata.is_normalized("NFKC", joined)
+        ):
+            return list(values)
+        return None
+
+    return whole
+
+
+def _plain_texts(values: Sequence[Cell]) -> list[object] | None:
+    """Free texts already normal: as ``_plain_block``, and no space at either end of a cell
+    nor two in a row."""
+    joined = _joined(values)
+    if (
+        joined is None
+        or not _PLAIN_TEXTS.fullmatch(joined)
+        or "  " in joined
+        or " \x00" in joined
+        or "\x00 " in joined
+        or joined.startswith(" ")
+        or joined.endswith(" ")
+        or not unicodedata.is_normalized("NFKC", joined)
+    ):
+        return None
+    return list(values)
+
+
+def _data_keys(values: Sequence[Cell]) -> list[object] | None:
+    """Key cells that all show a data row: dates, or texts none of which is empty or names a
+    total (计, otal)."""
+    classes = set(map(type, values))
+    if classes == {_DATE}:
+        return [True] * len(values)
+    joined = _joined(values)
+    if (
+        joined is None
+        or not joined
+        or "计" in joined
+        or "otal" in joined
+        or "\x00\x00" in joined
+        or joined.startswith(_SEP)
+        or joined.endswith(_SEP)
+    ):
+        return None
+    return [True] * len(values)
+
+
+def _plain_dates(values: Sequence[Cell]) -> list[object] | None:
+    classes = set(map(type, values))
+    if classes == {_DATE}:
+        return list(values)
+    if classes == {_DATETIME}:
+        return list(map(_DATETIME.date, values))  # type: ignore[arg-type]
+    return None
+
+
+class _Column:
+    """One field's conversion over the blocks of an import: each distinct cell once (a cache),
+    or — once most cells of a block are new (IP numbers, vouchers, free text) — every cell
+    straight through ``compute``, which then costs less than looking the cell up first.
+
+    ``compute`` returns None for a cell the row path must handle (it never raises); that row's
+    index goes into ``slow``. Keys are cached only when equality cannot mix classes: texts,
+    dates and (with ``floats``) floats other than 0 and 1 — never a bool, which equals 0 and 1.
+    Misses are found by identity, since comparing a Decimal with anything else is slow."""
+
+    __slots__ = ("cache", "compute", "direct", "floats", "limit", "whole")
+
+    def __init__(
+        self,
+        compute: Callable[[Cell], object],
+        *,
+        whole: Callable[[Sequence[Cell]], list[object] | None] | None = None,
+        limit: int = 100_000,
+        floats: bool = False,
+    ) -> None:
+        self.compute = compute
+        self.whole = whole  # the whole block at once, when it can tell (None: it cannot)
+        self.cache: dict[object, object] = {}
+        self.limit = limit
+        self.floats = floats
+        self.direct = False
+
+    def convert(self, values: Sequence[Cell], slow: set[int]) -> list[object]:
+        if self.whole is not None:
+            done = self.whole(values)
+            if done is not None:
+                return done
+        n = len(values)
+        if self.direct:
+            out = list(map(self.compute, values))
+            missed = list(map(is_, out, repeat(None, n)))
+        else:
+            get = self.cache.get
+            out = list(map(get, values, repeat(_MISS, n)))
+            missed = list(map(is_, out, repeat(_MISS, n)))
+            if True in missed:
+                if self._fill(values, out, missed) > n // 2 and n >= 256:
+                    self.direct = True  # mostly new values: the next blocks skip the cache
+                missed = list(map(is_, out, repeat(None, n)))
+        if True in missed:
+            find = missed.index
+            i = find(True)
+            while True:
+                slow.add(i)
+                try:
+                    i = find(True, i + 1)
+                except ValueError:
+                    break
+        return out
+
+    def _fill(self, values: Sequence[Cell], out: list[object], missed: list[bool]) -> int:
+        """Fill the cells the cache did not have; returns how many distinct values were new."""
+        cache, compute, limit, floats = self.cache, self.compute, self.limit, self.floats
+        get = cache.get
+        date_cls, datetime_cls, str_cls, float_cls = _DATE, _DATETIME, str, float
+        find = missed.index
+        end = len(out)
+        i = find(True)
+        new = 0
+        while True:
+            v = values[i]
+            r = get(v, _MISS)  # met earlier in this block
+            if r is _MISS:
+                new += 1
+                r = compute(v)
+                cls = v.__class__
+                if (
+                    r is not None
+                    and len(cache) < limit
+                    and (
+                        cls is str_cls
+                        or cls is date_cls
+                        or cls is datetime_cls
+                        or (floats and cls is float_cls and v == v and v != 0 and v != 1)
+                    )
+                ):
+                    cache[v] = r
+            out[i] = r
+            i += 1
+            if i >= end:
+                return new
+            try:
+                i = find(True, i)
+            except ValueError:
+                return new
+
+
+def _make_bulk(
+    conv: _RowConverter,
+) -> Callable[[list[Sequence[Cell]], int], tuple[list[Entry], set[int]]] | None:
+    """The block → entries function of one import, column by column, or None when the sheet
+    needs the row path throughout (a portfolio, merged cells, no amount column).
+
+    ``bulk(block, first)`` converts each mapped column of the block once per distinct value and
+    builds the entries in one pass; it returns them with the indexes of the rows it left to the
+    row path: blank rows, rows whose key column does not show a data row, and rows with any cell
+    the row path would report or treat specially (an unreadable or empty date or amount, a
+    missing required field, an IP number to look for in a second text column, a penalty written
+    in its own column, a kind cell that is not text). The entries of the other rows are exactly
+    those ``_make_convert`` builds."""
+    layout = conv.layout
+    m = layout.mapping
+    kind = conv.result.kind
+    required = conv.syn.kinds[kind].required
+    c_date, c_person, c_dept = (m.get(f, _NONE) for f in ("date", "person", "department"))
+    c_amount, c_ip, c_cat = (m.get(f, _NONE) for f in ("amount", "ip_number", "category"))
+    c_voucher, c_kind, c_text = (m.get(f, _NONE) for f in ("voucher", "kind", "text"))
+    c_key = conv.key_col
+    if (
+        kind is LedgerKind.PORTFOLIO
+        or conv.data_merged
+        or c_amount == _NONE
+        or c_key is None
+        or (c_date == _NONE and "date" in required)
+    ):
+        return None
+    if c_cat == _NONE and kind is LedgerKind.EXPENSES:
+        c_cat = c_text  # as _make_convert: the 摘要 tells the kind
+    ip_texts = layout.ip_text_columns if c_ip == _NONE else ()
+    c_ip_text = ip_texts[0] if ip_texts else _NONE
+    more_ip_texts = bool(ip_texts[1:])
+    is_rewards = kind is LedgerKind.REWARDS
+    need_person, need_ip = "person" in required, "ip_number" in required
+    unit = layout.unit
+    syn = conv.syn
+    file, sheet = conv.file, conv.sheet
+    flipped = conv.flipped
+    used = [
+        c
+        for c in (
+            c_date,
+            c_person,
+            c_dept,
+            c_amount,
+            c_ip,
+            c_cat,
+            c_voucher,
+            c_kind,
+            c_text,
+            c_ip_text,
+            c_key,
+        )
+        if c != _NONE
+    ]
+    width = max(used) + 1
+    date_cls, datetime_cls, str_cls = _DATE, _DATETIME, str
+    parse_date, parse_amount = nz.parse_date, nz.parse_amount
+    normalize_name, normalize_code = nz.normalize_name, nz.normalize_code
+    normalize_text, normalize_ip = nz.normalize_text, nz.normalize_ip
+    ip_plain = nz.IP_PLAIN_RE.fullmatch
+    find_ip = find_ip_number
+    reward_or_penalty = nz.reward_or_penalty
+    make_entry, make_source = MAKE_ENTRY, MAKE_SOURCE
+
+    def key_of(v: Cell) -> object:
+        cls = v.__class__
+        if (cls is str_cls and v and "计" not in v and "otal" not in v) or cls is date_cls:  # type: ignore[operator]
+            return True
+        return None
+
+    def date_of(v: Cell) -> object:
+        cls = v.__class__
+        if cls is date_cls:
+            return v
+        if cls is datetime_cls:
+            return v.date()  # type: ignore[union-attr]
+        if v == "" or v is None:
+            return None  # left to the row path (a date the ledger may not need)
+        try:
+            return parse_date(v)
+        except Exception:  # the row path reports it (or raises it) in its place
+            return None
+
+    def amount_of(v: Cell) -> object:
+        if v == "" or v is None or v.__class__ is bool:
+            return None  # empty (a penalty column, a missing amount) or a bool: the row path
+        try:
+            return parse_amount(v, unit)
+        except Exception:
+            return None
+
+    def name_of(v: Cell) -> object:
+        try:
+            return "" if v is None else normalize_name(v)
+        except Exception:
+            return None
+
+    def code_of(v: Cell) -> object:
+        try:
+            return "" if v is None else normalize_code(v)
+        except Exception:
+            return None
+
+    def text_of(v: Cell) -> object:
+        try:
+            return "" if v is None else normalize_text(v)
+        except Exception:
+            return None
+
+    if c_ip_text != _NONE:
+
+        def ip_of(v: Cell) -> object:
+            try:
+                found = find_ip(v)
+            except Exception:
+                return None
+            return None if not found and more_ip_texts else found
+
+    else:
+
+        def ip_of(v: Cell) -> object:
+            if v.__class__ is str_cls and (not v or ip_plain(v)):  # type: ignore[arg-type]
+                return v
+            try:
+                return normalize_ip(v)
+            except Exception:
+                return None
+
+    def kind_of(v: Cell) -> object:
+        if v == "" or v is None:
+            return _EMPTY_KIND
+        if v.__class__ is not str_cls:
+            return None
+        try:
+            flag = reward_or_penalty(v, syn)
+        except Exception:
+            return None
+        return _NO_FLAG if flag is None else flag
+
+    names, codes = _plain_block(_PLAIN_NAMES), _plain_block(_PLAIN_CODES)
+    keys = _Column(key_of, whole=_data_keys)
+    dates_of = _Column(date_of, whole=_plain_dates)
+    amounts_of = _Column(amount_of, floats=True)
+    persons_of, departments_of = _Column(name_of, whole=names), _Column(name_of, whole=names)
+    ips_of = _Column(ip_of, whole=None if c_ip_text != _NONE else _plain_block(_PLAIN_IPS))
+    vouchers_of, categories_of = _Column(code_of, whole=codes), _Column(code_of, whole=codes)
+    texts_of = _Column(text_of, whole=_plain_texts, limit=10_000)
+    kinds_of = _Column(kind_of)
+
+    def bulk(block: list[Sequence[Cell]], first: int) -> tuple[list[Entry], set[int]]:
+        n = len(block)
+        slow: set[int] = set()
+        padded = block
+        if min(map(len, block)) < width:  # short rows (csv): read as blank beyond their end
+            pad = ("",) * width
+            padded = [r if len(r) >= width else (*r, *pad[len(r) :]) for r in block]
+        cols = list(zip(*padded, strict=False))
+        blank = ("",) * n
+
+        def column(c: int, conversion: _Column) -> list[object]:
+            return conversion.convert(cols[c] if c != _NONE else blank, slow)  # type: ignore[arg-type]
+
+        nonblank = list(map(any, block))
+        if False in nonblank:
+            slow.update(i for i, full in enumerate(nonblank) if not full)
+        column(c_key, keys)
+        dates = column(c_date, dates_of) if c_date != _NONE else [None] * n
+        amounts = column(c_amount, amounts_of)
+        persons = column(c_person, persons_of)
+        if need_person and "" in persons:
+            slow.update(i for i, v in enumerate(persons) if v == "")
+        departments = column(c_dept, departments_of)
+        ips = column(c_ip_text if c_ip_text != _NONE else c_ip, ips_of)
+        if need_ip and "" in ips:
+            slow.update(i for i, v in enumerate(ips) if v == "")
+        vouchers = column(c_voucher, vouchers_of)
+        categories = column(c_cat, categories_of)
+        texts = column(c_text, texts_of)
+        penalties: Iterable[object]
+        if is_rewards:
+            flags = column(c_kind, kinds_of)
+            if (
+                True not in map(is_, amounts, repeat(None, n))
+                and set(map(type, flags)) == {bool}
+                and True not in map(lt, amounts, repeat(_ZERO, n))
+            ):
+                penalties = flags  # each row says reward or penalty, no amount is negative
+            else:
+                penalties = _reward_flags(amounts, flags, slow, flipped, first)
+        else:
+            penalties = repeat(False, n)
+        sources = map(make_source, repeat(file, n), repeat(sheet, n), range(first, first + n))
+        built = list(
+            map(
+                make_entry,
+                repeat(kind, n),
+                sources,
+                dates,
+                persons,
+                departments,
+                ips,
+                amounts,
+                penalties,
+                vouchers,
+                categories,
+                texts,
+            )
+        )
+        return built, slow
+
+    return bulk
+
+
+def _reward_flags(
+    amounts: list[object], flags: list[object], slow: set[int], flipped: set[int], first: int
+) -> list[object]:
+    """Each reward row's penalty flag as ``_make_convert`` sets it; a negative amount is made
+    positive (its row noted in ``flipped``), a reward with a negative amount left to the row
+    path (which reports it)."""
+    pens: list[object] = [False] * len(amounts)
+    for i, (amount, flag) in enumerate(zip(amounts, flags, strict=True)):
+        if amount is None or flag is None:
+            continue  # already left to the row path
+        negative = amount < 0  # type: ignore[operator]
+        if flag is _EMPTY_KIND:
+            pens[i] = negative
+        elif flag is not _NO_FLAG:
+            if negative and not flag:
+                slow.add(i)  # a reward with a negative amount: a problem
+                continue
+            pens[i] = flag
+        if negative:
+            amounts[i] = -amount  # type: ignore[operator]
+            if i not in slow:
+                flipped.add(first + i)
+    return pens
 
 
 def _only_numbers(row: Sequence[Cell]) -> bool:
