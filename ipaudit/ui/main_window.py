@@ -504,10 +504,8 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return None
             target = chosen
-        dest = Path(target)
-        if dest.suffix != ".ipaudit":
-            dest = dest.with_name(dest.name + ".ipaudit")
-        task = workers.Task(lambda _ctx: ws.save_copy(dest), "save copy")
+        chosen_target = target  # the service adds .ipaudit when it is missing
+        task = workers.Task(lambda _ctx: ws.save_copy(chosen_target), "save copy")
         TaskProgressDialog(task, self.tr("Saving a copy…"), self, cancellable=False)
         task.finished.connect(
             lambda saved: self.statusBar().showMessage(

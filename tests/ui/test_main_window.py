@@ -152,6 +152,11 @@ def test_save_a_copy_runs_in_a_worker(opened: MainWindow, tmp_path: Path, qtbot)
     with Workspace.open(target) as copy:
         assert copy.info().company == "星海智能装备有限公司"
         assert len(copy.evidence()) == len(opened.session.workspace.evidence())
+    task = opened.save_copy_as(tmp_path / "second")  # the suffix is added, as save-as adds it
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    assert (tmp_path / "second.ipaudit").is_file()
 
 
 def test_department_view_shows_one_department_with_read_only_facts(
