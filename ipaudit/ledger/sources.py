@@ -38,7 +38,7 @@ from ipaudit.ledger.importer import (
     import_ledger,
 )
 from ipaudit.ledger.model import ImportResult, LedgerKind
-from ipaudit.ledger.reader import Workbook
+from ipaudit.ledger.reader import Format, Workbook
 from ipaudit.ledger.synonyms import FIELDS, Synonyms
 
 _KINDS = {k.value: k for k in LedgerKind}
@@ -206,11 +206,7 @@ def import_sources(
             books.append((path, book))
             seen += [(path, name) for name in book.names]
         check_maps_used(maps, seen)
-        with ThreadPoolExecutor(1, thread_name_prefix="ledger-read-ahead") as pool:
-            for n, (path, book) in enumerate(books):
-                if n + 1 < len(books):  # the next file's first sheet loads meanwhile
-                    books[n + 1][1].read_ahead(None, pool)
-                _import_book(out, path, book, maps, remembered, synonyms, cancel, progress, seen)
+        _import_books(out, books, maps, remembered, synonyms, cancel, progress, len(seen))
         if progress is not None:
             progress(len(seen), len(seen))
         _settle_kinds(out, books, maps, remembered, wanted)
@@ -218,6 +214,65 @@ def import_sources(
         for _path, book in books:
             book.close()
     return out
+
+
+_AHEAD = 2  # spreadsheet sheets loading ahead of the one being converted
+
+
+def _import_books(
+    out: SourcesImport,
+    books: list[tuple[Path, Workbook]],
+    maps: Sequence[ColumnMap],
+    remembered: Remembered | None,
+    synonyms: Synonyms | None,
+    cancel: Cancel | None,
+    progress: Progress | None,
+    sheets: int,
+) -> None:
+    """Every book into ``out``, in the order given, while the work overlaps: the first sheets of
+    the next spreadsheets load in two workers (calamine releases the interpreter while it
+    loads), and text files — read and converted by the interpreter itself — are imported first,
+    while those sheets load. The results and the skipped sheets come out in the order of the
+    files, and when several files fail, the first failing file's error is raised, as if they
+    had been read one after the other."""
+    text = [i for i, (_p, book) in enumerate(books) if book.format == Format.CSV]
+    order = text + [i for i in range(len(books)) if i not in text]
+    spreadsheets = [i for i in order if i not in text]
+    parts: dict[int, SourcesImport | Exception] = {}
+    begun = [0]  # sheets begun, for progress
+
+    def counted(done: int, total: int | None) -> None:
+        if progress is not None:
+            progress(begun[0], sheets)
+            begun[0] += 1
+
+    with ThreadPoolExecutor(_AHEAD, thread_name_prefix="ledger-read-ahead") as pool:
+        for i in spreadsheets[:_AHEAD]:
+            books[i][1].read_ahead(None, pool)
+        for i in order:
+            if i in spreadsheets:  # keep _AHEAD sheets loading ahead of this one
+                k = spreadsheets.index(i) + _AHEAD
+                if k < len(spreadsheets):
+                    books[spreadsheets[k]][1].read_ahead(None, pool)
+            path, book = books[i]
+            part = SourcesImport()
+            try:
+                _import_book(part, path, book, maps, remembered, synonyms, cancel, counted)
+            except ImportCancelled:
+                raise
+            except Exception as exc:
+                parts[i] = exc
+            else:
+                parts[i] = part
+            failed = [j for j, p in parts.items() if isinstance(p, Exception)]
+            if failed and all(j in parts for j in range(min(failed))):
+                break  # every file before the first that failed is read: its error stands
+    for i in range(len(books)):
+        part = parts[i]
+        if isinstance(part, Exception):
+            raise part
+        out.results += part.results
+        out.skipped += part.skipped
 
 
 def _import_book(
@@ -228,16 +283,15 @@ def _import_book(
     remembered: Remembered | None,
     synonyms: Synonyms | None,
     cancel: Cancel | None,
-    progress: Progress | None,
-    seen: Sequence[tuple[Path, str]],
+    begin: Progress,
 ) -> None:
-    """Every sheet of one opened file into ``out`` (results, or skipped with the reason)."""
+    """Every sheet of one opened file into ``out`` (results, or skipped with the reason);
+    ``begin`` is told as each sheet begins."""
     several = len(book.names) > 1
     for name in book.names:
         if cancel is not None and cancel():
             raise ImportCancelled(path, name)
-        if progress is not None:
-            progress(seen.index((path, name)), len(seen))
+        begin(0, None)
         named = any(m.sheet == name and m.applies(path, name, m.kind) for m in maps)
         try:
             result = import_ledger(
