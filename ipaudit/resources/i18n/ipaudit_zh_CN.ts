@@ -400,27 +400,27 @@
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../ui/errors.py" line="217" />
+            <location filename="../../ui/errors.py" line="216" />
             <source>Unexpected error</source>
             <translation>意外错误</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="220" />
+            <location filename="../../ui/errors.py" line="219" />
             <source>ipaudit ran into a problem it did not expect. Everything you entered before this was saved as you entered it. Please send the details below and the log file to whoever supports ipaudit for you; you can go on working.</source>
             <translation>ipaudit 遇到了意料之外的问题。此前录入的内容都已随时保存。请把下面的详细信息和日志文件发给为您提供 ipaudit 支持的人员；您可以继续工作。</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="227" />
+            <location filename="../../ui/errors.py" line="226" />
             <source>Log file: %1</source>
             <translation>日志文件：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="229" />
+            <location filename="../../ui/errors.py" line="228" />
             <source>No log file is being written.</source>
             <translation>当前没有写入日志文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="231" />
+            <location filename="../../ui/errors.py" line="230" />
             <source>Copy details</source>
             <translation>复制详细信息</translation>
         </message>
@@ -1174,13 +1174,13 @@
     <context>
         <name>ExpectedErrorBox</name>
         <message>
-            <location filename="../../ui/errors.py" line="169" />
+            <location filename="../../ui/errors.py" line="168" />
             <source>ipaudit</source>
             <extracomment>what failed, e.g. ``lambda: self.tr("The copy could not be saved.")`` (a callable is asked again when the language changes; a plain string stays as it is)</extracomment>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="172" />
+            <location filename="../../ui/errors.py" line="171" />
             <source>This could not be done.</source>
             <translation>操作未能完成。</translation>
         </message>
@@ -1970,14 +1970,14 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="181" />
-            <location filename="../../ui/main_window.py" line="433" />
+            <location filename="../../ui/main_window.py" line="434" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="241" />
             <location filename="../../ui/main_window.py" line="274" />
-            <location filename="../../ui/main_window.py" line="447" />
+            <location filename="../../ui/main_window.py" line="448" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
@@ -1992,12 +1992,12 @@
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="625" />
+            <location filename="../../ui/main_window.py" line="624" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="405" />
+            <location filename="../../ui/main_window.py" line="406" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
@@ -2012,164 +2012,159 @@
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="407" />
+            <location filename="../../ui/main_window.py" line="408" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="413" />
+            <location filename="../../ui/main_window.py" line="414" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="431" />
+            <location filename="../../ui/main_window.py" line="432" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="452" />
+            <location filename="../../ui/main_window.py" line="453" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="454" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="489" />
+            <location filename="../../ui/main_window.py" line="490" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="492" />
+            <location filename="../../ui/main_window.py" line="493" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="504" />
+            <location filename="../../ui/main_window.py" line="505" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="506" />
+            <location filename="../../ui/main_window.py" line="507" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="515" />
+            <location filename="../../ui/main_window.py" line="514" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="518" />
+            <location filename="../../ui/main_window.py" line="517" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="521" />
+            <location filename="../../ui/main_window.py" line="520" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="533" />
+            <location filename="../../ui/main_window.py" line="532" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="535" />
-            <location filename="../../ui/main_window.py" line="565" />
+            <location filename="../../ui/main_window.py" line="534" />
+            <location filename="../../ui/main_window.py" line="564" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="546" />
+            <location filename="../../ui/main_window.py" line="545" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="549" />
+            <location filename="../../ui/main_window.py" line="548" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="563" />
+            <location filename="../../ui/main_window.py" line="562" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="575" />
+            <location filename="../../ui/main_window.py" line="574" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="632" />
+            <location filename="../../ui/main_window.py" line="631" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="652" />
-            <source>Not part of this version of ipaudit yet</source>
-            <translation>当前版本尚未包含此功能</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="654" />
+            <location filename="../../ui/main_window.py" line="650" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="671" />
-            <location filename="../../ui/main_window.py" line="844" />
+            <location filename="../../ui/main_window.py" line="665" />
+            <location filename="../../ui/main_window.py" line="838" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="772" />
+            <location filename="../../ui/main_window.py" line="766" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="774" />
+            <location filename="../../ui/main_window.py" line="768" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="781" />
+            <location filename="../../ui/main_window.py" line="775" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="806" />
+            <location filename="../../ui/main_window.py" line="800" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="815" />
+            <location filename="../../ui/main_window.py" line="809" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="827" />
+            <location filename="../../ui/main_window.py" line="821" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="832" />
+            <location filename="../../ui/main_window.py" line="826" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="834" />
+            <location filename="../../ui/main_window.py" line="828" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="841" />
+            <location filename="../../ui/main_window.py" line="835" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="842" />
+            <location filename="../../ui/main_window.py" line="836" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2299,63 +2294,63 @@
     <context>
         <name>ObjectivesModel</name>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="120" />
+            <location filename="../../ui/facts/objectives_model.py" line="133" />
             <source>Objective</source>
             <extracomment>the row's ``SplitCheck`` the department key of a split column</extracomment>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="120" />
+            <location filename="../../ui/facts/objectives_model.py" line="133" />
             <source>Target</source>
             <translation>目标值</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="120" />
+            <location filename="../../ui/facts/objectives_model.py" line="133" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="120" />
+            <location filename="../../ui/facts/objectives_model.py" line="133" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="124" />
+            <location filename="../../ui/facts/objectives_model.py" line="137" />
             <source>Sum check</source>
             <translation>分解核对</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="129" />
+            <location filename="../../ui/facts/objectives_model.py" line="142" />
             <source>Share of %1 (empty: no share)</source>
             <translation>%1的分解值（留空：不承担）</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="132" />
+            <location filename="../../ui/facts/objectives_model.py" line="145" />
             <source>The department shares must add up to the target; percentages are not summed</source>
             <translation>各部门分解之和必须等于公司目标；百分比不相加</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="186" />
+            <location filename="../../ui/facts/objectives_model.py" line="199" />
             <source>rate, not summed</source>
             <translation>比率，不相加</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="196" />
+            <location filename="../../ui/facts/objectives_model.py" line="209" />
             <source>The department shares add up to %1, not the target %2</source>
             <translation>各部门分解之和为 %1，不等于公司目标 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="201" />
+            <location filename="../../ui/facts/objectives_model.py" line="214" />
             <source>A rate: every department carries it; the shares are not added up</source>
             <translation>比率类目标：各部门均承担该比率，分解值不相加</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="203" />
+            <location filename="../../ui/facts/objectives_model.py" line="216" />
             <source>Not split by department yet</source>
             <translation>尚未分解到部门</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/objectives_model.py" line="204" />
+            <location filename="../../ui/facts/objectives_model.py" line="217" />
             <source>The department shares add up to the target</source>
             <translation>各部门分解之和等于公司目标</translation>
         </message>
@@ -2394,118 +2389,74 @@
         </message>
     </context>
     <context>
-        <name>Placeholder</name>
-        <message>
-            <location filename="../../ui/panels.py" line="87" />
-            <source>The department list</source>
-            <extracomment>the panels of an open workspace; each takes ``(session, parent=None)`` dialogs and views reached from the File and Tools menus</extracomment>
-            <translation>部门列表</translation>
-        </message>
-        <message>
-            <location filename="../../ui/panels.py" line="88" />
-            <source>The checklist</source>
-            <translation>清单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/panels.py" line="89" />
-            <source>The item details</source>
-            <translation>条目详情</translation>
-        </message>
-        <message>
-            <location filename="../../ui/panels.py" line="90" />
-            <source>The facts editor</source>
-            <translation>体系事实编辑器</translation>
-        </message>
-        <message>
-            <location filename="../../ui/panels.py" line="91" />
-            <source>The findings list</source>
-            <translation>问题列表</translation>
-        </message>
-        <message>
-            <location filename="../../ui/panels.py" line="92" />
-            <source>The dashboard</source>
-            <translation>总览</translation>
-        </message>
-        <message>
-            <location filename="../../ui/panels.py" line="93" />
-            <source>The ledger reconciliation</source>
-            <translation>台账核对</translation>
-        </message>
-        <message>
-            <location filename="../../ui/panels.py" line="99" />
-            <source>%1 is not part of this version of ipaudit yet.</source>
-            <translation>当前版本的 ipaudit 尚未包含“%1”。</translation>
-        </message>
-    </context>
-    <context>
         <name>PolicyPage</name>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="110" />
-            <source>Not in the objectives list below</source>
-            <translation>不在下方的目标清单中</translation>
+            <location filename="../../ui/facts/policy_page.py" line="131" />
+            <source>Not in the objectives list above</source>
+            <translation>不在上方的目标清单中</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="121" />
+            <location filename="../../ui/facts/policy_page.py" line="142" />
             <source>IP policy (as written in the manual)</source>
             <translation>知识产权方针（与手册原文一致）</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="122" />
+            <location filename="../../ui/facts/policy_page.py" line="143" />
             <source>The policy wording, word for word</source>
             <translation>方针原文，逐字填写</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="123" />
+            <location filename="../../ui/facts/policy_page.py" line="144" />
             <source>Objectives as worded in the manual</source>
             <translation>手册中的目标表述</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="125" />
+            <location filename="../../ui/facts/policy_page.py" line="146" />
             <source>Each objective the IP manual names must appear in the objectives list</source>
             <translation>手册中列出的每个目标都必须出现在目标清单中</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="127" />
+            <location filename="../../ui/facts/policy_page.py" line="148" />
             <source>Objectives list and split by department</source>
             <translation>目标清单及部门分解</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="130" />
+            <location filename="../../ui/facts/policy_page.py" line="151" />
             <source>Each department's share must add up to the company target; a row turns red when it does not. Percentages are not summed. Leave a share empty when a department has none.</source>
             <translation>各部门分解之和必须等于公司目标，不相等时该行显示为红色。百分比不相加。部门不承担时留空。</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="135" />
+            <location filename="../../ui/facts/policy_page.py" line="157" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="135" />
+            <location filename="../../ui/facts/policy_page.py" line="157" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="138" />
+            <location filename="../../ui/facts/policy_page.py" line="160" />
             <source>Add objective</source>
             <translation>添加目标</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="138" />
+            <location filename="../../ui/facts/policy_page.py" line="160" />
             <source>Remove objective</source>
             <translation>删除目标</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="152" />
+            <location filename="../../ui/facts/policy_page.py" line="186" />
             <source>Edit the IP policy</source>
             <translation>修改知识产权方针</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="161" />
+            <location filename="../../ui/facts/policy_page.py" line="195" />
             <source>Edit the manual's objectives</source>
             <translation>修改手册中的目标</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/policy_page.py" line="169" />
+            <location filename="../../ui/facts/policy_page.py" line="203" />
             <source>Edit the objectives</source>
             <translation>修改目标清单</translation>
         </message>
@@ -3748,59 +3699,59 @@
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../ui/commands.py" line="55" />
-            <location filename="../../ui/commands.py" line="113" />
-            <location filename="../../ui/commands.py" line="335" />
+            <location filename="../../ui/commands.py" line="56" />
+            <location filename="../../ui/commands.py" line="114" />
+            <location filename="../../ui/commands.py" line="333" />
             <source>The change could not be saved.</source>
             <translation>修改未能保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="139" />
+            <location filename="../../ui/commands.py" line="140" />
             <source>Answer “%1”</source>
             <translation>回答“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="157" />
+            <location filename="../../ui/commands.py" line="154" />
             <source>Set status of %1</source>
             <translation>设置 %1 的状态</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="164" />
+            <location filename="../../ui/commands.py" line="162" />
             <source>Edit notes of %1</source>
             <translation>编辑 %1 的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="175" />
+            <location filename="../../ui/commands.py" line="173" />
             <source>Rename instances of %1</source>
             <translation>重命名 %1 的实例</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="238" />
+            <location filename="../../ui/commands.py" line="236" />
             <source>Remove “%1”</source>
             <translation>移除“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="255" />
+            <location filename="../../ui/commands.py" line="253" />
             <source>Edit “%1”</source>
             <translation>编辑“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="279" />
+            <location filename="../../ui/commands.py" line="277" />
             <source>Edit facts</source>
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="360" />
+            <location filename="../../ui/commands.py" line="358" />
             <source>Edit workspace information</source>
             <translation>编辑工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="392" />
+            <location filename="../../ui/commands.py" line="390" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="392" />
+            <location filename="../../ui/commands.py" line="390" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
         </message>
