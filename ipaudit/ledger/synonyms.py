@@ -267,7 +267,7 @@ def _load(path: str) -> Synonyms:
             file, "/", f"无法读取（{exc.strerror}）", f"cannot be read ({exc})"
         ) from exc
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise SynonymsInvalid(file, "/", f"YAML 格式错误：{exc}", f"malformed YAML: {exc}") from exc
     return parse_synonyms(data, file)
