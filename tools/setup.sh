@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fonts-noto-cjk)
+# libxcb-cursor0, -icccm4 and -keysyms1: the on-screen (xcb) platform of Qt 6 does not load without them
+SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+  libfontconfig1 libdbus-1-3 fonts-noto-cjk)
 if [[ "${1:-}" == "dev" ]]; then
   # PDF export of the report and its test, the workbook printed through LibreOffice, rendering pages
   SYSTEM_PACKAGES+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
