@@ -59,10 +59,14 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
         f"   ({os.cpu_count()} CPUs, load average {load:.1f}: other work on the machine slows this)"
     )
     env = isolated_env(tmp / "home")
+    if os.environ.get("IPAUDIT_PRELOAD") is not None:  # compare with and without the preload
+        env["IPAUDIT_PRELOAD"] = os.environ["IPAUDIT_PRELOAD"]
     totals: list[float] = []
     inside: list[float] = []
     cpu: list[float] = []
     shown: list[float] = []
+    shown_cpu: list[float] = []
+    rss: list[float] = []
     for n in range(runs + 1):  # the first run warms the disk cache and compiles bytecode
         before = time.time()
         done = subprocess.run(
@@ -75,10 +79,13 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
         if done.returncode != 0:
             raise SystemExit(f"the app failed (exit {done.returncode}):\n{done.stderr}")
         line = next(x for x in done.stdout.splitlines() if x.startswith("IPAUDIT_FIRST_PAINT"))
-        _tag, painted_at, since_run, cpu_seconds = line.split()
+        _tag, painted_at, since_run, cpu_seconds, *_rss = line.split()
         full = next(x for x in done.stdout.splitlines() if x.startswith("IPAUDIT_WORKSPACE_SHOWN"))
         if n:
             shown.append(float(full.split()[1]) - before)
+            shown_cpu.append(float(full.split()[3]))
+            if len(full.split()) > 4:
+                rss.append(float(full.split()[4]))
             totals.append(float(painted_at) - before)
             inside.append(float(since_run))
             cpu.append(float(cpu_seconds))
@@ -99,6 +106,11 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
     print(
         f"   CPU time of the process until its first paint: median"
         f" {statistics.median(cpu) * 1000:.0f} ms (less sensitive to other load)"
+    )
+    print(
+        f"   CPU time until the workspace is visible: median"
+        f" {statistics.median(shown_cpu) * 1000:.0f} ms; peak RSS then: median"
+        f" {statistics.median(rss) if rss else float('nan'):.0f} MB"
     )
 
 

@@ -47,6 +47,9 @@ if TYPE_CHECKING:  # the session (and the store) load when a workspace opens, no
 log = logging.getLogger(__name__)
 
 FILE_FILTER_SUFFIX = "*.ipaudit"
+#: at the latest this long after a workspace is shown, its first checks start (ms)
+CHECKS_LATEST_MS = 300
+
 #: files the ledger import reads (dropped on the reconciliation view)
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
 
@@ -336,7 +339,20 @@ class MainWindow(QMainWindow):
                 15_000,
             )
         self._checking = True
-        session.assess_now()
+        if self.isVisible():
+            # the checks start once the workspace is on screen: their worker (which loads polars
+            # for the ledgers) would otherwise compete with building and painting the views; a
+            # window that does not paint (minimised) starts them a moment later all the same
+            pending = [session]
+
+            def start_checks() -> None:
+                if pending and self.session is pending.pop():
+                    session.assess_now()
+
+            self.call_after_next_paint(start_checks)
+            QTimer.singleShot(CHECKS_LATEST_MS, self, start_checks)
+        else:
+            session.assess_now()
         self._update_actions()
         self.retranslate_ui()
         log.info(

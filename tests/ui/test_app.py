@@ -78,6 +78,20 @@ def test_the_workspace_on_the_command_line_is_opened(tmp_path: Path, demo_path: 
     assert log.index("IPAUDIT_FIRST_PAINT") < log.index(f"opened {target}")
     assert log.index(f"opened {target}") < log.index("IPAUDIT_WORKSPACE_SHOWN")
     assert not (data_dir(home) / "demo.ipaudit").exists()  # no demo needed
+    # the services and panels were loaded beside the window's construction, before the opening
+    assert log.index("preloaded the workspace modules") < log.index(f"opened {target}")
+    fields = next(x for x in done.stdout.splitlines() if x.startswith("IPAUDIT_WORKSPACE_SHOWN"))
+    assert float(fields.split()[4]) > 10  # peak RSS in MB, read by the start-up benchmark
+
+
+def test_without_preloading_the_worker_loads_the_services(tmp_path: Path, demo_path: Path) -> None:
+    home = tmp_path / "home"
+    done = run_app(home, "gui", "--smoke", str(demo_path), extra_env={"IPAUDIT_PRELOAD": "0"})
+    assert done.returncode == 0, done.stderr
+    log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
+    assert "preloaded" not in log
+    assert log.index("IPAUDIT_FIRST_PAINT") < log.index(f"opened {demo_path}")
+    assert "IPAUDIT_WORKSPACE_SHOWN" in done.stdout
 
 
 def test_a_department_view_from_the_command_line(tmp_path: Path, demo_path: Path) -> None:
