@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from ipaudit.domain.checks import worst_grade
-from ipaudit.domain.model import AuditType, Edition, Facts, Finding, Grade, Objective, Status
+from ipaudit.domain.model import AuditType, Edition, Finding, Grade, Status
 from ipaudit.domain.normalize import display_width
 from ipaudit.domain.readiness import effective_status
 from ipaudit.domain.rules import item_rule
@@ -509,76 +509,18 @@ def cmd_facts(args: argparse.Namespace) -> int:
 @command("set-fact")
 def cmd_set_fact(args: argparse.Namespace) -> int:
     with _open(args.workspace) as ws:
-        departments = {d.key for d in ws.departments()}
-        ws.update_facts(lambda facts: apply_fact(facts, args.key, args.value, departments))
+        ws.set_fact(args.key, args.value)
         out("OK")
     return EXIT_OK
 
 
-def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Facts:
-    """``policy``, ``headcount.<dept>``, ``duties.<dept>``, ``certificates`` (、 or , separated),
-    ``portfolio.<type>``, ``extra.<key>``, ``manual-objectives`` (; separated),
-    ``objective.<key>`` = ``text|target|unit|dept=share,dept=share`` (empty value removes it),
-    ``budget.<category>`` (yuan), ``nonconformities.open`` (the last audit's still open)."""
-    from ipaudit.domain import validation as v
-
-    section, _, sub = key.partition(".")
-
-    def need_dept() -> str:
-        if sub not in departments:
-            raise InvalidInput(f"没有部门“{sub}”。", f"There is no department '{sub}'.")
-        return sub
-
-    if key == "policy":
-        return replace(facts, policy=value)
-    if section == "headcount":
-        dep = need_dept()
-        counts = dict(facts.headcount)
-        if value.strip():
-            counts[dep] = v.HEADCOUNT.parse_int(value, key)
-        else:
-            counts.pop(dep, None)
-        return replace(facts, headcount=counts)
-    if section == "duties":
-        return replace(facts, duties={**facts.duties, need_dept(): value})
-    if key == "certificates":
-        parts = [p.strip() for p in value.replace("、", ",").split(",") if p.strip()]
-        return replace(facts, certificates=tuple(parts))
-    if section == "portfolio" and sub:
-        count = v.COUNT.parse_int(value, key)
-        return replace(facts, portfolio={**facts.portfolio, v.check_fact_key(sub, section): count})
-    if section == "extra" and sub:
-        return replace(facts, extra={**facts.extra, v.check_fact_key(sub, section): value})
-    if key == "manual-objectives":
-        return replace(
-            facts, manual_objectives=tuple(p.strip() for p in value.split(";") if p.strip())
-        )
-    if section == "objective" and sub:
-        v.check_fact_key(sub, section)
-        others = tuple(o for o in facts.objectives if o.key != sub)
-        if not value.strip():
-            return replace(facts, objectives=others)
-        text, target, unit, split = ([*value.split("|"), "", "", ""])[:4]
-        shares = {}
-        for part in filter(None, (p.strip() for p in split.split(","))):
-            dep, _, share = part.partition("=")
-            if dep not in departments:
-                raise InvalidInput(f"没有部门“{dep}”。", f"There is no department '{dep}'.")
-            shares[dep] = v.TARGET.parse(share, f"{key} {dep}")
-        obj = Objective(sub, text.strip(), v.TARGET.parse(target, key), unit.strip(), shares)
-        return replace(facts, objectives=(*others, obj))
-    if section == "budget" and sub:
-        from ipaudit.services.budget import parse_amount, parse_category
-
-        category, amount = parse_category(sub), parse_amount(value)
-        budget = {k: a for k, a in facts.budget.items() if k != category}
-        return replace(facts, budget=budget if amount is None else {**budget, category: amount})
-    if key == "nonconformities.open":
-        count = None if not value.strip() else v.COUNT.parse_int(value, key)
-        return replace(facts, open_nonconformities=count)
-    raise InvalidInput(
-        f"未知的事实“{key}”。", f"Unknown fact '{key}'. See `set-fact --help` for the keys."
-    )
+FACT_KEYS = (
+    "policy, headcount.<dept>, duties.<dept>, certificates (、 or , separated), portfolio.<type>,"
+    " extra.<key>, manual-objectives (; separated), objective.<key> ="
+    " text|target|unit|dept=share,dept=share (empty value removes it), procedure.<code> ="
+    " title|dept (empty value removes it), budget.<category> (yuan), nonconformities.open (the"
+    " last audit's still open)"
+)
 
 
 @command("departments")
@@ -760,7 +702,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ws_cmd("facts", "print the declared facts as JSON")
     c = ws_cmd("set-fact", "declare one fact of the IP manual")
-    c.add_argument("key", help=apply_fact.__doc__)
+    c.add_argument("key", help=FACT_KEYS)
     c.add_argument("value")
 
     c = ws_cmd("departments", "list or change departments")

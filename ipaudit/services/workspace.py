@@ -53,6 +53,7 @@ from ipaudit.services import budget, ledgers, stored_values
 from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
 from ipaudit.services.evidence_review import FileReview, review_files
+from ipaudit.services.facts import apply_fact
 from ipaudit.store.errors import InvalidInput, WorkspaceError
 from ipaudit.store.exports_store import ExportRecord, export_history, record_export
 from ipaudit.store.ledger_store import LedgerStore
@@ -451,6 +452,12 @@ class Workspace:
         stored = self.store.set_facts(facts, base=base)
         self.changed()
         return stored
+
+    def set_fact(self, key: str, value: str) -> Facts:
+        """Declare one fact by key (``facts.apply_fact`` lists the keys), read and written in
+        one transaction."""
+        departments = {d.key for d in self.store.departments()}
+        return self.update_facts(lambda facts: apply_fact(facts, key, value, departments))
 
     def update_facts(self, change: Callable[[Facts], Facts]) -> Facts:
         """Apply ``change`` to the facts as stored now, in one transaction (``set-fact``)."""

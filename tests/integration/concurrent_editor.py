@@ -18,9 +18,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from ipaudit.cli import apply_fact
 from ipaudit.domain.model import Status
 from ipaudit.services import Workspace, answered
+from ipaudit.services.facts import apply_fact
 from ipaudit.store.errors import WorkspaceError
 
 STATUSES = (Status.IN_PROGRESS, Status.READY)

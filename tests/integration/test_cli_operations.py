@@ -236,3 +236,23 @@ def test_every_command_has_a_handler_and_the_groups_are_wired() -> None:
     assert set(sub.choices) == set(COMMANDS)
     for name in ("import-ledger", "export", "info", "save-as", "export-reconciliation"):
         assert name in sub.choices
+
+
+def test_set_fact_declares_and_removes_a_procedure(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def procedures() -> list[dict[str, str]]:
+        code, out, err = run(capsys, "facts", ws)
+        assert code == EXIT_OK, err
+        return json.loads(out)["procedures"]  # type: ignore[no-any-return]
+
+    before = procedures()
+    assert run(capsys, "set-fact", ws, "procedure.IPM-QP-99", "保密管理程序|rnd")[0] == EXIT_OK
+    assert procedures() == [
+        *before,
+        {"code": "IPM-QP-99", "title": "保密管理程序", "department": "rnd"},
+    ]
+    code, _out, err = run(capsys, "set-fact", ws, "procedure.IPM-QP-99", "保密管理程序|nowhere")
+    assert code == EXIT_INPUT and "nowhere" in err
+    assert run(capsys, "set-fact", ws, "procedure.IPM-QP-99", "")[0] == EXIT_OK
+    assert procedures() == before
