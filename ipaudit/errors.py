@@ -8,17 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ipaudit.text import Text
+
 
 class UserError(Exception):
-    """An expected failure concerning ``path``; ``message(lang)`` is what the user reads."""
+    """An expected failure concerning ``path``; ``text`` (``message(lang)``) is what the user reads."""
 
     code = "error"
 
-    def __init__(self, path: str | Path, zh: str, en: str) -> None:
+    def __init__(self, path: str | Path, zh: str | Text, en: str = "") -> None:
         self.path = str(path)
-        self.zh = zh
-        self.en = en
-        super().__init__(f"{en} [{self.path}]")
+        self.text = zh if isinstance(zh, Text) else Text(zh, en)
+        super().__init__(f"{self.text.en} [{self.path}]")
+
+    @property
+    def zh(self) -> str:
+        return self.text.zh
+
+    @property
+    def en(self) -> str:
+        return self.text.en
 
     def message(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
+        return self.text.get(lang)

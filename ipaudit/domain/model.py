@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from ipaudit.text import Text as Text  # the one bilingual text type, used throughout the model
+
 
 class Edition(StrEnum):
     GB2023 = "2023"
@@ -52,17 +54,6 @@ class Grade(StrEnum):
     @property
     def rank(self) -> int:
         return {"major": 0, "minor": 1, "observation": 2}[self.value]
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A user-facing text in both languages."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang.startswith("en") else self.zh
 
 
 @dataclass(frozen=True, slots=True)

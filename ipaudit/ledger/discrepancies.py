@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import PurePath, PureWindowsPath
 
-from ipaudit.domain.model import Grade
+from ipaudit.domain.model import Grade, Text
 from ipaudit.domain.rules import DEFAULT_GRADES, Situation
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry, LedgerKind, SourceRef
 
@@ -200,8 +200,10 @@ def build(
         actual=actual,
         difference=difference,
         rows=refs,
-        message_zh=f"{what_zh}（{where_zh}）" if where_zh else what_zh,
-        message_en=f"{what_en} ({where_en})" if where_en else what_en,
+        text=Text(
+            f"{what_zh}（{where_zh}）" if where_zh else what_zh,
+            f"{what_en} ({where_en})" if where_en else what_en,
+        ),
         date=date,
     )
 
@@ -237,7 +239,9 @@ def not_imported(ledger: LedgerKind, checks_zh: str, checks_en: str) -> Discrepa
         actual=None,
         difference=Decimal("0.00"),
         rows=(),
-        message_zh=f"{zh}未导入：{checks_zh}未核对；导入后即可核对",
-        message_en=f"{en} not imported: {checks_en} not checked; import it to check them",
+        text=Text(
+            f"{zh}未导入：{checks_zh}未核对；导入后即可核对",
+            f"{en} not imported: {checks_en} not checked; import it to check them",
+        ),
         ledger=ledger,
     )

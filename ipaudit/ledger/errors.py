@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ipaudit.errors import UserError
 from ipaudit.ledger.model import column_letter
+from ipaudit.text import Text
 
 
 class LedgerError(UserError):
@@ -36,8 +37,7 @@ class LedgerError(UserError):
         self.sheet = sheet
         self.row = row
         self.column = column
-        self.todo_zh = todo_zh
-        self.todo_en = todo_en
+        self.todo = Text(todo_zh, todo_en)  # what to do, "" when the message says it all
         where_zh = _where_zh(self.file, sheet, row, column)
         where_en = _where_en(self.file, sheet, row, column)
         super().__init__(
@@ -55,7 +55,7 @@ class LedgerError(UserError):
         return self.en
 
     def what_to_do(self, lang: str = "zh") -> str:
-        return self.todo_en if lang.startswith("en") else self.todo_zh
+        return self.todo.get(lang)
 
 
 def _where_zh(file: str, sheet: str, row: int | None, column: str) -> str:
@@ -119,8 +119,7 @@ class NotASpreadsheet(LedgerError):
     code = "not_a_spreadsheet"
 
     def __init__(self, file: str | Path, what_zh: str, what_en: str) -> None:
-        self.what_zh = what_zh
-        self.what_en = what_en
+        self.what = Text(what_zh, what_en)  # what the file is instead
         super().__init__(
             file,
             f"这不是电子表格，而是{what_zh}",

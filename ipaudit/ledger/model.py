@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from ipaudit.text import Text
+
 
 class LedgerKind(StrEnum):
     REWARDS = "rewards"  # 知识产权奖惩记录表
@@ -64,8 +66,13 @@ class Problem:
     reason_zh: str
     reason_en: str
 
+    @property
+    def text(self) -> Text:
+        """The reason as the one bilingual text type."""
+        return Text(self.reason_zh, self.reason_en)
+
     def reason(self, lang: str) -> str:
-        return self.reason_en if lang.startswith("en") else self.reason_zh
+        return self.text.get(lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +115,12 @@ class ColumnNote:
     def letter(self) -> str:
         return column_letter(self.column)
 
+    @property
+    def text(self) -> Text:
+        return Text(self.message_zh, self.message_en)
+
     def message(self, lang: str) -> str:
-        return self.message_en if lang.startswith("en") else self.message_zh
+        return self.text.get(lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +187,17 @@ class Discrepancy:
     actual: Decimal | None  # what is (e.g. paid amount)
     difference: Decimal  # actual - expected (or the amount at stake)
     rows: tuple[SourceRef, ...]
-    message_zh: str
-    message_en: str
+    text: Text  # what the user reads
     date: dt.date | None = None
     ledger: LedgerKind | None = None  # the ledger it concerns, when no row says it
 
+    @property
+    def message_zh(self) -> str:
+        return self.text.zh
+
+    @property
+    def message_en(self) -> str:
+        return self.text.en
+
     def message(self, lang: str) -> str:
-        return self.message_en if lang.startswith("en") else self.message_zh
+        return self.text.get(lang)

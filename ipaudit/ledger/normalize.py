@@ -19,6 +19,7 @@ from ipaudit.domain.numbers import NUMERAL_CHARS, NumberError, parse_yuan
 from ipaudit.ledger.cells import Cell, CellIssue, cell_text
 from ipaudit.ledger.ipnumber import normalize_ip_number
 from ipaudit.ledger.synonyms import Synonyms, header_key, load_synonyms
+from ipaudit.text import Text
 
 CENT = Decimal("0.01")
 ONE = Decimal(1)
@@ -26,12 +27,19 @@ _MAX_AMOUNT = Decimal("1e13")  # ten trillion yuan: beyond any ledger line, so a
 
 
 class NormalizeError(ValueError):
-    """A cell value that cannot be read as what its column holds."""
+    """A cell value that cannot be read as what its column holds; ``reason`` says why."""
 
-    def __init__(self, reason_zh: str, reason_en: str) -> None:
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
-        super().__init__(reason_en)
+    def __init__(self, reason_zh: str | Text, reason_en: str = "") -> None:
+        self.reason = reason_zh if isinstance(reason_zh, Text) else Text(reason_zh, reason_en)
+        super().__init__(self.reason.en)
+
+    @property
+    def reason_zh(self) -> str:
+        return self.reason.zh
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.en
 
 
 def _issue_error(issue: CellIssue) -> NormalizeError:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipaudit.text import Text
 from ipaudit.ui import i18n
 
 log = logging.getLogger("ipaudit")
@@ -49,23 +50,21 @@ _registered_builtin = False
 
 
 def register_expected(exc_type: type[BaseException], message: MessageFn | None = None) -> None:
-    """Treat ``exc_type`` as an expected failure. Without ``message`` it must have ``message(lang)``."""
-    _EXPECTED[exc_type] = message or (lambda exc, lang: exc.message(lang))  # type: ignore[attr-defined]
+    """Treat ``exc_type`` as an expected failure. Without ``message`` it must carry its message as
+    ``text`` (``ipaudit.text.Text``, as ``UserError`` and ``TemplateError`` do)."""
+    _EXPECTED[exc_type] = message or (lambda exc, lang: exc.text.get(lang))  # type: ignore[attr-defined]
 
 
 def _os_error_message(exc: BaseException, lang: str) -> str:
     assert isinstance(exc, OSError)
     name = exc.filename or ""
     reason = exc.strerror or str(exc)
-    if lang == "en":
-        return (
-            f"The file {name} could not be used ({reason}). Check that it exists, that no other"
-            " program holds it, and that you may read and write that folder; then try again."
-        )
-    return (
+    return Text(
         f"无法使用文件 {name}（{reason}）。请确认文件存在、没有被其他程序占用，且您对该文件夹有读写"
-        "权限，然后重试。"
-    )
+        "权限，然后重试。",
+        f"The file {name} could not be used ({reason}). Check that it exists, that no other"
+        " program holds it, and that you may read and write that folder; then try again.",
+    ).get(lang)
 
 
 def _register_builtin() -> None:
@@ -77,7 +76,7 @@ def _register_builtin() -> None:
     from ipaudit.errors import UserError
 
     register_expected(UserError)  # the workspace, ledger files, exporting …
-    register_expected(TemplateError, lambda exc, lang: exc.text.get(lang))  # type: ignore[attr-defined]
+    register_expected(TemplateError)
 
 
 def expected_message(exc: BaseException, lang: str | None = None) -> str | None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import locale
 import os
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ipaudit.resource_files import resource_path
+from ipaudit.text import Text
 
 I18N_DIR = resource_path("i18n")
 LANGUAGES = ("zh", "en")
@@ -25,10 +25,6 @@ LANGUAGES = ("zh", "en")
 _current = "zh"
 _initialised = False
 _translators: list[QTranslator] = []
-
-
-class _Bilingual(Protocol):
-    def get(self, lang: str) -> str: ...
 
 
 def system_language() -> str:
@@ -45,8 +41,8 @@ def language() -> str:
     return _current
 
 
-def text(value: _Bilingual) -> str:
-    """A two-language value (``domain.model.Text``) in the current UI language."""
+def text(value: Text) -> str:
+    """A two-language text (``ipaudit.text.Text``, the one bilingual type) in the UI language."""
     return value.get(_current)
 
 
