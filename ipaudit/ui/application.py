@@ -9,8 +9,8 @@ opens.
 
 The window is shown before the workspace is read: the workspace opens in a worker and fills the
 window in when it is ready; its checks start once it has painted. When a workspace is going to be
-opened, a thread loads the modules that needs (the services with SQLAlchemy, the panels) while Qt
-builds and paints the window (``IPAUDIT_PRELOAD=0`` turns that off).
+opened, a thread loads the modules that needs (the services with SQLAlchemy, the panels) and opens
+it while Qt builds and paints the window (``IPAUDIT_PRELOAD=0`` turns that off).
 
 ``--smoke`` (or ``IPAUDIT_EXIT_AFTER_PAINT=1``) prints ``IPAUDIT_FIRST_PAINT <epoch seconds>
 <seconds since run()> <CPU seconds of the process> <peak RSS in MB>`` at the window's first paint
@@ -28,7 +28,10 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("ipaudit")
 
@@ -105,45 +108,72 @@ def _preload_wanted() -> bool:
     return os.environ.get("IPAUDIT_PRELOAD", "1") != "0"
 
 
-def _preload() -> threading.Thread:
-    """Load the modules an opening workspace needs (the services with SQLAlchemy, the session,
-    the panels) in a thread while Qt builds and paints the window, so that the worker opening the
-    workspace after the first paint finds them loaded. Nothing is created here: only imports.
+class _Preload:
+    """Loads what opening a workspace needs (the services with SQLAlchemy, the session, the
+    panels) in a thread while Qt builds and paints the window, then opens the workspace at
+    ``path`` (unless its format needs an upgrade, which has its own progress dialog). The worker
+    that opens the workspace after the first paint takes the result from here (``take``); what
+    fails is raised there and reported as any opening failure.
 
     While it runs the interpreter switches threads more often (0.5 ms instead of 5 ms), so the GUI
     thread, which lets go of the interpreter in many of its Qt calls, gets it back quickly."""
 
-    def load() -> None:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.opened: Future[Any] = Future()
+        self._taken = False
+        self.thread = threading.Thread(target=self._run, name="ipaudit-preload")
+        self.thread.start()
+
+    def _run(self) -> None:
         began = time.perf_counter()
         previous = sys.getswitchinterval()
         sys.setswitchinterval(min(previous, 0.0005))
         try:
-            import ipaudit.services
-            import ipaudit.ui.session  # noqa: F401
+            from ipaudit.services import Workspace
             from ipaudit.ui import panels
+            from ipaudit.ui.main_window import _needs_upgrade
 
             for key in PRELOAD_PANELS:
                 panels.load(panels.PANELS[key])
             log.info("preloaded the workspace modules in %.3f s", time.perf_counter() - began)
-        except Exception:  # the opening itself imports them again and reports what fails
-            log.debug("preloading failed", exc_info=True)
+            path = Path(self.path)
+            self.opened.set_result(None if _needs_upgrade(path) else Workspace.open(path))
+        except BaseException as exc:  # raised again where the opening is reported
+            self.opened.set_exception(exc)
         finally:
             sys.setswitchinterval(previous)
 
-    thread = threading.Thread(target=load, name="ipaudit-preload")
-    thread.start()
-    return thread
+    def take(self, path: str) -> Callable[[], Any] | None:
+        """For the worker opening ``path``: a function that waits for the opening under way here
+        and returns the workspace (None when it did not open it) or raises its error."""
+        if path != self.path:
+            return None
+
+        def result() -> Any:
+            self._taken = True
+            return self.opened.result()
+
+        return result
+
+    def finish(self) -> None:
+        """Wait for the thread; a workspace opened here that nobody took is closed."""
+        self.thread.join()
+        if not self._taken and self.opened.exception() is None:
+            workspace = self.opened.result()
+            if workspace is not None:
+                workspace.close()
 
 
 def run(argv: list[str]) -> int:
     started = time.perf_counter()
     opts, qt_args = _parse(argv)
-    preloading = _preload() if opts.workspace and _preload_wanted() else None
     smoke = opts.smoke or os.environ.get("IPAUDIT_EXIT_AFTER_PAINT") == "1"
     if opts.read_only:
         from ipaudit.store.workspace_store import READ_ONLY_ENV
 
         os.environ[READ_ONLY_ENV] = "1"  # every workspace this window opens
+    preloading = _Preload(opts.workspace) if opts.workspace and _preload_wanted() else None
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
@@ -185,13 +215,14 @@ def run(argv: list[str]) -> int:
         opening = (opts.workspace, opts.department)
     elif settings.last_workspace and Path(settings.last_workspace).exists():
         opening = (settings.last_workspace, None)
-        if preloading is None and _preload_wanted():
-            preloading = _preload()
+        if _preload_wanted():
+            preloading = _Preload(settings.last_workspace)
     elif settings.last_workspace:
         window.note_missing_last(settings.last_workspace)
     if opening is not None:
         path, department = opening
-        window.call_after_next_paint(lambda: window.open_later(path, department))
+        prepared = preloading.take(path) if preloading is not None else None
+        window.call_after_next_paint(lambda: window.open_later(path, department, prepared=prepared))
     window.show()
 
     if smoke:
@@ -227,7 +258,7 @@ def run(argv: list[str]) -> int:
 
     workers.wait_all()
     if preloading is not None:
-        preloading.join()
+        preloading.finish()
     log.info("ipaudit exiting")
     rep = errors.reporter()
     if code == 0 and rep.crash_count:

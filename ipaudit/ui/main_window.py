@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -205,15 +205,25 @@ class MainWindow(QMainWindow):
             return False
         return self._adopt_checked(workspace, department)
 
-    def open_later(self, path: Path | str, department: str | None = None) -> workers.Task:
+    def open_later(
+        self,
+        path: Path | str,
+        department: str | None = None,
+        *,
+        prepared: Callable[[], Any] | None = None,
+    ) -> workers.Task:
         """Open the workspace in a worker while the window is already on screen (start-up):
-        ``workspaceOpened`` or ``openFailed`` follows."""
+        ``workspaceOpened`` or ``openFailed`` follows. ``prepared`` waits for an opening of
+        ``path`` already under way and returns its workspace (None when it did not open it)."""
         path = Path(path)
         if _needs_upgrade(path):
             task = self._open_in_background(path, department)
         else:
 
             def open_workspace(_ctx: object) -> object:
+                workspace = prepared() if prepared is not None else None
+                if workspace is not None:
+                    return workspace
                 from ipaudit.services import Workspace  # loaded here, not on the GUI thread
 
                 return Workspace.open(path)

@@ -113,3 +113,18 @@ def test_a_file_that_is_not_a_workspace_shows_the_error_and_exits_cleanly(
     log = (data_dir(home) / "logs" / "ipaudit.log").read_text("utf-8")
     assert "expected failure" in log and "not an ipaudit workspace" in log
     assert "Traceback" not in log
+
+
+def test_the_last_workspace_is_opened_beside_the_window_at_the_next_start(
+    tmp_path: Path, demo_path: Path
+) -> None:
+    home = tmp_path / "home"
+    assert run_app(home, "gui", "--smoke", str(demo_path)).returncode == 0
+    log_file = data_dir(home) / "logs" / "ipaudit.log"
+    log_file.write_text("", "utf-8")
+    again = run_app(home)  # no arguments: the last workspace
+    assert again.returncode == 0, again.stderr
+    assert "IPAUDIT_WORKSPACE_SHOWN" in again.stdout
+    log = log_file.read_text("utf-8")
+    assert log.index("preloaded the workspace modules") < log.index(f"opened {demo_path}")
+    assert "Traceback" not in log
