@@ -99,9 +99,11 @@ def test_parse_units_and_refusals():
     assert parse_count("23人") == 23
     assert parse_year("2026年") == 2026
     assert parse_decimal("") is None and parse_count(" ") is None
-    for bad in ("abc", "-1", "NaN", "Infinity"):
+    for bad in ("abc", "-1", "NaN", "Infinity", "1,2,3", "1e5"):
         with pytest.raises(BadValue):
             parse_decimal(bad)
+    # read as the command line reads it (validation.TARGET.parse → domain.numbers)
+    assert parse_decimal("二十件", units=("件",)) == 20 and parse_decimal("1.2万") == 12000
     with pytest.raises(BadValue):
         parse_count("2.5")
     with pytest.raises(BadValue):

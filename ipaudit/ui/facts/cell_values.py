@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ipaudit.domain.normalize import nfkc
-from ipaudit.domain.validation import HEADCOUNT, TARGET
+from ipaudit.domain.validation import HEADCOUNT, TARGET, InvalidValue
 
 
 class BadValue(ValueError):
@@ -13,25 +13,22 @@ class BadValue(ValueError):
 
 
 def _clean(text: str, units: tuple[str, ...] = ()) -> str:
-    value = nfkc(text).strip().replace(",", "").replace(" ", "")
+    value = nfkc(text).strip().replace(" ", "")
     for unit in units:
         value = value.removesuffix(unit)
     return value
 
 
 def parse_decimal(text: str, *, units: tuple[str, ...] = ()) -> Decimal | None:
-    """A target or share (``validation.TARGET``); None for an empty cell. "１２", "12件" (with
-    units=("件",)), "2.5"."""
+    """A target or share (``validation.TARGET``, read as the command line reads it); None for an
+    empty cell. "１２", "1,200", "12件" (with units=("件",)), "2.5", "二十"."""
     value = _clean(text, units)
     if not value:
         return None
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
+    try:  # finite, 0 … 10¹², at most 4 decimals
+        return TARGET.parse(value, "")
+    except InvalidValue:
         raise BadValue(text) from None
-    if TARGET.problem(number) is not None:  # finite, 0 … 10¹², at most 4 decimals
-        raise BadValue(text)
-    return number
 
 
 def parse_count(text: str, *, units: tuple[str, ...] = ("人", "件", "个")) -> int | None:
