@@ -38,46 +38,41 @@ class LedgerError(UserError):
         self.row = row
         self.column = column
         self.todo = Text(todo_zh, todo_en)  # what to do, "" when the message says it all
-        where_zh = _where_zh(self.file, sheet, row, column)
-        where_en = _where_en(self.file, sheet, row, column)
+        where = _where(self.file, sheet, row, column)
         super().__init__(
             file,
-            f"{where_zh}：{zh}" + (f"。{todo_zh}" if todo_zh else ""),
-            f"{where_en}: {en}" + (f". {todo_en}" if todo_en else ""),
+            Text(
+                f"{where.zh}：{zh}" + (f"。{todo_zh}" if todo_zh else ""),
+                f"{where.en}: {en}" + (f". {todo_en}" if todo_en else ""),
+            ),
         )
 
     @property
     def message_zh(self) -> str:
-        return self.zh
+        return self.text.zh
 
     @property
     def message_en(self) -> str:
-        return self.en
+        return self.text.en
 
     def what_to_do(self, lang: str = "zh") -> str:
         return self.todo.get(lang)
 
 
-def _where_zh(file: str, sheet: str, row: int | None, column: str) -> str:
-    text = Path(file).name or file
+def _where(file: str, sheet: str, row: int | None, column: str) -> Text:
+    """Where it happened: "book.xlsx［发放］ 第 5 行“金额”列", "book.xlsx [发放] row 5 column “金额”"."""
+    name = Path(file).name or file
+    zh = en = name
     if sheet:
-        text += f"［{sheet}］"
+        zh += f"［{sheet}］"
+        en += f" [{sheet}]"
     if row is not None:
-        text += f" 第 {row} 行"
+        zh += f" 第 {row} 行"
+        en += f" row {row}"
     if column:
-        text += f"“{column}”列"
-    return text
-
-
-def _where_en(file: str, sheet: str, row: int | None, column: str) -> str:
-    text = Path(file).name or file
-    if sheet:
-        text += f" [{sheet}]"
-    if row is not None:
-        text += f" row {row}"
-    if column:
-        text += f" column “{column}”"
-    return text
+        zh += f"“{column}”列"
+        en += f" column “{column}”"
+    return Text(zh, en)
 
 
 class FileUnreadable(LedgerError):

@@ -80,3 +80,22 @@ def test_ledger_records_give_their_message_as_a_text() -> None:
         found.message("en") == found.message_en == found.text.en and "not imported" in found.text.en
     )
     assert found.difference == Decimal("0.00") and found.date is None
+
+
+def test_a_ledger_error_says_where_in_both_languages() -> None:
+    from ipaudit.ledger.errors import LedgerError
+
+    err = LedgerError(
+        "/x/book.xlsx",
+        "坏了",
+        "broken",
+        todo_zh="修",
+        todo_en="fix",
+        sheet="发放",
+        row=5,
+        column="金额",
+    )
+    assert err.text == Text(
+        "book.xlsx［发放］ 第 5 行“金额”列：坏了。修",
+        "book.xlsx [发放] row 5 column “金额”: broken. fix",
+    )
