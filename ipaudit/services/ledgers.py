@@ -6,9 +6,14 @@ Discrepancies become findings of 财务部 (payments, expenses, totals) and 行�
 rates, portfolio), so they count in those departments' readiness.
 
 An imported ledger is itself the record its checklist item asks for (《知识产权奖惩记录表》,
-《知识产权奖金发放登记表》, 《知识产权经费使用记录》, the IP register): ``import_file`` stores the
-import and attaches the source file, with its SHA-256 and the period its entries cover, as the
-evidence of that item; importing a new file of the same ledger attaches it as a new version.
+《知识产权奖金发放登记表》, 《知识产权经费使用记录》, the IP register): ``import_ledger`` — the one
+import behind the command line, the wizard and the demo — reads the file, stores the import and
+attaches the source file, with its SHA-256 and the period its entries cover, as the evidence of
+that item; importing a new file of the same ledger attaches it as a new version. ``undo_import``
+takes an import back, as the GUI's Undo and ``undo-import`` do.
+
+Storage is the store's ``LedgerStore`` (every SQL statement lives there); what is loaded stays in
+the open workspace's ``LedgerCache``.
 """
 
 from __future__ import annotations
@@ -39,7 +44,6 @@ from ipaudit.ledger.model import (
 )
 from ipaudit.ledger.rates import RateTable, RateTableError
 from ipaudit.ledger.reconcile import Reconciliation, reconcile
-from ipaudit.progress import CancelCheck, Progress
 from ipaudit.store.errors import InvalidInput
 from ipaudit.store.ledger_store import (
     GENERATION,
@@ -52,7 +56,11 @@ from ipaudit.store.ledger_store import (
 )
 
 if TYPE_CHECKING:
-    from ipaudit.ledger.importer import SkippedSheet
+    from ipaudit.ledger.importer import Cancel as CancelCheck
+    from ipaudit.ledger.importer import (
+        Progress,  # (done, total): total None for a csv file
+        SkippedSheet,
+    )
     from ipaudit.ledger.sources import ColumnMap
     from ipaudit.services import Workspace
 
@@ -367,15 +375,31 @@ def import_ledger(
     ws: Workspace,
     paths: Sequence[Path],
     *,
+    kind: LedgerKind | None = None,
+    sheet: str | None = None,
+    all_sheets: bool = False,
+    maps: Sequence[ColumnMap] = (),
+    header_row: int | None = None,
     keep_replaced: bool = False,
     as_evidence: bool = True,
-    **options: object,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> ImportedLedgers:
-    """Import ledger files into the workspace: read them (``read_ledgers``, whose keyword
-    ``options`` apply), then store every sheet read and attach its file as evidence
-    (``store_ledgers``) — the one operation behind ``import-ledger``, the import wizard and the
-    demo."""
-    read = read_ledgers(ws, paths, **options)  # type: ignore[arg-type]
+    """Import ledger files into the workspace: read them (``read_ledgers``: the options are
+    its), then store every sheet read and attach its file as evidence (``store_ledgers``) — the
+    one operation behind ``import-ledger``, the import wizard (which reads and stores in two
+    steps, the user checking what was read in between) and the demo."""
+    read = read_ledgers(
+        ws,
+        paths,
+        kind=kind,
+        sheet=sheet,
+        all_sheets=all_sheets,
+        maps=maps,
+        header_row=header_row,
+        progress=progress,
+        cancel=cancel,
+    )
     return ImportedLedgers(
         read, store_ledgers(ws, read, keep_replaced=keep_replaced, as_evidence=as_evidence)
     )
@@ -643,7 +667,7 @@ def import_records(ws: Workspace) -> list[ImportRecord]:
 
 def _prepared(stored: StoredLedgers) -> _Loaded:
     entries = stored.entries
-    columns = {
+    columns: dict[LedgerKind, Columns] = {
         kind: Columns.prepared(entries[kind])
         for kind in (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
         if kind in entries

@@ -101,7 +101,7 @@ class LedgerStore:
         stamp = (now or dt.datetime.now()).replace(microsecond=0)
         with self.store._write() as conn:
             _set_aside(conn, result.kind, delete_it=not keep_replaced)
-            import_id = conn.execute(
+            key = conn.execute(
                 insert(s.ledger_imports).values(
                     kind=result.kind.value,
                     file_name=result.file,
@@ -114,7 +114,9 @@ class LedgerStore:
                     confidence=f"{result.confidence:.2f}",
                     unused_columns=_unused_json(result.unused_columns),
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key
+            assert key is not None
+            import_id = int(key[0])
             entries = result.entries
             for start in range(0, len(entries), _INSERT_BATCH):  # bounded: not 10⁵ dicts at once
                 batch = entries[start : start + _INSERT_BATCH]
@@ -129,7 +131,7 @@ class LedgerStore:
                 )
             if signature:
                 _remember(conn, signature, result.kind, result.mapping)
-        return int(import_id)
+        return import_id
 
     def set_import_evidence(self, import_id: int, evidence_id: int | None) -> None:
         """Record the evidence an import attached (its source file), for undo."""

@@ -1,7 +1,28 @@
-"""What marks a file as an ipaudit workspace, and which schema it has: constants with no import
-behind them, so the app can look at a file before the database layer is loaded."""
+"""What marks a file as an ipaudit workspace, and which schema it has: constants and a quick look
+at a file that load no database layer (SQLAlchemy), so the app can look at a file before it is
+loaded."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 SCHEMA_VERSION = 4
 APPLICATION_ID = 0x49504155  # "IPAU": tells an ipaudit file from any other SQLite file
+
+
+def needs_upgrade(path: Path) -> bool:
+    """Whether ``path`` is an ipaudit workspace of an older format (a quick read-only look; any
+    trouble is left to the real opening, which reports it properly)."""
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return bool(app_id == APPLICATION_ID and 0 < version < SCHEMA_VERSION)

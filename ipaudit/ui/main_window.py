@@ -897,22 +897,9 @@ class MainWindow(QMainWindow):
 def _needs_upgrade(path: Path) -> bool:
     """Whether ``path`` is an ipaudit workspace of an older format (a quick read-only look; any
     trouble is left to the real opening, which reports it properly)."""
-    import sqlite3
+    from ipaudit.store.version import needs_upgrade
 
-    from ipaudit.store.version import APPLICATION_ID, SCHEMA_VERSION
-
-    if not path.is_file():
-        return False
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return app_id == APPLICATION_ID and 0 < version < SCHEMA_VERSION
+    return needs_upgrade(path)
 
 
 def find_main_window() -> MainWindow | None:
