@@ -20,15 +20,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ipaudit.export.data import EvidenceFile
 from ipaudit.export.errors import EvidenceDamaged
 from ipaudit.export.sinks import FolderSink, Sink
+from ipaudit.export.source import EvidenceSource
 from ipaudit.progress import Cancelled
-
-if TYPE_CHECKING:
-    from ipaudit.services import Workspace
 
 PARALLEL_FILES = 2
 BLOCK = 8 << 20  # bytes hashed and written per call
@@ -49,7 +46,7 @@ def blocks(chunks: Iterable[bytes], size: int = BLOCK) -> Iterator[bytes]:
 
 
 def copy_evidence(
-    ws: Workspace,
+    ws: EvidenceSource,
     sink: Sink,
     files: Sequence[EvidenceFile],
     *,
@@ -80,7 +77,7 @@ def copy_evidence(
 
 
 def _copy_one(
-    ws: Workspace,
+    ws: EvidenceSource,
     sink: Sink,
     ef: EvidenceFile,
     step: Callable[[int], None],
@@ -128,7 +125,7 @@ class _Failed:
 
 
 def _copy_in_order(
-    ws: Workspace,
+    ws: EvidenceSource,
     sink: Sink,
     files: Sequence[EvidenceFile],
     step: Callable[[int], None],
@@ -176,7 +173,7 @@ def _write_one(
     ef: EvidenceFile,
     ahead: queue.Queue[bytes | _End | _Failed],
     step: Callable[[int], None],
-    ws: Workspace,
+    ws: EvidenceSource,
 ) -> None:
     ev = ef.evidence
     counted = 0

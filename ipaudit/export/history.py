@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ipaudit.export.manifest import VerifyResult, verify
+from ipaudit.export.source import ExportHistory
 from ipaudit.store.exports_store import ExportRecord
-
-if TYPE_CHECKING:
-    from ipaudit.services import Workspace
 
 
 def verify_against(
-    ws: Workspace,
+    ws: ExportHistory,
     pack: Path | str,
     *,
     progress: Callable[[int, int], None] | None = None,
@@ -35,6 +32,6 @@ def verify_against(
     return result
 
 
-def history(ws: Workspace) -> list[ExportRecord]:
+def history(ws: ExportHistory) -> list[ExportRecord]:
     """Every pack exported from ``ws``, newest first."""
     return ws.export_records()

@@ -80,8 +80,8 @@ def apply_fact(facts: Facts, key: str, value: str, departments: set[str]) -> Fac
         budget = {k: a for k, a in facts.budget.items() if k != category}
         return replace(facts, budget=budget if amount is None else {**budget, category: amount})
     if key == "nonconformities.open":
-        count = None if not value.strip() else v.COUNT.parse_int(value, key)
-        return replace(facts, open_nonconformities=count)
+        still_open = None if not value.strip() else v.COUNT.parse_int(value, key)
+        return replace(facts, open_nonconformities=still_open)
     raise InvalidInput(
         f"未知的事实“{key}”。", f"Unknown fact '{key}'. See `set-fact --help` for the keys."
     )
