@@ -93,10 +93,12 @@ def _layout(
         log.warning("contents page numbers not filled: LibreOffice failed: %s", exc.detail)
         files.notes.append(("note.toc_failed", {"detail": exc.detail}))
         return None, True
-    pages = pdf.heading_pages(laid_out, _heading_titles(draft))
-    if not pages:
-        log.warning("contents page numbers not filled: no heading found in LibreOffice's layout")
-        files.notes.append(("note.toc_failed", {"detail": "no headings in the layout"}))
+    titles = _heading_titles(draft)
+    pages = pdf.heading_pages(laid_out, titles)
+    if len(pages) < len(titles):  # a contents with some numbers missing would mislead
+        detail = f"{len(pages)} of {len(titles)} headings found in the layout"
+        log.warning("contents page numbers not filled: %s", detail)
+        files.notes.append(("note.toc_failed", {"detail": detail}))
         return None, True
     return pages, True
 

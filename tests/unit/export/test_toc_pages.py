@@ -244,3 +244,24 @@ def test_cli_fills_them_by_default_and_not_with_no_toc_pages(
     skip = ["export", str(demo), str(tmp_path / "b"), "--no-evidence", "--no-toc-pages"]
     assert cli.main(skip) == 0
     assert any(NOTE in text for text in body_texts(tmp_path / "b" / REPORT))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for LibreOffice")
+def test_a_layout_without_the_headings_leaves_the_note(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF that tells no heading's page (no destinations, no outline) fills nothing in."""
+    fake_soffice(
+        tmp_path / "bin",
+        'while [ $# -gt 0 ]; do [ "$1" = "--outdir" ] && out="$2"; shift; done\n'
+        "printf '%%PDF-1.4\\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\\n"
+        "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\\n"
+        '3 0 obj<</Type/Page/Parent 2 0 R>>endobj\\n\' > "$out/report.pdf"\n',
+    )
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}:/usr/bin:/bin")
+    with Workspace.open(demo) as ws:
+        result = export_pack(
+            ws, tmp_path / "p", ExportOptions(include_evidence=False, toc_pages=True)
+        )
+    assert any(NOTE in text for text in body_texts(result.path / REPORT))
+    assert any(re.search(r"排版失败（0 of \d+ headings", n) for n in result.note_texts("zh"))
