@@ -1,6 +1,6 @@
 """Command line for what the GUI does besides the basics: save a copy of the workspace; remove,
 restore, replace, edit and save out an evidence file; an item's notes and instance names; the
-reconciliation as a workbook; removing a ledger import."""
+reconciliation as a workbook."""
 
 from __future__ import annotations
 
@@ -192,25 +192,6 @@ def cmd_export_reconciliation(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@command("remove-ledger")
-def cmd_remove_ledger(args: argparse.Namespace) -> int:
-    from ipaudit.ledger.model import LedgerKind
-    from ipaudit.services.ledgers import current_import, remove_import
-
-    kind = LedgerKind(args.kind)
-    with cli._open(args.workspace) as ws:
-        if current_import(ws, kind) is None:
-            raise InvalidInput(
-                f"工作区没有导入的“{kind.value}”台账。",
-                f"The workspace has no imported {kind.value} ledger.",
-                ws.path,
-            )
-        remove_import(ws, kind)
-        ws.changed()
-        out("OK")
-    return EXIT_OK
-
-
 # --- parser ------------------------------------------------------------------------------------
 
 
@@ -281,9 +262,6 @@ def configure(sub: Any) -> None:
         help="the totals sheet's dimension (default: year)",
     )
     c.add_argument("--force", action="store_true", help="replace an existing file")
-
-    c = ws_cmd("remove-ledger", "remove a ledger import from the workspace")
-    c.add_argument("kind", choices=["rewards", "payments", "expenses", "portfolio"])
 
 
 def _evidence_id(text: str) -> int:

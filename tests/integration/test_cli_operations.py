@@ -1,6 +1,6 @@
 """The GUI's operations on the command line, on real workspace files: save a copy; remove,
 restore, replace, edit and save out evidence; notes and instance names; the reconciliation as a
-workbook; removing a ledger import. Each command is checked by reading back what it stored."""
+workbook. Each command is checked by reading back what it stored."""
 
 from __future__ import annotations
 
@@ -211,14 +211,12 @@ def test_export_reconciliation_writes_every_row(
     assert load_workbook(written).sheetnames[0] == "汇总"  # the command line's language: zh
 
 
-def test_remove_ledger_and_the_reconciliation_without_ledgers(
+def test_the_reconciliation_without_ledgers_is_refused(
     ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for kind in ("rewards", "payments", "expenses"):
-        code, _out, err = run(capsys, "remove-ledger", ws, kind)
+        code, _out, err = run(capsys, "undo-import", ws, kind)
         assert code == EXIT_OK, err
-    code, _out, err = run(capsys, "remove-ledger", ws, "rewards")
-    assert code == EXIT_INPUT
     codes = {f["code"] for f in run_json(capsys, "findings", ws)}  # type: ignore[union-attr]
     assert not any(c.startswith("ledger.") for c in codes)
     target = tmp_path / "r.xlsx"
