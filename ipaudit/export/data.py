@@ -37,7 +37,6 @@ from ipaudit.export.options import ExportOptions
 from ipaudit.export.redaction import redact
 from ipaudit.export.safenames import PathPlanner, safe_component
 from ipaudit.export.verdict import Trend, assess, trend_from
-from ipaudit.store.exports_store import export_history
 
 if TYPE_CHECKING:
     from ipaudit.ledger.model import Entry, LedgerKind, Problem
@@ -199,7 +198,7 @@ def load_ledgers(ws: Workspace) -> LedgerData:
     """The workspace's ledgers and reconciliation, as the workspace hands them out
     (``Workspace.ledger_book``), with the explanations the discrepancies were accepted with."""
     book = ws.ledger_book()
-    accepted = ws.store.acceptances()
+    accepted = ws.acceptances()
     recon = book.reconciliation
     explanations = (
         {d.key: accepted[d.key] for d in recon.discrepancies if d.key in accepted}
@@ -303,7 +302,7 @@ def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
         as_of=as_of(ws, all_evidence),
         clean=clean,
     )
-    data.trend = trend_from(export_history(ws.store), figures(data))
+    data.trend = trend_from(ws.export_records(), figures(data))
     return data
 
 
