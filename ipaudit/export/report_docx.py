@@ -299,10 +299,19 @@ def _row_pt(row: list[str | X.Cell], width_pt: list[float]) -> float:
 
 
 def _verdict_extra_pt(data: PackData, verdict: Assessment) -> float:
-    """How much more than two lines the verdict sentence and the trend take."""
-    sentence = _lines(data.clean(verdict_sentence(data, verdict)), PORTRAIT / 20 - 10, 13)
-    trend = _lines(_trend_text(data), PORTRAIT / 20, 9)
-    return max(0, sentence - 2) * 13 * 1.4 + max(0, trend - 1) * 9 * 1.4
+    """How much more room than in the demo the lines above the list take: a company name or a
+    title on two lines, a verdict sentence on more than two, a trend on more than one."""
+    width = PORTRAIT / 20
+    company = _lines(data.text(data.info.company), width, 18)
+    title = _lines(t("report.title", data.lang).replace("\n", " "), width, 16)
+    sentence = _lines(data.clean(verdict_sentence(data, verdict)), width - 10, 13)
+    trend = _lines(_trend_text(data), width, 9)
+    return 1.4 * (
+        max(0, company - 1) * 18
+        + max(0, title - 1) * 16
+        + max(0, sentence - 2) * 13
+        + max(0, trend - 1) * 9
+    )
 
 
 def _trend_text(data: PackData) -> str:
