@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ipaudit.domain.chronology import (
     instance_text,
@@ -402,9 +403,7 @@ def _chronology_findings(
         dep = item_department(then, deps) or then.department
         out.extend(sequence_findings(seq, first, then, files_by_item, _maker(rules, dep, then.key)))
     for dep, by_item in dated_by_dep.items():
-        out.extend(
-            same_day_findings(by_item, rules.same_day, lambda key, d=dep: _maker(rules, d, key))
-        )
+        out.extend(same_day_findings(by_item, rules.same_day, partial(_maker, rules, dep)))
     return out
 
 
@@ -431,7 +430,7 @@ def _departments_without_records(
 
 def _objectives_item(template: Template) -> Item | None:
     """The item the objectives checks are filed under: the IP office's objectives list."""
-    preferences = (
+    preferences: tuple[Callable[[Item], bool], ...] = (
         lambda i: i.key == OBJECTIVES_ITEM,
         lambda i: i.department == "ip_office" and "objectives" in i.key,
         lambda i: any(q.fact == "objectives" for q in i.questions),

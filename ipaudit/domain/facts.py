@@ -177,8 +177,8 @@ def declared(
         kind = key.removeprefix("portfolio.")
         if kind not in facts.portfolio:
             return None
-        n = facts.portfolio[kind]
-        return Declared(FactKind.NUMBER, str(n), number=Decimal(n), units=ITEM_UNITS)
+        count = facts.portfolio[kind]
+        return Declared(FactKind.NUMBER, str(count), number=Decimal(count), units=ITEM_UNITS)
     if key.startswith("extra."):
         value = facts.extra.get(key.removeprefix("extra."), "").strip()
         if not value:
@@ -274,9 +274,26 @@ def _objectives(facts: Facts, department: str) -> Declared | None:
 
 # What an answer claims about the ledgers: "no difference" first (it contains 差异), then a
 # difference, then agreement (一致 is inside 不一致).
-_NO_DIFFERENCE = ("无差异", "没有差异", "无差额", "没有差额", "不存在差异", "nodifference")
+_NO_DIFFERENCE: tuple[str, ...] = (
+    "无差异",
+    "没有差异",
+    "无差额",
+    "没有差额",
+    "不存在差异",
+    "nodifference",
+)
 _NO_DIFFERENCE += ("nodiscrepanc", "nodifferences")
-_DIFFERENCE = ("不一致", "不相符", "不符", "不吻合", "不相等", "有差异", "存在差异", "差异", "差额")
+_DIFFERENCE: tuple[str, ...] = (
+    "不一致",
+    "不相符",
+    "不符",
+    "不吻合",
+    "不相等",
+    "有差异",
+    "存在差异",
+    "差异",
+    "差额",
+)
 _DIFFERENCE += ("disagree", "donotagree", "dontagree", "differ", "mismatch", "inconsistent")
 _DIFFERENCE += ("notconsistent", "discrepanc")
 _AGREEMENT = ("一致", "相符", "吻合", "相等", "核对无误", "agree", "match", "consistent")

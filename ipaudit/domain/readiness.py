@@ -62,17 +62,17 @@ def compute_readiness(
     scores: dict[str, list[float]] = defaultdict(list)
     ready: Counter[str] = Counter()
     for item in template.items:
-        dep = item_department(item, deps)
-        if dep is None:
+        dep_key = item_department(item, deps)
+        if dep_key is None:
             continue
         state = states.get(item.key)
         mandatory = is_mandatory(template, item)
         if state is not None and state.status is Status.NOT_APPLICABLE and not mandatory:
             continue
         score = item_score(state, by_item.get(item.key, ()), mandatory=mandatory)
-        scores[dep].append(score)
+        scores[dep_key].append(score)
         if score >= 1.0:
-            ready[dep] += 1
+            ready[dep_key] += 1
     per_dep: dict[str, Readiness] = {}
     for dep in departments:
         if dep.absent or dep.merged_into:
