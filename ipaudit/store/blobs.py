@@ -15,6 +15,7 @@ from typing import BinaryIO
 from sqlalchemy import Connection, select
 
 from ipaudit.progress import CancelCheck, Cancelled, Progress
+from ipaudit.store.engine import inserted_id
 from ipaudit.store.schema import blob_chunks, blobs
 
 CHUNK_SIZE = 1 << 20
@@ -39,7 +40,7 @@ def write_stream(
     cancel: CancelCheck | None = None,
 ) -> tuple[int, str, int]:
     """Write ``stream`` as a new blob row (hash not yet set): (blob id, sha256, size)."""
-    blob_id = conn.execute(blobs.insert().values(sha256=None, size=0)).inserted_primary_key[0]
+    blob_id = inserted_id(conn.execute(blobs.insert().values(sha256=None, size=0)))
     digest = hashlib.sha256()
     size = seq = 0
     insert_sql = "INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)"

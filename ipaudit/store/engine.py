@@ -11,8 +11,9 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from ipaudit.store.errors import (
@@ -126,3 +127,11 @@ def translated(path: Path | str) -> Iterator[None]:
         if err is None:
             raise
         raise err from exc
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The integer primary key of the row an INSERT just added."""
+    key = result.inserted_primary_key
+    if key is None:  # only for an INSERT of several rows at once
+        raise ValueError("the statement inserted no single row")
+    return int(key[0])

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from ipaudit.store import schema as s
+from ipaudit.store.engine import inserted_id
 from ipaudit.store.workspace_store import WorkspaceStore
 
 
@@ -50,16 +51,18 @@ def record_export(
     """Add one export to the history (its own transaction)."""
     moment = (when or dt.datetime.now()).replace(microsecond=0)
     with store._write() as conn:
-        new_id = conn.execute(
-            insert(s.exports).values(
-                exported_at=moment,
-                target=target,
-                options=json.dumps(options, ensure_ascii=False, sort_keys=True),
-                manifest_sha256=manifest_sha256.lower(),
-                files=files,
-                bytes=size,
+        new_id = inserted_id(
+            conn.execute(
+                insert(s.exports).values(
+                    exported_at=moment,
+                    target=target,
+                    options=json.dumps(options, ensure_ascii=False, sort_keys=True),
+                    manifest_sha256=manifest_sha256.lower(),
+                    files=files,
+                    bytes=size,
+                )
             )
-        ).inserted_primary_key[0]
+        )
     return ExportRecord(new_id, moment, target, options, manifest_sha256.lower(), files, size)
 
 

@@ -23,7 +23,8 @@ from sqlalchemy import (
     TypeDecorator,
 )
 
-from ipaudit.store.version import APPLICATION_ID, SCHEMA_VERSION  # noqa: F401  (re-exported)
+from ipaudit.store.version import APPLICATION_ID as APPLICATION_ID  # re-exported
+from ipaudit.store.version import SCHEMA_VERSION as SCHEMA_VERSION
 
 
 class Money(TypeDecorator[Decimal]):

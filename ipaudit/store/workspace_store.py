@@ -26,6 +26,7 @@ from ipaudit.domain.model import (
     Status,
     WorkspaceInfo,
 )
+from ipaudit.progress import CancelCheck, Progress
 from ipaudit.store import blobs as blobstore
 from ipaudit.store import codec, edits
 from ipaudit.store import schema as s
@@ -34,6 +35,7 @@ from ipaudit.store.engine import (
     IMMUTABLE,
     READ_ONLY,
     check_file,
+    inserted_id,
     make_engine,
     read_only_uri,
     translated,
@@ -255,12 +257,14 @@ class WorkspaceStore:
             return True
         with translated(self.path), self.engine.connect() as conn:
             raw = conn.connection.driver_connection
+            if raw is None:  # the pool invalidated it: nothing was checkpointed
+                return False
             busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        return busy == 0
+        return int(busy) == 0
 
     def integrity_check(self) -> str:
         with self._read() as conn:
-            return conn.exec_driver_sql("PRAGMA integrity_check").scalar_one()
+            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar_one())
 
     # --- workspace info and template ---------------------------------------------------------
 
@@ -281,13 +285,15 @@ class WorkspaceStore:
 
     def meta_value(self, key: str) -> str | None:
         with self._read() as conn:
-            return conn.execute(
+            value = conn.execute(
                 select(s.meta.c.value).where(s.meta.c.key == key)
             ).scalar_one_or_none()
+        return None if value is None else str(value)
 
     def template_yaml(self) -> str:
         with self._read() as conn:
-            return conn.execute(select(s.template.c.yaml).where(s.template.c.id == 1)).scalar_one()
+            yaml = conn.execute(select(s.template.c.yaml).where(s.template.c.id == 1)).scalar_one()
+        return str(yaml)
 
     def set_template_yaml(self, text: str) -> None:
         with self._write() as conn:
@@ -540,8 +546,8 @@ class WorkspaceStore:
         period_start: dt.date | None = None,
         period_end: dt.date | None = None,
         supersedes: int | None = None,
-        progress: blobstore.Progress | None = None,
-        cancel: blobstore.CancelCheck | None = None,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
     ) -> Evidence:
         """Stream ``source`` into the workspace and link it to ``item_key`` — one transaction.
 
@@ -591,8 +597,8 @@ class WorkspaceStore:
         fh: BinaryIO,
         total: int,
         fields: dict[str, Any],
-        progress: blobstore.Progress | None,
-        cancel: blobstore.CancelCheck | None,
+        progress: Progress | None,
+        cancel: CancelCheck | None,
         check: Callable[[int], None] | None = None,
     ) -> Evidence:
         """``check(size read)`` raises when the source changed: the transaction is rolled back."""
@@ -621,11 +627,13 @@ class WorkspaceStore:
                     .values(current=False, version=s.evidence.c.version + 1)
                 )
                 self._mark_edited(conn, "evidence", str(old_id))
-            new_id = conn.execute(
-                insert(s.evidence).values(
-                    sha256=sha, size=size, added_at=_now(), current=True, **fields
+            new_id = inserted_id(
+                conn.execute(
+                    insert(s.evidence).values(
+                        sha256=sha, size=size, added_at=_now(), current=True, **fields
+                    )
                 )
-            ).inserted_primary_key[0]
+            )
             row = conn.execute(select(s.evidence).where(s.evidence.c.id == new_id)).one()
         return codec.evidence_from_row(row)
 
