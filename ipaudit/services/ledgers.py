@@ -775,7 +775,7 @@ def discrepancy_findings(ws: Workspace) -> list[Finding]:
                 grade=suggest_grade(d, grades),
                 department=dep,
                 item_key=item_key,
-                message=Text(d.message_zh, d.message_en),
+                message=d.text,
                 refs=tuple(str(r) for r in d.rows),
                 key=d.key,
             )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipaudit.domain.model import Finding, Text
+from ipaudit.domain.model import Finding
 from ipaudit.ledger.discrepancies import kind_text, suggest_grade
 from ipaudit.ledger.model import Discrepancy
 from ipaudit.ui import commands
@@ -144,7 +144,7 @@ class DiscrepancyPanel(QWidget):
             grade=suggest_grade(d),
             department="finance",
             item_key="",
-            message=Text(d.message_zh, d.message_en),
+            message=d.text,
             refs=tuple(str(r) for r in d.rows),
             key=d.key,
             accepted=self.model.explanation(d.key),
