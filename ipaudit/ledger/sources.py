@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipaudit.ledger.columns import collector_paused
 from ipaudit.ledger.errors import (
     EmptyFile,
     HeaderNotFound,
@@ -206,7 +207,10 @@ def import_sources(
             books.append((path, book))
             seen += [(path, name) for name in book.names]
         check_maps_used(maps, seen)
-        _import_books(out, books, maps, remembered, synonyms, cancel, progress, len(seen))
+        # the entries of all the files live on and hold no cycles: one pause for the whole
+        # import, not a collection walking the entries of the earlier files after each file
+        with collector_paused():
+            _import_books(out, books, maps, remembered, synonyms, cancel, progress, len(seen))
         if progress is not None:
             progress(len(seen), len(seen))
         _settle_kinds(out, books, maps, remembered, wanted)
