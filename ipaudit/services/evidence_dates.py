@@ -142,9 +142,10 @@ def word_text_date(path: Path) -> dt.date | None:
     import docx
     from docx.opc.exceptions import OpcError
 
+    unreadable: tuple[type[BaseException], ...] = (*_UNREADABLE, OpcError)
     try:
         paragraphs = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
-    except (*_UNREADABLE, OpcError):
+    except unreadable:
         return None
     closing = [d for text in paragraphs[-_TEXT_PARAGRAPHS:] for d in _dates_in(text)]
     if closing:
@@ -156,24 +157,26 @@ def word_text_date(path: Path) -> dt.date | None:
 def office_date(path: Path) -> dt.date | None:
     """The created (else modified) date of a Word or Excel file's document properties."""
     suffix = path.suffix.lower()
-    unreadable = _UNREADABLE
+    unreadable: tuple[type[BaseException], ...] = _UNREADABLE
     try:
         if suffix in (".docx", ".docm"):
             import docx
             from docx.opc.exceptions import OpcError
 
+            unreadable = (*_UNREADABLE, OpcError)
             try:
                 props = docx.Document(str(path)).core_properties
-            except (*unreadable, OpcError):
+            except unreadable:
                 return None
             stamp = props.created or props.modified
         elif suffix in (".xlsx", ".xlsm"):
             import openpyxl
             from openpyxl.utils.exceptions import InvalidFileException
 
+            unreadable = (*_UNREADABLE, InvalidFileException)
             try:
                 book = openpyxl.load_workbook(path, read_only=True)
-            except (*unreadable, InvalidFileException):
+            except unreadable:
                 return None
             try:
                 stamp = book.properties.created or book.properties.modified

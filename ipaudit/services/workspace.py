@@ -235,11 +235,13 @@ class Workspace:
 
     def items_by_department(self) -> dict[str, list[Item]]:
         """Each department's checklist items in template order (merged and renamed departments
-        followed), from one read of the departments."""
+        followed), from one read of the departments; an absent department's items are left out."""
         deps = {d.key: d for d in self.store.departments()}
         out: dict[str, list[Item]] = {}
         for it in self.template.items:
-            out.setdefault(item_department(it, deps), []).append(it)
+            dep = item_department(it, deps)
+            if dep is not None:
+                out.setdefault(dep, []).append(it)
         return out
 
     def facts(self) -> Facts:
@@ -277,6 +279,10 @@ class Workspace:
     def template_yaml(self) -> str:
         """The workspace's own checklist copy as stored (YAML text)."""
         return self.store.template_yaml()
+
+    def created_at(self) -> str | None:
+        """When the workspace was created (ISO text as stored), if it records it."""
+        return self.store.meta_value("created_at")
 
     def acceptances(self) -> dict[str, str]:
         """The written explanations of accepted findings, by finding key."""
