@@ -10,7 +10,7 @@ opens.
 The window is shown before the workspace is read: the workspace opens in a worker and fills the
 window in when it is ready; its checks start once it has painted. When a workspace is going to be
 opened, a thread loads the modules that needs (the services with SQLAlchemy, the panels) and opens
-it while Qt builds and paints the window (``IPAUDIT_PRELOAD=0`` turns that off).
+it while Qt shows and paints the window (``IPAUDIT_PRELOAD=0`` turns that off).
 
 ``--smoke`` (or ``IPAUDIT_EXIT_AFTER_PAINT=1``) prints ``IPAUDIT_FIRST_PAINT <epoch seconds>
 <seconds since run()> <CPU seconds of the process> <peak RSS in MB>`` at the window's first paint
@@ -95,8 +95,11 @@ def _peak_rss_mb() -> float:
 
 def _say(text: str) -> None:
     if sys.stdout is not None:  # None under pythonw on Windows
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text + "\n")
+            sys.stdout.flush()
+        except OSError:  # whoever started us stopped reading (a closed pipe): not our failure
+            log.warning("could not write to standard output: %s", text)
 
 
 #: what opening a workspace loads besides the services: the session and the panels of the page
@@ -110,7 +113,7 @@ def _preload_wanted() -> bool:
 
 class _Preload:
     """Loads what opening a workspace needs (the services with SQLAlchemy, the session, the
-    panels) in a thread while Qt builds and paints the window, then opens the workspace at
+    panels) in a thread while Qt shows and paints the window, then opens the workspace at
     ``path`` (unless its format needs an upgrade, which has its own progress dialog). The worker
     that opens the workspace after the first paint takes the result from here (``take``); what
     fails is raised there and reported as any opening failure.
@@ -173,7 +176,6 @@ def run(argv: list[str]) -> int:
         from ipaudit.store.workspace_store import READ_ONLY_ENV
 
         os.environ[READ_ONLY_ENV] = "1"  # every workspace this window opens
-    preloading = _Preload(opts.workspace) if opts.workspace and _preload_wanted() else None
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
@@ -208,19 +210,22 @@ def run(argv: list[str]) -> int:
     app.setWindowIcon(icons.app_icon())
     window = MainWindow(settings)
 
-    # the window is on screen first; the workspace is read in a worker after its first paint
-    # (so the reading does not compete with the paint) and fills the window in
+    # the window is on screen first; the workspace is read beside its showing and painting (or,
+    # without the preload, in a worker after its first paint) and fills the window in
     opening: tuple[str, str | None] | None = None
+    preloading: _Preload | None = None
     if opts.workspace:
         opening = (opts.workspace, opts.department)
     elif settings.last_workspace and Path(settings.last_workspace).exists():
         opening = (settings.last_workspace, None)
-        if _preload_wanted():
-            preloading = _Preload(settings.last_workspace)
     elif settings.last_workspace:
         window.note_missing_last(settings.last_workspace)
     if opening is not None:
         path, department = opening
+        # begun once the window is built: before, its imports would hold up the window's own
+        # (Python threads share one interpreter); from here the window mostly shows and paints
+        if _preload_wanted():
+            preloading = _Preload(path)
         prepared = preloading.take(path) if preloading is not None else None
         window.call_after_next_paint(lambda: window.open_later(path, department, prepared=prepared))
     window.show()
