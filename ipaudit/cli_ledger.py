@@ -400,7 +400,8 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     with Workspace.open(args.workspace) as ws:
-        read = ledger_service.read_ledgers(
+        # read, stored, and the file becomes evidence
+        read = ledger_service.import_ledger(
             ws,
             [path],
             kind=LedgerKind(args.kind) if args.kind else None,
@@ -408,11 +409,9 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
             all_sheets=args.all_sheets,
             maps=_maps(args.map, [path]),
             header_row=args.header_row,
-        )
-        if not read.sheets:
+        ).read
+        if not read.sheets:  # (nothing was stored)
             raise HeaderNotFound(path, "", SCAN_ROWS)
-        # stored, and the file becomes evidence
-        ledger_service.store_ledgers(ws, read)
         results = read.results
         if args.json:
             emit_json([import_json(r) for r in results])
