@@ -267,12 +267,13 @@ def discrepancy_json(
     """One finding of ``ledger --json`` and ``reconcile --json`` (the same object in both);
     ``grades``: the workspace's grade table (the built-in one without a workspace)."""
     pair = KIND_PAIR.get(d.kind)
+    owner = ledger or d.ledger
     return {
         "key": d.key,
         "code": f"ledger.{d.kind.value}",
         "kind": d.kind.value,
         "grade": suggest_grade(d, grades).value,
-        "ledger": (ledger or d.ledger).value if (ledger or d.ledger) else None,
+        "ledger": owner.value if owner else None,
         "first": pair[0].value if pair else None,
         "second": pair[1].value if pair else None,
         "department": department,
@@ -592,10 +593,12 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     )
     problems = [p for r in results for p in r.problems]
     if args.json:
-        files: dict[LedgerKind, set[str]] = {}
+        read_from: dict[LedgerKind, set[str]] = {}
         for r in results:
-            files.setdefault(r.kind, set()).add(r.file)
-        findings = [discrepancy_json(d, ledger=owning_ledger(d, files)) for d in rec.discrepancies]
+            read_from.setdefault(r.kind, set()).add(r.file)
+        findings = [
+            discrepancy_json(d, ledger=owning_ledger(d, read_from)) for d in rec.discrepancies
+        ]
         imports = [{**import_json(r), "problems": len(r.problems)} for r in results]
         document = reconciliation_json(imports, rec, findings, problems)
         document["skipped_sheets"] = _skipped_json(found.skipped)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ipaudit.ledger.ipnumber import check_digit
 from ipaudit.ledger.rates import RateTable
@@ -63,6 +64,7 @@ BATCHES = {  # batch -> (payment date, voucher, booked amount in the expense rec
 def _rewards_xlsx(path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)
     ws.title = "奖惩记录"
     ws.append(["知识产权奖惩记录表"])
     ws.append(["单位：元"])
@@ -88,6 +90,7 @@ def _rewards_xlsx(path: Path) -> Path:
 def _payments_xlsx(path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)
     ws.title = "奖金发放"
     ws.append(["知识产权奖金发放登记表"])
     ws.append(["序号", "发放日期", "姓名", "部门", "项目", "发放金额", "凭证号", "领取人签字"])
