@@ -149,7 +149,7 @@ def match_headers(
 def _cell_text(value: Cell) -> str:
     if value.__class__ is not str:
         return ""  # numbers and dates are data, not headers
-    return value if len(header_key(value)) <= _MAX_HEADER_LEN else ""  # type: ignore[return-value]
+    return value if len(header_key(value)) <= _MAX_HEADER_LEN else ""
 
 
 def _row_candidates(
@@ -238,14 +238,20 @@ def _texts(row: Sequence[Cell]) -> list[str]:
 
 
 def _parent_row(
-    rows: Sequence[Sequence[Cell]], index: int, merged: Sequence[tuple[int, int, int, int]]
+    rows: Sequence[Sequence[Cell]],
+    index: int,
+    merged: Sequence[tuple[int, int, int, int]],
+    syn: Synonyms,
 ) -> list[str] | None:
     """The row above ``index`` as the parent of a two-level header, if it can be one: it holds
-    at least two header-like texts, and the row below holds no data values."""
+    at least two header-like texts, and the row below holds no data values (typed, or text that
+    reads as data: a CSV's first data row is no header under its header)."""
     if index < 1:
         return None
     row = rows[index]
     if any(c.__class__ in (int, float, dt.date, dt.datetime) for c in row):
+        return None
+    if looks_like_data(row, syn):
         return None
     above = [_cell_text(c).strip() for c in rows[index - 1]]
     if sum(1 for t in above if t) < 2:
@@ -289,7 +295,7 @@ def detect_layout(
     candidates: dict[int, list[list[tuple[str, float]]]] = {}
     scan = rows[:SCAN_ROWS] if header_row is None else ()
     for index, row in enumerate(scan):
-        parent = _parent_row(rows, index, merged)
+        parent = _parent_row(rows, index, merged, syn)
         cands = _row_candidates(row, parent, syn)
         if sum(1 for c in cands if c) < 2:
             continue
@@ -316,7 +322,7 @@ def detect_layout(
             for m in matches
             if m.row == top.row + 1
             and m.kind is top.kind
-            and _parent_row(rows, m.row, merged) is not None
+            and _parent_row(rows, m.row, merged, syn) is not None
             and len(m.match.mapping) >= len(top.match.mapping)
         ]
         if below:
@@ -328,7 +334,7 @@ def detect_layout(
         header_index = start - 1
     header: Sequence[Cell] = rows[header_index] if header_index >= 0 else ()
     cands = candidates.get(header_index) or (
-        _row_candidates(header, _parent_row(rows, header_index, merged), syn)
+        _row_candidates(header, _parent_row(rows, header_index, merged, syn), syn)
         if header_index >= 0
         else []
     )
@@ -350,7 +356,7 @@ def detect_layout(
     rivals = tuple(
         r.kind for r in readings if r.kind is not best.kind and best.score - r.score < 1.0
     )
-    parent = _parent_row(rows, header_index, merged)
+    parent = _parent_row(rows, header_index, merged, syn)
     unit = detect_unit(rows[: header_index + 1], best.mapping.get("amount"), syn, parent)
     confidence = best.confidence
     if best.missing:
@@ -477,6 +483,13 @@ def _read_columns(
                     f" the {oe}; it is read as the {oe}",
                 )
             )
+    # a field whose header column holds nothing (领取人签字 left blank for the pen) is still open:
+    # a column of its values elsewhere takes it
+    empty = {
+        name
+        for name, col in mapping.items()
+        if name not in WEAK_FIELDS and profile(col).filled == 0 and any(p.filled for p in profiles)
+    }
     # columns the headers did not place: the values decide
     taken = set(mapping.values())
     offers: list[tuple[float, int, str]] = []
@@ -484,7 +497,7 @@ def _read_columns(
         if p.column in taken or p.column in rm.ignored:
             continue
         for name in fields:
-            if name in mapping or name in WEAK_FIELDS:
+            if (name in mapping and name not in empty) or name in WEAK_FIELDS:
                 continue
             score = p.score(name)
             if score >= DECIDES and not p.row_numbers:
@@ -492,11 +505,28 @@ def _read_columns(
     by_content = 0.0
     for score, neg_col, name in sorted(offers, reverse=True):
         col = -neg_col
-        if name in mapping or col in taken:
+        if (name in mapping and name not in empty) or col in taken:
             continue
         rival = profile(col).best(fields, strong_only=True)
         if rival not in (None, name) and profile(col).score(rival) > score:
             continue
+        if name in empty:
+            empty.discard(name)
+            was = mapping[name]
+            taken.discard(was)
+            header = headers[was] if was < len(headers) else ""
+            hz, he = _label(name)
+            letter, to = column_letter(was), column_letter(col)
+            warnings.append(
+                ColumnNote(
+                    was,
+                    header,
+                    None,
+                    f"第 {letter} 列“{header}”按表头是{hz}，但整列为空；{hz}按内容读自第 {to} 列",
+                    f"column {letter} “{header}” is the {he} by its header but holds nothing; the"
+                    f" {he} is read from column {to} by its values",
+                )
+            )
         mapping[name] = col
         taken.add(col)
         conf[name] = round(score * 0.85, 2)

@@ -70,6 +70,10 @@ def _rewrite_header(rows: list[list[object]], kind: LedgerKind, rng: random.Rand
 )
 @example(seed=7, inject=list(INJECTABLE), vouchers=True, fmt="book")
 @example(seed=3, inject=[], vouchers=False, fmt="csv")
+# a signature column headed 领取人签字 and left blank, the names under a blank header
+@example(
+    seed=2, inject=["payment_without_decision", "duplicate_payment"], vouchers=False, fmt="csv"
+)
 def test_another_companys_ledgers_report_exactly_the_injected(
     tmp_path_factory, seed, inject, vouchers, fmt
 ):
