@@ -80,7 +80,7 @@ class RunningBalance:
         balance) or a line with only a credit (it moves it). Totals are left to the caller's
         label check (``is_label``)."""
         for value in row:
-            if value.__class__ is str and value.strip():  # type: ignore[union-attr]
+            if value.__class__ is str and value.strip():
                 key = header_key(value)
                 if any(key.startswith(w) for w in self.syn.balance_rows):
                     stated = self.stated(row)

@@ -185,6 +185,13 @@ def _batch_rows(
     return [(v, f, la, n, money.cents(a)) for v, f, la, n, a in rows.iter_rows()]
 
 
+def _span(batch: Batch) -> dt.timedelta:
+    """From the batch's first payment date to its last (none when it is undated)."""
+    if batch.first is None or batch.last is None:
+        return dt.timedelta(0)
+    return batch.last - batch.first
+
+
 def _link_by_date(
     lines: list[int],
     expenses: Sequence[Entry],
@@ -197,7 +204,8 @@ def _link_by_date(
         key=lambda b: batches[b].last or dt.date.min,
     )
     lasts = [batches[b].last or dt.date.min for b in dated]
-    span = max(((batches[b].last - batches[b].first) for b in dated), default=dt.timedelta(0))
+    lasts_of = dict(zip(dated, lasts, strict=True))
+    span = max((_span(batches[b]) for b in dated), default=dt.timedelta(0))
 
     def candidates(e: Entry) -> list[int]:
         if e.date is None:
@@ -207,8 +215,9 @@ def _link_by_date(
         return [b for b in dated[lo:hi] if (batches[b].first or dt.date.min) <= e.date]
 
     def nearest(e: Entry, cands: list[int]) -> int:
-        assert e.date is not None
-        return min(cands, key=lambda b: (abs((e.date - batches[b].last).days), b))
+        day = e.date
+        assert day is not None
+        return min(cands, key=lambda b: (abs((day - lasts_of[b]).days), b))
 
     def link(i: int, b: int) -> None:
         batch_of_line[i] = b

@@ -29,7 +29,7 @@ from dataclasses import fields
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from itertools import compress, repeat
 from operator import attrgetter, ne, not_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ipaudit.ledger.model import Entry
 
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
 EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # scaling by 100 never rounds
 _GETTERS = {f.name: attrgetter(f.name) for f in fields(Entry)}
 _DERIVED = ("cents",)
-_PREPARED = ("date", "person", "department", "ip_number", "amount", "is_penalty", "voucher")
-_PREPARED += ("category", "text")
+_PREPARED: tuple[str, ...] = ("date", "person", "department", "ip_number", "amount")
+_PREPARED += ("is_penalty", "voucher", "category", "text")
 # the text columns also kept as polars series
 _TEXT = ("ip_number", "person", "department", "text", "voucher", "category")
 
@@ -50,7 +50,7 @@ class Columns:
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries: list[Entry] = entries if isinstance(entries, list) else list(entries)
-        self._cache: dict[str, list] = {}
+        self._cache: dict[str, list[Any]] = {}  # one list per column, each of its own type
         # (columns, flags): this is the part of those columns where the flag is true; a column
         # the parent has already is taken from it, not read from the entries again
         self._parent: tuple[Columns, bytearray] | None = None
@@ -70,7 +70,7 @@ class Columns:
         c.date_series()
         return c
 
-    def __getattr__(self, name: str) -> list:
+    def __getattr__(self, name: str) -> list[Any]:
         column = self._cache.get(name)
         if column is not None:
             return column

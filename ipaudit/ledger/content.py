@@ -67,7 +67,7 @@ WEAK_FIELDS = frozenset({"text"})
 
 def _text(value: Cell) -> str:
     if value.__class__ is str:
-        return _SPACE_RE.sub("", unicodedata.normalize("NFKC", value))  # type: ignore[arg-type]
+        return _SPACE_RE.sub("", unicodedata.normalize("NFKC", value))
     return ""
 
 
@@ -77,7 +77,7 @@ def find_ip_number(value: Cell) -> str:
     returned: the reconciliation reports it as invalid)."""
     if value.__class__ is not str:
         return ""
-    text = unicodedata.normalize("NFKC", value)  # type: ignore[arg-type]
+    text = unicodedata.normalize("NFKC", value)
     for m in IP_IN_TEXT_RE.finditer(text):
         number = normalize_ip_number(m.group(0).strip(":： 第"))
         if is_patent_number(number) or _SOFTWARE_RE.fullmatch(number):
@@ -93,9 +93,9 @@ def find_ip_number(value: Cell) -> str:
 def _whole(value: Cell) -> int | None:
     """A numeric cell's value when it is a whole number (workbook numbers come as int or float)."""
     if value.__class__ is int:
-        return value  # type: ignore[return-value]
-    if value.__class__ is float and value.is_integer():  # type: ignore[union-attr]
-        return int(value)  # type: ignore[arg-type]
+        return value
+    if value.__class__ is float and value.is_integer():
+        return int(value)
     return None
 
 
@@ -300,8 +300,8 @@ def _is_row_numbers(values: list[Cell]) -> bool:
         whole = _whole(v)
         if whole is not None:
             numbers.append(whole)
-        elif v.__class__ is str and v.strip().isdigit():  # type: ignore[union-attr]
-            numbers.append(int(v.strip()))  # type: ignore[union-attr]
+        elif v.__class__ is str and v.strip().isdigit():
+            numbers.append(int(v.strip()))
     return (
         len(numbers) >= 2
         and len(numbers) >= 0.8 * len(values)
@@ -332,7 +332,7 @@ def profile_columns(
     profiles: list[Profile] = []
     for col in range(width):
         values = [r[col] for r in sample if col < len(r) and r[col] not in (None, "")]
-        values = [v for v in values if not (v.__class__ is str and not v.strip())]  # type: ignore[union-attr]
+        values = [v for v in values if not (v.__class__ is str and not v.strip())]
         if not values:
             profiles.append(Profile(col, 0))
             continue

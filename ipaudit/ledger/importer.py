@@ -35,6 +35,7 @@ from decimal import Decimal
 from itertools import chain, islice, repeat
 from operator import is_, lt
 from pathlib import Path
+from typing import cast
 
 from ipaudit.ledger import normalize as nz
 from ipaudit.ledger.accounting import RunningBalance
@@ -116,8 +117,8 @@ def _fast_constructors() -> tuple[Callable[..., Entry], Callable[[str, str, int]
     if (
         tuple(f.name for f in entry_fields) != _ENTRY_FIELDS
         or tuple(f.name for f in source_fields) != _SOURCE_FIELDS
-        or Entry.__slots__ != _ENTRY_FIELDS  # type: ignore[misc]
-        or SourceRef.__slots__ != _SOURCE_FIELDS  # type: ignore[misc]
+        or Entry.__slots__ != _ENTRY_FIELDS
+        or SourceRef.__slots__ != _SOURCE_FIELDS
         or any(hasattr(cls, "__post_init__") for cls in (Entry, SourceRef))
     ):
         raise TypeError("Entry or SourceRef changed: update the importer's fast constructors")
@@ -337,7 +338,7 @@ def import_ledger(
         alternatives=detected.alternatives if kind is None and mapping is None else (),
     )
     # rows after the header: what is left of the head, then the rest of the sheet
-    body = chain(head[layout.header_row :], rows)
+    body: Iterator[Sequence[Cell]] = chain(head[layout.header_row :], rows)
     if data.merged:
         body = _fill_merged(body, data.merged, layout)
     # an import creates a few objects per row that all live on and hold no cycles: the collector
@@ -606,15 +607,16 @@ class _RowConverter:
             read += 1
             # a data row shows a name (or a date) in its key column; anything else may be a label
             key = row[key_col] if key_col < len(row) else ""
-            cls = key.__class__
             if accounting and running.not_an_expense(
                 row,
                 SourceRef(self.file, self.sheet, rownum),
-                lambda r=row: self._label(r) is not None,
+                lambda: self._label(row) is not None,
             ):
                 self.skipped += 1
                 return
-            if (cls is str and key and "计" not in key and "otal" not in key) or cls is date_cls:
+            if (key.__class__ is str and key and "计" not in key and "otal" not in key) or (
+                key.__class__ is date_cls
+            ):
                 entry = convert(row, rownum)
             else:
                 label = self._label(row)
@@ -827,20 +829,20 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
         bad: list[tuple[int, object, str, str]] | None = None
         # date
         v = row[c_date] if c_date < n else ""
-        cls = v.__class__
-        if cls is date_cls:
+        date: dt.date | None
+        if v.__class__ is date_cls:
             date = v
-        elif cls is datetime_cls:
-            date = v.date()  # type: ignore[union-attr]
+        elif v.__class__ is datetime_cls:
+            date = v.date()
         elif v == "" or v is None:
             date = None
-        elif cls is str_cls and v in dates:  # a date written as text, read once per import
-            date = dates[v]  # type: ignore[index]
+        elif v.__class__ is str_cls and v in dates:  # a date written as text, read once per import
+            date = dates[v]
         else:
             try:
                 date = parse_date(v)
-                if cls is str_cls and len(dates) < 100_000:
-                    dates[v] = date  # type: ignore[index]
+                if v.__class__ is str_cls and len(dates) < 100_000:
+                    dates[v] = date
             except normalize_error as exc:
                 date = None
                 bad = [(c_date, v, exc.reason_zh, exc.reason_en)]
@@ -880,16 +882,16 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
         # person, department
         v = row[c_person] if c_person < n else ""
         if v.__class__ is str_cls:
-            person = names.get(v)  # type: ignore[arg-type]
+            person = names.get(v)
             if person is None:
-                person = names[v] = normalize_name(v)  # type: ignore[index]
+                person = names[v] = normalize_name(v)
         else:
             person = "" if v is None or isinstance(v, _MergedAmount) else normalize_name(v)
         v = row[c_dept] if c_dept < n else ""
         if v.__class__ is str_cls:
-            department = names.get(v)  # type: ignore[arg-type]
+            department = names.get(v)
             if department is None:
-                department = names[v] = normalize_name(v)  # type: ignore[index]
+                department = names[v] = normalize_name(v)
         else:
             department = "" if v is None else normalize_name(v)
         # IP number
@@ -900,7 +902,7 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
                 if ip_number:
                     break
                 ip_number = find_ip(row[c]) if c < n else ""
-        elif v.__class__ is str_cls and (not v or ip_plain(v)):  # type: ignore[arg-type]
+        elif v.__class__ is str_cls and (not v or ip_plain(v)):
             ip_number = v
         else:
             try:
@@ -912,25 +914,25 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
         # voucher, category, text
         v = row[c_voucher] if c_voucher < n else ""
         if v.__class__ is str_cls:
-            voucher = codes.get(v)  # type: ignore[arg-type]
+            voucher = codes.get(v)
             if voucher is None:
-                voucher = codes[v] = normalize_code(v)  # type: ignore[index]
+                voucher = codes[v] = normalize_code(v)
         else:
             voucher = "" if v is None else normalize_code(v)
         v = row[c_cat] if c_cat < n else ""
         if v.__class__ is str_cls:
-            category = codes.get(v)  # type: ignore[arg-type]
+            category = codes.get(v)
             if category is None:
-                category = codes[v] = normalize_code(v)  # type: ignore[index]
+                category = codes[v] = normalize_code(v)
         else:
             category = "" if v is None else normalize_code(v)
         v = row[c_text] if c_text < n else ""
         if v.__class__ is str_cls:
-            text = texts.get(v)  # type: ignore[arg-type]
+            text = texts.get(v)
             if text is None:
                 text = normalize_text(v)
                 if len(texts) < 10_000:
-                    texts[v] = text  # type: ignore[index]
+                    texts[v] = text
         else:
             text = "" if v is None else normalize_text(v)
         # reward or penalty
@@ -939,7 +941,7 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
             v = row[c_kind] if c_kind < n else ""
             if v != "" and v is not None:
                 key = v if v.__class__ is str_cls else cell_text(v)
-                flag = kinds.get(key)  # type: ignore[arg-type]
+                flag = kinds.get(key)
                 if flag is None:
                     try:
                         flag = nz.reward_or_penalty(v, syn)
@@ -947,7 +949,7 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
                         bad = bad or []
                         bad.append((c_kind, v, exc.reason_zh, exc.reason_en))
                     if flag is not None:
-                        kinds[key] = flag  # type: ignore[index]
+                        kinds[key] = flag
                 if flag is not None:
                     is_penalty = flag
                     if amount is not None and amount < 0 and not flag:
@@ -1034,7 +1036,7 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
                 date=date,
                 person=person,
                 department=department,
-                ip_number=ip_number,  # type: ignore[arg-type]
+                ip_number=ip_number,
                 amount=amount,
                 voucher=voucher,
                 category=category,
@@ -1046,10 +1048,10 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
         return make_entry(
             kind,
             make_source(file, sheet, rownum),
-            date,  # type: ignore[arg-type]
+            date,
             person,
             department,
-            ip_number,  # type: ignore[arg-type]
+            ip_number,
             amount,
             is_penalty,
             voucher,
@@ -1361,7 +1363,7 @@ def _make_bulk(
     else:
 
         def ip_of(v: Cell) -> object:
-            if v.__class__ is str_cls and (not v or ip_plain(v)):  # type: ignore[arg-type]
+            if v.__class__ is str_cls and (not v or ip_plain(v)):
                 return v
             try:
                 return normalize_ip(v)
@@ -1400,7 +1402,7 @@ def _make_bulk(
         blank = ("",) * n
 
         def column(c: int, conversion: _Column) -> list[object]:
-            return conversion.convert(cols[c] if c != _NONE else blank, slow)  # type: ignore[arg-type]
+            return conversion.convert(cols[c] if c != _NONE else blank, slow)
 
         nonblank = list(map(any, block))
         if False in nonblank:
@@ -1424,7 +1426,8 @@ def _make_bulk(
             if (
                 True not in map(is_, amounts, repeat(None, n))
                 and set(map(type, flags)) == {bool}
-                and True not in map(lt, amounts, repeat(_ZERO, n))
+                # no None among the amounts (checked first): each is a Decimal
+                and True not in map(lt, cast("list[Decimal]", amounts), repeat(_ZERO, n))
             ):
                 penalties = flags  # each row says reward or penalty, no amount is negative
             else:
@@ -1483,7 +1486,7 @@ def _only_numbers(row: Sequence[Cell]) -> bool:
     return all(
         v in ("", None)
         or v.__class__ in (int, float)
-        or (v.__class__ is str and v.strip().isdigit())  # type: ignore[union-attr]
+        or (v.__class__ is str and v.strip().isdigit())
         for v in row
     )
 

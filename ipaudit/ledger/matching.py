@@ -394,7 +394,7 @@ class _Matcher:
             cands = [j for j in pl if self.owner[j] == _OPEN and self._compatible(i, j)]
             if len(cands) < 2:
                 continue
-            on_time = [j for j in cands if not (r.date and P[j].date and P[j].date < r.date)]
+            on_time = [j for j in cands if not (r.date and (d := P[j].date) and d < r.date)]
             found = self._subset(r.amount, on_time) if len(on_time) >= 2 else None
             if found is None and len(on_time) < len(cands):
                 found = self._subset(r.amount, cands)
@@ -568,7 +568,7 @@ class _Matcher:
     def _latest_before(self, rl: list[int], p: Entry) -> int:
         """The reward decided last on or before the payment, else the earliest one."""
         R = self.R
-        before = [i for i in rl if R[i].date is None or p.date is None or R[i].date <= p.date]
+        before = [i for i in rl if (d := R[i].date) is None or p.date is None or d <= p.date]
         if before:
             return max(before, key=lambda i: (_date_key(R[i]), i))
         return min(rl, key=lambda i: (_date_key(R[i]), i))
@@ -611,7 +611,7 @@ class _Matcher:
         R, P = self.R, self.P
         for i, js in self.multi.items():
             r = R[i].date
-            if r is not None and any(P[j].date is not None and P[j].date < r for j in js):
+            if r is not None and any((d := P[j].date) is not None and d < r for j in js):
                 self.early.add(i)
 
 

@@ -109,7 +109,7 @@ def parse_amount(value: Cell, unit: Decimal = ONE) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, Decimal):
-        return amount_from_number(value, unit)  # type: ignore[arg-type]
+        return amount_from_number(value, unit)
     if cls is bool:
         raise NormalizeError(
             f"“{cell_text(value)}”是逻辑值，不是金额",
@@ -299,7 +299,7 @@ _CJK_DOT_RE = re.compile(f"(?<=[{_CJK}])\\s*[.・•‧∙]\\s*(?=[{_CJK}])")
 def normalize_name(value: Cell) -> str:
     """NFKC; white space collapsed; none between Chinese characters ("李  娜" → "李娜",
     "欧阳 娜娜" → "欧阳娜娜", "John  Smith" → "John Smith"); middle dots unified (买买提·艾力)."""
-    s = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))  # type: ignore[arg-type]
+    s = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))
     s = " ".join(_ZERO_WIDTH_RE.sub("", s).split())
     if " " in s:
         s = _CJK_GAP_RE.sub("", s)
@@ -310,16 +310,16 @@ def normalize_name(value: Cell) -> str:
 
 def normalize_text(value: Cell) -> str:
     """Free text (事由, 摘要, titles): NFKC, white space collapsed, stripped."""
-    s = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))  # type: ignore[arg-type]
+    s = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))
     return " ".join(_ZERO_WIDTH_RE.sub("", s).split())
 
 
 def normalize_code(value: Cell) -> str:
     """Voucher numbers and categories: NFKC, no white space ("记 - 2025 - 0131" → "记-2025-0131")."""
-    s = value if value.__class__ is str else cell_text(value)  # type: ignore[assignment]
-    if _CODE_BREAK_RE.search(s) is None and unicodedata.is_normalized("NFKC", s):  # type: ignore[arg-type]
-        return s  # type: ignore[return-value]  # already a code (most vouchers): nothing to do
-    s = unicodedata.normalize("NFKC", s)  # type: ignore[arg-type]
+    s = value if value.__class__ is str else cell_text(value)
+    if _CODE_BREAK_RE.search(s) is None and unicodedata.is_normalized("NFKC", s):
+        return s  # already a code (most vouchers): nothing to do
+    s = unicodedata.normalize("NFKC", s)
     return _SPACE_RE.sub("", _ZERO_WIDTH_RE.sub("", s))
 
 
@@ -329,9 +329,9 @@ IP_PLAIN_RE = re.compile(r"[A-Z0-9][A-Z0-9.]*")  # already in normalised form
 def normalize_ip(value: Cell) -> str:
     """An IP-number cell → ``ipnumber.normalize_ip_number`` form; numeric cells read as written."""
     if value.__class__ is str:
-        if IP_PLAIN_RE.fullmatch(value):  # type: ignore[arg-type]
-            return value  # type: ignore[return-value]
-        return normalize_ip_number(value)  # type: ignore[arg-type]
+        if IP_PLAIN_RE.fullmatch(value):
+            return value
+        return normalize_ip_number(value)
     if value is None:
         return ""
     if value.__class__ is float or value.__class__ is int:
@@ -345,7 +345,7 @@ _BOTH_WAYS = frozenset({"奖惩", "奖罚", "奖/惩", "奖/罚", "奖励/处罚
 
 def split_names(value: Cell) -> tuple[str, ...]:
     """Inventors "张三、李  四；王五" → ("张三", "李四", "王五")."""
-    text = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))  # type: ignore[arg-type]
+    text = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))
     names = (normalize_name(part) for part in _NAME_LIST_RE.split(text))
     return tuple(name for name in names if name)
 

@@ -351,4 +351,4 @@ def _summary(
 def _total(ledger: Columns) -> Decimal:
     """The sum of a ledger's amounts (from its cents series when it has one)."""
     cents = ledger.cents_series()
-    return money(cents.sum() if cents is not None else sum(ledger.cents))
+    return money(int(cents.sum()) if cents is not None else sum(ledger.cents))  # Int64: an int

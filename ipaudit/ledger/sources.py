@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ipaudit.ledger.columns import collector_paused
@@ -272,11 +273,11 @@ def _import_books(
             if failed and all(j in parts for j in range(min(failed))):
                 break  # every file before the first that failed is read: its error stands
     for i in range(len(books)):
-        part = parts[i]
-        if isinstance(part, Exception):
-            raise part
-        out.results += part.results
-        out.skipped += part.skipped
+        read = parts[i]
+        if isinstance(read, Exception):
+            raise read
+        out.results += read.results
+        out.skipped += read.skipped
 
 
 def _import_book(
@@ -301,7 +302,7 @@ def _import_book(
             result = import_ledger(
                 path,
                 sheet=name if several else None,
-                overrides=lambda k, p=path, n=name: overrides_for(maps, p, n, k),
+                overrides=partial(overrides_for, maps, path, name),
                 remembered=remembered,
                 cancel=cancel,
                 synonyms=synonyms,

@@ -490,11 +490,13 @@ def not_run(missing: Iterable[LedgerKind], *, rates: bool, portfolio: bool) -> t
 
 
 def kind_lines(discrepancies: Iterable[Discrepancy]) -> tuple[KindLine, ...]:
-    counts: dict[DiscrepancyKind, list] = {}
+    counts: dict[DiscrepancyKind, int] = {}
+    amounts: dict[DiscrepancyKind, Decimal] = {}
     for d in discrepancies:
-        c = counts.setdefault(d.kind, [0, ZERO])
-        c[0] += 1
-        c[1] += abs(d.difference)
+        counts[d.kind] = counts.get(d.kind, 0) + 1
+        amounts[d.kind] = amounts.get(d.kind, ZERO) + abs(d.difference)
     return tuple(
-        KindLine(kind, KIND_SIDE[kind], *counts[kind]) for kind in DiscrepancyKind if kind in counts
+        KindLine(kind, KIND_SIDE[kind], counts[kind], amounts[kind])
+        for kind in DiscrepancyKind
+        if kind in counts
     )

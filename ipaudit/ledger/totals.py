@@ -119,7 +119,7 @@ class TotalsTable:
 
 
 # -- computation ----------------------------------------------------------------------------
-_Sums = dict[object, list]  # key -> [cents, count]
+_Sums = dict[object, tuple[int | Decimal, int]]  # key -> (cents, count)
 
 
 def _sum_by(keys: list[object], cents: list[int | Decimal]) -> _Sums:
@@ -127,7 +127,7 @@ def _sum_by(keys: list[object], cents: list[int | Decimal]) -> _Sums:
     sums: dict[object, int | Decimal] = dict.fromkeys(counts, 0)
     for k, a in zip(keys, cents, strict=True):
         sums[k] += a
-    return {k: [a, counts[k]] for k, a in sums.items()}
+    return {k: (a, counts[k]) for k, a in sums.items()}
 
 
 def _sum_by_text(c: Columns, attr: str) -> _Sums:
@@ -138,7 +138,7 @@ def _sum_by_text(c: Columns, attr: str) -> _Sums:
     frame = pl.DataFrame({"k": c.text_series(attr), "a": money.series[0]})
     sums = frame.group_by("k").agg(pl.col("a").sum(), pl.len())
     to_cents = money.cents
-    return {k: [to_cents(a), n] for k, a, n in sums.iter_rows()}
+    return {k: (to_cents(a), n) for k, a, n in sums.iter_rows()}
 
 
 def _time_key(dim: Dimension, date: dt.date | None, period_label: str) -> str:
@@ -158,11 +158,7 @@ def _fold(sums: _Sums, fn: Callable[[object], str]) -> _Sums:
     for k, (a, n) in sums.items():
         key = fn(k)
         s = out.get(key)
-        if s is None:
-            out[key] = [a, n]
-        else:
-            s[0] += a
-            s[1] += n
+        out[key] = (a, n) if s is None else (s[0] + a, s[1] + n)
     return out
 
 
