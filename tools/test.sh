@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up ipaudit with its test tools and runs lint, the layer contracts and the whole test suite
-# (tests/packaging builds the wheel and runs it installed in a fresh venv).
+# Sets up ipaudit with its test tools and runs lint, the layer contracts, the type check and the
+# whole test suite (tests/packaging builds the wheel and runs it installed in a fresh venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh dev
@@ -8,4 +8,5 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/lint-imports  # the layer contracts of pyproject.toml
+.venv/bin/python -m mypy  # [tool.mypy] of pyproject.toml; its cache in .mypy_cache/ keeps reruns fast
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -394,10 +394,13 @@ def counterparts(
 ) -> tuple[ClauseMapping, ...]:
     """The mappings that start from ``ref`` of ``edition`` (falling back to its parent clauses)."""
     ed = Edition(edition)
-    own = (lambda m: m.clause_2013) if ed is Edition.GB2013 else (lambda m: m.clause_2023)
     probe = ref
     while True:
-        found = tuple(m for m in mappings if own(m) == probe)
+        found = tuple(
+            m
+            for m in mappings
+            if (m.clause_2013 if ed is Edition.GB2013 else m.clause_2023) == probe
+        )
         if found or "." not in probe:
             return found
         probe = probe.rsplit(".", 1)[0]
