@@ -55,15 +55,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ipaudit.demo import content
 from ipaudit.demo.build import build_demo
 from ipaudit.domain.model import Finding, Grade, ItemKind, Text
-from ipaudit.export.data import LedgerData, collect
+from ipaudit.export.data import LedgerData
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import export_pack
 from ipaudit.export.report_docx import build_report
 from ipaudit.export.workbook_xlsx import build_workbook
 from ipaudit.export.workfolder import fsync_folder
 from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
 from ipaudit.ledger.reconcile import reconcile
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_pack, pack_data
 
 CHUNK = 1 << 20
 EXTENSIONS = ("pdf", "jpg", "png", "docx", "xlsx")
@@ -337,7 +337,7 @@ def report_bench(args: argparse.Namespace, base: Path) -> None:
         f"report: {len(recon.discrepancies)} discrepancies from {len(rewards)} ledger rows, {args.findings} findings"
     )
     with Workspace.open(demo) as ws:
-        data = collect(ws, ExportOptions(), "pack")
+        data = pack_data(ws, ExportOptions(), "pack")
     deps = [d.key for d in data.departments]
     items = {d: [i.key for i in data.items[d]] for d in deps}
     grades = list(Grade)

@@ -14,7 +14,7 @@ from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, p
 def parse_margin(text: str) -> int:
     """A whole number of days from 0 to 365; anything else is bad input (exit 4)."""
     from ipaudit.domain.validation import InvalidValue
-    from ipaudit.export.options import MAX_MARGIN_DAYS
+    from ipaudit.services.exports import MAX_MARGIN_DAYS
 
     shown = text if len(text) <= 32 else text[:32] + "…"
     value = text.strip()
@@ -29,11 +29,15 @@ def parse_margin(text: str) -> int:
 
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
-    from ipaudit.export.errors import TargetExists
-    from ipaudit.export.options import ExportOptions
-    from ipaudit.export.pack import default_name, export_pack
-    from ipaudit.export.target import free_name
     from ipaudit.services import Workspace
+    from ipaudit.services.exports import (
+        ExportOptions,
+        TargetExists,
+        default_name,
+        export_pack,
+        free_name,
+        replaceable_problem,
+    )
 
     ui_lang = lang()
     options = ExportOptions(
@@ -57,8 +61,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             result = export_pack(ws, target, options, progress=progress_line(label))
         except TargetExists as exc:
-            from ipaudit.export.manifest import replaceable_problem
-
             if replaceable_problem(Path(exc.path)) is None:  # --force would replace it
                 hint = "(--force overwrites it)" if ui_lang == "en" else "（加 --force 可覆盖）"
                 sys.stderr.write(f"ipaudit: {hint}\n")
@@ -90,18 +92,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 @command("verify")
 def cmd_verify(args: argparse.Namespace) -> int:
-    from ipaudit.export.manifest import verify
+    from ipaudit.services.exports import verify_pack
 
     ui_lang = lang()
     label = "Verifying" if ui_lang == "en" else "正在核对"
-    if args.workspace:
-        from ipaudit.export.history import verify_against
-        from ipaudit.services import Workspace
-
-        with Workspace.open(args.workspace) as ws:
-            result = verify_against(ws, args.pack, progress=progress_line(label))
-    else:
-        result = verify(args.pack, progress=progress_line(label))
+    result = verify_pack(args.pack, args.workspace or None, progress=progress_line(label))
     if args.json:
         emit_json(result.as_dict())
     else:
@@ -161,11 +156,11 @@ def _print_record(
 
 @command("exports")
 def cmd_exports(args: argparse.Namespace) -> int:
-    from ipaudit.export.history import history
     from ipaudit.services import Workspace
+    from ipaudit.services.exports import export_history
 
     with Workspace.open(args.workspace) as ws:
-        records = history(ws)
+        records = export_history(ws)
     if args.json:
         emit_json([r.as_dict() for r in records])
         return EXIT_OK

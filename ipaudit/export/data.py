@@ -1,19 +1,17 @@
 """One consistent read of a workspace for every document of a pack, and where each file goes.
 
-``collect()`` reads the workspace once (facts, states, findings, readiness, evidence, ledgers) and
-plans every path of the pack, so the report, the workbook and the interview sheets cite the same
+``collect()`` takes one read of the workspace (``source.PackSource``: facts, states, findings,
+readiness, evidence, ledgers, handed over by the services) and plans every path of the pack, so the report, the workbook and the interview sheets cite the same
 numbers and the same places. The documents are then written from this snapshot alone.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ipaudit.domain.budget import BudgetLine, compare, spending_in_period
 from ipaudit.domain.model import (
@@ -36,12 +34,10 @@ from ipaudit.export.i18n import AUDIT_TYPE_TEXT, paren, pick, status_text, t
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.redaction import redact
 from ipaudit.export.safenames import PathPlanner, safe_component
+from ipaudit.export.source import LedgerData, PackSource
 from ipaudit.export.verdict import Trend, assess, trend_from
 
-if TYPE_CHECKING:
-    from ipaudit.ledger.model import Entry, LedgerKind, Problem
-    from ipaudit.ledger.reconcile import Reconciliation
-    from ipaudit.services import Workspace
+__all__ = ["LedgerData", "PackData", "PackSource", "collect", "figures"]
 
 # findings that mean a record is (partly) missing: a blank form helps
 MISSING_RECORD_CODES = frozenset(
@@ -70,14 +66,6 @@ class FormFile:
     form: FormDef
     department: str
     path: str
-
-
-@dataclass(slots=True)
-class LedgerData:
-    entries: dict[LedgerKind, list[Entry]]
-    problems: list[Problem]
-    reconciliation: Reconciliation | None
-    explanations: dict[str, str]  # discrepancy key -> accepted explanation
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,27 +182,9 @@ def _same(text: str) -> str:
     return text
 
 
-def load_ledgers(ws: Workspace) -> LedgerData:
-    """The workspace's ledgers and reconciliation, as the workspace hands them out
-    (``Workspace.ledger_book``), with the explanations the discrepancies were accepted with."""
-    book = ws.ledger_book()
-    accepted = ws.acceptances()
-    recon = book.reconciliation
-    explanations = (
-        {d.key: accepted[d.key] for d in recon.discrepancies if d.key in accepted}
-        if recon is not None
-        else {}
-    )
-    return LedgerData(dict(book.entries), list(book.problems), recon, explanations)
-
-
-def as_of(ws: Workspace, evidence: list[Evidence]) -> dt.datetime:
+def as_of(created_at: dt.datetime | None, evidence: list[Evidence]) -> dt.datetime:
     """The latest moment the workspace records: its creation or the newest evidence."""
-    moments: list[dt.datetime] = []
-    created = ws.store.meta_value("created_at")
-    if created:
-        with contextlib.suppress(ValueError):
-            moments.append(dt.datetime.fromisoformat(created))
+    moments: list[dt.datetime] = [created_at] if created_at is not None else []
     moments += [e.added_at for e in evidence if e.added_at is not None]
     stamp = max(moments, default=FALLBACK_TIME).replace(microsecond=0, tzinfo=None)
     return max(stamp, FALLBACK_TIME)
@@ -234,26 +204,26 @@ def _slot_prefix(ev: Evidence, name: str) -> str:
     return f"{inst}-" if inst.isdigit() else ""
 
 
-def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
-    """Read ``ws`` once and plan the pack whose root folder is named ``root``."""
+def collect(src: PackSource, options: ExportOptions, root: str) -> PackData:
+    """Plan the pack of the workspace read into ``src``, whose root folder is named ``root``."""
     lang = options.lang
     names = PackNames.of(root, lang)
-    assessment = ws.assess()
-    info = ws.info()
-    all_deps = ws.departments()
+    info = src.info
+    all_deps = src.departments
     active = [d for d in all_deps if not d.absent and not d.merged_into]
     dep_names = {d.key: d.name.get(lang) for d in all_deps}
-    states = ws.states()
-    by_department = ws.items_by_department()
+    states = src.states
+    by_department = src.items_by_department
     items = {d.key: by_department.get(d.key, []) for d in active}
     owner_of = {it.key: dep for dep, its in items.items() for it in its}
-    all_evidence = ws.evidence(include_old=True)
+    all_evidence = src.evidence
     current = [e for e in all_evidence if e.current]
     older = [e for e in all_evidence if not e.current] if options.older_versions else []
+    template = src.template
 
     clean: Callable[[str], str] = redact if options.redact else _same
     planner = PathPlanner(root)
-    position = {it.key: n for n, it in enumerate(ws.template.items)}
+    position = {it.key: n for n, it in enumerate(template.items)}
     dep_position = {d.key: n for n, d in enumerate(all_deps)}
 
     def sort_key(e: Evidence) -> tuple[int, int, str, int]:
@@ -270,11 +240,19 @@ def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
             path = ""
             if options.include_evidence:
                 path = _evidence_path(
-                    planner, names, ws, ev, dep or ev.department, dep_names, clean, lang, is_old
+                    planner,
+                    names,
+                    template,
+                    ev,
+                    dep or ev.department,
+                    dep_names,
+                    clean,
+                    lang,
+                    is_old,
                 )
             files.append(EvidenceFile(ev, dep, path, is_old))
 
-    forms = _plan_forms(planner, names, assessment.findings, items, dep_names, ws.template, lang)
+    forms = _plan_forms(planner, names, src.findings, items, dep_names, template, lang)
     interview_paths = {
         d.key: planner.child(
             names.interviews, f"{t('file.interview', lang, department=dep_names[d.key])}.docx", 80
@@ -286,23 +264,23 @@ def collect(ws: Workspace, options: ExportOptions, root: str) -> PackData:
         options=options,
         names=names,
         info=info,
-        template=ws.template,
+        template=template,
         departments=active,
         department_names=dep_names,
         items=items,
         states=states,
-        facts=ws.facts(),
-        findings=list(assessment.findings),
-        overall=assessment.overall,
-        readiness=dict(assessment.departments),
+        facts=src.facts,
+        findings=list(src.findings),
+        overall=src.overall,
+        readiness=dict(src.readiness),
         evidence=files,
         forms=forms,
         interview_paths=interview_paths,
-        ledger=load_ledgers(ws),
-        as_of=as_of(ws, all_evidence),
+        ledger=src.ledger,
+        as_of=as_of(src.created_at, all_evidence),
         clean=clean,
     )
-    data.trend = trend_from(ws.export_records(), figures(data))
+    data.trend = trend_from(src.history, figures(data))
     return data
 
 
@@ -314,7 +292,7 @@ def figures(data: PackData) -> dict[str, object]:
 def _evidence_path(
     planner: PathPlanner,
     names: PackNames,
-    ws: Workspace,
+    template: Template,
     ev: Evidence,
     dep: str,
     dep_names: dict[str, str],
@@ -326,7 +304,7 @@ def _evidence_path(
     documents show the path, and the path must still lead to the file)."""
     dep_folder = planner.folder(names.evidence, dep_names.get(dep) or t("dep.other", lang), 40)
     try:
-        item = ws.template.item(ev.item_key)
+        item = template.item(ev.item_key)
     except KeyError:
         item = None
     label = f"{item.clause} {item.title.get(lang)}" if item else ev.item_key

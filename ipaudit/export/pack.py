@@ -12,6 +12,10 @@ The documents are built in a second thread while the evidence is copied (mostly 
 database I/O and hashing, which run without the GIL), so a large pack costs little more than
 copying its evidence.
 
+The export is handed its data (``source.PackSource``, read by ``ipaudit.services.exports``, which
+is the way in for the CLI and the GUI and records the pack in the workspace's export history); it
+reads no workspace itself.
+
 Same workspace and same options → the same bytes: documents are dated from the workspace, zip
 entries carry fixed dates and are written in a fixed order (evidence by path, then the documents
 by path, then the manifest).
@@ -21,13 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import ipaudit
+from ipaudit.domain.model import WorkspaceInfo
 from ipaudit.export.blank_forms import build_form
 from ipaudit.export.data import PackData, collect, figures
 from ipaudit.export.errors import TargetNotWritable
@@ -39,15 +43,11 @@ from ipaudit.export.options import ExportOptions
 from ipaudit.export.readme import build_readme
 from ipaudit.export.report_pages import build_report_files
 from ipaudit.export.sinks import FolderSink, Sink, ZipSink, check_target
+from ipaudit.export.source import PackSource
 from ipaudit.export.target import make_parents, resolve
 from ipaudit.export.workbook_xlsx import build_workbook
 from ipaudit.export.workfolder import remove_stale
 from ipaudit.progress import CancelCheck, Cancelled, Progress
-from ipaudit.store.errors import WorkspaceError
-
-if TYPE_CHECKING:
-    from ipaudit.services import Workspace
-
 
 # work units (about a kibibyte each) for the documents, next to the evidence bytes
 W_REPORT, W_PDF, W_WORKBOOK, W_INTERVIEW, W_FORM, W_SMALL = 3000, 10000, 2000, 300, 60, 10
@@ -73,16 +73,19 @@ class PackResult:
     notes: tuple[Note, ...]
     manifest: tuple[FileRecord, ...]
     manifest_sha256: str  # recorded in the workspace's export history (``verify --workspace``)
+    recorded: dict[str, object] = field(
+        default_factory=dict
+    )  # options and figures, for the history
 
     def note_texts(self, lang: str) -> list[str]:
         return [n.text(lang) for n in self.notes]
 
 
-def default_name(ws: Workspace, options: ExportOptions) -> str:
-    """A pack name for ``ws`` in the chosen language ("<company>-迎审资料包-<audit date>")."""
+def default_name(info: WorkspaceInfo, options: ExportOptions) -> str:
+    """A pack name for the audit ``info`` describes, in the chosen language
+    ("<company>-迎审资料包-<audit date>")."""
     from ipaudit.export.safenames import safe_component
 
-    info = ws.info()
     base = t("pack.default_name", options.lang, company=info.company)
     name = safe_component(f"{base}-{info.audit_start.isoformat()}", 80)
     return name + (".zip" if options.as_zip else "")
@@ -127,14 +130,16 @@ def _units(size: int) -> int:
 
 
 def export_pack(
-    ws: Workspace,
+    read: Callable[[], PackSource],
     target: Path | str,
     options: ExportOptions | None = None,
     *,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
 ) -> PackResult:
-    """Write the readiness pack of ``ws`` to ``target`` (a folder, or a .zip file)."""
+    """Write the readiness pack of the workspace ``read()`` reads to ``target`` (a folder, or a
+    .zip file). ``read`` is called once, after the target was checked (a refused target costs no
+    read). The caller records the result in the workspace's export history."""
     target, options = resolve(target, options or ExportOptions())  # "x.zip" is a zip
     make_parents(target)
     check_target(target, options.overwrite)
@@ -144,7 +149,8 @@ def export_pack(
         notes.append(Note("note.stale_removed", {"count": str(stale)}))
     root = target.stem if options.as_zip else target.name
 
-    data = collect(ws, options, root)
+    source = read()
+    data = collect(source, options, root)
     included = sorted((e for e in data.evidence if e.path), key=lambda e: e.path)
     total = (
         W_REPORT
@@ -167,7 +173,7 @@ def export_pack(
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pack-documents") as pool:
             building = pool.submit(_documents, data, meter, notes)
             try:
-                copy_evidence(ws, sink, included, step=meter.step, abort=meter.abort)
+                copy_evidence(source.files, sink, included, step=meter.step, abort=meter.abort)
                 documents = building.result()
             except BaseException:
                 meter.abort.set()  # stops the document thread at its next check
@@ -188,19 +194,11 @@ def export_pack(
         raise
     size = sum(r.size for r in records)
     digest = hashlib.sha256(manifest).hexdigest()
-    try:
-        ws.record_export(
-            target=str(target.resolve()),
-            options={**options.recorded(), "figures": figures(data)},
-            manifest_sha256=digest,
-            files=len(records) + 2,
-            size=size,
-        )
-    except WorkspaceError as exc:  # e.g. a read-only workspace: the pack itself is complete
-        reasons = {"reason_zh": exc.message("zh"), "reason_en": exc.message("en")}
-        notes.append(Note("note.history_not_recorded", reasons))
+    recorded = {**options.recorded(), "figures": figures(data)}
     meter.finish()
-    return PackResult(target, len(records) + 2, size, tuple(notes), tuple(records), digest)
+    return PackResult(
+        target, len(records) + 2, size, tuple(notes), tuple(records), digest, recorded
+    )
 
 
 def _documents(data: PackData, meter: _Progress, notes: list[Note]) -> dict[str, bytes]:

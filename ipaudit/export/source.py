@@ -1,13 +1,31 @@
-"""What the export reads from an open workspace besides ``ExportData``: the services' ``Workspace``
-has these methods, so the export takes it without importing the services (a layer above)."""
+"""What the export is handed: one read of a workspace as plain data (``PackSource``), and small
+protocols for what it streams or looks up. The services fill them (``ipaudit.services.exports``);
+the export never imports the services (a layer above) nor reads a store."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ipaudit.store.exports_store import ExportRecord
+
+if TYPE_CHECKING:
+    from ipaudit.domain.model import (
+        Department,
+        Evidence,
+        Facts,
+        Finding,
+        Item,
+        ItemState,
+        Readiness,
+        Template,
+        WorkspaceInfo,
+    )
+    from ipaudit.ledger.model import Entry, LedgerKind, Problem
+    from ipaudit.ledger.reconcile import Reconciliation
 
 
 class EvidenceSource(Protocol):
@@ -23,3 +41,31 @@ class ExportHistory(Protocol):
     """The packs exported from a workspace."""
 
     def export_records(self, manifest_sha256: str | None = None) -> list[ExportRecord]: ...
+
+
+@dataclass(slots=True)
+class LedgerData:
+    entries: dict[LedgerKind, list[Entry]]
+    problems: list[Problem]
+    reconciliation: Reconciliation | None
+    explanations: dict[str, str]  # discrepancy key -> accepted explanation
+
+
+@dataclass(frozen=True, slots=True)
+class PackSource:
+    """Everything a pack is made of, read once from an open workspace."""
+
+    info: WorkspaceInfo
+    template: Template
+    departments: list[Department]  # all of them, absent and merged ones too, in order
+    items_by_department: dict[str, list[Item]]
+    states: dict[str, ItemState]
+    facts: Facts
+    findings: list[Finding]
+    overall: Readiness
+    readiness: dict[str, Readiness]  # department key -> its readiness
+    evidence: list[Evidence]  # every version, current and older
+    ledger: LedgerData
+    created_at: dt.datetime | None  # when the workspace was created, if it records it
+    history: list[ExportRecord]  # the packs exported before, newest first
+    files: EvidenceSource  # where the evidence bytes are streamed from

@@ -34,10 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipaudit.export import pdf
-from ipaudit.export.options import MAX_MARGIN_DAYS, ExportOptions, toc_pages_default
-from ipaudit.export.pack import PackResult, default_name, export_pack
-from ipaudit.export.target import free_name
+from ipaudit.services.exports import (
+    MAX_MARGIN_DAYS,
+    ExportOptions,
+    PackResult,
+    default_name,
+    export_history,
+    export_pack,
+    free_name,
+    pdf_available,
+    toc_pages_default,
+)
 from ipaudit.ui import i18n, workers
 from ipaudit.ui.progress import BAR_MAX, wire_task
 from ipaudit.ui.session import WorkspaceSession
@@ -61,7 +68,7 @@ class ExportDialog(QDialog):
         self.result: PackResult | None = None
         self._close_when_done = False
         self._suggested = ""
-        self._soffice = pdf.find_soffice() is not None
+        self._soffice = pdf_available()
 
         self.target = QLineEdit()
         self.target.setObjectName("exportTarget")
@@ -329,10 +336,8 @@ class ExportDialog(QDialog):
 
     def load_history(self) -> None:
         """The packs exported from this workspace, newest first (a small read)."""
-        from ipaudit.export.history import history
-
         self.history.clear()
-        for record in history(self.session.workspace):
+        for record in export_history(self.session.workspace):
             row = QTreeWidgetItem(
                 [
                     record.exported_at.strftime("%Y-%m-%d %H:%M"),

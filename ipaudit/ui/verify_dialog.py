@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipaudit.export.manifest import VerifyResult, verify
+from ipaudit.services.exports import VerifyResult, verify_pack
 from ipaudit.ui import workers
 from ipaudit.ui.progress import wire_task
 
@@ -167,13 +167,7 @@ class VerifyDialog(QDialog):
         path = Path(text)
 
         def work(ctx: workers.TaskContext) -> VerifyResult:
-            if not ws_text:
-                return verify(path, progress=ctx.progress, cancel=ctx.cancelled)
-            from ipaudit.export.history import verify_against
-            from ipaudit.services import Workspace
-
-            with Workspace.open(ws_text) as ws:
-                return verify_against(ws, path, progress=ctx.progress, cancel=ctx.cancelled)
+            return verify_pack(path, ws_text or None, progress=ctx.progress, cancel=ctx.cancelled)
 
         task = wire_task(
             workers.Task(work, "verify pack"),

@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "ipaudit"
 REACH = re.compile(r"\b(?:ws|workspace)\.store\b")
 # still reading the store directly, their SQL being moved into the store: remove when done
-PENDING = {"export/data.py"}
+PENDING: set[str] = set()
 
 
 def callers() -> list[Path]:

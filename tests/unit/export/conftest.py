@@ -10,8 +10,8 @@ import pytest
 
 from ipaudit.demo.build import build_demo
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import PackResult, export_pack
 from ipaudit.services import Workspace
+from ipaudit.services.exports import PackResult, export_pack
 
 
 @pytest.fixture(scope="session")

@@ -17,9 +17,9 @@ from ipaudit import cli
 from ipaudit.export.errors import TargetNotAPack
 from ipaudit.export.manifest import verify
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import export_pack
 from ipaudit.export.workfolder import MARKER, WorkFolder, remove_stale
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_pack
 
 ROOT = Path(__file__).resolve().parents[3]
 SMALL = ExportOptions(include_evidence=False)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from ipaudit import cli
-from ipaudit.export.history import history, verify_against
 from ipaudit.export.manifest import MANIFEST, SUMS, verify
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_history, verify_pack
 
 
 def _export(demo: Path, target: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
@@ -52,13 +52,13 @@ def test_export_records_and_prints_the_manifest_digest(
     assert cli.main(["export", str(demo), str(tmp_path / "p2"), "--no-evidence"]) == 0
     human = capsys.readouterr().out
     with Workspace.open(demo) as ws:
-        newest = history(ws)[0]
+        newest = export_history(ws)[0]
     assert newest.manifest_sha256 in human and len(history_of(demo)) == 2
 
 
 def history_of(demo: Path) -> list:
     with Workspace.open(demo) as ws:
-        return history(ws)
+        return export_history(ws)
 
 
 def test_a_consistent_forgery_passes_plain_verify_but_not_the_workspace_check(
@@ -67,12 +67,12 @@ def test_a_consistent_forgery_passes_plain_verify_but_not_the_workspace_check(
     pack = tmp_path / "pack"
     _export(demo, pack, capsys)
     with Workspace.open(demo) as ws:
-        genuine = verify_against(ws, pack)
+        genuine = verify_pack(pack, ws)
     assert genuine.ok and genuine.recorded and genuine.recorded[0]["target"] == str(pack.resolve())
     _forge(pack)
     assert verify(pack).ok  # what verify alone cannot see (README says so)
     with Workspace.open(demo) as ws:
-        forged = verify_against(ws, pack)
+        forged = verify_pack(pack, ws)
     assert not forged.ok and forged.recorded == []
     code = cli.main(["verify", str(pack), "--workspace", str(demo), "--json"])
     assert code == cli.EXIT_BLOCKING
@@ -102,7 +102,7 @@ def test_a_read_only_workspace_exports_and_says_the_history_was_not_recorded(
     demo: Path, tmp_path: Path
 ) -> None:
     from ipaudit.export.options import ExportOptions
-    from ipaudit.export.pack import export_pack
+    from ipaudit.services.exports import export_pack
 
     before = demo.read_bytes()
     with Workspace.open(demo, read_only=True) as ws:

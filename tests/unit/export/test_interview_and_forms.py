@@ -163,7 +163,7 @@ def test_a_missing_record_points_to_its_blank_form(pack_zh: Exported) -> None:
 def test_accepted_findings_are_not_asked_about(demo, tmp_path) -> None:
     """A finding accepted with an explanation leaves the department's open list."""
     from ipaudit.export.options import ExportOptions
-    from ipaudit.export.pack import export_pack
+    from ipaudit.services.exports import export_pack
 
     with Workspace.open(demo) as ws:
         victim = next(f for f in ws.findings() if f.accepted is None and f.department)

@@ -13,10 +13,10 @@ from sqlalchemy import update
 from ipaudit.export.errors import EvidenceDamaged, TargetExists
 from ipaudit.export.manifest import verify
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import export_pack
 from ipaudit.export.safenames import PATH_BUDGET, RESERVED
 from ipaudit.progress import Cancelled
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_pack
 from ipaudit.store import schema as s
 
 from .conftest import Exported
@@ -227,9 +227,9 @@ def test_hostile_evidence_names_land_inside(demo: Path, tmp_path: Path) -> None:
     assert len(set(folded)) == len(folded)
     assert sorted(os.listdir(tmp_path / "out")) == ["p"]
     with Workspace.open(demo) as ws:
-        from ipaudit.export.data import collect
+        from ipaudit.services.exports import pack_data
 
-        data = collect(ws, ExportOptions(), "p")
+        data = pack_data(ws, ExportOptions(), "p")
     originals = {e.evidence.original_name for e in data.evidence}
     assert set(hostile) <= originals  # the index keeps the original names
 

@@ -37,7 +37,7 @@ def test_workbook_and_report_never_show_ready_beside_a_blocking_finding(pack_zh:
 
 def test_not_applicable_reason_is_printed(demo, tmp_path) -> None:
     from ipaudit.export.options import ExportOptions
-    from ipaudit.export.pack import export_pack
+    from ipaudit.services.exports import export_pack
 
     with Workspace.open(demo) as ws:
         ws.set_status("ipo.alliances", Status.NOT_APPLICABLE, "未参加任何知识产权联盟")

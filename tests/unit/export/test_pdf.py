@@ -12,8 +12,8 @@ import pytest
 
 from ipaudit.export import pdf
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import export_pack
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_pack
 
 needs_soffice = pytest.mark.skipif(
     pdf.find_soffice() is None, reason="LibreOffice (soffice) is not installed"

@@ -169,7 +169,7 @@ def test_english_report(pack_en: Exported) -> None:
 
 def test_accepted_differences_are_listed_with_their_explanation(demo, tmp_path) -> None:
     from ipaudit.export.options import ExportOptions
-    from ipaudit.export.pack import export_pack
+    from ipaudit.services.exports import export_pack
 
     with Workspace.open(demo) as ws:
         recon = load_book(ws).reconciliation

@@ -14,8 +14,8 @@ import pytest
 
 from ipaudit.export import pdf
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import export_pack
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_pack
 
 pytestmark = [
     pytest.mark.slow,

@@ -15,8 +15,8 @@ import pytest
 from ipaudit.export import pdf
 from ipaudit.export.ledger_text import money, signed
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import export_pack
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_pack
 from ipaudit.services.ledgers import load_book
 
 pytestmark = [

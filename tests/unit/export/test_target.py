@@ -16,9 +16,9 @@ import pytest
 from ipaudit.export.errors import FolderNotCreated
 from ipaudit.export.manifest import verify
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import default_name, export_pack
 from ipaudit.export.target import free_name, make_parents, resolve
 from ipaudit.services import Workspace
+from ipaudit.services.exports import default_name, export_pack
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -20,9 +20,9 @@ import pytest
 from ipaudit import cli
 from ipaudit.export import pdf
 from ipaudit.export.options import ExportOptions, toc_pages_default
-from ipaudit.export.pack import export_pack
 from ipaudit.progress import Cancelled
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_pack
 
 REPORT = "迎审就绪报告.docx"
 NOTE = "更新域"  # the contents' note: right-click, Update Field

@@ -16,9 +16,9 @@ from ipaudit.domain.model import Grade
 from ipaudit.export.colors import FAIR, GOOD, POOR, level
 from ipaudit.export.docx_chart import BAR_COLOR
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import export_pack
 from ipaudit.export.verdict import Verdict, decide
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_pack
 
 REPORT = "迎审就绪报告.docx"
 

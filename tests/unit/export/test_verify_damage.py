@@ -18,8 +18,8 @@ from ipaudit import cli
 from ipaudit.export.errors import PackUnreadable
 from ipaudit.export.manifest import MANIFEST, SUMS, verify
 from ipaudit.export.options import ExportOptions
-from ipaudit.export.pack import export_pack
 from ipaudit.services import Workspace
+from ipaudit.services.exports import export_pack
 
 ROOT = Path(__file__).resolve().parents[3]
 

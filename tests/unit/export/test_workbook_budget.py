@@ -45,15 +45,15 @@ def test_the_workbook_shows_budget_spending_and_variance(pack_zh: Exported) -> N
 
 
 def test_no_budget_no_sheet(demo, tmp_path) -> None:
-    from ipaudit.export.data import collect
     from ipaudit.export.options import ExportOptions
     from ipaudit.export.workbook_xlsx import build_workbook
+    from ipaudit.services.exports import pack_data
 
     with Workspace.open(demo) as ws:
         for category in list(ws.facts().budget):
             budget_service.set_budget(ws, category, None)
         assert ws.facts().budget == {}
-        data = collect(ws, ExportOptions(lang="en"), "pack")
+        data = pack_data(ws, ExportOptions(lang="en"), "pack")
     path = tmp_path / "w.xlsx"
     path.write_bytes(build_workbook(data))
     assert "IP budget and spending" not in openpyxl.load_workbook(path).sheetnames

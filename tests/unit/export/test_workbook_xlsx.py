@@ -13,12 +13,12 @@ import openpyxl
 import pytest
 
 from ipaudit.domain.model import Grade
-from ipaudit.export.data import collect
 from ipaudit.export.i18n import grade_text
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.workbook_xlsx import MONEY, PERCENT, build_workbook, display_width
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.services import Workspace
+from ipaudit.services.exports import pack_data
 from ipaudit.services.ledgers import load_book
 
 from .conftest import Exported
@@ -40,7 +40,7 @@ def _build(factory: pytest.TempPathFactory, master: Path, lang: str) -> Built:
     ws_path = folder / "demo.ipaudit"
     shutil.copyfile(master, ws_path)
     with Workspace.open(ws_path) as ws:
-        data = collect(ws, ExportOptions(lang=lang, older_versions=True), "pack")
+        data = pack_data(ws, ExportOptions(lang=lang, older_versions=True), "pack")
     path = folder / "workbook.xlsx"
     path.write_bytes(build_workbook(data))
     return Built(ws_path, path, openpyxl.load_workbook(path))
@@ -311,7 +311,7 @@ def test_overview_opens_with_the_verdict(built: Built, book) -> None:
     from ipaudit.export.verdict import Verdict, assess
 
     with Workspace.open(built.workspace) as ws:
-        data = collect(ws, ExportOptions(lang="zh", older_versions=True), "pack")
+        data = pack_data(ws, ExportOptions(lang="zh", older_versions=True), "pack")
     verdict = assess(data)
     sheet = book["概览"]
     sentence = sheet["A1"].value
