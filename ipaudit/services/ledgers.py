@@ -530,7 +530,12 @@ def undo_import(
         if record.evidence_id is not None:
             found = [e for e in ws.evidence(include_old=True) if e.id == record.evidence_id]
             evidence = found[0] if found else None
-        imported = StoredImport(current, repo.latest_set_aside(kind), evidence)
+        replaced = record.replaced_id
+        if replaced is not None:
+            earlier = repo.import_record(replaced)
+            if earlier is None or earlier.in_use:  # deleted when its session closed
+                replaced = None
+        imported = StoredImport(current, replaced, evidence)
     if imported.evidence is not None:
         ws.remove_evidence(imported.evidence.id)
     try:

@@ -52,7 +52,9 @@ class UnusedColumn:
 @dataclass(frozen=True, slots=True)
 class ImportRecord:
     """A stored import in use. ``confidence`` and ``unused_columns`` are None for imports stored
-    by a version that did not keep them; ``evidence_id`` is the file it attached, if any."""
+    by a version that did not keep them; ``evidence_id`` is the file it attached, if any, and
+    ``replaced_id`` the import it set aside when it was stored (an undo brings that one back
+    while it is kept). ``in_use``: False for an import set aside."""
 
     id: int
     kind: LedgerKind
@@ -66,6 +68,8 @@ class ImportRecord:
     confidence: Decimal | None = None
     unused_columns: tuple[UnusedColumn, ...] | None = None
     evidence_id: int | None = None
+    replaced_id: int | None = None
+    in_use: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,13 @@ class LedgerStore:
         given) — one transaction. The new import's id."""
         stamp = (now or dt.datetime.now()).replace(microsecond=0)
         with self.store._write() as conn:
+            replaced = None
+            if keep_replaced:
+                replaced = conn.execute(
+                    select(s.ledger_imports.c.id).where(
+                        s.ledger_imports.c.kind == result.kind.value
+                    )
+                ).scalar_one_or_none()
             _set_aside(conn, result.kind, delete_it=not keep_replaced)
             key = conn.execute(
                 insert(s.ledger_imports).values(
@@ -113,6 +124,7 @@ class LedgerStore:
                     imported_at=stamp,
                     confidence=f"{result.confidence:.2f}",
                     unused_columns=_unused_json(result.unused_columns),
+                    replaced_id=replaced,
                 )
             ).inserted_primary_key
             assert key is not None
@@ -147,16 +159,6 @@ class LedgerStore:
         with self.store._read() as conn:
             return conn.execute(
                 select(s.ledger_imports.c.id).where(s.ledger_imports.c.kind == kind.value)
-            ).scalar_one_or_none()
-
-    def latest_set_aside(self, kind: LedgerKind) -> int | None:
-        """The import of ``kind`` set aside last (the one an undo brings back), if any."""
-        with self.store._read() as conn:
-            return conn.execute(
-                select(s.ledger_imports.c.id)
-                .where(s.ledger_imports.c.kind == kind.value + _ASIDE)
-                .order_by(s.ledger_imports.c.id.desc())
-                .limit(1)
             ).scalar_one_or_none()
 
     def imported_hashes(self, kind: LedgerKind) -> set[str]:
@@ -388,6 +390,8 @@ def _import_record(r: Any) -> ImportRecord:
         Decimal(r.confidence) if r.confidence is not None else None,
         _unused_from(r.unused_columns),
         r.evidence_id,
+        r.replaced_id,
+        not r.kind.endswith(_ASIDE),
     )
 
 

@@ -27,8 +27,8 @@ def _create_tables(version: int) -> Callable[[Connection], None]:
 
 
 def _ledger_import_reading(conn: Connection) -> None:
-    """Version 4: ledger imports keep the mapping's confidence, the columns not imported and the
-    evidence they attached. A file created now has them already (ledger_imports is created from
+    """Version 4: ledger imports keep the mapping's confidence, the columns not imported, the
+    evidence they attached and the import they set aside. A file created now has them already (ledger_imports is created from
     today's table at version 2); an older file gets them, empty, for the imports it holds."""
     present = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(ledger_imports)")}
     for name, sql_type in LEDGER_IMPORT_COLUMNS_4:

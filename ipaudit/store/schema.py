@@ -169,6 +169,7 @@ ledger_imports = Table(
     Column("confidence", String(8)),  # of the mapping, 0..1 as text ("0.85")
     Column("unused_columns", Text),  # JSON [{column, header, looks_like}]
     Column("evidence_id", Integer),  # evidence.id of the file it attached, if it attached one
+    Column("replaced_id", Integer),  # the import it set aside (an undo brings it back), if any
 )
 
 ledger_entries = Table(
@@ -288,4 +289,5 @@ LEDGER_IMPORT_COLUMNS_4 = (
     ("confidence", "VARCHAR(8)"),
     ("unused_columns", "TEXT"),
     ("evidence_id", "INTEGER"),
+    ("replaced_id", "INTEGER"),
 )

@@ -69,18 +69,21 @@ def test_a_replaced_import_is_set_aside_brought_back_and_purged(
     path = _expenses_csv(tmp_path / "经费.csv")
     first = repo.save_import(import_ledger(path), sha256="01" * 32)
     second = repo.save_import(import_ledger(path), sha256="02" * 32, keep_replaced=True)
-    assert repo.current_import(E) == second and repo.latest_set_aside(E) == first
+    assert repo.current_import(E) == second
+    assert repo.import_record(second).replaced_id == first  # type: ignore[union-attr]
+    assert not repo.import_record(first).in_use  # type: ignore[union-attr]
     assert repo.imported_hashes(E) == {"01" * 32, "02" * 32}
     assert [r.id for r in repo.imports()] == [second]  # a set-aside import is not in use
     repo.activate_import(E, first)
-    assert repo.current_import(E) == first and repo.latest_set_aside(E) == second
+    assert repo.current_import(E) == first
+    assert repo.import_record(first).replaced_id is None  # type: ignore[union-attr]
     with pytest.raises(LookupError):
         repo.activate_import(E, 999)
     assert repo.current_import(E) == first  # one transaction: nothing was switched
     repo.activate_import(E, None)
     assert repo.current_import(E) is None and repo.contents().entries == {}
     repo.purge_set_aside()
-    assert repo.latest_set_aside(E) is None and repo.imported_hashes(E) == set()
+    assert repo.import_record(first) is None and repo.imported_hashes(E) == set()
     third = repo.save_import(import_ledger(path))
     repo.remove_import(E)
     assert repo.current_import(E) is None and repo.import_record(third) is None
