@@ -84,8 +84,9 @@ def test_margin_sets_the_must_fix_deadline(dialog: ExportDialog, qtbot, tmp_path
         dialog.start_export()
         assert not dialog.margin.isEnabled()
     report = docx.Document(str(tmp_path / "pack" / "迎审就绪报告.docx"))
-    cells = {c.text for t in report.tables for r in t.rows for c in r.cells}
-    assert "2026-12-12" in cells  # 2026-12-15 minus 3 days, in the must-fix list
+    # 2026-12-15 minus 3 days: the must-fix list's deadline, in its heading on page one
+    headings = [p.text for p in report.paragraphs if p.style.name.startswith("Heading")]
+    assert [h for h in headings if h.startswith("必须") and "2026-12-12" in h]
     assert dialog.margin.isEnabled()
 
 
