@@ -1,22 +1,26 @@
 """Checklist templates: load a GB/T 29490 checklist from YAML and validate it.
 
-The built-in templates live in ``ipaudit/resources/templates/`` (their schema is documented at the top of
-each file). A workspace keeps its own editable copy as YAML text and loads it with
-:func:`load_template_text`. Validation walks the whole file and reports every problem at once —
-each with the path inside the file (``items[12].kind``) and what is wrong — as one
-:class:`TemplateError`. Nothing here touches Qt.
+The built-in templates live in ``ipaudit/resources/templates/`` (their schema is documented at the
+top of each file). A workspace keeps its own editable copy as YAML text and loads it with
+:func:`load_template_text`. Validation reports every problem at once — each with the path inside
+the file (``items[12].kind``) and what is wrong, in English and Chinese — as one
+:class:`TemplateError`. The shape of each part (fields, types, allowed values) is declared as
+msgspec structs in ``template_schema``, which converts and explains; this module checks what needs
+the rest of the file: unique keys, references between items, clauses and departments, rules that
+depend on an item's kind. Nothing here touches Qt.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from msgspec import UNSET, Struct, UnsetType
 
 from ipaudit.domain.facts import FACT_KEYS
 from ipaudit.domain.model import (
@@ -46,6 +50,29 @@ from ipaudit.domain.rules import (
     TemplateRules,
     TimeRule,
     default_time_rule,
+)
+from ipaudit.domain.template_schema import (
+    FORM_FORMATS,
+    ChronologyDoc,
+    ClauseDoc,
+    ClauseMapDoc,
+    DepartmentDoc,
+    FormDoc,
+    ItemDoc,
+    NonEmpty,
+    PhaseDoc,
+    QuestionDoc,
+    SameDayDoc,
+    SequenceDoc,
+    SubRecordDoc,
+    TemplateDoc,
+    TemplateProblem,
+    TextDef,
+    convert,
+    convert_all,
+    explain,
+    field_names,
+    member,
 )
 from ipaudit.resource_files import resource_path
 
@@ -165,60 +192,16 @@ SEED_REQUIREMENTS: dict[str, Text] = {
 }
 SEED_IDS: tuple[str, ...] = tuple(SEED_REQUIREMENTS)
 
-FORM_FORMATS = ("xlsx", "docx")
-
 _REF_RE = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)*$")
 _ITEM_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
-_TOP_FIELDS = {"edition", "title", "departments", "clauses", "items", "chronology", "grades"}
-_CHRONOLOGY_FIELDS = {"phases", "sequences", "same_day"}
-_PHASES_FIELDS = {"item", "order"}
-_SEQUENCE_FIELDS = {"first", "then", "first_records", "then_records", "within_months"}
-_SAME_DAY_FIELDS = {"set_min", "department_min", "department_share"}
-_DEPT_FIELDS = {"key", "zh", "en", "optional"}
-_CLAUSE_FIELDS = {"ref", "zh", "en", "confirmed"}
-_ITEM_FIELDS = {
-    "key",
-    "department",
-    "clause",
-    "refs",
-    "unconfirmed",
-    "title",
-    "guidance",
-    "kind",
-    "min_count",
-    "instances",
-    "instance_label",
-    "sub_records",
-    "questions",
-    "forms",
-    "seed",
-    "time_rule",
-    "lead_months",
-    "every",
-    "mandatory",
-}
-_SUB_FIELDS = {"key", "zh", "en"}
-_QUESTION_FIELDS = {"key", "zh", "en", "fact"}
-_FORM_FIELDS = {"zh", "en", "format", "columns"}
-_TEXT_FIELDS = {"zh", "en"}
-_MAP_FIELDS = {"2013", "2023", "confirmed", "note"}
+_ITEM_FIELDS = field_names(ItemDoc)
+_EDITIONS = frozenset(e.value for e in Edition)
+_S = TypeVar("_S", bound=Struct)
 
 
 # -- errors -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class TemplateProblem:
-    """One problem in a template file: where (``items[12].kind``) and what."""
-
-    path: str
-    problem: str
-    problem_zh: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.problem}" if self.path else self.problem
 
 
 class TemplateError(Exception):
@@ -374,16 +357,14 @@ def load_clause_map(path: str | Path | None = None) -> tuple[ClauseMapping, ...]
     if not isinstance(data, list):
         v.add("", "must be a list of mappings", "必须是映射列表")
     else:
-        for i, raw in enumerate(data):
-            p = f"[{i}]"
-            if not v.mapping(raw, p, _MAP_FIELDS):
-                continue
-            c13 = v.ref(raw.get("2013"), f"{p}.2013")
-            c23 = v.ref(raw.get("2023"), f"{p}.2023")
-            confirmed = v.boolean(raw.get("confirmed"), f"{p}.confirmed", required=True)
-            note = v.text(raw["note"], f"{p}.note") if "note" in raw else None
-            if c13 and c23 and confirmed is not None:
-                result.append(ClauseMapping(c13, c23, confirmed, note))
+        for p, m in v.units(data, ClauseMapDoc, ""):
+            c13 = v.ref(m.c2013, f"{p}.2013")
+            c23 = v.ref(m.c2023, f"{p}.2023")
+            if m.confirmed is None:
+                v.add(f"{p}.confirmed", "missing (true or false)", "缺失（true 或 false）")
+            note = v.text(m.note) if m.note is not UNSET else None
+            if c13 and c23 and m.confirmed is not None:
+                result.append(ClauseMapping(c13, c23, m.confirmed, note))
     if v.problems:
         raise TemplateError(name, v.problems)
     return tuple(result)
@@ -424,13 +405,20 @@ def _parse_yaml(text: str, source_name: str) -> Any:
         raise TemplateError(
             source_name, [TemplateProblem("", f"invalid YAML: {exc}", f"YAML 格式错误：{exc}")]
         ) from exc
+    except (ValueError, TypeError, OverflowError) as exc:  # a tag such as !!int on a word
+        raise TemplateError(
+            source_name,
+            [TemplateProblem("", f"invalid YAML value: {exc}", f"YAML 值错误：{exc}")],
+        ) from exc
     if data is None:
         raise TemplateError(source_name, [TemplateProblem("", "the file is empty", "文件为空")])
     return data
 
 
 class _Validator:
-    """Builds model values from parsed YAML, collecting every problem on the way."""
+    """Builds model values from parsed YAML: msgspec converts each unit of the file (see
+    ``template_schema``), this class checks what needs the rest of the file, collecting every
+    problem on the way."""
 
     def __init__(self) -> None:
         self.problems: list[TemplateProblem] = []
@@ -440,78 +428,26 @@ class _Validator:
     def add(self, path: str, en: str, zh: str) -> None:
         self.problems.append(TemplateProblem(path, en, zh))
 
+    def unit(self, raw: Any, struct: type[_S], path: str) -> _S | None:
+        return convert(raw, struct, path, self.problems)
+
+    def units(self, raw: Any, struct: type[_S], path: str) -> Iterator[tuple[str, _S]]:
+        """Each element of a list that fits ``struct``, with its path (``path[i]``); converted as
+        it is reached, so that problems come in the order of the file."""
+        if not isinstance(raw, list):
+            self.problems += explain(raw, list[Any], path)
+            return
+        batch = convert_all(raw, struct)
+        for i, r in enumerate(raw):
+            value = batch[i] if batch is not None else self.unit(r, struct, f"{path}[{i}]")
+            if value is not None:
+                yield f"{path}[{i}]", value
+
     # primitives ------------------------------------------------------------------------------
 
-    def mapping(self, raw: Any, path: str, allowed: set[str]) -> bool:
-        if not isinstance(raw, Mapping):
-            self.add(
-                path,
-                f"must be a mapping, not {_kind(raw)}",
-                f"必须是映射（键: 值），而不是{_kind_zh(raw)}",
-            )
-            return False
-        for key in raw:
-            if str(key) not in allowed:
-                self.add(
-                    f"{path}.{key}" if path else str(key),
-                    f"unknown field (expected one of: {', '.join(sorted(allowed))})",
-                    f"未知字段（允许：{', '.join(sorted(allowed))}）",
-                )
-        return True
-
-    def string(self, raw: Any, path: str, *, required: bool = True) -> str | None:
-        if raw is None:
-            if required:
-                self.add(path, "missing", "缺失")
-            return None
-        if not isinstance(raw, str):
-            self.add(path, f"must be text, not {_kind(raw)}", f"必须是文本，而不是{_kind_zh(raw)}")
-            return None
-        if not raw.strip():
-            self.add(path, "is empty", "为空")
-            return None
-        return raw
-
-    def text(self, raw: Any, path: str) -> Text | None:
-        if raw is None:
-            self.add(path, "missing (needs zh and en)", "缺失（需要 zh 和 en）")
-            return None
-        if not self.mapping(raw, path, _TEXT_FIELDS):
-            return None
-        return self.inline_text(raw, path)
-
-    def inline_text(self, raw: Mapping[str, Any], path: str) -> Text | None:
-        """zh/en given directly on the object (departments, clauses, sub-records …)."""
-        zh = self.string(raw.get("zh"), f"{path}.zh")
-        en = self.string(raw.get("en"), f"{path}.en")
-        return Text(zh, en) if zh is not None and en is not None else None
-
-    def boolean(
-        self, raw: Any, path: str, *, required: bool = False, default: bool = False
-    ) -> bool | None:
-        if raw is None:
-            if required:
-                self.add(path, "missing (true or false)", "缺失（true 或 false）")
-                return None
-            return default
-        if not isinstance(raw, bool):
-            self.add(
-                path, f"must be true or false, not {raw!r}", f"必须是 true 或 false，而不是 {raw!r}"
-            )
-            return None
-        return raw
-
-    def count(self, raw: Any, path: str, what_en: str, what_zh: str) -> int | None:
-        if raw is None:
-            self.add(path, f"missing ({what_en})", f"缺失（{what_zh}）")
-            return None
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            self.add(path, f"must be a whole number, not {raw!r}", f"必须是整数，而不是 {raw!r}")
-            return None
-        if raw < 1:
-            self.add(path, f"must be at least 1, not {raw}", f"至少为 1，而不是 {raw}")
-            return None
-        return raw
+    @staticmethod
+    def text(t: TextDef) -> Text:
+        return Text(t.zh, t.en)
 
     def ref(self, raw: Any, path: str) -> str | None:
         if isinstance(raw, float):
@@ -523,18 +459,15 @@ class _Validator:
             return None
         if isinstance(raw, int) and not isinstance(raw, bool):
             raw = str(raw)
-        s = self.string(raw, path)
-        if s is None:
+        if raw is None or not isinstance(raw, str) or not raw.strip():
+            self.problems += explain(raw, NonEmpty, path)
             return None
-        if not _REF_RE.match(s):
-            self.add(path, f"not a clause number: {s!r}", f"不是条款号：{s!r}")
+        if not _REF_RE.match(raw):
+            self.add(path, f"not a clause number: {raw!r}", f"不是条款号：{raw!r}")
             return None
-        return s
+        return raw
 
-    def key(self, raw: Any, path: str, pattern: re.Pattern[str], example: str) -> str | None:
-        s = self.string(raw, path)
-        if s is None:
-            return None
+    def key(self, s: str, path: str, pattern: re.Pattern[str], example: str) -> str | None:
         if not pattern.match(s):
             self.add(
                 path,
@@ -557,18 +490,6 @@ class _Validator:
             )
             return None
 
-    def listing(self, raw: Any, path: str, *, required: bool = True) -> list[Any]:
-        if raw is None:
-            if required:
-                self.add(path, "missing", "缺失")
-            return []
-        if not isinstance(raw, list):
-            self.add(
-                path, f"must be a list, not {_kind(raw)}", f"必须是列表，而不是{_kind_zh(raw)}"
-            )
-            return []
-        return raw
-
     def unique(
         self, seen: dict[str, str], value: str, path: str, what_en: str, what_zh: str
     ) -> bool:
@@ -582,24 +503,49 @@ class _Validator:
         seen[value] = path
         return True
 
+    def months(self, raw: Any, path: str, *, low: int) -> int:
+        if isinstance(raw, bool) or not isinstance(raw, int) or not low <= raw <= 12:
+            self.add(
+                path,
+                f"must be a whole number of months from {low} to 12, not {raw!r}",
+                f"须为 {low} 到 12 之间的整月数，而不是 {raw!r}",
+            )
+            return DEFAULT_LEAD_MONTHS
+        return raw
+
     # the template ----------------------------------------------------------------------------
 
     def template(self, data: Any, source: str) -> Template | None:
-        if not self.mapping(data, "", _TOP_FIELDS):
+        if not isinstance(data, Mapping):
+            self.problems += explain(data, TemplateDoc, "")
             return None
+        # the top level's own problems (unknown or missing parts); each part is checked below
+        self.problems += [
+            p for p in explain(data, TemplateDoc, "") if p.problem.startswith("unknown field")
+        ]
         edition = self.edition(data.get("edition"), "edition")
-        title = self.text(data.get("title"), "title")
+        title_doc = self.unit(data.get("title"), TextDef, "title")
+        title = self.text(title_doc) if title_doc is not None else None
         departments = self.departments(data.get("departments"))
         clauses = self.clauses(data.get("clauses"))
         dept_keys = {d.key for d in departments}
         clause_map = {c.ref: c for c in clauses}
         items: list[Item] = []
         seen: dict[str, str] = {}
-        raw_items = self.listing(data.get("items"), "items")
-        if isinstance(data.get("items"), list) and not raw_items:
+        raw_items = data.get("items")
+        if isinstance(raw_items, list) and not raw_items:
             self.add("items", "has no items", "没有任何条目")
+        if not isinstance(raw_items, list):
+            self.problems += explain(raw_items, list[Any], "items")
+            raw_items = []
+        batch = convert_all(raw_items, ItemDoc)
         for i, raw in enumerate(raw_items):
-            item = self.item(raw, f"items[{i}]", edition, dept_keys, clause_map, seen)
+            p = f"items[{i}]"
+            doc = batch[i] if batch is not None else self.unit(raw, ItemDoc, p)
+            if doc is None:
+                self.broken_item(raw, p, edition, dept_keys, clause_map, seen)
+                continue
+            item = self.item(doc, p, edition, dept_keys, clause_map, seen)
             if item is not None:
                 items.append(item)
         phases, sequences, same_day = self.chronology(data.get("chronology"))
@@ -625,18 +571,13 @@ class _Validator:
     def departments(self, raw: Any) -> list[DepartmentDef]:
         result: list[DepartmentDef] = []
         seen: dict[str, str] = {}
-        for i, d in enumerate(self.listing(raw, "departments")):
-            p = f"departments[{i}]"
-            if not self.mapping(d, p, _DEPT_FIELDS):
-                continue
-            key = self.key(d.get("key"), f"{p}.key", _KEY_RE, "hr_admin")
-            name = self.inline_text(d, p)
-            optional = self.boolean(d.get("optional"), f"{p}.optional")
-            fresh = key is not None and self.unique(seen, key, f"{p}.key", "department", "部门")
-            if fresh and key is not None and name is not None and optional is not None:
-                result.append(DepartmentDef(key, name, optional))
+        for p, d in self.units(raw, DepartmentDoc, "departments"):
+            key = self.key(d.key, f"{p}.key", _KEY_RE, "hr_admin")
+            if key is not None and self.unique(seen, key, f"{p}.key", "department", "部门"):
+                result.append(DepartmentDef(key, Text(d.zh, d.en), bool(d.optional)))
         if isinstance(raw, list):
-            missing = [k for k in DEPARTMENT_KEYS if k not in seen]
+            declared = {str(d.get("key")) for d in raw if isinstance(d, Mapping)}
+            missing = [k for k in DEPARTMENT_KEYS if k not in declared]
             if missing:
                 self.add(
                     "departments",
@@ -648,106 +589,98 @@ class _Validator:
     def clauses(self, raw: Any) -> list[ClauseDef]:
         result: list[ClauseDef] = []
         seen: dict[str, str] = {}
-        for i, c in enumerate(self.listing(raw, "clauses")):
-            p = f"clauses[{i}]"
-            if not self.mapping(c, p, _CLAUSE_FIELDS):
-                continue
-            ref = self.ref(c.get("ref"), f"{p}.ref")
-            title = self.inline_text(c, p)
-            confirmed = self.boolean(c.get("confirmed"), f"{p}.confirmed", default=True)
-            fresh = ref is not None and self.unique(seen, ref, f"{p}.ref", "clause", "条款")
-            if fresh and ref is not None and title is not None and confirmed is not None:
-                result.append(ClauseDef(ref, title, confirmed))
+        for p, c in self.units(raw, ClauseDoc, "clauses"):
+            ref = self.ref(c.ref, f"{p}.ref")
+            if ref is not None and self.unique(seen, ref, f"{p}.ref", "clause", "条款"):
+                confirmed = True if c.confirmed is None else c.confirmed
+                result.append(ClauseDef(ref, Text(c.zh, c.en), confirmed))
         return result
 
     def item(
         self,
-        raw: Any,
+        doc: ItemDoc,
         p: str,
         edition: Edition | None,
         dept_keys: set[str],
         clauses: dict[str, ClauseDef],
         seen: dict[str, str],
     ) -> Item | None:
-        if not self.mapping(raw, p, _ITEM_FIELDS):
-            return None
         n_before = len(self.problems)
-        key = self.key(raw.get("key"), f"{p}.key", _ITEM_KEY_RE, "rnd.projects")
+        key = self.key(doc.key, f"{p}.key", _ITEM_KEY_RE, "rnd.projects")
         if key is not None:
             self.unique(seen, key, f"{p}.key", "item key", "条目键")
-
-        department = self.string(raw.get("department"), f"{p}.department")
-        if department is not None and dept_keys and department not in dept_keys:
+        if dept_keys and doc.department not in dept_keys:
             self.add(
                 f"{p}.department",
-                f"unknown department {department!r} (declare it under departments)",
-                f"未知部门 {department!r}（需先在 departments 中声明）",
+                f"unknown department {doc.department!r} (declare it under departments)",
+                f"未知部门 {doc.department!r}（需先在 departments 中声明）",
             )
-
-        clause = self.ref(raw.get("clause"), f"{p}.clause")
+        clause = self.ref(doc.clause, f"{p}.clause")
         if clause is not None and clause not in clauses:
             self.add(
                 f"{p}.clause",
                 f"clause {clause!r} is not in clauses",
                 f"条款 {clause!r} 不在 clauses 中",
             )
-
-        refs = self.refs(raw.get("refs"), raw.get("unconfirmed"), p, edition, clause, clauses)
-        title = self.text(raw.get("title"), f"{p}.title")
-        guidance = self.text(raw.get("guidance"), f"{p}.guidance")
-        kind = self.kind(raw.get("kind"), f"{p}.kind")
+        refs = self.refs(doc.refs, doc.unconfirmed or [], p, edition, clause, clauses)
+        kind = ItemKind(doc.kind)
 
         min_count = 1
         instances = 0
         instance_label: Text | None = None
         sub_records: tuple[SubRecord, ...] = ()
-        if "min_count" in raw:
-            if kind is not None and kind is not ItemKind.RECORDS:
+        if doc.min_count is not UNSET:
+            if kind is not ItemKind.RECORDS:
                 self.add(
                     f"{p}.min_count",
                     "only records items have min_count",
                     "只有 records 类条目才有 min_count",
                 )
             else:
-                min_count = self.count(raw["min_count"], f"{p}.min_count", "records", "记录数") or 1
-        record_set_fields = [f for f in ("instances", "instance_label", "sub_records") if f in raw]
+                min_count = doc.min_count
         if kind is ItemKind.RECORD_SET:
-            instances = (
-                self.count(raw.get("instances"), f"{p}.instances", "how many instances", "实例数量")
-                or 0
-            )
-            instance_label = self.text(raw.get("instance_label"), f"{p}.instance_label")
-            sub_records = self.sub_records(raw.get("sub_records"), f"{p}.sub_records")
-        elif kind is not None:
-            for f in record_set_fields:
+            if doc.instances is UNSET:
+                self.add(f"{p}.instances", "missing (how many instances)", "缺失（实例数量）")
+            else:
+                instances = doc.instances
+            if doc.instance_label is UNSET:
                 self.add(
-                    f"{p}.{f}",
-                    "only record_set items have this field",
-                    "只有 record_set 类条目才有此字段",
+                    f"{p}.instance_label", "missing (needs zh and en)", "缺失（需要 zh 和 en）"
                 )
+            else:
+                instance_label = self.text(doc.instance_label)
+            sub_records = self.sub_records(doc.sub_records, f"{p}.sub_records")
+        else:
+            for f in ("instances", "instance_label", "sub_records"):
+                if getattr(doc, f) is not UNSET:
+                    self.add(
+                        f"{p}.{f}",
+                        "only record_set items have this field",
+                        "只有 record_set 类条目才有此字段",
+                    )
 
-        questions = self.questions(raw.get("questions"), f"{p}.questions")
-        if kind is ItemKind.ANSWER and not questions and "questions" not in raw:
+        questions = self.questions(doc.questions, f"{p}.questions")
+        if kind is ItemKind.ANSWER and doc.questions is UNSET:
             self.add(
                 f"{p}.questions",
                 "an answer item needs at least one question",
                 "answer 类条目至少需要一个问题",
             )
-        forms = self.forms(raw.get("forms"), f"{p}.forms")
-        seed = self.seed(raw.get("seed"), f"{p}.seed")
-        rule = self.item_rule(raw, p, kind)
+        forms = self.forms(doc.forms or [], f"{p}.forms")
+        seed = self.seed(doc.seed or [], f"{p}.seed")
+        rule = self.item_rule(doc, p, kind)
 
         if len(self.problems) != n_before or rule is None:
             return None
-        assert key and department and clause and title and guidance and kind is not None
+        assert key and clause
         self.item_rules[key] = rule
         item = Item(
             key=key,
-            department=department,
+            department=doc.department,
             clause=clause,
             refs=refs,
-            title=title,
-            guidance=guidance,
+            title=self.text(doc.title),
+            guidance=self.text(doc.guidance),
             kind=kind,
             min_count=min_count,
             instances=instances,
@@ -760,221 +693,54 @@ class _Validator:
         self.items_by_key[key] = item
         return item
 
-    def item_rule(self, raw: Mapping[str, Any], p: str, kind: ItemKind | None) -> ItemRule | None:
-        """``time_rule``, ``lead_months``, ``every`` and ``mandatory`` of one item."""
-        n_before = len(self.problems)
-        rules = ", ".join(r.value for r in TimeRule)
-        time_rule: TimeRule | None = default_time_rule(kind) if kind is not None else None
-        if "time_rule" in raw:
-            s = self.string(raw.get("time_rule"), f"{p}.time_rule")
-            if s is not None and s not in {r.value for r in TimeRule}:
-                self.add(
-                    f"{p}.time_rule",
-                    f"unknown time rule {s!r} (expected one of: {rules})",
-                    f"未知时间规则 {s!r}（应为：{rules}）",
-                )
-            elif s is not None and kind is ItemKind.ANSWER:
-                self.add(
-                    f"{p}.time_rule",
-                    "an answer item has no records, so no time rule",
-                    "answer 类条目没有记录，不设时间规则",
-                )
-            elif s is not None:
-                time_rule = TimeRule(s)
-        if kind is ItemKind.YEARLY and time_rule not in (TimeRule.YEARLY, None):
+    def broken_item(
+        self,
+        raw: Any,
+        p: str,
+        edition: Edition | None,
+        dept_keys: set[str],
+        clauses: dict[str, ClauseDef],
+        seen: dict[str, str],
+    ) -> None:
+        """An item that does not fit its shape: what of its key, department, clause and seed
+        ids can be checked still is, so that every problem shows at once."""
+        if not isinstance(raw, Mapping):
+            return
+        key, department, clause = raw.get("key"), raw.get("department"), raw.get("clause")
+        if isinstance(key, str) and key.strip():
+            key = self.key(key, f"{p}.key", _ITEM_KEY_RE, "rnd.projects")
+            if key is not None:
+                self.unique(seen, key, f"{p}.key", "item key", "条目键")
+        if (
+            isinstance(department, str)
+            and department.strip()
+            and dept_keys
+            and department not in dept_keys
+        ):
             self.add(
-                f"{p}.time_rule",
-                f"a yearly item takes the time rule 'yearly', not {time_rule.value!r}",
-                f"yearly 类条目的时间规则须为 'yearly'，而不是 {time_rule.value!r}",
+                f"{p}.department",
+                f"unknown department {department!r} (declare it under departments)",
+                f"未知部门 {department!r}（需先在 departments 中声明）",
             )
-        lead = DEFAULT_LEAD_MONTHS
-        if "lead_months" in raw:
-            if time_rule is not TimeRule.YEARLY:
+        if isinstance(clause, str | int | float) and not isinstance(clause, bool):
+            clause = ref = self.ref(clause, f"{p}.clause")
+            if ref is not None and ref not in clauses:
                 self.add(
-                    f"{p}.lead_months",
-                    "only items with time_rule: yearly have lead_months",
-                    "只有 time_rule: yearly 的条目才有 lead_months",
+                    f"{p}.clause",
+                    f"clause {ref!r} is not in clauses",
+                    f"条款 {ref!r} 不在 clauses 中",
                 )
-            else:
-                lead = self.months(raw["lead_months"], f"{p}.lead_months", low=0)
-        every: Every | None = None
-        if time_rule is TimeRule.PERIODIC:
-            s = self.string(raw.get("every"), f"{p}.every")
-            if s is not None and s not in {e.value for e in Every}:
-                self.add(
-                    f"{p}.every",
-                    f"unknown period {s!r} (expected month or quarter)",
-                    f"未知周期 {s!r}（应为 month 或 quarter）",
-                )
-            elif s is not None:
-                every = Every(s)
-        elif "every" in raw:
-            self.add(
-                f"{p}.every",
-                "only items with time_rule: periodic have every",
-                "只有 time_rule: periodic 的条目才有 every",
-            )
-        mandatory = self.boolean(raw.get("mandatory"), f"{p}.mandatory")
-        if len(self.problems) != n_before or mandatory is None:
-            return None
-        return ItemRule(time_rule, mandatory, lead, every)
-
-    def months(self, raw: Any, path: str, *, low: int) -> int:
-        if isinstance(raw, bool) or not isinstance(raw, int) or not low <= raw <= 12:
-            self.add(
-                path,
-                f"must be a whole number of months from {low} to 12, not {raw!r}",
-                f"须为 {low} 到 12 之间的整月数，而不是 {raw!r}",
-            )
-            return DEFAULT_LEAD_MONTHS
-        return raw
-
-    # chronology and grades ---------------------------------------------------------------------
-
-    def chronology(self, raw: Any) -> tuple[tuple[PhaseOrder, ...], tuple[ItemOrder, ...], SameDay]:
-        if raw is None or not self.mapping(raw, "chronology", _CHRONOLOGY_FIELDS):
-            return (), (), SameDay()
-        phases: list[PhaseOrder] = []
-        for i, r in enumerate(self.listing(raw.get("phases"), "chronology.phases", required=False)):
-            p = f"chronology.phases[{i}]"
-            if not self.mapping(r, p, _PHASES_FIELDS):
-                continue
-            item = self.record_set_item(r.get("item"), f"{p}.item")
-            order = self.listing(r.get("order"), f"{p}.order")
-            groups: list[tuple[str, ...]] = []
-            seen: dict[str, str] = {}
-            for j, g in enumerate(order):
-                gp = f"{p}.order[{j}]"
-                keys = g if isinstance(g, list) else [g]
-                group = []
-                for k in keys:
-                    if item is not None and k not in {s.key for s in item.sub_records}:
-                        self.add(
-                            gp,
-                            f"{k!r} is not a sub-record of {item.key}",
-                            f"{k!r} 不是 {item.key} 的子记录",
-                        )
-                    elif isinstance(k, str) and self.unique(seen, k, gp, "phase", "阶段"):
-                        group.append(k)
-                groups.append(tuple(group))
-            if isinstance(order, list) and len(order) < 2:
-                self.add(f"{p}.order", "needs at least two phases", "至少需要两个阶段")
-            if item is not None and len(groups) >= 2:
-                phases.append(PhaseOrder(item.key, tuple(groups)))
-        sequences: list[ItemOrder] = []
-        raw_seq = self.listing(raw.get("sequences"), "chronology.sequences", required=False)
-        for i, r in enumerate(raw_seq):
-            p = f"chronology.sequences[{i}]"
-            if not self.mapping(r, p, _SEQUENCE_FIELDS):
-                continue
-            first = self.known_item(r.get("first"), f"{p}.first")
-            then = self.known_item(r.get("then"), f"{p}.then")
-            first_records = self.sub_record_keys(
-                first, r.get("first_records"), f"{p}.first_records"
-            )
-            then_records = self.sub_record_keys(then, r.get("then_records"), f"{p}.then_records")
-            within = self.months(r.get("within_months", 12), f"{p}.within_months", low=1)
-            if first is not None and then is not None and first.key == then.key:
-                self.add(p, "first and then are the same item", "first 与 then 是同一条目")
-            elif first is not None and then is not None:
-                sequences.append(
-                    ItemOrder(first.key, then.key, first_records, then_records, within)
-                )
-        same_day = SameDay()
-        sd = raw.get("same_day")
-        if sd is not None and self.mapping(sd, "chronology.same_day", _SAME_DAY_FIELDS):
-            set_min = self.count(
-                sd.get("set_min", 3), "chronology.same_day.set_min", "records", "记录数"
-            )
-            dep_min = self.count(
-                sd.get("department_min", 8),
-                "chronology.same_day.department_min",
-                "records",
-                "记录数",
-            )
-            share = sd.get("department_share", 0.5)
-            if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 1:
-                self.add(
-                    "chronology.same_day.department_share",
-                    f"must be a share above 0 and at most 1 (e.g. 0.5), not {share!r}",
-                    f"须为大于 0、不超过 1 的比例（如 0.5），而不是 {share!r}",
-                )
-                share = 0.5
-            same_day = SameDay(set_min or 3, dep_min or 8, share)
-        return tuple(phases), tuple(sequences), same_day
-
-    def known_item(self, raw: Any, path: str) -> Item | None:
-        key = self.string(raw, path)
-        if key is None:
-            return None
-        item = self.items_by_key.get(key)
-        if item is None:
-            self.add(path, f"no item {key!r} in items", f"items 中没有条目 {key!r}")
-        return item
-
-    def record_set_item(self, raw: Any, path: str) -> Item | None:
-        item = self.known_item(raw, path)
-        if item is not None and item.kind is not ItemKind.RECORD_SET:
-            self.add(
-                path,
-                f"{item.key} is not a record_set item (phases order sub-records)",
-                f"{item.key} 不是 record_set 类条目（阶段顺序针对子记录）",
-            )
-            return None
-        return item
-
-    def sub_record_keys(self, item: Item | None, raw: Any, path: str) -> tuple[str, ...]:
-        keys = self.listing(raw, path, required=False)
-        if item is None:
-            return ()
-        own = {s.key for s in item.sub_records}
-        for j, k in enumerate(keys):
-            if k not in own:
-                self.add(
-                    f"{path}[{j}]",
-                    f"{k!r} is not a sub-record of {item.key}",
-                    f"{k!r} 不是 {item.key} 的子记录",
-                )
-        return tuple(k for k in keys if k in own)
-
-    def grades(self, raw: Any) -> dict[Situation, Grade]:
-        table = dict(DEFAULT_GRADES)
-        if raw is None:
-            return table
-        if not self.mapping(raw, "grades", {s.value for s in Situation}):
-            return table
-        for name, value in raw.items():
-            if str(name) not in {s.value for s in Situation}:
-                continue  # reported as an unknown field, with the list
-            try:
-                table[Situation(str(name))] = Grade(str(value))
-            except ValueError:
-                self.add(
-                    f"grades.{name}",
-                    f"unknown grade {value!r} (expected major, minor or observation)",
-                    f"未知等级 {value!r}（应为 major、minor 或 observation）",
-                )
-        return table
-
-    def kind(self, raw: Any, path: str) -> ItemKind | None:
-        s = self.string(raw, path)
-        if s is None:
-            return None
-        try:
-            return ItemKind(s)
-        except ValueError:
-            kinds = ", ".join(k.value for k in ItemKind)
-            self.add(
-                path,
-                f"unknown kind {s!r} (expected one of: {kinds})",
-                f"未知类型 {s!r}（应为：{kinds}）",
-            )
-            return None
+        refs, unconfirmed = raw.get("refs"), raw.get("unconfirmed")
+        if isinstance(refs, Mapping) and isinstance(unconfirmed, list | None):
+            ref = clause if isinstance(clause, str) and _REF_RE.match(clause) else None
+            self.refs(refs, unconfirmed or [], p, edition, ref, clauses)
+        if isinstance(raw.get("seed"), list):
+            self.seed(raw["seed"], f"{p}.seed")
 
     def refs(
         self,
-        raw: Any,
-        raw_unconfirmed: Any,
+        raw: Mapping[Any, Any],
+        raw_unconfirmed: list[Any],
         p: str,
         edition: Edition | None,
         clause: str | None,
@@ -982,20 +748,21 @@ class _Validator:
     ) -> dict[str, ClauseRef]:
         path = f"{p}.refs"
         found: dict[str, str] = {}
-        if raw is None:
-            self.add(path, "missing (clause numbers per edition)", "缺失（各版本的条款号）")
-        elif self.mapping(raw, path, {e.value for e in Edition}):
-            for ed_raw, ref_raw in raw.items():
-                ed = str(ed_raw)
-                if ed not in {e.value for e in Edition}:
-                    continue  # reported as an unknown field
-                ref = self.ref(ref_raw, f"{path}.{ed}")
-                if ref is not None:
-                    found[ed] = ref
+        for ed_raw, ref_raw in raw.items():
+            ed = str(ed_raw)
+            if ed not in _EDITIONS:
+                editions = sorted(_EDITIONS)
+                self.add(
+                    member(path, ed_raw),
+                    f"unknown field (expected one of: {', '.join(editions)})",
+                    f"未知字段（允许：{', '.join(editions)}）",
+                )
+                continue
+            ref = self.ref(ref_raw, f"{path}.{ed}")
+            if ref is not None:
+                found[ed] = ref
         unconfirmed: set[str] = set()
-        for j, ed_raw in enumerate(
-            self.listing(raw_unconfirmed, f"{p}.unconfirmed", required=False)
-        ):
+        for j, ed_raw in enumerate(raw_unconfirmed):
             ed = str(ed_raw)
             if ed not in found:
                 self.add(
@@ -1004,7 +771,7 @@ class _Validator:
                     f"{ed!r} 不是 refs 中的版本",
                 )
             unconfirmed.add(ed)
-        if edition is not None and isinstance(raw, Mapping):
+        if edition is not None:
             own = edition.value
             own_ref = found.get(own)
             if own not in {str(k) for k in raw}:
@@ -1037,14 +804,13 @@ class _Validator:
                     )
         return {ed: ClauseRef(ref, ed not in unconfirmed) for ed, ref in found.items()}
 
-    def sub_records(self, raw: Any, path: str) -> tuple[SubRecord, ...]:
-        if raw is None:
+    def sub_records(self, docs: list[SubRecordDoc] | UnsetType, path: str) -> tuple[SubRecord, ...]:
+        if docs is UNSET:
             self.add(
                 path, "a record_set item needs sub_records", "record_set 类条目需要 sub_records"
             )
             return ()
-        items = self.listing(raw, path)
-        if isinstance(raw, list) and not raw:
+        if not docs:
             self.add(
                 path,
                 "a record_set item needs at least one sub-record",
@@ -1052,75 +818,54 @@ class _Validator:
             )
         result: list[SubRecord] = []
         seen: dict[str, str] = {}
-        for i, s in enumerate(items):
-            sp = f"{path}[{i}]"
-            if not self.mapping(s, sp, _SUB_FIELDS):
-                continue
-            key = self.key(s.get("key"), f"{sp}.key", _KEY_RE, "initiation")
-            title = self.inline_text(s, sp)
-            if (
-                key is not None
-                and self.unique(seen, key, f"{sp}.key", "sub-record", "子记录")
-                and title
-            ):
-                result.append(SubRecord(key, title))
+        for i, s in enumerate(docs):
+            sp = f"{path}[{i}].key"
+            key = self.key(s.key, sp, _KEY_RE, "initiation")
+            if key is not None and self.unique(seen, key, sp, "sub-record", "子记录"):
+                result.append(SubRecord(key, Text(s.zh, s.en)))
         return tuple(result)
 
-    def questions(self, raw: Any, path: str) -> tuple[Question, ...]:
-        items = self.listing(raw, path, required=False)
-        if isinstance(raw, list) and not raw:
+    def questions(self, docs: list[QuestionDoc] | UnsetType, path: str) -> tuple[Question, ...]:
+        if docs is UNSET:
+            return ()
+        if not docs:
             self.add(
                 path, "is an empty list (remove it or add questions)", "是空列表（删除或添加问题）"
             )
         result: list[Question] = []
         seen: dict[str, str] = {}
-        for i, q in enumerate(items):
+        for i, q in enumerate(docs):
             qp = f"{path}[{i}]"
-            if not self.mapping(q, qp, _QUESTION_FIELDS):
-                continue
-            key = self.key(q.get("key"), f"{qp}.key", _KEY_RE, "headcount")
-            text = self.inline_text(q, qp)
+            key = self.key(q.key, f"{qp}.key", _KEY_RE, "headcount")
             fact: str | None = None
-            if "fact" in q:
-                fact = self.string(q.get("fact"), f"{qp}.fact")
-                if fact is not None and fact not in FACT_KEYS:
+            if q.fact is not UNSET:
+                fact = q.fact
+                if fact not in FACT_KEYS:
                     self.add(
                         f"{qp}.fact",
                         f"unknown fact key {fact!r} (expected one of: {', '.join(sorted(FACT_KEYS))})",
                         f"未知事实键 {fact!r}（应为：{', '.join(sorted(FACT_KEYS))}）",
                     )
                     fact = None
-            if key is not None and self.unique(seen, key, f"{qp}.key", "question", "问题") and text:
-                result.append(Question(key, text, fact))
+            if key is not None and self.unique(seen, key, f"{qp}.key", "question", "问题"):
+                result.append(Question(key, Text(q.zh, q.en), fact))
         return tuple(result)
 
-    def forms(self, raw: Any, path: str) -> tuple[FormDef, ...]:
+    def forms(self, docs: list[FormDoc], path: str) -> tuple[FormDef, ...]:
         result: list[FormDef] = []
-        for i, f in enumerate(self.listing(raw, path, required=False)):
+        for i, f in enumerate(docs):
             fp = f"{path}[{i}]"
-            if not self.mapping(f, fp, _FORM_FIELDS):
-                continue
-            title = self.inline_text(f, fp)
-            fmt = self.string(f.get("format"), f"{fp}.format")
-            if fmt is not None and fmt not in FORM_FORMATS:
-                self.add(
-                    f"{fp}.format",
-                    f"unknown form format {fmt!r} (expected xlsx or docx)",
-                    f"未知表单格式 {fmt!r}（应为 xlsx 或 docx）",
-                )
-                fmt = None
-            raw_cols = self.listing(f.get("columns"), f"{fp}.columns")
-            if isinstance(f.get("columns"), list) and not raw_cols:
+            if not f.columns:
                 self.add(f"{fp}.columns", "a form needs at least one column", "表单至少需要一列")
-            columns = [self.text(c, f"{fp}.columns[{j}]") for j, c in enumerate(raw_cols)]
-            if title and fmt and raw_cols and all(columns):
-                result.append(FormDef(title, fmt, tuple(c for c in columns if c)))
+            else:
+                columns = tuple(self.text(c) for c in f.columns)
+                result.append(FormDef(Text(f.zh, f.en), f.format, columns))
         return tuple(result)
 
-    def seed(self, raw: Any, path: str) -> tuple[str, ...]:
+    def seed(self, raw: list[Any], path: str) -> tuple[str, ...]:
         result: list[str] = []
         seen: dict[str, str] = {}
-        for i, s in enumerate(self.listing(raw, path, required=False)):
+        for i, s in enumerate(raw):
             sp = f"{path}[{i}]"
             if isinstance(s, int) and not isinstance(s, bool):
                 s = str(s)
@@ -1142,29 +887,175 @@ class _Validator:
                 result.append(s)
         return tuple(result)
 
+    def item_rule(self, doc: ItemDoc, p: str, kind: ItemKind) -> ItemRule | None:
+        """``time_rule``, ``lead_months``, ``every`` and ``mandatory`` of one item."""
+        n_before = len(self.problems)
+        time_rule: TimeRule | None = default_time_rule(kind)
+        if doc.time_rule is not UNSET and kind is ItemKind.ANSWER:
+            self.add(
+                f"{p}.time_rule",
+                "an answer item has no records, so no time rule",
+                "answer 类条目没有记录，不设时间规则",
+            )
+        elif doc.time_rule is not UNSET:
+            time_rule = TimeRule(doc.time_rule)
+        if kind is ItemKind.YEARLY and time_rule not in (TimeRule.YEARLY, None):
+            self.add(
+                f"{p}.time_rule",
+                f"a yearly item takes the time rule 'yearly', not {time_rule.value!r}",
+                f"yearly 类条目的时间规则须为 'yearly'，而不是 {time_rule.value!r}",
+            )
+        lead = DEFAULT_LEAD_MONTHS
+        if doc.lead_months is not UNSET:
+            if time_rule is not TimeRule.YEARLY:
+                self.add(
+                    f"{p}.lead_months",
+                    "only items with time_rule: yearly have lead_months",
+                    "只有 time_rule: yearly 的条目才有 lead_months",
+                )
+            else:
+                lead = self.months(doc.lead_months, f"{p}.lead_months", low=0)
+        every: Every | None = None
+        if time_rule is TimeRule.PERIODIC:
+            if doc.every is UNSET:
+                self.add(f"{p}.every", "missing (month or quarter)", "缺失（month 或 quarter）")
+            else:
+                every = Every(doc.every)
+        elif doc.every is not UNSET:
+            self.add(
+                f"{p}.every",
+                "only items with time_rule: periodic have every",
+                "只有 time_rule: periodic 的条目才有 every",
+            )
+        if len(self.problems) != n_before:
+            return None
+        return ItemRule(time_rule, bool(doc.mandatory), lead, every)
 
-def _kind(raw: Any) -> str:
-    names: dict[type, str] = {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}
-    if raw is None:
-        return "nothing"
-    for t, name in names.items():
-        if isinstance(raw, t):
-            return name
-    if isinstance(raw, int | float):
-        return f"the number {raw!r}"
-    return type(raw).__name__
+    # chronology and grades ---------------------------------------------------------------------
+
+    def chronology(self, raw: Any) -> tuple[tuple[PhaseOrder, ...], tuple[ItemOrder, ...], SameDay]:
+        doc = self.unit(raw, ChronologyDoc, "chronology") if raw is not None else None
+        if doc is None:
+            return (), (), SameDay()
+        phases: list[PhaseOrder] = []
+        for p, r in self.units(_listed(doc.phases), PhaseDoc, "chronology.phases"):
+            item = self.record_set_item(r.item, f"{p}.item")
+            groups: list[tuple[str, ...]] = []
+            seen: dict[str, str] = {}
+            for j, g in enumerate(r.order):
+                gp = f"{p}.order[{j}]"
+                keys = g if isinstance(g, list) else [g]
+                group = []
+                for k in keys:
+                    if not isinstance(k, str):
+                        self.problems += explain(k, NonEmpty, gp)
+                    elif item is not None and k not in {s.key for s in item.sub_records}:
+                        self.add(
+                            gp,
+                            f"{k!r} is not a sub-record of {item.key}",
+                            f"{k!r} 不是 {item.key} 的子记录",
+                        )
+                    elif isinstance(k, str) and self.unique(seen, k, gp, "phase", "阶段"):
+                        group.append(k)
+                groups.append(tuple(group))
+            if len(r.order) < 2:
+                self.add(f"{p}.order", "needs at least two phases", "至少需要两个阶段")
+            if item is not None and len(groups) >= 2:
+                phases.append(PhaseOrder(item.key, tuple(groups)))
+        sequences: list[ItemOrder] = []
+        for p, s in self.units(_listed(doc.sequences), SequenceDoc, "chronology.sequences"):
+            first = self.known_item(s.first, f"{p}.first")
+            then = self.known_item(s.then, f"{p}.then")
+            first_records = self.sub_record_keys(first, s.first_records, f"{p}.first_records")
+            then_records = self.sub_record_keys(then, s.then_records, f"{p}.then_records")
+            within = self.months(s.within_months, f"{p}.within_months", low=1)
+            if first is not None and then is not None and first.key == then.key:
+                self.add(p, "first and then are the same item", "first 与 then 是同一条目")
+            elif first is not None and then is not None:
+                sequences.append(
+                    ItemOrder(first.key, then.key, first_records, then_records, within)
+                )
+        same_day = SameDay()
+        if doc.same_day is not None:
+            sd = self.unit(doc.same_day, SameDayDoc, "chronology.same_day")
+            if sd is not None:
+                share = sd.department_share
+                if (
+                    isinstance(share, bool)
+                    or not isinstance(share, int | float)
+                    or not 0 < share <= 1
+                ):
+                    self.add(
+                        "chronology.same_day.department_share",
+                        f"must be a share above 0 and at most 1 (e.g. 0.5), not {share!r}",
+                        f"须为大于 0、不超过 1 的比例（如 0.5），而不是 {share!r}",
+                    )
+                    share = 0.5
+                same_day = SameDay(sd.set_min, sd.department_min, share)
+        return tuple(phases), tuple(sequences), same_day
+
+    def known_item(self, key: str, path: str) -> Item | None:
+        item = self.items_by_key.get(key)
+        if item is None:
+            self.add(path, f"no item {key!r} in items", f"items 中没有条目 {key!r}")
+        return item
+
+    def record_set_item(self, key: str, path: str) -> Item | None:
+        item = self.known_item(key, path)
+        if item is not None and item.kind is not ItemKind.RECORD_SET:
+            self.add(
+                path,
+                f"{item.key} is not a record_set item (phases order sub-records)",
+                f"{item.key} 不是 record_set 类条目（阶段顺序针对子记录）",
+            )
+            return None
+        return item
+
+    def sub_record_keys(
+        self, item: Item | None, keys: list[Any] | None, path: str
+    ) -> tuple[str, ...]:
+        if item is None or not keys:
+            return ()
+        own = {s.key for s in item.sub_records}
+        for j, k in enumerate(keys):
+            if k not in own:
+                self.add(
+                    f"{path}[{j}]",
+                    f"{k!r} is not a sub-record of {item.key}",
+                    f"{k!r} 不是 {item.key} 的子记录",
+                )
+        return tuple(k for k in keys if k in own)
+
+    def grades(self, raw: Any) -> dict[Situation, Grade]:
+        table = dict(DEFAULT_GRADES)
+        if raw is None:
+            return table
+        if not isinstance(raw, Mapping):
+            self.problems += explain(raw, dict[str, Any], "grades")
+            return table
+        situations = sorted(s.value for s in Situation)
+        for name, value in raw.items():
+            if str(name) not in situations:
+                self.add(
+                    member("grades", name),
+                    f"unknown field (expected one of: {', '.join(situations)})",
+                    f"未知字段（允许：{', '.join(situations)}）",
+                )
+                continue
+            try:
+                table[Situation(str(name))] = Grade(str(value))
+            except ValueError:
+                self.add(
+                    member("grades", name),
+                    f"unknown grade {value!r} (expected major, minor or observation)",
+                    f"未知等级 {value!r}（应为 major、minor 或 observation）",
+                )
+        return table
 
 
-def _kind_zh(raw: Any) -> str:
-    names: dict[type, str] = {dict: "映射", list: "列表", str: "文本", bool: "布尔值"}
-    if raw is None:
-        return "空值"
-    for t, name in names.items():
-        if isinstance(raw, t):
-            return name
-    if isinstance(raw, int | float):
-        return f"数字 {raw!r}"
-    return type(raw).__name__
+def _listed(raw: Any) -> Any:
+    """An optional list: nothing is an empty list (anything else is checked as a list)."""
+    return [] if raw is None else raw
 
 
 __all__ = [
