@@ -29,9 +29,11 @@ def write_docx(path: Path, title: str, lines: list[str]) -> Path:
 
 def write_xlsx(path: Path, title: str, form: FormDef | None, rows: list[list[str]]) -> Path:
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "记录"
     ws.append([title])
     if form is not None:

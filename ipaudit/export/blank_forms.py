@@ -8,6 +8,7 @@ from copy import copy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ipaudit.domain.normalize import display_width
 from ipaudit.export import docx_xml as X
@@ -37,6 +38,7 @@ def _xlsx(data: PackData, form: FormFile) -> bytes:
     title = form.form.title.get(lang)
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "表单" if lang == "zh" else "Form"
     last = get_column_letter(len(columns))
     ws.merge_cells(f"A1:{last}1")
@@ -64,18 +66,20 @@ def _xlsx(data: PackData, form: FormFile) -> bytes:
     for r in range(header_row + 1, header_row + 1 + EMPTY_ROWS):
         ws.row_dimensions[r].height = 22
         for col in range(1, len(columns) + 1):
-            cell = ws.cell(row=r, column=col)
+            box = ws.cell(row=r, column=col)
             if boxed is None:
-                cell.border = BOX
-                boxed = copy(cell._style)
+                box.border = BOX
+                # openpyxl's style array (not in its stubs): copied, it styles a cell without
+                # hashing the border again
+                boxed = copy(box._style)  # type: ignore[union-attr]
             else:
-                cell._style = copy(boxed)
+                box._style = copy(boxed)  # type: ignore[union-attr]
         if _numbered(columns):
             ws.cell(row=r, column=1, value=r - header_row).alignment = Alignment(
                 horizontal="center"
             )
     ws.cell(row=header_row + EMPTY_ROWS + 2, column=1, value=t("form.signature", lang))
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.freeze_panes = f"A{header_row + 1}"
     print_setup(ws, lang)
     ws.print_title_rows = f"{header_row}:{header_row}"
     wb.properties.created = data.as_of

@@ -156,7 +156,7 @@ def columns(
     """Table columns from (text key, width weight[, align]) sharing ``total`` twips."""
     w = X.widths(total, [s[1] for s in spec])
     return [
-        X.Column(t(s[0], lang), width, s[2] if len(s) > 2 else None)  # type: ignore[misc]
+        X.Column(t(s[0], lang), width, s[2] if len(s) > 2 else None)
         for s, width in zip(spec, w, strict=True)
     ]
 

@@ -107,9 +107,11 @@ def chart_workbook(
 ) -> bytes:
     """The chart's data as a small workbook (what "Edit Data" opens in Word)."""
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "Sheet1"
     ws.append(list(header))
     for c, v in zip(reversed(categories), reversed(values), strict=True):

@@ -20,12 +20,12 @@ WIDTH = X.A4_TEXT_WIDTH
 
 def _derived(data: PackData) -> dict[str, Declared]:
     """The reconciliation's figures (``ledger.totals`` …) from the pack's ledgers."""
-    recon = data.ledger.reconciliation if data.ledger else None
-    if recon is None:
+    ledger = data.ledger
+    if ledger is None or ledger.reconciliation is None:
         return {}
     from ipaudit.ledger.figures import figures
 
-    return ledger_facts(figures(recon, data.ledger.explanations.keys()))
+    return ledger_facts(figures(ledger.reconciliation, ledger.explanations.keys()))
 
 
 def _fact_answer(
@@ -156,6 +156,7 @@ def build_interview(data: PackData, dep: str) -> bytes:
                 given = (state.answers.get(q.key, "") if state else "").strip()
                 official = _fact_answer(data, q.fact, dep, derived) if q.fact else None
                 fact = declared(data.facts, q.fact, dep, derived) if q.fact else None
+                source: str | X.Cell
                 if official is not None:
                     if given and fact is not None and not agrees(given, fact):
                         source = X.Cell(

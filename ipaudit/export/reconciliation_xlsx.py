@@ -73,18 +73,19 @@ def _width(value: Value) -> int:
 
 
 def _cell(ws: Any, value: Value, money: bool, header: bool = False) -> Any:
+    # openpyxl writes Decimal, int and date values; its stubs name only str, float and datetime
     if header:
-        cell = WriteOnlyCell(ws, value=value)
+        cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="center")
         return cell
     if money and isinstance(value, Decimal | int):
-        cell = WriteOnlyCell(ws, value=value)
+        cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]
         cell.number_format = MONEY_FORMAT
         return cell
     if isinstance(value, dt.date):
-        cell = WriteOnlyCell(ws, value=value)
+        cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]
         cell.number_format = DATE_FORMAT
         return cell
     return value
@@ -374,7 +375,7 @@ def _getter(name: str, reward: str, penalty: str) -> Callable[[Entry], Value]:
     if name == "ip":
         return lambda e: e.ip_number
     attribute = {"person": "person", "department": "department", "text": "text"}.get(name, name)
-    return lambda e: getattr(e, attribute)  # type: ignore[no-any-return]
+    return lambda e: getattr(e, attribute)
 
 
 def totals_sheet(snap: ReconciliationSnapshot, table: TotalsTable) -> ExportSheet:

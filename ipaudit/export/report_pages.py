@@ -133,4 +133,8 @@ def _heading_titles(docx: bytes) -> list[str]:
     import docx as python_docx
 
     document = python_docx.Document(io.BytesIO(docx))
-    return [p.text for p in document.paragraphs if p.style.name.lower().startswith("heading")]
+    return [
+        p.text
+        for p in document.paragraphs
+        if p.style is not None and (p.style.name or "").lower().startswith("heading")
+    ]

@@ -189,11 +189,14 @@ def print_setup(ws: Worksheet, lang: str, header_row: int = 1) -> None:
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    page_setup, footer = ws.sheet_properties.pageSetUpPr, ws.oddFooter
+    assert page_setup is not None and footer is not None  # a new sheet has both
+    assert footer.left is not None and footer.right is not None
+    page_setup.fitToPage = True
     ws.print_title_rows = f"1:{header_row}"
     ws.print_options.gridLines = True
-    ws.oddFooter.left.text = "&A"
-    ws.oddFooter.right.text = t("footer.page", lang, page="&P", pages="&N")
+    footer.left.text = "&A"
+    footer.right.text = t("footer.page", lang, page="&P", pages="&N")
     ws.page_margins.footer = 0.3
 
 
@@ -201,6 +204,7 @@ def build_workbook(data: PackData) -> bytes:
     lang = data.lang
     wb = Workbook()
     overview = wb.active
+    assert isinstance(overview, Worksheet)  # a new workbook's one sheet
     overview.title = t("sheet.overview", lang)
     _overview(overview, data)
     _checklist(wb.create_sheet(t("sheet.checklist", lang)), data)

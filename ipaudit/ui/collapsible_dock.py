@@ -86,10 +86,9 @@ class CollapsibleDock(QDockWidget):
         self._update_fold()
         self.collapsedChanged.emit(collapsed)
 
-    def setWidget(self, widget: QWidget | None) -> None:  # type: ignore[override]
+    def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
-        if widget is not None:
-            widget.setVisible(not self._collapsed)
+        widget.setVisible(not self._collapsed)
 
     def set_subtitle(self, text: str) -> None:
         """Shown after the title, e.g. the count of what the dock lists."""

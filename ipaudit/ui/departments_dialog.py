@@ -134,12 +134,14 @@ class DepartmentsDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        key = self.table.item(rows[0].row(), 0).data(KEY_ROLE)
+        item = self.table.item(rows[0].row(), 0)
+        key = item.data(KEY_ROLE) if item is not None else None
         return next((d for d in self.departments() if d.key == key), None)
 
     def select(self, key: str) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(KEY_ROLE) == key:
+            item = self.table.item(row, 0)
+            if item is not None and item.data(KEY_ROLE) == key:
                 self.table.selectRow(row)
                 return
 

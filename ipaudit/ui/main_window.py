@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.session: WorkspaceSession | None = None
         self.page: WorkspacePage | None = None
         self._dock_state = self.settings.window_state
-        self._after_paint: list[Callable[[], None]] = []
+        self._after_paint: list[Callable[[], object]] = []  # what they return is not used
         self._demo_task: workers.Task | None = None
         self._checking = False
         self.setAcceptDrops(True)
@@ -869,7 +869,7 @@ class MainWindow(QMainWindow):
 
     # --- painting and closing ----------------------------------------------------------------
 
-    def call_after_next_paint(self, callback: Callable[[], None]) -> None:
+    def call_after_next_paint(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the window has painted next (start-up timing, smoke runs)."""
         self._after_paint.append(callback)
         self.update()

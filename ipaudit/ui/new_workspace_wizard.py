@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from ipaudit.domain.model import AuditType, Edition, WorkspaceInfo
 from ipaudit.ui import errors, i18n, icons
 from ipaudit.ui.cycle_fields import DefaultPeriod, OptionalDate, date_edit, pydate
 from ipaudit.ui.wizard_departments import WizardDepartmentsPage
+
+if TYPE_CHECKING:
+    from ipaudit.services import Workspace
 
 SUFFIX = ".ipaudit"
 
@@ -361,7 +365,7 @@ class NewWorkspaceWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setWindowIcon(icons.app_icon())
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.workspace = None
+        self.workspace: Workspace | None = None
         self.path: Path | None = None
         self._departments_edition: str | None = None
         self.company_page = CompanyPage(self)

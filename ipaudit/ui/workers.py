@@ -29,7 +29,8 @@ class TaskContext:
 
 
 class Task(QObject):
-    progress = Signal("qint64", "qint64")  # byte counts of files over 2 GB fit
+    # byte counts of files over 2 GB fit; PySide6 takes the C++ type name, its stubs only types
+    progress = Signal("qint64", "qint64")  # type: ignore[arg-type]
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()

@@ -84,7 +84,7 @@ def _sizes(paths: Sequence[Path]) -> int:
 class EvidenceTransfer(QObject):
     busyChanged = Signal(bool)
     started = Signal(str)  # what is being done
-    progress = Signal("qint64", "qint64")
+    progress = Signal("qint64", "qint64")  # type: ignore[arg-type]  # a C++ type name: PySide6 takes it
     attached = Signal(list)  # list[Evidence], after the undo command was pushed
     reviewed = Signal(list)  # list[FileReview]: the files looked at before attaching
     warned = Signal(list)  # list[Text]: files attached but empty, or already on the item

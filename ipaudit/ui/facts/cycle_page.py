@@ -62,7 +62,9 @@ class CyclePage(QWidget):
         self.people_buttons.watch_selection()
         self.import_button = QPushButton()
         self.import_button.setObjectName("importPeopleButton")
-        self.people_buttons.layout().insertWidget(2, self.import_button)
+        buttons_row = self.people_buttons.layout()
+        assert isinstance(buttons_row, QHBoxLayout)  # ListButtons lays its buttons out in a row
+        buttons_row.insertWidget(2, self.import_button)
         people_layout = QVBoxLayout(self.people_box)
         people_layout.addWidget(self.people_hint)
         people_layout.addWidget(self.people_view, 1)
@@ -161,7 +163,7 @@ class CyclePage(QWidget):
 
     def _people_edited(self) -> None:
         if not self._loading:
-            fields = {"people": self.people.people()}
+            fields: dict[str, object] = {"people": self.people.people()}
             self.changed.emit(FactsChange(self.tr("Edit the hires and leavers"), fields))
 
     def _budget_edited(self) -> None:

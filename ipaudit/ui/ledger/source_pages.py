@@ -83,7 +83,8 @@ class FilePage(LedgerWizardPage):
         self.path_edit.setText("; ".join(paths))
 
     def browse(self) -> None:
-        start = str(self.path().parent) if self.path() else ""
+        path = self.path()
+        start = str(path.parent) if path else ""
         names, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Choose the ledger files"),

@@ -25,7 +25,7 @@ class LedgerWizardPage(QWizardPage):
         super().__init__(parent)
         self._token = 0
 
-    def wizard(self) -> LedgerImportWizard:  # type: ignore[override]
+    def wizard(self) -> LedgerImportWizard:
         return super().wizard()  # type: ignore[return-value]
 
     def start_task(
