@@ -60,6 +60,18 @@ def test_korean_is_named_not_read_as_chinese(tmp_path: Path, encoding: str, time
     assert "Korean EUC-KR" in err.message_en and "韩文 EUC-KR" in err.message_zh
 
 
+def test_short_files_in_both_are_told_apart(tmp_path: Path) -> None:
+    """Two small files whose bytes decode both ways: the Chinese one reads as GB18030 scores as
+    garbled as the Korean one (charset-normalizer's chaos 0.1); hangul tells them apart."""
+    chinese = [["日期", "姓名", "金额", "事由"], *[["2025/3/5", "丁", "100", "差旅费"]] * 4]
+    path = _write(tmp_path / "short-zh.csv", chinese, "gbk")
+    path.read_bytes().decode("cp949")
+    assert [list(r) for r in read_rows(path)] == chinese
+    korean = [["날짜", "이름", "금액"], ["2025/3/5", "김민준", "1200"]]
+    err = _refused_as(_write(tmp_path / "short-ko.csv", korean, "euc_kr"))
+    assert "Korean EUC-KR" in err.message_en
+
+
 @pytest.mark.parametrize("times", [1, 2000])
 def test_big5_is_read_as_big5(tmp_path: Path, times: int) -> None:
     path = _write(tmp_path / "獎金.csv", TRADITIONAL, "big5", times)
@@ -137,7 +149,9 @@ HANGUL = _chars("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF))
         min_size=1,
         max_size=30,
     ),
-    reason=st.sampled_from(["发明专利授权奖励", "培训费", "差旅费", ""]),
+    # what a ledger row says besides the name: common words, some of whose hanzi (专, 授, 训,
+    # 知 …) are hanja when read as Korean; a file of nothing but rare names is not a ledger
+    reason=st.sampled_from(["发明专利授权奖励", "培训费", "知识产权代理费", "专利年费"]),
 )
 def test_chinese_that_also_decodes_as_korean_stays_chinese(
     tmp_path: Path, names: list[str], reason: str
