@@ -151,7 +151,7 @@ def _setup_settings(doc, update_fields: bool) -> None:
 
 
 def columns(
-    lang: str, total: int, spec: list[tuple[str, float] | tuple[str, float, str]]
+    lang: str, total: int, spec: Sequence[tuple[str, float] | tuple[str, float, str]]
 ) -> list[X.Column]:
     """Table columns from (text key, width weight[, align]) sharing ``total`` twips."""
     w = X.widths(total, [s[1] for s in spec])

@@ -531,7 +531,7 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
     doc.heading(t("dep.evidence", lang), 2)
     files = [e for e in data.evidence if e.department == dep and not e.older]
     if files:
-        titles = {it.key: it for it in data.template.items}
+        items_by_key = {it.key: it for it in data.template.items}
         cols = columns(
             lang,
             PORTRAIT,
@@ -546,11 +546,11 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
         rows = []
         for e in files:
             ev = e.evidence
-            item = titles.get(ev.item_key)
-            slot = describe_slot(item, ev.slot, data.states.get(ev.item_key), lang)
+            owner = items_by_key.get(ev.item_key)
+            slot = describe_slot(owner, ev.slot, data.states.get(ev.item_key), lang)
             rows.append(
                 [
-                    item.title.get(lang) if item else ev.item_key,
+                    owner.title.get(lang) if owner else ev.item_key,
                     ev.title + paren(slot, lang),
                     Verbatim(ev.doc_number),
                     str(ev.doc_date or ""),
@@ -618,7 +618,7 @@ def _facts(doc: PackDocument, data: PackData) -> None:
         PORTRAIT,
         [("col.department", 2.2), ("col.headcount", 1, "right"), ("col.duties", 6.8)],
     )
-    rows = [
+    rows: list[list[str | X.Cell]] = [
         [data.dep_name(k), str(facts.headcount.get(k, "")), facts.duties.get(k, "")]
         for k in keys
         if k in facts.headcount or k in facts.duties
@@ -649,7 +649,11 @@ def _facts(doc: PackDocument, data: PackData) -> None:
     budget = data.budget_lines()
     if budget:
         doc.heading(t("facts.budget", lang), 2)
-        spec = [("col.category", 4), ("col.budget", 2.5, "right"), ("col.spent", 2.5, "right")]
+        spec: list[tuple[str, float] | tuple[str, float, str]] = [
+            ("col.category", 4),
+            ("col.budget", 2.5, "right"),
+            ("col.spent", 2.5, "right"),
+        ]
         cols = columns(lang, PORTRAIT, [*spec, ("col.variance", 2.5, "right")])
         doc.table(
             cols,

@@ -11,6 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from openpyxl import Workbook
 
 # already-compressed formats: deflating them again costs time and gains nothing
 STORED_EXTENSIONS = frozenset(
@@ -81,11 +86,11 @@ class _PhysWriter:
         self.archive.close()
 
 
-def save_docx(document: object, moment: dt.datetime) -> bytes:
+def save_docx(document: Document, moment: dt.datetime) -> bytes:
     """A python-docx document as bytes, every entry dated ``moment``, compressed once."""
     from docx.opc.pkgwriter import PackageWriter
 
-    package = document.part.package  # type: ignore[attr-defined]
+    package = document.part.package
     for part in package.parts:
         part.before_marshal()
     buf = io.BytesIO()
@@ -93,19 +98,19 @@ def save_docx(document: object, moment: dt.datetime) -> bytes:
     parts = list(package.parts)
     PackageWriter._write_content_types_stream(phys, parts)
     PackageWriter._write_pkg_rels(phys, package.rels)
-    PackageWriter._write_parts(phys, parts)
+    PackageWriter._write_parts(phys, parts)  # type: ignore[arg-type]  # a writer of the same shape
     phys.close()
     return buf.getvalue()
 
 
-def save_xlsx(workbook: object, moment: dt.datetime) -> bytes:
+def save_xlsx(workbook: Workbook, moment: dt.datetime) -> bytes:
     """An openpyxl workbook as bytes, created/modified and every entry dated ``moment``.
 
     (openpyxl's own ``save`` stamps the clock's time into the document properties.)
     """
     from openpyxl.writer.excel import ExcelWriter
 
-    props = workbook.properties  # type: ignore[attr-defined]
+    props = workbook.properties
     props.created = moment
     props.modified = moment
     buf = io.BytesIO()

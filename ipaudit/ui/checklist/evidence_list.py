@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -227,11 +227,11 @@ class EvidenceList(QWidget):
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _emit(self, signal: Signal, current_only: bool = False) -> None:  # type: ignore[type-arg]
+    def _emit(self, signal: SignalInstance, current_only: bool = False) -> None:
         ev = self.selected()
         if ev is None or (current_only and not ev.current):
             return
-        signal.emit(ev)  # type: ignore[attr-defined]
+        signal.emit(ev)
 
     def _update_actions(self, *_args: object) -> None:
         ev = self.selected()

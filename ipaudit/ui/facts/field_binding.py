@@ -3,10 +3,9 @@ field loses focus, without ever overwriting text the user is still typing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 #: pause after the last keystroke before the value is saved
@@ -31,7 +30,7 @@ class FieldBinding(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
         self._timer.timeout.connect(self._pause)
-        changed: Callable[..., object]
+        changed: SignalInstance
         if isinstance(widget, QPlainTextEdit):
             changed = widget.textChanged
         elif isinstance(widget, QLineEdit):
@@ -42,7 +41,7 @@ class FieldBinding(QObject):
             widget.editingFinished.connect(self.flush)
         else:
             raise TypeError(type(widget).__name__)
-        changed.connect(self._on_changed)  # type: ignore[attr-defined]
+        changed.connect(self._on_changed)
         widget.installEventFilter(self)
 
     def value(self) -> Any:

@@ -18,8 +18,8 @@ from ipaudit.ui.progress import TaskProgressDialog
 
 def start(
     fn: Callable[[workers.TaskContext], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[BaseException], None],
+    on_done: Callable[[Any], object],
+    on_error: Callable[[BaseException], object],
     *,
     description: str,
     parent: QWidget | None = None,
