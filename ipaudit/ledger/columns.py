@@ -160,7 +160,19 @@ def split_penalties(rewards: Columns) -> tuple[Columns, Columns]:
 
 def cents_of(amounts: Sequence[Decimal]) -> list[int | Decimal]:
     """Each amount × 100: an int when it is a whole number of cents (always, for amounts the
-    importer made), else the exact Decimal."""
+    importer made), else the exact Decimal.
+
+    A ledger holds few distinct amounts: each is scaled once and looked up (the Decimal keeps
+    its hash); equal amounts written with another exponent give the same int."""
+    distinct = dict.fromkeys(amounts)
+    if len(distinct) * 4 < len(amounts):
+        table = dict(zip(distinct, _scaled(list(distinct)), strict=True))
+        if all(type(c) is int for c in table.values()):
+            return list(map(table.__getitem__, amounts))
+    return _scaled(amounts)
+
+
+def _scaled(amounts: Sequence[Decimal]) -> list[int | Decimal]:
     scaled = list(map(EXACT.scaleb, amounts, repeat(2)))
     cents: list[int | Decimal] = list(map(int, scaled))
     for n in compress(range(len(cents)), map(ne, cents, scaled)):
@@ -177,11 +189,19 @@ def money(cents: int | Decimal) -> Decimal:
 def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while hundreds of thousands of small containers are
     built: none of them forms a cycle, and each collection would walk every entry of the
-    ledgers again (otherwise most of the time of a large reconciliation)."""
+    ledgers again (otherwise most of the time of a large reconciliation).
+
+    When the pause ends, what was built meanwhile joins the oldest generation as it is (frozen
+    and unfrozen at once, which moves lists, not objects): the first young collection would
+    otherwise walk every one of those objects only to find them alive (about 0.1 s for the
+    three ledgers of 100,000 rows). A cycle among them is still found, by the next full
+    collection."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()

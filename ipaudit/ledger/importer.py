@@ -1078,12 +1078,17 @@ _PLAIN_NAMES = re.compile(f"[{_IDEOGRAPHS}A-Za-z0-9\x00]*")
 _PLAIN_CODES = re.compile(f"[{_IDEOGRAPHS}!-~\x00]*")
 _PLAIN_TEXTS = re.compile(f"[{_IDEOGRAPHS}!-~ \x00]*")
 _PLAIN_IPS = re.compile(f"(?:{nz.IP_PLAIN_RE.pattern})?(?:\x00(?:{nz.IP_PLAIN_RE.pattern})?)*")
-_STR_ONLY = {str}
+_DATES_ONLY = {_DATE}
 
 
 def _joined(values: Sequence[Cell]) -> str | None:
-    """The block's cells joined by NUL when they are all texts, else None."""
-    return _SEP.join(values) if set(map(type, values)) == _STR_ONLY else None  # type: ignore[arg-type]
+    """The block's cells joined by NUL when they are all texts, else None. ``join`` checks the
+    cells itself (half the time of collecting their classes first); the readers give texts as
+    ``str`` itself, never a subclass of it."""
+    try:
+        return _SEP.join(values)  # type: ignore[arg-type]
+    except TypeError:  # a cell that is not a text
+        return None
 
 
 def _plain_block(pattern: re.Pattern[str]) -> Callable[[Sequence[Cell]], list[object] | None]:
@@ -1121,10 +1126,9 @@ def _plain_texts(values: Sequence[Cell]) -> list[object] | None:
 def _data_keys(values: Sequence[Cell]) -> list[object] | None:
     """Key cells that all show a data row: dates, or texts none of which is empty or names a
     total (计, otal)."""
-    classes = set(map(type, values))
-    if classes == {_DATE}:
-        return [True] * len(values)
     joined = _joined(values)
+    if joined is None and set(map(type, values)) == _DATES_ONLY:
+        return [True] * len(values)
     if (
         joined is None
         or not joined

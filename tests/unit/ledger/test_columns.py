@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import weakref
 from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ipaudit.ledger.columns import Columns, cents_of, money
+from ipaudit.ledger.columns import Columns, cents_of, collector_paused, money
 from ipaudit.ledger.model import Entry, LedgerKind, SourceRef
 
 amounts = st.decimals(
@@ -39,6 +41,54 @@ def test_whole_cents_are_ints_with_two_decimals_back(value: Decimal) -> None:
 def test_finer_than_a_cent_stays_exact() -> None:
     assert cents_of([Decimal("0.005"), Decimal("12.5")]) == [Decimal("0.5"), 1250]
     assert money(Decimal("0.5")) == Decimal("0.005")
+
+
+@given(st.lists(st.one_of(amounts, money_like), min_size=1, max_size=5), st.integers(5, 60))
+def test_cents_of_a_few_repeated_amounts_are_those_of_each(values: list[Decimal], n: int) -> None:
+    repeated = [values[k % len(values)] for k in range(n * len(values))]
+    cents = cents_of(repeated)
+    assert cents == [cents_of([v])[0] for v in repeated]
+    assert [type(c) for c in cents] == [type(cents_of([v])[0]) for v in repeated]
+
+
+def test_cents_of_equal_amounts_written_two_ways_are_one_int() -> None:
+    amounts = [Decimal("1.5"), Decimal("1.50"), Decimal("600"), Decimal("600.00")] * 10
+    assert cents_of(amounts) == [150, 150, 60000, 60000] * 10
+    assert {type(c) for c in cents_of(amounts)} == {int}
+    finer = [Decimal("0.005"), Decimal("0.0050")] + [Decimal("1")] * 20
+    assert cents_of(finer)[:2] == [Decimal("0.5"), Decimal("0.50")]  # each as it was written
+    assert cents_of(finer)[1].as_tuple().exponent == -2
+
+
+def test_a_pause_leaves_no_young_objects_and_still_frees_cycles() -> None:
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+            built = [Entry(LedgerKind.REWARDS, SourceRef("r.xlsx", "s", k)) for k in range(5000)]
+            cycle = weakref.ref(Node())  # garbage held only by its own cycle
+        collections: list[int] = []
+        gc.callbacks.append(record := lambda phase, info: collections.append(info["generation"]))
+        try:
+            kept = [[k] for k in range(100)]  # a few new containers after the pause
+        finally:
+            gc.callbacks.remove(record)
+        assert gc.isenabled()
+        assert collections == []  # no young collection walking the 10,000 objects just built
+        assert gc.get_freeze_count() == 0  # nothing stays frozen
+        assert len(kept) == 100
+        assert cycle() is not None
+        gc.collect()
+        assert cycle() is None
+        assert len(built) == 5000
+    finally:
+        if not was_enabled:
+            gc.disable()
 
 
 def _entries(n: int) -> list[Entry]:
