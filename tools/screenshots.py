@@ -293,7 +293,7 @@ def fit_report(window: Any, area: Any, settle: Any) -> dict[str, Any]:
             page.show_item(dep.key, item.key)
             QApplication.processEvents()
             QApplication.processEvents()
-            if panel.scroll.horizontalScrollBar().maximum() > 0:
+            if panel.scroll_area.horizontalScrollBar().maximum() > 0:
                 sideways.append(item.key)
     report["item_panel_sideways"] = sideways
     settle(200)

@@ -305,7 +305,7 @@ def test_a_drop_asks_for_the_dates_of_every_file_in_one_dialog(qtbot, session, p
     assert len(ws.evidence(panel.item_key)) == before + 1
     # what was just attached is selected and in view
     assert panel.evidence_list.selected().id == ev.id
-    viewport = panel.scroll.viewport()
+    viewport = panel.scroll_area.viewport()
     top = panel.evidence_list.mapTo(viewport, QPoint(0, 0)).y()
     assert 0 <= top < viewport.height()
 

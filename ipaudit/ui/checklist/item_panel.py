@@ -89,10 +89,10 @@ class ItemPanel(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setObjectName("itemPlaceholder")
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.body = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget(self.scroll_area)
         body = QVBoxLayout(self.body)
         body.setSpacing(10)
 
@@ -155,9 +155,9 @@ class ItemPanel(QWidget):
         body.addWidget(self.evidence_group)
         body.addWidget(self.notes_group)
         body.addStretch(1)
-        self.scroll.setWidget(self.body)
+        self.scroll_area.setWidget(self.body)
         self.pages.addWidget(self.placeholder)
-        self.pages.addWidget(self.scroll)
+        self.pages.addWidget(self.scroll_area)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -193,9 +193,9 @@ class ItemPanel(QWidget):
             self.pages.setCurrentWidget(self.placeholder)
             self._update_placeholder(key)
             return
-        self.pages.setCurrentWidget(self.scroll)
+        self.pages.setCurrentWidget(self.scroll_area)
         self.reload()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def reload(self) -> None:
         """Read the item's state, files, facts and findings once and show them."""
@@ -420,7 +420,7 @@ class ItemPanel(QWidget):
         self.reload()
         self.evidence_list.select(evidence[-1].id)
         self.evidence_list.flash()
-        self.scroll.ensureWidgetVisible(self.evidence_list, 0, 40)
+        self.scroll_area.ensureWidgetVisible(self.evidence_list, 0, 40)
 
     def _forget_dialog(self, dialog: EvidenceDialog) -> None:
         if self.evidence_dialog is dialog:
