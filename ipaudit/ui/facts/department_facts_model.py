@@ -32,7 +32,7 @@ class DepartmentFactsModel(RowsTableModel[tuple[str, Text]]):
         self._duties: dict[str, str] = {}
         self._read_only = False
 
-    def set_rows(
+    def set_rows(  # type: ignore[override]  # it takes more than the rows (see table_model)
         self,
         departments: Sequence[tuple[str, Text]],
         headcount: Mapping[str, int],

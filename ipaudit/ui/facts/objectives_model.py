@@ -48,7 +48,7 @@ class ObjectivesModel(RowsTableModel[Objective]):
 
     # --- filling -----------------------------------------------------------------------------
 
-    def set_rows(
+    def set_rows(  # type: ignore[override]  # it takes more than the rows (see table_model)
         self,
         objectives: Sequence[Objective],
         departments: Sequence[tuple[str, Text]],

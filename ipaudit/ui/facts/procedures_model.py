@@ -27,7 +27,7 @@ class ProceduresModel(EditableRowsModel[Procedure]):
         super().__init__(parent)
         self._names: dict[str, Text] = {}
 
-    def set_rows(
+    def set_rows(  # type: ignore[override]  # it takes more than the rows (see table_model)
         self,
         procedures: Sequence[Procedure],
         departments: Sequence[tuple[str, Text]],

@@ -44,7 +44,7 @@ class FindingsModel(RowsTableModel[Finding]):
 
     # --- filling -----------------------------------------------------------------------------
 
-    def set_rows(
+    def set_rows(  # type: ignore[override]  # it takes more than the rows (see table_model)
         self,
         findings: Sequence[Finding],
         departments: Mapping[str, Text],

@@ -34,7 +34,7 @@ class DiscrepanciesModel(RowsTableModel[Discrepancy]):
         super().__init__(parent)
         self._explanations: dict[str, str] = {}
 
-    def set_rows(
+    def set_rows(  # type: ignore[override]  # it takes more than the rows (see table_model)
         self, discrepancies: Sequence[Discrepancy], explanations: Mapping[str, str]
     ) -> None:
         self.beginResetModel()

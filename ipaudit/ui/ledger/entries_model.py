@@ -66,7 +66,7 @@ class EntriesModel(RowsTableModel[Entry]):
 
     # --- filling -----------------------------------------------------------------------------
 
-    def set_rows(
+    def set_rows(  # type: ignore[override]  # it takes more than the rows (see table_model)
         self,
         entries: Sequence[Entry],
         findings: Findings = _no_findings,
