@@ -65,7 +65,7 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.session = session
         self.task: workers.Task | None = None
-        self.result: PackResult | None = None
+        self.pack_result: PackResult | None = None
         self._close_when_done = False
         self._suggested = ""
         self._soffice = pdf_available()
@@ -277,7 +277,7 @@ class ExportDialog(QDialog):
         options = self.options()
         target = Path(text)
         workspace = self.session.workspace
-        self.result = None
+        self.pack_result = None
         self.open_button.setVisible(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -311,7 +311,7 @@ class ExportDialog(QDialog):
             super().reject()
 
     def _on_finished(self, result: PackResult) -> None:
-        self.result = result
+        self.pack_result = result
         self.progress.setRange(0, BAR_MAX)
         self.progress.setValue(BAR_MAX)
         lang = i18n.language()
@@ -363,8 +363,12 @@ class ExportDialog(QDialog):
         self.export_cancelled.emit()
 
     def open_result(self) -> None:
-        if self.result is not None:
-            where = self.result.path if self.result.path.is_dir() else self.result.path.parent
+        if self.pack_result is not None:
+            where = (
+                self.pack_result.path
+                if self.pack_result.path.is_dir()
+                else self.pack_result.path.parent
+            )
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(where)))
 
     def reject(self) -> None:

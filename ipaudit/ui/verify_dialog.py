@@ -54,7 +54,7 @@ class VerifyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("verifyDialog")
         self.task: workers.Task | None = None
-        self.result: VerifyResult | None = None
+        self.verify_result: VerifyResult | None = None
         self.pack = QLineEdit(str(pack) if pack else "")
         self.pack.setObjectName("verifyPack")
         self.pick_folder = QPushButton()
@@ -160,7 +160,7 @@ class VerifyDialog(QDialog):
             return None
         self.tree.clear()
         self.history_note.clear()
-        self.result = None
+        self.verify_result = None
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.summary.setText(self.tr("Checking…"))
@@ -197,7 +197,7 @@ class VerifyDialog(QDialog):
         self._history_toggled(self.use_history.isChecked())
 
     def _on_finished(self, result: VerifyResult) -> None:
-        self.result = result
+        self.verify_result = result
         self._done()
         self._show(result)
         self.verified.emit(result)
@@ -289,8 +289,8 @@ class VerifyDialog(QDialog):
         self.pick_workspace.setText(self.tr("&Workspace…"))
         self.verify_button.setText(self.tr("&Verify"))
         self.cancel_button.setText(self.tr("Cancel"))
-        if self.result is not None:
-            self._show(self.result)
+        if self.verify_result is not None:
+            self._show(self.verify_result)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

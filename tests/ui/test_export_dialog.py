@@ -185,7 +185,7 @@ def test_verify_dialog_not_a_pack(qtbot, tmp_path: Path) -> None:
     box = blocker.args[0]
     assert isinstance(box, errors.ExpectedErrorBox)
     box.close()
-    assert verifier.result is None
+    assert verifier.verify_result is None
     workers.wait_all()
 
 
