@@ -24,7 +24,7 @@ class MainMenus(QObject):
         window: QMainWindow,
         actions: MainActions,
         settings: Settings,
-        open_recent: Callable[[str], None],
+        open_recent: Callable[[str], object],
         show_department: Callable[[str], None],
     ) -> None:
         super().__init__(window)

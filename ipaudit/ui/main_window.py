@@ -302,7 +302,9 @@ class MainWindow(QMainWindow):
         page = WorkspacePage(session)
         self.page = page
         self.navigator_dock.setWidget(page.navigator)
-        page.navigator.title.hide()  # the dock's own title says it already
+        title = getattr(page.navigator, "title", None)  # a panel, loaded by name (panels.py)
+        if title is not None:
+            title.hide()  # the dock's own title says it already
         self.findings_dock.setWidget(page.findings)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -331,9 +333,10 @@ class MainWindow(QMainWindow):
         page.departmentShown.connect(self.menus.check_department)
         page.infoRequested.connect(lambda: self.run_tool("workspace_info"))
         count = getattr(page.findings, "countChanged", None)
-        if count is not None:
+        count_label = getattr(page.findings, "count_label", None)
+        if count is not None and count_label is not None:
             count.connect(self.findings_dock.set_subtitle)
-            self.findings_dock.set_subtitle(page.findings.count_label.text())
+            self.findings_dock.set_subtitle(count_label.text())
 
         self.settings.add_recent(workspace.path)
         if department is None:
