@@ -31,19 +31,17 @@ def cell_text(value: Cell) -> str:
     """The cell as the user sees it, for problem reports and previews."""
     if value is None:
         return ""
-    cls = value.__class__
-    if cls is str:
-        return value  # type: ignore[return-value]
-    if cls is float:
-        f: float = value  # type: ignore[assignment]
-        if f.is_integer() and abs(f) < 1e15:
-            return str(int(f))
-        return repr(f)
-    if cls is dt.datetime:
-        d: dt.datetime = value  # type: ignore[assignment]
-        return d.isoformat(sep=" ") if d.time() != dt.time() else d.date().isoformat()
-    if cls is dt.date:
-        return value.isoformat()  # type: ignore[union-attr]
-    if cls is bool:
+    # exact classes, not isinstance: a bool is no int here, a datetime no date
+    if value.__class__ is str:
+        return value
+    if value.__class__ is float:
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if value.__class__ is dt.datetime:
+        return value.isoformat(sep=" ") if value.time() != dt.time() else value.date().isoformat()
+    if value.__class__ is dt.date:
+        return value.isoformat()
+    if value.__class__ is bool:
         return "TRUE" if value else "FALSE"
     return str(value)

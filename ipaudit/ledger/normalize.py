@@ -101,16 +101,15 @@ def parse_amount(value: Cell, unit: Decimal = ONE) -> Decimal | None:
     "1.2万", capital numerals ("壹仟贰佰元整", "贰万零伍拾元伍角"), full-width digits. ``unit`` is the
     sheet's multiplier (10000 for 万元); an amount that names its own unit ("1200元") keeps it.
     """
-    cls = value.__class__
-    if cls is float or cls is int:
-        return amount_from_number(value, unit)  # type: ignore[arg-type]
-    if cls is str:
-        return parse_amount_text(value, unit)  # type: ignore[arg-type]
+    if value.__class__ is float or value.__class__ is int:
+        return amount_from_number(value, unit)
+    if value.__class__ is str:
+        return parse_amount_text(value, unit)
     if value is None:
         return None
     if isinstance(value, Decimal):
         return amount_from_number(value, unit)
-    if cls is bool:
+    if value.__class__ is bool:
         raise NormalizeError(
             f"“{cell_text(value)}”是逻辑值，不是金额",
             f"“{cell_text(value)}” is a logical value, not an amount",
@@ -246,15 +245,14 @@ def parse_date(value: Cell) -> dt.date | None:
     Date cells, Excel serial numbers, "2025年3月5日", "2025.3.5", "2025/03/05", "2025-03-05",
     "20250305", with full-width digits and an optional time of day.
     """
-    cls = value.__class__
-    if cls is dt.date:
-        return value  # type: ignore[return-value]
-    if cls is dt.datetime:
-        return value.date()  # type: ignore[union-attr]
-    if cls is str:
-        return parse_date_text(value)  # type: ignore[arg-type]
-    if cls is float or cls is int:
-        return _checked_year(date_from_serial(value), cell_text(value))  # type: ignore[arg-type]
+    if value.__class__ is dt.date:
+        return value
+    if value.__class__ is dt.datetime:
+        return value.date()
+    if value.__class__ is str:
+        return parse_date_text(value)
+    if value.__class__ is float or value.__class__ is int:
+        return _checked_year(date_from_serial(value), cell_text(value))
     if value is None:
         return None
     raise _wrong_type(value, "日期", "a date")
