@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -606,6 +607,24 @@ def cmd_template(args: argparse.Namespace) -> int:
 # --- parser ----------------------------------------------------------------------------------
 
 
+def workspace_command(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A sub-command whose first argument is the workspace file."""
+    c: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+    c.add_argument("workspace", help="workspace file (*.ipaudit)")
+    return c
+
+
+def evidence_fields(c: argparse.ArgumentParser) -> None:
+    """The options that describe an evidence file (attach and evidence-edit)."""
+    c.add_argument("--slot", help="record-set slot <n>/<sub-record> or year:<YYYY>")
+    c.add_argument("--title")
+    c.add_argument("--doc-number")
+    c.add_argument("--version")
+    c.add_argument("--date", type=parse_date, help="document date")
+    c.add_argument("--period-start", type=parse_date)
+    c.add_argument("--period-end", type=parse_date)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="ipaudit", description="GB/T 29490 audit readiness (知识产权贯标外审准备)"
@@ -617,10 +636,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def ws_cmd(name: str, help_text: str) -> argparse.ArgumentParser:
-        c = sub.add_parser(name, help=help_text, description=help_text)
-        c.add_argument("workspace", help="workspace file (*.ipaudit)")
-        return c
+    ws_cmd = partial(workspace_command, sub)
 
     c = ws_cmd("new", "create a workspace for one audit cycle")
     c.add_argument("--company", required=True)
@@ -684,13 +700,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = ws_cmd("attach", "attach an evidence file to an item")
     c.add_argument("item")
     c.add_argument("file")
-    c.add_argument("--slot", help="record-set slot <n>/<sub-record> or year:<YYYY>")
-    c.add_argument("--title")
-    c.add_argument("--doc-number")
-    c.add_argument("--version")
-    c.add_argument("--date", type=parse_date, help="document date")
-    c.add_argument("--period-start", type=parse_date)
-    c.add_argument("--period-end", type=parse_date)
+    evidence_fields(c)
     c.add_argument("--json", action="store_true")
 
     c = ws_cmd("evidence", "list evidence files")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from typing import Any
 
 from ipaudit import cli
@@ -183,10 +184,7 @@ def cmd_budget(args: argparse.Namespace) -> int:
 
 
 def configure(sub: Any) -> None:
-    def ws_cmd(name: str, help_text: str) -> argparse.ArgumentParser:
-        c = sub.add_parser(name, help=help_text, description=help_text)
-        c.add_argument("workspace", help="workspace file (*.ipaudit)")
-        return c
+    ws_cmd = partial(cli.workspace_command, sub)
 
     c = ws_cmd("info", "show or change the workspace information (company, audit type and dates)")
     c.add_argument(

@@ -5,11 +5,12 @@ reconciliation as a workbook."""
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ipaudit import cli
-from ipaudit.cli import EXIT_OK, command, emit_json, evidence_json, out, parse_date, pick
+from ipaudit.cli import EXIT_OK, command, emit_json, evidence_json, out, pick
 from ipaudit.store.errors import InvalidInput
 
 
@@ -196,10 +197,7 @@ def cmd_export_reconciliation(args: argparse.Namespace) -> int:
 
 
 def configure(sub: Any) -> None:
-    def ws_cmd(name: str, help_text: str) -> argparse.ArgumentParser:
-        c = sub.add_parser(name, help=help_text, description=help_text)
-        c.add_argument("workspace", help="workspace file (*.ipaudit)")
-        return c
+    ws_cmd = partial(cli.workspace_command, sub)
 
     def evidence_id(c: argparse.ArgumentParser) -> None:
         c.add_argument("id", type=_evidence_id, help="the evidence id (evidence --json lists them)")
@@ -223,13 +221,7 @@ def configure(sub: Any) -> None:
 
     c = ws_cmd("evidence-edit", "edit an evidence file's title, number, version, dates or slot")
     evidence_id(c)
-    c.add_argument("--title")
-    c.add_argument("--doc-number")
-    c.add_argument("--version")
-    c.add_argument("--date", type=parse_date, help="document date")
-    c.add_argument("--period-start", type=parse_date)
-    c.add_argument("--period-end", type=parse_date)
-    c.add_argument("--slot", help="record-set slot <n>/<sub-record> or year:<YYYY>")
+    cli.evidence_fields(c)
     c.add_argument("--json", action="store_true")
 
     c = ws_cmd("evidence-save", "write the stored bytes of an evidence file to a file (to open it)")
