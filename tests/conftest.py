@@ -4,12 +4,15 @@ and Hypothesis settings that do not depend on the machine's load."""
 from __future__ import annotations
 
 import os
+import time
 
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["IPAUDIT_LANG"] = "zh"
 os.environ.setdefault("TZ", "Asia/Shanghai")
+if hasattr(time, "tzset"):  # the interpreter read TZ at start: without this only xdist workers,
+    time.tzset()  # started after this line, would run in Asia/Shanghai
 # Exports fill the report's contents page numbers through LibreOffice only in the tests of that
 # (they ask for it with ExportOptions(toc_pages=True)); everywhere else it would add seconds.
 os.environ["IPAUDIT_TOC_PAGES"] = "0"
