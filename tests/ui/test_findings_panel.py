@@ -231,3 +231,24 @@ def test_department_filter_follows_a_rename(qtbot, session):
     assert {panel.proxy.index(r, fm.DEPARTMENT).data() for r in range(panel.proxy.rowCount())} == {
         "市场营销部"
     }
+
+
+def test_sorting_by_a_text_column_follows_the_shown_texts(qtbot, session):
+    panel = _panel(qtbot, session)
+    panel.view.sortByColumn(fm.DEPARTMENT, Qt.SortOrder.AscendingOrder)
+    proxy = panel.proxy
+    texts = [proxy.index(r, fm.DEPARTMENT).data() for r in range(proxy.rowCount())]
+    assert len(set(texts)) > 1 and texts == sorted(texts)
+    panel.view.sortByColumn(fm.GRADE, Qt.SortOrder.DescendingOrder)
+    ranks = [f.grade.rank for f in _shown(panel)]
+    assert ranks == sorted(ranks, reverse=True)
+
+
+def test_grade_and_department_columns_fit_their_widest_shown_text(qtbot, session):
+    panel = _panel(qtbot, session)
+    view, proxy = panel.view, panel.proxy
+    for col in (fm.GRADE, fm.DEPARTMENT):
+        widest = max(
+            view.sizeHintForIndex(proxy.index(r, col)).width() for r in range(proxy.rowCount())
+        )
+        assert view.horizontalHeader().sectionSize(col) >= min(widest, 200)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from ipaudit.domain.model import Finding, Grade
-from ipaudit.ui.findings.findings_model import FindingRole, SortRole
+from ipaudit.ui.findings.findings_model import FindingRole, FindingsModel, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,9 +50,21 @@ class FindingsFilterModel(QSortFilterProxyModel):
             self._open_only = open_only
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model = self.sourceModel()
+        if isinstance(model, FindingsModel):  # the rows themselves: no role lookups per compare
+            col = left.column()
+            a, b = model.sort_key(left.row(), col), model.sort_key(right.row(), col)
+            return a < b  # type: ignore[operator]  # one column: all ints or all strs
+        return super().lessThan(left, right)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        f: Finding | None = model.data(model.index(source_row, 0, source_parent), FindingRole)
+        f: Finding | None = (
+            model.finding(source_row)  # the row itself: no index and role per row
+            if isinstance(model, FindingsModel)
+            else model.data(model.index(source_row, 0, source_parent), FindingRole)
+        )
         if f is None:
             return False
         if self._department is not None and f.department != self._department:

@@ -62,6 +62,15 @@ class FindingsModel(RowsTableModel[Finding]):
     def findings(self) -> list[Finding]:
         return list(self._rows)
 
+    def sort_key(self, row: int, column: int) -> int | str:
+        """What SortRole gives for ``row`` in ``column``, without an index."""
+        f = self._rows[row]
+        return f.grade.rank if column == GRADE else self._text(f, column)
+
+    def text_of(self, row: int, column: int) -> str:
+        """The text ``row`` shows in ``column`` (what DisplayRole gives, without an index)."""
+        return self._text(self._rows[row], column)
+
     def row_of(self, key: str) -> int:
         """The row of the finding with this key, or -1."""
         for row, f in enumerate(self._rows):
@@ -108,9 +117,7 @@ class FindingsModel(RowsTableModel[Finding]):
         if role == ItemKeyRole:
             return f.item_key
         if role == SortRole:
-            if col == GRADE:
-                return f.grade.rank
-            return self._text(f, col)
+            return self.sort_key(index.row(), col)
         return None
 
     def _tooltip(self, f: Finding, col: int) -> str:
