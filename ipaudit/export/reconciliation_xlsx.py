@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ipaudit.domain.model import Grade
-from ipaudit.ledger.discrepancies import kind_text, suggest_grade, where
+from ipaudit.ledger.discrepancies import LEDGER_TEXT, kind_text, suggest_grade, where
 from ipaudit.ledger.model import Discrepancy, Entry, LedgerKind
 from ipaudit.ledger.reconcile import Reconciliation
 from ipaudit.ledger.totals import Dimension, TotalsTable
@@ -211,10 +211,9 @@ COLUMN_TEXTS: dict[str, tuple[str, str]] = {
     "voucher": ("凭证号", "Voucher"),
     "category": ("类别", "Category"),
 }
+# the ledgers' names as sheet titles: the findings' names, capitalised
 LEDGER_TEXTS: dict[LedgerKind, tuple[str, str]] = {
-    LedgerKind.REWARDS: ("奖惩记录表", "Reward record"),
-    LedgerKind.PAYMENTS: ("奖金发放登记表", "Payment register"),
-    LedgerKind.EXPENSES: ("经费使用记录", "Expense record"),
+    kind: (zh, en[:1].upper() + en[1:]) for kind, (zh, en) in LEDGER_TEXT.items()
 }
 GRADE_TEXTS: dict[Grade, tuple[str, str]] = {
     Grade.MAJOR: ("严重不符合", "Major"),
