@@ -4,8 +4,10 @@
     .venv/bin/python bench/bench_gui.py [--runs 7] [--attach-mb 1024] [--skip-attach]
                                         [--startup-only]
 
-1. start-up: process start to the first paint of the main window (budget 350 ms), and to the
-   window painted with the demo workspace, which opens in a worker meanwhile (budget 600 ms)
+1. start-up: process start to the first paint of the main window (budget 350 ms), to the window
+   showing the readiness the demo workspace last recorded (read with sqlite3 before that paint),
+   and to the window painted with the demo workspace's page, which opens in a worker meanwhile
+   (budget 600 ms)
    (``main.py gui --smoke``: the app prints the time of both paints; we subtract the time just
    before the process was spawned).
 2. department switch: a workspace whose template has 500 items in one department; the time from
@@ -59,13 +61,15 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
         f"   ({os.cpu_count()} CPUs, load average {load:.1f}: other work on the machine slows this)"
     )
     env = isolated_env(tmp / "home")
-    if os.environ.get("IPAUDIT_PRELOAD") is not None:  # compare with and without the preload
-        env["IPAUDIT_PRELOAD"] = os.environ["IPAUDIT_PRELOAD"]
+    for name in ("IPAUDIT_PRELOAD", "IPAUDIT_STORED_READINESS"):  # compare with and without
+        if os.environ.get(name) is not None:
+            env[name] = os.environ[name]
     totals: list[float] = []
     inside: list[float] = []
     cpu: list[float] = []
     shown: list[float] = []
     shown_cpu: list[float] = []
+    stored: list[float] = []
     rss: list[float] = []
     for n in range(runs + 1):  # the first run warms the disk cache and compiles bytecode
         before = time.time()
@@ -81,7 +85,10 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
         line = next(x for x in done.stdout.splitlines() if x.startswith("IPAUDIT_FIRST_PAINT"))
         _tag, painted_at, since_run, cpu_seconds, *_rss = line.split()
         full = next(x for x in done.stdout.splitlines() if x.startswith("IPAUDIT_WORKSPACE_SHOWN"))
+        kept = [x for x in done.stdout.splitlines() if x.startswith("IPAUDIT_STORED_SHOWN")]
         if n:
+            if kept:
+                stored.append(float(kept[0].split()[1]) - before)
             shown.append(float(full.split()[1]) - before)
             shown_cpu.append(float(full.split()[3]))
             if len(full.split()) > 4:
@@ -94,8 +101,15 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
         f" min {min(totals) * 1000:.0f} ms, max {max(totals) * 1000:.0f} ms"
         f" over {runs} runs (budget 350 ms)"
     )
+    if stored:
+        print(
+            f"   process start → readiness last recorded visible (read with sqlite3, replaced"
+            f" once the workspace is open): median {statistics.median(stored) * 1000:.0f} ms,"
+            f" min {min(stored) * 1000:.0f} ms, max {max(stored) * 1000:.0f} ms"
+            f" in {len(stored)} of {runs} runs"
+        )
     print(
-        f"   process start → workspace content visible: median"
+        f"   process start → workspace content visible (its page): median"
         f" {statistics.median(shown) * 1000:.0f} ms, min {min(shown) * 1000:.0f} ms,"
         f" max {max(shown) * 1000:.0f} ms (budget 600 ms)"
     )

@@ -7,15 +7,17 @@ first start the welcome page offers a new workspace or a look at the demo (nothi
 opened unasked). Heavy modules (the store, the checks, the panels) load only when a workspace
 opens.
 
-The window is shown before the workspace is read: the workspace opens in a worker and fills the
-window in when it is ready; its checks start once it has painted. When a workspace is going to be
+The window is shown before the workspace is read: it shows the readiness the workspace last
+recorded (read with the standard sqlite3 module; ``IPAUDIT_STORED_READINESS=0`` turns that off),
+the workspace opens in a worker and its page replaces that when it is ready; its checks start once it has painted. When a workspace is going to be
 opened, a thread loads the modules that needs (the services with SQLAlchemy, the panels) and opens
 it while Qt shows and paints the window (``IPAUDIT_PRELOAD=0`` turns that off).
 
 ``--smoke`` (or ``IPAUDIT_EXIT_AFTER_PAINT=1``) prints ``IPAUDIT_FIRST_PAINT <epoch seconds>
 <seconds since run()> <CPU seconds of the process> <peak RSS in MB>`` at the window's first paint
-and, when a workspace is being opened, ``IPAUDIT_WORKSPACE_SHOWN …`` (same fields) once it has
-painted with the workspace, then quits; the exit code is 0, 3 when an expected error was shown, 70
+and, when a workspace is being opened, ``IPAUDIT_STORED_SHOWN …`` (same fields) when that first
+paint showed the readiness the workspace last recorded, and ``IPAUDIT_WORKSPACE_SHOWN …`` once it
+has painted with the workspace itself, then quits; the exit code is 0, 3 when an expected error was shown, 70
 after an unexpected one. Tests and the start-up benchmark use it.
 """
 
@@ -109,6 +111,11 @@ PRELOAD_PANELS = ("navigator", "checklist", "item", "findings")
 def _preload_wanted() -> bool:
     # IPAUDIT_PRELOAD=0 turns it off (the start-up benchmark compares both ways)
     return os.environ.get("IPAUDIT_PRELOAD", "1") != "0"
+
+
+def _stored_wanted() -> bool:
+    # IPAUDIT_STORED_READINESS=0 opens without showing the readiness last recorded first
+    return os.environ.get("IPAUDIT_STORED_READINESS", "1") != "0"
 
 
 class _Preload:
@@ -227,6 +234,14 @@ def run(argv: list[str]) -> int:
         if _preload_wanted():
             preloading = _Preload(path)
         prepared = preloading.take(path) if preloading is not None else None
+        if _stored_wanted():
+            # the readiness it last recorded (standard sqlite3, a few ms) is on screen from the
+            # first paint; the workspace page replaces it once the workspace is open
+            from ipaudit.store.last_readiness import read_last_readiness
+
+            stored = read_last_readiness(path, department)
+            if stored is not None:
+                window.show_stored_readiness(stored)
         window.call_after_next_paint(lambda: window.open_later(path, department, prepared=prepared))
     window.show()
 
@@ -245,6 +260,8 @@ def run(argv: list[str]) -> int:
 
         def first_paint() -> None:
             stamp("IPAUDIT_FIRST_PAINT")
+            if window.stored_view is not None and window.stored_view.isVisible():
+                stamp("IPAUDIT_STORED_SHOWN")
             if opening is None:
                 finish()
 

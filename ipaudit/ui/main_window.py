@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.setCentralWidget(self.stack)
+        #: the readiness last recorded, shown while the workspace opens at start-up
+        self.stored_view: QWidget | None = None
 
         self.navigator_dock = QDockWidget(self)
         self.navigator_dock.setObjectName("navigatorDock")
@@ -237,15 +239,39 @@ class MainWindow(QMainWindow):
         task.failed.connect(lambda _exc: self.openFailed.emit())
         return task
 
+    def show_stored_readiness(self, stored: object) -> None:
+        """Show the readiness the workspace being opened last recorded (a
+        ``store.last_readiness.LastReadiness``) until its page replaces it."""
+        from ipaudit.ui.stored_readiness import StoredReadinessView
+
+        self.drop_stored_readiness()
+        view = StoredReadinessView(stored)  # type: ignore[arg-type]
+        self.stored_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+
+    def drop_stored_readiness(self) -> None:
+        """Take the stored readiness away (the workspace is shown, or could not be opened)."""
+        view, self.stored_view = self.stored_view, None
+        if view is None:
+            return
+        if self.stack.currentWidget() is view:
+            self.stack.setCurrentWidget(self.page if self.page is not None else self.welcome)
+        self.stack.removeWidget(view)
+        view.setParent(None)
+        view.deleteLater()
+
     def _opened_later(self, workspace: object, department: str | None) -> None:
         self.statusBar().clearMessage()
         self.welcome.set_opening("")
+        self.drop_stored_readiness()
         if not self._adopt_checked(workspace, department):
             self.openFailed.emit()
 
     def _open_failed(self, path: Path, exc: BaseException) -> None:
         self.statusBar().clearMessage()
         self.welcome.set_opening("")
+        self.drop_stored_readiness()
         from ipaudit.store.errors import WorkspaceNotFound
 
         if isinstance(exc, WorkspaceNotFound):
@@ -308,6 +334,7 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWidget(page.findings)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        self.drop_stored_readiness()
         # the docks as they were when a workspace was last shown (hidden ones stay hidden)
         if self._dock_state.isEmpty() or not self.restoreState(self._dock_state):
             self.navigator_dock.show()

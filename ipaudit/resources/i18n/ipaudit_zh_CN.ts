@@ -296,17 +296,17 @@
     <context>
         <name>CollapsibleDock</name>
         <message>
-            <location filename="../../ui/collapsible_dock.py" line="110" />
+            <location filename="../../ui/collapsible_dock.py" line="109" />
             <source>Show the list</source>
             <translation>展开列表</translation>
         </message>
         <message>
-            <location filename="../../ui/collapsible_dock.py" line="110" />
+            <location filename="../../ui/collapsible_dock.py" line="109" />
             <source>Fold the list</source>
             <translation>收起列表</translation>
         </message>
         <message>
-            <location filename="../../ui/collapsible_dock.py" line="111" />
+            <location filename="../../ui/collapsible_dock.py" line="110" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -314,57 +314,57 @@
     <context>
         <name>CompanyPage</name>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="77" />
+            <location filename="../../ui/new_workspace_wizard.py" line="81" />
             <source>Company and audit</source>
             <translation>企业与审核</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="78" />
+            <location filename="../../ui/new_workspace_wizard.py" line="82" />
             <source>One workspace holds one audit cycle of one company.</source>
             <translation>一个工作区对应一家企业的一个审核周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="79" />
+            <location filename="../../ui/new_workspace_wizard.py" line="83" />
             <source>&amp;Company name:</source>
             <translation>企业名称(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="80" />
+            <location filename="../../ui/new_workspace_wizard.py" line="84" />
             <source>As on the business licence</source>
             <translation>与营业执照一致</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="81" />
+            <location filename="../../ui/new_workspace_wizard.py" line="85" />
             <source>&amp;Standard:</source>
             <translation>标准版本(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="82" />
+            <location filename="../../ui/new_workspace_wizard.py" line="86" />
             <source>GB/T 29490-2023 (current)</source>
             <translation>GB/T 29490-2023（现行）</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="83" />
+            <location filename="../../ui/new_workspace_wizard.py" line="87" />
             <source>GB/T 29490-2013 (older manuals)</source>
             <translation>GB/T 29490-2013（旧版手册）</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="84" />
+            <location filename="../../ui/new_workspace_wizard.py" line="88" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="85" />
+            <location filename="../../ui/new_workspace_wizard.py" line="89" />
             <source>Initial certification</source>
             <translation>初次认证审核</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="86" />
+            <location filename="../../ui/new_workspace_wizard.py" line="90" />
             <source>Surveillance audit</source>
             <translation>监督审核</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="87" />
+            <location filename="../../ui/new_workspace_wizard.py" line="91" />
             <source>Re-certification</source>
             <translation>再认证审核</translation>
         </message>
@@ -428,89 +428,89 @@
     <context>
         <name>CyclePage</name>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="140" />
+            <location filename="../../ui/facts/cycle_page.py" line="142" />
             <source>The spending could not be read.</source>
             <extracomment>the background work of this page finished (spending computed, a sheet read)</extracomment>
             <translation>无法读取经费支出。</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="165" />
+            <location filename="../../ui/facts/cycle_page.py" line="167" />
             <source>Edit the hires and leavers</source>
             <translation>修改入职和离职人员</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="170" />
+            <location filename="../../ui/facts/cycle_page.py" line="172" />
             <source>Edit the IP budget</source>
             <translation>修改知识产权经费预算</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="179" />
+            <location filename="../../ui/facts/cycle_page.py" line="181" />
             <source>Edit the open nonconformities</source>
             <translation>修改未关闭的不符合项</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="192" />
-            <location filename="../../ui/facts/cycle_page.py" line="207" />
+            <location filename="../../ui/facts/cycle_page.py" line="194" />
+            <location filename="../../ui/facts/cycle_page.py" line="209" />
             <source>Import hires and leavers</source>
             <translation>导入入职和离职人员</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="194" />
+            <location filename="../../ui/facts/cycle_page.py" line="196" />
             <source>Sheets (%1)</source>
             <translation>表格 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="201" />
+            <location filename="../../ui/facts/cycle_page.py" line="203" />
             <source>The list could not be imported.</source>
             <translation>名单未能导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="213" />
+            <location filename="../../ui/facts/cycle_page.py" line="215" />
             <source>New hires and core leavers of the period</source>
             <translation>审核期内的新入职员工和核心离职员工</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="216" />
+            <location filename="../../ui/facts/cycle_page.py" line="218" />
             <source>Each new hire needs a labour contract, a confidentiality agreement and an IP background check; each core leaver an exit interview, a handover list and a reminder of obligations. A record counts for a person when the name is in its title or file name.</source>
             <translation>每名新入职员工须有劳动合同、保密协议和知识产权背景调查表；每名核心离职员工须有离职面谈记录、资料交割清单和离职义务提醒。证据的标题或文件名含有其姓名时才算作该人员的记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="222" />
+            <location filename="../../ui/facts/cycle_page.py" line="224" />
             <source>Add person</source>
             <translation>添加人员</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="222" />
+            <location filename="../../ui/facts/cycle_page.py" line="224" />
             <source>Remove person</source>
             <translation>删除人员</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="223" />
+            <location filename="../../ui/facts/cycle_page.py" line="225" />
             <source>Import a sheet…</source>
             <translation>导入表格…</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="225" />
+            <location filename="../../ui/facts/cycle_page.py" line="227" />
             <source>A sheet with the columns name, department, date and kind (入职 / 离职)</source>
             <translation>含姓名、部门、日期和类型（入职/离职）列的表格</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="227" />
+            <location filename="../../ui/facts/cycle_page.py" line="229" />
             <source>IP budget and spending</source>
             <translation>知识产权经费预算与支出</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="230" />
+            <location filename="../../ui/facts/cycle_page.py" line="232" />
             <source>The budget per expense category; the spending comes from the imported expense record (lines dated in the audit period). More than 10% over budget is a finding.</source>
             <translation>按费用类别填写预算；实际支出取自已导入的经费使用记录（审核期内的记录）。超出预算 10% 以上即为问题项。</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="235" />
+            <location filename="../../ui/facts/cycle_page.py" line="237" />
             <source>Last audit's nonconformities still open:</source>
             <translation>上次审核未关闭的不符合项：</translation>
         </message>
         <message>
-            <location filename="../../ui/facts/cycle_page.py" line="236" />
+            <location filename="../../ui/facts/cycle_page.py" line="238" />
             <source>Declared</source>
             <translation>已填写</translation>
         </message>
@@ -573,63 +573,63 @@
     <context>
         <name>DatesPage</name>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="221" />
+            <location filename="../../ui/new_workspace_wizard.py" line="225" />
             <source>Audit dates and period</source>
             <translation>审核日期与覆盖期</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="224" />
+            <location filename="../../ui/new_workspace_wizard.py" line="228" />
             <source>The audit period is the time the auditor looks at: records must fall inside it and every year of it must be covered. It follows the audit type until you change it.</source>
             <translation>审核覆盖期是审核员检查的时间范围：记录须落在其中，且其中每一年都要有记录。它随审核类型而定，直到您手动修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="230" />
+            <location filename="../../ui/new_workspace_wizard.py" line="234" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="231" />
+            <location filename="../../ui/new_workspace_wizard.py" line="235" />
             <source>Audit &amp;ends:</source>
             <translation>审核结束(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="232" />
+            <location filename="../../ui/new_workspace_wizard.py" line="236" />
             <source>System start (manual issued):</source>
             <translation>体系运行开始（手册发布）：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="233" />
+            <location filename="../../ui/new_workspace_wizard.py" line="237" />
             <source>&amp;Last audit:</source>
             <translation>上次审核(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="234" />
+            <location filename="../../ui/new_workspace_wizard.py" line="238" />
             <source>Certificate &amp;valid from:</source>
             <translation>证书生效日(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="235" />
+            <location filename="../../ui/new_workspace_wizard.py" line="239" />
             <source>Certificate valid &amp;until:</source>
             <translation>证书到期日(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="236" />
+            <location filename="../../ui/new_workspace_wizard.py" line="240" />
             <source>Audit &amp;period:</source>
             <translation>审核期(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="240" />
+            <location filename="../../ui/new_workspace_wizard.py" line="244" />
             <source>&amp;Default period</source>
             <translation>默认审核期(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="241" />
+            <location filename="../../ui/new_workspace_wizard.py" line="245" />
             <source>The period the audit type asks for</source>
             <translation>按审核类型确定的审核期</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="243" />
-            <location filename="../../ui/new_workspace_wizard.py" line="244" />
+            <location filename="../../ui/new_workspace_wizard.py" line="247" />
+            <location filename="../../ui/new_workspace_wizard.py" line="248" />
             <source>Declared</source>
             <translation>已填写</translation>
         </message>
@@ -688,97 +688,97 @@
     <context>
         <name>DepartmentsDialog</name>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="153" />
+            <location filename="../../ui/departments_dialog.py" line="155" />
             <source>merged into %1</source>
             <translation>已并入%1</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="157" />
+            <location filename="../../ui/departments_dialog.py" line="159" />
             <source>absent</source>
             <translation>不设立</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="159" />
+            <location filename="../../ui/departments_dialog.py" line="161" />
             <source>active</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="172" />
+            <location filename="../../ui/departments_dialog.py" line="174" />
             <source>Add a department</source>
             <translation>添加部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="184" />
+            <location filename="../../ui/departments_dialog.py" line="186" />
             <source>Rename the department</source>
             <translation>部门改名</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="203" />
+            <location filename="../../ui/departments_dialog.py" line="205" />
             <source>Merge a department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="204" />
+            <location filename="../../ui/departments_dialog.py" line="206" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”并入：</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="242" />
+            <location filename="../../ui/departments_dialog.py" line="244" />
             <source>Mark &amp;present</source>
             <translation>标为设立(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="242" />
+            <location filename="../../ui/departments_dialog.py" line="244" />
             <source>Mark &amp;absent</source>
             <translation>标为不设立(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="248" />
+            <location filename="../../ui/departments_dialog.py" line="250" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="250" />
+            <location filename="../../ui/departments_dialog.py" line="252" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="250" />
+            <location filename="../../ui/departments_dialog.py" line="252" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="250" />
+            <location filename="../../ui/departments_dialog.py" line="252" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="252" />
+            <location filename="../../ui/departments_dialog.py" line="254" />
             <source>A&amp;dd…</source>
             <translation>添加(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="253" />
+            <location filename="../../ui/departments_dialog.py" line="255" />
             <source>&amp;Rename…</source>
             <translation>改名(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="254" />
+            <location filename="../../ui/departments_dialog.py" line="256" />
             <source>&amp;Merge into…</source>
             <translation>并入(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="256" />
+            <location filename="../../ui/departments_dialog.py" line="258" />
             <source>Its checklist items move to the department it is merged into</source>
             <translation>其清单条目将转到并入的部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="259" />
+            <location filename="../../ui/departments_dialog.py" line="261" />
             <source>A department the company does not have: its items are not audited</source>
             <translation>公司没有的部门：其条目不受审核</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="261" />
+            <location filename="../../ui/departments_dialog.py" line="263" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -1188,188 +1188,188 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ui/export_dialog.py" line="223" />
+            <location filename="../../ui/export_dialog.py" line="230" />
             <source>Save the pack as</source>
             <extracomment>the pack was written (``PackResult``) the export was cancelled; nothing was left behind</extracomment>
             <translation>资料包另存为</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="223" />
+            <location filename="../../ui/export_dialog.py" line="230" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="229" />
+            <location filename="../../ui/export_dialog.py" line="236" />
             <source>Folder to put the pack in</source>
             <translation>选择存放资料包的文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="268" />
+            <location filename="../../ui/export_dialog.py" line="275" />
             <source>Choose where to write the pack.</source>
             <translation>请选择资料包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="277" />
+            <location filename="../../ui/export_dialog.py" line="284" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="298" />
+            <location filename="../../ui/export_dialog.py" line="305" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="312" />
+            <location filename="../../ui/export_dialog.py" line="319" />
             <source>The pack was written to %1 (%2 files).</source>
             <translation>资料包已写入 %1（共 %2 个文件）。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="351" />
+            <location filename="../../ui/export_dialog.py" line="356" />
             <source>The pack was not written.</source>
             <translation>资料包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="287" />
+            <location filename="../../ui/export_dialog.py" line="294" />
             <source>The pack could not be exported.</source>
             <translation>无法导出资料包。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="318" />
+            <location filename="../../ui/export_dialog.py" line="325" />
             <source>SHA-256 of its manifest, recorded in the workspace's export history: %1</source>
             <translation>清单（manifest.json）的 SHA-256，已记入工作区的导出记录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="356" />
+            <location filename="../../ui/export_dialog.py" line="361" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="376" />
+            <location filename="../../ui/export_dialog.py" line="385" />
             <source>Export readiness pack</source>
             <translation>导出迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="377" />
+            <location filename="../../ui/export_dialog.py" line="386" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="378" />
+            <location filename="../../ui/export_dialog.py" line="387" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="379" />
+            <location filename="../../ui/export_dialog.py" line="388" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="380" />
+            <location filename="../../ui/export_dialog.py" line="389" />
             <source>&amp;Folder</source>
             <translation>文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="381" />
+            <location filename="../../ui/export_dialog.py" line="390" />
             <source>&amp;Zip file</source>
             <translation>Zip 压缩文件(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="382" />
+            <location filename="../../ui/export_dialog.py" line="391" />
             <source>&amp;Language of the documents:</source>
             <translation>文档语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="383" />
+            <location filename="../../ui/export_dialog.py" line="392" />
             <source>Include the &amp;evidence files</source>
             <translation>包含证据文件(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="384" />
+            <location filename="../../ui/export_dialog.py" line="393" />
             <source>Include &amp;older versions of evidence</source>
             <translation>包含证据的旧版本(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="385" />
+            <location filename="../../ui/export_dialog.py" line="394" />
             <source>&amp;Mask ID card and mobile numbers in the documents</source>
             <translation>对文档中的身份证号码和手机号码脱敏(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="386" />
+            <location filename="../../ui/export_dialog.py" line="395" />
             <source>Also make a &amp;PDF of the report</source>
             <translation>同时生成报告的 PDF(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="388" />
+            <location filename="../../ui/export_dialog.py" line="397" />
             <source>LibreOffice is not installed, so no PDF can be made.</source>
             <translation>本机未安装 LibreOffice，无法生成 PDF。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="391" />
+            <location filename="../../ui/export_dialog.py" line="400" />
             <source>Fill in the page &amp;numbers of the report's contents (a few seconds)</source>
             <translation>填写报告目录的页码（需几秒钟）(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="394" />
+            <location filename="../../ui/export_dialog.py" line="403" />
             <source>LibreOffice lays the report out once, so the contents open with page numbers.</source>
             <translation>由 LibreOffice 先排版一次报告，打开时目录即带页码。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="397" />
+            <location filename="../../ui/export_dialog.py" line="406" />
             <source>LibreOffice is not installed: the contents say how to update them in Word.</source>
             <translation>本机未安装 LibreOffice：目录中会说明如何在 Word 中更新页码。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="400" />
+            <location filename="../../ui/export_dialog.py" line="409" />
             <source>O&amp;verwrite an existing pack of the same name</source>
             <translation>覆盖同名的已有资料包(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="401" />
+            <location filename="../../ui/export_dialog.py" line="410" />
             <source>Must-fix &amp;deadline:</source>
             <translation>整改期限(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="402" />
+            <location filename="../../ui/export_dialog.py" line="411" />
             <source> days before the audit</source>
             <translation> 天（审核首日之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="405" />
+            <location filename="../../ui/export_dialog.py" line="414" />
             <source>The report's must-fix list gives this date: the audit's first day minus these days.</source>
             <translation>报告中“必须完成的整改”清单的完成期限：审核首日减去这些天数。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="408" />
+            <location filename="../../ui/export_dialog.py" line="417" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="409" />
+            <location filename="../../ui/export_dialog.py" line="418" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="410" />
+            <location filename="../../ui/export_dialog.py" line="419" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="411" />
+            <location filename="../../ui/export_dialog.py" line="420" />
             <source>Packs exported from this workspace:</source>
             <translation>该工作区导出过的资料包：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="413" />
+            <location filename="../../ui/export_dialog.py" line="422" />
             <source>Exported</source>
             <translation>导出时间</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="413" />
+            <location filename="../../ui/export_dialog.py" line="422" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="413" />
+            <location filename="../../ui/export_dialog.py" line="422" />
             <source>Manifest SHA-256</source>
             <translation>清单 SHA-256</translation>
         </message>
@@ -1415,79 +1415,79 @@
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="306" />
+            <location filename="../../ui/new_workspace_wizard.py" line="310" />
             <source>Save the new workspace as</source>
             <translation>新工作区保存为</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="308" />
+            <location filename="../../ui/new_workspace_wizard.py" line="312" />
             <source>ipaudit workspaces (*.ipaudit)</source>
             <translation>ipaudit 工作区 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="324" />
+            <location filename="../../ui/new_workspace_wizard.py" line="328" />
             <source>%1 · %2 · audit %3 to %4 · period %5 to %6 · %7 departments</source>
             <translation>%1 · %2 · 审核 %3 至 %4 · 覆盖期 %5 至 %6 · %7 个部门</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="335" />
+            <location filename="../../ui/new_workspace_wizard.py" line="339" />
             <source>Save the workspace</source>
             <translation>保存工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="338" />
+            <location filename="../../ui/new_workspace_wizard.py" line="342" />
             <source>The workspace is one file that holds everything, evidence files included. Edits are saved as you make them.</source>
             <translation>工作区是一个文件，包含全部内容（含证据文件）。修改会随时自动保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="89" />
+            <location filename="../../ui/ledger/source_pages.py" line="90" />
             <source>Choose the ledger files</source>
             <translation>选择台账文件</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="91" />
+            <location filename="../../ui/ledger/source_pages.py" line="92" />
             <source>Spreadsheets and CSV (%1);;All files (*)</source>
             <translation>电子表格和 CSV (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="116" />
+            <location filename="../../ui/ledger/source_pages.py" line="117" />
             <source>Choose the ledger file</source>
             <translation>选择台账文件</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="119" />
+            <location filename="../../ui/ledger/source_pages.py" line="120" />
             <source>The reward record, the payment register, the expense record or the IP portfolio, as finance keeps it: xlsx, xls, ods or csv.</source>
             <translation>奖惩记录表、奖金发放登记表、经费使用记录或知识产权台账，财务保存的原样文件即可：xlsx、xls、ods 或 csv。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="123" />
-            <location filename="../../ui/new_workspace_wizard.py" line="342" />
+            <location filename="../../ui/ledger/source_pages.py" line="124" />
+            <location filename="../../ui/new_workspace_wizard.py" line="346" />
             <source>&amp;File:</source>
             <translation>文件(&amp;F)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="124" />
-            <location filename="../../ui/new_workspace_wizard.py" line="343" />
+            <location filename="../../ui/ledger/source_pages.py" line="125" />
+            <location filename="../../ui/new_workspace_wizard.py" line="347" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="125" />
+            <location filename="../../ui/ledger/source_pages.py" line="126" />
             <source>&amp;Ledger:</source>
             <translation>台账类型(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="126" />
+            <location filename="../../ui/ledger/source_pages.py" line="127" />
             <source>Detect from the headers</source>
             <translation>根据表头自动识别</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="131" />
+            <location filename="../../ui/ledger/source_pages.py" line="132" />
             <source>Importing a ledger replaces the earlier import of the same ledger. Explanations you accepted for its differences are kept while the differences remain.</source>
             <translation>导入台账会替换同一台账之前的导入。已接受的差异说明会保留，只要这些差异仍然存在。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="136" />
+            <location filename="../../ui/ledger/source_pages.py" line="137" />
             <source>Choose several files (or tick every ledger sheet of a workbook on the next page) to import the reward record, the payment register and the expense record in one pass.</source>
             <translation>选择多个文件（或在下一页勾选导入工作簿中的全部台账表），即可一次导入奖惩记录、奖金发放登记和经费使用记录。</translation>
         </message>
@@ -1495,33 +1495,33 @@
     <context>
         <name>FindingsModel</name>
         <message>
-            <location filename="../../ui/findings/findings_model.py" line="76" />
+            <location filename="../../ui/findings/findings_model.py" line="85" />
             <source>Grade</source>
             <extracomment>the ``Finding`` itself the workspace department key the checklist item key a value that sorts the column sensibly (grade rank for the grade column)</extracomment>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_model.py" line="77" />
+            <location filename="../../ui/findings/findings_model.py" line="86" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_model.py" line="78" />
+            <location filename="../../ui/findings/findings_model.py" line="87" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_model.py" line="79" />
+            <location filename="../../ui/findings/findings_model.py" line="88" />
             <source>Finding</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_model.py" line="80" />
+            <location filename="../../ui/findings/findings_model.py" line="89" />
             <source>Accepted because</source>
             <translation>接受理由</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_model.py" line="119" />
+            <location filename="../../ui/findings/findings_model.py" line="126" />
             <source>%1 (accepted)</source>
             <translation>%1（已接受）</translation>
         </message>
@@ -1963,208 +1963,208 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="179" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>Open a workspace</source>
-            <extracomment>files the ledger import reads (dropped on the reconciliation view) ``open_later`` could not open the workspace (the error was shown)</extracomment>
+            <extracomment>at the latest this long after a workspace is shown, its first checks start (ms) files the ledger import reads (dropped on the reconciliation view) ``open_later`` could not open the workspace (the error was shown) the readiness last recorded, shown while the workspace opens at start-up</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
-            <location filename="../../ui/main_window.py" line="434" />
+            <location filename="../../ui/main_window.py" line="186" />
+            <location filename="../../ui/main_window.py" line="485" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="241" />
-            <location filename="../../ui/main_window.py" line="274" />
-            <location filename="../../ui/main_window.py" line="448" />
+            <location filename="../../ui/main_window.py" line="280" />
+            <location filename="../../ui/main_window.py" line="313" />
+            <location filename="../../ui/main_window.py" line="499" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="315" />
+            <location filename="../../ui/main_window.py" line="357" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="376" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="624" />
+            <location filename="../../ui/main_window.py" line="675" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="406" />
+            <location filename="../../ui/main_window.py" line="457" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="288" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="408" />
+            <location filename="../../ui/main_window.py" line="459" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="414" />
+            <location filename="../../ui/main_window.py" line="465" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="432" />
+            <location filename="../../ui/main_window.py" line="483" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="504" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="454" />
+            <location filename="../../ui/main_window.py" line="505" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="490" />
+            <location filename="../../ui/main_window.py" line="541" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="493" />
+            <location filename="../../ui/main_window.py" line="544" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="505" />
+            <location filename="../../ui/main_window.py" line="556" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="507" />
+            <location filename="../../ui/main_window.py" line="558" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="514" />
+            <location filename="../../ui/main_window.py" line="565" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="517" />
+            <location filename="../../ui/main_window.py" line="568" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="520" />
+            <location filename="../../ui/main_window.py" line="571" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="532" />
+            <location filename="../../ui/main_window.py" line="583" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="534" />
-            <location filename="../../ui/main_window.py" line="564" />
+            <location filename="../../ui/main_window.py" line="585" />
+            <location filename="../../ui/main_window.py" line="615" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="545" />
+            <location filename="../../ui/main_window.py" line="596" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="548" />
+            <location filename="../../ui/main_window.py" line="599" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="562" />
+            <location filename="../../ui/main_window.py" line="613" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="574" />
+            <location filename="../../ui/main_window.py" line="625" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="631" />
+            <location filename="../../ui/main_window.py" line="682" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="650" />
+            <location filename="../../ui/main_window.py" line="701" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="665" />
-            <location filename="../../ui/main_window.py" line="838" />
+            <location filename="../../ui/main_window.py" line="716" />
+            <location filename="../../ui/main_window.py" line="889" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="766" />
+            <location filename="../../ui/main_window.py" line="817" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="768" />
+            <location filename="../../ui/main_window.py" line="819" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="775" />
+            <location filename="../../ui/main_window.py" line="826" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="800" />
+            <location filename="../../ui/main_window.py" line="851" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="809" />
+            <location filename="../../ui/main_window.py" line="860" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="821" />
+            <location filename="../../ui/main_window.py" line="872" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="826" />
+            <location filename="../../ui/main_window.py" line="877" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="828" />
+            <location filename="../../ui/main_window.py" line="879" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="835" />
+            <location filename="../../ui/main_window.py" line="886" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="836" />
+            <location filename="../../ui/main_window.py" line="887" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2281,12 +2281,12 @@
     <context>
         <name>NewWorkspaceWizard</name>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="410" />
+            <location filename="../../ui/new_workspace_wizard.py" line="414" />
             <source>The workspace could not be created.</source>
             <translation>无法创建工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="416" />
+            <location filename="../../ui/new_workspace_wizard.py" line="420" />
             <source>New workspace</source>
             <translation>新建工作区</translation>
         </message>
@@ -3006,42 +3006,42 @@
     <context>
         <name>SheetPage</name>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="182" />
+            <location filename="../../ui/ledger/source_pages.py" line="183" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="196" />
+            <location filename="../../ui/ledger/source_pages.py" line="197" />
             <source>The workbook has no worksheets.</source>
             <translation>工作簿中没有工作表。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="203" />
+            <location filename="../../ui/ledger/source_pages.py" line="204" />
             <source>The file could not be read.</source>
             <translation>无法读取该文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="211" />
+            <location filename="../../ui/ledger/source_pages.py" line="212" />
             <source>Reading the workbook…</source>
             <translation>正在读取工作簿…</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="218" />
+            <location filename="../../ui/ledger/source_pages.py" line="219" />
             <source>%1 sheet(s). Choose the one that holds the ledger.</source>
             <translation>共 %1 个工作表。请选择包含台账的那一个。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="244" />
+            <location filename="../../ui/ledger/source_pages.py" line="245" />
             <source>Choose the sheet</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="245" />
+            <location filename="../../ui/ledger/source_pages.py" line="246" />
             <source>One workbook may hold several ledgers, each on its own sheet.</source>
             <translation>一个工作簿可以包含多本台账，每本在各自的工作表中。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/source_pages.py" line="247" />
+            <location filename="../../ui/ledger/source_pages.py" line="248" />
             <source>Import every ledger sheet of this workbook (each told by its content)</source>
             <translation>导入此工作簿中的全部台账表（按内容识别各表）</translation>
         </message>
@@ -3106,6 +3106,24 @@
             <location filename="../../ui/checklist/status_editor.py" line="139" />
             <source>Change reason…</source>
             <translation>修改理由…</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoredReadinessView</name>
+        <message>
+            <location filename="../../ui/stored_readiness.py" line="73" />
+            <source>Readiness recorded on %1</source>
+            <translation>%1 记录的就绪度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stored_readiness.py" line="77" />
+            <source>Blocking findings: %1</source>
+            <translation>待解决问题：%1 个</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stored_readiness.py" line="80" />
+            <source>Opening the workspace… the checks run again once it is open.</source>
+            <translation>正在打开工作区……打开后将重新运行检查。</translation>
         </message>
     </context>
     <context>
@@ -3189,103 +3207,103 @@
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="218" />
+            <location filename="../../ui/verify_dialog.py" line="212" />
             <source>Modified (%1)</source>
             <translation>已改动（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="219" />
+            <location filename="../../ui/verify_dialog.py" line="213" />
             <source>Missing (%1)</source>
             <translation>缺失（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="220" />
+            <location filename="../../ui/verify_dialog.py" line="214" />
             <source>Extra (%1)</source>
             <translation>多出（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="221" />
+            <location filename="../../ui/verify_dialog.py" line="215" />
             <source>Checksum lists disagree (%1)</source>
             <translation>两份校验清单不一致（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="222" />
+            <location filename="../../ui/verify_dialog.py" line="216" />
             <source>Damaged, cannot be read (%1)</source>
             <translation>已损坏、无法读取（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="235" />
+            <location filename="../../ui/verify_dialog.py" line="229" />
             <source>All %1 files match the manifest: nothing was changed.</source>
             <translation>全部 %1 个文件与清单一致：资料包未被改动。</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="241" />
+            <location filename="../../ui/verify_dialog.py" line="235" />
             <source>%1 differences: the pack was changed after it was exported.</source>
             <translation>发现 %1 处不一致：资料包在导出后被改动过。</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="181" />
-            <location filename="../../ui/verify_dialog.py" line="276" />
+            <location filename="../../ui/verify_dialog.py" line="175" />
+            <location filename="../../ui/verify_dialog.py" line="270" />
             <source>The pack could not be checked.</source>
             <translation>无法核对资料包。</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="248" />
+            <location filename="../../ui/verify_dialog.py" line="242" />
             <source>The files match the pack's own manifest, but that manifest is not one the workspace exported: the pack was rewritten, or it comes from elsewhere.</source>
             <translation>文件与资料包自带的清单一致，但该清单不在工作区的导出记录中：资料包已被改写，或并非由该工作区导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="261" />
+            <location filename="../../ui/verify_dialog.py" line="255" />
             <source>Manifest SHA-256 %1: exported from this workspace on %2 to %3.</source>
             <translation>清单 SHA-256 %1：由该工作区于 %2 导出至 %3。</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="268" />
+            <location filename="../../ui/verify_dialog.py" line="262" />
             <source>Manifest SHA-256 %1 is NOT in the workspace's export history.</source>
             <translation>清单 SHA-256 %1 不在该工作区的导出记录中。</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="280" />
+            <location filename="../../ui/verify_dialog.py" line="274" />
             <source>Check cancelled.</source>
             <translation>已取消核对。</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="288" />
+            <location filename="../../ui/verify_dialog.py" line="282" />
             <source>Verify a readiness pack</source>
             <translation>核对迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="289" />
+            <location filename="../../ui/verify_dialog.py" line="283" />
             <source>&amp;Pack:</source>
             <translation>资料包(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="290" />
+            <location filename="../../ui/verify_dialog.py" line="284" />
             <source>&amp;Folder…</source>
             <translation>文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="291" />
+            <location filename="../../ui/verify_dialog.py" line="285" />
             <source>&amp;Zip file…</source>
             <translation>Zip 文件(&amp;Z)…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="293" />
+            <location filename="../../ui/verify_dialog.py" line="287" />
             <source>Also check it against the export &amp;history of the workspace:</source>
             <translation>同时按工作区的导出记录核对(&amp;H)：</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="295" />
+            <location filename="../../ui/verify_dialog.py" line="289" />
             <source>&amp;Workspace…</source>
             <translation>工作区(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="296" />
+            <location filename="../../ui/verify_dialog.py" line="290" />
             <source>&amp;Verify</source>
             <translation>核对(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="297" />
+            <location filename="../../ui/verify_dialog.py" line="291" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
