@@ -30,7 +30,7 @@ from ipaudit.domain.model import (
 )
 from ipaudit.domain.readiness import effective_status
 from ipaudit.domain.rules import is_mandatory
-from ipaudit.export.i18n import AUDIT_TYPE_TEXT, paren, pick, status_text, t
+from ipaudit.export.i18n import AUDIT_TYPE_TEXT, paren, status_text, t
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.redaction import redact
 from ipaudit.export.safenames import PathPlanner, safe_component
@@ -131,7 +131,7 @@ class PackData:
         return [
             (t("cover.company", lang), info.company),
             (t("cover.standard", lang), self.template.title.get(lang)),
-            (t("cover.audit_type", lang), pick(AUDIT_TYPE_TEXT[info.audit_type], lang)),
+            (t("cover.audit_type", lang), AUDIT_TYPE_TEXT[info.audit_type].get(lang)),
             (t("cover.audit_dates", lang), f"{info.audit_start} ~ {info.audit_end}"),
             (t("cover.period", lang), f"{info.period_start} ~ {info.period_end}"),
         ]

@@ -21,7 +21,6 @@ from ipaudit.export.i18n import (
     grade_text,
     paren,
     percent,
-    pick,
     t,
     todo_text,
 )
@@ -41,7 +40,7 @@ def build_report(data: PackData, toc_pages: dict[int, int] | None = None) -> byt
     as it will be laid out once the numbers are known (see ``report_pages``)."""
     lang = data.lang
     info = data.info
-    audit = pick(AUDIT_TYPE_TEXT[info.audit_type], lang)
+    audit = AUDIT_TYPE_TEXT[info.audit_type].get(lang)
     dates = f"{info.audit_start} ~ {info.audit_end}"
     doc = PackDocument(
         lang,
@@ -487,7 +486,7 @@ def _department(doc: PackDocument, data: PackData, dep: str) -> None:
             [
                 item.clause,
                 item.title.get(lang),
-                pick(KIND_TEXT[item.kind], lang),
+                KIND_TEXT[item.kind].get(lang),
                 X.Cell(
                     data.status_label(item, by_item.get(item.key, [])),
                     fill=READY_COLOR if status is Status.READY else None,
@@ -697,16 +696,17 @@ def _num(value) -> str:
 def _portfolio_name(key: str, lang: str) -> str:
     from ipaudit.export.i18n import TEXTS
 
-    pair = TEXTS.get(f"portfolio.{key}")
-    return pick(pair, lang) if pair else key
+    text = TEXTS.get(f"portfolio.{key}")
+    return text.get(lang) if text else key
 
 
 def _extra_name(key: str, lang: str) -> str:
     from ipaudit.domain.facts import fact_label
     from ipaudit.export.i18n import TEXTS
+    from ipaudit.text import Text
 
-    pair = TEXTS.get(f"extra.{key}")
-    return pick(pair or fact_label(f"extra.{key}"), lang)
+    text = TEXTS.get(f"extra.{key}") or Text(*fact_label(f"extra.{key}"))
+    return text.get(lang)
 
 
 # --- ledgers ----------------------------------------------------------------------------------

@@ -34,7 +34,6 @@ from ipaudit.export.i18n import (
     KIND_TEXT,
     grade_text,
     paren,
-    pick,
     t,
     todo_text,
 )
@@ -346,7 +345,7 @@ def _checklist(ws: Worksheet, data: PackData) -> None:
                     ref.clause if ref else "",
                     item.key,
                     item.title.get(lang),
-                    pick(KIND_TEXT[item.kind], lang),
+                    KIND_TEXT[item.kind].get(lang),
                     data.status_label(item, by_item.get(item.key, [])),
                     None if item.kind is ItemKind.ANSWER else counts.get(item.key, 0),
                     grade_text(worst, lang) if worst else "",
