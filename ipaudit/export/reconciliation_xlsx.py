@@ -30,6 +30,7 @@ from ipaudit.ledger.model import Discrepancy, Entry, LedgerKind
 from ipaudit.ledger.reconcile import Reconciliation
 from ipaudit.ledger.totals import Dimension, TotalsTable
 from ipaudit.progress import Cancelled
+from ipaudit.text import Text
 
 MONEY_FORMAT = '"¥"#,##0.00;[Red]"¥"-#,##0.00'
 DATE_FORMAT = "yyyy-mm-dd"
@@ -182,43 +183,43 @@ GRADE_SYMBOLS: dict[Grade, str] = {Grade.MAJOR: "×", Grade.MINOR: "○", Grade.
 
 #: titles and labels in both languages, as the GUI's catalogue has them (for a workbook written
 #: without the GUI); the keys are the English texts the view translates
-TEXTS: dict[str, tuple[str, str]] = {
-    "Summary": ("汇总", "Summary"),
-    "Discrepancies": ("差异", "Discrepancies"),
-    "Grade": ("等级", "Grade"),
-    "Discrepancy": ("差异类型", "Discrepancy"),
-    "People": ("人员", "People"),
-    "IP items": ("知识产权项目", "IP items"),
-    "Expected": ("应为", "Expected"),
-    "Actual": ("实际", "Actual"),
-    "Difference": ("差额", "Difference"),
-    "Details": ("详情", "Details"),
-    "Rows": ("所在行", "Rows"),
-    "Accepted because": ("接受理由", "Accepted because"),
-    "Totals per %1": ("按%1合计", "Totals per %1"),
-    "Reward": ("奖励", "Reward"),
-    "Penalty": ("处罚", "Penalty"),
+TEXTS: dict[str, Text] = {
+    "Summary": Text("汇总", "Summary"),
+    "Discrepancies": Text("差异", "Discrepancies"),
+    "Grade": Text("等级", "Grade"),
+    "Discrepancy": Text("差异类型", "Discrepancy"),
+    "People": Text("人员", "People"),
+    "IP items": Text("知识产权项目", "IP items"),
+    "Expected": Text("应为", "Expected"),
+    "Actual": Text("实际", "Actual"),
+    "Difference": Text("差额", "Difference"),
+    "Details": Text("详情", "Details"),
+    "Rows": Text("所在行", "Rows"),
+    "Accepted because": Text("接受理由", "Accepted because"),
+    "Totals per %1": Text("按%1合计", "Totals per %1"),
+    "Reward": Text("奖励", "Reward"),
+    "Penalty": Text("处罚", "Penalty"),
 }
-COLUMN_TEXTS: dict[str, tuple[str, str]] = {
-    "row": ("行", "Row"),
-    "date": ("日期", "Date"),
-    "person": ("姓名", "Name"),
-    "department": ("部门", "Department"),
-    "type": ("类型", "Type"),
-    "ip": ("知识产权项目", "IP item"),
-    "text": ("事由/摘要", "Description"),
-    "amount": ("金额", "Amount"),
-    "voucher": ("凭证号", "Voucher"),
-    "category": ("类别", "Category"),
+COLUMN_TEXTS: dict[str, Text] = {
+    "row": Text("行", "Row"),
+    "date": Text("日期", "Date"),
+    "person": Text("姓名", "Name"),
+    "department": Text("部门", "Department"),
+    "type": Text("类型", "Type"),
+    "ip": Text("知识产权项目", "IP item"),
+    "text": Text("事由/摘要", "Description"),
+    "amount": Text("金额", "Amount"),
+    "voucher": Text("凭证号", "Voucher"),
+    "category": Text("类别", "Category"),
 }
 # the ledgers' names as sheet titles: the findings' names, capitalised
-LEDGER_TEXTS: dict[LedgerKind, tuple[str, str]] = {
-    kind: (zh, en[:1].upper() + en[1:]) for kind, (zh, en) in LEDGER_TEXT.items()
+LEDGER_TEXTS: dict[LedgerKind, Text] = {
+    kind: Text(name.zh, name.en[:1].upper() + name.en[1:]) for kind, name in LEDGER_TEXT.items()
 }
-GRADE_TEXTS: dict[Grade, tuple[str, str]] = {
-    Grade.MAJOR: ("严重不符合", "Major"),
-    Grade.MINOR: ("一般不符合", "Minor"),
-    Grade.OBSERVATION: ("观察项", "Observation"),
+GRADE_TEXTS: dict[Grade, Text] = {
+    Grade.MAJOR: Text("严重不符合", "Major"),
+    Grade.MINOR: Text("一般不符合", "Minor"),
+    Grade.OBSERVATION: Text("观察项", "Observation"),
 }
 
 
@@ -247,10 +248,6 @@ class ReconciliationSnapshot:
     grades: dict[Grade, str]
 
 
-def _pick(texts: tuple[str, str], lang: str) -> str:
-    return texts[1] if lang.startswith("en") else texts[0]
-
-
 def ledger_entries(rec: Reconciliation, kind: LedgerKind) -> list[Entry]:
     """The entries of one of the three reconciled ledgers."""
     if kind is LedgerKind.REWARDS:
@@ -271,8 +268,8 @@ def whole_reconciliation(
     ledgers = []
     for kind, columns in ENTRY_COLUMNS.items():
         entries = ledger_entries(rec, kind)
-        headers = [_pick(COLUMN_TEXTS[c], lang) for c in columns]
-        title = _pick(LEDGER_TEXTS[kind], lang)
+        headers = [COLUMN_TEXTS[c].get(lang) for c in columns]
+        title = LEDGER_TEXTS[kind].get(lang)
         ledgers.append(
             LedgerPart(kind, title, columns, headers, entries, list(range(len(entries))))
         )
@@ -283,8 +280,8 @@ def whole_reconciliation(
         explanations=dict(explanations),
         ledgers=ledgers,
         totals=rec.totals_table(dimension),
-        texts={key: _pick(both, lang) for key, both in TEXTS.items()},
-        grades={g: f"{GRADE_SYMBOLS[g]} {_pick(GRADE_TEXTS[g], lang)}" for g in Grade},
+        texts={key: text.get(lang) for key, text in TEXTS.items()},
+        grades={g: f"{GRADE_SYMBOLS[g]} {GRADE_TEXTS[g].get(lang)}" for g in Grade},
     )
 
 

@@ -37,29 +37,29 @@ _AMOUNT_KINDS = frozenset(
     {K.UNDERPAID, K.OVERPAID, K.BATCH_MISMATCH, K.TOTAL_MISMATCH, K.RATE_DEVIATION}
 )
 
-KIND_TEXT: dict[DiscrepancyKind, tuple[str, str]] = {
-    K.UNPAID_REWARD: ("奖励未发放", "reward never paid"),
-    K.UNDERPAID: ("少发", "paid less than decided"),
-    K.OVERPAID: ("多发", "paid more than decided"),
-    K.PAYMENT_WITHOUT_DECISION: ("发放无奖励决定", "payment without a decision"),
-    K.DUPLICATE_PAYMENT: ("重复发放", "duplicate payment"),
-    K.PAID_BEFORE_DECISION: ("先发放后决定", "paid before the decision"),
-    K.PENALTY_PAID: ("处罚被当作奖金发放", "penalty in the payment register"),
-    K.BATCH_MISMATCH: ("经费与发放批次不符", "expense differs from its batch"),
-    K.BATCH_NOT_BOOKED: ("发放批次未入账", "batch not booked as expense"),
-    K.EXPENSE_WITHOUT_PAYMENTS: ("奖励经费无发放记录", "reward expense without payments"),
-    K.TOTAL_MISMATCH: ("合计行有误", "stated total wrong"),
-    K.RATE_DEVIATION: ("金额不符合奖励标准", "amount off the reward rate"),
-    K.IP_NOT_IN_PORTFOLIO: ("知识产权不在台账中", "IP not in the portfolio"),
-    K.INVALID_IP_NUMBER: ("专利号校验位错误", "patent number check digit wrong"),
-    K.LEDGER_NOT_IMPORTED: ("台账未导入", "ledger not imported"),
+KIND_TEXT: dict[DiscrepancyKind, Text] = {
+    K.UNPAID_REWARD: Text("奖励未发放", "reward never paid"),
+    K.UNDERPAID: Text("少发", "paid less than decided"),
+    K.OVERPAID: Text("多发", "paid more than decided"),
+    K.PAYMENT_WITHOUT_DECISION: Text("发放无奖励决定", "payment without a decision"),
+    K.DUPLICATE_PAYMENT: Text("重复发放", "duplicate payment"),
+    K.PAID_BEFORE_DECISION: Text("先发放后决定", "paid before the decision"),
+    K.PENALTY_PAID: Text("处罚被当作奖金发放", "penalty in the payment register"),
+    K.BATCH_MISMATCH: Text("经费与发放批次不符", "expense differs from its batch"),
+    K.BATCH_NOT_BOOKED: Text("发放批次未入账", "batch not booked as expense"),
+    K.EXPENSE_WITHOUT_PAYMENTS: Text("奖励经费无发放记录", "reward expense without payments"),
+    K.TOTAL_MISMATCH: Text("合计行有误", "stated total wrong"),
+    K.RATE_DEVIATION: Text("金额不符合奖励标准", "amount off the reward rate"),
+    K.IP_NOT_IN_PORTFOLIO: Text("知识产权不在台账中", "IP not in the portfolio"),
+    K.INVALID_IP_NUMBER: Text("专利号校验位错误", "patent number check digit wrong"),
+    K.LEDGER_NOT_IMPORTED: Text("台账未导入", "ledger not imported"),
 }
 
-LEDGER_TEXT: dict[LedgerKind, tuple[str, str]] = {
-    LedgerKind.REWARDS: ("奖惩记录表", "reward record"),
-    LedgerKind.PAYMENTS: ("奖金发放登记表", "payment register"),
-    LedgerKind.EXPENSES: ("经费使用记录", "expense record"),
-    LedgerKind.PORTFOLIO: ("知识产权台账", "portfolio"),
+LEDGER_TEXT: dict[LedgerKind, Text] = {
+    LedgerKind.REWARDS: Text("奖惩记录表", "reward record"),
+    LedgerKind.PAYMENTS: Text("奖金发放登记表", "payment register"),
+    LedgerKind.EXPENSES: Text("经费使用记录", "expense record"),
+    LedgerKind.PORTFOLIO: Text("知识产权台账", "portfolio"),
 }
 
 
@@ -95,8 +95,7 @@ def owning_ledger(d: Discrepancy, files: Mapping[LedgerKind, set[str]]) -> Ledge
 
 
 def kind_text(kind: DiscrepancyKind, lang: str) -> str:
-    zh, en = KIND_TEXT[kind]
-    return en if lang.startswith("en") else zh
+    return KIND_TEXT[kind].get(lang)
 
 
 def money(amount: Decimal) -> str:
@@ -229,7 +228,7 @@ def suggest_grade(
 
 def not_imported(ledger: LedgerKind, checks_zh: str, checks_en: str) -> Discrepancy:
     """The one finding for a ledger that was not imported; ``checks_*`` name what did not run."""
-    zh, en = LEDGER_TEXT[ledger]
+    zh, en = LEDGER_TEXT[ledger].zh, LEDGER_TEXT[ledger].en
     return Discrepancy(
         kind=K.LEDGER_NOT_IMPORTED,
         key=make_key(K.LEDGER_NOT_IMPORTED, (), (), [(ledger.value, SourceRef("", "", 0))]),

@@ -16,7 +16,7 @@ from ipaudit.ledger.totals import Dimension
 
 def _named(d: Discrepancy) -> tuple[str, str]:
     """A discrepancy in a few words: its kind and whom or what it concerns."""
-    zh, en = KIND_TEXT[d.kind]
+    zh, en = KIND_TEXT[d.kind].zh, KIND_TEXT[d.kind].en
     who = "、".join(d.persons or d.ip_items)
     return (f"{zh}（{who}）", f"{en} ({who})") if who else (zh, en)
 
@@ -32,5 +32,5 @@ def figures(recon: Reconciliation, accepted: Collection[str]) -> LedgerFigures:
         reward_expenses_total=row.expenses if row.expenses is not None else Decimal("0.00"),
         open_discrepancies=open_,
         explained=sum(1 for d in found if d.key in accepted),
-        missing=tuple(LEDGER_TEXT[k][0] for k in recon.summary.missing),
+        missing=tuple(LEDGER_TEXT[k].zh for k in recon.summary.missing),
     )

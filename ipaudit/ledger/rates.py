@@ -41,6 +41,7 @@ from ipaudit.ledger.frames import integer_money
 from ipaudit.ledger.ipnumber import IpType, classify
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
 from ipaudit.resource_files import resource_path
+from ipaudit.text import Text
 
 DEFAULT_RATES_FILE = resource_path("ledger", "rates-default.yaml")
 ZERO = Decimal("0.00")
@@ -61,24 +62,37 @@ TYPE_WORDS: dict[str, IpType] = {
     "商标": IpType.TRADEMARK,
 }
 
-TYPE_TEXT: dict[IpType, tuple[str, str]] = {
-    IpType.INVENTION: ("发明专利", "invention patent"),
-    IpType.UTILITY_MODEL: ("实用新型", "utility model"),
-    IpType.DESIGN: ("外观设计", "design patent"),
-    IpType.SOFTWARE: ("软件著作权", "software copyright"),
-    IpType.TRADEMARK: ("商标", "trademark"),
-    IpType.OTHER: ("其他", "other"),
+TYPE_TEXT: dict[IpType, Text] = {
+    IpType.INVENTION: Text("发明专利", "invention patent"),
+    IpType.UTILITY_MODEL: Text("实用新型", "utility model"),
+    IpType.DESIGN: Text("外观设计", "design patent"),
+    IpType.SOFTWARE: Text("软件著作权", "software copyright"),
+    IpType.TRADEMARK: Text("商标", "trademark"),
+    IpType.OTHER: Text("其他", "other"),
 }
 
 
 class RateTableError(ValueError):
-    """A rate table that cannot be read; says which key and why, in Chinese and English."""
+    """A rate table that cannot be read; says which key and why, in Chinese and English
+    (``text``; ``message`` gives the whole text when it is not about one key's amount)."""
 
-    def __init__(self, source: str, key: str, raw: object, reason_zh: str, reason_en: str):
+    def __init__(
+        self, source: str, key: str, raw: object, reason: Text, *, message: Text | None = None
+    ):
         self.source, self.key, self.raw = source, key, raw
-        self.message_zh = f"{source}：奖励标准“{key}”的金额“{raw}”{reason_zh}"
-        self.message_en = f"{source}: rate '{key}' has amount '{raw}': {reason_en}"
-        super().__init__(self.message_en)
+        self.text = message or Text(
+            f"{source}：奖励标准“{key}”的金额“{raw}”{reason.zh}",
+            f"{source}: rate '{key}' has amount '{raw}': {reason.en}",
+        )
+        super().__init__(self.text.en)
+
+    @property
+    def message_zh(self) -> str:
+        return self.text.zh
+
+    @property
+    def message_en(self) -> str:
+        return self.text.en
 
 
 def parse_rate(raw: object, *, source: str = "", key: str = "") -> Decimal | None:
@@ -86,26 +100,26 @@ def parse_rate(raw: object, *, source: str = "", key: str = "") -> Decimal | Non
     (not finite, negative, 10⁹ or more, more than two decimals: ``validation.RATE``) raises
     ``RateTableError`` (a ``ValueError``) naming ``source`` and ``key``."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str, Decimal)):
-        raise RateTableError(source, key, raw, "不是数字", "not a number")
+        raise RateTableError(source, key, raw, Text("不是数字", "not a number"))
     text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace("元", "").strip()
     if not text:
         return None
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise RateTableError(source, key, raw, "不是数字", "not a number") from None
+        raise RateTableError(source, key, raw, Text("不是数字", "not a number")) from None
     if value.is_finite() and value < 0:
-        raise RateTableError(source, key, raw, "必须是非负数", "must not be negative")
+        raise RateTableError(source, key, raw, Text("必须是非负数", "must not be negative"))
     reason = RATE.problem(value)
     if reason is not None:
-        raise RateTableError(source, key, raw, reason.zh, reason.en)
+        raise RateTableError(source, key, raw, reason)
     return value.quantize(Decimal("0.01"))
 
 
 def _amount(source: str, key: str, raw: object) -> Decimal:
     amount = parse_rate(raw, source=source, key=key)
     if amount is None:
-        raise RateTableError(source, key, raw, "不是数字", "not a number")
+        raise RateTableError(source, key, raw, Text("不是数字", "not a number"))
     return amount
 
 
@@ -122,7 +136,9 @@ class RateTable:
         for raw_key, raw in data.items():
             key = unicodedata.normalize("NFKC", str(raw_key)).strip()
             if not key:
-                raise RateTableError(source, key, raw, "没有名称", "has no name (use TYPE=AMOUNT)")
+                raise RateTableError(
+                    source, key, raw, Text("没有名称", "has no name (use TYPE=AMOUNT)")
+                )
             amount = _amount(source, key, raw)
             if key in _TYPE_VALUES:
                 table.types[IpType(key)] = amount
@@ -148,25 +164,27 @@ class RateTable:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-            err = RateTableError(str(path), "rates", reason, "", "")
-            err.message_zh = (
-                f"奖励标准文件 {path} 无法读取（{reason}）；请给出 UTF-8 编码的 YAML 文件。"
-            )
-            err.message_en = (
-                f"The rates file {path} cannot be read ({reason}); give a UTF-8 YAML file."
-            )
-            raise err from None
+            raise RateTableError(
+                str(path),
+                "rates",
+                reason,
+                Text("", ""),
+                message=Text(
+                    f"奖励标准文件 {path} 无法读取（{reason}）；请给出 UTF-8 编码的 YAML 文件。",
+                    f"The rates file {path} cannot be read ({reason}); give a UTF-8 YAML file.",
+                ),
+            ) from None
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise RateTableError(
-                str(path), "rates", str(exc), "无法解析", "not valid YAML"
+                str(path), "rates", str(exc), Text("无法解析", "not valid YAML")
             ) from None
         if isinstance(data, Mapping) and isinstance(data.get("rates"), Mapping):
             data = data["rates"]
         if not isinstance(data, Mapping):
             raise RateTableError(
-                str(path), "rates", type(data).__name__, "不是键值表", "not a mapping"
+                str(path), "rates", type(data).__name__, Text("不是键值表", "not a mapping")
             )
         return cls.from_dict(data, source=str(path))
 
@@ -212,8 +230,7 @@ class RateTable:
 def key_text(key: str, lang: str) -> str:
     """A rate key as the user reads it."""
     if key in _TYPE_VALUES:
-        zh, en = TYPE_TEXT[IpType(key)]
-        return en if lang.startswith("en") else zh
+        return TYPE_TEXT[IpType(key)].get(lang)
     return key
 
 

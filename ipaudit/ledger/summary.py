@@ -28,6 +28,7 @@ from enum import StrEnum
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, LedgerKind
+from ipaudit.text import Text
 
 K = DiscrepancyKind
 ZERO = Decimal("0.00")
@@ -83,15 +84,14 @@ class Check(StrEnum):
     PORTFOLIO = "portfolio"  # rewarded IP in the portfolio
 
     def text(self, lang: str) -> str:
-        zh, en = CHECK_TEXT[self]
-        return en if lang.startswith("en") else zh
+        return CHECK_TEXT[self].get(lang)
 
 
-CHECK_TEXT: dict[Check, tuple[str, str]] = {
-    Check.REWARDS_PAYMENTS: ("奖惩记录与奖金发放的核对", "rewards against payments"),
-    Check.PAYMENTS_EXPENSES: ("奖金发放与经费记录的核对", "payments against expenses"),
-    Check.RATES: ("奖励标准核对", "the rate check"),
-    Check.PORTFOLIO: ("知识产权台账核对", "the portfolio check"),
+CHECK_TEXT: dict[Check, Text] = {
+    Check.REWARDS_PAYMENTS: Text("奖惩记录与奖金发放的核对", "rewards against payments"),
+    Check.PAYMENTS_EXPENSES: Text("奖金发放与经费记录的核对", "payments against expenses"),
+    Check.RATES: Text("奖励标准核对", "the rate check"),
+    Check.PORTFOLIO: Text("知识产权台账核对", "the portfolio check"),
 }
 
 #: the ledgers each comparison needs
@@ -108,11 +108,18 @@ class NotRun:
     """A check that did not run, and why."""
 
     check: Check
-    reason_zh: str
-    reason_en: str
+    text: Text
 
     def reason(self, lang: str) -> str:
-        return self.reason_en if lang.startswith("en") else self.reason_zh
+        return self.text.get(lang)
+
+    @property
+    def reason_zh(self) -> str:
+        return self.text.zh
+
+    @property
+    def reason_en(self) -> str:
+        return self.text.en
 
 
 #: the two ledgers a kind of finding compares: (first, second)
@@ -140,7 +147,8 @@ def side_text(kind: DiscrepancyKind, lang: str) -> str:
     pair = KIND_PAIR.get(kind)
     if pair is None or side not in (Side.A_NOT_B, Side.B_NOT_A, Side.DIFFERENT):
         return side.text(lang)
-    (a_zh, a_en), (b_zh, b_en) = (dsc.LEDGER_TEXT[k] for k in pair)
+    a, b = (dsc.LEDGER_TEXT[k] for k in pair)
+    a_zh, a_en, b_zh, b_en = a.zh, a.en, b.zh, b.en
     if lang.startswith("en"):
         if side is Side.A_NOT_B:
             return f"in the {a_en}, not in the {b_en}"
@@ -170,8 +178,7 @@ class KindLine:
 class CompareLine:
     """One row of the summary table: records of one kind, how many agree."""
 
-    name_zh: str
-    name_en: str
+    text: Text  # the kind of record
     total: int
     matched: int
     check: Check = Check.REWARDS_PAYMENTS  # the comparison that decides "agree"
@@ -185,7 +192,15 @@ class CompareLine:
         return self.matched / self.total if self.total else None
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang.startswith("en") else self.name_zh
+        return self.text.get(lang)
+
+    @property
+    def name_zh(self) -> str:
+        return self.text.zh
+
+    @property
+    def name_en(self) -> str:
+        return self.text.en
 
 
 def percent(rate: float | None) -> str:
@@ -236,13 +251,16 @@ class Summary:
         rp, pe = Check.REWARDS_PAYMENTS, Check.PAYMENTS_EXPENSES
         every = (
             CompareLine(
-                "奖励决定", "reward decisions", self.reward_count, self.rewards_matched, rp
+                Text("奖励决定", "reward decisions"), self.reward_count, self.rewards_matched, rp
             ),
-            CompareLine("奖金发放", "payments", self.payment_count, self.payments_matched, rp),
-            CompareLine("发放批次", "payment batches", self.batch_count, self.batches_matched, pe),
             CompareLine(
-                "经费奖励行",
-                "reward expense lines",
+                Text("奖金发放", "payments"), self.payment_count, self.payments_matched, rp
+            ),
+            CompareLine(
+                Text("发放批次", "payment batches"), self.batch_count, self.batches_matched, pe
+            ),
+            CompareLine(
+                Text("经费奖励行", "reward expense lines"),
                 self.expense_line_count,
                 self.expense_lines_matched,
                 pe,
@@ -465,25 +483,25 @@ def not_run(missing: Iterable[LedgerKind], *, rates: bool, portfolio: bool) -> t
     out: list[NotRun] = []
     for check in Check:
         lacking = [k for k in (R, P, E) if k in CHECK_NEEDS[check] & gone]
-        what_zh, what_en = CHECK_TEXT[check]
+        what = CHECK_TEXT[check]
         if lacking:
-            zh = "、".join(dsc.LEDGER_TEXT[k][0] for k in lacking)
-            en = _join_en([dsc.LEDGER_TEXT[k][1] for k in lacking])
-            out.append(NotRun(check, f"{what_zh}（{zh}未导入）", f"{what_en} ({en} not imported)"))
+            zh = "、".join(dsc.LEDGER_TEXT[k].zh for k in lacking)
+            en = _join_en([dsc.LEDGER_TEXT[k].en for k in lacking])
+            out.append(
+                NotRun(check, Text(f"{what.zh}（{zh}未导入）", f"{what.en} ({en} not imported)"))
+            )
         elif check is Check.RATES and not rates:
             out.append(
                 NotRun(
                     check,
-                    f"{what_zh}（尚未设定奖励标准）",
-                    f"{what_en} (no reward rates set)",
+                    Text(f"{what.zh}（尚未设定奖励标准）", f"{what.en} (no reward rates set)"),
                 )
             )
         elif check is Check.PORTFOLIO and not portfolio:
             out.append(
                 NotRun(
                     check,
-                    f"{what_zh}（知识产权台账未导入）",
-                    f"{what_en} (no portfolio imported)",
+                    Text(f"{what.zh}（知识产权台账未导入）", f"{what.en} (no portfolio imported)"),
                 )
             )
     return tuple(out)

@@ -20,6 +20,7 @@ from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.columns import Columns, collector_paused, columns, money, split_penalties
 from ipaudit.ledger.frames import integer_money
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry, LedgerKind, StatedTotal
+from ipaudit.text import Text
 
 ZERO = Decimal("0.00")
 
@@ -332,9 +333,8 @@ def check_stated_totals(
         if diff == 0:
             continue
         ledger = ledger_of_sheet.get((t.source.file, t.source.sheet))
-        name_zh, name_en = (
-            dsc.LEDGER_TEXT[ledger] if ledger else (dsc.file_name(t.source.file),) * 2
-        )
+        name = dsc.LEDGER_TEXT[ledger] if ledger else Text(*(dsc.file_name(t.source.file),) * 2)
+        name_zh, name_en = name.zh, name.en
         found.append(
             dsc.build(
                 DiscrepancyKind.TOTAL_MISMATCH,
