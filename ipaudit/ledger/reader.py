@@ -540,6 +540,12 @@ class Workbook:
             if name not in self._ahead:
                 self._ahead[name] = pool.submit(self._load, name)
 
+    def loading(self, sheet: str | None) -> Future[SheetData] | None:
+        """The load of ``sheet`` (default: the first) started by ``read_ahead``, if any."""
+        if self._text is None and self.names:
+            return self._ahead.get(self.names[0] if sheet is None else sheet)
+        return None
+
     def sheet(self, sheet: str | None = None) -> SheetData:
         """One sheet (default: the first) for reading its rows. Raises ``LedgerError``s."""
         if self._text is None and self.names:

@@ -18,12 +18,12 @@ of the files never matters; sheets that hold no ledger are named with the reason
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from ipaudit.ledger.columns import collector_paused
+from ipaudit.ledger.columns import Columns, collector_paused
 from ipaudit.ledger.errors import (
     EmptyFile,
     HeaderNotFound,
@@ -178,6 +178,12 @@ def check_maps_used(maps: Sequence[ColumnMap], seen: Sequence[tuple[Path, str]])
 class SourcesImport:
     results: list[ImportResult] = field(default_factory=list)
     skipped: list[tuple[str, SkippedSheet]] = field(default_factory=list)  # (file name, sheet)
+    # with ``prepare``: each result's entries as the reconciliation's columns (by identity)
+    prepared: list[tuple[ImportResult, Columns]] = field(default_factory=list)
+
+    def columns(self, result: ImportResult) -> Columns | None:
+        """``result``'s prepared columns, if they were built (a result read again has none)."""
+        return next((c for r, c in self.prepared if r is result), None)
 
 
 def import_sources(
@@ -189,6 +195,7 @@ def import_sources(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     synonyms: Synonyms | None = None,
+    prepare: bool = False,
 ) -> SourcesImport:
     """Import every ledger sheet of ``files`` (workbooks: every sheet), whatever their order.
 
@@ -198,6 +205,10 @@ def import_sources(
     sheet a map names must import (or the error says why); other sheets without a ledger are
     listed as skipped, with the reason. ``progress(done, total)`` counts sheets; ``cancel()``
     returning True stops with ``ImportCancelled``.
+
+    ``prepare``: also build each result's ``Columns.prepared`` (``SourcesImport.columns``), for a
+    reconciliation that follows: a text file's while the spreadsheets still load, when the
+    interpreter would otherwise wait for them.
     """
     out = SourcesImport()
     seen: list[tuple[Path, str]] = []
@@ -211,7 +222,9 @@ def import_sources(
         # the entries of all the files live on and hold no cycles: one pause for the whole
         # import, not a collection walking the entries of the earlier files after each file
         with collector_paused():
-            _import_books(out, books, maps, remembered, synonyms, cancel, progress, len(seen))
+            _import_books(
+                out, books, maps, remembered, synonyms, cancel, progress, len(seen), prepare
+            )
         if progress is not None:
             progress(len(seen), len(seen))
         _settle_kinds(out, books, maps, remembered, wanted)
@@ -233,6 +246,7 @@ def _import_books(
     cancel: Cancel | None,
     progress: Progress | None,
     sheets: int,
+    prepare: bool,
 ) -> None:
     """Every book into ``out``, in the order given, while the work overlaps: the first sheets of
     the next spreadsheets load in two workers (calamine releases the interpreter while it
@@ -254,15 +268,21 @@ def _import_books(
     with ThreadPoolExecutor(_AHEAD, thread_name_prefix="ledger-read-ahead") as pool:
         for i in spreadsheets[:_AHEAD]:
             books[i][1].read_ahead(None, pool)
-        for i in order:
-            if i in spreadsheets:  # keep _AHEAD sheets loading ahead of this one
-                k = spreadsheets.index(i) + _AHEAD
-                if k < len(spreadsheets):
-                    books[spreadsheets[k]][1].read_ahead(None, pool)
+        waiting = list(spreadsheets)
+        for step in range(len(order)):
+            if step < len(text):
+                i = text[step]
+            else:  # the spreadsheet whose sheet is loaded first, then keep _AHEAD loading
+                i = _first_loaded(books, waiting[:_AHEAD])
+                waiting.remove(i)
+                for j in waiting[:_AHEAD]:
+                    books[j][1].read_ahead(None, pool)
             path, book = books[i]
             part = SourcesImport()
             try:
                 _import_book(part, path, book, maps, remembered, synonyms, cancel, counted)
+                if prepare:
+                    part.prepared += [(r, Columns.prepared(r.entries)) for r in part.results]
             except ImportCancelled:
                 raise
             except Exception as exc:
@@ -278,6 +298,18 @@ def _import_books(
             raise read
         out.results += read.results
         out.skipped += read.skipped
+        out.prepared += read.prepared
+
+
+def _first_loaded(books: list[tuple[Path, Workbook]], loading: list[int]) -> int:
+    """Of the books whose first sheet is loading ahead, the first (in file order) of those done
+    as soon as one is: converting one sheet while the other still loads."""
+    ahead = {j: books[j][1].loading(None) for j in loading}
+    futures = [f for f in ahead.values() if f is not None]
+    if len(futures) < len(loading):
+        return next(j for j in loading if ahead[j] is None)
+    wait(futures, return_when=FIRST_COMPLETED)
+    return next(j for j in loading if ahead[j].done())  # type: ignore[union-attr]
 
 
 def _import_book(
