@@ -229,10 +229,10 @@ import python_calamine as pc, csv, datacompy, pandas as pd
 def reconcile_from_files(paths: tuple[Path, Path, Path], repeat: int) -> tuple[dict, dict]:
     r, p, e = (str(x) for x in paths)
     ours = (
-        f"found = import_sources([Path({r!r}), Path({p!r}), Path({e!r})], prepare=True)\n"
+        f"found = import_sources([Path({r!r}), Path({p!r}), Path({e!r})])\n"
         "by = {x.kind: x for x in found.results}\n"
         "rs = [by[k] for k in (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)]\n"
-        "rec = reconcile(*map(found.columns, rs), totals=[t for x in rs for t in x.totals])\n"
+        "rec = reconcile(*(x.entries for x in rs), totals=[t for x in rs for t in x.totals])\n"
         "outcome = {'findings': len(rec.discrepancies)}"
     )
     baseline = f"""

@@ -12,7 +12,6 @@ from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
 from ipaudit.domain.model import Grade
 from ipaudit.domain.rules import Situation, rules_of
-from ipaudit.ledger.columns import Columns
 from ipaudit.ledger.discrepancies import (
     LEDGER_TEXT,
     kind_text,
@@ -560,7 +559,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     portfolio_path = Path(args.portfolio) if args.portfolio else None
     maps = _maps(args.map, files + ([portfolio_path] if portfolio_path else []))
     ledger_maps = [m for m in maps if portfolio_path is None or m.file != portfolio_path]
-    found = import_sources(files, maps=ledger_maps, prepare=True)
+    found = import_sources(files, maps=ledger_maps)
     results = [r for r in found.results if r.kind is not LedgerKind.PORTFOLIO]
     by_kind: dict[LedgerKind, list[ImportResult]] = {}
     for r in results:
@@ -577,13 +576,10 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     if portfolio is not None:
         results.append(portfolio)
 
-    def entries(kind: LedgerKind) -> list[Any] | Columns | None:
-        """The ledger's entries (as columns built during the import when one sheet held it);
-        None when no file held it (said once by the reconciliation)."""
+    def entries(kind: LedgerKind) -> list[Any] | None:
+        """The ledger's entries; None when no file held it (said once by the reconciliation)."""
         if kind not in by_kind:
             return None
-        if len(by_kind[kind]) == 1 and (built := found.columns(by_kind[kind][0])) is not None:
-            return built
         return [e for r in by_kind[kind] for e in r.entries]
 
     rec = reconcile(

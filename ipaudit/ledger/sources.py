@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from ipaudit.ledger.columns import Columns, collector_paused
+from ipaudit.ledger.columns import collector_paused
 from ipaudit.ledger.errors import (
     EmptyFile,
     HeaderNotFound,
@@ -178,12 +178,6 @@ def check_maps_used(maps: Sequence[ColumnMap], seen: Sequence[tuple[Path, str]])
 class SourcesImport:
     results: list[ImportResult] = field(default_factory=list)
     skipped: list[tuple[str, SkippedSheet]] = field(default_factory=list)  # (file name, sheet)
-    # with ``prepare``: each result's entries as the reconciliation's columns (by identity)
-    prepared: list[tuple[ImportResult, Columns]] = field(default_factory=list)
-
-    def columns(self, result: ImportResult) -> Columns | None:
-        """``result``'s prepared columns, if they were built (a result read again has none)."""
-        return next((c for r, c in self.prepared if r is result), None)
 
 
 def import_sources(
@@ -195,7 +189,6 @@ def import_sources(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     synonyms: Synonyms | None = None,
-    prepare: bool = False,
 ) -> SourcesImport:
     """Import every ledger sheet of ``files`` (workbooks: every sheet), whatever their order.
 
@@ -205,10 +198,6 @@ def import_sources(
     sheet a map names must import (or the error says why); other sheets without a ledger are
     listed as skipped, with the reason. ``progress(done, total)`` counts sheets; ``cancel()``
     returning True stops with ``ImportCancelled``.
-
-    ``prepare``: also build each result's ``Columns.prepared`` (``SourcesImport.columns``), for a
-    reconciliation that follows: a text file's while the spreadsheets still load, when the
-    interpreter would otherwise wait for them.
     """
     out = SourcesImport()
     seen: list[tuple[Path, str]] = []
@@ -222,9 +211,7 @@ def import_sources(
         # the entries of all the files live on and hold no cycles: one pause for the whole
         # import, not a collection walking the entries of the earlier files after each file
         with collector_paused():
-            _import_books(
-                out, books, maps, remembered, synonyms, cancel, progress, len(seen), prepare
-            )
+            _import_books(out, books, maps, remembered, synonyms, cancel, progress, len(seen))
         if progress is not None:
             progress(len(seen), len(seen))
         _settle_kinds(out, books, maps, remembered, wanted)
@@ -246,7 +233,6 @@ def _import_books(
     cancel: Cancel | None,
     progress: Progress | None,
     sheets: int,
-    prepare: bool,
 ) -> None:
     """Every book into ``out``, in the order given, while the work overlaps: the first sheets of
     the next spreadsheets load in two workers (calamine releases the interpreter while it
@@ -281,8 +267,6 @@ def _import_books(
             part = SourcesImport()
             try:
                 _import_book(part, path, book, maps, remembered, synonyms, cancel, counted)
-                if prepare:
-                    part.prepared += [(r, Columns.prepared(r.entries)) for r in part.results]
             except ImportCancelled:
                 raise
             except Exception as exc:
@@ -298,7 +282,6 @@ def _import_books(
             raise read
         out.results += read.results
         out.skipped += read.skipped
-        out.prepared += read.prepared
 
 
 def _first_loaded(books: list[tuple[Path, Workbook]], loading: list[int]) -> int:

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from ipaudit.ledger.errors import SheetDataTooLarge, UnclosedQuote
-from ipaudit.ledger.model import DiscrepancyKind, LedgerKind
-from ipaudit.ledger.reconcile import reconcile
+from ipaudit.ledger.model import LedgerKind
 from ipaudit.ledger.sources import import_sources
 from tests.unit.ledger.bombs import write_bomb
 from tests.unit.ledger.sheetgen import write_sheet
@@ -81,30 +80,3 @@ def test_a_later_spreadsheet_loaded_first_keeps_the_file_order(tmp_path):
     ]
     with pytest.raises(SheetDataTooLarge):  # the bomb is refused, whichever loads first
         import_sources([files[1], write_bomb(tmp_path / "bomb.xlsx", 2 << 30), files[0]])
-
-
-def test_prepared_columns_reconcile_as_the_entries_do(tmp_path):
-    pay = [["发放日期", "姓名", "部门", "项目", "金额", "凭证号"]]
-    pay += [
-        [DAY, f"员工{n}", "研发部", f"2025SR{n:07d}", 1000 + (n == 7), "记-1"] for n in range(29)
-    ]
-    files = [
-        _expenses(tmp_path / "e.csv"),
-        write_sheet(tmp_path / "p.xlsx", pay),
-        _rewards(tmp_path / "r.xlsx"),
-    ]
-    plain = import_sources(files)
-    found = import_sources(files, prepare=True)
-    assert not plain.prepared
-    kinds = (LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES)
-    by = {r.kind: r for r in found.results}
-    prepared = [found.columns(by[k]) for k in kinds]
-    assert all(
-        c is not None and c.entries == by[k].entries for c, k in zip(prepared, kinds, strict=True)
-    )
-    assert found.columns(plain.results[0]) is None  # by identity, not by equality
-    with_columns = reconcile(*prepared)
-    with_entries = reconcile(*({r.kind: r for r in plain.results}[k].entries for k in kinds))
-    assert with_columns.discrepancies == with_entries.discrepancies
-    found_kinds = {d.kind for d in with_columns.discrepancies}
-    assert {DiscrepancyKind.UNPAID_REWARD, DiscrepancyKind.OVERPAID} <= found_kinds
