@@ -321,7 +321,7 @@ def discrepancies_sheet(snap: ReconciliationSnapshot) -> ExportSheet:
     ]
     rows: list[list[Value]] = []
     for d in snap.discrepancies:
-        zh, en = where(d.rows)
+        rows_text = where(d.rows)
         rows.append(
             [
                 snap.grades[suggest_grade(d)],
@@ -332,7 +332,7 @@ def discrepancies_sheet(snap: ReconciliationSnapshot) -> ExportSheet:
                 d.actual,
                 d.difference,
                 d.message(ui),
-                en if ui == "en" else zh,
+                rows_text.en if ui == "en" else rows_text.zh,
                 snap.explanations.get(d.key, ""),
             ]
         )

@@ -112,10 +112,10 @@ def day(date: dt.date | None) -> str:
     return date.isoformat() if date else "?"
 
 
-def person_names(entries: Iterable[Entry]) -> tuple[str, str]:
+def person_names(entries: Iterable[Entry]) -> Text:
     """The entries' persons, each once in order: ``张三、李四`` / ``张三, 李四``."""
     names = list(dict.fromkeys(e.person for e in entries))
-    return "、".join(names), ", ".join(names)
+    return Text("、".join(names), ", ".join(names))
 
 
 @lru_cache(maxsize=256)
@@ -124,7 +124,7 @@ def file_name(path: str) -> str:
     return PureWindowsPath(PurePath(path).name).name
 
 
-def where(rows: Iterable[SourceRef]) -> tuple[str, str]:
+def where(rows: Iterable[SourceRef]) -> Text:
     """``奖金发放登记表.xlsx[奖金发放] 第3、4行`` / ``奖金发放登记表.xlsx [奖金发放] rows 3, 4``."""
     grouped: dict[tuple[str, str], list[int]] = {}
     for ref in rows:
@@ -141,7 +141,7 @@ def where(rows: Iterable[SourceRef]) -> tuple[str, str]:
         )
         label = "row" if len(numbers) == 1 else "rows"
         en.append(f"{name} [{sheet}] {label} {listed}" if sheet else f"{name} {label} {listed}")
-    return "；".join(zh), "; ".join(en)
+    return Text("；".join(zh), "; ".join(en))
 
 
 def make_key(
@@ -189,7 +189,7 @@ def build(
         ip_items = _unique(e.ip_number for e in entries)
     keyed_rows = [(e.kind.value, e.source) for e in entries] + list(extra_rows)
     refs = tuple(ref for _, ref in keyed_rows)
-    where_zh, where_en = where(refs)
+    rows_text = where(refs)
     return Discrepancy(
         kind=kind,
         key=make_key(kind, persons, ip_items, keyed_rows),
@@ -200,8 +200,8 @@ def build(
         difference=difference,
         rows=refs,
         text=Text(
-            f"{what_zh}（{where_zh}）" if where_zh else what_zh,
-            f"{what_en} ({where_en})" if where_en else what_en,
+            f"{what_zh}（{rows_text.zh}）" if rows_text.zh else what_zh,
+            f"{what_en} ({rows_text.en})" if rows_text.en else what_en,
         ),
         date=date,
     )
@@ -226,9 +226,9 @@ def suggest_grade(
     return (grades or DEFAULT_GRADES).get(found, DEFAULT_GRADES[found])
 
 
-def not_imported(ledger: LedgerKind, checks_zh: str, checks_en: str) -> Discrepancy:
-    """The one finding for a ledger that was not imported; ``checks_*`` name what did not run."""
-    zh, en = LEDGER_TEXT[ledger].zh, LEDGER_TEXT[ledger].en
+def not_imported(ledger: LedgerKind, checks: Text) -> Discrepancy:
+    """The one finding for a ledger that was not imported; ``checks`` names what did not run."""
+    name = LEDGER_TEXT[ledger]
     return Discrepancy(
         kind=K.LEDGER_NOT_IMPORTED,
         key=make_key(K.LEDGER_NOT_IMPORTED, (), (), [(ledger.value, SourceRef("", "", 0))]),
@@ -239,8 +239,8 @@ def not_imported(ledger: LedgerKind, checks_zh: str, checks_en: str) -> Discrepa
         difference=Decimal("0.00"),
         rows=(),
         text=Text(
-            f"{zh}未导入：{checks_zh}未核对；导入后即可核对",
-            f"{en} not imported: {checks_en} not checked; import it to check them",
+            f"{name.zh}未导入：{checks.zh}未核对；导入后即可核对",
+            f"{name.en} not imported: {checks.en} not checked; import it to check them",
         ),
         ledger=ledger,
     )

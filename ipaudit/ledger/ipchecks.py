@@ -74,7 +74,7 @@ def check_portfolio(
     for number, entries in missing.items():
         m = dsc.money
         total = sum((e.amount for e in entries), ZERO)
-        persons, persons_en = dsc.person_names(entries)
+        names = dsc.person_names(entries)
         found.append(
             dsc.build(
                 K.IP_NOT_IN_PORTFOLIO,
@@ -83,8 +83,8 @@ def check_portfolio(
                 actual=total,
                 difference=total,
                 date=entries[0].date,
-                what_zh=f"{persons} 因 {number} 获奖励 {m(total)} 元，但知识产权台账中没有 {number}",
-                what_en=f"{persons_en} received a reward of {m(total)} for {number}, which is not "
+                what_zh=f"{names.zh} 因 {number} 获奖励 {m(total)} 元，但知识产权台账中没有 {number}",
+                what_en=f"{names.en} received a reward of {m(total)} for {number}, which is not "
                 "in the portfolio",
             )
         )

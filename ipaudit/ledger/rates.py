@@ -303,7 +303,7 @@ def _deviation(rkey: str, rate: Decimal, members: list[Entry]) -> Discrepancy:
     actual = sum((r.amount for r in members), ZERO)
     first = members[0]
     ip = first.ip_number or first.text
-    persons, persons_en = dsc.person_names(members)
+    names = dsc.person_names(members)
     dates = ", ".join(sorted({dsc.day(r.date) for r in members}))
     return dsc.build(
         DiscrepancyKind.RATE_DEVIATION,
@@ -312,8 +312,8 @@ def _deviation(rkey: str, rate: Decimal, members: list[Entry]) -> Discrepancy:
         actual=actual,
         difference=actual - rate,
         date=first.date,
-        what_zh=f"{persons} {ip} 奖励 {m(actual)} 元（{dates} 决定）不符合奖励标准："
+        what_zh=f"{names.zh} {ip} 奖励 {m(actual)} 元（{dates} 决定）不符合奖励标准："
         f"{key_text(rkey, 'zh')} {m(rate)} 元，相差 {dsc.signed(actual - rate)} 元",
-        what_en=f"Reward of {m(actual)} to {persons_en} for {ip} decided {dates} is off the rate "
+        what_en=f"Reward of {m(actual)} to {names.en} for {ip} decided {dates} is off the rate "
         f"for {key_text(rkey, 'en')} ({m(rate)}), difference {dsc.signed(actual - rate)}",
     )

@@ -42,6 +42,7 @@ from ipaudit.ledger.model import (
 from ipaudit.ledger.rates import RateTable, check_decision_rates
 from ipaudit.ledger.summary import CHECK_NEEDS, Check, NotRun, Summary, kind_lines, not_run
 from ipaudit.ledger.totals import Dimension, TotalsBuilder, TotalsTable, check_stated_totals
+from ipaudit.text import Text
 
 ZERO = Decimal("0.00")
 K = DiscrepancyKind
@@ -304,9 +305,10 @@ def _checkable(
         checks = [
             c for c in (Check.REWARDS_PAYMENTS, Check.PAYMENTS_EXPENSES) if ledger in CHECK_NEEDS[c]
         ]
-        zh = "、".join(c.text("zh") for c in checks)
-        en = " and ".join(c.text("en") for c in checks)
-        kept.append(dsc.not_imported(ledger, zh, en))
+        named = Text(
+            "、".join(c.text("zh") for c in checks), " and ".join(c.text("en") for c in checks)
+        )
+        kept.append(dsc.not_imported(ledger, named))
     return kept
 
 
