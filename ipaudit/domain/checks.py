@@ -235,8 +235,8 @@ def _answer_findings(
                     rules.grade(Situation.FACT_NOT_DECLARED),
                     dep,
                     item.key,
-                    f"“{q.text.zh}”的答案无法核对：体系事实中的{fact_label(q.fact)[0]}尚未填写",
-                    f"The answer to '{q.text.en}' cannot be checked: {fact_label(q.fact)[1]} is"
+                    f"“{q.text.zh}”的答案无法核对：体系事实中的{fact_label(q.fact).zh}尚未填写",
+                    f"The answer to '{q.text.en}' cannot be checked: {fact_label(q.fact).en} is"
                     " not declared in the facts",
                     q.key,
                 )

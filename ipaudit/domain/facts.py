@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from ipaudit.domain.model import Facts
+from ipaudit.domain.model import Facts, Text
 from ipaudit.domain.normalize import covers_terms, normalize_text, numbers_agree, numbers_in
 from ipaudit.domain.numbers import Role, quantities
 
@@ -67,7 +67,7 @@ class LedgerFigures:
     rewards_total: Decimal  # the reward record's rewards
     payments_total: Decimal  # the payment register
     reward_expenses_total: Decimal  # the expense record's reward lines
-    open_discrepancies: tuple[tuple[str, str], ...] = ()  # (zh, en) of each open one
+    open_discrepancies: tuple[Text, ...] = ()  # each open one, named
     explained: int = 0  # discrepancies accepted with an explanation
     missing: tuple[str, ...] = ()  # the ledgers not imported, named in Chinese
 
@@ -115,7 +115,7 @@ def ledger_facts(figures: LedgerFigures) -> dict[str, Declared]:
         f"奖励合计 {_yuan(totals[0])}，发放合计 {_yuan(totals[1])}，"
         f"经费记录中的奖励费 {_yuan(totals[2])}；{verdict}"
     )
-    listed = "；".join(zh for zh, _en in open_)
+    listed = "；".join(d.zh for d in open_)
     differences = f"{len(open_)} 项差异未处理：{listed}" if open_ else "无未处理的差异"
     return {
         LEDGER_TOTALS: Declared(
@@ -192,35 +192,35 @@ def declared(
     raise KeyError(key)
 
 
-LEDGER_LABEL = (
+LEDGER_LABEL = Text(
     "三张财务台账的核对结果（请先导入奖惩记录表、奖金发放登记表和经费使用记录）",
     "the reconciliation of the finance ledgers (import the reward record, the payment register"
     " and the expense record first)",
 )
 _FACT_LABELS = {
-    "policy": ("知识产权方针", "the IP policy"),
-    "headcount": ("部门人数", "the department's headcount"),
-    "headcount_total": ("公司总人数", "the company's headcount"),
-    "duties": ("部门职责", "the department's duties"),
-    "objectives": ("知识产权目标", "the IP objectives"),
-    "certificates": ("证书", "the certificates"),
-    "procedures": ("程序文件", "the procedures"),
-    "portfolio": ("知识产权数量", "the IP portfolio"),
-    BUDGET: ("知识产权经费预算", "the IP budget"),
+    "policy": Text("知识产权方针", "the IP policy"),
+    "headcount": Text("部门人数", "the department's headcount"),
+    "headcount_total": Text("公司总人数", "the company's headcount"),
+    "duties": Text("部门职责", "the department's duties"),
+    "objectives": Text("知识产权目标", "the IP objectives"),
+    "certificates": Text("证书", "the certificates"),
+    "procedures": Text("程序文件", "the procedures"),
+    "portfolio": Text("知识产权数量", "the IP portfolio"),
+    BUDGET: Text("知识产权经费预算", "the IP budget"),
     LEDGER_TOTALS: LEDGER_LABEL,
     LEDGER_DIFFERENCES: LEDGER_LABEL,
 }
 
 
-def fact_label(key: str) -> tuple[str, str]:
-    """How a declared fact is named to the user (Chinese, English); its key never is."""
+def fact_label(key: str) -> Text:
+    """How a declared fact is named to the user; its key never is."""
     if key in _FACT_LABELS:
         return _FACT_LABELS[key]
     if key.startswith("portfolio."):
         kind = key.removeprefix("portfolio.")
         zh = PORTFOLIO_NAMES_ZH.get(kind, "知识产权")
-        return f"{zh}数量", f"the number of {kind.replace('_', ' ')}s"
-    return "手册对这个问题的说明", "the manual's statement on this question"
+        return Text(f"{zh}数量", f"the number of {kind.replace('_', ' ')}s")
+    return Text("手册对这个问题的说明", "the manual's statement on this question")
 
 
 # How the portfolio's kinds are named in an answer about the company's IP situation.

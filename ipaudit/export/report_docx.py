@@ -703,9 +703,8 @@ def _portfolio_name(key: str, lang: str) -> str:
 def _extra_name(key: str, lang: str) -> str:
     from ipaudit.domain.facts import fact_label
     from ipaudit.export.i18n import TEXTS
-    from ipaudit.text import Text
 
-    text = TEXTS.get(f"extra.{key}") or Text(*fact_label(f"extra.{key}"))
+    text = TEXTS.get(f"extra.{key}") or fact_label(f"extra.{key}")
     return text.get(lang)
 
 

@@ -12,13 +12,14 @@ from ipaudit.ledger.discrepancies import KIND_TEXT, LEDGER_TEXT
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind
 from ipaudit.ledger.reconcile import Reconciliation
 from ipaudit.ledger.totals import Dimension
+from ipaudit.text import Text
 
 
-def _named(d: Discrepancy) -> tuple[str, str]:
+def _named(d: Discrepancy) -> Text:
     """A discrepancy in a few words: its kind and whom or what it concerns."""
-    zh, en = KIND_TEXT[d.kind].zh, KIND_TEXT[d.kind].en
+    kind = KIND_TEXT[d.kind]
     who = "、".join(d.persons or d.ip_items)
-    return (f"{zh}（{who}）", f"{en} ({who})") if who else (zh, en)
+    return Text(f"{kind.zh}（{who}）", f"{kind.en} ({who})") if who else kind
 
 
 def figures(recon: Reconciliation, accepted: Collection[str]) -> LedgerFigures:

@@ -19,10 +19,10 @@ from ipaudit.domain.facts import (
     declared,
     ledger_facts,
 )
-from ipaudit.domain.model import Facts
+from ipaudit.domain.model import Facts, Text
 
 D = Decimal
-OPEN = LedgerFigures(D("19500.00"), D("14500.00"), D("14800.00"), (("少发（李娜）", "x"),))
+OPEN = LedgerFigures(D("19500.00"), D("14500.00"), D("14800.00"), (Text("少发（李娜）", "x"),))
 CLEAN = LedgerFigures(D("12000.00"), D("12000.00"), D("12000.00"))
 EXPLAINED = LedgerFigures(D("12000.00"), D("11500.00"), D("11500.00"), (), explained=1)
 
