@@ -30,6 +30,7 @@ from ipaudit.ledger import normalize
 from ipaudit.ledger.columns import Columns, columns, money
 from ipaudit.ledger.frames import integer_money
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
+from ipaudit.text import Text
 
 K = DiscrepancyKind
 ZERO = Decimal("0.00")
@@ -254,10 +255,12 @@ def _not_booked(batch: Batch, payments: Sequence[Entry]) -> Discrepancy:
         actual=ZERO,
         difference=-batch.total,
         date=batch.last,
-        what_zh=f"{batch.label('zh')}（{n} 笔，{dsc.day(batch.first)} 发放，合计 {m(batch.total)} "
-        "元）在经费使用记录中没有奖励费入账",
-        what_en=f"{batch.label('en')} ({n} payment{'s' if n != 1 else ''} on "
-        f"{dsc.day(batch.first)}, {m(batch.total)} in total) is not booked as reward expense",
+        what=Text(
+            f"{batch.label('zh')}（{n} 笔，{dsc.day(batch.first)} 发放，合计 {m(batch.total)} "
+            "元）在经费使用记录中没有奖励费入账",
+            f"{batch.label('en')} ({n} payment{'s' if n != 1 else ''} on "
+            f"{dsc.day(batch.first)}, {m(batch.total)} in total) is not booked as reward expense",
+        ),
     )
 
 
@@ -271,10 +274,12 @@ def _mismatch(batch: Batch, payments: Sequence[Entry], expenses: Sequence[Entry]
         actual=batch.booked,
         difference=batch.difference,
         date=batch.last,
-        what_zh=f"{batch.label('zh')}：经费入账 {m(batch.booked)} 元，该批发放 {n} 笔共 "
-        f"{m(batch.total)} 元，相差 {dsc.signed(batch.difference)} 元",
-        what_en=f"{batch.label('en')}: expense {m(batch.booked)}, payments {m(batch.total)} "
-        f"({n} payment{'s' if n != 1 else ''}), difference {dsc.signed(batch.difference)}",
+        what=Text(
+            f"{batch.label('zh')}：经费入账 {m(batch.booked)} 元，该批发放 {n} 笔共 "
+            f"{m(batch.total)} 元，相差 {dsc.signed(batch.difference)} 元",
+            f"{batch.label('en')}: expense {m(batch.booked)}, payments {m(batch.total)} "
+            f"({n} payment{'s' if n != 1 else ''}), difference {dsc.signed(batch.difference)}",
+        ),
     )
 
 
@@ -290,7 +295,9 @@ def _without_payments(e: Entry) -> Discrepancy:
         actual=e.amount,
         difference=e.amount,
         date=e.date,
-        what_zh=f"{dsc.day(e.date)} {v}{e.category} {m(e.amount)} 元在奖金发放登记表中没有对应的发放",
-        what_en=f"{e.category} of {m(e.amount)} booked on {dsc.day(e.date)}{v_en} has no payments "
-        "in the payment register",
+        what=Text(
+            f"{dsc.day(e.date)} {v}{e.category} {m(e.amount)} 元在奖金发放登记表中没有对应的发放",
+            f"{e.category} of {m(e.amount)} booked on {dsc.day(e.date)}{v_en} has no payments "
+            "in the payment register",
+        ),
     )

@@ -178,8 +178,7 @@ def build(
     expected: Decimal | None,
     actual: Decimal | None,
     difference: Decimal,
-    what_zh: str,
-    what_en: str,
+    what: Text,
     date: dt.date | None = None,
 ) -> Discrepancy:
     """One finding: persons/IP items default to those of ``entries``; messages get the rows appended."""
@@ -200,8 +199,8 @@ def build(
         difference=difference,
         rows=refs,
         text=Text(
-            f"{what_zh}（{rows_text.zh}）" if rows_text.zh else what_zh,
-            f"{what_en} ({rows_text.en})" if rows_text.en else what_en,
+            f"{what.zh}（{rows_text.zh}）" if rows_text.zh else what.zh,
+            f"{what.en} ({rows_text.en})" if rows_text.en else what.en,
         ),
         date=date,
     )

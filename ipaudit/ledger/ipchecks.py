@@ -11,6 +11,7 @@ from ipaudit.ledger.columns import Columns, columns
 from ipaudit.ledger.ipkeys import IpKeys, invalid_patent_numbers
 from ipaudit.ledger.ipnumber import check_digit, patent_parts
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
+from ipaudit.text import Text
 
 K = DiscrepancyKind
 ZERO = Decimal("0.00")
@@ -47,9 +48,11 @@ def check_ip_numbers(ledgers: Iterable[Sequence[Entry] | Columns]) -> list[Discr
                 actual=None,
                 difference=ZERO,  # no money at stake: the number is wrong, not the amount
                 date=entries[0].date,
-                what_zh=f"专利号 {number} 的校验位有误（按前 12 位应为 {right}），请核对专利证书",
-                what_en=f"Patent number {number} has a wrong check digit (the digits give {right}); "
-                "check it against the certificate",
+                what=Text(
+                    f"专利号 {number} 的校验位有误（按前 12 位应为 {right}），请核对专利证书",
+                    f"Patent number {number} has a wrong check digit (the digits give {right}); "
+                    "check it against the certificate",
+                ),
             )
         )
     return found
@@ -83,9 +86,11 @@ def check_portfolio(
                 actual=total,
                 difference=total,
                 date=entries[0].date,
-                what_zh=f"{names.zh} 因 {number} 获奖励 {m(total)} 元，但知识产权台账中没有 {number}",
-                what_en=f"{names.en} received a reward of {m(total)} for {number}, which is not "
-                "in the portfolio",
+                what=Text(
+                    f"{names.zh} 因 {number} 获奖励 {m(total)} 元，但知识产权台账中没有 {number}",
+                    f"{names.en} received a reward of {m(total)} for {number}, which is not "
+                    "in the portfolio",
+                ),
             )
         )
     return found

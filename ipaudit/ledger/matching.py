@@ -48,6 +48,7 @@ from ipaudit.ledger import frames
 from ipaudit.ledger.columns import Columns, columns, split_penalties
 from ipaudit.ledger.ipkeys import IpKeys
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, Entry
+from ipaudit.text import Text
 
 if TYPE_CHECKING:
     import polars
@@ -692,9 +693,10 @@ def _link_findings(link: RewardLink) -> list[Discrepancy]:
                 actual=ZERO,
                 difference=-r.amount,
                 date=r.date,
-                what_zh=f"{r.person}{_ip_zh(r)} 奖励 {m(r.amount)} 元（{d} 决定）未发放",
-                what_en=f"Reward of {m(r.amount)} to {r.person}{_ip_en(r)} decided {d} "
-                "was never paid",
+                what=Text(
+                    f"{r.person}{_ip_zh(r)} 奖励 {m(r.amount)} 元（{d} 决定）未发放",
+                    f"Reward of {m(r.amount)} to {r.person}{_ip_en(r)} decided {d} was never paid",
+                ),
             )
         )
     paid_once = sum((p.amount for p in link.payments), ZERO)
@@ -713,10 +715,12 @@ def _link_findings(link: RewardLink) -> list[Discrepancy]:
                 actual=paid,
                 difference=diff,
                 date=r.date,
-                what_zh=f"{r.person}{_ip_zh(r)} 奖励决定 {m(r.amount)} 元（{d}），实际发放 "
-                f"{m(paid)} 元（{_dates(pays)}），{zh_word} {m(abs(diff))} 元",
-                what_en=f"{r.person}{_ip_en(r)}: decided {m(r.amount)} on {d}, paid "
-                f"{m(paid)} ({_dates(pays)}), {m(abs(diff))} {en_word} than decided",
+                what=Text(
+                    f"{r.person}{_ip_zh(r)} 奖励决定 {m(r.amount)} 元（{d}），实际发放 "
+                    f"{m(paid)} 元（{_dates(pays)}），{zh_word} {m(abs(diff))} 元",
+                    f"{r.person}{_ip_en(r)}: decided {m(r.amount)} on {d}, paid "
+                    f"{m(paid)} ({_dates(pays)}), {m(abs(diff))} {en_word} than decided",
+                ),
             )
         )
     for dup in link.duplicates:
@@ -728,11 +732,13 @@ def _link_findings(link: RewardLink) -> list[Discrepancy]:
                 actual=paid_once + dup.amount,
                 difference=dup.amount,
                 date=dup.date,
-                what_zh=f"{r.person}{_ip_zh(r)} 奖励 {m(r.amount)} 元（{d} 决定）重复发放："
-                f"{_dates(link.payments)} 已发放，{dsc.day(dup.date)} 再次发放 {m(dup.amount)} 元",
-                what_en=f"Reward of {m(r.amount)} to {r.person}{_ip_en(r)} decided {d} was paid "
-                f"twice: on {_dates(link.payments)} and again {m(dup.amount)} on "
-                f"{dsc.day(dup.date)}",
+                what=Text(
+                    f"{r.person}{_ip_zh(r)} 奖励 {m(r.amount)} 元（{d} 决定）重复发放："
+                    f"{_dates(link.payments)} 已发放，{dsc.day(dup.date)} 再次发放 {m(dup.amount)} 元",
+                    f"Reward of {m(r.amount)} to {r.person}{_ip_en(r)} decided {d} was paid "
+                    f"twice: on {_dates(link.payments)} and again {m(dup.amount)} on "
+                    f"{dsc.day(dup.date)}",
+                ),
             )
         )
     if link.paid_early:
@@ -746,10 +752,12 @@ def _link_findings(link: RewardLink) -> list[Discrepancy]:
                 actual=at_stake,
                 difference=at_stake,
                 date=early[0].date,
-                what_zh=f"{r.person}{_ip_zh(r)} 奖励 {m(r.amount)} 元于 {_dates(early)} 发放，"
-                f"早于 {d} 的奖励决定",
-                what_en=f"Reward of {m(r.amount)} to {r.person}{_ip_en(r)} was paid on "
-                f"{_dates(early)}, before its decision of {d}",
+                what=Text(
+                    f"{r.person}{_ip_zh(r)} 奖励 {m(r.amount)} 元于 {_dates(early)} 发放，"
+                    f"早于 {d} 的奖励决定",
+                    f"Reward of {m(r.amount)} to {r.person}{_ip_en(r)} was paid on "
+                    f"{_dates(early)}, before its decision of {d}",
+                ),
             )
         )
     return out
@@ -764,8 +772,10 @@ def _without_decision(p: Entry) -> Discrepancy:
         actual=p.amount,
         difference=p.amount,
         date=p.date,
-        what_zh=f"{p.person}{_ip_zh(p)} {d} 发放 {m(p.amount)} 元，无对应的奖励决定",
-        what_en=f"Payment of {m(p.amount)} to {p.person}{_ip_en(p)} on {d} has no reward decision",
+        what=Text(
+            f"{p.person}{_ip_zh(p)} {d} 发放 {m(p.amount)} 元，无对应的奖励决定",
+            f"Payment of {m(p.amount)} to {p.person}{_ip_en(p)} on {d} has no reward decision",
+        ),
     )
 
 
@@ -779,9 +789,11 @@ def _penalty_paid(p: Entry, penalty: Entry | None) -> Discrepancy:
             actual=p.amount,
             difference=p.amount,
             date=p.date,
-            what_zh=f"奖金发放登记表中 {p.person} {d} 的 {m(p.amount)} 元是处罚/罚款，处罚不应发放",
-            what_en=f"The payment register lists a penalty of {m(p.amount)} for {p.person} on {d}; "
-            "penalties are not paid out",
+            what=Text(
+                f"奖金发放登记表中 {p.person} {d} 的 {m(p.amount)} 元是处罚/罚款，处罚不应发放",
+                f"The payment register lists a penalty of {m(p.amount)} for {p.person} on {d}; "
+                "penalties are not paid out",
+            ),
         )
     pd = dsc.day(penalty.date)
     return dsc.build(
@@ -791,8 +803,10 @@ def _penalty_paid(p: Entry, penalty: Entry | None) -> Discrepancy:
         actual=p.amount,
         difference=p.amount,
         date=p.date,
-        what_zh=f"{p.person} 的处罚 {m(penalty.amount)} 元（{pd} 决定）出现在奖金发放登记表中"
-        f"（{d} 发放 {m(p.amount)} 元）",
-        what_en=f"Penalty of {m(penalty.amount)} on {p.person} decided {pd} appears in the payment "
-        f"register as {m(p.amount)} paid on {d}",
+        what=Text(
+            f"{p.person} 的处罚 {m(penalty.amount)} 元（{pd} 决定）出现在奖金发放登记表中"
+            f"（{d} 发放 {m(p.amount)} 元）",
+            f"Penalty of {m(penalty.amount)} on {p.person} decided {pd} appears in the payment "
+            f"register as {m(p.amount)} paid on {d}",
+        ),
     )

@@ -312,8 +312,10 @@ def _deviation(rkey: str, rate: Decimal, members: list[Entry]) -> Discrepancy:
         actual=actual,
         difference=actual - rate,
         date=first.date,
-        what_zh=f"{names.zh} {ip} 奖励 {m(actual)} 元（{dates} 决定）不符合奖励标准："
-        f"{key_text(rkey, 'zh')} {m(rate)} 元，相差 {dsc.signed(actual - rate)} 元",
-        what_en=f"Reward of {m(actual)} to {names.en} for {ip} decided {dates} is off the rate "
-        f"for {key_text(rkey, 'en')} ({m(rate)}), difference {dsc.signed(actual - rate)}",
+        what=Text(
+            f"{names.zh} {ip} 奖励 {m(actual)} 元（{dates} 决定）不符合奖励标准："
+            f"{key_text(rkey, 'zh')} {m(rate)} 元，相差 {dsc.signed(actual - rate)} 元",
+            f"Reward of {m(actual)} to {names.en} for {ip} decided {dates} is off the rate "
+            f"for {key_text(rkey, 'en')} ({m(rate)}), difference {dsc.signed(actual - rate)}",
+        ),
     )

@@ -344,11 +344,13 @@ def check_stated_totals(
                 expected=t.computed,
                 actual=t.stated,
                 difference=diff,
-                what_zh=f"{name_zh}“{t.label}”行写 {m(t.stated)} 元，第{t.first_row}–{t.last_row}行"
-                f"之和为 {m(t.computed)} 元，相差 {dsc.signed(diff)} 元",
-                what_en=f"{name_en}: the '{t.label}' row states {m(t.stated)}, rows "
-                f"{t.first_row}–{t.last_row} add up to {m(t.computed)}, difference "
-                f"{dsc.signed(diff)}",
+                what=Text(
+                    f"{name_zh}“{t.label}”行写 {m(t.stated)} 元，第{t.first_row}–{t.last_row}行"
+                    f"之和为 {m(t.computed)} 元，相差 {dsc.signed(diff)} 元",
+                    f"{name_en}: the '{t.label}' row states {m(t.stated)}, rows "
+                    f"{t.first_row}–{t.last_row} add up to {m(t.computed)}, difference "
+                    f"{dsc.signed(diff)}",
+                ),
             )
         )
     return found
