@@ -73,7 +73,7 @@ def test_ledger_records_give_their_message_as_a_text() -> None:
     assert problem.reason("en") == "the name is missing" and problem.reason("zh") == "缺少姓名"
     note = ColumnNote(3, "备注", None, "未使用", "not used")
     assert note.text.get("en") == note.message("en") == "not used"
-    found = not_imported(LedgerKind.PAYMENTS, "发放核对", "the payment checks")
+    found = not_imported(LedgerKind.PAYMENTS, Text("发放核对", "the payment checks"))
     assert isinstance(found.text, Text)
     assert found.message("zh") == found.message_zh == found.text.zh and "未导入" in found.text.zh
     assert (
