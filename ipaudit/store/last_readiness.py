@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipaudit.store.version import APPLICATION_ID, SCHEMA_VERSION
+from ipaudit.store.version import APPLICATION_ID, SCHEMA_VERSION, file_format, peek
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,9 @@ def read_last_readiness(path: Path | str, department: str | None = None) -> Last
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        conn = peek(path, timeout=0.2)
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
+            if file_format(conn) != (APPLICATION_ID, SCHEMA_VERSION):
                 return None
             row = conn.execute(
                 "SELECT day, overall, per_department, blocking FROM snapshots"

@@ -17,12 +17,23 @@ def needs_upgrade(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        conn = peek(path, timeout=0.5)
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id, version = file_format(conn)
         finally:
             conn.close()
     except sqlite3.Error:
         return False
     return bool(app_id == APPLICATION_ID and 0 < version < SCHEMA_VERSION)
+
+
+def peek(path: Path, timeout: float) -> sqlite3.Connection:
+    """A read-only stdlib connection to ``path`` for a quick look before the real opening."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
+
+
+def file_format(conn: sqlite3.Connection) -> tuple[int, int]:
+    """The file's (application id, schema version)."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return int(app_id), int(version)
