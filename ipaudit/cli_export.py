@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, progress_line
+from ipaudit.export.options import DEFAULT_MARGIN_DAYS
 
 
 def parse_margin(text: str) -> int:
@@ -206,9 +207,10 @@ def configure(sub: Any) -> None:
     c.add_argument(
         "--margin-days",
         type=parse_margin,
-        default=7,
+        default=DEFAULT_MARGIN_DAYS,
         metavar="N",
-        help="the must-fix list's deadline is the audit's first day minus N days (default 7)",
+        help="the must-fix list's deadline is the audit's first day minus N days"
+        f" (default {DEFAULT_MARGIN_DAYS})",
     )
     c.add_argument(
         "--force",

@@ -8,6 +8,7 @@ from typing import Any
 
 LANGUAGES = ("zh", "en")
 MAX_MARGIN_DAYS = 365
+DEFAULT_MARGIN_DAYS = 7
 TOC_PAGES_ENV = "IPAUDIT_TOC_PAGES"  # "0", "off", "no" or "false": contents pages off by default
 
 
@@ -27,7 +28,9 @@ class ExportOptions:
     redact: bool = False  # mask resident ID and mobile numbers in the documents
     pdf: bool = False  # a PDF of the report too (needs LibreOffice)
     overwrite: bool = False  # replace an existing pack of the same name
-    margin_days: int = 7  # must-fix deadline: this many days before the audit's first day
+    margin_days: int = (
+        DEFAULT_MARGIN_DAYS  # must-fix deadline: this many days before the audit's first day
+    )
     # the report's contents get their page numbers from a LibreOffice layout (where installed;
     # else the contents say how to update them in Word); a PDF always has them
     toc_pages: bool = field(default_factory=toc_pages_default)

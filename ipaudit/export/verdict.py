@@ -26,8 +26,6 @@ from ipaudit.domain.model import Finding, Grade
 if TYPE_CHECKING:
     from ipaudit.export.data import PackData
 
-DEFAULT_MARGIN_DAYS = 7
-
 
 class Verdict(enum.Enum):
     READY = "ready"
