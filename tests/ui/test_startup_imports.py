@@ -17,19 +17,26 @@ def test_the_version_look_before_opening_loads_no_database_layer(tmp_path: Path)
     path = tmp_path / "w.ipaudit"
     Workspace.create(path, content.INFO).close()
     code = (
-        "import sys\n"
         "from pathlib import Path\n"
         "from ipaudit.ui.main_window import _needs_upgrade\n"
         f"assert _needs_upgrade(Path({str(path)!r})) is False\n"
-        "print('sqlalchemy' in sys.modules, 'ipaudit.services' in sys.modules)\n"
+    )
+    assert database_layer_loaded(code, {"QT_QPA_PLATFORM": "offscreen"}) == (False, False)
+
+
+def database_layer_loaded(code: str, env: dict[str, str] | None = None) -> tuple[bool, bool]:
+    """Whether running ``code`` in a fresh interpreter loads SQLAlchemy and the services."""
+    probe = (
+        code + "import sys\nprint('sqlalchemy' in sys.modules, 'ipaudit.services' in sys.modules)\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", probe],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        env={**(env or {}), "PATH": "/usr/bin:/bin"},
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["False", "False"]
+    sqlalchemy, services = out.stdout.split()
+    return sqlalchemy == "True", services == "True"

@@ -4,8 +4,6 @@ sqlite3 module, no database layer) until the workspace's page replaces it."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +18,8 @@ from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.settings import Settings
 from ipaudit.ui.stored_readiness import StoredReadinessView
 
-from .test_app import ROOT, data_dir, run_app
+from .test_app import data_dir, run_app
+from .test_startup_imports import database_layer_loaded
 
 
 @pytest.fixture
@@ -66,21 +65,10 @@ def test_nothing_is_read_without_a_snapshot_or_from_another_file(tmp_path: Path)
 
 def test_reading_it_loads_no_database_layer(demo_path: Path) -> None:
     code = (
-        "import sys\n"
         "from ipaudit.store.last_readiness import read_last_readiness\n"
         f"assert read_last_readiness({str(demo_path)!r}) is not None\n"
-        "print('sqlalchemy' in sys.modules, 'ipaudit.services' in sys.modules)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin"},
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["False", "False"]
+    assert database_layer_loaded(code) == (False, False)
 
 
 def test_the_stored_readiness_shows_until_the_page_replaces_it(
