@@ -57,6 +57,7 @@ from ipaudit.services.facts import apply_fact
 from ipaudit.store.errors import InvalidInput, WorkspaceError
 from ipaudit.store.exports_store import ExportRecord, export_history, record_export
 from ipaudit.store.ledger_store import LedgerStore
+from ipaudit.store.records_store import RecordStore
 from ipaudit.store.workspace_store import WorkspaceStore
 
 FindingSource = Callable[["Workspace"], Iterable[Finding]]
@@ -123,6 +124,7 @@ class Workspace:
         self._snapshot_due = False
         self.ledger_store = LedgerStore(store)  # the ledger tables
         self.ledger_cache = ledgers.LedgerCache()  # the ledgers loaded; dropped on close
+        self.records = RecordStore(store)  # the audit day's and the cycle's records
 
     # --- lifecycle ---------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _create_tables(2),
     3: _create_tables(3),
     4: _ledger_import_reading,
+    5: _create_tables(5),
 }
 
 

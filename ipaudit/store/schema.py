@@ -268,6 +268,21 @@ exports = Table(
 )
 Index("ix_exports_manifest", exports.c.manifest_sha256)
 
+# --- schema version 5: records of the audit day and the cycle around it ---
+
+records = Table(
+    "records",
+    metadata,
+    Column("kind", String(32), primary_key=True),  # plan, rehearsal, request, mock_audit, action …
+    Column("key", String(128), primary_key=True),
+    Column("department", String(64), nullable=False, default=""),  # "" for the whole workspace
+    Column("value", Text, nullable=False),  # JSON object
+    Column("version", Integer, nullable=False, default=1),
+    Column("updated_at", DateTime, nullable=False),
+    Column("updated_by", Text, nullable=False, default=""),
+)
+Index("ix_records_department", records.c.department)
+
 TABLES_BY_VERSION: dict[int, tuple[Table, ...]] = {
     1: (meta, template, departments, facts, item_states, blobs, blob_chunks, evidence, acceptances),
     2: (
@@ -282,6 +297,7 @@ TABLES_BY_VERSION: dict[int, tuple[Table, ...]] = {
     ),
     3: (exports,),
     4: (),  # columns added to ledger_imports (``LEDGER_IMPORT_COLUMNS_4``)
+    5: (records,),
 }
 
 #: the columns schema version 4 adds to ledger_imports: (name, SQL type)

@@ -64,4 +64,4 @@ def test_a_version_2_file_is_upgraded_after_a_backup(tmp_path: Path) -> None:
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert "exports" not in tables
     with sqlite3.connect(path) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone() == (schema.SCHEMA_VERSION,) == (4,)
+        assert raw.execute("PRAGMA user_version").fetchone() == (schema.SCHEMA_VERSION,) == (5,)

@@ -1,0 +1,159 @@
+"""Records of the audit day and the cycle around it: one keyed JSON object per record.
+
+The audit-day plan, rehearsal results, the auditor's request list, mock audits and corrective
+actions are each a ``kind`` of record; their services turn the JSON objects into domain types.
+Every record carries its department ("" for the whole workspace), a ``version`` for concurrent
+edits and who saved it last. Each method is one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from ipaudit.store import edits
+from ipaudit.store import schema as s
+from ipaudit.store.errors import EditConflict
+from ipaudit.store.workspace_store import WorkspaceStore
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One stored record. ``value`` is a JSON object (plain dicts, lists, text and numbers)."""
+
+    kind: str
+    key: str
+    value: Mapping[str, Any]
+    department: str = ""
+    version: int = 1
+    updated_at: dt.datetime | None = None
+    updated_by: str = ""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _record(row: Any) -> Record:
+    return Record(
+        kind=row.kind,
+        key=row.key,
+        value=json.loads(row.value),
+        department=row.department,
+        version=row.version,
+        updated_at=row.updated_at,
+        updated_by=row.updated_by,
+    )
+
+
+class RecordStore:
+    """The ``records`` table of one workspace."""
+
+    def __init__(self, store: WorkspaceStore) -> None:
+        self.store = store
+
+    def all(self, kind: str, department: str | None = None) -> list[Record]:
+        """The records of ``kind`` (of one department when given), in key order."""
+        query = select(s.records).where(s.records.c.kind == kind)
+        if department is not None:
+            query = query.where(s.records.c.department == department)
+        with self.store._read() as conn:
+            return [_record(r) for r in conn.execute(query.order_by(s.records.c.key))]
+
+    def get(self, kind: str, key: str) -> Record | None:
+        with self.store._read() as conn:
+            return self._get(conn, kind, key)
+
+    @staticmethod
+    def _get(conn: Connection, kind: str, key: str) -> Record | None:
+        row = conn.execute(
+            select(s.records).where(s.records.c.kind == kind, s.records.c.key == key)
+        ).first()
+        return None if row is None else _record(row)
+
+    def put(
+        self,
+        kind: str,
+        key: str,
+        value: Mapping[str, Any],
+        *,
+        department: str = "",
+        base_version: int | None = None,
+        what: str = "",
+    ) -> Record:
+        """Store ``value`` under (kind, key). With ``base_version`` (the version the edit was
+        based on; 0 for a record the caller believes new) a record saved meanwhile by someone
+        else is an EditConflict naming ``what`` (default: the key), who and when."""
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        with self.store._write() as conn:
+            current = self._get(conn, kind, key)
+            if base_version is not None and (current.version if current else 0) != base_version:
+                raise self._conflict(current, what or key)
+            now, by = _now(), edits.os_user()
+            if current is None:
+                conn.execute(
+                    insert(s.records).values(
+                        kind=kind,
+                        key=key,
+                        department=department,
+                        value=text,
+                        version=1,
+                        updated_at=now,
+                        updated_by=by,
+                    )
+                )
+                version = 1
+            else:
+                version = current.version + 1
+                conn.execute(
+                    update(s.records)
+                    .where(s.records.c.kind == kind, s.records.c.key == key)
+                    .values(
+                        department=department,
+                        value=text,
+                        version=version,
+                        updated_at=now,
+                        updated_by=by,
+                    )
+                )
+        return Record(kind, key, json.loads(text), department, version, now, by)
+
+    def delete(self, kind: str, key: str, *, base_version: int | None = None) -> None:
+        """Remove a record (nothing when it is not there); ``base_version`` as for ``put``."""
+        with self.store._write() as conn:
+            current = self._get(conn, kind, key)
+            if current is None:
+                return
+            if base_version is not None and current.version != base_version:
+                raise self._conflict(current, key)
+            conn.execute(delete(s.records).where(s.records.c.kind == kind, s.records.c.key == key))
+
+    def replace_kind(self, kind: str, records: Iterable[Record]) -> None:
+        """All records of ``kind`` replaced by ``records`` in one transaction (an import)."""
+        now, by = _now(), edits.os_user()
+        with self.store._write() as conn:
+            conn.execute(delete(s.records).where(s.records.c.kind == kind))
+            for rec in records:
+                conn.execute(
+                    insert(s.records).values(
+                        kind=kind,
+                        key=rec.key,
+                        department=rec.department,
+                        value=json.dumps(
+                            rec.value, ensure_ascii=False, sort_keys=True, default=str
+                        ),
+                        version=1,
+                        updated_at=now,
+                        updated_by=by,
+                    )
+                )
+
+    def _conflict(self, current: Record | None, what: str) -> EditConflict:
+        if current is None:  # removed meanwhile
+            return EditConflict(self.store.path, what)
+        return EditConflict(self.store.path, what, current.updated_by, current.updated_at)
