@@ -754,9 +754,9 @@ def command_modules() -> tuple[ModuleType, ...]:
     """The further command groups, each with ``configure(sub)`` adding its sub-parsers (their
     handlers register with ``@command`` when the module is imported, here). Imported by name in
     code: a missing module fails at once."""
-    from ipaudit import cli_cycle, cli_export, cli_ledger, cli_ops
+    from ipaudit import cli_audit, cli_cycle, cli_export, cli_ledger, cli_ops, cli_team
 
-    return (cli_ledger, cli_export, cli_cycle, cli_ops)
+    return (cli_ledger, cli_export, cli_cycle, cli_ops, cli_audit, cli_team)
 
 
 def main(argv: Sequence[str]) -> int:

@@ -69,6 +69,23 @@ class MainActions(QObject):
             self.rerun_checks.setShortcut(QKeySequence("F5"))
         # Departments
         self.edit_departments = make("actionEditDepartments", "department")
+        # Audit: the audit day and the cycle around it (ipaudit.ui.panels.AUDIT_VIEWS)
+        self.audit_views: dict[str, QAction] = {
+            key: make(name)
+            for key, name in (
+                ("plan", "actionAuditPlan"),
+                ("rehearsal", "actionRehearsal"),
+                ("requests", "actionRequestList"),
+                ("mock_audit", "actionMockAudit"),
+                ("actions", "actionCorrectiveActions"),
+                ("apply", "actionReadyToApply"),
+                ("next_cycle", "actionNextCycle"),
+            )
+        }
+        # Team work: a workspace on a server, department packets
+        self.open_team = make("actionOpenTeam")
+        self.export_packet = make("actionExportPacket")
+        self.import_packet = make("actionImportPacket")
         # Tools, Help
         self.reconciliation = make("actionReconciliation")
         self.verify_pack = make("actionVerifyPack")
@@ -166,6 +183,35 @@ class MainActions(QObject):
         self.edit_departments.setToolTip(
             self.tr("Add, rename, merge or mark absent the departments of the workspace")
         )
+        views = self.audit_views
+        views["plan"].setText(self.tr("Audit-day &plan"))
+        views["plan"].setToolTip(self.tr("Auditors, rooms, escorts and the schedule of the day"))
+        views["rehearsal"].setText(self.tr("Interview &rehearsal"))
+        views["rehearsal"].setToolTip(
+            self.tr("Each department answers the auditor's questions; the app compares")
+        )
+        views["requests"].setText(self.tr("Auditor's re&quest list"))
+        views["requests"].setToolTip(self.tr("Import the documents the auditor asks for"))
+        views["mock_audit"].setText(self.tr("&Mock audit"))
+        views["mock_audit"].setToolTip(self.tr("Draw samples as an auditor does and grade them"))
+        views["actions"].setText(self.tr("&Corrective actions"))
+        views["actions"].setToolTip(self.tr("Every nonconformity followed to its closure"))
+        views["apply"].setText(self.tr("Ready to &apply"))
+        views["apply"].setToolTip(
+            self.tr("The certification body's application conditions and materials")
+        )
+        views["next_cycle"].setText(self.tr("Start the &next cycle…"))
+        views["next_cycle"].setToolTip(
+            self.tr("Begin next year's surveillance or re-certification from this workspace")
+        )
+        self.open_team.setText(self.tr("Open a &team workspace…"))
+        self.open_team.setToolTip(self.tr("Connect to a workspace on a PostgreSQL server"))
+        self.export_packet.setText(self.tr("Export a department &packet…"))
+        self.export_packet.setToolTip(
+            self.tr("One department's checklist as a workbook to fill in Excel or WPS")
+        )
+        self.import_packet.setText(self.tr("Import a department pac&ket…"))
+        self.import_packet.setToolTip(self.tr("Preview and apply a filled-in department packet"))
         self.reconciliation.setText(self.tr("Ledger &reconciliation"))
         self.verify_pack.setText(self.tr("&Verify a readiness pack…"))
         self.guide.setText(self.tr("&Guide"))

@@ -41,6 +41,7 @@ class MainMenus(QObject):
         self.file = bar.addMenu("")
         self.file.setObjectName("menuFile")
         self.file.addActions([a.new, a.open, a.open_department, a.open_whole, a.open_demo])
+        self.file.addAction(a.open_team)
         self.recent = self.file.addMenu("")
         self.recent.setObjectName("menuRecent")
         self.recent.aboutToShow.connect(self.rebuild_recent)
@@ -49,6 +50,7 @@ class MainMenus(QObject):
         self.file.addActions([a.export_checklist, a.import_checklist])
         self.file.addSeparator()
         self.file.addActions([a.import_ledger, a.export_pack])
+        self.file.addActions([a.export_packet, a.import_packet])
         self.file.addSeparator()
         self.file.addActions([a.close, a.quit])
 
@@ -69,6 +71,14 @@ class MainMenus(QObject):
 
         self.departments = bar.addMenu("")
         self.departments.setObjectName("menuDepartments")
+
+        self.audit = bar.addMenu("")
+        self.audit.setObjectName("menuAudit")
+        self.audit.addActions([a.audit_views[k] for k in ("plan", "rehearsal", "requests")])
+        self.audit.addSeparator()
+        self.audit.addActions([a.audit_views[k] for k in ("mock_audit", "actions", "apply")])
+        self.audit.addSeparator()
+        self.audit.addAction(a.audit_views["next_cycle"])
 
         self.tools = bar.addMenu("")
         self.tools.setObjectName("menuTools")
@@ -147,6 +157,7 @@ class MainMenus(QObject):
         self.edit.setTitle(self.tr("&Edit"))
         self.view.setTitle(self.tr("&View"))
         self.departments.setTitle(self.tr("&Departments"))
+        self.audit.setTitle(self.tr("&Audit"))
         self.tools.setTitle(self.tr("&Tools"))
         self.help.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Tool bar"))

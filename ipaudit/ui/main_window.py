@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ipaudit.ui import errors, i18n, icons, panels, paths, workers
 from ipaudit.ui.collapsible_dock import CollapsibleDock
-from ipaudit.ui.main_actions import MainActions
+from ipaudit.ui.main_actions import MainActions, short_text
 from ipaudit.ui.main_menus import MainMenus
 from ipaudit.ui.progress import TaskProgressDialog
 from ipaudit.ui.settings import Settings
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.menus = MainMenus(
             self, self.acts, self.settings, self.open_later, self.show_department
         )
-        for menu in (self.menus.file, self.menus.tools):
+        for menu in (self.menus.file, self.menus.audit, self.menus.tools):
             menu.setToolTipsVisible(True)
             menu.aboutToShow.connect(self._update_tool_actions)
 
@@ -144,6 +144,13 @@ class MainWindow(QMainWindow):
         a.import_ledger.triggered.connect(lambda: self.run_tool("ledger_import"))
         a.export_pack.triggered.connect(lambda: self.run_tool("export"))
         a.reconciliation.triggered.connect(lambda: self.run_tool("reconciliation"))
+        for key, action in a.audit_views.items():
+            action.setVisible(key in panels.AUDIT_VIEWS)
+            action.triggered.connect(lambda _checked=False, k=key: self.show_audit_view(k))
+        for key, action in (("export_packet", a.export_packet), ("import_packet", a.import_packet)):
+            action.setVisible(key in panels.TOOLS)
+            action.triggered.connect(lambda _checked=False, k=key: self.run_tool(k))
+        a.open_team.setVisible("open_team" in panels.TOOLS)
         a.verify_pack.triggered.connect(lambda: self.run_tool("verify"))
         a.about.triggered.connect(self.show_about)
         a.edit_departments.triggered.connect(self.show_departments)
@@ -701,6 +708,8 @@ class MainWindow(QMainWindow):
                 action.setToolTip(self.tr("Open a whole workspace first"))
             else:
                 action.setToolTip(action.text().replace("&", "").rstrip("…"))
+        for action in (*a.audit_views.values(), a.export_packet, a.import_packet):
+            action.setEnabled(self.session is not None)
 
     def run_tool(self, key: str) -> QWidget | None:
         cls = panels.load(panels.TOOLS[key])
@@ -723,6 +732,18 @@ class MainWindow(QMainWindow):
         else:
             dialog.show()
         return dialog
+
+    def show_audit_view(self, key: str) -> QWidget | None:
+        """The Audit menu's view ``key`` (``panels.AUDIT_VIEWS``) as a tab of the workspace page,
+        built the first time it is asked for."""
+        if self.page is None or self.session is None:
+            return None
+        title = short_text(self.acts.audit_views[key].text())
+        existing = self.page.extra_view(key)
+        if existing is not None:
+            return self.page.add_view(key, existing, title)
+        view = panels.load(panels.AUDIT_VIEWS[key])(self.session, self.page)
+        return self.page.add_view(key, view, title)
 
     def import_ledger_files(self, paths: list[Path]) -> QWidget | None:
         """The ledger import wizard with ``paths`` filled in (files dropped on the
@@ -887,6 +908,10 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWindowTitle(self.tr("Findings"))
         if self.page is not None and self.page.extra_view("reconciliation") is not None:
             self.page.set_extra_title("reconciliation", self.tr("Reconciliation"))
+        if self.page is not None:
+            for key, action in self.acts.audit_views.items():
+                if self.page.extra_view(key) is not None:
+                    self.page.set_extra_title(key, short_text(action.text()))
         self._rebuild_departments_menu()
         self._update_readiness()
         self._update_title()

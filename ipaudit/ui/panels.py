@@ -81,6 +81,10 @@ def _reconciliation() -> type[Any]:
     return ReconciliationView
 
 
+#: the views of the Audit menu (the audit day and the cycle around it), each shown as a tab of the
+#: workspace page; each takes ``(session, parent=None)``. An action whose key is not here is hidden.
+AUDIT_VIEWS: dict[str, Loader] = {}
+
 #: the panels of an open workspace; each takes ``(session, parent=None)``
 PANELS: dict[str, Loader] = {
     "navigator": _navigator,
@@ -98,6 +102,7 @@ TOOLS: dict[str, Loader] = {
     "verify": _verify,  # (parent)
     "ledger_import": _ledger_import,
     "reconciliation": _reconciliation,
+    # team work: the department packet dialogs take (session, parent)
 }
 
 

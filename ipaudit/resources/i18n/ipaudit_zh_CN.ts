@@ -1695,219 +1695,319 @@
     <context>
         <name>MainActions</name>
         <message>
-            <location filename="../../ui/main_actions.py" line="113" />
+            <location filename="../../ui/main_actions.py" line="130" />
             <source>&amp;Undo %1</source>
             <translation>撤销(&amp;U) %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="113" />
-            <location filename="../../ui/main_actions.py" line="116" />
+            <location filename="../../ui/main_actions.py" line="130" />
+            <location filename="../../ui/main_actions.py" line="133" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="114" />
+            <location filename="../../ui/main_actions.py" line="131" />
             <source>&amp;Redo %1</source>
             <translation>重做(&amp;R) %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="114" />
-            <location filename="../../ui/main_actions.py" line="117" />
+            <location filename="../../ui/main_actions.py" line="131" />
+            <location filename="../../ui/main_actions.py" line="134" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="122" />
+            <location filename="../../ui/main_actions.py" line="139" />
             <source>&amp;New workspace…</source>
             <translation>新建工作区(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="123" />
+            <location filename="../../ui/main_actions.py" line="140" />
             <source>Create a workspace for one audit cycle</source>
             <translation>为一个审核周期新建工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="124" />
+            <location filename="../../ui/main_actions.py" line="141" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="125" />
+            <location filename="../../ui/main_actions.py" line="142" />
             <source>Open a workspace file (.ipaudit)</source>
             <translation>打开工作区文件（.ipaudit）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="126" />
+            <location filename="../../ui/main_actions.py" line="143" />
             <source>Open for one &amp;department…</source>
             <translation>按部门打开(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="128" />
+            <location filename="../../ui/main_actions.py" line="145" />
             <source>Show only one department's checklist, with the facts read-only</source>
             <translation>只显示一个部门的清单，体系事实只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="130" />
+            <location filename="../../ui/main_actions.py" line="147" />
             <source>Open the &amp;whole workspace</source>
             <translation>打开整个工作区(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="131" />
+            <location filename="../../ui/main_actions.py" line="148" />
             <source>Open the de&amp;mo</source>
             <translation>打开演示工作区(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="132" />
+            <location filename="../../ui/main_actions.py" line="149" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="133" />
+            <location filename="../../ui/main_actions.py" line="150" />
             <source>Clear the list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="134" />
+            <location filename="../../ui/main_actions.py" line="151" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="135" />
+            <location filename="../../ui/main_actions.py" line="152" />
             <source>Every edit is saved as you make it; this confirms it</source>
             <translation>每次修改都会立即保存；此命令用于确认</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="136" />
+            <location filename="../../ui/main_actions.py" line="153" />
             <source>Save a &amp;copy as…</source>
             <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="138" />
+            <location filename="../../ui/main_actions.py" line="155" />
             <source>Edits are saved as you make them; this writes a copy of the workspace</source>
             <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="140" />
+            <location filename="../../ui/main_actions.py" line="157" />
             <source>Workspace &amp;information…</source>
             <translation>工作区信息(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="142" />
+            <location filename="../../ui/main_actions.py" line="159" />
             <source>Company, audit type, audit dates and period, certificate and last audit</source>
             <translation>企业名称、审核类型、审核日期与审核期、证书和上次审核</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="144" />
+            <location filename="../../ui/main_actions.py" line="161" />
             <source>Export the chec&amp;klist…</source>
             <translation>导出检查清单(&amp;K)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="146" />
+            <location filename="../../ui/main_actions.py" line="163" />
             <source>Write the workspace's own checklist copy to a YAML file to correct it</source>
             <translation>把工作区自己的检查清单写入 YAML 文件，以便修正</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="148" />
+            <location filename="../../ui/main_actions.py" line="165" />
             <source>Import a corrected checklis&amp;t…</source>
             <translation>导入修正后的检查清单(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="150" />
+            <location filename="../../ui/main_actions.py" line="167" />
             <source>Replace the workspace's checklist with a corrected YAML file, checked first</source>
             <translation>用修正后的 YAML 文件替换工作区的检查清单（先校验）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="152" />
+            <location filename="../../ui/main_actions.py" line="169" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="153" />
+            <location filename="../../ui/main_actions.py" line="170" />
             <source>Import ledger</source>
             <translation>导入台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="154" />
+            <location filename="../../ui/main_actions.py" line="171" />
             <source>&amp;Export the readiness pack…</source>
             <translation>导出迎审资料包(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="155" />
+            <location filename="../../ui/main_actions.py" line="172" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="156" />
+            <location filename="../../ui/main_actions.py" line="173" />
             <source>C&amp;lose workspace</source>
             <translation>关闭工作区(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="157" />
+            <location filename="../../ui/main_actions.py" line="174" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="159" />
+            <location filename="../../ui/main_actions.py" line="176" />
             <source>&amp;Find in checklist</source>
             <translation>在清单中查找(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="160" />
+            <location filename="../../ui/main_actions.py" line="177" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="161" />
+            <location filename="../../ui/main_actions.py" line="178" />
             <source>&amp;Checklist</source>
             <translation>清单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="162" />
+            <location filename="../../ui/main_actions.py" line="179" />
             <source>&amp;Facts</source>
             <translation>体系事实(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="163" />
+            <location filename="../../ui/main_actions.py" line="180" />
             <source>&amp;Dashboard</source>
             <translation>总览(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="164" />
+            <location filename="../../ui/main_actions.py" line="181" />
             <source>&amp;Re-run the checks</source>
             <translation>重新检查(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="165" />
+            <location filename="../../ui/main_actions.py" line="182" />
             <source>&amp;Edit departments…</source>
             <translation>编辑部门(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="167" />
+            <location filename="../../ui/main_actions.py" line="184" />
             <source>Add, rename, merge or mark absent the departments of the workspace</source>
             <translation>添加、改名、合并部门，或标为不设立</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="169" />
+            <location filename="../../ui/main_actions.py" line="187" />
+            <source>Audit-day &amp;plan</source>
+            <translation>审核日安排(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="188" />
+            <source>Auditors, rooms, escorts and the schedule of the day</source>
+            <translation>审核员、会议室、陪审人员和当天的日程</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="189" />
+            <source>Interview &amp;rehearsal</source>
+            <translation>面谈演练(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="191" />
+            <source>Each department answers the auditor's questions; the app compares</source>
+            <translation>各部门回答审核员的问题，软件逐条对照</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="193" />
+            <source>Auditor's re&amp;quest list</source>
+            <translation>审核资料清单(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="194" />
+            <source>Import the documents the auditor asks for</source>
+            <translation>导入审核组要求提供的文件清单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="195" />
+            <source>&amp;Mock audit</source>
+            <translation>模拟审核(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="196" />
+            <source>Draw samples as an auditor does and grade them</source>
+            <translation>像审核员一样抽样并评定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="197" />
+            <source>&amp;Corrective actions</source>
+            <translation>纠正措施(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="198" />
+            <source>Every nonconformity followed to its closure</source>
+            <translation>每个不符合项跟踪到关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="199" />
+            <source>Ready to &amp;apply</source>
+            <translation>认证申请条件(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="201" />
+            <source>The certification body's application conditions and materials</source>
+            <translation>认证机构的申请条件和申请材料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="203" />
+            <source>Start the &amp;next cycle…</source>
+            <translation>开始下一审核周期(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="205" />
+            <source>Begin next year's surveillance or re-certification from this workspace</source>
+            <translation>在本工作区基础上开始明年的监督审核或再认证</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="207" />
+            <source>Open a &amp;team workspace…</source>
+            <translation>打开团队工作区(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="208" />
+            <source>Connect to a workspace on a PostgreSQL server</source>
+            <translation>连接 PostgreSQL 服务器上的工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="209" />
+            <source>Export a department &amp;packet…</source>
+            <translation>导出部门填报包(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="211" />
+            <source>One department's checklist as a workbook to fill in Excel or WPS</source>
+            <translation>把一个部门的检查表导出为工作簿，在 Excel 或 WPS 中填写</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="213" />
+            <source>Import a department pac&amp;ket…</source>
+            <translation>导入部门填报包(&amp;K)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="214" />
+            <source>Preview and apply a filled-in department packet</source>
+            <translation>预览并应用填好的部门填报包</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="215" />
             <source>Ledger &amp;reconciliation</source>
             <translation>台账核对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="170" />
+            <location filename="../../ui/main_actions.py" line="216" />
             <source>&amp;Verify a readiness pack…</source>
             <translation>校验迎审资料包(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="171" />
+            <location filename="../../ui/main_actions.py" line="217" />
             <source>&amp;Guide</source>
             <translation>使用指南(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="172" />
+            <location filename="../../ui/main_actions.py" line="218" />
             <source>How an audit goes and how to use each view</source>
             <translation>外审准备流程和各视图的用法</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="173" />
+            <location filename="../../ui/main_actions.py" line="219" />
             <source>&amp;About ipaudit</source>
             <translation>关于 ipaudit(&amp;A)</translation>
         </message>
@@ -1915,47 +2015,52 @@
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../ui/main_menus.py" line="110" />
+            <location filename="../../ui/main_menus.py" line="120" />
             <source>No recent workspaces</source>
             <translation>没有最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="145" />
+            <location filename="../../ui/main_menus.py" line="155" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="146" />
+            <location filename="../../ui/main_menus.py" line="156" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="147" />
+            <location filename="../../ui/main_menus.py" line="157" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="148" />
+            <location filename="../../ui/main_menus.py" line="158" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="149" />
+            <location filename="../../ui/main_menus.py" line="159" />
             <source>&amp;Departments</source>
             <translation>部门(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="150" />
+            <location filename="../../ui/main_menus.py" line="160" />
+            <source>&amp;Audit</source>
+            <translation>审核(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_menus.py" line="161" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="151" />
+            <location filename="../../ui/main_menus.py" line="162" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="152" />
+            <location filename="../../ui/main_menus.py" line="163" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
@@ -1963,208 +2068,208 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="191" />
             <source>Open a workspace</source>
             <extracomment>at the latest this long after a workspace is shown, its first checks start (ms) files the ledger import reads (dropped on the reconciliation view) ``open_later`` could not open the workspace (the error was shown) the readiness last recorded, shown while the workspace opens at start-up</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="186" />
-            <location filename="../../ui/main_window.py" line="485" />
+            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="492" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="280" />
-            <location filename="../../ui/main_window.py" line="313" />
-            <location filename="../../ui/main_window.py" line="499" />
+            <location filename="../../ui/main_window.py" line="287" />
+            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="506" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="357" />
+            <location filename="../../ui/main_window.py" line="364" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="376" />
+            <location filename="../../ui/main_window.py" line="383" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="675" />
+            <location filename="../../ui/main_window.py" line="682" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="457" />
+            <location filename="../../ui/main_window.py" line="464" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="241" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="288" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="459" />
+            <location filename="../../ui/main_window.py" line="466" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="465" />
+            <location filename="../../ui/main_window.py" line="472" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="483" />
+            <location filename="../../ui/main_window.py" line="490" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="504" />
+            <location filename="../../ui/main_window.py" line="511" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="505" />
+            <location filename="../../ui/main_window.py" line="512" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="541" />
+            <location filename="../../ui/main_window.py" line="548" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="544" />
+            <location filename="../../ui/main_window.py" line="551" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="556" />
+            <location filename="../../ui/main_window.py" line="563" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="558" />
+            <location filename="../../ui/main_window.py" line="565" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="565" />
+            <location filename="../../ui/main_window.py" line="572" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="568" />
+            <location filename="../../ui/main_window.py" line="575" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="571" />
+            <location filename="../../ui/main_window.py" line="578" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="590" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="585" />
-            <location filename="../../ui/main_window.py" line="615" />
+            <location filename="../../ui/main_window.py" line="592" />
+            <location filename="../../ui/main_window.py" line="622" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="596" />
+            <location filename="../../ui/main_window.py" line="603" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="599" />
+            <location filename="../../ui/main_window.py" line="606" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="613" />
+            <location filename="../../ui/main_window.py" line="620" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="625" />
+            <location filename="../../ui/main_window.py" line="632" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="682" />
+            <location filename="../../ui/main_window.py" line="689" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="701" />
+            <location filename="../../ui/main_window.py" line="708" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="716" />
-            <location filename="../../ui/main_window.py" line="889" />
+            <location filename="../../ui/main_window.py" line="725" />
+            <location filename="../../ui/main_window.py" line="910" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="817" />
+            <location filename="../../ui/main_window.py" line="838" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="819" />
+            <location filename="../../ui/main_window.py" line="840" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="826" />
+            <location filename="../../ui/main_window.py" line="847" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="851" />
+            <location filename="../../ui/main_window.py" line="872" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="860" />
+            <location filename="../../ui/main_window.py" line="881" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="872" />
+            <location filename="../../ui/main_window.py" line="893" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="877" />
+            <location filename="../../ui/main_window.py" line="898" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="879" />
+            <location filename="../../ui/main_window.py" line="900" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="886" />
+            <location filename="../../ui/main_window.py" line="907" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="887" />
+            <location filename="../../ui/main_window.py" line="908" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>

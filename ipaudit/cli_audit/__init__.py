@@ -1,0 +1,20 @@
+"""Command line for the audit day and the cycle around it: the plan, rehearsal, the auditor's
+request list, the mock audit, corrective actions, the application conditions and the next cycle.
+
+Each part is a module here with ``configure(sub)``; ``PARTS`` lists them (imported by name in code:
+a missing module fails at once).
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+
+def parts() -> tuple[ModuleType, ...]:
+    return ()
+
+
+def configure(sub: Any) -> None:
+    for module in parts():
+        module.configure(sub)
