@@ -11,6 +11,8 @@ SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 
 if [[ "${1:-}" == "dev" ]]; then
   # PDF export of the report and its test, the workbook printed through LibreOffice, rendering pages
   SYSTEM_PACKAGES+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
+  # the server the team-workspace tests run against (tools/pg-test-server.sh starts it)
+  SYSTEM_PACKAGES+=(postgresql)
 fi
 
 missing=()

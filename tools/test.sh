@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh dev
 export QT_QPA_PLATFORM=offscreen
+# a local PostgreSQL server for the tests marked "pg" (they skip, saying why, when there is none)
+if [[ -z "${IPAUDIT_TEST_PG:-}" ]] && IPAUDIT_TEST_PG=$(bash tools/pg-test-server.sh); then
+  export IPAUDIT_TEST_PG
+fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/lint-imports  # the layer contracts of pyproject.toml
