@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ipaudit.domain.facts import Declared, agrees, declared, ledger_facts
+from ipaudit.domain.facts import Declared, agrees, ledger_facts
+from ipaudit.domain.interview import common_questions, item_questions
 from ipaudit.domain.model import Grade, ItemKind, Status
 from ipaudit.export import docx_xml as X
 from ipaudit.export.colors import GRADE_COLOR
@@ -26,17 +27,6 @@ def _derived(data: PackData) -> dict[str, Declared]:
     from ipaudit.ledger.figures import figures
 
     return ledger_facts(figures(ledger.reconciliation, ledger.explanations.keys()))
-
-
-def _fact_answer(
-    data: PackData, key: str, dep: str, derived: dict[str, Declared] | None = None
-) -> str | None:
-    fact = declared(data.facts, key, dep, derived)
-    if fact is None:
-        return None
-    if key in ("headcount", "headcount_total"):
-        return fact.display + (" people" if data.lang == "en" else " 人")
-    return fact.display
 
 
 def _open_findings(doc: PackDocument, data: PackData, dep: str) -> None:
@@ -118,31 +108,25 @@ def build_interview(data: PackData, dep: str) -> bytes:
     )
 
     doc.heading(t("iv.common", lang), 1)
-    common = [
-        ("iv.q.headcount", _fact_answer(data, "headcount", dep)),
-        ("iv.q.duties", _fact_answer(data, "duties", dep)),
-        ("iv.q.objectives", _fact_answer(data, "objectives", dep)),
-        ("iv.q.policy", _fact_answer(data, "policy", dep)),
-        # the department's own procedures only: a department without one has no answer yet
-        ("iv.q.procedures", _fact_answer(data, "procedures", dep)),
-    ]
+    common = common_questions(data.facts, dep)
     cols = columns(lang, WIDTH, [("col.question", 30), ("col.answer", 52), ("col.source", 18)])
     doc.table(
         cols,
         (
             [
-                X.Cell(t(key, lang), bold=True),
-                answer or t("facts.none", lang),
-                src_fact if answer else src_none,
+                X.Cell(q.text.get(lang), bold=True),
+                q.official_text(lang) or t("facts.none", lang),
+                src_fact if q.official is not None else src_none,
             ]
-            for key, answer in common
+            for q in common
         ),
     )
 
     doc.heading(t("iv.items", lang), 1)
     items = data.items.get(dep, [])
-    asked = [(item, q) for item in items for q in item.questions]
-    derived = _derived(data) if any(q.fact for _i, q in asked) else {}
+    needs_derived = any(q.fact for item in items for q in item.questions)
+    derived = _derived(data) if needs_derived else {}
+    asked = item_questions(items, data.states, data.facts, dep, derived)
     if asked:
         cols = columns(
             lang,
@@ -151,21 +135,20 @@ def build_interview(data: PackData, dep: str) -> bytes:
         )
 
         def rows() -> Iterator[list[str | X.Cell]]:
-            for item, q in asked:
-                state = data.states.get(item.key)
-                given = (state.answers.get(q.key, "") if state else "").strip()
-                official = _fact_answer(data, q.fact, dep, derived) if q.fact else None
-                fact = declared(data.facts, q.fact, dep, derived) if q.fact else None
+            for q in asked:
+                item = q.item
+                assert item is not None
+                given, fact = q.given, q.official
                 source: str | X.Cell
-                if official is not None:
-                    if given and fact is not None and not agrees(given, fact):
+                if fact is not None:
+                    if given and not agrees(given, fact):
                         source = X.Cell(
                             t("iv.src.conflict", lang) + paren(given, lang),
                             fill=GRADE_COLOR[Grade.MINOR],
                         )
                     else:
                         source = src_fact
-                    answer = official
+                    answer = q.official_text(lang) or ""
                 elif given:
                     answer, source = given, src_answer
                 else:
