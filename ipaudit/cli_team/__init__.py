@@ -12,7 +12,9 @@ from typing import Any
 
 
 def parts() -> tuple[ModuleType, ...]:
-    return ()
+    from ipaudit.cli_team import manager
+
+    return (manager,)
 
 
 def configure(sub: Any) -> None:
