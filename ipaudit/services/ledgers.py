@@ -31,9 +31,6 @@ from ipaudit.domain.checks import follow_merges
 from ipaudit.domain.facts import Declared, ledger_facts
 from ipaudit.domain.model import Evidence, Finding, ItemKind, Template, Text
 from ipaudit.domain.rules import rules_of
-from ipaudit.ledger.columns import Columns
-from ipaudit.ledger.discrepancies import owning_ledger, suggest_grade
-from ipaudit.ledger.figures import figures
 from ipaudit.ledger.model import (
     Discrepancy,
     Entry,
@@ -43,7 +40,6 @@ from ipaudit.ledger.model import (
     StatedTotal,
 )
 from ipaudit.ledger.rates import RateTable, RateTableError
-from ipaudit.ledger.reconcile import Reconciliation, reconcile
 from ipaudit.store.errors import InvalidInput
 from ipaudit.store.ledger_store import (
     GENERATION,
@@ -56,11 +52,15 @@ from ipaudit.store.ledger_store import (
 )
 
 if TYPE_CHECKING:
+    # the reconciliation and its figures load when the ledgers are first reconciled (in the
+    # checks' worker), not when a workspace opens
+    from ipaudit.ledger.columns import Columns
     from ipaudit.ledger.importer import Cancel as CancelCheck
     from ipaudit.ledger.importer import (
         Progress,  # (done, total): total None for a csv file
         SkippedSheet,
     )
+    from ipaudit.ledger.reconcile import Reconciliation
     from ipaudit.ledger.sources import ColumnMap
     from ipaudit.services import Workspace
 
@@ -671,6 +671,8 @@ def import_records(ws: Workspace) -> list[ImportRecord]:
 
 
 def _prepared(stored: StoredLedgers) -> _Loaded:
+    from ipaudit.ledger.columns import Columns
+
     entries = stored.entries
     columns: dict[LedgerKind, Columns] = {
         kind: Columns.prepared(entries[kind])
@@ -681,6 +683,8 @@ def _prepared(stored: StoredLedgers) -> _Loaded:
 
 
 def _load(ws: Workspace) -> LedgerBook:
+    from ipaudit.ledger.reconcile import reconcile
+
     book = LedgerBook()
     repo, cache = _repo(ws), ws.ledger_cache
     identity = repo.imports_generation()
@@ -734,6 +738,8 @@ def ledger_item_keys(template: Template) -> dict[LedgerKind, tuple[str, str]]:
 
 
 def ledger_of(d: Discrepancy, book: LedgerBook) -> LedgerKind:
+    from ipaudit.ledger.discrepancies import owning_ledger
+
     files = {
         kind: {e.source.file for e in entries[:1]}
         | {i.file_name for i in book.imports if i.kind is kind}
@@ -766,6 +772,8 @@ def places(ws: Workspace, book: LedgerBook) -> dict[str, Place]:
 
 
 def discrepancy_findings(ws: Workspace) -> list[Finding]:
+    from ipaudit.ledger.discrepancies import suggest_grade
+
     book = load_book(ws)
     if book.reconciliation is None:
         return []
@@ -792,6 +800,8 @@ def derived_facts(ws: Workspace) -> dict[str, Declared]:
     """The official answers of the finance questions bound to the reconciliation
     (``ledger.totals``, ``ledger.differences``): the audit period's totals and the discrepancies
     not accepted with an explanation; nothing before the three ledgers are imported."""
+    from ipaudit.ledger.figures import figures
+
     book = load_book(ws)
     if book.reconciliation is None:
         return {}
