@@ -182,3 +182,105 @@ class SourceFileChanged(InvalidInput):
             " complete (close the program writing it) and attach it again.",
             path,
         )
+
+
+# --- a team workspace on a PostgreSQL server (ipaudit/store/server.py) ---
+# ``path`` is the server address without its password (address.masked): never the password.
+
+
+class ServerUnreachable(WorkspaceError):
+    """No connection to the server: it is down, the address or port is wrong, or the network or a
+    firewall is in the way. Nothing was read or changed."""
+
+    code = "server_unreachable"
+
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        self.detail = detail
+        extra = f"（{detail}）" if detail else ""
+        super().__init__(
+            path,
+            f"无法连接到服务器 {path}{extra}。请检查服务器地址和端口是否正确、服务器是否在运行、网络是否"
+            "畅通；没有做任何改动。",
+            f"Cannot connect to the server {path}{' (' + detail + ')' if detail else ''}. Check the"
+            " address and port, that the server is running and that the network lets you reach it;"
+            " nothing was changed.",
+        )
+
+
+class NotAuthorised(WorkspaceError):
+    """The server refused the login: wrong login name or password (or no password given)."""
+
+    code = "not_authorised"
+
+    def __init__(self, path: str | Path, login: str = "") -> None:
+        self.login = login
+        super().__init__(
+            path,
+            f"服务器 {path} 拒绝了登录{' ' + login if login else ''}：登录名或密码不正确。请核对后重试，"
+            "或请合规负责人重设密码。",
+            f"The server {path} refused the login{' ' + login if login else ''}: wrong login name or"
+            " password. Check them and try again, or ask the compliance manager to reset the"
+            " password.",
+        )
+
+
+class NotPermitted(WorkspaceError):
+    """The database refused a change the login's role may not make (SQLSTATE 42501: a missing
+    privilege or a row-level security policy). ``what`` names what was refused; ``reason_zh`` /
+    ``reason_en`` say why when the caller knows (e.g. "your role may only change department rnd")."""
+
+    code = "not_permitted"
+
+    def __init__(
+        self, path: str | Path, what: str = "", reason_zh: str = "", reason_en: str = ""
+    ) -> None:
+        self.what = what
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+        why_zh = reason_zh or "您的登录角色没有这项权限"
+        why_en = reason_en or "your login's role does not have this right"
+        super().__init__(
+            path,
+            f"不允许修改{('“' + what + '”') if what else '这项内容'}：{why_zh}。修改没有保存；如需修改，"
+            "请联系合规负责人。",
+            f"You may not change {repr(what) if what else 'this'}: {why_en}. The change was not"
+            " saved; ask the compliance manager if it must be made.",
+        )
+
+
+class ConnectionLost(WorkspaceError):
+    """The connection to the server broke during an edit: the transaction was rolled back, so the
+    edit was NOT saved (never half saved). Reconnecting and saving again is safe."""
+
+    code = "connection_lost"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"与服务器 {path} 的连接中断，这次修改没有保存。连接恢复后请再保存一次；您输入的内容仍保留。",
+            f"The connection to the server {path} was lost; this change was NOT saved. Save it again"
+            " once the connection is back; what you entered is kept.",
+        )
+
+
+class NoWorkspaceOnServer(WorkspaceError):
+    """The server answered, but the database named in the address does not exist or holds no
+    ipaudit workspace (``missing``: the database itself is missing)."""
+
+    code = "no_server_workspace"
+
+    def __init__(self, path: str | Path, *, missing: bool = False) -> None:
+        self.missing = missing
+        if missing:
+            zh = f"服务器上没有数据库 {path}。请核对地址中的数据库名，或请管理员先创建该数据库。"
+            en = (
+                f"The server has no database {path}. Check the database name in the address, or"
+                " ask the server's administrator to create it."
+            )
+        else:
+            zh = f"{path} 中没有 ipaudit 工作区。请核对地址，或先用“ipaudit new”或团队设置在其中创建工作区。"
+            en = (
+                f"{path} holds no ipaudit workspace. Check the address, or create one there first"
+                " (ipaudit new, or the team setup)."
+            )
+        super().__init__(path, zh, en)
