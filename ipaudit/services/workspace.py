@@ -49,7 +49,7 @@ from ipaudit.domain.validation import (
     without_invalid,
 )
 from ipaudit.progress import CancelCheck, Progress
-from ipaudit.services import budget, ledgers, stored_values
+from ipaudit.services import audit_plan, budget, ledgers, stored_values
 from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
 from ipaudit.services.evidence_review import FileReview, review_files
@@ -764,6 +764,7 @@ FINDING_SOURCES: tuple[FindingSource, ...] = (
     ledgers.discrepancy_findings,
     budget.findings,
     stored_values.stored_value_findings,
+    audit_plan.findings,
 )
 # Values the workspace derives rather than declares (``ledger.totals`` …), for the questions
 # bound to them (see ``ipaudit.domain.facts.declared``).

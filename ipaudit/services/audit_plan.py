@@ -1,0 +1,420 @@
+"""The audit-day plan of a workspace: generate it, edit its sessions, people and rooms, list its
+conflicts (also findings). Used by the CLI and the GUI alike.
+
+The plan is stored as records of kind ``plan``: one ``setup`` record (people, rooms, escorts) and
+one ``session:<key>`` record per session, so two people editing different sessions never get in
+each other's way; an edit based on a version someone else has replaced meanwhile is an
+EditConflict naming who and when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ipaudit.domain.audit_plan import (
+    AuditPlan,
+    Conflict,
+    Person,
+    Role,
+    Room,
+    Session,
+    SessionKind,
+    Setup,
+    default_plan,
+    find_conflicts,
+    new_person_key,
+    new_room_key,
+    new_session_key,
+    session_from_json,
+    session_json,
+    setup_from_json,
+    setup_json,
+    without_person,
+)
+from ipaudit.domain.cycle import anchor, make_finding
+from ipaudit.domain.model import Finding, Grade, Text
+from ipaudit.store.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from ipaudit.services import Workspace
+
+KIND = "plan"
+SETUP = "setup"
+SESSION_PREFIX = "session:"
+# the checklist item plan conflicts are filed under (the opening meeting and tour), and a
+# fallback for a company's own checklist without it
+ANCHOR_ITEMS = ("mgmt.site_tour", "mgmt.interview")
+FINDING_CODE = "plan_conflict"
+KEY_PATTERN = re.compile(r"^[a-z0-9_]{1,40}$")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPlan:
+    """The plan with the version of each of its records (for edits based on what was read)."""
+
+    plan: AuditPlan
+    versions: dict[str, int]
+
+    def setup_version(self) -> int:
+        return self.versions.get(SETUP, 0)
+
+    def session_version(self, key: str) -> int:
+        return self.versions.get(SESSION_PREFIX + key, 0)
+
+
+def load(ws: Workspace) -> StoredPlan | None:
+    """The stored plan, or None when none was made yet."""
+    records = ws.records.all(KIND)
+    setup = next((r for r in records if r.key == SETUP), None)
+    if setup is None:
+        return None
+    sessions = tuple(
+        session_from_json(r.value) for r in records if r.key.startswith(SESSION_PREFIX)
+    )
+    versions = {r.key: r.version for r in records}
+    return StoredPlan(AuditPlan(setup_from_json(setup.value), sessions), versions)
+
+
+def plan_of(ws: Workspace) -> AuditPlan | None:
+    stored = load(ws)
+    return None if stored is None else stored.plan
+
+
+def need_plan(ws: Workspace) -> StoredPlan:
+    stored = load(ws)
+    if stored is None:
+        raise InvalidInput(
+            "还没有审核日程。请先生成（plan-generate 或“生成默认日程”）。",
+            "There is no audit-day plan yet. Generate one first (plan-generate, or"
+            " 'Generate default plan').",
+        )
+    return stored
+
+
+def department_texts(ws: Workspace) -> dict[str, Text]:
+    return {d.key: d.name for d in ws.departments()}
+
+
+def generate(ws: Workspace, *, rooms: int = 2, replace_existing: bool = False) -> AuditPlan:
+    """Make the default plan from the audit dates and the departments; an existing plan is
+    replaced only when asked."""
+    if not 1 <= rooms <= 6:
+        raise InvalidInput(
+            f"会议室数量 {rooms} 无效（1～6）。", f"{rooms} rooms is not possible (1 to 6)."
+        )
+    if load(ws) is not None and not replace_existing:
+        raise InvalidInput(
+            "已有审核日程；要重新生成（覆盖现有日程）请确认替换。",
+            "There is an audit-day plan already; confirm replacing it to generate a new one.",
+        )
+    info = ws.info()
+    plan = default_plan(ws.departments(), info.audit_start, info.audit_end, rooms)
+    put_plan(ws, plan)
+    return plan
+
+
+def put_plan(ws: Workspace, plan: AuditPlan) -> None:
+    """Store ``plan`` whole, replacing the stored one (generate, undo of a generate)."""
+    from ipaudit.store.records_store import Record
+
+    records = [Record(KIND, SETUP, setup_json(plan.setup))]
+    records += [
+        Record(KIND, SESSION_PREFIX + s.key, session_json(s), s.department) for s in plan.sessions
+    ]
+    ws.records.replace_kind(KIND, records)
+    ws.changed()
+
+
+def clear(ws: Workspace) -> None:
+    ws.records.replace_kind(KIND, [])
+    ws.changed()
+
+
+# --- sessions -------------------------------------------------------------------------------------
+
+
+def check_session(plan: AuditPlan, s: Session) -> None:
+    """Refuse a session that refers to what the plan does not have (bad input, not a conflict)."""
+    if not KEY_PATTERN.match(s.key):
+        raise InvalidInput(
+            f"日程键“{s.key}”无效（小写字母、数字、下划线）。",
+            f"The session key '{s.key}' is not valid (lower-case letters, digits, _).",
+        )
+    for key in (*s.auditors, *s.attendees):
+        if plan.setup.person(key) is None:
+            raise InvalidInput(
+                f"日程中没有人员“{key}”。请先添加此人。",
+                f"There is no person '{key}' on the plan. Add the person first.",
+            )
+    for key in s.auditors:
+        person = plan.setup.person(key)
+        if person is not None and person.role is not Role.AUDITOR:
+            raise InvalidInput(f"“{key}”不是审核员。", f"'{key}' is not an auditor on the plan.")
+    if s.room and plan.setup.room(s.room) is None:
+        raise InvalidInput(
+            f"日程中没有会议室“{s.room}”。", f"There is no room '{s.room}' on the plan."
+        )
+
+
+def save_session(ws: Workspace, session: Session, *, base_version: int | None = None) -> int:
+    """Store ``session`` (new or changed); returns its new version. ``base_version``: the
+    version the edit started from (0 for a new session)."""
+    stored = need_plan(ws)
+    check_session(stored.plan, session)
+    rec = ws.records.put(
+        KIND,
+        SESSION_PREFIX + session.key,
+        session_json(session),
+        department=session.department,
+        base_version=base_version,
+        what=_what(session.key),
+    )
+    ws.changed()
+    return rec.version
+
+
+def add_session(ws: Workspace, session: Session) -> Session:
+    """Add ``session`` under a new key when its key is empty or taken."""
+    stored = need_plan(ws)
+    if not session.key or stored.plan.session(session.key) is not None:
+        session = replace(session, key=new_session_key(stored.plan, session.kind))
+    save_session(ws, session, base_version=0)
+    return session
+
+
+def edit_session(ws: Workspace, key: str, change: Callable[[Session], Session]) -> Session:
+    """Read the session, apply ``change`` and store the result based on what was read."""
+    stored = need_plan(ws)
+    current = _session(stored, key)
+    new = replace(change(current), key=key)
+    save_session(ws, new, base_version=stored.session_version(key))
+    return new
+
+
+def remove_session(ws: Workspace, key: str, *, base_version: int | None = None) -> Session:
+    stored = need_plan(ws)
+    current = _session(stored, key)
+    ws.records.delete(KIND, SESSION_PREFIX + key, base_version=base_version)
+    ws.changed()
+    return current
+
+
+def _session(stored: StoredPlan, key: str) -> Session:
+    s = stored.plan.session(key)
+    if s is None:
+        keys = ", ".join(x.key for x in stored.plan.ordered())
+        raise InvalidInput(
+            f"日程中没有“{key}”。现有：{keys}", f"There is no session '{key}'. Sessions: {keys}"
+        )
+    return s
+
+
+def _what(key: str) -> str:
+    return f"审核日程 / audit plan: {key}"
+
+
+# --- people, rooms, escorts --------------------------------------------------------------------
+
+
+def edit_setup(ws: Workspace, change: Callable[[Setup], Setup]) -> Setup:
+    """Read the setup, apply ``change`` and store it based on what was read."""
+    stored = need_plan(ws)
+    new = change(stored.plan.setup)
+    save_setup(ws, new, base_version=stored.setup_version())
+    return new
+
+
+def save_setup(ws: Workspace, setup: Setup, *, base_version: int | None = None) -> int:
+    keys = [p.key for p in setup.people] + [r.key for r in setup.rooms]
+    for key in keys:
+        if not KEY_PATTERN.match(key):
+            raise InvalidInput(
+                f"键“{key}”无效（小写字母、数字、下划线）。",
+                f"The key '{key}' is not valid (lower-case letters, digits, _).",
+            )
+    if len(set(keys)) != len(keys):
+        raise InvalidInput("人员或会议室的键重复。", "A person or room key is used twice.")
+    rec = ws.records.put(
+        KIND, SETUP, setup_json(setup), base_version=base_version, what=_what(SETUP)
+    )
+    ws.changed()
+    return rec.version
+
+
+def add_person(ws: Workspace, role: Role, name: str = "", department: str = "") -> Person:
+    person_holder: list[Person] = []
+
+    def add(setup: Setup) -> Setup:
+        person = Person(new_person_key(setup, role), role, name.strip(), department)
+        person_holder.append(person)
+        return replace(setup, people=(*setup.people, person))
+
+    edit_setup(ws, add)
+    return person_holder[0]
+
+
+def rename_person(ws: Workspace, key: str, name: str) -> Person:
+    def rename(setup: Setup) -> Setup:
+        if setup.person(key) is None:
+            raise _no_person(key)
+        return replace(
+            setup,
+            people=tuple(
+                replace(p, name=name.strip()) if p.key == key else p for p in setup.people
+            ),
+        )
+
+    return edit_setup(ws, rename).person(key) or Person(key, Role.STAFF)
+
+
+def remove_person(ws: Workspace, key: str) -> None:
+    """Remove a person from the plan: off every session and every escort assignment."""
+    stored = need_plan(ws)
+    if stored.plan.setup.person(key) is None:
+        raise _no_person(key)
+    new = without_person(stored.plan, key)
+    for old, s in zip(stored.plan.sessions, new.sessions, strict=True):
+        if s != old:
+            save_session(ws, s, base_version=stored.session_version(s.key))
+    save_setup(ws, new.setup, base_version=stored.setup_version())
+
+
+def set_escort(ws: Workspace, auditor: str, escort: str) -> None:
+    """``escort`` (empty: none) follows ``auditor``."""
+
+    def assign(setup: Setup) -> Setup:
+        a = setup.person(auditor)
+        if a is None or a.role is not Role.AUDITOR:
+            raise InvalidInput(f"“{auditor}”不是审核员。", f"'{auditor}' is not an auditor.")
+        e = setup.person(escort) if escort else None
+        if escort and (e is None or e.role is not Role.ESCORT):
+            raise InvalidInput(f"“{escort}”不是陪审人员。", f"'{escort}' is not an escort.")
+        escorts = dict(setup.escorts)
+        if escort:
+            escorts[auditor] = escort
+        else:
+            escorts.pop(auditor, None)
+        return replace(setup, escorts=escorts)
+
+    edit_setup(ws, assign)
+
+
+def add_room(ws: Workspace, name: str = "") -> Room:
+    holder: list[Room] = []
+
+    def add(setup: Setup) -> Setup:
+        room = Room(new_room_key(setup), name.strip())
+        holder.append(room)
+        return replace(setup, rooms=(*setup.rooms, room))
+
+    edit_setup(ws, add)
+    return holder[0]
+
+
+def rename_room(ws: Workspace, key: str, name: str) -> None:
+    def rename(setup: Setup) -> Setup:
+        if setup.room(key) is None:
+            raise InvalidInput(f"没有会议室“{key}”。", f"There is no room '{key}'.")
+        rooms = tuple(replace(r, name=name.strip()) if r.key == key else r for r in setup.rooms)
+        return replace(setup, rooms=rooms)
+
+    edit_setup(ws, rename)
+
+
+def remove_room(ws: Workspace, key: str) -> None:
+    """Remove a room; its sessions keep their times and show a no-room conflict."""
+    stored = need_plan(ws)
+    if stored.plan.setup.room(key) is None:
+        raise InvalidInput(f"没有会议室“{key}”。", f"There is no room '{key}'.")
+    for s in stored.plan.sessions:
+        if s.room == key:
+            save_session(ws, replace(s, room=""), base_version=stored.session_version(s.key))
+    setup = stored.plan.setup
+    save_setup(
+        ws,
+        replace(setup, rooms=tuple(r for r in setup.rooms if r.key != key)),
+        base_version=stored.setup_version(),
+    )
+
+
+def _no_person(key: str) -> InvalidInput:
+    return InvalidInput(f"日程中没有人员“{key}”。", f"There is no person '{key}' on the plan.")
+
+
+# --- conflicts ------------------------------------------------------------------------------------
+
+
+def conflicts(ws: Workspace, plan: AuditPlan | None = None) -> list[Conflict]:
+    plan = plan if plan is not None else plan_of(ws)
+    if plan is None:
+        return []
+    info = ws.info()
+    return find_conflicts(plan, info.audit_start, info.audit_end, department_texts(ws))
+
+
+def findings(ws: Workspace) -> list[Finding]:
+    """A minor finding per plan conflict (none without a plan), filed under the opening
+    meeting and tour item."""
+    found = conflicts(ws)
+    if not found:
+        return []
+    where = None
+    for item in ANCHOR_ITEMS:
+        where = anchor(ws.template, ws.departments(), item)
+        if where is not None:
+            break
+    if where is None:
+        return []
+    return [
+        make_finding(
+            FINDING_CODE,
+            Grade.MINOR,
+            where[0],
+            where[1],
+            "审核日程冲突：" + c.message.zh,
+            "Audit-day plan conflict: " + c.message.en,
+            c.key,
+        )
+        for c in found
+    ]
+
+
+# --- parsing (CLI and GUI input) ---------------------------------------------------------------
+
+
+def parse_time(text: str) -> dt.time:
+    value = text.strip().replace("：", ":")
+    m = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", value)
+    if m is None or int(m.group(1)) > 23 or int(m.group(2) or 0) > 59:
+        raise InvalidInput(
+            f"“{text}”不是时间（如 09:30）。", f"'{text}' is not a time (write it like 09:30)."
+        )
+    return dt.time(int(m.group(1)), int(m.group(2) or 0))
+
+
+def parse_kind(text: str) -> SessionKind:
+    from ipaudit.domain.audit_plan import KIND_TEXT
+
+    value = text.strip().lower()
+    for kind, label in KIND_TEXT.items():
+        if value in (kind.value, label.zh, label.en.lower()):
+            return kind
+    names = ", ".join(k.value for k in SessionKind)
+    raise InvalidInput(
+        f"“{text}”不是日程类型（{names}）。", f"'{text}' is not a kind of session ({names})."
+    )
+
+
+def parse_role(text: str) -> Role:
+    from ipaudit.domain.audit_plan import ROLE_TEXT
+
+    value = text.strip().lower()
+    for role, label in ROLE_TEXT.items():
+        if value in (role.value, label.zh, label.en.lower()):
+            return role
+    names = ", ".join(r.value for r in Role)
+    raise InvalidInput(f"“{text}”不是角色（{names}）。", f"'{text}' is not a role ({names}).")
