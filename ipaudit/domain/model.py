@@ -38,6 +38,9 @@ class Status(StrEnum):
     IN_PROGRESS = "in_progress"
     READY = "ready"
     NOT_APPLICABLE = "not_applicable"
+    # set when the next cycle starts: the item's records are last cycle's and no longer cover the
+    # new audit period; attaching a record makes it in progress again
+    NEEDS_REFRESH = "needs_refresh"
 
 
 class Grade(StrEnum):
@@ -229,6 +232,7 @@ class Evidence:
     added_at: dt.datetime | None = None
     supersedes: int | None = None  # the evidence this one replaced (a new version)
     current: bool = True
+    last_cycle: bool = False  # carried over from the previous cycle's workspace (next cycle)
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,4 +182,5 @@ def evidence_from_row(row: Any) -> Evidence:
         added_at=row.added_at,
         supersedes=row.supersedes,
         current=bool(row.current),
+        last_cycle=bool(row.last_cycle),
     )

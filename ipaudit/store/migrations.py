@@ -7,11 +7,12 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, inspect
 
 from ipaudit.store.errors import NotAWorkspace, WorkspaceTooNew
 from ipaudit.store.schema import (
     APPLICATION_ID,
+    EVIDENCE_COLUMNS_5,
     LEDGER_IMPORT_COLUMNS_4,
     SCHEMA_VERSION,
     TABLES_BY_VERSION,
@@ -36,13 +37,26 @@ def _ledger_import_reading(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE ledger_imports ADD COLUMN {name} {sql_type}")
 
 
+def _records_and_last_cycle(conn: Connection) -> None:
+    """Version 5: the records table, and evidence marked as carried over from the previous cycle
+    (a file created now has the column already; an older file gets it, false for every row)."""
+    _create_tables(5)(conn)
+    if conn.dialect.name == "sqlite":
+        present = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(evidence)")}
+    else:
+        present = {col["name"] for col in inspect(conn).get_columns("evidence")}
+    for name, sql_type in EVIDENCE_COLUMNS_5:
+        if name not in present:
+            conn.exec_driver_sql(f"ALTER TABLE evidence ADD COLUMN {name} {sql_type}")
+
+
 # version reached -> the step that reaches it from the one before
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_tables(1),
     2: _create_tables(2),
     3: _create_tables(3),
     4: _ledger_import_reading,
-    5: _create_tables(5),
+    5: _records_and_last_cycle,
 }
 
 

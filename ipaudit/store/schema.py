@@ -129,6 +129,8 @@ evidence = Table(
     Column("current", Boolean, nullable=False, default=True),
     Column("removed", Boolean, nullable=False, default=False),
     Column("version", Integer, nullable=False, default=1),
+    # schema version 5: carried over from the previous cycle's workspace (next-cycle roll-over)
+    Column("last_cycle", Boolean, nullable=False, default=False, server_default="0"),
 )
 Index("ix_evidence_item", evidence.c.item_key)
 Index("ix_evidence_sha", evidence.c.sha256)
@@ -299,6 +301,9 @@ TABLES_BY_VERSION: dict[int, tuple[Table, ...]] = {
     4: (),  # columns added to ledger_imports (``LEDGER_IMPORT_COLUMNS_4``)
     5: (records,),
 }
+
+#: the columns schema version 5 adds to evidence: (name, SQL type with its default)
+EVIDENCE_COLUMNS_5 = (("last_cycle", "BOOLEAN NOT NULL DEFAULT FALSE"),)
 
 #: the columns schema version 4 adds to ledger_imports: (name, SQL type)
 LEDGER_IMPORT_COLUMNS_4 = (
