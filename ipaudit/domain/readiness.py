@@ -19,7 +19,12 @@ from ipaudit.domain.checks import findings_by_item, item_department
 from ipaudit.domain.model import Department, Finding, Grade, ItemState, Readiness, Status, Template
 from ipaudit.domain.rules import is_mandatory
 
-_STATUS_SCORE = {Status.READY: 1.0, Status.IN_PROGRESS: 0.5, Status.NOT_STARTED: 0.0}
+_STATUS_SCORE = {
+    Status.READY: 1.0,
+    Status.IN_PROGRESS: 0.5,
+    Status.NEEDS_REFRESH: 0.5,  # worked on last cycle; its findings say what the new period lacks
+    Status.NOT_STARTED: 0.0,
+}
 _GRADE_CAP = {Grade.MAJOR: 0.0, Grade.MINOR: 0.5, Grade.OBSERVATION: 1.0}
 
 

@@ -388,6 +388,7 @@ STATUS_TEXT: dict[Status, Text] = {
     Status.IN_PROGRESS: Text("进行中", "in progress"),
     Status.READY: Text("已就绪", "ready"),
     Status.NOT_APPLICABLE: Text("不适用", "not applicable"),
+    Status.NEEDS_REFRESH: Text("需更新（上周期记录）", "needs refresh (last cycle's records)"),
 }
 
 KIND_TEXT: dict[ItemKind, Text] = {

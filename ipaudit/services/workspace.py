@@ -736,8 +736,9 @@ def with_instance_names(state: ItemState, names: Iterable[str]) -> ItemState:
 
 
 def started(state: ItemState) -> ItemState:
-    """An item not started is in progress once a file is attached to it."""
-    if state.status is Status.NOT_STARTED:
+    """An item not started (or waiting for this cycle's records) is in progress once a file is
+    attached to it."""
+    if state.status in (Status.NOT_STARTED, Status.NEEDS_REFRESH):
         return replace(state, status=Status.IN_PROGRESS)
     return state
 

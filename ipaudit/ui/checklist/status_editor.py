@@ -11,7 +11,13 @@ from ipaudit.ui.checklist.na_reason_dialog import NaReasonDialog
 from ipaudit.ui.checklist.terms import status_name
 from ipaudit.ui.icons import status_icon
 
-ORDER = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.READY, Status.NOT_APPLICABLE)
+ORDER = (
+    Status.NOT_STARTED,
+    Status.NEEDS_REFRESH,
+    Status.IN_PROGRESS,
+    Status.READY,
+    Status.NOT_APPLICABLE,
+)
 
 
 class StatusEditor(QWidget):

@@ -18,6 +18,7 @@ def status_name(status: Status) -> str:
         Status.IN_PROGRESS: tr("In progress"),
         Status.READY: tr("Ready"),
         Status.NOT_APPLICABLE: tr("Not applicable"),
+        Status.NEEDS_REFRESH: tr("Needs refresh"),
     }[status]
 
 
