@@ -12,7 +12,9 @@ from typing import Any
 
 
 def parts() -> tuple[ModuleType, ...]:
-    return ()
+    from ipaudit.cli_audit import rehearsal
+
+    return (rehearsal,)
 
 
 def configure(sub: Any) -> None:

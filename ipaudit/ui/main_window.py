@@ -354,8 +354,7 @@ class MainWindow(QMainWindow):
         else:
             page.splitter.setSizes([620, 480])
         self.setTabOrder(page.navigator, page.checklist)
-        self.setTabOrder(page.checklist, page.item_panel)
-        self.setTabOrder(page.item_panel, page.findings)
+        self.setTabOrder(page.checklist, page.findings)  # the item panel goes between when built
 
         self.acts.undo_group.addStack(session.undo_stack)
         self.acts.undo_group.setActiveStack(session.undo_stack)
@@ -394,11 +393,13 @@ class MainWindow(QMainWindow):
 
             def start_checks() -> None:
                 if pending and self.session is pending.pop():
+                    page.build_item_panel()
                     session.assess_now()
 
             self.call_after_next_paint(start_checks)
             QTimer.singleShot(CHECKS_LATEST_MS, self, start_checks)
         else:
+            page.build_item_panel()
             session.assess_now()
         self._update_actions()
         self.retranslate_ui()

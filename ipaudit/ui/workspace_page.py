@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QSplitter,
@@ -50,8 +51,13 @@ class WorkspacePage(QWidget):
         self.findings.setObjectName("findingsPanel")
         self.checklist = create_panel("checklist", session)
         self.checklist.setObjectName("checklistView")
-        self.item_panel = create_panel("item", session)
-        self.item_panel.setObjectName("itemPanel")
+        # the item panel (and the many modules it loads) is built once the page has painted, or
+        # when first asked for; until then a label says what it would say with no item chosen
+        self._item_panel: QWidget | None = None
+        self.item_placeholder = QLabel()
+        self.item_placeholder.setObjectName("itemPanelPending")
+        self.item_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.item_placeholder.setWordWrap(True)
         self._facts: QWidget | None = None
         self._dashboard: QWidget | None = None
         # the facts and the dashboard scroll up and down on a small screen rather than make
@@ -65,7 +71,7 @@ class WorkspacePage(QWidget):
         self.splitter.setObjectName("checklistSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.checklist)
-        self.splitter.addWidget(self.item_panel)
+        self.splitter.addWidget(self.item_placeholder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
@@ -85,8 +91,27 @@ class WorkspacePage(QWidget):
         self._connect(self.checklist, "itemSelected", self._item_selected)
         self._connect(self.checklist, "filesDropped", self._files_dropped)
         self._connect(self.findings, "itemActivated", self.show_item)
-        self.setTabOrder(self.checklist, self.item_panel)
         self.retranslate_ui()
+
+    @property
+    def item_panel(self) -> QWidget:
+        """The item panel (built on first use, or by ``build_item_panel`` after the first paint)."""
+        if self._item_panel is None:
+            panel = create_panel("item", self.session)
+            panel.setObjectName("itemPanel")
+            sizes = self.splitter.sizes()
+            self.splitter.replaceWidget(1, panel)
+            if sum(sizes):
+                self.splitter.setSizes(sizes)
+            self.item_placeholder.hide()
+            self.item_placeholder.deleteLater()
+            self._item_panel = panel
+            QWidget.setTabOrder(self.checklist, panel)
+            QWidget.setTabOrder(panel, self.findings)
+        return self._item_panel
+
+    def build_item_panel(self) -> None:
+        _ = self.item_panel
 
     @property
     def facts(self) -> QWidget:
@@ -198,6 +223,8 @@ class WorkspacePage(QWidget):
     # --- language ----------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
+        if self._item_panel is None:
+            self.item_placeholder.setText(self.tr("Choose an item in the checklist."))
         self.tabs.setTabText(CHECKLIST_TAB, self.tr("Checklist"))
         self.tabs.setTabText(FACTS_TAB, self.tr("Facts"))
         self.tabs.setTabText(DASHBOARD_TAB, self.tr("Dashboard"))
