@@ -137,7 +137,14 @@ def _new_file(path: str) -> Path:
 def _open(path: str) -> Any:
     from ipaudit.services import Workspace
 
-    return Workspace.open(path)
+    workspace = Workspace.open(path)
+    if not workspace.read_only:  # another copy of the app holding the file (a shared drive)
+        from ipaudit.services.presence import other_writer_warning
+
+        warning = other_writer_warning(path)
+        if warning is not None:
+            sys.stderr.write(f"ipaudit: {warning.get(lang())}\n")
+    return workspace
 
 
 # --- workspace -------------------------------------------------------------------------------
