@@ -146,6 +146,8 @@ def person_name(
         dep = departments.get(person.department, person.department)
         return f"{dep} – head" if lang.startswith("en") else f"{dep}负责人"
     suffix = person.key.rsplit("_", 1)[-1] if person.key[-1:].isdigit() else ""
+    if lang.startswith("en"):
+        role = role[:1].upper() + role[1:]
     return f"{role} {suffix}".strip()
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ipaudit.domain.audit_plan import (
@@ -40,6 +41,8 @@ from ipaudit.domain.model import Finding, Grade, Text
 from ipaudit.store.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from ipaudit.export.calendar_ics import Event
+    from ipaudit.export.plan_rows import PlanInput
     from ipaudit.services import Workspace
 
 KIND = "plan"
@@ -418,3 +421,113 @@ def parse_role(text: str) -> Role:
             return role
     names = ", ".join(r.value for r in Role)
     raise InvalidInput(f"“{text}”不是角色（{names}）。", f"'{text}' is not a role ({names}).")
+
+
+# --- documents and calendar ----------------------------------------------------------------------
+
+
+def plan_input(ws: Workspace, plan: AuditPlan | None = None) -> PlanInput:
+    """What the plan's documents are made of; dated by the plan's last change (the same plan
+    gives the same bytes)."""
+    from ipaudit.export.plan_rows import PlanInput
+
+    plan = plan if plan is not None else need_plan(ws).plan
+    info = ws.info()
+    stamps = [r.updated_at for r in ws.records.all(KIND) if r.updated_at is not None]
+    as_of = max(stamps, default=dt.datetime.combine(info.audit_start, dt.time(8, 0)))
+    return PlanInput(
+        plan=plan,
+        company=info.company,
+        audit_start=info.audit_start,
+        audit_end=info.audit_end,
+        departments=department_texts(ws),
+        conflicts=conflicts(ws, plan),
+        as_of=as_of,
+    )
+
+
+def calendar_events(ws: Workspace, lang: str = "zh") -> list[Event]:
+    """The plan's sessions as calendar entries (none without a plan)."""
+    import hashlib
+
+    from ipaudit.export.calendar_ics import Event
+    from ipaudit.export.plan_rows import label, plan_rows
+
+    stored = load(ws)
+    if stored is None:
+        return []
+    inp = plan_input(ws, stored.plan)
+    seed = f"{inp.company}|{inp.audit_start.isoformat()}".encode()
+    tag = hashlib.sha256(seed).hexdigest()[:12]
+    sep = ": " if lang.startswith("en") else "："
+    out: list[Event] = []
+    for row in plan_rows(inp, lang):
+        s = row.session
+        lines = [
+            f"{label(k, lang)}{sep}{v}"
+            for k, v in (
+                ("auditors", row.auditors),
+                ("escorts", row.escorts),
+                ("attendees", row.attendees),
+            )
+            if v
+        ]
+        out.append(
+            Event(
+                uid=f"plan-{s.key}-{tag}@ipaudit",
+                title=f"{label('calendar', lang)}{sep}{row.title}",
+                start=dt.datetime.combine(s.day, s.start),
+                end=dt.datetime.combine(s.day, s.end),
+                location=row.room,
+                description="\n".join(lines),
+                categories=(label("calendar", lang),),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFiles:
+    docx: Path | None = None
+    xlsx: Path | None = None
+    ics: Path | None = None
+
+
+def export_plan(
+    ws: Workspace,
+    *,
+    docx: Path | str | None = None,
+    xlsx: Path | str | None = None,
+    ics: Path | str | None = None,
+    lang: str = "zh",
+) -> PlanFiles:
+    """Write the plan as docx, xlsx and/or .ics (each atomically) in ``lang``."""
+    from ipaudit.export.atomic_file import write_atomic
+    from ipaudit.export.calendar_ics import ics_bytes
+    from ipaudit.export.plan_docx import build_plan_docx
+    from ipaudit.export.plan_rows import label
+    from ipaudit.export.plan_xlsx import build_plan_xlsx
+
+    inp = plan_input(ws)
+    out: dict[str, Path] = {}
+    if docx:
+        out["docx"] = write_atomic(output_path(docx), build_plan_docx(inp, lang))
+    if xlsx:
+        out["xlsx"] = write_atomic(output_path(xlsx), build_plan_xlsx(inp, lang))
+    if ics:
+        data = ics_bytes(
+            calendar_events(ws, lang),
+            name=f"{label('calendar', lang)} — {inp.company}",
+            stamp=inp.as_of.replace(tzinfo=dt.UTC),
+        )
+        out["ics"] = write_atomic(output_path(ics), data)
+    return PlanFiles(**out)
+
+
+def output_path(path: Path | str) -> Path:
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise InvalidInput(
+            f"文件夹“{target.parent}”不存在。", f"The folder '{target.parent}' does not exist."
+        )
+    return target

@@ -1,0 +1,50 @@
+"""The workspace's calendar: every dated event other parts of the workspace contribute (the
+audit-day plan's sessions; the corrective actions' due dates join here), as one .ics file.
+
+Each source is a function ``(workspace, lang) -> events`` listed in ``CALENDAR_SOURCES`` (wired in
+code: a missing module fails at import, never silently shortens the calendar).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ipaudit.export.calendar_ics import Event, ics_bytes
+from ipaudit.services import audit_plan
+
+if TYPE_CHECKING:
+    from ipaudit.services import Workspace
+
+CalendarSource = Callable[["Workspace", str], Iterable[Event]]
+
+CALENDAR_SOURCES: tuple[CalendarSource, ...] = (audit_plan.calendar_events,)
+
+NAME = {"zh": "迎审日历", "en": "Audit calendar"}
+
+
+def calendar_events(ws: Workspace, lang: str = "zh") -> list[Event]:
+    """Every event of every source, in start order."""
+    events = [e for source in CALENDAR_SOURCES for e in source(ws, lang)]
+    return sorted(events, key=lambda e: (e.start.isoformat(), e.uid))
+
+
+def calendar_bytes(ws: Workspace, lang: str = "zh") -> bytes:
+    import datetime as dt
+
+    stamp = None
+    records = [r.updated_at for r in ws.records.all(audit_plan.KIND) if r.updated_at]
+    if records:
+        stamp = max(records).replace(tzinfo=dt.UTC)
+    name = NAME["en" if lang.startswith("en") else "zh"]
+    return ics_bytes(calendar_events(ws, lang), name=f"{name} — {ws.info().company}", stamp=stamp)
+
+
+def write_calendar(ws: Workspace, target: Path | str, lang: str = "zh") -> tuple[Path, int]:
+    """Write the calendar to ``target`` atomically; returns the path and the number of events."""
+    from ipaudit.export.atomic_file import write_atomic
+
+    events = len(calendar_events(ws, lang))
+    path = write_atomic(audit_plan.output_path(target), calendar_bytes(ws, lang))
+    return path, events
