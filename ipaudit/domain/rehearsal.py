@@ -1,0 +1,418 @@
+"""Interview rehearsal: an answer a person gives, compared with the official one, and what differs.
+
+Both sides are normalised first: NFKC (full-width digits and letters), spaces inside Chinese text
+dropped ("张  三" is 张三), numbers read in any writing (35, ３５, 三十五, 35.0, 35人; 60%, 百分之六十;
+1.2万元 is 12000 元), dates in any writing (2025年3月5日, 2025-03-05, 2025.3.5, 2025/3/5).
+
+What must agree depends on the kind of official answer (see ``ipaudit.domain.facts.FactKind``):
+
+- a number (headcount, a portfolio count): the number stated, in its unit;
+- numbers (objectives, the portfolio): every number stated is one of them;
+- the policy: every key phrase of it, in any order and with any words around it;
+- a text (duties, a prepared answer): most of its key terms (``TERM_COVERAGE``), and all of its
+  hard terms — its numbers, dates, document numbers (IP-CX-01, ZL201710123456.7) and the titles
+  it quotes in 《》; a number in the answer that the official answer does not state in that unit is
+  a wrong number;
+- a list (certificates, procedures): every entry named (by title or document number);
+- the reconciliation's figures: every amount stated is one of its totals, and a claim that the
+  ledgers agree or differ is true.
+
+Extra words never fail an answer; a wrong number or a missing key term does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from ipaudit.domain.facts import MONEY_UNITS, Declared, FactKind, claims_agreement
+from ipaudit.domain.model import Text
+from ipaudit.domain.normalize import (
+    TERM_COVERAGE,
+    key_terms,
+    nfkc,
+    normalize_text,
+    term_covered,
+)
+from ipaudit.domain.numbers import NumberError, Role, parse_number, quantities, stated
+
+
+class DiffKind(StrEnum):
+    EMPTY = "empty"  # nothing said
+    WRONG_NUMBER = "wrong_number"  # said X, the manual says Y
+    MISSING_NUMBER = "missing_number"  # the manual's number not stated
+    WRONG_DATE = "wrong_date"
+    MISSING_DATE = "missing_date"
+    MISSING_TERM = "missing_term"  # a key term or phrase of the official answer not said
+    MISSING_ENTRY = "missing_entry"  # a certificate or procedure not named
+    WRONG_CLAIM = "wrong_claim"  # "the ledgers agree" when they do not (or the reverse)
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One way an answer differs from the official one: ``said`` (what the answer stated, "" for
+    nothing) and ``expected`` (what the official answer states)."""
+
+    kind: DiffKind
+    expected: str = ""
+    said: str = ""
+
+    def text(self) -> Text:
+        said, exp = self.said, self.expected
+        match self.kind:
+            case DiffKind.EMPTY:
+                return Text("没有作答。", "No answer given.")
+            case DiffKind.WRONG_NUMBER:
+                return Text(
+                    f"数字不对：回答是 {said}，手册是 {exp}。",
+                    f"Wrong number: said {said}, the manual says {exp}.",
+                )
+            case DiffKind.MISSING_NUMBER:
+                return Text(
+                    f"没有说出数字：手册是 {exp}。", f"No number stated: the manual says {exp}."
+                )
+            case DiffKind.WRONG_DATE:
+                return Text(
+                    f"日期不对：回答是 {said}，手册是 {exp}。",
+                    f"Wrong date: said {said}, the manual says {exp}.",
+                )
+            case DiffKind.MISSING_DATE:
+                return Text(f"没有说出日期：{exp}。", f"Date not stated: {exp}.")
+            case DiffKind.MISSING_TERM:
+                return Text(f"缺少关键词：{exp}。", f"Key term missing: {exp}.")
+            case DiffKind.MISSING_ENTRY:
+                return Text(f"没有提到：{exp}。", f"Not named: {exp}.")
+            case DiffKind.WRONG_CLAIM:
+                return Text(
+                    f"与台账核对结果不符：{exp}。",
+                    f"Contradicts the reconciliation of the ledgers: {exp}.",
+                )
+        raise AssertionError(self.kind)  # pragma: no cover
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind.value, "expected": self.expected, "said": self.said}
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> Difference:
+        return cls(DiffKind(data["kind"]), data.get("expected", ""), data.get("said", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Pass or fail with what differs; ``notes``: terms not said that did not fail the answer."""
+
+    passed: bool
+    differences: tuple[Difference, ...] = ()
+    notes: tuple[Difference, ...] = ()
+
+
+# -- normalising -----------------------------------------------------------------------------------
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+
+
+def squeeze(text: str) -> str:
+    """NFKC, and no white space between two Chinese characters (names padded as "张  三")."""
+    return _CJK_GAP_RE.sub("", nfkc(text))
+
+
+# the unit classes a number is stated in: the same class on both sides is the same quantity
+_UNIT_CLASS = {
+    **dict.fromkeys(("人", "名", "位"), "people"),
+    **dict.fromkeys(("件", "项", "个", "篇", "份", "套", "台", "家"), "items"),
+    **dict.fromkeys(MONEY_UNITS, "money"),
+    "%": "percent",
+    "‰": "permille",
+    "次": "times",
+}
+
+
+def _fmt(value: Decimal) -> str:
+    if value == value.to_integral():
+        return format(value.quantize(Decimal(1)), "f")
+    return format(value.normalize(), "f")
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    value: Decimal
+    unit: str
+
+    @property
+    def cls(self) -> str:
+        return _UNIT_CLASS.get(self.unit, self.unit)
+
+    def __str__(self) -> str:
+        return f"{_fmt(self.value)}{'' if not self.unit else ' ' + self.unit}"
+
+
+_NUMERAL_RUN_RE = re.compile(
+    r"[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]{2,}(?:点[零〇一二三四五六七八九]+)?"
+)
+_PERCENT_WORDS_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百千点]+)")
+
+
+def _arabic(text: str) -> str:
+    """``text`` with its Chinese numerals in Arabic digits where they are well-formed (二万一千 is
+    21000, 百分之百 and 百分之六十 are 100% and 60%): the reader of quantities leaves a numeral
+    out when a word such as 万一 or 之一 overlaps it."""
+
+    def percent(m: re.Match[str]) -> str:
+        try:
+            return f"{parse_number(m.group(1)):f}%"
+        except NumberError:
+            return m.group(0)
+
+    def numeral(m: re.Match[str]) -> str:
+        try:
+            return f"{parse_number(m.group(0)):f}"
+        except NumberError:
+            return m.group(0)
+
+    s = squeeze(text).replace("百分之百", "100%")
+    s = _PERCENT_WORDS_RE.sub(percent, s)
+    return _NUMERAL_RUN_RE.sub(numeral, s)
+
+
+def amounts(text: str) -> list[_Amount]:
+    """The quantities ``text`` states, with their unit (years, dates and ordinals left out)."""
+    plain = _CODE_RE.sub("|", _arabic(text))  # IP-CX-05 states no number
+    return [_Amount(q.value, q.unit) for q in quantities(plain) if q.role is Role.QUANTITY]
+
+
+# 2025年3月5日, 2025-03-05, 2025/3/5, 2025.3.5; year and month alone (2025年3月, 2025-03)
+_DATE_RE = re.compile(
+    r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"
+    r"|[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?)(?!\d)"
+)
+
+
+def dates_in(text: str) -> list[tuple[int, int, int | None]]:
+    """The dates ``text`` states as (year, month, day or None), in any of the usual writings."""
+    found: list[tuple[int, int, int | None]] = []
+    for m in _DATE_RE.finditer(squeeze(text)):
+        year = int(m.group(1))
+        month = int(m.group(2) or m.group(4))
+        day_text = m.group(3) or m.group(5)
+        day = int(day_text) if day_text else None
+        try:
+            dt.date(year, month, day or 1)
+        except ValueError:
+            continue
+        found.append((year, month, day))
+    return found
+
+
+def _date_text(d: tuple[int, int, int | None]) -> str:
+    year, month, day = d
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+# document numbers (IP-CX-01, QM/IP-2024-03) and patent numbers (ZL201710123456.7)
+_CODE_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:ZL\s*\d{8,13}\s*\.?\s*[\dX]|[A-Za-z]{1,8}(?:[-/_][A-Za-z0-9]+)+)",
+    re.IGNORECASE,
+)
+_QUOTED_RE = re.compile(r"《([^《》]+)》")
+
+
+def codes_in(text: str) -> list[str]:
+    """Document and patent numbers, upper-cased and without spaces."""
+    return [re.sub(r"\s+", "", m.group(0)).upper() for m in _CODE_RE.finditer(squeeze(text))]
+
+
+def _has_code(answer: str, code: str) -> bool:
+    said = normalize_text(answer)
+    return normalize_text(code) in said
+
+
+def quoted_titles(text: str) -> list[str]:
+    """The titles quoted in 《》."""
+    return [m.group(1).strip() for m in _QUOTED_RE.finditer(squeeze(text)) if m.group(1).strip()]
+
+
+def _title_said(answer: str, answer_terms: list[str], title: str) -> bool:
+    if normalize_text(title) in normalize_text(answer):
+        return True
+    terms = key_terms(title)
+    return bool(terms) and all(term_covered(t, answer_terms) for t in terms)
+
+
+# a number with its unit, in digits or Chinese numerals (三十五人, 1.2万元, 60%)
+_NUMBER_RE = re.compile(
+    r"(?:百分之)?(?:[\d.,]+\s*[万千亿]?|[零〇一二两三四五六七八九十百千万亿]{2,})\s*"
+    r"(?:%|‰|个人|[人名位个件项篇份次家套台元])?"
+)
+
+
+# -- comparing -------------------------------------------------------------------------------------
+
+
+def plain_official(text: str) -> Declared:
+    """An official answer written as text (a department's prepared answer)."""
+    return Declared(FactKind.TEXT, text, text=text)
+
+
+def compare(answer: str, official: Declared) -> Verdict:
+    """Whether ``answer`` says what ``official`` says, and what differs (see the module)."""
+    if not normalize_text(answer):
+        return Verdict(False, (Difference(DiffKind.EMPTY, official.display),))
+    kind = official.kind
+    if kind is FactKind.NUMBER:
+        diffs = _number(answer, official)
+    elif kind is FactKind.NUMBERS:
+        diffs = _numbers(answer, official)
+    elif kind is FactKind.RECONCILED:
+        diffs = _reconciled(answer, official)
+    elif kind is FactKind.LIST:
+        diffs = _list(answer, official)
+    elif kind is FactKind.MENTION:
+        diffs = (
+            []
+            if normalize_text(official.text) in normalize_text(answer)
+            else [Difference(DiffKind.MISSING_TERM, official.text)]
+        )
+    elif kind is FactKind.WORDING:
+        diffs = _missing_terms(answer, official.text)
+    else:
+        return _text(answer, official.text)
+    return Verdict(not diffs, tuple(diffs))
+
+
+def _number(answer: str, fact: Declared) -> list[Difference]:
+    assert fact.number is not None
+    unit = fact.units[0] if fact.units else ""
+    expected = str(_Amount(fact.number, unit))
+    said = stated(_arabic(answer), fact.units)
+    if said and said[0] == fact.number:
+        return []
+    if said:
+        return [Difference(DiffKind.WRONG_NUMBER, expected, str(_Amount(said[0], unit)))]
+    return [Difference(DiffKind.MISSING_NUMBER, expected)]
+
+
+def _numbers(answer: str, fact: Declared) -> list[Difference]:
+    said = amounts(answer)
+    if not said:
+        return [Difference(DiffKind.MISSING_NUMBER, fact.display)]
+    return [
+        Difference(DiffKind.WRONG_NUMBER, fact.display, str(a))
+        for a in said
+        if a.value not in fact.numbers
+    ]
+
+
+def _reconciled(answer: str, fact: Declared) -> list[Difference]:
+    diffs = [
+        Difference(DiffKind.WRONG_NUMBER, fact.display, str(a))
+        for a in amounts(answer)
+        if a.unit in MONEY_UNITS and fact.numbers and a.value not in fact.numbers
+    ]
+    claim = claims_agreement(answer)
+    if claim is not None and fact.agreed is not None and claim != fact.agreed:
+        diffs.append(Difference(DiffKind.WRONG_CLAIM, fact.display))
+    return diffs
+
+
+def _list(answer: str, fact: Declared) -> list[Difference]:
+    said = normalize_text(answer)
+    said_terms = key_terms(squeeze(answer))
+    codes = fact.text.split()
+    out = []
+    for i, entry in enumerate(fact.entries):
+        named = (
+            normalize_text(entry) in said
+            or _title_said(answer, said_terms, entry)
+            or (i < len(codes) and normalize_text(codes[i]) in said)
+        )
+        if not named:
+            code = f"{codes[i]} " if i < len(codes) else ""
+            out.append(Difference(DiffKind.MISSING_ENTRY, f"{code}{entry}"))
+    return out
+
+
+def _missing_terms(answer: str, official: str) -> list[Difference]:
+    """Every key term of ``official`` the answer does not cover (any order, extra words fine)."""
+    terms = key_terms(squeeze(official))
+    if not terms:
+        same = normalize_text(official) == normalize_text(answer)
+        return [] if same else [Difference(DiffKind.MISSING_TERM, official)]
+    said = key_terms(squeeze(answer))
+    return [Difference(DiffKind.MISSING_TERM, t) for t in terms if not term_covered(t, said)]
+
+
+def _text(answer: str, official: str) -> Verdict:
+    """A text: most key terms covered, every hard term (numbers, dates, document numbers, quoted
+    titles) stated, and no number the official text does not state in that unit."""
+    hard: list[Difference] = []
+    said_amounts = amounts(answer)
+    wanted = amounts(official)
+    for a in wanted:
+        if not any(s.value == a.value and s.cls == a.cls for s in said_amounts):
+            in_unit = [s for s in said_amounts if s.cls == a.cls and s.cls]
+            if in_unit:
+                hard.append(Difference(DiffKind.WRONG_NUMBER, str(a), str(in_unit[0])))
+            else:
+                hard.append(Difference(DiffKind.MISSING_NUMBER, str(a)))
+    wrong_said = {str(d.said) for d in hard}
+    for s in said_amounts:
+        official_states = any(w.value == s.value and w.cls == s.cls for w in wanted)
+        unit_stated = any(w.cls == s.cls for w in wanted)
+        if s.cls and not official_states and unit_stated and str(s) not in wrong_said:
+            hard.append(
+                Difference(
+                    DiffKind.WRONG_NUMBER,
+                    "、".join(str(w) for w in wanted if w.cls == s.cls),
+                    str(s),
+                )
+            )
+    said_dates = dates_in(answer)
+    for d in dates_in(official):
+        match = [s for s in said_dates if s[:2] == d[:2] and (d[2] is None or s[2] in (None, d[2]))]
+        if not match:
+            if said_dates:
+                hard.append(
+                    Difference(DiffKind.WRONG_DATE, _date_text(d), _date_text(said_dates[0]))
+                )
+            else:
+                hard.append(Difference(DiffKind.MISSING_DATE, _date_text(d)))
+    for code in dict.fromkeys(codes_in(official)):
+        if not _has_code(answer, code):
+            hard.append(Difference(DiffKind.MISSING_TERM, code))
+    said_terms = key_terms(squeeze(answer))
+    for title in dict.fromkeys(quoted_titles(official)):
+        if not _title_said(answer, said_terms, title):
+            hard.append(Difference(DiffKind.MISSING_TERM, f"《{title}》"))
+    missing = _missing_terms(answer, _without_hard_terms(official))
+    terms = key_terms(squeeze(_without_hard_terms(official)))
+    covered = 1.0 if not terms else (len(terms) - len(missing)) / len(terms)
+    soft_ok = covered >= TERM_COVERAGE if terms else True
+    if hard or not soft_ok:
+        return Verdict(False, tuple(hard + ([] if soft_ok else missing)))
+    return Verdict(True, (), tuple(missing))
+
+
+def _without_hard_terms(text: str) -> str:
+    """The official text without its numbers, dates, codes and quoted titles (checked apart)."""
+    s = squeeze(text)
+    for pattern in (_QUOTED_RE, _CODE_RE, _DATE_RE, _NUMBER_RE):
+        s = pattern.sub("|", s)  # a separator: the words either side are two terms
+    return s
+
+
+__all__ = [
+    "DiffKind",
+    "Difference",
+    "Verdict",
+    "amounts",
+    "codes_in",
+    "compare",
+    "dates_in",
+    "plain_official",
+    "quoted_titles",
+    "squeeze",
+]
