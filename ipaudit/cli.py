@@ -120,8 +120,13 @@ def window_days_arg(text: str) -> int:
     return WINDOW_DAYS.parse_int(text, "--window-days")
 
 
-def _new_file(path: str) -> Path:
-    """Where a new workspace goes: its folder must exist (else a workspace error, exit 3)."""
+def _new_file(path: str) -> Path | str:
+    """Where a new workspace goes: its folder must exist (else a workspace error, exit 3). A
+    ``postgresql://`` address (a team workspace's database) is returned as it is."""
+    from ipaudit.store.address import is_server_address
+
+    if is_server_address(path):
+        return path
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():

@@ -19,6 +19,7 @@ from ipaudit.domain.model import Item, ItemKind, ItemState, Question, Status
 from ipaudit.domain.rules import item_rule
 from ipaudit.progress import Progress
 from ipaudit.services import Workspace
+from ipaudit.store.address import is_server_address
 from ipaudit.store.errors import InvalidInput
 
 # the HR items whose records are those of the declared hires and leavers
@@ -40,7 +41,19 @@ def remove_workspace(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def build_demo(path: Path, *, overwrite: bool = False, progress: Progress | None = None) -> Path:
+def build_demo(
+    path: Path | str, *, overwrite: bool = False, progress: Progress | None = None
+) -> Path:
+    """The demo workspace at ``path``: a file, written as ``<path>.part`` and renamed when
+    complete, or a ``postgresql://`` address of an empty database (one try of a team workspace;
+    ``overwrite`` does not apply: a database that holds tables is refused)."""
+    if is_server_address(path):
+        with (
+            Workspace.create(path, content.INFO, facts=content.FACTS) as ws,
+            tempfile.TemporaryDirectory() as tmp,
+        ):
+            _Builder(ws, Path(tmp), progress).run()
+            return ws.path
     path = Path(path)
     if path.exists():
         if not overwrite:

@@ -69,7 +69,8 @@ class ServerPath(type(Path())):  # type: ignore[misc]
         return self  # type: ignore[no-any-return]
 
     def __str__(self) -> str:
-        return getattr(self, "_address", None) or super().__str__()
+        address: str | None = getattr(self, "_address", None)
+        return address or super().__str__()
 
     def __fspath__(self) -> str:
         return str(self)

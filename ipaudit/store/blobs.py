@@ -43,12 +43,12 @@ def write_stream(
     blob_id = inserted_id(conn.execute(blobs.insert().values(sha256=None, size=0)))
     digest = hashlib.sha256()
     size = seq = 0
-    insert_sql = "INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)"
+    insert_chunk = blob_chunks.insert()  # one chunk at a time: SQLite's BLOB, PostgreSQL's bytea
     while chunk := stream.read(CHUNK_SIZE):
         if cancel is not None and cancel():
             raise Cancelled
         digest.update(chunk)
-        conn.exec_driver_sql(insert_sql, (blob_id, seq, chunk))
+        conn.execute(insert_chunk, {"blob_id": blob_id, "seq": seq, "data": chunk})
         seq += 1
         size += len(chunk)
         if progress is not None:
@@ -62,7 +62,8 @@ def finish_blob(conn: Connection, blob_id: int, sha256: str, size: int) -> None:
 
 def iter_blob(conn: Connection, sha256: str) -> Iterator[bytes]:
     """The stored bytes of ``sha256`` chunk by chunk, from one streamed query (a query per chunk
-    would take twice the time for a large file)."""
+    would take twice the time for a large file). On PostgreSQL the query runs in a server-side
+    cursor (``stream_results``), so the client holds one chunk at a time, not the file."""
     query = (
         select(blob_chunks.c.data)
         .join(blobs, blobs.c.id == blob_chunks.c.blob_id)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
+from sqlalchemy import Connection, CursorResult, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 
 from ipaudit.store.errors import (
@@ -98,6 +98,10 @@ def translate(exc: BaseException, path: Path | str) -> WorkspaceError | None:
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(orig, OSError) and getattr(orig, "errno", None) == 28:
         return DiskFull(path)
+    if orig is not None and type(orig).__module__.startswith("psycopg"):  # a server's (loaded)
+        from ipaudit.store.server import translate_pg
+
+        return translate_pg(orig, path)
     if not isinstance(orig, sqlite3.Error):
         return None
     text = str(orig).lower()
@@ -127,6 +131,19 @@ def translated(path: Path | str) -> Iterator[None]:
         if err is None:
             raise
         raise err from exc
+
+
+def lock_key(conn: Connection, table: str, key: str) -> None:
+    """Hold the row ``key`` of ``table`` until the transaction ends, before reading it to change
+    it (whether or not it exists yet). A file's write transaction holds the whole file already
+    (``BEGIN IMMEDIATE``); on a server this takes a transaction-level advisory lock, so two
+    clients changing the same row run one after the other and the second reads what the first
+    saved: its version check or three-way merge is against that, never a stale read."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+            {"key": f"{table}\x1f{key}"},
+        )
 
 
 def inserted_id(result: CursorResult[Any]) -> int:

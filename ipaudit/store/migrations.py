@@ -1,4 +1,11 @@
-"""Schema versions: create a new file, migrate an older one (after a backup), refuse a newer one."""
+"""Schema versions: create a new file, migrate an older one (after a backup), refuse a newer one.
+
+A file keeps its application id and schema version in SQLite's header (``PRAGMA application_id``,
+``user_version``); a team workspace on PostgreSQL keeps them in the ``meta`` table (keys
+``application_id`` and ``schema_version``). The steps run on both: PostgreSQL's DDL is
+transactional, so a server workspace is upgraded in one transaction and needs no backup copy (a
+failed upgrade leaves it as it was).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, delete, insert, inspect
 
 from ipaudit.store.errors import NotAWorkspace, WorkspaceTooNew
 from ipaudit.store.schema import (
@@ -16,8 +23,14 @@ from ipaudit.store.schema import (
     LEDGER_IMPORT_COLUMNS_4,
     SCHEMA_VERSION,
     TABLES_BY_VERSION,
+    meta,
     metadata,
 )
+
+#: the meta keys of a server workspace's application id and schema version (a file's header
+#: holds them there)
+META_APPLICATION_ID = "application_id"
+META_SCHEMA_VERSION = "schema_version"
 
 
 def _create_tables(version: int) -> Callable[[Connection], None]:
@@ -31,7 +44,10 @@ def _ledger_import_reading(conn: Connection) -> None:
     """Version 4: ledger imports keep the mapping's confidence, the columns not imported, the
     evidence they attached and the import they set aside. A file created now has them already (ledger_imports is created from
     today's table at version 2); an older file gets them, empty, for the imports it holds."""
-    present = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(ledger_imports)")}
+    if conn.dialect.name == "sqlite":
+        present = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(ledger_imports)")}
+    else:
+        present = {col["name"] for col in inspect(conn).get_columns("ledger_imports")}
     for name, sql_type in LEDGER_IMPORT_COLUMNS_4:
         if name not in present:
             conn.exec_driver_sql(f"ALTER TABLE ledger_imports ADD COLUMN {name} {sql_type}")
@@ -97,5 +113,10 @@ def upgrade(conn: Connection, start: int, target: int = SCHEMA_VERSION) -> None:
     """Run the steps from ``start`` to ``target`` inside the caller's transaction."""
     for version in range(start + 1, target + 1):
         MIGRATIONS[version](conn)
-    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.exec_driver_sql(f"PRAGMA user_version = {target}")
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.exec_driver_sql(f"PRAGMA user_version = {target}")
+        return
+    for key, value in ((META_APPLICATION_ID, APPLICATION_ID), (META_SCHEMA_VERSION, target)):
+        conn.execute(delete(meta).where(meta.c.key == key))
+        conn.execute(insert(meta).values(key=key, value=str(value)))

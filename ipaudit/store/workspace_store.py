@@ -2,6 +2,9 @@
 
 Every edit is its own transaction. Opening an older file migrates it after writing a backup beside
 it; a newer file is refused untouched.
+
+A ``postgresql://`` address instead of a path opens or creates a team workspace on a server: the
+same store (ipaudit/store/server.py, loaded only then).
 """
 
 from __future__ import annotations
@@ -30,12 +33,14 @@ from ipaudit.progress import CancelCheck, Progress
 from ipaudit.store import blobs as blobstore
 from ipaudit.store import codec, edits
 from ipaudit.store import schema as s
+from ipaudit.store.address import server_url
 from ipaudit.store.engine import (
     BUSY_TIMEOUT_MS,
     IMMUTABLE,
     READ_ONLY,
     check_file,
     inserted_id,
+    lock_key,
     make_engine,
     read_only_uri,
     translated,
@@ -92,7 +97,13 @@ class WorkspaceStore:
 
     A workspace that cannot be written opens read-only (``read_only`` says why): everything can
     be read and exported, and every edit raises ReadOnlyWorkspace before touching the file.
+
+    ``open`` and ``create`` take a ``postgresql://`` address too and then return a
+    ServerWorkspaceStore (``is_server``), whose ``path`` shows the address without its password.
     """
+
+    #: a team workspace on a server (ServerWorkspaceStore) rather than a file
+    is_server = False
 
     def __init__(
         self,
@@ -103,6 +114,7 @@ class WorkspaceStore:
     ) -> None:
         """``read_only``: why it is opened read-only, ``mode`` how (engine READ_ONLY/IMMUTABLE)."""
         self.path = Path(path)
+        self.address = str(self.path)  # what names it to the user: the path, or the server's URL
         self.read_only = read_only
         self.engine = make_engine(self.path, busy_timeout_ms, mode if read_only else "")
         self.backup_written: Path | None = None
@@ -118,6 +130,11 @@ class WorkspaceStore:
         departments: list[Department],
         facts: Facts | None = None,
     ) -> WorkspaceStore:
+        url = server_url(path)
+        if url is not None:
+            from ipaudit.store.server import ServerWorkspaceStore
+
+            return ServerWorkspaceStore.create_server(url, info, template_yaml, departments, facts)
         path = Path(path)
         if path.exists():
             raise InvalidInput(
@@ -136,23 +153,34 @@ class WorkspaceStore:
         try:
             with store._write() as conn:
                 upgrade(conn, 0)
-                store._put_info(conn, info)
-                conn.execute(insert(s.template).values(id=1, yaml=template_yaml, version=1))
-                for pos, dep in enumerate(departments):
-                    conn.execute(insert(s.departments).values(**_dep_values(dep, pos)))
-                sections = codec.facts_to_sections(facts or Facts())
-                for key, value in sections.items():
-                    conn.execute(
-                        insert(s.facts).values(
-                            key=key, value=codec.dumps(value), version=1, updated_at=_now()
-                        )
-                    )
-                conn.execute(insert(s.meta).values(key="created_at", value=_now().isoformat()))
+                store._fill(conn, info, template_yaml, departments, facts)
         except BaseException:
             store.close()
             path.unlink(missing_ok=True)
             raise
         return store
+
+    def _fill(
+        self,
+        conn: Connection,
+        info: WorkspaceInfo,
+        template_yaml: str,
+        departments: list[Department],
+        facts: Facts | None,
+    ) -> None:
+        """The first rows of a new workspace, in the transaction that made its tables."""
+        self._put_info(conn, info)
+        conn.execute(insert(s.template).values(id=1, yaml=template_yaml, version=1))
+        for pos, dep in enumerate(departments):
+            conn.execute(insert(s.departments).values(**_dep_values(dep, pos)))
+        sections = codec.facts_to_sections(facts or Facts())
+        for key, value in sections.items():
+            conn.execute(
+                insert(s.facts).values(
+                    key=key, value=codec.dumps(value), version=1, updated_at=_now()
+                )
+            )
+        conn.execute(insert(s.meta).values(key="created_at", value=_now().isoformat()))
 
     @classmethod
     def open(
@@ -163,7 +191,13 @@ class WorkspaceStore:
         read_only: bool | None = None,
     ) -> WorkspaceStore:
         """Open ``path``; read-only when asked (``read_only`` True, or the IPAUDIT_READ_ONLY
-        variable when None) or when the file or its folder cannot be written."""
+        variable when None) or when the file or its folder cannot be written. A
+        ``postgresql://`` address opens the team workspace in that database."""
+        url = server_url(path)
+        if url is not None:
+            from ipaudit.store.server import ServerWorkspaceStore
+
+            return ServerWorkspaceStore.open_server(url, read_only=read_only)
         path = Path(path)
         check_file(path)
         reason = read_only_reason(path, read_only)
@@ -270,6 +304,7 @@ class WorkspaceStore:
 
     def _put_info(self, conn: Connection, info: WorkspaceInfo) -> None:
         for key, value in codec.info_to_meta(info).items():
+            lock_key(conn, "meta", key)
             conn.execute(delete(s.meta).where(s.meta.c.key == key))
             if value is not None:
                 conn.execute(insert(s.meta).values(key=key, value=value))
@@ -320,7 +355,10 @@ class WorkspaceStore:
         """Apply ``change`` to department ``key`` as stored now (None when there is none yet) and
         store the result, read and write in one transaction."""
         with self._write() as conn:
-            row = conn.execute(select(s.departments).where(s.departments.c.key == key)).first()
+            lock_key(conn, "departments", key)
+            row = conn.execute(
+                select(s.departments).where(s.departments.c.key == key).with_for_update()
+            ).first()
             current = codec.department_from_row(row) if row else None
             dep = change(current)
             values = _dep_values(dep, dep.position)
@@ -340,6 +378,7 @@ class WorkspaceStore:
 
     def _mark_edited(self, conn: Connection, table: str, key: str) -> None:
         meta_key = edits.editor_key(table, key)
+        lock_key(conn, "meta", meta_key)
         conn.execute(delete(s.meta).where(s.meta.c.key == meta_key))
         conn.execute(insert(s.meta).values(key=meta_key, value=edits.editor_value(_now())))
 
@@ -365,8 +404,13 @@ class WorkspaceStore:
             return self._facts(conn)
 
     @staticmethod
-    def _facts(conn: Connection) -> Facts:
-        rows = conn.execute(select(s.facts.c.key, s.facts.c.value)).all()
+    def _facts(conn: Connection, *, lock: bool = False) -> Facts:
+        """The facts as stored; ``lock``: held until the transaction ends, to change them."""
+        query = select(s.facts.c.key, s.facts.c.value)
+        if lock:
+            lock_key(conn, "facts", "")  # also a section not stored yet
+            query = query.with_for_update()
+        rows = conn.execute(query).all()
         return codec.facts_from_sections({k: json.loads(v) for k, v in rows})
 
     def set_facts(self, facts: Facts, *, base: Facts | None = None) -> Facts:
@@ -381,7 +425,7 @@ class WorkspaceStore:
         mine = codec.facts_to_sections(facts)
         start = codec.facts_to_sections(base)
         with self._write() as conn:
-            theirs = codec.facts_to_sections(self._facts(conn))
+            theirs = codec.facts_to_sections(self._facts(conn, lock=True))
             try:
                 merged = edits.merge_sections(start, mine, theirs)
             except edits.MergeConflict as exc:
@@ -393,7 +437,7 @@ class WorkspaceStore:
         """Apply ``change`` to the facts as stored now and store the result, read and write in
         one transaction (two people declaring two facts at once both keep theirs)."""
         with self._write() as conn:
-            return self._put_facts(conn, change(self._facts(conn)))
+            return self._put_facts(conn, change(self._facts(conn, lock=True)))
 
     def _put_facts(self, conn: Connection, facts: Facts) -> Facts:
         current = dict(conn.execute(select(s.facts.c.key, s.facts.c.value)).all())
@@ -426,10 +470,13 @@ class WorkspaceStore:
             return self._item_state(conn, item_key)
 
     @staticmethod
-    def _item_state(conn: Connection, item_key: str) -> ItemState:
-        row = conn.execute(
-            select(s.item_states).where(s.item_states.c.item_key == item_key)
-        ).first()
+    def _item_state(conn: Connection, item_key: str, *, lock: bool = False) -> ItemState:
+        """The item's state as stored; ``lock``: held until the transaction ends, to change it."""
+        query = select(s.item_states).where(s.item_states.c.item_key == item_key)
+        if lock:
+            lock_key(conn, "item_states", item_key)  # also a state not stored yet
+            query = query.with_for_update()
+        row = conn.execute(query).first()
         return codec.state_from_row(row) if row else ItemState(item_key)
 
     @staticmethod
@@ -477,7 +524,7 @@ class WorkspaceStore:
         write in one transaction. Unless ``always``, nothing is written when ``change`` leaves it
         as it was."""
         with self._write() as conn:
-            current = self._item_state(conn, item_key)
+            current = self._item_state(conn, item_key, lock=True)
             try:
                 state = change(current)
             except edits.MergeConflict as exc:
@@ -614,10 +661,11 @@ class WorkspaceStore:
                 savepoint.commit()
             old_id = fields["supersedes"]
             if old_id is not None:
+                lock_key(conn, "evidence", str(old_id))
                 old = conn.execute(
-                    select(s.evidence.c.current, s.evidence.c.title).where(
-                        s.evidence.c.id == old_id
-                    )
+                    select(s.evidence.c.current, s.evidence.c.title)
+                    .where(s.evidence.c.id == old_id)
+                    .with_for_update()
                 ).first()
                 if old is not None and not old.current:  # replaced by someone else meanwhile
                     raise self._conflict(conn, "evidence", str(old_id), old.title)
@@ -715,6 +763,7 @@ class WorkspaceStore:
                 self.path,
             )
         with self._write() as conn:
+            lock_key(conn, "acceptances", finding_key)
             conn.execute(delete(s.acceptances).where(s.acceptances.c.finding_key == finding_key))
             conn.execute(
                 insert(s.acceptances).values(
@@ -730,6 +779,7 @@ class WorkspaceStore:
         self, day: dt.date, overall: float, per_department: dict[str, float], blocking: int
     ) -> None:
         with self._write() as conn:
+            lock_key(conn, "snapshots", day.isoformat())
             conn.execute(delete(s.snapshots).where(s.snapshots.c.day == day))
             conn.execute(
                 insert(s.snapshots).values(
@@ -754,12 +804,14 @@ class WorkspaceStore:
 
     def set_setting(self, key: str, value: str) -> None:
         with self._write() as conn:
+            lock_key(conn, "settings", key)
             conn.execute(delete(s.settings).where(s.settings.c.key == key))
             conn.execute(insert(s.settings).values(key=key, value=value))
 
     def bump_setting(self, key: str) -> int:
         """Add one to the counter ``key`` (0 when unset), read and write in one transaction."""
         with self._write() as conn:
+            lock_key(conn, "settings", key)
             value = conn.execute(
                 select(s.settings.c.value).where(s.settings.c.key == key)
             ).scalar_one_or_none()
