@@ -240,10 +240,19 @@ def prerequisite_findings(data: CheckInput) -> list[Finding]:
                 "portfolio",
             )
     elif info.audit_type is AuditType.SURVEILLANCE:
-        _surveillance(info, data.facts.open_nonconformities, add)
+        _surveillance(info, open_nonconformities(data), add)
     else:
         _recertification(info, add)
     return out
+
+
+def open_nonconformities(data: CheckInput) -> int | None:
+    """The previous audit's nonconformities still open: counted from the corrective actions once
+    any of them is recorded (derived fact ``actions.previous_audit_open``), else as declared."""
+    tracked = data.derived.get("actions.previous_audit_open")
+    if tracked is not None and tracked.number is not None:
+        return int(tracked.number)
+    return data.facts.open_nonconformities
 
 
 def _initial(info: WorkspaceInfo, add: _Add) -> None:
