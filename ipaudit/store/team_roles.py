@@ -1,0 +1,559 @@
+"""Database roles and row-level security of a team workspace on a PostgreSQL server.
+
+Rights are the server's, not the app's: a department head who connects with psql gets exactly
+the limits the app has. Every role is named after the database (``role_prefix``), so several team
+workspaces share one server without sharing rights:
+
+- ``<p>_manager`` (no login): the compliance manager. It owns every table of the workspace, so it
+  may change everything; row-level security is FORCEd on the tables with per-row rules, and the
+  manager's policies there let it through.
+- ``<p>_readonly`` (no login): reads everything, writes nothing (escorts, the auditors' guests).
+- ``<p>_departments`` (no login, a member of ``<p>_readonly``): what every department head may
+  do, row by row: insert and change the item states, evidence and records of the department
+  their role names (``<p>_dept_<key>``), the evidence bytes they attach (blobs and blob_chunks:
+  new ones only; a stored file cannot be changed), today's readiness snapshot and the ``edited:``
+  rows of ``meta`` that say who changed their own rows last.
+- ``<p>_dept_<key>`` (no login, a member of ``<p>_departments``): one per department. A session
+  knows its department only from its role membership (``pg_has_role``), never from anything the
+  client can set. A merged department's items belong to the department it merged into: the rules
+  follow ``departments.merged_into`` to its end, so the head of the department that took them over
+  may change them, and the head of the merged one no longer may.
+- Logins (people) are members of one of those roles. Their passwords reach the server already
+  hashed (SCRAM-SHA-256, computed by libpq on this side): never in a statement, a log or a file.
+
+A write outside one's rights is refused by the database with SQLSTATE 42501 (insufficient
+privilege): a table the role has no right to by its GRANTs; a new row outside its department by
+the policies' WITH CHECK; an existing row outside its department by a trigger (``team_guard``),
+because a policy's USING clause would skip such a row silently instead of refusing it.
+
+Everything here is idempotent: running it again adds the roles of departments added since, the
+grants of tables added by an upgrade, and replaces the functions, policies and triggers.
+No statement here contains a percent sign (the driver would read it as a parameter).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+#: the kinds of team role a login can be given
+MANAGER, DEPARTMENT, READONLY = "manager", "department", "readonly"
+ROLE_KINDS = (MANAGER, DEPARTMENT, READONLY)
+
+# tables whose rows a department head may write (under the rules below); every other table of the
+# workspace is written by the manager only and read by every team role
+DEPARTMENT_TABLES = ("item_states", "evidence", "records")  # rows carry their department
+SHARED_TABLES = ("blobs", "blob_chunks", "snapshots", "meta")
+RLS_TABLES = DEPARTMENT_TABLES + SHARED_TABLES
+# the functions ``install`` adds to the workspace's schema (trigger first: ``uninstall`` order)
+TEAM_FUNCTIONS = (
+    "team_guard()",
+    "team_may_edit_snapshot(date)",
+    "team_may_edit_meta(text)",
+    "team_may_edit(text)",
+    "team_owner_department(text)",
+    "team_is_manager()",
+    "team_role_prefix()",
+)
+
+#: a login name a person types: letters, digits, and . _ - @ (at most 63 bytes, PostgreSQL's limit)
+LOGIN_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.@-]{0,62}")
+_PREFIX_RE = re.compile(r"[a-z_][a-z0-9_]{0,23}")
+
+
+def role_prefix(database: str) -> str:
+    """The prefix of the team roles of ``database``: its name when short and plain, else a
+    plain part of it and a hash of the whole (roles stay within PostgreSQL's 63 bytes with a
+    32-character department key)."""
+    if _PREFIX_RE.fullmatch(database):
+        return database
+    plain = re.sub(r"[^a-z0-9_]", "_", database.lower())[:16]
+    if not plain or plain[0].isdigit():
+        plain = "w" + plain[:15]
+    return f"{plain}_{hashlib.sha256(database.encode('utf-8')).hexdigest()[:6]}"
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRoles:
+    """The names of one workspace's team roles."""
+
+    prefix: str
+
+    @property
+    def manager(self) -> str:
+        return f"{self.prefix}_manager"
+
+    @property
+    def readonly(self) -> str:
+        return f"{self.prefix}_readonly"
+
+    @property
+    def departments(self) -> str:
+        return f"{self.prefix}_departments"
+
+    @property
+    def department_prefix(self) -> str:
+        return f"{self.prefix}_dept_"
+
+    def department(self, key: str) -> str:
+        return f"{self.department_prefix}{key}"
+
+    def of(self, kind: str, department: str = "") -> str:
+        """The group role a login of ``kind`` (ROLE_KINDS) is made a member of."""
+        if kind == MANAGER:
+            return self.manager
+        if kind == READONLY:
+            return self.readonly
+        if kind == DEPARTMENT and department:
+            return self.department(department)
+        raise ValueError(f"no team role of kind {kind!r} ({department!r})")
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a session is in a team workspace: ``kind`` is one of ROLE_KINDS, or "owner" for a
+    workspace without team roles (a file, or a server workspace not set up for a team) and for a
+    server administrator; ``departments`` the departments a department head may edit."""
+
+    login: str
+    kind: str
+    departments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Login:
+    """A login of the team workspace and the team role it holds."""
+
+    name: str
+    kind: str
+    department: str = ""
+
+
+@dataclass(slots=True)
+class SetupReport:
+    """What ``install`` did: the roles it created (the others were there already)."""
+
+    roles: TeamRoles
+    created: list[str] = field(default_factory=list)
+    department_roles: dict[str, str] = field(default_factory=dict)
+
+
+def ident(name: str) -> str:
+    """``name`` as a quoted SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def literal(text: str) -> str:
+    """``text`` as a quoted SQL string literal (standard_conforming_strings is on since 9.1)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _run(conn: Connection, sql: str) -> None:
+    if "%" in sql:  # the driver would read it as a placeholder
+        raise ValueError("a percent sign in a team statement")
+    conn.exec_driver_sql(sql)
+
+
+def _scalar(conn: Connection, sql: str) -> Any:
+    return conn.exec_driver_sql(sql).scalar()
+
+
+def _role_exists(conn: Connection, role: str) -> bool:
+    return bool(
+        _scalar(conn, f"SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = {literal(role)}")
+    )
+
+
+def _create_group(conn: Connection, role: str, report: SetupReport) -> None:
+    if not _role_exists(conn, role):
+        _run(conn, f"CREATE ROLE {ident(role)} NOLOGIN")
+        report.created.append(role)
+
+
+def _grant_member(conn: Connection, group: str, member: str) -> None:
+    """``member`` a member of ``group`` (nothing when it is one already)."""
+    _run(conn, f"GRANT {ident(group)} TO {ident(member)}")
+
+
+def schema_name(conn: Connection) -> str:
+    return str(_scalar(conn, "SELECT current_schema()"))
+
+
+def workspace_tables(conn: Connection, schema: str) -> list[str]:
+    rows = conn.exec_driver_sql(
+        "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = "
+        f"{literal(schema)} ORDER BY tablename"
+    )
+    return [str(r[0]) for r in rows]
+
+
+def install(conn: Connection, department_keys: Iterable[str]) -> SetupReport:
+    """Create (or bring up to date) the team roles, grants, policies and triggers of the
+    workspace ``conn`` is connected to, in the caller's transaction. ``conn`` must be a server
+    administrator's (a superuser, or a role with CREATEROLE that owns the tables)."""
+    database = str(_scalar(conn, "SELECT current_database()"))
+    roles = TeamRoles(role_prefix(database))
+    report = SetupReport(roles)
+    schema = schema_name(conn)
+    s = ident(schema)
+    for group in (roles.manager, roles.readonly, roles.departments):
+        _create_group(conn, group, report)
+    _grant_member(conn, roles.readonly, roles.departments)
+    for key in department_keys:
+        role = roles.department(key)
+        _create_group(conn, role, report)
+        _grant_member(conn, roles.departments, role)
+        report.department_roles[key] = role
+    if not _scalar(conn, "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"):
+        _grant_member(conn, roles.manager, str(_scalar(conn, "SELECT current_user")))
+
+    # who may connect: the team's roles, not every login of the server
+    db = ident(database)
+    _run(conn, f"REVOKE CONNECT ON DATABASE {db} FROM PUBLIC")
+    _run(conn, f"GRANT CONNECT ON DATABASE {db} TO {ident(roles.readonly)}, {ident(roles.manager)}")
+    _run(conn, f"GRANT USAGE ON SCHEMA {s} TO {ident(roles.readonly)}, {ident(roles.manager)}")
+
+    tables = workspace_tables(conn, schema)
+    for table in tables:
+        t = f"{s}.{ident(table)}"
+        _run(conn, f"ALTER TABLE {t} OWNER TO {ident(roles.manager)}")
+        _run(conn, f"REVOKE ALL ON {t} FROM PUBLIC")
+        _run(conn, f"GRANT SELECT ON {t} TO {ident(roles.readonly)}")
+    dept = ident(roles.departments)
+    for table, rights in (
+        ("item_states", "INSERT, UPDATE"),
+        ("evidence", "INSERT, UPDATE"),
+        ("records", "INSERT, UPDATE, DELETE"),
+        ("blobs", "INSERT, UPDATE"),
+        ("blob_chunks", "INSERT"),
+        ("snapshots", "INSERT, DELETE"),
+        ("meta", "INSERT, DELETE"),
+    ):
+        if table in tables:
+            _run(conn, f"GRANT {rights} ON {s}.{ident(table)} TO {dept}")
+    _run(conn, f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {dept}")
+
+    _install_functions(conn, schema, roles)
+    for table in RLS_TABLES:
+        if table in tables:
+            _install_rules(conn, schema, table, roles)
+    return report
+
+
+def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
+    s = ident(schema)
+    fixed = "STABLE SET search_path = pg_catalog, pg_temp"  # nothing a session creates is used
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_role_prefix() RETURNS text
+        LANGUAGE sql IMMUTABLE AS $$ SELECT {literal(roles.prefix)}::text $$""",
+    )
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_is_manager() RETURNS boolean
+        LANGUAGE sql {fixed} AS $$
+          SELECT pg_has_role(current_user, {literal(roles.manager)}, 'USAGE')
+              OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND rolsuper)
+        $$""",
+    )
+    # the department that owns the items of ``dep`` now: merges followed to their end
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_owner_department(dep text) RETURNS text
+        LANGUAGE sql {fixed} AS $$
+          WITH RECURSIVE chain(key, merged_into, depth) AS (
+            SELECT d.key::text, d.merged_into::text, 0 FROM {s}.departments d WHERE d.key = dep
+            UNION ALL
+            SELECT d.key::text, d.merged_into::text, c.depth + 1
+              FROM {s}.departments d JOIN chain c ON d.key = c.merged_into
+             WHERE c.depth < 32
+          )
+          SELECT coalesce((SELECT key FROM chain ORDER BY depth DESC LIMIT 1), dep)
+        $$""",
+    )
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit(dep text) RETURNS boolean
+        LANGUAGE sql {fixed} AS $$
+          SELECT {s}.team_is_manager() OR EXISTS (
+            SELECT 1 FROM pg_roles r
+             WHERE r.rolname = {literal(roles.department_prefix)} || {s}.team_owner_department(dep)
+               AND pg_has_role(current_user, r.oid, 'USAGE'))
+        $$""",
+    )
+    # the ``edited:<table>:<key>`` rows of meta that say who changed a department's row last
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_meta(meta_key text) RETURNS boolean
+        LANGUAGE sql {fixed} AS $$
+          SELECT {s}.team_is_manager()
+              OR (starts_with(meta_key, 'edited:item_states:') AND EXISTS (
+                    SELECT 1 FROM {s}.item_states i
+                     WHERE i.item_key = substr(meta_key, 20)
+                       AND {s}.team_may_edit(i.department)))
+              OR (starts_with(meta_key, 'edited:evidence:') AND EXISTS (
+                    SELECT 1 FROM {s}.evidence e
+                     WHERE e.id::text = substr(meta_key, 17)
+                       AND {s}.team_may_edit(e.department)))
+        $$""",
+    )
+    # today's readiness snapshot (a day either side: the client's day may be the server's next)
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_snapshot(snapshot_day date)
+        RETURNS boolean LANGUAGE sql {fixed} AS $$
+          SELECT {s}.team_is_manager()
+              OR snapshot_day BETWEEN current_date - 1 AND current_date + 1
+        $$""",
+    )
+    # the rows a change or removal starts from, which a policy would only skip
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_guard() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+          allowed boolean := true;
+          what text := '';
+        BEGIN
+          IF {s}.team_is_manager() THEN
+            IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+            RETURN NEW;
+          END IF;
+          IF TG_TABLE_NAME IN ('item_states', 'evidence', 'records') THEN
+            allowed := {s}.team_may_edit(OLD.department);
+            what := 'a row of department ' || quote_literal(OLD.department);
+          ELSIF TG_TABLE_NAME = 'blobs' THEN
+            allowed := OLD.sha256 IS NULL;
+            what := 'a stored evidence file';
+          ELSIF TG_TABLE_NAME = 'meta' THEN
+            allowed := {s}.team_may_edit_meta(OLD.key);
+            what := 'the workspace setting ' || quote_literal(OLD.key);
+          ELSIF TG_TABLE_NAME = 'snapshots' THEN
+            allowed := {s}.team_may_edit_snapshot(OLD.day);
+            what := 'the readiness recorded for ' || OLD.day::text;
+          ELSE
+            allowed := false;
+            what := 'a row of ' || TG_TABLE_NAME;
+          END IF;
+          IF NOT allowed THEN
+            RAISE EXCEPTION USING
+              ERRCODE = 'insufficient_privilege',
+              MESSAGE = 'permission denied: ' || current_user || ' may not change ' || what,
+              HINT = 'Only the compliance manager or the department''s own head may change it.';
+          END IF;
+          IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+          RETURN NEW;
+        END
+        $$""",
+    )
+
+
+def _install_rules(conn: Connection, schema: str, table: str, roles: TeamRoles) -> None:
+    s = ident(schema)
+    t = f"{s}.{ident(table)}"
+    manager, readonly, dept = (ident(r) for r in (roles.manager, roles.readonly, roles.departments))
+    _run(conn, f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY")
+    _run(conn, f"ALTER TABLE {t} FORCE ROW LEVEL SECURITY")  # the owner (manager) too
+    _drop_policies(conn, schema, table)
+    _run(
+        conn,
+        f"CREATE POLICY team_manager ON {t} FOR ALL TO {manager} USING (true) WITH CHECK (true)",
+    )
+    _run(conn, f"CREATE POLICY team_read ON {t} FOR SELECT TO {readonly} USING (true)")
+    if table in DEPARTMENT_TABLES:
+        check = f"{s}.team_may_edit(department)"
+    elif table == "blobs":  # a new blob starts without its hash; finishing sets it (guarded)
+        check = "sha256 IS NULL"
+    elif table == "blob_chunks":
+        check = f"EXISTS (SELECT 1 FROM {s}.blobs b WHERE b.id = blob_id AND b.sha256 IS NULL)"
+    elif table == "meta":
+        check = f"{s}.team_may_edit_meta(key)"
+    else:  # snapshots
+        check = f"{s}.team_may_edit_snapshot(day)"
+    _run(conn, f"CREATE POLICY team_dept_insert ON {t} FOR INSERT TO {dept} WITH CHECK ({check})")
+    if table in ("item_states", "evidence", "records", "blobs"):
+        new_row = "true" if table == "blobs" else check
+        _run(
+            conn,
+            f"CREATE POLICY team_dept_update ON {t} FOR UPDATE TO {dept}"
+            f" USING (true) WITH CHECK ({new_row})",
+        )
+    if table in ("records", "meta", "snapshots"):
+        _run(conn, f"CREATE POLICY team_dept_delete ON {t} FOR DELETE TO {dept} USING (true)")
+    if table != "blob_chunks":  # (no change or removal of a chunk but the manager's)
+        _run(conn, f"DROP TRIGGER IF EXISTS team_guard ON {t}")
+        _run(
+            conn,
+            f"CREATE TRIGGER team_guard BEFORE UPDATE OR DELETE ON {t}"
+            f" FOR EACH ROW EXECUTE FUNCTION {s}.team_guard()",
+        )
+
+
+def _drop_policies(conn: Connection, schema: str, table: str) -> None:
+    rows = conn.exec_driver_sql(
+        "SELECT policyname FROM pg_catalog.pg_policies"
+        f" WHERE schemaname = {literal(schema)} AND tablename = {literal(table)}"
+    )
+    for (name,) in list(rows):
+        if str(name).startswith("team_"):
+            _run(conn, f"DROP POLICY {ident(str(name))} ON {ident(schema)}.{ident(table)}")
+
+
+# --- logins ----------------------------------------------------------------------------------
+
+
+def team_roles_of(conn: Connection) -> TeamRoles | None:
+    """The team roles of the workspace ``conn`` is connected to; None when it has none set up."""
+    schema = schema_name(conn)
+    found = _scalar(conn, f"SELECT to_regproc({literal(ident(schema) + '.team_role_prefix')})")
+    if found is None:
+        return None
+    return TeamRoles(str(_scalar(conn, f"SELECT {ident(schema)}.team_role_prefix()")))
+
+
+def encrypted_password(conn: Connection, login: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``password`` for ``login``, computed by libpq on this side
+    (the password itself never goes to the server)."""
+    raw = conn.connection.driver_connection
+    pgconn = raw.pgconn  # type: ignore[union-attr]
+    verifier = pgconn.encrypt_password(
+        password.encode("utf-8"), login.encode("utf-8"), b"scram-sha-256"
+    )
+    return bytes(verifier).decode("ascii")
+
+
+def set_login(
+    conn: Connection,
+    roles: TeamRoles,
+    login: str,
+    group: str,
+    password: str | None,
+) -> bool:
+    """Make ``login`` (created when it does not exist) a member of ``group`` and of none of the
+    workspace's other team roles; ``password`` (None: keep) set as its SCRAM verifier. True when
+    the login was created."""
+    created = not _role_exists(conn, login)
+    if created:
+        if password is None:
+            raise ValueError("a new login needs a password")
+        _run(conn, f"CREATE ROLE {ident(login)} LOGIN INHERIT")
+    if password is not None:
+        verifier = encrypted_password(conn, login, password)
+        _run(conn, f"ALTER ROLE {ident(login)} LOGIN PASSWORD {literal(verifier)}")
+    for current in team_memberships(conn, roles, login):
+        if current != group:
+            _run(conn, f"REVOKE {ident(current)} FROM {ident(login)}")
+    _grant_member(conn, group, login)
+    return created
+
+
+def team_memberships(conn: Connection, roles: TeamRoles, login: str) -> list[str]:
+    """The workspace's team roles ``login`` is a direct member of."""
+    rows = conn.exec_driver_sql(
+        "SELECT g.rolname FROM pg_catalog.pg_auth_members m"
+        " JOIN pg_catalog.pg_roles g ON g.oid = m.roleid"
+        " JOIN pg_catalog.pg_roles u ON u.oid = m.member"
+        f" WHERE u.rolname = {literal(login)}"
+        f" AND starts_with(g.rolname, {literal(roles.prefix + '_')})"
+        " ORDER BY g.rolname"
+    )
+    return [str(r[0]) for r in rows]
+
+
+def remove_login(conn: Connection, roles: TeamRoles, login: str) -> list[str]:
+    """Take ``login`` out of the workspace's team roles (the login itself stays: it may belong
+    to another workspace of the server); the roles it left."""
+    left = team_memberships(conn, roles, login)
+    for group in left:
+        _run(conn, f"REVOKE {ident(group)} FROM {ident(login)}")
+    return left
+
+
+def logins(conn: Connection, roles: TeamRoles) -> list[Login]:
+    """Every login holding one of the workspace's team roles, by name."""
+    rows = conn.exec_driver_sql(
+        "SELECT u.rolname, g.rolname FROM pg_catalog.pg_auth_members m"
+        " JOIN pg_catalog.pg_roles g ON g.oid = m.roleid"
+        " JOIN pg_catalog.pg_roles u ON u.oid = m.member"
+        f" WHERE u.rolcanlogin AND starts_with(g.rolname, {literal(roles.prefix + '_')})"
+        " ORDER BY u.rolname, g.rolname"
+    )
+    out: list[Login] = []
+    for user, group in rows:
+        kind, department = _kind_of(roles, str(group))
+        if kind:
+            out.append(Login(str(user), kind, department))
+    return out
+
+
+def _kind_of(roles: TeamRoles, group: str) -> tuple[str, str]:
+    if group == roles.manager:
+        return MANAGER, ""
+    if group == roles.readonly:
+        return READONLY, ""
+    if group.startswith(roles.department_prefix):
+        return DEPARTMENT, group.removeprefix(roles.department_prefix)
+    return "", ""
+
+
+def identity(conn: Connection) -> Identity:
+    """Who the session of ``conn`` is in its team workspace, from its role memberships."""
+    login = str(_scalar(conn, "SELECT session_user"))
+    roles = team_roles_of(conn)
+    if roles is None:
+        return Identity(login, "owner")
+    if _scalar(conn, "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"):
+        return Identity(login, "owner")
+    if _scalar(conn, f"SELECT pg_has_role(current_user, {literal(roles.manager)}, 'USAGE')"):
+        return Identity(login, MANAGER)
+    rows = conn.exec_driver_sql(
+        "SELECT substr(r.rolname, "
+        f"{len(roles.department_prefix) + 1}) FROM pg_catalog.pg_roles r"
+        f" WHERE starts_with(r.rolname, {literal(roles.department_prefix)})"
+        " AND pg_has_role(current_user, r.oid, 'USAGE') ORDER BY r.rolname"
+    )
+    departments = tuple(str(r[0]) for r in rows)
+    if departments:
+        return Identity(login, DEPARTMENT, departments)
+    if _scalar(conn, f"SELECT pg_has_role(current_user, {literal(roles.readonly)}, 'USAGE')"):
+        return Identity(login, READONLY)
+    return Identity(login, "")
+
+
+def uninstall(conn: Connection) -> list[str]:
+    """Drop the team roles of the workspace ``conn`` is connected to (their rights and policies
+    go with them; the tables pass to the current user). The logins stay. The roles dropped."""
+    roles = team_roles_of(conn)
+    if roles is None:
+        return []
+    rows = conn.exec_driver_sql(
+        "SELECT rolname FROM pg_catalog.pg_roles"
+        f" WHERE starts_with(rolname, {literal(roles.prefix + '_')}) AND NOT rolcanlogin"
+        " ORDER BY rolname DESC"
+    )
+    groups = [str(r[0]) for r in rows]
+    schema = schema_name(conn)
+    s = ident(schema)
+    tables = workspace_tables(conn, schema)
+    for table in RLS_TABLES:
+        if table not in tables:
+            continue
+        t = f"{s}.{ident(table)}"
+        _run(conn, f"DROP TRIGGER IF EXISTS team_guard ON {t}")
+        _drop_policies(conn, schema, table)
+        _run(conn, f"ALTER TABLE {t} NO FORCE ROW LEVEL SECURITY")
+        _run(conn, f"ALTER TABLE {t} DISABLE ROW LEVEL SECURITY")
+    for function in TEAM_FUNCTIONS:
+        _run(conn, f"DROP FUNCTION IF EXISTS {s}.{function}")
+    if groups:
+        names = ", ".join(ident(g) for g in groups)
+        _run(conn, f"REASSIGN OWNED BY {names} TO CURRENT_USER")
+        _run(conn, f"DROP OWNED BY {names}")
+        for group in groups:
+            _run(conn, f"DROP ROLE {ident(group)}")
+    return groups

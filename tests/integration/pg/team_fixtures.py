@@ -1,0 +1,56 @@
+"""A team workspace on the test server with one login per team role, for the role and moving
+tests: logins named after the test's own database (so concurrent tests never share a role), all
+dropped afterwards with the workspace's group roles."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tests.pg import admin_connect, database_name, role_url
+
+
+@dataclass
+class Team:
+    """The superuser's address of the workspace and, per login, its address with password."""
+
+    admin_url: str
+    logins: dict[str, str] = field(default_factory=dict)  # name -> URL with password
+
+    def url(self, login: str) -> str:
+        return self.logins[login]
+
+
+def login_name(url: str, who: str) -> str:
+    return f"{database_name(url)}_{who}"
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def drop_team(admin_url: str, logins: list[str]) -> None:
+    """Drop the workspace's team roles (run while its database still exists) and ``logins``."""
+    from sqlalchemy import create_engine
+
+    from ipaudit.store import team_roles
+
+    engine = create_engine(admin_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.begin() as conn:
+            team_roles.uninstall(conn)
+    finally:
+        engine.dispose()
+    with admin_connect(admin_url) as admin:
+        for login in logins:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                (login,),
+            )
+            admin.execute(f'DROP ROLE IF EXISTS "{login}"')
+
+
+def team_logins(admin_url: str, names: list[str]) -> Iterator[dict[str, str]]:
+    """Passwords for ``names`` (logins made by the caller), yielded as name -> URL."""
+    yield {n: role_url(admin_url, n, new_password()) for n in names}

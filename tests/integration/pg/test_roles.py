@@ -1,0 +1,339 @@
+"""Team roles on a real PostgreSQL server: each role connects directly with psycopg (not through
+the app, as a department head with psql would) and tries every write outside its rights — each
+refused by the database (SQLSTATE 42501) — and inside them — each allowed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy import create_engine, insert
+
+from ipaudit.store import schema as s
+from ipaudit.store import team_roles
+from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
+from tests.pg import admin_connect, role_url
+
+pytestmark = pytest.mark.pg
+
+NOW = dt.datetime(2025, 3, 1, 9, 0)
+ROW = (
+    "(item_key, department, status, na_reason, notes, answers, instance_names, version, updated_at)"
+)
+EVIDENCE = (
+    "(item_key, slot, department, sha256, size, original_name, title, doc_number, version_label,"
+    " added_at, current, removed, version)"
+)
+
+
+def _engine(url: str) -> Any:
+    return create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+
+
+def _seed(conn: Any) -> None:
+    """Departments rnd, hr and legal (merged into rnd), one row of each in every table."""
+    conn.execute(insert(s.meta).values(key="company", value="ACME"))
+    conn.execute(insert(s.template).values(id=1, yaml="items: []", version=1))
+    for pos, (key, merged) in enumerate((("rnd", None), ("hr", None), ("legal", "rnd"))):
+        conn.execute(
+            insert(s.departments).values(
+                key=key, name_zh=key, name_en=key, absent=False, merged_into=merged, position=pos
+            )
+        )
+    conn.execute(insert(s.facts).values(key="policy", value="{}", version=1, updated_at=NOW))
+    for item, dep in (("rnd.a", "rnd"), ("hr.a", "hr"), ("legal.a", "legal")):
+        conn.execute(
+            insert(s.item_states).values(
+                item_key=item, department=dep, status="not_started", version=1, updated_at=NOW
+            )
+        )
+        conn.execute(insert(s.meta).values(key=f"edited:item_states:{item}", value="{}"))
+    conn.execute(insert(s.blobs).values(id=1, sha256="f" * 64, size=3))
+    conn.execute(insert(s.blob_chunks).values(blob_id=1, seq=0, data=b"abc"))
+    for ev_id, dep in ((1, "rnd"), (2, "hr")):
+        conn.execute(
+            insert(s.evidence).values(
+                id=ev_id,
+                item_key=f"{dep}.a",
+                department=dep,
+                sha256="f" * 64,
+                size=3,
+                original_name="a.pdf",
+                title="a",
+                added_at=NOW,
+            )
+        )
+    conn.exec_driver_sql("SELECT setval('evidence_id_seq', 2)")
+    conn.exec_driver_sql("SELECT setval('blobs_id_seq', 1)")
+    for key, dep in (("r1", "rnd"), ("h1", "hr"), ("all", "")):
+        conn.execute(
+            insert(s.records).values(
+                kind="action", key=key, department=dep, value="{}", updated_at=NOW
+            )
+        )
+    conn.execute(
+        insert(s.snapshots).values(day=dt.date(2025, 1, 1), overall="50", per_department="{}")
+    )
+    conn.execute(insert(s.acceptances).values(finding_key="k", explanation="x", accepted_at=NOW))
+    conn.execute(insert(s.rates).values(ip_type="patent", amount=1000))
+    conn.execute(insert(s.settings).values(key="demo", value="0"))
+    conn.execute(insert(s.column_mappings).values(signature="x", kind="fees", mapping="{}"))
+    conn.execute(
+        insert(s.exports).values(
+            exported_at=NOW, target="/x", manifest_sha256="0" * 64, files=1, bytes=1
+        )
+    )
+    conn.execute(
+        insert(s.ledger_imports).values(id=1, kind="fees", file_name="f.xlsx", imported_at=NOW)
+    )
+
+
+@pytest.fixture
+def team(pg_url: str) -> Iterator[dict[str, str]]:
+    """The workspace's superuser address ("admin") and one login per role, by role name."""
+    engine = _engine(pg_url)
+    names = {who: login_name(pg_url, who) for who in ("manager", "rnd", "hr", "legal", "guest")}
+    urls = {"admin": pg_url}
+    try:
+        s.metadata.create_all(engine)
+        with engine.begin() as conn:
+            _seed(conn)
+            roles = team_roles.install(conn, ["rnd", "hr", "legal"]).roles
+            for who, name in names.items():
+                group = {
+                    "manager": roles.manager,
+                    "guest": roles.readonly,
+                }.get(who) or roles.department(who)
+                password = new_password()
+                team_roles.set_login(conn, roles, name, group, password)
+                urls[who] = role_url(pg_url, name, password)
+        yield urls
+    finally:
+        engine.dispose()
+        drop_team(pg_url, list(names.values()))
+
+
+def _try(url: str, *statements: str) -> str | None:
+    """Run ``statements`` in one transaction as the login of ``url`` (rolled back after): None
+    when the database allowed them, else the SQLSTATE it refused them with."""
+    with psycopg.connect(url) as conn:
+        try:
+            for sql in statements:
+                conn.execute(sql)
+        except psycopg.Error as exc:
+            return exc.sqlstate or "?"
+        finally:
+            conn.rollback()
+    return None
+
+
+def _scalar(url: str, sql: str) -> Any:
+    with psycopg.connect(url) as conn:
+        row = conn.execute(sql).fetchone()
+        return None if row is None else row[0]
+
+
+def _item(key: str, dep: str) -> str:
+    return (
+        f"INSERT INTO item_states {ROW} VALUES"
+        f" ('{key}', '{dep}', 'ready', '', '', '{{}}', '[]', 1, now())"
+    )
+
+
+def _evidence(dep: str, sha: str = "f" * 64) -> str:
+    return (
+        f"INSERT INTO evidence {EVIDENCE} VALUES ('{dep}.a', '', '{dep}', '{sha}', 3, 'b.pdf',"
+        " 'b', '', '', now(), true, false, 1)"
+    )
+
+
+# writes no department head may make: the manager's tables, other departments' rows, stored
+# evidence bytes, the past readiness, the workspace settings, the schema itself
+MANAGER_ONLY = {
+    "facts: change": "UPDATE facts SET value = '{\"x\": 1}'",
+    "facts: add": "INSERT INTO facts VALUES ('objectives', '{}', 1, now())",
+    "facts: remove": "DELETE FROM facts",
+    "template: replace": "UPDATE template SET yaml = 'items: [x]'",
+    "departments: rename": "UPDATE departments SET name_zh = 'x' WHERE key = 'rnd'",
+    "departments: add": "INSERT INTO departments VALUES ('x', 'x', 'x', false, NULL, 9, 1)",
+    "departments: unmerge": "UPDATE departments SET merged_into = NULL WHERE key = 'legal'",
+    "departments: merge hr into rnd": "UPDATE departments SET merged_into = 'rnd' WHERE key = 'hr'",
+    "acceptances: add": "INSERT INTO acceptances VALUES ('k2', 'x', now())",
+    "acceptances: remove": "DELETE FROM acceptances",
+    "ledger_imports: change": "UPDATE ledger_imports SET file_name = 'x'",
+    "ledger_imports: remove": "DELETE FROM ledger_imports",
+    "ledger_entries: add": "INSERT INTO ledger_entries (import_id, kind, file, sheet, row, person,"
+    " department, ip_number, amount, is_penalty, voucher, category, text, status, inventors)"
+    " VALUES (1, 'fees', 'f', 's', 1, '', '', '', '1', false, '', '', '', '', '')",
+    "rates: change": "UPDATE rates SET amount = '1'",
+    "settings: change": "UPDATE settings SET value = '1'",
+    "settings: add": "INSERT INTO settings VALUES ('x', '1')",
+    "column_mappings: remove": "DELETE FROM column_mappings",
+    "exports: forge": "INSERT INTO exports (exported_at, target, options, manifest_sha256, files,"
+    " bytes) VALUES (now(), 'x', '{}', 'x', 1, 1)",
+    "exports: remove": "DELETE FROM exports",
+    "meta: change the company": "UPDATE meta SET value = 'x' WHERE key = 'company'",
+    "meta: remove the company": "DELETE FROM meta WHERE key = 'company'",
+    "meta: add a setting": "INSERT INTO meta VALUES ('schema_version', '99')",
+    "meta: claim hr's edit": "DELETE FROM meta WHERE key = 'edited:item_states:hr.a'",
+    "meta: mark hr's edit": "INSERT INTO meta VALUES ('edited:evidence:2', '{}')",
+    "item_states: hr's row": "UPDATE item_states SET status = 'ready' WHERE item_key = 'hr.a'",
+    "item_states: take hr's row": "UPDATE item_states SET department = 'rnd'"
+    " WHERE item_key = 'hr.a'",
+    "item_states: add to hr": _item("hr.b", "hr"),
+    "item_states: remove": "DELETE FROM item_states",
+    "evidence: hr's row": "UPDATE evidence SET title = 'x' WHERE id = 2",
+    "evidence: add to hr": _evidence("hr"),
+    "evidence: remove": "DELETE FROM evidence",
+    "records: hr's record": "UPDATE records SET value = '{\"x\": 1}' WHERE key = 'h1'",
+    "records: the workspace's record": "UPDATE records SET value = '{}' WHERE key = 'all'",
+    "records: remove hr's": "DELETE FROM records WHERE key = 'h1'",
+    "records: add for hr": "INSERT INTO records VALUES ('action', 'h2', 'hr', '{}', 1, now(), '')",
+    "records: add for all": "INSERT INTO records VALUES ('action', 'a2', '', '{}', 1, now(), '')",
+    "blobs: rewrite a stored file's hash": "UPDATE blobs SET sha256 = 'e' WHERE id = 1",
+    "blobs: add a finished file": "INSERT INTO blobs (sha256, size) VALUES ('e', 1)",
+    "blobs: remove": "DELETE FROM blobs",
+    "blob_chunks: append to a stored file": "INSERT INTO blob_chunks VALUES (1, 1, 'x')",
+    "blob_chunks: change a stored file": "UPDATE blob_chunks SET data = 'x'",
+    "blob_chunks: remove": "DELETE FROM blob_chunks",
+    "snapshots: rewrite the past": "DELETE FROM snapshots WHERE day = '2025-01-01'",
+    "snapshots: add to the past": "INSERT INTO snapshots VALUES ('2024-01-01', '1', '{}', 0)",
+    "schema: switch security off": "ALTER TABLE item_states DISABLE ROW LEVEL SECURITY",
+    "schema: drop a table": "DROP TABLE facts",
+    "schema: add a table": "CREATE TABLE public.x (a int)",
+    "schema: replace a rule": "CREATE OR REPLACE FUNCTION public.team_is_manager() RETURNS"
+    " boolean LANGUAGE sql AS $$ SELECT true $$",
+}
+
+# what the head of rnd may do (legal is merged into rnd: its items are rnd's now)
+RND_MAY = {
+    "item_states: its row": ("UPDATE item_states SET status = 'ready' WHERE item_key = 'rnd.a'",),
+    "item_states: a merged department's row": (
+        "UPDATE item_states SET status = 'ready', department = 'rnd' WHERE item_key = 'legal.a'",
+    ),
+    "item_states: add": (_item("rnd.b", "rnd"),),
+    "evidence: its row": ("UPDATE evidence SET title = 'x', current = false WHERE id = 1",),
+    "evidence: add": (_evidence("rnd"),),
+    "records: its record": (
+        "UPDATE records SET value = '{\"x\": 1}', version = 2 WHERE key = 'r1'",
+    ),
+    "records: add and remove": (
+        "INSERT INTO records VALUES ('action', 'r2', 'rnd', '{}', 1, now(), '')",
+        "DELETE FROM records WHERE key IN ('r1', 'r2')",
+    ),
+    "evidence bytes: a new file": (
+        "INSERT INTO blobs (sha256, size) VALUES (NULL, 0)",
+        "INSERT INTO blob_chunks VALUES (currval('blobs_id_seq'), 0, 'xyz')",
+        "UPDATE blobs SET sha256 = 'abc', size = 3 WHERE id = currval('blobs_id_seq')",
+    ),
+    "meta: who edited its rows": (
+        "DELETE FROM meta WHERE key = 'edited:item_states:rnd.a'",
+        "INSERT INTO meta VALUES ('edited:item_states:rnd.a', '{}')",
+        "DELETE FROM meta WHERE key = 'edited:item_states:legal.a'",
+        "INSERT INTO meta VALUES ('edited:item_states:legal.a', '{}')",
+        "INSERT INTO meta VALUES ('edited:evidence:1', '{}')",
+    ),
+    "snapshots: today's": (
+        "DELETE FROM snapshots WHERE day = current_date",
+        "INSERT INTO snapshots VALUES (current_date, '10', '{}', 0)",
+    ),
+}
+
+
+def test_every_role_reads_the_whole_workspace(team: dict[str, str]) -> None:
+    for who in ("manager", "rnd", "hr", "guest"):
+        for table in ("item_states", "facts", "evidence", "records", "blob_chunks", "meta"):
+            assert _scalar(team[who], f"SELECT count(*) FROM {table}") > 0, (who, table)
+
+
+def _outcomes(url: str, cases: dict[str, tuple[str, ...]]) -> dict[str, str | None]:
+    return {what: _try(url, *statements) for what, statements in cases.items()}
+
+
+REFUSED = {k: (v,) for k, v in MANAGER_ONLY.items()}
+
+
+def test_a_department_head_is_refused_outside_the_department(team: dict[str, str]) -> None:
+    outcomes = _outcomes(team["rnd"], REFUSED)
+    assert {k: v for k, v in outcomes.items() if v != "42501"} == {}
+
+
+def test_a_department_head_may_change_the_department(team: dict[str, str]) -> None:
+    outcomes = _outcomes(team["rnd"], RND_MAY)
+    assert {k: v for k, v in outcomes.items() if v is not None} == {}
+
+
+def test_the_merged_department_head_no_longer_changes_its_old_items(team: dict[str, str]) -> None:
+    assert _try(team["legal"], RND_MAY["item_states: a merged department's row"][0]) == "42501"
+    assert _try(team["legal"], _item("legal.b", "legal")) == "42501"
+
+
+def test_another_department_head_is_refused_rnd_rows(team: dict[str, str]) -> None:
+    theirs = {k: v for k, v in RND_MAY.items() if not k.startswith(("evidence bytes", "snapshots"))}
+    outcomes = _outcomes(team["hr"], theirs)
+    assert {k: v for k, v in outcomes.items() if v != "42501"} == {}
+    # new evidence bytes and today's readiness are anyone's to write
+    assert _try(team["hr"], *RND_MAY["evidence bytes: a new file"]) is None
+
+
+def test_the_read_only_role_writes_nothing(team: dict[str, str]) -> None:
+    outcomes = _outcomes(team["guest"], {**REFUSED, **RND_MAY})
+    assert {k: v for k, v in outcomes.items() if v != "42501"} == {}
+
+
+def test_the_manager_may_change_everything(team: dict[str, str]) -> None:
+    may = {k: v for k, v in REFUSED.items() if not k.startswith("schema:")}
+    outcomes = _outcomes(team["manager"], {**may, **RND_MAY})
+    assert {k: v for k, v in outcomes.items() if v is not None} == {}
+
+
+def test_no_role_can_take_another(team: dict[str, str]) -> None:
+    with admin_connect(team["admin"]) as admin:
+        manager = admin.execute("SELECT team_role_prefix() || '_manager'").fetchone()[0]
+    for who in ("rnd", "guest"):
+        assert _try(team[who], f'SET ROLE "{manager}"') == "42501"
+        assert _try(team[who], f'GRANT "{manager}" TO current_user') == "42501"
+
+
+def test_a_login_of_no_team_role_cannot_connect(team: dict[str, str]) -> None:
+    stranger = login_name(team["admin"], "stranger")
+    with admin_connect(team["admin"]) as admin:
+        admin.execute(f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD 'pw-stranger'")
+    try:
+        with pytest.raises(psycopg.OperationalError, match="permission denied"):
+            psycopg.connect(role_url(team["admin"], stranger, "pw-stranger")).close()
+    finally:
+        with admin_connect(team["admin"]) as admin:
+            admin.execute(f'DROP ROLE "{stranger}"')
+
+
+def test_each_login_knows_its_role_from_the_server(team: dict[str, str]) -> None:
+    expected = {
+        "admin": ("owner", ()),
+        "manager": ("manager", ()),
+        "rnd": ("department", ("rnd",)),
+        "legal": ("department", ("legal",)),
+        "guest": ("readonly", ()),
+    }
+    for who, (kind, departments) in expected.items():
+        engine = _engine(team[who])
+        try:
+            with engine.connect() as conn:
+                found = team_roles.identity(conn)
+        finally:
+            engine.dispose()
+        assert (found.kind, found.departments) == (kind, departments), who
+
+
+def test_passwords_reach_the_server_hashed(team: dict[str, str]) -> None:
+    with admin_connect(team["admin"]) as admin:
+        rows = admin.execute(
+            "SELECT rolname, rolpassword FROM pg_authid WHERE starts_with(rolname, %s)",
+            (login_name(team["admin"], ""),),
+        ).fetchall()
+    assert len(rows) == 5
+    for name, stored in rows:
+        assert stored.startswith("SCRAM-SHA-256$4096:"), name
