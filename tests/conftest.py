@@ -24,4 +24,4 @@ settings.register_profile("ci", deadline=None, database=None, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 # PostgreSQL fixtures (pg_server, pg_url) for the tests marked "pg": see tests/pg.py
-from tests.pg import pg_server, pg_url  # noqa: E402, F401
+from tests.pg import pg_server, pg_url, workspace_address  # noqa: E402, F401

@@ -82,3 +82,17 @@ def pg_url(pg_server: str) -> Iterator[str]:
     finally:
         with admin_connect(pg_server) as admin:
             _drop(admin, name)
+
+
+#: the two backends a store test runs on: a workspace file, and a database on the test server
+BACKENDS = ["file", pytest.param("server", marks=pytest.mark.pg)]
+
+
+@pytest.fixture(params=BACKENDS)
+def workspace_address(request: pytest.FixtureRequest, tmp_path: Any) -> str:
+    """Where a test creates its workspace: a file in ``tmp_path``, or (the "server" case, marked
+    pg) a fresh empty database on the test server, by its URL with the password."""
+    if request.param == "file":
+        return str(tmp_path / "w.ipaudit")
+    url: str = request.getfixturevalue("pg_url")
+    return url

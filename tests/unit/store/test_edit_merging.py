@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,8 +21,8 @@ FACTS = Facts(policy="尊重知识产权", headcount={"rnd": 23, "ip_office": 2}
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with WorkspaceStore.create(tmp_path / "w.ipaudit", INFO, "x", DEPARTMENTS, FACTS) as st:
+def store(workspace_address: str):  # a file, or a database on the test server
+    with WorkspaceStore.create(workspace_address, INFO, "x", DEPARTMENTS, FACTS) as st:
         yield st
 
 
@@ -178,8 +177,8 @@ def test_undo_reverts_only_what_this_edit_changed(store: WorkspaceStore) -> None
     assert undone.notes == "起草" and undone.answers == {"q": "23人"}
 
 
-def test_a_counter_is_bumped_from_unset_across_connections(tmp_path: Path) -> None:
-    path = tmp_path / "w.ipaudit"
+def test_a_counter_is_bumped_from_unset_across_connections(workspace_address: str) -> None:
+    path = workspace_address
     WorkspaceStore.create(path, INFO, "x", DEPARTMENTS, FACTS).close()
     with WorkspaceStore.open(path) as one, WorkspaceStore.open(path) as two:
         for _ in range(5):

@@ -15,9 +15,9 @@ from ipaudit.store.workspace_store import WorkspaceStore
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[WorkspaceStore]:
-    Workspace.create(tmp_path / "w.ipaudit", INFO).close()
-    st = WorkspaceStore.open(tmp_path / "w.ipaudit")
+def store(workspace_address: str) -> Iterator[WorkspaceStore]:
+    Workspace.create(workspace_address, INFO).close()  # a file, or a database on the test server
+    st = WorkspaceStore.open(workspace_address)
     yield st
     st.close()
 
