@@ -40,6 +40,7 @@ class MainActions(QObject):
         self.open = make("actionOpen", "open", QKeySequence(std.Open))
         self.open_department = make("actionOpenDepartment", "department")
         self.open_whole = make("actionOpenWhole")
+        self.manager_passphrase = make("actionManagerPassphrase")
         self.open_demo = make("actionOpenDemo", "demo")
         self.clear_recent = make("actionClearRecent")
         self.save = make("actionSave", shortcut=QKeySequence(std.Save))
@@ -122,6 +123,7 @@ class MainActions(QObject):
             self.view_dashboard,
             self.rerun_checks,
             self.open_whole,
+            self.manager_passphrase,
             self.edit_departments,
         ]
 
@@ -145,6 +147,11 @@ class MainActions(QObject):
             self.tr("Show only one department's checklist, with the facts read-only")
         )
         self.open_whole.setText(self.tr("Open the &whole workspace"))
+        self.open_whole.setToolTip(self.tr("The compliance manager confirms first"))
+        self.manager_passphrase.setText(self.tr("&Manager passphrase…"))
+        self.manager_passphrase.setToolTip(
+            self.tr("What a department view asks before it shows the whole workspace")
+        )
         self.open_demo.setText(self.tr("Open the de&mo"))
         self.open_demo.setToolTip(self.tr("A fictional company to try everything on"))
         self.clear_recent.setText(self.tr("Clear the list"))

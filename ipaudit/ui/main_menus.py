@@ -42,6 +42,7 @@ class MainMenus(QObject):
         self.file.setObjectName("menuFile")
         self.file.addActions([a.new, a.open, a.open_department, a.open_whole, a.open_demo])
         self.file.addAction(a.open_team)
+        self.file.addAction(a.manager_passphrase)
         self.recent = self.file.addMenu("")
         self.recent.setObjectName("menuRecent")
         self.recent.aboutToShow.connect(self.rebuild_recent)

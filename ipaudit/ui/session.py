@@ -21,6 +21,8 @@ class WorkspaceSession(QObject):
     assessed = Signal(object)
     #: an expected failure during background work (exception object)
     failed = Signal(object)
+    #: the session is about to close its workspace (what watches it lets go: presence, listener)
+    closing = Signal()
 
     def __init__(
         self, workspace: Workspace, *, department: str | None = None, parent: QObject | None = None
@@ -95,6 +97,7 @@ class WorkspaceSession(QObject):
         self.failed.emit(exc)
 
     def close(self) -> None:
+        self.closing.emit()
         self._debounce.stop()
         workers.wait_all()
         self.workspace.close()

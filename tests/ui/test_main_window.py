@@ -173,8 +173,16 @@ def test_department_view_shows_one_department_with_read_only_facts(
     assert "研发部" in window.mode_label.text()
     assert window.acts.open_whole.isVisible()
     assert Settings().last_workspace == ""  # a department view is not what opens next time
+    shown: list[QDialog] = []
+    errors.reporter().shown.connect(shown.append)
+    try:
+        window.acts.open_whole.trigger()  # the manager confirms first (tests/ui/test_team_*)
+    finally:
+        errors.reporter().shown.disconnect(shown.append)
+    assert window.session.department_only == "rnd"
+    shown[-1].confirm.setChecked(True)  # type: ignore[attr-defined]
     with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
-        window.acts.open_whole.trigger()
+        shown[-1].accept()
     assert window.session is not None and window.session.department_only is None
 
 

@@ -1695,319 +1695,334 @@
     <context>
         <name>MainActions</name>
         <message>
-            <location filename="../../ui/main_actions.py" line="130" />
+            <location filename="../../ui/main_actions.py" line="132" />
             <source>&amp;Undo %1</source>
             <translation>撤销(&amp;U) %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="130" />
-            <location filename="../../ui/main_actions.py" line="133" />
+            <location filename="../../ui/main_actions.py" line="132" />
+            <location filename="../../ui/main_actions.py" line="135" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="131" />
+            <location filename="../../ui/main_actions.py" line="133" />
             <source>&amp;Redo %1</source>
             <translation>重做(&amp;R) %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="131" />
-            <location filename="../../ui/main_actions.py" line="134" />
+            <location filename="../../ui/main_actions.py" line="133" />
+            <location filename="../../ui/main_actions.py" line="136" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="139" />
+            <location filename="../../ui/main_actions.py" line="141" />
             <source>&amp;New workspace…</source>
             <translation>新建工作区(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="140" />
+            <location filename="../../ui/main_actions.py" line="142" />
             <source>Create a workspace for one audit cycle</source>
             <translation>为一个审核周期新建工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="141" />
+            <location filename="../../ui/main_actions.py" line="143" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="142" />
+            <location filename="../../ui/main_actions.py" line="144" />
             <source>Open a workspace file (.ipaudit)</source>
             <translation>打开工作区文件（.ipaudit）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="143" />
+            <location filename="../../ui/main_actions.py" line="145" />
             <source>Open for one &amp;department…</source>
             <translation>按部门打开(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="145" />
+            <location filename="../../ui/main_actions.py" line="147" />
             <source>Show only one department's checklist, with the facts read-only</source>
             <translation>只显示一个部门的清单，体系事实只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="147" />
+            <location filename="../../ui/main_actions.py" line="149" />
             <source>Open the &amp;whole workspace</source>
             <translation>打开整个工作区(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="148" />
+            <location filename="../../ui/main_actions.py" line="150" />
+            <source>The compliance manager confirms first</source>
+            <translation>需由贯标负责人确认</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="151" />
+            <source>&amp;Manager passphrase…</source>
+            <translation>管理者口令(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="153" />
+            <source>What a department view asks before it shows the whole workspace</source>
+            <translation>部门视图在显示整个工作区之前要求输入的口令</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="155" />
             <source>Open the de&amp;mo</source>
             <translation>打开演示工作区(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="149" />
+            <location filename="../../ui/main_actions.py" line="156" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="150" />
+            <location filename="../../ui/main_actions.py" line="157" />
             <source>Clear the list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="151" />
+            <location filename="../../ui/main_actions.py" line="158" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="152" />
+            <location filename="../../ui/main_actions.py" line="159" />
             <source>Every edit is saved as you make it; this confirms it</source>
             <translation>每次修改都会立即保存；此命令用于确认</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="153" />
+            <location filename="../../ui/main_actions.py" line="160" />
             <source>Save a &amp;copy as…</source>
             <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="155" />
+            <location filename="../../ui/main_actions.py" line="162" />
             <source>Edits are saved as you make them; this writes a copy of the workspace</source>
             <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="157" />
+            <location filename="../../ui/main_actions.py" line="164" />
             <source>Workspace &amp;information…</source>
             <translation>工作区信息(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="159" />
+            <location filename="../../ui/main_actions.py" line="166" />
             <source>Company, audit type, audit dates and period, certificate and last audit</source>
             <translation>企业名称、审核类型、审核日期与审核期、证书和上次审核</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="161" />
+            <location filename="../../ui/main_actions.py" line="168" />
             <source>Export the chec&amp;klist…</source>
             <translation>导出检查清单(&amp;K)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="163" />
+            <location filename="../../ui/main_actions.py" line="170" />
             <source>Write the workspace's own checklist copy to a YAML file to correct it</source>
             <translation>把工作区自己的检查清单写入 YAML 文件，以便修正</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="165" />
+            <location filename="../../ui/main_actions.py" line="172" />
             <source>Import a corrected checklis&amp;t…</source>
             <translation>导入修正后的检查清单(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="167" />
+            <location filename="../../ui/main_actions.py" line="174" />
             <source>Replace the workspace's checklist with a corrected YAML file, checked first</source>
             <translation>用修正后的 YAML 文件替换工作区的检查清单（先校验）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="169" />
+            <location filename="../../ui/main_actions.py" line="176" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="170" />
+            <location filename="../../ui/main_actions.py" line="177" />
             <source>Import ledger</source>
             <translation>导入台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="171" />
+            <location filename="../../ui/main_actions.py" line="178" />
             <source>&amp;Export the readiness pack…</source>
             <translation>导出迎审资料包(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="172" />
+            <location filename="../../ui/main_actions.py" line="179" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="173" />
+            <location filename="../../ui/main_actions.py" line="180" />
             <source>C&amp;lose workspace</source>
             <translation>关闭工作区(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="174" />
+            <location filename="../../ui/main_actions.py" line="181" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="176" />
+            <location filename="../../ui/main_actions.py" line="183" />
             <source>&amp;Find in checklist</source>
             <translation>在清单中查找(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="177" />
+            <location filename="../../ui/main_actions.py" line="184" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="178" />
+            <location filename="../../ui/main_actions.py" line="185" />
             <source>&amp;Checklist</source>
             <translation>清单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="179" />
+            <location filename="../../ui/main_actions.py" line="186" />
             <source>&amp;Facts</source>
             <translation>体系事实(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="180" />
+            <location filename="../../ui/main_actions.py" line="187" />
             <source>&amp;Dashboard</source>
             <translation>总览(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="181" />
+            <location filename="../../ui/main_actions.py" line="188" />
             <source>&amp;Re-run the checks</source>
             <translation>重新检查(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="182" />
+            <location filename="../../ui/main_actions.py" line="189" />
             <source>&amp;Edit departments…</source>
             <translation>编辑部门(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="184" />
+            <location filename="../../ui/main_actions.py" line="191" />
             <source>Add, rename, merge or mark absent the departments of the workspace</source>
             <translation>添加、改名、合并部门，或标为不设立</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="187" />
+            <location filename="../../ui/main_actions.py" line="194" />
             <source>Audit-day &amp;plan</source>
             <translation>审核日安排(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="188" />
+            <location filename="../../ui/main_actions.py" line="195" />
             <source>Auditors, rooms, escorts and the schedule of the day</source>
             <translation>审核员、会议室、陪审人员和当天的日程</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="189" />
+            <location filename="../../ui/main_actions.py" line="196" />
             <source>Interview &amp;rehearsal</source>
             <translation>面谈演练(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="191" />
+            <location filename="../../ui/main_actions.py" line="198" />
             <source>Each department answers the auditor's questions; the app compares</source>
             <translation>各部门回答审核员的问题，软件逐条对照</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="193" />
+            <location filename="../../ui/main_actions.py" line="200" />
             <source>Auditor's re&amp;quest list</source>
             <translation>审核资料清单(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="194" />
+            <location filename="../../ui/main_actions.py" line="201" />
             <source>Import the documents the auditor asks for</source>
             <translation>导入审核组要求提供的文件清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="195" />
+            <location filename="../../ui/main_actions.py" line="202" />
             <source>&amp;Mock audit</source>
             <translation>模拟审核(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="196" />
+            <location filename="../../ui/main_actions.py" line="203" />
             <source>Draw samples as an auditor does and grade them</source>
             <translation>像审核员一样抽样并评定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="197" />
+            <location filename="../../ui/main_actions.py" line="204" />
             <source>&amp;Corrective actions</source>
             <translation>纠正措施(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="198" />
+            <location filename="../../ui/main_actions.py" line="205" />
             <source>Every nonconformity followed to its closure</source>
             <translation>每个不符合项跟踪到关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="199" />
+            <location filename="../../ui/main_actions.py" line="206" />
             <source>Ready to &amp;apply</source>
             <translation>认证申请条件(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="201" />
+            <location filename="../../ui/main_actions.py" line="208" />
             <source>The certification body's application conditions and materials</source>
             <translation>认证机构的申请条件和申请材料</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="203" />
+            <location filename="../../ui/main_actions.py" line="210" />
             <source>Start the &amp;next cycle…</source>
             <translation>开始下一审核周期(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="205" />
+            <location filename="../../ui/main_actions.py" line="212" />
             <source>Begin next year's surveillance or re-certification from this workspace</source>
             <translation>在本工作区基础上开始明年的监督审核或再认证</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="207" />
+            <location filename="../../ui/main_actions.py" line="214" />
             <source>Open a &amp;team workspace…</source>
             <translation>打开团队工作区(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="208" />
+            <location filename="../../ui/main_actions.py" line="215" />
             <source>Connect to a workspace on a PostgreSQL server</source>
             <translation>连接 PostgreSQL 服务器上的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="209" />
+            <location filename="../../ui/main_actions.py" line="216" />
             <source>Export a department &amp;packet…</source>
             <translation>导出部门填报包(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="211" />
+            <location filename="../../ui/main_actions.py" line="218" />
             <source>One department's checklist as a workbook to fill in Excel or WPS</source>
             <translation>把一个部门的检查表导出为工作簿，在 Excel 或 WPS 中填写</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="213" />
+            <location filename="../../ui/main_actions.py" line="220" />
             <source>Import a department pac&amp;ket…</source>
             <translation>导入部门填报包(&amp;K)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="214" />
+            <location filename="../../ui/main_actions.py" line="221" />
             <source>Preview and apply a filled-in department packet</source>
             <translation>预览并应用填好的部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="215" />
+            <location filename="../../ui/main_actions.py" line="222" />
             <source>Ledger &amp;reconciliation</source>
             <translation>台账核对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="216" />
+            <location filename="../../ui/main_actions.py" line="223" />
             <source>&amp;Verify a readiness pack…</source>
             <translation>校验迎审资料包(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="217" />
+            <location filename="../../ui/main_actions.py" line="224" />
             <source>&amp;Guide</source>
             <translation>使用指南(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="218" />
+            <location filename="../../ui/main_actions.py" line="225" />
             <source>How an audit goes and how to use each view</source>
             <translation>外审准备流程和各视图的用法</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="219" />
+            <location filename="../../ui/main_actions.py" line="226" />
             <source>&amp;About ipaudit</source>
             <translation>关于 ipaudit(&amp;A)</translation>
         </message>
@@ -2015,52 +2030,52 @@
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../ui/main_menus.py" line="120" />
+            <location filename="../../ui/main_menus.py" line="121" />
             <source>No recent workspaces</source>
             <translation>没有最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="155" />
+            <location filename="../../ui/main_menus.py" line="156" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="156" />
+            <location filename="../../ui/main_menus.py" line="157" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="157" />
+            <location filename="../../ui/main_menus.py" line="158" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="158" />
+            <location filename="../../ui/main_menus.py" line="159" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="159" />
+            <location filename="../../ui/main_menus.py" line="160" />
             <source>&amp;Departments</source>
             <translation>部门(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="160" />
+            <location filename="../../ui/main_menus.py" line="161" />
             <source>&amp;Audit</source>
             <translation>审核(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="161" />
+            <location filename="../../ui/main_menus.py" line="162" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="162" />
+            <location filename="../../ui/main_menus.py" line="163" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="163" />
+            <location filename="../../ui/main_menus.py" line="164" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
@@ -2068,210 +2083,253 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="191" />
+            <location filename="../../ui/main_window.py" line="192" />
             <source>Open a workspace</source>
             <extracomment>at the latest this long after a workspace is shown, its first checks start (ms) files the ledger import reads (dropped on the reconciliation view) ``open_later`` could not open the workspace (the error was shown) the readiness last recorded, shown while the workspace opens at start-up</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
-            <location filename="../../ui/main_window.py" line="492" />
+            <location filename="../../ui/main_window.py" line="194" />
+            <location filename="../../ui/main_window.py" line="533" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="287" />
-            <location filename="../../ui/main_window.py" line="320" />
-            <location filename="../../ui/main_window.py" line="506" />
+            <location filename="../../ui/main_window.py" line="288" />
+            <location filename="../../ui/main_window.py" line="325" />
+            <location filename="../../ui/main_window.py" line="566" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="403" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="383" />
+            <location filename="../../ui/main_window.py" line="422" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="682" />
+            <location filename="../../ui/main_window.py" line="772" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="464" />
+            <location filename="../../ui/main_window.py" line="505" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="241" />
+            <location filename="../../ui/main_window.py" line="242" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="295" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="466" />
+            <location filename="../../ui/main_window.py" line="507" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="472" />
+            <location filename="../../ui/main_window.py" line="513" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="490" />
+            <location filename="../../ui/main_window.py" line="531" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="511" />
+            <location filename="../../ui/main_window.py" line="571" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="512" />
+            <location filename="../../ui/main_window.py" line="572" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="548" />
+            <location filename="../../ui/main_window.py" line="611" />
+            <source>Warning: this workspace is now also open for writing by %1.</source>
+            <translation>警告：此工作区现在也被 %1 以可写方式打开。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="638" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="551" />
+            <location filename="../../ui/main_window.py" line="641" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="563" />
+            <location filename="../../ui/main_window.py" line="653" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="565" />
+            <location filename="../../ui/main_window.py" line="655" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="572" />
+            <location filename="../../ui/main_window.py" line="662" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="575" />
+            <location filename="../../ui/main_window.py" line="665" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="578" />
+            <location filename="../../ui/main_window.py" line="668" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="590" />
+            <location filename="../../ui/main_window.py" line="680" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="592" />
-            <location filename="../../ui/main_window.py" line="622" />
+            <location filename="../../ui/main_window.py" line="682" />
+            <location filename="../../ui/main_window.py" line="712" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="603" />
+            <location filename="../../ui/main_window.py" line="693" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="606" />
+            <location filename="../../ui/main_window.py" line="696" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="620" />
+            <location filename="../../ui/main_window.py" line="710" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="632" />
+            <location filename="../../ui/main_window.py" line="722" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="689" />
+            <location filename="../../ui/main_window.py" line="779" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="708" />
+            <location filename="../../ui/main_window.py" line="798" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="725" />
-            <location filename="../../ui/main_window.py" line="910" />
+            <location filename="../../ui/main_window.py" line="815" />
+            <location filename="../../ui/main_window.py" line="1003" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="838" />
+            <location filename="../../ui/main_window.py" line="928" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="840" />
+            <location filename="../../ui/main_window.py" line="930" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="847" />
+            <location filename="../../ui/main_window.py" line="937" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="872" />
+            <location filename="../../ui/main_window.py" line="965" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="881" />
+            <location filename="../../ui/main_window.py" line="974" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="893" />
+            <location filename="../../ui/main_window.py" line="986" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="898" />
+            <location filename="../../ui/main_window.py" line="991" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="900" />
+            <location filename="../../ui/main_window.py" line="993" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="907" />
+            <location filename="../../ui/main_window.py" line="1000" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="908" />
+            <location filename="../../ui/main_window.py" line="1001" />
             <source>Findings</source>
             <translation>问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerPassphraseDialog</name>
+        <message>
+            <location filename="../../ui/team/widen.py" line="224" />
+            <source>The two entries of the new passphrase differ.</source>
+            <translation>两次输入的新口令不一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="233" />
+            <source>Manager passphrase</source>
+            <translation>管理者口令</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="236" />
+            <source>A department view asks for this passphrase before it shows the whole workspace. Only a salted hash of it is stored in the workspace.</source>
+            <translation>部门视图在显示整个工作区之前会要求输入此口令。工作区中只保存其加盐哈希，不保存口令本身。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="243" />
+            <source>Current passphrase:</source>
+            <translation>当前口令：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="244" />
+            <source>New passphrase:</source>
+            <translation>新口令：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="245" />
+            <source>New passphrase again:</source>
+            <translation>再次输入新口令：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="250" />
+            <source>Remove the passphrase</source>
+            <translation>删除口令</translation>
         </message>
     </context>
     <context>
@@ -2458,6 +2516,39 @@
             <location filename="../../ui/facts/objectives_model.py" line="217" />
             <source>The department shares add up to the target</source>
             <translation>各部门分解之和等于公司目标</translation>
+        </message>
+    </context>
+    <context>
+        <name>OtherWriterBox</name>
+        <message>
+            <location filename="../../ui/team/presence.py" line="55" />
+            <source>ipaudit</source>
+            <translation>ipaudit 知识产权贯标迎审</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/presence.py" line="56" />
+            <source>%1 is open in another copy of ipaudit.</source>
+            <translation>%1 已在另一个 ipaudit 中打开。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/presence.py" line="58" />
+            <source>Open for writing by %1.</source>
+            <translation>%1以可写方式打开了它。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/presence.py" line="63" />
+            <source>Two programs writing the same file (on a shared drive, say) can overwrite each other's changes or damage the file. Open it read-only to look, or ask them to close it first.</source>
+            <translation>两个程序同时写同一个文件（例如在共享盘上）可能互相覆盖修改，甚至损坏文件。可以只读打开查看，或请对方先关闭。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/presence.py" line="68" />
+            <source>Open read-only</source>
+            <translation>只读打开</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/presence.py" line="69" />
+            <source>Open anyway</source>
+            <translation>仍然打开</translation>
         </message>
     </context>
     <context>
@@ -3109,6 +3200,144 @@
         </message>
     </context>
     <context>
+        <name>RehearsalView</name>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="230" />
+            <source>Type the name of the person answering first.</source>
+            <translation>请先填写作答人的姓名。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="263" />
+            <source>Type an answer, or skip the question.</source>
+            <translation>请输入回答，或跳过这一题。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="301" />
+            <source>Choose a department and a person, then start.</source>
+            <translation>选择部门并填写作答人，然后点击“开始”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="304" />
+            <source>Rehearsal finished</source>
+            <translation>演练结束</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="306" />
+            <source>%1 of %2 answered right.</source>
+            <translation>作答 %2 题，答对 %1 题。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="310" />
+            <source>Nothing left to rehearse.</source>
+            <translation>没有需要演练的问题。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="317" />
+            <source>Question %1 of %2</source>
+            <translation>第 %1 题，共 %2 题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="328" />
+            <source>Agrees with the official answer.</source>
+            <translation>与统一口径一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="331" />
+            <source>Differs from the official answer:</source>
+            <translation>与统一口径不一致：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="335" />
+            <source>Official answer: %1</source>
+            <translation>统一口径：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="356" />
+            <source>Interview readiness: %1 (%2 of %3 questions last answered right)</source>
+            <translation>面谈准备度：%1（%3 个问题中最近一次答对 %2 个）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="380" />
+            <source>Department:</source>
+            <translation>部门：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="381" />
+            <source>Person:</source>
+            <translation>作答人：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="382" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="383" />
+            <source>Only questions not yet answered right</source>
+            <translation>只练尚未答对的问题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="384" />
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="385" />
+            <source>Check answer</source>
+            <translation>核对答案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="386" />
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="387" />
+            <source>Skip</source>
+            <translation>跳过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="388" />
+            <source>Next question</source>
+            <translation>下一题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="390" />
+            <source>Type the answer as you would say it to the auditor</source>
+            <translation>像回答审核员那样输入回答</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="392" />
+            <source>Results in this department</source>
+            <translation>本部门的演练结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="395" />
+            <source>Person</source>
+            <translation>作答人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="396" />
+            <source>Answered</source>
+            <translation>已答</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="397" />
+            <source>Right</source>
+            <translation>答对</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="398" />
+            <source>Share</source>
+            <translation>正确率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="399" />
+            <source>Attempts</source>
+            <translation>作答次数</translation>
+        </message>
+    </context>
+    <context>
         <name>SheetPage</name>
         <message>
             <location filename="../../ui/ledger/source_pages.py" line="183" />
@@ -3187,28 +3416,28 @@
     <context>
         <name>StatusEditor</name>
         <message>
-            <location filename="../../ui/checklist/status_editor.py" line="78" />
+            <location filename="../../ui/checklist/status_editor.py" line="84" />
             <source>Counted as “%1” until the blocking findings below are resolved.</source>
             <extracomment>the user chose a status (with the reason when it is "not applicable")</extracomment>
             <translation>在解决下列阻碍项之前，按“%1”显示和计算。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/status_editor.py" line="127" />
+            <location filename="../../ui/checklist/status_editor.py" line="133" />
             <source>Reason: %1</source>
             <translation>理由：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/status_editor.py" line="131" />
+            <location filename="../../ui/checklist/status_editor.py" line="137" />
             <source>No reason given — the auditor will ask for one.</source>
             <translation>尚未填写理由——审核员会问。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/status_editor.py" line="136" />
+            <location filename="../../ui/checklist/status_editor.py" line="142" />
             <source>&amp;Status:</source>
             <translation>状态(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/status_editor.py" line="139" />
+            <location filename="../../ui/checklist/status_editor.py" line="145" />
             <source>Change reason…</source>
             <translation>修改理由…</translation>
         </message>
@@ -3482,6 +3711,50 @@
         </message>
     </context>
     <context>
+        <name>WidenDialog</name>
+        <message>
+            <location filename="../../ui/team/widen.py" line="98" />
+            <location filename="../../ui/team/widen.py" line="123" />
+            <source>This is not the manager passphrase.</source>
+            <translation>管理者口令不正确。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="106" />
+            <source>The compliance manager's confirmation</source>
+            <translation>贯标负责人确认</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="110" />
+            <source>This window shows one department. To show the whole workspace (every department and the facts, all editable), enter the manager passphrase.</source>
+            <translation>此窗口只显示一个部门。要显示整个工作区（所有部门和体系事实，均可编辑），请输入管理者口令。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="117" />
+            <source>This window shows one department. The whole workspace (every department and the facts, all editable) is for the compliance manager.</source>
+            <translation>此窗口只显示一个部门。整个工作区（所有部门和体系事实，均可编辑）仅供贯标负责人使用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="121" />
+            <source>Manager passphrase:</source>
+            <translation>管理者口令：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="124" />
+            <source>I am the compliance manager of this workspace</source>
+            <translation>我是此工作区的贯标负责人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="127" />
+            <source>A workspace file gives whoever has it every right: this confirmation keeps a department view from widening by mistake, it does not stop someone who opens the file itself. To give department heads only their own department, put the workspace on a team server, where the database enforces the rights.</source>
+            <translation>工作区文件本身不限制权限，拿到文件的人拥有全部权限：此确认只防止部门视图被误扩大，并不能阻止有人直接打开文件。若要让各部门负责人只能处理本部门，请把工作区放到团队服务器上，由数据库强制执行权限。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/widen.py" line="138" />
+            <source>No manager passphrase is set for this workspace; the manager can set one in the whole workspace (File → Manager passphrase…).</source>
+            <translation>此工作区尚未设置管理者口令；贯标负责人可在整个工作区中设置（文件 → 管理者口令…）。</translation>
+        </message>
+    </context>
+    <context>
         <name>WizardDepartmentsPage</name>
         <message>
             <location filename="../../ui/wizard_departments.py" line="260" />
@@ -3650,18 +3923,23 @@
     <context>
         <name>WorkspacePage</name>
         <message>
-            <location filename="../../ui/workspace_page.py" line="201" />
-            <source>Checklist</source>
+            <location filename="../../ui/workspace_page.py" line="227" />
+            <source>Choose an item in the checklist.</source>
             <extracomment>the dashboard's link to the workspace information was followed</extracomment>
+            <translation>请在检查清单中选择一个条目。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace_page.py" line="228" />
+            <source>Checklist</source>
             <translation>清单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_page.py" line="202" />
+            <location filename="../../ui/workspace_page.py" line="229" />
             <source>Facts</source>
             <translation>体系事实</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_page.py" line="203" />
+            <location filename="../../ui/workspace_page.py" line="230" />
             <source>Dashboard</source>
             <translation>总览</translation>
         </message>
@@ -3716,77 +3994,82 @@
             <translation>不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="26" />
+            <location filename="../../ui/checklist/terms.py" line="21" />
+            <source>Needs refresh</source>
+            <translation>需更新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/terms.py" line="27" />
             <source>Major nonconformity</source>
             <translation>严重不符合</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="27" />
+            <location filename="../../ui/checklist/terms.py" line="28" />
             <source>Minor nonconformity</source>
             <translation>一般不符合</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="28" />
+            <location filename="../../ui/checklist/terms.py" line="29" />
             <source>Observation</source>
             <translation>观察项</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="34" />
+            <location filename="../../ui/checklist/terms.py" line="35" />
             <source>Document</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="35" />
+            <location filename="../../ui/checklist/terms.py" line="36" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="36" />
+            <location filename="../../ui/checklist/terms.py" line="37" />
             <source>Record set</source>
             <translation>成套记录</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="37" />
+            <location filename="../../ui/checklist/terms.py" line="38" />
             <source>Yearly records</source>
             <translation>年度记录</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="38" />
+            <location filename="../../ui/checklist/terms.py" line="39" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="45" />
+            <location filename="../../ui/checklist/terms.py" line="46" />
             <source>Dated inside the audit period</source>
             <translation>日期须在审核期内</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="47" />
+            <location filename="../../ui/checklist/terms.py" line="48" />
             <source>In force during the audit period</source>
             <translation>审核期内须有效</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="50" />
+            <location filename="../../ui/checklist/terms.py" line="51" />
             <source>One for each year of the period</source>
             <translation>审核期每年一份</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="51" />
+            <location filename="../../ui/checklist/terms.py" line="52" />
             <source>One for each year of the period (approved up to %1 months before)</source>
             <translation>审核期每年一份（可提前 %1 个月批准）</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="56" />
+            <location filename="../../ui/checklist/terms.py" line="57" />
             <source>Every month of the period covered</source>
             <translation>审核期每月都须有记录</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="57" />
+            <location filename="../../ui/checklist/terms.py" line="58" />
             <source>Every quarter of the period covered</source>
             <translation>审核期每季度都须有记录</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="62" />
+            <location filename="../../ui/checklist/terms.py" line="63" />
             <source>Mandatory: never not applicable</source>
             <translation>必备要求：不能标为不适用</translation>
         </message>
