@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(self.open_dialog)
         a.open_department.triggered.connect(lambda: self.open_for_department())
         a.open_whole.triggered.connect(self.open_whole)
+        a.manager_passphrase.triggered.connect(self.set_manager_passphrase)
         a.open_demo.triggered.connect(self.open_demo)
         a.clear_recent.triggered.connect(self._clear_recent)
         a.save.triggered.connect(self.save_all)
@@ -303,11 +304,15 @@ class MainWindow(QMainWindow):
         workers.start(task)
         return task
 
-    def _adopt_checked(self, workspace: object, department: str | None) -> bool:
+    def _adopt_checked(
+        self, workspace: object, department: str | None, *, warned: bool = False
+    ) -> bool:
         from ipaudit.services import Workspace
         from ipaudit.store.errors import InvalidInput
 
         assert isinstance(workspace, Workspace)
+        if not (warned or workspace.read_only) and self._other_writer(workspace, department):
+            return True  # the user chooses: read-only, anyway, or not at all
         if department is not None and department not in {
             d.key for d in workspace.departments(active_only=True)
         }:
@@ -322,6 +327,36 @@ class MainWindow(QMainWindow):
         self.adopt(workspace, department)
         return True
 
+    def _other_writer(self, workspace: Any, department: str | None) -> bool:
+        """When another program holds ``workspace``'s file open for writing, warn and let the user
+        open it read-only, anyway, or not at all (True: the warning is shown)."""
+        from ipaudit.services.presence import other_writer
+
+        holder = other_writer(workspace.path)
+        if holder is None:
+            return False
+        from ipaudit.ui.team.presence import ask_other_writer
+
+        def chosen(choice: str) -> None:
+            if choice == "anyway":
+                self._adopt_checked(workspace, department, warned=True)
+                return
+            workspace.close()
+            if choice == "read_only":
+                from ipaudit.services import Workspace
+
+                try:
+                    opened = Workspace.open(workspace.path, read_only=True)
+                except errors.expected_types() as exc:
+                    self._open_failed(workspace.path, exc)
+                    return
+                self._adopt_checked(opened, department)
+            else:
+                self.openFailed.emit()
+
+        ask_other_writer(workspace.path.name, holder, self, chosen)
+        return True
+
     def adopt(self, workspace: object, department: str | None = None) -> WorkspaceSession:
         """Show an open ``Workspace`` (the window owns it from now on)."""
         from ipaudit.services import Workspace
@@ -332,6 +367,11 @@ class MainWindow(QMainWindow):
 
         session = WorkspaceSession(workspace, department=department, parent=self)
         self.session = session
+        if not workspace.read_only:  # others opening the same file are warned while it is open
+            from ipaudit.ui.team.presence import PresenceKeeper
+
+            keeper = PresenceKeeper(session)
+            keeper.otherWriter.connect(self._note_other_writer)
         page = WorkspacePage(session)
         self.page = page
         self.navigator_dock.setWidget(page.navigator)
@@ -497,6 +537,25 @@ class MainWindow(QMainWindow):
                 if not chosen:
                     return False
                 path = chosen
+        current = self.session
+        if (
+            current is not None
+            and current.department_only
+            and Path(path) == current.workspace.path
+            and department != current.department_only
+        ):  # another department of this file: the manager confirms, as for the whole workspace
+            from ipaudit.ui.team.widen import confirm_widening
+
+            chosen_path = path
+            confirm_widening(
+                current.workspace,
+                self,
+                lambda: self._open_other_department(chosen_path, department),
+            )
+            return True
+        return self._open_other_department(path, department)
+
+    def _open_other_department(self, path: Path | str, department: str | None) -> bool:
         if department is None:
             from ipaudit.services import Workspace
 
@@ -521,9 +580,39 @@ class MainWindow(QMainWindow):
         return self.open_path(path, department)
 
     def open_whole(self) -> bool:
-        if self.session is None:
+        """Widen a department view to the whole workspace: the compliance manager confirms
+        first (the manager passphrase, when one is set); True when the confirmation is asked."""
+        session = self.session
+        if session is None:
             return False
-        return self.open_path(self.session.workspace.path)
+        path = session.workspace.path
+        if not session.department_only:
+            return self.open_path(path)
+        from ipaudit.ui.team.widen import confirm_widening
+
+        confirm_widening(session.workspace, self, lambda: self.open_path(path))
+        return True
+
+    def set_manager_passphrase(self) -> QWidget | None:
+        """File → Manager passphrase… (the whole workspace only)."""
+        if self.session is None or self.session.read_only_facts:
+            return None
+        from ipaudit.ui.team.widen import ManagerPassphraseDialog
+
+        dialog = ManagerPassphraseDialog(self.session.workspace, self)
+        dialog.open()
+        return dialog
+
+    def _note_other_writer(self, holder: object) -> None:
+        from ipaudit.services.presence import holder_text
+
+        text = holder_text(holder).get(i18n.language())  # type: ignore[arg-type]
+        self.statusBar().showMessage(
+            self.tr("Warning: this workspace is now also open for writing by %1.").replace(
+                "%1", text
+            ),
+            60_000,
+        )
 
     def new_workspace(self) -> None:
         from ipaudit.ui.new_workspace_wizard import NewWorkspaceWizard
@@ -861,6 +950,9 @@ class MainWindow(QMainWindow):
         for action in self.acts.workspace_actions():
             action.setEnabled(has)
         self.acts.open_whole.setVisible(has and bool(self.session and self.session.department_only))
+        self.acts.manager_passphrase.setEnabled(
+            has and not (self.session and self.session.read_only_facts)
+        )
         self.acts.edit_departments.setEnabled(
             has and not (self.session and self.session.read_only_facts)
         )
