@@ -49,7 +49,7 @@ from ipaudit.domain.validation import (
     without_invalid,
 )
 from ipaudit.progress import CancelCheck, Progress
-from ipaudit.services import audit_plan, budget, ledgers, stored_values
+from ipaudit.services import audit_plan, budget, corrective_actions, ledgers, stored_values
 from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
 from ipaudit.services.evidence_review import FileReview, review_files
@@ -766,7 +766,12 @@ FINDING_SOURCES: tuple[FindingSource, ...] = (
     budget.findings,
     stored_values.stored_value_findings,
     audit_plan.findings,
+    corrective_actions.findings,
 )
 # Values the workspace derives rather than declares (``ledger.totals`` …), for the questions
 # bound to them (see ``ipaudit.domain.facts.declared``).
-DERIVED_SOURCES: tuple[DerivedSource, ...] = (ledgers.derived_facts, budget.derived_facts)
+DERIVED_SOURCES: tuple[DerivedSource, ...] = (
+    ledgers.derived_facts,
+    budget.derived_facts,
+    corrective_actions.derived_facts,
+)
