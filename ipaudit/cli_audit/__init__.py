@@ -12,9 +12,9 @@ from typing import Any
 
 
 def parts() -> tuple[ModuleType, ...]:
-    from ipaudit.cli_audit import rehearsal
+    from ipaudit.cli_audit import next_cycle, rehearsal
 
-    return (rehearsal,)
+    return (rehearsal, next_cycle)
 
 
 def configure(sub: Any) -> None:
