@@ -81,9 +81,17 @@ def _reconciliation() -> type[Any]:
     return ReconciliationView
 
 
+def _rehearsal() -> type[Any]:
+    from ipaudit.ui.rehearsal.rehearsal_view import RehearsalView
+
+    return RehearsalView
+
+
 #: the views of the Audit menu (the audit day and the cycle around it), each shown as a tab of the
 #: workspace page; each takes ``(session, parent=None)``. An action whose key is not here is hidden.
-AUDIT_VIEWS: dict[str, Loader] = {}
+AUDIT_VIEWS: dict[str, Loader] = {
+    "rehearsal": _rehearsal,
+}
 
 #: the panels of an open workspace; each takes ``(session, parent=None)``
 PANELS: dict[str, Loader] = {

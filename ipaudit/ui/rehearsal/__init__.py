@@ -1,0 +1,1 @@
+"""Interview rehearsal view."""
