@@ -1,0 +1,692 @@
+"""The workbook of a department packet: one department's checklist to fill in Excel or WPS, and
+reading it back.
+
+The checklist sheet is protected: rows and columns cannot be inserted or deleted, only the cells
+to fill in are unlocked (status, reason if not applicable, notes and the date of new files on an
+item's row; the answer on a question's row), and the status has a drop-down list in the packet's
+language. Two hidden columns carry each row's item and question key and a hidden row names the
+fields, so the rows are read by what they are, not where they are. Hidden sheets hold the
+packet's identity (``_packet``), the version of each item at export (``_items``) and which folder
+of the packet takes new files for which item (``_folders``); the workbook's structure is
+protected, so the hidden sheets cannot be shown or removed from Excel.
+
+Reading never fails on a cell's content: a value that cannot be used is a ``CellProblem`` naming
+the sheet, row and column, and that value is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ipaudit.domain.model import Status
+from ipaudit.export.i18n import STATUS_TEXT
+from ipaudit.export.zipstable import save_xlsx
+from ipaudit.text import Text
+
+FORMAT = "ipaudit-packet-1"
+META_SHEET, ITEMS_SHEET, FOLDERS_SHEET = "_packet", "_items", "_folders"
+
+#: the checklist sheet's columns: internal field name, header, width, editable on which rows
+#: ("item", "question" or "")
+COLUMNS: tuple[tuple[str, Text, int, str], ...] = (
+    ("item_key", Text("item_key", "item_key"), 4, ""),
+    ("question_key", Text("question_key", "question_key"), 4, ""),
+    ("number", Text("序号", "No."), 7, ""),
+    ("clause", Text("条款", "Clause"), 8, ""),
+    ("title", Text("条目 / 问题", "Item / question"), 38, ""),
+    ("guidance", Text("要求", "What is asked"), 40, ""),
+    ("status", Text("状态", "Status"), 12, "item"),
+    ("na_reason", Text("不适用理由", "Reason if not applicable"), 20, "item"),
+    ("answer", Text("回答", "Answer"), 40, "question"),
+    ("notes", Text("备注", "Notes"), 28, "item"),
+    ("date", Text("新文件日期", "Date of new files"), 13, "item"),
+    ("files", Text("已有文件", "Files in the workspace"), 30, ""),
+    ("folder", Text("新文件放入文件夹", "Put new files in folder"), 30, ""),
+)
+FIELDS = tuple(c[0] for c in COLUMNS)
+TITLE_ROW, HELP_ROW, FIELD_ROW, HEADER_ROW = 1, 2, 3, 4
+FIRST_ROW = HEADER_ROW + 1
+MAX_ROWS = 20_000  # more rows than any checklist has: the rest of a sheet is not read
+
+SHEET_TITLE = Text("部门清单", "Checklist")
+HELP = Text(
+    "请只填写黄色单元格：条目行的状态（从下拉列表选择）、不适用理由、备注和新文件日期，问题行的回答。"
+    "新的证据文件请放入“新文件放入文件夹”列所示的文件夹。填好后保存，并把整个文件夹压缩后交回。",
+    "Fill in only the yellow cells: on an item's row its status (pick it from the list), the"
+    " reason if not applicable, notes and the date of new files; on a question's row the answer."
+    " Put new evidence files in the folder the last column names. Save, then zip the whole folder"
+    " and send it back.",
+)
+DATE_HELP = Text(
+    "新文件的日期，如 2025-03-05；留空则按文件本身推测。",
+    "The date of the new files, such as 2025-03-05; left empty, it is taken from each file.",
+)
+STATUS_HELP = Text("请从列表中选择状态。", "Pick the status from the list.")
+
+_EDIT_FILL = PatternFill("solid", start_color="FFFBE5A0", end_color="FFFBE5A0")
+_ITEM_FILL = PatternFill("solid", start_color="FFEDF2F8", end_color="FFEDF2F8")
+_HEAD_FILL = PatternFill("solid", start_color="FF3C5A82", end_color="FF3C5A82")
+_THIN = Side(style="thin", color="FFB4B4B4")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+@dataclass(frozen=True, slots=True)
+class PacketMeta:
+    """Who the packet belongs to: its id, the workspace and the department."""
+
+    packet_id: str
+    department: str  # department key
+    department_name: str
+    company: str
+    workspace_created: str
+    exported_at: str  # ISO time
+    lang: str
+    sheet: str = ""  # the checklist sheet's title (filled in when written)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """One row of the checklist sheet as exported: an item (``question_key`` "") or one of its
+    questions."""
+
+    item_key: str
+    question_key: str
+    number: str
+    clause: str
+    title: str
+    guidance: str = ""
+    status: Status | None = None
+    na_reason: str = ""
+    answer: str = ""
+    notes: str = ""
+    files: str = ""
+    folder: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FolderEntry:
+    """A folder of the packet (relative, "/"-separated) whose files go to ``item_key``/``slot``."""
+
+    folder: str
+    item_key: str
+    slot: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CellProblem:
+    """Something in the workbook that cannot be used as it is; ``error``: nothing can be read."""
+
+    sheet: str
+    row: int  # 1-based; 0 when it concerns the whole sheet
+    column: str  # "G" …; "" when it concerns a row or a sheet
+    message: Text
+    error: bool = False
+
+    def where(self, lang: str) -> str:
+        cell = f"{self.column}{self.row}" if self.column and self.row else ""
+        if lang == "en":
+            place = f"sheet '{self.sheet}'"
+            if cell:
+                place += f", cell {cell}"
+            elif self.row:
+                place += f", row {self.row}"
+            return place
+        place = f"工作表“{self.sheet}”"
+        if cell:
+            place += f" 单元格 {cell}"
+        elif self.row:
+            place += f" 第 {self.row} 行"
+        return place
+
+    def text(self, lang: str) -> str:
+        return (
+            f"{self.where(lang)}：{self.message.zh}"
+            if lang != "en"
+            else (f"{self.where(lang)}: {self.message.en}")
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReadRow:
+    """A row read back: what the department head left in the cells to fill in (None: empty or
+    unusable — a problem says which)."""
+
+    sheet_row: int
+    item_key: str
+    question_key: str
+    status: Status | None = None
+    na_reason: str = ""
+    answer: str = ""
+    notes: str = ""
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadWorkbook:
+    meta: dict[str, str]
+    versions: dict[str, int]  # item key -> version at export
+    rows: list[ReadRow]
+    folders: list[FolderEntry]
+    problems: list[CellProblem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[CellProblem]:
+        return [p for p in self.problems if p.error]
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+#: the statuses a department head picks from (needs refresh is set when a new cycle starts)
+CHOOSABLE = tuple(s for s in Status if s.value != "needs_refresh")
+
+
+def status_labels(lang: str) -> list[str]:
+    return [STATUS_TEXT[s].get(lang) for s in CHOOSABLE]
+
+
+def build_workbook(
+    meta: PacketMeta,
+    rows: Iterable[SheetRow],
+    versions: dict[str, int],
+    folders: Iterable[FolderEntry],
+    moment: dt.datetime,
+) -> bytes:
+    """The packet's workbook as bytes (every entry dated ``moment``)."""
+    lang = meta.lang
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET_TITLE.get(lang)
+    rows = list(rows)
+    _checklist(ws, meta, rows)
+    _hidden(wb, meta, versions, list(folders), ws.title)
+    wb.security = WorkbookProtection(lockStructure=True)
+    return save_xlsx(wb, moment)
+
+
+def _checklist(ws: Worksheet, meta: PacketMeta, rows: list[SheetRow]) -> None:
+    lang = meta.lang
+    last = get_column_letter(len(COLUMNS))
+    title = (
+        f"{meta.company} — {meta.department_name} — "
+        + ("部门资料包" if lang != "en" else "department packet")
+        + f" ({meta.exported_at[:10]})"
+    )
+    ws.cell(TITLE_ROW, 3, title).font = Font(bold=True, size=13)
+    ws.merge_cells(f"C{TITLE_ROW}:{last}{TITLE_ROW}")
+    ws.cell(HELP_ROW, 3, HELP.get(lang)).alignment = _WRAP
+    ws.merge_cells(f"C{HELP_ROW}:{last}{HELP_ROW}")
+    ws.row_dimensions[HELP_ROW].height = 48
+    for col, (name, header, width, _editable) in enumerate(COLUMNS, start=1):
+        ws.cell(FIELD_ROW, col, name)
+        head = ws.cell(HEADER_ROW, col, header.get(lang))
+        head.font = Font(bold=True, color="FFFFFFFF")
+        head.fill = _HEAD_FILL
+        head.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[FIELD_ROW].hidden = True
+    for col in (1, 2):
+        ws.column_dimensions[get_column_letter(col)].hidden = True
+
+    status_col = FIELDS.index("status") + 1
+    date_col = FIELDS.index("date") + 1
+    labels = status_labels(lang)
+    status_list = DataValidation(
+        type="list",
+        formula1='"' + ",".join(labels) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=SHEET_TITLE.get(lang),
+        error=STATUS_HELP.get(lang),
+    )
+    dates = DataValidation(
+        type="date",
+        operator="between",
+        formula1="DATE(1990,1,1)",
+        formula2="DATE(2100,12,31)",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=SHEET_TITLE.get(lang),
+        error=DATE_HELP.get(lang),
+    )
+    ws.add_data_validation(status_list)
+    ws.add_data_validation(dates)
+
+    for n, row in enumerate(rows):
+        r = FIRST_ROW + n
+        kind = "question" if row.question_key else "item"
+        values: dict[str, Any] = {
+            "item_key": row.item_key,
+            "question_key": row.question_key,
+            "number": row.number,
+            "clause": row.clause,
+            "title": row.title,
+            "guidance": row.guidance,
+            "status": STATUS_TEXT[row.status].get(lang) if row.status is not None else None,
+            "na_reason": row.na_reason or None,
+            "answer": row.answer or None,
+            "notes": row.notes or None,
+            "files": row.files or None,
+            "folder": row.folder or None,
+        }
+        for col, (name, _header, _width, editable) in enumerate(COLUMNS, start=1):
+            cell = ws.cell(r, col, values.get(name))
+            cell.alignment = _WRAP
+            cell.border = _BORDER
+            cell.number_format = "@" if name != "date" else "yyyy-mm-dd"
+            if editable == kind:
+                cell.protection = Protection(locked=False)
+                cell.fill = _EDIT_FILL
+            elif kind == "item":
+                cell.fill = _ITEM_FILL
+            if kind == "item" and name in ("number", "title"):
+                cell.font = Font(bold=True)
+        if kind == "item":
+            status_list.add(ws.cell(r, status_col))
+            dates.add(ws.cell(r, date_col))
+    ws.freeze_panes = f"{column_letter('guidance')}{FIRST_ROW}"
+    protection = ws.protection
+    protection.sheet = True
+    # rows and columns cannot be inserted or deleted; widths and heights may change
+    protection.formatColumns = False
+    protection.formatRows = False
+    protection.insertRows = True
+    protection.insertColumns = True
+    protection.deleteRows = True
+    protection.deleteColumns = True
+    protection.sort = True
+    protection.autoFilter = True
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is not None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _hidden(
+    wb: Workbook,
+    meta: PacketMeta,
+    versions: dict[str, int],
+    folders: list[FolderEntry],
+    sheet: str,
+) -> None:
+    info = wb.create_sheet(META_SHEET)
+    pairs = [
+        ("format", FORMAT),
+        ("packet_id", meta.packet_id),
+        ("department", meta.department),
+        ("department_name", meta.department_name),
+        ("company", meta.company),
+        ("workspace_created", meta.workspace_created),
+        ("exported_at", meta.exported_at),
+        ("lang", meta.lang),
+        ("sheet", sheet),
+    ]
+    for r, (key, value) in enumerate(pairs, start=1):
+        info.cell(r, 1, key)
+        info.cell(r, 2, value).number_format = "@"
+    items = wb.create_sheet(ITEMS_SHEET)
+    items.append(["item_key", "version"])
+    for key, version in versions.items():
+        items.append([key, version])
+    table = wb.create_sheet(FOLDERS_SHEET)
+    table.append(["folder", "item_key", "slot"])
+    for entry in folders:
+        table.append([entry.folder, entry.item_key, entry.slot])
+    for hidden in (info, items, table):
+        hidden.sheet_state = "hidden"
+        for row in hidden.iter_rows():
+            for cell in row:
+                cell.number_format = "@" if not isinstance(cell.value, int) else "0"
+        hidden.protection.sheet = True
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _problem(
+    sheet: str, row: int, column: str, zh: str, en: str, *, error: bool = False
+) -> CellProblem:
+    return CellProblem(sheet, row, column, Text(zh, en), error)
+
+
+def _text(value: Any) -> str | None:
+    """A cell's value as text (numbers without a trailing .0, dates as ISO); None for a value
+    that is no text at all."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return None
+
+
+def status_from_label(text: str) -> Status | None:
+    """The status a cell names (either language's label, or the internal value); None if none."""
+    wanted = " ".join(text.split()).casefold()
+    for status in Status:
+        names = (STATUS_TEXT[status].zh, STATUS_TEXT[status].en, status.value)
+        if wanted in (n.casefold() for n in names):
+            return status
+    return None
+
+
+def date_from_cell(value: Any) -> dt.date | str | None:
+    """A date cell: a date, None when empty, or "" when it holds something that is no date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        try:  # a date serial left as a number (WPS without the cell format)
+            if not 1 <= value < 2_958_466:
+                return ""
+            day = (dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))).date()
+        except (OverflowError, ValueError):
+            return ""
+    elif isinstance(value, str):
+        text = value.strip().replace("年", "-").replace("月", "-").rstrip("日")
+        for sep in ("/", "."):
+            text = text.replace(sep, "-")
+        try:
+            y, m, d = (int(p) for p in text.split("-"))
+            day = dt.date(y, m, d)
+        except (ValueError, TypeError):
+            return ""
+    else:
+        return ""
+    return day if 1990 <= day.year <= 2100 else ""
+
+
+def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
+    """Read a packet's workbook back. A file that is no workbook, or whose hidden sheets are
+    missing, gives a ReadWorkbook with an error problem and nothing else."""
+    label = name or (source.name if isinstance(source, Path) else "workbook")
+    try:
+        data = io.BytesIO(source) if isinstance(source, bytes) else source
+        wb = load_workbook(data, data_only=True)
+    except Exception as exc:  # openpyxl raises anything from KeyError to zipfile errors
+        return ReadWorkbook(
+            {},
+            {},
+            [],
+            [],
+            [
+                _problem(
+                    label,
+                    0,
+                    "",
+                    f"无法作为工作簿读取（{type(exc).__name__}）；请用 Excel 或 WPS 另存为 .xlsx 后再导入。",
+                    f"cannot be read as a workbook ({type(exc).__name__}); save it as .xlsx from"
+                    " Excel or WPS and import it again.",
+                    error=True,
+                )
+            ],
+        )
+    try:
+        return _read(wb)
+    finally:
+        wb.close()
+
+
+def _read(wb: Workbook) -> ReadWorkbook:
+    problems: list[CellProblem] = []
+    for sheet in (META_SHEET, ITEMS_SHEET, FOLDERS_SHEET):
+        if sheet not in wb.sheetnames:
+            problems.append(
+                _problem(
+                    sheet,
+                    0,
+                    "",
+                    "这个隐藏工作表不见了：这不是 ipaudit 导出的部门资料包，或工作簿被改动过。",
+                    "this hidden sheet is missing: the workbook is not a department packet"
+                    " exported by ipaudit, or it was altered.",
+                    error=True,
+                )
+            )
+    if problems:
+        return ReadWorkbook({}, {}, [], [], problems)
+    meta: dict[str, str] = {}
+    for row in wb[META_SHEET].iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
+        key, value = (*row, None, None)[:2]
+        if isinstance(key, str) and key:
+            meta[key] = _text(value) or ""
+    if meta.get("format") != FORMAT:
+        problems.append(
+            _problem(
+                META_SHEET,
+                1,
+                "B",
+                f"格式“{meta.get('format', '')}”不是 {FORMAT}：资料包来自其他版本，或隐藏工作表被改动过。",
+                f"the format '{meta.get('format', '')}' is not {FORMAT}: the packet comes from"
+                " another version, or the hidden sheet was altered.",
+                error=True,
+            )
+        )
+        return ReadWorkbook(meta, {}, [], [], problems)
+    versions = _versions(wb[ITEMS_SHEET], problems)
+    folders = _folders(wb[FOLDERS_SHEET], problems)
+    sheet = meta.get("sheet", "")
+    if sheet not in wb.sheetnames:
+        problems.append(
+            _problem(
+                sheet or SHEET_TITLE.zh,
+                0,
+                "",
+                "找不到清单工作表（可能被重命名或删除）。",
+                "the checklist sheet is not there (renamed or deleted?).",
+                error=True,
+            )
+        )
+        return ReadWorkbook(meta, versions, [], folders, problems)
+    rows = _rows(wb[sheet], meta.get("lang", "zh"), problems)
+    return ReadWorkbook(meta, versions, rows, folders, problems)
+
+
+def _versions(ws: Worksheet, problems: list[CellProblem]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for r, row in enumerate(
+        ws.iter_rows(min_row=2, max_row=MAX_ROWS, max_col=2, values_only=True), start=2
+    ):
+        key, version = (*row, None, None)[:2]
+        if key is None and version is None:
+            continue
+        if not isinstance(key, str) or not isinstance(version, int) or isinstance(version, bool):
+            problems.append(
+                _problem(
+                    ITEMS_SHEET,
+                    r,
+                    "",
+                    "这一行不是“条目、版本”：隐藏工作表被改动过。",
+                    "this row is not 'item, version': the hidden sheet was altered.",
+                    error=True,
+                )
+            )
+            continue
+        out[key] = version
+    return out
+
+
+def _folders(ws: Worksheet, problems: list[CellProblem]) -> list[FolderEntry]:
+    out: list[FolderEntry] = []
+    for r, row in enumerate(
+        ws.iter_rows(min_row=2, max_row=MAX_ROWS, max_col=3, values_only=True), start=2
+    ):
+        folder, key, slot = (*row, None, None, None)[:3]
+        if folder is None and key is None:
+            continue
+        if not isinstance(folder, str) or not isinstance(key, str):
+            problems.append(
+                _problem(
+                    FOLDERS_SHEET,
+                    r,
+                    "",
+                    "这一行不是“文件夹、条目”：隐藏工作表被改动过。",
+                    "this row is not 'folder, item': the hidden sheet was altered.",
+                    error=True,
+                )
+            )
+            continue
+        out.append(FolderEntry(folder, key, slot if isinstance(slot, str) else ""))
+    return out
+
+
+def _rows(ws: Worksheet, lang: str, problems: list[CellProblem]) -> list[ReadRow]:
+    sheet = ws.title
+    columns: dict[str, int] = {}
+    field_row = 0
+    for r, row in enumerate(
+        ws.iter_rows(min_row=1, max_row=20, max_col=40, values_only=True), start=1
+    ):
+        if row and row[0] == "item_key":
+            field_row = r
+            columns = {v: i for i, v in enumerate(row) if isinstance(v, str) and v in FIELDS}
+            break
+    missing = [f for f in FIELDS if f not in columns]
+    if not field_row or missing:
+        problems.append(
+            _problem(
+                sheet,
+                field_row,
+                "",
+                "清单的隐藏字段行不完整（缺少 "
+                + "、".join(missing or ["item_key"])
+                + "）：工作表的结构被改动过。",
+                "the checklist's hidden field row is incomplete (missing "
+                + ", ".join(missing or ["item_key"])
+                + "): the sheet's structure was altered.",
+                error=True,
+            )
+        )
+        return []
+    letter = {f: get_column_letter(i + 1) for f, i in columns.items()}
+    labels = "、".join(status_labels("zh")) if lang != "en" else ", ".join(status_labels("en"))
+    out: list[ReadRow] = []
+    width = max(columns.values()) + 1
+    for r, row in enumerate(
+        ws.iter_rows(min_row=field_row + 2, max_row=MAX_ROWS, max_col=width, values_only=True),
+        start=field_row + 2,
+    ):
+        cells = dict(
+            zip(
+                FIELDS,
+                (row[columns[f]] if columns[f] < len(row) else None for f in FIELDS),
+                strict=True,
+            )
+        )
+        key, question = cells["item_key"], cells["question_key"]
+        if key is None:
+            if any(cells[f] not in (None, "") for f in ("status", "answer", "notes", "na_reason")):
+                problems.append(
+                    _problem(
+                        sheet,
+                        r,
+                        "",
+                        "这一行不属于任何条目（可能是后来插入的），其内容未导入。",
+                        "this row belongs to no item (inserted later?); what it holds is not"
+                        " imported.",
+                    )
+                )
+            continue
+        if not isinstance(key, str) or not isinstance(question, str | None):
+            problems.append(
+                _problem(
+                    sheet,
+                    r,
+                    letter["item_key"],
+                    "隐藏的条目编号被改动过，这一行未导入。",
+                    "the hidden item key was altered; this row is not imported.",
+                )
+            )
+            continue
+        values: dict[str, str] = {}
+        for name in ("na_reason", "answer", "notes"):
+            text = _text(cells[name])
+            if text is None:
+                problems.append(
+                    _problem(
+                        sheet,
+                        r,
+                        letter[name],
+                        "这个值不是文本，未导入。",
+                        "this value is not text; it is not imported.",
+                    )
+                )
+                text = ""
+            values[name] = text.replace("\r\n", "\n").replace("\x00", "").strip()
+        status: Status | None = None
+        raw_status = _text(cells["status"])
+        if raw_status is None or (raw_status.strip() and status_from_label(raw_status) is None):
+            problems.append(
+                _problem(
+                    sheet,
+                    r,
+                    letter["status"],
+                    f"状态“{raw_status or ''}”不在列表中（{labels}），这一行的状态未导入。",
+                    f"the status '{raw_status or ''}' is not in the list ({labels}); this row's"
+                    " status is not imported.",
+                )
+            )
+        elif raw_status.strip():
+            status = status_from_label(raw_status)
+        day = date_from_cell(cells["date"])
+        if day == "":
+            problems.append(
+                _problem(
+                    sheet,
+                    r,
+                    letter["date"],
+                    f"“{_text(cells['date'])}”不是 1990 至 2100 年间的日期（如 2025-03-05），未使用。",
+                    f"'{_text(cells['date'])}' is not a date between 1990 and 2100 (such as"
+                    " 2025-03-05); it is not used.",
+                )
+            )
+            day = None
+        out.append(
+            ReadRow(
+                sheet_row=r,
+                item_key=key,
+                question_key=question or "",
+                status=status,
+                na_reason=values["na_reason"],
+                answer=values["answer"],
+                notes=values["notes"],
+                date=day if isinstance(day, dt.date) else None,
+            )
+        )
+    return out
+
+
+def column_letter(name: str) -> str:
+    """The checklist column of field ``name`` as exported ("G" for the status)."""
+    return get_column_letter(FIELDS.index(name) + 1)
