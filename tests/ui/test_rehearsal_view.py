@@ -129,3 +129,22 @@ def test_the_view_fits_and_is_in_chinese(session, qtbot, zh, tmp_path: Path) -> 
     assert view.start_button.text() == "开始"
     assert view.submit_button.text() == "核对答案"
     assert view.minimumSizeHint().width() <= 1366
+
+
+def test_the_dashboard_shows_interview_readiness(session, qtbot, zh) -> None:  # type: ignore[no-untyped-def]
+    from ipaudit.ui.dashboard.dashboard import Dashboard
+
+    dash = Dashboard(session)
+    qtbot.addWidget(dash)
+    assert "研发部 0%" in dash.interview_label.text()
+    view = make_view(session, qtbot)
+    view.department.setCurrentIndex(view.department.findData("rnd"))
+    view.person.setEditText("张三")
+    view.start()
+    ime_commit(view.answer, f"{session.workspace.facts().headcount['rnd']}人")
+    with qtbot.waitSignal(session.assessed, timeout=10_000):
+        view.submit()  # the edit is announced; the dashboard redraws with the fresh assessment
+    total = len(rehearsal.questions(session.workspace, "rnd"))
+    share = f"{100 / total:.1f}%".replace(".0%", "%")
+    assert f"研发部 {share}" in dash.interview_label.text()
+    assert dash.interview_label.text().startswith("面谈准备度（演练）：")

@@ -518,54 +518,59 @@
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="115" />
+            <location filename="../../ui/dashboard/dashboard.py" line="121" />
             <source>%1 of %2 items ready</source>
             <extracomment>the link to the workspace information (audit type, dates, period) was followed</extracomment>
             <translation>%2 个条目中 %1 个已就绪</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="119" />
+            <location filename="../../ui/dashboard/dashboard.py" line="125" />
             <source>Blocking findings: %1</source>
             <translation>待解决问题：%1 个</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="125" />
+            <location filename="../../ui/dashboard/dashboard.py" line="131" />
             <source>Lowest: %1 (%2)</source>
             <translation>最低：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="135" />
+            <location filename="../../ui/dashboard/dashboard.py" line="153" />
+            <source>Interview readiness (rehearsal): %1</source>
+            <translation>面谈准备度（演练）：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dashboard/dashboard.py" line="159" />
             <source>Department readiness</source>
             <translation>部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="135" />
+            <location filename="../../ui/dashboard/dashboard.py" line="159" />
             <source>Overall readiness</source>
             <translation>总体就绪度</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="138" />
+            <location filename="../../ui/dashboard/dashboard.py" line="162" />
             <source>Readiness by department</source>
             <translation>各部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="138" />
-            <location filename="../../ui/dashboard/dashboard.py" line="145" />
+            <location filename="../../ui/dashboard/dashboard.py" line="162" />
+            <location filename="../../ui/dashboard/dashboard.py" line="169" />
             <source>Readiness (%)</source>
             <translation>就绪度（%）</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="140" />
+            <location filename="../../ui/dashboard/dashboard.py" line="164" />
             <source>Open findings by grade</source>
             <translation>未关闭问题（按等级）</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="142" />
+            <location filename="../../ui/dashboard/dashboard.py" line="166" />
             <source>Audit type, dates and period…</source>
             <translation>审核类型、日期和审核期间…</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="145" />
+            <location filename="../../ui/dashboard/dashboard.py" line="169" />
             <source>Readiness over time</source>
             <translation>就绪度变化</translation>
         </message>

@@ -12,7 +12,7 @@ from ipaudit.services import Assessment
 from ipaudit.ui.dashboard.department_chart import DepartmentChart
 from ipaudit.ui.dashboard.grade_chart import GradeChart
 from ipaudit.ui.dashboard.history_chart import HistoryChart
-from ipaudit.ui.findings.language import pick
+from ipaudit.ui.findings.language import pick, short_name
 from ipaudit.ui.session import WorkspaceSession
 
 
@@ -73,6 +73,11 @@ class Dashboard(QWidget):
         grid.addWidget(self.grade_chart.view, 0, 1)
         grid.addWidget(self.department_chart.view, 1, 0)
         grid.addWidget(self.history_chart.view, 1, 1)
+        # interview readiness (the rehearsal's share of questions last answered right), one line
+        self.interview_label = QLabel()
+        self.interview_label.setObjectName("dashboardInterview")
+        self.interview_label.setWordWrap(True)
+        grid.addWidget(self.interview_label, 2, 0, 1, 2)
         grid.setRowStretch(0, 2)
         grid.setRowStretch(1, 3)
         grid.setColumnStretch(0, 1)
@@ -99,6 +104,7 @@ class Dashboard(QWidget):
         self.grade_chart.set_counts(overall.by_grade)
         self.history_chart.set_snapshots(self._snapshots())
         self._update_overall(assessment, departments)
+        self._update_interview(departments)
 
     def _snapshots(self) -> list[tuple]:
         rows = self.session.workspace.snapshots()
@@ -128,6 +134,24 @@ class Dashboard(QWidget):
             )
         else:
             self.lowest_label.setText("")
+
+    def _update_interview(self, departments: list[Department]) -> None:
+        from ipaudit.services import rehearsal
+
+        ready = rehearsal.readiness(self.session.workspace)
+        parts = [
+            f"{short_name(pick(d.name))} {_fmt_percent(ready[d.key].percent)}"
+            + (
+                f" ({ready[d.key].right}/{ready[d.key].questions})"
+                if self.session.department_only
+                else ""
+            )
+            for d in departments
+            if d.key in ready
+        ]
+        self.interview_label.setText(
+            self.tr("Interview readiness (rehearsal): %1").replace("%1", " · ".join(parts))
+        )
 
     def retranslate_ui(self) -> None:
         only = self.session.department_only
