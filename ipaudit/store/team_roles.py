@@ -41,6 +41,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ipaudit.store.errors import InvalidInput, NotPermitted
+from ipaudit.store.workspace_store import WorkspaceStore
+
 #: the kinds of team role a login can be given
 MANAGER, DEPARTMENT, READONLY = "manager", "department", "readonly"
 ROLE_KINDS = (MANAGER, DEPARTMENT, READONLY)
@@ -437,6 +440,7 @@ def set_login(
     """Make ``login`` (created when it does not exist) a member of ``group`` and of none of the
     workspace's other team roles; ``password`` (None: keep) set as its SCRAM verifier. True when
     the login was created."""
+    check_login(conn, roles, login)
     created = not _role_exists(conn, login)
     if created:
         if password is None:
@@ -450,6 +454,30 @@ def set_login(
             _run(conn, f"REVOKE {ident(current)} FROM {ident(login)}")
     _grant_member(conn, group, login)
     return created
+
+
+def check_login(conn: Connection, roles: TeamRoles, login: str) -> None:
+    """Refuse a login name that is not one (bad characters, a team group role, a server
+    administrator, a role that cannot log in): nothing of those may be changed from here."""
+    if LOGIN_RE.fullmatch(login) is None or (
+        login.startswith(roles.prefix + "_")
+        and (_kind_of(roles, login)[0] or login == roles.departments)
+    ):
+        raise InvalidInput(
+            f"“{login}”不能用作登录名：请只用字母、数字和 . _ - @，以字母开头，且不要用工作区角色的名字。",
+            f"'{login}' cannot be a login name: use letters, digits and . _ - @, start with a"
+            " letter, and do not use a name of the workspace's roles.",
+        )
+    row = conn.exec_driver_sql(
+        "SELECT rolsuper, rolcanlogin, rolcreaterole FROM pg_catalog.pg_roles"
+        f" WHERE rolname = {literal(login)}"
+    ).first()
+    if row is not None and (row[0] or row[2] or not row[1]):
+        raise InvalidInput(
+            f"服务器上已有角色“{login}”，它是管理员或不能登录，不能在这里改它；请换一个登录名。",
+            f"The server has a role '{login}' already that is an administrator or cannot log in;"
+            " it cannot be changed from here. Choose another login name.",
+        )
 
 
 def team_memberships(conn: Connection, roles: TeamRoles, login: str) -> list[str]:
@@ -557,3 +585,62 @@ def uninstall(conn: Connection) -> list[str]:
         for group in groups:
             _run(conn, f"DROP ROLE {ident(group)}")
     return groups
+
+
+# --- on an open workspace (the team services' way in) ------------------------------------------
+
+
+def check_administrator(conn: Connection, address: str) -> None:
+    """NotPermitted unless the session may create roles (a superuser, or CREATEROLE)."""
+    row = conn.exec_driver_sql(
+        "SELECT rolsuper, rolcreaterole FROM pg_catalog.pg_roles WHERE rolname = current_user"
+    ).first()
+    if row is None or not (row[0] or row[1]):
+        raise NotPermitted(
+            address,
+            "team roles",
+            "设置团队角色和登录需要服务器管理员的登录（超级用户或有 CREATEROLE 权限）",
+            "setting up team roles and logins needs a server administrator's login (a superuser"
+            " or a role with CREATEROLE)",
+        )
+
+
+def setup_store(store: WorkspaceStore, department_keys: Iterable[str]) -> SetupReport:
+    """``install`` on the server workspace ``store`` (opened with an administrator's login)."""
+    with store._write() as conn:
+        check_administrator(conn, store.address)
+        return install(conn, department_keys)
+
+
+def put_login(
+    store: WorkspaceStore,
+    login: str,
+    kind: str,
+    department: str,
+    password: str | None,
+    department_keys: Iterable[str],
+) -> bool:
+    """The team roles brought up to date, then ``login`` given the role of ``kind`` (and
+    ``department``) and no other of the workspace; True when the login was created."""
+    with store._write() as conn:
+        check_administrator(conn, store.address)
+        roles = install(conn, department_keys).roles
+        return set_login(conn, roles, login, roles.of(kind, department), password)
+
+
+def drop_login(store: WorkspaceStore, login: str) -> list[str]:
+    with store._write() as conn:
+        check_administrator(conn, store.address)
+        roles = team_roles_of(conn)
+        return [] if roles is None else remove_login(conn, roles, login)
+
+
+def list_logins(store: WorkspaceStore) -> list[Login]:
+    with store._read() as conn:
+        roles = team_roles_of(conn)
+        return [] if roles is None else logins(conn, roles)
+
+
+def identity_of(store: WorkspaceStore) -> Identity:
+    with store._read() as conn:
+        return identity(conn)

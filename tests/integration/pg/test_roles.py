@@ -6,14 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
 from sqlalchemy import create_engine, insert
 
+from ipaudit.domain.model import Facts, Status
+from ipaudit.services import team as team_service
+from ipaudit.services.workspace import Workspace
 from ipaudit.store import schema as s
 from ipaudit.store import team_roles
+from ipaudit.store.errors import InvalidInput, NotPermitted
+from tests.factories import INFO
 from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
 from tests.pg import admin_connect, role_url
 
@@ -337,3 +343,120 @@ def test_passwords_reach_the_server_hashed(team: dict[str, str]) -> None:
     assert len(rows) == 5
     for name, stored in rows:
         assert stored.startswith("SCRAM-SHA-256$4096:"), name
+
+
+# --- through the services: what a department head's app does -------------------------------
+
+
+@pytest.fixture
+def team_ws(pg_url: str) -> Iterator[dict[str, str]]:
+    """A team workspace set up by the service (built-in checklist), with a manager, the head
+    of rnd and a read-only login, by role."""
+    names = {who: login_name(pg_url, who) for who in ("manager", "rnd", "guest")}
+    passwords = {who: new_password() for who in names}
+    try:
+        done = team_service.setup_team(
+            pg_url,
+            manager_login=names["manager"],
+            manager_password=passwords["manager"],
+            info=INFO,
+        )
+        assert done.created and done.manager_created
+        with Workspace.open(pg_url) as ws:
+            assert team_service.add_user(
+                ws, names["rnd"], "department", passwords["rnd"], department="rnd"
+            )
+            assert team_service.add_user(ws, names["guest"], "readonly", passwords["guest"])
+        urls = {who: role_url(pg_url, names[who], passwords[who]) for who in names}
+        yield {"admin": pg_url, **urls}
+    finally:
+        drop_team(pg_url, list(names.values()))
+
+
+def _first_item(ws: Workspace, department: str) -> str:
+    return ws.items_of(department)[0].key
+
+
+def test_a_department_head_answers_their_items_through_the_services(
+    team_ws: dict[str, str], tmp_path: Path
+) -> None:
+    with Workspace.open(team_ws["rnd"]) as ws:
+        who = team_service.team_identity(ws)
+        assert (who.kind, who.departments) == ("department", ("rnd",))
+        item = ws.items_of("rnd")[0]
+        question = item.questions[0].key if item.questions else None
+        ws.set_notes(item.key, "研发部的说明")
+        if question:
+            ws.answer(item.key, question, "答案")
+        attached = ws.attach(item.key, _file(tmp_path, b"x" * 3_000_000))
+        ws.findings()  # the checks record today's readiness on the department head's behalf
+        assert attached.size == 3_000_000
+    with Workspace.open(team_ws["manager"]) as ws:
+        state = ws.state(item.key)
+        assert state.notes == "研发部的说明"
+        assert state.status is Status.IN_PROGRESS
+        assert b"".join(ws.evidence_bytes(attached.sha256)) == b"x" * 3_000_000
+        assert ws.snapshots()  # today's, written by the department head
+        assert ws.store.editor("item_states", item.key).at is not None
+
+
+def test_a_department_head_is_refused_other_departments_and_the_facts(
+    team_ws: dict[str, str],
+) -> None:
+    with Workspace.open(team_ws["rnd"]) as ws:
+        other = next(d for d in ws.departments() if d.key != "rnd").key
+        with pytest.raises(NotPermitted) as refused:
+            ws.set_notes(_first_item(ws, other), "不是我的")
+        assert "not saved" in refused.value.message("en")
+        with pytest.raises(NotPermitted) as refused:
+            ws.set_facts(Facts(policy="新方针"))
+        assert "你" in refused.value.message("zh") or "您" in refused.value.message("zh")
+        with pytest.raises(NotPermitted):
+            ws.rename_department("rnd", "研发中心")
+        with pytest.raises(NotPermitted):
+            ws.accept("some-finding", "理由")
+    with Workspace.open(team_ws["manager"]) as ws:
+        assert ws.state(_first_item(ws, other)).notes == ""
+        assert ws.department("rnd").name.zh != "研发中心"
+
+
+def test_the_read_only_login_reads_and_changes_nothing(team_ws: dict[str, str]) -> None:
+    with Workspace.open(team_ws["guest"]) as ws:
+        assert team_service.team_identity(ws).kind == "readonly"
+        item = _first_item(ws, "rnd")
+        assert ws.findings() is not None
+        with pytest.raises(NotPermitted):
+            ws.set_notes(item, "x")
+
+
+def test_the_manager_changes_everything_and_a_new_department_gets_its_role(
+    team_ws: dict[str, str], pg_url: str
+) -> None:
+    with Workspace.open(team_ws["manager"]) as ws:
+        assert team_service.team_identity(ws).kind == "manager"
+        ws.set_notes(_first_item(ws, "rnd"), "负责人的说明")
+        ws.add_department("quality", "质量部", "Quality")
+        with pytest.raises(NotPermitted):  # creating roles is the server administrator's
+            team_service.sync_roles(ws)
+    head = login_name(pg_url, "quality")
+    password = new_password()
+    try:
+        with Workspace.open(pg_url) as ws:
+            team_service.add_user(ws, head, "department", password, department="quality")
+            assert (head, "department", "quality") in [
+                (u.name, u.kind, u.department) for u in team_service.users(ws)
+            ]
+            with pytest.raises(InvalidInput):
+                team_service.add_user(ws, "postgres", "readonly", None)
+            with pytest.raises(InvalidInput):
+                team_service.add_user(ws, head, "department", "short", department="quality")
+        with Workspace.open(role_url(pg_url, head, password)) as ws:
+            assert team_service.team_identity(ws).departments == ("quality",)
+    finally:
+        drop_team(pg_url, [head])
+
+
+def _file(folder: Path, data: bytes) -> Path:
+    path = folder / "证据.pdf"
+    path.write_bytes(data)
+    return path
