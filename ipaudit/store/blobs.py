@@ -70,5 +70,6 @@ def iter_blob(conn: Connection, sha256: str) -> Iterator[bytes]:
         .where(blobs.c.sha256 == sha256)
         .order_by(blob_chunks.c.seq)
     )
-    for (data,) in conn.execution_options(stream_results=True).execute(query):
+    # a few 1 MiB rows at a time: SQLAlchemy's row buffer would otherwise grow to 1,000 rows
+    for (data,) in conn.execution_options(stream_results=True, max_row_buffer=4).execute(query):
         yield bytes(data)

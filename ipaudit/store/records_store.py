@@ -18,6 +18,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from ipaudit.store import edits
 from ipaudit.store import schema as s
+from ipaudit.store.engine import lock_key
 from ipaudit.store.errors import EditConflict
 from ipaudit.store.workspace_store import WorkspaceStore
 
@@ -70,10 +71,13 @@ class RecordStore:
             return self._get(conn, kind, key)
 
     @staticmethod
-    def _get(conn: Connection, kind: str, key: str) -> Record | None:
-        row = conn.execute(
-            select(s.records).where(s.records.c.kind == kind, s.records.c.key == key)
-        ).first()
+    def _get(conn: Connection, kind: str, key: str, *, lock: bool = False) -> Record | None:
+        """``lock``: held until the transaction ends (a server's concurrent writers wait)."""
+        query = select(s.records).where(s.records.c.kind == kind, s.records.c.key == key)
+        if lock:
+            lock_key(conn, "records", f"{kind}\x1f{key}")
+            query = query.with_for_update()
+        row = conn.execute(query).first()
         return None if row is None else _record(row)
 
     def put(
@@ -91,7 +95,7 @@ class RecordStore:
         else is an EditConflict naming ``what`` (default: the key), who and when."""
         text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
         with self.store._write() as conn:
-            current = self._get(conn, kind, key)
+            current = self._get(conn, kind, key, lock=True)
             if base_version is not None and (current.version if current else 0) != base_version:
                 raise self._conflict(current, what or key)
             now, by = _now(), edits.os_user()
@@ -126,7 +130,7 @@ class RecordStore:
     def delete(self, kind: str, key: str, *, base_version: int | None = None) -> None:
         """Remove a record (nothing when it is not there); ``base_version`` as for ``put``."""
         with self.store._write() as conn:
-            current = self._get(conn, kind, key)
+            current = self._get(conn, kind, key, lock=True)
             if current is None:
                 return
             if base_version is not None and current.version != base_version:
