@@ -12,9 +12,9 @@ from typing import Any
 
 
 def parts() -> tuple[ModuleType, ...]:
-    from ipaudit.cli_team import manager
+    from ipaudit.cli_team import manager, packets
 
-    return (manager,)
+    return (manager, packets)
 
 
 def configure(sub: Any) -> None:
