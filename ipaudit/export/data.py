@@ -34,7 +34,7 @@ from ipaudit.export.i18n import AUDIT_TYPE_TEXT, paren, status_text, t
 from ipaudit.export.options import ExportOptions
 from ipaudit.export.redaction import redact
 from ipaudit.export.safenames import PathPlanner, safe_component
-from ipaudit.export.source import LedgerData, PackSource
+from ipaudit.export.source import ExtraDocument, LedgerData, PackSource
 from ipaudit.export.verdict import Trend, assess, trend_from
 
 __all__ = ["LedgerData", "PackData", "PackSource", "collect", "figures"]
@@ -120,6 +120,7 @@ class PackData:
     as_of: dt.datetime  # fixed timestamp of the documents (from the workspace, not the clock)
     clean: Callable[[str], str] = field(default=lambda s: s)
     trend: Trend | None = None  # the previous export whose figures differ (see verdict.py)
+    documents: list[tuple[str, ExtraDocument]] = field(default_factory=list)  # path, document
 
     def text(self, value: object) -> str:
         """A value as document text, redacted when asked."""
@@ -280,6 +281,9 @@ def collect(src: PackSource, options: ExportOptions, root: str) -> PackData:
         as_of=as_of(src.created_at, all_evidence),
         clean=clean,
     )
+    data.documents = [
+        (planner.child("", f"{doc.name.get(lang)}.{doc.ext}", 80), doc) for doc in src.documents
+    ]
     data.trend = trend_from(src.history, figures(data))
     return data
 

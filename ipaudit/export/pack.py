@@ -159,6 +159,7 @@ def export_pack(
         + W_WORKBOOK
         + W_INTERVIEW * len(data.interview_paths)
         + W_FORM * len(data.forms)
+        + W_FORM * len(data.documents)
         + 2 * W_SMALL
         + sum(_units(e.evidence.size) for e in included)
     )
@@ -234,6 +235,9 @@ def _each_document(
         meter.step(W_INTERVIEW)
     for form in data.forms:
         yield form.path, build_form(data, form)
+        meter.step(W_FORM)
+    for path, doc in data.documents:
+        yield path, doc.build(data.lang, data.clean)
         meter.step(W_FORM)
     if not data.options.include_evidence:
         notes.append(Note("note.no_evidence"))

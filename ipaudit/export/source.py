@@ -5,7 +5,7 @@ the export never imports the services (a layer above) nor reads a store."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         ItemState,
         Readiness,
         Template,
+        Text,
         WorkspaceInfo,
     )
     from ipaudit.ledger.model import Entry, LedgerKind, Problem
@@ -52,6 +53,17 @@ class LedgerData:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtraDocument:
+    """A document of the pack made elsewhere (the audit-day plan …): its file name without the
+    extension in both languages, the extension, and ``build(lang, clean)`` → its bytes (``clean``
+    redacts text when the pack is redacted). Its bytes must depend only on the workspace."""
+
+    name: Text
+    ext: str
+    build: Callable[[str, Callable[[str], str]], bytes]
+
+
+@dataclass(frozen=True, slots=True)
 class PackSource:
     """Everything a pack is made of, read once from an open workspace."""
 
@@ -69,3 +81,4 @@ class PackSource:
     created_at: dt.datetime | None  # when the workspace was created, if it records it
     history: list[ExportRecord]  # the packs exported before, newest first
     files: EvidenceSource  # where the evidence bytes are streamed from
+    documents: tuple[ExtraDocument, ...] = ()  # more documents at the pack's top level

@@ -43,6 +43,7 @@ from ipaudit.store.errors import InvalidInput
 if TYPE_CHECKING:
     from ipaudit.export.calendar_ics import Event
     from ipaudit.export.plan_rows import PlanInput
+    from ipaudit.export.source import ExtraDocument
     from ipaudit.services import Workspace
 
 KIND = "plan"
@@ -531,3 +532,20 @@ def output_path(path: Path | str) -> Path:
             f"文件夹“{target.parent}”不存在。", f"The folder '{target.parent}' does not exist."
         )
     return target
+
+
+def pack_documents(ws: Workspace) -> list[ExtraDocument]:
+    """The plan's docx and xlsx for the readiness pack (none without a plan)."""
+    from ipaudit.export.plan_docx import build_plan_docx
+    from ipaudit.export.plan_rows import LABELS
+    from ipaudit.export.plan_xlsx import build_plan_xlsx
+    from ipaudit.export.source import ExtraDocument
+
+    if load(ws) is None:
+        return []
+    inp = plan_input(ws)
+    name = LABELS["file"]
+    return [
+        ExtraDocument(name, "docx", lambda lang, clean: build_plan_docx(inp, lang, clean)),
+        ExtraDocument(name, "xlsx", lambda lang, clean: build_plan_xlsx(inp, lang, clean)),
+    ]

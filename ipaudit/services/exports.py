@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from ipaudit.export.errors import TargetExists
 from ipaudit.export.manifest import VerifyResult, replaceable_problem, verify
 from ipaudit.export.options import MAX_MARGIN_DAYS, ExportOptions, toc_pages_default
 from ipaudit.export.pack import Note, PackResult
-from ipaudit.export.source import LedgerData, PackSource
+from ipaudit.export.source import ExtraDocument, LedgerData, PackSource
 from ipaudit.export.target import free_name
 from ipaudit.progress import CancelCheck, Progress
+from ipaudit.services import audit_plan
 from ipaudit.services.workspace import Workspace
 from ipaudit.store.errors import WorkspaceError
 from ipaudit.store.exports_store import ExportRecord
@@ -44,6 +46,13 @@ __all__ = [
     "toc_pages_default",
     "verify_pack",
 ]
+
+
+# Documents of the pack made from the workspace's records, beside the report and the workbook:
+# each source gives none when it has nothing to show.
+PACK_DOCUMENTS: tuple[Callable[[Workspace], Iterable[ExtraDocument]], ...] = (
+    audit_plan.pack_documents,
+)
 
 
 def pdf_available() -> bool:
@@ -78,6 +87,7 @@ def pack_source(ws: Workspace) -> PackSource:
         created_at=_created_at(ws),
         history=ws.export_records(),
         files=ws,
+        documents=tuple(doc for source in PACK_DOCUMENTS for doc in source(ws)),
     )
 
 
