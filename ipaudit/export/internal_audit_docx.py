@@ -13,10 +13,7 @@ Files are written atomically: a temporary file renamed into place.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +26,7 @@ from ipaudit.domain.corrective_actions import (
 from ipaudit.domain.mock_audit import RESULT_TEXT, MockAudit, Result, Sample, finding_text
 from ipaudit.domain.model import Evidence, Grade, Template, Text, WorkspaceInfo
 from ipaudit.export import docx_xml as X
+from ipaudit.export.atomic_file import write_atomic
 from ipaudit.export.docx_base import PackDocument
 from ipaudit.progress import CancelCheck, Cancelled, Progress
 
@@ -459,21 +457,6 @@ def file_names(data: ReportData) -> list[tuple[str, Sample | None]]:
     for s in data.audit.nonconformities():
         out.append((f"{t('不符合项报告', 'nonconformity-report')}-{_nc_number(data, s)}.docx", s))
     return out
-
-
-def write_atomic(target: Path, content: bytes) -> Path:
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    return target
 
 
 def write_all(

@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ipaudit.export.calendar_ics import Event, ics_bytes
-from ipaudit.services import audit_plan
+from ipaudit.services import audit_plan, corrective_actions
 
 if TYPE_CHECKING:
     from ipaudit.services import Workspace
 
 CalendarSource = Callable[["Workspace", str], Iterable[Event]]
 
-CALENDAR_SOURCES: tuple[CalendarSource, ...] = (audit_plan.calendar_events,)
+CALENDAR_SOURCES: tuple[CalendarSource, ...] = (
+    audit_plan.calendar_events,
+    corrective_actions.calendar_events,
+)
 
 NAME = {"zh": "迎审日历", "en": "Audit calendar"}
 

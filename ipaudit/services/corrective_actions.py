@@ -27,6 +27,7 @@ from ipaudit.store.errors import InvalidInput
 
 if TYPE_CHECKING:
     from ipaudit.domain.mock_audit import MockAudit
+    from ipaudit.export.calendar_ics import Event
     from ipaudit.services import Workspace
 
 KIND = "action"
@@ -537,6 +538,43 @@ def import_report(
             )
         )
     return made
+
+
+# --- calendar -----------------------------------------------------------------------------------
+
+
+def calendar_events(ws: Workspace, lang: str = "zh") -> list[Event]:
+    """Each action not yet done, on its due date (all day), for the workspace calendar."""
+    from ipaudit.export.calendar_ics import Event
+
+    en = lang.startswith("en")
+    names = {d.key: d.name.get(lang) for d in ws.departments()}
+    out = []
+    for a in actions(ws):
+        if a.due is None or a.status.finished:
+            continue
+        src = ca.SOURCE_TEXT[a.source].get(lang)
+        title = (
+            f"Corrective action {a.key} due: {a.finding[:40]}"
+            if en
+            else f"纠正措施 {a.key} 到期：{a.finding[:40]}"
+        )
+        lines = [
+            ("Source: " if en else "来源：") + src,
+            ("Department: " if en else "责任部门：") + names.get(a.department, a.department),
+            ("Owner: " if en else "责任人：") + (a.owner or "-"),
+            ("Action: " if en else "纠正措施：") + (a.action or "-"),
+        ]
+        out.append(
+            Event(
+                uid=f"action-{a.key}@{ws.path.stem}.ipaudit",
+                title=title,
+                start=a.due,
+                description="\n".join(lines),
+                categories=("纠正措施" if not en else "Corrective action",),
+            )
+        )
+    return out
 
 
 # --- JSON ----------------------------------------------------------------------------------------

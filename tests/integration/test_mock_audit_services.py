@@ -262,3 +262,18 @@ def test_bad_edits_are_bad_input(ws: Workspace) -> None:
     with pytest.raises(InvalidInput):
         actions.get(ws, "CA-404")
     assert actions.edit(ws, a.key, department="研发部").department == "rnd"
+
+
+def test_due_dates_go_to_the_workspace_calendar(ws: Workspace) -> None:
+    from ipaudit.services import calendar
+
+    due = dt.date(2027, 1, 15)
+    pending = actions.add(ws, finding="补充保密协议", department="hr_admin", owner="王芳", due=due)
+    finished = actions.add(ws, finding="已完成的", due=due)
+    actions.close(ws, finished.key, dt.date.today())
+    events = {e.uid: e for e in calendar.calendar_events(ws)}
+    mine = [e for uid, e in events.items() if uid.startswith("action-")]
+    assert [e.start for e in mine] == [due]
+    assert pending.key in mine[0].title and "王芳" in mine[0].description
+    ics = calendar.calendar_bytes(ws).decode()
+    assert "DTSTART;VALUE=DATE:20270115" in ics and f"action-{pending.key}@" in ics
