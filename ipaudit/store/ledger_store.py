@@ -31,6 +31,7 @@ from ipaudit.ledger.model import (
     StatedTotal,
 )
 from ipaudit.store import schema as s
+from ipaudit.store.engine import lock_key
 from ipaudit.store.workspace_store import WorkspaceStore
 
 _ASIDE = ":set-aside"  # an import replaced or removed, kept until the workspace is closed for undo
@@ -258,6 +259,7 @@ class LedgerStore:
     def set_rates(self, rates: Mapping[str, Decimal] | None) -> None:
         """Replace the stored rates (None or empty: no rates)."""
         with self.store._write() as conn:
+            lock_key(conn, "rates", "")
             conn.execute(delete(s.rates))
             for key, amount in (rates or {}).items():
                 conn.execute(insert(s.rates).values(ip_type=key, amount=amount))
@@ -293,6 +295,7 @@ class LedgerStore:
 
 
 def _set_aside(conn: Connection, kind: LedgerKind, *, delete_it: bool) -> None:
+    lock_key(conn, "ledger_imports", kind.value)  # one change of a ledger's import at a time
     which = s.ledger_imports.c.kind == kind.value
     if delete_it:
         conn.execute(delete(s.ledger_imports).where(which))
@@ -303,6 +306,7 @@ def _set_aside(conn: Connection, kind: LedgerKind, *, delete_it: bool) -> None:
 def _remember(
     conn: Connection, signature: str, kind: LedgerKind, mapping: Mapping[str, int]
 ) -> None:
+    lock_key(conn, "column_mappings", signature)
     conn.execute(delete(s.column_mappings).where(s.column_mappings.c.signature == signature))
     conn.execute(
         insert(s.column_mappings).values(

@@ -320,3 +320,27 @@ def test_a_connection_lost_mid_edit_saves_nothing(pg_url: str) -> None:
             "zh"
         )
         assert store.item_state("rnd.x").notes == "旧"  # the pool reconnects; nothing half saved
+
+
+def test_two_imports_of_one_ledger_at_once_leave_one_in_use(pg_url: str, tmp_path: Path) -> None:
+    from ipaudit.demo.ledgers import _payments_xlsx
+    from ipaudit.ledger.importer import import_ledger
+    from ipaudit.store.ledger_store import LedgerStore
+
+    result = import_ledger(_payments_xlsx(tmp_path / "发放.xlsx"))
+    WorkspaceStore.create(pg_url, INFO, "x", DEPARTMENTS).close()
+    stores = [WorkspaceStore.open(pg_url) for _ in range(3)]
+    try:
+        threads = [
+            threading.Thread(target=LedgerStore(st).save_import, args=(result,)) for st in stores
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        ledger = LedgerStore(stores[0])
+        assert len(ledger.imports()) == 1
+        assert len(ledger.contents().entries[result.kind]) == len(result.entries)
+    finally:
+        for st in stores:
+            st.close()
