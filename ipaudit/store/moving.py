@@ -65,8 +65,12 @@ def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
     query = select(table).order_by(*table.primary_key.columns)
     if table is s.meta:
         query = query.where(s.meta.c.key.not_in(STORAGE_KEYS))
-    for row in conn.execution_options(stream_results=True, yield_per=BATCH).execute(query):
-        yield dict(row._mapping)
+    result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(query)
+    try:
+        for row in result:
+            yield dict(row._mapping)
+    finally:  # (a server-side cursor left open would outlive a cancelled move)
+        result.close()
 
 
 def copy_rows(
@@ -85,22 +89,23 @@ def copy_rows(
     for table in tables():
         count = 0
         batch: list[dict[str, Any]] = []
-        for row in _rows(source, table):
-            if cancel is not None and cancel():
-                raise Cancelled
-            batch.append(row)
-            count += 1
-            if table is s.blob_chunks:
-                size = len(row["data"])
-                report.evidence_bytes += size
-                done += size
-            else:
-                done += 1
-            if table is s.blob_chunks or len(batch) >= BATCH:
-                target.execute(insert(table), batch)
-                batch = []
-                if progress is not None:
-                    progress(done, total)
+        with contextlib.closing(_rows(source, table)) as rows:
+            for row in rows:
+                if cancel is not None and cancel():
+                    raise Cancelled
+                batch.append(row)
+                count += 1
+                if table is s.blob_chunks:
+                    size = len(row["data"])
+                    report.evidence_bytes += size
+                    done += size
+                else:
+                    done += 1
+                if table is s.blob_chunks or len(batch) >= BATCH:
+                    target.execute(insert(table), batch)
+                    batch = []
+                    if progress is not None:
+                        progress(done, total)
         if batch:
             target.execute(insert(table), batch)
             if progress is not None:
