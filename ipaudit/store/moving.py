@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,7 @@ def _amount(conn: Connection) -> int:
     return total
 
 
-def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
+def _rows(conn: Connection, table: Table) -> Generator[dict[str, Any], None, None]:
     query = select(table).order_by(*table.primary_key.columns)
     if table is s.meta:
         query = query.where(s.meta.c.key.not_in(STORAGE_KEYS))
