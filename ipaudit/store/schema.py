@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -41,6 +42,9 @@ class Money(TypeDecorator[Decimal]):
 
 
 metadata = MetaData()
+
+#: a byte count: SQLite's INTEGER is 64-bit already, PostgreSQL's is 32-bit (a file over 2 GiB)
+ByteCount = Integer().with_variant(BigInteger(), "postgresql")
 
 meta = Table(
     "meta",
@@ -97,7 +101,7 @@ blobs = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("sha256", String(64), unique=True),  # NULL while being written
-    Column("size", Integer, nullable=False, default=0),
+    Column("size", ByteCount, nullable=False, default=0),
 )
 
 blob_chunks = Table(
@@ -116,7 +120,7 @@ evidence = Table(
     Column("slot", String(128), nullable=False, default=""),
     Column("department", String(64), nullable=False),
     Column("sha256", String(64), nullable=False),
-    Column("size", Integer, nullable=False),
+    Column("size", ByteCount, nullable=False),
     Column("original_name", Text, nullable=False),
     Column("title", Text, nullable=False),
     Column("doc_number", Text, nullable=False, default=""),
@@ -266,7 +270,7 @@ exports = Table(
     Column("options", Text, nullable=False, default="{}"),  # JSON: the options that shape it
     Column("manifest_sha256", String(64), nullable=False),
     Column("files", Integer, nullable=False),
-    Column("bytes", Integer, nullable=False),
+    Column("bytes", ByteCount, nullable=False),
 )
 Index("ix_exports_manifest", exports.c.manifest_sha256)
 

@@ -137,6 +137,13 @@ def test_a_large_file_streams_in_and_out_in_chunks(pg_url: str, tmp_path: Path) 
         with store.engine.connect() as conn:
             stored = conn.execute(text("SELECT count(*), max(octet_length(data)) FROM blob_chunks"))
             assert tuple(stored.one()) == (25, 1024 * 1024)
+            sizes = conn.execute(  # a file over 2 GiB fits
+                text(
+                    "SELECT DISTINCT data_type FROM information_schema.columns WHERE"
+                    " (table_name, column_name) IN (('blobs', 'size'), ('evidence', 'size'))"
+                )
+            )
+            assert sizes.scalars().all() == ["bigint"]
         assert store.integrity_check() == "ok"
 
 
