@@ -12,9 +12,9 @@ from typing import Any
 
 
 def parts() -> tuple[ModuleType, ...]:
-    from ipaudit.cli_audit import actions, mock_audit, next_cycle, rehearsal
+    from ipaudit.cli_audit import actions, mock_audit, next_cycle, plan, rehearsal
 
-    return (rehearsal, next_cycle, mock_audit, actions)
+    return (plan, rehearsal, next_cycle, mock_audit, actions)
 
 
 def configure(sub: Any) -> None:

@@ -291,8 +291,8 @@ def find_conflicts(
                     (s.key,),
                     s.room,
                     Text(
-                        f"{label.zh}没有安排会议室，其陪审人员不知去何处。",
-                        f"{label.en} has no room: its escorts do not know where to go.",
+                        f"{label.zh}没有安排会议室。",
+                        f"{label.en} has no room.",
                     ),
                 )
             )
