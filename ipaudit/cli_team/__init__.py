@@ -12,9 +12,9 @@ from typing import Any
 
 
 def parts() -> tuple[ModuleType, ...]:
-    from ipaudit.cli_team import manager, packets
+    from ipaudit.cli_team import manager, moving, packets, setup
 
-    return (manager, packets)
+    return (manager, packets, setup, moving)
 
 
 def configure(sub: Any) -> None:
