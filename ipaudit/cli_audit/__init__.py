@@ -12,9 +12,17 @@ from typing import Any
 
 
 def parts() -> tuple[ModuleType, ...]:
-    from ipaudit.cli_audit import actions, mock_audit, next_cycle, plan, rehearsal
+    from ipaudit.cli_audit import (
+        actions,
+        application,
+        mock_audit,
+        next_cycle,
+        plan,
+        rehearsal,
+        requests,
+    )
 
-    return (plan, rehearsal, next_cycle, mock_audit, actions)
+    return (plan, rehearsal, next_cycle, mock_audit, actions, application, requests)
 
 
 def configure(sub: Any) -> None:
