@@ -1,0 +1,139 @@
+"""Command line for the auditor's request list: ``requests-import`` reads the list (xlsx, xls, ods,
+csv or a docx table) and proposes checklist items for each line, ``requests`` shows each line's
+match and coverage, ``request-match`` confirms or corrects a line's items."""
+
+from __future__ import annotations
+
+import argparse
+from functools import partial
+from typing import Any
+
+from ipaudit import cli
+from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
+
+MARK = {"covered": "✓", "partly": "◐", "missing": "✗"}
+
+
+def _pick(zh: str, en: str) -> str:
+    return en if lang() == "en" else zh
+
+
+@command("requests-import")
+def cmd_requests_import(args: argparse.Namespace) -> int:
+    from ipaudit.domain.request_list import AUTO_MATCH
+    from ipaudit.services import request_list
+
+    with cli._open(args.workspace) as ws:
+        found = request_list.import_requests(ws, args.file, args.sheet)
+        if args.json:
+            emit_json([ln.to_json() for ln in found])
+            return EXIT_OK
+        proposed = sum(1 for ln in found if ln.matched)
+        out(
+            _pick(
+                f"已导入 {len(found)} 项请求，其中 {proposed} 项已建议匹配条目（得分 ≥ {AUTO_MATCH}），"
+                "请用 requests 查看、用 request-match 确认或更正。",
+                f"Imported {len(found)} requests; {proposed} have a proposed item (score ≥"
+                f" {AUTO_MATCH}). Review them with requests, confirm or correct with"
+                " request-match.",
+            )
+        )
+    return EXIT_OK
+
+
+@command("requests")
+def cmd_requests(args: argparse.Namespace) -> int:
+    from ipaudit.domain.request_list import COVERAGE_TEXT, Coverage
+    from ipaudit.services import request_list
+
+    with cli._open(args.workspace) as ws:
+        found = request_list.coverage(ws)
+        if args.json:
+            items = {it.key: it for it in ws.template.items}
+            emit_json([request_list.coverage_json(rc, items) for rc in found])
+            return EXIT_OK
+        if not found:
+            out(
+                _pick(
+                    "尚未导入资料清单（用 requests-import）。",
+                    "No request list imported yet (use requests-import).",
+                )
+            )
+            return EXIT_OK
+        ui_lang = lang()
+        titles = {it.key: it.title.get(ui_lang) for it in ws.template.items}
+        for rc in found:
+            ln = rc.line
+            state = COVERAGE_TEXT[rc.coverage].get(ui_lang)
+            out(
+                f"{MARK[rc.coverage.value]} {cli.pad(ln.number, 6)} {cli.pad(state, 10)} {ln.request.title}"
+            )
+            if not ln.matched:
+                out("      → " + _pick("未匹配条目；候选：", "no item matched; candidates:"))
+                for c in ln.candidates[:3]:
+                    out(f"        ? {c.item_key} ({c.score}) {titles.get(c.item_key, '')}")
+                continue
+            decided = (
+                "" if ln.confirmed else _pick("（建议，待确认）", " (proposed, not confirmed)")
+            )
+            for ic in rc.items:
+                out(
+                    f"      → {ic.item_key} {titles.get(ic.item_key, '')}{decided}"
+                    f"  [{COVERAGE_TEXT[ic.coverage].get(ui_lang)}]"
+                )
+        counts = request_list.summary(found)
+        out(
+            "\n"
+            + _pick(
+                f"共 {len(found)} 项：已覆盖 {counts[Coverage.COVERED]}，部分覆盖"
+                f" {counts[Coverage.PARTLY]}，缺失 {counts[Coverage.MISSING]}。",
+                f"{len(found)} requests: {counts[Coverage.COVERED]} covered,"
+                f" {counts[Coverage.PARTLY]} partly covered, {counts[Coverage.MISSING]} missing.",
+            )
+        )
+    return EXIT_OK
+
+
+@command("request-match")
+def cmd_request_match(args: argparse.Namespace) -> int:
+    from ipaudit.domain.request_list import COVERAGE_TEXT
+    from ipaudit.services import request_list
+
+    with cli._open(args.workspace) as ws:
+        keys = [] if args.items == ["none"] else args.items
+        ln = request_list.set_match(ws, args.number, keys)
+        rc = next(r for r in request_list.coverage(ws) if r.line.number == ln.number)
+        if args.json:
+            items = {it.key: it for it in ws.template.items}
+            emit_json(request_list.coverage_json(rc, items))
+            return EXIT_OK
+        ui_lang = lang()
+        out(
+            f"{ln.number} {ln.request.title} → {', '.join(ln.matched) or '-'}"
+            f"  [{COVERAGE_TEXT[rc.coverage].get(ui_lang)}]"
+        )
+    return EXIT_OK
+
+
+def configure(sub: Any) -> None:
+    ws_cmd = partial(cli.workspace_command, sub)
+
+    c = ws_cmd(
+        "requests-import",
+        "import the certification body's request list (xlsx, xls, ods, csv or a docx table) and"
+        " propose the checklist items of each line",
+    )
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--sheet", help="the sheet to read (default: the first)")
+    c.add_argument("--json", action="store_true")
+
+    c = ws_cmd("requests", "the request list: each line's items and whether it is covered")
+    c.add_argument("--json", action="store_true")
+
+    c = ws_cmd(
+        "request-match",
+        "confirm or correct the items a request asks for (none: no checklist item holds it)",
+    )
+    c.add_argument("number", metavar="REQ_NO", help="the request's number as listed")
+    c.add_argument("items", metavar="ITEM_KEY", nargs="+", help="checklist item keys, or none")
+    c.add_argument("--json", action="store_true")

@@ -1,0 +1,381 @@
+"""The certification body's request list: its lines read from a table, and each matched to the
+checklist items it asks for.
+
+**Reading.** A list is a table (a spreadsheet or a Word table) with a title row, a header row, a
+line per document and sometimes section rows ("一、行政人事部"). The header row is the first of the
+first rows that names a title column ("文件名称", "资料名称", "审核资料" … — see ``HEADER_WORDS``);
+without one, the title column is the one holding the most text. Number, department and note columns
+are found by their headers too; a line without a number is numbered by its position. A row holding
+only a short title (no number, no other cell) where the other rows have numbers is a section: its
+name is the department of the lines below it until the next section.
+
+**Matching.** Request titles differ from the checklist's: other words for the same thing (协议 and
+合同, 背调 and 背景调查), another word order, 《》 brackets, a "记录/台账/清单/登记表" suffix. Titles are
+compared as sets of two-character pieces (character bigrams) after normalising (NFKC, brackets,
+numbering and punctuation dropped, synonyms replaced, the record suffixes made one word), each piece
+weighted by how rare it is among the checklist's titles (inverse document frequency): 知识产权
+appears in most titles and counts little, 交割 in one and counts much. The score (0–100) is the
+weighted cosine of the two sets, over the item's title, the title without its notes in brackets,
+its sub-records and its forms (the best counts); an item of the department the line names gets a
+bonus. Edit-distance ratios were not used: Chinese titles have no word boundaries and the shared
+知识产权 would dominate them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ipaudit.domain.model import Item, Text
+
+# -- reading ---------------------------------------------------------------------------------------
+
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号", "序", "no", "no.", "#", "number", "item no", "ref"),
+    "title": (
+        "文件名称",
+        "资料名称",
+        "记录名称",
+        "文件/记录名称",
+        "审核资料",
+        "需提供资料",
+        "需提供的资料",
+        "提供资料",
+        "资料清单",
+        "文件及记录",
+        "名称",
+        "文件",
+        "资料",
+        "内容",
+        "标题",
+        "document",
+        "documents",
+        "title",
+        "item",
+        "name",
+        "description",
+        "record",
+    ),
+    "department": ("部门", "责任部门", "提供部门", "负责部门", "department", "dept", "owner"),
+    "note": ("备注", "说明", "要求", "note", "notes", "remark", "remarks", "comment"),
+}
+HEADER_ROWS = 12  # the header is among the first rows
+
+_SPACE_RE = re.compile(r"\s+")
+_NUMBERING_RE = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十]+[）)、.．]|[（(]?\d+(?:\.\d+)*[）)、.．]?(?=\D)|[①-⑳])\s*"
+)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return _SPACE_RE.sub(" ", str(value)).strip()
+
+
+def _header_kind(text: str, *, exact: bool = False) -> str | None:
+    """What a header cell names ("title", "number" …); ``exact``: only a header word itself."""
+    key = _SPACE_RE.sub("", unicodedata.normalize("NFKC", text)).casefold().rstrip(":：")
+    if not key:
+        return None
+    for kind, words in HEADER_WORDS.items():
+        if key in words:
+            return kind
+    if exact:
+        return None
+    for kind in ("title", "department", "note", "number"):  # "需提供的文件名称"
+        if any(len(w) >= 2 and w in key for w in HEADER_WORDS[kind]) and len(key) <= 12:
+            return kind
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Where a list's columns are (0-based); ``header``: the header row's index, -1 for none."""
+
+    title: int
+    header: int = -1
+    number: int | None = None
+    department: int | None = None
+    note: int | None = None
+
+
+class RequestListError(ValueError):
+    """A table that holds no request list (no title column, no line)."""
+
+
+def find_columns(rows: Sequence[Sequence[str]]) -> Columns:
+    """The columns of a request list: by its header row, else the title column by content."""
+    for r, row in enumerate(rows[:HEADER_ROWS]):
+        kinds: dict[str, int] = {}
+        for c, value in enumerate(row):
+            kind = _header_kind(value)
+            if kind is not None and kind not in kinds:
+                kinds[kind] = c
+        alone = [v for v in row if v]  # a list of titles only: its header says just that
+        if "title" in kinds and (
+            len(kinds) >= 2 or (len(alone) == 1 and _header_kind(alone[0], exact=True))
+        ):
+            return Columns(
+                kinds["title"], r, kinds.get("number"), kinds.get("department"), kinds.get("note")
+            )
+    return Columns(_title_by_content(rows))
+
+
+def _title_by_content(rows: Sequence[Sequence[str]]) -> int:
+    """The column with the most text that is not a number."""
+    width = max((len(r) for r in rows), default=0)
+    best, best_score = -1, 0.0
+    for c in range(width):
+        values = [r[c] for r in rows if c < len(r) and r[c]]
+        texts = [v for v in values if not re.fullmatch(r"[\d.\s]+", v)]
+        score = sum(min(len(v), 40) for v in texts)
+        if score > best_score:
+            best, best_score = c, score
+    if best < 0:
+        raise RequestListError("no column with titles")
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One line of the list: its number (as written, or its position), title, the department it
+    names (its column or its section) and note; ``row``: 1-based row in the table."""
+
+    number: str
+    title: str
+    department: str = ""
+    note: str = ""
+    row: int = 0
+
+
+def requests_from_rows(rows: Sequence[Sequence[object]]) -> list[Request]:
+    """The request lines of a table (each row a list of cells)."""
+    table = [[_cell(v) for v in row] for row in rows]
+    if not any(any(row) for row in table):
+        raise RequestListError("empty table")
+    cols = find_columns(table)
+
+    def get(row: list[str], c: int | None) -> str:
+        return row[c] if c is not None and c < len(row) else ""
+
+    body = [(i, row) for i, row in enumerate(table) if i > cols.header and any(row)]
+    numbered = cols.number is not None and any(get(r, cols.number) for _i, r in body)
+    out: list[Request] = []
+    section = ""
+    used: set[str] = set()
+    for i, row in body:
+        title = get(row, cols.title)
+        number = get(row, cols.number)
+        others = [v for c, v in enumerate(row) if v and c != cols.title]
+        if not title:
+            if len(others) == 1 and not number:  # a section row written in another column
+                section = _NUMBERING_RE.sub("", others[0]).strip()
+            continue
+        if numbered and not number and not others and len(title) <= 16:
+            section = _NUMBERING_RE.sub("", title).strip()
+            continue
+        if not number:
+            number = str(len(out) + 1)
+        while number in used:  # a number written twice: the second keeps its row
+            number = f"{number}-{i + 1}"
+        used.add(number)
+        out.append(
+            Request(
+                number=number,
+                title=title,
+                department=get(row, cols.department) or section,
+                note=get(row, cols.note),
+                row=i + 1,
+            )
+        )
+    if not out:
+        raise RequestListError("no request line")
+    return out
+
+
+# -- matching --------------------------------------------------------------------------------------
+
+# other words for the same thing, longest first; both sides are rewritten the same way
+SYNONYMS: dict[str, str] = {
+    "组织机构图": "组织架构图",
+    "机构图": "架构图",
+    "背景调查": "背调",
+    "背景审查": "背调",
+    "管理评审": "管评",
+    "内部审核": "内审",
+    "软件著作权": "软著",
+    "管理者代表": "管代",
+    "保密合同": "保密协议",
+    "竞业协议": "竞业限制协议",
+    "签到单": "签到表",
+    "签到簿": "签到表",
+    "交接": "交割",
+    "面谈记录": "面谈",
+    "离职面谈": "离职员工面谈",
+    "离职交割": "离职员工资料交割",
+    "入职背调": "入职员工背调",
+    "花名册": "名单",
+    "经费台账": "经费使用",
+    "费用": "经费",
+    "奖金发放": "奖金发放登记",
+    "发放登记": "奖金发放登记",
+    "奖励": "奖惩",
+    "体系文件": "程序文件",
+    "管理制度": "制度",
+    "ip": "知识产权",
+    "营业执照": "营业执照",
+    "执照": "营业执照",
+    "目标分解": "目标及分解",
+    "培训记录": "培训记录表",
+    "复印件": "",
+    "原件": "",
+    "副本": "",
+}
+# record-type suffixes that say nothing about what is asked: one word for all of them
+RECORD_WORDS = ("一览表", "登记表", "记录表", "登记簿", "台账", "清单", "记录", "目录", "汇总表")
+_RECORD = "记录"
+# one pass, longest first: a replacement is never rewritten again; a Latin word only as a word
+_SYNONYM_RE = re.compile(
+    "|".join(
+        rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w)
+        for w in sorted(SYNONYMS, key=len, reverse=True)
+    )
+)
+_STOP = ("相关", "有关", "提供", "以及", "及其", "等", "的", "及", "和", "与", "或")
+_NOTE_RE = re.compile(r"[（(【\[][^（()）【】\[\]]*[)）】\]]")
+_DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalize_title(text: str, *, keep_notes: bool = True) -> str:
+    """A title as it is compared: NFKC, lower case, without numbering, 《》 and punctuation,
+    synonyms replaced and record suffixes made one word (see the module)."""
+    s = unicodedata.normalize("NFKC", text).casefold().strip()
+    s = _NUMBERING_RE.sub("", s)
+    if not keep_notes:
+        s = _NOTE_RE.sub("", s) or s
+    s = _DROP_RE.sub("", s)
+    s = _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group(0)], s)
+    for word in RECORD_WORDS:
+        s = s.replace(word, _RECORD)
+    for word in _STOP:
+        s = s.replace(word, "")
+    return s
+
+
+def bigrams(text: str) -> Counter[str]:
+    """The character pairs of a normalised title (a one-character title is its own piece)."""
+    if len(text) < 2:
+        return Counter([text] if text else [])
+    return Counter(text[i : i + 2] for i in range(len(text) - 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    item_key: str
+    score: int  # 0–100
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """The checklist's items prepared for matching: their names' pieces and the pieces' weights."""
+
+    names: Mapping[str, tuple[Counter[str], ...]]  # item key -> its names' pieces
+    departments: Mapping[str, str]  # item key -> its department (workspace key)
+    idf: Mapping[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, items: Iterable[Item], departments: Mapping[str, str]) -> Matcher:
+        names: dict[str, tuple[Counter[str], ...]] = {}
+        for item in items:
+            texts = [
+                normalize_title(item.title.zh),
+                normalize_title(item.title.zh, keep_notes=False),
+                normalize_title(item.title.en),
+                *(normalize_title(s.title.zh, keep_notes=False) for s in item.sub_records),
+                *(normalize_title(f.title.zh) for f in item.forms),
+            ]
+            names[item.key] = tuple(bigrams(t) for t in dict.fromkeys(t for t in texts if t))
+        docs = len(names) or 1
+        df: Counter[str] = Counter()
+        for pieces in names.values():
+            df.update(set().union(*(set(p) for p in pieces)) if pieces else set())
+        idf = {g: math.log((1 + docs) / (1 + n)) + 1 for g, n in df.items()}
+        return cls(names, dict(departments), idf)
+
+    def _weight(self, g: str) -> float:
+        return self.idf.get(g, math.log(1 + len(self.names)) + 1)  # unseen: as rare as can be
+
+    def _cosine(self, a: Counter[str], b: Counter[str]) -> float:
+        if not a or not b:
+            return 0.0
+        dot = sum(min(a[g], b[g]) * self._weight(g) ** 2 for g in a.keys() & b.keys())
+        na = math.sqrt(sum((n * self._weight(g)) ** 2 for g, n in a.items()))
+        nb = math.sqrt(sum((n * self._weight(g)) ** 2 for g, n in b.items()))
+        return dot / (na * nb)
+
+    def score(self, title: str, item_key: str, department: str = "") -> int:
+        """How well ``title`` names the item (0–100)."""
+        pieces = bigrams(normalize_title(title))
+        best = max((self._cosine(pieces, n) for n in self.names.get(item_key, ())), default=0.0)
+        bonus = 0.1 if department and self.departments.get(item_key) == department else 0.0
+        return round(100 * min(1.0, best + (bonus if best > 0.2 else 0.0)))
+
+    def candidates(self, title: str, department: str = "", limit: int = 5) -> list[Candidate]:
+        """The best items for ``title``, best first (ties in checklist order), those above 0."""
+        scored = [(self.score(title, key, department), n, key) for n, key in enumerate(self.names)]
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        return [Candidate(key, s) for s, _n, key in scored[:limit] if s > 0]
+
+
+AUTO_MATCH = 45  # a proposal at or above this score is taken until the user decides
+
+
+# -- coverage --------------------------------------------------------------------------------------
+
+
+class Coverage(StrEnum):
+    COVERED = "covered"  # every matched item ready with evidence in the period
+    PARTLY = "partly"  # some evidence, not all of it
+    MISSING = "missing"  # no evidence, or no item matched
+
+
+COVERAGE_TEXT: dict[Coverage, Text] = {
+    Coverage.COVERED: Text("已覆盖", "covered"),
+    Coverage.PARTLY: Text("部分覆盖", "partly covered"),
+    Coverage.MISSING: Text("缺失", "missing"),
+}
+
+
+def request_coverage(item_coverage: Sequence[Coverage]) -> Coverage:
+    """A request's coverage from its matched items' (none matched: missing)."""
+    if not item_coverage:
+        return Coverage.MISSING
+    if all(c is Coverage.COVERED for c in item_coverage):
+        return Coverage.COVERED
+    if all(c is Coverage.MISSING for c in item_coverage):
+        return Coverage.MISSING
+    return Coverage.PARTLY
+
+
+__all__ = [
+    "AUTO_MATCH",
+    "COVERAGE_TEXT",
+    "Candidate",
+    "Columns",
+    "Coverage",
+    "Matcher",
+    "Request",
+    "RequestListError",
+    "find_columns",
+    "normalize_title",
+    "request_coverage",
+    "requests_from_rows",
+]
