@@ -1,0 +1,126 @@
+"""The audit-day plan on the command line: generate, show, edit with conflicts reported, people
+and rooms, export docx/xlsx/ics and the workspace calendar."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import icalendar
+import openpyxl
+import pytest
+from docx import Document
+
+from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "acme.ipaudit"
+    code, _out, err = run(
+        capsys,
+        "new",
+        path,
+        "--company",
+        "示例科技有限公司",
+        "--audit-type",
+        "initial",
+        "--period-start",
+        "2025-01-01",
+        "--period-end",
+        "2025-12-31",
+    )
+    assert code == EXIT_OK, err
+    return path
+
+
+def test_plan_walk_through(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(capsys, "plan", ws)
+    assert code == EXIT_INPUT and "plan-generate" in err
+
+    code, out, err = run(capsys, "plan-generate", ws, "--json")
+    assert code == EXIT_OK, err
+    data = json.loads(out)
+    sessions = {s["key"]: s for s in data["plan"]["sessions"]}
+    assert data["conflicts"] == [] and "interview_rnd" in sessions
+    ip = sessions["interview_ip_office"]
+
+    code, out, err = run(
+        capsys,
+        "plan-session-edit",
+        ws,
+        "interview_rnd",
+        "--day",
+        ip["day"],
+        "--start",
+        ip["start"],
+        "--end",
+        ip["end"],
+        "--room",
+        ip["room"],
+    )
+    assert code == EXIT_OK, err
+    assert "同时安排了" in out  # the conflict the edit made is printed
+
+    code, out, _ = run(capsys, "findings", ws, "--json")
+    assert any(f["code"] == "plan_conflict" for f in json.loads(out))
+
+    code, out, err = run(capsys, "plan-person", ws, "rename", "auditor_1", "--name", "王审核")
+    assert code == EXIT_OK, err
+    code, out, _ = run(capsys, "plan-room", ws, "add", "--name", "小会议室")
+    assert code == EXIT_OK and out.strip() == "room_3"
+    code, out, err = run(capsys, "plan-session-edit", ws, "interview_rnd", "--room", "room_3")
+    assert code == EXIT_OK and "!" not in out, err
+    code, out, err = run(
+        capsys,
+        "plan-session-add",
+        ws,
+        "--kind",
+        "其他",
+        "--day",
+        ip["day"],
+        "--start",
+        "17:00",
+        "--end",
+        "17:30",
+        "--room",
+        "room_1",
+        "--title",
+        "总结",
+    )
+    assert code == EXIT_OK and out.split()[0] == "other_1", err
+    code, out, _ = run(capsys, "plan", ws, "--lang", "en")
+    assert "王审核" in out and "小会议室" in out and "no conflicts" in out
+    code, out, err = run(capsys, "plan-session-remove", ws, "other_1")
+    assert code == EXIT_OK, err
+
+    docx, xlsx, ics = tmp_path / "p.docx", tmp_path / "p.xlsx", tmp_path / "p.ics"
+    code, out, err = run(capsys, "plan-export", ws, "--docx", docx, "--xlsx", xlsx, "--ics", ics)
+    assert code == EXIT_OK, err
+    cells = [c.text for t in Document(str(docx)).tables for row in t.rows for c in row.cells]
+    assert any("王审核" in c for c in cells)
+    rows = list(openpyxl.load_workbook(xlsx).worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == len(sessions) + 1
+    assert len(list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == len(sessions)
+
+    code, out, err = run(capsys, "calendar", ws, "-o", tmp_path / "all.ics", "--json")
+    assert code == EXIT_OK, err
+    assert json.loads(out)["events"] >= len(sessions)
+
+
+def test_bad_input_is_refused(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "plan-generate", ws)
+    code, _out, err = run(capsys, "plan-session-edit", ws, "tour", "--start", "25:00")
+    assert code == EXIT_INPUT and "09:30" in err
+    code, _out, err = run(capsys, "plan-session-edit", ws, "nosuch", "--start", "10:00")
+    assert code == EXIT_INPUT and "nosuch" in err
+    code, _out, err = run(capsys, "plan-generate", ws)
+    assert code == EXIT_INPUT
+    code, _out, err = run(capsys, "plan-export", ws)
+    assert code == EXIT_INPUT
