@@ -306,13 +306,15 @@ def item_coverage(
     return ItemCoverage(item_key, cov, status, n, problems)
 
 
-def coverage(ws: Workspace) -> list[RequestCoverage]:
-    """Every request's coverage from its matched items."""
+def coverage(ws: Workspace, findings: Sequence[Finding] | None = None) -> list[RequestCoverage]:
+    """Every request's coverage from its matched items; ``findings``: the assessment's when the
+    caller has it (the GUI's, computed in a worker), else the workspace's."""
     states = ws.states()
     counts: dict[str, int] = {}
     for ev in ws.evidence():
         counts[ev.item_key] = counts.get(ev.item_key, 0) + 1
-    findings = ws.findings()
+    if findings is None:
+        findings = ws.findings()
     out = []
     for ln in lines(ws):
         items = tuple(item_coverage(k, states, counts, findings) for k in ln.matched)

@@ -81,6 +81,12 @@ def _reconciliation() -> type[Any]:
     return ReconciliationView
 
 
+def _requests() -> type[Any]:
+    from ipaudit.ui.requests.requests_view import RequestsView
+
+    return RequestsView
+
+
 def _rehearsal() -> type[Any]:
     from ipaudit.ui.rehearsal.rehearsal_view import RehearsalView
 
@@ -91,6 +97,7 @@ def _rehearsal() -> type[Any]:
 #: workspace page; each takes ``(session, parent=None)``. An action whose key is not here is hidden.
 AUDIT_VIEWS: dict[str, Loader] = {
     "rehearsal": _rehearsal,
+    "requests": _requests,
 }
 
 #: the panels of an open workspace; each takes ``(session, parent=None)``

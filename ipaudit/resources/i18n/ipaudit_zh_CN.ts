@@ -25,6 +25,343 @@
         </message>
     </context>
     <context>
+        <name>ActionEditor</name>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="242" />
+            <source>New corrective action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="245" />
+            <source>%1 · %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="248" />
+            <source>No evidence of completion yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="288" />
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="289" />
+            <source>Grade</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="290" />
+            <source>Clause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="291" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="292" />
+            <source>Found on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="293" />
+            <source>Nonconformity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="294" />
+            <source>Root cause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="295" />
+            <source>Correction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="296" />
+            <source>Corrective action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="297" />
+            <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="298" />
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="299" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="300" />
+            <source>Completed on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="304" />
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="305" />
+            <source>Attach file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="306" />
+            <source>Go to item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="307" />
+            <source>Verification of effectiveness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="310" />
+            <source>Verified on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="310" />
+            <source>Verified by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="310" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="314" />
+            <source>Effective</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="315" />
+            <source>Record verification</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="316" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="317" />
+            <source>Mark done</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ActionsModel</name>
+        <message>
+            <location filename="../../ui/actions/actions_model.py" line="61" />
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_model.py" line="62" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_model.py" line="63" />
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_model.py" line="64" />
+            <source>Grade</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_model.py" line="65" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_model.py" line="66" />
+            <source>Nonconformity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_model.py" line="67" />
+            <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_model.py" line="68" />
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_model.py" line="69" />
+            <source>Days overdue</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ActionsView</name>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="222" />
+            <location filename="../../ui/actions/actions_view.py" line="428" />
+            <source>All departments</source>
+            <extracomment>(department, item key): show the item in the checklist</extracomment>
+            <translation>全部部门</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/actions/actions_view.py" line="245" />
+            <source>%n action(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/actions/actions_view.py" line="247" />
+            <source>%n overdue</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="283" />
+            <source>The corrective action was not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="287" />
+            <source>Add corrective action %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="289" />
+            <source>Edit corrective action %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="301" />
+            <source>The corrective action was not marked done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="305" />
+            <source>Mark %1 done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="321" />
+            <source>The verification was not recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="332" />
+            <source>Verify %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="341" />
+            <source>The corrective action was not removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="348" />
+            <source>Remove corrective action %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="354" />
+            <source>Evidence of completion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="364" />
+            <source>The file was not attached.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="370" />
+            <source>Attach evidence to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="380" />
+            <source>The certification body's audit report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="382" />
+            <source>Audit reports (*.xlsx *.xls *.ods *.csv *.docx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="389" />
+            <source>The audit report was not imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/actions/actions_view.py" line="395" />
+            <source>Import %n nonconformities</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="413" />
+            <source>Show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="418" />
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="419" />
+            <source>Not closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="420" />
+            <source>Overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="421" />
+            <source>Verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="426" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="429" />
+            <source>New</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="430" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="431" />
+            <source>Import audit report…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AnswerField</name>
         <message>
             <location filename="../../ui/checklist/answer_field.py" line="108" />
@@ -55,6 +392,129 @@
             <location filename="../../ui/checklist/answer_field.py" line="130" />
             <source>Your answer, as you would give it to the auditor (Ctrl+Enter to save)</source>
             <translation>按您将回答审核员的方式作答（Ctrl+Enter 保存）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplyView</name>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="154" />
+            <source>Before the initial certification the certification body checks these conditions and asks for these materials. %1 of %2 conditions met; %3 of %4 materials attached.</source>
+            <translation>初次认证前，认证机构核查以下申请条件并要求提交以下申请材料。%2 项条件中已满足 %1 项；%4 项材料中已附 %3 项。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="166" />
+            <source>√ met</source>
+            <translation>√ 满足</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="166" />
+            <source>× not met</source>
+            <translation>× 未满足</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="177" />
+            <source>%1 files</source>
+            <translation>%1 个文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="179" />
+            <source>missing</source>
+            <translation>缺</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="190" />
+            <source>Where the materials go</source>
+            <translation>申请材料的保存位置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="231" />
+            <source>The materials could not be exported.</source>
+            <translation>无法导出申请材料。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="243" />
+            <source>Written: %1 (%2 files).</source>
+            <translation>已写入：%1（%2 个文件）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="246" />
+            <source>Missing: %1</source>
+            <translation>缺：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="260" />
+            <source>Check again</source>
+            <translation>重新检查</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="261" />
+            <source>Application conditions</source>
+            <translation>申请条件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="263" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="263" />
+            <source>Condition</source>
+            <translation>条件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="263" />
+            <source>Why</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="265" />
+            <source>Application materials, in the list's order</source>
+            <translation>申请材料（按认证机构清单顺序）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="267" />
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="267" />
+            <source>Material</source>
+            <translation>材料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="267" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="267" />
+            <source>Files</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="269" />
+            <source>Export &amp;to:</source>
+            <translation>导出到(&amp;T)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="270" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="271" />
+            <source>Export the materials</source>
+            <translation>导出申请材料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="273" />
+            <source>A folder, or a .zip when the name ends in .zip; numbered files and an index</source>
+            <translation>一个文件夹；名称以 .zip 结尾时为压缩包。文件按序编号，并附目录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/apply_view.py" line="275" />
+            <source>Show the folder</source>
+            <translation>打开所在文件夹</translation>
         </message>
     </context>
     <context>
@@ -367,6 +827,49 @@
             <location filename="../../ui/new_workspace_wizard.py" line="91" />
             <source>Re-certification</source>
             <translation>再认证审核</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareTree</name>
+        <message>
+            <location filename="../../ui/cycle/compare_tree.py" line="33" />
+            <source>Workspace information</source>
+            <translation>工作区信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/compare_tree.py" line="34" />
+            <source>Facts</source>
+            <translation>体系事实</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/compare_tree.py" line="36" />
+            <source>Departments</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/compare_tree.py" line="40" />
+            <source>Item status</source>
+            <translation>条目状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/compare_tree.py" line="47" />
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/compare_tree.py" line="72" />
+            <source>What</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/compare_tree.py" line="72" />
+            <source>Last cycle</source>
+            <translation>上一周期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/compare_tree.py" line="72" />
+            <source>This cycle</source>
+            <translation>本周期</translation>
         </message>
     </context>
     <context>
@@ -2088,213 +2591,214 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="192" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>Open a workspace</source>
             <extracomment>at the latest this long after a workspace is shown, its first checks start (ms) files the ledger import reads (dropped on the reconciliation view) ``open_later`` could not open the workspace (the error was shown) the readiness last recorded, shown while the workspace opens at start-up</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="194" />
-            <location filename="../../ui/main_window.py" line="533" />
+            <location filename="../../ui/main_window.py" line="195" />
+            <location filename="../../ui/main_window.py" line="545" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="288" />
-            <location filename="../../ui/main_window.py" line="325" />
-            <location filename="../../ui/main_window.py" line="566" />
+            <location filename="../../ui/main_window.py" line="295" />
+            <location filename="../../ui/main_window.py" line="332" />
+            <location filename="../../ui/main_window.py" line="578" />
+            <location filename="../../ui/main_window.py" line="617" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="403" />
+            <location filename="../../ui/main_window.py" line="410" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="422" />
+            <location filename="../../ui/main_window.py" line="434" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="772" />
+            <location filename="../../ui/main_window.py" line="807" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="505" />
+            <location filename="../../ui/main_window.py" line="517" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="242" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="296" />
+            <location filename="../../ui/main_window.py" line="303" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="507" />
+            <location filename="../../ui/main_window.py" line="519" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="513" />
+            <location filename="../../ui/main_window.py" line="525" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="531" />
+            <location filename="../../ui/main_window.py" line="543" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="571" />
+            <location filename="../../ui/main_window.py" line="583" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="572" />
+            <location filename="../../ui/main_window.py" line="584" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="611" />
+            <location filename="../../ui/main_window.py" line="646" />
             <source>Warning: this workspace is now also open for writing by %1.</source>
             <translation>警告：此工作区现在也被 %1 以可写方式打开。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="638" />
+            <location filename="../../ui/main_window.py" line="673" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="641" />
+            <location filename="../../ui/main_window.py" line="676" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="653" />
+            <location filename="../../ui/main_window.py" line="688" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="655" />
+            <location filename="../../ui/main_window.py" line="690" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="662" />
+            <location filename="../../ui/main_window.py" line="697" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="665" />
+            <location filename="../../ui/main_window.py" line="700" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="668" />
+            <location filename="../../ui/main_window.py" line="703" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="680" />
+            <location filename="../../ui/main_window.py" line="715" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="682" />
-            <location filename="../../ui/main_window.py" line="712" />
+            <location filename="../../ui/main_window.py" line="717" />
+            <location filename="../../ui/main_window.py" line="747" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="693" />
+            <location filename="../../ui/main_window.py" line="728" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="696" />
+            <location filename="../../ui/main_window.py" line="731" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="710" />
+            <location filename="../../ui/main_window.py" line="745" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="722" />
+            <location filename="../../ui/main_window.py" line="757" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="779" />
+            <location filename="../../ui/main_window.py" line="814" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="798" />
+            <location filename="../../ui/main_window.py" line="833" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="815" />
-            <location filename="../../ui/main_window.py" line="1003" />
+            <location filename="../../ui/main_window.py" line="852" />
+            <location filename="../../ui/main_window.py" line="1040" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="928" />
+            <location filename="../../ui/main_window.py" line="965" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="930" />
+            <location filename="../../ui/main_window.py" line="967" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="937" />
+            <location filename="../../ui/main_window.py" line="974" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="965" />
+            <location filename="../../ui/main_window.py" line="1002" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="974" />
+            <location filename="../../ui/main_window.py" line="1011" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="986" />
+            <location filename="../../ui/main_window.py" line="1023" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="991" />
+            <location filename="../../ui/main_window.py" line="1028" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="993" />
+            <location filename="../../ui/main_window.py" line="1030" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1000" />
+            <location filename="../../ui/main_window.py" line="1037" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1001" />
+            <location filename="../../ui/main_window.py" line="1038" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2406,6 +2910,196 @@
         </message>
     </context>
     <context>
+        <name>MockAuditView</name>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="377" />
+            <source>No mock audit yet: draw one with New.</source>
+            <extracomment>(department, item key): show the item in the checklist the reports were written: the files open the reports' folder once they are written (tests switch it off)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="397" />
+            <source>Walked %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="410" />
+            <source>%1: the plan asks %2, the workspace holds %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="471" />
+            <source>The samples were not drawn.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="480" />
+            <source>Draw mock audit %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="492" />
+            <source>The samples were not drawn again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="501" />
+            <source>Draw %1 again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="517" />
+            <source>The auditors were not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="524" />
+            <source>Auditors of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="546" />
+            <source>Choose the result first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="553" />
+            <source>The result was not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="558" />
+            <source>Result of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="574" />
+            <source>The corrective actions were not opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="581" />
+            <source>Open %n corrective action(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="586" />
+            <source>%n corrective action(s) opened</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="600" />
+            <source>Folder for the reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="618" />
+            <source>Writing the reports…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="618" />
+            <source>Mock audit reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="620" />
+            <source>The reports were not written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="638" />
+            <source>%n report(s) written to %1</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="647" />
+            <source>Mock audit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="648" />
+            <source>New…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="649" />
+            <source>Draw a new mock audit's samples with a new seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="650" />
+            <source>Seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="651" />
+            <source>The same seed draws the same samples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="652" />
+            <source>Draw again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="654" />
+            <source>Draw the samples again with this seed (before any result is recorded)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="656" />
+            <source>Auditors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="657" />
+            <source>names, separated by 、</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="658" />
+            <source>Open corrective actions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="659" />
+            <source>Write reports…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="660" />
+            <source>Show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="665" />
+            <source>All samples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="666" />
+            <source>Records</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="667" />
+            <source>Staff awareness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="668" />
+            <source>Not walked yet</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>NaReasonDialog</name>
         <message>
             <location filename="../../ui/checklist/na_reason_dialog.py" line="54" />
@@ -2457,6 +3151,141 @@
             <location filename="../../ui/new_workspace_wizard.py" line="420" />
             <source>New workspace</source>
             <translation>新建工作区</translation>
+        </message>
+    </context>
+    <context>
+        <name>NextCycleView</name>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="178" />
+            <source>The next audit: %1, %2 – %3. Audit period %4 – %5. %6 items will need this cycle's records (needs refresh); facts, departments, people, rates, open corrective actions and every evidence link carry over, marked last cycle.</source>
+            <extracomment>the choices of the type list: None follows the certificate's cycle the new cycle's workspace was written (its path) the user asked to open a workspace (the main window's open_path does it when present)</extracomment>
+            <translation>下一次审核：%1，%2 至 %3。审核期 %4 至 %5。%6 个条目需要本周期的记录（需更新）；体系事实、部门、人员、奖励标准、未关闭的纠正措施和全部证据链接都会带入，并标为上周期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="193" />
+            <source>The next cycle's workspace</source>
+            <translation>下一周期的工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="195" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="283" />
+            <source>ipaudit workspaces (*.ipaudit)</source>
+            <translation>ipaudit 工作区 (*.ipaudit)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="221" />
+            <source>Writing the next cycle's workspace…</source>
+            <translation>正在写入下一周期的工作区…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="236" />
+            <source>The next cycle could not be started.</source>
+            <translation>无法开始下一周期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="251" />
+            <source>Written: %1 — %2 evidence links carried over, %3 items need refresh. This workspace stays as it is.</source>
+            <translation>已写入：%1 —— 带入 %2 个证据链接，%3 个条目需更新。本工作区保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="281" />
+            <source>Last cycle's workspace</source>
+            <translation>上一周期的工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="315" />
+            <source>The cycles could not be compared.</source>
+            <translation>无法对比两个周期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="321" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="347" />
+            <source>Start the next cycle</source>
+            <translation>开始下一周期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="324" />
+            <source>This cycle: %1, %2 – %3, audit period %4 – %5. The next cycle goes into a new file; this one stays readable for comparison.</source>
+            <translation>本周期：%1，%2 至 %3，审核期 %4 至 %5。下一周期写入新文件；本文件保持不变，可供对比。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="333" />
+            <source>Audit &amp;type:</source>
+            <translation>审核类型(&amp;T)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="336" />
+            <source>As the certificate's cycle has it</source>
+            <translation>按证书周期自动确定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="342" />
+            <source>Audit &amp;starts:</source>
+            <translation>审核开始(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="344" />
+            <source>New &amp;file:</source>
+            <translation>新文件(&amp;F)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="346" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="348" />
+            <source>Open the new workspace</source>
+            <translation>打开新工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="349" />
+            <source>What changed since the last cycle</source>
+            <translation>与上一周期相比的变化</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="352" />
+            <source>Last cycle: %1</source>
+            <translation>上一周期：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="354" />
+            <source>This workspace was not started from a previous cycle.</source>
+            <translation>本工作区不是由上一周期转入的。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="356" />
+            <source>Compare with the last cycle</source>
+            <translation>与上一周期对比</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="358" />
+            <source>Compare with a file…</source>
+            <translation>与其他文件对比…</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotSavedBox</name>
+        <message>
+            <location filename="../../ui/team/not_saved.py" line="49" />
+            <source>ipaudit</source>
+            <extracomment>the workspace errors that mean "the server could not be reached: nothing was saved"</extracomment>
+            <translation>ipaudit 知识产权贯标迎审</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/not_saved.py" line="50" />
+            <source>Not saved: the server cannot be reached.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/not_saved.py" line="55" />
+            <source>What you entered is under “Show Details…” and still in its field. Try again once the status bar says the connection is back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/not_saved.py" line="59" />
+            <source>Try again</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2524,6 +3353,54 @@
         </message>
     </context>
     <context>
+        <name>OpenTeamDialog</name>
+        <message>
+            <location filename="../../ui/team/open_dialog.py" line="202" />
+            <source>Open a team workspace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/open_dialog.py" line="205" />
+            <source>A workspace on your company's PostgreSQL server, shared by the compliance manager and the department heads. Ask the manager for your login.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/open_dialog.py" line="212" />
+            <source>Server:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/open_dialog.py" line="213" />
+            <source>Port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/open_dialog.py" line="214" />
+            <source>Database:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/open_dialog.py" line="215" />
+            <source>Login:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/open_dialog.py" line="216" />
+            <source>Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/open_dialog.py" line="221" />
+            <source>such as ipaudit.example.com or 192.168.1.20</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/open_dialog.py" line="224" />
+            <source>The password is used for this connection only and is not stored; the recent list keeps the address without it. What you may change is decided by the server from your login.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>OtherWriterBox</name>
         <message>
             <location filename="../../ui/team/presence.py" line="55" />
@@ -2557,6 +3434,14 @@
         </message>
     </context>
     <context>
+        <name>PeopleDelegate</name>
+        <message>
+            <location filename="../../ui/plan/plan_delegates.py" line="139" />
+            <source>(no escort)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PeopleModel</name>
         <message>
             <location filename="../../ui/facts/people_model.py" line="59" />
@@ -2570,6 +3455,7 @@
         </message>
         <message>
             <location filename="../../ui/facts/people_model.py" line="64" />
+            <location filename="../../ui/plan/plan_models.py" line="183" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
@@ -2580,6 +3466,7 @@
         </message>
         <message>
             <location filename="../../ui/facts/people_model.py" line="64" />
+            <location filename="../../ui/plan/plan_models.py" line="183" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
@@ -2587,6 +3474,16 @@
             <location filename="../../ui/facts/people_model.py" line="64" />
             <source>Date</source>
             <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="183" />
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="183" />
+            <source>Escort</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3343,6 +4240,281 @@
         </message>
     </context>
     <context>
+        <name>RequestsView</name>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="180" />
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="183" />
+            <source>proposed (%1)</source>
+            <translation>建议（%1 分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="184" />
+            <source>no match</source>
+            <translation>未匹配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="194" />
+            <source> (%1 files)</source>
+            <translation>（%1 个文件）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="196" />
+            <source>No checklist item matched</source>
+            <translation>没有匹配的检查清单条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="217" />
+            <source>(no checklist item)</source>
+            <translation>（无对应条目）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="234" />
+            <source>Search the checklist…</source>
+            <translation>搜索检查清单…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="276" />
+            <source>Import the auditor's request list</source>
+            <translation>导入审核员的资料清单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="278" />
+            <source>Request lists (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;All files (*)</source>
+            <translation>资料清单 (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="293" />
+            <source>Which sheet?</source>
+            <translation>选择工作表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="293" />
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="325" />
+            <source>%1 requests: %2 covered, %3 partly, %4 missing</source>
+            <translation>共 %1 项：已覆盖 %2，部分覆盖 %3，缺失 %4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="333" />
+            <source>Import list…</source>
+            <translation>导入资料清单…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="334" />
+            <source>Confirm proposed matches</source>
+            <translation>确认全部建议匹配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="335" />
+            <source>Filter requests</source>
+            <translation>筛选请求</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="338" />
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="339" />
+            <source>Requested document</source>
+            <translation>审核员要求的资料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="340" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="341" />
+            <source>Checklist item</source>
+            <translation>检查清单条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="342" />
+            <source>Match</source>
+            <translation>匹配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="343" />
+            <source>Coverage</source>
+            <translation>覆盖情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="344" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoomsModel</name>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="248" />
+            <source>Room</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SamplePanel</name>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="157" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="208" />
+            <source>Choose a sample.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="184" />
+            <source>The policy: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="196" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="197" />
+            <source>What was found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="198" />
+            <source>Evidence looked at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="199" />
+            <source>Employee</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="200" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="201" />
+            <source>Could state the IP policy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="202" />
+            <source>Could state their part in it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="203" />
+            <source>Files to look at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="204" />
+            <source>Go to item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="205" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="206" />
+            <source>Save and next</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SamplesModel</name>
+        <message>
+            <location filename="../../ui/mock_audit/samples_model.py" line="48" />
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/samples_model.py" line="49" />
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/samples_model.py" line="50" />
+            <source>Sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/samples_model.py" line="51" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/samples_model.py" line="52" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/samples_model.py" line="53" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionDelegate</name>
+        <message>
+            <location filename="../../ui/plan/plan_delegates.py" line="82" />
+            <source>(no room)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SessionsModel</name>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="93" />
+            <source>Date</source>
+            <extracomment>the session / person / room a row shows</extracomment>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="94" />
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="95" />
+            <source>End</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="96" />
+            <source>Room</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="97" />
+            <source>Session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="98" />
+            <source>Auditors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="99" />
+            <source>Escorts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="100" />
+            <source>Must attend</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SheetPage</name>
         <message>
             <location filename="../../ui/ledger/source_pages.py" line="183" />
@@ -3487,6 +4659,50 @@
             <location filename="../../ui/progress.py" line="103" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamStatus</name>
+        <message>
+            <location filename="../../ui/team/live.py" line="127" />
+            <source>Connected · also working: %1</source>
+            <extracomment>changes arriving within this many ms are handed on together (each key once) the connection's state: "connecting", "connected", "reconnecting", "stopped" who is connected (a list of services.live.Peer) someone else's changes were handed to the views (the keys, "" for everything)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/live.py" line="129" />
+            <source>Connected · nobody else working</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/live.py" line="131" />
+            <source>Connection lost · reconnecting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/live.py" line="133" />
+            <source>Not connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/live.py" line="135" />
+            <source>Connecting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/live.py" line="138" />
+            <source>Team workspace %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/live.py" line="143" />
+            <source>Changes made now are not saved; the app reconnects by itself and reads everything again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/team/live.py" line="150" />
+            <source> (you)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3969,6 +5185,16 @@
         </message>
     </context>
     <context>
+        <name>ActionCommands</name>
+        <message>
+            <location filename="../../ui/actions/commands.py" line="48" />
+            <location filename="../../ui/mock_audit/commands.py" line="35" />
+            <location filename="../../ui/plan/plan_commands.py" line="43" />
+            <source>The change could not be undone.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ClauseRefs</name>
         <message>
             <location filename="../../ui/checklist/clause_refs.py" line="55" />
@@ -4111,58 +5337,58 @@
         <name>commands</name>
         <message>
             <location filename="../../ui/commands.py" line="56" />
-            <location filename="../../ui/commands.py" line="114" />
-            <location filename="../../ui/commands.py" line="333" />
+            <location filename="../../ui/commands.py" line="120" />
+            <location filename="../../ui/commands.py" line="339" />
             <source>The change could not be saved.</source>
             <translation>修改未能保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="140" />
+            <location filename="../../ui/commands.py" line="146" />
             <source>Answer “%1”</source>
             <translation>回答“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="154" />
+            <location filename="../../ui/commands.py" line="160" />
             <source>Set status of %1</source>
             <translation>设置 %1 的状态</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="162" />
+            <location filename="../../ui/commands.py" line="168" />
             <source>Edit notes of %1</source>
             <translation>编辑 %1 的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="173" />
+            <location filename="../../ui/commands.py" line="179" />
             <source>Rename instances of %1</source>
             <translation>重命名 %1 的实例</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="236" />
+            <location filename="../../ui/commands.py" line="242" />
             <source>Remove “%1”</source>
             <translation>移除“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="253" />
+            <location filename="../../ui/commands.py" line="259" />
             <source>Edit “%1”</source>
             <translation>编辑“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="277" />
+            <location filename="../../ui/commands.py" line="283" />
             <source>Edit facts</source>
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="358" />
+            <location filename="../../ui/commands.py" line="364" />
             <source>Edit workspace information</source>
             <translation>编辑工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="390" />
+            <location filename="../../ui/commands.py" line="396" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="390" />
+            <location filename="../../ui/commands.py" line="396" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
         </message>

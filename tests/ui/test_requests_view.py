@@ -1,0 +1,132 @@
+"""The request-list tab: a list imported from a real xlsx, each line with its proposed item in a
+combo (candidates first, the whole checklist searchable), a correction stored, the proposals
+confirmed at once, coverage shown and updated when evidence arrives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from ipaudit.domain.request_list import Coverage
+from ipaudit.services import request_list
+from ipaudit.ui import i18n
+from ipaudit.ui.requests.requests_view import COL_COVERAGE, COL_SCORE, NONE, RequestsView
+
+LINES = [
+    ("知识产权管理手册（现行版）", "ipo.manual"),
+    ("员工劳动合同", "hr.labour_contracts"),
+    ("《知识产权经费使用台账》", "fin.expense_record"),
+    ("专利、商标、软著台账", "ipo.portfolio_register"),
+    ("组织机构图", "ipo.org_chart"),
+]
+
+
+@pytest.fixture
+def zh() -> Iterator[None]:
+    i18n.set_language("zh")
+    yield
+    i18n.reset()
+
+
+@pytest.fixture
+def list_file(tmp_path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["序号", "文件名称", "备注"])
+    for n, (title, _key) in enumerate(LINES, 1):
+        sheet.append([n, title, ""])
+    path = tmp_path / "清单.xlsx"
+    wb.save(path)
+    return path
+
+
+def make_view(session, qtbot) -> RequestsView:  # type: ignore[no-untyped-def]
+    view = RequestsView(session)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_import_propose_correct_and_confirm(session, qtbot, zh, list_file: Path) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(session, qtbot)
+    assert view.table.rowCount() == 0
+    assert view.import_file(list_file)
+    assert view.table.rowCount() == len(LINES)
+    assert view.summary.text().startswith(f"共 {len(LINES)} 项")
+
+    first = view.combos[0]
+    assert first.currentData() == "ipo.manual"  # proposed, shown first with its score
+    assert first.itemText(0).endswith(")") and "知识产权管理手册" in first.itemText(0)
+    assert view.table.item(0, COL_SCORE).text().startswith("建议")
+    # the combo holds every item of the checklist besides the candidates, and "none"
+    keys = {first.itemData(i) for i in range(first.count())}
+    assert {"hr.trainings", "fin.budget", NONE} <= keys
+
+    # the user corrects line 4 by choosing from the combo
+    portfolio = view.combos[3]
+    index = portfolio.findData("ipo.portfolio_register")
+    assert index >= 0
+    portfolio.activated.emit(index)
+    QApplication.processEvents()
+    stored = request_list.line(session.workspace, "4")
+    assert stored.confirmed and stored.matched == ("ipo.portfolio_register",)
+    assert view.combos[3].currentData() == "ipo.portfolio_register"
+    assert view.table.item(3, COL_SCORE).text() == "已确认"
+
+    # the search: typing part of a title offers the item (the completer filters by contains)
+    combo = view.combos[1]
+    completer = combo.completer()
+    completer.setCompletionPrefix("保密协议")
+    found = {
+        completer.completionModel().index(r, 0).data()
+        for r in range(completer.completionModel().rowCount())
+    }
+    assert any("保密协议" in text for text in found)
+
+    view.confirm_proposals()
+    assert all(ln.confirmed for ln in request_list.lines(session.workspace))
+    assert not view.confirm_button.isEnabled()
+
+
+def test_coverage_follows_the_evidence(session, qtbot, zh, list_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(session, qtbot)
+    view.import_file(list_file)
+    # the demo's org chart: choose "no checklist item" for it: missing
+    org = view.combos[4]
+    org.activated.emit(org.findData(NONE))
+    QApplication.processEvents()
+    assert view.table.item(4, COL_COVERAGE).text() == "缺失"
+    assert request_list.line(session.workspace, "5").matched == ()
+
+    # back to the org chart item; attach a file to the labour contracts' item and see it
+    org = view.combos[4]
+    org.activated.emit(org.findData("ipo.org_chart"))
+    before = {rc.line.number: rc.coverage for rc in view.rows}
+    doc = tmp_path / "劳动合同-新.pdf"
+    doc.write_bytes(b"%PDF-1.4 contract")
+    ws = session.workspace
+    had = len(ws.evidence("hr.labour_contracts"))
+    ws.attach("hr.labour_contracts", doc, title="劳动合同", doc_date=ws.info().period_start)
+    with qtbot.waitSignal(session.assessed, timeout=10_000):
+        session.edited.emit("hr.labour_contracts")
+    assert len(ws.evidence("hr.labour_contracts")) == had + 1
+    after = {rc.line.number: rc.coverage for rc in view.rows}
+    assert after["2"] is not Coverage.MISSING
+    assert set(before) == set(after)
+
+
+def test_a_bad_file_says_why_and_the_view_fits(session, qtbot, zh, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(session, qtbot)
+    bad = tmp_path / "notes.docx"
+    bad.write_bytes(b"not a word file")
+    assert not view.import_file(bad)
+    assert "notes.docx" in view.message.text()
+    assert view.import_button.text() == "导入资料清单…"
+    assert view.minimumSizeHint().width() <= 1366
