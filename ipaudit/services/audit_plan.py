@@ -549,3 +549,30 @@ def pack_documents(ws: Workspace) -> list[ExtraDocument]:
         ExtraDocument(name, "docx", lambda lang, clean: build_plan_docx(inp, lang, clean)),
         ExtraDocument(name, "xlsx", lambda lang, clean: build_plan_xlsx(inp, lang, clean)),
     ]
+
+
+def restore(ws: Workspace, current: AuditPlan | None, target: AuditPlan | None) -> None:
+    """Bring the stored plan from ``current`` to ``target`` (an undo or redo), writing only the
+    records that differ, so sessions others edited meanwhile stay as they are."""
+    if target is None:
+        clear(ws)
+        return
+    if current is None or load(ws) is None:
+        put_plan(ws, target)
+        return
+    if current.setup != target.setup:
+        save_setup(ws, target.setup)
+    old = {s.key: s for s in current.sessions}
+    new = {s.key: s for s in target.sessions}
+    for key in old.keys() - new.keys():
+        ws.records.delete(KIND, SESSION_PREFIX + key)
+    for key, s in new.items():
+        if old.get(key) != s:
+            ws.records.put(
+                KIND,
+                SESSION_PREFIX + key,
+                session_json(s),
+                department=s.department,
+                what=_what(key),
+            )
+    ws.changed()

@@ -1,0 +1,1 @@
+"""The audit-day plan editor (Audit menu → plan)."""
