@@ -99,10 +99,24 @@ def _rehearsal() -> type[Any]:
     return RehearsalView
 
 
+def _next_cycle() -> type[Any]:
+    from ipaudit.ui.cycle.next_cycle_view import NextCycleView
+
+    return NextCycleView
+
+
+def _apply() -> type[Any]:
+    from ipaudit.ui.cycle.apply_view import ApplyView
+
+    return ApplyView
+
+
 #: the views of the Audit menu (the audit day and the cycle around it), each shown as a tab of the
 #: workspace page; each takes ``(session, parent=None)``. An action whose key is not here is hidden.
 AUDIT_VIEWS: dict[str, Loader] = {
     "plan": _plan,
+    "next_cycle": _next_cycle,
+    "apply": _apply,
     "rehearsal": _rehearsal,
     "requests": _requests,
 }
