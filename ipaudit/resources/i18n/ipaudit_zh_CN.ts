@@ -27,139 +27,139 @@
     <context>
         <name>ActionEditor</name>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="242" />
+            <location filename="../../ui/actions/action_editor.py" line="241" />
             <source>New corrective action</source>
-            <translation type="unfinished" />
+            <translation>新纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="245" />
+            <location filename="../../ui/actions/action_editor.py" line="244" />
             <source>%1 · %2</source>
-            <translation type="unfinished" />
+            <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="248" />
+            <location filename="../../ui/actions/action_editor.py" line="247" />
             <source>No evidence of completion yet.</source>
-            <translation type="unfinished" />
+            <translation>尚无完成证据。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="287" />
+            <source>Source</source>
+            <translation>来源</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="288" />
-            <source>Source</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/actions/action_editor.py" line="289" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="290" />
+            <location filename="../../ui/actions/action_editor.py" line="289" />
             <source>Clause</source>
-            <translation type="unfinished" />
+            <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="291" />
+            <location filename="../../ui/actions/action_editor.py" line="290" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="292" />
+            <location filename="../../ui/actions/action_editor.py" line="291" />
             <source>Found on</source>
-            <translation type="unfinished" />
+            <translation>发现日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="292" />
+            <source>Nonconformity</source>
+            <translation>不符合事实</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="293" />
-            <source>Nonconformity</source>
-            <translation type="unfinished" />
+            <source>Root cause</source>
+            <translation>原因分析</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="294" />
-            <source>Root cause</source>
-            <translation type="unfinished" />
+            <source>Correction</source>
+            <translation>纠正</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="295" />
-            <source>Correction</source>
-            <translation type="unfinished" />
+            <source>Corrective action</source>
+            <translation>纠正措施</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="296" />
-            <source>Corrective action</source>
-            <translation type="unfinished" />
+            <source>Owner</source>
+            <translation>责任人</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="297" />
-            <source>Owner</source>
-            <translation type="unfinished" />
+            <source>Due</source>
+            <translation>完成期限</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="298" />
-            <source>Due</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/actions/action_editor.py" line="299" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="300" />
+            <location filename="../../ui/actions/action_editor.py" line="299" />
             <source>Completed on</source>
-            <translation type="unfinished" />
+            <translation>完成日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="303" />
+            <source>Evidence</source>
+            <translation>完成证据</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="304" />
-            <source>Evidence</source>
-            <translation>证据</translation>
+            <source>Attach file…</source>
+            <translation>附加文件…</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="305" />
-            <source>Attach file…</source>
-            <translation type="unfinished" />
+            <source>Go to item</source>
+            <translation>转到条目</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="306" />
-            <source>Go to item</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/actions/action_editor.py" line="307" />
             <source>Verification of effectiveness</source>
-            <translation type="unfinished" />
+            <translation>有效性验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="310" />
+            <location filename="../../ui/actions/action_editor.py" line="309" />
             <source>Verified on</source>
-            <translation type="unfinished" />
+            <translation>验证日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="310" />
+            <location filename="../../ui/actions/action_editor.py" line="309" />
             <source>Verified by</source>
-            <translation type="unfinished" />
+            <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="310" />
+            <location filename="../../ui/actions/action_editor.py" line="309" />
             <source>Result</source>
-            <translation>结果</translation>
+            <translation>验证结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="313" />
+            <source>Effective</source>
+            <translation>有效</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="314" />
-            <source>Effective</source>
-            <translation type="unfinished" />
+            <source>Record verification</source>
+            <translation>记录验证</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="315" />
-            <source>Record verification</source>
-            <translation type="unfinished" />
+            <source>Save</source>
+            <translation>保存</translation>
         </message>
         <message>
             <location filename="../../ui/actions/action_editor.py" line="316" />
-            <source>Save</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/actions/action_editor.py" line="317" />
             <source>Mark done</source>
-            <translation type="unfinished" />
+            <translation>标为已完成</translation>
         </message>
     </context>
     <context>
@@ -167,7 +167,7 @@
         <message>
             <location filename="../../ui/actions/actions_model.py" line="61" />
             <source>No.</source>
-            <translation>序号</translation>
+            <translation>编号</translation>
         </message>
         <message>
             <location filename="../../ui/actions/actions_model.py" line="62" />
@@ -177,7 +177,7 @@
         <message>
             <location filename="../../ui/actions/actions_model.py" line="63" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>来源</translation>
         </message>
         <message>
             <location filename="../../ui/actions/actions_model.py" line="64" />
@@ -192,173 +192,173 @@
         <message>
             <location filename="../../ui/actions/actions_model.py" line="66" />
             <source>Nonconformity</source>
-            <translation type="unfinished" />
+            <translation>不符合事实</translation>
         </message>
         <message>
             <location filename="../../ui/actions/actions_model.py" line="67" />
             <source>Owner</source>
-            <translation type="unfinished" />
+            <translation>责任人</translation>
         </message>
         <message>
             <location filename="../../ui/actions/actions_model.py" line="68" />
             <source>Due</source>
-            <translation type="unfinished" />
+            <translation>完成期限</translation>
         </message>
         <message>
             <location filename="../../ui/actions/actions_model.py" line="69" />
             <source>Days overdue</source>
-            <translation type="unfinished" />
+            <translation>逾期天数</translation>
         </message>
     </context>
     <context>
         <name>ActionsView</name>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="222" />
-            <location filename="../../ui/actions/actions_view.py" line="428" />
+            <location filename="../../ui/actions/actions_view.py" line="228" />
+            <location filename="../../ui/actions/actions_view.py" line="436" />
             <source>All departments</source>
             <extracomment>(department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="245" />
+            <location filename="../../ui/actions/actions_view.py" line="251" />
             <source>%n action(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="247" />
+            <location filename="../../ui/actions/actions_view.py" line="253" />
             <source>%n overdue</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 项逾期</numerusform>
             </translation>
-        </message>
-        <message>
-            <location filename="../../ui/actions/actions_view.py" line="283" />
-            <source>The corrective action was not saved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/actions/actions_view.py" line="287" />
-            <source>Add corrective action %1</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/actions/actions_view.py" line="289" />
+            <source>The corrective action was not saved.</source>
+            <translation>纠正措施未保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="293" />
+            <source>Add corrective action %1</source>
+            <translation>新增纠正措施 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="295" />
             <source>Edit corrective action %1</source>
-            <translation type="unfinished" />
+            <translation>修改纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="301" />
+            <location filename="../../ui/actions/actions_view.py" line="307" />
             <source>The corrective action was not marked done.</source>
-            <translation type="unfinished" />
+            <translation>纠正措施未能标为已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="305" />
+            <location filename="../../ui/actions/actions_view.py" line="311" />
             <source>Mark %1 done</source>
-            <translation type="unfinished" />
+            <translation>将 %1 标为已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="321" />
+            <location filename="../../ui/actions/actions_view.py" line="327" />
             <source>The verification was not recorded.</source>
-            <translation type="unfinished" />
+            <translation>有效性验证未记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="332" />
+            <location filename="../../ui/actions/actions_view.py" line="338" />
             <source>Verify %1</source>
-            <translation type="unfinished" />
+            <translation>验证 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="341" />
+            <location filename="../../ui/actions/actions_view.py" line="351" />
             <source>The corrective action was not removed.</source>
-            <translation type="unfinished" />
+            <translation>纠正措施未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="348" />
+            <location filename="../../ui/actions/actions_view.py" line="356" />
             <source>Remove corrective action %1</source>
-            <translation type="unfinished" />
+            <translation>删除纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="354" />
+            <location filename="../../ui/actions/actions_view.py" line="362" />
             <source>Evidence of completion</source>
-            <translation type="unfinished" />
+            <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="364" />
+            <location filename="../../ui/actions/actions_view.py" line="372" />
             <source>The file was not attached.</source>
-            <translation type="unfinished" />
+            <translation>文件未附加。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="370" />
+            <location filename="../../ui/actions/actions_view.py" line="378" />
             <source>Attach evidence to %1</source>
-            <translation type="unfinished" />
+            <translation>为 %1 附加完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="380" />
+            <location filename="../../ui/actions/actions_view.py" line="388" />
             <source>The certification body's audit report</source>
-            <translation type="unfinished" />
+            <translation>认证机构的审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="382" />
+            <location filename="../../ui/actions/actions_view.py" line="390" />
             <source>Audit reports (*.xlsx *.xls *.ods *.csv *.docx)</source>
-            <translation type="unfinished" />
+            <translation>审核报告 (*.xlsx *.xls *.ods *.csv *.docx)</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="389" />
+            <location filename="../../ui/actions/actions_view.py" line="397" />
             <source>The audit report was not imported.</source>
-            <translation type="unfinished" />
+            <translation>审核报告未导入。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="395" />
+            <location filename="../../ui/actions/actions_view.py" line="403" />
             <source>Import %n nonconformities</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>导入 %n 项不符合</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="413" />
-            <source>Show</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/actions/actions_view.py" line="418" />
-            <source>All</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/actions/actions_view.py" line="419" />
-            <source>Not closed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/actions/actions_view.py" line="420" />
-            <source>Overdue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../ui/actions/actions_view.py" line="421" />
-            <source>Verified</source>
-            <translation type="unfinished" />
+            <source>Show</source>
+            <translation>显示</translation>
         </message>
         <message>
             <location filename="../../ui/actions/actions_view.py" line="426" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="427" />
+            <source>Not closed</source>
+            <translation>未关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="428" />
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="429" />
+            <source>Verified</source>
+            <translation>已验证</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="434" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="429" />
+            <location filename="../../ui/actions/actions_view.py" line="437" />
             <source>New</source>
-            <translation type="unfinished" />
+            <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="430" />
+            <location filename="../../ui/actions/actions_view.py" line="438" />
             <source>Remove</source>
-            <translation>移除</translation>
+            <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="431" />
+            <location filename="../../ui/actions/actions_view.py" line="439" />
             <source>Import audit report…</source>
-            <translation type="unfinished" />
+            <translation>导入审核报告…</translation>
         </message>
     </context>
     <context>
@@ -832,42 +832,42 @@
     <context>
         <name>CompareTree</name>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="33" />
+            <location filename="../../ui/cycle/compare_tree.py" line="34" />
             <source>Workspace information</source>
             <translation>工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="34" />
+            <location filename="../../ui/cycle/compare_tree.py" line="37" />
             <source>Facts</source>
             <translation>体系事实</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="36" />
+            <location filename="../../ui/cycle/compare_tree.py" line="39" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="40" />
+            <location filename="../../ui/cycle/compare_tree.py" line="43" />
             <source>Item status</source>
             <translation>条目状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="47" />
+            <location filename="../../ui/cycle/compare_tree.py" line="50" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="72" />
+            <location filename="../../ui/cycle/compare_tree.py" line="75" />
             <source>What</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="72" />
+            <location filename="../../ui/cycle/compare_tree.py" line="75" />
             <source>Last cycle</source>
             <translation>上一周期</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="72" />
+            <location filename="../../ui/cycle/compare_tree.py" line="75" />
             <source>This cycle</source>
             <translation>本周期</translation>
         </message>
@@ -2915,173 +2915,173 @@
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="377" />
             <source>No mock audit yet: draw one with New.</source>
             <extracomment>(department, item key): show the item in the checklist the reports were written: the files open the reports' folder once they are written (tests switch it off)</extracomment>
-            <translation type="unfinished" />
+            <translation>还没有模拟审核：点“新建…”抽样。</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="397" />
             <source>Walked %1 of %2</source>
-            <translation type="unfinished" />
+            <translation>已审核 %1/%2</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="410" />
             <source>%1: the plan asks %2, the workspace holds %3</source>
-            <translation type="unfinished" />
+            <translation>%1：方案要求 %2 份，工作区只有 %3 份</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="471" />
             <source>The samples were not drawn.</source>
-            <translation type="unfinished" />
+            <translation>未能抽样。</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="480" />
             <source>Draw mock audit %1</source>
-            <translation type="unfinished" />
+            <translation>抽样：模拟审核 %1</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="492" />
             <source>The samples were not drawn again.</source>
-            <translation type="unfinished" />
+            <translation>未能重新抽样。</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="501" />
             <source>Draw %1 again</source>
-            <translation type="unfinished" />
+            <translation>重新抽样 %1</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="517" />
             <source>The auditors were not saved.</source>
-            <translation type="unfinished" />
+            <translation>审核员未保存。</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="524" />
             <source>Auditors of %1</source>
-            <translation type="unfinished" />
+            <translation>%1 的审核员</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="546" />
             <source>Choose the result first.</source>
-            <translation type="unfinished" />
+            <translation>请先选择审核结果。</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="553" />
             <source>The result was not saved.</source>
-            <translation type="unfinished" />
+            <translation>审核结果未保存。</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="558" />
             <source>Result of %1</source>
-            <translation type="unfinished" />
+            <translation>%1 的审核结果</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="574" />
             <source>The corrective actions were not opened.</source>
-            <translation type="unfinished" />
+            <translation>未能建立纠正措施。</translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="581" />
             <source>Open %n corrective action(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="586" />
             <source>%n corrective action(s) opened</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>已建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="600" />
             <source>Folder for the reports</source>
-            <translation type="unfinished" />
+            <translation>报告保存文件夹</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="618" />
             <source>Writing the reports…</source>
-            <translation type="unfinished" />
+            <translation>正在生成报告…</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="618" />
             <source>Mock audit reports</source>
-            <translation type="unfinished" />
+            <translation>模拟审核报告</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="620" />
             <source>The reports were not written.</source>
-            <translation type="unfinished" />
+            <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="638" />
             <source>%n report(s) written to %1</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="647" />
             <source>Mock audit</source>
-            <translation type="unfinished" />
+            <translation>模拟审核</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="648" />
             <source>New…</source>
-            <translation type="unfinished" />
+            <translation>新建…</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="649" />
             <source>Draw a new mock audit's samples with a new seed</source>
-            <translation type="unfinished" />
+            <translation>用新的随机种子抽取一次新的模拟审核样本</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="650" />
             <source>Seed</source>
-            <translation type="unfinished" />
+            <translation>随机种子</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="651" />
             <source>The same seed draws the same samples</source>
-            <translation type="unfinished" />
+            <translation>相同的随机种子抽到相同的样本</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="652" />
             <source>Draw again</source>
-            <translation type="unfinished" />
+            <translation>重新抽样</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="654" />
             <source>Draw the samples again with this seed (before any result is recorded)</source>
-            <translation type="unfinished" />
+            <translation>用此随机种子重新抽样（记录任何结果之前）</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="656" />
             <source>Auditors</source>
-            <translation type="unfinished" />
+            <translation>审核员</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="657" />
             <source>names, separated by 、</source>
-            <translation type="unfinished" />
+            <translation>姓名，用“、”分隔</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="658" />
             <source>Open corrective actions</source>
-            <translation type="unfinished" />
+            <translation>建立纠正措施</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="659" />
             <source>Write reports…</source>
-            <translation type="unfinished" />
+            <translation>生成报告…</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="660" />
             <source>Show</source>
-            <translation type="unfinished" />
+            <translation>显示</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="665" />
             <source>All samples</source>
-            <translation type="unfinished" />
+            <translation>全部样本</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="666" />
@@ -3091,12 +3091,12 @@
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="667" />
             <source>Staff awareness</source>
-            <translation type="unfinished" />
+            <translation>员工意识抽问</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="668" />
             <source>Not walked yet</source>
-            <translation type="unfinished" />
+            <translation>尚未审核</translation>
         </message>
     </context>
     <context>
@@ -3436,9 +3436,9 @@
     <context>
         <name>PeopleDelegate</name>
         <message>
-            <location filename="../../ui/plan/plan_delegates.py" line="139" />
+            <location filename="../../ui/plan/plan_delegates.py" line="154" />
             <source>(no escort)</source>
-            <translation type="unfinished" />
+            <translation>（无陪审人员）</translation>
         </message>
     </context>
     <context>
@@ -3478,12 +3478,234 @@
         <message>
             <location filename="../../ui/plan/plan_models.py" line="183" />
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>角色</translation>
         </message>
         <message>
             <location filename="../../ui/plan/plan_models.py" line="183" />
             <source>Escort</source>
-            <translation type="unfinished" />
+            <translation>陪审人员</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanView</name>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="261" />
+            <source>No plan yet: generate the default plan to start.</source>
+            <extracomment>a plan export finished: (format, path)</extracomment>
+            <translation>尚无审核日程：请先生成默认日程。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/plan/plan_view.py" line="263" />
+            <source>%n session(s)</source>
+            <translation>
+                <numerusform>%n 项日程</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/plan/plan_view.py" line="265" />
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n 处冲突</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="265" />
+            <source>no conflicts</source>
+            <translation>无冲突</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="269" />
+            <source>Conflicts (%1)</source>
+            <translation>日程冲突（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="271" />
+            <source>Conflicts: none</source>
+            <translation>日程冲突：无</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="329" />
+            <source>Edit session %1</source>
+            <translation>修改日程 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="330" />
+            <source>The session was not changed.</source>
+            <translation>日程未修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="338" />
+            <location filename="../../ui/plan/plan_view.py" line="352" />
+            <source>Rename %1</source>
+            <translation>重命名 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="339" />
+            <source>The name was not changed.</source>
+            <translation>姓名未修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="344" />
+            <source>Escort of %1</source>
+            <translation>%1 的陪审人员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="345" />
+            <source>The escort was not assigned.</source>
+            <translation>陪审人员未指派。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="353" />
+            <source>The room was not renamed.</source>
+            <translation>会议室未重命名。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="363" />
+            <source>Generate the default plan</source>
+            <translation>生成默认日程</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="364" />
+            <source>The plan was not generated.</source>
+            <translation>日程未生成。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="371" />
+            <source>Replace the plan</source>
+            <translation>替换日程</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="372" />
+            <source>Replace the current plan with the default plan? (Undo brings it back.)</source>
+            <translation>用默认日程替换当前日程吗？（可撤销）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="392" />
+            <location filename="../../ui/plan/plan_view.py" line="491" />
+            <source>Add session</source>
+            <translation>添加日程</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="393" />
+            <source>The session was not added.</source>
+            <translation>日程未添加。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="407" />
+            <source>Remove session %1</source>
+            <translation>删除日程 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="408" />
+            <source>The session was not removed.</source>
+            <translation>日程未删除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="419" />
+            <source>Add person</source>
+            <translation>添加人员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="420" />
+            <source>The person was not added.</source>
+            <translation>人员未添加。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="429" />
+            <location filename="../../ui/plan/plan_view.py" line="446" />
+            <source>Remove %1</source>
+            <translation>删除 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="430" />
+            <source>The person was not removed.</source>
+            <translation>人员未删除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="436" />
+            <location filename="../../ui/plan/plan_view.py" line="511" />
+            <source>Add room</source>
+            <translation>添加会议室</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="437" />
+            <source>The room was not added.</source>
+            <translation>会议室未添加。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="447" />
+            <source>The room was not removed.</source>
+            <translation>会议室未删除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="457" />
+            <source>Export the plan</source>
+            <translation>导出审核日程</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="469" />
+            <source>The plan was not exported.</source>
+            <translation>日程未导出。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="483" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="490" />
+            <source>Generate default plan</source>
+            <translation>生成默认日程</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="492" />
+            <source>Remove session</source>
+            <translation>删除日程</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="493" />
+            <source>Word…</source>
+            <translation>Word…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="494" />
+            <source>Excel…</source>
+            <translation>Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="495" />
+            <source>Calendar…</source>
+            <translation>日历…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="497" />
+            <source>Export the sessions as an .ics calendar for Outlook or WPS</source>
+            <translation>将日程导出为 .ics 日历，可导入 Outlook 或 WPS</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="509" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="510" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="512" />
+            <source>Remove room</source>
+            <translation>删除会议室</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="513" />
+            <source>People</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="514" />
+            <source>Rooms</source>
+            <translation>会议室</translation>
         </message>
     </context>
     <context>
@@ -4357,7 +4579,7 @@
         <message>
             <location filename="../../ui/plan/plan_models.py" line="248" />
             <source>Room</source>
-            <translation type="unfinished" />
+            <translation>会议室</translation>
         </message>
     </context>
     <context>
@@ -4366,12 +4588,12 @@
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="157" />
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="208" />
             <source>Choose a sample.</source>
-            <translation type="unfinished" />
+            <translation>请选择一个样本。</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="184" />
             <source>The policy: %1</source>
-            <translation type="unfinished" />
+            <translation>知识产权方针：%1</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="196" />
@@ -4381,17 +4603,17 @@
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="197" />
             <source>What was found</source>
-            <translation type="unfinished" />
+            <translation>审核发现</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="198" />
             <source>Evidence looked at</source>
-            <translation type="unfinished" />
+            <translation>查看的证据</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="199" />
             <source>Employee</source>
-            <translation type="unfinished" />
+            <translation>员工</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="200" />
@@ -4401,32 +4623,32 @@
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="201" />
             <source>Could state the IP policy</source>
-            <translation type="unfinished" />
+            <translation>能说出知识产权方针</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="202" />
             <source>Could state their part in it</source>
-            <translation type="unfinished" />
+            <translation>能说出本岗位的知识产权要求</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="203" />
             <source>Files to look at</source>
-            <translation type="unfinished" />
+            <translation>待查看的文件</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="204" />
             <source>Go to item</source>
-            <translation type="unfinished" />
+            <translation>转到条目</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="205" />
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>保存</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="206" />
             <source>Save and next</source>
-            <translation type="unfinished" />
+            <translation>保存并下一个</translation>
         </message>
     </context>
     <context>
@@ -4434,17 +4656,17 @@
         <message>
             <location filename="../../ui/mock_audit/samples_model.py" line="48" />
             <source>No.</source>
-            <translation>序号</translation>
+            <translation>编号</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/samples_model.py" line="49" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>抽样类别</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/samples_model.py" line="50" />
             <source>Sample</source>
-            <translation type="unfinished" />
+            <translation>样本</translation>
         </message>
         <message>
             <location filename="../../ui/mock_audit/samples_model.py" line="51" />
@@ -4465,9 +4687,9 @@
     <context>
         <name>SessionDelegate</name>
         <message>
-            <location filename="../../ui/plan/plan_delegates.py" line="82" />
+            <location filename="../../ui/plan/plan_delegates.py" line="92" />
             <source>(no room)</source>
-            <translation type="unfinished" />
+            <translation>（不安排会议室）</translation>
         </message>
     </context>
     <context>
@@ -4486,32 +4708,32 @@
         <message>
             <location filename="../../ui/plan/plan_models.py" line="95" />
             <source>End</source>
-            <translation type="unfinished" />
+            <translation>结束</translation>
         </message>
         <message>
             <location filename="../../ui/plan/plan_models.py" line="96" />
             <source>Room</source>
-            <translation type="unfinished" />
+            <translation>会议室</translation>
         </message>
         <message>
             <location filename="../../ui/plan/plan_models.py" line="97" />
             <source>Session</source>
-            <translation type="unfinished" />
+            <translation>日程</translation>
         </message>
         <message>
             <location filename="../../ui/plan/plan_models.py" line="98" />
             <source>Auditors</source>
-            <translation type="unfinished" />
+            <translation>审核员</translation>
         </message>
         <message>
             <location filename="../../ui/plan/plan_models.py" line="99" />
             <source>Escorts</source>
-            <translation type="unfinished" />
+            <translation>陪审人员</translation>
         </message>
         <message>
             <location filename="../../ui/plan/plan_models.py" line="100" />
             <source>Must attend</source>
-            <translation type="unfinished" />
+            <translation>须出席人员</translation>
         </message>
     </context>
     <context>
@@ -5191,7 +5413,7 @@
             <location filename="../../ui/mock_audit/commands.py" line="35" />
             <location filename="../../ui/plan/plan_commands.py" line="43" />
             <source>The change could not be undone.</source>
-            <translation type="unfinished" />
+            <translation>该更改无法撤销。</translation>
         </message>
     </context>
     <context>
