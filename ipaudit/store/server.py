@@ -14,8 +14,8 @@ How it differs from a file:
   on that row's key and reads the row ``FOR UPDATE``, so two clients cannot both pass the version
   check: the second waits for the first, then merges into (or conflicts with) what it saved.
 - ``checkpoint()`` has nothing to do (True); ``integrity_check()`` checks the schema and that every
-  stored file's chunks add up to its size; ``save_copy()`` is the pull of a server workspace into
-  a file, which lives with the team services (``ipaudit pull``).
+  stored file's chunks add up to its size; ``save_copy()`` is the pull of the workspace into a
+  file (store/moving.py, as ``ipaudit pull``).
 - Evidence bytes are ``bytea`` chunks of 1 MiB (store/blobs.py), written one chunk per statement
   and read back through a server-side cursor: neither way holds the whole file in memory.
 - psycopg's errors become workspace errors (``translate_pg``): ServerUnreachable, NotAuthorised,
@@ -37,6 +37,7 @@ from sqlalchemy.engine import make_url
 from ipaudit.domain.model import Department, Facts, WorkspaceInfo
 from ipaudit.store import schema as s
 from ipaudit.store.address import ServerPath, masked
+from ipaudit.store.engine import translated
 from ipaudit.store.errors import (
     ConnectionLost,
     DiskFull,
@@ -198,11 +199,20 @@ class ServerWorkspaceStore(WorkspaceStore):
         return "ok"
 
     def save_copy(self, target: Path | str) -> Path:
-        raise InvalidInput(
-            f"团队工作区的副本请用“ipaudit pull {self.address} 文件.ipaudit”保存到文件。",
-            f"Save a team workspace to a file with 'ipaudit pull {self.address} FILE.ipaudit'.",
-            self.address,
-        )
+        """A workspace file at ``target`` holding everything this one holds (the pull of
+        store/moving.py), replacing ``target`` only once the copy is complete."""
+        from ipaudit.store import moving
+
+        target = Path(target)
+        whole = target.with_name(target.name + ".copy")
+        whole.unlink(missing_ok=True)
+        try:
+            moving.pull(self, whole)
+            with translated(target):
+                whole.replace(target)
+        finally:
+            whole.unlink(missing_ok=True)
+        return target
 
 
 def _tables(conn: Connection) -> set[str]:

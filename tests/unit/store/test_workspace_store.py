@@ -171,8 +171,6 @@ def test_missing_source_file(store: WorkspaceStore, tmp_path: Path) -> None:
 
 
 def test_save_copy_is_a_workspace(store: WorkspaceStore, tmp_path: Path) -> None:
-    if store.is_server:
-        pytest.skip("a server workspace is copied to a file by ipaudit pull")
     store.save_item_state(ItemState("i", Status.READY), "rnd")
     copy = store.save_copy(tmp_path / "copy.ipaudit")
     with WorkspaceStore.open(copy) as other:
