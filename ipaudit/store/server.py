@@ -12,7 +12,9 @@ How it differs from a file:
 - Transactions run at READ COMMITTED. Each read-modify-write of the store (an item's state, a
   fact section, a department, a record, a setting) first takes a transaction-level advisory lock
   on that row's key and reads the row ``FOR UPDATE``, so two clients cannot both pass the version
-  check: the second waits for the first, then merges into (or conflicts with) what it saved.
+  check: the second waits for the first, then merges into (or conflicts with) what it saved. An
+  edit the server rolls back for a deadlock or a serialization failure runs once more, then is
+  WorkspaceLocked.
 - ``checkpoint()`` has nothing to do (True); ``integrity_check()`` checks the schema and that every
   stored file's chunks add up to its size; ``save_copy()`` is the pull of the workspace into a
   file (store/moving.py, as ``ipaudit pull``).
@@ -26,9 +28,12 @@ How it differs from a file:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Connection, Engine, create_engine, func, select, text
@@ -54,6 +59,8 @@ from ipaudit.store.errors import (
 )
 from ipaudit.store.migrations import META_APPLICATION_ID, META_SCHEMA_VERSION, upgrade
 from ipaudit.store.workspace_store import READ_ONLY_ENV, WorkspaceStore
+
+T = TypeVar("T")
 
 #: seconds to wait for the server to answer a new connection before ServerUnreachable
 CONNECT_TIMEOUT_S = 5
@@ -213,6 +220,48 @@ class ServerWorkspaceStore(WorkspaceStore):
         finally:
             whole.unlink(missing_ok=True)
         return target
+
+
+#: the store's edits that are one transaction each and may simply run again
+RETRIED = (
+    "set_info",
+    "set_template_yaml",
+    "update_department",
+    "set_facts",
+    "update_facts",
+    "update_item_state",
+    "update_evidence",
+    "set_evidence_removed",
+    "accept",
+    "unaccept",
+    "record_snapshot",
+    "set_setting",
+    "bump_setting",
+)
+#: serialization failure, deadlock detected: the server rolled the transaction back
+RETRY_STATES = ("40001", "40P01")
+
+
+def _retried_once(method: Callable[..., T]) -> Callable[..., T]:
+    """``method`` run a second time when the server rolled it back for a deadlock or a
+    serialization failure (nothing of the first try was saved); a second failure is
+    WorkspaceLocked."""
+
+    @functools.wraps(method)
+    def run(self: WorkspaceStore, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except WorkspaceLocked as exc:
+            cause = getattr(exc.__cause__, "orig", None)
+            if getattr(cause, "sqlstate", None) not in RETRY_STATES:
+                raise
+        return method(self, *args, **kwargs)
+
+    return run
+
+
+for _name in RETRIED:
+    setattr(ServerWorkspaceStore, _name, _retried_once(getattr(WorkspaceStore, _name)))
 
 
 def _tables(conn: Connection) -> set[str]:

@@ -32,6 +32,7 @@ from ipaudit.store.errors import (
     NotPermitted,
     NoWorkspaceOnServer,
     ServerUnreachable,
+    WorkspaceLocked,
     WorkspaceTooNew,
 )
 from ipaudit.store.records_store import RecordStore
@@ -351,3 +352,35 @@ def test_two_imports_of_one_ledger_at_once_leave_one_in_use(pg_url: str, tmp_pat
     finally:
         for st in stores:
             st.close()
+
+
+def _server_raises(store: WorkspaceStore, sqlstate: str) -> None:
+    """The server reports ``sqlstate`` (as it would for a deadlock it broke up)."""
+    with store.engine.connect() as conn:
+        conn.execute(
+            text(f"DO $$ BEGIN RAISE EXCEPTION 'test' USING ERRCODE = '{sqlstate}'; END $$")
+        )
+
+
+def test_a_deadlock_runs_the_edit_once_more_and_then_is_locked(pg_url: str) -> None:
+    WorkspaceStore.create(pg_url, INFO, "x", DEPARTMENTS).close()
+    with WorkspaceStore.open(pg_url) as store:
+        calls = []
+
+        def once_broken(current: ItemState) -> ItemState:
+            calls.append(current.version)
+            if len(calls) == 1:
+                _server_raises(store, "40P01")
+            return replace(current, notes=current.notes + "一")
+
+        assert store.update_item_state("rnd.x", "rnd", once_broken).notes == "一"
+        assert calls == [0, 0]  # the first try saved nothing
+        assert store.item_state("rnd.x").version == 1
+
+        def always_broken(current: ItemState) -> ItemState:
+            _server_raises(store, "40001")
+            return current
+
+        with pytest.raises(WorkspaceLocked):
+            store.update_item_state("rnd.x", "rnd", always_broken)
+        assert store.item_state("rnd.x").notes == "一"
