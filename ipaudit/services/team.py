@@ -174,8 +174,11 @@ def setup_team(
     elif info is not None:
         Workspace.create(url, info, departments=departments, facts=facts).close()
         created = True
+    from ipaudit.store import notify
+
     with Workspace.open(url) as ws:
         keys = _department_keys(ws)
+        notify.ensure_installed(ws.store)  # while the administrator owns the tables
         report = team_roles.setup_store(ws.store, keys)
         manager_created = team_roles.put_login(
             ws.store, manager_login, MANAGER, "", manager_password, keys

@@ -460,3 +460,10 @@ def _file(folder: Path, data: bytes) -> Path:
     path = folder / "证据.pdf"
     path.write_bytes(data)
     return path
+
+
+def test_setup_installs_the_change_announcements(team_ws: dict[str, str]) -> None:
+    from ipaudit.store import notify
+
+    with Workspace.open(team_ws["rnd"]) as ws, ws.store._read() as conn:
+        assert {"item_states", "evidence", "facts"} <= notify.installed(conn)
