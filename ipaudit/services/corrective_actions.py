@@ -221,6 +221,12 @@ def delete(ws: Workspace, action: ca.CorrectiveAction) -> None:
     ws.changed()
 
 
+def discard(ws: Workspace, key: str) -> None:
+    """Remove action ``key`` whatever its version (undo of adding it)."""
+    ws.records.delete(KIND, key)
+    ws.changed()
+
+
 def restore(ws: Workspace, action: ca.CorrectiveAction) -> ca.CorrectiveAction:
     """Put a removed action back (undo)."""
     return save(ws, replace(action, version=0))

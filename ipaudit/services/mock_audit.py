@@ -308,6 +308,12 @@ def edit_sample(
     return save(ws, m.with_sample(audit, change(sample)))
 
 
+def put_sample(ws: Workspace, audit_key: str, sample: m.Sample) -> m.MockAudit:
+    """``sample`` stored as it is over the mock audit as stored now (undo and redo)."""
+    audit = get(ws, audit_key)
+    return edit_sample(ws, audit, sample.key, lambda _current: sample)
+
+
 def record(
     ws: Workspace,
     audit: m.MockAudit,
@@ -365,9 +371,16 @@ def delete(ws: Workspace, audit: m.MockAudit) -> None:
     ws.changed()
 
 
-def restore(ws: Workspace, audit: m.MockAudit) -> m.MockAudit:
-    """Put a deleted mock audit back (undo)."""
-    return save(ws, replace(audit, version=0))
+def put_back(ws: Workspace, audit: m.MockAudit) -> m.MockAudit:
+    """Store ``audit`` over what is stored now, whatever its version (undo and redo)."""
+    current = ws.records.get(KIND, audit.key)
+    return save(ws, replace(audit, version=current.version if current else 0))
+
+
+def discard(ws: Workspace, key: str) -> None:
+    """Remove mock audit ``key`` whatever its version (undo of drawing it)."""
+    ws.records.delete(KIND, key)
+    ws.changed()
 
 
 # --- reports -------------------------------------------------------------------------------------

@@ -111,9 +111,23 @@ def _apply() -> type[Any]:
     return ApplyView
 
 
+def _mock_audit() -> type[Any]:
+    from ipaudit.ui.mock_audit.mock_audit_view import MockAuditView
+
+    return MockAuditView
+
+
+def _actions() -> type[Any]:
+    from ipaudit.ui.actions.actions_view import ActionsView
+
+    return ActionsView
+
+
 #: the views of the Audit menu (the audit day and the cycle around it), each shown as a tab of the
 #: workspace page; each takes ``(session, parent=None)``. An action whose key is not here is hidden.
 AUDIT_VIEWS: dict[str, Loader] = {
+    "mock_audit": _mock_audit,
+    "actions": _actions,
     "plan": _plan,
     "next_cycle": _next_cycle,
     "apply": _apply,

@@ -1,0 +1,322 @@
+"""The editor of one corrective action: the nonconformity, its root cause, correction and corrective
+action, owner and due date, the evidence of completion and the verification of effectiveness.
+
+It only edits a copy: ``edited()`` returns the action as the form shows it; the view stores it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipaudit.domain.corrective_actions import (
+    GRADE_TEXT,
+    SOURCE_TEXT,
+    STATUS_TEXT,
+    ActionStatus,
+    CorrectiveAction,
+    NcSource,
+)
+from ipaudit.domain.model import Grade
+from ipaudit.ui import i18n
+
+NO_DATE = QDate(2000, 1, 1)  # the date edits' "no date" value
+
+
+class OptionalDate(QDateEdit):
+    """A date edit whose lowest value stands for "no date"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("—")
+        self.set_value(None)
+
+    def value(self) -> dt.date | None:
+        d = self.date()
+        return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
+def _text_box(lines: int = 3) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    return box
+
+
+class ActionEditor(QWidget):
+    saveRequested = Signal()
+    doneRequested = Signal()
+    verifyRequested = Signal()
+    attachRequested = Signal()
+    itemRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.base: CorrectiveAction | None = None
+        self.evidence_names: dict[int, str] = {}
+
+        self.title = QLabel()
+        self.title.setObjectName("actionTitle")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+
+        self.source = QComboBox()
+        self.grade = QComboBox()
+        self.clause = QLineEdit()
+        self.department = QComboBox()
+        self.raised = OptionalDate()
+        self.finding = _text_box(2)
+        self.root_cause = _text_box(2)
+        self.correction = _text_box(2)
+        self.action = _text_box(2)
+        self.owner = QLineEdit()
+        self.due = OptionalDate()
+        self.status = QComboBox()
+        self.completed = OptionalDate()
+        self.evidence = QLabel()
+        self.evidence.setWordWrap(True)
+        self.attach = QPushButton()
+        self.attach.clicked.connect(self.attachRequested)
+        self.go_to_item = QPushButton()
+        self.go_to_item.clicked.connect(self._go_to_item)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._rows: list[tuple[QLabel, QWidget]] = []
+        for widget in (
+            self.source,
+            self.grade,
+            self.clause,
+            self.department,
+            self.raised,
+            self.finding,
+            self.root_cause,
+            self.correction,
+            self.action,
+            self.owner,
+            self.due,
+            self.status,
+            self.completed,
+        ):
+            label = QLabel()
+            label.setBuddy(widget)
+            self._rows.append((label, widget))
+            self.form.addRow(label, widget)
+        evidence_row = QHBoxLayout()
+        evidence_row.addWidget(self.evidence, 1)
+        evidence_row.addWidget(self.attach)
+        evidence_row.addWidget(self.go_to_item)
+        self.evidence_label = QLabel()
+        self.form.addRow(self.evidence_label, evidence_row)
+
+        self.verification = QGroupBox()
+        self.verified_on = OptionalDate()
+        self.verified_by = QLineEdit()
+        self.verified_result = _text_box(2)
+        self.effective = QCheckBox()
+        self.effective.setChecked(True)
+        self.verify = QPushButton()
+        self.verify.setObjectName("verifyAction")
+        self.verify.clicked.connect(self.verifyRequested)
+        vform = QFormLayout(self.verification)
+        self._vlabels = [QLabel(), QLabel(), QLabel()]
+        fields: tuple[QWidget, ...] = (self.verified_on, self.verified_by, self.verified_result)
+        for label, field in zip(self._vlabels, fields, strict=True):
+            label.setBuddy(field)
+            vform.addRow(label, field)
+        vrow = QHBoxLayout()
+        vrow.addWidget(self.effective)
+        vrow.addStretch(1)
+        vrow.addWidget(self.verify)
+        vform.addRow(vrow)
+
+        self.save = QPushButton()
+        self.save.setObjectName("saveAction")
+        self.save.setDefault(True)
+        self.save.clicked.connect(self.saveRequested)
+        self.done = QPushButton()
+        self.done.setObjectName("markDone")
+        self.done.clicked.connect(self.doneRequested)
+        top = QHBoxLayout()  # the buttons stay in sight above the long form
+        top.addWidget(self.title, 1)
+        top.addWidget(self.done)
+        top.addWidget(self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self.form)
+        layout.addWidget(self.verification)
+        layout.addStretch(1)
+        self.retranslate_ui()
+        self.load(None)
+
+    # --- choices -----------------------------------------------------------------------------
+
+    def set_departments(self, names: dict[str, str]) -> None:
+        current = self.department.currentData()
+        self.department.clear()
+        self.department.addItem("—", "")
+        for key, name in names.items():
+            self.department.addItem(name, key)
+        at = self.department.findData(current)
+        self.department.setCurrentIndex(max(at, 0))
+
+    def _fill_choices(self) -> None:
+        for box, values in (
+            (self.source, [(s, SOURCE_TEXT[s]) for s in NcSource]),
+            (
+                self.grade,
+                [(g, GRADE_TEXT[g]) for g in (Grade.MAJOR, Grade.MINOR, Grade.OBSERVATION)],
+            ),
+            (
+                self.status,
+                [(s, STATUS_TEXT[s]) for s in ActionStatus if s is not ActionStatus.VERIFIED],
+            ),
+        ):
+            current = box.currentData()
+            box.clear()
+            for value, text in values:
+                box.addItem(i18n.text(text), value.value)
+            box.setCurrentIndex(max(box.findData(current), 0))
+
+    # --- loading and reading -----------------------------------------------------------------
+
+    def load(
+        self, action: CorrectiveAction | None, evidence_names: dict[int, str] | None = None
+    ) -> None:
+        """Show ``action`` (None: a new one, blank)."""
+        self.base = action
+        self.evidence_names = evidence_names or {}
+        a = action or CorrectiveAction("", NcSource.INTERNAL_AUDIT, "", raised=dt.date.today())
+        self.source.setCurrentIndex(max(self.source.findData(a.source.value), 0))
+        self.grade.setCurrentIndex(max(self.grade.findData(a.grade.value), 0))
+        self.clause.setText(a.clause)
+        self.department.setCurrentIndex(max(self.department.findData(a.department), 0))
+        self.raised.set_value(a.raised)
+        self.finding.setPlainText(a.finding)
+        self.root_cause.setPlainText(a.root_cause)
+        self.correction.setPlainText(a.correction)
+        self.action.setPlainText(a.action)
+        self.owner.setText(a.owner)
+        self.due.set_value(a.due)
+        verified = a.status is ActionStatus.VERIFIED
+        if verified:
+            self.status.setCurrentIndex(self.status.findData(ActionStatus.DONE.value))
+        else:
+            self.status.setCurrentIndex(max(self.status.findData(a.status.value), 0))
+        self.completed.set_value(a.completed)
+        v = a.verification
+        self.verified_on.set_value(v.date if v else None)
+        self.verified_by.setText(v.by if v else "")
+        self.verified_result.setPlainText(v.result if v else "")
+        self.effective.setChecked(v.effective if v else True)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        a = self.base
+        if a is None:
+            self.title.setText(self.tr("New corrective action"))
+        else:
+            state = i18n.text(STATUS_TEXT[a.status])
+            self.title.setText(self.tr("%1 · %2").replace("%1", a.key).replace("%2", state))
+        names = [self.evidence_names.get(i, f"#{i}") for i in (a.evidence_ids if a else ())]
+        self.evidence.setText(
+            "、".join(names) if names else self.tr("No evidence of completion yet.")
+        )
+        stored = a is not None
+        self.attach.setEnabled(stored)
+        self.done.setEnabled(stored and not (a is not None and a.status.finished))
+        self.verification.setEnabled(stored and a is not None and a.status.finished)
+        self.go_to_item.setEnabled(bool(a and a.item_keys))
+
+    def edited(self) -> CorrectiveAction:
+        """The action as the form shows it (over the loaded one; a new one has no key yet)."""
+        base = self.base or CorrectiveAction("", NcSource.INTERNAL_AUDIT, "")
+        status = ActionStatus(self.status.currentData())
+        if base.status is ActionStatus.VERIFIED and status is ActionStatus.DONE:
+            status = ActionStatus.VERIFIED  # the form shows a verified action as done
+        return replace(
+            base,
+            source=NcSource(self.source.currentData()),
+            grade=Grade(self.grade.currentData()),
+            clause=self.clause.text().strip(),
+            department=self.department.currentData() or "",
+            raised=self.raised.value(),
+            finding=self.finding.toPlainText().strip(),
+            root_cause=self.root_cause.toPlainText().strip(),
+            correction=self.correction.toPlainText().strip(),
+            action=self.action.toPlainText().strip(),
+            owner=self.owner.text().strip(),
+            due=self.due.value(),
+            status=status,
+            completed=self.completed.value(),
+        )
+
+    def _go_to_item(self) -> None:
+        if self.base is not None and self.base.item_keys:
+            self.itemRequested.emit(self.base.item_keys[0])
+
+    # --- language ----------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self._fill_choices()
+        titles = (
+            self.tr("Source"),
+            self.tr("Grade"),
+            self.tr("Clause"),
+            self.tr("Department"),
+            self.tr("Found on"),
+            self.tr("Nonconformity"),
+            self.tr("Root cause"),
+            self.tr("Correction"),
+            self.tr("Corrective action"),
+            self.tr("Owner"),
+            self.tr("Due"),
+            self.tr("Status"),
+            self.tr("Completed on"),
+        )
+        for (label, _widget), title in zip(self._rows, titles, strict=True):
+            label.setText(title)
+        self.evidence_label.setText(self.tr("Evidence"))
+        self.attach.setText(self.tr("Attach file…"))
+        self.go_to_item.setText(self.tr("Go to item"))
+        self.verification.setTitle(self.tr("Verification of effectiveness"))
+        for label, title in zip(
+            self._vlabels,
+            (self.tr("Verified on"), self.tr("Verified by"), self.tr("Result")),
+            strict=True,
+        ):
+            label.setText(title)
+        self.effective.setText(self.tr("Effective"))
+        self.verify.setText(self.tr("Record verification"))
+        self.save.setText(self.tr("Save"))
+        self.done.setText(self.tr("Mark done"))
+        self._show_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""Mock audit view: draw samples from a seed, walk them one by one, staff awareness, the reports."""

@@ -1,0 +1,191 @@
+"""The corrective-action list on a copy of the demo: filters, overdue rows marked, the editor
+saving, marking done and verifying, undo of each step, the report import, jump to the item."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from ipaudit.domain.corrective_actions import ActionStatus, NcSource
+from ipaudit.services import corrective_actions as service
+from ipaudit.ui import i18n
+from ipaudit.ui.actions import actions_model as am
+from ipaudit.ui.actions.actions_view import NOT_CLOSED, OVERDUE, VERIFIED, ActionsView
+
+
+class Page(QWidget):
+    """Stands where the workspace page hosts the view: it records the items shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[tuple[str, str]] = []
+
+    def show_item(self, department: str, item: str) -> None:
+        self.shown.append((department, item))
+
+
+@pytest.fixture
+def view(session, qtbot):
+    i18n.set_language("zh")
+    page = Page()
+    qtbot.addWidget(page)
+    v = ActionsView(session, page)
+    qtbot.addWidget(v)
+    v.resize(1366, 768)
+    yield v  # the page stays referenced while the view lives
+
+
+def rows(v: ActionsView) -> list[str]:
+    return [v.proxy.index(r, am.KEY).data() for r in range(v.proxy.rowCount())]
+
+
+def test_the_model_passes_the_model_tester(view: ActionsView, qtmodeltester) -> None:
+    ws = view.session.workspace
+    service.add(ws, finding="a", due=dt.date.today() - dt.timedelta(days=3))
+    view.refresh()
+    qtmodeltester.check(view.model)
+
+
+def test_filters_and_overdue_rows(view: ActionsView) -> None:
+    ws = view.session.workspace
+    today = dt.date.today()
+    late = service.add(
+        ws,
+        finding="培训签到表缺失",
+        department="hr_admin",
+        raised=today - dt.timedelta(days=50),
+        due=today - dt.timedelta(days=35),
+    )
+    on_time = service.add(
+        ws, finding="目标未分解", department="marketing", due=today + dt.timedelta(days=9)
+    )
+    closed = service.add(
+        ws, finding="已关闭", department="rnd", raised=today - dt.timedelta(days=9)
+    )
+    service.close(ws, closed.key, today - dt.timedelta(days=2))
+    service.verify(ws, closed.key, by="李审", result="ok", on=today)
+    view.refresh()
+    assert rows(view) == [late.key, on_time.key, closed.key]
+    row = view.model.row_of(late.key)
+    index = view.model.index(row, am.OVERDUE)
+    assert index.data() == "35"
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color() == am.OVERDUE_COLOR
+    assert not view.model.index(view.model.row_of(on_time.key), am.KEY).data(
+        Qt.ItemDataRole.ForegroundRole
+    )
+    assert "1 项逾期" in view.count.text() or "1" in view.count.text()
+    view.set_filter(OVERDUE)
+    assert rows(view) == [late.key]
+    view.set_filter(NOT_CLOSED)
+    assert rows(view) == [late.key, on_time.key]
+    view.set_filter(VERIFIED)
+    assert rows(view) == [closed.key]
+    view.set_filter("all", "marketing")
+    assert rows(view) == [on_time.key]
+    # the status column is in the UI language, never an internal key
+    assert view.proxy.index(0, am.STATUS).data() == "未开始"
+
+
+def test_edit_done_verify_and_undo_each(view: ActionsView, qtbot) -> None:
+    ws = view.session.workspace
+    stack = view.session.undo_stack
+    view.new_action()
+    ed = view.editor
+    ed.finding.setPlainText("两份劳动合同未约定知识产权归属")
+    ed.department.setCurrentIndex(ed.department.findData("hr_admin"))
+    ed.owner.setText("人事 王芳")
+    ed.due.set_value(dt.date.today() + dt.timedelta(days=20))
+    qtbot.mouseClick(ed.save, Qt.MouseButton.LeftButton)
+    stored = service.actions(ws)
+    assert [(a.key, a.owner, a.department) for a in stored] == [("CA-001", "人事 王芳", "hr_admin")]
+    assert view.selected().key == "CA-001" and ed.title.text().startswith("CA-001")
+
+    ed.root_cause.setPlainText("合同模板为旧版")
+    ed.action.setPlainText("修订模板并补签")
+    qtbot.mouseClick(ed.save, Qt.MouseButton.LeftButton)
+    assert service.get(ws, "CA-001").root_cause == "合同模板为旧版"
+    qtbot.mouseClick(ed.done, Qt.MouseButton.LeftButton)
+    assert service.get(ws, "CA-001").status is ActionStatus.DONE
+    assert ed.verification.isEnabled()
+    ed.verified_by.setText("李审")
+    ed.verified_result.setPlainText("已抽查补签合同")
+    qtbot.mouseClick(ed.verify, Qt.MouseButton.LeftButton)
+    assert service.get(ws, "CA-001").status is ActionStatus.VERIFIED
+    assert stack.count() == 4
+
+    stack.undo()  # verification
+    assert service.get(ws, "CA-001").status is ActionStatus.DONE
+    stack.undo()  # done
+    assert service.get(ws, "CA-001").status is ActionStatus.OPEN
+    stack.undo()  # the edit
+    assert service.get(ws, "CA-001").root_cause == ""
+    stack.undo()  # the new action
+    assert service.actions(ws) == [] and rows(view) == []
+    stack.redo()
+    assert [a.key for a in service.actions(ws)] == ["CA-001"]
+
+
+def test_bad_input_is_shown_and_not_stored(view: ActionsView, qtbot) -> None:
+    from ipaudit.ui import errors
+
+    view.new_action()
+    with qtbot.waitSignal(errors.reporter().shown, timeout=5000) as shown:
+        view.save()  # no finding
+    shown.args[0].close()
+    assert service.actions(view.session.workspace) == []
+    assert view.session.undo_stack.count() == 0
+
+
+def test_import_is_one_undo_step_and_go_to_item(view: ActionsView, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    sh.append(["序号", "部门", "不符合事实", "条款", "性质"])
+    sh.append([1, "研发部", "项目缺设计阶段检索", "8.3.2", "一般"])
+    sh.append([2, "财务部", "经费记录与发放登记不一致", "7.1.4", "严重"])
+    path = tmp_path / "外审.xlsx"
+    wb.save(path)
+    made = view.import_report(path)
+    assert [a.source for a in made] == [NcSource.CERTIFICATION] * 2
+    assert rows(view) == ["CA-001", "CA-002"]
+    view.session.undo_stack.undo()
+    assert rows(view) == []
+    view.session.undo_stack.redo()
+    assert rows(view) == ["CA-001", "CA-002"]
+    ws = view.session.workspace
+    service.edit(ws, "CA-001", item_keys=("rnd.projects",))
+    view.refresh()
+    view.select("CA-001")
+    assert view.editor.go_to_item.isEnabled()
+    view.editor.go_to_item.click()
+    assert view.parent().shown == [("rnd", "rnd.projects")]
+
+
+def test_looks_right_at_1366(view: ActionsView, tmp_path: Path) -> None:
+    ws = view.session.workspace
+    today = dt.date.today()
+    service.add(
+        ws,
+        finding="培训签到表缺失日期",
+        department="hr_admin",
+        raised=today - dt.timedelta(days=50),
+        due=today - dt.timedelta(days=35),
+        owner="王芳",
+    )
+    service.add(
+        ws, finding="目标未分解到市场部", department="marketing", due=today + dt.timedelta(days=9)
+    )
+    view.refresh()
+    view.select("CA-001")
+    view.show()
+    image = view.grab()
+    assert image.width() == 1366
+    image.save(str(tmp_path / "actions.png"))
+    import os
+
+    if os.environ.get("IPAUDIT_SHOTS"):
+        image.save(os.environ["IPAUDIT_SHOTS"] + "/actions.png")
