@@ -519,7 +519,7 @@ def export_plan(
         data = ics_bytes(
             calendar_events(ws, lang),
             name=f"{label('calendar', lang)} — {inp.company}",
-            stamp=inp.as_of.replace(tzinfo=dt.UTC),
+            stamp=inp.as_of.astimezone(dt.UTC),  # stored in local time
         )
         out["ics"] = write_atomic(output_path(ics), data)
     return PlanFiles(**out)

@@ -39,7 +39,7 @@ def calendar_bytes(ws: Workspace, lang: str = "zh") -> bytes:
     stamp = None
     records = [r.updated_at for r in ws.records.all(audit_plan.KIND) if r.updated_at]
     if records:
-        stamp = max(records).replace(tzinfo=dt.UTC)
+        stamp = max(records).astimezone(dt.UTC)  # stored in local time
     name = NAME["en" if lang.startswith("en") else "zh"]
     return ics_bytes(calendar_events(ws, lang), name=f"{name} — {ws.info().company}", stamp=stamp)
 
