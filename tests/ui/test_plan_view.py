@@ -210,3 +210,31 @@ def test_a_department_view_cannot_edit(tmp_path: Path, qtbot) -> None:  # type: 
     finally:
         workers.wait_all()
         session.close()
+
+
+def test_the_audit_menu_opens_the_plan_as_a_tab(tmp_path: Path, qtbot, zh) -> None:  # type: ignore[no-untyped-def]
+    from ipaudit.ui.main_window import MainWindow
+    from ipaudit.ui.settings import Settings
+
+    path = tmp_path / "menu.ipaudit"
+    Workspace.create(path, INFO).close()
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    try:
+        with qtbot.waitSignal(win.workspaceOpened, timeout=20_000):
+            assert win.open_path(path)
+        action = win.acts.audit_views["plan"]
+        assert action.isVisible() and "日程" in action.text()  # shown, in Chinese
+        action.trigger()
+        view = win.page.extra_view("plan")  # type: ignore[union-attr]
+        assert isinstance(view, PlanView)
+        qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: view.sessions.rowCount() > 0)
+        assert view.sessions.rowCount() == len(
+            audit_plan.need_plan(win.session.workspace).plan.sessions  # type: ignore[union-attr]
+        )
+    finally:
+        win.close()
+        workers.wait_all()
