@@ -128,6 +128,11 @@ def _department_keys(ws: Workspace) -> list[str]:
     return [d.key for d in ws.departments()]
 
 
+def _item_departments(ws: Workspace) -> dict[str, str]:
+    """Each checklist item's department in the template (the rules follow merges themselves)."""
+    return {it.key: it.department for it in ws.template.items}
+
+
 def team_identity(ws: Workspace) -> Identity:
     """Who the login of ``ws`` is in its team workspace: kind "manager", "department" (with the
     departments it may edit), "readonly", "owner" (a file, a server workspace without team
@@ -142,8 +147,9 @@ def team_identity(ws: Workspace) -> Identity:
 
 def sync_roles(ws: Workspace) -> SetupReport:
     """Bring the team roles of ``ws`` (opened with an administrator's login) up to date: a role
-    for every department added since, the rights on tables an upgrade added."""
-    return team_roles.setup_store(ws.store, _department_keys(ws))
+    for every department added since, the rights on tables an upgrade added, the items of a
+    checklist changed since."""
+    return team_roles.setup_store(ws.store, _department_keys(ws), _item_departments(ws))
 
 
 def setup_team(
@@ -179,9 +185,10 @@ def setup_team(
     with Workspace.open(url) as ws:
         keys = _department_keys(ws)
         notify.ensure_installed(ws.store)  # while the administrator owns the tables
-        report = team_roles.setup_store(ws.store, keys)
+        items = _item_departments(ws)
+        report = team_roles.setup_store(ws.store, keys, items)
         manager_created = team_roles.put_login(
-            ws.store, manager_login, MANAGER, "", manager_password, keys
+            ws.store, manager_login, MANAGER, "", manager_password, keys, items
         )
     return TeamSetup(masked(url), report, copied, created, manager_created, keys)
 
@@ -199,7 +206,9 @@ def add_user(
         ws.department(department)  # an unknown department is bad input
     if password is not None:
         _check_password(password)
-    return team_roles.put_login(ws.store, login, role, department, password, _department_keys(ws))
+    return team_roles.put_login(
+        ws.store, login, role, department, password, _department_keys(ws), _item_departments(ws)
+    )
 
 
 def remove_user(ws: Workspace, login: str) -> list[str]:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +58,7 @@ TEAM_FUNCTIONS = (
     "team_guard()",
     "team_may_edit_snapshot(date)",
     "team_may_edit_meta(text)",
+    "team_may_edit_item(text, text)",
     "team_may_edit(text)",
     "team_owner_department(text)",
     "team_is_manager()",
@@ -195,10 +196,19 @@ def workspace_tables(conn: Connection, schema: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def install(conn: Connection, department_keys: Iterable[str]) -> SetupReport:
+def install(
+    conn: Connection,
+    department_keys: Iterable[str],
+    item_departments: Mapping[str, str] | None = None,
+) -> SetupReport:
     """Create (or bring up to date) the team roles, grants, policies and triggers of the
     workspace ``conn`` is connected to, in the caller's transaction. ``conn`` must be a server
-    administrator's (a superuser, or a role with CREATEROLE that owns the tables)."""
+    administrator's (a superuser, or a role with CREATEROLE that owns the tables).
+
+    ``item_departments``: each checklist item's department in the template (``team_items``;
+    None keeps what is there). An item state or evidence row may only be written by the head of
+    the department owning its item, whatever department the row claims: else one department
+    could take another's items by writing rows for them first."""
     database = str(_scalar(conn, "SELECT current_database()"))
     roles = TeamRoles(role_prefix(database))
     report = SetupReport(roles)
@@ -220,6 +230,20 @@ def install(conn: Connection, department_keys: Iterable[str]) -> SetupReport:
     _run(conn, f"REVOKE CONNECT ON DATABASE {db} FROM PUBLIC")
     _run(conn, f"GRANT CONNECT ON DATABASE {db} TO {ident(roles.readonly)}, {ident(roles.manager)}")
     _run(conn, f"GRANT USAGE ON SCHEMA {s} TO {ident(roles.readonly)}, {ident(roles.manager)}")
+
+    _run(
+        conn,
+        f"CREATE TABLE IF NOT EXISTS {s}.team_items"
+        " (item_key text PRIMARY KEY, department text NOT NULL)",
+    )
+    if item_departments is not None:
+        _run(conn, f"DELETE FROM {s}.team_items")
+        pairs = sorted(item_departments.items())
+        for start in range(0, len(pairs), 1000):
+            values = ", ".join(
+                f"({literal(k)}, {literal(d)})" for k, d in pairs[start : start + 1000]
+            )
+            _run(conn, f"INSERT INTO {s}.team_items VALUES {values}")
 
     tables = workspace_tables(conn, schema)
     for table in tables:
@@ -289,6 +313,16 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
                AND pg_has_role(current_user, r.oid, 'USAGE'))
         $$""",
     )
+    # an item's row: the item's own department (the template's, merges followed) decides; an
+    # item the checklist got after the last setup goes by the department the row names
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_item(item text, dep text)
+        RETURNS boolean LANGUAGE sql {fixed} AS $$
+          SELECT {s}.team_may_edit(dep) AND {s}.team_may_edit(coalesce(
+            (SELECT t.department FROM {s}.team_items t WHERE t.item_key = item), dep))
+        $$""",
+    )
     # the ``edited:<table>:<key>`` rows of meta that say who changed a department's row last
     _run(
         conn,
@@ -298,11 +332,11 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
               OR (starts_with(meta_key, 'edited:item_states:') AND EXISTS (
                     SELECT 1 FROM {s}.item_states i
                      WHERE i.item_key = substr(meta_key, 20)
-                       AND {s}.team_may_edit(i.department)))
+                       AND {s}.team_may_edit_item(i.item_key, i.department)))
               OR (starts_with(meta_key, 'edited:evidence:') AND EXISTS (
                     SELECT 1 FROM {s}.evidence e
                      WHERE e.id::text = substr(meta_key, 17)
-                       AND {s}.team_may_edit(e.department)))
+                       AND {s}.team_may_edit_item(e.item_key, e.department)))
         $$""",
     )
     # today's readiness snapshot (a day either side: the client's day may be the server's next)
@@ -327,7 +361,10 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
             IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
             RETURN NEW;
           END IF;
-          IF TG_TABLE_NAME IN ('item_states', 'evidence', 'records') THEN
+          IF TG_TABLE_NAME IN ('item_states', 'evidence') THEN
+            allowed := {s}.team_may_edit_item(OLD.item_key, OLD.department);
+            what := 'a row of department ' || quote_literal(OLD.department);
+          ELSIF TG_TABLE_NAME = 'records' THEN
             allowed := {s}.team_may_edit(OLD.department);
             what := 'a row of department ' || quote_literal(OLD.department);
           ELSIF TG_TABLE_NAME = 'blobs' THEN
@@ -368,7 +405,9 @@ def _install_rules(conn: Connection, schema: str, table: str, roles: TeamRoles) 
         f"CREATE POLICY team_manager ON {t} FOR ALL TO {manager} USING (true) WITH CHECK (true)",
     )
     _run(conn, f"CREATE POLICY team_read ON {t} FOR SELECT TO {readonly} USING (true)")
-    if table in DEPARTMENT_TABLES:
+    if table in ("item_states", "evidence"):
+        check = f"{s}.team_may_edit_item(item_key, department)"
+    elif table == "records":
         check = f"{s}.team_may_edit(department)"
     elif table == "blobs":  # a new blob starts without its hash; finishing sets it (guarded)
         check = "sha256 IS NULL"
@@ -578,6 +617,7 @@ def uninstall(conn: Connection) -> list[str]:
         _run(conn, f"ALTER TABLE {t} DISABLE ROW LEVEL SECURITY")
     for function in TEAM_FUNCTIONS:
         _run(conn, f"DROP FUNCTION IF EXISTS {s}.{function}")
+    _run(conn, f"DROP TABLE IF EXISTS {s}.team_items")
     if groups:
         names = ", ".join(ident(g) for g in groups)
         _run(conn, f"REASSIGN OWNED BY {names} TO CURRENT_USER")
@@ -605,11 +645,15 @@ def check_administrator(conn: Connection, address: str) -> None:
         )
 
 
-def setup_store(store: WorkspaceStore, department_keys: Iterable[str]) -> SetupReport:
+def setup_store(
+    store: WorkspaceStore,
+    department_keys: Iterable[str],
+    item_departments: Mapping[str, str] | None = None,
+) -> SetupReport:
     """``install`` on the server workspace ``store`` (opened with an administrator's login)."""
     with store._write() as conn:
         check_administrator(conn, store.address)
-        return install(conn, department_keys)
+        return install(conn, department_keys, item_departments)
 
 
 def put_login(
@@ -619,12 +663,13 @@ def put_login(
     department: str,
     password: str | None,
     department_keys: Iterable[str],
+    item_departments: Mapping[str, str] | None = None,
 ) -> bool:
     """The team roles brought up to date, then ``login`` given the role of ``kind`` (and
     ``department``) and no other of the workspace; True when the login was created."""
     with store._write() as conn:
         check_administrator(conn, store.address)
-        roles = install(conn, department_keys).roles
+        roles = install(conn, department_keys, item_departments).roles
         return set_login(conn, roles, login, roles.of(kind, department), password)
 
 

@@ -107,7 +107,8 @@ def team(pg_url: str) -> Iterator[dict[str, str]]:
         s.metadata.create_all(engine)
         with engine.begin() as conn:
             _seed(conn)
-            roles = team_roles.install(conn, ["rnd", "hr", "legal"]).roles
+            items = {"rnd.a": "rnd", "rnd.b": "rnd", "hr.a": "hr", "hr.b": "hr", "legal.a": "legal"}
+            roles = team_roles.install(conn, ["rnd", "hr", "legal"], items).roles
             for who, name in names.items():
                 group = {
                     "manager": roles.manager,
@@ -190,9 +191,14 @@ MANAGER_ONLY = {
     "item_states: take hr's row": "UPDATE item_states SET department = 'rnd'"
     " WHERE item_key = 'hr.a'",
     "item_states: add to hr": _item("hr.b", "hr"),
+    "item_states: claim an item of hr's": _item("hr.b", "rnd"),
+    "item_states: move its row onto hr's item": "UPDATE item_states SET item_key = 'hr.b'"
+    " WHERE item_key = 'rnd.a'",
     "item_states: remove": "DELETE FROM item_states",
     "evidence: hr's row": "UPDATE evidence SET title = 'x' WHERE id = 2",
     "evidence: add to hr": _evidence("hr"),
+    "evidence: attach to an item of hr's": _evidence("rnd").replace("'rnd.a'", "'hr.a'"),
+    "evidence: move its file onto hr's item": "UPDATE evidence SET item_key = 'hr.a' WHERE id = 1",
     "evidence: remove": "DELETE FROM evidence",
     "records: hr's record": "UPDATE records SET value = '{\"x\": 1}' WHERE key = 'h1'",
     "records: the workspace's record": "UPDATE records SET value = '{}' WHERE key = 'all'",
