@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from ipaudit.domain.model import Item, Text
 
@@ -284,7 +285,7 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class Matcher:
+class Matcher:  # frozen, with a cache of its names' norms (cached_property)
     """The checklist's items prepared for matching: their names' pieces and the pieces' weights."""
 
     names: Mapping[str, tuple[Counter[str], ...]]  # item key -> its names' pieces
@@ -313,24 +314,40 @@ class Matcher:
     def _weight(self, g: str) -> float:
         return self.idf.get(g, math.log(1 + len(self.names)) + 1)  # unseen: as rare as can be
 
-    def _cosine(self, a: Counter[str], b: Counter[str]) -> float:
+    def _norm(self, pieces: Counter[str]) -> float:
+        return math.sqrt(sum((n * self._weight(g)) ** 2 for g, n in pieces.items()))
+
+    def _cosine(self, a: Counter[str], a_norm: float, b: Counter[str]) -> float:
         if not a or not b:
             return 0.0
-        dot = sum(min(a[g], b[g]) * self._weight(g) ** 2 for g in a.keys() & b.keys())
-        na = math.sqrt(sum((n * self._weight(g)) ** 2 for g, n in a.items()))
-        nb = math.sqrt(sum((n * self._weight(g)) ** 2 for g, n in b.items()))
-        return dot / (na * nb)
+        shared = a.keys() & b.keys()
+        if not shared:
+            return 0.0
+        dot = sum(min(a[g], b[g]) * self._weight(g) ** 2 for g in shared)
+        return dot / (a_norm * self._norms[id(b)])
+
+    @cached_property
+    def _norms(self) -> dict[int, float]:
+        return {id(n): self._norm(n) for pieces in self.names.values() for n in pieces}
 
     def score(self, title: str, item_key: str, department: str = "") -> int:
         """How well ``title`` names the item (0–100)."""
         pieces = bigrams(normalize_title(title))
-        best = max((self._cosine(pieces, n) for n in self.names.get(item_key, ())), default=0.0)
+        return self._score(pieces, self._norm(pieces), item_key, department)
+
+    def _score(self, pieces: Counter[str], norm: float, item_key: str, department: str) -> int:
+        names = self.names.get(item_key, ())
+        best = max((self._cosine(pieces, norm, n) for n in names), default=0.0)
         bonus = 0.1 if department and self.departments.get(item_key) == department else 0.0
         return round(100 * min(1.0, best + (bonus if best > 0.2 else 0.0)))
 
     def candidates(self, title: str, department: str = "", limit: int = 5) -> list[Candidate]:
         """The best items for ``title``, best first (ties in checklist order), those above 0."""
-        scored = [(self.score(title, key, department), n, key) for n, key in enumerate(self.names)]
+        pieces = bigrams(normalize_title(title))
+        norm = self._norm(pieces)
+        scored = [
+            (self._score(pieces, norm, key, department), n, key) for n, key in enumerate(self.names)
+        ]
         scored.sort(key=lambda t: (-t[0], t[1]))
         return [Candidate(key, s) for s, _n, key in scored[:limit] if s > 0]
 
