@@ -92,6 +92,8 @@ def test_filters_and_overdue_rows(view: ActionsView) -> None:
 
 
 def test_edit_done_verify_and_undo_each(view: ActionsView, qtbot) -> None:
+    from ipaudit.ui import errors
+
     ws = view.session.workspace
     stack = view.session.undo_stack
     view.new_action()
@@ -105,10 +107,17 @@ def test_edit_done_verify_and_undo_each(view: ActionsView, qtbot) -> None:
     assert [(a.key, a.owner, a.department) for a in stored] == [("CA-001", "人事 王芳", "hr_admin")]
     assert view.selected().key == "CA-001" and ed.title.text().startswith("CA-001")
 
+    ed.items.setText("hr.nowhere")
+    with qtbot.waitSignal(errors.reporter().shown, timeout=5000) as shown:
+        qtbot.mouseClick(ed.save, Qt.MouseButton.LeftButton)  # an unknown item is refused
+    shown.args[0].close()
+    ed.items.setText("hr.labour_contracts")
     ed.root_cause.setPlainText("合同模板为旧版")
     ed.action.setPlainText("修订模板并补签")
     qtbot.mouseClick(ed.save, Qt.MouseButton.LeftButton)
     assert service.get(ws, "CA-001").root_cause == "合同模板为旧版"
+    assert service.get(ws, "CA-001").item_keys == ("hr.labour_contracts",)
+    assert ed.go_to_item.isEnabled()
     qtbot.mouseClick(ed.done, Qt.MouseButton.LeftButton)
     assert service.get(ws, "CA-001").status is ActionStatus.DONE
     assert ed.verification.isEnabled()

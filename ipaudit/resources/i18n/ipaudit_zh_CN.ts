@@ -27,137 +27,152 @@
     <context>
         <name>ActionEditor</name>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="241" />
+            <location filename="../../ui/actions/action_editor.py" line="245" />
             <source>New corrective action</source>
             <translation>新纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="244" />
+            <location filename="../../ui/actions/action_editor.py" line="248" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="247" />
+            <location filename="../../ui/actions/action_editor.py" line="251" />
             <source>No evidence of completion yet.</source>
             <translation>尚无完成证据。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="287" />
+            <location filename="../../ui/actions/action_editor.py" line="294" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="288" />
+            <location filename="../../ui/actions/action_editor.py" line="295" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="289" />
+            <location filename="../../ui/actions/action_editor.py" line="296" />
             <source>Clause</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="290" />
+            <location filename="../../ui/actions/action_editor.py" line="297" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="291" />
+            <location filename="../../ui/actions/action_editor.py" line="298" />
             <source>Found on</source>
             <translation>发现日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="292" />
+            <location filename="../../ui/actions/action_editor.py" line="299" />
             <source>Nonconformity</source>
             <translation>不符合事实</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="293" />
+            <location filename="../../ui/actions/action_editor.py" line="300" />
             <source>Root cause</source>
             <translation>原因分析</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="294" />
+            <location filename="../../ui/actions/action_editor.py" line="301" />
             <source>Correction</source>
             <translation>纠正</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="295" />
+            <location filename="../../ui/actions/action_editor.py" line="302" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="296" />
+            <location filename="../../ui/actions/action_editor.py" line="303" />
             <source>Owner</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="297" />
+            <location filename="../../ui/actions/action_editor.py" line="304" />
             <source>Due</source>
             <translation>完成期限</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="298" />
+            <location filename="../../ui/actions/action_editor.py" line="305" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="299" />
+            <location filename="../../ui/actions/action_editor.py" line="306" />
             <source>Completed on</source>
             <translation>完成日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="303" />
+            <location filename="../../ui/actions/action_editor.py" line="307" />
+            <source>Checklist items</source>
+            <translation>关联条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="311" />
             <source>Evidence</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="304" />
+            <location filename="../../ui/actions/action_editor.py" line="312" />
             <source>Attach file…</source>
             <translation>附加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="305" />
+            <location filename="../../ui/actions/action_editor.py" line="313" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="306" />
+            <location filename="../../ui/actions/action_editor.py" line="314" />
             <source>Verification of effectiveness</source>
             <translation>有效性验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="309" />
+            <location filename="../../ui/actions/action_editor.py" line="317" />
             <source>Verified on</source>
             <translation>验证日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="309" />
+            <location filename="../../ui/actions/action_editor.py" line="317" />
             <source>Verified by</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="309" />
+            <location filename="../../ui/actions/action_editor.py" line="317" />
             <source>Result</source>
             <translation>验证结果</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="313" />
+            <location filename="../../ui/actions/action_editor.py" line="321" />
+            <source>item keys, such as hr.trainings</source>
+            <translation>条目键，如 hr.trainings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="322" />
+            <source>The checklist items holding the evidence of completion</source>
+            <translation>存放完成证据的清单条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="323" />
             <source>Effective</source>
             <translation>有效</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="314" />
+            <location filename="../../ui/actions/action_editor.py" line="324" />
             <source>Record verification</source>
             <translation>记录验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="315" />
+            <location filename="../../ui/actions/action_editor.py" line="325" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="316" />
+            <location filename="../../ui/actions/action_editor.py" line="326" />
             <source>Mark done</source>
             <translation>标为已完成</translation>
         </message>

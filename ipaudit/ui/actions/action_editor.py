@@ -96,6 +96,8 @@ class ActionEditor(QWidget):
         self.due = OptionalDate()
         self.status = QComboBox()
         self.completed = OptionalDate()
+        self.items = QLineEdit()
+        self.items.setObjectName("linkedItems")
         self.evidence = QLabel()
         self.evidence.setWordWrap(True)
         self.attach = QPushButton()
@@ -120,6 +122,7 @@ class ActionEditor(QWidget):
             self.due,
             self.status,
             self.completed,
+            self.items,
         ):
             label = QLabel()
             label.setBuddy(widget)
@@ -228,6 +231,7 @@ class ActionEditor(QWidget):
         else:
             self.status.setCurrentIndex(max(self.status.findData(a.status.value), 0))
         self.completed.set_value(a.completed)
+        self.items.setText(", ".join(a.item_keys))
         v = a.verification
         self.verified_on.set_value(v.date if v else None)
         self.verified_by.setText(v.by if v else "")
@@ -273,6 +277,9 @@ class ActionEditor(QWidget):
             due=self.due.value(),
             status=status,
             completed=self.completed.value(),
+            item_keys=tuple(
+                k.strip() for k in self.items.text().replace("，", ",").split(",") if k.strip()
+            ),
         )
 
     def _go_to_item(self) -> None:
@@ -297,6 +304,7 @@ class ActionEditor(QWidget):
             self.tr("Due"),
             self.tr("Status"),
             self.tr("Completed on"),
+            self.tr("Checklist items"),
         )
         for (label, _widget), title in zip(self._rows, titles, strict=True):
             label.setText(title)
@@ -310,6 +318,8 @@ class ActionEditor(QWidget):
             strict=True,
         ):
             label.setText(title)
+        self.items.setPlaceholderText(self.tr("item keys, such as hr.trainings"))
+        self.items.setToolTip(self.tr("The checklist items holding the evidence of completion"))
         self.effective.setText(self.tr("Effective"))
         self.verify.setText(self.tr("Record verification"))
         self.save.setText(self.tr("Save"))
