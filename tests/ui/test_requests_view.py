@@ -57,6 +57,7 @@ def make_view(session, qtbot) -> RequestsView:  # type: ignore[no-untyped-def]
 def test_import_propose_correct_and_confirm(session, qtbot, zh, list_file: Path) -> None:  # type: ignore[no-untyped-def]
     view = make_view(session, qtbot)
     assert view.table.rowCount() == 0
+    assert not view.message.isVisible()  # no room taken without a message
     assert view.import_file(list_file)
     assert view.table.rowCount() == len(LINES)
     assert view.summary.text().startswith(f"共 {len(LINES)} 项")
@@ -128,5 +129,6 @@ def test_a_bad_file_says_why_and_the_view_fits(session, qtbot, zh, tmp_path: Pat
     bad.write_bytes(b"not a word file")
     assert not view.import_file(bad)
     assert "notes.docx" in view.message.text()
+    assert view.message.isVisible()
     assert view.import_button.text() == "导入资料清单…"
     assert view.minimumSizeHint().width() <= 1366

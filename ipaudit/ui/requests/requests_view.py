@@ -71,6 +71,7 @@ class RequestsView(QWidget):
         self.message.setObjectName("requestsMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()  # shown with a message only
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.confirm_button)
@@ -250,23 +251,23 @@ class RequestsView(QWidget):
 
     def choose(self, number: str, item_keys: list[str]) -> None:
         """The user's decision for request ``number`` (no key: no checklist item holds it)."""
-        self.message.clear()
+        self._say("")
         try:
             request_list.set_match(self.session.workspace, number, item_keys)
         except errors.expected_types() as exc:
-            self.message.setText(errors.expected_message(exc) or str(exc))
+            self._say(errors.expected_message(exc) or str(exc))
         self.session.edited.emit("requests")
         self.reload()
 
     def confirm_proposals(self) -> None:
         """Every proposed match taken as it is."""
-        self.message.clear()
+        self._say("")
         try:
             for rc in self.rows:
                 if rc.line.matched and not rc.line.confirmed:
                     request_list.set_match(self.session.workspace, rc.line.number, rc.line.matched)
         except errors.expected_types() as exc:
-            self.message.setText(errors.expected_message(exc) or str(exc))
+            self._say(errors.expected_message(exc) or str(exc))
         self.session.edited.emit("requests")
         self.reload()
 
@@ -286,7 +287,7 @@ class RequestsView(QWidget):
 
                 sheets = list_sheets(path)
             except errors.expected_types() as exc:
-                self.message.setText(errors.expected_message(exc) or str(exc))
+                self._say(errors.expected_message(exc) or str(exc))
                 return
             if len(sheets) > 1:
                 sheet, ok = QInputDialog.getItem(
@@ -298,15 +299,19 @@ class RequestsView(QWidget):
 
     def import_file(self, path: str | Path, sheet: str | None = None) -> bool:
         """Import the list at ``path``; False (with the reason shown) when it cannot be read."""
-        self.message.clear()
+        self._say("")
         try:
             request_list.import_requests(self.session.workspace, path, sheet)
         except errors.expected_types() as exc:
-            self.message.setText(errors.expected_message(exc) or str(exc))
+            self._say(errors.expected_message(exc) or str(exc))
             return False
         self.session.edited.emit("requests")
         self.reload()
         return True
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     # --- view -----------------------------------------------------------------------------
 
