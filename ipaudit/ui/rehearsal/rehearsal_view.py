@@ -379,7 +379,9 @@ class RehearsalView(QWidget):
     def retranslate_ui(self) -> None:
         self.department_label.setText(self.tr("Department:"))
         self.person_label.setText(self.tr("Person:"))
-        self.person.lineEdit().setPlaceholderText(self.tr("Name"))
+        edit = self.person.lineEdit()
+        if edit is not None:  # the combo is editable: it has one
+            edit.setPlaceholderText(self.tr("Name"))
         self.retry.setText(self.tr("Only questions not yet answered right"))
         self.start_button.setText(self.tr("Start"))
         self.submit_button.setText(self.tr("Check answer"))

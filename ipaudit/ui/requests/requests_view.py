@@ -232,7 +232,9 @@ class RequestsView(QWidget):
             else:
                 combo.setCurrentIndex(-1)
                 combo.setEditText("")
-                combo.lineEdit().setPlaceholderText(self.tr("Search the checklist…"))
+                edit = combo.lineEdit()
+                if edit is not None:  # the combo is editable: it has one
+                    edit.setPlaceholderText(self.tr("Search the checklist…"))
         combo.setToolTip(
             "\n".join(f"{k} {pick(titles[k].title)}" for k in ln.matched if k in titles)
         )
