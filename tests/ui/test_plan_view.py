@@ -226,7 +226,7 @@ def test_the_audit_menu_opens_the_plan_as_a_tab(tmp_path: Path, qtbot, zh) -> No
         with qtbot.waitSignal(win.workspaceOpened, timeout=20_000):
             assert win.open_path(path)
         action = win.acts.audit_views["plan"]
-        assert action.isVisible() and "日程" in action.text()  # shown, in Chinese
+        assert action.isVisible() and "审核日" in action.text()  # shown, in Chinese
         action.trigger()
         view = win.page.extra_view("plan")  # type: ignore[union-attr]
         assert isinstance(view, PlanView)

@@ -467,11 +467,11 @@ class PlanView(QWidget):
             lambda _ctx: service.export_plan(ws, lang=lang, **{fmt: path}), "plan-export"
         )
         errors.watch(task, self, self.tr("The plan was not exported."))
-        task.finished.connect(lambda _r: self._exported(fmt, path))
         for button in self.export_buttons.values():
             button.setEnabled(False)
         task.finished.connect(lambda _r: self._export_done())
         task.failed.connect(lambda _e: self._export_done())
+        task.finished.connect(lambda _r: self._exported(fmt, path))
         self.tasks.append(task)
         return workers.start(task)
 
