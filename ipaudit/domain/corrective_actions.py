@@ -28,6 +28,7 @@ from typing import Any
 from ipaudit.domain.model import Grade, Text
 
 OVERDUE = "corrective_action_overdue"
+NO_ACTION = "nonconformity_without_action"  # a mock audit's nonconformity with no action yet
 #: the derived fact holding how many of the previous external audit's nonconformities are open
 PREVIOUS_OPEN_FACT = "actions.previous_audit_open"
 

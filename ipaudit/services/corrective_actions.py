@@ -21,7 +21,7 @@ from ipaudit.domain.checks import follow_merges
 from ipaudit.domain.cycle import CORRECTIVE_ACTIONS, anchor, make_finding
 from ipaudit.domain.facts import Declared, FactKind
 from ipaudit.domain.mock_audit import finding_text
-from ipaudit.domain.model import Finding, Grade
+from ipaudit.domain.model import Department, Finding, Grade
 from ipaudit.domain.normalize import normalize_text
 from ipaudit.store.errors import InvalidInput
 
@@ -272,24 +272,60 @@ def raise_from_mock_audit(ws: Workspace, audit: MockAudit) -> list[ca.Corrective
 # --- findings and the derived fact -----------------------------------------------------------------
 
 
+def _where(
+    ws: Workspace, deps: Sequence[Department], item_keys: Iterable[str]
+) -> tuple[str, str] | None:
+    """(department, item) a finding about these items is filed under: the first item in the
+    checklist, else the corrective-action records item."""
+    for item_key in (*item_keys, CORRECTIVE_ACTIONS):
+        where = anchor(ws.template, deps, item_key)
+        if where is not None:
+            return where
+    return None
+
+
 def findings(ws: Workspace) -> list[Finding]:
-    """Every overdue action, graded by how overdue and where its nonconformity came from."""
+    """Every overdue action, graded by how overdue and where its nonconformity came from; and
+    every nonconformity of a mock audit with no corrective action yet (an observation: the
+    auditors look for the action that follows each nonconformity)."""
+    from ipaudit.services import mock_audit
+
     day = today()
     out: list[Finding] = []
     deps = ws.departments()
-    for a in actions(ws):
+    stored = actions(ws)
+    for a in stored:
         grade = ca.overdue_grade(a, day)
         if grade is None:
             continue
-        where = None
-        for item_key in (*a.item_keys, CORRECTIVE_ACTIONS):
-            where = anchor(ws.template, deps, item_key)
-            if where is not None:
-                break
-        if where is None:
-            continue
-        text = ca.overdue_text(a, day)
-        out.append(make_finding(ca.OVERDUE, grade, where[0], where[1], text.zh, text.en, a.key))
+        where = _where(ws, deps, a.item_keys)
+        if where is not None:
+            text = ca.overdue_text(a, day)
+            out.append(make_finding(ca.OVERDUE, grade, where[0], where[1], text.zh, text.en, a.key))
+    origins = {a.origin for a in stored}
+    for audit in mock_audit.audits(ws):
+        for sample in audit.nonconformities():
+            origin = f"{audit.key}/{sample.key}"
+            if origin in origins:
+                continue
+            where = _where(ws, deps, (sample.item_key,) if sample.item_key else ())
+            if where is None:
+                continue
+            found = finding_text(sample)
+            out.append(
+                make_finding(
+                    ca.NO_ACTION,
+                    Grade.OBSERVATION,
+                    where[0],
+                    where[1],
+                    f"模拟审核 {origin} 发现不符合（{found.zh}），尚无纠正措施。"
+                    "请在模拟审核中建立纠正措施，写明原因、措施、责任人和期限。",
+                    f"Mock audit {origin} found a nonconformity ({found.en}) with no corrective"
+                    " action yet. Open one from the mock audit with its cause, action, owner and"
+                    " due date.",
+                    origin,
+                )
+            )
     return out
 
 

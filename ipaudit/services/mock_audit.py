@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -413,7 +413,7 @@ def write_reports(
     return docs.write_all(data, Path(folder), progress=progress, cancel=cancel)
 
 
-def audit_json(audit: m.MockAudit, lang: str = "zh") -> Mapping[str, object]:
+def audit_json(audit: m.MockAudit) -> dict[str, object]:
     """A mock audit as the CLI prints it."""
     data = m.audit_json(audit)
     data["walked"] = audit.walked

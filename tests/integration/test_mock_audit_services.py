@@ -277,3 +277,21 @@ def test_due_dates_go_to_the_workspace_calendar(ws: Workspace) -> None:
     assert pending.key in mine[0].title and "王芳" in mine[0].description
     ics = calendar.calendar_bytes(ws).decode()
     assert "DTSTART;VALUE=DATE:20270115" in ics and f"action-{pending.key}@" in ics
+
+
+def test_a_nonconformity_without_action_is_an_observation(ws: Workspace) -> None:
+    audit = mock.draw_audit(ws, seed=8)
+    record = next(s for s in audit.samples if s.stratum == "trainings")
+    audit = mock.record(ws, audit, record.key, Result.MINOR, note="缺签到表")
+    mock.record(ws, audit, audit.samples[-1].key, Result.OBSERVATION)  # not a nonconformity
+
+    def without() -> list:
+        return [f for f in ws.findings() if f.code == ca.NO_ACTION]
+
+    found = without()
+    assert [(f.grade, f.item_key, f.refs) for f in found] == [
+        (Grade.OBSERVATION, "hr.trainings", (f"{audit.key}/{record.key}",))
+    ]
+    assert "缺签到表" in found[0].message.zh
+    actions.raise_from_mock_audit(ws, mock.get(ws, audit.key))
+    assert without() == []
