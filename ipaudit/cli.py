@@ -472,6 +472,7 @@ def evidence_json(ev: Any) -> dict[str, Any]:
         "period_end": ev.period_end,
         "current": ev.current,  # False: an older version a newer file replaced
         "supersedes": ev.supersedes,  # the older version this file replaced
+        "last_cycle": ev.last_cycle,  # carried over from the previous cycle's workspace
     }
 
 

@@ -63,6 +63,9 @@ def test_next_cycle_then_compare(
     assert data["carried"]["evidence"] == 2
 
     new = Path(data["path"])
+    listed = ok_json(capsys, "evidence", new)
+    assert len(listed) == 2 and all(e["last_cycle"] for e in listed)
+    assert not any(e["last_cycle"] for e in ok_json(capsys, "evidence", initial))
     code, _out, err = run(capsys, "set-fact", new, "headcount.rnd", "23")
     assert code == EXIT_OK, err
     diff = ok_json(capsys, "compare-cycles", initial, new)

@@ -13,6 +13,7 @@ from ipaudit.domain.rollover import items_to_refresh, next_info
 from ipaudit.services import Workspace
 from ipaudit.services.application import check_application
 from ipaudit.ui import i18n
+from ipaudit.ui.checklist.evidence_model import COL_ADDED, EvidenceModel, build_rows
 from ipaudit.ui.cycle.apply_view import ApplyView
 from ipaudit.ui.cycle.next_cycle_view import NextCycleView
 from ipaudit.ui.panels import AUDIT_VIEWS
@@ -65,6 +66,11 @@ def test_start_the_next_cycle_open_it_and_compare(session, qtbot, tmp_path: Path
         assert {
             k for k, s in new.workspace.states().items() if s.status is Status.NEEDS_REFRESH
         } == set(expected)
+        model = EvidenceModel()
+        rows = build_rows(new.workspace.evidence("ipo.internal_audit", include_old=True))
+        model.set_rows(rows)
+        added = model.data(model.index(0, COL_ADDED))
+        assert rows and added.endswith(" · 上周期")
         second = NextCycleView(new)
         qtbot.addWidget(second)
         assert str(ws.path.resolve()) in second.previous_label.text()

@@ -195,5 +195,7 @@ class EvidenceModel(TwoLevelModel):
         if col == COL_SHA256:
             return ev.sha256[:SHA_SHOWN]
         if col == COL_ADDED:
-            return ev.added_at.strftime("%Y-%m-%d %H:%M") if ev.added_at else ""
+            added = ev.added_at.strftime("%Y-%m-%d %H:%M") if ev.added_at else ""
+            # carried over when the next cycle started: last cycle's record, to be refreshed
+            return fill(self.tr("%1 · last cycle"), added) if ev.last_cycle else added
         return ""
