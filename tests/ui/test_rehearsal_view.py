@@ -64,11 +64,14 @@ def test_a_round_of_questions_with_what_differs(session, qtbot, zh) -> None:  # 
     assert f"回答是 {n + 2} 人，手册是 {n} 人" in view.differences.text()
     assert f"{n} 人" in view.official.text()
     assert not view.submit_button.isEnabled() and view.next_button.isEnabled()
+    assert view.answer.isReadOnly()  # the answer given stays beside the result
+    assert view.answer.toPlainText() == f"我们部门共有{n + 2}人"
     assert view.table.rowCount() == 1 and view.table.item(0, 0).text() == "张三"
 
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert view.current is not None and view.current.key == "common.duties"
     assert view.verdict.text() == "" and view.answer.toPlainText() == ""
+    assert not view.answer.isReadOnly()
     duties = session.workspace.facts().duties["rnd"]
     ime_commit(view.answer, duties)
     view.submit()

@@ -338,7 +338,8 @@ class RehearsalView(QWidget):
     def _update_buttons(self) -> None:
         asking = self.current is not None
         answered = self.last is not None
-        self.answer.setEnabled(asking and not answered and not self.session.read_only)
+        self.answer.setEnabled(asking and not self.session.read_only)
+        self.answer.setReadOnly(answered)  # the answer given stays readable beside the result
         self.submit_button.setEnabled(asking and not answered and not self.session.read_only)
         self.skip_button.setEnabled(asking and not answered)
         self.next_button.setEnabled(asking and answered)
