@@ -155,7 +155,9 @@ class Injector:
             self._add(replace(late, room=""))
             self.expected.add((kind, (key,)))
         elif kind is K.OUTSIDE_DATES:
-            self._add(replace(late, day=self.end + dt.timedelta(days=1 + self.n)))
+            # the day just after the audit, or just before it
+            day = self.end + dt.timedelta(days=1) if self.n % 2 else START - dt.timedelta(days=1)
+            self._add(replace(late, day=day))
             self.expected.add((kind, (key,)))
         elif kind is K.BAD_TIME:
             self._add(replace(late, start=dt.time(21, 0), end=dt.time(20, 30)))
