@@ -259,7 +259,7 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(
     store: WorkspaceStore, tmp_path: Path
 ) -> None:
     if store.is_server:
-        pytest.skip("a file's size limit (the server's full disk is SQLSTATE 53100: test_server)")
+        pytest.skip("a file's size limit (a server's SQLSTATE 53100: test_server_errors)")
     store.save_item_state(ItemState("kept", Status.READY), "rnd")
     pages = sqlite3.connect(store.path).execute("PRAGMA page_count").fetchone()[0]
 
