@@ -100,6 +100,15 @@ def cmd_show(args: argparse.Namespace) -> int:
                 out(f"{a.key}  {a.date}  {a.walked}/{len(a.samples)}  NC {nc}")
             return EXIT_OK
         audit = mock_audit.get(ws, args.audit)
+        changes: dict[str, Any] = {
+            k: getattr(args, k)
+            for k in ("scope", "summary", "conclusion")
+            if getattr(args, k) is not None
+        }
+        if args.auditor is not None:
+            changes["auditors"] = tuple(args.auditor)
+        if changes:
+            audit = mock_audit.set_details(ws, audit, **changes)
         if args.json:
             emit_json(mock_audit.audit_json(audit))
         else:
@@ -197,8 +206,12 @@ def configure(sub: Any) -> None:
     c.add_argument("--date", type=parse_date, help="the mock audit's date (default: today)")
     c.add_argument("--json", action="store_true")
 
-    c = ws_cmd("mock-audit", "list the mock audits, or show one with its samples")
+    c = ws_cmd("mock-audit", "list the mock audits, or show one (and set its report's details)")
     c.add_argument("audit", nargs="?", help='mock audit key, or "latest"')
+    c.add_argument("--scope", help="the audit's scope as the report states it")
+    c.add_argument("--summary", help="the report's summary (default: the tally)")
+    c.add_argument("--conclusion", help="the report's conclusion (default: from the results)")
+    c.add_argument("--auditor", action="append", help="set the auditors (repeat for more)")
     c.add_argument("--json", action="store_true")
 
     c = ws_cmd("mock-audit-record", "record what one sample showed")

@@ -178,3 +178,48 @@ def test_the_certification_report_import(capsys, ws: Path, tmp_path: Path) -> No
     ]
     assert len(prereq) == 1 and "1 项未关闭" in prereq[0]["message_zh"]
     assert run(capsys, "actions-import", ws, tmp_path / "missing.xlsx")[0] == EXIT_INPUT
+
+
+def test_a_plan_of_ones_own_and_the_reports_details(capsys, ws: Path, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "strata:\n"
+        "  - {key: projects, zh: 研发项目, en: R&D projects, source: instances,"
+        " item: rnd.projects, count: 2}\n"
+        "  - {key: people, zh: 员工, en: staff, source: employees, count: 3}\n"
+        "awareness_failure_grade: observation\n",
+        encoding="utf-8",
+    )
+    drawn = ok_json(capsys, "mock-audit-draw", ws, "--seed", 1, "--plan", plan)
+    assert [s["stratum"] for s in drawn["samples"]] == ["projects"] * 2 + ["people"] * 3
+    person = drawn["samples"][2]["key"]
+    ok_json(capsys, "mock-audit-record", ws, "latest", person, "--policy", "no", "--role", "no")
+    shown = ok_json(
+        capsys,
+        "mock-audit",
+        ws,
+        "latest",
+        "--conclusion",
+        "体系有效运行。",
+        "--scope",
+        "研发部、行政人事部",
+        "--auditor",
+        "甲",
+        "--auditor",
+        "乙",
+    )
+    assert shown["nonconformities"] == []  # the plan grades it an observation
+    assert shown["conclusion"] == "体系有效运行。" and shown["auditors"] == ["甲", "乙"]
+    files = ok_json(capsys, "mock-audit-report", ws, "latest", "-o", tmp_path / "r", "--lang", "en")
+    doc = Document(files[0])
+    text = "\n".join(
+        [p.text for p in doc.paragraphs]
+        + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    )
+    assert "体系有效运行。" in text and "研发部、行政人事部" in text and "甲, 乙" in text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "strata:\n  - {key: x, source: ledger, count: 2, ledgers: [nope]}\n", encoding="utf-8"
+    )
+    code, _out, err = run(capsys, "mock-audit-draw", ws, "--plan", bad)
+    assert code == EXIT_INPUT and "bad.yaml" in err

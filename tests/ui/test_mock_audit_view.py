@@ -143,3 +143,15 @@ def test_looks_right_at_1366(view: MockAuditView, tmp_path: Path) -> None:
         person = next(s for s in view.audit.samples if s.awareness)
         view.select(person.key)
         view.grab().save(os.environ["IPAUDIT_SHOTS"] + "/mock_audit_awareness.png")
+
+
+def test_the_reports_own_words(view: MockAuditView) -> None:
+    audit = view.new_audit(seed=9)
+    dialog = view.edit_report_details()
+    dialog.conclusion.setPlainText("体系运行有效。")
+    dialog.scope.setText("全公司")
+    dialog.accept()
+    stored = service.get(view.session.workspace, audit.key)
+    assert (stored.conclusion, stored.scope, stored.summary) == ("体系运行有效。", "全公司", "")
+    view.session.undo_stack.undo()
+    assert service.get(view.session.workspace, audit.key).conclusion == ""

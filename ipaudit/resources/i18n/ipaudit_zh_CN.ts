@@ -847,42 +847,48 @@
     <context>
         <name>CompareTree</name>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="34" />
+            <location filename="../../ui/cycle/compare_tree.py" line="40" />
+            <source>Items that need this cycle's records</source>
+            <extracomment>(item title, why its records no longer cover the period) kept when the cycle started</extracomment>
+            <translation>需要本周期记录的条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/compare_tree.py" line="47" />
             <source>Workspace information</source>
             <translation>工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="37" />
+            <location filename="../../ui/cycle/compare_tree.py" line="50" />
             <source>Facts</source>
             <translation>体系事实</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="39" />
+            <location filename="../../ui/cycle/compare_tree.py" line="52" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="43" />
+            <location filename="../../ui/cycle/compare_tree.py" line="56" />
             <source>Item status</source>
             <translation>条目状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="50" />
+            <location filename="../../ui/cycle/compare_tree.py" line="63" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="75" />
+            <location filename="../../ui/cycle/compare_tree.py" line="92" />
             <source>What</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="75" />
+            <location filename="../../ui/cycle/compare_tree.py" line="92" />
             <source>Last cycle</source>
             <translation>上一周期</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="75" />
+            <location filename="../../ui/cycle/compare_tree.py" line="92" />
             <source>This cycle</source>
             <translation>本周期</translation>
         </message>
@@ -1692,6 +1698,11 @@
             <location filename="../../ui/checklist/evidence_model.py" line="156" />
             <source>Older version, replaced — %1</source>
             <translation>旧版本，已被替换——%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/evidence_model.py" line="200" />
+            <source>%1 · last cycle</source>
+            <translation>%1 · 上周期</translation>
         </message>
     </context>
     <context>
@@ -2927,189 +2938,209 @@
     <context>
         <name>MockAuditView</name>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="377" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="382" />
             <source>No mock audit yet: draw one with New.</source>
             <extracomment>(department, item key): show the item in the checklist the reports were written: the files open the reports' folder once they are written (tests switch it off)</extracomment>
             <translation>还没有模拟审核：点“新建…”抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="397" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="402" />
             <source>Walked %1 of %2</source>
             <translation>已审核 %1/%2</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="410" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="415" />
             <source>%1: the plan asks %2, the workspace holds %3</source>
             <translation>%1：方案要求 %2 份，工作区只有 %3 份</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="471" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="476" />
             <source>The samples were not drawn.</source>
             <translation>未能抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="480" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="485" />
             <source>Draw mock audit %1</source>
             <translation>抽样：模拟审核 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="492" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="497" />
             <source>The samples were not drawn again.</source>
             <translation>未能重新抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="501" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="506" />
             <source>Draw %1 again</source>
             <translation>重新抽样 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="517" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="522" />
             <source>The auditors were not saved.</source>
             <translation>审核员未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="524" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="529" />
             <source>Auditors of %1</source>
             <translation>%1 的审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="546" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="548" />
+            <source>The report details were not saved.</source>
+            <translation>报告内容未保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="552" />
+            <source>Report details of %1</source>
+            <translation>%1 的报告内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="574" />
             <source>Choose the result first.</source>
             <translation>请先选择审核结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="553" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="581" />
             <source>The result was not saved.</source>
             <translation>审核结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="558" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="586" />
             <source>Result of %1</source>
             <translation>%1 的审核结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="574" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="602" />
             <source>The corrective actions were not opened.</source>
             <translation>未能建立纠正措施。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="581" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="609" />
             <source>Open %n corrective action(s)</source>
             <translation>
                 <numerusform>建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="586" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="614" />
             <source>%n corrective action(s) opened</source>
             <translation>
                 <numerusform>已建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="600" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="628" />
             <source>Folder for the reports</source>
             <translation>报告保存文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="618" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="646" />
             <source>Writing the reports…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="618" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="646" />
             <source>Mock audit reports</source>
             <translation>模拟审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="620" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="648" />
             <source>The reports were not written.</source>
             <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="638" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="666" />
             <source>%n report(s) written to %1</source>
             <translation>
                 <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="647" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="675" />
             <source>Mock audit</source>
             <translation>模拟审核</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="648" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="676" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="649" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="677" />
             <source>Draw a new mock audit's samples with a new seed</source>
             <translation>用新的随机种子抽取一次新的模拟审核样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="650" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="678" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="651" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="679" />
             <source>The same seed draws the same samples</source>
             <translation>相同的随机种子抽到相同的样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="652" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="680" />
             <source>Draw again</source>
             <translation>重新抽样</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="654" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="682" />
             <source>Draw the samples again with this seed (before any result is recorded)</source>
             <translation>用此随机种子重新抽样（记录任何结果之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="656" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="684" />
             <source>Auditors</source>
             <translation>审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="657" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="685" />
             <source>names, separated by 、</source>
             <translation>姓名，用“、”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="658" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="686" />
             <source>Open corrective actions</source>
             <translation>建立纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="659" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="687" />
+            <source>Report details…</source>
+            <translation>报告内容…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="688" />
+            <source>The report's scope, summary and conclusion</source>
+            <translation>报告的审核范围、总结和结论</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="689" />
             <source>Write reports…</source>
             <translation>生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="660" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="690" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="665" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="695" />
             <source>All samples</source>
             <translation>全部样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="666" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="696" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="667" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="697" />
             <source>Staff awareness</source>
             <translation>员工意识抽问</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="668" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="698" />
             <source>Not walked yet</source>
             <translation>尚未审核</translation>
         </message>
@@ -3171,110 +3202,110 @@
     <context>
         <name>NextCycleView</name>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="178" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="199" />
             <source>The next audit: %1, %2 – %3. Audit period %4 – %5. %6 items will need this cycle's records (needs refresh); facts, departments, people, rates, open corrective actions and every evidence link carry over, marked last cycle.</source>
             <extracomment>the choices of the type list: None follows the certificate's cycle the new cycle's workspace was written (its path) the user asked to open a workspace (the main window's open_path does it when present)</extracomment>
             <translation>下一次审核：%1，%2 至 %3。审核期 %4 至 %5。%6 个条目需要本周期的记录（需更新）；体系事实、部门、人员、奖励标准、未关闭的纠正措施和全部证据链接都会带入，并标为上周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="193" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="214" />
             <source>The next cycle's workspace</source>
             <translation>下一周期的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="195" />
-            <location filename="../../ui/cycle/next_cycle_view.py" line="283" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="216" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="304" />
             <source>ipaudit workspaces (*.ipaudit)</source>
             <translation>ipaudit 工作区 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="221" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="242" />
             <source>Writing the next cycle's workspace…</source>
             <translation>正在写入下一周期的工作区…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="236" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="257" />
             <source>The next cycle could not be started.</source>
             <translation>无法开始下一周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="251" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="272" />
             <source>Written: %1 — %2 evidence links carried over, %3 items need refresh. This workspace stays as it is.</source>
             <translation>已写入：%1 —— 带入 %2 个证据链接，%3 个条目需更新。本工作区保持不变。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="281" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="302" />
             <source>Last cycle's workspace</source>
             <translation>上一周期的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="315" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="336" />
             <source>The cycles could not be compared.</source>
             <translation>无法对比两个周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="321" />
-            <location filename="../../ui/cycle/next_cycle_view.py" line="347" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="342" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="368" />
             <source>Start the next cycle</source>
             <translation>开始下一周期</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="324" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="345" />
             <source>This cycle: %1, %2 – %3, audit period %4 – %5. The next cycle goes into a new file; this one stays readable for comparison.</source>
             <translation>本周期：%1，%2 至 %3，审核期 %4 至 %5。下一周期写入新文件；本文件保持不变，可供对比。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="333" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="354" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="336" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="357" />
             <source>As the certificate's cycle has it</source>
             <translation>按证书周期自动确定</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="342" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="363" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="344" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="365" />
             <source>New &amp;file:</source>
             <translation>新文件(&amp;F)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="346" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="367" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="348" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="369" />
             <source>Open the new workspace</source>
             <translation>打开新工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="349" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="370" />
             <source>What changed since the last cycle</source>
             <translation>与上一周期相比的变化</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="352" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="373" />
             <source>Last cycle: %1</source>
             <translation>上一周期：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="354" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="375" />
             <source>This workspace was not started from a previous cycle.</source>
             <translation>本工作区不是由上一周期转入的。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="356" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="377" />
             <source>Compare with the last cycle</source>
             <translation>与上一周期对比</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="358" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="379" />
             <source>Compare with a file…</source>
             <translation>与其他文件对比…</translation>
         </message>
@@ -4391,200 +4422,238 @@
             <translation>统一口径：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="356" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="357" />
             <source>Interview readiness: %1 (%2 of %3 questions last answered right)</source>
             <translation>面谈准备度：%1（%3 个问题中最近一次答对 %2 个）</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="380" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="381" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="381" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="382" />
             <source>Person:</source>
             <translation>作答人：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="382" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="385" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="383" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="386" />
             <source>Only questions not yet answered right</source>
             <translation>只练尚未答对的问题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="384" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="387" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="385" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="388" />
             <source>Check answer</source>
             <translation>核对答案</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="386" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="389" />
             <source>Ctrl+Enter</source>
             <translation>Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="387" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="390" />
             <source>Skip</source>
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="388" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="391" />
             <source>Next question</source>
             <translation>下一题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="390" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="393" />
             <source>Type the answer as you would say it to the auditor</source>
             <translation>像回答审核员那样输入回答</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="392" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="395" />
             <source>Results in this department</source>
             <translation>本部门的演练结果</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="395" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="398" />
             <source>Person</source>
             <translation>作答人</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="396" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="399" />
             <source>Answered</source>
             <translation>已答</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="397" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="400" />
             <source>Right</source>
             <translation>答对</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="398" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="401" />
             <source>Share</source>
             <translation>正确率</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="399" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="402" />
             <source>Attempts</source>
             <translation>作答次数</translation>
         </message>
     </context>
     <context>
+        <name>ReportDetailsDialog</name>
+        <message>
+            <location filename="../../ui/mock_audit/report_details_dialog.py" line="24" />
+            <source>Report details of %1</source>
+            <translation>%1 的报告内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/report_details_dialog.py" line="28" />
+            <source>Empty: written from the samples and their results.</source>
+            <translation>留空：按样本及其结果自动生成。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/report_details_dialog.py" line="29" />
+            <source>Empty: every department the system covers.</source>
+            <translation>留空：体系覆盖的全部部门。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/report_details_dialog.py" line="35" />
+            <source>Scope</source>
+            <translation>审核范围</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/report_details_dialog.py" line="36" />
+            <source>Summary</source>
+            <translation>审核总结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/report_details_dialog.py" line="37" />
+            <source>Conclusion</source>
+            <translation>审核结论</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mock_audit/report_details_dialog.py" line="40" />
+            <source>The criteria, dates, auditors and departments come from the mock audit itself.</source>
+            <translation>审核准则、日期、审核员和受审核部门取自模拟审核本身。</translation>
+        </message>
+    </context>
+    <context>
         <name>RequestsView</name>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="180" />
+            <location filename="../../ui/requests/requests_view.py" line="181" />
             <source>confirmed</source>
             <translation>已确认</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="183" />
+            <location filename="../../ui/requests/requests_view.py" line="184" />
             <source>proposed (%1)</source>
             <translation>建议（%1 分）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="184" />
+            <location filename="../../ui/requests/requests_view.py" line="185" />
             <source>no match</source>
             <translation>未匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="194" />
+            <location filename="../../ui/requests/requests_view.py" line="195" />
             <source> (%1 files)</source>
             <translation>（%1 个文件）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="196" />
+            <location filename="../../ui/requests/requests_view.py" line="197" />
             <source>No checklist item matched</source>
             <translation>没有匹配的检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="217" />
+            <location filename="../../ui/requests/requests_view.py" line="218" />
             <source>(no checklist item)</source>
             <translation>（无对应条目）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="234" />
+            <location filename="../../ui/requests/requests_view.py" line="237" />
             <source>Search the checklist…</source>
             <translation>搜索检查清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="276" />
+            <location filename="../../ui/requests/requests_view.py" line="279" />
             <source>Import the auditor's request list</source>
             <translation>导入审核员的资料清单</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="278" />
+            <location filename="../../ui/requests/requests_view.py" line="281" />
             <source>Request lists (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;All files (*)</source>
             <translation>资料清单 (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="293" />
+            <location filename="../../ui/requests/requests_view.py" line="296" />
             <source>Which sheet?</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="293" />
+            <location filename="../../ui/requests/requests_view.py" line="296" />
             <source>Sheet:</source>
             <translation>工作表：</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="325" />
+            <location filename="../../ui/requests/requests_view.py" line="332" />
             <source>%1 requests: %2 covered, %3 partly, %4 missing</source>
             <translation>共 %1 项：已覆盖 %2，部分覆盖 %3，缺失 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="333" />
+            <location filename="../../ui/requests/requests_view.py" line="340" />
             <source>Import list…</source>
             <translation>导入资料清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="334" />
+            <location filename="../../ui/requests/requests_view.py" line="341" />
             <source>Confirm proposed matches</source>
             <translation>确认全部建议匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="335" />
+            <location filename="../../ui/requests/requests_view.py" line="342" />
             <source>Filter requests</source>
             <translation>筛选请求</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="338" />
+            <location filename="../../ui/requests/requests_view.py" line="345" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="339" />
+            <location filename="../../ui/requests/requests_view.py" line="346" />
             <source>Requested document</source>
             <translation>审核员要求的资料</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="340" />
+            <location filename="../../ui/requests/requests_view.py" line="347" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="341" />
+            <location filename="../../ui/requests/requests_view.py" line="348" />
             <source>Checklist item</source>
             <translation>检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="342" />
+            <location filename="../../ui/requests/requests_view.py" line="349" />
             <source>Match</source>
             <translation>匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="343" />
+            <location filename="../../ui/requests/requests_view.py" line="350" />
             <source>Coverage</source>
             <translation>覆盖情况</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="344" />
+            <location filename="../../ui/requests/requests_view.py" line="351" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -4600,68 +4669,68 @@
     <context>
         <name>SamplePanel</name>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="157" />
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="208" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="158" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="209" />
             <source>Choose a sample.</source>
             <translation>请选择一个样本。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="184" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="185" />
             <source>The policy: %1</source>
             <translation>知识产权方针：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="196" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="197" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="197" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="198" />
             <source>What was found</source>
             <translation>审核发现</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="198" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="199" />
             <source>Evidence looked at</source>
             <translation>查看的证据</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="199" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="200" />
             <source>Employee</source>
             <translation>员工</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="200" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="201" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="201" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="202" />
             <source>Could state the IP policy</source>
             <translation>能说出知识产权方针</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="202" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="203" />
             <source>Could state their part in it</source>
             <translation>能说出本岗位的知识产权要求</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="203" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="204" />
             <source>Files to look at</source>
             <translation>待查看的文件</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="204" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="205" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="205" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="206" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="206" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="207" />
             <source>Save and next</source>
             <translation>保存并下一个</translation>
         </message>

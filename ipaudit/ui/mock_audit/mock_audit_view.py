@@ -44,6 +44,7 @@ from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.icons import grade_icon
 from ipaudit.ui.mock_audit import samples_model as sm
 from ipaudit.ui.mock_audit.commands import PutAudit, PutSample, push
+from ipaudit.ui.mock_audit.report_details_dialog import ReportDetailsDialog
 from ipaudit.ui.progress import TaskProgressDialog
 from ipaudit.ui.session import WorkspaceSession
 
@@ -249,6 +250,8 @@ class MockAuditView(QWidget):
         self.auditors_label.setBuddy(self.auditors)
         self.actions_button = QPushButton()
         self.actions_button.setObjectName("raiseActions")
+        self.details_button = QPushButton()
+        self.details_button.setObjectName("reportDetails")
         self.report_button = QPushButton()
         self.report_button.setObjectName("writeReports")
 
@@ -265,6 +268,7 @@ class MockAuditView(QWidget):
             bar.addWidget(w)
         bar.addWidget(self.auditors, 1)
         bar.addWidget(self.actions_button)
+        bar.addWidget(self.details_button)
         bar.addWidget(self.report_button)
 
         self.show_label = QLabel()
@@ -321,6 +325,7 @@ class MockAuditView(QWidget):
         self.redraw_button.clicked.connect(lambda: self.redraw(self.seed.value()))
         self.auditors.editingFinished.connect(self.save_auditors)
         self.actions_button.clicked.connect(self.raise_actions)
+        self.details_button.clicked.connect(self.edit_report_details)
         self.report_button.clicked.connect(self.choose_report_folder)
         self.show_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_show(self.show_filter.currentData() or sm.ALL)
@@ -365,7 +370,7 @@ class MockAuditView(QWidget):
         self.model.set_audit(audit, self._names())
         has = audit is not None
         writable = not self.session.read_only
-        for w in (self.redraw_button, self.seed, self.auditors):
+        for w in (self.redraw_button, self.seed, self.auditors, self.details_button):
             w.setEnabled(has and writable)
         self.actions_button.setEnabled(has and writable and bool(audit and audit.nonconformities()))
         self.report_button.setEnabled(has)
@@ -525,6 +530,29 @@ class MockAuditView(QWidget):
                 ),
             )
 
+    def edit_report_details(self) -> ReportDetailsDialog | None:
+        """The report's scope, summary and conclusion in a dialog (stored when accepted)."""
+        if self.audit is None:
+            return None
+        dialog = ReportDetailsDialog(self.audit, self)
+        dialog.accepted.connect(lambda: self.save_report_details(dialog.details()))
+        dialog.open()
+        return dialog
+
+    def save_report_details(self, details: dict[str, str]) -> m.MockAudit | None:
+        before = self.audit
+        if before is None:
+            return None
+        ws = self.session.workspace
+        after = self._try(
+            self.tr("The report details were not saved."),
+            lambda: service.set_details(ws, service.get(ws, before.key), **details),
+        )
+        if after is not None:
+            text = self.tr("Report details of %1").replace("%1", after.key)
+            push(self.session, PutAudit(self.session, text, before, after))
+        return after
+
     def save_sample(self, go_on: bool = False) -> m.Sample | None:
         """Store the panel's result for its sample; ``go_on``: then show the next one not walked."""
         audit, before = self.audit, self.panel.sample
@@ -656,6 +684,8 @@ class MockAuditView(QWidget):
         self.auditors_label.setText(self.tr("Auditors"))
         self.auditors.setPlaceholderText(self.tr("names, separated by 、"))
         self.actions_button.setText(self.tr("Open corrective actions"))
+        self.details_button.setText(self.tr("Report details…"))
+        self.details_button.setToolTip(self.tr("The report's scope, summary and conclusion"))
         self.report_button.setText(self.tr("Write reports…"))
         self.show_label.setText(self.tr("Show"))
         current = self.show_filter.currentData() or sm.ALL
