@@ -12,7 +12,7 @@ What must agree depends on the kind of official answer (see ``ipaudit.domain.fac
 - a text (duties, a prepared answer): most of its key terms (``TERM_COVERAGE``), and all of its
   hard terms — its numbers, dates, document numbers (IP-CX-01, ZL201710123456.7) and the titles
   it quotes in 《》; a number in the answer that the official answer does not state in that unit is
-  a wrong number;
+  a wrong number; the names of people it gives (林婉清, 周建国 — see ``SURNAMES``) must be said too;
 - a list (certificates, procedures): every entry named (by title or document number);
 - the reconciliation's figures: every amount stated is one of its totals, and a claim that the
   ledgers agree or differ is true.
@@ -230,6 +230,41 @@ def _has_code(answer: str, code: str) -> bool:
     return normalize_text(code) in said
 
 
+# Chinese personal names: a common surname and one or two characters, standing alone between
+# separators ("（沈雨桐、韩立）") or right before what a person does ("周建国批准"). Surnames that are
+# also everyday words (于, 和, 高, 程 …) are left out: a name missed is a term the coverage still
+# counts, a word taken for a name would fail right answers.
+SURNAMES = (
+    "王李张刘陈杨赵周吴徐孙胡朱郭何林罗梁宋郑谢韩唐冯董萧曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛阎"
+    "潘杜戴夏钟汪姜范廖邹熊陆郝孔崔邱秦顾侯邵孟尹姚"
+)
+_HAN = r"[\u4e00-\u9fff]"
+_NAME_ALONE_RE = re.compile(
+    rf"(?:^|(?<=[、，,；;：:（(\s]))([{SURNAMES}]{_HAN}{{1,2}})(?=$|[、，,；;）)。\s])"
+)
+_NAME_ACTING_RE = re.compile(
+    rf"([{SURNAMES}]{_HAN}{{1,2}}?)"
+    r"(?=负责|统筹|审核|审批|批准|陪同|担任|起草|组织|主持|签字|签发|牵头)"
+)
+
+
+_NAME_TITLED_RE = re.compile(
+    rf"(?:组长|经理|专员|主任|部长|总监|主管|董事长|代表)([{SURNAMES}]{_HAN}{{1,2}}?)"
+    r"(?=[（(，,、；;。\s]|$)"
+)
+
+
+def names_in(text: str) -> list[str]:
+    """The personal names an official answer states (see ``SURNAMES``), in order."""
+    s = squeeze(text)
+    found = [
+        (m.start(1), m.group(1))
+        for pattern in (_NAME_ALONE_RE, _NAME_ACTING_RE, _NAME_TITLED_RE)
+        for m in pattern.finditer(s)
+    ]
+    return list(dict.fromkeys(name for _pos, name in sorted(found)))
+
+
 def quoted_titles(text: str) -> list[str]:
     """The titles quoted in 《》."""
     return [m.group(1).strip() for m in _QUOTED_RE.finditer(squeeze(text)) if m.group(1).strip()]
@@ -380,6 +415,10 @@ def _text(answer: str, official: str) -> Verdict:
                 )
             else:
                 hard.append(Difference(DiffKind.MISSING_DATE, _date_text(d)))
+    said_plain = normalize_text(squeeze(answer))
+    for name in names_in(official):
+        if name not in said_plain:
+            hard.append(Difference(DiffKind.MISSING_TERM, name))
     for code in dict.fromkeys(codes_in(official)):
         if not _has_code(answer, code):
             hard.append(Difference(DiffKind.MISSING_TERM, code))
@@ -412,6 +451,7 @@ __all__ = [
     "codes_in",
     "compare",
     "dates_in",
+    "names_in",
     "plain_official",
     "quoted_titles",
     "squeeze",

@@ -166,3 +166,16 @@ def test_rehearse_as_a_process_with_piped_input(demo: Path) -> None:
     )
     assert done.returncode == 0, done.stderr.decode()
     assert "Answered 1, right 1." in done.stdout.decode()
+
+
+def test_every_official_answer_passes_when_said_as_written(demo: Path) -> None:
+    """Read aloud, the manual's answer is right: no rule of the comparison fails it."""
+    with Workspace.open(demo) as ws:
+        asked = [
+            q for d in ws.departments(active_only=True) for q in rehearsal.questions(ws, d.key)
+        ]
+        assert len(asked) > 50
+        for q in asked:
+            for lang in ("zh", "en"):
+                verdict = rehearsal.check(q, q.official_text(lang) or "")
+                assert verdict.passed, (q.key, lang, verdict)

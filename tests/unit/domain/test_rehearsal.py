@@ -16,6 +16,7 @@ from ipaudit.domain.rehearsal import (
     codes_in,
     compare,
     dates_in,
+    names_in,
     plain_official,
     squeeze,
 )
@@ -227,3 +228,20 @@ def test_every_difference_reads_in_both_languages(kind: DiffKind) -> None:
     text = d.text()
     assert text.zh and text.en and kind.value not in text.zh
     assert Difference.from_json(d.to_json()) == d
+
+
+def test_names_of_people_are_hard_terms() -> None:
+    official = plain_official(
+        "组长林婉清（管理者代表）统筹；沈雨桐负责专利申请和维护；韩立负责商标、软著和合同审查；"
+        "唐思远负责检索和风险监控。"
+    )
+    assert names_in(official.text) == ["林婉清", "沈雨桐", "韩立", "唐思远"]
+    said = "林 婉清统筹，沈雨桐管专利申请和维护，韩立管商标软著和合同审查，唐思远做检索和风险监控"
+    assert compare(said, official).passed
+    verdict = compare(said.replace("韩立", ""), official)
+    assert not verdict.passed
+    assert verdict.differences == (Difference(DiffKind.MISSING_TERM, "韩立"),)
+    # everyday words are not names
+    assert (
+        names_in("用国家知识产权局专利检索系统检索，检索报告由项目负责人和知识产权专员审核。") == []
+    )
