@@ -352,10 +352,10 @@ def find_conflicts(
         # both only because the same auditor is (already an auditor conflict) is not repeated
         present_a = _presence(plan, a)
         present_b = _presence(plan, b)
-        for person in sorted(set(present_a) & set(present_b)):
+        for ident in sorted(set(present_a) & set(present_b)):
+            (person, via_a), (_other, via_b) = present_a[ident], present_b[ident]
             if person in shared_auditors:
                 continue
-            via_a, via_b = present_a[person], present_b[person]
             if via_a is not None and via_a == via_b and via_a in shared_auditors:
                 continue
             who = names.person(person)
@@ -407,15 +407,24 @@ def find_conflicts(
     return sorted(out, key=lambda c: (order.index(c.kind), c.sessions, c.subject))
 
 
-def _presence(plan: AuditPlan, s: Session) -> dict[str, str | None]:
-    """Person key → None (an attendee) or the auditor an escort follows into ``s``."""
-    present: dict[str, str | None] = {}
+def _identity(plan: AuditPlan, key: str) -> str:
+    """Who a person key stands for: two entries with the same name are one person (the manager
+    who also heads the IP team)."""
+    person = plan.setup.person(key)
+    name = person.name.strip() if person is not None else ""
+    return f"name:{name}" if name else f"key:{key}"
+
+
+def _presence(plan: AuditPlan, s: Session) -> dict[str, tuple[str, str | None]]:
+    """Who is present in ``s``: identity → (person key, None for an attendee or the auditor an
+    escort follows into ``s``)."""
+    present: dict[str, tuple[str, str | None]] = {}
     for auditor in s.auditors:
         escort = plan.setup.escorts.get(auditor, "")
-        if escort and escort not in present:
-            present[escort] = auditor
+        if escort and _identity(plan, escort) not in present:
+            present[_identity(plan, escort)] = (escort, auditor)
     for person in s.attendees:
-        present[person] = None
+        present[_identity(plan, person)] = (person, None)
     return present
 
 

@@ -325,3 +325,21 @@ def test_json_round_trip_and_removing_a_person() -> None:
     assert "auditor_1" not in smaller.setup.escorts
     kinds = {c.kind for c in find_conflicts(smaller, START, START + dt.timedelta(days=1))}
     assert kinds == {K.AUDITOR_NO_ESCORT}
+
+
+def test_two_entries_with_one_name_are_one_person() -> None:
+    setup = Setup(
+        people=(
+            Person("manager", Role.MANAGER, "张伟"),
+            Person("head_ip_office", Role.HEAD, "张伟", "ip_office"),
+            Person("head_rnd", Role.HEAD, "李娜", "rnd"),
+        ),
+        rooms=(Room("r1"), Room("r2")),
+    )
+    s1 = Session("x", SessionKind.OTHER, START, dt.time(9), dt.time(10), "r1", (), ("manager",))
+    s2 = replace(s1, key="y", room="r2", attendees=("head_ip_office",))
+    conflicts = find_conflicts(AuditPlan(setup, (s1, s2)), START, START)
+    assert [(c.kind, c.sessions) for c in conflicts] == [(K.PERSON_TWICE, ("x", "y"))]
+    assert "张伟" in conflicts[0].message.zh
+    s3 = replace(s2, attendees=("head_rnd",))
+    assert find_conflicts(AuditPlan(setup, (s1, s3)), START, START) == []
