@@ -77,13 +77,18 @@ class ReportData:
         s = self.audit.plan.stratum(sample.stratum)
         return self.text(s.title) if s else sample.stratum
 
-    def files(self, ids: tuple[int, ...]) -> str:
+    def files(self, ids: tuple[int, ...], limit: int = 3) -> str:
+        """The files' titles, at most ``limit`` of them and how many more."""
         names = [
             self.evidence[i].title or self.evidence[i].original_name
             for i in ids
             if i in self.evidence
         ]
-        return self.t("、", ", ").join(names)
+        shown = self.t("、", ", ").join(names[:limit])
+        if len(names) > limit:
+            more = len(names) - limit
+            shown += self.t(f" 等 {len(names)} 份", f" and {more} more")
+        return shown
 
 
 def _yes_no(data: ReportData, value: bool | None) -> str:
@@ -119,35 +124,45 @@ def _label_table(doc: PackDocument, rows: list[tuple[str, str]]) -> None:
 
 
 def _conclusion(data: ReportData) -> str:
+    """The report's conclusion as written, else from the results: the worst grade found decides,
+    samples not walked yet are mentioned."""
     audit = data.audit
     if audit.conclusion.strip():
         return audit.conclusion
     tally = audit.tally()
     open_count = len(audit.samples) - audit.walked
-    if tally[Result.MAJOR]:
+    if not tally[Result.MAJOR] and not tally[Result.MINOR]:
+        if open_count:
+            return data.t(
+                f"尚有 {open_count} 个样本未审核，结论待全部样本审核后给出。",
+                f"{open_count} samples are not walked yet; the conclusion follows once every"
+                " sample is.",
+            )
         return data.t(
-            f"发现 {tally[Result.MAJOR]} 项严重不符合：体系在相关要求上未得到实施，认证审核前须完成纠正措施并验证有效。",
+            "所抽样本均符合要求，体系符合 GB/T 29490 的要求并有效运行。",
+            "Every sample conforms: the system conforms to GB/T 29490 and runs effectively.",
+        )
+    if tally[Result.MAJOR]:
+        text = data.t(
+            f"发现 {tally[Result.MAJOR]} 项严重不符合：体系在相关要求上未得到实施，"
+            "认证审核前须完成纠正措施并验证有效。",
             f"{tally[Result.MAJOR]} major nonconformities: the system does not implement the"
             " requirements concerned; complete and verify the corrective actions before the"
             " certification audit.",
         )
-    if tally[Result.MINOR]:
-        return data.t(
+    else:
+        text = data.t(
             f"体系基本符合 GB/T 29490 的要求并有效运行；发现 {tally[Result.MINOR]} 项一般不符合，"
             "须在规定期限内完成纠正措施并验证。",
             f"The system broadly conforms to GB/T 29490 and runs effectively;"
-            f" {tally[Result.MINOR]} minor nonconformities must be corrected and verified by their"
-            " due dates.",
+            f" {tally[Result.MINOR]} minor nonconformities must be corrected and verified by"
+            " their due dates.",
         )
     if open_count:
-        return data.t(
-            f"尚有 {open_count} 个样本未审核，结论待全部样本审核后给出。",
-            f"{open_count} samples are not walked yet; the conclusion follows once every sample is.",
+        text += data.t(
+            f"（尚有 {open_count} 个样本未审核。）", f" ({open_count} samples are not walked yet.)"
         )
-    return data.t(
-        "所抽样本均符合要求，体系符合 GB/T 29490 的要求并有效运行。",
-        "Every sample conforms: the system conforms to GB/T 29490 and runs effectively.",
-    )
+    return text
 
 
 def _summary(data: ReportData) -> str:
