@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.domain.cycle import AUDIT_TYPE_TEXT
-from ipaudit.domain.model import AuditType, WorkspaceInfo
+from ipaudit.domain.model import AuditType, Text, WorkspaceInfo
 from ipaudit.domain.rollover import items_to_refresh
 from ipaudit.services import cycle_compare, next_cycle
 from ipaudit.services.cycle_compare import CycleComparison
@@ -154,7 +155,27 @@ class NextCycleView(QWidget):
         self.type_combo.currentIndexChanged.connect(self.update_preview)
         self.start_edit.dateChanged.connect(self.update_preview)
         self.start_button.setEnabled(True)
+        self._compared_once = False
+        self.tree.set_refresh(self._refresh_rows())
         self.retranslate_ui()
+
+    def _refresh_rows(self) -> list[tuple[Text, Text]]:
+        """Each item marked "needs refresh" when this cycle started, with the first reason."""
+        ws = self.session.workspace
+        titles = {it.key: it.title for it in ws.template.items}
+        return [
+            (titles.get(key, Text(key, key)), reasons[0])
+            for key, reasons in next_cycle.refresh_reasons(ws).items()
+            if reasons
+        ]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the tab shows, compare with the last cycle's file when it is there."""
+        super().showEvent(event)
+        previous = self.previous_path()
+        if not self._compared_once and previous is not None and previous.is_file():
+            self._compared_once = True
+            self.compare_with(previous)
 
     # --- the next cycle ---------------------------------------------------------------------
 
