@@ -124,6 +124,21 @@ def test_generate_edit_see_the_conflict_and_undo(plan_session, qtbot, zh) -> Non
     stack.undo()
     qtbot.waitUntil(lambda: view.conflicts.count() == 0)
 
+    # the department in a combo box: R&D interviewed in both rooms at once
+    edit_cell(
+        view,
+        qtbot,
+        "interview_ip_office",
+        pm.DEPARTMENT,
+        QComboBox,
+        lambda combo: combo.setCurrentIndex(combo.findData("rnd")),
+    )
+    kinds = {c.kind.value for c in audit_plan.conflicts(plan_session.workspace)}
+    assert kinds == {"department_twice"}
+    assert any("同时被访谈两次" in t for t in conflict_texts(view))
+    stack.undo()
+    qtbot.waitUntil(lambda: view.conflicts.count() == 0)
+
     # a time editor: the interview ends before it starts
     edit_cell(view, qtbot, "interview_rnd", pm.END, QTimeEdit, lambda e: e.setTime(QTime(13, 0)))
     stored = audit_plan.need_plan(plan_session.workspace).plan.session("interview_rnd")

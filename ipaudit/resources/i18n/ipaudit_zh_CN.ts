@@ -428,7 +428,7 @@
         </message>
         <message>
             <location filename="../../ui/cycle/apply_view.py" line="177" />
-            <source>%1 files</source>
+            <source>%1 file(s)</source>
             <translation>%1 个文件</translation>
         </message>
         <message>
@@ -853,42 +853,42 @@
             <translation>需要本周期记录的条目</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="47" />
+            <location filename="../../ui/cycle/compare_tree.py" line="48" />
             <source>Workspace information</source>
             <translation>工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="50" />
+            <location filename="../../ui/cycle/compare_tree.py" line="51" />
             <source>Facts</source>
             <translation>体系事实</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="52" />
+            <location filename="../../ui/cycle/compare_tree.py" line="53" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="56" />
+            <location filename="../../ui/cycle/compare_tree.py" line="57" />
             <source>Item status</source>
             <translation>条目状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="63" />
+            <location filename="../../ui/cycle/compare_tree.py" line="64" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="92" />
+            <location filename="../../ui/cycle/compare_tree.py" line="98" />
             <source>What</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="92" />
+            <location filename="../../ui/cycle/compare_tree.py" line="98" />
             <source>Last cycle</source>
             <translation>上一周期</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/compare_tree.py" line="92" />
+            <location filename="../../ui/cycle/compare_tree.py" line="98" />
             <source>This cycle</source>
             <translation>本周期</translation>
         </message>
@@ -3482,7 +3482,7 @@
     <context>
         <name>PeopleDelegate</name>
         <message>
-            <location filename="../../ui/plan/plan_delegates.py" line="154" />
+            <location filename="../../ui/plan/plan_delegates.py" line="162" />
             <source>(no escort)</source>
             <translation>（无陪审人员）</translation>
         </message>
@@ -3501,7 +3501,7 @@
         </message>
         <message>
             <location filename="../../ui/facts/people_model.py" line="64" />
-            <location filename="../../ui/plan/plan_models.py" line="183" />
+            <location filename="../../ui/plan/plan_models.py" line="186" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
@@ -3512,7 +3512,7 @@
         </message>
         <message>
             <location filename="../../ui/facts/people_model.py" line="64" />
-            <location filename="../../ui/plan/plan_models.py" line="183" />
+            <location filename="../../ui/plan/plan_models.py" line="186" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
@@ -3522,12 +3522,12 @@
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_models.py" line="183" />
+            <location filename="../../ui/plan/plan_models.py" line="186" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_models.py" line="183" />
+            <location filename="../../ui/plan/plan_models.py" line="186" />
             <source>Escort</source>
             <translation>陪审人员</translation>
         </message>
@@ -3535,221 +3535,221 @@
     <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="261" />
+            <location filename="../../ui/plan/plan_view.py" line="263" />
             <source>No plan yet: generate the default plan to start.</source>
             <extracomment>a plan export finished: (format, path)</extracomment>
             <translation>尚无审核日程：请先生成默认日程。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="263" />
+            <location filename="../../ui/plan/plan_view.py" line="265" />
             <source>%n session(s)</source>
             <translation>
                 <numerusform>%n 项日程</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="265" />
+            <location filename="../../ui/plan/plan_view.py" line="267" />
             <source>%n conflict(s)</source>
             <translation>
                 <numerusform>%n 处冲突</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="265" />
+            <location filename="../../ui/plan/plan_view.py" line="267" />
             <source>no conflicts</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="269" />
+            <location filename="../../ui/plan/plan_view.py" line="271" />
             <source>Conflicts (%1)</source>
             <translation>日程冲突（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="271" />
+            <location filename="../../ui/plan/plan_view.py" line="273" />
             <source>Conflicts: none</source>
             <translation>日程冲突：无</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="329" />
+            <location filename="../../ui/plan/plan_view.py" line="331" />
             <source>Edit session %1</source>
             <translation>修改日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="330" />
+            <location filename="../../ui/plan/plan_view.py" line="332" />
             <source>The session was not changed.</source>
             <translation>日程未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="338" />
-            <location filename="../../ui/plan/plan_view.py" line="352" />
+            <location filename="../../ui/plan/plan_view.py" line="340" />
+            <location filename="../../ui/plan/plan_view.py" line="354" />
             <source>Rename %1</source>
             <translation>重命名 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="339" />
+            <location filename="../../ui/plan/plan_view.py" line="341" />
             <source>The name was not changed.</source>
             <translation>姓名未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="344" />
+            <location filename="../../ui/plan/plan_view.py" line="346" />
             <source>Escort of %1</source>
             <translation>%1 的陪审人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="345" />
+            <location filename="../../ui/plan/plan_view.py" line="347" />
             <source>The escort was not assigned.</source>
             <translation>陪审人员未指派。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="353" />
+            <location filename="../../ui/plan/plan_view.py" line="355" />
             <source>The room was not renamed.</source>
             <translation>会议室未重命名。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="363" />
+            <location filename="../../ui/plan/plan_view.py" line="365" />
             <source>Generate the default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="364" />
+            <location filename="../../ui/plan/plan_view.py" line="366" />
             <source>The plan was not generated.</source>
             <translation>日程未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="371" />
+            <location filename="../../ui/plan/plan_view.py" line="373" />
             <source>Replace the plan</source>
             <translation>替换日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="372" />
+            <location filename="../../ui/plan/plan_view.py" line="374" />
             <source>Replace the current plan with the default plan? (Undo brings it back.)</source>
             <translation>用默认日程替换当前日程吗？（可撤销）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="392" />
-            <location filename="../../ui/plan/plan_view.py" line="491" />
+            <location filename="../../ui/plan/plan_view.py" line="394" />
+            <location filename="../../ui/plan/plan_view.py" line="493" />
             <source>Add session</source>
             <translation>添加日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="393" />
+            <location filename="../../ui/plan/plan_view.py" line="395" />
             <source>The session was not added.</source>
             <translation>日程未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="407" />
+            <location filename="../../ui/plan/plan_view.py" line="409" />
             <source>Remove session %1</source>
             <translation>删除日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="408" />
+            <location filename="../../ui/plan/plan_view.py" line="410" />
             <source>The session was not removed.</source>
             <translation>日程未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="419" />
+            <location filename="../../ui/plan/plan_view.py" line="421" />
             <source>Add person</source>
             <translation>添加人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="420" />
+            <location filename="../../ui/plan/plan_view.py" line="422" />
             <source>The person was not added.</source>
             <translation>人员未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="429" />
-            <location filename="../../ui/plan/plan_view.py" line="446" />
+            <location filename="../../ui/plan/plan_view.py" line="431" />
+            <location filename="../../ui/plan/plan_view.py" line="448" />
             <source>Remove %1</source>
             <translation>删除 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="430" />
+            <location filename="../../ui/plan/plan_view.py" line="432" />
             <source>The person was not removed.</source>
             <translation>人员未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="436" />
-            <location filename="../../ui/plan/plan_view.py" line="511" />
+            <location filename="../../ui/plan/plan_view.py" line="438" />
+            <location filename="../../ui/plan/plan_view.py" line="513" />
             <source>Add room</source>
             <translation>添加会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="437" />
+            <location filename="../../ui/plan/plan_view.py" line="439" />
             <source>The room was not added.</source>
             <translation>会议室未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="447" />
+            <location filename="../../ui/plan/plan_view.py" line="449" />
             <source>The room was not removed.</source>
             <translation>会议室未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="457" />
+            <location filename="../../ui/plan/plan_view.py" line="459" />
             <source>Export the plan</source>
             <translation>导出审核日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="469" />
+            <location filename="../../ui/plan/plan_view.py" line="471" />
             <source>The plan was not exported.</source>
             <translation>日程未导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="483" />
+            <location filename="../../ui/plan/plan_view.py" line="485" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="490" />
+            <location filename="../../ui/plan/plan_view.py" line="492" />
             <source>Generate default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="492" />
+            <location filename="../../ui/plan/plan_view.py" line="494" />
             <source>Remove session</source>
             <translation>删除日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="493" />
+            <location filename="../../ui/plan/plan_view.py" line="495" />
             <source>Word…</source>
             <translation>Word…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="494" />
+            <location filename="../../ui/plan/plan_view.py" line="496" />
             <source>Excel…</source>
             <translation>Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="495" />
+            <location filename="../../ui/plan/plan_view.py" line="497" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="497" />
+            <location filename="../../ui/plan/plan_view.py" line="499" />
             <source>Export the sessions as an .ics calendar for Outlook or WPS</source>
             <translation>将日程导出为 .ics 日历，可导入 Outlook 或 WPS</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="509" />
+            <location filename="../../ui/plan/plan_view.py" line="511" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="510" />
+            <location filename="../../ui/plan/plan_view.py" line="512" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="512" />
+            <location filename="../../ui/plan/plan_view.py" line="514" />
             <source>Remove room</source>
             <translation>删除会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="513" />
+            <location filename="../../ui/plan/plan_view.py" line="515" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="514" />
+            <location filename="../../ui/plan/plan_view.py" line="516" />
             <source>Rooms</source>
             <translation>会议室</translation>
         </message>
@@ -4661,7 +4661,7 @@
     <context>
         <name>RoomsModel</name>
         <message>
-            <location filename="../../ui/plan/plan_models.py" line="248" />
+            <location filename="../../ui/plan/plan_models.py" line="251" />
             <source>Room</source>
             <translation>会议室</translation>
         </message>
@@ -4771,7 +4771,12 @@
     <context>
         <name>SessionDelegate</name>
         <message>
-            <location filename="../../ui/plan/plan_delegates.py" line="92" />
+            <location filename="../../ui/plan/plan_delegates.py" line="94" />
+            <source>(no department)</source>
+            <translation>（无受访部门）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_delegates.py" line="100" />
             <source>(no room)</source>
             <translation>（不安排会议室）</translation>
         </message>
@@ -4806,16 +4811,21 @@
         </message>
         <message>
             <location filename="../../ui/plan/plan_models.py" line="98" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_models.py" line="99" />
             <source>Auditors</source>
             <translation>审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_models.py" line="99" />
+            <location filename="../../ui/plan/plan_models.py" line="100" />
             <source>Escorts</source>
             <translation>陪审人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_models.py" line="100" />
+            <location filename="../../ui/plan/plan_models.py" line="101" />
             <source>Must attend</source>
             <translation>须出席人员</translation>
         </message>

@@ -64,7 +64,7 @@ class SessionDelegate(QStyledItemDelegate):
             time_edit = QTimeEdit(parent)
             time_edit.setDisplayFormat("HH:mm")
             editor = time_edit
-        elif col == pm.ROOM:
+        elif col in (pm.ROOM, pm.DEPARTMENT):
             combo = QComboBox(parent)
             combo.activated.connect(lambda _n: self._commit(combo))
             editor = combo
@@ -87,6 +87,14 @@ class SessionDelegate(QStyledItemDelegate):
             editor.setDate(QDate(value.year, value.month, value.day))
         elif isinstance(editor, QTimeEdit):
             editor.setTime(QTime(value.hour, value.minute))
+        elif (
+            isinstance(editor, QComboBox) and names is not None and index.column() == pm.DEPARTMENT
+        ):
+            editor.clear()
+            editor.addItem(self.tr("(no department)"), "")
+            for key, name in names.departments.items():
+                editor.addItem(name, key)
+            editor.setCurrentIndex(max(editor.findData(value), 0))
         elif isinstance(editor, QComboBox) and names is not None:
             editor.clear()
             editor.addItem(self.tr("(no room)"), "")

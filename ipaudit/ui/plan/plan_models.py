@@ -33,7 +33,7 @@ ObjectRole = Qt.ItemDataRole.UserRole + 1
 CONFLICT_BRUSH = QBrush(QColor("#FFD7D7"))
 EditFn = Callable[[str, int, Any], bool]
 
-DAY, START, END, ROOM, SESSION, AUDITORS, ESCORTS, ATTENDEES = range(8)
+DAY, START, END, ROOM, SESSION, DEPARTMENT, AUDITORS, ESCORTS, ATTENDEES = range(9)
 
 
 class PlanNames:
@@ -61,7 +61,7 @@ class PlanNames:
 
 
 class SessionsModel(RowsTableModel[Session]):
-    column_count = 8
+    column_count = 9
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -95,6 +95,7 @@ class SessionsModel(RowsTableModel[Session]):
             self.tr("End"),
             self.tr("Room"),
             self.tr("Session"),
+            self.tr("Department"),
             self.tr("Auditors"),
             self.tr("Escorts"),
             self.tr("Must attend"),
@@ -110,9 +111,11 @@ class SessionsModel(RowsTableModel[Session]):
             return s
         if role == Qt.ItemDataRole.BackgroundRole:
             return CONFLICT_BRUSH if s.key in self.conflicts else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, then the conflicts
             found = self.conflicts.get(s.key, [])
-            return "\n".join(c.message.get(names.lang) for c in found) or None
+            lines = [self.data(index, Qt.ItemDataRole.DisplayRole)]
+            lines += [c.message.get(names.lang) for c in found]
+            return "\n".join(line for line in lines if line) or None
         if role == Qt.ItemDataRole.EditRole:
             return {
                 DAY: s.day,
@@ -120,6 +123,7 @@ class SessionsModel(RowsTableModel[Session]):
                 END: s.end,
                 ROOM: s.room,
                 SESSION: names.session(s),
+                DEPARTMENT: s.department,
                 AUDITORS: list(s.auditors),
                 ESCORTS: escorts_of(names.plan, s),
                 ATTENDEES: list(s.attendees),
@@ -131,6 +135,7 @@ class SessionsModel(RowsTableModel[Session]):
                 END: f"{s.end:%H:%M}",
                 ROOM: names.room(s.room),
                 SESSION: names.session(s),
+                DEPARTMENT: names.departments.get(s.department, s.department),
                 AUDITORS: names.people(s.auditors),
                 ESCORTS: names.people(escorts_of(names.plan, s)),
                 ATTENDEES: names.people(s.attendees),

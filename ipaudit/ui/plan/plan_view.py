@@ -44,6 +44,7 @@ SESSION_FIELDS = {
     pm.END: "end",
     pm.ROOM: "room",
     pm.SESSION: "title",
+    pm.DEPARTMENT: "department",
     pm.AUDITORS: "auditors",
     pm.ATTENDEES: "attendees",
 }
@@ -107,9 +108,10 @@ class PlanView(QWidget):
             (pm.START, 52),
             (pm.END, 52),
             (pm.ROOM, 80),
-            (pm.SESSION, 230),
-            (pm.AUDITORS, 130),
-            (pm.ESCORTS, 130),
+            (pm.SESSION, 200),
+            (pm.DEPARTMENT, 100),
+            (pm.AUDITORS, 120),
+            (pm.ESCORTS, 120),
         ):
             self.table.setColumnWidth(col, width)
 
