@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -434,7 +435,11 @@ def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
     label = name or (source.name if isinstance(source, Path) else "workbook")
     try:
         data = io.BytesIO(source) if isinstance(source, bytes) else source
-        wb = load_workbook(data, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns of what it cannot keep (a date cell holding a serial out of range
+            # becomes an error value, which the reader then reports; extensions WPS writes)
+            warnings.simplefilter("ignore", UserWarning)
+            wb = load_workbook(data, data_only=True)
     except Exception as exc:  # openpyxl raises anything from KeyError to zipfile errors
         return ReadWorkbook(
             {},
@@ -516,7 +521,8 @@ def _read(wb: Workbook) -> ReadWorkbook:
 def _versions(ws: Worksheet, problems: list[CellProblem]) -> dict[str, int]:
     out: dict[str, int] = {}
     for r, row in enumerate(
-        ws.iter_rows(min_row=2, max_row=MAX_ROWS, max_col=2, values_only=True), start=2
+        ws.iter_rows(min_row=2, max_row=min(ws.max_row, MAX_ROWS), max_col=2, values_only=True),
+        start=2,
     ):
         key, version = (*row, None, None)[:2]
         if key is None and version is None:
@@ -540,7 +546,8 @@ def _versions(ws: Worksheet, problems: list[CellProblem]) -> dict[str, int]:
 def _folders(ws: Worksheet, problems: list[CellProblem]) -> list[FolderEntry]:
     out: list[FolderEntry] = []
     for r, row in enumerate(
-        ws.iter_rows(min_row=2, max_row=MAX_ROWS, max_col=3, values_only=True), start=2
+        ws.iter_rows(min_row=2, max_row=min(ws.max_row, MAX_ROWS), max_col=3, values_only=True),
+        start=2,
     ):
         folder, key, slot = (*row, None, None, None)[:3]
         if folder is None and key is None:
@@ -594,7 +601,12 @@ def _rows(ws: Worksheet, lang: str, problems: list[CellProblem]) -> list[ReadRow
     out: list[ReadRow] = []
     width = max(columns.values()) + 1
     for r, row in enumerate(
-        ws.iter_rows(min_row=field_row + 2, max_row=MAX_ROWS, max_col=width, values_only=True),
+        ws.iter_rows(
+            min_row=field_row + 2,
+            max_row=min(ws.max_row, MAX_ROWS),
+            max_col=width,
+            values_only=True,
+        ),
         start=field_row + 2,
     ):
         cells = dict(
