@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlalchemy import Connection, Engine, create_engine, func, select, text
 from sqlalchemy.engine import make_url
@@ -110,9 +110,16 @@ class ServerWorkspaceStore(WorkspaceStore):
         departments: list[Department],
         facts: Facts | None = None,
     ) -> ServerWorkspaceStore:
-        """A new workspace in the (existing, empty) database ``url`` names, in one transaction."""
+        """A new workspace in the empty database ``url`` names, in one transaction. A database
+        that does not exist yet is created first when the login may create databases."""
         store = cls(url)
         try:
+            try:
+                with translated(store.path), store.engine.connect():
+                    pass
+            except NoWorkspaceOnServer as exc:
+                if not exc.missing or not create_database(url):
+                    raise
             with store._write() as conn:
                 if _tables(conn):
                     raise InvalidInput(
@@ -262,6 +269,30 @@ def _retried_once(method: Callable[..., T]) -> Callable[..., T]:
 
 for _name in RETRIED:
     setattr(ServerWorkspaceStore, _name, _retried_once(getattr(WorkspaceStore, _name)))
+
+
+def create_database(url: str) -> bool:
+    """Create the database ``url`` names, connected to the server's ``postgres`` database as the
+    same login; False when that is not possible (no right to create databases, no such
+    database to connect to) — the caller then reports the database as missing."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = unquote(parts.path.lstrip("/"))
+    if not name:
+        return False
+    maintenance = urlunsplit((parts.scheme, parts.netloc, "/postgres", parts.query, ""))
+    try:
+        with psycopg.connect(
+            maintenance, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
+        ) as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg.errors.DuplicateDatabase:
+        return True  # someone else made it meanwhile
+    except psycopg.Error:
+        return False
+    return True
 
 
 def _tables(conn: Connection) -> set[str]:

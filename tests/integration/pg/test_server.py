@@ -384,3 +384,24 @@ def test_a_deadlock_runs_the_edit_once_more_and_then_is_locked(pg_url: str) -> N
         with pytest.raises(WorkspaceLocked):
             store.update_item_state("rnd.x", "rnd", always_broken)
         assert store.item_state("rnd.x").notes == "一"
+
+
+def test_creating_in_a_database_not_made_yet_makes_it(pg_url: str) -> None:
+    url = with_database(pg_url, database_name(pg_url) + "_new")
+    try:
+        with Workspace.create(url, INFO) as ws:
+            assert ws.store.is_server and ws.path.name == database_name(url)
+        with WorkspaceStore.open(url) as store:
+            assert store.info() == INFO
+    finally:
+        with admin_connect(pg_url) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+
+
+def test_a_login_that_may_not_create_databases_gets_the_missing_database(
+    pg_url: str, role_name: str
+) -> None:
+    url = with_database(_login(pg_url, role_name, "SELECT 1"), database_name(pg_url) + "_never")
+    with pytest.raises(NoWorkspaceOnServer) as caught:
+        WorkspaceStore.create(url, INFO, "x", DEPARTMENTS)
+    assert caught.value.missing
