@@ -97,9 +97,13 @@ def propose_target(ws: Workspace, info: WorkspaceInfo | None = None) -> Path:
     name with the new audit's year in place of this one's (or added), ``-2``, ``-3`` … when
     taken."""
     info = info or propose_info(ws)
-    stem, old, new = ws.path.stem, str(ws.info().audit_start.year), str(info.audit_start.year)
+    old, new = str(ws.info().audit_start.year), str(info.audit_start.year)
+    if _on_server(ws):  # a team workspace: a file named after the company, here
+        folder, stem = Path.cwd(), safe_stem(ws.info().company)
+    else:
+        folder, stem = ws.path.parent, ws.path.stem
     stem = stem.replace(old, new) if old in stem else f"{stem}-{new}"
-    base = ws.path.with_name(f"{stem}.ipaudit")
+    base = folder / f"{stem}.ipaudit"
     candidate, n = base, 1
     while candidate.exists() or candidate == ws.path:
         n += 1
@@ -130,7 +134,7 @@ def start_next_cycle(
             f"{dest} already exists; choose another name for the next cycle's workspace.",
             dest,
         )
-    if dest.resolve() == ws.path.resolve():
+    if not _on_server(ws) and dest.resolve() == ws.path.resolve():
         raise InvalidInput(
             "下一周期须写入新文件，不能覆盖当前工作区。",
             "The next cycle goes into a new file; it cannot overwrite this workspace.",
@@ -147,8 +151,13 @@ def start_next_cycle(
     facts = replace(ws.store.facts(), open_nonconformities=None)
     step(1)
     part = dest.with_name(dest.name + ".part")
+    snapshot = dest.with_name(dest.name + ".source.part")
     _remove(part)
+    _remove(snapshot)
+    source, label = ws.path, str(ws.path.resolve()) if not _on_server(ws) else ws.store.address
     try:
+        if _on_server(ws):  # a team workspace: its content is pulled into a file first
+            source = ws.store.save_copy(snapshot)
         new = Workspace.create(
             part,
             info,
@@ -160,10 +169,10 @@ def start_next_cycle(
         step(2)
         carried = carry_over(
             part,
-            ws.path,
+            source,
             refresh=refresh,
             leave_records=leave,
-            source_label=str(ws.path.resolve()),
+            source_label=label,
             mode="immutable" if ws.read_only in ("folder", "refused") else "ro",
         )
         step(3)
@@ -172,7 +181,7 @@ def start_next_cycle(
                 ROLLOVER_KIND,
                 ROLLOVER_KEY,
                 {
-                    "previous": str(ws.path.resolve()),
+                    "previous": label,
                     "previous_audit_type": ws.info().audit_type.value,
                     "previous_audit_start": ws.info().audit_start.isoformat(),
                     "started": dt.date.today().isoformat(),
@@ -185,8 +194,13 @@ def start_next_cycle(
         part.replace(dest)
     finally:
         _remove(part)
+        _remove(snapshot)
     step(4)
     return NextCycle(dest, ws.path, info, refresh, carried, len(leave))
+
+
+def _on_server(ws: Workspace) -> bool:
+    return bool(getattr(ws.store, "is_server", False))
 
 
 def previous_cycle(ws: Workspace) -> Path | None:
@@ -203,6 +217,12 @@ def refresh_reasons(ws: Workspace) -> dict[str, list[Text]]:
         return {}
     stored = record.value.get("needs_refresh", {})
     return {k: [_text(t) for t in v] for k, v in stored.items()}
+
+
+def safe_stem(name: str) -> str:
+    """``name`` usable as a file name's stem (characters Windows refuses become _)."""
+    cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name).strip(" .")
+    return cleaned or "workspace"
 
 
 def _text_json(text: Text) -> dict[str, str]:

@@ -18,6 +18,7 @@ from ipaudit.domain.cycle import default_period
 from ipaudit.domain.model import AuditType, Evidence, Status, WorkspaceInfo
 from ipaudit.domain.rules import Every, TimeRule, item_rule
 from ipaudit.services import Workspace
+from ipaudit.services import corrective_actions as actions
 from ipaudit.services.next_cycle import (
     previous_cycle,
     propose_target,
@@ -223,14 +224,34 @@ def test_a_surveillance_flags_last_years_event_records_and_keeps_the_manual(
 def test_open_corrective_actions_carry_over_and_verified_ones_stay(
     demo: Path, tmp_path: Path
 ) -> None:
+    day = dt.date(2026, 10, 9)
     with Workspace.open(demo) as ws:
-        ws.records.put("action", "NC-1", {"status": "open", "action": "补充培训记录"})
-        ws.records.put("action", "NC-2", {"status": "verified", "action": "修订程序文件"})
+        still_open = actions.add(
+            ws,
+            finding="培训记录缺签到表",
+            department="hr_admin",
+            action="补充签到表",
+            owner="王强",
+            due=day,
+            raised=day,
+        )
+        done = actions.add(
+            ws,
+            finding="程序文件版本不一致",
+            department="ip_office",
+            action="修订程序文件",
+            owner="李娜",
+            due=day,
+            raised=day,
+        )
+        actions.close(ws, done.key, day)
+        actions.verify(ws, done.key, by="马超", result="已修订并发布", on=day)
         ws.records.put("plan", "main", {"rooms": 2})
         result = start_next_cycle(ws, tmp_path / "next.ipaudit")
     assert result.left_actions == 1
     with Workspace.open(result.path) as new:
-        assert [r.key for r in new.records.all("action")] == ["NC-1"]
+        assert [a.key for a in actions.actions(new)] == [still_open.key]
+        assert actions.get(new, still_open.key).action == "补充签到表"
         assert new.records.get("plan", "main") is not None
 
 
