@@ -100,15 +100,15 @@ def cmd_show(args: argparse.Namespace) -> int:
                 out(f"{a.key}  {a.date}  {a.walked}/{len(a.samples)}  NC {nc}")
             return EXIT_OK
         audit = mock_audit.get(ws, args.audit)
-        changes: dict[str, Any] = {
-            k: getattr(args, k)
-            for k in ("scope", "summary", "conclusion")
-            if getattr(args, k) is not None
-        }
-        if args.auditor is not None:
-            changes["auditors"] = tuple(args.auditor)
-        if changes:
-            audit = mock_audit.set_details(ws, audit, **changes)
+        if any(v is not None for v in (args.scope, args.summary, args.conclusion, args.auditor)):
+            audit = mock_audit.set_details(
+                ws,
+                audit,
+                auditors=None if args.auditor is None else tuple(args.auditor),
+                scope=args.scope,
+                summary=args.summary,
+                conclusion=args.conclusion,
+            )
         if args.json:
             emit_json(mock_audit.audit_json(audit))
         else:

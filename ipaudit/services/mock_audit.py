@@ -357,13 +357,26 @@ def record_awareness(
     )
 
 
-def set_details(ws: Workspace, audit: m.MockAudit, **changes: str | tuple[str, ...]) -> m.MockAudit:
-    """Change the auditors, scope, summary or conclusion."""
-    allowed = {"auditors", "scope", "summary", "conclusion"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise KeyError(", ".join(sorted(unknown)))
-    return save(ws, replace(audit, **changes))  # type: ignore[arg-type]
+def set_details(
+    ws: Workspace,
+    audit: m.MockAudit,
+    *,
+    auditors: tuple[str, ...] | None = None,
+    scope: str | None = None,
+    summary: str | None = None,
+    conclusion: str | None = None,
+) -> m.MockAudit:
+    """Change the auditors, scope, summary or conclusion (None: unchanged)."""
+    return save(
+        ws,
+        replace(
+            audit,
+            auditors=audit.auditors if auditors is None else auditors,
+            scope=audit.scope if scope is None else scope,
+            summary=audit.summary if summary is None else summary,
+            conclusion=audit.conclusion if conclusion is None else conclusion,
+        ),
+    )
 
 
 def delete(ws: Workspace, audit: m.MockAudit) -> None:

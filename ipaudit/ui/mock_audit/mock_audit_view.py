@@ -546,7 +546,13 @@ class MockAuditView(QWidget):
         ws = self.session.workspace
         after = self._try(
             self.tr("The report details were not saved."),
-            lambda: service.set_details(ws, service.get(ws, before.key), **details),
+            lambda: service.set_details(
+                ws,
+                service.get(ws, before.key),
+                scope=details["scope"],
+                summary=details["summary"],
+                conclusion=details["conclusion"],
+            ),
         )
         if after is not None:
             text = self.tr("Report details of %1").replace("%1", after.key)
