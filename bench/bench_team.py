@@ -197,6 +197,8 @@ def client(
     ws = Workspace.open(url)
     ws.state(items[0])  # connected before the clock starts
     time.sleep(max(0.0, start_at - time.time()))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = usage.ru_utime + usage.ru_stime
     end = time.monotonic() + seconds
     n = 0
     while time.monotonic() < end:
@@ -217,13 +219,42 @@ def client(
         acked.append((key, token))
         if pause:
             time.sleep(pause)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
     ws.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"latencies": latencies, "acked": acked, "errors": errors, "peak_mb": peak}
+    peak = usage.ru_maxrss / 1024
+    return {
+        "latencies": latencies,
+        "acked": acked,
+        "errors": errors,
+        "peak_mb": peak,
+        "cpu_s": cpu,
+    }
 
 
 def _client_entry(args: tuple[Any, ...]) -> dict[str, Any]:
     return client(*args)
+
+
+def server_cpu_s() -> float:
+    """CPU seconds used so far by the server's processes (this machine's PostgreSQL), sessions
+    that ended included."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)
+            if not fields[0].endswith("(postgres"):
+                continue
+            values = fields[1].split()
+            # utime, stime, and those of exited children (the postmaster's: closed sessions)
+            total += sum(int(v) for v in values[11:15])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / tick
 
 
 def deadlocks(url: str, database: str) -> int:
@@ -259,12 +290,17 @@ def bench_clients(
                 mine = by_department[department]
             logins.append((as_login(url, login, password), mine))
     deadlocks_before = deadlocks(admin, database)
+    load_before = os.getloadavg()[0]
     start_at = time.time() + 8  # every process imported and connected by then
     jobs = [
         (i, login_url, mine, start_at, seconds, pause) for i, (login_url, mine) in enumerate(logins)
     ]
     with multiprocessing.get_context("spawn").Pool(clients) as pool:
-        results = pool.map(_client_entry, jobs)
+        pending = pool.map_async(_client_entry, jobs)
+        time.sleep(max(0.0, start_at - time.time()))
+        server_before = server_cpu_s()
+        results = pending.get()
+        server_cpu = server_cpu_s() - server_before  # (the last client's close included)
     server_deadlocks = deadlocks(admin, database) - deadlocks_before
 
     latencies = sorted(x for r in results for x in r["latencies"])
@@ -295,6 +331,10 @@ def bench_clients(
         "max_ms": latencies[-1] * 1000 if latencies else 0.0,
         "hot_items": sum(len(v) for v in by_department.values()),
         "client_peak_mb": max(r["peak_mb"] for r in results),
+        "client_cpu_ms_per_edit": sum(r["cpu_s"] for r in results) / max(len(acked), 1) * 1000,
+        "server_cpu_ms_per_edit": server_cpu / max(len(acked), 1) * 1000,
+        "load_before": load_before,
+        "load_after": os.getloadavg()[0],
     }
 
 
@@ -390,6 +430,11 @@ def main() -> None:
                     f"edit latency p50 {c['p50_ms']:.1f} ms, p95 {c['p95_ms']:.1f} ms, p99"
                     f" {c['p99_ms']:.1f} ms, max {c['max_ms']:.0f} ms  [p95 <= 50 ms: {verdict}];"
                     f" client peak RSS {c['client_peak_mb']:.0f} MB"
+                )
+                print(
+                    f"CPU per edit: clients {c['client_cpu_ms_per_edit']:.1f} ms, server"
+                    f" {c['server_cpu_ms_per_edit']:.1f} ms; load average"
+                    f" {c['load_before']:.1f} before, {c['load_after']:.1f} after"
                 )
         finally:
             drop(admin, database)
