@@ -295,3 +295,52 @@ def test_a_nonconformity_without_action_is_an_observation(ws: Workspace) -> None
     assert "缺签到表" in found[0].message.zh
     actions.raise_from_mock_audit(ws, mock.get(ws, audit.key))
     assert without() == []
+
+
+def test_a_report_saved_by_libreoffice_and_a_merged_title_row(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    import subprocess
+    import zipfile
+
+    raw = _report_xlsx(tmp_path / "外审报告.xlsx")
+    soffice = shutil.which("soffice")
+    if soffice is None:  # pragma: no cover - LibreOffice is installed where these tests run
+        pytest.skip("LibreOffice is not installed")
+    out = tmp_path / "lo"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(raw),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    saved = out / raw.name
+    with zipfile.ZipFile(saved) as zf:
+        assert b"LibreOffice" in zf.read("docProps/app.xml")
+    assert [(r.department, r.clause, r.grade, r.due) for r in actions.parse_report(saved)] == [
+        ("研发部", "8.3.2", Grade.MINOR, dt.date(2026, 2, 28)),
+        ("行政人事", "7.1", Grade.MAJOR, dt.date(2026, 3, 15)),
+    ]
+    doc = Document()
+    table = doc.add_table(rows=2, cols=3)
+    merged = table.rows[0].cells[0].merge(table.rows[0].cells[2])
+    merged.text = "第二阶段审核 不符合项汇总表"
+    header = table.rows[1].cells
+    header[0].text, header[1].text, header[2].text = "编号", "不符合项描述", "条款"
+    row = table.add_row().cells
+    row[0].text, row[1].text, row[2].text = "1", "奖金发放登记表缺领取人签字", "7.1.6"
+    path = tmp_path / "merged.docx"
+    doc.save(str(path))
+    got = actions.parse_report(path)
+    assert [(r.number, r.finding, r.clause) for r in got] == [
+        ("1", "奖金发放登记表缺领取人签字", "7.1.6")
+    ]
