@@ -284,7 +284,9 @@ def quantities(text: str) -> list[Quantity]:
             continue
         token = m.group(0)
         try:
-            value = parse_number(token)
+            # 百分之百: a bare 百 is a hundred only in a percentage
+            value = Decimal(100) if m.group("pct") and m.group("cn") in ("百", "佰") else None
+            value = parse_number(token) if value is None else value
         except NumberError:
             continue
         if m.group("cn") and not _stands_alone(s, start, end, token):
@@ -334,10 +336,12 @@ _NUMERAL_WORDS = (
 
 
 def _stands_alone(s: str, start: int, end: int, token: str) -> bool:
-    """A Chinese numeral counts unless it is part of a common word such as 统一 or 一致."""
+    """A Chinese numeral counts unless it is part of a common word such as 统一 or 一致; a word
+    inside a longer numeral (万一 in 二万一千, 之一 in 百分之一) does not stop it."""
     for word in _NUMERAL_WORDS:
         for wm in re.finditer(re.escape(word), s):
-            if wm.start() < end and start < wm.end():
+            inside = start <= wm.start() and wm.end() <= end and end - start > len(word)
+            if wm.start() < end and start < wm.end() and not inside:
                 return False
     return len(token) > 1 or token not in ("一", "壹") or _followed_by_unit(s, end)
 

@@ -194,3 +194,23 @@ def test_amounts_in_words(text: str, value: str) -> None:
 def test_malformed_amounts_in_words(text: str) -> None:
     with pytest.raises(NumberError):
         parse_yuan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("二万一千", Decimal(21000), ""),  # 万一 inside a longer numeral is no word
+        ("一万一千元", Decimal(11000), "元"),
+        ("百分之一", Decimal(1), "%"),  # 之一 inside a percentage
+        ("百分之百", Decimal(100), "%"),
+    ],
+)
+def test_numeral_words_inside_a_longer_numeral_do_not_hide_it(
+    text: str, value: Decimal, unit: str
+) -> None:
+    assert [(q.value, q.unit) for q in quantities(text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["万一出现问题", "统一管理", "是其中之一", "十分重要", "百分百"])
+def test_words_holding_a_numeral_are_still_no_numbers(text: str) -> None:
+    assert quantities(text) == []
