@@ -419,6 +419,7 @@ def export_packet(
                 "exported_at": now.isoformat(),
                 "lang": lang,
                 "file": target.name,
+                "folder": str(target.parent.resolve()),
                 "items": base,
                 "folders": [[f.folder, f.item_key, f.slot] for f in folders],
                 "imports": [],
@@ -1097,6 +1098,17 @@ def _target(state: ItemState, changes: Iterable[Change]) -> ItemState:
 def value_text(change: Change, value: str, lang: str) -> str:
     """A change's value as the user reads it (a status by its label)."""
     return _status_label(value, lang) if change.field == "status" and value else value
+
+
+def last_folder(ws: Workspace) -> Path | None:
+    """The folder the last packet of ``ws`` was written to, while it exists."""
+    latest = max(
+        (r.value for r in ws.records.all(KIND)),
+        key=lambda v: str(v.get("exported_at", "")),
+        default=None,
+    )
+    text = str(latest.get("folder", "")) if latest else ""
+    return Path(text) if text and Path(text).is_dir() else None
 
 
 def packets_of(

@@ -1,0 +1,1 @@
+"""Department packets for offline work: the export and import dialogs (File menu)."""

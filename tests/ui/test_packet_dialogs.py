@@ -1,0 +1,208 @@
+"""The department packet dialogs: export proposes a free name and writes the packet in a worker;
+import previews every change with a choice per conflict, applies in a worker and undoes the
+whole import in one step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from ipaudit.services import packets
+from ipaudit.ui import errors, i18n, panels, workers
+from ipaudit.ui.packets.export_dialog import PacketExportDialog
+from ipaudit.ui.packets.import_dialog import PacketImportDialog
+from ipaudit.ui.packets.preview_model import CHOICE, PACKET, WORKSPACE, PreviewModel
+from ipaudit.ui.session import WorkspaceSession
+from tests.integration.test_packets import col, repack, rows_by_key, unpack
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    i18n.set_language("zh")
+    yield
+    workers.wait_all()
+
+
+def export(session: WorkspaceSession, qtbot, target: Path | None = None) -> PacketExportDialog:
+    dialog = PacketExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.department.setCurrentIndex(dialog.department.findData("rnd"))
+    if target is not None:
+        dialog.target.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        dialog.export_button.click()
+    return dialog
+
+
+def filled(session: WorkspaceSession, qtbot, tmp_path: Path) -> Path:
+    """A packet of R&D with a status, an answer and notes changed and a file dropped in."""
+    dialog = export(session, qtbot, tmp_path / "rnd.zip")
+    root = unpack(dialog.written.path, tmp_path / "out")
+    book = root / "部门清单.xlsx"
+    wb = load_workbook(book)
+    sheet = wb["部门清单"]
+    rows = rows_by_key(sheet)
+    sheet.cell(rows[("rnd.ip_plan", "")], col("status")).value = "进行中"
+    sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "资料包的备注"
+    sheet.cell(rows[("rnd.search_timing", "search_tools")], col("answer")).value = "专利检索平台"
+    wb.save(book)
+    folder = root / sheet.cell(rows[("rnd.disclosures", "")], col("folder")).value.replace(
+        "\\", "/"
+    )
+    (folder / "交底书_2025-05-06.pdf").write_bytes(b"%PDF-1.4 packet dialog test")
+    return repack(root, tmp_path / "back.zip")
+
+
+def test_the_file_menu_opens_both_dialogs():
+    assert {"export_packet", "import_packet"} <= set(panels.TOOLS)
+    assert panels.load(panels.TOOLS["export_packet"]) is PacketExportDialog
+    assert panels.load(panels.TOOLS["import_packet"]) is PacketImportDialog
+
+
+def test_export_proposes_a_free_name_and_writes_the_packet(session, qtbot, tmp_path: Path):
+    dialog = PacketExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.department.setCurrentIndex(dialog.department.findData("rnd"))
+    proposed = Path(dialog.target.text())
+    assert proposed.parent == session.workspace.path.parent
+    assert "研发" in proposed.name and proposed.name.endswith(".zip")
+    dialog.target.setText(str(tmp_path / proposed.name))
+    with qtbot.waitSignal(dialog.exported, timeout=60_000) as blocker:
+        dialog.export_button.click()
+    written = blocker.args[0]
+    assert written.path.exists() and written.department == "rnd"
+    assert str(written.path) in dialog.status.text()
+    # the next proposal is in the same folder and not taken
+    again = Path(dialog.target.text())
+    assert again.parent == tmp_path and again != written.path and not again.exists()
+    # a new dialog proposes the folder the last packet went to
+    fresh = PacketExportDialog(session)
+    qtbot.addWidget(fresh)
+    assert Path(fresh.target.text()).parent == tmp_path
+
+
+def test_department_view_exports_only_its_department(demo_path: Path, qtbot):
+    from ipaudit.services import Workspace
+
+    s = WorkspaceSession(Workspace.open(demo_path), department="finance")
+    try:
+        dialog = PacketExportDialog(s)
+        qtbot.addWidget(dialog)
+        assert dialog.department.count() == 1 and dialog.department_key() == "finance"
+        assert not dialog.department.isEnabled()
+    finally:
+        s.close()
+
+
+def test_preview_choose_per_conflict_apply_and_undo(session, qtbot, tmp_path: Path):
+    ws = session.workspace
+    back = filled(session, qtbot, tmp_path)
+    ws.set_notes("rnd.ip_plan", "工作区同时改的备注")  # meanwhile, in the workspace
+    before = ws.states()
+    files_before = len(ws.evidence("rnd.disclosures"))
+
+    dialog = PacketImportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.source.setText(str(back))
+    with qtbot.waitSignal(dialog.previewed, timeout=60_000):
+        dialog.read_button.click()
+    model = dialog.model
+    rows = {model.change(r).key: r for r in range(model.rowCount())}
+    assert set(rows) - {"rnd.ip_plan|status|"} == {  # (the demo's item may be in progress)
+        "rnd.ip_plan|notes|",
+        "rnd.search_timing|answer|search_tools",
+    }
+    notes = rows["rnd.ip_plan|notes|"]
+    assert model.data(model.index(notes, WORKSPACE)) == "工作区同时改的备注"
+    assert model.data(model.index(notes, PACKET)) == "资料包的备注"
+    assert model.data(model.index(notes, CHOICE), Qt.ItemDataRole.CheckStateRole) == (
+        Qt.CheckState.Unchecked
+    )
+    answer = rows["rnd.search_timing|answer|search_tools"]
+    assert model.data(model.index(answer, CHOICE)) == "否"
+    assert not model.flags(model.index(answer, CHOICE)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert dialog.files.topLevelItemCount() == 1
+    assert "2025-05-06" in dialog.files.topLevelItem(0).text(2)
+    assert "其中 1 处与导出后工作区中的修改冲突" in dialog.summary.text()
+    assert dialog.apply_button.isEnabled()
+
+    # the user takes the packet's notes
+    assert model.setData(
+        model.index(notes, CHOICE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    assert model.choices() == {"rnd.ip_plan|notes|": True}
+    depth = session.undo_stack.count()
+    with qtbot.waitSignal(dialog.applied, timeout=60_000) as blocker:
+        dialog.apply_button.click()
+    applied = blocker.args[0]
+    assert not applied.kept and applied.files == 1
+    assert ws.state("rnd.ip_plan").notes == "资料包的备注"
+    assert ws.state("rnd.search_timing").answers["search_tools"] == "专利检索平台"
+    assert len(ws.evidence("rnd.disclosures")) == files_before + 1
+    assert session.undo_stack.count() == depth + 1  # one step for the whole import
+    assert "导入" in session.undo_stack.undoText()
+    assert not dialog.apply_button.isEnabled()
+
+    session.undo_stack.undo()
+    after_undo = ws.states()
+    for key in ("rnd.ip_plan", "rnd.search_timing", "rnd.disclosures"):
+        a, b = after_undo[key], before.get(key) or ws.state(key).__class__(key)
+        assert (a.status, a.notes, a.answers) == (b.status, b.notes, b.answers)
+    assert len(ws.evidence("rnd.disclosures")) == files_before
+    session.undo_stack.redo()
+    assert ws.state("rnd.ip_plan").notes == "资料包的备注"
+    assert ws.state("rnd.search_timing").answers["search_tools"] == "专利检索平台"
+    assert len(ws.evidence("rnd.disclosures")) == files_before + 1
+
+
+def test_a_packet_of_another_department_is_refused_in_a_department_view(
+    session, demo_path: Path, qtbot, tmp_path: Path
+):
+    from ipaudit.services import Workspace
+
+    back = filled(session, qtbot, tmp_path)
+    session.workspace.checkpoint()
+    view = WorkspaceSession(Workspace.open(session.workspace.path), department="finance")
+    try:
+        dialog = PacketImportDialog(view)
+        qtbot.addWidget(dialog)
+        dialog.source.setText(str(back))
+        with qtbot.waitSignal(errors.reporter().shown, timeout=60_000) as blocker:
+            dialog.read_button.click()
+        box = blocker.args[0]
+        assert "部门视图" in box.text() + box.informativeText()
+        box.close()
+        qtbot.waitUntil(lambda: not dialog.running)
+        assert dialog.preview is None and not dialog.apply_button.isEnabled()
+    finally:
+        view.close()
+
+
+def test_preview_model(qtmodeltester, session, qtbot, tmp_path: Path):
+    back = filled(session, qtbot, tmp_path)
+    session.workspace.set_notes("rnd.ip_plan", "另一个备注")
+    with packets.read_packet(back) as packet:
+        preview = packets.preview_packet(session.workspace, packet)
+        model = PreviewModel()
+        model.set_changes(preview.changes)
+        qtmodeltester.check(model)
+        assert model.rowCount() == len(preview.changes) and preview.conflicts
+
+
+def test_the_import_dialog_renders(session, qtbot, tmp_path: Path):
+    back = filled(session, qtbot, tmp_path)
+    session.workspace.set_notes("rnd.ip_plan", "另一个备注")
+    dialog = PacketImportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.source.setText(str(back))
+    with qtbot.waitSignal(dialog.previewed, timeout=60_000):
+        dialog.start_read()
+    dialog.show()
+    image = dialog.grab()
+    assert image.width() == 1366
+    image.save(str(tmp_path / "import.png"))
+    assert dialog.tabs.tabText(0).startswith("改动")
