@@ -99,6 +99,18 @@ def _rehearsal() -> type[Any]:
     return RehearsalView
 
 
+def _export_packet() -> type[Any]:
+    from ipaudit.ui.packets.export_dialog import PacketExportDialog
+
+    return PacketExportDialog
+
+
+def _import_packet() -> type[Any]:
+    from ipaudit.ui.packets.import_dialog import PacketImportDialog
+
+    return PacketImportDialog
+
+
 def _next_cycle() -> type[Any]:
     from ipaudit.ui.cycle.next_cycle_view import NextCycleView
 
@@ -153,6 +165,8 @@ TOOLS: dict[str, Loader] = {
     "ledger_import": _ledger_import,
     "reconciliation": _reconciliation,
     # team work: the department packet dialogs take (session, parent)
+    "export_packet": _export_packet,
+    "import_packet": _import_packet,
 }
 
 
