@@ -2989,158 +2989,158 @@
             <translation>报告内容未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="552" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="558" />
             <source>Report details of %1</source>
             <translation>%1 的报告内容</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="574" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="580" />
             <source>Choose the result first.</source>
             <translation>请先选择审核结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="581" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="587" />
             <source>The result was not saved.</source>
             <translation>审核结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="586" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="592" />
             <source>Result of %1</source>
             <translation>%1 的审核结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="602" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="608" />
             <source>The corrective actions were not opened.</source>
             <translation>未能建立纠正措施。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="609" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="615" />
             <source>Open %n corrective action(s)</source>
             <translation>
                 <numerusform>建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="614" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="620" />
             <source>%n corrective action(s) opened</source>
             <translation>
                 <numerusform>已建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="628" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="634" />
             <source>Folder for the reports</source>
             <translation>报告保存文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="646" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="652" />
             <source>Writing the reports…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="646" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="652" />
             <source>Mock audit reports</source>
             <translation>模拟审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="648" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="654" />
             <source>The reports were not written.</source>
             <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="666" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="672" />
             <source>%n report(s) written to %1</source>
             <translation>
                 <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="675" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="681" />
             <source>Mock audit</source>
             <translation>模拟审核</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="676" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="682" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="677" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="683" />
             <source>Draw a new mock audit's samples with a new seed</source>
             <translation>用新的随机种子抽取一次新的模拟审核样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="678" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="684" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="679" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="685" />
             <source>The same seed draws the same samples</source>
             <translation>相同的随机种子抽到相同的样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="680" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="686" />
             <source>Draw again</source>
             <translation>重新抽样</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="682" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="688" />
             <source>Draw the samples again with this seed (before any result is recorded)</source>
             <translation>用此随机种子重新抽样（记录任何结果之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="684" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="690" />
             <source>Auditors</source>
             <translation>审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="685" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="691" />
             <source>names, separated by 、</source>
             <translation>姓名，用“、”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="686" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="692" />
             <source>Open corrective actions</source>
             <translation>建立纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="687" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="693" />
             <source>Report details…</source>
             <translation>报告内容…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="688" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="694" />
             <source>The report's scope, summary and conclusion</source>
             <translation>报告的审核范围、总结和结论</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="689" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="695" />
             <source>Write reports…</source>
             <translation>生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="690" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="696" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="695" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="701" />
             <source>All samples</source>
             <translation>全部样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="696" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="702" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="697" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="703" />
             <source>Staff awareness</source>
             <translation>员工意识抽问</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="698" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="704" />
             <source>Not walked yet</source>
             <translation>尚未审核</translation>
         </message>
@@ -3480,6 +3480,289 @@
         </message>
     </context>
     <context>
+        <name>PacketExportDialog</name>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="138" />
+            <source>Save the packet as</source>
+            <extracomment>the packet was written (``packets.ExportedPacket``)</extracomment>
+            <translation>资料包另存为</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="138" />
+            <source>Zip files (*.zip)</source>
+            <translation>Zip 文件 (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="161" />
+            <source>Choose the department and where to write the packet.</source>
+            <translation>请选择部门和资料包的保存位置。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="173" />
+            <source>Writing the packet…</source>
+            <translation>正在生成资料包…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="181" />
+            <source>The packet could not be exported.</source>
+            <translation>无法导出资料包。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="200" />
+            <source>The packet was written to %1 (%2 items). Send it to the department; when it comes back, import it with File → Import a department packet.</source>
+            <translation>资料包已保存到 %1（%2 个条目）。请发给该部门；交回后，用“文件 → 导入部门资料包”导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="214" />
+            <source>The packet was not written.</source>
+            <translation>资料包未生成。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="219" />
+            <source>Cancelled; nothing was written.</source>
+            <translation>已取消，未写入任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="236" />
+            <source>Export a department packet</source>
+            <translation>导出部门资料包</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="239" />
+            <source>For a department that works in Excel or WPS: its checklist as a workbook in which only the status, answers, notes and dates can be filled in, and an empty folder per item for new evidence files, zipped.</source>
+            <translation>供使用 Excel 或 WPS 的部门填写：该部门的清单工作簿（只能填写状态、回答、备注和日期），以及每个条目一个放新证据文件的空文件夹，打包为 zip。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="244" />
+            <source>&amp;Department:</source>
+            <translation>部门(&amp;D)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="245" />
+            <source>&amp;Language of the workbook:</source>
+            <translation>工作簿语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="246" />
+            <source>&amp;Save to:</source>
+            <translation>保存到(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="247" />
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="248" />
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/export_dialog.py" line="249" />
+            <source>Show in folder</source>
+            <translation>在文件夹中显示</translation>
+        </message>
+    </context>
+    <context>
+        <name>PacketImportDialog</name>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="157" />
+            <source>Open a filled-in department packet</source>
+            <extracomment>the preview is shown (``packets.Preview``) the packet was applied (``packets.Applied``)</extracomment>
+            <translation>打开填好的部门资料包</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="159" />
+            <source>Department packets (*.zip *.xlsx)</source>
+            <translation>部门资料包 (*.zip *.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="201" />
+            <source>Choose the packet that was sent back (.zip).</source>
+            <translation>请选择交回的资料包（.zip）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="226" />
+            <source>Reading the packet…</source>
+            <translation>正在读取资料包…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="233" />
+            <source>The packet cannot be imported.</source>
+            <translation>无法导入这个资料包。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="256" />
+            <source>no date</source>
+            <translation>无日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="258" />
+            <source>(from the workbook)</source>
+            <translation>（取自工作簿）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="260" />
+            <source>(from the file)</source>
+            <translation>（取自文件）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="263" />
+            <source>Not attached: %1</source>
+            <translation>不附加：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="274" />
+            <source>Packet of %1, exported %2: %3 changes (%4 conflicts with edits made in the workspace since), %5 new files to attach, %6 problems.</source>
+            <translation>%1 的资料包，导出于 %2：%3 处改动（其中 %4 处与导出后工作区中的修改冲突），%5 个新文件待附加，%6 个问题。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="285" />
+            <source>The packet changes nothing in the workspace.</source>
+            <translation>这个资料包不会改动工作区中的任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="287" />
+            <source>The workspace is open read-only; nothing can be applied.</source>
+            <translation>工作区以只读方式打开，无法应用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="291" />
+            <source>Check the conflicts: the workspace's value stays unless you tick “take the packet's”. Then apply.</source>
+            <translation>请检查冲突：除非勾选“采用资料包的内容”，否则保留工作区的内容。然后点“应用”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="297" />
+            <source>Check the changes, then apply.</source>
+            <translation>请检查改动，然后点“应用”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="303" />
+            <source>Changes (%1)</source>
+            <translation>改动（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="305" />
+            <source>New files (%1)</source>
+            <translation>新文件（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="307" />
+            <source>Problems (%1)</source>
+            <translation>问题（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="327" />
+            <source>Applying the packet…</source>
+            <translation>正在应用资料包…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="332" />
+            <source>The packet could not be applied.</source>
+            <translation>资料包未能应用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="347" />
+            <source>Import the packet of %1</source>
+            <translation>导入 %1 的资料包</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="353" />
+            <source>%1 changes stored and %2 files attached; %3 conflicts kept the workspace's value.</source>
+            <translation>已保存 %1 处改动，附加 %2 个文件；%3 处冲突保留了工作区的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="360" />
+            <source>Cancelled: what is listed above was stored, the rest was not.</source>
+            <translation>已取消：上面列出的已保存，其余未保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="367" />
+            <source>Edit → Undo takes the whole import back.</source>
+            <translation>“编辑 → 撤销”可一次撤回整个导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="380" />
+            <source>Nothing was imported.</source>
+            <translation>未导入任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="387" />
+            <source>Cancelled.</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="396" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="413" />
+            <source>Import a department packet</source>
+            <translation>导入部门资料包</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="416" />
+            <source>Read a packet a department filled in: every change is listed first, and nothing is stored until you apply. Where the workspace was changed since the export as well, you choose which value stays.</source>
+            <translation>读取部门填好的资料包：先列出每一处改动，点“应用”之前不保存任何内容。导出后工作区中也改过的地方（冲突），由您决定保留哪一方的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="421" />
+            <source>&amp;Packet:</source>
+            <translation>资料包(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="422" />
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="423" />
+            <source>&amp;Read</source>
+            <translation>读取(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="424" />
+            <source>Take the packet's for all conflicts</source>
+            <translation>所有冲突都采用资料包的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="425" />
+            <source>Keep the workspace's for all conflicts</source>
+            <translation>所有冲突都保留工作区的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <source>Item</source>
+            <translation>条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <source>&amp;Apply</source>
+            <translation>应用(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="430" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>PeopleDelegate</name>
         <message>
             <location filename="../../ui/plan/plan_delegates.py" line="162" />
@@ -3501,7 +3784,7 @@
         </message>
         <message>
             <location filename="../../ui/facts/people_model.py" line="64" />
-            <location filename="../../ui/plan/plan_models.py" line="186" />
+            <location filename="../../ui/plan/plan_models.py" line="188" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
@@ -3512,7 +3795,7 @@
         </message>
         <message>
             <location filename="../../ui/facts/people_model.py" line="64" />
-            <location filename="../../ui/plan/plan_models.py" line="186" />
+            <location filename="../../ui/plan/plan_models.py" line="188" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
@@ -3522,12 +3805,12 @@
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_models.py" line="186" />
+            <location filename="../../ui/plan/plan_models.py" line="188" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_models.py" line="186" />
+            <location filename="../../ui/plan/plan_models.py" line="188" />
             <source>Escort</source>
             <translation>陪审人员</translation>
         </message>
@@ -3952,6 +4235,55 @@
             <location filename="../../ui/preferences.py" line="75" />
             <source>The language changes at once; no restart is needed.</source>
             <translation>语言立即切换，无需重新启动。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewModel</name>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="63" />
+            <source>Item</source>
+            <translation>条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="64" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="65" />
+            <source>In the workspace</source>
+            <translation>工作区中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="66" />
+            <source>In the packet</source>
+            <translation>资料包中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="67" />
+            <source>Conflict?</source>
+            <translation>冲突？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="93" />
+            <location filename="../../ui/packets/preview_model.py" line="95" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="98" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="100" />
+            <source>Yes — take the packet's</source>
+            <translation>是 — 采用资料包的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="101" />
+            <source>Yes — keep the workspace's</source>
+            <translation>是 — 保留工作区的内容</translation>
         </message>
     </context>
     <context>
@@ -4661,7 +4993,7 @@
     <context>
         <name>RoomsModel</name>
         <message>
-            <location filename="../../ui/plan/plan_models.py" line="251" />
+            <location filename="../../ui/plan/plan_models.py" line="253" />
             <source>Room</source>
             <translation>会议室</translation>
         </message>
