@@ -31,6 +31,8 @@ def build_readme(data: PackData, notes: Sequence[Note], paths: Sequence[str]) ->
         f"{names.workbook}  — {t('readme.workbook', lang)}",
         f"{names.interviews}/  — {t('readme.interviews', lang)}",
     ]
+    for path, doc in data.documents:
+        lines.append(f"{path}  — {doc.description.get(lang)}" if doc.description else path)
     if o.include_evidence:
         lines.append(f"{names.evidence}/  — {t('readme.evidence', lang)}")
     if data.forms:

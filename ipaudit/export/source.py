@@ -61,6 +61,7 @@ class ExtraDocument:
     name: Text
     ext: str
     build: Callable[[str, Callable[[str], str]], bytes]
+    description: Text | None = None  # what the README says it is
 
 
 @dataclass(frozen=True, slots=True)

@@ -546,8 +546,24 @@ def pack_documents(ws: Workspace) -> list[ExtraDocument]:
     inp = plan_input(ws)
     name = LABELS["file"]
     return [
-        ExtraDocument(name, "docx", lambda lang, clean: build_plan_docx(inp, lang, clean)),
-        ExtraDocument(name, "xlsx", lambda lang, clean: build_plan_xlsx(inp, lang, clean)),
+        ExtraDocument(
+            name,
+            "docx",
+            lambda lang, clean: build_plan_docx(inp, lang, clean),
+            Text(
+                "审核当天日程安排：会议室、审核员、陪审人员与出席人员（Word）",
+                "The audit-day plan: rooms, auditors, escorts and who attends (Word)",
+            ),
+        ),
+        ExtraDocument(
+            name,
+            "xlsx",
+            lambda lang, clean: build_plan_xlsx(inp, lang, clean),
+            Text(
+                "审核当天日程安排，每项日程一行（Excel）",
+                "The audit-day plan, one row per session (Excel)",
+            ),
+        ),
     ]
 
 

@@ -177,6 +177,9 @@ def test_the_pack_carries_the_plan_and_verifies(ws: Workspace, tmp_path: Path) -
     assert {"审核日程安排.docx", "审核日程安排.xlsx"} <= paths
     doc = Document(str(tmp_path / "pack" / "审核日程安排.docx"))
     assert any("首次会议" in c.text for t in doc.tables for row in t.rows for c in row.cells)
+    readme = (tmp_path / "pack" / "说明.txt").read_text("utf-8-sig")
+    assert "审核日程安排.docx  — 审核当天日程安排" in readme
+    assert "审核日程安排.xlsx  — 审核当天日程安排，每项日程一行" in readme
     check = exports.verify_pack(tmp_path / "pack")
     assert check.checked == len(result.manifest) and not (check.modified or check.missing)
 
