@@ -155,7 +155,9 @@ class Workspace:
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool | None = None) -> Workspace:
         """Open ``path``; read-only when asked or when the file or its folder cannot be written
-        (``read_only`` None: as the IPAUDIT_READ_ONLY variable says, else as the file allows)."""
+        (``read_only`` None: as the IPAUDIT_READ_ONLY variable says, else as the file allows).
+        A ``postgresql://`` address opens a team workspace on a server (``store.is_server``;
+        ``path`` then shows the address without its password, ``store.url`` keeps it)."""
         return cls(WorkspaceStore.open(path, read_only=read_only))
 
     @property
