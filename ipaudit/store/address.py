@@ -15,6 +15,7 @@ address without its password (``masked``).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -67,6 +68,11 @@ class ServerPath(type(Path())):  # type: ignore[misc]
         self = super().__new__(cls, masked(url))  # (Path() of it keeps an address server_url reads)
         self._address = masked(url)
         return self  # type: ignore[no-any-return]
+
+    if sys.version_info >= (3, 12):  # Path parses its arguments in __init__ from 3.12 on
+
+        def __init__(self, url: str) -> None:
+            super().__init__(masked(url))
 
     def __str__(self) -> str:
         address: str | None = getattr(self, "_address", None)

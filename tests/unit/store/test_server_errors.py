@@ -95,3 +95,15 @@ def test_an_address_is_told_from_a_path_and_shown_without_its_password() -> None
     assert masked("postgresql://li:se%2Fcret@[::1]:5433/db?sslmode=require") == (
         "postgresql://li@[::1]:5433/db?sslmode=require"
     )
+
+
+def test_a_server_workspace_path_shows_the_address_and_never_the_password() -> None:
+    from pathlib import Path
+
+    from ipaudit.store.address import ServerPath
+
+    path = ServerPath("postgresql://li:se%2Fcret@db.example:5433/ipaudit_2026")
+    assert str(path) == f"{path}" == "postgresql://li@db.example:5433/ipaudit_2026"
+    assert path.name == "ipaudit_2026"
+    assert all("cret" not in part for part in (*path.parts, repr(path), str(path.parent)))
+    assert server_url(Path(path)) == str(path)  # given back as a Path, it names the same place
