@@ -296,6 +296,7 @@ def _checklist(ws: Worksheet, meta: PacketMeta, rows: list[SheetRow]) -> None:
                 cell.fill = _ITEM_FILL
             if kind == "item" and name in ("number", "title"):
                 cell.font = Font(bold=True)
+        ws.row_dimensions[r].height = 15 * _lines(values)
         if kind == "item":
             status_list.add(ws.cell(r, status_col))
             dates.add(ws.cell(r, date_col))
@@ -317,6 +318,24 @@ def _checklist(ws: Worksheet, meta: PacketMeta, rows: list[SheetRow]) -> None:
     if ws.sheet_properties.pageSetUpPr is not None:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _display_width(text: str) -> int:
+    """Columns of a cell's width ``text`` takes (a CJK character takes two)."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _lines(values: dict[str, Any], limit: int = 8) -> int:
+    """The lines the row's tallest wrapped cell needs (Excel and WPS keep a written height)."""
+    most = 1
+    for name, _header, width, _editable in COLUMNS:
+        text = values.get(name)
+        if name in ("item_key", "question_key") or not isinstance(text, str) or not text:
+            continue
+        room = max(width - 1, 1)
+        lines = sum(max(1, -(-_display_width(part) // room)) for part in text.split("\n"))
+        most = max(most, lines)
+    return min(most, limit)
 
 
 def _hidden(

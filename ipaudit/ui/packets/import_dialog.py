@@ -107,8 +107,8 @@ class PacketImportDialog(QDialog):
         self.files.setRootIsDecorated(False)
         self.files.setColumnCount(4)
         self.files.setColumnWidth(0, 220)
-        self.files.setColumnWidth(1, 240)
-        self.files.setColumnWidth(2, 100)
+        self.files.setColumnWidth(1, 300)
+        self.files.setColumnWidth(2, 170)
         self.problems = QListWidget()
         self.problems.setObjectName("packetProblems")
         self.problems.setWordWrap(True)
@@ -261,7 +261,9 @@ class PacketImportDialog(QDialog):
             note = i18n.text(nf.warning) if nf.warning else ""
             if nf.skip:
                 note = self.tr("Not attached: %1").replace("%1", note)
-            row = QTreeWidgetItem([i18n.text(nf.item_title), nf.name, day, note])
+            parts = nf.name.split("/")  # within the item's folder ("<evidence>/<item>/…")
+            shown = "/".join(parts[2:]) if len(parts) > 2 else nf.name
+            row = QTreeWidgetItem([i18n.text(nf.item_title), shown, day, note])
             row.setToolTip(1, nf.name)
             row.setToolTip(3, note)
             self.files.addTopLevelItem(row)
