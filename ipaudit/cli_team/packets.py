@@ -39,7 +39,7 @@ def cmd_packet_export(args: argparse.Namespace) -> int:
         if args.output:
             target = Path(args.output)
         else:
-            folder = Path(args.workspace).resolve().parent
+            folder = packets.default_folder(ws, Path.cwd())
             target = packets.free_target(folder, packets.default_name(ws, dep, ui_lang))
         result = packets.export_packet(
             ws,

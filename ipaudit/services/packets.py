@@ -1111,6 +1111,18 @@ def last_folder(ws: Workspace) -> Path | None:
     return Path(text) if text and Path(text).is_dir() else None
 
 
+def default_folder(ws: Workspace, fallback: Path) -> Path:
+    """Where a packet goes unless told: the folder of the last one, else beside the workspace
+    file, else ``fallback`` (a workspace on a server has no folder)."""
+    last = last_folder(ws)
+    if last is not None:
+        return last
+    folder = ws.path.parent
+    if "://" in str(ws.path) or not folder.is_dir():
+        return fallback
+    return folder
+
+
 def packets_of(
     ws: Workspace, department: str | None = None
 ) -> Iterator[tuple[str, Mapping[str, Any]]]:

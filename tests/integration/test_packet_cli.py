@@ -103,3 +103,21 @@ def test_bad_input_exits_4_with_a_message(
     assert code == EXIT_INPUT and "找不到资料包的工作簿" in err
     code, _out, err = run(capsys, "packet-export", ws, "rnd", "-o", tmp_path / "p.zip")
     assert code == EXIT_INPUT and "已存在" in err
+
+
+def test_export_without_a_name_proposes_a_free_one(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    code, out, _err = run(capsys, "packet-export", ws, "rnd", "--json")
+    assert code == EXIT_OK
+    first = Path(json.loads(out)["path"])
+    assert first.parent == tmp_path and first.name.startswith("示例科技有限公司-研发部-部门资料包-")
+    code, out, _err = run(capsys, "packet-export", ws, "rnd", "--json", "--lang", "en")
+    second = Path(json.loads(out)["path"])
+    assert second.parent == tmp_path and "department-packet" in second.name
+    code, out, _err = run(capsys, "packet-export", ws, "rnd", "--json")
+    third = Path(json.loads(out)["path"])
+    assert third.name == first.name.replace(".zip", "-2.zip")
+    with zipfile.ZipFile(second) as zf:
+        assert any(n.endswith("/checklist.xlsx") for n in zf.namelist())
+        assert any("/new evidence/01 " in n for n in zf.namelist())

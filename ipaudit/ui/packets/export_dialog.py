@@ -117,7 +117,7 @@ class PacketExportDialog(QDialog):
         current = self.target.text().strip()
         if current:
             return Path(current).parent
-        return packets.last_folder(self.session.workspace) or self.session.workspace.path.parent
+        return packets.default_folder(self.session.workspace, Path.home())
 
     def _suggest_target(self) -> None:
         """A name not taken yet (``…-2.zip``) in the folder of the last packet."""

@@ -150,7 +150,7 @@ class PacketImportDialog(QDialog):
 
     def choose_source(self) -> None:
         start = self.source.text().strip() or str(
-            packets.last_folder(self.session.workspace) or self.session.workspace.path.parent
+            packets.default_folder(self.session.workspace, Path.home())
         )
         path, _filter = QFileDialog.getOpenFileName(
             self,
