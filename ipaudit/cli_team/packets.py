@@ -62,7 +62,7 @@ def cmd_packet_export(args: argparse.Namespace) -> int:
     else:
         out(
             pick(
-                f"已导出部门资料包：{result.path}（{result.items} 个条目，{result.folders} 个文件夹）",
+                f"已导出部门填报包：{result.path}（{result.items} 个条目，{result.folders} 个文件夹）",
                 f"Department packet written: {result.path} ({result.items} items,"
                 f" {result.folders} folders)",
             )
@@ -115,7 +115,7 @@ def _print_preview(preview: Any, ui_lang: str) -> None:
     when = preview.exported_at[:16].replace("T", " ")
     out(
         pick(
-            f"资料包：{preview.department_name.zh}，导出于 {when}",
+            f"填报包：{preview.department_name.zh}，导出于 {when}",
             f"Packet of {preview.department_name.en}, exported {when}",
         )
     )
@@ -127,7 +127,7 @@ def _print_preview(preview: Any, ui_lang: str) -> None:
             f"  [{mark}] {c.item_title.get(ui_lang)} — {c.label.get(ui_lang)} ({c.where.get(ui_lang)})"
         )
         out(f"      {pick('工作区', 'workspace')}: {value_text(c, c.workspace, ui_lang) or '-'}")
-        out(f"      {pick('资料包', 'packet')}: {value_text(c, c.packet, ui_lang) or '-'}")
+        out(f"      {pick('填报包', 'packet')}: {value_text(c, c.packet, ui_lang) or '-'}")
     for nf in preview.files:
         mark = pick("跳过", "skip") if nf.skip else pick("附加", "attach")
         day = nf.doc_date.isoformat() if nf.doc_date else pick("无日期", "no date")
@@ -181,7 +181,7 @@ def cmd_packet_import(args: argparse.Namespace) -> int:
                 out(
                     pick(
                         f"已导入 {len(applied.applied)} 处改动，附加 {applied.files} 个文件；"
-                        f"{len(kept)} 处冲突保留了工作区的内容（加 --take-packet-on-conflict 改用资料包的内容）。",
+                        f"{len(kept)} 处冲突保留了工作区的内容（加 --take-packet-on-conflict 改用填报包的内容）。",
                         f"Imported {len(applied.applied)} changes and attached {applied.files}"
                         f" files; {len(kept)} conflicts kept the workspace's value (add"
                         " --take-packet-on-conflict to take the packet's).",

@@ -224,7 +224,7 @@ def _checklist(ws: Worksheet, meta: PacketMeta, rows: list[SheetRow]) -> None:
     last = get_column_letter(len(COLUMNS))
     title = (
         f"{meta.company} — {meta.department_name} — "
-        + ("部门资料包" if lang != "en" else "department packet")
+        + ("部门填报包" if lang != "en" else "department packet")
         + f" ({meta.exported_at[:10]})"
     )
     ws.cell(TITLE_ROW, 3, title).font = Font(bold=True, size=13)
@@ -492,7 +492,7 @@ def _read(wb: Workbook) -> ReadWorkbook:
                     sheet,
                     0,
                     "",
-                    "这个隐藏工作表不见了：这不是 ipaudit 导出的部门资料包，或工作簿被改动过。",
+                    "这个隐藏工作表不见了：这不是 ipaudit 导出的部门填报包，或工作簿被改动过。",
                     "this hidden sheet is missing: the workbook is not a department packet"
                     " exported by ipaudit, or it was altered.",
                     error=True,
@@ -511,7 +511,7 @@ def _read(wb: Workbook) -> ReadWorkbook:
                 META_SHEET,
                 1,
                 "B",
-                f"格式“{meta.get('format', '')}”不是 {FORMAT}：资料包来自其他版本，或隐藏工作表被改动过。",
+                f"格式“{meta.get('format', '')}”不是 {FORMAT}：填报包来自其他版本，或隐藏工作表被改动过。",
                 f"the format '{meta.get('format', '')}' is not {FORMAT}: the packet comes from"
                 " another version, or the hidden sheet was altered.",
                 error=True,

@@ -227,10 +227,10 @@ class ExportedPacket:
 def default_name(
     ws: Workspace, department: str, lang: str = "zh", day: dt.date | None = None
 ) -> str:
-    """``<company>-<department>-部门资料包-<date>.zip`` in ``lang``."""
+    """``<company>-<department>-部门填报包-<date>.zip`` in ``lang``."""
     dep = ws.department(department)
     stamp = (day or dt.date.today()).strftime("%Y%m%d")
-    word = "部门资料包" if lang != "en" else "department-packet"
+    word = "部门填报包" if lang != "en" else "department-packet"
     name = f"{ws.info().company}-{dep.name.get(lang)}-{word}-{stamp}"
     return safe_component(name, 90) + ZIP
 
@@ -333,7 +333,7 @@ def _readme(lang: str, meta: px.PacketMeta) -> bytes:
         )
     else:
         text = (
-            f"{meta.company} {meta.department_name} 部门资料包\r\n\r\n"
+            f"{meta.company} {meta.department_name} 部门填报包\r\n\r\n"
             "1. 用 Excel 或 WPS 打开工作簿，只填写黄色单元格。\r\n"
             "2. 把新的证据文件放入对应条目的文件夹（工作簿最后一列写明了文件夹；成套记录每份记录一个文件夹）。\r\n"
             "3. 以原文件名保存工作簿，把整个文件夹压缩后交回。\r\n"
@@ -373,7 +373,7 @@ def export_packet(
     rows, versions, folders, base = packet_rows(ws, dep.key, lang)
     if not versions:
         raise InvalidInput(
-            f"部门“{dep.name.zh}”没有清单条目，无需导出资料包。",
+            f"部门“{dep.name.zh}”没有清单条目，无需导出填报包。",
             f"The department '{dep.name.en}' has no checklist items; there is nothing to export.",
             target,
         )
@@ -486,7 +486,7 @@ def read_packet(
     if not zipfile.is_zipfile(source):
         raise _refused(
             source,
-            "不是 zip 文件，也不是资料包的工作簿；请选择交回的 .zip 文件。",
+            "不是 zip 文件，也不是填报包的工作簿；请选择交回的 .zip 文件。",
             "is neither a zip file nor a packet's workbook; choose the .zip file sent back.",
         )
     return _read_zip(source, progress, cancel)
@@ -501,14 +501,14 @@ def _choose_workbook(
         bad_en = [f"{n}: {p.text('en')}" for n, c in candidates for p in c.errors[:1]]
         raise _refused(
             source,
-            "找不到资料包的工作簿（应有一个由 ipaudit 导出的 .xlsx）。" + "；".join(bad),
+            "找不到填报包的工作簿（应有一个由 ipaudit 导出的 .xlsx）。" + "；".join(bad),
             "no packet workbook found (an .xlsx exported by ipaudit)." + " ".join(bad_en),
         )
     if len(packets) > 1:
         names = "、".join(n for n, _c in packets)
         raise _refused(
             source,
-            f"有多个资料包工作簿（{names}）；请只保留填写的那一个。",
+            f"有多个填报包工作簿（{names}）；请只保留填写的那一个。",
             f"there are several packet workbooks ({', '.join(n for n, _c in packets)}); keep"
             " only the one filled in.",
         )
@@ -636,7 +636,7 @@ def preview_packet(
     if errors:
         raise _refused(
             src,
-            "资料包无法导入：" + "；".join(p.text("zh") for p in errors[:5]),
+            "填报包无法导入：" + "；".join(p.text("zh") for p in errors[:5]),
             "the packet cannot be imported: " + " ".join(p.text("en") for p in errors[:5]),
         )
     meta = packet.meta
@@ -644,7 +644,7 @@ def preview_packet(
     if record is None:
         raise _refused(
             src,
-            f"这个资料包不是从本工作区导出的（它来自“{meta.get('company', '')}”的工作区，"
+            f"这个填报包不是从本工作区导出的（它来自“{meta.get('company', '')}”的工作区，"
             f"导出于 {meta.get('exported_at', '')[:16]}）；请在导出它的工作区中导入。",
             f"this packet was not exported from this workspace (it comes from the workspace of"
             f" '{meta.get('company', '')}', exported {meta.get('exported_at', '')[:16]}); import"
@@ -664,7 +664,7 @@ def preview_packet(
         here = ws.department(department) if department else dep
         raise _refused(
             src,
-            f"这是“{dep.name.zh}”的资料包，而当前打开的是“{here.name.zh}”部门视图；请在整个工作区或该部门的视图中导入。",
+            f"这是“{dep.name.zh}”的填报包，而当前打开的是“{here.name.zh}”部门视图；请在整个工作区或该部门的视图中导入。",
             f"this is the packet of '{dep.name.en}', but the department view open is"
             f" '{here.name.en}'; import it in the whole workspace or that department's view.",
         )
@@ -707,7 +707,7 @@ def preview_packet(
         if row.item_key not in base_items:
             row_problem(
                 row.sheet_row,
-                "隐藏的条目编号不属于这个资料包，这一行未导入。",
+                "隐藏的条目编号不属于这个填报包，这一行未导入。",
                 "the hidden item key is not one of this packet's; the row is not imported.",
             )
             continue
@@ -952,7 +952,7 @@ def _new_files(
             elif review.sha256 in item_seen:
                 warning, skip = (
                     Text(
-                        "资料包中同一条目下有内容完全相同的文件；只附加一份。",
+                        "填报包中同一条目下有内容完全相同的文件；只附加一份。",
                         "the packet has a file with the same content for this item already; it is attached once.",
                     ),
                     True,

@@ -39,7 +39,7 @@ def filled_packet(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     wb = load_workbook(book)
     sheet = wb["部门清单"]
     rows = rows_by_key(sheet)
-    sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "资料包里的备注"
+    sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "填报包里的备注"
     sheet.cell(rows[("rnd.disclosures", "")], col("status")).value = "进行中"
     wb.save(book)
     folder = root / sheet.cell(rows[("rnd.disclosures", "")], col("folder")).value.replace(
@@ -58,7 +58,7 @@ def test_dry_run_then_import_keeps_conflicts_unless_told(
 
     code, out, _err = run(capsys, "packet-import", ws, back, "--dry-run")
     assert code == EXIT_OK
-    assert "[冲突]" in out and "工作区里改过" in out and "资料包里的备注" in out
+    assert "[冲突]" in out and "工作区里改过" in out and "填报包里的备注" in out
     assert "[改动]" in out and "进行中" in out
     assert "[附加]" in out and "技术交底书_2025-04-01.pdf" in out and "2025-04-01" in out
     assert "试运行" in out
@@ -82,7 +82,7 @@ def test_dry_run_then_import_keeps_conflicts_unless_told(
     code, out, _err = run(capsys, "packet-import", ws, back, "--take-packet-on-conflict")
     assert code == EXIT_OK
     with Workspace.open(ws) as w:
-        assert w.state("rnd.ip_plan").notes == "资料包里的备注"
+        assert w.state("rnd.ip_plan").notes == "填报包里的备注"
         assert len(w.evidence("rnd.disclosures")) == 1  # not attached twice
 
 
@@ -100,7 +100,7 @@ def test_bad_input_exits_4_with_a_message(
     with zipfile.ZipFile(plain, "w") as zf:
         zf.writestr("x.txt", "x")
     code, _out, err = run(capsys, "packet-import", ws, plain)
-    assert code == EXIT_INPUT and "找不到资料包的工作簿" in err
+    assert code == EXIT_INPUT and "找不到填报包的工作簿" in err
     code, _out, err = run(capsys, "packet-export", ws, "rnd", "-o", tmp_path / "p.zip")
     assert code == EXIT_INPUT and "已存在" in err
 
@@ -111,7 +111,7 @@ def test_export_without_a_name_proposes_a_free_one(
     code, out, _err = run(capsys, "packet-export", ws, "rnd", "--json")
     assert code == EXIT_OK
     first = Path(json.loads(out)["path"])
-    assert first.parent == tmp_path and first.name.startswith("示例科技有限公司-研发部-部门资料包-")
+    assert first.parent == tmp_path and first.name.startswith("示例科技有限公司-研发部-部门填报包-")
     code, out, _err = run(capsys, "packet-export", ws, "rnd", "--json", "--lang", "en")
     second = Path(json.loads(out)["path"])
     assert second.parent == tmp_path and "department-packet" in second.name

@@ -271,7 +271,7 @@ def test_not_a_packet(tmp_path: Path):
         zf.writestr("a.txt", "hello")
     with pytest.raises(PacketRefused) as exc:
         packets.read_packet(plain)
-    assert "找不到资料包的工作簿" in exc.value.zh
+    assert "找不到填报包的工作簿" in exc.value.zh
     (tmp_path / "y.zip").write_bytes(b"not a zip")
     with pytest.raises(PacketRefused):
         packets.read_packet(tmp_path / "y.zip")

@@ -46,7 +46,7 @@ def filled(session: WorkspaceSession, qtbot, tmp_path: Path) -> Path:
     sheet = wb["部门清单"]
     rows = rows_by_key(sheet)
     sheet.cell(rows[("rnd.ip_plan", "")], col("status")).value = "进行中"
-    sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "资料包的备注"
+    sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "填报包的备注"
     sheet.cell(rows[("rnd.search_timing", "search_tools")], col("answer")).value = "专利检索平台"
     wb.save(book)
     folder = root / sheet.cell(rows[("rnd.disclosures", "")], col("folder")).value.replace(
@@ -117,7 +117,7 @@ def test_preview_choose_per_conflict_apply_and_undo(session, qtbot, tmp_path: Pa
     }
     notes = rows["rnd.ip_plan|notes|"]
     assert model.data(model.index(notes, WORKSPACE)) == "工作区同时改的备注"
-    assert model.data(model.index(notes, PACKET)) == "资料包的备注"
+    assert model.data(model.index(notes, PACKET)) == "填报包的备注"
     assert model.data(model.index(notes, CHOICE), Qt.ItemDataRole.CheckStateRole) == (
         Qt.CheckState.Unchecked
     )
@@ -139,7 +139,7 @@ def test_preview_choose_per_conflict_apply_and_undo(session, qtbot, tmp_path: Pa
         dialog.apply_button.click()
     applied = blocker.args[0]
     assert not applied.kept and applied.files == 1
-    assert ws.state("rnd.ip_plan").notes == "资料包的备注"
+    assert ws.state("rnd.ip_plan").notes == "填报包的备注"
     assert ws.state("rnd.search_timing").answers["search_tools"] == "专利检索平台"
     assert len(ws.evidence("rnd.disclosures")) == files_before + 1
     assert session.undo_stack.count() == depth + 1  # one step for the whole import
@@ -153,7 +153,7 @@ def test_preview_choose_per_conflict_apply_and_undo(session, qtbot, tmp_path: Pa
         assert (a.status, a.notes, a.answers) == (b.status, b.notes, b.answers)
     assert len(ws.evidence("rnd.disclosures")) == files_before
     session.undo_stack.redo()
-    assert ws.state("rnd.ip_plan").notes == "资料包的备注"
+    assert ws.state("rnd.ip_plan").notes == "填报包的备注"
     assert ws.state("rnd.search_timing").answers["search_tools"] == "专利检索平台"
     assert len(ws.evidence("rnd.disclosures")) == files_before + 1
 
@@ -206,3 +206,33 @@ def test_the_import_dialog_renders(session, qtbot, tmp_path: Path):
     assert image.width() == 1366
     image.save(str(tmp_path / "import.png"))
     assert dialog.tabs.tabText(0).startswith("改动")
+
+
+def test_the_file_menu_actions_open_the_dialogs(demo_path: Path, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from ipaudit.ui.main_window import MainWindow
+    from ipaudit.ui.settings import Settings
+
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert not win.acts.export_packet.isEnabled()  # no workspace yet
+        with qtbot.waitSignal(win.workspaceOpened, timeout=10_000):
+            assert win.open_path(demo_path)
+        for action, cls in (
+            (win.acts.export_packet, PacketExportDialog),
+            (win.acts.import_packet, PacketImportDialog),
+        ):
+            assert action.isVisible() and action.isEnabled()
+            assert action in win.menus.file.actions()
+            before = set(win.findChildren(QDialog))
+            action.trigger()
+            (dialog,) = [d for d in win.findChildren(QDialog) if d not in before and d.isVisible()]
+            assert type(dialog) is cls
+            dialog.close()
+        assert "部门填报包" in win.acts.export_packet.text()
+    finally:
+        win.close()
+        workers.wait_all()

@@ -3485,7 +3485,7 @@
             <location filename="../../ui/packets/export_dialog.py" line="138" />
             <source>Save the packet as</source>
             <extracomment>the packet was written (``packets.ExportedPacket``)</extracomment>
-            <translation>资料包另存为</translation>
+            <translation>填报包另存为</translation>
         </message>
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="138" />
@@ -3495,27 +3495,27 @@
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="161" />
             <source>Choose the department and where to write the packet.</source>
-            <translation>请选择部门和资料包的保存位置。</translation>
+            <translation>请选择部门和填报包的保存位置。</translation>
         </message>
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="173" />
             <source>Writing the packet…</source>
-            <translation>正在生成资料包…</translation>
+            <translation>正在生成填报包…</translation>
         </message>
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="181" />
             <source>The packet could not be exported.</source>
-            <translation>无法导出资料包。</translation>
+            <translation>无法导出填报包。</translation>
         </message>
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="200" />
             <source>The packet was written to %1 (%2 items). Send it to the department; when it comes back, import it with File → Import a department packet.</source>
-            <translation>资料包已保存到 %1（%2 个条目）。请发给该部门；交回后，用“文件 → 导入部门资料包”导入。</translation>
+            <translation>填报包已保存到 %1（%2 个条目）。请发给该部门；交回后，用“文件 → 导入部门填报包”导入。</translation>
         </message>
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="214" />
             <source>The packet was not written.</source>
-            <translation>资料包未生成。</translation>
+            <translation>填报包未生成。</translation>
         </message>
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="219" />
@@ -3525,7 +3525,7 @@
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="236" />
             <source>Export a department packet</source>
-            <translation>导出部门资料包</translation>
+            <translation>导出部门填报包</translation>
         </message>
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="239" />
@@ -3569,27 +3569,27 @@
             <location filename="../../ui/packets/import_dialog.py" line="157" />
             <source>Open a filled-in department packet</source>
             <extracomment>the preview is shown (``packets.Preview``) the packet was applied (``packets.Applied``)</extracomment>
-            <translation>打开填好的部门资料包</translation>
+            <translation>打开填好的部门填报包</translation>
         </message>
         <message>
             <location filename="../../ui/packets/import_dialog.py" line="159" />
             <source>Department packets (*.zip *.xlsx)</source>
-            <translation>部门资料包 (*.zip *.xlsx)</translation>
+            <translation>部门填报包 (*.zip *.xlsx)</translation>
         </message>
         <message>
             <location filename="../../ui/packets/import_dialog.py" line="201" />
             <source>Choose the packet that was sent back (.zip).</source>
-            <translation>请选择交回的资料包（.zip）。</translation>
+            <translation>请选择交回的填报包（.zip）。</translation>
         </message>
         <message>
             <location filename="../../ui/packets/import_dialog.py" line="226" />
             <source>Reading the packet…</source>
-            <translation>正在读取资料包…</translation>
+            <translation>正在读取填报包…</translation>
         </message>
         <message>
             <location filename="../../ui/packets/import_dialog.py" line="233" />
             <source>The packet cannot be imported.</source>
-            <translation>无法导入这个资料包。</translation>
+            <translation>无法导入这个填报包。</translation>
         </message>
         <message>
             <location filename="../../ui/packets/import_dialog.py" line="256" />
@@ -3612,152 +3612,152 @@
             <translation>不附加：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="274" />
+            <location filename="../../ui/packets/import_dialog.py" line="276" />
             <source>Packet of %1, exported %2: %3 changes (%4 conflicts with edits made in the workspace since), %5 new files to attach, %6 problems.</source>
-            <translation>%1 的资料包，导出于 %2：%3 处改动（其中 %4 处与导出后工作区中的修改冲突），%5 个新文件待附加，%6 个问题。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/packets/import_dialog.py" line="285" />
-            <source>The packet changes nothing in the workspace.</source>
-            <translation>这个资料包不会改动工作区中的任何内容。</translation>
+            <translation>%1 的填报包，导出于 %2：%3 处改动（其中 %4 处与导出后工作区中的修改冲突），%5 个新文件待附加，%6 个问题。</translation>
         </message>
         <message>
             <location filename="../../ui/packets/import_dialog.py" line="287" />
+            <source>The packet changes nothing in the workspace.</source>
+            <translation>这个填报包不会改动工作区中的任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/import_dialog.py" line="289" />
             <source>The workspace is open read-only; nothing can be applied.</source>
             <translation>工作区以只读方式打开，无法应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="291" />
+            <location filename="../../ui/packets/import_dialog.py" line="293" />
             <source>Check the conflicts: the workspace's value stays unless you tick “take the packet's”. Then apply.</source>
-            <translation>请检查冲突：除非勾选“采用资料包的内容”，否则保留工作区的内容。然后点“应用”。</translation>
+            <translation>请检查冲突：除非勾选“采用填报包的内容”，否则保留工作区的内容。然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="297" />
+            <location filename="../../ui/packets/import_dialog.py" line="299" />
             <source>Check the changes, then apply.</source>
             <translation>请检查改动，然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="303" />
+            <location filename="../../ui/packets/import_dialog.py" line="305" />
             <source>Changes (%1)</source>
             <translation>改动（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="305" />
+            <location filename="../../ui/packets/import_dialog.py" line="307" />
             <source>New files (%1)</source>
             <translation>新文件（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="307" />
+            <location filename="../../ui/packets/import_dialog.py" line="309" />
             <source>Problems (%1)</source>
             <translation>问题（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="327" />
+            <location filename="../../ui/packets/import_dialog.py" line="329" />
             <source>Applying the packet…</source>
-            <translation>正在应用资料包…</translation>
+            <translation>正在应用填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="332" />
+            <location filename="../../ui/packets/import_dialog.py" line="334" />
             <source>The packet could not be applied.</source>
-            <translation>资料包未能应用。</translation>
+            <translation>填报包未能应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="347" />
+            <location filename="../../ui/packets/import_dialog.py" line="349" />
             <source>Import the packet of %1</source>
-            <translation>导入 %1 的资料包</translation>
+            <translation>导入 %1 的填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="353" />
+            <location filename="../../ui/packets/import_dialog.py" line="355" />
             <source>%1 changes stored and %2 files attached; %3 conflicts kept the workspace's value.</source>
             <translation>已保存 %1 处改动，附加 %2 个文件；%3 处冲突保留了工作区的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="360" />
+            <location filename="../../ui/packets/import_dialog.py" line="362" />
             <source>Cancelled: what is listed above was stored, the rest was not.</source>
             <translation>已取消：上面列出的已保存，其余未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="367" />
+            <location filename="../../ui/packets/import_dialog.py" line="369" />
             <source>Edit → Undo takes the whole import back.</source>
             <translation>“编辑 → 撤销”可一次撤回整个导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="380" />
+            <location filename="../../ui/packets/import_dialog.py" line="382" />
             <source>Nothing was imported.</source>
             <translation>未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="387" />
+            <location filename="../../ui/packets/import_dialog.py" line="389" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="396" />
+            <location filename="../../ui/packets/import_dialog.py" line="398" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="413" />
+            <location filename="../../ui/packets/import_dialog.py" line="415" />
             <source>Import a department packet</source>
-            <translation>导入部门资料包</translation>
+            <translation>导入部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="416" />
+            <location filename="../../ui/packets/import_dialog.py" line="418" />
             <source>Read a packet a department filled in: every change is listed first, and nothing is stored until you apply. Where the workspace was changed since the export as well, you choose which value stays.</source>
-            <translation>读取部门填好的资料包：先列出每一处改动，点“应用”之前不保存任何内容。导出后工作区中也改过的地方（冲突），由您决定保留哪一方的内容。</translation>
+            <translation>读取部门填好的填报包：先列出每一处改动，点“应用”之前不保存任何内容。导出后工作区中也改过的地方（冲突），由您决定保留哪一方的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="421" />
+            <location filename="../../ui/packets/import_dialog.py" line="423" />
             <source>&amp;Packet:</source>
-            <translation>资料包(&amp;P)：</translation>
+            <translation>填报包(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="422" />
+            <location filename="../../ui/packets/import_dialog.py" line="424" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="423" />
+            <location filename="../../ui/packets/import_dialog.py" line="425" />
             <source>&amp;Read</source>
             <translation>读取(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="424" />
+            <location filename="../../ui/packets/import_dialog.py" line="426" />
             <source>Take the packet's for all conflicts</source>
-            <translation>所有冲突都采用资料包的内容</translation>
+            <translation>所有冲突都采用填报包的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="425" />
+            <location filename="../../ui/packets/import_dialog.py" line="427" />
             <source>Keep the workspace's for all conflicts</source>
             <translation>所有冲突都保留工作区的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="431" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="430" />
+            <location filename="../../ui/packets/import_dialog.py" line="432" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4257,7 +4257,7 @@
         <message>
             <location filename="../../ui/packets/preview_model.py" line="66" />
             <source>In the packet</source>
-            <translation>资料包中</translation>
+            <translation>填报包中</translation>
         </message>
         <message>
             <location filename="../../ui/packets/preview_model.py" line="67" />
@@ -4278,7 +4278,7 @@
         <message>
             <location filename="../../ui/packets/preview_model.py" line="100" />
             <source>Yes — take the packet's</source>
-            <translation>是 — 采用资料包的内容</translation>
+            <translation>是 — 采用填报包的内容</translation>
         </message>
         <message>
             <location filename="../../ui/packets/preview_model.py" line="101" />
