@@ -65,6 +65,10 @@ TEAM_FUNCTIONS = (
     "team_role_prefix()",
 )
 
+#: evidence files up to this size (bytes) a department head stores are hashed again by the
+#: server when they are finished; larger ones only have their size checked
+HASH_CHECK_LIMIT = 64 << 20
+
 #: a login name a person types: letters, digits, and . _ - @ (at most 63 bytes, PostgreSQL's limit)
 LOGIN_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.@-]{0,62}")
 _PREFIX_RE = re.compile(r"[a-z_][a-z0-9_]{0,23}")
@@ -370,6 +374,17 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
           ELSIF TG_TABLE_NAME = 'blobs' THEN
             allowed := OLD.sha256 IS NULL;
             what := 'a stored evidence file';
+            IF allowed AND TG_OP = 'UPDATE' AND NEW.sha256 IS NOT NULL THEN
+              -- a file is finished: its hash and size must be its bytes' (a forged hash would
+              -- hand others these bytes for their identical file); hashed up to the limit
+              allowed := NEW.size = (SELECT coalesce(sum(octet_length(c.data)), 0)
+                                       FROM {s}.blob_chunks c WHERE c.blob_id = NEW.id)
+                AND (NEW.size > {HASH_CHECK_LIMIT} OR NEW.sha256 = (
+                  SELECT encode(sha256(coalesce(string_agg(c.data, ''::bytea ORDER BY c.seq),
+                                                ''::bytea)), 'hex')
+                    FROM {s}.blob_chunks c WHERE c.blob_id = NEW.id));
+              what := 'an evidence file under a hash or size that is not its own';
+            END IF;
           ELSIF TG_TABLE_NAME = 'meta' THEN
             allowed := {s}.team_may_edit_meta(OLD.key);
             what := 'the workspace setting ' || quote_literal(OLD.key);

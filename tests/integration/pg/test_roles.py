@@ -159,7 +159,7 @@ def _evidence(dep: str, sha: str = "f" * 64) -> str:
 
 # writes no department head may make: the manager's tables, other departments' rows, stored
 # evidence bytes, the past readiness, the workspace settings, the schema itself
-MANAGER_ONLY = {
+MANAGER_ONLY: dict[str, str | tuple[str, ...]] = {
     "facts: change": "UPDATE facts SET value = '{\"x\": 1}'",
     "facts: add": "INSERT INTO facts VALUES ('objectives', '{}', 1, now())",
     "facts: remove": "DELETE FROM facts",
@@ -207,6 +207,18 @@ MANAGER_ONLY = {
     "records: add for all": "INSERT INTO records VALUES ('action', 'a2', '', '{}', 1, now(), '')",
     "blobs: rewrite a stored file's hash": "UPDATE blobs SET sha256 = 'e' WHERE id = 1",
     "blobs: add a finished file": "INSERT INTO blobs (sha256, size) VALUES ('e', 1)",
+    "blobs: finish a file under a forged hash": (
+        "INSERT INTO blobs (sha256, size) VALUES (NULL, 0)",
+        "INSERT INTO blob_chunks VALUES (currval('blobs_id_seq'), 0, 'xyz')",
+        "UPDATE blobs SET sha256 = encode(sha256('other'), 'hex'), size = 3"
+        " WHERE id = currval('blobs_id_seq')",
+    ),
+    "blobs: finish a file under a wrong size": (
+        "INSERT INTO blobs (sha256, size) VALUES (NULL, 0)",
+        "INSERT INTO blob_chunks VALUES (currval('blobs_id_seq'), 0, 'xyz')",
+        "UPDATE blobs SET sha256 = encode(sha256('xyz'), 'hex'), size = 99"
+        " WHERE id = currval('blobs_id_seq')",
+    ),
     "blobs: remove": "DELETE FROM blobs",
     "blob_chunks: append to a stored file": "INSERT INTO blob_chunks VALUES (1, 1, 'x')",
     "blob_chunks: change a stored file": "UPDATE blob_chunks SET data = 'x'",
@@ -239,7 +251,8 @@ RND_MAY = {
     "evidence bytes: a new file": (
         "INSERT INTO blobs (sha256, size) VALUES (NULL, 0)",
         "INSERT INTO blob_chunks VALUES (currval('blobs_id_seq'), 0, 'xyz')",
-        "UPDATE blobs SET sha256 = 'abc', size = 3 WHERE id = currval('blobs_id_seq')",
+        "UPDATE blobs SET sha256 = encode(sha256('xyz'), 'hex'), size = 3"
+        " WHERE id = currval('blobs_id_seq')",
     ),
     "meta: who edited its rows": (
         "DELETE FROM meta WHERE key = 'edited:item_states:rnd.a'",
@@ -265,7 +278,7 @@ def _outcomes(url: str, cases: dict[str, tuple[str, ...]]) -> dict[str, str | No
     return {what: _try(url, *statements) for what, statements in cases.items()}
 
 
-REFUSED = {k: (v,) for k, v in MANAGER_ONLY.items()}
+REFUSED = {k: v if isinstance(v, tuple) else (v,) for k, v in MANAGER_ONLY.items()}
 
 
 def test_a_department_head_is_refused_outside_the_department(team: dict[str, str]) -> None:
