@@ -11,8 +11,11 @@ workspaces share one server without sharing rights:
 - ``<p>_departments`` (no login, a member of ``<p>_readonly``): what every department head may
   do, row by row: insert and change the item states, evidence and records of the department
   their role names (``<p>_dept_<key>``), the evidence bytes they attach (blobs and blob_chunks:
-  new ones only; a stored file cannot be changed), today's readiness snapshot and the ``edited:``
-  rows of ``meta`` that say who changed their own rows last.
+  new ones only; a stored file cannot be changed, and a new one is finished only under its own
+  size and — up to HASH_CHECK_LIMIT, hashed again by the server — its own SHA-256), today's
+  readiness snapshot and the ``edited:`` rows of ``meta`` that say who changed their own rows
+  last. Whose an item's state or evidence is goes by the item's department in the checklist
+  (table ``team_items``, written by the setup), not by the department the row names.
 - ``<p>_dept_<key>`` (no login, a member of ``<p>_departments``): one per department. A session
   knows its department only from its role membership (``pg_has_role``), never from anything the
   client can set. A merged department's items belong to the department it merged into: the rules
@@ -27,7 +30,12 @@ the policies' WITH CHECK; an existing row outside its department by a trigger (`
 because a policy's USING clause would skip such a row silently instead of refusing it.
 
 Everything here is idempotent: running it again adds the roles of departments added since, the
-grants of tables added by an upgrade, and replaces the functions, policies and triggers.
+grants of tables added by an upgrade, the items of a checklist changed since, and replaces the
+functions, policies and triggers. (An item added to the checklist after the last setup goes by
+the department its rows name until the setup runs again.)
+
+Known limit: a department head's evidence file larger than HASH_CHECK_LIMIT is checked for its
+size only; its hash is the client's word until the manager's integrity check.
 No statement here contains a percent sign (the driver would read it as a parameter).
 """
 
