@@ -35,7 +35,7 @@ functions, policies and triggers. (An item added to the checklist after the last
 the department its rows name until the setup runs again.)
 
 Known limit: a department head's evidence file larger than HASH_CHECK_LIMIT is checked for its
-size only; its hash is the client's word until the manager's integrity check.
+size only; its hash is the client's word.
 No statement here contains a percent sign (the driver would read it as a parameter).
 """
 
