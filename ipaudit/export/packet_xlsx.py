@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
@@ -59,6 +60,7 @@ COLUMNS: tuple[tuple[str, Text, int, str], ...] = (
 FIELDS = tuple(c[0] for c in COLUMNS)
 TITLE_ROW, HELP_ROW, FIELD_ROW, HEADER_ROW = 1, 2, 3, 4
 FIRST_ROW = HEADER_ROW + 1
+CELL_LIMIT = 32_767
 MAX_ROWS = 20_000  # more rows than any checklist has: the rest of a sheet is not read
 
 SHEET_TITLE = Text("部门清单", "Checklist")
@@ -285,7 +287,10 @@ def _checklist(ws: Worksheet, meta: PacketMeta, rows: list[SheetRow]) -> None:
             "folder": row.folder or None,
         }
         for col, (name, _header, _width, editable) in enumerate(COLUMNS, start=1):
-            cell = ws.cell(r, col, values.get(name))
+            value = values.get(name)
+            cell = ws.cell(r, col, cell_text(value) if isinstance(value, str) else value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text that looks like a formula stays text
             cell.alignment = _WRAP
             cell.border = _BORDER
             cell.number_format = "@" if name != "date" else "yyyy-mm-dd"
@@ -318,6 +323,12 @@ def _checklist(ws: Worksheet, meta: PacketMeta, rows: list[SheetRow]) -> None:
     if ws.sheet_properties.pageSetUpPr is not None:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def cell_text(text: str) -> str:
+    """``text`` as a cell can hold it: without the control characters XML refuses, at most
+    32,767 characters (Excel's limit)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)[:CELL_LIMIT]
 
 
 def _display_width(text: str) -> int:

@@ -609,7 +609,8 @@ def _read_zip(source: Path, progress: Progress | None, cancel: CancelCheck | Non
 
 
 def _clean(text: str) -> str:
-    return text.replace("\r\n", "\n").strip()
+    """A value as compared: as a cell holds it, line ends and the blanks around it aside."""
+    return px.cell_text(text.replace("\r\n", "\n")).replace("\r", "\n").strip()
 
 
 def _status_label(value: str, lang: str) -> str:
@@ -774,6 +775,20 @@ def preview_packet(
                 )
                 if change is not None:
                     changes.append(change)
+                    if row.status is Status.NOT_APPLICABLE and not _clean(
+                        row.na_reason or state.na_reason
+                    ):
+                        problems.append(
+                            Problem(
+                                change.where,
+                                Text(
+                                    f"“{title.zh}”标为不适用，但没有写理由；审核员会问为什么，请在“不适用理由”一栏写明。",
+                                    f"'{title.en}' is marked not applicable without a reason;"
+                                    " the auditor will ask why: give it in the 'reason if not"
+                                    " applicable' column.",
+                                ),
+                            )
+                        )
                     if row.status is Status.READY:
                         findings = ws.findings() if findings is None else findings
                         blocking = [f for f in findings if f.item_key == item.key and f.blocking]

@@ -345,3 +345,43 @@ def test_protection_survives_libreoffice(ws: Workspace, tmp_path: Path):
         ("rnd.interview", "answer", "duties"),
         ("rnd.ip_plan", "notes", ""),
     }
+
+
+def test_values_excel_would_mangle_come_back_unchanged(ws: Workspace, tmp_path: Path):
+    ws.answer("rnd.interview", "duties", "=负责检索")  # looks like a formula
+    ws.set_notes("rnd.ip_plan", "第一行\r\n第二行\x0b")  # a control character XML refuses
+    exported = packets.export_packet(ws, "rnd", tmp_path / "rnd.zip")
+    root = unpack(exported.path, tmp_path / "out")
+    wb = load_workbook(root / "部门清单.xlsx")
+    rows = rows_by_key(wb["部门清单"])
+    assert (
+        wb["部门清单"].cell(rows[("rnd.interview", "duties")], col("answer")).value == "=负责检索"
+    )
+    wb.save(root / "部门清单.xlsx")  # opened and saved again, nothing typed
+    with packets.read_packet(root) as packet:
+        preview = packets.preview_packet(ws, packet)
+    assert not preview.changes and not preview.problems
+
+
+def test_not_applicable_needs_a_reason_and_never_on_a_mandatory_item(ws: Workspace, tmp_path: Path):
+    from ipaudit.domain.rules import is_mandatory
+
+    mandatory = next(i for i in ws.items_of("hr_admin") if is_mandatory(ws.template, i))
+    exported = packets.export_packet(ws, "hr_admin", tmp_path / "hr.zip")
+    root = unpack(exported.path, tmp_path / "out")
+    book = root / "部门清单.xlsx"
+    wb = load_workbook(book)
+    sheet = wb["部门清单"]
+    rows = rows_by_key(sheet)
+    optional = next(k for (k, q) in rows if not q and not is_mandatory(ws.template, ws.item(k)))
+    sheet.cell(rows[(mandatory.key, "")], col("status")).value = "不适用"
+    sheet.cell(rows[(optional, "")], col("status")).value = "不适用"
+    wb.save(book)
+    with packets.read_packet(root) as packet:
+        preview = packets.preview_packet(ws, packet)
+        assert [(c.item_key, c.packet) for c in preview.changes] == [(optional, "not_applicable")]
+        texts = [p.message.zh for p in preview.problems]
+        assert any("必备要求" in t for t in texts) and any("没有写理由" in t for t in texts)
+        packets.apply_packet(ws, preview)
+    assert ws.state(mandatory.key).status is Status.NOT_STARTED
+    assert ws.state(optional).status is Status.NOT_APPLICABLE
