@@ -169,6 +169,7 @@ def test_import_is_one_undo_step_and_go_to_item(view: ActionsView, tmp_path: Pat
     service.edit(ws, "CA-001", item_keys=("rnd.projects",))
     view.refresh()
     view.select("CA-001")
+    assert view.editor.origin.text() == "外审.xlsx#1"
     assert view.editor.go_to_item.isEnabled()
     view.editor.go_to_item.click()
     assert view.parent().shown == [("rnd", "rnd.projects")]

@@ -119,6 +119,7 @@ def test_jump_to_item_actions_and_reports(view: MockAuditView, qtbot, tmp_path: 
     assert actions_service.actions(ws) == []
     view.session.undo_stack.redo()
     assert [a.key for a in actions_service.actions(ws)] == [made[0].key]
+    assert not view.actions_button.isEnabled()  # every nonconformity has its action
     actions_service.edit(ws, made[0].key, root_cause="模板旧版")
     with qtbot.waitSignal(view.reportsWritten, timeout=20_000) as written:
         view.write_reports(tmp_path / "reports")

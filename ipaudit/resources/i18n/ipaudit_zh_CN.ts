@@ -27,152 +27,157 @@
     <context>
         <name>ActionEditor</name>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="245" />
+            <location filename="../../ui/actions/action_editor.py" line="250" />
             <source>New corrective action</source>
             <translation>新纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="248" />
+            <location filename="../../ui/actions/action_editor.py" line="253" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="251" />
+            <location filename="../../ui/actions/action_editor.py" line="256" />
             <source>No evidence of completion yet.</source>
             <translation>尚无完成证据。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="294" />
+            <location filename="../../ui/actions/action_editor.py" line="299" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="295" />
+            <location filename="../../ui/actions/action_editor.py" line="300" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="296" />
+            <location filename="../../ui/actions/action_editor.py" line="301" />
             <source>Clause</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="297" />
+            <location filename="../../ui/actions/action_editor.py" line="302" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="298" />
+            <location filename="../../ui/actions/action_editor.py" line="303" />
             <source>Found on</source>
             <translation>发现日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="299" />
+            <location filename="../../ui/actions/action_editor.py" line="304" />
+            <source>Found in</source>
+            <translation>来源记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="305" />
             <source>Nonconformity</source>
             <translation>不符合事实</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="300" />
+            <location filename="../../ui/actions/action_editor.py" line="306" />
             <source>Root cause</source>
             <translation>原因分析</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="301" />
+            <location filename="../../ui/actions/action_editor.py" line="307" />
             <source>Correction</source>
             <translation>纠正</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="302" />
+            <location filename="../../ui/actions/action_editor.py" line="308" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="303" />
+            <location filename="../../ui/actions/action_editor.py" line="309" />
             <source>Owner</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="304" />
+            <location filename="../../ui/actions/action_editor.py" line="310" />
             <source>Due</source>
             <translation>完成期限</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="305" />
+            <location filename="../../ui/actions/action_editor.py" line="311" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="306" />
+            <location filename="../../ui/actions/action_editor.py" line="312" />
             <source>Completed on</source>
             <translation>完成日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="307" />
+            <location filename="../../ui/actions/action_editor.py" line="313" />
             <source>Checklist items</source>
             <translation>关联条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="311" />
+            <location filename="../../ui/actions/action_editor.py" line="317" />
             <source>Evidence</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="312" />
+            <location filename="../../ui/actions/action_editor.py" line="318" />
             <source>Attach file…</source>
             <translation>附加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="313" />
+            <location filename="../../ui/actions/action_editor.py" line="319" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="314" />
+            <location filename="../../ui/actions/action_editor.py" line="320" />
             <source>Verification of effectiveness</source>
             <translation>有效性验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="317" />
+            <location filename="../../ui/actions/action_editor.py" line="323" />
             <source>Verified on</source>
             <translation>验证日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="317" />
+            <location filename="../../ui/actions/action_editor.py" line="323" />
             <source>Verified by</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="317" />
+            <location filename="../../ui/actions/action_editor.py" line="323" />
             <source>Result</source>
             <translation>验证结果</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="321" />
+            <location filename="../../ui/actions/action_editor.py" line="327" />
             <source>item keys, such as hr.trainings</source>
             <translation>条目键，如 hr.trainings</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="322" />
+            <location filename="../../ui/actions/action_editor.py" line="328" />
             <source>The checklist items holding the evidence of completion</source>
             <translation>存放完成证据的清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="323" />
+            <location filename="../../ui/actions/action_editor.py" line="329" />
             <source>Effective</source>
             <translation>有效</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="324" />
+            <location filename="../../ui/actions/action_editor.py" line="330" />
             <source>Record verification</source>
             <translation>记录验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="325" />
+            <location filename="../../ui/actions/action_editor.py" line="331" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="326" />
+            <location filename="../../ui/actions/action_editor.py" line="332" />
             <source>Mark done</source>
             <translation>标为已完成</translation>
         </message>
@@ -2624,15 +2629,15 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="195" />
-            <location filename="../../ui/main_window.py" line="545" />
+            <location filename="../../ui/main_window.py" line="547" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="295" />
             <location filename="../../ui/main_window.py" line="332" />
-            <location filename="../../ui/main_window.py" line="578" />
-            <location filename="../../ui/main_window.py" line="617" />
+            <location filename="../../ui/main_window.py" line="580" />
+            <location filename="../../ui/main_window.py" line="619" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
@@ -2647,12 +2652,12 @@
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="807" />
+            <location filename="../../ui/main_window.py" line="809" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="517" />
+            <location filename="../../ui/main_window.py" line="519" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
@@ -2667,164 +2672,164 @@
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="519" />
+            <location filename="../../ui/main_window.py" line="521" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="525" />
+            <location filename="../../ui/main_window.py" line="527" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="543" />
+            <location filename="../../ui/main_window.py" line="545" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="585" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="584" />
+            <location filename="../../ui/main_window.py" line="586" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="646" />
+            <location filename="../../ui/main_window.py" line="648" />
             <source>Warning: this workspace is now also open for writing by %1.</source>
             <translation>警告：此工作区现在也被 %1 以可写方式打开。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="673" />
+            <location filename="../../ui/main_window.py" line="675" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="676" />
+            <location filename="../../ui/main_window.py" line="678" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="688" />
+            <location filename="../../ui/main_window.py" line="690" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="690" />
+            <location filename="../../ui/main_window.py" line="692" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="697" />
+            <location filename="../../ui/main_window.py" line="699" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="700" />
+            <location filename="../../ui/main_window.py" line="702" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="703" />
+            <location filename="../../ui/main_window.py" line="705" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="715" />
+            <location filename="../../ui/main_window.py" line="717" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="717" />
-            <location filename="../../ui/main_window.py" line="747" />
+            <location filename="../../ui/main_window.py" line="719" />
+            <location filename="../../ui/main_window.py" line="749" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="728" />
+            <location filename="../../ui/main_window.py" line="730" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="731" />
+            <location filename="../../ui/main_window.py" line="733" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="745" />
+            <location filename="../../ui/main_window.py" line="747" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="757" />
+            <location filename="../../ui/main_window.py" line="759" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="814" />
+            <location filename="../../ui/main_window.py" line="816" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="833" />
+            <location filename="../../ui/main_window.py" line="835" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="852" />
-            <location filename="../../ui/main_window.py" line="1040" />
+            <location filename="../../ui/main_window.py" line="854" />
+            <location filename="../../ui/main_window.py" line="1042" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="965" />
+            <location filename="../../ui/main_window.py" line="967" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="967" />
+            <location filename="../../ui/main_window.py" line="969" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="974" />
+            <location filename="../../ui/main_window.py" line="976" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1002" />
+            <location filename="../../ui/main_window.py" line="1004" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1011" />
+            <location filename="../../ui/main_window.py" line="1013" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1023" />
+            <location filename="../../ui/main_window.py" line="1025" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1028" />
+            <location filename="../../ui/main_window.py" line="1030" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1030" />
+            <location filename="../../ui/main_window.py" line="1032" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1037" />
+            <location filename="../../ui/main_window.py" line="1039" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1038" />
+            <location filename="../../ui/main_window.py" line="1040" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2944,203 +2949,203 @@
             <translation>还没有模拟审核：点“新建…”抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="402" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="409" />
             <source>Walked %1 of %2</source>
             <translation>已审核 %1/%2</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="415" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="422" />
             <source>%1: the plan asks %2, the workspace holds %3</source>
             <translation>%1：方案要求 %2 份，工作区只有 %3 份</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="476" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="483" />
             <source>The samples were not drawn.</source>
             <translation>未能抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="485" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="492" />
             <source>Draw mock audit %1</source>
             <translation>抽样：模拟审核 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="497" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="504" />
             <source>The samples were not drawn again.</source>
             <translation>未能重新抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="506" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="513" />
             <source>Draw %1 again</source>
             <translation>重新抽样 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="522" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="529" />
             <source>The auditors were not saved.</source>
             <translation>审核员未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="529" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="536" />
             <source>Auditors of %1</source>
             <translation>%1 的审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="548" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="555" />
             <source>The report details were not saved.</source>
             <translation>报告内容未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="558" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="565" />
             <source>Report details of %1</source>
             <translation>%1 的报告内容</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="580" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="587" />
             <source>Choose the result first.</source>
             <translation>请先选择审核结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="587" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="594" />
             <source>The result was not saved.</source>
             <translation>审核结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="592" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="599" />
             <source>Result of %1</source>
             <translation>%1 的审核结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="608" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="615" />
             <source>The corrective actions were not opened.</source>
             <translation>未能建立纠正措施。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="615" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="622" />
             <source>Open %n corrective action(s)</source>
             <translation>
                 <numerusform>建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="620" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="627" />
             <source>%n corrective action(s) opened</source>
             <translation>
                 <numerusform>已建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="634" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="641" />
             <source>Folder for the reports</source>
             <translation>报告保存文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="652" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="659" />
             <source>Writing the reports…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="652" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="659" />
             <source>Mock audit reports</source>
             <translation>模拟审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="654" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="661" />
             <source>The reports were not written.</source>
             <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="672" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="679" />
             <source>%n report(s) written to %1</source>
             <translation>
                 <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="681" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="688" />
             <source>Mock audit</source>
             <translation>模拟审核</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="682" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="689" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="683" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="690" />
             <source>Draw a new mock audit's samples with a new seed</source>
             <translation>用新的随机种子抽取一次新的模拟审核样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="684" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="691" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="685" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="692" />
             <source>The same seed draws the same samples</source>
             <translation>相同的随机种子抽到相同的样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="686" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="693" />
             <source>Draw again</source>
             <translation>重新抽样</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="688" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="695" />
             <source>Draw the samples again with this seed (before any result is recorded)</source>
             <translation>用此随机种子重新抽样（记录任何结果之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="690" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="697" />
             <source>Auditors</source>
             <translation>审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="691" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="698" />
             <source>names, separated by 、</source>
             <translation>姓名，用“、”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="692" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="699" />
             <source>Open corrective actions</source>
             <translation>建立纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="693" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="700" />
             <source>Report details…</source>
             <translation>报告内容…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="694" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="701" />
             <source>The report's scope, summary and conclusion</source>
             <translation>报告的审核范围、总结和结论</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="695" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="702" />
             <source>Write reports…</source>
             <translation>生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="696" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="703" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="701" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="708" />
             <source>All samples</source>
             <translation>全部样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="702" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="709" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="703" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="710" />
             <source>Staff awareness</source>
             <translation>员工意识抽问</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="704" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="711" />
             <source>Not walked yet</source>
             <translation>尚未审核</translation>
         </message>

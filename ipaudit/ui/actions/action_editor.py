@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -88,6 +88,9 @@ class ActionEditor(QWidget):
         self.clause = QLineEdit()
         self.department = QComboBox()
         self.raised = OptionalDate()
+        self.origin = QLabel()
+        self.origin.setObjectName("actionOrigin")
+        self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.finding = _text_box(2)
         self.root_cause = _text_box(2)
         self.correction = _text_box(2)
@@ -114,6 +117,7 @@ class ActionEditor(QWidget):
             self.clause,
             self.department,
             self.raised,
+            self.origin,
             self.finding,
             self.root_cause,
             self.correction,
@@ -219,6 +223,7 @@ class ActionEditor(QWidget):
         self.clause.setText(a.clause)
         self.department.setCurrentIndex(max(self.department.findData(a.department), 0))
         self.raised.set_value(a.raised)
+        self.origin.setText(a.origin or "—")
         self.finding.setPlainText(a.finding)
         self.root_cause.setPlainText(a.root_cause)
         self.correction.setPlainText(a.correction)
@@ -296,6 +301,7 @@ class ActionEditor(QWidget):
             self.tr("Clause"),
             self.tr("Department"),
             self.tr("Found on"),
+            self.tr("Found in"),
             self.tr("Nonconformity"),
             self.tr("Root cause"),
             self.tr("Correction"),

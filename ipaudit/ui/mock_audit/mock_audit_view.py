@@ -372,7 +372,7 @@ class MockAuditView(QWidget):
         writable = not self.session.read_only
         for w in (self.redraw_button, self.seed, self.auditors, self.details_button):
             w.setEnabled(has and writable)
-        self.actions_button.setEnabled(has and writable and bool(audit and audit.nonconformities()))
+        self.actions_button.setEnabled(has and writable and bool(self._without_action(audit)))
         self.report_button.setEnabled(has)
         self.new_button.setEnabled(writable)
         self.panel.setEnabled(has and writable)
@@ -393,6 +393,13 @@ class MockAuditView(QWidget):
         if not (same and current and self.select(current)):
             first = m.next_open(audit)
             self.select(first.key if first else (audit.samples[0].key if audit.samples else ""))
+
+    def _without_action(self, audit: m.MockAudit | None) -> list[m.Sample]:
+        """The nonconformities of ``audit`` that have no corrective action yet."""
+        if audit is None:
+            return []
+        have = actions_service.by_origin(self.session.workspace)
+        return [s for s in audit.nonconformities() if f"{audit.key}/{s.key}" not in have]
 
     def _show_progress(self) -> None:
         audit = self.audit
