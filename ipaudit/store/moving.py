@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, func, insert, select
 from ipaudit.progress import CancelCheck, Cancelled, Progress
 from ipaudit.store import schema as s
 from ipaudit.store.engine import translated
-from ipaudit.store.errors import InvalidInput
+from ipaudit.store.errors import InvalidInput, NoWorkspaceOnServer
 from ipaudit.store.migrations import META_APPLICATION_ID, META_SCHEMA_VERSION, upgrade
 from ipaudit.store.workspace_store import WorkspaceStore
 
@@ -171,7 +171,24 @@ def push(
     cancel: CancelCheck | None = None,
 ) -> CopyReport:
     """Copy the workspace ``source`` into the empty database ``url`` names, in one transaction
-    of the server (nothing is left there when it fails or is cancelled)."""
+    of the server (nothing is left there when it fails or is cancelled). A database not made
+    yet is made first when the login may create databases."""
+    from ipaudit.store.server import create_database
+
+    try:
+        return _push(source, url, progress, cancel)
+    except NoWorkspaceOnServer as exc:
+        if not exc.missing or not create_database(url):
+            raise
+    return _push(source, url, progress, cancel)
+
+
+def _push(
+    source: WorkspaceStore,
+    url: str,
+    progress: Progress | None,
+    cancel: CancelCheck | None,
+) -> CopyReport:
     from ipaudit.store.server import ServerWorkspaceStore
 
     target = ServerWorkspaceStore(url)

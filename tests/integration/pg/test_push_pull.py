@@ -26,7 +26,7 @@ from ipaudit.services.workspace import Workspace
 from ipaudit.store import moving
 from ipaudit.store.errors import InvalidInput
 from ipaudit.store.workspace_store import WorkspaceStore
-from tests.pg import admin_connect
+from tests.pg import admin_connect, with_database
 
 pytestmark = pytest.mark.pg
 
@@ -121,6 +121,18 @@ def test_the_packs_of_the_file_the_server_and_the_pulled_file_are_equal(
         if other["as_of"] != manifests["file"]["as_of"]:  # exported across midnight
             other["as_of"] = manifests["file"]["as_of"]
         assert other == manifests["file"], name
+
+
+def test_a_push_makes_the_database_when_the_login_may(local: Path, pg_url: str) -> None:
+    name = f"{pg_url.rsplit('/', 1)[1]}_new"
+    try:
+        report = team.push(local, with_database(pg_url, name))
+        assert report.rows["item_states"] > 0
+        with Workspace.open(with_database(pg_url, name)) as ws:
+            assert ws.states()
+    finally:
+        with admin_connect(pg_url) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_a_database_with_a_workspace_is_not_overwritten(local: Path, pg_url: str) -> None:
