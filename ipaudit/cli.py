@@ -191,7 +191,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from ipaudit.demo.build import build_demo
 
-    path = build_demo(_new_file(args.workspace), overwrite=args.force)
+    path = build_demo(_new_file(args.workspace), overwrite=args.force, audit_day=True)
     out(f"{'Demo workspace' if lang() == 'en' else '演示工作区'}: {path}")
     return EXIT_OK
 

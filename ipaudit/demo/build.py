@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ipaudit.demo import content
+from ipaudit.demo.audit_day import add_audit_day
 from ipaudit.demo.files import safe_name, write_docx, write_txt, write_xlsx
 from ipaudit.demo.ledgers import add_ledgers
 from ipaudit.demo.schedule import DAY, Record, Schedule, working_day
@@ -42,17 +43,26 @@ def remove_workspace(path: Path) -> None:
 
 
 def build_demo(
-    path: Path | str, *, overwrite: bool = False, progress: Progress | None = None
+    path: Path | str,
+    *,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    audit_day: bool = False,
 ) -> Path:
     """The demo workspace at ``path``: a file, written as ``<path>.part`` and renamed when
     complete, or a ``postgresql://`` address of an empty database (one try of a team workspace;
-    ``overwrite`` does not apply: a database that holds tables is refused)."""
+    ``overwrite`` does not apply: a database that holds tables is refused).
+
+    ``audit_day``: also the audit day and cycle (the plan, rehearsals, the auditor's request
+    list, a mock audit and corrective actions; see ``ipaudit.demo.audit_day``), as ``ipaudit
+    demo`` and the app build it; without it the demo is the readiness work alone, the state the
+    tests of those features start from."""
     if is_server_address(path):
         with (
             Workspace.create(path, content.INFO, facts=content.FACTS) as ws,
             tempfile.TemporaryDirectory() as tmp,
         ):
-            _Builder(ws, Path(tmp), progress).run()
+            _Builder(ws, Path(tmp), progress, audit_day).run()
             return ws.path
     path = Path(path)
     if path.exists():
@@ -68,7 +78,7 @@ def build_demo(
             Workspace.create(part, content.INFO, facts=content.FACTS) as ws,
             tempfile.TemporaryDirectory() as tmp,
         ):
-            _Builder(ws, Path(tmp), progress).run()
+            _Builder(ws, Path(tmp), progress, audit_day).run()
         part.replace(path)
     finally:
         remove_workspace(part)
@@ -76,8 +86,11 @@ def build_demo(
 
 
 class _Builder:
-    def __init__(self, ws: Workspace, tmp: Path, progress: Progress | None) -> None:
+    def __init__(
+        self, ws: Workspace, tmp: Path, progress: Progress | None, audit_day: bool = False
+    ) -> None:
         self.ws = ws
+        self.audit_day = audit_day
         self.tmp = tmp
         self.progress = progress
         self.info = ws.info()
@@ -97,6 +110,8 @@ class _Builder:
         self.ws.mark_demo()
         add_ledgers(self.ws, self.tmp)
         self.history()
+        if self.audit_day:
+            add_audit_day(self.ws, self.tmp)
         self.ws.changed()
 
     # --- one item ----------------------------------------------------------------------------

@@ -179,6 +179,22 @@ STAFF = {
     "production": ["马超", "董刚", "袁芳"],
 }
 
+# who is who on the audit day: the general manager, the management representative (who also
+# leads the IP team), each department's head, the escorts, the certification body's auditors
+GENERAL_MANAGER = "周建国"
+MANAGER = "林婉清"
+HEADS = {
+    "ip_office": "沈雨桐",
+    "rnd": "王强",
+    "hr_admin": "何静",
+    "marketing": "周杰",
+    "finance": "蒋丽华",
+    "production": "马超",
+}
+ESCORTS = ("韩立", "唐思远")
+AUDITORS = ("赵立平（审核组长）", "孙慧")
+ROOMS = ("三楼大会议室", "四楼研发部会议室")
+
 # what the company answers to the auditors' questions that no declared fact covers
 ANSWERS: dict[tuple[str, str], str] = {
     ("mgmt.ip_status", "core_tech"): (
