@@ -498,7 +498,9 @@ class MainWindow(QMainWindow):
             return self._demo_task
         from ipaudit.demo.build import build_demo
 
-        task = workers.Task(lambda ctx: build_demo(path, progress=ctx.progress), "build demo")
+        task = workers.Task(
+            lambda ctx: build_demo(path, progress=ctx.progress, audit_day=True), "build demo"
+        )
         self._demo_task = task
         TaskProgressDialog(
             task,
