@@ -51,6 +51,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return folder / "w.ipaudit", unpack(folder / "p.zip", folder / "unpacked")
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(changes=edits)
 def test_any_cell_values_never_crash_nor_leave_the_department(
