@@ -141,3 +141,14 @@ def test_apply_view_follows_an_edit(session, qtbot, tmp_path: Path) -> None:
     row = [r.condition.id for r in view.check.conditions].index("no_penalty")
     assert view.conditions.item(row, 0).text() == "× 未满足"
     assert "2" in view.conditions.item(row, 2).text()
+
+
+def test_a_department_view_does_not_start_the_next_cycle(demo_path: Path, qtbot) -> None:
+    session = WorkspaceSession(Workspace.open(demo_path), department="rnd")
+    try:
+        view = NextCycleView(session)
+        qtbot.addWidget(view)
+        assert not view.start_button.isEnabled()
+        assert "体系专员" in view.start_button.toolTip()
+    finally:
+        session.close()

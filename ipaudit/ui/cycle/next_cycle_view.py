@@ -193,7 +193,7 @@ class NextCycleView(QWidget):
             return
         self.preview_info = info
         self.refresh_count = len(items_to_refresh(ws.template, info, ws.evidence(), ws.states()))
-        self.start_button.setEnabled(self.task is None)
+        self.start_button.setEnabled(self.task is None and self.may_start())
         self.preview.setText(
             self.tr(
                 "The next audit: %1, %2 – %3. Audit period %4 – %5. %6 items will need this"
@@ -207,6 +207,10 @@ class NextCycleView(QWidget):
             .replace("%5", str(info.period_end))
             .replace("%6", str(self.refresh_count))
         )
+
+    def may_start(self) -> bool:
+        """A department view (a department head's) does not start the company's next cycle."""
+        return self.session.department_only is None
 
     def browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -249,7 +253,7 @@ class NextCycleView(QWidget):
     def _done(self) -> None:
         self.task = None
         self.progress.setVisible(False)
-        self.start_button.setEnabled(self.preview_info is not None)
+        self.start_button.setEnabled(self.preview_info is not None and self.may_start())
 
     def _failed(self, exc: BaseException) -> None:
         self._done()
@@ -366,6 +370,11 @@ class NextCycleView(QWidget):
         self.target_label.setBuddy(self.target_edit)
         self.browse_button.setText(self.tr("Browse…"))
         self.start_button.setText(self.tr("Start the next cycle"))
+        self.start_button.setToolTip(
+            ""
+            if self.may_start()
+            else self.tr("The compliance manager starts the next cycle from the whole workspace.")
+        )
         self.open_button.setText(self.tr("Open the new workspace"))
         self.compare_box.setTitle(self.tr("What changed since the last cycle"))
         previous = self.previous_path()
