@@ -24,7 +24,7 @@ import tempfile
 import unicodedata
 import uuid
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -715,8 +715,8 @@ def preview_packet(
         if row.item_key not in owned:
             row_problem(
                 row.sheet_row,
-                f"条目“{row.item_key}”现在不属于“{dep.name.zh}”（部门已合并或清单已修改），这一行未导入。",
-                f"the item '{row.item_key}' no longer belongs to '{dep.name.en}' (departments"
+                f"条目“{_title(ws, row.item_key).zh}”现在不属于“{dep.name.zh}”（部门已合并或清单已修改），这一行未导入。",
+                f"the item '{_title(ws, row.item_key).en}' no longer belongs to '{dep.name.en}' (departments"
                 " merged or the checklist changed); the row is not imported.",
             )
             continue
@@ -831,6 +831,14 @@ def preview_packet(
     )
 
 
+def _title(ws: Workspace, item_key: str) -> Text:
+    """An item's title (its key only when the checklist no longer has it)."""
+    try:
+        return ws.template.item(item_key).title
+    except KeyError:
+        return Text(item_key, item_key)
+
+
 def _change(
     item_key: str,
     name: str,
@@ -922,8 +930,9 @@ def _new_files(
                 Problem(
                     Text(pf.name, pf.name),
                     Text(
-                        f"条目“{target.item_key}”现在不属于这个部门，文件未附加。",
-                        f"the item '{target.item_key}' no longer belongs to this department; the"
+                        f"条目“{_title(ws, target.item_key).zh}”现在不属于这个部门，文件未附加。",
+                        f"the item '{_title(ws, target.item_key).en}' no longer belongs to this"
+                        " department; the"
                         " file is not attached.",
                     ),
                 )
@@ -1043,7 +1052,7 @@ def apply_packet(
                 ws.check_status(item_key, target.status, force=True)
             after = ws.save_state(target, base=seen)
         except (EditConflict, InvalidInput) as exc:
-            done.problems.append(Problem(Text(item_key, item_key), exc.text))
+            done.problems.append(Problem(_title(ws, item_key), exc.text))
             continue
         done.states.append((before, after))
         done.applied.extend(changes)
@@ -1136,11 +1145,3 @@ def default_folder(ws: Workspace, fallback: Path) -> Path:
     if "://" in str(ws.path) or not folder.is_dir():
         return fallback
     return folder
-
-
-def packets_of(
-    ws: Workspace, department: str | None = None
-) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """The packets exported from ``ws`` (of one department when given): (id, what was kept)."""
-    for record in ws.records.all(KIND, department):
-        yield record.key, record.value
