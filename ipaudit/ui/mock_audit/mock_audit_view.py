@@ -299,6 +299,9 @@ class MockAuditView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(sm.LABEL, QHeaderView.ResizeMode.Stretch)
+        # a long note must not squeeze the sample: its column keeps a set width (tooltip: all)
+        header.setSectionResizeMode(sm.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(sm.NOTE, 180)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         left = QWidget()
