@@ -121,6 +121,8 @@ def test_preview_choose_per_conflict_apply_and_undo(session, qtbot, tmp_path: Pa
     assert model.data(model.index(notes, CHOICE), Qt.ItemDataRole.CheckStateRole) == (
         Qt.CheckState.Unchecked
     )
+    tip = model.data(model.index(notes, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "部门清单.xlsx" in tip and "单元格 J" in tip
     answer = rows["rnd.search_timing|answer|search_tools"]
     assert model.data(model.index(answer, CHOICE)) == "否"
     assert not model.flags(model.index(answer, CHOICE)) & Qt.ItemFlag.ItemIsUserCheckable

@@ -84,6 +84,8 @@ class PreviewModel(QAbstractTableModel):
         change = self._changes[index.row()]
         col = index.column()
         lang = i18n.language()
+        if role == Qt.ItemDataRole.ToolTipRole and col in (ITEM, WHAT):
+            return i18n.text(change.where)  # the workbook's cell
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == ITEM:
                 return i18n.text(change.item_title)
