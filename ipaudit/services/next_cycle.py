@@ -12,6 +12,7 @@ needs refreshing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,10 @@ from ipaudit.store.errors import InvalidInput
 
 #: the record (kind, key) in the new file that says where it came from and what needs refreshing
 ROLLOVER_KIND, ROLLOVER_KEY = "cycle", "rollover"
-#: corrective actions in this state stay in the previous file (closed); the others carry over
+#: corrective actions in this state stay in the previous file (closed) unless the certification
+#: body raised them at this audit; the others carry over
 ACTION_KIND, CLOSED_ACTION = "action", "verified"
+CERTIFICATION_SOURCE = "certification"  # a nonconformity the certification body raised
 STEPS = 4
 
 
@@ -145,7 +148,7 @@ def start_next_cycle(
     leave = {
         (ACTION_KIND, r.key)
         for r in ws.records.all(ACTION_KIND)
-        if r.value.get("status") == CLOSED_ACTION
+        if _stays_behind(r.value, ws.info().audit_start)
     }
     # the previous audit's nonconformities still open are a fact of the new cycle to declare
     facts = replace(ws.store.facts(), open_nonconformities=None)
@@ -197,6 +200,17 @@ def start_next_cycle(
         _remove(snapshot)
     step(4)
     return NextCycle(dest, ws.path, info, refresh, carried, len(leave))
+
+
+def _stays_behind(action: Mapping[str, Any], audit_start: dt.date) -> bool:
+    """A verified corrective action stays in the previous file, unless it answers a
+    nonconformity the certification body raised at this audit (or after): the next audit checks
+    that those are closed, so they go along, closed."""
+    if action.get("status") != CLOSED_ACTION:
+        return False
+    raised = str(action.get("raised") or "")
+    from_this_audit = raised >= audit_start.isoformat()
+    return not (action.get("source") == CERTIFICATION_SOURCE and from_this_audit)
 
 
 def _on_server(ws: Workspace) -> bool:

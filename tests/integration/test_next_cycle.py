@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from ipaudit.demo.build import build_demo
+from ipaudit.domain.corrective_actions import PREVIOUS_OPEN_FACT, NcSource
 from ipaudit.domain.cycle import default_period
 from ipaudit.domain.model import AuditType, Evidence, Status, WorkspaceInfo
 from ipaudit.domain.rules import Every, TimeRule, item_rule
@@ -246,11 +247,27 @@ def test_open_corrective_actions_carry_over_and_verified_ones_stay(
         )
         actions.close(ws, done.key, day)
         actions.verify(ws, done.key, by="马超", result="已修订并发布", on=day)
+        # the certification body's nonconformity of this audit, already closed: it goes along
+        audit = ws.info().audit_start
+        external = actions.add(
+            ws,
+            finding="外审：目标分解不一致",
+            department="ip_office",
+            action="修订目标分解表",
+            owner="李娜",
+            due=audit,
+            raised=audit,
+            source=NcSource.CERTIFICATION,
+        )
+        actions.close(ws, external.key, audit)
+        actions.verify(ws, external.key, by="马超", result="已验证", on=audit)
         ws.records.put("plan", "main", {"rooms": 2})
         result = start_next_cycle(ws, tmp_path / "next.ipaudit")
     assert result.left_actions == 1
     with Workspace.open(result.path) as new:
-        assert [a.key for a in actions.actions(new)] == [still_open.key]
+        assert [a.key for a in actions.actions(new)] == [still_open.key, external.key]
+        # the next audit's prerequisite reads the previous audit's nonconformities from them
+        assert new.derived_facts()[PREVIOUS_OPEN_FACT].display == "0"
         assert actions.get(new, still_open.key).action == "补充签到表"
         assert new.records.get("plan", "main") is not None
 
