@@ -1,0 +1,74 @@
+"""Department packets on a team workspace: the department head exports their packet and imports it
+back under their own login (the database's rights apply), and the manager sees exactly those
+changes; a department head cannot import another department's packet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from ipaudit.domain.model import Status
+from ipaudit.services import packets
+from ipaudit.services import team as team_service
+from ipaudit.services.workspace import Workspace
+from tests.factories import INFO
+from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
+from tests.integration.test_packets import col, repack, rows_by_key, unpack
+from tests.pg import role_url
+
+pytestmark = pytest.mark.pg
+
+
+@pytest.fixture
+def team_ws(pg_url: str) -> Iterator[dict[str, str]]:
+    names = {who: login_name(pg_url, who) for who in ("manager", "rnd")}
+    passwords = {who: new_password() for who in names}
+    try:
+        team_service.setup_team(
+            pg_url,
+            manager_login=names["manager"],
+            manager_password=passwords["manager"],
+            info=INFO,
+        )
+        with Workspace.open(pg_url) as ws:
+            team_service.add_user(
+                ws, names["rnd"], "department", passwords["rnd"], department="rnd"
+            )
+        yield {who: role_url(pg_url, names[who], passwords[who]) for who in names}
+    finally:
+        drop_team(pg_url, list(names.values()))
+
+
+def test_a_department_head_round_trips_their_packet(team_ws: dict[str, str], tmp_path: Path):
+    with Workspace.open(team_ws["manager"]) as ws:
+        hr = packets.export_packet(ws, "hr_admin", tmp_path / "hr.zip")
+    with Workspace.open(team_ws["rnd"]) as ws:
+        exported = packets.export_packet(ws, "rnd", tmp_path / "rnd.zip")
+        root = unpack(exported.path, tmp_path / "out")
+        book = root / "部门清单.xlsx"
+        wb = load_workbook(book)
+        sheet = wb["部门清单"]
+        rows = rows_by_key(sheet)
+        sheet.cell(rows[("rnd.ip_plan", "")], col("status")).value = "进行中"
+        sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "部门填写"
+        wb.save(book)
+        folder = root / sheet.cell(rows[("rnd.ip_plan", "")], col("folder")).value.replace(
+            "\\", "/"
+        )
+        (folder / "规划_2025-02-03.pdf").write_bytes(b"%PDF-1.4 plan on the server")
+        back = repack(root, tmp_path / "back.zip")
+        with packets.read_packet(back) as packet:
+            preview = packets.preview_packet(ws, packet, department="rnd")
+            applied = packets.apply_packet(ws, preview)
+        assert not applied.problems and applied.files == 1 and len(applied.applied) == 2
+        # the packet of another department is refused in the department head's view
+        with packets.read_packet(hr.path) as packet, pytest.raises(packets.PacketRefused):
+            packets.preview_packet(ws, packet, department="rnd")
+    with Workspace.open(team_ws["manager"]) as ws:
+        state = ws.state("rnd.ip_plan")
+        assert (state.status, state.notes) == (Status.IN_PROGRESS, "部门填写")
+        (ev,) = ws.evidence("rnd.ip_plan")
+        assert ev.original_name == "规划_2025-02-03.pdf" and str(ev.doc_date) == "2025-02-03"
