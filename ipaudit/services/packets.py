@@ -38,7 +38,7 @@ from ipaudit.export.target import free_name
 from ipaudit.export.zipstable import entry
 from ipaudit.progress import CancelCheck, Cancelled, Progress
 from ipaudit.services.workspace import Workspace, answered, with_notes
-from ipaudit.store.errors import EditConflict, InvalidInput
+from ipaudit.store.errors import EditConflict, InvalidInput, NotPermitted
 
 KIND = "packet"  # the records kind of exported packets
 ZIP = ".zip"
@@ -669,6 +669,7 @@ def preview_packet(
             f"this is the packet of '{dep.name.en}', but the department view open is"
             f" '{here.name.en}'; import it in the whole workspace or that department's view.",
         )
+    _check_rights(ws, src, dep_key, dep.name)
     base_items: Mapping[str, Any] = stored.get("items", {})
     _check_hidden(src, packet, base_items, stored.get("folders", []))
 
@@ -829,6 +830,21 @@ def preview_packet(
         {k: current.get(k, ItemState(k)) for k in owned},
         str(stored.get("exported_at", "")),
     )
+
+
+def _check_rights(ws: Workspace, src: Path, department: str, name: Text) -> None:
+    """On a team workspace, a department head imports only their department's packet and a
+    read-only login none (the database would refuse each change one by one)."""
+    from ipaudit.services.team import team_identity
+
+    who = team_identity(ws)
+    if who.kind == "readonly" or (who.kind == "department" and department not in who.departments):
+        raise _refused(
+            src,
+            f"您的登录无权修改“{name.zh}”，这个填报包需由该部门负责人或体系专员导入。",
+            f"your login may not change '{name.en}'; the department's head or the compliance"
+            " manager imports this packet.",
+        )
 
 
 def _title(ws: Workspace, item_key: str) -> Text:
@@ -1051,7 +1067,7 @@ def apply_packet(
             if target.status is Status.NOT_APPLICABLE:
                 ws.check_status(item_key, target.status, force=True)
             after = ws.save_state(target, base=seen)
-        except (EditConflict, InvalidInput) as exc:
+        except (EditConflict, InvalidInput, NotPermitted) as exc:
             done.problems.append(Problem(_title(ws, item_key), exc.text))
             continue
         done.states.append((before, after))
@@ -1082,7 +1098,7 @@ def apply_packet(
         except Cancelled:
             done.cancelled = True
             break
-        except InvalidInput as exc:
+        except (InvalidInput, NotPermitted) as exc:
             done.problems.append(Problem(Text(nf.name, nf.name), exc.text))
             continue
         done.evidence.setdefault(nf.item_key, []).append(ev)

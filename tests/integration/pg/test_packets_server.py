@@ -64,9 +64,10 @@ def test_a_department_head_round_trips_their_packet(team_ws: dict[str, str], tmp
             preview = packets.preview_packet(ws, packet, department="rnd")
             applied = packets.apply_packet(ws, preview)
         assert not applied.problems and applied.files == 1 and len(applied.applied) == 2
-        # the packet of another department is refused in the department head's view
-        with packets.read_packet(hr.path) as packet, pytest.raises(packets.PacketRefused):
-            packets.preview_packet(ws, packet, department="rnd")
+        # another department's packet is refused: in their view, and by their login's rights
+        for view in ("rnd", None):
+            with packets.read_packet(hr.path) as packet, pytest.raises(packets.PacketRefused):
+                packets.preview_packet(ws, packet, department=view)
     with Workspace.open(team_ws["manager"]) as ws:
         state = ws.state("rnd.ip_plan")
         assert (state.status, state.notes) == (Status.IN_PROGRESS, "部门填写")
