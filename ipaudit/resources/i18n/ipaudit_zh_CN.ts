@@ -2943,209 +2943,209 @@
     <context>
         <name>MockAuditView</name>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="382" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="385" />
             <source>No mock audit yet: draw one with New.</source>
             <extracomment>(department, item key): show the item in the checklist the reports were written: the files open the reports' folder once they are written (tests switch it off)</extracomment>
             <translation>还没有模拟审核：点“新建…”抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="409" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="412" />
             <source>Walked %1 of %2</source>
             <translation>已审核 %1/%2</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="422" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="425" />
             <source>%1: the plan asks %2, the workspace holds %3</source>
             <translation>%1：方案要求 %2 份，工作区只有 %3 份</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="483" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="486" />
             <source>The samples were not drawn.</source>
             <translation>未能抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="492" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="495" />
             <source>Draw mock audit %1</source>
             <translation>抽样：模拟审核 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="504" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="507" />
             <source>The samples were not drawn again.</source>
             <translation>未能重新抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="513" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="516" />
             <source>Draw %1 again</source>
             <translation>重新抽样 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="529" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="532" />
             <source>The auditors were not saved.</source>
             <translation>审核员未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="536" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="539" />
             <source>Auditors of %1</source>
             <translation>%1 的审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="555" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="558" />
             <source>The report details were not saved.</source>
             <translation>报告内容未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="565" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="568" />
             <source>Report details of %1</source>
             <translation>%1 的报告内容</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="587" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="590" />
             <source>Choose the result first.</source>
             <translation>请先选择审核结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="594" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="597" />
             <source>The result was not saved.</source>
             <translation>审核结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="599" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="602" />
             <source>Result of %1</source>
             <translation>%1 的审核结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="615" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="618" />
             <source>The corrective actions were not opened.</source>
             <translation>未能建立纠正措施。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="622" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="625" />
             <source>Open %n corrective action(s)</source>
             <translation>
                 <numerusform>建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="627" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="630" />
             <source>%n corrective action(s) opened</source>
             <translation>
                 <numerusform>已建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="641" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="644" />
             <source>Folder for the reports</source>
             <translation>报告保存文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="659" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="662" />
             <source>Writing the reports…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="659" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="662" />
             <source>Mock audit reports</source>
             <translation>模拟审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="661" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="664" />
             <source>The reports were not written.</source>
             <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="679" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="682" />
             <source>%n report(s) written to %1</source>
             <translation>
                 <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="688" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="691" />
             <source>Mock audit</source>
             <translation>模拟审核</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="689" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="692" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="690" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="693" />
             <source>Draw a new mock audit's samples with a new seed</source>
             <translation>用新的随机种子抽取一次新的模拟审核样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="691" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="694" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="692" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="695" />
             <source>The same seed draws the same samples</source>
             <translation>相同的随机种子抽到相同的样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="693" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="696" />
             <source>Draw again</source>
             <translation>重新抽样</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="695" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="698" />
             <source>Draw the samples again with this seed (before any result is recorded)</source>
             <translation>用此随机种子重新抽样（记录任何结果之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="697" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="700" />
             <source>Auditors</source>
             <translation>审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="698" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="701" />
             <source>names, separated by 、</source>
             <translation>姓名，用“、”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="699" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="702" />
             <source>Open corrective actions</source>
             <translation>建立纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="700" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="703" />
             <source>Report details…</source>
             <translation>报告内容…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="701" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="704" />
             <source>The report's scope, summary and conclusion</source>
             <translation>报告的审核范围、总结和结论</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="702" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="705" />
             <source>Write reports…</source>
             <translation>生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="703" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="706" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="708" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="711" />
             <source>All samples</source>
             <translation>全部样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="709" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="712" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="710" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="713" />
             <source>Staff awareness</source>
             <translation>员工意识抽问</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="711" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="714" />
             <source>Not walked yet</source>
             <translation>尚未审核</translation>
         </message>
@@ -3213,104 +3213,109 @@
             <translation>下一次审核：%1，%2 至 %3。审核期 %4 至 %5。%6 个条目需要本周期的记录（需更新）；体系事实、部门、人员、奖励标准、未关闭的纠正措施和全部证据链接都会带入，并标为上周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="214" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="218" />
             <source>The next cycle's workspace</source>
             <translation>下一周期的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="216" />
-            <location filename="../../ui/cycle/next_cycle_view.py" line="304" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="220" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="308" />
             <source>ipaudit workspaces (*.ipaudit)</source>
             <translation>ipaudit 工作区 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="242" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="246" />
             <source>Writing the next cycle's workspace…</source>
             <translation>正在写入下一周期的工作区…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="257" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="261" />
             <source>The next cycle could not be started.</source>
             <translation>无法开始下一周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="272" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="276" />
             <source>Written: %1 — %2 evidence links carried over, %3 items need refresh. This workspace stays as it is.</source>
             <translation>已写入：%1 —— 带入 %2 个证据链接，%3 个条目需更新。本工作区保持不变。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="302" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="306" />
             <source>Last cycle's workspace</source>
             <translation>上一周期的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="336" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="340" />
             <source>The cycles could not be compared.</source>
             <translation>无法对比两个周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="342" />
-            <location filename="../../ui/cycle/next_cycle_view.py" line="368" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="346" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="372" />
             <source>Start the next cycle</source>
             <translation>开始下一周期</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="345" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="349" />
             <source>This cycle: %1, %2 – %3, audit period %4 – %5. The next cycle goes into a new file; this one stays readable for comparison.</source>
             <translation>本周期：%1，%2 至 %3，审核期 %4 至 %5。下一周期写入新文件；本文件保持不变，可供对比。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="354" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="358" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="357" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="361" />
             <source>As the certificate's cycle has it</source>
             <translation>按证书周期自动确定</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="363" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="367" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="365" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="369" />
             <source>New &amp;file:</source>
             <translation>新文件(&amp;F)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="367" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="371" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="369" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="376" />
+            <source>The compliance manager starts the next cycle from the whole workspace.</source>
+            <translation>下一周期由体系专员在完整工作区中开始。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="378" />
             <source>Open the new workspace</source>
             <translation>打开新工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="370" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="379" />
             <source>What changed since the last cycle</source>
             <translation>与上一周期相比的变化</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="373" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="382" />
             <source>Last cycle: %1</source>
             <translation>上一周期：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="375" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="384" />
             <source>This workspace was not started from a previous cycle.</source>
             <translation>本工作区不是由上一周期转入的。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="377" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="386" />
             <source>Compare with the last cycle</source>
             <translation>与上一周期对比</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="379" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="388" />
             <source>Compare with a file…</source>
             <translation>与其他文件对比…</translation>
         </message>
@@ -3618,7 +3623,7 @@
         </message>
         <message>
             <location filename="../../ui/packets/import_dialog.py" line="276" />
-            <source>Packet of %1, exported %2: %3 changes (%4 conflicts with edits made in the workspace since), %5 new files to attach, %6 problems.</source>
+            <source>Packet of %1, exported %2 — changes: %3 (in conflict with edits made in the workspace since: %4); new files to attach: %5; problems: %6.</source>
             <translation>%1 的填报包，导出于 %2：%3 处改动（其中 %4 处与导出后工作区中的修改冲突），%5 个新文件待附加，%6 个问题。</translation>
         </message>
         <message>
@@ -4270,23 +4275,23 @@
             <translation>冲突？</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="93" />
             <location filename="../../ui/packets/preview_model.py" line="95" />
+            <location filename="../../ui/packets/preview_model.py" line="97" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="98" />
+            <location filename="../../ui/packets/preview_model.py" line="100" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="100" />
+            <location filename="../../ui/packets/preview_model.py" line="102" />
             <source>Yes — take the packet's</source>
             <translation>是 — 采用填报包的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="101" />
+            <location filename="../../ui/packets/preview_model.py" line="103" />
             <source>Yes — keep the workspace's</source>
             <translation>是 — 保留工作区的内容</translation>
         </message>

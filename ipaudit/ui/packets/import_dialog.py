@@ -273,8 +273,8 @@ class PacketImportDialog(QDialog):
         self._tab_titles()
         self.summary.setText(
             self.tr(
-                "Packet of %1, exported %2: %3 changes (%4 conflicts with edits made in the"
-                " workspace since), %5 new files to attach, %6 problems."
+                "Packet of %1, exported %2 — changes: %3 (in conflict with edits made in the"
+                " workspace since: %4); new files to attach: %5; problems: %6."
             )
             .replace("%1", i18n.text(preview.department_name))
             .replace("%2", preview.exported_at[:16].replace("T", " "))
