@@ -385,3 +385,28 @@ def test_not_applicable_needs_a_reason_and_never_on_a_mandatory_item(ws: Workspa
         packets.apply_packet(ws, preview)
     assert ws.state(mandatory.key).status is Status.NOT_STARTED
     assert ws.state(optional).status is Status.NOT_APPLICABLE
+
+
+def test_rows_inserted_after_unprotecting_are_reported_and_the_rest_read_by_key(
+    ws: Workspace, tmp_path: Path
+):
+    exported = packets.export_packet(ws, "rnd", tmp_path / "rnd.zip")
+    root = unpack(exported.path, tmp_path / "out")
+    book = root / "部门清单.xlsx"
+    wb = load_workbook(book)
+    sheet = wb["部门清单"]
+    sheet.protection.sheet = False  # what a determined user does
+    sheet.insert_rows(px.FIRST_ROW + 2, amount=2)
+    sheet.cell(px.FIRST_ROW + 2, col("notes")).value = "自己加的一行"
+    rows = rows_by_key(sheet)  # the rows below moved down two
+    sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "移动后的备注"
+    wb.save(book)
+    with packets.read_packet(root) as packet:
+        preview = packets.preview_packet(ws, packet)
+    assert [(c.item_key, c.field, c.packet) for c in preview.changes] == [
+        ("rnd.ip_plan", "notes", "移动后的备注")
+    ]
+    (problem,) = preview.problems
+    assert (
+        f"第 {px.FIRST_ROW + 2} 行" in problem.where.zh and "不属于任何条目" in problem.message.zh
+    )
