@@ -238,3 +238,23 @@ def test_the_file_menu_actions_open_the_dialogs(demo_path: Path, qtbot):
     finally:
         win.close()
         workers.wait_all()
+
+
+def test_a_read_only_workspace_previews_but_applies_nothing(session, qtbot, tmp_path: Path):
+    from ipaudit.services import Workspace
+
+    back = filled(session, qtbot, tmp_path)
+    session.workspace.checkpoint()
+    view = WorkspaceSession(Workspace.open(session.workspace.path, read_only=True))
+    try:
+        dialog = PacketImportDialog(view)
+        qtbot.addWidget(dialog)
+        dialog.source.setText(str(back))
+        with qtbot.waitSignal(dialog.previewed, timeout=60_000):
+            dialog.read_button.click()
+        assert dialog.model.rowCount() > 0
+        assert not dialog.apply_button.isEnabled()
+        assert "只读" in dialog.status.text()
+        assert dialog.start_apply() is None
+    finally:
+        view.close()
