@@ -410,3 +410,27 @@ def test_rows_inserted_after_unprotecting_are_reported_and_the_rest_read_by_key(
     assert (
         f"第 {px.FIRST_ROW + 2} 行" in problem.where.zh and "不属于任何条目" in problem.message.zh
     )
+
+
+def test_cancelling_stops_between_items_and_says_what_was_stored(ws: Workspace, tmp_path: Path):
+    exported = packets.export_packet(ws, "rnd", tmp_path / "rnd.zip")
+    root = unpack(exported.path, tmp_path / "out")
+    fill(root)
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 2  # after two items
+
+    before = ws.states()
+    with packets.read_packet(root) as packet:
+        preview = packets.preview_packet(ws, packet)
+        applied = packets.apply_packet(ws, preview, cancel=cancel)
+    assert applied.cancelled and len(applied.states) == 2 and not applied.evidence
+    stored = {after.item_key for _before, after in applied.states}
+    for _before, after in applied.states:
+        assert ws.state(after.item_key) == after
+    untouched = {c.item_key for c in preview.changes} - stored
+    assert untouched
+    for key in untouched:  # as before: stored then, or still never stored
+        assert ws.state(key) == before[key] if key in before else ws.state(key).version == 0
