@@ -292,37 +292,50 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
         f"""CREATE OR REPLACE FUNCTION {s}.team_role_prefix() RETURNS text
         LANGUAGE sql IMMUTABLE AS $$ SELECT {literal(roles.prefix)}::text $$""",
     )
+    # PL/pgSQL, not SQL: a session keeps the plans of their statements (an SQL function with
+    # its own search_path is planned again at every call, a few of which every edit makes)
     _run(
         conn,
         f"""CREATE OR REPLACE FUNCTION {s}.team_is_manager() RETURNS boolean
-        LANGUAGE sql {fixed} AS $$
-          SELECT pg_has_role(current_user, {literal(roles.manager)}, 'USAGE')
-              OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND rolsuper)
+        LANGUAGE plpgsql {fixed} AS $$
+        BEGIN
+          RETURN pg_has_role(current_user, {literal(roles.manager)}, 'USAGE')
+              OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND rolsuper);
+        END
         $$""",
     )
     # the department that owns the items of ``dep`` now: merges followed to their end
     _run(
         conn,
         f"""CREATE OR REPLACE FUNCTION {s}.team_owner_department(dep text) RETURNS text
-        LANGUAGE sql {fixed} AS $$
-          WITH RECURSIVE chain(key, merged_into, depth) AS (
-            SELECT d.key::text, d.merged_into::text, 0 FROM {s}.departments d WHERE d.key = dep
-            UNION ALL
-            SELECT d.key::text, d.merged_into::text, c.depth + 1
-              FROM {s}.departments d JOIN chain c ON d.key = c.merged_into
-             WHERE c.depth < 32
-          )
-          SELECT coalesce((SELECT key FROM chain ORDER BY depth DESC LIMIT 1), dep)
+        LANGUAGE plpgsql {fixed} AS $$
+        DECLARE
+          current_key text := dep;
+          next_key text;
+        BEGIN
+          FOR depth IN 1..32 LOOP
+            SELECT d.merged_into INTO next_key FROM {s}.departments d WHERE d.key = current_key;
+            EXIT WHEN next_key IS NULL;
+            current_key := next_key;
+          END LOOP;
+          RETURN current_key;
+        END
         $$""",
     )
     _run(
         conn,
         f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit(dep text) RETURNS boolean
-        LANGUAGE sql {fixed} AS $$
-          SELECT {s}.team_is_manager() OR EXISTS (
-            SELECT 1 FROM pg_roles r
-             WHERE r.rolname = {literal(roles.department_prefix)} || {s}.team_owner_department(dep)
-               AND pg_has_role(current_user, r.oid, 'USAGE'))
+        LANGUAGE plpgsql {fixed} AS $$
+        DECLARE
+          role oid;
+        BEGIN
+          IF {s}.team_is_manager() THEN
+            RETURN true;
+          END IF;
+          role := to_regrole(quote_ident(
+            {literal(roles.department_prefix)} || {s}.team_owner_department(dep)));
+          RETURN role IS NOT NULL AND pg_has_role(current_user, role, 'USAGE');
+        END
         $$""",
     )
     # an item's row: the item's own department (the template's, merges followed) decides; an
@@ -330,34 +343,55 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
     _run(
         conn,
         f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_item(item text, dep text)
-        RETURNS boolean LANGUAGE sql {fixed} AS $$
-          SELECT {s}.team_may_edit(dep) AND {s}.team_may_edit(coalesce(
-            (SELECT t.department FROM {s}.team_items t WHERE t.item_key = item), dep))
+        RETURNS boolean LANGUAGE plpgsql {fixed} AS $$
+        DECLARE
+          owner text;
+        BEGIN
+          IF NOT {s}.team_may_edit(dep) THEN
+            RETURN false;
+          END IF;
+          SELECT t.department INTO owner FROM {s}.team_items t WHERE t.item_key = item;
+          RETURN owner IS NULL OR owner = dep OR {s}.team_may_edit(owner);
+        END
         $$""",
     )
     # the ``edited:<table>:<key>`` rows of meta that say who changed a department's row last
     _run(
         conn,
         f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_meta(meta_key text) RETURNS boolean
-        LANGUAGE sql {fixed} AS $$
-          SELECT {s}.team_is_manager()
-              OR (starts_with(meta_key, 'edited:item_states:') AND EXISTS (
-                    SELECT 1 FROM {s}.item_states i
-                     WHERE i.item_key = substr(meta_key, 20)
-                       AND {s}.team_may_edit_item(i.item_key, i.department)))
-              OR (starts_with(meta_key, 'edited:evidence:') AND EXISTS (
-                    SELECT 1 FROM {s}.evidence e
-                     WHERE e.id::text = substr(meta_key, 17)
-                       AND {s}.team_may_edit_item(e.item_key, e.department)))
+        LANGUAGE plpgsql {fixed} AS $$
+        DECLARE
+          item text;
+          dep text;
+          evidence_id text;
+        BEGIN
+          IF {s}.team_is_manager() THEN
+            RETURN true;
+          END IF;
+          IF starts_with(meta_key, 'edited:item_states:') THEN
+            SELECT i.item_key, i.department INTO item, dep FROM {s}.item_states i
+             WHERE i.item_key = substr(meta_key, 20);
+          ELSIF starts_with(meta_key, 'edited:evidence:') THEN
+            evidence_id := substr(meta_key, 17);
+            IF evidence_id !~ '^[0-9]{{1,9}}$' THEN
+              RETURN false;
+            END IF;
+            SELECT e.item_key, e.department INTO item, dep FROM {s}.evidence e
+             WHERE e.id = evidence_id::integer;
+          END IF;
+          RETURN item IS NOT NULL AND {s}.team_may_edit_item(item, dep);
+        END
         $$""",
     )
     # today's readiness snapshot (a day either side: the client's day may be the server's next)
     _run(
         conn,
         f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_snapshot(snapshot_day date)
-        RETURNS boolean LANGUAGE sql {fixed} AS $$
-          SELECT {s}.team_is_manager()
-              OR snapshot_day BETWEEN current_date - 1 AND current_date + 1
+        RETURNS boolean LANGUAGE plpgsql {fixed} AS $$
+        BEGIN
+          RETURN {s}.team_is_manager()
+              OR snapshot_day BETWEEN current_date - 1 AND current_date + 1;
+        END
         $$""",
     )
     # the rows a change or removal starts from, which a policy would only skip
