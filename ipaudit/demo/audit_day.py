@@ -217,7 +217,7 @@ def add_mock_audit(ws: Workspace, info: WorkspaceInfo) -> MockAudit:
             audit = mock_audit.record(ws, audit, s.key, Result.CONFORM, evidence_seen="原件")
     staff = {dep: iter(names) for dep, names in content.STAFF.items()}
     for n, s in enumerate(x for x in audit.samples if x.awareness):
-        name = next(staff.get(s.department, iter(())), "")
+        name = "".join(next(staff.get(s.department, iter(())), "").split())  # as said
         role_ok = n != 1  # one could state the policy but not quite their part in it
         note = "" if role_ok else "能背出方针，但说不清本岗位在知识产权管理中的职责。"
         audit = mock_audit.record_awareness(

@@ -186,6 +186,7 @@ def test_the_mock_audit_is_drawn_from_its_seed_and_walked(demo: Path, tmp_path: 
     assert 0 < audit.walked < len(audit.samples)
     awareness = [s for s in audit.samples if s.awareness]
     assert awareness and all(s.person and s.policy_ok is not None for s in awareness)
+    assert not any(" " in s.person for s in awareness)  # names as said, not as padded in HR's list
     ncs = audit.nonconformities()
     assert ncs and all(f"{audit.key}/{s.key}" in actions for s in ncs)
     assert len(written) == 1 + len(ncs)
