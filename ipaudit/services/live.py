@@ -81,7 +81,7 @@ def peers_of(sessions: Sequence[Session], own_app: str) -> list[Peer]:
         login, app, since = s.login, s.app, s.since
         parts = app.split(":")
         name = unquote(parts[1]) if len(parts) >= 3 and parts[1] else login
-        client = app if len(parts) >= 3 else f"{app}:{login}:{since}"
+        client = app if len(parts) >= 3 else f"{app}:{login}"  # (untagged: one per login)
         if client not in seen:
             seen[client] = Peer(name, login, since, me=app == own_app)
     return sorted(seen.values(), key=lambda p: (not p.me, p.name))

@@ -112,20 +112,22 @@ def installed(conn: Connection) -> set[str]:
 
 
 def tag_connections(engine: Engine, application_name: str) -> None:
-    """Name every connection ``engine`` opens from now on ``application_name`` (what
-    ``pg_stat_activity`` shows, and the ``app`` of the changes it makes); connections already in
-    its pool are let go so that none is left untagged."""
+    """Name every connection of ``engine`` ``application_name`` (what ``pg_stat_activity``
+    shows, and the ``app`` of the changes it makes): each is named when it is next taken from the
+    pool, those already in it included (no connection is dropped for it)."""
 
-    def tag(dbapi_conn: Any, _record: Any) -> None:
+    def tag(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        if record.info.get("application_name") == application_name:
+            return
         cursor = dbapi_conn.cursor()
         try:
             cursor.execute("SELECT set_config('application_name', %s, false)", (application_name,))
         finally:
             cursor.close()
         dbapi_conn.commit()
+        record.info["application_name"] = application_name
 
-    event.listen(engine, "connect", tag)
-    engine.dispose()
+    event.listen(engine, "checkout", tag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +185,12 @@ class Listener:
             )
         except psycopg.Error as exc:
             raise self._translated(exc) from exc
-        with self._errors():
-            self.conn.execute(f"LISTEN {CHANNEL}")
+        try:
+            with self._errors():
+                self.conn.execute(f"LISTEN {CHANNEL}")
+        except BaseException:
+            self.close()
+            raise
 
     def _translated(self, exc: BaseException) -> Exception:
         from ipaudit.store.errors import ConnectionLost

@@ -135,6 +135,12 @@ def _actions() -> type[Any]:
     return ActionsView
 
 
+def _open_team() -> type[Any]:
+    from ipaudit.ui.team.open_dialog import OpenTeamDialog
+
+    return OpenTeamDialog
+
+
 #: the views of the Audit menu (the audit day and the cycle around it), each shown as a tab of the
 #: workspace page; each takes ``(session, parent=None)``. An action whose key is not here is hidden.
 AUDIT_VIEWS: dict[str, Loader] = {
@@ -165,6 +171,7 @@ TOOLS: dict[str, Loader] = {
     "ledger_import": _ledger_import,
     "reconciliation": _reconciliation,
     # team work: the department packet dialogs take (session, parent)
+    "open_team": _open_team,  # (parent, address): no session yet, it opens one
     "export_packet": _export_packet,
     "import_packet": _import_packet,
 }

@@ -6,12 +6,16 @@ worker after each edit; ``assessed`` delivers the result. Views never call the s
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ipaudit.domain.model import Department, Item
 from ipaudit.services import Assessment, Workspace
-from ipaudit.ui import workers
+from ipaudit.ui import errors, workers
+
+log = logging.getLogger(__name__)
 
 
 class WorkspaceSession(QObject):
@@ -100,4 +104,9 @@ class WorkspaceSession(QObject):
         self.closing.emit()
         self._debounce.stop()
         workers.wait_all()
-        self.workspace.close()
+        try:
+            self.workspace.close()
+        except errors.expected_types() as exc:  # a team workspace's server out of reach: every
+            # edit was saved or reported not saved already; closing only lets go of it
+            log.warning("closing %s: %s", self.workspace.path, exc)
+            self.workspace.store.close()

@@ -3331,17 +3331,17 @@
         <message>
             <location filename="../../ui/team/not_saved.py" line="50" />
             <source>Not saved: the server cannot be reached.</source>
-            <translation type="unfinished" />
+            <translation>未保存：无法连接到服务器。</translation>
         </message>
         <message>
             <location filename="../../ui/team/not_saved.py" line="55" />
             <source>What you entered is under “Show Details…” and still in its field. Try again once the status bar says the connection is back.</source>
-            <translation type="unfinished" />
+            <translation>您输入的内容在“显示详细信息…”中，也仍保留在原输入框里。状态栏显示已重新连接后，请点“重试”。</translation>
         </message>
         <message>
             <location filename="../../ui/team/not_saved.py" line="59" />
             <source>Try again</source>
-            <translation type="unfinished" />
+            <translation>重试</translation>
         </message>
     </context>
     <context>
@@ -3413,47 +3413,47 @@
         <message>
             <location filename="../../ui/team/open_dialog.py" line="202" />
             <source>Open a team workspace</source>
-            <translation type="unfinished" />
+            <translation>打开团队工作区</translation>
         </message>
         <message>
             <location filename="../../ui/team/open_dialog.py" line="205" />
             <source>A workspace on your company's PostgreSQL server, shared by the compliance manager and the department heads. Ask the manager for your login.</source>
-            <translation type="unfinished" />
+            <translation>位于贵公司 PostgreSQL 服务器上的工作区，由贯标负责人和各部门负责人共同使用。登录名请向贯标负责人索取。</translation>
         </message>
         <message>
             <location filename="../../ui/team/open_dialog.py" line="212" />
             <source>Server:</source>
-            <translation type="unfinished" />
+            <translation>服务器：</translation>
         </message>
         <message>
             <location filename="../../ui/team/open_dialog.py" line="213" />
             <source>Port:</source>
-            <translation type="unfinished" />
+            <translation>端口：</translation>
         </message>
         <message>
             <location filename="../../ui/team/open_dialog.py" line="214" />
             <source>Database:</source>
-            <translation type="unfinished" />
+            <translation>数据库：</translation>
         </message>
         <message>
             <location filename="../../ui/team/open_dialog.py" line="215" />
             <source>Login:</source>
-            <translation type="unfinished" />
+            <translation>登录名：</translation>
         </message>
         <message>
             <location filename="../../ui/team/open_dialog.py" line="216" />
             <source>Password:</source>
-            <translation type="unfinished" />
+            <translation>密码：</translation>
         </message>
         <message>
             <location filename="../../ui/team/open_dialog.py" line="221" />
             <source>such as ipaudit.example.com or 192.168.1.20</source>
-            <translation type="unfinished" />
+            <translation>如 ipaudit.example.com 或 192.168.1.20</translation>
         </message>
         <message>
             <location filename="../../ui/team/open_dialog.py" line="224" />
             <source>The password is used for this connection only and is not stored; the recent list keeps the address without it. What you may change is decided by the server from your login.</source>
-            <translation type="unfinished" />
+            <translation>密码只用于这次连接，不会保存；最近打开列表只记录不含密码的地址。您能修改哪些内容由服务器根据您的登录名决定。</translation>
         </message>
     </context>
     <context>
@@ -5325,42 +5325,42 @@
             <location filename="../../ui/team/live.py" line="127" />
             <source>Connected · also working: %1</source>
             <extracomment>changes arriving within this many ms are handed on together (each key once) the connection's state: "connecting", "connected", "reconnecting", "stopped" who is connected (a list of services.live.Peer) someone else's changes were handed to the views (the keys, "" for everything)</extracomment>
-            <translation type="unfinished" />
+            <translation>已连接 · 另有 %1 人在线</translation>
         </message>
         <message>
             <location filename="../../ui/team/live.py" line="129" />
             <source>Connected · nobody else working</source>
-            <translation type="unfinished" />
+            <translation>已连接 · 没有其他人在线</translation>
         </message>
         <message>
             <location filename="../../ui/team/live.py" line="131" />
             <source>Connection lost · reconnecting…</source>
-            <translation type="unfinished" />
+            <translation>连接中断 · 正在重新连接…</translation>
         </message>
         <message>
             <location filename="../../ui/team/live.py" line="133" />
             <source>Not connected</source>
-            <translation type="unfinished" />
+            <translation>未连接</translation>
         </message>
         <message>
             <location filename="../../ui/team/live.py" line="135" />
             <source>Connecting…</source>
-            <translation type="unfinished" />
+            <translation>正在连接…</translation>
         </message>
         <message>
             <location filename="../../ui/team/live.py" line="138" />
             <source>Team workspace %1</source>
-            <translation type="unfinished" />
+            <translation>团队工作区 %1</translation>
         </message>
         <message>
             <location filename="../../ui/team/live.py" line="143" />
             <source>Changes made now are not saved; the app reconnects by itself and reads everything again.</source>
-            <translation type="unfinished" />
+            <translation>此时所做的修改不会保存；程序会自动重新连接并重新读取全部内容。</translation>
         </message>
         <message>
             <location filename="../../ui/team/live.py" line="150" />
             <source> (you)</source>
-            <translation type="unfinished" />
+            <translation>（您）</translation>
         </message>
     </context>
     <context>

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
 
 from ipaudit.services import Workspace, live
 
@@ -62,3 +72,79 @@ class Running:
         self.watch.stop()
         self.thread.join(timeout=5)
         assert not self.thread.is_alive()
+
+
+# --- a PostgreSQL cluster of a test's own, to stop and start -------------------------------
+
+
+def _bindir() -> Path | None:
+    root = Path("/usr/lib/postgresql")
+    if not root.is_dir():
+        return None
+    versions = sorted(
+        (p for p in root.iterdir() if (p / "bin" / "initdb").exists()),
+        key=lambda p: int(p.name) if p.name.isdigit() else 0,
+    )
+    return versions[-1] / "bin" if versions else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _as_postgres(*args: str) -> None:
+    subprocess.run(["runuser", "-u", "postgres", "--", *args], check=True, capture_output=True)
+
+
+@dataclass
+class Cluster:
+    bindir: Path
+    data: Path
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def start(self) -> None:
+        _as_postgres(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.data / "log"),
+            "-o",
+            f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1",
+            "-w",
+            "start",
+        )
+
+    def stop(self) -> None:
+        _as_postgres(
+            str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"
+        )
+
+
+@contextlib.contextmanager
+def own_cluster() -> Iterator[Cluster]:
+    """A cluster of the caller's own, started, removed afterwards (skips where there is no
+    PostgreSQL or no root)."""
+    bindir = _bindir()
+    if bindir is None or os.geteuid() != 0 or shutil.which("runuser") is None:
+        pytest.skip("needs PostgreSQL's binaries and root (to run them as postgres)")
+    folder = Path(tempfile.mkdtemp(prefix="ipaudit-live-"))
+    shutil.chown(folder, "postgres", "postgres")
+    data = folder / "data"
+    _as_postgres(
+        str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"
+    )
+    c = Cluster(bindir, data, _free_port())
+    c.start()
+    try:
+        yield c
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            c.stop()
+        shutil.rmtree(folder, ignore_errors=True)
