@@ -111,6 +111,12 @@ def edit_state(
     except errors.expected_types() as exc:
         if not errors.is_expected(exc):
             raise
+        from ipaudit.ui.team.not_saved import is_connection_error, show_not_saved
+
+        if is_connection_error(exc):  # a team workspace's server out of reach: nothing saved,
+            # the field keeps what was typed (nothing is read back), "Try again" saves it
+            show_not_saved(exc, mine, lambda: edit_state(session, item_key, change, text, mine))
+            return False
         errors.show_error(exc, headline=lambda: tr("The change could not be saved."))
         session.edited.emit(item_key)
         return False

@@ -115,7 +115,7 @@ class MainMenus(QObject):
             action.setToolTip(path)
             action.setStatusTip(path)
             action.setData(path)
-            action.setEnabled(Path(path).exists())
+            action.setEnabled(Path(path).exists() or "://" in path)  # or a team workspace
             action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
         if not files:
             empty = self.recent.addAction(self.tr("No recent workspaces"))

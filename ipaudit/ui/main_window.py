@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
             action.setVisible(key in panels.TOOLS)
             action.triggered.connect(lambda _checked=False, k=key: self.run_tool(k))
         a.open_team.setVisible("open_team" in panels.TOOLS)
+        a.open_team.triggered.connect(lambda: self.run_tool("open_team"))
         a.verify_pack.triggered.connect(lambda: self.run_tool("verify"))
         a.about.triggered.connect(self.show_about)
         a.edit_departments.triggered.connect(self.show_departments)
@@ -202,6 +203,9 @@ class MainWindow(QMainWindow):
         a progress dialog; ``workspaceOpened`` follows when it is done. Returns False when the
         workspace could not be opened.
         """
+        if _is_server_address(path):  # a team workspace: its password is asked again
+            self.open_team(str(path))
+            return True
         path = Path(path)
         if _needs_upgrade(path):
             self._open_in_background(path, department)
@@ -225,6 +229,9 @@ class MainWindow(QMainWindow):
         """Open the workspace in a worker while the window is already on screen (start-up):
         ``workspaceOpened`` or ``openFailed`` follows. ``prepared`` waits for an opening of
         ``path`` already under way and returns its workspace (None when it did not open it)."""
+        if _is_server_address(path):  # a team workspace (a recent entry): its password is asked
+            self.open_team(str(path))
+            return workers.Task(lambda _ctx: None, "open team workspace")
         path = Path(path)
         if _needs_upgrade(path):
             task = self._open_in_background(path, department)
@@ -412,8 +419,13 @@ class MainWindow(QMainWindow):
             self.findings_dock.set_subtitle(count_label.text())
 
         self.settings.add_recent(workspace.path)
-        if department is None:
+        team = bool(getattr(workspace.store, "is_server", False))
+        if department is None and not team:  # (a team workspace asks for its password)
             self.settings.last_workspace = workspace.path
+        if team:  # others' changes as they come, the connection and who is connected
+            from ipaudit.ui.team.live import attach
+
+            attach(self, session)
         deps = session.departments()
         if deps:
             page.show_department(deps[0].key)
@@ -588,12 +600,35 @@ class MainWindow(QMainWindow):
         if session is None:
             return False
         path = session.workspace.path
+        if getattr(session.workspace.store, "is_server", False):
+            return self._open_team_whole(session.workspace.store.url)  # type: ignore[attr-defined]
         if not session.department_only:
             return self.open_path(path)
         from ipaudit.ui.team.widen import confirm_widening
 
         confirm_widening(session.workspace, self, lambda: self.open_path(path))
         return True
+
+    def _open_team_whole(self, url: str) -> bool:
+        """A team workspace shown whole: the server still allows the login only its rights."""
+        from ipaudit.services import Workspace
+
+        try:
+            workspace = Workspace.open(url)
+        except errors.expected_types() as exc:
+            errors.show_error(exc, self, lambda: self.tr("The workspace could not be opened."))
+            return False
+        return self._adopt_checked(workspace, None)
+
+    def open_team(self, address: str = "") -> QWidget:
+        """File → Open a team workspace…: the connection dialog (``address``: a recent entry's,
+        without its password); the workspace it opens is shown here."""
+        from ipaudit.ui.team.open_dialog import OpenTeamDialog
+
+        dialog = OpenTeamDialog(self, address)
+        dialog.opened.connect(lambda ws, dep: self._adopt_checked(ws, dep))
+        dialog.open()
+        return dialog
 
     def set_manager_passphrase(self) -> QWidget | None:
         """File → Manager passphrase… (the whole workspace only)."""
@@ -805,6 +840,8 @@ class MainWindow(QMainWindow):
 
     def run_tool(self, key: str) -> QWidget | None:
         cls = panels.load(panels.TOOLS[key])
+        if key == "open_team":  # no session yet: it opens one
+            return self.open_team()
         if key == "verify":
             dialog: QWidget = cls(self)
         elif self.session is None:
@@ -1042,6 +1079,12 @@ class MainWindow(QMainWindow):
         self.close_workspace()
         self.settings.sync()
         event.accept()
+
+
+def _is_server_address(path: object) -> bool:
+    from ipaudit.store.address import is_server_address
+
+    return is_server_address(path)
 
 
 def _needs_upgrade(path: Path) -> bool:

@@ -14,6 +14,13 @@ from PySide6.QtCore import QByteArray, QSettings
 MAX_RECENT = 10
 
 
+def _recent_key(path: Path | str) -> str:
+    """How the recent list names ``path``: a file by its full path, a team workspace by its
+    address (kept as given: it is no place on disk, and it never holds the password)."""
+    text = str(path)
+    return text if "://" in text else str(Path(path).resolve())
+
+
 class Settings:
     """Typed access to the user's preferences. Each property reads and writes QSettings directly,
     so two windows (or a test and the window it drives) always agree."""
@@ -71,12 +78,12 @@ class Settings:
         return self.value("recent_files")
 
     def add_recent(self, path: Path | str) -> None:
-        text = str(Path(path).resolve())
+        text = _recent_key(path)
         files = [text, *(f for f in self.recent_files if f != text)][:MAX_RECENT]
         self.set_value("recent_files", files)
 
     def remove_recent(self, path: Path | str) -> None:
-        text = str(Path(path).resolve())
+        text = _recent_key(path)
         self.set_value("recent_files", [f for f in self.recent_files if f != text])
 
     def clear_recent(self) -> None:

@@ -134,7 +134,7 @@ class WelcomePage(QWidget):
             item = QListWidgetItem(icons.icon("checklist"), f"{p.name}\n{p.parent}")
             item.setData(PATH_ROLE, path)
             item.setToolTip(path)
-            if not p.exists():
+            if not p.exists() and "://" not in path:  # (a team workspace is on its server)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 item.setToolTip(self.tr("%1 (not found)").replace("%1", path))
             self.recent.addItem(item)
