@@ -13,6 +13,7 @@ the workspace is looked at.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -81,13 +82,24 @@ CONFIRMED_LINES = 5
 CORRECTED = {"6": ("ipo.corrective_actions",), "19": ()}
 
 
-def add_audit_day(ws: Workspace, tmp: Path) -> None:
+def add_audit_day(ws: Workspace, tmp: Path, done: Callable[[float], None] | None = None) -> None:
+    """Everything of the module, in order; ``done(share)`` after each step (0 < share <= 1)."""
     info = ws.info()
+
+    def step(share: float) -> None:
+        if done is not None:
+            done(share)
+
     add_plan(ws)
+    step(0.1)
     add_rehearsals(ws)
+    step(0.45)
     add_request_list(ws, tmp)
+    step(0.6)
     audit = add_mock_audit(ws, info)
+    step(0.85)
     add_corrective_actions(ws, tmp, info, audit)
+    step(1.0)
 
 
 # --- the audit-day plan ---------------------------------------------------------------------------

@@ -101,18 +101,27 @@ class _Builder:
 
     def run(self) -> None:
         items = self.ws.template.items
+        # the audit day takes about as long as a fifth of the items
+        total = len(items) + (len(items) // 5 if self.audit_day else 0)
         for n, item in enumerate(items, 1):
             owner = self.ws.owner(item)
             if owner:
                 self.fill(item, owner)
             if self.progress:
-                self.progress(n, len(items))
+                self.progress(n, total)
         self.ws.mark_demo()
         add_ledgers(self.ws, self.tmp)
         self.history()
         if self.audit_day:
-            add_audit_day(self.ws, self.tmp)
+            add_audit_day(self.ws, self.tmp, self._after_items(len(items), total))
         self.ws.changed()
+
+    def _after_items(self, done: int, total: int) -> Callable[[float], None] | None:
+        """The progress of a step after the items: its ``share`` of what is left after ``done``."""
+        progress = self.progress
+        if progress is None:
+            return None
+        return lambda share: progress(done + round(share * (total - done)), total)
 
     # --- one item ----------------------------------------------------------------------------
 

@@ -53,9 +53,14 @@ DELIBERATE = {
 }
 
 
+PROGRESS: list[tuple[int, int]] = []  # what the demo's build reported
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.ipaudit", audit_day=True)
+    PROGRESS.clear()
+    path = tmp_path_factory.mktemp("demo") / "demo.ipaudit"
+    return build_demo(path, audit_day=True, progress=lambda n, total: PROGRESS.append((n, total)))
 
 
 def test_every_finding_is_a_deliberate_gap(demo: Path) -> None:
@@ -231,3 +236,45 @@ def _docx_text(path: Path) -> str:
     document = docx.Document(str(path))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_the_build_reports_its_progress_to_the_end(demo: Path) -> None:
+    done = [n for n, _total in PROGRESS]
+    totals = {total for _n, total in PROGRESS}
+    assert done == sorted(done) and len(totals) == 1
+    assert done[-1] == totals.pop()  # the audit day included
+    with Workspace.open(demo) as ws:
+        assert max(done) > len(ws.template.items)
+
+
+AUDIT_DAY_KINDS = (
+    audit_plan.KIND,
+    rehearsal.KIND,
+    request_list.KIND,
+    mock_audit.KIND,
+    corrective_actions.KIND,
+)
+
+
+def _audit_day(path: Path) -> dict[str, list[tuple[str, object]]]:
+    """The audit day's records, without the moments rehearsal answers were given."""
+    with Workspace.open(path) as ws:
+        out: dict[str, list[tuple[str, object]]] = {}
+        for kind in AUDIT_DAY_KINDS:
+            rows = []
+            for r in ws.records.all(kind):
+                value = dict(r.value)
+                if kind == rehearsal.KIND:
+                    value["attempts"] = [
+                        {k: v for k, v in a.items() if k != "at"} for a in value["attempts"]
+                    ]
+                rows.append((r.key, value))
+            out[kind] = sorted(rows, key=lambda row: row[0])
+    return out
+
+
+def test_the_audit_day_is_the_same_on_every_build(demo: Path, tmp_path: Path) -> None:
+    again = build_demo(tmp_path / "again.ipaudit", audit_day=True)
+    first = _audit_day(demo)
+    assert all(first[kind] for kind in AUDIT_DAY_KINDS)
+    assert _audit_day(again) == first
