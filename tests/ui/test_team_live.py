@@ -173,3 +173,43 @@ def test_a_server_restart_is_survived_and_an_edit_meanwhile_is_not_lost(
     box.retry_button.click()  # saved now, once
     with Workspace.open(cluster.url) as check:
         assert check.state(ITEM).answers[Q] == "断线时输入的回答"
+
+
+@pytest.fixture
+def team(pg_url: str) -> Iterator[dict[str, str]]:
+    """A team workspace with a manager and the head of R&D (their addresses with passwords)."""
+    from ipaudit.services import team as team_service
+    from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
+    from tests.pg import role_url
+
+    names = {who: login_name(pg_url, who) for who in ("manager", "rnd")}
+    passwords = {who: new_password() for who in names}
+    try:
+        team_service.setup_team(
+            pg_url, manager_login=names["manager"], manager_password=passwords["manager"], info=INFO
+        )
+        with Workspace.open(pg_url) as ws:
+            team_service.add_user(
+                ws, names["rnd"], "department", passwords["rnd"], department="rnd"
+            )
+        yield {who: role_url(pg_url, names[who], passwords[who]) for who in names}
+    finally:
+        drop_team(pg_url, list(names.values()))
+
+
+def test_a_department_heads_login_opens_their_department_and_hears_the_manager(
+    window: MainWindow, team: dict[str, str], qtbot
+) -> None:
+    rnd = team["rnd"]
+    password = rnd.split(":")[2].split("@")[0]
+    from urllib.parse import unquote
+
+    open_through_dialog(window, qtbot, rnd, unquote(password))
+    session = window.session
+    assert session is not None and session.department_only == "rnd"  # told by the server
+    status = team_status(window)
+    qtbot.waitUntil(lambda: "Connected" in status.text(), timeout=5000)
+    panel = item_panel(window, qtbot)
+    with Workspace.open(team["manager"]) as manager:
+        manager.answer(ITEM, Q, "负责人填写的回答")
+    qtbot.waitUntil(lambda: panel.answer_fields[Q].text() == "负责人填写的回答", timeout=2000)
