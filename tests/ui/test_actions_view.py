@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ipaudit.domain.corrective_actions import ActionStatus, NcSource
 from ipaudit.services import corrective_actions as service
@@ -199,3 +199,24 @@ def test_looks_right_at_1366(view: ActionsView, tmp_path: Path) -> None:
 
     if os.environ.get("IPAUDIT_SHOTS"):
         image.save(os.environ["IPAUDIT_SHOTS"] + "/actions.png")
+
+
+def test_linked_items_are_shown_and_typed_by_their_titles(view: ActionsView, qtbot) -> None:
+    ws = view.session.workspace
+    item = ws.item("hr.labour_contracts")
+    action = service.add(ws, finding="合同缺条款", item_keys=("hr.labour_contracts",))
+    view.refresh()
+    assert view.select(action.key)
+    ed = view.editor
+    assert ed.items.text() == item.title.zh  # the title, never the key
+    assert "hr." not in ed.items.text() and "hr." not in ed.items.placeholderText()
+    other = ws.item("hr.trainings")
+    ed.items.setText(f"{item.title.zh}；{other.title.zh}")
+    qtbot.mouseClick(ed.save, Qt.MouseButton.LeftButton)
+    assert service.get(ws, action.key).item_keys == ("hr.labour_contracts", "hr.trainings")
+    i18n.set_language("en")
+    try:
+        QApplication.processEvents()  # the language change reaches the widgets
+        assert ed.items.text().startswith(item.title.en)
+    finally:
+        i18n.set_language("zh")

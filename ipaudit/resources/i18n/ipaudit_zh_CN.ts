@@ -27,157 +27,158 @@
     <context>
         <name>ActionEditor</name>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="250" />
+            <location filename="../../ui/actions/action_editor.py" line="279" />
             <source>New corrective action</source>
+            <extracomment>the checklist items by key: their titles as the user reads them</extracomment>
             <translation>新纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="253" />
+            <location filename="../../ui/actions/action_editor.py" line="282" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="256" />
+            <location filename="../../ui/actions/action_editor.py" line="285" />
             <source>No evidence of completion yet.</source>
             <translation>尚无完成证据。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="299" />
+            <location filename="../../ui/actions/action_editor.py" line="326" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="300" />
+            <location filename="../../ui/actions/action_editor.py" line="327" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="301" />
+            <location filename="../../ui/actions/action_editor.py" line="328" />
             <source>Clause</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="302" />
+            <location filename="../../ui/actions/action_editor.py" line="329" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="303" />
+            <location filename="../../ui/actions/action_editor.py" line="330" />
             <source>Found on</source>
             <translation>发现日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="304" />
+            <location filename="../../ui/actions/action_editor.py" line="331" />
             <source>Found in</source>
             <translation>来源记录</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="305" />
+            <location filename="../../ui/actions/action_editor.py" line="332" />
             <source>Nonconformity</source>
             <translation>不符合事实</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="306" />
+            <location filename="../../ui/actions/action_editor.py" line="333" />
             <source>Root cause</source>
             <translation>原因分析</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="307" />
+            <location filename="../../ui/actions/action_editor.py" line="334" />
             <source>Correction</source>
             <translation>纠正</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="308" />
+            <location filename="../../ui/actions/action_editor.py" line="335" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="309" />
+            <location filename="../../ui/actions/action_editor.py" line="336" />
             <source>Owner</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="310" />
+            <location filename="../../ui/actions/action_editor.py" line="337" />
             <source>Due</source>
             <translation>完成期限</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="311" />
+            <location filename="../../ui/actions/action_editor.py" line="338" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="312" />
+            <location filename="../../ui/actions/action_editor.py" line="339" />
             <source>Completed on</source>
             <translation>完成日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="313" />
+            <location filename="../../ui/actions/action_editor.py" line="340" />
             <source>Checklist items</source>
             <translation>关联条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="317" />
+            <location filename="../../ui/actions/action_editor.py" line="344" />
             <source>Evidence</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="318" />
+            <location filename="../../ui/actions/action_editor.py" line="345" />
             <source>Attach file…</source>
             <translation>附加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="319" />
+            <location filename="../../ui/actions/action_editor.py" line="346" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="320" />
+            <location filename="../../ui/actions/action_editor.py" line="347" />
             <source>Verification of effectiveness</source>
             <translation>有效性验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="323" />
+            <location filename="../../ui/actions/action_editor.py" line="350" />
             <source>Verified on</source>
             <translation>验证日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="323" />
+            <location filename="../../ui/actions/action_editor.py" line="350" />
             <source>Verified by</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="323" />
+            <location filename="../../ui/actions/action_editor.py" line="350" />
             <source>Result</source>
             <translation>验证结果</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="327" />
-            <source>item keys, such as hr.trainings</source>
-            <translation>条目键，如 hr.trainings</translation>
+            <location filename="../../ui/actions/action_editor.py" line="354" />
+            <source>item titles, separated by ；</source>
+            <translation>清单条目的标题，用“；”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="328" />
+            <location filename="../../ui/actions/action_editor.py" line="355" />
             <source>The checklist items holding the evidence of completion</source>
             <translation>存放完成证据的清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="329" />
+            <location filename="../../ui/actions/action_editor.py" line="356" />
             <source>Effective</source>
             <translation>有效</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="330" />
+            <location filename="../../ui/actions/action_editor.py" line="357" />
             <source>Record verification</source>
             <translation>记录验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="331" />
+            <location filename="../../ui/actions/action_editor.py" line="358" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="332" />
+            <location filename="../../ui/actions/action_editor.py" line="359" />
             <source>Mark done</source>
             <translation>标为已完成</translation>
         </message>
@@ -233,150 +234,150 @@
     <context>
         <name>ActionsView</name>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="228" />
-            <location filename="../../ui/actions/actions_view.py" line="436" />
+            <location filename="../../ui/actions/actions_view.py" line="233" />
+            <location filename="../../ui/actions/actions_view.py" line="441" />
             <source>All departments</source>
             <extracomment>(department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="251" />
+            <location filename="../../ui/actions/actions_view.py" line="256" />
             <source>%n action(s)</source>
             <translation>
                 <numerusform>%n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="253" />
+            <location filename="../../ui/actions/actions_view.py" line="258" />
             <source>%n overdue</source>
             <translation>
                 <numerusform>%n 项逾期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="289" />
+            <location filename="../../ui/actions/actions_view.py" line="294" />
             <source>The corrective action was not saved.</source>
             <translation>纠正措施未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="293" />
+            <location filename="../../ui/actions/actions_view.py" line="298" />
             <source>Add corrective action %1</source>
             <translation>新增纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="295" />
+            <location filename="../../ui/actions/actions_view.py" line="300" />
             <source>Edit corrective action %1</source>
             <translation>修改纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="307" />
+            <location filename="../../ui/actions/actions_view.py" line="312" />
             <source>The corrective action was not marked done.</source>
             <translation>纠正措施未能标为已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="311" />
+            <location filename="../../ui/actions/actions_view.py" line="316" />
             <source>Mark %1 done</source>
             <translation>将 %1 标为已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="327" />
+            <location filename="../../ui/actions/actions_view.py" line="332" />
             <source>The verification was not recorded.</source>
             <translation>有效性验证未记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="338" />
+            <location filename="../../ui/actions/actions_view.py" line="343" />
             <source>Verify %1</source>
             <translation>验证 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="351" />
+            <location filename="../../ui/actions/actions_view.py" line="356" />
             <source>The corrective action was not removed.</source>
             <translation>纠正措施未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="356" />
+            <location filename="../../ui/actions/actions_view.py" line="361" />
             <source>Remove corrective action %1</source>
             <translation>删除纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="362" />
+            <location filename="../../ui/actions/actions_view.py" line="367" />
             <source>Evidence of completion</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="372" />
+            <location filename="../../ui/actions/actions_view.py" line="377" />
             <source>The file was not attached.</source>
             <translation>文件未附加。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="378" />
+            <location filename="../../ui/actions/actions_view.py" line="383" />
             <source>Attach evidence to %1</source>
             <translation>为 %1 附加完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="388" />
+            <location filename="../../ui/actions/actions_view.py" line="393" />
             <source>The certification body's audit report</source>
             <translation>认证机构的审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="390" />
+            <location filename="../../ui/actions/actions_view.py" line="395" />
             <source>Audit reports (*.xlsx *.xls *.ods *.csv *.docx)</source>
             <translation>审核报告 (*.xlsx *.xls *.ods *.csv *.docx)</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="397" />
+            <location filename="../../ui/actions/actions_view.py" line="402" />
             <source>The audit report was not imported.</source>
             <translation>审核报告未导入。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="403" />
+            <location filename="../../ui/actions/actions_view.py" line="408" />
             <source>Import %n nonconformities</source>
             <translation>
                 <numerusform>导入 %n 项不符合</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="421" />
+            <location filename="../../ui/actions/actions_view.py" line="426" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="426" />
+            <location filename="../../ui/actions/actions_view.py" line="431" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="427" />
+            <location filename="../../ui/actions/actions_view.py" line="432" />
             <source>Not closed</source>
             <translation>未关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="428" />
+            <location filename="../../ui/actions/actions_view.py" line="433" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="429" />
+            <location filename="../../ui/actions/actions_view.py" line="434" />
             <source>Verified</source>
             <translation>已验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="434" />
+            <location filename="../../ui/actions/actions_view.py" line="439" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="437" />
+            <location filename="../../ui/actions/actions_view.py" line="442" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="438" />
+            <location filename="../../ui/actions/actions_view.py" line="443" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="439" />
+            <location filename="../../ui/actions/actions_view.py" line="444" />
             <source>Import audit report…</source>
             <translation>导入审核报告…</translation>
         </message>

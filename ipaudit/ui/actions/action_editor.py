@@ -6,12 +6,14 @@ It only edits a copy: ``edited()`` returns the action as the form shows it; the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -75,6 +77,8 @@ class ActionEditor(QWidget):
         super().__init__(parent)
         self.base: CorrectiveAction | None = None
         self.evidence_names: dict[int, str] = {}
+        #: the checklist items by key: their titles as the user reads them
+        self.item_titles: dict[str, str] = {}
 
         self.title = QLabel()
         self.title.setObjectName("actionTitle")
@@ -182,6 +186,31 @@ class ActionEditor(QWidget):
 
     # --- choices -----------------------------------------------------------------------------
 
+    def set_items(self, titles: dict[str, str]) -> None:
+        """The checklist's item titles by key: the linked items are shown and typed by title."""
+        keys = self._item_keys()
+        self.item_titles = dict(titles)
+        self.items.setText(self._titles_text(keys))
+        completer = QCompleter(list(self.item_titles.values()), self.items)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.items.setCompleter(completer)
+
+    def _titles_text(self, keys: tuple[str, ...]) -> str:
+        return "；".join(self.item_titles.get(k, k) for k in keys)
+
+    def _item_keys(self) -> tuple[str, ...]:
+        """The items the field names (by title, or by key as older records hold them)."""
+        by_title = {t: k for k, t in self.item_titles.items()}
+        keys: list[str] = []
+        for part in re.split(r"[;；\n]", self.items.text()):
+            part = part.strip()
+            if part in by_title:
+                keys.append(by_title[part])
+            else:  # keys, as the field took them before: separated by commas
+                keys += [k.strip() for k in re.split(r"[,，]", part) if k.strip()]
+        return tuple(keys)
+
     def set_departments(self, names: dict[str, str]) -> None:
         current = self.department.currentData()
         self.department.clear()
@@ -236,7 +265,7 @@ class ActionEditor(QWidget):
         else:
             self.status.setCurrentIndex(max(self.status.findData(a.status.value), 0))
         self.completed.set_value(a.completed)
-        self.items.setText(", ".join(a.item_keys))
+        self.items.setText(self._titles_text(a.item_keys))
         v = a.verification
         self.verified_on.set_value(v.date if v else None)
         self.verified_by.setText(v.by if v else "")
@@ -282,9 +311,7 @@ class ActionEditor(QWidget):
             due=self.due.value(),
             status=status,
             completed=self.completed.value(),
-            item_keys=tuple(
-                k.strip() for k in self.items.text().replace("，", ",").split(",") if k.strip()
-            ),
+            item_keys=self._item_keys(),
         )
 
     def _go_to_item(self) -> None:
@@ -324,7 +351,7 @@ class ActionEditor(QWidget):
             strict=True,
         ):
             label.setText(title)
-        self.items.setPlaceholderText(self.tr("item keys, such as hr.trainings"))
+        self.items.setPlaceholderText(self.tr("item titles, separated by ；"))
         self.items.setToolTip(self.tr("The checklist items holding the evidence of completion"))
         self.effective.setText(self.tr("Effective"))
         self.verify.setText(self.tr("Record verification"))

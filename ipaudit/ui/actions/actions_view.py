@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ipaudit.domain.corrective_actions import ActionStatus, CorrectiveAction, Verification
 from ipaudit.services import corrective_actions as service
-from ipaudit.ui import errors
+from ipaudit.ui import errors, i18n
 from ipaudit.ui.actions import actions_model as am
 from ipaudit.ui.actions.action_editor import ActionEditor
 from ipaudit.ui.actions.commands import push
@@ -178,12 +178,17 @@ class ActionsView(QWidget):
         rows = service.actions(ws, self.session.department_only)
         self.model.set_actions(rows, names, self.today())
         self.editor.set_departments(names)
+        self._show_item_titles()
         self._fill_department_filter(names)
         self._update_count()
         if current is not None and self.select(current.key):
             return
         if self.editor.base is not None and self.model.row_of(self.editor.base.key) < 0:
             self.editor.load(None)
+
+    def _show_item_titles(self) -> None:
+        items = self.session.workspace.template.items
+        self.editor.set_items({i.key: i18n.text(i.title) for i in items})
 
     def selected(self) -> CorrectiveAction | None:
         index = self.table.currentIndex()
@@ -443,4 +448,5 @@ class ActionsView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            self._show_item_titles()
         super().changeEvent(event)
