@@ -9,6 +9,7 @@ text of an edit, the departments dialog and the guide — and reads what a user 
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -216,3 +217,152 @@ def test_no_internal_key_and_no_other_language(qtbot, window, demo_path) -> None
         # the window title carries the company's own name: user data
         company = window.session.workspace.info().company
         assert {t for t in chinese if company not in t} == set()
+
+
+# --- the audit day, the cycle, the department packets and the team dialogs --------------------
+
+
+@pytest.fixture(scope="module")
+def audit_demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo as the app builds it: with the audit day and the cycle."""
+    from ipaudit.demo.build import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("audit-demo") / "demo.ipaudit", audit_day=True)
+
+
+@pytest.fixture
+def audit_demo(audit_demo_master: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.ipaudit"
+    shutil.copyfile(audit_demo_master, target)
+    return target
+
+
+def filled_packet(ws, tmp_path: Path, lang: str) -> Path:
+    """R&D's packet in ``lang`` as its head sends it back: a status, a note and an answer
+    changed and a file dropped into an item's folder."""
+    from openpyxl import load_workbook
+
+    from ipaudit.services import packets
+    from tests.integration.test_packets import col, repack, rows_by_key, unpack
+
+    written = packets.export_packet(ws, "rnd", tmp_path / "rnd.zip", lang=lang)
+    root = unpack(written.path, tmp_path / "out")
+    book = next(root.glob("*.xlsx"))
+    wb = load_workbook(book)
+    sheet = wb.worksheets[0]
+    rows = rows_by_key(sheet)
+    sheet.cell(rows[("rnd.ip_plan", "")], col("status")).value = (
+        "进行中" if lang == "zh" else "In progress"
+    )
+    sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "填报包的备注"
+    sheet.cell(rows[("rnd.search_timing", "search_tools")], col("answer")).value = "专利检索平台"
+    wb.save(book)
+    folder = root / sheet.cell(rows[("rnd.disclosures", "")], col("folder")).value.replace(
+        "\\", "/"
+    )
+    (folder / "交底书_2025-05-06.pdf").write_bytes(b"%PDF-1.4 packet dialog test")
+    return repack(root, tmp_path / "back.zip")
+
+
+def walk_new_views(window: MainWindow, qtbot, demo_path: Path, tmp_path: Path) -> Walk:
+    """The Audit menu's tabs (each with a row chosen), the mock audit's report details, both
+    packet dialogs (the import with a packet's preview on every tab) and the team dialogs."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QMessageBox, QTabWidget
+
+    from ipaudit.store.errors import ConnectionLost
+    from ipaudit.store.file_lock import Holder
+    from ipaudit.ui import panels
+    from ipaudit.ui.team.not_saved import NotSavedBox
+    from ipaudit.ui.team.open_dialog import OpenTeamDialog
+    from ipaudit.ui.team.presence import OtherWriterBox
+    from ipaudit.ui.team.widen import ManagerPassphraseDialog, WidenDialog
+
+    w = Walk(window, qtbot)
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        window.open_path(demo_path)
+    session = window.session
+    qtbot.waitUntil(lambda: session.assessment is not None, timeout=10_000)
+    assert set(panels.AUDIT_VIEWS) == {
+        "plan",
+        "rehearsal",
+        "requests",
+        "mock_audit",
+        "actions",
+        "apply",
+        "next_cycle",
+    }
+    for key in panels.AUDIT_VIEWS:
+        view = window.show_audit_view(key)
+        assert view is not None and view.isVisible(), key
+        w.read()
+        for table in view.findChildren(QAbstractItemView):  # a row chosen fills its panel
+            if table.isVisible() and table.model() is not None and table.model().rowCount():
+                table.setCurrentIndex(table.model().index(0, 0))
+        for tabs in view.findChildren(QTabWidget):
+            for n in range(tabs.count()):
+                tabs.setCurrentIndex(n)
+                w.read(view)
+        w.read()
+        if key == "mock_audit":
+            details = view.edit_report_details()
+            w.read(details)
+            details.reject()
+
+    export = window.run_tool("export_packet")
+    w.read(export)
+    export.reject()
+    packet = filled_packet(session.workspace, tmp_path, i18n.language())
+    dialog = window.run_tool("import_packet")
+    dialog.source.setText(str(packet))
+    with qtbot.waitSignal(dialog.previewed, timeout=60_000):
+        dialog.start_read()
+    for n in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(n)
+        w.read(dialog)
+    dialog.reject()
+
+    since = dt.datetime(2026, 3, 2, 1, 30, tzinfo=dt.UTC)
+    holder = Holder("wangwei", "FIN-PC-07", 4120, since, since, "王伟")
+    boxes = [
+        OpenTeamDialog(window, "postgresql://chen@ipaudit.example.cn:5432/ipaudit"),
+        WidenDialog(session.workspace, window),
+        ManagerPassphraseDialog(session.workspace, window),
+        OtherWriterBox(demo_path.name, holder, window),
+        NotSavedBox(ConnectionLost("postgresql://server/ipaudit"), "研发部", lambda: None, window),
+    ]
+    for box in boxes:
+        box.show()
+        w.read(box)
+        if isinstance(box, QMessageBox):
+            w.everything += [box.text(), box.informativeText()]
+            w.chrome += [box.text()]
+            box.close()
+        else:
+            box.reject()
+    return w
+
+
+def test_the_audit_views_packets_and_team_dialogs_speak_one_language(
+    qtbot, window, audit_demo, tmp_path: Path
+) -> None:
+    walk = walk_new_views(window, qtbot, audit_demo, tmp_path)
+    assert len(walk.everything) > 500  # the walk really read the views
+    assert key_like(walk.everything) == set()
+    assert {m.group() for t in walk.everything for m in SNAKE_CASE.finditer(t)} == set()
+    company = window.session.workspace.info().company
+    if i18n.language() == "zh":
+        english = {
+            t for t in walk.chrome if TWO_ENGLISH_WORDS.search(t) and "ipaudit" not in t.lower()
+        }
+        assert english == set()
+    else:
+        # a file's name, a department's or company's own name are the user's own
+        names = [d.name.get("zh") for d in window.session.departments()] + [company]
+        chinese = {
+            t
+            for t in walk.chrome
+            if CJK.search(t) and not FILE_NAME.search(t) and not any(n and n in t for n in names)
+        }
+        assert chinese == set()
