@@ -21,7 +21,7 @@ from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.conflict_box import ConflictBox
 from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.settings import Settings
-from ipaudit.ui.team.live import TeamStatus
+from ipaudit.ui.team.live import LiveBridge, TeamStatus
 from ipaudit.ui.team.not_saved import NotSavedBox
 from ipaudit.ui.team.open_dialog import OpenTeamDialog, split_url
 from tests.factories import INFO
@@ -114,6 +114,7 @@ def test_a_team_workspace_opens_and_shows_others_changes_live(
         field.edit.setFocus()
         assert field.edit.hasFocus()
         field.set_editing("我正在输入的回答")  # typed, not finished
+        selected = window.page.checklist.tree.currentIndex().data()
 
         began = time.monotonic()
         other.answer(ITEM, Q, "另一位同事的回答")
@@ -121,6 +122,17 @@ def test_a_team_workspace_opens_and_shows_others_changes_live(
         print(f"shown in the other window after {time.monotonic() - began:.2f} s")
         assert field.text() == "我正在输入的回答"  # the text being typed is left alone
         assert panel.item is not None and panel.item.key == ITEM  # still on the same item
+
+        # a workspace-wide change (everything is read again): the same item stays selected
+        bridge = window.findChild(LiveBridge)
+        assert bridge is not None
+        with qtbot.waitSignal(bridge.changesApplied, timeout=2000) as applied:
+            other.rename_department("hr_admin", "人事行政部")
+        assert applied.args == [[""]]
+        tree = window.page.checklist.tree
+        assert tree.currentIndex().data() == selected
+        assert panel.item is not None and panel.item.key == ITEM
+        assert field.text() == "我正在输入的回答"
 
         # who else is connected (the other desk's connections name it by its login)
         qtbot.waitUntil(lambda: "also working" in status.text(), timeout=8000)
