@@ -36,9 +36,10 @@ from ipaudit.services import (
 MOCK_AUDIT_SEED = 20261201
 MOCK_AUDITORS = ("唐思远", "韩立")  # the company's trained internal auditors
 
-# the department rehearsing without a mistake, and the one whose head gets a number wrong
-REHEARSED_RIGHT = ("ip_office", "沈雨桐")
-REHEARSED_WRONG = ("production", "马超")
+# the department rehearsing without a mistake (the one with the fewest questions: every answer is
+# a write), and the one whose head gets a number wrong
+REHEARSED_RIGHT = ("production", "马超")
+REHEARSED_WRONG = ("hr_admin", "何静")
 
 # the auditor's request list as the certification body words it: (department, title, note)
 REQUEST_LIST: tuple[tuple[str, str, str], ...] = (
