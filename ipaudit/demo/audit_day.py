@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ipaudit.demo import content
-from ipaudit.demo.files import write_docx
+from ipaudit.demo.files import write_docx, write_request_list
 from ipaudit.demo.schedule import working_day
 from ipaudit.domain.audit_plan import Role, Setup
 from ipaudit.domain.corrective_actions import ActionStatus, NcSource
@@ -157,27 +157,9 @@ def add_rehearsals(ws: Workspace) -> None:
 # --- the auditor's request list -------------------------------------------------------------------
 
 
-def write_request_list(path: Path, company: str) -> Path:
-    """The list as certification bodies send it: a title row, a header, one request per row."""
-    from openpyxl import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    wb = Workbook()
-    sheet = wb.active
-    assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
-    sheet.title = "审核资料清单"
-    sheet.append([f"{company} 知识产权管理体系监督审核 资料准备清单"])
-    sheet.append([])
-    sheet.append(["序号", "提供部门", "需提供的文件名称", "备注"])
-    for n, (dep, title, note) in enumerate(REQUEST_LIST, 1):
-        sheet.append([n, dep, title, note or None])
-    wb.save(str(path))
-    return path
-
-
 def add_request_list(ws: Workspace, tmp: Path) -> None:
     """Import the list, confirm the first lines as proposed and correct two."""
-    path = write_request_list(tmp / "审核资料清单.xlsx", content.COMPANY)
+    path = write_request_list(tmp / "审核资料清单.xlsx", content.COMPANY, REQUEST_LIST)
     lines = request_list.import_requests(ws, path)
     for line in lines[:CONFIRMED_LINES]:
         request_list.set_match(ws, line.number, line.matched)
