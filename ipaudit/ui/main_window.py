@@ -312,12 +312,30 @@ class MainWindow(QMainWindow):
         return task
 
     def _adopt_checked(
-        self, workspace: object, department: str | None, *, warned: bool = False
+        self,
+        workspace: object,
+        department: str | None,
+        *,
+        warned: bool = False,
+        confirmed: bool = False,
     ) -> bool:
         from ipaudit.services import Workspace
         from ipaudit.store.errors import InvalidInput
 
         assert isinstance(workspace, Workspace)
+        if not confirmed and self._widens(workspace, department):
+            # a department view showing more of its file, by any way (File → Open the whole
+            # workspace, Open…, Recent, a drop): the compliance manager confirms first
+            from ipaudit.ui.team.widen import confirm_widening
+
+            assert self.session is not None
+            dialog = confirm_widening(
+                self.session.workspace,
+                self,
+                lambda: self._adopt_checked(workspace, department, warned=warned, confirmed=True),
+            )
+            dialog.rejected.connect(workspace.close)
+            return True
         if not (warned or workspace.read_only) and self._other_writer(workspace, department):
             return True  # the user chooses: read-only, anyway, or not at all
         if department is not None and department not in {
@@ -333,6 +351,24 @@ class MainWindow(QMainWindow):
             return False
         self.adopt(workspace, department)
         return True
+
+    def _widens(self, workspace: Any, department: str | None) -> bool:
+        """Whether showing ``workspace`` as ``department`` (None: whole) widens the department
+        view on screen: the same workspace file, more or another part of it. (A team workspace's
+        rights are the server's to enforce.)"""
+        current = self.session
+        if (
+            current is None
+            or current.department_only is None
+            or department == current.department_only
+        ):
+            return False
+        if getattr(workspace.store, "is_server", False):
+            return False
+        try:
+            return Path(workspace.path).resolve() == Path(current.workspace.path).resolve()
+        except OSError:
+            return False
 
     def _other_writer(self, workspace: Any, department: str | None) -> bool:
         """When another program holds ``workspace``'s file open for writing, warn and let the user
@@ -551,22 +587,7 @@ class MainWindow(QMainWindow):
                 if not chosen:
                     return False
                 path = chosen
-        current = self.session
-        if (
-            current is not None
-            and current.department_only
-            and Path(path) == current.workspace.path
-            and department != current.department_only
-        ):  # another department of this file: the manager confirms, as for the whole workspace
-            from ipaudit.ui.team.widen import confirm_widening
-
-            chosen_path = path
-            confirm_widening(
-                current.workspace,
-                self,
-                lambda: self._open_other_department(chosen_path, department),
-            )
-            return True
+        # (from a department view, another department needs the manager: see _adopt_checked)
         return self._open_other_department(path, department)
 
     def _open_other_department(self, path: Path | str, department: str | None) -> bool:
@@ -602,12 +623,7 @@ class MainWindow(QMainWindow):
         path = session.workspace.path
         if getattr(session.workspace.store, "is_server", False):
             return self._open_team_whole(session.workspace.store.url)  # type: ignore[attr-defined]
-        if not session.department_only:
-            return self.open_path(path)
-        from ipaudit.ui.team.widen import confirm_widening
-
-        confirm_widening(session.workspace, self, lambda: self.open_path(path))
-        return True
+        return self.open_path(path)  # the manager confirms before it is shown (_adopt_checked)
 
     def _open_team_whole(self, url: str) -> bool:
         """A team workspace shown whole: the server still allows the login only its rights."""

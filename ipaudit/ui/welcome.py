@@ -131,7 +131,8 @@ class WelcomePage(QWidget):
         self.recent.clear()
         for path in self.settings.recent_files:
             p = Path(path)
-            item = QListWidgetItem(icons.icon("checklist"), f"{p.name}\n{p.parent}")
+            where = path if "://" in path else str(p.parent)  # a team workspace: its address
+            item = QListWidgetItem(icons.icon("checklist"), f"{p.name}\n{where}")
             item.setData(PATH_ROLE, path)
             item.setToolTip(path)
             if not p.exists() and "://" not in path:  # (a team workspace is on its server)
