@@ -193,3 +193,26 @@ def test_cancelling_the_warning_opens_nothing(
         assert window.session is None
     finally:
         let_go(proc)
+
+
+def test_every_way_of_opening_the_same_file_whole_asks_the_manager(
+    window: MainWindow, path: Path, dialogs: list, qtbot
+) -> None:
+    window.open_path(path, "rnd")
+    assert window.open_path(path)  # File → Open… of the same file
+    assert isinstance(dialogs[-1], WidenDialog)
+    dialogs[-1].reject()
+    assert window.session.department_only == "rnd"
+    shown = len(dialogs)
+    window.open_later(path)  # Open recent, a dropped file
+    qtbot.waitUntil(lambda: len(dialogs) > shown)
+    assert isinstance(dialogs[-1], WidenDialog)
+    dialogs[-1].confirm.setChecked(True)
+    with qtbot.waitSignal(window.workspaceOpened):
+        dialogs[-1].accept()
+    assert window.session is not None and window.session.department_only is None
+    # the whole workspace may show one department without asking anyone
+    before = len(dialogs)
+    window.open_path(path, "rnd")
+    assert window.session.department_only == "rnd"
+    assert len(dialogs) == before
