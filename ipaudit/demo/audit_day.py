@@ -1,9 +1,9 @@
 """The demo company's audit day and cycle, made through the services as a user would make them:
 the audit-day plan with the company's people named, interview rehearsals (one department all
 right, one with a wrong number), the certification body's request list imported and partly
-confirmed, a mock audit drawn with a fixed seed and mostly walked, and corrective actions (one
-from the last audit verified closed, one from the internal audit overdue, one from the mock audit
-open and not yet due).
+confirmed, a mock audit drawn with a fixed seed and mostly walked, and corrective actions (the
+last audit's verified closed, the internal audit's overdue, the mock audit's open and not yet
+due).
 
 Dates follow the demo's audit dates. Only the due date of the action that must not be overdue yet
 also looks at today (as the demo's readiness history does), since "overdue" is judged on the day
@@ -232,7 +232,7 @@ def add_corrective_actions(ws: Workspace, tmp: Path, info: WorkspaceInfo, audit:
         source=NcSource.CERTIFICATION,
         finding="抽查 2 名 2025 年入职的研发人员，未见入职前的知识产权背景调查记录。",
         grade=Grade.MINOR,
-        clause="7.5.1",
+        clause=_clause(ws, "hr.background_checks"),
         department="hr_admin",
         raised=last,
         origin="上次监督审核 不符合项报告 NC-01",
@@ -280,7 +280,7 @@ def add_corrective_actions(ws: Workspace, tmp: Path, info: WorkspaceInfo, audit:
         source=NcSource.INTERNAL_AUDIT,
         finding="市场部未对 2026 年展会宣传材料进行发布前的知识产权审查，无审查记录。",
         grade=Grade.MINOR,
-        clause="8.6",
+        clause=_clause(ws, "mkt.pre_launch_review"),
         department="marketing",
         raised=found,
         origin="内审不符合项报告 IA-2026-03",
@@ -288,6 +288,7 @@ def add_corrective_actions(ws: Workspace, tmp: Path, info: WorkspaceInfo, audit:
         action="修订《销售和售后控制程序》，宣传材料发布前由知识产权小组会签。",
         owner="周杰",
         due=found + dt.timedelta(days=30),
+        item_keys=("mkt.pre_launch_review",),
         status=ActionStatus.IN_PROGRESS,
     )
 
@@ -299,6 +300,13 @@ def add_corrective_actions(ws: Workspace, tmp: Path, info: WorkspaceInfo, audit:
         corrective_actions.edit(
             ws, action.key, **(AWARENESS_ACTION if awareness else RECORD_ACTION), due=due
         )
+
+
+def _clause(ws: Workspace, item_key: str) -> str:
+    """The clause of the standard the item answers, in the workspace's edition."""
+    item = ws.template.item(item_key)
+    ref = item.refs.get(ws.info().edition.value)
+    return ref.clause if ref else item.clause
 
 
 def _internal_audit_day(ws: Workspace, info: WorkspaceInfo) -> dt.date:

@@ -213,6 +213,7 @@ def test_corrective_actions_closed_open_and_overdue(demo: Path) -> None:
     assert len(verified) == 1 and verified[0].verification is not None
     assert verified[0].evidence_ids and set(verified[0].evidence_ids) <= forms
     assert len(overdue) == 1 and [f.refs[0] for f in found] == [overdue[0].key]
+    assert found[0].item_key in overdue[0].item_keys  # filed under the item it is about
     not_due = [a for a in stored if not a.status.finished and a not in overdue]
     assert not_due and all(a.due and a.due > dt.date.today() for a in not_due)
     # the last audit's nonconformity is closed, as the demo declares
