@@ -24,6 +24,7 @@ from ipaudit.domain.request_list import Coverage
 from ipaudit.services import (
     Workspace,
     audit_plan,
+    calendar,
     corrective_actions,
     mock_audit,
     next_cycle,
@@ -279,3 +280,14 @@ def test_the_audit_day_is_the_same_on_every_build(demo: Path, tmp_path: Path) ->
     first = _audit_day(demo)
     assert all(first[kind] for kind in AUDIT_DAY_KINDS)
     assert _audit_day(again) == first
+
+
+def test_the_calendar_holds_the_plan_and_the_open_actions(demo: Path, tmp_path: Path) -> None:
+    import icalendar
+
+    with Workspace.open(demo) as ws:
+        sessions = audit_plan.need_plan(ws).plan.sessions
+        unfinished = [a for a in corrective_actions.actions(ws) if not a.status.finished]
+        path, count = calendar.write_calendar(ws, tmp_path / "audit.ics")
+    events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    assert count == len(events) == len(sessions) + len(unfinished) and unfinished
