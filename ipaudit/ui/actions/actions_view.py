@@ -31,6 +31,7 @@ from ipaudit.ui import errors, i18n
 from ipaudit.ui.actions import actions_model as am
 from ipaudit.ui.actions.action_editor import ActionEditor
 from ipaudit.ui.actions.commands import push
+from ipaudit.ui.fit import narrow_combo
 from ipaudit.ui.session import WorkspaceSession
 
 ALL, NOT_CLOSED, OVERDUE, VERIFIED = "all", "not_closed", "overdue", "verified"
@@ -82,6 +83,7 @@ class ActionsView(QWidget):
         self.department_label = QLabel()
         self.department_filter = QComboBox()
         self.department_filter.setObjectName("departmentFilter")
+        narrow_combo(self.department_filter)
         self.department_label.setBuddy(self.department_filter)
         self.count = QLabel()
         self.new_button = QPushButton()

@@ -34,6 +34,7 @@ from ipaudit.services import application
 from ipaudit.services.application import ApplicationCheck
 from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.findings.language import pick
+from ipaudit.ui.fit import vertical_scroll
 from ipaudit.ui.session import WorkspaceSession
 
 PASS_COLOR = "#1b7a2f"
@@ -121,9 +122,14 @@ class ApplyView(QWidget):
         split.addWidget(self.materials_box)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        # on a short screen the page scrolls rather than making the window taller
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(top)
+        inner.addWidget(split, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(vertical_scroll(content))
 
         session.edited.connect(lambda _key: self.refresh())
         self.retranslate_ui()

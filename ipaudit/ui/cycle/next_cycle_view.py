@@ -36,6 +36,7 @@ from ipaudit.services.next_cycle import NextCycle
 from ipaudit.ui import errors, workers
 from ipaudit.ui.cycle.compare_tree import CompareTree
 from ipaudit.ui.findings.language import pick
+from ipaudit.ui.fit import vertical_scroll
 from ipaudit.ui.session import WorkspaceSession
 
 #: the choices of the type list: None follows the certificate's cycle
@@ -148,9 +149,15 @@ class NextCycleView(QWidget):
         cbox.addLayout(compare_row)
         cbox.addWidget(self.tree, 1)
 
+        # on a short screen the page scrolls rather than squeezing the form's rows
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.start_box)
+        inner.addWidget(self.compare_box, 1)
+        self.tree.setMinimumHeight(160)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.start_box)
-        layout.addWidget(self.compare_box, 1)
+        layout.addWidget(vertical_scroll(content))
 
         self.type_combo.currentIndexChanged.connect(self.update_preview)
         self.start_edit.dateChanged.connect(self.update_preview)

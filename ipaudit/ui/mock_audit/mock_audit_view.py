@@ -41,6 +41,7 @@ from ipaudit.domain import mock_audit as m
 from ipaudit.services import corrective_actions as actions_service
 from ipaudit.services import mock_audit as service
 from ipaudit.ui import errors, i18n, workers
+from ipaudit.ui.fit import vertical_scroll
 from ipaudit.ui.icons import grade_icon
 from ipaudit.ui.mock_audit import samples_model as sm
 from ipaudit.ui.mock_audit.commands import PutAudit, PutSample, push
@@ -255,6 +256,7 @@ class MockAuditView(QWidget):
         self.report_button = QPushButton()
         self.report_button.setObjectName("writeReports")
 
+        # two rows: the audit and its draw; who audits and what comes out of it
         bar = QHBoxLayout()
         for w in (
             self.audit_label,
@@ -263,13 +265,15 @@ class MockAuditView(QWidget):
             self.seed_label,
             self.seed,
             self.redraw_button,
-            self.auditors_label,
         ):
             bar.addWidget(w)
-        bar.addWidget(self.auditors, 1)
-        bar.addWidget(self.actions_button)
-        bar.addWidget(self.details_button)
-        bar.addWidget(self.report_button)
+        bar.addStretch(1)
+        outcome = QHBoxLayout()
+        outcome.addWidget(self.auditors_label)
+        outcome.addWidget(self.auditors, 1)
+        outcome.addWidget(self.actions_button)
+        outcome.addWidget(self.details_button)
+        outcome.addWidget(self.report_button)
 
         self.show_label = QLabel()
         self.show_filter = QComboBox()
@@ -314,13 +318,15 @@ class MockAuditView(QWidget):
         self.panel = SamplePanel()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        # the sample's panel scrolls on a short screen rather than making the window taller
+        splitter.addWidget(vertical_scroll(self.panel))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(outcome)
         layout.addWidget(splitter, 1)
 
         self.audit_choice.currentIndexChanged.connect(self._audit_chosen)

@@ -73,6 +73,7 @@ class PlanView(QWidget):
         self.remove_button.setObjectName("removeSession")
         self.summary = QLabel()
         self.summary.setObjectName("planSummary")
+        self.summary.setWordWrap(True)  # a saved file's path must not widen the window
         self.export_buttons = {fmt: QPushButton() for fmt in EXPORT_FILTERS}
         for fmt, button in self.export_buttons.items():
             button.setObjectName(f"export_{fmt}")

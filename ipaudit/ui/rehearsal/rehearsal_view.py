@@ -32,6 +32,7 @@ from ipaudit.services import rehearsal
 from ipaudit.services.rehearsal import Attempt
 from ipaudit.ui import errors, i18n
 from ipaudit.ui.findings.language import pick
+from ipaudit.ui.fit import narrow_combo, vertical_scroll
 from ipaudit.ui.session import WorkspaceSession
 
 PASS_COLOR = "#1b7a2f"
@@ -58,6 +59,7 @@ class RehearsalView(QWidget):
         self.department_label = QLabel()
         self.department = QComboBox()
         self.department.setObjectName("rehearsalDepartment")
+        narrow_combo(self.department)
         self.person_label = QLabel()
         self.person = QComboBox()
         self.person.setObjectName("rehearsalPerson")
@@ -171,10 +173,14 @@ class RehearsalView(QWidget):
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
 
-        grid = QGridLayout(self)
+        # on a short screen the page scrolls rather than making the window taller
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addLayout(top, 0, 0)
         grid.addWidget(split, 1, 0)
         grid.setRowStretch(1, 1)
+        QVBoxLayout(self).addWidget(vertical_scroll(content))
 
         self._fill_departments()
         self.department.currentIndexChanged.connect(self._department_changed)
