@@ -486,3 +486,22 @@ def test_setup_installs_the_change_announcements(team_ws: dict[str, str]) -> Non
 
     with Workspace.open(team_ws["rnd"]) as ws, ws.store._read() as conn:
         assert {"item_states", "evidence", "facts"} <= notify.installed(conn)
+
+
+def test_rights_follow_a_merge_and_the_setup_runs_again(
+    team_ws: dict[str, str], pg_url: str
+) -> None:
+    with Workspace.open(team_ws["manager"]) as ws:
+        other = next(d.key for d in ws.departments(active_only=True) if d.key != "rnd")
+        theirs = next(it.key for it in ws.template.items if it.department == other)
+        ws.merge_department(other, "rnd")
+    with Workspace.open(team_ws["rnd"]) as ws:
+        assert theirs in {it.key for it in ws.items_of("rnd")}
+        ws.set_notes(theirs, "合并后由研发部负责")
+    again = team_service.setup_team(
+        pg_url, manager_login=login_name(pg_url, "manager"), manager_password=None
+    )
+    assert not again.created and not again.manager_created and again.roles.created == []
+    with Workspace.open(team_ws["manager"]) as ws:
+        assert ws.state(theirs).notes == "合并后由研发部负责"
+        assert ws.state(theirs).version >= 1
