@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
 
         def chosen(choice: str) -> None:
             if choice == "anyway":
-                self._adopt_checked(workspace, department, warned=True)
+                self._adopt_checked(workspace, department, warned=True, confirmed=True)
                 return
             workspace.close()
             if choice == "read_only":
@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
                 except errors.expected_types() as exc:
                     self._open_failed(workspace.path, exc)
                     return
-                self._adopt_checked(opened, department)
+                self._adopt_checked(opened, department, confirmed=True)  # (asked before)
             else:
                 self.openFailed.emit()
 
