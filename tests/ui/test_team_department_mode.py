@@ -216,3 +216,23 @@ def test_every_way_of_opening_the_same_file_whole_asks_the_manager(
     window.open_path(path, "rnd")
     assert window.session.department_only == "rnd"
     assert len(dialogs) == before
+
+
+def test_widening_a_file_someone_else_holds_asks_each_question_once(
+    window: MainWindow, path: Path, dialogs: list, qtbot
+) -> None:
+    window.open_path(path, "rnd")
+    proc = hold(path, "王伟")  # another copy opened it anyway meanwhile
+    try:
+        window.open_whole()
+        assert isinstance(dialogs[-1], WidenDialog)
+        dialogs[-1].confirm.setChecked(True)
+        dialogs[-1].accept()
+        box = dialogs[-1]
+        assert isinstance(box, OtherWriterBox)
+        with qtbot.waitSignal(window.workspaceOpened):
+            qtbot.mouseClick(box.anyway_button, Qt.MouseButton.LeftButton)
+        assert window.session is not None and window.session.department_only is None
+        assert len([d for d in dialogs if isinstance(d, WidenDialog)]) == 1
+    finally:
+        let_go(proc)
