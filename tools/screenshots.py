@@ -135,7 +135,7 @@ def _render(
             raise SystemExit(f"could not write {path}")
         print(path, file=sys.stderr if check else sys.stdout)
 
-    demo = build_demo(tmp / "星海智能.ipaudit")
+    demo = build_demo(tmp / "星海智能.ipaudit", audit_day=True)  # as the app builds it
     langs = ["zh", "en"] if lang == "both" else [lang]
     for code in langs:
         suffix = "" if code == "zh" else f"-{code}"
@@ -193,8 +193,11 @@ def _render(
         if check:
             window.resizeDocks([window.findings_dock], [1], Qt.Orientation.Vertical)
             settle(100)
+        audit_fit = audit_shots(window, demo, tmp, area, save, settle, suffix)
+        if check:
             report = fit_report(window, area, settle)
             report.update(facts_fit)
+            report["views"] = audit_fit
             report["lang"] = code
             print(json.dumps(report, ensure_ascii=False))
 
@@ -204,6 +207,234 @@ def _render(
         settle(100)
     i18n.reset()
     return 0
+
+
+#: the Audit menu's tabs in the order of the menu (ipaudit.ui.panels.AUDIT_VIEWS)
+AUDIT_TABS = ("plan", "rehearsal", "requests", "mock_audit", "actions", "apply", "next_cycle")
+
+
+def audit_shots(
+    window: Any, demo: Path, tmp: Path, area: Any, save: Any, settle: Any, suffix: str
+) -> dict[str, dict[str, Any]]:
+    """The Audit menu's tabs, the department packet dialogs and the team dialogs: each rendered
+    (``audit-<key>``, ``packet-export`` …) and what does not fit in it (``fit_problems``)."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from ipaudit.ui import i18n, panels
+
+    page, session = window.page, window.session
+    fits: dict[str, dict[str, Any]] = {}
+
+    def look(widget: Any, name: str, part: Any = None) -> None:
+        settle()
+        save(widget, name, suffix)
+        fits[name] = fit_problems(part or widget, area)
+
+    for key in AUDIT_TABS:
+        if key not in panels.AUDIT_VIEWS:
+            continue
+        view = window.show_audit_view(key)
+        look(window, f"audit-{key}", view)
+        fits[f"audit-{key}"]["window"] = [window.width(), window.height()]
+        if key == "mock_audit" and view is not None:
+            details = view.edit_report_details()
+            if details is not None:
+                look(details, "mock-audit-report")
+                details.reject()
+    page.set_view(0)
+
+    export = window.run_tool("export_packet")
+    if isinstance(export, QDialog):
+        look(export, "packet-export")
+        export.reject()
+    packet = filled_packet(session.workspace, tmp, i18n.language())
+    dialog = window.run_tool("import_packet")
+    if isinstance(dialog, QDialog):
+        dialog.source.setText(str(packet))
+        dialog.start_read()
+        for _ in range(300):
+            if dialog.preview is not None:
+                break
+            settle(100)
+        look(dialog, "packet-import")
+        dialog.reject()
+
+    import datetime as dt
+
+    from ipaudit.store.errors import ConnectionLost
+    from ipaudit.store.file_lock import Holder
+    from ipaudit.ui.team.not_saved import NotSavedBox
+    from ipaudit.ui.team.open_dialog import OpenTeamDialog
+    from ipaudit.ui.team.presence import OtherWriterBox
+    from ipaudit.ui.team.widen import ManagerPassphraseDialog, WidenDialog
+
+    since = dt.datetime(2026, 3, 2, 1, 30, tzinfo=dt.UTC)
+    holder = Holder("wangwei", "FIN-PC-07", 4120, since, since, "王伟")
+    server = "postgresql://ipaudit.example.cn:5432/ipaudit"
+    team: list[tuple[str, QDialog]] = [
+        ("team-open", OpenTeamDialog(window, "postgresql://chen@ipaudit.example.cn:5432/ipaudit")),
+        ("team-widen", WidenDialog(session.workspace, window)),
+        ("team-passphrase", ManagerPassphraseDialog(session.workspace, window)),
+        ("team-other-writer", OtherWriterBox(demo.name, holder, window)),
+        (
+            "team-not-saved",
+            NotSavedBox(ConnectionLost(server), "研发部季度报告已提交", lambda: None, window),
+        ),
+    ]
+    for name, box in team:
+        box.show()
+        look(box, name)
+        if isinstance(box, QMessageBox):
+            box.close()
+        else:
+            box.reject()
+    return fits
+
+
+def filled_packet(ws: Any, tmp: Path, lang: str) -> Path:
+    """R&D's packet as a department head sends it back: a status, a note and an answer changed
+    and a file dropped into an item's folder (the import dialog previews it)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from ipaudit.export import packet_xlsx as px
+    from ipaudit.services import packets
+
+    out = tmp / f"packet-{lang}"
+    out.mkdir(parents=True, exist_ok=True)
+    written = packets.export_packet(ws, "rnd", out / "rnd.zip", lang=lang, overwrite=True)
+    with zipfile.ZipFile(written.path) as zf:
+        zf.extractall(out / "unpacked")
+    (root,) = [p for p in (out / "unpacked").iterdir() if p.is_dir()]
+    book = next(root.glob("*.xlsx"))
+    wb = load_workbook(book)
+    sheet = wb.worksheets[0]
+
+    def col(name: str) -> int:
+        return px.FIELDS.index(name) + 1
+
+    rows = {
+        (sheet.cell(r, 1).value, sheet.cell(r, 2).value or ""): r
+        for r in range(px.FIRST_ROW, sheet.max_row + 1)
+        if sheet.cell(r, 1).value
+    }
+    first = next(r for (key, q), r in rows.items() if not q)
+    answer = next((r for (key, q), r in rows.items() if q), None)
+    sheet.cell(first, col("notes")).value = "已请法务复核" if lang == "zh" else "Legal reviews it"
+    if answer is not None:
+        sheet.cell(answer, col("answer")).value = (
+            "专利检索平台" if lang == "zh" else "Patent search"
+        )
+    wb.save(book)
+    folder = root / str(sheet.cell(first, col("folder")).value).replace("\\", "/")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "交底书_2025-05-06.pdf").write_bytes(b"%PDF-1.4 packet")
+    back = out / "back.zip"
+    with zipfile.ZipFile(back, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                zf.write(path, f"{root.name}/{path.relative_to(root).as_posix()}")
+    return back
+
+
+def fit_problems(root: Any, area: Any) -> dict[str, Any]:
+    """What does not fit in ``root`` (a view or a dialog) as it is shown: areas that scroll
+    sideways, labels and buttons whose text is cut off, header sections too narrow for their
+    title, tables with rows to show that show fewer than three, and (a window) larger than the
+    screen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractScrollArea,
+        QComboBox,
+        QHeaderView,
+        QLabel,
+        QTableView,
+        QTreeView,
+    )
+
+    def name(w: Any) -> str:
+        return w.objectName() or type(w).__name__
+
+    sideways = [
+        name(a)
+        for a in root.findChildren(QAbstractScrollArea)
+        if a.isVisible()
+        and not isinstance(a, QHeaderView)
+        and a.horizontalScrollBar().maximum() > 0
+        and a.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    ]
+
+    def shown(text: str) -> str:  # a label's text as drawn: without its mnemonic's "&"
+        return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+    labels = [
+        w.text()
+        for w in root.findChildren(QLabel)
+        if w.isVisible()
+        and w.text()
+        and not w.wordWrap()
+        and w.textFormat() != Qt.TextFormat.RichText
+        and "<" not in w.text()
+        and w.fontMetrics().horizontalAdvance(shown(w.text())) > w.contentsRect().width() + 1
+    ]
+    buttons = [
+        w.text()
+        for w in root.findChildren(QAbstractButton)
+        if w.isVisible() and w.text() and w.width() < w.sizeHint().width() - 1
+    ]
+
+    def in_a_cell(w: Any) -> bool:  # a table's cell widget elides like the cells around it
+        parent = w.parentWidget()
+        while parent is not None and parent is not root:
+            if isinstance(parent, QAbstractScrollArea) and not hasattr(parent, "widget"):
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    combos = [
+        w.currentText()
+        for w in root.findChildren(QComboBox)
+        if w.isVisible()
+        and w.currentText()
+        and w.width() < w.minimumSizeHint().width() - 1
+        and not in_a_cell(w)
+    ]
+    headers: list[str] = []
+    short: list[str] = []
+    views = [*root.findChildren(QTableView), *root.findChildren(QTreeView)]
+    for view in views:
+        model = view.model()
+        if not view.isVisible() or model is None:
+            continue
+        header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+        if header.isVisible():
+            style = header.style()
+            margin = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin)
+            metrics = header.fontMetrics()
+            for c in range(model.columnCount()):
+                if header.isSectionHidden(c):
+                    continue
+                text = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                need = max((metrics.horizontalAdvance(t) for t in text.split("\n")), default=0)
+                if text and need + margin > header.sectionSize(c):
+                    headers.append(text)
+        rows = model.rowCount()
+        if rows >= 3 and isinstance(view, QTableView):
+            shown = view.viewport().height() // max(view.rowHeight(0), 1)
+            if shown < 3:
+                short.append(name(view))
+    window = root.window()
+    return {
+        "sideways": sideways,
+        "labels_clipped": labels,
+        "buttons_clipped": buttons,
+        "combos_clipped": combos,
+        "headers_clipped": headers,
+        "tables_short": short,
+        "too_big": window.width() > area.width() or window.height() > area.height(),
+    }
 
 
 def objectives_fit(page: Any) -> dict[str, Any]:

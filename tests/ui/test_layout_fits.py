@@ -7,6 +7,7 @@ window meets the screen as it would on the desk (a widget resize would not scale
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENS = [("1366x768", 1.0), ("1920x1080", 1.25), ("1920x1080", 1.5)]
 
 
+@functools.cache  # one run per configuration serves every test of it
 def _fit_reports(screen: str, scale: float) -> list[dict]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
     done = subprocess.run(
@@ -67,6 +69,32 @@ def test_every_main_view_fits_the_screen(screen: str, scale: float) -> None:
         assert r["objectives_below_fold"] == 0, where
         assert r["objectives_scrolled"] == 0, where
         assert r["objectives_headers_clipped"] == [], where
+
+
+#: the Audit menu's tabs, the department packet dialogs and the team dialogs (tools/screenshots.py)
+NEW_VIEWS = {
+    *(f"audit-{k}" for k in ("plan", "rehearsal", "requests", "mock_audit", "actions")),
+    *("audit-apply", "audit-next_cycle", "mock-audit-report"),
+    *("packet-export", "packet-import"),
+    *("team-open", "team-widen", "team-passphrase", "team-other-writer", "team-not-saved"),
+}
+
+
+@pytest.mark.parametrize(("screen", "scale"), SCREENS, ids=[f"{s}@{f:g}" for s, f in SCREENS])
+def test_the_audit_views_packet_and_team_dialogs_fit(screen: str, scale: float) -> None:
+    for r in _fit_reports(screen, scale):
+        views = r["views"]
+        assert set(views) == NEW_VIEWS
+        width, height = r["screen"]
+        for name, fit in views.items():
+            where = f"{name}, {r['lang']} on {screen} at {scale:g}"
+            assert not fit["too_big"], where  # the window (or dialog) stays on the screen
+            if "window" in fit:  # a tab of the main window: it did not grow
+                assert fit["window"][0] <= width and fit["window"][1] <= height, where
+            assert fit["labels_clipped"] == [], where
+            assert fit["buttons_clipped"] == [], where
+            assert fit["combos_clipped"] == [], where
+            assert fit["tables_short"] == [], where
 
 
 @pytest.fixture
