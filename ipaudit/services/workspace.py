@@ -8,6 +8,7 @@ workspace changes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 import threading
@@ -49,7 +50,7 @@ from ipaudit.domain.validation import (
     without_invalid,
 )
 from ipaudit.progress import CancelCheck, Progress
-from ipaudit.services import audit_plan, budget, corrective_actions, ledgers, stored_values
+from ipaudit.services import budget, ledgers, stored_values
 from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
 from ipaudit.services.evidence_review import FileReview, review_files
@@ -321,7 +322,7 @@ class Workspace:
         """The official answers the workspace derives (the reconciliation's totals and open
         discrepancies), by fact key; what the checks, the item panel and the interview sheets
         compare answers with besides the declared facts."""
-        return {k: v for source in DERIVED_SOURCES for k, v in source(self).items()}
+        return {k: v for source in derived_sources() for k, v in source(self).items()}
 
     def ledger_book(self) -> ledgers.LedgerBook:
         """The workspace's ledgers, reconciled (kept until the next ledger change)."""
@@ -341,7 +342,7 @@ class Workspace:
                 facts=self.facts(),
                 states=states,
                 evidence=self.store.evidence(),
-                extra_findings=[f for source in FINDING_SOURCES for f in source(self)],
+                extra_findings=[f for source in finding_sources() for f in source(self)],
                 accepted=self.store.acceptances(),
                 derived=self.derived_facts(),
             )
@@ -761,19 +762,28 @@ def _check_info(info: WorkspaceInfo, path: Path | str) -> None:
 
 
 # Findings the checks add beyond the template's rules: the ledger reconciliation, the budget
-# comparison and stored values that no longer validate. Wired here, in code: a missing module
-# fails at import, never degrades to fewer findings.
-FINDING_SOURCES: tuple[FindingSource, ...] = (
-    ledgers.discrepancy_findings,
-    budget.findings,
-    stored_values.stored_value_findings,
-    audit_plan.findings,
-    corrective_actions.findings,
-)
-# Values the workspace derives rather than declares (``ledger.totals`` …), for the questions
-# bound to them (see ``ipaudit.domain.facts.declared``).
-DERIVED_SOURCES: tuple[DerivedSource, ...] = (
-    ledgers.derived_facts,
-    budget.derived_facts,
-    corrective_actions.derived_facts,
-)
+# comparison, stored values that no longer validate, the audit-day plan's conflicts and overdue
+# corrective actions; and values the workspace derives rather than declares (``ledger.totals`` …)
+# for the questions bound to them (see ``ipaudit.domain.facts.declared``). Wired here, in code: a
+# missing module fails, never degrades to fewer findings. Loaded with the first assessment (in the
+# checks' worker), not when a workspace opens.
+
+
+@functools.cache
+def finding_sources() -> tuple[FindingSource, ...]:
+    from ipaudit.services import audit_plan, corrective_actions
+
+    return (
+        ledgers.discrepancy_findings,
+        budget.findings,
+        stored_values.stored_value_findings,
+        audit_plan.findings,
+        corrective_actions.findings,
+    )
+
+
+@functools.cache
+def derived_sources() -> tuple[DerivedSource, ...]:
+    from ipaudit.services import corrective_actions
+
+    return (ledgers.derived_facts, budget.derived_facts, corrective_actions.derived_facts)

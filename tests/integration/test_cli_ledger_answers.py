@@ -99,10 +99,8 @@ def test_the_item_panel_shows_the_totals_as_the_manuals_value(qtbot, demo: Path)
     try:
         with qtbot.waitSignal(win.workspaceOpened, timeout=20_000):
             win.open_path(demo)
-        from ipaudit.ui.checklist.item_panel import ItemPanel
-
         ws = win.session.workspace
-        panel = win.findChild(ItemPanel)
+        panel = win.page.item_panel
         panel.show_item(ITEM)
         field = panel.answer_fields["totals"]
         assert field.declared == ws.derived_facts()[LEDGER_TOTALS]
