@@ -46,7 +46,7 @@ def cmd_pull(args: argparse.Namespace) -> int:
 
     label = "pull" if lang() == "en" else "拉取"
     report = team.pull(args.address, args.file, progress=progress_line(label))
-    _report(report, args.file, args.json)
+    _report(report, str(team.pull_target(args.file)), args.json)
     return EXIT_OK
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "add_user",
     "parse_role",
     "pull",
+    "pull_target",
     "push",
     "remove_user",
     "role_text",
@@ -239,6 +240,14 @@ def push(
         return moving.push(ws.store, url, progress, cancel)
 
 
+def pull_target(target: Path | str) -> Path:
+    """The file ``pull`` writes for ``target``: with .ipaudit added when missing."""
+    if server_url(target) is not None:
+        raise InvalidInput("pull 的目标应为文件。", "The target of a pull must be a file.")
+    path = Path(target)
+    return path if path.suffix == ".ipaudit" else path.with_name(path.name + ".ipaudit")
+
+
 def pull(
     address: str,
     target: Path | str,
@@ -246,13 +255,10 @@ def pull(
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
 ) -> CopyReport:
-    """Copy the team workspace at ``address`` losslessly into the new file ``target``."""
+    """Copy the team workspace at ``address`` losslessly into the new file ``target``
+    (``pull_target``: .ipaudit added when missing)."""
     url = _server(address)
-    path = Path(target)
-    if server_url(target) is not None:
-        raise InvalidInput("pull 的目标应为文件。", "The target of a pull must be a file.")
-    if path.suffix != ".ipaudit":
-        path = path.with_name(path.name + ".ipaudit")
+    path = pull_target(target)
     store = WorkspaceStore.open(url, read_only=True)
     try:
         return moving.pull(store, path, progress, cancel)
