@@ -47,7 +47,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from ipaudit.store.errors import InvalidInput, NotPermitted
 from ipaudit.store.workspace_store import WorkspaceStore
@@ -250,12 +250,9 @@ def install(
     )
     if item_departments is not None:
         _run(conn, f"DELETE FROM {s}.team_items")
-        pairs = sorted(item_departments.items())
-        for start in range(0, len(pairs), 1000):
-            values = ", ".join(
-                f"({literal(k)}, {literal(d)})" for k, d in pairs[start : start + 1000]
-            )
-            _run(conn, f"INSERT INTO {s}.team_items VALUES {values}")
+        rows = [{"k": k, "d": d} for k, d in sorted(item_departments.items())]
+        if rows:
+            conn.execute(text(f"INSERT INTO {s}.team_items VALUES (:k, :d)"), rows)
 
     tables = workspace_tables(conn, schema)
     for table in tables:
