@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ipaudit import cli
 from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, progress_line
 from ipaudit.export.options import DEFAULT_MARGIN_DAYS
 
@@ -30,7 +31,6 @@ def parse_margin(text: str) -> int:
 
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
-    from ipaudit.services import Workspace
     from ipaudit.services.exports import (
         ExportOptions,
         TargetExists,
@@ -52,7 +52,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         margin_days=args.margin_days,
         **({} if args.toc_pages is None else {"toc_pages": args.toc_pages}),
     )
-    with Workspace.open(args.workspace) as ws:
+    with cli._open(args.workspace) as ws:  # (warns of another writer)
         if args.target:
             target = Path(args.target)  # "x.zip" writes a zip; missing folders are created
         else:  # a name not taken yet, unless an earlier pack of that name is to be replaced
@@ -157,10 +157,9 @@ def _print_record(
 
 @command("exports")
 def cmd_exports(args: argparse.Namespace) -> int:
-    from ipaudit.services import Workspace
     from ipaudit.services.exports import export_history
 
-    with Workspace.open(args.workspace) as ws:
+    with cli._open(args.workspace) as ws:  # (warns of another writer)
         records = export_history(ws)
     if args.json:
         emit_json([r.as_dict() for r in records])

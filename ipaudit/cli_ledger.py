@@ -396,11 +396,10 @@ def _rates(args: argparse.Namespace) -> RateTable | None:
 
 @command("import-ledger")
 def cmd_import_ledger(args: argparse.Namespace) -> int:
-    from ipaudit.services import Workspace
     from ipaudit.services import ledgers as ledger_service
 
     path = Path(args.file)
-    with Workspace.open(args.workspace) as ws:
+    with cli._open(args.workspace) as ws:  # (warns of another writer)
         # read, stored, and the file becomes evidence
         read = ledger_service.import_ledger(
             ws,
@@ -430,11 +429,10 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
 
 @command("undo-import")
 def cmd_undo_import(args: argparse.Namespace) -> int:
-    from ipaudit.services import Workspace
     from ipaudit.services import ledgers as ledger_service
 
     kind = LedgerKind(args.kind)
-    with Workspace.open(args.workspace) as ws:
+    with cli._open(args.workspace) as ws:  # (warns of another writer)
         record = next((i for i in ledger_service.import_records(ws) if i.kind is kind), None)
         undone = ledger_service.undo_import(ws, kind)
         back = next((i for i in ledger_service.import_records(ws) if i.kind is kind), None)
@@ -467,10 +465,9 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
 
 @command("ledger")
 def cmd_ledger(args: argparse.Namespace) -> int:
-    from ipaudit.services import Workspace
     from ipaudit.services.ledgers import explanations, load_book, places
 
-    with Workspace.open(args.workspace) as ws:
+    with cli._open(args.workspace) as ws:  # (warns of another writer)
         book = load_book(ws)
         rec = book.reconciliation
         if rec is None and not args.json:
@@ -526,10 +523,9 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 @command("rates")
 def cmd_rates(args: argparse.Namespace) -> int:
-    from ipaudit.services import Workspace
     from ipaudit.services.ledgers import get_rates, set_rates, set_window_days, window_days
 
-    with Workspace.open(args.workspace) as ws:
+    with cli._open(args.workspace) as ws:  # (warns of another writer)
         if args.clear:
             set_rates(ws, None)
         elif args.rates or args.rate:
