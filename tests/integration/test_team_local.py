@@ -109,6 +109,9 @@ def test_a_second_process_holding_the_file_is_named_and_commands_warn(
         code, _out, err = run(capsys, monkeypatch, "readiness", path)
         assert code == EXIT_OK
         assert "open for writing by 王伟" in err and str(proc.pid) in err
+        # every command that opens the file for writing warns, the readiness pack's too
+        code, _out, err = run(capsys, monkeypatch, "export", path, path.with_name("pack"))
+        assert code == EXIT_OK and "open for writing by 王伟" in err
         # read-only looks do not warn: they cannot overwrite anything
         code, _out, err = run(capsys, monkeypatch, "--read-only", "readiness", path)
         assert code == EXIT_OK and "open for writing" not in err
