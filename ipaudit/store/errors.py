@@ -232,8 +232,16 @@ class NotPermitted(WorkspaceError):
     code = "not_permitted"
 
     def __init__(
-        self, path: str | Path, what: str = "", reason_zh: str = "", reason_en: str = ""
+        self,
+        path: str | Path,
+        what: str = "",
+        reason_zh: str = "",
+        reason_en: str = "",
+        *,
+        what_zh: str = "",
     ) -> None:
+        """``what`` names it in English, ``what_zh`` in Chinese (each message stays in its
+        language: without ``what_zh`` the Chinese message says "this")."""
         self.what = what
         self.reason_zh = reason_zh
         self.reason_en = reason_en
@@ -241,8 +249,8 @@ class NotPermitted(WorkspaceError):
         why_en = reason_en or "your login's role does not have this right"
         super().__init__(
             path,
-            f"不允许修改{('“' + what + '”') if what else '这项内容'}：{why_zh}。修改没有保存；如需修改，"
-            "请联系合规负责人。",
+            f"不允许修改{('“' + what_zh + '”') if what_zh else '这项内容'}：{why_zh}。修改没有保存；"
+            "如需修改，请联系合规负责人。",
             f"You may not change {repr(what) if what else 'this'}: {why_en}. The change was not"
             " saved; ask the compliance manager if it must be made.",
         )

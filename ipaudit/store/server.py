@@ -353,8 +353,9 @@ def translate_pg(orig: BaseException, path: Path | str) -> WorkspaceError | None
         return NotPermitted(
             path,
             en or "",
-            f"数据库拒绝了这项修改（{zh or '无权限'}），您的登录角色不能修改它",
-            f"the database refused it ({en or 'no right'}): your login's role may not change it",
+            what_zh=zh or "",
+            reason_zh="数据库拒绝了这项修改，您的登录角色不能修改它",
+            reason_en="the database refused it: your login's role may not change it",
         )
     if state in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock not available
         return WorkspaceLocked(path)

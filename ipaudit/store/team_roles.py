@@ -693,9 +693,10 @@ def check_administrator(conn: Connection, address: str) -> None:
         raise NotPermitted(
             address,
             "team roles",
-            "设置团队角色和登录需要服务器管理员的登录（超级用户或有 CREATEROLE 权限）",
-            "setting up team roles and logins needs a server administrator's login (a superuser"
-            " or a role with CREATEROLE)",
+            what_zh="团队角色",
+            reason_zh="设置团队角色和登录需要服务器管理员的登录（超级用户或有 CREATEROLE 权限）",
+            reason_en="setting up team roles and logins needs a server administrator's login (a"
+            " superuser or a role with CREATEROLE)",
         )
 
 

@@ -107,3 +107,12 @@ def test_a_server_workspace_path_shows_the_address_and_never_the_password() -> N
     assert path.name == "ipaudit_2026"
     assert all("cret" not in part for part in (*path.parts, repr(path), str(path.parent)))
     assert server_url(Path(path)) == str(path)  # given back as a Path, it names the same place
+
+
+def test_a_refusal_is_named_in_each_language_of_its_own() -> None:
+    from ipaudit.store.errors import NotPermitted
+
+    err = NotPermitted("postgresql://x@h/db", "the company facts", what_zh="公司事实")
+    zh, en = err.message("zh"), err.message("en")
+    assert "公司事实" in zh and "the company facts" not in zh
+    assert "the company facts" in en and "公司事实" not in en
