@@ -268,7 +268,7 @@ def install(
         ("blobs", "INSERT, UPDATE"),
         ("blob_chunks", "INSERT"),
         ("snapshots", "INSERT, DELETE"),
-        ("meta", "INSERT, DELETE"),
+        ("meta", "INSERT, UPDATE, DELETE"),
     ):
         if table in tables:
             _run(conn, f"GRANT {rights} ON {s}.{ident(table)} TO {dept}")
@@ -472,7 +472,7 @@ def _install_rules(conn: Connection, schema: str, table: str, roles: TeamRoles) 
     else:  # snapshots
         check = f"{s}.team_may_edit_snapshot(day)"
     _run(conn, f"CREATE POLICY team_dept_insert ON {t} FOR INSERT TO {dept} WITH CHECK ({check})")
-    if table in ("item_states", "evidence", "records", "blobs"):
+    if table in ("item_states", "evidence", "records", "blobs", "meta"):
         new_row = "true" if table == "blobs" else check
         _run(
             conn,

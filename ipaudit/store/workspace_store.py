@@ -379,8 +379,11 @@ class WorkspaceStore:
     def _mark_edited(self, conn: Connection, table: str, key: str) -> None:
         meta_key = edits.editor_key(table, key)
         lock_key(conn, "meta", meta_key)
-        conn.execute(delete(s.meta).where(s.meta.c.key == meta_key))
-        conn.execute(insert(s.meta).values(key=meta_key, value=edits.editor_value(_now())))
+        value = edits.editor_value(_now())
+        # one statement for a row edited before (the usual case), an insert for its first edit
+        changed = conn.execute(update(s.meta).where(s.meta.c.key == meta_key).values(value=value))
+        if not changed.rowcount:
+            conn.execute(insert(s.meta).values(key=meta_key, value=value))
 
     def _editor(self, conn: Connection, table: str, key: str) -> edits.Editor:
         value = conn.execute(

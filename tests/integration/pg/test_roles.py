@@ -187,6 +187,10 @@ MANAGER_ONLY: dict[str, str | tuple[str, ...]] = {
     "meta: add a setting": "INSERT INTO meta VALUES ('schema_version', '99')",
     "meta: claim hr's edit": "DELETE FROM meta WHERE key = 'edited:item_states:hr.a'",
     "meta: mark hr's edit": "INSERT INTO meta VALUES ('edited:evidence:2', '{}')",
+    "meta: rewrite hr's edit": "UPDATE meta SET value = '{}' WHERE key = 'edited:item_states:hr.a'",
+    "meta: turn its edit into hr's": (
+        "UPDATE meta SET key = 'edited:item_states:hr.b' WHERE key = 'edited:item_states:rnd.a'"
+    ),
     "item_states: hr's row": "UPDATE item_states SET status = 'ready' WHERE item_key = 'hr.a'",
     "item_states: take hr's row": "UPDATE item_states SET department = 'rnd'"
     " WHERE item_key = 'hr.a'",
@@ -260,6 +264,7 @@ RND_MAY = {
         "DELETE FROM meta WHERE key = 'edited:item_states:legal.a'",
         "INSERT INTO meta VALUES ('edited:item_states:legal.a', '{}')",
         "INSERT INTO meta VALUES ('edited:evidence:1', '{}')",
+        "UPDATE meta SET value = '{\"by\": \"rnd\"}' WHERE key = 'edited:item_states:rnd.a'",
     ),
     "snapshots: today's": (
         "DELETE FROM snapshots WHERE day = current_date",
