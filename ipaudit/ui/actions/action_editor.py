@@ -82,6 +82,7 @@ class ActionEditor(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("actionTitle")
+        self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -114,6 +115,8 @@ class ActionEditor(QWidget):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # a narrow pane (a laptop's screen) puts a field under its label instead of clipping it
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._rows: list[tuple[QLabel, QWidget]] = []
         for widget in (
             self.source,

@@ -79,8 +79,8 @@ class ActionsModel(RowsTableModel[CorrectiveAction]):
             return a
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(a, col, late)
-        if role == Qt.ItemDataRole.ToolTipRole and col == FINDING:
-            return a.finding
+        if role == Qt.ItemDataRole.ToolTipRole:  # a narrow column elides: the tip has it all
+            return a.finding if col == FINDING else self._display(a, col, late) or None
         if role == Qt.ItemDataRole.ForegroundRole and late:
             return QBrush(OVERDUE_COLOR)
         if role == Qt.ItemDataRole.FontRole and late and col in (KEY, DUE, OVERDUE):

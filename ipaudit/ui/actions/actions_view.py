@@ -37,6 +37,10 @@ from ipaudit.ui.session import WorkspaceSession
 ALL, NOT_CLOSED, OVERDUE, VERIFIED = "all", "not_closed", "overdue", "verified"
 
 
+#: columns that keep a set width (in Chinese characters) and elide a longer text
+NARROW_COLUMNS = {am.STATUS: 3, am.SOURCE: 3, am.GRADE: 3, am.DEPARTMENT: 3, am.OWNER: 3}
+
+
 class ActionsFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -117,18 +121,23 @@ class ActionsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(am.FINDING, QHeaderView.ResizeMode.Stretch)
+        # the texts of these columns elide (tool tip: all) so the table does not scroll sideways
+        for col in NARROW_COLUMNS:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         self.editor = ActionEditor()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.editor)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([2000, 1000])  # the list gets the larger part from the start
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -445,7 +454,17 @@ class ActionsView(QWidget):
         self.delete_button.setText(self.tr("Remove"))
         self.import_button.setText(self.tr("Import audit report…"))
         self.model.retranslate()
+        self._fit_columns()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        """The narrow columns as wide as their title or a few characters, whichever is wider."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for col, chars in NARROW_COLUMNS.items():
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            wide = max(metrics.horizontalAdvance("中" * chars), metrics.horizontalAdvance(title))
+            header.resizeSection(col, wide + 16)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

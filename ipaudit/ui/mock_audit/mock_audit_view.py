@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,6 +53,10 @@ from ipaudit.ui.session import WorkspaceSession
 RECORD_PAGE, AWARENESS_PAGE = 0, 1
 
 
+#: the samples table's set-width columns, in Chinese characters (or their title, if wider)
+NARROW_COLUMNS = {sm.KIND: 6, sm.DEPARTMENT: 4, sm.RESULT: 6, sm.NOTE: 6}
+
+
 class SamplePanel(QWidget):
     """One sample: what to fetch, the files to look at, and its result."""
 
@@ -73,6 +78,9 @@ class SamplePanel(QWidget):
         self.files_label = QLabel()
         self.files = QListWidget()
         self.files.setMaximumHeight(110)
+        # a long file name wraps within the panel instead of scrolling it sideways
+        self.files.setWordWrap(True)
+        self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.go_to_item = QPushButton()
         self.go_to_item.setObjectName("goToItem")
         self.go_to_item.clicked.connect(self._go_to_item)
@@ -80,14 +88,15 @@ class SamplePanel(QWidget):
         # a record: the result, the note and the evidence looked at
         self.results = QButtonGroup(self)
         self.result_buttons: dict[m.Result, QRadioButton] = {}
-        result_row = QHBoxLayout()
+        # two by two: four results in one row are wider than the panel on a laptop's screen
+        result_row = QGridLayout()
         for n, result in enumerate(m.Result):
             button = QRadioButton()
             button.setIcon(grade_icon(result.grade))
             self.results.addButton(button, n)
             self.result_buttons[result] = button
-            result_row.addWidget(button)
-        result_row.addStretch(1)
+            result_row.addWidget(button, n // 2, n % 2)
+        result_row.setColumnStretch(2, 1)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
@@ -303,9 +312,10 @@ class MockAuditView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(sm.LABEL, QHeaderView.ResizeMode.Stretch)
-        # a long note must not squeeze the sample: its column keeps a set width (tooltip: all)
-        header.setSectionResizeMode(sm.NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(sm.NOTE, 180)
+        # a long kind, department, result or note must not squeeze the sample nor push the
+        # table sideways: their columns keep a set width (tooltip: all)
+        for col in NARROW_COLUMNS:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         left = QWidget()
@@ -322,6 +332,7 @@ class MockAuditView(QWidget):
         splitter.addWidget(vertical_scroll(self.panel))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # the samples get the larger part from the start
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -723,8 +734,17 @@ class MockAuditView(QWidget):
         self.show_filter.setCurrentIndex(max(self.show_filter.findData(current), 0))
         self.show_filter.blockSignals(False)
         self.model.retranslate()
+        self._fit_columns()
         if self.audit is not None:
             self._show_progress()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for col, chars in NARROW_COLUMNS.items():
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            wide = max(metrics.horizontalAdvance("中" * chars), metrics.horizontalAdvance(title))
+            header.resizeSection(col, wide + 16)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -79,6 +79,8 @@ class SamplesModel(RowsTableModel[Sample]):
             return grade_icon(s.result.grade)
         if role == Qt.ItemDataRole.ForegroundRole and col == RESULT and s.result is Result.CONFORM:
             return QBrush(CONFORM_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and col == KIND:
+            return self.data(index)
         if role == Qt.ItemDataRole.ToolTipRole and col in (LABEL, NOTE):
             return i18n.text(s.label) + (f"\n{s.note}" if s.note else "")
         return None

@@ -203,7 +203,7 @@ class PeopleModel(RowsTableModel[Person]):
                 P_DEPARTMENT: p.department,
                 P_ESCORT: escort,
             }[col]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # tip: elided
             return {
                 NAME: names.person(p.key),
                 P_ROLE: names.role(p),

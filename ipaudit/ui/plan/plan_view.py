@@ -50,6 +50,18 @@ SESSION_FIELDS = {
 }
 
 
+#: the schedule's set-width columns: the text each must show in full
+SCHEDULE_COLUMNS = {
+    pm.DAY: "2026-12-15",
+    pm.START: "09:00",
+    pm.END: "09:00",
+    pm.ROOM: "中" * 4,
+    pm.DEPARTMENT: "中" * 4,
+    pm.AUDITORS: "中" * 4,
+    pm.ESCORTS: "中" * 4,
+}
+
+
 class PlanView(QWidget):
     #: a plan export finished: (format, path)
     exported = Signal(str, str)
@@ -103,18 +115,10 @@ class PlanView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the session and who must attend share what is left; the other columns keep a set
+        # width and elide (tool tip: all), so the schedule does not scroll sideways
+        header.setSectionResizeMode(pm.SESSION, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(pm.ATTENDEES, QHeaderView.ResizeMode.Stretch)
-        for col, width in (
-            (pm.DAY, 90),
-            (pm.START, 52),
-            (pm.END, 52),
-            (pm.ROOM, 80),
-            (pm.SESSION, 200),
-            (pm.DEPARTMENT, 100),
-            (pm.AUDITORS, 120),
-            (pm.ESCORTS, 120),
-        ):
-            self.table.setColumnWidth(col, width)
 
         self.conflicts_label = QLabel()
         self.conflicts = QListWidget()
@@ -144,10 +148,8 @@ class PlanView(QWidget):
         self.people_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people_table.verticalHeader().hide()
         people_header = self.people_table.horizontalHeader()
-        people_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        people_header.setStretchLastSection(True)
-        for col, width in ((pm.NAME, 120), (pm.P_ROLE, 80), (pm.P_DEPARTMENT, 110)):
-            self.people_table.setColumnWidth(col, width)
+        # the side pane is narrow: the four columns share it (tool tip: the whole text)
+        people_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("newPersonRole")
         self.add_person_button = QPushButton()
@@ -488,8 +490,18 @@ class PlanView(QWidget):
 
     # --- language ----------------------------------------------------------------------------
 
+    def _fit_columns(self) -> None:
+        """Each set-width column as wide as its title or a few characters, whichever is wider."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for col, sample in SCHEDULE_COLUMNS.items():
+            title = str(self.sessions.headerData(col, Qt.Orientation.Horizontal) or "")
+            wide = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(col, wide + 16)
+
     def retranslate_ui(self) -> None:
         lang = i18n.language()
+        self._fit_columns()
         self.generate_button.setText(self.tr("Generate default plan"))
         self.add_button.setText(self.tr("Add session"))
         self.remove_button.setText(self.tr("Remove session"))
