@@ -15,13 +15,20 @@ user's is read or changed. Chinese needs a CJK font: the command checks with ``f
 and otherwise says what to install (fonts-noto-cjk on Debian/Ubuntu).
 
 Files: welcome, new-workspace (the departments step of the wizard), main-window (a department
-selected, an item with a finding open), facts, findings, dashboard.
+selected, an item with a finding open), facts, findings, dashboard; the Audit menu's tabs
+(audit-plan, audit-rehearsal, audit-requests, audit-mock_audit, audit-actions, audit-apply,
+audit-next_cycle) and the mock audit's report details (mock-audit-report); the department packet
+dialogs (packet-export, packet-import with a returned packet previewed); the team dialogs
+(team-open, team-widen, team-passphrase, team-other-writer, team-not-saved). The demo is built
+with the audit day and the cycle, as the app builds it.
 
 ``--check`` prints one JSON object per language with what does not fit: the window's minimum height,
 whether the status bar stays on screen, items whose panel scrolls sideways, elided dashboard texts,
 the rows the findings dock and the objectives table show, whether the objectives list is in view on
-the facts tab without scrolling and which of its department headers are cut off. The layout tests
-read it.
+the facts tab without scrolling and which of its department headers are cut off; and under
+"views", for each audit tab and dialog, what ``fit_problems`` finds (areas scrolling sideways,
+cut-off labels, buttons, combo boxes and column titles, tables showing under three rows, a window
+larger than the screen). The layout tests read it.
 """
 
 from __future__ import annotations
