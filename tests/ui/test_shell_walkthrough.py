@@ -96,3 +96,27 @@ def test_done_when_walk(window: MainWindow, demo_path: Path, tmp_path: Path, qtb
         qtbot.waitUntil(lambda t=title: window.menus.file.title() == t)
     assert window.session is session  # the workspace stayed open through both switches
     assert window.readiness_label.text().startswith("就绪度")
+
+
+def test_the_audit_menu_walk_on_a_laptop_screen(window: MainWindow, tmp_path: Path, qtbot) -> None:
+    """The compliance manager goes through the Audit menu on the demo with its audit day, in the
+    menu's order: each entry opens its tab, named as the menu names it, in the window's size."""
+    from ipaudit.demo.build import build_demo
+
+    demo = build_demo(tmp_path / "demo.ipaudit", audit_day=True)
+    window.resize(1366, 696)
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        assert window.open_path(demo)
+    page = window.page
+    assert page is not None
+    size = window.size()
+    entries = [a for a in window.menus.audit.actions() if not a.isSeparator()]
+    assert len(entries) == 7 and all(a.isVisible() and a.isEnabled() for a in entries)
+    for action in entries:
+        action.trigger()
+        QApplication.processEvents()
+        tab = page.tabs.currentWidget()
+        title = page.tabs.tabText(page.tabs.currentIndex())
+        assert tab.isVisible() and title and title in action.text().replace("&", "")
+        assert window.size() == size, title  # no tab makes the window larger than the screen
+    assert page.tabs.count() == 3 + len(entries)
