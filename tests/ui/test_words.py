@@ -332,6 +332,29 @@ def walk_new_views(window: MainWindow, qtbot, demo_path: Path, tmp_path: Path) -
         OtherWriterBox(demo_path.name, holder, window),
         NotSavedBox(ConnectionLost("postgresql://server/ipaudit"), "研发部", lambda: None, window),
     ]
+    # the team status in the status bar, in each state the connection can be in (on a file
+    # the listener cannot start: it says so and ends, and the states are then handed to it)
+    from ipaudit.services.live import Peer
+    from ipaudit.ui.team.live import LiveBridge, TeamStatus
+
+    bridge = LiveBridge(session, "陈静")
+    bridge.listening.join(10)
+    QApplication.processEvents()
+    status = TeamStatus(bridge, window)
+    others = [Peer("王伟", "wangwei", since), Peer("陈静", "chen", since, me=True)]
+    for state, peers in (
+        ("connecting", []),
+        ("connected", others[1:]),
+        ("connected", others),
+        ("reconnecting", others),
+        ("stopped", []),
+    ):
+        bridge.peersChanged.emit(peers)
+        bridge.stateChanged.emit(state)
+        QApplication.processEvents()
+        w.chrome.append(_plain(status.text()))
+        w.everything += [_plain(status.text()), status.toolTip()]
+
     for box in boxes:
         box.show()
         w.read(box)
@@ -349,6 +372,7 @@ def test_the_audit_views_packets_and_team_dialogs_speak_one_language(
 ) -> None:
     walk = walk_new_views(window, qtbot, audit_demo, tmp_path)
     assert len(walk.everything) > 500  # the walk really read the views
+    assert len({t for t in walk.chrome if "●" in t}) == 5  # the team status in its five states
     assert key_like(walk.everything) == set()
     assert {m.group() for t in walk.everything for m in SNAKE_CASE.finditer(t)} == set()
     company = window.session.workspace.info().company
