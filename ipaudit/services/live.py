@@ -41,7 +41,7 @@ POLL = 0.25
 
 def is_team(ws: Workspace) -> bool:
     """Whether ``ws`` is a team workspace on a server (a file has no live changes)."""
-    return bool(getattr(ws.store, "is_server", False))
+    return ws.is_server
 
 
 def client_name(display_name: str) -> str:

@@ -101,7 +101,7 @@ def propose_target(ws: Workspace, info: WorkspaceInfo | None = None) -> Path:
     taken."""
     info = info or propose_info(ws)
     old, new = str(ws.info().audit_start.year), str(info.audit_start.year)
-    if _on_server(ws):  # a team workspace: a file named after the company, here
+    if ws.is_server:  # a team workspace: a file named after the company, here
         folder, stem = Path.cwd(), safe_stem(ws.info().company)
     else:
         folder, stem = ws.path.parent, ws.path.stem
@@ -137,7 +137,7 @@ def start_next_cycle(
             f"{dest} already exists; choose another name for the next cycle's workspace.",
             dest,
         )
-    if not _on_server(ws) and dest.resolve() == ws.path.resolve():
+    if not ws.is_server and dest.resolve() == ws.path.resolve():
         raise InvalidInput(
             "下一周期须写入新文件，不能覆盖当前工作区。",
             "The next cycle goes into a new file; it cannot overwrite this workspace.",
@@ -157,9 +157,9 @@ def start_next_cycle(
     snapshot = dest.with_name(dest.name + ".source.part")
     _remove(part)
     _remove(snapshot)
-    source, label = ws.path, str(ws.path.resolve()) if not _on_server(ws) else ws.store.address
+    source, label = ws.path, str(ws.path.resolve()) if not ws.is_server else ws.store.address
     try:
-        if _on_server(ws):  # a team workspace: its content is pulled into a file first
+        if ws.is_server:  # a team workspace: its content is pulled into a file first
             source = ws.store.save_copy(snapshot)
         new = Workspace.create(
             part,
@@ -211,10 +211,6 @@ def _stays_behind(action: Mapping[str, Any], audit_start: dt.date) -> bool:
     raised = str(action.get("raised") or "")
     from_this_audit = raised >= audit_start.isoformat()
     return not (action.get("source") == CERTIFICATION_SOURCE and from_this_audit)
-
-
-def _on_server(ws: Workspace) -> bool:
-    return bool(getattr(ws.store, "is_server", False))
 
 
 def previous_cycle(ws: Workspace) -> Path | None:

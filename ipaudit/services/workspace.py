@@ -87,6 +87,9 @@ class Assessment:
     findings: list[Finding]
     overall: Readiness
     departments: dict[str, Readiness]
+    #: the workspace's departments as this assessment read them (a view showing the findings needs
+    #: no second read, which could fail on a server gone meanwhile)
+    department_list: tuple[Department, ...] = ()
 
 
 def default_departments(template: Template, separate_procurement: bool = False) -> list[Department]:
@@ -166,15 +169,31 @@ class Workspace:
         """Why the workspace was opened read-only (a ReadOnlyWorkspace reason), or ""."""
         return self.store.read_only
 
+    @property
+    def is_server(self) -> bool:
+        """A team workspace on a server (the rights enforced there), not a file."""
+        return self.store.is_server
+
+    @property
+    def server_url(self) -> str:
+        """A team workspace's whole address, password included (kept in memory only), to open it
+        again; "" for a file."""
+        return str(getattr(self.store, "url", "")) if self.is_server else ""
+
     def close(self) -> None:
-        if self._snapshot_due:
-            self.assess()  # records today's readiness before the file is closed
-        try:  # imports kept for undo: no undo outlives the session
-            ledgers.purge_set_aside(self)
-        except WorkspaceError as exc:  # (locked, read-only): never read, purged at the next close
-            log.warning("set-aside ledger imports kept: %s", exc)
-        self.store.close()
-        self.ledger_cache.clear()  # the ledgers it kept loaded
+        """Let go of the workspace. Today's readiness is recorded and set-aside ledger imports
+        purged when possible; the store is closed even when that fails (a server out of reach:
+        every edit was saved or reported not saved already)."""
+        try:
+            if self._snapshot_due:
+                self.assess()  # records today's readiness before the file is closed
+            try:  # imports kept for undo: no undo outlives the session
+                ledgers.purge_set_aside(self)
+            except WorkspaceError as exc:  # (locked, read-only): purged at the next close
+                log.warning("set-aside ledger imports kept: %s", exc)
+        finally:
+            self.store.close()
+            self.ledger_cache.clear()  # the ledgers it kept loaded
 
     def save_copy(self, target: Path | str) -> Path:
         """A consistent copy of the workspace at ``copy_target(target)`` (File → Save a copy
@@ -348,7 +367,7 @@ class Workspace:
             )
             findings = run_checks(data)
             overall, per_dep = compute_readiness(self.template, departments, states, findings)
-            self._assessment = Assessment(findings, overall, per_dep)
+            self._assessment = Assessment(findings, overall, per_dep, tuple(departments))
             if self._snapshot_due and not self.store.read_only:
                 self._snapshot_due = False
                 self.store.record_snapshot(

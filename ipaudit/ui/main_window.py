@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
             or department == current.department_only
         ):
             return False
-        if getattr(workspace.store, "is_server", False):
+        if workspace.is_server:
             return False
         try:
             return Path(workspace.path).resolve() == Path(current.workspace.path).resolve()
@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
             self.findings_dock.set_subtitle(count_label.text())
 
         self.settings.add_recent(workspace.path)
-        team = bool(getattr(workspace.store, "is_server", False))
+        team = workspace.is_server
         if department is None and not team:  # (a team workspace asks for its password)
             self.settings.last_workspace = workspace.path
         if team:  # others' changes as they come, the connection and who is connected
@@ -621,8 +621,8 @@ class MainWindow(QMainWindow):
         if session is None:
             return False
         path = session.workspace.path
-        if getattr(session.workspace.store, "is_server", False):
-            return self._open_team_whole(session.workspace.store.url)  # type: ignore[attr-defined]
+        if session.workspace.is_server:
+            return self._open_team_whole(session.workspace.server_url)
         return self.open_path(path)  # the manager confirms before it is shown (_adopt_checked)
 
     def _open_team_whole(self, url: str) -> bool:

@@ -7,6 +7,7 @@ worker after each edit; ``assessed`` delivers the result. Views never call the s
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -56,8 +57,13 @@ class WorkspaceSession(QObject):
     def read_only_facts(self) -> bool:
         return self.department_only is not None or self.read_only
 
-    def departments(self) -> list[Department]:
-        deps = self.workspace.departments(active_only=True)
+    def departments(self, read: Sequence[Department] | None = None) -> list[Department]:
+        """The departments this session shows: active ones (only its own in a department view),
+        of ``read`` when given (as an assessment read them), else read now."""
+        if read is None:
+            deps = self.workspace.departments(active_only=True)
+        else:
+            deps = [d for d in read if not d.absent and not d.merged_into]
         if self.department_only:
             deps = [d for d in deps if d.key == self.department_only]
         return deps
@@ -109,4 +115,3 @@ class WorkspaceSession(QObject):
         except errors.expected_types() as exc:  # a team workspace's server out of reach: every
             # edit was saved or reported not saved already; closing only lets go of it
             log.warning("closing %s: %s", self.workspace.path, exc)
-            self.workspace.store.close()

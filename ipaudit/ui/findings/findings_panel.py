@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipaudit.domain.model import Finding, Grade
+from ipaudit.domain.model import Department, Finding, Grade
 from ipaudit.services import Assessment
 from ipaudit.ui import commands
 from ipaudit.ui.findings import findings_model as fm
@@ -219,14 +221,14 @@ class FindingsPanel(QWidget):
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _fill_department_filter(self) -> None:
+    def _fill_department_filter(self, read: Sequence[Department] | None = None) -> None:
         current = self.department_filter.currentData() or ""
         self.department_filter.blockSignals(True)
         self.department_filter.clear()
         only = self.session.department_only
         if only is None:
             self.department_filter.addItem(self.tr("All departments"), "")
-        self._shown_departments = self._filter_departments()
+        self._shown_departments = self._filter_departments(read)
         for key, name in self._shown_departments:
             self.department_filter.addItem(name, key)
         pos = self.department_filter.findData(only or current)
@@ -235,8 +237,10 @@ class FindingsPanel(QWidget):
         self.department_filter.blockSignals(False)
         self._filter_changed()
 
-    def _filter_departments(self) -> list[tuple[str, str]]:
-        return [(d.key, pick(d.name)) for d in self.session.departments()]
+    def _filter_departments(
+        self, read: Sequence[Department] | None = None
+    ) -> list[tuple[str, str]]:
+        return [(d.key, pick(d.name)) for d in self.session.departments(read)]
 
     def _fill_grade_filter(self) -> None:
         current = self.grade_filter.currentData() or ""
@@ -268,9 +272,10 @@ class FindingsPanel(QWidget):
     def _on_assessed(self, assessment: Assessment) -> None:
         selected = self.selected_finding()
         ws = self.session.workspace
-        departments = {d.key: d.name for d in ws.departments()}
-        if self._filter_departments() != self._shown_departments:
-            self._fill_department_filter()  # a department was added, renamed or merged
+        departments = {d.key: d.name for d in assessment.department_list}
+        read = assessment.department_list
+        if self._filter_departments(read) != self._shown_departments:
+            self._fill_department_filter(read)  # a department was added, renamed or merged
         items = {it.key: it.title for it in ws.template.items}
         self.model.set_rows(assessment.findings, departments, items)
         if selected is not None:
