@@ -1045,7 +1045,9 @@ class MainWindow(QMainWindow):
         if session.read_only:
             parts.insert(0, self.tr("read-only"))
             self.mode_label.setText(
-                self.tr("Read-only: copy the workspace somewhere writable to edit it")
+                self.tr("Read-only: your login may read this team workspace, not change it")
+                if session.workspace.is_server
+                else self.tr("Read-only: copy the workspace somewhere writable to edit it")
             )
         self.setWindowTitle(" — ".join([*parts, "ipaudit"]))
 

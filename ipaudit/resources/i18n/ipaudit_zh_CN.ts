@@ -27,158 +27,158 @@
     <context>
         <name>ActionEditor</name>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="279" />
+            <location filename="../../ui/actions/action_editor.py" line="282" />
             <source>New corrective action</source>
             <extracomment>the checklist items by key: their titles as the user reads them</extracomment>
             <translation>新纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="282" />
+            <location filename="../../ui/actions/action_editor.py" line="285" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="285" />
+            <location filename="../../ui/actions/action_editor.py" line="288" />
             <source>No evidence of completion yet.</source>
             <translation>尚无完成证据。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="326" />
+            <location filename="../../ui/actions/action_editor.py" line="329" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="327" />
+            <location filename="../../ui/actions/action_editor.py" line="330" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="328" />
+            <location filename="../../ui/actions/action_editor.py" line="331" />
             <source>Clause</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="329" />
+            <location filename="../../ui/actions/action_editor.py" line="332" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="330" />
+            <location filename="../../ui/actions/action_editor.py" line="333" />
             <source>Found on</source>
             <translation>发现日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="331" />
+            <location filename="../../ui/actions/action_editor.py" line="334" />
             <source>Found in</source>
             <translation>来源记录</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="332" />
+            <location filename="../../ui/actions/action_editor.py" line="335" />
             <source>Nonconformity</source>
             <translation>不符合事实</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="333" />
+            <location filename="../../ui/actions/action_editor.py" line="336" />
             <source>Root cause</source>
             <translation>原因分析</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="334" />
+            <location filename="../../ui/actions/action_editor.py" line="337" />
             <source>Correction</source>
             <translation>纠正</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="335" />
+            <location filename="../../ui/actions/action_editor.py" line="338" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="336" />
+            <location filename="../../ui/actions/action_editor.py" line="339" />
             <source>Owner</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="337" />
+            <location filename="../../ui/actions/action_editor.py" line="340" />
             <source>Due</source>
             <translation>完成期限</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="338" />
+            <location filename="../../ui/actions/action_editor.py" line="341" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="339" />
+            <location filename="../../ui/actions/action_editor.py" line="342" />
             <source>Completed on</source>
             <translation>完成日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="340" />
+            <location filename="../../ui/actions/action_editor.py" line="343" />
             <source>Checklist items</source>
             <translation>关联条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="344" />
+            <location filename="../../ui/actions/action_editor.py" line="347" />
             <source>Evidence</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="345" />
+            <location filename="../../ui/actions/action_editor.py" line="348" />
             <source>Attach file…</source>
             <translation>附加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="346" />
+            <location filename="../../ui/actions/action_editor.py" line="349" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="347" />
+            <location filename="../../ui/actions/action_editor.py" line="350" />
             <source>Verification of effectiveness</source>
             <translation>有效性验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="350" />
+            <location filename="../../ui/actions/action_editor.py" line="353" />
             <source>Verified on</source>
             <translation>验证日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="350" />
+            <location filename="../../ui/actions/action_editor.py" line="353" />
             <source>Verified by</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="350" />
+            <location filename="../../ui/actions/action_editor.py" line="353" />
             <source>Result</source>
             <translation>验证结果</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="354" />
+            <location filename="../../ui/actions/action_editor.py" line="357" />
             <source>item titles, separated by ；</source>
             <translation>清单条目的标题，用“；”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="355" />
+            <location filename="../../ui/actions/action_editor.py" line="358" />
             <source>The checklist items holding the evidence of completion</source>
             <translation>存放完成证据的清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="356" />
+            <location filename="../../ui/actions/action_editor.py" line="359" />
             <source>Effective</source>
             <translation>有效</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="357" />
+            <location filename="../../ui/actions/action_editor.py" line="360" />
             <source>Record verification</source>
             <translation>记录验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="358" />
+            <location filename="../../ui/actions/action_editor.py" line="361" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="359" />
+            <location filename="../../ui/actions/action_editor.py" line="362" />
             <source>Mark done</source>
             <translation>标为已完成</translation>
         </message>
@@ -234,150 +234,150 @@
     <context>
         <name>ActionsView</name>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="233" />
-            <location filename="../../ui/actions/actions_view.py" line="441" />
+            <location filename="../../ui/actions/actions_view.py" line="244" />
+            <location filename="../../ui/actions/actions_view.py" line="452" />
             <source>All departments</source>
-            <extracomment>(department, item key): show the item in the checklist</extracomment>
+            <extracomment>columns that keep a set width (in Chinese characters) and elide a longer text (department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="256" />
+            <location filename="../../ui/actions/actions_view.py" line="267" />
             <source>%n action(s)</source>
             <translation>
                 <numerusform>%n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="258" />
+            <location filename="../../ui/actions/actions_view.py" line="269" />
             <source>%n overdue</source>
             <translation>
                 <numerusform>%n 项逾期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="294" />
+            <location filename="../../ui/actions/actions_view.py" line="305" />
             <source>The corrective action was not saved.</source>
             <translation>纠正措施未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="298" />
+            <location filename="../../ui/actions/actions_view.py" line="309" />
             <source>Add corrective action %1</source>
             <translation>新增纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="300" />
+            <location filename="../../ui/actions/actions_view.py" line="311" />
             <source>Edit corrective action %1</source>
             <translation>修改纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="312" />
+            <location filename="../../ui/actions/actions_view.py" line="323" />
             <source>The corrective action was not marked done.</source>
             <translation>纠正措施未能标为已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="316" />
+            <location filename="../../ui/actions/actions_view.py" line="327" />
             <source>Mark %1 done</source>
             <translation>将 %1 标为已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="332" />
+            <location filename="../../ui/actions/actions_view.py" line="343" />
             <source>The verification was not recorded.</source>
             <translation>有效性验证未记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="343" />
+            <location filename="../../ui/actions/actions_view.py" line="354" />
             <source>Verify %1</source>
             <translation>验证 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="356" />
+            <location filename="../../ui/actions/actions_view.py" line="367" />
             <source>The corrective action was not removed.</source>
             <translation>纠正措施未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="361" />
+            <location filename="../../ui/actions/actions_view.py" line="372" />
             <source>Remove corrective action %1</source>
             <translation>删除纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="367" />
+            <location filename="../../ui/actions/actions_view.py" line="378" />
             <source>Evidence of completion</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="377" />
+            <location filename="../../ui/actions/actions_view.py" line="388" />
             <source>The file was not attached.</source>
             <translation>文件未附加。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="383" />
+            <location filename="../../ui/actions/actions_view.py" line="394" />
             <source>Attach evidence to %1</source>
             <translation>为 %1 附加完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="393" />
+            <location filename="../../ui/actions/actions_view.py" line="404" />
             <source>The certification body's audit report</source>
             <translation>认证机构的审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="395" />
+            <location filename="../../ui/actions/actions_view.py" line="406" />
             <source>Audit reports (*.xlsx *.xls *.ods *.csv *.docx)</source>
             <translation>审核报告 (*.xlsx *.xls *.ods *.csv *.docx)</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="402" />
+            <location filename="../../ui/actions/actions_view.py" line="413" />
             <source>The audit report was not imported.</source>
             <translation>审核报告未导入。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="408" />
+            <location filename="../../ui/actions/actions_view.py" line="419" />
             <source>Import %n nonconformities</source>
             <translation>
                 <numerusform>导入 %n 项不符合</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="426" />
+            <location filename="../../ui/actions/actions_view.py" line="437" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="431" />
+            <location filename="../../ui/actions/actions_view.py" line="442" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="432" />
+            <location filename="../../ui/actions/actions_view.py" line="443" />
             <source>Not closed</source>
             <translation>未关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="433" />
+            <location filename="../../ui/actions/actions_view.py" line="444" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="434" />
+            <location filename="../../ui/actions/actions_view.py" line="445" />
             <source>Verified</source>
             <translation>已验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="439" />
+            <location filename="../../ui/actions/actions_view.py" line="450" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="442" />
+            <location filename="../../ui/actions/actions_view.py" line="453" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="443" />
+            <location filename="../../ui/actions/actions_view.py" line="454" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="444" />
+            <location filename="../../ui/actions/actions_view.py" line="455" />
             <source>Import audit report…</source>
             <translation>导入审核报告…</translation>
         </message>
@@ -418,122 +418,122 @@
     <context>
         <name>ApplyView</name>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="154" />
+            <location filename="../../ui/cycle/apply_view.py" line="160" />
             <source>Before the initial certification the certification body checks these conditions and asks for these materials. %1 of %2 conditions met; %3 of %4 materials attached.</source>
             <translation>初次认证前，认证机构核查以下申请条件并要求提交以下申请材料。%2 项条件中已满足 %1 项；%4 项材料中已附 %3 项。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="166" />
+            <location filename="../../ui/cycle/apply_view.py" line="172" />
             <source>√ met</source>
             <translation>√ 满足</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="166" />
+            <location filename="../../ui/cycle/apply_view.py" line="172" />
             <source>× not met</source>
             <translation>× 未满足</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="177" />
+            <location filename="../../ui/cycle/apply_view.py" line="183" />
             <source>%1 file(s)</source>
             <translation>%1 个文件</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="179" />
+            <location filename="../../ui/cycle/apply_view.py" line="185" />
             <source>missing</source>
             <translation>缺</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="190" />
+            <location filename="../../ui/cycle/apply_view.py" line="196" />
             <source>Where the materials go</source>
             <translation>申请材料的保存位置</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="231" />
+            <location filename="../../ui/cycle/apply_view.py" line="237" />
             <source>The materials could not be exported.</source>
             <translation>无法导出申请材料。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="243" />
+            <location filename="../../ui/cycle/apply_view.py" line="249" />
             <source>Written: %1 (%2 files).</source>
             <translation>已写入：%1（%2 个文件）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="246" />
+            <location filename="../../ui/cycle/apply_view.py" line="252" />
             <source>Missing: %1</source>
             <translation>缺：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="260" />
+            <location filename="../../ui/cycle/apply_view.py" line="266" />
             <source>Check again</source>
             <translation>重新检查</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="261" />
+            <location filename="../../ui/cycle/apply_view.py" line="267" />
             <source>Application conditions</source>
             <translation>申请条件</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="263" />
+            <location filename="../../ui/cycle/apply_view.py" line="269" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="263" />
+            <location filename="../../ui/cycle/apply_view.py" line="269" />
             <source>Condition</source>
             <translation>条件</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="263" />
+            <location filename="../../ui/cycle/apply_view.py" line="269" />
             <source>Why</source>
             <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="265" />
+            <location filename="../../ui/cycle/apply_view.py" line="271" />
             <source>Application materials, in the list's order</source>
             <translation>申请材料（按认证机构清单顺序）</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="267" />
+            <location filename="../../ui/cycle/apply_view.py" line="273" />
             <source>No.</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="267" />
+            <location filename="../../ui/cycle/apply_view.py" line="273" />
             <source>Material</source>
             <translation>材料</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="267" />
+            <location filename="../../ui/cycle/apply_view.py" line="273" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="267" />
+            <location filename="../../ui/cycle/apply_view.py" line="273" />
             <source>Files</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="269" />
+            <location filename="../../ui/cycle/apply_view.py" line="275" />
             <source>Export &amp;to:</source>
             <translation>导出到(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="270" />
+            <location filename="../../ui/cycle/apply_view.py" line="276" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="271" />
+            <location filename="../../ui/cycle/apply_view.py" line="277" />
             <source>Export the materials</source>
             <translation>导出申请材料</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="273" />
+            <location filename="../../ui/cycle/apply_view.py" line="279" />
             <source>A folder, or a .zip when the name ends in .zip; numbered files and an index</source>
             <translation>一个文件夹；名称以 .zip 结尾时为压缩包。文件按序编号，并附目录</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="275" />
+            <location filename="../../ui/cycle/apply_view.py" line="281" />
             <source>Show the folder</source>
             <translation>打开所在文件夹</translation>
         </message>
@@ -2069,73 +2069,73 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="194" />
+            <location filename="../../ui/findings/findings_panel.py" line="196" />
             <source>&amp;Department:</source>
             <extracomment>what the list shows, e.g. "Finance · 5 findings" (the dock's title repeats it) the findings table shows at least this many rows (the dock cannot shrink below)</extracomment>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="195" />
+            <location filename="../../ui/findings/findings_panel.py" line="197" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="196" />
+            <location filename="../../ui/findings/findings_panel.py" line="198" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="197" />
+            <location filename="../../ui/findings/findings_panel.py" line="199" />
             <source>F&amp;ollow the selection</source>
             <translation>跟随所选部门(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="200" />
+            <location filename="../../ui/findings/findings_panel.py" line="202" />
             <source>List the findings of the department chosen on the left; clear it to keep all departments</source>
             <translation>只列出左侧所选部门的问题；取消勾选则显示全部部门</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="206" />
+            <location filename="../../ui/findings/findings_panel.py" line="208" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="204" />
+            <location filename="../../ui/findings/findings_panel.py" line="206" />
             <source>A&amp;ccept…</source>
             <translation>接受(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="208" />
+            <location filename="../../ui/findings/findings_panel.py" line="210" />
             <source>&amp;Withdraw</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="209" />
+            <location filename="../../ui/findings/findings_panel.py" line="211" />
             <source>Withdraw the acceptance of the selected finding</source>
             <translation>撤销对所选问题的接受</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="228" />
+            <location filename="../../ui/findings/findings_panel.py" line="230" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="245" />
+            <location filename="../../ui/findings/findings_panel.py" line="249" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="284" />
+            <location filename="../../ui/findings/findings_panel.py" line="289" />
             <source>%1 · %2 findings</source>
             <translation>%1 · %2 项</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="285" />
+            <location filename="../../ui/findings/findings_panel.py" line="290" />
             <source>all departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="290" />
+            <location filename="../../ui/findings/findings_panel.py" line="295" />
             <source>%1 of %2 findings</source>
             <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
@@ -2630,35 +2630,35 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="195" />
-            <location filename="../../ui/main_window.py" line="547" />
+            <location filename="../../ui/main_window.py" line="583" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="295" />
-            <location filename="../../ui/main_window.py" line="332" />
-            <location filename="../../ui/main_window.py" line="580" />
-            <location filename="../../ui/main_window.py" line="619" />
+            <location filename="../../ui/main_window.py" line="350" />
+            <location filename="../../ui/main_window.py" line="601" />
+            <location filename="../../ui/main_window.py" line="635" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="410" />
+            <location filename="../../ui/main_window.py" line="446" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="434" />
+            <location filename="../../ui/main_window.py" line="470" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="809" />
+            <location filename="../../ui/main_window.py" line="825" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="519" />
+            <location filename="../../ui/main_window.py" line="555" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
@@ -2673,164 +2673,169 @@
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="521" />
+            <location filename="../../ui/main_window.py" line="557" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="527" />
+            <location filename="../../ui/main_window.py" line="563" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="545" />
+            <location filename="../../ui/main_window.py" line="581" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="585" />
+            <location filename="../../ui/main_window.py" line="606" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="586" />
+            <location filename="../../ui/main_window.py" line="607" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="648" />
+            <location filename="../../ui/main_window.py" line="664" />
             <source>Warning: this workspace is now also open for writing by %1.</source>
             <translation>警告：此工作区现在也被 %1 以可写方式打开。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="675" />
+            <location filename="../../ui/main_window.py" line="691" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="678" />
+            <location filename="../../ui/main_window.py" line="694" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="690" />
+            <location filename="../../ui/main_window.py" line="706" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="692" />
+            <location filename="../../ui/main_window.py" line="708" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="699" />
+            <location filename="../../ui/main_window.py" line="715" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="702" />
+            <location filename="../../ui/main_window.py" line="718" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="705" />
+            <location filename="../../ui/main_window.py" line="721" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="717" />
+            <location filename="../../ui/main_window.py" line="733" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="719" />
-            <location filename="../../ui/main_window.py" line="749" />
+            <location filename="../../ui/main_window.py" line="735" />
+            <location filename="../../ui/main_window.py" line="765" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="730" />
+            <location filename="../../ui/main_window.py" line="746" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="733" />
+            <location filename="../../ui/main_window.py" line="749" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="747" />
+            <location filename="../../ui/main_window.py" line="763" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="759" />
+            <location filename="../../ui/main_window.py" line="775" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="816" />
+            <location filename="../../ui/main_window.py" line="832" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="835" />
+            <location filename="../../ui/main_window.py" line="851" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="854" />
-            <location filename="../../ui/main_window.py" line="1042" />
+            <location filename="../../ui/main_window.py" line="870" />
+            <location filename="../../ui/main_window.py" line="1060" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="967" />
+            <location filename="../../ui/main_window.py" line="983" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="969" />
+            <location filename="../../ui/main_window.py" line="985" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="976" />
+            <location filename="../../ui/main_window.py" line="992" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1004" />
+            <location filename="../../ui/main_window.py" line="1020" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1013" />
+            <location filename="../../ui/main_window.py" line="1029" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1025" />
+            <location filename="../../ui/main_window.py" line="1041" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1030" />
+            <location filename="../../ui/main_window.py" line="1046" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1032" />
+            <location filename="../../ui/main_window.py" line="1048" />
+            <source>Read-only: your login may read this team workspace, not change it</source>
+            <translation>只读：您的登录可以查看这个团队工作区，但不能修改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="1050" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1039" />
+            <location filename="../../ui/main_window.py" line="1057" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1040" />
+            <location filename="../../ui/main_window.py" line="1058" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -2944,209 +2949,209 @@
     <context>
         <name>MockAuditView</name>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="385" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="402" />
             <source>No mock audit yet: draw one with New.</source>
             <extracomment>(department, item key): show the item in the checklist the reports were written: the files open the reports' folder once they are written (tests switch it off)</extracomment>
             <translation>还没有模拟审核：点“新建…”抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="412" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="429" />
             <source>Walked %1 of %2</source>
             <translation>已审核 %1/%2</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="425" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="442" />
             <source>%1: the plan asks %2, the workspace holds %3</source>
             <translation>%1：方案要求 %2 份，工作区只有 %3 份</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="486" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="503" />
             <source>The samples were not drawn.</source>
             <translation>未能抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="495" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="512" />
             <source>Draw mock audit %1</source>
             <translation>抽样：模拟审核 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="507" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="524" />
             <source>The samples were not drawn again.</source>
             <translation>未能重新抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="516" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="533" />
             <source>Draw %1 again</source>
             <translation>重新抽样 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="532" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="549" />
             <source>The auditors were not saved.</source>
             <translation>审核员未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="539" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="556" />
             <source>Auditors of %1</source>
             <translation>%1 的审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="558" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="575" />
             <source>The report details were not saved.</source>
             <translation>报告内容未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="568" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="585" />
             <source>Report details of %1</source>
             <translation>%1 的报告内容</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="590" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="607" />
             <source>Choose the result first.</source>
             <translation>请先选择审核结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="597" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="614" />
             <source>The result was not saved.</source>
             <translation>审核结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="602" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="619" />
             <source>Result of %1</source>
             <translation>%1 的审核结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="618" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="635" />
             <source>The corrective actions were not opened.</source>
             <translation>未能建立纠正措施。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="625" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="642" />
             <source>Open %n corrective action(s)</source>
             <translation>
                 <numerusform>建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="630" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="647" />
             <source>%n corrective action(s) opened</source>
             <translation>
                 <numerusform>已建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="644" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="661" />
             <source>Folder for the reports</source>
             <translation>报告保存文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="662" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="679" />
             <source>Writing the reports…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="662" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="679" />
             <source>Mock audit reports</source>
             <translation>模拟审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="664" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="681" />
             <source>The reports were not written.</source>
             <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="682" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="699" />
             <source>%n report(s) written to %1</source>
             <translation>
                 <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="691" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="708" />
             <source>Mock audit</source>
             <translation>模拟审核</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="692" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="709" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="693" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="710" />
             <source>Draw a new mock audit's samples with a new seed</source>
             <translation>用新的随机种子抽取一次新的模拟审核样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="694" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="711" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="695" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="712" />
             <source>The same seed draws the same samples</source>
             <translation>相同的随机种子抽到相同的样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="696" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="713" />
             <source>Draw again</source>
             <translation>重新抽样</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="698" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="715" />
             <source>Draw the samples again with this seed (before any result is recorded)</source>
             <translation>用此随机种子重新抽样（记录任何结果之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="700" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="717" />
             <source>Auditors</source>
             <translation>审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="701" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="718" />
             <source>names, separated by 、</source>
             <translation>姓名，用“、”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="702" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="719" />
             <source>Open corrective actions</source>
             <translation>建立纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="703" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="720" />
             <source>Report details…</source>
             <translation>报告内容…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="704" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="721" />
             <source>The report's scope, summary and conclusion</source>
             <translation>报告的审核范围、总结和结论</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="705" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="722" />
             <source>Write reports…</source>
             <translation>生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="706" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="723" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="711" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="728" />
             <source>All samples</source>
             <translation>全部样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="712" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="729" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="713" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="730" />
             <source>Staff awareness</source>
             <translation>员工意识抽问</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="714" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="731" />
             <source>Not walked yet</source>
             <translation>尚未审核</translation>
         </message>
@@ -3208,115 +3213,115 @@
     <context>
         <name>NextCycleView</name>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="199" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="206" />
             <source>The next audit: %1, %2 – %3. Audit period %4 – %5. %6 items will need this cycle's records (needs refresh); facts, departments, people, rates, open corrective actions and every evidence link carry over, marked last cycle.</source>
             <extracomment>the choices of the type list: None follows the certificate's cycle the new cycle's workspace was written (its path) the user asked to open a workspace (the main window's open_path does it when present)</extracomment>
             <translation>下一次审核：%1，%2 至 %3。审核期 %4 至 %5。%6 个条目需要本周期的记录（需更新）；体系事实、部门、人员、奖励标准、未关闭的纠正措施和全部证据链接都会带入，并标为上周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="218" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="225" />
             <source>The next cycle's workspace</source>
             <translation>下一周期的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="220" />
-            <location filename="../../ui/cycle/next_cycle_view.py" line="308" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="227" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="315" />
             <source>ipaudit workspaces (*.ipaudit)</source>
             <translation>ipaudit 工作区 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="246" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="253" />
             <source>Writing the next cycle's workspace…</source>
             <translation>正在写入下一周期的工作区…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="261" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="268" />
             <source>The next cycle could not be started.</source>
             <translation>无法开始下一周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="276" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="283" />
             <source>Written: %1 — %2 evidence links carried over, %3 items need refresh. This workspace stays as it is.</source>
             <translation>已写入：%1 —— 带入 %2 个证据链接，%3 个条目需更新。本工作区保持不变。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="306" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="313" />
             <source>Last cycle's workspace</source>
             <translation>上一周期的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="340" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="347" />
             <source>The cycles could not be compared.</source>
             <translation>无法对比两个周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="346" />
-            <location filename="../../ui/cycle/next_cycle_view.py" line="372" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="353" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="379" />
             <source>Start the next cycle</source>
             <translation>开始下一周期</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="349" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="356" />
             <source>This cycle: %1, %2 – %3, audit period %4 – %5. The next cycle goes into a new file; this one stays readable for comparison.</source>
             <translation>本周期：%1，%2 至 %3，审核期 %4 至 %5。下一周期写入新文件；本文件保持不变，可供对比。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="358" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="365" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="361" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="368" />
             <source>As the certificate's cycle has it</source>
             <translation>按证书周期自动确定</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="367" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="374" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="369" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="376" />
             <source>New &amp;file:</source>
             <translation>新文件(&amp;F)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="371" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="378" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="376" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="383" />
             <source>The compliance manager starts the next cycle from the whole workspace.</source>
             <translation>下一周期由体系专员在完整工作区中开始。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="378" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="385" />
             <source>Open the new workspace</source>
             <translation>打开新工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="379" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="386" />
             <source>What changed since the last cycle</source>
             <translation>与上一周期相比的变化</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="382" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="389" />
             <source>Last cycle: %1</source>
             <translation>上一周期：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="384" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="391" />
             <source>This workspace was not started from a previous cycle.</source>
             <translation>本工作区不是由上一周期转入的。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="386" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="393" />
             <source>Compare with the last cycle</source>
             <translation>与上一周期对比</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="388" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="395" />
             <source>Compare with a file…</source>
             <translation>与其他文件对比…</translation>
         </message>
@@ -3829,221 +3834,221 @@
     <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="263" />
+            <location filename="../../ui/plan/plan_view.py" line="266" />
             <source>No plan yet: generate the default plan to start.</source>
-            <extracomment>a plan export finished: (format, path)</extracomment>
+            <extracomment>the schedule's set-width columns: the text each must show in full a plan export finished: (format, path)</extracomment>
             <translation>尚无审核日程：请先生成默认日程。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="265" />
+            <location filename="../../ui/plan/plan_view.py" line="268" />
             <source>%n session(s)</source>
             <translation>
                 <numerusform>%n 项日程</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="267" />
+            <location filename="../../ui/plan/plan_view.py" line="270" />
             <source>%n conflict(s)</source>
             <translation>
                 <numerusform>%n 处冲突</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="267" />
+            <location filename="../../ui/plan/plan_view.py" line="270" />
             <source>no conflicts</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="271" />
+            <location filename="../../ui/plan/plan_view.py" line="274" />
             <source>Conflicts (%1)</source>
             <translation>日程冲突（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="273" />
+            <location filename="../../ui/plan/plan_view.py" line="276" />
             <source>Conflicts: none</source>
             <translation>日程冲突：无</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="331" />
+            <location filename="../../ui/plan/plan_view.py" line="334" />
             <source>Edit session %1</source>
             <translation>修改日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="332" />
+            <location filename="../../ui/plan/plan_view.py" line="335" />
             <source>The session was not changed.</source>
             <translation>日程未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="340" />
-            <location filename="../../ui/plan/plan_view.py" line="354" />
+            <location filename="../../ui/plan/plan_view.py" line="343" />
+            <location filename="../../ui/plan/plan_view.py" line="357" />
             <source>Rename %1</source>
             <translation>重命名 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="341" />
+            <location filename="../../ui/plan/plan_view.py" line="344" />
             <source>The name was not changed.</source>
             <translation>姓名未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="346" />
+            <location filename="../../ui/plan/plan_view.py" line="349" />
             <source>Escort of %1</source>
             <translation>%1 的陪审人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="347" />
+            <location filename="../../ui/plan/plan_view.py" line="350" />
             <source>The escort was not assigned.</source>
             <translation>陪审人员未指派。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="355" />
+            <location filename="../../ui/plan/plan_view.py" line="358" />
             <source>The room was not renamed.</source>
             <translation>会议室未重命名。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="365" />
+            <location filename="../../ui/plan/plan_view.py" line="368" />
             <source>Generate the default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="366" />
+            <location filename="../../ui/plan/plan_view.py" line="369" />
             <source>The plan was not generated.</source>
             <translation>日程未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="373" />
+            <location filename="../../ui/plan/plan_view.py" line="376" />
             <source>Replace the plan</source>
             <translation>替换日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="374" />
+            <location filename="../../ui/plan/plan_view.py" line="377" />
             <source>Replace the current plan with the default plan? (Undo brings it back.)</source>
             <translation>用默认日程替换当前日程吗？（可撤销）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="394" />
-            <location filename="../../ui/plan/plan_view.py" line="493" />
+            <location filename="../../ui/plan/plan_view.py" line="397" />
+            <location filename="../../ui/plan/plan_view.py" line="506" />
             <source>Add session</source>
             <translation>添加日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="395" />
+            <location filename="../../ui/plan/plan_view.py" line="398" />
             <source>The session was not added.</source>
             <translation>日程未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="409" />
+            <location filename="../../ui/plan/plan_view.py" line="412" />
             <source>Remove session %1</source>
             <translation>删除日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="410" />
+            <location filename="../../ui/plan/plan_view.py" line="413" />
             <source>The session was not removed.</source>
             <translation>日程未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="421" />
+            <location filename="../../ui/plan/plan_view.py" line="424" />
             <source>Add person</source>
             <translation>添加人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="422" />
+            <location filename="../../ui/plan/plan_view.py" line="425" />
             <source>The person was not added.</source>
             <translation>人员未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="431" />
-            <location filename="../../ui/plan/plan_view.py" line="448" />
+            <location filename="../../ui/plan/plan_view.py" line="434" />
+            <location filename="../../ui/plan/plan_view.py" line="451" />
             <source>Remove %1</source>
             <translation>删除 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="432" />
+            <location filename="../../ui/plan/plan_view.py" line="435" />
             <source>The person was not removed.</source>
             <translation>人员未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="438" />
-            <location filename="../../ui/plan/plan_view.py" line="513" />
+            <location filename="../../ui/plan/plan_view.py" line="441" />
+            <location filename="../../ui/plan/plan_view.py" line="526" />
             <source>Add room</source>
             <translation>添加会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="439" />
+            <location filename="../../ui/plan/plan_view.py" line="442" />
             <source>The room was not added.</source>
             <translation>会议室未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="449" />
+            <location filename="../../ui/plan/plan_view.py" line="452" />
             <source>The room was not removed.</source>
             <translation>会议室未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="459" />
+            <location filename="../../ui/plan/plan_view.py" line="462" />
             <source>Export the plan</source>
             <translation>导出审核日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="471" />
+            <location filename="../../ui/plan/plan_view.py" line="474" />
             <source>The plan was not exported.</source>
             <translation>日程未导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="485" />
+            <location filename="../../ui/plan/plan_view.py" line="488" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="492" />
+            <location filename="../../ui/plan/plan_view.py" line="505" />
             <source>Generate default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="494" />
+            <location filename="../../ui/plan/plan_view.py" line="507" />
             <source>Remove session</source>
             <translation>删除日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="495" />
+            <location filename="../../ui/plan/plan_view.py" line="508" />
             <source>Word…</source>
             <translation>Word…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="496" />
+            <location filename="../../ui/plan/plan_view.py" line="509" />
             <source>Excel…</source>
             <translation>Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="497" />
+            <location filename="../../ui/plan/plan_view.py" line="510" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="499" />
+            <location filename="../../ui/plan/plan_view.py" line="512" />
             <source>Export the sessions as an .ics calendar for Outlook or WPS</source>
             <translation>将日程导出为 .ics 日历，可导入 Outlook 或 WPS</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="511" />
+            <location filename="../../ui/plan/plan_view.py" line="524" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="512" />
+            <location filename="../../ui/plan/plan_view.py" line="525" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="514" />
+            <location filename="../../ui/plan/plan_view.py" line="527" />
             <source>Remove room</source>
             <translation>删除会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="515" />
+            <location filename="../../ui/plan/plan_view.py" line="528" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="516" />
+            <location filename="../../ui/plan/plan_view.py" line="529" />
             <source>Rooms</source>
             <translation>会议室</translation>
         </message>
@@ -4715,137 +4720,137 @@
     <context>
         <name>RehearsalView</name>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="230" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="236" />
             <source>Type the name of the person answering first.</source>
             <translation>请先填写作答人的姓名。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="263" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="269" />
             <source>Type an answer, or skip the question.</source>
             <translation>请输入回答，或跳过这一题。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="301" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="307" />
             <source>Choose a department and a person, then start.</source>
             <translation>选择部门并填写作答人，然后点击“开始”。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="304" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="310" />
             <source>Rehearsal finished</source>
             <translation>演练结束</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="306" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="312" />
             <source>%1 of %2 answered right.</source>
             <translation>作答 %2 题，答对 %1 题。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="310" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="316" />
             <source>Nothing left to rehearse.</source>
             <translation>没有需要演练的问题。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="317" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="323" />
             <source>Question %1 of %2</source>
             <translation>第 %1 题，共 %2 题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="328" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="334" />
             <source>Agrees with the official answer.</source>
             <translation>与统一口径一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="331" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="337" />
             <source>Differs from the official answer:</source>
             <translation>与统一口径不一致：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="335" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="341" />
             <source>Official answer: %1</source>
             <translation>统一口径：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="357" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="363" />
             <source>Interview readiness: %1 (%2 of %3 questions last answered right)</source>
             <translation>面谈准备度：%1（%3 个问题中最近一次答对 %2 个）</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="381" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="387" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="382" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="388" />
             <source>Person:</source>
             <translation>作答人：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="385" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="391" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="386" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="392" />
             <source>Only questions not yet answered right</source>
             <translation>只练尚未答对的问题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="387" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="393" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="388" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="394" />
             <source>Check answer</source>
             <translation>核对答案</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="389" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="395" />
             <source>Ctrl+Enter</source>
             <translation>Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="390" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="396" />
             <source>Skip</source>
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="391" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="397" />
             <source>Next question</source>
             <translation>下一题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="393" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="399" />
             <source>Type the answer as you would say it to the auditor</source>
             <translation>像回答审核员那样输入回答</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="395" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="401" />
             <source>Results in this department</source>
             <translation>本部门的演练结果</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="398" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="404" />
             <source>Person</source>
             <translation>作答人</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="399" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="405" />
             <source>Answered</source>
             <translation>已答</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="400" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="406" />
             <source>Right</source>
             <translation>答对</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="401" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="407" />
             <source>Share</source>
             <translation>正确率</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="402" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="408" />
             <source>Attempts</source>
             <translation>作答次数</translation>
         </message>
@@ -5012,68 +5017,69 @@
     <context>
         <name>SamplePanel</name>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="158" />
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="209" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="168" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="219" />
             <source>Choose a sample.</source>
+            <extracomment>the samples table's set-width columns, in Chinese characters (or their title, if wider)</extracomment>
             <translation>请选择一个样本。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="185" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="195" />
             <source>The policy: %1</source>
             <translation>知识产权方针：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="197" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="207" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="198" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="208" />
             <source>What was found</source>
             <translation>审核发现</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="199" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="209" />
             <source>Evidence looked at</source>
             <translation>查看的证据</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="200" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="210" />
             <source>Employee</source>
             <translation>员工</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="201" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="211" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="202" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="212" />
             <source>Could state the IP policy</source>
             <translation>能说出知识产权方针</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="203" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="213" />
             <source>Could state their part in it</source>
             <translation>能说出本岗位的知识产权要求</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="204" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="214" />
             <source>Files to look at</source>
             <translation>待查看的文件</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="205" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="215" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="206" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="216" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="207" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="217" />
             <source>Save and next</source>
             <translation>保存并下一个</translation>
         </message>
@@ -5525,67 +5531,67 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../ui/welcome.py" line="139" />
+            <location filename="../../ui/welcome.py" line="140" />
             <source>%1 (not found)</source>
             <translation>%1（找不到）</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="152" />
+            <location filename="../../ui/welcome.py" line="153" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="163" />
+            <location filename="../../ui/welcome.py" line="164" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="166" />
+            <location filename="../../ui/welcome.py" line="167" />
             <source>Get your company ready for the GB/T 29490 IP management certification audit: declare the facts of your IP manual, hand each department its checklist, and see what the auditor would find before the audit.</source>
             <translation>为 GB/T 29490 知识产权管理体系认证审核做好准备：录入知识产权手册中的体系事实，把清单分给各部门，在审核之前就看到审核员会发现的问题。</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="171" />
+            <location filename="../../ui/welcome.py" line="172" />
             <source>New workspace…</source>
             <translation>新建工作区…</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="172" />
+            <location filename="../../ui/welcome.py" line="173" />
             <source>Create a workspace for one audit cycle (Ctrl+N)</source>
             <translation>为一个审核周期新建工作区（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="173" />
+            <location filename="../../ui/welcome.py" line="174" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="174" />
+            <location filename="../../ui/welcome.py" line="175" />
             <source>Open a workspace file (Ctrl+O)</source>
             <translation>打开工作区文件（Ctrl+O）</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="175" />
+            <location filename="../../ui/welcome.py" line="176" />
             <source>Look at the demo</source>
             <translation>看看演示</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="177" />
+            <location filename="../../ui/welcome.py" line="178" />
             <source>A fictional 60-person company half-way through its preparation, to try on</source>
             <translation>一家虚构的 60 人公司，迎审准备进行到一半，可随意试用</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="181" />
+            <location filename="../../ui/welcome.py" line="182" />
             <source>New here? Create a workspace for your company's audit cycle, or look at the demo first: a fictional company, kept apart from your own work.</source>
             <translation>第一次使用？为贵公司的本次审核周期新建工作区，或先看看演示：一家虚构的公司，与您自己的工作互不干扰。</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="185" />
+            <location filename="../../ui/welcome.py" line="186" />
             <source>Recent workspaces</source>
             <translation>最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/welcome.py" line="186" />
+            <location filename="../../ui/welcome.py" line="187" />
             <source>No recent workspaces yet.</source>
             <translation>还没有最近打开的工作区。</translation>
         </message>
