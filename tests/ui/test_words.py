@@ -264,7 +264,9 @@ def filled_packet(ws, tmp_path: Path, lang: str) -> Path:
     return repack(root, tmp_path / "back.zip")
 
 
-def walk_new_views(window: MainWindow, qtbot, demo_path: Path, tmp_path: Path) -> Walk:
+def walk_new_views(
+    window: MainWindow, qtbot, demo_path: Path, tmp_path: Path, previous: Path | None = None
+) -> Walk:
     """The Audit menu's tabs (each with a row chosen), the mock audit's report details, both
     packet dialogs (the import with a packet's preview on every tab) and the team dialogs."""
     import datetime as dt
@@ -309,6 +311,25 @@ def walk_new_views(window: MainWindow, qtbot, demo_path: Path, tmp_path: Path) -
             details = view.edit_report_details()
             w.read(details)
             details.reject()
+            # an employee drawn for staff awareness shows its own form
+            staff = next(s for s in view.audit.samples if s.awareness)
+            assert view.select(staff.key) and view.panel.pages.currentIndex() == 1
+            w.read(view)
+        if key == "next_cycle" and previous is not None:  # compared with a last cycle's file
+            task = view.compare_with(previous)
+            qtbot.waitUntil(lambda v=view: v.comparison is not None, timeout=30_000)
+            assert task is not None
+            view.tree.expandAll()
+            assert view.tree.model().rowCount() > 0  # what changed is listed
+            w.read(view)
+        if key == "rehearsal":  # a question asked, answered and checked
+            view.person.setEditText("王强")
+            view.start()
+            w.read(view)
+            view.answer.setPlainText("知识产权方针是激励创造、规范管理")
+            view.submit()
+            assert view.last is not None  # the answer was checked and its result shown
+            w.read(view)
 
     export = window.run_tool("export_packet")
     w.read(export)
@@ -368,9 +389,10 @@ def walk_new_views(window: MainWindow, qtbot, demo_path: Path, tmp_path: Path) -
 
 
 def test_the_audit_views_packets_and_team_dialogs_speak_one_language(
-    qtbot, window, audit_demo, tmp_path: Path
+    qtbot, window, audit_demo, demo_master: Path, tmp_path: Path
 ) -> None:
-    walk = walk_new_views(window, qtbot, audit_demo, tmp_path)
+    previous = shutil.copyfile(demo_master, tmp_path / "last-cycle.ipaudit")
+    walk = walk_new_views(window, qtbot, audit_demo, tmp_path, previous)
     assert len(walk.everything) > 500  # the walk really read the views
     assert len({t for t in walk.chrome if "●" in t}) == 5  # the team status in its five states
     assert key_like(walk.everything) == set()
