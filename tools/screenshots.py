@@ -197,9 +197,9 @@ def _render(
         window.findings_dock.set_collapsed(False)
         window.resizeDocks([window.findings_dock], [area.height() // 2], Qt.Orientation.Vertical)
         save(window, "findings", suffix)
-        if check:
-            window.resizeDocks([window.findings_dock], [1], Qt.Orientation.Vertical)
-            settle(100)
+        # the findings dock back to its smallest height, as the window opens with it
+        window.resizeDocks([window.findings_dock], [1], Qt.Orientation.Vertical)
+        settle(100)
         audit_fit = audit_shots(window, demo, tmp, area, save, settle, suffix)
         if check:
             report = fit_report(window, area, settle)
