@@ -77,13 +77,15 @@ def big_template_yaml(n_items: int) -> str:
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
 
 
-def bench_checks(tmp: Path, n_items: int = 2000, n_evidence: int = 5000) -> dict[str, float]:
-    path = tmp / "big.ipaudit"
+def big_workspace(path: Path, n_items: int, n_evidence: int) -> Workspace:
+    """A workspace with ``n_items`` items from ``big_template_yaml``, every item with a state, and
+    ``n_evidence`` evidence rows spread over the items (all on one one-byte blob)."""
     ws = Workspace.create(path, INFO, template_yaml=big_template_yaml(n_items))
     items = ws.template.items
     now = dt.datetime(2026, 1, 1)
     with ws.store._write() as conn:
         conn.execute(insert(s.blobs).values(sha256="0" * 64, size=1))
+        conn.execute(insert(s.blob_chunks).values(blob_id=1, seq=0, data=b"x"))
         conn.execute(
             insert(s.item_states),
             [
@@ -119,6 +121,11 @@ def bench_checks(tmp: Path, n_items: int = 2000, n_evidence: int = 5000) -> dict
                 }
             )
         conn.execute(insert(s.evidence), rows)
+    return ws
+
+
+def bench_checks(tmp: Path, n_items: int = 2000, n_evidence: int = 5000) -> dict[str, float]:
+    ws = big_workspace(tmp / "big.ipaudit", n_items, n_evidence)
     times = []
     for _ in range(7):
         ws.changed()

@@ -72,58 +72,9 @@ def as_login(url: str, login: str, password: str) -> str:
 
 def build_file(path: Path, n_items: int) -> None:
     """A workspace file with ``n_items`` items, every item with a state, 5,000 evidence rows."""
-    import datetime as dt
+    from bench.bench_core import big_workspace
 
-    from sqlalchemy import insert
-
-    from bench.bench_core import big_template_yaml
-    from ipaudit.domain.model import ItemKind, Status
-    from ipaudit.services import Workspace
-    from ipaudit.store import schema as s
-    from tests.factories import INFO
-
-    ws = Workspace.create(path, INFO, template_yaml=big_template_yaml(n_items))
-    items = ws.template.items
-    now = dt.datetime(2026, 1, 1)
-    with ws.store._write() as conn:
-        conn.execute(insert(s.blobs).values(sha256="0" * 64, size=1))
-        conn.execute(insert(s.blob_chunks).values(blob_id=1, seq=0, data=b"x"))
-        conn.execute(
-            insert(s.item_states),
-            [
-                {
-                    "item_key": it.key,
-                    "department": it.department,
-                    "status": Status.READY.value if i % 3 else Status.IN_PROGRESS.value,
-                    "na_reason": "",
-                    "notes": "",
-                    "answers": '{"headcount": "23人"}',
-                    "instance_names": "[]",
-                    "version": 1,
-                    "updated_at": now,
-                }
-                for i, it in enumerate(items)
-            ],
-        )
-        rows = []
-        for n in range(5000):
-            it = items[n % len(items)]
-            slot = f"{n % 3 + 1}/init" if it.kind is ItemKind.RECORD_SET else ""
-            rows.append(
-                {
-                    "item_key": it.key,
-                    "slot": slot,
-                    "department": it.department,
-                    "sha256": "0" * 64,
-                    "size": 1,
-                    "original_name": f"f{n}.pdf",
-                    "title": f"记录{n}",
-                    "doc_date": dt.date(2025, 1 + n % 12, 1),
-                    "added_at": now,
-                }
-            )
-        conn.execute(insert(s.evidence), rows)
-    ws.close()
+    big_workspace(path, n_items, 5000).close()
 
 
 # --- 1. opening ------------------------------------------------------------------------------
