@@ -88,7 +88,9 @@ def test_a_plan_that_cannot_be_used_says_where(data, says) -> None:
 
 
 def test_awareness_is_graded_by_the_plans_rule() -> None:
-    sample = m.Sample("S01", "people", "employee:rnd:1", Text("研发部 员工 1", "R&D 1"), awareness=True)
+    sample = m.Sample(
+        "S01", "people", "employee:rnd:1", Text("研发部 员工 1", "R&D 1"), awareness=True
+    )
     ok = m.record_awareness(sample, PLAN, policy_ok=True, role_ok=True, person="王五")
     assert ok.result is m.Result.CONFORM and ok.person == "王五"
     strict = m.SamplingPlan(PLAN.strata, Grade.MAJOR)
