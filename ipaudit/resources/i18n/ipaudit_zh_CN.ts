@@ -242,7 +242,7 @@
         </message>
         <message numerus="yes">
             <location filename="../../ui/actions/actions_view.py" line="267" />
-            <source>%n action(s)</source>
+            <source>Actions: %n</source>
             <translation>
                 <numerusform>%n 项纠正措施</numerusform>
             </translation>
@@ -434,7 +434,7 @@
         </message>
         <message>
             <location filename="../../ui/cycle/apply_view.py" line="183" />
-            <source>%1 file(s)</source>
+            <source>Files: %1</source>
             <translation>%1 个文件</translation>
         </message>
         <message>
@@ -3024,20 +3024,6 @@
             <source>The corrective actions were not opened.</source>
             <translation>未能建立纠正措施。</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="642" />
-            <source>Open %n corrective action(s)</source>
-            <translation>
-                <numerusform>建立 %n 项纠正措施</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="647" />
-            <source>%n corrective action(s) opened</source>
-            <translation>
-                <numerusform>已建立 %n 项纠正措施</numerusform>
-            </translation>
-        </message>
         <message>
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="661" />
             <source>Folder for the reports</source>
@@ -3059,8 +3045,22 @@
             <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="642" />
+            <source>Open corrective actions: %n</source>
+            <translation>
+                <numerusform>建立 %n 项纠正措施</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="647" />
+            <source>Corrective actions opened: %n</source>
+            <translation>
+                <numerusform>已建立 %n 项纠正措施</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../ui/mock_audit/mock_audit_view.py" line="699" />
-            <source>%n report(s) written to %1</source>
+            <source>Reports written to %1: %n</source>
             <translation>
                 <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
@@ -3841,22 +3841,22 @@
         </message>
         <message numerus="yes">
             <location filename="../../ui/plan/plan_view.py" line="268" />
-            <source>%n session(s)</source>
+            <source>Sessions: %n</source>
             <translation>
                 <numerusform>%n 项日程</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="270" />
-            <source>%n conflict(s)</source>
-            <translation>
-                <numerusform>%n 处冲突</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../ui/plan/plan_view.py" line="270" />
             <source>no conflicts</source>
             <translation>无冲突</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/plan/plan_view.py" line="270" />
+            <source>Conflicts: %n</source>
+            <translation>
+                <numerusform>%n 处冲突</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/plan/plan_view.py" line="274" />
@@ -5850,16 +5850,6 @@
         </message>
     </context>
     <context>
-        <name>ActionCommands</name>
-        <message>
-            <location filename="../../ui/actions/commands.py" line="48" />
-            <location filename="../../ui/mock_audit/commands.py" line="35" />
-            <location filename="../../ui/plan/plan_commands.py" line="43" />
-            <source>The change could not be undone.</source>
-            <translation>该更改无法撤销。</translation>
-        </message>
-    </context>
-    <context>
         <name>ClauseRefs</name>
         <message>
             <location filename="../../ui/checklist/clause_refs.py" line="55" />
@@ -6305,6 +6295,14 @@
             <location filename="../../ui/ledger/view_sheets.py" line="76" />
             <source>Penalty</source>
             <translation>处罚</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplaceCommand</name>
+        <message>
+            <location filename="../../ui/replace_command.py" line="46" />
+            <source>The change could not be undone.</source>
+            <translation>该更改无法撤销。</translation>
         </message>
     </context>
     <context>

@@ -264,7 +264,7 @@ class ActionsView(QWidget):
             for n in range(self.model.rowCount())
             if self.model.action(n).days_overdue(self.model.today)
         )
-        text = self.tr("%n action(s)", "", shown)
+        text = self.tr("Actions: %n", "", shown)
         if late:
             text += " · " + self.tr("%n overdue", "", late)
         self.count.setText(text)

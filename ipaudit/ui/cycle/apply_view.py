@@ -180,7 +180,7 @@ class ApplyView(QWidget):
             self.materials.setItem(row, 0, _cell(f"{m.number:02d}"))
             self.materials.setItem(row, 1, _cell(pick(m.material.text)))
             state = (
-                self.tr("%1 file(s)").replace("%1", str(len(m.files)))
+                self.tr("Files: %1").replace("%1", str(len(m.files)))
                 if m.present
                 else self.tr("missing")
             )

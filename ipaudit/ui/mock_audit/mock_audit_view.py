@@ -639,12 +639,12 @@ class MockAuditView(QWidget):
             from ipaudit.ui.actions.commands import ReplaceAction
 
             stack = self.session.undo_stack
-            stack.beginMacro(self.tr("Open %n corrective action(s)", "", len(made)))
+            stack.beginMacro(self.tr("Open corrective actions: %n", "", len(made)))
             for a in made:
                 stack.push(ReplaceAction(self.session, a.key, None, a))
             stack.endMacro()
             self.session.edited.emit("")
-        self.progress.setText(self.tr("%n corrective action(s) opened", "", len(made or [])))
+        self.progress.setText(self.tr("Corrective actions opened: %n", "", len(made or [])))
         return list(made or [])
 
     def _go_to_item(self, item_key: str) -> None:
@@ -696,7 +696,7 @@ class MockAuditView(QWidget):
         self._task_over()
         self.last_reports = list(files)
         self.progress.setText(
-            self.tr("%n report(s) written to %1", "", len(files)).replace("%1", str(folder))
+            self.tr("Reports written to %1: %n", "", len(files)).replace("%1", str(folder))
         )
         self.reportsWritten.emit(list(files))
         if self.open_folder_when_written:

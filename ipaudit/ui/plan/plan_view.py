@@ -265,9 +265,9 @@ class PlanView(QWidget):
         if self.plan is None:
             self.summary.setText(self.tr("No plan yet: generate the default plan to start."))
         else:
-            text = self.tr("%n session(s)", "", len(self.plan.sessions))
+            text = self.tr("Sessions: %n", "", len(self.plan.sessions))
             text += " · " + (
-                self.tr("%n conflict(s)", "", conflicts) if conflicts else self.tr("no conflicts")
+                self.tr("Conflicts: %n", "", conflicts) if conflicts else self.tr("no conflicts")
             )
             self.summary.setText(text)
         self.conflicts_label.setText(
