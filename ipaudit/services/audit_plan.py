@@ -164,11 +164,29 @@ def check_session(plan: AuditPlan, s: Session) -> None:
         )
 
 
+def _check_department(ws: Workspace, plan: AuditPlan, s: Session) -> None:
+    """Refuse a department the workspace does not have (one already on the session is kept, so
+    a session of a department merged away since can still be edited or moved)."""
+    if not s.department:
+        return
+    old = plan.session(s.key)
+    if old is not None and old.department == s.department:
+        return
+    names = department_texts(ws)
+    if s.department not in names:
+        keys = ", ".join(names)
+        raise InvalidInput(
+            f"没有部门“{s.department}”。可选：{keys}。",
+            f"There is no department '{s.department}'. Choose one of: {keys}.",
+        )
+
+
 def save_session(ws: Workspace, session: Session, *, base_version: int | None = None) -> int:
     """Store ``session`` (new or changed); returns its new version. ``base_version``: the
     version the edit started from (0 for a new session)."""
     stored = need_plan(ws)
     check_session(stored.plan, session)
+    _check_department(ws, stored.plan, session)
     rec = ws.records.put(
         KIND,
         SESSION_PREFIX + session.key,

@@ -1,0 +1,73 @@
+"""Bad input on the audit-day commands is refused with what to do: a plan session naming a
+department the workspace does not have, and a copy or next cycle written into a folder that does
+not exist (the message names the folder, not a temporary file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("IPAUDIT_LANG", "en")
+    path = tmp_path / "acme.ipaudit"
+    code, _out, err = run(
+        capsys,
+        "new",
+        path,
+        "--company",
+        "示例科技有限公司",
+        "--audit-type",
+        "initial",
+        "--period-start",
+        "2025-01-01",
+        "--period-end",
+        "2025-12-31",
+    )
+    assert code == EXIT_OK, err
+    code, _out, err = run(capsys, "plan-generate", path)
+    assert code == EXIT_OK, err
+    return path
+
+
+def test_plan_session_of_an_unknown_department_is_refused(
+    ws: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _code, before, _ = run(capsys, "plan", ws, "--json")
+    args = ("--kind", "interview", "--day", "2026-01-05", "--start", "11:00", "--end", "12:00")
+    code, _out, err = run(capsys, "plan-session-add", ws, *args, "--department", "nosuch")
+    assert code == EXIT_INPUT
+    assert "There is no department 'nosuch'" in err and "rnd" in err and "Traceback" not in err
+    code, _out, err = run(
+        capsys, "plan-session-edit", ws, "interview_rnd", "--department", "nosuch"
+    )
+    assert code == EXIT_INPUT and "There is no department 'nosuch'" in err
+    monkeypatch.setenv("IPAUDIT_LANG", "zh")
+    code, _out, err = run(capsys, "plan-session-add", ws, *args, "--department", "nosuch")
+    assert code == EXIT_INPUT and "没有部门“nosuch”" in err
+    _, after, _ = run(capsys, "plan", ws, "--json")
+    assert after == before  # nothing stored
+    code, _out, err = run(capsys, "plan-session-add", ws, *args, "--department", "rnd")
+    assert code == EXIT_OK, err
+
+
+@pytest.mark.parametrize("command", ["save-as", "next-cycle"])
+def test_copy_into_a_missing_folder_names_the_folder(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    target = tmp_path / "missing" / "copy.ipaudit"
+    code, _out, err = run(capsys, command, ws, target)
+    assert code == EXIT_INPUT
+    assert f"The folder '{target.parent}' does not exist" in err
+    assert ".part" not in err and "Traceback" not in err
+    assert not target.parent.exists()
