@@ -210,6 +210,13 @@ class Workspace:
                 f"'{target}' is not a file name; give the copy's file name (such as copy.ipaudit).",
                 self.path,
             )
+        if not dest.parent.is_dir():
+            raise InvalidInput(
+                f"文件夹“{dest.parent}”不存在；请选择已有的文件夹，或先建立它。",
+                f"The folder '{dest.parent}' does not exist; choose an existing folder or create it"
+                " first.",
+                dest.parent,
+            )
         return dest if dest.suffix == ".ipaudit" else dest.with_name(dest.name + ".ipaudit")
 
     @property
