@@ -51,17 +51,45 @@ def session(demo_path: Path, qtbot) -> Iterator[object]:
 @pytest.fixture
 def window(qtbot) -> Iterator[object]:
     """The main window in Chinese with no workspace open (test files that need another language or
-    an open workspace define their own ``window``)."""
-    from ipaudit.ui import i18n, workers
-    from ipaudit.ui.main_window import MainWindow
-    from ipaudit.ui.settings import Settings
+    an open workspace define their own ``window``, mostly with ``helpers.main_window``)."""
+    from tests.ui.helpers import main_window
+
+    with main_window(qtbot, "zh") as win:
+        yield win
+
+
+@pytest.fixture
+def opened(qtbot, demo_path: Path) -> Iterator[object]:
+    """The main window in Chinese with a copy of the demo open."""
+    from tests.ui.helpers import main_window
+
+    with main_window(qtbot, "zh") as win:
+        with qtbot.waitSignal(win.workspaceOpened, timeout=10_000):
+            assert win.open_path(demo_path)
+        yield win
+
+
+@pytest.fixture
+def zh() -> Iterator[None]:
+    """The user interface in Chinese for the test."""
+    from ipaudit.ui import i18n
 
     i18n.set_language("zh")
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    workers.wait_all()
+    yield
     i18n.reset()
+
+
+@pytest.fixture
+def dialogs() -> Iterator[list[object]]:
+    """The error and message boxes shown during the test; those still open are closed after it."""
+    import shiboken6
+
+    from ipaudit.ui import errors
+
+    shown: list[object] = []
+    errors.reporter().shown.connect(shown.append)
+    yield shown
+    errors.reporter().shown.disconnect(shown.append)
+    for box in shown:
+        if shiboken6.isValid(box):  # a box closed by its button deleted itself
+            box.close()

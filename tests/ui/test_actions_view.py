@@ -9,30 +9,20 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from ipaudit.domain.corrective_actions import ActionStatus, NcSource
 from ipaudit.services import corrective_actions as service
 from ipaudit.ui import i18n
 from ipaudit.ui.actions import actions_model as am
 from ipaudit.ui.actions.actions_view import NOT_CLOSED, OVERDUE, VERIFIED, ActionsView
-
-
-class Page(QWidget):
-    """Stands where the workspace page hosts the view: it records the items shown."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.shown: list[tuple[str, str]] = []
-
-    def show_item(self, department: str, item: str) -> None:
-        self.shown.append((department, item))
+from tests.ui.helpers import ItemPage
 
 
 @pytest.fixture
 def view(session, qtbot):
     i18n.set_language("zh")
-    page = Page()
+    page = ItemPage()
     qtbot.addWidget(page)
     v = ActionsView(session, page)
     qtbot.addWidget(v)

@@ -3,31 +3,13 @@ file opens in the window from its tab, and its own tab compares it with the last
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
-from ipaudit.ui import i18n, workers
 from ipaudit.ui.cycle.apply_view import ApplyView
 from ipaudit.ui.cycle.next_cycle_view import NextCycleView
 from ipaudit.ui.main_window import MainWindow
-from ipaudit.ui.settings import Settings
-
-
-@pytest.fixture
-def opened(qtbot, demo_path: Path) -> Iterator[MainWindow]:
-    i18n.set_language("zh")
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.workspaceOpened, timeout=10_000):
-        assert win.open_path(demo_path)
-    yield win
-    win.close()
-    workers.wait_all()
-    i18n.reset()
 
 
 def test_next_cycle_from_the_menu_opens_in_the_window(

@@ -9,13 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import shiboken6
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ipaudit.services import Workspace
 from ipaudit.store.edits import os_user
 from ipaudit.store.workspace_store import READ_ONLY_ENV
-from ipaudit.ui import commands, errors, i18n, workers
+from ipaudit.ui import commands, i18n, workers
 from ipaudit.ui.checklist.item_panel import ItemPanel
 from ipaudit.ui.conflict_box import ConflictBox
 from ipaudit.ui.main_window import MainWindow
@@ -61,17 +60,6 @@ def panel(qtbot, session: WorkspaceSession) -> ItemPanel:
     p.show()
     p.show_item(ITEM)
     return p
-
-
-@pytest.fixture
-def dialogs() -> Iterator[list[QDialog]]:
-    shown: list[QDialog] = []
-    errors.reporter().shown.connect(shown.append)
-    yield shown
-    errors.reporter().shown.disconnect(shown.append)
-    for box in shown:
-        if shiboken6.isValid(box):  # a box closed by its button deleted itself
-            box.close()
 
 
 def type_notes(panel: ItemPanel, text: str) -> None:

@@ -3,30 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from ipaudit.ui import i18n, workers
 from ipaudit.ui.actions.actions_view import ActionsView
 from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.mock_audit.mock_audit_view import MockAuditView
-from ipaudit.ui.settings import Settings
-
-
-@pytest.fixture
-def opened(qtbot, demo_path: Path) -> Iterator[MainWindow]:
-    i18n.set_language("zh")
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.workspaceOpened, timeout=10_000):
-        assert win.open_path(demo_path)
-    yield win
-    win.close()
-    workers.wait_all()
-    i18n.reset()
 
 
 def test_the_audit_menu_opens_both_views(opened: MainWindow) -> None:

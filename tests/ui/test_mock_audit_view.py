@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from ipaudit.domain.mock_audit import Result
 from ipaudit.services import corrective_actions as actions_service
@@ -17,21 +16,13 @@ from ipaudit.services import mock_audit as service
 from ipaudit.ui import i18n, workers
 from ipaudit.ui.mock_audit import samples_model as sm
 from ipaudit.ui.mock_audit.mock_audit_view import MockAuditView
-
-
-class Page(QWidget):
-    def __init__(self) -> None:
-        super().__init__()
-        self.shown: list[tuple[str, str]] = []
-
-    def show_item(self, department: str, item: str) -> None:
-        self.shown.append((department, item))
+from tests.ui.helpers import ItemPage
 
 
 @pytest.fixture
 def view(session, qtbot):
     i18n.set_language("zh")
-    page = Page()
+    page = ItemPage()
     qtbot.addWidget(page)
     v = MockAuditView(session, page)
     v.open_folder_when_written = False

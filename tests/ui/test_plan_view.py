@@ -14,19 +14,13 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QTimeEdit
 
 from ipaudit.services import Workspace, audit_plan
-from ipaudit.ui import i18n, workers
+from ipaudit.ui import workers
 from ipaudit.ui.plan import plan_models as pm
 from ipaudit.ui.plan.plan_delegates import CheckList
 from ipaudit.ui.plan.plan_view import PlanView
 from ipaudit.ui.session import WorkspaceSession
 from tests.factories import INFO
-
-
-@pytest.fixture
-def zh() -> Iterator[None]:
-    i18n.set_language("zh")
-    yield
-    i18n.reset()
+from tests.ui.helpers import show_view
 
 
 @pytest.fixture
@@ -35,15 +29,6 @@ def plan_session(tmp_path: Path, qtbot) -> Iterator[WorkspaceSession]:  # type: 
     yield s
     workers.wait_all()
     s.close()
-
-
-def make_view(session: WorkspaceSession, qtbot) -> PlanView:  # type: ignore[no-untyped-def]
-    view = PlanView(session)
-    qtbot.addWidget(view)
-    view.resize(1366, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def edit_cell(view: PlanView, qtbot, key: str, column: int, editor_type, set_value) -> None:  # type: ignore[no-untyped-def]
@@ -69,7 +54,7 @@ def row_is_highlighted(view: PlanView, key: str) -> bool:
 
 
 def test_generate_edit_see_the_conflict_and_undo(plan_session, qtbot, zh) -> None:  # type: ignore[no-untyped-def]
-    view = make_view(plan_session, qtbot)
+    view = show_view(PlanView, plan_session, qtbot)
     assert view.sessions.rowCount() == 0 and not view.add_button.isEnabled()
     qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.sessions.rowCount() > 0)
@@ -154,7 +139,7 @@ def test_generate_edit_see_the_conflict_and_undo(plan_session, qtbot, zh) -> Non
 
 def test_models_pass_the_model_tester(plan_session, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     audit_plan.generate(plan_session.workspace)
-    view = make_view(plan_session, qtbot)
+    view = show_view(PlanView, plan_session, qtbot)
     qtmodeltester.check(view.sessions)
     qtmodeltester.check(view.people)
     qtmodeltester.check(view.rooms)
@@ -162,7 +147,7 @@ def test_models_pass_the_model_tester(plan_session, qtbot, qtmodeltester) -> Non
 
 def test_people_rooms_and_escorts(plan_session, qtbot, zh) -> None:  # type: ignore[no-untyped-def]
     audit_plan.generate(plan_session.workspace)
-    view = make_view(plan_session, qtbot)
+    view = show_view(PlanView, plan_session, qtbot)
     people = view.people
     row = people.row_of("auditor_1")
     index = people.index(row, pm.NAME)
@@ -201,7 +186,7 @@ def test_people_rooms_and_escorts(plan_session, qtbot, zh) -> None:  # type: ign
 
 def test_export_runs_in_a_worker(plan_session, qtbot, tmp_path: Path, zh) -> None:  # type: ignore[no-untyped-def]
     audit_plan.generate(plan_session.workspace)
-    view = make_view(plan_session, qtbot)
+    view = show_view(PlanView, plan_session, qtbot)
     target = tmp_path / "plan.xlsx"
     with qtbot.waitSignal(view.exported, timeout=20_000) as signal:
         view.export_to("xlsx", target)
@@ -216,7 +201,7 @@ def test_a_department_view_cannot_edit(tmp_path: Path, qtbot) -> None:  # type: 
     audit_plan.generate(ws)
     session = WorkspaceSession(ws, department="rnd")
     try:
-        view = make_view(session, qtbot)
+        view = show_view(PlanView, session, qtbot)
         assert view.sessions.rowCount() > 0
         assert not view.generate_button.isEnabled() and not view.add_button.isEnabled()
         flags = view.sessions.flags(view.sessions.index(0, pm.ROOM))

@@ -4,25 +4,16 @@ department view limited to its department."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from ipaudit.services import Workspace, rehearsal
-from ipaudit.ui import i18n
 from ipaudit.ui.rehearsal.rehearsal_view import RehearsalView
 from ipaudit.ui.session import WorkspaceSession
-
-
-@pytest.fixture
-def zh() -> Iterator[None]:
-    i18n.set_language("zh")
-    yield
-    i18n.reset()
+from tests.ui.helpers import show_view
 
 
 def ime_commit(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -34,17 +25,8 @@ def ime_commit(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     QApplication.sendEvent(widget, event)
 
 
-def make_view(session, qtbot) -> RehearsalView:  # type: ignore[no-untyped-def]
-    view = RehearsalView(session)
-    qtbot.addWidget(view)
-    view.resize(1366, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
 def test_a_round_of_questions_with_what_differs(session, qtbot, zh) -> None:  # type: ignore[no-untyped-def]
-    view = make_view(session, qtbot)
+    view = show_view(RehearsalView, session, qtbot)
     view.department.setCurrentIndex(view.department.findData("rnd"))
     n = session.workspace.facts().headcount["rnd"]
 
@@ -93,7 +75,7 @@ def test_a_round_of_questions_with_what_differs(session, qtbot, zh) -> None:  # 
 
 
 def test_skipping_to_the_end_shows_the_summary(session, qtbot, zh) -> None:  # type: ignore[no-untyped-def]
-    view = make_view(session, qtbot)
+    view = show_view(RehearsalView, session, qtbot)
     view.department.setCurrentIndex(view.department.findData("production"))
     view.person.setEditText("钱七")
     view.start()
@@ -111,7 +93,7 @@ def test_skipping_to_the_end_shows_the_summary(session, qtbot, zh) -> None:  # t
 def test_a_department_view_shows_only_its_department(demo_path: Path, qtbot, zh) -> None:  # type: ignore[no-untyped-def]
     session = WorkspaceSession(Workspace.open(demo_path), department="finance")
     try:
-        view = make_view(session, qtbot)
+        view = show_view(RehearsalView, session, qtbot)
         assert view.department.count() == 1
         assert view.department_key == "finance"
         assert not view.department.isEnabled()
@@ -120,7 +102,7 @@ def test_a_department_view_shows_only_its_department(demo_path: Path, qtbot, zh)
 
 
 def test_the_view_fits_and_is_in_chinese(session, qtbot, zh, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    view = make_view(session, qtbot)
+    view = show_view(RehearsalView, session, qtbot)
     view.person.setEditText("张三")
     view.start()
     ime_commit(view.answer, "二十人")
@@ -140,7 +122,7 @@ def test_the_dashboard_shows_interview_readiness(session, qtbot, zh) -> None:  #
     dash = Dashboard(session)
     qtbot.addWidget(dash)
     assert "研发部 0%" in dash.interview_label.text()
-    view = make_view(session, qtbot)
+    view = show_view(RehearsalView, session, qtbot)
     view.department.setCurrentIndex(view.department.findData("rnd"))
     view.person.setEditText("张三")
     view.start()

@@ -4,11 +4,9 @@ user's language and the command leaves the stack."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtWidgets import QDialog
 
 from ipaudit.services import Workspace
@@ -25,17 +23,6 @@ def path(tmp_path: Path) -> Path:
     path = tmp_path / "w.ipaudit"
     Workspace.create(path, INFO).close()
     return path
-
-
-@pytest.fixture
-def dialogs() -> Iterator[list[QDialog]]:
-    shown: list[QDialog] = []
-    errors.reporter().shown.connect(shown.append)
-    yield shown
-    errors.reporter().shown.disconnect(shown.append)
-    for box in shown:
-        if shiboken6.isValid(box):
-            box.close()
 
 
 def test_undo_and_redo_store_both_ways(path: Path, qtbot) -> None:

@@ -4,7 +4,6 @@ confirmed at once, coverage shown and updated when evidence arrives."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -13,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from ipaudit.domain.request_list import Coverage
 from ipaudit.services import request_list
-from ipaudit.ui import i18n
 from ipaudit.ui.requests.requests_view import COL_COVERAGE, COL_SCORE, NONE, RequestsView
+from tests.ui.helpers import show_view
 
 LINES = [
     ("知识产权管理手册（现行版）", "ipo.manual"),
@@ -23,13 +22,6 @@ LINES = [
     ("专利、商标、软著台账", "ipo.portfolio_register"),
     ("组织机构图", "ipo.org_chart"),
 ]
-
-
-@pytest.fixture
-def zh() -> Iterator[None]:
-    i18n.set_language("zh")
-    yield
-    i18n.reset()
 
 
 @pytest.fixture
@@ -45,17 +37,8 @@ def list_file(tmp_path: Path) -> Path:
     return path
 
 
-def make_view(session, qtbot) -> RequestsView:  # type: ignore[no-untyped-def]
-    view = RequestsView(session)
-    qtbot.addWidget(view)
-    view.resize(1366, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
 def test_import_propose_correct_and_confirm(session, qtbot, zh, list_file: Path) -> None:  # type: ignore[no-untyped-def]
-    view = make_view(session, qtbot)
+    view = show_view(RequestsView, session, qtbot)
     assert view.table.rowCount() == 0
     assert not view.message.isVisible()  # no room taken without a message
     assert view.import_file(list_file)
@@ -97,7 +80,7 @@ def test_import_propose_correct_and_confirm(session, qtbot, zh, list_file: Path)
 
 
 def test_coverage_follows_the_evidence(session, qtbot, zh, list_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    view = make_view(session, qtbot)
+    view = show_view(RequestsView, session, qtbot)
     view.import_file(list_file)
     # the demo's org chart: choose "no checklist item" for it: missing
     org = view.combos[4]
@@ -124,7 +107,7 @@ def test_coverage_follows_the_evidence(session, qtbot, zh, list_file: Path, tmp_
 
 
 def test_a_bad_file_says_why_and_the_view_fits(session, qtbot, zh, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    view = make_view(session, qtbot)
+    view = show_view(RequestsView, session, qtbot)
     bad = tmp_path / "notes.docx"
     bad.write_bytes(b"not a word file")
     assert not view.import_file(bad)

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from ipaudit.services import Workspace, manager_passphrase
 from ipaudit.store.file_lock import lock_path, read_holder
-from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.main_window import MainWindow
-from ipaudit.ui.settings import Settings
 from ipaudit.ui.team.presence import OtherWriterBox
 from ipaudit.ui.team.widen import ManagerPassphraseDialog, WidenDialog
 from tests.factories import INFO
 from tests.team_holder import hold, let_go
+from tests.ui.helpers import main_window
 
 
 @pytest.fixture
@@ -33,24 +32,8 @@ def path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot) -> Iterator[MainWindow]:
-    i18n.set_language("en")
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    workers.wait_all()
-    i18n.reset()
-
-
-@pytest.fixture
-def dialogs() -> Iterator[list[QDialog]]:
-    shown: list[QDialog] = []
-    errors.reporter().shown.connect(shown.append)
-    yield shown
-    errors.reporter().shown.disconnect(shown.append)
+    with main_window(qtbot, "en", size=(1366, 768)) as win:
+        yield win
 
 
 def ok_button(dialog: QDialog) -> object:

@@ -12,20 +12,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from ipaudit.services import Workspace, live
-from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.conflict_box import ConflictBox
 from ipaudit.ui.main_window import MainWindow
-from ipaudit.ui.settings import Settings
 from ipaudit.ui.team.live import LiveBridge, TeamStatus
 from ipaudit.ui.team.not_saved import NotSavedBox
 from ipaudit.ui.team.open_dialog import OpenTeamDialog, split_url
 from tests.factories import INFO
 from tests.integration.pg.live_helpers import ITEM, Cluster, Q, own_cluster
+from tests.ui.helpers import main_window
 
 pytestmark = pytest.mark.pg
 
@@ -34,27 +32,8 @@ PASSWORD_OF_TEST_SERVER = "ipaudit_test_pw"
 
 @pytest.fixture
 def window(qtbot) -> Iterator[MainWindow]:
-    i18n.set_language("en")
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    workers.wait_all()
-    i18n.reset()
-
-
-@pytest.fixture
-def dialogs() -> Iterator[list[QDialog]]:
-    shown: list[QDialog] = []
-    errors.reporter().shown.connect(shown.append)
-    yield shown
-    errors.reporter().shown.disconnect(shown.append)
-    for box in shown:
-        if shiboken6.isValid(box):
-            box.close()
+    with main_window(qtbot, "en", size=(1366, 768)) as win:
+        yield win
 
 
 def open_through_dialog(window: MainWindow, qtbot, url: str, password: str) -> None:
