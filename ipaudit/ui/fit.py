@@ -18,9 +18,10 @@ def vertical_scroll(content: QWidget, parent: QWidget | None = None) -> QScrollA
     return area
 
 
-def narrow_combo(combo: QComboBox, chars: int = 16) -> QComboBox:
-    """``combo`` about ``chars`` characters wide whatever its entries; a longer entry is elided
-    in the box, in full in its list and as the box's tool tip."""
+def narrow_combo(combo: QComboBox, chars: int = 24) -> QComboBox:
+    """``combo`` about ``chars`` Latin characters wide (some 13 Chinese ones) whatever its
+    entries, at least as wide as it grows in its row; a longer entry is cut off in the box and
+    shown in full in its list and as the box's tool tip."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(chars)
     combo.currentTextChanged.connect(combo.setToolTip)
