@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 SCHEMES = ("postgresql", "postgres")
 
@@ -40,15 +40,15 @@ def is_server_address(address: object) -> bool:
 
 
 def masked(url: str) -> str:
-    """``url`` without its password (for messages, logs, the recent list)."""
+    """``url`` without its password (for messages, logs, the recent list). The host and port are
+    kept as written: a port that is no number is the server's to refuse, not a reason to fail
+    here."""
     parts = urlsplit(url)
-    if parts.password is None:
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    user, colon, _password = userinfo.partition(":")
+    if not at or not colon:
         return url
-    user = quote(unquote(parts.username or ""), safe="")
-    host = parts.hostname or ""
-    if ":" in host:  # an IPv6 address keeps its brackets
-        host = f"[{host}]"
-    netloc = f"{user}@{host}" + (f":{parts.port}" if parts.port else "")
+    netloc = f"{user}@{hostport}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 

@@ -98,7 +98,20 @@ class ServerWorkspaceStore(WorkspaceStore):
         self.address = masked(url)
         self.path = ServerPath(url)
         self.read_only = read_only
-        self.engine = make_server_engine(url)
+        try:
+            port = urlsplit(url).port
+            if port == 0:
+                raise ValueError(port)
+            self.engine = make_server_engine(url)
+        except ValueError:
+            raise InvalidInput(
+                f"服务器地址 {self.address} 无效：端口须是 1 至 65535 之间的数字（PostgreSQL 通常用"
+                " 5432），地址的写法如 postgresql://登录名@服务器:5432/数据库。",
+                f"The server address {self.address} is not valid: the port must be a number from 1"
+                " to 65535 (PostgreSQL usually listens on 5432); write the address like"
+                " postgresql://LOGIN@SERVER:5432/DATABASE.",
+                self.address,
+            ) from None
         self.backup_written: Path | None = None
 
     @classmethod

@@ -116,3 +116,17 @@ def test_a_refusal_is_named_in_each_language_of_its_own() -> None:
     zh, en = err.message("zh"), err.message("en")
     assert "公司事实" in zh and "the company facts" not in zh
     assert "the company facts" in en and "公司事实" not in en
+
+
+@pytest.mark.parametrize("port", ["abc", "99999", "0"])
+def test_a_port_that_is_no_port_is_refused_before_connecting(port: str) -> None:
+    from ipaudit.services.workspace import Workspace
+    from ipaudit.store.errors import InvalidInput
+
+    url = f"postgresql://li.ming:secret1234@127.0.0.1:{port}/ipaudit_2026"
+    assert masked(url) == f"postgresql://li.ming@127.0.0.1:{port}/ipaudit_2026"
+    with pytest.raises(InvalidInput) as caught:
+        Workspace.open(url)
+    assert "the port must be a number from 1 to 65535" in caught.value.message("en")
+    assert "端口须是 1 至 65535 之间的数字" in caught.value.message("zh")
+    assert "secret1234" not in caught.value.message("en") + caught.value.message("zh")
