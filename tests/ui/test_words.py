@@ -385,6 +385,15 @@ def walk_new_views(
             box.close()
         else:
             box.reject()
+
+    # a department head's view of the same tabs (read-only parts, what the manager does)
+    window.close_workspace()
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        window.open_path(demo_path, "rnd")
+    assert window.session is not None and window.session.department_only == "rnd"
+    for key in panels.AUDIT_VIEWS:
+        assert window.show_audit_view(key) is not None, key
+        w.read()
     return w
 
 
