@@ -10,23 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE, EXIT_WORKSPACE, main
+from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE, EXIT_WORKSPACE
 from ipaudit.domain.template import load_builtin
 from ipaudit.store import schema
+from tests.integration.cli_run import ok_json, run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
-    code, out, err = run(capsys, *args, "--json")
-    assert code == EXIT_OK, err
-    return json.loads(out)
 
 
 @pytest.fixture
@@ -51,12 +40,12 @@ def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 def test_walk_through(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     template = load_builtin("2023")
-    items = run_json(capsys, "items", ws, "rnd")
+    items = ok_json(capsys, "items", ws, "rnd")
     assert isinstance(items, list)
     assert {i["key"] for i in items} == {i.key for i in template.items if i.department == "rnd"}
     assert all("2023" in i["refs"] for i in items)
 
-    before = run_json(capsys, "readiness", ws)
+    before = ok_json(capsys, "readiness", ws)
     rnd_before = next(d for d in before["departments"] if d["key"] == "rnd")  # type: ignore[index]
 
     # a headcount question of R&D, answered against a declared headcount of 23
@@ -69,7 +58,7 @@ def test_walk_through(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert run(capsys, "set-fact", ws, "headcount.rnd", "23")[0] == EXIT_OK
     code, out, _ = run(capsys, "answer", ws, item.key, question.key, "25人")
     assert code == EXIT_OK and "25人" in out and "23" in out
-    findings = run_json(capsys, "findings", ws, "--department", "rnd")
+    findings = ok_json(capsys, "findings", ws, "--department", "rnd")
     contradiction = [f for f in findings if f["code"] == "answer_contradicts_fact"]  # type: ignore[union-attr]
     assert (
         len(contradiction) == 1
@@ -83,16 +72,16 @@ def test_walk_through(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     )
     evidence = tmp_path / "研发控制程序.docx"
     evidence.write_bytes(b"PK\x03\x04 fake docx for the test")
-    attached = run_json(capsys, "attach", ws, doc_item.key, evidence, "--date", "2025-03-05")
+    attached = ok_json(capsys, "attach", ws, doc_item.key, evidence, "--date", "2025-03-05")
     assert attached["original_name"] == "研发控制程序.docx" and len(attached["sha256"]) == 64  # type: ignore[index]
     assert run(capsys, "status", ws, doc_item.key, "ready")[0] == EXIT_OK
-    after = run_json(capsys, "readiness", ws)
+    after = ok_json(capsys, "readiness", ws)
     rnd_after = next(d for d in after["departments"] if d["key"] == "rnd")  # type: ignore[index]
     assert rnd_after["percent"] > rnd_before["percent"]
 
     # fixing the answer clears the finding
     assert run(capsys, "answer", ws, item.key, question.key, "23")[0] == EXIT_OK
-    codes = [f["code"] for f in run_json(capsys, "findings", ws, "--department", "rnd")]  # type: ignore[union-attr]
+    codes = [f["code"] for f in ok_json(capsys, "findings", ws, "--department", "rnd")]  # type: ignore[union-attr]
     assert "answer_contradicts_fact" not in codes
 
 
@@ -101,14 +90,14 @@ def test_facts_objectives_and_departments(ws: Path, capsys: pytest.CaptureFixtur
         run(capsys, "set-fact", ws, "objective.patents", "发明专利申请|12|件|rnd=8,production=2")[0]
         == EXIT_OK
     )
-    found = run_json(capsys, "findings", ws, "--grade", "minor")
+    found = ok_json(capsys, "findings", ws, "--grade", "minor")
     split = [f for f in found if f["code"] == "objective_split_mismatch"]  # type: ignore[union-attr]
     assert len(split) == 1 and "10" in split[0]["message_zh"]
     _code, out, _ = run(capsys, "facts", ws)
     assert json.loads(out)["objectives"][0]["split"] == {"production": "2", "rnd": "8"}
 
     assert run(capsys, "departments", ws, "rename", "rnd", "--zh", "技术中心")[0] == EXIT_OK
-    deps = run_json(capsys, "departments", ws)
+    deps = ok_json(capsys, "departments", ws)
     assert next(d for d in deps if d["key"] == "rnd")["name_zh"] == "技术中心"  # type: ignore[union-attr]
     assert next(d for d in deps if d["key"] == "procurement")["merged_into"] == "hr_admin"  # type: ignore[union-attr]
 
@@ -136,17 +125,17 @@ def test_not_applicable_without_reason_is_a_finding(
 ) -> None:
     item = load_builtin("2023").items[0].key
     assert run(capsys, "status", ws, item, "not_applicable")[0] == EXIT_OK
-    codes = {f["code"] for f in run_json(capsys, "findings", ws)}  # type: ignore[union-attr]
+    codes = {f["code"] for f in ok_json(capsys, "findings", ws)}  # type: ignore[union-attr]
     assert "na_without_reason" in codes
     assert run(capsys, "status", ws, item, "not_applicable", "--reason", "无此业务")[0] == EXIT_OK
-    codes = {f["code"] for f in run_json(capsys, "findings", ws)}  # type: ignore[union-attr]
+    codes = {f["code"] for f in ok_json(capsys, "findings", ws)}  # type: ignore[union-attr]
     assert "na_without_reason" not in codes
 
 
 def test_demo_fires_every_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "demo.ipaudit"
     assert run(capsys, "demo", path)[0] == EXIT_OK
-    codes = {f["code"] for f in run_json(capsys, "findings", path)}  # type: ignore[union-attr]
+    codes = {f["code"] for f in ok_json(capsys, "findings", path)}  # type: ignore[union-attr]
     expected = {
         "evidence_missing",
         "too_few_records",
@@ -163,7 +152,7 @@ def test_demo_fires_every_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
         "ledger.batch_mismatch",
     }
     assert expected <= codes
-    data = run_json(capsys, "readiness", path)
+    data = ok_json(capsys, "readiness", path)
     assert 80 < data["overall"]["percent"] < 100  # type: ignore[index]
     assert len(data["departments"]) == 7  # type: ignore[index]
 

@@ -8,13 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from ipaudit.cli import EXIT_INPUT, EXIT_OK
+from tests.integration.cli_run import run
 
 
 @pytest.fixture

@@ -7,32 +7,14 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 
-from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
+from ipaudit.cli import EXIT_INPUT, EXIT_OK
+from tests.integration.cli_run import ok, ok_json, run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def ok_json(capsys: pytest.CaptureFixture[str], *args: object) -> Any:
-    code, out, err = run(capsys, *args, "--json")
-    assert code == EXIT_OK, err
-    return json.loads(out)
-
-
-def ok(capsys: pytest.CaptureFixture[str], *args: object) -> str:
-    code, out, err = run(capsys, *args)
-    assert code == EXIT_OK, err
-    return out
 
 
 def prerequisites(capsys: pytest.CaptureFixture[str], ws: Path) -> dict[str, list[str]]:

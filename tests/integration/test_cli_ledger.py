@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, main
+from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK
+from tests.integration.cli_run import run
 from tests.shared_samples import EXPENSES, PAYMENTS, REWARDS, needs_shared
 from tests.unit.ledger.sheetgen import write_sheet
 
@@ -15,12 +16,6 @@ RATES = ["--rate", "invention=5000", "--rate", "utility_model=1000", "--rate", "
 RATES += ["--rate", "software_copyright=500", "--rate", "trademark=300"]
 
 pytestmark = needs_shared
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_one_off_reconcile_reports_exactly_the_samples_table(

@@ -4,16 +4,15 @@ workspace file: draw, record, report, actions from add to verified, the report i
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 from docx import Document
 
-from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
+from ipaudit.cli import EXIT_INPUT, EXIT_OK
+from tests.integration.cli_run import ok_json, run
 
 
 @pytest.fixture(scope="module")
@@ -28,18 +27,6 @@ def ws(demo_master: Path, tmp_path: Path) -> Path:
     target = tmp_path / "demo.ipaudit"
     shutil.copyfile(demo_master, target)
     return target
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def ok_json(capsys: pytest.CaptureFixture[str], *args: object) -> Any:
-    code, out, err = run(capsys, *args, "--json")
-    assert code == EXIT_OK, err
-    return json.loads(out)
 
 
 def test_draw_record_and_report(capsys, ws: Path, tmp_path: Path) -> None:

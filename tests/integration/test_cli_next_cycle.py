@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
+from ipaudit.cli import EXIT_INPUT, EXIT_OK
 from ipaudit.domain.model import AuditType, Edition, WorkspaceInfo
 from ipaudit.services import Workspace
+from tests.integration.cli_run import ok_json, run
 
 INFO = WorkspaceInfo(
     company="测试公司",
@@ -23,18 +22,6 @@ INFO = WorkspaceInfo(
     period_end=dt.date(2025, 11, 9),
     system_start=dt.date(2025, 3, 1),
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def ok_json(capsys: pytest.CaptureFixture[str], *args: object) -> Any:
-    code, out, err = run(capsys, *args, "--json")
-    assert code == EXIT_OK, err
-    return json.loads(out)
 
 
 @pytest.fixture

@@ -12,21 +12,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ipaudit.cli import EXIT_INPUT, EXIT_OK, build_parser, main
+from ipaudit.cli import EXIT_INPUT, EXIT_OK, build_parser
 from ipaudit.demo.build import build_demo
 from ipaudit.services import Workspace
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *args: object) -> object:
-    code, out, err = run(capsys, *args, "--json")
-    assert code == EXIT_OK, err
-    return json.loads(out)
+from tests.integration.cli_run import ok_json, run
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +39,9 @@ def test_save_as_writes_a_copy_that_opens_with_the_same_content(
     assert str(copy) in out
     with sqlite3.connect(copy) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    original = run_json(capsys, "evidence", ws)
-    assert run_json(capsys, "evidence", copy) == original
-    assert run_json(capsys, "findings", copy) == run_json(capsys, "findings", ws)
+    original = ok_json(capsys, "evidence", ws)
+    assert ok_json(capsys, "evidence", copy) == original
+    assert ok_json(capsys, "findings", copy) == ok_json(capsys, "findings", ws)
 
     # an existing file is kept unless --force; the open workspace itself never
     stamp = copy.stat().st_mtime_ns
@@ -64,20 +53,20 @@ def test_save_as_writes_a_copy_that_opens_with_the_same_content(
 
 
 def test_remove_and_restore_evidence(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    listed = run_json(capsys, "evidence", ws)
+    listed = ok_json(capsys, "evidence", ws)
     assert isinstance(listed, list)
     first = listed[0]
-    before = {f["key"] for f in run_json(capsys, "findings", ws)}  # type: ignore[union-attr]
+    before = {f["key"] for f in ok_json(capsys, "findings", ws)}  # type: ignore[union-attr]
 
-    removed = run_json(capsys, "evidence-remove", ws, first["id"])
+    removed = ok_json(capsys, "evidence-remove", ws, first["id"])
     assert removed == {**first, "removed": True}
-    after = run_json(capsys, "evidence", ws, "--item", first["item"])
+    after = ok_json(capsys, "evidence", ws, "--item", first["item"])
     assert first["id"] not in {e["id"] for e in after}  # type: ignore[union-attr]
 
-    restored = run_json(capsys, "evidence-restore", ws, first["id"])
+    restored = ok_json(capsys, "evidence-restore", ws, first["id"])
     assert restored == {**first, "removed": False}
-    assert run_json(capsys, "evidence", ws) == listed
-    assert {f["key"] for f in run_json(capsys, "findings", ws)} == before  # type: ignore[union-attr]
+    assert ok_json(capsys, "evidence", ws) == listed
+    assert {f["key"] for f in ok_json(capsys, "findings", ws)} == before  # type: ignore[union-attr]
 
     code, _out, err = run(capsys, "evidence-remove", ws, 999999)
     assert code == EXIT_INPUT and "999999" in err
@@ -88,7 +77,7 @@ def test_remove_and_restore_evidence(ws: Path, capsys: pytest.CaptureFixture[str
 def test_replace_keeps_the_old_version_and_save_writes_the_bytes(
     ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    first = run_json(capsys, "evidence", ws)[0]  # type: ignore[index]
+    first = ok_json(capsys, "evidence", ws)[0]  # type: ignore[index]
     old_copy = tmp_path / "old"
     old_copy.mkdir()
     code, out, err = run(capsys, "evidence-save", ws, first["id"], old_copy)
@@ -99,15 +88,15 @@ def test_replace_keeps_the_old_version_and_save_writes_the_bytes(
 
     new = tmp_path / "签署版.txt"
     new.write_text("新版本：已签署\n", encoding="utf-8")
-    replaced = run_json(capsys, "evidence-replace", ws, first["id"], new)
+    replaced = ok_json(capsys, "evidence-replace", ws, first["id"], new)
     assert replaced["supersedes"] == first["id"]  # type: ignore[index]
     assert replaced["title"] == first["title"] and replaced["item"] == first["item"]  # type: ignore[index]
     assert replaced["original_name"] == "签署版.txt"  # type: ignore[index]
 
-    current = run_json(capsys, "evidence", ws, "--item", first["item"])
+    current = ok_json(capsys, "evidence", ws, "--item", first["item"])
     ids = {e["id"] for e in current}  # type: ignore[union-attr]
     assert replaced["id"] in ids and first["id"] not in ids  # type: ignore[index]
-    every = run_json(capsys, "evidence", ws, "--item", first["item"], "--include-old")
+    every = ok_json(capsys, "evidence", ws, "--item", first["item"], "--include-old")
     old = next(e for e in every if e["id"] == first["id"])  # type: ignore[union-attr]
     assert old["current"] is False
 
@@ -119,8 +108,8 @@ def test_replace_keeps_the_old_version_and_save_writes_the_bytes(
 
 
 def test_edit_evidence_metadata(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    first = run_json(capsys, "evidence", ws)[0]  # type: ignore[index]
-    edited = run_json(
+    first = ok_json(capsys, "evidence", ws)[0]  # type: ignore[index]
+    edited = ok_json(
         capsys,
         "evidence-edit",
         ws,
@@ -138,7 +127,7 @@ def test_edit_evidence_metadata(ws: Path, capsys: pytest.CaptureFixture[str]) ->
     )
     assert edited["title"] == "岗位职责（修订）" and edited["doc_number"] == "QP-01"  # type: ignore[index]
     assert edited["doc_date"] == "2025-03-05"  # type: ignore[index]
-    stored = next(e for e in run_json(capsys, "evidence", ws) if e["id"] == first["id"])  # type: ignore[union-attr]
+    stored = next(e for e in ok_json(capsys, "evidence", ws) if e["id"] == first["id"])  # type: ignore[union-attr]
     assert stored["period_start"] == "2025-01-01" and stored["period_end"] == "2025-03-31"
 
     code, _out, err = run(capsys, "evidence-edit", ws, first["id"])
@@ -150,40 +139,40 @@ def test_edit_evidence_metadata(ws: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == EXIT_INPUT
     code, _out, err = run(capsys, "evidence-edit", ws, first["id"], "--slot", "99/nothing")
     assert code == EXIT_INPUT and "99/nothing" in err
-    after = next(e for e in run_json(capsys, "evidence", ws) if e["id"] == first["id"])  # type: ignore[union-attr]
+    after = next(e for e in ok_json(capsys, "evidence", ws) if e["id"] == first["id"])  # type: ignore[union-attr]
     assert after == stored  # refused edits changed nothing
 
 
 def test_notes_show_set_and_clear(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
     item = "mgmt.roles"
-    assert run_json(capsys, "notes", ws, item, "请总经理签字后再扫描")["notes"] == (  # type: ignore[index]
+    assert ok_json(capsys, "notes", ws, item, "请总经理签字后再扫描")["notes"] == (  # type: ignore[index]
         "请总经理签字后再扫描"
     )
     with Workspace.open(ws) as w:
         assert w.state(item).notes == "请总经理签字后再扫描"
     code, out, _err = run(capsys, "notes", ws, item)
     assert code == EXIT_OK and out.strip() == "请总经理签字后再扫描"
-    assert run_json(capsys, "notes", ws, item, "")["notes"] == ""  # type: ignore[index]
+    assert ok_json(capsys, "notes", ws, item, "")["notes"] == ""  # type: ignore[index]
     code, _out, _err = run(capsys, "notes", ws, "no.such.item", "x")
     assert code == EXIT_INPUT
 
 
 def test_instance_names(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    items = run_json(capsys, "items", ws, "rnd")
+    items = ok_json(capsys, "items", ws, "rnd")
     item = next(i["key"] for i in items if i["kind"] == "record_set")  # type: ignore[union-attr]
-    shown = run_json(capsys, "instances", ws, item)
+    shown = ok_json(capsys, "instances", ws, item)
     assert shown["names"]  # the demo names its projects  # type: ignore[index]
-    changed = run_json(capsys, "instances", ws, item, "巡检机器人二期", "伺服控制器")
+    changed = ok_json(capsys, "instances", ws, item, "巡检机器人二期", "伺服控制器")
     assert changed["names"] == ["巡检机器人二期", "伺服控制器"]  # type: ignore[index]
     with Workspace.open(ws) as w:
         assert w.state(item).instance_names == ("巡检机器人二期", "伺服控制器")
-    assert run_json(capsys, "instances", ws, item, "--clear")["names"] == []  # type: ignore[index]
+    assert ok_json(capsys, "instances", ws, item, "--clear")["names"] == []  # type: ignore[index]
 
 
 def test_export_reconciliation_writes_every_row(
     ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ledger = run_json(capsys, "ledger", ws)
+    ledger = ok_json(capsys, "ledger", ws)
     target = tmp_path / "核对"
     code, out, err = run(capsys, "export-reconciliation", ws, target, "--lang", "en")
     assert code == EXIT_OK, err
@@ -217,7 +206,7 @@ def test_the_reconciliation_without_ledgers_is_refused(
     for kind in ("rewards", "payments", "expenses"):
         code, _out, err = run(capsys, "undo-import", ws, kind)
         assert code == EXIT_OK, err
-    codes = {f["code"] for f in run_json(capsys, "findings", ws)}  # type: ignore[union-attr]
+    codes = {f["code"] for f in ok_json(capsys, "findings", ws)}  # type: ignore[union-attr]
     assert not any(c.startswith("ledger.") for c in codes)
     target = tmp_path / "r.xlsx"
     code, _out, err = run(capsys, "export-reconciliation", ws, target)

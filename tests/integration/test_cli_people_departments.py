@@ -12,17 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
+from ipaudit.cli import EXIT_INPUT, EXIT_OK
 from ipaudit.domain.model import Person, PersonKind
 from ipaudit.domain.validation import InvalidValue
 from ipaudit.services import Workspace
 from ipaudit.services import people as people_service
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.integration.cli_run import run
 
 
 def people(capsys: pytest.CaptureFixture[str], ws: Path) -> list[dict[str, object]]:

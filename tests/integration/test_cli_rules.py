@@ -11,21 +11,10 @@ from typing import Any
 
 import pytest
 
-from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
+from ipaudit.cli import EXIT_INPUT, EXIT_OK
+from tests.integration.cli_run import ok, run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def ok(capsys: pytest.CaptureFixture[str], *args: object) -> str:
-    code, out, err = run(capsys, *args)
-    assert code == EXIT_OK, err
-    return out
 
 
 def findings(capsys: pytest.CaptureFixture[str], ws: Path, item: str) -> list[dict[str, Any]]:

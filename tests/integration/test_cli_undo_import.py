@@ -8,17 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
+from ipaudit.cli import EXIT_INPUT, EXIT_OK
 from ipaudit.demo.ledgers import _payments_xlsx, _rewards_xlsx
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.services import Workspace
 from ipaudit.services.ledgers import evidence_item
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.integration.cli_run import run
 
 
 def _evidence_names(path: Path, kind: LedgerKind) -> list[str]:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from ipaudit.cli import EXIT_OK, main
+from ipaudit.cli import EXIT_OK
 from ipaudit.ledger.ipnumber import check_digit
+from tests.integration.cli_run import run
 from tests.unit.ledger.sheetgen import write_sheet, write_workbook
 
 
@@ -56,12 +57,6 @@ EXPECTED = [
     ("underpaid", ("李娜",), "-200.00"),
     ("unpaid_reward", ("张伟",), "-500.00"),
 ]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def findings(document: dict) -> list[tuple[str, tuple[str, ...], str]]:

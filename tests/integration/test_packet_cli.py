@@ -10,15 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, main
+from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK
 from ipaudit.services import Workspace
+from tests.integration.cli_run import run
 from tests.integration.test_packets import col, repack, rows_by_key, unpack
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

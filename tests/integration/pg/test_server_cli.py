@@ -7,16 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ipaudit.cli import EXIT_OK, EXIT_WORKSPACE, main
+from ipaudit.cli import EXIT_OK, EXIT_WORKSPACE
+from tests.integration.cli_run import run
 from tests.pg import role_url
 
 pytestmark = pytest.mark.pg
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_new_edit_and_read_a_team_workspace_by_its_address(
