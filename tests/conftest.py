@@ -4,8 +4,11 @@ and Hypothesis settings that do not depend on the machine's load."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
+from pathlib import Path
 
+import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,3 +28,19 @@ settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 # PostgreSQL fixtures (pg_server, pg_url) for the tests marked "pg": see tests/pg.py
 from tests.pg import pg_server, pg_url, workspace_address  # noqa: E402, F401
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workspace, built once per session (per worker); tests change only copies."""
+    from ipaudit.demo.build import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo") / "demo.ipaudit")
+
+
+@pytest.fixture
+def demo_path(demo_master: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo workspace for the test."""
+    target = tmp_path / "demo.ipaudit"
+    shutil.copyfile(demo_master, target)
+    return target

@@ -4,7 +4,6 @@ workspace file: draw, record, report, actions from add to verified, the report i
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -15,18 +14,9 @@ from ipaudit.cli import EXIT_INPUT, EXIT_OK
 from tests.integration.cli_run import ok_json, run
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from ipaudit.demo.build import build_demo
-
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.ipaudit")
-
-
 @pytest.fixture
-def ws(demo_master: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "demo.ipaudit"
-    shutil.copyfile(demo_master, target)
-    return target
+def ws(demo_path: Path) -> Path:
+    return demo_path
 
 
 def test_draw_record_and_report(capsys, ws: Path, tmp_path: Path) -> None:

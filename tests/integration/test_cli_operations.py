@@ -5,7 +5,6 @@ workbook. Each command is checked by reading back what it stored."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,21 +12,13 @@ import pytest
 from openpyxl import load_workbook
 
 from ipaudit.cli import EXIT_INPUT, EXIT_OK, build_parser
-from ipaudit.demo.build import build_demo
 from ipaudit.services import Workspace
 from tests.integration.cli_run import ok_json, run
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.ipaudit")
-
-
 @pytest.fixture
-def ws(demo_file: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "w.ipaudit"
-    shutil.copy(demo_file, path)
-    return path
+def ws(demo_path: Path) -> Path:
+    return demo_path
 
 
 def test_save_as_writes_a_copy_that_opens_with_the_same_content(

@@ -22,18 +22,9 @@ from ipaudit.services import mock_audit as mock
 from ipaudit.store.errors import EditConflict, InvalidInput
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from ipaudit.demo.build import build_demo
-
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.ipaudit")
-
-
 @pytest.fixture
-def ws(demo_master: Path, tmp_path: Path) -> Iterator[Workspace]:
-    target = tmp_path / "demo.ipaudit"
-    shutil.copyfile(demo_master, target)
-    with Workspace.open(target) as w:
+def ws(demo_path: Path) -> Iterator[Workspace]:
+    with Workspace.open(demo_path) as w:
         yield w
 
 

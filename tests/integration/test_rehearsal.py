@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,26 +13,13 @@ from pathlib import Path
 import pytest
 
 from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
-from ipaudit.demo.build import build_demo
 from ipaudit.services import Workspace, rehearsal
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.ipaudit")
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "demo.ipaudit"
-    shutil.copyfile(demo_master, target)
-    return target
-
-
-def test_questions_carry_official_answers_and_each_fact_is_asked_once(demo: Path) -> None:
-    with Workspace.open(demo) as ws:
+def test_questions_carry_official_answers_and_each_fact_is_asked_once(demo_path: Path) -> None:
+    with Workspace.open(demo_path) as ws:
         asked = rehearsal.questions(ws, "rnd")
         facts = [q.fact_key for q in asked if q.official is not None]
         assert len(facts) == len(set(facts))  # the headcount or policy asked once
@@ -45,8 +31,8 @@ def test_questions_carry_official_answers_and_each_fact_is_asked_once(demo: Path
         assert [q.key for q in rehearsal.questions(ws, "研发部")] == [q.key for q in asked]
 
 
-def test_attempts_are_kept_and_readiness_follows_the_last_answer(demo: Path) -> None:
-    with Workspace.open(demo) as ws:
+def test_attempts_are_kept_and_readiness_follows_the_last_answer(demo_path: Path) -> None:
+    with Workspace.open(demo_path) as ws:
         n = ws.facts().headcount["rnd"]
         total = len(rehearsal.questions(ws, "rnd"))
         before = rehearsal.readiness(ws)["rnd"]
@@ -73,14 +59,14 @@ def test_attempts_are_kept_and_readiness_follows_the_last_answer(demo: Path) -> 
         assert people["张三"].attempts == 2 and people["张三"].right == 1
         assert people["李四"].right == 0 and people["李四"].answered == 1
 
-    with Workspace.open(demo) as ws:  # stored in the file
+    with Workspace.open(demo_path) as ws:  # stored in the file
         assert rehearsal.readiness(ws)["rnd"].answered == 2
 
 
-def test_unknown_department_or_question_is_bad_input(demo: Path) -> None:
+def test_unknown_department_or_question_is_bad_input(demo_path: Path) -> None:
     from ipaudit.store.errors import InvalidInput
 
-    with Workspace.open(demo) as ws:
+    with Workspace.open(demo_path) as ws:
         with pytest.raises(InvalidInput):
             rehearsal.questions(ws, "no-such")
         with pytest.raises(InvalidInput):
@@ -90,14 +76,14 @@ def test_unknown_department_or_question_is_bad_input(demo: Path) -> None:
 
 
 def test_rehearse_reads_answers_line_by_line(
-    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    demo_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Workspace.open(demo) as ws:
+    with Workspace.open(demo_path) as ws:
         n = ws.facts().headcount["finance"]
         policy = ws.facts().policy
     # headcount right, duties skipped, objectives wrong, then input ends
     monkeypatch.setattr(sys, "stdin", io.StringIO(f"{n}人\n\n发明专利申请99件\n"))
-    assert main(["rehearse", str(demo), "财务部", "--person", "王五"]) == EXIT_OK
+    assert main(["rehearse", str(demo_path), "财务部", "--person", "王五"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "[1/" in out and "✓" in out and "✗" in out
     assert "数字不对：回答是 99 件" in out
@@ -105,10 +91,12 @@ def test_rehearse_reads_answers_line_by_line(
 
     # --retry asks only what 王五 has not got right; JSON for scripts
     monkeypatch.setattr(sys, "stdin", io.StringIO(f"\n\n{policy}\n"))
-    assert main(["rehearse", str(demo), "finance", "--person", "王五", "--retry", "--json"]) == 0
+    assert (
+        main(["rehearse", str(demo_path), "finance", "--person", "王五", "--retry", "--json"]) == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["department"] == "finance"
-    assert data["asked"] == len(rehearsal_keys(demo, "finance")) - 1
+    assert data["asked"] == len(rehearsal_keys(demo_path, "finance")) - 1
     assert data["answers"] == [
         {
             "question": "common.policy",
@@ -120,7 +108,7 @@ def test_rehearse_reads_answers_line_by_line(
         }
     ]
 
-    assert main(["rehearsal-results", str(demo), "--json"]) == EXIT_OK
+    assert main(["rehearsal-results", str(demo_path), "--json"]) == EXIT_OK
     results = json.loads(capsys.readouterr().out)
     finance = next(d for d in results["departments"] if d["department"] == "finance")
     assert (finance["answered"], finance["right"], finance["people"]) == (3, 2, 1)
@@ -135,7 +123,7 @@ def test_rehearse_reads_answers_line_by_line(
             "last": results["people"][0]["last"],
         }
     ]
-    assert main(["rehearsal-results", str(demo)]) == EXIT_OK
+    assert main(["rehearsal-results", str(demo_path)]) == EXIT_OK
     text = capsys.readouterr().out
     assert "面谈准备度" in text and "财务部" in text and "王五" in text
 
@@ -146,18 +134,27 @@ def rehearsal_keys(path: Path, dep: str) -> list[str]:
 
 
 def test_rehearse_refuses_an_unknown_department(
-    demo: Path, capsys: pytest.CaptureFixture[str]
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["rehearse", str(demo), "销售中心", "--person", "赵六"]) == EXIT_INPUT
+    assert main(["rehearse", str(demo_path), "销售中心", "--person", "赵六"]) == EXIT_INPUT
     assert "销售中心" in capsys.readouterr().err
 
 
-def test_rehearse_as_a_process_with_piped_input(demo: Path) -> None:
+def test_rehearse_as_a_process_with_piped_input(demo_path: Path) -> None:
     """The way a script drives it: a real process, UTF-8 answers piped in."""
-    with Workspace.open(demo) as ws:
+    with Workspace.open(demo_path) as ws:
         n = ws.facts().headcount["production"]
     done = subprocess.run(
-        [sys.executable, "-m", "ipaudit", "rehearse", str(demo), "production", "--person", "钱七"],
+        [
+            sys.executable,
+            "-m",
+            "ipaudit",
+            "rehearse",
+            str(demo_path),
+            "production",
+            "--person",
+            "钱七",
+        ],
         input=f"{n} 人\n".encode(),
         capture_output=True,
         cwd=ROOT,
@@ -168,9 +165,9 @@ def test_rehearse_as_a_process_with_piped_input(demo: Path) -> None:
     assert "Answered 1, right 1." in done.stdout.decode()
 
 
-def test_every_official_answer_passes_when_said_as_written(demo: Path) -> None:
+def test_every_official_answer_passes_when_said_as_written(demo_path: Path) -> None:
     """Read aloud, the manual's answer is right: no rule of the comparison fails it."""
-    with Workspace.open(demo) as ws:
+    with Workspace.open(demo_path) as ws:
         asked = [
             q for d in ws.departments(active_only=True) for q in rehearsal.questions(ws, d.key)
         ]

@@ -15,7 +15,6 @@ import openpyxl
 import pytest
 
 from ipaudit.cli import EXIT_INPUT, EXIT_OK, main
-from ipaudit.demo.build import build_demo
 from ipaudit.domain.model import Status
 from ipaudit.domain.request_list import Coverage
 from ipaudit.services import Workspace, request_list
@@ -113,18 +112,6 @@ def lists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.ipaudit")
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "demo.ipaudit"
-    shutil.copyfile(demo_master, target)
-    return target
-
-
 def test_the_libreoffice_xlsx_is_read_by_its_header(lists: dict[str, Path]) -> None:
     found = request_list.read_requests(lists["xlsx"])
     assert [r.title for r in found] == [t for _d, t, _k in LIST]
@@ -142,8 +129,8 @@ def test_the_docx_table_is_read_with_its_sections(lists: dict[str, Path]) -> Non
     assert [r.department for r in found] == [d for d, _t, _k in LIST]
 
 
-def test_most_titles_find_their_item_first(demo: Path, lists: dict[str, Path]) -> None:
-    with Workspace.open(demo) as ws:
+def test_most_titles_find_their_item_first(demo_path: Path, lists: dict[str, Path]) -> None:
+    with Workspace.open(demo_path) as ws:
         found = request_list.import_requests(ws, lists["xlsx"])
     assert len(found) == len(LIST)
     top = [ln.candidates[0].item_key if ln.candidates else None for ln in found]
@@ -161,8 +148,10 @@ def test_most_titles_find_their_item_first(demo: Path, lists: dict[str, Path]) -
     assert proposed["1"] == ("ipo.manual",)
 
 
-def test_the_users_correction_sticks_across_a_reimport(demo: Path, lists: dict[str, Path]) -> None:
-    with Workspace.open(demo) as ws:
+def test_the_users_correction_sticks_across_a_reimport(
+    demo_path: Path, lists: dict[str, Path]
+) -> None:
+    with Workspace.open(demo_path) as ws:
         request_list.import_requests(ws, lists["xlsx"])
         number = str(
             next(n for n, (_d, _t, k) in enumerate(LIST, 1) if k == "ipo.portfolio_register")
@@ -170,7 +159,7 @@ def test_the_users_correction_sticks_across_a_reimport(demo: Path, lists: dict[s
         corrected = request_list.set_match(ws, number, ["ipo.portfolio_register"])
         assert corrected.confirmed and corrected.matched == ("ipo.portfolio_register",)
         request_list.set_match(ws, "2", [])  # no item holds it: missing until one does
-    with Workspace.open(demo) as ws:
+    with Workspace.open(demo_path) as ws:
         again = {ln.number: ln for ln in request_list.import_requests(ws, lists["xlsx"])}
         assert again[number].matched == ("ipo.portfolio_register",) and again[number].confirmed
         assert again["2"].matched == () and again["2"].confirmed
@@ -202,36 +191,36 @@ def test_coverage_changes_when_evidence_is_attached(tmp_path: Path, lists: dict[
 
 
 def test_the_three_commands(
-    demo: Path, lists: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    demo_path: Path, lists: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["requests-import", str(demo), str(lists["docx"])]) == EXIT_OK
+    assert main(["requests-import", str(demo_path), str(lists["docx"])]) == EXIT_OK
     assert "已导入 25 项请求" in capsys.readouterr().out
 
-    assert main(["requests", str(demo), "--json"]) == EXIT_OK
+    assert main(["requests", str(demo_path), "--json"]) == EXIT_OK
     rows = json.loads(capsys.readouterr().out)
     assert [r["number"] for r in rows][:2] == ["A01", "A02"]
     assert {r["coverage"] for r in rows} <= {"covered", "partly", "missing"}
     first = rows[0]
     assert first["items"][0]["item"] == "ipo.manual" and first["items"][0]["title"]
 
-    assert main(["request-match", str(demo), "A25", "ipo.portfolio_register", "--json"]) == 0
+    assert main(["request-match", str(demo_path), "A25", "ipo.portfolio_register", "--json"]) == 0
     matched = json.loads(capsys.readouterr().out)
     assert matched["matched"] == ["ipo.portfolio_register"] and matched["confirmed"] is True
 
-    assert main(["requests", str(demo)]) == EXIT_OK
+    assert main(["requests", str(demo_path)]) == EXIT_OK
     text = capsys.readouterr().out
     assert "A25" in text and "ipo.portfolio_register" in text
     assert "共 25 项：已覆盖" in text
 
-    assert main(["request-match", str(demo), "Z99", "ipo.manual"]) == EXIT_INPUT
+    assert main(["request-match", str(demo_path), "Z99", "ipo.manual"]) == EXIT_INPUT
     assert "Z99" in capsys.readouterr().err
-    assert main(["request-match", str(demo), "A01", "no.such.item"]) == EXIT_INPUT
+    assert main(["request-match", str(demo_path), "A01", "no.such.item"]) == EXIT_INPUT
 
 
 def test_a_file_without_a_list_is_bad_input(
-    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     empty = tmp_path / "empty.docx"
     docx.Document().save(empty)
-    assert main(["requests-import", str(demo), str(empty)]) == EXIT_INPUT
+    assert main(["requests-import", str(demo_path), str(empty)]) == EXIT_INPUT
     assert "资料清单" in capsys.readouterr().err

@@ -1,8 +1,8 @@
-"""Fixtures for the GUI tests: isolated settings, a fresh copy of the demo workspace per test."""
+"""Fixtures for the GUI tests: isolated settings, the main window, the error boxes shown (the
+demo workspace, ``demo_path``, comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,20 +20,6 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, qapp) -> Iterato
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
     QSettings().clear()
-
-
-@pytest.fixture(scope="session")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from ipaudit.demo.build import build_demo
-
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.ipaudit")
-
-
-@pytest.fixture
-def demo_path(demo_master: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "demo.ipaudit"
-    shutil.copyfile(demo_master, target)
-    return target
 
 
 @pytest.fixture
