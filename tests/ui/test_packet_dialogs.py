@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from ipaudit.services import packets
-from ipaudit.ui import errors, i18n, panels, workers
+from ipaudit.ui import errors, panels, workers
 from ipaudit.ui.packets.export_dialog import PacketExportDialog
 from ipaudit.ui.packets.import_dialog import PacketImportDialog
 from ipaudit.ui.packets.preview_model import CHOICE, PACKET, WORKSPACE, PreviewModel
@@ -20,8 +20,7 @@ from tests.integration.test_packets import col, repack, rows_by_key, unpack
 
 
 @pytest.fixture(autouse=True)
-def chinese():
-    i18n.set_language("zh")
+def chinese(zh):  # the language is reset after the workers stopped
     yield
     workers.wait_all()
 
