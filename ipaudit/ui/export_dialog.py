@@ -49,8 +49,6 @@ from ipaudit.ui import i18n, workers
 from ipaudit.ui.progress import BAR_MAX, wire_task
 from ipaudit.ui.session import WorkspaceSession
 
-LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
-
 
 class ExportDialog(QDialog):
     """Options (folder or zip, language, evidence, older versions, redaction, PDF), then export."""
@@ -91,10 +89,7 @@ class ExportDialog(QDialog):
         kind_row.addWidget(self.as_zip)
         kind_row.addStretch(1)
 
-        self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(i18n.language())))
+        self.language = i18n.add_languages(QComboBox(), i18n.language())
         self.language.currentIndexChanged.connect(lambda _n: self._language_changed())
 
         self.evidence = QCheckBox()

@@ -14,13 +14,15 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from ipaudit.resource_files import resource_path
 from ipaudit.text import Text
 
 I18N_DIR = resource_path("i18n")
 LANGUAGES = ("zh", "en")
+# language names are written in their own language: a reader of either finds theirs
+LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
 
 _current = "zh"
 _initialised = False
@@ -34,6 +36,15 @@ def system_language() -> str:
         return "en" if env.lower().startswith("en") else "zh"
     name = QLocale.system().name() or (locale.getlocale()[0] or "")
     return "en" if name.lower().startswith("en") else "zh"
+
+
+def add_languages(combo: QComboBox, current: str) -> QComboBox:
+    """The languages in ``combo`` by their own names (their codes as the items' data), ``current``
+    chosen (else the first entry)."""
+    for code, name in LANGUAGE_NAMES.items():
+        combo.addItem(name, code)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
 
 
 def language() -> str:

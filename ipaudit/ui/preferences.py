@@ -16,9 +16,6 @@ from PySide6.QtWidgets import (
 from ipaudit.ui import i18n
 from ipaudit.ui.settings import Settings
 
-# language names are written in their own language: a reader of either finds theirs
-LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
-
 
 class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
@@ -27,10 +24,8 @@ class PreferencesDialog(QDialog):
         self.settings = settings
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
-        self.language.addItem("", "")
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.addItem("", "")  # follow the system
+        i18n.add_languages(self.language, settings.language)
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
         self.note = QLabel()
@@ -70,7 +65,7 @@ class PreferencesDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))
         self.language_label.setText(self.tr("&Language:"))
-        system = LANGUAGE_NAMES[i18n.system_language()]
+        system = i18n.LANGUAGE_NAMES[i18n.system_language()]
         self.language.setItemText(0, self.tr("As the system (%1)").replace("%1", system))
         self.note.setText(self.tr("The language changes at once; no restart is needed."))
 

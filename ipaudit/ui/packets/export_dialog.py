@@ -28,8 +28,6 @@ from ipaudit.ui import i18n, workers
 from ipaudit.ui.progress import BAR_MAX, wire_task
 from ipaudit.ui.session import WorkspaceSession
 
-LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
-
 
 class PacketExportDialog(QDialog):
     """Department, language, target; then Export."""
@@ -51,10 +49,7 @@ class PacketExportDialog(QDialog):
         for dep in session.departments():
             self.department.addItem(i18n.text(dep.name), dep.key)
         self.department.setEnabled(session.department_only is None)
-        self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(i18n.language())))
+        self.language = i18n.add_languages(QComboBox(), i18n.language())
         self.target = QLineEdit()
         self.target.setObjectName("packetTarget")
         self.browse = QPushButton()
