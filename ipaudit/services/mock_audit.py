@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ipaudit.domain import mock_audit as m
 from ipaudit.domain.checks import follow_merges
-from ipaudit.domain.model import ItemKind, PersonKind, Text
+from ipaudit.domain.model import Item, ItemKind, PersonKind, Text
 from ipaudit.ledger.discrepancies import LEDGER_TEXT
 from ipaudit.ledger.model import Entry, LedgerKind
 from ipaudit.progress import CancelCheck, Progress
@@ -81,13 +81,20 @@ def _known_item(ws: Workspace, key: str) -> bool:
     return any(i.key == key for i in ws.template.items)
 
 
-def _instances(ws: Workspace, stratum: m.Stratum) -> list[m.Candidate]:
+def _owned_item(ws: Workspace, stratum: m.Stratum) -> tuple[Item, str] | None:
+    """The stratum's item and the department that owns it (None: no such item, or no owner)."""
     if not _known_item(ws, stratum.item):
-        return []
+        return None
     item = ws.template.item(stratum.item)
     owner = ws.owner(item)
-    if not owner:
+    return (item, owner) if owner else None
+
+
+def _instances(ws: Workspace, stratum: m.Stratum) -> list[m.Candidate]:
+    owned = _owned_item(ws, stratum)
+    if owned is None:
         return []
+    item, owner = owned
     names = ws.state(item.key).instance_names
     files = ws.evidence(item.key)
     with_files = {int(e.slot.split("/")[0]) for e in files if e.slot[:1].isdigit()}
@@ -106,12 +113,10 @@ def _instances(ws: Workspace, stratum: m.Stratum) -> list[m.Candidate]:
 
 
 def _evidence(ws: Workspace, stratum: m.Stratum) -> list[m.Candidate]:
-    if not _known_item(ws, stratum.item):
+    owned = _owned_item(ws, stratum)
+    if owned is None:
         return []
-    item = ws.template.item(stratum.item)
-    owner = ws.owner(item)
-    if not owner:
-        return []
+    item, owner = owned
     out = []
     for ev in ws.evidence(item.key):
         name = ev.title or ev.original_name
