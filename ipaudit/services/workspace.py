@@ -55,7 +55,7 @@ from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
 from ipaudit.services.evidence_review import FileReview, review_files
 from ipaudit.services.facts import apply_fact
-from ipaudit.store.errors import InvalidInput, WorkspaceError
+from ipaudit.store.errors import InvalidInput, WorkspaceError, WorkspaceVanished
 from ipaudit.store.exports_store import ExportRecord, export_history, record_export
 from ipaudit.store.ledger_store import LedgerStore
 from ipaudit.store.records_store import RecordStore
@@ -186,7 +186,10 @@ class Workspace:
         every edit was saved or reported not saved already)."""
         try:
             if self._snapshot_due:
-                self.assess()  # records today's readiness before the file is closed
+                try:
+                    self.assess()  # records today's readiness before the file is closed
+                except WorkspaceVanished as exc:  # no file left to record it in
+                    log.warning("readiness not recorded: %s", exc)
             try:  # imports kept for undo: no undo outlives the session
                 ledgers.purge_set_aside(self)
             except WorkspaceError as exc:  # (locked, read-only): purged at the next close

@@ -27,6 +27,23 @@ class WorkspaceNotFound(WorkspaceError):
         )
 
 
+class WorkspaceVanished(WorkspaceError):
+    """The open workspace file was moved, deleted or replaced by another file: an edit would go
+    into a file no one can open again, so it is refused."""
+
+    code = "vanished"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            path,
+            f"工作区文件 {path} 在打开期间被移动、删除或替换了，这次修改没有保存。请关闭工作区，"
+            "把文件放回原处（或找到它现在的位置）后重新打开，再修改一次。",
+            f"The workspace file {path} was moved, deleted or replaced while it was open; this"
+            " change was NOT saved. Close the workspace, put the file back (or find where it is"
+            " now), open it again and make the change again.",
+        )
+
+
 class NotAWorkspace(WorkspaceError):
     code = "not_a_workspace"
 

@@ -52,6 +52,7 @@ from ipaudit.store.errors import (
     SourceFileChanged,
     SourceFileMissing,
     WorkspaceNotFound,
+    WorkspaceVanished,
 )
 from ipaudit.store.migrations import backup, backup_path, check_version, read_version, upgrade
 from ipaudit.store.structure import check_structure
@@ -92,6 +93,16 @@ def read_only_reason(path: Path, requested: bool | None = None) -> str:
     return ""
 
 
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """Which file ``path`` is (device and inode), None when there is none: an open workspace
+    whose file was moved, deleted or replaced no longer takes edits (they would be lost)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 class WorkspaceStore:
     """Typed access to one workspace file. Thread-safe: each call uses its own connection.
 
@@ -118,6 +129,7 @@ class WorkspaceStore:
         self.read_only = read_only
         self.engine = make_engine(self.path, busy_timeout_ms, mode if read_only else "")
         self.backup_written: Path | None = None
+        self._opened_file = _file_id(self.path)
 
     # --- opening and creating ---------------------------------------------------------------
 
@@ -257,6 +269,9 @@ class WorkspaceStore:
     def _write(self) -> Iterator[Connection]:
         if self.read_only:
             raise ReadOnlyWorkspace(self.path, self.read_only)
+        file_id = getattr(self, "_opened_file", None)  # None: a server, or a file not there yet
+        if file_id is not None and _file_id(self.path) != file_id:
+            raise WorkspaceVanished(self.path)
         with (
             translated(self.path),
             self.engine.connect().execution_options(write=True) as conn,
