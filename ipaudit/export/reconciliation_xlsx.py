@@ -9,10 +9,7 @@ reconciliation with ``whole_reconciliation``. Both are written by ``build_sheets
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ipaudit.domain.model import Grade
+from ipaudit.export.atomic_file import replacing
 from ipaudit.ledger.discrepancies import LEDGER_TEXT, kind_text, suggest_grade, where
 from ipaudit.ledger.model import Discrepancy, Entry, LedgerKind
 from ipaudit.ledger.reconcile import Reconciliation
@@ -155,19 +153,11 @@ def write_xlsx(
     A cancelled or failed export leaves no file behind and an existing ``path`` untouched.
     """
     target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(target, suffix=".xlsx") as tmp:
         wb, complete = build_workbook(sheets, progress, cancel)
         wb.save(tmp)
         if not complete:
             raise Cancelled()
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     return target
 
 

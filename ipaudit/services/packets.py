@@ -32,6 +32,7 @@ from typing import Any
 from ipaudit.domain.model import Evidence, Item, ItemKind, ItemState, Status, Text
 from ipaudit.domain.rules import is_mandatory
 from ipaudit.export import packet_xlsx as px
+from ipaudit.export.atomic_file import replacing
 from ipaudit.export.i18n import STATUS_TEXT
 from ipaudit.export.safenames import safe_component
 from ipaudit.export.target import free_name
@@ -394,10 +395,7 @@ def export_packet(
         progress(0, total)
     workbook = px.build_workbook(meta, rows, versions, folders, now)
     book_name = f"{px.SHEET_TITLE.get(lang)}.xlsx" if lang != "en" else "checklist.xlsx"
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}-", suffix=".part", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(target, suffix=".part") as tmp:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(entry(f"{stem}/{book_name}", now, False), workbook)
             zf.writestr(entry(f"{stem}/{README.get(lang)}", now, True), _readme(lang, meta))
@@ -426,9 +424,6 @@ def export_packet(
             },
             department=dep.key,
         )
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
     return ExportedPacket(target, packet_id, dep.key, len(versions), len(folders))
 
 
