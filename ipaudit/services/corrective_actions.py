@@ -491,6 +491,10 @@ def _by_content(rows: Sequence[Sequence[Any]], cols: dict[str, int]) -> dict[str
     return found
 
 
+#: a column guessed as the nonconformities without a header holds sentences, mostly this long
+MIN_FINDING_CHARS = 8
+
+
 def parse_report(path: Path | str) -> list[ImportedRow]:
     """The nonconformities listed in the certification body's report."""
     source = Path(path)
@@ -498,11 +502,18 @@ def parse_report(path: Path | str) -> list[ImportedRow]:
     cols, header = _columns(rows)
     body = rows[header + 1 :] if header >= 0 else list(rows)
     cols = _by_content(body, cols)
+    if header < 0 and "finding" in cols:  # guessed by length alone: sentences, or no list
+        i = cols["finding"]
+        texts = [_cell(r[i]) for r in body if i < len(r) and _cell(r[i])]
+        if sum(len(t) >= MIN_FINDING_CHARS for t in texts) * 2 < len(texts):
+            del cols["finding"]
     if "finding" not in cols:
         raise InvalidInput(
-            f"{source.name} 中找不到不符合项描述列（如“不符合事实”）。",
+            f"{source.name} 中找不到不符合项描述列（如“不符合事实”）。请确认选的是审核报告的不符合项"
+            "清单，并给描述列加上“不符合事实”或“不符合项描述”这样的表头。",
             f"No nonconformity column (such as 不符合事实 / nonconformity) was found in"
-            f" {source.name}.",
+            f" {source.name}. Check that it is the audit report's list of nonconformities, and"
+            " give the column of descriptions a header such as 不符合事实 or nonconformity.",
             source,
         )
 

@@ -66,3 +66,40 @@ def test_copy_into_a_missing_folder_names_the_folder(
     assert f"The folder '{target.parent}' does not exist" in err
     assert ".part" not in err and "Traceback" not in err
     assert not target.parent.exists()
+
+
+def _sheet(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    wb.save(path)
+    return path
+
+
+def test_a_sheet_with_no_nonconformities_imports_no_action(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrong = _sheet(tmp_path / "wrong.xlsx", [["Foo", "Bar"], [1, "abc"], [2, "def"]])
+    code, _out, err = run(capsys, "actions-import", ws, wrong)
+    assert code == EXIT_INPUT
+    assert "No nonconformity column" in err and "wrong.xlsx" in err and "header" in err
+    monkeypatch.setenv("IPAUDIT_LANG", "zh")
+    code, _out, err = run(capsys, "actions-import", ws, wrong)
+    assert code == EXIT_INPUT and "找不到不符合项描述列" in err
+    code, out, err = run(capsys, "actions", ws, "--json")
+    assert code == EXIT_OK and "abc" not in out and "Bar" not in out
+    # without a header, a column of sentences is still taken as the nonconformities
+    plain = _sheet(
+        tmp_path / "plain.xlsx",
+        [
+            ["NC-01", "知识产权目标未分解到市场部，无考核记录", "6.2"],
+            ["NC-02", "未保留管理评审输入中的经费实施绩效", "9.4"],
+        ],
+    )
+    code, out, err = run(capsys, "actions-import", ws, plain, "--json")
+    assert code == EXIT_OK, err
+    assert "知识产权目标未分解到市场部" in out and "经费实施绩效" in out
