@@ -155,12 +155,15 @@ def _open(path: str) -> Any:
 # --- workspace -------------------------------------------------------------------------------
 
 
-@command("new")
-def cmd_new(args: argparse.Namespace) -> int:
+def new_info(args: argparse.Namespace) -> Any:
+    """A new workspace's ``WorkspaceInfo`` from the options of ``new`` or ``team-setup``: the
+    audit a month from today unless --audit-start, three days long unless --audit-end, the period
+    the audit type asks for unless --period-start/--period-end (an option the command does not
+    have counts as not given)."""
     from ipaudit.domain.cycle import default_period
     from ipaudit.domain.model import WorkspaceInfo
-    from ipaudit.services import Workspace
 
+    given = vars(args)
     audit_start = args.audit_start or dt.date.today() + dt.timedelta(days=30)
     info = WorkspaceInfo(
         company=args.company,
@@ -170,13 +173,24 @@ def cmd_new(args: argparse.Namespace) -> int:
         audit_end=args.audit_end or audit_start + dt.timedelta(days=2),
         period_start=audit_start,
         period_end=audit_start,
-        last_audit=args.last_audit,
-        certificate_start=args.certificate_start,
-        certificate_end=args.certificate_end,
-        system_start=args.system_start,
+        last_audit=given.get("last_audit"),
+        certificate_start=given.get("certificate_start"),
+        certificate_end=given.get("certificate_end"),
+        system_start=given.get("system_start"),
     )
     start, end = default_period(info)  # the audit type's period unless given
-    info = replace(info, period_start=args.period_start or start, period_end=args.period_end or end)
+    return replace(
+        info,
+        period_start=given.get("period_start") or start,
+        period_end=given.get("period_end") or end,
+    )
+
+
+@command("new")
+def cmd_new(args: argparse.Namespace) -> int:
+    from ipaudit.services import Workspace
+
+    info = new_info(args)
     with Workspace.create(
         _new_file(args.workspace), info, separate_procurement=args.separate_procurement
     ) as ws:

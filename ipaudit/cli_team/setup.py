@@ -10,10 +10,8 @@ by ipaudit, never logged: the server gets them as SCRAM-SHA-256 verifiers.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
 import sys
-from dataclasses import replace
 from typing import Any
 
 from ipaudit import cli
@@ -43,24 +41,9 @@ def read_password(login: str) -> str:
 
 @command("team-setup")
 def cmd_team_setup(args: argparse.Namespace) -> int:
-    from ipaudit.domain.cycle import default_period
-    from ipaudit.domain.model import WorkspaceInfo
     from ipaudit.services import team
 
-    info = None
-    if args.from_file is None and args.company:
-        audit_start = args.audit_start or dt.date.today() + dt.timedelta(days=30)
-        info = WorkspaceInfo(
-            company=args.company,
-            edition=Edition(args.edition),
-            audit_type=AuditType(args.audit_type),
-            audit_start=audit_start,
-            audit_end=args.audit_end or audit_start + dt.timedelta(days=2),
-            period_start=audit_start,
-            period_end=audit_start,
-        )
-        period_start, period_end = default_period(info)  # the audit type's period
-        info = replace(info, period_start=period_start, period_end=period_end)
+    info = cli.new_info(args) if args.from_file is None and args.company else None
     password = None if args.keep_password else read_password(args.manager)
     label = "push" if lang() == "en" else "推送"
     done = team.setup_team(
