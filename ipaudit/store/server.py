@@ -319,6 +319,8 @@ def _tables(conn: Connection) -> set[str]:
 # --- errors -------------------------------------------------------------------------------
 
 _TABLE_IN_MESSAGE = re.compile(r'(?:table|relation) "?([A-Za-z_][A-Za-z0-9_]*)"?')
+#: the team rules' refusal: "… may not change a row of department 'rnd'"
+_ROW_OF_DEPARTMENT = re.compile(r"may not change a row of department '([^']*)'")
 
 #: what a refused table holds, for NotPermitted's message: table -> (zh, en)
 TABLE_WORDS: dict[str, tuple[str, str]] = {
@@ -363,6 +365,23 @@ def translate_pg(orig: BaseException, path: Path | str) -> WorkspaceError | None
         match = _TABLE_IN_MESSAGE.search(message)
         table = (orig.diag.table_name or (match.group(1) if match else "")) or ""
         zh, en = TABLE_WORDS.get(table, (table, table))
+        row_of = _ROW_OF_DEPARTMENT.search(message)
+        if not table and row_of is not None:  # the team rules' refusal (team_roles)
+            if not row_of.group(1):  # a row of no department: the company's own
+                return NotPermitted(
+                    path,
+                    "the company-wide records",
+                    what_zh="全公司范围的记录",
+                    reason_zh="数据库拒绝了这项修改，只有合规负责人能修改它们",
+                    reason_en="the database refused it: only the compliance manager may change them",
+                )
+            return NotPermitted(
+                path,
+                "another department's items or records",
+                what_zh="其他部门的条目或记录",
+                reason_zh="数据库拒绝了这项修改，您的登录只能修改本部门的内容",
+                reason_en="the database refused it: your login may change only its own department's",
+            )
         return NotPermitted(
             path,
             en or "",

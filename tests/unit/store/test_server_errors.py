@@ -130,3 +130,21 @@ def test_a_port_that_is_no_port_is_refused_before_connecting(port: str) -> None:
     assert "the port must be a number from 1 to 65535" in caught.value.message("en")
     assert "端口须是 1 至 65535 之间的数字" in caught.value.message("zh")
     assert "secret1234" not in caught.value.message("en") + caught.value.message("zh")
+
+
+def test_the_team_rules_refusal_says_whose_row_it_was() -> None:
+    other = translate_pg(
+        pg.lookup("42501")("permission denied: wang may not change a row of department 'hr'"),
+        ADDRESS,
+    )
+    assert isinstance(other, NotPermitted)
+    assert "another department's items or records" in other.message("en")
+    assert "only its own department's" in other.message("en")
+    assert "其他部门的条目或记录" in other.message("zh") and "'hr'" not in other.message("en")
+    company = translate_pg(
+        pg.lookup("42501")("permission denied: wang may not change a row of department ''"),
+        ADDRESS,
+    )
+    assert isinstance(company, NotPermitted)
+    assert "the company-wide records" in company.message("en")
+    assert "只有合规负责人" in company.message("zh")
