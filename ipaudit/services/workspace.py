@@ -248,7 +248,7 @@ class Workspace:
         for d in self.store.departments():
             if d.key == key:
                 return d
-        raise InvalidInput(f"没有部门“{key}”。", f"There is no department '{key}'.", self.path)
+        raise self._no_department(key)
 
     def item(self, key: str) -> Item:
         try:
@@ -682,7 +682,12 @@ class Workspace:
         return dep
 
     def _no_department(self, key: str) -> InvalidInput:
-        return InvalidInput(f"没有部门“{key}”。", f"There is no department '{key}'.", self.path)
+        keys = ", ".join(d.key for d in self.store.departments())
+        return InvalidInput(
+            f"没有部门“{key}”。可选：{keys}。",
+            f"There is no department '{key}'. Choose one of: {keys}.",
+            self.path,
+        )
 
     def rename_department(self, key: str, zh: str, en: str | None = None) -> Department:
         zh, en = check_name(zh, key), None if en is None else check_name(en, key)

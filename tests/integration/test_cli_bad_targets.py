@@ -103,3 +103,11 @@ def test_a_sheet_with_no_nonconformities_imports_no_action(
     code, out, err = run(capsys, "actions-import", ws, plain, "--json")
     assert code == EXIT_OK, err
     assert "知识产权目标未分解到市场部" in out and "经费实施绩效" in out
+
+
+def test_an_unknown_department_lists_the_ones_there_are(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = run(capsys, "items", ws, "nosuch")
+    assert code == EXIT_INPUT
+    assert "There is no department 'nosuch'. Choose one of: " in err and "rnd" in err
