@@ -31,14 +31,16 @@ from ipaudit.ui import errors, i18n
 from ipaudit.ui.actions import actions_model as am
 from ipaudit.ui.actions.action_editor import ActionEditor
 from ipaudit.ui.actions.commands import push
-from ipaudit.ui.fit import narrow_combo
+from ipaudit.ui.fit import fit_columns, narrow_combo
 from ipaudit.ui.session import WorkspaceSession
 
 ALL, NOT_CLOSED, OVERDUE, VERIFIED = "all", "not_closed", "overdue", "verified"
 
 
 #: columns that keep a set width (in Chinese characters) and elide a longer text
-NARROW_COLUMNS = {am.STATUS: 3, am.SOURCE: 3, am.GRADE: 3, am.DEPARTMENT: 3, am.OWNER: 3}
+NARROW_COLUMNS = {
+    col: "中" * 3 for col in (am.STATUS, am.SOURCE, am.GRADE, am.DEPARTMENT, am.OWNER)
+}
 
 
 class ActionsFilter(QSortFilterProxyModel):
@@ -454,17 +456,8 @@ class ActionsView(QWidget):
         self.delete_button.setText(self.tr("Remove"))
         self.import_button.setText(self.tr("Import audit report…"))
         self.model.retranslate()
-        self._fit_columns()
+        fit_columns(self.table, NARROW_COLUMNS)
         self._update_count()
-
-    def _fit_columns(self) -> None:
-        """The narrow columns as wide as their title or a few characters, whichever is wider."""
-        header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
-        for col, chars in NARROW_COLUMNS.items():
-            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-            wide = max(metrics.horizontalAdvance("中" * chars), metrics.horizontalAdvance(title))
-            header.resizeSection(col, wide + 16)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

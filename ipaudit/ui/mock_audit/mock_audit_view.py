@@ -42,7 +42,7 @@ from ipaudit.domain import mock_audit as m
 from ipaudit.services import corrective_actions as actions_service
 from ipaudit.services import mock_audit as service
 from ipaudit.ui import errors, i18n, workers
-from ipaudit.ui.fit import vertical_scroll
+from ipaudit.ui.fit import fit_columns, vertical_scroll
 from ipaudit.ui.icons import grade_icon
 from ipaudit.ui.mock_audit import samples_model as sm
 from ipaudit.ui.mock_audit.commands import PutAudit, PutSample, push
@@ -54,7 +54,12 @@ RECORD_PAGE, AWARENESS_PAGE = 0, 1
 
 
 #: the samples table's set-width columns, in Chinese characters (or their title, if wider)
-NARROW_COLUMNS = {sm.KIND: 6, sm.DEPARTMENT: 4, sm.RESULT: 6, sm.NOTE: 6}
+NARROW_COLUMNS = {
+    sm.KIND: "中" * 6,
+    sm.DEPARTMENT: "中" * 4,
+    sm.RESULT: "中" * 6,
+    sm.NOTE: "中" * 6,
+}
 
 
 class SamplePanel(QWidget):
@@ -734,17 +739,9 @@ class MockAuditView(QWidget):
         self.show_filter.setCurrentIndex(max(self.show_filter.findData(current), 0))
         self.show_filter.blockSignals(False)
         self.model.retranslate()
-        self._fit_columns()
+        fit_columns(self.table, NARROW_COLUMNS)
         if self.audit is not None:
             self._show_progress()
-
-    def _fit_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
-        for col, chars in NARROW_COLUMNS.items():
-            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-            wide = max(metrics.horizontalAdvance("中" * chars), metrics.horizontalAdvance(title))
-            header.resizeSection(col, wide + 16)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

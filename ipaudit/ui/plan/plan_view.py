@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ipaudit.domain.audit_plan import KIND_TEXT, ROLE_TEXT, AuditPlan, Role, Session, SessionKind
 from ipaudit.services import audit_plan as service
 from ipaudit.ui import errors, i18n, workers
+from ipaudit.ui.fit import fit_columns
 from ipaudit.ui.plan import plan_models as pm
 from ipaudit.ui.plan.plan_commands import push
 from ipaudit.ui.plan.plan_delegates import PeopleDelegate, SessionDelegate
@@ -490,18 +491,9 @@ class PlanView(QWidget):
 
     # --- language ----------------------------------------------------------------------------
 
-    def _fit_columns(self) -> None:
-        """Each set-width column as wide as its title or a few characters, whichever is wider."""
-        header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
-        for col, sample in SCHEDULE_COLUMNS.items():
-            title = str(self.sessions.headerData(col, Qt.Orientation.Horizontal) or "")
-            wide = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            header.resizeSection(col, wide + 16)
-
     def retranslate_ui(self) -> None:
         lang = i18n.language()
-        self._fit_columns()
+        fit_columns(self.table, SCHEDULE_COLUMNS)
         self.generate_button.setText(self.tr("Generate default plan"))
         self.add_button.setText(self.tr("Add session"))
         self.remove_button.setText(self.tr("Remove session"))
