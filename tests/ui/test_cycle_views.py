@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -12,12 +13,13 @@ from ipaudit.domain.model import AuditType, Status
 from ipaudit.domain.rollover import items_to_refresh, next_info
 from ipaudit.services import Workspace
 from ipaudit.services.application import check_application
-from ipaudit.ui import i18n
 from ipaudit.ui.checklist.evidence_model import COL_ADDED, EvidenceModel, build_rows
 from ipaudit.ui.cycle.apply_view import ApplyView
 from ipaudit.ui.cycle.next_cycle_view import NextCycleView
 from ipaudit.ui.panels import AUDIT_VIEWS
 from ipaudit.ui.session import WorkspaceSession
+
+pytestmark = pytest.mark.usefixtures("zh")  # the views' texts are read in Chinese
 
 
 class Host(QWidget):
@@ -38,7 +40,6 @@ def test_both_views_are_audit_views() -> None:
 
 
 def test_start_the_next_cycle_open_it_and_compare(session, qtbot, tmp_path: Path) -> None:
-    i18n.set_language("zh")
     host = Host()
     qtbot.addWidget(host)
     view = NextCycleView(session, host)
