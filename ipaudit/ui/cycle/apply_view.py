@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 from ipaudit.export.application_materials import Written
 from ipaudit.services import application
 from ipaudit.services.application import ApplicationCheck
-from ipaudit.ui import errors, i18n, workers
+from ipaudit.ui import i18n, workers
 from ipaudit.ui.findings.language import pick
 from ipaudit.ui.fit import vertical_scroll
+from ipaudit.ui.progress import wire_task
 from ipaudit.ui.session import WorkspaceSession
 
 PASS_COLOR = "#1b7a2f"
@@ -210,11 +211,11 @@ class ApplyView(QWidget):
                 ws, target, lang=lang, progress=ctx.progress, cancel=ctx.cancelled
             )
 
-        task = workers.Task(run, "application materials")
-        task.progress.connect(self._progress)
-        task.finished.connect(self._exported)
-        task.failed.connect(self._failed)
-        task.cancelled.connect(self._done)
+        task = wire_task(
+            workers.Task(run, "application materials"),
+            self,
+            lambda: self.tr("The materials could not be exported."),
+        )
         self.task = task
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -223,20 +224,19 @@ class ApplyView(QWidget):
         workers.start(task)
         return task
 
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
     def _done(self) -> None:
         self.task = None
         self.progress.setVisible(False)
         self.export_button.setEnabled(True)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _on_cancelled(self) -> None:
         self._done()
-        errors.show_error(exc, self, lambda: self.tr("The materials could not be exported."))
 
-    def _exported(self, written: Written) -> None:
+    def _on_failed(self, _exc: object) -> None:
+        """The error dialog comes from ``errors.watch``."""
+        self._done()
+
+    def _on_finished(self, written: Written) -> None:
         self._done()
         self.written = written
         self._show_written()

@@ -37,6 +37,7 @@ from ipaudit.ui import errors, workers
 from ipaudit.ui.cycle.compare_tree import CompareTree
 from ipaudit.ui.findings.language import pick
 from ipaudit.ui.fit import vertical_scroll
+from ipaudit.ui.progress import wire_task
 from ipaudit.ui.session import WorkspaceSession
 
 #: the choices of the type list: None follows the certificate's cycle
@@ -241,11 +242,11 @@ class NextCycleView(QWidget):
                 ws, target, kind, day, progress=ctx.progress, cancel=ctx.cancelled
             )
 
-        task = workers.Task(run, "next cycle")
-        task.progress.connect(self._progress)
-        task.finished.connect(self._started)
-        task.failed.connect(self._failed)
-        task.cancelled.connect(self._done)
+        task = wire_task(
+            workers.Task(run, "next cycle"),
+            self,
+            lambda: self.tr("The next cycle could not be started."),
+        )
         self.task = task
         self.start_button.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -253,21 +254,20 @@ class NextCycleView(QWidget):
         self.status.setText(self.tr("Writing the next cycle's workspace…"))
         workers.start(task)
 
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
     def _done(self) -> None:
         self.task = None
         self.progress.setVisible(False)
         self.start_button.setEnabled(self.preview_info is not None and self.may_start())
 
-    def _failed(self, exc: BaseException) -> None:
+    def _on_cancelled(self) -> None:
+        self._done()
+
+    def _on_failed(self, _exc: object) -> None:
+        """The error dialog comes from ``errors.watch``."""
         self._done()
         self.status.setText("")
-        errors.show_error(exc, self, lambda: self.tr("The next cycle could not be started."))
 
-    def _started(self, result: NextCycle) -> None:
+    def _on_finished(self, result: NextCycle) -> None:
         self._done()
         self.result = result
         self._show_result()
