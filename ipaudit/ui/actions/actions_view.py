@@ -31,6 +31,7 @@ from ipaudit.ui import errors, i18n
 from ipaudit.ui.actions import actions_model as am
 from ipaudit.ui.actions.action_editor import ActionEditor
 from ipaudit.ui.actions.commands import push
+from ipaudit.ui.combo import refill
 from ipaudit.ui.fit import fit_columns, narrow_combo
 from ipaudit.ui.session import WorkspaceSession
 
@@ -240,14 +241,8 @@ class ActionsView(QWidget):
         return out
 
     def _fill_department_filter(self, names: dict[str, str]) -> None:
-        current = self.department_filter.currentData() or ""
-        self.department_filter.blockSignals(True)
-        self.department_filter.clear()
-        self.department_filter.addItem(self.tr("All departments"), "")
-        for key, name in names.items():
-            self.department_filter.addItem(name, key)
-        self.department_filter.setCurrentIndex(max(self.department_filter.findData(current), 0))
-        self.department_filter.blockSignals(False)
+        entries = [(self.tr("All departments"), ""), *((n, k) for k, n in names.items())]
+        refill(self.department_filter, entries)
 
     def _filter(self) -> None:
         self.proxy.set_filter(
@@ -437,18 +432,15 @@ class ActionsView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.state_label.setText(self.tr("Show"))
-        current = self.state_filter.currentData() or ALL
-        self.state_filter.blockSignals(True)
-        self.state_filter.clear()
-        for key, text in (
-            (ALL, self.tr("All")),
-            (NOT_CLOSED, self.tr("Not closed")),
-            (OVERDUE, self.tr("Overdue")),
-            (VERIFIED, self.tr("Verified")),
-        ):
-            self.state_filter.addItem(text, key)
-        self.state_filter.setCurrentIndex(max(self.state_filter.findData(current), 0))
-        self.state_filter.blockSignals(False)
+        refill(
+            self.state_filter,
+            [
+                (self.tr("All"), ALL),
+                (self.tr("Not closed"), NOT_CLOSED),
+                (self.tr("Overdue"), OVERDUE),
+                (self.tr("Verified"), VERIFIED),
+            ],
+        )
         self.department_label.setText(self.tr("Department"))
         if self.department_filter.count():
             self.department_filter.setItemText(0, self.tr("All departments"))

@@ -42,6 +42,7 @@ from ipaudit.domain import mock_audit as m
 from ipaudit.services import corrective_actions as actions_service
 from ipaudit.services import mock_audit as service
 from ipaudit.ui import errors, i18n, workers
+from ipaudit.ui.combo import refill
 from ipaudit.ui.fit import fit_columns, vertical_scroll
 from ipaudit.ui.icons import grade_icon
 from ipaudit.ui.mock_audit import samples_model as sm
@@ -377,12 +378,11 @@ class MockAuditView(QWidget):
         ws = self.session.workspace
         found = service.audits(ws)
         wanted = select or (self.audit.key if self.audit else (found[-1].key if found else ""))
-        self.audit_choice.blockSignals(True)
-        self.audit_choice.clear()
-        for a in found:
-            self.audit_choice.addItem(f"{a.key} · {a.walked}/{len(a.samples)}", a.key)
-        self.audit_choice.setCurrentIndex(max(self.audit_choice.findData(wanted), 0))
-        self.audit_choice.blockSignals(False)
+        refill(
+            self.audit_choice,
+            [(f"{a.key} · {a.walked}/{len(a.samples)}", a.key) for a in found],
+            wanted,
+        )
         self._show_audit(next((a for a in found if a.key == self.audit_choice.currentData()), None))
 
     def _audit_chosen(self, _index: int) -> None:
@@ -726,18 +726,15 @@ class MockAuditView(QWidget):
         self.details_button.setToolTip(self.tr("The report's scope, summary and conclusion"))
         self.report_button.setText(self.tr("Write reports…"))
         self.show_label.setText(self.tr("Show"))
-        current = self.show_filter.currentData() or sm.ALL
-        self.show_filter.blockSignals(True)
-        self.show_filter.clear()
-        for key, text in (
-            (sm.ALL, self.tr("All samples")),
-            (sm.RECORDS, self.tr("Records")),
-            (sm.AWARENESS, self.tr("Staff awareness")),
-            (sm.OPEN, self.tr("Not walked yet")),
-        ):
-            self.show_filter.addItem(text, key)
-        self.show_filter.setCurrentIndex(max(self.show_filter.findData(current), 0))
-        self.show_filter.blockSignals(False)
+        refill(
+            self.show_filter,
+            [
+                (self.tr("All samples"), sm.ALL),
+                (self.tr("Records"), sm.RECORDS),
+                (self.tr("Staff awareness"), sm.AWARENESS),
+                (self.tr("Not walked yet"), sm.OPEN),
+            ],
+        )
         self.model.retranslate()
         fit_columns(self.table, NARROW_COLUMNS)
         if self.audit is not None:

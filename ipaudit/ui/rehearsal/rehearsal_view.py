@@ -31,6 +31,7 @@ from ipaudit.domain.interview import InterviewQuestion
 from ipaudit.services import rehearsal
 from ipaudit.services.rehearsal import Attempt
 from ipaudit.ui import errors, i18n
+from ipaudit.ui.combo import refill
 from ipaudit.ui.findings.language import pick
 from ipaudit.ui.fit import narrow_combo, vertical_scroll
 from ipaudit.ui.session import WorkspaceSession
@@ -190,15 +191,9 @@ class RehearsalView(QWidget):
     # --- choosing -------------------------------------------------------------------------
 
     def _fill_departments(self) -> None:
-        current = self.department.currentData()
-        self.department.blockSignals(True)
-        self.department.clear()
-        for d in self.session.departments():  # a department view: only its department
-            self.department.addItem(pick(d.name), d.key)
-        index = self.department.findData(current) if current else 0
-        self.department.setCurrentIndex(max(index, 0))
+        # a department view: only its department
+        refill(self.department, [(pick(d.name), d.key) for d in self.session.departments()])
         self.department.setEnabled(self.department.count() > 1)
-        self.department.blockSignals(False)
 
     @property
     def department_key(self) -> str:
