@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from ipaudit.store.file_modes import as_new_file
+
 
 @contextlib.contextmanager
 def replacing(path: str | Path, suffix: str | None = None) -> Iterator[Path]:
@@ -25,6 +27,7 @@ def replacing(path: str | Path, suffix: str | None = None) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        as_new_file(tmp, replacing=target)  # not mkstemp's owner-only mode
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(OSError):

@@ -28,6 +28,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipaudit.store.file_modes import as_new_file
+
 log = logging.getLogger(__name__)
 
 LOCK_PREFIX = ".~lock."
@@ -196,6 +198,7 @@ class PresenceFile:
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
                     f.write(self._mine().to_json())
+                as_new_file(temp)  # others opening the workspace must read who holds it
                 os.replace(temp, self.path)
             except BaseException:
                 with contextlib.suppress(OSError):

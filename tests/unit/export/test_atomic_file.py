@@ -31,3 +31,21 @@ def test_a_failure_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
         raise RuntimeError("disk full")
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["packet.zip"]
+
+
+def test_a_new_file_gets_the_usual_permissions_not_the_temporary_owner_only_ones(
+    tmp_path: Path,
+) -> None:
+    import os
+    import stat
+    import sys
+
+    from ipaudit.store.file_modes import NEW_FILE_MODE
+
+    if sys.platform == "win32":
+        pytest.skip("POSIX permissions")
+    made = write_atomic(tmp_path / "plan.ics", b"BEGIN:VCALENDAR")
+    assert stat.S_IMODE(os.stat(made).st_mode) == NEW_FILE_MODE
+    os.chmod(made, 0o640)
+    write_atomic(made, b"again")  # replacing keeps the file's own permissions
+    assert stat.S_IMODE(os.stat(made).st_mode) == 0o640
