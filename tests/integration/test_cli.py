@@ -13,29 +13,14 @@ import pytest
 from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE, EXIT_WORKSPACE
 from ipaudit.domain.template import load_builtin
 from ipaudit.store import schema
-from tests.integration.cli_run import ok_json, run
+from tests.integration.cli_run import new_workspace, ok_json, run
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "acme.ipaudit"
-    code, _out, _ = run(
-        capsys,
-        "new",
-        path,
-        "--company",
-        "示例科技有限公司",
-        "--audit-type",
-        "initial",
-        "--period-start",
-        "2025-01-01",
-        "--period-end",
-        "2025-12-31",
-    )
-    assert code == EXIT_OK and path.exists()
-    return path
+    return new_workspace(capsys, tmp_path / "acme.ipaudit")
 
 
 def test_walk_through(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,27 +12,12 @@ import pytest
 from docx import Document
 
 from ipaudit.cli import EXIT_INPUT, EXIT_OK
-from tests.integration.cli_run import run
+from tests.integration.cli_run import new_workspace, run
 
 
 @pytest.fixture
 def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "acme.ipaudit"
-    code, _out, err = run(
-        capsys,
-        "new",
-        path,
-        "--company",
-        "示例科技有限公司",
-        "--audit-type",
-        "initial",
-        "--period-start",
-        "2025-01-01",
-        "--period-end",
-        "2025-12-31",
-    )
-    assert code == EXIT_OK, err
-    return path
+    return new_workspace(capsys, tmp_path / "acme.ipaudit")
 
 
 def test_plan_walk_through(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

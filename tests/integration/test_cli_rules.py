@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from ipaudit.cli import EXIT_INPUT, EXIT_OK
-from tests.integration.cli_run import ok, run
+from tests.integration.cli_run import new_workspace, ok, run
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,25 +27,16 @@ def codes(capsys: pytest.CaptureFixture[str], ws: Path, item: str) -> list[str]:
 
 @pytest.fixture
 def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "acme.ipaudit"
-    ok(
+    return new_workspace(
         capsys,
-        "new",
-        path,
-        "--company",
-        "示例科技有限公司",
+        tmp_path / "acme.ipaudit",
         "--audit-type",
         "surveillance",
         "--audit-start",
         "2026-03-02",
         "--audit-end",
         "2026-03-04",
-        "--period-start",
-        "2025-01-01",
-        "--period-end",
-        "2025-12-31",
     )
-    return path
 
 
 def attach(capsys, ws: Path, tmp: Path, item: str, name: str, *opts: object) -> None:
