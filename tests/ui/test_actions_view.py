@@ -210,3 +210,28 @@ def test_linked_items_are_shown_and_typed_by_their_titles(view: ActionsView, qtb
         assert ed.items.text().startswith(item.title.en)
     finally:
         i18n.set_language("zh")
+
+
+def test_the_calendar_holds_the_actions_due_dates_and_the_audit_day(
+    view: ActionsView, qtbot, tmp_path: Path
+) -> None:
+    import icalendar
+
+    from ipaudit.services import audit_plan
+
+    ws = view.session.workspace
+    plan = audit_plan.generate(ws)
+    due = dt.date.today() + dt.timedelta(days=20)
+    action = service.add(ws, finding="培训签到表缺失", department="hr_admin", due=due)
+    target = tmp_path / "日历.ics"
+    with qtbot.waitSignal(view.export_calendar(target).finished, timeout=10_000):
+        pass
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    events = list(cal.walk("VEVENT"))
+    mine = [e for e in events if action.key in str(e.get("SUMMARY"))]
+    assert len(mine) == 1 and mine[0].decoded("DTSTART") == due
+    others = [a for a in service.actions(ws) if a.due and not a.status.finished]
+    assert len(events) == len(plan.sessions) + len(
+        others
+    )  # the audit day's sessions beside the action
+    assert str(target) in view.count.text()

@@ -234,152 +234,162 @@
     <context>
         <name>ActionsView</name>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="244" />
-            <location filename="../../ui/actions/actions_view.py" line="452" />
+            <location filename="../../ui/actions/actions_view.py" line="248" />
+            <location filename="../../ui/actions/actions_view.py" line="467" />
             <source>All departments</source>
             <extracomment>columns that keep a set width (in Chinese characters) and elide a longer text (department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="267" />
+            <location filename="../../ui/actions/actions_view.py" line="268" />
             <source>Actions: %n</source>
             <translation>
                 <numerusform>%n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="269" />
+            <location filename="../../ui/actions/actions_view.py" line="270" />
             <source>%n overdue</source>
             <translation>
                 <numerusform>%n 项逾期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="305" />
+            <location filename="../../ui/actions/actions_view.py" line="306" />
             <source>The corrective action was not saved.</source>
             <translation>纠正措施未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="309" />
+            <location filename="../../ui/actions/actions_view.py" line="310" />
             <source>Add corrective action %1</source>
             <translation>新增纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="311" />
+            <location filename="../../ui/actions/actions_view.py" line="312" />
             <source>Edit corrective action %1</source>
             <translation>修改纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="323" />
+            <location filename="../../ui/actions/actions_view.py" line="324" />
             <source>The corrective action was not marked done.</source>
             <translation>纠正措施未能标为已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="327" />
+            <location filename="../../ui/actions/actions_view.py" line="328" />
             <source>Mark %1 done</source>
             <translation>将 %1 标为已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="343" />
+            <location filename="../../ui/actions/actions_view.py" line="344" />
             <source>The verification was not recorded.</source>
             <translation>有效性验证未记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="354" />
+            <location filename="../../ui/actions/actions_view.py" line="355" />
             <source>Verify %1</source>
             <translation>验证 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="367" />
+            <location filename="../../ui/actions/actions_view.py" line="368" />
             <source>The corrective action was not removed.</source>
             <translation>纠正措施未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="372" />
+            <location filename="../../ui/actions/actions_view.py" line="373" />
             <source>Remove corrective action %1</source>
             <translation>删除纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="378" />
+            <location filename="../../ui/actions/actions_view.py" line="379" />
             <source>Evidence of completion</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="388" />
+            <location filename="../../ui/actions/actions_view.py" line="389" />
             <source>The file was not attached.</source>
             <translation>文件未附加。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="394" />
+            <location filename="../../ui/actions/actions_view.py" line="395" />
             <source>Attach evidence to %1</source>
             <translation>为 %1 附加完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="404" />
+            <location filename="../../ui/actions/actions_view.py" line="405" />
             <source>The certification body's audit report</source>
             <translation>认证机构的审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="406" />
+            <location filename="../../ui/actions/actions_view.py" line="407" />
             <source>Audit reports (*.xlsx *.xls *.ods *.csv *.docx)</source>
             <translation>审核报告 (*.xlsx *.xls *.ods *.csv *.docx)</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="413" />
+            <location filename="../../ui/actions/actions_view.py" line="414" />
             <source>The audit report was not imported.</source>
             <translation>审核报告未导入。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="419" />
+            <location filename="../../ui/actions/actions_view.py" line="420" />
             <source>Import %n nonconformities</source>
             <translation>
                 <numerusform>导入 %n 项不符合</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="437" />
+            <location filename="../../ui/actions/actions_view.py" line="447" />
+            <source>Saved %1 (%2 events)</source>
+            <translation>已保存 %1（%2 个日程）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="455" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="442" />
+            <location filename="../../ui/actions/actions_view.py" line="459" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="443" />
+            <location filename="../../ui/actions/actions_view.py" line="460" />
             <source>Not closed</source>
             <translation>未关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="444" />
+            <location filename="../../ui/actions/actions_view.py" line="461" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="445" />
+            <location filename="../../ui/actions/actions_view.py" line="462" />
             <source>Verified</source>
             <translation>已验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="450" />
+            <location filename="../../ui/actions/actions_view.py" line="465" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="453" />
+            <location filename="../../ui/actions/actions_view.py" line="468" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="454" />
+            <location filename="../../ui/actions/actions_view.py" line="469" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="455" />
+            <location filename="../../ui/actions/actions_view.py" line="470" />
             <source>Import audit report…</source>
             <translation>导入审核报告…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="471" />
+            <source>Calendar…</source>
+            <translation>日历…</translation>
         </message>
     </context>
     <context>
@@ -418,37 +428,37 @@
     <context>
         <name>ApplyView</name>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="160" />
+            <location filename="../../ui/cycle/apply_view.py" line="161" />
             <source>Before the initial certification the certification body checks these conditions and asks for these materials. %1 of %2 conditions met; %3 of %4 materials attached.</source>
             <translation>初次认证前，认证机构核查以下申请条件并要求提交以下申请材料。%2 项条件中已满足 %1 项；%4 项材料中已附 %3 项。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="172" />
+            <location filename="../../ui/cycle/apply_view.py" line="173" />
             <source>√ met</source>
             <translation>√ 满足</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="172" />
+            <location filename="../../ui/cycle/apply_view.py" line="173" />
             <source>× not met</source>
             <translation>× 未满足</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="183" />
+            <location filename="../../ui/cycle/apply_view.py" line="184" />
             <source>Files: %1</source>
             <translation>%1 个文件</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="185" />
+            <location filename="../../ui/cycle/apply_view.py" line="186" />
             <source>missing</source>
             <translation>缺</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="196" />
+            <location filename="../../ui/cycle/apply_view.py" line="197" />
             <source>Where the materials go</source>
             <translation>申请材料的保存位置</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="237" />
+            <location filename="../../ui/cycle/apply_view.py" line="217" />
             <source>The materials could not be exported.</source>
             <translation>无法导出申请材料。</translation>
         </message>
@@ -1728,188 +1738,188 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ui/export_dialog.py" line="230" />
+            <location filename="../../ui/export_dialog.py" line="225" />
             <source>Save the pack as</source>
             <extracomment>the pack was written (``PackResult``) the export was cancelled; nothing was left behind</extracomment>
             <translation>资料包另存为</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="230" />
+            <location filename="../../ui/export_dialog.py" line="225" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 压缩文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="236" />
+            <location filename="../../ui/export_dialog.py" line="231" />
             <source>Folder to put the pack in</source>
             <translation>选择存放资料包的文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="275" />
+            <location filename="../../ui/export_dialog.py" line="270" />
             <source>Choose where to write the pack.</source>
             <translation>请选择资料包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="284" />
+            <location filename="../../ui/export_dialog.py" line="279" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="305" />
+            <location filename="../../ui/export_dialog.py" line="300" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="319" />
+            <location filename="../../ui/export_dialog.py" line="314" />
             <source>The pack was written to %1 (%2 files).</source>
             <translation>资料包已写入 %1（共 %2 个文件）。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="356" />
+            <location filename="../../ui/export_dialog.py" line="351" />
             <source>The pack was not written.</source>
             <translation>资料包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="294" />
+            <location filename="../../ui/export_dialog.py" line="289" />
             <source>The pack could not be exported.</source>
             <translation>无法导出资料包。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="325" />
+            <location filename="../../ui/export_dialog.py" line="320" />
             <source>SHA-256 of its manifest, recorded in the workspace's export history: %1</source>
             <translation>清单（manifest.json）的 SHA-256，已记入工作区的导出记录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="361" />
+            <location filename="../../ui/export_dialog.py" line="356" />
             <source>Export cancelled; nothing was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="385" />
+            <location filename="../../ui/export_dialog.py" line="380" />
             <source>Export readiness pack</source>
             <translation>导出迎审资料包</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="386" />
+            <location filename="../../ui/export_dialog.py" line="381" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="387" />
+            <location filename="../../ui/export_dialog.py" line="382" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="388" />
+            <location filename="../../ui/export_dialog.py" line="383" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="389" />
+            <location filename="../../ui/export_dialog.py" line="384" />
             <source>&amp;Folder</source>
             <translation>文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="390" />
+            <location filename="../../ui/export_dialog.py" line="385" />
             <source>&amp;Zip file</source>
             <translation>Zip 压缩文件(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="391" />
+            <location filename="../../ui/export_dialog.py" line="386" />
             <source>&amp;Language of the documents:</source>
             <translation>文档语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="392" />
+            <location filename="../../ui/export_dialog.py" line="387" />
             <source>Include the &amp;evidence files</source>
             <translation>包含证据文件(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="393" />
+            <location filename="../../ui/export_dialog.py" line="388" />
             <source>Include &amp;older versions of evidence</source>
             <translation>包含证据的旧版本(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="394" />
+            <location filename="../../ui/export_dialog.py" line="389" />
             <source>&amp;Mask ID card and mobile numbers in the documents</source>
             <translation>对文档中的身份证号码和手机号码脱敏(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="395" />
+            <location filename="../../ui/export_dialog.py" line="390" />
             <source>Also make a &amp;PDF of the report</source>
             <translation>同时生成报告的 PDF(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="397" />
+            <location filename="../../ui/export_dialog.py" line="392" />
             <source>LibreOffice is not installed, so no PDF can be made.</source>
             <translation>本机未安装 LibreOffice，无法生成 PDF。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="400" />
+            <location filename="../../ui/export_dialog.py" line="395" />
             <source>Fill in the page &amp;numbers of the report's contents (a few seconds)</source>
             <translation>填写报告目录的页码（需几秒钟）(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="403" />
+            <location filename="../../ui/export_dialog.py" line="398" />
             <source>LibreOffice lays the report out once, so the contents open with page numbers.</source>
             <translation>由 LibreOffice 先排版一次报告，打开时目录即带页码。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="406" />
+            <location filename="../../ui/export_dialog.py" line="401" />
             <source>LibreOffice is not installed: the contents say how to update them in Word.</source>
             <translation>本机未安装 LibreOffice：目录中会说明如何在 Word 中更新页码。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="409" />
+            <location filename="../../ui/export_dialog.py" line="404" />
             <source>O&amp;verwrite an existing pack of the same name</source>
             <translation>覆盖同名的已有资料包(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="410" />
+            <location filename="../../ui/export_dialog.py" line="405" />
             <source>Must-fix &amp;deadline:</source>
             <translation>整改期限(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="411" />
+            <location filename="../../ui/export_dialog.py" line="406" />
             <source> days before the audit</source>
             <translation> 天（审核首日之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="414" />
+            <location filename="../../ui/export_dialog.py" line="409" />
             <source>The report's must-fix list gives this date: the audit's first day minus these days.</source>
             <translation>报告中“必须完成的整改”清单的完成期限：审核首日减去这些天数。</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="417" />
+            <location filename="../../ui/export_dialog.py" line="412" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="418" />
+            <location filename="../../ui/export_dialog.py" line="413" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="419" />
+            <location filename="../../ui/export_dialog.py" line="414" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="420" />
+            <location filename="../../ui/export_dialog.py" line="415" />
             <source>Packs exported from this workspace:</source>
             <translation>该工作区导出过的资料包：</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="422" />
+            <location filename="../../ui/export_dialog.py" line="417" />
             <source>Exported</source>
             <translation>导出时间</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="422" />
+            <location filename="../../ui/export_dialog.py" line="417" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="422" />
+            <location filename="../../ui/export_dialog.py" line="417" />
             <source>Manifest SHA-256</source>
             <translation>清单 SHA-256</translation>
         </message>
@@ -2949,209 +2959,209 @@
     <context>
         <name>MockAuditView</name>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="402" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="407" />
             <source>No mock audit yet: draw one with New.</source>
             <extracomment>(department, item key): show the item in the checklist the reports were written: the files open the reports' folder once they are written (tests switch it off)</extracomment>
             <translation>还没有模拟审核：点“新建…”抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="429" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="434" />
             <source>Walked %1 of %2</source>
             <translation>已审核 %1/%2</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="442" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="447" />
             <source>%1: the plan asks %2, the workspace holds %3</source>
             <translation>%1：方案要求 %2 份，工作区只有 %3 份</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="503" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="508" />
             <source>The samples were not drawn.</source>
             <translation>未能抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="512" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="517" />
             <source>Draw mock audit %1</source>
             <translation>抽样：模拟审核 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="524" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="529" />
             <source>The samples were not drawn again.</source>
             <translation>未能重新抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="533" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="538" />
             <source>Draw %1 again</source>
             <translation>重新抽样 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="549" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="554" />
             <source>The auditors were not saved.</source>
             <translation>审核员未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="556" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="561" />
             <source>Auditors of %1</source>
             <translation>%1 的审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="575" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="580" />
             <source>The report details were not saved.</source>
             <translation>报告内容未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="585" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="590" />
             <source>Report details of %1</source>
             <translation>%1 的报告内容</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="607" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="612" />
             <source>Choose the result first.</source>
             <translation>请先选择审核结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="614" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="619" />
             <source>The result was not saved.</source>
             <translation>审核结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="619" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="624" />
             <source>Result of %1</source>
             <translation>%1 的审核结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="635" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="640" />
             <source>The corrective actions were not opened.</source>
             <translation>未能建立纠正措施。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="661" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="666" />
             <source>Folder for the reports</source>
             <translation>报告保存文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="679" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="684" />
             <source>Writing the reports…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="679" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="684" />
             <source>Mock audit reports</source>
             <translation>模拟审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="681" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="686" />
             <source>The reports were not written.</source>
             <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="642" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="647" />
             <source>Open corrective actions: %n</source>
             <translation>
                 <numerusform>建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="647" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="652" />
             <source>Corrective actions opened: %n</source>
             <translation>
                 <numerusform>已建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="699" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="704" />
             <source>Reports written to %1: %n</source>
             <translation>
                 <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="708" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="713" />
             <source>Mock audit</source>
             <translation>模拟审核</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="709" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="714" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="710" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="715" />
             <source>Draw a new mock audit's samples with a new seed</source>
             <translation>用新的随机种子抽取一次新的模拟审核样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="711" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="716" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="712" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="717" />
             <source>The same seed draws the same samples</source>
             <translation>相同的随机种子抽到相同的样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="713" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="718" />
             <source>Draw again</source>
             <translation>重新抽样</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="715" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="720" />
             <source>Draw the samples again with this seed (before any result is recorded)</source>
             <translation>用此随机种子重新抽样（记录任何结果之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="717" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="722" />
             <source>Auditors</source>
             <translation>审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="718" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="723" />
             <source>names, separated by 、</source>
             <translation>姓名，用“、”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="719" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="724" />
             <source>Open corrective actions</source>
             <translation>建立纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="720" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="725" />
             <source>Report details…</source>
             <translation>报告内容…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="721" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="726" />
             <source>The report's scope, summary and conclusion</source>
             <translation>报告的审核范围、总结和结论</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="722" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="727" />
             <source>Write reports…</source>
             <translation>生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="723" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="728" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="728" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="732" />
             <source>All samples</source>
             <translation>全部样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="729" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="733" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="730" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="734" />
             <source>Staff awareness</source>
             <translation>员工意识抽问</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="731" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="735" />
             <source>Not walked yet</source>
             <translation>尚未审核</translation>
         </message>
@@ -3213,29 +3223,29 @@
     <context>
         <name>NextCycleView</name>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="206" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="207" />
             <source>The next audit: %1, %2 – %3. Audit period %4 – %5. %6 items will need this cycle's records (needs refresh); facts, departments, people, rates, open corrective actions and every evidence link carry over, marked last cycle.</source>
             <extracomment>the choices of the type list: None follows the certificate's cycle the new cycle's workspace was written (its path) the user asked to open a workspace (the main window's open_path does it when present)</extracomment>
             <translation>下一次审核：%1，%2 至 %3。审核期 %4 至 %5。%6 个条目需要本周期的记录（需更新）；体系事实、部门、人员、奖励标准、未关闭的纠正措施和全部证据链接都会带入，并标为上周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="225" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="226" />
             <source>The next cycle's workspace</source>
             <translation>下一周期的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="227" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="228" />
             <location filename="../../ui/cycle/next_cycle_view.py" line="315" />
             <source>ipaudit workspaces (*.ipaudit)</source>
             <translation>ipaudit 工作区 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="253" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="254" />
             <source>Writing the next cycle's workspace…</source>
             <translation>正在写入下一周期的工作区…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="268" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="248" />
             <source>The next cycle could not be started.</source>
             <translation>无法开始下一周期。</translation>
         </message>
@@ -3498,83 +3508,83 @@
     <context>
         <name>PacketExportDialog</name>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="138" />
+            <location filename="../../ui/packets/export_dialog.py" line="133" />
             <source>Save the packet as</source>
             <extracomment>the packet was written (``packets.ExportedPacket``)</extracomment>
             <translation>填报包另存为</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="138" />
+            <location filename="../../ui/packets/export_dialog.py" line="133" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="161" />
+            <location filename="../../ui/packets/export_dialog.py" line="156" />
             <source>Choose the department and where to write the packet.</source>
             <translation>请选择部门和填报包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="173" />
+            <location filename="../../ui/packets/export_dialog.py" line="168" />
             <source>Writing the packet…</source>
             <translation>正在生成填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="181" />
+            <location filename="../../ui/packets/export_dialog.py" line="176" />
             <source>The packet could not be exported.</source>
             <translation>无法导出填报包。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="200" />
+            <location filename="../../ui/packets/export_dialog.py" line="195" />
             <source>The packet was written to %1 (%2 items). Send it to the department; when it comes back, import it with File → Import a department packet.</source>
             <translation>填报包已保存到 %1（%2 个条目）。请发给该部门；交回后，用“文件 → 导入部门填报包”导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="214" />
+            <location filename="../../ui/packets/export_dialog.py" line="209" />
             <source>The packet was not written.</source>
             <translation>填报包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="219" />
+            <location filename="../../ui/packets/export_dialog.py" line="214" />
             <source>Cancelled; nothing was written.</source>
             <translation>已取消，未写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="236" />
+            <location filename="../../ui/packets/export_dialog.py" line="231" />
             <source>Export a department packet</source>
             <translation>导出部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="239" />
+            <location filename="../../ui/packets/export_dialog.py" line="234" />
             <source>For a department that works in Excel or WPS: its checklist as a workbook in which only the status, answers, notes and dates can be filled in, and an empty folder per item for new evidence files, zipped.</source>
             <translation>供使用 Excel 或 WPS 的部门填写：该部门的清单工作簿（只能填写状态、回答、备注和日期），以及每个条目一个放新证据文件的空文件夹，打包为 zip。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="244" />
+            <location filename="../../ui/packets/export_dialog.py" line="239" />
             <source>&amp;Department:</source>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="245" />
+            <location filename="../../ui/packets/export_dialog.py" line="240" />
             <source>&amp;Language of the workbook:</source>
             <translation>工作簿语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="246" />
+            <location filename="../../ui/packets/export_dialog.py" line="241" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="247" />
+            <location filename="../../ui/packets/export_dialog.py" line="242" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="248" />
+            <location filename="../../ui/packets/export_dialog.py" line="243" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="249" />
+            <location filename="../../ui/packets/export_dialog.py" line="244" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
@@ -3834,221 +3844,216 @@
     <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="266" />
+            <location filename="../../ui/plan/plan_view.py" line="267" />
             <source>No plan yet: generate the default plan to start.</source>
             <extracomment>the schedule's set-width columns: the text each must show in full a plan export finished: (format, path)</extracomment>
             <translation>尚无审核日程：请先生成默认日程。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="268" />
+            <location filename="../../ui/plan/plan_view.py" line="269" />
             <source>Sessions: %n</source>
             <translation>
                 <numerusform>%n 项日程</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="270" />
+            <location filename="../../ui/plan/plan_view.py" line="271" />
             <source>no conflicts</source>
             <translation>无冲突</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="270" />
+            <location filename="../../ui/plan/plan_view.py" line="271" />
             <source>Conflicts: %n</source>
             <translation>
                 <numerusform>%n 处冲突</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="274" />
+            <location filename="../../ui/plan/plan_view.py" line="275" />
             <source>Conflicts (%1)</source>
             <translation>日程冲突（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="276" />
+            <location filename="../../ui/plan/plan_view.py" line="277" />
             <source>Conflicts: none</source>
             <translation>日程冲突：无</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="334" />
+            <location filename="../../ui/plan/plan_view.py" line="335" />
             <source>Edit session %1</source>
             <translation>修改日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="335" />
+            <location filename="../../ui/plan/plan_view.py" line="336" />
             <source>The session was not changed.</source>
             <translation>日程未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="343" />
-            <location filename="../../ui/plan/plan_view.py" line="357" />
+            <location filename="../../ui/plan/plan_view.py" line="344" />
+            <location filename="../../ui/plan/plan_view.py" line="358" />
             <source>Rename %1</source>
             <translation>重命名 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="344" />
+            <location filename="../../ui/plan/plan_view.py" line="345" />
             <source>The name was not changed.</source>
             <translation>姓名未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="349" />
+            <location filename="../../ui/plan/plan_view.py" line="350" />
             <source>Escort of %1</source>
             <translation>%1 的陪审人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="350" />
+            <location filename="../../ui/plan/plan_view.py" line="351" />
             <source>The escort was not assigned.</source>
             <translation>陪审人员未指派。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="358" />
+            <location filename="../../ui/plan/plan_view.py" line="359" />
             <source>The room was not renamed.</source>
             <translation>会议室未重命名。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="368" />
+            <location filename="../../ui/plan/plan_view.py" line="369" />
             <source>Generate the default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="369" />
+            <location filename="../../ui/plan/plan_view.py" line="370" />
             <source>The plan was not generated.</source>
             <translation>日程未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="376" />
+            <location filename="../../ui/plan/plan_view.py" line="377" />
             <source>Replace the plan</source>
             <translation>替换日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="377" />
+            <location filename="../../ui/plan/plan_view.py" line="378" />
             <source>Replace the current plan with the default plan? (Undo brings it back.)</source>
             <translation>用默认日程替换当前日程吗？（可撤销）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="397" />
-            <location filename="../../ui/plan/plan_view.py" line="506" />
+            <location filename="../../ui/plan/plan_view.py" line="398" />
+            <location filename="../../ui/plan/plan_view.py" line="502" />
             <source>Add session</source>
             <translation>添加日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="398" />
+            <location filename="../../ui/plan/plan_view.py" line="399" />
             <source>The session was not added.</source>
             <translation>日程未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="412" />
+            <location filename="../../ui/plan/plan_view.py" line="413" />
             <source>Remove session %1</source>
             <translation>删除日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="413" />
+            <location filename="../../ui/plan/plan_view.py" line="414" />
             <source>The session was not removed.</source>
             <translation>日程未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="424" />
+            <location filename="../../ui/plan/plan_view.py" line="425" />
             <source>Add person</source>
             <translation>添加人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="425" />
+            <location filename="../../ui/plan/plan_view.py" line="426" />
             <source>The person was not added.</source>
             <translation>人员未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="434" />
-            <location filename="../../ui/plan/plan_view.py" line="451" />
+            <location filename="../../ui/plan/plan_view.py" line="435" />
+            <location filename="../../ui/plan/plan_view.py" line="452" />
             <source>Remove %1</source>
             <translation>删除 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="435" />
+            <location filename="../../ui/plan/plan_view.py" line="436" />
             <source>The person was not removed.</source>
             <translation>人员未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="441" />
-            <location filename="../../ui/plan/plan_view.py" line="526" />
+            <location filename="../../ui/plan/plan_view.py" line="442" />
+            <location filename="../../ui/plan/plan_view.py" line="520" />
             <source>Add room</source>
             <translation>添加会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="442" />
+            <location filename="../../ui/plan/plan_view.py" line="443" />
             <source>The room was not added.</source>
             <translation>会议室未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="452" />
+            <location filename="../../ui/plan/plan_view.py" line="453" />
             <source>The room was not removed.</source>
             <translation>会议室未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="462" />
+            <location filename="../../ui/plan/plan_view.py" line="463" />
             <source>Export the plan</source>
             <translation>导出审核日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="474" />
+            <location filename="../../ui/plan/plan_view.py" line="479" />
             <source>The plan was not exported.</source>
             <translation>日程未导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="488" />
+            <location filename="../../ui/plan/plan_view.py" line="493" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="505" />
+            <location filename="../../ui/plan/plan_view.py" line="501" />
             <source>Generate default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="507" />
+            <location filename="../../ui/plan/plan_view.py" line="503" />
             <source>Remove session</source>
             <translation>删除日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="508" />
+            <location filename="../../ui/plan/plan_view.py" line="504" />
             <source>Word…</source>
             <translation>Word…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="509" />
+            <location filename="../../ui/plan/plan_view.py" line="505" />
             <source>Excel…</source>
             <translation>Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="510" />
+            <location filename="../../ui/plan/plan_view.py" line="506" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="512" />
-            <source>Export the sessions as an .ics calendar for Outlook or WPS</source>
-            <translation>将日程导出为 .ics 日历，可导入 Outlook 或 WPS</translation>
-        </message>
-        <message>
-            <location filename="../../ui/plan/plan_view.py" line="524" />
+            <location filename="../../ui/plan/plan_view.py" line="518" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="525" />
+            <location filename="../../ui/plan/plan_view.py" line="519" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="527" />
+            <location filename="../../ui/plan/plan_view.py" line="521" />
             <source>Remove room</source>
             <translation>删除会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="528" />
+            <location filename="../../ui/plan/plan_view.py" line="522" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="529" />
+            <location filename="../../ui/plan/plan_view.py" line="523" />
             <source>Rooms</source>
             <translation>会议室</translation>
         </message>
@@ -4233,22 +4238,22 @@
     <context>
         <name>PreferencesDialog</name>
         <message>
-            <location filename="../../ui/preferences.py" line="71" />
+            <location filename="../../ui/preferences.py" line="66" />
             <source>Preferences</source>
             <translation>首选项</translation>
         </message>
         <message>
-            <location filename="../../ui/preferences.py" line="72" />
+            <location filename="../../ui/preferences.py" line="67" />
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ui/preferences.py" line="74" />
+            <location filename="../../ui/preferences.py" line="69" />
             <source>As the system (%1)</source>
             <translation>跟随系统（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/preferences.py" line="75" />
+            <location filename="../../ui/preferences.py" line="70" />
             <source>The language changes at once; no restart is needed.</source>
             <translation>语言立即切换，无需重新启动。</translation>
         </message>
@@ -4720,137 +4725,137 @@
     <context>
         <name>RehearsalView</name>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="236" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="231" />
             <source>Type the name of the person answering first.</source>
             <translation>请先填写作答人的姓名。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="269" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="264" />
             <source>Type an answer, or skip the question.</source>
             <translation>请输入回答，或跳过这一题。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="307" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="302" />
             <source>Choose a department and a person, then start.</source>
             <translation>选择部门并填写作答人，然后点击“开始”。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="310" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="305" />
             <source>Rehearsal finished</source>
             <translation>演练结束</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="312" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="307" />
             <source>%1 of %2 answered right.</source>
             <translation>作答 %2 题，答对 %1 题。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="316" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="311" />
             <source>Nothing left to rehearse.</source>
             <translation>没有需要演练的问题。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="323" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="318" />
             <source>Question %1 of %2</source>
             <translation>第 %1 题，共 %2 题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="334" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="329" />
             <source>Agrees with the official answer.</source>
             <translation>与统一口径一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="337" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="332" />
             <source>Differs from the official answer:</source>
             <translation>与统一口径不一致：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="341" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="336" />
             <source>Official answer: %1</source>
             <translation>统一口径：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="363" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="358" />
             <source>Interview readiness: %1 (%2 of %3 questions last answered right)</source>
             <translation>面谈准备度：%1（%3 个问题中最近一次答对 %2 个）</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="387" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="382" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="388" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="383" />
             <source>Person:</source>
             <translation>作答人：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="391" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="386" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="392" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="387" />
             <source>Only questions not yet answered right</source>
             <translation>只练尚未答对的问题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="393" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="388" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="394" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="389" />
             <source>Check answer</source>
             <translation>核对答案</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="395" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="390" />
             <source>Ctrl+Enter</source>
             <translation>Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="396" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="391" />
             <source>Skip</source>
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="397" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="392" />
             <source>Next question</source>
             <translation>下一题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="399" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="394" />
             <source>Type the answer as you would say it to the auditor</source>
             <translation>像回答审核员那样输入回答</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="401" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="396" />
             <source>Results in this department</source>
             <translation>本部门的演练结果</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="404" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="399" />
             <source>Person</source>
             <translation>作答人</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="405" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="400" />
             <source>Answered</source>
             <translation>已答</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="406" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="401" />
             <source>Right</source>
             <translation>答对</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="407" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="402" />
             <source>Share</source>
             <translation>正确率</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="408" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="403" />
             <source>Attempts</source>
             <translation>作答次数</translation>
         </message>
@@ -5017,69 +5022,69 @@
     <context>
         <name>SamplePanel</name>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="168" />
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="219" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="174" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="225" />
             <source>Choose a sample.</source>
             <extracomment>the samples table's set-width columns, in Chinese characters (or their title, if wider)</extracomment>
             <translation>请选择一个样本。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="195" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="201" />
             <source>The policy: %1</source>
             <translation>知识产权方针：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="207" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="213" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="208" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="214" />
             <source>What was found</source>
             <translation>审核发现</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="209" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="215" />
             <source>Evidence looked at</source>
             <translation>查看的证据</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="210" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="216" />
             <source>Employee</source>
             <translation>员工</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="211" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="217" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="212" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="218" />
             <source>Could state the IP policy</source>
             <translation>能说出知识产权方针</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="213" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="219" />
             <source>Could state their part in it</source>
             <translation>能说出本岗位的知识产权要求</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="214" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="220" />
             <source>Files to look at</source>
             <translation>待查看的文件</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="215" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="221" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="216" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="222" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="217" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="223" />
             <source>Save and next</source>
             <translation>保存并下一个</translation>
         </message>
@@ -5847,6 +5852,24 @@
             <location filename="../../ui/findings/grade_style.py" line="31" />
             <source>Observation</source>
             <translation>观察项</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarExport</name>
+        <message>
+            <location filename="../../ui/calendar_export.py" line="22" />
+            <source>Export the audit day's sessions and the corrective actions' due dates as an .ics calendar for Outlook or WPS</source>
+            <translation>把审核日日程和纠正措施的到期日导出为 .ics 日历，可导入 Outlook 或 WPS</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_export.py" line="34" />
+            <source>The calendar was not exported.</source>
+            <translation>日历没有导出。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_export.py" line="42" />
+            <source>Export the calendar</source>
+            <translation>导出日历</translation>
         </message>
     </context>
     <context>

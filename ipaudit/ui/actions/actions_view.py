@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ipaudit.domain.corrective_actions import ActionStatus, CorrectiveAction, Verification
 from ipaudit.services import corrective_actions as service
-from ipaudit.ui import errors, i18n
+from ipaudit.ui import calendar_export, errors, i18n, workers
 from ipaudit.ui.actions import actions_model as am
 from ipaudit.ui.actions.action_editor import ActionEditor
 from ipaudit.ui.actions.commands import push
@@ -99,6 +99,8 @@ class ActionsView(QWidget):
         self.delete_button.setObjectName("deleteAction")
         self.import_button = QPushButton()
         self.import_button.setObjectName("importReport")
+        self.calendar_button = QPushButton()
+        self.calendar_button.setObjectName("exportCalendar")
 
         bar = QHBoxLayout()
         for w in (
@@ -111,6 +113,7 @@ class ActionsView(QWidget):
         bar.addWidget(self.count, 1)
         for button in (self.new_button, self.delete_button, self.import_button):
             bar.addWidget(button)
+        bar.addWidget(self.calendar_button)
 
         self.table = QTableView()
         self.table.setObjectName("actionsTable")
@@ -152,6 +155,7 @@ class ActionsView(QWidget):
         self.new_button.clicked.connect(self.new_action)
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.choose_report)
+        self.calendar_button.clicked.connect(self.choose_calendar)
         self.editor.saveRequested.connect(self.save)
         self.editor.doneRequested.connect(self.mark_done)
         self.editor.verifyRequested.connect(self.record_verification)
@@ -430,6 +434,23 @@ class ActionsView(QWidget):
 
     # --- language ----------------------------------------------------------------------------
 
+    def choose_calendar(self) -> None:
+        target = calendar_export.choose_target(self.session, self)
+        if target is not None:
+            self.export_calendar(target)
+
+    def export_calendar(self, target: Path) -> workers.Task:
+        """The corrective actions' due dates (and the audit day's sessions) as an .ics file."""
+        task = calendar_export.export_calendar(self.session, target, self)
+        task.finished.connect(
+            lambda result: self.count.setText(
+                self.tr("Saved %1 (%2 events)")
+                .replace("%1", str(result[0]))
+                .replace("%2", str(result[1]))
+            )
+        )
+        return task
+
     def retranslate_ui(self) -> None:
         self.state_label.setText(self.tr("Show"))
         refill(
@@ -447,6 +468,8 @@ class ActionsView(QWidget):
         self.new_button.setText(self.tr("New"))
         self.delete_button.setText(self.tr("Remove"))
         self.import_button.setText(self.tr("Import audit report…"))
+        self.calendar_button.setText(self.tr("Calendar…"))
+        self.calendar_button.setToolTip(calendar_export.tool_tip())
         self.model.retranslate()
         fit_columns(self.table, NARROW_COLUMNS)
         self._update_count()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ipaudit.domain.audit_plan import KIND_TEXT, ROLE_TEXT, AuditPlan, Role, Session, SessionKind
 from ipaudit.services import audit_plan as service
-from ipaudit.ui import errors, i18n, workers
+from ipaudit.ui import calendar_export, errors, i18n, workers
 from ipaudit.ui.fit import fit_columns
 from ipaudit.ui.plan import plan_models as pm
 from ipaudit.ui.plan.plan_commands import push
@@ -466,20 +466,24 @@ class PlanView(QWidget):
             self.export_to(fmt, Path(path))
 
     def export_to(self, fmt: str, path: Path) -> workers.Task:
-        """Write the plan as ``fmt`` (docx, xlsx, ics) to ``path`` in a worker."""
+        """Write the plan as ``fmt`` (docx, xlsx) to ``path`` in a worker; "ics" writes the
+        workspace calendar: the sessions and the corrective actions' due dates."""
         ws = self.session.workspace
         lang = i18n.language()
-        task = workers.Task(
-            lambda _ctx: service.export_plan(ws, lang=lang, **{fmt: path}), "plan-export"
-        )
-        errors.watch(task, self, self.tr("The plan was not exported."))
+        if fmt == "ics":
+            task = calendar_export.export_calendar(self.session, path, self)
+        else:
+            task = workers.Task(
+                lambda _ctx: service.export_plan(ws, lang=lang, **{fmt: path}), "plan-export"
+            )
+            errors.watch(task, self, self.tr("The plan was not exported."))
         for button in self.export_buttons.values():
             button.setEnabled(False)
         task.finished.connect(lambda _r: self._export_done())
         task.failed.connect(lambda _e: self._export_done())
         task.finished.connect(lambda _r: self._exported(fmt, path))
         self.tasks.append(task)
-        return workers.start(task)
+        return task if fmt == "ics" else workers.start(task)
 
     def _export_done(self) -> None:
         for button in self.export_buttons.values():
@@ -500,9 +504,7 @@ class PlanView(QWidget):
         self.export_buttons["docx"].setText(self.tr("Word…"))
         self.export_buttons["xlsx"].setText(self.tr("Excel…"))
         self.export_buttons["ics"].setText(self.tr("Calendar…"))
-        self.export_buttons["ics"].setToolTip(
-            self.tr("Export the sessions as an .ics calendar for Outlook or WPS")
-        )
+        self.export_buttons["ics"].setToolTip(calendar_export.tool_tip())
         current = self.kind_combo.currentData()
         self.kind_combo.clear()
         for kind in SessionKind:
