@@ -20,8 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 200  # per process, five edits each round
 
 
-def run_pair(path: Path, styles: tuple[str, str], rounds: int) -> list[dict]:
-    go = path.parent / "go"
+def run_pair(address: str, folder: Path, styles: tuple[str, str], rounds: int) -> list[dict]:
+    """Two editor processes ("a" and "b", in these styles) on the workspace at ``address`` (a
+    file or a server), started in ``folder`` and at the same moment; their reports."""
+    go = folder / "go"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "IPAUDIT_LANG": "en"}
     procs = [
         subprocess.Popen(
@@ -29,13 +31,13 @@ def run_pair(path: Path, styles: tuple[str, str], rounds: int) -> list[dict]:
                 sys.executable,
                 "-m",
                 "tests.integration.concurrent_editor",
-                str(path),
+                address,
                 name,
                 style,
                 str(rounds),
                 str(go),
             ],
-            cwd=ROOT,
+            cwd=folder,  # the editors put their attachments beside the address: in here
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -102,7 +104,7 @@ def prepared(tmp_path: Path) -> Path:
 @pytest.mark.slow
 def test_two_processes_lose_no_edit(tmp_path: Path) -> None:
     path = prepared(tmp_path)
-    results = run_pair(path, ("direct", "based"), ROUNDS)
+    results = run_pair(str(path), tmp_path, ("direct", "based"), ROUNDS)
     stored = sum(len(r["stored"]) for r in results)
     refused = [m for r in results for m in r["refused"]]
     print(f"\nedits stored {stored}, refused {len(refused)}, lost {len(lost_edits(path, results))}")

@@ -4,10 +4,6 @@ test_concurrent_edits.py, run against the server with the same editor processes)
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,52 +12,18 @@ from ipaudit.domain.model import Status
 from ipaudit.services import Workspace
 from tests.factories import INFO
 from tests.integration.concurrent_editor import shared_items
-from tests.integration.test_concurrent_edits import lost_edits
+from tests.integration.test_concurrent_edits import lost_edits, run_pair
 
 pytestmark = [pytest.mark.pg, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[3]
 ROUNDS = 200  # per process, five edits each round
-
-
-def run_pair(url: str, folder: Path, styles: tuple[str, str], rounds: int) -> list[dict]:
-    go = folder / "go"
-    (folder / Path(url).parent).mkdir(parents=True)  # where they put files-a/, files-b/
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "IPAUDIT_LANG": "en"}
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.integration.concurrent_editor",
-                url,
-                name,
-                style,
-                str(rounds),
-                str(go),
-            ],
-            cwd=folder,  # the editors write their attachments beside the "path": in here
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for name, style in zip(("a", "b"), styles, strict=True)
-    ]
-    go.touch()
-    results = []
-    for proc in procs:
-        out, err = proc.communicate(timeout=600)
-        assert proc.returncode == 0, err
-        assert "Traceback" not in err, err
-        results.append(json.loads(out))
-    return results
 
 
 def test_two_processes_lose_no_edit_on_the_server(pg_url: str, tmp_path: Path) -> None:
     with Workspace.create(pg_url, INFO) as ws:
         for item, _qa, _qb in shared_items(ws):
             ws.set_status(item, Status.IN_PROGRESS)
+    (tmp_path / Path(pg_url).parent).mkdir(parents=True)  # where they put files-a/, files-b/
     results = run_pair(pg_url, tmp_path, ("direct", "based"), ROUNDS)
     stored = sum(len(r["stored"]) for r in results)
     refused = [m for r in results for m in r["refused"]]
