@@ -169,23 +169,10 @@ def test_a_server_restart_is_survived_and_an_edit_meanwhile_is_not_lost(
 @pytest.fixture
 def team(pg_url: str) -> Iterator[dict[str, str]]:
     """A team workspace with a manager and the head of R&D (their addresses with passwords)."""
-    from ipaudit.services import team as team_service
-    from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
-    from tests.pg import role_url
+    from tests.integration.pg.team_fixtures import manager_and_rnd
 
-    names = {who: login_name(pg_url, who) for who in ("manager", "rnd")}
-    passwords = {who: new_password() for who in names}
-    try:
-        team_service.setup_team(
-            pg_url, manager_login=names["manager"], manager_password=passwords["manager"], info=INFO
-        )
-        with Workspace.open(pg_url) as ws:
-            team_service.add_user(
-                ws, names["rnd"], "department", passwords["rnd"], department="rnd"
-            )
-        yield {who: role_url(pg_url, names[who], passwords[who]) for who in names}
-    finally:
-        drop_team(pg_url, list(names.values()))
+    with manager_and_rnd(pg_url) as addresses:
+        yield addresses
 
 
 def test_a_department_heads_login_opens_their_department_and_hears_the_manager(

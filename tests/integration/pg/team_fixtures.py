@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from tests.pg import admin_connect, database_name, role_url
@@ -54,3 +55,26 @@ def drop_team(admin_url: str, logins: list[str]) -> None:
 def team_logins(admin_url: str, names: list[str]) -> Iterator[dict[str, str]]:
     """Passwords for ``names`` (logins made by the caller), yielded as name -> URL."""
     yield {n: role_url(admin_url, n, new_password()) for n in names}
+
+
+@contextmanager
+def manager_and_rnd(admin_url: str) -> Iterator[dict[str, str]]:
+    """A team workspace at ``admin_url`` (``tests.factories.INFO``) with a manager and the head of
+    R&D: their addresses with passwords under "manager" and "rnd"; all dropped afterwards."""
+    from ipaudit.services import Workspace, team
+    from tests.factories import INFO
+
+    names = {who: login_name(admin_url, who) for who in ("manager", "rnd")}
+    passwords = {who: new_password() for who in names}
+    try:
+        team.setup_team(
+            admin_url,
+            manager_login=names["manager"],
+            manager_password=passwords["manager"],
+            info=INFO,
+        )
+        with Workspace.open(admin_url) as ws:
+            team.add_user(ws, names["rnd"], "department", passwords["rnd"], department="rnd")
+        yield {who: role_url(admin_url, names[who], passwords[who]) for who in names}
+    finally:
+        drop_team(admin_url, list(names.values()))

@@ -12,34 +12,17 @@ from openpyxl import load_workbook
 
 from ipaudit.domain.model import Status
 from ipaudit.services import packets
-from ipaudit.services import team as team_service
 from ipaudit.services.workspace import Workspace
-from tests.factories import INFO
-from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
+from tests.integration.pg.team_fixtures import manager_and_rnd
 from tests.integration.test_packets import col, repack, rows_by_key, unpack
-from tests.pg import role_url
 
 pytestmark = pytest.mark.pg
 
 
 @pytest.fixture
 def team_ws(pg_url: str) -> Iterator[dict[str, str]]:
-    names = {who: login_name(pg_url, who) for who in ("manager", "rnd")}
-    passwords = {who: new_password() for who in names}
-    try:
-        team_service.setup_team(
-            pg_url,
-            manager_login=names["manager"],
-            manager_password=passwords["manager"],
-            info=INFO,
-        )
-        with Workspace.open(pg_url) as ws:
-            team_service.add_user(
-                ws, names["rnd"], "department", passwords["rnd"], department="rnd"
-            )
-        yield {who: role_url(pg_url, names[who], passwords[who]) for who in names}
-    finally:
-        drop_team(pg_url, list(names.values()))
+    with manager_and_rnd(pg_url) as addresses:
+        yield addresses
 
 
 def test_a_department_head_round_trips_their_packet(team_ws: dict[str, str], tmp_path: Path):
