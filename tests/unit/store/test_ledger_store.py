@@ -5,7 +5,6 @@ file upgraded with its imports kept."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,14 +21,6 @@ from ipaudit.store.ledger_store import LedgerStore
 from ipaudit.store.workspace_store import WorkspaceStore
 
 P, E = LedgerKind.PAYMENTS, LedgerKind.EXPENSES
-
-
-@pytest.fixture
-def store(workspace_address: str) -> Iterator[WorkspaceStore]:
-    Workspace.create(workspace_address, INFO).close()  # a file, or a database on the test server
-    st = WorkspaceStore.open(workspace_address)
-    yield st
-    st.close()
 
 
 def test_an_import_is_stored_with_its_reading_and_read_back(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,6 @@ from ipaudit.services import Workspace
 from ipaudit.store.errors import EditConflict
 from ipaudit.store.records_store import Record, RecordStore
 from ipaudit.store.workspace_store import WorkspaceStore
-
-
-@pytest.fixture
-def store(workspace_address: str) -> Iterator[WorkspaceStore]:
-    Workspace.create(workspace_address, INFO).close()  # a file, or a database on the test server
-    st = WorkspaceStore.open(workspace_address)
-    yield st
-    st.close()
 
 
 def test_put_get_and_version(store):
