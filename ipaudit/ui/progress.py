@@ -6,6 +6,7 @@ Create it before starting the task. It only appears when the work takes longer t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -28,11 +29,17 @@ def _bar_value(bar: QProgressBar, done: int, total: int) -> None:
     bar.setValue(min(BAR_MAX, done * BAR_MAX // total))
 
 
-def wire_task(task: Task, dialog: Any, headline: errors.Headline) -> Task:
-    """Connect ``task`` to the dialog's progress bar and its finished/failed/cancelled slots; a
-    failure also reaches the error dialogs under ``headline``."""
+def wire_task(
+    task: Task,
+    dialog: Any,
+    headline: errors.Headline,
+    *,
+    finished: Callable[[Any], object] | None = None,
+) -> Task:
+    """Connect ``task`` to the dialog's progress bar and its finished (else ``finished``), failed
+    and cancelled slots; a failure also reaches the error dialogs under ``headline``."""
     task.progress.connect(lambda done, total: _bar_value(dialog.progress, done, total))
-    task.finished.connect(dialog._on_finished)
+    task.finished.connect(finished or dialog._on_finished)
     task.failed.connect(dialog._on_failed)
     task.cancelled.connect(dialog._on_cancelled)
     return errors.watch(task, dialog, headline)

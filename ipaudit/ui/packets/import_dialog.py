@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.services import packets
-from ipaudit.ui import errors, i18n, workers
+from ipaudit.ui import i18n, workers
 from ipaudit.ui.packets.preview_model import PreviewModel
 from ipaudit.ui.packets.undo import push_applied
 from ipaudit.ui.progress import BAR_MAX, wire_task
@@ -225,23 +225,16 @@ class PacketImportDialog(QDialog):
 
         self.status.setText(self.tr("Reading the packet…"))
         self.progress.setRange(0, 0)
-        task = workers.Task(work, "read packet")
-        task.progress.connect(self._on_progress)
-        task.finished.connect(self._on_read)
-        task.failed.connect(self._on_failed)
-        task.cancelled.connect(self._on_cancelled)
-        errors.watch(task, self, lambda: self.tr("The packet cannot be imported."))
+        task = wire_task(
+            workers.Task(work, "read packet"),
+            self,
+            lambda: self.tr("The packet cannot be imported."),
+            finished=self._on_read,
+        )
         self.task = task
         self._set_running(True)
         workers.start(task)
         return task
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if total <= 0:
-            self.progress.setRange(0, 0)
-            return
-        self.progress.setRange(0, BAR_MAX)
-        self.progress.setValue(min(BAR_MAX, done * BAR_MAX // total))
 
     def _on_read(self, preview: packets.Preview) -> None:
         self.task = None
