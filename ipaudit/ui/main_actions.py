@@ -85,6 +85,7 @@ class MainActions(QObject):
         }
         # Team work: a workspace on a server, department packets
         self.open_team = make("actionOpenTeam")
+        self.push_team = make("actionPushTeam")
         self.export_packet = make("actionExportPacket")
         self.import_packet = make("actionImportPacket")
         # Tools, Help
@@ -213,6 +214,10 @@ class MainActions(QObject):
         )
         self.open_team.setText(self.tr("Open a &team workspace…"))
         self.open_team.setToolTip(self.tr("Connect to a workspace on a PostgreSQL server"))
+        self.push_team.setText(self.tr("Put on a team ser&ver…"))
+        self.push_team.setToolTip(
+            self.tr("Copy this workspace file into an empty database on a PostgreSQL server")
+        )
         self.export_packet.setText(self.tr("Export a department &packet…"))
         self.export_packet.setToolTip(
             self.tr("One department's checklist as a workbook to fill in Excel or WPS")

@@ -47,7 +47,7 @@ class MainMenus(QObject):
         self.recent.setObjectName("menuRecent")
         self.recent.aboutToShow.connect(self.rebuild_recent)
         self.file.addSeparator()
-        self.file.addActions([a.workspace_info, a.save, a.save_copy])
+        self.file.addActions([a.workspace_info, a.save, a.save_copy, a.push_team])
         self.file.addActions([a.export_checklist, a.import_checklist])
         self.file.addSeparator()
         self.file.addActions([a.import_ledger, a.export_pack])

@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: self.run_tool(k))
         a.open_team.setVisible("open_team" in panels.TOOLS)
         a.open_team.triggered.connect(lambda: self.run_tool("open_team"))
+        a.push_team.setVisible("open_team" in panels.TOOLS)
+        a.push_team.triggered.connect(lambda: self.push_to_team())
         a.verify_pack.triggered.connect(lambda: self.run_tool("verify"))
         a.about.triggered.connect(self.show_about)
         a.edit_departments.triggered.connect(self.show_departments)
@@ -646,6 +648,19 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def push_to_team(self) -> QWidget | None:
+        """File → Put on a team server…: the open workspace file copied to a server (a whole
+        file workspace only); the team workspace made may be opened here afterwards."""
+        session = self.session
+        if session is None or session.department_only or session.workspace.is_server:
+            return None
+        from ipaudit.ui.team.push_dialog import PushTeamDialog
+
+        dialog = PushTeamDialog(session.workspace.path, self)
+        dialog.opened.connect(lambda ws, dep: self._adopt_checked(ws, dep))
+        dialog.open()
+        return dialog
+
     def set_manager_passphrase(self) -> QWidget | None:
         """File → Manager passphrase… (the whole workspace only)."""
         if self.session is None or self.session.read_only_facts:
@@ -1010,6 +1025,11 @@ class MainWindow(QMainWindow):
         )
         self.acts.edit_departments.setEnabled(
             has and not (self.session and self.session.read_only_facts)
+        )
+        self.acts.push_team.setEnabled(  # a whole workspace file, not a team one
+            self.session is not None
+            and not self.session.department_only
+            and not self.session.workspace.is_server
         )
         for dock in (self.navigator_dock, self.findings_dock):
             dock.toggleViewAction().setEnabled(has)

@@ -2245,334 +2245,344 @@
     <context>
         <name>MainActions</name>
         <message>
-            <location filename="../../ui/main_actions.py" line="132" />
+            <location filename="../../ui/main_actions.py" line="133" />
             <source>&amp;Undo %1</source>
             <translation>撤销(&amp;U) %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="132" />
-            <location filename="../../ui/main_actions.py" line="135" />
+            <location filename="../../ui/main_actions.py" line="133" />
+            <location filename="../../ui/main_actions.py" line="136" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="133" />
+            <location filename="../../ui/main_actions.py" line="134" />
             <source>&amp;Redo %1</source>
             <translation>重做(&amp;R) %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="133" />
-            <location filename="../../ui/main_actions.py" line="136" />
+            <location filename="../../ui/main_actions.py" line="134" />
+            <location filename="../../ui/main_actions.py" line="137" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="141" />
+            <location filename="../../ui/main_actions.py" line="142" />
             <source>&amp;New workspace…</source>
             <translation>新建工作区(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="142" />
+            <location filename="../../ui/main_actions.py" line="143" />
             <source>Create a workspace for one audit cycle</source>
             <translation>为一个审核周期新建工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="143" />
+            <location filename="../../ui/main_actions.py" line="144" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="144" />
+            <location filename="../../ui/main_actions.py" line="145" />
             <source>Open a workspace file (.ipaudit)</source>
             <translation>打开工作区文件（.ipaudit）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="145" />
+            <location filename="../../ui/main_actions.py" line="146" />
             <source>Open for one &amp;department…</source>
             <translation>按部门打开(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="147" />
+            <location filename="../../ui/main_actions.py" line="148" />
             <source>Show only one department's checklist, with the facts read-only</source>
             <translation>只显示一个部门的清单，体系事实只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="149" />
+            <location filename="../../ui/main_actions.py" line="150" />
             <source>Open the &amp;whole workspace</source>
             <translation>打开整个工作区(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="150" />
+            <location filename="../../ui/main_actions.py" line="151" />
             <source>The compliance manager confirms first</source>
             <translation>需由贯标负责人确认</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="151" />
+            <location filename="../../ui/main_actions.py" line="152" />
             <source>&amp;Manager passphrase…</source>
             <translation>管理者口令(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="153" />
+            <location filename="../../ui/main_actions.py" line="154" />
             <source>What a department view asks before it shows the whole workspace</source>
             <translation>部门视图在显示整个工作区之前要求输入的口令</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="155" />
+            <location filename="../../ui/main_actions.py" line="156" />
             <source>Open the de&amp;mo</source>
             <translation>打开演示工作区(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="156" />
+            <location filename="../../ui/main_actions.py" line="157" />
             <source>A fictional company to try everything on</source>
             <translation>一家虚构的公司，可以放心试用各项功能</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="157" />
+            <location filename="../../ui/main_actions.py" line="158" />
             <source>Clear the list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="158" />
+            <location filename="../../ui/main_actions.py" line="159" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="159" />
+            <location filename="../../ui/main_actions.py" line="160" />
             <source>Every edit is saved as you make it; this confirms it</source>
             <translation>每次修改都会立即保存；此命令用于确认</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="160" />
+            <location filename="../../ui/main_actions.py" line="161" />
             <source>Save a &amp;copy as…</source>
             <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="162" />
+            <location filename="../../ui/main_actions.py" line="163" />
             <source>Edits are saved as you make them; this writes a copy of the workspace</source>
             <translation>修改会随时自动保存；此操作另外写出一份工作区副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="164" />
+            <location filename="../../ui/main_actions.py" line="165" />
             <source>Workspace &amp;information…</source>
             <translation>工作区信息(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="166" />
+            <location filename="../../ui/main_actions.py" line="167" />
             <source>Company, audit type, audit dates and period, certificate and last audit</source>
             <translation>企业名称、审核类型、审核日期与审核期、证书和上次审核</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="168" />
+            <location filename="../../ui/main_actions.py" line="169" />
             <source>Export the chec&amp;klist…</source>
             <translation>导出检查清单(&amp;K)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="170" />
+            <location filename="../../ui/main_actions.py" line="171" />
             <source>Write the workspace's own checklist copy to a YAML file to correct it</source>
             <translation>把工作区自己的检查清单写入 YAML 文件，以便修正</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="172" />
+            <location filename="../../ui/main_actions.py" line="173" />
             <source>Import a corrected checklis&amp;t…</source>
             <translation>导入修正后的检查清单(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="174" />
+            <location filename="../../ui/main_actions.py" line="175" />
             <source>Replace the workspace's checklist with a corrected YAML file, checked first</source>
             <translation>用修正后的 YAML 文件替换工作区的检查清单（先校验）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="176" />
+            <location filename="../../ui/main_actions.py" line="177" />
             <source>&amp;Import a ledger…</source>
             <translation>导入台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="177" />
+            <location filename="../../ui/main_actions.py" line="178" />
             <source>Import ledger</source>
             <translation>导入台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="178" />
+            <location filename="../../ui/main_actions.py" line="179" />
             <source>&amp;Export the readiness pack…</source>
             <translation>导出迎审资料包(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="179" />
+            <location filename="../../ui/main_actions.py" line="180" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="180" />
+            <location filename="../../ui/main_actions.py" line="181" />
             <source>C&amp;lose workspace</source>
             <translation>关闭工作区(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="181" />
+            <location filename="../../ui/main_actions.py" line="182" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="183" />
+            <location filename="../../ui/main_actions.py" line="184" />
             <source>&amp;Find in checklist</source>
             <translation>在清单中查找(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="184" />
+            <location filename="../../ui/main_actions.py" line="185" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="185" />
+            <location filename="../../ui/main_actions.py" line="186" />
             <source>&amp;Checklist</source>
             <translation>清单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="186" />
+            <location filename="../../ui/main_actions.py" line="187" />
             <source>&amp;Facts</source>
             <translation>体系事实(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="187" />
+            <location filename="../../ui/main_actions.py" line="188" />
             <source>&amp;Dashboard</source>
             <translation>总览(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="188" />
+            <location filename="../../ui/main_actions.py" line="189" />
             <source>&amp;Re-run the checks</source>
             <translation>重新检查(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="189" />
+            <location filename="../../ui/main_actions.py" line="190" />
             <source>&amp;Edit departments…</source>
             <translation>编辑部门(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="191" />
+            <location filename="../../ui/main_actions.py" line="192" />
             <source>Add, rename, merge or mark absent the departments of the workspace</source>
             <translation>添加、改名、合并部门，或标为不设立</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="194" />
+            <location filename="../../ui/main_actions.py" line="195" />
             <source>Audit-day &amp;plan</source>
             <translation>审核日安排(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="195" />
+            <location filename="../../ui/main_actions.py" line="196" />
             <source>Auditors, rooms, escorts and the schedule of the day</source>
             <translation>审核员、会议室、陪审人员和当天的日程</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="196" />
+            <location filename="../../ui/main_actions.py" line="197" />
             <source>Interview &amp;rehearsal</source>
             <translation>面谈演练(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="198" />
+            <location filename="../../ui/main_actions.py" line="199" />
             <source>Each department answers the auditor's questions; the app compares</source>
             <translation>各部门回答审核员的问题，软件逐条对照</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="200" />
+            <location filename="../../ui/main_actions.py" line="201" />
             <source>Auditor's re&amp;quest list</source>
             <translation>审核资料清单(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="201" />
+            <location filename="../../ui/main_actions.py" line="202" />
             <source>Import the documents the auditor asks for</source>
             <translation>导入审核组要求提供的文件清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="202" />
+            <location filename="../../ui/main_actions.py" line="203" />
             <source>&amp;Mock audit</source>
             <translation>模拟审核(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="203" />
+            <location filename="../../ui/main_actions.py" line="204" />
             <source>Draw samples as an auditor does and grade them</source>
             <translation>像审核员一样抽样并评定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="204" />
+            <location filename="../../ui/main_actions.py" line="205" />
             <source>&amp;Corrective actions</source>
             <translation>纠正措施(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="205" />
+            <location filename="../../ui/main_actions.py" line="206" />
             <source>Every nonconformity followed to its closure</source>
             <translation>每个不符合项跟踪到关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="206" />
+            <location filename="../../ui/main_actions.py" line="207" />
             <source>Ready to &amp;apply</source>
             <translation>认证申请条件(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="208" />
+            <location filename="../../ui/main_actions.py" line="209" />
             <source>The certification body's application conditions and materials</source>
             <translation>认证机构的申请条件和申请材料</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="210" />
+            <location filename="../../ui/main_actions.py" line="211" />
             <source>Start the &amp;next cycle…</source>
             <translation>开始下一审核周期(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="212" />
+            <location filename="../../ui/main_actions.py" line="213" />
             <source>Begin next year's surveillance or re-certification from this workspace</source>
             <translation>在本工作区基础上开始明年的监督审核或再认证</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="214" />
+            <location filename="../../ui/main_actions.py" line="215" />
             <source>Open a &amp;team workspace…</source>
             <translation>打开团队工作区(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="215" />
+            <location filename="../../ui/main_actions.py" line="216" />
             <source>Connect to a workspace on a PostgreSQL server</source>
             <translation>连接 PostgreSQL 服务器上的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="216" />
+            <location filename="../../ui/main_actions.py" line="217" />
+            <source>Put on a team ser&amp;ver…</source>
+            <translation>放到团队服务器(&amp;V)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="219" />
+            <source>Copy this workspace file into an empty database on a PostgreSQL server</source>
+            <translation>把此工作区文件复制到 PostgreSQL 服务器上的一个空数据库中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_actions.py" line="221" />
             <source>Export a department &amp;packet…</source>
             <translation>导出部门填报包(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="218" />
+            <location filename="../../ui/main_actions.py" line="223" />
             <source>One department's checklist as a workbook to fill in Excel or WPS</source>
             <translation>把一个部门的检查表导出为工作簿，在 Excel 或 WPS 中填写</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="220" />
+            <location filename="../../ui/main_actions.py" line="225" />
             <source>Import a department pac&amp;ket…</source>
             <translation>导入部门填报包(&amp;K)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="221" />
+            <location filename="../../ui/main_actions.py" line="226" />
             <source>Preview and apply a filled-in department packet</source>
             <translation>预览并应用填好的部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="222" />
+            <location filename="../../ui/main_actions.py" line="227" />
             <source>Ledger &amp;reconciliation</source>
             <translation>台账核对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="223" />
+            <location filename="../../ui/main_actions.py" line="228" />
             <source>&amp;Verify a readiness pack…</source>
             <translation>校验迎审资料包(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="224" />
+            <location filename="../../ui/main_actions.py" line="229" />
             <source>&amp;Guide</source>
             <translation>使用指南(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="225" />
+            <location filename="../../ui/main_actions.py" line="230" />
             <source>How an audit goes and how to use each view</source>
             <translation>外审准备流程和各视图的用法</translation>
         </message>
         <message>
-            <location filename="../../ui/main_actions.py" line="226" />
+            <location filename="../../ui/main_actions.py" line="231" />
             <source>&amp;About ipaudit</source>
             <translation>关于 ipaudit(&amp;A)</translation>
         </message>
@@ -2633,219 +2643,219 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="195" />
             <source>Open a workspace</source>
             <extracomment>at the latest this long after a workspace is shown, its first checks start (ms) files the ledger import reads (dropped on the reconciliation view) ``open_later`` could not open the workspace (the error was shown) the readiness last recorded, shown while the workspace opens at start-up</extracomment>
             <translation>打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="195" />
-            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="197" />
+            <location filename="../../ui/main_window.py" line="585" />
             <source>ipaudit workspaces (%1);;All files (*)</source>
             <translation>ipaudit 工作区 (%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="295" />
-            <location filename="../../ui/main_window.py" line="350" />
-            <location filename="../../ui/main_window.py" line="601" />
-            <location filename="../../ui/main_window.py" line="635" />
+            <location filename="../../ui/main_window.py" line="297" />
+            <location filename="../../ui/main_window.py" line="352" />
+            <location filename="../../ui/main_window.py" line="603" />
+            <location filename="../../ui/main_window.py" line="637" />
             <source>The workspace could not be opened.</source>
             <translation>无法打开工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="446" />
+            <location filename="../../ui/main_window.py" line="448" />
             <source>The checks could not run.</source>
             <translation>检查未能运行。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="470" />
+            <location filename="../../ui/main_window.py" line="472" />
             <source>The workspace was upgraded; the original is kept as %1</source>
             <translation>工作区已升级到新格式；原文件已备份为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="825" />
+            <location filename="../../ui/main_window.py" line="840" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="555" />
+            <location filename="../../ui/main_window.py" line="557" />
             <source>Preparing the demo workspace (first start only)…</source>
             <translation>正在准备演示工作区（仅首次启动时需要）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="303" />
+            <location filename="../../ui/main_window.py" line="305" />
             <source>Upgrading %1 to the current format (a backup is written first)…</source>
             <translation>正在把 %1 升级到当前格式（会先写一份备份）…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="557" />
+            <location filename="../../ui/main_window.py" line="559" />
             <source>Demo</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="563" />
+            <location filename="../../ui/main_window.py" line="565" />
             <source>The demo workspace could not be prepared.</source>
             <translation>无法准备演示工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="581" />
+            <location filename="../../ui/main_window.py" line="583" />
             <source>Open a workspace for one department</source>
             <translation>按部门打开工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="606" />
+            <location filename="../../ui/main_window.py" line="608" />
             <source>Open for one department</source>
             <translation>按部门打开</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="607" />
+            <location filename="../../ui/main_window.py" line="609" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="664" />
+            <location filename="../../ui/main_window.py" line="679" />
             <source>Warning: this workspace is now also open for writing by %1.</source>
             <translation>警告：此工作区现在也被 %1 以可写方式打开。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="691" />
+            <location filename="../../ui/main_window.py" line="706" />
             <source>The workspace could not be written.</source>
             <translation>无法写入工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="694" />
+            <location filename="../../ui/main_window.py" line="709" />
             <source>All changes are saved (every edit is saved as you make it).</source>
             <translation>所有更改均已保存（每次修改都会立即保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="706" />
+            <location filename="../../ui/main_window.py" line="721" />
             <source>Save a copy as</source>
             <translation>另存副本</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="708" />
+            <location filename="../../ui/main_window.py" line="723" />
             <source>ipaudit workspaces (%1)</source>
             <translation>ipaudit 工作区 (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="715" />
+            <location filename="../../ui/main_window.py" line="730" />
             <source>Saving a copy…</source>
             <translation>正在保存副本…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="718" />
+            <location filename="../../ui/main_window.py" line="733" />
             <source>Saved a copy as %1</source>
             <translation>副本已保存为 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="721" />
+            <location filename="../../ui/main_window.py" line="736" />
             <source>The copy could not be saved.</source>
             <translation>无法保存副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="733" />
+            <location filename="../../ui/main_window.py" line="748" />
             <source>Export the checklist</source>
             <translation>导出检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="735" />
-            <location filename="../../ui/main_window.py" line="765" />
+            <location filename="../../ui/main_window.py" line="750" />
+            <location filename="../../ui/main_window.py" line="780" />
             <source>Checklists (*.yaml *.yml)</source>
             <translation>检查清单 (*.yaml *.yml)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="746" />
+            <location filename="../../ui/main_window.py" line="761" />
             <source>Checklist written to %1</source>
             <translation>检查清单已写入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="749" />
+            <location filename="../../ui/main_window.py" line="764" />
             <source>The checklist could not be exported.</source>
             <translation>检查清单未能导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="763" />
+            <location filename="../../ui/main_window.py" line="778" />
             <source>Import a corrected checklist</source>
             <translation>导入修正后的检查清单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="775" />
+            <location filename="../../ui/main_window.py" line="790" />
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="832" />
+            <location filename="../../ui/main_window.py" line="847" />
             <source>Readiness %1% · %2 blocking findings</source>
             <translation>就绪度 %1% · %2 项阻碍性问题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="851" />
+            <location filename="../../ui/main_window.py" line="866" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="870" />
-            <location filename="../../ui/main_window.py" line="1060" />
+            <location filename="../../ui/main_window.py" line="885" />
+            <location filename="../../ui/main_window.py" line="1080" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="983" />
+            <location filename="../../ui/main_window.py" line="998" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="985" />
+            <location filename="../../ui/main_window.py" line="1000" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="992" />
+            <location filename="../../ui/main_window.py" line="1007" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1020" />
+            <location filename="../../ui/main_window.py" line="1040" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1029" />
+            <location filename="../../ui/main_window.py" line="1049" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1041" />
+            <location filename="../../ui/main_window.py" line="1061" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1046" />
+            <location filename="../../ui/main_window.py" line="1066" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1048" />
+            <location filename="../../ui/main_window.py" line="1068" />
             <source>Read-only: your login may read this team workspace, not change it</source>
             <translation>只读：您的登录可以查看这个团队工作区，但不能修改</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1050" />
+            <location filename="../../ui/main_window.py" line="1070" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1057" />
+            <location filename="../../ui/main_window.py" line="1077" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1058" />
+            <location filename="../../ui/main_window.py" line="1078" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -3613,177 +3623,177 @@
             <translation>正在读取填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="233" />
+            <location filename="../../ui/packets/import_dialog.py" line="231" />
             <source>The packet cannot be imported.</source>
             <translation>无法导入这个填报包。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="256" />
+            <location filename="../../ui/packets/import_dialog.py" line="249" />
             <source>no date</source>
             <translation>无日期</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="258" />
+            <location filename="../../ui/packets/import_dialog.py" line="251" />
             <source>(from the workbook)</source>
             <translation>（取自工作簿）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="260" />
+            <location filename="../../ui/packets/import_dialog.py" line="253" />
             <source>(from the file)</source>
             <translation>（取自文件）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="263" />
+            <location filename="../../ui/packets/import_dialog.py" line="256" />
             <source>Not attached: %1</source>
             <translation>不附加：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="276" />
+            <location filename="../../ui/packets/import_dialog.py" line="269" />
             <source>Packet of %1, exported %2 — changes: %3 (in conflict with edits made in the workspace since: %4); new files to attach: %5; problems: %6.</source>
             <translation>%1 的填报包，导出于 %2：%3 处改动（其中 %4 处与导出后工作区中的修改冲突），%5 个新文件待附加，%6 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="287" />
+            <location filename="../../ui/packets/import_dialog.py" line="280" />
             <source>The packet changes nothing in the workspace.</source>
             <translation>这个填报包不会改动工作区中的任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="289" />
+            <location filename="../../ui/packets/import_dialog.py" line="282" />
             <source>The workspace is open read-only; nothing can be applied.</source>
             <translation>工作区以只读方式打开，无法应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="293" />
+            <location filename="../../ui/packets/import_dialog.py" line="286" />
             <source>Check the conflicts: the workspace's value stays unless you tick “take the packet's”. Then apply.</source>
             <translation>请检查冲突：除非勾选“采用填报包的内容”，否则保留工作区的内容。然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="299" />
+            <location filename="../../ui/packets/import_dialog.py" line="292" />
             <source>Check the changes, then apply.</source>
             <translation>请检查改动，然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="305" />
+            <location filename="../../ui/packets/import_dialog.py" line="298" />
             <source>Changes (%1)</source>
             <translation>改动（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="307" />
+            <location filename="../../ui/packets/import_dialog.py" line="300" />
             <source>New files (%1)</source>
             <translation>新文件（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="309" />
+            <location filename="../../ui/packets/import_dialog.py" line="302" />
             <source>Problems (%1)</source>
             <translation>问题（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="329" />
+            <location filename="../../ui/packets/import_dialog.py" line="322" />
             <source>Applying the packet…</source>
             <translation>正在应用填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="334" />
+            <location filename="../../ui/packets/import_dialog.py" line="327" />
             <source>The packet could not be applied.</source>
             <translation>填报包未能应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="349" />
+            <location filename="../../ui/packets/import_dialog.py" line="342" />
             <source>Import the packet of %1</source>
             <translation>导入 %1 的填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="355" />
+            <location filename="../../ui/packets/import_dialog.py" line="348" />
             <source>%1 changes stored and %2 files attached; %3 conflicts kept the workspace's value.</source>
             <translation>已保存 %1 处改动，附加 %2 个文件；%3 处冲突保留了工作区的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="362" />
+            <location filename="../../ui/packets/import_dialog.py" line="355" />
             <source>Cancelled: what is listed above was stored, the rest was not.</source>
             <translation>已取消：上面列出的已保存，其余未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="369" />
+            <location filename="../../ui/packets/import_dialog.py" line="362" />
             <source>Edit → Undo takes the whole import back.</source>
             <translation>“编辑 → 撤销”可一次撤回整个导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="382" />
+            <location filename="../../ui/packets/import_dialog.py" line="375" />
             <source>Nothing was imported.</source>
             <translation>未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="389" />
+            <location filename="../../ui/packets/import_dialog.py" line="382" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="398" />
+            <location filename="../../ui/packets/import_dialog.py" line="391" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="415" />
+            <location filename="../../ui/packets/import_dialog.py" line="408" />
             <source>Import a department packet</source>
             <translation>导入部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="418" />
+            <location filename="../../ui/packets/import_dialog.py" line="411" />
             <source>Read a packet a department filled in: every change is listed first, and nothing is stored until you apply. Where the workspace was changed since the export as well, you choose which value stays.</source>
             <translation>读取部门填好的填报包：先列出每一处改动，点“应用”之前不保存任何内容。导出后工作区中也改过的地方（冲突），由您决定保留哪一方的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="423" />
+            <location filename="../../ui/packets/import_dialog.py" line="416" />
             <source>&amp;Packet:</source>
             <translation>填报包(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="424" />
+            <location filename="../../ui/packets/import_dialog.py" line="417" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="425" />
+            <location filename="../../ui/packets/import_dialog.py" line="418" />
             <source>&amp;Read</source>
             <translation>读取(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="426" />
+            <location filename="../../ui/packets/import_dialog.py" line="419" />
             <source>Take the packet's for all conflicts</source>
             <translation>所有冲突都采用填报包的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <location filename="../../ui/packets/import_dialog.py" line="420" />
             <source>Keep the workspace's for all conflicts</source>
             <translation>所有冲突都保留工作区的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="422" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="422" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="422" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="422" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="431" />
+            <location filename="../../ui/packets/import_dialog.py" line="424" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="432" />
+            <location filename="../../ui/packets/import_dialog.py" line="425" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4525,6 +4535,76 @@
             <location filename="../../ui/checklist/progress_strip.py" line="43" />
             <source>Stop; nothing of this step is kept</source>
             <translation>停止；本次操作不保留任何内容</translation>
+        </message>
+    </context>
+    <context>
+        <name>PushTeamDialog</name>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="72" />
+            <source>Copying %1 to the server…</source>
+            <translation>正在把 %1 复制到服务器…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="74" />
+            <location filename="../../ui/team/push_dialog.py" line="110" />
+            <location filename="../../ui/team/push_dialog.py" line="174" />
+            <source>Put on a team server</source>
+            <translation>放到团队服务器</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="88" />
+            <source>The workspace could not be put on the server.</source>
+            <translation>未能把工作区放到服务器上。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="96" />
+            <source>Cancelled: nothing was left on the server.</source>
+            <translation>已取消：服务器上没有留下任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="118" />
+            <source>Open the team workspace</source>
+            <translation>打开团队工作区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="132" />
+            <source>The workspace is on the server %1: %2 checklist items, %3 evidence files (%4) and its whole history were copied.</source>
+            <translation>工作区已放到服务器 %1：已复制 %2 个检查项、%3 个证据文件（%4）及全部历史。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="142" />
+            <source>LOGIN</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="142" />
+            <source>KEY</source>
+            <translation>部门键</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="147" />
+            <source>The file %1 stays as it was: what is changed in it from now on does not reach the server.</source>
+            <translation>文件 %1 保持原样：此后在文件中所做的修改不会同步到服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="151" />
+            <source>The department heads get their logins on the command line: first the team's roles and the compliance manager's login, then one login for each department head:</source>
+            <translation>各部门负责人的登录名在命令行中设置：先建立团队角色并为贯标负责人创建登录名，再为每位部门负责人各创建一个登录名：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="178" />
+            <source>Copies the workspace %1 — every answer, evidence file, ledger and its history — into an empty database on your company's PostgreSQL server, where the compliance manager and the department heads work on it together. A database that does not exist yet is created when your login may create databases.</source>
+            <translation>把工作区 %1（全部回答、证据文件、台账及其历史）复制到贵公司 PostgreSQL 服务器上的一个空数据库中，供贯标负责人和各部门负责人共同使用。若数据库尚不存在，而您的登录名有创建数据库的权限，则会自动创建。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="186" />
+            <source>Log in as the server's administrator (or a login that owns the database). The password is used for this copy only and is not stored.</source>
+            <translation>请以服务器管理员（或拥有该数据库的登录名）登录。密码只用于这次复制，不会保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="192" />
+            <source>Put on the server</source>
+            <translation>放到服务器</translation>
         </message>
     </context>
     <context>
@@ -5310,23 +5390,23 @@
     <context>
         <name>TaskProgressDialog</name>
         <message>
-            <location filename="../../ui/progress.py" line="76" />
+            <location filename="../../ui/progress.py" line="83" />
             <source>Working…</source>
             <extracomment>QProgressDialog counts in int; totals beyond this are scaled down a dialog's own QProgressBar counts in thousandths of the work</extracomment>
             <translation>正在处理…</translation>
         </message>
         <message>
-            <location filename="../../ui/progress.py" line="77" />
+            <location filename="../../ui/progress.py" line="84" />
             <source>Please wait…</source>
             <translation>请稍候…</translation>
         </message>
         <message>
-            <location filename="../../ui/progress.py" line="79" />
+            <location filename="../../ui/progress.py" line="86" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/progress.py" line="103" />
+            <location filename="../../ui/progress.py" line="110" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
