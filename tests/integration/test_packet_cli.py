@@ -8,12 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from ipaudit.cli import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK
 from ipaudit.services import Workspace
 from tests.integration.cli_run import run
-from tests.integration.test_packets import col, repack, rows_by_key, unpack
+from tests.integration.test_packets import sent_back
 
 
 @pytest.fixture
@@ -29,19 +28,15 @@ def filled_packet(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, out, err = run(capsys, "packet-export", ws, "研发部", "-o", tmp_path / "p.zip")
     assert code == EXIT_OK, err
     assert "p.zip" in out and "10 个条目" in out
-    root = unpack(tmp_path / "p.zip", tmp_path / "out")
-    book = root / "部门清单.xlsx"
-    wb = load_workbook(book)
-    sheet = wb["部门清单"]
-    rows = rows_by_key(sheet)
-    sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "填报包里的备注"
-    sheet.cell(rows[("rnd.disclosures", "")], col("status")).value = "进行中"
-    wb.save(book)
-    folder = root / sheet.cell(rows[("rnd.disclosures", "")], col("folder")).value.replace(
-        "\\", "/"
+    return sent_back(
+        tmp_path / "p.zip",
+        tmp_path,
+        {
+            ("rnd.ip_plan", ""): {"notes": "填报包里的备注"},
+            ("rnd.disclosures", ""): {"status": "进行中"},
+        },
+        (("rnd.disclosures", "技术交底书_2025-04-01.pdf", b"%PDF-1.4 disclosure"),),
     )
-    (folder / "技术交底书_2025-04-01.pdf").write_bytes(b"%PDF-1.4 disclosure")
-    return repack(root, tmp_path / "back.zip")
 
 
 def test_dry_run_then_import_keeps_conflicts_unless_told(

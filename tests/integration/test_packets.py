@@ -81,6 +81,29 @@ def folder_of(root: Path, sheet, row: int) -> Path:
     return root / sheet.cell(row, col("folder")).value.replace("\\", "/")
 
 
+def sent_back(
+    packet: Path,
+    work: Path,
+    cells: dict[tuple[str, str], dict[str, str]],
+    files: tuple[tuple[str, str, bytes], ...] = (),
+) -> Path:
+    """``packet`` as a department head sends it back: in its workbook the ``cells`` filled in
+    ((item, slot) -> column -> value), ``files`` ((item, name, content)) dropped in the items'
+    folders; unpacked in ``work``/out and zipped again as ``work``/back.zip."""
+    root = unpack(packet, work / "out")
+    book = next(root.glob("*.xlsx"))
+    wb = load_workbook(book)
+    sheet = wb.worksheets[0]
+    rows = rows_by_key(sheet)
+    for row, values in cells.items():
+        for column, value in values.items():
+            sheet.cell(rows[row], col(column)).value = value
+    wb.save(book)
+    for item, name, content in files:
+        (folder_of(root, sheet, rows[(item, "")]) / name).write_bytes(content)
+    return repack(root, work / "back.zip")
+
+
 def fill(root: Path) -> None:
     """What the department head does in Excel: statuses from the list, answers, notes, a date,
     and files dropped in the folders (one empty, one a duplicate)."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from ipaudit.services import packets
@@ -16,7 +15,7 @@ from ipaudit.ui.packets.export_dialog import PacketExportDialog
 from ipaudit.ui.packets.import_dialog import PacketImportDialog
 from ipaudit.ui.packets.preview_model import CHOICE, PACKET, WORKSPACE, PreviewModel
 from ipaudit.ui.session import WorkspaceSession
-from tests.integration.test_packets import col, repack, rows_by_key, unpack
+from tests.integration.test_packets import sent_back
 
 
 @pytest.fixture(autouse=True)
@@ -39,20 +38,15 @@ def export(session: WorkspaceSession, qtbot, target: Path | None = None) -> Pack
 def filled(session: WorkspaceSession, qtbot, tmp_path: Path) -> Path:
     """A packet of R&D with a status, an answer and notes changed and a file dropped in."""
     dialog = export(session, qtbot, tmp_path / "rnd.zip")
-    root = unpack(dialog.written.path, tmp_path / "out")
-    book = root / "部门清单.xlsx"
-    wb = load_workbook(book)
-    sheet = wb["部门清单"]
-    rows = rows_by_key(sheet)
-    sheet.cell(rows[("rnd.ip_plan", "")], col("status")).value = "进行中"
-    sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "填报包的备注"
-    sheet.cell(rows[("rnd.search_timing", "search_tools")], col("answer")).value = "专利检索平台"
-    wb.save(book)
-    folder = root / sheet.cell(rows[("rnd.disclosures", "")], col("folder")).value.replace(
-        "\\", "/"
+    return sent_back(
+        dialog.written.path,
+        tmp_path,
+        {
+            ("rnd.ip_plan", ""): {"status": "进行中", "notes": "填报包的备注"},
+            ("rnd.search_timing", "search_tools"): {"answer": "专利检索平台"},
+        },
+        (("rnd.disclosures", "交底书_2025-05-06.pdf", b"%PDF-1.4 packet dialog test"),),
     )
-    (folder / "交底书_2025-05-06.pdf").write_bytes(b"%PDF-1.4 packet dialog test")
-    return repack(root, tmp_path / "back.zip")
 
 
 def test_the_file_menu_opens_both_dialogs():

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from ipaudit.domain.model import Status
 from ipaudit.services import packets
 from ipaudit.services.workspace import Workspace
 from tests.integration.pg.team_fixtures import manager_and_rnd
-from tests.integration.test_packets import col, repack, rows_by_key, unpack
+from tests.integration.test_packets import sent_back
 
 pytestmark = pytest.mark.pg
 
@@ -30,19 +29,12 @@ def test_a_department_head_round_trips_their_packet(team_ws: dict[str, str], tmp
         hr = packets.export_packet(ws, "hr_admin", tmp_path / "hr.zip")
     with Workspace.open(team_ws["rnd"]) as ws:
         exported = packets.export_packet(ws, "rnd", tmp_path / "rnd.zip")
-        root = unpack(exported.path, tmp_path / "out")
-        book = root / "部门清单.xlsx"
-        wb = load_workbook(book)
-        sheet = wb["部门清单"]
-        rows = rows_by_key(sheet)
-        sheet.cell(rows[("rnd.ip_plan", "")], col("status")).value = "进行中"
-        sheet.cell(rows[("rnd.ip_plan", "")], col("notes")).value = "部门填写"
-        wb.save(book)
-        folder = root / sheet.cell(rows[("rnd.ip_plan", "")], col("folder")).value.replace(
-            "\\", "/"
+        back = sent_back(
+            exported.path,
+            tmp_path,
+            {("rnd.ip_plan", ""): {"status": "进行中", "notes": "部门填写"}},
+            (("rnd.ip_plan", "规划_2025-02-03.pdf", b"%PDF-1.4 plan on the server"),),
         )
-        (folder / "规划_2025-02-03.pdf").write_bytes(b"%PDF-1.4 plan on the server")
-        back = repack(root, tmp_path / "back.zip")
         with packets.read_packet(back) as packet:
             preview = packets.preview_packet(ws, packet, department="rnd")
             applied = packets.apply_packet(ws, preview)
