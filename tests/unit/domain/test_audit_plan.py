@@ -28,6 +28,7 @@ from ipaudit.domain.audit_plan import (
     without_person,
 )
 from ipaudit.domain.model import Department, Text
+from ipaudit.domain.template import DEPARTMENT_KEYS
 
 START = dt.date(2026, 3, 2)
 K = ConflictKind
@@ -273,16 +274,7 @@ def test_sessions_that_only_touch_do_not_overlap() -> None:
     assert find_conflicts(AuditPlan(setup, (s1, s2)), START, START) == []
 
 
-DEPARTMENTS = [
-    "management",
-    "ip_office",
-    "rnd",
-    "hr_admin",
-    "procurement",
-    "marketing",
-    "finance",
-    "production",
-]
+DEPARTMENTS = list(DEPARTMENT_KEYS)  # the built-in template's, in its order
 
 
 @settings(max_examples=60, deadline=None)
