@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from ipaudit.export import packet_xlsx as px
 from ipaudit.services import Workspace, packets
 from ipaudit.services.packets import PacketRefused
 from tests.factories import INFO
+from tests.libreoffice import resave
 
 
 @pytest.fixture
@@ -332,23 +332,8 @@ def test_protection_survives_libreoffice(ws: Workspace, tmp_path: Path):
     exported = packets.export_packet(ws, "rnd", tmp_path / "rnd.zip")
     root = unpack(exported.path, tmp_path / "out")
     fill(root)
-    converted = tmp_path / "lo"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(converted),
-            str(root / "部门清单.xlsx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    shutil.copyfile(converted / "部门清单.xlsx", root / "部门清单.xlsx")
+    converted = resave(root / "部门清单.xlsx", tmp_path / "lo")
+    shutil.copyfile(converted, root / "部门清单.xlsx")
     wb = load_workbook(root / "部门清单.xlsx")
     sheet = wb["部门清单"]
     assert sheet.protection.sheet and sheet.protection.insertRows and sheet.protection.deleteRows

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from ipaudit.domain.model import Status
 from ipaudit.domain.request_list import Coverage
 from ipaudit.services import Workspace, request_list
 from tests.factories import INFO
+from tests.libreoffice import resave
 
 # (department, title as certification bodies write it, the checklist item it asks for)
 LIST: list[tuple[str, str, str]] = [
@@ -68,23 +68,7 @@ def lists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     wb.save(raw)
     out: dict[str, Path] = {}
     if shutil.which("soffice"):
-        converted = folder / "lo"
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{folder / 'profile'}",
-                "--headless",
-                "--convert-to",
-                "xlsx",
-                "--outdir",
-                str(converted),
-                str(raw),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        out["xlsx"] = converted / "raw.xlsx"
+        out["xlsx"] = resave(raw, folder / "lo")
         # LibreOffice wrote it: its name in the document's application property
         with zipfile.ZipFile(out["xlsx"]) as zf:
             assert b"LibreOffice" in zf.read("docProps/app.xml")
