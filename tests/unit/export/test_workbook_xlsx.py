@@ -210,7 +210,7 @@ def test_styles_set_through_the_cache_are_each_cells_own(tmp_path) -> None:
         sheet.add(
             [f"row {n}\nwrapped", Decimal(n)], fills={0: PatternFill("solid", fgColor=colour)}
         )
-        gc.collect()  # a freed fill's identity may be given to the next one
+        gc.collect(0)  # a freed fill's identity may be given to the next one (young objects)
     sheet.finish(money=[2])
     buf = io.BytesIO()
     wb.save(buf)
