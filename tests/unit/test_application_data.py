@@ -27,7 +27,7 @@ def test_the_shipped_data_fits_the_2023_checklist() -> None:
     for m in data.materials:
         assert m.items and set(m.items) <= keys, m.id
     names = [m.text.zh for m in data.materials]
-    # the brief's list: licence, manual, procedures, internal audit, review, IP list, application
+    # the certification body's completeness list: licence, manual, procedures, internal audit, review, IP list, application
     for name in (
         "营业执照",
         "知识产权管理手册",
