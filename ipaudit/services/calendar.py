@@ -33,7 +33,8 @@ def calendar_events(ws: Workspace, lang: str = "zh") -> list[Event]:
     return sorted(events, key=lambda e: (e.start.isoformat(), e.uid))
 
 
-def calendar_bytes(ws: Workspace, lang: str = "zh") -> bytes:
+def calendar_bytes(ws: Workspace, lang: str = "zh", events: list[Event] | None = None) -> bytes:
+    """The .ics file of ``events`` (default: ``calendar_events``)."""
     import datetime as dt
 
     stamp = None
@@ -41,13 +42,15 @@ def calendar_bytes(ws: Workspace, lang: str = "zh") -> bytes:
     if records:
         stamp = max(records).astimezone(dt.UTC)  # stored in local time
     name = NAME["en" if lang.startswith("en") else "zh"]
-    return ics_bytes(calendar_events(ws, lang), name=f"{name} — {ws.info().company}", stamp=stamp)
+    if events is None:
+        events = calendar_events(ws, lang)
+    return ics_bytes(events, name=f"{name} — {ws.info().company}", stamp=stamp)
 
 
 def write_calendar(ws: Workspace, target: Path | str, lang: str = "zh") -> tuple[Path, int]:
     """Write the calendar to ``target`` atomically; returns the path and the number of events."""
     from ipaudit.export.atomic_file import write_atomic
 
-    events = len(calendar_events(ws, lang))
-    path = write_atomic(audit_plan.output_path(target), calendar_bytes(ws, lang))
-    return path, events
+    events = calendar_events(ws, lang)  # gathered once: every source reads the workspace
+    path = write_atomic(audit_plan.output_path(target), calendar_bytes(ws, lang, events))
+    return path, len(events)
