@@ -39,11 +39,6 @@ PEERS_EVERY = 5.0
 POLL = 0.25
 
 
-def is_team(ws: Workspace) -> bool:
-    """Whether ``ws`` is a team workspace on a server (a file has no live changes)."""
-    return ws.is_server
-
-
 def client_name(display_name: str) -> str:
     """The application name of one client's connections: ``ipaudit:<name>:<id>``, the name
     percent-encoded (PostgreSQL keeps only ASCII there) and cut to fit its 63 bytes."""

@@ -139,7 +139,7 @@ def team_identity(ws: Workspace) -> Identity:
     departments it may edit), "readonly", "owner" (a file, a server workspace without team
     roles, a server administrator: all rights) or "" (none of the team's roles). Told by the
     server from the login's role memberships, so the GUI opens a department head's view."""
-    if not ws.store.is_server:
+    if not ws.is_server:
         from ipaudit.store.edits import os_user
 
         return Identity(os_user(), "owner")

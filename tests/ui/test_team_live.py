@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ipaudit.services import Workspace, live
+from ipaudit.services import Workspace
 from ipaudit.ui.conflict_box import ConflictBox
 from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.team.live import LiveBridge, TeamStatus
@@ -70,7 +70,7 @@ def test_a_team_workspace_opens_and_shows_others_changes_live(
     Workspace.create(pg_url, INFO).close()
     open_through_dialog(window, qtbot, pg_url, PASSWORD_OF_TEST_SERVER)
     session = window.session
-    assert session is not None and live.is_team(session.workspace)
+    assert session is not None and session.workspace.is_server
     status = team_status(window)
     qtbot.waitUntil(lambda: "Connected" in status.text(), timeout=5000)
 

@@ -160,9 +160,7 @@ class TeamStatus(QLabel):
 def attach(window: QMainWindow, session: WorkspaceSession) -> LiveBridge | None:
     """For a team workspace: the live bridge and its label in ``window``'s status bar (both go
     when the session closes). None for a workspace file."""
-    from ipaudit.services import live
-
-    if not live.is_team(session.workspace):
+    if not session.workspace.is_server:  # a file has no live changes
         return None
     from ipaudit.store.edits import os_user
 
