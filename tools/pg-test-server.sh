@@ -38,14 +38,14 @@ if [[ -z "${VERSION:-}" ]]; then
   VERSION=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
   NAME=main
   say "creating cluster $VERSION/$NAME"
-  pg_createcluster "$VERSION" "$NAME" >/dev/null
+  pg_createcluster "$VERSION" "$NAME" >&2
   read -r VERSION NAME PORT STATUS _ < <(pg_lsclusters -h | awk -v v="$VERSION" -v n="$NAME" '$1 == v && $2 == n')
 fi
 
 if [[ "$STATUS" != online* ]]; then
   say "starting cluster $VERSION/$NAME on port $PORT"
   # another run may have started it meanwhile: only a cluster still down afterwards is an error
-  pg_ctlcluster "$VERSION" "$NAME" start 2>/dev/null ||
+  pg_ctlcluster "$VERSION" "$NAME" start >&2 2>/dev/null ||
     pg_lsclusters -h | awk -v v="$VERSION" -v n="$NAME" '$1 == v && $2 == n' | grep -q online
 fi
 

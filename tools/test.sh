@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash tools/setup.sh dev
 export QT_QPA_PLATFORM=offscreen
 # a local PostgreSQL server for the tests marked "pg" (they skip, saying why, when there is none)
-if [[ -z "${IPAUDIT_TEST_PG:-}" ]] && IPAUDIT_TEST_PG=$(bash tools/pg-test-server.sh); then
+if [[ -z "${IPAUDIT_TEST_PG:-}" ]] && IPAUDIT_TEST_PG=$(bash tools/pg-test-server.sh | tail -n 1); then
   export IPAUDIT_TEST_PG
 fi
 .venv/bin/ruff check .
