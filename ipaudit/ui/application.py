@@ -189,7 +189,9 @@ def run(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ipaudit import __version__
+    from ipaudit.ui import import_hook
 
+    import_hook.lighten()  # before the modules imported after PySide (the window's, SQLAlchemy)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -202,6 +204,8 @@ def run(argv: list[str]) -> int:
 
     from ipaudit.ui import errors, i18n, icons, paths
 
+    # parsed checklists kept between runs (services.template_cache); the folder may be deleted
+    os.environ.setdefault("IPAUDIT_CACHE_DIR", str(paths.data_dir() / "cache"))
     log_file = paths.log_path()
     _setup_logging(log_file)
     _route_qt_messages()
