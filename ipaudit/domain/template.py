@@ -13,7 +13,7 @@ depend on an item's kind. Nothing here touches Qt.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -287,9 +287,12 @@ def load_template(path: str | Path) -> Template:
     return load_template_text(text, path.name)
 
 
-def load_template_text(text: str, source_name: str) -> Template:
-    """Load and validate template YAML text; ``source_name`` names it in messages."""
-    data = _parse_yaml(text, source_name)
+def load_template_text(
+    text: str, source_name: str, parse: Callable[[str, str], Any] | None = None
+) -> Template:
+    """Load and validate template YAML text; ``source_name`` names it in messages. ``parse``
+    stands in for :func:`parse_yaml` (the services' cache of parsed checklists)."""
+    data = (parse or parse_yaml)(text, source_name)
     v = _Validator()
     template = v.template(data, source_name)
     if v.problems or template is None:
@@ -351,7 +354,7 @@ def load_clause_map(path: str | Path | None = None) -> tuple[ClauseMapping, ...]
     """Load the 2013 ↔ 2023 clause correspondence (the built-in one by default)."""
     path = Path(path) if path is not None else CLAUSE_MAP_PATH
     name = path.name
-    data = _parse_yaml(path.read_text(encoding="utf-8"), name)
+    data = parse_yaml(path.read_text(encoding="utf-8"), name)
     v = _Validator()
     result: list[ClauseMapping] = []
     if not isinstance(data, list):
@@ -390,7 +393,8 @@ def counterparts(
 # -- parsing --------------------------------------------------------------------------------------
 
 
-def _parse_yaml(text: str, source_name: str) -> Any:
+def parse_yaml(text: str, source_name: str) -> Any:
+    """The data of YAML ``text`` (safe types only), or TemplateError naming the line."""
     try:
         data = yaml.load(text, Loader=_Loader)  # _Loader is a safe loader
     except yaml.MarkedYAMLError as exc:
@@ -1076,4 +1080,5 @@ __all__ = [
     "load_clause_map",
     "load_template",
     "load_template_text",
+    "parse_yaml",
 ]

@@ -50,7 +50,7 @@ from ipaudit.domain.validation import (
     without_invalid,
 )
 from ipaudit.progress import CancelCheck, Progress
-from ipaudit.services import budget, ledgers, stored_values
+from ipaudit.services import budget, ledgers, stored_values, template_cache
 from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
 from ipaudit.services.evidence_review import FileReview, review_files
@@ -118,7 +118,11 @@ class Workspace:
         self.template_problem: TemplateError | None = None
         if template is None:
             try:
-                template = load_template_text(store.template_yaml(), f"{store.path.name}:template")
+                template = load_template_text(
+                    store.template_yaml(),
+                    f"{store.path.name}:template",
+                    parse=template_cache.parse,
+                )
             except TemplateError as exc:
                 self.template_problem = exc
                 template = load_builtin(store.info().edition)
