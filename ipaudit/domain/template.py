@@ -19,7 +19,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from msgspec import UNSET, Struct, UnsetType
 
 from ipaudit.domain.facts import FACT_KEYS
@@ -75,11 +74,6 @@ from ipaudit.domain.template_schema import (
     member,
 )
 from ipaudit.resource_files import resource_path
-
-try:  # the C loader is several times faster; fall back to the pure-Python one
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 TEMPLATES_DIR = resource_path("templates")
 CLAUSE_MAP_PATH = TEMPLATES_DIR / "clause-map-2013-2023.yaml"
@@ -395,8 +389,12 @@ def counterparts(
 
 def parse_yaml(text: str, source_name: str) -> Any:
     """The data of YAML ``text`` (safe types only), or TemplateError naming the line."""
+    import yaml  # here: a workspace whose checklist is in the parse cache never loads PyYAML
+
+    # the C loader is several times faster; the pure-Python one where PyYAML was built without it
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=_Loader)  # _Loader is a safe loader
+        data = yaml.load(text, Loader=loader)  # both are safe loaders
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

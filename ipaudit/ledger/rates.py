@@ -32,8 +32,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import yaml
-
 from ipaudit.domain.validation import RATE
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.columns import Columns, cents_of, split_penalties
@@ -174,6 +172,8 @@ class RateTable:
                     f"The rates file {path} cannot be read ({reason}); give a UTF-8 YAML file.",
                 ),
             ) from None
+        import yaml  # here, not at import: opening a workspace needs no YAML
+
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
@@ -193,6 +193,8 @@ class RateTable:
         rates = {
             k: int(v) if v == v.to_integral_value() else str(v) for k, v in self.to_dict().items()
         }
+        import yaml
+
         header = "# 知识产权奖惩制度 奖励标准（元） / reward rates of the procedure (yuan)\n"
         body = yaml.safe_dump({"rates": rates}, allow_unicode=True, sort_keys=False)
         Path(path).write_text(header + body, encoding="utf-8")

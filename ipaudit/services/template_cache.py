@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import yaml
 
 from ipaudit.domain.template import parse_yaml
 
@@ -32,9 +31,9 @@ log = logging.getLogger(__name__)
 
 CACHE_ENV = "IPAUDIT_CACHE_DIR"
 KEEP = 16
-#: the form of a cache file; a change of it or of PyYAML names other files
+#: the form of a cache file (a change names other files)
 FORMAT = 1
-_PREFIX = f"template-{FORMAT}-{yaml.__version__}-"
+_PREFIX = f"template-{FORMAT}-"
 
 
 def _path(key: str) -> Path | None:
