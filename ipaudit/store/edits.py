@@ -17,7 +17,9 @@ from typing import Any
 
 from ipaudit.domain.model import ItemState
 
-# meta rows ``edited:<table>:<row key>`` = {"by": user, "at": ISO time}; no column holds the editor
+# meta rows ``edited:<table>:<row key>`` = {"by": user, "at": ISO time}; no column holds the editor.
+# Who "user" is, is the store's to say (``WorkspaceStore.editor_name``): the operating system's user
+# for a file, the database login on a server, where several people may share one Windows account.
 EDITED_PREFIX = "edited:"
 
 
@@ -49,8 +51,10 @@ def editor_key(table: str, key: str) -> str:
     return f"{EDITED_PREFIX}{table}:{key}"
 
 
-def editor_value(when: dt.datetime) -> str:
-    return json.dumps({"by": os_user(), "at": when.isoformat()}, ensure_ascii=False)
+def editor_value(when: dt.datetime, by: str) -> str:
+    """The ``edited:`` meta value: ``by`` is the store's ``editor_name`` (the operating system's
+    user for a file, the database login on a server)."""
+    return json.dumps({"by": by, "at": when.isoformat()}, ensure_ascii=False)
 
 
 def editor_from_value(value: str | None) -> Editor:

@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from ipaudit.store import edits
 from ipaudit.store import schema as s
 from ipaudit.store.engine import lock_key
 from ipaudit.store.errors import EditConflict
@@ -98,7 +97,7 @@ class RecordStore:
             current = self._get(conn, kind, key, lock=True)
             if base_version is not None and (current.version if current else 0) != base_version:
                 raise self._conflict(current, what or key)
-            now, by = _now(), edits.os_user()
+            now, by = _now(), self.store.editor_name(conn)
             if current is None:
                 conn.execute(
                     insert(s.records).values(
@@ -139,8 +138,8 @@ class RecordStore:
 
     def replace_kind(self, kind: str, records: Iterable[Record]) -> None:
         """All records of ``kind`` replaced by ``records`` in one transaction (an import)."""
-        now, by = _now(), edits.os_user()
         with self.store._write() as conn:
+            now, by = _now(), self.store.editor_name(conn)
             conn.execute(delete(s.records).where(s.records.c.kind == kind))
             for rec in records:
                 conn.execute(

@@ -113,6 +113,14 @@ class ServerWorkspaceStore(WorkspaceStore):
                 self.address,
             ) from None
         self.backup_written: Path | None = None
+        self._login: str | None = None  # the session's login, once asked (``editor_name``)
+
+    def editor_name(self, conn: Connection) -> str:
+        """The database login: it is who edits (several people may share one Windows account),
+        and what the rights, the live view and the server's own log know them by."""
+        if self._login is None:
+            self._login = str(conn.execute(text("SELECT session_user")).scalar_one())
+        return self._login
 
     @classmethod
     def create_server(

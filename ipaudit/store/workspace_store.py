@@ -391,10 +391,15 @@ class WorkspaceStore:
 
     # --- who edited a row last ---------------------------------------------------------------
 
+    def editor_name(self, conn: Connection) -> str:
+        """Who is editing, as stored with a changed row: the operating system's user (a server
+        workspace says its database login)."""
+        return edits.os_user()
+
     def _mark_edited(self, conn: Connection, table: str, key: str) -> None:
         meta_key = edits.editor_key(table, key)
         lock_key(conn, "meta", meta_key)
-        value = edits.editor_value(_now())
+        value = edits.editor_value(_now(), self.editor_name(conn))
         # one statement for a row edited before (the usual case), an insert for its first edit
         changed = conn.execute(update(s.meta).where(s.meta.c.key == meta_key).values(value=value))
         if not changed.rowcount:

@@ -26,6 +26,13 @@ def store(workspace_address: str):  # a file, or a database on the test server
         yield st
 
 
+def editor(store: WorkspaceStore) -> str:
+    """Who an edit of ``store`` is stored as: the OS user for a file, the login on a server."""
+    from urllib.parse import urlsplit
+
+    return (urlsplit(store.url).username or "") if store.is_server else edits.os_user()
+
+
 # --- the merge itself ---------------------------------------------------------------------
 
 values = st.one_of(st.none(), st.integers(-3, 3), st.text(max_size=3))
@@ -73,7 +80,7 @@ def test_editor_values_survive_garbage() -> None:
     assert edits.editor_from_value("not json") == edits.Editor()
     assert edits.editor_from_value(None) == edits.Editor()
     now = dt.datetime(2026, 3, 5, 9, 30)
-    assert edits.editor_from_value(edits.editor_value(now)) == edits.Editor(edits.os_user(), now)
+    assert edits.editor_from_value(edits.editor_value(now, "王伟")) == edits.Editor("王伟", now)
 
 
 # --- item states --------------------------------------------------------------------------
@@ -97,11 +104,11 @@ def test_the_same_field_changed_by_both_is_a_conflict_naming_who_and_when(
     with pytest.raises(EditConflict) as caught:
         store.save_item_state(replace(base, notes="我的备注"), "rnd", base=base)
     conflict = caught.value
-    assert conflict.by == edits.os_user() and conflict.at is not None
+    assert conflict.by == editor(store) and conflict.at is not None
     assert "rnd.x: notes" in conflict.message("en") and conflict.by in conflict.message("zh")
     assert store.item_state("rnd.x") == theirs  # nothing of the refused edit was written
     # the editor is recorded per row
-    assert store.editor("item_states", "rnd.x").by == edits.os_user()
+    assert store.editor("item_states", "rnd.x").by == editor(store)
 
 
 def test_answers_merge_question_by_question(store: WorkspaceStore) -> None:
@@ -140,7 +147,7 @@ def test_facts_conflict_names_the_fact(store: WorkspaceStore) -> None:
     store.set_facts(replace(base, policy="甲"), base=base)
     with pytest.raises(EditConflict) as caught:
         store.set_facts(replace(base, policy="乙"), base=base)
-    assert caught.value.what == "policy" and caught.value.by == edits.os_user()
+    assert caught.value.what == "policy" and caught.value.by == editor(store)
     assert store.facts().policy == "甲"
 
 
