@@ -32,8 +32,10 @@ def _report(report: Any, where: str, as_json: bool) -> None:
 
 @command("push")
 def cmd_push(args: argparse.Namespace) -> int:
+    from ipaudit.cli_team import warn_other_writer
     from ipaudit.services import team
 
+    warn_other_writer(args.file)
     label = "push" if lang() == "en" else "推送"
     report = team.push(args.file, args.address, progress=progress_line(label))
     _report(report, masked(server_url(args.address) or args.address), args.json)

@@ -41,8 +41,11 @@ def read_password(login: str) -> str:
 
 @command("team-setup")
 def cmd_team_setup(args: argparse.Namespace) -> int:
+    from ipaudit.cli_team import warn_other_writer
     from ipaudit.services import team
 
+    if args.from_file is not None:
+        warn_other_writer(args.from_file)
     info = cli.new_info(args) if args.from_file is None and args.company else None
     password = None if args.keep_password else read_password(args.manager)
     label = "push" if lang() == "en" else "推送"
