@@ -112,19 +112,12 @@ def cmd_team_user(args: argparse.Namespace) -> int:
                 else f"{args.login}：{text}{'（新登录名）' if created else ''}"
             )
         elif args.action == "password":
-            current = next((u for u in team.users(ws) if u.name == args.login), None)
-            if current is None:
+            if not any(u.name == args.login for u in team.users(ws)):  # before asking
                 raise InvalidInput(
                     f"{args.login} 不是这个团队工作区的登录名。",
                     f"{args.login} is not a login of this team workspace.",
                 )
-            team.add_user(
-                ws,
-                args.login,
-                current.kind,
-                read_password(args.login),
-                department=current.department,
-            )
+            team.set_password(ws, args.login, read_password(args.login))
             out("密码已更改。" if not en else "The password was changed.")
         elif args.action == "remove":
             left = team.remove_user(ws, args.login)

@@ -47,12 +47,15 @@ __all__ = [
     "SetupReport",
     "TeamSetup",
     "add_user",
+    "check_password",
+    "may_manage_logins",
     "parse_role",
     "pull",
     "pull_target",
     "push",
     "remove_user",
     "role_text",
+    "set_password",
     "setup_team",
     "sync_roles",
     "team_identity",
@@ -63,7 +66,7 @@ __all__ = [
 MIN_PASSWORD = 8
 
 KIND_TEXT = {
-    MANAGER: Text("合规负责人（全部权限）", "compliance manager (all rights)"),
+    MANAGER: Text("贯标负责人（全部权限）", "compliance manager (all rights)"),
     DEPARTMENT: Text("部门负责人", "department head"),
     READONLY: Text("只读（陪同人员、审核员的访客）", "read only (escorts, auditors' guests)"),
     "owner": Text(
@@ -95,7 +98,9 @@ def _server(address: str) -> str:
     return url
 
 
-def _check_password(password: str) -> str:
+def check_password(password: str) -> str:
+    """``password`` when a login may have it, else InvalidInput saying the rule (the GUI checks
+    what is typed with it before anything goes to the server)."""
     if len(password) < MIN_PASSWORD or password != password.strip():
         raise InvalidInput(
             f"密码至少 {MIN_PASSWORD} 个字符，且首尾不能有空格。",
@@ -171,7 +176,7 @@ def setup_team(
     ``manager_password``; an existing login keeps its password when that is None)."""
     url = _server(address)
     if manager_password is not None:
-        _check_password(manager_password)
+        check_password(manager_password)
     copied = None
     created = False
     if source is not None:
@@ -206,10 +211,31 @@ def add_user(
     if role == DEPARTMENT:
         ws.department(department)  # an unknown department is bad input
     if password is not None:
-        _check_password(password)
+        check_password(password)
     return team_roles.put_login(
         ws.store, login, role, department, password, _department_keys(ws), _item_departments(ws)
     )
+
+
+def set_password(ws: Workspace, login: str, password: str) -> None:
+    """A new ``password`` for ``login``, a login of the team workspace ``ws`` (opened with an
+    administrator's login); its role stays."""
+    check_password(password)
+    current = next((u for u in users(ws) if u.name == login), None)
+    if current is None:
+        raise InvalidInput(
+            f"{login} 不是这个团队工作区的登录名。",
+            f"{login} is not a login of this team workspace.",
+        )
+    add_user(ws, login, current.kind, password, department=current.department)
+
+
+def may_manage_logins(ws: Workspace) -> bool:
+    """Whether the login of ``ws`` may add, change and remove the team's logins: a server
+    administrator's (a superuser, or a role with CREATEROLE). The manager's own login, made by
+    ``setup_team``, may not: on PostgreSQL before 16, CREATEROLE is a right over every role of
+    the server, not only this workspace's."""
+    return ws.is_server and team_roles.is_administrator(ws.store)
 
 
 def remove_user(ws: Workspace, login: str) -> list[str]:

@@ -700,6 +700,16 @@ def check_administrator(conn: Connection, address: str) -> None:
         )
 
 
+def is_administrator(store: WorkspaceStore) -> bool:
+    """Whether the login of ``store`` may set up team roles and logins (``check_administrator``)."""
+    with store._read() as conn:
+        try:
+            check_administrator(conn, store.address)
+        except NotPermitted:
+            return False
+    return True
+
+
 def setup_store(
     store: WorkspaceStore,
     department_keys: Iterable[str],
