@@ -3,8 +3,10 @@
 1. Findings and readiness of a workspace with 2,000 items and 5,000 evidence records (target ≤ 200 ms).
 2. Attaching a 1 GB file, against `sha256sum` + `cp` of the same file in the same run (target ≤ 1.5×),
    and the peak memory growth while attaching (target ≤ 64 MB).
+3. Opening a workspace with a 5,000-item checklist in a fresh process, its checklist parsed from
+   YAML and read from the parse cache (services.template_cache), with the peak memory of each.
 
-Run: .venv/bin/python bench/bench_core.py [--size-mb 1024] [--keep]
+Run: .venv/bin/python bench/bench_core.py [--size-mb 1024] [--open-only]
 """
 
 from __future__ import annotations
@@ -120,7 +122,8 @@ def big_workspace(path: Path, n_items: int, n_evidence: int) -> Workspace:
                     "added_at": now,
                 }
             )
-        conn.execute(insert(s.evidence), rows)
+        if rows:
+            conn.execute(insert(s.evidence), rows)
     return ws
 
 
@@ -190,12 +193,68 @@ def bench_attach(tmp: Path, size_mb: int) -> dict[str, float]:
     return results
 
 
+OPEN_CODE = """
+import resource, sys, time
+from pathlib import Path
+began = time.perf_counter()
+from ipaudit.services import Workspace
+imported = time.perf_counter()
+ws = Workspace.open(Path(sys.argv[1]))
+opened = time.perf_counter()
+# once open (closing loads more); VmHWM, since ru_maxrss keeps the parent's peak across exec
+try:
+    status = Path("/proc/self/status").read_text()
+    peak = int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1])
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+ws.close()
+print(opened - imported, peak)
+"""
+
+
+def bench_open(tmp: Path, n_items: int = 5000, runs: int = 5) -> dict[str, float]:
+    """Median seconds of Workspace.open (imports excluded) and peak RSS in MB, fresh processes,
+    without and with the parse cache (warmed by one run that is not counted)."""
+    path = tmp / "open.ipaudit"
+    big_workspace(path, n_items, 0).close()
+    results: dict[str, float] = {}
+    for label, cache in (("yaml", None), ("cache", tmp / "template-cache")):
+        env = {k: v for k, v in os.environ.items() if k != "IPAUDIT_CACHE_DIR"}
+        env["PYTHONPATH"] = str(ROOT)
+        if cache is not None:
+            env["IPAUDIT_CACHE_DIR"] = str(cache)
+        times, peaks = [], []
+        for n in range(runs + 1):
+            out = subprocess.run(
+                [sys.executable, "-c", OPEN_CODE, str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            ).stdout.split()
+            if n:
+                times.append(float(out[0]))
+                peaks.append(int(out[1]) / 1024)
+        results[f"{label}_s"] = statistics.median(times)
+        results[f"{label}_peak_mb"] = statistics.median(peaks)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size-mb", type=int, default=1024)
     parser.add_argument("--dir", help="where to put the 1 GB files (default: a temp folder)")
+    parser.add_argument("--open-only", action="store_true", help="only the opening figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        o = bench_open(Path(tmp))
+        print(
+            f"open a 5,000-item workspace (fresh process, median of 5): checklist parsed"
+            f" {o['yaml_s'] * 1000:.0f} ms, peak {o['yaml_peak_mb']:.0f} MB; from the parse cache"
+            f" {o['cache_s'] * 1000:.0f} ms, peak {o['cache_peak_mb']:.0f} MB"
+        )
+        if args.open_only:
+            return
         c = bench_checks(Path(tmp))
         print(
             f"checks+readiness, 2000 items / 5000 evidence: median {c['checks_ms_median']:.1f} ms, "
