@@ -86,7 +86,16 @@ def _route_qt_messages() -> None:
 
 
 def _peak_rss_mb() -> float:
-    """The process's peak resident memory in MB so far (0 where the platform does not say)."""
+    """The process's peak resident memory in MB so far (0 where the platform does not say).
+    On Linux from /proc (VmHWM): getrusage's ru_maxrss keeps the peak of the process that
+    started us across exec, so a large parent (a benchmark) would show as ours."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     try:
         import resource
     except ImportError:  # Windows
