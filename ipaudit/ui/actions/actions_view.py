@@ -32,7 +32,7 @@ from ipaudit.ui.actions import actions_model as am
 from ipaudit.ui.actions.action_editor import ActionEditor
 from ipaudit.ui.actions.commands import push
 from ipaudit.ui.combo import refill
-from ipaudit.ui.fit import fit_columns, narrow_combo
+from ipaudit.ui.fit import fit_columns, narrow_combo, share_columns
 from ipaudit.ui.session import WorkspaceSession
 
 ALL, NOT_CLOSED, OVERDUE, VERIFIED = "all", "not_closed", "overdue", "verified"
@@ -40,7 +40,8 @@ ALL, NOT_CLOSED, OVERDUE, VERIFIED = "all", "not_closed", "overdue", "verified"
 
 #: columns that keep a set width (in Chinese characters) and elide a longer text
 NARROW_COLUMNS = {
-    col: "中" * 3 for col in (am.STATUS, am.SOURCE, am.GRADE, am.DEPARTMENT, am.OWNER)
+    **{col: "中" * 3 for col in (am.STATUS, am.SOURCE, am.GRADE, am.DEPARTMENT, am.OWNER)},
+    am.OVERDUE: "9999",  # its title's width, not its title's and a sort arrow's room
 }
 
 
@@ -126,11 +127,12 @@ class ActionsView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(am.FINDING, QHeaderView.ResizeMode.Stretch)
         # the texts of these columns elide (tool tip: all) so the table does not scroll sideways
         for col in NARROW_COLUMNS:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
+        # the nonconformity takes what is left, never less than its title
+        share_columns(self.table, (am.FINDING,))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         self.editor = ActionEditor()

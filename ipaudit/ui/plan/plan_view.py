@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ipaudit.domain.audit_plan import KIND_TEXT, ROLE_TEXT, AuditPlan, Role, Session, SessionKind
 from ipaudit.services import audit_plan as service
 from ipaudit.ui import calendar_export, errors, i18n, workers
-from ipaudit.ui.fit import fit_columns
+from ipaudit.ui.fit import fit_columns, share_columns
 from ipaudit.ui.plan import plan_models as pm
 from ipaudit.ui.plan.plan_commands import push
 from ipaudit.ui.plan.plan_delegates import PeopleDelegate, SessionDelegate
@@ -116,10 +116,10 @@ class PlanView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # the session and who must attend share what is left; the other columns keep a set
-        # width and elide (tool tip: all), so the schedule does not scroll sideways
-        header.setSectionResizeMode(pm.SESSION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(pm.ATTENDEES, QHeaderView.ResizeMode.Stretch)
+        # the session and who must attend share what is left (never less than their titles);
+        # the other columns keep a set width and elide (tool tip: all), so the schedule does
+        # not scroll sideways
+        share_columns(self.table, (pm.SESSION, pm.ATTENDEES))
 
         self.conflicts_label = QLabel()
         self.conflicts = QListWidget()
@@ -148,9 +148,9 @@ class PlanView(QWidget):
         self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people_table.verticalHeader().hide()
-        people_header = self.people_table.horizontalHeader()
-        # the side pane is narrow: the four columns share it (tool tip: the whole text)
-        people_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # the side pane is narrow: the four columns share it, each at least as wide as its
+        # title ("Department" at 150 %), and their texts elide (tool tip: the whole text)
+        share_columns(self.people_table, range(self.people.columnCount()))
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("newPersonRole")
         self.add_person_button = QPushButton()
