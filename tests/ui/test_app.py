@@ -128,3 +128,20 @@ def test_the_last_workspace_is_opened_beside_the_window_at_the_next_start(
     log = log_file.read_text("utf-8")
     assert log.index("preloaded the workspace modules") < log.index(f"opened {demo_path}")
     assert "Traceback" not in log
+
+
+def test_the_second_opening_reads_the_checklist_from_the_cache(
+    tmp_path: Path, demo_path: Path
+) -> None:
+    """The app keeps the parsed checklist in <data dir>/cache and the next start uses it."""
+    home = tmp_path / "home"
+    assert run_app(home, "gui", "--smoke", str(demo_path)).returncode == 0
+    [kept] = (data_dir(home) / "cache").glob("template-*.msgpack")
+    first_use, inode = kept.stat().st_mtime_ns, kept.stat().st_ino
+    os.utime(kept, ns=(first_use - 10**9, first_use - 10**9))  # an older "last used"
+    again = run_app(home, "gui", "--smoke", str(demo_path))
+    assert again.returncode == 0, again.stderr
+    assert list((data_dir(home) / "cache").glob("template-*.msgpack")) == [kept]
+    assert kept.stat().st_mtime_ns > first_use - 10**9  # read and marked used …
+    assert kept.stat().st_ino == inode  # … not written again (a write replaces the file)
+    assert "IPAUDIT_WORKSPACE_SHOWN" in again.stdout
