@@ -18,3 +18,10 @@ class Text:
 
     def get(self, lang: str) -> str:
         return self.en if lang.startswith("en") else self.zh
+
+
+def counted(n: int, one: str, many: str = "") -> str:
+    """``n`` and an English noun in its number: ``counted(1, "question")`` is "1 question",
+    ``counted(8, "question")`` "8 questions", ``counted(2, "entry", "entries")`` "2 entries".
+    (Chinese has one form: write "{n} 个问题".)"""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -10,6 +10,7 @@ from typing import Any
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out
+from ipaudit.text import counted
 
 
 @command("apply-check")
@@ -34,7 +35,7 @@ def cmd_apply_check(args: argparse.Namespace) -> int:
     for m in check.materials:
         mark = "√" if m.present else "×"
         files = (
-            (f"{len(m.files)} file(s)" if en else f"{len(m.files)} 个文件")
+            (counted(len(m.files), "file") if en else f"{len(m.files)} 个文件")
             if m.present
             else ("missing" if en else "缺")
         )

@@ -38,6 +38,7 @@ from ipaudit.domain.objectives import SplitState, check_split
 from ipaudit.domain.people import people_findings
 from ipaudit.domain.rules import ItemRule, Situation, TemplateRules, TimeRule, item_rule, rules_of
 from ipaudit.domain.timing import NewFinding, is_dated, judge, years_of
+from ipaudit.text import counted
 
 OBJECTIVES_ITEM = "ipo.objectives_list"
 
@@ -189,7 +190,7 @@ def _answer_findings(
                 item.key,
                 f"{item.title.zh}：{len(unanswered)} 个问题未回答："
                 + "；".join(f"“{q.text.zh}”" for q in unanswered),
-                f"{item.title.en}: {len(unanswered)} question(s) not answered: "
+                f"{item.title.en}: {counted(len(unanswered), 'question')} not answered: "
                 + "; ".join(f"'{q.text.en}'" for q in unanswered),
                 *(q.key for q in unanswered),
             )

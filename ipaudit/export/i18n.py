@@ -345,7 +345,7 @@ TEXTS: dict[str, Text] = {
     ),
     "note.stale_removed": Text(
         "已清理此前被中断的导出留下的 {count} 个临时文件夹。",
-        "Removed {count} temporary folder(s) left by an earlier export that was interrupted.",
+        "Temporary folders left by an earlier export that was interrupted, removed: {count}.",
     ),
     "note.history_not_recorded": Text(
         "资料包已完整生成，但未能记入工作区的导出记录（{reason_zh}），因此无法用该工作区核对它。",

@@ -40,6 +40,7 @@ from ipaudit.export.zipstable import entry
 from ipaudit.progress import CancelCheck, Cancelled, Progress
 from ipaudit.services.workspace import Workspace, answered, with_notes
 from ipaudit.store.errors import EditConflict, InvalidInput, NotPermitted
+from ipaudit.text import counted
 
 KIND = "packet"  # the records kind of exported packets
 ZIP = ".zip"
@@ -795,7 +796,7 @@ def preview_packet(
                                     Text(
                                         f"“{title.zh}”标为已就绪，但还有 {len(blocking)} 个阻碍项；解决前仍按进行中计算。",
                                         f"'{title.en}' is marked ready but still has"
-                                        f" {len(blocking)} blocking finding(s); it counts as in"
+                                        f" {counted(len(blocking), 'blocking finding')}; it counts as in"
                                         " progress until they are resolved.",
                                     ),
                                 )

@@ -60,6 +60,7 @@ from ipaudit.store.exports_store import ExportRecord, export_history, record_exp
 from ipaudit.store.ledger_store import LedgerStore
 from ipaudit.store.records_store import RecordStore
 from ipaudit.store.workspace_store import WorkspaceStore
+from ipaudit.text import counted
 
 FindingSource = Callable[["Workspace"], Iterable[Finding]]
 DerivedSource = Callable[["Workspace"], Mapping[str, Declared]]
@@ -458,7 +459,7 @@ class Workspace:
                     f"“{title.zh}”还有 {len(blocking)} 个未解决的阻碍项（"
                     + "；".join(f.message.zh for f in blocking[:3])
                     + "）。它在解决前仍显示为进行中；确定要标为就绪吗？（命令行加 --force）",
-                    f"'{title.en}' still has {len(blocking)} open blocking finding(s) ("
+                    f"'{title.en}' still has {counted(len(blocking), 'open blocking finding')} ("
                     + "; ".join(f.message.en for f in blocking[:3])
                     + "). It shows as in progress until they are resolved; mark it ready anyway?"
                     " (--force on the command line)",
