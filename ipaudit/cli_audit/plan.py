@@ -18,7 +18,7 @@ def _lang(args: argparse.Namespace) -> str:
     return str(getattr(args, "lang", None) or lang())
 
 
-def plan_json(ws: Any) -> dict[str, Any]:
+def plan_json(ws: Any, department: str | None = None) -> dict[str, Any]:
     from ipaudit.domain.audit_plan import session_json, setup_json
     from ipaudit.export.plan_rows import plan_rows
     from ipaudit.services import audit_plan
@@ -26,10 +26,10 @@ def plan_json(ws: Any) -> dict[str, Any]:
     stored = audit_plan.load(ws)
     if stored is None:
         return {"plan": None, "conflicts": []}
-    inp = audit_plan.plan_input(ws, stored.plan)
+    inp = audit_plan.plan_input(ws, stored.plan, department=department)
     names = {r.session.key: r for r in plan_rows(inp, "zh")}
     sessions = []
-    for s in stored.plan.ordered():
+    for s in inp.plan.ordered():
         row = session_json(s)
         row["version"] = stored.session_version(s.key)
         row["name"] = names[s.key].title
@@ -37,7 +37,7 @@ def plan_json(ws: Any) -> dict[str, Any]:
         sessions.append(row)
     return {
         "plan": {
-            "setup": setup_json(stored.plan.setup),
+            "setup": setup_json(inp.plan.setup),
             "setup_version": stored.setup_version(),
             "sessions": sessions,
         },
@@ -54,12 +54,12 @@ def plan_json(ws: Any) -> dict[str, Any]:
     }
 
 
-def _show(ws: Any, ui_lang: str) -> None:
+def _show(ws: Any, ui_lang: str, department: str | None = None) -> None:
     from ipaudit.export.plan_rows import label, plan_rows
     from ipaudit.services import audit_plan
 
     stored = audit_plan.need_plan(ws)
-    inp = audit_plan.plan_input(ws, stored.plan)
+    inp = audit_plan.plan_input(ws, stored.plan, department=department)
     day = None
     for r in plan_rows(inp, ui_lang):
         s = r.session
@@ -88,13 +88,22 @@ def _show(ws: Any, ui_lang: str) -> None:
         out(label("no_conflicts", ui_lang))
 
 
+def _department(ws: Any, args: argparse.Namespace) -> str | None:
+    """The --department given (checked: bad input naming the departments when there is none)."""
+    only = getattr(args, "department", None)
+    if only:
+        ws.department(only)
+    return only or None
+
+
 @command("plan")
 def cmd_plan(args: argparse.Namespace) -> int:
     with cli._open(args.workspace) as ws:
+        only = _department(ws, args)
         if args.json:
-            emit_json(plan_json(ws))
+            emit_json(plan_json(ws, only))
         else:
-            _show(ws, _lang(args))
+            _show(ws, _lang(args), only)
     return EXIT_OK
 
 
@@ -281,7 +290,12 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
         )
     with cli._open(args.workspace) as ws:
         files = audit_plan.export_plan(
-            ws, docx=args.docx, xlsx=args.xlsx, ics=args.ics, lang=_lang(args)
+            ws,
+            docx=args.docx,
+            xlsx=args.xlsx,
+            ics=args.ics,
+            lang=_lang(args),
+            department=_department(ws, args),
         )
         written = {
             k: str(v)
@@ -346,6 +360,11 @@ def configure(sub: Any) -> None:
     ws_cmd = partial(cli.workspace_command, sub)
 
     c = ws_cmd("plan", "the audit-day plan: sessions by day and room, with its conflicts")
+    c.add_argument(
+        "--department",
+        help="only the sessions of this department (its key): its interview and what its people"
+        " attend",
+    )
     c.add_argument("--json", action="store_true")
     _lang_option(c)
 
@@ -390,6 +409,9 @@ def configure(sub: Any) -> None:
     _lang_option(c)
 
     c = ws_cmd("plan-export", "write the audit-day plan as docx, xlsx and/or .ics")
+    c.add_argument(
+        "--department", help="the docx and xlsx of this department's sessions only (its key)"
+    )
     c.add_argument("--docx", metavar="FILE")
     c.add_argument("--xlsx", metavar="FILE")
     c.add_argument("--ics", metavar="FILE")

@@ -193,6 +193,7 @@ class ConflictKind(StrEnum):
     AUDITOR_NO_ESCORT = "auditor_no_escort"  # an auditor without an escort
     OUTSIDE_DATES = "outside_dates"  # a session outside the audit dates
     BAD_TIME = "bad_time"  # a session that ends before it starts
+    NO_INTERVIEWEE = "no_interviewee"  # an interview nobody named answers (the services find it)
 
 
 @dataclass(frozen=True, slots=True)

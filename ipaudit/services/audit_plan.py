@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ipaudit.domain.audit_plan import (
     AuditPlan,
     Conflict,
+    ConflictKind,
     Person,
     Role,
     Room,
@@ -26,12 +27,16 @@ from ipaudit.domain.audit_plan import (
     SessionKind,
     Setup,
     default_plan,
+    escorts_of,
     find_conflicts,
     new_person_key,
     new_room_key,
     new_session_key,
+    person_name,
+    room_name,
     session_from_json,
     session_json,
+    session_title,
     setup_from_json,
     setup_json,
     without_person,
@@ -117,8 +122,96 @@ def generate(ws: Workspace, *, rooms: int = 2, replace_existing: bool = False) -
         )
     info = ws.info()
     plan = default_plan(ws.departments(), info.audit_start, info.audit_end, rooms)
+    named = name_people(plan.setup, known_names(ws, plan_of(ws)))
+    plan = replace(plan, setup=named)
     put_plan(ws, plan)
     return plan
+
+
+# --- who is who: the names the workspace knows ------------------------------------------------
+
+#: what a department's head is called before or after the name ("研发部负责人王强", "王强（研发部经理）")
+HEAD_WORDS = ("负责人", "经理", "部长", "主管", "主任", "总监")
+#: what may follow a name in running text ("周建国批准")
+_AFTER_NAME = r"(?=[（(，,、；;。：:\s]|$|负责|统筹|审核|审批|批准|签|主持|组织|牵头|分管)"
+
+
+def _name_patterns(role_words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name right after one of ``role_words`` (a regex alternation), and a name followed by
+    the role in brackets."""
+    from ipaudit.domain.rehearsal import SURNAMES
+
+    name = rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+    return (
+        re.compile(rf"(?:{role_words})(?:为|是|：|:)?({name}?){_AFTER_NAME}"),
+        re.compile(rf"({name})[（(](?:{role_words})[）)]"),
+    )
+
+
+def _first_name(patterns: tuple[re.Pattern[str], ...], texts: list[str]) -> str:
+    for text in texts:
+        found = [(m.start(1), m.group(1)) for p in patterns for m in p.finditer(text)]
+        if found:
+            return min(found)[1]
+    return ""
+
+
+def known_names(ws: Workspace, previous: AuditPlan | None = None) -> dict[tuple[Role, str], str]:
+    """The names the workspace knows for the people a plan needs, by (role, department): the
+    general manager and the management representative (department ""), each department's head.
+
+    In order of trust: the names written on ``previous`` (the plan a new one replaces); who
+    rehearsed the interview for a department (the most answers); what the declared facts and the
+    prepared answers say ("总经理周建国批准", "林婉清（管理者代表）", "研发部负责人王强", a duty text
+    "部门负责人王强")."""
+    from ipaudit.services import rehearsal
+
+    known: dict[tuple[Role, str], str] = {}
+    if previous is not None:
+        for p in previous.setup.people:
+            if p.name and p.role in (Role.TOP, Role.MANAGER, Role.HEAD):
+                known.setdefault((p.role, p.department if p.role is Role.HEAD else ""), p.name)
+
+    rehearsed: dict[str, tuple[int, str]] = {}
+    for rec in ws.records.all(rehearsal.KIND):
+        person = str(rec.value.get("person", "")).strip()
+        answers = len(rec.value.get("attempts", []))
+        if person and rec.department and answers > rehearsed.get(rec.department, (0, ""))[0]:
+            rehearsed[rec.department] = (answers, person)
+    for dep, (_n, person) in rehearsed.items():
+        if dep != "management":  # the general manager and the representative both answer there
+            known.setdefault((Role.HEAD, dep), person)
+
+    facts = ws.facts()
+    texts = [*facts.duties.values(), *facts.extra.values()]
+    texts += [a for state in ws.states().values() for a in state.answers.values() if a]
+    texts = [" ".join(t.split()) for t in texts]
+    for role, words in ((Role.TOP, "总经理|董事长"), (Role.MANAGER, "管理者代表|管代")):
+        name = _first_name(_name_patterns(words), texts)
+        if name:
+            known.setdefault((role, ""), name)
+    heads = "|".join(HEAD_WORDS)
+    for d in ws.departments(active_only=True):
+        if d.key == "management" or (Role.HEAD, d.key) in known:
+            continue
+        own = " ".join(facts.duties.get(d.key, "").split())
+        spelled = "|".join(re.escape(n) for n in dict.fromkeys((d.name.zh, d.name.en)) if n)
+        name = _first_name(_name_patterns(rf"(?:{spelled})(?:{heads})"), texts) or (
+            _first_name(_name_patterns(rf"部门(?:{heads})|{heads}"), [own]) if own else ""
+        )
+        if name:
+            known[(Role.HEAD, d.key)] = name
+    return known
+
+
+def name_people(setup: Setup, known: dict[tuple[Role, str], str]) -> Setup:
+    """``setup`` with each unnamed manager, general manager and head named as ``known`` says
+    (the others keep their placeholder: the plan's conflicts say no interviewee is named)."""
+    people = []
+    for p in setup.people:
+        key = (p.role, p.department if p.role is Role.HEAD else "")
+        people.append(replace(p, name=known.get(key, "")) if not p.name else p)
+    return replace(setup, people=tuple(people))
 
 
 def put_plan(ws: Workspace, plan: AuditPlan) -> None:
@@ -371,11 +464,117 @@ def _no_person(key: str) -> InvalidInput:
 
 
 def conflicts(ws: Workspace, plan: AuditPlan | None = None) -> list[Conflict]:
+    """The plan's conflicts (see ``domain.audit_plan.find_conflicts``), then every interview
+    whose interviewees have no name yet."""
     plan = plan if plan is not None else plan_of(ws)
     if plan is None:
         return []
     info = ws.info()
-    return find_conflicts(plan, info.audit_start, info.audit_end, department_texts(ws))
+    deps = department_texts(ws)
+    return find_conflicts(plan, info.audit_start, info.audit_end, deps) + unnamed_interviewees(
+        plan, deps
+    )
+
+
+def unnamed_interviewees(plan: AuditPlan, departments: dict[str, Text]) -> list[Conflict]:
+    """An interview where nobody who answers is named: only a placeholder ("研发部负责人")
+    stands there, so nobody knows they are expected."""
+    zh = {k: v.zh for k, v in departments.items()}
+    en = {k: v.en for k, v in departments.items()}
+    out = []
+    for s in plan.ordered():
+        if s.kind is not SessionKind.INTERVIEW:
+            continue
+        people = [plan.setup.person(k) for k in s.attendees]
+        if any(p is not None and p.name.strip() for p in people):
+            continue
+        room = plan.setup.room(s.room)
+        when = f"{s.day.isoformat()} {s.start:%H:%M}–{s.end:%H:%M}"
+        where_zh = f"{when}，{room_name(room, 'zh', s.room)}" if s.room else when
+        where_en = f"{when}, {room_name(room, 'en', s.room)}" if s.room else when
+        if people:  # the placeholders standing there: "研发部负责人", "总经理"
+            pairs = list(zip(people, s.attendees, strict=True))
+            who_zh = "、".join(f"“{person_name(p, 'zh', zh, k)}”" for p, k in pairs)
+            who_en = ", ".join(f"'{person_name(p, 'en', en, k)}'" for p, k in pairs)
+            fix = Text(
+                f"请在“人员”中写上{who_zh}的姓名。", f"under People, write a name for {who_en}."
+            )
+        else:
+            fix = Text("请给这场访谈加上受访人。", "add who answers to the session.")
+        out.append(
+            Conflict(
+                ConflictKind.NO_INTERVIEWEE,
+                (s.key,),
+                s.department,
+                Text(
+                    f"“{session_title(s, 'zh', zh)}”（{where_zh}）没有指定受访人：{fix.zh}",
+                    f"'{session_title(s, 'en', en)}' ({where_en}) has no interviewee named:"
+                    f" {fix.en}",
+                ),
+            )
+        )
+    return out
+
+
+# --- a department's part ---------------------------------------------------------------------------
+
+
+def of_department(plan: AuditPlan, department: str) -> AuditPlan:
+    """The part of ``plan`` a department sees: its interviews and the sessions its people must
+    attend, each with the department's own people among those attending (the opening meeting
+    lists its head, not every head), the auditors and escorts present, and the rooms.
+    Management's people are the general manager and the representative."""
+    own = {
+        p.key
+        for p in plan.setup.people
+        if (p.role is Role.HEAD and p.department == department)
+        or (department == "management" and p.role in (Role.TOP, Role.MANAGER))
+    }
+    sessions = tuple(
+        replace(s, attendees=tuple(k for k in s.attendees if k in own))
+        for s in plan.sessions
+        if s.department == department or own & set(s.attendees)
+    )
+    present = set(own)
+    for s in sessions:
+        present |= {*s.auditors, *escorts_of(plan, s)}
+    rooms = {s.room for s in sessions}
+    setup = plan.setup
+    part = replace(
+        setup,
+        people=tuple(p for p in setup.people if p.key in present),
+        rooms=tuple(r for r in setup.rooms if r.key in rooms),
+        escorts={a: e for a, e in setup.escorts.items() if a in present},
+    )
+    return AuditPlan(part, sessions)
+
+
+def department_plan(
+    ws: Workspace, department: str | None = None
+) -> tuple[AuditPlan | None, list[Conflict]]:
+    """The plan and its conflicts as a view shows them: whole, or ``department``'s part
+    (``of_department``) with the conflicts that touch it (found on the whole plan)."""
+    plan = plan_of(ws)
+    if plan is None:
+        return None, []
+    found = conflicts(ws, plan)
+    if not department:
+        return plan, found
+    part = of_department(plan, department)
+    keys = {s.key for s in part.sessions}
+    people = {p.key for p in part.setup.people}
+    # about someone or some department not in the part: another's conflict, even in a shared
+    # session (another head due in two places during the opening meeting)
+    others = ({p.key for p in plan.setup.people} - people) | (
+        {s.department for s in plan.sessions} - {department}
+    )
+
+    def touches(c: Conflict) -> bool:
+        if c.subject in others:
+            return False
+        return bool(keys & set(c.sessions)) if c.sessions else c.subject in people
+
+    return part, [c for c in found if touches(c)]
 
 
 def findings(ws: Workspace) -> list[Finding]:
@@ -445,12 +644,21 @@ def parse_role(text: str) -> Role:
 # --- documents and calendar ----------------------------------------------------------------------
 
 
-def plan_input(ws: Workspace, plan: AuditPlan | None = None) -> PlanInput:
-    """What the plan's documents are made of; dated by the plan's last change (the same plan
-    gives the same bytes)."""
+def plan_input(
+    ws: Workspace, plan: AuditPlan | None = None, *, department: str | None = None
+) -> PlanInput:
+    """What the plan's documents are made of (``department``: that department's part, see
+    ``department_plan``); dated by the plan's last change (the same plan gives the same bytes)."""
     from ipaudit.export.plan_rows import PlanInput
 
-    plan = plan if plan is not None else need_plan(ws).plan
+    if department:
+        need_plan(ws)
+        part, found = department_plan(ws, department)
+        assert part is not None
+        plan = part
+    else:
+        plan = plan if plan is not None else need_plan(ws).plan
+        found = conflicts(ws, plan)
     info = ws.info()
     stamps = [r.updated_at for r in ws.records.all(KIND) if r.updated_at is not None]
     as_of = max(stamps, default=dt.datetime.combine(info.audit_start, dt.time(8, 0)))
@@ -460,7 +668,7 @@ def plan_input(ws: Workspace, plan: AuditPlan | None = None) -> PlanInput:
         audit_start=info.audit_start,
         audit_end=info.audit_end,
         departments=department_texts(ws),
-        conflicts=conflicts(ws, plan),
+        conflicts=found,
         as_of=as_of,
     )
 
@@ -519,15 +727,17 @@ def export_plan(
     xlsx: Path | str | None = None,
     ics: Path | str | None = None,
     lang: str = "zh",
+    department: str | None = None,
 ) -> PlanFiles:
-    """Write the plan as docx, xlsx and/or .ics (each atomically) in ``lang``."""
+    """Write the plan as docx, xlsx and/or .ics (each atomically) in ``lang`` (``department``:
+    the docx and xlsx of that department's part)."""
     from ipaudit.export.atomic_file import write_atomic
     from ipaudit.export.calendar_ics import ics_bytes
     from ipaudit.export.plan_docx import build_plan_docx
     from ipaudit.export.plan_rows import label
     from ipaudit.export.plan_xlsx import build_plan_xlsx
 
-    inp = plan_input(ws)
+    inp = plan_input(ws, department=department)
     out: dict[str, Path] = {}
     if docx:
         out["docx"] = write_atomic(output_path(docx), build_plan_docx(inp, lang))

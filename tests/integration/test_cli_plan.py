@@ -12,12 +12,17 @@ import pytest
 from docx import Document
 
 from ipaudit.cli import EXIT_INPUT, EXIT_OK
+from ipaudit.services import Workspace
 from tests.integration.cli_run import new_workspace, run
+from tests.plan_people import declare_people
 
 
 @pytest.fixture
 def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    return new_workspace(capsys, tmp_path / "acme.ipaudit")
+    path = new_workspace(capsys, tmp_path / "acme.ipaudit")
+    with Workspace.open(path) as workspace:
+        declare_people(workspace)  # the generated plan names everybody: no conflict to start with
+    return path
 
 
 def test_plan_walk_through(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,12 +20,15 @@ from ipaudit.ui.plan.plan_delegates import CheckList
 from ipaudit.ui.plan.plan_view import PlanView
 from ipaudit.ui.session import WorkspaceSession
 from tests.factories import INFO
+from tests.plan_people import declare_people
 from tests.ui.helpers import show_view
 
 
 @pytest.fixture
 def plan_session(tmp_path: Path, qtbot) -> Iterator[WorkspaceSession]:  # type: ignore[no-untyped-def]
-    s = WorkspaceSession(Workspace.create(tmp_path / "plan.ipaudit", INFO))
+    ws = Workspace.create(tmp_path / "plan.ipaudit", INFO)
+    declare_people(ws)  # the generated plan names everybody: no conflict to start with
+    s = WorkspaceSession(ws)
     yield s
     workers.wait_all()
     s.close()

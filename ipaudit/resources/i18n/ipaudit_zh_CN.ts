@@ -234,160 +234,160 @@
     <context>
         <name>ActionsView</name>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="248" />
-            <location filename="../../ui/actions/actions_view.py" line="467" />
+            <location filename="../../ui/actions/actions_view.py" line="253" />
+            <location filename="../../ui/actions/actions_view.py" line="473" />
             <source>All departments</source>
             <extracomment>columns that keep a set width (in Chinese characters) and elide a longer text (department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="268" />
+            <location filename="../../ui/actions/actions_view.py" line="273" />
             <source>Actions: %n</source>
             <translation>
                 <numerusform>%n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="270" />
+            <location filename="../../ui/actions/actions_view.py" line="275" />
             <source>%n overdue</source>
             <translation>
                 <numerusform>%n 项逾期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="306" />
+            <location filename="../../ui/actions/actions_view.py" line="311" />
             <source>The corrective action was not saved.</source>
             <translation>纠正措施未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="310" />
+            <location filename="../../ui/actions/actions_view.py" line="315" />
             <source>Add corrective action %1</source>
             <translation>新增纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="312" />
+            <location filename="../../ui/actions/actions_view.py" line="317" />
             <source>Edit corrective action %1</source>
             <translation>修改纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="324" />
+            <location filename="../../ui/actions/actions_view.py" line="329" />
             <source>The corrective action was not marked done.</source>
             <translation>纠正措施未能标为已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="328" />
+            <location filename="../../ui/actions/actions_view.py" line="333" />
             <source>Mark %1 done</source>
             <translation>将 %1 标为已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="344" />
+            <location filename="../../ui/actions/actions_view.py" line="349" />
             <source>The verification was not recorded.</source>
             <translation>有效性验证未记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="355" />
+            <location filename="../../ui/actions/actions_view.py" line="360" />
             <source>Verify %1</source>
             <translation>验证 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="368" />
+            <location filename="../../ui/actions/actions_view.py" line="373" />
             <source>The corrective action was not removed.</source>
             <translation>纠正措施未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="373" />
+            <location filename="../../ui/actions/actions_view.py" line="378" />
             <source>Remove corrective action %1</source>
             <translation>删除纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="379" />
+            <location filename="../../ui/actions/actions_view.py" line="384" />
             <source>Evidence of completion</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="389" />
+            <location filename="../../ui/actions/actions_view.py" line="394" />
             <source>The file was not attached.</source>
             <translation>文件未附加。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="395" />
+            <location filename="../../ui/actions/actions_view.py" line="400" />
             <source>Attach evidence to %1</source>
             <translation>为 %1 附加完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="405" />
+            <location filename="../../ui/actions/actions_view.py" line="410" />
             <source>The certification body's audit report</source>
             <translation>认证机构的审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="407" />
+            <location filename="../../ui/actions/actions_view.py" line="412" />
             <source>Audit reports (*.xlsx *.xls *.ods *.csv *.docx)</source>
             <translation>审核报告 (*.xlsx *.xls *.ods *.csv *.docx)</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="414" />
+            <location filename="../../ui/actions/actions_view.py" line="419" />
             <source>The audit report was not imported.</source>
             <translation>审核报告未导入。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="420" />
+            <location filename="../../ui/actions/actions_view.py" line="425" />
             <source>Import %n nonconformities</source>
             <translation>
                 <numerusform>导入 %n 项不符合</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="447" />
+            <location filename="../../ui/actions/actions_view.py" line="452" />
             <source>Saved %1 (%2 events)</source>
             <translation>已保存 %1（%2 个日程）</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="455" />
+            <location filename="../../ui/actions/actions_view.py" line="461" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="459" />
+            <location filename="../../ui/actions/actions_view.py" line="465" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="460" />
+            <location filename="../../ui/actions/actions_view.py" line="466" />
             <source>Not closed</source>
             <translation>未关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="461" />
+            <location filename="../../ui/actions/actions_view.py" line="467" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="462" />
+            <location filename="../../ui/actions/actions_view.py" line="468" />
             <source>Verified</source>
             <translation>已验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="465" />
+            <location filename="../../ui/actions/actions_view.py" line="471" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="468" />
+            <location filename="../../ui/actions/actions_view.py" line="474" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="469" />
+            <location filename="../../ui/actions/actions_view.py" line="475" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="470" />
+            <location filename="../../ui/actions/actions_view.py" line="476" />
             <source>Import audit report…</source>
             <translation>导入审核报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="471" />
+            <location filename="../../ui/actions/actions_view.py" line="477" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
@@ -628,10 +628,12 @@
     </context>
     <context>
         <name>BatchPage</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/ledger/batch_page.py" line="80" />
-            <source>Reading %1 file(s)…</source>
-            <translation>正在读取 %1 个文件…</translation>
+            <source>Reading %n file(s)…</source>
+            <translation>
+                <numerusform>正在读取 %n 个文件…</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/ledger/batch_page.py" line="99" />
@@ -655,8 +657,29 @@
         </message>
         <message>
             <location filename="../../ui/ledger/batch_page.py" line="171" />
-            <source>%1 ledger(s) found, %2 sheet(s) skipped.</source>
-            <translation>找到 %1 本台账，跳过 %2 张工作表。</translation>
+            <source>%1, %2.</source>
+            <translation>%1，%2。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/batch_page.py" line="172" />
+            <source>%n ledger(s) found</source>
+            <translation>
+                <numerusform>找到 %n 本台账</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/batch_page.py" line="173" />
+            <source>%n sheet(s) skipped</source>
+            <translation>
+                <numerusform>跳过 %n 张工作表</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/batch_page.py" line="200" />
+            <source>%1 [%2] → %3 (%4 sure): %5 entries, %n problem(s).</source>
+            <translation>
+                <numerusform>%1 [%2] → %3（把握 %4）：%5 条记录，%n 个问题。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/ledger/batch_page.py" line="179" />
@@ -669,22 +692,17 @@
             <translation>%1 [%2] 未导入：%3</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="200" />
-            <source>%1 [%2] → %3 (%4 sure): %5 entries, %6 problem(s).</source>
-            <translation>%1 [%2] → %3（把握 %4）：%5 条记录，%6 个问题。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ledger/batch_page.py" line="211" />
+            <location filename="../../ui/ledger/batch_page.py" line="210" />
             <source>Import every ledger</source>
             <translation>导入全部台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="214" />
+            <location filename="../../ui/ledger/batch_page.py" line="213" />
             <source>Each sheet is read as the ledger its headers and values show; sheets without a ledger are skipped and named. Import stores them all as one step.</source>
             <translation>每张工作表按其表头和内容识别为相应的台账；不含台账的工作表会被跳过并列出。点击导入后全部保存，可一步撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="218" />
+            <location filename="../../ui/ledger/batch_page.py" line="217" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -1432,28 +1450,30 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="342" />
-            <location filename="../../ui/ledger/problems_page.py" line="355" />
+            <location filename="../../ui/ledger/problems_page.py" line="339" />
+            <location filename="../../ui/ledger/problems_page.py" line="352" />
             <source>Imported %1 entries of %2 from %3.</source>
             <translation>已从 %3 导入%2的 %1 条记录。</translation>
         </message>
-        <message>
-            <location filename="../../ui/ledger/problems_page.py" line="362" />
-            <source>%1 problem(s) are kept with the import; correct the file and import it again to replace them.</source>
-            <translation>%1 个问题随导入一并保存；修改文件后再次导入即可替换。</translation>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/problems_page.py" line="359" />
+            <source>%n problem(s) are kept with the import; correct the file and import it again to replace them.</source>
+            <translation>
+                <numerusform>%n 个问题随导入一并保存；修改文件后再次导入即可替换。</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="366" />
+            <location filename="../../ui/ledger/problems_page.py" line="365" />
             <source>The column mapping is remembered for sheets with this header. The reconciliation and the findings are brought up to date.</source>
             <translation>已记住此表头格式的列对应关系。对账结果和问题清单已随之更新。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="372" />
+            <location filename="../../ui/ledger/problems_page.py" line="371" />
             <source>Imported</source>
             <translation>已导入</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="373" />
+            <location filename="../../ui/ledger/problems_page.py" line="372" />
             <source>The import is stored in the workspace.</source>
             <translation>导入结果已保存到工作区。</translation>
         </message>
@@ -2590,52 +2610,57 @@
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../ui/main_menus.py" line="121" />
+            <location filename="../../ui/main_menus.py" line="141" />
             <source>No recent workspaces</source>
             <translation>没有最近打开的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="156" />
+            <location filename="../../ui/main_menus.py" line="176" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="157" />
+            <location filename="../../ui/main_menus.py" line="177" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="158" />
+            <location filename="../../ui/main_menus.py" line="178" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="159" />
+            <location filename="../../ui/main_menus.py" line="179" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="160" />
+            <location filename="../../ui/main_menus.py" line="180" />
             <source>&amp;Departments</source>
             <translation>部门(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="161" />
+            <location filename="../../ui/main_menus.py" line="181" />
             <source>&amp;Audit</source>
             <translation>审核(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="162" />
+            <location filename="../../ui/main_menus.py" line="182" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="163" />
+            <location filename="../../ui/main_menus.py" line="183" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_menus.py" line="164" />
+            <location filename="../../ui/main_menus.py" line="184" />
+            <source>Team &amp;logins…</source>
+            <translation>团队登录账户(&amp;L)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_menus.py" line="185" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
@@ -2969,209 +2994,209 @@
     <context>
         <name>MockAuditView</name>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="407" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="420" />
             <source>No mock audit yet: draw one with New.</source>
             <extracomment>(department, item key): show the item in the checklist the reports were written: the files open the reports' folder once they are written (tests switch it off)</extracomment>
             <translation>还没有模拟审核：点“新建…”抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="434" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="448" />
             <source>Walked %1 of %2</source>
             <translation>已审核 %1/%2</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="447" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="462" />
             <source>%1: the plan asks %2, the workspace holds %3</source>
             <translation>%1：方案要求 %2 份，工作区只有 %3 份</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="508" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="523" />
             <source>The samples were not drawn.</source>
             <translation>未能抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="517" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="532" />
             <source>Draw mock audit %1</source>
             <translation>抽样：模拟审核 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="529" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="544" />
             <source>The samples were not drawn again.</source>
             <translation>未能重新抽样。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="538" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="553" />
             <source>Draw %1 again</source>
             <translation>重新抽样 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="554" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="569" />
             <source>The auditors were not saved.</source>
             <translation>审核员未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="561" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="576" />
             <source>Auditors of %1</source>
             <translation>%1 的审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="580" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="595" />
             <source>The report details were not saved.</source>
             <translation>报告内容未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="590" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="605" />
             <source>Report details of %1</source>
             <translation>%1 的报告内容</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="612" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="627" />
             <source>Choose the result first.</source>
             <translation>请先选择审核结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="619" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="634" />
             <source>The result was not saved.</source>
             <translation>审核结果未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="624" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="639" />
             <source>Result of %1</source>
             <translation>%1 的审核结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="640" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="655" />
             <source>The corrective actions were not opened.</source>
             <translation>未能建立纠正措施。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="666" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="681" />
             <source>Folder for the reports</source>
             <translation>报告保存文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="684" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="699" />
             <source>Writing the reports…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="684" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="699" />
             <source>Mock audit reports</source>
             <translation>模拟审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="686" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="701" />
             <source>The reports were not written.</source>
             <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="647" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="662" />
             <source>Open corrective actions: %n</source>
             <translation>
                 <numerusform>建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="652" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="667" />
             <source>Corrective actions opened: %n</source>
             <translation>
                 <numerusform>已建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="704" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="719" />
             <source>Reports written to %1: %n</source>
             <translation>
                 <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="713" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="729" />
             <source>Mock audit</source>
             <translation>模拟审核</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="714" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="730" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="715" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="731" />
             <source>Draw a new mock audit's samples with a new seed</source>
             <translation>用新的随机种子抽取一次新的模拟审核样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="716" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="732" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="717" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="733" />
             <source>The same seed draws the same samples</source>
             <translation>相同的随机种子抽到相同的样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="718" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="734" />
             <source>Draw again</source>
             <translation>重新抽样</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="720" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="736" />
             <source>Draw the samples again with this seed (before any result is recorded)</source>
             <translation>用此随机种子重新抽样（记录任何结果之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="722" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="738" />
             <source>Auditors</source>
             <translation>审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="723" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="739" />
             <source>names, separated by 、</source>
             <translation>姓名，用“、”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="724" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="740" />
             <source>Open corrective actions</source>
             <translation>建立纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="725" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="741" />
             <source>Report details…</source>
             <translation>报告内容…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="726" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="742" />
             <source>The report's scope, summary and conclusion</source>
             <translation>报告的审核范围、总结和结论</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="727" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="743" />
             <source>Write reports…</source>
             <translation>生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="728" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="744" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="732" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="748" />
             <source>All samples</source>
             <translation>全部样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="733" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="749" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="734" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="750" />
             <source>Staff awareness</source>
             <translation>员工意识抽问</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="735" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="751" />
             <source>Not walked yet</source>
             <translation>尚未审核</translation>
         </message>
@@ -3854,216 +3879,216 @@
     <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="267" />
+            <location filename="../../ui/plan/plan_view.py" line="269" />
             <source>No plan yet: generate the default plan to start.</source>
             <extracomment>the schedule's set-width columns: the text each must show in full a plan export finished: (format, path)</extracomment>
             <translation>尚无审核日程：请先生成默认日程。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="269" />
+            <location filename="../../ui/plan/plan_view.py" line="271" />
             <source>Sessions: %n</source>
             <translation>
                 <numerusform>%n 项日程</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="271" />
+            <location filename="../../ui/plan/plan_view.py" line="273" />
             <source>no conflicts</source>
             <translation>无冲突</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="271" />
+            <location filename="../../ui/plan/plan_view.py" line="273" />
             <source>Conflicts: %n</source>
             <translation>
                 <numerusform>%n 处冲突</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="275" />
+            <location filename="../../ui/plan/plan_view.py" line="277" />
             <source>Conflicts (%1)</source>
             <translation>日程冲突（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="277" />
+            <location filename="../../ui/plan/plan_view.py" line="279" />
             <source>Conflicts: none</source>
             <translation>日程冲突：无</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="335" />
+            <location filename="../../ui/plan/plan_view.py" line="337" />
             <source>Edit session %1</source>
             <translation>修改日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="336" />
+            <location filename="../../ui/plan/plan_view.py" line="338" />
             <source>The session was not changed.</source>
             <translation>日程未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="344" />
-            <location filename="../../ui/plan/plan_view.py" line="358" />
+            <location filename="../../ui/plan/plan_view.py" line="346" />
+            <location filename="../../ui/plan/plan_view.py" line="360" />
             <source>Rename %1</source>
             <translation>重命名 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="345" />
+            <location filename="../../ui/plan/plan_view.py" line="347" />
             <source>The name was not changed.</source>
             <translation>姓名未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="350" />
+            <location filename="../../ui/plan/plan_view.py" line="352" />
             <source>Escort of %1</source>
             <translation>%1 的陪审人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="351" />
+            <location filename="../../ui/plan/plan_view.py" line="353" />
             <source>The escort was not assigned.</source>
             <translation>陪审人员未指派。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="359" />
+            <location filename="../../ui/plan/plan_view.py" line="361" />
             <source>The room was not renamed.</source>
             <translation>会议室未重命名。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="369" />
+            <location filename="../../ui/plan/plan_view.py" line="371" />
             <source>Generate the default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="370" />
+            <location filename="../../ui/plan/plan_view.py" line="372" />
             <source>The plan was not generated.</source>
             <translation>日程未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="377" />
+            <location filename="../../ui/plan/plan_view.py" line="379" />
             <source>Replace the plan</source>
             <translation>替换日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="378" />
+            <location filename="../../ui/plan/plan_view.py" line="380" />
             <source>Replace the current plan with the default plan? (Undo brings it back.)</source>
             <translation>用默认日程替换当前日程吗？（可撤销）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="398" />
-            <location filename="../../ui/plan/plan_view.py" line="502" />
+            <location filename="../../ui/plan/plan_view.py" line="400" />
+            <location filename="../../ui/plan/plan_view.py" line="507" />
             <source>Add session</source>
             <translation>添加日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="399" />
+            <location filename="../../ui/plan/plan_view.py" line="401" />
             <source>The session was not added.</source>
             <translation>日程未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="413" />
+            <location filename="../../ui/plan/plan_view.py" line="415" />
             <source>Remove session %1</source>
             <translation>删除日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="414" />
+            <location filename="../../ui/plan/plan_view.py" line="416" />
             <source>The session was not removed.</source>
             <translation>日程未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="425" />
+            <location filename="../../ui/plan/plan_view.py" line="427" />
             <source>Add person</source>
             <translation>添加人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="426" />
+            <location filename="../../ui/plan/plan_view.py" line="428" />
             <source>The person was not added.</source>
             <translation>人员未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="435" />
-            <location filename="../../ui/plan/plan_view.py" line="452" />
+            <location filename="../../ui/plan/plan_view.py" line="437" />
+            <location filename="../../ui/plan/plan_view.py" line="454" />
             <source>Remove %1</source>
             <translation>删除 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="436" />
+            <location filename="../../ui/plan/plan_view.py" line="438" />
             <source>The person was not removed.</source>
             <translation>人员未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="442" />
-            <location filename="../../ui/plan/plan_view.py" line="520" />
+            <location filename="../../ui/plan/plan_view.py" line="444" />
+            <location filename="../../ui/plan/plan_view.py" line="525" />
             <source>Add room</source>
             <translation>添加会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="443" />
+            <location filename="../../ui/plan/plan_view.py" line="445" />
             <source>The room was not added.</source>
             <translation>会议室未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="453" />
+            <location filename="../../ui/plan/plan_view.py" line="455" />
             <source>The room was not removed.</source>
             <translation>会议室未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="463" />
+            <location filename="../../ui/plan/plan_view.py" line="465" />
             <source>Export the plan</source>
             <translation>导出审核日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="479" />
+            <location filename="../../ui/plan/plan_view.py" line="483" />
             <source>The plan was not exported.</source>
             <translation>日程未导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="493" />
+            <location filename="../../ui/plan/plan_view.py" line="497" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="501" />
+            <location filename="../../ui/plan/plan_view.py" line="506" />
             <source>Generate default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="503" />
+            <location filename="../../ui/plan/plan_view.py" line="508" />
             <source>Remove session</source>
             <translation>删除日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="504" />
+            <location filename="../../ui/plan/plan_view.py" line="509" />
             <source>Word…</source>
             <translation>Word…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="505" />
+            <location filename="../../ui/plan/plan_view.py" line="510" />
             <source>Excel…</source>
             <translation>Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="506" />
+            <location filename="../../ui/plan/plan_view.py" line="511" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="518" />
+            <location filename="../../ui/plan/plan_view.py" line="523" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="519" />
+            <location filename="../../ui/plan/plan_view.py" line="524" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="521" />
+            <location filename="../../ui/plan/plan_view.py" line="526" />
             <source>Remove room</source>
             <translation>删除会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="522" />
+            <location filename="../../ui/plan/plan_view.py" line="527" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="523" />
+            <location filename="../../ui/plan/plan_view.py" line="528" />
             <source>Rooms</source>
             <translation>会议室</translation>
         </message>
@@ -4432,53 +4457,57 @@
             <source>Reading the sheet…</source>
             <translation>正在读取工作表…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/ledger/problems_page.py" line="238" />
-            <source>%1: %2 rows read, %3 entries, %4 problem(s).</source>
-            <translation>%1：读取 %2 行，%3 条记录，%4 个问题。</translation>
+            <source>%1: %2 rows read, %3 entries, %n problem(s).</source>
+            <translation>
+                <numerusform>%1：读取 %2 行，%3 条记录，%n 个问题。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/problems_page.py" line="274" />
+            <source>%n stated total row(s) agree with their rows.</source>
+            <translation>
+                <numerusform>%n 个合计行与其所含各行一致。</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="248" />
+            <location filename="../../ui/ledger/problems_page.py" line="247" />
             <source>Of the sheet's %1 rows: %2 above the data, %3 blank, %4 entries, %5 with problems, %6 total rows (checked, not counted), %7 skipped.</source>
             <translation>表中共 %1 行：数据以上 %2 行，空行 %3，记录 %4，有问题 %5，合计行 %6（已核对，不计入），跳过 %7。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="260" />
+            <location filename="../../ui/ledger/problems_page.py" line="259" />
             <source>Every row was read.</source>
             <translation>所有行均已读取。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="265" />
+            <location filename="../../ui/ledger/problems_page.py" line="264" />
             <source>The rows below are not imported. Go back to fix the mapping, or import now and correct the file later: importing it again replaces this import.</source>
             <translation>以下各行不会导入。可以返回修改列的对应关系，也可以现在导入、稍后修改文件：再次导入会替换这次的导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="275" />
-            <source>%1 stated total row(s) agree with their rows.</source>
-            <translation>%1 个合计行与其所含各行一致。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ledger/problems_page.py" line="279" />
+            <location filename="../../ui/ledger/problems_page.py" line="276" />
             <source>Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).</source>
             <translation>第 %1 行“%2”写明 %3，但第 %4–%5 行之和为 %6（%7）。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="300" />
+            <location filename="../../ui/ledger/problems_page.py" line="297" />
             <source>Importing replaces %1 imported on %2 from %3.</source>
             <translation>导入后将替换 %2 从 %3 导入的%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="307" />
+            <location filename="../../ui/ledger/problems_page.py" line="304" />
             <source>Check what was read</source>
             <translation>核对读取结果</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="310" />
+            <location filename="../../ui/ledger/problems_page.py" line="307" />
             <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
             <translation>每一行要么成为一条记录，要么作为带行号的问题列出；不会有任何行被悄悄丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="314" />
+            <location filename="../../ui/ledger/problems_page.py" line="311" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -4981,112 +5010,112 @@
     <context>
         <name>RequestsView</name>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="181" />
+            <location filename="../../ui/requests/requests_view.py" line="178" />
             <source>confirmed</source>
             <translation>已确认</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="184" />
+            <location filename="../../ui/requests/requests_view.py" line="181" />
             <source>proposed (%1)</source>
             <translation>建议（%1 分）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="185" />
+            <location filename="../../ui/requests/requests_view.py" line="182" />
             <source>no match</source>
             <translation>未匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="195" />
+            <location filename="../../ui/requests/requests_view.py" line="192" />
             <source> (%1 files)</source>
             <translation>（%1 个文件）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="197" />
+            <location filename="../../ui/requests/requests_view.py" line="194" />
             <source>No checklist item matched</source>
             <translation>没有匹配的检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="218" />
+            <location filename="../../ui/requests/requests_view.py" line="215" />
             <source>(no checklist item)</source>
             <translation>（无对应条目）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="237" />
+            <location filename="../../ui/requests/requests_view.py" line="234" />
             <source>Search the checklist…</source>
             <translation>搜索检查清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="279" />
+            <location filename="../../ui/requests/requests_view.py" line="276" />
             <source>Import the auditor's request list</source>
             <translation>导入审核员的资料清单</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="281" />
+            <location filename="../../ui/requests/requests_view.py" line="278" />
             <source>Request lists (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;All files (*)</source>
             <translation>资料清单 (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="296" />
+            <location filename="../../ui/requests/requests_view.py" line="293" />
             <source>Which sheet?</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="296" />
+            <location filename="../../ui/requests/requests_view.py" line="293" />
             <source>Sheet:</source>
             <translation>工作表：</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="332" />
+            <location filename="../../ui/requests/requests_view.py" line="329" />
             <source>%1 requests: %2 covered, %3 partly, %4 missing</source>
             <translation>共 %1 项：已覆盖 %2，部分覆盖 %3，缺失 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="340" />
+            <location filename="../../ui/requests/requests_view.py" line="338" />
             <source>Import list…</source>
             <translation>导入资料清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="341" />
+            <location filename="../../ui/requests/requests_view.py" line="339" />
             <source>Confirm proposed matches</source>
             <translation>确认全部建议匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="342" />
+            <location filename="../../ui/requests/requests_view.py" line="340" />
             <source>Filter requests</source>
             <translation>筛选请求</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="345" />
+            <location filename="../../ui/requests/requests_view.py" line="343" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="346" />
+            <location filename="../../ui/requests/requests_view.py" line="344" />
             <source>Requested document</source>
             <translation>审核员要求的资料</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="347" />
+            <location filename="../../ui/requests/requests_view.py" line="345" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="348" />
+            <location filename="../../ui/requests/requests_view.py" line="346" />
             <source>Checklist item</source>
             <translation>检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="349" />
+            <location filename="../../ui/requests/requests_view.py" line="347" />
             <source>Match</source>
             <translation>匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="350" />
+            <location filename="../../ui/requests/requests_view.py" line="348" />
             <source>Coverage</source>
             <translation>覆盖情况</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="351" />
+            <location filename="../../ui/requests/requests_view.py" line="349" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -5102,69 +5131,69 @@
     <context>
         <name>SamplePanel</name>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="174" />
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="225" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="175" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="226" />
             <source>Choose a sample.</source>
             <extracomment>the samples table's set-width columns, in Chinese characters (or their title, if wider)</extracomment>
             <translation>请选择一个样本。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="201" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="202" />
             <source>The policy: %1</source>
             <translation>知识产权方针：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="213" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="214" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="214" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="215" />
             <source>What was found</source>
             <translation>审核发现</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="215" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="216" />
             <source>Evidence looked at</source>
             <translation>查看的证据</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="216" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="217" />
             <source>Employee</source>
             <translation>员工</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="217" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="218" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="218" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="219" />
             <source>Could state the IP policy</source>
             <translation>能说出知识产权方针</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="219" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="220" />
             <source>Could state their part in it</source>
             <translation>能说出本岗位的知识产权要求</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="220" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="221" />
             <source>Files to look at</source>
             <translation>待查看的文件</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="221" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="222" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="222" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="223" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="223" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="224" />
             <source>Save and next</source>
             <translation>保存并下一个</translation>
         </message>
@@ -5172,32 +5201,32 @@
     <context>
         <name>SamplesModel</name>
         <message>
-            <location filename="../../ui/mock_audit/samples_model.py" line="48" />
+            <location filename="../../ui/mock_audit/samples_model.py" line="54" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/samples_model.py" line="49" />
+            <location filename="../../ui/mock_audit/samples_model.py" line="55" />
             <source>Kind</source>
             <translation>抽样类别</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/samples_model.py" line="50" />
+            <location filename="../../ui/mock_audit/samples_model.py" line="56" />
             <source>Sample</source>
             <translation>样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/samples_model.py" line="51" />
+            <location filename="../../ui/mock_audit/samples_model.py" line="57" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/samples_model.py" line="52" />
+            <location filename="../../ui/mock_audit/samples_model.py" line="58" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/samples_model.py" line="53" />
+            <location filename="../../ui/mock_audit/samples_model.py" line="59" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -5286,10 +5315,12 @@
             <source>Reading the workbook…</source>
             <translation>正在读取工作簿…</translation>
         </message>
-        <message>
-            <location filename="../../ui/ledger/source_pages.py" line="219" />
-            <source>%1 sheet(s). Choose the one that holds the ledger.</source>
-            <translation>共 %1 个工作表。请选择包含台账的那一个。</translation>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/source_pages.py" line="220" />
+            <source>%n sheet(s). Choose the one that holds the ledger.</source>
+            <translation>
+                <numerusform>共 %n 个工作表。请选择包含台账的那一个。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/ledger/source_pages.py" line="245" />
@@ -6180,6 +6211,14 @@
         </message>
     </context>
     <context>
+        <name>DepartmentScope</name>
+        <message>
+            <location filename="../../ui/department_scope.py" line="27" />
+            <source>%1 only</source>
+            <translation>仅限%1</translation>
+        </message>
+    </context>
+    <context>
         <name>ledger_commands</name>
         <message>
             <location filename="../../ui/ledger/ledger_commands.py" line="46" />
@@ -6406,6 +6445,190 @@
             <location filename="../../ui/replace_command.py" line="46" />
             <source>The change could not be undone.</source>
             <translation>该更改无法撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamLoginsDialog</name>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="169" />
+            <source>Type the login name.</source>
+            <extracomment>the kinds of ``services.team`` (not imported here: the services load after the first paint) who may open this dialog's changes at all (the server still decides: ``may_manage_logins``)</extracomment>
+            <translation>请输入登录名。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="171" />
+            <source>Choose the login's role.</source>
+            <translation>请选择登录名的角色。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="173" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="209" />
+            <source>Change the password of %1</source>
+            <translation>修改 %1 的密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="211" />
+            <source>Add a login</source>
+            <translation>添加登录名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="214" />
+            <source>Login name:</source>
+            <translation>登录名：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="214" />
+            <source>Role:</source>
+            <translation>角色：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="214" />
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="214" />
+            <source>Password again:</source>
+            <translation>再次输入密码：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="218" />
+            <source>such as wangwei</source>
+            <translation>例如 wangwei</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="221" />
+            <source>At least 8 characters. ipaudit does not keep the password: the server receives only a hash of it. Give it to the person yourself.</source>
+            <translation>至少 8 个字符。ipaudit 不保存密码，服务器只收到它的哈希值。请您亲自把密码告诉对方。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="341" />
+            <source>The team's logins could not be changed.</source>
+            <translation>团队登录账户未能修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="453" />
+            <source>%1 was added: %2.</source>
+            <translation>已添加 %1：%2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="453" />
+            <source>%1 now has the role %2.</source>
+            <translation>%1 的角色现为：%2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="483" />
+            <source>The password of %1 was changed.</source>
+            <translation>%1 的密码已修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="502" />
+            <source>Remove a login</source>
+            <translation>移除登录名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="503" />
+            <source>Remove %1 from this team workspace?</source>
+            <translation>要将 %1 从此团队工作区移除吗？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="506" />
+            <source>It can no longer open this workspace. The login itself stays on the server, where it may belong to another workspace.</source>
+            <translation>移除后它不能再打开此工作区。登录名本身仍保留在服务器上，它可能还属于其他工作区。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="510" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="525" />
+            <source>%1 was removed from this team workspace.</source>
+            <translation>已将 %1 从此团队工作区移除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="546" />
+            <source>The department roles are up to date.</source>
+            <translation>部门角色已是最新。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="549" />
+            <source>New roles: %1.</source>
+            <translation>新建了以下部门的角色：%1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="559" />
+            <source>Your login may see the team's logins but not change them: adding, changing and removing logins needs the server administrator's login (a superuser, or a login that may create roles). Open the workspace with that login (File → Open a team workspace…) to change them.</source>
+            <translation>您的登录名可以查看团队的登录账户，但不能修改：添加、修改和移除登录名需要服务器管理员的登录名（超级用户，或有权创建角色的登录名）。请用该登录名打开工作区（文件 → 打开团队工作区…）后再修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="567" />
+            <source>Team logins</source>
+            <translation>团队登录账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="570" />
+            <source>Who may open this team workspace, and what each may change. The server enforces the roles: a department head changes only their own department, whatever program they connect with; a read-only login changes nothing.</source>
+            <translation>谁可以打开此团队工作区，以及各自能修改什么。角色由服务器强制执行：部门负责人无论用什么程序连接，都只能修改本部门；只读登录名不能修改任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="575" />
+            <source>Login</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="575" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="576" />
+            <source>&amp;Add…</source>
+            <translation>添加(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="577" />
+            <source>Change &amp;password…</source>
+            <translation>修改密码(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="578" />
+            <source>&amp;Remove…</source>
+            <translation>移除(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="579" />
+            <source>&amp;Update department roles</source>
+            <translation>更新部门角色(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="581" />
+            <source>After departments were added, renamed or merged: give each its role and rules</source>
+            <translation>在添加、重命名或合并部门之后使用：为每个部门建立角色和权限规则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="619" />
+            <source>Asking the server what your login may do…</source>
+            <translation>正在向服务器查询您的登录名的权限…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="637" />
+            <source>The server could not be asked what your login may do.</source>
+            <translation>未能向服务器查询您的登录名的权限。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="661" />
+            <source>Add and remove the logins of this team workspace</source>
+            <translation>添加和移除此团队工作区的登录名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/logins_dialog.py" line="664" />
+            <source>Only the compliance manager manages the team's logins; your login is: %1</source>
+            <translation>只有贯标负责人可以管理团队登录账户；您的登录名是：%1</translation>
         </message>
     </context>
     <context>

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ipaudit.domain.audit_plan import KIND_TEXT, ROLE_TEXT, AuditPlan, Role, Session, SessionKind
 from ipaudit.services import audit_plan as service
 from ipaudit.ui import calendar_export, errors, i18n, workers
+from ipaudit.ui.department_scope import scope_label, show_scope
 from ipaudit.ui.fit import fit_columns, share_columns
 from ipaudit.ui.plan import plan_models as pm
 from ipaudit.ui.plan.plan_commands import push
@@ -200,7 +201,10 @@ class PlanView(QWidget):
         splitter.setSizes([900, 430])
         splitter.setChildrenCollapsible(False)
 
+        # a department view: its own sessions and people, and it says so
+        self.scope = scope_label(session)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
@@ -229,11 +233,9 @@ class PlanView(QWidget):
         """Show the plan as stored now, keeping the selected session."""
         ws = self.session.workspace
         current = self.selected()
-        stored = service.load(ws)
-        self.plan = stored.plan if stored is not None else None
+        self.plan, found = service.department_plan(ws, self.session.department_only)
         lang = i18n.language()
         names = pm.PlanNames(self.plan, self._departments(), lang) if self.plan else None
-        found = service.conflicts(ws, self.plan) if self.plan is not None else []
         for model in (self.sessions, self.people, self.rooms):
             model.read_only = self.read_only
         self.sessions.set_plan(self.plan, names, found)
@@ -473,8 +475,10 @@ class PlanView(QWidget):
         if fmt == "ics":
             task = calendar_export.export_calendar(self.session, path, self)
         else:
+            only = self.session.department_only
             task = workers.Task(
-                lambda _ctx: service.export_plan(ws, lang=lang, **{fmt: path}), "plan-export"
+                lambda _ctx: service.export_plan(ws, lang=lang, department=only, **{fmt: path}),
+                "plan-export",
             )
             errors.watch(task, self, self.tr("The plan was not exported."))
         for button in self.export_buttons.values():
@@ -496,6 +500,7 @@ class PlanView(QWidget):
     # --- language ----------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
+        show_scope(self.scope, self.session)
         lang = i18n.language()
         fit_columns(self.table, SCHEDULE_COLUMNS)
         self.generate_button.setText(self.tr("Generate default plan"))

@@ -18,11 +18,13 @@ from ipaudit.domain.audit_plan import Role, SessionKind
 from ipaudit.services import Workspace, audit_plan, calendar, exports
 from ipaudit.store.errors import EditConflict, InvalidInput
 from tests.factories import INFO
+from tests.plan_people import declare_people
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace = Workspace.create(tmp_path / "plan.ipaudit", INFO)
+    declare_people(workspace)  # every interviewee named: a clean plan
     audit_plan.generate(workspace)
     yield workspace
     workspace.close()
