@@ -1,7 +1,7 @@
 """Command line for the mock audit: draw the samples, record what each showed, write the reports.
 
 ipaudit mock-audit-draw W --seed 42 [--plan FILE] [--auditor NAME …]
-ipaudit mock-audit W [AUDIT] [--json]                 (AUDIT: its key, or "latest")
+ipaudit mock-audit W [AUDIT] [--department D] [--json]  (AUDIT: its key, or "latest")
 ipaudit mock-audit-record W AUDIT SAMPLE --grade minor --note "…"
 ipaudit mock-audit-record W AUDIT S15 --policy yes --role no --person 王五
 ipaudit mock-audit-actions W AUDIT                    (an action per nonconformity)
@@ -90,8 +90,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     from ipaudit.services import mock_audit
 
     with cli._open(args.workspace) as ws:
+        only = args.department
+        if only:
+            ws.department(only)  # bad input naming the departments when there is none
         if args.audit is None:
-            found = mock_audit.audits(ws)
+            found = [mock_audit.department_audit(ws, a, only) for a in mock_audit.audits(ws)]
             if args.json:
                 emit_json([mock_audit.audit_json(a) for a in found])
                 return EXIT_OK
@@ -109,6 +112,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 summary=args.summary,
                 conclusion=args.conclusion,
             )
+        audit = mock_audit.department_audit(ws, audit, only)
         if args.json:
             emit_json(mock_audit.audit_json(audit))
         else:
@@ -212,6 +216,7 @@ def configure(sub: Any) -> None:
     c.add_argument("--summary", help="the report's summary (default: the tally)")
     c.add_argument("--conclusion", help="the report's conclusion (default: from the results)")
     c.add_argument("--auditor", action="append", help="set the auditors (repeat for more)")
+    c.add_argument("--department", help="only this department's samples (its key)")
     c.add_argument("--json", action="store_true")
 
     c = ws_cmd("mock-audit-record", "record what one sample showed")

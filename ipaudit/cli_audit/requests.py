@@ -47,7 +47,9 @@ def cmd_requests(args: argparse.Namespace) -> int:
     from ipaudit.services import request_list
 
     with cli._open(args.workspace) as ws:
-        found = request_list.coverage(ws)
+        if args.department:
+            ws.department(args.department)  # bad input naming the departments when there is none
+        found = request_list.coverage(ws, department=args.department)
         if args.json:
             items = {it.key: it for it in ws.template.items}
             emit_json([request_list.coverage_json(rc, items) for rc in found])
@@ -128,6 +130,9 @@ def configure(sub: Any) -> None:
     c.add_argument("--json", action="store_true")
 
     c = ws_cmd("requests", "the request list: each line's items and whether it is covered")
+    c.add_argument(
+        "--department", help="only the lines that ask this department for something (its key)"
+    )
     c.add_argument("--json", action="store_true")
 
     c = ws_cmd(

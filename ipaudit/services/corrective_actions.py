@@ -63,10 +63,13 @@ def today() -> dt.date:
 
 
 def actions(ws: Workspace, department: str | None = None) -> list[ca.CorrectiveAction]:
-    """Every corrective action (of one department when given), in number order."""
-    return [
-        ca.action_from_json(r.value, r.version) for r in ws.records.all(KIND, department=department)
-    ]
+    """Every corrective action (of one department when given: a department view, ``actions
+    --department``; an action of a department merged into it since included), in number order."""
+    found = [ca.action_from_json(r.value, r.version) for r in ws.records.all(KIND)]
+    if not department:
+        return found
+    deps = {d.key: d for d in ws.departments()}
+    return [a for a in found if follow_merges(a.department, deps) == department]
 
 
 def get(ws: Workspace, key: str) -> ca.CorrectiveAction:

@@ -218,6 +218,23 @@ def get(ws: Workspace, key: str) -> m.MockAudit:
     return m.audit_from_json(rec.value, rec.version)
 
 
+def samples_of(ws: Workspace, audit: m.MockAudit, department: str | None) -> list[m.Sample]:
+    """The samples a department sees (None: every sample): those of ``department``, a sample
+    of a department merged into it since the draw included."""
+    if not department:
+        return list(audit.samples)
+    deps = {d.key: d for d in ws.departments()}
+    return [s for s in audit.samples if follow_merges(s.department, deps) == department]
+
+
+def department_audit(ws: Workspace, audit: m.MockAudit, department: str | None) -> m.MockAudit:
+    """``audit`` with only ``department``'s samples, to show (never to store: the others'
+    samples would be lost)."""
+    if not department:
+        return audit
+    return replace(audit, samples=tuple(samples_of(ws, audit, department)))
+
+
 def save(ws: Workspace, audit: m.MockAudit) -> m.MockAudit:
     """Store ``audit``; EditConflict when it was saved meanwhile from another window."""
     rec = ws.records.put(

@@ -306,9 +306,34 @@ def item_coverage(
     return ItemCoverage(item_key, cov, status, n, problems)
 
 
-def coverage(ws: Workspace, findings: Sequence[Finding] | None = None) -> list[RequestCoverage]:
-    """Every request's coverage from its matched items; ``findings``: the assessment's when the
-    caller has it (the GUI's, computed in a worker), else the workspace's."""
+def of_department(
+    ws: Workspace, found: Iterable[RequestLine], department: str
+) -> list[RequestLine]:
+    """The lines that ask ``department`` for something: matched to one of its items (a line not
+    decided yet: its best candidate is), or, matched to nothing, naming the department."""
+    keys = {it.key for it in ws.items_of(department)}
+    out = []
+    for ln in found:
+        asked = (
+            ln.matched if ln.matched or ln.confirmed else [c.item_key for c in ln.candidates[:1]]
+        )
+        if asked:
+            if any(k in keys for k in asked):
+                out.append(ln)
+        elif _department_key(ws, ln.request.department) == department:
+            out.append(ln)
+    return out
+
+
+def coverage(
+    ws: Workspace, findings: Sequence[Finding] | None = None, department: str | None = None
+) -> list[RequestCoverage]:
+    """Every request's coverage from its matched items (``department``: only the lines that ask
+    that department, see ``of_department``); ``findings``: the assessment's when the caller has
+    it (the GUI's, computed in a worker), else the workspace's."""
+    found = lines(ws)
+    if department:
+        found = of_department(ws, found, department)
     states = ws.states()
     counts: dict[str, int] = {}
     for ev in ws.evidence():
@@ -316,7 +341,7 @@ def coverage(ws: Workspace, findings: Sequence[Finding] | None = None) -> list[R
     if findings is None:
         findings = ws.findings()
     out = []
-    for ln in lines(ws):
+    for ln in found:
         items = tuple(item_coverage(k, states, counts, findings) for k in ln.matched)
         out.append(RequestCoverage(ln, request_coverage([i.coverage for i in items]), items))
     return out
@@ -358,6 +383,7 @@ __all__ = [
     "line",
     "lines",
     "matcher",
+    "of_department",
     "read_requests",
     "search_items",
     "set_match",

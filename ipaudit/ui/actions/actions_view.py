@@ -32,6 +32,7 @@ from ipaudit.ui.actions import actions_model as am
 from ipaudit.ui.actions.action_editor import ActionEditor
 from ipaudit.ui.actions.commands import push
 from ipaudit.ui.combo import refill
+from ipaudit.ui.department_scope import scope_label, show_scope
 from ipaudit.ui.fit import fit_columns, narrow_combo, share_columns
 from ipaudit.ui.session import WorkspaceSession
 
@@ -148,7 +149,9 @@ class ActionsView(QWidget):
         splitter.setSizes([2000, 1000])  # the list gets the larger part from the start
         splitter.setChildrenCollapsible(False)
 
+        self.scope = scope_label(session)  # a department view: its own actions, and it says so
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
@@ -454,6 +457,7 @@ class ActionsView(QWidget):
         return task
 
     def retranslate_ui(self) -> None:
+        show_scope(self.scope, self.session)
         self.state_label.setText(self.tr("Show"))
         refill(
             self.state_filter,

@@ -43,6 +43,7 @@ from ipaudit.services import corrective_actions as actions_service
 from ipaudit.services import mock_audit as service
 from ipaudit.ui import errors, i18n, workers
 from ipaudit.ui.combo import refill
+from ipaudit.ui.department_scope import scope_label, show_scope
 from ipaudit.ui.fit import fit_columns, vertical_scroll
 from ipaudit.ui.icons import grade_icon
 from ipaudit.ui.mock_audit import samples_model as sm
@@ -341,7 +342,10 @@ class MockAuditView(QWidget):
         splitter.setSizes([3000, 2000])  # the samples get the larger part from the start
         splitter.setChildrenCollapsible(False)
 
+        # a department view: its own samples only, and it says so
+        self.scope = scope_label(session)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
         layout.addLayout(bar)
         layout.addLayout(outcome)
         layout.addWidget(splitter, 1)
@@ -378,12 +382,18 @@ class MockAuditView(QWidget):
         ws = self.session.workspace
         found = service.audits(ws)
         wanted = select or (self.audit.key if self.audit else (found[-1].key if found else ""))
+        shown = [self._shown(a) for a in found]
         refill(
             self.audit_choice,
-            [(f"{a.key} · {a.walked}/{len(a.samples)}", a.key) for a in found],
+            [(f"{a.key} · {a.walked}/{len(a.samples)}", a.key) for a in shown],
             wanted,
         )
         self._show_audit(next((a for a in found if a.key == self.audit_choice.currentData()), None))
+
+    def _shown(self, audit: m.MockAudit) -> m.MockAudit:
+        """``audit`` as this view shows it: a department view, that department's samples only
+        (to show and walk; edits go to the audit as stored, whole)."""
+        return service.department_audit(self.session.workspace, audit, self.session.department_only)
 
     def _audit_chosen(self, _index: int) -> None:
         self.refresh(self.audit_choice.currentData())
@@ -392,14 +402,17 @@ class MockAuditView(QWidget):
         current = self.panel.sample.key if self.panel.sample else None
         same = audit is not None and self.audit is not None and audit.key == self.audit.key
         self.audit = audit
-        self.model.set_audit(audit, self._names())
+        shown = self._shown(audit) if audit is not None else None
+        self.model.set_audit(audit, self._names(), shown.samples if shown else None)
         has = audit is not None
         writable = not self.session.read_only
+        # drawing, the auditors, the report and the actions are the whole audit's: the manager's
+        whole = writable and not self.session.department_only
         for w in (self.redraw_button, self.seed, self.auditors, self.details_button):
-            w.setEnabled(has and writable)
-        self.actions_button.setEnabled(has and writable and bool(self._without_action(audit)))
-        self.report_button.setEnabled(has)
-        self.new_button.setEnabled(writable)
+            w.setEnabled(has and whole)
+        self.actions_button.setEnabled(has and whole and bool(self._without_action(audit)))
+        self.report_button.setEnabled(has and not self.session.department_only)
+        self.new_button.setEnabled(whole)
         self.panel.setEnabled(has and writable)
         if audit is None:
             self.seed.setValue(0)
@@ -409,15 +422,16 @@ class MockAuditView(QWidget):
             self.panel.load(None, "", "", {})
             return
         self.seed.setValue(audit.seed)
-        self.redraw_button.setEnabled(writable and audit.walked == 0)
+        self.redraw_button.setEnabled(whole and audit.walked == 0)
         if not self.auditors.hasFocus():
             self.auditors.setText("、".join(audit.auditors))
         self._show_progress()
         self._show_shortfall()
         self.panel.set_policy(self.session.workspace.facts().policy)
         if not (same and current and self.select(current)):
-            first = m.next_open(audit)
-            self.select(first.key if first else (audit.samples[0].key if audit.samples else ""))
+            assert shown is not None
+            first = m.next_open(shown)
+            self.select(first.key if first else (shown.samples[0].key if shown.samples else ""))
 
     def _without_action(self, audit: m.MockAudit | None) -> list[m.Sample]:
         """The nonconformities of ``audit`` that have no corrective action yet."""
@@ -427,9 +441,9 @@ class MockAuditView(QWidget):
         return [s for s in audit.nonconformities() if f"{audit.key}/{s.key}" not in have]
 
     def _show_progress(self) -> None:
-        audit = self.audit
-        if audit is None:
+        if self.audit is None:
             return
+        audit = self._shown(self.audit)
         tally = audit.tally()
         text = self.tr("Walked %1 of %2").replace("%1", str(audit.walked))
         text = text.replace("%2", str(len(audit.samples)))
@@ -437,7 +451,8 @@ class MockAuditView(QWidget):
         self.progress.setText(f"{text}  {marks}")
 
     def _show_shortfall(self) -> None:
-        if self.audit is None:
+        if self.audit is None or self.session.department_only:  # the whole draw's, the manager's
+            self.shortfall.hide()
             return
         short = service.shortfalls(self.session.workspace, self.audit)
         if not short:
@@ -625,7 +640,7 @@ class MockAuditView(QWidget):
         self.audit = stored
         push(self.session, PutSample(self.session, text, audit.key, before, after))
         if go_on and self.audit is not None:
-            nxt = m.next_open(self.audit, after=after.key)
+            nxt = m.next_open(self._shown(self.audit), after=after.key)
             if nxt is not None:
                 self.select(nxt.key)
         return after
@@ -710,6 +725,7 @@ class MockAuditView(QWidget):
     # --- language ----------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
+        show_scope(self.scope, self.session)
         self.audit_label.setText(self.tr("Mock audit"))
         self.new_button.setText(self.tr("New…"))
         self.new_button.setToolTip(self.tr("Draw a new mock audit's samples with a new seed"))

@@ -30,10 +30,16 @@ class SamplesModel(RowsTableModel[Sample]):
         self.audit: MockAudit | None = None
         self.department_names: dict[str, str] = {}
 
-    def set_audit(self, audit: MockAudit | None, names: dict[str, str]) -> None:
+    def set_audit(
+        self,
+        audit: MockAudit | None,
+        names: dict[str, str],
+        samples: Sequence[Sample] | None = None,
+    ) -> None:
+        """Show ``audit``'s samples (``samples``: only these, a department view's)."""
         self.beginResetModel()
         self.audit = audit
-        self._rows = list(audit.samples) if audit else []
+        self._rows = list(audit.samples if samples is None else samples) if audit else []
         self.department_names = names
         self.endResetModel()
 

@@ -34,6 +34,7 @@ from ipaudit.domain.request_list import COVERAGE_TEXT, Coverage
 from ipaudit.services import request_list
 from ipaudit.services.request_list import RequestCoverage
 from ipaudit.ui import errors, i18n
+from ipaudit.ui.department_scope import scope_label, show_scope
 from ipaudit.ui.findings.language import pick
 from ipaudit.ui.session import WorkspaceSession
 
@@ -93,7 +94,9 @@ class RequestsView(QWidget):
         self.table.setColumnWidth(COL_ITEM, 380)
         self.table.setColumnWidth(COL_NOTE, 120)
 
+        self.scope = scope_label(session)  # a department view: its own lines, and it says so
         box = QVBoxLayout(self)
+        box.addWidget(self.scope)
         box.addLayout(top)
         box.addWidget(self.message)
         box.addWidget(self.table, 1)
@@ -130,17 +133,10 @@ class RequestsView(QWidget):
     def reload(self) -> None:
         ws = self.session.workspace
         assessment = self.session.assessment
-        self.rows = request_list.coverage(ws, assessment.findings if assessment else [])
+        self.rows = request_list.coverage(
+            ws, assessment.findings if assessment else [], self.session.department_only
+        )
         self._dirty = False
-        only = self.session.department_only
-        if only:
-            keys = {it.key for it in ws.items_of(only)}
-            self.rows = [
-                rc
-                for rc in self.rows
-                if any(k in keys for k in rc.line.matched)
-                or any(c.item_key in keys for c in rc.line.candidates[:1])
-            ]
         items = self._items()
         titles = {it.key: it for it in items}
         self.table.setRowCount(len(self.rows))
@@ -173,7 +169,8 @@ class RequestsView(QWidget):
         self.confirm_button.setEnabled(
             can_edit and any(rc.line.matched and not rc.line.confirmed for rc in self.rows)
         )
-        self.import_button.setEnabled(can_edit)
+        # the list is the whole company's: imported by the manager
+        self.import_button.setEnabled(can_edit and not self.session.department_only)
 
     def _score_text(self, rc: RequestCoverage) -> str:
         ln = rc.line
@@ -337,6 +334,7 @@ class RequestsView(QWidget):
         )
 
     def retranslate_ui(self) -> None:
+        show_scope(self.scope, self.session)
         self.import_button.setText(self.tr("Import list…"))
         self.confirm_button.setText(self.tr("Confirm proposed matches"))
         self.filter.setPlaceholderText(self.tr("Filter requests"))
