@@ -24,6 +24,12 @@ Steps:
    one), then in ``shell.yaml``, then in the other glossaries; so two packages may translate the
    same English differently.
 3. ``pyside6-lrelease`` compiles the .ts into ``ipaudit/resources/i18n/ipaudit_zh_CN.qm``.
+4. English counts: a string with a count is written ``self.tr("%n problem(s) found", "", n)``.
+   ``ipaudit_en.ts`` / ``ipaudit_en.qm`` hold only those strings (``lupdate -pluralonly``) with
+   their English singular and plural: ``problem(s)`` gives "problem" and "problems"; a text the
+   rule cannot make (a verb that agrees, "entry/entries") is written out in
+   ``ipaudit/resources/i18n/en/plurals.yaml`` as ``"source": ["one", "many"]``. The UI loads
+   the English .qm when English is chosen, so English shows "1 problem found", "8 problems found".
 
 The exit code is 0 when every string has a translation, 1 otherwise, listing each untranslated
 string with its file and line (the .qm is still built with what there is), 2 on a glossary error
@@ -35,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +57,11 @@ I18N_DIR = ROOT / "ipaudit" / "resources" / "i18n"
 GLOSSARY_DIR = I18N_DIR / "zh_CN"
 TS_FILE = I18N_DIR / "ipaudit_zh_CN.ts"
 QM_FILE = I18N_DIR / "ipaudit_zh_CN.qm"
+EN_TS_FILE = I18N_DIR / "ipaudit_en.ts"
+EN_QM_FILE = I18N_DIR / "ipaudit_en.qm"
+EN_PLURALS = I18N_DIR / "en" / "plurals.yaml"
+#: "problem(s)", "match(es)": the English plural marker of a counted source text
+PLURAL_MARK = re.compile(r"\((s|es)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,17 +171,18 @@ def translate(
     return None
 
 
-def run_lupdate(files: list[Path], ts: Path) -> None:
+def run_lupdate(files: list[Path], ts: Path, target: str = "zh_CN") -> None:
     cmd = [
         qt_tool("lupdate"),
         *map(str, files),
         "-no-obsolete",
+        *(["-pluralonly"] if target == "en" else []),
         "-locations",
         "absolute",
         "-source-language",
         "en",
         "-target-language",
-        "zh_CN",
+        target,
         "-ts",
         str(ts),
     ]
@@ -259,6 +272,51 @@ def fill(ts: Path, glossaries: dict[str, Glossary], helpers: dict[Path, str]) ->
     return missing
 
 
+def load_plurals(path: Path) -> dict[str, tuple[str, str]]:
+    """The written-out English forms: source -> (one, many)."""
+    data = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
+    out: dict[str, tuple[str, str]] = {}
+    for source, forms in (data or {}).items():
+        if not (
+            isinstance(forms, list) and len(forms) == 2 and all(isinstance(f, str) for f in forms)
+        ):
+            raise GlossaryError(f"{path.name}: {source!r}: give [one, many]")
+        out[str(source)] = (forms[0], forms[1])
+    return out
+
+
+def english_forms(source: str, plurals: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """The singular and plural English of a counted source text."""
+    if source in plurals:
+        return plurals[source]
+    return PLURAL_MARK.sub("", source), PLURAL_MARK.sub(r"\1", source)
+
+
+def fill_english(ts: Path, plurals: dict[str, tuple[str, str]], helpers: dict[Path, str]) -> int:
+    """Give every counted message of the English .ts its two forms; returns how many."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    _fix_helper_contexts(root, ts, helpers)
+    count = 0
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        for old in list(translation):
+            translation.remove(old)
+        translation.attrib.pop("type", None)
+        translation.text = None
+        for form in english_forms(message.findtext("source") or "", plurals):
+            ET.SubElement(translation, "numerusform").text = form
+        count += 1
+    ET.indent(tree, space="    ")
+    with ts.open("wb") as fh:
+        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(fh, encoding="utf-8", xml_declaration=False)
+        fh.write(b"\n")
+    return count
+
+
 def run_lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
@@ -269,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         glossaries = load_glossaries(GLOSSARY_DIR)
+        plurals = load_plurals(EN_PLURALS)
     except GlossaryError as exc:
         print(f"glossary error:\n{exc}", file=sys.stderr)
         return 2
@@ -276,20 +335,29 @@ def main(argv: list[str] | None = None) -> int:
     helpers = helper_contexts(files)
     # check mode works on a copy beside the real one, so its relative locations stay right
     ts = I18N_DIR / f".check-{TS_FILE.name}" if args.check else TS_FILE
-    if args.check and TS_FILE.exists():
-        shutil.copyfile(TS_FILE, ts)
+    en_ts = I18N_DIR / f".check-{EN_TS_FILE.name}" if args.check else EN_TS_FILE
+    if args.check:
+        for real, copy in ((TS_FILE, ts), (EN_TS_FILE, en_ts)):
+            if real.exists():
+                shutil.copyfile(real, copy)
     stale = False
     try:
         run_lupdate(files, ts)
         missing = fill(ts, glossaries, helpers)
         total = sum(1 for _ in ET.parse(ts).getroot().iter("message"))
+        run_lupdate(files, en_ts, "en")
+        counted = fill_english(en_ts, plurals, helpers)
         if not args.check:
             run_lrelease(ts, QM_FILE)
+            run_lrelease(en_ts, EN_QM_FILE)
         elif TS_FILE.exists():
             stale = _messages(ts) != _messages(TS_FILE) or not QM_FILE.exists()
+            stale = stale or not EN_TS_FILE.exists() or not EN_QM_FILE.exists()
+            stale = stale or _plural_forms(en_ts) != _plural_forms(EN_TS_FILE)
     finally:
         if args.check:
             ts.unlink(missing_ok=True)
+            en_ts.unlink(missing_ok=True)
     if missing:
         print(
             f"{len(missing)} untranslated string(s) — add them to ipaudit/resources/i18n/zh_CN/<package>.yaml:"
@@ -299,12 +367,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if not args.check:
         print(f"{TS_FILE.relative_to(ROOT)}: {total} strings, all translated; built {QM_FILE.name}")
+        print(f"{EN_TS_FILE.relative_to(ROOT)}: {counted} counted strings; built {EN_QM_FILE.name}")
     elif stale:
         print(f"{TS_FILE.relative_to(ROOT)} is out of date with the sources: run tools/i18n.py")
         return 1
     else:
         print("all strings translated")
     return 0
+
+
+def _plural_forms(ts: Path) -> set[tuple[str, str, tuple[str, ...]]]:
+    """(context, source, forms) of every message of the English .ts."""
+    root = ET.parse(ts).getroot()
+    return {
+        (
+            c.findtext("name") or "",
+            m.findtext("source") or "",
+            tuple(f.text or "" for f in m.iter("numerusform")),
+        )
+        for c in root.findall("context")
+        for m in c.findall("message")
+    }
 
 
 def _messages(ts: Path) -> set[tuple[str, str, str]]:

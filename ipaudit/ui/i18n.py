@@ -1,8 +1,9 @@
 """The UI language: Simplified Chinese (default) or English, switched at run time.
 
 UI strings are written in English with ``self.tr()``; the Chinese comes from
-``ipaudit/resources/i18n/ipaudit_zh_CN.qm`` (built by ``tools/i18n.py``). Installing or removing the
-translators makes Qt send ``QEvent.LanguageChange`` to every widget, whose ``retranslate_ui()``
+``ipaudit/resources/i18n/ipaudit_zh_CN.qm`` (built by ``tools/i18n.py``), and the English
+singular and plural of counted strings (``tr("%n file(s)", "", n)``) from ``ipaudit_en.qm``.
+Installing or removing the translators makes Qt send ``QEvent.LanguageChange`` to every widget, whose ``retranslate_ui()``
 sets its strings again. Texts that come with the data (templates, findings, error messages) carry
 both languages; widgets pick one with ``language()`` or ``text()``.
 """
@@ -91,6 +92,12 @@ def set_language(lang: str) -> str:
                 changed = True
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        # only the counted strings: "1 problem", "8 problems" for tr("%n problem(s)", "", n)
+        tr = QTranslator(app)
+        if tr.load(qm_path("en").name, str(I18N_DIR)):
+            _translators.append(tr)
+            app.installTranslator(tr)
+            changed = True
     if not changed and isinstance(app, QApplication):
         # No translator came or went, so Qt sent nothing; texts taken from the data still change.
         # (Like Qt, post to the windows; a widget passes LanguageChange on to its children.)

@@ -77,7 +77,7 @@ class BatchPage(LedgerWizardPage):
             self._failed,
             description="import ledgers",
             parent=self,
-            label=self.tr("Reading %1 file(s)…").replace("%1", str(len(paths))),
+            label=self.tr("Reading %n file(s)…", "", len(paths)),
             cancellable=True,
         )
 
@@ -168,9 +168,9 @@ class BatchPage(LedgerWizardPage):
             text, details = "", ""
         else:
             text = (
-                self.tr("%1 ledger(s) found, %2 sheet(s) skipped.")
-                .replace("%1", str(len(found.results)))
-                .replace("%2", str(len(found.skipped)))
+                self.tr("%1, %2.")
+                .replace("%1", self.tr("%n ledger(s) found", "", len(found.results)))
+                .replace("%2", self.tr("%n sheet(s) skipped", "", len(found.skipped)))
             )
             doubled = self.duplicates()
             if doubled:
@@ -197,13 +197,12 @@ class BatchPage(LedgerWizardPage):
 
     def _result_text(self, r: ImportResult) -> str:
         header = (
-            self.tr("%1 [%2] → %3 (%4 sure): %5 entries, %6 problem(s).")
+            self.tr("%1 [%2] → %3 (%4 sure): %5 entries, %n problem(s).", "", len(r.problems))
             .replace("%1", r.file)
             .replace("%2", r.sheet)
             .replace("%3", kind_name(r.kind))
             .replace("%4", f"{r.confidence:.0%}")
             .replace("%5", str(len(r.entries)))
-            .replace("%6", str(len(r.problems)))
         )
         return "\n".join([header, *column_lines(r)])
 

@@ -235,11 +235,10 @@ class ProblemsPage(LedgerWizardPage):
 
     def _summary_text(self, r: ImportResult) -> str:
         counts = (
-            self.tr("%1: %2 rows read, %3 entries, %4 problem(s).")
+            self.tr("%1: %2 rows read, %3 entries, %n problem(s).", "", len(r.problems))
             .replace("%1", kind_name(r.kind))
             .replace("%2", str(r.rows_read))
             .replace("%3", str(len(r.entries)))
-            .replace("%4", str(len(r.problems)))
         )
         sep = "" if lang() == "zh" else " "
         c = r.counts
@@ -272,9 +271,7 @@ class ProblemsPage(LedgerWizardPage):
         if not r.totals:
             return ""
         if not wrong:
-            return self.tr("%1 stated total row(s) agree with their rows.").replace(
-                "%1", str(len(r.totals))
-            )
+            return self.tr("%n stated total row(s) agree with their rows.", "", len(r.totals))
         lines = [
             self.tr("Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).")
             .replace("%1", str(t.source.row))
@@ -359,9 +356,11 @@ class DonePage(LedgerWizardPage):
         )
         if r.problems:
             text += ("" if lang() == "zh" else " ") + self.tr(
-                "%1 problem(s) are kept with the import; correct the file and import it again to"
-                " replace them."
-            ).replace("%1", str(len(r.problems)))
+                "%n problem(s) are kept with the import; correct the file and import it again to"
+                " replace them.",
+                "",
+                len(r.problems),
+            )
         text += "\n\n" + self.tr(
             "The column mapping is remembered for sheets with this header. The reconciliation"
             " and the findings are brought up to date."

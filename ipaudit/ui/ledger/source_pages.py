@@ -216,8 +216,8 @@ class SheetPage(LedgerWizardPage):
         else:
             self.status.setStyleSheet("")
             self.status.setText(
-                self.tr("%1 sheet(s). Choose the one that holds the ledger.").replace(
-                    "%1", str(self.sheets.count())
+                self.tr(
+                    "%n sheet(s). Choose the one that holds the ledger.", "", self.sheets.count()
                 )
             )
 
