@@ -48,6 +48,16 @@ class MainMenus(QObject):
         self.recent.aboutToShow.connect(self.rebuild_recent)
         self.file.addSeparator()
         self.file.addActions([a.workspace_info, a.save, a.save_copy, a.push_team])
+        # File → Team logins… (ipaudit/ui/team/logins_dialog.py): a team workspace's only
+        self.team_logins = QAction(window)
+        self.team_logins.setObjectName("actionTeamLogins")
+        self.team_logins.setVisible(False)
+        self.team_logins.triggered.connect(lambda: window.run_tool("team_logins"))  # type: ignore[attr-defined]
+        self.file.addAction(self.team_logins)
+        self.file.aboutToShow.connect(self.update_team_logins)
+        for signal in ("workspaceOpened", "workspaceClosed"):
+            if hasattr(window, signal):
+                getattr(window, signal).connect(lambda *_a: self.update_team_logins())
         self.file.addActions([a.export_checklist, a.import_checklist])
         self.file.addSeparator()
         self.file.addActions([a.import_ledger, a.export_pack])
@@ -102,6 +112,16 @@ class MainMenus(QObject):
         self.toolbar.addActions([a.import_ledger, a.export_pack])
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.retranslate()
+
+    def update_team_logins(self) -> object:
+        """File → Team logins…: shown for a team workspace, enabled for its manager."""
+        session = getattr(self.window, "session", None)
+        if session is None or not session.workspace.is_server:
+            self.team_logins.setVisible(False)
+            return None
+        from ipaudit.ui.team.logins_dialog import update_action
+
+        return update_action(self.team_logins, session)
 
     def add_dock_toggle(self, action: QAction) -> None:
         self.view.insertAction(self.view_docks_separator, action)
@@ -161,4 +181,5 @@ class MainMenus(QObject):
         self.audit.setTitle(self.tr("&Audit"))
         self.tools.setTitle(self.tr("&Tools"))
         self.help.setTitle(self.tr("&Help"))
+        self.team_logins.setText(self.tr("Team &logins…"))
         self.toolbar.setWindowTitle(self.tr("Tool bar"))

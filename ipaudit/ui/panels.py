@@ -141,6 +141,12 @@ def _open_team() -> type[Any]:
     return OpenTeamDialog
 
 
+def _team_logins() -> type[Any]:
+    from ipaudit.ui.team.logins_dialog import TeamLoginsDialog
+
+    return TeamLoginsDialog
+
+
 #: the views of the Audit menu (the audit day and the cycle around it), each shown as a tab of the
 #: workspace page; each takes ``(session, parent=None)``. An action whose key is not here is hidden.
 AUDIT_VIEWS: dict[str, Loader] = {
@@ -174,6 +180,7 @@ TOOLS: dict[str, Loader] = {
     "open_team": _open_team,  # (parent, address): no session yet, it opens one
     "export_packet": _export_packet,
     "import_packet": _import_packet,
+    "team_logins": _team_logins,  # (session, parent): a team workspace's logins
 }
 
 
