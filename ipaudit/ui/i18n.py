@@ -4,8 +4,9 @@ UI strings are written in English with ``self.tr()``; the Chinese comes from
 ``ipaudit/resources/i18n/ipaudit_zh_CN.qm`` (built by ``tools/i18n.py``), and the English
 singular and plural of counted strings (``tr("%n file(s)", "", n)``) from ``ipaudit_en.qm``.
 Installing or removing the translators makes Qt send ``QEvent.LanguageChange`` to every widget,
-whose ``retranslate_ui()`` sets its strings again. Texts that come with the data (templates, findings, error messages) carry
-both languages; widgets pick one with ``language()`` or ``text()``.
+whose ``retranslate_ui()`` sets its strings again. Texts that come with the data (templates,
+findings, error messages) carry both languages; widgets pick one with ``language()`` or
+``text()``.
 """
 
 from __future__ import annotations
