@@ -126,7 +126,11 @@ def configure(sub: Any) -> None:
         " propose the checklist items of each line",
     )
     c.add_argument("file", metavar="FILE")
-    c.add_argument("--sheet", help="the sheet to read (default: the first)")
+    c.add_argument(
+        "--sheet",
+        help="the sheet to read (default: the one sheet that holds a request list; several: name"
+        " one)",
+    )
     c.add_argument("--json", action="store_true")
 
     c = ws_cmd("requests", "the request list: each line's items and whether it is covered")

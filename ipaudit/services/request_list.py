@@ -10,6 +10,8 @@ unchanged.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,27 +117,207 @@ class RequestCoverage:
 # -- reading ---------------------------------------------------------------------------------------
 
 
+#: words that name a document or a record: a line holding one reads as a request ("员工劳动合同",
+#: "培训签到表", "研发项目立项检索报告"); with the matcher's record words (RECORD_WORDS)
+DOCUMENT_WORDS = (
+    "文件",
+    "资料",
+    "制度",
+    "手册",
+    "程序",
+    "合同",
+    "协议",
+    "证书",
+    "报告",
+    "签到",
+    "凭证",
+    "纪要",
+    "计划",
+    "方案",
+    "证明",
+    "执照",
+    "档案",
+    "说明书",
+    "交底书",
+    "复印件",
+    "原件",
+    "批文",
+    "通知",
+    "审批",
+    "评审",
+    "检查表",
+    "架构图",
+    "机构图",
+    "document",
+    "record",
+    "certificate",
+    "report",
+    "contract",
+    "agreement",
+    "manual",
+    "procedure",
+    "policy",
+    "minutes",
+    "register",
+    "list",
+    "plan",
+    "evidence",
+)
+#: a title ending in one of these names a form or a record book ("目标分解表", "交接单"), unless
+#: it is a person ("管理者代表", "董事会秘书")
+DOCUMENT_ENDINGS = ("表", "单", "册", "簿", "书", "图")
+NOT_DOCUMENT_ENDINGS = ("代表", "秘书")
+# a Chinese word anywhere ("员工劳动合同"), an English one as a word ("specialist" is no list)
+_DOCUMENT_RE = re.compile(
+    "|".join(rf"\b{w}s?\b" if w.isascii() else re.escape(w) for w in DOCUMENT_WORDS)
+)
+#: a table is a request list when at least this share of its lines read as requests
+REQUEST_SHARE = 0.5
+MAX_SHEETS = 30  # the sheets of a workbook looked at when none is named
+
+
+def reads_as_request(title: str) -> bool:
+    """Whether a line's title asks for a document or a record: it names one (``DOCUMENT_WORDS``,
+    the matcher's ``RECORD_WORDS``, a form's ending). The matcher's scores are not used: a staff
+    list's "内审员" matches the internal auditors' item as well as a request would."""
+    from ipaudit.domain.request_list import RECORD_WORDS
+
+    text = unicodedata.normalize("NFKC", title).casefold()
+    squeezed = re.sub(r"[\s\W_]+", "", re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "", text))
+    if _DOCUMENT_RE.search(text) or any(w in text for w in RECORD_WORDS):
+        return True
+    return (
+        len(squeezed) >= 3
+        and squeezed.endswith(DOCUMENT_ENDINGS)
+        and not squeezed.endswith(NOT_DOCUMENT_ENDINGS)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TableReading:
+    """A table (a sheet, or a Word table) read as a request list: its lines and how many of them
+    read as requests."""
+
+    name: str  # the sheet's name, or "表格 n"/"table n" of a Word document
+    lines: tuple[Request, ...]
+    requests: int
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.lines) and self.requests >= REQUEST_SHARE * len(self.lines)
+
+
+def _reading(name: str, rows: list[list[object]]) -> TableReading:
+    try:
+        found = requests_from_rows(rows)
+    except RequestListError:
+        return TableReading(name, (), 0)
+    return TableReading(name, tuple(found), sum(reads_as_request(r.title) for r in found))
+
+
+def read_tables(path: str | Path) -> list[TableReading]:
+    """Every table of the file read as a request list, in the file's order: each sheet of a
+    spreadsheet (up to ``MAX_SHEETS``), a csv's one, each table of a Word document."""
+    p = _existing(path)
+    if p.suffix.lower() == ".docx":
+        return [_reading(f"#{n}", rows) for n, rows in enumerate(_docx_tables(p), 1)]
+    from ipaudit.ledger.reader import list_sheets, read_rows
+
+    return [
+        _reading(name, [list(r) for r in read_rows(p, name)])
+        for name in list_sheets(p)[:MAX_SHEETS]
+    ]
+
+
+def request_sheets(path: str | Path) -> list[TableReading]:
+    """The tables of the file that hold a request list (see ``TableReading.is_list``)."""
+    return [t for t in read_tables(path) if t.is_list]
+
+
 def read_requests(path: str | Path, sheet: str | None = None) -> list[Request]:
-    """The lines of a request list: a Word table (.docx: the table with the most lines) or a
-    sheet of a spreadsheet or csv (the first unless ``sheet`` is given)."""
+    """The lines of a request list, decided by what the table holds, not only by where it is:
+    at least half its lines must read as requests for documents or records
+    (``reads_as_request``). ``sheet``: that sheet, refused when it holds no request list; else the
+    one table of the file that holds one (a Word document: the longest such table); several
+    sheets that qualify: bad input naming them, to choose one (``--sheet``)."""
+    p = _existing(path)
+    if sheet is not None and p.suffix.lower() != ".docx":
+        from ipaudit.ledger.reader import read_rows
+
+        reading = _reading(sheet, [list(r) for r in read_rows(p, sheet)])
+        if not reading.is_list:
+            raise _not_a_list(p, [reading])
+        return list(reading.lines)
+    tables = read_tables(p)
+    found = [t for t in tables if t.is_list]
+    if not found:
+        raise _not_a_list(p, tables)
+    if p.suffix.lower() == ".docx":
+        return list(max(found, key=lambda t: len(t.lines)).lines)
+    if len(found) > 1:
+        names_zh = "、".join(f"“{t.name}”（{len(t.lines)} 行）" for t in found)
+        names_en = ", ".join(f"'{t.name}' ({len(t.lines)} lines)" for t in found)
+        raise InvalidInput(
+            f"“{p.name}”中有多个工作表像资料清单：{names_zh}。请选定要导入的工作表"
+            "（命令行：--sheet 工作表名）。",
+            f"Several sheets of '{p.name}' look like a request list: {names_en}. Choose the"
+            " sheet to import (on the command line: --sheet NAME).",
+            p,
+        )
+    return list(found[0].lines)
+
+
+def _existing(path: str | Path) -> Path:
     p = Path(path)
     if not p.exists():
         raise InvalidInput(f"找不到文件“{p}”。", f"The file '{p}' does not exist.", p)
-    try:
-        if p.suffix.lower() == ".docx":
-            return _from_docx(p)
-        from ipaudit.ledger.reader import read_rows
-
-        return requests_from_rows([list(r) for r in read_rows(p, sheet)])
-    except RequestListError:
-        raise InvalidInput(
-            f"“{p.name}”中没有找到资料清单（需要一列文件或资料名称）。",
-            f"No request list was found in '{p.name}' (it needs a column of document titles).",
-            p,
-        ) from None
+    return p
 
 
-def _from_docx(path: Path) -> list[Request]:
+def _not_a_list(path: Path, tables: list[TableReading]) -> InvalidInput:
+    """Refusing a file none of whose tables holds a request list: which file, which sheet (or
+    table), what it holds and what was expected."""
+    expected_zh = (
+        "资料清单应有一列所需文件或记录的名称（如“员工劳动合同”“培训签到表”“研发项目立项检索报告”），"
+        "且至少一半的行是这样的名称"
+    )
+    expected_en = (
+        "a request list has a column naming the documents or records asked for (such as"
+        " 'labour contracts', 'training attendance sheet'), at least half of its lines"
+    )
+    docx_file = path.suffix.lower() == ".docx"
+    if not tables:
+        where_zh, where_en = (
+            ("没有表格", "holds no table") if docx_file else ("没有工作表", "has no sheet")
+        )
+        return InvalidInput(
+            f"“{path.name}”{where_zh}，不是资料清单：{expected_zh}。",
+            f"'{path.name}' {where_en}, so it holds no request list: {expected_en}.",
+            path,
+        )
+    parts_zh, parts_en = [], []
+    for t in tables:
+        name_zh = f"表格{t.name.lstrip('#')}" if docx_file else f"工作表“{t.name}”"
+        name_en = f"table {t.name.lstrip('#')}" if docx_file else f"sheet '{t.name}'"
+        if not t.lines:
+            parts_zh.append(f"{name_zh}没有可读的行")
+            parts_en.append(f"{name_en} has no line to read")
+        else:
+            parts_zh.append(f"{name_zh}的 {len(t.lines)} 行中只有 {t.requests} 行像文件或记录名称")
+            parts_en.append(
+                f"{name_en}: only {t.requests} of its {len(t.lines)} lines name a document or"
+                " record"
+            )
+    return InvalidInput(
+        f"“{path.name}”中没有资料清单（{'；'.join(parts_zh)}）。{expected_zh}；"
+        "请选对文件或工作表。",
+        f"'{path.name}' holds no request list ({'; '.join(parts_en)}): {expected_en}."
+        " Choose the right file or sheet.",
+        path,
+    )
+
+
+def _docx_tables(path: Path) -> list[list[list[object]]]:
     import docx
     from docx.opc.exceptions import OpcError
 
@@ -143,29 +325,22 @@ def _from_docx(path: Path) -> list[Request]:
         document = docx.Document(str(path))
     except (OpcError, KeyError, ValueError, OSError) as exc:
         raise InvalidInput(
-            f"“{path.name}”不是可读取的 Word 文档（.docx）：{exc}",
+            f"“{path.name}”不是可读取的 Word 文档（.docx）；请在 Word 或 WPS 中打开后另存为 .docx。",
             f"'{path.name}' is not a readable Word document (.docx): {exc}",
             path,
         ) from None
-    best: list[Request] = []
+    tables: list[list[list[object]]] = []
     for table in document.tables:
-        rows: list[list[str]] = []
+        rows: list[list[object]] = []
         for tr in table.rows:
-            cells: list[str] = []
+            cells: list[object] = []
             previous = None
             for cell in tr.cells:  # a merged cell comes once per column it spans: keep it once
                 cells.append("" if cell._tc is previous else cell.text)
                 previous = cell._tc
             rows.append(cells)
-        try:
-            found = requests_from_rows(rows)
-        except RequestListError:
-            continue
-        if len(found) > len(best):
-            best = found
-    if not best:
-        raise RequestListError("no table with a request list")
-    return best
+        tables.append(rows)
+    return tables
 
 
 # -- matching --------------------------------------------------------------------------------------
@@ -195,8 +370,9 @@ def propose(m: Matcher, ws: Workspace, request: Request) -> tuple[Candidate, ...
 
 
 def import_requests(ws: Workspace, path: str | Path, sheet: str | None = None) -> list[RequestLine]:
-    """Read the list at ``path``, propose items for each line and store the lines (replacing the
-    previous list; the user's decisions on unchanged lines are kept)."""
+    """Read the list at ``path`` (see ``read_requests``: a table that holds no request list is
+    refused), propose items for each line and store the lines (replacing the previous list; the
+    user's decisions on unchanged lines are kept)."""
     found = read_requests(path, sheet)
     previous = {line.number: line for line in lines(ws)}
     m = matcher(ws)
@@ -385,6 +561,9 @@ __all__ = [
     "matcher",
     "of_department",
     "read_requests",
+    "read_tables",
+    "reads_as_request",
+    "request_sheets",
     "search_items",
     "set_match",
     "summary",

@@ -115,3 +115,48 @@ def test_a_bad_file_says_why_and_the_view_fits(session, qtbot, zh, tmp_path: Pat
     assert view.message.isVisible()
     assert view.import_button.text() == "导入资料清单…"
     assert view.minimumSizeHint().width() <= 1366
+
+
+def test_a_sheet_without_a_list_is_refused_and_the_list_sheet_offered(  # type: ignore[no-untyped-def]
+    session, qtbot, zh, tmp_path: Path, monkeypatch
+) -> None:
+    wb = openpyxl.Workbook()
+    ledger = wb.active
+    assert ledger is not None
+    ledger.title = "费用台账"
+    for row in (
+        ["日期", "摘要", "金额"],
+        ["2026-03-01", "专利年费", 900],
+        ["2026-04-01", "差旅费", 300],
+    ):
+        ledger.append(row)
+    path = tmp_path / "通知.xlsx"
+    wb.save(path)
+    view = show_view(RequestsView, session, qtbot)
+    # the ledger alone: refused, the message names the file, the sheet and what was expected
+    assert not view.import_file(path)
+    assert view.message.isVisible() and view.table.rowCount() == 0
+    text = view.message.text()
+    assert "通知.xlsx" in text and "费用台账" in text and "资料清单应有一列" in text
+    assert request_list.lines(session.workspace) == []
+    # two sheets that hold a list: the choice offers those two, not the ledger
+    for name, titles in (("一阶段", LINES[:3]), ("二阶段", LINES)):
+        sheet = wb.create_sheet(name)
+        sheet.append(["序号", "文件名称"])
+        for n, (title, _key) in enumerate(titles, 1):
+            sheet.append([n, title])
+    wb.save(path)
+    found = request_list.request_sheets(path)
+    assert [t.name for t in found] == ["一阶段", "二阶段"]
+    offered: list[list[str]] = []
+
+    def pick_second(_parent, _title, _label, items, *_args):  # type: ignore[no-untyped-def]
+        offered.append(list(items))
+        return items[1], True
+
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick_second)
+    assert view.choose_sheet(found) == "二阶段"
+    assert offered == [["一阶段（3 项请求）", "二阶段（5 项请求）"]]
+    assert view.import_file(path, "二阶段") and view.table.rowCount() == len(LINES)

@@ -4569,69 +4569,109 @@
     <context>
         <name>PushTeamDialog</name>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="72" />
+            <location filename="../../ui/team/push_dialog.py" line="124" />
+            <source>Type the compliance manager's login name.</source>
+            <translation>请输入贯标负责人的登录名。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="131" />
+            <source>The two passwords of the manager's login differ.</source>
+            <translation>两次输入的贯标负责人密码不一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="184" />
             <source>Copying %1 to the server…</source>
             <translation>正在把 %1 复制到服务器…</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="74" />
-            <location filename="../../ui/team/push_dialog.py" line="110" />
-            <location filename="../../ui/team/push_dialog.py" line="174" />
+            <location filename="../../ui/team/push_dialog.py" line="186" />
+            <location filename="../../ui/team/push_dialog.py" line="229" />
+            <location filename="../../ui/team/push_dialog.py" line="308" />
             <source>Put on a team server</source>
             <translation>放到团队服务器</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="88" />
+            <location filename="../../ui/team/push_dialog.py" line="200" />
             <source>The workspace could not be put on the server.</source>
             <translation>未能把工作区放到服务器上。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="96" />
+            <location filename="../../ui/team/push_dialog.py" line="208" />
             <source>Cancelled: nothing was left on the server.</source>
             <translation>已取消：服务器上没有留下任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="118" />
+            <location filename="../../ui/team/push_dialog.py" line="237" />
             <source>Open the team workspace</source>
             <translation>打开团队工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="132" />
+            <location filename="../../ui/team/push_dialog.py" line="251" />
             <source>The workspace is on the server %1: %2 checklist items, %3 evidence files (%4) and its whole history were copied.</source>
             <translation>工作区已放到服务器 %1：已复制 %2 个检查项、%3 个证据文件（%4）及全部历史。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="142" />
-            <source>LOGIN</source>
-            <translation>登录名</translation>
+            <location filename="../../ui/team/push_dialog.py" line="270" />
+            <source>The team is set up: a role for each of its %1 departments, and %2 is the compliance manager's login.</source>
+            <translation>团队已设置：%1 个部门各有一个角色，%2 是贯标负责人的登录名。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="142" />
-            <source>KEY</source>
-            <translation>部门键</translation>
+            <location filename="../../ui/team/push_dialog.py" line="278" />
+            <source>The team's roles could not be set up: %1</source>
+            <translation>未能设置团队角色：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="147" />
+            <location filename="../../ui/team/push_dialog.py" line="282" />
+            <source>Give each department head a login in the team workspace: open it with the server administrator's login, then File → Team logins… (Update department roles, then Add…).</source>
+            <translation>请在团队工作区中为每位部门负责人创建登录名：用服务器管理员的登录名打开它，然后选择 文件 → 团队登录账户…（先“更新部门角色”，再“添加…”）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="288" />
+            <source>Give each department head a login in the team workspace: open it with the server administrator's login, then File → Team logins… → Add….</source>
+            <translation>请在团队工作区中为每位部门负责人创建登录名：用服务器管理员的登录名打开它，然后选择 文件 → 团队登录账户… → 添加…。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="329" />
+            <source>Set up the team: a role for each department and the manager's login</source>
+            <translation>同时设置团队：为每个部门建立角色，并设置贯标负责人的登录名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="334" />
+            <source>Compliance manager's login:</source>
+            <translation>贯标负责人的登录名：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="335" />
+            <source>Manager's password:</source>
+            <translation>贯标负责人的密码：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="336" />
+            <source>Manager's password again:</source>
+            <translation>再次输入贯标负责人的密码：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="343" />
+            <source>The login that copies (the server administrator's) is the manager unless you name another; another login gets the password typed below</source>
+            <translation>除非另填一个登录名，否则由执行复制的登录名（服务器管理员的）担任贯标负责人；另填的登录名使用下面输入的密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="263" />
             <source>The file %1 stays as it was: what is changed in it from now on does not reach the server.</source>
             <translation>文件 %1 保持原样：此后在文件中所做的修改不会同步到服务器。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="151" />
-            <source>The department heads get their logins on the command line: first the team's roles and the compliance manager's login, then one login for each department head:</source>
-            <translation>各部门负责人的登录名在命令行中设置：先建立团队角色并为贯标负责人创建登录名，再为每位部门负责人各创建一个登录名：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/team/push_dialog.py" line="178" />
+            <location filename="../../ui/team/push_dialog.py" line="312" />
             <source>Copies the workspace %1 — every answer, evidence file, ledger and its history — into an empty database on your company's PostgreSQL server, where the compliance manager and the department heads work on it together. A database that does not exist yet is created when your login may create databases.</source>
             <translation>把工作区 %1（全部回答、证据文件、台账及其历史）复制到贵公司 PostgreSQL 服务器上的一个空数据库中，供贯标负责人和各部门负责人共同使用。若数据库尚不存在，而您的登录名有创建数据库的权限，则会自动创建。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="186" />
+            <location filename="../../ui/team/push_dialog.py" line="320" />
             <source>Log in as the server's administrator (or a login that owns the database). The password is used for this copy only and is not stored.</source>
             <translation>请以服务器管理员（或拥有该数据库的登录名）登录。密码只用于这次复制，不会保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="192" />
+            <location filename="../../ui/team/push_dialog.py" line="326" />
             <source>Put on the server</source>
             <translation>放到服务器</translation>
         </message>
@@ -5055,67 +5095,72 @@
             <translation>资料清单 (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="293" />
+            <location filename="../../ui/requests/requests_view.py" line="301" />
+            <source>%1 (%2 requests)</source>
+            <translation>%1（%2 项请求）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="306" />
             <source>Which sheet?</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="293" />
-            <source>Sheet:</source>
-            <translation>工作表：</translation>
+            <location filename="../../ui/requests/requests_view.py" line="307" />
+            <source>Several sheets hold a request list. Sheet to import:</source>
+            <translation>有多个工作表是资料清单，请选择要导入的工作表：</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="329" />
+            <location filename="../../ui/requests/requests_view.py" line="344" />
             <source>%1 requests: %2 covered, %3 partly, %4 missing</source>
             <translation>共 %1 项：已覆盖 %2，部分覆盖 %3，缺失 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="338" />
+            <location filename="../../ui/requests/requests_view.py" line="353" />
             <source>Import list…</source>
             <translation>导入资料清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="339" />
+            <location filename="../../ui/requests/requests_view.py" line="354" />
             <source>Confirm proposed matches</source>
             <translation>确认全部建议匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="340" />
+            <location filename="../../ui/requests/requests_view.py" line="355" />
             <source>Filter requests</source>
             <translation>筛选请求</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="343" />
+            <location filename="../../ui/requests/requests_view.py" line="358" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="344" />
+            <location filename="../../ui/requests/requests_view.py" line="359" />
             <source>Requested document</source>
             <translation>审核员要求的资料</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="345" />
+            <location filename="../../ui/requests/requests_view.py" line="360" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="346" />
+            <location filename="../../ui/requests/requests_view.py" line="361" />
             <source>Checklist item</source>
             <translation>检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="347" />
+            <location filename="../../ui/requests/requests_view.py" line="362" />
             <source>Match</source>
             <translation>匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="348" />
+            <location filename="../../ui/requests/requests_view.py" line="363" />
             <source>Coverage</source>
             <translation>覆盖情况</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="349" />
+            <location filename="../../ui/requests/requests_view.py" line="364" />
             <source>Note</source>
             <translation>备注</translation>
         </message>

@@ -281,20 +281,35 @@ class RequestsView(QWidget):
             return
         sheet = None
         if Path(path).suffix.lower() != ".docx":
-            try:
-                from ipaudit.ledger.reader import list_sheets
-
-                sheets = list_sheets(path)
+            try:  # the sheets that hold a request list, by what they hold
+                found = request_list.request_sheets(path)
             except errors.expected_types() as exc:
                 self._say(errors.expected_message(exc) or str(exc))
                 return
-            if len(sheets) > 1:
-                sheet, ok = QInputDialog.getItem(
-                    self, self.tr("Which sheet?"), self.tr("Sheet:"), sheets, 0, False
-                )
-                if not ok:
+            if len(found) > 1:
+                sheet = self.choose_sheet(found)
+                if sheet is None:
                     return
+            elif found:
+                sheet = found[0].name
+            # none: the import refuses the file and says why
         self.import_file(path, sheet)
+
+    def choose_sheet(self, found: list[request_list.TableReading]) -> str | None:
+        """The sheet to import when several hold a request list (None: cancelled)."""
+        labels = [
+            self.tr("%1 (%2 requests)").replace("%1", t.name).replace("%2", str(len(t.lines)))
+            for t in found
+        ]
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Which sheet?"),
+            self.tr("Several sheets hold a request list. Sheet to import:"),
+            labels,
+            0,
+            False,
+        )
+        return found[labels.index(label)].name if ok and label in labels else None
 
     def import_file(self, path: str | Path, sheet: str | None = None) -> bool:
         """Import the list at ``path``; False (with the reason shown) when it cannot be read."""
