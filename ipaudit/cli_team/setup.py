@@ -13,10 +13,12 @@ import argparse
 import getpass
 import sys
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out, progress_line
 from ipaudit.domain.model import AuditType, Edition
+from ipaudit.store.address import server_url
 from ipaudit.store.errors import InvalidInput
 
 
@@ -47,7 +49,10 @@ def cmd_team_setup(args: argparse.Namespace) -> int:
     if args.from_file is not None:
         warn_other_writer(args.from_file)
     info = cli.new_info(args) if args.from_file is None and args.company else None
-    password = None if args.keep_password else read_password(args.manager)
+    own = unquote(urlsplit(server_url(args.address) or "").username or "")
+    # the administrator's own login as the manager keeps its password: none is asked
+    keep = args.keep_password or args.manager == own
+    password = None if keep else read_password(args.manager)
     label = "push" if lang() == "en" else "推送"
     done = team.setup_team(
         args.address,

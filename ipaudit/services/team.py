@@ -173,7 +173,8 @@ def setup_team(
     """Set up a team workspace in the database ``address`` names (an administrator's login):
     the workspace copied from the file ``source``, or a new one from ``info``, or the one there
     already; then its team roles, and the manager's login ``manager_login`` (created with
-    ``manager_password``; an existing login keeps its password when that is None)."""
+    ``manager_password``; an existing login keeps its password when that is None). When
+    ``manager_login`` is the administrator's own login, it is the manager as it is."""
     url = _server(address)
     if manager_password is not None:
         check_password(manager_password)
@@ -193,9 +194,13 @@ def setup_team(
         notify.ensure_installed(ws.store)  # while the administrator owns the tables
         items = _item_departments(ws)
         report = team_roles.setup_store(ws.store, keys, items)
-        manager_created = team_roles.put_login(
-            ws.store, manager_login, MANAGER, "", manager_password, keys, items
-        )
+        manager_created = False
+        # the administrator setting the team up may be its manager: a superuser has every right
+        # already, a login with CREATEROLE was made a member of the manager's role by the setup
+        if manager_login != team_roles.identity_of(ws.store).login:
+            manager_created = team_roles.put_login(
+                ws.store, manager_login, MANAGER, "", manager_password, keys, items
+            )
     return TeamSetup(masked(url), report, copied, created, manager_created, keys)
 
 

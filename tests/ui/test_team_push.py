@@ -62,6 +62,15 @@ def counts(address: str | Path) -> tuple[int, int, int]:
         return len(ws.states()), len(evidence), sum(e.size for e in evidence)
 
 
+@pytest.fixture
+def team_roles_dropped(pg_url: str) -> Iterator[None]:
+    """The team roles the push sets up (named after the test's database) dropped afterwards."""
+    yield
+    from tests.integration.pg.team_fixtures import drop_team
+
+    drop_team(pg_url, [])
+
+
 def push_dialog(window: MainWindow) -> PushTeamDialog:
     assert window.acts.push_team.isVisible() and window.acts.push_team.isEnabled()
     window.acts.push_team.trigger()
@@ -88,7 +97,13 @@ def test_the_action_is_for_a_whole_workspace_file_only(qtbot, demo_path: Path) -
 
 @pytest.mark.pg
 def test_the_file_is_put_on_the_server_and_opened_there(
-    window: MainWindow, qtbot, pg_url: str, demo_path: Path, dialogs: list, tmp_path: Path
+    window: MainWindow,
+    qtbot,
+    pg_url: str,
+    demo_path: Path,
+    dialogs: list,
+    tmp_path: Path,
+    team_roles_dropped: None,
 ) -> None:
     expected = counts(demo_path)
     assert expected[0] > 100 and expected[1] > 100  # the demo: a real amount to move
@@ -102,7 +117,10 @@ def test_the_file_is_put_on_the_server_and_opened_there(
     box = dialog.done_box
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert f"{expected[0]} 个检查项" in box.text() and f"{expected[1]} 个证据文件" in box.text()
-    assert "ipaudit team-setup" in box.informativeText()
+    # the team is set up, the login that copied is its manager; the logins are made in the GUI
+    login = urlsplit(pg_url).username or ""
+    assert f"{login} 是贯标负责人的登录名" in box.informativeText()
+    assert "文件 → 团队登录账户…" in box.informativeText()
     assert (urlsplit(pg_url).password or "") not in box.text() + box.informativeText()
     assert counts(pg_url) == expected  # on the server already, before it is opened
     window.grab().save(str(tmp_path / "push-done.png"))
@@ -127,7 +145,7 @@ def test_the_file_is_put_on_the_server_and_opened_there(
 
 @pytest.mark.pg
 def test_a_wrong_password_shows_the_error_and_leaves_the_database_empty(
-    window: MainWindow, qtbot, pg_url: str, dialogs: list
+    window: MainWindow, qtbot, pg_url: str, dialogs: list, team_roles_dropped: None
 ) -> None:
     dialog = push_dialog(window)
     fill(dialog, qtbot, pg_url, "not-the-password")

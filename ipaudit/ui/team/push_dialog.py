@@ -6,8 +6,13 @@ workspace… (this dialog is that dialog with another purpose); the password sta
 only. The copy runs in a worker under a progress dialog with Cancel; it is one transaction of the
 server, so a failed or cancelled copy leaves nothing there. When it is done the dialog offers to
 open the team workspace it made (with the same login, as File → Open a team workspace… would) and
-says how the department heads get their logins (``ipaudit team-setup`` and ``ipaudit team-user``:
-they need passwords chosen for other people, which is the server administrator's work).
+says how the department heads get their logins (File → Team logins… of the team workspace).
+
+Unless unticked, the team is set up right after the copy (``services.team.setup_team``, as
+``ipaudit team-setup``): a role for each department and the compliance manager's login — by
+default the login that copies (the administrator's, which needs no new password), else another
+login with the password typed twice here. A refusal of the setup after the copy is said in the
+done box (the copy stays); File → Team logins… → Update department roles does it again.
 """
 
 from __future__ import annotations
@@ -16,7 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ipaudit.ui import errors, workers
 from ipaudit.ui.progress import TaskProgressDialog
@@ -36,22 +51,102 @@ class PushTeamDialog(OpenTeamDialog):
     def __init__(self, source: Path, parent: QWidget | None = None) -> None:
         self.source = Path(source)
         self.report: Any = None  # services.team.CopyReport, once the copy is done
+        self.setup: Any = None  # services.team.TeamSetup, when the team was set up too
+        self.setup_error = ""  # what refused the team's setup after the copy, in words
         self.pushed_address = ""  # where it went, without the password
         self.done_box: QMessageBox | None = None
         self.progress_dialog: TaskProgressDialog | None = None
         super().__init__(parent)
         self.setObjectName("pushTeamDialog")
+        self._build_setup()
         self.retranslate_ui()
+        self.adjustSize()
+
+    def _build_setup(self) -> None:
+        """The team's setup (``services.team.setup_team``): its roles and the compliance
+        manager's login — by default the login that copies, which then needs no password."""
+        self.set_up_team = QCheckBox()
+        self.set_up_team.setObjectName("setUpTeam")
+        self.set_up_team.setChecked(True)
+        self.manager = QLineEdit()
+        self.manager.setObjectName("managerLogin")
+        self.manager_password = QLineEdit()
+        self.manager_password.setObjectName("managerPassword")
+        self.manager_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.manager_again = QLineEdit()
+        self.manager_again.setObjectName("managerPasswordAgain")
+        self.manager_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setup_labels = [QLabel() for _ in range(3)]
+        self.setup_form = QFormLayout()
+        self.setup_form.addRow(self.set_up_team)
+        for label, field in zip(
+            self.setup_labels,
+            (self.manager, self.manager_password, self.manager_again),
+            strict=True,
+        ):
+            self.setup_form.addRow(label, field)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(3, self.setup_form)  # after the intro, the form and the note
+        self._manager_edited = False
+        self.manager.setText(self.login.text())
+        self.login.textChanged.connect(self._follow_login)
+        self.manager.textEdited.connect(self._manager_typed)
+        self.set_up_team.toggled.connect(lambda _on: self._update_setup())
+        self._update_setup()
+
+    def _follow_login(self, text: str) -> None:
+        if not self._manager_edited:  # the manager is the login that copies until typed
+            self.manager.setText(text)
+        self._update_setup()
+
+    def _manager_typed(self, _text: str) -> None:
+        self._manager_edited = True
+        self._update_setup()
+
+    def manager_is_login(self) -> bool:
+        return self.manager.text().strip() == self.login.text().strip()
+
+    def _update_setup(self) -> None:
+        on = self.set_up_team.isChecked() and self.task is None and self.report is None
+        self.manager.setEnabled(on)
+        needs_password = on and not self.manager_is_login()
+        for field in (self.manager_password, self.manager_again):
+            field.setEnabled(needs_password)
+            if not needs_password:
+                field.clear()
+
+    def setup_problem(self) -> str:
+        """What is wrong with the manager's login as typed ("" when nothing or no setup)."""
+        if not self.set_up_team.isChecked():
+            return ""
+        if not self.manager.text().strip():
+            return self.tr("Type the compliance manager's login name.")
+        if self.manager_is_login():
+            return ""
+        from ipaudit.services.team import check_password
+        from ipaudit.store.errors import InvalidInput
+
+        if self.manager_password.text() != self.manager_again.text():
+            return self.tr("The two passwords of the manager's login differ.")
+        try:
+            check_password(self.manager_password.text())
+        except InvalidInput as exc:
+            from ipaudit.ui import i18n
+
+            return exc.message(i18n.language())
+        return ""
 
     # --- the copy ----------------------------------------------------------------------------
 
     def _fields(self) -> tuple[QWidget, ...]:
-        return (self.host, self.port, self.database, self.login, self.password)
+        return (self.host, self.port, self.database, self.login, self.password, self.set_up_team)
 
     def _set_busy(self, busy: bool) -> None:
         for field in self._fields():
             field.setEnabled(not busy)
         self._update()
+        self._update_setup()
 
     def start(self) -> workers.Task | None:
         """Copy the workspace file to the server in a worker, under a progress dialog."""
@@ -60,13 +155,30 @@ class PushTeamDialog(OpenTeamDialog):
         from ipaudit.services import team
         from ipaudit.store.address import masked
 
+        problem = self.setup_problem()
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return None
         url = self.url()
         source = self.source
+        manager = self.manager.text().strip() if self.set_up_team.isChecked() else ""
+        password = None if self.manager_is_login() else self.manager_password.text()
         self.problem.hide()
-        task = workers.Task(
-            lambda ctx: team.push(source, url, progress=ctx.progress, cancel=ctx.cancelled),
-            "push workspace",
-        )
+
+        def copy(ctx: workers.TaskContext) -> tuple[Any, Any]:
+            report = team.push(source, url, progress=ctx.progress, cancel=ctx.cancelled)
+            if not manager:
+                return report, None
+            try:  # the copy is there whatever happens now: a refusal is said, not raised
+                done = team.setup_team(url, manager_login=manager, manager_password=password)
+            except Exception as exc:
+                if not errors.is_expected(exc):
+                    raise
+                return report, exc
+            return report, done
+
+        task = workers.Task(copy, "push workspace")
         self.progress_dialog = TaskProgressDialog(
             task,
             self.tr("Copying %1 to the server…").replace("%1", source.name),
@@ -96,13 +208,20 @@ class PushTeamDialog(OpenTeamDialog):
         self.problem.setText(self.tr("Cancelled: nothing was left on the server."))
         self.problem.show()
 
-    def _pushed(self, report: Any, address: str) -> None:
+    def _pushed(self, result: tuple[Any, Any], address: str) -> None:
         self.task = None
-        self.report = report
+        self.report, setup = result
+        self.setup = None if isinstance(setup, BaseException) else setup
+        self.setup_error = (
+            errors.expected_message(setup) or str(setup) if isinstance(setup, BaseException) else ""
+        )
+        self.manager_password.clear()
+        self.manager_again.clear()
         self.pushed_address = address
         self.busy.hide()
         for field in self._fields():
             field.setEnabled(False)  # done: what remains is to open it or close
+        self._update_setup()
         self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(False)
         box = QMessageBox(self)
         box.setObjectName("pushDoneBox")
@@ -139,23 +258,38 @@ class PushTeamDialog(OpenTeamDialog):
         )
 
     def logins_text(self) -> str:
-        login, key = self.tr("LOGIN"), self.tr("KEY")
-        address = self.pushed_address
-        return "\n\n".join(
-            (
+        parts = [
+            self.tr(
+                "The file %1 stays as it was: what is changed in it from now on does not"
+                " reach the server."
+            ).replace("%1", self.source.name)
+        ]
+        if self.setup is not None:
+            parts.append(
                 self.tr(
-                    "The file %1 stays as it was: what is changed in it from now on does not"
-                    " reach the server."
-                ).replace("%1", self.source.name),
-                self.tr(
-                    "The department heads get their logins on the command line: first the team's"
-                    " roles and the compliance manager's login, then one login for each"
-                    " department head:"
-                ),
-                f"ipaudit team-setup {address} --manager {login}\n"
-                f"ipaudit team-user add {address} {login} --role department:{key}",
+                    "The team is set up: a role for each of its %1 departments, and %2 is the"
+                    " compliance manager's login."
+                )
+                .replace("%1", str(len(self.setup.departments)))
+                .replace("%2", self.manager.text().strip())
+            )
+        elif self.setup_error:
+            parts.append(
+                self.tr("The team's roles could not be set up: %1").replace("%1", self.setup_error)
+            )
+        parts.append(
+            self.tr(
+                "Give each department head a login in the team workspace: open it with the"
+                " server administrator's login, then File → Team logins… (Update department"
+                " roles, then Add…)."
+            )
+            if self.setup is None
+            else self.tr(
+                "Give each department head a login in the team workspace: open it with the"
+                " server administrator's login, then File → Team logins… → Add…"
             )
         )
+        return "\n\n".join(parts)
 
     def open_pushed(self) -> workers.Task | None:
         """Open the team workspace just made, with the login that made it."""
@@ -190,3 +324,27 @@ class PushTeamDialog(OpenTeamDialog):
         button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
         if isinstance(button, QPushButton):
             button.setText(self.tr("Put on the server"))
+        if hasattr(self, "set_up_team"):
+            self.set_up_team.setText(
+                self.tr("Set up the team: a role for each department and the manager's login")
+            )
+            for label, text in zip(
+                self.setup_labels,
+                (
+                    self.tr("Compliance manager's login:"),
+                    self.tr("Manager's password:"),
+                    self.tr("Manager's password again:"),
+                ),
+                strict=True,
+            ):
+                label.setText(text)
+            # one column of labels for both forms
+            width = max(label.sizeHint().width() for label in (*self.labels, *self.setup_labels))
+            for label in (*self.labels, *self.setup_labels):
+                label.setMinimumWidth(width)
+            self.manager.setToolTip(
+                self.tr(
+                    "The login that copies (the server administrator's) is the manager unless"
+                    " you name another; another login gets the password typed below"
+                )
+            )
