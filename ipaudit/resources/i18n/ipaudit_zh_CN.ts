@@ -958,27 +958,27 @@
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../ui/errors.py" line="216" />
+            <location filename="../../ui/errors.py" line="251" />
             <source>Unexpected error</source>
             <translation>意外错误</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="219" />
+            <location filename="../../ui/errors.py" line="254" />
             <source>ipaudit ran into a problem it did not expect. Everything you entered before this was saved as you entered it. Please send the details below and the log file to whoever supports ipaudit for you; you can go on working.</source>
             <translation>ipaudit 遇到了意料之外的问题。此前录入的内容都已随时保存。请把下面的详细信息和日志文件发给为您提供 ipaudit 支持的人员；您可以继续工作。</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="226" />
+            <location filename="../../ui/errors.py" line="261" />
             <source>Log file: %1</source>
             <translation>日志文件：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="228" />
+            <location filename="../../ui/errors.py" line="263" />
             <source>No log file is being written.</source>
             <translation>当前没有写入日志文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="230" />
+            <location filename="../../ui/errors.py" line="265" />
             <source>Copy details</source>
             <translation>复制详细信息</translation>
         </message>
@@ -1744,13 +1744,13 @@
     <context>
         <name>ExpectedErrorBox</name>
         <message>
-            <location filename="../../ui/errors.py" line="168" />
+            <location filename="../../ui/errors.py" line="200" />
             <source>ipaudit</source>
             <extracomment>what failed, e.g. ``lambda: self.tr("The copy could not be saved.")`` (a callable is asked again when the language changes; a plain string stays as it is)</extracomment>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="171" />
+            <location filename="../../ui/errors.py" line="203" />
             <source>This could not be done.</source>
             <translation>操作未能完成。</translation>
         </message>
@@ -4626,11 +4626,6 @@
             <translation>请在团队工作区中为每位部门负责人创建登录名：用服务器管理员的登录名打开它，然后选择 文件 → 团队登录账户…（先“更新部门角色”，再“添加…”）。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="288" />
-            <source>Give each department head a login in the team workspace: open it with the server administrator's login, then File → Team logins… → Add….</source>
-            <translation>请在团队工作区中为每位部门负责人创建登录名：用服务器管理员的登录名打开它，然后选择 文件 → 团队登录账户… → 添加…。</translation>
-        </message>
-        <message>
             <location filename="../../ui/team/push_dialog.py" line="329" />
             <source>Set up the team: a role for each department and the manager's login</source>
             <translation>同时设置团队：为每个部门建立角色，并设置贯标负责人的登录名</translation>
@@ -4651,7 +4646,7 @@
             <translation>再次输入贯标负责人的密码：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="343" />
+            <location filename="../../ui/team/push_dialog.py" line="347" />
             <source>The login that copies (the server administrator's) is the manager unless you name another; another login gets the password typed below</source>
             <translation>除非另填一个登录名，否则由执行复制的登录名（服务器管理员的）担任贯标负责人；另填的登录名使用下面输入的密码</translation>
         </message>
@@ -4659,6 +4654,11 @@
             <location filename="../../ui/team/push_dialog.py" line="263" />
             <source>The file %1 stays as it was: what is changed in it from now on does not reach the server.</source>
             <translation>文件 %1 保持原样：此后在文件中所做的修改不会同步到服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="288" />
+            <source>Give each department head a login in the team workspace: open it with the server administrator's login, then File → Team logins… → Add…</source>
+            <translation>请在团队工作区中为每位部门负责人创建登录名：用服务器管理员的登录名打开它，然后选择 文件 → 团队登录账户… → 添加…</translation>
         </message>
         <message>
             <location filename="../../ui/team/push_dialog.py" line="312" />
