@@ -327,3 +327,24 @@ def test_the_dialog_has_no_key_and_no_other_language(
         edit.reject()
         dialog.close()
         workers.wait_all()
+
+
+def test_a_name_the_server_refuses_is_said_in_the_add_dialog(
+    pg_url: str, team_ws: dict[str, str], qtbot
+) -> None:
+    with main_window(qtbot, "zh", size=(1366, 768)) as window:
+        open_as(window, qtbot, pg_url, SUPERUSER_PASSWORD)
+        dialog = logins_dialog(window, qtbot)
+        before = dialog.logins()
+        edit = dialog.add_login()
+        password = new_password()
+        edit.login.setText("王 伟!")  # (keyClicks types ASCII only)
+        fill(edit, qtbot, password=password, again=password)
+        ok(edit)
+        wait_idle(dialog, qtbot)
+        assert dialog.edit_dialog is edit and edit.isVisible()  # kept open to correct it
+        assert "不能用作登录名" in edit.problem.text()
+        assert dialog.logins() == before
+        edit.reject()
+        dialog.close()
+        workers.wait_all()
