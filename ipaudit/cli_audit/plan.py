@@ -315,7 +315,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     from ipaudit.services import calendar
 
     with cli._open(args.workspace) as ws:
-        path, events = calendar.write_calendar(ws, args.output, _lang(args))
+        path, events = calendar.write_calendar(ws, args.output, _lang(args), _department(ws, args))
         if args.json:
             emit_json({"path": str(path), "events": events})
         else:
@@ -409,9 +409,7 @@ def configure(sub: Any) -> None:
     _lang_option(c)
 
     c = ws_cmd("plan-export", "write the audit-day plan as docx, xlsx and/or .ics")
-    c.add_argument(
-        "--department", help="the docx and xlsx of this department's sessions only (its key)"
-    )
+    c.add_argument("--department", help="the files of this department's sessions only (its key)")
     c.add_argument("--docx", metavar="FILE")
     c.add_argument("--xlsx", metavar="FILE")
     c.add_argument("--ics", metavar="FILE")
@@ -420,5 +418,8 @@ def configure(sub: Any) -> None:
 
     c = ws_cmd("calendar", "write every dated event (the plan's sessions …) as one .ics file")
     c.add_argument("-o", "--output", required=True, metavar="FILE.ics")
+    c.add_argument(
+        "--department", help="this department's sessions and corrective actions only (its key)"
+    )
     c.add_argument("--json", action="store_true")
     _lang_option(c)

@@ -673,8 +673,9 @@ def plan_input(
     )
 
 
-def calendar_events(ws: Workspace, lang: str = "zh") -> list[Event]:
-    """The plan's sessions as calendar entries (none without a plan)."""
+def calendar_events(ws: Workspace, lang: str = "zh", department: str | None = None) -> list[Event]:
+    """The plan's sessions as calendar entries (none without a plan); ``department``: its part
+    of the plan (``department_plan``)."""
     import hashlib
 
     from ipaudit.export.calendar_ics import Event
@@ -683,7 +684,7 @@ def calendar_events(ws: Workspace, lang: str = "zh") -> list[Event]:
     stored = load(ws)
     if stored is None:
         return []
-    inp = plan_input(ws, stored.plan)
+    inp = plan_input(ws, stored.plan, department=department)
     seed = f"{inp.company}|{inp.audit_start.isoformat()}".encode()
     tag = hashlib.sha256(seed).hexdigest()[:12]
     sep = ": " if lang.startswith("en") else "："
@@ -730,7 +731,7 @@ def export_plan(
     department: str | None = None,
 ) -> PlanFiles:
     """Write the plan as docx, xlsx and/or .ics (each atomically) in ``lang`` (``department``:
-    the docx and xlsx of that department's part)."""
+    those of that department's part)."""
     from ipaudit.export.atomic_file import write_atomic
     from ipaudit.export.calendar_ics import ics_bytes
     from ipaudit.export.plan_docx import build_plan_docx
@@ -745,7 +746,7 @@ def export_plan(
         out["xlsx"] = write_atomic(output_path(xlsx), build_plan_xlsx(inp, lang))
     if ics:
         data = ics_bytes(
-            calendar_events(ws, lang),
+            calendar_events(ws, lang, department),
             name=f"{label('calendar', lang)} — {inp.company}",
             stamp=inp.as_of.astimezone(dt.UTC),  # stored in local time
         )

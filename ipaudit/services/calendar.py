@@ -1,8 +1,10 @@
 """The workspace's calendar: every dated event other parts of the workspace contribute (the
 audit-day plan's sessions; the corrective actions' due dates join here), as one .ics file.
 
-Each source is a function ``(workspace, lang) -> events`` listed in ``CALENDAR_SOURCES`` (wired in
-code: a missing module fails at import, never silently shortens the calendar).
+Each source is a function ``(workspace, lang, department) -> events`` listed in
+``CALENDAR_SOURCES`` (wired in code: a missing module fails at import, never silently shortens the
+calendar); ``department`` (a department view, ``calendar --department``) keeps that department's
+events: its part of the plan and its corrective actions.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ipaudit.services import audit_plan, corrective_actions
 if TYPE_CHECKING:
     from ipaudit.services import Workspace
 
-CalendarSource = Callable[["Workspace", str], Iterable[Event]]
+CalendarSource = Callable[["Workspace", str, str | None], Iterable[Event]]
 
 CALENDAR_SOURCES: tuple[CalendarSource, ...] = (
     audit_plan.calendar_events,
@@ -27,9 +29,9 @@ CALENDAR_SOURCES: tuple[CalendarSource, ...] = (
 NAME = {"zh": "迎审日历", "en": "Audit calendar"}
 
 
-def calendar_events(ws: Workspace, lang: str = "zh") -> list[Event]:
-    """Every event of every source, in start order."""
-    events = [e for source in CALENDAR_SOURCES for e in source(ws, lang)]
+def calendar_events(ws: Workspace, lang: str = "zh", department: str | None = None) -> list[Event]:
+    """Every event of every source (of one department when given), in start order."""
+    events = [e for source in CALENDAR_SOURCES for e in source(ws, lang, department)]
     return sorted(events, key=lambda e: (e.start.isoformat(), e.uid))
 
 
@@ -47,10 +49,13 @@ def calendar_bytes(ws: Workspace, lang: str = "zh", events: list[Event] | None =
     return ics_bytes(events, name=f"{name} — {ws.info().company}", stamp=stamp)
 
 
-def write_calendar(ws: Workspace, target: Path | str, lang: str = "zh") -> tuple[Path, int]:
-    """Write the calendar to ``target`` atomically; returns the path and the number of events."""
+def write_calendar(
+    ws: Workspace, target: Path | str, lang: str = "zh", department: str | None = None
+) -> tuple[Path, int]:
+    """Write the calendar (of ``department`` when given) to ``target`` atomically; returns the
+    path and the number of events."""
     from ipaudit.export.atomic_file import write_atomic
 
-    events = calendar_events(ws, lang)  # gathered once: every source reads the workspace
+    events = calendar_events(ws, lang, department)  # once: every source reads the workspace
     path = write_atomic(audit_plan.output_path(target), calendar_bytes(ws, lang, events))
     return path, len(events)

@@ -599,14 +599,15 @@ def import_report(
 # --- calendar -----------------------------------------------------------------------------------
 
 
-def calendar_events(ws: Workspace, lang: str = "zh") -> list[Event]:
-    """Each action not yet done, on its due date (all day), for the workspace calendar."""
+def calendar_events(ws: Workspace, lang: str = "zh", department: str | None = None) -> list[Event]:
+    """Each action not yet done, on its due date (all day), for the workspace calendar;
+    ``department``: its actions only (``actions``)."""
     from ipaudit.export.calendar_ics import Event
 
     en = lang.startswith("en")
     names = {d.key: d.name.get(lang) for d in ws.departments()}
     out = []
-    for a in actions(ws):
+    for a in actions(ws, department):
         if a.due is None or a.status.finished:
             continue
         src = ca.SOURCE_TEXT[a.source].get(lang)

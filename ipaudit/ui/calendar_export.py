@@ -25,12 +25,12 @@ def tool_tip() -> str:
 
 
 def export_calendar(session: WorkspaceSession, target: Path, parent: QWidget) -> workers.Task:
-    """Write the workspace calendar to ``target`` in a worker; the task's result is (path,
-    number of events). Failures are shown over ``parent``."""
+    """Write the workspace calendar (a department view: that department's) to ``target`` in a
+    worker; the task's result is (path, number of events). Failures are shown over ``parent``."""
     from ipaudit.services import calendar
 
-    ws, lang = session.workspace, i18n.language()
-    task = workers.Task(lambda _ctx: calendar.write_calendar(ws, target, lang), "calendar")
+    ws, lang, only = session.workspace, i18n.language(), session.department_only
+    task = workers.Task(lambda _ctx: calendar.write_calendar(ws, target, lang, only), "calendar")
     errors.watch(task, parent, tr("The calendar was not exported."))
     return workers.start(task)
 

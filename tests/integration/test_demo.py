@@ -291,3 +291,22 @@ def test_the_calendar_holds_the_plan_and_the_open_actions(demo: Path, tmp_path: 
         path, count = calendar.write_calendar(ws, tmp_path / "audit.ics")
     events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
     assert count == len(events) == len(sessions) + len(unfinished) and unfinished
+
+
+def test_a_department_calendar_holds_its_part(demo: Path, tmp_path: Path) -> None:
+    """A department view's calendar (calendar --department): its sessions and its actions."""
+    import icalendar
+
+    with Workspace.open(demo) as ws:
+        mine = [a for a in corrective_actions.actions(ws) if not a.status.finished]
+        department = mine[0].department
+        mine = [a for a in mine if a.department == department and a.due is not None]
+        part, _conflicts = audit_plan.department_plan(ws, department)
+        assert part is not None
+        whole = len(audit_plan.need_plan(ws).plan.sessions)
+        path, count = calendar.write_calendar(ws, tmp_path / "dept.ics", department=department)
+    events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    actions = {str(e["UID"]) for e in events if str(e["UID"]).startswith("action-")}
+    assert actions == {f"action-{a.key}@{demo.stem}.ipaudit" for a in mine} and mine
+    assert count == len(events) == len(part.sessions) + len(mine)
+    assert 0 < len(part.sessions) < whole
