@@ -198,6 +198,16 @@ _S = TypeVar("_S", bound=Struct)
 # -- errors -------------------------------------------------------------------------------------
 
 
+_YAML_PLACE = re.compile(r"line (\d+), column (\d+)")
+
+
+def where_zh(path: str) -> str:
+    """A problem's place in Chinese: a YAML error's "line 3, column 5" is "第 3 行第 5 列"; a
+    field's path (``items[12].kind``) stays as it is."""
+    m = _YAML_PLACE.fullmatch(path)
+    return f"第 {m[1]} 行第 {m[2]} 列" if m else path
+
+
 class TemplateError(Exception):
     """A template file that cannot be used, with every problem found in it."""
 
@@ -211,7 +221,9 @@ class TemplateError(Exception):
         if lang == "zh":
             head = f"模板文件 {self.file} 有 {n} 处问题："
             lines = [
-                f"  {p.path}：{p.problem_zh or p.problem}" if p.path else f"  {p.problem_zh}"
+                f"  {where_zh(p.path)}：{p.problem_zh or p.problem}"
+                if p.path
+                else f"  {p.problem_zh}"
                 for p in self.problems
             ]
         else:
@@ -401,16 +413,16 @@ def parse_yaml(text: str, source_name: str) -> Any:
         what = exc.problem or exc.context or "invalid YAML"
         raise TemplateError(
             source_name,
-            [TemplateProblem(where, f"invalid YAML: {what}", f"YAML 格式错误：{what}")],
+            [TemplateProblem(where, f"invalid YAML: {what}", "YAML 格式错误")],
         ) from exc
     except yaml.YAMLError as exc:
         raise TemplateError(
-            source_name, [TemplateProblem("", f"invalid YAML: {exc}", f"YAML 格式错误：{exc}")]
+            source_name, [TemplateProblem("", f"invalid YAML: {exc}", "YAML 格式错误")]
         ) from exc
     except (ValueError, TypeError, OverflowError) as exc:  # a tag such as !!int on a word
         raise TemplateError(
             source_name,
-            [TemplateProblem("", f"invalid YAML value: {exc}", f"YAML 值错误：{exc}")],
+            [TemplateProblem("", f"invalid YAML value: {exc}", "YAML 中有无法识别的值")],
         ) from exc
     if data is None:
         raise TemplateError(source_name, [TemplateProblem("", "the file is empty", "文件为空")])

@@ -28,10 +28,10 @@ class TargetNotWritable(ExportError):
     code = "target_not_writable"
 
     def __init__(self, path: str | Path, detail: str) -> None:
-        self.detail = detail
+        self.detail = detail  # the system's words: under Details, not in the Chinese sentence
         super().__init__(
             path,
-            f"无法写入 {path}（{detail}）。请检查磁盘空间和文件夹权限后重试；没有留下任何未完成的文件。",
+            f"无法写入 {path}。请检查磁盘空间和文件夹权限后重试；没有留下任何未完成的文件。",
             f"Cannot write {path} ({detail}). Check the free disk space and the folder's permissions and"
             " try again; nothing half-written was left behind.",
         )
@@ -45,7 +45,8 @@ class FolderNotCreated(ExportError):
     def __init__(self, path: str | Path, detail_zh: str, detail_en: str) -> None:
         super().__init__(
             path,
-            f"无法创建文件夹 {path}（{detail_zh}）。请检查路径是否写对、其中是否有同名的文件，"
+            f"无法创建文件夹 {path}{'（' + detail_zh + '）' if detail_zh else ''}。请检查路径是否写对、"
+            "其中是否有同名的文件，"
             "以及上一级文件夹是否可写；没有写入任何文件。",
             f"Cannot create the folder {path} ({detail_en}). Check that the path is right, that no"
             " file of that name is in the way and that the folder above can be written; nothing"

@@ -481,7 +481,7 @@ def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
                     label,
                     0,
                     "",
-                    f"无法作为工作簿读取（{type(exc).__name__}）；请用 Excel 或 WPS 另存为 .xlsx 后再导入。",
+                    "无法作为工作簿读取；请用 Excel 或 WPS 另存为 .xlsx 后再导入。",
                     f"cannot be read as a workbook ({type(exc).__name__}); save it as .xlsx from"
                     " Excel or WPS and import it again.",
                     error=True,

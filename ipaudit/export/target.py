@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from ipaudit.errors import reason_zh
 from ipaudit.export.errors import FolderNotCreated
 from ipaudit.export.options import ExportOptions
 
@@ -45,8 +46,7 @@ def make_parents(target: Path) -> list[Path]:
             if not folder.is_dir():
                 raise FolderNotCreated(folder, "不是文件夹", "it is not a folder") from None
         except OSError as exc:
-            detail = exc.strerror or str(exc)
-            raise FolderNotCreated(folder, detail, detail) from exc
+            raise FolderNotCreated(folder, reason_zh(exc), exc.strerror or str(exc)) from exc
         else:
             created.append(folder)
     return created

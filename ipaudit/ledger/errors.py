@@ -82,9 +82,11 @@ class FileUnreadable(LedgerError):
 
     def __init__(self, file: str | Path, detail: str = "") -> None:
         self.detail = detail
+        # a detail "中文 / English" gives its Chinese half; the system's words alone go to Details
+        zh = detail.split(" / ")[0] if " / " in detail else ""
         super().__init__(
             file,
-            f"无法打开文件（{detail}）" if detail else "无法打开文件",
+            f"无法打开文件（{zh}）" if zh else "无法打开文件",
             f"the file cannot be opened ({detail})" if detail else "the file cannot be opened",
             todo_zh="请确认文件存在、未被其他程序（如 Excel/WPS）独占打开，并有读取权限",
             todo_en="Check that the file exists, is not held open by another program (Excel, WPS)"
@@ -135,9 +137,11 @@ class FileCorrupt(LedgerError):
         self, file: str | Path, detail: str = "", *, sheet: str = "", row: int | None = None
     ) -> None:
         self.detail = detail
+        # a detail "中文 / English" gives its Chinese half; a library's words alone go to Details
+        zh = detail.split(" / ")[0] if " / " in detail else ""
         super().__init__(
             file,
-            f"文件已损坏或不完整（{detail}）" if detail else "文件已损坏或不完整",
+            f"文件已损坏或不完整（{zh}）" if zh else "文件已损坏或不完整",
             f"the file is damaged or incomplete ({detail})"
             if detail
             else "the file is damaged or incomplete",

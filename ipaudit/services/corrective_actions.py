@@ -427,7 +427,7 @@ def read_report_rows(path: Path | str) -> list[list[Any]]:
             doc = Document(str(source))
         except Exception as exc:  # python-docx raises several types for a file that is no docx
             raise InvalidInput(
-                f"{source.name} 不是可读的 Word 文档：{exc}",
+                f"{source.name} 不是可读的 Word 文档；请在 Word 或 WPS 中打开后另存为 .docx 再导入。",
                 f"{source.name} is not a readable Word document: {exc}",
                 source,
             ) from exc

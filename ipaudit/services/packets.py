@@ -546,7 +546,7 @@ def _read_zip(source: Path, progress: Progress | None, cancel: CancelCheck | Non
         zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as exc:
         raise _refused(
-            source, f"无法读取 zip 文件（{exc}）。", f"the zip cannot be read ({exc})."
+            source, "无法作为 zip 文件读取。", f"the zip cannot be read ({exc})."
         ) from exc
     tmp = tempfile.TemporaryDirectory(prefix="ipaudit-packet-")
     try:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ipaudit.domain.model import Template
 from ipaudit.domain.template import TemplateError, load_template_text
+from ipaudit.errors import reason_zh
 from ipaudit.store.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -40,11 +41,12 @@ def read_template_file(path: Path | str) -> str:
     except FileNotFoundError:
         raise _cannot(path, "不存在；请检查路径。", "does not exist; check the path.") from None
     except OSError as exc:
+        why = reason_zh(exc)
         raise _cannot(
             path,
-            f"无法读取（{exc.strerror or exc}）；请检查权限后重试。",
+            f"无法读取{'（' + why + '）' if why else ''}；请检查权限后重试。",
             f"cannot be read ({exc.strerror or exc}); check the permissions and try again.",
-        ) from None
+        ) from exc
     if len(data) > MAX_TEMPLATE_BYTES:
         raise _cannot(
             path,
@@ -77,7 +79,7 @@ def import_template(ws: Workspace, path: Path | str) -> Template:
             f"清单文件有误，未作更改：\n{exc.text.zh}",
             f"The checklist file has problems; nothing changed:\n{exc.text.en}",
             path,
-        ) from None
+        ) from exc  # the YAML library's words stay with it, for the log and Details
     except RecursionError:  # YAML nested thousands deep
         raise _cannot(
             Path(path),
@@ -113,10 +115,11 @@ def export_template(ws: Workspace, path: Path | str) -> Path:
     except OSError as exc:
         if part.parent.is_dir():
             part.unlink(missing_ok=True)
+        why = reason_zh(exc)
         raise _cannot(
             path,
-            f"无法写入（{exc.strerror or exc}）；请检查文件夹是否存在、是否可写。",
+            f"无法写入{'（' + why + '）' if why else ''}；请检查文件夹是否存在、是否可写。",
             f"cannot be written ({exc.strerror or exc}); check that the folder exists and may be"
             " written.",
-        ) from None
+        ) from exc
     return path

@@ -84,9 +84,10 @@ class WorkspaceCorrupt(WorkspaceError):
     code = "corrupt"
 
     def __init__(self, path: str | Path, detail: str = "") -> None:
+        self.detail = detail  # the store's or SQLite's words: shown under Details, not in Chinese
         super().__init__(
             path,
-            f"工作区文件 {path} 已损坏（{detail}）。请用备份副本（同目录下的 *-backup-* 文件）或最近保存的副本。",
+            f"工作区文件 {path} 已损坏。请用备份副本（同目录下的 *-backup-* 文件）或最近保存的副本。",
             f"The workspace file {path} is damaged ({detail}). Use a backup (the *-backup-* files"
             " beside it) or your latest saved copy.",
         )
@@ -212,11 +213,10 @@ class ServerUnreachable(WorkspaceError):
     code = "server_unreachable"
 
     def __init__(self, path: str | Path, detail: str = "") -> None:
-        self.detail = detail
-        extra = f"（{detail}）" if detail else ""
+        self.detail = detail  # libpq's words: shown under Details, not in the Chinese sentence
         super().__init__(
             path,
-            f"无法连接到服务器 {path}{extra}。请检查服务器地址和端口是否正确、服务器是否在运行、网络是否"
+            f"无法连接到服务器 {path}。请检查服务器地址和端口是否正确、服务器是否在运行、网络是否"
             "畅通；没有做任何改动。",
             f"Cannot connect to the server {path}{' (' + detail + ')' if detail else ''}. Check the"
             " address and port, that the server is running and that the network lets you reach it;"

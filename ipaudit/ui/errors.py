@@ -2,7 +2,9 @@
 
 Expected failures are typed exceptions that know what happened and what to do in both languages
 (``WorkspaceError``, ``LedgerError``, ``TemplateError`` and anything registered with
-``register_expected``); they get a translated message box. Anything else is a bug: it is logged
+``register_expected``); they get a translated message box. What a library said in its own
+(English) words — PyYAML, python-docx, openpyxl, libpq, the system — is not part of that message:
+the box shows it under "Show Details…" and the log keeps it (``library_detail``). Anything else is a bug: it is logged
 with its traceback and reaches the crash dialog, which shows the traceback and where the log file
 is. Edits are saved as they are made, so neither dialog loses anything the user entered.
 
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipaudit.errors import reason_zh as reason_zh_of
 from ipaudit.text import Text
 from ipaudit.ui import i18n
 
@@ -59,8 +62,9 @@ def _os_error_message(exc: BaseException, lang: str) -> str:
     assert isinstance(exc, OSError)
     name = exc.filename or ""
     reason = exc.strerror or str(exc)
+    reason_zh = f"（{reason_zh_of(exc)}）" if reason_zh_of(exc) else ""  # never the English
     return Text(
-        f"无法使用文件 {name}（{reason}）。请确认文件存在、没有被其他程序占用，且您对该文件夹有读写"
+        f"无法使用文件 {name}{reason_zh}。请确认文件存在、没有被其他程序占用，且您对该文件夹有读写"
         "权限，然后重试。",
         f"The file {name} could not be used ({reason}). Check that it exists, that no other"
         " program holds it, and that you may read and write that folder; then try again.",
@@ -91,6 +95,34 @@ def expected_message(exc: BaseException, lang: str | None = None) -> str | None:
         # the environment refused (permission, missing folder, file held open): not a bug
         return _os_error_message(exc, lang)
     return None
+
+
+def _own(exc: BaseException) -> bool:
+    """One of our expected failures (its words are ours, in both languages)."""
+    return any(cls in _EXPECTED for cls in type(exc).__mro__)
+
+
+def library_detail(exc: BaseException) -> str:
+    """What the library or the system said about ``exc``, in its own words: the ``detail`` an
+    expected failure keeps (libpq's, SQLite's), else the exception it was raised from (followed
+    through our own errors to the first foreign one), as "Type: message"; "" when there is none.
+    For the Details of the message box and the log, never for the message itself."""
+    _register_builtin()
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        detail = getattr(current, "detail", "")
+        if isinstance(detail, str) and detail.strip():
+            return detail.strip()
+        if current is not exc and not _own(current):
+            words = str(current).strip()
+            name = type(current).__name__
+            return f"{name}: {words}" if words else name
+        current = current.__cause__
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{type(exc).__name__}: {exc.strerror}"
+    return ""
 
 
 def expected_types() -> tuple[type[BaseException], ...]:
@@ -170,6 +202,9 @@ class ExpectedErrorBox(QMessageBox):
         headline = self._headline() if callable(self._headline) else self._headline
         self.setText(headline or self.tr("This could not be done."))
         self.setInformativeText(self.message)
+        # the library's own words (often English) only under Details, never in the message
+        detail = library_detail(self.exc)
+        self.setDetailedText(detail if detail not in self.message else "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -277,7 +312,8 @@ def show_error(
     if expected_message(exc) is None:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
         return show_crash(_format(exc), parent)
-    log.info("expected failure: %s", exc)
+    detail = library_detail(exc)
+    log.info("expected failure: %s%s", exc, f" ({detail})" if detail else "")
     box = ExpectedErrorBox(exc, headline, _parent(parent))
     rep = reporter()
     rep.expected_count += 1

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ipaudit.domain.template import TemplateError, load_template_text
+from ipaudit.domain.template import TemplateError, load_template_text, where_zh
 from ipaudit.domain.template_schema import ItemDoc, explain
 from tests.unit.test_template import minimal
 
@@ -53,7 +53,7 @@ def load_or_error(text: str, inserted: set[str] | None = frozenset()) -> Templat
             if p.path:
                 assert LOCATION.match(p.path) or YAML_LOCATION.match(p.path), p
                 assert f"{p.path}: {p.problem}" in str(err)
-                assert f"{p.path}：{p.problem_zh}" in err.text.zh
+                assert f"{where_zh(p.path)}：{p.problem_zh}" in err.text.zh  # 第 3 行第 5 列
                 head = re.split(r"[.\[]", p.path, maxsplit=1)[0]
                 if inserted is not None:
                     assert head in TOP | inserted or p.path.startswith(("[", "line ")), p
