@@ -23,7 +23,7 @@ from ipaudit.domain.model import AuditType, Edition, Finding, Grade, Status
 from ipaudit.domain.normalize import display_width
 from ipaudit.domain.readiness import effective_status
 from ipaudit.domain.rules import item_rule
-from ipaudit.errors import UserError
+from ipaudit.errors import UserError, reason_zh
 from ipaudit.progress import Cancelled
 from ipaudit.store.errors import InvalidInput, SourceFileMissing, WorkspaceError
 
@@ -851,7 +851,11 @@ def _os_error(exc: OSError, args: argparse.Namespace, ui_lang: str) -> int:
             " that you may read and write its folder; then try again."
         )
     else:
-        message = f"无法使用文件 {shown}（{reason}）。请检查文件名、文件是否存在以及对其文件夹的读写权限，然后重试。"
+        why = reason_zh(exc)  # never the system's English in a Chinese sentence
+        message = (
+            f"无法使用文件 {shown}{'（' + why + '）' if why else ''}。请检查文件名、文件是否存在以及对其"
+            "文件夹的读写权限，然后重试。"
+        )
     sys.stderr.write(f"ipaudit: {message}\n")
     workspace = getattr(args, "workspace", None)
     return EXIT_WORKSPACE if workspace and name == str(workspace) else EXIT_INPUT

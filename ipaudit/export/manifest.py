@@ -143,7 +143,7 @@ class _Pack:
                 _check_starts_at_zero(self._zip)
             except PermissionError as exc:
                 raise PackUnreadable(
-                    path, f"无权读取（{exc.strerror}）", f"it cannot be read ({exc.strerror})"
+                    path, "无权读取", f"it cannot be read ({exc.strerror})"
                 ) from exc
             except ZIP_DAMAGE as exc:
                 self.close()

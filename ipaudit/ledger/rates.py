@@ -33,6 +33,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ipaudit.domain.validation import RATE
+from ipaudit.errors import reason_zh
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.columns import Columns, cents_of, split_penalties
 from ipaudit.ledger.frames import integer_money
@@ -162,13 +163,15 @@ class RateTable:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            why = reason_zh(exc)
             raise RateTableError(
                 str(path),
                 "rates",
                 reason,
                 Text("", ""),
                 message=Text(
-                    f"奖励标准文件 {path} 无法读取（{reason}）；请给出 UTF-8 编码的 YAML 文件。",
+                    f"奖励标准文件 {path} 无法读取{'（' + why + '）' if why else ''}；"
+                    "请给出 UTF-8 编码的 YAML 文件。",
                     f"The rates file {path} cannot be read ({reason}); give a UTF-8 YAML file.",
                 ),
             ) from None

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from ipaudit.errors import reason_zh
 from ipaudit.ledger.errors import SynonymsInvalid
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.resource_files import resource_path
@@ -263,11 +264,14 @@ def _load(path: str) -> Synonyms:
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as exc:
+        why = reason_zh(exc)
         raise SynonymsInvalid(
-            file, "/", f"无法读取（{exc.strerror}）", f"cannot be read ({exc})"
+            file, "/", f"无法读取{'（' + why + '）' if why else ''}", f"cannot be read ({exc})"
         ) from exc
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        raise SynonymsInvalid(file, "/", f"YAML 格式错误：{exc}", f"malformed YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)  # the place, in Chinese; PyYAML's words in en
+        where = f"（第 {mark.line + 1} 行第 {mark.column + 1} 列）" if mark is not None else ""
+        raise SynonymsInvalid(file, "/", f"YAML 格式错误{where}", f"malformed YAML: {exc}") from exc
     return parse_synonyms(data, file)
