@@ -16,6 +16,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ipaudit.services import Workspace
+from ipaudit.services.live import client_name
+from ipaudit.store.server import login_of
 from ipaudit.ui.conflict_box import ConflictBox
 from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.team.live import LiveBridge, TeamStatus
@@ -115,6 +117,10 @@ def test_a_team_workspace_opens_and_shows_others_changes_live(
 
         # who else is connected (the other desk's connections name it by its login)
         qtbot.waitUntil(lambda: "also working" in status.text(), timeout=8000)
+        # … and this window is known to the others by its login, not the operating-system user
+        assert bridge.watch is not None
+        as_login = client_name(login_of(bridge.watch.url))  # ipaudit:<name>:<random id>
+        assert bridge.watch.app.rsplit(":", 1)[0] == as_login.rsplit(":", 1)[0]
         window.grab().save(str(tmp_path / "team-window.png"))
 
         # the same field changed meanwhile by the other desk: who and when, text kept

@@ -162,9 +162,9 @@ def attach(window: QMainWindow, session: WorkspaceSession) -> LiveBridge | None:
     when the session closes). None for a workspace file."""
     if not session.workspace.is_server:  # a file has no live changes
         return None
-    from ipaudit.store.edits import os_user
-
-    bridge = LiveBridge(session, os_user())
+    # known to the others by the database login, as the edits are: the operating-system user of
+    # a shared office PC would name whoever signed in to Windows
+    bridge = LiveBridge(session)
     label = TeamStatus(bridge)
     window.statusBar().insertPermanentWidget(0, label)
 
