@@ -26,6 +26,7 @@ from ipaudit.ui.team.open_dialog import OpenTeamDialog, split_url
 from tests.factories import INFO
 from tests.integration.pg.live_helpers import ITEM, Cluster, Q, own_cluster
 from tests.ui.helpers import main_window
+from tests.ui.team_helpers import open_team
 
 pytestmark = pytest.mark.pg
 
@@ -36,19 +37,6 @@ PASSWORD_OF_TEST_SERVER = "ipaudit_test_pw"
 def window(qtbot) -> Iterator[MainWindow]:
     with main_window(qtbot, "en", size=(1366, 768)) as win:
         yield win
-
-
-def open_through_dialog(window: MainWindow, qtbot, url: str, password: str) -> None:
-    dialog = window.run_tool("open_team")
-    assert isinstance(dialog, OpenTeamDialog)
-    values = split_url(url)
-    qtbot.keyClicks(dialog.host, values["host"])
-    dialog.port.setValue(values["port"])
-    qtbot.keyClicks(dialog.database, values["database"])
-    qtbot.keyClicks(dialog.login, values["login"])
-    qtbot.keyClicks(dialog.password, password)
-    with qtbot.waitSignal(window.workspaceOpened, timeout=20_000):
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Open).click()
 
 
 def team_status(window: MainWindow) -> TeamStatus:
@@ -70,7 +58,7 @@ def test_a_team_workspace_opens_and_shows_others_changes_live(
     window: MainWindow, pg_url: str, qtbot, dialogs: list, tmp_path: Path
 ) -> None:
     Workspace.create(pg_url, INFO).close()
-    open_through_dialog(window, qtbot, pg_url, PASSWORD_OF_TEST_SERVER)
+    open_team(window, qtbot, pg_url, PASSWORD_OF_TEST_SERVER)
     session = window.session
     assert session is not None and session.workspace.is_server
     status = team_status(window)
@@ -188,7 +176,7 @@ def test_a_department_heads_login_opens_their_department_and_hears_the_manager(
     password = rnd.split(":")[2].split("@")[0]
     from urllib.parse import unquote
 
-    open_through_dialog(window, qtbot, rnd, unquote(password))
+    open_team(window, qtbot, rnd, unquote(password))
     session = window.session
     assert session is not None and session.department_only == "rnd"  # told by the server
     status = team_status(window)

@@ -25,10 +25,10 @@ from ipaudit.store.team_roles import TeamRoles, role_prefix
 from ipaudit.ui import workers
 from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.team.logins_dialog import LoginEditDialog, TeamLoginsDialog
-from ipaudit.ui.team.open_dialog import OpenTeamDialog, split_url
 from tests.integration.pg.team_fixtures import login_name, manager_and_rnd, new_password
 from tests.pg import admin_connect, database_name, role_url
 from tests.ui.helpers import main_window
+from tests.ui.team_helpers import open_team, password_of
 from tests.ui.test_words import CJK, SNAKE_CASE, TWO_ENGLISH_WORDS, all_texts, key_like
 
 pytestmark = pytest.mark.pg
@@ -52,26 +52,6 @@ def team_ws(pg_url: str) -> Iterator[dict[str, str]]:
                         (name,),
                     )
                     admin.execute(f'DROP ROLE IF EXISTS "{name}"')
-
-
-def open_as(window: MainWindow, qtbot, url: str, password: str) -> None:
-    """File → Open a team workspace… with the login of ``url``."""
-    dialog = window.run_tool("open_team")
-    assert isinstance(dialog, OpenTeamDialog)
-    values = split_url(url)
-    qtbot.keyClicks(dialog.host, values["host"])
-    dialog.port.setValue(values["port"])
-    qtbot.keyClicks(dialog.database, values["database"])
-    qtbot.keyClicks(dialog.login, values["login"])
-    qtbot.keyClicks(dialog.password, password)
-    with qtbot.waitSignal(window.workspaceOpened, timeout=20_000):
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Open).click()
-
-
-def password_of(url: str) -> str:
-    from urllib.parse import unquote, urlsplit
-
-    return unquote(urlsplit(url).password or "")
 
 
 def logins_dialog(window: MainWindow, qtbot) -> TeamLoginsDialog:
@@ -129,7 +109,7 @@ def test_the_administrator_adds_changes_and_removes_a_login(
     new = login_name(pg_url, "new")
     first, second = new_password(), new_password()
     with main_window(qtbot, "zh", size=(1366, 768)) as window:
-        open_as(window, qtbot, pg_url, SUPERUSER_PASSWORD)
+        open_team(window, qtbot, pg_url, SUPERUSER_PASSWORD)
         dialog = logins_dialog(window, qtbot)
         assert dialog.windowTitle() == "团队登录账户"
         shown = dict(dialog.logins())
@@ -226,7 +206,7 @@ def test_the_managers_login_sees_the_logins_but_may_not_change_them(
 ) -> None:
     url = team_ws["manager"]
     with main_window(qtbot, "zh", size=(1366, 768)) as window:
-        open_as(window, qtbot, url, password_of(url))
+        open_team(window, qtbot, url, password_of(url))
         dialog = logins_dialog(window, qtbot)
         assert login_name(pg_url, "rnd") in dict(dialog.logins())
         assert dialog.note.isVisible() and "服务器管理员" in dialog.note.text()
@@ -241,7 +221,7 @@ def test_a_department_heads_login_finds_the_action_disabled(
 ) -> None:
     url = team_ws["rnd"]
     with main_window(qtbot, "zh", size=(1366, 768)) as window:
-        open_as(window, qtbot, url, password_of(url))
+        open_team(window, qtbot, url, password_of(url))
         action = window.menus.team_logins
         window.menus.update_team_logins()
         qtbot.waitUntil(lambda: "研发部" in action.toolTip(), timeout=10_000)
@@ -271,7 +251,7 @@ def test_a_refusal_of_the_server_is_said_in_words(
     with admin_connect(pg_url) as admin:
         admin.execute(f'GRANT "{manager_role}" TO "{boss}"')
     with main_window(qtbot, "en", size=(1366, 768)) as window:
-        open_as(window, qtbot, role_url(pg_url, boss), password)
+        open_team(window, qtbot, role_url(pg_url, boss), password)
         dialog = logins_dialog(window, qtbot)
         assert dialog.remove_button.isEnabled() is False  # nothing chosen yet
         dialog.select_login(login_name(pg_url, "rnd"))
@@ -296,7 +276,7 @@ def test_the_dialog_has_no_key_and_no_other_language(
     pg_url: str, team_ws: dict[str, str], qtbot, language: str
 ) -> None:
     with main_window(qtbot, language, size=(1366, 768)) as window:
-        open_as(window, qtbot, pg_url, SUPERUSER_PASSWORD)
+        open_team(window, qtbot, pg_url, SUPERUSER_PASSWORD)
         dialog = logins_dialog(window, qtbot)
         dialog.add_button.click()
         edit = dialog.edit_dialog
@@ -333,7 +313,7 @@ def test_a_name_the_server_refuses_is_said_in_the_add_dialog(
     pg_url: str, team_ws: dict[str, str], qtbot
 ) -> None:
     with main_window(qtbot, "zh", size=(1366, 768)) as window:
-        open_as(window, qtbot, pg_url, SUPERUSER_PASSWORD)
+        open_team(window, qtbot, pg_url, SUPERUSER_PASSWORD)
         dialog = logins_dialog(window, qtbot)
         before = dialog.logins()
         edit = dialog.add_login()

@@ -18,10 +18,10 @@ from ipaudit.services import Workspace
 from ipaudit.ui.errors import ExpectedErrorBox
 from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.progress import TaskProgressDialog
-from ipaudit.ui.team.open_dialog import split_url
 from ipaudit.ui.team.push_dialog import PushTeamDialog
 from tests.pg import admin_connect
 from tests.ui.helpers import main_window
+from tests.ui.team_helpers import fill_server
 
 
 @pytest.fixture
@@ -31,15 +31,6 @@ def window(qtbot, demo_path: Path) -> Iterator[MainWindow]:
         with qtbot.waitSignal(win.workspaceOpened, timeout=10_000):
             assert win.open_path(demo_path)
         yield win
-
-
-def fill(dialog: PushTeamDialog, qtbot, url: str, password: str) -> None:
-    values = split_url(url)
-    qtbot.keyClicks(dialog.host, values["host"])
-    dialog.port.setValue(values["port"])
-    qtbot.keyClicks(dialog.database, values["database"])
-    qtbot.keyClicks(dialog.login, values["login"])
-    qtbot.keyClicks(dialog.password, password)
 
 
 def put_button(dialog: PushTeamDialog) -> QPushButton:
@@ -110,7 +101,7 @@ def test_the_file_is_put_on_the_server_and_opened_there(
     dialog = push_dialog(window)
     assert dialog.windowTitle() == "放到团队服务器"
     assert demo_path.name in dialog.intro.text()
-    fill(dialog, qtbot, pg_url, urlsplit(pg_url).password or "")
+    fill_server(dialog, qtbot, pg_url, urlsplit(pg_url).password or "")
     put_button(dialog).click()
     qtbot.waitUntil(lambda: dialog.done_box is not None, timeout=30_000)
     assert not dialogs  # no error
@@ -148,7 +139,7 @@ def test_a_wrong_password_shows_the_error_and_leaves_the_database_empty(
     window: MainWindow, qtbot, pg_url: str, dialogs: list, team_roles_dropped: None
 ) -> None:
     dialog = push_dialog(window)
-    fill(dialog, qtbot, pg_url, "not-the-password")
+    fill_server(dialog, qtbot, pg_url, "not-the-password")
     put_button(dialog).click()
     qtbot.waitUntil(lambda: bool(dialogs), timeout=20_000)
     box = dialogs[0]
@@ -180,7 +171,7 @@ def test_cancel_during_the_copy_leaves_the_database_empty(
         with qtbot.waitSignal(win.workspaceOpened, timeout=10_000):
             assert win.open_path(demo_path)
         dialog = push_dialog(win)
-        fill(dialog, qtbot, pg_url, urlsplit(pg_url).password or "")
+        fill_server(dialog, qtbot, pg_url, urlsplit(pg_url).password or "")
         task = dialog.start()
         assert task is not None
         progress = dialog.progress_dialog

@@ -21,7 +21,8 @@ from ipaudit.ui.main_window import MainWindow
 from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
 from tests.pg import admin_connect, database_name, role_url
 from tests.ui.helpers import main_window
-from tests.ui.test_team_push import fill, push_dialog, put_button
+from tests.ui.team_helpers import fill_server
+from tests.ui.test_team_push import push_dialog, put_button
 
 pytestmark = pytest.mark.pg
 
@@ -47,7 +48,7 @@ def test_the_team_is_set_up_with_another_manager_login(
 ) -> None:
     dialog = push_dialog(window)
     admin_password = urlsplit(pg_url).password or ""
-    fill(dialog, qtbot, pg_url, admin_password)
+    fill_server(dialog, qtbot, pg_url, admin_password)
     assert dialog.set_up_team.isChecked()
     assert dialog.manager.text() == urlsplit(pg_url).username  # the login that copies
     assert not dialog.manager_password.isEnabled()  # it needs no new password
@@ -96,7 +97,7 @@ def test_unticked_the_workspace_is_copied_without_roles(
     window: MainWindow, qtbot, pg_url: str, dialogs: list
 ) -> None:
     dialog = push_dialog(window)
-    fill(dialog, qtbot, pg_url, urlsplit(pg_url).password or "")
+    fill_server(dialog, qtbot, pg_url, urlsplit(pg_url).password or "")
     dialog.set_up_team.setChecked(False)
     assert not dialog.manager.isEnabled()
     put_button(dialog).click()
