@@ -28,6 +28,7 @@ def view(session, qtbot):
     qtbot.addWidget(v)
     v.resize(1366, 768)
     yield v  # the page stays referenced while the view lives
+    i18n.reset()  # no Chinese catalogue left installed for the tests after these
 
 
 def rows(v: ActionsView) -> list[str]:
