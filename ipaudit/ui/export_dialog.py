@@ -311,9 +311,9 @@ class ExportDialog(QDialog):
         self.progress.setValue(BAR_MAX)
         lang = i18n.language()
         lines = [
-            self.tr("The pack was written to %1 (%2 files).")
-            .replace("%1", str(result.path))
-            .replace("%2", str(result.files))
+            self.tr("The pack was written to %1 (%n file(s)).", "", result.files).replace(
+                "%1", str(result.path)
+            )
         ]
         lines.append(
             self.tr(

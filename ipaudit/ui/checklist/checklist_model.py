@@ -313,5 +313,5 @@ class ChecklistModel(TwoLevelModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return fill(self.tr("%1 current files"), row.evidence)
+                return self.tr("%n current file(s)", "", row.evidence)
         return None

@@ -246,9 +246,9 @@ class ChecklistView(QWidget):
             self.proxy.rowCount(self.proxy.index(g, 0)) for g in range(self.proxy.rowCount())
         )
         if self.proxy.active:
-            self.count.setText(fill(self.tr("%1 of %2 items shown"), shown, total))
+            self.count.setText(fill(self.tr("%1 of %n item(s) shown", "", total), shown))
         else:
-            self.count.setText(fill(self.tr("%1 items"), total))
+            self.count.setText(self.tr("%n item(s)", "", total))
 
     def _update_heading(self) -> None:
         name = ""

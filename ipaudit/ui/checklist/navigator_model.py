@@ -78,12 +78,11 @@ class DepartmentModel(QAbstractListModel):
             if r is None:
                 return name
             return fill(
-                self.tr("%1: %2% ready, %3 of %4 items ready, %5 blocking findings"),
+                self.tr("%1: %2% ready, %3, %4"),
                 name,
                 f"{r.percent:.0f}",
-                r.ready_items,
-                r.items,
-                r.blocking,
+                fill(self.tr("%1 of %n item(s) ready", "", r.items), r.ready_items),
+                self.tr("%n blocking finding(s)", "", r.blocking),
             )
         if role == KeyRole:
             return row.key

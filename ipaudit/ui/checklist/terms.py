@@ -8,8 +8,8 @@ from ipaudit.domain.model import Grade, ItemKind, Status
 from ipaudit.domain.rules import Every, ItemRule, TimeRule
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ChecklistTerms", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("ChecklistTerms", text, disambiguation, n)
 
 
 def status_name(status: Status) -> str:
@@ -49,8 +49,10 @@ def time_rule_name(rule: ItemRule) -> str:
     if rule.time_rule is TimeRule.YEARLY:
         if not rule.lead_months:
             return tr("One for each year of the period")
-        return tr("One for each year of the period (approved up to %1 months before)").replace(
-            "%1", str(rule.lead_months)
+        return tr(
+            "One for each year of the period (approved up to %n month(s) before)",
+            "",
+            rule.lead_months,
         )
     if rule.time_rule is TimeRule.PERIODIC:
         if rule.every is Every.MONTH:

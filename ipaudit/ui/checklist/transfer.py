@@ -31,8 +31,8 @@ _SCALE = 1000  # progress is reported in thousandths (sizes beyond 2 GB do not f
 _open_dir: Path | None = None
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceTransfer", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("EvidenceTransfer", text, disambiguation, n)
 
 
 def _remove_tree(folder: Path) -> None:
@@ -159,7 +159,7 @@ class EvidenceTransfer(QObject):
         if len(paths) == 1:
             text = fill(tr("Attach “%1”"), paths[0].name)
         else:
-            text = fill(tr("Attach %1 files"), len(paths))
+            text = tr("Attach %n file(s)", "", len(paths))
         before = ws.state(item_key)
         return self._start(run, text, lambda evs: self._push(evs, text, before))
 

@@ -118,9 +118,7 @@ class Dashboard(QWidget):
         r = a.departments.get(only, a.overall) if only else a.overall
         self.overall_value.setText(_fmt_percent(r.percent))
         self.items_label.setText(
-            self.tr("%1 of %2 items ready")
-            .replace("%1", str(r.ready_items))
-            .replace("%2", str(r.items))
+            self.tr("%1 of %n item(s) ready", "", r.items).replace("%1", str(r.ready_items))
         )
         self.blocking_label.setText(self.tr("Blocking findings: %1").replace("%1", str(r.blocking)))
         lowest = self.department_chart.lowest()

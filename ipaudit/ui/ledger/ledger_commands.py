@@ -25,8 +25,8 @@ from ipaudit.ui.session import WorkspaceSession
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ledger_commands", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("ledger_commands", text, disambiguation, n)
 
 
 class ImportLedger(QUndoCommand):
@@ -93,7 +93,7 @@ class SetRates(QUndoCommand):
 
 class SetWindowDays(QUndoCommand):
     def __init__(self, session: WorkspaceSession, old: int, new: int) -> None:
-        super().__init__(tr("Set the booking window to %1 days").replace("%1", str(new)))
+        super().__init__(tr("Set the booking window to %n day(s)", "", new))
         self.session = session
         self.old = old
         self.new = new
