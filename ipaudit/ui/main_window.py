@@ -844,9 +844,9 @@ class MainWindow(QMainWindow):
         if session.department_only:
             readiness = a.departments.get(session.department_only, readiness)
         self.readiness_label.setText(
-            self.tr("Readiness %1% · %2 blocking findings")
-            .replace("%1", f"{readiness.percent:.0f}")
-            .replace("%2", str(readiness.blocking))
+            self.tr("Readiness %1% · %n blocking finding(s)", "", readiness.blocking).replace(
+                "%1", f"{readiness.percent:.0f}"
+            )
         )
 
     # --- tools -------------------------------------------------------------------------------

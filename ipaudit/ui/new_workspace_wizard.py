@@ -325,14 +325,14 @@ class FilePage(QWizardPage):
         info = w.info()
         active = len(w.departments_page.model.active())
         self.summary.setText(
-            self.tr("%1 · %2 · audit %3 to %4 · period %5 to %6 · %7 departments")
+            self.tr("%1 · %2 · audit %3 to %4 · period %5 to %6 · %7")
             .replace("%1", info.company)
             .replace("%2", w.company_page.edition.currentText())
             .replace("%3", info.audit_start.isoformat())
             .replace("%4", info.audit_end.isoformat())
             .replace("%5", info.period_start.isoformat())
             .replace("%6", info.period_end.isoformat())
-            .replace("%7", str(active))
+            .replace("%7", self.tr("%n department(s)", "", active))
         )
 
     def retranslate_ui(self) -> None:

@@ -226,14 +226,14 @@ class VerifyDialog(QDialog):
         self._show_history(result)
         if result.ok:
             self.summary.setText(
-                self.tr("All %1 files match the manifest: nothing was changed.").replace(
-                    "%1", str(result.checked)
+                self.tr(
+                    "All %n file(s) match the manifest: nothing was changed.", "", result.checked
                 )
             )
         elif differences:
             self.summary.setText(
-                self.tr("%1 differences: the pack was changed after it was exported.").replace(
-                    "%1", str(differences)
+                self.tr(
+                    "%n difference(s): the pack was changed after it was exported.", "", differences
                 )
             )
         else:

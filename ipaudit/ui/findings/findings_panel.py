@@ -285,14 +285,12 @@ class FindingsPanel(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         dep = self.department_filter.currentText() if self.proxy.department else ""
-        text = (
-            self.tr("%1 · %2 findings")
-            .replace("%1", dep or self.tr("all departments"))
-            .replace("%2", str(shown))
+        text = self.tr("%1 · %n finding(s)", "", shown).replace(
+            "%1", dep or self.tr("all departments")
         )
         self.count_label.setText(text)
         self.count_label.setToolTip(
-            self.tr("%1 of %2 findings").replace("%1", str(shown)).replace("%2", str(total))
+            self.tr("%1 of %n finding(s)", "", total).replace("%1", str(shown))
         )
         self.countChanged.emit(text)
         self._fit_columns()
