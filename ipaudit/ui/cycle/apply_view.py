@@ -156,16 +156,15 @@ class ApplyView(QWidget):
             return
         passed = sum(1 for r in check.conditions if r.passed)
         present = sum(1 for m in check.materials if m.present)
+        met = self.tr("%1 of %n condition(s) met", "", len(check.conditions))
+        attached = self.tr("%1 of %n material(s) attached", "", len(check.materials))
         self.summary.setText(
             self.tr(
                 "Before the initial certification the certification body checks these conditions"
-                " and asks for these materials. %1 of %2 conditions met; %3 of %4 materials"
-                " attached."
+                " and asks for these materials. %1; %2."
             )
-            .replace("%1", str(passed))
-            .replace("%2", str(len(check.conditions)))
-            .replace("%3", str(present))
-            .replace("%4", str(len(check.materials)))
+            .replace("%1", met.replace("%1", str(passed)))
+            .replace("%2", attached.replace("%1", str(present)))
         )
         self.conditions.setRowCount(len(check.conditions))
         for row, r in enumerate(check.conditions):
@@ -246,8 +245,9 @@ class ApplyView(QWidget):
     def _show_written(self) -> None:
         if self.written is None:
             return
-        text = self.tr("Written: %1 (%2 files).").replace("%1", str(self.written.target))
-        text = text.replace("%2", str(len(self.written.files)))
+        text = self.tr("Written: %1 (%n file(s)).", "", len(self.written.files)).replace(
+            "%1", str(self.written.target)
+        )
         if self.written.missing:
             text += " " + self.tr("Missing: %1").replace(
                 "%1", "、".join(pick(t) for t in self.written.missing)

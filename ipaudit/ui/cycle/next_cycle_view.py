@@ -204,16 +204,17 @@ class NextCycleView(QWidget):
         self.start_button.setEnabled(self.task is None and self.may_start())
         self.preview.setText(
             self.tr(
-                "The next audit: %1, %2 – %3. Audit period %4 – %5. %6 items will need this"
+                "The next audit: %1, %2 – %3. Audit period %4 – %5. %n item(s) will need this"
                 " cycle's records (needs refresh); facts, departments, people, rates, open"
-                " corrective actions and every evidence link carry over, marked last cycle."
+                " corrective actions and every evidence link carry over, marked last cycle.",
+                "",
+                self.refresh_count,
             )
             .replace("%1", pick(AUDIT_TYPE_TEXT[info.audit_type]))
             .replace("%2", str(info.audit_start))
             .replace("%3", str(info.audit_end))
             .replace("%4", str(info.period_start))
             .replace("%5", str(info.period_end))
-            .replace("%6", str(self.refresh_count))
         )
 
     def may_start(self) -> bool:
@@ -278,14 +279,12 @@ class NextCycleView(QWidget):
     def _show_result(self) -> None:
         if self.result is None:
             return
+        carried = self.result.carried.get("evidence", 0)
         self.status.setText(
-            self.tr(
-                "Written: %1 — %2 evidence links carried over, %3 items need refresh. This"
-                " workspace stays as it is."
-            )
+            self.tr("Written: %1 — %2, %3. This workspace stays as it is.")
+            .replace("%2", self.tr("%n evidence link(s) carried over", "", carried))
+            .replace("%3", self.tr("%n item(s) need refresh", "", len(self.result.refresh)))
             .replace("%1", str(self.result.path))
-            .replace("%2", str(self.result.carried.get("evidence", 0)))
-            .replace("%3", str(len(self.result.refresh)))
         )
 
     def open_new(self) -> None:

@@ -355,10 +355,13 @@ class RehearsalView(QWidget):
         ready = rehearsal.readiness(ws).get(dep)
         if ready is not None:
             self.readiness_label.setText(
-                self.tr("Interview readiness: %1 (%2 of %3 questions last answered right)")
+                self.tr(
+                    "Interview readiness: %1 (%2 of %n question(s) last answered right)",
+                    "",
+                    ready.questions,
+                )
                 .replace("%1", _percent(ready.share))
                 .replace("%2", str(ready.right))
-                .replace("%3", str(ready.questions))
             )
         rows = rehearsal.results(ws, dep)
         self.table.setRowCount(len(rows))

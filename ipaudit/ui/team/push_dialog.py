@@ -248,13 +248,12 @@ class PushTeamDialog(OpenTeamDialog):
         rows = self.report.rows
         return (
             self.tr(
-                "The workspace is on the server %1: %2 checklist items, %3 evidence files (%4)"
-                " and its whole history were copied."
+                "The workspace is on the server %1: %2, %3 (%4) and its whole history were copied."
             )
-            .replace("%1", self.pushed_address)
-            .replace("%2", str(rows.get("item_states", 0)))
-            .replace("%3", str(rows.get("evidence", 0)))
+            .replace("%2", self.tr("%n checklist item(s)", "", rows.get("item_states", 0)))
+            .replace("%3", self.tr("%n evidence file(s)", "", rows.get("evidence", 0)))
             .replace("%4", human_size(self.report.evidence_bytes))
+            .replace("%1", self.pushed_address)
         )
 
     def logins_text(self) -> str:
@@ -267,11 +266,11 @@ class PushTeamDialog(OpenTeamDialog):
         if self.setup is not None:
             parts.append(
                 self.tr(
-                    "The team is set up: a role for each of its %1 departments, and %2 is the"
-                    " compliance manager's login."
-                )
-                .replace("%1", str(len(self.setup.departments)))
-                .replace("%2", self.manager.text().strip())
+                    "The team is set up: a role for each of its %n department(s), and %1 is the"
+                    " compliance manager's login.",
+                    "",
+                    len(self.setup.departments),
+                ).replace("%1", self.manager.text().strip())
             )
         elif self.setup_error:
             parts.append(
