@@ -119,7 +119,9 @@ def _print_preview(preview: Any, ui_lang: str) -> None:
             f"Packet of {preview.department_name.en}, exported {when}",
         )
     )
-    if not preview.changes and not preview.files:
+    if preview.repeat is not None:
+        out("  " + preview.repeat.get(ui_lang))
+    elif not preview.changes and not preview.files:
         out(pick("  没有改动。", "  No changes."))
     for c in preview.changes:
         mark = pick("冲突", "CONFLICT") if c.conflict else pick("改动", "change")
@@ -162,6 +164,7 @@ def cmd_packet_import(args: argparse.Namespace) -> int:
                 "files": [_file_json(f, ui_lang) for f in preview.files],
                 "problems": [_problem_json(p, ui_lang) for p in preview.problems],
                 "applied": applied is not None,
+                "imported_before": preview.imported,
             }
             if applied is not None:
                 data["result"] = {

@@ -18,8 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
+import re
+import tempfile
+import unicodedata
 import warnings
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,6 +189,16 @@ class ReadWorkbook:
     rows: list[ReadRow]
     folders: list[FolderEntry]
     problems: list[CellProblem] = field(default_factory=list)
+    #: the checklist's columns as found (field -> letter); a column inserted moves them
+    letters: dict[str, str] = field(default_factory=dict)
+    sheet: str = ""  # the sheet the rows were read from ("" for a csv file)
+    #: False for a copy of the checklist that lost the hidden sheets (saved as .csv): its rows
+    #: are read, the packet it belongs to must come from the workbook beside it
+    identity: bool = True
+
+    def letter(self, name: str) -> str:
+        """The column of field ``name`` as found in the sheet (as exported when not found)."""
+        return self.letters.get(name) or column_letter(name)
 
     @property
     def errors(self) -> list[CellProblem]:
@@ -389,6 +404,15 @@ def _hidden(
 
 # --- reading ------------------------------------------------------------------------------------
 
+#: what a packet's workbook may come back as: Excel's and WPS's (.et) workbooks, LibreOffice's,
+#: or the checklist sheet alone saved as .csv
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".xlsb", ".csv")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HEADERS = {t: name for name, header, _w, _e in COLUMNS for t in (header.zh, header.en)}
+#: the fields a department head fills in: without one of these columns nothing is read, as an
+#: empty column would wipe what the workspace holds
+EDITABLE = tuple(c[0] for c in COLUMNS if c[3])
+
 
 def _problem(
     sheet: str, row: int, column: str, zh: str, en: str, *, error: bool = False
@@ -396,9 +420,16 @@ def _problem(
     return CellProblem(sheet, row, column, Text(zh, en), error)
 
 
+def normalised(text: str) -> str:
+    """Typed text as compared: full-width letters, digits and blanks as the usual ones (NFKC),
+    zero-width characters left out, blanks collapsed, case folded."""
+    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
+    return " ".join(text.split()).casefold()
+
+
 def _text(value: Any) -> str | None:
     """A cell's value as text (numbers without a trailing .0, dates as ISO); None for a value
-    that is no text at all."""
+    that is no text at all (an error value, a formula without a result)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -420,18 +451,47 @@ def _text(value: Any) -> str | None:
     return None
 
 
+#: what people type instead of picking a status from the list, besides either language's label
+#: and the internal value (compared after ``normalised``, "-" and "_" read as blanks)
+STATUS_WORDS: dict[Status, tuple[str, ...]] = {
+    Status.NOT_STARTED: ("没开始", "尚未开始", "未启动", "not yet started", "todo", "to do"),
+    Status.IN_PROGRESS: ("处理中", "正在进行", "进行", "ongoing", "doing", "in process"),
+    Status.READY: ("就绪", "完成", "已完成", "done", "complete", "completed", "finished"),
+    Status.NOT_APPLICABLE: ("不涉及", "n/a", "na", "not relevant"),
+}
+_PUNCTUATION = " .。!！,，;；"
+
+
+def _status_key(text: str) -> str:
+    key = normalised(text).replace("_", " ").replace("-", " ")
+    return " ".join(key.split()).strip(_PUNCTUATION)
+
+
+_STATUS_BY_KEY: dict[str, Status] = {}
+for _status in Status:
+    for _name in (
+        STATUS_TEXT[_status].zh,
+        STATUS_TEXT[_status].en,
+        _status.value,
+        *STATUS_WORDS.get(_status, ()),
+    ):
+        _STATUS_BY_KEY.setdefault(_status_key(_name), _status)
+
+
 def status_from_label(text: str) -> Status | None:
-    """The status a cell names (either language's label, or the internal value); None if none."""
-    wanted = " ".join(text.split()).casefold()
-    for status in Status:
-        names = (STATUS_TEXT[status].zh, STATUS_TEXT[status].en, status.value)
-        if wanted in (n.casefold() for n in names):
-            return status
-    return None
+    """The status a cell names: either language's label, the internal value or a word people
+    type for it, whatever the width, case and blanks; None if none."""
+    return _STATUS_BY_KEY.get(_status_key(text))
+
+
+_DATE_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_DAY_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
 
 def date_from_cell(value: Any) -> dt.date | str | None:
-    """A date cell: a date, None when empty, or "" when it holds something that is no date."""
+    """A date cell: a date, None when empty, or "" when it holds something that is no date.
+    A date typed as text is read as Excel and WPS users write it: 2026-03-05, 2026/3/5,
+    2026.3.5, 2026年3月5日 (full-width digits too), 20260305, with a time after it or not."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
@@ -439,6 +499,8 @@ def date_from_cell(value: Any) -> dt.date | str | None:
     elif isinstance(value, dt.date):
         day = value
     elif isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and 19_900_101 <= value <= 21_001_231:
+            return date_from_cell(str(int(value)))  # 20260305 typed as a number
         try:  # a date serial left as a number (WPS without the cell format)
             if not 1 <= value < 2_958_466:
                 return ""
@@ -446,58 +508,140 @@ def date_from_cell(value: Any) -> dt.date | str | None:
         except (OverflowError, ValueError):
             return ""
     elif isinstance(value, str):
-        text = value.strip().replace("年", "-").replace("月", "-").rstrip("日")
-        for sep in ("/", "."):
-            text = text.replace(sep, "-")
+        text = unicodedata.normalize("NFKC", value).translate(_ZERO_WIDTH)
+        # "2026 年 3 月 5 日" without its blanks; "2026-03-05 10:00" or "2026-03-05T10:00" its day
+        text = "".join(text.split()) if "年" in text else (text.split() or [""])[0]
+        text = text.split("T")[0]
+        found = _DATE_RE.fullmatch(text) or _DAY_RE.fullmatch(text)
+        if found is None:
+            return ""
         try:
-            y, m, d = (int(p) for p in text.split("-"))
-            day = dt.date(y, m, d)
-        except (ValueError, TypeError):
+            day = dt.date(*(int(p) for p in found.groups()))
+        except ValueError:
             return ""
     else:
         return ""
     return day if 1990 <= day.year <= 2100 else ""
 
 
-def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
-    """Read a packet's workbook back. A file that is no workbook, or whose hidden sheets are
-    missing, gives a ReadWorkbook with an error problem and nothing else."""
-    label = name or (source.name if isinstance(source, Path) else "workbook")
-    try:
-        data = io.BytesIO(source) if isinstance(source, bytes) else source
+class _Book:
+    """A workbook's sheets as rows of values from row 1, whatever program saved it."""
+
+    names: list[str]
+
+    def rows(self, name: str, width: int) -> list[Sequence[Any]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class _OpenpyxlBook(_Book):
+    def __init__(self, data: Path | io.BytesIO) -> None:
         with warnings.catch_warnings():
             # openpyxl warns of what it cannot keep (a date cell holding a serial out of range
             # becomes an error value, which the reader then reports; extensions WPS writes)
             warnings.simplefilter("ignore", UserWarning)
-            wb = load_workbook(data, data_only=True)
-    except Exception as exc:  # openpyxl raises anything from KeyError to zipfile errors
-        return ReadWorkbook(
-            {},
-            {},
-            [],
-            [],
-            [
-                _problem(
-                    label,
-                    0,
-                    "",
-                    "无法作为工作簿读取；请用 Excel 或 WPS 另存为 .xlsx 后再导入。",
-                    f"cannot be read as a workbook ({type(exc).__name__}); save it as .xlsx from"
-                    " Excel or WPS and import it again.",
-                    error=True,
-                )
-            ],
-        )
+            self.wb = load_workbook(data, data_only=True)
+        self.names = list(self.wb.sheetnames)
+
+    def rows(self, name: str, width: int) -> list[Sequence[Any]]:
+        ws = self.wb[name]
+        last = min(ws.max_row, MAX_ROWS)
+        return list(ws.iter_rows(min_row=1, max_row=last, max_col=width, values_only=True))
+
+    def close(self) -> None:
+        self.wb.close()
+
+
+class _CalamineBook(_Book):
+    """An .xls, .et, .ods or .xlsb workbook, or a .csv file (read as the ledgers are)."""
+
+    def __init__(self, path: Path) -> None:
+        from ipaudit.ledger.reader import Workbook as LedgerBook
+
+        self.book = LedgerBook(path)
+        self.csv = self.book.format == "csv"
+        self.names = list(self.book.names)
+
+    def rows(self, name: str, width: int) -> list[Sequence[Any]]:
+        out: list[Sequence[Any]] = []
+        for row in itertools.islice(self.book.sheet(name).rows(), MAX_ROWS):
+            out.append([None if v == "" else v for v in row[:width]])
+        return out
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def _is_xlsx(data: bytes | Path) -> bool:
     try:
-        return _read(wb)
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
+    """Read a packet's workbook back: the .xlsx as exported, or as saved again in another format
+    (.xls, .et, .ods, .xlsb; a .csv of the checklist sheet, which has no hidden sheets: its
+    ``identity`` is False). A file that is no workbook, or whose hidden sheets are missing, gives
+    a ReadWorkbook with an error problem and nothing else."""
+    label = name or (source.name if isinstance(source, Path) else "workbook")
+    tmp: tempfile.TemporaryDirectory[str] | None = None
+    try:
+        try:
+            book: _Book
+            if _is_xlsx(source):
+                book = _OpenpyxlBook(io.BytesIO(source) if isinstance(source, bytes) else source)
+            else:
+                path = source if isinstance(source, Path) else None
+                if path is None:
+                    assert isinstance(source, bytes)
+                    tmp = tempfile.TemporaryDirectory(prefix="ipaudit-book-")
+                    path = Path(tmp.name) / ("book" + (Path(label).suffix.lower() or ".xls"))
+                    path.write_bytes(source)
+                book = _CalamineBook(path)
+        except Exception as exc:  # openpyxl and calamine raise anything from KeyError up
+            return ReadWorkbook(
+                {},
+                {},
+                [],
+                [],
+                [
+                    _problem(
+                        label,
+                        0,
+                        "",
+                        "无法作为工作簿读取；请用 Excel 或 WPS 另存为 .xlsx 后再导入。",
+                        f"cannot be read as a workbook ({type(exc).__name__}); save it as .xlsx"
+                        " from Excel or WPS and import it again.",
+                        error=True,
+                    )
+                ],
+            )
+        try:
+            return _read(book, label)
+        finally:
+            book.close()
     finally:
-        wb.close()
+        if tmp is not None:
+            tmp.cleanup()
 
 
-def _read(wb: Workbook) -> ReadWorkbook:
+def _cell(value: Any) -> Any:
+    """A cell's value, an empty text as None (calamine reads empty cells as "")."""
+    return None if value == "" else value
+
+
+def _read(book: _Book, label: str) -> ReadWorkbook:
     problems: list[CellProblem] = []
-    for sheet in (META_SHEET, ITEMS_SHEET, FOLDERS_SHEET):
-        if sheet not in wb.sheetnames:
+    missing = [s for s in (META_SHEET, ITEMS_SHEET, FOLDERS_SHEET) if s not in book.names]
+    if missing:
+        copy = _copy_of_checklist(book, label)
+        if copy is not None:
+            return copy
+        for sheet in missing:
             problems.append(
                 _problem(
                     sheet,
@@ -509,13 +653,12 @@ def _read(wb: Workbook) -> ReadWorkbook:
                     error=True,
                 )
             )
-    if problems:
         return ReadWorkbook({}, {}, [], [], problems)
     meta: dict[str, str] = {}
-    for row in wb[META_SHEET].iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
+    for row in book.rows(META_SHEET, 2)[:50]:
         key, value = (*row, None, None)[:2]
         if isinstance(key, str) and key:
-            meta[key] = _text(value) or ""
+            meta[key] = _text(_cell(value)) or ""
     if meta.get("format") != FORMAT:
         problems.append(
             _problem(
@@ -529,10 +672,10 @@ def _read(wb: Workbook) -> ReadWorkbook:
             )
         )
         return ReadWorkbook(meta, {}, [], [], problems)
-    versions = _versions(wb[ITEMS_SHEET], problems)
-    folders = _folders(wb[FOLDERS_SHEET], problems)
+    versions = _versions(book.rows(ITEMS_SHEET, 2), problems)
+    folders = _folders(book.rows(FOLDERS_SHEET, 3), problems)
     sheet = meta.get("sheet", "")
-    if sheet not in wb.sheetnames:
+    if sheet not in book.names:
         problems.append(
             _problem(
                 sheet or SHEET_TITLE.zh,
@@ -544,20 +687,47 @@ def _read(wb: Workbook) -> ReadWorkbook:
             )
         )
         return ReadWorkbook(meta, versions, [], folders, problems)
-    rows = _rows(wb[sheet], meta.get("lang", "zh"), problems)
-    return ReadWorkbook(meta, versions, rows, folders, problems)
+    grid = book.rows(sheet, 40)
+    rows, letters = _rows(grid, sheet, meta.get("lang", "zh"), problems)
+    return ReadWorkbook(meta, versions, rows, folders, problems, letters, sheet)
 
 
-def _versions(ws: Worksheet, problems: list[CellProblem]) -> dict[str, int]:
+def _copy_of_checklist(book: _Book, label: str) -> ReadWorkbook | None:
+    """The checklist's rows from a workbook without the hidden sheets (the sheet saved as .csv,
+    or copied into a new workbook), when one of its sheets is the checklist."""
+    for name in book.names:
+        problems: list[CellProblem] = []
+        sheet = label if isinstance(book, _CalamineBook) and book.csv else name
+        grid = book.rows(name, 40)
+        if _field_row(grid) is None:
+            continue
+        lang = "en" if name == SHEET_TITLE.en else "zh"
+        rows, letters = _rows(grid, sheet, lang, problems)
+        return ReadWorkbook({}, {}, rows, [], problems, letters, sheet, identity=False)
+    return None
+
+
+def _int(value: Any) -> int | None:
+    """A version as written (an integer; a whole float from .xls/.ods; digits from a copy)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _versions(grid: list[Sequence[Any]], problems: list[CellProblem]) -> dict[str, int]:
     out: dict[str, int] = {}
-    for r, row in enumerate(
-        ws.iter_rows(min_row=2, max_row=min(ws.max_row, MAX_ROWS), max_col=2, values_only=True),
-        start=2,
-    ):
-        key, version = (*row, None, None)[:2]
+    for r, row in enumerate(grid[1:], start=2):
+        key, version = (*(_cell(v) for v in row), None, None)[:2]
         if key is None and version is None:
             continue
-        if not isinstance(key, str) or not isinstance(version, int) or isinstance(version, bool):
+        number = _int(version)
+        if not isinstance(key, str) or number is None:
             problems.append(
                 _problem(
                     ITEMS_SHEET,
@@ -569,17 +739,14 @@ def _versions(ws: Worksheet, problems: list[CellProblem]) -> dict[str, int]:
                 )
             )
             continue
-        out[key] = version
+        out[key] = number
     return out
 
 
-def _folders(ws: Worksheet, problems: list[CellProblem]) -> list[FolderEntry]:
+def _folders(grid: list[Sequence[Any]], problems: list[CellProblem]) -> list[FolderEntry]:
     out: list[FolderEntry] = []
-    for r, row in enumerate(
-        ws.iter_rows(min_row=2, max_row=min(ws.max_row, MAX_ROWS), max_col=3, values_only=True),
-        start=2,
-    ):
-        folder, key, slot = (*row, None, None, None)[:3]
+    for r, row in enumerate(grid[1:], start=2):
+        folder, key, slot = (*(_cell(v) for v in row), None, None, None)[:3]
         if folder is None and key is None:
             continue
         if not isinstance(folder, str) or not isinstance(key, str):
@@ -598,57 +765,68 @@ def _folders(ws: Worksheet, problems: list[CellProblem]) -> list[FolderEntry]:
     return out
 
 
-def _rows(ws: Worksheet, lang: str, problems: list[CellProblem]) -> list[ReadRow]:
-    sheet = ws.title
-    columns: dict[str, int] = {}
-    field_row = 0
-    for r, row in enumerate(
-        ws.iter_rows(min_row=1, max_row=20, max_col=40, values_only=True), start=1
-    ):
-        if row and row[0] == "item_key":
-            field_row = r
-            columns = {v: i for i, v in enumerate(row) if isinstance(v, str) and v in FIELDS}
-            break
-    missing = [f for f in FIELDS if f not in columns]
-    if not field_row or missing:
+def _field_of(value: Any) -> str | None:
+    """The field a cell of the hidden field row, or of the header row, names."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    return text if text in FIELDS else _HEADERS.get(text)
+
+
+def _field_row(grid: list[Sequence[Any]]) -> tuple[int, dict[str, int]] | None:
+    """The row naming the checklist's columns and where each field is: the hidden field row, or
+    the header row when the hidden one is gone (deleted, or sorted away). Looked for in the whole
+    sheet: a sort over every row moves it among the others."""
+    for r, row in enumerate(grid, start=1):
+        columns: dict[str, int] = {}
+        for i, value in enumerate(row):
+            name = _field_of(value)
+            if name is not None:
+                columns.setdefault(name, i)
+        if "item_key" in columns and "question_key" in columns and len(columns) >= 6:
+            return r, columns
+    return None
+
+
+def _rows(
+    grid: list[Sequence[Any]], sheet: str, lang: str, problems: list[CellProblem]
+) -> tuple[list[ReadRow], dict[str, str]]:
+    found = _field_row(grid)
+    columns = found[1] if found else {}
+    missing = [f for f in ("item_key", "question_key", *EDITABLE) if f not in columns]
+    if found is None or missing:
         problems.append(
             _problem(
                 sheet,
-                field_row,
+                found[0] if found else 0,
                 "",
                 "清单的隐藏字段行不完整（缺少 "
-                + "、".join(missing or ["item_key"])
-                + "）：工作表的结构被改动过。",
+                + "、".join(missing)
+                + "）：工作表的结构被改动过；请用导出时的工作簿重新填写这些列。",
                 "the checklist's hidden field row is incomplete (missing "
-                + ", ".join(missing or ["item_key"])
-                + "): the sheet's structure was altered.",
+                + ", ".join(missing)
+                + "): the sheet's structure was altered; fill these columns in the workbook as"
+                " exported.",
                 error=True,
             )
         )
-        return []
+        return [], {}
     letter = {f: get_column_letter(i + 1) for f, i in columns.items()}
     labels = "、".join(status_labels("zh")) if lang != "en" else ", ".join(status_labels("en"))
     out: list[ReadRow] = []
-    width = max(columns.values()) + 1
-    for r, row in enumerate(
-        ws.iter_rows(
-            min_row=field_row + 2,
-            max_row=min(ws.max_row, MAX_ROWS),
-            max_col=width,
-            values_only=True,
-        ),
-        start=field_row + 2,
-    ):
-        cells = dict(
-            zip(
-                FIELDS,
-                (row[columns[f]] if columns[f] < len(row) else None for f in FIELDS),
-                strict=True,
-            )
-        )
+    for r, row in enumerate(grid, start=1):
+        cells = {f: _cell(row[i]) if i < len(row) else None for f, i in columns.items()}
+        for f in FIELDS:
+            cells.setdefault(f, None)
         key, question = cells["item_key"], cells["question_key"]
-        if key is None:
-            if any(cells[f] not in (None, "") for f in ("status", "answer", "notes", "na_reason")):
+        if key is None or key == "item_key" or _field_of(key) == "item_key":
+            if (
+                key is None
+                and r > found[0]
+                and any(
+                    cells[f] not in (None, "") for f in ("status", "answer", "notes", "na_reason")
+                )
+            ):
                 problems.append(
                     _problem(
                         sheet,
@@ -685,7 +863,9 @@ def _rows(ws: Worksheet, lang: str, problems: list[CellProblem]) -> list[ReadRow
                     )
                 )
                 text = ""
-            values[name] = text.replace("\r\n", "\n").replace("\x00", "").strip()
+            values[name] = (
+                text.replace("_x000D_", "").replace("\r\n", "\n").replace("\x00", "").strip()
+            )
         status: Status | None = None
         raw_status = _text(cells["status"])
         if raw_status is None or (raw_status.strip() and status_from_label(raw_status) is None):
@@ -694,9 +874,10 @@ def _rows(ws: Worksheet, lang: str, problems: list[CellProblem]) -> list[ReadRow
                     sheet,
                     r,
                     letter["status"],
-                    f"状态“{raw_status or ''}”不在列表中（{labels}），这一行的状态未导入。",
+                    f"状态“{raw_status or ''}”不在列表中（{labels}），这一行的状态未导入；"
+                    "请从列表中选择。",
                     f"the status '{raw_status or ''}' is not in the list ({labels}); this row's"
-                    " status is not imported.",
+                    " status is not imported: pick it from the list.",
                 )
             )
         elif raw_status.strip():
@@ -717,8 +898,8 @@ def _rows(ws: Worksheet, lang: str, problems: list[CellProblem]) -> list[ReadRow
         out.append(
             ReadRow(
                 sheet_row=r,
-                item_key=key,
-                question_key=question or "",
+                item_key=key.strip(),
+                question_key=(question or "").strip(),
                 status=status,
                 na_reason=values["na_reason"],
                 answer=values["answer"],
@@ -726,7 +907,7 @@ def _rows(ws: Worksheet, lang: str, problems: list[CellProblem]) -> list[ReadRow
                 date=day if isinstance(day, dt.date) else None,
             )
         )
-    return out
+    return out, letter
 
 
 def column_letter(name: str) -> str:

@@ -172,6 +172,24 @@ class Preview:
     problems: list[Problem]
     current: dict[str, ItemState]  # each item's state as the preview read it
     exported_at: str = ""
+    imported: list[str] = field(default_factory=list)  # when this packet was imported before
+
+    @property
+    def repeat(self) -> Text | None:
+        """What to say when this packet was imported before (None the first time)."""
+        if not self.imported:
+            return None
+        when = self.imported[-1][:16].replace("T", " ")
+        if self.empty:
+            return Text(
+                f"这个填报包已于 {when} 导入过；再次导入不会有任何改动。",
+                f"This packet was imported on {when} already; importing it again changes nothing.",
+            )
+        return Text(
+            f"这个填报包已于 {when} 导入过；下面只列出仍与工作区不同的内容。",
+            f"This packet was imported on {when} already; only what still differs from the"
+            " workspace is listed.",
+        )
 
     @property
     def conflicts(self) -> list[Change]:
@@ -470,75 +488,225 @@ def _refused(source: Path, zh: str, en: str) -> PacketRefused:
 def read_packet(
     path: Path | str, progress: Progress | None = None, cancel: CancelCheck | None = None
 ) -> Packet:
-    """Read a packet: a .zip, the folder it was unpacked to, or its workbook (.xlsx) in that
-    folder. PacketRefused when there is no packet workbook, or more than one."""
+    """Read a packet: a .zip (the packet's folder in it at any depth), the folder it was
+    unpacked to, or its workbook alone (.xlsx, or saved again as .xls, .et, .ods, .xlsb; a .csv
+    of the checklist sheet needs the packet's workbook beside it). PacketRefused when there is
+    no packet workbook, or more than one packet in it."""
     source = Path(path)
     if not source.exists():
         raise _refused(source, "文件不存在。", "the file does not exist.")
     if source.is_dir():
         return _read_folder(source, source)
-    if source.suffix.lower() == ".xlsx":
+    if zipfile.is_zipfile(source) and not _is_book(source.name):
+        return _read_zip(source, progress, cancel)
+    if _is_book(source.name):
         return _read_folder(source.parent, source, only=source)
-    if not zipfile.is_zipfile(source):
-        raise _refused(
-            source,
-            "不是 zip 文件，也不是填报包的工作簿；请选择交回的 .zip 文件。",
-            "is neither a zip file nor a packet's workbook; choose the .zip file sent back.",
-        )
-    return _read_zip(source, progress, cancel)
+    raise _refused(
+        source,
+        "不是 zip 文件，也不是填报包的工作簿；请选择交回的 .zip 文件。",
+        "is neither a zip file nor a packet's workbook; choose the .zip file sent back.",
+    )
+
+
+#: how deep in a zip or folder the packet's workbook may be: "<packet>/部门清单.xlsx", or one or
+#: two folders deeper when the folder holding the packet was zipped
+BOOK_DEPTH = 4
+BOOK_LIMIT = 50 << 20  # a larger file is no packet workbook (and would take long to read)
+
+
+def _is_book(name: str) -> bool:
+    return PurePosixPath(name).suffix.lower() in px.SPREADSHEET_SUFFIXES
+
+
+def _book_candidate(name: str) -> bool:
+    """A file that may be the packet's workbook or a copy of it: a spreadsheet near the top,
+    not among the new evidence files (which may be workbooks too)."""
+    parts = PurePosixPath(name).parts
+    evidence = {_norm(EVIDENCE_FOLDER.zh), _norm(EVIDENCE_FOLDER.en)}
+    return (
+        _is_book(name)
+        and len(parts) <= BOOK_DEPTH
+        and not any(_norm(p) in evidence for p in parts[:-1])
+        and not _ignored(name)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    name: str  # relative, "/"-separated
+    content: px.ReadWorkbook
+    mtime: float  # when it was last saved
+
+
+def _filled(content: px.ReadWorkbook) -> frozenset[tuple[Any, ...]]:
+    """What a workbook's rows hold, wherever they are in the sheet."""
+    return frozenset(
+        (r.item_key, r.question_key, r.status, r.na_reason, r.answer, r.notes, r.date)
+        for r in content.rows
+    )
 
 
 def _choose_workbook(
-    source: Path, candidates: list[tuple[str, px.ReadWorkbook]]
-) -> tuple[str, px.ReadWorkbook]:
-    packets = [(n, c) for n, c in candidates if c.meta.get("format") == px.FORMAT]
+    source: Path, candidates: list[_Candidate], *, chosen: str = ""
+) -> tuple[str, str, px.ReadWorkbook, list[Problem]]:
+    """The packet's workbook (its name and the name of the file whose rows are read, the content
+    and notes on the choice). The rows are those of the file saved last among the workbook and
+    its copies (the workbook saved again as .xls, .ods or .csv beside it), or of ``chosen``."""
+    packets = [
+        c for c in candidates if c.content.identity and c.content.meta.get("format") == px.FORMAT
+    ]
+    copies = [c for c in candidates if not c.content.identity and c.content.rows]
     if not packets:
-        bad = [f"{n}: {p.text('zh')}" for n, c in candidates for p in c.errors[:1]]
-        bad_en = [f"{n}: {p.text('en')}" for n, c in candidates for p in c.errors[:1]]
+        if copies:
+            names = "、".join(c.name for c in copies)
+            raise _refused(
+                source,
+                f"{names} 是清单另存的副本（如 CSV），不含填报包隐藏的工作表（来源、版本），单独无法导入。"
+                "请把它放回导出时的填报包文件夹，与原来的工作簿放在一起，再导入整个文件夹或重新压缩的 zip；"
+                "或在 Excel/WPS 中把填好的内容复制回原来的工作簿。",
+                f"{', '.join(c.name for c in copies)} is a copy of the checklist saved in another"
+                " format (such as CSV), without the packet's hidden sheets (where it comes from,"
+                " the versions), and cannot be imported alone. Put it back in the packet's folder"
+                " beside the workbook as exported and import the folder (or the folder zipped"
+                " again); or copy what was filled in back into the original workbook.",
+            )
+        bad = [f"{c.name}: {p.text('zh')}" for c in candidates for p in c.content.errors[:1]]
+        bad_en = [f"{c.name}: {p.text('en')}" for c in candidates for p in c.content.errors[:1]]
         raise _refused(
             source,
             "找不到填报包的工作簿（应有一个由 ipaudit 导出的 .xlsx）。" + "；".join(bad),
             "no packet workbook found (an .xlsx exported by ipaudit)." + " ".join(bad_en),
         )
-    if len(packets) > 1:
-        names = "、".join(n for n, _c in packets)
+    if len({c.content.meta.get("packet_id") for c in packets}) > 1:
+        names = "、".join(c.name for c in packets)
         raise _refused(
             source,
             f"有多个填报包工作簿（{names}）；请只保留填写的那一个。",
-            f"there are several packet workbooks ({', '.join(n for n, _c in packets)}); keep"
+            f"there are several packet workbooks ({', '.join(c.name for c in packets)}); keep"
             " only the one filled in.",
         )
-    return packets[0]
+    identity = max(packets, key=lambda c: c.mtime)
+    same = [*packets, *copies]
+    by_content: dict[frozenset[tuple[Any, ...]], list[_Candidate]] = {}
+    for c in same:
+        by_content.setdefault(_filled(c.content), []).append(c)
+    notes: list[Problem] = []
+    if len(by_content) == 1:
+        rows = (
+            identity if chosen in ("", identity.name) else next(c for c in same if c.name == chosen)
+        )
+        return identity.name, rows.name, _merged(identity, rows), notes
+    if chosen:
+        rows = next(c for c in same if c.name == chosen)
+    else:
+        newest = sorted(same, key=lambda c: -c.mtime)
+        if (
+            len(newest) > 1
+            and abs(newest[0].mtime - newest[1].mtime) < 2
+            and _filled(newest[0].content) != _filled(newest[1].content)
+        ):
+            names = "、".join(c.name for c in newest[:2])
+            raise _refused(
+                source,
+                f"{names} 是同一填报包、填写内容不同的两个文件，且保存时间相同，无法判断哪个是最后填写的；请只保留一个。",
+                f"{', '.join(c.name for c in newest[:2])} are two files of the same packet"
+                " filled in differently and saved at the same time; which is the last cannot be"
+                " told: keep only one.",
+            )
+        rows = newest[0]
+    others = "、".join(c.name for c in same if _filled(c.content) != _filled(rows.content))
+    others_en = ", ".join(c.name for c in same if _filled(c.content) != _filled(rows.content))
+    notes.append(
+        Problem(
+            Text(rows.name, rows.name),
+            Text(
+                f"填报包中有多份填写内容不同的工作簿；读取的是最后保存的这一份，未读取：{others}。"
+                "如果应读取另一份，请只保留那一份后重新导入。",
+                f"the packet holds copies of the workbook filled in differently; the one saved"
+                f" last is read, not: {others_en}. If another should be read, keep only that one"
+                " and import again.",
+            ),
+        )
+    )
+    return identity.name, rows.name, _merged(identity, rows), notes
+
+
+def _merged(identity: _Candidate, rows: _Candidate) -> px.ReadWorkbook:
+    """The packet's workbook with the rows of ``rows`` (the same workbook, or a copy of it)."""
+    if rows is identity:
+        return identity.content
+    own = [p for p in identity.content.problems if p.sheet in HIDDEN_SHEETS]
+    return replace(
+        rows.content,
+        meta=identity.content.meta,
+        versions=identity.content.versions,
+        folders=identity.content.folders,
+        problems=[*own, *rows.content.problems],
+        identity=True,
+    )
+
+
+HIDDEN_SHEETS = (px.META_SHEET, px.ITEMS_SHEET, px.FOLDERS_SHEET)
 
 
 def _packet_problems(book: str, content: px.ReadWorkbook) -> list[Problem]:
     out = []
     for p in content.problems:
-        where = Text(f"{book} {p.where('zh')}", f"{book}, {p.where('en')}")
+        where = (
+            Text(f"{book} {p.where('zh')}", f"{book}, {p.where('en')}")
+            if p.sheet != book
+            else Text(
+                f"{book}" + (f" 第 {p.row} 行" if p.row else "") + _cell_zh(p),
+                f"{book}" + (f", row {p.row}" if p.row else "") + _cell_en(p),
+            )
+        )
         out.append(Problem(where, p.message, p.error))
     return out
 
 
+def _cell_zh(p: px.CellProblem) -> str:
+    return f" {p.column} 列" if p.column else ""
+
+
+def _cell_en(p: px.CellProblem) -> str:
+    return f", column {p.column}" if p.column else ""
+
+
 def _read_folder(root: Path, source: Path, *, only: Path | None = None) -> Packet:
     if only is not None:
-        candidates = [only]
+        found = [only]
+        if not px.read_workbook(only).identity:  # a copy: its workbook beside it
+            found += [p for p in sorted(only.parent.iterdir()) if p != only and p.is_file()]
     else:
-        candidates = [
-            p
-            for p in sorted(root.glob("*.xlsx")) + sorted(root.glob("*/*.xlsx"))
-            if not _ignored(p.relative_to(root).as_posix())
-        ]
-    read = [(p.relative_to(root).as_posix(), px.read_workbook(p)) for p in candidates]
-    name, content = _choose_workbook(source, read)
+        found = [p for p in sorted(root.rglob("*")) if p.is_file()]
+    read = [
+        _Candidate(p.relative_to(root).as_posix(), px.read_workbook(p), p.stat().st_mtime)
+        for p in found
+        if _book_candidate(p.relative_to(root).as_posix()) and p.stat().st_size <= BOOK_LIMIT
+    ]
+    name, rows_name, content, notes = _choose_workbook(
+        source, read, chosen=only.relative_to(root).as_posix() if only is not None else ""
+    )
     base = (root / name).parent
+    if only is not None:
+        # the workbook alone (sent by mail, or in a folder of other things): only the packet's
+        # evidence folders are looked in, never the rest of the folder it is in
+        tops = {PurePosixPath(f.folder).parts[0] for f in content.folders if f.folder}
+        walk = [p for top in sorted(tops) for p in sorted((base / top).rglob("*"))]
+    else:
+        walk = sorted(base.rglob("*"))
+    books = {(root / n).resolve() for n in (name, rows_name)}
     files = [
         PacketFile(p.relative_to(base).as_posix(), p)
-        for p in sorted(base.rglob("*"))
+        for p in walk
         if p.is_file()
         and not _ignored(p.relative_to(base).as_posix())
-        and p.relative_to(base).as_posix() != Path(name).name
+        and p.resolve() not in books
+        and not (_is_book(p.name) and p.parent == base)
     ]
-    return Packet(source, name, content, files, _packet_problems(name, content))
+    return Packet(
+        source, rows_name, content, files, [*notes, *_packet_problems(rows_name, content)]
+    )
 
 
 def _read_zip(source: Path, progress: Progress | None, cancel: CancelCheck | None) -> Packet:
@@ -556,23 +724,19 @@ def _read_zip(source: Path, progress: Progress | None, cancel: CancelCheck | Non
                 for i in zf.infolist()
                 if not i.is_dir() and not _ignored(_zip_name(i))
             ]
-            books = [
-                (n, i)
-                for n, i in members
-                if n.lower().endswith(".xlsx") and len(PurePosixPath(n).parts) <= 2
-            ]
             read = []
-            for n, i in books:
-                if i.file_size > 50 << 20:
+            for n, i in members:
+                if not _book_candidate(n) or i.file_size > BOOK_LIMIT:
                     continue
-                read.append((n, px.read_workbook(zf.read(i), n)))
-            name, content = _choose_workbook(source, read)
+                stamp = dt.datetime(*i.date_time).timestamp() if i.date_time[0] >= 1980 else 0.0
+                read.append(_Candidate(n, px.read_workbook(zf.read(i), n), stamp))
+            name, rows_name, content, notes = _choose_workbook(source, read)
             base = PurePosixPath(name).parent
             total = max(sum(i.file_size for n, i in members if n != name), 1)
             done = 0
             files = []
             for k, (n, info) in enumerate(members):
-                if n == name:
+                if n in (name, rows_name) or (_is_book(n) and PurePosixPath(n).parent == base):
                     continue
                 rel = PurePosixPath(n)
                 if base.parts and rel.parts[: len(base.parts)] != base.parts:
@@ -598,7 +762,8 @@ def _read_zip(source: Path, progress: Progress | None, cancel: CancelCheck | Non
     except BaseException:
         tmp.cleanup()
         raise
-    return Packet(source, name, content, files, _packet_problems(name, content), tmp)
+    problems = [*notes, *_packet_problems(rows_name, content)]
+    return Packet(source, rows_name, content, files, problems, tmp)
 
 
 # --- comparing with the workspace ---------------------------------------------------------------
@@ -676,19 +841,21 @@ def preview_packet(
     findings = None
     changes: list[Change] = []
     seen: set[tuple[str, str]] = set()
-    sheet = packet.meta.get("sheet", "")
+    sheet = packet.content.sheet
+    in_sheet = Text(f" 工作表“{sheet}”", f", sheet '{sheet}'") if sheet != book else Text("", "")
     dates: dict[str, dt.date] = {}
 
-    def where(row: int, column: str) -> Text:
+    def where(row: int, name: str) -> Text:
+        column = packet.content.letter(name)
         return Text(
-            f"{book} 工作表“{sheet}” 单元格 {column}{row}",
-            f"{book}, sheet '{sheet}', cell {column}{row}",
+            f"{book}{in_sheet.zh} 单元格 {column}{row}",
+            f"{book}{in_sheet.en}, cell {column}{row}",
         )
 
     def row_problem(row: int, zh: str, en: str) -> None:
         problems.append(
             Problem(
-                Text(f"{book} 工作表“{sheet}” 第 {row} 行", f"{book}, sheet '{sheet}', row {row}"),
+                Text(f"{book}{in_sheet.zh} 第 {row} 行", f"{book}{in_sheet.en}, row {row}"),
                 Text(zh, en),
             )
         )
@@ -736,7 +903,7 @@ def preview_packet(
                 question.key,
                 title,
                 question.text,
-                where(row.sheet_row, px.column_letter("answer")),
+                where(row.sheet_row, "answer"),
                 str(base.get("answers", {}).get(question.key, "")),
                 state.answers.get(question.key, ""),
                 row.answer,
@@ -750,7 +917,7 @@ def preview_packet(
             if row.status is Status.NOT_APPLICABLE and is_mandatory(ws.template, item):
                 problems.append(
                     Problem(
-                        where(row.sheet_row, px.column_letter("status")),
+                        where(row.sheet_row, "status"),
                         Text(
                             f"“{title.zh}”是必备要求，审核员不接受“不适用”；状态未导入。",
                             f"'{title.en}' is mandatory: auditors never accept it as not"
@@ -765,7 +932,7 @@ def preview_packet(
                     "",
                     title,
                     FIELD_TEXT["status"],
-                    where(row.sheet_row, px.column_letter("status")),
+                    where(row.sheet_row, "status"),
                     str(base.get("status", "")),
                     state.status.value,
                     row.status.value,
@@ -808,7 +975,7 @@ def preview_packet(
                 "",
                 title,
                 FIELD_TEXT[name],
-                where(row.sheet_row, px.column_letter(name)),
+                where(row.sheet_row, name),
                 str(base.get(name, "")),
                 getattr(state, name),
                 getattr(row, name),
@@ -825,6 +992,7 @@ def preview_packet(
         problems,
         {k: current.get(k, ItemState(k)) for k in owned},
         str(stored.get("exported_at", "")),
+        [str(i.get("at", "")) for i in stored.get("imports", []) if isinstance(i, dict)],
     )
 
 

@@ -156,7 +156,7 @@ class PacketImportDialog(QDialog):
             self,
             self.tr("Open a filled-in department packet"),
             start,
-            self.tr("Department packets (*.zip *.xlsx)"),
+            self.tr("Department packets (*.zip *.xlsx *.xls *.et *.ods *.csv)"),
         )
         if path:
             self.source.setText(path)
@@ -275,8 +275,11 @@ class PacketImportDialog(QDialog):
             .replace("%4", str(len(preview.conflicts)))
             .replace("%5", str(len(preview.attachable)))
             .replace("%6", str(len(preview.problems)))
+            + ("\n" + i18n.text(preview.repeat) if preview.repeat is not None else "")
         )
-        if preview.empty:
+        if preview.repeat is not None and preview.empty:
+            self.status.setText(i18n.text(preview.repeat))
+        elif preview.empty:
             self.status.setText(self.tr("The packet changes nothing in the workspace."))
         elif self.session.read_only:
             self.status.setText(self.tr("The workspace is open read-only; nothing can be applied."))
