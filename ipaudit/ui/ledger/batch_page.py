@@ -143,7 +143,7 @@ class BatchPage(LedgerWizardPage):
         wizard = self.wizard()
         session = wizard.session
         wizard.state.results = [r for r, _ in stored]
-        session.undo_stack.beginMacro(self.tr("Import %1 ledgers").replace("%1", str(len(stored))))
+        session.undo_stack.beginMacro(self.tr("Import %n ledger(s)", "", len(stored)))
         for result, s in stored:
             session.undo_stack.push(ImportLedger(session, result.kind, s, result.file))
         session.undo_stack.endMacro()
@@ -197,12 +197,13 @@ class BatchPage(LedgerWizardPage):
 
     def _result_text(self, r: ImportResult) -> str:
         header = (
-            self.tr("%1 [%2] → %3 (%4 sure): %5 entries, %n problem(s).", "", len(r.problems))
+            self.tr("%1 [%2] → %3 (%4 sure): %5, %6.")
             .replace("%1", r.file)
             .replace("%2", r.sheet)
             .replace("%3", kind_name(r.kind))
             .replace("%4", f"{r.confidence:.0%}")
-            .replace("%5", str(len(r.entries)))
+            .replace("%5", self.tr("%n entries", "", len(r.entries)))
+            .replace("%6", self.tr("%n problem(s)", "", len(r.problems)))
         )
         return "\n".join([header, *column_lines(r)])
 

@@ -235,24 +235,26 @@ class ProblemsPage(LedgerWizardPage):
 
     def _summary_text(self, r: ImportResult) -> str:
         counts = (
-            self.tr("%1: %2 rows read, %3 entries, %n problem(s).", "", len(r.problems))
+            self.tr("%1: %2, %3, %4.")
             .replace("%1", kind_name(r.kind))
-            .replace("%2", str(r.rows_read))
-            .replace("%3", str(len(r.entries)))
+            .replace("%2", self.tr("%n row(s) read", "", r.rows_read))
+            .replace("%3", self.tr("%n entries", "", len(r.entries)))
+            .replace("%4", self.tr("%n problem(s)", "", len(r.problems)))
         )
         sep = "" if lang() == "zh" else " "
         c = r.counts
         counts += sep + (
             self.tr(
-                "Of the sheet's %1 rows: %2 above the data, %3 blank, %4 entries, %5 with"
-                " problems, %6 total rows (checked, not counted), %7 skipped."
+                "Of the sheet's %n row(s): %2 above the data, %3 blank, %4, %5 with"
+                " problems, %6 (checked, not counted), %7 skipped.",
+                "",
+                c.sheet_rows,
             )
-            .replace("%1", str(c.sheet_rows))
             .replace("%2", str(c.above_data))
             .replace("%3", str(c.blank))
-            .replace("%4", str(c.entries))
+            .replace("%4", self.tr("%n entries", "", c.entries))
             .replace("%5", str(c.problem_rows))
-            .replace("%6", str(c.total_rows))
+            .replace("%6", self.tr("%n total row(s)", "", c.total_rows))
             .replace("%7", str(c.skipped))
         )
         if not r.problems:
@@ -336,10 +338,9 @@ class DonePage(LedgerWizardPage):
         batch = wizard.state.results if wizard is not None else []
         if batch:
             lines = [
-                self.tr("Imported %1 entries of %2 from %3.")
-                .replace("%1", str(len(r.entries)))
-                .replace("%2", kind_noun(r.kind))
-                .replace("%3", f"{r.file} [{r.sheet}]" if r.sheet else r.file)
+                self.tr("Imported %n entries of %1 from %2.", "", len(r.entries))
+                .replace("%1", kind_noun(r.kind))
+                .replace("%2", f"{r.file} [{r.sheet}]" if r.sheet else r.file)
                 for r in batch
             ]
             self.text.setText("\n".join(lines))
@@ -349,10 +350,9 @@ class DonePage(LedgerWizardPage):
             self.text.clear()
             return
         text = (
-            self.tr("Imported %1 entries of %2 from %3.")
-            .replace("%1", str(len(r.entries)))
-            .replace("%2", kind_noun(r.kind))
-            .replace("%3", f"{r.file} [{r.sheet}]" if r.sheet else r.file)
+            self.tr("Imported %n entries of %1 from %2.", "", len(r.entries))
+            .replace("%1", kind_noun(r.kind))
+            .replace("%2", f"{r.file} [{r.sheet}]" if r.sheet else r.file)
         )
         if r.problems:
             text += ("" if lang() == "zh" else " ") + self.tr(
