@@ -192,11 +192,11 @@ class PacketExportDialog(QDialog):
         self.progress.setValue(BAR_MAX)
         self.status.setText(
             self.tr(
-                "The packet was written to %1 (%2 items). Send it to the department; when it"
-                " comes back, import it with File → Import a department packet."
-            )
-            .replace("%1", str(result.path))
-            .replace("%2", str(result.items))
+                "The packet was written to %1 (%n item(s)). Send it to the department; when it"
+                " comes back, import it with File → Import a department packet.",
+                "",
+                result.items,
+            ).replace("%1", str(result.path))
         )
         self.open_button.setVisible(True)
         self._done()

@@ -347,12 +347,12 @@ class PacketImportDialog(QDialog):
             ),
         )
         lines = [
-            self.tr(
-                "%1 changes stored and %2 files attached; %3 conflicts kept the workspace's value."
+            self.tr("%1 and %2; %3.")
+            .replace("%1", self.tr("%n change(s) stored", "", len(applied.applied)))
+            .replace("%2", self.tr("%n file(s) attached", "", applied.files))
+            .replace(
+                "%3", self.tr("%n conflict(s) kept the workspace's value", "", len(applied.kept))
             )
-            .replace("%1", str(len(applied.applied)))
-            .replace("%2", str(applied.files))
-            .replace("%3", str(len(applied.kept)))
         ]
         if applied.cancelled:
             lines.append(self.tr("Cancelled: what is listed above was stored, the rest was not."))

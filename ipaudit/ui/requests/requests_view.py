@@ -189,7 +189,7 @@ class RequestsView(QWidget):
             name = f"{item.clause} {pick(item.title)}" if item else ic.item_key
             lines.append(
                 f"{name}: {COVERAGE_TEXT[ic.coverage].get(lang)}"
-                + self.tr(" (%1 files)").replace("%1", str(ic.evidence))
+                + self.tr(" (%n file(s))", "", ic.evidence)
             )
         return "\n".join(lines) or self.tr("No checklist item matched")
 
@@ -298,8 +298,7 @@ class RequestsView(QWidget):
     def choose_sheet(self, found: list[request_list.TableReading]) -> str | None:
         """The sheet to import when several hold a request list (None: cancelled)."""
         labels = [
-            self.tr("%1 (%2 requests)").replace("%1", t.name).replace("%2", str(len(t.lines)))
-            for t in found
+            self.tr("%1 (%n request(s))", "", len(t.lines)).replace("%1", t.name) for t in found
         ]
         label, ok = QInputDialog.getItem(
             self,
@@ -341,8 +340,7 @@ class RequestsView(QWidget):
     def _update_summary(self) -> None:
         counts = request_list.summary(self.rows)
         self.summary.setText(
-            self.tr("%1 requests: %2 covered, %3 partly, %4 missing")
-            .replace("%1", str(len(self.rows)))
+            self.tr("%n request(s): %2 covered, %3 partly, %4 missing", "", len(self.rows))
             .replace("%2", str(counts[Coverage.COVERED]))
             .replace("%3", str(counts[Coverage.PARTLY]))
             .replace("%4", str(counts[Coverage.MISSING]))
