@@ -1,236 +1,479 @@
 """What date a file of evidence carries, proposed before it is attached.
 
 An undated record proves nothing, so attaching asks for the document's date and the period it
-covers. This module proposes both from the file itself, most explicit first:
+covers. This module proposes both from the file itself, most explicit first (what counts as a date
+written in a text, and what does not, is :mod:`ipaudit.domain.dates_in_text`):
 
-1. a date in the file name: ``2025-03-05``, ``2025.3.5``, ``2025_03_05``, ``20250305``,
-   ``2025年3月5日``; a period in it: ``2025年度`` / ``FY2025`` (the year), ``2025年第一季度`` /
-   ``2025Q1`` (the quarter), ``2025年3月`` / ``2025-03`` (the month);
-2. a date written in a Word document: the last one in its closing paragraphs (where a Chinese
-   document is signed and dated, 落款), else the first one in its opening paragraphs;
-3. the document properties of Word and Excel files (docx/docm, xlsx/xlsm: created, else modified);
-4. the ``CreationDate`` of a PDF (its information dictionary or XMP metadata, found by a small
-   regular expression on the first and last megabyte of the file).
+1. the file name (source ``name``): the latest plausible date in it; its period (``2025年度``,
+   ``2025Q1``, ``2024-2025`` …);
+2. the document's text (``text``): a Word document's opening and closing paragraphs, table cells,
+   headers and footers, weighed by where each date stands (日期：…, the signature line); an Excel
+   workbook's first rows (a labelled date, a date in a title; a date cell only beside a 日期 label —
+   the first data row of a ledger is not the workbook's date); a PDF's first and last pages;
+3. the document properties (``properties``; ``pdf`` for a PDF's information dictionary or XMP):
+   Word, Excel and PowerPoint files' created date — unless it is a default (before 2000: 1601, 1899,
+   1980; python-docx's template, 2013-12-23) or the file was made from another one, a template: its
+   author is not the one who last saved it and it was created more than a year before that save.
+   Then the modified date. A time stamp in UTC is
+   read in the computer's time zone (23:30 UTC is the next morning in Beijing).
 
-Nothing here raises for a file it cannot read: the proposal is then empty, and the user (or the
-command line's ``--date``) says the date. Pure Python; used by the services, the command line and
-the desktop app alike.
+Only a plausible date is proposed: from 2000-01-01 to ``today``. A date found in the future or
+before 2000 is returned as ``doubtful`` (with its source) for the dialog to show, never proposed —
+except a document property before 2000, which is a program's default and means "no date".
+
+A scanned PDF has no text: its date can only come from its name or metadata. An encrypted PDF
+(one that does not open with an empty password) or an encrypted Word/Excel file (an OOXML file in
+an OLE container) is ``locked``: nothing inside can be read. Nothing here raises for a file it cannot
+read: the proposal is then empty, and the user (or the command line's ``--date``) says the date.
+Used by the services, the command line and the desktop app alike (in a worker thread there).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+import html
+import logging
 import re
-import unicodedata
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from ipaudit.domain import dates_in_text as texts
+from ipaudit.domain.dates_in_text import Choice
 
 SOURCE_NAME = "name"
 SOURCE_TEXT = "text"
 SOURCE_PROPERTIES = "properties"
 SOURCE_PDF = "pdf"
 
-_EARLIEST, _LATEST = 1950, 2100
-_PDF_WINDOW = 1 << 20  # bytes read from each end of a PDF
+_WORD = (".docx", ".docm", ".dotx")
+_EXCEL = (".xlsx", ".xlsm", ".xltx")
+_SHEETS = (*_EXCEL, ".xls", ".xlsb", ".ods")
+_OOXML = (*_WORD, *_EXCEL, ".pptx", ".pptm")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_XML_LIMIT = 64 << 20
+_PDF_WINDOW = (
+    1 << 20
+)  # bytes of each end of a broken PDF  # an XML part larger than this (unpacked) is not read
+_SHEET_ROWS = 10  # the first rows of a workbook's first sheet
+#: core-property stamps that are a template's, not the document's
+_TEMPLATE_STAMPS = {dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)}  # python-docx's default.docx
 
-_SEP = r"[-_./年\s]"
-_FULL = re.compile(
-    rf"(?<!\d)(?P<y>(?:19|20)\d\d){_SEP}(?P<m>\d{{1,2}})(?:{_SEP}|月)(?P<d>\d{{1,2}})日?(?!\d)"
-)
-_COMPACT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
-_QUARTER = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:年\s*)?(?:第\s*(?P<zh>[一二三四1-4])\s*季度?|[-_ ]?Q(?P<q>[1-4]))",
-    re.IGNORECASE,
-)
-_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:年|[-_.])(?P<m>\d{1,2})(?:月|(?![\d.]))")
-_YEAR = re.compile(r"(?<!\d)(?:FY\s*)?(?P<y>(?:19|20)\d\d)\s*(?:年度|年|FY)?(?!\d)", re.IGNORECASE)
-_YEARLY = re.compile(r"年度|年报|FY|annual|yearly", re.IGNORECASE)
-_PDF_DATE = re.compile(
-    rb"/CreationDate\s*\(\s*(?:D:)?(\d{4})(\d{2})(\d{2})"
-    rb"|<xmp:CreateDate>\s*(\d{4})-(\d{2})-(\d{2})"
-)
-_ZH_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
-_TEXT_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-    r"|-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?!\d))"
-)
-_TEXT_PARAGRAPHS = 12  # paragraphs read at each end of a Word document
-_UNREADABLE: tuple[type[BaseException], ...] = (
-    OSError,
-    ValueError,
-    KeyError,
-    SyntaxError,  # lxml's XML errors
-    zipfile.BadZipFile,
-)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class DateProposal:
     """A proposed document date and covered period; ``source`` says where the date came from
-    ("name", "properties", "pdf"; "" when there is none)."""
+    ("name", "text", "properties", "pdf"; "" when there is none), ``period_source`` where the
+    period did. ``doubtful``: a date found but not proposed (in the future, before 2000), from
+    ``doubtful_source``. ``locked``: the file is encrypted, its contents could not be read."""
 
     doc_date: dt.date | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     source: str = ""
+    period_source: str = ""
+    doubtful: dt.date | None = None
+    doubtful_source: str = ""
+    locked: bool = False
 
     @property
     def empty(self) -> bool:
         return self.doc_date is None and self.period_start is None
 
 
-def _day(y: str | int, m: str | int, d: str | int) -> dt.date | None:
+_NOTHING = Choice()
+
+
+@dataclass(frozen=True, slots=True)
+class _Contents:
+    """What a file's contents say: a date from its text, one from its properties, a period."""
+
+    text: Choice = _NOTHING
+    properties: Choice = _NOTHING
+    period: tuple[dt.date, dt.date] | None = None
+    locked: bool = False
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return today or dt.date.today()
+
+
+def date_in_name(name: str, today: dt.date | None = None) -> dt.date | None:
+    """The date a file name proposes: the latest plausible one written in it."""
+    return texts.date_in(Path(name).stem, _today(today)).day
+
+
+def period_in_name(name: str, today: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+    """A range of dates, a quarter, a half year, months, a month, years or a year that a file
+    name says it covers (a single day is a date, not a period)."""
+    return texts.period_in(Path(name).stem, _today(today))
+
+
+# --- Word, Excel, PowerPoint ---------------------------------------------------------------------
+
+_PARAGRAPH = re.compile(rb"<w:p[ >].*?</w:p>", re.DOTALL)
+_RUN_TEXT = re.compile(rb"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(tab|br|cr)\b[^>]*/>")
+_CREATED = re.compile(rb"<dcterms:created\b[^>]*>([^<]*)<")
+_MODIFIED = re.compile(rb"<dcterms:modified\b[^>]*>([^<]*)<")
+_CREATOR = re.compile(rb"<dc:creator\b[^>]*>([^<]*)<")
+_LAST_SAVED_BY = re.compile(rb"<cp:lastModifiedBy\b[^>]*>([^<]*)<")
+
+
+def _locked_office(path: Path) -> bool:
+    """An encrypted Word/Excel/PowerPoint file: an OOXML name on an OLE compound file."""
+    if path.suffix.lower() not in _OOXML:
+        return False
     try:
-        day = dt.date(int(y), int(m), int(d))
+        with path.open("rb") as fh:
+            return fh.read(8) == _OLE
+    except OSError:
+        return False
+
+
+def _part(book: zipfile.ZipFile, name: str) -> bytes:
+    info = book.getinfo(name)
+    if info.file_size > _XML_LIMIT:
+        return b""
+    return book.read(info)
+
+
+def _paragraphs(xml: bytes) -> list[str]:
+    out = []
+    for p in _PARAGRAPH.finditer(xml):
+        pieces = [
+            html.unescape(m[1].decode("utf-8", "replace")) if m[1] is not None else " "
+            for m in _RUN_TEXT.finditer(p[0])
+        ]
+        out.append("".join(pieces))
+    return out
+
+
+def _word_parts(path: Path) -> tuple[list[str], list[str]]:
+    """The paragraphs of a Word document's body (table cells included, in order) and of its
+    headers and footers."""
+    with zipfile.ZipFile(path) as book:
+        names = book.namelist()
+        body = _paragraphs(_part(book, "word/document.xml"))
+        margins = [
+            p
+            for name in sorted(names)
+            if re.fullmatch(r"word/(header|footer)\d*\.xml", name)
+            for p in _paragraphs(_part(book, name))
+        ]
+    return body, margins
+
+
+def _stamp(raw: bytes) -> dt.datetime | None:
+    text = raw.decode("ascii", "replace").strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return day if _EARLIEST <= day.year <= _LATEST else None
 
 
-def date_in_name(name: str) -> dt.date | None:
-    """The first real date written in a file name (NFKC-normalised first)."""
-    text = unicodedata.normalize("NFKC", Path(name).stem)
-    for pattern in (_FULL, _COMPACT):
-        for m in pattern.finditer(text):
-            day = _day(m["y"], m["m"], m["d"])
-            if day is not None:
-                return day
-    return None
+def _local_day(stamp: dt.datetime) -> dt.date:
+    """A time stamp's day where the computer is (a naive one as written)."""
+    return stamp.astimezone().date() if stamp.tzinfo is not None else stamp.date()
 
 
-def period_in_name(name: str) -> tuple[dt.date, dt.date] | None:
-    """A quarter, a month or a year that a file name says it covers (a full date is not one)."""
-    text = unicodedata.normalize("NFKC", Path(name).stem)
-    text = _COMPACT.sub(" ", _FULL.sub(" ", text))
-    m = _QUARTER.search(text)
-    if m:
-        year = int(m["y"])
-        quarter = _ZH_QUARTER.get(m["zh"] or "", 0) or int(m["zh"] or m["q"])
-        first = _day(year, 3 * quarter - 2, 1)
-        last = _day(year, 3 * quarter, calendar.monthrange(year, 3 * quarter)[1])
-        return (first, last) if first and last else None
-    m = _MONTH.search(text)
-    if m and 1 <= int(m["m"]) <= 12:
-        year, month = int(m["y"]), int(m["m"])
-        first = _day(year, month, 1)
-        last = _day(year, month, calendar.monthrange(year, month)[1])
-        return (first, last) if first and last else None
-    if _YEARLY.search(text):
-        m = _YEAR.search(text)
-        if m:
-            first, last = _day(m["y"], 1, 1), _day(m["y"], 12, 31)
-            return (first, last) if first and last else None
-    return None
-
-
-def _dates_in(text: str) -> list[dt.date]:
-    found = []
-    for m in _TEXT_DATE.finditer(unicodedata.normalize("NFKC", text)):
-        day = _day(m["y"], m["m"] or m["m2"], m["d"] or m["d2"])
-        if day is not None:
-            found.append(day)
-    return found
-
-
-def word_text_date(path: Path) -> dt.date | None:
-    """A date written in a Word document: the last one of its closing paragraphs (the signing
-    date), else the first one of its opening paragraphs."""
-    if path.suffix.lower() not in (".docx", ".docm"):
-        return None
-    import docx
-    from docx.opc.exceptions import OpcError
-
-    unreadable: tuple[type[BaseException], ...] = (*_UNREADABLE, OpcError)
-    try:
-        paragraphs = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
-    except unreadable:
-        return None
-    closing = [d for text in paragraphs[-_TEXT_PARAGRAPHS:] for d in _dates_in(text)]
-    if closing:
-        return closing[-1]
-    opening = [d for text in paragraphs[:_TEXT_PARAGRAPHS] for d in _dates_in(text)]
-    return opening[0] if opening else None
-
-
-def office_date(path: Path) -> dt.date | None:
-    """The created (else modified) date of a Word or Excel file's document properties."""
-    suffix = path.suffix.lower()
-    unreadable: tuple[type[BaseException], ...] = _UNREADABLE
-    try:
-        if suffix in (".docx", ".docm"):
-            import docx
-            from docx.opc.exceptions import OpcError
-
-            unreadable = (*_UNREADABLE, OpcError)
-            try:
-                props = docx.Document(str(path)).core_properties
-            except unreadable:
-                return None
-            stamp = props.created or props.modified
-        elif suffix in (".xlsx", ".xlsm"):
-            import openpyxl
-            from openpyxl.utils.exceptions import InvalidFileException
-
-            unreadable = (*_UNREADABLE, InvalidFileException)
-            try:
-                book = openpyxl.load_workbook(path, read_only=True)
-            except unreadable:
-                return None
-            try:
-                stamp = book.properties.created or book.properties.modified
-            finally:
-                book.close()
-        else:
+def _property_choice(
+    created: dt.datetime | None,
+    modified: dt.datetime | None,
+    today: dt.date,
+    other_author: bool = False,
+) -> Choice:
+    def usable(stamp: dt.datetime | None) -> dt.datetime | None:
+        if stamp is None or stamp.year < texts.EARLIEST.year or stamp in _TEMPLATE_STAMPS:
             return None
-    except unreadable:
-        return None
-    if not isinstance(stamp, dt.datetime):
-        return None
-    day = stamp.date()
-    return day if _EARLIEST <= day.year <= _LATEST else None
+        return stamp
+
+    created, modified = usable(created), usable(modified)
+    if created is not None and modified is not None:
+        aware = (created.tzinfo is None) == (modified.tzinfo is None)
+        if other_author and aware and (modified - created).days > 365:
+            created = None  # made from someone's older file (a template): its last save dates it
+    stamp = created or modified
+    if stamp is None:
+        return Choice()
+    day = _local_day(stamp)
+    return Choice(day) if texts.plausible(day, today) else Choice(None, day)
 
 
-def pdf_date(path: Path) -> dt.date | None:
-    """The CreationDate of a PDF, read from the first and last megabyte of the file."""
+def _core_properties(path: Path, today: dt.date) -> Choice:
+    with zipfile.ZipFile(path) as book:
+        try:
+            xml = _part(book, "docProps/core.xml")
+        except KeyError:
+            return Choice()
+    found = [
+        m[1].strip() if (m := rx.search(xml)) else b""
+        for rx in (_CREATED, _MODIFIED, _CREATOR, _LAST_SAVED_BY)
+    ]
+    created, modified = (_stamp(raw) if raw else None for raw in found[:2])
+    other_author = bool(found[2] and found[3] and found[2] != found[3])
+    return _property_choice(created, modified, today, other_author)
+
+
+def _word_contents(path: Path, today: dt.date) -> _Contents:
+    body, margins = _word_parts(path)
+    return _Contents(
+        text=texts.document_date(body, margins, today),
+        properties=_core_properties(path, today),
+        period=texts.document_period(body, today),
+    )
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%Y-%m-%d")
+    return "" if value is None else str(value)
+
+
+def _sheet_rows(path: Path) -> list[list[Any]]:
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(_PDF_WINDOW)
-            if not head.startswith(b"%PDF"):
-                return None
-            tail = b""
-            if size > _PDF_WINDOW:
-                fh.seek(max(size - _PDF_WINDOW, _PDF_WINDOW))
-                tail = fh.read()
-    except OSError:
+        return [list(row) for row in book.get_sheet_by_index(0).to_python(nrows=_SHEET_ROWS)]
+    finally:
+        book.close()
+
+
+def _sheet_date(rows: Sequence[Sequence[Any]], today: dt.date) -> Choice:
+    """A workbook's date in its first rows: a labelled date (填表日期：2025-03-05), a date cell or
+    text beside a label cell (日期 | 2025-03-05), or a date inside a title in the first three rows
+    (知识产权培训签到表 2025年3月5日). A bare date cell is data (a ledger's first entry)."""
+    candidates: list[texts.Found] = []
+    for number, row in enumerate(rows):
+        previous = ""
+        for value in row:
+            text = _cell_text(value)
+            if not text.strip():
+                continue
+            for found in texts.find_dates(text, today):
+                norm = texts.normalize(text)
+                before = norm[: found.start]
+                rest = (before + norm[found.end :]).strip()
+                labelled = texts.is_date_label(before) or texts.is_date_label(previous)
+                title = number < 3 and len(re.sub(r"[\s\d:\-./]", "", rest)) >= 2
+                if labelled or title:
+                    candidates.append(found)
+            previous = text
+    return texts.latest(candidates, today)
+
+
+def _sheet_contents(path: Path, today: dt.date) -> _Contents:
+    rows = _sheet_rows(path)
+    titles = [_cell_text(v) for row in rows[:3] for v in row if isinstance(v, str) and v.strip()]
+    period = next((p for t in titles if (p := texts.period_in(t, today))), None)
+    properties = Choice()
+    if path.suffix.lower() in _EXCEL:
+        properties = _core_properties(path, today)
+    return _Contents(text=_sheet_date(rows, today), properties=properties, period=period)
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+_PDF_STAMP = re.compile(r"^\s*(?:D\s*:)?\s*(\d{4})(\d{2})(\d{2})")
+_XMP_DATE = {
+    name: re.compile(rb"xmp:" + name + rb"\s*(?:=\s*[\"']|>)\s*(\d{4})-(\d{2})-(\d{2})")
+    for name in (b"CreateDate", b"ModifyDate")
+}
+
+
+def _pdf_day(value: object) -> dt.date | None:
+    """D:20250305101500+08'00' (the writer's local day, as written); a malformed one gives None."""
+    if value is None:
         return None
-    for chunk in (tail, head):  # an updated PDF writes its newest information at the end
-        for m in _PDF_DATE.finditer(chunk):
+    m = _PDF_STAMP.match(str(value))
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _xmp_day(xmp: bytes, name: bytes) -> dt.date | None:
+    m = _XMP_DATE[name].search(xmp)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _pdf_property_choice(days: Sequence[dt.date | None], today: dt.date) -> Choice:
+    """The first of the PDF's dates that is no default (before 2000, e.g. D:19700101)."""
+    for day in days:
+        if day is not None and day >= texts.EARLIEST:
+            return Choice(day) if texts.plausible(day, today) else Choice(None, day)
+    return Choice()
+
+
+_RAW_PDF_DATE = re.compile(
+    rb"/(?:CreationDate|ModDate)\s*\(\s*(?:D:)?(\d{4})(\d{2})(\d{2})"
+    rb"|xmp:(?:CreateDate|ModifyDate)\s*(?:=\s*[\"']|>)\s*(\d{4})-(\d{2})-(\d{2})"
+)
+
+
+def _raw_pdf_contents(path: Path, today: dt.date) -> _Contents:
+    """A PDF too broken for pypdf: its dates as plain bytes in the first and last megabyte (an
+    updated PDF writes its newest information at the end)."""
+    with path.open("rb") as fh:
+        head = fh.read(_PDF_WINDOW)
+        size = fh.seek(0, 2)
+        fh.seek(max(size - _PDF_WINDOW, len(head)))
+        tail = fh.read()
+    if b"/Encrypt" in tail or b"/Encrypt" in head:
+        return _Contents(locked=True)
+    days = []
+    for chunk in (tail, head):
+        for m in _RAW_PDF_DATE.finditer(chunk):
             y, mo, d = (g for g in m.groups() if g is not None)
-            day = _day(y.decode(), mo.decode(), d.decode())
-            if day is not None:
-                return day
-    return None
+            try:
+                days.append(dt.date(int(y), int(mo), int(d)))
+            except ValueError:
+                continue
+    return _Contents(properties=_pdf_property_choice(days, today))
 
 
-def propose(path: Path | str, name: str | None = None) -> DateProposal:
-    """The date and covered period proposed for the file at ``path`` (shown as ``name``)."""
+def _pdf_contents(path: Path, today: dt.date) -> _Contents:
+    from pypdf import PdfReader
+
+    with path.open("rb") as fh:
+        if not fh.read(1024).lstrip().startswith(b"%PDF"):
+            return _Contents()
+    try:
+        reader = PdfReader(str(path))
+        encrypted = reader.is_encrypted
+    except Exception as exc:  # pypdf cannot make sense of it: look for the dates as bytes
+        log.info("%s read as bytes: %s", path, exc)
+        return _raw_pdf_contents(path, today)
+    if encrypted:
+        try:
+            opened = bool(reader.decrypt(""))
+        except Exception:  # pypdf's errors for an unknown or unsupported encryption
+            opened = False
+        if not opened:
+            return _Contents(locked=True)
+    try:
+        info: Any = reader.metadata or {}
+    except Exception as exc:  # a broken information dictionary or cross-reference table
+        log.info("%s read as bytes: %s", path, exc)
+        return _raw_pdf_contents(path, today)
+    xmp = b""
+    try:
+        root: Any = reader.trailer["/Root"]
+        metadata = root.get("/Metadata")
+        if metadata is not None:
+            xmp = metadata.get_object().get_data()[:_XML_LIMIT]
+    except Exception:  # a broken metadata stream is no date
+        xmp = b""
+    properties = _pdf_property_choice(
+        [
+            _pdf_day(info.get("/CreationDate")),
+            _xmp_day(xmp, b"CreateDate"),
+            _pdf_day(info.get("/ModDate")),
+            _xmp_day(xmp, b"ModifyDate"),
+        ],
+        today,
+    )
+    pages = list(reader.pages[:1]) + (list(reader.pages[-1:]) if len(reader.pages) > 1 else [])
+    lines: list[str] = []
+    for page in pages:
+        try:
+            lines.extend((page.extract_text() or "").splitlines())
+        except Exception:  # a page pypdf cannot interpret: no text from it
+            continue
+    return _Contents(
+        text=texts.document_date(lines, (), today),
+        properties=properties,
+        period=texts.document_period(lines, today),
+    )
+
+
+# --- one file -----------------------------------------------------------------------------------
+
+
+def _contents(path: Path, today: dt.date) -> _Contents:
+    """What the file's contents say; nothing for a file that cannot be read (it is logged)."""
+    suffix = path.suffix.lower()
+    if _locked_office(path):
+        return _Contents(locked=True)
+    try:
+        if suffix in _WORD:
+            return _word_contents(path, today)
+        if suffix in _SHEETS:
+            return _sheet_contents(path, today)
+        if suffix in (".pptx", ".pptm"):
+            return _Contents(properties=_core_properties(path, today))
+        if suffix == ".pdf":
+            return _pdf_contents(path, today)
+    except Exception as exc:  # any file may be dropped: a broken one only has no date
+        log.info("no dates read from %s: %s", path, exc)
+    return _Contents()
+
+
+def word_text_date(path: Path, today: dt.date | None = None) -> dt.date | None:
+    """A date written in a Word document (see :func:`ipaudit.domain.dates_in_text.document_date`)."""
+    if Path(path).suffix.lower() not in _WORD:
+        return None
+    return _contents(Path(path), _today(today)).text.day
+
+
+def office_date(path: Path, today: dt.date | None = None) -> dt.date | None:
+    """The date of a Word, Excel or PowerPoint file's document properties."""
+    if Path(path).suffix.lower() not in (*_WORD, *_EXCEL, ".pptx", ".pptm"):
+        return None
+    return _contents(Path(path), _today(today)).properties.day
+
+
+def pdf_date(path: Path, today: dt.date | None = None) -> dt.date | None:
+    """The date of a PDF's information dictionary or XMP metadata."""
+    if Path(path).suffix.lower() != ".pdf":
+        return None
+    return _contents(Path(path), _today(today)).properties.day
+
+
+def propose(
+    path: Path | str, name: str | None = None, today: dt.date | None = None
+) -> DateProposal:
+    """The date and covered period proposed for the file at ``path`` (shown as ``name``): from
+    its name, else its text, else its properties; a period from its name, else its text."""
     path = Path(path)
+    today = _today(today)
     shown = name or path.name
-    period = period_in_name(shown)
+    in_name = texts.date_in(Path(shown).stem, today)
+    period = period_in_name(shown, today)
+    period_source = SOURCE_NAME if period else ""
+    contents = _Contents()
+    if in_name.day is None or period is None:
+        contents = _contents(path, today)
+    if period is None and contents.period is not None:
+        period, period_source = contents.period, SOURCE_TEXT
+    if period is not None and not texts.plausible_period(*period, today):
+        period, period_source = None, ""
     start, end = period if period else (None, None)
-    day = date_in_name(shown)
-    if day is not None:
-        return DateProposal(day, start, end, SOURCE_NAME)
-    day = word_text_date(path)
-    if day is not None:
-        return DateProposal(day, start, end, SOURCE_TEXT)
-    day = office_date(path)
-    if day is not None:
-        return DateProposal(day, start, end, SOURCE_PROPERTIES)
-    day = pdf_date(path)
-    if day is not None:
-        return DateProposal(day, start, end, SOURCE_PDF)
-    return DateProposal(None, start, end, "")
+    property_source = SOURCE_PDF if path.suffix.lower() == ".pdf" else SOURCE_PROPERTIES
+    choices = [
+        (in_name, SOURCE_NAME),
+        (contents.text, SOURCE_TEXT),
+        (contents.properties, property_source),
+    ]
+    doubtful, doubtful_source = next(
+        ((c.doubtful, s) for c, s in choices if c.doubtful is not None), (None, "")
+    )
+    for choice, source in choices:
+        if choice.day is not None:
+            return DateProposal(
+                choice.day, start, end, source, period_source, locked=contents.locked
+            )
+    return DateProposal(
+        None, start, end, "", period_source, doubtful, doubtful_source, contents.locked
+    )
