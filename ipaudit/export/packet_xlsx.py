@@ -44,6 +44,7 @@ from ipaudit.text import Text
 
 FORMAT = "ipaudit-packet-1"
 META_SHEET, ITEMS_SHEET, FOLDERS_SHEET = "_packet", "_items", "_folders"
+HIDDEN_SHEETS = (META_SHEET, ITEMS_SHEET, FOLDERS_SHEET)
 
 #: the checklist sheet's columns: internal field name, header, width, editable on which rows
 #: ("item", "question" or "")
@@ -591,10 +592,15 @@ def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
     tmp: tempfile.TemporaryDirectory[str] | None = None
     try:
         try:
-            book: _Book
+            book: _Book | None = None
             if _is_xlsx(source):
-                book = _OpenpyxlBook(io.BytesIO(source) if isinstance(source, bytes) else source)
-            else:
+                try:
+                    book = _OpenpyxlBook(
+                        io.BytesIO(source) if isinstance(source, bytes) else source
+                    )
+                except Exception:  # an xlsx openpyxl refuses (Strict Open XML …): calamine's turn
+                    book = None
+            if book is None:
                 path = source if isinstance(source, Path) else None
                 if path is None:
                     assert isinstance(source, bytes)
@@ -636,7 +642,7 @@ def _cell(value: Any) -> Any:
 
 def _read(book: _Book, label: str) -> ReadWorkbook:
     problems: list[CellProblem] = []
-    missing = [s for s in (META_SHEET, ITEMS_SHEET, FOLDERS_SHEET) if s not in book.names]
+    missing = [s for s in HIDDEN_SHEETS if s not in book.names]
     if missing:
         copy = _copy_of_checklist(book, label)
         if copy is not None:
@@ -675,6 +681,15 @@ def _read(book: _Book, label: str) -> ReadWorkbook:
     versions = _versions(book.rows(ITEMS_SHEET, 2), problems)
     folders = _folders(book.rows(FOLDERS_SHEET, 3), problems)
     sheet = meta.get("sheet", "")
+    if sheet not in book.names:  # renamed: the sheet that holds the checklist's field row
+        sheet = next(
+            (
+                n
+                for n in book.names
+                if n not in HIDDEN_SHEETS and _field_row(book.rows(n, 40)) is not None
+            ),
+            sheet,
+        )
     if sheet not in book.names:
         problems.append(
             _problem(
@@ -884,16 +899,20 @@ def _rows(
             status = status_from_label(raw_status)
         day = date_from_cell(cells["date"])
         if day == "":
-            problems.append(
-                _problem(
-                    sheet,
-                    r,
-                    letter["date"],
-                    f"“{_text(cells['date'])}”不是 1990 至 2100 年间的日期（如 2025-03-05），未使用。",
-                    f"'{_text(cells['date'])}' is not a date between 1990 and 2100 (such as"
-                    " 2025-03-05); it is not used.",
+            shown = _text(cells["date"]) or ""
+            if shown.startswith("#"):  # a number no date can be: Excel shows ########
+                zh = "这个单元格的值不是日期（Excel 中显示为 ####），未使用；请按 2025-03-05 的格式重新填写。"
+                en = (
+                    "this cell's value is no date (Excel shows ####); it is not used: type the"
+                    " date again, such as 2025-03-05."
                 )
-            )
+            else:
+                zh = f"“{shown}”不是 1990 至 2100 年间的日期（如 2025-03-05），未使用。"
+                en = (
+                    f"'{shown}' is not a date between 1990 and 2100 (such as 2025-03-05); it is"
+                    " not used."
+                )
+            problems.append(_problem(sheet, r, letter["date"], zh, en))
             day = None
         out.append(
             ReadRow(

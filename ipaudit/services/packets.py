@@ -635,7 +635,7 @@ def _merged(identity: _Candidate, rows: _Candidate) -> px.ReadWorkbook:
     """The packet's workbook with the rows of ``rows`` (the same workbook, or a copy of it)."""
     if rows is identity:
         return identity.content
-    own = [p for p in identity.content.problems if p.sheet in HIDDEN_SHEETS]
+    own = [p for p in identity.content.problems if p.sheet in px.HIDDEN_SHEETS]
     return replace(
         rows.content,
         meta=identity.content.meta,
@@ -644,9 +644,6 @@ def _merged(identity: _Candidate, rows: _Candidate) -> px.ReadWorkbook:
         problems=[*own, *rows.content.problems],
         identity=True,
     )
-
-
-HIDDEN_SHEETS = (px.META_SHEET, px.ITEMS_SHEET, px.FOLDERS_SHEET)
 
 
 def _packet_problems(book: str, content: px.ReadWorkbook) -> list[Problem]:

@@ -498,3 +498,96 @@ def test_importing_twice_changes_nothing_and_says_so(
     ws.close()
     code, out, _err = run(capsys, "packet-import", tmp_path / "a.ipaudit", back)
     assert code == 0 and "导入过" in out and "不会有任何改动" in out
+
+
+def test_a_renamed_sheet_and_a_date_excel_shows_as_hashes(ws: Workspace, tmp_path: Path):
+    root = export(ws, tmp_path)
+    rows_seen: dict[tuple[str, str], int] = {}
+
+    def change(sheet: Worksheet, rows: dict[tuple[str, str], int]) -> None:
+        rows_seen.update(rows)
+        fill_meant(sheet, rows)
+        sheet.title = "研发部填报"
+        # 20260305 typed into the date cell: a day serial no date has (Excel shows ########)
+        sheet.cell(rows[("rnd.disclosures", "")], col("date")).value = 20260305
+
+    edit(root / BOOK, change)
+    with packets.read_packet(root) as packet:
+        preview = packets.preview_packet(ws, packet)
+        assert {(c.item_key, c.field, c.question_key): c.packet for c in preview.changes} == MEANT
+        assert all("研发部填报" in c.where.zh for c in preview.changes)
+        (problem,) = [p.text("zh") for p in preview.problems if not not_ready_warning(p.text("zh"))]
+    row = rows_seen[("rnd.disclosures", "")]
+    assert f"K{row}" in problem and "####" in problem and "2025-03-05" in problem
+
+
+# --- performance --------------------------------------------------------------------------------
+
+
+def big_template(n: int) -> str:
+    """A checklist of ``n`` items of one department, each with a question."""
+    import yaml
+
+    items = [
+        {
+            "key": f"big.item{i:04d}",
+            "department": "rnd",
+            "clause": "8.1",
+            "refs": {"2023": "8.1", "2013": "8.2"},
+            "title": {"zh": f"条目{i}", "en": f"Item {i}"},
+            "guidance": {"zh": "说明", "en": "Guidance"},
+            "kind": "document",
+            "questions": [{"key": "who", "zh": "谁负责？", "en": "Who?"}],
+        }
+        for i in range(n)
+    ]
+    doc = {
+        "edition": "2023",
+        "title": {"zh": "大清单", "en": "Big"},
+        "departments": [
+            {"key": k, "zh": k, "en": k}
+            for k in (
+                "management",
+                "ip_office",
+                "rnd",
+                "hr_admin",
+                "procurement",
+                "marketing",
+                "finance",
+                "production",
+            )
+        ],
+        "clauses": [{"ref": "8.1", "zh": "运行", "en": "Operation"}],
+        "items": items,
+    }
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+
+@pytest.mark.slow
+def test_a_packet_of_500_items_imports_in_seconds(tmp_path: Path, capsys):
+    n = 500
+    with Workspace.create(tmp_path / "big.ipaudit", INFO, template_yaml=big_template(n)) as ws:
+        exported = packets.export_packet(ws, "rnd", tmp_path / "big.zip")
+        root = unpack(exported.path, tmp_path / "big-out")
+        book = next(root.glob("*.xlsx"))
+        wb = load_workbook(book)
+        sheet = wb.worksheets[0]
+        for (key, question), row in rows_by_key(sheet).items():
+            if question:
+                sheet.cell(row, col("answer")).value = f"{key} 的负责人"
+            else:
+                sheet.cell(row, col("status")).value = "进行中"
+                sheet.cell(row, col("notes")).value = f"{key} 备注\n第二行"
+        wb.save(book)
+        back = zip_folder(root, tmp_path / "back.zip")
+        start = time.perf_counter()
+        with packets.read_packet(back) as packet:
+            preview = packets.preview_packet(ws, packet)
+            previewed = time.perf_counter() - start
+            applied = packets.apply_packet(ws, preview)
+        total = time.perf_counter() - start
+        assert len(applied.applied) == 3 * n and not applied.problems
+        assert ws.state("big.item0499").answers == {"who": "big.item0499 的负责人"}
+    with capsys.disabled():
+        print(f"\n500-item packet: preview {previewed:.2f} s, preview + apply {total:.2f} s")
+    assert total < 20
