@@ -609,6 +609,28 @@ def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
                     path.write_bytes(source)
                 book = _CalamineBook(path)
         except Exception as exc:  # openpyxl and calamine raise anything from KeyError up
+            from ipaudit.ledger.errors import PasswordProtected
+
+            if isinstance(exc, PasswordProtected):
+                return ReadWorkbook(
+                    {},
+                    {},
+                    [],
+                    [],
+                    [
+                        _problem(
+                            label,
+                            0,
+                            "",
+                            "工作簿设有打开密码（已加密），无法读取；请在 Excel 或 WPS 中输入密码打开，"
+                            "取消“用密码进行加密”后保存，再导入。",
+                            "the workbook has a password to open it (encrypted) and cannot be"
+                            " read: open it in Excel or WPS with the password, remove the"
+                            " encryption, save and import again.",
+                            error=True,
+                        )
+                    ],
+                )
             return ReadWorkbook(
                 {},
                 {},

@@ -548,10 +548,11 @@ def _filled(content: px.ReadWorkbook) -> frozenset[tuple[Any, ...]]:
 
 def _choose_workbook(
     source: Path, candidates: list[_Candidate], *, chosen: str = ""
-) -> tuple[str, str, px.ReadWorkbook, list[Problem]]:
-    """The packet's workbook (its name and the name of the file whose rows are read, the content
-    and notes on the choice). The rows are those of the file saved last among the workbook and
-    its copies (the workbook saved again as .xls, .ods or .csv beside it), or of ``chosen``."""
+) -> tuple[str, str, px.ReadWorkbook, list[Problem], set[str]]:
+    """The packet's workbook (its name and the name of the file whose rows are read, the content,
+    notes on the choice and the names of the workbook and its copies, which are no new files).
+    The rows are those of the file saved last among the workbook and its copies (the workbook
+    saved again as .xls, .ods or .csv beside it), or of ``chosen``."""
     packets = [
         c for c in candidates if c.content.identity and c.content.meta.get("format") == px.FORMAT
     ]
@@ -595,7 +596,7 @@ def _choose_workbook(
         rows = (
             identity if chosen in ("", identity.name) else next(c for c in same if c.name == chosen)
         )
-        return identity.name, rows.name, _merged(identity, rows), notes
+        return identity.name, rows.name, _merged(identity, rows), notes, {c.name for c in same}
     if chosen:
         rows = next(c for c in same if c.name == chosen)
     else:
@@ -628,7 +629,7 @@ def _choose_workbook(
             ),
         )
     )
-    return identity.name, rows.name, _merged(identity, rows), notes
+    return identity.name, rows.name, _merged(identity, rows), notes, {c.name for c in same}
 
 
 def _merged(identity: _Candidate, rows: _Candidate) -> px.ReadWorkbook:
@@ -681,7 +682,7 @@ def _read_folder(root: Path, source: Path, *, only: Path | None = None) -> Packe
         for p in found
         if _book_candidate(p.relative_to(root).as_posix()) and p.stat().st_size <= BOOK_LIMIT
     ]
-    name, rows_name, content, notes = _choose_workbook(
+    name, rows_name, content, notes, books = _choose_workbook(
         source, read, chosen=only.relative_to(root).as_posix() if only is not None else ""
     )
     base = (root / name).parent
@@ -692,14 +693,11 @@ def _read_folder(root: Path, source: Path, *, only: Path | None = None) -> Packe
         walk = [p for top in sorted(tops) for p in sorted((base / top).rglob("*"))]
     else:
         walk = sorted(base.rglob("*"))
-    books = {(root / n).resolve() for n in (name, rows_name)}
+    used = {(root / n).resolve() for n in books}
     files = [
         PacketFile(p.relative_to(base).as_posix(), p)
         for p in walk
-        if p.is_file()
-        and not _ignored(p.relative_to(base).as_posix())
-        and p.resolve() not in books
-        and not (_is_book(p.name) and p.parent == base)
+        if p.is_file() and not _ignored(p.relative_to(base).as_posix()) and p.resolve() not in used
     ]
     return Packet(
         source, rows_name, content, files, [*notes, *_packet_problems(rows_name, content)]
@@ -727,13 +725,13 @@ def _read_zip(source: Path, progress: Progress | None, cancel: CancelCheck | Non
                     continue
                 stamp = dt.datetime(*i.date_time).timestamp() if i.date_time[0] >= 1980 else 0.0
                 read.append(_Candidate(n, px.read_workbook(zf.read(i), n), stamp))
-            name, rows_name, content, notes = _choose_workbook(source, read)
+            name, rows_name, content, notes, books = _choose_workbook(source, read)
             base = PurePosixPath(name).parent
             total = max(sum(i.file_size for n, i in members if n != name), 1)
             done = 0
             files = []
             for k, (n, info) in enumerate(members):
-                if n in (name, rows_name) or (_is_book(n) and PurePosixPath(n).parent == base):
+                if n in books:
                     continue
                 rel = PurePosixPath(n)
                 if base.parts and rel.parts[: len(base.parts)] != base.parts:
