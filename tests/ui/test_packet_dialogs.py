@@ -153,6 +153,24 @@ def test_preview_choose_per_conflict_apply_and_undo(session, qtbot, tmp_path: Pa
     assert len(ws.evidence("rnd.disclosures")) == files_before + 1
 
 
+def test_a_packet_imported_again_says_so_and_offers_nothing_to_apply(
+    session, qtbot, tmp_path: Path
+):
+    back = filled(session, qtbot, tmp_path)
+    with packets.read_packet(back) as packet:
+        packets.apply_packet(session.workspace, packets.preview_packet(session.workspace, packet))
+
+    dialog = PacketImportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.source.setText(str(back))
+    with qtbot.waitSignal(dialog.previewed, timeout=60_000):
+        dialog.read_button.click()
+    assert dialog.model.rowCount() == 0
+    assert "已于" in dialog.status.text() and "导入过" in dialog.status.text()
+    assert "再次导入不会有任何改动" in dialog.status.text()
+    assert not dialog.apply_button.isEnabled()
+
+
 def test_a_packet_of_another_department_is_refused_in_a_department_view(
     session, demo_path: Path, qtbot, tmp_path: Path
 ):

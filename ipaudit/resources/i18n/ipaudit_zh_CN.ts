@@ -235,7 +235,7 @@
         <name>ActionsView</name>
         <message>
             <location filename="../../ui/actions/actions_view.py" line="253" />
-            <location filename="../../ui/actions/actions_view.py" line="473" />
+            <location filename="../../ui/actions/actions_view.py" line="485" />
             <source>All departments</source>
             <extracomment>columns that keep a set width (in Chinese characters) and elide a longer text (department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
@@ -321,73 +321,78 @@
         </message>
         <message>
             <location filename="../../ui/actions/actions_view.py" line="412" />
-            <source>Audit reports (*.xlsx *.xls *.ods *.csv *.docx)</source>
-            <translation>审核报告 (*.xlsx *.xls *.ods *.csv *.docx)</translation>
+            <source>Audit reports (*.docx *.xlsx *.xls *.ods *.csv);;All files (*)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="419" />
+            <location filename="../../ui/actions/actions_view.py" line="421" />
             <source>The audit report was not imported.</source>
             <translation>审核报告未导入。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="425" />
+            <location filename="../../ui/actions/actions_view.py" line="429" />
             <source>Import %n nonconformities</source>
             <translation>
                 <numerusform>导入 %n 项不符合</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="452" />
+            <location filename="../../ui/actions/actions_view.py" line="437" />
+            <source>Report imported: %1 new, %2 updated, %3 unchanged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="464" />
             <source>Saved %1 (%2 events)</source>
             <translation>已保存 %1（%2 个日程）</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="461" />
+            <location filename="../../ui/actions/actions_view.py" line="473" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="465" />
+            <location filename="../../ui/actions/actions_view.py" line="477" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="466" />
+            <location filename="../../ui/actions/actions_view.py" line="478" />
             <source>Not closed</source>
             <translation>未关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="467" />
+            <location filename="../../ui/actions/actions_view.py" line="479" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="468" />
+            <location filename="../../ui/actions/actions_view.py" line="480" />
             <source>Verified</source>
             <translation>已验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="471" />
+            <location filename="../../ui/actions/actions_view.py" line="483" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="474" />
+            <location filename="../../ui/actions/actions_view.py" line="486" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="475" />
+            <location filename="../../ui/actions/actions_view.py" line="487" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="476" />
+            <location filename="../../ui/actions/actions_view.py" line="488" />
             <source>Import audit report…</source>
             <translation>导入审核报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="477" />
+            <location filename="../../ui/actions/actions_view.py" line="489" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
@@ -428,44 +433,60 @@
     <context>
         <name>ApplyView</name>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="161" />
-            <source>Before the initial certification the certification body checks these conditions and asks for these materials. %1 of %2 conditions met; %3 of %4 materials attached.</source>
-            <translation>初次认证前，认证机构核查以下申请条件并要求提交以下申请材料。%2 项条件中已满足 %1 项；%4 项材料中已附 %3 项。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cycle/apply_view.py" line="173" />
+            <location filename="../../ui/cycle/apply_view.py" line="172" />
             <source>√ met</source>
             <translation>√ 满足</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="173" />
+            <location filename="../../ui/cycle/apply_view.py" line="172" />
             <source>× not met</source>
             <translation>× 未满足</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="184" />
+            <location filename="../../ui/cycle/apply_view.py" line="183" />
             <source>Files: %1</source>
             <translation>%1 个文件</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="186" />
+            <location filename="../../ui/cycle/apply_view.py" line="185" />
             <source>missing</source>
             <translation>缺</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="197" />
+            <location filename="../../ui/cycle/apply_view.py" line="196" />
             <source>Where the materials go</source>
             <translation>申请材料的保存位置</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="217" />
+            <location filename="../../ui/cycle/apply_view.py" line="216" />
             <source>The materials could not be exported.</source>
             <translation>无法导出申请材料。</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/cycle/apply_view.py" line="159" />
+            <source>%1 of %n condition(s) met</source>
+            <translation>
+                <numerusform>%n 项条件中已满足 %1 项</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/cycle/apply_view.py" line="160" />
+            <source>%1 of %n material(s) attached</source>
+            <translation>
+                <numerusform>%n 项材料中已附 %1 项</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../ui/cycle/apply_view.py" line="249" />
-            <source>Written: %1 (%2 files).</source>
-            <translation>已写入：%1（%2 个文件）。</translation>
+            <location filename="../../ui/cycle/apply_view.py" line="163" />
+            <source>Before the initial certification the certification body checks these conditions and asks for these materials. %1; %2.</source>
+            <translation>初次认证前，认证机构核查以下申请条件并要求提交以下申请材料。%1；%2。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/cycle/apply_view.py" line="248" />
+            <source>Written: %1 (%n file(s)).</source>
+            <translation>
+                <numerusform>已写入：%1（%n 个文件）。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/cycle/apply_view.py" line="252" />
@@ -551,77 +572,122 @@
     <context>
         <name>AttachDialog</name>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="111" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="139" />
             <source>Attach files: check their dates</source>
             <translation>附加文件：核对日期</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="114" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="142" />
             <source>A record counts for the audit only with its date. Check the date proposed for each file and the period it covers (a yearly plan, a quarterly report), and correct them where needed.</source>
             <translation>记录只有带日期才能作为审核证据。请核对为每个文件建议的日期及其覆盖期间（如年度计划、季度报告），必要时更正。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="121" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="149" />
             <source>Document date</source>
             <translation>文件日期</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="121" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="149" />
             <source>Covers from</source>
             <translation>覆盖期间自</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="121" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="149" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="125" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="153" />
             <source>Attach</source>
             <translation>附加</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="140" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="168" />
             <source>The file is empty (0 bytes) and proves nothing.</source>
             <translation>文件是空的（0 字节），不能证明任何事。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="143" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="171" />
             <source>The item already has this file: %1.</source>
             <translation>本条目已附有相同内容的文件：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="145" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="173" />
             <source>The same file is in this drop twice.</source>
             <translation>本次拖入的文件中有两份相同。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="147" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="185" />
+            <source>The date %1 in %2 is before 2000 and is not proposed: give the document date.</source>
+            <translation>%2中的日期 %1 早于 2000 年，未采用：请填写文件日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="189" />
+            <source>The date %1 in %2 is in the future and is not proposed: give the document date.</source>
+            <translation>%2中的日期 %1 在今天之后，未采用：请填写文件日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="196" />
+            <source>The file is encrypted: its contents could not be read for a date.</source>
+            <translation>文件已加密，无法从其内容读取日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="210" />
             <source>Date taken from the file name.</source>
             <translation>日期取自文件名。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="148" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="211" />
             <source>Date taken from the document's text.</source>
             <translation>日期取自文件正文。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="149" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="212" />
             <source>Date taken from the document properties.</source>
             <translation>日期取自文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="150" />
-            <source>Date taken from the PDF's metadata.</source>
-            <translation>日期取自 PDF 元数据。</translation>
+            <location filename="../../ui/checklist/attach_dialog.py" line="213" />
+            <source>Date taken from the PDF's properties.</source>
+            <translation>日期取自 PDF 文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="153" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="218" />
+            <source>Period taken from the file name.</source>
+            <translation>期间取自文件名。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="219" />
+            <source>Period taken from the document's text.</source>
+            <translation>期间取自文件正文。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="224" />
+            <source>the file name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="225" />
+            <source>the document's text</source>
+            <translation>文件正文</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="226" />
+            <source>the document properties</source>
+            <translation>文档属性</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="227" />
+            <source>the PDF's properties</source>
+            <translation>PDF 文档属性</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="198" />
             <source>No date found: give the document date.</source>
             <translation>未找到日期：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="157" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="179" />
             <source>Date given by hand.</source>
             <translation>日期为手工填写。</translation>
         </message>
@@ -644,11 +710,6 @@
             <location filename="../../ui/ledger/batch_page.py" line="136" />
             <source>Saving the imports…</source>
             <translation>正在保存导入…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ledger/batch_page.py" line="146" />
-            <source>Import %1 ledgers</source>
-            <translation>导入 %1 本台账</translation>
         </message>
         <message>
             <location filename="../../ui/ledger/batch_page.py" line="164" />
@@ -675,10 +736,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/ledger/batch_page.py" line="200" />
-            <source>%1 [%2] → %3 (%4 sure): %5 entries, %n problem(s).</source>
+            <location filename="../../ui/ledger/batch_page.py" line="146" />
+            <source>Import %n ledger(s)</source>
             <translation>
-                <numerusform>%1 [%2] → %3（把握 %4）：%5 条记录，%n 个问题。</numerusform>
+                <numerusform>导入 %n 本台账</numerusform>
             </translation>
         </message>
         <message>
@@ -692,17 +753,36 @@
             <translation>%1 [%2] 未导入：%3</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="210" />
+            <location filename="../../ui/ledger/batch_page.py" line="200" />
+            <source>%1 [%2] → %3 (%4 sure): %5, %6.</source>
+            <translation>%1 [%2] → %3（把握 %4）：%5，%6。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/batch_page.py" line="205" />
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n 条记录</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/batch_page.py" line="206" />
+            <source>%n problem(s)</source>
+            <translation>
+                <numerusform>%n 个问题</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger/batch_page.py" line="211" />
             <source>Import every ledger</source>
             <translation>导入全部台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="213" />
+            <location filename="../../ui/ledger/batch_page.py" line="214" />
             <source>Each sheet is read as the ledger its headers and values show; sheets without a ledger are skipped and named. Import stores them all as one step.</source>
             <translation>每张工作表按其表头和内容识别为相应的台账；不含台账的工作表会被跳过并列出。点击导入后全部保存，可一步撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/batch_page.py" line="217" />
+            <location filename="../../ui/ledger/batch_page.py" line="218" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -757,24 +837,30 @@
             <source>Marked %1, but a blocking finding is still open</source>
             <translation>已标为“%1”，但仍有未解决的阻碍项</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/checklist/checklist_model.py" line="316" />
-            <source>%1 current files</source>
-            <translation>%1 个现行文件</translation>
+            <source>%n current file(s)</source>
+            <translation>
+                <numerusform>%n 个现行文件</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>ChecklistView</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/checklist/checklist_view.py" line="249" />
-            <source>%1 of %2 items shown</source>
+            <source>%1 of %n item(s) shown</source>
             <extracomment>files dropped on an item's row: (item key, list[Path])</extracomment>
-            <translation>显示 %1 / %2 个条目</translation>
+            <translation>
+                <numerusform>显示 %1 / %n 个条目</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/checklist/checklist_view.py" line="251" />
-            <source>%1 items</source>
-            <translation>%1 个条目</translation>
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n 个条目</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/checklist/checklist_view.py" line="263" />
@@ -1075,60 +1161,62 @@
     </context>
     <context>
         <name>Dashboard</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/dashboard/dashboard.py" line="121" />
-            <source>%1 of %2 items ready</source>
+            <source>%1 of %n item(s) ready</source>
             <extracomment>the link to the workspace information (audit type, dates, period) was followed</extracomment>
-            <translation>%2 个条目中 %1 个已就绪</translation>
+            <translation>
+                <numerusform>%n 个条目中 %1 个已就绪</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="125" />
+            <location filename="../../ui/dashboard/dashboard.py" line="123" />
             <source>Blocking findings: %1</source>
             <translation>待解决问题：%1 个</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="131" />
+            <location filename="../../ui/dashboard/dashboard.py" line="129" />
             <source>Lowest: %1 (%2)</source>
             <translation>最低：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="153" />
+            <location filename="../../ui/dashboard/dashboard.py" line="151" />
             <source>Interview readiness (rehearsal): %1</source>
             <translation>面谈准备度（演练）：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="159" />
+            <location filename="../../ui/dashboard/dashboard.py" line="157" />
             <source>Department readiness</source>
             <translation>部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="159" />
+            <location filename="../../ui/dashboard/dashboard.py" line="157" />
             <source>Overall readiness</source>
             <translation>总体就绪度</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="162" />
+            <location filename="../../ui/dashboard/dashboard.py" line="160" />
             <source>Readiness by department</source>
             <translation>各部门就绪度</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="162" />
-            <location filename="../../ui/dashboard/dashboard.py" line="169" />
+            <location filename="../../ui/dashboard/dashboard.py" line="160" />
+            <location filename="../../ui/dashboard/dashboard.py" line="167" />
             <source>Readiness (%)</source>
             <translation>就绪度（%）</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="164" />
+            <location filename="../../ui/dashboard/dashboard.py" line="162" />
             <source>Open findings by grade</source>
             <translation>未关闭问题（按等级）</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="166" />
+            <location filename="../../ui/dashboard/dashboard.py" line="164" />
             <source>Audit type, dates and period…</source>
             <translation>审核类型、日期和审核期间…</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/dashboard.py" line="169" />
+            <location filename="../../ui/dashboard/dashboard.py" line="167" />
             <source>Readiness over time</source>
             <translation>就绪度变化</translation>
         </message>
@@ -1220,8 +1308,22 @@
         <name>DepartmentModel</name>
         <message>
             <location filename="../../ui/checklist/navigator_model.py" line="81" />
-            <source>%1: %2% ready, %3 of %4 items ready, %5 blocking findings</source>
-            <translation>%1：就绪度 %2%，%4 个条目中 %3 个已就绪，%5 个阻碍认证的问题</translation>
+            <source>%1: %2% ready, %3, %4</source>
+            <translation>%1：就绪度 %2%，%3，%4</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/checklist/navigator_model.py" line="84" />
+            <source>%1 of %n item(s) ready</source>
+            <translation>
+                <numerusform>%n 个条目中 %1 个已就绪</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/checklist/navigator_model.py" line="85" />
+            <source>%n blocking finding(s)</source>
+            <translation>
+                <numerusform>%n 个阻碍认证的问题</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1449,11 +1551,13 @@
     </context>
     <context>
         <name>DonePage</name>
-        <message>
-            <location filename="../../ui/ledger/problems_page.py" line="339" />
-            <location filename="../../ui/ledger/problems_page.py" line="352" />
-            <source>Imported %1 entries of %2 from %3.</source>
-            <translation>已从 %3 导入%2的 %1 条记录。</translation>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/problems_page.py" line="341" />
+            <location filename="../../ui/ledger/problems_page.py" line="353" />
+            <source>Imported %n entries of %1 from %2.</source>
+            <translation>
+                <numerusform>已从 %2 导入%1的 %n 条记录。</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/ledger/problems_page.py" line="359" />
@@ -1789,11 +1893,6 @@
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="314" />
-            <source>The pack was written to %1 (%2 files).</source>
-            <translation>资料包已写入 %1（共 %2 个文件）。</translation>
-        </message>
-        <message>
             <location filename="../../ui/export_dialog.py" line="351" />
             <source>The pack was not written.</source>
             <translation>资料包未生成。</translation>
@@ -1802,6 +1901,13 @@
             <location filename="../../ui/export_dialog.py" line="289" />
             <source>The pack could not be exported.</source>
             <translation>无法导出资料包。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/export_dialog.py" line="314" />
+            <source>The pack was written to %1 (%n file(s)).</source>
+            <translation>
+                <numerusform>资料包已写入 %1（共 %n 个文件）。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/export_dialog.py" line="320" />
@@ -1996,8 +2102,15 @@
         </message>
         <message>
             <location filename="../../ui/new_workspace_wizard.py" line="328" />
-            <source>%1 · %2 · audit %3 to %4 · period %5 to %6 · %7 departments</source>
-            <translation>%1 · %2 · 审核 %3 至 %4 · 覆盖期 %5 至 %6 · %7 个部门</translation>
+            <source>%1 · %2 · audit %3 to %4 · period %5 to %6 · %7</source>
+            <translation>%1 · %2 · 审核 %3 至 %4 · 覆盖期 %5 至 %6 · %7</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/new_workspace_wizard.py" line="335" />
+            <source>%n department(s)</source>
+            <translation>
+                <numerusform>%n 个部门</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/new_workspace_wizard.py" line="339" />
@@ -2129,6 +2242,20 @@
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/findings/findings_panel.py" line="288" />
+            <source>%1 · %n finding(s)</source>
+            <translation>
+                <numerusform>%1 · %n 项</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/findings/findings_panel.py" line="293" />
+            <source>%1 of %n finding(s)</source>
+            <translation>
+                <numerusform>显示 %1 / 共 %n 个问题</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../ui/findings/findings_panel.py" line="206" />
             <source>A&amp;ccept…</source>
@@ -2156,18 +2283,8 @@
         </message>
         <message>
             <location filename="../../ui/findings/findings_panel.py" line="289" />
-            <source>%1 · %2 findings</source>
-            <translation>%1 · %2 项</translation>
-        </message>
-        <message>
-            <location filename="../../ui/findings/findings_panel.py" line="290" />
             <source>all departments</source>
             <translation>全部部门</translation>
-        </message>
-        <message>
-            <location filename="../../ui/findings/findings_panel.py" line="295" />
-            <source>%1 of %2 findings</source>
-            <translation>显示 %1 / 共 %2 个问题</translation>
         </message>
     </context>
     <context>
@@ -2813,10 +2930,12 @@
             <source>The checklist was not imported.</source>
             <translation>检查清单未导入。</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/main_window.py" line="847" />
-            <source>Readiness %1% · %2 blocking findings</source>
-            <translation>就绪度 %1% · %2 项阻碍性问题</translation>
+            <source>Readiness %1% · %n blocking finding(s)</source>
+            <translation>
+                <numerusform>就绪度 %1% · %n 项阻碍性问题</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="866" />
@@ -3258,115 +3377,131 @@
     <context>
         <name>NextCycleView</name>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="207" />
-            <source>The next audit: %1, %2 – %3. Audit period %4 – %5. %6 items will need this cycle's records (needs refresh); facts, departments, people, rates, open corrective actions and every evidence link carry over, marked last cycle.</source>
-            <extracomment>the choices of the type list: None follows the certificate's cycle the new cycle's workspace was written (its path) the user asked to open a workspace (the main window's open_path does it when present)</extracomment>
-            <translation>下一次审核：%1，%2 至 %3。审核期 %4 至 %5。%6 个条目需要本周期的记录（需更新）；体系事实、部门、人员、奖励标准、未关闭的纠正措施和全部证据链接都会带入，并标为上周期。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="226" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="227" />
             <source>The next cycle's workspace</source>
             <translation>下一周期的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="228" />
-            <location filename="../../ui/cycle/next_cycle_view.py" line="315" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="229" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="314" />
             <source>ipaudit workspaces (*.ipaudit)</source>
             <translation>ipaudit 工作区 (*.ipaudit)</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="254" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="255" />
             <source>Writing the next cycle's workspace…</source>
             <translation>正在写入下一周期的工作区…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="248" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="249" />
             <source>The next cycle could not be started.</source>
             <translation>无法开始下一周期。</translation>
         </message>
-        <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="283" />
-            <source>Written: %1 — %2 evidence links carried over, %3 items need refresh. This workspace stays as it is.</source>
-            <translation>已写入：%1 —— 带入 %2 个证据链接，%3 个条目需更新。本工作区保持不变。</translation>
+        <message numerus="yes">
+            <location filename="../../ui/cycle/next_cycle_view.py" line="207" />
+            <source>The next audit: %1, %2 – %3. Audit period %4 – %5. %n item(s) will need this cycle's records (needs refresh); facts, departments, people, rates, open corrective actions and every evidence link carry over, marked last cycle.</source>
+            <extracomment>the choices of the type list: None follows the certificate's cycle the new cycle's workspace was written (its path) the user asked to open a workspace (the main window's open_path does it when present)</extracomment>
+            <translation>
+                <numerusform>下一次审核：%1，%2 至 %3。审核期 %4 至 %5。%n 个条目需要本周期的记录（需更新）；体系事实、部门、人员、奖励标准、未关闭的纠正措施和全部证据链接都会带入，并标为上周期。</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="313" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="284" />
+            <source>Written: %1 — %2, %3. This workspace stays as it is.</source>
+            <translation>已写入：%1 —— %2，%3。本工作区保持不变。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/cycle/next_cycle_view.py" line="285" />
+            <source>%n evidence link(s) carried over</source>
+            <translation>
+                <numerusform>带入 %n 个证据链接</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/cycle/next_cycle_view.py" line="286" />
+            <source>%n item(s) need refresh</source>
+            <translation>
+                <numerusform>%n 个条目需更新</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/cycle/next_cycle_view.py" line="312" />
             <source>Last cycle's workspace</source>
             <translation>上一周期的工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="347" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="346" />
             <source>The cycles could not be compared.</source>
             <translation>无法对比两个周期。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="353" />
-            <location filename="../../ui/cycle/next_cycle_view.py" line="379" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="352" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="378" />
             <source>Start the next cycle</source>
             <translation>开始下一周期</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="356" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="355" />
             <source>This cycle: %1, %2 – %3, audit period %4 – %5. The next cycle goes into a new file; this one stays readable for comparison.</source>
             <translation>本周期：%1，%2 至 %3，审核期 %4 至 %5。下一周期写入新文件；本文件保持不变，可供对比。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="365" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="364" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="368" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="367" />
             <source>As the certificate's cycle has it</source>
             <translation>按证书周期自动确定</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="374" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="373" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="376" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="375" />
             <source>New &amp;file:</source>
             <translation>新文件(&amp;F)：</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="378" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="377" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="383" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="382" />
             <source>The compliance manager starts the next cycle from the whole workspace.</source>
             <translation>下一周期由体系专员在完整工作区中开始。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="385" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="384" />
             <source>Open the new workspace</source>
             <translation>打开新工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="386" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="385" />
             <source>What changed since the last cycle</source>
             <translation>与上一周期相比的变化</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="389" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="388" />
             <source>Last cycle: %1</source>
             <translation>上一周期：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="391" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="390" />
             <source>This workspace was not started from a previous cycle.</source>
             <translation>本工作区不是由上一周期转入的。</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="393" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="392" />
             <source>Compare with the last cycle</source>
             <translation>与上一周期对比</translation>
         </message>
         <message>
-            <location filename="../../ui/cycle/next_cycle_view.py" line="395" />
+            <location filename="../../ui/cycle/next_cycle_view.py" line="394" />
             <source>Compare with a file…</source>
             <translation>与其他文件对比…</translation>
         </message>
@@ -3568,10 +3703,12 @@
             <source>The packet could not be exported.</source>
             <translation>无法导出填报包。</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/packets/export_dialog.py" line="195" />
-            <source>The packet was written to %1 (%2 items). Send it to the department; when it comes back, import it with File → Import a department packet.</source>
-            <translation>填报包已保存到 %1（%2 个条目）。请发给该部门；交回后，用“文件 → 导入部门填报包”导入。</translation>
+            <source>The packet was written to %1 (%n item(s)). Send it to the department; when it comes back, import it with File → Import a department packet.</source>
+            <translation>
+                <numerusform>填报包已保存到 %1（%n 个条目）。请发给该部门；交回后，用“文件 → 导入部门填报包”导入。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/packets/export_dialog.py" line="209" />
@@ -3634,8 +3771,8 @@
         </message>
         <message>
             <location filename="../../ui/packets/import_dialog.py" line="159" />
-            <source>Department packets (*.zip *.xlsx)</source>
-            <translation>部门填报包 (*.zip *.xlsx)</translation>
+            <source>Department packets (*.zip *.xlsx *.xls *.et *.ods *.csv)</source>
+            <translation>部门填报包 (*.zip *.xlsx *.xls *.et *.ods *.csv)</translation>
         </message>
         <message>
             <location filename="../../ui/packets/import_dialog.py" line="201" />
@@ -3678,147 +3815,168 @@
             <translation>%1 的填报包，导出于 %2：%3 处改动（其中 %4 处与导出后工作区中的修改冲突），%5 个新文件待附加，%6 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="280" />
+            <location filename="../../ui/packets/import_dialog.py" line="287" />
             <source>The packet changes nothing in the workspace.</source>
             <translation>这个填报包不会改动工作区中的任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="282" />
+            <location filename="../../ui/packets/import_dialog.py" line="289" />
             <source>The workspace is open read-only; nothing can be applied.</source>
             <translation>工作区以只读方式打开，无法应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="286" />
+            <location filename="../../ui/packets/import_dialog.py" line="293" />
             <source>Check the conflicts: the workspace's value stays unless you tick “take the packet's”. Then apply.</source>
             <translation>请检查冲突：除非勾选“采用填报包的内容”，否则保留工作区的内容。然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="292" />
+            <location filename="../../ui/packets/import_dialog.py" line="299" />
             <source>Check the changes, then apply.</source>
             <translation>请检查改动，然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="298" />
+            <location filename="../../ui/packets/import_dialog.py" line="305" />
             <source>Changes (%1)</source>
             <translation>改动（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="300" />
+            <location filename="../../ui/packets/import_dialog.py" line="307" />
             <source>New files (%1)</source>
             <translation>新文件（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="302" />
+            <location filename="../../ui/packets/import_dialog.py" line="309" />
             <source>Problems (%1)</source>
             <translation>问题（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="322" />
+            <location filename="../../ui/packets/import_dialog.py" line="329" />
             <source>Applying the packet…</source>
             <translation>正在应用填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="327" />
+            <location filename="../../ui/packets/import_dialog.py" line="334" />
             <source>The packet could not be applied.</source>
             <translation>填报包未能应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="342" />
+            <location filename="../../ui/packets/import_dialog.py" line="349" />
             <source>Import the packet of %1</source>
             <translation>导入 %1 的填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="348" />
-            <source>%1 changes stored and %2 files attached; %3 conflicts kept the workspace's value.</source>
-            <translation>已保存 %1 处改动，附加 %2 个文件；%3 处冲突保留了工作区的内容。</translation>
+            <location filename="../../ui/packets/import_dialog.py" line="354" />
+            <source>%1 and %2; %3.</source>
+            <translation>%1，%2；%3。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/packets/import_dialog.py" line="355" />
+            <source>%n change(s) stored</source>
+            <translation>
+                <numerusform>已保存 %n 处改动</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/packets/import_dialog.py" line="356" />
+            <source>%n file(s) attached</source>
+            <translation>
+                <numerusform>附加 %n 个文件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/packets/import_dialog.py" line="358" />
+            <source>%n conflict(s) kept the workspace's value</source>
+            <translation>
+                <numerusform>%n 处冲突保留了工作区的内容</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="355" />
+            <location filename="../../ui/packets/import_dialog.py" line="362" />
             <source>Cancelled: what is listed above was stored, the rest was not.</source>
             <translation>已取消：上面列出的已保存，其余未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="362" />
+            <location filename="../../ui/packets/import_dialog.py" line="369" />
             <source>Edit → Undo takes the whole import back.</source>
             <translation>“编辑 → 撤销”可一次撤回整个导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="375" />
+            <location filename="../../ui/packets/import_dialog.py" line="382" />
             <source>Nothing was imported.</source>
             <translation>未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="382" />
+            <location filename="../../ui/packets/import_dialog.py" line="389" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="391" />
+            <location filename="../../ui/packets/import_dialog.py" line="398" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="408" />
+            <location filename="../../ui/packets/import_dialog.py" line="415" />
             <source>Import a department packet</source>
             <translation>导入部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="411" />
+            <location filename="../../ui/packets/import_dialog.py" line="418" />
             <source>Read a packet a department filled in: every change is listed first, and nothing is stored until you apply. Where the workspace was changed since the export as well, you choose which value stays.</source>
             <translation>读取部门填好的填报包：先列出每一处改动，点“应用”之前不保存任何内容。导出后工作区中也改过的地方（冲突），由您决定保留哪一方的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="416" />
+            <location filename="../../ui/packets/import_dialog.py" line="423" />
             <source>&amp;Packet:</source>
             <translation>填报包(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="417" />
+            <location filename="../../ui/packets/import_dialog.py" line="424" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="418" />
+            <location filename="../../ui/packets/import_dialog.py" line="425" />
             <source>&amp;Read</source>
             <translation>读取(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="419" />
+            <location filename="../../ui/packets/import_dialog.py" line="426" />
             <source>Take the packet's for all conflicts</source>
             <translation>所有冲突都采用填报包的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="420" />
+            <location filename="../../ui/packets/import_dialog.py" line="427" />
             <source>Keep the workspace's for all conflicts</source>
             <translation>所有冲突都保留工作区的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="422" />
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="422" />
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="422" />
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="422" />
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="424" />
+            <location filename="../../ui/packets/import_dialog.py" line="431" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="425" />
+            <location filename="../../ui/packets/import_dialog.py" line="432" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4458,56 +4616,85 @@
             <translation>正在读取工作表…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/ledger/problems_page.py" line="238" />
-            <source>%1: %2 rows read, %3 entries, %n problem(s).</source>
-            <translation>
-                <numerusform>%1：读取 %2 行，%3 条记录，%n 个问题。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/ledger/problems_page.py" line="274" />
+            <location filename="../../ui/ledger/problems_page.py" line="276" />
             <source>%n stated total row(s) agree with their rows.</source>
             <translation>
                 <numerusform>%n 个合计行与其所含各行一致。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="247" />
-            <source>Of the sheet's %1 rows: %2 above the data, %3 blank, %4 entries, %5 with problems, %6 total rows (checked, not counted), %7 skipped.</source>
-            <translation>表中共 %1 行：数据以上 %2 行，空行 %3，记录 %4，有问题 %5，合计行 %6（已核对，不计入），跳过 %7。</translation>
+            <location filename="../../ui/ledger/problems_page.py" line="238" />
+            <source>%1: %2, %3, %4.</source>
+            <translation>%1：%2，%3，%4。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/problems_page.py" line="240" />
+            <source>%n row(s) read</source>
+            <translation>
+                <numerusform>读取 %n 行</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/problems_page.py" line="241" />
+            <location filename="../../ui/ledger/problems_page.py" line="255" />
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n 条记录</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/problems_page.py" line="242" />
+            <source>%n problem(s)</source>
+            <translation>
+                <numerusform>%n 个问题</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/problems_page.py" line="248" />
+            <source>Of the sheet's %n row(s): %2 above the data, %3 blank, %4, %5 with problems, %6 (checked, not counted), %7 skipped.</source>
+            <translation>
+                <numerusform>表中共 %n 行：数据以上 %2 行，空行 %3，%4，有问题 %5，%6（已核对，不计入），跳过 %7。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ledger/problems_page.py" line="257" />
+            <source>%n total row(s)</source>
+            <translation>
+                <numerusform>%n 个合计行</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="259" />
+            <location filename="../../ui/ledger/problems_page.py" line="261" />
             <source>Every row was read.</source>
             <translation>所有行均已读取。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="264" />
+            <location filename="../../ui/ledger/problems_page.py" line="266" />
             <source>The rows below are not imported. Go back to fix the mapping, or import now and correct the file later: importing it again replaces this import.</source>
             <translation>以下各行不会导入。可以返回修改列的对应关系，也可以现在导入、稍后修改文件：再次导入会替换这次的导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="276" />
+            <location filename="../../ui/ledger/problems_page.py" line="278" />
             <source>Row %1 “%2” states %3, but rows %4–%5 add up to %6 (%7).</source>
             <translation>第 %1 行“%2”写明 %3，但第 %4–%5 行之和为 %6（%7）。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="297" />
+            <location filename="../../ui/ledger/problems_page.py" line="299" />
             <source>Importing replaces %1 imported on %2 from %3.</source>
             <translation>导入后将替换 %2 从 %3 导入的%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="304" />
+            <location filename="../../ui/ledger/problems_page.py" line="306" />
             <source>Check what was read</source>
             <translation>核对读取结果</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="307" />
+            <location filename="../../ui/ledger/problems_page.py" line="309" />
             <source>Every row becomes an entry or a problem with its row number; nothing is dropped silently.</source>
             <translation>每一行要么成为一条记录，要么作为带行号的问题列出；不会有任何行被悄悄丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/problems_page.py" line="311" />
+            <location filename="../../ui/ledger/problems_page.py" line="313" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
@@ -4586,7 +4773,7 @@
         <message>
             <location filename="../../ui/team/push_dialog.py" line="186" />
             <location filename="../../ui/team/push_dialog.py" line="229" />
-            <location filename="../../ui/team/push_dialog.py" line="308" />
+            <location filename="../../ui/team/push_dialog.py" line="307" />
             <source>Put on a team server</source>
             <translation>放到团队服务器</translation>
         </message>
@@ -4606,72 +4793,88 @@
             <translation>打开团队工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="251" />
-            <source>The workspace is on the server %1: %2 checklist items, %3 evidence files (%4) and its whole history were copied.</source>
-            <translation>工作区已放到服务器 %1：已复制 %2 个检查项、%3 个证据文件（%4）及全部历史。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/team/push_dialog.py" line="270" />
-            <source>The team is set up: a role for each of its %1 departments, and %2 is the compliance manager's login.</source>
-            <translation>团队已设置：%1 个部门各有一个角色，%2 是贯标负责人的登录名。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/team/push_dialog.py" line="278" />
+            <location filename="../../ui/team/push_dialog.py" line="277" />
             <source>The team's roles could not be set up: %1</source>
             <translation>未能设置团队角色：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="282" />
+            <location filename="../../ui/team/push_dialog.py" line="281" />
             <source>Give each department head a login in the team workspace: open it with the server administrator's login, then File → Team logins… (Update department roles, then Add…).</source>
             <translation>请在团队工作区中为每位部门负责人创建登录名：用服务器管理员的登录名打开它，然后选择 文件 → 团队登录账户…（先“更新部门角色”，再“添加…”）。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="329" />
+            <location filename="../../ui/team/push_dialog.py" line="328" />
             <source>Set up the team: a role for each department and the manager's login</source>
             <translation>同时设置团队：为每个部门建立角色，并设置贯标负责人的登录名</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="334" />
+            <location filename="../../ui/team/push_dialog.py" line="333" />
             <source>Compliance manager's login:</source>
             <translation>贯标负责人的登录名：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="335" />
+            <location filename="../../ui/team/push_dialog.py" line="334" />
             <source>Manager's password:</source>
             <translation>贯标负责人的密码：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="336" />
+            <location filename="../../ui/team/push_dialog.py" line="335" />
             <source>Manager's password again:</source>
             <translation>再次输入贯标负责人的密码：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="347" />
+            <location filename="../../ui/team/push_dialog.py" line="346" />
             <source>The login that copies (the server administrator's) is the manager unless you name another; another login gets the password typed below</source>
             <translation>除非另填一个登录名，否则由执行复制的登录名（服务器管理员的）担任贯标负责人；另填的登录名使用下面输入的密码</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="263" />
+            <location filename="../../ui/team/push_dialog.py" line="262" />
             <source>The file %1 stays as it was: what is changed in it from now on does not reach the server.</source>
             <translation>文件 %1 保持原样：此后在文件中所做的修改不会同步到服务器。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="288" />
+            <location filename="../../ui/team/push_dialog.py" line="251" />
+            <source>The workspace is on the server %1: %2, %3 (%4) and its whole history were copied.</source>
+            <translation>工作区已放到服务器 %1：已复制 %2、%3（%4）及全部历史。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/team/push_dialog.py" line="253" />
+            <source>%n checklist item(s)</source>
+            <translation>
+                <numerusform>%n 个检查项</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/team/push_dialog.py" line="254" />
+            <source>%n evidence file(s)</source>
+            <translation>
+                <numerusform>%n 个证据文件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/team/push_dialog.py" line="269" />
+            <source>The team is set up: a role for each of its %n department(s), and %1 is the compliance manager's login.</source>
+            <translation>
+                <numerusform>团队已设置：%n 个部门各有一个角色，%1 是贯标负责人的登录名。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/team/push_dialog.py" line="287" />
             <source>Give each department head a login in the team workspace: open it with the server administrator's login, then File → Team logins… → Add…</source>
             <translation>请在团队工作区中为每位部门负责人创建登录名：用服务器管理员的登录名打开它，然后选择 文件 → 团队登录账户… → 添加…</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="312" />
+            <location filename="../../ui/team/push_dialog.py" line="311" />
             <source>Copies the workspace %1 — every answer, evidence file, ledger and its history — into an empty database on your company's PostgreSQL server, where the compliance manager and the department heads work on it together. A database that does not exist yet is created when your login may create databases.</source>
             <translation>把工作区 %1（全部回答、证据文件、台账及其历史）复制到贵公司 PostgreSQL 服务器上的一个空数据库中，供贯标负责人和各部门负责人共同使用。若数据库尚不存在，而您的登录名有创建数据库的权限，则会自动创建。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="320" />
+            <location filename="../../ui/team/push_dialog.py" line="319" />
             <source>Log in as the server's administrator (or a login that owns the database). The password is used for this copy only and is not stored.</source>
             <translation>请以服务器管理员（或拥有该数据库的登录名）登录。密码只用于这次复制，不会保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="326" />
+            <location filename="../../ui/team/push_dialog.py" line="325" />
             <source>Put on the server</source>
             <translation>放到服务器</translation>
         </message>
@@ -4923,88 +5126,90 @@
             <source>Official answer: %1</source>
             <translation>统一口径：%1</translation>
         </message>
-        <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="358" />
-            <source>Interview readiness: %1 (%2 of %3 questions last answered right)</source>
-            <translation>面谈准备度：%1（%3 个问题中最近一次答对 %2 个）</translation>
+        <message numerus="yes">
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="359" />
+            <source>Interview readiness: %1 (%2 of %n question(s) last answered right)</source>
+            <translation>
+                <numerusform>面谈准备度：%1（%n 个问题中最近一次答对 %2 个）</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="382" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="385" />
             <source>Department:</source>
             <translation>部门：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="383" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="386" />
             <source>Person:</source>
             <translation>作答人：</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="386" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="389" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="387" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="390" />
             <source>Only questions not yet answered right</source>
             <translation>只练尚未答对的问题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="388" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="391" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="389" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="392" />
             <source>Check answer</source>
             <translation>核对答案</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="390" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="393" />
             <source>Ctrl+Enter</source>
             <translation>Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="391" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="394" />
             <source>Skip</source>
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="392" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="395" />
             <source>Next question</source>
             <translation>下一题</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="394" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="397" />
             <source>Type the answer as you would say it to the auditor</source>
             <translation>像回答审核员那样输入回答</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="396" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="399" />
             <source>Results in this department</source>
             <translation>本部门的演练结果</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="399" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="402" />
             <source>Person</source>
             <translation>作答人</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="400" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="403" />
             <source>Answered</source>
             <translation>已答</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="401" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="404" />
             <source>Right</source>
             <translation>答对</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="402" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="405" />
             <source>Share</source>
             <translation>正确率</translation>
         </message>
         <message>
-            <location filename="../../ui/rehearsal/rehearsal_view.py" line="403" />
+            <location filename="../../ui/rehearsal/rehearsal_view.py" line="406" />
             <source>Attempts</source>
             <translation>作答次数</translation>
         </message>
@@ -5065,11 +5270,6 @@
             <translation>未匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="192" />
-            <source> (%1 files)</source>
-            <translation>（%1 个文件）</translation>
-        </message>
-        <message>
             <location filename="../../ui/requests/requests_view.py" line="194" />
             <source>No checklist item matched</source>
             <translation>没有匹配的检查清单条目</translation>
@@ -5095,72 +5295,83 @@
             <translation>资料清单 (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="301" />
-            <source>%1 (%2 requests)</source>
-            <translation>%1（%2 项请求）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/requests/requests_view.py" line="306" />
+            <location filename="../../ui/requests/requests_view.py" line="305" />
             <source>Which sheet?</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="307" />
+            <location filename="../../ui/requests/requests_view.py" line="306" />
             <source>Several sheets hold a request list. Sheet to import:</source>
             <translation>有多个工作表是资料清单，请选择要导入的工作表：</translation>
         </message>
-        <message>
-            <location filename="../../ui/requests/requests_view.py" line="344" />
-            <source>%1 requests: %2 covered, %3 partly, %4 missing</source>
-            <translation>共 %1 项：已覆盖 %2，部分覆盖 %3，缺失 %4</translation>
+        <message numerus="yes">
+            <location filename="../../ui/requests/requests_view.py" line="192" />
+            <source> (%n file(s))</source>
+            <translation>
+                <numerusform>（%n 个文件）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/requests/requests_view.py" line="301" />
+            <source>%1 (%n request(s))</source>
+            <translation>
+                <numerusform>%1（%n 项请求）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/requests/requests_view.py" line="343" />
+            <source>%n request(s): %2 covered, %3 partly, %4 missing</source>
+            <translation>
+                <numerusform>共 %n 项：已覆盖 %2，部分覆盖 %3，缺失 %4</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="353" />
+            <location filename="../../ui/requests/requests_view.py" line="351" />
             <source>Import list…</source>
             <translation>导入资料清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="354" />
+            <location filename="../../ui/requests/requests_view.py" line="352" />
             <source>Confirm proposed matches</source>
             <translation>确认全部建议匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="355" />
+            <location filename="../../ui/requests/requests_view.py" line="353" />
             <source>Filter requests</source>
             <translation>筛选请求</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="358" />
+            <location filename="../../ui/requests/requests_view.py" line="356" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="359" />
+            <location filename="../../ui/requests/requests_view.py" line="357" />
             <source>Requested document</source>
             <translation>审核员要求的资料</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="360" />
+            <location filename="../../ui/requests/requests_view.py" line="358" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="361" />
+            <location filename="../../ui/requests/requests_view.py" line="359" />
             <source>Checklist item</source>
             <translation>检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="362" />
+            <location filename="../../ui/requests/requests_view.py" line="360" />
             <source>Match</source>
             <translation>匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="363" />
+            <location filename="../../ui/requests/requests_view.py" line="361" />
             <source>Coverage</source>
             <translation>覆盖情况</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="364" />
+            <location filename="../../ui/requests/requests_view.py" line="362" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -5613,20 +5824,24 @@
             <translation>已损坏、无法读取（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="229" />
-            <source>All %1 files match the manifest: nothing was changed.</source>
-            <translation>全部 %1 个文件与清单一致：资料包未被改动。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/verify_dialog.py" line="235" />
-            <source>%1 differences: the pack was changed after it was exported.</source>
-            <translation>发现 %1 处不一致：资料包在导出后被改动过。</translation>
-        </message>
-        <message>
             <location filename="../../ui/verify_dialog.py" line="175" />
             <location filename="../../ui/verify_dialog.py" line="270" />
             <source>The pack could not be checked.</source>
             <translation>无法核对资料包。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/verify_dialog.py" line="230" />
+            <source>All %n file(s) match the manifest: nothing was changed.</source>
+            <translation>
+                <numerusform>全部 %n 个文件与清单一致：资料包未被改动。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/verify_dialog.py" line="236" />
+            <source>%n difference(s): the pack was changed after it was exported.</source>
+            <translation>
+                <numerusform>发现 %n 处不一致：资料包在导出后被改动过。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/verify_dialog.py" line="242" />
@@ -6118,23 +6333,25 @@
             <source>One for each year of the period</source>
             <translation>审核期每年一份</translation>
         </message>
-        <message>
-            <location filename="../../ui/checklist/terms.py" line="52" />
-            <source>One for each year of the period (approved up to %1 months before)</source>
-            <translation>审核期每年一份（可提前 %1 个月批准）</translation>
+        <message numerus="yes">
+            <location filename="../../ui/checklist/terms.py" line="53" />
+            <source>One for each year of the period (approved up to %n month(s) before)</source>
+            <translation>
+                <numerusform>审核期每年一份（可提前 %n 个月批准）</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="57" />
+            <location filename="../../ui/checklist/terms.py" line="59" />
             <source>Every month of the period covered</source>
             <translation>审核期每月都须有记录</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="58" />
+            <location filename="../../ui/checklist/terms.py" line="60" />
             <source>Every quarter of the period covered</source>
             <translation>审核期每季度都须有记录</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/terms.py" line="63" />
+            <location filename="../../ui/checklist/terms.py" line="65" />
             <source>Mandatory: never not applicable</source>
             <translation>必备要求：不能标为不适用</translation>
         </message>
@@ -6151,10 +6368,12 @@
             <source>Attach “%1”</source>
             <translation>添加“%1”</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/checklist/transfer.py" line="162" />
-            <source>Attach %1 files</source>
-            <translation>添加 %1 个文件</translation>
+            <source>Attach %n file(s)</source>
+            <translation>
+                <numerusform>添加 %n 个文件</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/checklist/transfer.py" line="176" />
@@ -6275,10 +6494,12 @@
             <source>Edit the reward rates</source>
             <translation>修改奖励标准</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/ledger/ledger_commands.py" line="96" />
-            <source>Set the booking window to %1 days</source>
-            <translation>将入账宽限期设为 %1 天</translation>
+            <source>Set the booking window to %n day(s)</source>
+            <translation>
+                <numerusform>将入账宽限期设为 %n 天</numerusform>
+            </translation>
         </message>
     </context>
     <context>

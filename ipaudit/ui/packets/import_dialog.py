@@ -275,7 +275,11 @@ class PacketImportDialog(QDialog):
             .replace("%4", str(len(preview.conflicts)))
             .replace("%5", str(len(preview.attachable)))
             .replace("%6", str(len(preview.problems)))
-            + ("\n" + i18n.text(preview.repeat) if preview.repeat is not None else "")
+            + (
+                "\n" + i18n.text(preview.repeat)
+                if preview.repeat is not None and not preview.empty
+                else ""
+            )
         )
         if preview.repeat is not None and preview.empty:
             self.status.setText(i18n.text(preview.repeat))
