@@ -2,7 +2,10 @@
 correct, and what is wrong with it (empty, already on the item, twice in the drop).
 
 An undated record proves nothing to the auditor, so no file is attached without having been seen
-here. Empty files and duplicates are left unticked; the user may tick them anyway.
+here. Empty files and duplicates are left unticked; the user may tick them anyway. Each row says
+where its date and period came from (the file name, the document's text, its properties). A date
+found in the future or before 2000 is never filled in: the row shows it greyed out (unticked) and
+says why; an encrypted file whose name gives no date says that its contents could not be read.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +35,31 @@ from ipaudit.ui.checklist.lang import fill
 from ipaudit.ui.checklist.optional_date import OptionalDateEdit
 
 
+class FileNameBox(QCheckBox):
+    """A file's tick box whose long name is elided in the middle (the date and the extension at
+    the end stay visible) instead of widening the dialog; the tooltip has the whole path."""
+
+    def __init__(self, name: str, parent: QWidget) -> None:
+        super().__init__(name, parent)
+        self.full_name = name
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 12))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        box = self.sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())
+        room = max(self.width() - box, 0)
+        elided = self.fontMetrics().elidedText(self.full_name, Qt.TextElideMode.ElideMiddle, room)
+        if elided != self.text():
+            self.setText(elided)
+
+
 class AttachRow:
     """The widgets of one file."""
 
     def __init__(self, review: FileReview, parent: QWidget) -> None:
         self.review = review
-        self.include = QCheckBox(review.path.name, parent)
+        self.include = FileNameBox(review.path.name, parent)
         self.include.setToolTip(str(review.path))
         self.include.setChecked(not (review.empty or review.duplicate_of or review.repeated))
         self.note = QLabel(parent)
@@ -44,6 +68,9 @@ class AttachRow:
         self.doc_date = OptionalDateEdit(proposal.doc_date, parent)
         self.period_start = OptionalDateEdit(proposal.period_start, parent)
         self.period_end = OptionalDateEdit(proposal.period_end, parent)
+        if proposal.doc_date is None and proposal.doubtful is not None:
+            day = proposal.doubtful  # shown, not proposed: the box stays unticked
+            self.doc_date.edit.setDate(QDate(day.year, day.month, day.day))
         for edit in (self.doc_date, self.period_start, self.period_end):
             self.include.toggled.connect(edit.setEnabled)
             edit.setEnabled(self.include.isChecked())
@@ -82,7 +109,8 @@ class AttachDialog(QDialog):
             grid.addWidget(row.period_end, line, 3)
             grid.addWidget(row.note, line + 1, 0, 1, 4)
             row.include.toggled.connect(self._update_ok)
-            row.doc_date.changed.connect(self._update_notes)
+            for edit in (row.doc_date, row.period_start, row.period_end):
+                edit.changed.connect(self._update_notes)
             self.rows.append(row)
         grid.setColumnStretch(0, 1)
         grid.setRowStretch(1 + 2 * len(reviews), 1)
@@ -143,16 +171,58 @@ class AttachDialog(QDialog):
             problems.append(fill(self.tr("The item already has this file: %1."), names))
         if review.repeated:
             problems.append(self.tr("The same file is in this drop twice."))
-        sources = {
+        proposal = review.proposal
+        if row.doc_date.value() is not None:
+            if row.doc_date.value() == proposal.doc_date and proposal.source:
+                problems.append(self._date_source(proposal.source))
+            else:
+                problems.append(self.tr("Date given by hand."))
+        elif proposal.doubtful is not None:
+            where = self._place(proposal.doubtful_source)
+            day = proposal.doubtful.isoformat()
+            if proposal.doubtful < dt.date(2000, 1, 1):
+                text = self.tr(
+                    "The date %1 in %2 is before 2000 and is not proposed: give the document date."
+                )
+            else:
+                text = self.tr(
+                    "The date %1 in %2 is in the future and is not proposed: give the document"
+                    " date."
+                )
+            problems.append(fill(text, day, where))
+        else:
+            if proposal.locked:
+                problems.append(
+                    self.tr("The file is encrypted: its contents could not be read for a date.")
+                )
+            problems.append(self.tr("No date found: give the document date."))
+        period = (row.period_start.value(), row.period_end.value())
+        if proposal.period_source and period == (proposal.period_start, proposal.period_end):
+            problems.append(self._period_source(proposal.period_source))
+        # Chinese sentences follow each other without a space, English ones with one
+        return "".join(
+            p if p.endswith("。") or n == len(problems) - 1 else p + " "
+            for n, p in enumerate(problems)
+        )
+
+    def _date_source(self, source: str) -> str:
+        return {
             "name": self.tr("Date taken from the file name."),
             "text": self.tr("Date taken from the document's text."),
             "properties": self.tr("Date taken from the document properties."),
-            "pdf": self.tr("Date taken from the PDF's metadata."),
-        }
-        if row.doc_date.value() is None:
-            said = self.tr("No date found: give the document date.")
-        elif row.doc_date.value() == review.proposal.doc_date and review.proposal.source:
-            said = sources[review.proposal.source]
-        else:
-            said = self.tr("Date given by hand.")
-        return " ".join([*problems, said])
+            "pdf": self.tr("Date taken from the PDF's properties."),
+        }.get(source, "")
+
+    def _period_source(self, source: str) -> str:
+        return {
+            "name": self.tr("Period taken from the file name."),
+            "text": self.tr("Period taken from the document's text."),
+        }.get(source, "")
+
+    def _place(self, source: str) -> str:
+        return {
+            "name": self.tr("the file name"),
+            "text": self.tr("the document's text"),
+            "properties": self.tr("the document properties"),
+            "pdf": self.tr("the PDF's properties"),
+        }.get(source, "")

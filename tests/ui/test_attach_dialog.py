@@ -1,0 +1,124 @@
+"""The dates dialog of a drop: each file says where its date and period came from, in the UI
+language; a doubtful date (in the future, before 2000) is shown greyed out and never proposed; an
+encrypted file whose name gives no date says why nothing was found."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
+
+from ipaudit.services.evidence_review import review_files
+from ipaudit.ui.checklist.attach_dialog import AttachDialog
+from tests.unit.test_evidence_dates import pdf, word
+
+
+def files(tmp_path: Path) -> dict[str, Path]:
+    named = tmp_path / "2025年第一季度 培训签到 2025-03-05.pdf"
+    named.write_bytes(b"%PDF-1.4 sign-in")
+    texted = word(tmp_path / "会议纪要.docx", ["会议纪要", "会议时间：2025年3月6日"])
+    props = word(tmp_path / "立项报告.docx", ["立项报告"], created=dt.datetime(2025, 4, 1, 12))
+    meta = pdf(tmp_path / "扫描件.pdf", [[]], scanned=True, info={"/CreationDate": "D:20250310"})
+    future = tmp_path / "2031-01-01 计划.txt"
+    future.write_text("计划")
+    old = tmp_path / "1998-05-06 旧照片.txt"
+    old.write_text("照片")
+    locked = tmp_path / "加密.docx"
+    with texted.open("rb") as f, locked.open("wb") as out:
+        OOXMLFile(f).encrypt("secret", out)
+    return {
+        "name": named,
+        "text": texted,
+        "properties": props,
+        "pdf": meta,
+        "future": future,
+        "old": old,
+        "locked": locked,
+    }
+
+
+def dialog_for(qtbot, tmp_path: Path) -> tuple[AttachDialog, dict[str, object]]:
+    found = files(tmp_path)
+    dialog = AttachDialog(review_files(list(found.values()), []))
+    qtbot.addWidget(dialog)
+    rows = dict(zip(found, dialog.rows, strict=True))
+    return dialog, rows
+
+
+def test_where_each_date_came_from_and_doubtful_dates(qtbot, tmp_path: Path) -> None:
+    dialog, rows = dialog_for(qtbot, tmp_path)
+    notes = {key: row.note.text() for key, row in rows.items()}
+    assert "Date taken from the file name." in notes["name"]
+    assert "Period taken from the file name." in notes["name"]
+    assert rows["name"].period_start.value() == dt.date(2025, 1, 1)
+    assert "Date taken from the document's text." in notes["text"]
+    assert rows["text"].doc_date.value() == dt.date(2025, 3, 6)
+    assert "Date taken from the document properties." in notes["properties"]
+    assert "Date taken from the PDF's properties." in notes["pdf"]
+    assert rows["pdf"].doc_date.value() == dt.date(2025, 3, 10)
+
+    # a doubtful date is shown, greyed out and unticked, never proposed
+    future = rows["future"]
+    assert future.doc_date.value() is None
+    assert not future.doc_date.check.isChecked() and not future.doc_date.edit.isEnabled()
+    assert future.doc_date.edit.date().toString("yyyy-MM-dd") == "2031-01-01"
+    assert "2031-01-01" in notes["future"] and "in the future" in notes["future"]
+    assert "the file name" in notes["future"]
+    assert "1998-05-06" in notes["old"] and "before 2000" in notes["old"]
+    assert "encrypted" in notes["locked"] and "No date found" in notes["locked"]
+    assert "encrypted" not in notes["text"]
+
+    # nothing doubtful is attached silently: the chosen dates are those shown ticked
+    chosen = dict(dialog.chosen())
+    assert chosen[rows["future"].review.path]["doc_date"] is None
+    assert chosen[rows["name"].review.path]["doc_date"] == dt.date(2025, 3, 5)
+    # the user takes the doubtful date over on purpose: it is then a date given by hand
+    future.doc_date.check.setChecked(True)
+    assert future.doc_date.value() == dt.date(2031, 1, 1)
+    assert "Date given by hand." in future.note.text()
+    # a period changed by hand no longer says it came from the name
+    rows["name"].period_end.set_value(dt.date(2025, 2, 28))
+    assert "Period taken" not in rows["name"].note.text()
+
+
+@pytest.mark.usefixtures("zh")
+def test_the_notes_are_in_chinese(qtbot, tmp_path: Path) -> None:
+    dialog, rows = dialog_for(qtbot, tmp_path)
+    notes = {key: row.note.text() for key, row in rows.items()}
+    assert "日期取自文件名。" in notes["name"] and "期间取自文件名。" in notes["name"]
+    assert "日期取自文件正文。" in notes["text"]
+    assert "日期取自文档属性。" in notes["properties"]
+    assert "日期取自 PDF 文档属性。" in notes["pdf"]
+    assert notes["future"].startswith("文件名中的日期 2031-01-01 在今天之后，未采用")
+    assert "早于 2000 年" in notes["old"]
+    assert "文件已加密" in notes["locked"]
+    for note in notes.values():
+        assert "Date" not in note and "file" not in note  # no English left
+    dialog.resize(1000, 640)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.grab().save(str(tmp_path / "attach_zh.png"))
+
+
+def test_a_long_file_name_is_elided_in_the_middle_not_scrolled(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    long = tmp_path / (
+        "关于开展知识产权管理体系内部审核及管理评审工作的通知附件三" * 2 + " 2025-03-05.pdf"
+    )
+    long.write_bytes(b"%PDF-1.4 long")
+    dialog = AttachDialog(review_files([long], []))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    scroll = dialog.findChild(QScrollArea)
+    qtbot.wait(20)
+    assert not scroll.horizontalScrollBar().isVisible()
+    box = dialog.rows[0].include
+    assert box.text() != long.name and "…" in box.text()
+    assert box.text().endswith("2025-03-05.pdf")  # the date and the extension stay in view
+    assert box.toolTip() == str(long)
+    assert box.geometry().right() <= scroll.viewport().width()
+    dialog.grab().save(str(tmp_path / "attach_long.png"))
