@@ -185,13 +185,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     source = NcSource(_pick(SOURCE_WORDS, args.source, "--source"))
     with cli._open(args.workspace) as ws:
-        made = ca.import_report(ws, args.file, source=source, raised=args.raised)
+        done = ca.import_report(ws, args.file, source=source, raised=args.raised)
         if args.json:
-            emit_json([ca.action_row_json(a) for a in made])
+            emit_json([ca.action_row_json(a) for a in done.changed])
             return EXIT_OK
         ui = lang()
-        out(f"{'Imported' if ui == 'en' else '已导入'} {len(made)}")
-        for a in made:
+        created, updated, same = len(done.created), len(done.updated), len(done.unchanged)
+        out(
+            f"Imported {created} new, updated {updated}, {same} unchanged"
+            if ui == "en"
+            else f"已导入 {created} 项新的不符合项，更新 {updated} 项，{same} 项未变"
+        )
+        for a in done.changed:
             out(_line(a, ui, ca.today()))
     return EXIT_OK
 

@@ -64,6 +64,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "department": ("部门", "责任部门", "提供部门", "负责部门", "department", "dept", "owner"),
     "note": ("备注", "说明", "要求", "note", "notes", "remark", "remarks", "comment"),
+    "clause": ("条款", "标准条款", "对应条款", "条款号", "标准条款号", "clause", "clauses"),
 }
 HEADER_ROWS = 12  # the header is among the first rows
 
@@ -91,7 +92,7 @@ def _header_kind(text: str, *, exact: bool = False) -> str | None:
             return kind
     if exact:
         return None
-    for kind in ("title", "department", "note", "number"):  # "需提供的文件名称"
+    for kind in ("title", "department", "note", "clause", "number"):  # "需提供的文件名称"
         if any(len(w) >= 2 and w in key for w in HEADER_WORDS[kind]) and len(key) <= 12:
             return kind
     return None
@@ -106,6 +107,7 @@ class Columns:
     number: int | None = None
     department: int | None = None
     note: int | None = None
+    clause: int | None = None
 
 
 class RequestListError(ValueError):
@@ -125,7 +127,12 @@ def find_columns(rows: Sequence[Sequence[str]]) -> Columns:
             len(kinds) >= 2 or (len(alone) == 1 and _header_kind(alone[0], exact=True))
         ):
             return Columns(
-                kinds["title"], r, kinds.get("number"), kinds.get("department"), kinds.get("note")
+                kinds["title"],
+                r,
+                kinds.get("number"),
+                kinds.get("department"),
+                kinds.get("note"),
+                kinds.get("clause"),
             )
     return Columns(_title_by_content(rows))
 
@@ -148,17 +155,49 @@ def _title_by_content(rows: Sequence[Sequence[str]]) -> int:
 @dataclass(frozen=True, slots=True)
 class Request:
     """One line of the list: its number (as written, or its position), title, the department it
-    names (its column or its section) and note; ``row``: 1-based row in the table."""
+    names (its column or its section), note and clause of the standard (its column or a clause
+    heading above it); ``row``: 1-based row in the table (in a document of several tables: in
+    the tables one after the other)."""
 
     number: str
     title: str
     department: str = ""
     note: str = ""
     row: int = 0
+    clause: str = ""
 
 
-def requests_from_rows(rows: Sequence[Sequence[object]]) -> list[Request]:
-    """The request lines of a table (each row a list of cells)."""
+#: a section numbered the Chinese way ("一、研发部", "（二）财务部", "第三部分")
+_CHINESE_NUMBERING_RE = re.compile(
+    r"^\s*(?:第?[一二三四五六七八九十]+(?:部分|章|节)?[、.．:：\s]|[（(][一二三四五六七八九十]+[）)])\s*"
+)
+#: a clause heading ("7.1 人力资源", "第7.3条 合同管理", "条款 7.5")
+_CLAUSE_HEADING_RE = re.compile(
+    r"^\s*(?:条款\s*[:：]?\s*)?(?:第\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\s*条?(?:[\s、.．:：]+|(?=\D)|$)(.*)$"
+)
+#: a section naming a department ends so ("研发部", "知识产权小组", "管理层")
+DEPARTMENT_ENDINGS = ("部", "室", "中心", "科", "处", "组", "办公室", "车间", "部门", "层", "办")
+_BARE_NUMBER_RE = re.compile(r"^[\s(（]*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)[)）、.．\s]*$")
+_CLAUSE_CELL_RE = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})")
+
+
+def _section(text: str) -> tuple[str | None, str | None]:
+    """A section row's (department, clause): a clause heading names a clause, anything else a
+    department (or a group of lines the department of which it stands for)."""
+    bare = _CHINESE_NUMBERING_RE.sub("", text).strip()
+    m = _CLAUSE_HEADING_RE.match(bare)
+    if m and (
+        "." in m.group(1)
+        or bare.startswith(("第", "条款"))
+        or (4 <= int(m.group(1)) <= 10 and not m.group(2).strip().endswith(DEPARTMENT_ENDINGS))
+    ):
+        return None, m.group(1)
+    return _NUMBERING_RE.sub("", bare).strip() or bare, None
+
+
+def requests_from_rows(rows: Sequence[Sequence[object]], context: str = "") -> list[Request]:
+    """The request lines of a table (each row a list of cells); ``context``: the department the
+    lines belong to until a section says another (a heading above the table)."""
     table = [[_cell(v) for v in row] for row in rows]
     if not any(any(row) for row in table):
         raise RequestListError("empty table")
@@ -168,26 +207,50 @@ def requests_from_rows(rows: Sequence[Sequence[object]]) -> list[Request]:
         return row[c] if c is not None and c < len(row) else ""
 
     body = [(i, row) for i, row in enumerate(table) if i > cols.header and any(row)]
-    numbered = cols.number is not None and any(get(r, cols.number) for _i, r in body)
+    numbers = [get(r, cols.number) for _i, r in body]
+    numbered = cols.number is not None and any(numbers)
+    headings = {n for n in numbers if n and any(m.startswith(n + ".") for m in numbers)}
     out: list[Request] = []
-    section = ""
+    section, clause = context, ""
     used: set[str] = set()
+
+    def enter(text: str) -> None:
+        nonlocal section, clause
+        department, heading_clause = _section(text)
+        if heading_clause is not None:
+            clause = heading_clause
+        elif department:
+            section, clause = department, ""
+
     for i, row in body:
         title = get(row, cols.title)
         number = get(row, cols.number)
+        values = list(dict.fromkeys(v for v in row if v))  # a cell merged across comes once
         others = [v for c, v in enumerate(row) if v and c != cols.title]
-        if not title:
-            if len(others) == 1 and not number:  # a section row written in another column
-                section = _NUMBERING_RE.sub("", others[0]).strip()
+        if len(values) == 1 and not title:  # a section row (merged across, or in another column)
+            if not _BARE_NUMBER_RE.match(values[0]):
+                enter(values[0])
             continue
-        if numbered and not number and not others and len(title) <= 16:
-            section = _NUMBERING_RE.sub("", title).strip()
+        rest = [v for v in others if v != number]  # cells besides the number and the title
+        if (
+            title
+            and not rest
+            and (
+                _CHINESE_NUMBERING_RE.match(number or title)
+                or number in headings  # "1" above "1.1", "1.2"
+                or (numbered and not number and len(title) <= 16)
+            )
+        ):
+            enter(title)
+            continue
+        if not title:
             continue
         if not number:
             number = str(len(out) + 1)
         while number in used:  # a number written twice: the second keeps its row
             number = f"{number}-{i + 1}"
         used.add(number)
+        m = _CLAUSE_CELL_RE.search(get(row, cols.clause))
         out.append(
             Request(
                 number=number,
@@ -195,10 +258,35 @@ def requests_from_rows(rows: Sequence[Sequence[object]]) -> list[Request]:
                 department=get(row, cols.department) or section,
                 note=get(row, cols.note),
                 row=i + 1,
+                clause=m.group(1) if m else clause,
             )
         )
     if not out:
         raise RequestListError("no request line")
+    return out
+
+
+def merge_repeats(found: Sequence[Request]) -> list[Request]:
+    """The list with a request asked twice (the same title but for spaces and punctuation, for
+    the same department) kept once, at its first place, with both notes and clauses."""
+    out: list[Request] = []
+    first: dict[tuple[str, str], int] = {}
+    for req in found:
+        key = (
+            _DROP_RE.sub("", unicodedata.normalize("NFKC", req.title).casefold()),
+            req.department,
+        )
+        n = first.get(key)
+        if n is None:
+            first[key] = len(out)
+            out.append(req)
+            continue
+        kept = out[n]
+        notes = list(dict.fromkeys(x for x in (kept.note, req.note) if x))
+        clauses = list(dict.fromkeys(x for x in (*kept.clause.split("、"), req.clause) if x))
+        out[n] = Request(
+            kept.number, kept.title, kept.department, "；".join(notes), kept.row, "、".join(clauses)
+        )
     return out
 
 

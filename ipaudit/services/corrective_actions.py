@@ -2,16 +2,16 @@
 derived fact they give the checks. Used by the CLI and the GUI.
 
 Each action is one record of kind ``action`` (``Workspace.records``), filed under its department.
-The certification body's audit report is imported from an xlsx/xls/ods/csv sheet or a docx table:
-the columns are found by their header (不符合事实, 条款, 部门, 类型 …) and, where the header says
-nothing, by their content (clause numbers, grade words, dates).
+The certification body's audit report is imported from its nonconformity forms (a Word table per
+nonconformity) or its list (an xlsx/xls/ods/csv sheet or a docx table): see
+``ipaudit.services.nc_report``. Importing it again updates the actions it made and keeps what the
+user wrote into them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from ipaudit.domain.facts import Declared, FactKind
 from ipaudit.domain.mock_audit import finding_text
 from ipaudit.domain.model import Department, Finding, Grade
 from ipaudit.domain.normalize import normalize_text
+from ipaudit.services.nc_report import ImportedRow, parse_report
 from ipaudit.store.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -349,202 +350,26 @@ def derived_facts(ws: Workspace) -> dict[str, Declared]:
 
 # --- import of the certification body's report -----------------------------------------------------
 
-HEADERS: dict[str, tuple[str, ...]] = {
-    "finding": (
-        "不符合事实",
-        "不符合项描述",
-        "不符合描述",
-        "不符合项",
-        "不符合内容",
-        "问题描述",
-        "事实描述",
-        "审核发现",
-        "描述",
-        "内容",
-        "nonconformity",
-        "finding",
-        "description",
-    ),
-    "clause": ("条款", "标准条款", "对应条款", "不符合条款", "条款号", "clause"),
-    "department": ("部门", "受审核部门", "责任部门", "受审部门", "department"),
-    "grade": ("类型", "性质", "不符合类型", "严重程度", "等级", "grade", "type", "severity"),
-    "raised": ("日期", "审核日期", "发现日期", "date"),
-    "due": ("完成期限", "整改期限", "要求完成日期", "期限", "due", "deadline"),
-    "number": ("编号", "序号", "no", "no.", "number"),
-}
-GRADE_WORDS = (
-    ("严重", Grade.MAJOR),
-    ("major", Grade.MAJOR),
-    ("一般", Grade.MINOR),
-    ("轻微", Grade.MINOR),
-    ("minor", Grade.MINOR),
-    ("观察", Grade.OBSERVATION),
-    ("observation", Grade.OBSERVATION),
-)
-CLAUSE_RE = re.compile(r"^\s*(?:GB/T\s*29490[^\s]*\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:条)?\s*$")
-MAX_HEADER_ROW = 10
-MAX_HEADER_CHARS = 12  # a longer cell is a title or data, not a column header
+#: a nonconformity of the report is the same as an action's when their descriptions are this alike
+#: (shared two-character pieces, Dice) — a corrected word or two; with the same clause, less
+SAME_TEXT = 0.8
+SAME_TEXT_SAME_CLAUSE = 0.5
+#: an action raised this many days apart from the report's date is another audit's
+OTHER_AUDIT_DAYS = 90
 
 
 @dataclass(frozen=True, slots=True)
-class ImportedRow:
-    number: str
-    finding: str
-    clause: str
-    department: str
-    grade: Grade
-    raised: dt.date | None
-    due: dt.date | None
+class ReportImport:
+    """What importing a report did: actions made, updated (before, after), and the report's
+    nonconformities whose action already said the same."""
 
+    created: tuple[ca.CorrectiveAction, ...] = ()
+    updated: tuple[tuple[ca.CorrectiveAction, ca.CorrectiveAction], ...] = ()
+    unchanged: tuple[ca.CorrectiveAction, ...] = ()
 
-def _grade(text: str) -> Grade | None:
-    low = text.strip().lower()
-    return next((g for w, g in GRADE_WORDS if w in low), None)
-
-
-def _cell(value: Any) -> str:
-    from ipaudit.ledger.cells import cell_text
-
-    return cell_text(value).strip()
-
-
-def _date_cell(value: Any) -> dt.date | None:
-    from ipaudit.ledger.normalize import NormalizeError, parse_date
-
-    try:
-        return parse_date(value)
-    except NormalizeError:
-        return None
-
-
-def read_report_rows(path: Path | str) -> list[list[Any]]:
-    """The rows of the report's table: the first docx table with a finding column, or the sheet."""
-    source = Path(path)
-    if source.suffix.lower() == ".docx":
-        from docx import Document
-
-        try:
-            doc = Document(str(source))
-        except Exception as exc:  # python-docx raises several types for a file that is no docx
-            raise InvalidInput(
-                f"{source.name} 不是可读的 Word 文档；请在 Word 或 WPS 中打开后另存为 .docx 再导入。",
-                f"{source.name} is not a readable Word document: {exc}",
-                source,
-            ) from exc
-        tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
-        for rows in tables:
-            if _columns(rows)[0].get("finding") is not None:
-                return rows
-        return tables[0] if tables else []
-    from ipaudit.ledger.reader import open_sheet
-
-    return [list(r) for r in open_sheet(source).rows()]
-
-
-def _columns(rows: Sequence[Sequence[Any]]) -> tuple[dict[str, int], int]:
-    """The column of each field and the header row's index (-1: no header found): of the first
-    rows, the one naming a finding column and the most fields (a title row above the header
-    that mentions 不符合项 is no header)."""
-    wanted = {f: {normalize_text(w) for w in words} for f, words in HEADERS.items()}
-    best: tuple[dict[str, int], int] = ({}, -1)
-    for n, row in enumerate(rows[:MAX_HEADER_ROW]):
-        cols: dict[str, int] = {}
-        for i, value in enumerate(row):
-            text = normalize_text(_cell(value))
-            if not text or len(text) > MAX_HEADER_CHARS:
-                continue
-            for field, words in wanted.items():
-                if field in cols:
-                    continue
-                if text in words or any(len(w) > 3 and w in text for w in words):
-                    cols[field] = i
-                    break
-        if "finding" in cols and len(cols) > len(best[0]):
-            best = (cols, n)
-    return best
-
-
-def _by_content(rows: Sequence[Sequence[Any]], cols: dict[str, int]) -> dict[str, int]:
-    """Columns the header did not name, found by what their cells hold."""
-    width = max((len(r) for r in rows), default=0)
-    free = [i for i in range(width) if i not in cols.values()]
-    texts = {i: [_cell(r[i]) for r in rows if i < len(r) and _cell(r[i])] for i in free}
-
-    def share(i: int, test: Callable[[str], bool]) -> float:
-        cells = texts[i]
-        return sum(1 for t in cells if test(t)) / len(cells) if cells else 0.0
-
-    found = dict(cols)
-    for field, test in (
-        ("clause", lambda t: CLAUSE_RE.match(t) is not None),
-        ("grade", lambda t: _grade(t) is not None and len(t) <= 12),
-        ("raised", lambda t: _date_cell(t) is not None),
-    ):
-        if field in found:
-            continue
-        best = max(
-            (i for i in free if i not in found.values()), key=lambda i: share(i, test), default=None
-        )
-        if best is not None and share(best, test) >= 0.6:
-            found[field] = best
-    if "finding" not in found:  # the longest texts
-        lengths = {i: sum(len(t) for t in texts[i]) for i in free if i not in found.values()}
-        if lengths and max(lengths.values()) > 0:
-            found["finding"] = max(lengths, key=lambda i: lengths[i])
-    return found
-
-
-#: a column guessed as the nonconformities without a header holds sentences, mostly this long
-MIN_FINDING_CHARS = 8
-
-
-def parse_report(path: Path | str) -> list[ImportedRow]:
-    """The nonconformities listed in the certification body's report."""
-    source = Path(path)
-    rows = read_report_rows(source)
-    cols, header = _columns(rows)
-    body = rows[header + 1 :] if header >= 0 else list(rows)
-    cols = _by_content(body, cols)
-    if header < 0 and "finding" in cols:  # guessed by length alone: sentences, or no list
-        i = cols["finding"]
-        texts = [_cell(r[i]) for r in body if i < len(r) and _cell(r[i])]
-        if sum(len(t) >= MIN_FINDING_CHARS for t in texts) * 2 < len(texts):
-            del cols["finding"]
-    if "finding" not in cols:
-        raise InvalidInput(
-            f"{source.name} 中找不到不符合项描述列（如“不符合事实”）。请确认选的是审核报告的不符合项"
-            "清单，并给描述列加上“不符合事实”或“不符合项描述”这样的表头。",
-            f"No nonconformity column (such as 不符合事实 / nonconformity) was found in"
-            f" {source.name}. Check that it is the audit report's list of nonconformities, and"
-            " give the column of descriptions a header such as 不符合事实 or nonconformity.",
-            source,
-        )
-
-    def cell(row: Sequence[Any], field: str) -> Any:
-        i = cols.get(field)
-        return row[i] if i is not None and i < len(row) else None
-
-    out = []
-    for row in body:
-        finding = _cell(cell(row, "finding"))
-        if not finding or normalize_text(finding) in {
-            normalize_text(w) for w in HEADERS["finding"]
-        }:
-            continue
-        clause_text = _cell(cell(row, "clause"))
-        match = CLAUSE_RE.match(clause_text)
-        out.append(
-            ImportedRow(
-                number=_cell(cell(row, "number")),
-                finding=finding,
-                clause=match.group(1) if match else clause_text,
-                department=_cell(cell(row, "department")),
-                grade=_grade(_cell(cell(row, "grade"))) or Grade.MINOR,
-                raised=_date_cell(cell(row, "raised")),
-                due=_date_cell(cell(row, "due")),
-            )
-        )
-    return out
+    @property
+    def changed(self) -> list[ca.CorrectiveAction]:
+        return [*self.created, *(after for _before, after in self.updated)]
 
 
 def _department_key(ws: Workspace, text: str) -> str:
@@ -560,40 +385,136 @@ def _department_key(ws: Workspace, text: str) -> str:
     return ""
 
 
+def _pieces(text: str) -> set[str]:
+    t = normalize_text(text)
+    return {t[i : i + 2] for i in range(len(t) - 1)} or {t}
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two descriptions are (0–1): the share of their two-character pieces in common."""
+    pa, pb = _pieces(a), _pieces(b)
+    return 2 * len(pa & pb) / (len(pa) + len(pb)) if pa and pb else 0.0
+
+
+def _origin_number(origin: str) -> str:
+    return origin.rpartition("#")[2] if "#" in origin else ""
+
+
+def _same_nonconformity(
+    row: ImportedRow, department: str, day: dt.date | None, a: ca.CorrectiveAction
+) -> float:
+    """How surely action ``a`` is the report's nonconformity ``row`` (0: not it): the same NC
+    number (one with letters alone; a bare 1, 2 … with the same clause or a similar text), else
+    the same clause and a similar description, else a nearly equal description."""
+    if day and a.raised and abs((day - a.raised).days) > OTHER_AUDIT_DAYS:
+        return 0.0
+    if department and a.department and department != a.department:
+        return 0.0
+    text = similarity(row.finding, a.finding)
+    same_clause = bool(row.clause) and row.clause == a.clause
+    same_number = bool(row.number) and _origin_number(a.origin) == row.number
+    if same_number and (not row.number.isdigit() or same_clause or text >= SAME_TEXT_SAME_CLAUSE):
+        return 2.0 + text
+    if normalize_text(row.finding) == normalize_text(a.finding):
+        return 1.5
+    if same_clause and text >= SAME_TEXT_SAME_CLAUSE:
+        return 1.0 + text
+    if text >= SAME_TEXT and (not row.clause or not a.clause or same_clause):
+        return text
+    return 0.0
+
+
+def _updated(
+    before: ca.CorrectiveAction, row: ImportedRow, department: str, raised: dt.date | None
+) -> ca.CorrectiveAction:
+    """``before`` with what the report says now; what the user wrote (cause, correction, action,
+    owner, evidence, status, verification) is kept, filled from the report only where empty."""
+    due = row.due if row.due and (raised is None or row.due >= raised) else before.due
+    return replace(
+        before,
+        finding=row.finding,
+        clause=row.clause or before.clause,
+        grade=row.grade or before.grade,
+        department=department or before.department,
+        raised=raised or before.raised,
+        due=due,
+        root_cause=before.root_cause or row.root_cause,
+        correction=before.correction or row.correction,
+        action=before.action or row.action,
+        owner=before.owner or row.owner,
+    )
+
+
 def import_report(
     ws: Workspace,
     path: Path | str,
     *,
     source: ca.NcSource = ca.NcSource.CERTIFICATION,
     raised: dt.date | None = None,
-) -> list[ca.CorrectiveAction]:
-    """An open action for every nonconformity of the report not imported before (same origin);
-    ``raised``: the audit's date when the report gives none (default: the last audit's date)."""
+) -> ReportImport:
+    """An open action for every nonconformity of the report that has none yet; an action that
+    has one (same NC number, or same clause and description — see ``_same_nonconformity``) is
+    updated from the report, keeping what the user wrote into it, so a corrected report imported
+    again duplicates nothing. ``raised``: the audit's date when the report gives none (default:
+    the last audit's date). A report that cannot be read, or a nonconformity that cannot be
+    stored, is refused before anything is changed."""
     rows = parse_report(path)
     name = Path(path).name
-    have = by_origin(ws)
     day = raised or ws.info().last_audit
-    made = []
+    existing = [a for a in actions(ws) if a.source == source]
+    claimed: set[str] = set()
+    plans: list[tuple[ImportedRow, ca.CorrectiveAction | None, ca.CorrectiveAction]] = []
     for n, row in enumerate(rows, 1):
-        origin = f"{name}#{row.number or n}"
-        if origin in have:
-            continue
+        department = _department_key(ws, row.department)
         found = row.raised or day
-        due = row.due if row.due and (found is None or row.due >= found) else None
-        made.append(
-            add(
-                ws,
+        scored = [
+            (_same_nonconformity(row, department, found, a), a)
+            for a in existing
+            if a.key not in claimed
+        ]
+        score, before = max(scored, key=lambda sa: sa[0], default=(0.0, None))
+        if before is not None and score > 0:
+            claimed.add(before.key)
+            after = _updated(before, row, department, row.raised or before.raised)
+        else:
+            before = None
+            due = row.due if row.due and (found is None or row.due >= found) else None
+            after = ca.CorrectiveAction(
+                key="",
                 source=source,
                 finding=row.finding,
-                grade=row.grade,
+                grade=row.grade or Grade.MINOR,
                 clause=row.clause,
-                department=_department_key(ws, row.department),
+                department=department,
                 raised=found,
-                origin=origin,
+                origin=f"{name}#{row.number or n}",
                 due=due,
+                root_cause=row.root_cause,
+                correction=row.correction,
+                action=row.action,
+                owner=row.owner,
             )
-        )
-    return made
+        try:
+            ca.check(after)
+        except ca.ActionError as exc:
+            raise InvalidInput(
+                f"{name} {row.where.split(' / ')[0]}：{exc.text.zh}；工作区未作任何更改。",
+                f"{name} {row.where.rpartition(' / ')[2]}: {exc.text.en}; nothing was changed.",
+                ws.path,
+            ) from exc
+        plans.append((row, before, after))
+    created: list[ca.CorrectiveAction] = []
+    updated: list[tuple[ca.CorrectiveAction, ca.CorrectiveAction]] = []
+    unchanged: list[ca.CorrectiveAction] = []
+    for _row, before, after in plans:
+        if before is None:
+            fields = {k: getattr(after, k) for k in EDITABLE if k != "status"}
+            created.append(add(ws, **fields))
+        elif after == before:
+            unchanged.append(before)
+        else:
+            updated.append((before, save(ws, after)))
+    return ReportImport(tuple(created), tuple(updated), tuple(unchanged))
 
 
 # --- calendar -----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -20,14 +21,18 @@ from typing import TYPE_CHECKING, Any
 from ipaudit.domain.model import Finding, Item, ItemState, Status
 from ipaudit.domain.request_list import (
     AUTO_MATCH,
+    DEPARTMENT_ENDINGS,
     Candidate,
     Coverage,
     Matcher,
     Request,
     RequestListError,
+    merge_repeats,
+    normalize_title,
     request_coverage,
     requests_from_rows,
 )
+from ipaudit.services import doc_tables
 from ipaudit.store.errors import InvalidInput
 from ipaudit.store.records_store import Record
 
@@ -75,6 +80,7 @@ class RequestLine:
             "department": r.department,
             "note": r.note,
             "row": r.row,
+            "clause": r.clause,
             "candidates": [[c.item_key, c.score] for c in self.candidates],
             "matched": list(self.matched),
             "confirmed": self.confirmed,
@@ -90,6 +96,7 @@ class RequestLine:
                 str(v.get("department", "")),
                 str(v.get("note", "")),
                 int(v.get("row", 0)),
+                str(v.get("clause", "")),
             ),
             tuple(Candidate(str(k), int(s)) for k, s in v.get("candidates", [])),
             tuple(str(k) for k in v.get("matched", [])),
@@ -207,25 +214,51 @@ class TableReading:
         return bool(self.lines) and self.requests >= REQUEST_SHARE * len(self.lines)
 
 
-def _reading(name: str, rows: list[list[object]]) -> TableReading:
+def _reading(name: str, rows: Sequence[Sequence[object]], context: str = "") -> TableReading:
     try:
-        found = requests_from_rows(rows)
+        found = requests_from_rows(rows, context)
     except RequestListError:
         return TableReading(name, (), 0)
     return TableReading(name, tuple(found), sum(reads_as_request(r.title) for r in found))
 
 
+#: what a heading above a department's table says besides the department ("研发部需提供的资料")
+_HEADING_WORDS_RE = re.compile(
+    r"(?:审核)?(?:所需|需要|需|应)?(?:提供)?(?:的)?(?:审核)?(?:资料|文件|记录)(?:清单|目录)?[:：]?$"
+)
+
+
+def department_heading(paragraphs: Sequence[str]) -> str:
+    """The department a table belongs to by the heading just above it ("二、研发部",
+    "部门：财务部", "行政人事部需提供的资料"); "" when the heading names none."""
+    if not paragraphs:
+        return ""
+    text = unicodedata.normalize("NFKC", paragraphs[-1]).strip()
+    if len(text) > 30:
+        return ""
+    text = re.sub(
+        r"^(?:第?[一二三四五六七八九十]+[、.:：\s]|[（(][一二三四五六七八九十]+[）)]|\d+[、.．\s])\s*",
+        "",
+        text,
+    )
+    text = re.sub(r"^(?:受审核)?部门\s*[:：]\s*", "", text)
+    text = _HEADING_WORDS_RE.sub("", text).strip(" :：")
+    return text if text.endswith(DEPARTMENT_ENDINGS) and len(text) <= 16 else ""
+
+
 def read_tables(path: str | Path) -> list[TableReading]:
     """Every table of the file read as a request list, in the file's order: each sheet of a
-    spreadsheet (up to ``MAX_SHEETS``), a csv's one, each table of a Word document."""
-    p = _existing(path)
-    if p.suffix.lower() == ".docx":
-        return [_reading(f"#{n}", rows) for n, rows in enumerate(_docx_tables(p), 1)]
-    from ipaudit.ledger.reader import list_sheets, read_rows
-
+    spreadsheet (up to ``MAX_SHEETS``), a csv's one, each table of a Word document (with the
+    department its heading names)."""
+    p = doc_tables.check_readable(path)
+    if doc_tables.is_docx(p):
+        return [
+            _reading(f"#{t.index}", t.rows, department_heading(t.before))
+            for t in doc_tables.docx_tables(p)
+        ]
     return [
-        _reading(name, [list(r) for r in read_rows(p, name)])
-        for name in list_sheets(p)[:MAX_SHEETS]
+        _reading(t.name_en.removeprefix("sheet ").strip("'"), t.rows)
+        for t in doc_tables.sheet_tables(p, MAX_SHEETS)
     ]
 
 
@@ -234,26 +267,45 @@ def request_sheets(path: str | Path) -> list[TableReading]:
     return [t for t in read_tables(path) if t.is_list]
 
 
+def _joined(tables: Sequence[TableReading]) -> list[Request]:
+    """The lines of several tables as one list: rows counted on from table to table, a number
+    used by an earlier table made unique by its row, a request asked twice kept once."""
+    out: list[Request] = []
+    used: set[str] = set()
+    offset = 0
+    for t in tables:
+        for r in t.lines:
+            number, again = r.number, 1
+            while number in used:  # "1" of the second table: "1-14", its row in the list
+                number = f"{r.number}-{r.row + offset}" + (f"-{again}" if again > 1 else "")
+                again += 1
+            used.add(number)
+            out.append(dataclasses.replace(r, number=number, row=r.row + offset))
+        offset += max((r.row for r in t.lines), default=0)
+    return merge_repeats(out)
+
+
 def read_requests(path: str | Path, sheet: str | None = None) -> list[Request]:
     """The lines of a request list, decided by what the table holds, not only by where it is:
     at least half its lines must read as requests for documents or records
     (``reads_as_request``). ``sheet``: that sheet, refused when it holds no request list; else the
-    one table of the file that holds one (a Word document: the longest such table); several
-    sheets that qualify: bad input naming them, to choose one (``--sheet``)."""
-    p = _existing(path)
-    if sheet is not None and p.suffix.lower() != ".docx":
+    table of the file that holds one (a Word document: every table that holds one, in order —
+    one per department, say); several sheets that qualify: bad input naming them, to choose one
+    (``--sheet``). A request asked twice (same title and department) is one line."""
+    p = doc_tables.check_readable(path)
+    if sheet is not None and not doc_tables.is_docx(p):
         from ipaudit.ledger.reader import read_rows
 
         reading = _reading(sheet, [list(r) for r in read_rows(p, sheet)])
         if not reading.is_list:
             raise _not_a_list(p, [reading])
-        return list(reading.lines)
+        return merge_repeats(reading.lines)
     tables = read_tables(p)
     found = [t for t in tables if t.is_list]
     if not found:
         raise _not_a_list(p, tables)
-    if p.suffix.lower() == ".docx":
-        return list(max(found, key=lambda t: len(t.lines)).lines)
+    if doc_tables.is_docx(p):
+        return _joined(found)
     if len(found) > 1:
         names_zh = "、".join(f"“{t.name}”（{len(t.lines)} 行）" for t in found)
         names_en = ", ".join(f"'{t.name}' ({len(t.lines)} lines)" for t in found)
@@ -264,14 +316,7 @@ def read_requests(path: str | Path, sheet: str | None = None) -> list[Request]:
             " sheet to import (on the command line: --sheet NAME).",
             p,
         )
-    return list(found[0].lines)
-
-
-def _existing(path: str | Path) -> Path:
-    p = Path(path)
-    if not p.exists():
-        raise InvalidInput(f"找不到文件“{p}”。", f"The file '{p}' does not exist.", p)
-    return p
+    return merge_repeats(found[0].lines)
 
 
 def _not_a_list(path: Path, tables: list[TableReading]) -> InvalidInput:
@@ -285,7 +330,7 @@ def _not_a_list(path: Path, tables: list[TableReading]) -> InvalidInput:
         "a request list has a column naming the documents or records asked for (such as"
         " 'labour contracts', 'training attendance sheet'), at least half of its lines"
     )
-    docx_file = path.suffix.lower() == ".docx"
+    docx_file = doc_tables.is_docx(path)
     if not tables:
         where_zh, where_en = (
             ("没有表格", "holds no table") if docx_file else ("没有工作表", "has no sheet")
@@ -317,32 +362,6 @@ def _not_a_list(path: Path, tables: list[TableReading]) -> InvalidInput:
     )
 
 
-def _docx_tables(path: Path) -> list[list[list[object]]]:
-    import docx
-    from docx.opc.exceptions import OpcError
-
-    try:
-        document = docx.Document(str(path))
-    except (OpcError, KeyError, ValueError, OSError) as exc:
-        raise InvalidInput(
-            f"“{path.name}”不是可读取的 Word 文档（.docx）；请在 Word 或 WPS 中打开后另存为 .docx。",
-            f"'{path.name}' is not a readable Word document (.docx): {exc}",
-            path,
-        ) from None
-    tables: list[list[list[object]]] = []
-    for table in document.tables:
-        rows: list[list[object]] = []
-        for tr in table.rows:
-            cells: list[object] = []
-            previous = None
-            for cell in tr.cells:  # a merged cell comes once per column it spans: keep it once
-                cells.append("" if cell._tc is previous else cell.text)
-                previous = cell._tc
-            rows.append(cells)
-        tables.append(rows)
-    return tables
-
-
 # -- matching --------------------------------------------------------------------------------------
 
 
@@ -365,22 +384,71 @@ def _department_key(ws: Workspace, name: str) -> str:
     return ""
 
 
-def propose(m: Matcher, ws: Workspace, request: Request) -> tuple[Candidate, ...]:
-    return tuple(m.candidates(request.title, _department_key(ws, request.department), CANDIDATES))
+#: a candidate of the clause the line names (its column, a clause heading) scores this much more
+CLAUSE_BONUS = 15
+
+
+def _item_clauses(ws: Workspace) -> dict[str, str]:
+    edition = ws.info().edition.value
+    out = {}
+    for it in ws.template.items:
+        ref = it.refs.get(edition)
+        out[it.key] = ref.clause if ref else it.clause
+    return out
+
+
+def _same_clause(asked: str, item: str) -> bool:
+    return any(
+        item == c or item.startswith(c + ".") or c.startswith(item + ".")
+        for c in asked.split("、")
+        if c
+    )
+
+
+def propose(
+    m: Matcher, ws: Workspace, request: Request, clauses: Mapping[str, str] | None = None
+) -> tuple[Candidate, ...]:
+    """The items a line may ask for, best first; an item of the clause the line names is
+    preferred."""
+    department = _department_key(ws, request.department)
+    if not request.clause:
+        return tuple(m.candidates(request.title, department, CANDIDATES))
+    clauses = _item_clauses(ws) if clauses is None else clauses
+    found = [
+        Candidate(
+            c.item_key,
+            min(100, c.score + CLAUSE_BONUS)
+            if _same_clause(request.clause, clauses.get(c.item_key, ""))
+            else c.score,
+        )
+        for c in m.candidates(request.title, department, CANDIDATES * 3)
+    ]
+    found.sort(key=lambda c: -c.score)
+    return tuple(found[:CANDIDATES])
 
 
 def import_requests(ws: Workspace, path: str | Path, sheet: str | None = None) -> list[RequestLine]:
     """Read the list at ``path`` (see ``read_requests``: a table that holds no request list is
     refused), propose items for each line and store the lines (replacing the previous list; the
-    user's decisions on unchanged lines are kept)."""
+    user's decisions are kept for a line of the same number and title, or, renumbered, of the
+    same title and department)."""
     found = read_requests(path, sheet)
-    previous = {line.number: line for line in lines(ws)}
+    earlier = lines(ws)
+    previous = {line.number: line for line in earlier}
+    by_title = {
+        (normalize_title(ln.request.title), _department_key(ws, ln.request.department)): ln
+        for ln in earlier
+        if ln.confirmed
+    }
     m = matcher(ws)
+    clauses = _item_clauses(ws)
     out: list[RequestLine] = []
     for req in found:
-        candidates = propose(m, ws, req)
+        candidates = propose(m, ws, req, clauses)
         before = previous.get(req.number)
-        if before is not None and before.confirmed and before.request.title == req.title:
+        if before is None or before.request.title != req.title:  # renumbered, or another line
+            before = by_title.get((normalize_title(req.title), _department_key(ws, req.department)))
+        if before is not None and before.confirmed:
             matched, confirmed = before.matched, True
         else:
             top = candidates[0] if candidates else None

@@ -203,13 +203,14 @@ def test_the_certification_report_feeds_the_surveillance_prerequisite(
         ]
 
     assert open_prereq() == []  # the demo declares them all closed
-    made = actions.import_report(ws, _report_xlsx(tmp_path / "外审不符合项.xlsx"))
+    made = actions.import_report(ws, _report_xlsx(tmp_path / "外审不符合项.xlsx")).created
     assert [(a.department, a.clause, a.grade, a.source) for a in made] == [
         ("rnd", "8.3.2", Grade.MINOR, ca.NcSource.CERTIFICATION),
         ("hr_admin", "7.1", Grade.MAJOR, ca.NcSource.CERTIFICATION),
     ]
     assert made[0].raised == ws.info().last_audit and made[0].due == dt.date(2026, 2, 28)
-    assert actions.import_report(ws, tmp_path / "外审不符合项.xlsx") == []  # not twice
+    again = actions.import_report(ws, tmp_path / "外审不符合项.xlsx")  # not twice
+    assert again.changed == [] and len(again.unchanged) == 2
     found = open_prereq()
     assert len(found) == 1 and "2 are still open" in found[0]
     for a in made:
@@ -237,7 +238,7 @@ def test_a_docx_table_is_imported_by_its_content(ws: Workspace, tmp_path: Path) 
         ("NC-01", "6.2", Grade.OBSERVATION),
         ("NC-02", "9.4", Grade.MINOR),
     ]
-    made = actions.import_report(ws, path, source=ca.NcSource.INTERNAL_AUDIT)
+    made = actions.import_report(ws, path, source=ca.NcSource.INTERNAL_AUDIT).created
     assert made[1].origin == "report.docx#NC-02" and made[1].source is ca.NcSource.INTERNAL_AUDIT
 
 

@@ -409,25 +409,37 @@ class ActionsView(QWidget):
             self,
             self.tr("The certification body's audit report"),
             "",
-            self.tr("Audit reports (*.xlsx *.xls *.ods *.csv *.docx)"),
+            self.tr("Audit reports (*.docx *.xlsx *.xls *.ods *.csv);;All files (*)"),
         )
         if path:
             self.import_report(Path(path))
 
     def import_report(self, path: Path) -> list[CorrectiveAction]:
-        made = self._try(
+        """Import the report (a new action per new nonconformity, the others updated); the
+        actions made or changed. The count line says how many of each."""
+        done = self._try(
             self.tr("The audit report was not imported."),
             lambda: service.import_report(self.session.workspace, path),
         )
-        if not made:
+        if done is None:
             return []
-        stack = self.session.undo_stack
-        stack.beginMacro(self.tr("Import %n nonconformities", "", len(made)))
-        for a in made:
-            push(self.session, a.key, None, a)
-        stack.endMacro()
-        self.select(made[0].key)
-        return list(made)
+        changed = done.changed
+        if changed:
+            stack = self.session.undo_stack
+            stack.beginMacro(self.tr("Import %n nonconformities", "", len(changed)))
+            for a in done.created:
+                push(self.session, a.key, None, a)
+            for before, after in done.updated:
+                push(self.session, after.key, before, after)
+            stack.endMacro()
+            self.select(changed[0].key)
+        self.count.setText(
+            self.tr("Report imported: %1 new, %2 updated, %3 unchanged")
+            .replace("%1", str(len(done.created)))
+            .replace("%2", str(len(done.updated)))
+            .replace("%3", str(len(done.unchanged)))
+        )
+        return changed
 
     def _go_to_item(self, item_key: str) -> None:
         ws = self.session.workspace
