@@ -16,6 +16,7 @@ the sheet, row and column, and that value is left out.
 
 from __future__ import annotations
 
+import csv as _csv
 import datetime as dt
 import io
 import itertools
@@ -529,6 +530,7 @@ class _Book:
     """A workbook's sheets as rows of values from row 1, whatever program saved it."""
 
     names: list[str]
+    csv = False  # one sheet saved as text: its name is the file's
 
     def rows(self, name: str, width: int) -> list[Sequence[Any]]:
         raise NotImplementedError
@@ -556,13 +558,12 @@ class _OpenpyxlBook(_Book):
 
 
 class _CalamineBook(_Book):
-    """An .xls, .et, .ods or .xlsb workbook, or a .csv file (read as the ledgers are)."""
+    """An .xls, .et, .ods or .xlsb workbook (read as the ledgers are)."""
 
     def __init__(self, path: Path) -> None:
         from ipaudit.ledger.reader import Workbook as LedgerBook
 
         self.book = LedgerBook(path)
-        self.csv = self.book.format == "csv"
         self.names = list(self.book.names)
 
     def rows(self, name: str, width: int) -> list[Sequence[Any]]:
@@ -573,6 +574,50 @@ class _CalamineBook(_Book):
 
     def close(self) -> None:
         self.book.close()
+
+
+class _CsvBook(_Book):
+    """The checklist sheet saved as text: Excel's "CSV UTF-8" or "CSV" (GBK on a Chinese
+    Windows), LibreOffice's; comma, semicolon or tab between the cells, a cell over many lines."""
+
+    csv = True
+
+    def __init__(self, data: bytes, name: str) -> None:
+        text = _decoded(data)
+        delimiter = ","
+        for line in text.splitlines():
+            head = line.lstrip('"')
+            if head.startswith("item_key") and len(head) > len("item_key"):
+                after = head[len("item_key") :].lstrip('"')
+                delimiter = after[:1] if after[:1] in (",", ";", "\t", "|") else ","
+                break
+        reader = _csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        self.grid: list[Sequence[Any]] = list(itertools.islice(reader, MAX_ROWS))
+        self.names = [name]
+
+    def rows(self, name: str, width: int) -> list[Sequence[Any]]:
+        return [[None if v == "" else v for v in row[:width]] for row in self.grid]
+
+
+def _decoded(data: bytes) -> str:
+    """A text file's content: UTF-8 (with or without its mark) or UTF-16 as marked, else the
+    Chinese Windows code page (GB18030, which contains GBK)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+def _is_text(data: bytes | Path) -> bool:
+    """Not a zip nor an OLE2 container (.xls, .et): a text file such as a .csv."""
+    if isinstance(data, bytes):
+        head = data[:8]
+    else:
+        with data.open("rb") as f:
+            head = f.read(8)
+    return bool(head) and not head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
 
 
 def _is_xlsx(data: bytes | Path) -> bool:
@@ -600,6 +645,11 @@ def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
                     )
                 except Exception:  # an xlsx openpyxl refuses (Strict Open XML …): calamine's turn
                     book = None
+            if book is None and _is_text(source):
+                raw = source if isinstance(source, bytes) else source.read_bytes()
+                if len(raw) > 50 << 20:
+                    raise ValueError("too large for a checklist")
+                book = _CsvBook(raw, label)
             if book is None:
                 path = source if isinstance(source, Path) else None
                 if path is None:
@@ -734,7 +784,7 @@ def _copy_of_checklist(book: _Book, label: str) -> ReadWorkbook | None:
     or copied into a new workbook), when one of its sheets is the checklist."""
     for name in book.names:
         problems: list[CellProblem] = []
-        sheet = label if isinstance(book, _CalamineBook) and book.csv else name
+        sheet = label if book.csv else name
         grid = book.rows(name, 40)
         if _field_row(grid) is None:
             continue

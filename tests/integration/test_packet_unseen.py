@@ -329,13 +329,33 @@ def test_the_workbook_saved_as_xls_or_ods(ws: Workspace, tmp_path: Path, fmt: st
     assert converted.name in note and BOOK in note and "最后保存" in note
 
 
-def write_gbk_csv(book: Path, target: Path) -> None:
-    """The checklist sheet saved as "CSV (逗号分隔)" by Excel on a Chinese Windows: GBK."""
+def write_gbk_csv(book: Path, target: Path, encoding: str = "gbk", delimiter: str = ",") -> None:
+    """The checklist sheet saved as "CSV (逗号分隔)" by Excel on a Chinese Windows: GBK (or
+    as "CSV UTF-8" by an Excel whose list separator is ";")."""
     sheet = load_workbook(book)[SHEET]
-    with target.open("w", encoding="gbk", errors="replace", newline="") as f:
-        writer = csv.writer(f)
+    with target.open("w", encoding=encoding, errors="replace", newline="") as f:
+        writer = csv.writer(f, delimiter=delimiter)
         for row in sheet.iter_rows(values_only=True):
             writer.writerow(["" if v is None else v for v in row])
+
+
+def test_a_csv_with_semicolons_and_a_cell_of_many_lines(ws: Workspace, tmp_path: Path):
+    root = export(ws, tmp_path)
+    filled = tmp_path / "filled" / BOOK
+    filled.parent.mkdir()
+    shutil.copyfile(root / BOOK, filled)
+    lines = "\n".join(f"第 {n} 行；a, b; c" for n in range(80))
+
+    def fill(sheet: Worksheet, rows: dict[tuple[str, str], int]) -> None:
+        fill_meant(sheet, rows)
+        sheet.cell(rows[("rnd.interview", "duties")], col("answer")).value = lines
+
+    edit(filled, fill)
+    write_gbk_csv(filled, root / "部门清单.csv", "utf-8-sig", ";")
+    exported = time.time() - 3600
+    os.utime(root / BOOK, (exported, exported))
+    changes, _problems = changes_of(ws, root)
+    assert changes == {**MEANT, ("rnd.interview", "answer", "duties"): lines}
 
 
 @pytest.mark.parametrize(
