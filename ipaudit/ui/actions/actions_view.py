@@ -461,9 +461,7 @@ class ActionsView(QWidget):
         task = calendar_export.export_calendar(self.session, target, self)
         task.finished.connect(
             lambda result: self.count.setText(
-                self.tr("Saved %1 (%2 events)")
-                .replace("%1", str(result[0]))
-                .replace("%2", str(result[1]))
+                self.tr("Saved %1 (%n event(s))", "", result[1]).replace("%1", str(result[0]))
             )
         )
         return task
