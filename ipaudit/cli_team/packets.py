@@ -206,7 +206,11 @@ def configure(sub: Any) -> None:
     c = cli.workspace_command(
         sub, "packet-import", "preview and import a filled-in department packet"
     )
-    c.add_argument("packet", metavar="FILE.zip", help="the packet sent back (or its folder)")
+    c.add_argument(
+        "packet",
+        metavar="FILE.zip",
+        help="the packet sent back: the zip, its folder, or its workbook (.xlsx, .xls, .ods)",
+    )
     c.add_argument("--dry-run", action="store_true", help="only show what would change")
     c.add_argument(
         "--take-packet-on-conflict",

@@ -11,7 +11,13 @@ of the packet takes new files for which item (``_folders``); the workbook's stru
 protected, so the hidden sheets cannot be shown or removed from Excel.
 
 Reading never fails on a cell's content: a value that cannot be used is a ``CellProblem`` naming
-the sheet, row and column, and that value is left out.
+the sheet, row and column, and that value is left out. People unprotect, sort, filter, insert
+columns and save in other formats, so reading assumes nothing of the layout: the field row is
+looked for anywhere in the sheet (the header row stands in for it), each row is taken by its
+hidden keys, a status or date is read as people type it, and the workbook may come back as
+.xlsx (openpyxl), .xls, .et, .ods, .xlsb (calamine) or the checklist sheet alone as .csv, which
+has no hidden sheets (``ReadWorkbook.identity`` is False: the packet's own workbook must come
+with it).
 """
 
 from __future__ import annotations

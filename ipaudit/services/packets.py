@@ -5,7 +5,10 @@ Excel or WPS, with a folder per item for new evidence files, zipped; and reading
 "packet": the department, each item's version and values as exported, the folders), so that
 importing it can tell what the department head changed from what was exported, and what someone
 changed in the workspace meanwhile. ``read_packet`` reads a zip (or an unpacked folder, or the
-workbook itself) without touching any workspace; ``preview_packet`` compares it with the
+workbook itself) without touching any workspace — the packet's folder at any depth in the zip,
+names written in GBK by Windows, the workbook saved again as .xls/.ods/.csv beside or instead of
+the .xlsx (of differently filled copies the one saved last, and the preview says so);
+``preview_packet`` compares it with the
 workspace: every change (status, reason, notes, answers), every new file with its proposed
 dates, every conflict (the item was changed in the workspace since the export and differently)
 and every problem (file, sheet, row, column). ``apply_packet`` stores the changes — a conflict
