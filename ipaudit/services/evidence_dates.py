@@ -6,12 +6,13 @@ written in a text, and what does not, is :mod:`ipaudit.domain.dates_in_text`):
 
 1. the file name (source ``name``): the latest plausible date in it; its period (``2025年度``,
    ``2025Q1``, ``2024-2025`` …);
-2. the document's text (``text``): a Word document's opening and closing paragraphs, table cells,
-   headers and footers, weighed by where each date stands (日期：…, the signature line); an Excel
+2. the document's text (``text``): a Word (or OpenDocument) text's opening and closing
+   paragraphs, table cells, headers and footers, weighed by where each date stands (日期：…, the signature line); an Excel
    workbook's first rows (a labelled date, a date in a title; a date cell only beside a 日期 label —
    the first data row of a ledger is not the workbook's date); a PDF's first and last pages;
 3. the document properties (``properties``; ``pdf`` for a PDF's information dictionary or XMP):
-   Word, Excel and PowerPoint files' created date — unless it is a default (before 2000: 1601, 1899,
+   Word, Excel and PowerPoint files' created date (their 97-2003 and WPS forms too: the summary
+   information; OpenDocument files: meta.xml) — unless it is a default (before 2000: 1601, 1899,
    1980; python-docx's template, 2013-12-23) or the file was made from another one, a template: its
    author is not the one who last saved it and it was created more than a year before that save.
    Then the modified date. A time stamp in UTC is
@@ -53,6 +54,9 @@ _EXCEL = (".xlsx", ".xlsm", ".xltx")
 _SHEETS = (*_EXCEL, ".xls", ".xlsb", ".ods")
 _OOXML = (*_WORD, *_EXCEL, ".pptx", ".pptm")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Office 97-2003 and WPS files: OLE compound files with summary information
+_ODF = (".odt", ".ods", ".odp")
+_LEGACY = (".doc", ".dot", ".xls", ".xlt", ".ppt", ".pps", ".wps", ".et", ".dps")
 _XML_LIMIT = 64 << 20
 _PDF_WINDOW = (
     1 << 20
@@ -172,7 +176,34 @@ def _stamp(raw: bytes) -> dt.datetime | None:
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        pass
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)  # 2025-3-5T… from a careless writer
+    try:
+        return dt.datetime(int(m[1]), int(m[2]), int(m[3])) if m else None
+    except ValueError:
         return None
+
+
+def _ole_properties(path: Path, today: dt.date) -> Choice:
+    """The summary information of a Word 97-2003 / Excel 97-2003 / PowerPoint (or WPS) file:
+    created and last saved, in UTC."""
+    import olefile  # type: ignore[import-untyped]
+
+    if not olefile.isOleFile(str(path)):
+        return Choice()
+    with olefile.OleFileIO(str(path)) as ole:
+        meta = ole.get_metadata()
+
+    def utc(stamp: object) -> dt.datetime | None:
+        return stamp.replace(tzinfo=dt.UTC) if isinstance(stamp, dt.datetime) else None
+
+    author, saved_by = meta.author or b"", meta.last_saved_by or b""
+    return _property_choice(
+        utc(meta.create_time),
+        utc(meta.last_saved_time),
+        today,
+        bool(author and saved_by and author != saved_by),
+    )
 
 
 def _local_day(stamp: dt.datetime) -> dt.date:
@@ -216,6 +247,46 @@ def _core_properties(path: Path, today: dt.date) -> Choice:
     created, modified = (_stamp(raw) if raw else None for raw in found[:2])
     other_author = bool(found[2] and found[3] and found[2] != found[3])
     return _property_choice(created, modified, today, other_author)
+
+
+_ODF_PARAGRAPH = re.compile(rb"<text:(p|h)\b[^>]*?(?:/>|>(.*?)</text:\1>)", re.DOTALL)
+_TAG = re.compile(r"<text:(?:tab|line-break)\b[^>]*/>|<[^>]+>")
+_ODF_CREATED = re.compile(rb"<meta:creation-date>([^<]*)<")
+_ODF_MODIFIED = re.compile(rb"<dc:date>([^<]*)<")
+_ODF_CREATOR = re.compile(rb"<meta:initial-creator>([^<]*)<")
+_ODF_SAVED_BY = re.compile(rb"<dc:creator>([^<]*)<")
+
+
+def _odf_properties(book: zipfile.ZipFile, today: dt.date) -> Choice:
+    """An OpenDocument file's meta.xml: created, last saved (in local time, as written)."""
+    try:
+        xml = _part(book, "meta.xml")
+    except KeyError:
+        return Choice()
+    found = [
+        m[1].strip() if (m := rx.search(xml)) else b""
+        for rx in (_ODF_CREATED, _ODF_MODIFIED, _ODF_CREATOR, _ODF_SAVED_BY)
+    ]
+    created, modified = (_stamp(raw) if raw else None for raw in found[:2])
+    return _property_choice(created, modified, today, bool(found[2] and found[2] != found[3]))
+
+
+def _odf_contents(path: Path, today: dt.date) -> _Contents:
+    """An OpenDocument text (LibreOffice, WPS): its paragraphs and meta.xml; a spreadsheet or
+    presentation: its meta.xml (a spreadsheet's first rows are read as a workbook's)."""
+    with zipfile.ZipFile(path) as book:
+        properties = _odf_properties(book, today)
+        if path.suffix.lower() != ".odt":
+            return _Contents(properties=properties)
+        body = [
+            html.unescape(_TAG.sub(" ", (m[2] or b"").decode("utf-8", "replace")))
+            for m in _ODF_PARAGRAPH.finditer(_part(book, "content.xml"))
+        ]
+    return _Contents(
+        text=texts.document_date(body, (), today),
+        properties=properties,
+        period=texts.document_period(body, today),
+    )
 
 
 def _word_contents(path: Path, today: dt.date) -> _Contents:
@@ -273,6 +344,10 @@ def _sheet_contents(path: Path, today: dt.date) -> _Contents:
     properties = Choice()
     if path.suffix.lower() in _EXCEL:
         properties = _core_properties(path, today)
+    elif path.suffix.lower() in _LEGACY:
+        properties = _ole_properties(path, today)
+    elif path.suffix.lower() == ".ods":
+        properties = _odf_contents(path, today).properties
     return _Contents(text=_sheet_date(rows, today), properties=properties, period=period)
 
 
@@ -346,6 +421,9 @@ def _raw_pdf_contents(path: Path, today: dt.date) -> _Contents:
 def _pdf_contents(path: Path, today: dt.date) -> _Contents:
     from pypdf import PdfReader
 
+    # pypdf's warnings about a broken file (a wrong startxref …) say nothing the user can act on
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
     with path.open("rb") as fh:
         if not fh.read(1024).lstrip().startswith(b"%PDF"):
             return _Contents()
@@ -413,6 +491,10 @@ def _contents(path: Path, today: dt.date) -> _Contents:
             return _sheet_contents(path, today)
         if suffix in (".pptx", ".pptm"):
             return _Contents(properties=_core_properties(path, today))
+        if suffix in _LEGACY:
+            return _Contents(properties=_ole_properties(path, today))
+        if suffix in (".odt", ".odp"):
+            return _odf_contents(path, today)
         if suffix == ".pdf":
             return _pdf_contents(path, today)
     except Exception as exc:  # any file may be dropped: a broken one only has no date
@@ -429,7 +511,7 @@ def word_text_date(path: Path, today: dt.date | None = None) -> dt.date | None:
 
 def office_date(path: Path, today: dt.date | None = None) -> dt.date | None:
     """The date of a Word, Excel or PowerPoint file's document properties."""
-    if Path(path).suffix.lower() not in (*_WORD, *_EXCEL, ".pptx", ".pptm"):
+    if Path(path).suffix.lower() not in (*_WORD, *_EXCEL, ".pptx", ".pptm", *_LEGACY, *_ODF):
         return None
     return _contents(Path(path), _today(today)).properties.day
 

@@ -571,23 +571,15 @@ def test_files_that_say_nothing_propose_nothing(tmp_path: Path) -> None:
         assert proposal == DateProposal(), name
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_a_real_pdf_printed_from_word_by_libreoffice(tmp_path: Path) -> None:
-    source = word(
-        tmp_path / "会议纪要.docx",
-        ["知识产权工作会议纪要", "会议时间：2025年3月5日 9:00", "参加人员：张三、李四"]
-        + [f"{n}. 议题" for n in range(1, 6)]
-        + ["记录人：王五"],
-        created=dt.datetime(2019, 1, 1),
-    )
-    profile = tmp_path / "lo-profile"
+def libreoffice(source: Path, fmt: str, tmp_path: Path) -> Path:
+    """``source`` converted by LibreOffice (its own profile folder, so tests may run side by side)."""
     subprocess.run(
         [
             "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            fmt,
             "--outdir",
             str(tmp_path / "out"),
             str(source),
@@ -597,7 +589,37 @@ def test_a_real_pdf_printed_from_word_by_libreoffice(tmp_path: Path) -> None:
         timeout=180,
         env={**os.environ, "HOME": str(tmp_path)},
     )
-    printed = tmp_path / "out" / "会议纪要.pdf"
+    return tmp_path / "out" / f"{source.stem}.{fmt}"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_word_97_and_opendocument_files_saved_by_libreoffice(tmp_path: Path) -> None:
+    source = word(
+        tmp_path / "纪要.docx",
+        ["会议纪要", "会议时间：2025年3月5日"],
+        created=dt.datetime(2025, 3, 1, 12),
+        author="张三",
+        last_saved_by="张三",
+    )
+    doc = libreoffice(source, "doc", tmp_path)
+    assert doc.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a real Word 97 file
+    # its text is not read; its summary information gives the day it was created
+    assert (at(doc).doc_date, at(doc).source) == (D(2025, 3, 1), SOURCE_PROPERTIES)
+    odt = libreoffice(source, "odt", tmp_path)
+    assert (at(odt).doc_date, at(odt).source) == (D(2025, 3, 5), SOURCE_TEXT)
+    assert office_date(odt, TODAY) == D(2025, 3, 1)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_real_pdf_printed_from_word_by_libreoffice(tmp_path: Path) -> None:
+    source = word(
+        tmp_path / "会议纪要.docx",
+        ["知识产权工作会议纪要", "会议时间：2025年3月5日 9:00", "参加人员：张三、李四"]
+        + [f"{n}. 议题" for n in range(1, 6)]
+        + ["记录人：王五"],
+        created=dt.datetime(2019, 1, 1),
+    )
+    printed = libreoffice(source, "pdf", tmp_path)
     proposal = propose(printed)  # today: the conversion wrote today's CreationDate
     assert (proposal.doc_date, proposal.source) == (D(2025, 3, 5), SOURCE_TEXT)
     assert pdf_date(printed) == dt.date.today()
