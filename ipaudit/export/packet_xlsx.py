@@ -653,8 +653,11 @@ def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
                     book = None
             if book is None and _is_text(source):
                 raw = source if isinstance(source, bytes) else source.read_bytes()
-                if len(raw) > 50 << 20:
-                    raise ValueError("too large for a checklist")
+                if len(raw) > 50 << 20 or b"item_key" not in raw.replace(b"\x00", b""):
+                    # text, but no copy of the checklist (a renamed text file, another table)
+                    if Path(label).suffix.lower() in (".xlsx", ".xlsm"):
+                        raise zipfile.BadZipFile("File is not a zip file")
+                    raise ValueError("no checklist in this text file")
                 book = _CsvBook(raw, label)
             if book is None:
                 path = source if isinstance(source, Path) else None
