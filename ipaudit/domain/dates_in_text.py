@@ -5,7 +5,8 @@ What counts as a date (after NFKC, so full-width digits and punctuation are ordi
 
 - ``2025-03-05``, ``2025-3-5``, ``2025.03.05``, ``2025_03_05``, ``2025/3/5``, ``2025 3 5`` (one
   separator, the same twice); ``2025年3月5日`` (日 or 号, or none); ``20250305`` (eight digits that are
-  a real day: ``20251399`` is a serial number, not a date);
+  a real day: ``20251399`` is a serial number, not a date), also as a time stamp's start
+  (``IMG_20250305_101522``, ``微信图片_20250305101522``); WeChat's ``mmexport1741140922123`` (ms);
 - ``二〇二五年三月五日`` (Chinese numerals; 〇, 零 and ○ are zero; 十, 二十五, 廿五, 三十一);
 - ``25.3.5``: a two-digit year only in the Chinese order year-month-day, for a year from 2013 to
   this year (a smaller first number reads as a clause, ``10.2.1``), and only when unambiguous: the
@@ -17,13 +18,15 @@ What looks like a date and is not (masked before anything is read):
 - a standard's number and year: ``GB/T 29490-2023``, ``ISO 9001:2015``, ``ISO/IEC 27001:2022``,
   ``T/CNIPA 1-2024`` (the standard's year is not the document's date);
 - a document number's year: ``〔2025〕12号``, ``【2025】12号``, ``[2025]3号``, ``2025-12号``;
+- a patent number: ``ZL202510310140.7``;
 - a version: ``V2.0.3``, ``Ver 25.3.5``, ``版本 1.2``;
 - a telephone number: ``0755-20250305``, ``(010)20250305``, ``+86 13920250305`` and anything after
   电话/手机/传真/Tel/Fax.
 
 Covered periods: a date range (``2025-01-01至2025-03-31``, ``20250101-20250331``), a quarter
 (``2025年第一季度``, ``2025年一季度``, ``2025Q1``), a half year (``2025上半年``, ``2025H2``), a range of
-months (``2025年1-3月``, ``2025年1月至6月``), a month (``2025年3月``, ``2025-03``), a range of years
+months (``2025年1-3月``, ``2025年1月至6月``), a month (``2025年3月``, ``2025-03`` — two digits: ``2025-1``
+is more often a number than January), a range of years
 (``2024-2025``, ``2024至2025年度``) and a year (``2025年度``, ``FY2025``, ``2025年报`` — a bare ``2025年``
 only with a yearly word such as 年度, 年报, annual).
 
@@ -136,6 +139,9 @@ _NOT_DATES = [
     re.compile(rf"[〔【\[﹝]\s*{_Y}\s*[〕】\]﹞](?!\s*年)\s*(?:第\s*)?(?:\d+\s*号)?"),
     re.compile(rf"\(\s*{_Y}\s*\)\s*(?:第\s*)?\d+\s*号"),
     re.compile(rf"(?<!\d){_Y}\s*[-_]\s*\d{{1,4}}\s*号"),
+    # a Chinese patent (application) number: ZL202510310140.7, 2025 1 0310140.7 (year, type,
+    # serial, check digit)
+    re.compile(rf"(?:ZL|CN)?\s*{_Y}\s*[1-9]\s*\d{{7}}\s*\.\s*[\dX]", re.IGNORECASE),
     # a version: V2.0.3, Ver 25.3.5, version 1.2, 版本 1.2, Rev.3.1
     re.compile(
         r"(?:(?<![A-Za-z])v|ver\.?|version|rev\.?|版本号?|版)\s*[:]?\s*\d+(?:[._]\d+)+", re.I
@@ -162,7 +168,12 @@ _ZH_DATE = re.compile(
 _SEP_DATE = re.compile(
     rf"(?<![\d.])(?P<y>{_Y})(?P<s>[-_./ ])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d)(?!\.\d)"
 )
-_COMPACT = re.compile(rf"(?<!\d)(?P<y>{_Y})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+_COMPACT = re.compile(
+    rf"(?<!\d)(?P<y>{_Y})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\d{3})?)?)?(?!\d)"  # a time stamp's time
+)
+#: WeChat's saved pictures and camera: milliseconds since 1970 (mmexport1741140922123.jpg)
+_EPOCH_MS = re.compile(r"(?:mmexport|wx_camera_)(?P<ms>1\d{12})(?!\d)", re.IGNORECASE)
 _SHORT = re.compile(
     r"(?<![A-Za-z0-9])(?<!\d[-./_])(?P<y>\d\d)(?P<s>[-./_])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
     r"(?![A-Za-z0-9])(?![-./_]\d)"
@@ -204,6 +215,10 @@ def find_dates(text: str, today: dt.date | None = None) -> list[Found]:
             day = _day(m["y"], m["m"], m["d"])
             if day is not None and free(m.start(), m.end()):
                 taken.append(Found(day, m.start(), m.end()))
+    for m in _EPOCH_MS.finditer(text):
+        stamp = dt.datetime.fromtimestamp(int(m["ms"]) / 1000)  # the computer's time zone
+        if free(m.start(), m.end()):
+            taken.append(Found(stamp.date(), m.start(), m.end()))
     for m in _SHORT.finditer(text):
         day = _short_day(m, today)
         if day is not None and free(m.start(), m.end()):
@@ -238,7 +253,7 @@ def date_in(text: str, today: dt.date | None = None) -> Choice:
 
 _ZH_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "上": 1, "下": 2}
 _QUARTER = re.compile(
-    rf"(?<!\d)(?P<y>{_Y})\s*(?:年\s*)?(?:第?\s*(?P<zh>[一二三四1-4])\s*季度?|[-_ ]?Q(?P<q>[1-4]))(?!\d)",
+    rf"(?<!\d)(?P<y>{_Y})\s*(?:年度?\s*)?(?:第?\s*(?P<zh>[一二三四1-4])\s*季度?|[-_ ]?Q(?P<q>[1-4]))(?!\d)",
     re.IGNORECASE,
 )
 _QUARTER_FIRST = re.compile(rf"(?<![A-Za-z])Q(?P<q>[1-4])[-_ ]?(?P<y>{_Y})(?!\d)", re.IGNORECASE)
@@ -249,7 +264,9 @@ _HALF = re.compile(
 _MONTHS = re.compile(
     rf"(?<!\d)(?P<y>{_Y})\s*年\s*(?P<a>\d{{1,2}})\s*月?{_RANGE_SEP}(?P<b>\d{{1,2}})\s*月"
 )
-_MONTH = re.compile(rf"(?<!\d)(?P<y>{_Y})(?:\s*年\s*|[-_.])(?P<m>\d{{1,2}})(?:\s*月|(?![\d.]))")
+_MONTH = re.compile(
+    rf"(?<!\d)(?P<y>{_Y})(?:\s*年\s*(?P<m>\d{{1,2}})\s*月|[-_.](?P<m2>\d\d)(?![\d.]))"
+)
 _YEARS = re.compile(rf"(?<!\d)(?P<a>{_Y})\s*年?{_RANGE_SEP}(?P<b>{_Y})(?!\d)")
 _YEAR = re.compile(rf"(?<!\d)(?:FY\s*)?(?P<y>{_Y})(?!\d)", re.IGNORECASE)
 _YEARLY = re.compile(r"年度|年报|年鉴|FY|annual|yearly", re.IGNORECASE)
@@ -284,8 +301,9 @@ def period_in(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date
         first, last = int(m["a"]), int(m["b"])
         if first < last <= first + 10:
             return dt.date(first, 1, 1), dt.date(last, 12, 31)
-    if (m := _MONTH.search(text)) and 1 <= int(m["m"]) <= 12:
-        return _months(int(m["y"]), int(m["m"]), int(m["m"]))
+    if m := _MONTH.search(text):
+        month = int(m["m"] or m["m2"])
+        return _months(int(m["y"]), month, month)
     if _YEARLY.search(text) and (m := _YEAR.search(text)):
         return dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31)
     return None

@@ -166,6 +166,8 @@ def test_two_digit_years(text: str, day: dt.date | None) -> None:
         "20251399",
         "20250230",
         "专利ZL202510310140.7",
+        "申请号 202510310140.X",
+        "ZL 2023 1 0123456.7",
         "2025年度",
     ],
 )
@@ -191,6 +193,24 @@ def test_a_standards_year_is_never_the_documents_date(
 def test_a_telephone_number_is_no_date(area: str, local: int) -> None:
     assert find_dates(f"{area}-{local}", TODAY) == []
     assert find_dates(f"电话 {local}", TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("IMG_20250305_101522", dt.date(2025, 3, 5)),
+        ("微信图片_20250305101522", dt.date(2025, 3, 5)),
+        ("Screenshot_20250305-101522", dt.date(2025, 3, 5)),
+        ("202503051015 记录", dt.date(2025, 3, 5)),
+        ("mmexport1741140922123", dt.date(2025, 3, 5)),  # ms since 1970, Beijing time
+        ("20250305999999", None),  # no time of day
+        ("扫描全能王 2025-03-05 10.15", dt.date(2025, 3, 5)),
+        ("发明专利证书-ZL202310123456.7-授权公告日2025.03.05", dt.date(2025, 3, 5)),
+        ("合同编号HT-2025-0305", None),
+    ],
+)
+def test_time_stamps_of_cameras_phones_and_scanners(text: str, day: dt.date | None) -> None:
+    assert date_in(text, TODAY).day == day
 
 
 def test_a_sequence_number_before_a_date_is_no_telephone() -> None:
@@ -221,6 +241,11 @@ def test_a_sequence_number_before_a_date_is_no_telephone() -> None:
         ("2024年2月考勤", ("2024-02-01", "2024-02-29")),
         ("二〇二五年三月考勤", ("2025-03-01", "2025-03-31")),
         ("考勤 2025-03", ("2025-03-01", "2025-03-31")),
+        ("报告2025.12", ("2025-12-01", "2025-12-31")),
+        ("内审计划2025-1", None),  # a number more often than January
+        ("2025年度Q1内审", ("2025-01-01", "2025-03-31")),
+        ("管理评审报告（2024年12月）", ("2024-12-01", "2024-12-31")),
+        ("员工保密协议-20240101至20261231", ("2024-01-01", "2026-12-31")),
         ("巡检 2025-01-01至2025-03-31", ("2025-01-01", "2025-03-31")),
         ("巡检20250101-20250331", ("2025-01-01", "2025-03-31")),
         ("2025-03-05 会议纪要", None),
