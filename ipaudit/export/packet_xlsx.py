@@ -328,6 +328,8 @@ def _checklist(ws: Worksheet, meta: PacketMeta, rows: list[SheetRow]) -> None:
         if kind == "item":
             status_list.add(ws.cell(r, status_col))
             dates.add(ws.cell(r, date_col))
+    if rows:  # the filter buttons on the header row work on the protected sheet
+        ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{FIRST_ROW + len(rows) - 1}"
     ws.freeze_panes = f"{column_letter('guidance')}{FIRST_ROW}"
     protection = ws.protection
     protection.sheet = True
@@ -339,7 +341,7 @@ def _checklist(ws: Worksheet, meta: PacketMeta, rows: list[SheetRow]) -> None:
     protection.deleteRows = True
     protection.deleteColumns = True
     protection.sort = True
-    protection.autoFilter = True
+    protection.autoFilter = False  # filtering (by status, say) is allowed; rows are read by key
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0

@@ -173,6 +173,13 @@ def test_a_sorted_filtered_and_edited_sheet_imports_what_was_meant(ws: Workspace
     assert ws.state("rnd.initiation").status is Status.READY
 
 
+def test_the_exported_sheet_may_be_filtered_without_unprotecting(ws: Workspace, tmp_path: Path):
+    root = export(ws, tmp_path)
+    sheet = load_workbook(root / BOOK)[SHEET]
+    assert sheet.protection.sheet and not sheet.protection.autoFilter
+    assert sheet.auto_filter.ref == f"A{px.HEADER_ROW}:M{sheet.max_row}"
+
+
 def sort_everything(sheet: Worksheet, rows: dict[tuple[str, str], int]) -> None:
     """A sort over the whole sheet: the hidden field row and the header row end up among the
     others (here at the bottom)."""
