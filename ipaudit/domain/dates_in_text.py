@@ -319,11 +319,12 @@ _LABEL_BEFORE = re.compile(rf"{_LABEL}\s*(?:[:]|为|于)?\s*$", re.IGNORECASE)
 _LABEL_ONLY = re.compile(rf"^\s*\S{{0,6}}{_LABEL}\s*[:]?\s*$", re.IGNORECASE)
 _SIGNED = re.compile(r"签字|签名|签章|盖章|\(章\)|\(签\)|落款", re.IGNORECASE)
 _NOT_DOC_DATE = re.compile(
-    r"(?:有效期|截止|到期|期限|出生|生日|成立|注册|申请|起始|开始|结束|失效|届满|"
-    r"valid|expir|until|birth|due)\S{0,6}\s*[:]?\s*$",
+    r"(?:有效期|截止|到期|期限|出生|生日|成立|注册|申请|起始|开始|结束|失效|届满|打印|下载|"
+    r"valid|expir|until|birth|due|print)\S{0,6}\s*[:]?\s*$",
     re.IGNORECASE,
 )
 _STANDALONE_REST = re.compile(r"^[\s:,.()\-]*$")
+_TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)")
 
 
 def is_date_label(text: str) -> bool:
@@ -339,7 +340,8 @@ def _weigh(text: str, found: Found, previous: str) -> int | None:
         return None
     score = 0
     rest = text[: found.start] + text[found.end :]
-    standalone = _STANDALONE_REST.match(_LABEL_BEFORE.sub("", before) + text[found.end :])
+    after = _TIME_OF_DAY.sub("", text[found.end :])  # 2025-03-05 14:00-16:00 stands alone
+    standalone = _STANDALONE_REST.match(_LABEL_BEFORE.sub("", before) + after)
     if _LABEL_BEFORE.search(before[-12:]) or (standalone and is_date_label(previous)):
         score += 4
     elif _SIGNED.search(rest):

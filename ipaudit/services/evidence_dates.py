@@ -62,6 +62,8 @@ _PDF_WINDOW = (
     1 << 20
 )  # bytes of each end of a broken PDF  # an XML part larger than this (unpacked) is not read
 _SHEET_ROWS = 10  # the first rows of a workbook's first sheet
+_SHEET_LAST_ROWS = 5  # and its last rows (制表日期 under the table), when it is not long
+_SHEET_SHORT = 5000
 #: core-property stamps that are a template's, not the document's
 _TEMPLATE_STAMPS = {dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)}  # python-docx's default.docx
 
@@ -309,9 +311,15 @@ def _sheet_rows(path: Path) -> list[list[Any]]:
 
     book = python_calamine.CalamineWorkbook.from_path(str(path))
     try:
-        return [list(row) for row in book.get_sheet_by_index(0).to_python(nrows=_SHEET_ROWS)]
+        sheet = book.get_sheet_by_index(0)
+        if sheet.height > _SHEET_SHORT:
+            return [list(row) for row in sheet.to_python(nrows=_SHEET_ROWS)]
+        rows = [list(row) for row in sheet.to_python()]
     finally:
         book.close()
+    if len(rows) <= _SHEET_ROWS + _SHEET_LAST_ROWS:
+        return rows
+    return [*rows[:_SHEET_ROWS], [], *rows[-_SHEET_LAST_ROWS:]]
 
 
 def _sheet_date(rows: Sequence[Sequence[Any]], today: dt.date) -> Choice:

@@ -448,6 +448,17 @@ def test_excel_date_cell_beside_its_label(tmp_path: Path) -> None:
     assert (at(path).doc_date, at(path).source) == (D(2025, 5, 6), SOURCE_TEXT)
 
 
+def test_excel_dated_under_its_table(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "专利名称", "申请日"])
+    for n in range(1, 40):
+        book.active.append([n, f"专利{n}", dt.datetime(2024, 1, 1 + n % 28)])
+    book.active.append(["制表人：张三", None, "制表日期：2025年3月5日"])
+    path = tmp_path / "专利清单.xlsx"
+    book.save(path)
+    assert (at(path).doc_date, at(path).source) == (D(2025, 3, 5), SOURCE_TEXT)
+
+
 def test_excel_ledger_rows_are_data_its_properties_date_it(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     book.active.append(["日期", "摘要", "金额"])

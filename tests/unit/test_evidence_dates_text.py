@@ -318,6 +318,17 @@ def test_validities_birthdays_and_ranges_are_no_document_dates() -> None:
     assert document_date(body, (), TODAY).day == dt.date(2025, 1, 2)
 
 
+def test_a_printing_date_is_no_document_date() -> None:
+    body = ["会议纪要", "会议时间：2025年3月5日 14:00-16:00", "正文", "记录人：张三"]
+    assert document_date(body, ["打印日期：2026-12-01"], TODAY).day == dt.date(2025, 3, 5)
+
+
+def test_a_revision_table_gives_its_latest_revision() -> None:
+    body = ["管理手册", "版本", "日期", "修改内容", "A/0", "2023-01-01", "初版"]
+    body += ["A/1", "2025-03-05", "按GB/T 29490-2023修订"] + ["正文"] * 40
+    assert document_date(body, (), TODAY).day == dt.date(2025, 3, 5)
+
+
 def test_a_document_dated_only_in_the_future_is_doubtful() -> None:
     choice = document_date(["通知", "日期：2031年1月1日"], (), TODAY)
     assert choice.day is None and choice.doubtful == dt.date(2031, 1, 1)
