@@ -27,6 +27,14 @@
                 <numerusform>Import %n nonconformities</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/actions/actions_view.py" line="464" />
+            <source>Saved %1 (%n event(s))</source>
+            <translation>
+                <numerusform>Saved %1 (%n event)</numerusform>
+                <numerusform>Saved %1 (%n events)</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ApplyView</name>

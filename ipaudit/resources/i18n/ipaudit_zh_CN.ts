@@ -235,7 +235,7 @@
         <name>ActionsView</name>
         <message>
             <location filename="../../ui/actions/actions_view.py" line="253" />
-            <location filename="../../ui/actions/actions_view.py" line="485" />
+            <location filename="../../ui/actions/actions_view.py" line="483" />
             <source>All departments</source>
             <extracomment>columns that keep a set width (in Chinese characters) and elide a longer text (department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
@@ -322,7 +322,7 @@
         <message>
             <location filename="../../ui/actions/actions_view.py" line="412" />
             <source>Audit reports (*.docx *.xlsx *.xls *.ods *.csv);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>审核报告 (*.docx *.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../ui/actions/actions_view.py" line="421" />
@@ -339,60 +339,62 @@
         <message>
             <location filename="../../ui/actions/actions_view.py" line="437" />
             <source>Report imported: %1 new, %2 updated, %3 unchanged</source>
-            <translation type="unfinished" />
+            <translation>审核报告已导入：新增 %1 项，更新 %2 项，未变 %3 项</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/actions/actions_view.py" line="464" />
-            <source>Saved %1 (%2 events)</source>
-            <translation>已保存 %1（%2 个日程）</translation>
+            <source>Saved %1 (%n event(s))</source>
+            <translation>
+                <numerusform>已保存 %1（%n 个日程）</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="473" />
+            <location filename="../../ui/actions/actions_view.py" line="471" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="477" />
+            <location filename="../../ui/actions/actions_view.py" line="475" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="478" />
+            <location filename="../../ui/actions/actions_view.py" line="476" />
             <source>Not closed</source>
             <translation>未关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="479" />
+            <location filename="../../ui/actions/actions_view.py" line="477" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="480" />
+            <location filename="../../ui/actions/actions_view.py" line="478" />
             <source>Verified</source>
             <translation>已验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="483" />
+            <location filename="../../ui/actions/actions_view.py" line="481" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="486" />
+            <location filename="../../ui/actions/actions_view.py" line="484" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="487" />
+            <location filename="../../ui/actions/actions_view.py" line="485" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="488" />
+            <location filename="../../ui/actions/actions_view.py" line="486" />
             <source>Import audit report…</source>
             <translation>导入审核报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="489" />
+            <location filename="../../ui/actions/actions_view.py" line="487" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
