@@ -243,3 +243,189 @@ def form_report(
         i += len(group)
     doc.save(str(path))
     return written
+
+
+# --- request lists -------------------------------------------------------------------------------
+
+REQUEST_DEPARTMENTS = ["研发部", "行政人事部", "财务部", "市场部"]
+REQUEST_CLAUSES = ["6.2", "7.1", "7.3", "7.5", "8.2", "9.2"]
+REQUEST_NOTES = ["", "", "原件", "抽查3份", "近一年", "复印件加盖公章"]
+TITLE_HEADERS = ("资料名称", "需提供的文件名称", "审核资料", "文件/记录名称")
+NOTE_HEADERS = ("备注", "备注/说明", "说明")
+CLAUSE_HEADERS = ("条款", "标准条款", "对应条款")
+CHINESE = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Ask:
+    title: str
+    department: str
+    note: str
+    clause: str
+
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.title, self.department, self.note, self.clause)
+
+
+def read_back(found: Sequence[object]) -> list[tuple[str, str, str, str]]:
+    return [(r.title, r.department, r.note, r.clause) for r in found]  # type: ignore[attr-defined]
+
+
+def tidy_requests(path: Path, asks: Sequence[Ask]) -> Path:
+    """The list as one xlsx table with a column for each field."""
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    assert sh is not None
+    sh.append(["序号", "资料名称", "部门", "备注", "条款"])
+    for n, a in enumerate(asks, 1):
+        sh.append([n, a.title, a.department, a.note or None, a.clause or None])
+    wb.save(path)
+    return path
+
+
+def _heading_text(department: str, n: int, rnd: random.Random) -> str:
+    return rnd.choice(
+        (
+            department,
+            f"{CHINESE[n]}、{department}",
+            f"（{CHINESE[n]}）{department}",
+            f"{department}需提供的资料",
+            f"部门：{department}",
+        )
+    )
+
+
+def _clause_heading(clause: str, rnd: random.Random) -> str:
+    return rnd.choice(
+        (f"{clause} 条款要求", f"第{clause}条", f"条款 {clause}", f"{clause}相关资料")
+    )
+
+
+def messy_requests(path: Path, asks: Sequence[Ask], rnd: random.Random) -> None:
+    """The list in a random real layout: asks must come grouped by department, then clause.
+    Departments as a column, section rows (merged across in a docx) or one table each; clauses
+    as a column or clause headings; numbering 1, 1.1 under a numbered section, or none; a note
+    column under one of its names; columns in any order; an xlsx with a title and blank rows
+    above the header; some requests written twice."""
+    docx_file = path.suffix == ".docx"
+    dep_style = rnd.choice(("column", "section", "tables") if docx_file else ("column", "section"))
+    clause_style = rnd.choice(("column", "heading"))
+    numbering = rnd.choice(("flat", "nested", "none"))
+    fields = ["title", "note"]
+    if dep_style == "column":
+        fields.append("department")
+    if clause_style == "column":
+        fields.append("clause")
+    rnd.shuffle(fields)
+    if numbering != "none":
+        fields.insert(rnd.choice((0, 0, len(fields))), "number")
+    header_text = {
+        "number": rnd.choice(("序号", "编号")),
+        "title": rnd.choice(TITLE_HEADERS),
+        "note": rnd.choice(NOTE_HEADERS),
+        "department": rnd.choice(("部门", "责任部门", "提供部门")),
+        "clause": rnd.choice(CLAUSE_HEADERS),
+    }
+    width = len(fields)
+    # rows per table: ("row", cells by field) or ("section", text)
+    tables: list[tuple[str, list[tuple[str, object]]]] = []
+    current: list[tuple[str, object]] = []
+    department, clause = None, None
+    heading = ""
+    flat = 0
+    sec = 0
+    sub = 0
+    for a in asks:
+        if a.department != department:
+            department, clause = a.department, None
+            sec += 1
+            sub = 0
+            if dep_style == "tables":
+                if current:
+                    tables.append((heading, current))
+                heading = _heading_text(department, sec - 1, rnd)
+                current = []
+            elif dep_style == "section":
+                if numbering == "nested":
+                    current.append(("group", (str(sec), department)))
+                else:
+                    current.append(("section", _heading_text(department, sec - 1, rnd)))
+        if clause_style == "heading" and a.clause != clause:
+            clause = a.clause
+            current.append(("section", _clause_heading(clause, rnd)))
+        flat += 1
+        sub += 1
+        number = {"flat": str(flat), "nested": f"{sec}.{sub}", "none": ""}[numbering]
+        if numbering == "nested" and dep_style != "section":
+            number = str(flat)
+        values = {
+            "number": number,
+            "title": a.title,
+            "note": a.note,
+            "department": a.department,
+            "clause": a.clause,
+        }
+        current.append(("row", values))
+        if rnd.random() < 0.15:  # the same request again
+            flat += 1
+            sub += 1
+            again = dict(
+                values, number={"flat": str(flat), "nested": f"{sec}.{sub}", "none": ""}[numbering]
+            )
+            if numbering == "nested" and dep_style != "section":
+                again["number"] = str(flat)
+            current.append(("row", again))
+    tables.append((heading, current))
+    title_row = rnd.random() < 0.5
+    blank_rows = rnd.randrange(3)
+
+    def grid(rows: list[tuple[str, object]]) -> list[tuple[str, list[str]]]:
+        out: list[tuple[str, list[str]]] = [("header", [header_text[f] for f in fields])]
+        for kind, value in rows:
+            if kind == "row":
+                assert isinstance(value, dict)
+                out.append(("row", [str(value[f] or "") for f in fields]))
+            elif kind == "group":
+                n, dep = value  # type: ignore[misc]
+                cells = ["" for _f in fields]
+                cells[fields.index("number")] = n
+                cells[fields.index("title")] = dep
+                out.append(("row", cells))
+            else:
+                out.append(("section", [str(value)]))
+        return out
+
+    if docx_file:
+        doc = docx.Document()
+        doc.add_paragraph(rnd.choice(("二阶段审核资料清单", "审核所需资料", "")))
+        for heading, rows in tables:
+            in_table_heading = bool(heading) and rnd.random() < 0.5
+            if heading and not in_table_heading:
+                doc.add_paragraph(heading)
+            table = doc.add_table(rows=0, cols=width)
+            if in_table_heading:
+                _add_row(table, [(heading, width)])
+            for kind, cells in grid(rows):
+                if kind == "section":
+                    _add_row(table, [(cells[0], width)])
+                else:
+                    _add_row(table, [(c, 1) for c in cells])
+        doc.save(str(path))
+        return
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    assert sh is not None
+    if title_row:
+        sh.append(["星海智能装备有限公司 审核资料清单"])
+    for _n in range(blank_rows):
+        sh.append([])
+    for _heading, rows in tables:
+        for kind, cells in grid(rows):
+            if kind == "section":
+                r = sh.max_row + 1
+                sh.cell(r, 1, cells[0])
+                if width > 1:
+                    sh.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+            else:
+                sh.append(cells)
+    wb.save(path)

@@ -192,7 +192,33 @@ def _section(text: str) -> tuple[str | None, str | None]:
         or (4 <= int(m.group(1)) <= 10 and not m.group(2).strip().endswith(DEPARTMENT_ENDINGS))
     ):
         return None, m.group(1)
-    return _NUMBERING_RE.sub("", bare).strip() or bare, None
+    return department_heading(text) or _NUMBERING_RE.sub("", bare).strip() or bare, None
+
+
+def _is_heading(text: str) -> bool:
+    """A line that names a department or a clause, not a document ("二、研发部", "第7.1条")."""
+    if department_heading(text):
+        return True
+    m = _CLAUSE_HEADING_RE.match(text)
+    return m is not None and ("." in m.group(1) or text.lstrip().startswith(("第", "条款")))
+
+
+#: what a heading above a department's list says besides the department ("研发部需提供的资料")
+_HEADING_WORDS_RE = re.compile(
+    r"(?:审核)?(?:所需|需要|需|应)?(?:提供)?(?:的)?(?:审核)?(?:资料|文件|记录)(?:清单|目录)?[:：]?$"
+)
+
+
+def department_heading(text: str) -> str:
+    """The department a heading names ("二、研发部", "部门：财务部", "行政人事部需提供的资料");
+    "" when it names none (a title such as "二阶段审核资料清单")."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text or len(text) > 30:
+        return ""
+    text = _NUMBERING_RE.sub("", _CHINESE_NUMBERING_RE.sub("", text))
+    text = re.sub(r"^(?:受审核)?部门\s*[:：]\s*", "", text)
+    text = _HEADING_WORDS_RE.sub("", text).strip(" :：")
+    return text if text.endswith(DEPARTMENT_ENDINGS) and len(text) <= 16 else ""
 
 
 def requests_from_rows(rows: Sequence[Sequence[object]], context: str = "") -> list[Request]:
@@ -209,7 +235,13 @@ def requests_from_rows(rows: Sequence[Sequence[object]], context: str = "") -> l
     body = [(i, row) for i, row in enumerate(table) if i > cols.header and any(row)]
     numbers = [get(r, cols.number) for _i, r in body]
     numbered = cols.number is not None and any(numbers)
-    headings = {n for n in numbers if n and any(m.startswith(n + ".") for m in numbers)}
+    numbers = [n for n in numbers if re.fullmatch(r"\d+(?:\.\d+)*", n)]
+    headings = {n for n in numbers if any(m.startswith(n + ".") for m in numbers)}
+    for above in reversed(table[: max(cols.header, 0)]):  # a title row naming the department
+        named = department_heading(" ".join(dict.fromkeys(v for v in above if v)))
+        if named:
+            context = named
+            break
     out: list[Request] = []
     section, clause = context, ""
     used: set[str] = set()
@@ -239,6 +271,7 @@ def requests_from_rows(rows: Sequence[Sequence[object]], context: str = "") -> l
                 _CHINESE_NUMBERING_RE.match(number or title)
                 or number in headings  # "1" above "1.1", "1.2"
                 or (numbered and not number and len(title) <= 16)
+                or (not number and _is_heading(title))
             )
         ):
             enter(title)

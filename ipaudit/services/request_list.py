@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any
 from ipaudit.domain.model import Finding, Item, ItemState, Status
 from ipaudit.domain.request_list import (
     AUTO_MATCH,
-    DEPARTMENT_ENDINGS,
     Candidate,
     Coverage,
     Matcher,
     Request,
     RequestListError,
+    department_heading,
+    find_columns,
     merge_repeats,
     normalize_title,
     request_coverage,
@@ -205,9 +206,10 @@ class TableReading:
     """A table (a sheet, or a Word table) read as a request list: its lines and how many of them
     read as requests."""
 
-    name: str  # the sheet's name, or "表格 n"/"table n" of a Word document
+    name: str  # the sheet's name, or "#n" for the n-th table of a Word document
     lines: tuple[Request, ...]
     requests: int
+    header: tuple[str, ...] = ()  # its header row's cells, () when it has none
 
     @property
     def is_list(self) -> bool:
@@ -219,31 +221,14 @@ def _reading(name: str, rows: Sequence[Sequence[object]], context: str = "") -> 
         found = requests_from_rows(rows, context)
     except RequestListError:
         return TableReading(name, (), 0)
-    return TableReading(name, tuple(found), sum(reads_as_request(r.title) for r in found))
+    texts = [[_text(v) for v in row] for row in rows]
+    cols = find_columns(texts)
+    header = tuple(v for v in texts[cols.header] if v) if cols.header >= 0 else ()
+    return TableReading(name, tuple(found), sum(reads_as_request(r.title) for r in found), header)
 
 
-#: what a heading above a department's table says besides the department ("研发部需提供的资料")
-_HEADING_WORDS_RE = re.compile(
-    r"(?:审核)?(?:所需|需要|需|应)?(?:提供)?(?:的)?(?:审核)?(?:资料|文件|记录)(?:清单|目录)?[:：]?$"
-)
-
-
-def department_heading(paragraphs: Sequence[str]) -> str:
-    """The department a table belongs to by the heading just above it ("二、研发部",
-    "部门：财务部", "行政人事部需提供的资料"); "" when the heading names none."""
-    if not paragraphs:
-        return ""
-    text = unicodedata.normalize("NFKC", paragraphs[-1]).strip()
-    if len(text) > 30:
-        return ""
-    text = re.sub(
-        r"^(?:第?[一二三四五六七八九十]+[、.:：\s]|[（(][一二三四五六七八九十]+[）)]|\d+[、.．\s])\s*",
-        "",
-        text,
-    )
-    text = re.sub(r"^(?:受审核)?部门\s*[:：]\s*", "", text)
-    text = _HEADING_WORDS_RE.sub("", text).strip(" :：")
-    return text if text.endswith(DEPARTMENT_ENDINGS) and len(text) <= 16 else ""
+def _text(value: object) -> str:
+    return "" if value is None else " ".join(str(value).split())
 
 
 def read_tables(path: str | Path) -> list[TableReading]:
@@ -253,7 +238,7 @@ def read_tables(path: str | Path) -> list[TableReading]:
     p = doc_tables.check_readable(path)
     if doc_tables.is_docx(p):
         return [
-            _reading(f"#{t.index}", t.rows, department_heading(t.before))
+            _reading(f"#{t.index}", t.rows, department_heading(t.before[-1] if t.before else ""))
             for t in doc_tables.docx_tables(p)
         ]
     return [
@@ -305,7 +290,9 @@ def read_requests(path: str | Path, sheet: str | None = None) -> list[Request]:
     if not found:
         raise _not_a_list(p, tables)
     if doc_tables.is_docx(p):
-        return _joined(found)
+        # one table per department: a short one with the lists' header is one of them too
+        headers = {t.header for t in found if t.header}
+        return _joined([t for t in tables if t.is_list or (t.lines and t.header in headers)])
     if len(found) > 1:
         names_zh = "、".join(f"“{t.name}”（{len(t.lines)} 行）" for t in found)
         names_en = ", ".join(f"'{t.name}' ({len(t.lines)} lines)" for t in found)

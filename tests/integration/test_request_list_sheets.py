@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import docx
@@ -126,10 +127,12 @@ def test_lists_made_of_the_sample_lines_are_accepted(
     tmp_path: Path, titles: list[str], noise: list[str]
 ) -> None:
     """A list of the fixtures' lines, with up to three lines that name no document (a line
-    written twice is read once)."""
+    written twice, but for punctuation, is read once)."""
     lines = titles + noise[: len(titles) // 3]
     path = write(tmp_path / "list.csv", {"list": request_rows(lines)})
-    assert [r.title for r in request_list.read_requests(path)] == list(dict.fromkeys(lines))
+    once = {re.sub(r"[\W_]+", "", t): t for t in reversed(lines)}  # the first of each
+    expected = [t for t in lines if once[re.sub(r"[\W_]+", "", t)] == t]
+    assert [r.title for r in request_list.read_requests(path)] == list(dict.fromkeys(expected))
 
 
 def test_the_sample_lists_are_accepted(tmp_path: Path) -> None:
