@@ -74,8 +74,10 @@ log = logging.getLogger(__name__)
 class DateProposal:
     """A proposed document date and covered period; ``source`` says where the date came from
     ("name", "text", "properties", "pdf"; "" when there is none), ``period_source`` where the
-    period did. ``doubtful``: a date found but not proposed (in the future, before 2000), from
-    ``doubtful_source``. ``locked``: the file is encrypted, its contents could not be read."""
+    period (or the doubtful period) did. ``doubtful``: a date found but not proposed (in the
+    future, before 2000), from ``doubtful_source``; ``doubtful_period``: a period found but not
+    proposed (starting before 2000 or after next year). ``locked``: the file is encrypted, its
+    contents could not be read."""
 
     doc_date: dt.date | None = None
     period_start: dt.date | None = None
@@ -85,6 +87,7 @@ class DateProposal:
     doubtful: dt.date | None = None
     doubtful_source: str = ""
     locked: bool = False
+    doubtful_period: tuple[dt.date, dt.date] | None = None
 
     @property
     def empty(self) -> bool:
@@ -540,15 +543,24 @@ def propose(
     today = _today(today)
     shown = name or path.name
     in_name = texts.date_in(Path(shown).stem, today)
-    period = period_in_name(shown, today)
-    period_source = SOURCE_NAME if period else ""
+    named_period = period_in_name(shown, today)
     contents = _Contents()
-    if in_name.day is None or period is None:
+    if (
+        in_name.day is None
+        or named_period is None
+        or not texts.plausible_period(*named_period, today)
+    ):
         contents = _contents(path, today)
-    if period is None and contents.period is not None:
-        period, period_source = contents.period, SOURCE_TEXT
-    if period is not None and not texts.plausible_period(*period, today):
-        period, period_source = None, ""
+    periods = [
+        (p, s)
+        for p, s in ((named_period, SOURCE_NAME), (contents.period, SOURCE_TEXT))
+        if p is not None
+    ]
+    good = [(p, s) for p, s in periods if texts.plausible_period(*p, today)]
+    period, period_source = good[0] if good else (None, "")
+    doubtful_period = None
+    if not good and periods:  # shown, not proposed: it starts before 2000 or after next year
+        doubtful_period, period_source = periods[0]
     start, end = period if period else (None, None)
     property_source = SOURCE_PDF if path.suffix.lower() == ".pdf" else SOURCE_PROPERTIES
     choices = [
@@ -562,8 +574,22 @@ def propose(
     for choice, source in choices:
         if choice.day is not None:
             return DateProposal(
-                choice.day, start, end, source, period_source, locked=contents.locked
+                choice.day,
+                start,
+                end,
+                source,
+                period_source,
+                locked=contents.locked,
+                doubtful_period=doubtful_period,
             )
     return DateProposal(
-        None, start, end, "", period_source, doubtful, doubtful_source, contents.locked
+        None,
+        start,
+        end,
+        "",
+        period_source,
+        doubtful,
+        doubtful_source,
+        contents.locked,
+        doubtful_period,
     )

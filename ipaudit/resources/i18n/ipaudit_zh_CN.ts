@@ -574,122 +574,127 @@
     <context>
         <name>AttachDialog</name>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="139" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="144" />
             <source>Attach files: check their dates</source>
             <translation>附加文件：核对日期</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="142" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="147" />
             <source>A record counts for the audit only with its date. Check the date proposed for each file and the period it covers (a yearly plan, a quarterly report), and correct them where needed.</source>
             <translation>记录只有带日期才能作为审核证据。请核对为每个文件建议的日期及其覆盖期间（如年度计划、季度报告），必要时更正。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="149" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="154" />
             <source>Document date</source>
             <translation>文件日期</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="149" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="154" />
             <source>Covers from</source>
             <translation>覆盖期间自</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="149" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="154" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="153" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="158" />
             <source>Attach</source>
             <translation>附加</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="168" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="173" />
             <source>The file is empty (0 bytes) and proves nothing.</source>
             <translation>文件是空的（0 字节），不能证明任何事。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="171" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="176" />
             <source>The item already has this file: %1.</source>
             <translation>本条目已附有相同内容的文件：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="173" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="178" />
             <source>The same file is in this drop twice.</source>
             <translation>本次拖入的文件中有两份相同。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="185" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="190" />
             <source>The date %1 in %2 is before 2000 and is not proposed: give the document date.</source>
             <translation>%2中的日期 %1 早于 2000 年，未采用：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="189" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="194" />
             <source>The date %1 in %2 is in the future and is not proposed: give the document date.</source>
             <translation>%2中的日期 %1 在今天之后，未采用：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="196" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="201" />
             <source>The file is encrypted: its contents could not be read for a date.</source>
             <translation>文件已加密，无法从其内容读取日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="210" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="207" />
+            <source>The period %1 to %2 in %3 is implausible and is not proposed.</source>
+            <translation>%3中的期间 %1 至 %2 不合理，未采用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="221" />
             <source>Date taken from the file name.</source>
             <translation>日期取自文件名。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="211" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="222" />
             <source>Date taken from the document's text.</source>
             <translation>日期取自文件正文。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="212" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="223" />
             <source>Date taken from the document properties.</source>
             <translation>日期取自文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="213" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="224" />
             <source>Date taken from the PDF's properties.</source>
             <translation>日期取自 PDF 文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="218" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="229" />
             <source>Period taken from the file name.</source>
             <translation>期间取自文件名。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="219" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="230" />
             <source>Period taken from the document's text.</source>
             <translation>期间取自文件正文。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="224" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="235" />
             <source>the file name</source>
             <translation>文件名</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="225" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="236" />
             <source>the document's text</source>
             <translation>文件正文</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="226" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="237" />
             <source>the document properties</source>
             <translation>文档属性</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="227" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="238" />
             <source>the PDF's properties</source>
             <translation>PDF 文档属性</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="198" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="203" />
             <source>No date found: give the document date.</source>
             <translation>未找到日期：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="179" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="184" />
             <source>Date given by hand.</source>
             <translation>日期为手工填写。</translation>
         </message>
@@ -5320,60 +5325,65 @@
                 <numerusform>%1（%n 项请求）</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="327" />
+            <source>Clause %1</source>
+            <translation>条款 %1</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="343" />
+            <location filename="../../ui/requests/requests_view.py" line="354" />
             <source>%n request(s): %2 covered, %3 partly, %4 missing</source>
             <translation>
                 <numerusform>共 %n 项：已覆盖 %2，部分覆盖 %3，缺失 %4</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="351" />
+            <location filename="../../ui/requests/requests_view.py" line="362" />
             <source>Import list…</source>
             <translation>导入资料清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="352" />
+            <location filename="../../ui/requests/requests_view.py" line="363" />
             <source>Confirm proposed matches</source>
             <translation>确认全部建议匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="353" />
+            <location filename="../../ui/requests/requests_view.py" line="364" />
             <source>Filter requests</source>
             <translation>筛选请求</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="356" />
+            <location filename="../../ui/requests/requests_view.py" line="367" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="357" />
+            <location filename="../../ui/requests/requests_view.py" line="368" />
             <source>Requested document</source>
             <translation>审核员要求的资料</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="358" />
+            <location filename="../../ui/requests/requests_view.py" line="369" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="359" />
+            <location filename="../../ui/requests/requests_view.py" line="370" />
             <source>Checklist item</source>
             <translation>检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="360" />
+            <location filename="../../ui/requests/requests_view.py" line="371" />
             <source>Match</source>
             <translation>匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="361" />
+            <location filename="../../ui/requests/requests_view.py" line="372" />
             <source>Coverage</source>
             <translation>覆盖情况</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="362" />
+            <location filename="../../ui/requests/requests_view.py" line="373" />
             <source>Note</source>
             <translation>备注</translation>
         </message>

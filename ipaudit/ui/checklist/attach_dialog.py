@@ -4,8 +4,8 @@ correct, and what is wrong with it (empty, already on the item, twice in the dro
 An undated record proves nothing to the auditor, so no file is attached without having been seen
 here. Empty files and duplicates are left unticked; the user may tick them anyway. Each row says
 where its date and period came from (the file name, the document's text, its properties). A date
-found in the future or before 2000 is never filled in: the row shows it greyed out (unticked) and
-says why; an encrypted file whose name gives no date says that its contents could not be read.
+found in the future or before 2000 (a period starting before 2000 or after next year) is never
+filled in: the row shows it greyed out (unticked) and says why; an encrypted file whose name gives no date says that its contents could not be read.
 """
 
 from __future__ import annotations
@@ -71,6 +71,11 @@ class AttachRow:
         if proposal.doc_date is None and proposal.doubtful is not None:
             day = proposal.doubtful  # shown, not proposed: the box stays unticked
             self.doc_date.edit.setDate(QDate(day.year, day.month, day.day))
+        if proposal.period_start is None and proposal.doubtful_period is not None:
+            for edit, day in zip(
+                (self.period_start, self.period_end), proposal.doubtful_period, strict=True
+            ):
+                edit.edit.setDate(QDate(day.year, day.month, day.day))
         for edit in (self.doc_date, self.period_start, self.period_end):
             self.include.toggled.connect(edit.setEnabled)
             edit.setEnabled(self.include.isChecked())
@@ -197,7 +202,13 @@ class AttachDialog(QDialog):
                 )
             problems.append(self.tr("No date found: give the document date."))
         period = (row.period_start.value(), row.period_end.value())
-        if proposal.period_source and period == (proposal.period_start, proposal.period_end):
+        if proposal.doubtful_period is not None and period == (None, None):
+            first, last = proposal.doubtful_period
+            text = self.tr("The period %1 to %2 in %3 is implausible and is not proposed.")
+            problems.append(
+                fill(text, first.isoformat(), last.isoformat(), self._place(proposal.period_source))
+            )
+        elif proposal.period_source and period == (proposal.period_start, proposal.period_end):
             problems.append(self._period_source(proposal.period_source))
         # Chinese sentences follow each other without a space, English ones with one
         return "".join(
