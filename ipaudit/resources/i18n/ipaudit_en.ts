@@ -469,7 +469,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="343" />
+            <location filename="../../ui/requests/requests_view.py" line="354" />
             <source>%n request(s): %2 covered, %3 partly, %4 missing</source>
             <translation>
                 <numerusform>%n request: %2 covered, %3 partly, %4 missing</numerusform>

@@ -92,7 +92,7 @@ class RequestsView(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(COL_ITEM, 380)
-        self.table.setColumnWidth(COL_NOTE, 120)
+        self.table.setColumnWidth(COL_NOTE, 180)  # the clause, then the note
 
         self.scope = scope_label(session)  # a department view: its own lines, and it says so
         box = QVBoxLayout(self)
@@ -151,7 +151,7 @@ class RequestsView(QWidget):
                 COL_DEPARTMENT: ln.request.department,
                 COL_SCORE: self._score_text(rc),
                 COL_COVERAGE: pick(COVERAGE_TEXT[rc.coverage]),
-                COL_NOTE: ln.request.note,
+                COL_NOTE: self._note_text(ln),
             }
             for col, text in cells.items():
                 cell = QTableWidgetItem(text)
@@ -322,6 +322,11 @@ class RequestsView(QWidget):
         self.reload()
         return True
 
+    def _note_text(self, ln: request_list.RequestLine) -> str:
+        """The line's note, after the clause it names (its column or a clause heading)."""
+        clause = self.tr("Clause %1").replace("%1", ln.request.clause) if ln.request.clause else ""
+        return " · ".join(t for t in (clause, ln.request.note) if t)
+
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
@@ -333,7 +338,13 @@ class RequestsView(QWidget):
         for r, rc in enumerate(self.rows):
             ln = rc.line
             hay = " ".join(
-                [ln.number, ln.request.title, ln.request.department, *ln.matched]
+                [
+                    ln.number,
+                    ln.request.title,
+                    ln.request.department,
+                    ln.request.clause,
+                    *list(ln.matched),
+                ]
             ).casefold()
             self.table.setRowHidden(r, bool(text) and text not in hay)
 
