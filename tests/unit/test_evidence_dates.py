@@ -691,3 +691,26 @@ def test_review_flags_empty_files_and_duplicates(tmp_path: Path) -> None:
     assert [r.empty for r in reviews] == [False, False, True]
     assert reviews[1].proposal.doc_date == dt.date(2025, 1, 2)
     assert seen and seen[-1][0] == seen[-1][1] == a.stat().st_size * 2
+
+
+@given(
+    st.dates(min_value=D(2000, 1, 1), max_value=TODAY),
+    st.sampled_from(
+        ["{d:%Y-%m-%d}", "{d.year}年{d.month}月{d.day}日", "{d:%Y.%m.%d}", "{d:%Y%m%d}"]
+    ),
+    st.sampled_from(["body", "table", "footer"]),
+)
+@settings(max_examples=25, deadline=None)
+def test_any_dated_word_document_is_dated_by_its_text(
+    tmp_path_factory: pytest.TempPathFactory, day: dt.date, form: str, where: str
+) -> None:
+    written = "日期：" + form.format(d=day)
+    path = tmp_path_factory.mktemp("w") / "无名.docx"
+    word(
+        path,
+        ["通知", "正文"] + (["某某公司", written] if where == "body" else []),
+        table=[["日期", form.format(d=day)]] if where == "table" else (),
+        footer=written if where == "footer" else "",
+        created=dt.datetime(2019, 1, 1),
+    )
+    assert (at(path).doc_date, at(path).source) == (day, SOURCE_TEXT)

@@ -337,3 +337,29 @@ def test_a_document_dated_only_in_the_future_is_doubtful() -> None:
 def test_a_document_without_dates_gives_nothing() -> None:
     assert document_date(["正文"] * 5, (), TODAY) == document_date([], (), TODAY)
     assert document_date([], (), TODAY).day is None
+
+
+@given(
+    plausible_days,
+    st.lists(plausible_days, max_size=6),
+    st.sampled_from(["日期：", "会议时间：", "签发日期 ", "Date: ", "填表日期:"]),
+    st.sampled_from(sorted(FORMS)),
+)
+def test_a_labelled_date_wins_over_any_date_in_the_middle(
+    day: dt.date, others: list[dt.date], label: str, form: str
+) -> None:
+    body = ["会议纪要", label + FORMS[form](day)]
+    body += ["正文"] * 20 + [f"依据{FORMS[form](d)}的决定" for d in others] + ["正文"] * 20
+    assert document_date(body, (), TODAY).day == day
+
+
+@given(plausible_days, st.sampled_from(sorted(FORMS)), st.integers(0, 60))
+def test_a_signing_date_alone_at_the_end_dates_any_document(
+    day: dt.date, form: str, length: int
+) -> None:
+    body = (
+        ["通知"]
+        + [f"第{n}条 内容。" for n in range(length)]
+        + ["某某公司（盖章）", FORMS[form](day)]
+    )
+    assert document_date(body, (), TODAY).day == day
