@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
+from PySide6.QtWidgets import QScrollArea
 
 from ipaudit.services.evidence_review import review_files
 from ipaudit.ui.checklist.attach_dialog import AttachDialog
@@ -107,15 +108,15 @@ def test_the_notes_are_in_chinese(qtbot, tmp_path: Path) -> None:
     assert "文件已加密" in notes["locked"]
     for note in notes.values():
         assert "Date" not in note and "file" not in note  # no English left
-    dialog.resize(1000, 640)
-    dialog.show()
+    dialog.show()  # its own size
     qtbot.waitExposed(dialog)
+    qtbot.wait(20)
+    scroll = dialog.findChild(QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()
     dialog.grab().save(str(tmp_path / "attach_zh.png"))
 
 
 def test_a_long_file_name_is_elided_in_the_middle_not_scrolled(qtbot, tmp_path: Path) -> None:
-    from PySide6.QtWidgets import QScrollArea
-
     long = tmp_path / (
         "关于开展知识产权管理体系内部审核及管理评审工作的通知附件三" * 2 + " 2025-03-05.pdf"
     )
