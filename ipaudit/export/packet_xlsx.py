@@ -591,7 +591,9 @@ class _CsvBook(_Book):
     csv = True
 
     def __init__(self, data: bytes, name: str) -> None:
-        text = _decoded(data)
+        from ipaudit.ledger.reader import text_encoding  # as a ledger's .csv is read
+
+        text = data.decode(text_encoding(data, Path(name)), errors="replace")
         delimiter = ","
         for line in text.splitlines():
             head = line.lstrip('"')
@@ -605,17 +607,6 @@ class _CsvBook(_Book):
 
     def rows(self, name: str, width: int) -> list[Sequence[Any]]:
         return [[None if v == "" else v for v in row[:width]] for row in self.grid]
-
-
-def _decoded(data: bytes) -> str:
-    """A text file's content: UTF-8 (with or without its mark) or UTF-16 as marked, else the
-    Chinese Windows code page (GB18030, which contains GBK)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace")
 
 
 def _is_text(data: bytes | Path) -> bool:

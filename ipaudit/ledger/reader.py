@@ -172,6 +172,13 @@ def _text_format(path: Path, head: bytes) -> TextFormat:
     return TextFormat(encoding, _sniff_delimiter(text, path.suffix.lower()))
 
 
+def text_encoding(data: bytes, path: Path) -> str:
+    """The encoding of delimited text ``data`` (of the file ``path``, named in errors), decided
+    as for a ledger's .csv: a mark, else UTF-8, else GB18030 or Big5; NotASpreadsheet for
+    binary data or an encoding we do not read."""
+    return _text_format(path, data[:_SAMPLE]).encoding
+
+
 def _cjk_share(text: str, common: Callable[[str], bool]) -> float:
     """The share of the non-ASCII characters of ``text`` for which ``common`` holds."""
     wide = [c for c in text if ord(c) > 127][:4096]
