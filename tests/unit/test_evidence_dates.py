@@ -714,3 +714,44 @@ def test_any_dated_word_document_is_dated_by_its_text(
         created=dt.datetime(2019, 1, 1),
     )
     assert (at(path).doc_date, at(path).source) == (day, SOURCE_TEXT)
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return buffer.getvalue()
+
+
+@given(
+    st.sampled_from([".docx", ".xlsx", ".pptx", ".pdf", ".doc", ".xls", ".odt", ".ods", ".txt"]),
+    st.one_of(
+        st.binary(max_size=2000),
+        st.binary(max_size=2000).map(lambda b: b"%PDF-1.7\n" + b),
+        st.binary(max_size=2000).map(lambda b: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b),
+        st.tuples(st.text(max_size=200), st.text(max_size=200)).map(
+            lambda t: _zip(
+                {
+                    "word/document.xml": f"<w:p><w:t>{t[0]}</w:t></w:p>".encode(),
+                    "docProps/core.xml": f"<dcterms:created>{t[1]}</dcterms:created>".encode(),
+                    "content.xml": f"<text:p>{t[0]}</text:p>".encode(),
+                    "meta.xml": f"<meta:creation-date>{t[1]}</meta:creation-date>".encode(),
+                }
+            )
+        ),
+    ),
+)
+@settings(max_examples=150, deadline=None)
+def test_any_file_gives_a_proposal_and_never_an_error(
+    tmp_path_factory: pytest.TempPathFactory, suffix: str, data: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("f") / f"文件{suffix}"
+    path.write_bytes(data)
+    proposal = at(path)
+    assert proposal.doc_date is None or D(2000, 1, 1) <= proposal.doc_date <= TODAY
+    if proposal.period_start is not None:
+        assert proposal.period_end is not None and proposal.period_start <= proposal.period_end
