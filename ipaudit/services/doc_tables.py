@@ -48,6 +48,9 @@ class Table:
     name_en: str
     rows: tuple[tuple[object, ...], ...]
     before: tuple[str, ...] = ()
+    #: (row, column), 0-based, of the cells that continue a cell merged down from the row above
+    #: (their text repeats it)
+    continued: frozenset[tuple[int, int]] = frozenset()
 
 
 def _refuse(path: Path, what_zh: str, what_en: str) -> InvalidInput:
@@ -110,13 +113,15 @@ def docx_tables(path: str | Path) -> list[Table]:
     for block in document.iter_inner_content():
         if isinstance(block, DocxTable):
             n = len(out) + 1
+            rows, continued = _docx_rows(block)
             out.append(
                 Table(
                     n,
                     f"表格 {n}",
                     f"table {n}",
-                    _docx_rows(block),
+                    rows,
                     tuple(before[-CONTEXT_PARAGRAPHS:]),
+                    continued,
                 )
             )
             before = []
@@ -127,20 +132,29 @@ def docx_tables(path: str | Path) -> list[Table]:
     return out
 
 
-def _docx_rows(table: object) -> tuple[tuple[str, ...], ...]:
+def _docx_rows(
+    table: object,
+) -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[int, int]]]:
     rows: list[tuple[str, ...]] = []
-    for tr in table.rows:  # type: ignore[attr-defined]
+    continued: set[tuple[int, int]] = set()
+    above: list[object] = []
+    for r, tr in enumerate(table.rows):  # type: ignore[attr-defined]
         cells: list[str] = []
+        tcs: list[object] = []
         previous = None
         try:
             row_cells = tr.cells
         except (IndexError, ValueError):  # a malformed grid: read the cells as they are
             row_cells = []
-        for cell in row_cells:  # a cell merged across comes once per column it spans
+        for c, cell in enumerate(row_cells):  # a cell merged across comes once per column
             cells.append("" if cell._tc is previous else cell.text.strip())
+            if c < len(above) and cell._tc is above[c]:
+                continued.add((r, c))
             previous = cell._tc
+            tcs.append(cell._tc)
         rows.append(tuple(cells))
-    return tuple(rows)
+        above = tcs
+    return tuple(rows), frozenset(continued)
 
 
 def sheet_tables(path: str | Path, limit: int = 30) -> list[Table]:

@@ -8,8 +8,9 @@ Two layouts are read:
   cell; several forms in one document, often after a cover table (the company, the audit dates:
   the audit's first day is the date of a form that gives none). A table that only continues the
   form above it (the cause and action part on the next page) is read into that form. A table that
-  holds two forms (the description label twice) is read as two. When the document has forms, its
-  summary table, if any, repeats them and is not read again.
+  holds two forms (a field's label again) is read as two. When the document has forms, its
+  summary table, if any, repeats them and is not read again (a list longer than the forms is the
+  report, and the forms are not).
 * **Lists**: one table (or sheet), a row per nonconformity, the columns found by their header
   (不符合事实, 条款, 部门, 类型 …) and, where the header says nothing, by their content (clause
   numbers, grade words, dates).
@@ -208,6 +209,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
 }
 _LABEL_FIELD = {normalize_text(w): f for f, words in LABELS.items() for w in words}
+_HEADER_FIELD = {normalize_text(w): f for f, words in HEADERS.items() for w in words}
 #: "标签：内容" in one cell: the known labels of at least two characters followed by a colon
 _INLINE_RE = re.compile(
     r"(?:^|(?<=[\s，,。；;]))("
@@ -367,6 +369,12 @@ class _Form:
         if value and not self.values.get(name):
             self.values[name] = value
 
+    def add(self, name: str, value: str) -> None:
+        """More of a field's value (the next row of a label merged down)."""
+        if name != "other" and value.strip():
+            have = self.values.get(name, "")
+            self.values[name] = f"{have}\n{value.strip()}" if have else value.strip()
+
     def has_values(self) -> bool:
         return any(v for k, v in self.values.items() if k not in ("company",))
 
@@ -394,19 +402,35 @@ def _pieces(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
-def read_forms(rows: Sequence[Sequence[Any]]) -> list[_Form]:
-    """The forms of one table: label → value, in the same row or the row below."""
+def read_forms(
+    rows: Sequence[Sequence[Any]], continued: frozenset[tuple[int, int]] = frozenset()
+) -> list[_Form]:
+    """The forms of one table: label → value, in the same row or the row below; ``continued``:
+    the cells merged down from the row above (a label spanning rows: each row's value adds to
+    its field; a value spanning rows: read once)."""
     forms = [_Form()]
     pending: tuple[str, int] | None = None  # a label that ended its row: its value comes next
     for r, row in enumerate(rows, 1):
-        texts = [t for t in (_cell(v) for v in row) if t]
-        if not texts:
-            continue
         label: tuple[str, int] | None = None  # the label waiting for its value in this row
-        for text in texts:
+        more: str | None = None  # the field a label merged down from above adds to
+        seen = False
+        for c, value_cell in enumerate(row):
+            text = _cell(value_cell)
+            if not text:
+                continue
+            seen = True
+            if (r - 1, c) in continued:
+                name = label_field(text)
+                more = name if name not in (None, "other") else None
+                label = None
+                continue
             for name, value in _pieces(text):
                 form = forms[-1]
                 if name is None:
+                    if more is not None:
+                        form.add(more, value)
+                        more = None
+                        continue
                     target = label or pending
                     if target is not None:
                         form.put(target[0], value, target[1])
@@ -414,7 +438,7 @@ def read_forms(rows: Sequence[Sequence[Any]]) -> list[_Form]:
                         form.put("grade", value, r)  # tick boxes without a label
                     label = pending = None
                     continue
-                pending = None
+                pending = more = None
                 if name != "other" and form.values.get(name):  # a field again: the next form
                     forms.append(_Form())
                     form = forms[-1]
@@ -425,7 +449,8 @@ def read_forms(rows: Sequence[Sequence[Any]]) -> list[_Form]:
                     label = (name, r)
                     if name != "other":
                         form.rows.setdefault(name, r)
-        pending = label
+        if seen:
+            pending = label
     return [f for f in forms if f.values or f.rows]
 
 
@@ -434,7 +459,7 @@ def _is_list_header(row: Sequence[Any]) -> bool:
     texts = [t for t in (_cell(v) for v in row) if t]
     if len(texts) < 2:
         return False
-    names = [label_field(t) for t in texts]
+    names = [label_field(t) or _HEADER_FIELD.get(normalize_text(t)) for t in texts]
     return all(n is not None for n in names) and "finding" in names
 
 
@@ -479,7 +504,7 @@ def forms_in(source: Path, tables: Sequence[doc_tables.Table]) -> list[ImportedR
             continue
         before = len(found)
         merged = False
-        for form in read_forms(t.rows):
+        for form in read_forms(t.rows, t.continued):
             v = form.values
             if "finding" not in form.rows:
                 if (continues or len(found) > before) and any(
@@ -632,19 +657,30 @@ def read_report_rows(path: Path | str) -> list[list[Any]]:
 
 
 def parse_report(path: Path | str) -> list[ImportedRow]:
-    """The nonconformities of the certification body's report: its forms when it has some, else
+    """The nonconformities of the certification body's report: its forms when it has some (and
+    no list holds more nonconformities: a form-like note beside the list is not the report), else
     its list (the first table or sheet with a description column; without any header, the first
     table's column of sentences)."""
     source = doc_tables.check_readable(path)
     found = doc_tables.tables(source)
     forms = forms_in(source, found)
-    if forms:
-        return forms
-    for t in found:
-        rows = list_rows(source, t, guess=False)
-        if rows is not None:
-            return rows
-    rows = list_rows(source, found[0]) if found else None
+    listed = next(
+        (
+            rows
+            for t in found
+            if _table_is_list(t.rows) and (rows := list_rows(source, t, guess=False)) is not None
+        ),
+        None,
+    )
+    if forms and (listed is None or len(forms) >= len(listed)):
+        return forms  # a summary table repeats them; a lone "form" beside a longer list does not
+    if listed is not None:
+        return listed
+    rows = next(
+        (rows for t in found if (rows := list_rows(source, t, guess=False)) is not None), None
+    )
+    if rows is None and found:
+        rows = list_rows(source, found[0])
     if rows is None:
         raise InvalidInput(
             f"{source.name} 中找不到不符合项描述（如“不符合事实”）。请确认选的是审核报告的不符合项"

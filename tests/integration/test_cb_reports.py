@@ -137,6 +137,42 @@ def test_a_form_without_its_description_is_refused_naming_table_and_row(
     assert actions.actions(ws) == []
 
 
+def test_a_label_merged_down_over_several_rows_gathers_their_text(tmp_path: Path) -> None:
+    doc = docx.Document()
+    table = _table(
+        doc,
+        [
+            ["受审核部门", "研发部", "条款", "8.3.2"],
+            ["不符合事实描述", "抽查项目“智能巡检机器人”：", "", ""],
+            ["", "未见立项阶段的专利检索报告。", "", ""],
+            ["不符合类型", "一般", "", ""],
+        ],
+        ((1, 1, 3), (2, 1, 3)),
+    )
+    table.cell(1, 0).merge(table.cell(2, 0))  # the label spans the two rows of the description
+    path = tmp_path / "r.docx"
+    doc.save(str(path))
+    (row,) = nc_report.parse_report(path)
+    assert row.finding == "抽查项目“智能巡检机器人”：\n未见立项阶段的专利检索报告。"
+    assert (row.department, row.clause, row.grade) == ("研发部", "8.3.2", Grade.MINOR)
+
+
+def test_a_note_like_a_form_beside_the_list_is_not_the_report(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    sh.title = "不符合项"
+    sh.append(["序号", "受审核部门", "不符合事实", "条款"])
+    sh.append([1, "研发部", FINDINGS[0], "8.3.2"])
+    sh.append([2, "财务部", FINDINGS[4], "7.1.6"])
+    note = wb.create_sheet("填写说明")
+    note.append(["不符合事实描述：写明审核发现的事实、地点和证据"])
+    note.append(["纠正措施：由受审核方填写"])
+    wb.save(tmp_path / "r.xlsx")
+    assert [r.number for r in nc_report.parse_report(tmp_path / "r.xlsx")] == ["1", "2"]
+
+
 def test_a_blank_form_after_the_filled_ones_is_skipped(tmp_path: Path) -> None:
     path = two_forms(tmp_path / "r.docx")
     doc = docx.Document(str(path))
