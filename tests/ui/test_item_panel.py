@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QSplitter
 
 from ipaudit.domain.model import Status
-from ipaudit.ui import commands
+from ipaudit.ui import commands, i18n
 from ipaudit.ui.checklist.checklist_view import ChecklistView
 from ipaudit.ui.checklist.item_panel import ItemPanel
 from ipaudit.ui.checklist.navigator import DepartmentNavigator
@@ -36,6 +36,7 @@ class Window(QSplitter):
 
 @pytest.fixture
 def window(qtbot, session) -> Window:
+    i18n.set_language("en")  # what the tests read is English, whatever a test before installed
     w = Window(session)
     qtbot.addWidget(w)
     w.show()
