@@ -364,34 +364,48 @@ def _sheet_contents(path: Path, today: dt.date) -> _Contents:
 
 # --- PDF ----------------------------------------------------------------------------------------
 
-_PDF_STAMP = re.compile(r"^\s*(?:D\s*:)?\s*(\d{4})(\d{2})(\d{2})")
+_PDF_STAMP = re.compile(
+    r"^\s*(?:D\s*:)?\s*(\d{4})(\d{2})(\d{2})"
+    r"(?:(\d{2})(?:(\d{2})(\d{2})?)?(?:(Z)|([+-])(\d{2})'?(\d{2})?'?)?)?"
+)
 _XMP_DATE = {
-    name: re.compile(rb"xmp:" + name + rb"\s*(?:=\s*[\"']|>)\s*(\d{4})-(\d{2})-(\d{2})")
+    name: re.compile(
+        rb"xmp:"
+        + name
+        + rb"\s*(?:=\s*[\"']|>)\s*(\d{4}-\d{2}-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d\d:\d\d)?)?)"
+    )
     for name in (b"CreateDate", b"ModifyDate")
 }
 
 
 def _pdf_day(value: object) -> dt.date | None:
-    """D:20250305101500+08'00' (the writer's local day, as written); a malformed one gives None."""
+    """D:20250305101500+08'00': its day where the computer is when the time zone is given (Z is
+    UTC), else as written; a malformed one gives None."""
     if value is None:
         return None
     m = _PDF_STAMP.match(str(value))
     if m is None:
         return None
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        stamp = dt.datetime(
+            int(m[1]), int(m[2]), int(m[3]), int(m[4] or 0), int(m[5] or 0), int(m[6] or 0)
+        )
+        if m[7] or m[8]:
+            sign = -1 if m[8] == "-" else 1
+            offset = dt.timedelta(hours=int(m[9] or 0), minutes=int(m[10] or 0))
+            stamp = stamp.replace(tzinfo=dt.timezone(sign * offset))
     except ValueError:
-        return None
+        try:  # a time or a zone out of range: the day as written
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return _local_day(stamp)
 
 
 def _xmp_day(xmp: bytes, name: bytes) -> dt.date | None:
     m = _XMP_DATE[name].search(xmp)
-    if m is None:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    stamp = _stamp(m[1]) if m else None
+    return _local_day(stamp) if stamp is not None else None
 
 
 def _pdf_property_choice(days: Sequence[dt.date | None], today: dt.date) -> Choice:

@@ -492,6 +492,11 @@ def test_pdf_creation_date_from_its_information_dictionary(tmp_path: Path) -> No
     ("stamp", "day"),
     [
         ("D:20250305", D(2025, 3, 5)),
+        ("D:20250304200000Z", D(2025, 3, 5)),  # 04:00 in Beijing, the computer's time zone
+        ("D:20250304200000Z'", D(2025, 3, 5)),  # as LibreOffice writes it
+        ("D:20250304200000-08'00'", D(2025, 3, 5)),  # 12:00 in Beijing
+        ("D:20250305010000+08'00'", D(2025, 3, 5)),
+        ("D:20250305016099+08'00'", D(2025, 3, 5)),  # a time out of range: the day as written
         ("20250305101500Z", D(2025, 3, 5)),  # no D:
         ("D: 20250305", D(2025, 3, 5)),
         ("D:2025", None),  # a year only
