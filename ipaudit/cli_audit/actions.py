@@ -253,8 +253,16 @@ def configure(sub: Any) -> None:
     )
     c.add_argument("--json", action="store_true")
 
-    c = ws_cmd("actions-import", "import the nonconformities of an audit report (xlsx or docx)")
-    c.add_argument("file", help="the report: a sheet (xlsx, xls, ods, csv) or a Word table")
+    c = ws_cmd(
+        "actions-import",
+        "import the nonconformities of an audit report (Word forms or a list); importing a"
+        " corrected report again updates its actions and keeps what was written into them",
+    )
+    c.add_argument(
+        "file",
+        help="the report: .docx (one form per nonconformity, or a table) or a sheet (xlsx, xls,"
+        " ods, csv); .doc/.wps/.pdf must be saved as .docx first",
+    )
     c.add_argument(
         "--source", default="certification", help="certification (default) or internal_audit"
     )

@@ -122,8 +122,8 @@ def configure(sub: Any) -> None:
 
     c = ws_cmd(
         "requests-import",
-        "import the certification body's request list (xlsx, xls, ods, csv or a docx table) and"
-        " propose the checklist items of each line",
+        "import the certification body's request list (xlsx, xls, ods, csv, or a docx with one"
+        " or several tables) and propose the checklist items of each line",
     )
     c.add_argument("file", metavar="FILE")
     c.add_argument(
