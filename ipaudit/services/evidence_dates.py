@@ -7,16 +7,18 @@ written in a text, and what does not, is :mod:`ipaudit.domain.dates_in_text`):
 1. the file name (source ``name``): the latest plausible date in it; its period (``2025年度``,
    ``2025Q1``, ``2024-2025`` …);
 2. the document's text (``text``): a Word (or OpenDocument) text's opening and closing
-   paragraphs, table cells, headers and footers, weighed by where each date stands (日期：…, the signature line); an Excel
-   workbook's first rows (a labelled date, a date in a title; a date cell only beside a 日期 label —
-   the first data row of a ledger is not the workbook's date); a PDF's first and last pages;
+   paragraphs, table cells, headers and footers, weighed by where each date stands (日期：…, the
+   signature line); an Excel workbook's first rows and, up to 5,000 rows, its last ones (a
+   labelled date, a date in a title; a date cell only beside a 日期 label — the first data row of a
+   ledger is not the workbook's date); a PDF's first and last pages (a Word 97-2003 file's text is
+   not read);
 3. the document properties (``properties``; ``pdf`` for a PDF's information dictionary or XMP):
    Word, Excel and PowerPoint files' created date (their 97-2003 and WPS forms too: the summary
    information; OpenDocument files: meta.xml) — unless it is a default (before 2000: 1601, 1899,
    1980; python-docx's template, 2013-12-23) or the file was made from another one, a template: its
    author is not the one who last saved it and it was created more than a year before that save.
-   Then the modified date. A time stamp in UTC is
-   read in the computer's time zone (23:30 UTC is the next morning in Beijing).
+   Then the modified date. A time stamp with a time zone is read in the computer's (23:30 UTC is
+   the next morning in Beijing).
 
 Only a plausible date is proposed: from 2000-01-01 to ``today``. A date found in the future or
 before 2000 is returned as ``doubtful`` (with its source) for the dialog to show, never proposed —
@@ -54,13 +56,11 @@ _EXCEL = (".xlsx", ".xlsm", ".xltx")
 _SHEETS = (*_EXCEL, ".xls", ".xlsb", ".ods")
 _OOXML = (*_WORD, *_EXCEL, ".pptx", ".pptm")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-#: Office 97-2003 and WPS files: OLE compound files with summary information
 _ODF = (".odt", ".ods", ".odp")
+#: Office 97-2003 and WPS files: OLE compound files with summary information
 _LEGACY = (".doc", ".dot", ".xls", ".xlt", ".ppt", ".pps", ".wps", ".et", ".dps")
-_XML_LIMIT = 64 << 20
-_PDF_WINDOW = (
-    1 << 20
-)  # bytes of each end of a broken PDF  # an XML part larger than this (unpacked) is not read
+_XML_LIMIT = 64 << 20  # an XML part larger than this (unpacked) is not read
+_PDF_WINDOW = 1 << 20  # bytes read at each end of a PDF too broken for pypdf
 _SHEET_ROWS = 10  # the first rows of a workbook's first sheet
 _SHEET_LAST_ROWS = 5  # and its last rows (制表日期 under the table), when it is not long
 _SHEET_SHORT = 5000
@@ -229,8 +229,8 @@ def _property_choice(
 
     created, modified = usable(created), usable(modified)
     if created is not None and modified is not None:
-        aware = (created.tzinfo is None) == (modified.tzinfo is None)
-        if other_author and aware and (modified - created).days > 365:
+        comparable = (created.tzinfo is None) == (modified.tzinfo is None)
+        if other_author and comparable and (modified - created).days > 365:
             created = None  # made from someone's older file (a template): its last save dates it
     stamp = created or modified
     if stamp is None:
