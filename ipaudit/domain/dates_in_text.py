@@ -26,16 +26,16 @@ What looks like a date and is not (masked before anything is read):
 Covered periods: a date range (``2025-01-01至2025-03-31``, ``20250101-20250331``), a quarter
 (``2025年第一季度``, ``2025年一季度``, ``2025Q1``), a half year (``2025上半年``, ``2025H2``), a range of
 months (``2025年1-3月``, ``2025年1月至6月``), a month (``2025年3月``, ``2025-03`` — two digits: ``2025-1``
-is more often a number than January), a range of years
-(``2024-2025``, ``2024至2025年度``) and a year (``2025年度``, ``FY2025``, ``2025年报`` — a bare ``2025年``
+is more often a number than January), a range of years (``2024-2025``, ``2024至2025年度``) and a year (``2025年度``, ``FY2025``, ``2025年报`` — a bare ``2025年``
 only with a yearly word such as 年度, 年报, annual).
 
 Which date, when there are several: only a plausible one is proposed — from 2000-01-01 to today
 (a date in the future or before 2000 is *doubtful*: it is shown, never proposed). Of several
 plausible dates in a name the latest is proposed: a name that carries two dates is a revision
-(``2023-01-05 … 修订 2025-03-05``) or a period's record, dated at its end. The audit period is not
-used to choose: the proposal is made before it is known which item the file goes to, and the user
-confirms it in any case. In a document's text, dates are weighed by where they stand (see
+(``2023-01-05 … 修订 2025-03-05``) or a period's record, dated at its end. The audit period is
+deliberately not used to choose: preferring the date that falls inside it would propose the date
+that makes the evidence pass and hide a record that is too old; the confirmed date is judged against
+the audit period afterwards, like any date the user gives. In a document's text, dates are weighed by where they stand (see
 :func:`document_date`).
 
 Pure Python; no I/O.
