@@ -567,8 +567,9 @@ class Workspace:
         return self.store.checkpoint()
 
     def propose_dates(self, source: Path | str) -> DateProposal:
-        """The document date and covered period the file itself suggests (its name, its
-        document properties, a PDF's creation date); empty when it says nothing."""
+        """The document date and covered period the file itself suggests — its name, then its
+        text (a Word body, an Excel sheet's first rows, a PDF's first and last pages), then its
+        properties (services.evidence_dates.propose); empty when it says nothing."""
         return propose_dates(source)
 
     def review_files(
