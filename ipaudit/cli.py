@@ -435,6 +435,25 @@ def _propose_dates(ws: Any, source: str, meta: dict[str, Any]) -> None:
     proposal = ws.propose_dates(source)
     if proposal.period_start is not None and "period_start" not in meta:
         meta["period_start"], meta["period_end"] = proposal.period_start, proposal.period_end
+    where = {
+        "name": ("文件名", "its name"),
+        "text": ("文件正文", "its text"),
+        "properties": ("文档属性", "its document properties"),
+        "pdf": ("PDF 元数据", "its PDF metadata"),
+    }
+    if proposal.doc_date is None and proposal.doubtful is not None:
+        found, (zh, en) = proposal.doubtful.isoformat(), where[proposal.doubtful_source]
+        sys.stderr.write(
+            "ipaudit: "
+            + pick(
+                f"{zh}中的日期 {found} 不可信（在未来或 2000 年以前），未采用；"
+                "请用 --date 给出文件日期。",
+                f"The date {found} in {en} is doubtful (in the future or before 2000) and was not"
+                " taken; give the document's date with --date.",
+            )
+            + "\n"
+        )
+        return
     if proposal.doc_date is None:
         sys.stderr.write(
             "ipaudit: "
@@ -447,18 +466,13 @@ def _propose_dates(ws: Any, source: str, meta: dict[str, Any]) -> None:
         )
         return
     meta["doc_date"] = proposal.doc_date
-    where = {
-        "name": ("文件名", "its name"),
-        "text": ("文件正文", "its text"),
-        "properties": ("文档属性", "its document properties"),
-        "pdf": ("PDF 元数据", "its PDF metadata"),
-    }[proposal.source]
     day = proposal.doc_date.isoformat()
     sys.stderr.write(
         "ipaudit: "
         + pick(
-            f"文件日期取自{where[0]}：{day}（如有误，请用 --date 更正）。",
-            f"Document date {day}, taken from {where[1]} (correct it with --date if wrong).",
+            f"文件日期取自{where[proposal.source][0]}：{day}（如有误，请用 --date 更正）。",
+            f"Document date {day}, taken from {where[proposal.source][1]} (correct it with --date"
+            " if wrong).",
         )
         + "\n"
     )

@@ -71,3 +71,14 @@ def test_no_date_is_a_warning_and_a_given_date_wins(ws: Path, tmp_path: Path) ->
     done = cli("attach", ws, "mgmt.management_review", named, "--date", "2025-02-03", "--json")
     assert json.loads(done.stdout)["doc_date"] == "2025-02-03"
     assert "taken from" not in done.stderr
+
+
+def test_a_doubtful_date_is_named_and_not_taken(ws: Path, tmp_path: Path) -> None:
+    future = dt.date.today().year + 3
+    minutes = tmp_path / f"会议纪要 {future}-03-05.pdf"
+    minutes.write_bytes(b"%PDF-1.4 x")
+    done = cli("attach", ws, "mgmt.management_review", minutes, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["doc_date"] is None
+    assert f"The date {future}-03-05 in its name is doubtful" in done.stderr
+    assert "--date" in done.stderr
