@@ -140,6 +140,27 @@ def _add_row(table: object, cells: Sequence[tuple[str, int]]) -> None:
         col += span
 
 
+ENGLISH_LABELS = {
+    "number": "NC No.",
+    "department": "Auditee department",
+    "clause": "Clause",
+    "finding": "Description of nonconformity",
+    "grade": "Grade",
+    "due": "Due date",
+}
+
+
+def _label(name: str, rnd: random.Random) -> str:
+    """A label as forms write it: plain, spaced out to fill its cell, or with its English."""
+    word = rnd.choice(LABEL_WORDS[name])
+    style = rnd.randrange(5)
+    if style == 3 and "/" not in word and len(word) <= 5:
+        return " ".join(word)  # "不 符 合 类 型"
+    if style == 4:
+        return rnd.choice((f"{word} {ENGLISH_LABELS[name]}", f"{word}\n{ENGLISH_LABELS[name]}"))
+    return word
+
+
 def _form_rows(nc: Nc, order: Sequence[str], rnd: random.Random) -> list[list[tuple[str, int]]]:
     values = {
         "number": nc.number,
@@ -154,7 +175,7 @@ def _form_rows(nc: Nc, order: Sequence[str], rnd: random.Random) -> list[list[tu
             else ""
         ),
     }
-    pairs = [(rnd.choice(LABEL_WORDS[f]), values[f], f) for f in order]
+    pairs = [(_label(f, rnd), values[f], f) for f in order]
     rows: list[list[tuple[str, int]]] = []
     i = 0
     while i < len(pairs):
@@ -320,12 +341,15 @@ def messy_requests(path: Path, asks: Sequence[Ask], rnd: random.Random) -> None:
     if numbering != "none":
         fields.insert(rnd.choice((0, 0, len(fields))), "number")
     header_text = {
-        "number": rnd.choice(("序号", "编号")),
+        "number": rnd.choice(("序号", "编号", "序 号", "序号 No.")),
         "title": rnd.choice(TITLE_HEADERS),
         "note": rnd.choice(NOTE_HEADERS),
         "department": rnd.choice(("部门", "责任部门", "提供部门")),
         "clause": rnd.choice(CLAUSE_HEADERS),
     }
+    english = {"title": "Documents", "note": "Remarks", "department": "Dept.", "clause": "Clause"}
+    if rnd.random() < 0.3:  # a bilingual header row
+        header_text = {f: f"{t}\n{english.get(f, 'No.')}" for f, t in header_text.items()}
     width = len(fields)
     # rows per table: ("row", cells by field) or ("section", text)
     tables: list[tuple[str, list[tuple[str, object]]]] = []

@@ -85,6 +85,10 @@ def _cell(value: object) -> str:
 def _header_kind(text: str, *, exact: bool = False) -> str | None:
     """What a header cell names ("title", "number" …); ``exact``: only a header word itself."""
     key = _SPACE_RE.sub("", unicodedata.normalize("NFKC", text)).casefold().rstrip(":：")
+    if re.search(r"[\u4e00-\u9fff]", key) and re.search(r"[a-z]{2}", key):
+        key = re.sub(r"[a-z][a-z./&()'-]*", "", key).rstrip(
+            ":："
+        )  # "资料名称 Document": its Chinese
     if not key:
         return None
     for kind, words in HEADER_WORDS.items():

@@ -211,17 +211,19 @@ LABELS: dict[str, tuple[str, ...]] = {
 _LABEL_FIELD = {normalize_text(w): f for f, words in LABELS.items() for w in words}
 _HEADER_FIELD = {normalize_text(w): f for f, words in HEADERS.items() for w in words}
 #: "标签：内容" in one cell: the known labels of at least two characters followed by a colon
+#: a label spaced out to fill its cell ("不 符 合 类 型"), with a second name ("/区域"), an
+#: English one ("Auditee department") or a note in brackets, then a colon
 _INLINE_RE = re.compile(
     r"(?:^|(?<=[\s，,。；;]))("
     + "|".join(
-        re.escape(w)
+        r"[ \t\u3000]*".join(re.escape(ch) for ch in w)
         for w in sorted(
             {w for words in LABELS.values() for w in words if len(w) >= 2 and not w.isascii()},
             key=len,
             reverse=True,
         )
     )
-    + r")(?:[/／][^\s:：/／]{1,6})?\s*(?:[（(][^）)]*[）)])?\s*[:：]",
+    + r")(?:[/／][^\s:：/／]{1,6})?(?:\s+[A-Za-z][A-Za-z .&/'-]*)?\s*(?:[（(][^）)]*[）)])?\s*[:：]",
     re.I,
 )
 _BRACKETS_RE = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
@@ -334,22 +336,30 @@ def clause_of(text: str) -> str:
     return m.group(1) if m else text.strip()
 
 
+_ENGLISH_RE = re.compile(r"[A-Za-z][A-Za-z .,&/()'-]*")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
 def label_field(text: str) -> str | None:
-    """The field a form's label names (None: not a label)."""
-    key = normalize_text(_BRACKETS_RE.sub("", unicodedata.normalize("NFKC", text)))
-    if not key or len(key) > 20:
+    """The field a form's label names (None: not a label): "不符合类型", "不 符 合 类 型：",
+    "受审核部门/区域", "不符合事实描述（审核员填写）", "受审核部门 Auditee department"."""
+    bare = _BRACKETS_RE.sub("", unicodedata.normalize("NFKC", text)).strip().rstrip(":：")
+    if not bare or len(bare) > 60 or ":" in bare or "：" in bare:
         return None
-    key = key.lstrip("□☐■☑")
-    found = _LABEL_FIELD.get(key)
-    if found is not None:
-        return found
-    bare = _BRACKETS_RE.sub("", text).strip().rstrip(":：")
-    if ":" in bare or "：" in bare:
-        return None
-    for part in re.split(r"[/／、及和]", bare):  # "受审核部门/区域"
-        f = _LABEL_FIELD.get(normalize_text(part))
-        if f is not None:
-            return f
+    tries = [bare]
+    if _CJK_RE.search(bare):  # a bilingual label: its Chinese
+        tries.append(_ENGLISH_RE.sub(" ", bare))
+    for candidate in tries:
+        key = normalize_text(candidate).lstrip("□☐■☑")
+        if not key or len(key) > 20:
+            continue
+        found = _LABEL_FIELD.get(key)
+        if found is not None:
+            return found
+        for part in re.split(r"[/／、及和]", candidate):  # "受审核部门/区域"
+            found = _LABEL_FIELD.get(normalize_text(part))
+            if found is not None:
+                return found
     return None
 
 
@@ -385,11 +395,11 @@ def _pieces(text: str) -> list[tuple[str | None, str]]:
     name = label_field(text)
     if name is not None:
         return [(name, "")]
+    matches = list(_INLINE_RE.finditer(text))
     first, _sep, rest = text.partition("\n")
     name = label_field(first)
-    if name is not None and rest.strip():
-        return [(name, ""), *_pieces(rest.strip())]
-    matches = list(_INLINE_RE.finditer(text))
+    if name is not None and rest.strip() and not (matches and matches[0].start() == 0):
+        return [(name, ""), *_pieces(rest.strip())]  # the label on the cell's first line
     if not matches:
         return [(None, text)]
     out: list[tuple[str | None, str]] = []
