@@ -198,6 +198,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         for a in done.changed:
             out(_line(a, ui, ca.today()))
+        if done.absent:
+            out(
+                f"Not in this report, though imported for the same audit ({len(done.absent)});"
+                " delete them in the GUI if the body withdrew them:"
+                if ui == "en"
+                else f"以下 {len(done.absent)} 项同一次审核的纠正措施不在这份报告中"
+                "（若认证机构已撤销该不符合项，可在界面中删除）："
+            )
+            for a in done.absent:
+                out(_line(a, ui, ca.today()))
     return EXIT_OK
 
 

@@ -366,6 +366,9 @@ class ReportImport:
     created: tuple[ca.CorrectiveAction, ...] = ()
     updated: tuple[tuple[ca.CorrectiveAction, ca.CorrectiveAction], ...] = ()
     unchanged: tuple[ca.CorrectiveAction, ...] = ()
+    #: imported actions of the same audit the report no longer holds (withdrawn by the body?):
+    #: kept, for the user to look at
+    absent: tuple[ca.CorrectiveAction, ...] = ()
 
     @property
     def changed(self) -> list[ca.CorrectiveAction]:
@@ -455,7 +458,8 @@ def import_report(
     """An open action for every nonconformity of the report that has none yet; an action that
     has one (same NC number, or same clause and description — see ``_same_nonconformity``) is
     updated from the report, keeping what the user wrote into it, so a corrected report imported
-    again duplicates nothing. ``raised``: the audit's date when the report gives none (default:
+    again duplicates nothing; the actions of the same audit it no longer holds are said
+    (``ReportImport.absent``), not removed. ``raised``: the audit's date when the report gives none (default:
     the last audit's date). A report that cannot be read, or a nonconformity that cannot be
     stored, is refused before anything is changed."""
     rows = parse_report(path)
@@ -503,6 +507,16 @@ def import_report(
                 ws.path,
             ) from exc
         plans.append((row, before, after))
+    days = {row.raised or day for row in rows} - {None}
+    absent = tuple(
+        a
+        for a in existing
+        if a.key not in claimed
+        and "#" in a.origin
+        and not a.status.finished
+        and a.raised is not None
+        and any(abs((d - a.raised).days) <= OTHER_AUDIT_DAYS for d in days if d)
+    )
     created: list[ca.CorrectiveAction] = []
     updated: list[tuple[ca.CorrectiveAction, ca.CorrectiveAction]] = []
     unchanged: list[ca.CorrectiveAction] = []
@@ -514,7 +528,7 @@ def import_report(
             unchanged.append(before)
         else:
             updated.append((before, save(ws, after)))
-    return ReportImport(tuple(created), tuple(updated), tuple(unchanged))
+    return ReportImport(tuple(created), tuple(updated), tuple(unchanged), absent)
 
 
 # --- calendar -----------------------------------------------------------------------------------

@@ -325,6 +325,23 @@ def test_a_corrected_report_updates_and_keeps_what_the_user_wrote(
     assert again.changed == [] and len(again.unchanged) == 4
 
 
+def test_a_nonconformity_withdrawn_from_the_report_is_said_not_removed(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    ncs = [
+        Nc("NC-01", "研发部", "8.3.2", FINDINGS[0], Grade.MINOR),
+        Nc("NC-02", "财务部", "7.1.6", FINDINGS[4], Grade.MINOR),
+    ]
+    made = actions.import_report(ws, tidy_report(tmp_path / "a.xlsx", ncs, None)).created
+    done = actions.import_report(ws, tidy_report(tmp_path / "b.xlsx", ncs[:1], None))
+    assert [a.key for a in done.absent] == [made[1].key]
+    assert len(actions.actions(ws)) == 2  # kept for the user to delete
+    other = actions.import_report(
+        ws, tidy_report(tmp_path / "c.xlsx", ncs[:1], dt.date(2026, 11, 20))
+    )
+    assert other.absent == ()  # next year's report says nothing of this year's actions
+
+
 def test_a_list_without_numbers_is_matched_by_clause_and_description(
     ws: Workspace, tmp_path: Path
 ) -> None:
@@ -386,3 +403,7 @@ def test_the_cli_says_what_was_new_and_what_was_updated(
     )
     assert main(["actions-import", str(demo_path), str(tmp_path / "r2.docx")]) == EXIT_OK
     assert "已导入 0 项新的不符合项，更新 1 项，1 项未变" in capsys.readouterr().out
+    form_report(tmp_path / "r3.docx", [ncs[0]], None, random.Random(5))
+    assert main(["actions-import", str(demo_path), str(tmp_path / "r3.docx")]) == EXIT_OK
+    said = capsys.readouterr().out
+    assert "以下 1 项同一次审核的纠正措施不在这份报告中" in said and "CA-002" in said

@@ -61,6 +61,12 @@ def test_a_corrected_report_is_one_undo_step_keeping_the_users_cause(
     after = service.get(ws, made[1].key)
     assert after.grade is Grade.MAJOR and after.root_cause == "合同模板多年未修订"
     actions_view.grab().save(str(tmp_path / "actions.png"))
+    form_report(tmp_path / "报告v3.docx", corrected[1:], dt.date(2025, 11, 24), random.Random(7))
+    actions_view.import_report(tmp_path / "报告v3.docx")
+    assert actions_view.count.text().endswith(
+        f"本次审核另有 1 项纠正措施不在这份报告中：{made[0].key}"
+    )
+    assert stack.count() == steps + 1  # nothing changed by the third import: no step
     stack.undo()
     assert [a.key for a in service.actions(ws)] == [made[0].key, made[1].key]
     before = service.get(ws, made[1].key)

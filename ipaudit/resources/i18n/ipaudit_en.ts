@@ -28,7 +28,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="464" />
+            <location filename="../../ui/actions/actions_view.py" line="444" />
+            <source>%n action(s) of this audit not in the report: %1</source>
+            <translation>
+                <numerusform>%n action of this audit not in the report: %1</numerusform>
+                <numerusform>%n actions of this audit not in the report: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/actions/actions_view.py" line="469" />
             <source>Saved %1 (%n event(s))</source>
             <translation>
                 <numerusform>Saved %1 (%n event)</numerusform>

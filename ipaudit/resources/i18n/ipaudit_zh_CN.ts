@@ -235,7 +235,7 @@
         <name>ActionsView</name>
         <message>
             <location filename="../../ui/actions/actions_view.py" line="253" />
-            <location filename="../../ui/actions/actions_view.py" line="483" />
+            <location filename="../../ui/actions/actions_view.py" line="488" />
             <source>All departments</source>
             <extracomment>columns that keep a set width (in Chinese characters) and elide a longer text (department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
@@ -342,59 +342,66 @@
             <translation>审核报告已导入：新增 %1 项，更新 %2 项，未变 %3 项</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="464" />
+            <location filename="../../ui/actions/actions_view.py" line="444" />
+            <source>%n action(s) of this audit not in the report: %1</source>
+            <translation>
+                <numerusform>本次审核另有 %n 项纠正措施不在这份报告中：%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/actions/actions_view.py" line="469" />
             <source>Saved %1 (%n event(s))</source>
             <translation>
                 <numerusform>已保存 %1（%n 个日程）</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="471" />
+            <location filename="../../ui/actions/actions_view.py" line="476" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="475" />
+            <location filename="../../ui/actions/actions_view.py" line="480" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="476" />
+            <location filename="../../ui/actions/actions_view.py" line="481" />
             <source>Not closed</source>
             <translation>未关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="477" />
+            <location filename="../../ui/actions/actions_view.py" line="482" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="478" />
+            <location filename="../../ui/actions/actions_view.py" line="483" />
             <source>Verified</source>
             <translation>已验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="481" />
+            <location filename="../../ui/actions/actions_view.py" line="486" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="484" />
+            <location filename="../../ui/actions/actions_view.py" line="489" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="485" />
+            <location filename="../../ui/actions/actions_view.py" line="490" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="486" />
+            <location filename="../../ui/actions/actions_view.py" line="491" />
             <source>Import audit report…</source>
             <translation>导入审核报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="487" />
+            <location filename="../../ui/actions/actions_view.py" line="492" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>

@@ -433,12 +433,17 @@ class ActionsView(QWidget):
                 push(self.session, after.key, before, after)
             stack.endMacro()
             self.select(changed[0].key)
-        self.count.setText(
+        text = (
             self.tr("Report imported: %1 new, %2 updated, %3 unchanged")
             .replace("%1", str(len(done.created)))
             .replace("%2", str(len(done.updated)))
             .replace("%3", str(len(done.unchanged)))
         )
+        if done.absent:
+            text += " · " + self.tr(
+                "%n action(s) of this audit not in the report: %1", "", len(done.absent)
+            ).replace("%1", ", ".join(a.key for a in done.absent))
+        self.count.setText(text)
         return changed
 
     def _go_to_item(self, item_key: str) -> None:
