@@ -446,6 +446,10 @@ def read_forms(
                         form.put(target[0], value, target[1])
                     elif any(ch in TICKED for ch in value) and grade_of(value) is not None:
                         form.put("grade", value, r)  # tick boxes without a label
+                    elif (m := _NUMBER_IN_RE.search(unicodedata.normalize("NFKC", value))) and (
+                        not form.values.get("number")
+                    ):
+                        form.put("number", m.group(1), r)  # "不符合项报告 No.: NC-03" atop
                     label = pending = None
                     continue
                 pending = more = None
@@ -499,7 +503,8 @@ def _form_row(
 
 
 _NUMBER_IN_RE = re.compile(
-    r"(?:不符合项?(?:报告)?编号|报告编号|编号|NC\s*No\.?)\s*[:：]\s*([A-Za-z0-9\-_/.]+)", re.I
+    r"(?:不符合项?(?:报告)?编号|报告编号|编号|NC\s*No\.?|No\.?)\s*[:：]\s*([A-Za-z0-9][A-Za-z0-9\-_/.]*)",
+    re.I,
 )
 
 

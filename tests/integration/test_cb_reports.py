@@ -157,6 +157,23 @@ def test_a_label_merged_down_over_several_rows_gathers_their_text(tmp_path: Path
     assert (row.department, row.clause, row.grade) == ("研发部", "8.3.2", Grade.MINOR)
 
 
+def test_the_number_in_the_forms_title_row(tmp_path: Path) -> None:
+    doc = docx.Document()
+    _table(
+        doc,
+        [
+            ["不符合项报告    No.：NC-07", "", "", ""],
+            ["受审核部门", "财务部", "条款", "7.1.4"],
+            ["不符合事实描述", FINDINGS[3], "", ""],
+        ],
+        ((0, 0, 3), (2, 1, 3)),
+    )
+    path = tmp_path / "r.docx"
+    doc.save(str(path))
+    (row,) = nc_report.parse_report(path)
+    assert (row.number, row.department, row.clause) == ("NC-07", "财务部", "7.1.4")
+
+
 def test_a_note_like_a_form_beside_the_list_is_not_the_report(tmp_path: Path) -> None:
     import openpyxl
 
