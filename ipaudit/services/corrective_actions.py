@@ -411,13 +411,14 @@ def _same_nonconformity(
     the same clause and a similar description, else a nearly equal description."""
     if day and a.raised and abs((day - a.raised).days) > OTHER_AUDIT_DAYS:
         return 0.0
-    if department and a.department and department != a.department:
-        return 0.0
     text = similarity(row.finding, a.finding)
     same_clause = bool(row.clause) and row.clause == a.clause
-    same_number = bool(row.number) and _origin_number(a.origin) == row.number
-    if same_number and (not row.number.isdigit() or same_clause or text >= SAME_TEXT_SAME_CLAUSE):
-        return 2.0 + text
+    number = normalize_text(row.number)
+    same_number = bool(number) and normalize_text(_origin_number(a.origin)) == number
+    if same_number and (not number.isdigit() or same_clause or text >= SAME_TEXT_SAME_CLAUSE):
+        return 2.0 + text  # the department may have been corrected too
+    if department and a.department and department != a.department:
+        return 0.0
     if normalize_text(row.finding) == normalize_text(a.finding):
         return 1.5
     if same_clause and text >= SAME_TEXT_SAME_CLAUSE:

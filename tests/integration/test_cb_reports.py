@@ -314,7 +314,7 @@ def test_a_corrected_report_updates_and_keeps_what_the_user_wrote(
         evidence_ids=(evidence.id,),
     )
     corrected = [
-        replace(first[0], clause="8.3.1"),  # the clause corrected
+        replace(first[0], clause="8.3.1", department="生产部"),  # clause and department corrected
         replace(first[1], grade=Grade.MAJOR, finding=FINDINGS[1].replace("3份", "三份")),
         first[2],
         Nc("NC-04", "财务部", "7.1.6", FINDINGS[4], Grade.MINOR),  # one more
@@ -324,9 +324,9 @@ def test_a_corrected_report_updates_and_keeps_what_the_user_wrote(
     )
     done = actions.import_report(ws, tmp_path / "报告（修订版）.docx")
     assert [a.origin for a in done.created] == ["报告（修订版）.docx#NC-04"]
-    assert [(b.key, a.clause, a.grade) for b, a in done.updated] == [
-        (made[0].key, "8.3.1", Grade.MINOR),
-        (made[1].key, "7.1.4", Grade.MAJOR),
+    assert [(b.key, a.clause, a.department, a.grade) for b, a in done.updated] == [
+        (made[0].key, "8.3.1", "production", Grade.MINOR),
+        (made[1].key, "7.1.4", "hr_admin", Grade.MAJOR),
     ]
     assert [a.key for a in done.unchanged] == [made[2].key]
     kept = actions.get(ws, made[1].key)
