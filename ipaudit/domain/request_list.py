@@ -236,7 +236,12 @@ def requests_from_rows(rows: Sequence[Sequence[object]], context: str = "") -> l
     def get(row: list[str], c: int | None) -> str:
         return row[c] if c is not None and c < len(row) else ""
 
-    body = [(i, row) for i, row in enumerate(table) if i > cols.header and any(row)]
+    header_row = table[cols.header] if cols.header >= 0 else None
+    body = [  # a header written again (a table per page, per department) is no line
+        (i, row)
+        for i, row in enumerate(table)
+        if i > cols.header and any(row) and row != header_row
+    ]
     numbers = [get(r, cols.number) for _i, r in body]
     numbered = cols.number is not None and any(numbers)
     numbers = [n for n in numbers if re.fullmatch(r"\d+(?:\.\d+)*", n)]

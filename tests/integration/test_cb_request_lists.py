@@ -136,6 +136,24 @@ def test_an_xlsx_with_a_title_and_blank_rows_above_its_header(tmp_path: Path) ->
     ]
 
 
+def test_one_sheet_of_department_blocks_each_with_its_header(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    for department, titles in (("研发部", ["技术交底书"]), ("财务部", ["知识产权经费使用台账"])):
+        sh.append([department])
+        sh.append(["序号", "资料名称", "备注"])
+        for n, title in enumerate(titles, 1):
+            sh.append([n, title, None])
+        sh.append([])
+    path = tmp_path / "清单.xlsx"
+    wb.save(path)
+    found = request_list.read_requests(path)
+    assert [(r.title, r.department) for r in found] == [
+        ("技术交底书", "研发部"),
+        ("知识产权经费使用台账", "财务部"),
+    ]
+
+
 def test_an_xls_written_by_libreoffice_reads_as_its_xlsx(tmp_path: Path) -> None:
     if shutil.which("soffice") is None:  # pragma: no cover - installed where these tests run
         pytest.skip("LibreOffice is not installed: no .xls can be written")
