@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHeaderView, QScrollArea, QTableView, QWidget
 
@@ -98,7 +99,8 @@ class _ColumnSharer(QObject):
             self.share()
 
     def share(self) -> None:
-        if self._busy:
+        # a QTableWidget's header and model still signal while the table is being destroyed
+        if self._busy or not shiboken6.isValid(self.table):
             return
         header = self.table.horizontalHeader()
         count = header.count()

@@ -33,7 +33,7 @@ from ipaudit.domain.model import Item
 from ipaudit.domain.request_list import COVERAGE_TEXT, Coverage
 from ipaudit.services import request_list
 from ipaudit.services.request_list import RequestCoverage
-from ipaudit.ui import errors, i18n
+from ipaudit.ui import errors, fit, i18n
 from ipaudit.ui.department_scope import scope_label, show_scope
 from ipaudit.ui.findings.language import pick
 from ipaudit.ui.session import WorkspaceSession
@@ -86,13 +86,12 @@ class RequestsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Interactive)
         for col in (COL_NUMBER, COL_DEPARTMENT, COL_SCORE, COL_COVERAGE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(COL_ITEM, 380)
         self.table.setColumnWidth(COL_NOTE, 180)  # the clause, then the note
+        # the request and the matched item share the rest, neither narrower than its title
+        fit.share_columns(self.table, (COL_TITLE, COL_ITEM))
 
         self.scope = scope_label(session)  # a department view: its own lines, and it says so
         box = QVBoxLayout(self)
