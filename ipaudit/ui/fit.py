@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHeaderView, QScrollArea, QTableView, QWidget
 
@@ -99,10 +98,12 @@ class _ColumnSharer(QObject):
             self.share()
 
     def share(self) -> None:
-        # a QTableWidget's header and model still signal while the table is being destroyed
-        if self._busy or not shiboken6.isValid(self.table):
+        if self._busy:
             return
-        header = self.table.horizontalHeader()
+        try:
+            header = self.table.horizontalHeader()
+        except RuntimeError:  # a QTableWidget's header still signals while it is destroyed
+            return
         count = header.count()
         shared = [c for c in self.columns if c < count and not header.isSectionHidden(c)]
         if not shared:
