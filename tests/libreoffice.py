@@ -9,9 +9,13 @@ from pathlib import Path
 from ipaudit.export.pdf import find_soffice
 
 
-def resave(source: Path, out: Path, fmt: str = "xlsx", timeout: int = 180) -> Path:
-    """``source`` converted by LibreOffice to ``fmt`` into the folder ``out`` (with a profile of
-    its own beside it); the new file. LibreOffice must be installed."""
+def resave(
+    source: Path, out: Path, fmt: str = "xlsx", timeout: int = 180, filter_name: str = ""
+) -> Path:
+    """``source`` converted by LibreOffice to ``fmt`` (through the export filter ``filter_name``
+    when given, e.g. a CSV's "Text - txt - csv (StarCalc):44,34,76") into the folder ``out``
+    (with a profile of its own beside it, so tests may run side by side); the new file.
+    LibreOffice must be installed."""
     soffice = find_soffice()
     assert soffice is not None, "LibreOffice is not installed"
     subprocess.run(
@@ -20,7 +24,7 @@ def resave(source: Path, out: Path, fmt: str = "xlsx", timeout: int = 180) -> Pa
             f"-env:UserInstallation={(out.parent / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
-            fmt,
+            fmt + (f":{filter_name}" if filter_name else ""),
             "--outdir",
             str(out),
             str(source),

@@ -14,7 +14,6 @@ import csv
 import datetime as dt
 import os
 import shutil
-import subprocess
 import time
 import zipfile
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from ipaudit.services.packets import PacketRefused
 from tests.factories import INFO
 from tests.integration.cli_run import run
 from tests.integration.test_packets import GbkInfo, col, folder_of, rows_by_key, unpack
+from tests.libreoffice import resave
 
 BOOK = "部门清单.xlsx"
 SHEET = "部门清单"
@@ -104,29 +104,6 @@ def changes_of(ws: Workspace, source: Path) -> tuple[dict[tuple[str, str, str], 
 def not_ready_warning(text: str) -> bool:
     """The warning every import of "ready" gives for an item that still has blocking findings."""
     return "标为已就绪" in text
-
-
-def convert(source: Path, out: Path, fmt: str, filter_name: str = "") -> Path:
-    """``source`` saved again by LibreOffice as ``fmt`` into ``out`` (a profile of its own)."""
-    soffice = find_soffice()
-    assert soffice is not None
-    target = fmt + (f":{filter_name}" if filter_name else "")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(out.parent / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return out / f"{source.stem}.{fmt}"
 
 
 # --- 1. the sheet rearranged ----------------------------------------------------------------------
@@ -317,7 +294,7 @@ def test_statuses_numbers_dates_and_long_answers_typed_by_hand(ws: Workspace, tm
 def test_the_workbook_saved_as_xls_or_ods(ws: Workspace, tmp_path: Path, fmt: str):
     root = export(ws, tmp_path)
     edit(root / BOOK, fill_meant)
-    converted = convert(root / BOOK, tmp_path / "lo", fmt)
+    converted = resave(root / BOOK, tmp_path / "lo", fmt)
     (root / BOOK).unlink()  # "save as" .xls, then the .xlsx thrown away
     shutil.copyfile(converted, root / converted.name)
     back = zip_folder(root, tmp_path / "back.zip", gbk=True)
@@ -378,7 +355,9 @@ def test_the_sheet_saved_as_csv(ws: Workspace, tmp_path: Path, maker: str):
         write_gbk_csv(filled, root / "部门清单.csv")
     else:  # LibreOffice's "Text CSV", UTF-8
         shutil.copyfile(
-            convert(filled, tmp_path / "lo", "csv", "Text - txt - csv (StarCalc):44,34,76"),
+            resave(
+                filled, tmp_path / "lo", "csv", filter_name="Text - txt - csv (StarCalc):44,34,76"
+            ),
             root / "部门清单.csv",
         )
 

@@ -6,9 +6,7 @@ encrypted, broken); and the review of files before attaching (hash, empty, dupli
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -44,6 +42,7 @@ from ipaudit.services.evidence_dates import (
     word_text_date,
 )
 from ipaudit.services.evidence_review import file_sha256, review_files
+from tests.libreoffice import resave
 
 TODAY = dt.date(2026, 12, 7)
 D = dt.date
@@ -587,27 +586,6 @@ def test_files_that_say_nothing_propose_nothing(tmp_path: Path) -> None:
         assert proposal == DateProposal(), name
 
 
-def libreoffice(source: Path, fmt: str, tmp_path: Path) -> Path:
-    """``source`` converted by LibreOffice (its own profile folder, so tests may run side by side)."""
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            fmt,
-            "--outdir",
-            str(tmp_path / "out"),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
-    return tmp_path / "out" / f"{source.stem}.{fmt}"
-
-
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_word_97_and_opendocument_files_saved_by_libreoffice(tmp_path: Path) -> None:
     source = word(
@@ -617,11 +595,11 @@ def test_word_97_and_opendocument_files_saved_by_libreoffice(tmp_path: Path) -> 
         author="张三",
         last_saved_by="张三",
     )
-    doc = libreoffice(source, "doc", tmp_path)
+    doc = resave(source, tmp_path / "out", "doc")
     assert doc.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a real Word 97 file
     # its text is not read; its summary information gives the day it was created
     assert (at(doc).doc_date, at(doc).source) == (D(2025, 3, 1), SOURCE_PROPERTIES)
-    odt = libreoffice(source, "odt", tmp_path)
+    odt = resave(source, tmp_path / "out", "odt")
     assert (at(odt).doc_date, at(odt).source) == (D(2025, 3, 5), SOURCE_TEXT)
     assert office_date(odt, TODAY) == D(2025, 3, 1)
 
@@ -635,7 +613,7 @@ def test_a_real_pdf_printed_from_word_by_libreoffice(tmp_path: Path) -> None:
         + ["记录人：王五"],
         created=dt.datetime(2019, 1, 1),
     )
-    printed = libreoffice(source, "pdf", tmp_path)
+    printed = resave(source, tmp_path / "out", "pdf")
     proposal = propose(printed)  # today: the conversion wrote today's CreationDate
     assert (proposal.doc_date, proposal.source) == (D(2025, 3, 5), SOURCE_TEXT)
     assert pdf_date(printed) == dt.date.today()
