@@ -60,7 +60,6 @@ def tr(text: str) -> str:
 class Loaded:
     """What the dialog shows, read from the server in one worker."""
 
-    identity: Any  # services.team.Identity
     may_manage: bool
     logins: list[Any]  # services.team.Login
     names: dict[str, str]  # department key -> name in the UI language (every department)
@@ -75,16 +74,15 @@ def role_words(kind: str, department: str, names: dict[str, str]) -> str:
 
 
 def load(ws: Any) -> Loaded:
-    """Runs in a worker: who the login is, whether it may manage logins, the logins, the names."""
+    """Runs in a worker: whether the login may manage logins, the logins, the names."""
     from ipaudit.services import team
 
-    identity = team.team_identity(ws)
     logins = team.users(ws)
     may_manage = team.may_manage_logins(ws)
     departments = ws.departments()
     names = {d.key: i18n.text(d.name) for d in departments}
     choices = [(d.key, names[d.key]) for d in departments if not d.absent and not d.merged_into]
-    return Loaded(identity, may_manage, logins, names, choices)
+    return Loaded(may_manage, logins, names, choices)
 
 
 class LoginEditDialog(QDialog):
