@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ipaudit.domain import dates_in_text
 from ipaudit.domain.model import Grade
 from ipaudit.domain.normalize import normalize_text
 from ipaudit.services import doc_tables
@@ -249,7 +250,6 @@ CLAUSE_RE = re.compile(
     r"^\s*(?:GB/T\s*29490[^\s]*\s*)?(?:第\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:条)?\s*$"
 )
 _CLAUSE_IN_RE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])")
-_DATE_IN_RE = re.compile(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})")
 MAX_HEADER_ROW = 10
 MAX_HEADER_CHARS = 12  # a longer cell is a title or data, not a column header
 #: a column guessed as the nonconformities without a header holds sentences, mostly this long
@@ -290,13 +290,9 @@ def _date_cell(value: Any) -> dt.date | None:
     try:
         return parse_date(value)
     except NormalizeError:
-        if isinstance(value, str):
-            m = _DATE_IN_RE.search(unicodedata.normalize("NFKC", value))
-            if m:
-                try:
-                    return dt.date(int(m[1]), int(m[2]), int(m[3]))
-                except ValueError:
-                    return None
+        if isinstance(value, str):  # a date inside a text ("2025年3月5日（审核第一天）")
+            found = dates_in_text.find_dates(value)
+            return found[0].day if found else None
         return None
 
 
@@ -660,17 +656,6 @@ def list_rows(source: Path, t: doc_tables.Table, *, guess: bool = True) -> list[
 # --- the report ---------------------------------------------------------------------------------
 
 
-def read_report_rows(path: Path | str) -> list[list[Any]]:
-    """The rows of the report's list table: the first docx table with a description column, or
-    the first sheet."""
-    source = doc_tables.check_readable(path)
-    found = doc_tables.tables(source)
-    for t in found:
-        if _columns([list(r) for r in t.rows])[0].get("finding") is not None:
-            return [list(r) for r in t.rows]
-    return [list(r) for r in found[0].rows] if found else []
-
-
 def parse_report(path: Path | str) -> list[ImportedRow]:
     """The nonconformities of the certification body's report: its forms when it has some (and
     no list holds more nonconformities: a form-like note beside the list is not the report), else
@@ -723,5 +708,4 @@ __all__ = [
     "list_rows",
     "parse_report",
     "read_forms",
-    "read_report_rows",
 ]
