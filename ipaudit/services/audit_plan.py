@@ -557,7 +557,13 @@ def department_plan(
     plan = plan_of(ws)
     if plan is None:
         return None, []
-    found = conflicts(ws, plan)
+    return _part(plan, conflicts(ws, plan), department)
+
+
+def _part(
+    plan: AuditPlan, found: list[Conflict], department: str | None
+) -> tuple[AuditPlan, list[Conflict]]:
+    """``plan`` and its conflicts ``found``, whole or ``department``'s part (``department_plan``)."""
     if not department:
         return plan, found
     part = of_department(plan, department)
@@ -651,14 +657,8 @@ def plan_input(
     ``department_plan``); dated by the plan's last change (the same plan gives the same bytes)."""
     from ipaudit.export.plan_rows import PlanInput
 
-    if department:
-        need_plan(ws)
-        part, found = department_plan(ws, department)
-        assert part is not None
-        plan = part
-    else:
-        plan = plan if plan is not None else need_plan(ws).plan
-        found = conflicts(ws, plan)
+    plan = plan if plan is not None else need_plan(ws).plan
+    plan, found = _part(plan, conflicts(ws, plan), department)
     info = ws.info()
     stamps = [r.updated_at for r in ws.records.all(KIND) if r.updated_at is not None]
     as_of = max(stamps, default=dt.datetime.combine(info.audit_start, dt.time(8, 0)))
