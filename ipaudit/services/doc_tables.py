@@ -51,6 +51,7 @@ class Table:
     #: (row, column), 0-based, of the cells that continue a cell merged down from the row above
     #: (their text repeats it)
     continued: frozenset[tuple[int, int]] = frozenset()
+    sheet: str = ""  # a workbook's sheet: its name
 
 
 def _refuse(path: Path, what_zh: str, what_en: str) -> InvalidInput:
@@ -163,7 +164,13 @@ def sheet_tables(path: str | Path, limit: int = 30) -> list[Table]:
     from ipaudit.ledger.reader import list_sheets, read_rows
 
     return [
-        Table(n, f"工作表“{name}”", f"sheet '{name}'", tuple(tuple(r) for r in read_rows(p, name)))
+        Table(
+            n,
+            f"工作表“{name}”",
+            f"sheet '{name}'",
+            tuple(tuple(r) for r in read_rows(p, name)),
+            sheet=name,
+        )
         for n, name in enumerate(list_sheets(p)[:limit], 1)
     ]
 

@@ -241,10 +241,7 @@ def read_tables(path: str | Path) -> list[TableReading]:
             _reading(f"#{t.index}", t.rows, department_heading(t.before[-1] if t.before else ""))
             for t in doc_tables.docx_tables(p)
         ]
-    return [
-        _reading(t.name_en.removeprefix("sheet ").strip("'"), t.rows)
-        for t in doc_tables.sheet_tables(p, MAX_SHEETS)
-    ]
+    return [_reading(t.sheet, t.rows) for t in doc_tables.sheet_tables(p, MAX_SHEETS)]
 
 
 def request_sheets(path: str | Path) -> list[TableReading]:
