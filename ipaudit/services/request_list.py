@@ -11,9 +11,10 @@ unchanged.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -355,17 +356,25 @@ def matcher(ws: Workspace) -> Matcher:
     return Matcher.build([it for it in ws.template.items if it.key in owners], owners)
 
 
-def _department_key(ws: Workspace, name: str) -> str:
-    """The workspace department a line names ("研发部", "R&D", "rnd"), "" when none fits."""
-    text = "".join(name.split()).casefold()
-    if not text:
+def _department_keys(ws: Workspace) -> Callable[[str], str]:
+    """The workspace department a line names ("研发部", "R&D", "rnd"), "" when none fits; the
+    departments are read once, for all the lines of a list."""
+    departments = [
+        (d.key, ["".join(n.split()).casefold() for n in (d.key, d.name.zh, d.name.en) if n])
+        for d in ws.departments(active_only=True)
+    ]
+
+    @functools.cache
+    def key(name: str) -> str:
+        text = "".join(name.split()).casefold()
+        if not text:
+            return ""
+        for k, folded in departments:
+            if text in folded or any(n and (n in text or text in n) for n in folded[1:]):
+                return k
         return ""
-    for d in ws.departments(active_only=True):
-        names = [d.key, d.name.zh, d.name.en]
-        folded = ["".join(n.split()).casefold() for n in names if n]
-        if text in folded or any(n and (n in text or text in n) for n in folded[1:]):
-            return d.key
-    return ""
+
+    return key
 
 
 #: a candidate of the clause the line names (its column, a clause heading) scores this much more
@@ -390,14 +399,12 @@ def _same_clause(asked: str, item: str) -> bool:
 
 
 def propose(
-    m: Matcher, ws: Workspace, request: Request, clauses: Mapping[str, str] | None = None
+    m: Matcher, request: Request, department: str, clauses: Mapping[str, str]
 ) -> tuple[Candidate, ...]:
-    """The items a line may ask for, best first; an item of the clause the line names is
-    preferred."""
-    department = _department_key(ws, request.department)
+    """The items a line (of ``department``'s key) may ask for, best first; an item of the clause
+    the line names (``clauses``: each item's) is preferred."""
     if not request.clause:
         return tuple(m.candidates(request.title, department, CANDIDATES))
-    clauses = _item_clauses(ws) if clauses is None else clauses
     found = [
         Candidate(
             c.item_key,
@@ -418,9 +425,10 @@ def import_requests(ws: Workspace, path: str | Path, sheet: str | None = None) -
     same title and department)."""
     found = read_requests(path, sheet)
     earlier = lines(ws)
+    department_key = _department_keys(ws)
     previous = {line.number: line for line in earlier}
     by_title = {
-        (normalize_title(ln.request.title), _department_key(ws, ln.request.department)): ln
+        (normalize_title(ln.request.title), department_key(ln.request.department)): ln
         for ln in earlier
         if ln.confirmed
     }
@@ -428,10 +436,11 @@ def import_requests(ws: Workspace, path: str | Path, sheet: str | None = None) -
     clauses = _item_clauses(ws)
     out: list[RequestLine] = []
     for req in found:
-        candidates = propose(m, ws, req, clauses)
+        department = department_key(req.department)
+        candidates = propose(m, req, department, clauses)
         before = previous.get(req.number)
         if before is None or before.request.title != req.title:  # renumbered, or another line
-            before = by_title.get((normalize_title(req.title), _department_key(ws, req.department)))
+            before = by_title.get((normalize_title(req.title), department))
         if before is not None and before.confirmed:
             matched, confirmed = before.matched, True
         else:
@@ -442,7 +451,7 @@ def import_requests(ws: Workspace, path: str | Path, sheet: str | None = None) -
     ws.records.replace_kind(
         KIND,
         [
-            Record(KIND, line.number, line.to_json(), _department_key(ws, line.request.department))
+            Record(KIND, line.number, line.to_json(), department_key(line.request.department))
             for line in out
         ],
     )
@@ -484,7 +493,7 @@ def set_match(
         KIND,
         number,
         decided.to_json(),
-        department=_department_key(ws, current.request.department),
+        department=_department_keys(ws)(current.request.department),
         base_version=current.version if base_version is None else base_version,
         what=f"{number} {current.request.title}",
     )
@@ -540,6 +549,7 @@ def of_department(
     """The lines that ask ``department`` for something: matched to one of its items (a line not
     decided yet: its best candidate is), or, matched to nothing, naming the department."""
     keys = {it.key for it in ws.items_of(department)}
+    department_key = _department_keys(ws)
     out = []
     for ln in found:
         asked = (
@@ -548,7 +558,7 @@ def of_department(
         if asked:
             if any(k in keys for k in asked):
                 out.append(ln)
-        elif _department_key(ws, ln.request.department) == department:
+        elif department_key(ln.request.department) == department:
             out.append(ln)
     return out
 
