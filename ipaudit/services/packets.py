@@ -674,17 +674,19 @@ def _cell_en(p: px.CellProblem) -> str:
 
 
 def _read_folder(root: Path, source: Path, *, only: Path | None = None) -> Packet:
+    def candidate(p: Path, content: px.ReadWorkbook | None = None) -> _Candidate | None:
+        name, stat = p.relative_to(root).as_posix(), p.stat()
+        if not _book_candidate(name) or stat.st_size > BOOK_LIMIT:
+            return None
+        return _Candidate(name, content or px.read_workbook(p), stat.st_mtime)
+
     if only is not None:
-        found = [only]
-        if not px.read_workbook(only).identity:  # a copy: its workbook beside it
-            found += [p for p in sorted(only.parent.iterdir()) if p != only and p.is_file()]
+        book = px.read_workbook(only)  # read once: whether it is a copy, and its rows
+        found = [] if book.identity else [p for p in sorted(only.parent.iterdir()) if p != only]
+        first = [candidate(only, book)]
     else:
-        found = [p for p in sorted(root.rglob("*")) if p.is_file()]
-    read = [
-        _Candidate(p.relative_to(root).as_posix(), px.read_workbook(p), p.stat().st_mtime)
-        for p in found
-        if _book_candidate(p.relative_to(root).as_posix()) and p.stat().st_size <= BOOK_LIMIT
-    ]
+        found, first = sorted(root.rglob("*")), []
+    read = [c for c in [*first, *(candidate(p) for p in found if p.is_file())] if c is not None]
     name, rows_name, content, notes, books = _choose_workbook(
         source, read, chosen=only.relative_to(root).as_posix() if only is not None else ""
     )
