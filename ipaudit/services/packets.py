@@ -591,23 +591,18 @@ def _choose_workbook(
         )
     identity = max(packets, key=lambda c: c.mtime)
     same = [*packets, *copies]
-    by_content: dict[frozenset[tuple[Any, ...]], list[_Candidate]] = {}
-    for c in same:
-        by_content.setdefault(_filled(c.content), []).append(c)
-    notes: list[Problem] = []
-    if len(by_content) == 1:
-        rows = (
-            identity if chosen in ("", identity.name) else next(c for c in same if c.name == chosen)
-        )
-        return identity.name, rows.name, _merged(identity, rows), notes, {c.name for c in same}
+    books = {c.name for c in same}
+    filled = {c.name: _filled(c.content) for c in same}
     if chosen:
         rows = next(c for c in same if c.name == chosen)
+    elif len(set(filled.values())) == 1:
+        rows = identity
     else:
         newest = sorted(same, key=lambda c: -c.mtime)
         if (
             len(newest) > 1
             and abs(newest[0].mtime - newest[1].mtime) < 2
-            and _filled(newest[0].content) != _filled(newest[1].content)
+            and filled[newest[0].name] != filled[newest[1].name]
         ):
             names = "、".join(c.name for c in newest[:2])
             raise _refused(
@@ -618,21 +613,20 @@ def _choose_workbook(
                 " told: keep only one.",
             )
         rows = newest[0]
-    others = "、".join(c.name for c in same if _filled(c.content) != _filled(rows.content))
-    others_en = ", ".join(c.name for c in same if _filled(c.content) != _filled(rows.content))
-    notes.append(
-        Problem(
-            Text(rows.name, rows.name),
-            Text(
-                f"填报包中有多份填写内容不同的工作簿；读取的是最后保存的这一份，未读取：{others}。"
-                "如果应读取另一份，请只保留那一份后重新导入。",
-                f"the packet holds copies of the workbook filled in differently; the one saved"
-                f" last is read, not: {others_en}. If another should be read, keep only that one"
-                " and import again.",
-            ),
-        )
+    others = [c.name for c in same if filled[c.name] != filled[rows.name]]
+    if not others:
+        return identity.name, rows.name, _merged(identity, rows), [], books
+    note = Problem(
+        Text(rows.name, rows.name),
+        Text(
+            f"填报包中有多份填写内容不同的工作簿；读取的是最后保存的这一份，未读取：{'、'.join(others)}。"
+            "如果应读取另一份，请只保留那一份后重新导入。",
+            f"the packet holds copies of the workbook filled in differently; the one saved"
+            f" last is read, not: {', '.join(others)}. If another should be read, keep only"
+            " that one and import again.",
+        ),
     )
-    return identity.name, rows.name, _merged(identity, rows), notes, {c.name for c in same}
+    return identity.name, rows.name, _merged(identity, rows), [note], books
 
 
 def _merged(identity: _Candidate, rows: _Candidate) -> px.ReadWorkbook:
