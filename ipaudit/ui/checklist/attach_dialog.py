@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipaudit.domain.dates_in_text import EARLIEST
 from ipaudit.services.evidence_review import FileReview
 from ipaudit.ui.checklist.lang import fill
 from ipaudit.ui.checklist.optional_date import OptionalDateEdit
@@ -54,6 +55,10 @@ class FileNameBox(QCheckBox):
             self.setText(elided)
 
 
+def _show_unticked(edit: OptionalDateEdit, day: dt.date) -> None:
+    edit.edit.setDate(QDate(day.year, day.month, day.day))
+
+
 class AttachRow:
     """The widgets of one file."""
 
@@ -68,14 +73,12 @@ class AttachRow:
         self.doc_date = OptionalDateEdit(proposal.doc_date, parent)
         self.period_start = OptionalDateEdit(proposal.period_start, parent)
         self.period_end = OptionalDateEdit(proposal.period_end, parent)
+        # a doubtful date or period is shown, not proposed: its box stays unticked
         if proposal.doc_date is None and proposal.doubtful is not None:
-            day = proposal.doubtful  # shown, not proposed: the box stays unticked
-            self.doc_date.edit.setDate(QDate(day.year, day.month, day.day))
+            _show_unticked(self.doc_date, proposal.doubtful)
         if proposal.period_start is None and proposal.doubtful_period is not None:
-            for edit, day in zip(
-                (self.period_start, self.period_end), proposal.doubtful_period, strict=True
-            ):
-                edit.edit.setDate(QDate(day.year, day.month, day.day))
+            _show_unticked(self.period_start, proposal.doubtful_period[0])
+            _show_unticked(self.period_end, proposal.doubtful_period[1])
         for edit in (self.doc_date, self.period_start, self.period_end):
             self.include.toggled.connect(edit.setEnabled)
             edit.setEnabled(self.include.isChecked())
@@ -185,7 +188,7 @@ class AttachDialog(QDialog):
         elif proposal.doubtful is not None:
             where = self._place(proposal.doubtful_source)
             day = proposal.doubtful.isoformat()
-            if proposal.doubtful < dt.date(2000, 1, 1):
+            if proposal.doubtful < EARLIEST:
                 text = self.tr(
                     "The date %1 in %2 is before 2000 and is not proposed: give the document date."
                 )
