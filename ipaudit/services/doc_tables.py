@@ -32,7 +32,6 @@ REFUSED: dict[str, tuple[str, str]] = {
     ".ofd": ("OFD 版式文件", "an OFD file"),
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97, Excel 97, WPS: a compound document
-_ZIP = b"PK\x03\x04"
 #: paragraphs above a table kept as its context (a department heading, the form's number)
 CONTEXT_PARAGRAPHS = 3
 
@@ -177,7 +176,7 @@ def sheet_tables(path: str | Path, limit: int = 30) -> list[Table]:
 
 def tables(path: str | Path) -> list[Table]:
     """The tables of a Word document or the sheets of a workbook."""
-    p = check_readable(path)
+    p = Path(path)  # each reader checks it
     return docx_tables(p) if is_docx(p) else sheet_tables(p)
 
 

@@ -661,8 +661,8 @@ def parse_report(path: Path | str) -> list[ImportedRow]:
     no list holds more nonconformities: a form-like note beside the list is not the report), else
     its list (the first table or sheet with a description column; without any header, the first
     table's column of sentences)."""
-    source = doc_tables.check_readable(path)
-    found = doc_tables.tables(source)
+    source = Path(path)
+    found = doc_tables.tables(source)  # refuses a format it does not read
     forms = forms_in(source, found)
     listed = next(
         (

@@ -236,7 +236,7 @@ def read_tables(path: str | Path) -> list[TableReading]:
     """Every table of the file read as a request list, in the file's order: each sheet of a
     spreadsheet (up to ``MAX_SHEETS``), a csv's one, each table of a Word document (with the
     department its heading names)."""
-    p = doc_tables.check_readable(path)
+    p = Path(path)  # each reader refuses a format it does not read
     if doc_tables.is_docx(p):
         return [
             _reading(f"#{t.index}", t.rows, department_heading(t.before[-1] if t.before else ""))
@@ -275,10 +275,11 @@ def read_requests(path: str | Path, sheet: str | None = None) -> list[Request]:
     table of the file that holds one (a Word document: every table that holds one, in order —
     one per department, say); several sheets that qualify: bad input naming them, to choose one
     (``--sheet``). A request asked twice (same title and department) is one line."""
-    p = doc_tables.check_readable(path)
+    p = Path(path)
     if sheet is not None and not doc_tables.is_docx(p):
         from ipaudit.ledger.reader import read_rows
 
+        doc_tables.check_readable(p)
         reading = _reading(sheet, [list(r) for r in read_rows(p, sheet)])
         if not reading.is_list:
             raise _not_a_list(p, [reading])
