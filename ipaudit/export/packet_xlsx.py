@@ -26,7 +26,6 @@ import csv as _csv
 import datetime as dt
 import io
 import itertools
-import re
 import tempfile
 import unicodedata
 import warnings
@@ -494,14 +493,13 @@ def status_from_label(text: str) -> Status | None:
     return _STATUS_BY_KEY.get(_status_key(text))
 
 
-_DATE_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
-_DAY_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
-
-
 def date_from_cell(value: Any) -> dt.date | str | None:
     """A date cell: a date, None when empty, or "" when it holds something that is no date.
-    A date typed as text is read as Excel and WPS users write it: 2026-03-05, 2026/3/5,
-    2026.3.5, 2026年3月5日 (full-width digits too), 20260305, with a time after it or not."""
+    A date typed as text is read as a ledger's date cell is (``ledger.normalize``): 2026-03-05,
+    2026/3/5, 2026.3.5, 2026年3月5日 (full-width digits too), 20260305, with a time after it or
+    not."""
+    from ipaudit.ledger.normalize import NormalizeError, date_from_serial, parse_date_text
+
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
@@ -512,23 +510,17 @@ def date_from_cell(value: Any) -> dt.date | str | None:
         if float(value).is_integer() and 19_900_101 <= value <= 21_001_231:
             return date_from_cell(str(int(value)))  # 20260305 typed as a number
         try:  # a date serial left as a number (WPS without the cell format)
-            if not 1 <= value < 2_958_466:
-                return ""
-            day = (dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))).date()
-        except (OverflowError, ValueError):
+            day = date_from_serial(value)
+        except NormalizeError:
             return ""
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).translate(_ZERO_WIDTH)
-        # "2026 年 3 月 5 日" without its blanks; "2026-03-05 10:00" or "2026-03-05T10:00" its day
-        text = "".join(text.split()) if "年" in text else (text.split() or [""])[0]
-        text = text.split("T")[0]
-        found = _DATE_RE.fullmatch(text) or _DAY_RE.fullmatch(text)
-        if found is None:
-            return ""
         try:
-            day = dt.date(*(int(p) for p in found.groups()))
-        except ValueError:
+            typed = parse_date_text(value.translate(_ZERO_WIDTH))
+        except NormalizeError:
             return ""
+        if typed is None:  # nothing but zero-width characters
+            return ""
+        day = typed
     else:
         return ""
     return day if 1990 <= day.year <= 2100 else ""
