@@ -656,42 +656,22 @@ def read_workbook(source: Path | bytes, name: str = "") -> ReadWorkbook:
             from ipaudit.ledger.errors import PasswordProtected
 
             if isinstance(exc, PasswordProtected):
-                return ReadWorkbook(
-                    {},
-                    {},
-                    [],
-                    [],
-                    [
-                        _problem(
-                            label,
-                            0,
-                            "",
-                            "工作簿设有打开密码（已加密），无法读取；请在 Excel 或 WPS 中输入密码打开，"
-                            "取消“用密码进行加密”后保存，再导入。",
-                            "the workbook has a password to open it (encrypted) and cannot be"
-                            " read: open it in Excel or WPS with the password, remove the"
-                            " encryption, save and import again.",
-                            error=True,
-                        )
-                    ],
+                zh = (
+                    "工作簿设有打开密码（已加密），无法读取；请在 Excel 或 WPS 中输入密码打开，"
+                    "取消“用密码进行加密”后保存，再导入。"
                 )
-            return ReadWorkbook(
-                {},
-                {},
-                [],
-                [],
-                [
-                    _problem(
-                        label,
-                        0,
-                        "",
-                        "无法作为工作簿读取；请用 Excel 或 WPS 另存为 .xlsx 后再导入。",
-                        f"cannot be read as a workbook ({type(exc).__name__}); save it as .xlsx"
-                        " from Excel or WPS and import it again.",
-                        error=True,
-                    )
-                ],
-            )
+                en = (
+                    "the workbook has a password to open it (encrypted) and cannot be read: open"
+                    " it in Excel or WPS with the password, remove the encryption, save and"
+                    " import again."
+                )
+            else:
+                zh = "无法作为工作簿读取；请用 Excel 或 WPS 另存为 .xlsx 后再导入。"
+                en = (
+                    f"cannot be read as a workbook ({type(exc).__name__}); save it as .xlsx"
+                    " from Excel or WPS and import it again."
+                )
+            return ReadWorkbook({}, {}, [], [], [_problem(label, 0, "", zh, en, error=True)])
         try:
             return _read(book, label)
         finally:
