@@ -503,8 +503,8 @@ def import_report(
             ca.check(after)
         except ca.ActionError as exc:
             raise InvalidInput(
-                f"{name} {row.where.split(' / ')[0]}：{exc.text.zh}；工作区未作任何更改。",
-                f"{name} {row.where.rpartition(' / ')[2]}: {exc.text.en}; nothing was changed.",
+                f"{name} {row.where_zh}：{exc.text.zh}；工作区未作任何更改。",
+                f"{name} {row.where_en}: {exc.text.en}; nothing was changed.",
                 ws.path,
             ) from exc
         plans.append((row, before, after))

@@ -259,7 +259,7 @@ MIN_FINDING_CHARS = 8
 @dataclass(frozen=True, slots=True)
 class ImportedRow:
     """One nonconformity of the report; ``grade`` None: the report does not say (minor);
-    ``where``: its table and row, for messages."""
+    ``where_zh``/``where_en``: its table and row, for messages."""
 
     number: str
     finding: str
@@ -272,7 +272,12 @@ class ImportedRow:
     correction: str = ""
     action: str = ""
     owner: str = ""
-    where: str = ""
+    where_zh: str = ""
+    where_en: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.where_zh} / {self.where_en}"
 
 
 # --- cells --------------------------------------------------------------------------------------
@@ -494,7 +499,8 @@ def _form_row(
         correction=_SIGNATURE_RE.sub("", v.get("correction", "")).strip(),
         action=_SIGNATURE_RE.sub("", v.get("action", "")).strip(),
         owner=v.get("owner", ""),
-        where=f"{where_zh} / {where_en}",
+        where_zh=where_zh,
+        where_en=where_en,
     )
 
 
@@ -647,7 +653,8 @@ def list_rows(source: Path, t: doc_tables.Table, *, guess: bool = True) -> list[
                 root_cause=_cell(cell(row, "root_cause")),
                 action=_cell(cell(row, "action")),
                 owner=_cell(cell(row, "owner")),
-                where=f"{t.name_zh}第 {r} 行 / {t.name_en}, row {r}",
+                where_zh=f"{t.name_zh}第 {r} 行",
+                where_en=f"{t.name_en}, row {r}",
             )
         )
     return out
