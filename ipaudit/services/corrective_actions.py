@@ -11,7 +11,7 @@ user wrote into them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -375,17 +375,25 @@ class ReportImport:
         return [*self.created, *(after for _before, after in self.updated)]
 
 
-def _department_key(ws: Workspace, text: str) -> str:
-    if not text:
-        return ""
-    norm = normalize_text(text)
-    for d in ws.departments():
-        if norm in (normalize_text(d.key), normalize_text(d.name.zh), normalize_text(d.name.en)):
-            return follow_merges(d.key, {x.key: x for x in ws.departments()})
-    for d in ws.departments():  # "研发" for 研发部
-        if norm and (norm in normalize_text(d.name.zh) or normalize_text(d.name.zh) in norm):
-            return follow_merges(d.key, {x.key: x for x in ws.departments()})
-    return ""
+def _department_keys(ws: Workspace) -> Callable[[str], str]:
+    """The department a report's row names (its key or a name; "研发" for 研发部), followed
+    through merges; "" when none fits. The departments are read once, for all the rows."""
+    deps = {d.key: d for d in ws.departments()}
+    names = [
+        (d.key, normalize_text(d.name.zh), {normalize_text(n) for n in (d.key, d.name.en)})
+        for d in deps.values()
+    ]
+
+    def key(text: str) -> str:
+        norm = normalize_text(text) if text else ""
+        if not norm:
+            return ""
+        found = next((k for k, zh, other in names if norm == zh or norm in other), None)
+        if found is None:  # "研发" for 研发部
+            found = next((k for k, zh, _ in names if norm in zh or zh in norm), None)
+        return "" if found is None else follow_merges(found, deps)
+
+    return key
 
 
 def _pieces(text: str) -> set[str]:
@@ -467,10 +475,11 @@ def import_report(
     name = Path(path).name
     day = raised or ws.info().last_audit
     existing = [a for a in actions(ws) if a.source == source]
+    department_key = _department_keys(ws)
     claimed: set[str] = set()
     plans: list[tuple[ImportedRow, ca.CorrectiveAction | None, ca.CorrectiveAction]] = []
     for n, row in enumerate(rows, 1):
-        department = _department_key(ws, row.department)
+        department = department_key(row.department)
         found = row.raised or day
         scored = [
             (_same_nonconformity(row, department, found, a), a)
