@@ -13,7 +13,6 @@ import argparse
 import getpass
 import sys
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out, progress_line
@@ -45,11 +44,12 @@ def read_password(login: str) -> str:
 def cmd_team_setup(args: argparse.Namespace) -> int:
     from ipaudit.cli_team import warn_other_writer
     from ipaudit.services import team
+    from ipaudit.store.server import login_of
 
     if args.from_file is not None:
         warn_other_writer(args.from_file)
     info = cli.new_info(args) if args.from_file is None and args.company else None
-    own = unquote(urlsplit(server_url(args.address) or "").username or "")
+    own = login_of(server_url(args.address) or "")  # the login the address connects as
     # the administrator's own login as the manager keeps its password: none is asked
     keep = args.keep_password or args.manager == own
     password = None if keep else read_password(args.manager)
