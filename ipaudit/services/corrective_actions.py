@@ -477,7 +477,7 @@ def import_report(
     existing = [a for a in actions(ws) if a.source == source]
     department_key = _department_keys(ws)
     claimed: set[str] = set()
-    plans: list[tuple[ImportedRow, ca.CorrectiveAction | None, ca.CorrectiveAction]] = []
+    plans: list[tuple[ca.CorrectiveAction | None, ca.CorrectiveAction]] = []
     for n, row in enumerate(rows, 1):
         department = department_key(row.department)
         found = row.raised or day
@@ -516,8 +516,8 @@ def import_report(
                 f"{name} {row.where_en}: {exc.text.en}; nothing was changed.",
                 ws.path,
             ) from exc
-        plans.append((row, before, after))
-    days = {row.raised or day for row in rows} - {None}
+        plans.append((before, after))
+    days = {d for row in rows if (d := row.raised or day) is not None}
     absent = tuple(
         a
         for a in existing
@@ -525,12 +525,12 @@ def import_report(
         and "#" in a.origin
         and not a.status.finished
         and a.raised is not None
-        and any(abs((d - a.raised).days) <= OTHER_AUDIT_DAYS for d in days if d)
+        and any(abs((d - a.raised).days) <= OTHER_AUDIT_DAYS for d in days)
     )
     created: list[ca.CorrectiveAction] = []
     updated: list[tuple[ca.CorrectiveAction, ca.CorrectiveAction]] = []
     unchanged: list[ca.CorrectiveAction] = []
-    for _row, before, after in plans:
+    for before, after in plans:
         if before is None:
             fields = {k: getattr(after, k) for k in EDITABLE if k != "status"}
             created.append(add(ws, **fields))
