@@ -25,7 +25,12 @@ from ipaudit.store.team_roles import TeamRoles, role_prefix
 from ipaudit.ui import workers
 from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.team.logins_dialog import LoginEditDialog, TeamLoginsDialog
-from tests.integration.pg.team_fixtures import login_name, manager_and_rnd, new_password
+from tests.integration.pg.team_fixtures import (
+    drop_logins,
+    login_name,
+    manager_and_rnd,
+    new_password,
+)
 from tests.pg import admin_connect, database_name, role_url
 from tests.ui.helpers import main_window
 from tests.ui.team_helpers import open_team, password_of
@@ -45,13 +50,7 @@ def team_ws(pg_url: str) -> Iterator[dict[str, str]]:
         try:
             yield logins
         finally:
-            with admin_connect(pg_url) as admin:
-                for name in extra:
-                    admin.execute(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
-                        (name,),
-                    )
-                    admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+            drop_logins(pg_url, extra)
 
 
 def logins_dialog(window: MainWindow, qtbot) -> TeamLoginsDialog:

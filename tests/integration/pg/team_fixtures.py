@@ -43,6 +43,11 @@ def drop_team(admin_url: str, logins: list[str]) -> None:
             team_roles.uninstall(conn)
     finally:
         engine.dispose()
+    drop_logins(admin_url, logins)
+
+
+def drop_logins(admin_url: str, logins: list[str]) -> None:
+    """Drop ``logins`` (those still there), ending their sessions first."""
     with admin_connect(admin_url) as admin:
         for login in logins:
             admin.execute(
