@@ -203,8 +203,11 @@ def _short_day(m: re.Match[str], today: dt.date) -> dt.date | None:
 def find_dates(text: str, today: dt.date | None = None) -> list[Found]:
     """Every date written in ``text`` (already :func:`normalize`\\ d or not), in order; plausible
     or not (a date from 1900 to 2099)."""
-    today = today or dt.date.today()
-    text = _masked(normalize(text))
+    return _find(_masked(normalize(text)), today or dt.date.today())
+
+
+def _find(text: str, today: dt.date) -> list[Found]:
+    """:func:`find_dates` in a text already normalised and masked."""
     taken: list[Found] = []
 
     def free(start: int, end: int) -> bool:
@@ -283,7 +286,7 @@ def period_in(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date
     single day is a date, not a period)."""
     today = today or dt.date.today()
     text = _masked(normalize(text))
-    found = find_dates(text, today)
+    found = _find(text, today)
     for a, b in _ranges(text, found):
         return a.day, b.day
     for f in reversed(found):  # the days are dates, not periods
@@ -356,7 +359,7 @@ def _candidates(paragraphs: Sequence[str], bonus: int, today: dt.date) -> list[t
     previous = ""
     for raw in paragraphs:
         text = _masked(normalize(raw))
-        found = find_dates(text, today)
+        found = _find(text, today)
         in_range = {id(f) for pair in _ranges(text, found) for f in pair}
         for f in found:
             if id(f) in in_range:
@@ -411,6 +414,6 @@ def document_period(
         return period
     for raw in paragraphs[1:]:
         text = _masked(normalize(raw))
-        for a, b in _ranges(text, find_dates(text, today)):
+        for a, b in _ranges(text, _find(text, today)):
             return a.day, b.day
     return None
