@@ -336,8 +336,8 @@ def _sheet_date(rows: Sequence[Sequence[Any]], today: dt.date) -> Choice:
             text = _cell_text(value)
             if not text.strip():
                 continue
+            norm = texts.normalize(text)
             for found in texts.find_dates(text, today):
-                norm = texts.normalize(text)
                 before = norm[: found.start]
                 rest = (before + norm[found.end :]).strip()
                 labelled = texts.is_date_label(before) or texts.is_date_label(previous)
