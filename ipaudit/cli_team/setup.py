@@ -117,11 +117,7 @@ def cmd_team_user(args: argparse.Namespace) -> int:
                 else f"{args.login}：{text}{'（新登录名）' if created else ''}"
             )
         elif args.action == "password":
-            if not any(u.name == args.login for u in team.users(ws)):  # before asking
-                raise InvalidInput(
-                    f"{args.login} 不是这个团队工作区的登录名。",
-                    f"{args.login} is not a login of this team workspace.",
-                )
+            team.team_login(ws, args.login)  # an unknown login is said before the password is asked
             team.set_password(ws, args.login, read_password(args.login))
             out("密码已更改。" if not en else "The password was changed.")
         elif args.action == "remove":

@@ -59,6 +59,7 @@ __all__ = [
     "setup_team",
     "sync_roles",
     "team_identity",
+    "team_login",
     "users",
 ]
 
@@ -226,13 +227,20 @@ def set_password(ws: Workspace, login: str, password: str) -> None:
     """A new ``password`` for ``login``, a login of the team workspace ``ws`` (opened with an
     administrator's login); its role stays."""
     check_password(password)
+    current = team_login(ws, login)
+    add_user(ws, login, current.kind, password, department=current.department)
+
+
+def team_login(ws: Workspace, login: str) -> Login:
+    """``login`` as a login of the team workspace ``ws`` (its role); InvalidInput when it is
+    none of its logins."""
     current = next((u for u in users(ws) if u.name == login), None)
     if current is None:
         raise InvalidInput(
             f"{login} 不是这个团队工作区的登录名。",
             f"{login} is not a login of this team workspace.",
         )
-    add_user(ws, login, current.kind, password, department=current.department)
+    return current
 
 
 def may_manage_logins(ws: Workspace) -> bool:
