@@ -141,6 +141,17 @@ def find_columns(rows: Sequence[Sequence[str]]) -> Columns:
     return Columns(_title_by_content(rows))
 
 
+def header_cells(rows: Sequence[Sequence[object]]) -> tuple[str, ...]:
+    """The filled cells of a table's header row (() when it has none): tables with the same
+    header hold parts of one list."""
+    table = [[_cell(v) for v in row] for row in rows]
+    try:
+        header = find_columns(table).header
+    except RequestListError:
+        return ()
+    return tuple(v for v in table[header] if v) if header >= 0 else ()
+
+
 def _title_by_content(rows: Sequence[Sequence[str]]) -> int:
     """The column with the most text that is not a number."""
     width = max((len(r) for r in rows), default=0)

@@ -28,7 +28,7 @@ from ipaudit.domain.request_list import (
     Request,
     RequestListError,
     department_heading,
-    find_columns,
+    header_cells,
     merge_repeats,
     normalize_title,
     request_coverage,
@@ -222,14 +222,8 @@ def _reading(name: str, rows: Sequence[Sequence[object]], context: str = "") -> 
         found = requests_from_rows(rows, context)
     except RequestListError:
         return TableReading(name, (), 0)
-    texts = [[_text(v) for v in row] for row in rows]
-    cols = find_columns(texts)
-    header = tuple(v for v in texts[cols.header] if v) if cols.header >= 0 else ()
-    return TableReading(name, tuple(found), sum(reads_as_request(r.title) for r in found), header)
-
-
-def _text(value: object) -> str:
-    return "" if value is None else " ".join(str(value).split())
+    requests = sum(reads_as_request(r.title) for r in found)
+    return TableReading(name, tuple(found), requests, header_cells(rows))
 
 
 def read_tables(path: str | Path) -> list[TableReading]:
