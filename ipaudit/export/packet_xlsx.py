@@ -727,16 +727,14 @@ def _read(book: _Book, label: str) -> ReadWorkbook:
     versions = _versions(book.rows(ITEMS_SHEET, 2), problems)
     folders = _folders(book.rows(FOLDERS_SHEET, 3), problems)
     sheet = meta.get("sheet", "")
-    if sheet not in book.names:  # renamed: the sheet that holds the checklist's field row
-        sheet = next(
-            (
-                n
-                for n in book.names
-                if n not in HIDDEN_SHEETS and _field_row(book.rows(n, 40)) is not None
-            ),
-            sheet,
-        )
-    if sheet not in book.names:
+    grid = book.rows(sheet, 40) if sheet in book.names else None
+    if grid is None:  # renamed: the sheet that holds the checklist's field row
+        for name in (n for n in book.names if n not in HIDDEN_SHEETS):
+            found = book.rows(name, 40)
+            if _field_row(found) is not None:
+                sheet, grid = name, found
+                break
+    if grid is None:
         problems.append(
             _problem(
                 sheet or SHEET_TITLE.zh,
@@ -748,7 +746,6 @@ def _read(book: _Book, label: str) -> ReadWorkbook:
             )
         )
         return ReadWorkbook(meta, versions, [], folders, problems)
-    grid = book.rows(sheet, 40)
     rows, letters = _rows(grid, sheet, meta.get("lang", "zh"), problems)
     return ReadWorkbook(meta, versions, rows, folders, problems, letters, sheet)
 
