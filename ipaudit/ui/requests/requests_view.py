@@ -337,13 +337,7 @@ class RequestsView(QWidget):
         for r, rc in enumerate(self.rows):
             ln = rc.line
             hay = " ".join(
-                [
-                    ln.number,
-                    ln.request.title,
-                    ln.request.department,
-                    ln.request.clause,
-                    *list(ln.matched),
-                ]
+                [ln.number, ln.request.title, ln.request.department, ln.request.clause, *ln.matched]
             ).casefold()
             self.table.setRowHidden(r, bool(text) and text not in hay)
 
