@@ -676,15 +676,19 @@ def plan_input(
 def calendar_events(ws: Workspace, lang: str = "zh", department: str | None = None) -> list[Event]:
     """The plan's sessions as calendar entries (none without a plan); ``department``: its part
     of the plan (``department_plan``)."""
+    stored = load(ws)
+    if stored is None:
+        return []
+    return _events(plan_input(ws, stored.plan, department=department), lang)
+
+
+def _events(inp: PlanInput, lang: str) -> list[Event]:
+    """The sessions of the plan ``inp`` as calendar entries."""
     import hashlib
 
     from ipaudit.export.calendar_ics import Event
     from ipaudit.export.plan_rows import label, plan_rows
 
-    stored = load(ws)
-    if stored is None:
-        return []
-    inp = plan_input(ws, stored.plan, department=department)
     seed = f"{inp.company}|{inp.audit_start.isoformat()}".encode()
     tag = hashlib.sha256(seed).hexdigest()[:12]
     sep = ": " if lang.startswith("en") else "："
@@ -746,7 +750,7 @@ def export_plan(
         out["xlsx"] = write_atomic(output_path(xlsx), build_plan_xlsx(inp, lang))
     if ics:
         data = ics_bytes(
-            calendar_events(ws, lang, department),
+            _events(inp, lang),
             name=f"{label('calendar', lang)} — {inp.company}",
             stamp=inp.as_of.astimezone(dt.UTC),  # stored in local time
         )
