@@ -85,6 +85,21 @@ def load(ws: Any) -> Loaded:
     return Loaded(may_manage, logins, names, choices)
 
 
+def password_problem(password: str, again: str, differ: str) -> str:
+    """What is wrong with a password typed twice, in the UI language ("" when nothing):
+    ``differ`` when the two differ, else the services' rule (``services.team.check_password``)."""
+    from ipaudit.services.team import check_password
+    from ipaudit.store.errors import InvalidInput
+
+    if password != again:
+        return differ
+    try:
+        check_password(password)
+    except InvalidInput as exc:
+        return exc.message(i18n.language())
+    return ""
+
+
 class LoginEditDialog(QDialog):
     """A new login (name, role, password twice) or a new password for ``login``. It stays open
     while the server works (``set_busy``) and shows what the server refused (``show_problem``);
@@ -160,20 +175,13 @@ class LoginEditDialog(QDialog):
 
     def check(self) -> str:
         """What is wrong with what is typed, in the UI language ("" when nothing)."""
-        from ipaudit.services.team import check_password
-        from ipaudit.store.errors import InvalidInput
-
         if not self.login.text().strip():
             return tr("Type the login name.")
         if not self.for_password and self.role.currentData() is None:
             return tr("Choose the login's role.")
-        if self.password.text() != self.again.text():
-            return tr("The two passwords differ.")
-        try:
-            check_password(self.password.text())
-        except InvalidInput as exc:
-            return exc.message(i18n.language())
-        return ""
+        return password_problem(
+            self.password.text(), self.again.text(), tr("The two passwords differ.")
+        )
 
     def check_and_submit(self) -> None:
         problem = self.check()

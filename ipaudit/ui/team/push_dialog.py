@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ipaudit.ui import errors, workers
 from ipaudit.ui.progress import TaskProgressDialog
+from ipaudit.ui.team.logins_dialog import password_problem
 from ipaudit.ui.team.open_dialog import OpenTeamDialog
 
 
@@ -124,18 +125,11 @@ class PushTeamDialog(OpenTeamDialog):
             return self.tr("Type the compliance manager's login name.")
         if self.manager_is_login():
             return ""
-        from ipaudit.services.team import check_password
-        from ipaudit.store.errors import InvalidInput
-
-        if self.manager_password.text() != self.manager_again.text():
-            return self.tr("The two passwords of the manager's login differ.")
-        try:
-            check_password(self.manager_password.text())
-        except InvalidInput as exc:
-            from ipaudit.ui import i18n
-
-            return exc.message(i18n.language())
-        return ""
+        return password_problem(
+            self.manager_password.text(),
+            self.manager_again.text(),
+            self.tr("The two passwords of the manager's login differ."),
+        )
 
     # --- the copy ----------------------------------------------------------------------------
 
