@@ -559,7 +559,13 @@ def _choose_workbook(
     packets = [
         c for c in candidates if c.content.identity and c.content.meta.get("format") == px.FORMAT
     ]
-    copies = [c for c in candidates if not c.content.identity and c.content.rows]
+    # a copy with no rows is no copy of the workbook, unless it is the file chosen: then it is
+    # what is read (nothing), not a crash nor the workbook beside it in its place
+    copies = [
+        c
+        for c in candidates
+        if not c.content.identity and (c.content.rows or (chosen and c.name == chosen))
+    ]
     if not packets:
         if copies:
             names = "、".join(c.name for c in copies)

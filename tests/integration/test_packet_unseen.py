@@ -379,6 +379,24 @@ def test_the_sheet_saved_as_csv(ws: Workspace, tmp_path: Path, maker: str):
         assert all(not_ready_warning(p) or "部门清单.csv" in p for p in problems)
 
 
+def test_a_csv_chosen_that_holds_no_rows(ws: Workspace, tmp_path: Path):
+    """The sheet saved as .csv after its item rows were deleted (or filtered out), chosen beside
+    the workbook: nothing is read from it, and the preview says the workbook was not read."""
+    root = export(ws, tmp_path)
+    copy = root / "部门清单.csv"
+    sheet = load_workbook(root / BOOK)[SHEET]
+    with copy.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        for row in sheet.iter_rows(values_only=True):
+            if not (isinstance(row[0], str) and row[0].startswith("rnd.")):
+                writer.writerow(["" if v is None else v for v in row])
+    packet = packets.read_packet(copy)
+    assert packet.workbook_name == "部门清单.csv" and packet.content.rows == []
+    assert any(BOOK in p.message.zh and "未读取" in p.message.zh for p in packet.problems)
+    changes, _problems = changes_of(ws, copy)
+    assert changes == {}
+
+
 def wps_resave(sheet: Worksheet, rows: dict[tuple[str, str], int]) -> None:
     """What a save by another program may drop: the protection of sheet and workbook, the
     status lists, the hidden state of the columns and sheets."""
