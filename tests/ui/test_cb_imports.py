@@ -22,6 +22,7 @@ from ipaudit.ui.actions.actions_view import ActionsView
 from ipaudit.ui.requests.requests_view import COL_DEPARTMENT, COL_NOTE, RequestsView
 from tests.cb_documents import FINDINGS, Nc, form_report
 from tests.ui.helpers import ItemPage, show_view
+from tests.ui.test_requests_view import import_and_wait
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def test_a_word_list_per_department_with_clauses(session, qtbot, zh, tmp_path: P
     doc.save(str(path))
     view = show_view(RequestsView, session, qtbot)
     view.resize(1366, 768)
-    assert view.import_file(path)
+    assert import_and_wait(view, qtbot, path)
     assert [view.table.item(r, COL_DEPARTMENT).text() for r in range(3)] == [
         "行政人事部",
         "行政人事部",

@@ -37,11 +37,18 @@ def list_file(tmp_path: Path) -> Path:
     return path
 
 
+def import_and_wait(view: RequestsView, qtbot, path: Path, sheet: str | None = None) -> bool:  # type: ignore[no-untyped-def]
+    """Import as the button does (in a worker) and wait: True when imported, False if refused."""
+    with qtbot.waitSignal(view.imported, timeout=30_000) as done:
+        view.import_file(path, sheet)
+    return bool(done.args[0])
+
+
 def test_import_propose_correct_and_confirm(session, qtbot, zh, list_file: Path) -> None:  # type: ignore[no-untyped-def]
     view = show_view(RequestsView, session, qtbot)
     assert view.table.rowCount() == 0
     assert not view.message.isVisible()  # no room taken without a message
-    assert view.import_file(list_file)
+    assert import_and_wait(view, qtbot, list_file)
     assert view.table.rowCount() == len(LINES)
     assert view.summary.text().startswith(f"共 {len(LINES)} 项")
 
@@ -81,7 +88,7 @@ def test_import_propose_correct_and_confirm(session, qtbot, zh, list_file: Path)
 
 def test_coverage_follows_the_evidence(session, qtbot, zh, list_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     view = show_view(RequestsView, session, qtbot)
-    view.import_file(list_file)
+    assert import_and_wait(view, qtbot, list_file)
     # the demo's org chart: choose "no checklist item" for it: missing
     org = view.combos[4]
     org.activated.emit(org.findData(NONE))
@@ -110,7 +117,7 @@ def test_a_bad_file_says_why_and_the_view_fits(session, qtbot, zh, tmp_path: Pat
     view = show_view(RequestsView, session, qtbot)
     bad = tmp_path / "notes.docx"
     bad.write_bytes(b"not a word file")
-    assert not view.import_file(bad)
+    assert not import_and_wait(view, qtbot, bad)
     assert "notes.docx" in view.message.text()
     assert view.message.isVisible()
     assert view.import_button.text() == "导入资料清单…"
@@ -134,7 +141,7 @@ def test_a_sheet_without_a_list_is_refused_and_the_list_sheet_offered(  # type: 
     wb.save(path)
     view = show_view(RequestsView, session, qtbot)
     # the ledger alone: refused, the message names the file, the sheet and what was expected
-    assert not view.import_file(path)
+    assert not import_and_wait(view, qtbot, path)
     assert view.message.isVisible() and view.table.rowCount() == 0
     text = view.message.text()
     assert "通知.xlsx" in text and "费用台账" in text and "资料清单应有一列" in text
@@ -159,4 +166,4 @@ def test_a_sheet_without_a_list_is_refused_and_the_list_sheet_offered(  # type: 
     monkeypatch.setattr(QInputDialog, "getItem", pick_second)
     assert view.choose_sheet(found) == "二阶段"
     assert offered == [["一阶段（3 项请求）", "二阶段（5 项请求）"]]
-    assert view.import_file(path, "二阶段") and view.table.rowCount() == len(LINES)
+    assert import_and_wait(view, qtbot, path, "二阶段") and view.table.rowCount() == len(LINES)

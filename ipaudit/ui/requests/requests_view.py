@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from ipaudit.domain.model import Item
 from ipaudit.domain.request_list import COVERAGE_TEXT, Coverage
 from ipaudit.services import request_list
 from ipaudit.services.request_list import RequestCoverage
-from ipaudit.ui import errors, fit, i18n
+from ipaudit.ui import errors, fit, i18n, workers
 from ipaudit.ui.department_scope import scope_label, show_scope
 from ipaudit.ui.findings.language import pick
 from ipaudit.ui.session import WorkspaceSession
@@ -49,6 +49,9 @@ COL_NUMBER, COL_TITLE, COL_DEPARTMENT, COL_ITEM, COL_SCORE, COL_COVERAGE, COL_NO
 
 class RequestsView(QWidget):
     """The request-list tab (``panels.AUDIT_VIEWS["requests"]``)."""
+
+    #: an import is over: True when the list was imported, False when the file was refused
+    imported = Signal(bool)
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -309,17 +312,32 @@ class RequestsView(QWidget):
         )
         return found[labels.index(label)].name if ok and label in labels else None
 
-    def import_file(self, path: str | Path, sheet: str | None = None) -> bool:
-        """Import the list at ``path``; False (with the reason shown) when it cannot be read."""
+    def import_file(self, path: str | Path, sheet: str | None = None) -> workers.Task:
+        """Import the list at ``path`` in a worker (a long list takes a while to match); the view
+        fills in when it is done, or says why the file cannot be read. ``imported`` tells which."""
         self._say("")
-        try:
-            request_list.import_requests(self.session.workspace, path, sheet)
-        except errors.expected_types() as exc:
-            self._say(errors.expected_message(exc) or str(exc))
-            return False
+        self.import_button.setEnabled(False)
+        ws = self.session.workspace
+        task = workers.Task(
+            lambda _ctx: request_list.import_requests(ws, path, sheet), "import request list"
+        )
+        task.finished.connect(self._imported)
+        task.failed.connect(self._import_failed)
+        return workers.start(task)
+
+    def _imported(self, _result: object) -> None:
         self.session.edited.emit("requests")
+        self.reload()  # enables the button again
+        self.imported.emit(True)
+
+    def _import_failed(self, exc: object) -> None:
         self.reload()
-        return True
+        message = errors.expected_message(exc) if isinstance(exc, BaseException) else None
+        if message is None:  # a bug: the crash dialog
+            errors.on_task_failed(self)(exc)
+        else:
+            self._say(message)
+        self.imported.emit(False)
 
     def _note_text(self, ln: request_list.RequestLine) -> str:
         """The line's note, after the clause it names (its column or a clause heading)."""
