@@ -143,13 +143,20 @@ def _open(path: str) -> Any:
     from ipaudit.services import Workspace
 
     workspace = Workspace.open(path)
-    if not workspace.read_only:  # another copy of the app holding the file (a shared drive)
-        from ipaudit.services.presence import other_writer_warning
-
-        warning = other_writer_warning(path)
-        if warning is not None:
-            sys.stderr.write(f"ipaudit: {warning.get(lang())}\n")
+    if not workspace.read_only:
+        warn_other_writer(path)
     return workspace
+
+
+def warn_other_writer(path: str) -> None:
+    """On standard error: another copy of the app holds the file ``path`` open for writing (a
+    shared drive); what it changes after this command read the file is not part of what the
+    command did. Every command that opens a workspace file says it."""
+    from ipaudit.services.presence import other_writer_warning
+
+    warning = other_writer_warning(path)
+    if warning is not None:
+        sys.stderr.write(f"ipaudit: {warning.get(lang())}\n")
 
 
 # --- workspace -------------------------------------------------------------------------------

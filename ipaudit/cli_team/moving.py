@@ -32,7 +32,7 @@ def _report(report: Any, where: str, as_json: bool) -> None:
 
 @command("push")
 def cmd_push(args: argparse.Namespace) -> int:
-    from ipaudit.cli_team import warn_other_writer
+    from ipaudit.cli import warn_other_writer
     from ipaudit.services import team
 
     warn_other_writer(args.file)

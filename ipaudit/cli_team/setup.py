@@ -42,7 +42,7 @@ def read_password(login: str) -> str:
 
 @command("team-setup")
 def cmd_team_setup(args: argparse.Namespace) -> int:
-    from ipaudit.cli_team import warn_other_writer
+    from ipaudit.cli import warn_other_writer
     from ipaudit.services import team
     from ipaudit.store.server import login_of
 
