@@ -50,6 +50,13 @@ _ERRNO_ZH = {
 }
 
 
+def yaml_place_zh(exc: BaseException) -> str:
+    """Where a YAML error is, in Chinese ("（第 3 行第 5 列）"); "" for an error that does not
+    say (or is no YAML error)."""
+    mark = getattr(exc, "problem_mark", None)
+    return f"（第 {mark.line + 1} 行第 {mark.column + 1} 列）" if mark is not None else ""
+
+
 def reason_zh(exc: BaseException) -> str:
     """Why a library or the system refused, in Chinese, without its English words: an OSError
     by its error number, a text that is no UTF-8, a YAML error; "" when there is no Chinese for

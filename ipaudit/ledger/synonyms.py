@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ipaudit.errors import reason_zh
+from ipaudit.errors import reason_zh, yaml_place_zh
 from ipaudit.ledger.errors import SynonymsInvalid
 from ipaudit.ledger.model import LedgerKind
 from ipaudit.resource_files import resource_path
@@ -271,7 +271,8 @@ def _load(path: str) -> Synonyms:
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)  # the place, in Chinese; PyYAML's words in en
-        where = f"（第 {mark.line + 1} 行第 {mark.column + 1} 列）" if mark is not None else ""
-        raise SynonymsInvalid(file, "/", f"YAML 格式错误{where}", f"malformed YAML: {exc}") from exc
+        # the place, in Chinese; PyYAML's words in English
+        raise SynonymsInvalid(
+            file, "/", f"YAML 格式错误{yaml_place_zh(exc)}", f"malformed YAML: {exc}"
+        ) from exc
     return parse_synonyms(data, file)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ipaudit.domain import mock_audit as m
 from ipaudit.domain.checks import follow_merges
 from ipaudit.domain.model import Item, ItemKind, PersonKind, Text
-from ipaudit.errors import reason_zh
+from ipaudit.errors import reason_zh, yaml_place_zh
 from ipaudit.ledger.discrepancies import LEDGER_TEXT
 from ipaudit.ledger.model import Entry, LedgerKind
 from ipaudit.progress import CancelCheck, Progress
@@ -49,8 +49,7 @@ def load_plan(path: Path | str | None = None) -> m.SamplingPlan:
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)  # a YAML error's place: said in Chinese too
-        where = f"（第 {mark.line + 1} 行第 {mark.column + 1} 列）" if mark is not None else ""
+        where = yaml_place_zh(exc)  # a YAML error's place: said in Chinese too
         raise InvalidInput(
             f"无法读取抽样方案 {source}{where}{'：' + reason_zh(exc) if reason_zh(exc) else ''}。",
             f"The sampling plan {source} cannot be read: {exc}",
