@@ -2,8 +2,8 @@
 
 Reading the demo's checklist YAML takes about 50 ms (PyYAML's constructor is Python even with the
 C parser; 2.3 s for a 5,000-item checklist), most of what opening a workspace costs. The parsed
-data of a checklist text is kept as msgpack (msgspec, already used for the template schema) in
-``folder``, named by the SHA-256 of the text; the next opening of any workspace with the same text
+data of a checklist text is kept as msgpack (msgspec, already used for the template schema) in the
+cache folder, named by the SHA-256 of the text; the next opening of any workspace with the same text
 decodes it in a millisecond or two. The data is then validated as usual, so the cache changes
 nothing but the time: a file that cannot be read, does not decode or names another text is
 ignored and replaced.
