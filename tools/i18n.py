@@ -264,12 +264,17 @@ def fill(ts: Path, glossaries: dict[str, Glossary], helpers: dict[Path, str]) ->
                     else "?"
                 )
                 missing.append(Untranslated(name, source, shown, line))
+    _write_ts(tree, ts)
+    return missing
+
+
+def _write_ts(tree: ET.ElementTree, ts: Path) -> None:
+    """Write a .ts file as lupdate does (its declaration and doctype, four-space indents)."""
     ET.indent(tree, space="    ")
     with ts.open("wb") as fh:
         fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
         tree.write(fh, encoding="utf-8", xml_declaration=False)
         fh.write(b"\n")
-    return missing
 
 
 def load_plurals(path: Path) -> dict[str, tuple[str, str]]:
@@ -309,11 +314,7 @@ def fill_english(ts: Path, plurals: dict[str, tuple[str, str]], helpers: dict[Pa
         for form in english_forms(message.findtext("source") or "", plurals):
             ET.SubElement(translation, "numerusform").text = form
         count += 1
-    ET.indent(tree, space="    ")
-    with ts.open("wb") as fh:
-        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-        tree.write(fh, encoding="utf-8", xml_declaration=False)
-        fh.write(b"\n")
+    _write_ts(tree, ts)
     return count
 
 

@@ -423,7 +423,7 @@
     <context>
         <name>PushTeamDialog</name>
         <message numerus="yes">
-            <location filename="../../ui/team/push_dialog.py" line="253" />
+            <location filename="../../ui/team/push_dialog.py" line="247" />
             <source>%n checklist item(s)</source>
             <translation>
                 <numerusform>%n checklist item</numerusform>
@@ -431,7 +431,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/team/push_dialog.py" line="254" />
+            <location filename="../../ui/team/push_dialog.py" line="248" />
             <source>%n evidence file(s)</source>
             <translation>
                 <numerusform>%n evidence file</numerusform>
@@ -439,7 +439,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/team/push_dialog.py" line="269" />
+            <location filename="../../ui/team/push_dialog.py" line="263" />
             <source>The team is set up: a role for each of its %n department(s), and %1 is the compliance manager's login.</source>
             <translation>
                 <numerusform>The team is set up: a role for its %n department, and %1 is the compliance manager's login.</numerusform>
@@ -461,7 +461,7 @@
     <context>
         <name>RequestsView</name>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="192" />
+            <location filename="../../ui/requests/requests_view.py" line="194" />
             <source> (%n file(s))</source>
             <translation>
                 <numerusform> (%n file)</numerusform>
@@ -469,7 +469,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="301" />
+            <location filename="../../ui/requests/requests_view.py" line="303" />
             <source>%1 (%n request(s))</source>
             <translation>
                 <numerusform>%1 (%n request)</numerusform>
@@ -477,7 +477,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="354" />
+            <location filename="../../ui/requests/requests_view.py" line="365" />
             <source>%n request(s): %2 covered, %3 partly, %4 missing</source>
             <translation>
                 <numerusform>%n request: %2 covered, %3 partly, %4 missing</numerusform>

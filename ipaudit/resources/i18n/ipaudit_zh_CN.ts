@@ -581,127 +581,127 @@
     <context>
         <name>AttachDialog</name>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="144" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="147" />
             <source>Attach files: check their dates</source>
             <translation>附加文件：核对日期</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="147" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="150" />
             <source>A record counts for the audit only with its date. Check the date proposed for each file and the period it covers (a yearly plan, a quarterly report), and correct them where needed.</source>
             <translation>记录只有带日期才能作为审核证据。请核对为每个文件建议的日期及其覆盖期间（如年度计划、季度报告），必要时更正。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="154" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="157" />
             <source>Document date</source>
             <translation>文件日期</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="154" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="157" />
             <source>Covers from</source>
             <translation>覆盖期间自</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="154" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="157" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="158" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="161" />
             <source>Attach</source>
             <translation>附加</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="173" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="176" />
             <source>The file is empty (0 bytes) and proves nothing.</source>
             <translation>文件是空的（0 字节），不能证明任何事。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="176" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="179" />
             <source>The item already has this file: %1.</source>
             <translation>本条目已附有相同内容的文件：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="178" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="181" />
             <source>The same file is in this drop twice.</source>
             <translation>本次拖入的文件中有两份相同。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="190" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="193" />
             <source>The date %1 in %2 is before 2000 and is not proposed: give the document date.</source>
             <translation>%2中的日期 %1 早于 2000 年，未采用：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="194" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="197" />
             <source>The date %1 in %2 is in the future and is not proposed: give the document date.</source>
             <translation>%2中的日期 %1 在今天之后，未采用：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="201" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="204" />
             <source>The file is encrypted: its contents could not be read for a date.</source>
             <translation>文件已加密，无法从其内容读取日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="207" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="210" />
             <source>The period %1 to %2 in %3 is implausible and is not proposed.</source>
             <translation>%3中的期间 %1 至 %2 不合理，未采用。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="221" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="224" />
             <source>Date taken from the file name.</source>
             <translation>日期取自文件名。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="222" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="225" />
             <source>Date taken from the document's text.</source>
             <translation>日期取自文件正文。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="223" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="226" />
             <source>Date taken from the document properties.</source>
             <translation>日期取自文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="224" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="227" />
             <source>Date taken from the PDF's properties.</source>
             <translation>日期取自 PDF 文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="229" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="232" />
             <source>Period taken from the file name.</source>
             <translation>期间取自文件名。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="230" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="233" />
             <source>Period taken from the document's text.</source>
             <translation>期间取自文件正文。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="235" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="238" />
             <source>the file name</source>
             <translation>文件名</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="236" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="239" />
             <source>the document's text</source>
             <translation>文件正文</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="237" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="240" />
             <source>the document properties</source>
             <translation>文档属性</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="238" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="241" />
             <source>the PDF's properties</source>
             <translation>PDF 文档属性</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="203" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="206" />
             <source>No date found: give the document date.</source>
             <translation>未找到日期：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="184" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="187" />
             <source>Date given by hand.</source>
             <translation>日期为手工填写。</translation>
         </message>
@@ -4770,7 +4770,7 @@
     <context>
         <name>PushTeamDialog</name>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="124" />
+            <location filename="../../ui/team/push_dialog.py" line="125" />
             <source>Type the compliance manager's login name.</source>
             <translation>请输入贯标负责人的登录名。</translation>
         </message>
@@ -4780,115 +4780,115 @@
             <translation>两次输入的贯标负责人密码不一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="184" />
+            <location filename="../../ui/team/push_dialog.py" line="178" />
             <source>Copying %1 to the server…</source>
             <translation>正在把 %1 复制到服务器…</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="186" />
-            <location filename="../../ui/team/push_dialog.py" line="229" />
-            <location filename="../../ui/team/push_dialog.py" line="307" />
+            <location filename="../../ui/team/push_dialog.py" line="180" />
+            <location filename="../../ui/team/push_dialog.py" line="223" />
+            <location filename="../../ui/team/push_dialog.py" line="301" />
             <source>Put on a team server</source>
             <translation>放到团队服务器</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="200" />
+            <location filename="../../ui/team/push_dialog.py" line="194" />
             <source>The workspace could not be put on the server.</source>
             <translation>未能把工作区放到服务器上。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="208" />
+            <location filename="../../ui/team/push_dialog.py" line="202" />
             <source>Cancelled: nothing was left on the server.</source>
             <translation>已取消：服务器上没有留下任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="237" />
+            <location filename="../../ui/team/push_dialog.py" line="231" />
             <source>Open the team workspace</source>
             <translation>打开团队工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="277" />
+            <location filename="../../ui/team/push_dialog.py" line="271" />
             <source>The team's roles could not be set up: %1</source>
             <translation>未能设置团队角色：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="281" />
+            <location filename="../../ui/team/push_dialog.py" line="275" />
             <source>Give each department head a login in the team workspace: open it with the server administrator's login, then File → Team logins… (Update department roles, then Add…).</source>
             <translation>请在团队工作区中为每位部门负责人创建登录名：用服务器管理员的登录名打开它，然后选择 文件 → 团队登录账户…（先“更新部门角色”，再“添加…”）。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="328" />
+            <location filename="../../ui/team/push_dialog.py" line="322" />
             <source>Set up the team: a role for each department and the manager's login</source>
             <translation>同时设置团队：为每个部门建立角色，并设置贯标负责人的登录名</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="333" />
+            <location filename="../../ui/team/push_dialog.py" line="327" />
             <source>Compliance manager's login:</source>
             <translation>贯标负责人的登录名：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="334" />
+            <location filename="../../ui/team/push_dialog.py" line="328" />
             <source>Manager's password:</source>
             <translation>贯标负责人的密码：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="335" />
+            <location filename="../../ui/team/push_dialog.py" line="329" />
             <source>Manager's password again:</source>
             <translation>再次输入贯标负责人的密码：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="346" />
+            <location filename="../../ui/team/push_dialog.py" line="340" />
             <source>The login that copies (the server administrator's) is the manager unless you name another; another login gets the password typed below</source>
             <translation>除非另填一个登录名，否则由执行复制的登录名（服务器管理员的）担任贯标负责人；另填的登录名使用下面输入的密码</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="262" />
+            <location filename="../../ui/team/push_dialog.py" line="256" />
             <source>The file %1 stays as it was: what is changed in it from now on does not reach the server.</source>
             <translation>文件 %1 保持原样：此后在文件中所做的修改不会同步到服务器。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="251" />
+            <location filename="../../ui/team/push_dialog.py" line="245" />
             <source>The workspace is on the server %1: %2, %3 (%4) and its whole history were copied.</source>
             <translation>工作区已放到服务器 %1：已复制 %2、%3（%4）及全部历史。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/team/push_dialog.py" line="253" />
+            <location filename="../../ui/team/push_dialog.py" line="247" />
             <source>%n checklist item(s)</source>
             <translation>
                 <numerusform>%n 个检查项</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/team/push_dialog.py" line="254" />
+            <location filename="../../ui/team/push_dialog.py" line="248" />
             <source>%n evidence file(s)</source>
             <translation>
                 <numerusform>%n 个证据文件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/team/push_dialog.py" line="269" />
+            <location filename="../../ui/team/push_dialog.py" line="263" />
             <source>The team is set up: a role for each of its %n department(s), and %1 is the compliance manager's login.</source>
             <translation>
                 <numerusform>团队已设置：%n 个部门各有一个角色，%1 是贯标负责人的登录名。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="287" />
+            <location filename="../../ui/team/push_dialog.py" line="281" />
             <source>Give each department head a login in the team workspace: open it with the server administrator's login, then File → Team logins… → Add…</source>
             <translation>请在团队工作区中为每位部门负责人创建登录名：用服务器管理员的登录名打开它，然后选择 文件 → 团队登录账户… → 添加…</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="311" />
+            <location filename="../../ui/team/push_dialog.py" line="305" />
             <source>Copies the workspace %1 — every answer, evidence file, ledger and its history — into an empty database on your company's PostgreSQL server, where the compliance manager and the department heads work on it together. A database that does not exist yet is created when your login may create databases.</source>
             <translation>把工作区 %1（全部回答、证据文件、台账及其历史）复制到贵公司 PostgreSQL 服务器上的一个空数据库中，供贯标负责人和各部门负责人共同使用。若数据库尚不存在，而您的登录名有创建数据库的权限，则会自动创建。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="319" />
+            <location filename="../../ui/team/push_dialog.py" line="313" />
             <source>Log in as the server's administrator (or a login that owns the database). The password is used for this copy only and is not stored.</source>
             <translation>请以服务器管理员（或拥有该数据库的登录名）登录。密码只用于这次复制，不会保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/push_dialog.py" line="325" />
+            <location filename="../../ui/team/push_dialog.py" line="319" />
             <source>Put on the server</source>
             <translation>放到服务器</translation>
         </message>
@@ -5269,128 +5269,128 @@
     <context>
         <name>RequestsView</name>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="178" />
+            <location filename="../../ui/requests/requests_view.py" line="180" />
             <source>confirmed</source>
             <translation>已确认</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="181" />
+            <location filename="../../ui/requests/requests_view.py" line="183" />
             <source>proposed (%1)</source>
             <translation>建议（%1 分）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="182" />
+            <location filename="../../ui/requests/requests_view.py" line="184" />
             <source>no match</source>
             <translation>未匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="194" />
+            <location filename="../../ui/requests/requests_view.py" line="196" />
             <source>No checklist item matched</source>
             <translation>没有匹配的检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="215" />
+            <location filename="../../ui/requests/requests_view.py" line="217" />
             <source>(no checklist item)</source>
             <translation>（无对应条目）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="234" />
+            <location filename="../../ui/requests/requests_view.py" line="236" />
             <source>Search the checklist…</source>
             <translation>搜索检查清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="276" />
+            <location filename="../../ui/requests/requests_view.py" line="278" />
             <source>Import the auditor's request list</source>
             <translation>导入审核员的资料清单</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="278" />
+            <location filename="../../ui/requests/requests_view.py" line="280" />
             <source>Request lists (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;All files (*)</source>
             <translation>资料清单 (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="305" />
+            <location filename="../../ui/requests/requests_view.py" line="307" />
             <source>Which sheet?</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="306" />
+            <location filename="../../ui/requests/requests_view.py" line="308" />
             <source>Several sheets hold a request list. Sheet to import:</source>
             <translation>有多个工作表是资料清单，请选择要导入的工作表：</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="192" />
+            <location filename="../../ui/requests/requests_view.py" line="194" />
             <source> (%n file(s))</source>
             <translation>
                 <numerusform>（%n 个文件）</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="301" />
+            <location filename="../../ui/requests/requests_view.py" line="303" />
             <source>%1 (%n request(s))</source>
             <translation>
                 <numerusform>%1（%n 项请求）</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="327" />
+            <location filename="../../ui/requests/requests_view.py" line="344" />
             <source>Clause %1</source>
             <translation>条款 %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="354" />
+            <location filename="../../ui/requests/requests_view.py" line="365" />
             <source>%n request(s): %2 covered, %3 partly, %4 missing</source>
             <translation>
                 <numerusform>共 %n 项：已覆盖 %2，部分覆盖 %3，缺失 %4</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="362" />
+            <location filename="../../ui/requests/requests_view.py" line="373" />
             <source>Import list…</source>
             <translation>导入资料清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="363" />
+            <location filename="../../ui/requests/requests_view.py" line="374" />
             <source>Confirm proposed matches</source>
             <translation>确认全部建议匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="364" />
+            <location filename="../../ui/requests/requests_view.py" line="375" />
             <source>Filter requests</source>
             <translation>筛选请求</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="367" />
+            <location filename="../../ui/requests/requests_view.py" line="378" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="368" />
+            <location filename="../../ui/requests/requests_view.py" line="379" />
             <source>Requested document</source>
             <translation>审核员要求的资料</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="369" />
+            <location filename="../../ui/requests/requests_view.py" line="380" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="370" />
+            <location filename="../../ui/requests/requests_view.py" line="381" />
             <source>Checklist item</source>
             <translation>检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="371" />
+            <location filename="../../ui/requests/requests_view.py" line="382" />
             <source>Match</source>
             <translation>匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="372" />
+            <location filename="../../ui/requests/requests_view.py" line="383" />
             <source>Coverage</source>
             <translation>覆盖情况</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="373" />
+            <location filename="../../ui/requests/requests_view.py" line="384" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -6735,183 +6735,183 @@
     <context>
         <name>TeamLoginsDialog</name>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="169" />
+            <location filename="../../ui/team/logins_dialog.py" line="179" />
             <source>Type the login name.</source>
             <extracomment>the kinds of ``services.team`` (not imported here: the services load after the first paint) who may open this dialog's changes at all (the server still decides: ``may_manage_logins``)</extracomment>
             <translation>请输入登录名。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="171" />
+            <location filename="../../ui/team/logins_dialog.py" line="181" />
             <source>Choose the login's role.</source>
             <translation>请选择登录名的角色。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="173" />
+            <location filename="../../ui/team/logins_dialog.py" line="183" />
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="209" />
+            <location filename="../../ui/team/logins_dialog.py" line="215" />
             <source>Change the password of %1</source>
             <translation>修改 %1 的密码</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="211" />
+            <location filename="../../ui/team/logins_dialog.py" line="217" />
             <source>Add a login</source>
             <translation>添加登录名</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="214" />
+            <location filename="../../ui/team/logins_dialog.py" line="220" />
             <source>Login name:</source>
             <translation>登录名：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="214" />
+            <location filename="../../ui/team/logins_dialog.py" line="220" />
             <source>Role:</source>
             <translation>角色：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="214" />
+            <location filename="../../ui/team/logins_dialog.py" line="220" />
             <source>Password:</source>
             <translation>密码：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="214" />
+            <location filename="../../ui/team/logins_dialog.py" line="220" />
             <source>Password again:</source>
             <translation>再次输入密码：</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="218" />
+            <location filename="../../ui/team/logins_dialog.py" line="224" />
             <source>such as wangwei</source>
             <translation>例如 wangwei</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="221" />
+            <location filename="../../ui/team/logins_dialog.py" line="227" />
             <source>At least 8 characters. ipaudit does not keep the password: the server receives only a hash of it. Give it to the person yourself.</source>
             <translation>至少 8 个字符。ipaudit 不保存密码，服务器只收到它的哈希值。请您亲自把密码告诉对方。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="341" />
+            <location filename="../../ui/team/logins_dialog.py" line="347" />
             <source>The team's logins could not be changed.</source>
             <translation>团队登录账户未能修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="453" />
+            <location filename="../../ui/team/logins_dialog.py" line="459" />
             <source>%1 was added: %2.</source>
             <translation>已添加 %1：%2。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="453" />
+            <location filename="../../ui/team/logins_dialog.py" line="459" />
             <source>%1 now has the role %2.</source>
             <translation>%1 的角色现为：%2。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="483" />
+            <location filename="../../ui/team/logins_dialog.py" line="489" />
             <source>The password of %1 was changed.</source>
             <translation>%1 的密码已修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="502" />
+            <location filename="../../ui/team/logins_dialog.py" line="508" />
             <source>Remove a login</source>
             <translation>移除登录名</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="503" />
+            <location filename="../../ui/team/logins_dialog.py" line="509" />
             <source>Remove %1 from this team workspace?</source>
             <translation>要将 %1 从此团队工作区移除吗？</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="506" />
+            <location filename="../../ui/team/logins_dialog.py" line="512" />
             <source>It can no longer open this workspace. The login itself stays on the server, where it may belong to another workspace.</source>
             <translation>移除后它不能再打开此工作区。登录名本身仍保留在服务器上，它可能还属于其他工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="510" />
+            <location filename="../../ui/team/logins_dialog.py" line="516" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="525" />
+            <location filename="../../ui/team/logins_dialog.py" line="531" />
             <source>%1 was removed from this team workspace.</source>
             <translation>已将 %1 从此团队工作区移除。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="546" />
+            <location filename="../../ui/team/logins_dialog.py" line="552" />
             <source>The department roles are up to date.</source>
             <translation>部门角色已是最新。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="549" />
+            <location filename="../../ui/team/logins_dialog.py" line="555" />
             <source>New roles: %1.</source>
             <translation>新建了以下部门的角色：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="559" />
+            <location filename="../../ui/team/logins_dialog.py" line="565" />
             <source>Your login may see the team's logins but not change them: adding, changing and removing logins needs the server administrator's login (a superuser, or a login that may create roles). Open the workspace with that login (File → Open a team workspace…) to change them.</source>
             <translation>您的登录名可以查看团队的登录账户，但不能修改：添加、修改和移除登录名需要服务器管理员的登录名（超级用户，或有权创建角色的登录名）。请用该登录名打开工作区（文件 → 打开团队工作区…）后再修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="567" />
+            <location filename="../../ui/team/logins_dialog.py" line="573" />
             <source>Team logins</source>
             <translation>团队登录账户</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="570" />
+            <location filename="../../ui/team/logins_dialog.py" line="576" />
             <source>Who may open this team workspace, and what each may change. The server enforces the roles: a department head changes only their own department, whatever program they connect with; a read-only login changes nothing.</source>
             <translation>谁可以打开此团队工作区，以及各自能修改什么。角色由服务器强制执行：部门负责人无论用什么程序连接，都只能修改本部门；只读登录名不能修改任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="575" />
+            <location filename="../../ui/team/logins_dialog.py" line="581" />
             <source>Login</source>
             <translation>登录名</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="575" />
+            <location filename="../../ui/team/logins_dialog.py" line="581" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="576" />
+            <location filename="../../ui/team/logins_dialog.py" line="582" />
             <source>&amp;Add…</source>
             <translation>添加(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="577" />
+            <location filename="../../ui/team/logins_dialog.py" line="583" />
             <source>Change &amp;password…</source>
             <translation>修改密码(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="578" />
+            <location filename="../../ui/team/logins_dialog.py" line="584" />
             <source>&amp;Remove…</source>
             <translation>移除(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="579" />
+            <location filename="../../ui/team/logins_dialog.py" line="585" />
             <source>&amp;Update department roles</source>
             <translation>更新部门角色(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="581" />
+            <location filename="../../ui/team/logins_dialog.py" line="587" />
             <source>After departments were added, renamed or merged: give each its role and rules</source>
             <translation>在添加、重命名或合并部门之后使用：为每个部门建立角色和权限规则</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="619" />
+            <location filename="../../ui/team/logins_dialog.py" line="625" />
             <source>Asking the server what your login may do…</source>
             <translation>正在向服务器查询您的登录名的权限…</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="637" />
+            <location filename="../../ui/team/logins_dialog.py" line="643" />
             <source>The server could not be asked what your login may do.</source>
             <translation>未能向服务器查询您的登录名的权限。</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="661" />
+            <location filename="../../ui/team/logins_dialog.py" line="667" />
             <source>Add and remove the logins of this team workspace</source>
             <translation>添加和移除此团队工作区的登录名</translation>
         </message>
         <message>
-            <location filename="../../ui/team/logins_dialog.py" line="664" />
+            <location filename="../../ui/team/logins_dialog.py" line="670" />
             <source>Only the compliance manager manages the team's logins; your login is: %1</source>
             <translation>只有贯标负责人可以管理团队登录账户；您的登录名是：%1</translation>
         </message>

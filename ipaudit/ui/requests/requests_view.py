@@ -50,7 +50,7 @@ COL_NUMBER, COL_TITLE, COL_DEPARTMENT, COL_ITEM, COL_SCORE, COL_COVERAGE, COL_NO
 class RequestsView(QWidget):
     """The request-list tab (``panels.AUDIT_VIEWS["requests"]``)."""
 
-    #: an import is over: True when the list was imported, False when the file was refused
+    # an import is over: True when the list was imported, False when the file was refused
     imported = Signal(bool)
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
