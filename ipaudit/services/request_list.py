@@ -205,16 +205,18 @@ def reads_as_request(title: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class TableReading:
     """A table (a sheet, or a Word table) read as a request list: its lines and how many of them
-    read as requests."""
+    read as requests (a request asked twice counted once: a repeated line does not tip the
+    balance)."""
 
     name: str  # the sheet's name, or "#n" for the n-th table of a Word document
     lines: tuple[Request, ...]
-    requests: int
+    requests: int  # of the different requests, those that read as requests
     header: tuple[str, ...] = ()  # its header row's cells, () when it has none
+    different: int = 0  # the different requests among its lines (see ``merge_repeats``)
 
     @property
     def is_list(self) -> bool:
-        return bool(self.lines) and self.requests >= REQUEST_SHARE * len(self.lines)
+        return bool(self.lines) and self.requests >= REQUEST_SHARE * self.different
 
 
 def _reading(name: str, rows: Sequence[Sequence[object]], context: str = "") -> TableReading:
@@ -222,8 +224,9 @@ def _reading(name: str, rows: Sequence[Sequence[object]], context: str = "") -> 
         found = requests_from_rows(rows, context)
     except RequestListError:
         return TableReading(name, (), 0)
-    requests = sum(reads_as_request(r.title) for r in found)
-    return TableReading(name, tuple(found), requests, header_cells(rows))
+    different = merge_repeats(found)
+    requests = sum(reads_as_request(r.title) for r in different)
+    return TableReading(name, tuple(found), requests, header_cells(rows), len(different))
 
 
 def read_tables(path: str | Path) -> list[TableReading]:
@@ -328,10 +331,12 @@ def _not_a_list(path: Path, tables: list[TableReading]) -> InvalidInput:
             parts_zh.append(f"{name_zh}没有可读的行")
             parts_en.append(f"{name_en} has no line to read")
         else:
-            parts_zh.append(f"{name_zh}的 {len(t.lines)} 行中只有 {t.requests} 行像文件或记录名称")
+            parts_zh.append(
+                f"{name_zh}的 {t.different} 项不同内容中只有 {t.requests} 项像文件或记录名称"
+            )
             parts_en.append(
-                f"{name_en}: only {t.requests} of its {len(t.lines)} lines name a document or"
-                " record"
+                f"{name_en}: only {t.requests} of its {t.different} different lines name a"
+                " document or record"
             )
     return InvalidInput(
         f"“{path.name}”中没有资料清单（{'；'.join(parts_zh)}）。{expected_zh}；"

@@ -175,7 +175,9 @@ def test_a_named_sheet_without_a_list_is_refused_naming_file_and_sheet(workbook:
         request_list.read_requests(workbook, "费用台账")
     zh, en = refused.value.text.zh, refused.value.text.en
     assert (
-        "审核通知.xlsx" in zh and "工作表“费用台账”" in zh and "行中只有 0 行像文件或记录名称" in zh
+        "审核通知.xlsx" in zh
+        and "工作表“费用台账”" in zh
+        and "项不同内容中只有 0 项像文件或记录名称" in zh
     )
     assert "sheet '费用台账'" in en and "only 0 of its" in en
 
