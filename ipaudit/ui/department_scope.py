@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ipaudit.ui import errors, i18n
+from ipaudit.ui import i18n
 from ipaudit.ui.session import WorkspaceSession
 
 
@@ -17,14 +17,8 @@ def tr(text: str) -> str:
 
 def scope_text(session: WorkspaceSession) -> str:
     """ "<department> only" in a department view, "" in the whole workspace's."""
-    only = session.department_only
-    if not only:
-        return ""
-    try:
-        name = i18n.text(session.workspace.department(only).name)
-    except errors.expected_types():
-        name = only
-    return tr("%1 only").replace("%1", name)
+    name = session.department_name
+    return "" if name is None else tr("%1 only").replace("%1", i18n.text(name))
 
 
 def scope_label(session: WorkspaceSession, parent: QWidget | None = None) -> QLabel:

@@ -1054,11 +1054,11 @@ class MainWindow(QMainWindow):
         self.cycle_label.setText(f'<a href="info">{escape(cycle)}</a>')
         self.cycle_label.setToolTip(self.acts.workspace_info.toolTip())
         parts = [info.company, audit, session.workspace.path.name]
-        if session.department_only:
-            dep = session.workspace.department(session.department_only)
-            parts.insert(0, i18n.text(dep.name))
+        if session.department_name is not None:
+            name = i18n.text(session.department_name)
+            parts.insert(0, name)
             self.mode_label.setText(
-                self.tr("Department view: %1 (facts read-only)").replace("%1", i18n.text(dep.name))
+                self.tr("Department view: %1 (facts read-only)").replace("%1", name)
             )
         else:
             self.mode_label.clear()

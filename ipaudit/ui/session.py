@@ -6,6 +6,7 @@ worker after each edit; ``assessed`` delivers the result. Views never call the s
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 
 from ipaudit.domain.model import Department, Item
 from ipaudit.services import Assessment, Workspace
+from ipaudit.text import Text
 from ipaudit.ui import errors, workers
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,19 @@ class WorkspaceSession(QObject):
     @property
     def read_only_facts(self) -> bool:
         return self.department_only is not None or self.read_only
+
+    @functools.cached_property
+    def department_name(self) -> Text | None:
+        """The name of the department a department view shows (None in the whole workspace's),
+        read once: a department view cannot rename it, and on a team workspace each reading
+        is a round trip to the server. Its key when the department cannot be read."""
+        only = self.department_only
+        if not only:
+            return None
+        try:
+            return self.workspace.department(only).name
+        except errors.expected_types():
+            return Text(only, only)
 
     def departments(self, read: Sequence[Department] | None = None) -> list[Department]:
         """The departments this session shows: active ones (only its own in a department view),

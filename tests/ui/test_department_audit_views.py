@@ -170,3 +170,25 @@ def test_the_scope_line_follows_the_language(rnd, qtbot) -> None:  # type: ignor
     finally:
         i18n.set_language("zh")
     assert zh != "R&D only" and "研发部" in zh
+
+
+def test_the_scope_line_reads_the_department_once(rnd, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On a team workspace every reading is a round trip on the GUI thread: the "only" line of
+    each view and of each language asks the session for the name it read once."""
+    from sqlalchemy import event
+
+    from ipaudit.ui.department_scope import scope_text
+
+    statements: list[str] = []
+    engine = rnd.workspace.store.engine
+    listen = lambda _c, _cur, sql, *_a: statements.append(sql)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        assert scope_text(rnd) == "仅限研发部" and statements
+        statements.clear()
+        i18n.set_language("en")
+        assert [scope_text(rnd) for _ in range(3)] == ["R&D only"] * 3
+        assert statements == []
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+        i18n.set_language("zh")
