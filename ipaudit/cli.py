@@ -448,6 +448,23 @@ def _propose_dates(ws: Any, source: str, meta: dict[str, Any]) -> None:
         "properties": ("文档属性", "its document properties"),
         "pdf": ("PDF 元数据", "its PDF metadata"),
     }
+    unread = {
+        "locked": ("文件已加密", "it is encrypted"),
+        "too_large": ("文件过大", "it is too large to be read"),
+        "damaged": (
+            "文件无法读取（已损坏或与扩展名不符）",
+            "it cannot be read (damaged, or not what its name says)",
+        ),
+    }.get(proposal.unread)
+    if unread is not None:  # (its name and document properties may still give the date)
+        sys.stderr.write(
+            "ipaudit: "
+            + pick(
+                f"{unread[0]}，未从其内容中读取日期。",
+                f"Its contents were not read for a date: {unread[1]}.",
+            )
+            + "\n"
+        )
     if proposal.doc_date is None and proposal.doubtful is not None:
         found, (zh, en) = proposal.doubtful.isoformat(), where[proposal.doubtful_source]
         sys.stderr.write(

@@ -10,8 +10,9 @@ written in a text, and what does not, is :mod:`ipaudit.domain.dates_in_text`):
    paragraphs, table cells, headers and footers, weighed by where each date stands (日期：…, the
    signature line); an Excel workbook's first rows and, up to 5,000 rows, its last ones (a
    labelled date, a date in a title; a date cell only beside a 日期 label — the first data row of a
-   ledger is not the workbook's date); a PDF's first and last pages (a Word 97-2003 file's text is
-   not read);
+   ledger is not the workbook's date); a PDF's first and last pages. A Word 97-2003 (or WPS) file's
+   text is read from its piece table (:mod:`ipaudit.domain.word97_text`) and weighed as a .docx
+   body is, so both forms of a document propose the same date;
 3. the document properties (``properties``; ``pdf`` for a PDF's information dictionary or XMP):
    Word, Excel and PowerPoint files' created date (their 97-2003 and WPS forms too: the summary
    information; OpenDocument files: meta.xml) — unless it is a default (before 2000: 1601, 1899,
@@ -28,6 +29,10 @@ A scanned PDF has no text: its date can only come from its name or metadata. An 
 (one that does not open with an empty password) or an encrypted Word/Excel file (an OOXML file in
 an OLE container) is ``locked``: nothing inside can be read. Nothing here raises for a file it cannot
 read: the proposal is then empty, and the user (or the command line's ``--date``) says the date.
+Whenever the contents were not read, the proposal says why (``unread``): ``locked`` (encrypted),
+``too_large`` (a workbook whose first sheet unpacks to more than :data:`SHEET_BYTES_LIMIT`, a
+Word 97-2003 text stream above :data:`DOC_STREAM_LIMIT`, an XML part above 64 MB: the name and
+the properties still count) or ``damaged`` (the file is not what its name says, or broken).
 Used by the services, the command line and the desktop app alike (in a worker thread there).
 """
 
@@ -44,12 +49,20 @@ from pathlib import Path
 from typing import Any
 
 from ipaudit.domain import dates_in_text as texts
+from ipaudit.domain import word97_text
 from ipaudit.domain.dates_in_text import Choice
+from ipaudit.ledger import xlsxscan
+from ipaudit.ledger.errors import LedgerError
 
 SOURCE_NAME = "name"
 SOURCE_TEXT = "text"
 SOURCE_PROPERTIES = "properties"
 SOURCE_PDF = "pdf"
+
+#: why a file's contents were not read (``DateProposal.unread``)
+UNREAD_LOCKED = "locked"
+UNREAD_TOO_LARGE = "too_large"
+UNREAD_DAMAGED = "damaged"
 
 _WORD = (".docx", ".docm", ".dotx")
 _EXCEL = (".xlsx", ".xlsm", ".xltx")
@@ -64,6 +77,12 @@ _PDF_WINDOW = 1 << 20  # bytes read at each end of a PDF too broken for pypdf
 _SHEET_ROWS = 10  # the first rows of a workbook's first sheet
 _SHEET_LAST_ROWS = 5  # and its last rows (制表日期 under the table), when it is not long
 _SHEET_SHORT = 5000
+#: a workbook whose first sheet (with its shared strings; an xls: the whole file) unpacks to more
+#: bytes than this is not read for its first rows: calamine would load the whole sheet
+SHEET_BYTES_LIMIT = 16 << 20
+#: a Word 97-2003 file whose text stream or table stream is larger than this is not read
+DOC_STREAM_LIMIT = 32 << 20
+_DOC = (".doc", ".dot", ".wps")
 #: core-property stamps that are a template's, not the document's
 _TEMPLATE_STAMPS = {dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)}  # python-docx's default.docx
 
@@ -77,7 +96,8 @@ class DateProposal:
     period (or the doubtful period) did. ``doubtful``: a date found but not proposed (in the
     future, before 2000), from ``doubtful_source``; ``doubtful_period``: a period found but not
     proposed (starting before 2000 or after next year). ``locked``: the file is encrypted, its
-    contents could not be read."""
+    contents could not be read. ``unread``: why the contents were not read (``UNREAD_*``: locked,
+    too large, damaged); "" when they were, or did not need to be (the name said it all)."""
 
     doc_date: dt.date | None = None
     period_start: dt.date | None = None
@@ -88,6 +108,7 @@ class DateProposal:
     doubtful_source: str = ""
     locked: bool = False
     doubtful_period: tuple[dt.date, dt.date] | None = None
+    unread: str = ""
 
     @property
     def empty(self) -> bool:
@@ -105,6 +126,11 @@ class _Contents:
     properties: Choice = _NOTHING
     period: tuple[dt.date, dt.date] | None = None
     locked: bool = False
+    unread: str = ""
+
+
+class _TooLarge(Exception):
+    """A part of the file is above the size it may be read at."""
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -146,7 +172,7 @@ def _locked_office(path: Path) -> bool:
 def _part(book: zipfile.ZipFile, name: str) -> bytes:
     info = book.getinfo(name)
     if info.file_size > _XML_LIMIT:
-        return b""
+        raise _TooLarge(name)
     return book.read(info)
 
 
@@ -197,7 +223,16 @@ def _ole_properties(path: Path, today: dt.date) -> Choice:
     if not olefile.isOleFile(str(path)):
         return Choice()
     with olefile.OleFileIO(str(path)) as ole:
+        return _summary_choice(ole, today)
+
+
+def _summary_choice(ole: Any, today: dt.date) -> Choice:
+    """The created / last saved dates of an open OLE file's summary information."""
+    try:
         meta = ole.get_metadata()
+    except Exception as exc:  # a broken property set: no date from it
+        log.info("no summary information: %s", exc)
+        return Choice()
 
     def utc(stamp: object) -> dt.datetime | None:
         return stamp.replace(tzinfo=dt.UTC) if isinstance(stamp, dt.datetime) else None
@@ -303,6 +338,41 @@ def _word_contents(path: Path, today: dt.date) -> _Contents:
     )
 
 
+def _doc_contents(path: Path, today: dt.date) -> _Contents:
+    """A Word 97-2003 (or WPS) file: its text from the piece table, weighed as a .docx body is
+    (headers and footers as its margins), and its summary information. A .doc that is a .docx
+    (renamed, or saved so by a careless program) is read as one."""
+    import olefile
+
+    if zipfile.is_zipfile(path):
+        return _word_contents(path, today)
+    if not olefile.isOleFile(str(path)):
+        return _Contents(unread=UNREAD_DAMAGED)
+    with olefile.OleFileIO(str(path)) as ole:
+        properties = _summary_choice(ole, today)
+        if not ole.exists(word97_text.WORD_DOCUMENT):
+            return _Contents(properties=properties, unread=UNREAD_DAMAGED)
+        if ole.get_size(word97_text.WORD_DOCUMENT) > DOC_STREAM_LIMIT:
+            return _Contents(properties=properties, unread=UNREAD_TOO_LARGE)
+        word = ole.openstream(word97_text.WORD_DOCUMENT).read()
+        if word97_text.encrypted(word):
+            return _Contents(properties=properties, locked=True, unread=UNREAD_LOCKED)
+        fib = word97_text.read_fib(word)
+        if fib is None or not ole.exists(fib.table):
+            return _Contents(properties=properties, unread=UNREAD_DAMAGED)
+        if ole.get_size(fib.table) > DOC_STREAM_LIMIT:
+            return _Contents(properties=properties, unread=UNREAD_TOO_LARGE)
+        table = ole.openstream(fib.table).read()
+    text = word97_text.read_text(word, table)
+    if text is None:
+        return _Contents(properties=properties, unread=UNREAD_DAMAGED)
+    return _Contents(
+        text=texts.document_date(text.body, text.margins, today),
+        properties=properties,
+        period=texts.document_period(text.body, today),
+    )
+
+
 def _cell_text(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return value.strftime("%Y-%m-%d")
@@ -348,7 +418,65 @@ def _sheet_date(rows: Sequence[Sequence[Any]], today: dt.date) -> Choice:
     return texts.latest(candidates, today)
 
 
+def _unpacked(book: zipfile.ZipFile, members: Sequence[str], limit: int) -> int:
+    """The bytes the members unpack to, counted up to just past ``limit``: first as their zip
+    entries say, then as they inflate (an entry may understate its size)."""
+    declared = sum(book.getinfo(m).file_size for m in members)
+    if declared > limit:
+        return declared
+    total = 0
+    for member in members:
+        with book.open(member) as stream:  # (an entry that understates its size fails its CRC)
+            while chunk := stream.read(1 << 18):
+                total += len(chunk)
+                if total > limit:
+                    return total
+    return total
+
+
+def _sheet_bytes(path: Path, limit: int) -> int:
+    """What calamine unpacks to give a workbook's first rows: an xlsx's (xlsm's, xlsb's) shared
+    strings and first sheet, an ods's content.xml (every sheet), an xls's whole file (calamine
+    loads every sheet when it opens one); counted up to just past ``limit``."""
+    if not zipfile.is_zipfile(path):
+        return path.stat().st_size
+    with zipfile.ZipFile(path) as book:
+        names = book.namelist()
+        if "content.xml" in names:
+            return _unpacked(book, ["content.xml"], limit)
+        try:
+            first = next(iter(xlsxscan.sheet_members(book, str(path)).values()), "")
+        except LedgerError:  # an xlsb has no workbook.xml: all its sheets count
+            first = ""
+        sheets = (
+            [first]
+            if first in names
+            else [n for n in names if n.startswith("xl/worksheets/") and not n.endswith(".rels")]
+        )
+        strings = [n for n in names if n.startswith("xl/sharedStrings")]
+        return _unpacked(book, [*strings, *sheets], limit)
+
+
+def _properties_only(path: Path, today: dt.date) -> Choice:
+    """The document properties of a file whose contents are not read (too large)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in _OOXML:
+            return _core_properties(path, today)
+        if suffix in _LEGACY:
+            return _ole_properties(path, today)
+        if suffix in _ODF:
+            with zipfile.ZipFile(path) as book:
+                return _odf_properties(book, today)
+    except Exception as exc:  # no properties either
+        log.info("no properties read from %s: %s", path, exc)
+    return Choice()
+
+
 def _sheet_contents(path: Path, today: dt.date) -> _Contents:
+    if _sheet_bytes(path, SHEET_BYTES_LIMIT) > SHEET_BYTES_LIMIT:
+        log.info("%s: first sheet above %d bytes, its rows are not read", path, SHEET_BYTES_LIMIT)
+        return _Contents(properties=_properties_only(path, today), unread=UNREAD_TOO_LARGE)
     rows = _sheet_rows(path)
     titles = [_cell_text(v) for row in rows[:3] for v in row if isinstance(v, str) and v.strip()]
     period = next((p for t in titles if (p := texts.period_in(t, today))), None)
@@ -431,7 +559,7 @@ def _raw_pdf_contents(path: Path, today: dt.date) -> _Contents:
         fh.seek(max(size - _PDF_WINDOW, len(head)))
         tail = fh.read()
     if b"/Encrypt" in tail or b"/Encrypt" in head:
-        return _Contents(locked=True)
+        return _Contents(locked=True, unread=UNREAD_LOCKED)
     days = []
     for chunk in (tail, head):
         for m in _RAW_PDF_DATE.finditer(chunk):
@@ -451,7 +579,7 @@ def _pdf_contents(path: Path, today: dt.date) -> _Contents:
 
     with path.open("rb") as fh:
         if not fh.read(1024).lstrip().startswith(b"%PDF"):
-            return _Contents()
+            return _Contents(unread=UNREAD_DAMAGED)
     try:
         reader = PdfReader(str(path))
         encrypted = reader.is_encrypted
@@ -464,7 +592,7 @@ def _pdf_contents(path: Path, today: dt.date) -> _Contents:
         except Exception:  # pypdf's errors for an unknown or unsupported encryption
             opened = False
         if not opened:
-            return _Contents(locked=True)
+            return _Contents(locked=True, unread=UNREAD_LOCKED)
     try:
         info: Any = reader.metadata or {}
     except Exception as exc:  # a broken information dictionary or cross-reference table
@@ -508,7 +636,7 @@ def _contents(path: Path, today: dt.date) -> _Contents:
     """What the file's contents say; nothing for a file that cannot be read (it is logged)."""
     suffix = path.suffix.lower()
     if _locked_office(path):
-        return _Contents(locked=True)
+        return _Contents(locked=True, unread=UNREAD_LOCKED)
     try:
         if suffix in _WORD:
             return _word_contents(path, today)
@@ -516,20 +644,26 @@ def _contents(path: Path, today: dt.date) -> _Contents:
             return _sheet_contents(path, today)
         if suffix in (".pptx", ".pptm"):
             return _Contents(properties=_core_properties(path, today))
+        if suffix in _DOC:
+            return _doc_contents(path, today)
         if suffix in _LEGACY:
             return _Contents(properties=_ole_properties(path, today))
         if suffix in (".odt", ".odp"):
             return _odf_contents(path, today)
         if suffix == ".pdf":
             return _pdf_contents(path, today)
+    except _TooLarge as exc:
+        log.info("%s: %s is too large to be read", path, exc)
+        return _Contents(properties=_properties_only(path, today), unread=UNREAD_TOO_LARGE)
     except Exception as exc:  # any file may be dropped: a broken one only has no date
         log.info("no dates read from %s: %s", path, exc)
+        return _Contents(unread=UNREAD_DAMAGED)
     return _Contents()
 
 
 def word_text_date(path: Path, today: dt.date | None = None) -> dt.date | None:
     """A date written in a Word document (see :func:`ipaudit.domain.dates_in_text.document_date`)."""
-    if Path(path).suffix.lower() not in _WORD:
+    if Path(path).suffix.lower() not in (*_WORD, *_DOC):
         return None
     return _contents(Path(path), _today(today)).text.day
 
@@ -595,6 +729,7 @@ def propose(
                 period_source,
                 locked=contents.locked,
                 doubtful_period=doubtful_period,
+                unread=contents.unread,
             )
     return DateProposal(
         None,
@@ -606,4 +741,5 @@ def propose(
         doubtful_source,
         contents.locked,
         doubtful_period,
+        contents.unread,
     )

@@ -82,3 +82,21 @@ def test_a_doubtful_date_is_named_and_not_taken(ws: Path, tmp_path: Path) -> Non
     assert json.loads(done.stdout)["doc_date"] is None
     assert f"The date {future}-03-05 in its name is doubtful" in done.stderr
     assert "--date" in done.stderr
+
+
+def test_contents_that_were_not_read_are_said(ws: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "加密的报告.docx"  # what Office writes for a password-protected file
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    done = cli("attach", ws, "mgmt.management_review", locked, "--json", lang="zh")
+    assert done.returncode == 0, done.stderr
+    assert "文件已加密，未从其内容中读取日期。" in done.stderr
+    broken = tmp_path / "minutes.doc"
+    broken.write_bytes(b"not a Word file")
+    done = cli("attach", ws, "mgmt.management_review", broken, "--json")
+    assert done.returncode == 0, done.stderr
+    assert "Its contents were not read for a date: it cannot be read" in done.stderr
+    assert "shows no date" in done.stderr
+    readable = tmp_path / "notes.txt"
+    readable.write_text("会议记录", encoding="utf-8")
+    done = cli("attach", ws, "mgmt.management_review", readable, "--json")
+    assert "not read" not in done.stderr

@@ -33,6 +33,7 @@ from ipaudit.services.evidence_dates import (
     SOURCE_PDF,
     SOURCE_PROPERTIES,
     SOURCE_TEXT,
+    UNREAD_DAMAGED,
     DateProposal,
     date_in_name,
     office_date,
@@ -579,11 +580,15 @@ def test_files_that_say_nothing_propose_nothing(tmp_path: Path) -> None:
         ("empty.pdf", b""),
         ("empty.docx", b""),
         ("truncated.pdf", b"%PDF-1.7\n1 0 obj << /Type /Cat"),
+        ("broken.doc", b"not an OLE file"),
     ]:
         path = tmp_path / name
         path.write_bytes(data)
         proposal = at(path)
-        assert proposal == DateProposal(), name
+        # a file of a kind that is read, that cannot be: the proposal says its contents were not
+        # read (a text file is not read at all; a truncated PDF is searched as bytes)
+        unread = "" if name in ("notes.txt", "truncated.pdf") else UNREAD_DAMAGED
+        assert proposal == DateProposal(unread=unread), name
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -597,8 +602,9 @@ def test_word_97_and_opendocument_files_saved_by_libreoffice(tmp_path: Path) -> 
     )
     doc = resave(source, tmp_path / "out", "doc")
     assert doc.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a real Word 97 file
-    # its text is not read; its summary information gives the day it was created
-    assert (at(doc).doc_date, at(doc).source) == (D(2025, 3, 1), SOURCE_PROPERTIES)
+    # its text gives the meeting's day; its summary information the day it was created
+    assert (at(doc).doc_date, at(doc).source) == (D(2025, 3, 5), SOURCE_TEXT)
+    assert office_date(doc, TODAY) == D(2025, 3, 1)
     odt = resave(source, tmp_path / "out", "odt")
     assert (at(odt).doc_date, at(odt).source) == (D(2025, 3, 5), SOURCE_TEXT)
     assert office_date(odt, TODAY) == D(2025, 3, 1)
