@@ -282,19 +282,20 @@ def test_a_drop_asks_for_the_dates_of_every_file_in_one_dialog(qtbot, session, p
     rows = {r.review.path.name: r for r in dialog.rows}
     assert list(rows) == [dated.name, empty.name, again.name]  # one dialog for the whole drop
     assert rows[dated.name].doc_date.value() == dt.date(2025, 3, 5)
-    assert rows[dated.name].include.isChecked()
-    assert "file name" in rows[dated.name].note.text()
-    assert not rows[empty.name].include.isChecked()
-    assert "empty" in rows[empty.name].note.text()
-    assert "No date found" in rows[empty.name].note.text()
-    assert not rows[again.name].include.isChecked()
-    assert "计划" in rows[again.name].note.text()  # the title of the file it duplicates
+    assert rows[dated.name].include
+    assert "file name" in rows[dated.name].note
+    assert not rows[empty.name].include
+    assert "empty" in rows[empty.name].note
+    assert "No date found" in rows[empty.name].note
+    assert not rows[again.name].include
+    assert "计划" in rows[again.name].note  # the title of the file it duplicates
 
     # the user corrects a date and adds the period; the empty and duplicate files stay out
-    rows[dated.name].doc_date.set_value(dt.date(2025, 3, 6))
-    assert "by hand" in rows[dated.name].note.text()
-    rows[dated.name].period_start.set_value(dt.date(2025, 3, 1))
-    rows[dated.name].period_end.set_value(dt.date(2025, 3, 31))
+    model = dialog.model
+    model.setData(model.cell(0, 1), dt.date(2025, 3, 6))
+    assert "by hand" in rows[dated.name].note
+    model.setData(model.cell(0, 2), dt.date(2025, 3, 1))
+    model.setData(model.cell(0, 3), dt.date(2025, 3, 31))
     with qtbot.waitSignal(panel.transfer.attached, timeout=20_000) as attached:
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     (ev,) = attached.args[0]
