@@ -100,12 +100,16 @@ def _line(a: Any, ui: str, today: Any, names: dict[str, str] | None = None) -> s
 @command("actions")
 def cmd_actions(args: argparse.Namespace) -> int:
     from ipaudit.services import corrective_actions as ca
+    from ipaudit.services import departments
 
     with cli._open(args.workspace) as ws:
         today = ca.today()
-        if args.department:
-            ws.department(args.department)
-        rows = ca.actions(ws, args.department)
+        dep = (
+            departments.department_key(ws, args.department, absent=True)
+            if args.department
+            else None
+        )
+        rows = ca.actions(ws, dep)
         if args.overdue:
             rows = [a for a in rows if a.days_overdue(today) > 0]
         if args.open:

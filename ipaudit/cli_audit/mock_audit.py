@@ -87,12 +87,15 @@ def cmd_draw(args: argparse.Namespace) -> int:
 
 @command("mock-audit")
 def cmd_show(args: argparse.Namespace) -> int:
-    from ipaudit.services import mock_audit
+    from ipaudit.services import departments, mock_audit
 
     with cli._open(args.workspace) as ws:
-        only = args.department
-        if only:
-            ws.department(only)  # bad input naming the departments when there is none
+        # a key or a name; bad input naming the departments when there is none
+        only = (
+            departments.department_key(ws, args.department, absent=True)
+            if args.department
+            else None
+        )
         if args.audit is None:
             found = [mock_audit.department_audit(ws, a, only) for a in mock_audit.audits(ws)]
             if args.json:

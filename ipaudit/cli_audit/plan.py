@@ -89,11 +89,12 @@ def _show(ws: Any, ui_lang: str, department: str | None = None) -> None:
 
 
 def _department(ws: Any, args: argparse.Namespace) -> str | None:
-    """The --department given (checked: bad input naming the departments when there is none)."""
+    """The key of the --department given (its key or name; bad input naming the departments
+    when there is none)."""
+    from ipaudit.services.departments import department_key
+
     only = getattr(args, "department", None)
-    if only:
-        ws.department(only)
-    return only or None
+    return department_key(ws, only, absent=True) if only else None
 
 
 @command("plan")

@@ -44,12 +44,16 @@ def cmd_requests_import(args: argparse.Namespace) -> int:
 @command("requests")
 def cmd_requests(args: argparse.Namespace) -> int:
     from ipaudit.domain.request_list import COVERAGE_TEXT, Coverage
-    from ipaudit.services import request_list
+    from ipaudit.services import departments, request_list
 
     with cli._open(args.workspace) as ws:
-        if args.department:
-            ws.department(args.department)  # bad input naming the departments when there is none
-        found = request_list.coverage(ws, department=args.department)
+        # a key or a name; bad input naming the departments when there is none
+        dep = (
+            departments.department_key(ws, args.department, absent=True)
+            if args.department
+            else None
+        )
+        found = request_list.coverage(ws, department=dep)
         if args.json:
             items = {it.key: it for it in ws.template.items}
             emit_json([request_list.coverage_json(rc, items) for rc in found])

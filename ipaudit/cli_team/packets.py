@@ -15,18 +15,14 @@ from typing import Any
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, pick
-from ipaudit.store.errors import InvalidInput
 
 
 def _department(ws: Any, text: str) -> str:
-    """A department given by key or by its name in either language."""
-    for dep in ws.departments():
-        if text in (dep.key, dep.name.zh, dep.name.en):
-            return str(dep.key)
-    keys = ", ".join(d.key for d in ws.departments())
-    raise InvalidInput(
-        f"没有部门“{text}”（可选：{keys}）。", f"There is no department '{text}' (one of: {keys})."
-    )
+    """A department given by key or by its name in either language (bad input naming the
+    departments when there is none)."""
+    from ipaudit.services.departments import department_key
+
+    return department_key(ws, text, absent=True)
 
 
 @command("packet-export")

@@ -43,6 +43,7 @@ from ipaudit.domain.audit_plan import (
 )
 from ipaudit.domain.cycle import anchor, make_finding
 from ipaudit.domain.model import Finding, Grade, Text
+from ipaudit.services.departments import department_key
 from ipaudit.store.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -257,21 +258,17 @@ def check_session(plan: AuditPlan, s: Session) -> None:
         )
 
 
-def _check_department(ws: Workspace, plan: AuditPlan, s: Session) -> None:
-    """Refuse a department the workspace does not have (one already on the session is kept, so
-    a session of a department merged away since can still be edited or moved)."""
+def _check_department(ws: Workspace, plan: AuditPlan, s: Session) -> Session:
+    """``s`` with its department given by key (a name, or a merged department, leads to the
+    department's key now); bad input naming the choices when the workspace has no such
+    department. One already on the session is kept, so a session of a department merged away
+    since can still be edited or moved."""
     if not s.department:
-        return
+        return s
     old = plan.session(s.key)
     if old is not None and old.department == s.department:
-        return
-    names = department_texts(ws)
-    if s.department not in names:
-        keys = ", ".join(names)
-        raise InvalidInput(
-            f"没有部门“{s.department}”。可选：{keys}。",
-            f"There is no department '{s.department}'. Choose one of: {keys}.",
-        )
+        return s
+    return replace(s, department=department_key(ws, s.department, absent=True))
 
 
 def save_session(ws: Workspace, session: Session, *, base_version: int | None = None) -> int:
@@ -279,7 +276,7 @@ def save_session(ws: Workspace, session: Session, *, base_version: int | None = 
     version the edit started from (0 for a new session)."""
     stored = need_plan(ws)
     check_session(stored.plan, session)
-    _check_department(ws, stored.plan, session)
+    session = _check_department(ws, stored.plan, session)
     rec = ws.records.put(
         KIND,
         SESSION_PREFIX + session.key,

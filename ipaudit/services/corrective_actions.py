@@ -23,6 +23,7 @@ from ipaudit.domain.facts import Declared, FactKind
 from ipaudit.domain.mock_audit import finding_text
 from ipaudit.domain.model import Department, Finding, Grade
 from ipaudit.domain.normalize import normalize_text
+from ipaudit.services import departments
 from ipaudit.services.nc_report import ImportedRow, parse_report
 from ipaudit.store.errors import InvalidInput
 
@@ -98,16 +99,11 @@ def overdue(ws: Workspace, on: dt.date | None = None) -> list[ca.CorrectiveActio
 
 
 def _check_department(ws: Workspace, key: str) -> str:
+    """The department an action is filed under: its key or a name as people write it, followed
+    through merges (bad input naming the choices when there is no such department)."""
     if not key:
         return key
-    deps = {d.key: d for d in ws.departments()}
-    for d in deps.values():  # a name as people write it
-        if key in (d.name.zh, d.name.en):
-            key = d.key
-            break
-    if key not in deps:
-        raise InvalidInput(f"没有部门“{key}”。", f"There is no department '{key}'.", ws.path)
-    return follow_merges(key, deps)
+    return departments.department_key(ws, key, absent=True)
 
 
 def _check_items(ws: Workspace, keys: Iterable[str]) -> None:
@@ -377,23 +373,9 @@ class ReportImport:
 
 def _department_keys(ws: Workspace) -> Callable[[str], str]:
     """The department a report's row names (its key or a name; "研发" for 研发部), followed
-    through merges; "" when none fits. The departments are read once, for all the rows."""
-    deps = {d.key: d for d in ws.departments()}
-    names = [
-        (d.key, normalize_text(d.name.zh), {normalize_text(n) for n in (d.key, d.name.en)})
-        for d in deps.values()
-    ]
-
-    def key(text: str) -> str:
-        norm = normalize_text(text) if text else ""
-        if not norm:
-            return ""
-        found = next((k for k, zh, other in names if norm == zh or norm in other), None)
-        if found is None:  # "研发" for 研发部
-            found = next((k for k, zh, _ in names if norm in zh or zh in norm), None)
-        return "" if found is None else follow_merges(found, deps)
-
-    return key
+    through merges; "" when none fits or two do. The departments are read once, for all the
+    rows."""
+    return departments.names(ws, absent=True).find
 
 
 def _pieces(text: str) -> set[str]:

@@ -21,7 +21,7 @@ from ipaudit.errors import reason_zh, yaml_place_zh
 from ipaudit.ledger.discrepancies import LEDGER_TEXT
 from ipaudit.ledger.model import Entry, LedgerKind
 from ipaudit.progress import CancelCheck, Progress
-from ipaudit.services import ledgers
+from ipaudit.services import departments, ledgers
 from ipaudit.store.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -167,13 +167,12 @@ def employees(ws: Workspace) -> list[m.Candidate]:
     """The employees an auditor may stop and ask: each department's declared headcount, the
     period's new hires named in their department's first places (core leavers have left)."""
     deps = {d.key: d for d in ws.departments()}
-    by_name = {d.name.zh: d.key for d in deps.values()} | {d.name.en: d.key for d in deps.values()}
+    department_of = departments.names(ws).find  # as HR writes it: 研发部, 研发, rnd …
     facts = ws.facts()
     named: dict[str, list[str]] = {}
     for p in facts.people:
         if p.kind is PersonKind.HIRE:
-            key = by_name.get(p.department, p.department)
-            named.setdefault(follow_merges(key, deps), []).append(p.name)
+            named.setdefault(department_of(p.department) or p.department, []).append(p.name)
     awareness = AWARENESS_ITEM if _known_item(ws, AWARENESS_ITEM) else ""
     out = []
     for raw_key, count in sorted(facts.headcount.items()):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ipaudit.domain.facts import Declared
 from ipaudit.domain.interview import InterviewQuestion, department_questions
 from ipaudit.domain.rehearsal import Difference, Verdict, compare, plain_official, squeeze
+from ipaudit.services import departments
 from ipaudit.store.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -94,19 +95,10 @@ class InterviewReadiness:
 
 
 def _check_department(ws: Workspace, department: str) -> str:
-    """The department key for ``department`` (its key or its Chinese or English name)."""
-    deps = ws.departments(active_only=True)
-    for d in deps:
-        if department in (d.key, d.name.zh, d.name.en):
-            return d.key
-    names = "、".join(f"{d.key}（{d.name.zh}）" for d in deps)
-    raise InvalidInput(
-        f"没有部门“{department}”。可选：{names}。",
-        f"There is no department '{department}'. Choose one of: "
-        + ", ".join(d.key for d in deps)
-        + ".",
-        ws.path,
-    )
+    """The department key for ``department`` (its key or its Chinese or English name; a merged
+    department's names lead to the one it was merged into), bad input naming the choices when
+    the company has no such department."""
+    return departments.department_key(ws, department)
 
 
 def resolve_department(ws: Workspace, department: str) -> str:

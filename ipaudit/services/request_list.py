@@ -34,7 +34,7 @@ from ipaudit.domain.request_list import (
     request_coverage,
     requests_from_rows,
 )
-from ipaudit.services import doc_tables
+from ipaudit.services import departments, doc_tables
 from ipaudit.store.errors import InvalidInput
 from ipaudit.store.records_store import Record
 
@@ -357,24 +357,10 @@ def matcher(ws: Workspace) -> Matcher:
 
 
 def _department_keys(ws: Workspace) -> Callable[[str], str]:
-    """The workspace department a line names ("研发部", "R&D", "rnd"), "" when none fits; the
+    """The workspace department a line names ("研发部", "R&D", "rnd"; merges followed, a
+    department the company does not have is none), "" when none fits or two do; the
     departments are read once, for all the lines of a list."""
-    departments = [
-        (d.key, ["".join(n.split()).casefold() for n in (d.key, d.name.zh, d.name.en) if n])
-        for d in ws.departments(active_only=True)
-    ]
-
-    @functools.cache
-    def key(name: str) -> str:
-        text = "".join(name.split()).casefold()
-        if not text:
-            return ""
-        for k, folded in departments:
-            if text in folded or any(n and (n in text or text in n) for n in folded[1:]):
-                return k
-        return ""
-
-    return key
+    return functools.cache(departments.names(ws).find)
 
 
 #: a candidate of the clause the line names (its column, a clause heading) scores this much more
