@@ -26,8 +26,8 @@ before 2000 is returned as ``doubtful`` (with its source) for the dialog to show
 except a document property before 2000, which is a program's default and means "no date".
 
 A scanned PDF has no text: its date can only come from its name or metadata. An encrypted PDF
-(one that does not open with an empty password) or an encrypted Word/Excel file (an OOXML file in
-an OLE container) is ``locked``: nothing inside can be read. Nothing here raises for a file it cannot
+(one that does not open with an empty password), an encrypted Word/Excel file (an OOXML file in
+an OLE container) or an encrypted Word 97-2003 file is ``locked``: nothing inside can be read. Nothing here raises for a file it cannot
 read: the proposal is then empty, and the user (or the command line's ``--date``) says the date.
 Whenever the contents were not read, the proposal says why (``unread``): ``locked`` (encrypted),
 ``too_large`` (a workbook whose first sheet unpacks to more than :data:`SHEET_BYTES_LIMIT`, a
