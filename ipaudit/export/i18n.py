@@ -348,9 +348,9 @@ TEXTS: dict[str, Text] = {
         "Temporary folders left by an earlier export that was interrupted, removed: {count}.",
     ),
     "note.history_not_recorded": Text(
-        "资料包已完整生成，但未能记入工作区的导出记录（{reason_zh}），因此无法用该工作区核对它。",
+        "资料包已完整生成，但未能记入工作区的导出记录（{reason}），因此无法用该工作区核对它。",
         "The pack is complete, but it could not be added to the workspace's export history"
-        " ({reason_en}), so it cannot be checked against that workspace.",
+        " ({reason}), so it cannot be checked against that workspace.",
     ),
     "opt.language": Text("语言", "Language"),
     "opt.evidence": Text("包含证据", "Evidence included"),

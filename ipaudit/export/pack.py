@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +48,7 @@ from ipaudit.export.target import make_parents, resolve
 from ipaudit.export.workbook_xlsx import build_workbook
 from ipaudit.export.workfolder import remove_stale
 from ipaudit.progress import CancelCheck, Cancelled, Progress
+from ipaudit.text import Text
 
 # work units (about a kibibyte each) for the documents, next to the evidence bytes
 W_REPORT, W_PDF, W_WORKBOOK, W_INTERVIEW, W_FORM, W_SMALL = 3000, 10000, 2000, 300, 60, 10
@@ -59,10 +60,10 @@ class Note:
     """Something the user should know about the pack (no PDF, evidence left out …)."""
 
     key: str
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: Mapping[str, Text] = field(default_factory=dict)  # each in the note's language
 
     def text(self, lang: str) -> str:
-        return t(self.key, lang, **self.fields)
+        return t(self.key, lang, **{k: v.get(lang) for k, v in self.fields.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,7 @@ def export_pack(
     notes: list[Note] = []
     stale = remove_stale(target)
     if stale:
-        notes.append(Note("note.stale_removed", {"count": str(stale)}))
+        notes.append(Note("note.stale_removed", {"count": Text(str(stale), str(stale))}))
     root = target.stem if options.as_zip else target.name
 
     source = read()

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ipaudit.progress import Cancelled
+from ipaudit.text import Text
 
 TIMEOUT_S = 600
 TICK_S = 0.25  # how often ``tick`` is called while LibreOffice runs
@@ -48,11 +49,14 @@ class PdfUnavailable(Exception):
 
 
 class PdfFailed(Exception):
-    """LibreOffice ran but made no PDF; ``detail`` says what it reported."""
+    """LibreOffice ran but made no PDF: ``reason`` in the user's words (it follows "the
+    LibreOffice conversion failed"), ``detail`` what LibreOffice itself printed (its own
+    English, for the log)."""
 
-    def __init__(self, detail: str) -> None:
-        self.detail = detail
-        super().__init__(detail)
+    def __init__(self, reason: Text, detail: str = "") -> None:
+        self.reason = reason
+        self.detail = detail or reason.en
+        super().__init__(self.detail)
 
 
 def find_soffice() -> str | None:
@@ -95,7 +99,12 @@ def _run(
                     raise Cancelled
                 now = time.monotonic()
                 if now - started > TIMEOUT_S:
-                    raise PdfFailed(f"LibreOffice took longer than {TIMEOUT_S} s")
+                    raise PdfFailed(
+                        Text(
+                            f"超过 {TIMEOUT_S} 秒仍未完成",
+                            f"it took longer than {TIMEOUT_S} s",
+                        )
+                    )
                 if tick is not None and now - last >= TICK_S:
                     last = now
                     tick()
@@ -154,7 +163,14 @@ def render(
         )
         if not target.is_file() or target.stat().st_size == 0:
             lines = [ln for ln in output.splitlines() if ln.strip() and "javaldx" not in ln]
-            raise PdfFailed(lines[-1][:200] if lines else f"exit code {code}")
+            said = lines[-1][:200] if lines else ""
+            raise PdfFailed(
+                Text(
+                    f"未写出文件，退出码 {code}",
+                    f"it wrote no file, exit code {code}",
+                ),
+                f"exit code {code}" + (f": {said}" if said else ""),
+            )
         return target.read_bytes()
 
 

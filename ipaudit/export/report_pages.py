@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ipaudit.export import pdf
 from ipaudit.export.data import PackData
 from ipaudit.export.report_docx import build_report
+from ipaudit.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ LAYOUT_TICKS = 16  # a layout takes about this many ticks (4 s); progress stops 
 class ReportFiles:
     docx: bytes
     pdf: bytes | None = None
-    notes: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (key, fields)
+    notes: list[tuple[str, dict[str, Text]]] = field(default_factory=list)  # (key, fields)
     toc_filled: bool = False
 
 
@@ -70,7 +71,7 @@ def build_report_files(
                 files.notes.append(("note.no_soffice", {}))
             except pdf.PdfFailed as exc:
                 log.warning("report PDF not made: %s", exc.detail)
-                files.notes.append(("note.pdf_failed", {"detail": exc.detail}))
+                files.notes.append(("note.pdf_failed", {"detail": exc.reason}))
     return files
 
 
@@ -91,14 +92,17 @@ def _layout(
         return None, False
     except pdf.PdfFailed as exc:
         log.warning("contents page numbers not filled: LibreOffice failed: %s", exc.detail)
-        files.notes.append(("note.toc_failed", {"detail": exc.detail}))
+        files.notes.append(("note.toc_failed", {"detail": exc.reason}))
         return None, True
     titles = _heading_titles(draft)
     pages = pdf.heading_pages(laid_out, titles)
     if len(pages) < len(titles):  # a contents with some numbers missing would mislead
-        detail = f"{len(pages)} of {len(titles)} headings found in the layout"
-        log.warning("contents page numbers not filled: %s", detail)
-        files.notes.append(("note.toc_failed", {"detail": detail}))
+        found = Text(
+            f"排版中只找到 {len(titles)} 个标题中的 {len(pages)} 个",
+            f"{len(pages)} of {len(titles)} headings found in the layout",
+        )
+        log.warning("contents page numbers not filled: %s", found.en)
+        files.notes.append(("note.toc_failed", {"detail": found}))
         return None, True
     return pages, True
 

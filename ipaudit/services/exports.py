@@ -28,6 +28,7 @@ from ipaudit.services import audit_plan
 from ipaudit.services.workspace import Workspace
 from ipaudit.store.errors import WorkspaceError
 from ipaudit.store.exports_store import ExportRecord
+from ipaudit.text import Text
 
 __all__ = [
     "MAX_MARGIN_DAYS",
@@ -136,8 +137,8 @@ def export_pack(
             size=result.bytes,
         )
     except WorkspaceError as exc:  # e.g. a read-only workspace: the pack itself is complete
-        reasons = {"reason_zh": exc.message("zh"), "reason_en": exc.message("en")}
-        notes = (*result.notes, Note("note.history_not_recorded", reasons))
+        reason = {"reason": Text(exc.message("zh"), exc.message("en"))}
+        notes = (*result.notes, Note("note.history_not_recorded", reason))
         result = replace(result, notes=notes)
     return result
 

@@ -146,16 +146,21 @@ def fake_soffice(folder: Path, script: str) -> None:
 def test_a_failing_soffice_leaves_the_note_and_the_reason(
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """The notes say in the user's language that LibreOffice wrote nothing; what LibreOffice
+    printed (its own English) goes to the log, not into the Chinese sentence."""
     fake_soffice(tmp_path / "bin", "echo 'Error: source file could not be loaded'\nexit 1\n")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}:/usr/bin:/bin")
     with caplog.at_level(logging.WARNING), Workspace.open(demo) as ws:
         result = export_pack(
-            ws, tmp_path / "p", ExportOptions(include_evidence=False, toc_pages=True)
+            ws, tmp_path / "p", ExportOptions(include_evidence=False, toc_pages=True, pdf=True)
         )
     assert any(NOTE in text for text in body_texts(result.path / REPORT))
+    zh, en = "".join(result.note_texts("zh")), "".join(result.note_texts("en"))
+    assert "报告目录未填页码：LibreOffice 排版失败（未写出文件，退出码 1）。" in zh
+    assert "未生成 PDF：LibreOffice 转换失败（未写出文件，退出码 1）。" in zh
+    assert "conversion failed (it wrote no file, exit code 1)" in en
     reason = "Error: source file could not be loaded"
-    assert any("LibreOffice 排版失败" in n and reason in n for n in result.note_texts("zh"))
-    assert reason in caplog.text
+    assert reason not in zh + en and reason in caplog.text
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for LibreOffice")
@@ -264,4 +269,8 @@ def test_a_layout_without_the_headings_leaves_the_note(
             ws, tmp_path / "p", ExportOptions(include_evidence=False, toc_pages=True)
         )
     assert any(NOTE in text for text in body_texts(result.path / REPORT))
-    assert any(re.search(r"排版失败（0 of \d+ headings", n) for n in result.note_texts("zh"))
+    assert any(
+        re.search(r"排版失败（排版中只找到 \d+ 个标题中的 0 个）", n)
+        for n in result.note_texts("zh")
+    )
+    assert any(re.search(r"failed \(0 of \d+ headings found", n) for n in result.note_texts("en"))
