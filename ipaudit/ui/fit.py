@@ -55,8 +55,14 @@ def title_width(header: QHeaderView, col: int) -> int:
     need = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
     need += 2 * margin + 2
     if header.isSortIndicatorShown() and header.sortIndicatorSection() == col:
-        need += header.height() + margin  # the arrow's room, as Qt measures it
+        need += arrow_room(header)
     return need
+
+
+def arrow_room(header: QHeaderView) -> int:
+    """The room a sort arrow takes in a section of ``header``, as Qt measures it."""
+    style = header.style()
+    return header.height() + style.pixelMetric(style.PixelMetric.PM_HeaderMargin, None, header)
 
 
 def share_columns(table: QTableView, columns: Iterable[int]) -> QObject:
@@ -64,7 +70,10 @@ def share_columns(table: QTableView, columns: Iterable[int]) -> QObject:
     do, but none gets less than its title needs (``title_width``): a column with a long title
     keeps that width and the others share the rest equally. Kept up to date when the table is
     resized, another column changes width, the titles change (language) or the sort column
-    changes. Returns the object doing it (a child of ``table``)."""
+    changes. A sortable table keeps the room for the sort arrow in reserve: it is never made
+    narrower (its minimum width) than its other columns, these columns' titles and one arrow,
+    so sorting by a column (which widens that column by its arrow) never makes the table scroll
+    sideways. Returns the object doing it (a child of ``table``)."""
     return _ColumnSharer(table, tuple(columns))
 
 
@@ -135,5 +144,24 @@ class _ColumnSharer(QObject):
             for c, width in widths.items():
                 if header.sectionSize(c) != width:
                     header.resizeSection(c, width)
+            if header.isSortIndicatorShown():
+                self._reserve_arrow(header, others, need)
         finally:
             self._busy = False
+
+    def _reserve_arrow(self, header: QHeaderView, others: int, need: dict[int, int]) -> None:
+        """The table's minimum width: the columns at their least and one sort arrow, wherever
+        the arrow is now (the same whichever column is sorted, so sorting changes no layout)."""
+        arrow = arrow_room(header)
+        sorted_col = header.sortIndicatorSection()
+        titles = sum(n - (arrow if c == sorted_col else 0) for c, n in need.items())
+        table = self.table
+        chrome = 2 * table.frameWidth()
+        if table.verticalHeader().isVisible():
+            chrome += table.verticalHeader().width()
+        if table.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            style = table.style()
+            chrome += style.pixelMetric(style.PixelMetric.PM_ScrollBarExtent, None, table)
+        least = others + titles + arrow + chrome
+        if table.minimumWidth() != least:
+            table.setMinimumWidth(least)
