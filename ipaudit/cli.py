@@ -26,6 +26,7 @@ from ipaudit.domain.rules import item_rule
 from ipaudit.errors import UserError, reason_zh
 from ipaudit.progress import Cancelled
 from ipaudit.store.errors import InvalidInput, SourceFileMissing, WorkspaceError
+from ipaudit.text import counted
 
 EXIT_OK, EXIT_BLOCKING, EXIT_USAGE, EXIT_WORKSPACE, EXIT_INPUT, EXIT_CANCELLED = 0, 1, 2, 3, 4, 5
 
@@ -202,9 +203,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         _new_file(args.workspace), info, separate_procurement=args.separate_procurement
     ) as ws:
         n = len(ws.template.items)
-        out(
-            f"{'Created' if lang() == 'en' else '已创建'} {ws.path} ({info.edition.value}, {n} items)"
-        )
+        en = lang() == "en"
+        size = counted(n, "item") if en else f"{n} 个条目"
+        out(f"{'Created' if en else '已创建'} {ws.path} ({info.edition.value}, {size})")
     return EXIT_OK
 
 
@@ -661,7 +662,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     with _open(args.workspace) as ws:
         if args.import_file:
             template = import_template(ws, args.import_file)
-            out(f"OK ({len(template.items)} items)")
+            n = len(template.items)
+            out(f"OK ({counted(n, 'item')})" if lang() == "en" else f"OK（{n} 个条目）")
         elif args.export_file:
             out(str(export_template(ws, args.export_file)))
         else:

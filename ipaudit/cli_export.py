@@ -11,6 +11,7 @@ from typing import Any
 from ipaudit import cli
 from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, progress_line
 from ipaudit.export.options import DEFAULT_MARGIN_DAYS
+from ipaudit.text import counted
 
 
 def parse_margin(text: str) -> int:
@@ -78,8 +79,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     done = "Pack written" if ui_lang == "en" else "资料包已生成"
-    files = "files" if ui_lang == "en" else "个文件"
-    out(f"{done}: {result.path} ({result.files} {files}, {result.bytes:,} bytes)")
+    if ui_lang == "en":
+        size = f"{counted(result.files, 'file')}, {counted(result.bytes, 'byte', grouped=True)}"
+    else:
+        size = f"{result.files} 个文件，{result.bytes:,} 字节"
+    out(f"{done}: {result.path} ({size})")
     digest = (
         "SHA-256 of manifest.json (recorded in the workspace's export history)"
         if ui_lang == "en"
@@ -122,13 +126,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
             out(f"{damaged}: {path or Path(args.pack).name} ({reason})")
         if result.ok:
             out(
-                f"OK: {result.checked} files match the manifest."
+                f"OK: {counted(result.checked, 'file matches', 'files match')} the manifest."
                 if en
                 else f"通过：{result.checked} 个文件与清单一致。"
             )
         else:
             n = sum(len(p) for _, p in groups) + len(result.damaged) + (result.recorded == [])
-            out(f"FAILED: {n} differences." if en else f"未通过：发现 {n} 处不一致。")
+            out(f"FAILED: {counted(n, 'difference')}." if en else f"未通过：发现 {n} 处不一致。")
     return EXIT_OK if result.ok else EXIT_BLOCKING
 
 

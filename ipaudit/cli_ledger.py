@@ -41,6 +41,7 @@ from ipaudit.ledger.sources import (
 )
 from ipaudit.ledger.summary import KIND_PAIR, count
 from ipaudit.store.errors import InvalidInput
+from ipaudit.text import counted
 
 if TYPE_CHECKING:
     from ipaudit.services.ledgers import ImportRecord
@@ -155,7 +156,8 @@ def print_columns(r: ImportResult) -> None:
         f"  {'rows' if en else '行'}: "
         + (
             f"{c.sheet_rows} in the sheet = {c.above_data} above the data + {c.blank} blank"
-            f" + {c.entries} entries + {c.problem_rows} with problems + {c.total_rows} totals"
+            f" + {counted(c.entries, 'entry', 'entries')} + {c.problem_rows} with problems"
+            f" + {counted(c.total_rows, 'total')}"
             f" + {c.skipped} skipped"
             if en
             else f"表中 {c.sheet_rows} 行 = 表头及以上 {c.above_data} + 空行 {c.blank}"
@@ -228,13 +230,14 @@ def print_import(r: ImportResult) -> None:
     ui = lang()
     en = ui == "en"
     name = LEDGER_TEXT[r.kind].get("en" if en else "zh")
-    entries, problems = count(len(r.entries)), count(len(r.problems))
+    entries, problems = len(r.entries), len(r.problems)
     out(
         f"{r.file} [{r.sheet}] → {name}: "
         + (
-            f"header row {r.header_row}, {entries} entries, {problems} problems"
+            f"header row {r.header_row}, {counted(entries, 'entry', 'entries', grouped=True)},"
+            f" {counted(problems, 'problem', grouped=True)}"
             if en
-            else f"表头第 {r.header_row} 行，{entries} 条记录，{problems} 个问题"
+            else f"表头第 {r.header_row} 行，{count(entries)} 条记录，{count(problems)} 个问题"
         )
     )
     print_columns(r)

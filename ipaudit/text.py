@@ -20,8 +20,14 @@ class Text:
         return self.en if lang.startswith("en") else self.zh
 
 
-def counted(n: int, one: str, many: str = "") -> str:
+def counted(n: int, one: str, many: str = "", *, grouped: bool = False) -> str:
     """``n`` and an English noun in its number: ``counted(1, "question")`` is "1 question",
-    ``counted(8, "question")`` "8 questions", ``counted(2, "entry", "entries")`` "2 entries".
-    (Chinese has one form: write "{n} 个问题".)"""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+    ``counted(8, "question")`` "8 questions", ``counted(2, "entry", "entries")`` "2 entries",
+    ``counted(1, "file matches", "files match")`` "1 file matches". ``grouped``: thousands
+    separated, ``counted(12000, "row", grouped=True)`` "12,000 rows".
+    (Chinese has one form: write "{n} 个问题".)
+
+    Never write "{n} items" or "item(s)" in a message: tests/unit/test_counted_strings.py looks
+    for them in the services and the command line."""
+    shown = f"{n:,}" if grouped else str(n)
+    return f"{shown} {one if n == 1 else (many or one + 's')}"

@@ -17,6 +17,7 @@ from typing import Any
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out, parse_date
 from ipaudit.store.errors import InvalidInput
+from ipaudit.text import counted
 
 SOURCE_WORDS = {
     "mock": "mock_audit",
@@ -89,7 +90,11 @@ def _line(a: Any, ui: str, today: Any, names: dict[str, str] | None = None) -> s
     from ipaudit.domain.corrective_actions import STATUS_TEXT
 
     late = a.days_overdue(today)
-    mark = (f" ! {late} days overdue" if ui == "en" else f" ！逾期 {late} 天") if late else ""
+    mark = (
+        (f" ! {counted(late, 'day')} overdue" if ui == "en" else f" ！逾期 {late} 天")
+        if late
+        else ""
+    )
     due = a.due.isoformat() if a.due else "-"
     return (
         f"{a.key}  {cli.pad(STATUS_TEXT[a.status].get(ui), 14)} {due:<10}  "

@@ -10,6 +10,7 @@ from typing import Any
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out, parse_date
 from ipaudit.domain.cycle import AUDIT_TYPE_TEXT
+from ipaudit.text import counted
 
 
 @command("next-cycle")
@@ -33,20 +34,25 @@ def cmd_next_cycle(args: argparse.Namespace) -> int:
     )
     carried = result.carried
     out(
-        f"  {carried.get('evidence', 0)} evidence links, {carried.get('records', 0)} records carried"
-        " over (marked last cycle)"
+        f"  {counted(carried.get('evidence', 0), 'evidence link')},"
+        f" {counted(carried.get('records', 0), 'record')} carried over (marked last cycle)"
         if en
         else f"  已带入 {carried.get('evidence', 0)} 个证据链接（标为上周期）、"
         f"{carried.get('records', 0)} 条记录"
     )
     if result.left_actions:
+        left = counted(
+            result.left_actions,
+            "verified corrective action stays",
+            "verified corrective actions stay",
+        )
         out(
-            f"  {result.left_actions} verified corrective actions stay in the previous file"
+            f"  {left} in the previous file"
             if en
             else f"  {result.left_actions} 项已验证关闭的纠正措施留在上一周期文件中"
         )
     out(
-        f"  {len(result.refresh)} items need this cycle's records:"
+        f"  {counted(len(result.refresh), 'item needs', 'items need')} this cycle's records:"
         if en
         else f"  {len(result.refresh)} 个条目需要本周期的记录（需更新）："
     )

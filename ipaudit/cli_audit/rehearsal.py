@@ -11,6 +11,7 @@ from typing import Any
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
+from ipaudit.text import counted
 
 
 def _pick(zh: str, en: str) -> str:
@@ -33,7 +34,8 @@ def cmd_rehearse(args: argparse.Namespace) -> int:
             out(
                 _pick(
                     f"{len(asked)} 个问题；每行输入一个回答，空行跳过，输入结束（Ctrl+D）停止。",
-                    f"{len(asked)} questions; type one answer per line, an empty line skips,"
+                    f"{counted(len(asked), 'question')}; type one answer per line, an empty line"
+                    " skips,"
                     " end of input (Ctrl+D) stops.",
                 )
             )
@@ -136,7 +138,7 @@ def cmd_rehearsal_results(args: argparse.Namespace) -> int:
                     f" {cli.pad(p.person, 12)} {p.right}/{p.questions}"
                     + _pick(
                         f"（已答 {p.answered}，共 {p.attempts} 次）",
-                        f" (answered {p.answered}, {p.attempts} attempts)",
+                        f" (answered {p.answered}, {counted(p.attempts, 'attempt')})",
                     )
                 )
     return EXIT_OK

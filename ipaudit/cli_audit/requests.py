@@ -10,6 +10,7 @@ from typing import Any
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
+from ipaudit.text import counted
 
 MARK = {"covered": "✓", "partly": "◐", "missing": "✗"}
 
@@ -33,7 +34,8 @@ def cmd_requests_import(args: argparse.Namespace) -> int:
             _pick(
                 f"已导入 {len(found)} 项请求，其中 {proposed} 项已建议匹配条目（得分 ≥ {AUTO_MATCH}），"
                 "请用 requests 查看、用 request-match 确认或更正。",
-                f"Imported {len(found)} requests; {proposed} have a proposed item (score ≥"
+                f"Imported {counted(len(found), 'request')};"
+                f" {counted(proposed, 'has', 'have')} a proposed item (score ≥"
                 f" {AUTO_MATCH}). Review them with requests, confirm or correct with"
                 " request-match.",
             )
@@ -93,7 +95,7 @@ def cmd_requests(args: argparse.Namespace) -> int:
             + _pick(
                 f"共 {len(found)} 项：已覆盖 {counts[Coverage.COVERED]}，部分覆盖"
                 f" {counts[Coverage.PARTLY]}，缺失 {counts[Coverage.MISSING]}。",
-                f"{len(found)} requests: {counts[Coverage.COVERED]} covered,"
+                f"{counted(len(found), 'request')}: {counts[Coverage.COVERED]} covered,"
                 f" {counts[Coverage.PARTLY]} partly covered, {counts[Coverage.MISSING]} missing.",
             )
         )

@@ -9,6 +9,7 @@ from typing import Any
 
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out, progress_line
 from ipaudit.store.address import masked, server_url
+from ipaudit.text import counted
 
 
 def _report(report: Any, where: str, as_json: bool) -> None:
@@ -23,8 +24,8 @@ def _report(report: Any, where: str, as_json: bool) -> None:
         )
     elif lang() == "en":
         out(
-            f"Copied to {where}: {report.total_rows} rows, {report.evidence_bytes:,} bytes of"
-            " evidence."
+            f"Copied to {where}: {counted(report.total_rows, 'row', grouped=True)},"
+            f" {counted(report.evidence_bytes, 'byte', grouped=True)} of evidence."
         )
     else:
         out(f"已复制到 {where}：{report.total_rows} 行，{report.evidence_bytes:,} 字节证据。")

@@ -15,6 +15,7 @@ from typing import Any
 
 from ipaudit import cli
 from ipaudit.cli import EXIT_BLOCKING, EXIT_OK, command, emit_json, lang, out, pick
+from ipaudit.text import counted
 
 
 def _department(ws: Any, text: str) -> str:
@@ -59,8 +60,8 @@ def cmd_packet_export(args: argparse.Namespace) -> int:
         out(
             pick(
                 f"已导出部门填报包：{result.path}（{result.items} 个条目，{result.folders} 个文件夹）",
-                f"Department packet written: {result.path} ({result.items} items,"
-                f" {result.folders} folders)",
+                f"Department packet written: {result.path} ({counted(result.items, 'item')},"
+                f" {counted(result.folders, 'folder')})",
             )
         )
     return EXIT_OK
@@ -181,8 +182,9 @@ def cmd_packet_import(args: argparse.Namespace) -> int:
                     pick(
                         f"已导入 {len(applied.applied)} 处改动，附加 {applied.files} 个文件；"
                         f"{len(kept)} 处冲突保留了工作区的内容（加 --take-packet-on-conflict 改用填报包的内容）。",
-                        f"Imported {len(applied.applied)} changes and attached {applied.files}"
-                        f" files; {len(kept)} conflicts kept the workspace's value (add"
+                        f"Imported {counted(len(applied.applied), 'change')} and attached"
+                        f" {counted(applied.files, 'file')};"
+                        f" {counted(len(kept), 'conflict')} kept the workspace's value (add"
                         " --take-packet-on-conflict to take the packet's).",
                     )
                 )

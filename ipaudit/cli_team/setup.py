@@ -19,6 +19,7 @@ from ipaudit.cli import EXIT_OK, command, emit_json, lang, out, progress_line
 from ipaudit.domain.model import AuditType, Edition
 from ipaudit.store.address import server_url
 from ipaudit.store.errors import InvalidInput
+from ipaudit.text import counted
 
 
 def read_password(login: str) -> str:
@@ -78,7 +79,8 @@ def cmd_team_setup(args: argparse.Namespace) -> int:
     out(f"Team workspace ready: {done.address}" if en else f"团队工作区已就绪：{done.address}")
     if done.copied:
         out(
-            f"  copied {done.copied.total_rows} rows, {done.copied.evidence_bytes:,} bytes of evidence"
+            f"  copied {counted(done.copied.total_rows, 'row', grouped=True)},"
+            f" {counted(done.copied.evidence_bytes, 'byte', grouped=True)} of evidence"
             if en
             else f"  已复制 {done.copied.total_rows} 行、{done.copied.evidence_bytes:,} 字节证据"
         )

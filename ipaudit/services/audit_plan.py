@@ -45,6 +45,7 @@ from ipaudit.domain.cycle import anchor, make_finding
 from ipaudit.domain.model import Finding, Grade, Text
 from ipaudit.services.departments import department_key
 from ipaudit.store.errors import InvalidInput
+from ipaudit.text import counted
 
 if TYPE_CHECKING:
     from ipaudit.export.calendar_ics import Event
@@ -114,7 +115,8 @@ def generate(ws: Workspace, *, rooms: int = 2, replace_existing: bool = False) -
     replaced only when asked."""
     if not 1 <= rooms <= 6:
         raise InvalidInput(
-            f"会议室数量 {rooms} 无效（1～6）。", f"{rooms} rooms is not possible (1 to 6)."
+            f"会议室数量 {rooms} 无效（1～6）。",
+            f"{counted(rooms, 'room')} is not possible (1 to 6).",
         )
     if load(ws) is not None and not replace_existing:
         raise InvalidInput(

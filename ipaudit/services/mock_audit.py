@@ -23,6 +23,7 @@ from ipaudit.ledger.model import Entry, LedgerKind
 from ipaudit.progress import CancelCheck, Progress
 from ipaudit.services import departments, ledgers
 from ipaudit.store.errors import InvalidInput
+from ipaudit.text import counted
 
 if TYPE_CHECKING:
     from ipaudit.services import Workspace
@@ -288,7 +289,8 @@ def redraw(ws: Workspace, audit: m.MockAudit, seed: int) -> m.MockAudit:
         raise InvalidInput(
             f"模拟审核 {audit.key} 已有 {audit.walked} 个样本记录了结果，不能重新抽样；"
             "请新建一次模拟审核。",
-            f"Mock audit {audit.key} has results for {audit.walked} samples and cannot be drawn"
+            f"Mock audit {audit.key} has results for {counted(audit.walked, 'sample')} and cannot"
+            " be drawn"
             " again; start a new mock audit.",
             ws.path,
         )

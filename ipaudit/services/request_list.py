@@ -37,6 +37,7 @@ from ipaudit.domain.request_list import (
 from ipaudit.services import departments, doc_tables
 from ipaudit.store.errors import InvalidInput
 from ipaudit.store.records_store import Record
+from ipaudit.text import counted
 
 if TYPE_CHECKING:
     from ipaudit.services.workspace import Workspace
@@ -291,7 +292,7 @@ def read_requests(path: str | Path, sheet: str | None = None) -> list[Request]:
         return _joined([t for t in tables if t.is_list or (t.lines and t.header in headers)])
     if len(found) > 1:
         names_zh = "、".join(f"“{t.name}”（{len(t.lines)} 行）" for t in found)
-        names_en = ", ".join(f"'{t.name}' ({len(t.lines)} lines)" for t in found)
+        names_en = ", ".join(f"'{t.name}' ({counted(len(t.lines), 'line')})" for t in found)
         raise InvalidInput(
             f"“{p.name}”中有多个工作表像资料清单：{names_zh}。请选定要导入的工作表"
             "（命令行：--sheet 工作表名）。",
@@ -335,8 +336,8 @@ def _not_a_list(path: Path, tables: list[TableReading]) -> InvalidInput:
                 f"{name_zh}的 {t.different} 项不同内容中只有 {t.requests} 项像文件或记录名称"
             )
             parts_en.append(
-                f"{name_en}: only {t.requests} of its {t.different} different lines name a"
-                " document or record"
+                f"{name_en}: only {t.requests} of its {counted(t.different, 'different line')}"
+                " name a document or record"
             )
     return InvalidInput(
         f"“{path.name}”中没有资料清单（{'；'.join(parts_zh)}）。{expected_zh}；"
