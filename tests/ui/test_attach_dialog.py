@@ -35,6 +35,8 @@ def files(tmp_path: Path) -> dict[str, Path]:
     locked = tmp_path / "加密.docx"
     with texted.open("rb") as f, locked.open("wb") as out:
         OOXMLFile(f).encrypt("secret", out)
+    damaged = tmp_path / "损坏.docx"
+    damaged.write_bytes(b"not a Word document" * 10)
     return {
         "name": named,
         "text": texted,
@@ -44,6 +46,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
         "plan": plan,
         "old": old,
         "locked": locked,
+        "damaged": damaged,
     }
 
 
@@ -90,6 +93,7 @@ def test_where_each_date_came_from_and_doubtful_dates(qtbot, tmp_path: Path) -> 
     assert "The period 2035-01-01 to 2035-12-31 in the file name is implausible" in notes["plan"]
     assert "encrypted" in notes["locked"] and "No date found" in notes["locked"]
     assert "encrypted" not in notes["text"]
+    assert "cannot be read (damaged" in notes["damaged"] and "No date found" in notes["damaged"]
 
     # nothing doubtful is attached silently: the chosen dates are those shown ticked
     chosen = dict(dialog.chosen())
@@ -119,6 +123,7 @@ def test_the_notes_are_in_chinese(qtbot, tmp_path: Path) -> None:
     assert "早于 2000 年" in notes["old"]
     assert "文件名中的期间 2035-01-01 至 2035-12-31 不合理，未采用。" in notes["plan"]
     assert "文件已加密" in notes["locked"]
+    assert notes["damaged"].startswith("文件无法读取（已损坏或与扩展名不符）")
     for note in notes.values():
         assert "Date" not in note and "file" not in note  # no English left
     dialog.show()  # its own size

@@ -581,127 +581,137 @@
     <context>
         <name>AttachDialog</name>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="147" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="281" />
             <source>Attach files: check their dates</source>
             <translation>附加文件：核对日期</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="150" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="284" />
             <source>A record counts for the audit only with its date. Check the date proposed for each file and the period it covers (a yearly plan, a quarterly report), and correct them where needed.</source>
             <translation>记录只有带日期才能作为审核证据。请核对为每个文件建议的日期及其覆盖期间（如年度计划、季度报告），必要时更正。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="157" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="289" />
             <source>Document date</source>
             <translation>文件日期</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="157" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="289" />
             <source>Covers from</source>
             <translation>覆盖期间自</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="157" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="289" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="161" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="292" />
             <source>Attach</source>
             <translation>附加</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="176" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="294" />
             <source>The file is empty (0 bytes) and proves nothing.</source>
             <translation>文件是空的（0 字节），不能证明任何事。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="179" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="295" />
             <source>The item already has this file: %1.</source>
             <translation>本条目已附有相同内容的文件：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="181" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="296" />
             <source>The same file is in this drop twice.</source>
             <translation>本次拖入的文件中有两份相同。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="193" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="299" />
             <source>The date %1 in %2 is before 2000 and is not proposed: give the document date.</source>
             <translation>%2中的日期 %1 早于 2000 年，未采用：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="197" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="302" />
             <source>The date %1 in %2 is in the future and is not proposed: give the document date.</source>
             <translation>%2中的日期 %1 在今天之后，未采用：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="204" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="304" />
             <source>The file is encrypted: its contents could not be read for a date.</source>
             <translation>文件已加密，无法从其内容读取日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="210" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="305" />
+            <source>The file is too large: its contents were not read for a date.</source>
+            <translation>文件过大，未从其内容读取日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="307" />
+            <source>The file cannot be read (damaged, or not what its name says): its contents give no date.</source>
+            <translation>文件无法读取（已损坏或与扩展名不符），无法从其内容读取日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/attach_dialog.py" line="311" />
             <source>The period %1 to %2 in %3 is implausible and is not proposed.</source>
             <translation>%3中的期间 %1 至 %2 不合理，未采用。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="224" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="312" />
             <source>Date taken from the file name.</source>
             <translation>日期取自文件名。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="225" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="313" />
             <source>Date taken from the document's text.</source>
             <translation>日期取自文件正文。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="226" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="314" />
             <source>Date taken from the document properties.</source>
             <translation>日期取自文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="227" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="315" />
             <source>Date taken from the PDF's properties.</source>
             <translation>日期取自 PDF 文档属性。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="232" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="316" />
             <source>Period taken from the file name.</source>
             <translation>期间取自文件名。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="233" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="317" />
             <source>Period taken from the document's text.</source>
             <translation>期间取自文件正文。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="238" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="318" />
             <source>the file name</source>
             <translation>文件名</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="239" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="319" />
             <source>the document's text</source>
             <translation>文件正文</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="240" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="320" />
             <source>the document properties</source>
             <translation>文档属性</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="241" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="321" />
             <source>the PDF's properties</source>
             <translation>PDF 文档属性</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="206" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="310" />
             <source>No date found: give the document date.</source>
             <translation>未找到日期：请填写文件日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/attach_dialog.py" line="187" />
+            <location filename="../../ui/checklist/attach_dialog.py" line="297" />
             <source>Date given by hand.</source>
             <translation>日期为手工填写。</translation>
         </message>
@@ -6496,7 +6506,7 @@
     <context>
         <name>DepartmentScope</name>
         <message>
-            <location filename="../../ui/department_scope.py" line="27" />
+            <location filename="../../ui/department_scope.py" line="21" />
             <source>%1 only</source>
             <translation>仅限%1</translation>
         </message>

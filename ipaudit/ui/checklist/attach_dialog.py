@@ -5,8 +5,8 @@ An undated record proves nothing to the auditor, so no file is attached without 
 here. Empty files and duplicates are left unticked; the user may tick them anyway. Each file has a
 note under it saying where its date and period came from (the file name, the document's text, its
 properties). A date found in the future or before 2000 (a period starting before 2000 or after next
-year) is never filled in: the file shows it greyed out (unticked) and says why; an encrypted file
-whose name gives no date says that its contents could not be read.
+year) is never filled in: the file shows it greyed out (unticked) and says why; a file whose name
+gives no date and whose contents were not read (encrypted, too large, damaged) says why.
 
 A drop may hold hundreds of files, so the files are a table model (``attach_model``) shown by one
 view: building the dialog makes no widget per file, and a date editor exists only while a date is
@@ -302,6 +302,11 @@ class AttachDialog(QDialog):
                 "The date %1 in %2 is in the future and is not proposed: give the document date."
             ),
             "locked": self.tr("The file is encrypted: its contents could not be read for a date."),
+            "too_large": self.tr("The file is too large: its contents were not read for a date."),
+            "damaged": self.tr(
+                "The file cannot be read (damaged, or not what its name says): its contents"
+                " give no date."
+            ),
             "none": self.tr("No date found: give the document date."),
             "period": self.tr("The period %1 to %2 in %3 is implausible and is not proposed."),
             "date name": self.tr("Date taken from the file name."),
@@ -344,8 +349,9 @@ class AttachDialog(QDialog):
             where = say.get("in " + proposal.doubtful_source, "")
             problems.append(fill(text, proposal.doubtful.isoformat(), where))
         else:
-            if proposal.locked:
-                problems.append(say["locked"])
+            unread = "locked" if proposal.locked else proposal.unread
+            if unread in ("locked", "too_large", "damaged"):
+                problems.append(say[unread])
             problems.append(say["none"])
         period = (row.period_start.value(), row.period_end.value())
         if proposal.doubtful_period is not None and period == (None, None):
