@@ -12,11 +12,12 @@ import functools
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ipaudit.domain import department_rules
 from ipaudit.domain.checks import CheckInput, item_department, run_checks
 from ipaudit.domain.facts import Declared
 from ipaudit.domain.model import (
@@ -33,7 +34,7 @@ from ipaudit.domain.model import (
     WorkspaceInfo,
 )
 from ipaudit.domain.readiness import compute_readiness
-from ipaudit.domain.rules import is_mandatory
+from ipaudit.domain.rules import is_mandatory, mandatory_keys
 from ipaudit.domain.template import (
     TemplateError,
     builtin_path,
@@ -695,8 +696,58 @@ class Workspace:
             self.path,
         )
 
+    def department_change_problem(
+        self,
+        action: str,
+        key: str,
+        *,
+        into: str = "",
+        names: Iterable[str] = (),
+        departments: Sequence[Department] | None = None,
+    ) -> Text | None:
+        """Why ``action`` ("add", "rename", "merge", "absent", "present") on department ``key``
+        would be refused (``department_rules``), or None. ``into``: the merge's target ("" asks
+        whether there is any); ``names``: the names an add or a rename gives; ``departments``:
+        the list as a caller already read it (a dialog checking names as they are typed)."""
+        deps = list(self.store.departments() if departments is None else departments)
+        known = {d.key for d in deps}
+        if action in ("add", "rename"):
+            return department_rules.name_problem(key, names, deps)
+        if key not in known:
+            return None  # the change itself says the department does not exist
+        if action == "merge":
+            if not into:
+                if department_rules.merge_targets(key, deps):
+                    return None
+                return department_rules.no_merge_target(deps, key)
+            if into not in known:
+                return None
+            return department_rules.merge_problem(key, into, deps)
+        if action == "absent":
+            by_key = {d.key: d for d in deps}
+            mandatory = mandatory_keys(self.template)
+            owned = [
+                it
+                for it in self.template.items
+                if it.key in mandatory and item_department(it, by_key) == key
+            ]
+            return department_rules.absent_problem(key, deps, owned)
+        return None
+
+    def merge_targets(self, key: str) -> list[Department]:
+        """The departments ``key`` may be merged into (``department_rules.merge_targets``)."""
+        return department_rules.merge_targets(key, self.store.departments())
+
+    def _refuse_department_change(self, action: str, key: str, **args: Any) -> None:
+        problem = self.department_change_problem(action, key, **args)
+        if problem is not None:
+            raise InvalidInput(problem.zh, problem.en, self.path)
+
     def rename_department(self, key: str, zh: str, en: str | None = None) -> Department:
         zh, en = check_name(zh, key), None if en is None else check_name(en, key)
+        current = self.department(key)
+        names = (zh, en if en is not None else current.name.en)
+        self._refuse_department_change("rename", key, names=names)
         return self.edit_department(
             key, lambda dep: replace(dep, name=Text(zh, en if en is not None else dep.name.en))
         )
@@ -704,7 +755,10 @@ class Workspace:
     def add_department(self, key: str, zh: str, en: str) -> Department:
         check_department_key(key)
         zh, en = check_name(zh, key), check_name(en, key)
-        position = len(self.store.departments())
+        deps = self.store.departments()
+        position = len(deps)
+        if all(d.key != key for d in deps):
+            self._refuse_department_change("add", key, names=(zh, en), departments=deps)
 
         def add(current: Department | None) -> Department:
             if current is not None:
@@ -718,14 +772,21 @@ class Workspace:
         return dep
 
     def merge_department(self, key: str, into: str) -> None:
-        if key == into:
-            raise InvalidInput(
-                "部门不能合并到自身。", "A department cannot merge into itself.", self.path
-            )
+        """Merge ``key`` into ``into``: its checklist items (and those of departments merged into
+        it) are owned by ``into`` from now on. Refused into a merged or absent department and
+        round a cycle (``department_rules.merge_problem``)."""
+        self.department(key)
         self.department(into)
+        self._refuse_department_change("merge", key, into=into)
         self.edit_department(key, lambda dep: replace(dep, merged_into=into))
 
     def set_department_absent(self, key: str, absent: bool = True) -> None:
+        """Mark ``key`` absent (its items leave the audit) or present again. Absent is refused
+        while departments are merged into it or it owns a requirement that can never be waived
+        (``department_rules.absent_problem``): such items are merged into another department."""
+        self.department(key)
+        if absent:
+            self._refuse_department_change("absent", key)
         self.edit_department(key, lambda dep: replace(dep, absent=absent))
 
     def _check_slot(self, item: Item, slot: str) -> None:
