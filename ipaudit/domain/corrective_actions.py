@@ -8,8 +8,15 @@ checklist items) and the verification of effectiveness (date, by whom, result).
 Status runs open → in progress → done → verified. Verification is the only way to "verified"; a
 verification that finds the action not effective sends it back to "in progress".
 
-Two kinds of finding come from here:
+What an action must hold to be marked done (``CLOSE_REQUIRES``) and verified
+(``VERIFY_REQUIRES``) is data below: an auditor accepts a closed nonconformity only with its root
+cause, its corrective action, an owner and evidence of completion (a major one also with its
+correction), and a verification only with who checked it and what was found.
+
+Three kinds of finding come from here:
 - an action past its due date and not done (``overdue_grade``: the rule below, as data);
+- an action not done with no due date or no owner (``unplanned_grade``: it can never become
+  overdue, so nobody would hear of it);
 - for a surveillance audit, the previous audit's nonconformities still open
   (``previous_audit_open``; domain.cycle turns the count into its prerequisite finding).
 
@@ -28,6 +35,7 @@ from typing import Any
 from ipaudit.domain.model import Grade, Text
 
 OVERDUE = "corrective_action_overdue"
+UNPLANNED = "corrective_action_unplanned"  # not done, and no due date or no owner
 NO_ACTION = "nonconformity_without_action"  # a mock audit's nonconformity with no action yet
 #: the derived fact holding how many of the previous external audit's nonconformities are open
 PREVIOUS_OPEN_FACT = "actions.previous_audit_open"
@@ -176,7 +184,139 @@ def previous_audit_open(actions: Iterable[CorrectiveAction], audit_start: dt.dat
     ]
     if not previous:
         return None
-    return sum(1 for a in previous if a.status is not ActionStatus.VERIFIED)
+    return sum(1 for a in previous if not is_closed(a))
+
+
+# --- the unplanned rule (data) --------------------------------------------------------------------
+
+#: an action not done without a due date or an owner never becomes overdue: a finding of this grade
+#: by where its nonconformity came from (the certification body checks its own at the next audit)
+UNPLANNED_GRADES: dict[NcSource, Grade] = {
+    NcSource.CERTIFICATION: Grade.MINOR,
+    NcSource.INTERNAL_AUDIT: Grade.OBSERVATION,
+    NcSource.MOCK_AUDIT: Grade.OBSERVATION,
+}
+#: what an action needs to be planned, by field
+PLAN_FIELDS: dict[str, Text] = {
+    "due": Text("完成期限", "due date"),
+    "owner": Text("责任人", "owner"),
+}
+
+
+def unplanned(action: CorrectiveAction) -> list[Text]:
+    """The planning fields an action not yet done lacks (empty: planned, or done)."""
+    if action.status.finished:
+        return []
+    return [text for name, text in PLAN_FIELDS.items() if not _filled(getattr(action, name))]
+
+
+def unplanned_grade(
+    action: CorrectiveAction, grades: Mapping[NcSource, Grade] = UNPLANNED_GRADES
+) -> Grade | None:
+    return grades.get(action.source) if unplanned(action) else None
+
+
+def unplanned_text(action: CorrectiveAction) -> Text:
+    missing = unplanned(action)
+    src = SOURCE_TEXT[action.source]
+    return Text(
+        f"纠正措施 {action.key}（{src.zh}：{action.finding[:60]}）尚未完成，也没有"
+        f"{'和'.join(t.zh for t in missing)}，因此永远不会逾期、无人跟进。请指定责任人和完成期限。",
+        f"Corrective action {action.key} ({src.en}: {action.finding[:60]}) is not done and has"
+        f" no {' and no '.join(t.en for t in missing)}, so it can never become overdue and nobody"
+        " follows it up. Give it an owner and a due date.",
+    )
+
+
+# --- what closing and verifying need (data) ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Required:
+    """Field ``field`` of an action must be filled (a text not blank, a tuple not empty) for
+    actions of ``grades``."""
+
+    field: str
+    text: Text
+    grades: frozenset[Grade] = frozenset(Grade)
+
+
+#: to be marked done (已完成): an auditor accepts a closed nonconformity only with these
+CLOSE_REQUIRES: tuple[Required, ...] = (
+    Required("root_cause", Text("原因分析", "root cause")),
+    Required("action", Text("纠正措施", "corrective action")),
+    Required("owner", Text("责任人", "owner")),
+    Required(
+        "evidence_ids",
+        Text("完成证据（至少一份文件）", "evidence of completion (at least one file)"),
+    ),
+    #: a major nonconformity also needs what was put right at once (纠正), not only the cause
+    Required(
+        "correction",
+        Text("纠正（对严重不符合）", "correction (for a major nonconformity)"),
+        frozenset({Grade.MAJOR}),
+    ),
+)
+#: to be verified: who checked the action and what they found
+VERIFY_REQUIRES: tuple[Required, ...] = (
+    Required("by", Text("验证人", "verified by")),
+    Required("result", Text("验证结果", "verification result")),
+)
+
+
+def _filled(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, tuple | list):
+        return bool(value)
+    return value is not None
+
+
+def close_missing(
+    action: CorrectiveAction,
+    new_files: int = 0,
+    rules: Iterable[Required] = CLOSE_REQUIRES,
+) -> list[Text]:
+    """What ``action`` lacks to be marked done (``new_files``: files about to be attached as
+    evidence of completion count as evidence)."""
+    out = []
+    for rule in rules:
+        if action.grade not in rule.grades:
+            continue
+        value = getattr(action, rule.field)
+        if rule.field == "evidence_ids" and new_files > 0:
+            continue
+        if not _filled(value):
+            out.append(rule.text)
+    return out
+
+
+def verify_missing(
+    verification: Verification, rules: Iterable[Required] = VERIFY_REQUIRES
+) -> list[Text]:
+    return [r.text for r in rules if not _filled(getattr(verification, r.field))]
+
+
+def _missing_error(key: str, missing: list[Text], verb: Text, hint: Text) -> ActionError:
+    return ActionError(
+        Text(
+            f"{key} 不能{verb.zh}：尚缺{'、'.join(t.zh for t in missing)}。{hint.zh}",
+            f"{key} cannot be {verb.en}: {', '.join(t.en for t in missing)} missing. {hint.en}",
+        )
+    )
+
+
+_DONE = Text("标为已完成", "marked done")
+_FILL_FIRST = Text(
+    "请先补全（action-edit；完成证据用 --attach 文件 或 --evidence 编号）。",
+    "Fill them in first (action-edit; evidence with --attach FILE or --evidence ID).",
+)
+
+
+def is_closed(action: CorrectiveAction) -> bool:
+    """Verified, and holding what closing needs (a record stored before the rule, verified with
+    its fields empty, is not closed for an auditor)."""
+    return action.status is ActionStatus.VERIFIED and not close_missing(action)
 
 
 # --- edits ---------------------------------------------------------------------------------------
@@ -188,8 +328,11 @@ def new_key(existing: Iterable[str]) -> str:
     return f"CA-{max(numbers, default=0) + 1:03d}"
 
 
-def check(action: CorrectiveAction) -> CorrectiveAction:
-    """``action`` when it is consistent; ActionError otherwise."""
+def check(action: CorrectiveAction, before: CorrectiveAction | None = None) -> CorrectiveAction:
+    """``action`` when it is consistent; ActionError otherwise. A done (or verified) action holds
+    what closing needs (``CLOSE_REQUIRES``); ``before``, the action as stored, when it was done
+    already: only what the edit takes away is refused (a record stored before the rule stays
+    editable)."""
     if not action.finding.strip():
         raise ActionError(
             Text("请写明不符合事实。", "Describe the nonconformity (the finding is empty).")
@@ -215,6 +358,13 @@ def check(action: CorrectiveAction) -> CorrectiveAction:
                 f"It was completed ({action.completed}) before it was found ({action.raised}).",
             )
         )
+    if action.status.finished:
+        missing = close_missing(action)
+        if before is not None and before.status.finished:
+            had = {t.en for t in close_missing(before)}
+            missing = [t for t in missing if t.en not in had]
+        if missing:
+            raise _missing_error(action.key, missing, _DONE, _FILL_FIRST)
     v = action.verification
     if v is not None and action.completed and v.date < action.completed:
         raise ActionError(
@@ -234,20 +384,40 @@ def close(
     evidence_ids: Iterable[int] = (),
     item_keys: Iterable[str] = (),
 ) -> CorrectiveAction:
-    """The action done on ``on``, with the evidence of completion added."""
+    """The action done on ``on``, with the evidence of completion added (ActionError naming what
+    is missing when it lacks what ``CLOSE_REQUIRES`` asks)."""
+    return check_close(action, on, evidence_ids=evidence_ids, item_keys=item_keys)
+
+
+def check_close(
+    action: CorrectiveAction,
+    on: dt.date,
+    *,
+    evidence_ids: Iterable[int] = (),
+    item_keys: Iterable[str] = (),
+    new_files: int = 0,
+) -> CorrectiveAction:
+    """``close`` checked before anything is written: ``new_files`` files still to be attached
+    count as evidence of completion (the action returned does not hold them yet)."""
     if action.status is ActionStatus.VERIFIED:
         raise ActionError(
             Text(f"{action.key} 已验证关闭。", f"{action.key} is verified and closed already.")
         )
-    return check(
-        replace(
-            action,
-            status=ActionStatus.DONE,
-            completed=on,
-            evidence_ids=tuple(dict.fromkeys((*action.evidence_ids, *evidence_ids))),
-            item_keys=tuple(dict.fromkeys((*action.item_keys, *item_keys))),
-        )
+    done = replace(
+        action,
+        status=ActionStatus.DONE,
+        completed=on,
+        evidence_ids=tuple(dict.fromkeys((*action.evidence_ids, *evidence_ids))),
+        item_keys=tuple(dict.fromkeys((*action.item_keys, *item_keys))),
     )
+    missing = close_missing(done, new_files)
+    if missing:
+        raise _missing_error(action.key, missing, _DONE, _FILL_FIRST)
+    if new_files:
+        # the dates are checked as they will be stored; the files' ids come when attached
+        check(replace(done, evidence_ids=(*done.evidence_ids, 0)))
+        return done
+    return check(done)
 
 
 def verify(action: CorrectiveAction, verification: Verification) -> CorrectiveAction:
@@ -260,6 +430,17 @@ def verify(action: CorrectiveAction, verification: Verification) -> CorrectiveAc
                 f"{action.key} is not done yet; record its completion (action-close) before"
                 " verifying it.",
             )
+        )
+    missing = verify_missing(verification)
+    if missing:
+        raise _missing_error(
+            action.key,
+            missing,
+            Text("验证", "verified"),
+            Text(
+                "请写明验证人和验证结果（--by、--result）。",
+                "Say who verified it and what they found (--by, --result).",
+            ),
         )
     status = ActionStatus.VERIFIED if verification.effective else ActionStatus.IN_PROGRESS
     return check(replace(action, verification=verification, status=status))

@@ -21,7 +21,22 @@ DAY = dt.date(2026, 12, 1)
 
 
 def action(**kw) -> ca.CorrectiveAction:
-    base = ca.CorrectiveAction("CA-001", ca.NcSource.INTERNAL_AUDIT, "培训签到表缺失", raised=DAY)
+    """An action filled in as a user would before closing it (no evidence yet)."""
+    base = ca.CorrectiveAction(
+        "CA-001",
+        ca.NcSource.INTERNAL_AUDIT,
+        "培训签到表缺失",
+        raised=DAY,
+        root_cause="培训结束时未核对签到",
+        action="培训结束时由行政人事部核对签到人数",
+        owner="冯婷",
+    )
+    return replace(base, **kw)
+
+
+def empty(**kw) -> ca.CorrectiveAction:
+    """An action with only its nonconformity written."""
+    base = ca.CorrectiveAction("CA-003", ca.NcSource.CERTIFICATION, "未见背景调查记录", raised=DAY)
     return replace(base, **kw)
 
 
@@ -48,7 +63,9 @@ def test_overdue_grade_by_days_and_source(source, days, grade) -> None:
 def test_done_or_undated_actions_are_never_overdue() -> None:
     late = DAY + dt.timedelta(days=400)
     assert ca.overdue_grade(action(due=None), late) is None
-    done = ca.close(action(due=DAY + dt.timedelta(days=5)), DAY + dt.timedelta(days=3))
+    done = ca.close(
+        action(due=DAY + dt.timedelta(days=5)), DAY + dt.timedelta(days=3), evidence_ids=[1]
+    )
     assert done.status is ca.ActionStatus.DONE and ca.overdue_grade(done, late) is None
 
 
@@ -62,8 +79,9 @@ def test_close_then_verify_in_order() -> None:
         ca.verify(done, ca.Verification(DAY + dt.timedelta(days=4), "李审", "已核查"))
     ok = ca.verify(done, ca.Verification(DAY + dt.timedelta(days=9), "李审", "已核查"))
     assert ok.status is ca.ActionStatus.VERIFIED
+    assert ca.is_closed(ok)
     with pytest.raises(ca.ActionError):
-        ca.close(ok, DAY + dt.timedelta(days=10))
+        ca.close(ok, DAY + dt.timedelta(days=10), evidence_ids=[8])
     again = ca.verify(done, ca.Verification(DAY + dt.timedelta(days=9), "李审", "仍缺", False))
     assert again.status is ca.ActionStatus.IN_PROGRESS and again.verification is not None
 
@@ -85,11 +103,16 @@ def test_previous_audit_open_counts_the_certification_bodys_unverified() -> None
         key="CA-002",
         status=ca.ActionStatus.VERIFIED,
         completed=DAY - dt.timedelta(days=200),
+        evidence_ids=(5,),
         verification=ca.Verification(DAY - dt.timedelta(days=100), "x", "ok"),
     )
     this_audit = replace(ext, key="CA-003", raised=DAY + dt.timedelta(days=1))
     assert ca.previous_audit_open([ext, verified, this_audit], DAY) == 1
     assert ca.previous_audit_open([verified], DAY) == 0
+    # verified with nothing written (a record stored before the close rule): not closed
+    hollow = replace(verified, root_cause="", action="", owner="", evidence_ids=())
+    assert not ca.is_closed(hollow)
+    assert ca.previous_audit_open([hollow], DAY) == 1
 
 
 def _prereqs(facts: Facts, derived: dict[str, Declared]) -> list[str]:
@@ -131,3 +154,119 @@ def test_json_round_trip_and_numbering() -> None:
     assert ca.action_from_json(ca.action_json(a), 4) == replace(a, version=4)
     assert ca.new_key([]) == "CA-001"
     assert ca.new_key(["CA-001", "CA-009", "X"]) == "CA-010"
+
+
+# --- what closing and verifying need ------------------------------------------------------------
+
+
+def test_closing_an_empty_action_names_every_missing_field_in_both_languages() -> None:
+    with pytest.raises(ca.ActionError) as caught:
+        ca.close(empty(), DAY)
+    text = caught.value.text
+    for zh, en in (
+        ("原因分析", "root cause"),
+        ("纠正措施", "corrective action"),
+        ("责任人", "owner"),
+        ("完成证据", "evidence of completion"),
+    ):
+        assert zh in text.zh and en in text.en
+    assert "CA-003" in text.zh and "CA-003" in text.en
+    assert "纠正（" not in text.zh  # a minor nonconformity needs no correction
+
+
+@pytest.mark.parametrize("blank", ["root_cause", "action", "owner"])
+def test_each_required_text_is_needed_and_blank_is_empty(blank: str) -> None:
+    a = action(evidence_ids=(4,), **{blank: "  "})
+    with pytest.raises(ca.ActionError) as caught:
+        ca.close(a, DAY)
+    rule = next(r for r in ca.CLOSE_REQUIRES if r.field == blank)
+    assert caught.value.text.en.count(",") == 0  # only that one is named
+    assert rule.text.en in caught.value.text.en
+
+
+def test_evidence_is_needed_and_files_about_to_be_attached_count() -> None:
+    with pytest.raises(ca.ActionError) as caught:
+        ca.close(action(), DAY)
+    assert "evidence of completion" in caught.value.text.en
+    assert "root cause" not in caught.value.text.en
+    pending = ca.check_close(action(), DAY, new_files=1)
+    assert pending.status is ca.ActionStatus.DONE and pending.evidence_ids == ()
+    assert ca.close(action(), DAY, evidence_ids=[9]).evidence_ids == (9,)
+    # the dates are checked with the files still to come
+    with pytest.raises(ca.ActionError, match="before it was found"):
+        ca.check_close(action(), DAY - dt.timedelta(days=1), new_files=1)
+
+
+def test_a_major_nonconformity_also_needs_its_correction() -> None:
+    major = action(grade=Grade.MAJOR, evidence_ids=(2,))
+    with pytest.raises(ca.ActionError) as caught:
+        ca.close(major, DAY)
+    assert "correction" in caught.value.text.en and "纠正" in caught.value.text.zh
+    assert ca.close(replace(major, correction="补做记录"), DAY).status is ca.ActionStatus.DONE
+
+
+def test_a_rule_table_of_ones_own_is_applied() -> None:
+    only_owner = (ca.Required("owner", ca.PLAN_FIELDS["owner"]),)
+    assert ca.close_missing(empty(), rules=only_owner) == [ca.PLAN_FIELDS["owner"]]
+    assert ca.close_missing(empty(owner="王五"), rules=only_owner) == []
+
+
+def test_verifying_needs_who_and_what_was_found() -> None:
+    done = ca.close(action(), DAY, evidence_ids=[1])
+    for by, result, named in (("", "有效", "verified by"), ("李审", " ", "verification result")):
+        with pytest.raises(ca.ActionError) as caught:
+            ca.verify(done, ca.Verification(DAY, by, result))
+        assert named in caught.value.text.en
+    assert ca.verify(done, ca.Verification(DAY, "李审", "有效")).status is ca.ActionStatus.VERIFIED
+
+
+def test_a_done_action_keeps_what_closing_needs() -> None:
+    done = ca.close(action(), DAY, evidence_ids=[1])
+    with pytest.raises(ca.ActionError, match="owner"):
+        ca.check(replace(done, owner=""), before=done)
+    # set to done by an edit: the same rule as closing
+    with pytest.raises(ca.ActionError, match="evidence"):
+        ca.check(action(status=ca.ActionStatus.DONE), before=action())
+    # a record stored done before the rule stays editable for what it lacked already
+    legacy = empty(status=ca.ActionStatus.DONE, completed=DAY)
+    assert ca.check(replace(legacy, clause="10.2"), before=legacy).clause == "10.2"
+    with pytest.raises(ca.ActionError):
+        ca.check(legacy)  # but nothing new is stored that way
+
+
+# --- open actions with no due date or owner --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "grade"),
+    [
+        (ca.NcSource.CERTIFICATION, Grade.MINOR),
+        (ca.NcSource.INTERNAL_AUDIT, Grade.OBSERVATION),
+        (ca.NcSource.MOCK_AUDIT, Grade.OBSERVATION),
+    ],
+)
+def test_an_open_action_without_due_date_or_owner_is_graded_by_source(source, grade) -> None:
+    assert (
+        ca.unplanned_grade(
+            empty(source=source),
+        )
+        is grade
+    )
+    assert (
+        ca.unplanned_grade(
+            empty(source=source, owner="王五"),
+        )
+        is grade
+    )  # still no due date
+    planned = empty(source=source, owner="王五", due=DAY + dt.timedelta(days=30))
+    assert ca.unplanned_grade(planned) is None
+    done = ca.close(action(source=source), DAY, evidence_ids=[1])
+    assert ca.unplanned_grade(replace(done, due=None)) is None  # done: nothing to plan
+
+
+def test_the_unplanned_text_names_what_is_missing() -> None:
+    text = ca.unplanned_text(empty(owner="王五"))
+    assert "完成期限" in text.zh and "due date" in text.en
+    assert "责任人" not in text.zh.split("请")[0] and "no owner" not in text.en
+    both = ca.unplanned_text(empty())
+    assert "完成期限和责任人" in both.zh and "no due date and no owner" in both.en
