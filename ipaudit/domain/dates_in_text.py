@@ -38,6 +38,26 @@ that makes the evidence pass and hide a record that is too old; the confirmed da
 the audit period afterwards, like any date the user gives. In a document's text, dates are weighed by where they stand (see
 :func:`document_date`).
 
+Which source dates a file (a name, a text, the properties): each proposed :class:`Choice` says
+what kind of date it is, and the strongest kind wins (:data:`STRENGTH`, highest first):
+
+1. ``name`` — a date standing in a file name (``2025-06-01会议纪要``, ``培训签到20250305``,
+   ``IMG_20250305_101522``): the name was given to say the date;
+2. ``text_labelled`` — a date labelled in the document's text (``签订日期：``, ``日期：``,
+   ``Date:``), or on its signing line (``甲方（盖章）…2025年6月1日``, a date standing under
+   ``乙方（签字）``); in a workbook, a labelled date in its first or last rows;
+3. ``name_in_number`` — a date inside a number in the name: a contract's, a voucher's, an order's
+   (``HT20250101-003``, ``凭证号20240315``, ``No.20250101``). Such a number is often made of the day
+   it was issued, but it is not the document's date: a contract numbered on 1 January may be
+   signed in June. It is weak when its digits are glued to Latin letters, follow a number word
+   (号 — 编号, 合同号, 凭证号, 单号 —, No., NO, #, 编码, ID) or are followed by a serial after a
+   dash (``-003``; a date after the dash is a range, not a serial): :data:`IN_NUMBER`;
+4. ``text`` — any other date in the text (a title's, a date alone in the closing paragraphs);
+5. ``properties`` — the document properties (created, saved).
+
+So a labelled date in the text beats a number that looks like a date in the name, while a name's
+date, even inside a number, still beats an unlabelled date in the text.
+
 Pure Python; no I/O.
 """
 
@@ -65,13 +85,37 @@ class Found:
     end: int
 
 
+#: the kinds of date a :class:`Choice` holds (see the module's text)
+NAME = "name"
+TEXT_LABELLED = "text_labelled"
+NAME_IN_NUMBER = "name_in_number"
+TEXT = "text"
+PROPERTIES = "properties"
+
+#: how strongly each kind of date dates a file: the highest proposed one wins
+STRENGTH: dict[str, int] = {
+    NAME: 50,
+    TEXT_LABELLED: 40,
+    NAME_IN_NUMBER: 30,
+    TEXT: 20,
+    PROPERTIES: 10,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     """The date proposed from a text, or the doubtful one found instead (in the future, before
-    2000) when there is no plausible one."""
+    2000) when there is no plausible one; ``kind`` says what kind of date it is (:data:`NAME`,
+    :data:`TEXT_LABELLED` … — a key of :data:`STRENGTH`; "" when there is none)."""
 
     day: dt.date | None = None
     doubtful: dt.date | None = None
+    kind: str = ""
+
+    @property
+    def strength(self) -> int:
+        """How strongly it dates a file (:data:`STRENGTH`); 0 for no kind."""
+        return STRENGTH.get(self.kind, 0)
 
 
 def plausible(day: dt.date, today: dt.date) -> bool:
@@ -238,18 +282,50 @@ def _ranges(text: str, found: Sequence[Found]) -> list[tuple[Found, Found]]:
     ]
 
 
-def latest(found: Sequence[Found], today: dt.date) -> Choice:
-    """The latest plausible date; else the latest doubtful one."""
+def latest(found: Sequence[Found], today: dt.date, kind: str = "") -> Choice:
+    """The latest plausible date; else the latest doubtful one (of the given ``kind``)."""
     good = [f.day for f in found if plausible(f.day, today)]
     if good:
-        return Choice(max(good))
-    return Choice(None, max((f.day for f in found), default=None))
+        return Choice(max(good), kind=kind)
+    doubtful = max((f.day for f in found), default=None)
+    return Choice(None, doubtful, kind if doubtful else "")
+
+
+#: what makes a date in a name part of a number (a contract's, a voucher's, an order's), as
+#: (the text just before it, the text just after it): either one matching is enough
+IN_NUMBER: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
+    # glued to Latin letters: HT20250101, 20250101HT
+    (re.compile(r"[A-Za-z]$"), re.compile(r"^[A-Za-z]")),
+    # after a number word: 凭证号20240315, 合同号：20250101, 编号 20250101, No.20250101, #20250101
+    (re.compile(r"(?:号|编码|No\.?|Nr\.?|ID|#)\s*[:.\-_]?\s*$", re.IGNORECASE), None),
+    # followed by a serial after a dash: 20250101-003 (a date after the dash is a range instead)
+    (None, re.compile(r"^\s*[-–—]\s*\d")),
+)
+
+
+def _in_number(text: str, found: Found, dates: Sequence[Found]) -> bool:
+    """Whether ``found`` (in a normalised, masked name) is part of a number (:data:`IN_NUMBER`)."""
+    before, after = text[: found.start], text[found.end :]
+    if any(f.start > found.end and not text[found.end : f.start].strip(" -–—") for f in dates):
+        after = ""  # 20250101-20250331: a range's first end, not a serial
+    return any(
+        (b is not None and b.search(before)) or (a is not None and a.search(after))
+        for b, a in IN_NUMBER
+    )
 
 
 def date_in(text: str, today: dt.date | None = None) -> Choice:
-    """The date a short text (a file name, a title) gives: the latest plausible one."""
+    """The date a short text (a file name, a title) gives: the latest plausible one standing
+    alone (kind :data:`NAME`), else the latest plausible one inside a number
+    (:data:`NAME_IN_NUMBER`: ``HT20250101-003``), else the latest doubtful one."""
     today = today or dt.date.today()
-    return latest(find_dates(text, today), today)
+    text = _masked(normalize(text))
+    found = _find(text, today)
+    weak = [f for f in found if _in_number(text, f, found)]
+    strong = [f for f in found if f not in weak]
+    choices = [latest(strong, today, NAME), latest(weak, today, NAME_IN_NUMBER)]
+    proposed = [c for c in choices if c.day is not None]
+    return (proposed or [c for c in choices if c.doubtful is not None] or [Choice()])[0]
 
 
 # --- periods ------------------------------------------------------------------------------------
@@ -335,9 +411,11 @@ def is_date_label(text: str) -> bool:
     return bool(_LABEL_ONLY.match(normalize(text)))
 
 
-def _weigh(text: str, found: Found, previous: str) -> int | None:
-    """How much a date counts as the document's date where it stands in its paragraph; None
-    when it is some other date (a validity, a birthday, one end of a range)."""
+def _weigh(text: str, found: Found, previous: str) -> tuple[int, bool] | None:
+    """How much a date counts as the document's date where it stands in its paragraph, and
+    whether it is labelled (a label before it or above it, the signing line: its paragraph or the
+    one above it is signed); None when it is some other date (a validity, a birthday, one end of
+    a range)."""
     before = text[: found.start]
     if _NOT_DOC_DATE.search(before[-12:]):
         return None
@@ -345,16 +423,21 @@ def _weigh(text: str, found: Found, previous: str) -> int | None:
     rest = text[: found.start] + text[found.end :]
     after = _TIME_OF_DAY.sub("", text[found.end :])  # 2025-03-05 14:00-16:00 stands alone
     standalone = _STANDALONE_REST.match(_LABEL_BEFORE.sub("", before) + after)
+    labelled = True
     if _LABEL_BEFORE.search(before[-12:]) or (standalone and is_date_label(previous)):
         score += 4
     elif _SIGNED.search(rest):
         score += 3
+    else:
+        labelled = bool(standalone and _SIGNED.search(previous))  # 乙方（签字） / 2025年6月1日
     if standalone:
         score += 2
-    return score
+    return score, labelled
 
 
-def _candidates(paragraphs: Sequence[str], bonus: int, today: dt.date) -> list[tuple[int, Found]]:
+def _candidates(
+    paragraphs: Sequence[str], bonus: int, today: dt.date
+) -> list[tuple[int, bool, Found]]:
     out = []
     previous = ""
     for raw in paragraphs:
@@ -364,9 +447,9 @@ def _candidates(paragraphs: Sequence[str], bonus: int, today: dt.date) -> list[t
         for f in found:
             if id(f) in in_range:
                 continue
-            score = _weigh(text, f, previous)
-            if score is not None:
-                out.append((score + bonus, f))
+            weighed = _weigh(text, f, previous)
+            if weighed is not None:
+                out.append((weighed[0] + bonus, weighed[1], f))
         if text.strip():
             previous = text
     return out
@@ -385,7 +468,8 @@ def document_date(
     signature in its paragraph +3; alone in its paragraph +2; in the closing paragraphs or a
     header/footer +1. A validity, a birthday or either end of a range is no document date. The
     highest weight wins, then the latest date; only plausible dates are proposed (else the best
-    doubtful one is returned as such)."""
+    doubtful one is returned as such). The choice's kind is :data:`TEXT_LABELLED` when the date
+    is labelled or on the signing line, else :data:`TEXT`."""
     today = today or dt.date.today()
     paragraphs = [p for p in paragraphs if p.strip()]
     closing = paragraphs[-EDGE_PARAGRAPHS:]
@@ -395,12 +479,16 @@ def document_date(
         *_candidates(closing, 1, today),
         *_candidates(margins, 1, today),
     ]
-    scored = [(s, f) for s, f in scored if s >= min_score]
-    good = [(s, f.day) for s, f in scored if plausible(f.day, today)]
+    scored = [c for c in scored if c[0] >= min_score]
+    good = [(s, f.day, labelled) for s, labelled, f in scored if plausible(f.day, today)]
     if good:
-        return Choice(max(good)[1])
-    bad = [(s, f.day) for s, f in scored]
-    return Choice(None, max(bad)[1] if bad else None)
+        _, day, labelled = max(good)
+        return Choice(day, kind=TEXT_LABELLED if labelled else TEXT)
+    bad = [(s, f.day, labelled) for s, labelled, f in scored]
+    if not bad:
+        return Choice()
+    _, day, labelled = max(bad)
+    return Choice(None, day, TEXT_LABELLED if labelled else TEXT)
 
 
 def document_period(

@@ -1,7 +1,7 @@
 """What date a file of evidence carries, proposed before it is attached.
 
 An undated record proves nothing, so attaching asks for the document's date and the period it
-covers. This module proposes both from the file itself, most explicit first (what counts as a date
+covers. This module proposes both from the file itself, from three sources (what counts as a date
 written in a text, and what does not, is :mod:`ipaudit.domain.dates_in_text`):
 
 1. the file name (source ``name``): the latest plausible date in it; its period (``2025年度``,
@@ -20,6 +20,20 @@ written in a text, and what does not, is :mod:`ipaudit.domain.dates_in_text`):
    author is not the one who last saved it and it was created more than a year before that save.
    Then the modified date. A time stamp with a time zone is read in the computer's (23:30 UTC is
    the next morning in Beijing).
+
+Which source's date is proposed goes by the kind of date each gives, strongest first
+(:data:`ipaudit.domain.dates_in_text.STRENGTH`, one table):
+
+1. a date standing in the name (``2025-06-01会议纪要.docx``);
+2. a labelled date in the text (``签订日期：2025年6月1日``, ``日期：``, the signing line; in a
+   workbook a labelled date, or a date cell or an Excel serial number beside a 日期 label);
+3. a date inside a number in the name (``HT20250101-003采购合同.docx``, ``凭证号20240315-合同.docx``:
+   glued to letters, after a number word, followed by a serial): a contract numbered on
+   1 January and signed in June is dated by its signature;
+4. any other date in the text (a title's, a date alone at the end);
+5. the properties.
+
+The period goes by source alone: the name's, else the text's.
 
 Only a plausible date is proposed: from 2000-01-01 to ``today``. A date found in the future or
 before 2000 is returned as ``doubtful`` (with its source) for the dialog to show, never proposed —
@@ -53,6 +67,7 @@ from ipaudit.domain import word97_text
 from ipaudit.domain.dates_in_text import Choice
 from ipaudit.ledger import xlsxscan
 from ipaudit.ledger.errors import LedgerError
+from ipaudit.ledger.normalize import date_from_serial
 
 SOURCE_NAME = "name"
 SOURCE_TEXT = "text"
@@ -271,7 +286,9 @@ def _property_choice(
     if stamp is None:
         return Choice()
     day = _local_day(stamp)
-    return Choice(day) if texts.plausible(day, today) else Choice(None, day)
+    if texts.plausible(day, today):
+        return Choice(day, kind=texts.PROPERTIES)
+    return Choice(None, day, texts.PROPERTIES)
 
 
 def _core_properties(path: Path, today: dt.date) -> Choice:
@@ -395,17 +412,39 @@ def _sheet_rows(path: Path) -> list[list[Any]]:
     return [*rows[:_SHEET_ROWS], [], *rows[-_SHEET_LAST_ROWS:]]
 
 
+#: a number that is an Excel serial day of 2000-01-01 … 2099-12-31 (a date typed into a cell
+#: that is not formatted as a date: 45750 is 2025-04-03)
+_SERIAL_DAYS = (36526, 73051)
+
+
+def _serial_day(value: Any) -> dt.date | None:
+    """The day an Excel serial number gives, when ``value`` is a number in :data:`_SERIAL_DAYS`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not _SERIAL_DAYS[0] <= value < _SERIAL_DAYS[1] + 1:
+        return None
+    return date_from_serial(value)
+
+
 def _sheet_date(rows: Sequence[Sequence[Any]], today: dt.date) -> Choice:
-    """A workbook's date in its first rows: a labelled date (填表日期：2025-03-05), a date cell or
-    text beside a label cell (日期 | 2025-03-05), or a date inside a title in the first three rows
-    (知识产权培训签到表 2025年3月5日). A bare date cell is data (a ledger's first entry)."""
+    """A workbook's date in its first (and last) rows: a labelled date (填表日期：2025-03-05), a
+    date cell, a date's text or an Excel serial number (45750) beside a label cell (日期 | …), or
+    a date inside a title in the first three rows (知识产权培训签到表 2025年3月5日). A bare date cell
+    is data (a ledger's first entry), and so is a bare number. The latest of them is proposed; it
+    is :data:`~ipaudit.domain.dates_in_text.TEXT_LABELLED` when a label gives it, else
+    :data:`~ipaudit.domain.dates_in_text.TEXT`."""
     candidates: list[texts.Found] = []
+    labelled_days: set[dt.date] = set()
     for number, row in enumerate(rows):
         previous = ""
         for value in row:
             text = _cell_text(value)
             if not text.strip():
                 continue
+            serial = _serial_day(value)
+            if serial is not None and texts.is_date_label(previous):
+                candidates.append(texts.Found(serial, 0, 0))
+                labelled_days.add(serial)
             norm = texts.normalize(text)
             for found in texts.find_dates(text, today):
                 before = norm[: found.start]
@@ -414,8 +453,13 @@ def _sheet_date(rows: Sequence[Sequence[Any]], today: dt.date) -> Choice:
                 title = number < 3 and len(re.sub(r"[\s\d:\-./]", "", rest)) >= 2
                 if labelled or title:
                     candidates.append(found)
+                if labelled:
+                    labelled_days.add(found.day)
             previous = text
-    return texts.latest(candidates, today)
+    choice = texts.latest(candidates, today, texts.TEXT)
+    if (choice.day or choice.doubtful) in labelled_days:
+        return Choice(choice.day, choice.doubtful, texts.TEXT_LABELLED)
+    return choice
 
 
 def _unpacked(book: zipfile.ZipFile, members: Sequence[str], limit: int) -> int:
@@ -540,7 +584,9 @@ def _pdf_property_choice(days: Sequence[dt.date | None], today: dt.date) -> Choi
     """The first of the PDF's dates that is no default (before 2000, e.g. D:19700101)."""
     for day in days:
         if day is not None and day >= texts.EARLIEST:
-            return Choice(day) if texts.plausible(day, today) else Choice(None, day)
+            if texts.plausible(day, today):
+                return Choice(day, kind=texts.PROPERTIES)
+            return Choice(None, day, texts.PROPERTIES)
     return Choice()
 
 
@@ -685,8 +731,10 @@ def pdf_date(path: Path, today: dt.date | None = None) -> dt.date | None:
 def propose(
     path: Path | str, name: str | None = None, today: dt.date | None = None
 ) -> DateProposal:
-    """The date and covered period proposed for the file at ``path`` (shown as ``name``): from
-    its name, else its text, else its properties; a period from its name, else its text."""
+    """The date and covered period proposed for the file at ``path`` (shown as ``name``): the
+    strongest of its name's, its text's and its properties' (a date standing in the name, a
+    labelled date in the text, a date inside a number in the name, any other date in the text,
+    the properties: see the module's text); a period from its name, else its text."""
     path = Path(path)
     today = _today(today)
     shown = name or path.name
@@ -695,6 +743,7 @@ def propose(
     contents = _Contents()
     if (
         in_name.day is None
+        or in_name.kind != texts.NAME
         or named_period is None
         or not texts.plausible_period(*named_period, today)
     ):
@@ -711,11 +760,14 @@ def propose(
         doubtful_period, period_source = periods[0]
     start, end = period if period else (None, None)
     property_source = SOURCE_PDF if path.suffix.lower() == ".pdf" else SOURCE_PROPERTIES
-    choices = [
-        (in_name, SOURCE_NAME),
-        (contents.text, SOURCE_TEXT),
-        (contents.properties, property_source),
-    ]
+    choices = sorted(
+        [
+            (in_name, SOURCE_NAME),
+            (contents.text, SOURCE_TEXT),
+            (contents.properties, property_source),
+        ],
+        key=lambda choice: -choice[0].strength,
+    )
     doubtful, doubtful_source = next(
         ((c.doubtful, s) for c, s in choices if c.doubtful is not None), (None, "")
     )
