@@ -5,6 +5,7 @@ store. ``Workspace`` (``workspace.py``) is the open workspace and its everyday o
 ledgers, people, budget and templates have a module each.
 """
 
+from ipaudit.services import record_checks as record_checks  # records read defensively
 from ipaudit.services.workspace import (
     Assessment,
     ConfirmationNeeded,

@@ -4,13 +4,20 @@ The audit-day plan, rehearsal results, the auditor's request list, mock audits a
 actions are each a ``kind`` of record; their services turn the JSON objects into domain types.
 Every record carries its department ("" for the whole workspace), a ``version`` for concurrent
 edits and who saved it last. Each method is one transaction.
+
+A record is read defensively, in this one place: a row whose value is not a JSON object, or that
+the check registered for its kind (``register_check``, by the module that owns the kind) cannot
+convert, is left out of ``all`` and ``get`` instead of reaching a reader that would raise on it;
+``unreadable`` lists such rows with who wrote them and when, for a finding that says to remove or
+fix them. (A row written through psql on a server, or by an older or newer version of the app.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+import logging
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +27,8 @@ from ipaudit.store import schema as s
 from ipaudit.store.engine import lock_key
 from ipaudit.store.errors import EditConflict
 from ipaudit.store.workspace_store import WorkspaceStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +42,31 @@ class Record:
     version: int = 1
     updated_at: dt.datetime | None = None
     updated_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A stored record that cannot be read: ``reason`` says why (for the log and Details)."""
+
+    kind: str
+    key: str
+    department: str
+    updated_at: dt.datetime | None
+    updated_by: str
+    reason: str
+
+
+#: kind -> a function that converts a record of that kind as its readers will, raising on a
+#: value they could not read (its result is not used)
+RecordCheck = Callable[["Record"], object]
+_CHECKS: dict[str, RecordCheck] = {}
+# what a conversion of malformed JSON raises (a missing key, a wrong type, a bad number or date)
+_CONVERSION_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError, ArithmeticError)
+
+
+def register_check(kind: str, check: RecordCheck) -> None:
+    """Read the records of ``kind`` through ``check``: one it raises on is unreadable."""
+    _CHECKS[kind] = check
 
 
 def _now() -> dt.datetime:
@@ -51,6 +85,34 @@ def _record(row: Any) -> Record:
     )
 
 
+def _reading(row: Any) -> Record | Unreadable:
+    """The record of ``row``, or why it cannot be read."""
+    try:
+        rec = _record(row)
+        if not isinstance(rec.value, dict):
+            raise TypeError(f"a JSON {type(rec.value).__name__}, not an object")
+        check = _CHECKS.get(rec.kind)
+        if check is not None:
+            check(rec)
+    except RecursionError:
+        reason = "nested too deeply"
+    except _CONVERSION_ERRORS as exc:  # (json.JSONDecodeError is a ValueError)
+        reason = f"{type(exc).__name__}: {exc}"
+    else:
+        return rec
+    return Unreadable(
+        row.kind, row.key, row.department, row.updated_at, row.updated_by, reason[:300]
+    )
+
+
+def _readable(row: Any) -> Record | None:
+    found = _reading(row)
+    if isinstance(found, Unreadable):
+        log.warning("record %s/%s left out: %s", found.kind, found.key, found.reason)
+        return None
+    return found
+
+
 class RecordStore:
     """The ``records`` table of one workspace."""
 
@@ -63,11 +125,22 @@ class RecordStore:
         if department is not None:
             query = query.where(s.records.c.department == department)
         with self.store._read() as conn:
-            return [_record(r) for r in conn.execute(query.order_by(s.records.c.key))]
+            found = (_readable(r) for r in conn.execute(query.order_by(s.records.c.key)))
+            return [rec for rec in found if rec is not None]
 
     def get(self, kind: str, key: str) -> Record | None:
+        """The record, or None when there is none or it cannot be read (``unreadable``)."""
+        query = select(s.records).where(s.records.c.kind == kind, s.records.c.key == key)
         with self.store._read() as conn:
-            return self._get(conn, kind, key)
+            row = conn.execute(query).first()
+        return None if row is None else _readable(row)
+
+    def unreadable(self) -> list[Unreadable]:
+        """Every stored record ``all`` and ``get`` leave out, by kind and key."""
+        query = select(s.records).order_by(s.records.c.kind, s.records.c.key)
+        with self.store._read() as conn:
+            found = [_reading(r) for r in conn.execute(query)]
+        return [u for u in found if isinstance(u, Unreadable)]
 
     @staticmethod
     def _get(conn: Connection, kind: str, key: str, *, lock: bool = False) -> Record | None:
@@ -77,7 +150,12 @@ class RecordStore:
             lock_key(conn, "records", f"{kind}\x1f{key}")
             query = query.with_for_update()
         row = conn.execute(query).first()
-        return None if row is None else _record(row)
+        if row is None:
+            return None
+        found = _reading(row)  # an unreadable one still has its version, author and time
+        if isinstance(found, Record):
+            return found
+        return Record(kind, key, {}, row.department, row.version, row.updated_at, row.updated_by)
 
     def put(
         self,

@@ -1,0 +1,99 @@
+"""How each kind of record is read, checked where the records are read (``RecordStore``).
+
+A record its readers cannot convert — written through psql on a server, or by another version of
+the app — is left out of what they read and reported here as a finding that names it, who wrote it
+and when, and says to remove or fix it. So one department's malformed row never stops the
+manager's readiness, findings, mock audit or export.
+
+Each check converts a record as its readers do (the domain's own ``from_json`` functions); the
+services are imported when a record is first checked, not when this module is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from ipaudit.domain.model import Finding, Grade, Text
+from ipaudit.store.records_store import Record, Unreadable, register_check
+
+if TYPE_CHECKING:
+    from ipaudit.services.workspace import Workspace
+
+CODE = "record_unreadable"
+
+
+def _plan(rec: Record) -> object:
+    from ipaudit.domain.audit_plan import session_from_json, setup_from_json
+    from ipaudit.services.audit_plan import SESSION_PREFIX, SETUP
+
+    if rec.key == SETUP:
+        return setup_from_json(rec.value)
+    if rec.key.startswith(SESSION_PREFIX):
+        return session_from_json(rec.value)
+    return None
+
+
+def _rehearsal(rec: Record) -> object:
+    from ipaudit.services.rehearsal import Attempt
+
+    return [Attempt.from_json(a) for a in rec.value.get("attempts", [])]
+
+
+def _request(rec: Record) -> object:
+    from ipaudit.services.request_list import RequestLine
+
+    return RequestLine.from_record(rec)
+
+
+def _mock_audit(rec: Record) -> object:
+    from ipaudit.domain.mock_audit import audit_from_json
+
+    return audit_from_json(rec.value, rec.version)
+
+
+def _action(rec: Record) -> object:
+    from ipaudit.domain.corrective_actions import action_from_json
+
+    return action_from_json(rec.value, rec.version)
+
+
+#: kind -> (the check, the grade of a finding for one of its records that cannot be read): a
+#: plan, mock audit, corrective action or request the audit needs is missing from what the
+#: manager sees (minor); a rehearsal history only from the practice
+CHECKS: dict[str, tuple[Callable[[Record], object], Grade]] = {
+    "plan": (_plan, Grade.MINOR),
+    "rehearsal": (_rehearsal, Grade.OBSERVATION),
+    "request": (_request, Grade.MINOR),
+    "mock_audit": (_mock_audit, Grade.MINOR),
+    "action": (_action, Grade.MINOR),
+}
+
+for _kind, (_check, _grade) in CHECKS.items():
+    register_check(_kind, _check)
+
+
+def _finding(u: Unreadable) -> Finding:
+    when = u.updated_at.strftime("%Y-%m-%d %H:%M") if u.updated_at else "?"
+    who = u.updated_by or "?"
+    grade = CHECKS[u.kind][1] if u.kind in CHECKS else Grade.OBSERVATION
+    return Finding(
+        code=CODE,
+        grade=grade,
+        department=u.department,
+        item_key="",
+        message=Text(
+            f"记录无法读取：{u.kind}/{u.key}，由 {who} 于 {when} 写入。它未计入准备度、发现和导出；"
+            "请合规负责人删除或修正这条记录。",
+            f"A record cannot be read: {u.kind}/{u.key}, written by {who} at {when}. It is"
+            " left out of readiness, findings and exports; the compliance manager should remove"
+            " or fix it.",
+        ),
+        refs=(f"records/{u.kind}/{u.key}", u.reason),
+        key=f"{CODE}:{u.kind}/{u.key}",
+    )
+
+
+def findings(ws: Workspace) -> Iterable[Finding]:
+    """A finding for each stored record its readers leave out."""
+    return [_finding(u) for u in ws.records.unreadable()]
