@@ -872,7 +872,7 @@ def _check_info(info: WorkspaceInfo, path: Path | str) -> None:
 
 @functools.cache
 def finding_sources() -> tuple[FindingSource, ...]:
-    from ipaudit.services import audit_plan, corrective_actions
+    from ipaudit.services import audit_plan, corrective_actions, record_checks
 
     return (
         ledgers.discrepancy_findings,
@@ -880,6 +880,7 @@ def finding_sources() -> tuple[FindingSource, ...]:
         stored_values.stored_value_findings,
         audit_plan.findings,
         corrective_actions.findings,
+        record_checks.findings,
     )
 
 
