@@ -162,7 +162,10 @@ def _same_core(t: _Text, s: _Spelling) -> bool:
 
 def _inside(t: _Text, s: _Spelling) -> bool:
     """One inside the other: Chinese by characters, English by whole words."""
-    for part, whole in ((t.core, s.norm), (s.core, t.norm)):
+    if t.norm in SUFFIXES:  # "部门" alone is a heading's word, not a department
+        return False
+    pairs = ((t.core, s.norm), (t.norm, s.norm), (s.core, t.norm), (s.norm, t.norm))
+    for part, whole in pairs:
         if len(part) >= MIN_CHINESE_PART and has_chinese(part) and part in whole:
             return True
     for short, long in ((t.words, s.words), (s.words, t.words)):
@@ -173,9 +176,10 @@ def _inside(t: _Text, s: _Spelling) -> bool:
 
 def _inside_letters(t: _Text, s: _Spelling) -> bool:
     """English only, letter by letter ("admin" in "hrandadministration"); not a key."""
-    if s.is_key or has_chinese(t.norm) or has_chinese(s.norm):
+    if s.is_key or has_chinese(t.norm) or has_chinese(s.norm) or t.norm in SUFFIXES:
         return False
-    for part, whole in ((t.core, s.norm), (s.core, t.norm)):
+    pairs = ((t.core, s.norm), (t.norm, s.norm), (s.core, t.norm), (s.norm, t.norm))
+    for part, whole in pairs:
         if len(part) >= MIN_LATIN_PART and part in whole:
             return True
     return False
