@@ -123,19 +123,25 @@ def cmd_actions(args: argparse.Namespace) -> int:
             emit_json([ca.action_row_json(a, today) for a in rows])
             return EXIT_OK
         ui = lang()
-        names = {d.key: d.name.get(ui) for d in ws.departments()}
+        names = _names(ws, ui)
         for a in rows:
             out(_line(a, ui, today, names))
     return EXIT_OK
 
 
-def _print(a: Any, as_json: bool) -> None:
+def _names(ws: Any, ui: str) -> dict[str, str]:
+    """The departments' names in the UI language, by key (a line shows the name, never the key)."""
+    return {d.key: d.name.get(ui) for d in ws.departments()}
+
+
+def _print(ws: Any, a: Any, as_json: bool) -> None:
     from ipaudit.services import corrective_actions as ca
 
     if as_json:
         emit_json(ca.action_row_json(a))
     else:
-        out(_line(a, lang(), ca.today()))
+        ui = lang()
+        out(_line(a, ui, ca.today(), _names(ws, ui)))
 
 
 @command("action-add")
@@ -143,7 +149,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from ipaudit.services import corrective_actions as ca
 
     with cli._open(args.workspace) as ws:
-        _print(ca.add(ws, **_fields(args)), args.json)
+        _print(ws, ca.add(ws, **_fields(args)), args.json)
     return EXIT_OK
 
 
@@ -152,7 +158,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     from ipaudit.services import corrective_actions as ca
 
     with cli._open(args.workspace) as ws:
-        _print(ca.edit(ws, args.key, **_fields(args)), args.json)
+        _print(ws, ca.edit(ws, args.key, **_fields(args)), args.json)
     return EXIT_OK
 
 
@@ -161,12 +167,15 @@ def cmd_close(args: argparse.Namespace) -> int:
     from ipaudit.services import corrective_actions as ca
 
     with cli._open(args.workspace) as ws:
-        for path in args.attach or ():
-            ca.attach_completion(ws, args.key, path)
         done = ca.close(
-            ws, args.key, args.date, evidence_ids=args.evidence or (), item_keys=args.item or ()
+            ws,
+            args.key,
+            args.date,
+            evidence_ids=args.evidence or (),
+            item_keys=args.item or (),
+            attach=args.attach or (),
         )
-        _print(done, args.json)
+        _print(ws, done, args.json)
     return EXIT_OK
 
 
@@ -183,7 +192,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             on=args.date,
             effective=not args.not_effective,
         )
-        _print(done, args.json)
+        _print(ws, done, args.json)
     return EXIT_OK
 
 
@@ -199,6 +208,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             emit_json([ca.action_row_json(a) for a in done.changed])
             return EXIT_OK
         ui = lang()
+        names = _names(ws, ui)
         created, updated, same = len(done.created), len(done.updated), len(done.unchanged)
         out(
             f"Imported {created} new, updated {updated}, {same} unchanged"
@@ -206,7 +216,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             else f"已导入 {created} 项新的不符合项，更新 {updated} 项，{same} 项未变"
         )
         for a in done.changed:
-            out(_line(a, ui, ca.today()))
+            out(_line(a, ui, ca.today(), names))
         if done.absent:
             out(
                 f"Not in this report, though imported for the same audit ({len(done.absent)});"
@@ -216,7 +226,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "（若认证机构已撤销该不符合项，可在界面中删除）："
             )
             for a in done.absent:
-                out(_line(a, ui, ca.today()))
+                out(_line(a, ui, ca.today(), names))
     return EXIT_OK
 
 
@@ -254,7 +264,11 @@ def configure(sub: Any) -> None:
     _action_options(c, new=False)
     c.add_argument("--status", help="open, in_progress or done (verified: action-verify)")
 
-    c = ws_cmd("action-close", "record that a corrective action is done, with its evidence")
+    c = ws_cmd(
+        "action-close",
+        "record that a corrective action is done, with its evidence (it needs its root cause,"
+        " action, owner and at least one evidence file; nothing is attached when it is refused)",
+    )
     c.add_argument("key", help="action number (CA-001 …)")
     c.add_argument("--date", type=parse_date, help="completion day (default: today)")
     c.add_argument("--evidence", type=int, action="append", help="an evidence id (evidence --json)")

@@ -25,7 +25,7 @@ from ipaudit.domain.model import Department, Finding, Grade
 from ipaudit.domain.normalize import normalize_text
 from ipaudit.services import departments
 from ipaudit.services.nc_report import ImportedRow, parse_report
-from ipaudit.store.errors import InvalidInput
+from ipaudit.store.errors import InvalidInput, SourceFileMissing
 
 if TYPE_CHECKING:
     from ipaudit.domain.mock_audit import MockAudit
@@ -116,11 +116,19 @@ def _check_evidence(ws: Workspace, ids: Iterable[int]) -> None:
         ws.evidence_by_id(ev_id)
 
 
-def save(ws: Workspace, action: ca.CorrectiveAction) -> ca.CorrectiveAction:
-    """Store ``action`` checked (bad input when inconsistent; EditConflict when it was saved
-    meanwhile in another window)."""
+def save(
+    ws: Workspace, action: ca.CorrectiveAction, *, was: ca.CorrectiveAction | None = None
+) -> ca.CorrectiveAction:
+    """Store ``action`` checked (bad input when inconsistent — a done action lacking what closing
+    needs, see ``ca.CLOSE_REQUIRES``; EditConflict when it was saved meanwhile in another window).
+    ``was``: the action as it was when nothing is stored (putting a removed one back)."""
+    before = was
+    if action.status.finished and action.key:
+        rec = ws.records.get(KIND, action.key)
+        if rec is not None:
+            before = ca.action_from_json(rec.value, rec.version)
     try:
-        ca.check(action)
+        ca.check(action, before)
     except ca.ActionError as exc:
         raise _bad(ws, exc) from exc
     action = replace(action, department=_check_department(ws, action.department))
@@ -170,14 +178,52 @@ def close(
     *,
     evidence_ids: Sequence[int] = (),
     item_keys: Sequence[str] = (),
+    attach: Sequence[Path | str] = (),
+    edited: ca.CorrectiveAction | None = None,
 ) -> ca.CorrectiveAction:
+    """Mark action ``key`` done on ``on`` (today), with its evidence of completion: evidence
+    already stored (``evidence_ids``), the items holding it, and files to ``attach`` (to the
+    action's first item, else to the corrective-action records item). Everything is checked
+    before anything is written — what closing needs (``ca.CLOSE_REQUIRES``), the dates, the
+    files — so a refusal attaches nothing; should attaching or storing fail midway, the files
+    attached are taken off again. ``edited``: the action as an editor shows it, not saved yet
+    (its base version; EditConflict when it was saved meanwhile): it is stored done in the same
+    step."""
+    action = get(ws, key) if edited is None else edited
     _check_evidence(ws, evidence_ids)
-    _check_items(ws, item_keys)
+    _check_items(ws, (*item_keys, *action.item_keys))
+    for path in attach:
+        if not Path(path).is_file():
+            raise SourceFileMissing(Path(path))
     try:
-        done = ca.close(get(ws, key), on or today(), evidence_ids=evidence_ids, item_keys=item_keys)
+        done = ca.check_close(
+            action,
+            on or today(),
+            evidence_ids=evidence_ids,
+            item_keys=item_keys,
+            new_files=len(attach),
+        )
     except ca.ActionError as exc:
         raise _bad(ws, exc) from exc
-    return save(ws, done)
+    target = done.item_keys[0] if done.item_keys else CORRECTIVE_ACTIONS
+    attached: list[int] = []
+    try:
+        for path in attach:
+            attached.append(ws.attach(target, path).id)
+        return save(
+            ws,
+            replace(
+                done,
+                evidence_ids=tuple(dict.fromkeys((*done.evidence_ids, *attached))),
+                item_keys=tuple(dict.fromkeys((*done.item_keys, target)))
+                if attached
+                else done.item_keys,
+            ),
+        )
+    except BaseException:
+        for ev_id in attached:
+            ws.remove_evidence(ev_id)
+        raise
 
 
 def attach_completion(
@@ -207,10 +253,10 @@ def verify(
     on: dt.date | None = None,
     effective: bool = True,
 ) -> ca.CorrectiveAction:
-    if not by.strip():
-        raise InvalidInput("请写明验证人。", "Say who verified the action (--by).", ws.path)
     try:
-        done = ca.verify(get(ws, key), ca.Verification(on or today(), by, result, effective))
+        done = ca.verify(
+            get(ws, key), ca.Verification(on or today(), by.strip(), result.strip(), effective)
+        )
     except ca.ActionError as exc:
         raise _bad(ws, exc) from exc
     return save(ws, done)
@@ -229,7 +275,7 @@ def discard(ws: Workspace, key: str) -> None:
 
 def restore(ws: Workspace, action: ca.CorrectiveAction) -> ca.CorrectiveAction:
     """Put a removed action back (undo)."""
-    return save(ws, replace(action, version=0))
+    return save(ws, replace(action, version=0), was=action)
 
 
 def put_back(ws: Workspace, action: ca.CorrectiveAction) -> ca.CorrectiveAction:
@@ -285,8 +331,9 @@ def _where(
 
 
 def findings(ws: Workspace) -> list[Finding]:
-    """Every overdue action, graded by how overdue and where its nonconformity came from; and
-    every nonconformity of a mock audit with no corrective action yet (an observation: the
+    """Every overdue action, graded by how overdue and where its nonconformity came from; every
+    action not done with no due date or no owner (it would never become overdue); and every
+    nonconformity of a mock audit with no corrective action yet (an observation: the
     auditors look for the action that follows each nonconformity)."""
     from ipaudit.services import mock_audit
 
@@ -302,6 +349,16 @@ def findings(ws: Workspace) -> list[Finding]:
         if where is not None:
             text = ca.overdue_text(a, day)
             out.append(make_finding(ca.OVERDUE, grade, where[0], where[1], text.zh, text.en, a.key))
+    for a in stored:
+        grade = ca.unplanned_grade(a)
+        if grade is None:
+            continue
+        where = _where(ws, deps, a.item_keys)
+        if where is not None:
+            text = ca.unplanned_text(a)
+            out.append(
+                make_finding(ca.UNPLANNED, grade, where[0], where[1], text.zh, text.en, a.key)
+            )
     origins = {a.origin for a in stored}
     for audit in mock_audit.audits(ws):
         for sample in audit.nonconformities():

@@ -29,6 +29,24 @@ def ws(demo_path: Path) -> Iterator[Workspace]:
         yield w
 
 
+#: what a user writes into an action before closing it
+FILLED = {
+    "root_cause": "程序未写明由谁负责，经办人不了解要求。",
+    "correction": "补做缺失的记录并归档。",
+    "action": "修订程序文件，写明责任人；对经办人培训。",
+    "owner": "冯婷",
+}
+
+
+def proof(tmp_path: Path, name: str = "整改记录.docx") -> Path:
+    """A file of evidence of completion, as a user would attach it."""
+    doc = Document()
+    doc.add_paragraph("纠正措施处理单：已修订程序文件并培训经办人。")
+    path = tmp_path / name
+    doc.save(str(path))
+    return path
+
+
 def docx_text(path: Path) -> str:
     doc = Document(str(path))
     parts = [p.text for p in doc.paragraphs]
@@ -148,7 +166,7 @@ def test_reports_are_written_and_read_back(ws: Workspace, tmp_path: Path) -> Non
     assert "Internal audit report" in docx_text(en[0])
 
 
-def test_overdue_actions_are_findings_graded_by_source(ws: Workspace) -> None:
+def test_overdue_actions_are_findings_graded_by_source(ws: Workspace, tmp_path: Path) -> None:
     today = dt.date.today()
     internal = actions.add(
         ws,
@@ -170,7 +188,8 @@ def test_overdue_actions_are_findings_graded_by_source(ws: Workspace) -> None:
     assert found[external.key].grade is Grade.MINOR
     assert found[external.key].item_key == "hr.labour_contracts"
     assert found[internal.key].item_key == "ipo.corrective_actions"
-    actions.close(ws, internal.key, today)
+    actions.edit(ws, internal.key, **FILLED)
+    actions.close(ws, internal.key, today, attach=[proof(tmp_path)])
     assert internal.key not in {f.refs[0] for f in ws.findings() if f.code == ca.OVERDUE}
     assert [a.key for a in actions.overdue(ws)] == [external.key]
 
@@ -214,7 +233,8 @@ def test_the_certification_report_feeds_the_surveillance_prerequisite(
     found = open_prereq()
     assert len(found) == 1 and "2 are still open" in found[0]
     for a in made:
-        actions.close(ws, a.key, dt.date(2026, 3, 1))
+        actions.edit(ws, a.key, **FILLED)
+        actions.close(ws, a.key, dt.date(2026, 3, 1), attach=[proof(tmp_path, f"{a.key}.docx")])
         actions.verify(ws, a.key, by="李审", result="已核查整改记录", on=dt.date(2026, 3, 10))
     assert open_prereq() == []
 
@@ -257,13 +277,13 @@ def test_bad_edits_are_bad_input(ws: Workspace) -> None:
     assert actions.edit(ws, a.key, department="研发部").department == "rnd"
 
 
-def test_due_dates_go_to_the_workspace_calendar(ws: Workspace) -> None:
+def test_due_dates_go_to_the_workspace_calendar(ws: Workspace, tmp_path: Path) -> None:
     from ipaudit.services import calendar
 
     due = dt.date(2027, 1, 15)
     pending = actions.add(ws, finding="补充保密协议", department="hr_admin", owner="王芳", due=due)
-    finished = actions.add(ws, finding="已完成的", due=due)
-    actions.close(ws, finished.key, dt.date.today())
+    finished = actions.add(ws, finding="已完成的", due=due, **FILLED)
+    actions.close(ws, finished.key, dt.date.today(), attach=[proof(tmp_path)])
     events = {e.uid: e for e in calendar.calendar_events(ws)}
     mine = [e for uid, e in events.items() if uid.startswith("action-")]
     assert [e.start for e in mine] == [due]

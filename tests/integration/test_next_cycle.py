@@ -240,12 +240,15 @@ def test_open_corrective_actions_carry_over_and_verified_ones_stay(
             ws,
             finding="程序文件版本不一致",
             department="ip_office",
+            root_cause="发布新版时未收回旧版",
             action="修订程序文件",
             owner="李娜",
             due=day,
             raised=day,
         )
-        actions.close(ws, done.key, day)
+        form = tmp_path / "纠正措施处理单.txt"
+        form.write_text("已修订程序文件并收回旧版。", encoding="utf-8")
+        actions.close(ws, done.key, day, attach=[form])
         actions.verify(ws, done.key, by="马超", result="已修订并发布", on=day)
         # the certification body's nonconformity of this audit, already closed: it goes along
         audit = ws.info().audit_start
@@ -253,13 +256,16 @@ def test_open_corrective_actions_carry_over_and_verified_ones_stay(
             ws,
             finding="外审：目标分解不一致",
             department="ip_office",
+            root_cause="目标调整后未同步分解表",
             action="修订目标分解表",
             owner="李娜",
             due=audit,
             raised=audit,
             source=NcSource.CERTIFICATION,
         )
-        actions.close(ws, external.key, audit)
+        report = tmp_path / "外审不符合项整改报告.txt"
+        report.write_text("目标分解表已修订并发布。", encoding="utf-8")
+        actions.close(ws, external.key, audit, attach=[report])
         actions.verify(ws, external.key, by="马超", result="已验证", on=audit)
         ws.records.put("plan", "main", {"rooms": 2})
         result = start_next_cycle(ws, tmp_path / "next.ipaudit")

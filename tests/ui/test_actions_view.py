@@ -31,6 +31,16 @@ def view(session, qtbot):
     i18n.reset()  # no Chinese catalogue left installed for the tests after these
 
 
+#: what a user writes into an action before closing it
+FILLED = {"root_cause": "未核对签到", "action": "培训结束时核对签到", "owner": "冯婷"}
+
+
+def proof(tmp_path: Path) -> Path:
+    path = tmp_path / "纠正措施处理单.txt"
+    path.write_text("已补签合同并修订模板。", encoding="utf-8")
+    return path
+
+
 def rows(v: ActionsView) -> list[str]:
     return [v.proxy.index(r, am.KEY).data() for r in range(v.proxy.rowCount())]
 
@@ -42,7 +52,7 @@ def test_the_model_passes_the_model_tester(view: ActionsView, qtmodeltester) -> 
     qtmodeltester.check(view.model)
 
 
-def test_filters_and_overdue_rows(view: ActionsView) -> None:
+def test_filters_and_overdue_rows(view: ActionsView, tmp_path: Path) -> None:
     ws = view.session.workspace
     today = dt.date.today()
     late = service.add(
@@ -56,9 +66,9 @@ def test_filters_and_overdue_rows(view: ActionsView) -> None:
         ws, finding="目标未分解", department="marketing", due=today + dt.timedelta(days=9)
     )
     closed = service.add(
-        ws, finding="已关闭", department="rnd", raised=today - dt.timedelta(days=9)
+        ws, finding="已关闭", department="rnd", raised=today - dt.timedelta(days=9), **FILLED
     )
-    service.close(ws, closed.key, today - dt.timedelta(days=2))
+    service.close(ws, closed.key, today - dt.timedelta(days=2), attach=[proof(tmp_path)])
     service.verify(ws, closed.key, by="李审", result="ok", on=today)
     view.refresh()
     assert rows(view) == [late.key, on_time.key, closed.key]
@@ -82,7 +92,7 @@ def test_filters_and_overdue_rows(view: ActionsView) -> None:
     assert view.proxy.index(0, am.STATUS).data() == "未开始"
 
 
-def test_edit_done_verify_and_undo_each(view: ActionsView, qtbot) -> None:
+def test_edit_done_verify_and_undo_each(view: ActionsView, qtbot, tmp_path: Path) -> None:
     from ipaudit.ui import errors
 
     ws = view.session.workspace
@@ -109,6 +119,13 @@ def test_edit_done_verify_and_undo_each(view: ActionsView, qtbot) -> None:
     assert service.get(ws, "CA-001").root_cause == "合同模板为旧版"
     assert service.get(ws, "CA-001").item_keys == ("hr.labour_contracts",)
     assert ed.go_to_item.isEnabled()
+    # no evidence of completion yet: "Mark done" waits and says why
+    assert not ed.done.isEnabled()
+    assert "完成证据" in ed.done.toolTip() and "原因分析" not in ed.done.toolTip()
+    qtbot.mouseClick(ed.done, Qt.MouseButton.LeftButton)
+    assert service.get(ws, "CA-001").status is ActionStatus.OPEN
+    assert view.attach_file(proof(tmp_path)) is not None
+    assert ed.done.isEnabled() and "完成证据" not in ed.done.toolTip()
     qtbot.mouseClick(ed.done, Qt.MouseButton.LeftButton)
     assert service.get(ws, "CA-001").status is ActionStatus.DONE
     assert ed.verification.isEnabled()
@@ -116,12 +133,14 @@ def test_edit_done_verify_and_undo_each(view: ActionsView, qtbot) -> None:
     ed.verified_result.setPlainText("已抽查补签合同")
     qtbot.mouseClick(ed.verify, Qt.MouseButton.LeftButton)
     assert service.get(ws, "CA-001").status is ActionStatus.VERIFIED
-    assert stack.count() == 4
+    assert stack.count() == 5
 
     stack.undo()  # verification
     assert service.get(ws, "CA-001").status is ActionStatus.DONE
     stack.undo()  # done
     assert service.get(ws, "CA-001").status is ActionStatus.OPEN
+    stack.undo()  # the file attached
+    assert service.get(ws, "CA-001").evidence_ids == ()
     stack.undo()  # the edit
     assert service.get(ws, "CA-001").root_cause == ""
     stack.undo()  # the new action
@@ -236,3 +255,48 @@ def test_the_calendar_holds_the_actions_due_dates_and_the_audit_day(
         others
     )  # the audit day's sessions beside the action
     assert str(target) in view.count.text()
+
+
+def test_mark_done_follows_the_rule_as_typed(view: ActionsView, qtbot, tmp_path: Path) -> None:
+    """An empty action cannot be marked done; the tool tip names what is missing, typing fills it
+    in, and marking done stores what was typed with it, in one undo step."""
+    ws = view.session.workspace
+    blank = service.add(ws, finding="未见入职背景调查记录", source=NcSource.CERTIFICATION)
+    view.refresh()
+    assert view.select(blank.key)
+    ed = view.editor
+    assert not ed.done.isEnabled()
+    for word in ("原因分析", "纠正措施", "责任人", "完成证据"):
+        assert word in ed.done.toolTip()
+    service.attach_completion(ws, blank.key, proof(tmp_path))
+    view.refresh()
+    ed.root_cause.setPlainText("入职流程未列背景调查")
+    ed.action.setPlainText("修订入职流程")
+    assert not ed.done.isEnabled() and "责任人" in ed.done.toolTip()
+    assert "原因分析" not in ed.done.toolTip()
+    ed.owner.setText("何静")
+    assert ed.done.isEnabled()
+    count = view.session.undo_stack.count()
+    qtbot.mouseClick(ed.done, Qt.MouseButton.LeftButton)
+    stored = service.get(ws, blank.key)
+    assert stored.status is ActionStatus.DONE
+    assert (stored.root_cause, stored.action, stored.owner) == (
+        "入职流程未列背景调查",
+        "修订入职流程",
+        "何静",
+    )
+    assert view.session.undo_stack.count() == count + 1
+    assert not ed.done.isEnabled() and ed.verification.isEnabled()
+    # verifying needs who and what was found: refused with a message, nothing stored
+    from ipaudit.ui import errors
+
+    ed.verified_by.setText("李审")
+    with qtbot.waitSignal(errors.reporter().shown, timeout=5000) as shown:
+        qtbot.mouseClick(ed.verify, Qt.MouseButton.LeftButton)
+    box = shown.args[0]
+    assert "验证结果" in box.text() + box.informativeText()
+    shown.args[0].close()
+    assert service.get(ws, blank.key).status is ActionStatus.DONE
+    view.session.undo_stack.undo()
+    undone = service.get(ws, blank.key)
+    assert undone.status is ActionStatus.OPEN and undone.owner == ""

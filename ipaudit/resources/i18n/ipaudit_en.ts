@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="429" />
+            <location filename="../../ui/actions/actions_view.py" line="430" />
             <source>Import %n nonconformities</source>
             <translation>
                 <numerusform>Import %n nonconformity</numerusform>
@@ -28,7 +28,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="444" />
+            <location filename="../../ui/actions/actions_view.py" line="445" />
             <source>%n action(s) of this audit not in the report: %1</source>
             <translation>
                 <numerusform>%n action of this audit not in the report: %1</numerusform>
@@ -36,7 +36,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="469" />
+            <location filename="../../ui/actions/actions_view.py" line="470" />
             <source>Saved %1 (%n event(s))</source>
             <translation>
                 <numerusform>Saved %1 (%n event)</numerusform>
@@ -529,7 +529,7 @@
     <context>
         <name>EvidenceTransfer</name>
         <message numerus="yes">
-            <location filename="../../ui/checklist/transfer.py" line="162" />
+            <location filename="../../ui/checklist/transfer.py" line="163" />
             <source>Attach %n file(s)</source>
             <translation>
                 <numerusform>Attach %n file</numerusform>

@@ -27,158 +27,168 @@
     <context>
         <name>ActionEditor</name>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="282" />
+            <location filename="../../ui/actions/action_editor.py" line="288" />
             <source>New corrective action</source>
             <extracomment>the checklist items by key: their titles as the user reads them</extracomment>
             <translation>新纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="285" />
+            <location filename="../../ui/actions/action_editor.py" line="291" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="288" />
+            <location filename="../../ui/actions/action_editor.py" line="294" />
             <source>No evidence of completion yet.</source>
             <translation>尚无完成证据。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="329" />
+            <location filename="../../ui/actions/action_editor.py" line="320" />
+            <source>To mark it done, fill in: %1</source>
+            <translation>标为已完成前须填写：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="322" />
+            <source>Record the action as done today (or on the day under Completed on)</source>
+            <translation>记录该措施已完成（完成日期为今天，或“完成日期”中所填的日期）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="358" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="330" />
+            <location filename="../../ui/actions/action_editor.py" line="359" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="331" />
+            <location filename="../../ui/actions/action_editor.py" line="360" />
             <source>Clause</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="332" />
+            <location filename="../../ui/actions/action_editor.py" line="361" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="333" />
+            <location filename="../../ui/actions/action_editor.py" line="362" />
             <source>Found on</source>
             <translation>发现日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="334" />
+            <location filename="../../ui/actions/action_editor.py" line="363" />
             <source>Found in</source>
             <translation>来源记录</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="335" />
+            <location filename="../../ui/actions/action_editor.py" line="364" />
             <source>Nonconformity</source>
             <translation>不符合事实</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="336" />
+            <location filename="../../ui/actions/action_editor.py" line="365" />
             <source>Root cause</source>
             <translation>原因分析</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="337" />
+            <location filename="../../ui/actions/action_editor.py" line="366" />
             <source>Correction</source>
             <translation>纠正</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="338" />
+            <location filename="../../ui/actions/action_editor.py" line="367" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="339" />
+            <location filename="../../ui/actions/action_editor.py" line="368" />
             <source>Owner</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="340" />
+            <location filename="../../ui/actions/action_editor.py" line="369" />
             <source>Due</source>
             <translation>完成期限</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="341" />
+            <location filename="../../ui/actions/action_editor.py" line="370" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="342" />
+            <location filename="../../ui/actions/action_editor.py" line="371" />
             <source>Completed on</source>
             <translation>完成日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="343" />
+            <location filename="../../ui/actions/action_editor.py" line="372" />
             <source>Checklist items</source>
             <translation>关联条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="347" />
+            <location filename="../../ui/actions/action_editor.py" line="376" />
             <source>Evidence</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="348" />
+            <location filename="../../ui/actions/action_editor.py" line="377" />
             <source>Attach file…</source>
             <translation>附加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="349" />
+            <location filename="../../ui/actions/action_editor.py" line="378" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="350" />
+            <location filename="../../ui/actions/action_editor.py" line="379" />
             <source>Verification of effectiveness</source>
             <translation>有效性验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="353" />
+            <location filename="../../ui/actions/action_editor.py" line="382" />
             <source>Verified on</source>
             <translation>验证日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="353" />
+            <location filename="../../ui/actions/action_editor.py" line="382" />
             <source>Verified by</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="353" />
+            <location filename="../../ui/actions/action_editor.py" line="382" />
             <source>Result</source>
             <translation>验证结果</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="357" />
+            <location filename="../../ui/actions/action_editor.py" line="386" />
             <source>item titles, separated by ；</source>
             <translation>清单条目的标题，用“；”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="358" />
+            <location filename="../../ui/actions/action_editor.py" line="387" />
             <source>The checklist items holding the evidence of completion</source>
             <translation>存放完成证据的清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="359" />
+            <location filename="../../ui/actions/action_editor.py" line="388" />
             <source>Effective</source>
             <translation>有效</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="360" />
+            <location filename="../../ui/actions/action_editor.py" line="389" />
             <source>Record verification</source>
             <translation>记录验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="361" />
+            <location filename="../../ui/actions/action_editor.py" line="390" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="362" />
+            <location filename="../../ui/actions/action_editor.py" line="391" />
             <source>Mark done</source>
             <translation>标为已完成</translation>
         </message>
@@ -235,7 +245,7 @@
         <name>ActionsView</name>
         <message>
             <location filename="../../ui/actions/actions_view.py" line="253" />
-            <location filename="../../ui/actions/actions_view.py" line="488" />
+            <location filename="../../ui/actions/actions_view.py" line="489" />
             <source>All departments</source>
             <extracomment>columns that keep a set width (in Chinese characters) and elide a longer text (department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
@@ -270,138 +280,138 @@
             <translation>修改纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="329" />
+            <location filename="../../ui/actions/actions_view.py" line="330" />
             <source>The corrective action was not marked done.</source>
             <translation>纠正措施未能标为已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="333" />
+            <location filename="../../ui/actions/actions_view.py" line="334" />
             <source>Mark %1 done</source>
             <translation>将 %1 标为已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="349" />
+            <location filename="../../ui/actions/actions_view.py" line="350" />
             <source>The verification was not recorded.</source>
             <translation>有效性验证未记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="360" />
+            <location filename="../../ui/actions/actions_view.py" line="361" />
             <source>Verify %1</source>
             <translation>验证 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="373" />
+            <location filename="../../ui/actions/actions_view.py" line="374" />
             <source>The corrective action was not removed.</source>
             <translation>纠正措施未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="378" />
+            <location filename="../../ui/actions/actions_view.py" line="379" />
             <source>Remove corrective action %1</source>
             <translation>删除纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="384" />
+            <location filename="../../ui/actions/actions_view.py" line="385" />
             <source>Evidence of completion</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="394" />
+            <location filename="../../ui/actions/actions_view.py" line="395" />
             <source>The file was not attached.</source>
             <translation>文件未附加。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="400" />
+            <location filename="../../ui/actions/actions_view.py" line="401" />
             <source>Attach evidence to %1</source>
             <translation>为 %1 附加完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="410" />
+            <location filename="../../ui/actions/actions_view.py" line="411" />
             <source>The certification body's audit report</source>
             <translation>认证机构的审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="412" />
+            <location filename="../../ui/actions/actions_view.py" line="413" />
             <source>Audit reports (*.docx *.xlsx *.xls *.ods *.csv);;All files (*)</source>
             <translation>审核报告 (*.docx *.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="421" />
+            <location filename="../../ui/actions/actions_view.py" line="422" />
             <source>The audit report was not imported.</source>
             <translation>审核报告未导入。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="429" />
+            <location filename="../../ui/actions/actions_view.py" line="430" />
             <source>Import %n nonconformities</source>
             <translation>
                 <numerusform>导入 %n 项不符合</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="437" />
+            <location filename="../../ui/actions/actions_view.py" line="438" />
             <source>Report imported: %1 new, %2 updated, %3 unchanged</source>
             <translation>审核报告已导入：新增 %1 项，更新 %2 项，未变 %3 项</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="444" />
+            <location filename="../../ui/actions/actions_view.py" line="445" />
             <source>%n action(s) of this audit not in the report: %1</source>
             <translation>
                 <numerusform>本次审核另有 %n 项纠正措施不在这份报告中：%1</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="469" />
+            <location filename="../../ui/actions/actions_view.py" line="470" />
             <source>Saved %1 (%n event(s))</source>
             <translation>
                 <numerusform>已保存 %1（%n 个日程）</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="476" />
+            <location filename="../../ui/actions/actions_view.py" line="477" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="480" />
+            <location filename="../../ui/actions/actions_view.py" line="481" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="481" />
+            <location filename="../../ui/actions/actions_view.py" line="482" />
             <source>Not closed</source>
             <translation>未关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="482" />
+            <location filename="../../ui/actions/actions_view.py" line="483" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="483" />
+            <location filename="../../ui/actions/actions_view.py" line="484" />
             <source>Verified</source>
             <translation>已验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="486" />
+            <location filename="../../ui/actions/actions_view.py" line="487" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="489" />
+            <location filename="../../ui/actions/actions_view.py" line="490" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="490" />
+            <location filename="../../ui/actions/actions_view.py" line="491" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="491" />
+            <location filename="../../ui/actions/actions_view.py" line="492" />
             <source>Import audit report…</source>
             <translation>导入审核报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="492" />
+            <location filename="../../ui/actions/actions_view.py" line="493" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
@@ -1040,27 +1050,28 @@
     <context>
         <name>ConflictBox</name>
         <message>
-            <location filename="../../ui/conflict_box.py" line="50" />
+            <location filename="../../ui/conflict_box.py" line="72" />
             <source>ipaudit</source>
+            <extracomment>what the user entered, or a function saying it in the current language</extracomment>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_box.py" line="51" />
+            <location filename="../../ui/conflict_box.py" line="73" />
             <source>Someone else changed this meanwhile.</source>
             <translation>在此期间有人修改了同一内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_box.py" line="56" />
+            <location filename="../../ui/conflict_box.py" line="79" />
             <source>What you entered is under “Show Details…”. Keep it to save it over the other change, or keep the other change.</source>
             <translation>您输入的内容在“显示详细信息…”中。可以保留您的内容（覆盖对方的修改），或保留对方的修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_box.py" line="60" />
+            <location filename="../../ui/conflict_box.py" line="83" />
             <source>Keep mine</source>
             <translation>保留我的</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_box.py" line="61" />
+            <location filename="../../ui/conflict_box.py" line="84" />
             <source>Keep theirs</source>
             <translation>保留对方的</translation>
         </message>
@@ -1377,97 +1388,97 @@
     <context>
         <name>DepartmentsDialog</name>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="155" />
+            <location filename="../../ui/departments_dialog.py" line="170" />
             <source>merged into %1</source>
             <translation>已并入%1</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="159" />
+            <location filename="../../ui/departments_dialog.py" line="174" />
             <source>absent</source>
             <translation>不设立</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="161" />
+            <location filename="../../ui/departments_dialog.py" line="176" />
             <source>active</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="174" />
+            <location filename="../../ui/departments_dialog.py" line="201" />
             <source>Add a department</source>
             <translation>添加部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="186" />
+            <location filename="../../ui/departments_dialog.py" line="214" />
             <source>Rename the department</source>
             <translation>部门改名</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="205" />
+            <location filename="../../ui/departments_dialog.py" line="238" />
             <source>Merge a department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="206" />
+            <location filename="../../ui/departments_dialog.py" line="239" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”并入：</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="244" />
+            <location filename="../../ui/departments_dialog.py" line="295" />
             <source>Mark &amp;present</source>
             <translation>标为设立(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="244" />
+            <location filename="../../ui/departments_dialog.py" line="295" />
             <source>Mark &amp;absent</source>
             <translation>标为不设立(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="250" />
+            <location filename="../../ui/departments_dialog.py" line="301" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="252" />
+            <location filename="../../ui/departments_dialog.py" line="303" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="252" />
+            <location filename="../../ui/departments_dialog.py" line="303" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="252" />
+            <location filename="../../ui/departments_dialog.py" line="303" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="254" />
+            <location filename="../../ui/departments_dialog.py" line="305" />
             <source>A&amp;dd…</source>
             <translation>添加(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="255" />
+            <location filename="../../ui/departments_dialog.py" line="306" />
             <source>&amp;Rename…</source>
             <translation>改名(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="256" />
+            <location filename="../../ui/departments_dialog.py" line="307" />
             <source>&amp;Merge into…</source>
             <translation>并入(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="258" />
+            <location filename="../../ui/departments_dialog.py" line="287" />
             <source>Its checklist items move to the department it is merged into</source>
             <translation>其清单条目将转到并入的部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="261" />
+            <location filename="../../ui/departments_dialog.py" line="292" />
             <source>A department the company does not have: its items are not audited</source>
             <translation>公司没有的部门：其条目不受审核</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="263" />
+            <location filename="../../ui/departments_dialog.py" line="308" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -3375,12 +3386,13 @@
     <context>
         <name>NameForm</name>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="58" />
+            <location filename="../../ui/departments_dialog.py" line="68" />
             <source>Chinese name:</source>
+            <extracomment>why the names (zh, en) cannot be taken (another department has one), or None</extracomment>
             <translation>中文名称：</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="59" />
+            <location filename="../../ui/departments_dialog.py" line="69" />
             <source>English name:</source>
             <translation>英文名称：</translation>
         </message>
@@ -4016,11 +4028,13 @@
     <context>
         <name>PeopleModel</name>
         <message>
+            <location filename="../../ui/conflict_words.py" line="194" />
             <location filename="../../ui/facts/people_model.py" line="59" />
             <source>New hire</source>
             <translation>新入职员工</translation>
         </message>
         <message>
+            <location filename="../../ui/conflict_words.py" line="195" />
             <location filename="../../ui/facts/people_model.py" line="59" />
             <source>Core leaver</source>
             <translation>核心离职员工</translation>
@@ -4402,6 +4416,7 @@
             <translation>注册商标：</translation>
         </message>
         <message>
+            <location filename="../../ui/conflict_words.py" line="131" />
             <location filename="../../ui/facts/portfolio_page.py" line="157" />
             <source>not declared</source>
             <translation>未填写</translation>
@@ -6393,24 +6408,24 @@
             <translation>正在读取文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/transfer.py" line="160" />
+            <location filename="../../ui/checklist/transfer.py" line="161" />
             <source>Attach “%1”</source>
             <translation>添加“%1”</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/checklist/transfer.py" line="162" />
+            <location filename="../../ui/checklist/transfer.py" line="163" />
             <source>Attach %n file(s)</source>
             <translation>
                 <numerusform>添加 %n 个文件</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/transfer.py" line="176" />
+            <location filename="../../ui/checklist/transfer.py" line="177" />
             <source>Replace “%1” with a new version</source>
             <translation>用新版本替换“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/transfer.py" line="197" />
+            <location filename="../../ui/checklist/transfer.py" line="198" />
             <source>Opening “%1”</source>
             <translation>正在打开“%1”</translation>
         </message>
@@ -6418,61 +6433,119 @@
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../ui/commands.py" line="56" />
-            <location filename="../../ui/commands.py" line="120" />
-            <location filename="../../ui/commands.py" line="339" />
+            <location filename="../../ui/commands.py" line="55" />
+            <location filename="../../ui/commands.py" line="119" />
+            <location filename="../../ui/commands.py" line="348" />
             <source>The change could not be saved.</source>
             <translation>修改未能保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="146" />
+            <location filename="../../ui/commands.py" line="150" />
             <source>Answer “%1”</source>
             <translation>回答“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="160" />
+            <location filename="../../ui/commands.py" line="164" />
             <source>Set status of %1</source>
             <translation>设置 %1 的状态</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="168" />
+            <location filename="../../ui/commands.py" line="172" />
             <source>Edit notes of %1</source>
             <translation>编辑 %1 的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="179" />
+            <location filename="../../ui/commands.py" line="183" />
             <source>Rename instances of %1</source>
             <translation>重命名 %1 的实例</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="242" />
+            <location filename="../../ui/commands.py" line="246" />
             <source>Remove “%1”</source>
             <translation>移除“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="259" />
+            <location filename="../../ui/commands.py" line="263" />
             <source>Edit “%1”</source>
             <translation>编辑“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="283" />
+            <location filename="../../ui/commands.py" line="287" />
             <source>Edit facts</source>
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="364" />
+            <location filename="../../ui/commands.py" line="366" />
             <source>Edit workspace information</source>
             <translation>编辑工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="396" />
+            <location filename="../../ui/commands.py" line="398" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="396" />
+            <location filename="../../ui/commands.py" line="398" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictWords</name>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="57" />
+            <source>The facts</source>
+            <translation>事实</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="90" />
+            <source>this item</source>
+            <translation>此条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="92" />
+            <source>the status of “%1”</source>
+            <translation>“%1”的状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="94" />
+            <source>the notes of “%1”</source>
+            <translation>“%1”的备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="96" />
+            <source>the names of the records of “%1”</source>
+            <translation>“%1”的实例名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="99" />
+            <source>the answer to “%1” in “%2”</source>
+            <translation>“%2”中问题“%1”的回答</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="104" />
+            <source>the answers of “%1”</source>
+            <translation>“%1”的回答</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="109" />
+            <source>the headcount of %1</source>
+            <translation>%1的人数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="111" />
+            <source>the IP duties of %1</source>
+            <translation>%1的知识产权职责</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="113" />
+            <source>the IP budget for %1</source>
+            <translation>%1的知识产权预算</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="154" />
+            <source>Another category</source>
+            <translation>其他类别</translation>
         </message>
     </context>
     <context>

@@ -33,6 +33,7 @@ from ipaudit.domain.corrective_actions import (
     ActionStatus,
     CorrectiveAction,
     NcSource,
+    close_missing,
 )
 from ipaudit.domain.model import Grade
 from ipaudit.ui import i18n
@@ -174,6 +175,11 @@ class ActionEditor(QWidget):
         self.done = QPushButton()
         self.done.setObjectName("markDone")
         self.done.clicked.connect(self.doneRequested)
+        # "Mark done" follows what closing needs as the form shows it, typing included
+        for box in (self.root_cause, self.action, self.correction):
+            box.textChanged.connect(self._show_done)
+        self.owner.textChanged.connect(self._show_done)
+        self.grade.currentIndexChanged.connect(self._show_done)
         top = QHBoxLayout()  # the buttons stay in sight above the long form
         top.addWidget(self.title, 1)
         top.addWidget(self.done)
@@ -289,9 +295,32 @@ class ActionEditor(QWidget):
         )
         stored = a is not None
         self.attach.setEnabled(stored)
-        self.done.setEnabled(stored and not (a is not None and a.status.finished))
         self.verification.setEnabled(stored and a is not None and a.status.finished)
         self.go_to_item.setEnabled(bool(a and a.item_keys))
+        self._show_done()
+
+    def done_missing(self) -> list[str]:
+        """What the action as the form shows it lacks to be marked done (the services' rule,
+        ``CLOSE_REQUIRES``), in the UI language; empty when it can be."""
+        if self.base is None or self.grade.currentData() is None:
+            return []
+        return [i18n.text(t) for t in close_missing(self.edited())]
+
+    def _show_done(self) -> None:
+        """ "Mark done" is enabled once the action holds what closing needs; otherwise its tool
+        tip says what is missing."""
+        a = self.base
+        if a is None or a.status.finished:
+            self.done.setEnabled(False)
+            self.done.setToolTip("")
+            return
+        missing = self.done_missing()
+        self.done.setEnabled(not missing)
+        self.done.setToolTip(
+            self.tr("To mark it done, fill in: %1").replace("%1", "、".join(missing))
+            if missing
+            else self.tr("Record the action as done today (or on the day under Completed on)")
+        )
 
     def edited(self) -> CorrectiveAction:
         """The action as the form shows it (over the loaded one; a new one has no key yet)."""

@@ -325,9 +325,10 @@ class ActionsView(QWidget):
         if before is None:
             return None
         on = self.editor.completed.value() or self.today()
+        edited = self.editor.edited()  # what was typed and not saved yet is stored with it
         after = self._try(
             self.tr("The corrective action was not marked done."),
-            lambda: service.close(self.session.workspace, before.key, on),
+            lambda: service.close(self.session.workspace, before.key, on, edited=edited),
         )
         if after is not None:
             push(self.session, self.tr("Mark %1 done").replace("%1", after.key), before, after)
