@@ -51,10 +51,10 @@ class Declared:
     kind: FactKind
     display: str
     number: Decimal | None = None
-    units: tuple[str, ...] = ()  # the units a NUMBER is stated in ("人", "件" …)
+    units: tuple[str, ...] = ()  # NUMBER: its units ("人", "件" …); NUMBERS: each entry's
     numbers: tuple[Decimal, ...] = ()
     text: str = ""
-    entries: tuple[str, ...] = ()
+    entries: tuple[str, ...] = ()  # LIST: the entries; NUMBERS: what the first numbers count
     agreed: bool | None = None  # RECONCILED: whether the ledgers agree (no open discrepancy)
 
 
@@ -250,12 +250,18 @@ def _portfolio(facts: Facts) -> Declared | None:
         return None
     display = "，".join(f"{PORTFOLIO_NAMES_ZH[k]} {v} 件" for k, v in counts.items())
     numbers = (*(Decimal(v) for v in counts.values()), Decimal(sum(counts.values())))
-    return Declared(FactKind.NUMBERS, display, numbers=numbers)
+    # each count named (entries, units); the total is accepted but not asked for
+    names = tuple(PORTFOLIO_NAMES_ZH[k] for k in counts)
+    return Declared(
+        FactKind.NUMBERS, display, numbers=numbers, entries=names, units=("件",) * len(names)
+    )
 
 
 def _objectives(facts: Facts, department: str) -> Declared | None:
     parts: list[str] = []
     targets: list[Decimal] = []
+    names: tuple[str, ...] = ()  # each target's objective, and its unit
+    units: tuple[str, ...] = ()
     for obj in facts.objectives:
         share = obj.split.get(department)
         value = (
@@ -266,10 +272,13 @@ def _objectives(facts: Facts, department: str) -> Declared | None:
         if value is None:
             continue
         targets.append(value)
+        names, units = (*names, obj.text), (*units, obj.unit)
         parts.append(f"{obj.text} {_fmt(value)}{obj.unit}")
     if not targets:
         return None
-    return Declared(FactKind.NUMBERS, "；".join(parts), numbers=tuple(targets))
+    return Declared(
+        FactKind.NUMBERS, "；".join(parts), numbers=tuple(targets), entries=names, units=units
+    )
 
 
 # What an answer claims about the ledgers: "no difference" first (it contains 差异), then a

@@ -6,18 +6,27 @@ dropped ("张  三" is 张三), numbers read in any writing (35, ３５, 三十�
 
 What must agree depends on the kind of official answer (see ``ipaudit.domain.facts.FactKind``):
 
-- a number (headcount, a portfolio count): the number stated, in its unit;
-- numbers (objectives, the portfolio): every number stated is one of them;
-- the policy: every key phrase of it, in any order and with any words around it;
-- a text (duties, a prepared answer): most of its key terms (``TERM_COVERAGE``), and all of its
-  hard terms — its numbers, dates, document numbers (IP-CX-01, ZL201710123456.7) and the titles
-  it quotes in 《》; a number in the answer that the official answer does not state in that unit is
-  a wrong number; the names of people it gives (林婉清, 周建国 — see ``SURNAMES``) must be said too;
+- a number (headcount, a portfolio count): the number stated, in its unit; when the answer
+  gives several ("公司60人，我们部门4人"), the one tied to the scope the question asks for (the
+  department's own for its headcount, the company's for the company's) counts;
+- numbers (objectives, the portfolio): every declared number said, and where the answer names an
+  objective ("发明专利8件"), the number said with that name (in its phrase) is the one declared
+  for it — a swapped pair fails naming both, a number left out fails naming it; a
+  number no objective has is wrong (a total of the portfolio is accepted, never asked for);
+- the policy: every key phrase of it, in any order and with any words around it, and none of them
+  negated ("不尊重知识产权");
+- a text (duties, a prepared answer): most of its key terms (``TERM_COVERAGE``), none negated
+  ("…都不负责"), and all of its hard terms — its numbers, dates, document numbers (IP-CX-01,
+  ZL201710123456.7) and the titles it quotes in 《》; a number in the answer that the official
+  answer does not state in that unit is a wrong number; the names of people it gives (林婉清,
+  周建国 — see ``SURNAMES``) must be said too;
 - a list (certificates, procedures): every entry named (by title or document number);
 - the reconciliation's figures: every amount stated is one of its totals, and a claim that the
   ledgers agree or differ is true.
 
-Extra words never fail an answer; a wrong number or a missing key term does.
+Extra words never fail an answer; a wrong number, a missing or a negated key term does. The words
+that negate, tie a number to a scope and name an objective are data: see
+:mod:`ipaudit.domain.rehearsal_rules`.
 """
 
 from __future__ import annotations
@@ -37,7 +46,23 @@ from ipaudit.domain.normalize import (
     normalize_text,
     term_covered,
 )
-from ipaudit.domain.numbers import NumberError, Role, parse_number, quantities, stated
+from ipaudit.domain.numbers import NumberError, Role, parse_number, quantities
+from ipaudit.domain.rehearsal_rules import (
+    Mention,
+    Naming,
+    RehearsalRules,
+    Scope,
+    Span,
+    default_rules,
+    find_words,
+    mentions,
+    naming,
+    scope_words,
+    span_of,
+    spans,
+    split_negated,
+    tie,
+)
 
 
 class DiffKind(StrEnum):
@@ -49,6 +74,7 @@ class DiffKind(StrEnum):
     MISSING_TERM = "missing_term"  # a key term or phrase of the official answer not said
     MISSING_ENTRY = "missing_entry"  # a certificate or procedure not named
     WRONG_CLAIM = "wrong_claim"  # "the ledgers agree" when they do not (or the reverse)
+    NEGATED = "negated"  # a key phrase said negated ("不尊重知识产权"), or the reverse
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +111,11 @@ class Difference:
                 return Text(f"缺少关键词：{exp}。", f"Key term missing: {exp}.")
             case DiffKind.MISSING_ENTRY:
                 return Text(f"没有提到：{exp}。", f"Not named: {exp}.")
+            case DiffKind.NEGATED:
+                return Text(
+                    f"意思说反了：回答是“{said}”，手册是“{exp}”。",
+                    f"Says the opposite: said “{said}”, the manual says “{exp}”.",
+                )
             case DiffKind.WRONG_CLAIM:
                 return Text(
                     f"与台账核对结果不符：{exp}。",
@@ -279,7 +310,7 @@ def _title_said(answer: str, answer_terms: list[str], title: str) -> bool:
 
 # a number with its unit, in digits or Chinese numerals (三十五人, 1.2万元, 60%)
 _NUMBER_RE = re.compile(
-    r"(?:百分之)?(?:[\d.,]+\s*[万千亿]?|[零〇一二两三四五六七八九十百千万亿]{2,})\s*"
+    r"(?:百分之)?(?:\d[\d.,]*\s*[万千亿]?|[零〇一二两三四五六七八九十百千万亿]{2,})\s*"
     r"(?:%|‰|个人|[人名位个件项篇份次家套台元])?"
 )
 
@@ -292,15 +323,25 @@ def plain_official(text: str) -> Declared:
     return Declared(FactKind.TEXT, text, text=text)
 
 
-def compare(answer: str, official: Declared) -> Verdict:
-    """Whether ``answer`` says what ``official`` says, and what differs (see the module)."""
+def compare(
+    answer: str,
+    official: Declared,
+    fact_key: str | None = None,
+    rules: RehearsalRules | None = None,
+) -> Verdict:
+    """Whether ``answer`` says what ``official`` says, and what differs (see the module).
+
+    ``fact_key``: the fact the question asks for (which scope a number must be given for: the
+    department's headcount or the company's); ``rules``: the words of negation, scope and
+    objective names (the shipped ones by default)."""
     if not normalize_text(answer):
         return Verdict(False, (Difference(DiffKind.EMPTY, official.display),))
+    rules = rules or default_rules()
     kind = official.kind
     if kind is FactKind.NUMBER:
-        diffs = _number(answer, official)
+        diffs = _number(answer, official, rules.scope_for(fact_key), rules)
     elif kind is FactKind.NUMBERS:
-        diffs = _numbers(answer, official)
+        diffs = _numbers(answer, official, rules)
     elif kind is FactKind.RECONCILED:
         diffs = _reconciled(answer, official)
     elif kind is FactKind.LIST:
@@ -312,33 +353,203 @@ def compare(answer: str, official: Declared) -> Verdict:
             else [Difference(DiffKind.MISSING_TERM, official.text)]
         )
     elif kind is FactKind.WORDING:
-        diffs = _missing_terms(answer, official.text)
+        negated, missing = _term_differences(answer, official.text, rules)
+        in_order = sorted(negated + missing, key=lambda d: d[0])
+        return Verdict(not in_order, tuple(d for _i, d in in_order))
     else:
-        return _text(answer, official.text)
+        return _text(answer, official.text, rules)
     return Verdict(not diffs, tuple(diffs))
 
 
-def _number(answer: str, fact: Declared) -> list[Difference]:
+# a number said, up to the end of its unit (where a name or scope word after it is measured from)
+_SAID_RE = re.compile(
+    r"(?:百分之)?[\d.,零〇○一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億点]+"
+    r"\s*(?:%|‰|个人|余人|多人|[人名位个件项篇份次家套台元])?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A number said in an answer, in its unit, and where."""
+
+    amount: _Amount
+    span: Span
+
+
+def _number_text(answer: str) -> str:
+    """The answer as its numbers are read: Arabic digits, document numbers blanked out (of the
+    same length, so positions stay)."""
+    return _CODE_RE.sub(lambda m: "|" * len(m.group(0)), _arabic(answer))
+
+
+def _said(text: str) -> list[_Said]:
+    """The quantities ``text`` (see ``_number_text``) states, where each is said."""
+    out: list[_Said] = []
+    for q in quantities(text):
+        if q.role is not Role.QUANTITY:
+            continue
+        m = _SAID_RE.match(text, q.start)
+        out.append(_Said(_Amount(q.value, q.unit), Span(q.start, m.end() if m else q.start + 1)))
+    return out
+
+
+def _in_units(found: list[_Said], units: tuple[str, ...]) -> list[_Said]:
+    """Those stated in one of ``units`` when there are any, else those without a unit (as
+    ``ipaudit.domain.numbers.stated`` reads them)."""
+    if not units:
+        return found
+    bound = [s for s in found if s.amount.unit in units]
+    return bound or [s for s in found if not s.amount.unit]
+
+
+def _phrase_words(text: str, rules: RehearsalRules) -> list[Span]:
+    return spans(text, rules.clause_marks + rules.phrase_marks)
+
+
+def _number(answer: str, fact: Declared, scope: Scope, rules: RehearsalRules) -> list[Difference]:
+    """The number the answer states for the scope asked for: of several, the one tied to that
+    scope's word (我们部门 / 公司) counts, else one tied to none, else the first."""
     assert fact.number is not None
     unit = fact.units[0] if fact.units else ""
     expected = str(_Amount(fact.number, unit))
-    said = stated(_arabic(answer), fact.units)
-    if said and said[0] == fact.number:
-        return []
-    if said:
-        return [Difference(DiffKind.WRONG_NUMBER, expected, str(_Amount(said[0], unit)))]
-    return [Difference(DiffKind.MISSING_NUMBER, expected)]
-
-
-def _numbers(answer: str, fact: Declared) -> list[Difference]:
-    said = amounts(answer)
+    text = _number_text(answer)
+    said = _in_units(_said(text), fact.units)
     if not said:
-        return [Difference(DiffKind.MISSING_NUMBER, fact.display)]
-    return [
-        Difference(DiffKind.WRONG_NUMBER, fact.display, str(a))
-        for a in said
-        if a.value not in fact.numbers
+        return [Difference(DiffKind.MISSING_NUMBER, expected)]
+    words = dict(scope_words(text, rules))
+    tied = tie([s.span for s in said], list(words), _phrase_words(text, rules))
+    scopes = [None if f is None else words[f] for f in tied]
+    chosen = next(
+        (s for s, sc in zip(said, scopes, strict=True) if sc is scope),
+        next((s for s, sc in zip(said, scopes, strict=True) if sc is None), said[0]),
+    )
+    if chosen.amount.value == fact.number:
+        return []
+    return [Difference(DiffKind.WRONG_NUMBER, expected, str(_Amount(chosen.amount.value, unit)))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Goal:
+    """One number a NUMBERS fact declares: what it counts (its declared name, "" for none) and
+    whether an answer must say it (a portfolio's total need not)."""
+
+    name: str
+    amount: _Amount
+    naming: Naming | None
+    required: bool
+
+
+def _goals(fact: Declared, rules: RehearsalRules) -> list[_Goal]:
+    out: list[_Goal] = []
+    for i, value in enumerate(fact.numbers):
+        if i < len(fact.entries):
+            unit = fact.units[i] if i < len(fact.units) else ""
+            name = fact.entries[i]
+            out.append(_Goal(name, _Amount(value, unit), naming(name, rules), True))
+        else:  # not named: a total when others are named, else asked for
+            out.append(_Goal("", _Amount(value, ""), None, not fact.entries))
+    return out
+
+
+def _compatible(said: _Amount, declared: _Amount) -> bool:
+    return not said.unit or not declared.unit or said.cls == declared.cls
+
+
+def _tie_names(
+    text: str, said: list[_Said], named: list[Mention], rules: RehearsalRules
+) -> list[Mention | None]:
+    """For each number said, the objective name it is said with in its phrase (see ``tie``), or
+    in order after a "respectively" word ("发明、实用新型分别为8件、10件")."""
+    phrases = _phrase_words(text, rules)
+    by_found = {m.found: m for m in named}
+    tied = [
+        None if f is None else by_found[f]
+        for f in tie([s.span for s in said], list(by_found), phrases)
     ]
+    for word in find_words(text, rules.respectively):
+        phrase = phrases[span_of(word.start, phrases)]
+        names = [m for m in named if phrase.start <= m.found.start and m.found.end <= word.start]
+        numbers = [i for i, s in enumerate(said) if word.end <= s.span.start < phrase.end]
+        if names and len(names) == len(numbers):
+            for i, m in zip(numbers, names, strict=True):
+                tied[i] = m
+    return tied
+
+
+def _numbers(answer: str, fact: Declared, rules: RehearsalRules) -> list[Difference]:
+    """Every declared number said, each with its own objective's name where a name is said."""
+    goals = _goals(fact, rules)
+    text = _number_text(answer)
+    said = _said(text)
+    namings = [g.naming for g in goals if g.naming is not None]
+    tied = _tie_names(text, said, mentions(text, namings, rules), rules)
+    units_asked = {g.amount.cls for g in goals}
+    if "" in units_asked:
+        units_asked = set()  # a number declared without a unit: any unit may be its
+
+    def expected(g: _Goal) -> str:
+        if g.name:
+            return f"{g.name} {g.amount}"
+        return fact.display if len(goals) == 1 else str(g.amount)
+
+    satisfied: set[int] = set()
+    reported: dict[int, Difference] = {}
+    unnamed: list[_Said] = []
+    for s, m in zip(said, tied, strict=True):
+        own = _owners(m, goals) if m is not None else []
+        if not own:
+            # not said with a name of the question's objectives: a number in a unit none of
+            # them is counted in is something else ("共培训23人"), unless said as an objective
+            if m is not None or not units_asked or s.amount.cls in units_asked:
+                unnamed.append(s)
+            continue
+        fits = [i for i in own if _compatible(s.amount, goals[i].amount)]
+        if not fits:
+            continue  # said with the name but counts something else
+        hit = [i for i in fits if goals[i].amount.value == s.amount.value]
+        if hit:
+            satisfied.update(hit)
+            continue
+        i = next((i for i in fits if i not in satisfied and i not in reported), fits[0])
+        reported.setdefault(i, Difference(DiffKind.WRONG_NUMBER, expected(goals[i]), str(s.amount)))
+    extras: list[_Said] = []
+    for s in unnamed:
+        hit = [
+            i
+            for i, g in enumerate(goals)
+            if i not in reported
+            and g.amount.value == s.amount.value
+            and _compatible(s.amount, g.amount)
+        ]
+        if hit:
+            satisfied.update(hit)
+        else:
+            extras.append(s)
+    out: list[tuple[int, Difference]] = []
+    for i, g in enumerate(goals):
+        if i in reported:
+            out.append((i, reported[i]))
+        elif g.required and i not in satisfied:
+            other = next((s for s in extras if _compatible(s.amount, g.amount)), None)
+            if other is not None:
+                extras.remove(other)
+                out.append((i, Difference(DiffKind.WRONG_NUMBER, expected(g), str(other.amount))))
+            else:
+                out.append((i, Difference(DiffKind.MISSING_NUMBER, expected(g))))
+    diffs = [d for _i, d in sorted(out, key=lambda x: x[0])]
+    return diffs + [Difference(DiffKind.WRONG_NUMBER, fact.display, str(s.amount)) for s in extras]
+
+
+def _owners(m: Mention, goals: list[_Goal]) -> list[int]:
+    """The objectives a name said may be: those of its kind, narrowed by its qualifier when two
+    share the kind ("发明专利申请" and "发明专利授权")."""
+    same = [i for i, g in enumerate(goals) if g.naming is not None and g.naming.kind == m.kind]
+    if len(same) > 1 and m.qualifier:
+        narrowed = [
+            i for i in same if (n := goals[i].naming) is not None and n.qualifier == m.qualifier
+        ]
+        return narrowed or same
+    return same
 
 
 def _reconciled(answer: str, fact: Declared) -> list[Difference]:
@@ -370,17 +581,62 @@ def _list(answer: str, fact: Declared) -> list[Difference]:
     return out
 
 
-def _missing_terms(answer: str, official: str) -> list[Difference]:
-    """Every key term of ``official`` the answer does not cover (any order, extra words fine)."""
-    terms = key_terms(squeeze(official))
-    if not terms:
+def _term_score(term: str, said: list[str]) -> int:
+    """2: the term said as it is; 1: said in other words (``term_covered``); 0: not said."""
+    if term in "|".join(said):
+        return 2
+    return 1 if term_covered(term, said) else 0
+
+
+def _term_differences(
+    answer: str, official: str, rules: RehearsalRules
+) -> tuple[list[tuple[int, Difference]], list[tuple[int, Difference]]]:
+    """The key terms of ``official`` the answer negates (or says plainly where the official text
+    negates them) and those it does not cover at all, each with its place among the terms; any
+    order and extra words are fine. A term said both ways counts the way it is said closer to
+    the official wording (plainly on a tie)."""
+    off = split_negated(squeeze(official), rules)
+    wanted: list[tuple[str, str | None]] = [(t, None) for t in key_terms(off.plain)]
+    for neg in off.negated:
+        wanted += [(t, neg.said) for t in key_terms(neg.text)]
+    wanted = list(dict.fromkeys(wanted))
+    if not wanted:
         same = normalize_text(official) == normalize_text(answer)
-        return [] if same else [Difference(DiffKind.MISSING_TERM, official)]
-    said = key_terms(squeeze(answer))
-    return [Difference(DiffKind.MISSING_TERM, t) for t in terms if not term_covered(t, said)]
+        return [], [] if same else [(0, Difference(DiffKind.MISSING_TERM, official))]
+    ans = split_negated(squeeze(answer), rules)
+    plain = key_terms(ans.plain)
+    negated_said = [(n, key_terms(n.text)) for n in ans.negated]
+    negated: list[tuple[int, Difference]] = []
+    missing: list[tuple[int, Difference]] = []
+    denied: dict[str, tuple[int, list[str]]] = {}  # a negated stretch said: the terms it negates
+    for i, (term, official_negation) in enumerate(wanted):
+        as_plain = _term_score(term, plain)
+        as_negated, where = max(
+            ((_term_score(term, terms), n.said) for n, terms in negated_said),
+            default=(0, ""),
+        )
+        if official_negation is None:
+            if as_plain and as_plain >= as_negated:
+                continue
+            if as_negated:
+                denied.setdefault(where, (i, []))[1].append(term)
+            else:
+                missing.append((i, Difference(DiffKind.MISSING_TERM, term)))
+        else:
+            if as_negated and as_negated >= as_plain:
+                continue
+            if as_plain:
+                negated.append((i, Difference(DiffKind.NEGATED, official_negation, term)))
+            else:
+                missing.append((i, Difference(DiffKind.MISSING_TERM, official_negation)))
+    negated += [
+        (i, Difference(DiffKind.NEGATED, "、".join(terms), where))
+        for where, (i, terms) in denied.items()
+    ]
+    return sorted(negated, key=lambda d: d[0]), missing
 
 
-def _text(answer: str, official: str) -> Verdict:
+def _text(answer: str, official: str, rules: RehearsalRules) -> Verdict:
     """A text: most key terms covered, every hard term (numbers, dates, document numbers, quoted
     titles) stated, and no number the official text does not state in that unit."""
     hard: list[Difference] = []
@@ -426,8 +682,11 @@ def _text(answer: str, official: str) -> Verdict:
     for title in dict.fromkeys(quoted_titles(official)):
         if not _title_said(answer, said_terms, title):
             hard.append(Difference(DiffKind.MISSING_TERM, f"《{title}》"))
-    missing = _missing_terms(answer, _without_hard_terms(official))
-    terms = key_terms(squeeze(_without_hard_terms(official)))
+    soft = _without_hard_terms(official)
+    negated_terms, missing_terms = _term_differences(answer, soft, rules)
+    hard += [d for _i, d in negated_terms]  # a negated duty is never a duty said
+    missing = [d for _i, d in missing_terms]
+    terms = key_terms(squeeze(soft))
     covered = 1.0 if not terms else (len(terms) - len(missing)) / len(terms)
     soft_ok = covered >= TERM_COVERAGE if terms else True
     if hard or not soft_ok:

@@ -169,7 +169,7 @@ def check(question: InterviewQuestion, answer: str) -> Verdict:
                 "This question has no official answer yet; it cannot be rehearsed.",
             )
         official = plain_official(question.given)
-    return compare(answer, official)
+    return compare(answer, official, question.fact_key)
 
 
 def _record_key(department: str, person: str) -> str:
