@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ipaudit.domain.model import Template
 from ipaudit.domain.template import TemplateError, load_template_text
 from ipaudit.errors import reason_zh
+from ipaudit.services import team_items
 from ipaudit.store.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def import_template(ws: Workspace, path: Path | str) -> Template:
             f" {ws.info().edition.value}; nothing changed.",
             path,
         )
-    ws.store.set_template_yaml(text)
+    team_items.replace_template(ws, text, template)  # on a team workspace, rights follow at once
     ws.template = template
     ws.template_problem = None
     ws.changed()

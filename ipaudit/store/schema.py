@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     TypeDecorator,
 )
 
+from ipaudit.domain.model import Status
 from ipaudit.store.version import APPLICATION_ID as APPLICATION_ID  # re-exported
 from ipaudit.store.version import SCHEMA_VERSION as SCHEMA_VERSION
 
@@ -82,6 +84,10 @@ facts = Table(
     Column("updated_at", DateTime, nullable=False),
 )
 
+#: an item's status is one the app knows (a workspace created since has it as a constraint; a
+#: team workspace on a server gets it with its team roles, ``team_roles.CHECKS``)
+STATUS_CHECK = "status IN (" + ", ".join(f"'{st.value}'" for st in Status) + ")"
+
 item_states = Table(
     "item_states",
     metadata,
@@ -94,6 +100,7 @@ item_states = Table(
     Column("instance_names", Text, nullable=False, default="[]"),  # JSON list
     Column("version", Integer, nullable=False, default=1),
     Column("updated_at", DateTime, nullable=False),
+    CheckConstraint(STATUS_CHECK, name="ck_item_states_status"),
 )
 
 blobs = Table(

@@ -15,7 +15,10 @@ workspaces share one server without sharing rights:
   size and — up to HASH_CHECK_LIMIT, hashed again by the server — its own SHA-256), today's
   readiness snapshot and the ``edited:`` rows of ``meta`` that say who changed their own rows
   last. Whose an item's state or evidence is goes by the item's department in the checklist
-  (table ``team_items``, written by the setup), not by the department the row names.
+  (table ``team_items``, written by the setup and by every template import on the server), never
+  by the department the row names: a row's department can be stale (the item moved to another
+  department) or claimed. An item that is not in ``team_items`` is the manager's alone. Of the
+  records, only the kinds a department writes (``DEPARTMENT_RECORD_KINDS``).
 - ``<p>_dept_<key>`` (no login, a member of ``<p>_departments``): one per department. A session
   knows its department only from its role membership (``pg_has_role``), never from anything the
   client can set. A merged department's items belong to the department it merged into: the rules
@@ -31,8 +34,11 @@ because a policy's USING clause would skip such a row silently instead of refusi
 
 Everything here is idempotent: running it again adds the roles of departments added since, the
 grants of tables added by an upgrade, the items of a checklist changed since, and replaces the
-functions, policies and triggers. (An item added to the checklist after the last setup goes by
-the department its rows name until the setup runs again.)
+functions, policies and triggers. A department added since the last setup has no role (and so no
+head) until it runs again; ``missing_department_roles`` says which.
+
+The tables' own CHECK constraints (``CHECKS``: a known status, JSON of the right shape) are added
+too, NOT VALID: what is stored stays readable, every new or changed row must pass.
 
 Known limit: a department head's evidence file larger than HASH_CHECK_LIMIT is checked for its
 size only; its hash is the client's word.
@@ -47,9 +53,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, text, update
 
 from ipaudit.store.errors import InvalidInput, NotPermitted
+from ipaudit.store.schema import STATUS_CHECK, evidence, item_states, template
 from ipaudit.store.workspace_store import WorkspaceStore
 
 #: the kinds of team role a login can be given
@@ -60,17 +67,32 @@ ROLE_KINDS = (MANAGER, DEPARTMENT, READONLY)
 # workspace is written by the manager only and read by every team role
 DEPARTMENT_TABLES = ("item_states", "evidence", "records")  # rows carry their department
 SHARED_TABLES = ("blobs", "blob_chunks", "snapshots", "meta")
+#: the kinds of record a department head writes (the department views: corrective actions of
+#: the department, its packets, its people's rehearsal attempts, its request-list confirmations);
+#: plans, mock audits, the rollover and every other kind are the manager's
+DEPARTMENT_RECORD_KINDS = ("action", "packet", "rehearsal", "request")
 RLS_TABLES = DEPARTMENT_TABLES + SHARED_TABLES
 # the functions ``install`` adds to the workspace's schema (trigger first: ``uninstall`` order)
 TEAM_FUNCTIONS = (
     "team_guard()",
     "team_may_edit_snapshot(date)",
     "team_may_edit_meta(text)",
-    "team_may_edit_item(text, text)",
+    "team_may_edit_item(text)",
+    "team_may_edit_record(text, text)",
     "team_may_edit(text)",
     "team_owner_department(text)",
     "team_is_manager()",
     "team_role_prefix()",
+)
+
+#: the CHECK constraints a team workspace's tables get (table, name, condition): an item's
+#: status is one the app knows, the JSON columns hold JSON of the shape their readers expect (a
+#: value that is not JSON fails the cast, a refusal too)
+CHECKS = (
+    ("item_states", "ck_item_states_status", STATUS_CHECK),
+    ("item_states", "ck_item_states_answers", "jsonb_typeof(answers::jsonb) = 'object'"),
+    ("item_states", "ck_item_states_names", "jsonb_typeof(instance_names::jsonb) = 'array'"),
+    ("records", "ck_records_value", "jsonb_typeof(value::jsonb) = 'object'"),
 )
 
 #: evidence files up to this size (bytes) a department head stores are hashed again by the
@@ -249,12 +271,17 @@ def install(
         " (item_key text PRIMARY KEY, department text NOT NULL)",
     )
     if item_departments is not None:
-        _run(conn, f"DELETE FROM {s}.team_items")
-        rows = [{"k": k, "d": d} for k, d in sorted(item_departments.items())]
-        if rows:
-            conn.execute(text(f"INSERT INTO {s}.team_items VALUES (:k, :d)"), rows)
+        _write_items(conn, schema, item_departments)
 
     tables = workspace_tables(conn, schema)
+    for table in RLS_TABLES:  # they use the functions replaced below
+        if table in tables:
+            _drop_policies(conn, schema, table)
+    # the rule of an item's row by the row's department too, before a row's department was
+    # ignored (the current one takes the item alone)
+    _run(conn, f"DROP FUNCTION IF EXISTS {s}.team_may_edit_item(text, text)")
+    for table, name, condition in CHECKS:
+        _add_check(conn, schema, table, name, condition)
     for table in tables:
         t = f"{s}.{ident(table)}"
         _run(conn, f"ALTER TABLE {t} OWNER TO {ident(roles.manager)}")
@@ -279,6 +306,67 @@ def install(
         if table in tables:
             _install_rules(conn, schema, table, roles)
     return report
+
+
+def _add_check(conn: Connection, schema: str, table: str, name: str, condition: str) -> None:
+    """``condition`` a constraint of ``table`` unless it has one of that name; NOT VALID: the
+    rows stored are not checked (their readers skip what they cannot read), new ones are."""
+    t = f"{ident(schema)}.{ident(table)}"
+    if _scalar(
+        conn,
+        "SELECT count(*) FROM pg_catalog.pg_constraint"
+        f" WHERE conrelid = {literal(t)}::regclass AND conname = {literal(name)}",
+    ):
+        return
+    _run(conn, f"ALTER TABLE {t} ADD CONSTRAINT {ident(name)} CHECK ({condition}) NOT VALID")
+
+
+def _write_items(conn: Connection, schema: str, item_departments: Mapping[str, str]) -> None:
+    """``team_items`` replaced by ``item_departments``."""
+    s = ident(schema)
+    _run(conn, f"DELETE FROM {s}.team_items")
+    rows = [{"k": k, "d": d} for k, d in sorted(item_departments.items())]
+    if rows:
+        conn.execute(text(f"INSERT INTO {s}.team_items VALUES (:k, :d)"), rows)
+
+
+def has_team_items(conn: Connection) -> bool:
+    """Whether the workspace ``conn`` is connected to is a team workspace on a server."""
+    if conn.dialect.name != "postgresql":
+        return False
+    name = f"{ident(schema_name(conn))}.team_items"
+    return _scalar(conn, f"SELECT to_regclass({literal(name)})") is not None
+
+
+def set_item_departments(
+    conn: Connection, item_departments: Mapping[str, str], owners: Mapping[str, str]
+) -> bool:
+    """In the caller's transaction, on a team workspace (else nothing; False): each item's
+    department in the checklist (``item_departments``) written to ``team_items``, which the
+    rules go by, and the department column of the item's state and evidence rows brought to
+    its owner now (``owners``: merges followed; "" for an absent department's items: left as
+    they are). The rows' versions stay: nothing a user wrote changed."""
+    if not has_team_items(conn):
+        return False
+    _write_items(conn, schema_name(conn), item_departments)
+    for table in (item_states, evidence):
+        for item, owner in owners.items():
+            if owner:
+                conn.execute(
+                    update(table)
+                    .where(table.c.item_key == item, table.c.department != owner)
+                    .values(department=owner)
+                )
+    return True
+
+
+def missing_department_roles(conn: Connection, department_keys: Iterable[str]) -> list[str]:
+    """The departments of ``department_keys`` that have no role in the team workspace yet (no
+    head can be given them until the setup runs again); [] for a workspace without a team."""
+    roles = team_roles_of(conn) if conn.dialect.name == "postgresql" else None
+    if roles is None:
+        return []
+    return [k for k in department_keys if not _role_exists(conn, roles.department(k))]
 
 
 def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
@@ -335,20 +423,31 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
         END
         $$""",
     )
-    # an item's row: the item's own department (the template's, merges followed) decides; an
-    # item the checklist got after the last setup goes by the department the row names
+    # an item's row: the item's own department (the checklist's, merges followed) decides, not
+    # the department the row names; an item the checklist does not have is the manager's
     _run(
         conn,
-        f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_item(item text, dep text)
+        f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_item(item text)
         RETURNS boolean LANGUAGE plpgsql {fixed} AS $$
         DECLARE
           owner text;
         BEGIN
-          IF NOT {s}.team_may_edit(dep) THEN
-            RETURN false;
+          IF {s}.team_is_manager() THEN
+            RETURN true;
           END IF;
           SELECT t.department INTO owner FROM {s}.team_items t WHERE t.item_key = item;
-          RETURN owner IS NULL OR owner = dep OR {s}.team_may_edit(owner);
+          RETURN owner IS NOT NULL AND {s}.team_may_edit(owner);
+        END
+        $$""",
+    )
+    # a record: of a kind a department writes, of the head's department (merges followed)
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_record(record_kind text, dep text)
+        RETURNS boolean LANGUAGE plpgsql {fixed} AS $$
+        BEGIN
+          RETURN {s}.team_is_manager()
+              OR (record_kind IN ({_kinds_sql()}) AND {s}.team_may_edit(dep));
         END
         $$""",
     )
@@ -359,24 +458,23 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
         LANGUAGE plpgsql {fixed} AS $$
         DECLARE
           item text;
-          dep text;
           evidence_id text;
         BEGIN
           IF {s}.team_is_manager() THEN
             RETURN true;
           END IF;
           IF starts_with(meta_key, 'edited:item_states:') THEN
-            SELECT i.item_key, i.department INTO item, dep FROM {s}.item_states i
+            SELECT i.item_key INTO item FROM {s}.item_states i
              WHERE i.item_key = substr(meta_key, 20);
           ELSIF starts_with(meta_key, 'edited:evidence:') THEN
             evidence_id := substr(meta_key, 17);
             IF evidence_id !~ '^[0-9]{{1,9}}$' THEN
               RETURN false;
             END IF;
-            SELECT e.item_key, e.department INTO item, dep FROM {s}.evidence e
+            SELECT e.item_key INTO item FROM {s}.evidence e
              WHERE e.id = evidence_id::integer;
           END IF;
-          RETURN item IS NOT NULL AND {s}.team_may_edit_item(item, dep);
+          RETURN item IS NOT NULL AND {s}.team_may_edit_item(item);
         END
         $$""",
     )
@@ -405,11 +503,13 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
             RETURN NEW;
           END IF;
           IF TG_TABLE_NAME IN ('item_states', 'evidence') THEN
-            allowed := {s}.team_may_edit_item(OLD.item_key, OLD.department);
-            what := 'a row of department ' || quote_literal(OLD.department);
+            allowed := {s}.team_may_edit_item(OLD.item_key);
+            what := 'a row of the item ' || quote_literal(OLD.item_key)
+              || ' of another department';
           ELSIF TG_TABLE_NAME = 'records' THEN
-            allowed := {s}.team_may_edit(OLD.department);
-            what := 'a row of department ' || quote_literal(OLD.department);
+            allowed := {s}.team_may_edit_record(OLD.kind, OLD.department);
+            what := 'a record ' || quote_literal(OLD.kind || '/' || OLD.key)
+              || ' of another department or of the manager';
           ELSIF TG_TABLE_NAME = 'blobs' THEN
             allowed := OLD.sha256 IS NULL;
             what := 'a stored evidence file';
@@ -447,6 +547,10 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
     )
 
 
+def _kinds_sql() -> str:
+    return ", ".join(literal(k) for k in DEPARTMENT_RECORD_KINDS)
+
+
 def _install_rules(conn: Connection, schema: str, table: str, roles: TeamRoles) -> None:
     s = ident(schema)
     t = f"{s}.{ident(table)}"
@@ -460,9 +564,9 @@ def _install_rules(conn: Connection, schema: str, table: str, roles: TeamRoles) 
     )
     _run(conn, f"CREATE POLICY team_read ON {t} FOR SELECT TO {readonly} USING (true)")
     if table in ("item_states", "evidence"):
-        check = f"{s}.team_may_edit_item(item_key, department)"
+        check = f"{s}.team_may_edit_item(item_key)"
     elif table == "records":
-        check = f"{s}.team_may_edit(department)"
+        check = f"{s}.team_may_edit_record(kind, department)"
     elif table == "blobs":  # a new blob starts without its hash; finishing sets it (guarded)
         check = "sha256 IS NULL"
     elif table == "blob_chunks":
@@ -749,6 +853,40 @@ def list_logins(store: WorkspaceStore) -> list[Login]:
     with store._read() as conn:
         roles = team_roles_of(conn)
         return [] if roles is None else logins(conn, roles)
+
+
+def set_template(
+    store: WorkspaceStore,
+    yaml_text: str,
+    item_departments: Mapping[str, str],
+    owners: Mapping[str, str],
+) -> bool:
+    """The checklist replaced by ``yaml_text`` and, on a team workspace, its items' departments
+    written for the rules (``set_item_departments``) in the same transaction: a head's rights
+    follow the new checklist at once. True on a team workspace."""
+    with store._write() as conn:
+        conn.execute(
+            update(template)
+            .where(template.c.id == 1)
+            .values(yaml=yaml_text, version=template.c.version + 1)
+        )
+        return set_item_departments(conn, item_departments, owners)
+
+
+def sync_items(
+    store: WorkspaceStore, item_departments: Mapping[str, str], owners: Mapping[str, str]
+) -> bool:
+    """``set_item_departments`` in a transaction of its own (after a department's merge or
+    absence: the rules follow merges themselves; the rows' department columns are brought up to
+    date). True on a team workspace."""
+    with store._write() as conn:
+        return set_item_departments(conn, item_departments, owners)
+
+
+def department_roles_missing(store: WorkspaceStore, department_keys: Iterable[str]) -> list[str]:
+    """``missing_department_roles`` of the workspace ``store``."""
+    with store._read() as conn:
+        return missing_department_roles(conn, department_keys)
 
 
 def identity_of(store: WorkspaceStore) -> Identity:
