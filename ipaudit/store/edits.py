@@ -23,12 +23,34 @@ from ipaudit.domain.model import ItemState
 EDITED_PREFIX = "edited:"
 
 
-class MergeConflict(Exception):
-    """Both sides changed ``what`` differently; the store turns it into an EditConflict."""
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """What two edits both changed, as the store sees it. Never shown as it is: the user
+    interface names it in the user's words, with the names the services give (a department's,
+    an item's title, a question's text).
 
-    def __init__(self, what: str) -> None:
-        super().__init__(what)
-        self.what = what
+    An item's state: ``item_key`` and ``part`` ("status", "notes", "answers" with the question's
+    key as ``key``, "instances"; "" for the state as a whole). The facts: ``item_key`` is "",
+    ``part`` the section ("policy", "headcount" … as ``codec.facts_to_sections`` names them) and
+    ``key`` the entry of a section that is a mapping (a department's key in headcount and duties,
+    the kind in portfolio, the fact in extra, the category in budget); "" for the whole section.
+    """
+
+    item_key: str = ""
+    part: str = ""
+    key: str = ""
+
+    def at(self, key: str) -> Edited:
+        """The entry ``key`` of this part (the first level only: deeper keys name no more)."""
+        return self if self.key else replace(self, key=key)
+
+
+class MergeConflict(Exception):
+    """Both sides changed ``edited`` differently; the store turns it into an EditConflict."""
+
+    def __init__(self, edited: Edited) -> None:
+        super().__init__(edited)
+        self.edited = edited
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +90,9 @@ def editor_from_value(value: str | None) -> Editor:
         return Editor()
 
 
-def merge_value(what: str, base: Any, mine: Any, theirs: Any) -> Any:
-    """``mine`` applied to ``theirs`` where ``base`` is what ``mine`` started from.
+def merge_value(base: Any, mine: Any, theirs: Any, edited: Edited = Edited()) -> Any:
+    """``mine`` applied to ``theirs`` where ``base`` is what ``mine`` started from; ``edited``
+    says what the value is (the MergeConflict carries it, with the mapping's key).
 
     Mappings merge key by key, so two people declaring the headcount of two departments both
     keep their edit; anything else changed differently by both is a MergeConflict.
@@ -83,15 +106,15 @@ def merge_value(what: str, base: Any, mine: Any, theirs: Any) -> Any:
         out: dict[str, Any] = {}
         for key in [*theirs, *(k for k in mine if k not in theirs)]:
             value = merge_value(
-                f"{what}.{key}",
                 base.get(key, missing),
                 mine.get(key, missing),
                 theirs.get(key, missing),
+                edited.at(str(key)),
             )
             if value is not missing:
                 out[key] = value
         return out
-    raise MergeConflict(what)
+    raise MergeConflict(edited)
 
 
 def merge_state(base: ItemState, mine: ItemState, theirs: ItemState) -> ItemState:
@@ -101,19 +124,22 @@ def merge_state(base: ItemState, mine: ItemState, theirs: ItemState) -> ItemStat
     """
     key = base.item_key
     status, na_reason = merge_value(
-        f"{key}: status",
         (base.status, base.na_reason),
         (mine.status, mine.na_reason),
         (theirs.status, theirs.na_reason),
+        Edited(key, "status"),
     )
     return replace(
         theirs,
         status=status,
         na_reason=na_reason,
-        notes=merge_value(f"{key}: notes", base.notes, mine.notes, theirs.notes),
-        answers=merge_value(f"{key}: answers", base.answers, mine.answers, theirs.answers),
+        notes=merge_value(base.notes, mine.notes, theirs.notes, Edited(key, "notes")),
+        answers=merge_value(base.answers, mine.answers, theirs.answers, Edited(key, "answers")),
         instance_names=merge_value(
-            f"{key}: instances", base.instance_names, mine.instance_names, theirs.instance_names
+            base.instance_names,
+            mine.instance_names,
+            theirs.instance_names,
+            Edited(key, "instances"),
         ),
     )
 
@@ -126,5 +152,5 @@ def merge_sections(
     for key in mine:
         if key in base and mine[key] == base[key]:
             continue
-        out[key] = merge_value(key, base.get(key), mine[key], theirs.get(key))
+        out[key] = merge_value(base.get(key), mine[key], theirs.get(key), Edited(part=key))
     return out

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from ipaudit.errors import UserError
+from ipaudit.store.edits import Edited
+from ipaudit.text import Text
 
 
 class WorkspaceError(UserError):
@@ -146,25 +148,40 @@ READ_ONLY_REASONS = {
 class EditConflict(WorkspaceError):
     """Someone saved a different change of ``what`` since this edit's state was read.
 
-    ``by`` and ``at`` say who (the operating system's user name) and when, if recorded.
+    ``what`` is an ``edits.Edited`` for an item's state or the facts (what changed, structurally:
+    the user interface names it with ``about``), or the label the caller gave a record. ``by``
+    and ``at`` say who (the operating system's user name, or the database login) and when, if
+    recorded. Without a name (``message``) the sentence says "this", never a key.
     """
 
     code = "edit_conflict"
 
     def __init__(
-        self, path: str | Path, what: str, by: str = "", at: dt.datetime | None = None
+        self, path: str | Path, what: str | Edited, by: str = "", at: dt.datetime | None = None
     ) -> None:
         self.what = what
         self.by = by
         self.at = at
-        when = at.strftime("%Y-%m-%d %H:%M:%S") if at else ""
-        who_zh = f"已被 {by or '他人'}{' 于 ' + when if when else ''}修改"
-        who_en = f"was changed by {by or 'someone else'}{' at ' + when if when else ''}"
-        super().__init__(
-            path,
-            f"“{what}”{who_zh}，您的修改没有保存。请查看对方的内容后再修改；您输入的内容仍保留。",
-            f"'{what}' {who_en}; your change was not saved. Look at the other change and edit"
-            " again; what you entered is kept.",
+        zh, en = (f"“{what}”", f"'{what}'") if isinstance(what, str) and what else ("", "")
+        super().__init__(path, self._text(zh, en))
+
+    @property
+    def edited(self) -> Edited | None:
+        """What changed, structurally (None for a record, which the caller named)."""
+        return self.what if isinstance(self.what, Edited) else None
+
+    def about(self, subject: str, lang: str = "zh") -> str:
+        """The message in ``lang`` with ``subject`` (in that language) saying what changed."""
+        return self._text(subject, subject).get(lang)
+
+    def _text(self, subject_zh: str, subject_en: str) -> Text:
+        when = self.at.strftime("%Y-%m-%d %H:%M:%S") if self.at else ""
+        return Text(
+            f"{subject_zh or '这项内容'}已被 {self.by or '他人'}{' 于 ' + when + ' ' if when else ''}"
+            "修改，您的修改没有保存。请查看对方的内容后再修改；您输入的内容仍保留。",
+            f"{self.by or 'Someone else'} changed {subject_en or 'this'}"
+            f"{' at ' + when if when else ''}; your change was not saved. Look at the other change"
+            " and edit again; what you entered is kept.",
         )
 
 

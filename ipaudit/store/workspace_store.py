@@ -416,7 +416,7 @@ class WorkspaceStore:
         with self._read() as conn:
             return self._editor(conn, table, key)
 
-    def _conflict(self, conn: Connection, table: str, key: str, what: str) -> EditConflict:
+    def _conflict(self, conn: Connection, table: str, key: str, what: edits.Edited) -> EditConflict:
         who = self._editor(conn, table, key)
         return EditConflict(self.path, what, who.by, who.at)
 
@@ -452,8 +452,7 @@ class WorkspaceStore:
             try:
                 merged = edits.merge_sections(start, mine, theirs)
             except edits.MergeConflict as exc:
-                section = exc.what.split(".", 1)[0]
-                raise self._conflict(conn, "facts", section, exc.what) from None
+                raise self._conflict(conn, "facts", exc.edited.part, exc.edited) from None
             return self._put_facts(conn, codec.facts_from_sections(merged))
 
     def update_facts(self, change: Callable[[Facts], Facts]) -> Facts:
@@ -530,7 +529,7 @@ class WorkspaceStore:
             if base is not None:  # (also when the version is base's: the row may hold a merge)
                 return edits.merge_state(base, state, current)
             if check_version and current.version != state.version:
-                raise edits.MergeConflict(key)
+                raise edits.MergeConflict(edits.Edited(key))
             return state
 
         return self.update_item_state(key, department, change, always=True)
@@ -551,7 +550,7 @@ class WorkspaceStore:
             try:
                 state = change(current)
             except edits.MergeConflict as exc:
-                raise self._conflict(conn, "item_states", item_key, exc.what) from None
+                raise self._conflict(conn, "item_states", item_key, exc.edited) from None
             new = replace(state, item_key=item_key, version=current.version)
             if (
                 not always

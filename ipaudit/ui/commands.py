@@ -12,7 +12,6 @@ redo that fails is shown and dropped from it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import fields, replace
 from functools import partial
@@ -22,11 +21,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ipaudit.domain.model import Department, Evidence, Facts, ItemState, Status, WorkspaceInfo
-from ipaudit.services import answered, with_instance_names, with_notes, with_status
-from ipaudit.store.codec import facts_to_sections
+from ipaudit.services import Workspace, answered, with_instance_names, with_notes, with_status
 from ipaudit.store.errors import EditConflict
 from ipaudit.ui import errors, i18n
 from ipaudit.ui.conflict_box import show_conflict
+from ipaudit.ui.conflict_words import facts_text, status_text
 from ipaudit.ui.session import WorkspaceSession
 
 
@@ -105,7 +104,7 @@ def edit_state(
         def keep_mine() -> None:
             edit_state(session, item_key, change, text, mine)
 
-        show_conflict(exc, mine, keep_mine)
+        show_conflict(exc, mine, keep_mine, workspace=session.workspace)
         session.edited.emit(item_key)  # the view shows the other change
         return False
     except errors.expected_types() as exc:
@@ -132,6 +131,11 @@ def _question_text(session: WorkspaceSession, item_key: str, question_key: str) 
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _item_title(session: WorkspaceSession, item_key: str) -> str:
+    """The item as the checklist names it, in quotes (its key is never shown)."""
+    return f"“{i18n.text(session.workspace.template.item(item_key).title)}”"
+
+
 def set_answer(
     session: WorkspaceSession,
     item_key: str,
@@ -156,8 +160,8 @@ def set_status(
     reason: str = "",
     base: ItemState | None = None,
 ) -> bool:
-    mine = f"{status.value}\n{reason}".strip()
-    text = tr("Set status of %1").replace("%1", item_key)
+    mine = status_text(status, reason)
+    text = tr("Set status of %1").replace("%1", _item_title(session, item_key))
     change = partial(with_status, status=status, reason=reason)
     return edit_state(session, item_key, change, text, mine, base)
 
@@ -165,7 +169,7 @@ def set_status(
 def set_notes(
     session: WorkspaceSession, item_key: str, notes: str, base: ItemState | None = None
 ) -> bool:
-    text = tr("Edit notes of %1").replace("%1", item_key)
+    text = tr("Edit notes of %1").replace("%1", _item_title(session, item_key))
     return edit_state(session, item_key, partial(with_notes, notes=notes), text, notes, base)
 
 
@@ -176,7 +180,7 @@ def set_instance_names(
         session,
         item_key,
         partial(with_instance_names, names=names),
-        tr("Rename instances of %1").replace("%1", item_key),
+        tr("Rename instances of %1").replace("%1", _item_title(session, item_key)),
         "\n".join(names),
         base,
     )
@@ -330,7 +334,12 @@ def set_facts(
         def keep_mine() -> None:
             set_facts(session, replace(session.workspace.facts(), **changed), text, merge)
 
-        show_conflict(exc, _facts_text(old, new), keep_mine)
+        show_conflict(
+            exc,
+            partial(_facts_text, session.workspace, old, new),
+            keep_mine,
+            workspace=session.workspace,
+        )
         session.edited.emit("")  # the facts editor shows the other change
         return False
     except errors.expected_types() as exc:
@@ -343,17 +352,10 @@ def set_facts(
     return True
 
 
-def _facts_text(old: Facts, new: Facts) -> str:
-    """The sections the user changed, as readable text for the conflict box."""
-    before, after = facts_to_sections(old), facts_to_sections(new)
-    parts = []
-    for key, value in after.items():
-        if value != before.get(key):
-            shown = (
-                value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
-            )
-            parts.append(f"{key}:\n{shown}")
-    return "\n\n".join(parts)
+def _facts_text(ws: Workspace, old: Facts, new: Facts) -> str:
+    """The facts the user changed, for the conflict box: under the facts editor's labels, as
+    the editors show them (departments by name, no keys)."""
+    return facts_text(ws, old, new)
 
 
 class SetInfo(_Command):

@@ -161,6 +161,23 @@ def walk_everything(window: MainWindow, qtbot, demo_path: Path) -> Walk:
     )
     commands.set_answer(session, item.key, item.questions[0].key, "60人")
     w.everything += [window.acts.undo.text(), window.acts.undo.toolTip()]
+    # a conflict: R&D's headcount changed meanwhile in another window on the same file
+    from dataclasses import replace
+
+    from ipaudit.services import Workspace
+    from ipaudit.ui.conflict_box import ConflictBox
+
+    shown = session.workspace.facts()
+    with Workspace.open(demo_path) as other:
+        other.update_facts(lambda f: replace(f, headcount={**f.headcount, "rnd": 40}))
+    assert not commands.set_facts(
+        session, replace(shown, headcount={**shown.headcount, "rnd": 41}), base=shown
+    )
+    [box] = [b for b in QApplication.topLevelWidgets() if isinstance(b, ConflictBox)]
+    w.read(box)
+    w.everything += [box.text(), box.informativeText(), box.detailedText()]
+    w.chrome += [box.text(), box.informativeText()]
+    box.close()
     page.set_view(FACTS_TAB)
     tabs = page.facts.tabs
     for n in range(tabs.count()):

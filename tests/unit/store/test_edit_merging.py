@@ -41,8 +41,8 @@ mappings = st.dictionaries(st.sampled_from("abcde"), values, max_size=5)
 
 @given(mappings, mappings)
 def test_a_side_that_did_not_change_takes_the_other(base: dict, other: dict) -> None:
-    assert edits.merge_value("x", base, other, base) == other
-    assert edits.merge_value("x", base, base, other) == other
+    assert edits.merge_value(base, other, base) == other
+    assert edits.merge_value(base, base, other) == other
 
 
 @given(mappings, mappings, mappings)
@@ -56,7 +56,7 @@ def test_edits_of_different_keys_are_both_kept(base: dict, mine: dict, theirs: d
         **{k: v for k, v in base.items() if k in "ab"},
         **{k: theirs[k] for k in theirs if k not in "ab"},
     }
-    merged = edits.merge_value("x", base, mine, theirs)
+    merged = edits.merge_value(base, mine, theirs)
     assert {k: v for k, v in merged.items() if k in "ab"} == {
         k: v for k, v in mine.items() if k in "ab"
     }
@@ -70,10 +70,10 @@ def test_the_same_value_changed_differently_is_a_conflict(
     base: Any, mine: Any, theirs: Any
 ) -> None:
     if base in (mine, theirs) or mine == theirs:
-        edits.merge_value("x", base, mine, theirs)  # no conflict
+        edits.merge_value(base, mine, theirs)  # no conflict
     else:
         with pytest.raises(edits.MergeConflict):
-            edits.merge_value("x", base, mine, theirs)
+            edits.merge_value(base, mine, theirs)
 
 
 def test_editor_values_survive_garbage() -> None:
@@ -105,7 +105,9 @@ def test_the_same_field_changed_by_both_is_a_conflict_naming_who_and_when(
         store.save_item_state(replace(base, notes="我的备注"), "rnd", base=base)
     conflict = caught.value
     assert conflict.by == editor(store) and conflict.at is not None
-    assert "rnd.x: notes" in conflict.message("en") and conflict.by in conflict.message("zh")
+    assert conflict.what == edits.Edited("rnd.x", "notes")  # what changed, not a display text
+    assert conflict.by in conflict.message("zh") and "rnd.x" not in conflict.message("en")
+    assert conflict.about("“备注”", "zh").startswith("“备注”已被 ")
     assert store.item_state("rnd.x") == theirs  # nothing of the refused edit was written
     # the editor is recorded per row
     assert store.editor("item_states", "rnd.x").by == editor(store)
@@ -116,6 +118,9 @@ def test_answers_merge_question_by_question(store: WorkspaceStore) -> None:
     store.save_item_state(replace(base, answers={"q1": "A", "q2": "b"}), "rnd", base=base)
     saved = store.save_item_state(replace(base, answers={"q1": "a"}), "rnd", base=base)
     assert saved.answers == {"q1": "A"}  # their q1 kept, my removal of q2 kept
+    with pytest.raises(EditConflict) as caught:  # the same question: it names the question
+        store.save_item_state(replace(base, answers={"q1": "B", "q2": "b"}), "rnd", base=base)
+    assert caught.value.what == edits.Edited("rnd.x", "answers", "q1")
 
 
 def test_update_item_state_reads_inside_the_write(store: WorkspaceStore) -> None:
@@ -140,6 +145,9 @@ def test_facts_edits_of_two_departments_merge(store: WorkspaceStore) -> None:
     store.set_facts(replace(base, headcount={**base.headcount, "rnd": 30}), base=base)
     store.set_facts(replace(base, headcount={**base.headcount, "ip_office": 3}), base=base)
     assert store.facts().headcount == {"rnd": 30, "ip_office": 3}
+    with pytest.raises(EditConflict) as caught:  # the same department: it names the department
+        store.set_facts(replace(base, headcount={**base.headcount, "rnd": 31}), base=base)
+    assert caught.value.what == edits.Edited(part="headcount", key="rnd")
 
 
 def test_facts_conflict_names_the_fact(store: WorkspaceStore) -> None:
@@ -147,7 +155,7 @@ def test_facts_conflict_names_the_fact(store: WorkspaceStore) -> None:
     store.set_facts(replace(base, policy="甲"), base=base)
     with pytest.raises(EditConflict) as caught:
         store.set_facts(replace(base, policy="乙"), base=base)
-    assert caught.value.what == "policy" and caught.value.by == editor(store)
+    assert caught.value.what == edits.Edited(part="policy") and caught.value.by == editor(store)
     assert store.facts().policy == "甲"
 
 
