@@ -74,3 +74,39 @@ def test_grade_and_department_are_never_cut_short(qtbot, window) -> None:
     header = panel.view.horizontalHeader()
     for col in (fm.GRADE, fm.DEPARTMENT):
         assert header.sectionSize(col) >= panel.view.sizeHintForColumn(col)
+
+
+def _departments_listed(panel) -> set[str]:
+    combo = panel.department_filter
+    return {combo.itemData(i) for i in range(combo.count())}
+
+
+def test_a_department_marked_absent_does_not_stop_following(qtbot, window) -> None:
+    from ipaudit.ui import department_commands
+
+    panel, session = window.page.findings, window.session
+    window.show_department("marketing")
+    assert panel.follow.isChecked() and panel.department_filter.currentData() == "marketing"
+
+    # the shown department marked absent: the list loses it and shows all, "follow" stays
+    department_commands.set_absent(session, "marketing", True, "市场部")
+    qtbot.waitUntil(lambda: "marketing" not in _departments_listed(panel), timeout=10_000)
+    assert panel.follow.isChecked()
+    assert panel.department_filter.currentData() == ""
+    # undone while it is still shown: it is back and followed again
+    session.undo_stack.undo()
+    qtbot.waitUntil(lambda: "marketing" in _departments_listed(panel), timeout=10_000)
+    assert panel.follow.isChecked()
+    assert panel.department_filter.currentData() == "marketing"
+    marketing = sum(1 for f in session.assessment.findings if f.department == "marketing")
+    assert panel.proxy.rowCount() == marketing
+
+    # absent again, then another department chosen on the left: its findings only
+    session.undo_stack.redo()
+    qtbot.waitUntil(lambda: "marketing" not in _departments_listed(panel), timeout=10_000)
+    window.show_department("rnd")
+    rnd = sum(1 for f in session.assessment.findings if f.department == "rnd")
+    assert panel.follow.isChecked()
+    assert panel.department_filter.currentData() == "rnd"
+    assert panel.proxy.rowCount() == rnd < panel.model.rowCount()
+    assert panel.count_label.text().startswith("研发部 · ")

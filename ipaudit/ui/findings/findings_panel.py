@@ -48,6 +48,7 @@ class FindingsPanel(QWidget):
         self.accept_dialog: AcceptDialog | None = None
         self._shown_departments: list[tuple[str, str]] = []
         self._followed = ""  # the department the window shows
+        self._refilling = False  # the department list is being refilled: no choice of the user
 
         self.model = fm.FindingsModel(self)
         self.proxy = FindingsFilterModel(self)
@@ -231,11 +232,19 @@ class FindingsPanel(QWidget):
         self._shown_departments = self._filter_departments(read)
         for key, name in self._shown_departments:
             self.department_filter.addItem(name, key)
-        pos = self.department_filter.findData(only or current)
+        # following: the shown department again once it is back (an undone "absent")
+        wanted = self._followed if self.follow.isChecked() and self._followed else current
+        pos = self.department_filter.findData(only or wanted)
+        if pos < 0:  # gone (absent, merged): all, until the next selection
+            pos = self.department_filter.findData(current)
         self.department_filter.setCurrentIndex(max(pos, 0))
         self.department_filter.setEnabled(only is None)
         self.department_filter.blockSignals(False)
-        self._filter_changed()
+        self._refilling = True  # the list changed, the user chose nothing: "follow" stays
+        try:
+            self._filter_changed()
+        finally:
+            self._refilling = False
 
     def _filter_departments(
         self, read: Sequence[Department] | None = None
@@ -259,7 +268,8 @@ class FindingsPanel(QWidget):
     def _filter_changed(self) -> None:
         dep = self.department_filter.currentData() or None
         self.department_filter.setToolTip(self.department_filter.currentText())  # when cut short
-        if self._followed and dep != self._followed and self.follow.isChecked():
+        chosen = not self._refilling
+        if chosen and self._followed and dep != self._followed and self.follow.isChecked():
             self.follow.blockSignals(True)  # another choice than the shown department
             self.follow.setChecked(False)
             self.follow.blockSignals(False)
