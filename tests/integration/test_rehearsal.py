@@ -176,3 +176,28 @@ def test_every_official_answer_passes_when_said_as_written(demo_path: Path) -> N
             for lang in ("zh", "en"):
                 verdict = rehearsal.check(q, q.official_text(lang) or "")
                 assert verdict.passed, (q.key, lang, verdict)
+
+
+def test_rehearse_reads_objectives_negation_and_scope(
+    demo_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line gives the verdicts of the domain's comparison: the department's number
+    over the company's, a denied duty, a swapped pair of objectives."""
+    with Workspace.open(demo_path) as ws:
+        facts = ws.facts()
+        keys = [q.key for q in rehearsal.questions(ws, "rnd")]
+    assert keys[:3] == ["common.headcount", "common.duties", "common.objectives"]
+    total, own = sum(facts.headcount.values()), facts.headcount["rnd"]
+    lines = [
+        f"公司{total}人，我们部门{own}人",
+        f"{facts.duties['rnd']}，这些都不负责",
+        "实用新型专利申请8件，发明专利申请10件，软著6件，培训覆盖率100%",
+    ]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
+    assert main(["rehearse", str(demo_path), "研发部", "--person", "王强"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "作答 3 题，答对 1 题" in out
+    assert f"回答是 {total} 人" not in out
+    assert "意思说反了：回答是“" in out and "技术交底" in out
+    assert "数字不对：回答是 10 件，手册是 年度发明专利申请 8 件。" in out
+    assert "数字不对：回答是 8 件，手册是 年度实用新型专利申请 10 件。" in out
