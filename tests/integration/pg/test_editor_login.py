@@ -64,16 +64,16 @@ def test_the_editor_of_a_row_is_the_login_that_changed_it(pg_url: str, team) -> 
 def test_a_record_names_the_login_that_saved_it(pg_url: str, team) -> None:
     head = login(team["rnd"])
     with Workspace.open(team["rnd"]) as rnd:
-        saved = rnd.records.put("note", "rnd-1", {"text": "研发部"}, department="rnd")
+        saved = rnd.records.put("packet", "rnd-1", {"text": "研发部"}, department="rnd")
         assert saved.updated_by == head
     with admin_connect(pg_url) as conn:
         row = conn.execute(
-            "SELECT updated_by FROM records WHERE kind = 'note' AND key = 'rnd-1'"
+            "SELECT updated_by FROM records WHERE kind = 'packet' AND key = 'rnd-1'"
         ).fetchone()
     assert row == (head,)
     with Workspace.open(team["manager"]) as ws:
-        ws.records.replace_kind("note", ws.records.all("note"))
-        assert [r.updated_by for r in ws.records.all("note")] == [login(team["manager"])]
+        ws.records.replace_kind("packet", ws.records.all("packet"))
+        assert [r.updated_by for r in ws.records.all("packet")] == [login(team["manager"])]
 
 
 def test_a_workspace_file_keeps_the_operating_system_user(tmp_path) -> None:
