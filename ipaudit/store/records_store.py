@@ -219,20 +219,20 @@ class RecordStore:
         with self.store._write() as conn:
             now, by = _now(), self.store.editor_name(conn)
             conn.execute(delete(s.records).where(s.records.c.kind == kind))
-            for rec in records:
-                conn.execute(
-                    insert(s.records).values(
-                        kind=kind,
-                        key=rec.key,
-                        department=rec.department,
-                        value=json.dumps(
-                            rec.value, ensure_ascii=False, sort_keys=True, default=str
-                        ),
-                        version=1,
-                        updated_at=now,
-                        updated_by=by,
-                    )
-                )
+            rows = [
+                {
+                    "kind": kind,
+                    "key": rec.key,
+                    "department": rec.department,
+                    "value": json.dumps(rec.value, ensure_ascii=False, sort_keys=True, default=str),
+                    "version": 1,
+                    "updated_at": now,
+                    "updated_by": by,
+                }
+                for rec in records
+            ]
+            if rows:  # one statement for all (3,000 inserts one by one took seconds)
+                conn.execute(insert(s.records), rows)
 
     def _conflict(self, current: Record | None, what: str) -> EditConflict:
         if current is None:  # removed meanwhile
