@@ -365,3 +365,10 @@ def test_every_objective_name_in_the_demo_is_recognised() -> None:
         assert isinstance(o, Objective)
         n = naming(o.text, RULES)
         assert n is not None and n.kind != o.text, o.text
+
+
+def test_a_portfolio_count_is_the_company_s() -> None:
+    fact = Declared(FactKind.NUMBER, "14", number=Decimal(14), units=("件", "项", "个"))
+    answer = "公司发明专利14件，我们部门今年申请了3件"
+    assert passes(compare(answer, fact, "portfolio.invention"))
+    assert compare(answer, fact).differences[0].said == "3 件"  # a fact not listed: own
