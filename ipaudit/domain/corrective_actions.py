@@ -13,10 +13,11 @@ What an action must hold to be marked done (``CLOSE_REQUIRES``) and verified
 cause, its corrective action, an owner and evidence of completion (a major one also with its
 correction), and a verification only with who checked it and what was found.
 
-Three kinds of finding come from here:
+Four kinds of finding come from here:
 - an action past its due date and not done (``overdue_grade``: the rule below, as data);
 - an action not done with no due date or no owner (``unplanned_grade``: it can never become
-  overdue, so nobody would hear of it);
+  overdue, so nobody would hear of it); one marked done or verified without what closing needs
+  (``hollow_grade``: recorded before the rule);
 - for a surveillance audit, the previous audit's nonconformities still open
   (``previous_audit_open``; domain.cycle turns the count into its prerequisite finding).
 
@@ -36,6 +37,8 @@ from ipaudit.domain.model import Grade, Text
 
 OVERDUE = "corrective_action_overdue"
 UNPLANNED = "corrective_action_unplanned"  # not done, and no due date or no owner
+#: done or verified without what closing needs (stored before the rule): an auditor does not accept it
+HOLLOW = "corrective_action_closed_without_record"
 NO_ACTION = "nonconformity_without_action"  # a mock audit's nonconformity with no action yet
 #: the derived fact holding how many of the previous external audit's nonconformities are open
 PREVIOUS_OPEN_FACT = "actions.previous_audit_open"
@@ -313,6 +316,35 @@ _FILL_FIRST = Text(
 )
 
 
+#: an action marked done or verified that lacks what closing needs: a finding of this grade
+HOLLOW_GRADES: dict[NcSource, Grade] = {
+    NcSource.CERTIFICATION: Grade.MINOR,
+    NcSource.INTERNAL_AUDIT: Grade.OBSERVATION,
+    NcSource.MOCK_AUDIT: Grade.OBSERVATION,
+}
+
+
+def hollow_grade(
+    action: CorrectiveAction, grades: Mapping[NcSource, Grade] = HOLLOW_GRADES
+) -> Grade | None:
+    return grades.get(action.source) if action.status.finished and close_missing(action) else None
+
+
+def hollow_text(action: CorrectiveAction) -> Text:
+    missing = close_missing(action)
+    src = SOURCE_TEXT[action.source]
+    state = STATUS_TEXT[action.status]
+    return Text(
+        f"纠正措施 {action.key}（{src.zh}：{action.finding[:60]}）记为“{state.zh}”，但缺"
+        f"{'、'.join(t.zh for t in missing)}，审核员不会认可其已关闭。请把状态改回“进行中”"
+        "（action-edit --status in_progress），补全后重新完成并验证。",
+        f"Corrective action {action.key} ({src.en}: {action.finding[:60]}) is recorded as"
+        f" {state.en} but has no {', no '.join(t.en for t in missing)}; an auditor will not"
+        " accept it as closed. Set it back to in progress (action-edit --status in_progress),"
+        " fill it in, then mark it done and verify it again.",
+    )
+
+
 def is_closed(action: CorrectiveAction) -> bool:
     """Verified, and holding what closing needs (a record stored before the rule, verified with
     its fields empty, is not closed for an auditor)."""
@@ -366,7 +398,15 @@ def check(action: CorrectiveAction, before: CorrectiveAction | None = None) -> C
         if missing:
             raise _missing_error(action.key, missing, _DONE, _FILL_FIRST)
     v = action.verification
-    if v is not None and action.completed and v.date < action.completed:
+    # an earlier verification (one that found the action not effective, or one before it was
+    # set back to in progress) stays as its history while the action is done again
+    if v is not None and action.status is ActionStatus.VERIFIED:
+        _verified_after_done(action, v)
+    return action
+
+
+def _verified_after_done(action: CorrectiveAction, v: Verification) -> None:
+    if action.completed and v.date < action.completed:
         raise ActionError(
             Text(
                 f"验证日期 {v.date} 早于完成日期 {action.completed}：须先完成再验证。",
@@ -374,7 +414,6 @@ def check(action: CorrectiveAction, before: CorrectiveAction | None = None) -> C
                 " an action is verified after it is done.",
             )
         )
-    return action
 
 
 def close(
@@ -442,6 +481,7 @@ def verify(action: CorrectiveAction, verification: Verification) -> CorrectiveAc
                 "Say who verified it and what they found (--by, --result).",
             ),
         )
+    _verified_after_done(action, verification)
     status = ActionStatus.VERIFIED if verification.effective else ActionStatus.IN_PROGRESS
     return check(replace(action, verification=verification, status=status))
 

@@ -332,7 +332,8 @@ def _where(
 
 def findings(ws: Workspace) -> list[Finding]:
     """Every overdue action, graded by how overdue and where its nonconformity came from; every
-    action not done with no due date or no owner (it would never become overdue); and every
+    action not done with no due date or no owner (it would never become overdue); every action
+    marked done or verified without what closing needs (stored so before the rule); and every
     nonconformity of a mock audit with no corrective action yet (an observation: the
     auditors look for the action that follows each nonconformity)."""
     from ipaudit.services import mock_audit
@@ -349,16 +350,18 @@ def findings(ws: Workspace) -> list[Finding]:
         if where is not None:
             text = ca.overdue_text(a, day)
             out.append(make_finding(ca.OVERDUE, grade, where[0], where[1], text.zh, text.en, a.key))
-    for a in stored:
-        grade = ca.unplanned_grade(a)
-        if grade is None:
-            continue
-        where = _where(ws, deps, a.item_keys)
-        if where is not None:
-            text = ca.unplanned_text(a)
-            out.append(
-                make_finding(ca.UNPLANNED, grade, where[0], where[1], text.zh, text.en, a.key)
-            )
+    for code, grade_of, text_of in (
+        (ca.UNPLANNED, ca.unplanned_grade, ca.unplanned_text),
+        (ca.HOLLOW, ca.hollow_grade, ca.hollow_text),
+    ):
+        for a in stored:
+            grade = grade_of(a)
+            if grade is None:
+                continue
+            where = _where(ws, deps, a.item_keys)
+            if where is not None:
+                text = text_of(a)
+                out.append(make_finding(code, grade, where[0], where[1], text.zh, text.en, a.key))
     origins = {a.origin for a in stored}
     for audit in mock_audit.audits(ws):
         for sample in audit.nonconformities():

@@ -130,7 +130,7 @@ def test_a_close_failing_midway_takes_its_files_off_again(ws: Workspace, tmp_pat
 
 
 def test_a_verified_record_with_nothing_written_does_not_close_the_prerequisite(
-    ws: Workspace,
+    ws: Workspace, tmp_path: Path
 ) -> None:
     last = ws.info().last_audit
     assert last is not None
@@ -146,8 +146,16 @@ def test_a_verified_record_with_nothing_written_does_not_close_the_prerequisite(
     ws.records.put(actions.KIND, hollow.key, ca.action_json(hollow))  # stored before the rule
     found = previous_open(ws)
     assert len(found) == 1 and "1 " in found[0]
-    # still editable for what it lacked already
+    hollows = [f for f in ws.findings() if f.code == ca.HOLLOW]
+    assert [(f.refs, f.grade) for f in hollows] == [((hollow.key,), Grade.MINOR)]
+    assert "root cause" in hollows[0].message.en
+    # still editable for what it lacked already; set back to in progress, filled in, done again
     assert actions.edit(ws, hollow.key, clause="8.3.2").clause == "8.3.2"
+    actions.edit(ws, hollow.key, status=ca.ActionStatus.IN_PROGRESS, **FILLED)
+    actions.close(ws, hollow.key, last + dt.timedelta(days=20), attach=[proof(tmp_path)])
+    actions.verify(ws, hollow.key, by="李审", result="已核查", on=last + dt.timedelta(days=30))
+    assert previous_open(ws) == []
+    assert [f for f in ws.findings() if f.code == ca.HOLLOW] == []
 
 
 def _report(path: Path) -> Path:

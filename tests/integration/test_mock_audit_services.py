@@ -41,7 +41,7 @@ FILLED = {
 def proof(tmp_path: Path, name: str = "整改记录.docx") -> Path:
     """A file of evidence of completion, as a user would attach it."""
     doc = Document()
-    doc.add_paragraph("纠正措施处理单：已修订程序文件并培训经办人。")
+    doc.add_paragraph(f"纠正措施处理单（{name}）：已修订程序文件并培训经办人。")
     path = tmp_path / name
     doc.save(str(path))
     return path

@@ -270,3 +270,30 @@ def test_the_unplanned_text_names_what_is_missing() -> None:
     assert "责任人" not in text.zh.split("请")[0] and "no owner" not in text.en
     both = ca.unplanned_text(empty())
     assert "完成期限和责任人" in both.zh and "no due date and no owner" in both.en
+
+
+def test_done_again_after_a_verification_found_it_not_effective() -> None:
+    done = ca.close(action(), DAY, evidence_ids=[1])
+    with pytest.raises(ca.ActionError, match="before the completion"):  # not effective, too early
+        ca.verify(done, ca.Verification(DAY - dt.timedelta(days=1), "李审", "仍缺", False))
+    failed = ca.verify(done, ca.Verification(DAY + dt.timedelta(days=2), "李审", "仍缺", False))
+    redone = ca.close(failed, DAY + dt.timedelta(days=20), evidence_ids=[2])
+    assert redone.status is ca.ActionStatus.DONE and redone.verification is not None
+    ok = ca.verify(redone, ca.Verification(DAY + dt.timedelta(days=30), "李审", "有效"))
+    assert ok.status is ca.ActionStatus.VERIFIED
+
+
+def test_a_verified_action_lacking_what_closing_needs_is_a_finding_of_its_own() -> None:
+    hollow = empty(
+        status=ca.ActionStatus.VERIFIED,
+        completed=DAY,
+        verification=ca.Verification(DAY, "x", "ok"),
+    )
+    assert ca.hollow_grade(hollow) is Grade.MINOR
+    text = ca.hollow_text(hollow)
+    assert "原因分析" in text.zh and "in_progress" in text.en and "root cause" in text.en
+    assert ca.hollow_grade(replace(hollow, source=ca.NcSource.INTERNAL_AUDIT)) is Grade.OBSERVATION
+    closed = ca.verify(
+        ca.close(action(), DAY, evidence_ids=[1]), ca.Verification(DAY, "李审", "有效")
+    )
+    assert ca.hollow_grade(closed) is None and ca.hollow_grade(empty()) is None
