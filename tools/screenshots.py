@@ -24,7 +24,8 @@ with the audit day and the cycle, as the app builds it.
 
 ``--check`` prints one JSON object per language with what does not fit: the window's minimum height,
 whether the status bar stays on screen, items whose panel scrolls sideways, elided dashboard texts,
-the rows the findings dock and the objectives table show, whether the objectives list is in view on
+the rows the findings dock and the objectives table show, the findings filters whose text is cut
+off as each department is shown, whether the objectives list is in view on
 the facts tab without scrolling and which of its department headers are cut off; and under
 "views", for each audit tab and dialog, what ``fit_problems`` finds (areas scrolling sideways,
 cut-off labels, buttons, combo boxes and column titles, tables showing under three rows, a window
@@ -403,10 +404,7 @@ def fit_problems(root: Any, area: Any) -> dict[str, Any]:
     combos = [
         w.currentText()
         for w in root.findChildren(QComboBox)
-        if w.isVisible()
-        and w.currentText()
-        and w.width() < w.minimumSizeHint().width() - 1
-        and not in_a_cell(w)
+        if w.isVisible() and w.currentText() and combo_clipped(w) and not in_a_cell(w)
     ]
     headers: list[str] = []
     short: list[str] = []
@@ -442,6 +440,33 @@ def fit_problems(root: Any, area: Any) -> dict[str, Any]:
         "tables_short": short,
         "too_big": window.width() > area.width() or window.height() > area.height(),
     }
+
+
+def combo_clipped(combo: Any) -> bool:
+    """Whether a combo box's current text is cut off as drawn: wider than the room the box
+    gives it beside its icon and arrow (not its size hint: a box squeezed below its hint still
+    cuts its text). Shortened with "…" and said whole in its tool tip is not cut off."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    text = combo.currentText()
+    if combo.isEditable():  # typed text scrolls in its field, as in a line edit
+        return False
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    room = field.width() - 2  # the label is drawn one pixel in from each side
+    if not opt.currentIcon.isNull():
+        room -= opt.iconSize.width() + 4
+    metrics = combo.fontMetrics()
+    if metrics.horizontalAdvance(text) <= room:
+        return False
+    # too long for its room: fine only when shortened with "…" and said whole in its tool tip
+    # (a box that elides says so by its ``elidesText`` property: ipaudit.ui.elided_combo)
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    return not (combo.property("elidesText") and shown.endswith("…") and combo.toolTip() == text)
 
 
 def objectives_fit(page: Any) -> dict[str, Any]:
@@ -534,6 +559,13 @@ def fit_report(window: Any, area: Any, settle: Any) -> dict[str, Any]:
             if panel.scroll_area.horizontalScrollBar().maximum() > 0:
                 sideways.append(item.key)
     report["item_panel_sideways"] = sideways
+    # the findings dock's filters, as each department is shown (it follows the selection)
+    combos: list[str] = []
+    for dep in session.departments():
+        page.show_department(dep.key)
+        QApplication.processEvents()
+        combos += fit_problems(page.findings, area)["combos_clipped"]
+    report["findings_combos_clipped"] = sorted(set(combos))
     settle(200)
     bar = window.statusBar()
     report["min_height"] = max(window.minimumSizeHint().height(), window.minimumHeight())

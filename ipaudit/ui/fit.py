@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHeaderView, QScrollArea, QTableView, QWidget
 
+from ipaudit.ui.elided_combo import elide
+
 
 def vertical_scroll(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """``content`` in a frameless scroll area that fits it to its width."""
@@ -24,12 +26,11 @@ def vertical_scroll(content: QWidget, parent: QWidget | None = None) -> QScrollA
 
 def narrow_combo(combo: QComboBox, chars: int = 24) -> QComboBox:
     """``combo`` about ``chars`` Latin characters wide (some 13 Chinese ones) whatever its
-    entries, at least as wide as it grows in its row; a longer entry is cut off in the box and
-    shown in full in its list and as the box's tool tip."""
+    entries, at least as wide as it grows in its row; a longer entry is shortened with "…" in the
+    box and shown in full in its list and as the box's tool tip."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(chars)
-    combo.currentTextChanged.connect(combo.setToolTip)
-    return combo
+    return elide(combo)  # shortened with "…", its tool tip saying it whole
 
 
 def fit_columns(table: QTableView, samples: Mapping[int, str]) -> None:

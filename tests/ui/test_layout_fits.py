@@ -63,6 +63,9 @@ def test_every_main_view_fits_the_screen(screen: str, scale: float) -> None:
         assert r["item_panel_sideways"] == [], where
         assert r["dashboard_elided"] == [], where
         assert r["findings_rows"] >= 4, where
+        # the findings filters as each department is shown: a name whole, or shortened with "…"
+        # and whole in the tool tip, never cut off ("Marketing an" in English at 150 %)
+        assert r["findings_combos_clipped"] == [], where
         assert r["objectives_rows"] >= 3, where
         assert r["objectives_sum_visible"], where
         # the facts tab opens on the objectives list: its header and three rows need no scrolling

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,11 +25,21 @@ from ipaudit.ui import commands
 from ipaudit.ui.findings import findings_model as fm
 from ipaudit.ui.findings.accept_dialog import AcceptDialog, open_accept_dialog
 from ipaudit.ui.findings.findings_filter import FindingsFilterModel
+from ipaudit.ui.findings.fitted_combo import FittedCombo
 from ipaudit.ui.findings.grade_style import grade_label
 from ipaudit.ui.findings.language import pick
 from ipaudit.ui.icons import grade_icon
 from ipaudit.ui.row_selection import select_row
 from ipaudit.ui.session import WorkspaceSession
+
+
+class WholeOrNothingLabel(QLabel):
+    """Draws its text only where it fits whole: a count cut off at its start would misread (on
+    a narrow screen the dock's title says it)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.fontMetrics().horizontalAdvance(self.text()) <= self.contentsRect().width():
+            super().paintEvent(event)
 
 
 class FindingsPanel(QWidget):
@@ -55,24 +65,18 @@ class FindingsPanel(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.department_label = QLabel()
-        self.department_filter = QComboBox()
+        # as wide as the longest department name, up to a cap; a longer name is shortened with
+        # "…" and its tool tip says it whole
+        self.department_filter = FittedCombo(cap=26, least=8)
         self.department_label.setBuddy(self.department_filter)
-        self.department_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.department_filter.setMinimumContentsLength(8)
         self.follow = QCheckBox()
         self.follow.setObjectName("followDepartment")
         self.follow.setChecked(True)
         self.grade_label = QLabel()
-        self.grade_filter = QComboBox()
+        self.grade_filter = FittedCombo(cap=22, least=6)
         self.grade_label.setBuddy(self.grade_filter)
-        self.grade_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.grade_filter.setMinimumContentsLength(6)
         self.open_only = QCheckBox()
-        self.count_label = QLabel()
+        self.count_label = WholeOrNothingLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setMinimumWidth(0)  # the dock's title repeats it on a narrow screen
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -240,6 +244,7 @@ class FindingsPanel(QWidget):
         self.department_filter.setCurrentIndex(max(pos, 0))
         self.department_filter.setEnabled(only is None)
         self.department_filter.blockSignals(False)
+        self.department_filter.updateGeometry()  # as wide as the longest name now
         self._refilling = True  # the list changed, the user chose nothing: "follow" stays
         try:
             self._filter_changed()
@@ -260,6 +265,7 @@ class FindingsPanel(QWidget):
             self.grade_filter.addItem(grade_icon(grade), grade_label(grade), grade.value)
         self.grade_filter.setCurrentIndex(max(self.grade_filter.findData(current), 0))
         self.grade_filter.blockSignals(False)
+        self.grade_filter.updateGeometry()
         self._filter_changed()
 
     def _follow_toggled(self, on: bool) -> None:
@@ -267,7 +273,8 @@ class FindingsPanel(QWidget):
 
     def _filter_changed(self) -> None:
         dep = self.department_filter.currentData() or None
-        self.department_filter.setToolTip(self.department_filter.currentText())  # when cut short
+        self.department_filter.setToolTip(self.department_filter.currentText())  # when shortened
+        self.grade_filter.setToolTip(self.grade_filter.currentText())
         chosen = not self._refilling
         if chosen and self._followed and dep != self._followed and self.follow.isChecked():
             self.follow.blockSignals(True)  # another choice than the shown department
