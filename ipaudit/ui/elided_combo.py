@@ -50,6 +50,8 @@ class _Painter(QObject):
             and isinstance(watched, QComboBox)
             and not watched.isEditable()
         ):
+            if watched.toolTip() != watched.currentText():  # a refill sends no signal
+                watched.setToolTip(watched.currentText())
             paint(watched)
             return True
         return False
