@@ -420,9 +420,16 @@ def cmd_attach(args: argparse.Namespace) -> int:
             }.items()
             if v
         }
+        refused = None if args.force else ws.attach_refusal(args.item, args.file)
+        if refused is not None:  # an empty file, or contents the item holds already
+            hint = {"zh": "如确需附上，请加 --force。", "en": " To attach it anyway, add --force."}
+            sys.stderr.write(f"ipaudit: {refused.message(lang())}{hint[lang()]}\n")
+            return EXIT_INPUT
         if not args.date and Path(args.file).is_file():  # (a pipe would be read before attach
             _propose_dates(ws, args.file, meta)  # refuses it)
-        ev = ws.attach(args.item, args.file, slot=args.slot or "", progress=progress_line(), **meta)
+        ev = ws.attach(
+            args.item, args.file, slot=args.slot or "", progress=progress_line(), force=True, **meta
+        )  # (asked above: --force, or nothing to refuse)
         warnings = ws.attach_warnings(ev)
         for warning in warnings:
             sys.stderr.write(f"ipaudit: {warning.get(lang())}\n")
@@ -768,6 +775,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("item")
     c.add_argument("file")
     evidence_fields(c)
+    c.add_argument(
+        "--force",
+        action="store_true",
+        help="attach an empty file, or one whose contents the item holds already (refused"
+        " otherwise; it never counts as a record of its own)",
+    )
     c.add_argument("--json", action="store_true")
 
     c = ws_cmd("evidence", "list evidence files")

@@ -18,6 +18,7 @@ from ipaudit.domain.chronology import (
     sequence_findings,
 )
 from ipaudit.domain.cycle import prerequisite_findings
+from ipaudit.domain.evidence_copies import copy_findings, distinct_contents, sort_copies
 from ipaudit.domain.facts import DERIVED_KEYS, Declared, agrees, declared, fact_label
 from ipaudit.domain.model import (
     Department,
@@ -121,15 +122,16 @@ def _evidence_findings(
         ]
     judged = judge(item, rule, files, info, new)
     out = list(judged.findings)
-    counted = len(judged.counted)
-    if item.kind is ItemKind.RECORDS and counted < item.min_count:
+    # a record counts once by its contents, however many copies are attached (evidence_copies)
+    valid = distinct_contents(judged.counted)
+    if item.kind is ItemKind.RECORDS and valid < item.min_count:
         out.append(
             new(
                 "too_few_records",
                 Situation.RECORDS_SHORT,
-                f"{title.zh}：需要至少 {item.min_count} 份有效记录，现有 {counted} 份",
-                f"{title.en}: at least {item.min_count} valid records required, {counted} attached",
-                f"{counted}/{item.min_count}",
+                f"{title.zh}：需要至少 {item.min_count} 份有效记录，现有 {valid} 份",
+                f"{title.en}: at least {item.min_count} valid records required, {valid} attached",
+                f"{valid}/{item.min_count}",
             )
         )
     return out
@@ -299,10 +301,13 @@ def objective_findings(
 def run_checks(data: CheckInput) -> list[Finding]:
     """Every finding of the workspace, worst first within each department."""
     deps = {d.key: d for d in data.departments}
-    files_by_item: dict[str, list[Evidence]] = defaultdict(list)
+    attached: dict[str, list[Evidence]] = defaultdict(list)
     for ev in data.evidence:
         if ev.current:
-            files_by_item[ev.item_key].append(ev)
+            attached[ev.item_key].append(ev)
+    # the files that may be records: an empty file is none, for any check (evidence_copies)
+    copies = {key: sort_copies(files) for key, files in attached.items()}
+    files_by_item = {key: list(c.usable) for key, c in copies.items() if c.usable}
     findings: list[Finding] = []
     empty = ItemState("")
     rules = rules_of(data.template)
@@ -333,6 +338,8 @@ def run_checks(data: CheckInput) -> list[Finding]:
         files = files_by_item.get(item.key, [])
         if item.kind is not ItemKind.ANSWER:
             evidence_items[dep].append(item)
+            if item.key in copies:
+                findings.extend(copy_findings(item, copies[item.key], _maker(rules, dep, item.key)))
             findings.extend(_evidence_findings(item, rule, dep, files, data.info, rules))
             if item.kind is ItemKind.RECORD_SET and files:
                 findings.extend(_record_set_findings(item, dep, state, files, rules))

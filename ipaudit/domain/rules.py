@@ -96,6 +96,8 @@ class Situation(StrEnum):
     NA_WITHOUT_REASON = "na_without_reason"
     OUT_OF_ORDER = "out_of_order"
     WRITTEN_AFTER_THE_FACT = "written_after_the_fact"
+    EMPTY_FILE = "empty_file"  # a file of 0 bytes attached as a record
+    DUPLICATE_FILE = "duplicate_file"  # the same contents attached to an item twice
     # the reconciliation of the finance ledgers: one situation per kind of discrepancy
     LEDGER_UNPAID_REWARD = "ledger.unpaid_reward"
     LEDGER_UNDERPAID = "ledger.underpaid"
@@ -138,6 +140,10 @@ DEFAULT_GRADES: Mapping[Situation, Grade] = MappingProxyType(
         Situation.NA_WITHOUT_REASON: Grade.MINOR,
         Situation.OUT_OF_ORDER: Grade.MINOR,
         Situation.WRITTEN_AFTER_THE_FACT: Grade.OBSERVATION,
+        # An empty file listed as a record is a lapse of its own (the auditor opens it and finds
+        # nothing); a second copy is a risk (it looks like padding) — neither ever counts.
+        Situation.EMPTY_FILE: Grade.MINOR,
+        Situation.DUPLICATE_FILE: Grade.OBSERVATION,
         # Every disagreement of the ledgers is one lapse in records that exist (one unpaid
         # reward, one payment without its decision …); a reward process missing altogether is
         # the checklist's no_evidence. A ledger not imported and a rounding difference are risks.

@@ -472,6 +472,16 @@ TODO_TEXT: dict[str, Text] = {
         "核对这些记录是否确为当日形成；按实际发生日期保存记录，避免集中补记录。",
         "Check that the records really were made that day; keep records as the work happens, not in one sitting.",
     ),
+    "evidence_empty": Text(
+        "打开原件核对：换成有内容的文件（新版本），或移除这个空文件；空文件不算记录。",
+        "Check the original: attach the file with its contents (as a new version), or remove"
+        " the empty one; an empty file is no record.",
+    ),
+    "evidence_duplicate": Text(
+        "移除重复的一份；如本应是另一份记录（另一次培训、另一份合同），换成那份记录。",
+        "Remove the copy; if another record was meant (another training, another contract),"
+        " attach that one instead.",
+    ),
     "procedure_not_declared": Text(
         "在“手册事实”中为该部门声明其执行的程序文件。",
         "Declare, under the manual's facts, the procedures this department follows.",

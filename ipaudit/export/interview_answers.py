@@ -74,6 +74,21 @@ ANSWERS: dict[str, tuple[Text, Text]] = {
         Text("说明记录形成的日期。", "Say when the record was made."),
         Text("注明日期（或有效期）的记录。", "The record with its date (or validity)."),
     ),
+    "evidence_empty": (
+        Text(
+            "说明该记录的原件在哪里；清单里的空文件已换成原件或已移除。",
+            "Say where the original record is; the empty file in the list was replaced by it or"
+            " removed.",
+        ),
+        Text("有内容的记录原件。", "The original record, with its contents."),
+    ),
+    "evidence_duplicate": (
+        Text(
+            "说明实际形成了几份记录；同一份文件只算一份。",
+            "Say how many records there really are; one file counts once.",
+        ),
+        Text("每份记录各一份，不重复。", "Each record once, no copies."),
+    ),
     "records_out_of_order": (
         Text(
             "按实际发生的先后说明各阶段，日期有误的说明原因。",

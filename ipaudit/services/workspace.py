@@ -54,7 +54,13 @@ from ipaudit.progress import CancelCheck, Progress
 from ipaudit.services import budget, ledgers, stored_values, template_cache
 from ipaudit.services.evidence_dates import DateProposal
 from ipaudit.services.evidence_dates import propose as propose_dates
-from ipaudit.services.evidence_review import FileReview, review_files
+from ipaudit.services.evidence_review import (
+    AttachRefused,
+    FileReview,
+    attach_refusal,
+    review_files,
+    same_contents,
+)
 from ipaudit.services.facts import apply_fact
 from ipaudit.store.errors import InvalidInput, WorkspaceError, WorkspaceVanished
 from ipaudit.store.exports_store import ExportRecord, export_history, record_export
@@ -533,11 +539,19 @@ class Workspace:
         slot: str = "",
         progress: Progress | None = None,
         cancel: CancelCheck | None = None,
+        force: bool = False,
         **meta: Any,
     ) -> Evidence:
+        """Attach ``source`` to the item. An empty file, or one with exactly the contents of a
+        file the item holds, is refused (AttachRefused) unless ``force``: it is no record of its
+        own (evidence_review.attach_refusal; the checks flag it when it is attached anyway)."""
         item = self.item(item_key)
         self._check_slot(item, slot)
         check_evidence_dates(meta)
+        if not force:
+            refused = self.attach_refusal(item_key, source, cancel=cancel)
+            if refused is not None:
+                raise refused
         ev = self.store.attach(
             source,
             item_key=item_key,
@@ -588,9 +602,18 @@ class Workspace:
             [Path(p) for p in sources], self.store.evidence(item_key), progress, cancel
         )
 
+    def attach_refusal(
+        self, item_key: str, source: Path | str, *, cancel: CancelCheck | None = None
+    ) -> AttachRefused | None:
+        """Why attaching ``source`` to the item would be refused (it is empty, or the item holds
+        its contents already); None when it would not. ``attach`` asks this unless forced."""
+        item = self.item(item_key)
+        return attach_refusal(Path(source), item.title, self.store.evidence(item_key), cancel)
+
     def attach_warnings(self, ev: Evidence) -> list[Text]:
-        """What to tell the user about a file just attached: it is empty, or the same file
-        (same SHA-256) is attached to the item already. Attaching went ahead either way."""
+        """What to tell the user about a file just attached although it is empty, or the same
+        file (same SHA-256) is attached to the item already (``attach(force=True)``)."""
+        title = self.item(ev.item_key).title
         warnings = []
         if ev.size == 0:
             warnings.append(
@@ -601,16 +624,18 @@ class Workspace:
                 )
             )
         same = [
-            e for e in self.store.evidence(ev.item_key) if e.sha256 == ev.sha256 and e.id != ev.id
+            e for e in same_contents(self.store.evidence(ev.item_key), ev.sha256) if e.id != ev.id
         ]
         if same:
             names = "、".join(f"“{e.title}”" for e in same)
             names_en = ", ".join(f"'{e.title}'" for e in same)
             warnings.append(
                 Text(
-                    f"条目“{ev.item_key}”已附有内容完全相同的文件：{names}。如非有意，请移除其中一份。",
-                    f"Item '{ev.item_key}' already has a file with exactly the same content:"
-                    f" {names_en}. Remove one of them unless this is intended.",
+                    f"“{title.zh}”已附有内容完全相同的文件：{names}；同一内容只算一份记录。"
+                    "如非有意，请移除其中一份。",
+                    f"'{title.en}' already has a file with exactly the same content: {names_en};"
+                    " the same contents count as one record. Remove one of them unless this is"
+                    " intended.",
                 )
             )
         return warnings
@@ -732,6 +757,8 @@ class Workspace:
                 if it.key in mandatory and item_department(it, by_key) == key
             ]
             return department_rules.absent_problem(key, deps, owned)
+        if action == "present":
+            return department_rules.present_problem(key, deps)
         return None
 
     def merge_targets(self, key: str) -> list[Department]:
@@ -783,10 +810,10 @@ class Workspace:
     def set_department_absent(self, key: str, absent: bool = True) -> None:
         """Mark ``key`` absent (its items leave the audit) or present again. Absent is refused
         while departments are merged into it or it owns a requirement that can never be waived
-        (``department_rules.absent_problem``): such items are merged into another department."""
+        (``department_rules.absent_problem``): such items are merged into another department.
+        Present is refused while another department has one of its names."""
         self.department(key)
-        if absent:
-            self._refuse_department_change("absent", key)
+        self._refuse_department_change("absent" if absent else "present", key)
         self.edit_department(key, lambda dep: replace(dep, absent=absent))
 
     def _check_slot(self, item: Item, slot: str) -> None:

@@ -145,6 +145,7 @@ class EvidenceTransfer(QObject):
             try:
                 for path, meta in zip(paths, given, strict=True):
                     known = {k: v for k, v in meta.items() if v is not None}
+                    known.setdefault("force", True)  # flagged in the dialog, ticked on purpose
                     ev = ws.attach(
                         item_key, path, slot=slot, progress=scaled, cancel=ctx.cancelled, **known
                     )

@@ -16,11 +16,12 @@ _ids = iter(range(1, 1_000_000))
 
 
 def ev(item_key: str, slot: str = "", doc_date: dt.date | None = None, **kw: object) -> Evidence:
+    ident = next(_ids)
     return Evidence(
-        id=next(_ids),
+        id=ident,
         item_key=item_key,
         slot=slot,
-        sha256="0" * 64,
+        sha256=f"{ident:064x}",  # each file its own contents (a copy is a finding of its own)
         size=1,
         original_name="a.pdf",
         title="记录",

@@ -29,7 +29,7 @@ def records(draw: st.DrawFn, n: int = 6) -> list[Evidence]:
                 id=i + 1,
                 item_key="x.records",
                 slot="",
-                sha256="0" * 64,
+                sha256=f"{i + 1:064x}",  # different records, different contents
                 size=1,
                 original_name=f"{i}.pdf",
                 title=f"记录{i}",
@@ -162,7 +162,7 @@ def test_a_plan_approved_in_the_last_quarter_counts_for_next_year() -> None:
         "rnd",
         doc_date=dt.date(2023, 12, 15),
     )
-    plan_2025 = replace(plan, id=2, doc_date=dt.date(2025, 1, 3))
+    plan_2025 = replace(plan, id=2, sha256="2" * 64, doc_date=dt.date(2025, 1, 3))
     found = run_rule(ItemRule(TimeRule.YEARLY), [plan, plan_2025], ItemKind.YEARLY)
     assert found == []
     late = replace(plan, doc_date=dt.date(2023, 9, 15))  # three and a half months early
@@ -205,8 +205,8 @@ def test_undated_labour_contract_does_not_count_and_old_one_is_in_force() -> Non
     )
     files = [
         base,
-        replace(base, id=2, doc_date=dt.date(2022, 5, 1)),
-        replace(base, id=3, doc_date=None),
+        replace(base, id=2, sha256="2" * 64, doc_date=dt.date(2022, 5, 1)),
+        replace(base, id=3, sha256="3" * 64, doc_date=None),
     ]
     rule = ItemRule(TimeRule.IN_FORCE)
     it = item("x.records", ItemKind.RECORDS, min_count=3)

@@ -89,10 +89,12 @@ def test_a_file_left_alone_is_stored(ws: Workspace, tmp_path: Path) -> None:
     assert b"".join(ws.store.iter_blob(ev.sha256)) == source.read_bytes()
 
 
-def test_empty_and_duplicate_files_are_warned_about(ws: Workspace, tmp_path: Path) -> None:
+def test_empty_and_duplicate_files_attached_anyway_are_warned_about(
+    ws: Workspace, tmp_path: Path
+) -> None:
     empty = tmp_path / "empty.docx"
     empty.write_bytes(b"")
-    ev = ws.attach("rnd.projects", empty)
+    ev = ws.attach("rnd.projects", empty, force=True)
     [warning] = ws.attach_warnings(ev)
     assert "0 bytes" in warning.en and "0 字节" in warning.zh
 
@@ -102,10 +104,11 @@ def test_empty_and_duplicate_files_are_warned_about(ws: Workspace, tmp_path: Pat
     assert ws.attach_warnings(first) == []
     copy = tmp_path / "plan (1).docx"
     copy.write_bytes(b"the plan")
-    second = ws.attach("rnd.projects", copy)
+    second = ws.attach("rnd.projects", copy, force=True)
     [warning] = ws.attach_warnings(second)
     assert "'plan'" in warning.en and "same content" in warning.en
-    assert len(ws.evidence("rnd.projects")) == 3  # warned, not refused
+    assert "rnd.projects" not in warning.en + warning.zh  # the item by its title, not its key
+    assert len(ws.evidence("rnd.projects")) == 3  # forced: warned, not refused
     # the same file on another item is no duplicate
     assert ws.attach_warnings(ws.attach("rnd.disclosures", plan)) == []
 
