@@ -2,7 +2,8 @@
 
 A record its readers cannot convert — written through psql on a server, or by another version of
 the app — is left out of what they read and reported here as a finding that names it, who wrote it
-and when, and says to remove or fix it. So one department's malformed row never stops the
+and when, and says to remove or fix it; so is an item state with a status or JSON the app cannot
+read (``codec.state_problem``: read as not started). So one department's malformed row never stops the
 manager's readiness, findings, mock audit or export.
 
 Each check converts a record as its readers do (the domain's own ``from_json`` functions); the
@@ -15,12 +16,13 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ipaudit.domain.model import Finding, Grade, Text
-from ipaudit.store.records_store import Record, Unreadable, register_check
+from ipaudit.store.records_store import Record, Unreadable, register_check, unreadable_states
 
 if TYPE_CHECKING:
     from ipaudit.services.workspace import Workspace
 
 CODE = "record_unreadable"
+STATE = "item_states"  # the kind of an item's state that cannot be read
 
 
 def _plan(rec: Record) -> object:
@@ -76,6 +78,22 @@ for _kind, (_check, _grade) in CHECKS.items():
 def _finding(u: Unreadable) -> Finding:
     when = u.updated_at.strftime("%Y-%m-%d %H:%M") if u.updated_at else "?"
     who = u.updated_by or "?"
+    if u.kind == STATE:
+        return Finding(
+            code=CODE,
+            grade=Grade.MINOR,
+            department=u.department,
+            item_key=u.key,
+            message=Text(
+                f"条目状态无法读取：{u.key}，由 {who} 于 {when} 写入。它按“未开始”计算；"
+                "请重新填写该条目（保存即修正），或请合规负责人删除这一行。",
+                f"An item's state cannot be read: {u.key}, written by {who} at {when}. It counts"
+                " as not started; fill the item in again (saving fixes it), or have the"
+                " compliance manager remove the row.",
+            ),
+            refs=(f"item_states/{u.key}", u.reason),
+            key=f"{CODE}:{STATE}/{u.key}",
+        )
     grade = CHECKS[u.kind][1] if u.kind in CHECKS else Grade.OBSERVATION
     return Finding(
         code=CODE,
@@ -95,5 +113,6 @@ def _finding(u: Unreadable) -> Finding:
 
 
 def findings(ws: Workspace) -> Iterable[Finding]:
-    """A finding for each stored record its readers leave out."""
-    return [_finding(u) for u in ws.records.unreadable()]
+    """A finding for each stored record its readers leave out, and each item state that
+    cannot be read."""
+    return [_finding(u) for u in [*ws.records.unreadable(), *unreadable_states(ws.store)]]

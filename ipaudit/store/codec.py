@@ -152,7 +152,25 @@ def department_from_row(row: Any) -> Department:
     )
 
 
+def state_problem(row: Any) -> str | None:
+    """Why the item state ``row`` cannot be read (written by another program: an unknown
+    status, answers or names that are not JSON of their shape); None when it can."""
+    if row.status not in {st.value for st in Status}:
+        return f"unknown status {str(row.status)[:40]!r}"
+    try:
+        answers, names = json.loads(row.answers), json.loads(row.instance_names)
+    except (ValueError, TypeError, RecursionError):
+        return "answers or instance names not JSON"
+    if not isinstance(answers, dict) or not isinstance(names, list):
+        return "answers not a JSON object or instance names not a JSON list"
+    return None
+
+
 def state_from_row(row: Any) -> ItemState:
+    """The state of ``row``; one that cannot be read (``state_problem``) is read as not started,
+    keeping its version (a save replaces it) — the findings name it."""
+    if state_problem(row) is not None:
+        return ItemState(row.item_key, version=row.version)
     return ItemState(
         item_key=row.item_key,
         status=Status(row.status),

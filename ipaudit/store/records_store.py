@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from ipaudit.store import codec
 from ipaudit.store import schema as s
 from ipaudit.store.engine import lock_key
 from ipaudit.store.errors import EditConflict
@@ -111,6 +112,29 @@ def _readable(row: Any) -> Record | None:
         log.warning("record %s/%s left out: %s", found.kind, found.key, found.reason)
         return None
     return found
+
+
+def unreadable_states(store: WorkspaceStore) -> list[Unreadable]:
+    """The item states that cannot be read as stored (``codec.state_problem``; read as not
+    started), by item, with who saved them last (kind "item_states")."""
+    with store._read() as conn:
+        rows = conn.execute(select(s.item_states).order_by(s.item_states.c.item_key)).all()
+        out: list[Unreadable] = []
+        for row in rows:
+            problem = codec.state_problem(row)
+            if problem is not None:
+                who = store._editor(conn, "item_states", row.item_key)
+                out.append(
+                    Unreadable(
+                        "item_states",
+                        row.item_key,
+                        row.department,
+                        who.at or row.updated_at,
+                        who.by,
+                        problem,
+                    )
+                )
+    return out
 
 
 class RecordStore:

@@ -66,3 +66,26 @@ def test_a_readable_record_is_read_as_before(ws: Workspace) -> None:
     assert rec.version == 1
     # an unreadable record is replaced by a write without its version (a fix by the manager)
     assert ws.records.put("mock_audit", "evil", {"y": 1}).version == 2
+
+
+def test_an_item_state_that_cannot_be_read_counts_as_not_started(demo_path: Path) -> None:
+    with sqlite3.connect(demo_path) as conn:
+        # a file made before the status had its constraint (or another program's write)
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        rows = conn.execute("SELECT item_key FROM item_states ORDER BY item_key LIMIT 2").fetchall()
+        (bogus,), (listed,) = rows
+        conn.execute("UPDATE item_states SET status = 'bogus' WHERE item_key = ?", (bogus,))
+        conn.execute("UPDATE item_states SET answers = '[1]' WHERE item_key = ?", (listed,))
+    conn.close()
+    with Workspace.open(demo_path) as ws:
+        state = ws.state(bogus)
+        assert state.status.value == "not_started" and state.version >= 1
+        assert ws.states()[listed].answers == {}
+        found = {f.key: f for f in ws.assess().findings if f.code == CODE}
+        assert set(found) == {f"{CODE}:item_states/{bogus}", f"{CODE}:item_states/{listed}"}
+        assert found[f"{CODE}:item_states/{bogus}"].item_key == bogus
+        assert "bogus" in found[f"{CODE}:item_states/{bogus}"].refs[1]
+        ws.set_notes(bogus, "重新填写")  # saving replaces the row: the finding goes
+        assert {f.key for f in ws.assess().findings if f.code == CODE} == {
+            f"{CODE}:item_states/{listed}"
+        }
