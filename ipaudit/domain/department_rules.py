@@ -5,7 +5,9 @@ the command line or the GUI; the GUI asks them before offering a button):
 
 * a name (Chinese or English) belongs to one department: two departments called "财务部" cannot be
   told apart when a user or a document names one of them. Names are compared as a reader sees
-  them: NFKC (full-width letters, compatibility forms), spaces removed, case folded.
+  them: NFKC (full-width letters, compatibility forms), spaces removed, case folded. A department
+  marked absent does not hold its names (departments are never deleted: undoing an added one
+  marks it absent, and its names are free again); marking it present again checks them.
 * a department is merged into an active department: not into one that is itself merged (its
   items would go on to a third one nobody chose) or absent (they would have no owner), and
   never round a cycle.
@@ -48,10 +50,11 @@ def _names(deps: Iterable[Department]) -> Text:
 
 def name_problem(key: str, names: Iterable[str], departments: Sequence[Department]) -> Text | None:
     """Why department ``key`` (new or renamed) cannot be called ``names``: another department
-    already has one of them (as its Chinese or its English name); None when it can."""
+    that is not absent already has one of them (as its Chinese or its English name); None when
+    it can."""
     wanted = {name_key(n): n.strip() for n in names if name_key(n)}
     for dep in departments:
-        if dep.key == key:
+        if dep.key == key or dep.absent:
             continue
         for own in (dep.name.zh, dep.name.en):
             name = wanted.get(name_key(own))
@@ -99,8 +102,8 @@ def merge_problem(key: str, into: str, departments: Sequence[Department]) -> Tex
         )
     if target.absent:
         return Text(
-            f"不能合并到“{_zh(target)}”：它标记为不存在，合并过去的条目将没有负责部门。"
-            f"请先将“{_zh(target)}”标记为存在，或合并到其他部门。",
+            f"不能合并到“{_zh(target)}”：它已标为不设立，合并过去的条目将没有负责部门。"
+            f"请先将“{_zh(target)}”标为设立，或合并到其他部门。",
             f"Cannot merge into '{_en(target)}': it is marked absent, so the items would have no"
             f" owner. Mark '{_en(target)}' present first, or merge into another department.",
         )
@@ -118,9 +121,24 @@ def no_merge_target(departments: Sequence[Department], key: str) -> Text:
     """Why ``key`` has no department to merge into."""
     dep = next(d for d in departments if d.key == key)
     return Text(
-        f"“{_zh(dep)}”没有可合并到的部门：其他部门都已合并或标记为不存在。",
+        f"“{_zh(dep)}”没有可合并到的部门：其他部门都已合并或标为不设立。",
         f"'{_en(dep)}' has no department to merge into: every other department is merged or"
         " marked absent.",
+    )
+
+
+def present_problem(key: str, departments: Sequence[Department]) -> Text | None:
+    """Why department ``key``, marked absent, cannot be marked present again: another department
+    took one of its names meanwhile; None when it can."""
+    dep = next(d for d in departments if d.key == key)
+    clash = name_problem(key, (dep.name.zh, dep.name.en), departments)
+    if clash is None:
+        return None
+    return Text(
+        f"不能将“{_zh(dep)}”标为设立：{clash.zh.removesuffix('请换一个名称。')}"
+        f"请先给其中一个部门改名。",
+        f"'{_en(dep)}' cannot be marked present: {clash.en.removesuffix(' Choose another name.')}"
+        " Rename one of the two first.",
     )
 
 
@@ -134,7 +152,7 @@ def absent_problem(
     if dep.merged_into:
         final = by_key.get(_chain(key, by_key)[-1], dep)
         return Text(
-            f"“{_zh(dep)}”已合并到“{_zh(final)}”，其条目由“{_zh(final)}”负责，无需标记为不存在。",
+            f"“{_zh(dep)}”已合并到“{_zh(final)}”，其条目由“{_zh(final)}”负责，无需标为不设立。",
             f"'{_en(dep)}' is merged into '{_en(final)}', which owns its items; there is nothing"
             " to mark absent.",
         )
@@ -147,8 +165,8 @@ def absent_problem(
             zh_items += f"等 {len(mandatory_owned)} 项"
             en_items += f" and {more} more"
         return Text(
-            f"不能将“{_zh(dep)}”标记为不存在：它负责的以下要求不能免除：{zh_items}。"
-            f"请先将“{_zh(dep)}”合并到另一个部门（其条目随之转到该部门），而不是标记为不存在。",
+            f"不能将“{_zh(dep)}”标为不设立：它负责的以下要求不能免除：{zh_items}。"
+            f"请先将“{_zh(dep)}”合并到另一个部门（其条目随之转到该部门），而不是标为不设立。",
             f"'{_en(dep)}' cannot be marked absent: it owns requirements that can never be"
             f" waived: {en_items}. Merge '{_en(dep)}' into another department first (its items"
             " move there) instead of marking it absent.",
@@ -157,7 +175,7 @@ def absent_problem(
     if merged_in:
         names = _names(merged_in)
         return Text(
-            f"不能将“{_zh(dep)}”标记为不存在：{names.zh}已合并到它，其条目将没有负责部门。"
+            f"不能将“{_zh(dep)}”标为不设立：{names.zh}已合并到它，其条目将没有负责部门。"
             "请先把它们合并到其他部门。",
             f"'{_en(dep)}' cannot be marked absent: {names.en} merged into it, and their items"
             " would have no owner. Merge them into another department first.",
@@ -173,4 +191,5 @@ __all__ = [
     "name_key",
     "name_problem",
     "no_merge_target",
+    "present_problem",
 ]

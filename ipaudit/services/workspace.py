@@ -757,6 +757,8 @@ class Workspace:
                 if it.key in mandatory and item_department(it, by_key) == key
             ]
             return department_rules.absent_problem(key, deps, owned)
+        if action == "present":
+            return department_rules.present_problem(key, deps)
         return None
 
     def merge_targets(self, key: str) -> list[Department]:
@@ -808,10 +810,10 @@ class Workspace:
     def set_department_absent(self, key: str, absent: bool = True) -> None:
         """Mark ``key`` absent (its items leave the audit) or present again. Absent is refused
         while departments are merged into it or it owns a requirement that can never be waived
-        (``department_rules.absent_problem``): such items are merged into another department."""
+        (``department_rules.absent_problem``): such items are merged into another department.
+        Present is refused while another department has one of its names."""
         self.department(key)
-        if absent:
-            self._refuse_department_change("absent", key)
+        self._refuse_department_change("absent" if absent else "present", key)
         self.edit_department(key, lambda dep: replace(dep, absent=absent))
 
     def _check_slot(self, item: Item, slot: str) -> None:

@@ -7,6 +7,8 @@ is stored under is made from its English name, so nobody has to invent one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipaudit.domain.model import Department
+from ipaudit.domain.model import Department, Text
 from ipaudit.domain.validation import InvalidValue, check_name
 from ipaudit.ui import department_commands as dc
 from ipaudit.ui import i18n
@@ -38,10 +40,18 @@ class NameForm(QDialog):
     """The two names of a department."""
 
     def __init__(
-        self, title: str, zh: str = "", en: str = "", parent: QWidget | None = None, key: str = ""
+        self,
+        title: str,
+        zh: str = "",
+        en: str = "",
+        parent: QWidget | None = None,
+        key: str = "",
+        taken: Callable[[str, str], Text | None] | None = None,
     ):
         super().__init__(parent)
         self.key = key  # the department renamed ("" for a new one)
+        #: why the names (zh, en) cannot be taken (another department has one), or None
+        self.taken = taken
         self.setObjectName("departmentNameForm")
         self.setWindowTitle(title)
         self.zh = QLineEdit(zh)
@@ -68,7 +78,8 @@ class NameForm(QDialog):
     def problems(self) -> list[str]:
         """What the service would refuse in the names as typed (``validation.check_name``, the
         check ``add_department`` and ``rename_department`` make: not blank, at most 64
-        characters, no control characters); a blank name is simply not finished yet."""
+        characters, no control characters; no name another department has); a blank name is
+        simply not finished yet."""
         found = []
         key = self.key or dc.new_key(self.en.text() or self.zh.text(), set())
         for edit in (self.zh, self.en):
@@ -77,6 +88,10 @@ class NameForm(QDialog):
                     check_name(edit.text(), key)
                 except InvalidValue as exc:
                     found.append(exc.message(i18n.language()))
+        if self.taken is not None:
+            clash = self.taken(self.zh.text(), self.en.text())
+            if clash is not None:
+                found.append(i18n.text(clash))
         return found
 
     def _update(self) -> None:
@@ -170,8 +185,20 @@ class DepartmentsDialog(QDialog):
 
     # --- changes -----------------------------------------------------------------------------
 
+    def _taken(self, key: str) -> Callable[[str, str], Text | None]:
+        """The service's name rule for department ``key``, over the list as it is now (read
+        once, not at each key typed)."""
+        deps = self.departments()
+        ws = self.session.workspace
+
+        def taken(zh: str, en: str) -> Text | None:
+            action = "rename" if key else "add"
+            return ws.department_change_problem(action, key, names=(zh, en), departments=deps)
+
+        return taken
+
     def ask_add(self) -> NameForm:
-        form = NameForm(self.tr("Add a department"), parent=self)
+        form = NameForm(self.tr("Add a department"), parent=self, taken=self._taken(""))
         form.accepted.connect(lambda: self._added(form))
         return self._open(form)
 
@@ -183,16 +210,22 @@ class DepartmentsDialog(QDialog):
         dep = self.selected()
         if dep is None:
             return None
-        form = NameForm(self.tr("Rename the department"), dep.name.zh, dep.name.en, self, dep.key)
+        form = NameForm(
+            self.tr("Rename the department"),
+            dep.name.zh,
+            dep.name.en,
+            self,
+            dep.key,
+            taken=self._taken(dep.key),
+        )
         form.accepted.connect(
             lambda: dc.rename(self.session, dep.key, form.zh.text(), form.en.text())
         )
         return self._open(form)
 
     def merge_targets(self, dep: Department) -> list[Department]:
-        return [
-            d for d in self.departments() if d.key != dep.key and not d.merged_into and not d.absent
-        ]
+        """The departments ``dep`` may merge into, as the service decides."""
+        return self.session.workspace.merge_targets(dep.key)
 
     def ask_merge(self) -> None:
         dep = self.selected()
@@ -231,15 +264,33 @@ class DepartmentsDialog(QDialog):
         if not item_key:
             self.refresh()
 
+    def change_problem(self, action: str, deps: Sequence[Department] | None = None) -> str:
+        """Why the service would refuse ``action`` ("merge": to any department; "absent") on the
+        selected department, in the UI language; "" when it would not."""
+        dep = self.selected()
+        if dep is None:
+            return ""
+        ws = self.session.workspace
+        problem = ws.department_change_problem(action, dep.key, departments=deps)
+        return "" if problem is None else i18n.text(problem)
+
     def _update_buttons(self) -> None:
         dep = self.selected()
         editable = not self.session.read_only_facts
         self.add_button.setEnabled(editable)
         self.rename_button.setEnabled(editable and dep is not None)
-        self.merge_button.setEnabled(
-            editable and dep is not None and not dep.merged_into and bool(self.merge_targets(dep))
+        deps = self.departments() if dep is not None else []
+        merge_problem = self.change_problem("merge", deps)
+        absent_problem = self.change_problem("present" if dep and dep.absent else "absent", deps)
+        self.merge_button.setEnabled(editable and dep is not None and not merge_problem)
+        self.merge_button.setToolTip(
+            merge_problem or self.tr("Its checklist items move to the department it is merged into")
         )
-        self.absent_button.setEnabled(editable and dep is not None and not dep.merged_into)
+        self.absent_button.setEnabled(editable and dep is not None and not absent_problem)
+        self.absent_button.setToolTip(
+            absent_problem
+            or self.tr("A department the company does not have: its items are not audited")
+        )
         self.absent_button.setText(
             self.tr("Mark &present") if dep is not None and dep.absent else self.tr("Mark &absent")
         )
@@ -254,12 +305,6 @@ class DepartmentsDialog(QDialog):
         self.add_button.setText(self.tr("A&dd…"))
         self.rename_button.setText(self.tr("&Rename…"))
         self.merge_button.setText(self.tr("&Merge into…"))
-        self.merge_button.setToolTip(
-            self.tr("Its checklist items move to the department it is merged into")
-        )
-        self.absent_button.setToolTip(
-            self.tr("A department the company does not have: its items are not audited")
-        )
         self.close_button.setText(self.tr("Close"))
         self.refresh()
 

@@ -120,7 +120,7 @@ def test_merging_into_a_merged_or_absent_department_is_refused(ws: Workspace) ->
     assert "'Procurement': it is itself merged into 'HR and administration'" in error.message("en")
     ws.set_department_absent("production")
     error = refused(lambda: ws.merge_department("finance", "production"))
-    assert "it is marked absent" in error.message("en") and "标记为存在" in error.message("zh")
+    assert "it is marked absent" in error.message("en") and "标为设立" in error.message("zh")
     assert ws.department("finance").merged_into is None
     assert [d.key for d in ws.merge_targets("finance")] == [
         "management",
@@ -161,6 +161,24 @@ def test_a_department_keeps_or_changes_its_own_names(ws: Workspace) -> None:
     assert ws.department("legal").name.zh == "法务部"
 
 
+def test_an_absent_departments_names_are_free_and_checked_when_it_comes_back(
+    ws: Workspace,
+) -> None:
+    """Undoing an added department marks it absent (departments are never deleted): its names
+    can be given again, and it cannot come back while another department has them."""
+    ws.add_department("legal", "法务部", "Legal")
+    ws.set_department_absent("legal")
+    ws.rename_department("rnd", "法务部", "Legal")
+    error = refused(lambda: ws.set_department_absent("legal", False))
+    assert "'Legal' cannot be marked present" in error.message("en")
+    assert "(rnd)" in error.message("en") and "Rename one of the two first" in error.message("en")
+    assert "不能将“法务部”标为设立" in error.message("zh") and "改名" in error.message("zh")
+    assert ws.department("legal").absent
+    ws.rename_department("rnd", "研发部", "R&D")
+    ws.set_department_absent("legal", False)
+    assert not ws.department("legal").absent
+
+
 # --- the command line -----------------------------------------------------------------------
 
 
@@ -174,7 +192,7 @@ def test_cli_refuses_with_the_reason(demo_path: Path, capsys: pytest.CaptureFixt
     assert code == EXIT_INPUT and "循环" in err
     assert run(capsys, "departments", demo_path, "absent", "production")[0] == 0
     code, _, err = run(capsys, "departments", demo_path, "merge", "finance", "--into", "production")
-    assert code == EXIT_INPUT and "不存在" in err
+    assert code == EXIT_INPUT and "已标为不设立" in err
     code, _, err = run(capsys, "departments", demo_path, "rename", "rnd", "--zh", "财务部")
     assert code == EXIT_INPUT and "“财务部”（finance）" in err
     code, _, err = run(
@@ -294,8 +312,11 @@ class DepartmentChanges(RuleBasedStateMachine):
 
     @invariant()
     def names_are_unique(self) -> None:
+        """Among the departments not marked absent (an undone add is absent, not deleted)."""
         owner: dict[str, str] = {}
         for d in self.ws.departments():
+            if d.absent:
+                continue
             for name in {name_key(d.name.zh), name_key(d.name.en)} - {""}:
                 assert owner.setdefault(name, d.key) == d.key, (name, owner[name], d.key)
 

@@ -151,3 +151,94 @@ def test_a_bad_name_is_refused_with_a_message_and_no_undo_step(qtbot, window, di
     box.close()
     assert window.session.workspace.department("rnd").name.en == "R&D"
     assert window.session.undo_stack.count() == count
+
+
+def test_refused_changes_are_disabled_with_the_reason(qtbot, window, dialog) -> None:
+    """The buttons ask the service's rules: HR owns requirements that can never be waived, so
+    Mark absent waits and its tooltip says why and what to do; merging finance into production
+    then keeps production from being marked absent and from being offered to a merge target that
+    is merged (procurement) or absent."""
+    ws = window.session.workspace
+    dialog.select("hr_admin")
+    assert not dialog.absent_button.isEnabled()
+    tip = dialog.absent_button.toolTip()
+    assert "'HR and administration' cannot be marked absent" in tip
+    assert "Labour contracts" in tip and "Merge 'HR and administration' into another" in tip
+    assert dialog.merge_button.isEnabled()
+    assert "procurement" not in {d.key for d in dialog.merge_targets(ws.department("hr_admin"))}
+
+    dialog.select("production")
+    assert dialog.absent_button.isEnabled()
+    assert dialog.absent_button.toolTip().startswith("A department the company does not have")
+    dialog.merge("finance", "production")
+    dialog.select("production")
+    assert not dialog.absent_button.isEnabled()
+    assert "'Finance' merged into it" in dialog.absent_button.toolTip()
+    dialog.select("finance")  # merged: its items are production's, nothing to mark absent
+    assert not dialog.absent_button.isEnabled()
+    assert "merged into 'Production'" in dialog.absent_button.toolTip()
+    assert "production" in {d.key for d in dialog.merge_targets(ws.department("rnd"))}
+    assert "finance" not in {d.key for d in dialog.merge_targets(ws.department("rnd"))}
+
+    window.acts.undo.trigger()  # finance is its own department again
+    dialog.select("production")
+    qtbot.mouseClick(dialog.absent_button, Qt.MouseButton.LeftButton)
+    assert ws.department("production").absent
+    dialog.select("finance")
+    assert "production" not in {d.key for d in dialog.merge_targets(ws.department("finance"))}
+    dialog.select("production")
+    assert dialog.absent_button.isEnabled()  # Mark present is always offered
+    assert dialog.absent_button.text().replace("&", "") == "Mark present"
+
+
+def test_only_department_left_to_merge_into(qtbot, window, dialog) -> None:
+    """With every other department merged or absent the merge button waits and says why."""
+    ws = window.session.workspace
+    for key in ("rnd", "marketing", "finance", "production"):
+        ws.set_department_absent(key)
+    ws.merge_department("hr_admin", "management")
+    ws.merge_department("ip_office", "management")
+    window.session.edited.emit("")
+    dialog.select("management")
+    assert not dialog.merge_button.isEnabled()
+    assert "'Management" in dialog.merge_button.toolTip()
+    assert "has no department to merge into" in dialog.merge_button.toolTip()
+
+
+def test_the_name_form_says_a_name_is_taken(qtbot, window, dialog) -> None:
+    ws = window.session.workspace
+    count = window.session.undo_stack.count()
+    dialog.select("rnd")
+    form = dialog.ask_rename()
+    form.zh.setText("财 务 部")  # finance's name, spaced
+    assert not form.ok.isEnabled()
+    assert form.problem.isVisibleTo(form)
+    assert "'财 务 部' is already the name of the department 'Finance' (finance)" in (
+        form.problem.text()
+    )
+    form.zh.setText("研发中心")
+    form.en.setText("ＦＩＮＡＮＣＥ")  # full-width
+    assert not form.ok.isEnabled() and "(finance)" in form.problem.text()
+    form.en.setText("R&D")  # its own name stays its own
+    assert form.ok.isEnabled() and not form.problem.isVisibleTo(form)
+    form.reject()
+
+    form = dialog.ask_add()
+    ime_commit(form.zh, "法务部")
+    qtbot.keyClicks(form.en, "marketing AND sales")
+    assert not form.ok.isEnabled() and "(marketing)" in form.problem.text()
+    form.en.setText("Legal")
+    assert form.ok.isEnabled()
+    form.reject()
+    assert window.session.undo_stack.count() == count
+    assert ws.department("rnd").name.zh == "研发部"
+
+
+def test_chinese_reason_in_the_tooltip(qtbot, window, dialog) -> None:
+    i18n.set_language("zh")
+    dialog.select("hr_admin")
+    tip = dialog.absent_button.toolTip()
+    assert "不能将“行政人事部”标为不设立" in tip and "劳动合同（至少三套）" in tip
+    assert dialog.absent_button.text().replace("&", "").startswith("标为不设立")
+    dialog.resize(1000, 420)
+    dialog.grab().save("/tmp/p1_dialog_zh.png")
