@@ -597,6 +597,15 @@ FACT_KEYS = (
 )
 
 
+def _warn_roles_missing(ws: Any) -> None:
+    """On standard error: on a team workspace, the departments whose heads have no role yet."""
+    from ipaudit.services import team_items
+
+    note = team_items.roles_missing_note(team_items.roles_missing(ws))
+    if note is not None:
+        sys.stderr.write(f"ipaudit: {note.get(lang())}\n")
+
+
 @command("departments")
 def cmd_departments(args: argparse.Namespace) -> int:
     if args.action != "list" and not args.key:
@@ -617,6 +626,7 @@ def cmd_departments(args: argparse.Namespace) -> int:
             ws.rename_department(args.key, args.zh or ws.department(args.key).name.zh, args.en)
         elif args.action == "add":
             ws.add_department(args.key, args.zh or args.en, args.en or args.zh)
+            _warn_roles_missing(ws)
         elif args.action == "merge":
             ws.merge_department(args.key, args.into)
         elif args.action in ("absent", "present"):
@@ -669,6 +679,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     with _open(args.workspace) as ws:
         if args.import_file:
             template = import_template(ws, args.import_file)
+            _warn_roles_missing(ws)
             n = len(template.items)
             out(f"OK ({counted(n, 'item')})" if lang() == "en" else f"OK（{n} 个条目）")
         elif args.export_file:

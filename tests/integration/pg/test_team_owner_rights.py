@@ -12,12 +12,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from ipaudit.cli import EXIT_OK
 from ipaudit.services import Workspace, team_items, templates
 from ipaudit.services import mock_audit as mock
 from ipaudit.services import team as team_service
 from ipaudit.services.record_checks import CODE
 from ipaudit.store.errors import NotPermitted
 from tests.factories import INFO
+from tests.integration.cli_run import run
 from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
 from tests.pg import role_url
 
@@ -179,10 +181,18 @@ def test_what_a_head_may_write_but_cannot_be_read_is_a_finding(team: dict[str, s
     assert "由 王工 于" in found[f"{CODE}:action/evil"].message.zh
 
 
-def test_a_new_department_without_a_role_is_named_for_the_manager(team: dict[str, str]) -> None:
+def test_a_new_department_without_a_role_is_named_for_the_manager(
+    team: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPAUDIT_LANG", "en")
     with Workspace.open(team["manager"]) as ws:
         assert team_items.roles_missing(ws) == []
-        ws.add_department("quality", "质量部", "Quality")
+    code, _out, err = run(
+        capsys, "departments", team["manager"], "add", "quality", "--zh", "质量部", "--en", "Q"
+    )
+    assert code == EXIT_OK
+    assert "quality" in err and "Team logins… → Update department roles" in err
+    with Workspace.open(team["manager"]) as ws:
         assert team_items.roles_missing(ws) == ["quality"]
         note = team_items.roles_missing_note(team_items.roles_missing(ws))
         assert note is not None and "Update department roles" in note.en
