@@ -363,7 +363,8 @@ def compare(
 
 # a number said, up to the end of its unit (where a name or scope word after it is measured from)
 _SAID_RE = re.compile(
-    r"(?:百分之)?[\d.,零〇○一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億点]+"
+    r"(?:百分之)?(?:\d+(?:,\d{3})*(?:\.\d+)?[万萬亿億]?"
+    r"|[零〇○一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億点]+)"
     r"\s*(?:%|‰|个人|余人|多人|[人名位个件项篇份次家套台元])?"
 )
 
@@ -402,7 +403,7 @@ def _in_units(found: list[_Said], units: tuple[str, ...]) -> list[_Said]:
     return bound or [s for s in found if not s.amount.unit]
 
 
-def _phrase_words(text: str, rules: RehearsalRules) -> list[Span]:
+def _phrases(text: str, rules: RehearsalRules) -> list[Span]:
     return spans(text, rules.clause_marks + rules.phrase_marks)
 
 
@@ -417,7 +418,7 @@ def _number(answer: str, fact: Declared, scope: Scope, rules: RehearsalRules) ->
     if not said:
         return [Difference(DiffKind.MISSING_NUMBER, expected)]
     words = dict(scope_words(text, rules))
-    tied = tie([s.span for s in said], list(words), _phrase_words(text, rules))
+    tied = tie([s.span for s in said], list(words), _phrases(text, rules))
     scopes = [None if f is None else words[f] for f in tied]
     chosen = next(
         (s for s, sc in zip(said, scopes, strict=True) if sc is scope),
@@ -460,7 +461,7 @@ def _tie_names(
 ) -> list[Mention | None]:
     """For each number said, the objective name it is said with in its phrase (see ``tie``), or
     in order after a "respectively" word ("发明、实用新型分别为8件、10件")."""
-    phrases = _phrase_words(text, rules)
+    phrases = _phrases(text, rules)
     by_found = {m.found: m for m in named}
     tied = [
         None if f is None else by_found[f]
