@@ -317,7 +317,9 @@ class ActionEditor(QWidget):
         missing = self.done_missing()
         self.done.setEnabled(not missing)
         self.done.setToolTip(
-            self.tr("To mark it done, fill in: %1").replace("%1", "、".join(missing))
+            self.tr("To mark it done, fill in: %1").replace(
+                "%1", ("、" if i18n.language() == "zh" else ", ").join(missing)
+            )
             if missing
             else self.tr("Record the action as done today (or on the day under Completed on)")
         )
