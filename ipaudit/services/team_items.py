@@ -13,11 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ipaudit.domain.checks import item_department
-from ipaudit.domain.model import Template, Text
+from ipaudit.domain.model import Finding, Grade, Template, Text
 from ipaudit.store import team_roles
 
 if TYPE_CHECKING:
     from ipaudit.services.workspace import Workspace
+
+ROLE_MISSING = "department_role_missing"
 
 
 def _items(ws: Workspace, template: Template) -> tuple[dict[str, str], dict[str, str]]:
@@ -64,3 +66,24 @@ def roles_missing_note(missing: list[str]) -> Text | None:
         " sign in to edit. Open the workspace with the server administrator's login and use File →"
         " Team logins… → Update department roles to create them.",
     )
+
+
+def findings(ws: Workspace) -> list[Finding]:
+    """On a team workspace, a finding for each active department without a database role: no
+    head can sign in to edit its items until the manager's administrator gives it one."""
+    missing = roles_missing(ws)
+    note = roles_missing_note(missing)
+    if note is None:
+        return []
+    return [
+        Finding(
+            code=ROLE_MISSING,
+            grade=Grade.OBSERVATION,
+            department=key,
+            item_key="",
+            message=roles_missing_note([key]) or note,
+            refs=(key,),
+            key=f"{ROLE_MISSING}:{key}",
+        )
+        for key in missing
+    ]

@@ -899,7 +899,7 @@ def _check_info(info: WorkspaceInfo, path: Path | str) -> None:
 
 @functools.cache
 def finding_sources() -> tuple[FindingSource, ...]:
-    from ipaudit.services import audit_plan, corrective_actions, record_checks
+    from ipaudit.services import audit_plan, corrective_actions, record_checks, team_items
 
     return (
         ledgers.discrepancy_findings,
@@ -908,6 +908,7 @@ def finding_sources() -> tuple[FindingSource, ...]:
         audit_plan.findings,
         corrective_actions.findings,
         record_checks.findings,
+        team_items.findings,
     )
 
 

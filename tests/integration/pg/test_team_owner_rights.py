@@ -194,9 +194,15 @@ def test_a_new_department_without_a_role_is_named_for_the_manager(
     assert "quality" in err and "Team logins… → Update department roles" in err
     with Workspace.open(team["manager"]) as ws:
         assert team_items.roles_missing(ws) == ["quality"]
+        shown = [f for f in ws.assess().findings if f.code == team_items.ROLE_MISSING]
+        assert [(f.department, f.key) for f in shown] == [
+            ("quality", f"{team_items.ROLE_MISSING}:quality")
+        ]
+        assert "更新部门角色" in shown[0].message.zh
         note = team_items.roles_missing_note(team_items.roles_missing(ws))
         assert note is not None and "Update department roles" in note.en
         assert "更新部门角色" in note.zh
     with Workspace.open(team["admin"]) as ws:
         team_service.sync_roles(ws)
         assert team_items.roles_missing(ws) == []
+        assert team_items.findings(ws) == []
