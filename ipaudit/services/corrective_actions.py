@@ -551,7 +551,7 @@ def import_report(
                 owner=row.owner,
             )
         try:
-            ca.check(after)
+            ca.check(after, before)  # a done action stored before the rule: as it was
         except ca.ActionError as exc:
             raise InvalidInput(
                 f"{name} {row.where_zh}：{exc.text.zh}；工作区未作任何更改。",

@@ -250,3 +250,28 @@ def test_cli_import_shows_department_names_in_the_ui_language(
     assert code == EXIT_OK, err
     assert "HR and administration" in out and "hr_admin" not in out
     assert os.environ["IPAUDIT_LANG"] == "en"
+
+
+def test_a_report_imported_again_over_an_action_closed_before_the_rule(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    path = _report(tmp_path / "外审报告.xlsx")
+    made = actions.import_report(ws, path).created
+    first = made[0]
+    assert first.raised is not None
+    hollow = ca.CorrectiveAction(
+        first.key,
+        first.source,
+        first.finding,
+        clause=first.clause,
+        department=first.department,
+        raised=first.raised,
+        origin=first.origin,
+        completed=first.raised,
+        status=ca.ActionStatus.VERIFIED,
+        verification=ca.Verification(first.raised, "x", "ok"),
+    )
+    ws.records.put(actions.KIND, first.key, ca.action_json(hollow), base_version=first.version)
+    again = actions.import_report(ws, path)  # not refused for what the record lacked already
+    assert len(again.changed) + len(again.unchanged) == 2
+    assert actions.get(ws, first.key).status is ca.ActionStatus.VERIFIED
