@@ -1,6 +1,6 @@
 """Command line for the auditor's request list: ``requests-import`` reads the list (xlsx, xls, ods,
 csv or a docx table) and proposes checklist items for each line, ``requests`` shows each line's
-match and coverage, ``request-match`` confirms or corrects a line's items."""
+match and coverage (covered, partly covered or missing once confirmed; to confirm; unmatched), ``request-match`` confirms or corrects a line's items."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ipaudit import cli
 from ipaudit.cli import EXIT_OK, command, emit_json, lang, out
 from ipaudit.text import counted
 
-MARK = {"covered": "✓", "partly": "◐", "missing": "✗"}
+MARK = {"covered": "✓", "partly": "◐", "missing": "✗", "to_confirm": "?", "unmatched": "·"}
 
 
 def _pick(zh: str, en: str) -> str:
@@ -29,15 +29,19 @@ def cmd_requests_import(args: argparse.Namespace) -> int:
         if args.json:
             emit_json([ln.to_json() for ln in found])
             return EXIT_OK
-        proposed = sum(1 for ln in found if ln.matched)
+        proposed = sum(1 for ln in found if ln.matched and not ln.confirmed)
+        kept = sum(1 for ln in found if ln.confirmed)
+        unmatched = len(found) - proposed - kept
         out(
             _pick(
-                f"已导入 {len(found)} 项请求，其中 {proposed} 项已建议匹配条目（得分 ≥ {AUTO_MATCH}），"
-                "请用 requests 查看、用 request-match 确认或更正。",
-                f"Imported {counted(len(found), 'request')};"
-                f" {counted(proposed, 'has', 'have')} a proposed item (score ≥"
-                f" {AUTO_MATCH}). Review them with requests, confirm or correct with"
-                " request-match.",
+                f"已导入 {len(found)} 项请求：{proposed} 项有建议的条目（得分 ≥ {AUTO_MATCH}，待确认），"
+                f"{unmatched} 项未匹配"
+                + (f"，{kept} 项沿用此前的确认" if kept else "")
+                + "。请用 requests 查看、用 request-match 确认或更正。",
+                f"Imported {counted(len(found), 'request')}: {proposed} with a proposed item"
+                f" (score ≥ {AUTO_MATCH}, to confirm), {unmatched} unmatched"
+                + (f", {kept} confirmed before" if kept else "")
+                + ". Review them with requests, confirm or correct with request-match.",
             )
         )
     return EXIT_OK
@@ -45,7 +49,7 @@ def cmd_requests_import(args: argparse.Namespace) -> int:
 
 @command("requests")
 def cmd_requests(args: argparse.Namespace) -> int:
-    from ipaudit.domain.request_list import COVERAGE_TEXT, Coverage
+    from ipaudit.domain.request_list import COVERAGE_TEXT, DECIDED, Coverage
     from ipaudit.services import departments, request_list
 
     with cli._open(args.workspace) as ws:
@@ -77,26 +81,36 @@ def cmd_requests(args: argparse.Namespace) -> int:
                 f"{MARK[rc.coverage.value]} {cli.pad(ln.number, 6)} {cli.pad(state, 10)} {ln.request.title}"
             )
             if not ln.matched:
+                if ln.confirmed:
+                    out("      → " + _pick("无对应条目（已确认）", "no checklist item (confirmed)"))
+                    continue
                 out("      → " + _pick("未匹配条目；候选：", "no item matched; candidates:"))
                 for c in ln.candidates[:3]:
                     out(f"        ? {c.item_key} ({c.score}) {titles.get(c.item_key, '')}")
                 continue
-            decided = (
-                "" if ln.confirmed else _pick("（建议，待确认）", " (proposed, not confirmed)")
-            )
             for ic in rc.items:
-                out(
-                    f"      → {ic.item_key} {titles.get(ic.item_key, '')}{decided}"
-                    f"  [{COVERAGE_TEXT[ic.coverage].get(ui_lang)}]"
-                )
+                cov = COVERAGE_TEXT[ic.coverage].get(ui_lang)
+                if ln.confirmed:
+                    out(f"      → {ic.item_key} {titles.get(ic.item_key, '')}  [{cov}]")
+                else:  # what confirming it would mean, said as such
+                    out(
+                        f"      → {ic.item_key} {titles.get(ic.item_key, '')}"
+                        + _pick(
+                            f"（建议，待确认；确认后：{cov}）", f" (proposed; if confirmed: {cov})"
+                        )
+                    )
         counts = request_list.summary(found)
+        decided = sum(counts[c] for c in DECIDED)
         out(
             "\n"
             + _pick(
-                f"共 {len(found)} 项：已覆盖 {counts[Coverage.COVERED]}，部分覆盖"
-                f" {counts[Coverage.PARTLY]}，缺失 {counts[Coverage.MISSING]}。",
-                f"{counted(len(found), 'request')}: {counts[Coverage.COVERED]} covered,"
-                f" {counts[Coverage.PARTLY]} partly covered, {counts[Coverage.MISSING]} missing.",
+                f"共 {len(found)} 项：已确认 {decided} 项中已覆盖 {counts[Coverage.COVERED]}，"
+                f"部分覆盖 {counts[Coverage.PARTLY]}，缺失 {counts[Coverage.MISSING]}；"
+                f"待确认 {counts[Coverage.TO_CONFIRM]}，未匹配 {counts[Coverage.UNMATCHED]}。",
+                f"{counted(len(found), 'request')}: of the {decided} confirmed,"
+                f" {counts[Coverage.COVERED]} covered, {counts[Coverage.PARTLY]} partly covered,"
+                f" {counts[Coverage.MISSING]} missing; {counts[Coverage.TO_CONFIRM]} to confirm,"
+                f" {counts[Coverage.UNMATCHED]} unmatched.",
             )
         )
     return EXIT_OK

@@ -236,6 +236,33 @@ def department_heading(text: str) -> str:
     return text if text.endswith(DEPARTMENT_ENDINGS) and len(text) <= 16 else ""
 
 
+#: a row that is a note on the list, not a request, starts so ("注：以上资料请于审核前一周准备齐全",
+#: "说明：", "备注：", "注1：", "Note:")
+NOTE_WORDS = (
+    r"注\s*\d*\s*[:：]",
+    r"说明\s*\d*\s*[:：]",
+    r"备注\s*\d*\s*[:：]",
+    r"提示\s*[:：]",
+    r"注意\s*[:：]",
+    r"特别说明\s*[:：]?",
+    r"notes?\s*\d*\s*[:：]",
+    r"remarks?\s*[:：]",
+)
+#: marks that begin a note too ("※ 以上资料须加盖公章", "* 为必备资料"); on a line with a number of
+#: its own they mark a request (a required one, say), which stays a request
+NOTE_MARKS = ("※", "*", "★", "☆")
+_NOTE_WORDS_RE = re.compile(r"^\s*[（(]?(?:" + "|".join(NOTE_WORDS) + ")", re.IGNORECASE)
+
+
+def is_note(text: str, *, numbered: bool = False, marks: bool = True) -> bool:
+    """Whether a row's text is a note on the list (``NOTE_WORDS``; ``NOTE_MARKS`` unless the row
+    has a number of its own: ``numbered``)."""
+    t = unicodedata.normalize("NFKC", text).lstrip()
+    if _NOTE_WORDS_RE.match(t):
+        return True
+    return marks and not numbered and t.startswith(NOTE_MARKS)
+
+
 def requests_from_rows(rows: Sequence[Sequence[object]], context: str = "") -> list[Request]:
     """The request lines of a table (each row a list of cells); ``context``: the department the
     lines belong to until a section says another (a heading above the table)."""
@@ -256,8 +283,15 @@ def requests_from_rows(rows: Sequence[Sequence[object]], context: str = "") -> l
     numbers = [get(r, cols.number) for _i, r in body]
     numbered = cols.number is not None and any(numbers)
     numbers = [n for n in numbers if re.fullmatch(r"\d+(?:\.\d+)*", n)]
-    headings = {n for n in numbers if any(m.startswith(n + ".") for m in numbers)}
+    prefixes = {  # "1" and "1.2" of "1.2.3": a number with lines below it is a heading
+        ".".join(parts[:k])
+        for parts in (n.split(".") for n in numbers)
+        for k in range(1, len(parts))
+    }
+    headings = {n for n in numbers if n in prefixes}
     for above in reversed(table[: max(cols.header, 0)]):  # a title row naming the department
+        if any(is_note(v) for v in above if v):
+            continue
         named = department_heading(" ".join(dict.fromkeys(v for v in above if v)))
         if named:
             context = named
@@ -278,6 +312,11 @@ def requests_from_rows(rows: Sequence[Sequence[object]], context: str = "") -> l
         title = get(row, cols.title)
         number = get(row, cols.number)
         values = list(dict.fromkeys(v for v in row if v))  # a cell merged across comes once
+        text = title or values[0]
+        if is_note(text, numbered=bool(number) and number != text) or (
+            number and is_note(number, marks=False)
+        ):
+            continue  # a note on the list ("注：以上资料请于审核前一周准备齐全"), not a request
         others = [v for c, v in enumerate(row) if v and c != cols.title]
         if len(values) == 1 and not title:  # a section row (merged across, or in another column)
             if not _BARE_NUMBER_RE.match(values[0]):
@@ -377,10 +416,38 @@ SYNONYMS: dict[str, str] = {
     "执照": "营业执照",
     "目标分解": "目标及分解",
     "培训记录": "培训记录表",
-    "复印件": "",
-    "原件": "",
-    "副本": "",
 }
+#: what a title says about the copy asked for, not about what is asked: dropped before matching
+#: (on both sides), in this order, after NFKC and lower case. A bracket left empty goes too.
+QUALIFIERS: tuple[str, ...] = (
+    # years and periods: "2023年度", "2020-2022年", "（2021年）", "2024年3月", "2019~2020"
+    r"(?<!\d)(?:19|20)\d{2}\s*年?\s*(?:[-~—–至到]\s*(?:(?:19|20)?\d{2})\s*年?)?\s*"
+    r"(?:度|(?:\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?))?",
+    r"(?:上|下)半年(?:度)?",
+    r"第?\s*[一二三四1-4]\s*季度",
+    # which one of several: "第3份", "第二套", "第1册"; how many: "3份", "至少三套", "一式两份"
+    r"第\s*[\d一二三四五六七八九十百两]+\s*(?:份|套|册|本|批|卷|页|件|期)",
+    r"(?:至少|不少于|最少|抽查|抽样|共|各|一式)\s*[\d一二三四五六七八九十两]+\s*(?:份|套|册|本|个|件|项)",
+    r"(?<![\w])[\d一二三四五六七八九十两]+\s*(?:份|套)(?![\w])",
+    # copies and versions: "复印件", "扫描件", "（最新版）", "现行有效版本", "V2.0", "A/0版", "第3版"
+    r"复印件|扫描件|影印件|原件|副本|正本|电子版|电子档|纸质版|打印件|盖章版|签字版|签章版",
+    r"加盖公章|盖章|签字",
+    r"(?:最新|现行有效|现行|有效|受控|修订|正式)(?:的)?版本?",
+    r"(?<![a-z])v\s*\d+(?:\.\d+)*",
+    r"(?<![a-z\d])[a-z]\s*/\s*\d+\s*版?",
+    r"第\s*[\d一二三四五六七八九十]+\s*版",
+    r"(?:如有|若有|如适用|如涉及|如发生|如需|适用时|有则提供)",
+)
+_QUALIFIER_RE = re.compile("|".join(f"(?:{q})" for q in QUALIFIERS))
+_EMPTY_BRACKETS_RE = re.compile(r"[（(【\[《<]\s*[\W_]*?\s*[)）】\]》>]")
+
+
+def drop_qualifiers(text: str) -> str:
+    """``text`` (NFKC, lower case) without the ``QUALIFIERS`` and the brackets they leave empty."""
+    bare = _QUALIFIER_RE.sub("", text)
+    return _EMPTY_BRACKETS_RE.sub("", bare) if bare != text else bare
+
+
 # record-type suffixes that say nothing about what is asked: one word for all of them
 RECORD_WORDS = ("一览表", "登记表", "记录表", "登记簿", "台账", "清单", "记录", "目录", "汇总表")
 _RECORD = "记录"
@@ -400,7 +467,7 @@ def normalize_title(text: str, *, keep_notes: bool = True) -> str:
     """A title as it is compared: NFKC, lower case, without numbering, 《》 and punctuation,
     synonyms replaced and record suffixes made one word (see the module)."""
     s = unicodedata.normalize("NFKC", text).casefold().strip()
-    s = _NUMBERING_RE.sub("", s)
+    s = _NUMBERING_RE.sub("", drop_qualifiers(s))
     if not keep_notes:
         s = _NOTE_RE.sub("", s) or s
     s = _DROP_RE.sub("", s)
@@ -482,15 +549,62 @@ class Matcher:  # frozen, with a cache of its names' norms (cached_property)
         bonus = 0.1 if department and self.departments.get(item_key) == department else 0.0
         return round(100 * min(1.0, best + (bonus if best > 0.2 else 0.0)))
 
+    @cached_property
+    def _index(self) -> dict[str, list[tuple[int, int, int]]]:
+        """Each piece -> (item's place, name's place, count) of the names holding it."""
+        index: dict[str, list[tuple[int, int, int]]] = {}
+        for k, pieces in enumerate(self.names.values()):
+            for i, name in enumerate(pieces):
+                for g, n in name.items():
+                    index.setdefault(g, []).append((k, i, n))
+        return index
+
+    @cached_property
+    def _keys(self) -> list[tuple[str, tuple[float, ...]]]:
+        """The items in checklist order with their names' norms."""
+        return [(key, tuple(self._norm(n) for n in ns)) for key, ns in self.names.items()]
+
+    @cached_property
+    def _memo(self) -> dict[tuple[str, str], list[Candidate]]:
+        return {}
+
     def candidates(self, title: str, department: str = "", limit: int = 5) -> list[Candidate]:
-        """The best items for ``title``, best first (ties in checklist order), those above 0."""
-        pieces = bigrams(normalize_title(title))
+        """The best items for ``title``, best first (ties in checklist order), those above 0.
+        A title's candidates depend on the title, the department it names and the checklist
+        only (not on any other line of its list); the items sharing no piece with it are not
+        scored (they score 0)."""
+        text = normalize_title(title)
+        found = self._memo.get((text, department))
+        if found is None:
+            found = self._ranked(text, department)
+            if len(self._memo) < 50_000:
+                self._memo[(text, department)] = found
+        return found[:limit]
+
+    def _ranked(self, text: str, department: str) -> list[Candidate]:
+        pieces = bigrams(text)
         norm = self._norm(pieces)
-        scored = [
-            (self._score(pieces, norm, key, department), n, key) for n, key in enumerate(self.names)
-        ]
+        if not norm:
+            return []
+        dots: dict[tuple[int, int], float] = {}
+        for g, n in pieces.items():
+            w2 = self._weight(g) ** 2
+            for k, i, m in self._index.get(g, ()):
+                dots[(k, i)] = dots.get((k, i), 0.0) + min(n, m) * w2
+        best: dict[int, float] = {}
+        for (k, i), dot in dots.items():
+            cos = dot / (norm * self._keys[k][1][i])
+            if cos > best.get(k, 0.0):
+                best[k] = cos
+        scored = []
+        for k, cos in best.items():
+            key = self._keys[k][0]
+            bonus = 0.1 if department and self.departments.get(key) == department else 0.0
+            score = round(100 * min(1.0, cos + (bonus if cos > 0.2 else 0.0)))
+            if score > 0:
+                scored.append((score, k, key))
         scored.sort(key=lambda t: (-t[0], t[1]))
-        return [Candidate(key, s) for s, _n, key in scored[:limit] if s > 0]
+        return [Candidate(key, score) for score, _k, key in scored]
 
 
 AUTO_MATCH = 45  # a proposal at or above this score is taken until the user decides
@@ -500,20 +614,41 @@ AUTO_MATCH = 45  # a proposal at or above this score is taken until the user dec
 
 
 class Coverage(StrEnum):
-    COVERED = "covered"  # every matched item ready with evidence in the period
-    PARTLY = "partly"  # some evidence, not all of it
-    MISSING = "missing"  # no evidence, or no item matched
+    """A request's state. Only a match the user confirmed says covered, partly or missing; a
+    proposal is to be confirmed, a line without one unmatched — neither counts as covered or
+    missing."""
 
+    COVERED = "covered"  # every confirmed item ready with evidence in the period
+    PARTLY = "partly"  # some evidence, not all of it
+    MISSING = "missing"  # no evidence, or the user said no checklist item holds it
+    TO_CONFIRM = "to_confirm"  # an item proposed, not confirmed yet
+    UNMATCHED = "unmatched"  # no item proposed, none chosen yet
+
+
+#: the states of a confirmed match; the others wait for the user
+DECIDED = (Coverage.COVERED, Coverage.PARTLY, Coverage.MISSING)
 
 COVERAGE_TEXT: dict[Coverage, Text] = {
     Coverage.COVERED: Text("已覆盖", "covered"),
     Coverage.PARTLY: Text("部分覆盖", "partly covered"),
     Coverage.MISSING: Text("缺失", "missing"),
+    Coverage.TO_CONFIRM: Text("待确认", "to confirm"),
+    Coverage.UNMATCHED: Text("未匹配", "unmatched"),
 }
 
 
+def line_coverage(
+    confirmed: bool, matched: Sequence[str], item_coverage: Sequence[Coverage]
+) -> Coverage:
+    """A line's state: not confirmed, to confirm (an item proposed) or unmatched (none); confirmed,
+    its items' coverage (``request_coverage``)."""
+    if not confirmed:
+        return Coverage.TO_CONFIRM if matched else Coverage.UNMATCHED
+    return request_coverage(item_coverage)
+
+
 def request_coverage(item_coverage: Sequence[Coverage]) -> Coverage:
-    """A request's coverage from its matched items' (none matched: missing)."""
+    """A confirmed request's coverage from its items' (no item: missing)."""
     if not item_coverage:
         return Coverage.MISSING
     if all(c is Coverage.COVERED for c in item_coverage):
@@ -526,13 +661,20 @@ def request_coverage(item_coverage: Sequence[Coverage]) -> Coverage:
 __all__ = [
     "AUTO_MATCH",
     "COVERAGE_TEXT",
+    "DECIDED",
+    "NOTE_MARKS",
+    "NOTE_WORDS",
+    "QUALIFIERS",
     "Candidate",
     "Columns",
     "Coverage",
     "Matcher",
     "Request",
     "RequestListError",
+    "drop_qualifiers",
     "find_columns",
+    "is_note",
+    "line_coverage",
     "normalize_title",
     "request_coverage",
     "requests_from_rows",

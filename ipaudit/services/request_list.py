@@ -1,6 +1,7 @@
 """The auditor's request list: import it (a spreadsheet or a Word table), match each line to the
 checklist items it asks for, let the user confirm or correct the match, and tell which requests
-are covered, partly covered or missing.
+are covered, partly covered or missing — of the confirmed ones; a proposal is "to confirm" and a
+line without one "unmatched" until the user decides (see ``Coverage``).
 
 Each line is a record of kind ``request`` keyed by its number: its title, department and note,
 the proposed candidates with their scores, the matched items and whether the user confirmed them.
@@ -10,11 +11,12 @@ unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,15 +31,15 @@ from ipaudit.domain.request_list import (
     RequestListError,
     department_heading,
     header_cells,
+    line_coverage,
     merge_repeats,
     normalize_title,
-    request_coverage,
     requests_from_rows,
 )
 from ipaudit.services import departments, doc_tables
 from ipaudit.store.errors import InvalidInput
 from ipaudit.store.records_store import Record
-from ipaudit.text import counted
+from ipaudit.text import Text, counted
 
 if TYPE_CHECKING:
     from ipaudit.services.workspace import Workspace
@@ -119,6 +121,9 @@ class ItemCoverage:
 
 @dataclass(frozen=True, slots=True)
 class RequestCoverage:
+    """A line's state (see ``Coverage``: covered, partly or missing only once the user confirmed
+    its items) and its matched (or proposed) items' coverage."""
+
     line: RequestLine
     coverage: Coverage
     items: tuple[ItemCoverage, ...]
@@ -173,10 +178,11 @@ DOCUMENT_WORDS = (
     "plan",
     "evidence",
 )
-#: a title ending in one of these names a form or a record book ("目标分解表", "交接单"), unless
+#: a title ending in one of these names a form, a record book or a certificate ("目标分解表",
+#: "交接单", "商标注册证"), unless
 #: it is a person ("管理者代表", "董事会秘书")
-DOCUMENT_ENDINGS = ("表", "单", "册", "簿", "书", "图")
-NOT_DOCUMENT_ENDINGS = ("代表", "秘书")
+DOCUMENT_ENDINGS = ("表", "单", "册", "簿", "书", "图", "证")  # "商标注册证", "登记证"
+NOT_DOCUMENT_ENDINGS = ("代表", "秘书", "认证", "保证", "验证", "论证")
 # a Chinese word anywhere ("员工劳动合同"), an English one as a word ("specialist" is no list)
 _DOCUMENT_RE = re.compile(
     "|".join(rf"\b{w}s?\b" if w.isascii() else re.escape(w) for w in DOCUMENT_WORDS)
@@ -240,7 +246,69 @@ def read_tables(path: str | Path) -> list[TableReading]:
             _reading(f"#{t.index}", t.rows, department_heading(t.before[-1] if t.before else ""))
             for t in doc_tables.docx_tables(p)
         ]
-    return [_reading(t.sheet, t.rows) for t in doc_tables.sheet_tables(p, MAX_SHEETS)]
+    with _list_words(p):
+        tables = doc_tables.sheet_tables(p, MAX_SHEETS)
+    return [_reading(t.sheet, t.rows) for t in tables]
+
+
+#: what to do about a file that is not a request list, in the list's words
+_CHOOSE_LIST = Text(
+    "请选择认证机构发来的资料清单（xlsx、xls、ods、csv，或含表格的 Word 文档 docx）",
+    "Choose the request list the certification body sent (xlsx, xls, ods, csv, or a Word"
+    " document with a table, docx)",
+)
+
+
+@contextlib.contextmanager
+def _list_words(path: Path) -> Iterator[None]:
+    """The spreadsheet reader's refusals that speak of a ledger said in the request list's words
+    (an empty file, not a spreadsheet, damaged, far too large); the others pass as they are."""
+    from ipaudit.ledger.errors import (
+        EmptyFile,
+        FileCorrupt,
+        LedgerError,
+        NotASpreadsheet,
+        SheetDataTooLarge,
+        SheetTooLarge,
+    )
+
+    try:
+        yield
+    except LedgerError as exc:
+        where_zh = f"“{path.name}”" + (f"的工作表“{exc.sheet}”" if exc.sheet else "")
+        where_en = f"'{path.name}'" + (f", sheet '{exc.sheet}'," if exc.sheet else "")
+        if isinstance(exc, EmptyFile):
+            what = Text(
+                f"{where_zh}是空的（0 字节或没有任何数据），其中没有资料清单",
+                f"{where_en} is empty (0 bytes or no data at all): it holds no request list",
+            )
+        elif isinstance(exc, NotASpreadsheet):
+            what = Text(
+                f"{where_zh}不是电子表格，而是{exc.what.zh}，读不出资料清单",
+                f"{where_en} is not a spreadsheet but {exc.what.en}: no request list to read",
+            )
+        elif isinstance(exc, FileCorrupt):
+            detail = f"（{exc.detail.split(' / ')[0]}）" if " / " in exc.detail else ""
+            what = Text(
+                f"{where_zh}已损坏或不完整{detail}，读不出资料清单；也可在 Excel/WPS 中打开后另存为"
+                " xlsx 再导入",
+                f"{where_en} is damaged or incomplete"
+                + (f" ({exc.detail})" if exc.detail else "")
+                + "; you may also open it in Excel or WPS and import it saved as xlsx",
+            )
+        elif isinstance(exc, SheetTooLarge | SheetDataTooLarge):
+            what = Text(
+                f"{where_zh}大得不像资料清单（多半是远处的单元格误填了内容或格式）；可把清单复制到"
+                "新工作簿后再导入",
+                f"{where_en} is far too large for a request list (cells far away filled by"
+                " mistake, most likely); you may also copy the list into a new workbook and import"
+                " that",
+            )
+        else:
+            raise
+        raise InvalidInput(
+            f"{what.zh}。{_CHOOSE_LIST.zh}。", f"{what.en}. {_CHOOSE_LIST.en}.", path
+        ) from exc
 
 
 def request_sheets(path: str | Path) -> list[TableReading]:
@@ -278,7 +346,9 @@ def read_requests(path: str | Path, sheet: str | None = None) -> list[Request]:
         from ipaudit.ledger.reader import read_rows
 
         doc_tables.check_readable(p)
-        reading = _reading(sheet, [list(r) for r in read_rows(p, sheet)])
+        with _list_words(p):
+            rows = [list(r) for r in read_rows(p, sheet)]
+        reading = _reading(sheet, rows)
         if not reading.is_list:
             raise _not_a_list(p, [reading])
         return merge_repeats(reading.lines)
@@ -567,8 +637,10 @@ def coverage(
         findings = ws.findings()
     out = []
     for ln in found:
+        # a proposal's items too: what confirming it would mean, shown beside it
         items = tuple(item_coverage(k, states, counts, findings) for k in ln.matched)
-        out.append(RequestCoverage(ln, request_coverage([i.coverage for i in items]), items))
+        state = line_coverage(ln.confirmed, ln.matched, [i.coverage for i in items])
+        out.append(RequestCoverage(ln, state, items))
     return out
 
 

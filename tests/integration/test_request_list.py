@@ -157,6 +157,12 @@ def test_coverage_changes_when_evidence_is_attached(tmp_path: Path, lists: dict[
         request_list.import_requests(ws, lists["xlsx"])
         manual = next(rc for rc in request_list.coverage(ws) if rc.line.number == "1")
         assert manual.line.matched == ("ipo.manual",)
+        # a proposal counts as neither covered nor missing until the user confirms it; what it
+        # would be is on its item
+        assert manual.coverage is Coverage.TO_CONFIRM
+        assert [ic.coverage for ic in manual.items] == [Coverage.MISSING]
+        request_list.set_match(ws, "1", ["ipo.manual"])
+        manual = next(rc for rc in request_list.coverage(ws) if rc.line.number == "1")
         assert manual.coverage is Coverage.MISSING
 
         doc = tmp_path / "知识产权管理手册.pdf"
@@ -183,7 +189,9 @@ def test_the_three_commands(
     assert main(["requests", str(demo_path), "--json"]) == EXIT_OK
     rows = json.loads(capsys.readouterr().out)
     assert [r["number"] for r in rows][:2] == ["A01", "A02"]
-    assert {r["coverage"] for r in rows} <= {"covered", "partly", "missing"}
+    # nothing confirmed yet: every line waits for the user, none counts as covered or missing
+    assert {r["coverage"] for r in rows} <= {"to_confirm", "unmatched"}
+    assert "to_confirm" in {r["coverage"] for r in rows}
     first = rows[0]
     assert first["items"][0]["item"] == "ipo.manual" and first["items"][0]["title"]
 
@@ -194,7 +202,7 @@ def test_the_three_commands(
     assert main(["requests", str(demo_path)]) == EXIT_OK
     text = capsys.readouterr().out
     assert "A25" in text and "ipo.portfolio_register" in text
-    assert "共 25 项：已覆盖" in text
+    assert "共 25 项：已确认 1 项中已覆盖" in text and "待确认 " in text and "未匹配 " in text
 
     assert main(["request-match", str(demo_path), "Z99", "ipo.manual"]) == EXIT_INPUT
     assert "Z99" in capsys.readouterr().err

@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QApplication
 
 from ipaudit.domain.request_list import Coverage
 from ipaudit.services import request_list
-from ipaudit.ui.requests.requests_view import COL_COVERAGE, COL_SCORE, NONE, RequestsView
+from ipaudit.ui.requests.requests_view import (
+    COL_COVERAGE,
+    COL_SCORE,
+    COVERAGE_COLOR,
+    NONE,
+    RequestsView,
+)
 from tests.ui.helpers import show_view
 
 LINES = [
@@ -96,9 +102,27 @@ def test_coverage_follows_the_evidence(session, qtbot, zh, list_file: Path, tmp_
     assert view.table.item(4, COL_COVERAGE).text() == "缺失"
     assert request_list.line(session.workspace, "5").matched == ()
 
-    # back to the org chart item; attach a file to the labour contracts' item and see it
+    # a proposal is to be confirmed, in its own colour, not counted as covered or missing
+    assert view.table.item(1, COL_COVERAGE).text() == "待确认"
+    assert (
+        view.table.item(1, COL_COVERAGE).background().color().name()
+        == COVERAGE_COLOR[Coverage.TO_CONFIRM]
+    )
+    # the portfolio line ("专利、商标、软著台账") has no proposal: unmatched, grey
+    assert view.table.item(3, COL_COVERAGE).text() == "未匹配"
+    assert (
+        view.table.item(3, COL_COVERAGE).background().color().name()
+        == COVERAGE_COLOR[Coverage.UNMATCHED]
+    )
+    assert "待确认 3，未匹配 1" in view.summary.text()
+    assert "已覆盖 0，部分覆盖 0，缺失 1" in view.summary.text()
+
+    # back to the org chart item; confirm the labour contracts' proposal, attach a file to its
+    # item and see it
     org = view.combos[4]
     org.activated.emit(org.findData("ipo.org_chart"))
+    contracts = view.combos[1]
+    contracts.activated.emit(contracts.findData("hr.labour_contracts"))
     before = {rc.line.number: rc.coverage for rc in view.rows}
     doc = tmp_path / "劳动合同-新.pdf"
     doc.write_bytes(b"%PDF-1.4 contract")
@@ -109,7 +133,7 @@ def test_coverage_follows_the_evidence(session, qtbot, zh, list_file: Path, tmp_
         session.edited.emit("hr.labour_contracts")
     assert len(ws.evidence("hr.labour_contracts")) == had + 1
     after = {rc.line.number: rc.coverage for rc in view.rows}
-    assert after["2"] is not Coverage.MISSING
+    assert after["2"] in (Coverage.PARTLY, Coverage.COVERED)
     assert set(before) == set(after)
 
 

@@ -229,7 +229,7 @@
     <context>
         <name>FindingsPanel</name>
         <message numerus="yes">
-            <location filename="../../ui/findings/findings_panel.py" line="288" />
+            <location filename="../../ui/findings/findings_panel.py" line="305" />
             <source>%1 · %n finding(s)</source>
             <translation>
                 <numerusform>%1 · %n finding</numerusform>
@@ -237,7 +237,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/findings/findings_panel.py" line="293" />
+            <location filename="../../ui/findings/findings_panel.py" line="310" />
             <source>%1 of %n finding(s)</source>
             <translation>
                 <numerusform>%1 of %n finding</numerusform>
@@ -461,7 +461,7 @@
     <context>
         <name>RequestsView</name>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="194" />
+            <location filename="../../ui/requests/requests_view.py" line="199" />
             <source> (%n file(s))</source>
             <translation>
                 <numerusform> (%n file)</numerusform>
@@ -469,7 +469,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="303" />
+            <location filename="../../ui/requests/requests_view.py" line="310" />
             <source>%1 (%n request(s))</source>
             <translation>
                 <numerusform>%1 (%n request)</numerusform>
@@ -477,11 +477,11 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="365" />
-            <source>%n request(s): %2 covered, %3 partly, %4 missing</source>
+            <location filename="../../ui/requests/requests_view.py" line="373" />
+            <source>%n request(s): %2 covered, %3 partly, %4 missing; %5 to confirm, %6 unmatched</source>
             <translation>
-                <numerusform>%n request: %2 covered, %3 partly, %4 missing</numerusform>
-                <numerusform>%n requests: %2 covered, %3 partly, %4 missing</numerusform>
+                <numerusform>%n request: %2 covered, %3 partly, %4 missing; %5 to confirm, %6 unmatched</numerusform>
+                <numerusform>%n requests: %2 covered, %3 partly, %4 missing; %5 to confirm, %6 unmatched</numerusform>
             </translation>
         </message>
     </context>

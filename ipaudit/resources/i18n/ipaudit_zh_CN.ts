@@ -48,147 +48,147 @@
             <translation>标为已完成前须填写：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="322" />
+            <location filename="../../ui/actions/action_editor.py" line="324" />
             <source>Record the action as done today (or on the day under Completed on)</source>
             <translation>记录该措施已完成（完成日期为今天，或“完成日期”中所填的日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="358" />
+            <location filename="../../ui/actions/action_editor.py" line="360" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="359" />
+            <location filename="../../ui/actions/action_editor.py" line="361" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="360" />
+            <location filename="../../ui/actions/action_editor.py" line="362" />
             <source>Clause</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="361" />
+            <location filename="../../ui/actions/action_editor.py" line="363" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="362" />
+            <location filename="../../ui/actions/action_editor.py" line="364" />
             <source>Found on</source>
             <translation>发现日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="363" />
+            <location filename="../../ui/actions/action_editor.py" line="365" />
             <source>Found in</source>
             <translation>来源记录</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="364" />
+            <location filename="../../ui/actions/action_editor.py" line="366" />
             <source>Nonconformity</source>
             <translation>不符合事实</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="365" />
+            <location filename="../../ui/actions/action_editor.py" line="367" />
             <source>Root cause</source>
             <translation>原因分析</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="366" />
+            <location filename="../../ui/actions/action_editor.py" line="368" />
             <source>Correction</source>
             <translation>纠正</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="367" />
+            <location filename="../../ui/actions/action_editor.py" line="369" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="368" />
+            <location filename="../../ui/actions/action_editor.py" line="370" />
             <source>Owner</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="369" />
+            <location filename="../../ui/actions/action_editor.py" line="371" />
             <source>Due</source>
             <translation>完成期限</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="370" />
+            <location filename="../../ui/actions/action_editor.py" line="372" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="371" />
+            <location filename="../../ui/actions/action_editor.py" line="373" />
             <source>Completed on</source>
             <translation>完成日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="372" />
+            <location filename="../../ui/actions/action_editor.py" line="374" />
             <source>Checklist items</source>
             <translation>关联条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="376" />
+            <location filename="../../ui/actions/action_editor.py" line="378" />
             <source>Evidence</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="377" />
+            <location filename="../../ui/actions/action_editor.py" line="379" />
             <source>Attach file…</source>
             <translation>附加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="378" />
+            <location filename="../../ui/actions/action_editor.py" line="380" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="379" />
+            <location filename="../../ui/actions/action_editor.py" line="381" />
             <source>Verification of effectiveness</source>
             <translation>有效性验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="382" />
+            <location filename="../../ui/actions/action_editor.py" line="384" />
             <source>Verified on</source>
             <translation>验证日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="382" />
+            <location filename="../../ui/actions/action_editor.py" line="384" />
             <source>Verified by</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="382" />
+            <location filename="../../ui/actions/action_editor.py" line="384" />
             <source>Result</source>
             <translation>验证结果</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="386" />
+            <location filename="../../ui/actions/action_editor.py" line="388" />
             <source>item titles, separated by ；</source>
             <translation>清单条目的标题，用“；”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="387" />
+            <location filename="../../ui/actions/action_editor.py" line="389" />
             <source>The checklist items holding the evidence of completion</source>
             <translation>存放完成证据的清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="388" />
+            <location filename="../../ui/actions/action_editor.py" line="390" />
             <source>Effective</source>
             <translation>有效</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="389" />
+            <location filename="../../ui/actions/action_editor.py" line="391" />
             <source>Record verification</source>
             <translation>记录验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="390" />
+            <location filename="../../ui/actions/action_editor.py" line="392" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="391" />
+            <location filename="../../ui/actions/action_editor.py" line="393" />
             <source>Mark done</source>
             <translation>标为已完成</translation>
         </message>
@@ -1388,97 +1388,97 @@
     <context>
         <name>DepartmentsDialog</name>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="170" />
+            <location filename="../../ui/departments_dialog.py" line="175" />
             <source>merged into %1</source>
             <translation>已并入%1</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="174" />
+            <location filename="../../ui/departments_dialog.py" line="179" />
             <source>absent</source>
             <translation>不设立</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="176" />
+            <location filename="../../ui/departments_dialog.py" line="181" />
             <source>active</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="201" />
+            <location filename="../../ui/departments_dialog.py" line="206" />
             <source>Add a department</source>
             <translation>添加部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="214" />
+            <location filename="../../ui/departments_dialog.py" line="219" />
             <source>Rename the department</source>
             <translation>部门改名</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="238" />
+            <location filename="../../ui/departments_dialog.py" line="243" />
             <source>Merge a department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="239" />
+            <location filename="../../ui/departments_dialog.py" line="244" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”并入：</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="295" />
+            <location filename="../../ui/departments_dialog.py" line="300" />
             <source>Mark &amp;present</source>
             <translation>标为设立(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="295" />
+            <location filename="../../ui/departments_dialog.py" line="300" />
             <source>Mark &amp;absent</source>
             <translation>标为不设立(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="301" />
+            <location filename="../../ui/departments_dialog.py" line="306" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="303" />
+            <location filename="../../ui/departments_dialog.py" line="308" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="303" />
+            <location filename="../../ui/departments_dialog.py" line="308" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="303" />
+            <location filename="../../ui/departments_dialog.py" line="308" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="305" />
+            <location filename="../../ui/departments_dialog.py" line="310" />
             <source>A&amp;dd…</source>
             <translation>添加(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="306" />
+            <location filename="../../ui/departments_dialog.py" line="311" />
             <source>&amp;Rename…</source>
             <translation>改名(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="307" />
+            <location filename="../../ui/departments_dialog.py" line="312" />
             <source>&amp;Merge into…</source>
             <translation>并入(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="287" />
+            <location filename="../../ui/departments_dialog.py" line="292" />
             <source>Its checklist items move to the department it is merged into</source>
             <translation>其清单条目将转到并入的部门</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="292" />
+            <location filename="../../ui/departments_dialog.py" line="297" />
             <source>A department the company does not have: its items are not audited</source>
             <translation>公司没有的部门：其条目不受审核</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="308" />
+            <location filename="../../ui/departments_dialog.py" line="313" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -2247,77 +2247,77 @@
     <context>
         <name>FindingsPanel</name>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="196" />
+            <location filename="../../ui/findings/findings_panel.py" line="201" />
             <source>&amp;Department:</source>
             <extracomment>what the list shows, e.g. "Finance · 5 findings" (the dock's title repeats it) the findings table shows at least this many rows (the dock cannot shrink below)</extracomment>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="197" />
+            <location filename="../../ui/findings/findings_panel.py" line="202" />
             <source>&amp;Grade:</source>
             <translation>等级(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="198" />
+            <location filename="../../ui/findings/findings_panel.py" line="203" />
             <source>Hide &amp;accepted</source>
             <translation>隐藏已接受(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="199" />
+            <location filename="../../ui/findings/findings_panel.py" line="204" />
             <source>F&amp;ollow the selection</source>
             <translation>跟随所选部门(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="202" />
+            <location filename="../../ui/findings/findings_panel.py" line="207" />
             <source>List the findings of the department chosen on the left; clear it to keep all departments</source>
             <translation>只列出左侧所选部门的问题；取消勾选则显示全部部门</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="208" />
+            <location filename="../../ui/findings/findings_panel.py" line="213" />
             <source>Accept the selected finding with a written explanation the report shows</source>
             <translation>填写理由后接受所选问题，理由会显示在报告中</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/findings/findings_panel.py" line="288" />
+            <location filename="../../ui/findings/findings_panel.py" line="305" />
             <source>%1 · %n finding(s)</source>
             <translation>
                 <numerusform>%1 · %n 项</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/findings/findings_panel.py" line="293" />
+            <location filename="../../ui/findings/findings_panel.py" line="310" />
             <source>%1 of %n finding(s)</source>
             <translation>
                 <numerusform>显示 %1 / 共 %n 个问题</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="206" />
+            <location filename="../../ui/findings/findings_panel.py" line="211" />
             <source>A&amp;ccept…</source>
             <translation>接受(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="210" />
+            <location filename="../../ui/findings/findings_panel.py" line="215" />
             <source>&amp;Withdraw</source>
             <translation>撤销接受(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="211" />
+            <location filename="../../ui/findings/findings_panel.py" line="216" />
             <source>Withdraw the acceptance of the selected finding</source>
             <translation>撤销对所选问题的接受</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="230" />
+            <location filename="../../ui/findings/findings_panel.py" line="235" />
             <source>All departments</source>
             <translation>全部部门</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="249" />
+            <location filename="../../ui/findings/findings_panel.py" line="263" />
             <source>All grades</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ui/findings/findings_panel.py" line="289" />
+            <location filename="../../ui/findings/findings_panel.py" line="306" />
             <source>all departments</source>
             <translation>全部部门</translation>
         </message>
@@ -3386,13 +3386,13 @@
     <context>
         <name>NameForm</name>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="68" />
+            <location filename="../../ui/departments_dialog.py" line="69" />
             <source>Chinese name:</source>
             <extracomment>why the names (zh, en) cannot be taken (another department has one), or None</extracomment>
             <translation>中文名称：</translation>
         </message>
         <message>
-            <location filename="../../ui/departments_dialog.py" line="69" />
+            <location filename="../../ui/departments_dialog.py" line="70" />
             <source>English name:</source>
             <translation>英文名称：</translation>
         </message>
@@ -5294,128 +5294,138 @@
     <context>
         <name>RequestsView</name>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="180" />
+            <location filename="../../ui/requests/requests_view.py" line="183" />
             <source>confirmed</source>
             <translation>已确认</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="183" />
+            <location filename="../../ui/requests/requests_view.py" line="186" />
             <source>proposed (%1)</source>
             <translation>建议（%1 分）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="184" />
+            <location filename="../../ui/requests/requests_view.py" line="187" />
             <source>no match</source>
             <translation>未匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="196" />
+            <location filename="../../ui/requests/requests_view.py" line="193" />
+            <source>Proposed, not confirmed; if confirmed:</source>
+            <translation>建议的匹配，尚未确认；确认后：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="202" />
+            <source>No checklist item holds it (confirmed)</source>
+            <translation>无对应的检查清单条目（已确认）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/requests_view.py" line="203" />
             <source>No checklist item matched</source>
             <translation>没有匹配的检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="217" />
+            <location filename="../../ui/requests/requests_view.py" line="224" />
             <source>(no checklist item)</source>
             <translation>（无对应条目）</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="236" />
+            <location filename="../../ui/requests/requests_view.py" line="243" />
             <source>Search the checklist…</source>
             <translation>搜索检查清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="278" />
+            <location filename="../../ui/requests/requests_view.py" line="285" />
             <source>Import the auditor's request list</source>
             <translation>导入审核员的资料清单</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="280" />
+            <location filename="../../ui/requests/requests_view.py" line="287" />
             <source>Request lists (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;All files (*)</source>
             <translation>资料清单 (*.xlsx *.xlsm *.xls *.ods *.csv *.docx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="307" />
+            <location filename="../../ui/requests/requests_view.py" line="314" />
             <source>Which sheet?</source>
             <translation>选择工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="308" />
+            <location filename="../../ui/requests/requests_view.py" line="315" />
             <source>Several sheets hold a request list. Sheet to import:</source>
             <translation>有多个工作表是资料清单，请选择要导入的工作表：</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="194" />
+            <location filename="../../ui/requests/requests_view.py" line="373" />
+            <source>%n request(s): %2 covered, %3 partly, %4 missing; %5 to confirm, %6 unmatched</source>
+            <translation>
+                <numerusform>共 %n 项：已覆盖 %2，部分覆盖 %3，缺失 %4；待确认 %5，未匹配 %6</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/requests/requests_view.py" line="199" />
             <source> (%n file(s))</source>
             <translation>
                 <numerusform>（%n 个文件）</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="303" />
+            <location filename="../../ui/requests/requests_view.py" line="310" />
             <source>%1 (%n request(s))</source>
             <translation>
                 <numerusform>%1（%n 项请求）</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="344" />
+            <location filename="../../ui/requests/requests_view.py" line="351" />
             <source>Clause %1</source>
             <translation>条款 %1</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../ui/requests/requests_view.py" line="365" />
-            <source>%n request(s): %2 covered, %3 partly, %4 missing</source>
-            <translation>
-                <numerusform>共 %n 项：已覆盖 %2，部分覆盖 %3，缺失 %4</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="373" />
+            <location filename="../../ui/requests/requests_view.py" line="386" />
             <source>Import list…</source>
             <translation>导入资料清单…</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="374" />
+            <location filename="../../ui/requests/requests_view.py" line="387" />
             <source>Confirm proposed matches</source>
             <translation>确认全部建议匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="375" />
+            <location filename="../../ui/requests/requests_view.py" line="388" />
             <source>Filter requests</source>
             <translation>筛选请求</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="378" />
+            <location filename="../../ui/requests/requests_view.py" line="391" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="379" />
+            <location filename="../../ui/requests/requests_view.py" line="392" />
             <source>Requested document</source>
             <translation>审核员要求的资料</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="380" />
+            <location filename="../../ui/requests/requests_view.py" line="393" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="381" />
+            <location filename="../../ui/requests/requests_view.py" line="394" />
             <source>Checklist item</source>
             <translation>检查清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="382" />
+            <location filename="../../ui/requests/requests_view.py" line="395" />
             <source>Match</source>
             <translation>匹配</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="383" />
+            <location filename="../../ui/requests/requests_view.py" line="396" />
             <source>Coverage</source>
             <translation>覆盖情况</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/requests_view.py" line="384" />
+            <location filename="../../ui/requests/requests_view.py" line="397" />
             <source>Note</source>
             <translation>备注</translation>
         </message>

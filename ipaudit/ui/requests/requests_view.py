@@ -1,6 +1,7 @@
 """The auditor's request list: import it, confirm or correct each line's checklist item (a combo of
 the proposed candidates with a search over every item), and see which requests are covered,
-partly covered or missing.
+partly covered or missing once confirmed — a proposal is "to confirm", a line without one
+"unmatched", each with its own colour and count.
 
 Every change goes through ``ipaudit.services.request_list`` (the same as ``ipaudit requests-import``
 and ``ipaudit request-match``).
@@ -42,6 +43,8 @@ COVERAGE_COLOR = {
     Coverage.COVERED: "#d7f0dc",
     Coverage.PARTLY: "#fff1c2",
     Coverage.MISSING: "#f8d7d4",
+    Coverage.TO_CONFIRM: "#dde8f7",  # waiting for the user: neither covered nor missing
+    Coverage.UNMATCHED: "#e6e6e6",
 }
 NONE = "__none__"  # the combo's "no checklist item" entry
 COL_NUMBER, COL_TITLE, COL_DEPARTMENT, COL_ITEM, COL_SCORE, COL_COVERAGE, COL_NOTE = range(7)
@@ -186,6 +189,8 @@ class RequestsView(QWidget):
     def _coverage_tip(self, rc: RequestCoverage, titles: dict[str, Item]) -> str:
         lang = i18n.language()
         lines = []
+        if rc.coverage is Coverage.TO_CONFIRM:
+            lines.append(self.tr("Proposed, not confirmed; if confirmed:"))
         for ic in rc.items:
             item = titles.get(ic.item_key)
             name = f"{item.clause} {pick(item.title)}" if item else ic.item_key
@@ -193,6 +198,8 @@ class RequestsView(QWidget):
                 f"{name}: {COVERAGE_TEXT[ic.coverage].get(lang)}"
                 + self.tr(" (%n file(s))", "", ic.evidence)
             )
+        if rc.line.confirmed and not rc.items:
+            return self.tr("No checklist item holds it (confirmed)")
         return "\n".join(lines) or self.tr("No checklist item matched")
 
     def _combo(self, rc: RequestCoverage, items: list[Item], titles: dict[str, Item]) -> QComboBox:
@@ -362,10 +369,16 @@ class RequestsView(QWidget):
     def _update_summary(self) -> None:
         counts = request_list.summary(self.rows)
         self.summary.setText(
-            self.tr("%n request(s): %2 covered, %3 partly, %4 missing", "", len(self.rows))
+            self.tr(
+                "%n request(s): %2 covered, %3 partly, %4 missing; %5 to confirm, %6 unmatched",
+                "",
+                len(self.rows),
+            )
             .replace("%2", str(counts[Coverage.COVERED]))
             .replace("%3", str(counts[Coverage.PARTLY]))
             .replace("%4", str(counts[Coverage.MISSING]))
+            .replace("%5", str(counts[Coverage.TO_CONFIRM]))
+            .replace("%6", str(counts[Coverage.UNMATCHED]))
         )
 
     def retranslate_ui(self) -> None:
