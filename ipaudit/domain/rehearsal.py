@@ -501,7 +501,7 @@ def _numbers(answer: str, fact: Declared, rules: RehearsalRules) -> list[Differe
         if not own:
             # not said with a name of the question's objectives: a number in a unit none of
             # them is counted in is something else ("共培训23人"), unless said as an objective
-            if m is not None or not units_asked or s.amount.cls in units_asked:
+            if m is not None or not units_asked or not s.amount.unit or s.amount.cls in units_asked:
                 unnamed.append(s)
             continue
         fits = [i for i in own if _compatible(s.amount, goals[i].amount)]

@@ -122,7 +122,9 @@ def parse_rules(data: Any, source: str = "rehearsal rules") -> RehearsalRules:
         scope_company=_words(scope, "company", source),
         scope_of_fact=scope_of_fact,
         objective_filler=_words(objectives, "filler", source),
-        objective_kinds=tuple(ObjectiveKind(tuple(nfkc(w.strip()) for w in k)) for k in kinds),
+        objective_kinds=tuple(
+            ObjectiveKind(tuple(nfkc(w.strip()).lower() for w in k)) for k in kinds
+        ),
         qualifiers=_words(objectives, "qualifiers", source),
         respectively=_words(objectives, "respectively", source),
     )
@@ -304,7 +306,7 @@ class Naming:
 def naming(declared_name: str, rules: RehearsalRules) -> Naming | None:
     """How an objective declared as ``declared_name`` is named in answers; None when its name is
     only filler (nothing to recognise)."""
-    s = nfkc(declared_name)
+    s = nfkc(declared_name).lower()  # answers are read case-blind (see ``mentions``)
     for word in sorted(rules.objective_filler, key=len, reverse=True):
         s = s.replace(word, "")
     s = s.strip()
@@ -341,7 +343,8 @@ def mentions(text: str, namings: Iterable[Naming], rules: RehearsalRules) -> lis
             by_word.setdefault(w, n.kind)
     phrases = spans(text, rules.clause_marks + rules.phrase_marks)
     out: list[Mention] = []
-    for f in find_words(text, by_word):
+    lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # positions kept
+    for f in find_words(lower, by_word):
         p = phrases[span_of(f.start, phrases)]
         window = re.split(r"[\d%]", text[f.end : min(p.end, f.end + 6)], maxsplit=1)[0]
         after = find_words(window, rules.qualifiers)

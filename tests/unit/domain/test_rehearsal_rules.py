@@ -372,3 +372,11 @@ def test_a_portfolio_count_is_the_company_s() -> None:
     answer = "公司发明专利14件，我们部门今年申请了3件"
     assert passes(compare(answer, fact, "portfolio.invention"))
     assert compare(answer, fact).differences[0].said == "3 件"  # a fact not listed: own
+
+
+def test_objectives_said_in_english_or_each_in_turn() -> None:
+    fact = rnd_objectives()
+    said = "Invention 8, utility model 10, software copyright 6, training coverage 100%"
+    assert passes(compare(said, fact))
+    assert passes(compare("发明专利和实用新型各8件、10件，软著6件，培训100%", fact))
+    assert not compare("Invention 10, utility model 8, software 6, training 100%", fact).passed
