@@ -12,9 +12,9 @@ from typing import Any
 
 
 def parts() -> tuple[ModuleType, ...]:
-    from ipaudit.cli_team import manager, moving, packets, setup
+    from ipaudit.cli_team import manager, moving, packets, setup, unreadable
 
-    return (manager, packets, setup, moving)
+    return (manager, packets, setup, moving, unreadable)
 
 
 def configure(sub: Any) -> None:

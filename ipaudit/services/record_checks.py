@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ipaudit.domain.model import Finding, Grade, Text
+from ipaudit.store.errors import InvalidInput
 from ipaudit.store.records_store import Record, Unreadable, register_check, unreadable_states
 
 if TYPE_CHECKING:
@@ -85,11 +86,11 @@ def _finding(u: Unreadable) -> Finding:
             department=u.department,
             item_key=u.key,
             message=Text(
-                f"条目状态无法读取：{u.key}，由 {who} 于 {when} 写入。它按“未开始”计算；"
-                "请重新填写该条目（保存即修正），或请合规负责人删除这一行。",
-                f"An item's state cannot be read: {u.key}, written by {who} at {when}. It counts"
-                " as not started; fill the item in again (saving fixes it), or have the"
-                " compliance manager remove the row.",
+                f"条目状态无法读取：{u.key}（本软件记下的最后一次保存：{who}，{when}）。它按“未开始”"
+                "计算；请重新填写该条目（保存即修正），或请合规负责人删除这一行。",
+                f"An item's state cannot be read: {u.key} (last saved through the app by {who}"
+                f" at {when}). It counts as not started; fill the item in again (saving fixes"
+                " it), or have the compliance manager remove the row.",
             ),
             refs=(f"item_states/{u.key}", u.reason),
             key=f"{CODE}:{STATE}/{u.key}",
@@ -102,10 +103,10 @@ def _finding(u: Unreadable) -> Finding:
         item_key="",
         message=Text(
             f"记录无法读取：{u.kind}/{u.key}，由 {who} 于 {when} 写入。它未计入准备度、发现和导出；"
-            "请合规负责人删除或修正这条记录。",
+            f"请合规负责人修正或删除这条记录（ipaudit unreadable 工作区 --remove {u.kind}/{u.key}）。",
             f"A record cannot be read: {u.kind}/{u.key}, written by {who} at {when}. It is"
-            " left out of readiness, findings and exports; the compliance manager should remove"
-            " or fix it.",
+            " left out of readiness, findings and exports; the compliance manager should fix or"
+            f" remove it (ipaudit unreadable WORKSPACE --remove {u.kind}/{u.key}).",
         ),
         refs=(f"records/{u.kind}/{u.key}", u.reason),
         key=f"{CODE}:{u.kind}/{u.key}",
@@ -115,4 +116,26 @@ def _finding(u: Unreadable) -> Finding:
 def findings(ws: Workspace) -> Iterable[Finding]:
     """A finding for each stored record its readers leave out, and each item state that
     cannot be read."""
-    return [_finding(u) for u in [*ws.records.unreadable(), *unreadable_states(ws.store)]]
+    return [_finding(u) for u in unreadable(ws)]
+
+
+def unreadable(ws: Workspace) -> list[Unreadable]:
+    """The stored records and item states the app cannot read, records first."""
+    return [*ws.records.unreadable(), *unreadable_states(ws.store)]
+
+
+def remove_unreadable(ws: Workspace, kind: str, key: str) -> Unreadable:
+    """Remove the record (kind, key) that cannot be read; refused for one that can be read (its
+    own feature changes it) and for an item state (filling the item in again replaces it)."""
+    found = next((u for u in ws.records.unreadable() if (u.kind, u.key) == (kind, key)), None)
+    if found is None:
+        raise InvalidInput(
+            f"没有无法读取的记录“{kind}/{key}”；能读取的记录请在相应功能中修改或删除。"
+            "（条目状态请重新填写该条目。）",
+            f"There is no unreadable record '{kind}/{key}'; a record that can be read is changed"
+            " or removed where it is used. (For an item's state, fill the item in again.)",
+            ws.path,
+        )
+    ws.records.delete(kind, key)
+    ws.changed()
+    return found

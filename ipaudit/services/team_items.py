@@ -62,9 +62,9 @@ def roles_missing_note(missing: list[str]) -> Text | None:
     names = "、".join(missing)
     return Text(
         f"部门 {names} 还没有数据库角色，其负责人暂不能登录编辑。请用服务器管理员的登录名打开工作区，选择“文件 → 团队登录账户… → 更新部门角色”为它们建立角色。",
-        f"The department(s) {', '.join(missing)} have no database role yet, so their heads cannot"
-        " sign in to edit. Open the workspace with the server administrator's login and use File →"
-        " Team logins… → Update department roles to create them.",
+        f"No database role yet for {', '.join(missing)}: no head can sign in to edit there. Open"
+        " the workspace with the server administrator's login and use File → Team logins… →"
+        " Update department roles to create the roles.",
     )
 
 

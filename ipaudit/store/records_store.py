@@ -109,7 +109,7 @@ def _reading(row: Any) -> Record | Unreadable:
 def _readable(row: Any) -> Record | None:
     found = _reading(row)
     if isinstance(found, Unreadable):
-        log.warning("record %s/%s left out: %s", found.kind, found.key, found.reason)
+        log.info("record %s/%s left out: %s", found.kind, found.key, found.reason)
         return None
     return found
 

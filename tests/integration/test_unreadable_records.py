@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from ipaudit.cli import EXIT_INPUT
 from ipaudit.services import Workspace, audit_plan, rehearsal, request_list
 from ipaudit.services import corrective_actions as actions
 from ipaudit.services import mock_audit as mock
 from ipaudit.services.record_checks import CODE
+from tests.integration.cli_run import ok, ok_json, run
 
 # (kind, key, department, stored value): each malformed for its kind's readers
 MALFORMED = (
@@ -54,7 +56,7 @@ def test_the_readiness_reports_each_of_them(ws: Workspace) -> None:
     evil = found[f"{CODE}:mock_audit/evil"]
     assert evil.department == "rnd"
     assert "mock_audit/evil" in evil.message.zh and "gap15mgr" in evil.message.zh
-    assert "2026-12-01 10:00" in evil.message.en and "remove or fix" in evil.message.en
+    assert "2026-12-01 10:00" in evil.message.en and "fix or remove" in evil.message.en
     assert "无法读取" in evil.message.zh
 
 
@@ -89,3 +91,26 @@ def test_an_item_state_that_cannot_be_read_counts_as_not_started(demo_path: Path
         assert {f.key for f in ws.assess().findings if f.code == CODE} == {
             f"{CODE}:item_states/{listed}"
         }
+
+
+def test_the_manager_lists_and_removes_them_on_the_command_line(
+    demo_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPAUDIT_LANG", "en")
+    with sqlite3.connect(demo_path) as conn:
+        conn.executemany(
+            "INSERT INTO records VALUES (?, ?, ?, ?, 1, '2026-12-01 10:00:00', 'gap15mgr')",
+            MALFORMED,
+        )
+    conn.close()
+    listed = ok_json(capsys, "unreadable", demo_path)
+    assert [(r["kind"], r["key"]) for r in listed] == sorted((k, key) for k, key, *_r in MALFORMED)
+    assert {r["updated_by"] for r in listed} == {"gap15mgr"}
+    assert "Removed mock_audit/evil" in ok(
+        capsys, "unreadable", demo_path, "--remove", "mock_audit/evil"
+    )
+    code, _out, err = run(capsys, "unreadable", demo_path, "--remove", "mock_audit/evil")
+    assert code == EXIT_INPUT and "no unreadable record" in err
+    with Workspace.open(demo_path) as ws:
+        assert ws.records.unreadable()[0].key != "evil"
+        assert len(ws.records.unreadable()) == len(MALFORMED) - 1
