@@ -131,6 +131,7 @@ def cmd_record(args: argparse.Namespace) -> int:
         audit = mock_audit.get(ws, args.audit)
         policy = _yes_no(args.policy, "--policy")
         role = _yes_no(args.role, "--role")
+        given = mock_audit.parse_result(ws, args.grade) if args.grade else None
         if policy is not None or role is not None:
             if policy is None or role is None:
                 raise InvalidInput(
@@ -145,6 +146,7 @@ def cmd_record(args: argparse.Namespace) -> int:
                 role_ok=role,
                 person=args.person,
                 note=args.note,
+                grade=given,
             )
         elif args.grade:
             audit = mock_audit.record(
@@ -161,14 +163,22 @@ def cmd_record(args: argparse.Namespace) -> int:
                 "Give the result with --grade, or a staff awareness answer with --policy/--role.",
             )
         sample = audit.sample(args.sample)
-        if args.json:
-            emit_json(mock_audit.audit_json(audit))
-        elif sample is not None:
-            from ipaudit.domain.mock_audit import RESULT_TEXT
+        from ipaudit.domain.mock_audit import RESULT_TEXT, grade_changed
 
+        changed = None
+        if sample is not None and (policy is not None or role is not None):
+            changed = grade_changed(sample, given)
+        if args.json:
+            data = mock_audit.audit_json(audit)
+            if changed is not None:
+                data["grade_changed"] = {"zh": changed.zh, "en": changed.en}
+            emit_json(data)
+        elif sample is not None:
             ui = lang()
             result = RESULT_TEXT[sample.result].get(ui) if sample.result else "-"
             out(f"{audit.key} {sample.key}: {result}  ({audit.walked}/{len(audit.samples)})")
+            if changed is not None:
+                out(changed.get(ui))
     return EXIT_OK
 
 

@@ -314,14 +314,77 @@ def new_key(date: dt.date, existing: Iterable[str]) -> str:
     return f"MA-{date:%Y%m%d}-{n}"
 
 
+class AwarenessError(ValueError):
+    """A grade an awareness sample cannot take; ``text`` says why and what to do."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
+SEVERITY = (Result.CONFORM, Result.OBSERVATION, Result.MINOR, Result.MAJOR)
+
+
 def record_result(
     sample: Sample, result: Result, note: str | None = None, evidence_seen: str | None = None
 ) -> Sample:
+    """``sample`` graded ``result``. An awareness sample conforms only when the employee could
+    state both the policy and their part in it: grading it conform without both answers "yes"
+    is refused (AwarenessError), the answers are recorded with ``record_awareness``."""
+    if sample.awareness and result is Result.CONFORM and not (sample.policy_ok and sample.role_ok):
+        raise AwarenessError(
+            Text(
+                f"样本 {sample.key} 是员工意识抽问：只有员工能说出知识产权方针和本岗位的要求时才算"
+                "符合；请先记录两项回答（--policy yes --role yes，或在界面中勾选两项）。",
+                f"Sample {sample.key} is a staff awareness sample: it conforms only when the"
+                " employee could state both the IP policy and their part in it; record both"
+                " answers first (--policy yes --role yes, or tick both in the window).",
+            )
+        )
     return replace(
         sample,
         result=result,
         note=sample.note if note is None else note,
         evidence_seen=sample.evidence_seen if evidence_seen is None else evidence_seen,
+    )
+
+
+def awareness_result(
+    plan: SamplingPlan, *, policy_ok: bool, role_ok: bool, given: Result | None = None
+) -> Result:
+    """The grade of an employee's answers: ``given`` (default conform) when both are "yes";
+    else at least the plan's ``awareness_failure_grade`` (a more severe ``given`` stays)."""
+    if policy_ok and role_ok:
+        return given or Result.CONFORM
+    failure = Result(plan.awareness_failure_grade.value)
+    if given is not None and SEVERITY.index(given) > SEVERITY.index(failure):
+        return given
+    return failure
+
+
+def grade_changed(sample: Sample, given: Result | None) -> Text | None:
+    """What to tell the user when the grade they gave (``given``; None: none given, conform
+    assumed) is not the grade ``sample`` got from its awareness answers; None when it is."""
+    if not sample.awareness or sample.result is None:
+        return None
+    wanted = given or Result.CONFORM
+    if sample.result is wanted:
+        return None
+    missing = [
+        (zh, en)
+        for ok, zh, en in (
+            (sample.policy_ok, "知识产权方针", "the IP policy"),
+            (sample.role_ok, "本岗位的知识产权要求", "their part in it"),
+        )
+        if ok is False
+    ]
+    what_zh = "和".join(zh for zh, _ in missing) or "所问内容"
+    what_en = " or ".join(en for _, en in missing) or "what was asked"
+    got, asked = RESULT_TEXT[sample.result], RESULT_TEXT[wanted]
+    return Text(
+        f"样本 {sample.key} 记为“{got.zh}”而不是“{asked.zh}”：员工不能说出{what_zh}。",
+        f"Sample {sample.key} is graded '{got.en}', not '{asked.en}': the employee could not"
+        f" state {what_en}.",
     )
 
 
@@ -333,10 +396,12 @@ def record_awareness(
     role_ok: bool,
     person: str | None = None,
     note: str | None = None,
+    grade: Result | None = None,
 ) -> Sample:
     """An employee's answers: conforms when they could state both the policy and their part;
-    else the plan's ``awareness_failure_grade``."""
-    result = Result.CONFORM if policy_ok and role_ok else Result(plan.awareness_failure_grade.value)
+    else the plan's ``awareness_failure_grade`` (or the more severe ``grade`` given);
+    ``grade_changed`` says when the result is not the ``grade`` given."""
+    result = awareness_result(plan, policy_ok=policy_ok, role_ok=role_ok, given=grade)
     return replace(
         sample,
         policy_ok=policy_ok,

@@ -349,7 +349,13 @@ def record(
     note: str | None = None,
     evidence_seen: str | None = None,
 ) -> m.MockAudit:
-    """The result of one sample (for an awareness sample: the grade as given)."""
+    """The result of one sample. An awareness sample is graded conform only once both its
+    answers are "yes" (else bad input saying to record them)."""
+    sample = _sample(ws, audit, sample_key)
+    try:
+        m.record_result(sample, result, note, evidence_seen)
+    except m.AwarenessError as exc:
+        raise InvalidInput(exc.text.zh, exc.text.en, ws.path) from exc
     return edit_sample(
         ws, audit, sample_key, lambda s: m.record_result(s, result, note, evidence_seen)
     )
@@ -364,8 +370,10 @@ def record_awareness(
     role_ok: bool,
     person: str | None = None,
     note: str | None = None,
+    grade: m.Result | None = None,
 ) -> m.MockAudit:
-    """What one employee drawn for awareness could state."""
+    """What one employee drawn for awareness could state (``grade``: the grade the user gave;
+    an answer "no" makes it at least the plan's failure grade, ``m.grade_changed`` says so)."""
     sample = _sample(ws, audit, sample_key)
     if not sample.awareness:
         raise InvalidInput(
@@ -378,7 +386,13 @@ def record_awareness(
         audit,
         sample_key,
         lambda s: m.record_awareness(
-            s, audit.plan, policy_ok=policy_ok, role_ok=role_ok, person=person, note=note
+            s,
+            audit.plan,
+            policy_ok=policy_ok,
+            role_ok=role_ok,
+            person=person,
+            note=note,
+            grade=grade,
         ),
     )
 

@@ -200,3 +200,47 @@ def test_a_plan_of_ones_own_and_the_reports_details(capsys, ws: Path, tmp_path: 
     )
     code, _out, err = run(capsys, "mock-audit-draw", ws, "--plan", bad)
     assert code == EXIT_INPUT and "bad.yaml" in err
+
+
+def test_awareness_graded_conform_needs_both_answers(capsys, ws: Path) -> None:
+    drawn = ok_json(capsys, "mock-audit-draw", ws, "--seed", 42, "--date", "2026-12-01")
+    key, person = drawn["key"], next(s for s in drawn["samples"] if s["awareness"])
+    code, _, err = run(capsys, "mock-audit-record", ws, key, person["key"], "--grade", "符合")
+    assert code == EXIT_INPUT and "--policy yes --role yes" in err
+    shown = ok_json(capsys, "mock-audit", ws, key)
+    assert next(s for s in shown["samples"] if s["key"] == person["key"])["result"] is None
+    # an answer "no" with the grade conform: recorded minor, and the user is told
+    code, out, _ = run(
+        capsys,
+        "mock-audit-record",
+        ws,
+        key,
+        person["key"],
+        "--grade",
+        "符合",
+        "--policy",
+        "yes",
+        "--role",
+        "no",
+    )
+    assert code == EXIT_OK and "一般不符合" in out and "而不是" in out and "本岗位" in out
+    data = ok_json(
+        capsys,
+        "mock-audit-record",
+        ws,
+        key,
+        person["key"],
+        "--grade",
+        "conform",
+        "--policy",
+        "no",
+        "--role",
+        "yes",
+    )
+    assert "IP policy" in data["grade_changed"]["en"]
+    assert next(s for s in data["samples"] if s["key"] == person["key"])["result"] == "minor"
+    data = ok_json(
+        capsys, "mock-audit-record", ws, key, person["key"], "--policy", "yes", "--role", "yes"
+    )
+    assert "grade_changed" not in data
+    assert next(s for s in data["samples"] if s["key"] == person["key"])["result"] == "conform"

@@ -340,3 +340,26 @@ def test_a_report_saved_by_libreoffice_and_a_merged_title_row(
     assert [(r.number, r.finding, r.clause) for r in got] == [
         ("1", "奖金发放登记表缺领取人签字", "7.1.6")
     ]
+
+
+def test_an_awareness_sample_conforms_only_with_both_answers_yes(ws: Workspace) -> None:
+    audit = mock.draw_audit(ws, seed=17)
+    person = next(s for s in audit.samples if s.awareness)
+    with pytest.raises(InvalidInput) as exc:
+        mock.record(ws, audit, person.key, Result.CONFORM)
+    assert "两项回答" in exc.value.zh and "both answers" in exc.value.en
+    stored = mock.get(ws, audit.key)
+    assert stored.sample(person.key).result is None  # nothing stored
+    stored = mock.record_awareness(
+        ws, stored, person.key, policy_ok=True, role_ok=False, grade=Result.CONFORM
+    )
+    got = stored.sample(person.key)
+    assert got.result is Result.MINOR and m_grade_changed(got) is not None
+    stored = mock.record_awareness(ws, stored, person.key, policy_ok=True, role_ok=True)
+    assert mock.get(ws, audit.key).sample(person.key).result is Result.CONFORM
+
+
+def m_grade_changed(sample):  # type: ignore[no-untyped-def]
+    from ipaudit.domain.mock_audit import grade_changed
+
+    return grade_changed(sample, Result.CONFORM)

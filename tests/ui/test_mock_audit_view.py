@@ -82,6 +82,8 @@ def test_walk_the_samples_one_by_one(view: MockAuditView, qtbot) -> None:
     assert got.person == "王五" and got.policy_ok is False and got.result is Result.MINOR
     row = view.model.row_of(person.key)
     assert view.model.index(row, sm.RESULT).data() == "○ 一般不符合"
+    # the user is told why it is not conform (the policy could not be stated)
+    assert "而不是" in view.progress.text() and "知识产权方针" in view.progress.text()
     # undo the awareness answer, then the record's result
     view.session.undo_stack.undo()
     assert service.get(ws, audit.key).sample(person.key).result is None

@@ -639,6 +639,9 @@ class MockAuditView(QWidget):
         text = self.tr("Result of %1").replace("%1", after.key)
         self.audit = stored
         push(self.session, PutSample(self.session, text, audit.key, before, after))
+        changed = m.grade_changed(after, None) if after.awareness else None
+        if changed is not None:  # an answer "no": not conform, and the user is told why
+            self.progress.setText(changed.get(i18n.language()))
         if go_on and self.audit is not None:
             nxt = m.next_open(self._shown(self.audit), after=after.key)
             if nxt is not None:
