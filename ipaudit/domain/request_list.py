@@ -7,7 +7,9 @@ first rows that names a title column ("文件名称", "资料名称", "审核资
 without one, the title column is the one holding the most text. Number, department and note columns
 are found by their headers too; a line without a number is numbered by its position. A row holding
 only a short title (no number, no other cell) where the other rows have numbers is a section: its
-name is the department of the lines below it until the next section.
+name is the department of the lines below it until the next section. A row that is a note on the
+list ("注：以上资料请于审核前一周准备齐全", 说明：, 备注：, ※, * — ``NOTE_WORDS``, ``NOTE_MARKS``),
+wherever it stands, is neither a request nor a section.
 
 **Matching.** Request titles differ from the checklist's: other words for the same thing (协议 and
 合同, 背调 and 背景调查), another word order, 《》 brackets, a "记录/台账/清单/登记表" suffix. Titles are
@@ -19,6 +21,13 @@ weighted cosine of the two sets, over the item's title, the title without its no
 its sub-records and its forms (the best counts); an item of the department the line names gets a
 bonus. Edit-distance ratios were not used: Chinese titles have no word boundaries and the shared
 知识产权 would dominate them.
+
+What a title says about the copy asked for — a year ("（2020年）", "2023年度"), which one
+("第3份"), a copy or version mark ("复印件", "（最新版）", "V2.0") — is dropped before matching, on
+both sides (``QUALIFIERS``, a list of patterns), so "劳动合同（2020年）" finds what "劳动合同" finds.
+The weights are the checklist's alone (its items' titles, sub-records and forms: a fixed corpus);
+a line's candidates depend on its title, the department it names and its clause, never on the
+other lines of its list.
 """
 
 from __future__ import annotations
