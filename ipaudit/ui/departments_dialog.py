@@ -60,6 +60,7 @@ class NameForm(QDialog):
         self.problem.setObjectName("departmentNameProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -96,8 +97,12 @@ class NameForm(QDialog):
 
     def _update(self) -> None:
         problems = self.problems()
-        self.problem.setText("\n".join(problems))
+        text = "\n".join(problems)
+        changed = text != self.problem.text()
+        self.problem.setText(text)
         self.problem.setVisible(bool(problems))
+        if changed and self.isVisible():
+            self.adjustSize()  # the form grows to show the whole message (and shrinks after)
         filled = bool(self.zh.text().strip() and self.en.text().strip())
         self.ok.setEnabled(filled and not problems)
 
