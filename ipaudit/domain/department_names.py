@@ -12,8 +12,9 @@ document's cell writes.
 Both go in tiers, tightest first, and the first tier any department fits decides: the key as
 written, a name as written, the key or a name normalised; then (``find`` only) a name without
 its suffix (部 / 部门 / Dept.) or an English name by its initials; then one name inside the
-other (Chinese: two characters at least; English: whole words); then, for English text of three
-letters or more, one inside the other letter by letter ("Admin", "Prod"). A text two departments
+other (Chinese: two characters at least; English: whole words); then one without its suffix
+inside the other ("研发中心"); then, for English text of three letters or more, one inside the
+other letter by letter ("Admin", "Prod"). A text two departments
 fit in the deciding tier is ambiguous and finds nothing: guessing the first would file a line
 or an action under the wrong department without anyone seeing it.
 
@@ -160,34 +161,46 @@ def _same_core(t: _Text, s: _Spelling) -> bool:
     )
 
 
+def _chinese_inside(pairs: Iterable[tuple[str, str]]) -> bool:
+    return any(
+        len(part) >= MIN_CHINESE_PART and has_chinese(part) and part in whole
+        for part, whole in pairs
+    )
+
+
 def _inside(t: _Text, s: _Spelling) -> bool:
-    """One inside the other: Chinese by characters, English by whole words."""
+    """One whole inside the other: Chinese by characters ("研发部" in "技术研发部"), English by
+    whole words ("IP team" in "IP management body (IP team)")."""
     if t.norm in SUFFIXES:  # "部门" alone is a heading's word, not a department
         return False
-    pairs = ((t.core, s.norm), (t.norm, s.norm), (s.core, t.norm), (s.norm, t.norm))
-    for part, whole in pairs:
-        if len(part) >= MIN_CHINESE_PART and has_chinese(part) and part in whole:
-            return True
+    if _chinese_inside(((t.norm, s.norm), (s.norm, t.norm))):
+        return True
     for short, long in ((t.words, s.words), (s.words, t.words)):
         if sum(map(len, short)) >= 2 and _within(short, long):
             return True
     return False
 
 
-def _inside_letters(t: _Text, s: _Spelling) -> bool:
-    """English only, letter by letter ("admin" in "hrandadministration"); not a key."""
-    if s.is_key or has_chinese(t.norm) or has_chinese(s.norm) or t.norm in SUFFIXES:
+def _core_inside(t: _Text, s: _Spelling) -> bool:
+    """One without its suffix inside the other ("研发" in "研发中心", "研发" for 研发部)."""
+    if t.norm in SUFFIXES:
         return False
-    pairs = ((t.core, s.norm), (t.norm, s.norm), (s.core, t.norm), (s.norm, t.norm))
-    for part, whole in pairs:
-        if len(part) >= MIN_LATIN_PART and part in whole:
-            return True
-    return False
+    return _chinese_inside(((t.core, s.norm), (s.core, t.norm)))
+
+
+def _inside_letters(t: _Text, s: _Spelling) -> bool:
+    """English letter by letter ("admin" in "hrandadministration"; the English part of a text
+    that has Chinese too); not a key, not a Chinese name."""
+    if s.is_key or has_chinese(s.norm) or t.norm in SUFFIXES:
+        return False
+    latin = "".join(ch for ch in t.norm if not _wide(ch))
+    pairs = ((core(latin), s.norm), (latin, s.norm), (s.core, latin), (s.norm, latin))
+    return any(len(part) >= MIN_LATIN_PART and part in whole for part, whole in pairs)
 
 
 _Test = Callable[[_Text, _Spelling], bool]
 EXACT_TIERS: tuple[_Test, ...] = (_same_key, _same_name, _same_norm)
-LOOSE_TIERS: tuple[_Test, ...] = (_same_core, _inside, _inside_letters)
+LOOSE_TIERS: tuple[_Test, ...] = (_same_core, _inside, _core_inside, _inside_letters)
 
 
 @dataclass(frozen=True, slots=True)
