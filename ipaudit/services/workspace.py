@@ -899,7 +899,13 @@ def _check_info(info: WorkspaceInfo, path: Path | str) -> None:
 
 @functools.cache
 def finding_sources() -> tuple[FindingSource, ...]:
-    from ipaudit.services import audit_plan, corrective_actions, record_checks, team_items
+    from ipaudit.services import (
+        audit_plan,
+        corrective_actions,
+        department_findings,
+        record_checks,
+        team_items,
+    )
 
     return (
         ledgers.discrepancy_findings,
@@ -909,6 +915,7 @@ def finding_sources() -> tuple[FindingSource, ...]:
         corrective_actions.findings,
         record_checks.findings,
         team_items.findings,
+        department_findings.findings,
     )
 
 

@@ -326,3 +326,25 @@ def test_random_department_changes_keep_the_rules(demo_master: Path) -> None:
     run_state_machine_as_test(
         DepartmentChanges, settings=settings(max_examples=30, stateful_step_count=20, deadline=None)
     )
+
+
+def test_mandatory_work_left_without_a_department_is_a_major_finding(ws: Workspace) -> None:
+    """A workspace that came to it another way (an older version, the wizard's remove): each
+    requirement that can never be waived and has no department is a major finding, gone once the
+    department is merged into another."""
+    assert not [f for f in ws.findings() if f.code == "mandatory_without_department"]
+    ws.save_department(replace(ws.department("hr_admin"), absent=True))
+    found = [f for f in ws.findings() if f.code == "mandatory_without_department"]
+    assert {f.item_key for f in found} == HR_MANDATORY
+    assert {f.grade.value for f in found} == {"major"} and {f.department for f in found} == {
+        "management"
+    }
+    labour = next(f for f in found if f.item_key == "hr.labour_contracts")
+    assert (
+        "“劳动合同（至少三套）”不能免除" in labour.message.zh and "行政人事部" in labour.message.zh
+    )
+    assert "'HR and administration' is marked absent" in labour.message.en
+    assert all(f.blocking for f in found)
+    assert ws.readiness()[1]["management"].blocking >= len(HR_MANDATORY)
+    ws.merge_department("hr_admin", "management")
+    assert not [f for f in ws.findings() if f.code == "mandatory_without_department"]
