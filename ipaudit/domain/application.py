@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ipaudit.domain.checks import CheckInput
+from ipaudit.domain.chronology import record_day, sequence_violations
 from ipaudit.domain.cycle import (
     MANUAL,
     PORTFOLIO,
@@ -29,6 +30,7 @@ from ipaudit.domain.cycle import (
 )
 from ipaudit.domain.facts import PORTFOLIO_NAMES_ZH
 from ipaudit.domain.model import AuditType, Evidence, Finding, Item, Status, Template, Text
+from ipaudit.domain.rules import rules_of
 from ipaudit.domain.timing import is_dated
 from ipaudit.resource_files import resource_path
 
@@ -242,11 +244,27 @@ def _evaluate(
                     ),
                 ),
             )
-        dated = sorted(
-            (ev for ev in have if ev.doc_date and ev.doc_date < info.audit_start),
-            key=lambda ev: ev.doc_date or info.audit_start,
-        )
-        zh, en = _named(dated or have)
+        dated = _in_system(have, info.system_start, info.audit_start)
+        if not dated:  # only records from before the system ran: they show no run of it
+            start = info.system_start
+            zh, en = _named(have)
+            return ConditionResult(
+                c,
+                False,
+                (
+                    Text(
+                        f"“{title.zh}”的记录（{zh}）都早于体系运行开始日 {start}（手册发布日）；"
+                        f"体系运行后须至少完成一次{title.zh}。",
+                        f"Every '{title.en}' record ({en}) is dated before the system start"
+                        f" {start} (the manual's issue date); at least one must be done while"
+                        " the system runs.",
+                    ),
+                ),
+            )
+        late = _out_of_order(data, key, dated, files)
+        if late:
+            return ConditionResult(c, False, tuple(late))
+        zh, en = _named(dated)
         return ConditionResult(
             c,
             True,
@@ -361,6 +379,59 @@ def _evaluate(
             ),
         ),
     )
+
+
+def _in_system(
+    files: Sequence[Evidence], start: dt.date | None, audit_start: dt.date
+) -> list[Evidence]:
+    """The records dated on or after the system start (the manual's issue date) and before the
+    audit's first day, oldest first (no start declared: every record before the audit)."""
+    return sorted(
+        (
+            ev
+            for ev in files
+            if ev.doc_date and (start is None or start <= ev.doc_date) and ev.doc_date < audit_start
+        ),
+        key=lambda ev: ev.doc_date or audit_start,
+    )
+
+
+def _out_of_order(
+    data: CheckInput, key: str, records: Sequence[Evidence], files: Mapping[str, list[Evidence]]
+) -> list[Text]:
+    """Why ``records`` of item ``key`` do not show it done in its place: the template's sequence
+    rules (e.g. the management review after an internal audit, the rule the findings check
+    applies) leave none of its records with the item that must come first before it. Empty when
+    one record keeps the order (or no rule names ``key``)."""
+    items = {it.key: it for it in data.template.items}
+    info = data.info
+    out: list[Text] = []
+    for order in rules_of(data.template).item_orders:
+        first, then = items.get(order.first), items.get(order.then)
+        if order.then != key or first is None or then is None:
+            continue
+        judged = [ev for ev in records if not order.then_records or _sub(ev) in order.then_records]
+        if not judged:
+            continue
+        before = _in_system(files.get(order.first, []), info.system_start, info.audit_start)
+        late = sequence_violations(order, before, judged) if before else list(judged)
+        if len(late) < len(judged):
+            continue
+        for ev in late:
+            out.append(
+                Text(
+                    f"{then.title.zh}：《{ev.title}》（{record_day(ev)}）之前"
+                    f" {order.within_months} 个月内没有“{first.title.zh}”的记录（应先完成）。",
+                    f"{then.title.en}: '{ev.title}' ({record_day(ev)}) has no"
+                    f" '{first.title.en}' record before it within {order.within_months} months"
+                    " (it must come first).",
+                )
+            )
+    return out
+
+
+def _sub(ev: Evidence) -> str:
+    return ev.slot.partition("/")[2]
 
 
 def _record_order(item: Item, ev: Evidence) -> tuple[int, int, str, int]:

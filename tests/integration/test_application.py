@@ -96,6 +96,48 @@ def test_a_record_after_the_audit_starts_fails_with_the_prerequisite_rule(
     assert not passed and "之前须完成一次内部审核" in reason  # cycle.prerequisite_findings' text
 
 
+def test_records_from_before_the_system_start_do_not_show_it_done(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    make_ready(ws, tmp_path)  # the manual issued 2025-10-08
+    (audit,) = ws.evidence("ipo.internal_audit")
+    (review,) = ws.evidence("mgmt.management_review")
+    ws.update_evidence(audit.id, doc_date=D(2025, 6, 1))
+    ws.update_evidence(review.id, doc_date=D(2025, 7, 1))
+    got = results(ws)
+    assert (
+        not got["internal_audit"][0] and "早于体系运行开始日 2025-10-08" in got["internal_audit"][1]
+    )
+    assert not got["management_review"][0]
+    assert "早于体系运行开始日" in got["management_review"][1]
+    ws.update_evidence(audit.id, doc_date=D(2025, 10, 8))  # on the start day counts
+    ws.update_evidence(review.id, doc_date=D(2025, 12, 1))
+    got = results(ws)
+    assert got["internal_audit"][0] and got["management_review"][0], got
+
+
+def test_a_review_before_the_internal_audit_fails_as_the_findings_flag_it(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    make_ready(ws, tmp_path)
+    (review,) = ws.evidence("mgmt.management_review")
+    ws.update_evidence(review.id, doc_date=D(2026, 3, 10))  # the internal audit is 2026-03-20
+    got = results(ws)
+    assert got["internal_audit"][0]
+    passed, reason = got["management_review"]
+    assert not passed and "应先完成" in reason and "2026-03-10" in reason
+    flagged = [f for f in ws.findings() if f.code == "records_out_of_order"]
+    assert [f.item_key for f in flagged] == ["mgmt.management_review"]  # the same rule
+    # a second review after the audit keeps the order: done
+    ws.attach(
+        "mgmt.management_review",
+        file(tmp_path, "管评报告2.docx"),
+        slot="1/attendance",
+        doc_date=D(2026, 4, 2),
+    )
+    assert results(ws)["management_review"][0]
+
+
 def test_penalties_declared_fail_and_an_old_declaration_does_not_count(
     ws: Workspace, tmp_path: Path
 ) -> None:
@@ -176,3 +218,22 @@ def test_cli_apply_check_and_materials(
     out = json.loads(capsys.readouterr().out)
     assert out["files"] and (tmp_path / "out" / out["files"][0]).exists()
     assert {"zh": "认证申请书", "en": "Certification application"} in out["missing"]
+
+
+def test_cli_apply_check_on_the_demo_review_moved_before_the_audit(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["apply-check", str(demo_path), "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    passed = {c["id"]: c["passed"] for c in data["conditions"]}
+    assert passed["internal_audit"] and passed["management_review"]
+    with Workspace.open(demo_path) as w:
+        first_audit = min(d.doc_date for d in w.evidence("ipo.internal_audit") if d.doc_date)
+        for ev in w.evidence("mgmt.management_review"):  # every record a month before it
+            w.update_evidence(ev.id, doc_date=first_audit - dt.timedelta(days=30))
+        flagged = {f.item_key for f in w.findings() if f.code == "records_out_of_order"}
+    assert "mgmt.management_review" in flagged
+    assert main(["apply-check", str(demo_path)]) == EXIT_BLOCKING
+    out = capsys.readouterr().out
+    assert "× 已完成至少一次管理评审" in out and "应先完成" in out
+    assert "√ 已完成至少一次覆盖全部条款和部门的内部审核" in out
