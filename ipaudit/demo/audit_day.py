@@ -78,8 +78,9 @@ AWARENESS_ACTION = {
 }
 # the lines the compliance manager has gone through so far: the first ones confirmed as proposed,
 # one corrected (the proposal is the internal audit; the last audit's nonconformities are
-# corrective action records) and one that no checklist item holds; the others wait
-CONFIRMED_LINES = 5
+# corrective action records) and one that no checklist item holds; the others wait (to confirm,
+# or unmatched); a line without a proposal among the first is left for the user
+CONFIRMED_LINES = 8
 CORRECTED = {"6": ("ipo.corrective_actions",), "19": ()}
 
 
@@ -162,7 +163,8 @@ def add_request_list(ws: Workspace, tmp: Path) -> None:
     path = write_request_list(tmp / "审核资料清单.xlsx", content.COMPANY, REQUEST_LIST)
     lines = request_list.import_requests(ws, path)
     for line in lines[:CONFIRMED_LINES]:
-        request_list.set_match(ws, line.number, line.matched)
+        if line.matched:
+            request_list.set_match(ws, line.number, line.matched)
     for number, items in CORRECTED.items():
         request_list.set_match(ws, number, items)
 
