@@ -752,7 +752,8 @@ def identity(conn: Connection) -> Identity:
 
 def uninstall(conn: Connection) -> list[str]:
     """Drop the team roles of the workspace ``conn`` is connected to (their rights and policies
-    go with them; the tables pass to the current user). The logins stay. The roles dropped."""
+    go with them; the tables pass to the current user; the CHECK constraints stay: they hold for
+    any writer). The logins stay. The roles dropped."""
     roles = team_roles_of(conn)
     if roles is None:
         return []
