@@ -477,20 +477,73 @@ def interviewees(setup: Setup, department: str) -> tuple[str, ...]:
     return tuple(p.key for p in setup.of_role(Role.HEAD) if p.department == department)
 
 
+def kept_setup(setup: Setup, departments: Sequence[Department], rooms: int = 2) -> Setup:
+    """``setup`` (a plan's people, rooms and escorts, kept when the plan is made again) with what
+    a plan needs added as placeholders: a head for a department it has none for, and an
+    auditor, an escort and a room when it has none."""
+    people = list(setup.people)
+    rooms_ = list(setup.rooms)
+    escorts = dict(setup.escorts)
+    fresh = default_setup(departments, rooms)
+    taken = {p.key for p in people}
+    heads = {p.department for p in people if p.role is Role.HEAD}
+    for p in fresh.people:
+        if p.key in taken:
+            continue
+        missing_head = p.role is Role.HEAD and p.department not in heads
+        missing_role = p.role in (Role.AUDITOR, Role.ESCORT, Role.MANAGER, Role.TOP) and not any(
+            q.role is p.role for q in setup.people
+        )
+        if missing_head or missing_role:
+            people.append(p)
+    if not rooms_:
+        rooms_ = list(fresh.rooms)
+    have = {p.key for p in people}
+    for auditor, escort in fresh.escorts.items():
+        if auditor in have and escort in have and auditor not in escorts:
+            escorts[auditor] = escort
+    out = Setup(tuple(people), tuple(rooms_), escorts)
+    while len(out.rooms) < rooms:  # more rooms asked than the plan has: placeholders added
+        out = replace(out, rooms=(*out.rooms, Room(new_room_key(out))))
+    while len(out.of_role(Role.AUDITOR)) < rooms:
+        auditor = Person(new_person_key(out, Role.AUDITOR), Role.AUDITOR)
+        out = replace(out, people=(*out.people, auditor))
+        escort = Person(new_person_key(out, Role.ESCORT), Role.ESCORT)
+        out = replace(
+            out, people=(*out.people, escort), escorts={**out.escorts, auditor.key: escort.key}
+        )
+    return out
+
+
+def _review_spans(at: dt.time, end: dt.time) -> list[tuple[dt.time, dt.time]]:
+    """The time from ``at`` to ``end`` without the lunch break, in spans of 30 minutes or more."""
+    if _minutes(at) < _minutes(LUNCH[0]):
+        spans = [(at, LUNCH[0]), (LUNCH[1], end)]
+    else:
+        spans = [(max(at, LUNCH[1], key=_minutes), end)]
+    return [(a, b) for a, b in spans if _minutes(b) - _minutes(a) >= 30]
+
+
 def default_plan(
-    departments: Sequence[Department], audit_start: dt.date, audit_end: dt.date, rooms: int = 2
+    departments: Sequence[Department],
+    audit_start: dt.date,
+    audit_end: dt.date,
+    rooms: int = 2,
+    setup: Setup | None = None,
 ) -> AuditPlan:
     """The plan a manager starts from: opening meeting, tour, one interview per department in
-    parallel rooms (management and the IP team first), a document review per auditor and the
-    closing meeting on the last day. Interviews that do not fit the audit dates are still
-    planned (on the following days): the conflicts then say so."""
+    parallel rooms (management and the IP team first), spread evenly over the audit's days, a
+    document review per auditor after each day's interviews and the closing meeting on the last
+    day. ``setup``: the people and rooms to plan with (a plan made again keeps its auditors,
+    escorts and rooms); else ``rooms`` placeholders of each. Interviews that do not fit the audit
+    dates are still planned (on the following days): the conflicts then say so."""
     active = [d for d in departments if not d.absent and not d.merged_into]
     active.sort(key=lambda d: (FIRST.index(d.key) if d.key in FIRST else len(FIRST), d.position))
-    setup = default_setup(active, rooms)
+    setup = default_setup(active, rooms) if setup is None else kept_setup(setup, active, rooms)
     auditors = [p.key for p in setup.of_role(Role.AUDITOR)]
     room_keys = [r.key for r in setup.rooms]
-    everyone = tuple(p.key for p in setup.people if p.role is not Role.AUDITOR)
-    attending_open = tuple(k for k in everyone if not k.startswith("escort_"))
+    lanes = max(1, min(len(auditors), len(room_keys)))
+    attending_open = tuple(p.key for p in setup.people if p.role not in (Role.AUDITOR, Role.ESCORT))
     sessions: list[Session] = [
         Session(
             "opening",
@@ -510,58 +563,80 @@ def default_plan(
             _at(DAY_START, 75),
             "",
             tuple(auditors),
-            ("manager",),
+            ("manager",) if setup.person("manager") else (),
         ),
     ]
-    day, at = audit_start, _at(DAY_START, 90)
-
-    def next_slot(day: dt.date, at: dt.time, minutes: int) -> tuple[dt.date, dt.time]:
-        if _minutes(at) < _minutes(LUNCH[1]) and _minutes(at) + minutes > _minutes(LUNCH[0]):
-            at = LUNCH[1]
-        if _minutes(at) + minutes > _minutes(DAY_END):
-            return day + dt.timedelta(days=1), DAY_START
-        return day, at
-
+    # the interviews in slots: departments side by side, management alone
+    slots: list[list[Department]] = []
     queue = list(active)
     while queue:
-        day, at = next_slot(day, at, INTERVIEW_MINUTES)
-        end = _at(at, INTERVIEW_MINUTES)
-        for n, room in enumerate(room_keys):
-            if not queue:
-                break
-            dep = queue.pop(0)
-            sessions.append(
-                Session(
-                    f"interview_{dep.key}",
-                    SessionKind.INTERVIEW,
-                    day,
-                    at,
-                    end,
-                    room,
-                    (auditors[n],),
-                    interviewees(setup, dep.key),
-                    department=dep.key,
+        if queue[0].key == "management":  # the manager and the general manager are both needed
+            slots.append([queue.pop(0)])
+            continue
+        slot: list[Department] = []
+        while queue and len(slot) < lanes and queue[0].key != "management":
+            slot.append(queue.pop(0))
+        slots.append(slot)
+
+    review_start, review_end = dt.time(15, 0), dt.time(16, 15)  # the last day's, before closing
+
+    def fits(day: dt.date, at: dt.time) -> dt.time | None:
+        """Where an interview starting at ``at`` on ``day`` starts (after lunch), None when the
+        day has no room for it."""
+        if _minutes(at) < _minutes(LUNCH[1]) and _minutes(at) + INTERVIEW_MINUTES > _minutes(
+            LUNCH[0]
+        ):
+            at = LUNCH[1]
+        limit = review_start if day == audit_end else DAY_END
+        return at if _minutes(at) + INTERVIEW_MINUTES <= _minutes(limit) else None
+
+    reviews: list[Session] = []
+
+    def review(day: dt.date, at: dt.time, end: dt.time) -> None:
+        for a, b in _review_spans(at, end):
+            for n in range(lanes):
+                reviews.append(
+                    Session("", SessionKind.DOCUMENTS, day, a, b, room_keys[n], (auditors[n],))
                 )
-            )
-            if dep.key == "management":  # the manager and the general manager are both needed
+
+    day, at = audit_start, _at(DAY_START, 90)
+    index = 0
+    while True:
+        left = len(slots) - index
+        quota = -(-left // ((audit_end - day).days + 1)) if day <= audit_end else left
+        for _ in range(quota):
+            start = fits(day, at)
+            if start is None:
                 break
-        at = end
-    last = max(audit_end, day)
-    if last == day and _minutes(at) > _minutes(dt.time(15, 0)):
-        last = day + dt.timedelta(days=1)
-    review = (dt.time(15, 0), dt.time(16, 15))
-    for n, room in enumerate(room_keys):
-        sessions.append(
-            Session(
-                f"documents_{n + 1}",
-                SessionKind.DOCUMENTS,
-                last,
-                review[0],
-                review[1],
-                room,
-                (auditors[n],),
-            )
-        )
+            end = _at(start, INTERVIEW_MINUTES)
+            for n, dep in enumerate(slots[index]):
+                sessions.append(
+                    Session(
+                        f"interview_{dep.key}",
+                        SessionKind.INTERVIEW,
+                        day,
+                        start,
+                        end,
+                        room_keys[n],
+                        (auditors[n],),
+                        interviewees(setup, dep.key),
+                        department=dep.key,
+                    )
+                )
+            index, at = index + 1, end
+        if index >= len(slots) and day >= audit_end:
+            break  # the closing day
+        review(day, at, DAY_END)  # the rest of the day: the auditors read the documents
+        day, at = day + dt.timedelta(days=1), DAY_START
+    last = day
+    if _minutes(at) > _minutes(review_start):  # an overrun: closing the day after
+        review(day, at, DAY_END)
+        last, at = day + dt.timedelta(days=1), DAY_START
+    before = len(reviews)
+    review(last, at, review_end)
+    if len(reviews) == before:
+        review(last, review_start, review_end)
+    sessions += [replace(r, key=f"documents_{n}") for n, r in enumerate(reviews, 1)]
     sessions.append(
         Session(
             "closing",

@@ -112,7 +112,8 @@ def department_texts(ws: Workspace) -> dict[str, Text]:
 
 def generate(ws: Workspace, *, rooms: int = 2, replace_existing: bool = False) -> AuditPlan:
     """Make the default plan from the audit dates and the departments; an existing plan is
-    replaced only when asked."""
+    replaced only when asked, keeping its people (auditors, escorts, names), rooms and escort
+    assignments (``rooms`` then only adds placeholders when it has none)."""
     if not 1 <= rooms <= 6:
         raise InvalidInput(
             f"会议室数量 {rooms} 无效（1～6）。",
@@ -124,8 +125,11 @@ def generate(ws: Workspace, *, rooms: int = 2, replace_existing: bool = False) -
             "There is an audit-day plan already; confirm replacing it to generate a new one.",
         )
     info = ws.info()
-    plan = default_plan(ws.departments(), info.audit_start, info.audit_end, rooms)
-    named = name_people(plan.setup, known_names(ws, plan_of(ws)))
+    previous = plan_of(ws)
+    # made again: the auditors, escorts, rooms and names already written are kept
+    kept = previous.setup if previous is not None else None
+    plan = default_plan(ws.departments(), info.audit_start, info.audit_end, rooms, kept)
+    named = name_people(plan.setup, known_names(ws, previous))
     plan = replace(plan, setup=named)
     put_plan(ws, plan)
     return plan

@@ -109,3 +109,27 @@ def test_bad_input_is_refused(ws: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == EXIT_INPUT
     code, _out, err = run(capsys, "plan-export", ws)
     assert code == EXIT_INPUT
+
+
+def test_generate_again_keeps_the_named_people_and_rooms_over_every_day(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ipaudit.demo.audit_day import add_plan
+
+    with Workspace.open(demo_path) as w:
+        add_plan(w)  # the demo's plan: named auditors, escorts and rooms
+    code, before, err = run(capsys, "plan", demo_path)
+    assert code == EXIT_OK, err
+    assert "赵立平" in before and "韩立" in before and "三楼大会议室" in before
+    code, _, err = run(capsys, "plan-generate", demo_path, "--replace")
+    assert code == EXIT_OK, err
+    code, after, err = run(capsys, "plan", demo_path, "--json")
+    data = json.loads(after)
+    code, text, _ = run(capsys, "plan", demo_path)
+    assert "赵立平" in text and "韩立" in text and "三楼大会议室" in text
+    assert "审核员 1" not in text and "会议室1" not in text
+    with Workspace.open(demo_path) as w:
+        info = w.info()
+    days = {s["day"] for s in data["plan"]["sessions"] if s["kind"] in ("interview", "documents")}
+    span = (info.audit_end - info.audit_start).days + 1
+    assert len(days) == span >= 3  # no day of the audit left empty

@@ -137,3 +137,18 @@ def test_a_departments_part_of_the_plan(ws: Workspace) -> None:
     assert mgmt is not None
     assert {p.key for p in mgmt.setup.people} >= {"top", "manager"}
     assert "interview_management" in {s.key for s in mgmt.sessions}
+
+
+def test_generating_again_keeps_auditors_escorts_and_rooms(ws: Workspace) -> None:
+    audit_plan.generate(ws)
+    audit_plan.rename_person(ws, "auditor_1", "赵立平")
+    audit_plan.rename_person(ws, "escort_1", "韩立")
+    audit_plan.rename_room(ws, "room_1", "三楼大会议室")
+    audit_plan.generate(ws, replace_existing=True)
+    plan = audit_plan.need_plan(ws).plan
+    assert plan.setup.person("auditor_1").name == "赵立平"
+    assert plan.setup.person("escort_1").name == "韩立"
+    assert plan.setup.room("room_1").name == "三楼大会议室"
+    assert plan.setup.escorts["auditor_1"] == "escort_1"
+    opening = plan.session("opening")
+    assert opening.room == "room_1" and "auditor_1" in opening.auditors

@@ -335,3 +335,50 @@ def test_two_entries_with_one_name_are_one_person() -> None:
     assert "张伟" in conflicts[0].message.zh
     s3 = replace(s2, attendees=("head_rnd",))
     assert find_conflicts(AuditPlan(setup, (s1, s3)), START, START) == []
+
+
+def test_every_day_of_the_audit_has_work_and_no_conflict() -> None:
+    keys = ["management", "ip_office", "rnd", "hr_admin", "marketing", "finance", "production"]
+    deps = [Department(k, Text(k, k), position=n) for n, k in enumerate(keys)]
+    end = START + dt.timedelta(days=2)
+    plan = default_plan(deps, START, end, rooms=2)
+    days = [START, START + dt.timedelta(days=1), end]
+    interviews = {
+        d: [s for s in plan.sessions if s.day == d and s.kind is SessionKind.INTERVIEW]
+        for d in days
+    }
+    assert all(interviews[d] for d in days), interviews  # spread: none of the days empty
+    reviews = {s.day for s in plan.sessions if s.kind is SessionKind.DOCUMENTS}
+    assert reviews == set(days)
+    assert find_conflicts(plan, START, end) == []
+    assert len({s.key for s in plan.sessions}) == len(plan.sessions)
+    closing = next(s for s in plan.sessions if s.kind is SessionKind.CLOSING)
+    assert closing.day == end
+
+
+def test_a_kept_setup_plans_with_its_people_and_rooms() -> None:
+    deps = [Department(k, Text(k, k), position=n) for n, k in enumerate(DEPARTMENTS[:5])]
+    setup = Setup(
+        people=(
+            Person("lead", Role.AUDITOR, "赵立平"),
+            Person("aud2", Role.AUDITOR, "孙慧"),
+            Person("esc1", Role.ESCORT, "韩立"),
+            Person("esc2", Role.ESCORT, "唐思远"),
+            Person("manager", Role.MANAGER, "林婉清"),
+        ),
+        rooms=(Room("big", "三楼大会议室"), Room("rd", "四楼研发部会议室")),
+        escorts={"lead": "esc1", "aud2": "esc2"},
+    )
+    plan = default_plan(deps, START, START + dt.timedelta(days=1), 2, setup)
+    kept = plan.setup
+    assert [p for p in kept.people if p.key in ("lead", "aud2", "esc1", "esc2", "manager")] == list(
+        setup.people
+    )
+    assert kept.rooms == setup.rooms and kept.escorts == setup.escorts
+    assert kept.person("top") is not None  # a placeholder for what the plan lacks
+    used_rooms = {s.room for s in plan.sessions if s.room}
+    assert used_rooms == {"big", "rd"}
+    assert {a for s in plan.sessions for a in s.auditors} == {"lead", "aud2"}
+    three = default_plan(deps, START, START + dt.timedelta(days=1), 3, setup)
+    assert len(three.setup.rooms) == 3 and len(three.setup.of_role(Role.AUDITOR)) == 3
+    assert three.setup.rooms[:2] == setup.rooms
