@@ -506,11 +506,11 @@ def kept_setup(setup: Setup, departments: Sequence[Department], rooms: int = 2) 
     while len(out.rooms) < rooms:  # more rooms asked than the plan has: placeholders added
         out = replace(out, rooms=(*out.rooms, Room(new_room_key(out))))
     while len(out.of_role(Role.AUDITOR)) < rooms:
-        auditor = Person(new_person_key(out, Role.AUDITOR), Role.AUDITOR)
-        out = replace(out, people=(*out.people, auditor))
-        escort = Person(new_person_key(out, Role.ESCORT), Role.ESCORT)
+        lead = Person(new_person_key(out, Role.AUDITOR), Role.AUDITOR)
+        out = replace(out, people=(*out.people, lead))
+        guide = Person(new_person_key(out, Role.ESCORT), Role.ESCORT)
         out = replace(
-            out, people=(*out.people, escort), escorts={**out.escorts, auditor.key: escort.key}
+            out, people=(*out.people, guide), escorts={**out.escorts, lead.key: guide.key}
         )
     return out
 
