@@ -606,8 +606,11 @@ class Workspace:
         self, item_key: str, source: Path | str, *, cancel: CancelCheck | None = None
     ) -> AttachRefused | None:
         """Why attaching ``source`` to the item would be refused (it is empty, or the item holds
-        its contents already); None when it would not. ``attach`` asks this unless forced."""
+        its contents already); None when it would not, or when the workspace is read-only
+        (attaching then says that). ``attach`` asks this unless forced."""
         item = self.item(item_key)
+        if self.store.read_only:
+            return None
         return attach_refusal(Path(source), item.title, self.store.evidence(item_key), cancel)
 
     def attach_warnings(self, ev: Evidence) -> list[Text]:

@@ -70,12 +70,15 @@ def test_set_fact_from_two_processes_loses_nothing(workspace: Path) -> None:
     assert len(stored) >= calls  # most of them went through
 
 
-def test_attach_warns_on_an_empty_file_and_on_the_same_file_twice(
+def test_attach_refuses_an_empty_file_and_the_same_file_twice_unless_forced(
     workspace: Path, tmp_path: Path
 ) -> None:
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
-    result = cli("attach", workspace, "rnd.projects", empty, "--json")
+    refused = cli("attach", workspace, "rnd.projects", empty, "--json")
+    assert refused.returncode == 4 and refused.stdout == ""
+    assert "empty (0 bytes)" in refused.stderr and "add --force" in refused.stderr
+    result = cli("attach", workspace, "rnd.projects", empty, "--json", "--force")
     assert result.returncode == 0
     assert "empty (0 bytes)" in result.stderr
     assert "0 字节" in json.loads(result.stdout)["warnings"][0]["message_zh"]
@@ -86,6 +89,9 @@ def test_attach_warns_on_an_empty_file_and_on_the_same_file_twice(
     assert first.returncode == 0 and json.loads(first.stdout)["warnings"] == []
     assert "same content" not in first.stderr and "0 bytes" not in first.stderr
     again = cli("attach", workspace, "rnd.projects", plan)
+    assert again.returncode == 4
+    assert "already holds a file with exactly these contents ('plan')" in again.stderr
+    again = cli("attach", workspace, "rnd.projects", plan, "--force")
     assert again.returncode == 0
     assert "already has a file with exactly the same content: 'plan'" in again.stderr
 
