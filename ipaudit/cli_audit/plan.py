@@ -216,7 +216,9 @@ def cmd_person(args: argparse.Namespace) -> int:
     with cli._open(args.workspace) as ws:
         if args.action == "add":
             role = audit_plan.parse_role(args.role or "staff")
-            person = audit_plan.add_person(ws, role, args.name or "", args.department or "")
+            person = audit_plan.add_person(
+                ws, role, args.name or "", args.department or "", key=args.key or ""
+            )
             if not args.json:
                 out(person.key)
         elif args.action == "rename":
@@ -259,7 +261,7 @@ def cmd_room(args: argparse.Namespace) -> int:
 
     with cli._open(args.workspace) as ws:
         if args.action == "add":
-            room = audit_plan.add_room(ws, args.name or "")
+            room = audit_plan.add_room(ws, args.name or "", key=args.key or "")
             if not args.json:
                 out(room.key)
         elif args.action == "rename":
@@ -394,7 +396,9 @@ def configure(sub: Any) -> None:
     c.add_argument(
         "action", nargs="?", choices=["list", "add", "rename", "remove", "escort"], default="list"
     )
-    c.add_argument("key", nargs="?", help="the person's key (escort: the auditor's key)")
+    c.add_argument(
+        "key", nargs="?", help="the person's key (add: the new key; escort: the auditor's key)"
+    )
     c.add_argument("--role", help="auditor, escort, manager, top, head, staff (add)")
     c.add_argument("--name", help="the person's name (add, rename)")
     c.add_argument("--department", help="a head's department key (add)")
@@ -404,7 +408,7 @@ def configure(sub: Any) -> None:
 
     c = ws_cmd("plan-room", "rooms of the plan: list, add, rename, remove")
     c.add_argument("action", nargs="?", choices=["list", "add", "rename", "remove"], default="list")
-    c.add_argument("key", nargs="?", help="the room's key (rename, remove)")
+    c.add_argument("key", nargs="?", help="the room's key (add: the new key; rename, remove)")
     c.add_argument("--name", help="the room's name (add, rename)")
     c.add_argument("--json", action="store_true")
     _lang_option(c)

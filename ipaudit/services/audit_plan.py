@@ -363,11 +363,32 @@ def save_setup(ws: Workspace, setup: Setup, *, base_version: int | None = None) 
     return rec.version
 
 
-def add_person(ws: Workspace, role: Role, name: str = "", department: str = "") -> Person:
+def _new_key(key: str, setup: Setup, what: Text) -> str:
+    """``key`` as the user gave it for a new person or room: valid as every key of the plan
+    (``KEY_PATTERN``) and not taken by a person or a room; bad input saying so otherwise."""
+    key = key.strip()
+    if not KEY_PATTERN.match(key):
+        raise InvalidInput(
+            f"{what.zh}的键“{key}”无效（小写字母、数字、下划线，最多 40 个）。",
+            f"The {what.en} key '{key}' is not valid (lower-case letters, digits, _; 40 at most).",
+        )
+    if setup.person(key) is not None or setup.room(key) is not None:
+        raise InvalidInput(
+            f"日程中已有键“{key}”（人员或会议室）；请换一个键。",
+            f"The plan has a person or room '{key}' already; choose another key.",
+        )
+    return key
+
+
+def add_person(
+    ws: Workspace, role: Role, name: str = "", department: str = "", key: str = ""
+) -> Person:
+    """A new person on the plan, under ``key`` when given (validated), else a new key."""
     person_holder: list[Person] = []
 
     def add(setup: Setup) -> Setup:
-        person = Person(new_person_key(setup, role), role, name.strip(), department)
+        new = _new_key(key, setup, Text("人员", "person")) if key else new_person_key(setup, role)
+        person = Person(new, role, name.strip(), department)
         person_holder.append(person)
         return replace(setup, people=(*setup.people, person))
 
@@ -421,11 +442,13 @@ def set_escort(ws: Workspace, auditor: str, escort: str) -> None:
     edit_setup(ws, assign)
 
 
-def add_room(ws: Workspace, name: str = "") -> Room:
+def add_room(ws: Workspace, name: str = "", key: str = "") -> Room:
+    """A new room, under ``key`` when given (validated), else a new key."""
     holder: list[Room] = []
 
     def add(setup: Setup) -> Setup:
-        room = Room(new_room_key(setup), name.strip())
+        new = _new_key(key, setup, Text("会议室", "room")) if key else new_room_key(setup)
+        room = Room(new, name.strip())
         holder.append(room)
         return replace(setup, rooms=(*setup.rooms, room))
 

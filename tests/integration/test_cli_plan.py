@@ -133,3 +133,30 @@ def test_generate_again_keeps_the_named_people_and_rooms_over_every_day(
     days = {s["day"] for s in data["plan"]["sessions"] if s["kind"] in ("interview", "documents")}
     span = (info.audit_end - info.audit_start).days + 1
     assert len(days) == span >= 3  # no day of the audit left empty
+
+
+def test_people_and_rooms_are_added_under_the_key_given(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "plan-generate", ws)[0] == EXIT_OK
+    code, out, err = run(capsys, "plan-person", ws, "add", "aud3", "--role", "auditor")
+    assert code == EXIT_OK and out.strip() == "aud3", err
+    code, out, err = run(capsys, "plan-person", ws, "add", "esc3", "--role", "escort")
+    assert code == EXIT_OK and out.strip() == "esc3", err
+    code, _, err = run(capsys, "plan-person", ws, "escort", "aud3", "--escort", "esc3")
+    assert code == EXIT_OK, err
+    code, out, err = run(capsys, "plan-room", ws, "add", "big3", "--name", "五楼会议室")
+    assert code == EXIT_OK and out.strip() == "big3", err
+    with Workspace.open(ws) as w:
+        from ipaudit.services import audit_plan
+
+        setup = audit_plan.need_plan(w).plan.setup
+    assert setup.escorts["aud3"] == "esc3" and setup.room("big3").name == "五楼会议室"
+    # a taken or malformed key is refused, nothing added
+    code, _, err = run(capsys, "plan-person", ws, "add", "aud3", "--role", "auditor")
+    assert code == EXIT_INPUT and "aud3" in err and "换一个键" in err
+    code, _, err = run(capsys, "plan-room", ws, "add", "3 楼")
+    assert code == EXIT_INPUT and "无效" in err
+    # no key: one is made as before
+    code, out, _ = run(capsys, "plan-room", ws, "add")
+    assert code == EXIT_OK and out.strip().startswith("room_")
