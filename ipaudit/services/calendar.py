@@ -29,6 +29,16 @@ CALENDAR_SOURCES: tuple[CalendarSource, ...] = (
 NAME = {"zh": "迎审日历", "en": "Audit calendar"}
 
 
+def workspace_tag(ws: Workspace) -> str:
+    """The workspace's stable id in calendar UIDs: made from when it was created (stored in the
+    file), so renaming or copying the file keeps the UIDs and importing its calendar again
+    updates the events instead of adding them twice; the company for a file without it."""
+    import hashlib
+
+    seed = ws.created_at() or ws.info().company
+    return hashlib.sha256(seed.encode()).hexdigest()[:12]
+
+
 def calendar_events(ws: Workspace, lang: str = "zh", department: str | None = None) -> list[Event]:
     """Every event of every source (of one department when given), in start order."""
     events = [e for source in CALENDAR_SOURCES for e in source(ws, lang, department)]

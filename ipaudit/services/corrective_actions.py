@@ -590,8 +590,10 @@ def calendar_events(ws: Workspace, lang: str = "zh", department: str | None = No
     """Each action not yet done, on its due date (all day), for the workspace calendar;
     ``department``: its actions only (``actions``)."""
     from ipaudit.export.calendar_ics import Event
+    from ipaudit.services.calendar import workspace_tag
 
     en = lang.startswith("en")
+    tag = workspace_tag(ws)  # not the file's name: a renamed or copied file keeps its UIDs
     names = {d.key: d.name.get(lang) for d in ws.departments()}
     out = []
     for a in actions(ws, department):
@@ -611,7 +613,7 @@ def calendar_events(ws: Workspace, lang: str = "zh", department: str | None = No
         ]
         out.append(
             Event(
-                uid=f"action-{a.key}@{ws.path.stem}.ipaudit",
+                uid=f"action-{a.key}-{tag}@ipaudit",
                 title=title,
                 start=a.due,
                 description="\n".join(lines),
