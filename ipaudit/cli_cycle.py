@@ -90,7 +90,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             if args.default_period:
                 start, end = default_period(new)
                 new = with_changes(new, {"period_start": start, "period_end": end})
-            ws.set_info(new)
+            ws.set_info(new, base=info)  # a change stored meanwhile is kept, not overwritten
             info = ws.info()
         data = info_json(info)
         if args.json:

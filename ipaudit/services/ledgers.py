@@ -18,6 +18,7 @@ the open workspace's ``LedgerCache``.
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import threading
 from collections.abc import Iterable, Sequence
@@ -582,8 +583,23 @@ def purge_set_aside(ws: Workspace) -> None:
 # --- rates and the booking window ----------------------------------------------------------------
 
 
-def set_rates(ws: Workspace, rates: RateTable | None) -> None:
-    _repo(ws).set_rates(rates.to_dict() if rates is not None else None)
+class NoBase(enum.Enum):
+    """``set_rates`` without a base: the rates given replace the stored ones."""
+
+    NO_BASE = "no base"
+
+
+NO_BASE = NoBase.NO_BASE
+
+
+def set_rates(
+    ws: Workspace, rates: RateTable | None, *, base: RateTable | NoBase | None = NO_BASE
+) -> None:
+    """Store the reward rates. ``base``: the rates the edit started from (None: there were
+    none) — only the rates changed from it are applied to the rates as stored now; a rate
+    someone else changed differently meanwhile raises EditConflict. Without it: replace them."""
+    start = None if isinstance(base, NoBase) else (base.to_dict() if base is not None else {})
+    _repo(ws).set_rates(rates.to_dict() if rates is not None else None, base=start)
     _changed(ws)
 
 

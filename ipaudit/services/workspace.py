@@ -517,19 +517,32 @@ class Workspace:
         self.changed()
         return stored
 
-    def set_info(self, info: WorkspaceInfo) -> None:
+    def set_info(self, info: WorkspaceInfo, *, base: WorkspaceInfo | None = None) -> WorkspaceInfo:
         """Change the workspace information (company, audit type and dates), validated first;
-        every check runs again on the new dates."""
+        every check runs again on the new dates. ``base``: the information the edit started
+        from — only the fields changed from it are applied to the information as stored now (the
+        merged result is validated again); a field someone else changed differently meanwhile
+        raises EditConflict. Returns the information as stored."""
         _check_info(info, self.path)
-        if info.edition != self.store.info().edition:
-            raise InvalidInput(
-                "版本在创建工作区时确定，不能更改；请用所需版本新建工作区。",
-                "The edition is chosen when the workspace is created and cannot change; create a"
-                " new workspace for the other edition.",
-                self.path,
-            )
-        self.store.set_info(info)
+        if info.edition != (base or self.store.info()).edition:
+            raise self._edition_fixed()
+
+        def check(merged: WorkspaceInfo) -> None:
+            _check_info(merged, self.path)
+            if merged.edition != info.edition:
+                raise self._edition_fixed()
+
+        stored = self.store.set_info(info, base=base, check=check)
         self.changed()
+        return stored
+
+    def _edition_fixed(self) -> InvalidInput:
+        return InvalidInput(
+            "版本在创建工作区时确定，不能更改；请用所需版本新建工作区。",
+            "The edition is chosen when the workspace is created and cannot change; create a"
+            " new workspace for the other edition.",
+            self.path,
+        )
 
     def attach(
         self,
@@ -692,12 +705,16 @@ class Workspace:
         self.changed()
         return ev
 
-    def accept(self, finding_key: str, explanation: str) -> None:
-        self.store.accept(finding_key, explanation)
+    def accept(self, finding_key: str, explanation: str, *, base: str | None = None) -> None:
+        """Accept a finding with a written explanation. ``base``: the explanation the user saw
+        ("" when the finding was not accepted); another explanation stored meanwhile raises
+        EditConflict instead of being overwritten."""
+        self.store.accept(finding_key, explanation, base=base)
         self.changed()
 
-    def unaccept(self, finding_key: str) -> None:
-        self.store.unaccept(finding_key)
+    def unaccept(self, finding_key: str, *, base: str | None = None) -> None:
+        """Withdraw an acceptance; ``base`` as for ``accept``."""
+        self.store.unaccept(finding_key, base=base)
         self.changed()
 
     def save_department(self, dep: Department) -> None:

@@ -15,12 +15,22 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ipaudit.domain.model import ItemState
+from ipaudit.domain.model import ItemState, WorkspaceInfo
 
 # meta rows ``edited:<table>:<row key>`` = {"by": user, "at": ISO time}; no column holds the editor.
 # Who "user" is, is the store's to say (``WorkspaceStore.editor_name``): the operating system's user
 # for a file, the database login on a server, where several people may share one Windows account.
 EDITED_PREFIX = "edited:"
+
+# ``Edited.part`` of the parts that are not an item's state nor a facts section: the workspace
+# information (``key``: a field, "audit" for the audit dates, "period" for the audit period), an
+# accepted finding's explanation (``key``: the finding's key) and the reward rates (``key``: the
+# type or category)
+INFO = "info"
+ACCEPTANCE = "acceptance"
+RATES = "rates"
+# the row key the information's last editor is kept under (``edited:meta:info``)
+INFO_KEY = "info"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,3 +164,38 @@ def merge_sections(
             continue
         out[key] = merge_value(base.get(key), mine[key], theirs.get(key), Edited(part=key))
     return out
+
+
+def _info_fields(info: WorkspaceInfo) -> dict[str, Any]:
+    """The information as the fields two people may change independently: the audit dates and
+    the period each go as a pair (moving one end alone could put it past the other)."""
+    return {
+        "company": info.company,
+        "audit_type": info.audit_type,
+        "audit": (info.audit_start, info.audit_end),
+        "period": (info.period_start, info.period_end),
+        "last_audit": info.last_audit,
+        "certificate": (info.certificate_start, info.certificate_end),
+        "system_start": info.system_start,
+    }
+
+
+def merge_info(base: WorkspaceInfo, mine: WorkspaceInfo, theirs: WorkspaceInfo) -> WorkspaceInfo:
+    """The information with what changed from ``base`` to ``mine`` applied to ``theirs``, field
+    by field (MergeConflict with ``Edited(part=INFO, key=field)``)."""
+    merged = merge_value(
+        _info_fields(base), _info_fields(mine), _info_fields(theirs), Edited(part=INFO)
+    )
+    return replace(
+        theirs,
+        company=merged["company"],
+        audit_type=merged["audit_type"],
+        audit_start=merged["audit"][0],
+        audit_end=merged["audit"][1],
+        period_start=merged["period"][0],
+        period_end=merged["period"][1],
+        last_audit=merged["last_audit"],
+        certificate_start=merged["certificate"][0],
+        certificate_end=merged["certificate"][1],
+        system_start=merged["system_start"],
+    )

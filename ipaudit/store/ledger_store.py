@@ -30,6 +30,7 @@ from ipaudit.ledger.model import (
     SourceRef,
     StatedTotal,
 )
+from ipaudit.store import edits
 from ipaudit.store import schema as s
 from ipaudit.store.engine import lock_key
 from ipaudit.store.workspace_store import WorkspaceStore
@@ -256,13 +257,40 @@ class LedgerStore:
                 for key, amount in conn.execute(select(s.rates.c.ip_type, s.rates.c.amount))
             ]
 
-    def set_rates(self, rates: Mapping[str, Decimal] | None) -> None:
-        """Replace the stored rates (None or empty: no rates)."""
+    def set_rates(
+        self,
+        rates: Mapping[str, Decimal] | None,
+        *,
+        base: Mapping[str, Decimal] | None = None,
+    ) -> dict[str, Decimal]:
+        """Replace the stored rates (None or empty: no rates); returns them as stored.
+
+        With ``base`` (the rates this edit started from; empty: there were none) only the rates
+        changed from ``base`` are applied to the rates as stored now, type by type; a rate someone
+        else changed differently meanwhile is an EditConflict.
+        """
+        mine = dict(rates or {})
         with self.store._write() as conn:
             lock_key(conn, "rates", "")
+            theirs = {
+                key: amount
+                for key, amount in conn.execute(select(s.rates.c.ip_type, s.rates.c.amount))
+            }
+            if base is not None:
+                try:
+                    merged: dict[str, Decimal] = edits.merge_value(
+                        dict(base), mine, theirs, edits.Edited(part=edits.RATES)
+                    )
+                    mine = merged
+                except edits.MergeConflict as exc:
+                    raise self.store._conflict(conn, "rates", "", exc.edited) from None
+                if mine == theirs:
+                    return mine
             conn.execute(delete(s.rates))
-            for key, amount in (rates or {}).items():
+            for key, amount in mine.items():
                 conn.execute(insert(s.rates).values(ip_type=key, amount=amount))
+            self.store._mark_edited(conn, "rates", "")
+        return mine
 
     def window_days(self) -> str:
         """The stored booking window as stored ("" when never set)."""

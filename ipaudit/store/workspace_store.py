@@ -329,9 +329,38 @@ class WorkspaceStore:
             rows = dict(conn.execute(select(s.meta.c.key, s.meta.c.value)).all())
         return codec.info_from_meta(rows)
 
-    def set_info(self, info: WorkspaceInfo) -> None:
+    def set_info(
+        self,
+        info: WorkspaceInfo,
+        *,
+        base: WorkspaceInfo | None = None,
+        check: Callable[[WorkspaceInfo], None] | None = None,
+    ) -> WorkspaceInfo:
+        """Store ``info``; returns it as stored.
+
+        With ``base`` (the information this edit started from) only the fields changed from
+        ``base`` are applied to the information as stored now, so that one person fixing the
+        company's name keeps another's new audit dates; a field both changed differently is an
+        EditConflict (the audit dates and the period each go as a pair). ``check`` is called with
+        the information about to be stored (it raises to refuse it), in the same transaction.
+        """
         with self._write() as conn:
+            lock_key(conn, "meta", edits.INFO_KEY)
+            if base is not None:
+                theirs = codec.info_from_meta(
+                    dict(conn.execute(select(s.meta.c.key, s.meta.c.value)).all())
+                )
+                try:
+                    info = edits.merge_info(base, info, theirs)
+                except edits.MergeConflict as exc:
+                    raise self._conflict(conn, "meta", edits.INFO_KEY, exc.edited) from None
+                if info == theirs:
+                    return info
+            if check is not None:
+                check(info)
             self._put_info(conn, info)
+            self._mark_edited(conn, "meta", edits.INFO_KEY)
+        return info
 
     def meta_value(self, key: str) -> str | None:
         with self._read() as conn:
@@ -777,25 +806,41 @@ class WorkspaceStore:
             rows = conn.execute(select(s.acceptances.c.finding_key, s.acceptances.c.explanation))
             return {key: text for key, text in rows}
 
-    def accept(self, finding_key: str, explanation: str) -> None:
+    def accept(self, finding_key: str, explanation: str, *, base: str | None = None) -> None:
+        """Accept ``finding_key`` with ``explanation``. ``base``: the explanation the user saw
+        ("" when it was not accepted); when someone else stored another one meanwhile it is an
+        EditConflict, not an overwrite. Without ``base`` the explanation replaces any other."""
         if not explanation.strip():
             raise InvalidInput(
                 "接受差异需要书面说明。",
                 "Accepting a difference needs a written explanation.",
                 self.path,
             )
+        self._put_acceptance(finding_key, explanation, base)
+
+    def unaccept(self, finding_key: str, *, base: str | None = None) -> None:
+        """Withdraw the acceptance of ``finding_key``; ``base`` as for ``accept``."""
+        self._put_acceptance(finding_key, "", base)
+
+    def _put_acceptance(self, finding_key: str, explanation: str, base: str | None) -> None:
         with self._write() as conn:
             lock_key(conn, "acceptances", finding_key)
-            conn.execute(delete(s.acceptances).where(s.acceptances.c.finding_key == finding_key))
-            conn.execute(
-                insert(s.acceptances).values(
-                    finding_key=finding_key, explanation=explanation, accepted_at=_now()
+            which = s.acceptances.c.finding_key == finding_key
+            theirs = conn.execute(select(s.acceptances.c.explanation).where(which)).scalar()
+            theirs = theirs or ""
+            if base is not None and base != theirs:
+                if theirs == explanation:
+                    return
+                what = edits.Edited(part=edits.ACCEPTANCE, key=finding_key)
+                raise self._conflict(conn, "acceptances", finding_key, what)
+            conn.execute(delete(s.acceptances).where(which))
+            if explanation:
+                conn.execute(
+                    insert(s.acceptances).values(
+                        finding_key=finding_key, explanation=explanation, accepted_at=_now()
+                    )
                 )
-            )
-
-    def unaccept(self, finding_key: str) -> None:
-        with self._write() as conn:
-            conn.execute(delete(s.acceptances).where(s.acceptances.c.finding_key == finding_key))
+            self._mark_edited(conn, "acceptances", finding_key)
 
     def record_snapshot(
         self, day: dt.date, overall: float, per_department: dict[str, float], blocking: int

@@ -20,12 +20,20 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ipaudit.domain.model import Department, Evidence, Facts, ItemState, Status, WorkspaceInfo
+from ipaudit.domain.model import (
+    AuditType,
+    Department,
+    Evidence,
+    Facts,
+    ItemState,
+    Status,
+    WorkspaceInfo,
+)
 from ipaudit.services import Workspace, answered, with_instance_names, with_notes, with_status
 from ipaudit.store.errors import EditConflict
 from ipaudit.ui import errors, i18n
 from ipaudit.ui.conflict_box import show_conflict
-from ipaudit.ui.conflict_words import facts_text, status_text
+from ipaudit.ui.conflict_words import facts_text, info_label, status_text
 from ipaudit.ui.session import WorkspaceSession
 
 
@@ -360,7 +368,8 @@ def _facts_text(ws: Workspace, old: Facts, new: Facts) -> str:
 
 class SetInfo(_Command):
     """Change the workspace information (audit type and dates). The first redo finds it stored
-    already: ``set_info`` stores it before pushing, so a refused change never enters the stack."""
+    already: ``set_info`` stores it before pushing, so a refused change never enters the stack.
+    Redo and undo apply only the fields this step changed (a later edit of other fields stays)."""
 
     def __init__(self, session: WorkspaceSession, old: WorkspaceInfo, new: WorkspaceInfo) -> None:
         super().__init__(session, tr("Edit workspace information"))
@@ -371,27 +380,82 @@ class SetInfo(_Command):
     def redo(self) -> None:
         if self._first:
             self._first = False
-        else:
-            self.ws.set_info(self.new)
+        elif not self._run(lambda: self.ws.set_info(self.new, base=self.old)):
+            return
         self._done()
 
     def undo(self) -> None:
-        self.ws.set_info(self.old)
-        self._done()
+        if self._run(lambda: self.ws.set_info(self.old, base=self.new)):
+            self._done()
 
 
-def set_info(session: WorkspaceSession, new: WorkspaceInfo) -> None:
-    """Store ``new`` (validated by the service: raises before anything changes) as one undo step."""
-    old = session.workspace.info()
+def set_info(
+    session: WorkspaceSession, new: WorkspaceInfo, base: WorkspaceInfo | None = None
+) -> bool:
+    """Store ``new`` as one undo step; ``base``: the information the dialog showed (read now when
+    None), so that only the fields the user changed are applied to the information as stored now.
+    Raises when the service refuses it (nothing changes). False when it was not stored: no change,
+    or someone else changed the same field meanwhile (the conflict box says who and when, and
+    "Keep mine" stores the user's fields over theirs)."""
+    old = base if base is not None else session.workspace.info()
     if old == new:
-        return
-    session.workspace.set_info(new)
+        return False
+    try:
+        session.workspace.set_info(new, base=old)
+    except EditConflict as exc:
+
+        def keep_mine() -> None:
+            set_info(session, _with_fields(session.workspace.info(), old, new))
+
+        show_conflict(exc, partial(_info_text, old, new), keep_mine, workspace=session.workspace)
+        session.edited.emit("")
+        return False
     session.undo_stack.push(SetInfo(session, old, new))
+    return True
+
+
+def _with_fields(current: WorkspaceInfo, old: WorkspaceInfo, new: WorkspaceInfo) -> WorkspaceInfo:
+    """``current`` with the fields changed from ``old`` to ``new``."""
+    changed = {f.name: getattr(new, f.name) for f in fields(WorkspaceInfo)}
+    return replace(current, **{k: v for k, v in changed.items() if v != getattr(old, k)})
+
+
+def _info_text(old: WorkspaceInfo, new: WorkspaceInfo) -> str:
+    """The fields the user changed, one a line, under the dialog's labels, for the conflict box."""
+    kinds = {
+        AuditType.INITIAL: "Initial certification",
+        AuditType.SURVEILLANCE: "Surveillance audit",
+        AuditType.RECERTIFICATION: "Re-certification",
+    }
+    lines = []
+    for f in fields(WorkspaceInfo):
+        value = getattr(new, f.name)
+        if f.name == "edition" or value == getattr(old, f.name):
+            continue
+        if isinstance(value, AuditType):
+            shown = QCoreApplication.translate("WorkspaceInfoDialog", kinds[value])
+        elif value is None:
+            shown = "-"
+        else:
+            shown = str(value)
+        lines.append(f"{info_label(f.name)}: {shown}")
+    return "\n".join(lines)
 
 
 class AcceptFinding(_Command):
+    """Accept a finding with an explanation (``explanation``) or withdraw it (None). ``base``:
+    the explanation the view showed ("" when not accepted); by default "" for an acceptance
+    (the accept dialogs open only for a finding not accepted) and what is stored now for a
+    withdrawal. Another explanation stored meanwhile opens the conflict box instead of being
+    overwritten."""
+
     def __init__(
-        self, session: WorkspaceSession, key: str, explanation: str | None, item_key: str = ""
+        self,
+        session: WorkspaceSession,
+        key: str,
+        explanation: str | None,
+        item_key: str = "",
+        base: str | None = None,
     ) -> None:
         super().__init__(
             session,
@@ -400,19 +464,52 @@ class AcceptFinding(_Command):
         )
         self.key = key
         self.new = explanation
-        self.old = session.workspace.acceptances().get(key)
+        if base is None:
+            base = "" if explanation else session.workspace.acceptances().get(key, "")
+        self.old = base or None
+        self._first = True
 
-    def _apply(self, value: str | None) -> None:
-        if self._run(
-            lambda: self.ws.accept(self.key, value) if value else self.ws.unaccept(self.key)
-        ):
+    def _store(self, value: str | None, base: str | None) -> None:
+        if value:
+            self.ws.accept(self.key, value, base=base or "")
+        else:
+            self.ws.unaccept(self.key, base=base or "")
+
+    def _apply(self, value: str | None, base: str | None) -> None:
+        if self._run(lambda: self._store(value, base)):
             self._done()
 
     def redo(self) -> None:
-        self._apply(self.new)
+        if not self._first:
+            self._apply(self.new, self.old)
+            return
+        self._first = False
+        try:
+            self._store(self.new, self.old)
+        except EditConflict as exc:
+            self.setObsolete(True)
+            value = self.new
+            ws, key = self.ws, self.key
+
+            def keep_mine() -> None:
+                if value:
+                    ws.accept(key, value)
+                else:
+                    ws.unaccept(key)
+                self._done()
+
+            show_conflict(exc, value or "", keep_mine, workspace=self.ws)
+            self._done()  # the views show the other explanation
+            return
+        except errors.expected_types() as exc:
+            if not errors.is_expected(exc):
+                raise
+            self.setObsolete(True)
+            errors.show_error(exc, headline=lambda: tr("The change could not be saved."))
+        self._done()
 
     def undo(self) -> None:
-        self._apply(self.old)
+        self._apply(self.old, self.new)
 
 
 class SaveDepartment(_Command):

@@ -8,14 +8,17 @@ keys in it (``services.conflicts``); the words around them are translated here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 
 from PySide6.QtCore import QCoreApplication
 
 from ipaudit.domain.budget import BY_KEY as BUDGET_CATEGORIES
 from ipaudit.domain.model import Facts, Objective, PersonKind, Procedure, Status, Text
+from ipaudit.ledger.rates import key_text
 from ipaudit.services import Workspace
 from ipaudit.services.conflicts import department_names, edited_names
+from ipaudit.store import edits
 from ipaudit.store.edits import Edited
 from ipaudit.ui import i18n
 from ipaudit.ui.checklist.terms import status_name
@@ -83,6 +86,30 @@ def _shorten(text: str) -> str:
     return text if len(text) <= LONGEST_QUESTION else text[: LONGEST_QUESTION - 1] + "…"
 
 
+def info_label(field: str) -> str:
+    """A field of the workspace information as the information dialog labels it (no colon, no
+    mnemonic); ``field``: a WorkspaceInfo field, or "audit", "period", "certificate" for a pair."""
+    texts = {
+        "company": "&Company name:",
+        "audit_type": "Audit &type:",
+        "audit_start": "Audit &starts:",
+        "audit": "Audit &starts:",
+        "audit_end": "Audit &ends:",
+        "period_start": "Audit &period:",
+        "period_end": "Audit &period:",
+        "period": "Audit &period:",
+        "system_start": "System start (manual issued):",
+        "last_audit": "&Last audit:",
+        "certificate_start": "Certificate &valid from:",
+        "certificate": "Certificate &valid from:",
+        "certificate_end": "Certificate valid &until:",
+    }
+    text = QCoreApplication.translate(
+        "WorkspaceInfoDialog", texts.get(field, "Workspace information")
+    )
+    return re.sub(r"\(&.\)", "", text).replace("&", "").rstrip(":：").strip()
+
+
 def edited_name(ws: Workspace, what: Edited) -> str:
     """What both edits changed, said as a sentence's subject in the UI language."""
     names = edited_names(ws, what)
@@ -103,6 +130,14 @@ def edited_name(ws: Workspace, what: Edited) -> str:
         if what.part == "answers":
             return tr("the answers of “%1”").replace("%1", item)
         return f"“{item}”"
+    if what.part == edits.INFO:
+        return f"“{info_label(what.key)}”"
+    if what.part == edits.ACCEPTANCE:
+        return tr("the explanation this finding was accepted with")
+    if what.part == edits.RATES and what.key:
+        return tr("the reward rate of “%1”").replace("%1", key_text(what.key, i18n.language()))
+    if what.part == edits.RATES:
+        return tr("the reward rates")
     section = section_label(what.part)
     entry = i18n.text(names.entry) if names.entry is not None else ""
     if what.part == "headcount" and entry:

@@ -163,7 +163,9 @@ class WorkspaceInfoDialog(DefaultPeriod, QDialog):
         new = self.info()
         if new != self.original and not self.read_only:
             try:
-                commands.set_info(self.session, new)
+                # only the fields changed here are applied to what is stored now; a field someone
+                # else changed meanwhile opens the conflict box
+                commands.set_info(self.session, new, base=self.original)
             except errors.expected_types() as exc:
                 errors.show_error(exc, self, lambda: self.tr("The information was not changed."))
                 return

@@ -259,7 +259,7 @@
     <context>
         <name>MockAuditView</name>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="662" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="665" />
             <source>Open corrective actions: %n</source>
             <translation>
                 <numerusform>Open corrective actions: %n</numerusform>
@@ -267,7 +267,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="667" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="670" />
             <source>Corrective actions opened: %n</source>
             <translation>
                 <numerusform>Corrective actions opened: %n</numerusform>
@@ -275,7 +275,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="719" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="722" />
             <source>Reports written to %1: %n</source>
             <translation>
                 <numerusform>Reports written to %1: %n</numerusform>
@@ -540,7 +540,7 @@
     <context>
         <name>ledger_commands</name>
         <message numerus="yes">
-            <location filename="../../ui/ledger/ledger_commands.py" line="96" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="113" />
             <source>Set the booking window to %n day(s)</source>
             <translation>
                 <numerusform>Set the booking window to %n day</numerusform>

@@ -3219,138 +3219,138 @@
             <translation>%1 的审核结果</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="655" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="658" />
             <source>The corrective actions were not opened.</source>
             <translation>未能建立纠正措施。</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="681" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="684" />
             <source>Folder for the reports</source>
             <translation>报告保存文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="699" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="702" />
             <source>Writing the reports…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="699" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="702" />
             <source>Mock audit reports</source>
             <translation>模拟审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="701" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="704" />
             <source>The reports were not written.</source>
             <translation>报告未生成。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="662" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="665" />
             <source>Open corrective actions: %n</source>
             <translation>
                 <numerusform>建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="667" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="670" />
             <source>Corrective actions opened: %n</source>
             <translation>
                 <numerusform>已建立 %n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="719" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="722" />
             <source>Reports written to %1: %n</source>
             <translation>
                 <numerusform>已生成 %n 份报告，保存在 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="729" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="732" />
             <source>Mock audit</source>
             <translation>模拟审核</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="730" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="733" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="731" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="734" />
             <source>Draw a new mock audit's samples with a new seed</source>
             <translation>用新的随机种子抽取一次新的模拟审核样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="732" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="735" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="733" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="736" />
             <source>The same seed draws the same samples</source>
             <translation>相同的随机种子抽到相同的样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="734" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="737" />
             <source>Draw again</source>
             <translation>重新抽样</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="736" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="739" />
             <source>Draw the samples again with this seed (before any result is recorded)</source>
             <translation>用此随机种子重新抽样（记录任何结果之前）</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="738" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="741" />
             <source>Auditors</source>
             <translation>审核员</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="739" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="742" />
             <source>names, separated by 、</source>
             <translation>姓名，用“、”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="740" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="743" />
             <source>Open corrective actions</source>
             <translation>建立纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="741" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="744" />
             <source>Report details…</source>
             <translation>报告内容…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="742" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="745" />
             <source>The report's scope, summary and conclusion</source>
             <translation>报告的审核范围、总结和结论</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="743" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="746" />
             <source>Write reports…</source>
             <translation>生成报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="744" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="747" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="748" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="751" />
             <source>All samples</source>
             <translation>全部样本</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="749" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="752" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="750" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="753" />
             <source>Staff awareness</source>
             <translation>员工意识抽问</translation>
         </message>
         <message>
-            <location filename="../../ui/mock_audit/mock_audit_view.py" line="751" />
+            <location filename="../../ui/mock_audit/mock_audit_view.py" line="754" />
             <source>Not walked yet</source>
             <translation>尚未审核</translation>
         </message>
@@ -4028,13 +4028,13 @@
     <context>
         <name>PeopleModel</name>
         <message>
-            <location filename="../../ui/conflict_words.py" line="194" />
+            <location filename="../../ui/conflict_words.py" line="229" />
             <location filename="../../ui/facts/people_model.py" line="59" />
             <source>New hire</source>
             <translation>新入职员工</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="195" />
+            <location filename="../../ui/conflict_words.py" line="230" />
             <location filename="../../ui/facts/people_model.py" line="59" />
             <source>Core leaver</source>
             <translation>核心离职员工</translation>
@@ -4416,7 +4416,7 @@
             <translation>注册商标：</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="131" />
+            <location filename="../../ui/conflict_words.py" line="166" />
             <location filename="../../ui/facts/portfolio_page.py" line="157" />
             <source>not declared</source>
             <translation>未填写</translation>
@@ -6126,112 +6126,112 @@
     <context>
         <name>WorkspaceInfoDialog</name>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="168" />
+            <location filename="../../ui/workspace_info_dialog.py" line="170" />
             <source>The information was not changed.</source>
             <translation>工作区信息未更改。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="178" />
+            <location filename="../../ui/workspace_info_dialog.py" line="180" />
             <source>Initial certification: the period runs from the system's start (the IP manual's issue date); the system has run at least three months, and an internal audit and a management review are dated before the audit.</source>
             <translation>初次认证：审核期自体系运行开始（知识产权手册发布日）起；体系须已运行至少三个月，且内部审核和管理评审的日期早于审核。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="184" />
+            <location filename="../../ui/workspace_info_dialog.py" line="186" />
             <source>Surveillance audit: the period runs from the day after the last audit; the last audit's nonconformities are closed (declare how many are open in the facts).</source>
             <translation>监督审核：审核期自上次审核的次日起；上次审核的不符合项须全部关闭（在体系事实中填写未关闭的数量）。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="189" />
+            <location filename="../../ui/workspace_info_dialog.py" line="191" />
             <source>Re-certification: the period is the certificate's whole three-year cycle; the certificate is still valid when the audit starts.</source>
             <translation>再认证：审核期为证书的整个三年周期；审核开始时证书仍须有效。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="193" />
+            <location filename="../../ui/workspace_info_dialog.py" line="195" />
             <source>This department view shows the information read-only.</source>
             <translation>部门视图中工作区信息为只读。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="197" />
+            <location filename="../../ui/workspace_info_dialog.py" line="199" />
             <source>Workspace information</source>
             <translation>工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="199" />
+            <location filename="../../ui/workspace_info_dialog.py" line="201" />
             <source>&amp;Company name:</source>
             <translation>企业名称(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="200" />
+            <location filename="../../ui/workspace_info_dialog.py" line="202" />
             <source>Standard:</source>
             <translation>标准版本：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="201" />
+            <location filename="../../ui/workspace_info_dialog.py" line="203" />
             <source>Audit &amp;type:</source>
             <translation>审核类型(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="202" />
+            <location filename="../../ui/workspace_info_dialog.py" line="204" />
             <source>Audit &amp;starts:</source>
             <translation>审核开始(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="203" />
+            <location filename="../../ui/workspace_info_dialog.py" line="205" />
             <source>Audit &amp;ends:</source>
             <translation>审核结束(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="204" />
+            <location filename="../../ui/workspace_info_dialog.py" line="206" />
             <source>Audit &amp;period:</source>
             <translation>审核期(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="205" />
+            <location filename="../../ui/workspace_info_dialog.py" line="207" />
             <source>System start (manual issued):</source>
             <translation>体系运行开始（手册发布）：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="206" />
+            <location filename="../../ui/workspace_info_dialog.py" line="208" />
             <source>&amp;Last audit:</source>
             <translation>上次审核(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="207" />
+            <location filename="../../ui/workspace_info_dialog.py" line="209" />
             <source>Certificate &amp;valid from:</source>
             <translation>证书生效日(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="208" />
+            <location filename="../../ui/workspace_info_dialog.py" line="210" />
             <source>Certificate valid &amp;until:</source>
             <translation>证书到期日(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="212" />
+            <location filename="../../ui/workspace_info_dialog.py" line="214" />
             <source>Initial certification</source>
             <translation>初次认证审核</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="213" />
+            <location filename="../../ui/workspace_info_dialog.py" line="215" />
             <source>Surveillance audit</source>
             <translation>监督审核</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="214" />
+            <location filename="../../ui/workspace_info_dialog.py" line="216" />
             <source>Re-certification</source>
             <translation>再认证审核</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="215" />
+            <location filename="../../ui/workspace_info_dialog.py" line="217" />
             <source>&amp;Default period</source>
             <translation>默认审核期(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="216" />
+            <location filename="../../ui/workspace_info_dialog.py" line="218" />
             <source>The period the audit type asks for</source>
             <translation>按审核类型确定的审核期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace_info_dialog.py" line="223" />
+            <location filename="../../ui/workspace_info_dialog.py" line="225" />
             <source>Declared</source>
             <translation>已填写</translation>
         </message>
@@ -6443,59 +6443,60 @@
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../ui/commands.py" line="55" />
-            <location filename="../../ui/commands.py" line="119" />
-            <location filename="../../ui/commands.py" line="348" />
+            <location filename="../../ui/commands.py" line="63" />
+            <location filename="../../ui/commands.py" line="127" />
+            <location filename="../../ui/commands.py" line="356" />
+            <location filename="../../ui/commands.py" line="508" />
             <source>The change could not be saved.</source>
             <translation>修改未能保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="150" />
+            <location filename="../../ui/commands.py" line="158" />
             <source>Answer “%1”</source>
             <translation>回答“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="164" />
+            <location filename="../../ui/commands.py" line="172" />
             <source>Set status of %1</source>
             <translation>设置 %1 的状态</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="172" />
+            <location filename="../../ui/commands.py" line="180" />
             <source>Edit notes of %1</source>
             <translation>编辑 %1 的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="183" />
+            <location filename="../../ui/commands.py" line="191" />
             <source>Rename instances of %1</source>
             <translation>重命名 %1 的实例</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="246" />
+            <location filename="../../ui/commands.py" line="254" />
             <source>Remove “%1”</source>
             <translation>移除“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="263" />
+            <location filename="../../ui/commands.py" line="271" />
             <source>Edit “%1”</source>
             <translation>编辑“%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="287" />
+            <location filename="../../ui/commands.py" line="295" />
             <source>Edit facts</source>
             <translation>编辑体系事实</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="366" />
+            <location filename="../../ui/commands.py" line="375" />
             <source>Edit workspace information</source>
             <translation>编辑工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="398" />
+            <location filename="../../ui/commands.py" line="462" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="398" />
+            <location filename="../../ui/commands.py" line="462" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
         </message>
@@ -6503,57 +6504,72 @@
     <context>
         <name>ConflictWords</name>
         <message>
-            <location filename="../../ui/conflict_words.py" line="57" />
+            <location filename="../../ui/conflict_words.py" line="60" />
             <source>The facts</source>
             <translation>事实</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="90" />
+            <location filename="../../ui/conflict_words.py" line="117" />
             <source>this item</source>
             <translation>此条目</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="92" />
+            <location filename="../../ui/conflict_words.py" line="119" />
             <source>the status of “%1”</source>
             <translation>“%1”的状态</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="94" />
+            <location filename="../../ui/conflict_words.py" line="121" />
             <source>the notes of “%1”</source>
             <translation>“%1”的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="96" />
+            <location filename="../../ui/conflict_words.py" line="123" />
             <source>the names of the records of “%1”</source>
             <translation>“%1”的实例名称</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="99" />
+            <location filename="../../ui/conflict_words.py" line="126" />
             <source>the answer to “%1” in “%2”</source>
             <translation>“%2”中问题“%1”的回答</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="104" />
+            <location filename="../../ui/conflict_words.py" line="131" />
             <source>the answers of “%1”</source>
             <translation>“%1”的回答</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="109" />
+            <location filename="../../ui/conflict_words.py" line="136" />
+            <source>the explanation this finding was accepted with</source>
+            <translation>该问题的接受说明</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="138" />
+            <source>the reward rate of “%1”</source>
+            <translation>“%1”的奖励标准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="140" />
+            <source>the reward rates</source>
+            <translation>奖励标准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflict_words.py" line="144" />
             <source>the headcount of %1</source>
             <translation>%1的人数</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="111" />
+            <location filename="../../ui/conflict_words.py" line="146" />
             <source>the IP duties of %1</source>
             <translation>%1的知识产权职责</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="113" />
+            <location filename="../../ui/conflict_words.py" line="148" />
             <source>the IP budget for %1</source>
             <translation>%1的知识产权预算</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="154" />
+            <location filename="../../ui/conflict_words.py" line="189" />
             <source>Another category</source>
             <translation>其他类别</translation>
         </message>
@@ -6597,17 +6613,17 @@
     <context>
         <name>ledger_commands</name>
         <message>
-            <location filename="../../ui/ledger/ledger_commands.py" line="46" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="49" />
             <source>Import %1</source>
             <translation>导入 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger/ledger_commands.py" line="78" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="81" />
             <source>Edit the reward rates</source>
             <translation>修改奖励标准</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/ledger/ledger_commands.py" line="96" />
+            <location filename="../../ui/ledger/ledger_commands.py" line="113" />
             <source>Set the booking window to %n day(s)</source>
             <translation>
                 <numerusform>将入账宽限期设为 %n 天</numerusform>

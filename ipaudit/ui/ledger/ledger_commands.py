@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ipaudit.ledger.model import LedgerKind
-from ipaudit.ledger.rates import RateTable
+from ipaudit.ledger.rates import RateTable, key_text
 from ipaudit.services.ledgers import (
     StoredImport,
     redo_import,
@@ -20,6 +20,9 @@ from ipaudit.services.ledgers import (
     set_window_days,
     undo_import,
 )
+from ipaudit.store.errors import EditConflict
+from ipaudit.ui.conflict_box import show_conflict
+from ipaudit.ui.ledger.texts import lang, money
 from ipaudit.ui.session import WorkspaceSession
 
 log = logging.getLogger(__name__)
@@ -80,15 +83,29 @@ class SetRates(QUndoCommand):
         self.old = old
         self.new = new
 
-    def _apply(self, table: RateTable | None) -> None:
-        set_rates(self.session.workspace, table)
+    def _apply(self, table: RateTable | None, base: RateTable | None) -> None:
+        """Store ``table``: only the rates changed from ``base`` (what the tab showed) apply to
+        the rates as stored now; a rate someone else changed meanwhile is shown, not overwritten."""
+        try:
+            set_rates(self.session.workspace, table, base=base)
+        except EditConflict as exc:
+            self.setObsolete(True)
+            ws = self.session.workspace
+
+            def keep_mine() -> None:
+                set_rates(ws, table)
+                self.session.edited.emit("")
+
+            rates = table.to_dict() if table else {}
+            mine = "\n".join(f"{key_text(k, lang())}: {money(v)}" for k, v in rates.items())
+            show_conflict(exc, mine, keep_mine, workspace=ws)
         self.session.edited.emit("")
 
     def redo(self) -> None:
-        self._apply(self.new)
+        self._apply(self.new, self.old)
 
     def undo(self) -> None:
-        self._apply(self.old)
+        self._apply(self.old, self.new)
 
 
 class SetWindowDays(QUndoCommand):
