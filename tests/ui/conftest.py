@@ -22,6 +22,17 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, qapp) -> Iterato
     QSettings().clear()
 
 
+@pytest.fixture(autouse=True)
+def language_reset() -> Iterator[None]:
+    """Each test starts with the language as a fresh test process has it (no translators,
+    ``language()`` "zh"), whichever test ran before it on the same worker; a test that needs a
+    language sets it."""
+    yield
+    from ipaudit.ui import i18n
+
+    i18n.reset()
+
+
 @pytest.fixture
 def session(demo_path: Path, qtbot) -> Iterator[object]:
     from ipaudit.services import Workspace
