@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -150,8 +150,10 @@ def start_next_cycle(
         for r in ws.records.all(ACTION_KIND)
         if _stays_behind(r.value, ws.info().audit_start)
     }
-    # the previous audit's nonconformities still open are a fact of the new cycle to declare
-    facts = replace(ws.store.facts(), open_nonconformities=None)
+    # every declared fact carries over as declared (open_nonconformities too: the number
+    # stays until the user updates it, and once corrective actions of the previous audit are
+    # recorded they are counted instead, cycle.open_nonconformities)
+    facts = ws.store.facts()
     step(1)
     part = dest.with_name(dest.name + ".part")
     snapshot = dest.with_name(dest.name + ".source.part")

@@ -41,6 +41,12 @@ def initial(tmp_path: Path) -> Path:
 def test_next_cycle_then_compare(
     capsys: pytest.CaptureFixture[str], initial: Path, tmp_path: Path
 ) -> None:
+    from dataclasses import replace
+
+    from ipaudit.services import Workspace
+
+    with Workspace.open(initial) as ws:  # the last audit's nonconformities: all closed
+        ws.set_facts(replace(ws.facts(), open_nonconformities=0))
     data = ok_json(capsys, "next-cycle", initial, tmp_path / "公司-2026")
     assert data["path"] == str(tmp_path / "公司-2026.ipaudit")
     assert data["audit_type"] == "surveillance"  # after the initial audit
@@ -58,6 +64,7 @@ def test_next_cycle_then_compare(
     diff = ok_json(capsys, "compare-cycles", initial, new)
     facts = {c["key"]: (c["old"], c["new"]) for c in diff["facts"]}
     assert facts["headcount.rnd"] == ("20", "23")
+    assert "open_nonconformities" not in facts  # carried as declared (0), no change reported
     info = {c["key"]: (c["old"], c["new"]) for c in diff["info"]}
     assert info["audit_start"] == ("2025-11-10", "2026-11-10")
     statuses = {s["item"]: (s["old"], s["new"]) for s in diff["statuses"]}
