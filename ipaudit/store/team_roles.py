@@ -74,6 +74,7 @@ DEPARTMENT_RECORD_KINDS = ("action", "packet", "rehearsal", "request")
 RLS_TABLES = DEPARTMENT_TABLES + SHARED_TABLES
 # the functions ``install`` adds to the workspace's schema (trigger first: ``uninstall`` order)
 TEAM_FUNCTIONS = (
+    "team_stamp()",
     "team_guard()",
     "team_may_edit_snapshot(date)",
     "team_may_edit_meta(text)",
@@ -305,6 +306,7 @@ def install(
     for table in RLS_TABLES:
         if table in tables:
             _install_rules(conn, schema, table, roles)
+    _install_stamps(conn, schema, [t for t in ("records", "meta") if t in tables])
     return report
 
 
@@ -478,14 +480,14 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
         END
         $$""",
     )
-    # today's readiness snapshot (a day either side: the client's day may be the server's next)
+    # the readiness history is the manager's: a head could otherwise replace today's figure with
+    # any percentage (the manager's app records it; a head's app does not write it)
     _run(
         conn,
         f"""CREATE OR REPLACE FUNCTION {s}.team_may_edit_snapshot(snapshot_day date)
         RETURNS boolean LANGUAGE plpgsql {fixed} AS $$
         BEGIN
-          RETURN {s}.team_is_manager()
-              OR snapshot_day BETWEEN current_date - 1 AND current_date + 1;
+          RETURN {s}.team_is_manager();
         END
         $$""",
     )
@@ -545,6 +547,62 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
         END
         $$""",
     )
+
+
+#: the kind of record of a corrective action, whose verification only the manager records
+ACTION_KIND = "action"
+
+
+def _install_stamps(conn: Connection, schema: str, tables: Iterable[str]) -> None:
+    """Who changed a row is the server's to say, and a corrective action's verification is the
+    manager's: a trigger before every insert and update of ``records`` and ``meta`` sets a
+    record's ``updated_by`` and the "by" of an ``edited:`` row to the session's login (whatever
+    the writer claims), and refuses a department head's change of an action's verification or of
+    its "verified" status (an auditor expects the check to be independent of the department)."""
+    s = ident(schema)
+    _run(
+        conn,
+        f"""CREATE OR REPLACE FUNCTION {s}.team_stamp() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+          before jsonb := jsonb_build_object('verification', 'null'::jsonb, 'verified', false);
+          after jsonb;
+        BEGIN
+          IF TG_TABLE_NAME = 'records' THEN
+            NEW.updated_by := session_user::text;
+            IF NEW.kind = {literal(ACTION_KIND)} AND NOT {s}.team_is_manager() THEN
+              after := jsonb_build_object(
+                'verification', coalesce(NEW.value::jsonb -> 'verification', 'null'::jsonb),
+                'verified', coalesce(NEW.value::jsonb ->> 'status' = 'verified', false));
+              IF TG_OP = 'UPDATE' AND OLD.kind = NEW.kind THEN
+                before := jsonb_build_object(
+                  'verification', coalesce(OLD.value::jsonb -> 'verification', 'null'::jsonb),
+                  'verified', coalesce(OLD.value::jsonb ->> 'status' = 'verified', false));
+              END IF;
+              IF after IS DISTINCT FROM before THEN
+                RAISE EXCEPTION USING
+                  ERRCODE = 'insufficient_privilege',
+                  MESSAGE = 'permission denied: ' || session_user
+                    || ' may not record the verification of the corrective action '
+                    || quote_literal(NEW.key),
+                  HINT = 'Only the compliance manager verifies a corrective action.';
+              END IF;
+            END IF;
+          ELSIF TG_TABLE_NAME = 'meta' AND starts_with(NEW.key, 'edited:') THEN
+            NEW.value := (NEW.value::jsonb || jsonb_build_object('by', session_user::text))::text;
+          END IF;
+          RETURN NEW;
+        END
+        $$""",
+    )
+    for table in tables:
+        t = f"{s}.{ident(table)}"
+        _run(conn, f"DROP TRIGGER IF EXISTS team_stamp ON {t}")
+        _run(
+            conn,
+            f"CREATE TRIGGER team_stamp BEFORE INSERT OR UPDATE ON {t}"
+            f" FOR EACH ROW EXECUTE FUNCTION {s}.team_stamp()",
+        )
 
 
 def _kinds_sql() -> str:
@@ -771,6 +829,7 @@ def uninstall(conn: Connection) -> list[str]:
             continue
         t = f"{s}.{ident(table)}"
         _run(conn, f"DROP TRIGGER IF EXISTS team_guard ON {t}")
+        _run(conn, f"DROP TRIGGER IF EXISTS team_stamp ON {t}")
         _drop_policies(conn, schema, table)
         _run(conn, f"ALTER TABLE {t} NO FORCE ROW LEVEL SECURITY")
         _run(conn, f"ALTER TABLE {t} DISABLE ROW LEVEL SECURITY")
