@@ -238,8 +238,22 @@ def department_audit(ws: Workspace, audit: m.MockAudit, department: str | None) 
     return replace(audit, samples=tuple(samples_of(ws, audit, department)))
 
 
+def _names_normalised(audit: m.MockAudit) -> m.MockAudit:
+    """``audit`` with its people's names as the ledgers store names (NFKC, no spaces inside a
+    Chinese name: "张　伟" → "张伟"): the auditors and each employee asked."""
+    from ipaudit.ledger.normalize import normalize_name
+
+    samples = tuple(
+        replace(s, person=normalize_name(s.person)) if s.person else s for s in audit.samples
+    )
+    auditors = tuple(n for n in (normalize_name(a) for a in audit.auditors) if n)
+    return replace(audit, samples=samples, auditors=auditors)
+
+
 def save(ws: Workspace, audit: m.MockAudit) -> m.MockAudit:
-    """Store ``audit``; EditConflict when it was saved meanwhile from another window."""
+    """Store ``audit`` (its people's names normalised); EditConflict when it was saved
+    meanwhile from another window."""
+    audit = _names_normalised(audit)
     rec = ws.records.put(
         KIND,
         audit.key,

@@ -244,3 +244,23 @@ def test_awareness_graded_conform_needs_both_answers(capsys, ws: Path) -> None:
     )
     assert "grade_changed" not in data
     assert next(s for s in data["samples"] if s["key"] == person["key"])["result"] == "conform"
+
+
+def test_a_name_typed_with_a_full_width_space_is_stored_normalised(capsys, ws: Path) -> None:
+    drawn = ok_json(capsys, "mock-audit-draw", ws, "--seed", 7, "--auditor", "赵　立平")
+    person = next(s for s in drawn["samples"] if s["awareness"])
+    data = ok_json(
+        capsys,
+        "mock-audit-record",
+        ws,
+        drawn["key"],
+        person["key"],
+        "--policy",
+        "yes",
+        "--role",
+        "yes",
+        "--person",
+        "张　伟",
+    )
+    assert data["auditors"] == ["赵立平"]
+    assert next(s for s in data["samples"] if s["key"] == person["key"])["person"] == "张伟"

@@ -289,7 +289,8 @@ def test_due_dates_go_to_the_workspace_calendar(ws: Workspace, tmp_path: Path) -
     assert [e.start for e in mine] == [due]
     assert pending.key in mine[0].title and "王芳" in mine[0].description
     ics = calendar.calendar_bytes(ws).decode()
-    assert "DTSTART;VALUE=DATE:20270115" in ics and f"action-{pending.key}@" in ics
+    assert "DTSTART;VALUE=DATE:20270115" in ics
+    assert f"action-{pending.key}-{calendar.workspace_tag(ws)}@ipaudit" in ics
 
 
 def test_a_nonconformity_without_action_is_an_observation(ws: Workspace) -> None:
@@ -363,3 +364,19 @@ def m_grade_changed(sample):  # type: ignore[no-untyped-def]
     from ipaudit.domain.mock_audit import grade_changed
 
     return grade_changed(sample, Result.CONFORM)
+
+
+def test_names_are_stored_normalised(ws: Workspace, tmp_path: Path) -> None:
+    audit = mock.draw_audit(ws, seed=19, auditors=("李　审", " Ｊｏｈｎ  Smith "))
+    assert audit.auditors == ("李审", "John Smith")
+    person = next(s for s in audit.samples if s.awareness)
+    audit = mock.record_awareness(
+        ws, audit, person.key, policy_ok=False, role_ok=True, person="张　伟"
+    )
+    stored = mock.get(ws, audit.key)
+    assert stored.sample(person.key).person == "张伟" and stored.auditors[0] == "李审"
+    files = mock.write_reports(ws, stored, tmp_path / "reports")
+    text = "\n".join(
+        c.text for f in files for t in Document(f).tables for r in t.rows for c in r.cells
+    )
+    assert "张伟" in text and "张　伟" not in text
