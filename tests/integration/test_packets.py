@@ -239,9 +239,10 @@ def test_an_edit_after_the_preview_is_not_overwritten(ws: Workspace, tmp_path: P
         ws.set_notes("rnd.ip_plan", "预览之后改的")
         applied = packets.apply_packet(ws, preview)
     assert ws.state("rnd.ip_plan").notes == "预览之后改的"
-    assert any(
-        "rnd.ip_plan" in p.message.zh or "rnd.ip_plan" in p.where.zh for p in applied.problems
-    )
+    title = ws.template.item("rnd.ip_plan").title.zh
+    assert [p.where.zh for p in applied.problems] == [title]  # named by its title, never its key
+    assert "没有保存" in applied.problems[0].message.zh
+    assert "rnd.ip_plan" not in applied.problems[0].message.zh
     assert ws.state("rnd.initiation").status is Status.READY  # the other items went in
 
 
