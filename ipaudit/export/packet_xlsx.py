@@ -26,6 +26,7 @@ import csv as _csv
 import datetime as dt
 import io
 import itertools
+import re
 import tempfile
 import unicodedata
 import warnings
@@ -469,11 +470,12 @@ STATUS_WORDS: dict[Status, tuple[str, ...]] = {
     Status.NOT_APPLICABLE: ("不涉及", "n/a", "na", "not relevant"),
 }
 _PUNCTUATION = " .。!！,，;；"
+_CJK_GAP = re.compile("(?<=[\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3400-\u4dbf\u4e00-\u9fff])")
 
 
 def _status_key(text: str) -> str:
     key = normalised(text).replace("_", " ").replace("-", " ")
-    return " ".join(key.split()).strip(_PUNCTUATION)
+    return _CJK_GAP.sub("", " ".join(key.split())).strip(_PUNCTUATION)  # "已 就绪" as "已就绪"
 
 
 _STATUS_BY_KEY: dict[str, Status] = {}

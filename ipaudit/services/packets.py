@@ -468,6 +468,12 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
     return name.replace("\\", "/")
 
 
+def _zip_dir(info: zipfile.ZipInfo) -> bool:
+    """A folder entry: its name ends in "/", or in "\\" as PowerShell 5's Compress-Archive
+    writes every name (Python takes "\\" for a separator only on Windows)."""
+    return info.is_dir() or _zip_name(info).endswith("/")
+
+
 def _norm(name: str) -> str:
     """A relative path as compared: NFC (a Mac writes NFD), "/" separated, case folded."""
     parts = [p for p in unicodedata.normalize("NFC", name).replace("\\", "/").split("/") if p]
@@ -722,7 +728,7 @@ def _read_zip(source: Path, progress: Progress | None, cancel: CancelCheck | Non
             members = [
                 (_zip_name(i), i)
                 for i in zf.infolist()
-                if not i.is_dir() and not _ignored(_zip_name(i))
+                if not _zip_dir(i) and not _ignored(_zip_name(i))
             ]
             read = []
             for n, i in members:
