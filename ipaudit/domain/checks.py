@@ -17,9 +17,10 @@ from ipaudit.domain.chronology import (
     same_day_findings,
     sequence_findings,
 )
+from ipaudit.domain.comparison import compare
 from ipaudit.domain.cycle import prerequisite_findings
 from ipaudit.domain.evidence_copies import copy_findings, distinct_contents, sort_copies
-from ipaudit.domain.facts import DERIVED_KEYS, Declared, agrees, declared, fact_label
+from ipaudit.domain.facts import DERIVED_KEYS, Declared, declared, fact_label
 from ipaudit.domain.model import (
     Department,
     Evidence,
@@ -244,15 +245,19 @@ def _answer_findings(
                     q.key,
                 )
             )
-        elif not agrees(answer, fact):
+        elif not (verdict := compare(answer, fact, q.fact)).passed:
+            # the rehearsal's comparison, and what it finds different (which number, which phrase)
+            zh_why = "".join(d.text().zh for d in verdict.differences)
+            en_why = " ".join(d.text().en for d in verdict.differences)
             out.append(
                 _finding(
                     "answer_contradicts_fact",
                     rules.grade(Situation.ANSWER_CONTRADICTS),
                     dep,
                     item.key,
-                    f"“{q.text.zh}”回答“{answer}”与手册所述“{fact.display}”不一致",
-                    f"'{q.text.en}' was answered '{answer}', the manual says '{fact.display}'",
+                    f"“{q.text.zh}”回答“{answer}”与手册所述“{fact.display}”不一致：{zh_why}",
+                    f"'{q.text.en}' was answered '{answer}', the manual says '{fact.display}':"
+                    f" {en_why}",
                     q.key,
                 )
             )

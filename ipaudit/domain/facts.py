@@ -5,19 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
+from ipaudit.domain.comparison import compare
+from ipaudit.domain.declared import (
+    ITEM_UNITS,
+    MONEY_UNITS,
+    PEOPLE_UNITS,
+    Declared,
+    FactKind,
+    claims_agreement,
+)
 from ipaudit.domain.model import Facts, Text
-from ipaudit.domain.normalize import covers_terms, normalize_text, numbers_agree, numbers_in
-from ipaudit.domain.numbers import Role, quantities
+from ipaudit.domain.normalize import normalize_text, numbers_in
 
 PORTFOLIO_TYPES = ("invention", "utility_model", "design", "software_copyright", "trademark")
 EXTRA_KEYS = ("projects_in_progress", "search_phases", "manual_version")
-
-# The unit a quantity fact is stated in, and the words that mean the same unit.
-PEOPLE_UNITS = ("人", "名", "位")
-ITEM_UNITS = ("件", "项", "个")
-MONEY_UNITS = ("元",)
 
 # Facts the workspace derives rather than declares: the services pass them in (see ``derived``).
 LEDGER_TOTALS = "ledger.totals"  # the reconciliation's totals and whether the three tables agree
@@ -34,28 +36,6 @@ FACT_KEYS: frozenset[str] = frozenset(
     | DERIVED_KEYS
     | {BUDGET}
 )
-
-
-class FactKind(StrEnum):
-    NUMBER = "number"  # the first quantity in the fact's unit must equal it (years, dates ignored)
-    NUMBERS = "numbers"  # every quantity the answer states must be one of them
-    WORDING = "wording"  # the policy: its key terms covered (see normalize.covers_terms)
-    TEXT = "text"  # duties, search phases: their key terms covered
-    LIST = "list"  # the answer names every entry (certificates, procedures)
-    MENTION = "mention"  # the answer contains the value (a manual version such as A/1)
-    RECONCILED = "reconciled"  # the amounts stated are the totals; a claim of agreement is true
-
-
-@dataclass(frozen=True, slots=True)
-class Declared:
-    kind: FactKind
-    display: str
-    number: Decimal | None = None
-    units: tuple[str, ...] = ()  # NUMBER: its units ("人", "件" …); NUMBERS: each entry's
-    numbers: tuple[Decimal, ...] = ()
-    text: str = ""
-    entries: tuple[str, ...] = ()  # LIST: the entries; NUMBERS: what the first numbers count
-    agreed: bool | None = None  # RECONCILED: whether the ledgers agree (no open discrepancy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,78 +261,35 @@ def _objectives(facts: Facts, department: str) -> Declared | None:
     )
 
 
-# What an answer claims about the ledgers: "no difference" first (it contains 差异), then a
-# difference, then agreement (一致 is inside 不一致).
-_NO_DIFFERENCE: tuple[str, ...] = (
-    "无差异",
-    "没有差异",
-    "无差额",
-    "没有差额",
-    "不存在差异",
-    "nodifference",
-)
-_NO_DIFFERENCE += ("nodiscrepanc", "nodifferences")
-_DIFFERENCE: tuple[str, ...] = (
-    "不一致",
-    "不相符",
-    "不符",
-    "不吻合",
-    "不相等",
-    "有差异",
-    "存在差异",
-    "差异",
-    "差额",
-)
-_DIFFERENCE += ("disagree", "donotagree", "dontagree", "differ", "mismatch", "inconsistent")
-_DIFFERENCE += ("notconsistent", "discrepanc")
-_AGREEMENT = ("一致", "相符", "吻合", "相等", "核对无误", "agree", "match", "consistent")
+def agrees(answer: str, fact: Declared, fact_key: str | None = None) -> bool:
+    """Whether ``answer`` says what the declared ``fact`` says: the interview rehearsal's
+    comparison (:func:`ipaudit.domain.comparison.compare`), so the checklist, the interview sheets
+    and the rehearsal give one verdict. ``fact_key``: the fact the question asks for (the
+    department's headcount or the company's decides which number said counts)."""
+    return compare(answer, fact, fact_key).passed
 
 
-def claims_agreement(answer: str) -> bool | None:
-    """True when ``answer`` says the ledgers agree, False when it says they differ, else None."""
-    said = normalize_text(answer)
-    if any(w in said for w in _NO_DIFFERENCE):
-        return True
-    if any(w in said for w in _DIFFERENCE):
-        return False
-    if any(w in said for w in _AGREEMENT):
-        return True
-    return None
-
-
-def _reconciled(answer: str, fact: Declared) -> bool:
-    """Every amount stated in 元 is one of the totals (or a difference of two), and a
-    claim that the ledgers agree or differ is true; an answer with neither says nothing checkable
-    and is let stand."""
-    amounts = [
-        q.value
-        for q in quantities(answer)
-        if q.role is Role.QUANTITY and q.unit in MONEY_UNITS and fact.numbers
-    ]
-    if any(a not in fact.numbers for a in amounts):
-        return False
-    claim = claims_agreement(answer)
-    return claim is None or fact.agreed is None or claim == fact.agreed
-
-
-def agrees(answer: str, fact: Declared) -> bool:
-    """Whether ``answer`` agrees with the declared ``fact`` after normalisation."""
-    if fact.kind is FactKind.RECONCILED:
-        return _reconciled(answer, fact)
-    if fact.kind is FactKind.NUMBER:
-        return fact.number is not None and numbers_agree(answer, fact.number, fact.units)
-    if fact.kind is FactKind.NUMBERS:
-        stated = numbers_in(answer)
-        return bool(stated) and all(n in fact.numbers for n in stated)
-    said = normalize_text(answer)
-    if fact.kind in (FactKind.WORDING, FactKind.TEXT):
-        return covers_terms(answer, fact.text)
-    if fact.kind is FactKind.MENTION:
-        return bool(said) and normalize_text(fact.text) in said
-    codes = fact.text.split()
-    return all(
-        normalize_text(entry) in said
-        or covers_terms(answer, entry)
-        or (i < len(codes) and normalize_text(codes[i]) in said)
-        for i, entry in enumerate(fact.entries)
-    )
+__all__ = [
+    "BUDGET",
+    "DERIVED_FACTS",
+    "DERIVED_KEYS",
+    "EXTRA_KEYS",
+    "FACT_KEYS",
+    "ITEM_UNITS",
+    "LEDGER_DIFFERENCES",
+    "LEDGER_LABEL",
+    "LEDGER_TOTALS",
+    "MONEY_UNITS",
+    "PEOPLE_UNITS",
+    "PORTFOLIO_NAMES_ZH",
+    "PORTFOLIO_TYPES",
+    "Declared",
+    "FactKind",
+    "LedgerFigures",
+    "agrees",
+    "budget_fact",
+    "claims_agreement",
+    "declared",
+    "fact_label",
+    "ledger_facts",
+]

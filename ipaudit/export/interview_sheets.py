@@ -141,7 +141,7 @@ def build_interview(data: PackData, dep: str) -> bytes:
                 given, fact = q.given, q.official
                 source: str | X.Cell
                 if fact is not None:
-                    if given and not agrees(given, fact):
+                    if given and not agrees(given, fact, q.fact_key):
                         source = X.Cell(
                             t("iv.src.conflict", lang) + paren(given, lang),
                             fill=GRADE_COLOR[Grade.MINOR],

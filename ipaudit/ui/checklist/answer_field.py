@@ -87,7 +87,8 @@ class AnswerField(QWidget):
     def contradicts(self) -> bool:
         """The answer is filled in and disagrees with the declared fact."""
         answer = self.text().strip()
-        return bool(answer) and self.declared is not None and not agrees(answer, self.declared)
+        fact = self.declared
+        return bool(answer) and fact is not None and not agrees(answer, fact, self.question.fact)
 
     # --- display -----------------------------------------------------------------------------
 
