@@ -44,6 +44,7 @@ from ipaudit.domain.audit_plan import (
 from ipaudit.domain.cycle import anchor, make_finding
 from ipaudit.domain.model import Finding, Grade, Text
 from ipaudit.services.departments import department_key
+from ipaudit.services.manager_rights import require_manager
 from ipaudit.store.errors import InvalidInput
 from ipaudit.text import counted
 
@@ -223,6 +224,7 @@ def name_people(setup: Setup, known: dict[tuple[Role, str], str]) -> Setup:
 
 def put_plan(ws: Workspace, plan: AuditPlan) -> None:
     """Store ``plan`` whole, replacing the stored one (generate, undo of a generate)."""
+    require_manager(ws, "the audit plan", "审核计划")
     from ipaudit.store.records_store import Record
 
     records = [Record(KIND, SETUP, setup_json(plan.setup))]
@@ -234,6 +236,7 @@ def put_plan(ws: Workspace, plan: AuditPlan) -> None:
 
 
 def clear(ws: Workspace) -> None:
+    require_manager(ws, "the audit plan", "审核计划")
     ws.records.replace_kind(KIND, [])
     ws.changed()
 
@@ -280,6 +283,7 @@ def _check_department(ws: Workspace, plan: AuditPlan, s: Session) -> Session:
 def save_session(ws: Workspace, session: Session, *, base_version: int | None = None) -> int:
     """Store ``session`` (new or changed); returns its new version. ``base_version``: the
     version the edit started from (0 for a new session)."""
+    require_manager(ws, "the audit plan", "审核计划")
     stored = need_plan(ws)
     check_session(stored.plan, session)
     session = _check_department(ws, stored.plan, session)
@@ -314,6 +318,7 @@ def edit_session(ws: Workspace, key: str, change: Callable[[Session], Session]) 
 
 
 def remove_session(ws: Workspace, key: str, *, base_version: int | None = None) -> Session:
+    require_manager(ws, "the audit plan", "审核计划")
     stored = need_plan(ws)
     current = _session(stored, key)
     ws.records.delete(KIND, SESSION_PREFIX + key, base_version=base_version)
@@ -347,6 +352,7 @@ def edit_setup(ws: Workspace, change: Callable[[Setup], Setup]) -> Setup:
 
 
 def save_setup(ws: Workspace, setup: Setup, *, base_version: int | None = None) -> int:
+    require_manager(ws, "the audit plan", "审核计划")
     keys = [p.key for p in setup.people] + [r.key for r in setup.rooms]
     for key in keys:
         if not KEY_PATTERN.match(key):

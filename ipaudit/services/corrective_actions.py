@@ -24,6 +24,7 @@ from ipaudit.domain.mock_audit import finding_text
 from ipaudit.domain.model import Department, Finding, Grade
 from ipaudit.domain.normalize import normalize_text
 from ipaudit.services import departments
+from ipaudit.services.manager_rights import require_manager
 from ipaudit.services.nc_report import ImportedRow, parse_report
 from ipaudit.store.errors import InvalidInput, SourceFileMissing
 
@@ -253,6 +254,11 @@ def verify(
     on: dt.date | None = None,
     effective: bool = True,
 ) -> ca.CorrectiveAction:
+    """Record the verification of action ``key``'s effectiveness: the compliance manager's, not
+    a department head's (NotPermitted before anything is tried)."""
+    require_manager(
+        ws, f"the verification of corrective action {key}", f"纠正措施 {key} 的有效性验证"
+    )
     try:
         done = ca.verify(
             get(ws, key), ca.Verification(on or today(), by.strip(), result.strip(), effective)

@@ -138,6 +138,7 @@ class Workspace:
         self._lock = threading.RLock()
         self._assessment: Assessment | None = None
         self._snapshot_due = False
+        self._may_snapshot: bool | None = None  # told by the server once (a team's manager only)
         self.ledger_store = LedgerStore(store)  # the ledger tables
         self.ledger_cache = ledgers.LedgerCache()  # the ledgers loaded; dropped on close
         self.records = RecordStore(store)  # the audit day's and the cycle's records
@@ -390,7 +391,7 @@ class Workspace:
             findings = run_checks(data)
             overall, per_dep = compute_readiness(self.template, departments, states, findings)
             self._assessment = Assessment(findings, overall, per_dep, tuple(departments))
-            if self._snapshot_due and not self.store.read_only:
+            if self._snapshot_due and not self.store.read_only and self._records_snapshots():
                 self._snapshot_due = False
                 self.store.record_snapshot(
                     dt.date.today(),
@@ -399,6 +400,18 @@ class Workspace:
                     overall.blocking,
                 )
             return self._assessment
+
+    def _records_snapshots(self) -> bool:
+        """Whether this login records the readiness history: on a team workspace only the
+        manager (or an administrator) does; a department head's view leaves it to the manager."""
+        if self._may_snapshot is None:
+            from ipaudit.store import team_roles
+
+            self._may_snapshot = not self.is_server or team_roles.identity_of(self.store).kind in (
+                team_roles.MANAGER,
+                "owner",
+            )
+        return self._may_snapshot
 
     def findings(self, department: str | None = None) -> list[Finding]:
         found = self.assess().findings

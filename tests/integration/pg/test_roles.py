@@ -229,6 +229,11 @@ MANAGER_ONLY: dict[str, str | tuple[str, ...]] = {
     "blob_chunks: remove": "DELETE FROM blob_chunks",
     "snapshots: rewrite the past": "DELETE FROM snapshots WHERE day = '2025-01-01'",
     "snapshots: add to the past": "INSERT INTO snapshots VALUES ('2024-01-01', '1', '{}', 0)",
+    # the readiness history is the manager's: a head could replace today's with any figure
+    "snapshots: today's": (
+        "DELETE FROM snapshots WHERE day = current_date",
+        "INSERT INTO snapshots VALUES (current_date, '10', '{}', 0)",
+    ),
     "schema: switch security off": "ALTER TABLE item_states DISABLE ROW LEVEL SECURITY",
     "schema: drop a table": "DROP TABLE facts",
     "schema: add a table": "CREATE TABLE public.x (a int)",
@@ -265,10 +270,6 @@ RND_MAY = {
         "INSERT INTO meta VALUES ('edited:item_states:legal.a', '{}')",
         "INSERT INTO meta VALUES ('edited:evidence:1', '{}')",
         "UPDATE meta SET value = '{\"by\": \"rnd\"}' WHERE key = 'edited:item_states:rnd.a'",
-    ),
-    "snapshots: today's": (
-        "DELETE FROM snapshots WHERE day = current_date",
-        "INSERT INTO snapshots VALUES (current_date, '10', '{}', 0)",
     ),
 }
 
@@ -413,14 +414,14 @@ def test_a_department_head_answers_their_items_through_the_services(
         if question:
             ws.answer(item.key, question, "答案")
         attached = ws.attach(item.key, _file(tmp_path, b"x" * 3_000_000))
-        ws.findings()  # the checks record today's readiness on the department head's behalf
+        ws.findings()  # the head's checks leave the readiness history to the manager
         assert attached.size == 3_000_000
     with Workspace.open(team_ws["manager"]) as ws:
         state = ws.state(item.key)
         assert state.notes == "研发部的说明"
         assert state.status is Status.IN_PROGRESS
         assert b"".join(ws.evidence_bytes(attached.sha256)) == b"x" * 3_000_000
-        assert ws.snapshots()  # today's, written by the department head
+        assert not ws.snapshots()  # the manager's app records it
         assert ws.store.editor("item_states", item.key).at is not None
 
 
