@@ -305,8 +305,9 @@ def test_a_department_calendar_holds_its_part(demo: Path, tmp_path: Path) -> Non
         assert part is not None
         whole = len(audit_plan.need_plan(ws).plan.sessions)
         path, count = calendar.write_calendar(ws, tmp_path / "dept.ics", department=department)
+        tag = calendar.workspace_tag(ws)  # the workspace's id, not its file name
     events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
     actions = {str(e["UID"]) for e in events if str(e["UID"]).startswith("action-")}
-    assert actions == {f"action-{a.key}@{demo.stem}.ipaudit" for a in mine} and mine
+    assert actions == {f"action-{a.key}-{tag}@ipaudit" for a in mine} and mine
     assert count == len(events) == len(part.sessions) + len(mine)
     assert 0 < len(part.sessions) < whole
