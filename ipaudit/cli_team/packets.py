@@ -54,6 +54,7 @@ def cmd_packet_export(args: argparse.Namespace) -> int:
                 "department": result.department,
                 "items": result.items,
                 "folders": result.folders,
+                "recorded": result.recorded,
             }
         )
     else:
@@ -64,6 +65,8 @@ def cmd_packet_export(args: argparse.Namespace) -> int:
                 f" {counted(result.folders, 'folder')})",
             )
         )
+        if result.note is not None:
+            out(result.note.get(ui_lang))
     return EXIT_OK
 
 

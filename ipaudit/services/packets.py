@@ -242,6 +242,45 @@ class ExportedPacket:
     department: str
     items: int
     folders: int
+    #: False when the workspace could not remember the packet (a read-only login or workspace):
+    #: the packet is for reading, it cannot be imported back
+    recorded: bool = True
+
+    @property
+    def note(self) -> Text | None:
+        if self.recorded:
+            return None
+        return NOT_RECORDED
+
+
+NOT_RECORDED = Text(
+    "这个工作区对您的登录是只读的，没有登记这个填报包：它只供查看，填好交回后无法导入。"
+    "需要部门填写并交回时，请由体系专员或该部门负责人导出。",
+    "The workspace is read-only for your login, so it does not remember this packet: it is for"
+    " reading, and cannot be imported once filled in. When the department is to fill it in"
+    " and send it back, the compliance manager or the department's head exports it.",
+)
+
+
+def export_rights(ws: Workspace, department: str) -> bool:
+    """Whether the login of ``ws`` may export ``department``'s packet and have it remembered
+    (True), may export it for reading only (False: a read-only login or workspace, which
+    cannot store the packet's record), or neither: PacketRefused for a department head and
+    another department's packet, asked before anything is written."""
+    from ipaudit.services.team import team_identity
+
+    who = team_identity(ws)
+    if who.kind == "department" and department not in who.departments:
+        dep = ws.department(department)
+        own = "、".join(ws.department(d).name.zh for d in who.departments)
+        own_en = ", ".join(ws.department(d).name.en for d in who.departments)
+        raise PacketRefused(
+            f"您的登录只能导出本部门（{own}）的填报包；“{dep.name.zh}”的填报包请由该部门负责人"
+            "或体系专员导出。",
+            f"Your login exports only its own department's packet ({own_en}); the packet of"
+            f" '{dep.name.en}' is exported by that department's head or the compliance manager.",
+        )
+    return who.kind != "readonly" and not ws.read_only
 
 
 # --- exporting ----------------------------------------------------------------------------------
@@ -376,8 +415,10 @@ def export_packet(
 ) -> ExportedPacket:
     """Write ``department``'s packet to ``target`` (a .zip; the suffix is added when missing)
     and remember it in the workspace. InvalidInput when the department is unknown, has no items
-    or the target exists (unless ``overwrite``)."""
+    or the target exists (unless ``overwrite``); PacketRefused when the login may not export it
+    (``export_rights``). A read-only login's packet is written but not remembered."""
     dep = ws.department(department)
+    recorded = export_rights(ws, dep.key)
     target = Path(target)
     if target.suffix.lower() != ZIP:
         target = target.with_name(target.name + ZIP)
@@ -431,22 +472,36 @@ def export_packet(
                 done += 1
                 if progress:
                     progress(done, total)
-        ws.records.put(
-            KIND,
-            packet_id,
-            {
-                "department": dep.key,
-                "exported_at": now.isoformat(),
-                "lang": lang,
-                "file": target.name,
-                "folder": str(target.parent.resolve()),
-                "items": base,
-                "folders": [[f.folder, f.item_key, f.slot] for f in folders],
-                "imports": [],
-            },
-            department=dep.key,
-        )
-    return ExportedPacket(target, packet_id, dep.key, len(versions), len(folders))
+        if recorded:
+            _remember(ws, packet_id, dep.key, now, lang, target, base, folders)
+    return ExportedPacket(target, packet_id, dep.key, len(versions), len(folders), recorded)
+
+
+def _remember(
+    ws: Workspace,
+    packet_id: str,
+    department: str,
+    now: dt.datetime,
+    lang: str,
+    target: Path,
+    base: dict[str, dict[str, Any]],
+    folders: list[px.FolderEntry],
+) -> None:
+    ws.records.put(
+        KIND,
+        packet_id,
+        {
+            "department": department,
+            "exported_at": now.isoformat(),
+            "lang": lang,
+            "file": target.name,
+            "folder": str(target.parent.resolve()),
+            "items": base,
+            "folders": [[f.folder, f.item_key, f.slot] for f in folders],
+            "imports": [],
+        },
+        department=department,
+    )
 
 
 # --- reading ------------------------------------------------------------------------------------

@@ -48,3 +48,45 @@ def test_a_department_head_round_trips_their_packet(team_ws: dict[str, str], tmp
         assert (state.status, state.notes) == (Status.IN_PROGRESS, "部门填写")
         (ev,) = ws.evidence("rnd.ip_plan")
         assert ev.original_name == "规划_2025-02-03.pdf" and str(ev.doc_date) == "2025-02-03"
+
+
+def test_export_rights_are_asked_before_anything_is_written(
+    pg_url: str, team_ws: dict[str, str], tmp_path: Path
+):
+    """The head of R&D exporting finance's packet is refused with what to do, and no file is
+    written; a read-only login exports any packet for reading, not remembered (so it cannot
+    be imported), and says so."""
+    from ipaudit.services import team
+    from tests.integration.pg.team_fixtures import drop_logins, login_name, new_password
+    from tests.pg import role_url
+
+    with Workspace.open(team_ws["rnd"]) as ws:
+        with pytest.raises(packets.PacketRefused) as refused:
+            packets.export_packet(ws, "finance", tmp_path / "fin.zip")
+        assert "只能导出本部门（研发部）的填报包" in refused.value.zh
+        assert "不允许修改" not in refused.value.zh
+        assert not (tmp_path / "fin.zip").exists()
+        own = packets.export_packet(ws, "rnd", tmp_path / "rnd.zip")
+        assert own.recorded and own.note is None
+    guest = login_name(pg_url, "guest")
+    password = new_password()
+    try:
+        with Workspace.open(pg_url) as ws:
+            team.add_user(ws, guest, "readonly", password)
+        with Workspace.open(role_url(pg_url, guest, password)) as ws:
+            assert team.team_identity(ws).kind == "readonly"
+            read = packets.export_packet(ws, "finance", tmp_path / "guest_fin.zip")
+            assert read.path.is_file() and read.items > 0
+            assert not read.recorded and read.note is not None
+            with packets.read_packet(read.path) as packet:
+                assert packet.department == "finance"
+        with Workspace.open(team_ws["manager"]) as ws:
+            assert ws.records.get(packets.KIND, read.packet_id) is None
+            assert ws.records.get(packets.KIND, own.packet_id) is not None
+            with (
+                packets.read_packet(read.path) as packet,
+                pytest.raises(packets.PacketRefused),
+            ):
+                packets.preview_packet(ws, packet)
+    finally:
+        drop_logins(pg_url, [guest])
