@@ -33,6 +33,7 @@ from ipaudit.domain.model import AuditType, Evidence, Finding, Item, Status, Tem
 from ipaudit.domain.rules import rules_of
 from ipaudit.domain.timing import is_dated
 from ipaudit.resource_files import resource_path
+from ipaudit.text import counted
 
 CHECK_KINDS = frozenset({"system_months", "prerequisite", "evidence", "portfolio", "no_penalty"})
 
@@ -210,8 +211,8 @@ def _evaluate(
                         f"自手册发布日 {start} 至审核首日 {info.audit_start} 仅 {days} 天，"
                         f"不足 {c.months} 个月。",
                         f"From the manual's issue date {start} to the audit's first day"
-                        f" {info.audit_start} there are only {days} days, under {c.months}"
-                        " months.",
+                        f" {info.audit_start} there are only {counted(days, 'day')}, under"
+                        f" {counted(c.months, 'month')}.",
                     ),
                 ),
             )
@@ -221,7 +222,7 @@ def _evaluate(
             (
                 Text(
                     f"手册发布日 {start}，至审核首日 {info.audit_start} 已运行 {days} 天。",
-                    f"The manual was issued on {start}: {days} days before the audit's first"
+                    f"The manual was issued on {start}: {counted(days, 'day')} before the audit's first"
                     f" day {info.audit_start}.",
                 ),
             ),
@@ -315,7 +316,7 @@ def _evaluate(
             (
                 Text(
                     f"声明有效知识产权共 {total} 项（{zh_list}）。",
-                    f"{total} valid rights declared ({en_list}).",
+                    f"{counted(total, 'valid right')} declared ({en_list}).",
                 ),
             ),
         )
@@ -329,7 +330,8 @@ def _evaluate(
                 True,
                 (
                     Text(
-                        f"已声明近一年行政处罚 {declared} 次。", f"Declared: {declared} penalties."
+                        f"已声明近一年行政处罚 {declared} 次。",
+                        f"Declared: {counted(int(number.group()), 'penalty', 'penalties')}.",
                     ),
                 ),
             )
@@ -423,7 +425,7 @@ def _out_of_order(
                     f"{then.title.zh}：《{ev.title}》（{record_day(ev)}）之前"
                     f" {order.within_months} 个月内没有“{first.title.zh}”的记录（应先完成）。",
                     f"{then.title.en}: '{ev.title}' ({record_day(ev)}) has no"
-                    f" '{first.title.en}' record before it within {order.within_months} months"
+                    f" '{first.title.en}' record before it within {counted(order.within_months, 'month')}"
                     " (it must come first).",
                 )
             )

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from ipaudit.domain.model import Evidence, Finding, Item, ItemState, Text
 from ipaudit.domain.rules import ItemOrder, PhaseOrder, SameDay, Situation
+from ipaudit.text import counted
 
 NewFinding = Callable[..., Finding]  # (code, situation, zh, en, *refs) -> Finding
 
@@ -143,7 +144,7 @@ def sequence_findings(
             f"{then.title.zh}：《{ev.title}》（{record_day(ev)}）之前 {order.within_months} 个月内"
             f"没有“{first.title.zh}”的记录（应先完成）",
             f"{then.title.en}: '{ev.title}' ({record_day(ev)}) has no '{first.title.en}' record"
-            f" before it within {order.within_months} months (it must come first)",
+            f" before it within {counted(order.within_months, 'month')} (it must come first)",
             f"evidence:{ev.id}",
             first.key,
         )
@@ -185,7 +186,8 @@ def same_day_findings(
                     "records_same_day",
                     Situation.WRITTEN_AFTER_THE_FACT,
                     f"{item.title.zh}：全部 {len(files)} 份记录都是 {day} 同一天的，像是事后补写的",
-                    f"{item.title.en}: all {len(files)} records are dated {day}; they look"
+                    f"{item.title.en}: all {counted(len(files), 'record is', 'records are')}"
+                    f" dated {day}; they look"
                     " written after the fact",
                     str(day),
                 )
@@ -199,7 +201,8 @@ def same_day_findings(
                 "records_same_day",
                 Situation.WRITTEN_AFTER_THE_FACT,
                 f"本部门 {total} 份有日期的记录中有 {count} 份都是 {day} 同一天的，像是事后补写的",
-                f"{count} of the department's {total} dated records carry the same day {day};"
+                f"{count} of the department's {counted(total, 'dated record')} carry the same"
+                f" day {day};"
                 " they look written after the fact",
                 "department",
                 str(day),

@@ -34,6 +34,7 @@ from enum import StrEnum
 from typing import Any
 
 from ipaudit.domain.model import Grade, Text
+from ipaudit.text import counted
 
 OVERDUE = "corrective_action_overdue"
 UNPLANNED = "corrective_action_unplanned"  # not done, and no due date or no owner
@@ -172,7 +173,8 @@ def overdue_text(action: CorrectiveAction, today: dt.date) -> Text:
         f"纠正措施 {action.key}（{src.zh}：{action.finding[:60]}）应于 {action.due} 完成，"
         f"已逾期 {days} 天仍未完成。请完成措施并附上完成证据，或与责任人商定新的期限。",
         f"Corrective action {action.key} ({src.en}: {action.finding[:60]}) was due on"
-        f" {action.due} and is {days} days overdue. Complete it and attach the evidence, or agree"
+        f" {action.due} and is {counted(days, 'day')} overdue. Complete it and attach the"
+        " evidence, or agree"
         " a new due date with its owner.",
     )
 

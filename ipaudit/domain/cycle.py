@@ -34,6 +34,7 @@ from ipaudit.domain.model import (
     Text,
     WorkspaceInfo,
 )
+from ipaudit.text import counted
 
 if TYPE_CHECKING:
     from ipaudit.domain.checks import CheckInput
@@ -278,7 +279,8 @@ def _initial(info: WorkspaceInfo, add: _Add) -> None:
             f" {info.audit_start} 仅 {days} 天。请推迟审核或核对发布日。",
             f"Prerequisite of the initial audit: the system must have run at least three months;"
             f" from the manual's issue date {info.system_start} to the audit's first day"
-            f" {info.audit_start} there are only {days} days. Move the audit or check the date.",
+            f" {info.audit_start} there are only {counted(days, 'day')}. Move the audit or check"
+            " the date.",
             "system_start",
         )
 

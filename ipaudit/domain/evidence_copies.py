@@ -66,7 +66,7 @@ def sort_copies(files: Sequence[Evidence]) -> Copies:
 
 
 def copy_findings(item: Item, copies: Copies, new: NewFinding) -> list[Finding]:
-    """One finding per empty file and per second copy, naming the file(s)."""
+    """One finding per empty file and per second copy, naming the files."""
     title = item.title
     out = [
         new(

@@ -22,7 +22,7 @@ from ipaudit.export.safenames import safe_component, split_extension
 from ipaudit.export.sinks import FolderSink, Sink, ZipSink
 from ipaudit.export.zipstable import save_xlsx
 from ipaudit.progress import CancelCheck, Cancelled, Progress
-from ipaudit.text import Text
+from ipaudit.text import Text, counted
 
 INDEX_STEM = Text("00_申请材料目录", "00_application_materials_index")
 HEADERS = (
@@ -195,7 +195,8 @@ def index_docx(
     doc.para(
         f"共 {len(entries)} 项申请材料，已附 {present} 项，缺 {len(entries) - present} 项。"
         if lang != "en"
-        else f"{len(entries)} materials: {present} attached, {len(entries) - present} missing."
+        else f"{counted(len(entries), 'material')}: {present} attached,"
+        f" {len(entries) - present} missing."
     )
     widths = X.widths(9000, (5, 22, 40, 11, 22, 7))
     columns = [X.Column(h.get(lang), w) for h, w in zip(HEADERS, widths, strict=True)]

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from ipaudit.text import counted
+
 W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSDECLS = (
@@ -216,7 +218,7 @@ def table(
             parts.append(_cell_xml(value, w, widths[at][1], clean, False, size, keep))
             at += span
         if at != len(widths):
-            raise ValueError(f"a row spans {at} columns, the table has {len(widths)}")
+            raise ValueError(f"a row spans {counted(at, 'column')}, the table has {len(widths)}")
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)

@@ -29,6 +29,7 @@ from ipaudit.export import docx_xml as X
 from ipaudit.export.atomic_file import write_atomic
 from ipaudit.export.docx_base import PackDocument
 from ipaudit.progress import CancelCheck, Cancelled, Progress
+from ipaudit.text import counted
 
 EDITION_TITLE = {
     "2023": "GB/T 29490-2023《企业知识产权合规管理体系 要求》",
@@ -135,7 +136,8 @@ def _conclusion(data: ReportData) -> str:
         if open_count:
             return data.t(
                 f"尚有 {open_count} 个样本未审核，结论待全部样本审核后给出。",
-                f"{open_count} samples are not walked yet; the conclusion follows once every"
+                f"{counted(open_count, 'sample is', 'samples are')} not walked yet; the conclusion"
+                " follows once every"
                 " sample is.",
             )
         return data.t(
@@ -146,7 +148,8 @@ def _conclusion(data: ReportData) -> str:
         text = data.t(
             f"发现 {tally[Result.MAJOR]} 项严重不符合：体系在相关要求上未得到实施，"
             "认证审核前须完成纠正措施并验证有效。",
-            f"{tally[Result.MAJOR]} major nonconformities: the system does not implement the"
+            f"{counted(tally[Result.MAJOR], 'major nonconformity', 'major nonconformities')}:"
+            " the system does not implement the"
             " requirements concerned; complete and verify the corrective actions before the"
             " certification audit.",
         )
@@ -155,12 +158,13 @@ def _conclusion(data: ReportData) -> str:
             f"体系基本符合 GB/T 29490 的要求并有效运行；发现 {tally[Result.MINOR]} 项一般不符合，"
             "须在规定期限内完成纠正措施并验证。",
             f"The system broadly conforms to GB/T 29490 and runs effectively;"
-            f" {tally[Result.MINOR]} minor nonconformities must be corrected and verified by"
-            " their due dates.",
+            f" {counted(tally[Result.MINOR], 'minor nonconformity', 'minor nonconformities')}"
+            " must be corrected and verified within the set period.",
         )
     if open_count:
         text += data.t(
-            f"（尚有 {open_count} 个样本未审核。）", f" ({open_count} samples are not walked yet.)"
+            f"（尚有 {open_count} 个样本未审核。）",
+            f" ({counted(open_count, 'sample is', 'samples are')} not walked yet.)",
         )
     return text
 
@@ -174,9 +178,11 @@ def _summary(data: ReportData) -> str:
         f"本次模拟审核共抽取样本 {len(audit.samples)} 个，已审核 {audit.walked} 个：符合 "
         f"{tally[Result.CONFORM]} 个，观察项 {tally[Result.OBSERVATION]} 个，一般不符合 "
         f"{tally[Result.MINOR]} 个，严重不符合 {tally[Result.MAJOR]} 个。",
-        f"{len(audit.samples)} samples were drawn and {audit.walked} walked:"
-        f" {tally[Result.CONFORM]} conform, {tally[Result.OBSERVATION]} observations,"
-        f" {tally[Result.MINOR]} minor and {tally[Result.MAJOR]} major nonconformities.",
+        f"{counted(len(audit.samples), 'sample was', 'samples were')} drawn and"
+        f" {audit.walked} walked: {tally[Result.CONFORM]} conform,"
+        f" {counted(tally[Result.OBSERVATION], 'observation')},"
+        f" {counted(tally[Result.MINOR], 'minor nonconformity', 'minor nonconformities')} and"
+        f" {counted(tally[Result.MAJOR], 'major nonconformity', 'major nonconformities')}.",
     )
 
 
@@ -286,7 +292,7 @@ def internal_audit_report(data: ReportData) -> bytes:
         doc.para(
             t(
                 f"抽问员工 {len(people)} 人，已问 {len(asked)} 人，其中 {knew} 人能说出方针及本岗位的要求。",
-                f"{len(people)} employees drawn, {len(asked)} asked; {knew} could state the"
+                f"{counted(len(people), 'employee')} drawn, {len(asked)} asked; {knew} could state the"
                 " policy and their part in it.",
             )
         )

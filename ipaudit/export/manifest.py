@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 from ipaudit.export.errors import PackUnreadable
 from ipaudit.progress import CancelCheck, Cancelled, Progress
+from ipaudit.text import counted
 
 MANIFEST = "manifest.json"
 SUMS = "SHA256SUMS"
@@ -387,6 +388,7 @@ def replaceable_problem(path: Path) -> tuple[str, str] | None:
     if foreign:
         return (
             f"其中有 {len(foreign)} 个不属于资料包的文件，例如 {foreign[0]}",
-            f"it holds {len(foreign)} files that are not part of the pack, e.g. {foreign[0]}",
+            f"it holds {counted(len(foreign), 'file that is', 'files that are')} not part of the"
+            f" pack, e.g. {foreign[0]}",
         )
     return None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ipaudit.export import pdf
 from ipaudit.export.data import PackData
 from ipaudit.export.report_docx import build_report
-from ipaudit.text import Text
+from ipaudit.text import Text, counted
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def _layout(
     if len(pages) < len(titles):  # a contents with some numbers missing would mislead
         found = Text(
             f"排版中只找到 {len(titles)} 个标题中的 {len(pages)} 个",
-            f"{len(pages)} of {len(titles)} headings found in the layout",
+            f"{len(pages)} of {counted(len(titles), 'heading')} found in the layout",
         )
         log.warning("contents page numbers not filled: %s", found.en)
         files.notes.append(("note.toc_failed", {"detail": found}))

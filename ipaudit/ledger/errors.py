@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ipaudit.errors import UserError
 from ipaudit.ledger.model import column_letter
-from ipaudit.text import Text
+from ipaudit.text import Text, counted
 
 
 class LedgerError(UserError):
@@ -164,7 +164,7 @@ class UnclosedQuote(LedgerError):
             file,
             f'这一格以引号 " 开头却没有闭合（文件第 {line} 行），其后 {swallowed} 行会被并进这一格',
             f"this cell opens a quote that is never closed (line {line} of the file); the "
-            f"{swallowed} lines after it would become part of the cell",
+            f"{counted(swallowed, 'line')} after it would become part of the cell",
             todo_zh="请在文本编辑器或 Excel/WPS 中补上或删去这个引号后再导入",
             todo_en="Close or delete that quote in a text editor or Excel/WPS and import again",
             row=row,
@@ -215,7 +215,8 @@ class SheetTooLarge(LedgerError):
         super().__init__(
             file,
             f"工作表范围过大（{rows} 行 × {columns} 列），超出台账的合理大小",
-            f"the sheet is far too large ({rows} rows × {columns} columns) for a ledger",
+            f"the sheet is far too large ({counted(rows, 'row')} × {counted(columns, 'column')})"
+            " for a ledger",
             todo_zh="通常是远处的单元格误填了内容或格式：请删除台账区域以外的行列，"
             "或把台账区域复制到一个新工作表后再导入",
             todo_en="Usually a far-away cell holds a stray value: delete the rows and columns"
@@ -256,7 +257,7 @@ class HeaderNotFound(LedgerError):
             file,
             f"前 {rows_scanned} 行中没有找到台账的表头（如 日期、姓名、金额）",
             f"no ledger header (such as 日期/date, 姓名/name, 金额/amount) in the first"
-            f" {rows_scanned} rows",
+            f" {counted(rows_scanned, 'row')}",
             todo_zh="请在导入向导中手动指定表头行和各列的含义",
             todo_en="Pick the header row and the meaning of each column in the import wizard",
             sheet=sheet,

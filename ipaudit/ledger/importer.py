@@ -73,6 +73,7 @@ from ipaudit.ledger.model import (
 from ipaudit.ledger.normalize import is_reward_category
 from ipaudit.ledger.reader import SheetData, Workbook, open_sheet
 from ipaudit.ledger.synonyms import FIELDS, Synonyms, header_key, load_synonyms
+from ipaudit.text import counted
 
 Progress = Callable[[int, "int | None"], None]
 Cancel = Callable[[], bool]
@@ -382,7 +383,7 @@ def _settle_layout(
             path,
             data.name,
             f"表头行 {row} 不在前 {min(len(head), SCAN_ROWS)} 行内",
-            f"header row {row} is not among the first {min(len(head), SCAN_ROWS)} rows",
+            f"header row {row} is not among the first {counted(min(len(head), SCAN_ROWS), 'row')}",
         )
     header: Sequence[Cell] = head[row - 1] if row >= 1 else ()
     the_kind = kind or layout.kind

@@ -28,7 +28,7 @@ from enum import StrEnum
 
 from ipaudit.ledger import discrepancies as dsc
 from ipaudit.ledger.model import Discrepancy, DiscrepancyKind, LedgerKind
-from ipaudit.text import Text
+from ipaudit.text import Text, counted
 
 K = DiscrepancyKind
 ZERO = Decimal("0.00")
@@ -363,22 +363,24 @@ class Summary:
             compared = []
             if R not in self.missing:
                 compared.append(
-                    f"{c(self.reward_count)} reward decisions"
+                    counted(self.reward_count, "reward decision", grouped=True)
                     + (
-                        f" (plus {c(self.penalty_count)} "
-                        f"penalt{'y' if self.penalty_count == 1 else 'ies'})"
+                        f" (plus {counted(self.penalty_count, 'penalty', 'penalties', grouped=True)})"
                         if self.penalty_count
                         else ""
                     )
                 )
             if P not in self.missing:
                 compared.append(
-                    f"{c(self.payment_count)} payments in {c(self.batch_count)} batches"
+                    f"{counted(self.payment_count, 'payment', grouped=True)} in"
+                    f" {counted(self.batch_count, 'batch', 'batches', grouped=True)}"
                 )
             if E not in self.missing:
-                compared.append(f"{c(self.expense_line_count)} reward expense lines")
+                compared.append(
+                    counted(self.expense_line_count, "reward expense line", grouped=True)
+                )
             parts = [
-                f"Compared {_join_en(compared)}: {c(self.records)} records, "
+                f"Compared {_join_en(compared)}: {counted(self.records, 'record', grouped=True)}, "
                 f"{c(self.records_matched)} agree, match rate {percent(self.match_rate)}."
                 if rp or pe
                 else f"Read {_join_en(compared) or 'no ledger'}; nothing to compare with.",
@@ -400,7 +402,8 @@ class Summary:
                     for k in self.kinds
                 )
                 parts.append(
-                    f"{c(self.discrepancy_count)} discrepancies, {m(self.discrepancy_amount)} in "
+                    f"{counted(self.discrepancy_count, 'discrepancy', 'discrepancies', grouped=True)},"
+                    f" {m(self.discrepancy_amount)} in "
                     f"total — {listed}. " + self._sides("en")
                 )
             else:
