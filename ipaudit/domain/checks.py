@@ -131,7 +131,8 @@ def _evidence_findings(
                 "too_few_records",
                 Situation.RECORDS_SHORT,
                 f"{title.zh}：需要至少 {item.min_count} 份有效记录，现有 {valid} 份",
-                f"{title.en}: at least {item.min_count} valid records required, {valid} attached",
+                f"{title.en}: at least {counted(item.min_count, 'valid record')} required,"
+                f" {valid} attached",
                 f"{valid}/{item.min_count}",
             )
         )
@@ -433,7 +434,8 @@ def _departments_without_records(
             dep,
             items[0].key,
             f"本部门的 {len(items)} 项记录要求一份证据都没有",
-            f"The department holds no record at all for its {len(items)} record requirements",
+            f"The department holds no record at all for its"
+            f" {counted(len(items), 'record requirement')}",
             "department",
         )
         for dep, items in evidence_items.items()

@@ -1,6 +1,7 @@
-"""Counted words in the messages of the services and the command line: a count is written with
-``ipaudit.text.counted`` ("1 file", "8 files"), never as "{n} files" (which reads "1 files") nor
-with "(s)". The scan below reads every f-string of ipaudit/services and ipaudit/cli*, so such a
+"""Counted words in the messages of the services, the command line, the exports, the ledgers and
+the domain: a count is written with ``ipaudit.text.counted`` ("1 file", "8 files"), never as
+"{n} files" (which reads "1 files") nor with "(s)". The scan below reads every f-string of
+ipaudit/services, ipaudit/cli*, ipaudit/export, ipaudit/ledger and ipaudit/domain, so such a
 message cannot come back."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2] / "ipaudit"
 #: after a name ("{target} exists already", "{name} is open") or a pronoun.
 NOT_NOUNS = frozenset(
     {"as", "does", "differs", "exists", "has", "is", "its", "reads", "this", "was"}
+    | {"appears", "ends", "follows", "lacks", "points"}
 )
 #: Words that end the noun phrase after a value ("{n} of them", "{n} with problems").
 STOP = frozenset(
@@ -32,6 +34,9 @@ def sources() -> list[Path]:
     return sorted(
         [
             *(ROOT / "services").rglob("*.py"),
+            *(ROOT / "ledger").rglob("*.py"),
+            *(ROOT / "export").rglob("*.py"),
+            *(ROOT / "domain").rglob("*.py"),
             *ROOT.glob("cli*.py"),
             *(p for d in ROOT.glob("cli_*") if d.is_dir() for p in d.rglob("*.py")),
         ]
@@ -40,11 +45,14 @@ def sources() -> list[Path]:
 
 def _plural_after(text: str) -> str:
     """The plural noun that starts ``text`` (the literal after a value), or ""."""
-    for word in text.split()[:3]:
+    for token in text.split()[:3]:
+        word = token.rstrip(",.;:)")  # "{n} records, …" ends the phrase with the noun
         if word in STOP or word in NOT_NOUNS or not re.fullmatch(r"[a-z][a-z-]*", word):
             return ""
         if len(word) > 2 and word.endswith("s"):
             return word
+        if word != token:
+            return ""
     return ""
 
 
@@ -96,6 +104,10 @@ def test_no_message_of_the_services_or_the_command_line_counts_with_a_fixed_plur
         ('f"{total:,} bytes of evidence"', ["1: {total} bytes"]),
         ('"%n item(s)"', ["1: '%n item(s)'"]),
         ('f"{late} days overdue"', ["1: {late} days"]),
+        ('f"{n} records, {m} agree"', ["1: {n} records"]),
+        ('f"{d} penalties."', ["1: {d} penalties"]),
+        ('f"{n} major, {m} minor nonconformities"', ["1: {m} nonconformities"]),
+        ('f"{label} ends before it starts"', []),
         ('f"{target} exists already"', []),
         ('f"The value of {what} must be yes or no."', []),
         ('f"{name} is open for writing by {who}"', []),
