@@ -861,13 +861,23 @@ class MainWindow(QMainWindow):
         ):
             needs_workspace = key != "verify"
             whole = self.session is not None and not self.session.department_only
-            action.setEnabled(whole or not needs_workspace)
+            # a department head's or read-only login in the whole team workspace
+            barred = whole and key != "reconciliation" and not self._manager_rights()
+            action.setEnabled((whole and not barred) or not needs_workspace)
             if needs_workspace and not whole:
                 action.setToolTip(self.tr("Open a whole workspace first"))
+            elif needs_workspace and barred:
+                action.setToolTip(self.tr("Only the compliance manager's login can do this"))
             else:
                 action.setToolTip(action.text().replace("&", "").rstrip("…"))
         for action in (*a.audit_views.values(), a.export_packet, a.import_packet):
             action.setEnabled(self.session is not None)
+        if "next_cycle" in a.audit_views:
+            a.audit_views["next_cycle"].setEnabled(self._manager_rights())
+
+    def _manager_rights(self) -> bool:
+        """The open session's login may do what only the compliance manager does."""
+        return self.session is not None and self.session.manager_rights
 
     def run_tool(self, key: str) -> QWidget | None:
         cls = panels.load(panels.TOOLS[key])
@@ -1020,6 +1030,7 @@ class MainWindow(QMainWindow):
         for action in self.acts.workspace_actions():
             action.setEnabled(has)
         self.acts.open_whole.setVisible(has and bool(self.session and self.session.department_only))
+        self.acts.import_checklist.setEnabled(self._manager_rights())
         self.acts.manager_passphrase.setEnabled(
             has and not (self.session and self.session.read_only_facts)
         )

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 
 from ipaudit.domain.model import Department, Item
 from ipaudit.services import Assessment, Workspace
+from ipaudit.services.team import Identity, team_identity
 from ipaudit.text import Text
 from ipaudit.ui import errors, workers
 
@@ -71,6 +72,37 @@ class WorkspaceSession(QObject):
             return self.workspace.department(only).name
         except errors.expected_types():
             return Text(only, only)
+
+    @functools.cached_property
+    def login(self) -> Identity | None:
+        """Who the workspace's login is (its team role and departments), asked once when the
+        session opens; None when it cannot be told (then nothing beyond the database's own
+        refusals is held back)."""
+        try:
+            return team_identity(self.workspace)
+        except errors.expected_types():
+            return None
+
+    @property
+    def manager_rights(self) -> bool:
+        """The login may do what only the compliance manager does (import a ledger or a
+        corrected checklist, start the next cycle): not a department head, a read-only login
+        or a department view."""
+        who = self.login
+        return (
+            not self.read_only
+            and self.department_only is None
+            and (who is None or who.kind in ("owner", "manager"))
+        )
+
+    def can_edit(self, department: str) -> bool:
+        """The login may change the items of ``department`` (a department head: only theirs)."""
+        if self.read_only:
+            return False
+        who = self.login
+        if who is None or who.kind in ("owner", "manager"):
+            return True
+        return who.kind == "department" and department in who.departments
 
     def departments(self, read: Sequence[Department] | None = None) -> list[Department]:
         """The departments this session shows: active ones (only its own in a department view),

@@ -314,7 +314,7 @@
     <context>
         <name>PacketExportDialog</name>
         <message numerus="yes">
-            <location filename="../../ui/packets/export_dialog.py" line="195" />
+            <location filename="../../ui/packets/export_dialog.py" line="202" />
             <source>The packet was written to %1 (%n item(s)). Send it to the department; when it comes back, import it with File → Import a department packet.</source>
             <translation>
                 <numerusform>The packet was written to %1 (%n item). Send it to the department; when it comes back, import it with File → Import a department packet.</numerusform>

@@ -419,32 +419,32 @@
     <context>
         <name>AnswerField</name>
         <message>
-            <location filename="../../ui/checklist/answer_field.py" line="108" />
+            <location filename="../../ui/checklist/answer_field.py" line="109" />
             <source>IP manual: not declared yet — fill it in the facts to check this answer</source>
             <translation>知识产权手册：尚未填写——在“手册事实”中填写后即可核对此答案</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/answer_field.py" line="117" />
+            <location filename="../../ui/checklist/answer_field.py" line="118" />
             <source>≠ IP manual: %1</source>
             <translation>≠ 知识产权手册：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/answer_field.py" line="120" />
+            <location filename="../../ui/checklist/answer_field.py" line="121" />
             <source>The answer disagrees with what the IP manual declares</source>
             <translation>答案与知识产权手册所述不一致</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/answer_field.py" line="123" />
+            <location filename="../../ui/checklist/answer_field.py" line="124" />
             <source>IP manual: %1</source>
             <translation>知识产权手册：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/answer_field.py" line="125" />
+            <location filename="../../ui/checklist/answer_field.py" line="126" />
             <source>What the IP manual declares</source>
             <translation>知识产权手册所述</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/answer_field.py" line="130" />
+            <location filename="../../ui/checklist/answer_field.py" line="131" />
             <source>Your answer, as you would give it to the auditor (Ctrl+Enter to save)</source>
             <translation>按您将回答审核员的方式作答（Ctrl+Enter 保存）</translation>
         </message>
@@ -2333,74 +2333,74 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="339" />
-            <location filename="../../ui/checklist/item_panel.py" line="349" />
+            <location filename="../../ui/checklist/item_panel.py" line="343" />
+            <location filename="../../ui/checklist/item_panel.py" line="353" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="431" />
+            <location filename="../../ui/checklist/item_panel.py" line="435" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="437" />
+            <location filename="../../ui/checklist/item_panel.py" line="441" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="446" />
+            <location filename="../../ui/checklist/item_panel.py" line="450" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="459" />
-            <location filename="../../ui/checklist/item_panel.py" line="540" />
+            <location filename="../../ui/checklist/item_panel.py" line="463" />
+            <location filename="../../ui/checklist/item_panel.py" line="544" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="513" />
+            <location filename="../../ui/checklist/item_panel.py" line="517" />
             <source>Key on the command line: %1</source>
             <translation>命令行中的键：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="530" />
+            <location filename="../../ui/checklist/item_panel.py" line="534" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="532" />
+            <location filename="../../ui/checklist/item_panel.py" line="536" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="537" />
+            <location filename="../../ui/checklist/item_panel.py" line="541" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="538" />
+            <location filename="../../ui/checklist/item_panel.py" line="542" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="539" />
+            <location filename="../../ui/checklist/item_panel.py" line="543" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="541" />
+            <location filename="../../ui/checklist/item_panel.py" line="545" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="542" />
+            <location filename="../../ui/checklist/item_panel.py" line="546" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="544" />
+            <location filename="../../ui/checklist/item_panel.py" line="548" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -2973,68 +2973,73 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="866" />
+            <location filename="../../ui/main_window.py" line="868" />
             <source>Open a whole workspace first</source>
             <translation>请先打开整个工作区</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="885" />
-            <location filename="../../ui/main_window.py" line="1080" />
+            <location filename="../../ui/main_window.py" line="870" />
+            <source>Only the compliance manager's login can do this</source>
+            <translation>只有体系专员的登录可以执行此操作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="895" />
+            <location filename="../../ui/main_window.py" line="1091" />
             <source>Reconciliation</source>
             <translation>台账核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="998" />
+            <location filename="../../ui/main_window.py" line="1008" />
             <source>About ipaudit</source>
             <translation>关于 ipaudit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1000" />
+            <location filename="../../ui/main_window.py" line="1010" />
             <source>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;Readiness for the GB/T 29490 IP management certification audit.&lt;/p&gt;</source>
             <translation>&lt;b&gt;ipaudit %1&lt;/b&gt;&lt;p&gt;GB/T 29490 知识产权管理体系认证审核准备工具。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1007" />
+            <location filename="../../ui/main_window.py" line="1017" />
             <source>The last workspace %1 was not found.</source>
             <translation>找不到上次打开的工作区 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1040" />
+            <location filename="../../ui/main_window.py" line="1051" />
             <source>ipaudit</source>
             <translation>ipaudit 知识产权贯标迎审</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1049" />
+            <location filename="../../ui/main_window.py" line="1060" />
             <source>%1 · period %2 – %3</source>
             <translation>%1 · 审核期 %2 至 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1061" />
+            <location filename="../../ui/main_window.py" line="1072" />
             <source>Department view: %1 (facts read-only)</source>
             <translation>部门视图：%1（体系事实只读）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1066" />
+            <location filename="../../ui/main_window.py" line="1077" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1068" />
+            <location filename="../../ui/main_window.py" line="1079" />
             <source>Read-only: your login may read this team workspace, not change it</source>
             <translation>只读：您的登录可以查看这个团队工作区，但不能修改</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1070" />
+            <location filename="../../ui/main_window.py" line="1081" />
             <source>Read-only: copy the workspace somewhere writable to edit it</source>
             <translation>只读：如需修改，请把工作区复制到可写的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1077" />
+            <location filename="../../ui/main_window.py" line="1088" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1078" />
+            <location filename="../../ui/main_window.py" line="1089" />
             <source>Findings</source>
             <translation>问题</translation>
         </message>
@@ -3714,85 +3719,85 @@
     <context>
         <name>PacketExportDialog</name>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="133" />
+            <location filename="../../ui/packets/export_dialog.py" line="140" />
             <source>Save the packet as</source>
             <extracomment>the packet was written (``packets.ExportedPacket``)</extracomment>
             <translation>填报包另存为</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="133" />
+            <location filename="../../ui/packets/export_dialog.py" line="140" />
             <source>Zip files (*.zip)</source>
             <translation>Zip 文件 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="156" />
+            <location filename="../../ui/packets/export_dialog.py" line="163" />
             <source>Choose the department and where to write the packet.</source>
             <translation>请选择部门和填报包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="168" />
+            <location filename="../../ui/packets/export_dialog.py" line="175" />
             <source>Writing the packet…</source>
             <translation>正在生成填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="176" />
+            <location filename="../../ui/packets/export_dialog.py" line="183" />
             <source>The packet could not be exported.</source>
             <translation>无法导出填报包。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/packets/export_dialog.py" line="195" />
+            <location filename="../../ui/packets/export_dialog.py" line="202" />
             <source>The packet was written to %1 (%n item(s)). Send it to the department; when it comes back, import it with File → Import a department packet.</source>
             <translation>
                 <numerusform>填报包已保存到 %1（%n 个条目）。请发给该部门；交回后，用“文件 → 导入部门填报包”导入。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="209" />
+            <location filename="../../ui/packets/export_dialog.py" line="217" />
             <source>The packet was not written.</source>
             <translation>填报包未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="214" />
+            <location filename="../../ui/packets/export_dialog.py" line="222" />
             <source>Cancelled; nothing was written.</source>
             <translation>已取消，未写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="231" />
+            <location filename="../../ui/packets/export_dialog.py" line="239" />
             <source>Export a department packet</source>
             <translation>导出部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="234" />
+            <location filename="../../ui/packets/export_dialog.py" line="242" />
             <source>For a department that works in Excel or WPS: its checklist as a workbook in which only the status, answers, notes and dates can be filled in, and an empty folder per item for new evidence files, zipped.</source>
             <translation>供使用 Excel 或 WPS 的部门填写：该部门的清单工作簿（只能填写状态、回答、备注和日期），以及每个条目一个放新证据文件的空文件夹，打包为 zip。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="239" />
+            <location filename="../../ui/packets/export_dialog.py" line="247" />
             <source>&amp;Department:</source>
             <translation>部门(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="240" />
+            <location filename="../../ui/packets/export_dialog.py" line="248" />
             <source>&amp;Language of the workbook:</source>
             <translation>工作簿语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="241" />
+            <location filename="../../ui/packets/export_dialog.py" line="249" />
             <source>&amp;Save to:</source>
             <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="242" />
+            <location filename="../../ui/packets/export_dialog.py" line="250" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="243" />
+            <location filename="../../ui/packets/export_dialog.py" line="251" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/export_dialog.py" line="244" />
+            <location filename="../../ui/packets/export_dialog.py" line="252" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>

@@ -66,6 +66,7 @@ class ItemPanel(QWidget):
         self.message_box: QMessageBox | None = None
         self._saved_notes = ""
         self.transfer = EvidenceTransfer(session, self)
+        self.editable = True  # the login may change the item shown (can_edit of its department)
         self.setAcceptDrops(True)
         self._build()
         self.transfer.busyChanged.connect(self.evidence_list.set_busy)
@@ -226,16 +227,18 @@ class ItemPanel(QWidget):
             self._set_notes(state.notes)
         self._saved_notes = state.notes
         self._show_findings(self.session.assessment)
-        if self.session.read_only:
-            self._lock_edits()
+        self.editable = self.session.can_edit(owner)
+        self._lock_edits(not self.editable)
 
-    def _lock_edits(self) -> None:
-        """A workspace opened read-only: everything shows, nothing can be edited."""
-        self.status_editor.setEnabled(False)
-        self.notes.setReadOnly(True)
+    def _lock_edits(self, locked: bool = True) -> None:
+        """A workspace opened read-only, or an item outside the login's departments (a
+        department head in the whole team workspace): everything shows, nothing can be edited."""
+        self.status_editor.setEnabled(not locked)
+        self.notes.setReadOnly(locked)
         for field in self.answer_fields.values():
-            field.edit.setReadOnly(True)
-        self.evidence_list.set_busy(True)
+            field.edit.setReadOnly(locked)
+        if locked or not self.transfer.busy:
+            self.evidence_list.set_busy(locked)
 
     def commit_pending(self) -> None:
         """Save answers and notes still being typed (leaving the item, closing the window)."""
@@ -292,6 +295,7 @@ class ItemPanel(QWidget):
             self.item is not None
             and not self.transfer.busy
             and not self.session.read_only
+            and self.editable
             and bool(dropped_files(event.mimeData()))
         )
 

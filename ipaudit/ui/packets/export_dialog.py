@@ -47,7 +47,8 @@ class PacketExportDialog(QDialog):
         self.department = QComboBox()
         self.department.setObjectName("packetDepartment")
         for dep in session.departments():
-            self.department.addItem(i18n.text(dep.name), dep.key)
+            if session.can_edit(dep.key) or session.read_only or self._read_only_login():
+                self.department.addItem(i18n.text(dep.name), dep.key)
         self.department.setEnabled(session.department_only is None)
         self.language = i18n.add_languages(QComboBox(), i18n.language())
         self.target = QLineEdit()
@@ -99,6 +100,12 @@ class PacketExportDialog(QDialog):
         self.language.currentIndexChanged.connect(lambda _n: self._follow())
         self.retranslate_ui()
         self._suggest_target()
+
+    def _read_only_login(self) -> bool:
+        """A read-only login exports any department's packet, for reading (a department
+        head only their own: the service refuses the others)."""
+        who = self.session.login
+        return who is not None and who.kind == "readonly"
 
     # --- target -----------------------------------------------------------------------------
 
@@ -197,6 +204,7 @@ class PacketExportDialog(QDialog):
                 "",
                 result.items,
             ).replace("%1", str(result.path))
+            + (f"\n{i18n.text(result.note)}" if result.note is not None else "")
         )
         self.open_button.setVisible(True)
         self._done()
