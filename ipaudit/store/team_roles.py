@@ -11,9 +11,9 @@ workspaces share one server without sharing rights:
 - ``<p>_departments`` (no login, a member of ``<p>_readonly``): what every department head may
   do, row by row: insert and change the item states, evidence and records of the department
   their role names (``<p>_dept_<key>``), the evidence bytes they attach (blobs and blob_chunks:
-  new ones only; a stored file cannot be changed, and a new one is finished only under its own
-  size and — up to HASH_CHECK_LIMIT, hashed again by the server — its own SHA-256), today's
-  readiness snapshot and the ``edited:`` rows of ``meta`` that say who changed their own rows
+  new ones only, each written by the login that started it (``blobs.owner``, the session's
+  login); a stored file cannot be changed, and a new one is finished only under its own size and
+  its own SHA-256, hashed again by the server) and the ``edited:`` rows of ``meta`` that say who changed their own rows
   last. Whose an item's state or evidence is goes by the item's department in the checklist
   (table ``team_items``, written by the setup and by every template import on the server), never
   by the department the row names: a row's department can be stale (the item moved to another
@@ -40,8 +40,8 @@ head) until it runs again; ``missing_department_roles`` says which.
 The tables' own CHECK constraints (``CHECKS``: a known status, JSON of the right shape) are added
 too, NOT VALID: what is stored stays readable, every new or changed row must pass.
 
-Known limit: a department head's evidence file larger than HASH_CHECK_LIMIT is checked for its
-size only; its hash is the client's word.
+Known limit: a department head's evidence file of HASH_CHECK_LIMIT (just under 1 GiB) or more is
+refused (the server hashes a file whole); the manager stores such files.
 No statement here contains a percent sign (the driver would read it as a parameter).
 """
 
@@ -96,9 +96,10 @@ CHECKS = (
     ("records", "ck_records_value", "jsonb_typeof(value::jsonb) = 'object'"),
 )
 
-#: evidence files up to this size (bytes) a department head stores are hashed again by the
-#: server when they are finished; larger ones only have their size checked
-HASH_CHECK_LIMIT = 64 << 20
+#: a department head's evidence file is hashed again by the server when it is finished, whole
+#: (PostgreSQL's sha256() takes one value: a bytea of at most 1 GiB); a head's file of this size
+#: or more is refused rather than stored under a hash the server did not check
+HASH_CHECK_LIMIT = (1 << 30) - (1 << 20)
 
 #: a login name a person types: letters, digits, and . _ - @ (at most 63 bytes, PostgreSQL's limit)
 LOGIN_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.@-]{0,62}")
@@ -302,6 +303,12 @@ def install(
             _run(conn, f"GRANT {rights} ON {s}.{ident(table)} TO {dept}")
     _run(conn, f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {dept}")
 
+    if "blobs" in tables:  # whose upload a blob is: a head writes only into its own
+        _run(
+            conn,
+            f"ALTER TABLE {s}.blobs ADD COLUMN IF NOT EXISTS owner text"
+            " NOT NULL DEFAULT session_user",
+        )
     _install_functions(conn, schema, roles)
     for table in RLS_TABLES:
         if table in tables:
@@ -514,16 +521,21 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
               || ' of another department or of the manager';
           ELSIF TG_TABLE_NAME = 'blobs' THEN
             allowed := OLD.sha256 IS NULL;
-            what := 'a stored evidence file';
+            -- only the upload of this login's own, unfinished file
+            allowed := OLD.sha256 IS NULL AND OLD.owner = session_user;
+            what := 'a stored evidence file or another login''s upload';
+            IF allowed AND TG_OP = 'UPDATE' THEN
+              allowed := NEW.owner = OLD.owner;
+            END IF;
             IF allowed AND TG_OP = 'UPDATE' AND NEW.sha256 IS NOT NULL THEN
               -- a file is finished: its hash and size must be its bytes' (a forged hash would
-              -- hand others these bytes for their identical file); hashed up to the limit
+              -- hand others these bytes for their identical file), at every size
               allowed := NEW.size = (SELECT coalesce(sum(octet_length(c.data)), 0)
                                        FROM {s}.blob_chunks c WHERE c.blob_id = NEW.id)
-                AND (NEW.size > {HASH_CHECK_LIMIT} OR NEW.sha256 = (
+                AND NEW.size < {HASH_CHECK_LIMIT} AND NEW.sha256 = (
                   SELECT encode(sha256(coalesce(string_agg(c.data, ''::bytea ORDER BY c.seq),
                                                 ''::bytea)), 'hex')
-                    FROM {s}.blob_chunks c WHERE c.blob_id = NEW.id));
+                    FROM {s}.blob_chunks c WHERE c.blob_id = NEW.id);
               what := 'an evidence file under a hash or size that is not its own';
             END IF;
           ELSIF TG_TABLE_NAME = 'meta' THEN
@@ -626,9 +638,12 @@ def _install_rules(conn: Connection, schema: str, table: str, roles: TeamRoles) 
     elif table == "records":
         check = f"{s}.team_may_edit_record(kind, department)"
     elif table == "blobs":  # a new blob starts without its hash; finishing sets it (guarded)
-        check = "sha256 IS NULL"
-    elif table == "blob_chunks":
-        check = f"EXISTS (SELECT 1 FROM {s}.blobs b WHERE b.id = blob_id AND b.sha256 IS NULL)"
+        check = "sha256 IS NULL AND owner = session_user"
+    elif table == "blob_chunks":  # only into this login's own unfinished upload
+        check = (
+            f"EXISTS (SELECT 1 FROM {s}.blobs b WHERE b.id = blob_id AND b.sha256 IS NULL"
+            " AND b.owner = session_user)"
+        )
     elif table == "meta":
         check = f"{s}.team_may_edit_meta(key)"
     else:  # snapshots
