@@ -438,7 +438,8 @@ def _info_text(old: WorkspaceInfo, new: WorkspaceInfo) -> str:
             shown = "-"
         else:
             shown = str(value)
-        lines.append(f"{info_label(f.name)}: {shown}")
+        colon = "：" if i18n.language() == "zh" else ": "
+        lines.append(f"{info_label(f.name)}{colon}{shown}")
     return "\n".join(lines)
 
 

@@ -86,7 +86,7 @@ def test_the_same_field_opens_the_conflict_box_and_keeps_what_was_typed(
     assert label == "企业名称"  # the dialog's label, in Chinese, without colon and mnemonic
     assert f"“{label}”" in box.informativeText()
     assert os_user() in box.informativeText()
-    assert "我的公司" in box.detailedText()  # what the user typed is kept
+    assert box.detailedText() == "企业名称：我的公司"  # what the user typed, under its label
     assert other.info().company == "他们的公司"  # nothing overwritten
     assert session.undo_stack.count() == 0
 
