@@ -180,3 +180,41 @@ def test_accepted_findings_are_not_asked_about(demo, tmp_path) -> None:
         for r in t.rows[1:]
     ]
     assert victim.message.zh not in messages
+
+
+def test_swapped_objectives_are_flagged_as_the_rehearsal_fails_them(demo, tmp_path) -> None:
+    """An answer stating R&D's declared numbers each for the other objective (every number is a
+    declared one) is a contradiction on the sheet, in the findings and in the rehearsal alike."""
+    from ipaudit.domain.rehearsal import compare
+    from ipaudit.export.options import ExportOptions
+    from ipaudit.services.exports import export_pack
+
+    with Workspace.open(demo) as ws:
+        facts = ws.facts()
+        fact = declared(facts, "objectives", "rnd")
+        assert fact is not None and len(fact.numbers) >= 2
+        first, second = fact.entries[0], fact.entries[1]
+        swapped = (
+            f"{first}{fact.numbers[1].normalize():f}{fact.units[1]}，"
+            f"{second}{fact.numbers[0].normalize():f}{fact.units[0]}"
+        )
+        item_key, q_key = next(
+            (i.key, q.key)
+            for i in ws.items_of("rnd")
+            for q in i.questions
+            if q.fact == "objectives"
+        )
+        ws.answer(item_key, q_key, swapped)
+        found = [
+            f for f in ws.findings() if f.code == "answer_contradicts_fact" and f.refs == (q_key,)
+        ]
+        names = {d.key: d.name.zh for d in ws.departments()}
+        result = export_pack(ws, tmp_path / "p", ExportOptions(include_evidence=False))
+    assert not compare(swapped, fact, "objectives").passed
+    assert len(found) == 1 and "数字不对" in found[0].message.zh, found
+    document = docx.Document(str(result.path / "访谈准备单" / f"访谈准备单-{names['rnd']}.docx"))
+    rows = _table(document, "条目", "问题").rows[1:]
+    flagged = [r.cells[3].text for r in rows if swapped in r.cells[3].text]
+    assert flagged and flagged[0].startswith("部门答案与手册不一致"), [
+        r.cells[3].text for r in rows
+    ]
