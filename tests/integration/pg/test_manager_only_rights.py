@@ -12,12 +12,14 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
+from ipaudit.cli import EXIT_WORKSPACE
 from ipaudit.services import Workspace
 from ipaudit.services import audit_plan as plan_service
 from ipaudit.services import corrective_actions as actions
 from ipaudit.services import team as team_service
 from ipaudit.store.errors import NotPermitted
 from tests.factories import INFO
+from tests.integration.cli_run import run
 from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
 from tests.pg import role_url
 
@@ -152,3 +154,15 @@ def test_the_readiness_history_is_the_managers(team: dict[str, str]) -> None:
     assert _state(team["rnd"], forged) == "42501"
     with Workspace.open(team["manager"]) as ws:
         assert [s[0] for s in ws.store.snapshots()] == [dt.date.fromisoformat(today)]
+
+
+def test_the_command_line_says_why_a_head_may_not_verify(
+    team: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = _rnd_action(team)
+    monkeypatch.setenv("IPAUDIT_LANG", "en")
+    code, _out, err = run(capsys, "action-verify", team["rnd"], key, "--by", "x", "--result", "y")
+    assert code == EXIT_WORKSPACE
+    assert "only the compliance manager may do this" in err
+    with Workspace.open(team["manager"]) as ws:
+        assert actions.get(ws, key).verification is None
