@@ -270,3 +270,50 @@ def test_department_view_shows_only_its_department(qtbot, demo_path):
         assert w.panel.item_key == "rnd.projects"
     finally:
         s.close()
+
+
+def test_the_answer_field_judges_as_the_rehearsal(qtbot, session, window):
+    """The field turns red exactly when the rehearsal fails the answer: objective numbers each
+    said for the other objective are wrong; the department's headcount said after the company's
+    is right."""
+    from ipaudit.domain.facts import declared
+    from ipaudit.domain.rehearsal import compare
+
+    ws = session.workspace
+    item_key = next(
+        i.key for i in ws.items_of("rnd") for q in i.questions if q.fact == "objectives"
+    )
+    q_key = next(q.key for q in ws.item(item_key).questions if q.fact == "objectives")
+    open_item(window, "rnd", item_key)
+    field = window.panel.answer_fields[q_key]
+    fact = declared(ws.facts(), "objectives", "rnd")
+    assert fact is not None and len(fact.numbers) >= 2
+    right = "，".join(
+        f"{name}{n.normalize():f}{unit}"
+        for name, n, unit in zip(fact.entries, fact.numbers, fact.units, strict=True)
+    )
+    swapped = (
+        f"{fact.entries[0]}{fact.numbers[1].normalize():f}{fact.units[1]}，"
+        f"{fact.entries[1]}{fact.numbers[0].normalize():f}{fact.units[0]}"
+    )
+    for answer in (right, swapped):
+        field.set_editing(answer)
+        assert field.contradicts() is not compare(answer, fact, "objectives").passed, answer
+    field.set_editing(right)
+    assert not field.contradicts()
+    field.set_editing(swapped)
+    assert field.contradicts() and "≠" in field.fact_label.text()
+
+    headcount_item = next(
+        i.key for i in ws.items_of("rnd") for q in i.questions if q.fact == "headcount"
+    )
+    open_item(window, "rnd", headcount_item)
+    own = ws.facts().headcount["rnd"]
+    total = sum(ws.facts().headcount.values())
+    field = window.panel.answer_fields[
+        next(q.key for q in ws.item(headcount_item).questions if q.fact == "headcount")
+    ]
+    field.set_editing(f"公司{total}人，我们部门{own}人")
+    assert not field.contradicts()
+    field.set_editing(f"公司{own}人，我们部门{total}人")
+    assert field.contradicts()
