@@ -86,6 +86,8 @@ def _change_json(change: Any, ui_lang: str) -> dict[str, Any]:
         "workspace_text": value_text(change, change.workspace, ui_lang),
         "packet_text": value_text(change, change.packet, ui_lang),
         "conflict": change.conflict,
+        "edited_by": change.edited_by,
+        "edited_at": change.edited_at,
     }
 
 

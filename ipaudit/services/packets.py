@@ -137,6 +137,8 @@ class Change:
     workspace: str  # as stored now
     packet: str  # as the department head left it
     conflict: bool = False
+    edited_by: str = ""  # on a conflict: who saved the item in the workspace last
+    edited_at: str = ""  # and when (local time, "YYYY-MM-DD HH:MM"); "" when not recorded
 
     @property
     def key(self) -> str:
@@ -1048,7 +1050,7 @@ def preview_packet(
         packet,
         dep_key,
         dep.name,
-        changes,
+        _with_editors(ws, changes),
         files,
         problems,
         {k: current.get(k, ItemState(k)) for k in owned},
@@ -1098,6 +1100,23 @@ def _change(
     return Change(
         item_key, name, question_key, title, label, where, base, workspace, packet, conflict
     )
+
+
+def _with_editors(ws: Workspace, changes: list[Change]) -> list[Change]:
+    """``changes`` with, on each conflict, who saved its item in the workspace last and when
+    (the store's ``edited:`` record of the item's row; read once per item)."""
+    editors: dict[str, tuple[str, str]] = {}
+    out = []
+    for change in changes:
+        if change.conflict:
+            if change.item_key not in editors:
+                who = ws.store.editor("item_states", change.item_key)
+                at = who.at.astimezone().strftime("%Y-%m-%d %H:%M") if who.at else ""
+                editors[change.item_key] = (who.by, at)
+            by, at = editors[change.item_key]
+            change = replace(change, edited_by=by, edited_at=at)
+        out.append(change)
+    return out
 
 
 def _check_hidden(src: Path, packet: Packet, base_items: Mapping[str, Any], folders: Any) -> None:

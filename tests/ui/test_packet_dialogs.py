@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ipaudit.services import packets
+from ipaudit.store.edits import os_user
 from ipaudit.ui import errors, panels, workers
 from ipaudit.ui.packets.export_dialog import PacketExportDialog
 from ipaudit.ui.packets.import_dialog import PacketImportDialog
@@ -109,7 +110,11 @@ def test_preview_choose_per_conflict_apply_and_undo(session, qtbot, tmp_path: Pa
         "rnd.search_timing|answer|search_tools",
     }
     notes = rows["rnd.ip_plan|notes|"]
-    assert model.data(model.index(notes, WORKSPACE)) == "工作区同时改的备注"
+    value, edited = model.data(model.index(notes, WORKSPACE)).split("\n")
+    assert value == "工作区同时改的备注"  # and who changed it meanwhile, and when
+    change = model.change(notes)
+    assert change.edited_by == os_user() and change.edited_at[:4].isdigit()
+    assert edited == f"（{change.edited_by} 修改于 {change.edited_at}）"
     assert model.data(model.index(notes, PACKET)) == "填报包的备注"
     assert model.data(model.index(notes, CHOICE), Qt.ItemDataRole.CheckStateRole) == (
         Qt.CheckState.Unchecked
@@ -269,3 +274,35 @@ def test_a_read_only_workspace_previews_but_applies_nothing(session, qtbot, tmp_
         assert dialog.start_apply() is None
     finally:
         view.close()
+
+
+def test_the_preview_columns_fit(session, qtbot, tmp_path: Path):
+    """At 1366×768 the conflict column is as wide as its longest text, not the rest of the
+    table: the values get the room (the packet's long value wraps in fewer lines)."""
+    back = filled(session, qtbot, tmp_path)
+    session.workspace.set_notes("rnd.ip_plan", "另一个备注")
+    dialog = PacketImportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.source.setText(str(back))
+    with qtbot.waitSignal(dialog.previewed, timeout=60_000):
+        dialog.start_read()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    longest = max(metrics.horizontalAdvance(t) for t in dialog.model.choice_texts())
+    choice = header.sectionSize(CHOICE)
+    assert longest < choice < longest + 80
+    values = [header.sectionSize(c) for c in (WORKSPACE, PACKET)]
+    assert min(values) > choice  # the values share what the conflict column leaves
+    used = sum(header.sectionSize(c) for c in range(5))
+    assert used <= table.viewport().width() + 1  # no sideways scrolling
+    qtbot.wait(50)
+    # rows are as high as their text at these widths: a one-line row is one line high
+    status = next(
+        r for r in range(dialog.model.rowCount()) if dialog.model.change(r).field == "status"
+    )
+    assert table.rowHeight(status) < 3 * metrics.height()
+    dialog.grab().save(str(tmp_path / "preview.png"))

@@ -3805,219 +3805,219 @@
     <context>
         <name>PacketImportDialog</name>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="157" />
+            <location filename="../../ui/packets/import_dialog.py" line="158" />
             <source>Open a filled-in department packet</source>
             <extracomment>the preview is shown (``packets.Preview``) the packet was applied (``packets.Applied``)</extracomment>
             <translation>打开填好的部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="159" />
+            <location filename="../../ui/packets/import_dialog.py" line="160" />
             <source>Department packets (*.zip *.xlsx *.xls *.et *.ods *.csv)</source>
             <translation>部门填报包 (*.zip *.xlsx *.xls *.et *.ods *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="201" />
+            <location filename="../../ui/packets/import_dialog.py" line="202" />
             <source>Choose the packet that was sent back (.zip).</source>
             <translation>请选择交回的填报包（.zip）。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="226" />
+            <location filename="../../ui/packets/import_dialog.py" line="227" />
             <source>Reading the packet…</source>
             <translation>正在读取填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="231" />
+            <location filename="../../ui/packets/import_dialog.py" line="232" />
             <source>The packet cannot be imported.</source>
             <translation>无法导入这个填报包。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="249" />
+            <location filename="../../ui/packets/import_dialog.py" line="250" />
             <source>no date</source>
             <translation>无日期</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="251" />
+            <location filename="../../ui/packets/import_dialog.py" line="252" />
             <source>(from the workbook)</source>
             <translation>（取自工作簿）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="253" />
+            <location filename="../../ui/packets/import_dialog.py" line="254" />
             <source>(from the file)</source>
             <translation>（取自文件）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="256" />
+            <location filename="../../ui/packets/import_dialog.py" line="257" />
             <source>Not attached: %1</source>
             <translation>不附加：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="269" />
+            <location filename="../../ui/packets/import_dialog.py" line="270" />
             <source>Packet of %1, exported %2 — changes: %3 (in conflict with edits made in the workspace since: %4); new files to attach: %5; problems: %6.</source>
             <translation>%1 的填报包，导出于 %2：%3 处改动（其中 %4 处与导出后工作区中的修改冲突），%5 个新文件待附加，%6 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="287" />
+            <location filename="../../ui/packets/import_dialog.py" line="288" />
             <source>The packet changes nothing in the workspace.</source>
             <translation>这个填报包不会改动工作区中的任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="289" />
+            <location filename="../../ui/packets/import_dialog.py" line="290" />
             <source>The workspace is open read-only; nothing can be applied.</source>
             <translation>工作区以只读方式打开，无法应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="293" />
+            <location filename="../../ui/packets/import_dialog.py" line="294" />
             <source>Check the conflicts: the workspace's value stays unless you tick “take the packet's”. Then apply.</source>
             <translation>请检查冲突：除非勾选“采用填报包的内容”，否则保留工作区的内容。然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="299" />
+            <location filename="../../ui/packets/import_dialog.py" line="300" />
             <source>Check the changes, then apply.</source>
             <translation>请检查改动，然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="305" />
+            <location filename="../../ui/packets/import_dialog.py" line="306" />
             <source>Changes (%1)</source>
             <translation>改动（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="307" />
+            <location filename="../../ui/packets/import_dialog.py" line="308" />
             <source>New files (%1)</source>
             <translation>新文件（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="309" />
+            <location filename="../../ui/packets/import_dialog.py" line="310" />
             <source>Problems (%1)</source>
             <translation>问题（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="329" />
+            <location filename="../../ui/packets/import_dialog.py" line="330" />
             <source>Applying the packet…</source>
             <translation>正在应用填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="334" />
+            <location filename="../../ui/packets/import_dialog.py" line="335" />
             <source>The packet could not be applied.</source>
             <translation>填报包未能应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="349" />
+            <location filename="../../ui/packets/import_dialog.py" line="350" />
             <source>Import the packet of %1</source>
             <translation>导入 %1 的填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="354" />
+            <location filename="../../ui/packets/import_dialog.py" line="355" />
             <source>%1 and %2; %3.</source>
             <translation>%1，%2；%3。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/packets/import_dialog.py" line="355" />
+            <location filename="../../ui/packets/import_dialog.py" line="356" />
             <source>%n change(s) stored</source>
             <translation>
                 <numerusform>已保存 %n 处改动</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/packets/import_dialog.py" line="356" />
+            <location filename="../../ui/packets/import_dialog.py" line="357" />
             <source>%n file(s) attached</source>
             <translation>
                 <numerusform>附加 %n 个文件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/packets/import_dialog.py" line="358" />
+            <location filename="../../ui/packets/import_dialog.py" line="359" />
             <source>%n conflict(s) kept the workspace's value</source>
             <translation>
                 <numerusform>%n 处冲突保留了工作区的内容</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="362" />
+            <location filename="../../ui/packets/import_dialog.py" line="363" />
             <source>Cancelled: what is listed above was stored, the rest was not.</source>
             <translation>已取消：上面列出的已保存，其余未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="369" />
+            <location filename="../../ui/packets/import_dialog.py" line="370" />
             <source>Edit → Undo takes the whole import back.</source>
             <translation>“编辑 → 撤销”可一次撤回整个导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="382" />
+            <location filename="../../ui/packets/import_dialog.py" line="383" />
             <source>Nothing was imported.</source>
             <translation>未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="389" />
+            <location filename="../../ui/packets/import_dialog.py" line="390" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="398" />
+            <location filename="../../ui/packets/import_dialog.py" line="399" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="415" />
+            <location filename="../../ui/packets/import_dialog.py" line="426" />
             <source>Import a department packet</source>
             <translation>导入部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="418" />
+            <location filename="../../ui/packets/import_dialog.py" line="429" />
             <source>Read a packet a department filled in: every change is listed first, and nothing is stored until you apply. Where the workspace was changed since the export as well, you choose which value stays.</source>
             <translation>读取部门填好的填报包：先列出每一处改动，点“应用”之前不保存任何内容。导出后工作区中也改过的地方（冲突），由您决定保留哪一方的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="423" />
+            <location filename="../../ui/packets/import_dialog.py" line="434" />
             <source>&amp;Packet:</source>
             <translation>填报包(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="424" />
+            <location filename="../../ui/packets/import_dialog.py" line="435" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="425" />
+            <location filename="../../ui/packets/import_dialog.py" line="436" />
             <source>&amp;Read</source>
             <translation>读取(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="426" />
+            <location filename="../../ui/packets/import_dialog.py" line="437" />
             <source>Take the packet's for all conflicts</source>
             <translation>所有冲突都采用填报包的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="427" />
+            <location filename="../../ui/packets/import_dialog.py" line="438" />
             <source>Keep the workspace's for all conflicts</source>
             <translation>所有冲突都保留工作区的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="440" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="440" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="440" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="440" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="431" />
+            <location filename="../../ui/packets/import_dialog.py" line="442" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="432" />
+            <location filename="../../ui/packets/import_dialog.py" line="443" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4498,48 +4498,66 @@
     <context>
         <name>PreviewModel</name>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="63" />
+            <location filename="../../ui/packets/preview_model.py" line="85" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="64" />
+            <location filename="../../ui/packets/preview_model.py" line="86" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="65" />
+            <location filename="../../ui/packets/preview_model.py" line="87" />
             <source>In the workspace</source>
             <translation>工作区中</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="66" />
+            <location filename="../../ui/packets/preview_model.py" line="88" />
             <source>In the packet</source>
             <translation>填报包中</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="67" />
+            <location filename="../../ui/packets/preview_model.py" line="89" />
             <source>Conflict?</source>
             <translation>冲突？</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="95" />
-            <location filename="../../ui/packets/preview_model.py" line="97" />
+            <location filename="../../ui/packets/preview_model.py" line="117" />
+            <location filename="../../ui/packets/preview_model.py" line="121" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="100" />
+            <location filename="../../ui/packets/preview_model.py" line="65" />
+            <location filename="../../ui/packets/preview_model.py" line="124" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="102" />
+            <location filename="../../ui/packets/preview_model.py" line="53" />
+            <source>(changed %1)</source>
+            <translation>（修改于 %1）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="55" />
+            <source>(changed by %1)</source>
+            <translation>（由 %1 修改）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="57" />
+            <source>(changed by %1, %2)</source>
+            <translation>（%1 修改于 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/packets/preview_model.py" line="66" />
+            <location filename="../../ui/packets/preview_model.py" line="126" />
             <source>Yes — take the packet's</source>
             <translation>是 — 采用填报包的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/preview_model.py" line="103" />
+            <location filename="../../ui/packets/preview_model.py" line="67" />
+            <location filename="../../ui/packets/preview_model.py" line="127" />
             <source>Yes — keep the workspace's</source>
             <translation>是 — 保留工作区的内容</translation>
         </message>
@@ -6451,7 +6469,7 @@
             <location filename="../../ui/commands.py" line="63" />
             <location filename="../../ui/commands.py" line="127" />
             <location filename="../../ui/commands.py" line="356" />
-            <location filename="../../ui/commands.py" line="508" />
+            <location filename="../../ui/commands.py" line="509" />
             <source>The change could not be saved.</source>
             <translation>修改未能保存。</translation>
         </message>
@@ -6496,12 +6514,12 @@
             <translation>编辑工作区信息</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="462" />
+            <location filename="../../ui/commands.py" line="463" />
             <source>Accept a finding</source>
             <translation>接受问题</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="462" />
+            <location filename="../../ui/commands.py" line="463" />
             <source>Withdraw an acceptance</source>
             <translation>撤回接受</translation>
         </message>

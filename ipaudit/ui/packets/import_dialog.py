@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from ipaudit.services import packets
 from ipaudit.ui import i18n, workers
-from ipaudit.ui.packets.preview_model import PreviewModel
+from ipaudit.ui.fit import share_columns, title_width
+from ipaudit.ui.packets.preview_model import CHOICE, ITEM, PACKET, WHAT, WORKSPACE, PreviewModel
 from ipaudit.ui.packets.undo import push_applied
 from ipaudit.ui.progress import BAR_MAX, wire_task
 from ipaudit.ui.session import WorkspaceSession
@@ -83,11 +84,17 @@ class PacketImportDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for col in range(5):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((220, 150, 200, 200)):
-            self.table.setColumnWidth(col, width)
+        header.setStretchLastSection(False)
+        # the values share the width; the conflict column is as wide as its longest text
+        share_columns(self.table, (ITEM, WHAT, WORKSPACE, PACKET))
+        header.setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.Fixed)
+        self._fit_choice()
+        # rows as high as their wrapped text at the widths the columns end up with
+        self._rows_fit = QTimer(self)
+        self._rows_fit.setSingleShot(True)
+        self._rows_fit.setInterval(0)
+        self._rows_fit.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._rows_fit.start())
         self.take_all = QPushButton()
         self.take_all.clicked.connect(lambda: self._choose_all(True))
         self.keep_all = QPushButton()
@@ -411,7 +418,17 @@ class PacketImportDialog(QDialog):
 
     # --- language ---------------------------------------------------------------------------
 
+    def _fit_choice(self) -> None:
+        """The conflict column as wide as its title or longest text with the check box."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        style = self.table.style()
+        box = style.pixelMetric(style.PixelMetric.PM_IndicatorWidth, None, self.table)
+        text = max(metrics.horizontalAdvance(t) for t in self.model.choice_texts())
+        header.resizeSection(CHOICE, max(text + box + 24, title_width(header, CHOICE)))
+
     def retranslate_ui(self) -> None:
+        self._fit_choice()
         self.setWindowTitle(self.tr("Import a department packet"))
         self.explain.setText(
             self.tr(

@@ -45,6 +45,28 @@ class PreviewModel(QAbstractTableModel):
         row = next(n for n, c in enumerate(self._changes) if c.key == key)
         self.dataChanged.emit(self.index(row, CHOICE), self.index(row, CHOICE))
 
+    def edited_text(self, change: Change) -> str:
+        """On a conflict: who changed the workspace's value since the export, and when."""
+        if not change.conflict or not (change.edited_by or change.edited_at):
+            return ""
+        if not change.edited_by:
+            return self.tr("(changed %1)").replace("%1", change.edited_at)
+        if not change.edited_at:
+            return self.tr("(changed by %1)").replace("%1", change.edited_by)
+        return (
+            self.tr("(changed by %1, %2)")
+            .replace("%1", change.edited_by)
+            .replace("%2", change.edited_at)
+        )
+
+    def choice_texts(self) -> list[str]:
+        """Every text the conflict column shows (to size it)."""
+        return [
+            self.tr("No"),
+            self.tr("Yes — take the packet's"),
+            self.tr("Yes — keep the workspace's"),
+        ]
+
     # --- Qt ---------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -92,7 +114,9 @@ class PreviewModel(QAbstractTableModel):
             if col == WHAT:
                 return i18n.text(change.label)
             if col == WORKSPACE:
-                return value_text(change, change.workspace, lang) or self.tr("(empty)")
+                value = value_text(change, change.workspace, lang) or self.tr("(empty)")
+                edited = self.edited_text(change)
+                return f"{value}\n{edited}" if edited else value
             if col == PACKET:
                 return value_text(change, change.packet, lang) or self.tr("(empty)")
             if col == CHOICE:
