@@ -538,7 +538,8 @@ def cmd_rates(args: argparse.Namespace) -> int:
                 **(current.to_dict() if current else {}),
                 **(table.to_dict() if table else {}),
             }
-            set_rates(ws, RateTable.from_dict(merged, source="workspace"))
+            # based on the rates read: a rate changed meanwhile by someone else is kept
+            set_rates(ws, RateTable.from_dict(merged, source="workspace"), base=current)
         if args.window_days is not None:
             set_window_days(ws, args.window_days)
         table = get_rates(ws)
