@@ -121,3 +121,34 @@ def test_two_explanations_for_one_finding_open_the_conflict_box(
     assert session.undo_stack.count() == 0
     box.keep_mine_button.click()
     assert other.acceptances() == {FINDING: "我的说明"}
+
+
+def test_a_reward_rate_changed_meanwhile_opens_the_conflict_box(
+    zh, session: WorkspaceSession, other: Workspace, dialogs: list
+) -> None:
+    from decimal import Decimal
+
+    from ipaudit.ledger.rates import RateTable
+    from ipaudit.services.ledgers import get_rates, set_rates
+    from ipaudit.ui.ledger.ledger_commands import SetRates
+
+    def rates(**amounts: str) -> RateTable:
+        return RateTable.from_dict({k: Decimal(v) for k, v in amounts.items()}, source="test")
+
+    set_rates(other, rates(invention="5000", trademark="300"))
+    shown = get_rates(session.workspace)  # what the rates tab shows
+    set_rates(other, rates(invention="6000", trademark="300"), base=shown)
+    session.undo_stack.push(SetRates(session, shown, rates(invention="5000", trademark="500")))
+    assert dialogs == []  # another type: merged
+    assert get_rates(other).to_dict() == {"invention": Decimal("6000"), "trademark": Decimal("500")}
+
+    shown = get_rates(session.workspace)
+    set_rates(other, rates(invention="7000", trademark="500"), base=shown)
+    session.undo_stack.push(SetRates(session, shown, rates(invention="8000", trademark="500")))
+    [box] = dialogs
+    assert isinstance(box, ConflictBox)
+    assert "“发明专利”的奖励标准" in box.informativeText()
+    assert "invention" not in box.detailedText()  # no internal key
+    assert get_rates(other).to_dict()["invention"] == Decimal("7000")
+    box.keep_mine_button.click()
+    assert get_rates(other).to_dict()["invention"] == Decimal("8000")
