@@ -46,7 +46,7 @@ def manager_actions(window: MainWindow) -> dict[str, bool]:
 
 
 def test_a_department_head_in_the_whole_workspace_edits_only_their_items(
-    window: MainWindow, pg_url: str, qtbot
+    window: MainWindow, pg_url: str, qtbot, tmp_path
 ) -> None:
     with manager_and_rnd(pg_url) as team:
         session = window.adopt(Workspace.open(team["rnd"]), None)
@@ -59,6 +59,7 @@ def test_a_department_head_in_the_whole_workspace_edits_only_their_items(
         assert not panel.editable
         assert not panel.status_editor.isEnabled() and panel.notes.isReadOnly()
         assert all(f.edit.isReadOnly() for f in panel.answer_fields.values())
+        window.grab().save(str(tmp_path / "finance_by_rnd.png"))
 
         panel = shown(window, qtbot, "rnd", "rnd.interview")
         assert panel.editable and panel.status_editor.isEnabled()
