@@ -69,7 +69,9 @@ class ItemPanel(QWidget):
         self.editable = True  # the login may change the item shown (can_edit of its department)
         self.setAcceptDrops(True)
         self._build()
-        self.transfer.busyChanged.connect(self.evidence_list.set_busy)
+        self.transfer.busyChanged.connect(
+            lambda busy: self.evidence_list.set_busy(bool(busy) or not self.editable)
+        )
         self.transfer.failed.connect(self._on_failed)
         self.transfer.exported.connect(self._on_exported)
         self.transfer.reviewed.connect(self._ask_dates)
