@@ -21,7 +21,7 @@ MONEY_UNITS = ("元",)
 class FactKind(StrEnum):
     NUMBER = "number"  # the first quantity in the fact's unit must equal it (years, dates ignored)
     NUMBERS = "numbers"  # every quantity the answer states must be one of them
-    WORDING = "wording"  # the policy: its key terms covered (see normalize.covers_terms)
+    WORDING = "wording"  # the policy: its key terms covered (see comparison.compare)
     TEXT = "text"  # duties, search phases: their key terms covered
     LIST = "list"  # the answer names every entry (certificates, procedures)
     MENTION = "mention"  # the answer contains the value (a manual version such as A/1)

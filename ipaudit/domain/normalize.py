@@ -37,18 +37,6 @@ def numbers_in(text: str) -> list[Decimal]:
     return stated(text)
 
 
-def first_number(text: str) -> Decimal | None:
-    values = numbers_in(text)
-    return values[0] if values else None
-
-
-def numbers_agree(answer: str, declared: Decimal | int, units: tuple[str, ...] = ()) -> bool:
-    """True when the answer states the declared number, in one of ``units`` when it names one
-    ("截至2026年11月共60人" agrees with 60 人)."""
-    values = stated(answer, units)
-    return bool(values) and values[0] == Decimal(declared)
-
-
 # -- key terms -------------------------------------------------------------------------------------
 
 # Words that carry no meaning of their own in a duties or policy text (function words, and the
@@ -176,18 +164,3 @@ def term_covered(term: str, answer_terms: list[str]) -> bool:
     pairs = _bigrams(term)
     have = set().union(*(_bigrams(t) for t in answer_terms)) if answer_terms else set()
     return bool(pairs) and len(pairs & have) >= BIGRAM_COVERAGE * len(pairs)
-
-
-def coverage(answer: str, declared: str) -> float:
-    """The share of the declared text's key terms the answer covers (0 when it has none)."""
-    terms = key_terms(declared)
-    if not terms:
-        return 1.0 if normalize_text(declared) == normalize_text(answer) else 0.0
-    said = key_terms(answer)
-    return sum(1 for t in terms if term_covered(t, said)) / len(terms)
-
-
-def covers_terms(answer: str, declared: str) -> bool:
-    """An answer agrees with a declared text when it covers at least ``TERM_COVERAGE`` of the
-    text's key terms — a shared word is not enough ("负责" covers nothing)."""
-    return coverage(answer, declared) >= TERM_COVERAGE

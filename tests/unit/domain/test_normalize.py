@@ -8,11 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ipaudit.domain.facts import Declared, FactKind, agrees
-from ipaudit.domain.normalize import (
-    first_number,
-    normalize_text,
-    numbers_agree,
-)
+from ipaudit.domain.normalize import normalize_text, numbers_in
 from ipaudit.domain.numbers import parse_chinese_integer
 
 _CN = "零一二三四五六七八九"
@@ -49,10 +45,9 @@ def test_chinese_numerals_round_trip(n: int) -> None:
     st.sampled_from(["", "人", " 人", "名", "个"]),
     st.booleans(),
 )
-def test_answer_numbers_agree_with_declared(n: int, suffix: str, full_width: bool) -> None:
+def test_answer_numbers_are_read_in_any_width(n: int, suffix: str, full_width: bool) -> None:
     text = str(n).translate(FULL_WIDTH) if full_width else str(n)
-    assert numbers_agree(f" {text}{suffix} ", n)
-    assert not numbers_agree(f"{text}{suffix}", n + 1)
+    assert numbers_in(f" {text}{suffix} ") == [n]
 
 
 @given(st.text(alphabet="尊重知识产权激励创新创造，。、 ,.!！", min_size=1, max_size=30))
@@ -82,10 +77,10 @@ def test_an_answer_of_marks_only_says_nothing() -> None:
 
 
 def test_examples() -> None:
-    assert first_number("研发部共二十三人") == 23
-    assert first_number("23人") == Decimal(23)
-    assert first_number("没有") is None
-    assert numbers_agree("二十三人", 23)
+    assert numbers_in("研发部共二十三人") == [23]
+    assert numbers_in("23人") == [Decimal(23)]
+    assert numbers_in("没有") == []
+    assert numbers_in("二十三人，其中五人") == [23, 5]
     assert normalize_text("ＡＢＣ 知识产权！") == "abc知识产权"
 
 
