@@ -325,7 +325,7 @@
     <context>
         <name>PacketImportDialog</name>
         <message numerus="yes">
-            <location filename="../../ui/packets/import_dialog.py" line="356" />
+            <location filename="../../ui/packets/import_dialog.py" line="362" />
             <source>%n change(s) stored</source>
             <translation>
                 <numerusform>%n change stored</numerusform>
@@ -333,7 +333,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/packets/import_dialog.py" line="357" />
+            <location filename="../../ui/packets/import_dialog.py" line="363" />
             <source>%n file(s) attached</source>
             <translation>
                 <numerusform>%n file attached</numerusform>
@@ -341,7 +341,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/packets/import_dialog.py" line="359" />
+            <location filename="../../ui/packets/import_dialog.py" line="365" />
             <source>%n conflict(s) kept the workspace's value</source>
             <translation>
                 <numerusform>%n conflict kept the workspace's value</numerusform>

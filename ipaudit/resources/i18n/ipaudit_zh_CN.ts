@@ -2333,74 +2333,74 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="343" />
-            <location filename="../../ui/checklist/item_panel.py" line="353" />
+            <location filename="../../ui/checklist/item_panel.py" line="345" />
+            <location filename="../../ui/checklist/item_panel.py" line="355" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="435" />
+            <location filename="../../ui/checklist/item_panel.py" line="437" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="441" />
+            <location filename="../../ui/checklist/item_panel.py" line="443" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="450" />
+            <location filename="../../ui/checklist/item_panel.py" line="452" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="463" />
-            <location filename="../../ui/checklist/item_panel.py" line="544" />
+            <location filename="../../ui/checklist/item_panel.py" line="465" />
+            <location filename="../../ui/checklist/item_panel.py" line="546" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="517" />
+            <location filename="../../ui/checklist/item_panel.py" line="519" />
             <source>Key on the command line: %1</source>
             <translation>命令行中的键：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="534" />
+            <location filename="../../ui/checklist/item_panel.py" line="536" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="536" />
+            <location filename="../../ui/checklist/item_panel.py" line="538" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="541" />
+            <location filename="../../ui/checklist/item_panel.py" line="543" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="542" />
+            <location filename="../../ui/checklist/item_panel.py" line="544" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="543" />
+            <location filename="../../ui/checklist/item_panel.py" line="545" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="545" />
+            <location filename="../../ui/checklist/item_panel.py" line="547" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="546" />
+            <location filename="../../ui/checklist/item_panel.py" line="548" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="548" />
+            <location filename="../../ui/checklist/item_panel.py" line="550" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -3805,219 +3805,219 @@
     <context>
         <name>PacketImportDialog</name>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="158" />
+            <location filename="../../ui/packets/import_dialog.py" line="164" />
             <source>Open a filled-in department packet</source>
             <extracomment>the preview is shown (``packets.Preview``) the packet was applied (``packets.Applied``)</extracomment>
             <translation>打开填好的部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="160" />
+            <location filename="../../ui/packets/import_dialog.py" line="166" />
             <source>Department packets (*.zip *.xlsx *.xls *.et *.ods *.csv)</source>
             <translation>部门填报包 (*.zip *.xlsx *.xls *.et *.ods *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="202" />
+            <location filename="../../ui/packets/import_dialog.py" line="208" />
             <source>Choose the packet that was sent back (.zip).</source>
             <translation>请选择交回的填报包（.zip）。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="227" />
+            <location filename="../../ui/packets/import_dialog.py" line="233" />
             <source>Reading the packet…</source>
             <translation>正在读取填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="232" />
+            <location filename="../../ui/packets/import_dialog.py" line="238" />
             <source>The packet cannot be imported.</source>
             <translation>无法导入这个填报包。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="250" />
+            <location filename="../../ui/packets/import_dialog.py" line="256" />
             <source>no date</source>
             <translation>无日期</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="252" />
+            <location filename="../../ui/packets/import_dialog.py" line="258" />
             <source>(from the workbook)</source>
             <translation>（取自工作簿）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="254" />
+            <location filename="../../ui/packets/import_dialog.py" line="260" />
             <source>(from the file)</source>
             <translation>（取自文件）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="257" />
+            <location filename="../../ui/packets/import_dialog.py" line="263" />
             <source>Not attached: %1</source>
             <translation>不附加：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="270" />
+            <location filename="../../ui/packets/import_dialog.py" line="276" />
             <source>Packet of %1, exported %2 — changes: %3 (in conflict with edits made in the workspace since: %4); new files to attach: %5; problems: %6.</source>
             <translation>%1 的填报包，导出于 %2：%3 处改动（其中 %4 处与导出后工作区中的修改冲突），%5 个新文件待附加，%6 个问题。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="288" />
+            <location filename="../../ui/packets/import_dialog.py" line="294" />
             <source>The packet changes nothing in the workspace.</source>
             <translation>这个填报包不会改动工作区中的任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="290" />
+            <location filename="../../ui/packets/import_dialog.py" line="296" />
             <source>The workspace is open read-only; nothing can be applied.</source>
             <translation>工作区以只读方式打开，无法应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="294" />
+            <location filename="../../ui/packets/import_dialog.py" line="300" />
             <source>Check the conflicts: the workspace's value stays unless you tick “take the packet's”. Then apply.</source>
             <translation>请检查冲突：除非勾选“采用填报包的内容”，否则保留工作区的内容。然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="300" />
+            <location filename="../../ui/packets/import_dialog.py" line="306" />
             <source>Check the changes, then apply.</source>
             <translation>请检查改动，然后点“应用”。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="306" />
+            <location filename="../../ui/packets/import_dialog.py" line="312" />
             <source>Changes (%1)</source>
             <translation>改动（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="308" />
+            <location filename="../../ui/packets/import_dialog.py" line="314" />
             <source>New files (%1)</source>
             <translation>新文件（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="310" />
+            <location filename="../../ui/packets/import_dialog.py" line="316" />
             <source>Problems (%1)</source>
             <translation>问题（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="330" />
+            <location filename="../../ui/packets/import_dialog.py" line="336" />
             <source>Applying the packet…</source>
             <translation>正在应用填报包…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="335" />
+            <location filename="../../ui/packets/import_dialog.py" line="341" />
             <source>The packet could not be applied.</source>
             <translation>填报包未能应用。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="350" />
+            <location filename="../../ui/packets/import_dialog.py" line="356" />
             <source>Import the packet of %1</source>
             <translation>导入 %1 的填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="355" />
+            <location filename="../../ui/packets/import_dialog.py" line="361" />
             <source>%1 and %2; %3.</source>
             <translation>%1，%2；%3。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/packets/import_dialog.py" line="356" />
+            <location filename="../../ui/packets/import_dialog.py" line="362" />
             <source>%n change(s) stored</source>
             <translation>
                 <numerusform>已保存 %n 处改动</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/packets/import_dialog.py" line="357" />
+            <location filename="../../ui/packets/import_dialog.py" line="363" />
             <source>%n file(s) attached</source>
             <translation>
                 <numerusform>附加 %n 个文件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/packets/import_dialog.py" line="359" />
+            <location filename="../../ui/packets/import_dialog.py" line="365" />
             <source>%n conflict(s) kept the workspace's value</source>
             <translation>
                 <numerusform>%n 处冲突保留了工作区的内容</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="363" />
+            <location filename="../../ui/packets/import_dialog.py" line="369" />
             <source>Cancelled: what is listed above was stored, the rest was not.</source>
             <translation>已取消：上面列出的已保存，其余未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="370" />
+            <location filename="../../ui/packets/import_dialog.py" line="376" />
             <source>Edit → Undo takes the whole import back.</source>
             <translation>“编辑 → 撤销”可一次撤回整个导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="383" />
+            <location filename="../../ui/packets/import_dialog.py" line="389" />
             <source>Nothing was imported.</source>
             <translation>未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="390" />
+            <location filename="../../ui/packets/import_dialog.py" line="396" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="399" />
+            <location filename="../../ui/packets/import_dialog.py" line="405" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="426" />
+            <location filename="../../ui/packets/import_dialog.py" line="432" />
             <source>Import a department packet</source>
             <translation>导入部门填报包</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="429" />
+            <location filename="../../ui/packets/import_dialog.py" line="435" />
             <source>Read a packet a department filled in: every change is listed first, and nothing is stored until you apply. Where the workspace was changed since the export as well, you choose which value stays.</source>
             <translation>读取部门填好的填报包：先列出每一处改动，点“应用”之前不保存任何内容。导出后工作区中也改过的地方（冲突），由您决定保留哪一方的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="434" />
+            <location filename="../../ui/packets/import_dialog.py" line="440" />
             <source>&amp;Packet:</source>
             <translation>填报包(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="435" />
+            <location filename="../../ui/packets/import_dialog.py" line="441" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="436" />
+            <location filename="../../ui/packets/import_dialog.py" line="442" />
             <source>&amp;Read</source>
             <translation>读取(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="437" />
+            <location filename="../../ui/packets/import_dialog.py" line="443" />
             <source>Take the packet's for all conflicts</source>
             <translation>所有冲突都采用填报包的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="438" />
+            <location filename="../../ui/packets/import_dialog.py" line="444" />
             <source>Keep the workspace's for all conflicts</source>
             <translation>所有冲突都保留工作区的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="440" />
+            <location filename="../../ui/packets/import_dialog.py" line="446" />
             <source>Item</source>
             <translation>条目</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="440" />
+            <location filename="../../ui/packets/import_dialog.py" line="446" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="440" />
+            <location filename="../../ui/packets/import_dialog.py" line="446" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="440" />
+            <location filename="../../ui/packets/import_dialog.py" line="446" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="442" />
+            <location filename="../../ui/packets/import_dialog.py" line="448" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/packets/import_dialog.py" line="443" />
+            <location filename="../../ui/packets/import_dialog.py" line="449" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
