@@ -63,13 +63,14 @@ def team_logins(admin_url: str, names: list[str]) -> Iterator[dict[str, str]]:
 
 
 @contextmanager
-def manager_and_rnd(admin_url: str) -> Iterator[dict[str, str]]:
-    """A team workspace at ``admin_url`` (``tests.factories.INFO``) with a manager and the head of
-    R&D: their addresses with passwords under "manager" and "rnd"; all dropped afterwards."""
+def team_of(admin_url: str, heads: tuple[str, ...] = ("rnd",)) -> Iterator[dict[str, str]]:
+    """A team workspace at ``admin_url`` (``tests.factories.INFO``) with a manager and the heads
+    of ``heads``: each one's address with password under its name ("manager", "rnd", …), its
+    login under "<name>_login", the superuser's address under "admin"; all dropped afterwards."""
     from ipaudit.services import Workspace, team
     from tests.factories import INFO
 
-    names = {who: login_name(admin_url, who) for who in ("manager", "rnd")}
+    names = {who: login_name(admin_url, who) for who in ("manager", *heads)}
     passwords = {who: new_password() for who in names}
     try:
         team.setup_team(
@@ -79,7 +80,12 @@ def manager_and_rnd(admin_url: str) -> Iterator[dict[str, str]]:
             info=INFO,
         )
         with Workspace.open(admin_url) as ws:
-            team.add_user(ws, names["rnd"], "department", passwords["rnd"], department="rnd")
-        yield {who: role_url(admin_url, names[who], passwords[who]) for who in names}
+            for dep in heads:
+                team.add_user(ws, names[dep], "department", passwords[dep], department=dep)
+        urls = {who: role_url(admin_url, names[who], passwords[who]) for who in names}
+        yield urls | {f"{who}_login": names[who] for who in names} | {"admin": admin_url}
     finally:
         drop_team(admin_url, list(names.values()))
+
+
+manager_and_rnd = team_of  # the manager and the head of R&D (its default heads)

@@ -14,10 +14,7 @@ import psycopg
 import pytest
 
 from ipaudit.services import Workspace
-from ipaudit.services import team as team_service
-from tests.factories import INFO
-from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
-from tests.pg import role_url
+from tests.integration.pg.team_fixtures import team_of
 
 pytestmark = pytest.mark.pg
 
@@ -27,22 +24,8 @@ CHUNK = 8 << 20
 
 @pytest.fixture
 def team(pg_url: str) -> Iterator[dict[str, str]]:
-    names = {who: login_name(pg_url, who) for who in ("manager", *HEADS)}
-    passwords = {who: new_password() for who in names}
-    try:
-        team_service.setup_team(
-            pg_url,
-            manager_login=names["manager"],
-            manager_password=passwords["manager"],
-            info=INFO,
-        )
-        with Workspace.open(pg_url) as ws:
-            for dep in HEADS:
-                team_service.add_user(ws, names[dep], "department", passwords[dep], department=dep)
-        urls = {w: role_url(pg_url, names[w], passwords[w]) for w in names}
-        yield urls | {f"{w}_login": names[w] for w in names}
-    finally:
-        drop_team(pg_url, list(names.values()))
+    with team_of(pg_url, HEADS) as urls:
+        yield urls
 
 
 def _new_blob(url: str) -> int:

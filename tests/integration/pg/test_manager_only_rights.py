@@ -16,12 +16,9 @@ from ipaudit.cli import EXIT_WORKSPACE
 from ipaudit.services import Workspace
 from ipaudit.services import audit_plan as plan_service
 from ipaudit.services import corrective_actions as actions
-from ipaudit.services import team as team_service
 from ipaudit.store.errors import NotPermitted
-from tests.factories import INFO
 from tests.integration.cli_run import run
-from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
-from tests.pg import role_url
+from tests.integration.pg.team_fixtures import team_of
 
 pytestmark = pytest.mark.pg
 
@@ -32,23 +29,8 @@ VERIFICATION = '{"date": "2026-01-05", "by": "x", "result": "ok", "effective": t
 @pytest.fixture
 def team(pg_url: str) -> Iterator[dict[str, str]]:
     """A team workspace with a manager and the head of rnd: their URLs and login names."""
-    names = {who: login_name(pg_url, who) for who in ("manager", "rnd")}
-    passwords = {who: new_password() for who in names}
-    try:
-        team_service.setup_team(
-            pg_url,
-            manager_login=names["manager"],
-            manager_password=passwords["manager"],
-            info=INFO,
-        )
-        with Workspace.open(pg_url) as ws:
-            team_service.add_user(
-                ws, names["rnd"], "department", passwords["rnd"], department="rnd"
-            )
-        urls = {w: role_url(pg_url, names[w], passwords[w]) for w in names}
-        yield urls | {f"{w}_login": names[w] for w in names}
-    finally:
-        drop_team(pg_url, list(names.values()))
+    with team_of(pg_url, ("rnd",)) as urls:
+        yield urls
 
 
 def _state(url: str, sql: str) -> str | None:

@@ -18,10 +18,8 @@ from ipaudit.services import mock_audit as mock
 from ipaudit.services import team as team_service
 from ipaudit.services.record_checks import CODE
 from ipaudit.store.errors import NotPermitted
-from tests.factories import INFO
 from tests.integration.cli_run import run
-from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
-from tests.pg import role_url
+from tests.integration.pg.team_fixtures import team_of
 
 pytestmark = pytest.mark.pg
 
@@ -32,21 +30,8 @@ HEADS = ("rnd", "finance", "hr_admin")
 def team(pg_url: str) -> Iterator[dict[str, str]]:
     """A team workspace (built-in checklist, procurement merged into hr_admin) with a manager and
     the heads of rnd, finance and hr_admin, by role."""
-    names = {who: login_name(pg_url, who) for who in ("manager", *HEADS)}
-    passwords = {who: new_password() for who in names}
-    try:
-        team_service.setup_team(
-            pg_url,
-            manager_login=names["manager"],
-            manager_password=passwords["manager"],
-            info=INFO,
-        )
-        with Workspace.open(pg_url) as ws:
-            for dep in HEADS:
-                team_service.add_user(ws, names[dep], "department", passwords[dep], department=dep)
-        yield {"admin": pg_url} | {w: role_url(pg_url, names[w], passwords[w]) for w in names}
-    finally:
-        drop_team(pg_url, list(names.values()))
+    with team_of(pg_url, HEADS) as urls:
+        yield urls
 
 
 def _moved(ws: Workspace, tmp_path: Path, item: str, old: str, new: str) -> Path:
@@ -179,7 +164,7 @@ def test_what_a_head_may_write_but_cannot_be_read_is_a_finding(team: dict[str, s
     }
     assert found[f"{CODE}:action/evil"].department == "rnd"
     # the editor it claimed (王工) is replaced by the login that wrote it
-    head = login_name(team["admin"], "rnd")
+    head = team["rnd_login"]
     assert f"由 {head} 于" in found[f"{CODE}:action/evil"].message.zh
 
 
