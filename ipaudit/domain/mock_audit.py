@@ -362,14 +362,9 @@ def awareness_result(
     return failure
 
 
-def grade_changed(sample: Sample, given: Result | None) -> Text | None:
-    """What to tell the user when the grade they gave (``given``; None: none given, conform
-    assumed) is not the grade ``sample`` got from its awareness answers; None when it is."""
-    if not sample.awareness or sample.result is None:
-        return None
-    wanted = given or Result.CONFORM
-    if sample.result is wanted:
-        return None
+def _not_stated(sample: Sample, otherwise: Text) -> Text:
+    """What an asked employee could not state (the policy, their part), ``otherwise`` when the
+    answers do not say."""
     missing = [
         (zh, en)
         for ok, zh, en in (
@@ -378,13 +373,25 @@ def grade_changed(sample: Sample, given: Result | None) -> Text | None:
         )
         if ok is False
     ]
-    what_zh = "和".join(zh for zh, _ in missing) or "所问内容"
-    what_en = " or ".join(en for _, en in missing) or "what was asked"
+    if not missing:
+        return otherwise
+    return Text("和".join(zh for zh, _ in missing), " or ".join(en for _, en in missing))
+
+
+def grade_changed(sample: Sample, given: Result | None) -> Text | None:
+    """What to tell the user when the grade they gave (``given``; None: none given, conform
+    assumed) is not the grade ``sample`` got from its awareness answers; None when it is."""
+    if not sample.awareness or sample.result is None:
+        return None
+    wanted = given or Result.CONFORM
+    if sample.result is wanted:
+        return None
+    what = _not_stated(sample, Text("所问内容", "what was asked"))
     got, asked = RESULT_TEXT[sample.result], RESULT_TEXT[wanted]
     return Text(
-        f"样本 {sample.key} 记为“{got.zh}”而不是“{asked.zh}”：员工不能说出{what_zh}。",
+        f"样本 {sample.key} 记为“{got.zh}”而不是“{asked.zh}”：员工不能说出{what.zh}。",
         f"Sample {sample.key} is graded '{got.en}', not '{asked.en}': the employee could not"
-        f" state {what_en}.",
+        f" state {what.en}.",
     )
 
 
@@ -417,19 +424,10 @@ def finding_text(sample: Sample) -> Text:
     if sample.awareness:
         who_zh = sample.person or sample.label.zh
         who_en = sample.person or sample.label.en
-        missing = [
-            (zh, en)
-            for ok, zh, en in (
-                (sample.policy_ok, "知识产权方针", "the IP policy"),
-                (sample.role_ok, "本岗位的知识产权要求", "the IP requirements of their job"),
-            )
-            if ok is False
-        ]
-        what_zh = "和".join(zh for zh, _ in missing) or "相关要求"
-        what_en = " or ".join(en for _, en in missing) or "what was asked"
+        what = _not_stated(sample, Text("相关要求", "what was asked"))
         zh, en = (
-            f"抽问员工 {who_zh}，不能说出{what_zh}。",
-            f"Asked, {who_en} could not state {what_en}.",
+            f"抽问员工 {who_zh}，不能说出{what.zh}。",
+            f"Asked, {who_en} could not state {what.en}.",
         )
     else:
         zh, en = f"抽查 {sample.label.zh}。", f"Sampled {sample.label.en}."
