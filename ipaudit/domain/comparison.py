@@ -165,8 +165,10 @@ _UNIT_CLASS = {
 
 
 def _fmt(value: Decimal) -> str:
-    if value == value.to_integral():
-        return format(value.quantize(Decimal(1)), "f")
+    """A number as the answer would say it: "8", "12.5" (any number of digits: no quantize,
+    which raises beyond the context's precision)."""
+    if value == value.to_integral_value():
+        return format(value.to_integral_value(), "f")
     return format(value.normalize(), "f")
 
 

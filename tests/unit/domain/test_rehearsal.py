@@ -84,6 +84,15 @@ def test_no_number_and_no_answer_fail() -> None:
     assert not empty.passed and empty.differences[0].kind is DiffKind.EMPTY
 
 
+@given(
+    st.integers(min_value=10**27, max_value=10**60), st.sampled_from(["", "人", "件", "万元", "%"])
+)
+def test_a_number_of_any_length_is_a_verdict_never_an_error(n: int, unit: str) -> None:
+    """A pasted serial or ID with more digits than Decimal's precision (28) in an answer."""
+    verdict = compare(f"共{n}{unit}", number_fact(23))
+    assert not verdict.passed and verdict.differences
+
+
 # -- amounts, percentages, dates -------------------------------------------------------------------
 
 
