@@ -269,6 +269,12 @@ def verify(
 
 
 def delete(ws: Workspace, action: ca.CorrectiveAction) -> None:
+    """Remove ``action``; one that holds a verification is the manager's to remove (a head's
+    undo could not put the manager's verification back)."""
+    if action.verification is not None or action.status is ca.ActionStatus.VERIFIED:
+        require_manager(
+            ws, f"the verified corrective action {action.key}", f"已验证的纠正措施 {action.key}"
+        )
     ws.records.delete(KIND, action.key, base_version=action.version)
     ws.changed()
 

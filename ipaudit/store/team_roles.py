@@ -519,6 +519,13 @@ def _install_functions(conn: Connection, schema: str, roles: TeamRoles) -> None:
             allowed := {s}.team_may_edit_record(OLD.kind, OLD.department);
             what := 'a record ' || quote_literal(OLD.kind || '/' || OLD.key)
               || ' of another department or of the manager';
+            IF allowed AND TG_OP = 'DELETE' AND OLD.kind = {literal(ACTION_KIND)} AND (
+                coalesce(OLD.value::jsonb -> 'verification', 'null'::jsonb) <> 'null'::jsonb
+                OR OLD.value::jsonb ->> 'status' = 'verified') THEN
+              -- the manager's verification would be lost: a head could not put it back
+              allowed := false;
+              what := 'the verified corrective action ' || quote_literal(OLD.key);
+            END IF;
           ELSIF TG_TABLE_NAME = 'blobs' THEN
             allowed := OLD.sha256 IS NULL;
             -- only the upload of this login's own, unfinished file
@@ -583,6 +590,15 @@ def _install_stamps(conn: Connection, schema: str, tables: Iterable[str]) -> Non
           IF TG_TABLE_NAME = 'records' THEN
             NEW.updated_by := session_user::text;
             IF NEW.kind = {literal(ACTION_KIND)} AND NOT {s}.team_is_manager() THEN
+              -- the department the action names is the row's (which the policies check)
+              IF NEW.value::jsonb ? 'department'
+                  AND NEW.value::jsonb ->> 'department' IS DISTINCT FROM NEW.department THEN
+                RAISE EXCEPTION USING
+                  ERRCODE = 'insufficient_privilege',
+                  MESSAGE = 'permission denied: ' || session_user
+                    || ' may not file the corrective action ' || quote_literal(NEW.key)
+                    || ' under another department than its row''s';
+              END IF;
               after := jsonb_build_object(
                 'verification', coalesce(NEW.value::jsonb -> 'verification', 'null'::jsonb),
                 'verified', coalesce(NEW.value::jsonb ->> 'status' = 'verified', false));

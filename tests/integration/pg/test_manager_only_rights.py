@@ -79,6 +79,40 @@ def test_a_head_may_not_verify_its_own_corrective_action(team: dict[str, str]) -
     assert _state(team["manager"], set_verification) is None  # the manager's own right
 
 
+def test_a_head_may_not_remove_a_verified_action_nor_file_one_elsewhere(
+    team: dict[str, str],
+) -> None:
+    """A head's removal of a verified action could not be undone by that head (the verification
+    is the manager's): refused by the service and by the server. An action's row and the
+    department it names are one: a head may not file it under another department with psql."""
+    key = _rnd_action(team)
+    verify = (
+        f"UPDATE records SET value = jsonb_set(value::jsonb, '{{verification}}', '{VERIFICATION}')"
+        f"::text WHERE kind = 'action' AND key = '{key}'"
+    )
+    assert _state(team["manager"], verify) is None
+    with Workspace.open(team["rnd"]) as ws:
+        verified = actions.get(ws, key)
+        assert verified.verification is not None
+        with pytest.raises(NotPermitted) as caught:
+            actions.delete(ws, verified)
+        assert "已验证的纠正措施" in caught.value.message("zh")
+    assert _state(team["rnd"], f"DELETE FROM records WHERE kind = 'action' AND key = '{key}'") == (
+        "42501"
+    )
+    other = _rnd_action(team)
+    move = (
+        "UPDATE records SET value = jsonb_set(value::jsonb, '{department}', '\"finance\"')::text"
+        f" WHERE kind = 'action' AND key = '{other}'"
+    )
+    assert _state(team["rnd"], move) == "42501"
+    assert _state(
+        team["rnd"], f"DELETE FROM records WHERE kind = 'action' AND key = '{other}'"
+    ) is (None)  # an open action of its own department stays the head's to remove
+    with Workspace.open(team["manager"]) as ws:
+        assert actions.get(ws, key).verification is not None
+
+
 def test_a_head_may_not_change_the_audit_plan(team: dict[str, str]) -> None:
     with Workspace.open(team["manager"]) as ws:
         plan_service.generate(ws)
