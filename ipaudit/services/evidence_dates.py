@@ -65,9 +65,6 @@ from typing import Any
 from ipaudit.domain import dates_in_text as texts
 from ipaudit.domain import word97_text
 from ipaudit.domain.dates_in_text import Choice
-from ipaudit.ledger import xlsxscan
-from ipaudit.ledger.errors import LedgerError
-from ipaudit.ledger.normalize import date_from_serial
 
 SOURCE_NAME = "name"
 SOURCE_TEXT = "text"
@@ -423,6 +420,8 @@ def _serial_day(value: Any) -> dt.date | None:
         return None
     if not _SERIAL_DAYS[0] <= value < _SERIAL_DAYS[1] + 1:
         return None
+    from ipaudit.ledger.normalize import date_from_serial  # (here: it loads the ledger's synonyms)
+
     return date_from_serial(value)
 
 
@@ -482,6 +481,9 @@ def _sheet_bytes(path: Path, limit: int) -> int:
     """What calamine unpacks to give a workbook's first rows: an xlsx's (xlsm's, xlsb's) shared
     strings and first sheet, an ods's content.xml (every sheet), an xls's whole file (calamine
     loads every sheet when it opens one); counted up to just past ``limit``."""
+    from ipaudit.ledger.errors import LedgerError
+    from ipaudit.ledger.xlsxscan import sheet_members  # (here: start-up does not need them)
+
     if not zipfile.is_zipfile(path):
         return path.stat().st_size
     with zipfile.ZipFile(path) as book:
@@ -489,7 +491,7 @@ def _sheet_bytes(path: Path, limit: int) -> int:
         if "content.xml" in names:
             return _unpacked(book, ["content.xml"], limit)
         try:
-            first = next(iter(xlsxscan.sheet_members(book, str(path)).values()), "")
+            first = next(iter(sheet_members(book, str(path)).values()), "")
         except LedgerError:  # an xlsb has no workbook.xml: all its sheets count
             first = ""
         sheets = (
