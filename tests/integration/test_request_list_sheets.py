@@ -120,7 +120,15 @@ def test_random_non_request_tables_are_refused(tmp_path: Path, rows: list[list[o
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    st.lists(st.sampled_from(TITLES), min_size=3, max_size=30, unique=True),
+    # a list is recognised by what it holds: at least half its different lines, the noise
+    # lines too, name a document or record (three lines of which two are 相关方需求识别 and
+    # 考核情况 are refused: see reads_as_request)
+    st.lists(st.sampled_from(TITLES), min_size=3, max_size=30, unique=True).filter(
+        lambda titles: (
+            sum(request_list.reads_as_request(t) for t in titles)
+            >= request_list.REQUEST_SHARE * (len(titles) + len(titles) // 3)
+        )
+    ),
     st.lists(st.sampled_from(NAMES + EXPENSES), max_size=3),
 )
 def test_lists_made_of_the_sample_lines_are_accepted(
