@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from ipaudit.domain.chronology import (
     instance_text,
@@ -17,7 +18,6 @@ from ipaudit.domain.chronology import (
     same_day_findings,
     sequence_findings,
 )
-from ipaudit.domain.comparison import compare
 from ipaudit.domain.cycle import prerequisite_findings
 from ipaudit.domain.evidence_copies import copy_findings, distinct_contents, sort_copies
 from ipaudit.domain.facts import DERIVED_KEYS, Declared, declared, fact_label
@@ -41,6 +41,9 @@ from ipaudit.domain.people import people_findings
 from ipaudit.domain.rules import ItemRule, Situation, TemplateRules, TimeRule, item_rule, rules_of
 from ipaudit.domain.timing import NewFinding, is_dated, judge, years_of
 from ipaudit.text import counted
+
+if TYPE_CHECKING:
+    from ipaudit.domain.comparison import Verdict
 
 OBJECTIVES_ITEM = "ipo.objectives_list"
 
@@ -67,6 +70,13 @@ def follow_merges(key: str, departments: Mapping[str, Department]) -> str:
         seen.add(key)
         key = departments[key].merged_into or key
     return key
+
+
+def _compare(answer: str, fact: Declared, fact_key: str) -> Verdict:
+    """The rehearsal's comparison (imported on first use: opening the app does not need it)."""
+    from ipaudit.domain.comparison import compare
+
+    return compare(answer, fact, fact_key)
 
 
 def resolve_department(key: str, departments: Mapping[str, Department]) -> str | None:
@@ -246,7 +256,7 @@ def _answer_findings(
                     q.key,
                 )
             )
-        elif not (verdict := compare(answer, fact, q.fact)).passed:
+        elif not (verdict := _compare(answer, fact, q.fact)).passed:
             # the rehearsal's comparison, and what it finds different (which number, which phrase)
             zh_why = "".join(d.text().zh for d in verdict.differences)
             en_why = " ".join(d.text().en for d in verdict.differences)

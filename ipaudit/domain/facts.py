@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ipaudit.domain.comparison import compare
 from ipaudit.domain.declared import (
     ITEM_UNITS,
     MONEY_UNITS,
@@ -266,6 +265,8 @@ def agrees(answer: str, fact: Declared, fact_key: str | None = None) -> bool:
     comparison (:func:`ipaudit.domain.comparison.compare`), so the checklist, the interview sheets
     and the rehearsal give one verdict. ``fact_key``: the fact the question asks for (the
     department's headcount or the company's decides which number said counts)."""
+    from ipaudit.domain.comparison import compare  # (here: opening the app does not need it)
+
     return compare(answer, fact, fact_key).passed
 
 
