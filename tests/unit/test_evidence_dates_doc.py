@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import docx
 import olefile
 import openpyxl
 import pytest
@@ -41,6 +40,7 @@ from ipaudit.services.evidence_dates import (
     word_text_date,
 )
 from tests.libreoffice import resave
+from tests.unit.test_evidence_dates import word as any_word
 
 TODAY = dt.date(2026, 12, 7)
 D = dt.date
@@ -189,20 +189,17 @@ def word(
     header: str = "",
     created: dt.datetime = dt.datetime(2024, 1, 2, 9),
 ) -> Path:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    if table:
-        grid = document.add_table(rows=len(table), cols=len(table[0]))
-        for r, row in enumerate(table):
-            for c, text in enumerate(row):
-                grid.cell(r, c).text = text
-    if header:
-        document.sections[0].header.paragraphs[0].text = header
-    document.core_properties.created = created
-    document.core_properties.author = document.core_properties.last_modified_by = "张三"
-    document.save(str(path))
-    return path
+    """A .docx written by python-docx (``test_evidence_dates.word``) with a created date and an
+    author, as LibreOffice carries them into the .doc."""
+    return any_word(
+        path,
+        paragraphs,
+        table=table,
+        header=header,
+        created=created,
+        author="张三",
+        last_saved_by="张三",
+    )
 
 
 CASES = {
