@@ -89,3 +89,19 @@ def team_of(admin_url: str, heads: tuple[str, ...] = ("rnd",)) -> Iterator[dict[
 
 
 manager_and_rnd = team_of  # the manager and the head of R&D (its default heads)
+
+
+def refused(url: str, *statements: str) -> str | None:
+    """Run ``statements`` in one transaction as the login of ``url`` (rolled back after): None
+    when the database allowed them, else the SQLSTATE it refused them with."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        try:
+            for sql in statements:
+                conn.execute(sql)
+        except psycopg.Error as exc:
+            return exc.sqlstate or "?"
+        finally:
+            conn.rollback()
+    return None

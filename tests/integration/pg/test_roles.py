@@ -20,7 +20,7 @@ from ipaudit.store import schema as s
 from ipaudit.store import team_roles
 from ipaudit.store.errors import InvalidInput, NotPermitted
 from tests.factories import INFO
-from tests.integration.pg.team_fixtures import drop_team, login_name, new_password
+from tests.integration.pg.team_fixtures import drop_team, login_name, new_password, refused
 from tests.pg import admin_connect, role_url
 
 pytestmark = pytest.mark.pg
@@ -123,18 +123,7 @@ def team(pg_url: str) -> Iterator[dict[str, str]]:
         drop_team(pg_url, list(names.values()))
 
 
-def _try(url: str, *statements: str) -> str | None:
-    """Run ``statements`` in one transaction as the login of ``url`` (rolled back after): None
-    when the database allowed them, else the SQLSTATE it refused them with."""
-    with psycopg.connect(url) as conn:
-        try:
-            for sql in statements:
-                conn.execute(sql)
-        except psycopg.Error as exc:
-            return exc.sqlstate or "?"
-        finally:
-            conn.rollback()
-    return None
+_try = refused  # run as a login, rolled back: the SQLSTATE refusing it, or None
 
 
 def _scalar(url: str, sql: str) -> Any:

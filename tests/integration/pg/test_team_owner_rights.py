@@ -19,7 +19,7 @@ from ipaudit.services import team as team_service
 from ipaudit.services.record_checks import CODE
 from ipaudit.store.errors import NotPermitted
 from tests.integration.cli_run import run
-from tests.integration.pg.team_fixtures import team_of
+from tests.integration.pg.team_fixtures import refused, team_of
 
 pytestmark = pytest.mark.pg
 
@@ -78,17 +78,7 @@ def test_rights_follow_a_template_import_and_a_merge_without_the_setup(
         assert rows == {item: "finance", bought: "finance"}
 
 
-def _try(url: str, *statements: str) -> str | None:
-    """None when the login of ``url`` may run ``statements`` (rolled back), else the SQLSTATE."""
-    with psycopg.connect(url) as conn:
-        try:
-            for sql in statements:
-                conn.execute(sql)
-        except psycopg.Error as exc:
-            return exc.sqlstate or "?"
-        finally:
-            conn.rollback()
-    return None
+_try = refused  # run as a login, rolled back: the SQLSTATE refusing it, or None
 
 
 def _commit(url: str, sql: str) -> None:
