@@ -25,7 +25,7 @@ from ipaudit.domain.readiness import effective_status
 from ipaudit.domain.rules import item_rule
 from ipaudit.errors import UserError, reason_zh
 from ipaudit.progress import Cancelled
-from ipaudit.store.errors import InvalidInput, SourceFileMissing, WorkspaceError
+from ipaudit.store.errors import EditConflict, InvalidInput, SourceFileMissing, WorkspaceError
 from ipaudit.text import counted
 
 EXIT_OK, EXIT_BLOCKING, EXIT_USAGE, EXIT_WORKSPACE, EXIT_INPUT, EXIT_CANCELLED = 0, 1, 2, 3, 4, 5
@@ -657,18 +657,41 @@ def cmd_departments(args: argparse.Namespace) -> int:
 @command("accept")
 def cmd_accept(args: argparse.Namespace) -> int:
     with _open(args.workspace) as ws:
+        # what is stored now is the base: an explanation someone else stores while the findings
+        # are checked is a conflict naming who and when, never silently replaced
+        base = ws.acceptances().get(args.key, "")
         keys = {f.key for f in ws.findings()}
         if args.key not in keys:
             raise InvalidInput(
                 f"没有键为“{args.key}”的发现项（findings --json 列出键）。",
                 f"No finding has the key '{args.key}' (findings --json lists the keys).",
             )
-        if args.withdraw:
-            ws.unaccept(args.key)
-        else:
-            ws.accept(args.key, args.explanation or "")
+        try:
+            if args.withdraw:
+                ws.unaccept(args.key, base=base)
+            else:
+                ws.accept(args.key, args.explanation or "", base=base)
+        except EditConflict as exc:
+            sys.stderr.write(f"ipaudit: {_acceptance_conflict(exc, args.key, lang())}\n")
+            return EXIT_WORKSPACE
         out("OK")
     return EXIT_OK
+
+
+def _acceptance_conflict(exc: EditConflict, key: str, ui_lang: str) -> str:
+    """The sentence for an acceptance another person changed meanwhile: who, when, and what to do
+    (the command line keeps nothing typed, so it says to look and run the command again)."""
+    when = exc.at.strftime("%Y-%m-%d %H:%M:%S") if exc.at else ""
+    if ui_lang == "en":
+        return (
+            f"{exc.by or 'Someone else'} changed the acceptance of the finding '{key}'"
+            f"{' at ' + when if when else ''} while this command ran; nothing was saved. Look at"
+            " it (findings) and run accept again if it must still change."
+        )
+    return (
+        f"发现项“{key}”的接受说明已被 {exc.by or '他人'}{' 于 ' + when + ' ' if when else ''}"
+        "修改（在本命令运行期间）；没有保存任何内容。请先查看（findings），如仍需修改，请再次运行 accept。"
+    )
 
 
 @command("template")
