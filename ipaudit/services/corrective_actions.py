@@ -21,11 +21,12 @@ from ipaudit.domain.checks import follow_merges
 from ipaudit.domain.cycle import CORRECTIVE_ACTIONS, anchor, make_finding
 from ipaudit.domain.facts import Declared, FactKind
 from ipaudit.domain.mock_audit import finding_text
-from ipaudit.domain.model import Department, Finding, Grade
+from ipaudit.domain.model import Department, Finding, Grade, ItemState
 from ipaudit.domain.normalize import normalize_text
 from ipaudit.services import departments
 from ipaudit.services.manager_rights import require_manager
 from ipaudit.services.nc_report import ImportedRow, parse_report
+from ipaudit.services.workspace import started
 from ipaudit.store.errors import InvalidInput, SourceFileMissing
 
 if TYPE_CHECKING:
@@ -187,7 +188,8 @@ def close(
     action's first item, else to the corrective-action records item). Everything is checked
     before anything is written — what closing needs (``ca.CLOSE_REQUIRES``), the dates, the
     files — so a refusal attaches nothing; should attaching or storing fail midway, the files
-    attached are taken off again. ``edited``: the action as an editor shows it, not saved yet
+    attached are taken off again and the item's status is put back (``_take_back``: a failed
+    close leaves the item as it was). ``edited``: the action as an editor shows it, not saved yet
     (its base version; EditConflict when it was saved meanwhile): it is stored done in the same
     step."""
     action = get(ws, key) if edited is None else edited
@@ -207,6 +209,7 @@ def close(
     except ca.ActionError as exc:
         raise _bad(ws, exc) from exc
     target = done.item_keys[0] if done.item_keys else CORRECTIVE_ACTIONS
+    state = ws.state(target)
     attached: list[int] = []
     try:
         for path in attach:
@@ -222,9 +225,25 @@ def close(
             ),
         )
     except BaseException:
-        for ev_id in attached:
-            ws.remove_evidence(ev_id)
+        _take_back(ws, target, state, attached)
         raise
+
+
+def _take_back(ws: Workspace, item_key: str, state: ItemState, attached: Sequence[int]) -> None:
+    """Undo attaching ``attached`` to ``item_key`` for an operation that failed afterwards: the
+    files come off again and the item's status is put back to ``state``'s when attaching moved it
+    (not started, or waiting for this cycle's records → in progress: ``workspace.started``). A
+    status someone set meanwhile is theirs and stays."""
+    for ev_id in attached:
+        ws.remove_evidence(ev_id)
+    if not attached or started(state) == state:
+        return
+    moved = started(state).status
+
+    def back(current: ItemState) -> ItemState:
+        return replace(current, status=state.status) if current.status is moved else current
+
+    ws.edit_state(item_key, back)
 
 
 def attach_completion(
@@ -234,15 +253,20 @@ def attach_completion(
     action's first linked item, else to the corrective-action item) and link it."""
     action = get(ws, key)
     item = item_key or (action.item_keys[0] if action.item_keys else CORRECTIVE_ACTIONS)
+    state = ws.state(item)
     ev = ws.attach(item, source, **meta)
-    return save(
-        ws,
-        replace(
-            action,
-            evidence_ids=(*action.evidence_ids, ev.id),
-            item_keys=tuple(dict.fromkeys((*action.item_keys, item))),
-        ),
-    )
+    try:
+        return save(
+            ws,
+            replace(
+                action,
+                evidence_ids=(*action.evidence_ids, ev.id),
+                item_keys=tuple(dict.fromkeys((*action.item_keys, item))),
+            ),
+        )
+    except BaseException:
+        _take_back(ws, item, state, [ev.id])
+        raise
 
 
 def verify(

@@ -15,7 +15,7 @@ import pytest
 
 from ipaudit.cli import EXIT_INPUT, EXIT_OK
 from ipaudit.domain import corrective_actions as ca
-from ipaudit.domain.model import Grade
+from ipaudit.domain.model import Grade, Status
 from ipaudit.services import Workspace
 from ipaudit.services import corrective_actions as actions
 from ipaudit.store.errors import EditConflict, InvalidInput, SourceFileMissing
@@ -187,6 +187,62 @@ def test_an_open_action_without_due_date_or_owner_is_a_finding(
     assert made[0].key not in unplanned()
 
 
+def not_started_item(ws: Workspace, status: Status = Status.NOT_STARTED) -> str:
+    """An item of the demo with no file whose status is ``status`` (set so when none is)."""
+    states = ws.states()
+    bare = [
+        it.key
+        for its in ws.items_by_department().values()
+        for it in its
+        if not ws.evidence(it.key) and it.key != ITEM
+    ]
+    for key in bare:
+        if key in states and states[key].status is status:
+            return key
+    ws.set_status(bare[0], status)
+    return bare[0]
+
+
+@pytest.mark.parametrize("status", [Status.NOT_STARTED, Status.NEEDS_REFRESH])
+def test_a_close_failing_midway_leaves_the_items_status_as_it_was(
+    ws: Workspace, tmp_path: Path, status: Status
+) -> None:
+    item = not_started_item(ws, status)
+    a = external(ws, **FILLED, item_keys=(item,))
+    before = ws.state(item)
+    assert before.status is status
+    first = proof(tmp_path, "处理单.txt", "同一份内容")
+    same = proof(tmp_path, "处理单-副本.txt", "同一份内容")
+    with pytest.raises(InvalidInput):  # the second file is refused after the first was attached
+        actions.close(ws, a.key, attach=[first, same])
+    after = ws.state(item)
+    assert ws.evidence(item) == []
+    assert (after.status, after.answers, after.notes) == (status, before.answers, before.notes)
+    # the editor's copy was saved meanwhile elsewhere: the file was attached, then the conflict
+    stale = actions.get(ws, a.key)
+    actions.edit(ws, a.key, correction="补做调查")
+    with pytest.raises(EditConflict):
+        actions.close(ws, a.key, edited=stale, attach=[first])
+    assert ws.evidence(item) == [] and ws.state(item).status is status
+    # and a close that succeeds starts the item, as attaching does
+    done = actions.close(ws, a.key, attach=[first])
+    assert done.status is ca.ActionStatus.DONE
+    assert ws.state(item).status is Status.IN_PROGRESS and len(ws.evidence(item)) == 1
+
+
+def test_a_status_set_while_closing_is_not_undone(ws: Workspace, tmp_path: Path) -> None:
+    """Only the status attaching gave is taken back: an item already in progress or ready keeps
+    its own status when the close fails."""
+    item = not_started_item(ws)
+    ws.set_status(item, Status.READY, force=True)
+    a = external(ws, **FILLED, item_keys=(item,))
+    first = proof(tmp_path, "处理单.txt", "同一份内容")
+    same = proof(tmp_path, "处理单-副本.txt", "同一份内容")
+    with pytest.raises(InvalidInput):
+        actions.close(ws, a.key, attach=[first, same])
+    assert ws.state(item).status is Status.READY and ws.evidence(item) == []
+
+
 # --- command line --------------------------------------------------------------------------------
 
 
@@ -275,3 +331,22 @@ def test_a_report_imported_again_over_an_action_closed_before_the_rule(
     again = actions.import_report(ws, path)  # not refused for what the record lacked already
     assert len(again.changed) + len(again.unchanged) == 2
     assert actions.get(ws, first.key).status is ca.ActionStatus.VERIFIED
+
+
+def test_cli_a_failed_close_leaves_the_item_not_started(
+    capsys: pytest.CaptureFixture[str], demo_path: Path, tmp_path: Path
+) -> None:
+    with Workspace.open(demo_path) as w:
+        item = not_started_item(w)
+    added = ok_json(capsys, "action-add", demo_path, "--finding", "培训记录缺签到表",
+                    "--department", "hr_admin", "--item", item, "--root-cause", "未规定",
+                    "--action", "修订程序", "--owner", "冯婷")  # fmt: skip
+    first = proof(tmp_path, "a.txt", "整改记录")
+    same = proof(tmp_path, "b.txt", "整改记录")
+    code, _, err = run(
+        capsys, "action-close", demo_path, added["key"], "--attach", first, "--attach", same
+    )
+    assert code == EXIT_INPUT and "b.txt" in err
+    with Workspace.open(demo_path) as w:
+        assert w.state(item).status is Status.NOT_STARTED and w.evidence(item) == []
+        assert actions.get(w, added["key"]).status is ca.ActionStatus.OPEN
