@@ -183,9 +183,37 @@ def absent_problem(
     return None
 
 
+def mandatory_owned(
+    key: str, departments: Sequence[Department], mandatory: Iterable[Item]
+) -> list[Item]:
+    """The items of ``mandatory`` (the requirements that can never be waived) that department
+    ``key`` owns in ``departments``: its own template department's and those of the departments
+    merged into it (merges followed), whether ``key`` is marked absent or not."""
+    by_key = {d.key: d for d in departments}
+    return [it for it in mandatory if _chain(it.department, by_key)[-1] == key]
+
+
+def list_problem(departments: Sequence[Department], mandatory: Iterable[Item]) -> Text | None:
+    """Why ``departments`` cannot be the department list of a new workspace: one it marks absent
+    could not be marked absent in a workspace (:func:`absent_problem`: it owns requirements that
+    can never be waived, or a department is merged into it); None when it can. The service that
+    creates a workspace refuses such a list, and the new-workspace wizard asks this of the list a
+    removal would leave before it offers the removal."""
+    items = list(mandatory)
+    for dep in departments:
+        if dep.absent and not dep.merged_into:
+            owned = mandatory_owned(dep.key, departments, items)
+            problem = absent_problem(dep.key, departments, owned)
+            if problem is not None:
+                return problem
+    return None
+
+
 __all__ = [
     "MAX_NAMED_ITEMS",
     "absent_problem",
+    "list_problem",
+    "mandatory_owned",
     "merge_problem",
     "merge_targets",
     "name_key",

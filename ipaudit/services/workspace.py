@@ -114,6 +114,17 @@ def default_departments(template: Template, separate_procurement: bool = False) 
     return out
 
 
+def new_departments_problem(template: Template, departments: Sequence[Department]) -> Text | None:
+    """Why ``departments`` cannot be a new workspace's with ``template``: a department it marks
+    absent owns requirements that can never be waived, or has another merged into it
+    (``department_rules.list_problem``, the rule of marking one absent later); None when it can.
+    ``Workspace.create`` refuses such a list; the new-workspace wizard asks before removing."""
+    mandatory = mandatory_keys(template)
+    return department_rules.list_problem(
+        departments, [it for it in template.items if it.key in mandatory]
+    )
+
+
 class Workspace:
     """An open workspace: the store plus its template, with the checks run on demand."""
 
@@ -167,6 +178,9 @@ class Workspace:
             check_department_key(dep.key)
             check_name(dep.name.zh, dep.key)
             check_name(dep.name.en, dep.key)
+        problem = new_departments_problem(template, deps)
+        if problem is not None:
+            raise InvalidInput(problem.zh, problem.en, path)
         return cls(WorkspaceStore.create(path, info, text, deps, facts), template)
 
     @classmethod

@@ -396,7 +396,8 @@ class NewWorkspaceWizard(QWizard):
         from ipaudit.domain.template import load_builtin
         from ipaudit.services import default_departments
 
-        self.departments_page.set_departments(default_departments(load_builtin(edition)))
+        template = load_builtin(edition)
+        self.departments_page.set_departments(default_departments(template), template)
         self._departments_edition = edition.value
 
     def create_workspace(self, path: Path) -> bool:

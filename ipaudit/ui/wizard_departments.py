@@ -1,11 +1,16 @@
 """The departments step of the new-workspace wizard: the template's departments, which the company
-renames, adds to, removes (its items then belong to nobody until merged) or merges into another."""
+renames, adds to, removes (its items then belong to nobody until merged) or merges into another.
+
+A department is removed only as it could be marked absent later: not one that owns requirements
+that can never be waived (HR's labour contracts, …) — the Remove button is disabled then, its
+tooltip saying why, by the rule the service applies when it creates the workspace
+(``services.new_departments_problem``)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -32,6 +37,9 @@ from ipaudit.domain.model import Department, Text
 from ipaudit.domain.validation import InvalidValue, check_name
 from ipaudit.ui import i18n
 from ipaudit.ui.table_model import RowsTableModel
+
+if TYPE_CHECKING:
+    from ipaudit.domain.model import Template
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -89,6 +97,16 @@ class DepartmentListModel(RowsTableModel[Department]):
         self._rows.append(Department(key, Text(zh, en or zh), position=row))
         self.endInsertRows()
         return row
+
+    def after_removal(self, row: int) -> list[Department]:
+        """The departments as ``remove(row)`` would leave them (nothing changes)."""
+        dep = self._rows[row]
+        rows = [replace(d, merged_into=None) if d.merged_into == dep.key else d for d in self._rows]
+        if dep.key in self._template_keys:
+            rows[row] = replace(dep, absent=True, merged_into=None)
+        else:
+            del rows[row]
+        return [replace(d, position=pos) for pos, d in enumerate(rows)]
 
     def remove(self, row: int) -> None:
         dep = self._rows[row]
@@ -196,6 +214,7 @@ class WizardDepartmentsPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("departmentsPage")
+        self.template: Template | None = None  # whose rules a removal must keep
         self.model = DepartmentListModel(parent=self)
         self.view = QTableView()
         self.view.setObjectName("departmentsTable")
@@ -244,10 +263,24 @@ class WizardDepartmentsPage(QWizardPage):
         self.model.rowsRemoved.connect(lambda *_: self.completeChanged.emit())
         self.model.dataChanged.connect(lambda *_: self.completeChanged.emit())
         self.retranslate_ui()
-        self._update_buttons()
 
-    def set_departments(self, departments: list[Department]) -> None:
+    def set_departments(
+        self, departments: list[Department], template: Template | None = None
+    ) -> None:
+        """Show ``departments``; ``template``: the checklist they are for (its requirements
+        that can never be waived keep their owners)."""
+        self.template = template
         self.model.set_departments(departments)
+
+    def removal_problem(self, row: int) -> str:
+        """Why the department of ``row`` cannot be removed (the service would refuse to create
+        the workspace so), in the UI language; "" when it can."""
+        from ipaudit.services import new_departments_problem
+
+        if self.template is None or not 0 <= row < self.model.rowCount():
+            return ""
+        problem = new_departments_problem(self.template, self.model.after_removal(row))
+        return "" if problem is None else i18n.text(problem)
 
     def selected_row(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
@@ -267,7 +300,9 @@ class WizardDepartmentsPage(QWizardPage):
     def remove_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self.model.remove(min(row, self.model.rowCount() - 1))
+            row = min(row, self.model.rowCount() - 1)
+            if not self.removal_problem(row):
+                self.model.remove(row)
 
     def merge_selected(self, into: str | None = None) -> None:
         row = self.selected_row()
@@ -300,7 +335,9 @@ class WizardDepartmentsPage(QWizardPage):
     def _update_buttons(self) -> None:
         row = self.selected_row()
         dep = self.model.department(row) if row is not None else None
-        self.remove_button.setEnabled(dep is not None and not dep.absent)
+        refused = self.removal_problem(row) if row is not None and dep and not dep.absent else ""
+        self.remove_button.setEnabled(dep is not None and not dep.absent and not refused)
+        self.remove_button.setToolTip(refused)
         self.merge_button.setEnabled(dep is not None and len(self.model.active()) > 1)
         self.restore_button.setEnabled(dep is not None and bool(dep.absent or dep.merged_into))
 
@@ -327,6 +364,7 @@ class WizardDepartmentsPage(QWizardPage):
         self.merge_button.setText(self.tr("&Merge into…"))
         self.restore_button.setText(self.tr("Re&store"))
         self.model.retranslate()
+        self._update_buttons()  # the tooltip saying why a removal is refused
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
