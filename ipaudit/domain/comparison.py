@@ -55,10 +55,14 @@ from ipaudit.domain.rehearsal_rules import (
     RehearsalRules,
     Scope,
     Span,
+    as_shown,
+    case_blind,
     default_rules,
     find_words,
+    items_of,
     mentions,
     naming,
+    negations,
     scope_words,
     span_of,
     spans,
@@ -343,7 +347,7 @@ def compare(
     rules = rules or default_rules()
     kind = official.kind
     if kind is FactKind.NUMBER:
-        diffs = _number(answer, official, rules.scope_for(fact_key), rules)
+        diffs = _number(answer, official, rules.scope_for(fact_key), rules, fact_key)
     elif kind is FactKind.NUMBERS:
         diffs = _numbers(answer, official, rules)
     elif kind is FactKind.RECONCILED:
@@ -381,10 +385,26 @@ class _Said:
     span: Span
 
 
-def _number_text(answer: str) -> str:
+def _number_text(answer: str, rules: RehearsalRules | None = None, full: bool = False) -> str:
     """The answer as its numbers are read: Arabic digits, document numbers blanked out (of the
-    same length, so positions stay)."""
-    return _CODE_RE.sub(lambda m: "|" * len(m.group(0)), _arabic(answer))
+    same length, so positions stay); with ``rules``, the words that state 0 ("none", "一件也
+    没有") read as 0 and, with ``full``, those that state full coverage ("全员", "全覆盖") as
+    100 %."""
+    text = _CODE_RE.sub(lambda m: "|" * len(m.group(0)), _arabic(answer))
+    return text if rules is None else _spoken(text, rules, full)
+
+
+def _spoken(text: str, rules: RehearsalRules, full: bool) -> str:
+    """``text`` with the words that state a number (``numbers.zero``, ``numbers.full`` when
+    ``full``) in digits, set apart by spaces."""
+    zero = set(rules.zero_words)
+    words = rules.zero_words + (rules.full_words if full else ())
+    out: list[str] = []
+    pos = 0
+    for f in find_words(case_blind(text), words):
+        out += [text[pos : f.start], " 0 " if f.word in zero else " 100% "]
+        pos = f.end
+    return "".join(out) + text[pos:]
 
 
 def _said(text: str) -> list[_Said]:
@@ -411,19 +431,133 @@ def _phrases(text: str, rules: RehearsalRules) -> list[Span]:
     return spans(text, rules.clause_marks + rules.phrase_marks)
 
 
-def _number(answer: str, fact: Declared, scope: Scope, rules: RehearsalRules) -> list[Difference]:
+def _negated_numbers(
+    text: str, said: list[_Said], names: list[Mention], rules: RehearsalRules
+) -> dict[int, str]:
+    """The numbers said negated ("培训没有全覆盖", "不是10件"), each with the item as said: a
+    ``negation.before`` word in the number's own item before it, with no name or other number
+    between them ("没有外观设计，发明专利8件" negates no number)."""
+    items = items_of(text, rules)
+    out: dict[int, str] = {}
+    for n in negations(text, rules):
+        if n.after:
+            continue
+        item = items[span_of(n.word.start, items)]
+        for i, s in enumerate(said):
+            if not (n.word.end <= s.span.start < item.end):
+                continue
+            between = Span(n.word.end, s.span.start)
+            if any(m.found.start in between for m in names) or any(
+                o.span.start in between for o in said
+            ):
+                break
+            out[i] = as_shown(text[item.start : s.span.end])
+            break
+    return out
+
+
+def _zero_names(
+    text: str, names: list[Mention], tied: set[int], rules: RehearsalRules
+) -> list[int]:
+    """The names said negated with no number of their own (indexes into ``names``, leaving out
+    ``tied``), each stating 0 of what it names: "没有发明专利", "no patents were filed", "外观
+    设计、商标都没有"; when a ``negation.before`` word has nothing of its own after it in its
+    phrase, the names before it ("外观设计：无", "外观设计、商标今年没有申请")."""
+    phrases = _phrases(text, rules)
+    out: list[int] = []
+    for n in negations(text, rules):
+        governed = [k for k, m in enumerate(names) if m.found.start in n.governed and k not in tied]
+        if not n.after:
+            phrase = phrases[span_of(n.word.start, phrases)]
+            if _says_nothing(text[n.word.end : phrase.end], rules):
+                governed += [
+                    k
+                    for k, m in enumerate(names)
+                    if phrase.start <= m.found.start < n.word.start and k not in tied
+                ]
+        out += [k for k in governed if k not in out]
+    return out
+
+
+_PARTICLES_RE = re.compile(r"[了的呢啊吧哦呀嘛过]")
+
+
+def _says_nothing(rest: str, rules: RehearsalRules) -> bool:
+    """Whether what follows a negation word in its item names nothing of its own: only
+    qualifiers (申请), filler (目标) and particles ("外观设计今年没有申请的")."""
+    chars = list(case_blind(rest))
+    for f in find_words("".join(chars), (*rules.qualifiers, *rules.objective_filler)):
+        chars[f.start : f.end] = " " * (f.end - f.start)
+    left = _PARTICLES_RE.sub("", "".join(chars))
+    return not re.search(rf"[A-Za-z0-9{_CJK}]", left)
+
+
+def _only_negation(text: str, rules: RehearsalRules) -> bool:
+    """Whether ``text`` says nothing but a negation ("没有。", "No.", "我们部门没有")."""
+    words = (*rules.negation_before, *rules.negation_after, *rules.scope_own, *rules.scope_company)
+    rest = list(case_blind(text))
+    found = find_words("".join(rest), words)
+    if not any(f.word in (*rules.negation_before, *rules.negation_after) for f in found):
+        return False
+    for f in found:
+        rest[f.start : f.end] = " " * (f.end - f.start)
+    return not re.search(rf"[A-Za-z0-9{_CJK}]", "".join(rest))
+
+
+def _scopes(
+    text: str, at: list[Span], rules: RehearsalRules, kinds: list[str | None] | None = None
+) -> list[Scope | None]:
+    """The scope each place in ``at`` (a number said) is said for: the scope word tied to it in
+    its item or phrase (see ``tie``). With ``kinds`` (what each number is said with, None for
+    nothing), a number with none of its own takes the last scope word said before it in its
+    clause while it names a kind not yet said since ("公司目标：发明专利20件，实用新型30件";
+    but "公司发明专利20件，研发发明专利8件" and "公司60人，其中研发23人" leave it)."""
+    words = dict(scope_words(text, rules))
+    if not words:
+        return [None] * len(at)
+    tied = tie(at, list(words), _phrases(text, rules), items_of(text, rules))
+    out: list[Scope | None] = [None if f is None else words[f] for f in tied]
+    if kinds is None:
+        return out
+    clauses = spans(text, rules.clause_marks)
+    said_since: dict[int, set[str]] = {}  # a scope word: the kinds said for it
+    for k in sorted(range(len(at)), key=lambda k: at[k].start):
+        span, found, kind = at[k], tied[k], kinds[k]
+        if found is None and kind is not None:
+            clause = clauses[span_of(span.start, clauses)]
+            earlier = [f for f in words if clause.start <= f.start and f.end <= span.start]
+            if earlier and kind not in said_since.get(earlier[-1].start, set()):
+                found = earlier[-1]
+                out[k] = words[found]
+        if found is not None and kind is not None:
+            said_since.setdefault(found.start, set()).add(kind)
+    return out
+
+
+def _number(
+    answer: str, fact: Declared, scope: Scope, rules: RehearsalRules, fact_key: str | None
+) -> list[Difference]:
     """The number the answer states for the scope asked for: of several, the one tied to that
-    scope's word (我们部门 / 公司) counts, else one tied to none, else the first."""
+    scope's word (我们部门 / 公司) counts, else one tied to none, else the first. A number said
+    negated ("不是60人") is never the one stated; none said, a negated name of what the fact
+    counts ("没有发明专利") or an answer that only negates ("没有") states 0."""
     assert fact.number is not None
     unit = fact.units[0] if fact.units else ""
     expected = str(_Amount(fact.number, unit))
-    text = _number_text(answer)
-    said = _in_units(_said(text), fact.units)
+    text = _number_text(answer, rules)
+    found = _said(text)
+    negated = _negated_numbers(text, found, mentions(text, (), rules), rules)
+    said = _in_units([s for i, s in enumerate(found) if i not in negated], fact.units)
     if not said:
-        return [Difference(DiffKind.MISSING_NUMBER, expected)]
-    words = dict(scope_words(text, rules))
-    tied = tie([s.span for s in said], list(words), _phrases(text, rules))
-    scopes = [None if f is None else words[f] for f in tied]
+        denied = [found[i] for i in negated if found[i].amount.value == fact.number]
+        if denied:
+            shown = negated[found.index(denied[0])]
+            return [Difference(DiffKind.NEGATED, expected, shown)]
+        if _states_zero(text, fact_key, rules):
+            said = [_Said(_Amount(Decimal(0), unit), Span(0, 0))]
+        else:
+            return [Difference(DiffKind.MISSING_NUMBER, expected)]
+    scopes = _scopes(text, [s.span for s in said], rules)
     chosen = next(
         (s for s, sc in zip(said, scopes, strict=True) if sc is scope),
         next((s for s, sc in zip(said, scopes, strict=True) if sc is None), said[0]),
@@ -431,6 +565,21 @@ def _number(answer: str, fact: Declared, scope: Scope, rules: RehearsalRules) ->
     if chosen.amount.value == fact.number:
         return []
     return [Difference(DiffKind.WRONG_NUMBER, expected, str(_Amount(chosen.amount.value, unit)))]
+
+
+def _states_zero(text: str, fact_key: str | None, rules: RehearsalRules) -> bool:
+    """Whether an answer that states no number says there is none of what ``fact_key`` counts:
+    a negated name of its kind (or of a kind including it), or nothing but a negation."""
+    if _only_negation(text, rules):
+        return True
+    kind = rules.kind_of_fact.get(fact_key or "")
+    if kind is None:
+        return False
+    names = mentions(text, (), rules)
+    return any(
+        names[k].kind == kind or kind in rules.includes.get(names[k].kind, ())
+        for k in _zero_names(text, names, set(), rules)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,73 +609,166 @@ def _compatible(said: _Amount, declared: _Amount) -> bool:
     return not said.unit or not declared.unit or said.cls == declared.cls
 
 
-def _tie_names(
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """A number said, the objective name it is said with (None: none), and the item as said when
+    it is said negated ("培训没有100%")."""
+
+    said: _Said
+    mention: Mention | None
+    negated: str = ""
+
+
+def _pairs(
     text: str, said: list[_Said], named: list[Mention], rules: RehearsalRules
-) -> list[Mention | None]:
-    """For each number said, the objective name it is said with in its phrase (see ``tie``), or
-    in order after a "respectively" word ("发明、实用新型分别为8件、10件")."""
+) -> list[_Pair]:
+    """Each number said with the objective names it is said for: the one in its item or phrase
+    (see ``tie``); after a "respectively" word ("分别为8件、10件") or in a phrase that lists its
+    names and then as many numbers ("发明、实用新型8件、10件"), each in order; one number after a
+    "respectively" word goes to every name listed before it ("发明专利和实用新型各10件"). A name
+    said negated with no number of its own states 0 ("没有发明专利")."""
     phrases = _phrases(text, rules)
     by_found = {m.found: m for m in named}
-    tied = [
-        None if f is None else by_found[f]
-        for f in tie([s.span for s in said], list(by_found), phrases)
+    tied: list[list[Mention]] = [
+        [] if f is None else [by_found[f]]
+        for f in tie([s.span for s in said], list(by_found), phrases, items_of(text, rules))
     ]
-    for word in find_words(text, rules.respectively):
-        phrase = phrases[span_of(word.start, phrases)]
-        names = [m for m in named if phrase.start <= m.found.start and m.found.end <= word.start]
+    ordered: set[int] = set()  # the phrases paired by a word
+    for word in find_words(case_blind(text), rules.respectively):
+        where = span_of(word.start, phrases)
+        phrase = phrases[where]
         numbers = [i for i, s in enumerate(said) if word.end <= s.span.start < phrase.end]
+        before = [s.span.end for s in said if phrase.start <= s.span.start < word.start]
+        start = max(before, default=phrase.start)
+        names = [m for m in named if start <= m.found.start and m.found.end <= word.start]
         if names and len(names) == len(numbers):
             for i, m in zip(numbers, names, strict=True):
-                tied[i] = m
-    return tied
+                tied[i] = [m]
+            ordered.add(where)
+        elif len(names) > 1 and len(numbers) == 1:
+            tied[numbers[0]] = names
+            ordered.add(where)
+    for where, phrase in enumerate(phrases):
+        if where not in ordered:
+            _pair_in_order(phrase, said, named, tied)
+    negated = _negated_numbers(text, said, named, rules)
+    out = [
+        _Pair(s, m, negated.get(i, ""))
+        for i, (s, ms) in enumerate(zip(said, tied, strict=True))
+        for m in ([*ms] if ms else [None])
+    ]
+    used = {m.found for ms in tied for m in ms}
+    for k in _zero_names(text, named, {k for k, m in enumerate(named) if m.found in used}, rules):
+        m = named[k]
+        out.append(_Pair(_Said(_Amount(Decimal(0), ""), Span(m.found.start, m.found.end)), m))
+    return out
+
+
+def _pair_in_order(
+    phrase: Span, said: list[_Said], named: list[Mention], tied: list[list[Mention]]
+) -> None:
+    """A phrase that says its names and then as many numbers, or its numbers and then as many
+    names (two or more): each number goes with the name in the same place of the list."""
+    numbers = [i for i, s in enumerate(said) if s.span.start in phrase]
+    names = [m for m in named if m.found.start in phrase]
+    if len(numbers) < 2 or len(names) != len(numbers):
+        return
+    first, last = said[numbers[0]].span, said[numbers[-1]].span
+    if all(m.found.end <= first.start for m in names) or all(
+        m.found.start >= last.end for m in names
+    ):
+        for i, m in zip(numbers, names, strict=True):
+            tied[i] = [m]
 
 
 def _numbers(answer: str, fact: Declared, rules: RehearsalRules) -> list[Difference]:
-    """Every declared number said, each with its own objective's name where a name is said."""
+    """Every declared number said, each with its own objective's name where a name is said; where
+    the fact is a department's share of the company's objectives (``Declared.company``), a number
+    said for the company ("公司目标是发明专利20件") is compared with the company's."""
     goals = _goals(fact, rules)
-    text = _number_text(answer)
+    company = _goals(fact.company, rules) if fact.company is not None else []
+    full = any(g.amount.cls == "percent" for g in goals + company)
+    text = _number_text(answer, rules, full)
     said = _said(text)
-    namings = [g.naming for g in goals if g.naming is not None]
-    tied = _tie_names(text, said, mentions(text, namings, rules), rules)
-    units_asked = {g.amount.cls for g in goals}
-    if "" in units_asked:
-        units_asked = set()  # a number declared without a unit: any unit may be its
+    namings = [g.naming for g in goals + company if g.naming is not None]
+    pairs = _pairs(text, said, mentions(text, namings, rules), rules)
+    if fact.company is None:
+        return _match(pairs, goals, fact.display, rules)
+    kinds = [None if p.mention is None else p.mention.kind for p in pairs]
+    scopes = _scopes(text, [p.said.span for p in pairs], rules, kinds)
+    theirs = [p for p, sc in zip(pairs, scopes, strict=True) if sc is Scope.COMPANY]
+    mine = [p for p, sc in zip(pairs, scopes, strict=True) if sc is not Scope.COMPANY]
+    # the company's figure said where the department's share is the same: the department's too
+    mine += [p for p in theirs if _agrees(p, company) and _agrees(p, goals)]
+    return _match(mine, goals, fact.display, rules) + _match(
+        theirs, company, fact.company.display, rules, "公司"
+    )
+
+
+def _agrees(p: _Pair, goals: list[_Goal]) -> bool:
+    """Whether a number said with a name is the one declared for that name."""
+    own = _owners(p.mention, goals) if p.mention is not None else []
+    return not p.negated and any(goals[i].amount.value == p.said.amount.value for i in own)
+
+
+def _match(
+    pairs: list[_Pair], goals: list[_Goal], display: str, rules: RehearsalRules, whose: str = ""
+) -> list[Difference]:
+    """What differs between the numbers said (with their names) and ``goals``; ``whose``: the
+    goals' owner as shown ("公司" for the company's, which an answer need not say)."""
 
     def expected(g: _Goal) -> str:
         if g.name:
-            return f"{g.name} {g.amount}"
-        return fact.display if len(goals) == 1 else str(g.amount)
+            return f"{whose}{g.name} {g.amount}"
+        return f"{whose}{display}" if len(goals) == 1 else str(g.amount)
 
+    units_asked = {g.amount.cls for g in goals}
+    if "" in units_asked:
+        units_asked = set()  # a number declared without a unit: any unit may be its
     satisfied: set[int] = set()
     reported: dict[int, Difference] = {}
-    unnamed: list[_Said] = []
-    for s, m in zip(said, tied, strict=True):
-        own = _owners(m, goals) if m is not None else []
+    unnamed: list[_Pair] = []
+    for p in pairs:
+        s, m = p.said, p.mention
+        zero = s.amount.value == 0
+        own = _owners(m, goals, rules if zero else None) if m is not None else []
         if not own:
             # not said with a name of the question's objectives: a number in a unit none of
-            # them is counted in is something else ("共培训23人"), unless said as an objective
+            # them is counted in is something else ("共培训23人"), unless said as an objective;
+            # none of an objective the department does not have agrees
+            if m is not None and zero:
+                continue
             if m is not None or not units_asked or not s.amount.unit or s.amount.cls in units_asked:
-                unnamed.append(s)
+                unnamed.append(p)
             continue
         fits = [i for i in own if _compatible(s.amount, goals[i].amount)]
         if not fits:
             continue  # said with the name but counts something else
         hit = [i for i in fits if goals[i].amount.value == s.amount.value]
+        if p.negated:
+            for i in hit:
+                reported.setdefault(i, Difference(DiffKind.NEGATED, expected(goals[i]), p.negated))
+            continue  # "不是10件": not said for it
         if hit:
             satisfied.update(hit)
             continue
         i = next((i for i in fits if i not in satisfied and i not in reported), fits[0])
         reported.setdefault(i, Difference(DiffKind.WRONG_NUMBER, expected(goals[i]), str(s.amount)))
     extras: list[_Said] = []
-    for s in unnamed:
-        hit = [
+    for p in unnamed:
+        s = p.said
+        equal = [
             i
             for i, g in enumerate(goals)
-            if i not in reported
-            and g.amount.value == s.amount.value
-            and _compatible(s.amount, g.amount)
+            if g.amount.value == s.amount.value and _compatible(s.amount, g.amount)
         ]
-        if hit:
+        hit = [i for i in equal if i not in reported]
+        if equal and not hit:
+            continue  # the declared number, its objective already found said wrong
+        if p.negated:
+            for i in hit[:1]:
+                reported[i] = Difference(DiffKind.NEGATED, expected(goals[i]), p.negated)
+        elif hit:
             satisfied.update(hit)
         else:
             extras.append(s)
@@ -534,7 +776,7 @@ def _numbers(answer: str, fact: Declared, rules: RehearsalRules) -> list[Differe
     for i, g in enumerate(goals):
         if i in reported:
             out.append((i, reported[i]))
-        elif g.required and i not in satisfied:
+        elif g.required and i not in satisfied and not whose:
             other = next((s for s in extras if _compatible(s.amount, g.amount)), None)
             if other is not None:
                 extras.remove(other)
@@ -542,13 +784,18 @@ def _numbers(answer: str, fact: Declared, rules: RehearsalRules) -> list[Differe
             else:
                 out.append((i, Difference(DiffKind.MISSING_NUMBER, expected(g))))
     diffs = [d for _i, d in sorted(out, key=lambda x: x[0])]
-    return diffs + [Difference(DiffKind.WRONG_NUMBER, fact.display, str(s.amount)) for s in extras]
+    shown = f"{whose}{display}"
+    return diffs + [Difference(DiffKind.WRONG_NUMBER, shown, str(s.amount)) for s in extras]
 
 
-def _owners(m: Mention, goals: list[_Goal]) -> list[int]:
+def _owners(m: Mention, goals: list[_Goal], rules: RehearsalRules | None = None) -> list[int]:
     """The objectives a name said may be: those of its kind, narrowed by its qualifier when two
-    share the kind ("发明专利申请" and "发明专利授权")."""
+    share the kind ("发明专利申请" and "发明专利授权"); with ``rules``, a broader kind's ("专利")
+    those of the kinds it includes, for a 0 said with it ("没有专利")."""
     same = [i for i, g in enumerate(goals) if g.naming is not None and g.naming.kind == m.kind]
+    if not same and rules is not None:
+        wider = rules.includes.get(m.kind, ())
+        same = [i for i, g in enumerate(goals) if g.naming is not None and g.naming.kind in wider]
     if len(same) > 1 and m.qualifier:
         narrowed = [
             i for i in same if (n := goals[i].naming) is not None and n.qualifier == m.qualifier
@@ -645,8 +892,9 @@ def _text(answer: str, official: str, rules: RehearsalRules) -> Verdict:
     """A text: most key terms covered, every hard term (numbers, dates, document numbers, quoted
     titles) stated, and no number the official text does not state in that unit."""
     hard: list[Difference] = []
-    said_amounts = amounts(answer)
     wanted = amounts(official)
+    full = any(a.cls == "percent" for a in wanted)  # "全员培训" states 100 %
+    said_amounts = amounts(_spoken(squeeze(answer), rules, full) if full else answer)
     for a in wanted:
         if not any(s.value == a.value and s.cls == a.cls for s in said_amounts):
             in_unit = [s for s in said_amounts if s.cls == a.cls and s.cls]

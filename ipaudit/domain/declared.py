@@ -38,6 +38,9 @@ class Declared:
     text: str = ""
     entries: tuple[str, ...] = ()  # LIST: the entries; NUMBERS: what the first numbers count
     agreed: bool | None = None  # RECONCILED: whether the ledgers agree (no open discrepancy)
+    # NUMBERS that are a department's share of the company's objectives: the company's objectives
+    # (a NUMBERS value), which a number said for the company ("公司目标是…") is compared with
+    company: Declared | None = None
 
 
 # What an answer claims about the ledgers: "no difference" first (it contains 差异), then a

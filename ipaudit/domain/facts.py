@@ -255,8 +255,25 @@ def _objectives(facts: Facts, department: str) -> Declared | None:
         parts.append(f"{obj.text} {_fmt(value)}{obj.unit}")
     if not targets:
         return None
+    # a department's share: the company's objectives too (a figure said for the company)
+    company = (
+        None
+        if department in ("", "management")
+        else Declared(
+            FactKind.NUMBERS,
+            "；".join(f"{o.text} {_fmt(o.target)}{o.unit}" for o in facts.objectives),
+            numbers=tuple(o.target for o in facts.objectives),
+            entries=tuple(o.text for o in facts.objectives),
+            units=tuple(o.unit for o in facts.objectives),
+        )
+    )
     return Declared(
-        FactKind.NUMBERS, "；".join(parts), numbers=tuple(targets), entries=names, units=units
+        FactKind.NUMBERS,
+        "；".join(parts),
+        numbers=tuple(targets),
+        entries=names,
+        units=units,
+        company=company,
     )
 
 

@@ -12,10 +12,20 @@ The words are data (``resources/audit/rehearsal-rules.yaml``, read by :func:`def
   :func:`split_negated` gives the text said plainly and the negated phrases apart.
 - **scope**: a number is the department's own when the scope word it is said with is one of ``scope.own`` (我们部门, 本部门, 部门), the company's when one of ``scope.company``
   (公司, 全公司); ``scope.facts`` says which one a fact asks for (the headcount: own).
+- **items**: a phrase is cut into the items of a list at ``item_marks`` (、, 和, and …); a
+  number is tied to the name said in its own item first ("发明专利8件和10件实用新型").
 - **objective names**: how people name a kind of objective (发明专利 or 发明; 软件著作权 or 软著),
   the ``filler`` of declared names (年度, 知识产权), the ``qualifiers`` that tell two objectives
-  of one kind apart (申请, 授权), and the ``respectively`` words ("分别为") that pair names and
-  numbers in order.
+  of one kind apart (申请, 授权), and the ``respectively`` words ("分别为", "各") that pair names
+  and numbers in order, or give one number to every name listed ("各10件"); the kinds a broader
+  kind ``includes`` (专利: 发明专利, 实用新型 …) and the kind a count fact asks for (``facts``).
+- **numbers said in words**: ``numbers.zero`` (none, zero, 一件也没有) state 0 where they stand,
+  as 零 does; ``numbers.full`` (全覆盖, 全员, full coverage) state 100 % where a percentage is
+  asked for. A name said negated with no number of its own ("没有发明专利", "no patents were
+  filed", "外观设计：无") states 0 of it (see :func:`negated_stretches`).
+
+English words (negation, scope, names) match whole words only, a plural -s or -es allowed:
+"no" is not read inside "innovation".
 
 Pure: the file is read once; no Qt.
 """
@@ -65,6 +75,11 @@ class RehearsalRules:
     objective_kinds: tuple[ObjectiveKind, ...] = ()
     qualifiers: tuple[str, ...] = ()
     respectively: tuple[str, ...] = ()
+    item_marks: tuple[str, ...] = ()
+    zero_words: tuple[str, ...] = ()
+    full_words: tuple[str, ...] = ()
+    includes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    kind_of_fact: Mapping[str, str] = field(default_factory=dict)
 
     def scope_for(self, fact_key: str | None) -> Scope:
         """The scope the fact ``fact_key`` asks for (the department's own when not listed)."""
@@ -103,6 +118,16 @@ def parse_rules(data: Any, source: str = "rehearsal rules") -> RehearsalRules:
         scope_of_fact = {str(k): Scope(str(v)) for k, v in facts.items()}
     except ValueError as exc:
         raise RulesError(f"{source}: scope.facts: {exc}") from None
+    numbers = _section(data, "numbers", source)
+    includes = objectives.get("includes", {})
+    if not isinstance(includes, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v)
+        for k, v in includes.items()
+    ):
+        raise RulesError(f"{source}: objectives.includes must map a kind to a list of kinds")
+    of_fact = objectives.get("facts", {})
+    if not isinstance(of_fact, dict) or not all(isinstance(v, str) for v in of_fact.values()):
+        raise RulesError(f"{source}: objectives.facts must map a fact to a kind")
     kinds = objectives.get("names", [])
     if not isinstance(kinds, list) or not all(
         isinstance(k, list) and k and all(isinstance(w, str) and w.strip() for w in k)
@@ -127,6 +152,11 @@ def parse_rules(data: Any, source: str = "rehearsal rules") -> RehearsalRules:
         ),
         qualifiers=_words(objectives, "qualifiers", source),
         respectively=_words(objectives, "respectively", source),
+        item_marks=_words(data, "item_marks", source),
+        zero_words=_words(numbers, "zero", source),
+        full_words=_words(numbers, "full", source),
+        includes={nfkc(k).lower(): tuple(nfkc(w).lower() for w in v) for k, v in includes.items()},
+        kind_of_fact={str(k): nfkc(v).lower() for k, v in of_fact.items()},
     )
 
 
@@ -151,18 +181,48 @@ class Found:
     word: str
 
 
+_LATIN = "A-Za-z"
+
+
+def _pattern(word: str) -> str:
+    """A word as matched: an English word whole (a plural -s or -es allowed), any other as it is."""
+    p = re.escape(word)
+    if word[:1].isascii() and word[:1].isalpha():
+        p = rf"(?<![{_LATIN}]){p}"
+    if word[-1:].isascii() and word[-1:].isalpha():
+        p = rf"{p}(?:e?s)?(?![{_LATIN}])"
+    return p
+
+
 @functools.cache
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(set(words), key=len, reverse=True)  # the longer word first: 本部门 over 部门
-    return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else re.compile(r"(?!)")
+    return re.compile("|".join(_pattern(w) for w in ordered)) if ordered else re.compile(r"(?!)")
 
 
 def find_words(text: str, words: Iterable[str]) -> list[Found]:
     """Every occurrence of ``words`` in ``text``, left to right, a longer word over a shorter one
     starting at the same place, none overlapping."""
+    ws = tuple(words)
+    found = [Found(m.start(), m.end(), m.group(0)) for m in _alternation(ws).finditer(text)]
+    known = set(ws)
     return [
-        Found(m.start(), m.end(), m.group(0)) for m in _alternation(tuple(words)).finditer(text)
+        f if f.word in known else Found(f.start, f.end, _unplural(f.word, known)) for f in found
     ]
+
+
+def _unplural(said: str, words: set[str]) -> str:
+    """The word a plural was said for ("patents": "patent")."""
+    for cut in (1, 2):
+        if said[:-cut] in words:
+            return said[:-cut]
+    return said  # pragma: no cover - the pattern only adds -s or -es
+
+
+def case_blind(text: str) -> str:
+    """``text`` in lower case, each character in its place (positions kept), a typographic
+    apostrophe as the plain one ("didn’t")."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("’", "'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,27 +254,55 @@ def span_of(pos: int, cut: list[Span]) -> int:
     return len(cut) - 1
 
 
-def tie(numbers: list[Span], words: list[Found], phrases: list[Span]) -> list[Found | None]:
-    """For each number, the word (a name or a scope word) it is said with, in its own phrase.
+def tie(
+    numbers: list[Span],
+    words: list[Found],
+    phrases: list[Span],
+    items: list[Span] | None = None,
+) -> list[Found | None]:
+    """For each number, the word (a name or a scope word) it is said with: in its own item of a
+    list (``items``, see :func:`items_of`) when a word is said there, else in its own phrase.
 
-    A phrase is said name first ("发明专利8件、实用新型10件") or number first ("8件发明专利、10件
-    实用新型"), whichever comes first in it: a number goes with the last word before it, or with
-    the first word after it, and with the other one when there is none on its side."""
+    An item or a phrase is said name first ("发明专利8件、实用新型10件") or number first ("8件
+    发明专利、10件实用新型"), whichever comes first in it: a number goes with the last word before
+    it, or with the first word after it, and with the other one when there is none on its side.
+    Items let one sentence mix both ("发明专利8件和10件实用新型")."""
     out: list[Found | None] = []
     for n in numbers:
-        where = span_of(n.start, phrases)
-        mine = [w for w in words if span_of(w.start, phrases) == where]
-        if not mine:
-            out.append(None)
+        found = _tie_in(n, numbers, words, items) if items else None
+        out.append(found if found is not None else _tie_in(n, numbers, words, phrases))
+    return out
+
+
+def _tie_in(n: Span, numbers: list[Span], words: list[Found], cut: list[Span]) -> Found | None:
+    where = span_of(n.start, cut)
+    mine = [w for w in words if span_of(w.start, cut) == where]
+    if not mine:
+        return None
+    first_number = min(m.start for m in numbers if span_of(m.start, cut) == where)
+    name_first = min(w.start for w in mine) < first_number
+    before = [w for w in mine if w.end <= n.start]
+    after = [w for w in mine if w.start >= n.end]
+    if name_first:
+        return before[-1] if before else (after[0] if after else None)
+    return after[0] if after else (before[-1] if before else None)
+
+
+def items_of(text: str, rules: RehearsalRules) -> list[Span]:
+    """``text`` cut into the items of its lists: at clause and phrase marks and at the
+    ``item_marks`` (、, 和, and …)."""
+    cuts = sorted(
+        [(i, i + 1) for i, ch in enumerate(text) if ch in rules.clause_marks + rules.phrase_marks]
+        + [(f.start, f.end) for f in find_words(case_blind(text), rules.item_marks)]
+    )
+    out: list[Span] = []
+    start = 0
+    for a, b in cuts:
+        if a < start:
             continue
-        first_number = min(m.start for m in numbers if span_of(m.start, phrases) == where)
-        name_first = min(w.start for w in mine) < first_number
-        before = [w for w in mine if w.end <= n.start]
-        after = [w for w in mine if w.start >= n.end]
-        if name_first:
-            out.append(before[-1] if before else (after[0] if after else None))
-        else:
-            out.append(after[0] if after else (before[-1] if before else None))
+        out.append(Span(start, a))
+        start = b
+    out.append(Span(start, len(text)))
     return out
 
 
@@ -239,39 +327,57 @@ class Polarity:
     negated: tuple[Negated, ...]
 
 
-def split_negated(text: str, rules: RehearsalRules) -> Polarity:
-    """``text`` apart into what it says plainly and what it negates (see the module)."""
-    s = text
-    clauses = spans(s, rules.clause_marks)
-    phrases = spans(s, rules.clause_marks + rules.phrase_marks)
+@dataclass(frozen=True, slots=True)
+class Negation:
+    """A negation word said, the stretch it governs and the phrase shown for it."""
+
+    word: Found
+    governed: Span
+    shown: Span
+    after: bool  # a ``negation.after`` word: it governs its clause
+
+
+def negations(text: str, rules: RehearsalRules) -> list[Negation]:
+    """The negation words of ``text`` and what each governs (see the module): a
+    ``negation.before`` word to the end of its phrase, a ``negation.after`` word its clause."""
+    clauses = spans(text, rules.clause_marks)
+    phrases = spans(text, rules.clause_marks + rules.phrase_marks)
     words = (*rules.not_negation, *rules.negation_before, *rules.negation_after)
     after = set(rules.negation_after)
     before = set(rules.negation_before)
-    blanked = list(s)
-    governed: list[tuple[int, int, int, int]] = []  # negated stretch, and the phrase shown
-    for f in find_words(s, words):
+    out: list[Negation] = []
+    for f in find_words(case_blind(text), words):
         if f.word in after:
             c = clauses[span_of(f.start, clauses)]
-            governed.append((c.start, c.end, c.start, c.end))
+            out.append(Negation(f, c, c, True))
         elif f.word in before:
             p = phrases[span_of(f.start, phrases)]
-            governed.append((f.end, p.end, f.start, p.end))
-        else:
-            continue  # 不断, 无论 …
-        for i in range(f.start, f.end):
+            out.append(Negation(f, Span(f.end, p.end), Span(f.start, p.end), False))
+        # else: 不断, 无论 … negate nothing
+    return out
+
+
+def split_negated(text: str, rules: RehearsalRules) -> Polarity:
+    """``text`` apart into what it says plainly and what it negates (see the module)."""
+    s = text
+    found = negations(s, rules)
+    blanked = list(s)
+    for n in found:
+        for i in range(n.word.start, n.word.end):
             blanked[i] = "|"
     negated: list[Negated] = []
     plain = list(blanked)
-    for start, end, shown_start, shown_end in governed:
+    for n in found:
+        start, end = n.governed.start, n.governed.end
         part = "".join(blanked[start:end])
         if part.strip("| "):
-            negated.append(Negated(part, _shown(s[shown_start:shown_end])))
+            negated.append(Negated(part, as_shown(s[n.shown.start : n.shown.end])))
         for i in range(start, end):
             plain[i] = "|"
     return Polarity("".join(plain), tuple(negated))
 
 
-def _shown(text: str) -> str:
+def as_shown(text: str) -> str:
     """A stretch of an answer as it is shown: NFKC turned "，" into ","; Chinese text gets its
     marks back."""
     text = re.sub(r"\|+", "…", text).strip(" …")  # where a hard term was taken out
@@ -286,7 +392,7 @@ def _shown(text: str) -> str:
 def scope_words(text: str, rules: RehearsalRules) -> list[tuple[Found, Scope]]:
     """The scope words in ``text`` with the scope each names."""
     own = set(rules.scope_own)
-    found = find_words(text, (*rules.scope_own, *rules.scope_company))
+    found = find_words(case_blind(text), (*rules.scope_own, *rules.scope_company))
     return [(f, Scope.OWN if f.word in own else Scope.COMPANY) for f in found]
 
 
@@ -343,8 +449,7 @@ def mentions(text: str, namings: Iterable[Naming], rules: RehearsalRules) -> lis
             by_word.setdefault(w, n.kind)
     phrases = spans(text, rules.clause_marks + rules.phrase_marks)
     out: list[Mention] = []
-    lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # positions kept
-    for f in find_words(lower, by_word):
+    for f in find_words(case_blind(text), by_word):
         p = phrases[span_of(f.start, phrases)]
         window = re.split(r"[\d%]", text[f.end : min(p.end, f.end + 6)], maxsplit=1)[0]
         after = find_words(window, rules.qualifiers)
@@ -360,16 +465,21 @@ __all__ = [
     "Mention",
     "Naming",
     "Negated",
+    "Negation",
     "ObjectiveKind",
     "Polarity",
     "RehearsalRules",
     "RulesError",
     "Scope",
     "Span",
+    "as_shown",
+    "case_blind",
     "default_rules",
     "find_words",
+    "items_of",
     "mentions",
     "naming",
+    "negations",
     "parse_rules",
     "scope_words",
     "span_of",
