@@ -21,11 +21,18 @@ if TYPE_CHECKING:
 MANAGING_KINDS = (team_roles.MANAGER, "owner")
 
 
+def manages(kind: str) -> bool:
+    """Whether a login of the team role ``kind`` ("manager", "department", "readonly", "owner" …)
+    may do what only the compliance manager does: the one rule, for the services' refusal here
+    and for the buttons the GUI offers (``WorkspaceSession.manager_work``)."""
+    return kind in MANAGING_KINDS
+
+
 def is_manager(ws: Workspace) -> bool:
     """Whether the login of ``ws`` may do what only the compliance manager does."""
     if not ws.is_server:
         return True
-    return team_roles.identity_of(ws.store).kind in MANAGING_KINDS
+    return manages(team_roles.identity_of(ws.store).kind)
 
 
 def require_manager(ws: Workspace, what_en: str, what_zh: str) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 
 from ipaudit.domain.model import Department, Item
 from ipaudit.services import Assessment, Workspace
+from ipaudit.services.manager_rights import manages
 from ipaudit.services.team import Identity, team_identity
 from ipaudit.text import Text
 from ipaudit.ui import errors, workers
@@ -88,12 +89,19 @@ class WorkspaceSession(QObject):
         """The login may do what only the compliance manager does (import a ledger or a
         corrected checklist, start the next cycle): not a department head, a read-only login
         or a department view."""
+        return self.department_only is None and self.manager_work
+
+    @property
+    def manager_work(self) -> bool:
+        """The login may do what the services keep for the compliance manager (verify a
+        corrective action, change the audit plan): ``services.manager_rights``' rule on the
+        login's role, so a button is offered exactly when the service would take it; nothing in a
+        read-only workspace. (A department view itself takes nothing away here: the services
+        decide by the login.)"""
+        if self.read_only:
+            return False
         who = self.login
-        return (
-            not self.read_only
-            and self.department_only is None
-            and (who is None or who.kind in ("owner", "manager"))
-        )
+        return who is None or manages(who.kind)
 
     def can_edit(self, department: str) -> bool:
         """The login may change the items of ``department`` (a department head: only theirs)."""

@@ -4,7 +4,7 @@
     <context>
         <name>ActionsView</name>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="273" />
+            <location filename="../../ui/actions/actions_view.py" line="290" />
             <source>Actions: %n</source>
             <translation>
                 <numerusform>Actions: %n</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="275" />
+            <location filename="../../ui/actions/actions_view.py" line="292" />
             <source>%n overdue</source>
             <translation>
                 <numerusform>%n overdue</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="430" />
+            <location filename="../../ui/actions/actions_view.py" line="447" />
             <source>Import %n nonconformities</source>
             <translation>
                 <numerusform>Import %n nonconformity</numerusform>
@@ -28,7 +28,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="445" />
+            <location filename="../../ui/actions/actions_view.py" line="462" />
             <source>%n action(s) of this audit not in the report: %1</source>
             <translation>
                 <numerusform>%n action of this audit not in the report: %1</numerusform>
@@ -36,7 +36,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="470" />
+            <location filename="../../ui/actions/actions_view.py" line="487" />
             <source>Saved %1 (%n event(s))</source>
             <translation>
                 <numerusform>Saved %1 (%n event)</numerusform>
@@ -352,7 +352,7 @@
     <context>
         <name>PlanView</name>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="271" />
+            <location filename="../../ui/plan/plan_view.py" line="302" />
             <source>Sessions: %n</source>
             <translation>
                 <numerusform>Sessions: %n</numerusform>
@@ -360,7 +360,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="273" />
+            <location filename="../../ui/plan/plan_view.py" line="304" />
             <source>Conflicts: %n</source>
             <translation>
                 <numerusform>Conflicts: %n</numerusform>

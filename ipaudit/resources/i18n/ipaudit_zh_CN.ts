@@ -27,168 +27,168 @@
     <context>
         <name>ActionEditor</name>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="288" />
+            <location filename="../../ui/actions/action_editor.py" line="297" />
             <source>New corrective action</source>
-            <extracomment>the checklist items by key: their titles as the user reads them</extracomment>
+            <extracomment>the checklist items by key: their titles as the user reads them why this login may not record a verification ("" when it may): the group stays disabled, and this line and the tool tips say why</extracomment>
             <translation>新纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="291" />
+            <location filename="../../ui/actions/action_editor.py" line="300" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="294" />
+            <location filename="../../ui/actions/action_editor.py" line="303" />
             <source>No evidence of completion yet.</source>
             <translation>尚无完成证据。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="320" />
+            <location filename="../../ui/actions/action_editor.py" line="339" />
             <source>To mark it done, fill in: %1</source>
             <translation>标为已完成前须填写：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="324" />
+            <location filename="../../ui/actions/action_editor.py" line="343" />
             <source>Record the action as done today (or on the day under Completed on)</source>
             <translation>记录该措施已完成（完成日期为今天，或“完成日期”中所填的日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="360" />
+            <location filename="../../ui/actions/action_editor.py" line="379" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="361" />
+            <location filename="../../ui/actions/action_editor.py" line="380" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="362" />
+            <location filename="../../ui/actions/action_editor.py" line="381" />
             <source>Clause</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="363" />
+            <location filename="../../ui/actions/action_editor.py" line="382" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="364" />
+            <location filename="../../ui/actions/action_editor.py" line="383" />
             <source>Found on</source>
             <translation>发现日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="365" />
+            <location filename="../../ui/actions/action_editor.py" line="384" />
             <source>Found in</source>
             <translation>来源记录</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="366" />
+            <location filename="../../ui/actions/action_editor.py" line="385" />
             <source>Nonconformity</source>
             <translation>不符合事实</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="367" />
+            <location filename="../../ui/actions/action_editor.py" line="386" />
             <source>Root cause</source>
             <translation>原因分析</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="368" />
+            <location filename="../../ui/actions/action_editor.py" line="387" />
             <source>Correction</source>
             <translation>纠正</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="369" />
+            <location filename="../../ui/actions/action_editor.py" line="388" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="370" />
+            <location filename="../../ui/actions/action_editor.py" line="389" />
             <source>Owner</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="371" />
+            <location filename="../../ui/actions/action_editor.py" line="390" />
             <source>Due</source>
             <translation>完成期限</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="372" />
+            <location filename="../../ui/actions/action_editor.py" line="391" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="373" />
+            <location filename="../../ui/actions/action_editor.py" line="392" />
             <source>Completed on</source>
             <translation>完成日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="374" />
+            <location filename="../../ui/actions/action_editor.py" line="393" />
             <source>Checklist items</source>
             <translation>关联条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="378" />
+            <location filename="../../ui/actions/action_editor.py" line="397" />
             <source>Evidence</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="379" />
+            <location filename="../../ui/actions/action_editor.py" line="398" />
             <source>Attach file…</source>
             <translation>附加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="380" />
+            <location filename="../../ui/actions/action_editor.py" line="399" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="381" />
+            <location filename="../../ui/actions/action_editor.py" line="400" />
             <source>Verification of effectiveness</source>
             <translation>有效性验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="384" />
+            <location filename="../../ui/actions/action_editor.py" line="403" />
             <source>Verified on</source>
             <translation>验证日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="384" />
+            <location filename="../../ui/actions/action_editor.py" line="403" />
             <source>Verified by</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="384" />
+            <location filename="../../ui/actions/action_editor.py" line="403" />
             <source>Result</source>
             <translation>验证结果</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="388" />
+            <location filename="../../ui/actions/action_editor.py" line="407" />
             <source>item titles, separated by ；</source>
             <translation>清单条目的标题，用“；”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="389" />
+            <location filename="../../ui/actions/action_editor.py" line="408" />
             <source>The checklist items holding the evidence of completion</source>
             <translation>存放完成证据的清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="390" />
+            <location filename="../../ui/actions/action_editor.py" line="409" />
             <source>Effective</source>
             <translation>有效</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="391" />
+            <location filename="../../ui/actions/action_editor.py" line="410" />
             <source>Record verification</source>
             <translation>记录验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="392" />
+            <location filename="../../ui/actions/action_editor.py" line="411" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="393" />
+            <location filename="../../ui/actions/action_editor.py" line="412" />
             <source>Mark done</source>
             <translation>标为已完成</translation>
         </message>
@@ -244,174 +244,184 @@
     <context>
         <name>ActionsView</name>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="253" />
-            <location filename="../../ui/actions/actions_view.py" line="489" />
+            <location filename="../../ui/actions/actions_view.py" line="254" />
+            <source>A verified corrective action is the compliance manager's to remove.</source>
+            <extracomment>columns that keep a set width (in Chinese characters) and elide a longer text (department, item key): show the item in the checklist the login may verify (and remove a verified action): the services' rule</extracomment>
+            <translation>已验证的纠正措施只能由体系专员删除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="270" />
+            <location filename="../../ui/actions/actions_view.py" line="515" />
             <source>All departments</source>
-            <extracomment>columns that keep a set width (in Chinese characters) and elide a longer text (department, item key): show the item in the checklist</extracomment>
             <translation>全部部门</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="273" />
+            <location filename="../../ui/actions/actions_view.py" line="290" />
             <source>Actions: %n</source>
             <translation>
                 <numerusform>%n 项纠正措施</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="275" />
+            <location filename="../../ui/actions/actions_view.py" line="292" />
             <source>%n overdue</source>
             <translation>
                 <numerusform>%n 项逾期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="311" />
+            <location filename="../../ui/actions/actions_view.py" line="328" />
             <source>The corrective action was not saved.</source>
             <translation>纠正措施未保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="315" />
+            <location filename="../../ui/actions/actions_view.py" line="332" />
             <source>Add corrective action %1</source>
             <translation>新增纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="317" />
+            <location filename="../../ui/actions/actions_view.py" line="334" />
             <source>Edit corrective action %1</source>
             <translation>修改纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="330" />
+            <location filename="../../ui/actions/actions_view.py" line="347" />
             <source>The corrective action was not marked done.</source>
             <translation>纠正措施未能标为已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="334" />
+            <location filename="../../ui/actions/actions_view.py" line="351" />
             <source>Mark %1 done</source>
             <translation>将 %1 标为已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="350" />
+            <location filename="../../ui/actions/actions_view.py" line="367" />
             <source>The verification was not recorded.</source>
             <translation>有效性验证未记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="361" />
+            <location filename="../../ui/actions/actions_view.py" line="378" />
             <source>Verify %1</source>
             <translation>验证 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="374" />
+            <location filename="../../ui/actions/actions_view.py" line="391" />
             <source>The corrective action was not removed.</source>
             <translation>纠正措施未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="379" />
+            <location filename="../../ui/actions/actions_view.py" line="396" />
             <source>Remove corrective action %1</source>
             <translation>删除纠正措施 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="385" />
+            <location filename="../../ui/actions/actions_view.py" line="402" />
             <source>Evidence of completion</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="395" />
+            <location filename="../../ui/actions/actions_view.py" line="412" />
             <source>The file was not attached.</source>
             <translation>文件未附加。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="401" />
+            <location filename="../../ui/actions/actions_view.py" line="418" />
             <source>Attach evidence to %1</source>
             <translation>为 %1 附加完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="411" />
+            <location filename="../../ui/actions/actions_view.py" line="428" />
             <source>The certification body's audit report</source>
             <translation>认证机构的审核报告</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="413" />
+            <location filename="../../ui/actions/actions_view.py" line="430" />
             <source>Audit reports (*.docx *.xlsx *.xls *.ods *.csv);;All files (*)</source>
             <translation>审核报告 (*.docx *.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="422" />
+            <location filename="../../ui/actions/actions_view.py" line="439" />
             <source>The audit report was not imported.</source>
             <translation>审核报告未导入。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="430" />
+            <location filename="../../ui/actions/actions_view.py" line="447" />
             <source>Import %n nonconformities</source>
             <translation>
                 <numerusform>导入 %n 项不符合</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="438" />
+            <location filename="../../ui/actions/actions_view.py" line="455" />
             <source>Report imported: %1 new, %2 updated, %3 unchanged</source>
             <translation>审核报告已导入：新增 %1 项，更新 %2 项，未变 %3 项</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="445" />
+            <location filename="../../ui/actions/actions_view.py" line="462" />
             <source>%n action(s) of this audit not in the report: %1</source>
             <translation>
                 <numerusform>本次审核另有 %n 项纠正措施不在这份报告中：%1</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/actions/actions_view.py" line="470" />
+            <location filename="../../ui/actions/actions_view.py" line="487" />
             <source>Saved %1 (%n event(s))</source>
             <translation>
                 <numerusform>已保存 %1（%n 个日程）</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="477" />
+            <location filename="../../ui/actions/actions_view.py" line="498" />
+            <source>Only the compliance manager's login records the verification of effectiveness: the check must be independent of the department that carried out the action.</source>
+            <translation>只有体系专员的登录可以记录有效性验证：验证须独立于实施整改的部门。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/actions_view.py" line="503" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="481" />
+            <location filename="../../ui/actions/actions_view.py" line="507" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="482" />
+            <location filename="../../ui/actions/actions_view.py" line="508" />
             <source>Not closed</source>
             <translation>未关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="483" />
+            <location filename="../../ui/actions/actions_view.py" line="509" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="484" />
+            <location filename="../../ui/actions/actions_view.py" line="510" />
             <source>Verified</source>
             <translation>已验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="487" />
+            <location filename="../../ui/actions/actions_view.py" line="513" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="490" />
+            <location filename="../../ui/actions/actions_view.py" line="516" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="491" />
+            <location filename="../../ui/actions/actions_view.py" line="517" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="492" />
+            <location filename="../../ui/actions/actions_view.py" line="518" />
             <source>Import audit report…</source>
             <translation>导入审核报告…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/actions_view.py" line="493" />
+            <location filename="../../ui/actions/actions_view.py" line="519" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
@@ -2333,74 +2343,84 @@
     <context>
         <name>ItemPanel</name>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="345" />
-            <location filename="../../ui/checklist/item_panel.py" line="355" />
+            <location filename="../../ui/checklist/item_panel.py" line="250" />
+            <source>The workspace is open read-only.</source>
+            <translation>工作区以只读方式打开。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/item_panel.py" line="251" />
+            <source>Owned by %1 — read only</source>
+            <translation>由 %1 负责，只读</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist/item_panel.py" line="370" />
+            <location filename="../../ui/checklist/item_panel.py" line="380" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="437" />
+            <location filename="../../ui/checklist/item_panel.py" line="462" />
             <source>Attach files</source>
             <translation>添加文件</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="443" />
+            <location filename="../../ui/checklist/item_panel.py" line="468" />
             <source>New version of “%1”</source>
             <translation>“%1”的新版本</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="452" />
+            <location filename="../../ui/checklist/item_panel.py" line="477" />
             <source>No application is set up to open “%1”. A read-only copy is at %2.</source>
             <translation>系统中没有可打开“%1”的程序。只读副本位于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="465" />
-            <location filename="../../ui/checklist/item_panel.py" line="546" />
+            <location filename="../../ui/checklist/item_panel.py" line="490" />
+            <location filename="../../ui/checklist/item_panel.py" line="572" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="519" />
+            <location filename="../../ui/checklist/item_panel.py" line="545" />
             <source>Key on the command line: %1</source>
             <translation>命令行中的键：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="536" />
+            <location filename="../../ui/checklist/item_panel.py" line="562" />
             <source>This item belongs to another department.</source>
             <translation>此条目属于其他部门。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="538" />
+            <location filename="../../ui/checklist/item_panel.py" line="564" />
             <source>Choose an item in the checklist.</source>
             <translation>请在检查清单中选择一个条目。</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="543" />
+            <location filename="../../ui/checklist/item_panel.py" line="569" />
             <source>What to prepare — what the auditor looks for</source>
             <translation>需要准备什么——审核员关注什么</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="544" />
+            <location filename="../../ui/checklist/item_panel.py" line="570" />
             <source>Clauses</source>
             <translation>对应条款</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="545" />
+            <location filename="../../ui/checklist/item_panel.py" line="571" />
             <source>Auditor questions</source>
             <translation>审核员提问</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="547" />
+            <location filename="../../ui/checklist/item_panel.py" line="573" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="548" />
+            <location filename="../../ui/checklist/item_panel.py" line="574" />
             <source>Notes for yourself and the team</source>
             <translation>写给自己和团队的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist/item_panel.py" line="550" />
+            <location filename="../../ui/checklist/item_panel.py" line="576" />
             <source>Drop files from the file manager anywhere on this panel to attach them.</source>
             <translation>从文件管理器把文件拖到本面板任意位置即可添加为证据。</translation>
         </message>
@@ -3405,12 +3425,12 @@
     <context>
         <name>NewWorkspaceWizard</name>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="414" />
+            <location filename="../../ui/new_workspace_wizard.py" line="415" />
             <source>The workspace could not be created.</source>
             <translation>无法创建工作区。</translation>
         </message>
         <message>
-            <location filename="../../ui/new_workspace_wizard.py" line="420" />
+            <location filename="../../ui/new_workspace_wizard.py" line="421" />
             <source>New workspace</source>
             <translation>新建工作区</translation>
         </message>
@@ -4080,216 +4100,231 @@
     <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="269" />
-            <source>No plan yet: generate the default plan to start.</source>
+            <location filename="../../ui/plan/plan_view.py" line="288" />
+            <source>The workspace is open read-only.</source>
             <extracomment>the schedule's set-width columns: the text each must show in full a plan export finished: (format, path)</extracomment>
+            <translation>工作区以只读方式打开。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="290" />
+            <source>Only the compliance manager's login changes the audit plan.</source>
+            <translation>只有体系专员的登录可以修改审核计划。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="293" />
+            <source>This department view shows the department's own sessions; the audit plan is changed in the whole workspace.</source>
+            <translation>部门视图只显示本部门的日程；审核计划须在完整工作区中修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plan/plan_view.py" line="300" />
+            <source>No plan yet: generate the default plan to start.</source>
             <translation>尚无审核日程：请先生成默认日程。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="271" />
+            <location filename="../../ui/plan/plan_view.py" line="302" />
             <source>Sessions: %n</source>
             <translation>
                 <numerusform>%n 项日程</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="273" />
+            <location filename="../../ui/plan/plan_view.py" line="304" />
             <source>no conflicts</source>
             <translation>无冲突</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/plan/plan_view.py" line="273" />
+            <location filename="../../ui/plan/plan_view.py" line="304" />
             <source>Conflicts: %n</source>
             <translation>
                 <numerusform>%n 处冲突</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="277" />
+            <location filename="../../ui/plan/plan_view.py" line="308" />
             <source>Conflicts (%1)</source>
             <translation>日程冲突（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="279" />
+            <location filename="../../ui/plan/plan_view.py" line="310" />
             <source>Conflicts: none</source>
             <translation>日程冲突：无</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="337" />
+            <location filename="../../ui/plan/plan_view.py" line="368" />
             <source>Edit session %1</source>
             <translation>修改日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="338" />
+            <location filename="../../ui/plan/plan_view.py" line="369" />
             <source>The session was not changed.</source>
             <translation>日程未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="346" />
-            <location filename="../../ui/plan/plan_view.py" line="360" />
+            <location filename="../../ui/plan/plan_view.py" line="377" />
+            <location filename="../../ui/plan/plan_view.py" line="391" />
             <source>Rename %1</source>
             <translation>重命名 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="347" />
+            <location filename="../../ui/plan/plan_view.py" line="378" />
             <source>The name was not changed.</source>
             <translation>姓名未修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="352" />
+            <location filename="../../ui/plan/plan_view.py" line="383" />
             <source>Escort of %1</source>
             <translation>%1 的陪审人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="353" />
+            <location filename="../../ui/plan/plan_view.py" line="384" />
             <source>The escort was not assigned.</source>
             <translation>陪审人员未指派。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="361" />
+            <location filename="../../ui/plan/plan_view.py" line="392" />
             <source>The room was not renamed.</source>
             <translation>会议室未重命名。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="371" />
+            <location filename="../../ui/plan/plan_view.py" line="402" />
             <source>Generate the default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="372" />
+            <location filename="../../ui/plan/plan_view.py" line="403" />
             <source>The plan was not generated.</source>
             <translation>日程未生成。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="379" />
+            <location filename="../../ui/plan/plan_view.py" line="410" />
             <source>Replace the plan</source>
             <translation>替换日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="380" />
+            <location filename="../../ui/plan/plan_view.py" line="411" />
             <source>Replace the current plan with the default plan? (Undo brings it back.)</source>
             <translation>用默认日程替换当前日程吗？（可撤销）</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="400" />
-            <location filename="../../ui/plan/plan_view.py" line="507" />
+            <location filename="../../ui/plan/plan_view.py" line="431" />
+            <location filename="../../ui/plan/plan_view.py" line="538" />
             <source>Add session</source>
             <translation>添加日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="401" />
+            <location filename="../../ui/plan/plan_view.py" line="432" />
             <source>The session was not added.</source>
             <translation>日程未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="415" />
+            <location filename="../../ui/plan/plan_view.py" line="446" />
             <source>Remove session %1</source>
             <translation>删除日程 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="416" />
+            <location filename="../../ui/plan/plan_view.py" line="447" />
             <source>The session was not removed.</source>
             <translation>日程未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="427" />
+            <location filename="../../ui/plan/plan_view.py" line="458" />
             <source>Add person</source>
             <translation>添加人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="428" />
+            <location filename="../../ui/plan/plan_view.py" line="459" />
             <source>The person was not added.</source>
             <translation>人员未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="437" />
-            <location filename="../../ui/plan/plan_view.py" line="454" />
+            <location filename="../../ui/plan/plan_view.py" line="468" />
+            <location filename="../../ui/plan/plan_view.py" line="485" />
             <source>Remove %1</source>
             <translation>删除 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="438" />
+            <location filename="../../ui/plan/plan_view.py" line="469" />
             <source>The person was not removed.</source>
             <translation>人员未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="444" />
-            <location filename="../../ui/plan/plan_view.py" line="525" />
+            <location filename="../../ui/plan/plan_view.py" line="475" />
+            <location filename="../../ui/plan/plan_view.py" line="556" />
             <source>Add room</source>
             <translation>添加会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="445" />
+            <location filename="../../ui/plan/plan_view.py" line="476" />
             <source>The room was not added.</source>
             <translation>会议室未添加。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="455" />
+            <location filename="../../ui/plan/plan_view.py" line="486" />
             <source>The room was not removed.</source>
             <translation>会议室未删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="465" />
+            <location filename="../../ui/plan/plan_view.py" line="496" />
             <source>Export the plan</source>
             <translation>导出审核日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="483" />
+            <location filename="../../ui/plan/plan_view.py" line="514" />
             <source>The plan was not exported.</source>
             <translation>日程未导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="497" />
+            <location filename="../../ui/plan/plan_view.py" line="528" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="506" />
+            <location filename="../../ui/plan/plan_view.py" line="537" />
             <source>Generate default plan</source>
             <translation>生成默认日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="508" />
+            <location filename="../../ui/plan/plan_view.py" line="539" />
             <source>Remove session</source>
             <translation>删除日程</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="509" />
+            <location filename="../../ui/plan/plan_view.py" line="540" />
             <source>Word…</source>
             <translation>Word…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="510" />
+            <location filename="../../ui/plan/plan_view.py" line="541" />
             <source>Excel…</source>
             <translation>Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="511" />
+            <location filename="../../ui/plan/plan_view.py" line="542" />
             <source>Calendar…</source>
             <translation>日历…</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="523" />
+            <location filename="../../ui/plan/plan_view.py" line="554" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="524" />
+            <location filename="../../ui/plan/plan_view.py" line="555" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="526" />
+            <location filename="../../ui/plan/plan_view.py" line="557" />
             <source>Remove room</source>
             <translation>删除会议室</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="527" />
+            <location filename="../../ui/plan/plan_view.py" line="558" />
             <source>People</source>
             <translation>人员</translation>
         </message>
         <message>
-            <location filename="../../ui/plan/plan_view.py" line="528" />
+            <location filename="../../ui/plan/plan_view.py" line="559" />
             <source>Rooms</source>
             <translation>会议室</translation>
         </message>
@@ -6096,52 +6131,52 @@
     <context>
         <name>WizardDepartmentsPage</name>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="260" />
+            <location filename="../../ui/wizard_departments.py" line="293" />
             <source>New department</source>
             <translation>新部门</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="284" />
+            <location filename="../../ui/wizard_departments.py" line="319" />
             <source>Merge department</source>
             <translation>合并部门</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="285" />
+            <location filename="../../ui/wizard_departments.py" line="320" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”并入：</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="311" />
+            <location filename="../../ui/wizard_departments.py" line="348" />
             <source>Departments</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="314" />
+            <location filename="../../ui/wizard_departments.py" line="351" />
             <source>The departments of the checklist, as your company names them. Double-click a name to rename it. A department you do not have can be merged into the one that does its work.</source>
             <translation>清单中的部门，请按贵公司的叫法命名。双击名称即可修改。没有的部门可以合并到承担其工作的部门。</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="321" />
+            <location filename="../../ui/wizard_departments.py" line="358" />
             <source>Removed departments take their checklist items with them; merge instead when another department does that work.</source>
             <translation>移除部门会连同其清单条目一起移除；如有其他部门承担该工作，请改用合并。</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="325" />
+            <location filename="../../ui/wizard_departments.py" line="362" />
             <source>&amp;Add</source>
             <translation>添加(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="326" />
+            <location filename="../../ui/wizard_departments.py" line="363" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="327" />
+            <location filename="../../ui/wizard_departments.py" line="364" />
             <source>&amp;Merge into…</source>
             <translation>并入(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="328" />
+            <location filename="../../ui/wizard_departments.py" line="365" />
             <source>Re&amp;store</source>
             <translation>恢复(&amp;S)</translation>
         </message>
@@ -7051,27 +7086,27 @@
     <context>
         <name>DepartmentListModel</name>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="140" />
+            <location filename="../../ui/wizard_departments.py" line="158" />
             <source>Not in this company</source>
             <translation>本公司没有</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="142" />
+            <location filename="../../ui/wizard_departments.py" line="160" />
             <source>Merged into %1</source>
             <translation>已合并到 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="190" />
+            <location filename="../../ui/wizard_departments.py" line="208" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="190" />
+            <location filename="../../ui/wizard_departments.py" line="208" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../ui/wizard_departments.py" line="190" />
+            <location filename="../../ui/wizard_departments.py" line="208" />
             <source>Arrangement</source>
             <translation>安排</translation>
         </message>

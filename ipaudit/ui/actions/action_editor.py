@@ -156,6 +156,14 @@ class ActionEditor(QWidget):
         self.verify = QPushButton()
         self.verify.setObjectName("verifyAction")
         self.verify.clicked.connect(self.verifyRequested)
+        #: why this login may not record a verification ("" when it may): the group stays
+        #: disabled, and this line and the tool tips say why
+        self.verify_refused = ""
+        self.verify_note = QLabel()
+        self.verify_note.setObjectName("verifyRefused")
+        self.verify_note.setWordWrap(True)
+        self.verify_note.setStyleSheet("color: palette(dark);")
+        self.verify_note.hide()
         vform = QFormLayout(self.verification)
         self._vlabels = [QLabel(), QLabel(), QLabel()]
         fields: tuple[QWidget, ...] = (self.verified_on, self.verified_by, self.verified_result)
@@ -167,6 +175,7 @@ class ActionEditor(QWidget):
         vrow.addStretch(1)
         vrow.addWidget(self.verify)
         vform.addRow(vrow)
+        vform.addRow(self.verify_note)
 
         self.save = QPushButton()
         self.save.setObjectName("saveAction")
@@ -295,9 +304,19 @@ class ActionEditor(QWidget):
         )
         stored = a is not None
         self.attach.setEnabled(stored)
-        self.verification.setEnabled(stored and a is not None and a.status.finished)
+        finished = stored and a is not None and a.status.finished
+        self.verification.setEnabled(finished and not self.verify_refused)
+        self.verification.setToolTip(self.verify_refused)
+        self.verify.setToolTip(self.verify_refused)
+        self.verify_note.setText(self.verify_refused)
+        self.verify_note.setVisible(bool(self.verify_refused) and finished)
         self.go_to_item.setEnabled(bool(a and a.item_keys))
         self._show_done()
+
+    def refuse_verification(self, reason: str) -> None:
+        """Keep the verification disabled, saying ``reason`` ("": it may be recorded)."""
+        self.verify_refused = reason
+        self._show_state()
 
     def done_missing(self) -> list[str]:
         """What the action as the form shows it lacks to be marked done (the services' rule,

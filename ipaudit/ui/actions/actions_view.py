@@ -172,6 +172,8 @@ class ActionsView(QWidget):
             self.itemActivated.connect(show_item)
 
         read_only = session.read_only
+        #: the login may verify (and remove a verified action): the services' rule
+        self.manager_work = session.manager_work
         editable: tuple[QWidget, ...] = (
             self.new_button,
             self.delete_button,
@@ -234,10 +236,25 @@ class ActionsView(QWidget):
 
     def _show_selected(self) -> None:
         action = self.selected()
+        self._show_delete(action)
         if action is None:
             return
         names = {ev.id: ev.title or ev.original_name for ev in self._evidence_of(action)}
         self.editor.load(action, names)
+
+    def _show_delete(self, action: CorrectiveAction | None) -> None:
+        """Remove is offered unless the action holds the manager's verification and this login
+        is not the manager's (the services refuse that: a head's undo could not put it back)."""
+        verified = action is not None and (
+            action.verification is not None or action.status is ActionStatus.VERIFIED
+        )
+        refused = verified and not self.manager_work and not self.session.read_only
+        self.delete_button.setEnabled(not self.session.read_only and not refused)
+        self.delete_button.setToolTip(
+            self.tr("A verified corrective action is the compliance manager's to remove.")
+            if refused
+            else ""
+        )
 
     def _evidence_of(self, action: CorrectiveAction) -> list[Any]:
         ws = self.session.workspace
@@ -474,6 +491,15 @@ class ActionsView(QWidget):
 
     def retranslate_ui(self) -> None:
         show_scope(self.scope, self.session)
+        self.editor.refuse_verification(
+            ""
+            if self.manager_work or self.session.read_only
+            else self.tr(
+                "Only the compliance manager's login records the verification of effectiveness:"
+                " the check must be independent of the department that carried out the action."
+            )
+        )
+        self._show_delete(self.selected())
         self.state_label.setText(self.tr("Show"))
         refill(
             self.state_filter,

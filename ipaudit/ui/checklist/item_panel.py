@@ -67,6 +67,7 @@ class ItemPanel(QWidget):
         self._saved_notes = ""
         self.transfer = EvidenceTransfer(session, self)
         self.editable = True  # the login may change the item shown (can_edit of its department)
+        self.owner_name = ""  # the name of the department the item shown belongs to
         self.setAcceptDrops(True)
         self._build()
         self.transfer.busyChanged.connect(
@@ -111,6 +112,14 @@ class ItemPanel(QWidget):
         self.meta_label.setObjectName("itemMeta")
         self.meta_label.setWordWrap(True)
         self.meta_label.setStyleSheet("color: palette(dark);")
+        # why the item shown cannot be changed here (hidden when it can)
+        self.lock_note = QLabel(self.body)
+        self.lock_note.setObjectName("itemLocked")
+        self.lock_note.setWordWrap(True)
+        lock_font = self.lock_note.font()
+        lock_font.setBold(True)
+        self.lock_note.setFont(lock_font)
+        self.lock_note.hide()
         self.status_editor = StatusEditor(self.body)
         self.findings_box = ItemFindings(self.body)
 
@@ -150,6 +159,7 @@ class ItemPanel(QWidget):
 
         body.addWidget(self.title_label)
         body.addWidget(self.meta_label)
+        body.addWidget(self.lock_note)
         body.addWidget(self.status_editor)
         body.addWidget(self.findings_box)
         body.addWidget(self.guidance_group)
@@ -230,15 +240,30 @@ class ItemPanel(QWidget):
         self._saved_notes = state.notes
         self._show_findings(self.session.assessment)
         self.editable = self.session.can_edit(owner)
-        self._lock_edits(not self.editable)
+        self._lock_edits(not self.editable, self._locked_reason(owner))
 
-    def _lock_edits(self, locked: bool = True) -> None:
+    def _locked_reason(self, owner: str) -> str:
+        """Why the item of department ``owner`` cannot be changed here ("" when it can)."""
+        if self.editable:
+            return ""
+        if self.session.read_only:
+            return self.tr("The workspace is open read-only.")
+        return fill(self.tr("Owned by %1 — read only"), self.owner_name or owner)
+
+    def _lock_edits(self, locked: bool = True, reason: str = "") -> None:
         """A workspace opened read-only, or an item outside the login's departments (a
-        department head in the whole team workspace): everything shows, nothing can be edited."""
+        department head in the whole team workspace): everything shows, the editors are greyed
+        (disabled) and one line on top says why."""
+        self.lock_note.setText(reason)
+        self.lock_note.setVisible(locked and bool(reason))
         self.status_editor.setEnabled(not locked)
         self.notes.setReadOnly(locked)
+        self.notes.setEnabled(not locked)
         for field in self.answer_fields.values():
             field.edit.setReadOnly(locked)
+            field.edit.setEnabled(not locked)
+        if self.slot_chooser is not None:  # the names of the records are the item's too
+            self.slot_chooser.setEnabled(not locked)
         if locked or not self.transfer.busy:
             self.evidence_list.set_busy(locked)
 
@@ -510,6 +535,7 @@ class ItemPanel(QWidget):
         ws = self.session.workspace
         self.title_label.setText(text_of(item.title))
         dep_name = next((text_of(d.name) for d in ws.departments() if d.key == owner), owner)
+        self.owner_name = dep_name
         rule = item_rule(self.session.workspace.template, item)
         parts = [kind_name(item.kind), time_rule_name(rule)]
         if rule.mandatory:

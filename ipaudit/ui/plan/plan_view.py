@@ -73,7 +73,9 @@ class PlanView(QWidget):
         self.setObjectName("planView")
         self.session = session
         self.plan: AuditPlan | None = None
-        self.read_only = session.read_only or session.department_only is not None
+        # the plan is the compliance manager's (the services' rule, ``session.manager_work``); a
+        # department view shows a part of it, which is not where the whole plan is changed
+        self.read_only = not session.manager_work or session.department_only is not None
         self.tasks: list[workers.Task] = []
 
         # --- bar
@@ -259,10 +261,39 @@ class PlanView(QWidget):
         ):
             w.setEnabled(have and not self.read_only)
         self.generate_button.setEnabled(not self.read_only)
+        why = self.read_only_reason()
+        for widget in self.editing_widgets():
+            widget.setToolTip(why)
         for button in self.export_buttons.values():
             button.setEnabled(have)
         if current is not None:
             self.select(current.key)
+
+    def editing_widgets(self) -> tuple[QWidget, ...]:
+        """The bar's and the side pane's buttons that change the plan."""
+        return (
+            self.generate_button,
+            self.add_button,
+            self.kind_combo,
+            self.remove_button,
+            self.add_person_button,
+            self.remove_person_button,
+            self.add_room_button,
+            self.remove_room_button,
+        )
+
+    def read_only_reason(self) -> str:
+        """Why the plan cannot be changed here ("" when it can)."""
+        if self.session.read_only:
+            return self.tr("The workspace is open read-only.")
+        if not self.session.manager_work:
+            return self.tr("Only the compliance manager's login changes the audit plan.")
+        if self.session.department_only is not None:
+            return self.tr(
+                "This department view shows the department's own sessions; the audit plan is"
+                " changed in the whole workspace."
+            )
+        return ""
 
     def _update_summary(self, conflicts: int) -> None:
         if self.plan is None:
