@@ -103,6 +103,7 @@ class Item:
     questions: tuple[Question, ...] = ()
     forms: tuple[FormDef, ...] = ()
     seed_refs: tuple[str, ...] = ()  # e.g. ("7.b",) — the article-5 requirement ids it covers
+    aliases: tuple[str, ...] = ()  # other names of its documents, as request lists write them
 
 
 @dataclass(frozen=True, slots=True)

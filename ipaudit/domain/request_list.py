@@ -22,6 +22,13 @@ its sub-records and its forms (the best counts); an item of the department the l
 bonus. Edit-distance ratios were not used: Chinese titles have no word boundaries and the shared
 知识产权 would dominate them.
 
+A line may name several documents ("专利证书复印件、年费缴费凭证", "劳动合同和保密协议"): its title is
+cut at 、，；和及与 outside brackets (``title_parts``) and each piece matched on its own; when every
+piece names an item well, and better than the whole line names one, the line is proposed with each
+piece's item (``several_items``) — a piece that names nothing ("保密及竞业限制协议": 保密 alone) keeps
+the line one document. An item's ``aliases`` in the template (专利证书, 年费收据) are matched as its
+title is.
+
 What a title says about the copy asked for — a year ("（2020年）", "2023年度"), which one
 ("第3份"), a copy or version mark ("复印件", "（最新版）", "V2.0") — is dropped before matching, on
 both sides (``QUALIFIERS``, a list of patterns), so "劳动合同（2020年）" finds what "劳动合同" finds.
@@ -519,6 +526,7 @@ class Matcher:  # frozen, with a cache of its names' norms (cached_property)
                 normalize_title(item.title.en),
                 *(normalize_title(s.title.zh, keep_notes=False) for s in item.sub_records),
                 *(normalize_title(f.title.zh) for f in item.forms),
+                *(normalize_title(a) for a in item.aliases),
             ]
             names[item.key] = tuple(bigrams(t) for t in dict.fromkeys(t for t in texts if t))
         docs = len(names) or 1
@@ -618,6 +626,62 @@ class Matcher:  # frozen, with a cache of its names' norms (cached_property)
 
 AUTO_MATCH = 45  # a proposal at or above this score is taken until the user decides
 
+# -- a line naming several documents ---------------------------------------------------------------
+
+#: what stands between two documents a line names ("专利证书复印件、年费缴费凭证", "劳动合同和保密协议"),
+#: longest first; only outside brackets ("《专利、商标管理办法》" is one document)
+PART_SEPARATORS: tuple[str, ...] = ("以及", "、", "，", ",", "；", ";", "和", "及", "与")
+_OPENING = "《（(【[「“‘〔"
+_CLOSING = "》）)】]」”’〕"
+
+
+def title_parts(title: str) -> list[str]:
+    """The documents a request line names, in its order: its title cut at ``PART_SEPARATORS``
+    outside brackets (full-width or not), the pieces with nothing to match left out; ``[title]``
+    when it names one."""
+    text = title
+    parts: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            sep = next((s for s in PART_SEPARATORS if text.startswith(s, i)), "")
+            if sep:
+                parts.append(text[start:i])
+                i += len(sep)
+                start = i
+                continue
+        i += 1
+    parts.append(text[start:])
+    found = [p.strip() for p in parts if normalize_title(p)]
+    return found if len(found) > 1 else [title]
+
+
+def several_items(
+    whole: Sequence[Candidate], parts: Sequence[Sequence[Candidate]]
+) -> tuple[Candidate, ...]:
+    """The items a line naming several documents asks for, one per document in the line's order:
+    each part's best candidate (``parts``: each of ``title_parts``'s candidates, best first),
+    when every part names an item at ``AUTO_MATCH`` or more and better than the whole line names
+    its best one (``whole``), and the parts name two items or more. () when the line is one
+    document: a part that names nothing well ("保密及竞业限制协议": 保密 alone), or the whole title
+    matching as well (an item called so)."""
+    if len(parts) < 2:
+        return ()
+    tops = [found[0] if found else None for found in parts]
+    best = whole[0].score if whole else 0
+    if any(top is None or top.score < AUTO_MATCH or top.score <= best for top in tops):
+        return ()
+    chosen: dict[str, Candidate] = {}
+    for top in tops:
+        if top is not None and top.item_key not in chosen:
+            chosen[top.item_key] = top
+    return tuple(chosen.values()) if len(chosen) > 1 else ()
+
 
 # -- coverage --------------------------------------------------------------------------------------
 
@@ -673,6 +737,7 @@ __all__ = [
     "DECIDED",
     "NOTE_MARKS",
     "NOTE_WORDS",
+    "PART_SEPARATORS",
     "QUALIFIERS",
     "Candidate",
     "Columns",
@@ -687,4 +752,6 @@ __all__ = [
     "normalize_title",
     "request_coverage",
     "requests_from_rows",
+    "several_items",
+    "title_parts",
 ]

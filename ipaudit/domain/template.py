@@ -703,6 +703,7 @@ class _Validator:
             questions=questions,
             forms=forms,
             seed_refs=seed,
+            aliases=tuple(a.strip() for a in doc.aliases or ()),
         )
         self.items_by_key[key] = item
         return item

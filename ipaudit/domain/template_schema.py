@@ -95,6 +95,7 @@ class ItemDoc(_Unit):
     questions: list[QuestionDoc] | UnsetType = UNSET
     forms: list[FormDoc] | None = None
     seed: list[Any] | None = None
+    aliases: list[NonEmpty] | None = None
     time_rule: Literal[TIME_RULES] | UnsetType = UNSET  # type: ignore[valid-type]
     lead_months: Any = UNSET
     every: Literal[PERIODS] | UnsetType = UNSET  # type: ignore[valid-type]

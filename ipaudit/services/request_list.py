@@ -35,6 +35,8 @@ from ipaudit.domain.request_list import (
     merge_repeats,
     normalize_title,
     requests_from_rows,
+    several_items,
+    title_parts,
 )
 from ipaudit.services import departments, doc_tables
 from ipaudit.store.errors import InvalidInput
@@ -460,19 +462,47 @@ def propose(
 ) -> tuple[Candidate, ...]:
     """The items a line (of ``department``'s key) may ask for, best first; an item of the clause
     the line names (``clauses``: each item's) is preferred."""
-    if not request.clause:
-        return tuple(m.candidates(request.title, department, CANDIDATES))
+    return _ranked(m, request.title, request.clause, department, clauses)
+
+
+def _ranked(
+    m: Matcher, title: str, clause: str, department: str, clauses: Mapping[str, str]
+) -> tuple[Candidate, ...]:
+    if not clause:
+        return tuple(m.candidates(title, department, CANDIDATES))
     found = [
         Candidate(
             c.item_key,
             min(100, c.score + CLAUSE_BONUS)
-            if _same_clause(request.clause, clauses.get(c.item_key, ""))
+            if _same_clause(clause, clauses.get(c.item_key, ""))
             else c.score,
         )
-        for c in m.candidates(request.title, department, CANDIDATES * 3)
+        for c in m.candidates(title, department, CANDIDATES * 3)
     ]
     found.sort(key=lambda c: -c.score)
     return tuple(found[:CANDIDATES])
+
+
+def proposal(
+    m: Matcher, request: Request, department: str, clauses: Mapping[str, str]
+) -> tuple[tuple[Candidate, ...], tuple[str, ...]]:
+    """A line's candidates and the items proposed for it (to be confirmed): the best candidate
+    at ``AUTO_MATCH`` or more; for a line naming several documents ("专利证书复印件、年费缴费凭证",
+    ``title_parts``) each document's own item when each names one well (``several_items``) —
+    those first among the candidates."""
+    whole = propose(m, request, department, clauses)
+    parts = title_parts(request.title)
+    if len(parts) > 1:
+        ranked = [_ranked(m, part, request.clause, department, clauses) for part in parts]
+        chosen = several_items(whole, ranked)
+        if chosen:
+            keys = {c.item_key for c in chosen}
+            rest = [c for c in whole if c.item_key not in keys]
+            return (*chosen, *rest)[: max(CANDIDATES, len(chosen))], tuple(
+                c.item_key for c in chosen
+            )
+    top = whole[0] if whole else None
+    return whole, ((top.item_key,) if top and top.score >= AUTO_MATCH else ())
 
 
 def import_requests(ws: Workspace, path: str | Path, sheet: str | None = None) -> list[RequestLine]:
@@ -494,16 +524,14 @@ def import_requests(ws: Workspace, path: str | Path, sheet: str | None = None) -
     out: list[RequestLine] = []
     for req in found:
         department = department_key(req.department)
-        candidates = propose(m, req, department, clauses)
+        candidates, proposed = proposal(m, req, department, clauses)
         before = previous.get(req.number)
         if before is None or before.request.title != req.title:  # renumbered, or another line
             before = by_title.get((normalize_title(req.title), department))
         if before is not None and before.confirmed:
             matched, confirmed = before.matched, True
         else:
-            top = candidates[0] if candidates else None
-            matched = (top.item_key,) if top and top.score >= AUTO_MATCH else ()
-            confirmed = False
+            matched, confirmed = proposed, False
         out.append(RequestLine(req, candidates, matched, confirmed))
     ws.records.replace_kind(
         KIND,
