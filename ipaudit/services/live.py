@@ -26,7 +26,7 @@ from urllib.parse import quote, unquote
 
 if TYPE_CHECKING:
     from ipaudit.services.workspace import Workspace
-    from ipaudit.store.notify import Notice, Session
+    from ipaudit.store.notify import Listener, Notice, Session
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,10 @@ def client_name(display_name: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Change:
     """Someone else's committed change: the item key ("" for a workspace-wide change, which also
-    stands for "read everything again") and the login that made it."""
+    stands for "read everything again") and, for a change of an item's state, the login that
+    saved that state last as the server stamped it ("" otherwise). The notification's own word on
+    who it was is never taken: any login may send one, so a forged one can only make the views
+    read again."""
 
     key: str
     by: str = ""
@@ -136,7 +139,7 @@ class LiveWatch:
                     if now >= next_peers:
                         on_peers(peers_of(listener.sessions(), self.app))
                         next_peers = now + peers_every
-                    changes = self._others(listener.wait(POLL))
+                    changes = self._others(listener.wait(POLL), listener)
                     if changes:
                         on_changes(changes)
             except WorkspaceError as exc:
@@ -157,13 +160,29 @@ class LiveWatch:
             self.state = state
             on_state(state)
 
-    def _others(self, notices: Sequence[Notice]) -> list[Change]:
+    def _others(self, notices: Sequence[Notice], listener: Listener) -> list[Change]:
+        """Others' changes, each key once; who changed an item's state is read from the row the
+        change stamped (``Listener.editor``), not from the notification."""
         keys: dict[str, Change] = {}
         for n in notices:
             if n.app == self.app:
-                continue  # this client's own change: its views know already
-            keys.setdefault(n.key, Change(n.key, n.by))
+                continue  # this client's own change (or a notice claiming to be): known already
+            change = keys.setdefault(n.key, Change(n.key))
+            if n.key and n.table == "item_states" and not change.by:
+                keys[n.key] = Change(n.key, self._editor_of(listener, n.key))
         return list(keys.values())
+
+    @staticmethod
+    def _editor_of(listener: Listener, item_key: str) -> str:
+        """The login that saved the state of ``item_key`` last ("" when it cannot be read: the
+        change is still handed over; a lost connection shows at the next wait)."""
+        from ipaudit.store.errors import WorkspaceError
+
+        try:
+            return listener.editor("item_states", item_key).by
+        except WorkspaceError as exc:
+            log.info("who changed %s could not be read: %s", item_key, exc)
+            return ""
 
 
 def _monotonic() -> float:

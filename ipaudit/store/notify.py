@@ -5,12 +5,19 @@ Triggers on the tables people edit call ``pg_notify('ipaudit', payload)`` for ev
 PostgreSQL delivers a notification when (and only when) the transaction commits, to every session
 that has run ``LISTEN ipaudit`` on the same database. The payload is JSON::
 
-    {"t": "item_states", "op": "UPDATE", "key": "rnd.interview", "by": "wang", "app": "ipaudit:…"}
+    {"t": "item_states", "op": "UPDATE", "key": "rnd.interview", "app": "ipaudit:…"}
 
 ``key`` is the row's item key for item_states and evidence, and "" for workspace-wide changes
-(facts, departments, records, the information, rates …); ``by`` the login; ``app`` the
-application_name of the session that made the change (each client tags its connections with its
-own, so it can tell its own changes from others').
+(facts, departments, records, the information, rates …); ``app`` the application_name of the
+session that made the change (each client tags its connections with its own, so it can tell its
+own changes from others').
+
+A notification is only a hint to read again: any login may send one with ``pg_notify`` and write
+anything in it. So nothing in it is shown as fact; in particular who made a change is never read
+from it (triggers installed by earlier versions still send a "by", which is ignored) but from the
+row the change stamped — the ``edited:`` row of ``meta``, whose "by" the server sets to the
+session's login on a team workspace (``team_roles``' team_stamp trigger): ``Listener.editor``.
+A forged notification can at most make the clients read again.
 
 ``Listener`` is one dedicated connection (psycopg, autocommit) that listens and, on the same
 connection, reads who else is connected from ``pg_stat_activity``. Only imported for a server
@@ -24,9 +31,12 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, event, text
+
+if TYPE_CHECKING:
+    from ipaudit.store.edits import Editor
 
 CHANNEL = "ipaudit"
 FUNCTION = "ipaudit_notify"
@@ -59,7 +69,7 @@ BEGIN
         item := coalesce(row_json ->> TG_ARGV[0], '');
     END IF;
     PERFORM pg_notify('{CHANNEL}', json_build_object(
-        't', TG_TABLE_NAME, 'op', TG_OP, 'key', item, 'by', session_user,
+        't', TG_TABLE_NAME, 'op', TG_OP, 'key', item,
         'app', current_setting('application_name', true))::text);
     RETURN NULL;
 END
@@ -132,12 +142,13 @@ def tag_connections(engine: Engine, application_name: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """One committed change: its table, operation, item key ("" workspace-wide), login, client."""
+    """One announced change: its table, operation, item key ("" workspace-wide) and client, as
+    the notification says (a hint to read again: any login may send one). Who made it is not
+    taken from it (``Listener.editor`` reads the stamped row)."""
 
     table: str
     op: str
     key: str
-    by: str
     app: str
 
     @classmethod
@@ -148,10 +159,9 @@ class Notice:
                 str(data["t"]),
                 str(data["op"]),
                 str(data.get("key") or ""),
-                str(data.get("by") or ""),
                 str(data.get("app") or ""),
             )
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 
@@ -222,6 +232,18 @@ class Listener:
                     if notice is not None:
                         notices.append(notice)
         return notices
+
+    def editor(self, table: str, key: str) -> Editor:
+        """Who saved the row ``key`` of ``table`` last, and when: the ``edited:`` row of
+        ``meta`` as stored (its "by" stamped by the server with the login on a team workspace),
+        read on this connection — never what a notification claims."""
+        from ipaudit.store import edits
+
+        with self._errors():
+            row = self.conn.execute(
+                "SELECT value FROM meta WHERE key = %s", (edits.editor_key(table, key),)
+            ).fetchone()
+        return edits.editor_from_value(str(row[0]) if row and row[0] is not None else None)
 
     def sessions(self) -> list[Session]:
         """The app's connections to this database (this listener's included)."""
