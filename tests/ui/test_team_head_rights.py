@@ -83,8 +83,12 @@ def test_a_head_is_not_offered_the_verification_nor_removing_a_verified_action(
     with pytest.raises(NotPermitted):
         actions_service.verify(head.workspace, team["done"], by="研发部", result="有效")
 
+    assert editor.status.isEnabled() and editor.status.toolTip() == ""
+
     assert view.select(team["verified"])
     assert not view.delete_button.isEnabled()
+    assert not editor.status.isEnabled()  # reopening it would take the verification away
+    assert "only the compliance manager's login may reopen it" in editor.status.toolTip()
     assert "compliance manager's to remove" in view.delete_button.toolTip()
     assert editor.verified_by.text() == "李审"  # shown, not editable
     with pytest.raises(NotPermitted):
@@ -97,6 +101,7 @@ def test_a_head_is_not_offered_the_verification_nor_removing_a_verified_action(
     assert manager.editor.verify.isEnabled() and manager.editor.verify.toolTip() == ""
     assert not manager.editor.verify_note.isVisible()
     assert manager.select(team["verified"]) and manager.delete_button.isEnabled()
+    assert manager.editor.status.isEnabled()
 
 
 def test_a_head_is_not_offered_changing_the_audit_plan(

@@ -43,152 +43,157 @@
             <translation>尚无完成证据。</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="339" />
+            <location filename="../../ui/actions/action_editor.py" line="319" />
+            <source>Verified: only the compliance manager's login may reopen it.</source>
+            <translation>已验证：只有体系专员的登录可以重新打开。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/actions/action_editor.py" line="349" />
             <source>To mark it done, fill in: %1</source>
             <translation>标为已完成前须填写：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="343" />
+            <location filename="../../ui/actions/action_editor.py" line="353" />
             <source>Record the action as done today (or on the day under Completed on)</source>
             <translation>记录该措施已完成（完成日期为今天，或“完成日期”中所填的日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="379" />
+            <location filename="../../ui/actions/action_editor.py" line="389" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="380" />
+            <location filename="../../ui/actions/action_editor.py" line="390" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="381" />
+            <location filename="../../ui/actions/action_editor.py" line="391" />
             <source>Clause</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="382" />
+            <location filename="../../ui/actions/action_editor.py" line="392" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="383" />
+            <location filename="../../ui/actions/action_editor.py" line="393" />
             <source>Found on</source>
             <translation>发现日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="384" />
+            <location filename="../../ui/actions/action_editor.py" line="394" />
             <source>Found in</source>
             <translation>来源记录</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="385" />
+            <location filename="../../ui/actions/action_editor.py" line="395" />
             <source>Nonconformity</source>
             <translation>不符合事实</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="386" />
+            <location filename="../../ui/actions/action_editor.py" line="396" />
             <source>Root cause</source>
             <translation>原因分析</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="387" />
+            <location filename="../../ui/actions/action_editor.py" line="397" />
             <source>Correction</source>
             <translation>纠正</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="388" />
+            <location filename="../../ui/actions/action_editor.py" line="398" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="389" />
+            <location filename="../../ui/actions/action_editor.py" line="399" />
             <source>Owner</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="390" />
+            <location filename="../../ui/actions/action_editor.py" line="400" />
             <source>Due</source>
             <translation>完成期限</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="391" />
+            <location filename="../../ui/actions/action_editor.py" line="401" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="392" />
+            <location filename="../../ui/actions/action_editor.py" line="402" />
             <source>Completed on</source>
             <translation>完成日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="393" />
+            <location filename="../../ui/actions/action_editor.py" line="403" />
             <source>Checklist items</source>
             <translation>关联条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="397" />
+            <location filename="../../ui/actions/action_editor.py" line="407" />
             <source>Evidence</source>
             <translation>完成证据</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="398" />
+            <location filename="../../ui/actions/action_editor.py" line="408" />
             <source>Attach file…</source>
             <translation>附加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="399" />
+            <location filename="../../ui/actions/action_editor.py" line="409" />
             <source>Go to item</source>
             <translation>转到条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="400" />
+            <location filename="../../ui/actions/action_editor.py" line="410" />
             <source>Verification of effectiveness</source>
             <translation>有效性验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="403" />
+            <location filename="../../ui/actions/action_editor.py" line="413" />
             <source>Verified on</source>
             <translation>验证日期</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="403" />
+            <location filename="../../ui/actions/action_editor.py" line="413" />
             <source>Verified by</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="403" />
+            <location filename="../../ui/actions/action_editor.py" line="413" />
             <source>Result</source>
             <translation>验证结果</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="407" />
+            <location filename="../../ui/actions/action_editor.py" line="417" />
             <source>item titles, separated by ；</source>
             <translation>清单条目的标题，用“；”分隔</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="408" />
+            <location filename="../../ui/actions/action_editor.py" line="418" />
             <source>The checklist items holding the evidence of completion</source>
             <translation>存放完成证据的清单条目</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="409" />
+            <location filename="../../ui/actions/action_editor.py" line="419" />
             <source>Effective</source>
             <translation>有效</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="410" />
+            <location filename="../../ui/actions/action_editor.py" line="420" />
             <source>Record verification</source>
             <translation>记录验证</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="411" />
+            <location filename="../../ui/actions/action_editor.py" line="421" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/actions/action_editor.py" line="412" />
+            <location filename="../../ui/actions/action_editor.py" line="422" />
             <source>Mark done</source>
             <translation>标为已完成</translation>
         </message>
@@ -4053,13 +4058,13 @@
     <context>
         <name>PeopleModel</name>
         <message>
-            <location filename="../../ui/conflict_words.py" line="229" />
+            <location filename="../../ui/conflict_words.py" line="230" />
             <location filename="../../ui/facts/people_model.py" line="59" />
             <source>New hire</source>
             <translation>新入职员工</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="230" />
+            <location filename="../../ui/conflict_words.py" line="231" />
             <location filename="../../ui/facts/people_model.py" line="59" />
             <source>Core leaver</source>
             <translation>核心离职员工</translation>
@@ -4456,7 +4461,7 @@
             <translation>注册商标：</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="166" />
+            <location filename="../../ui/conflict_words.py" line="167" />
             <location filename="../../ui/facts/portfolio_page.py" line="157" />
             <source>not declared</source>
             <translation>未填写</translation>
@@ -6562,72 +6567,72 @@
     <context>
         <name>ConflictWords</name>
         <message>
-            <location filename="../../ui/conflict_words.py" line="60" />
+            <location filename="../../ui/conflict_words.py" line="59" />
             <source>The facts</source>
             <translation>事实</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="117" />
+            <location filename="../../ui/conflict_words.py" line="116" />
             <source>this item</source>
             <translation>此条目</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="119" />
+            <location filename="../../ui/conflict_words.py" line="118" />
             <source>the status of “%1”</source>
             <translation>“%1”的状态</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="121" />
+            <location filename="../../ui/conflict_words.py" line="120" />
             <source>the notes of “%1”</source>
             <translation>“%1”的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="123" />
+            <location filename="../../ui/conflict_words.py" line="122" />
             <source>the names of the records of “%1”</source>
             <translation>“%1”的实例名称</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="126" />
+            <location filename="../../ui/conflict_words.py" line="125" />
             <source>the answer to “%1” in “%2”</source>
             <translation>“%2”中问题“%1”的回答</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="131" />
+            <location filename="../../ui/conflict_words.py" line="130" />
             <source>the answers of “%1”</source>
             <translation>“%1”的回答</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="136" />
+            <location filename="../../ui/conflict_words.py" line="135" />
             <source>the explanation this finding was accepted with</source>
             <translation>该问题的接受说明</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="138" />
+            <location filename="../../ui/conflict_words.py" line="139" />
             <source>the reward rate of “%1”</source>
             <translation>“%1”的奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="140" />
+            <location filename="../../ui/conflict_words.py" line="141" />
             <source>the reward rates</source>
             <translation>奖励标准</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="144" />
+            <location filename="../../ui/conflict_words.py" line="145" />
             <source>the headcount of %1</source>
             <translation>%1的人数</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="146" />
+            <location filename="../../ui/conflict_words.py" line="147" />
             <source>the IP duties of %1</source>
             <translation>%1的知识产权职责</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="148" />
+            <location filename="../../ui/conflict_words.py" line="149" />
             <source>the IP budget for %1</source>
             <translation>%1的知识产权预算</translation>
         </message>
         <message>
-            <location filename="../../ui/conflict_words.py" line="189" />
+            <location filename="../../ui/conflict_words.py" line="190" />
             <source>Another category</source>
             <translation>其他类别</translation>
         </message>

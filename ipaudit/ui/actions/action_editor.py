@@ -310,6 +310,16 @@ class ActionEditor(QWidget):
         self.verify.setToolTip(self.verify_refused)
         self.verify_note.setText(self.verify_refused)
         self.verify_note.setVisible(bool(self.verify_refused) and finished)
+        # reopening a verified action takes the manager's verification away: the manager's too
+        reopen_refused = (
+            bool(self.verify_refused) and a is not None and a.status is ActionStatus.VERIFIED
+        )
+        self.status.setEnabled(not reopen_refused)
+        self.status.setToolTip(
+            self.tr("Verified: only the compliance manager's login may reopen it.")
+            if reopen_refused
+            else ""
+        )
         self.go_to_item.setEnabled(bool(a and a.item_keys))
         self._show_done()
 
