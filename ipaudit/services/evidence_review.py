@@ -17,12 +17,15 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipaudit.domain.evidence_copies import is_empty
 from ipaudit.domain.model import Evidence, Text
 from ipaudit.progress import Cancelled
-from ipaudit.services.evidence_dates import DateProposal, propose
 from ipaudit.store.errors import InvalidInput, SourceFileMissing
+
+if TYPE_CHECKING:  # the date reading is loaded with the first review, not with the workspace
+    from ipaudit.services.evidence_dates import DateProposal
 
 CHUNK = 1 << 20
 
@@ -72,6 +75,8 @@ def review_files(
     cancel: Callable[[], bool] | None = None,
 ) -> list[FileReview]:
     """One review per file, in order. ``existing``: the evidence already on the item."""
+    from ipaudit.services.evidence_dates import propose
+
     sizes = []
     for path in paths:
         try:

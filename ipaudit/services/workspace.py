@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipaudit.domain import department_rules
 from ipaudit.domain.checks import CheckInput, item_department, run_checks
@@ -51,9 +51,7 @@ from ipaudit.domain.validation import (
     without_invalid,
 )
 from ipaudit.progress import CancelCheck, Progress
-from ipaudit.services import budget, ledgers, stored_values, template_cache
-from ipaudit.services.evidence_dates import DateProposal
-from ipaudit.services.evidence_dates import propose as propose_dates
+from ipaudit.services import template_cache
 from ipaudit.services.evidence_review import (
     AttachRefused,
     FileReview,
@@ -61,13 +59,17 @@ from ipaudit.services.evidence_review import (
     review_files,
     same_contents,
 )
-from ipaudit.services.facts import apply_fact
+from ipaudit.services.ledger_cache import LedgerCache
 from ipaudit.store.errors import InvalidInput, WorkspaceError, WorkspaceVanished
-from ipaudit.store.exports_store import ExportRecord, export_history, record_export
-from ipaudit.store.ledger_store import LedgerStore
 from ipaudit.store.records_store import RecordStore
 from ipaudit.store.workspace_store import WorkspaceStore
 from ipaudit.text import counted
+
+if TYPE_CHECKING:  # loaded where used: opening a workspace needs none of them
+    from ipaudit.services.evidence_dates import DateProposal
+    from ipaudit.services.ledgers import LedgerBook
+    from ipaudit.store.exports_store import ExportRecord
+    from ipaudit.store.ledger_store import LedgerStore
 
 FindingSource = Callable[["Workspace"], Iterable[Finding]]
 DerivedSource = Callable[["Workspace"], Mapping[str, Declared]]
@@ -150,9 +152,15 @@ class Workspace:
         self._assessment: Assessment | None = None
         self._snapshot_due = False
         self._may_snapshot: bool | None = None  # told by the server once (a team's manager only)
-        self.ledger_store = LedgerStore(store)  # the ledger tables
-        self.ledger_cache = ledgers.LedgerCache()  # the ledgers loaded; dropped on close
+        self.ledger_cache = LedgerCache()  # the ledgers loaded; dropped on close
         self.records = RecordStore(store)  # the audit day's and the cycle's records
+
+    @functools.cached_property
+    def ledger_store(self) -> LedgerStore:
+        """The ledger tables (their module is loaded with the first use of the ledgers)."""
+        from ipaudit.store.ledger_store import LedgerStore
+
+        return LedgerStore(self.store)
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -218,6 +226,8 @@ class Workspace:
                 except WorkspaceVanished as exc:  # no file left to record it in
                     log.warning("readiness not recorded: %s", exc)
             try:  # imports kept for undo: no undo outlives the session
+                from ipaudit.services import ledgers
+
                 ledgers.purge_set_aside(self)
             except WorkspaceError as exc:  # (locked, read-only): purged at the next close
                 log.warning("set-aside ledger imports kept: %s", exc)
@@ -357,12 +367,16 @@ class Workspace:
     def export_records(self, manifest_sha256: str | None = None) -> list[ExportRecord]:
         """The packs exported from this workspace, newest first; only those whose manifest has
         the SHA-256 ``manifest_sha256`` when given."""
+        from ipaudit.store.exports_store import export_history
+
         return export_history(self.store, manifest_sha256)
 
     def record_export(
         self, *, target: str, options: dict[str, Any], manifest_sha256: str, files: int, size: int
     ) -> ExportRecord:
         """Add an exported pack to the workspace's export history."""
+        from ipaudit.store.exports_store import record_export
+
         return record_export(
             self.store,
             target=target,
@@ -380,8 +394,10 @@ class Workspace:
         compare answers with besides the declared facts."""
         return {k: v for source in derived_sources() for k, v in source(self).items()}
 
-    def ledger_book(self) -> ledgers.LedgerBook:
+    def ledger_book(self) -> LedgerBook:
         """The workspace's ledgers, reconciled (kept until the next ledger change)."""
+        from ipaudit.services import ledgers
+
         return ledgers.load_book(self)
 
     def assess(self) -> Assessment:
@@ -536,6 +552,8 @@ class Workspace:
         """Declare one fact by key (``facts.apply_fact`` lists the keys), read and written in
         one transaction."""
         departments = {d.key for d in self.store.departments()}
+        from ipaudit.services.facts import apply_fact
+
         return self.update_facts(lambda facts: apply_fact(facts, key, value, departments))
 
     def update_facts(self, change: Callable[[Facts], Facts]) -> Facts:
@@ -625,7 +643,9 @@ class Workspace:
         """The document date and covered period the file itself suggests — its name, then its
         text (a Word body, an Excel sheet's first rows, a PDF's first and last pages), then its
         properties (services.evidence_dates.propose); empty when it says nothing."""
-        return propose_dates(source)
+        from ipaudit.services.evidence_dates import propose
+
+        return propose(source)
 
     def review_files(
         self,
@@ -948,9 +968,12 @@ def _check_info(info: WorkspaceInfo, path: Path | str) -> None:
 def finding_sources() -> tuple[FindingSource, ...]:
     from ipaudit.services import (
         audit_plan,
+        budget,
         corrective_actions,
         department_findings,
+        ledgers,
         record_checks,
+        stored_values,
         team_items,
     )
 
@@ -968,6 +991,6 @@ def finding_sources() -> tuple[FindingSource, ...]:
 
 @functools.cache
 def derived_sources() -> tuple[DerivedSource, ...]:
-    from ipaudit.services import corrective_actions
+    from ipaudit.services import budget, corrective_actions, ledgers
 
     return (ledgers.derived_facts, budget.derived_facts, corrective_actions.derived_facts)

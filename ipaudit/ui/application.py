@@ -114,7 +114,8 @@ def _say(text: str) -> None:
 
 
 #: what opening a workspace loads besides the services: the session and the panels of the page
-PRELOAD_PANELS = ("navigator", "checklist", "item", "findings")
+#: (the item panel is built once the page has painted: it is loaded then)
+PRELOAD_PANELS = ("navigator", "checklist", "findings")
 
 
 def _preload_wanted() -> bool:
@@ -283,7 +284,10 @@ def run(argv: list[str]) -> int:
             finish()
 
         window.call_after_next_paint(first_paint)
-        window.workspaceOpened.connect(lambda _s: window.call_after_next_paint(workspace_shown))
+        # stamped at the paint itself, before the work that waits for it (the checks' start)
+        window.workspaceOpened.connect(
+            lambda _s: window.call_after_next_paint(workspace_shown, first=True)
+        )
         window.openFailed.connect(lambda: window.call_after_next_paint(finish))
 
     code = app.exec()

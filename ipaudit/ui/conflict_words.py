@@ -13,9 +13,7 @@ from dataclasses import fields
 
 from PySide6.QtCore import QCoreApplication
 
-from ipaudit.domain.budget import BY_KEY as BUDGET_CATEGORIES
 from ipaudit.domain.model import Facts, Objective, PersonKind, Procedure, Status, Text
-from ipaudit.ledger.rates import key_text
 from ipaudit.services import Workspace
 from ipaudit.services.conflicts import department_names, edited_names
 from ipaudit.store import edits
@@ -135,6 +133,8 @@ def edited_name(ws: Workspace, what: Edited) -> str:
     if what.part == edits.ACCEPTANCE:
         return tr("the explanation this finding was accepted with")
     if what.part == edits.RATES and what.key:
+        from ipaudit.ledger.rates import key_text  # loaded with a rate conflict, not the panel
+
         return tr("the reward rate of “%1”").replace("%1", key_text(what.key, i18n.language()))
     if what.part == edits.RATES:
         return tr("the reward rates")
@@ -185,7 +185,9 @@ def _per_department(
 
 
 def _category(key: str) -> str:
-    category = BUDGET_CATEGORIES.get(key)
+    from ipaudit.domain.budget import BY_KEY  # loaded with a budget conflict, not the panels
+
+    category = BY_KEY.get(key)
     return i18n.text(category.name) if category is not None else tr("Another category")
 
 

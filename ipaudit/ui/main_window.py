@@ -1105,9 +1105,13 @@ class MainWindow(QMainWindow):
 
     # --- painting and closing ----------------------------------------------------------------
 
-    def call_after_next_paint(self, callback: Callable[[], object]) -> None:
-        """Run ``callback`` once the window has painted next (start-up timing, smoke runs)."""
-        self._after_paint.append(callback)
+    def call_after_next_paint(self, callback: Callable[[], object], *, first: bool = False) -> None:
+        """Run ``callback`` once the window has painted next (start-up timing, smoke runs);
+        ``first``: before the callbacks already waiting (a timing taken at the paint itself)."""
+        if first:
+            self._after_paint.insert(0, callback)
+        else:
+            self._after_paint.append(callback)
         self.update()
 
     def event(self, event: QEvent) -> bool:

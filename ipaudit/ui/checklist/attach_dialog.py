@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipaudit.domain.dates_in_text import EARLIEST
 from ipaudit.services.evidence_review import FileReview
 from ipaudit.ui.checklist.attach_model import (
     COL_FILE,
@@ -345,6 +344,9 @@ class AttachDialog(QDialog):
             else:
                 problems.append(say["by hand"])
         elif proposal.doubtful is not None:
+            # (its module, with its many patterns, is loaded by the reading that proposed this)
+            from ipaudit.domain.dates_in_text import EARLIEST
+
             text = say["old"] if proposal.doubtful < EARLIEST else say["future"]
             where = say.get("in " + proposal.doubtful_source, "")
             problems.append(fill(text, proposal.doubtful.isoformat(), where))
