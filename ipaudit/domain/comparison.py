@@ -10,11 +10,20 @@ What must agree depends on the kind of official answer (see ``ipaudit.domain.dec
 
 - a number (headcount, a portfolio count): the number stated, in its unit; when the answer
   gives several ("公司60人，我们部门4人"), the one tied to the scope the question asks for (the
-  department's own for its headcount, the company's for the company's) counts;
+  department's own for its headcount, the company's for the company's) counts; none stated, a
+  negated name of what is counted ("没有发明专利") or a bare negation ("没有", "none") is 0;
 - numbers (objectives, the portfolio): every declared number said, and where the answer names an
-  objective ("发明专利8件"), the number said with that name (in its phrase) is the one declared
-  for it — a swapped pair fails naming both, a number left out fails naming it; a
-  number no objective has is wrong (a total of the portfolio is accepted, never asked for);
+  objective ("发明专利8件"), the number said with that name (in its item of a list, else its
+  phrase: "发明专利8件和10件实用新型" mixes both orders) is the one declared for it — a swapped
+  pair fails naming both, a number left out fails naming it; a number no objective has is wrong
+  (a total of the portfolio is accepted, never asked for). One number after "各"/"均为" goes to
+  every objective listed before it, several after "分别为" each in turn; "全员培训"/"培训全覆盖"
+  state 100 % where a percentage is declared; a name said negated with no number ("没有发明
+  专利", "no patents were filed", "外观设计：无") states 0, and a number said negated ("培训没有
+  全覆盖", "不是10件") is never the one stated (it fails as said the other way round if it is
+  the declared one). Where the objectives are a department's share, a number said for the
+  company ("公司目标是发明专利20件，我们部门承担8件") is compared with the company's target and
+  never counts as the department's (unless the two are the same);
 - the policy: every key phrase of it, in any order and with any words around it, and none of them
   negated ("不尊重知识产权");
 - a text (duties, a prepared answer): most of its key terms (``TERM_COVERAGE``), none negated
@@ -483,7 +492,7 @@ _PARTICLES_RE = re.compile(r"[了的呢啊吧哦呀嘛过]")
 
 
 def _says_nothing(rest: str, rules: RehearsalRules) -> bool:
-    """Whether what follows a negation word in its item names nothing of its own: only
+    """Whether what follows a negation word in its phrase names nothing of its own: only
     qualifiers (申请), filler (目标) and particles ("外观设计今年没有申请的")."""
     chars = list(case_blind(rest))
     for f in find_words("".join(chars), (*rules.qualifiers, *rules.objective_filler)):
@@ -753,7 +762,10 @@ def _match(
             satisfied.update(hit)
             continue
         i = next((i for i in fits if i not in satisfied and i not in reported), fits[0])
-        reported.setdefault(i, Difference(DiffKind.WRONG_NUMBER, expected(goals[i]), str(s.amount)))
+        shown = (
+            s.amount if s.amount.unit or not zero else _Amount(s.amount.value, goals[i].amount.unit)
+        )
+        reported.setdefault(i, Difference(DiffKind.WRONG_NUMBER, expected(goals[i]), str(shown)))
     extras: list[_Said] = []
     for p in unnamed:
         s = p.said
@@ -784,8 +796,8 @@ def _match(
             else:
                 out.append((i, Difference(DiffKind.MISSING_NUMBER, expected(g))))
     diffs = [d for _i, d in sorted(out, key=lambda x: x[0])]
-    shown = f"{whose}{display}"
-    return diffs + [Difference(DiffKind.WRONG_NUMBER, shown, str(s.amount)) for s in extras]
+    whole = f"{whose}{display}"
+    return diffs + [Difference(DiffKind.WRONG_NUMBER, whole, str(s.amount)) for s in extras]
 
 
 def _owners(m: Mention, goals: list[_Goal], rules: RehearsalRules | None = None) -> list[int]:
