@@ -447,7 +447,12 @@ def cmd_attach(args: argparse.Namespace) -> int:
 
 def _propose_dates(ws: Any, source: str, meta: dict[str, Any]) -> None:
     """No --date: take the date the file suggests and say which, or warn that it has none."""
+    from ipaudit.services.evidence_dates import number_note
+
     proposal = ws.propose_dates(source)
+    note = number_note(proposal)  # HT-20250101: a number, not the date
+    if note is not None:
+        sys.stderr.write(f"ipaudit: {pick(note.zh, note.en)}\n")
     if proposal.period_start is not None and "period_start" not in meta:
         meta["period_start"], meta["period_end"] = proposal.period_start, proposal.period_end
     where = {

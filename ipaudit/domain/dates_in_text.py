@@ -46,12 +46,20 @@ what kind of date it is, and the strongest kind wins (:data:`STRENGTH`, highest 
 2. ``text_labelled`` — a date labelled in the document's text (``签订日期：``, ``日期：``,
    ``Date:``), or on its signing line (``甲方（盖章）…2025年6月1日``, a date standing under
    ``乙方（签字）``); in a workbook, a labelled date in its first or last rows;
-3. ``name_in_number`` — a date inside a number in the name: a contract's, a voucher's, an order's
-   (``HT20250101-003``, ``凭证号20240315``, ``No.20250101``). Such a number is often made of the day
-   it was issued, but it is not the document's date: a contract numbered on 1 January may be
-   signed in June. It is weak when its digits are glued to Latin letters, follow a number word
-   (号 — 编号, 合同号, 凭证号, 单号 —, No., NO, #, 编码, ID) or are followed by a serial after a
-   dash (``-003``; a date after the dash is a range, not a serial): :data:`IN_NUMBER`;
+3. ``name_in_number`` — a date inside a number in the name: a contract's, a voucher's, an order's.
+   Such a number is often made of the day it was issued, but it is not the document's date: a
+   contract numbered on 1 January may be signed in June. Eight digits after a number's prefix —
+   a code of capitals, glued or with a separator, a number word (号 — 编号,
+   合同号, 凭证号, 单号 —, No., #, 编码, ID): ``HT-20250101``, ``HT20250101-003``, ``凭证号20240315``,
+   ``No.20250101`` (:data:`NUMBER_BEFORE`) — are read as the number they are, not as a date at
+   all, as a clerk reads them, unless the name says they are a date: a date word (日期, 签订,
+   签署, dated … :data:`DATE_WORDS`) anywhere in it. A camera's or scanner's time stamp is a date
+   (``IMG_20250305``, ``Scan_20250305``, digits followed by a time). What is left in a number is
+   this weak kind: a date written as one (``HT2025-01-01``), digits followed by a serial after a
+   dash (``20250305-2``; a date after the dash is a range, not a serial), small letters before
+   or letters after (``report20250305``, ``20250101HT``), digits of a number the name vouches for
+   (``签订HT20250101``):
+   :data:`IN_NUMBER`;
 4. ``text`` — any other date in the text (a title's, a date alone in the closing paragraphs);
 5. ``properties`` — the document properties (created, saved).
 
@@ -306,6 +314,8 @@ IN_NUMBER: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
 def _in_number(text: str, found: Found, dates: Sequence[Found]) -> bool:
     """Whether ``found`` (in a normalised, masked name) is part of a number (:data:`IN_NUMBER`)."""
     before, after = text[: found.start], text[found.end :]
+    if STAMP_BEFORE.search(before):
+        return False  # IMG20250305: a camera's time stamp
     if any(f.start > found.end and not text[found.end : f.start].strip(" -–—") for f in dates):
         after = ""  # 20250101-20250331: a range's first end, not a serial
     return any(
@@ -314,14 +324,70 @@ def _in_number(text: str, found: Found, dates: Sequence[Found]) -> bool:
     )
 
 
+#: what before a run of eight digits makes it a document number (a contract's, an order's, a
+#: voucher's), not a date: a code of one to six capitals, glued to it or with a separator
+#: (``HT20250101``, ``HT-20250101``, ``PO_20250101``, ``HT 20250101``), or a number word
+#: (``凭证号20240315``, ``编号：20250101``, ``No.20250101``, ``#20250101``). A word in small letters
+#: (``report20250305``) is no code: its date is a weak one (:data:`IN_NUMBER`)
+NUMBER_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])[A-Z]{1,6}(?:\s*[-_.:#/—–]\s*|\s+)?"
+    r"|(?:号|编码|(?<![A-Za-z])(?i:no|nr|id)\.?|#)\s*[:.\-_]?\s*)$"
+)
+#: a camera's, a phone's or a scanner's name before the digits: a time stamp, so a date
+#: (``IMG_20250305``, ``Screenshot_20250305``, ``Scan 20250305``)
+STAMP_BEFORE = re.compile(
+    r"(?:IMG|VID|PXL|MVIMG|PANO|BURST|DSC|WIN|Scan|Screenshot|Screen\s?Shot|Photo)[-_ ]?$",
+    re.IGNORECASE,
+)
+#: a time of day after the digits: a time stamp (``IMG_20250305_101522``)
+_STAMP_AFTER = re.compile(r"^[-_ ]?(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)")
+#: words by which a name says its date is one (then even a number's digits are read as a date)
+DATE_WORDS = re.compile(
+    r"日期|签订|签署|签发|签字|落款|(?<![A-Za-z])(?:dated?|signed)(?![A-Za-z])", re.IGNORECASE
+)
+
+
+def _is_number(text: str, found: Found) -> bool:
+    """Whether ``found`` (in a normalised, masked name) is eight digits of a document number
+    (:data:`NUMBER_BEFORE`) rather than a date: not written as a date (2025-01-01, 2025年1月1日
+    and 2025.01.01 say they are one) and not a time stamp (:data:`STAMP_BEFORE`, a time after)."""
+    digits = text[found.start : found.end]
+    if len(digits) != 8 or not digits.isdigit():
+        return False
+    before, after = text[: found.start], text[found.end :]
+    if STAMP_BEFORE.search(before) or _STAMP_AFTER.match(after):
+        return False
+    return bool(NUMBER_BEFORE.search(before))
+
+
+def numbers_in(text: str, today: dt.date | None = None) -> list[str]:
+    """The runs of digits in a short text (a file name) that look like a date but are read as
+    part of a document number (see :func:`date_in`), in order."""
+    today = today or dt.date.today()
+    text = _masked(normalize(text))
+    if DATE_WORDS.search(text):
+        return []
+    return [text[f.start : f.end] for f in _find(text, today) if _is_number(text, f)]
+
+
 def date_in(text: str, today: dt.date | None = None) -> Choice:
     """The date a short text (a file name, a title) gives: the latest plausible one standing
     alone (kind :data:`NAME`), else the latest plausible one inside a number
-    (:data:`NAME_IN_NUMBER`: ``HT20250101-003``), else the latest doubtful one."""
+    (:data:`NAME_IN_NUMBER`: ``20250101-003``, ``HT2025-01-01``), else the latest doubtful one.
+
+    Eight digits that are part of a document number (:data:`NUMBER_BEFORE`: ``HT-20250101``,
+    ``HT20250101-003``, ``No.20250101``) are a number, not a date, as a clerk reads them — a
+    contract numbered on 1 January may be signed in June — unless the name says it is a date: a
+    date word (:data:`DATE_WORDS`: 日期, 签订, dated …) makes them a date inside a number; written
+    as a date (``HT-2025-01-01``) they are one. The user gives the date of such a file (or its
+    text or properties do)."""
     today = today or dt.date.today()
     text = _masked(normalize(text))
     found = _find(text, today)
-    weak = [f for f in found if _in_number(text, f, found)]
+    numbers = [f for f in found if _is_number(text, f)]
+    if not DATE_WORDS.search(text):  # a number, no date
+        found = [f for f in found if f not in numbers]
+    weak = [f for f in found if f in numbers or _in_number(text, f, found)]
     strong = [f for f in found if f not in weak]
     choices = [latest(strong, today, NAME), latest(weak, today, NAME_IN_NUMBER)]
     proposed = [c for c in choices if c.day is not None]

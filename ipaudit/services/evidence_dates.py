@@ -27,9 +27,13 @@ Which source's date is proposed goes by the kind of date each gives, strongest f
 1. a date standing in the name (``2025-06-01会议纪要.docx``);
 2. a labelled date in the text (``签订日期：2025年6月1日``, ``日期：``, the signing line; in a
    workbook a labelled date, or a date cell or an Excel serial number beside a 日期 label);
-3. a date inside a number in the name (``HT20250101-003采购合同.docx``, ``凭证号20240315-合同.docx``:
-   glued to letters, after a number word, followed by a serial): a contract numbered on
-   1 January and signed in June is dated by its signature;
+3. a date inside a number in the name, when the name vouches for it (``签订HT20250101.docx``, a
+   date word; ``HT2025-01-01-003.docx``, written as a date; ``20250101-003纪要.docx``, a serial
+   after it): a contract numbered on 1 January and signed in June is dated by its signature.
+   Eight digits of a document number without that (``HT-20250101.pdf``, ``HT20250101-003采购合同
+   .docx``, ``凭证号20240315.docx``, ``No.20250101``) are no date at all: the number is not the
+   document's date, the text or the properties date the file, else the user does (the proposal's
+   ``numbers_in_name`` says why, :func:`number_note`);
 4. any other date in the text (a title's, a date alone at the end);
 5. the properties.
 
@@ -65,6 +69,7 @@ from typing import Any
 from ipaudit.domain import dates_in_text as texts
 from ipaudit.domain import word97_text
 from ipaudit.domain.dates_in_text import Choice
+from ipaudit.domain.model import Text
 
 SOURCE_NAME = "name"
 SOURCE_TEXT = "text"
@@ -109,7 +114,9 @@ class DateProposal:
     future, before 2000), from ``doubtful_source``; ``doubtful_period``: a period found but not
     proposed (starting before 2000 or after next year). ``locked``: the file is encrypted, its
     contents could not be read. ``unread``: why the contents were not read (``UNREAD_*``: locked,
-    too large, damaged); "" when they were, or did not need to be (the name said it all)."""
+    too large, damaged); "" when they were, or did not need to be (the name said it all).
+    ``numbers_in_name``: digits in the name that look like a date and were read as part of a
+    document number instead (``HT-20250101``: "20250101"; see :func:`number_note`)."""
 
     doc_date: dt.date | None = None
     period_start: dt.date | None = None
@@ -121,6 +128,7 @@ class DateProposal:
     locked: bool = False
     doubtful_period: tuple[dt.date, dt.date] | None = None
     unread: str = ""
+    numbers_in_name: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -741,6 +749,7 @@ def propose(
     today = _today(today)
     shown = name or path.name
     in_name = texts.date_in(Path(shown).stem, today)
+    numbers = tuple(texts.numbers_in(Path(shown).stem, today))
     named_period = period_in_name(shown, today)
     contents = _Contents()
     if (
@@ -784,6 +793,7 @@ def propose(
                 locked=contents.locked,
                 doubtful_period=doubtful_period,
                 unread=contents.unread,
+                numbers_in_name=numbers,
             )
     return DateProposal(
         None,
@@ -796,4 +806,19 @@ def propose(
         contents.locked,
         doubtful_period,
         contents.unread,
+        numbers,
+    )
+
+
+def number_note(proposal: DateProposal) -> Text | None:
+    """What to say of the digits in a file's name that were read as a document number, not as
+    its date, when the date proposed does not come from the name (the command line and the
+    attach dialog say the same); None when there is nothing to say."""
+    if not proposal.numbers_in_name or proposal.source == SOURCE_NAME:
+        return None
+    digits = "、".join(f"“{n}”" for n in proposal.numbers_in_name)
+    digits_en = ", ".join(f"'{n}'" for n in proposal.numbers_in_name)
+    return Text(
+        f"文件名中的 {digits} 是文件编号的一部分，不作为文件日期。",
+        f"{digits_en} in the file name is part of a document number, not the document's date.",
     )

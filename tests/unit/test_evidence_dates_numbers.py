@@ -1,7 +1,10 @@
-"""A date inside a number in a file name (a contract's, a voucher's: ``HT20250101-003``,
-``凭证号20240315``) is weak: a labelled date in the document's text beats it, while a date standing
-in the name still dates the file; and an Excel serial number beside a date label in a workbook
-reads as that date. Names are generated; the documents are real .docx and .xlsx files."""
+"""Eight digits of a document number in a file name (a contract's, a voucher's: ``HT-20250101``,
+``HT20250101-003``, ``凭证号20240315``) are no date, unless the name says they are one (签订, 日期 …):
+then, like a date written inside a number (``HT2025-01-01``, ``20250305-2``), it is weak — a
+labelled date in the document's text beats it, while a date standing in the name still dates the
+file; and an Excel serial number beside a date label in a workbook reads as that date. Names are
+generated; the documents are real .docx and .xlsx files (see also
+test_evidence_dates_document_numbers)."""
 
 from __future__ import annotations
 
@@ -112,11 +115,13 @@ def test_the_kinds_of_date_in_the_order_they_win() -> None:
 @pytest.mark.parametrize(
     ("name", "day", "kind"),
     [
-        ("HT20250101-003采购合同", D(2025, 1, 1), texts.NAME_IN_NUMBER),
-        ("凭证号20240315-合同", D(2024, 3, 15), texts.NAME_IN_NUMBER),
-        ("合同号：20250101 采购合同", D(2025, 1, 1), texts.NAME_IN_NUMBER),
-        ("No.20250101 order", D(2025, 1, 1), texts.NAME_IN_NUMBER),
-        ("#20250101", D(2025, 1, 1), texts.NAME_IN_NUMBER),
+        # a date the name vouches for (a date word), or written as one, inside a number
+        ("HT20250101-003采购合同（签订）", D(2025, 1, 1), texts.NAME_IN_NUMBER),
+        ("凭证号20240315-合同签订日期", D(2024, 3, 15), texts.NAME_IN_NUMBER),
+        ("合同号：2025-01-01 采购合同", D(2025, 1, 1), texts.NAME_IN_NUMBER),
+        ("No.2025年1月1日 order", D(2025, 1, 1), texts.NAME_IN_NUMBER),
+        ("#20250101 dated", D(2025, 1, 1), texts.NAME_IN_NUMBER),
+        ("HT2025.01.01-003", D(2025, 1, 1), texts.NAME_IN_NUMBER),
         ("20250101HT", D(2025, 1, 1), texts.NAME_IN_NUMBER),
         ("会议纪要2025-03-05-2", D(2025, 3, 5), texts.NAME_IN_NUMBER),
         # standing alone
@@ -124,27 +129,46 @@ def test_the_kinds_of_date_in_the_order_they_win() -> None:
         ("培训签到20250305", D(2025, 3, 5), texts.NAME),
         ("IMG_20250305_101522", D(2025, 3, 5), texts.NAME),
         ("mmexport1741140922123", D(2025, 3, 5), texts.NAME),
-        ("HT-20250101", D(2025, 1, 1), texts.NAME),  # not glued: a name's date
+        ("HT-2025-01-01", D(2025, 1, 1), texts.NAME),  # written as a date, not glued
         # a range's first end is followed by a date, not a serial
         ("20250101-20250331报表", D(2025, 3, 31), texts.NAME),
         ("2025-01-01-2025-03-31报表", D(2025, 3, 31), texts.NAME),
         # a date standing alone beats a later one inside a number
         ("2023-01-05 HT20250301-003", D(2023, 1, 5), texts.NAME),
-        # two numbers: the latest
-        ("HT20240101-001及HT20250101-002", D(2025, 1, 1), texts.NAME_IN_NUMBER),
+        # two numbers the name says are dates: the latest
+        ("HT20240101-001及HT20250101-002签订", D(2025, 1, 1), texts.NAME_IN_NUMBER),
     ],
 )
 def test_a_names_date_and_its_kind(name: str, day: dt.date, kind: str) -> None:
     assert date_in(name, TODAY) == Choice(day, kind=kind)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "HT-20250101",
+        "HT20250101-003采购合同",
+        "凭证号20240315-合同",
+        "合同号：20250101 采购合同",
+        "No.20250101 order",
+        "#20250101",
+        "HT20240101-001及HT20250101-002",
+        "CG2025010103",
+    ],
+)
+def test_a_document_numbers_digits_are_no_date(name: str) -> None:
+    assert date_in(name, TODAY) == Choice()
+
+
 def test_a_doubtful_date_inside_a_number_is_still_shown() -> None:
-    assert date_in("HT20990101-003", TODAY) == Choice(None, D(2099, 1, 1), texts.NAME_IN_NUMBER)
+    assert date_in("HT20990101-003签订", TODAY) == Choice(None, D(2099, 1, 1), texts.NAME_IN_NUMBER)
+    assert date_in("HT2099-01-01-003", TODAY) == Choice(None, D(2099, 1, 1), texts.NAME_IN_NUMBER)
+    assert date_in("HT20990101-003", TODAY) == Choice()  # a number: not even doubtful
     assert date_in("采购合同", TODAY) == Choice()
 
 
 @given(zh_words, number_prefixes, days, forms, st.booleans(), serials, zh_words)
-def test_any_date_inside_a_number_is_weak(
+def test_any_date_written_as_one_inside_a_number_is_weak_and_eight_digits_none(
     lead: str,
     prefix: str,
     day: dt.date,
@@ -157,6 +181,9 @@ def test_any_date_inside_a_number_is_weak(
     if prefix.endswith(".") and form in ("dashes", "dots", "underscores"):
         # a separated date right after a dot is read as no date at all (1.2025-03-05 …)
         assert date_in(name, TODAY) == Choice(), name
+    elif form == "compact" and prefix != "abc":  # a document number's digits (no code: abc)
+        assert date_in(name, TODAY) == Choice(), name
+        assert date_in(f"{name}签订", TODAY) == Choice(day, kind=texts.NAME_IN_NUMBER), name
     else:
         assert date_in(name, TODAY) == Choice(day, kind=texts.NAME_IN_NUMBER), name
 
@@ -205,9 +232,16 @@ def test_the_cases_found_by_the_check(tmp_path: Path) -> None:
     voucher = word(tmp_path / "凭证号20240315-合同.docx", ["合同", "签订日期：2025年6月1日"])
     for path in (contract, voucher):
         assert (at(path).doc_date, at(path).source) == (D(2025, 6, 1), SOURCE_TEXT)
-    # without a date in its text the number's date is still proposed, from the name
+    # without a date in its text the number is still no date: the properties date it, and the
+    # proposal says which digits were taken for a number
     bare = word(tmp_path / "HT20250101-003合同.docx", ["采购合同", "甲方：某某公司"])
-    assert (at(bare).doc_date, at(bare).source) == (D(2025, 1, 1), SOURCE_NAME)
+    proposal = at(bare)
+    assert (proposal.doc_date, proposal.source) == (D(2019, 1, 4), SOURCE_PROPERTIES)
+    assert proposal.numbers_in_name == ("20250101",)
+    # a name that says the number is its date: the number's date, from the name
+    signed = word(tmp_path / "HT20250101-003合同（签订）.docx", ["采购合同", "甲方：某某公司"])
+    assert (at(signed).doc_date, at(signed).source) == (D(2025, 1, 1), SOURCE_NAME)
+    assert at(signed).numbers_in_name == ()
 
 
 LABELLED = {
@@ -267,7 +301,7 @@ def test_a_date_standing_in_the_name_beats_even_a_labelled_one(
     assert (at(path).doc_date, at(path).source) == (named, SOURCE_NAME), name
 
 
-@given(number_prefixes, days, serials, days)
+@given(number_prefixes, days, serials, days, st.sampled_from(["签订", "日期", " dated"]))
 @settings(max_examples=15, deadline=None)
 def test_a_date_inside_a_number_beats_an_unlabelled_date_in_the_text(
     tmp_path_factory: pytest.TempPathFactory,
@@ -275,10 +309,19 @@ def test_a_date_inside_a_number_beats_an_unlabelled_date_in_the_text(
     named: dt.date,
     serial: str,
     written: dt.date,
+    vouch: str,
 ) -> None:
-    name = f"{prefix}{named:%Y%m%d}{serial}合同.docx"
-    path = word(tmp_path_factory.mktemp("n") / name, ["通知", "正文", "某某公司", zh(written)])
-    assert (at(path).doc_date, at(path).source) == (named, SOURCE_NAME), name
+    """When the name says the number is a date; else the number is none and the text's date,
+    even unlabelled, dates the file."""
+    folder = tmp_path_factory.mktemp("n")
+    text = ["通知", "正文", "某某公司", zh(written)]
+    vouched = word(folder / f"{prefix}{named:%Y%m%d}{serial}合同{vouch}.docx", text)
+    assert (at(vouched).doc_date, at(vouched).source) == (named, SOURCE_NAME), vouched.name
+    number = word(folder / f"{prefix}{named:%Y%m%d}{serial}合同.docx", text)
+    if prefix == "abc":  # small letters are no number's code: a weak date of the name's
+        assert (at(number).doc_date, at(number).source) == (named, SOURCE_NAME), number.name
+    else:
+        assert (at(number).doc_date, at(number).source) == (written, SOURCE_TEXT), number.name
 
 
 def test_the_example_bare_dated_name(tmp_path: Path) -> None:
