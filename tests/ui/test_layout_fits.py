@@ -3,16 +3,20 @@
 Each configuration runs ``tools/screenshots.py --check`` in its own process, with the offscreen
 platform's screen set to the real pixel size and ``QT_SCALE_FACTOR`` to the display scaling, so the
 window meets the screen as it would on the desk (a widget resize would not scale fonts and icons).
+The configurations run side by side: each process spends most of its time letting the window settle
+after showing a view, so the three together take little longer than one.
 """
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from PySide6.QtCore import Qt
@@ -26,33 +30,70 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENS = [("1366x768", 1.0), ("1920x1080", 1.25), ("1920x1080", 1.5)]
 
 
-@functools.cache  # one run per configuration serves every test of it
-def _fit_reports(screen: str, scale: float) -> list[dict]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "screenshots.py"),
-            *("--screen", screen, "--scale", str(scale), "--lang", "both"),
-            "--check",
-            "--no-images",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=900,
-        check=False,
+def _check_command(screen: str, scale: float) -> list[str]:
+    return [
+        sys.executable,
+        str(ROOT / "tools" / "screenshots.py"),
+        *("--screen", screen, "--scale", str(scale), "--lang", "both"),
+        "--check",
+        "--no-images",
+    ]
+
+
+@pytest.fixture(scope="module")
+def fit_reports(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[[str, float], list[dict]]]:
+    """The fit reports of a configuration, one run per configuration serving every test of it;
+    the first test that needs one starts every configuration the selected tests ask for."""
+    here = request.module.__name__
+    configs = sorted(
+        {
+            (item.callspec.params["screen"], item.callspec.params["scale"])
+            for item in request.session.items
+            if item.module is not None
+            and item.module.__name__ == here
+            and hasattr(item, "callspec")
+            and "screen" in item.callspec.params
+        }
     )
-    if done.returncode == 2 and "font" in done.stderr:
-        pytest.skip("no CJK font installed (fonts-noto-cjk)")
-    assert done.returncode == 0, done.stderr[-3000:]
-    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    folder = tmp_path_factory.mktemp("fits")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+    started: dict[tuple[str, float], tuple[subprocess.Popen, IO[str], IO[str]]] = {}
+    finished: dict[tuple[str, float], tuple[int, str, str]] = {}
+    with contextlib.ExitStack() as files:
+
+        def reports(screen: str, scale: float) -> list[dict]:
+            if not started:
+                for n, config in enumerate(configs):
+                    out = files.enter_context((folder / f"{n}.out").open("w+", encoding="utf-8"))
+                    err = files.enter_context((folder / f"{n}.err").open("w+", encoding="utf-8"))
+                    process = subprocess.Popen(
+                        _check_command(*config), stdout=out, stderr=err, cwd=ROOT, env=env
+                    )
+                    started[config] = (process, out, err)
+            if (screen, scale) not in finished:
+                process, out, err = started[(screen, scale)]
+                returncode = process.wait(timeout=900)
+                out.seek(0)
+                err.seek(0)
+                finished[(screen, scale)] = (returncode, out.read(), err.read())
+            returncode, stdout, stderr = finished[(screen, scale)]
+            if returncode == 2 and "font" in stderr:
+                pytest.skip("no CJK font installed (fonts-noto-cjk)")
+            assert returncode == 0, stderr[-3000:]
+            return [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+
+        yield reports
+        for process, _, _ in started.values():  # none left running, whatever the tests did
+            if process.poll() is None:
+                process.kill()
+            process.wait()
 
 
 @pytest.mark.parametrize(("screen", "scale"), SCREENS, ids=[f"{s}@{f:g}" for s, f in SCREENS])
-def test_every_main_view_fits_the_screen(screen: str, scale: float) -> None:
-    reports = _fit_reports(screen, scale)
+def test_every_main_view_fits_the_screen(screen: str, scale: float, fit_reports) -> None:
+    reports = fit_reports(screen, scale)
     assert [r["lang"] for r in reports] == ["zh", "en"]
     for r in reports:
         where = f"{r['lang']} on {screen} at {scale:g}"
@@ -84,8 +125,10 @@ NEW_VIEWS = {
 
 
 @pytest.mark.parametrize(("screen", "scale"), SCREENS, ids=[f"{s}@{f:g}" for s, f in SCREENS])
-def test_the_audit_views_packet_and_team_dialogs_fit(screen: str, scale: float) -> None:
-    for r in _fit_reports(screen, scale):
+def test_the_audit_views_packet_and_team_dialogs_fit(
+    screen: str, scale: float, fit_reports
+) -> None:
+    for r in fit_reports(screen, scale):
         views = r["views"]
         assert set(views) == NEW_VIEWS
         assert {f"audit-{key}" for key in panels.AUDIT_VIEWS} <= set(views)  # every Audit tab
