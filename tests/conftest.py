@@ -46,3 +46,35 @@ def demo_path(demo_master: Path, tmp_path: Path) -> Path:
     target = tmp_path / "demo.ipaudit"
     shutil.copyfile(demo_master, target)
     return target
+
+
+#: Test modules holding the longest tests (10-60 s each on two busy cores), run first: the two
+#: workers (``-n 2``) then share the rest of the suite out as they finish them, and neither is
+#: left running one of them alone at the end. The order of all other tests is kept.
+LONG_FIRST = (
+    "tests/ui/test_layout_fits.py",
+    "tests/unit/export/test_toc_pages.py",
+    "tests/integration/test_cli_fuzz.py",
+    "tests/unit/domain/test_department_names.py",
+    "tests/unit/export/test_pdf.py",
+    "tests/unit/export/test_target.py",
+    "tests/unit/test_template_malformed.py",
+    "tests/unit/export/test_report_page_one.py",
+    "tests/integration/test_cli_edit_safety.py",
+    "tests/unit/export/test_report_reading.py",
+    "tests/integration/test_packet_fuzz.py",
+    "tests/integration/test_concurrent_edits.py",
+    "tests/integration/test_crash_safety.py",
+    "tests/integration/pg/test_server_concurrent_edits.py",
+    "tests/unit/store/test_cycle_storage.py",
+    "tests/unit/export/test_budget_table.py",
+    "tests/unit/test_evidence_dates_doc.py",
+    "tests/unit/export/test_verdict.py",
+    "tests/integration/test_department_changes.py",
+    "tests/packaging/test_install.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {module: n for n, module in enumerate(LONG_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
