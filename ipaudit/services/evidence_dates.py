@@ -819,6 +819,6 @@ def number_note(proposal: DateProposal) -> Text | None:
     digits = "、".join(f"“{n}”" for n in proposal.numbers_in_name)
     digits_en = ", ".join(f"'{n}'" for n in proposal.numbers_in_name)
     return Text(
-        f"文件名中的 {digits} 是文件编号的一部分，不作为文件日期。",
+        f"文件名中的{digits}是文件编号的一部分，不作为文件日期。",
         f"{digits_en} in the file name is part of a document number, not the document's date.",
     )

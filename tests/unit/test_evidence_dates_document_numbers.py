@@ -162,7 +162,7 @@ def test_the_command_line_says_the_number_is_no_date_and_takes_the_date_given(
     code, out, err = run(capsys, "attach", ws, "hr.labour_contracts", scanned, "--json")
     assert code == 0, err
     assert json.loads(out)["doc_date"] is None
-    assert "“20250101” 是文件编号的一部分" in err and "--date" in err
+    assert "“20250101”是文件编号的一部分" in err and "--date" in err
     again = pdf(tmp_path / "HT-20250102.pdf", [["合同"]])
     code, out, err = run(
         capsys, "attach", ws, "hr.labour_contracts", again, "--date", "2025-06-01", "--json"

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipaudit.services.evidence_review import FileReview
+from ipaudit.ui import i18n
 from ipaudit.ui.checklist.attach_model import (
     COL_FILE,
     DATE_COLUMNS,
@@ -337,6 +338,11 @@ class AttachDialog(QDialog):
         if review.repeated:
             problems.append(say["twice"])
         proposal = review.proposal
+        from ipaudit.services.evidence_dates import number_note  # (loaded by the reading)
+
+        number = number_note(proposal)  # HT-20250101: a document number, not the date
+        if number is not None:
+            problems.append(i18n.text(number))
         day = row.doc_date.value()
         if day is not None:
             if day == proposal.doc_date and proposal.source:
