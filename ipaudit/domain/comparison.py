@@ -520,7 +520,8 @@ def _scopes(
     its item or phrase (see ``tie``). With ``kinds`` (what each number is said with, None for
     nothing), a number with none of its own takes the last scope word said before it in its
     clause while it names a kind not yet said since ("公司目标：发明专利20件，实用新型30件";
-    but "公司发明专利20件，研发发明专利8件" and "公司60人，其中研发23人" leave it)."""
+    but "公司发明专利20件，研发发明专利8件" and "公司60人，其中研发23人" leave it), and one
+    followed in its clause by the department's own figure of its kind is the company's."""
     words = dict(scope_words(text, rules))
     if not words:
         return [None] * len(at)
@@ -540,6 +541,18 @@ def _scopes(
                 out[k] = words[found]
         if found is not None and kind is not None:
             said_since.setdefault(found.start, set()).add(kind)
+    # "实用新型15件，研发承担10件": a figure said with no scope, followed in its clause by the
+    # department's own of that kind (or of none named), is the company's
+    for k, (span, kind) in enumerate(zip(at, kinds, strict=True)):
+        if out[k] is not None or kind is None:
+            continue
+        clause = clauses[span_of(span.start, clauses)]
+        if any(
+            out[j] is Scope.OWN and kinds[j] in (kind, None) and span.end <= at[j].start
+            for j in range(len(at))
+            if at[j].start in clause
+        ):
+            out[k] = Scope.COMPANY
     return out
 
 

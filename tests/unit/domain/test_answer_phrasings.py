@@ -423,10 +423,12 @@ def manual(goals: list[Goal], company: list[int]) -> Facts:
 
 
 def said_list(goals: list[Goal], values: list[int], draw: st.DrawFn) -> str:
-    return "、".join(
-        f"{draw(st.sampled_from(spoken_names(g.name)[1:]))}{v}{g.unit}"
-        for g, v in zip(goals, values, strict=True)
-    )
+    names = [draw(st.sampled_from(spoken_names(g.name)[1:])) for g in goals]
+    return listing(goals, names, values)
+
+
+def listing(goals: list[Goal], names: list[str], values: list[int]) -> str:
+    return "、".join(f"{n}{v}{g.unit}" for g, n, v in zip(goals, names, values, strict=True))
 
 
 COMPANY_LEADS = ("公司目标是", "公司的目标：", "全公司今年", "公司总目标")
@@ -448,7 +450,9 @@ def test_the_company_s_figures_are_compared_with_the_company_s(
     goals, company = case
     fact = declared(manual(goals, company), "objectives", "rnd")
     assert fact is not None and fact.company is not None
-    theirs = data.draw(st.sampled_from(COMPANY_LEADS)) + said_list(goals, company, data.draw)
+    names = [data.draw(st.sampled_from(spoken_names(g.name)[1:])) for g in goals]
+    lead = data.draw(st.sampled_from(COMPANY_LEADS))
+    theirs = lead + listing(goals, names, company)
     mine = data.draw(st.sampled_from(OWN_LEADS)) + said_list(
         goals, [g.value for g in goals], data.draw
     )
@@ -458,10 +462,7 @@ def test_the_company_s_figures_are_compared_with_the_company_s(
     # a wrong company figure is said wrong for the company; the department's stay right
     k = data.draw(st.integers(0, len(goals) - 1))
     off = [c + 1 if i == k else c for i, c in enumerate(company)]
-    theirs_wrong = theirs.replace(  # the same words, one figure off
-        f"{company[k]}{goals[k].unit}", f"{off[k]}{goals[k].unit}", 1
-    )
-    assume(theirs_wrong != theirs)
+    theirs_wrong = lead + listing(goals, names, off)  # the same words, one figure off
     wrong = sep.join([theirs_wrong, mine] if company_first else [mine, theirs_wrong])
     verdict = compare(wrong, fact, "objectives")
     assert verdict.differences == (
@@ -570,3 +571,52 @@ def test_full_width_and_chinese_numerals_in_the_new_shapes() -> None:
         [Goal("年度发明专利申请", 10, "件"), Goal("年度实用新型专利申请", 10, "件")]
     )
     assert passes(compare(f"发明专利、实用新型均为{to_chinese(10)}件", ten))
+
+
+# -- the demo manual's departments, answered as department heads answer ----------------------------
+
+DEMO_ANSWERS = [
+    ("rnd", "今年我们部门的目标是发明专利8件，实用新型10件，软著6件，培训全覆盖", []),
+    (
+        "rnd",
+        "公司今年的目标是发明专利12件、实用新型15件、软著6件，我们研发部承担发明8件、"
+        "实用新型10件、软著6件，培训覆盖率100%",
+        [],
+    ),
+    (
+        "rnd",
+        "公司目标发明专利12件，其中研发部承担8件；实用新型15件，研发承担10件；"
+        "软著6件全部由研发承担；全员培训",
+        [],
+    ),
+    ("rnd", "发明、实用新型、软著分别是8、10、6件，全员参加培训", []),
+    ("rnd", "发明专利8件，实用新型10件，软著6件，培训没有全覆盖", [DiffKind.NEGATED]),
+    ("rnd", "发明专利12件，实用新型15件，软著6件，培训100%", [DiffKind.WRONG_NUMBER] * 2),
+    ("production", "我们生产部的目标：发明专利2件、实用新型5件，培训全员覆盖", []),
+    ("production", "公司发明专利目标12件，我们部门2件，实用新型公司15件，我们5件，培训100%", []),
+    (
+        "production",
+        "公司发明专利目标12件，我们部门3件，实用新型公司15件，我们5件，培训100%",
+        [DiffKind.WRONG_NUMBER],
+    ),
+    ("finance", "我们部门没有发明专利和实用新型的目标，培训全覆盖", []),
+    ("finance", "全员培训，没有专利方面的指标", []),
+    ("management", "发明专利12件、实用新型15件、软件著作权6件，全员培训", []),
+    ("marketing", "培训覆盖率100%，公司的专利目标是发明12件、实用新型15件", []),
+    (
+        "marketing",
+        "培训覆盖率100%，公司的专利目标是发明12件、实用新型16件",
+        [DiffKind.WRONG_NUMBER],
+    ),
+]
+
+
+def test_the_demo_manual_answered_by_its_departments() -> None:
+    from ipaudit.demo.content import HEADCOUNT, OBJECTIVES
+
+    facts = Facts(objectives=tuple(OBJECTIVES), headcount=HEADCOUNT)
+    for department, answer, kinds in DEMO_ANSWERS:
+        fact = declared(facts, "objectives", department)
+        assert fact is not None
+        verdict = compare(answer, fact, "objectives")
+        assert [d.kind for d in verdict.differences] == kinds, (department, answer, verdict)
