@@ -48,6 +48,15 @@ def demo_path(demo_master: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def audit_demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo as the app builds it, with the audit day and the cycle (plan, request list, mock
+    audit, corrective actions), built once per session (per worker); tests change only copies."""
+    from ipaudit.demo.build import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("audit-demo") / "demo.ipaudit", audit_day=True)
+
+
 #: Test modules holding the longest tests (10-60 s each on two busy cores), run first: the two
 #: workers (``-n 2``) then share the rest of the suite out as they finish them, and neither is
 #: left running one of them alone at the end. The order of all other tests is kept.

@@ -17,16 +17,10 @@ from tests.integration.cli_run import ok_json, run
 DEP = "rnd"
 
 
-@pytest.fixture(scope="module")
-def audit_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from ipaudit.demo.build import build_demo
-
-    return build_demo(tmp_path_factory.mktemp("audit-demo") / "demo.ipaudit", audit_day=True)
-
-
 @pytest.fixture
-def demo(audit_demo: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copyfile(audit_demo, tmp_path / "demo.ipaudit"))
+def demo(audit_demo_master: Path, tmp_path: Path) -> Path:
+    """A copy of the demo with its audit day (tests/conftest.py)."""
+    return Path(shutil.copyfile(audit_demo_master, tmp_path / "demo.ipaudit"))
 
 
 def test_mock_audit_shows_the_departments_samples(

@@ -35,19 +35,12 @@ def open_session(path: Path, qtbot, department: str | None) -> WorkspaceSession:
     return s
 
 
-@pytest.fixture(scope="module")
-def audit_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo with its audit day (plan, request list, mock audit, corrective actions)."""
-    from ipaudit.demo.build import build_demo
-
-    return build_demo(tmp_path_factory.mktemp("audit-demo") / "demo.ipaudit", audit_day=True)
-
-
 @pytest.fixture
-def demo(audit_demo: Path, tmp_path: Path) -> Path:
-    """A copy with one more corrective action for R&D."""
+def demo(audit_demo_master: Path, tmp_path: Path) -> Path:
+    """A copy of the demo with its audit day (tests/conftest.py), with one more corrective action
+    for R&D."""
     i18n.set_language("zh")
-    path = Path(shutil.copyfile(audit_demo, tmp_path / "demo.ipaudit"))
+    path = Path(shutil.copyfile(audit_demo_master, tmp_path / "demo.ipaudit"))
     with Workspace.open(path) as ws:
         actions_service.add(ws, finding="检索报告缺少审核签字", department=DEP)
     return path

@@ -4,6 +4,7 @@ undo one of them from the Edit menu, switch to English and back."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
@@ -98,12 +99,12 @@ def test_done_when_walk(window: MainWindow, demo_path: Path, tmp_path: Path, qtb
     assert window.readiness_label.text().startswith("就绪度")
 
 
-def test_the_audit_menu_walk_on_a_laptop_screen(window: MainWindow, tmp_path: Path, qtbot) -> None:
+def test_the_audit_menu_walk_on_a_laptop_screen(
+    window: MainWindow, tmp_path: Path, qtbot, audit_demo_master: Path
+) -> None:
     """The compliance manager goes through the Audit menu on the demo with its audit day, in the
     menu's order: each entry opens its tab, named as the menu names it, in the window's size."""
-    from ipaudit.demo.build import build_demo
-
-    demo = build_demo(tmp_path / "demo.ipaudit", audit_day=True)
+    demo = Path(shutil.copyfile(audit_demo_master, tmp_path / "demo.ipaudit"))
     window.resize(1366, 696)
     with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
         assert window.open_path(demo)

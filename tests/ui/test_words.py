@@ -239,14 +239,6 @@ def test_no_internal_key_and_no_other_language(qtbot, window, demo_path) -> None
 # --- the audit day, the cycle, the department packets and the team dialogs --------------------
 
 
-@pytest.fixture(scope="module")
-def audit_demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo as the app builds it: with the audit day and the cycle."""
-    from ipaudit.demo.build import build_demo
-
-    return build_demo(tmp_path_factory.mktemp("audit-demo") / "demo.ipaudit", audit_day=True)
-
-
 @pytest.fixture
 def audit_demo(audit_demo_master: Path, tmp_path: Path) -> Path:
     target = tmp_path / "demo.ipaudit"
