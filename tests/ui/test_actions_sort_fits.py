@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = r"""
-import json, os, sys, tempfile
+import json, os, shutil, sys, tempfile
 from pathlib import Path
 
 sys.path.insert(0, os.getcwd())
@@ -41,12 +41,12 @@ def settle(ms=50):
     loop.exec()
 
 
-from ipaudit.demo.build import build_demo
 from ipaudit.ui import i18n, workers
 from ipaudit.ui.main_window import MainWindow
 from ipaudit.ui.settings import Settings
 
-demo = build_demo(tmp / "demo.ipaudit", audit_day=True)
+# a copy of the demo with its audit day (the session's audit_demo_master)
+demo = Path(shutil.copyfile(sys.argv[1], tmp / "demo.ipaudit"))
 for lang in ("en", "zh"):
     i18n.set_language(lang)
     window = MainWindow(Settings())
@@ -81,10 +81,10 @@ for lang in ("en", "zh"):
 """
 
 
-def test_sorting_the_actions_never_scrolls_sideways_at_150_percent() -> None:
+def test_sorting_the_actions_never_scrolls_sideways_at_150_percent(audit_demo_master: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
     done = subprocess.run(
-        [sys.executable, "-c", CHILD],
+        [sys.executable, "-c", CHILD, str(audit_demo_master)],
         capture_output=True,
         text=True,
         cwd=ROOT,
