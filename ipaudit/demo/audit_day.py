@@ -62,6 +62,7 @@ REQUEST_LIST: tuple[tuple[str, str, str], ...] = (
     ("财务部", "发明人奖励发放登记表", ""),
     ("生产部", "委托加工合同中的知识产权条款", ""),
     ("知识产权小组", "外部审核员资格证书复印件", ""),  # no checklist item holds it
+    ("知识产权小组", "知识产权宣传活动照片", ""),  # no proposal: waits for the user
 )
 # what the mock audit's nonconformities are put right with
 RECORD_ACTION = {
