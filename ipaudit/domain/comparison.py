@@ -633,12 +633,14 @@ def _compatible(said: _Amount, declared: _Amount) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Pair:
-    """A number said, the objective name it is said with (None: none), and the item as said when
-    it is said negated ("培训没有100%")."""
+    """A number said, the objective name it is said with (None: none), the item as said when it
+    is said negated ("培训没有100%"), and the names it is the total of."""
 
     said: _Said
     mention: Mention | None
     negated: str = ""
+    total: tuple[Mention, ...] = ()  # a total of these names ("发明专利和实用新型共18件")
+    sums: Decimal | None = None  # a total of the numbers said before it ("…，共18件")
 
 
 def _pairs(
@@ -647,8 +649,10 @@ def _pairs(
     """Each number said with the objective names it is said for: the one in its item or phrase
     (see ``tie``); after a "respectively" word ("分别为8件、10件") or in a phrase that lists its
     names and then as many numbers ("发明、实用新型8件、10件"), each in order; one number after a
-    "respectively" word goes to every name listed before it ("发明专利和实用新型各10件"). A name
-    said negated with no number of its own states 0 ("没有发明专利")."""
+    "respectively" word goes to every name listed before it ("发明专利和实用新型各10件"), one after
+    a total word is their total ("发明专利和实用新型共18件"), and one after a total word with no
+    name the total of those said before it ("…，共18件"). A name said negated with no number of its
+    own states 0 ("没有发明专利")."""
     phrases = _phrases(text, rules)
     by_found = {m.found: m for m in named}
     tied: list[list[Mention]] = [
@@ -670,12 +674,34 @@ def _pairs(
         elif len(names) > 1 and len(numbers) == 1:
             tied[numbers[0]] = names
             ordered.add(where)
+    totals: dict[int, tuple[Mention, ...]] = {}
+    sums: dict[int, Decimal] = {}
+    clauses = spans(text, rules.clause_marks)
+    for word in find_words(case_blind(text), rules.totals):
+        where = span_of(word.start, phrases)
+        phrase = phrases[where]
+        after = [i for i, s in enumerate(said) if word.end <= s.span.start < phrase.end]
+        if not after or any(word.end <= m.found.start < said[after[0]].span.start for m in named):
+            continue
+        before = [s.span.end for s in said if phrase.start <= s.span.start < word.start]
+        start = max(before, default=phrase.start)
+        names = [m for m in named if start <= m.found.start and m.found.end <= word.start]
+        if len(names) > 1:
+            totals[after[0]] = tuple(names)
+            tied[after[0]] = []
+            ordered.add(where)
+        elif not names and not tied[after[0]]:
+            clause = clauses[span_of(word.start, clauses)]
+            sums[after[0]] = sum(
+                (x.amount.value for x in said if clause.start <= x.span.start < word.start),
+                Decimal(0),
+            )
     for where, phrase in enumerate(phrases):
         if where not in ordered:
             _pair_in_order(phrase, said, named, tied)
     negated = _negated_numbers(text, said, named, rules)
     out = [
-        _Pair(s, m, negated.get(i, ""))
+        _Pair(s, m, negated.get(i, ""), totals.get(i, ()), sums.get(i))
         for i, (s, ms) in enumerate(zip(said, tied, strict=True))
         for m in ([*ms] if ms else [None])
     ]
@@ -750,8 +776,14 @@ def _match(
     satisfied: set[int] = set()
     reported: dict[int, Difference] = {}
     unnamed: list[_Pair] = []
+    wrong_totals: list[Difference] = []
     for p in pairs:
         s, m = p.said, p.mention
+        if p.total:  # the total of the objectives named: never any one's number
+            wrong_totals += _total_differences(p, goals, whose)
+            continue
+        if p.sums is not None and s.amount.value in (p.sums, _sum(goals, s.amount)):
+            continue  # "发明专利8件、实用新型10件，共18件"
         zero = s.amount.value == 0
         own = _owners(m, goals, rules if zero else None) if m is not None else []
         if not own:
@@ -808,9 +840,33 @@ def _match(
                 out.append((i, Difference(DiffKind.WRONG_NUMBER, expected(g), str(other.amount))))
             else:
                 out.append((i, Difference(DiffKind.MISSING_NUMBER, expected(g))))
-    diffs = [d for _i, d in sorted(out, key=lambda x: x[0])]
+    diffs = [d for _i, d in sorted(out, key=lambda x: x[0])] + wrong_totals
     whole = f"{whose}{display}"
     return diffs + [Difference(DiffKind.WRONG_NUMBER, whole, str(s.amount)) for s in extras]
+
+
+def _sum(goals: list[_Goal], said: _Amount) -> Decimal:
+    """The sum of the named objectives counted in the unit of ``said``."""
+    return sum(
+        (g.amount.value for g in goals if g.name and _compatible(said, g.amount)), Decimal(0)
+    )
+
+
+def _total_differences(p: _Pair, goals: list[_Goal], whose: str) -> list[Difference]:
+    """A total said for several objectives ("发明专利和实用新型共18件") against the sum of theirs:
+    nothing when it is that sum (or names one the question has none of), else a wrong number."""
+    owners = [_owners(m, goals) for m in p.total]
+    if not all(owners) or p.negated:
+        return []
+    parts = [goals[i] for i in dict.fromkeys(o[0] for o in owners)]
+    if len(parts) < 2 or not all(_compatible(p.said.amount, g.amount) for g in parts):
+        return []
+    value = sum((g.amount.value for g in parts), Decimal(0))
+    if value == p.said.amount.value:
+        return []
+    names = "、".join(g.name for g in parts)
+    total = _Amount(value, parts[0].amount.unit)
+    return [Difference(DiffKind.WRONG_NUMBER, f"{whose}{names} 合计 {total}", str(p.said.amount))]
 
 
 def _owners(m: Mention, goals: list[_Goal], rules: RehearsalRules | None = None) -> list[int]:

@@ -17,7 +17,9 @@ The words are data (``resources/audit/rehearsal-rules.yaml``, read by :func:`def
 - **objective names**: how people name a kind of objective (发明专利 or 发明; 软件著作权 or 软著),
   the ``filler`` of declared names (年度, 知识产权), the ``qualifiers`` that tell two objectives
   of one kind apart (申请, 授权), and the ``respectively`` words ("分别为", "各") that pair names
-  and numbers in order, or give one number to every name listed ("各10件"); the kinds a broader
+  and numbers in order, or give one number to every name listed ("各10件"), the ``totals`` words
+  ("共") after which a number is the total of the names listed ("发明专利和实用新型共18件"); the
+  kinds a broader
   kind ``includes`` (专利: 发明专利, 实用新型 …) and the kind a count fact asks for (``facts``).
 - **numbers said in words**: ``numbers.zero`` (none, zero, 一件也没有) state 0 where they stand,
   as 零 does; ``numbers.full`` (全覆盖, 全员, full coverage) state 100 % where a percentage is
@@ -75,6 +77,7 @@ class RehearsalRules:
     objective_kinds: tuple[ObjectiveKind, ...] = ()
     qualifiers: tuple[str, ...] = ()
     respectively: tuple[str, ...] = ()
+    totals: tuple[str, ...] = ()
     item_marks: tuple[str, ...] = ()
     zero_words: tuple[str, ...] = ()
     full_words: tuple[str, ...] = ()
@@ -152,6 +155,7 @@ def parse_rules(data: Any, source: str = "rehearsal rules") -> RehearsalRules:
         ),
         qualifiers=_words(objectives, "qualifiers", source),
         respectively=_words(objectives, "respectively", source),
+        totals=_words(objectives, "totals", source),
         item_marks=_words(data, "item_marks", source),
         zero_words=_words(numbers, "zero", source),
         full_words=_words(numbers, "full", source),

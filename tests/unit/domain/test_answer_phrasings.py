@@ -620,3 +620,34 @@ def test_the_demo_manual_answered_by_its_departments() -> None:
         assert fact is not None
         verdict = compare(answer, fact, "objectives")
         assert [d.kind for d in verdict.differences] == kinds, (department, answer, verdict)
+
+
+# -- totals ----------------------------------------------------------------------------------------
+
+TOTALS = st.sampled_from(["共", "共计", "合计", "一共", "总共"])
+
+
+@given(counted_goals(), TOTALS, st.integers(1, 50), st.data())
+def test_a_total_over_the_objectives_listed_is_never_one_s_number(
+    goals: list[Goal], word: str, off: int, data: st.DataObject
+) -> None:
+    """ "发明专利和实用新型共18件": the sum of their objectives, which names neither's number (a
+    finding for what is not said, not a contradiction); another sum contradicts the manual."""
+    names, order = data.draw(listed(goals))
+    total = sum(g.value for g in goals)
+    fact = objectives_fact(goals)
+    said = compare(f"{names}{word}{data.draw(said_number(total, '件'))}", fact)
+    assert {d.kind for d in said.differences} == {DiffKind.MISSING_NUMBER}, said
+    wrong = compare(f"{names}{word}{total + off}件", fact)
+    assert (
+        Difference(
+            DiffKind.WRONG_NUMBER,
+            f"{'、'.join(g.name for g in order)} 合计 {total} 件",
+            f"{total + off} 件",
+        )
+        in wrong.differences
+    ), wrong
+    # said after each one's number, the total is accepted
+    each = "、".join(f"{spoken_names(g.name)[1]}{g.value}件" for g in goals)
+    assert passes(compare(f"{each}，{word}{total}件", fact))
+    assert not compare(f"{each}，{word}{total + off}件", fact).passed
