@@ -54,6 +54,14 @@ def pack_zh(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> Expo
 
 
 @pytest.fixture(scope="session")
+def pack_pdf(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> Exported:
+    """The demo exported without evidence, with the report as PDF (LibreOffice lays the report
+    out twice: for the contents' page numbers, then for the PDF)."""
+    options = ExportOptions(pdf=True, include_evidence=False, toc_pages=False)
+    return _export(tmp_path_factory, demo_master, options)
+
+
+@pytest.fixture(scope="session")
 def pack_en(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> Exported:
     """The demo exported in English as a zip."""
     return _export(tmp_path_factory, demo_master, ExportOptions(lang="en", as_zip=True))

@@ -45,13 +45,9 @@ def pages_of(report: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory, demo_master: Path):
-    folder = tmp_path_factory.mktemp("read")
-    ws_path = folder / "demo.ipaudit"
-    shutil.copyfile(demo_master, ws_path)
-    with Workspace.open(ws_path) as ws:
-        result = export_pack(ws, folder / "pack", ExportOptions(pdf=True, include_evidence=False))
-    return ws_path, result.path, pages_of(result.path / "迎审就绪报告.pdf")
+def rendered(pack_pdf):
+    """The demo exported without evidence, the report as PDF (conftest.py), read page by page."""
+    return pack_pdf.workspace, pack_pdf.path, pages_of(pack_pdf.path / "迎审就绪报告.pdf")
 
 
 def test_page_one_is_the_verdict_and_the_must_fix_list(rendered) -> None:

@@ -102,11 +102,8 @@ def test_export_fills_the_contents_page_numbers(demo: Path, tmp_path: Path) -> N
 
 @needs_soffice
 @pytest.mark.slow
-def test_pdf_and_report_agree_on_page_numbers(demo: Path, tmp_path: Path) -> None:
-    with Workspace.open(demo) as ws:
-        result = export_pack(
-            ws, tmp_path / "p", ExportOptions(include_evidence=False, pdf=True, toc_pages=False)
-        )
+def test_pdf_and_report_agree_on_page_numbers(pack_pdf, tmp_path: Path) -> None:
+    result = pack_pdf  # the demo exported without evidence, pdf=True, toc_pages=False
     entries = contents(result.path / REPORT)  # a PDF asks for the numbers whatever toc_pages
     pages = pdf_pages((result.path / "迎审就绪报告.pdf").read_bytes(), tmp_path)
     listing = next(p for p in pages if "目录" in p and "...." in p)
