@@ -89,7 +89,7 @@ def cmd_team_setup(args: argparse.Namespace) -> int:
     out(
         f"  manager login {args.manager} ({'created' if done.manager_created else 'updated'})"
         if en
-        else f"  合规负责人登录名 {args.manager}（{'已创建' if done.manager_created else '已更新'}）"
+        else f"  体系专员登录名 {args.manager}（{'已创建' if done.manager_created else '已更新'}）"
     )
     return EXIT_OK
 

@@ -41,7 +41,7 @@ def require_manager(ws: Workspace, what_en: str, what_zh: str) -> None:
         raise NotPermitted(
             ws.path,
             what_en,
-            "只有合规负责人可以做这项操作（部门负责人账号不行）",
+            "只有体系专员可以做这项操作（部门负责人账号不行）",
             "only the compliance manager may do this, not a department head's login",
             what_zh=what_zh,
         )

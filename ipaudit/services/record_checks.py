@@ -87,7 +87,7 @@ def _finding(u: Unreadable) -> Finding:
             item_key=u.key,
             message=Text(
                 f"条目状态无法读取：{u.key}（本软件记下的最后一次保存：{who}，{when}）。它按“未开始”"
-                "计算；请重新填写该条目（保存即修正），或请合规负责人删除这一行。",
+                "计算；请重新填写该条目（保存即修正），或请体系专员删除这一行。",
                 f"An item's state cannot be read: {u.key} (last saved through the app by {who}"
                 f" at {when}). It counts as not started; fill the item in again (saving fixes"
                 " it), or have the compliance manager remove the row.",
@@ -103,7 +103,7 @@ def _finding(u: Unreadable) -> Finding:
         item_key="",
         message=Text(
             f"记录无法读取：{u.kind}/{u.key}，由 {who} 于 {when} 写入。它未计入准备度、发现和导出；"
-            f"请合规负责人修正或删除这条记录（ipaudit unreadable 工作区 --remove {u.kind}/{u.key}）。",
+            f"请体系专员修正或删除这条记录（ipaudit unreadable 工作区 --remove {u.kind}/{u.key}）。",
             f"A record cannot be read: {u.kind}/{u.key}, written by {who} at {when}. It is"
             " left out of readiness, findings and exports; the compliance manager should fix or"
             f" remove it (ipaudit unreadable WORKSPACE --remove {u.kind}/{u.key}).",

@@ -251,7 +251,7 @@ class NotAuthorised(WorkspaceError):
         super().__init__(
             path,
             f"服务器 {path} 拒绝了登录{' ' + login if login else ''}：登录名或密码不正确。请核对后重试，"
-            "或请合规负责人重设密码。",
+            "或请体系专员重设密码。",
             f"The server {path} refused the login{' ' + login if login else ''}: wrong login name or"
             " password. Check them and try again, or ask the compliance manager to reset the"
             " password.",
@@ -284,7 +284,7 @@ class NotPermitted(WorkspaceError):
         super().__init__(
             path,
             f"不允许修改{('“' + what_zh + '”') if what_zh else '这项内容'}：{why_zh}。修改没有保存；"
-            "如需修改，请联系合规负责人。",
+            "如需修改，请联系体系专员。",
             f"You may not change {repr(what) if what else 'this'}: {why_en}. The change was not"
             " saved; ask the compliance manager if it must be made.",
         )

@@ -380,7 +380,7 @@ def translate_pg(orig: BaseException, path: Path | str) -> WorkspaceError | None
                     path,
                     "the company-wide records",
                     what_zh="全公司范围的记录",
-                    reason_zh="数据库拒绝了这项修改，只有合规负责人能修改它们",
+                    reason_zh="数据库拒绝了这项修改，只有体系专员能修改它们",
                     reason_en="the database refused it: only the compliance manager may change them",
                 )
             return NotPermitted(

@@ -54,7 +54,7 @@ def test_a_head_may_not_verify_its_own_corrective_action(team: dict[str, str]) -
     with Workspace.open(team["rnd"]) as ws:
         with pytest.raises(NotPermitted) as caught:
             actions.verify(ws, key, by="研发部", result="有效")
-        assert "合规负责人" in caught.value.message("zh")
+        assert "体系专员" in caught.value.message("zh")
         assert "compliance manager" in caught.value.message("en")
         actions.edit(ws, key, root_cause="访谈前未核对名单")  # its other fields are its own
     # through psql: the verification, or the verified status, is refused; other fields are not

@@ -147,4 +147,4 @@ def test_the_team_rules_refusal_says_whose_row_it_was() -> None:
     )
     assert isinstance(company, NotPermitted)
     assert "the company-wide records" in company.message("en")
-    assert "只有合规负责人" in company.message("zh")
+    assert "只有体系专员" in company.message("zh")
