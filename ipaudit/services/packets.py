@@ -736,6 +736,19 @@ def _cell_en(p: px.CellProblem) -> str:
     return f", column {p.column}" if p.column else ""
 
 
+def _near_top(root: Path, depth: int) -> list[Path]:
+    """The files at most ``depth`` levels below ``root`` (its own files are level 1), sorted:
+    where the packet's workbook may be. A folder holding much else (a whole drive chosen by
+    mistake) is not walked to its last file to find it."""
+    found = []
+    for top, dirs, files in os.walk(root):
+        level = len(Path(top).relative_to(root).parts) + 1  # of the files in ``top``
+        if level >= depth:
+            dirs.clear()
+        found += [Path(top, f) for f in files]
+    return sorted(found)
+
+
 def _read_folder(root: Path, source: Path, *, only: Path | None = None) -> Packet:
     def candidate(p: Path, content: px.ReadWorkbook | None = None) -> _Candidate | None:
         name, stat = p.relative_to(root).as_posix(), p.stat()
@@ -748,7 +761,7 @@ def _read_folder(root: Path, source: Path, *, only: Path | None = None) -> Packe
         found = [] if book.identity else [p for p in sorted(only.parent.iterdir()) if p != only]
         first = [candidate(only, book)]
     else:
-        found, first = sorted(root.rglob("*")), []
+        found, first = _near_top(root, BOOK_DEPTH), []
     read = [c for c in [*first, *(candidate(p) for p in found if p.is_file())] if c is not None]
     name, rows_name, content, notes, books = _choose_workbook(
         source, read, chosen=only.relative_to(root).as_posix() if only is not None else ""
