@@ -133,8 +133,9 @@ def _render(
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    def save(widget: QWidget, name: str, suffix: str) -> None:
-        settle()
+    def save(widget: QWidget, name: str, suffix: str, *, settled: bool = False) -> None:
+        if not settled:
+            settle()
         if out is None:
             return
         out.mkdir(parents=True, exist_ok=True)
@@ -235,7 +236,7 @@ def audit_shots(
 
     def look(widget: Any, name: str, part: Any = None) -> None:
         settle()
-        save(widget, name, suffix)
+        save(widget, name, suffix, settled=True)  # (waited for once, not twice)
         fits[name] = fit_problems(part or widget, area)
 
     for key in AUDIT_TABS:
