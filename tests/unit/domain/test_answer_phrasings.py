@@ -85,7 +85,7 @@ def mixed_answers(draw: st.DrawFn, goals: list[Goal]) -> str:
             parts.append(f"{draw(st.sampled_from(['', '申请', '目标']))}{name}{number}")
         else:
             parts.append(f"{number}{name}")
-    # the first two always in both orders: the shape the brief names
+    # the first two always in both orders: the shape auditors hear most
     assume(len(parts) < 2 or parts[0][0].isdigit() != parts[1][0].isdigit() or len(goals) > 2)
     seps = [draw(ITEM_SEPARATORS) for _ in parts[1:]]
     lead = draw(st.sampled_from(["", "今年", "我们部门的目标："]))
@@ -123,7 +123,7 @@ def test_a_swap_said_in_both_orders_fails_naming_both(
     }, (answer, verdict)
 
 
-def test_the_mixed_orders_of_the_brief() -> None:
+def test_the_mixed_orders_an_auditor_hears() -> None:
     rnd = objectives_fact(
         [Goal("年度发明专利申请", 8, "件"), Goal("年度实用新型专利申请", 10, "件")]
     )
@@ -184,7 +184,7 @@ def test_coverage_words_state_one_hundred_percent(
     )
 
 
-def test_coverage_words_of_the_brief_and_their_negation() -> None:
+def test_coverage_words_an_auditor_hears_and_their_negation() -> None:
     full = objectives_fact([Goal(TRAINING, 100, "%")])
     for answer in ("培训全覆盖", "全员培训", "覆盖率100%", "全部覆盖"):
         assert passes(compare(answer, full)), answer
@@ -259,7 +259,7 @@ def test_names_then_as_many_numbers_pair_in_order(goals: list[Goal], data: st.Da
     assert passes(compare(f"{numbers}{names}", objectives_fact(goals))), f"{numbers}{names}"
 
 
-def test_each_and_respectively_of_the_brief() -> None:
+def test_each_and_respectively_an_auditor_hears() -> None:
     ten = objectives_fact(
         [Goal("年度发明专利申请", 10, "件"), Goal("年度实用新型专利申请", 10, "件")]
     )
@@ -383,7 +383,7 @@ def test_only_a_negation_of_what_is_counted_states_zero(asked: str, named: str) 
         ), answer
 
 
-def test_the_negations_of_the_brief() -> None:
+def test_the_negations_an_auditor_hears() -> None:
     for key in ("portfolio.invention", "portfolio.utility_model", "portfolio.design"):
         assert passes(compare("no patents were filed", count(0), key)), key
     assert not compare("no patents were filed", count(3), "portfolio.invention").passed
@@ -477,7 +477,7 @@ def test_the_company_s_figures_are_compared_with_the_company_s(
     assert [d.kind for d in alone.differences] == [DiffKind.MISSING_NUMBER] * len(goals), alone
 
 
-def test_the_company_objective_of_the_brief() -> None:
+def test_the_company_objective_an_auditor_hears() -> None:
     rnd = [Goal("年度发明专利申请", 8, "件")]
     fact = declared(manual(rnd, [20]), "objectives", "rnd")
     assert fact is not None
