@@ -54,6 +54,19 @@ def isolated_env(home: Path) -> dict[str, str]:
     return env
 
 
+def speed_reference(env: dict[str, str], runs: int = 5) -> float:
+    """Median wall time in ms of a fresh interpreter importing SQLAlchemy: the same kind of work
+    as most of the start-up (loading modules), timed on this machine at the moment. The virtual
+    machines these figures come from change speed by up to 1.6x from one minute to the next;
+    this says which kind of minute the figures beside it were taken in."""
+    times = []
+    for _ in range(runs + 1):  # the first warms the disk cache
+        before = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import sqlalchemy"], env=env, check=True)
+        times.append(time.perf_counter() - before)
+    return statistics.median(times[1:]) * 1000
+
+
 def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
     print("1. start-up to first paint (main.py gui --smoke <demo>)")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -71,6 +84,7 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
     shown_cpu: list[float] = []
     stored: list[float] = []
     rss: list[float] = []
+    reference = speed_reference(env)
     for n in range(runs + 1):  # the first run warms the disk cache and compiles bytecode
         before = time.time()
         done = subprocess.run(
@@ -120,6 +134,10 @@ def bench_startup(demo: Path, runs: int, tmp: Path) -> None:
     print(
         f"   CPU time of the process until its first paint: median"
         f" {statistics.median(cpu) * 1000:.0f} ms (less sensitive to other load)"
+    )
+    print(
+        f"   machine speed at the time: a fresh interpreter imports SQLAlchemy in {reference:.0f} ms"
+        f" before the runs, {speed_reference(env):.0f} ms after (median of 5)"
     )
     print(
         f"   CPU time until the workspace is visible: median"
