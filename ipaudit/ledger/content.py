@@ -125,7 +125,7 @@ def is_date(value: Cell, syn: Synonyms) -> float:
     if not s or not any(ch.isdigit() for ch in s):
         return 0.0
     try:
-        return 1.0 if nz.parse_date_text(s) is not None else 0.0
+        return 1.0 if nz.parse_date_text(s, month_end=False) is not None else 0.0  # 2025年3月 too
     except nz.NormalizeError:
         return 0.0
 
@@ -267,6 +267,7 @@ class Profile:
     scores: dict[str, float] = field(default_factory=dict)  # field -> 0..1
     ip_inside: float = 0.0  # share of values with an IP number inside a longer text
     row_numbers: bool = False  # 1, 2, 3 …: a 序号 column
+    distinct: int = 0  # distinct values sampled
 
     def score(self, name: str) -> float:
         return self.scores.get(name, 0.0)
@@ -347,7 +348,14 @@ def profile_columns(
         }
         inside = sum(k for v, k in counts if find_ip_number(v)) / n
         profiles.append(
-            Profile(col, n, {k: v for k, v in scores.items() if v}, inside, _is_row_numbers(values))
+            Profile(
+                col,
+                n,
+                {k: v for k, v in scores.items() if v},
+                inside,
+                _is_row_numbers(values),
+                len(counts),
+            )
         )
     return profiles
 

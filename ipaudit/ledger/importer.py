@@ -817,7 +817,9 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     kinds: dict[str, bool] = {}
     dates: dict[str, dt.date | None] = {}
     date_cls, datetime_cls, str_cls, float_cls = _DATE, _DATETIME, str, float
-    parse_date, parse_amount = nz.parse_date, nz.parse_amount
+    parse_amount = nz.parse_amount
+    # a month without its day: a decision from its first day, a payment or booking by its last
+    parse_date = nz.parse_date_month_start if is_rewards else nz.parse_date_month_end
     normalize_name, normalize_code = nz.normalize_name, nz.normalize_code
     normalize_text, normalize_ip = nz.normalize_text, nz.normalize_ip
     ip_plain = nz.IP_PLAIN_RE.fullmatch
@@ -1303,7 +1305,9 @@ def _make_bulk(
     ]
     width = max(used) + 1
     date_cls, datetime_cls, str_cls = _DATE, _DATETIME, str
-    parse_date, parse_amount = nz.parse_date, nz.parse_amount
+    parse_amount = nz.parse_amount
+    # a month without its day: a decision from its first day, a payment or booking by its last
+    parse_date = nz.parse_date_month_start if is_rewards else nz.parse_date_month_end
     normalize_name, normalize_code = nz.normalize_name, nz.normalize_code
     normalize_text, normalize_ip = nz.normalize_text, nz.normalize_ip
     ip_plain = nz.IP_PLAIN_RE.fullmatch

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ipaudit.ledger import normalize as nz
 from ipaudit.ledger.cells import Cell, cell_text
 from ipaudit.ledger.content import (
     DECIDES,
@@ -48,6 +49,7 @@ from ipaudit.ledger.model import ColumnNote, LedgerKind, column_letter
 from ipaudit.ledger.synonyms import KindSpec, Synonyms, header_key, load_synonyms
 
 SCAN_ROWS = 15
+HANDLER_ROWS = 3  # an expense record's one name on this many lines is its clerk, not a payee
 SURE = 0.75  # confidence from which the import goes ahead without asking
 _CONTAINED_STRENGTH = 0.6
 _MAX_HEADER_LEN = 24  # longer cells are notes or titles, not headers
@@ -356,6 +358,8 @@ def detect_layout(
     rivals = tuple(
         r.kind for r in readings if r.kind is not best.kind and best.score - r.score < 1.0
     )
+    if best.kind is LedgerKind.PAYMENTS:
+        _due_or_paid(best, data[:SAMPLE_ROWS], headers, syn)
     parent = _parent_row(rows, header_index, merged, syn)
     unit = detect_unit(rows[: header_index + 1], best.mapping.get("amount"), syn, parent)
     confidence = best.confidence
@@ -401,6 +405,84 @@ class _Reading:
     credit_column: int | None
     balance_column: int | None
     direction_column: int | None
+
+
+def _due_or_paid(
+    reading: _Reading, data: Sequence[Sequence[Cell]], headers: Sequence[str], syn: Synonyms
+) -> None:
+    """A payment register with an amount due (应发) and an amount paid (实发): which is the payment.
+
+    Where the two agree on most rows, the paid column is (its few differences are what was really
+    paid short); where they differ on most rows, tax or deductions were withheld and the due
+    column is, as reward decisions are before tax. The choice is a warning naming both columns.
+    """
+    amount = reading.mapping.get("amount")
+    if amount is None:
+        return
+    keys = [header_key(h) for h in headers]
+    unused = {n.column: n for n in reading.unused if n.looks_like == "amount"}
+    pool = [c for c in (amount, *unused) if c < len(keys)]
+
+    def has(col: int, words: tuple[str, ...]) -> bool:
+        return any(w in keys[col] for w in words)
+
+    due = [c for c in pool if has(c, syn.due_words) and not has(c, syn.paid_words)]
+    paid = [c for c in pool if has(c, syn.paid_words) and not has(c, syn.due_words)]
+    if len(due) != 1 or len(paid) != 1 or amount not in (due[0], paid[0]):
+        return
+    d, p = due[0], paid[0]
+    same = differ = 0
+    for row in data:
+        if _is_label(row, syn) or max(d, p) >= len(row):
+            continue
+        try:
+            a, b = nz.parse_amount(row[d]), nz.parse_amount(row[p])
+        except nz.NormalizeError:
+            continue
+        if a is None or b is None:
+            continue
+        same, differ = (same + 1, differ) if a == b else (same, differ + 1)
+    if same + differ < 2:
+        return
+    chosen, other = (p, d) if same >= differ else (d, p)
+    ch, oh = headers[chosen], headers[other]
+    cl, ol = column_letter(chosen), column_letter(other)
+    if same >= differ:
+        zh = (
+            f"第 {cl} 列“{ch}”与第 {ol} 列“{oh}”在 {same} 行相同、{differ} 行不同："
+            f"按第 {cl} 列读作发放金额，不同之处即实际少发或多发"
+        )
+        en = (
+            f"column {cl} “{ch}” and column {ol} “{oh}” agree on {same} rows and differ on"
+            f" {differ}: column {cl} is read as the amount paid; where they differ, that is what"
+            " was really paid"
+        )
+    else:
+        zh = (
+            f"第 {cl} 列“{ch}”与第 {ol} 列“{oh}”在 {differ} 行不同（代扣税款等）："
+            f"按第 {cl} 列读作发放金额（奖励按税前决定）"
+        )
+        en = (
+            f"column {cl} “{ch}” and column {ol} “{oh}” differ on {differ} rows (tax withheld):"
+            f" column {cl} is read as the amount paid, as rewards are decided before tax"
+        )
+    if chosen != amount:
+        reading.mapping["amount"] = chosen
+        reading.unused = tuple(
+            ColumnNote(amount, headers[amount], "amount") if n.column == chosen else n
+            for n in reading.unused
+        )
+    kept = [w for w in reading.warnings if w.column not in (chosen, other)]
+    reading.warnings = (*kept, ColumnNote(other, oh, "amount", zh, en))
+
+
+def _is_label(row: Sequence[Cell], syn: Synonyms) -> bool:
+    for v in row:
+        if v.__class__ is str:
+            key = header_key(v)
+            if key in syn.total or key in syn.subtotal or key.endswith(("合计", "小计", "累计")):
+                return True
+    return False
 
 
 def _label(name: str) -> tuple[str, str]:
@@ -531,6 +613,17 @@ def _read_columns(
         taken.add(col)
         conf[name] = round(score * 0.85, 2)
         by_content += score
+    # an expense record's one name on every line, reward or not (经手人 under another header, or
+    # none): the clerk who keeps the book, not a payee
+    if kind is LedgerKind.EXPENSES and "person" in mapping:
+        col = mapping["person"]
+        p = profile(col)
+        by_header = rm.mapping.get("person") == col and rm.strength.get("person", 0.0) >= 1.0
+        if not by_header and p.distinct == 1 and p.filled >= HANDLER_ROWS:
+            del mapping["person"]
+            conf.pop("person", None)
+            taken.discard(col)
+            rm.ignored.add(col)
     # free text last: an unknown column of longer texts, when the ledger has a text field
     if "text" in fields and "text" not in mapping:
         for p in profiles:

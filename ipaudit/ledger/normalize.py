@@ -219,6 +219,9 @@ _DATE_RE = re.compile(
     r"(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?"
 )
 _COMPACT_DATE_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+# a month without its day: "2025年3月", "2025年03月份", "2025-03", "2025/3" (never "2025.3", which
+# is as likely an amount)
+_MONTH_RE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月份?|[/\-]\s*(\d{1,2}))")
 _SERIAL_TEXT_RE = re.compile(r"\d{5}(?:\.\d+)?")
 _MIN_YEAR = 1950
 _MAX_YEAR = 2100
@@ -239,18 +242,20 @@ def date_from_serial(serial: float) -> dt.date:
     return _EXCEL_EPOCH + dt.timedelta(days=days)
 
 
-def parse_date(value: Cell) -> dt.date | None:
+def parse_date(value: Cell, month_end: bool | None = None) -> dt.date | None:
     """A date cell → date, ``None`` when empty.
 
     Date cells, Excel serial numbers, "2025年3月5日", "2025.3.5", "2025/03/05", "2025-03-05",
-    "20250305", with full-width digits and an optional time of day.
+    "20250305", with full-width digits and an optional time of day. A month without its day
+    ("2025年3月", "2025-03") is refused unless ``month_end`` says how to read it: False its
+    first day, True its last.
     """
     if value.__class__ is dt.date:
         return value
     if value.__class__ is dt.datetime:
         return value.date()
     if value.__class__ is str:
-        return parse_date_text(value)
+        return parse_date_text(value, month_end)
     if value.__class__ is float or value.__class__ is int:
         return _checked_year(date_from_serial(value), cell_text(value))
     if value is None:
@@ -258,7 +263,22 @@ def parse_date(value: Cell) -> dt.date | None:
     raise _wrong_type(value, "日期", "a date")
 
 
-def parse_date_text(text: str) -> dt.date | None:
+def parse_date_month_start(value: Cell) -> dt.date | None:
+    """``parse_date`` reading a month without its day ("2025年3月") as the month's first day.
+
+    A decision dated only by its month was taken from its first day; a payment or a booking so
+    dated happened by its last (``parse_date_month_end``). Read so, a month-only date never makes
+    a payment look earlier than its decision or a booking earlier than its payments.
+    """
+    return parse_date(value, False)
+
+
+def parse_date_month_end(value: Cell) -> dt.date | None:
+    """``parse_date`` reading a month without its day as the month's last day."""
+    return parse_date(value, True)
+
+
+def parse_date_text(text: str, month_end: bool | None = None) -> dt.date | None:
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
         return None
@@ -266,6 +286,11 @@ def parse_date_text(text: str) -> dt.date | None:
     if m is None:
         if _SERIAL_TEXT_RE.fullmatch(s):  # a serial number exported as text
             return _checked_year(date_from_serial(float(s)), text)  # ok: a day count, not money
+        only = _MONTH_RE.fullmatch(s)
+        if only is not None and month_end is not None:
+            return _month_date(
+                int(only.group(1)), int(only.group(2) or only.group(3)), text, month_end
+            )
         raise NormalizeError(
             f"“{text}”不是可识别的日期（应如 2025-03-05、2025年3月5日）",
             f"“{text}” is not a date we can read (write it like 2025-03-05)",
@@ -276,6 +301,15 @@ def parse_date_text(text: str) -> dt.date | None:
     except ValueError as exc:
         raise NormalizeError(f"日期“{text}”不存在", f"the date “{text}” does not exist") from exc
     return _checked_year(date, text)
+
+
+def _month_date(year: int, month: int, raw: str, month_end: bool) -> dt.date:
+    if not 1 <= month <= 12:
+        raise NormalizeError(f"日期“{raw}”不存在", f"the date “{raw}” does not exist")
+    first = dt.date(year, month, 1)
+    if month_end:
+        first = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    return _checked_year(first, raw)
 
 
 def _checked_year(date: dt.date, raw: str) -> dt.date:

@@ -84,6 +84,8 @@ class Synonyms:
     balance: frozenset[str] = frozenset()  # … its running balance
     direction: frozenset[str] = frozenset()  # … the balance's side (借/贷)
     balance_rows: tuple[str, ...] = ()  # labels of rows that carry a balance forward
+    due_words: tuple[str, ...] = ()  # a payment register's amount due (应发) …
+    paid_words: tuple[str, ...] = ()  # … and amount paid (实发), when it has both
     content: ContentWords = field(default_factory=lambda: ContentWords())
 
 
@@ -165,6 +167,8 @@ def parse_synonyms(data: Any, file: Path) -> Synonyms:
         balance=frozenset(words("balance")),
         direction=frozenset(words("direction")),
         balance_rows=words("balance_rows"),
+        due_words=words("due"),
+        paid_words=words("paid"),
         content=_content(root.get("content"), file),
     )
 

@@ -2,7 +2,7 @@
 
 A workbook from "another company": unfamiliar headers (two names joined, notes in brackets, a
 two-level header), the files in any order, a notes sheet, and a payment register whose paid amount
-is the second of two amount columns — found only with a column map. The one-off ``reconcile`` (one
+is the second of two amount columns (应发/实发, read by their values or given by a map). The one-off ``reconcile`` (one
 workbook, three files in another order, a map by sheet, by file or by ledger), ``import-ledger``
 sheet by sheet, with ``--all-sheets``, and a workbook imported without ``--sheet`` (with the given
 map and, later, the remembered one) must all report the same three differences.
@@ -94,13 +94,15 @@ def test_reconcile_routes_agree(tmp_path: Path, book: Path, capsys) -> None:
     code, out, err = run(capsys, "reconcile", *files, "--map", "发放.xlsx:amount=F", "--json")
     assert code == EXIT_OK, err
     assert findings(json.loads(out)) == EXPECTED
-    # without the map the paid column is not the one read: the import says the other is unused
+    # without the map the values decide: 应发 and 实发 agree on two rows of three, so 实发 is the
+    # payment; the import names 应发 as unused and says why
     code, out, err = run(capsys, "reconcile", book, "--json")
     document = json.loads(out)
     payments = next(i for i in document["imports"] if i["kind"] == "payments")
-    assert payments["mapping"]["amount"] == "E"
-    assert payments["unused_columns"] == [{"column": "F", "header": "实发", "looks_like": "amount"}]
-    assert findings(document) != EXPECTED
+    assert payments["mapping"]["amount"] == "F"
+    assert payments["unused_columns"] == [{"column": "E", "header": "应发", "looks_like": "amount"}]
+    assert any(w["column"] == "E" and "实发" in w["message_zh"] for w in payments["warnings"])
+    assert findings(document) == EXPECTED
 
 
 def test_workspace_routes_agree_with_reconcile(tmp_path: Path, book: Path, capsys) -> None:

@@ -82,12 +82,15 @@ def test_the_wizard_gives_the_findings_of_the_command_line(qtbot, fresh, tmp_pat
     )
     wizard, _ = _through(qtbot, fresh, book, "奖惩")
     wizard, result = _through(qtbot, fresh, book, "发放")
-    # without a choice the first amount column is read, and the paid one is shown as unused
-    assert "实发" in wizard.problems_page.columns.text()
+    # without a choice the values decide: 实发 agrees with 应发 on most rows, so it is the payment,
+    # and 应发 is shown as unused
+    assert "应发" in wizard.problems_page.columns.text()
+    assert result.mapping["amount"] == 5
+    wizard, result = _through(qtbot, fresh, book, "发放", choose=lambda m: m.set_field(4, "amount"))
     assert result.mapping["amount"] == 4
+    assert "实发" in wizard.problems_page.columns.text()  # the other one is listed now
     wizard, result = _through(qtbot, fresh, book, "发放", choose=lambda m: m.set_field(5, "amount"))
     assert result.mapping["amount"] == 5
-    assert "应发" in wizard.problems_page.columns.text()  # the other one is listed now
     _through(qtbot, fresh, book, "经费")
     rec = load_book(fresh.workspace).reconciliation
     assert rec is not None
@@ -182,7 +185,7 @@ def test_every_ledger_sheet_of_a_workbook_in_one_pass(qtbot, fresh, tmp_path):
     qtbot.waitUntil(wizard.batch_page.isComplete, timeout=20_000)
     details = wizard.batch_page.details.text()
     assert "说明" in details  # the skipped sheet is named
-    assert "实发" in details  # and the paid column, not imported without a mapping
+    assert "应发" in details  # and the due column, which the values say is not the payment
     _batch(qtbot, fresh, wizard)
     kinds = {r.kind for r in wizard.state.results}
     assert kinds == {LedgerKind.REWARDS, LedgerKind.PAYMENTS, LedgerKind.EXPENSES}
