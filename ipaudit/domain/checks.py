@@ -39,7 +39,7 @@ from ipaudit.domain.normalize import normalize_text
 from ipaudit.domain.objectives import SplitState, check_split
 from ipaudit.domain.people import people_findings
 from ipaudit.domain.rules import ItemRule, Situation, TemplateRules, TimeRule, item_rule, rules_of
-from ipaudit.domain.timing import NewFinding, is_dated, judge, years_of
+from ipaudit.domain.timing import NewFinding, dated_after_audit, is_dated, judge, years_of
 from ipaudit.text import counted
 
 if TYPE_CHECKING:
@@ -358,7 +358,9 @@ def run_checks(data: CheckInput) -> list[Finding]:
                 findings.extend(copy_findings(item, copies[item.key], _maker(rules, dep, item.key)))
             findings.extend(_evidence_findings(item, rule, dep, files, data.info, rules))
             if item.kind is ItemKind.RECORD_SET and files:
-                findings.extend(_record_set_findings(item, dep, state, files, rules))
+                # a record dated after the audit does not fill its phase (timing.dated_after_audit)
+                shown = [ev for ev in files if not dated_after_audit(ev, data.info)]
+                findings.extend(_record_set_findings(item, dep, state, shown, rules))
             if rule.time_rule is not TimeRule.IN_FORCE:
                 dated_by_dep[dep].append((item, files))
         findings.extend(_answer_findings(item, dep, state, data.facts, rules, data.derived))

@@ -87,6 +87,7 @@ class Situation(StrEnum):
     YEAR_NOT_COVERED = "year_not_covered"
     PERIOD_NOT_COVERED = "period_not_covered"
     OUTSIDE_PERIOD = "outside_period"
+    DATED_AFTER_AUDIT = "dated_after_audit"  # a record dated after the audit's last day
     NOT_IN_FORCE = "not_in_force"
     UNDATED = "undated"
     ANSWER_CONTRADICTS = "answer_contradicts"
@@ -131,6 +132,7 @@ DEFAULT_GRADES: Mapping[Situation, Grade] = MappingProxyType(
         Situation.YEAR_NOT_COVERED: Grade.MINOR,
         Situation.PERIOD_NOT_COVERED: Grade.MINOR,
         Situation.OUTSIDE_PERIOD: Grade.MINOR,
+        Situation.DATED_AFTER_AUDIT: Grade.MINOR,  # one wrong date: an isolated lapse
         Situation.NOT_IN_FORCE: Grade.MINOR,
         Situation.UNDATED: Grade.MINOR,
         Situation.ANSWER_CONTRADICTS: Grade.MINOR,

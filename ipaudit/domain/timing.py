@@ -9,9 +9,16 @@ The rules (declared per item in the template, see :class:`ipaudit.domain.rules.T
   evidence's period end is its expiry);
 - yearly: every year of the period has a record; one dated up to ``lead_months`` before its year
   counts for that year (a 2026 plan approved in December 2025);
-- periodic: every month or quarter of the period is covered by a record's date or period.
+- periodic: every month or quarter of the period is covered by a record's date or period — a
+  month or quarter still running when the period ends is not due yet (its record is made when it
+  ends) and is not asked for.
 
-A record with no date and no period proves nothing: it is a finding and never counts.
+A record with no date and no period proves nothing: it is a finding and never counts. A record
+dated (or starting) after the audit's last day cannot be shown at the audit: it is a finding under
+every rule (a wrong date, or a record written ahead) and never counts, not even as one phase of a
+record set whose other records lie in the period. A yearly document for a year after the period
+that already exists at the audit (next year's plan approved in the period) is no finding; it does
+not count for a year of the period either.
 """
 
 from __future__ import annotations
@@ -53,15 +60,31 @@ def years_of(ev: Evidence, lead_months: int = 0) -> set[int]:
 
 
 def period_slots(info: WorkspaceInfo, every: Every) -> list[str]:
-    """The months (``2025-03``) or quarters (``2025Q1``) the audit period touches."""
+    """The months (``2025-03``) or quarters (``2025Q1``) of the audit period whose record is due:
+    those that end on or before the period's last day (one that began before the period and ends
+    in it is due in it; one still running when the period ends is not due yet)."""
     out: list[str] = []
     day = dt.date(info.period_start.year, info.period_start.month, 1)
     while day <= info.period_end:
         label = _slot(day, every)
-        if label not in out:
+        if label not in out and _slot_end(day, every) <= info.period_end:
             out.append(label)
         day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
     return out
+
+
+def _slot_end(day: dt.date, every: Every) -> dt.date:
+    """The last day of the month or quarter ``day`` falls in."""
+    last_month = (day.month - 1) // 3 * 3 + 3 if every is Every.QUARTER else day.month
+    first_after = dt.date(day.year + (last_month == 12), last_month % 12 + 1, 1)
+    return first_after - dt.timedelta(days=1)
+
+
+def dated_after_audit(ev: Evidence, info: WorkspaceInfo) -> bool:
+    """The record's date (else the start of the period it covers) is after the audit's last day:
+    it cannot exist at the audit (an expiry or period end in the future is fine)."""
+    day = ev.doc_date or ev.period_start
+    return day is not None and day > info.audit_end
 
 
 def _slot(day: dt.date, every: Every) -> str:
@@ -117,7 +140,11 @@ def judge(
             )
             continue
         problem = _problem(ev, rule, info)
-        if problem is None or (rule.time_rule is TimeRule.EVENT and _instance(ev) in live):
+        if problem is None or (
+            rule.time_rule is TimeRule.EVENT
+            and _instance(ev) in live
+            and not dated_after_audit(ev, info)
+        ):
             counted.append(ev)
             continue
         code, situation, zh, en = problem
@@ -172,6 +199,16 @@ def _problem(
 ) -> tuple[str, Situation, str, str] | None:
     period = f"{info.period_start}～{info.period_end}"
     period_en = f"{info.period_start} – {info.period_end}"
+    if dated_after_audit(ev, info):
+        day = ev.doc_date or ev.period_start
+        return (
+            "evidence_dated_after_audit",
+            Situation.DATED_AFTER_AUDIT,
+            f"日期 {day} 晚于审核（{info.audit_start}～{info.audit_end}），审核时不可能存在；"
+            "请更正日期，或取下尚未形成的记录",
+            f"is dated {day}, after the audit ({info.audit_start} – {info.audit_end}), so it"
+            " cannot exist at the audit; correct its date or remove a record not made yet",
+        )
     if rule.time_rule is TimeRule.IN_FORCE:
         signed = ev.doc_date or ev.period_start
         if signed is not None and signed > info.period_end:
@@ -190,8 +227,11 @@ def _problem(
             )
         return None
     if rule.time_rule is TimeRule.YEARLY:
-        if years_of(ev, rule.lead_months) & set(info.period_years()):
+        years = years_of(ev, rule.lead_months)
+        if years & set(info.period_years()):
             return None
+        if years and min(years) > info.period_end.year:
+            return None  # next year's document, ready at the audit: early, not wrong
         when = ev.slot[5:] if ev.slot.startswith("year:") else str(ev.doc_date or ev.period_start)
         return (
             "evidence_outside_period",
@@ -219,4 +259,13 @@ def _problem(
     return None
 
 
-__all__ = ["Judged", "is_dated", "judge", "months_before", "period_slots", "slots_of", "years_of"]
+__all__ = [
+    "Judged",
+    "dated_after_audit",
+    "is_dated",
+    "judge",
+    "months_before",
+    "period_slots",
+    "slots_of",
+    "years_of",
+]

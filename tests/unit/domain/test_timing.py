@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 from ipaudit.domain.checks import CheckInput, run_checks
 from ipaudit.domain.model import Evidence, ItemKind, ItemState, Status, Text
 from ipaudit.domain.rules import Every, ItemRule, RuledTemplate, TemplateRules, TimeRule
+from ipaudit.domain.timing import period_slots
 from tests.factories import DEPARTMENTS, INFO, TEMPLATE, item
 
 PS, PE = INFO.period_start, INFO.period_end  # 2024-01-01 … 2025-12-31
+AE = INFO.audit_end  # 2026-03-04: a record dated after it cannot exist at the audit
 days = st.dates(min_value=dt.date(2021, 1, 1), max_value=dt.date(2027, 12, 31))
 
 
@@ -74,6 +76,12 @@ def undated(ev: Evidence) -> bool:
     return ev.doc_date is None and ev.period_start is None and ev.period_end is None
 
 
+def after_audit(ev: Evidence) -> bool:
+    """Dated (else starting) after the audit's last day: a finding under every rule."""
+    day = ev.doc_date or ev.period_start
+    return day is not None and day > AE
+
+
 def flagged(found, code: str) -> set[int]:
     return {
         int(r.split(":")[1])
@@ -97,8 +105,11 @@ def test_event_records_fall_inside_the_period(files: list[Evidence]) -> None:
         return end < PS or start > PE
 
     assert flagged(found, "record_undated") == {ev.id for ev in files if undated(ev)}
+    assert flagged(found, "evidence_dated_after_audit") == {
+        ev.id for ev in files if after_audit(ev)
+    }
     assert flagged(found, "evidence_outside_period") == {
-        ev.id for ev in files if not undated(ev) and outside(ev)
+        ev.id for ev in files if not undated(ev) and not after_audit(ev) and outside(ev)
     }
     valid = [ev for ev in files if not undated(ev) and not outside(ev)]
     assert ("too_few_records" in {f.code for f in found}) is (not valid)
@@ -116,8 +127,11 @@ def test_in_force_documents_signed_before_the_end_and_not_expired(files: list[Ev
         return ev.period_end is not None and ev.period_end < PE
 
     assert flagged(found, "record_undated") == {ev.id for ev in files if undated(ev)}
+    assert flagged(found, "evidence_dated_after_audit") == {
+        ev.id for ev in files if after_audit(ev)
+    }
     assert flagged(found, "document_not_in_force") == {
-        ev.id for ev in files if not undated(ev) and not_in_force(ev)
+        ev.id for ev in files if not undated(ev) and not after_audit(ev) and not_in_force(ev)
     }
     assert "evidence_outside_period" not in {f.code for f in found}  # old contracts are fine
 
@@ -142,11 +156,19 @@ def test_yearly_documents_cover_every_year(files: list[Evidence], lead: int) -> 
             out.add(day.year + 1)
         return out
 
-    missing = {y for y in (2024, 2025) if not any(y in years(ev) for ev in files)}
+    shown = [ev for ev in files if not after_audit(ev)]
+    missing = {y for y in (2024, 2025) if not any(y in years(ev) for ev in shown)}
     reported = {int(f.refs[0]) for f in found if f.code == "year_not_covered"}
     assert reported == missing
+    assert flagged(found, "evidence_dated_after_audit") == {
+        ev.id for ev in files if after_audit(ev)
+    }
+    # a document for a year after the period, ready at the audit (next year's plan), is early,
+    # not wrong; one for a year before the period is outside it
     assert flagged(found, "evidence_outside_period") == {
-        ev.id for ev in files if not undated(ev) and not years(ev) & {2024, 2025}
+        ev.id
+        for ev in shown
+        if not undated(ev) and not years(ev) & {2024, 2025} and min(years(ev)) < 2024
     }
 
 
@@ -185,7 +207,7 @@ def test_periodic_records_cover_every_slot(files: list[Evidence], every: Every) 
     expected_slots = {label(PS + dt.timedelta(days=d)) for d in range((PE - PS).days + 1)}
     covered: set[str] = set()
     for ev in files:
-        if undated(ev):
+        if undated(ev) or after_audit(ev):
             continue
         start = ev.period_start or ev.doc_date or ev.period_end
         end = ev.period_end or ev.doc_date or ev.period_start
@@ -268,6 +290,44 @@ def test_a_project_with_a_record_in_the_period_is_work_of_the_period(records_: l
     found = run_checks(CheckInput(INFO, template, DEPARTMENTS, _facts(), {}, files))
     live = {ev.slot.split("/")[0] for ev in files if PS <= ev.doc_date <= PE}
     expected = {
-        ev.id for ev in files if not PS <= ev.doc_date <= PE and ev.slot.split("/")[0] not in live
+        ev.id
+        for ev in files
+        if not PS <= ev.doc_date <= PE and ev.slot.split("/")[0] not in live and not after_audit(ev)
     }
     assert flagged(found, "evidence_outside_period") == expected
+    # a record dated after the audit never counts, not even as a phase of a live project
+    assert flagged(found, "evidence_dated_after_audit") == {
+        ev.id for ev in files if after_audit(ev)
+    }
+
+
+@settings(max_examples=200)
+@given(days, days, st.sampled_from(list(Every)))
+def test_a_month_or_quarter_still_running_at_the_period_end_is_not_due(
+    a: dt.date, b: dt.date, every: Every
+) -> None:
+    """Monitoring of a quarter is made when the quarter ends: a quarter (or month) that ends after
+    the period's last day is not asked for; one that began before the period and ends in it is."""
+    start, end = sorted([a, b])
+    info = replace(INFO, period_start=start, period_end=end)
+
+    def label(day: dt.date) -> str:
+        return (
+            f"{day.year}Q{(day.month - 1) // 3 + 1}" if every is Every.QUARTER else f"{day:%Y-%m}"
+        )
+
+    # a slot's last day is the day whose next day carries another label
+    ends = {
+        label(day)
+        for day in (start + dt.timedelta(days=d) for d in range((end - start).days + 1))
+        if label(day + dt.timedelta(days=1)) != label(day)
+    }
+    assert set(period_slots(info, every)) == ends
+    assert period_slots(info, every) == sorted(ends)
+
+
+def test_the_running_quarter_of_a_surveillance_period_is_not_asked_for() -> None:
+    info = replace(INFO, period_start=dt.date(2025, 11, 27), period_end=dt.date(2026, 12, 14))
+    assert period_slots(info, Every.QUARTER) == ["2025Q4", "2026Q1", "2026Q2", "2026Q3"]
+    assert period_slots(info, Every.MONTH)[0] == "2025-11"
+    assert period_slots(info, Every.MONTH)[-1] == "2026-11"
