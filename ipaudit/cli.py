@@ -491,6 +491,8 @@ def _propose_dates(ws: Any, source: str, meta: dict[str, Any]) -> None:
             + "\n"
         )
         return
+    if proposal.doc_date is None and (meta.get("period_start") or meta.get("period_end")):
+        return  # dated by the period it covers (a framework agreement's validity): not undated
     if proposal.doc_date is None:
         sys.stderr.write(
             "ipaudit: "
