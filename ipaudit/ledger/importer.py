@@ -560,6 +560,7 @@ class _RowConverter:
         self.flipped: set[int] = set()
         self.fines: set[int] = set()  # rows whose amount is in the penalty column
         self.after_total = False
+        self.leading_total: tuple[SourceRef, str, Decimal] | None = None
         self.skipped = 0  # rows read but neither entries, problems nor totals
         # an accounting export: the credit side and the running balance
         self.ledger_balance = RunningBalance(
@@ -666,6 +667,7 @@ class _RowConverter:
                             read += 1
             start += len(block)
         rownum = start - 1  # the last row read
+        self.close_leading_total()
         result.rows_read = read
         result.totals.extend(running.breaks)
         sheet_rows = max(rownum, first_row - 1)
@@ -736,25 +738,22 @@ class _RowConverter:
             self._problem(source, col, value, exc.reason_zh, exc.reason_en)
             stated = None
         entries = self.result.entries
+        self.close_leading_total()
         cumulative = "累计" in text or "todate" in header_key(text)
+        if not entries and stated is not None and not cumulative:
+            # stated above every row (合计 under the header): it covers the rows below it, up to
+            # the next total row or the end
+            self.leading_total = (source, text, stated)
+            return
         start = 0 if cumulative else self.section_mark if is_subtotal else self.all_mark
         covered = entries[start:]
         if stated is not None:
-            flipped, fines = self.flipped, self.fines
-            computed = sum(
-                (
-                    -e.amount if e.source.row in flipped else e.amount
-                    for e in covered
-                    if e.source.row not in fines  # stated in the penalty column, not this one
-                ),
-                _ZERO,
-            )
             self.result.totals.append(
                 StatedTotal(
                     source=source,
                     label=text,
                     stated=stated,
-                    computed=computed,
+                    computed=self._computed(covered),
                     first_row=covered[0].source.row if covered else rownum,
                     last_row=covered[-1].source.row if covered else rownum,
                 )
@@ -763,6 +762,35 @@ class _RowConverter:
         if not is_subtotal and not cumulative:
             self.all_mark = len(entries)
             self.after_total = True
+
+    def _computed(self, covered: Sequence[Entry]) -> Decimal:
+        flipped, fines = self.flipped, self.fines
+        return sum(
+            (
+                -e.amount if e.source.row in flipped else e.amount
+                for e in covered
+                if e.source.row not in fines  # stated in the penalty column, not this one
+            ),
+            _ZERO,
+        )
+
+    def close_leading_total(self) -> None:
+        """The total stated above the rows, over the rows read since (see ``_stated_total``)."""
+        if self.leading_total is None:
+            return
+        source, text, stated = self.leading_total
+        self.leading_total = None
+        covered = self.result.entries
+        self.result.totals.append(
+            StatedTotal(
+                source=source,
+                label=text,
+                stated=stated,
+                computed=self._computed(covered),
+                first_row=covered[0].source.row if covered else source.row,
+                last_row=covered[-1].source.row if covered else source.row,
+            )
+        )
 
     # -------------------------------------------------------------------------- problems
 
@@ -811,6 +839,7 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     is_header_again = conv._is_header_again
     is_note = conv._is_note
     names: dict[str, str] = {"": ""}
+    persons: dict[str, str] = {"": ""}
     texts: dict[str, str] = {"": ""}
     codes: dict[str, str] = {"": ""}
     amounts: dict[object, Decimal] = {}
@@ -821,6 +850,7 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
     # a month without its day: a decision from its first day, a payment or booking by its last
     parse_date = nz.parse_date_month_start if is_rewards else nz.parse_date_month_end
     normalize_name, normalize_code = nz.normalize_name, nz.normalize_code
+    normalize_person = nz.normalize_person
     normalize_text, normalize_ip = nz.normalize_text, nz.normalize_ip
     ip_plain = nz.IP_PLAIN_RE.fullmatch
     normalize_error = nz.NormalizeError
@@ -885,11 +915,11 @@ def _make_convert(conv: _RowConverter) -> Callable[[Sequence[Cell], int], Entry 
         # person, department
         v = row[c_person] if c_person < n else ""
         if v.__class__ is str_cls:
-            person = names.get(v)
+            person = persons.get(v)
             if person is None:
-                person = names[v] = normalize_name(v)
+                person = persons[v] = normalize_person(v)
         else:
-            person = "" if v is None or isinstance(v, _MergedAmount) else normalize_name(v)
+            person = "" if v is None or isinstance(v, _MergedAmount) else normalize_person(v)
         v = row[c_dept] if c_dept < n else ""
         if v.__class__ is str_cls:
             department = names.get(v)
@@ -1309,6 +1339,7 @@ def _make_bulk(
     # a month without its day: a decision from its first day, a payment or booking by its last
     parse_date = nz.parse_date_month_start if is_rewards else nz.parse_date_month_end
     normalize_name, normalize_code = nz.normalize_name, nz.normalize_code
+    normalize_person = nz.normalize_person
     normalize_text, normalize_ip = nz.normalize_text, nz.normalize_ip
     ip_plain = nz.IP_PLAIN_RE.fullmatch
     find_ip = find_ip_number
@@ -1345,6 +1376,12 @@ def _make_bulk(
     def name_of(v: Cell) -> object:
         try:
             return "" if v is None else normalize_name(v)
+        except Exception:
+            return None
+
+    def person_of(v: Cell) -> object:
+        try:
+            return "" if v is None else normalize_person(v)
         except Exception:
             return None
 
@@ -1394,7 +1431,7 @@ def _make_bulk(
     keys = _Column(key_of, whole=_data_keys)
     dates_of = _Column(date_of, whole=_plain_dates)
     amounts_of = _Column(amount_of, floats=True)
-    persons_of, departments_of = _Column(name_of, whole=names), _Column(name_of, whole=names)
+    persons_of, departments_of = _Column(person_of, whole=names), _Column(name_of, whole=names)
     ips_of = _Column(ip_of, whole=None if c_ip_text != _NONE else _plain_block(_PLAIN_IPS))
     vouchers_of, categories_of = _Column(code_of, whole=codes), _Column(code_of, whole=codes)
     texts_of = _Column(text_of, whole=_plain_texts, limit=10_000)

@@ -340,6 +340,21 @@ def normalize_name(value: Cell) -> str:
     return s
 
 
+_NAME_NOTE_RE = re.compile(r"(.+?)\s*[(\[【〔]([^()\[\]【】〔〕]{2,})[)\]】〕]")
+
+
+def normalize_person(value: Cell) -> str:
+    """A person's name as ``normalize_name``, without a note in brackets after it: a clerk's
+    "王强（研发）", "李娜(已离职)", "张三【代领】" is 王强, 李娜, 张三 — the same person as in the other
+    ledgers. A note of one character ("王伟(A)", "王伟(大)") tells two namesakes apart and stays."""
+    s = normalize_name(value)
+    if s.endswith((")", "]", "】", "〕")):
+        m = _NAME_NOTE_RE.fullmatch(s)
+        if m is not None:
+            return m.group(1)
+    return s
+
+
 def normalize_text(value: Cell) -> str:
     """Free text (事由, 摘要, titles): NFKC, white space collapsed, stripped."""
     s = unicodedata.normalize("NFKC", value if value.__class__ is str else cell_text(value))

@@ -257,3 +257,72 @@ def test_names_that_change_from_line_to_line_stay_the_expense_person(tmp_path):
     expenses = _clerk_ledger(tmp_path, header, ["王强", "李娜", "吴磊", "孙丽"])
     by_kind = {r.kind: r for r in import_sources([expenses]).results}
     assert by_kind[LedgerKind.EXPENSES].mapping.get("person") == 5
+
+
+# ------------------------------------------------------------------ a total above the rows
+
+
+def test_a_total_written_under_the_header_covers_the_rows_below(tmp_path):
+    """合计 right under the header (some clerks put it first): it covers the rows below it, so
+    its 500 too many is found, not a difference of the whole stated amount against nothing."""
+    stated = sum(p[5] for p in PAYMENTS) + 500
+    rows: list[list[object]] = [
+        ["发放日期", "姓名", "部门", "项目", "发放金额", "凭证号"],
+        ["合计", "", "", "", stated, ""],
+        *[[d, n, dep, ip, paid, v] for d, n, dep, ip, _, paid, v in PAYMENTS],
+    ]
+    by_kind, rec = _reconcile(tmp_path, _xlsx(tmp_path / "发放.xlsx", rows))
+    (total,) = by_kind[LedgerKind.PAYMENTS].totals
+    assert (total.source.row, total.first_row, total.last_row) == (2, 3, 7)
+    assert total.difference == Decimal("500.00")
+    found = sorted((d.kind, d.difference) for d in rec.discrepancies)
+    assert found == [(K.TOTAL_MISMATCH, Decimal("500.00")), (K.UNDERPAID, Decimal("-200.00"))]
+
+
+def test_a_total_above_and_one_below_each_cover_every_row(tmp_path):
+    paid = sum(p[5] for p in PAYMENTS)
+    rows: list[list[object]] = [
+        ["发放日期", "姓名", "部门", "项目", "发放金额", "凭证号"],
+        ["合计", "", "", "", paid, ""],
+        *[[d, n, dep, ip, amount, v] for d, n, dep, ip, _, amount, v in PAYMENTS],
+        ["合计", "", "", "", paid, ""],
+    ]
+    by_kind, rec = _reconcile(tmp_path, _xlsx(tmp_path / "发放.xlsx", rows))
+    totals = by_kind[LedgerKind.PAYMENTS].totals
+    assert [(t.first_row, t.last_row, t.difference) for t in totals] == [(3, 7, 0), (3, 7, 0)]
+    _only_the_short_payment(rec)
+
+
+# ------------------------------------------------------------------ a note after a name
+
+
+def test_a_note_after_a_payee_is_not_part_of_the_name(tmp_path):
+    rows: list[list[object]] = [
+        ["发放日期", "姓名", "部门", "项目", "发放金额", "凭证号"],
+        *[[d, f"{n}（{dep[:2]}）", dep, ip, paid, v] for d, n, dep, ip, _, paid, v in PAYMENTS],
+    ]
+    by_kind, rec = _reconcile(tmp_path, _xlsx(tmp_path / "发放.xlsx", rows))
+    assert [e.person for e in by_kind[LedgerKind.PAYMENTS].entries] == [p[1] for p in PAYMENTS]
+    _only_the_short_payment(rec)
+
+
+_CJK_NAME = st.text(
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=2, max_size=4
+)
+
+
+@given(
+    name=_CJK_NAME,
+    note=st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=6),
+    brackets=st.sampled_from(["（）", "()", "【】", "[]", "〔〕"]),
+    gap=st.sampled_from(["", " ", "\u3000"]),
+)
+def test_a_bracketed_note_of_two_characters_or_more_leaves_the_name(name, note, brackets, gap):
+    written = f"{name}{gap}{brackets[0]}{note}{brackets[1]}"
+    person = nz.normalize_person(written)
+    if len(note) >= 2:
+        assert person == nz.normalize_name(name)
+    else:  # 王伟(A), 王伟(大): tells namesakes apart
+        assert person == nz.normalize_name(written)
+    assert nz.normalize_person(person) == person
+    assert nz.normalize_person(name) == nz.normalize_name(name)
