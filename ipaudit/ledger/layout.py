@@ -656,14 +656,20 @@ def _read_columns(
         amounts = [
             i
             for i, k in enumerate(keys)
-            if (spec.exact.get(k) == "amount" or any(w in k for w in amount_words))
+            if (
+                spec.exact.get(k) == "amount"
+                or any(w in k for w in amount_words)
+                # 奖励/处罚 under a merged 金额: the child's own text names no amount, the values do
+                or (i not in rm.ignored and profile(i).best(fields, strong_only=True) == "amount")
+            )
             and (i == mapping["amount"] or i not in taken)
         ]
         fines = [i for i in amounts if any(w in keys[i] for w in syn.penalty_words)]
         rewards = [i for i in amounts if i not in fines]
         if fines and rewards:
-            mapping["amount"], penalty_column = rewards[0], fines[0]
-            taken = (taken - {c for c in amounts}) | {rewards[0], fines[0]}
+            reward = mapping["amount"] if mapping["amount"] in rewards else rewards[0]
+            mapping["amount"], penalty_column = reward, fines[0]
+            taken = (taken - {c for c in amounts}) | {reward, fines[0]}
     used = taken | set(ip_text_columns)
     used |= {c for c in (credit, balance, direction, penalty_column) if c is not None}
     # every column not used, with what its values look like

@@ -326,3 +326,28 @@ def test_a_bracketed_note_of_two_characters_or_more_leaves_the_name(name, note, 
         assert person == nz.normalize_name(written)
     assert nz.normalize_person(person) == person
     assert nz.normalize_person(name) == nz.normalize_name(name)
+
+
+# ------------------------------------------------------------------ 奖励/处罚 under one 金额
+
+
+def test_reward_and_penalty_columns_under_a_merged_amount_header(tmp_path):
+    """金额（元） merged over 奖励 and 处罚: the penalty is read from its own column, not lost
+    as a row 'without an amount'."""
+    rows: list[list[object]] = [
+        ["知识产权奖惩记录表"],
+        ["日期", "姓名", "部门", "知识产权项目", "事由", "金额（元）", ""],
+        ["", "", "", "", "", "奖励", "处罚"],
+        *[[d, n, dep, ip, "授权奖励", a, ""] for d, n, dep, ip, a in REWARDS],
+        [D(2025, 3, 20), "何静", "行政人事部", "", "违反保密规定", "", 500],
+    ]
+    merged = ("F2:G2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3")
+    path = _xlsx(tmp_path / "奖惩记录表.xlsx", rows, merged)
+    (result,) = import_sources([path]).results
+    assert result.kind is LedgerKind.REWARDS and result.problems == []
+    assert result.mapping["amount"] == 5
+    assert [n.letter for n in result.unused_columns] == []
+    assert [(e.person, e.is_penalty, e.amount) for e in result.entries][-2:] == [
+        ("郑爽", False, Decimal(500)),
+        ("何静", True, Decimal(500)),
+    ]
