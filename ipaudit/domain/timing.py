@@ -6,7 +6,9 @@ The rules (declared per item in the template, see :class:`ipaudit.domain.rules.T
   set, an instance (an R&D project, a training) with a record inside the period is work of the
   period, so its other records may lie before or after it;
 - in_force: signed before the period ends, and not expired or withdrawn before it ends (the
-  evidence's period end is its expiry);
+  evidence's period end is its expiry) — unless it was renewed: the same document (same document
+  number, or the same title once brackets and renewal words are left out) taking over by the day
+  after its expiry; the renewal is the record that counts;
 - yearly: every year of the period has a record; one dated up to ``lead_months`` before its year
   counts for that year (a 2026 plan approved in December 2025);
 - periodic: every month or quarter of the period is covered by a record's date or period — a
@@ -24,10 +26,12 @@ not count for a year of the period either.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ipaudit.domain.model import Evidence, Finding, Item, ItemKind, WorkspaceInfo
+from ipaudit.domain.normalize import normalize_text
 from ipaudit.domain.rules import Every, ItemRule, Situation, TimeRule
 
 NewFinding = Callable[..., Finding]  # (code, situation, zh, en, *refs) -> Finding
@@ -147,6 +151,8 @@ def judge(
         ):
             counted.append(ev)
             continue
+        if rule.time_rule is TimeRule.IN_FORCE and _renewal(ev, files, info) is not None:
+            continue  # a contract renewed without a gap: its renewal is the record
         code, situation, zh, en = problem
         out.append(
             new(
@@ -186,6 +192,38 @@ def judge(
                 )
             )
     return Judged(counted, out)
+
+
+_BRACKETED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
+_RENEWAL_WORDS = re.compile(r"续签|续订|续期|续约|续延|renewal|renewed|extension", re.IGNORECASE)
+
+
+def _document_name(ev: Evidence) -> str:
+    """The title without bracketed remarks and renewal words: 劳动合同-王芳（续签） → 劳动合同王芳."""
+    return normalize_text(_RENEWAL_WORDS.sub("", _BRACKETED.sub("", ev.title)))
+
+
+def _renewal(ev: Evidence, files: Sequence[Evidence], info: WorkspaceInfo) -> Evidence | None:
+    """The file that renews ``ev`` without a gap: the same document (same document number, or
+    the same name), valid from (else dated) no later than the day after ``ev`` expires, running
+    past that expiry, and itself dated before the audit ends."""
+    if ev.period_end is None:
+        return None
+    name = _document_name(ev)
+    for other in files:
+        if other is ev or other.id == ev.id or dated_after_audit(other, info):
+            continue
+        start = other.period_start or other.doc_date
+        if start is None or start > ev.period_end + dt.timedelta(days=1):
+            continue
+        if other.period_end is not None and other.period_end <= ev.period_end:
+            continue
+        same_number = (
+            bool(ev.doc_number.strip()) and ev.doc_number.strip() == other.doc_number.strip()
+        )
+        if same_number or (name and _document_name(other) == name):
+            return other
+    return None
 
 
 def _instance(ev: Evidence) -> str:

@@ -126,3 +126,35 @@ def test_an_agreement_dated_by_its_validity_is_not_called_undated(
     assert [f["code"] for f in findings(capsys, demo_path, "rnd.cooperation_contracts")] == [
         "record_undated"
     ]
+
+
+def test_a_labour_contract_renewed_without_a_gap_is_no_finding(
+    demo_path: Path, tmp_path: Path, capsys
+) -> None:
+    """王芳's fixed-term contract ran out on 2026-06-30 and was renewed from 2026-07-01: the old
+    copy is not a lapse, and the two count as one contract (the demo's two others make three).
+    A renewal a month late leaves the month without a contract: the old copy is a finding."""
+    attach(
+        capsys, demo_path, tmp_path, "hr.labour_contracts", "c1.pdf", "--title", "劳动合同-王芳",
+        "--date", "2023-07-01", "--period-start", "2023-07-01", "--period-end", "2026-06-30",
+    )  # fmt: skip
+    assert sorted(f["code"] for f in findings(capsys, demo_path, "hr.labour_contracts")) == [
+        "document_not_in_force",
+        "too_few_records",
+    ]
+    attach(
+        capsys, demo_path, tmp_path, "hr.labour_contracts", "c2.pdf",
+        "--title", "劳动合同-王芳（续签）", "--date", "2026-06-20",
+        "--period-start", "2026-07-01", "--period-end", "2029-06-30",
+    )  # fmt: skip
+    assert findings(capsys, demo_path, "hr.labour_contracts") == []
+    attach(
+        capsys, demo_path, tmp_path, "hr.labour_contracts", "d1.pdf", "--title", "劳动合同-赵磊",
+        "--date", "2023-05-01", "--period-start", "2023-05-01", "--period-end", "2026-04-30",
+    )  # fmt: skip
+    attach(
+        capsys, demo_path, tmp_path, "hr.labour_contracts", "d2.pdf", "--title", "劳动合同-赵磊",
+        "--date", "2026-06-01", "--period-start", "2026-06-01", "--period-end", "2029-05-31",
+    )  # fmt: skip
+    (lapse,) = findings(capsys, demo_path, "hr.labour_contracts")
+    assert lapse["code"] == "document_not_in_force" and "2026-04-30" in lapse["message_en"]

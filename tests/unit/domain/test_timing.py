@@ -331,3 +331,21 @@ def test_the_running_quarter_of_a_surveillance_period_is_not_asked_for() -> None
     assert period_slots(info, Every.QUARTER) == ["2025Q4", "2026Q1", "2026Q2", "2026Q3"]
     assert period_slots(info, Every.MONTH)[0] == "2025-11"
     assert period_slots(info, Every.MONTH)[-1] == "2026-11"
+
+
+def test_a_document_renewed_by_number_without_a_gap_is_in_force() -> None:
+    """An agreement that expired in the period and its renewal (same document number, valid from
+    the next day) are one document in force; under another number the expiry is a finding."""
+    old = Evidence(
+        1, "x.records", "", "1" * 64, 1, "a.pdf", "保密协议", "rnd",
+        doc_number="NDA-007", period_start=dt.date(2022, 1, 1), period_end=dt.date(2024, 12, 31),
+    )  # fmt: skip
+    new = replace(
+        old, id=2, sha256="2" * 64, title="保密协议 2025",
+        period_start=dt.date(2025, 1, 1), period_end=dt.date(2027, 12, 31),
+    )  # fmt: skip
+    assert run_rule(ItemRule(TimeRule.IN_FORCE), [old, new]) == []
+    other = replace(new, doc_number="NDA-008")
+    assert flagged(
+        run_rule(ItemRule(TimeRule.IN_FORCE), [old, other]), "document_not_in_force"
+    ) == {1}
