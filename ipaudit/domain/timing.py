@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ipaudit.domain.model import Evidence, Finding, Item, ItemKind, WorkspaceInfo
@@ -130,6 +131,7 @@ def judge(
         for ev in files
         if item.kind is ItemKind.RECORD_SET and is_dated(ev) and _problem(ev, rule, info) is None
     }
+    outside: dict[str, list[Evidence]] = defaultdict(list)
     for ev in files:
         if not is_dated(ev):
             out.append(
@@ -154,6 +156,9 @@ def judge(
         if rule.time_rule is TimeRule.IN_FORCE and _renewal(ev, files, info) is not None:
             continue  # a contract renewed without a gap: its renewal is the record
         code, situation, zh, en = problem
+        if code == "evidence_outside_period" and _instance(ev):
+            outside[_instance(ev)].append(ev)  # one finding per instance, below
+            continue
         out.append(
             new(
                 code,
@@ -163,6 +168,7 @@ def judge(
                 f"evidence:{ev.id}",
             )
         )
+    out.extend(_instances_outside(item, outside, info, new))
     if rule.time_rule is TimeRule.YEARLY:
         for year in info.period_years():
             if not any(year in years_of(ev, rule.lead_months) for ev in counted):
@@ -224,6 +230,38 @@ def _renewal(ev: Evidence, files: Sequence[Evidence], info: WorkspaceInfo) -> Ev
         if same_number or (name and _document_name(other) == name):
             return other
     return None
+
+
+def _instances_outside(
+    item: Item, outside: Mapping[str, list[Evidence]], info: WorkspaceInfo, new: NewFinding
+) -> list[Finding]:
+    """One finding per record-set instance (a training, a project) with no record in the period:
+    one piece of work done outside the period is one lapse, however many records it has."""
+    out: list[Finding] = []
+    period = f"{info.period_start}～{info.period_end}"
+    period_en = f"{info.period_start} – {info.period_end}"
+    for files in outside.values():
+        days = sorted(d for ev in files for d in (ev.doc_date or ev.period_start,) if d)
+        when = f"{days[0]}～{days[-1]}" if days and days[0] != days[-1] else str(days[0])
+        when_en = when.replace("～", " – ")
+        refs = [f"evidence:{ev.id}" for ev in files]
+        if len(files) == 1:
+            zh_what, en_what = f"《{files[0].title}》", f"'{files[0].title}'"
+        else:
+            zh_what = "、".join(f"《{ev.title}》" for ev in files) + f"（同一组 {len(files)} 份）"
+            en_what = ", ".join(f"'{ev.title}'" for ev in files) + f" ({len(files)} records of one"
+            en_what += " instance)"
+        out.append(
+            new(
+                "evidence_outside_period",
+                Situation.OUTSIDE_PERIOD,
+                f"{item.title.zh}：{zh_what}日期 {when} 不在审核期 {period} 内，不是审核期内的工作",
+                f"{item.title.en}: {en_what} dated {when_en}, outside the audit period"
+                f" {period_en}: not work of the period",
+                *refs,
+            )
+        )
+    return out
 
 
 def _instance(ev: Evidence) -> str:

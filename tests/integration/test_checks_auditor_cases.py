@@ -158,3 +158,20 @@ def test_a_labour_contract_renewed_without_a_gap_is_no_finding(
     )  # fmt: skip
     (lapse,) = findings(capsys, demo_path, "hr.labour_contracts")
     assert lapse["code"] == "document_not_in_force" and "2026-04-30" in lapse["message_en"]
+
+
+def test_a_training_held_before_the_period_is_one_finding(demo_path: Path, capsys) -> None:
+    """The demo's first training moved to October 2025, before the period (from 2025-11-27): one
+    piece of work outside the period is one lapse naming its three records, not three."""
+    w = Workspace.open(demo_path)
+    try:
+        moved = [e for e in w.evidence("hr.trainings") if e.slot.startswith("1/")]
+        for ev in moved:
+            assert ev.doc_date is not None
+            w.update_evidence(ev.id, doc_date=ev.doc_date.replace(year=2025, month=10))
+    finally:
+        w.close()
+    (f,) = findings(capsys, demo_path, "hr.trainings")
+    assert f["code"] == "evidence_outside_period" and f["grade"] == "minor"
+    assert sorted(f["refs"]) == sorted(f"evidence:{ev.id}" for ev in moved)
+    assert "2025-10-12" in f["message_en"] and "2025-10-29" in f["message_en"]
