@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from ipaudit.domain.checks import follow_merges
-from ipaudit.domain.department_names import DepartmentNames, has_chinese
+from ipaudit.domain.department_names import SUFFIXES, DepartmentNames, has_chinese
 from ipaudit.domain.model import Department, Text
 from ipaudit.domain.normalize import normalize_text
 
@@ -440,6 +440,13 @@ def _piece(data: st.DataObject, deps: Sequence[Department]) -> str:
     return data.draw(st.sampled_from((text, text.upper(), _wide(text), " ".join(text))))
 
 
+def _without_suffixes(norm: str) -> str:
+    """``norm`` with every department suffix word taken out (SUFFIXES, "中心", spaces)."""
+    for word in (*SUFFIXES, "中心", " "):
+        norm = norm.replace(word, "")
+    return norm
+
+
 def _too_short(text: str, found: str, deps: Sequence[Department]) -> bool:
     """A one-character Chinese or two-letter English text inside a name (or such a name inside
     the text): no longer a department."""
@@ -447,6 +454,8 @@ def _too_short(text: str, found: str, deps: Sequence[Department]) -> bool:
     names = [normalize_text(s) for d in deps if d.key == found for s in _spellings(d)]
     if norm in names:
         return False
+    if not _without_suffixes(norm):  # "部门部门": the word for a department, no department's
+        return True
     return (len(norm) < 2 and has_chinese(norm)) or (len(norm) < 3 and not has_chinese(norm))
 
 
