@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ipaudit import text
 from ipaudit.domain.model import Evidence, Finding, Item, ItemKind, WorkspaceInfo
 from ipaudit.domain.normalize import normalize_text
 from ipaudit.domain.rules import Every, ItemRule, Situation, TimeRule
@@ -249,7 +250,10 @@ def _instances_outside(
             zh_what, en_what = f"《{files[0].title}》", f"'{files[0].title}'"
         else:
             zh_what = "、".join(f"《{ev.title}》" for ev in files) + f"（同一组 {len(files)} 份）"
-            en_what = ", ".join(f"'{ev.title}'" for ev in files) + f" ({len(files)} records of one"
+            en_what = (
+                ", ".join(f"'{ev.title}'" for ev in files)
+                + f" ({text.counted(len(files), 'record')} of one"
+            )
             en_what += " instance)"
         out.append(
             new(

@@ -47,6 +47,7 @@ from ipaudit.ledger.headers import (
 )
 from ipaudit.ledger.model import ColumnNote, LedgerKind, column_letter
 from ipaudit.ledger.synonyms import KindSpec, Synonyms, header_key, load_synonyms
+from ipaudit.text import counted
 
 SCAN_ROWS = 15
 HANDLER_ROWS = 3  # an expense record's one name on this many lines is its clerk, not a payee
@@ -453,7 +454,7 @@ def _due_or_paid(
             f"按第 {cl} 列读作发放金额，不同之处即实际少发或多发"
         )
         en = (
-            f"column {cl} “{ch}” and column {ol} “{oh}” agree on {same} rows and differ on"
+            f"column {cl} “{ch}” and column {ol} “{oh}” agree on {counted(same, 'row')} and differ on"
             f" {differ}: column {cl} is read as the amount paid; where they differ, that is what"
             " was really paid"
         )
@@ -463,7 +464,7 @@ def _due_or_paid(
             f"按第 {cl} 列读作发放金额（奖励按税前决定）"
         )
         en = (
-            f"column {cl} “{ch}” and column {ol} “{oh}” differ on {differ} rows (tax withheld):"
+            f"column {cl} “{ch}” and column {ol} “{oh}” differ on {counted(differ, 'row')} (tax withheld):"
             f" column {cl} is read as the amount paid, as rewards are decided before tax"
         )
     if chosen != amount:
