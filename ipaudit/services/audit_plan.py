@@ -528,11 +528,15 @@ def unnamed_interviewees(plan: AuditPlan, departments: dict[str, Text]) -> list[
             pairs = list(zip(people, s.attendees, strict=True))
             who_zh = "、".join(f"“{person_name(p, 'zh', zh, k)}”" for p, k in pairs)
             who_en = ", ".join(f"'{person_name(p, 'en', en, k)}'" for p, k in pairs)
-            fix = Text(
-                f"请在“人员”中写上{who_zh}的姓名。", f"under People, write a name for {who_en}."
+            fix = Text(  # (the plan is the compliance manager's: a department head reads it too)
+                f"请体系专员在“人员”中写上{who_zh}的姓名。",
+                f"the compliance manager writes a name for {who_en} under People.",
             )
         else:
-            fix = Text("请给这场访谈加上受访人。", "add who answers to the session.")
+            fix = Text(
+                "请体系专员给这场访谈加上受访人。",
+                "the compliance manager adds who answers to the session.",
+            )
         out.append(
             Conflict(
                 ConflictKind.NO_INTERVIEWEE,
