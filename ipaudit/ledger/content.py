@@ -310,7 +310,7 @@ def _is_row_numbers(values: list[Cell]) -> bool:
     )
 
 
-def _is_label_row(row: Sequence[Cell], syn: Synonyms) -> bool:
+def is_label_row(row: Sequence[Cell], syn: Synonyms) -> bool:
     """A 合计/小计/本年累计 row: not a sample of what the columns hold."""
     for v in row:
         if v.__class__ is str:
@@ -327,7 +327,7 @@ def profile_columns(
     sample = [
         r
         for r in rows[:SAMPLE_ROWS]
-        if any(c not in (None, "") for c in r) and not _is_label_row(r, syn)
+        if any(c not in (None, "") for c in r) and not is_label_row(r, syn)
     ]
     width = columns if columns is not None else max((len(r) for r in sample), default=0)
     profiles: list[Profile] = []

@@ -33,6 +33,7 @@ from ipaudit.ledger.content import (
     STRONG,
     WEAK_FIELDS,
     Profile,
+    is_label_row,
     looks_like_data,
     profile_columns,
 )
@@ -434,7 +435,7 @@ def _due_or_paid(
     d, p = due[0], paid[0]
     same = differ = 0
     for row in data:
-        if _is_label(row, syn) or max(d, p) >= len(row):
+        if is_label_row(row, syn) or max(d, p) >= len(row):
             continue
         try:
             a, b = nz.parse_amount(row[d]), nz.parse_amount(row[p])
@@ -475,15 +476,6 @@ def _due_or_paid(
         )
     kept = [w for w in reading.warnings if w.column not in (chosen, other)]
     reading.warnings = (*kept, ColumnNote(other, oh, "amount", zh, en))
-
-
-def _is_label(row: Sequence[Cell], syn: Synonyms) -> bool:
-    for v in row:
-        if v.__class__ is str:
-            key = header_key(v)
-            if key in syn.total or key in syn.subtotal or key.endswith(("合计", "小计", "累计")):
-                return True
-    return False
 
 
 def _label(name: str) -> tuple[str, str]:
