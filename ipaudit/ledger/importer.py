@@ -748,20 +748,24 @@ class _RowConverter:
         start = 0 if cumulative else self.section_mark if is_subtotal else self.all_mark
         covered = entries[start:]
         if stated is not None:
-            self.result.totals.append(
-                StatedTotal(
-                    source=source,
-                    label=text,
-                    stated=stated,
-                    computed=self._computed(covered),
-                    first_row=covered[0].source.row if covered else rownum,
-                    last_row=covered[-1].source.row if covered else rownum,
-                )
-            )
+            self.result.totals.append(self._total(source, text, stated, covered, rownum))
         self.section_mark = len(entries)
         if not is_subtotal and not cumulative:
             self.all_mark = len(entries)
             self.after_total = True
+
+    def _total(
+        self, source: SourceRef, text: str, stated: Decimal, covered: Sequence[Entry], row: int
+    ) -> StatedTotal:
+        """The total stated at ``source`` over the rows ``covered`` (``row`` when none)."""
+        return StatedTotal(
+            source=source,
+            label=text,
+            stated=stated,
+            computed=self._computed(covered),
+            first_row=covered[0].source.row if covered else row,
+            last_row=covered[-1].source.row if covered else row,
+        )
 
     def _computed(self, covered: Sequence[Entry]) -> Decimal:
         flipped, fines = self.flipped, self.fines
@@ -780,16 +784,8 @@ class _RowConverter:
             return
         source, text, stated = self.leading_total
         self.leading_total = None
-        covered = self.result.entries
         self.result.totals.append(
-            StatedTotal(
-                source=source,
-                label=text,
-                stated=stated,
-                computed=self._computed(covered),
-                first_row=covered[0].source.row if covered else source.row,
-                last_row=covered[-1].source.row if covered else source.row,
-            )
+            self._total(source, text, stated, self.result.entries, source.row)
         )
 
     # -------------------------------------------------------------------------- problems
