@@ -147,7 +147,7 @@ _AFTER_NAME = r"(?=[（(，,、；;。：:\s]|$|负责|统筹|审核|审批|批�
 def _name_patterns(role_words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A name right after one of ``role_words`` (a regex alternation), and a name followed by
     the role in brackets."""
-    from ipaudit.domain.rehearsal import SURNAMES
+    from ipaudit.domain.comparison import SURNAMES
 
     name = rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
     return (

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ipaudit.domain.comparison import Difference, Verdict, compare, plain_official, squeeze
 from ipaudit.domain.facts import Declared
 from ipaudit.domain.interview import InterviewQuestion, department_questions
-from ipaudit.domain.rehearsal import Difference, Verdict, compare, plain_official, squeeze
 from ipaudit.services import departments
 from ipaudit.store.errors import InvalidInput
 

@@ -16,10 +16,10 @@ import pytest
 from ipaudit.demo import audit_day, content
 from ipaudit.demo.build import build_demo
 from ipaudit.domain.audit_plan import Role, SessionKind
+from ipaudit.domain.comparison import DiffKind
 from ipaudit.domain.corrective_actions import OVERDUE, PREVIOUS_OPEN_FACT, ActionStatus
 from ipaudit.domain.cycle import CORRECTIVE_ACTIONS
 from ipaudit.domain.mock_audit import draw
-from ipaudit.domain.rehearsal import DiffKind
 from ipaudit.domain.request_list import Coverage
 from ipaudit.services import (
     Workspace,

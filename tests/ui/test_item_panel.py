@@ -276,8 +276,8 @@ def test_the_answer_field_judges_as_the_rehearsal(qtbot, session, window):
     """The field turns red exactly when the rehearsal fails the answer: objective numbers each
     said for the other objective are wrong; the department's headcount said after the company's
     is right."""
+    from ipaudit.domain.comparison import compare
     from ipaudit.domain.facts import declared
-    from ipaudit.domain.rehearsal import compare
 
     ws = session.workspace
     item_key = next(

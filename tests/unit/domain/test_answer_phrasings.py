@@ -18,10 +18,10 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from ipaudit.domain.comparison import Difference, DiffKind, Verdict, compare, plain_official
 from ipaudit.domain.declared import ITEM_UNITS, Declared, FactKind
 from ipaudit.domain.facts import declared
 from ipaudit.domain.model import Facts, Objective
-from ipaudit.domain.rehearsal import Difference, DiffKind, Verdict, compare, plain_official
 from ipaudit.domain.rehearsal_rules import default_rules, naming, parse_rules
 from ipaudit.resource_files import resource_path
 from tests.unit.domain.test_normalize import FULL_WIDTH, to_chinese

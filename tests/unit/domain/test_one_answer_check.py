@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipaudit.domain.checks import CheckInput, run_checks
+from ipaudit.domain.comparison import Verdict, compare
 from ipaudit.domain.facts import agrees
 from ipaudit.domain.interview import InterviewQuestion, department_questions
 from ipaudit.domain.model import (
@@ -25,7 +26,6 @@ from ipaudit.domain.model import (
     Status,
     Text,
 )
-from ipaudit.domain.rehearsal import Verdict, compare
 from tests.factories import DEPARTMENTS, INFO, TEMPLATE, item
 from tests.unit.domain.test_rehearsal_rules import Goal, answers, goal_sets
 

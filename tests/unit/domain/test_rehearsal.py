@@ -9,8 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ipaudit.domain.facts import ITEM_UNITS, PEOPLE_UNITS, Declared, FactKind, agrees
-from ipaudit.domain.rehearsal import (
+from ipaudit.domain.comparison import (
     Difference,
     DiffKind,
     codes_in,
@@ -20,6 +19,7 @@ from ipaudit.domain.rehearsal import (
     plain_official,
     squeeze,
 )
+from ipaudit.domain.facts import ITEM_UNITS, PEOPLE_UNITS, Declared, FactKind, agrees
 from tests.unit.domain.test_normalize import FULL_WIDTH, to_chinese
 
 

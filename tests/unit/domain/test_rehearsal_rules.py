@@ -13,9 +13,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ipaudit.demo.content import DUTIES, HEADCOUNT, OBJECTIVES, POLICY
+from ipaudit.domain.comparison import Difference, DiffKind, Verdict, compare
 from ipaudit.domain.facts import PEOPLE_UNITS, Declared, FactKind
 from ipaudit.domain.model import Objective
-from ipaudit.domain.rehearsal import Difference, DiffKind, Verdict, compare
 from ipaudit.domain.rehearsal_rules import (
     RulesError,
     default_rules,

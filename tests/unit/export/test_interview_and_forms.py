@@ -185,7 +185,7 @@ def test_accepted_findings_are_not_asked_about(demo, tmp_path) -> None:
 def test_swapped_objectives_are_flagged_as_the_rehearsal_fails_them(demo, tmp_path) -> None:
     """An answer stating R&D's declared numbers each for the other objective (every number is a
     declared one) is a contradiction on the sheet, in the findings and in the rehearsal alike."""
-    from ipaudit.domain.rehearsal import compare
+    from ipaudit.domain.comparison import compare
     from ipaudit.export.options import ExportOptions
     from ipaudit.services.exports import export_pack
 
