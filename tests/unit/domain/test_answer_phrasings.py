@@ -38,6 +38,10 @@ from tests.unit.domain.test_rehearsal_rules import (
 RULES = default_rules()
 COUNTED = tuple((name, unit) for name, unit in DECLARED if unit == "件")
 TRAINING = "知识产权培训覆盖率"
+#: the objectives most phrasings are said against: 8 invention patents, 10 utility models
+EIGHT_AND_TEN = objectives_fact(
+    [Goal("年度发明专利申请", 8, "件"), Goal("年度实用新型专利申请", 10, "件")]
+)
 
 
 def passes(verdict: Verdict) -> bool:
@@ -124,9 +128,7 @@ def test_a_swap_said_in_both_orders_fails_naming_both(
 
 
 def test_the_mixed_orders_an_auditor_hears() -> None:
-    rnd = objectives_fact(
-        [Goal("年度发明专利申请", 8, "件"), Goal("年度实用新型专利申请", 10, "件")]
-    )
+    rnd = EIGHT_AND_TEN
     for answer in (
         "发明专利8件和10件实用新型",
         "申请发明专利8件，实用新型10件",
@@ -269,9 +271,7 @@ def test_each_and_respectively_an_auditor_hears() -> None:
         "发明和实用新型都是十件",
     ):
         assert passes(compare(answer, ten)), answer
-    rnd = objectives_fact(
-        [Goal("年度发明专利申请", 8, "件"), Goal("年度实用新型专利申请", 10, "件")]
-    )
+    rnd = EIGHT_AND_TEN
     assert passes(compare("发明专利、实用新型分别为8件和10件", rnd))
     assert compare("发明专利和实用新型各10件", rnd).differences == (
         Difference(DiffKind.WRONG_NUMBER, "年度发明专利申请 8 件", "10 件"),
@@ -400,9 +400,7 @@ def test_the_negations_an_auditor_hears() -> None:
     ):
         assert passes(compare(answer, fact)), answer
     # a number said negated is not the one stated; the other one is
-    rnd = objectives_fact(
-        [Goal("年度发明专利申请", 8, "件"), Goal("年度实用新型专利申请", 10, "件")]
-    )
+    rnd = EIGHT_AND_TEN
     assert passes(compare("发明专利不是10件，是8件，实用新型10件", rnd))
     # a negated word is not read inside another: "innovation", "know", "nothing"
     assert passes(compare("innovation: invention patents 8, utility models 10", rnd))
@@ -532,9 +530,7 @@ def test_the_new_readings_follow_the_rules_file() -> None:
         [Goal("年度发明专利申请", 10, "件"), Goal("年度实用新型专利申请", 10, "件")]
     )
     full = objectives_fact([Goal(TRAINING, 100, "%")])
-    rnd = objectives_fact(
-        [Goal("年度发明专利申请", 8, "件"), Goal("年度实用新型专利申请", 10, "件")]
-    )
+    rnd = EIGHT_AND_TEN
     assert passes(compare("发明专利和实用新型各10件", ten))
     assert passes(compare("全员培训", full))
     assert passes(compare("no patents were filed", count(0), "portfolio.invention"))
@@ -561,9 +557,7 @@ def test_english_words_match_whole_words() -> None:
 
 
 def test_full_width_and_chinese_numerals_in_the_new_shapes() -> None:
-    rnd = objectives_fact(
-        [Goal("年度发明专利申请", 8, "件"), Goal("年度实用新型专利申请", 10, "件")]
-    )
+    rnd = EIGHT_AND_TEN
     assert passes(
         compare(f"发明专利{'8'.translate(FULL_WIDTH)}件和{to_chinese(10)}件实用新型", rnd)
     )
