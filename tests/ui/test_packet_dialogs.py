@@ -210,7 +210,9 @@ def test_preview_model(qtmodeltester, session, qtbot, tmp_path: Path):
         assert model.rowCount() == len(preview.changes) and preview.conflicts
 
 
-def test_the_import_dialog_renders(session, qtbot, tmp_path: Path):
+def previewed_with_a_conflict(session, qtbot, tmp_path: Path) -> PacketImportDialog:
+    """The import dialog at 1366×768, shown with the preview of a filled packet whose note of
+    rnd.ip_plan was changed in the workspace meanwhile (a conflict)."""
     back = filled(session, qtbot, tmp_path)
     session.workspace.set_notes("rnd.ip_plan", "另一个备注")
     dialog = PacketImportDialog(session)
@@ -220,6 +222,11 @@ def test_the_import_dialog_renders(session, qtbot, tmp_path: Path):
     with qtbot.waitSignal(dialog.previewed, timeout=60_000):
         dialog.start_read()
     dialog.show()
+    return dialog
+
+
+def test_the_import_dialog_renders(session, qtbot, tmp_path: Path):
+    dialog = previewed_with_a_conflict(session, qtbot, tmp_path)
     image = dialog.grab()
     assert image.width() == 1366
     image.save(str(tmp_path / "import.png"))
@@ -279,15 +286,7 @@ def test_a_read_only_workspace_previews_but_applies_nothing(session, qtbot, tmp_
 def test_the_preview_columns_fit(session, qtbot, tmp_path: Path):
     """At 1366×768 the conflict column is as wide as its longest text, not the rest of the
     table: the values get the room (the packet's long value wraps in fewer lines)."""
-    back = filled(session, qtbot, tmp_path)
-    session.workspace.set_notes("rnd.ip_plan", "另一个备注")
-    dialog = PacketImportDialog(session)
-    qtbot.addWidget(dialog)
-    dialog.resize(1366, 768)
-    dialog.source.setText(str(back))
-    with qtbot.waitSignal(dialog.previewed, timeout=60_000):
-        dialog.start_read()
-    dialog.show()
+    dialog = previewed_with_a_conflict(session, qtbot, tmp_path)
     qtbot.waitExposed(dialog)
     table = dialog.table
     header = table.horizontalHeader()
